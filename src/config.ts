@@ -1,0 +1,284 @@
+/**
+ * Every ProfAI setting, read once from the environment (and CLI flags, which win), validated, documented.
+ *
+ * Rules:
+ * - An empty variable counts as unset, for every setting.
+ * - A bad value is a one-line {@link ConfigError} naming the variable and the reason.
+ * - Nothing else in the code base reads `process.env` for a ProfAI setting.
+ */
+import { z } from 'zod';
+
+/** A setting's declaration: its variable, default, parser and one line of documentation. */
+interface SettingSpec<T> {
+  env: string;
+  doc: string;
+  schema: z.ZodType<T>;
+  default: T;
+  /** Shown as `[redacted]` when printing the effective configuration. */
+  secret?: boolean;
+}
+
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
+const num = (min: number) => z.coerce.number().min(min);
+const str = z.string();
+const optionalStr = z.string().optional();
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+function setting<T>(spec: SettingSpec<T>): SettingSpec<T> {
+  return spec;
+}
+
+/** The settings table. Order is the order of the README and `.env.example`. */
+export const SETTINGS = {
+  // ── storage ───────────────────────────────────────────────────────────────────
+  dataDir: setting({
+    env: 'PROFAI_DATA_DIR',
+    doc: 'Folder of the embedded database (PGlite) used when DATABASE_URL is unset.',
+    schema: str,
+    default: './.profai',
+  }),
+  databaseUrl: setting({
+    env: 'DATABASE_URL',
+    doc: 'PostgreSQL URL (Neon works; `sslmode` is honoured). Unset: embedded PGlite in PROFAI_DATA_DIR.',
+    schema: optionalStr,
+    default: undefined,
+    secret: true,
+  }),
+  chromaUrl: setting({
+    env: 'CHROMA_URL',
+    doc: 'Chroma server for chunk vectors (e.g. http://127.0.0.1:8000). Unset: pgvector in the database.',
+    schema: optionalStr,
+    default: undefined,
+  }),
+  // ── input limits ──────────────────────────────────────────────────────────────
+  maxFileMb: setting({
+    env: 'MAX_FILE_MB',
+    doc: 'Largest PDF the pipeline accepts, in MB.',
+    schema: num(0.001),
+    default: 100,
+  }),
+  maxPages: setting({
+    env: 'MAX_PAGES',
+    doc: 'Most pages a PDF may have.',
+    schema: int(1),
+    default: 2000,
+  }),
+  // ── pipeline ──────────────────────────────────────────────────────────────────
+  chunkTokens: setting({
+    env: 'CHUNK_TOKENS',
+    doc: 'Target chunk size in tokens (chunks fall between 0.75× and 1.25× of it, never across sections).',
+    schema: int(50, 4000),
+    default: 400,
+  }),
+  chunkOverlapTokens: setting({
+    env: 'CHUNK_OVERLAP_TOKENS',
+    doc: 'Tokens repeated from the end of one chunk at the start of the next.',
+    schema: int(0, 1000),
+    default: 50,
+  }),
+  embeddingDim: setting({
+    env: 'EMBEDDING_DIM',
+    doc: 'Dimension of the offline hashing embedder.',
+    schema: int(16, 4096),
+    default: 384,
+  }),
+  quizQuestions: setting({
+    env: 'QUIZ_QUESTIONS',
+    doc: 'Questions generated per quiz when not given.',
+    schema: int(1, 200),
+    default: 10,
+  }),
+  // ── service: Redis and queues ─────────────────────────────────────────────────
+  redisUrl: setting({
+    env: 'REDIS_URL',
+    doc: 'Redis holding the BullMQ queues and worker heartbeats.',
+    schema: str,
+    default: 'redis://127.0.0.1:6379/0',
+    secret: true,
+  }),
+  queuePrefix: setting({
+    env: 'QUEUE_PREFIX',
+    doc: 'Prefix of every Redis key ProfAI writes, so fleets and test runs can share one Redis.',
+    schema: str.regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
+    default: 'profai',
+  }),
+  jobAttempts: setting({
+    env: 'JOB_ATTEMPTS',
+    doc: 'Attempts per job for transient failures (permanent ones, like a corrupt PDF, fail at once).',
+    schema: int(1, 50),
+    default: 3,
+  }),
+  jobBackoffMs: setting({
+    env: 'JOB_BACKOFF_MS',
+    doc: 'First retry delay; doubles on each further attempt.',
+    schema: int(0),
+    default: 2000,
+  }),
+  keepCompletedJobs: setting({
+    env: 'KEEP_COMPLETED_JOBS',
+    doc: 'Completed job records kept per queue (older ones are removed).',
+    schema: int(0),
+    default: 1000,
+  }),
+  keepFailedJobs: setting({
+    env: 'KEEP_FAILED_JOBS',
+    doc: 'Failed job records kept per queue.',
+    schema: int(0),
+    default: 5000,
+  }),
+  // ── service: worker ───────────────────────────────────────────────────────────
+  workerNum: setting({
+    env: 'WORKER_NUM',
+    doc: 'Worker number; the worker calls itself worker{N}@{hostname}.',
+    schema: int(1),
+    default: 1,
+  }),
+  concurrency: setting({
+    env: 'WORKER_CONCURRENCY',
+    doc: 'Child processes per worker (one task each at a time).',
+    schema: int(1, 64),
+    default: 1,
+  }),
+  queues: setting({
+    env: 'WORKER_QUEUES',
+    doc: 'Comma-separated queues this worker takes tasks from.',
+    schema: list,
+    default: ['pdf_processing', 'quiz_generation'],
+  }),
+  maxTasksPerChild: setting({
+    env: 'MAX_TASKS_PER_CHILD',
+    doc: 'A child retires after this many tasks and is replaced.',
+    schema: int(1),
+    default: 20,
+  }),
+  maxMemoryPerChildMb: setting({
+    env: 'MAX_MEMORY_PER_CHILD_MB',
+    doc: 'A child whose RSS is above this after a task retires and is replaced.',
+    schema: int(32),
+    default: 1000,
+  }),
+  hardMemoryLimitMb: setting({
+    env: 'HARD_MEMORY_LIMIT_MB',
+    doc: 'A child above this RSS mid-task is killed; its task is retried, then fails with "exceeded memory limit". 0 = off.',
+    schema: int(0),
+    default: 0,
+  }),
+  childHeapMb: setting({
+    env: 'CHILD_HEAP_MB',
+    doc: "V8 old-space cap of each child (--max-old-space-size). 0 = Node's default.",
+    schema: int(0),
+    default: 0,
+  }),
+  shutdownGraceS: setting({
+    env: 'SHUTDOWN_GRACE_S',
+    doc: 'On SIGTERM/SIGINT, seconds running tasks get to finish before they are released to the queue.',
+    schema: num(0),
+    default: 30,
+  }),
+  lockDurationMs: setting({
+    env: 'JOB_LOCK_MS',
+    doc: 'BullMQ lock of a running job: a job whose worker died is retried after about this long.',
+    schema: int(1000),
+    default: 30000,
+  }),
+  heartbeatS: setting({
+    env: 'HEARTBEAT_S',
+    doc: 'Seconds between worker heartbeats (their TTL is three times this).',
+    schema: num(0.2),
+    default: 5,
+  }),
+  uploadDir: setting({
+    env: 'UPLOAD_DIR',
+    doc: 'Folder shared by API and workers where uploaded PDFs are kept, named by content hash.',
+    schema: str,
+    default: './.profai/uploads',
+  }),
+  // ── service: API ──────────────────────────────────────────────────────────────
+  port: setting({ env: 'PORT', doc: 'API port.', schema: int(0, 65535), default: 5001 }),
+  host: setting({ env: 'HOST', doc: 'API listen address.', schema: str, default: '0.0.0.0' }),
+  maxUploadMb: setting({
+    env: 'MAX_UPLOAD_MB',
+    doc: 'Largest upload the API accepts, in MB (413 above).',
+    schema: num(0.001),
+    default: 100,
+  }),
+  apiKey: setting({
+    env: 'API_KEY',
+    doc: 'When set, every route but /health needs `Authorization: Bearer KEY` or `X-API-Key: KEY`.',
+    schema: optionalStr,
+    default: undefined,
+    secret: true,
+  }),
+  // ── logs ──────────────────────────────────────────────────────────────────────
+  logLevel: setting({
+    env: 'LOG_LEVEL',
+    doc: 'pino log level: fatal, error, warn, info, debug, trace, silent.',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    default: 'info',
+  }),
+} as const;
+
+type Settings = typeof SETTINGS;
+/** The validated configuration. */
+export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> };
+
+/** A setting has a bad value. `message` is one line naming the variable. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads every setting from `env`, then applies `overrides` (CLI flags, already typed or as strings).
+ * @throws ConfigError on the first invalid value.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<Record<keyof Config, unknown>> = {},
+): Config {
+  const out: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(SETTINGS) as [keyof Config, SettingSpec<unknown>][]) {
+    const override = overrides[key];
+    const raw = override !== undefined && override !== '' ? override : env[spec.env];
+    if (raw === undefined || raw === '') {
+      out[key] = spec.default;
+      continue;
+    }
+    const parsed = spec.schema.safeParse(Array.isArray(raw) ? raw.join(',') : raw);
+    if (!parsed.success) {
+      const reason = parsed.error.issues[0]?.message ?? 'invalid value';
+      throw new ConfigError(`${spec.env}=${spec.secret ? '[redacted]' : String(raw)}: ${reason}`);
+    }
+    out[key] = parsed.data;
+  }
+  return out as Config;
+}
+
+/** The configuration as `VARIABLE=value` lines, secrets redacted (for `profai config`). */
+export function describeConfig(config: Config): string[] {
+  return (Object.entries(SETTINGS) as [keyof Config, SettingSpec<unknown>][]).map(([key, spec]) => {
+    const value = config[key];
+    const shown = value === undefined ? '' : spec.secret ? '[redacted]' : String(value);
+    return `${spec.env}=${shown}`;
+  });
+}
+
+/** Redacts the password of a URL, for logs (`redis://:secret@host` → `redis://:***@host`). */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    return url.replace(/\/\/([^@/]*)@/, '//***@');
+  }
+}

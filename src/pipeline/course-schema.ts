@@ -1,0 +1,163 @@
+/**
+ * The shape of a course and a quiz: what every generator (offline or LLM) must produce, what is stored,
+ * what `--out` writes as `course.json` and what the API returns. Exported so users can validate files.
+ *
+ * Invariants a schema cannot express are checked by {@link checkCourse} / {@link checkQuiz}.
+ */
+import { z } from 'zod';
+import type { Chunk, DocumentStructure } from './types.ts';
+
+/** A page (1-based) of the source document, optionally the chunk the sentence came from. */
+export const CitationSchema = z.object({
+  page: z.number().int().min(1),
+  chunkId: z.string().optional(),
+});
+
+/** A sentence of a summary, taken from (or grounded in) the document, with where it stands. */
+export const SummarySentenceSchema = z.object({
+  text: z.string().min(1),
+  citations: z.array(CitationSchema).min(1),
+});
+
+export const LessonSchema = z.object({
+  title: z.string().min(1),
+  /** Titles of the section and its ancestors. */
+  sectionPath: z.array(z.string()),
+  pageStart: z.number().int().min(1),
+  pageEnd: z.number().int().min(1),
+  summary: z.array(SummarySentenceSchema).min(1),
+  keyTerms: z.array(z.string()),
+  /** Estimated minutes to read the lesson's pages (about 230 words a minute). */
+  readingMinutes: z.number().min(0),
+});
+
+export const ModuleSchema = z.object({
+  title: z.string().min(1),
+  pageStart: z.number().int().min(1),
+  pageEnd: z.number().int().min(1),
+  /** Two to four objectives built from the module's key terms. */
+  objectives: z.array(z.string().min(1)).min(2).max(4),
+  keyTerms: z.array(z.string()),
+  lessons: z.array(LessonSchema).min(1),
+  readingMinutes: z.number().min(0),
+});
+
+export const CourseSchema = z.object({
+  title: z.string().min(1),
+  description: z.string().min(1),
+  /** The document's key terms, most important first. */
+  keyTerms: z.array(z.string()),
+  modules: z.array(ModuleSchema).min(1),
+  readingMinutes: z.number().min(0),
+  /** Which generator made it, e.g. `{ name: 'offline-extractive', version: '1' }`. */
+  generator: z.object({ name: z.string(), version: z.string() }),
+});
+
+export const QuestionSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('multiple_choice'),
+    prompt: z.string().min(1),
+    /** Exactly four options, one of them right. */
+    options: z.array(z.string().min(1)).length(4),
+    answerIndex: z.number().int().min(0).max(3),
+    explanation: z.string().min(1),
+    sourcePage: z.number().int().min(1),
+    chunkId: z.string().optional(),
+    moduleIndex: z.number().int().min(0).optional(),
+  }),
+  z.object({
+    kind: z.literal('true_false'),
+    prompt: z.string().min(1),
+    answer: z.boolean(),
+    explanation: z.string().min(1),
+    sourcePage: z.number().int().min(1),
+    chunkId: z.string().optional(),
+    moduleIndex: z.number().int().min(0).optional(),
+  }),
+]);
+
+export const QuizSchema = z.object({
+  title: z.string().min(1),
+  seed: z.number().int(),
+  /** Module the quiz covers, or absent for the whole course. */
+  moduleIndex: z.number().int().min(0).optional(),
+  questions: z.array(QuestionSchema).min(1),
+  generator: z.object({ name: z.string(), version: z.string() }),
+});
+
+export type Citation = z.infer<typeof CitationSchema>;
+export type SummarySentence = z.infer<typeof SummarySentenceSchema>;
+export type Lesson = z.infer<typeof LessonSchema>;
+export type Module = z.infer<typeof ModuleSchema>;
+export type Course = z.infer<typeof CourseSchema>;
+export type Question = z.infer<typeof QuestionSchema>;
+export type Quiz = z.infer<typeof QuizSchema>;
+
+/** What a course generator gets: the document's structure and its chunks (with ids for citations). */
+export interface CourseInput {
+  documentId: string;
+  fileName: string;
+  pageCount: number;
+  structure: DocumentStructure;
+  chunks: readonly Chunk[];
+}
+
+/** Makes a course from a document. Result must pass {@link CourseSchema} and {@link checkCourse}. */
+export interface CourseGenerator {
+  readonly name: string;
+  generateCourse(input: CourseInput): Promise<Course>;
+}
+
+export interface QuizInput {
+  course: Course;
+  chunks: readonly Chunk[];
+  /** Number of questions wanted. */
+  count: number;
+  seed: number;
+  /** Restrict to one module. */
+  moduleIndex?: number;
+}
+
+/** Makes a quiz from a course. Result must pass {@link QuizSchema} and {@link checkQuiz}. */
+export interface QuizGenerator {
+  readonly name: string;
+  generateQuiz(input: QuizInput): Promise<Quiz>;
+}
+
+/** A course or quiz broke a rule the schema cannot state. */
+export class InvalidCourseError extends Error {
+  readonly code = 'invalid_course';
+}
+
+/** Validates the schema and that every page cited exists in the document (1..pageCount). */
+export function checkCourse(value: unknown, pageCount: number, chunkIds?: ReadonlySet<string>): Course {
+  const parsed = CourseSchema.safeParse(value);
+  if (!parsed.success) throw new InvalidCourseError(`course: ${z.prettifyError(parsed.error).split('\n')[0]}`);
+  const course = parsed.data;
+  for (const m of course.modules)
+    for (const l of m.lessons)
+      for (const s of l.summary)
+        for (const c of s.citations) checkCitation(c, pageCount, chunkIds, `lesson "${l.title}"`);
+  return course;
+}
+
+/** Validates the schema, that no two prompts repeat, and that cited pages exist. */
+export function checkQuiz(value: unknown, pageCount: number, chunkIds?: ReadonlySet<string>): Quiz {
+  const parsed = QuizSchema.safeParse(value);
+  if (!parsed.success) throw new InvalidCourseError(`quiz: ${z.prettifyError(parsed.error).split('\n')[0]}`);
+  const quiz = parsed.data;
+  const prompts = new Set<string>();
+  for (const q of quiz.questions) {
+    const key = q.prompt.toLowerCase();
+    if (prompts.has(key)) throw new InvalidCourseError(`quiz: duplicate question "${q.prompt}"`);
+    prompts.add(key);
+    checkCitation({ page: q.sourcePage, chunkId: q.chunkId }, pageCount, chunkIds, `question "${q.prompt}"`);
+  }
+  return quiz;
+}
+
+function checkCitation(c: Citation, pageCount: number, chunkIds: ReadonlySet<string> | undefined, where: string) {
+  if (c.page > pageCount) throw new InvalidCourseError(`${where} cites page ${c.page} of ${pageCount}`);
+  if (c.chunkId && chunkIds && !chunkIds.has(c.chunkId))
+    throw new InvalidCourseError(`${where} cites chunk ${c.chunkId}, which is not in the document`);
+}

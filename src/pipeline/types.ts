@@ -1,0 +1,133 @@
+/**
+ * The data that flows through the pipeline, stage by stage.
+ *
+ * Glossary
+ * - **document**: one PDF, identified by the SHA-256 of its bytes (`sha256`); `documentId` is its first 16 hex digits.
+ * - **line**: a run of text on one baseline of one page, with the font size that drew it.
+ * - **paragraph**: consecutive lines of body text joined (de-hyphenated), tagged with the page it starts on.
+ * - **section**: a titled part of the document (chapter, heading) with a level (1 = top) and a page range.
+ * - **chunk**: ~300–500 tokens of one section's text, the unit that is embedded and cited.
+ * - **course**: modules (top-level parts) of lessons (sections), with summaries citing pages; see `course-schema.ts`.
+ * - **quiz**: questions with answers, explanations and source pages; see `course-schema.ts`.
+ *
+ * Every stage is a plain function from one of these to the next, with no I/O beyond what its input holds.
+ */
+
+/** Stage 1 output: bytes that are a PDF within the limits, with their identity. */
+export interface CheckedPdf {
+  /** Name shown to the user in messages (the base name of the file, or the upload's name). */
+  fileName: string;
+  bytes: Uint8Array;
+  /** Lower-case hex SHA-256 of `bytes`: the document's identity. */
+  sha256: string;
+  /** First 16 hex digits of `sha256`. */
+  documentId: string;
+  sizeBytes: number;
+  /** Password used to open it, when one was given. */
+  password?: string;
+}
+
+/** A line of text as drawn on a page (PDF coordinates: `y` grows upwards, origin bottom-left). */
+export interface TextLine {
+  text: string;
+  /** 1-based page number. */
+  page: number;
+  x: number;
+  y: number;
+  /** Height of the dominant font on the line, in points. */
+  fontSize: number;
+  /** True when the dominant font's name says bold/black/heavy/semibold. */
+  bold: boolean;
+}
+
+export interface PageText {
+  /** 1-based page number. */
+  page: number;
+  /** Lines in reading order, running headers/footers and page numbers removed. */
+  lines: TextLine[];
+  /** True when the page has (almost) no text layer: a scan that would need OCR. */
+  needsOcr: boolean;
+}
+
+/** One entry of the PDF's outline (bookmarks), flattened in document order. */
+export interface OutlineEntry {
+  title: string;
+  /** 1 = top level. */
+  level: number;
+  /** 1-based page the entry points to, or null when it has no page destination. */
+  page: number | null;
+}
+
+/** Stage 2 output. */
+export interface ExtractedDocument {
+  pageCount: number;
+  pages: PageText[];
+  outline: OutlineEntry[];
+  /** From the document information dictionary / XMP, when present and non-empty. */
+  title?: string;
+  author?: string;
+  /** Things a user may want to know (repaired xref, pages needing OCR…), one line each. */
+  warnings: string[];
+}
+
+export interface Paragraph {
+  text: string;
+  /** 1-based page the paragraph starts on. */
+  page: number;
+  /** 1-based page the paragraph ends on. */
+  pageEnd: number;
+}
+
+export interface Section {
+  /** Position in document order, from 0. */
+  index: number;
+  title: string;
+  /** 1 = top level. */
+  level: number;
+  /** Titles from the top-level ancestor down to this section. */
+  path: string[];
+  pageStart: number;
+  pageEnd: number;
+  /** Body text that belongs to this section itself (not to its subsections). */
+  paragraphs: Paragraph[];
+}
+
+/** Stage 3 output. */
+export interface DocumentStructure {
+  /** Best title: metadata title, else the first large heading, else the file name. */
+  title: string;
+  /** Sections in document order; text before the first heading goes to a section titled like the document. */
+  sections: Section[];
+  /** Where the section tree came from. */
+  source: 'outline' | 'headings' | 'pages';
+}
+
+/** Stage 4 output element. */
+export interface Chunk {
+  /** Deterministic: `${documentId}:${index}`, so re-processing upserts the same ids. */
+  id: string;
+  documentId: string;
+  /** Position in the document, from 0. */
+  index: number;
+  sectionIndex: number;
+  sectionPath: string[];
+  pageStart: number;
+  pageEnd: number;
+  text: string;
+  /** Tokens as counted by `countTokens` in `chunk.ts`. */
+  tokenCount: number;
+}
+
+/** Turns texts into vectors. Implementations must be deterministic for a given name. */
+export interface Embedder {
+  /** Identifies the vector space, e.g. `hash-ngram-v1`; stored with every vector. */
+  readonly name: string;
+  readonly dimension: number;
+  /** One L2-normalised vector per text, in order. */
+  embed(texts: readonly string[]): Promise<Float32Array[]>;
+}
+
+/** Reports progress of a long stage; `done` of `total` units (pages, chunks…). */
+export type ProgressFn = (stage: StageName, done: number, total: number) => void;
+
+export type StageName = 'load' | 'extract' | 'structure' | 'chunk' | 'embed' | 'course' | 'quiz' | 'save';

@@ -1,0 +1,108 @@
+/**
+ * Storage contracts. Two database adapters (PGlite, PostgreSQL via `pg`) and two vector stores
+ * (pgvector, Chroma) sit behind these; everything above `src/store/` sees only these types.
+ */
+import type { Course, Quiz } from '../pipeline/course-schema.ts';
+import type { Chunk, DocumentStructure } from '../pipeline/types.ts';
+
+/** A SQL connection (or transaction). Parameters are `$1, $2…` as in PostgreSQL. */
+export interface Sql {
+  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<{ rows: R[] }>;
+}
+
+/** A database: PGlite or PostgreSQL, with migrations applied. */
+export interface Database extends Sql {
+  readonly kind: 'pglite' | 'postgres';
+  /** True when the `vector` extension is installed (PGlite, Neon); then `chunk_vectors` exists. */
+  readonly hasVector: boolean;
+  /** Runs `fn` in one transaction: all of it commits, or none. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** One vector to store: the chunk it embeds and which document it belongs to. */
+export interface VectorRecord {
+  chunkId: string;
+  documentId: string;
+  embedding: Float32Array;
+  /** Kept beside the vector so a search can cite without another query. */
+  page: number;
+  sectionPath: string;
+  text: string;
+}
+
+export interface VectorHit {
+  chunkId: string;
+  documentId: string;
+  page: number;
+  text: string;
+  /** Cosine similarity, higher is closer. */
+  score: number;
+}
+
+/**
+ * Where chunk vectors live. One space per embedder (`name` + `dimension`), so switching embedder
+ * never mixes vectors. Writes are upserts by chunk id: a retried job never duplicates.
+ */
+export interface VectorStore {
+  readonly kind: 'pgvector' | 'chroma';
+  upsert(space: EmbeddingSpace, records: readonly VectorRecord[]): Promise<void>;
+  query(space: EmbeddingSpace, embedding: Float32Array, k: number, documentId?: string): Promise<VectorHit[]>;
+  count(space: EmbeddingSpace, documentId?: string): Promise<number>;
+  deleteDocument(space: EmbeddingSpace, documentId: string): Promise<void>;
+  /** Throws when the store does not answer (for health checks). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface EmbeddingSpace {
+  name: string;
+  dimension: number;
+}
+
+/** Everything the pipeline produced for one document, saved in one transaction. */
+export interface ProcessedDocument {
+  documentId: string;
+  sha256: string;
+  fileName: string;
+  sizeBytes: number;
+  pageCount: number;
+  title: string;
+  structure: DocumentStructure;
+  chunks: readonly Chunk[];
+  course: Course;
+  quiz: Quiz;
+  /** Per-stage seconds and other facts worth keeping. */
+  stats: Record<string, number>;
+}
+
+export interface SavedIds {
+  documentId: string;
+  courseId: string;
+  quizId: string;
+  /** False when the document was already stored (nothing was written). */
+  created: boolean;
+}
+
+export interface CourseSummary {
+  id: string;
+  documentId: string;
+  title: string;
+  fileName: string;
+  pageCount: number;
+  modules: number;
+  lessons: number;
+  createdAt: string;
+}
+
+export interface StoredCourse extends CourseSummary {
+  course: Course;
+  quizIds: string[];
+}
+
+export interface StoredQuiz {
+  id: string;
+  courseId: string;
+  quiz: Quiz;
+  createdAt: string;
+}
