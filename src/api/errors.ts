@@ -1,0 +1,113 @@
+/**
+ * Every 4xx/5xx the API sends is `{ error: code, message }`: ours, Fastify's (validation, 404, content
+ * type) and the multipart plugin's. A stack never leaves the process; 5xx details go to the log only.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ProfaiError } from '../errors.ts';
+
+/** An error the API answers with: an HTTP status, a stable snake_case code and a one-line message. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const badRequest = (code: string, message: string) => new ApiError(400, code, message);
+export const notFound = (what: string, id: string) =>
+  new ApiError(404, 'not_found', `${what} ${id} not found`);
+
+/** JSON schema of every error body, registered as `ErrorBody` and referenced by each route's responses. */
+export const errorBodySchema = {
+  $id: 'ErrorBody',
+  type: 'object',
+  description: 'Every 4xx and 5xx answer.',
+  required: ['error', 'message'],
+  properties: {
+    error: {
+      type: 'string',
+      description: 'Stable snake_case code, e.g. `not_pdf`, `too_large`, `not_found`.',
+    },
+    message: { type: 'string', description: 'One line for a person.' },
+  },
+} as const;
+
+/** The `response` entries every route shares: its error answers. */
+export const errorResponses = {
+  '4xx': { $ref: 'ErrorBody#' },
+  '5xx': { $ref: 'ErrorBody#' },
+} as const;
+
+/** Codes of Fastify's and @fastify/multipart's own errors, renamed to ours. */
+const FRAMEWORK_CODES: Record<string, { status: number; code: string }> = {
+  FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'too_large' },
+  FST_FILES_LIMIT: { status: 413, code: 'too_many_files' },
+  FST_PARTS_LIMIT: { status: 413, code: 'too_many_parts' },
+  FST_FIELDS_LIMIT: { status: 413, code: 'too_many_fields' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'too_large' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, code: 'unsupported_media_type' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad_request' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'invalid_json' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'invalid_json' },
+  FST_MP_PREMATURE_CLOSE: { status: 400, code: 'bad_request' },
+  FST_PROTO_VIOLATION: { status: 400, code: 'bad_request' },
+};
+
+const STATUS_CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  408: 'timeout',
+  413: 'too_large',
+  415: 'unsupported_media_type',
+  429: 'too_many_requests',
+};
+
+/** The JSON body and status for any error thrown while handling a request. */
+export function toErrorBody(err: unknown): { status: number; body: { error: string; message: string } } {
+  if (err instanceof ApiError)
+    return { status: err.statusCode, body: { error: err.code, message: err.message } };
+  if (err instanceof ProfaiError && err.code === 'not_found')
+    return { status: 404, body: { error: 'not_found', message: err.message } };
+  const fe = err as Partial<FastifyError> & { message?: string };
+  if (fe?.validation)
+    return { status: 400, body: { error: 'invalid_request', message: oneLine(fe.message) } };
+  const known = fe?.code ? FRAMEWORK_CODES[fe.code] : undefined;
+  if (known) return { status: known.status, body: { error: known.code, message: oneLine(fe.message) } };
+  const status = typeof fe?.statusCode === 'number' ? fe.statusCode : 500;
+  if (status >= 400 && status < 500)
+    return { status, body: { error: STATUS_CODES[status] ?? 'bad_request', message: oneLine(fe.message) } };
+  return {
+    status: Math.max(status, 500),
+    body: { error: 'internal', message: 'internal server error' },
+  };
+}
+
+function oneLine(message: string | undefined): string {
+  return (message ?? '').split('\n')[0]!.trim() || 'request failed';
+}
+
+/** Installs the error and not-found handlers on `app`. */
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.addSchema(errorBodySchema);
+  app.setErrorHandler((err: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const { status, body } = toErrorBody(err);
+    if (status >= 500) request.log.error({ err }, 'request failed');
+    else request.log.info({ code: body.error, status }, body.message);
+    return reply.code(status).type('application/json').send(body);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({
+      error: 'not_found',
+      message: `route ${request.method} ${request.url.split('?')[0]} not found`,
+    }),
+  );
+}

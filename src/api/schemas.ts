@@ -1,0 +1,115 @@
+/**
+ * JSON schemas of the API's bodies, shared by routes (validation, serialization) and the OpenAPI document.
+ * Free-form parts (a course, a quiz, a job's result) are open objects: their shape is defined by
+ * src/pipeline/course-schema.ts and src/fleet/contract.ts, and repeating it here would let the two drift.
+ */
+
+const openObject = (description: string) =>
+  ({ type: 'object', additionalProperties: true, description }) as const;
+const nullable = (type: string, description?: string) => ({ type: [type, 'null'], description }) as const;
+
+export const JOB_STATES = ['waiting', 'active', 'completed', 'failed', 'delayed'] as const;
+
+export const jobSchema = {
+  type: 'object',
+  required: ['id', 'state', 'stage', 'progress', 'worker', 'timings', 'error', 'result'],
+  properties: {
+    id: { type: 'string' },
+    task: {
+      type: 'string',
+      description: 'Task name, e.g. `pdf_processing.process_pdf_and_generate_course`.',
+    },
+    state: { type: 'string', enum: JOB_STATES },
+    stage: nullable('string', 'Pipeline stage running now, or the last one.'),
+    progress: { type: 'number', description: '0..100' },
+    worker: nullable('string', '`worker{N}@{host}` that ran (or runs) the job.'),
+    attempts: { type: 'integer' },
+    timings: {
+      type: 'object',
+      properties: {
+        queuedAt: { type: 'number', description: 'Epoch milliseconds.' },
+        startedAt: { type: 'number' },
+        finishedAt: { type: 'number' },
+        seconds: { type: 'number', description: 'Run time of the last attempt.' },
+      },
+    },
+    peakRssMb: { type: 'number', description: 'Peak RSS of the child process during the job, MB.' },
+    error: nullable('string', 'Why the job failed, for a person.'),
+    result: {
+      type: ['object', 'null'],
+      additionalProperties: true,
+      description: 'The task result once completed (ids and counts).',
+    },
+    file: { type: 'string', description: 'Uploaded file name, for PDF jobs.' },
+  },
+} as const;
+
+export const uploadEntrySchema = {
+  type: 'object',
+  required: ['file'],
+  description:
+    'A queued job (`id`, `state`, `status_url`) or, with `existing: true` and `courseId`, a course the file already has.',
+  properties: {
+    id: {
+      type: 'string',
+      description: 'Job id; the same file uploaded again while queued gets the same id.',
+    },
+    file: { type: 'string', description: "The client's file name (a label only; stored as <sha256>.pdf)." },
+    sha256: { type: 'string' },
+    state: { type: 'string', enum: JOB_STATES },
+    status_url: { type: 'string' },
+    existing: { type: 'boolean', description: 'True when no new work was queued for this file.' },
+    courseId: { type: 'string' },
+    course_url: { type: 'string' },
+  },
+} as const;
+
+export const uploadResponseSchema = {
+  type: 'object',
+  required: ['jobs'],
+  properties: { jobs: { type: 'array', items: uploadEntrySchema } },
+} as const;
+
+export const courseSummarySchema = {
+  type: 'object',
+  required: ['id', 'documentId', 'title'],
+  properties: {
+    id: { type: 'string' },
+    documentId: { type: 'string' },
+    title: { type: 'string' },
+    fileName: { type: 'string' },
+    pageCount: { type: 'integer' },
+    modules: { type: 'integer' },
+    lessons: { type: 'integer' },
+    createdAt: { type: 'string' },
+  },
+} as const;
+
+export const storedCourseSchema = {
+  type: 'object',
+  required: [...courseSummarySchema.required, 'course', 'quizIds'],
+  properties: {
+    ...courseSummarySchema.properties,
+    course: openObject(
+      'The course: title, description, keyTerms, modules[] with lessons[] (see CourseSchema).',
+    ),
+    quizIds: { type: 'array', items: { type: 'string' } },
+  },
+} as const;
+
+export const storedQuizSchema = {
+  type: 'object',
+  required: ['id', 'courseId', 'quiz'],
+  properties: {
+    id: { type: 'string' },
+    courseId: { type: 'string' },
+    quiz: openObject('The quiz: title, seed, questions[] (see QuizSchema).'),
+    createdAt: { type: 'string' },
+  },
+} as const;
+
+export const idParamsSchema = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 1, maxLength: 200 } },
+} as const;

@@ -1,0 +1,120 @@
+/**
+ * Stores one uploaded file in UPLOAD_DIR as `<sha256>.pdf`: streamed to a temporary file while it is
+ * hashed, checked (not empty, PDF magic bytes, size limit), then renamed atomically. The client's file
+ * name is only ever a label: it never becomes part of a path.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ApiError } from './errors.ts';
+
+/** How far into a file the `%PDF-` header may start (PDF readers accept leading junk up to 1 KB). */
+const MAGIC_WINDOW = 1024;
+const MAGIC = Buffer.from('%PDF-');
+
+/** True when the first 1024 bytes contain `%PDF-`. */
+export function looksLikePdf(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, MAGIC_WINDOW)).includes(
+    MAGIC,
+  );
+}
+
+/**
+ * The client's file name made safe to show and store as a label: last path segment, no control
+ * characters, at most 200 characters.
+ */
+export function displayName(clientName: string | undefined): string {
+  const last = (clientName ?? '').split(/[/\\]/).pop() ?? '';
+  const clean = last.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return clean.slice(0, 200) || 'upload.pdf';
+}
+
+/** A file stored in the upload folder. */
+export interface StoredUpload {
+  /** The client's name, cleaned by {@link displayName}: a label, never a path. */
+  fileName: string;
+  sha256: string;
+  /** Absolute path `UPLOAD_DIR/<sha256>.pdf`. */
+  path: string;
+  sizeBytes: number;
+}
+
+export interface StoreUploadOptions {
+  /** Absolute upload folder; must exist. */
+  dir: string;
+  /** Limit in MB, for the 413 message. */
+  maxUploadMb: number;
+}
+
+/** A readable file part; @fastify/multipart sets `truncated` when the size limit cut it. */
+type FileStream = NodeJS.ReadableStream & { truncated?: boolean };
+
+/**
+ * Streams `file` into `dir` and returns where it landed.
+ * @throws ApiError 400 `empty_file`, 415 `not_pdf`, 413 `too_large`.
+ */
+export async function storeUpload(
+  file: FileStream,
+  fileName: string,
+  opts: StoreUploadOptions,
+): Promise<StoredUpload> {
+  const inspector = new UploadInspector(fileName);
+  const tmp = join(opts.dir, `.upload-${randomUUID()}.part`);
+  try {
+    await pipeline(file, inspector, createWriteStream(tmp, { flags: 'wx' }));
+    if (file.truncated)
+      throw new ApiError(
+        413,
+        'too_large',
+        `${fileName}: over the ${opts.maxUploadMb} MB upload limit (MAX_UPLOAD_MB)`,
+      );
+    if (inspector.size === 0) throw new ApiError(400, 'empty_file', `${fileName}: empty file`);
+    if (!looksLikePdf(inspector.head)) throw notPdf(fileName);
+    const sha256 = inspector.digest();
+    const path = join(opts.dir, `${sha256}.pdf`);
+    await rename(tmp, path);
+    return { fileName, sha256, path, sizeBytes: inspector.size };
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+const notPdf = (fileName: string) => new ApiError(415, 'not_pdf', `${fileName}: not a PDF`);
+
+/**
+ * Passes bytes through while hashing them and keeping the first KB; fails as soon as that KB is
+ * known not to be a PDF, so a large non-PDF is not written to disk in full.
+ */
+class UploadInspector extends Transform {
+  size = 0;
+  head: Buffer = Buffer.alloc(0);
+  private readonly hash = createHash('sha256');
+  private checked = false;
+
+  constructor(private readonly fileName: string) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.size += chunk.length;
+    this.hash.update(chunk);
+    if (!this.checked && this.head.length < MAGIC_WINDOW)
+      this.head = Buffer.concat([this.head, chunk.subarray(0, MAGIC_WINDOW - this.head.length)]);
+    if (!this.checked && this.head.length >= MAGIC_WINDOW) {
+      this.checked = true;
+      if (!looksLikePdf(this.head)) {
+        done(notPdf(this.fileName));
+        return;
+      }
+    }
+    done(null, chunk);
+  }
+
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+}

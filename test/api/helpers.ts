@@ -1,0 +1,73 @@
+/** Fixtures for the API tests: a real PDF, a multipart body, a throw-away PostgreSQL database. */
+import { randomBytes } from 'node:crypto';
+import PDFDocument from 'pdfkit';
+import pg from 'pg';
+
+export const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** A small real PDF whose text includes `marker`, so two calls with different markers differ. */
+export function makePdf(marker: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ info: { Title: `Test ${marker}`, CreationDate: new Date(0) } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.fontSize(18).text(`Chapter 1. ${marker}`);
+    doc.fontSize(11).text('Photosynthesis turns light into chemical energy stored in glucose. '.repeat(20));
+    doc.end();
+  });
+}
+
+export interface Part {
+  field: string;
+  /** Present for a file part. */
+  filename?: string;
+  content: Buffer | string;
+  contentType?: string;
+}
+
+/** A multipart/form-data body and its content-type header. */
+export function multipart(parts: Part[]): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----profai${randomBytes(8).toString('hex')}`;
+  const pieces: Buffer[] = [];
+  for (const p of parts) {
+    const disposition =
+      p.filename === undefined
+        ? `form-data; name="${p.field}"`
+        : `form-data; name="${p.field}"; filename="${p.filename}"`;
+    const type = p.filename === undefined ? '' : `Content-Type: ${p.contentType ?? 'application/pdf'}\r\n`;
+    pieces.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type}\r\n`));
+    pieces.push(Buffer.isBuffer(p.content) ? p.content : Buffer.from(p.content));
+    pieces.push(Buffer.from('\r\n'));
+  }
+  pieces.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(pieces),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+/** Creates `profai_api_test_<random>` and returns its URL and a function that drops it. */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `profai_api_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: `postgres://postgres@127.0.0.1:5432/${name}`,
+    async drop() {
+      const c = new pg.Client({ connectionString: ADMIN_URL });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
