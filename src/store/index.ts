@@ -1,0 +1,39 @@
+/**
+ * The storage layer: open the database (PGlite or PostgreSQL, migrated), repositories over it, and the
+ * vector store. Everything above `src/store/` imports from here.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Config } from '../config.ts';
+import { openPglite } from './pglite.ts';
+import { openPostgres } from './postgres.ts';
+import type { Database } from './types.ts';
+
+export { getCourse, listCourses } from './courses.ts';
+export { countRows, findDocumentBySha, loadChunks, saveProcessedDocument } from './documents.ts';
+export { VectorDimensionError, VectorStoreUnavailableError } from './errors.ts';
+export { courseIdFor, quizIdFor } from './ids.ts';
+export { lockDataDir } from './lock.ts';
+export { migrate } from './migrate.ts';
+export { getQuiz, saveQuiz } from './quizzes.ts';
+export type * from './types.ts';
+export { openVectorStore } from './vectors/index.ts';
+
+/** Options of {@link openDatabase}. */
+export interface OpenDatabaseOptions {
+  /** PGlite only: how long to wait for another process holding the data dir. @defaultValue 10000 */
+  lockWaitMs?: number;
+}
+
+/**
+ * PostgreSQL at `config.databaseUrl` when set, else PGlite in `config.dataDir` (created if missing);
+ * migrations applied either way.
+ * @throws DataDirLockedError when another process keeps the data dir past `lockWaitMs`.
+ */
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  opts: OpenDatabaseOptions = {},
+): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  mkdirSync(config.dataDir, { recursive: true });
+  return openPglite(config.dataDir, { lockWaitMs: opts.lockWaitMs });
+}

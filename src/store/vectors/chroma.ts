@@ -1,0 +1,108 @@
+/**
+ * {@link VectorStore} on a Chroma server (`chromadb` 3.x client). One collection per embedding space,
+ * cosine distance, embeddings always passed explicitly (no embedding function, so nothing is downloaded).
+ */
+import { ChromaClient, type Collection, IncludeEnum, type Metadata } from 'chromadb';
+import { batches } from '../sql.ts';
+import type { EmbeddingSpace, VectorHit, VectorRecord, VectorStore } from '../types.ts';
+import { checkDimension, checkRecords, UPSERT_BATCH } from './common.ts';
+
+/**
+ * The collection of a space: `profai_<name>_<dimension>`, characters Chroma refuses replaced by `_`
+ * (names are 3–512 of `[A-Za-z0-9._-]`, starting and ending with a letter or digit).
+ */
+export function collectionName(space: EmbeddingSpace): string {
+  const raw = `profai_${space.name}_${space.dimension}`
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .replace(/\.{2,}/g, '_');
+  return raw.slice(0, 512);
+}
+
+/** Client settings from `http(s)://host:port`. */
+export function chromaClientArgs(url: string): { host: string; port: number; ssl: boolean } {
+  const u = new URL(url);
+  const ssl = u.protocol === 'https:';
+  return { host: u.hostname, port: Number(u.port || (ssl ? 443 : 8000)), ssl };
+}
+
+interface ChunkMeta extends Metadata {
+  documentId: string;
+  page: number;
+  sectionPath: string;
+}
+
+/** A Chroma store on the server at `url` (e.g. `http://127.0.0.1:8000`). */
+export function chromaStore(url: string): VectorStore {
+  const client = new ChromaClient(chromaClientArgs(url));
+  const collections = new Map<string, Promise<Collection>>();
+  const collectionOf = (space: EmbeddingSpace): Promise<Collection> => {
+    const name = collectionName(space);
+    let c = collections.get(name);
+    if (!c) {
+      c = client.getOrCreateCollection({
+        name,
+        embeddingFunction: null,
+        metadata: { space: space.name, dimension: space.dimension },
+        configuration: { hnsw: { space: 'cosine' } },
+      });
+      c.catch(() => collections.delete(name));
+      collections.set(name, c);
+    }
+    return c;
+  };
+  const where = (documentId?: string) => (documentId === undefined ? undefined : { documentId });
+  return {
+    kind: 'chroma',
+    async upsert(space: EmbeddingSpace, records: readonly VectorRecord[]) {
+      checkRecords(space, records);
+      if (records.length === 0) return;
+      const collection = await collectionOf(space);
+      for (const batch of batches(records, UPSERT_BATCH)) {
+        await collection.upsert({
+          ids: batch.map((r) => r.chunkId),
+          embeddings: batch.map((r) => Array.from(r.embedding)),
+          metadatas: batch.map(
+            (r): ChunkMeta => ({ documentId: r.documentId, page: r.page, sectionPath: r.sectionPath }),
+          ),
+          documents: batch.map((r) => r.text),
+        });
+      }
+    },
+    async query(space, embedding, k, documentId) {
+      checkDimension(space, embedding);
+      const collection = await collectionOf(space);
+      const result = await collection.query<ChunkMeta>({
+        queryEmbeddings: [Array.from(embedding)],
+        nResults: k,
+        where: where(documentId),
+        include: [IncludeEnum.documents, IncludeEnum.metadatas, IncludeEnum.distances],
+      });
+      return (result.ids[0] ?? []).map((chunkId, i): VectorHit => {
+        const meta = result.metadatas[0]?.[i];
+        return {
+          chunkId,
+          documentId: String(meta?.documentId ?? ''),
+          page: Number(meta?.page ?? 0),
+          text: result.documents[0]?.[i] ?? '',
+          score: 1 - (result.distances[0]?.[i] ?? 1),
+        };
+      });
+    },
+    async count(space, documentId) {
+      const collection = await collectionOf(space);
+      if (documentId === undefined) return collection.count();
+      const { ids } = await collection.get({ where: { documentId }, include: [] });
+      return ids.length;
+    },
+    async deleteDocument(space, documentId) {
+      const collection = await collectionOf(space);
+      await collection.delete({ where: { documentId } });
+    },
+    async ping() {
+      await client.heartbeat();
+    },
+    async close() {
+      collections.clear();
+    },
+  };
+}

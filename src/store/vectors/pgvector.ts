@@ -1,0 +1,87 @@
+/**
+ * {@link VectorStore} in the database's `chunk_vectors` table (pgvector; PGlite or Neon). Search is an
+ * exact cosine scan of one space (fast enough below ~50k chunks, and no index build on write).
+ */
+import { batches, jsonParam } from '../sql.ts';
+import type { Database, EmbeddingSpace, VectorHit, VectorRecord, VectorStore } from '../types.ts';
+import { checkDimension, checkRecords, spaceKey, UPSERT_BATCH } from './common.ts';
+
+/** pgvector's text form of a vector: `[0.1,0.2,…]`. */
+export const vectorText = (v: Float32Array) => `[${Array.from(v).join(',')}]`;
+
+interface HitRow {
+  chunk_id: string;
+  document_id: string;
+  page: number;
+  text: string;
+  score: number;
+}
+
+/** A pgvector store over `db` (which must have `hasVector`). Closing it leaves `db` open. */
+export function pgvectorStore(db: Database): VectorStore {
+  if (!db.hasVector) throw new Error('pgvector store needs a database with the vector extension');
+  const byDoc = (documentId?: string) => (documentId === undefined ? '' : 'AND document_id = $2');
+  const docParam = (documentId?: string) => (documentId === undefined ? [] : [documentId]);
+  return {
+    kind: 'pgvector',
+    async upsert(space: EmbeddingSpace, records: readonly VectorRecord[]) {
+      checkRecords(space, records);
+      for (const batch of batches(records, UPSERT_BATCH)) {
+        const rows = batch.map((r) => ({
+          chunk_id: r.chunkId,
+          document_id: r.documentId,
+          embedding: vectorText(r.embedding),
+          page: r.page,
+          section_path: r.sectionPath,
+          text: r.text,
+        }));
+        await db.query(
+          `INSERT INTO chunk_vectors (chunk_id, space, document_id, embedding, page, section_path, text)
+           SELECT x.chunk_id, $1, x.document_id, x.embedding::vector, x.page, x.section_path, x.text
+             FROM jsonb_to_recordset(($2::text)::jsonb) AS x(chunk_id text, document_id text, embedding text,
+                  page int, section_path text, text text)
+           ON CONFLICT (chunk_id, space) DO UPDATE SET document_id = EXCLUDED.document_id,
+             embedding = EXCLUDED.embedding, page = EXCLUDED.page, section_path = EXCLUDED.section_path,
+             text = EXCLUDED.text`,
+          [spaceKey(space), jsonParam(rows)],
+        );
+      }
+    },
+    async query(space, embedding, k, documentId) {
+      checkDimension(space, embedding);
+      const filter = documentId === undefined ? '' : 'AND document_id = $4';
+      const { rows } = await db.query<HitRow>(
+        `SELECT chunk_id, document_id, page, text, 1 - (embedding <=> $1::vector) AS score
+           FROM chunk_vectors WHERE space = $2 ${filter}
+          ORDER BY embedding <=> $1::vector, chunk_id LIMIT $3`,
+        [vectorText(embedding), spaceKey(space), k, ...docParam(documentId)],
+      );
+      return rows.map(
+        (r): VectorHit => ({
+          chunkId: r.chunk_id,
+          documentId: r.document_id,
+          page: r.page,
+          text: r.text,
+          score: Number(r.score),
+        }),
+      );
+    },
+    async count(space, documentId) {
+      const { rows } = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM chunk_vectors WHERE space = $1 ${byDoc(documentId)}`,
+        [spaceKey(space), ...docParam(documentId)],
+      );
+      return rows[0]?.n ?? 0;
+    },
+    async deleteDocument(space, documentId) {
+      await db.query('DELETE FROM chunk_vectors WHERE space = $1 AND document_id = $2', [
+        spaceKey(space),
+        documentId,
+      ]);
+    },
+    async ping() {
+      await db.query('SELECT 1');
+    },
+    async close() {},
+  };
+}
