@@ -76,6 +76,8 @@ export interface Paragraph {
   page: number;
   /** 1-based page the paragraph ends on. */
   pageEnd: number;
+  /** Offsets in `text` where each following page begins (one per page after `page`), when it spans pages. */
+  pageBreaks?: number[];
 }
 
 export interface Section {

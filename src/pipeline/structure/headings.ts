@@ -1,0 +1,168 @@
+/**
+ * Heading detection for PDFs without an outline: a line is a heading when it is drawn larger than the body
+ * text, or bold, or starts with a chapter keyword; and it reads like a title (short, mostly letters, not
+ * ending like a sentence, not a table row, page number, running header or table-of-contents entry).
+ * Levels come from the distinct heading sizes (largest = 1), refined by section numbering depth.
+ */
+import type { TextLine } from '../types.ts';
+import { isTocEntry, type Layout, repeatKey, sizeKey } from './layout.ts';
+import { hasCjk, type Numbering, parseNumbering } from './normalize.ts';
+
+/** A heading found in the text: lines `[start, end)` of `Layout.lines` (end = start when it has no line). */
+export interface Heading {
+  start: number;
+  end: number;
+  title: string;
+  level: number;
+  page: number;
+}
+
+interface Candidate {
+  index: number;
+  line: TextLine;
+  text: string;
+  size: number;
+  numbering: Numbering | null;
+  /** The line is only a number or keyword ("Chapter 4", "第1章", "4"): it needs a title line after it. */
+  numberOnly: boolean;
+}
+
+/** Lines a heading may span (wrapped titles). */
+const MAX_HEADING_LINES = 3;
+
+/** Headings of the document in reading order, with levels 1…n. */
+export function detectHeadings(layout: Layout): Heading[] {
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < layout.lines.length; i++) {
+    const candidate = asCandidate(layout, i);
+    if (candidate) candidates.push(candidate);
+  }
+  const groups = groupCandidates(candidates, layout);
+  return assignLevels(groups, layout.bodySize);
+}
+
+function asCandidate(layout: Layout, index: number): Candidate | null {
+  const line = layout.lines[index]!;
+  const text = line.text.trim().replace(/\s+/g, ' ');
+  const size = sizeKey(line.fontSize);
+  if (size < layout.bodySize || layout.tocPages.has(line.page)) return null;
+  const numbering = parseNumbering(text);
+  const larger = size >= layout.bodySize * 1.1;
+  if (!larger && !line.bold && !numbering?.keyword) return null;
+  const title = numbering ? text.slice(numbering.length).trim() : text;
+  const numberOnly = title.replace(/^[\s.:\-–—)]+/u, '').length === 0;
+  if (numberOnly) {
+    const strong = numbering?.keyword || (numbering && size >= layout.bodySize * 1.3);
+    return strong ? { index, line, text, size, numbering, numberOnly } : null;
+  }
+  if (!readsLikeTitle(text, title)) return null;
+  if (layout.repeated.has(repeatKey(text)) || isTocEntry(text)) return null;
+  return { index, line, text, size, numbering, numberOnly };
+}
+
+/** Short, starting with a letter, mostly letters, no sentence end, not a table row, URL or roman page number. */
+function readsLikeTitle(text: string, title: string): boolean {
+  const cjk = hasCjk(title);
+  if (cjk ? title.length > 60 : title.length > 120 || title.split(' ').length > 16) return false;
+  if (!/^[\p{L}\p{N}"'“‘(「『【《〈]/u.test(title)) return false;
+  if (/[.,;:]$/u.test(title) && !/\.\.\.$|etc\.$/u.test(title)) return false;
+  if (/^[ivxlcdm]+$/iu.test(title) || /https?:|www\.|@\w+\./iu.test(text)) return false;
+  const letters = title.match(/\p{L}/gu)?.length ?? 0;
+  const digits = title.match(/\p{N}/gu)?.length ?? 0;
+  if (letters < (cjk ? 1 : 2) || digits > letters) return false;
+  const numericWords = title.split(' ').filter((w) => /\d/.test(w)).length;
+  return numericWords < 3;
+}
+
+/** Merges wrapped headings and "Chapter 4" + title pairs; drops number-only lines left alone. */
+function groupCandidates(candidates: Candidate[], layout: Layout): Candidate[][] {
+  const groups: Candidate[][] = [];
+  for (const c of candidates) {
+    const group = groups[groups.length - 1];
+    const last = group?.[group.length - 1];
+    if (group && last && continuesHeading(last, c, group.length, layout)) group.push(c);
+    else groups.push([c]);
+  }
+  return groups.filter((g) => !(g.length === 1 && g[0]!.numberOnly));
+}
+
+function continuesHeading(last: Candidate, next: Candidate, groupSize: number, layout: Layout): boolean {
+  if (next.index !== last.index + 1 || next.line.page !== last.line.page || groupSize >= MAX_HEADING_LINES) {
+    return false;
+  }
+  if (next.numbering && !last.numberOnly) return false;
+  const gap = last.line.y - next.line.y;
+  if (gap <= 0 || gap > Math.max(last.size, next.size) * 2.2 + layout.lineSpacing) return false;
+  if (last.numberOnly) return true;
+  return next.size === last.size && next.line.bold === last.line.bold;
+}
+
+/** A heading style: its size, with body-size bold text ranked below every larger size. */
+function styleRank(size: number, bodySize: number): number {
+  return size > bodySize ? size : 0;
+}
+
+function assignLevels(groups: Candidate[][], bodySize: number): Heading[] {
+  const ranks = [...new Set(groups.map((g) => styleRank(headingSize(g), bodySize)))].sort((a, b) => b - a);
+  const rankLevel = new Map(ranks.map((r, i) => [r, i + 1]));
+  const offset = numberingOffset(groups, rankLevel, bodySize);
+  const headings = groups.map((group): Heading => {
+    const first = group[0]!;
+    const last = group[group.length - 1]!;
+    const level = rankLevel.get(styleRank(headingSize(group), bodySize))!;
+    const numbering = first.numbering;
+    const numbered = numbering && !numbering.keyword && offset !== null ? numbering.depth + offset : null;
+    return {
+      start: first.index,
+      end: last.index + 1,
+      title: joinTitle(group),
+      level: Math.max(1, numbered ?? level),
+      page: first.line.page,
+    };
+  });
+  return denseLevels(headings);
+}
+
+/** The size of a heading's title (the line after a number-only line may be smaller than the number). */
+function headingSize(group: Candidate[]): number {
+  return group.find((c) => !c.numberOnly)?.size ?? group[0]!.size;
+}
+
+/** The most common (style level − numbering depth) among numbered headings, or null when none are numbered. */
+function numberingOffset(
+  groups: Candidate[][],
+  rankLevel: Map<number, number>,
+  bodySize: number,
+): number | null {
+  const counts = new Map<number, number>();
+  for (const group of groups) {
+    const numbering = group[0]!.numbering;
+    if (!numbering || numbering.keyword) continue;
+    const offset = rankLevel.get(styleRank(headingSize(group), bodySize))! - numbering.depth;
+    counts.set(offset, (counts.get(offset) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const [offset, count] of counts) {
+    if (count > bestCount || (count === bestCount && best !== null && offset < best))
+      [best, bestCount] = [offset, count];
+  }
+  return best;
+}
+
+/** Renumbers the levels in use as 1, 2, 3… keeping their order. */
+function denseLevels(headings: Heading[]): Heading[] {
+  const used = [...new Set(headings.map((h) => h.level))].sort((a, b) => a - b);
+  const dense = new Map(used.map((level, i) => [level, i + 1]));
+  return headings.map((h) => ({ ...h, level: dense.get(h.level)! }));
+}
+
+function joinTitle(group: Candidate[]): string {
+  let title = '';
+  for (const c of group) {
+    if (!title) title = c.text;
+    else if (title.endsWith('-') && /^\p{Ll}/u.test(c.text)) title = title.slice(0, -1) + c.text;
+    else title += hasCjk(title.slice(-1)) && hasCjk(c.text[0]!) ? c.text : ` ${c.text}`;
+  }
+  return title;
+}

@@ -1,0 +1,144 @@
+/**
+ * Facts about a document's layout that heading detection and paragraph joining measure against: the body
+ * font size, the usual line spacing, lines repeated on many pages, and printed table-of-contents pages.
+ */
+import type { ExtractedDocument, TextLine } from '../types.ts';
+
+export interface Layout {
+  /** All lines of the document in reading order. */
+  lines: TextLine[];
+  /** Index in `lines` of the first line of each page (`pageStart[p]` for 1-based page p; length pageCount + 2). */
+  pageStart: number[];
+  /** The most common font size, weighted by characters. */
+  bodySize: number;
+  /** The most common distance between consecutive body lines, in points. */
+  lineSpacing: number;
+  /** Keys (see {@link repeatKey}) of lines found on many pages: running headers and footers the extractor kept. */
+  repeated: Set<string>;
+  /** Pages that look like a printed table of contents. */
+  tocPages: Set<number>;
+}
+
+/** Rounds a font size to half points, so sizes from different fonts compare. */
+export function sizeKey(size: number): number {
+  return Math.round(size * 2) / 2;
+}
+
+/** A line's text with digits and spaces removed, lower-cased: "Page 3 of 9" and "Page 4 of 9" share it. */
+export function repeatKey(text: string): string {
+  return text.toLowerCase().replace(/[\s\p{N}]+/gu, '');
+}
+
+/** Measures the layout of `doc` in one pass over its lines. */
+export function measureLayout(doc: ExtractedDocument): Layout {
+  const pages = [...doc.pages].sort((a, b) => a.page - b.page);
+  const lines: TextLine[] = [];
+  const pageStart = new Array<number>(doc.pageCount + 2).fill(0);
+  let p = 1;
+  for (const page of pages) {
+    while (p <= page.page && p <= doc.pageCount + 1) pageStart[p++] = lines.length;
+    for (const line of page.lines) if (line.text.trim()) lines.push(line);
+  }
+  while (p <= doc.pageCount + 1) pageStart[p++] = lines.length;
+  const bodySize = mostCommonSize(lines);
+  return {
+    lines,
+    pageStart,
+    bodySize,
+    lineSpacing: mostCommonSpacing(lines, bodySize),
+    repeated: repeatedLines(lines, doc.pageCount),
+    tocPages: tableOfContentsPages(lines),
+  };
+}
+
+function mostCommonSize(lines: TextLine[]): number {
+  const weight = new Map<number, number>();
+  for (const line of lines) {
+    const key = sizeKey(line.fontSize);
+    weight.set(key, (weight.get(key) ?? 0) + line.text.length);
+  }
+  let best = 10;
+  let bestWeight = -1;
+  for (const [size, w] of weight) {
+    if (w > bestWeight) [best, bestWeight] = [size, w];
+  }
+  return best;
+}
+
+/** The mode of vertical steps between consecutive body-size lines of a page (PDF y grows upwards). */
+function mostCommonSpacing(lines: TextLine[], bodySize: number): number {
+  const counts = new Map<number, number>();
+  for (let i = 1; i < lines.length; i++) {
+    const [a, b] = [lines[i - 1]!, lines[i]!];
+    if (a.page !== b.page || sizeKey(a.fontSize) !== bodySize || sizeKey(b.fontSize) !== bodySize) continue;
+    const step = Math.round((a.y - b.y) * 2) / 2;
+    if (step > bodySize * 0.8 && step < bodySize * 3) counts.set(step, (counts.get(step) ?? 0) + 1);
+  }
+  let best = bodySize * 1.2;
+  let bestCount = 0;
+  for (const [step, count] of counts) {
+    if (count > bestCount) [best, bestCount] = [step, count];
+  }
+  return best;
+}
+
+/** Lines whose {@link repeatKey} occurs on at least 4 pages and on over a fifth of them. */
+function repeatedLines(lines: TextLine[], pageCount: number): Set<string> {
+  const pagesOf = new Map<string, { last: number; count: number }>();
+  for (const line of lines) {
+    const key = repeatKey(line.text);
+    if (key.length === 0) continue;
+    const seen = pagesOf.get(key);
+    if (!seen) pagesOf.set(key, { last: line.page, count: 1 });
+    else if (seen.last !== line.page) {
+      seen.last = line.page;
+      seen.count++;
+    }
+  }
+  const threshold = Math.max(4, pageCount / 5);
+  const out = new Set<string>();
+  for (const [key, { count }] of pagesOf) if (count >= threshold) out.add(key);
+  return out;
+}
+
+const DOT_LEADER_ENTRY = /(?:\.\s?){3,}\s*(?:\d+|[ivxlcdm]+)\s*$/iu;
+const TRAILING_PAGE = /\s+(?:\d{1,4}|[ivxlcdm]{1,7})\s*$/iu;
+const LEADING_NUMBER = /^(?:[\dA-Z]{1,2}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.)\s+/u;
+const TOC_TITLE =
+  /^(?:table\s+of\s+)?contents$|^目\s*次$|^inhalt(?:sverzeichnis)?$|^sommaire$|^índice$|^sumário$/iu;
+
+/**
+ * True when the line looks like a table-of-contents entry: dot leaders before a page number, or a title
+ * (optionally numbered, with no other numbers, so table rows do not count) ending in a page number.
+ */
+export function isTocEntry(text: string): boolean {
+  const trimmed = text.trim();
+  if (DOT_LEADER_ENTRY.test(trimmed)) return true;
+  const page = TRAILING_PAGE.exec(trimmed);
+  if (!page) return false;
+  const title = trimmed.slice(0, page.index).replace(LEADING_NUMBER, '');
+  return /\p{L}/u.test(title) && !/\p{N}/u.test(title);
+}
+
+/** Pages with a "Contents" title and TOC entries, or where most lines are TOC entries. */
+function tableOfContentsPages(lines: TextLine[]): Set<number> {
+  const out = new Set<number>();
+  let i = 0;
+  while (i < lines.length) {
+    const page = lines[i]!.page;
+    let total = 0;
+    let entries = 0;
+    let dotted = 0;
+    let titled = false;
+    for (; i < lines.length && lines[i]!.page === page; i++) {
+      const text = lines[i]!.text.trim();
+      total++;
+      if (TOC_TITLE.test(text)) titled = true;
+      if (isTocEntry(text)) entries++;
+      if (/(?:\.\s?){4,}/.test(text)) dotted++;
+    }
+    const mostlyEntries = entries >= 4 && entries >= total * 0.4;
+    if (mostlyEntries || dotted >= 3 || (titled && entries >= 2)) out.add(page);
+  }
+  return out;
+}
