@@ -43,14 +43,18 @@ export const errorResponses = {
 } as const;
 
 /** Codes of Fastify's and @fastify/multipart's own errors, renamed to ours. */
-const FRAMEWORK_CODES: Record<string, { status: number; code: string }> = {
+const FRAMEWORK_CODES: Record<string, { status: number; code: string; message?: string }> = {
   FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'too_large' },
   FST_FILES_LIMIT: { status: 413, code: 'too_many_files' },
   FST_PARTS_LIMIT: { status: 413, code: 'too_many_parts' },
   FST_FIELDS_LIMIT: { status: 413, code: 'too_many_fields' },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'too_large' },
   FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, code: 'unsupported_media_type' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'unsupported_media_type',
+    message: 'content type not accepted: send JSON, or multipart/form-data for uploads',
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad_request' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'invalid_json' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'invalid_json' },
@@ -81,7 +85,11 @@ export function toErrorBody(err: unknown): { status: number; body: { error: stri
   if (fe?.validation)
     return { status: 400, body: { error: 'invalid_request', message: oneLine(fe.message) } };
   const known = fe?.code ? FRAMEWORK_CODES[fe.code] : undefined;
-  if (known) return { status: known.status, body: { error: known.code, message: oneLine(fe.message) } };
+  if (known)
+    return {
+      status: known.status,
+      body: { error: known.code, message: known.message ?? oneLine(fe.message) },
+    };
   const status = typeof fe?.statusCode === 'number' ? fe.statusCode : 500;
   if (status >= 400 && status < 500)
     return { status, body: { error: STATUS_CODES[status] ?? 'bad_request', message: oneLine(fe.message) } };
@@ -89,6 +97,13 @@ export function toErrorBody(err: unknown): { status: number; body: { error: stri
     status: Math.max(status, 500),
     body: { error: 'internal', message: 'internal server error' },
   };
+}
+
+/** Fastify's validation message, naming the offending property when ajv knows it. */
+function validationMessage(err: Partial<FastifyError>): string {
+  const first = err.validation?.[0];
+  const extra = (first?.params as { additionalProperty?: unknown } | undefined)?.additionalProperty;
+  return oneLine(err.message) + (typeof extra === 'string' ? `: ${extra}` : '');
 }
 
 function oneLine(message: string | undefined): string {

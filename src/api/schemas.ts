@@ -27,9 +27,9 @@ export const jobSchema = {
     timings: {
       type: 'object',
       properties: {
-        queuedAt: { type: 'number', description: 'Epoch milliseconds.' },
-        startedAt: { type: 'number' },
-        finishedAt: { type: 'number' },
+        queuedAt: { type: 'string', format: 'date-time' },
+        startedAt: { type: 'string', format: 'date-time' },
+        finishedAt: { type: 'string', format: 'date-time' },
         seconds: { type: 'number', description: 'Run time of the last attempt.' },
       },
     },

@@ -1,7 +1,10 @@
 /** Fixtures for the API tests: a real PDF, a multipart body, a throw-away PostgreSQL database. */
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
 import PDFDocument from 'pdfkit';
 import pg from 'pg';
+import type { ProcessedDocument } from '../../src/store/types.ts';
 
 export const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -70,4 +73,102 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
       }
     },
   };
+}
+
+/** A stored-document fixture for `saveProcessedDocument`: one module, one lesson, one question. */
+export function fixtureDocument(sha256: string, fileName: string): ProcessedDocument {
+  const documentId = sha256.slice(0, 16);
+  const citation = { page: 1, chunkId: `${documentId}:0` };
+  const text = 'Photosynthesis turns light into chemical energy stored in glucose.';
+  return {
+    documentId,
+    sha256,
+    fileName,
+    sizeBytes: 1000,
+    pageCount: 1,
+    title: 'Plants',
+    structure: {
+      title: 'Plants',
+      source: 'headings',
+      sections: [
+        {
+          index: 0,
+          title: 'Light',
+          level: 1,
+          path: ['Light'],
+          pageStart: 1,
+          pageEnd: 1,
+          paragraphs: [{ text, page: 1, pageEnd: 1 }],
+        },
+      ],
+    },
+    chunks: [
+      {
+        id: citation.chunkId,
+        documentId,
+        index: 0,
+        sectionIndex: 0,
+        sectionPath: ['Light'],
+        pageStart: 1,
+        pageEnd: 1,
+        text,
+        tokenCount: 12,
+      },
+    ],
+    course: {
+      title: 'Plants',
+      description: 'How plants use light.',
+      keyTerms: ['photosynthesis'],
+      readingMinutes: 1,
+      generator: { name: 'fixture', version: '1' },
+      modules: [
+        {
+          title: 'Light',
+          pageStart: 1,
+          pageEnd: 1,
+          objectives: ['Explain photosynthesis', 'Name its product'],
+          keyTerms: ['photosynthesis'],
+          readingMinutes: 1,
+          lessons: [
+            {
+              title: 'Light',
+              sectionPath: ['Light'],
+              pageStart: 1,
+              pageEnd: 1,
+              summary: [{ text, citations: [citation] }],
+              keyTerms: ['photosynthesis'],
+              readingMinutes: 1,
+            },
+          ],
+        },
+      ],
+    },
+    quiz: {
+      title: 'Plants quiz',
+      seed: 1,
+      generator: { name: 'fixture', version: '1' },
+      questions: [
+        {
+          kind: 'true_false',
+          prompt: 'Photosynthesis stores energy in glucose.',
+          answer: true,
+          explanation: text,
+          sourcePage: 1,
+          chunkId: citation.chunkId,
+        },
+      ],
+    },
+    stats: {},
+  };
+}
+
+/** Asserts an error answer: status, JSON `{ error, message }` and nothing else, no stack. */
+export function assertError(res: LightMyRequestResponse, status: number, code: string): void {
+  assert.equal(res.statusCode, status, res.body);
+  assert.match(String(res.headers['content-type']), /application\/json/);
+  const body = res.json();
+  assert.deepEqual(Object.keys(body).sort(), ['error', 'message']);
+  assert.equal(body.error, code);
+  assert.equal(typeof body.message, 'string');
+  assert.ok(!res.body.includes('    at '), `stack in ${res.body}`);
 }

@@ -1,0 +1,13 @@
+/** What the API is built from: opened by `startApi`, or by a test against real services. */
+import type { Config } from '../config.ts';
+import type { FleetClient } from '../fleet/queues.ts';
+import type { Database, VectorStore } from '../store/types.ts';
+
+export interface ApiDeps {
+  config: Config;
+  db: Database;
+  vectors: VectorStore;
+  fleet: FleetClient;
+  /** Resolves when Redis answers PING; rejects otherwise (health check). */
+  redisPing(): Promise<void>;
+}

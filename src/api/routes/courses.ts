@@ -1,0 +1,141 @@
+/**
+ * Courses: list, one course with its modules and lessons, and `POST /api/courses/:id/quizzes`,
+ * which queues a new quiz for a course and answers 202 with the job.
+ */
+import { randomInt } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { enqueueQuiz, getJobView } from '../../fleet/queues.ts';
+import { getCourse, listCourses } from '../../store/index.ts';
+import type { ApiDeps } from '../deps.ts';
+import { badRequest, errorResponses, notFound } from '../errors.ts';
+import { courseSummarySchema, idParamsSchema, JOB_STATES, storedCourseSchema } from '../schemas.ts';
+
+interface QuizRequest {
+  questions?: number;
+  seed?: number;
+  moduleIndex?: number;
+}
+
+const listQuerySchema = {
+  type: 'object',
+  properties: {
+    limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+    offset: { type: 'integer', minimum: 0, default: 0 },
+  },
+} as const;
+
+const quizBodySchema = {
+  type: 'object',
+  properties: {
+    questions: { type: 'integer', minimum: 1, maximum: 100, description: 'Default: QUIZ_QUESTIONS.' },
+    seed: { type: 'integer', description: 'Same seed, same quiz. Default: random (returned).' },
+    moduleIndex: {
+      type: 'integer',
+      minimum: 0,
+      description: 'Only this module (0-based). Default: whole course.',
+    },
+  },
+  additionalProperties: false,
+} as const;
+
+const quizJobSchema = {
+  type: 'object',
+  required: ['id', 'state', 'status_url', 'courseId', 'questions', 'seed'],
+  properties: {
+    id: { type: 'string' },
+    state: { type: 'string', enum: JOB_STATES },
+    status_url: { type: 'string' },
+    courseId: { type: 'string' },
+    questions: { type: 'integer' },
+    seed: { type: 'integer' },
+    moduleIndex: { type: 'integer' },
+  },
+} as const;
+
+export async function courseRoutes(app: FastifyInstance, opts: { deps: ApiDeps }): Promise<void> {
+  const { db, fleet, config } = opts.deps;
+
+  app.get<{ Querystring: { limit: number; offset: number } }>(
+    '/api/courses',
+    {
+      schema: {
+        summary: 'Courses, newest first',
+        tags: ['courses'],
+        querystring: listQuerySchema,
+        response: {
+          200: {
+            type: 'object',
+            required: ['courses', 'limit', 'offset'],
+            properties: {
+              courses: { type: 'array', items: courseSummarySchema },
+              limit: { type: 'integer' },
+              offset: { type: 'integer' },
+            },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { limit, offset } = request.query;
+      return { courses: await listCourses(db, { limit, offset }), limit, offset };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/courses/:id',
+    {
+      schema: {
+        summary: 'One course with its modules, lessons and quiz ids',
+        tags: ['courses'],
+        params: idParamsSchema,
+        response: { 200: storedCourseSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const course = await getCourse(db, request.params.id);
+      if (!course) throw notFound('course', request.params.id);
+      return course;
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: QuizRequest | undefined }>(
+    '/api/courses/:id/quizzes',
+    {
+      schema: {
+        summary: 'Queue a new quiz for a course',
+        tags: ['courses', 'quizzes'],
+        params: idParamsSchema,
+        body: quizBodySchema,
+        response: { 202: quizJobSchema, ...errorResponses },
+      },
+      // Every field is optional, so no body at all means the defaults (the schema alone would say 400).
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+    },
+    async (request, reply) => {
+      const course = await getCourse(db, request.params.id);
+      if (!course) throw notFound('course', request.params.id);
+      // getCourse also accepts a document id or an id prefix: the job gets the canonical id.
+      const courseId = course.id;
+      const body = request.body ?? {};
+      const modules = course.course.modules.length;
+      if (body.moduleIndex !== undefined && body.moduleIndex >= modules)
+        throw badRequest(
+          'invalid_request',
+          `moduleIndex ${body.moduleIndex}: the course has ${modules} module(s)`,
+        );
+      const data = {
+        courseId,
+        questions: body.questions ?? config.quizQuestions,
+        seed: body.seed ?? randomInt(0, 2 ** 31 - 1),
+        ...(body.moduleIndex !== undefined ? { moduleIndex: body.moduleIndex } : {}),
+      };
+      const job = await enqueueQuiz(fleet, data);
+      const view = await getJobView(fleet, job.id);
+      const status_url = `/api/jobs/${encodeURIComponent(job.id)}`;
+      return reply.code(202).send({ id: job.id, state: view?.state ?? 'waiting', status_url, ...data });
+    },
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * `GET /health`: Redis, database and vector store, each probed in parallel with a time limit, so the
+ * answer comes within about {@link PROBE_TIMEOUT_MS} even when a service hangs. 200 when all answer,
+ * 503 naming what failed otherwise. Public even when API_KEY is set.
+ */
+import type { FastifyInstance } from 'fastify';
+import { describeError } from '../../errors.ts';
+import type { ApiDeps } from '../deps.ts';
+
+/** Longest a single probe may take before it counts as failed. */
+export const PROBE_TIMEOUT_MS = 2000;
+
+export interface ProbeResult {
+  ok: boolean;
+  kind?: string;
+  error?: string;
+  ms: number;
+}
+
+/** Runs `probe`, failing it after `timeoutMs`; never rejects. */
+export async function runProbe(
+  probe: () => Promise<unknown>,
+  timeoutMs = PROBE_TIMEOUT_MS,
+): Promise<ProbeResult> {
+  const start = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([probe(), timeout]);
+    return { ok: true, ms: Math.round(performance.now() - start) };
+  } catch (err) {
+    return { ok: false, error: describeError(err), ms: Math.round(performance.now() - start) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const partSchema = {
+  type: 'object',
+  required: ['ok'],
+  properties: {
+    ok: { type: 'boolean' },
+    kind: { type: 'string', description: 'database: postgres or pglite; vectors: chroma or pgvector.' },
+    error: { type: 'string', description: 'Why the probe failed.' },
+    ms: { type: 'integer', description: 'Probe time in milliseconds.' },
+  },
+} as const;
+
+const healthSchema = {
+  type: 'object',
+  required: ['status', 'redis', 'database', 'vectors'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'unavailable'] },
+    message: { type: 'string', description: 'What failed, in one line (503 only).' },
+    redis: partSchema,
+    database: partSchema,
+    vectors: partSchema,
+  },
+} as const;
+
+export async function healthRoutes(app: FastifyInstance, opts: { deps: ApiDeps }): Promise<void> {
+  const { db, vectors, redisPing } = opts.deps;
+  app.get(
+    '/health',
+    {
+      schema: {
+        summary: 'Health of Redis, the database and the vector store',
+        tags: ['health'],
+        response: { 200: healthSchema, 503: healthSchema },
+      },
+    },
+    async (_request, reply) => {
+      const [redis, database, vectorStore] = await Promise.all([
+        runProbe(redisPing),
+        runProbe(() => db.query('select 1')),
+        runProbe(() => vectors.ping()),
+      ]);
+      const parts = {
+        redis,
+        database: { ...database, kind: db.kind },
+        vectors: { ...vectorStore, kind: vectors.kind },
+      };
+      const failed = Object.entries(parts).filter(([, p]) => !p.ok);
+      if (failed.length === 0) return { status: 'ok', ...parts };
+      const message = failed.map(([name, p]) => `${name}: ${p.error}`).join('; ');
+      return reply.code(503).send({ status: 'unavailable', message, ...parts });
+    },
+  );
+}

@@ -1,0 +1,60 @@
+/** `GET /api/jobs/:id` and `GET /api/jobs?state=&limit=`: where a job is, who runs it, how it ended. */
+import type { FastifyInstance } from 'fastify';
+import { getJobView, listJobs } from '../../fleet/queues.ts';
+import type { ApiDeps } from '../deps.ts';
+import { errorResponses, notFound } from '../errors.ts';
+import { idParamsSchema, JOB_STATES, jobSchema } from '../schemas.ts';
+
+type JobState = (typeof JOB_STATES)[number];
+
+const listQuerySchema = {
+  type: 'object',
+  properties: {
+    state: { type: 'string', enum: JOB_STATES, description: 'Only jobs in this state (default: all).' },
+    limit: { type: 'integer', minimum: 1, maximum: 1000, default: 50 },
+  },
+} as const;
+
+export async function jobRoutes(app: FastifyInstance, opts: { deps: ApiDeps }): Promise<void> {
+  const { fleet } = opts.deps;
+
+  app.get<{ Params: { id: string } }>(
+    '/api/jobs/:id',
+    {
+      schema: {
+        summary: 'One job: state, stage, progress, worker, timings, error, result',
+        tags: ['jobs'],
+        params: idParamsSchema,
+        response: { 200: jobSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const view = await getJobView(fleet, request.params.id);
+      if (!view) throw notFound('job', request.params.id);
+      return view;
+    },
+  );
+
+  app.get<{ Querystring: { state?: JobState; limit: number } }>(
+    '/api/jobs',
+    {
+      schema: {
+        summary: 'Recent jobs, newest first, optionally in one state',
+        tags: ['jobs'],
+        querystring: listQuerySchema,
+        response: {
+          200: {
+            type: 'object',
+            required: ['jobs'],
+            properties: { jobs: { type: 'array', items: jobSchema } },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { state, limit } = request.query;
+      return { jobs: await listJobs(fleet, { ...(state ? { state } : {}), limit }) };
+    },
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * `POST /api/pdfs`: one or many PDFs, in any file field of a multipart form, become one job each.
+ *
+ * Every file is stored and checked before anything is queued, so a request with one bad file queues
+ * nothing. A file whose content (sha256) already has a course gets that course back instead of a job.
+ * Status: 202 when at least one job is in the answer, 200 when every file already had a course.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { enqueuePdf, getJobView } from '../../fleet/queues.ts';
+import { findDocumentBySha } from '../../store/index.ts';
+import type { ApiDeps } from '../deps.ts';
+import { ApiError, errorResponses } from '../errors.ts';
+import { uploadResponseSchema } from '../schemas.ts';
+import { displayName, type StoredUpload, storeUpload } from '../upload.ts';
+
+/** One element of the answer's `jobs` list. */
+export interface UploadEntry {
+  file: string;
+  sha256: string;
+  id?: string;
+  state?: string;
+  status_url?: string;
+  existing?: boolean;
+  courseId?: string;
+  course_url?: string;
+}
+
+interface ParsedUpload {
+  files: StoredUpload[];
+  password?: string;
+}
+
+const bodyDoc = {
+  type: 'object',
+  description:
+    'Any number of PDF files, in any field name; an optional `password` text field for encrypted PDFs.',
+  properties: {
+    file: {
+      type: 'string',
+      format: 'binary',
+      description: 'A PDF (repeat the field, or use other names, for more).',
+    },
+    password: { type: 'string', description: 'Password of encrypted PDFs in this request.' },
+  },
+} as const;
+
+export async function pdfRoutes(
+  app: FastifyInstance,
+  opts: { deps: ApiDeps; uploadDir: string },
+): Promise<void> {
+  const { deps, uploadDir } = opts;
+  app.post(
+    '/api/pdfs',
+    {
+      schema: {
+        summary: 'Upload PDFs; each becomes a course-generation job',
+        tags: ['pdfs'],
+        consumes: ['multipart/form-data'],
+        body: bodyDoc,
+        response: {
+          200: {
+            description: 'Every file already has a course: nothing was queued.',
+            ...uploadResponseSchema,
+          },
+          202: {
+            description: 'One job per new file (existing courses listed as such).',
+            ...uploadResponseSchema,
+          },
+          ...errorResponses,
+        },
+      },
+      // The multipart body is streamed by the handler, not parsed up front: the body schema documents it only.
+      validatorCompiler: () => () => true,
+    },
+    async (request, reply) => {
+      const { files, password } = await readUploads(request, uploadDir, deps.config.maxUploadMb);
+      const entries: UploadEntry[] = [];
+      for (const file of files) entries.push(await submit(deps, file, password));
+      const queuedSomething = entries.some((e) => e.id !== undefined);
+      return reply.code(queuedSomething ? 202 : 200).send({ jobs: entries });
+    },
+  );
+}
+
+/** Streams every file part to the upload folder; collects the `password` field. */
+async function readUploads(
+  request: FastifyRequest,
+  uploadDir: string,
+  maxUploadMb: number,
+): Promise<ParsedUpload> {
+  if (!request.headers['content-type'])
+    throw new ApiError(400, 'no_file', 'no file: send one or more PDFs as multipart/form-data');
+  if (!request.isMultipart())
+    throw new ApiError(415, 'unsupported_media_type', 'send the PDFs as multipart/form-data');
+  const parsed: ParsedUpload = { files: [] };
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      parsed.files.push(
+        await storeUpload(part.file, displayName(part.filename), { dir: uploadDir, maxUploadMb }),
+      );
+    } else if (part.fieldname === 'password' && typeof part.value === 'string' && part.value !== '') {
+      parsed.password = part.value;
+    }
+  }
+  if (parsed.files.length === 0)
+    throw new ApiError(400, 'no_file', 'no file: the form has no file field; send one or more PDFs');
+  return parsed;
+}
+
+/** The existing course of this content, or a (possibly already queued) job for it. */
+async function submit(deps: ApiDeps, file: StoredUpload, password: string | undefined): Promise<UploadEntry> {
+  const base = { file: file.fileName, sha256: file.sha256 };
+  const known = await findDocumentBySha(deps.db, file.sha256);
+  if (known?.courseId)
+    return {
+      ...base,
+      existing: true,
+      courseId: known.courseId,
+      course_url: `/api/courses/${known.courseId}`,
+    };
+  const job = await enqueuePdf(deps.fleet, {
+    path: file.path,
+    fileName: file.fileName,
+    sha256: file.sha256,
+    ...(password ? { password } : {}),
+  });
+  const view = await getJobView(deps.fleet, job.id);
+  return {
+    ...base,
+    id: job.id,
+    state: view?.state ?? 'waiting',
+    status_url: `/api/jobs/${encodeURIComponent(job.id)}`,
+    existing: job.existing,
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * The HTTP API (`profai api`): {@link buildApi} wires routes onto already-open services (tests use it
+ * with real ones); {@link startApi} opens those services from the configuration and listens.
+ */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import type { Config } from '../config.ts';
+import { ProfaiError } from '../errors.ts';
+import { openFleetClient } from '../fleet/queues.ts';
+import { openDatabase, openVectorStore } from '../store/index.ts';
+import { installAuth } from './auth.ts';
+import type { ApiDeps } from './deps.ts';
+import { installErrorHandlers } from './errors.ts';
+import { courseRoutes } from './routes/courses.ts';
+import { healthRoutes } from './routes/health.ts';
+import { jobRoutes } from './routes/jobs.ts';
+import { pdfRoutes } from './routes/pdfs.ts';
+import { quizRoutes } from './routes/quizzes.ts';
+
+export type { ApiDeps } from './deps.ts';
+
+/** Most files one upload request may carry. */
+const MAX_FILES_PER_REQUEST = 100;
+
+/** `profai api` started without DATABASE_URL: the embedded database cannot be shared across processes. */
+export class DatabaseUrlRequiredError extends ProfaiError {
+  constructor() {
+    super(
+      'database_url_required',
+      'profai api needs DATABASE_URL (PostgreSQL); for a laptop setup use `profai up`, which serves the embedded database to the API and workers',
+      true,
+    );
+  }
+}
+
+/** Builds the Fastify app on open services; does not listen. The caller closes `deps`. */
+export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const uploadDir = resolve(config.uploadDir);
+  await mkdir(uploadDir, { recursive: true });
+
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    // Unknown body keys are a 400, not silently dropped (Fastify's default removes them).
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  installErrorHandlers(app);
+  installAuth(app, config.apiKey);
+
+  await app.register(multipart, {
+    throwFileSizeLimit: true,
+    limits: {
+      fileSize: Math.floor(config.maxUploadMb * 1024 * 1024),
+      files: MAX_FILES_PER_REQUEST,
+      fields: 20,
+      fieldSize: 64 * 1024,
+    },
+  });
+  await registerOpenApi(app, Boolean(config.apiKey));
+
+  await app.register(healthRoutes, { deps });
+  await app.register(pdfRoutes, { deps, uploadDir });
+  await app.register(jobRoutes, { deps });
+  await app.register(courseRoutes, { deps });
+  await app.register(quizRoutes, { deps });
+  return app;
+}
+
+/** OpenAPI document at `/openapi.json`, docs page at `/docs` (both public: they describe, never show data). */
+async function registerOpenApi(app: FastifyInstance, keyRequired: boolean): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'ProfAI API',
+        version: '0.1.0',
+        description:
+          'Upload PDFs, follow their jobs, read the courses and quizzes made from them. Every error is `{ error, message }`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+        },
+      },
+      ...(keyRequired ? { security: [{ bearer: [] }, { apiKey: [] }] } : {}),
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}
+
+/** A listening API and how to stop it. */
+export interface RunningApi {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, vector store, queues and a Redis connection for health, then listens on
+ * HOST:PORT. Everything opened is closed again if a later step fails, and by `close()`.
+ * @throws DatabaseUrlRequiredError without DATABASE_URL.
+ */
+export async function startApi(config: Config): Promise<RunningApi> {
+  if (!config.databaseUrl) throw new DatabaseUrlRequiredError();
+  const closers: (() => Promise<unknown>)[] = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close().catch(() => {});
+    closers.length = 0;
+  };
+  try {
+    const db = await openDatabase(config);
+    closers.push(() => db.close());
+    const vectors = await openVectorStore(config, db);
+    closers.push(() => vectors.close());
+    const fleet = openFleetClient(config);
+    closers.push(() => fleet.close());
+    const redis = healthRedis(config.redisUrl);
+    closers.push(() => redis.quit());
+    const redisPing = async () => {
+      await redis.ping();
+    };
+    const app = await buildApi({ config, db, vectors, fleet, redisPing });
+    closers.push(() => app.close());
+    const url = await app.listen({ port: config.port, host: config.host });
+    return { url, close: closeAll };
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+}
+
+/** A Redis connection for /health only: it fails fast instead of queueing commands while Redis is down. */
+function healthRedis(url: string): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
+  // Connection errors surface through /health; without a listener ioredis prints each one.
+  redis.on('error', () => {});
+  redis.connect().catch(() => {});
+  return redis;
+}

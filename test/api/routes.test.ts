@@ -1,0 +1,191 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { Redis } from 'ioredis';
+import { QUIZ_TASK } from '../../src/fleet/contract.ts';
+import { getJobView } from '../../src/fleet/queues.ts';
+import { saveProcessedDocument } from '../../src/store/index.ts';
+import type { SavedIds } from '../../src/store/types.ts';
+import { assertError, fixtureDocument, makePdf, multipart } from './helpers.ts';
+import { type ApiFixture, startApiFixture } from './setup.ts';
+
+describe('jobs, courses, quizzes, health, API key, OpenAPI', () => {
+  let fx: ApiFixture;
+  let saved: SavedIds;
+
+  before(async () => {
+    fx = await startApiFixture();
+    saved = await saveProcessedDocument(fx.deps.db, fixtureDocument('ab'.repeat(32), 'plants.pdf'));
+  });
+  after(async () => {
+    await fx?.stop();
+  });
+
+  test('GET /api/jobs/:id of an unknown job: 404 JSON', async () => {
+    assertError(await fx.app.inject('/api/jobs/no-such-job'), 404, 'not_found');
+  });
+
+  test('GET /api/jobs lists jobs and filters by state; a bad state is 400', async () => {
+    const { payload, headers } = multipart([
+      { field: 'file', filename: 'l.pdf', content: await makePdf('list') },
+    ]);
+    const id = (await fx.app.inject({ method: 'POST', url: '/api/pdfs', payload, headers })).json().jobs[0]
+      .id;
+    const waiting = (await fx.app.inject('/api/jobs?state=waiting&limit=10')).json().jobs;
+    assert.ok(waiting.some((j: { id: string }) => j.id === id));
+    const failed = (await fx.app.inject('/api/jobs?state=failed')).json().jobs;
+    assert.equal(failed.length, 0);
+    assertError(await fx.app.inject('/api/jobs?state=sleeping'), 400, 'invalid_request');
+    assertError(await fx.app.inject('/api/jobs?limit=0'), 400, 'invalid_request');
+  });
+
+  test('courses: list, one with modules and lessons, 404 for an unknown id', async () => {
+    const list = (await fx.app.inject('/api/courses')).json();
+    assert.equal(list.courses.length, 1);
+    assert.equal(list.courses[0].id, saved.courseId);
+    const one = await fx.app.inject(`/api/courses/${saved.courseId}`);
+    assert.equal(one.statusCode, 200);
+    const course = one.json();
+    assert.equal(course.course.modules[0].lessons[0].title, 'Light');
+    assert.deepEqual(course.quizIds, [saved.quizId]);
+    assertError(await fx.app.inject('/api/courses/cffffffffff0'), 404, 'not_found');
+  });
+
+  test('POST /api/courses/:id/quizzes: 202 with a quiz job; 404, 400 on bad input', async () => {
+    const res = await fx.app.inject({
+      method: 'POST',
+      url: `/api/courses/${saved.courseId}/quizzes`,
+      payload: { questions: 5, seed: 7, moduleIndex: 0 },
+    });
+    assert.equal(res.statusCode, 202, res.body);
+    const job = res.json();
+    assert.deepEqual(
+      { courseId: job.courseId, questions: job.questions, seed: job.seed, moduleIndex: job.moduleIndex },
+      { courseId: saved.courseId, questions: 5, seed: 7, moduleIndex: 0 },
+    );
+    const view = await getJobView(fx.deps.fleet, job.id);
+    assert.equal(view?.task, QUIZ_TASK);
+
+    const defaults = await fx.app.inject({ method: 'POST', url: `/api/courses/${saved.courseId}/quizzes` });
+    assert.equal(defaults.statusCode, 202, defaults.body);
+    assert.equal(defaults.json().questions, fx.config.quizQuestions);
+    assert.ok(Number.isInteger(defaults.json().seed));
+
+    const post = (url: string, payload: object) => fx.app.inject({ method: 'POST', url, payload });
+    assertError(await post('/api/courses/cffffffffff0/quizzes', {}), 404, 'not_found');
+    const url = `/api/courses/${saved.courseId}/quizzes`;
+    assertError(await post(url, { questions: 0 }), 400, 'invalid_request');
+    assertError(await post(url, { questions: 101 }), 400, 'invalid_request');
+    assertError(await post(url, { moduleIndex: 1 }), 400, 'invalid_request');
+    assertError(await post(url, { colour: 'red' }), 400, 'invalid_request');
+  });
+
+  test('GET /api/quizzes/:id: the quiz, or 404', async () => {
+    const res = await fx.app.inject(`/api/quizzes/${saved.quizId}`);
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.json().quiz.questions.length, 1);
+    assert.equal(res.json().courseId, saved.courseId);
+    assertError(await fx.app.inject('/api/quizzes/qnope'), 404, 'not_found');
+  });
+
+  test('unknown route: 404 JSON', async () => {
+    assertError(await fx.app.inject('/api/nothing'), 404, 'not_found');
+  });
+
+  test('/health reports redis, database and vectors', async () => {
+    const res = await fx.app.inject('/health');
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json();
+    assert.equal(body.status, 'ok');
+    assert.equal(body.redis.ok, true);
+    assert.deepEqual([body.database.ok, body.database.kind], [true, 'postgres']);
+    assert.deepEqual([body.vectors.ok, body.vectors.kind], [true, 'chroma']);
+  });
+
+  test('/health is 503 naming the part that fails, and answers even when Redis hangs', async () => {
+    const silent = await silentServer();
+    const refused = new Redis('redis://127.0.0.1:1', { lazyConnect: true, maxRetriesPerRequest: 0 });
+    const hanging = new Redis(`redis://127.0.0.1:${silent.port}`, { maxRetriesPerRequest: 0 });
+    refused.on('error', () => {});
+    hanging.on('error', () => {});
+    try {
+      const down = await fx.variant({}, { redisPing: async () => void (await refused.ping()) });
+      const res = await down.inject('/health');
+      assert.equal(res.statusCode, 503);
+      assert.equal(res.json().redis.ok, false);
+      assert.equal(res.json().database.ok, true);
+      assert.match(res.json().message, /^redis: /);
+
+      const stuck = await fx.variant({}, { redisPing: async () => void (await hanging.ping()) });
+      const started = Date.now();
+      const slow = await stuck.inject('/health');
+      assert.equal(slow.statusCode, 503);
+      assert.match(slow.json().redis.error, /no answer within 2000 ms/);
+      assert.ok(Date.now() - started < 5000);
+    } finally {
+      refused.disconnect();
+      hanging.disconnect();
+      silent.server.close();
+    }
+  });
+
+  test('API_KEY: 401 JSON without or with a wrong key; Bearer or X-API-Key accepted; /health open', async () => {
+    const locked = await fx.variant({ apiKey: 'sesame' });
+    assertError(await locked.inject('/api/courses'), 401, 'unauthorized');
+    assertError(await locked.inject('/api/nothing'), 401, 'unauthorized');
+    assertError(
+      await locked.inject({ url: '/api/courses', headers: { authorization: 'Bearer wrong' } }),
+      401,
+      'unauthorized',
+    );
+    assertError(
+      await locked.inject({ method: 'POST', url: '/api/pdfs', headers: { 'x-api-key': 'sesam' } }),
+      401,
+      'unauthorized',
+    );
+    assert.equal(
+      (await locked.inject({ url: '/api/courses', headers: { authorization: 'Bearer sesame' } })).statusCode,
+      200,
+    );
+    assert.equal(
+      (await locked.inject({ url: '/api/courses', headers: { 'x-api-key': 'sesame' } })).statusCode,
+      200,
+    );
+    assert.equal((await locked.inject('/health')).statusCode, 200);
+    assert.equal((await locked.inject('/openapi.json')).statusCode, 200);
+    // Without API_KEY nothing needs a key.
+    assert.equal((await fx.app.inject('/api/courses')).statusCode, 200);
+  });
+
+  test('/openapi.json lists every route with schemas; /docs serves a page', async () => {
+    const doc = (await fx.app.inject('/openapi.json')).json();
+    assert.match(doc.openapi, /^3\./);
+    const paths = Object.keys(doc.paths).sort();
+    assert.deepEqual(paths, [
+      '/api/courses',
+      '/api/courses/{id}',
+      '/api/courses/{id}/quizzes',
+      '/api/jobs',
+      '/api/jobs/{id}',
+      '/api/pdfs',
+      '/api/quizzes/{id}',
+      '/health',
+    ]);
+    assert.ok(doc.paths['/api/pdfs'].post.requestBody.content['multipart/form-data']);
+    assert.ok(doc.paths['/api/jobs/{id}'].get.responses['200'].content['application/json'].schema);
+    assert.ok(
+      doc.paths['/api/jobs/{id}'].get.responses['404'] ?? doc.paths['/api/jobs/{id}'].get.responses['4XX'],
+    );
+    const docs = await fx.app.inject('/docs');
+    assert.ok([200, 302].includes(docs.statusCode), String(docs.statusCode));
+  });
+});
+
+/** A TCP server that accepts connections and never answers: a Redis that hangs. */
+async function silentServer(): Promise<{ server: Server; port: number }> {
+  const server = createServer(() => {});
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return { server, port: address.port };
+}
