@@ -22,7 +22,9 @@ const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().in
 const num = (min: number) => z.coerce.number().min(min);
 const str = z.string();
 const optionalStr = z.string().optional();
-const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => ['true', '1', 'yes'].includes(v));
 const list = z.string().transform((v) =>
   v
     .split(',')
@@ -150,6 +152,12 @@ export const SETTINGS = {
     doc: 'Comma-separated queues this worker takes tasks from.',
     schema: list,
     default: ['pdf_processing', 'quiz_generation'],
+  }),
+  taskModules: setting({
+    env: 'TASK_MODULES',
+    doc: 'Comma-separated paths of extra task modules every worker registers (each exports `{ name, handler }` objects).',
+    schema: list,
+    default: [] as string[],
   }),
   maxTasksPerChild: setting({
     env: 'MAX_TASKS_PER_CHILD',

@@ -77,4 +77,55 @@ export interface JobRunInfo {
   cpuSeconds?: number;
   /** Seconds per pipeline stage. */
   stages?: Record<string, number>;
+  /** Which attempt this record describes (1 = first). */
+  attempt?: number;
+}
+
+/** The state of a job as users see it (BullMQ's `prioritized` and `waiting-children` count as `waiting`). */
+export type JobState = 'waiting' | 'active' | 'completed' | 'failed' | 'delayed';
+
+export const JOB_STATES: readonly JobState[] = ['waiting', 'active', 'completed', 'failed', 'delayed'];
+
+/** One job as the API, the CLI and the monitor show it. Times are ISO-8601. */
+export interface JobView {
+  id: string;
+  task: string;
+  state: JobState;
+  /** Last stage reported by the task (`extract`, `embed`…), null before the first report. */
+  stage: string | null;
+  /** 0..100 */
+  progress: number;
+  /** `worker1@host` that ran (or runs) the latest attempt, null before any. */
+  worker: string | null;
+  /** Attempts made so far (failed ones count; the running one does not). */
+  attempts: number;
+  timings: { queuedAt: string; startedAt?: string; finishedAt?: string; seconds?: number };
+  /** Peak RSS of the child during the latest attempt, in MB. */
+  peakRssMb?: number;
+  /** Why the job failed (or why its last attempt failed, while it waits for a retry). */
+  error: string | null;
+  result: unknown | null;
+  /** The uploaded file's name, for PDF jobs. */
+  file?: string;
+}
+
+/** What a worker publishes about itself every HEARTBEAT_S (for `profai monitor` and tests). */
+export interface WorkerHeartbeat {
+  name: string;
+  pid: number;
+  host: string;
+  queues: string[];
+  concurrency: number;
+  startedAt: number;
+  /** When this heartbeat was written (ms since epoch); readers drop entries older than 3 × HEARTBEAT_S. */
+  at: number;
+  rssMb: number;
+  /** Supervisor plus children. */
+  totalRssMb: number;
+  children: { pid: number; busy: boolean; jobId: string | null; tasks: number; rssMb: number }[];
+  processed: number;
+  failed: number;
+  /** Children replaced, by why they left. */
+  recycles: { tasks: number; memory: number; crash: number };
+  state: 'running' | 'stopping';
 }

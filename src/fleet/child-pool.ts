@@ -1,0 +1,284 @@
+/**
+ * The prefork pool: one slot per concurrency unit, each holding at most one child, each child one task.
+ *
+ * Recycling rules (Celery's prefork, adapted):
+ * - Task quota: a child that has done MAX_TASKS_PER_CHILD tasks is retired lazily, when its slot is next
+ *   given a task, and replaced before that task runs. So with a quota of 2, six tasks on one slot use three
+ *   children and cause exactly two replacements; the third child stays until there is more work. (Retiring
+ *   eagerly would count three and fork a child that may never be used.)
+ * - Memory: a child whose RSS is above MAX_MEMORY_PER_CHILD_MB after a task retires at once (holding that
+ *   memory while idle is what the rule is there to prevent), and is replaced straight away.
+ * - Hard limit: a busy child above HARD_MEMORY_LIMIT_MB is SIGKILLed; its task fails with the memory reason.
+ * - Crash: a child that dies is replaced straight away; children that die while starting are restarted
+ *   with exponential backoff (0.25 s, doubling, at most 30 s).
+ * A child never leaves mid-task except by the hard limit, a crash, or release at shutdown.
+ */
+
+import { ChildHandle, childExecArgv, describeExit, supervisorError } from './child-process.ts';
+import type { InitMessage, SerializedError } from './ipc.ts';
+import type { Logger } from './log.ts';
+import { roundMb, watchMemory } from './memory.ts';
+
+export interface PoolOptions {
+  size: number;
+  maxTasksPerChild: number;
+  maxMemoryPerChildMb: number;
+  /** 0 = off. */
+  hardMemoryLimitMb: number;
+  /** 0 = Node's default. */
+  childHeapMb: number;
+  init: InitMessage;
+  log: Logger;
+  /** @defaultValue 200 */
+  memorySampleMs?: number;
+}
+
+export interface RunRequest {
+  jobId: string;
+  task: string;
+  data: unknown;
+  attempt: number;
+}
+
+export interface RunStats {
+  childPid: number;
+  startedAt: number;
+  finishedAt: number;
+  peakRssMb: number;
+  cpuSeconds?: number;
+}
+
+export type RunOutcome =
+  | { kind: 'ok'; value: unknown; stats: RunStats }
+  | { kind: 'error'; error: SerializedError; stats: RunStats }
+  /** The pool was released (shutdown grace over) before the task finished: hand the job back. */
+  | { kind: 'released' };
+
+export interface RunHooks {
+  onStart?(childPid: number): void;
+  onProgress?(stage: string, percent: number): void;
+}
+
+export type RecycleReason = 'tasks' | 'memory' | 'crash';
+
+interface Slot {
+  index: number;
+  child: ChildHandle | null;
+  starting: Promise<ChildHandle> | null;
+  busy: boolean;
+  startFailures: number;
+  /** Peak RSS of the current task. */
+  peakRssMb: number;
+}
+
+const MAX_BACKOFF_MS = 30_000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class ChildPool {
+  readonly recycles: Record<RecycleReason, number> = { tasks: 0, memory: 0, crash: 0 };
+  readonly #slots: Slot[];
+  readonly #waiters: ((slot: Slot) => void)[] = [];
+  readonly #opts: PoolOptions;
+  readonly #execArgv: string[];
+  #closing = false;
+  #released = false;
+  #stopWatch: () => void = () => {};
+
+  constructor(opts: PoolOptions) {
+    this.#opts = opts;
+    this.#execArgv = childExecArgv(process.execArgv, opts.childHeapMb);
+    this.#slots = Array.from({ length: opts.size }, (_, index) => ({
+      index,
+      child: null,
+      starting: null,
+      busy: false,
+      startFailures: 0,
+      peakRssMb: 0,
+    }));
+  }
+
+  /** Forks every child and waits until all are ready; starts the memory watch. */
+  async start(): Promise<void> {
+    await Promise.all(this.#slots.map((slot) => this.#ensureChild(slot)));
+    this.#stopWatch = watchMemory(
+      () => this.#slots.flatMap((s) => (s.busy && s.child?.busy ? [s.child.pid] : [])),
+      (pid, rss) => this.#onSample(pid, rss),
+      this.#opts.memorySampleMs,
+    );
+  }
+
+  /** Runs one task on a free child (waiting for one if all are busy). */
+  async run(req: RunRequest, hooks: RunHooks = {}): Promise<RunOutcome> {
+    const slot = await this.#acquire();
+    try {
+      if (this.#released) return { kind: 'released' };
+      const child = await this.#childForTask(slot);
+      if (!child) return { kind: 'released' };
+      return await this.#dispatch(slot, child, req, hooks);
+    } finally {
+      this.#free(slot);
+    }
+  }
+
+  /** Kills the children still running tasks; their runs resolve `released` (the caller re-queues the jobs). */
+  release(): void {
+    this.#released = true;
+    for (const slot of this.#slots) if (slot.busy) slot.child?.kill('SIGKILL');
+  }
+
+  /** Lets idle children leave cleanly (waiting up to `timeoutMs`, then killing them). */
+  async close(timeoutMs = 5000): Promise<void> {
+    this.#closing = true;
+    this.#stopWatch();
+    const children = this.#slots.flatMap((s) => (s.child ? [s.child] : []));
+    for (const child of children) child.retire();
+    const exits = Promise.all(children.map((c) => c.exited));
+    const timer = setTimeout(() => {
+      for (const child of children) child.kill('SIGKILL');
+    }, timeoutMs);
+    await exits;
+    clearTimeout(timer);
+  }
+
+  /** The children as they are now, for heartbeats. */
+  snapshot(): { pid: number; busy: boolean; jobId: string | null; tasks: number; rssMb: number }[] {
+    return this.#slots.flatMap(({ child: c }) =>
+      c ? [{ pid: c.pid, busy: c.busy, jobId: c.jobId, tasks: c.tasks, rssMb: roundMb(c.lastRssMb) }] : [],
+    );
+  }
+
+  get busyCount(): number {
+    return this.#slots.filter((s) => s.busy).length;
+  }
+
+  #acquire(): Promise<Slot> {
+    const free = this.#slots.find((s) => !s.busy);
+    if (free) {
+      free.busy = true;
+      return Promise.resolve(free);
+    }
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+
+  #free(slot: Slot): void {
+    const next = this.#waiters.shift();
+    if (next) next(slot);
+    else slot.busy = false;
+  }
+
+  /** The slot's child, replacing one that has used its task quota first. Null once released. */
+  async #childForTask(slot: Slot): Promise<ChildHandle | null> {
+    const current = slot.child;
+    if (current && current.tasks >= this.#opts.maxTasksPerChild) {
+      this.#retire(slot, current, 'tasks', `finished ${current.tasks} tasks`);
+    }
+    try {
+      return await this.#ensureChild(slot);
+    } catch (err) {
+      if (this.#closing || this.#released) return null;
+      throw err;
+    }
+  }
+
+  async #dispatch(slot: Slot, child: ChildHandle, req: RunRequest, hooks: RunHooks): Promise<RunOutcome> {
+    const startedAt = Date.now();
+    slot.peakRssMb = 0;
+    hooks.onStart?.(child.pid);
+    const answer = await child.run(req, (stage, percent) => hooks.onProgress?.(stage, percent));
+    const stats = (cpuSeconds?: number): RunStats => ({
+      childPid: child.pid,
+      startedAt,
+      finishedAt: Date.now(),
+      peakRssMb: roundMb(slot.peakRssMb),
+      ...(cpuSeconds === undefined ? {} : { cpuSeconds: Math.round(cpuSeconds * 1000) / 1000 }),
+    });
+    if (answer.kind === 'exited') {
+      if (this.#released) return { kind: 'released' };
+      const reason = child.killReason ?? `worker child crashed (${describeExit(answer.exit)})`;
+      const code = child.killReason ? 'memory_limit' : 'child_crashed';
+      return { kind: 'error', error: supervisorError(code, reason), stats: stats() };
+    }
+    const { done } = answer;
+    child.tasks++;
+    child.lastRssMb = done.rssMb;
+    slot.peakRssMb = Math.max(slot.peakRssMb, done.rssMb);
+    if (done.rssMb > this.#opts.maxMemoryPerChildMb) {
+      this.#retire(
+        slot,
+        child,
+        'memory',
+        `RSS ${roundMb(done.rssMb)} MB > ${this.#opts.maxMemoryPerChildMb} MB`,
+      );
+      void this.#ensureChild(slot).catch(() => {});
+    }
+    const s = stats(done.cpuSeconds);
+    return done.ok
+      ? { kind: 'ok', value: done.value, stats: s }
+      : { kind: 'error', error: done.error ?? supervisorError('task_error', 'task failed'), stats: s };
+  }
+
+  #retire(slot: Slot, child: ChildHandle, reason: RecycleReason, why: string): void {
+    this.recycles[reason]++;
+    this.#opts.log.info('child retired', { childPid: child.pid, reason, why, slot: slot.index });
+    slot.child = null;
+    child.retire();
+  }
+
+  #onSample(pid: number, rssMb: number): void {
+    const slot = this.#slots.find((s) => s.child?.pid === pid);
+    const child = slot?.child;
+    if (!slot || !child) return;
+    child.lastRssMb = rssMb;
+    slot.peakRssMb = Math.max(slot.peakRssMb, rssMb);
+    const limit = this.#opts.hardMemoryLimitMb;
+    if (limit > 0 && rssMb > limit && !child.killReason) {
+      child.killReason = `exceeded memory limit (${Math.round(rssMb)} MB > ${limit} MB)`;
+      this.#opts.log.warn('child killed: over the hard memory limit', {
+        childPid: pid,
+        rssMb: roundMb(rssMb),
+        limit,
+      });
+      child.kill('SIGKILL');
+    }
+  }
+
+  /** The slot's live child, forking one (with start-up backoff) when it has none. Null once closing. */
+  async #ensureChild(slot: Slot): Promise<ChildHandle | null> {
+    if (slot.child?.alive && !slot.child.stopping) return slot.child;
+    if (!slot.starting) {
+      slot.starting = this.#fork(slot).finally(() => {
+        slot.starting = null;
+      });
+    }
+    const child = await slot.starting;
+    return this.#closing || this.#released ? null : child;
+  }
+
+  async #fork(slot: Slot): Promise<ChildHandle> {
+    for (;;) {
+      if (slot.startFailures > 0) await sleep(Math.min(MAX_BACKOFF_MS, 250 * 2 ** (slot.startFailures - 1)));
+      try {
+        const child = await ChildHandle.start(this.#opts.init, this.#execArgv);
+        slot.startFailures = 0;
+        slot.child = child;
+        void child.exited.then((exit) => this.#onExit(slot, child, describeExit(exit)));
+        return child;
+      } catch (err) {
+        slot.startFailures++;
+        this.#opts.log.error('child failed to start', { slot: slot.index, error: (err as Error).message });
+        if (this.#closing || this.#released) throw err;
+      }
+    }
+  }
+
+  #onExit(slot: Slot, child: ChildHandle, how: string): void {
+    if (child.stopping || this.#closing || this.#released) return;
+    // Dying before doing anything counts as failing to start: the next fork waits (backoff).
+    if (child.tasks === 0 && !child.killReason && Date.now() - child.startedAt < 5000) slot.startFailures++;
+    const reason: RecycleReason = child.killReason ? 'memory' : 'crash';
+    this.recycles[reason]++;
+    this.#opts.log.warn('child exited', { childPid: child.pid, how, reason, slot: slot.index });
+    if (slot.child === child) slot.child = null;
+    void this.#ensureChild(slot).catch(() => {});
+  }
+}

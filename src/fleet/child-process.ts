@@ -1,0 +1,142 @@
+/**
+ * One forked child, seen from the supervisor: start it, run one task on it, stop it, learn how it ended.
+ * The pool ({@link ./child-pool.ts}) decides when; this file only knows how.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import type { ChildMessage, DoneMessage, InitMessage, SerializedError } from './ipc.ts';
+import { isChildMessage } from './ipc.ts';
+
+/** How long a child may take to load its tasks before it counts as failed to start. */
+const START_TIMEOUT_MS = 30_000;
+
+/** Where the child entry lives: beside this file, `.ts` under tsx, `.js` in the compiled build. */
+const CHILD_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './child.ts' : './child.js', import.meta.url);
+
+/**
+ * Node flags for a child: the supervisor's own (so tsx keeps working in development), minus debugger and
+ * heap flags, plus `--max-old-space-size` when a heap cap is set.
+ */
+export function childExecArgv(
+  parentArgv: readonly string[],
+  heapMb: number,
+  entry: URL = CHILD_ENTRY,
+): string[] {
+  const kept = parentArgv.filter(
+    (a) => !a.startsWith('--max-old-space-size') && !a.startsWith('--inspect') && !a.startsWith('--test'),
+  );
+  const needsTsx = entry.pathname.endsWith('.ts') && !kept.some((a) => a.includes('tsx'));
+  return [
+    ...kept,
+    ...(needsTsx ? ['--import', 'tsx'] : []),
+    ...(heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : []),
+  ];
+}
+
+/** How a child left: by its exit code or the signal that killed it. */
+export interface ChildExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export function describeExit(exit: ChildExit): string {
+  return exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`;
+}
+
+/** The child's answer to one task, or how it ended without answering. */
+export type TaskAnswer = { kind: 'done'; done: DoneMessage } | { kind: 'exited'; exit: ChildExit };
+
+export class ChildHandle {
+  readonly proc: ChildProcess;
+  readonly pid: number;
+  readonly startedAt = Date.now();
+  /** Tasks this child has finished (answered). */
+  tasks = 0;
+  busy = false;
+  /** The job it runs now, if any. */
+  jobId: string | null = null;
+  /** Set before the supervisor stops the child on purpose, so its exit is not taken for a crash. */
+  stopping = false;
+  /** Set when the supervisor kills the child mid-task; becomes the task's failure reason. */
+  killReason: string | null = null;
+  lastRssMb = 0;
+  readonly exited: Promise<ChildExit>;
+  #onMessage: ((m: ChildMessage) => void) | null = null;
+
+  private constructor(proc: ChildProcess) {
+    this.proc = proc;
+    this.pid = proc.pid ?? -1;
+    this.exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
+    proc.on('message', (m: unknown) => {
+      if (isChildMessage(m)) this.#onMessage?.(m);
+    });
+    // An IPC write to a child that just died raises EPIPE here; its exit is handled through `exited`.
+    proc.on('error', () => {});
+  }
+
+  /** Forks a child and waits until it has loaded its tasks. Rejects with the reason it did not start. */
+  static async start(init: InitMessage, execArgv: string[]): Promise<ChildHandle> {
+    const proc = fork(CHILD_ENTRY, [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = new ChildHandle(proc);
+    let timer: NodeJS.Timeout | undefined;
+    const ready = new Promise<void>((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error('child did not start in time')), START_TIMEOUT_MS);
+      child.#onMessage = (m) => {
+        if (m.type === 'ready') resolve();
+        if (m.type === 'fatal') reject(new Error(`child could not load its tasks: ${m.error.message}`));
+      };
+      void child.exited.then((exit) => reject(new Error(`child exited at start-up (${describeExit(exit)})`)));
+    });
+    proc.send(init);
+    try {
+      await ready;
+    } catch (err) {
+      child.kill('SIGKILL');
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      child.#onMessage = null;
+    }
+    return child;
+  }
+
+  /** Sends one task and resolves with the child's answer or its exit; progress goes to `onProgress`. */
+  run(
+    message: { jobId: string; task: string; data: unknown; attempt: number },
+    onProgress: (stage: string, percent: number) => void,
+  ): Promise<TaskAnswer> {
+    this.busy = true;
+    this.jobId = message.jobId;
+    return new Promise<TaskAnswer>((resolve) => {
+      this.#onMessage = (m) => {
+        if (m.type === 'progress' && m.jobId === message.jobId) onProgress(m.stage, m.percent);
+        if (m.type === 'done' && m.jobId === message.jobId) resolve({ kind: 'done', done: m });
+      };
+      void this.exited.then((exit) => resolve({ kind: 'exited', exit }));
+      this.proc.send({ type: 'run', ...message });
+    }).finally(() => {
+      this.#onMessage = null;
+      this.busy = false;
+      this.jobId = null;
+    });
+  }
+
+  /** Asks an idle child to leave (it closes what its tasks opened, then exits). */
+  retire(): void {
+    this.stopping = true;
+    if (this.proc.connected) this.proc.send({ type: 'exit' });
+    else this.kill('SIGKILL');
+  }
+
+  kill(signal: NodeJS.Signals): void {
+    if (this.proc.exitCode === null && this.proc.signalCode === null) this.proc.kill(signal);
+  }
+
+  get alive(): boolean {
+    return this.proc.exitCode === null && this.proc.signalCode === null;
+  }
+}
+
+/** A task error built by the supervisor (crash, memory kill), in the same shape as one from a child. */
+export function supervisorError(code: string, message: string): SerializedError {
+  return { name: 'WorkerError', code, message, permanent: false };
+}

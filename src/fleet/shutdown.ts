@@ -1,0 +1,36 @@
+/**
+ * Graceful stop of a worker: stop taking jobs, give running tasks SHUTDOWN_GRACE_S to finish, then hand the
+ * unfinished ones back to their queue (never failed, never lost) and let the children go.
+ */
+import type { Worker } from 'bullmq';
+import type { ChildPool } from './child-pool.ts';
+
+export type StopOutcome = 'drained' | 'released';
+
+/**
+ * `forceNow` resolves when the user insists (a second SIGINT/SIGTERM): the grace period ends at once.
+ * @returns 'drained' when every task finished in time, 'released' when some were handed back.
+ */
+export async function stopGracefully(
+  workers: readonly Worker[],
+  pool: ChildPool,
+  graceMs: number,
+  forceNow: Promise<void>,
+): Promise<StopOutcome> {
+  // Worker.close() stops fetching at once and resolves when its running jobs have ended (completed, failed,
+  // or moved back to wait by the processor once the pool is released).
+  const closed = Promise.all(workers.map((w) => w.close()));
+  let timer: NodeJS.Timeout | undefined;
+  const graceOver = Promise.race([new Promise<void>((r) => (timer = setTimeout(r, graceMs))), forceNow]);
+  const outcome = await Promise.race([
+    closed.then(() => 'drained' as const),
+    graceOver.then(() => 'released' as const),
+  ]);
+  clearTimeout(timer);
+  if (outcome === 'released') {
+    pool.release();
+    await closed;
+  }
+  await pool.close();
+  return outcome;
+}

@@ -1,0 +1,232 @@
+/**
+ * `profai worker`: the prefork supervisor. One BullMQ Worker per queue, each with `concurrency` = the number
+ * of child slots, so the worker never holds more jobs than it has children to run them (no prefetch hoarding:
+ * five idle workers share ten jobs two each). Each job is handed to a child over IPC; see child-pool.ts for
+ * recycling and memory limits, shutdown.ts for SIGTERM.
+ *
+ * With several queues the slots are shared: a worker with concurrency 1 on two queues may hold one job of
+ * each, the second waiting (locked, so not stalled) until the child is free.
+ */
+import { hostname } from 'node:os';
+import { type Job, UnrecoverableError, WaitingError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { type Config, ConfigError } from '../config.ts';
+import { ChildPool, type RunOutcome } from './child-pool.ts';
+import { queueOf, type WorkerHeartbeat } from './contract.ts';
+import { startHeartbeat } from './heartbeat.ts';
+import { createLogger, type Logger } from './log.ts';
+import { readRssMb, roundMb } from './memory.ts';
+import { createRedis, describeRedisUrl } from './redis.ts';
+import { createRegistry, type TaskRegistry, UnknownTaskError } from './registry.ts';
+import { recordRunEnd, recordRunStart } from './runinfo.ts';
+import { type StopOutcome, stopGracefully } from './shutdown.ts';
+
+export interface WorkerOptions {
+  /** Stop gracefully on SIGTERM/SIGINT (a second signal ends the grace period). @defaultValue true */
+  handleSignals?: boolean;
+  /** Where the start-up lines go. @defaultValue stdout */
+  print?: (line: string) => void;
+}
+
+export interface WorkerHandle {
+  /** `worker{N}@{host}` */
+  name: string;
+  /** Stops gracefully (see shutdown.ts); resolves when everything is closed. */
+  stop(): Promise<StopOutcome>;
+  /** Resolves when the worker has stopped (by `stop()` or a signal). */
+  stopped: Promise<StopOutcome>;
+  heartbeat(): WorkerHeartbeat;
+}
+
+/** `worker{N}@{hostname}`, as the Celery fleet named its workers. */
+export function workerName(config: Pick<Config, 'workerNum'>): string {
+  return `worker${config.workerNum}@${hostname()}`;
+}
+
+/** Refuses to serve a queue whose tasks write to the database when there is no shared database. */
+function checkDatabase(config: Config, registry: TaskRegistry): void {
+  const needing = registry.all().filter((t) => t.needsDatabase && config.queues.includes(queueOf(t.name)));
+  if (needing.length > 0 && !config.databaseUrl) {
+    throw new ConfigError(
+      'DATABASE_URL is required for a worker (the embedded database is single-process; `profai up` serves one to its workers)',
+    );
+  }
+}
+
+async function connect(config: Config): Promise<Redis> {
+  const redis = createRedis(config.redisUrl);
+  redis.on('error', () => {}); // reported through the failed ping below, then by BullMQ's retries
+  try {
+    await redis.ping();
+  } catch (err) {
+    redis.disconnect();
+    throw new ConfigError(
+      `cannot connect to ${describeRedisUrl(config.redisUrl)}: ${(err as Error).message}`,
+    );
+  }
+  return redis;
+}
+
+/** Starts a worker: connects, forks its children, consumes its queues. Resolves once it is ready. */
+export async function startWorker(config: Config, opts: WorkerOptions = {}): Promise<WorkerHandle> {
+  const print = opts.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const name = workerName(config);
+  const log = createLogger(config.logLevel, { worker: name });
+  const registry = await createRegistry(config.taskModules);
+  checkDatabase(config, registry);
+  const redis = await connect(config);
+  print(`Connected to ${describeRedisUrl(config.redisUrl)}`);
+
+  const pool = new ChildPool({
+    size: config.concurrency,
+    maxTasksPerChild: config.maxTasksPerChild,
+    maxMemoryPerChildMb: config.maxMemoryPerChildMb,
+    hardMemoryLimitMb: config.hardMemoryLimitMb,
+    childHeapMb: config.childHeapMb,
+    init: { type: 'init', config, taskModules: config.taskModules },
+    log,
+  });
+  await pool.start();
+
+  const counters = { processed: 0, failed: 0 };
+  const startedAt = Date.now();
+  let state: WorkerHeartbeat['state'] = 'running';
+  const processor = makeProcessor({ name, config, registry, pool, redis, log, counters });
+  const workers = config.queues.map(
+    (queue) =>
+      new Worker(queue, processor, {
+        connection: redis,
+        prefix: config.queuePrefix,
+        concurrency: config.concurrency,
+        name,
+        lockDuration: config.lockDurationMs,
+        stalledInterval: config.lockDurationMs,
+        // A job whose worker is killed may be recovered this many times before it fails as stalled.
+        maxStalledCount: config.jobAttempts,
+        removeOnComplete: { count: config.keepCompletedJobs },
+        removeOnFail: { count: config.keepFailedJobs },
+      }),
+  );
+  for (const w of workers) w.on('error', (err) => log.error('queue error', { error: err.message }));
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+
+  const heartbeat = (): WorkerHeartbeat => {
+    const children = pool.snapshot();
+    const rssMb = roundMb(process.memoryUsage.rss() / 1048576);
+    const childRss = children.reduce((sum, c) => sum + (readRssMb(c.pid) ?? c.rssMb), 0);
+    return {
+      name,
+      pid: process.pid,
+      host: hostname(),
+      queues: config.queues,
+      concurrency: config.concurrency,
+      startedAt,
+      at: Date.now(),
+      rssMb,
+      totalRssMb: roundMb(rssMb + childRss),
+      children,
+      ...counters,
+      recycles: { ...pool.recycles },
+      state,
+    };
+  };
+  const beats = startHeartbeat(redis, config.queuePrefix, config.heartbeatS, heartbeat);
+
+  print('Registered tasks:');
+  for (const task of registry.names()) print(`  ${task}`);
+  print(`${name} ready.`);
+
+  let forceNow: () => void = () => {};
+  const forced = new Promise<void>((r) => (forceNow = r));
+  let stopping: Promise<StopOutcome> | null = null;
+  const stop = () => {
+    if (stopping) {
+      forceNow();
+      return stopping;
+    }
+    state = 'stopping';
+    log.info('stopping: no new tasks; running ones get the grace period', { graceS: config.shutdownGraceS });
+    stopping = (async () => {
+      void beats.beatNow();
+      const outcome = await stopGracefully(workers, pool, config.shutdownGraceS * 1000, forced);
+      log.info(outcome === 'drained' ? 'stopped' : 'stopped: unfinished tasks were released to the queue', {
+        ...counters,
+        recycles: pool.recycles,
+      });
+      await beats.stop();
+      await redis.quit().catch(() => redis.disconnect());
+      return outcome;
+    })();
+    return stopping;
+  };
+  let resolveStopped: (o: StopOutcome) => void = () => {};
+  const stopped = new Promise<StopOutcome>((r) => (resolveStopped = r));
+  const stopAndSignal = () => stop().then(resolveStopped);
+  if (opts.handleSignals ?? true) {
+    process.on('SIGTERM', () => void stopAndSignal());
+    process.on('SIGINT', () => void stopAndSignal());
+  }
+  return { name, stop: () => stopAndSignal().then(() => stopped), stopped, heartbeat };
+}
+
+interface ProcessorDeps {
+  name: string;
+  config: Config;
+  registry: TaskRegistry;
+  pool: ChildPool;
+  redis: Redis;
+  log: Logger;
+  counters: { processed: number; failed: number };
+}
+
+/** The BullMQ processor: runs the job on a child and turns the child's answer into BullMQ's terms. */
+function makeProcessor(d: ProcessorDeps) {
+  const prefix = d.config.queuePrefix;
+  return async (job: Job, token?: string): Promise<unknown> => {
+    const jobId = job.id ?? '';
+    if (!d.registry.has(job.name)) throw new UnrecoverableError(new UnknownTaskError(job.name).message);
+    const attempt = job.attemptsMade + 1;
+    const progress = progressReporter(job);
+    const outcome: RunOutcome = await d.pool.run(
+      { jobId, task: job.name, data: job.data, attempt },
+      {
+        onStart: (childPid) =>
+          void recordRunStart(d.redis, prefix, jobId, {
+            worker: d.name,
+            childPid,
+            startedAt: Date.now(),
+            attempt,
+          }),
+        onProgress: progress,
+      },
+    );
+    if (outcome.kind === 'released') {
+      await job.moveToWait(token);
+      d.log.info('task released to the queue', { jobId, task: job.name });
+      throw new WaitingError();
+    }
+    void recordRunEnd(d.redis, prefix, jobId, outcome.stats);
+    if (outcome.kind === 'ok') {
+      d.counters.processed++;
+      return outcome.value;
+    }
+    d.counters.failed++;
+    const { error } = outcome;
+    d.log.warn('task failed', { jobId, task: job.name, attempt, code: error.code, error: error.message });
+    if (error.permanent) throw new UnrecoverableError(error.message);
+    throw new Error(error.message);
+  };
+}
+
+/** Forwards progress to the job, at most every 250 ms unless the stage changes. */
+function progressReporter(job: Job): (stage: string, percent: number) => void {
+  let lastStage = '';
+  let lastAt = 0;
+  return (stage, percent) => {
+    const now = Date.now();
+    if (stage === lastStage && now - lastAt < 250 && percent < 100) return;
+    lastStage = stage;
+    lastAt = now;
+    job.updateProgress({ stage, percent: Math.round(percent) }).catch(() => {});
+  };
+}

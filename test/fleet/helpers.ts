@@ -1,0 +1,162 @@
+/**
+ * Test harness of the fleet: real worker processes (`src/fleet/worker-main.ts` under tsx) on the machine's
+ * Redis, under a random QUEUE_PREFIX per test, with the test-only tasks of fixtures/test-tasks.ts.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { type Config, loadConfig } from '../../src/config.ts';
+import type { JobView, WorkerHeartbeat } from '../../src/fleet/contract.ts';
+import { type FleetClient, getJobView, listWorkers, openFleetClient } from '../../src/fleet/queues.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const TEST_TASKS = fileURLToPath(new URL('./fixtures/test-tasks.ts', import.meta.url));
+const WORKER_MAIN = fileURLToPath(new URL('../../src/fleet/worker-main.ts', import.meta.url));
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function randomPrefix(): string {
+  return `test-fleet-${randomBytes(4).toString('hex')}`;
+}
+
+/** Settings every test worker and client shares; `extra` wins. */
+export function testEnv(prefix: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    QUEUE_PREFIX: prefix,
+    WORKER_QUEUES: 'test',
+    TASK_MODULES: TEST_TASKS,
+    JOB_BACKOFF_MS: '100',
+    JOB_LOCK_MS: '2000',
+    HEARTBEAT_S: '0.3',
+    LOG_LEVEL: 'info',
+    ...extra,
+  };
+}
+
+export function testConfig(prefix: string, extra: Record<string, string> = {}): Config {
+  return loadConfig({ ...testEnv(prefix), ...extra });
+}
+
+export interface WorkerProcess {
+  proc: ChildProcess;
+  /** Every stdout line so far. */
+  lines: string[];
+  waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `node --import tsx src/fleet/worker-main.ts` with `env` on top of ours. */
+export function spawnWorker(env: Record<string, string>): WorkerProcess {
+  const proc = spawn(process.execPath, ['--import', 'tsx', WORKER_MAIN], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
+  let buffer = '';
+  proc.stdout?.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    const parts = buffer.split('\n');
+    buffer = parts.pop() ?? '';
+    for (const line of parts) {
+      lines.push(line);
+      for (const w of waiters.filter((w) => w.pattern.test(line))) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(line);
+      }
+    }
+  });
+  let stderr = '';
+  proc.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const waitForLine = (pattern: RegExp, timeoutMs = 20_000) => {
+    const seen = lines.find((l) => pattern.test(l));
+    if (seen) return Promise.resolve(seen);
+    return new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(
+        () =>
+          reject(new Error(`no line ${pattern} in ${timeoutMs} ms; stdout:\n${lines.join('\n')}\n${stderr}`)),
+        timeoutMs,
+      );
+      waiters.push({
+        pattern,
+        resolve: (line) => {
+          clearTimeout(timer);
+          resolve(line);
+        },
+      });
+    });
+  };
+  return { proc, lines, waitForLine, exited };
+}
+
+/** Starts workers 1..n (WORKER_NUM) and waits until each printed `ready.`. */
+export async function startWorkers(n: number, env: Record<string, string>): Promise<WorkerProcess[]> {
+  const workers = Array.from({ length: n }, (_, i) => spawnWorker({ ...env, WORKER_NUM: String(i + 1) }));
+  await Promise.all(workers.map((w) => w.waitForLine(/ ready\.$/, 60_000)));
+  return workers;
+}
+
+/** SIGKILLs what is still running (tests stop workers properly when that is what they test). */
+export async function killAll(workers: readonly WorkerProcess[]): Promise<void> {
+  for (const w of workers) if (w.proc.exitCode === null && w.proc.signalCode === null) w.proc.kill('SIGKILL');
+  await Promise.all(workers.map((w) => w.exited));
+}
+
+/** Polls `fn` until it returns a non-null value. */
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined>,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value !== null && value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** Waits until the job is completed or failed, and returns its view. */
+export function waitForFinished(client: FleetClient, id: string, timeoutMs = 20_000): Promise<JobView> {
+  return waitFor(
+    `job ${id} to finish`,
+    async () => {
+      const view = await getJobView(client, id);
+      return view && (view.state === 'completed' || view.state === 'failed') ? view : null;
+    },
+    timeoutMs,
+  );
+}
+
+export function waitForState(client: FleetClient, id: string, state: JobView['state']): Promise<JobView> {
+  return waitFor(`job ${id} to be ${state}`, async () => {
+    const view = await getJobView(client, id);
+    return view?.state === state ? view : null;
+  });
+}
+
+export async function heartbeatOf(client: FleetClient, name: RegExp): Promise<WorkerHeartbeat | undefined> {
+  return (await listWorkers(client)).find((hb) => name.test(hb.name));
+}
+
+/** A client on `prefix`, and a cleanup that closes it and deletes every key under the prefix. */
+export function openTestClient(prefix: string, extra: Record<string, string> = {}) {
+  const client = openFleetClient(testConfig(prefix, extra));
+  const cleanup = async () => {
+    let cursor = '0';
+    do {
+      const [next, keys] = await client.redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await client.redis.del(...keys);
+    } while (cursor !== '0');
+    await client.close();
+  };
+  return { client, cleanup };
+}
