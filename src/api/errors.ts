@@ -83,7 +83,7 @@ export function toErrorBody(err: unknown): { status: number; body: { error: stri
     return { status: 404, body: { error: 'not_found', message: err.message } };
   const fe = err as Partial<FastifyError> & { message?: string };
   if (fe?.validation)
-    return { status: 400, body: { error: 'invalid_request', message: oneLine(fe.message) } };
+    return { status: 400, body: { error: 'invalid_request', message: validationMessage(fe) } };
   const known = fe?.code ? FRAMEWORK_CODES[fe.code] : undefined;
   if (known)
     return {

@@ -79,8 +79,13 @@ async function registerOpenApi(app: FastifyInstance, keyRequired: boolean): Prom
       info: {
         title: 'ProfAI API',
         version: '0.1.0',
-        description:
-          'Upload PDFs, follow their jobs, read the courses and quizzes made from them. Every error is `{ error, message }`.',
+        description: [
+          'Upload PDFs, follow their jobs, read the courses and quizzes made from them.',
+          'Every 4xx/5xx body is `{ error, message }`.',
+          '`POST /api/pdfs` answers 202 when it queued at least one job, 200 when every file already had a course.',
+          'When API_KEY is set, every route but `/health`, `/docs` and `/openapi.json` needs',
+          '`Authorization: Bearer KEY` or `X-API-Key: KEY`.',
+        ].join(' '),
       },
       components: {
         securitySchemes: {

@@ -171,15 +171,18 @@ describe('POST /api/pdfs', () => {
     );
   });
 
-  test('over real HTTP with fetch and FormData: 202, and 413 answered as JSON', async () => {
+  test('over real HTTP with fetch and FormData: 202 with the password passed on, 413 as JSON', async () => {
     const url = await fx.app.listen({ port: 0, host: '127.0.0.1' });
     const form = new FormData();
-    form.append('file', new Blob([pdfA], { type: 'application/pdf' }), 'http.pdf');
+    form.append('file', new Blob([await makePdf('http')], { type: 'application/pdf' }), 'http.pdf');
     form.append('password', 'unused');
     const res = await fetch(`${url}/api/pdfs`, { method: 'POST', body: form });
     assert.equal(res.status, 202);
     const body = (await res.json()) as { jobs: { id: string; file: string }[] };
     assert.equal(body.jobs[0]?.file, 'http.pdf');
+    const job = await fx.deps.fleet.queue(queueOf(PDF_TASK)).getJob(body.jobs[0]?.id ?? '');
+    assert.equal(job?.data.password, 'unused');
+    assert.equal(job?.data.path, join(fx.uploadDir, `${job?.data.sha256}.pdf`));
 
     const small = await fx.variant({ maxUploadMb: 0.001 });
     const smallUrl = await small.listen({ port: 0, host: '127.0.0.1' });

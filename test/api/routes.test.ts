@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import { UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { QUIZ_TASK } from '../../src/fleet/contract.ts';
+import { QUIZ_TASK, queueOf } from '../../src/fleet/contract.ts';
 import { getJobView } from '../../src/fleet/queues.ts';
 import { saveProcessedDocument } from '../../src/store/index.ts';
 import type { SavedIds } from '../../src/store/types.ts';
 import { assertError, fixtureDocument, makePdf, multipart } from './helpers.ts';
-import { type ApiFixture, startApiFixture } from './setup.ts';
+import { type ApiFixture, REDIS_URL, startApiFixture } from './setup.ts';
 
 describe('jobs, courses, quizzes, health, API key, OpenAPI', () => {
   let fx: ApiFixture;
@@ -35,6 +36,8 @@ describe('jobs, courses, quizzes, health, API key, OpenAPI', () => {
     assert.ok(waiting.some((j: { id: string }) => j.id === id));
     const failed = (await fx.app.inject('/api/jobs?state=failed')).json().jobs;
     assert.equal(failed.length, 0);
+    const { counts } = (await fx.app.inject('/api/jobs')).json();
+    assert.ok(counts.pdf_processing.waiting >= 1, JSON.stringify(counts));
     assertError(await fx.app.inject('/api/jobs?state=sleeping'), 400, 'invalid_request');
     assertError(await fx.app.inject('/api/jobs?limit=0'), 400, 'invalid_request');
   });
@@ -77,7 +80,46 @@ describe('jobs, courses, quizzes, health, API key, OpenAPI', () => {
     assertError(await post(url, { questions: 0 }), 400, 'invalid_request');
     assertError(await post(url, { questions: 101 }), 400, 'invalid_request');
     assertError(await post(url, { moduleIndex: 1 }), 400, 'invalid_request');
-    assertError(await post(url, { colour: 'red' }), 400, 'invalid_request');
+    const unknownField = await post(url, { colour: 'red' });
+    assertError(unknownField, 400, 'invalid_request');
+    assert.equal(unknownField.json().message, 'body must NOT have additional properties: colour');
+  });
+
+  test('a job a worker completed shows its result; one that failed shows its reason', async () => {
+    const quiz = (seed: number) =>
+      fx.app.inject({ method: 'POST', url: `/api/courses/${saved.courseId}/quizzes`, payload: { seed } });
+    const good = (await quiz(101)).json().id;
+    const bad = (await quiz(102)).json().id;
+    const result = { quizId: 'qdone', courseId: saved.courseId, questions: 3 };
+    const worker = new Worker(
+      queueOf(QUIZ_TASK),
+      async (job) => {
+        if (job.data.seed === 102) throw new UnrecoverableError('course has no text to ask about');
+        await job.updateProgress({ stage: 'quiz', percent: 100 });
+        return result;
+      },
+      { connection: { url: REDIS_URL }, prefix: fx.config.queuePrefix },
+    );
+    try {
+      const settled = async (id: string) => {
+        for (let i = 0; i < 100; i++) {
+          const view = (await fx.app.inject(`/api/jobs/${id}`)).json();
+          if (view.state === 'completed' || view.state === 'failed') return view;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        throw new Error(`job ${id} did not settle`);
+      };
+      const done = await settled(good);
+      assert.deepEqual([done.state, done.progress, done.stage, done.error], ['completed', 100, 'quiz', null]);
+      assert.deepEqual(done.result, result);
+      assert.equal(typeof done.timings.finishedAt, 'string');
+      const failed = await settled(bad);
+      assert.equal(failed.state, 'failed');
+      assert.equal(failed.error, 'course has no text to ask about');
+      assert.equal(failed.result, null);
+    } finally {
+      await worker.close();
+    }
   });
 
   test('GET /api/quizzes/:id: the quiz, or 404', async () => {

@@ -1,6 +1,6 @@
 /** `GET /api/jobs/:id` and `GET /api/jobs?state=&limit=`: where a job is, who runs it, how it ended. */
 import type { FastifyInstance } from 'fastify';
-import { getJobView, listJobs } from '../../fleet/queues.ts';
+import { getJobView, listJobs, queueCounts } from '../../fleet/queues.ts';
 import type { ApiDeps } from '../deps.ts';
 import { errorResponses, notFound } from '../errors.ts';
 import { idParamsSchema, JOB_STATES, jobSchema } from '../schemas.ts';
@@ -39,14 +39,21 @@ export async function jobRoutes(app: FastifyInstance, opts: { deps: ApiDeps }): 
     '/api/jobs',
     {
       schema: {
-        summary: 'Recent jobs, newest first, optionally in one state',
+        summary: 'Recent jobs, newest first, optionally in one state, and counts per queue',
         tags: ['jobs'],
         querystring: listQuerySchema,
         response: {
           200: {
             type: 'object',
-            required: ['jobs'],
-            properties: { jobs: { type: 'array', items: jobSchema } },
+            required: ['jobs', 'counts'],
+            properties: {
+              jobs: { type: 'array', items: jobSchema },
+              counts: {
+                type: 'object',
+                description: 'Jobs per state per queue: `{ pdf_processing: { waiting: 2, active: 1, … } }`.',
+                additionalProperties: { type: 'object', additionalProperties: { type: 'integer' } },
+              },
+            },
           },
           ...errorResponses,
         },
@@ -54,7 +61,11 @@ export async function jobRoutes(app: FastifyInstance, opts: { deps: ApiDeps }): 
     },
     async (request) => {
       const { state, limit } = request.query;
-      return { jobs: await listJobs(fleet, { ...(state ? { state } : {}), limit }) };
+      const [jobs, counts] = await Promise.all([
+        listJobs(fleet, { ...(state ? { state } : {}), limit }),
+        queueCounts(fleet),
+      ]);
+      return { jobs, counts };
     },
   );
 }
