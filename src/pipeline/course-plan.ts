@@ -1,0 +1,255 @@
+/**
+ * How a document's sections become modules and lessons.
+ *
+ * Modules are the top-level sections, split when one spans more than {@link MAX_MODULE_PAGES} pages (by its
+ * sub-sections, or by page ranges when it has none) and merged when neighbours are tiny (a title page, a
+ * copyright notice). Lessons are the sections inside a module, each with its sub-sections folded in. Sections
+ * with no text fold into the next lesson.
+ */
+import { addSizes, analyseSection, type ParagraphText, type TextSize } from './course-text.ts';
+import type { Section } from './types.ts';
+
+/** A module spans at most this many pages unless a single page range cannot be cut. */
+export const MAX_MODULE_PAGES = 30;
+/** Neighbouring modules this small (pages and words) are merged. */
+const SMALL_MODULE = { pages: 2, words: 500 } as const;
+/** Merged small modules stop growing past this many words. */
+const MERGED_MODULE_WORDS = 1500;
+
+/** Some paragraphs of one section: the unit of text (and the "document" of key-term statistics). */
+export interface Part {
+  section: Section;
+  paragraphs: ParagraphText[];
+}
+
+export interface LessonPlan {
+  title: string;
+  sectionPath: string[];
+  pageStart: number;
+  pageEnd: number;
+  parts: Part[];
+  size: TextSize;
+}
+
+export interface ModulePlan {
+  title: string;
+  pageStart: number;
+  pageEnd: number;
+  lessons: LessonPlan[];
+}
+
+interface Node {
+  section: Section;
+  texts: ParagraphText[];
+  children: Node[];
+}
+
+/** Plans the modules of a document. Always returns at least one module with at least one lesson. */
+export function planModules(
+  sections: readonly Section[],
+  pageCount: number,
+  fallbackTitle: string,
+): ModulePlan[] {
+  const clean = sections.map((s) => clampPages(s, pageCount));
+  if (clean.length === 0) clean.push(emptySection(fallbackTitle));
+  const modules = buildTree(clean).flatMap((root) => {
+    const lessons = lessonsOf(root);
+    return packLessons(root.section.title, lessons.length > 0 ? lessons : [ownLesson(root)]);
+  });
+  return mergeSmall(dropEmpty(modules.map(foldEmptyLessons)));
+}
+
+function clampPages(section: Section, pageCount: number): Section {
+  const last = Math.max(1, pageCount);
+  const pageStart = Math.min(Math.max(1, section.pageStart || 1), last);
+  const pageEnd = Math.min(Math.max(pageStart, section.pageEnd || pageStart), last);
+  const paragraphs = section.paragraphs.map((p) => {
+    const page = Math.min(Math.max(pageStart, p.page || pageStart), pageEnd);
+    return { ...p, page, pageEnd: Math.min(Math.max(page, p.pageEnd || page), pageEnd) };
+  });
+  return { ...section, title: section.title.trim() || 'Untitled', pageStart, pageEnd, paragraphs };
+}
+
+function emptySection(title: string): Section {
+  return { index: 0, title, level: 1, path: [title], pageStart: 1, pageEnd: 1, paragraphs: [] };
+}
+
+/** Sections in document order → trees by level (a deeper section belongs to the last shallower one). */
+function buildTree(sections: readonly Section[]): Node[] {
+  const roots: Node[] = [];
+  const stack: Node[] = [];
+  for (const section of sections) {
+    const node: Node = { section, texts: analyseSection(section), children: [] };
+    while (stack.length > 0 && stack[stack.length - 1]!.section.level >= section.level) stack.pop();
+    if (stack.length === 0) roots.push(node);
+    else stack[stack.length - 1]!.children.push(node);
+    stack.push(node);
+  }
+  return roots;
+}
+
+function subtree(node: Node): Node[] {
+  return [node, ...node.children.flatMap(subtree)];
+}
+
+function spanOf(nodes: readonly Node[]): { pageStart: number; pageEnd: number } {
+  return {
+    pageStart: Math.min(...nodes.map((n) => n.section.pageStart)),
+    pageEnd: Math.max(...nodes.map((n) => n.section.pageEnd)),
+  };
+}
+
+const pagesOf = (x: { pageStart: number; pageEnd: number }) => x.pageEnd - x.pageStart + 1;
+
+function lesson(
+  title: string,
+  section: Section,
+  parts: Part[],
+  span: { pageStart: number; pageEnd: number },
+) {
+  const size = addSizes(parts.flatMap((p) => p.paragraphs.map((t) => t.size)));
+  return { title, sectionPath: section.path.length > 0 ? section.path : [title], ...span, parts, size };
+}
+
+/**
+ * Lessons of a subtree: its own text, then one per child with the child's descendants folded in. A child too
+ * long for a module contributes its own lessons instead; text too long for a module is cut by page ranges.
+ */
+function lessonsOf(node: Node): LessonPlan[] {
+  const whole = spanOf(subtree(node));
+  if (pagesOf(whole) <= MAX_MODULE_PAGES) {
+    const own = node.texts.length > 0 ? [ownLesson(node)] : [];
+    const children = node.children.map((c) => {
+      const nodes = subtree(c);
+      const parts = nodes.map((n) => ({ section: n.section, paragraphs: n.texts }));
+      return lesson(c.section.title, c.section, parts, spanOf(nodes));
+    });
+    return [...own, ...children];
+  }
+  const own = node.texts.length > 0 ? splitByPages(node) : [];
+  return [...own, ...node.children.flatMap(lessonsOf)];
+}
+
+function ownLesson(node: Node): LessonPlan {
+  return lesson(node.section.title, node.section, [{ section: node.section, paragraphs: node.texts }], {
+    pageStart: node.section.pageStart,
+    pageEnd: node.children.length > 0 ? pageEndOfText(node) : node.section.pageEnd,
+  });
+}
+
+/** Last page of a section's own paragraphs (its children may run on far beyond). */
+function pageEndOfText(node: Node): number {
+  const last = node.section.paragraphs.at(-1);
+  return last ? Math.max(last.pageEnd, node.section.pageStart) : node.section.pageStart;
+}
+
+/** A section's own text in windows of at most MAX_MODULE_PAGES pages, one lesson each. */
+function splitByPages(node: Node): LessonPlan[] {
+  const { section } = node;
+  const windows: { pageStart: number; pageEnd: number; from: number; to: number }[] = [];
+  section.paragraphs.forEach((p, i) => {
+    const current = windows.at(-1);
+    if (current && p.page < current.pageStart + MAX_MODULE_PAGES) {
+      current.pageEnd = Math.max(
+        current.pageEnd,
+        Math.min(p.pageEnd, current.pageStart + MAX_MODULE_PAGES - 1),
+      );
+      current.to = i + 1;
+    } else windows.push({ pageStart: p.page, pageEnd: Math.max(p.page, p.pageEnd), from: i, to: i + 1 });
+  });
+  if (windows.length <= 1) return [ownLesson(node)];
+  return windows.map((w) => {
+    const title = `${section.title} (pages ${w.pageStart}–${w.pageEnd})`;
+    const parts = [{ section, paragraphs: node.texts.slice(w.from, w.to) }];
+    return lesson(title, section, parts, { pageStart: w.pageStart, pageEnd: w.pageEnd });
+  });
+}
+
+/** Consecutive lessons (at least one) of one top-level section packed into modules of at most MAX_MODULE_PAGES pages. */
+function packLessons(rootTitle: string, lessons: LessonPlan[]): ModulePlan[] {
+  const groups: LessonPlan[][] = [];
+  for (const l of lessons) {
+    const group = groups.at(-1);
+    if (group && pagesOf(spanOfLessons([...group, l])) <= MAX_MODULE_PAGES) group.push(l);
+    else groups.push([l]);
+  }
+  return groups.map((group) => {
+    const first = group[0]!;
+    const title =
+      groups.length === 1
+        ? rootTitle
+        : first.title.startsWith(rootTitle)
+          ? first.title
+          : `${rootTitle}: ${first.title}`;
+    return { title, ...spanOfLessons(group), lessons: group };
+  });
+}
+
+function spanOfLessons(lessons: readonly LessonPlan[]): { pageStart: number; pageEnd: number } {
+  if (lessons.length === 0) return { pageStart: 1, pageEnd: 1 };
+  return {
+    pageStart: Math.min(...lessons.map((l) => l.pageStart)),
+    pageEnd: Math.max(...lessons.map((l) => l.pageEnd)),
+  };
+}
+
+const wordsOf = (lessons: readonly LessonPlan[]) =>
+  lessons.reduce((n, l) => n + l.size.words + l.size.cjkChars / 2, 0);
+const isEmpty = (l: LessonPlan) => l.size.words === 0 && l.size.cjkChars === 0;
+
+/** Lessons with no text give their pages to the next lesson (the previous one when last). */
+function foldEmptyLessons(module: ModulePlan): ModulePlan {
+  const kept: LessonPlan[] = [];
+  let pendingStart: number | null = null;
+  for (const l of module.lessons) {
+    if (isEmpty(l)) {
+      pendingStart = Math.min(pendingStart ?? l.pageStart, l.pageStart);
+      continue;
+    }
+    kept.push(pendingStart === null ? l : { ...l, pageStart: Math.min(pendingStart, l.pageStart) });
+    pendingStart = null;
+  }
+  const last = kept.at(-1);
+  if (last && pendingStart !== null) kept[kept.length - 1] = { ...last, pageEnd: module.pageEnd };
+  return { ...module, lessons: kept.length > 0 ? kept : module.lessons.slice(0, 1) };
+}
+
+/** Runs of tiny neighbouring modules become one module. */
+function mergeSmall(modules: ModulePlan[]): ModulePlan[] {
+  const out: ModulePlan[] = [];
+  let run: ModulePlan[] = [];
+  const flush = () => {
+    if (run.length > 0) out.push(run.length === 1 ? run[0]! : mergeRun(run));
+    run = [];
+  };
+  for (const m of modules) {
+    const small = pagesOf(m) <= SMALL_MODULE.pages && wordsOf(m.lessons) < SMALL_MODULE.words;
+    if (!small) {
+      flush();
+      out.push(m);
+      continue;
+    }
+    const lessons = [...run.flatMap((r) => r.lessons), ...m.lessons];
+    if (
+      run.length > 0 &&
+      (pagesOf(spanOfLessons(lessons)) > MAX_MODULE_PAGES || wordsOf(lessons) > MERGED_MODULE_WORDS)
+    )
+      flush();
+    run.push(m);
+  }
+  flush();
+  return out;
+}
+
+function mergeRun(run: readonly ModulePlan[]): ModulePlan {
+  const titles = run.map((m) => m.title);
+  const title = titles.length <= 3 ? titles.join(' · ') : `${titles[0]} – ${titles.at(-1)}`;
+  const lessons = run.flatMap((m) => m.lessons);
+  return { title, ...spanOfLessons(lessons), lessons };
+}
+
+/** Modules with no text at all are dropped, unless every module is empty (then the first stays). */
+function dropEmpty(modules: ModulePlan[]): ModulePlan[] {
+  const kept = modules.filter((m) => m.lessons.some((l) => !isEmpty(l)));
+  return kept.length > 0 ? kept : modules.slice(0, 1);
+}

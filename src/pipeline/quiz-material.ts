@@ -1,0 +1,86 @@
+/**
+ * What a quiz is made of: sentences of the course (lesson summaries first, then the chunks' other sentences),
+ * each with its page, chunk and module, and the key terms that can be blanked out or swapped.
+ */
+import type { Course, Module } from './course-schema.ts';
+import { isGoodSentence, splitSentences } from './text/sentences.ts';
+import { squash } from './text/tokens.ts';
+import type { Chunk } from './types.ts';
+
+/** A sentence a question can be made from. */
+export interface Source {
+  text: string;
+  page: number;
+  chunkId?: string;
+  moduleIndex?: number;
+}
+
+/** Modules a quiz covers, with their index in the course. */
+export type Scope = { module: Module; index: number }[];
+
+/** Summary sentences of the scope, in course order; `good` ones only unless `anyQuality`. */
+export function summarySources(scope: Scope, anyQuality = false): Source[] {
+  return scope.flatMap(({ module, index }) =>
+    module.lessons.flatMap((l) =>
+      l.summary
+        .filter((s) => anyQuality || isGoodSentence(s.text))
+        .map((s) => ({
+          text: s.text,
+          page: s.citations[0]!.page,
+          chunkId: s.citations[0]!.chunkId,
+          moduleIndex: index,
+        })),
+    ),
+  );
+}
+
+/** Good sentences of the chunks inside the scope's modules, with pages estimated from their place in the chunk. */
+export function chunkSources(scope: Scope, chunks: readonly Chunk[]): Source[] {
+  const out: Source[] = [];
+  for (const chunk of chunks) {
+    const owner = scope.find(
+      ({ module }) => chunk.pageStart >= module.pageStart && chunk.pageEnd <= module.pageEnd,
+    );
+    if (!owner) continue;
+    const text = squash(chunk.text);
+    let offset = 0;
+    for (const sentence of splitSentences(chunk.text)) {
+      const at = text.indexOf(sentence, offset);
+      if (at >= 0) offset = at;
+      if (!isGoodSentence(sentence)) continue;
+      const pages = chunk.pageEnd - chunk.pageStart + 1;
+      const page = Math.min(
+        chunk.pageEnd,
+        chunk.pageStart + Math.floor((offset / (text.length || 1)) * pages),
+      );
+      out.push({ text: sentence, page, chunkId: chunk.id, moduleIndex: owner.index });
+    }
+  }
+  return out;
+}
+
+/** Key terms of the course, its modules and lessons, each once (first spelling wins), most general first. */
+export function termPool(course: Course): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const all = [
+    ...course.keyTerms,
+    ...course.modules.flatMap((m) => m.keyTerms),
+    ...course.modules.flatMap((m) => m.lessons.flatMap((l) => l.keyTerms)),
+  ];
+  for (const t of all) {
+    const key = t.toLowerCase();
+    if (t.trim().length < 3 || seen.has(key)) continue;
+    seen.add(key);
+    out.push(t);
+  }
+  return out;
+}
+
+/** Normal form for comparing prompts and sentences: lower case, letters and digits only. */
+export function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,0 +1,230 @@
+/**
+ * Stage 7: course → quiz.
+ *
+ * {@link OfflineQuizGenerator} makes cloze questions (a key term blanked out, four options of the same kind) and
+ * true/false statements (a sentence as written, or with a key term swapped), about 70/30, from the lesson
+ * summaries first and then the rest of the text. The same course and seed always give the same quiz.
+ */
+import { SETTINGS } from '../config.ts';
+import { NotFoundError, ProfaiError } from '../errors.ts';
+import { checkQuiz, type Question, type Quiz, type QuizGenerator, type QuizInput } from './course-schema.ts';
+import {
+  chunkSources,
+  normalise,
+  type Scope,
+  type Source,
+  summarySources,
+  termPool,
+} from './quiz-material.ts';
+import { BLANK, blankOut, distractors, swapTerm, TermFinder } from './text/cloze.ts';
+import { mulberry32, type Rng, shuffled } from './text/rng.ts';
+
+/** Share of true/false questions. */
+const TRUE_FALSE_SHARE = 0.3;
+
+/** The course has no sentence a question can be made from. */
+export class NoQuizMaterialError extends ProfaiError {
+  constructor(detail: string) {
+    super('no_quiz_material', `cannot make a quiz: ${detail}`, true);
+  }
+}
+
+/** Cloze and true/false questions from the course's own sentences; no model, seeded. */
+export class OfflineQuizGenerator implements QuizGenerator {
+  readonly name = 'offline-cloze';
+  readonly version = '1';
+
+  async generateQuiz(input: QuizInput): Promise<Quiz> {
+    return buildQuiz(input, { name: this.name, version: this.version });
+  }
+}
+
+/** {@link QuizInput} with the question count optional. */
+export type QuizRequest = Omit<QuizInput, 'count'> & {
+  /** Questions wanted. @defaultValue QUIZ_QUESTIONS' default, 10 (callers pass `config.quizQuestions`) */
+  count?: number;
+};
+
+/**
+ * Stage 7: makes a quiz with `generator` and checks it (schema, no repeated prompt, cited pages and chunks
+ * exist). The page limit is the last page the course or its chunks know of.
+ * @throws NotFoundError when `moduleIndex` is not a module of the course.
+ * @throws NoQuizMaterialError when no question at all can be made.
+ */
+export async function generateQuiz(
+  request: QuizRequest,
+  generator: QuizGenerator = new OfflineQuizGenerator(),
+): Promise<Quiz> {
+  const input: QuizInput = { ...request, count: request.count ?? SETTINGS.quizQuestions.default };
+  scopeOf(input);
+  const quiz = await generator.generateQuiz(input);
+  const lastPage = Math.max(
+    ...input.course.modules.map((m) => m.pageEnd),
+    ...input.chunks.map((c) => c.pageEnd),
+  );
+  const chunkIds = input.chunks.length > 0 ? new Set(input.chunks.map((c) => c.id)) : undefined;
+  return checkQuiz(quiz, lastPage, chunkIds);
+}
+
+function scopeOf(input: QuizInput): Scope {
+  const { course, moduleIndex } = input;
+  if (moduleIndex === undefined) return course.modules.map((module, index) => ({ module, index }));
+  const module = course.modules[moduleIndex];
+  if (!module || !Number.isInteger(moduleIndex)) throw new NotFoundError('module', String(moduleIndex));
+  return [{ module, index: moduleIndex }];
+}
+
+/** Builds questions until `count` or the material runs out. */
+class QuizBuilder {
+  readonly questions: Question[] = [];
+  private readonly prompts = new Set<string>();
+  private readonly sentences = new Set<string>();
+  private readonly answers = new Set<string>();
+  private trueFalse = 0;
+  private readonly finder: TermFinder;
+
+  constructor(
+    private readonly count: number,
+    private readonly pool: readonly string[],
+    private readonly rng: Rng,
+  ) {
+    this.finder = new TermFinder(pool);
+  }
+
+  private get multipleChoices(): number {
+    return this.questions.length - this.trueFalse;
+  }
+
+  get full(): boolean {
+    return this.questions.length >= this.count;
+  }
+
+  /**
+   * Tries one question from `source`, of a kind still short of its quota (true/false and multiple choice
+   * interleaved at random, in proportion to what is left of each). `fill` drops the quotas and allows an
+   * answer already asked about.
+   */
+  offer(source: Source, fill: boolean): void {
+    if (this.full || this.sentences.has(normalise(source.text))) return;
+    const tfLeft = Math.max(0, Math.round(this.count * TRUE_FALSE_SHARE) - this.trueFalse);
+    const mcLeft = Math.max(0, this.count - Math.round(this.count * TRUE_FALSE_SHARE) - this.multipleChoices);
+    const tfFirst = this.rng() * (tfLeft + mcLeft) < tfLeft;
+    const kinds = (tfFirst ? ['tf', 'mc'] : ['mc', 'tf']).filter(
+      (k) => fill || (k === 'tf' ? tfLeft : mcLeft) > 0,
+    );
+    for (const kind of kinds) {
+      const q = kind === 'mc' ? this.multipleChoice(source, fill) : this.trueOrFalse(source, fill);
+      if (q && this.add(q, source)) return;
+    }
+  }
+
+  /** A true statement made of the sentence as it stands, for material too thin for anything else. */
+  offerPlainTrue(source: Source): void {
+    if (this.full || this.sentences.has(normalise(source.text))) return;
+    this.add(
+      this.question(source, { kind: 'true_false', prompt: `True or false: ${source.text}`, answer: true }),
+      source,
+    );
+  }
+
+  private add(q: Question, source: Source): boolean {
+    const key = normalise(q.prompt);
+    if (this.prompts.has(key)) return false;
+    this.prompts.add(key);
+    this.sentences.add(normalise(source.text));
+    if (q.kind === 'true_false') this.trueFalse++;
+    this.questions.push(q);
+    return true;
+  }
+
+  /** Terms of the pool found in the sentence, in random order; already-used answers last (or dropped). */
+  private termsIn(text: string, fill: boolean): string[] {
+    const found = shuffled(this.finder.find(text), this.rng);
+    const fresh = found.filter((t) => !this.answers.has(t.toLowerCase()));
+    return fill ? [...fresh, ...found.filter((t) => this.answers.has(t.toLowerCase()))] : fresh;
+  }
+
+  private multipleChoice(source: Source, fill: boolean): Question | null {
+    for (const answer of this.termsIn(source.text, fill)) {
+      const stem = blankOut(source.text, answer);
+      if (!stem.includes(BLANK) || stem.toLowerCase().includes(answer.toLowerCase())) continue;
+      const wrong = distractors(answer, stem, this.pool, 3, this.rng);
+      if (wrong.length < 3) continue;
+      const options = shuffled([answer, ...wrong], this.rng);
+      this.answers.add(answer.toLowerCase());
+      return this.question(source, {
+        kind: 'multiple_choice',
+        prompt: `Fill in the blank: ${stem}`,
+        options,
+        answerIndex: options.indexOf(answer),
+      });
+    }
+    return null;
+  }
+
+  private trueOrFalse(source: Source, fill: boolean): Question | null {
+    const terms = this.termsIn(source.text, fill);
+    if (terms.length === 0) return null;
+    if (this.rng() < 0.5)
+      for (const term of terms) {
+        const [other] = distractors(term, source.text, this.pool, 1, this.rng);
+        if (!other) continue;
+        const statement = swapTerm(source.text, term, other);
+        if (statement.toLowerCase().includes(term.toLowerCase())) continue;
+        this.answers.add(term.toLowerCase());
+        return this.question(source, {
+          kind: 'true_false',
+          prompt: `True or false: ${statement}`,
+          answer: false,
+        });
+      }
+    this.answers.add(terms[0]!.toLowerCase());
+    return this.question(source, {
+      kind: 'true_false',
+      prompt: `True or false: ${source.text}`,
+      answer: true,
+    });
+  }
+
+  private question(
+    source: Source,
+    q:
+      | { kind: 'multiple_choice'; prompt: string; options: string[]; answerIndex: number }
+      | { kind: 'true_false'; prompt: string; answer: boolean },
+  ): Question {
+    return {
+      ...q,
+      explanation: `From page ${source.page}: "${source.text}"`,
+      sourcePage: source.page,
+      ...(source.chunkId ? { chunkId: source.chunkId } : {}),
+      ...(source.moduleIndex !== undefined ? { moduleIndex: source.moduleIndex } : {}),
+    };
+  }
+}
+
+function buildQuiz(input: QuizInput, generator: Quiz['generator']): Quiz {
+  const scope = scopeOf(input);
+  const count = Math.max(1, Math.floor(input.count));
+  const rng = mulberry32(input.seed);
+  const builder = new QuizBuilder(count, termPool(input.course), rng);
+  // Summaries first; the rest of the text only when they run short (splitting every chunk costs time).
+  const summaries = shuffled(summarySources(scope), rng);
+  let others: Source[] | null = null;
+  for (const fill of [false, true]) {
+    for (const source of summaries) builder.offer(source, fill);
+    if (!builder.full) others ??= shuffled(chunkSources(scope, input.chunks), rng);
+    for (const source of others ?? []) builder.offer(source, fill);
+  }
+  if (builder.questions.length === 0)
+    for (const source of summarySources(scope, true)) builder.offerPlainTrue(source);
+  if (builder.questions.length === 0)
+    throw new NoQuizMaterialError('the course has no sentence to ask about');
+  const scopeTitle = input.moduleIndex === undefined ? input.course.title : scope[0]!.module.title;
+  return {
+    title: `${scopeTitle}: quiz`,
+    seed: input.seed,
+    ...(input.moduleIndex !== undefined ? { moduleIndex: input.moduleIndex } : {}),
+    questions: builder.questions,
+    generator,
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Sentence splitting and the filter that keeps sentences worth showing in a summary or a quiz.
+ */
+import { countCjk, hasLetter, isBreak, scan, squash } from './tokens.ts';
+
+/** Lower-case abbreviations (without their final dot) after which a period does not end a sentence. */
+const ABBREVIATIONS = new Set(
+  `e.g i.e cf vs dr mr mrs ms prof fig figs eq eqs no nos vol ch sec approx al resp ref refs tab st jr inc ltd co
+  u.s u.k p pp ca z.b bzw usw d.h sr sra dra av pág mme mlle`.split(/\s+/),
+);
+
+/** End of a sentence: terminal punctuation (with closing quotes) before white space and a capital or digit,
+ * or CJK full stops anywhere. */
+const BOUNDARY = /[.!?…]+["'”’)\]]*(?=\s+["'“‘([¿¡]?[\p{Lu}\p{N}])|[。！？]+["'”’」』)]*/gu;
+
+/** Splits text into sentences. Blank lines always separate; single newlines count as spaces. */
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  for (const block of text.split(/\n\s*\n/)) {
+    const flat = squash(block);
+    if (!flat) continue;
+    let start = 0;
+    for (const m of flat.matchAll(BOUNDARY)) {
+      const at = m.index ?? 0;
+      if (m[0].startsWith('.') && endsWithAbbreviation(flat, at)) continue;
+      const end = at + m[0].length;
+      const sentence = flat.slice(start, end).trim();
+      if (sentence) out.push(sentence);
+      start = end;
+    }
+    const rest = flat.slice(start).trim();
+    if (rest) out.push(rest);
+  }
+  return out;
+}
+
+/** True when the period at `dot` closes an abbreviation or an initial ("J. Smith"). */
+function endsWithAbbreviation(text: string, dot: number): boolean {
+  let i = dot;
+  while (i > 0 && /[\p{L}.]/u.test(text[i - 1]!)) i--;
+  const word = text.slice(i, dot).toLowerCase();
+  if (word.length === 1 && /\p{L}/u.test(word)) return true;
+  return ABBREVIATIONS.has(word);
+}
+
+/** Limits of a summary sentence. */
+export const SENTENCE_WORDS = { min: 6, max: 60 } as const;
+const CJK_CHARS = { min: 10, max: 150 } as const;
+
+/**
+ * True for a sentence fit for a summary or a quiz: 6–60 words (10–150 characters in CJK), mostly letters,
+ * starting like a sentence and ending with terminal punctuation; not a table row, a dotted table-of-contents
+ * line, a rule of repeated symbols or a bare URL. `scanned` is the sentence's {@link scan}, when known.
+ */
+export function isGoodSentence(sentence: string, scanned: readonly string[] = scan(sentence)): boolean {
+  const text = sentence.trim();
+  if (/\.{4,}|(?:\. ){3,}|\||([^\p{L}\p{N}\s])\1{3,}/u.test(text)) return false;
+  if (/^\p{Ll}/u.test(text) || !/[.!?。！？]["'”’)」』]*$/u.test(text)) return false;
+  const ws = scanned.filter((t) => !isBreak(t) && !URL_PART.test(t));
+  const cjk = countCjk(text);
+  if (cjk > text.length / 3) {
+    if (cjk < CJK_CHARS.min || cjk > CJK_CHARS.max) return false;
+  } else if (ws.length < SENTENCE_WORDS.min || ws.length > SENTENCE_WORDS.max) return false;
+  let letters = 0;
+  let numbers = 0;
+  for (const w of ws)
+    if (hasLetter(w)) letters += w.length;
+    else numbers++;
+  if (numbers > ws.length * 0.3) return false;
+  return letters >= nonSpaceLength(text) * 0.65;
+}
+
+/** Words of a URL (they are not prose). */
+const URL_PART = /^(?:https?|www|com|org|net|html?)$/i;
+
+function nonSpaceLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 32) n++;
+  return n;
+}
+
+/** A best-effort sentence when none is good: at most `SENTENCE_WORDS.max` words, cut at a word boundary. */
+export function clipSentence(sentence: string): string {
+  const ws = sentence.split(' ');
+  if (ws.length <= SENTENCE_WORDS.max) return sentence;
+  return `${ws.slice(0, SENTENCE_WORDS.max).join(' ')} …`;
+}

@@ -1,0 +1,62 @@
+/**
+ * Words that never make a key term on their own: function words of English, German, Portuguese, French and
+ * Spanish, plus filler that is frequent in textbooks and manuals ("example", "following", "chapter").
+ */
+
+const ENGLISH = `a about above across after again against all almost along already also although always am among an
+and another any anyone anything are around as at away back be became because become becomes been before being
+below between both but by can cannot could did do does doing done down during each either else enough etc even
+ever every few for from further get gets given gives go goes going got had has have having he her here hers herself
+him himself his how however i if in instead into is it its itself just least less let like likely made make makes
+many may me might more most mostly much must my myself neither never no nor not now of off often on once one only
+onto or other others otherwise our ours ourselves out over own per perhaps rather same seen several shall she
+should since so some something sometimes still such than that the their theirs them themselves then there
+therefore these they this those though through thus to together too toward towards under until up upon us use
+used uses using usually very via was we well were what whatever when where whereas whether which while who whom
+whose why will with within without would yet you your yours yourself yourselves`;
+
+const FILLER = `able according actually additional allow allows already another applies apply based cannot case cases
+certain chapter chapters consider contains default different directly does described describes detail details e.g
+each easy either eg else example examples fig figure figures find first following follows four full general good
+great hand high however i.e ie important include included includes including information instance kind large last
+later least like little long look lot low main mean means mentioned more much must need needed needs new next
+note notes number numbers often one page pages part particular parts possible present probably
+provide provided provides put really reason refer related relevant required result results right said section
+sections see seems shown shows simple simply small specific step still take taken takes term terms text
+thing things third three time times two type types usually various way ways whole within work works yes`;
+
+const GERMAN = `aber alle allem allen aller alles als also am an andere anderen auch auf aus bei beim bis bzw da damit
+dann das dass dem den denen der des dessen die dies diese diesem diesen dieser dieses doch dort du durch ein eine
+einem einen einer eines er es etwa für gegen hat hatte hier ihr ihre im in ist jede jedem jeden jeder jedes kann
+kein keine man mehr mit muss nach nicht noch nur ob oder ohne schon sein seine sich sie sind so sowie über um und
+uns unter vom von vor war wie wir wird wo wurde zu zum zur zwischen`;
+
+const PORTUGUESE = `à ao aos as até com como da das de dela dele deles do dos e é ela elas ele eles em entre era essa
+essas esse esses esta estas este estes está foi for foram há isso isto já mais mas me mesmo muito na nas nem no nos
+não o os ou para pela pelas pelo pelos por quando que se sem ser seu seus sua suas são também tem ter um uma umas
+uns`;
+
+const FRENCH = `à au aux avec ce ces cette dans de des du elle elles en est et être il ils je la le les leur leurs
+lui mais même ne nous on ou où par pas plus pour qu que qui sa se ses son sont sur ta te tes ton tous tout toute
+toutes un une vous`;
+
+const SPANISH = `al como con cual cuando de del donde el ella ellas ellos en entre era es esta este esto estos fue
+ha hay la las lo los más mi muy no nos o para pero por que se ser si sin sobre son su sus también te tiene todo
+todos tu un una unas uno unos y ya`;
+
+const words = (list: string) => list.split(/\s+/).filter(Boolean);
+
+/** Lower-case stopwords of every supported language, plus textbook filler. */
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  ...words(ENGLISH),
+  ...words(FILLER),
+  ...words(GERMAN),
+  ...words(PORTUGUESE),
+  ...words(FRENCH),
+  ...words(SPANISH),
+]);
+
+/** True for a lower-case word that carries no topic. */
+export function isStopword(lowerWord: string): boolean {
+  return STOPWORDS.has(lowerWord);
+}

@@ -1,0 +1,98 @@
+/**
+ * TextRank (Mihalcea & Tarau 2004) over a sentence similarity graph: sentences that share words with many
+ * other central sentences rank high. Similarity is the cosine of word term-frequency vectors.
+ */
+import { isStopword } from './stopwords.ts';
+import { foldPlural, hasLetter, tokens } from './tokens.ts';
+
+/** A sentence as term → count, with its Euclidean norm. */
+export interface Bag {
+  terms: Map<string, number>;
+  norm: number;
+}
+
+/** Options of {@link textRank}. */
+export interface TextRankOptions {
+  /** Probability of following an edge rather than jumping anywhere. @defaultValue 0.85 */
+  damping?: number;
+  /** Power-iteration rounds; TextRank converges in a few dozen. @defaultValue 20 */
+  iterations?: number;
+}
+
+/** The content words of a sentence or its scan (stopwords and numbers dropped, plurals folded) as a bag. */
+export function bagOf(sentence: string | readonly string[]): Bag {
+  const terms = new Map<string, number>();
+  for (const t of tokens(sentence)) {
+    if (t.length < 2 || isStopword(t) || !hasLetter(t)) continue;
+    const key = foldPlural(t);
+    terms.set(key, (terms.get(key) ?? 0) + 1);
+  }
+  let sum = 0;
+  for (const n of terms.values()) sum += n * n;
+  return { terms, norm: Math.sqrt(sum) };
+}
+
+/** Cosine similarity of two bags (0 when either is empty). */
+export function cosine(a: Bag, b: Bag): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  const [small, large] = a.terms.size <= b.terms.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [t, n] of small.terms) {
+    const m = large.terms.get(t);
+    if (m !== undefined) dot += n * m;
+  }
+  return dot / (a.norm * b.norm);
+}
+
+/** TextRank score of each bag. Quadratic in the number of bags: callers sample first (see {@link spread}). */
+export function textRank(bags: readonly Bag[], options: TextRankOptions = {}): Float64Array {
+  const { damping = 0.85, iterations = 20 } = options;
+  const n = bags.length;
+  const weights = new Float64Array(n * n);
+  const outSum = new Float64Array(n);
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const w = cosine(bags[i]!, bags[j]!);
+      if (w === 0) continue;
+      weights[i * n + j] = w;
+      weights[j * n + i] = w;
+      outSum[i]! += w;
+      outSum[j]! += w;
+    }
+  let score = new Float64Array(n).fill(1 / Math.max(n, 1));
+  for (let round = 0; round < iterations; round++) {
+    const next = new Float64Array(n).fill((1 - damping) / Math.max(n, 1));
+    for (let j = 0; j < n; j++) {
+      if (outSum[j] === 0) continue;
+      const share = (damping * score[j]!) / outSum[j]!;
+      for (let i = 0; i < n; i++) {
+        const w = weights[j * n + i]!;
+        if (w !== 0) next[i]! += w * share;
+      }
+    }
+    score = next;
+  }
+  return score;
+}
+
+/** Up to `max` indices of `0..n-1`, evenly spread, in order: a linear-time stand-in for all of them. */
+export function spread(n: number, max: number): number[] {
+  if (n <= max) return Array.from({ length: n }, (_, i) => i);
+  return Array.from({ length: max }, (_, i) => Math.floor((i * n) / max));
+}
+
+/**
+ * Indices of the `k` best sentences in document order, skipping near-duplicates of ones already chosen.
+ * Ties go to the earlier sentence, so the choice is deterministic.
+ */
+export function keySentences(bags: readonly Bag[], k: number, options: TextRankOptions = {}): number[] {
+  const score = textRank(bags, options);
+  const order = Array.from(bags.keys()).sort((a, b) => score[b]! - score[a]! || a - b);
+  const chosen: number[] = [];
+  for (const i of order) {
+    if (chosen.length >= k) break;
+    if (chosen.some((c) => cosine(bags[c]!, bags[i]!) > 0.7)) continue;
+    chosen.push(i);
+  }
+  return chosen.sort((a, b) => a - b);
+}

@@ -1,0 +1,94 @@
+/**
+ * Unicode-aware word tokenisation shared by the embedder, the summariser and the term extractor.
+ *
+ * Scripts written without spaces (Chinese, Japanese) come out of the word pattern as one long run; they are
+ * cut into overlapping character bigrams, the usual bag-of-words stand-in for CJK words.
+ */
+
+/** Letters, digits and combining marks, with inner apostrophes or hyphens ("don't", "light-dependent"). */
+const WORD = /[\p{L}\p{N}\p{M}]+(?:['’-][\p{L}\p{N}\p{M}]+)*/gu;
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu;
+const CJK_ANY = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const LETTER = /\p{L}/u;
+
+/** Punctuation that ends a phrase: a two-word term never spans one. */
+const BREAK_CHARS = ',;:()[]{}"“”«»!?.。、，；：·•–—/\\|';
+const BREAKS = new Set(BREAK_CHARS);
+const WORD_OR_BREAK = new RegExp(`${WORD.source}|[${BREAK_CHARS.replace(/[\]\\[-]/g, '\\$&')}]`, 'gu');
+
+/**
+ * Words of `text` as written, in order, with phrase-breaking punctuation kept as one-character tokens
+ * (see {@link isBreak}). One pass serves word counts, sentence checks, key terms and ranking.
+ */
+export function scan(text: string): string[] {
+  return text.match(WORD_OR_BREAK) ?? [];
+}
+
+/** True for a punctuation token of {@link scan}. */
+export function isBreak(token: string): boolean {
+  return token.length === 1 && BREAKS.has(token);
+}
+
+/** Words of `text` as written (case kept), in order. CJK runs stay whole here; see {@link splitCjk}. */
+export function words(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/** True when the word contains a Han, Hiragana or Katakana character. */
+export function hasCjk(word: string): boolean {
+  return CJK_CHAR.test(word);
+}
+
+/** Number of CJK characters in `text` (for reading time: they are read per character, not per word). */
+export function countCjk(text: string): number {
+  return text.match(CJK_ANY)?.length ?? 0;
+}
+
+/**
+ * A word with CJK characters as its non-CJK parts plus the character bigrams of its CJK runs
+ * (a lone CJK character stays a unigram).
+ */
+export function splitCjk(word: string): string[] {
+  const out: string[] = [];
+  let last = 0;
+  for (const m of word.matchAll(CJK_RUN)) {
+    const start = m.index ?? 0;
+    if (start > last) out.push(word.slice(last, start));
+    const run = m[0];
+    if (run.length === 1) out.push(run);
+    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+    last = start + run.length;
+  }
+  if (last < word.length) out.push(word.slice(last));
+  return out;
+}
+
+/** Lower-case tokens of a text (or of its {@link scan}): words, with CJK runs cut into bigrams. */
+export function tokens(text: string | readonly string[]): string[] {
+  const out: string[] = [];
+  for (const w of typeof text === 'string' ? words(text) : text) {
+    if (isBreak(w)) continue;
+    const lower = w.toLowerCase();
+    if (hasCjk(lower)) out.push(...splitCjk(lower));
+    else out.push(lower);
+  }
+  return out;
+}
+
+/** Crude plural folding so "enzyme" and "enzymes" count as one term ("processes" → "processe" is fine: it is a key). */
+export function foldPlural(lower: string): string {
+  if (lower.length > 4 && lower.endsWith('ies')) return `${lower.slice(0, -3)}y`;
+  if (lower.length > 3 && lower.endsWith('s') && !/(ss|us|is)$/.test(lower)) return lower.slice(0, -1);
+  return lower;
+}
+
+/** True when `word` has at least one letter (not just digits). */
+export function hasLetter(word: string): boolean {
+  return LETTER.test(word);
+}
+
+/** Collapses runs of white space to one space and trims, for comparing texts that were re-flowed. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
