@@ -80,7 +80,10 @@ describe('PGlite served over the wire protocol', () => {
       await a.query(`INSERT INTO schema_migrations (version, name) VALUES ('zz-wait', 'test')`);
       const read = b
         .query(`SELECT count(*)::int AS n FROM schema_migrations WHERE version = 'zz-wait'`)
-        .then((r) => (order.push('b read'), r.rows[0].n as number));
+        .then((r) => {
+          order.push('b read');
+          return r.rows[0].n as number;
+        });
       await new Promise((r) => setTimeout(r, 200));
       order.push('a commit');
       await a.query('COMMIT');
