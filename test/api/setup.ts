@@ -14,7 +14,7 @@ import { type Config, loadConfig } from '../../src/config.ts';
 import { type FleetClient, openFleetClient } from '../../src/fleet/queues.ts';
 import { openDatabase, openVectorStore } from '../../src/store/index.ts';
 import type { Database, VectorStore } from '../../src/store/types.ts';
-import { startChroma } from './chroma.ts';
+import { startChroma } from '../store/chroma-server.ts';
 import { createTestDatabase } from './helpers.ts';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379/0';

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { Redis } from 'ioredis';
 import { DatabaseUrlRequiredError, startApi } from '../../src/api/server.ts';
 import { loadConfig } from '../../src/config.ts';
-import { startChroma } from './chroma.ts';
+import { startChroma } from '../store/chroma-server.ts';
 import { createTestDatabase, makePdf } from './helpers.ts';
 import { keysUnder, REDIS_URL } from './setup.ts';
 
