@@ -3,7 +3,8 @@
  * headings detected in the text, else one section per ten pages so a course can still be built.
  */
 import { detectHeadings, type Heading } from './structure/headings.ts';
-import { type Layout, measureLayout, sizeKey } from './structure/layout.ts';
+import { isTocTitle, type Layout, measureLayout, sizeKey } from './structure/layout.ts';
+import { parseNumbering } from './structure/normalize.ts';
 import { locateOutline, sectionsFromHeadings } from './structure/outline-tree.ts';
 import type { DocumentStructure, ExtractedDocument } from './types.ts';
 
@@ -63,7 +64,9 @@ function chooseTitle(doc: ExtractedDocument, layout: Layout, headings: Heading[]
   const baseName = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'Untitled';
   const meta = doc.title?.trim().replace(/\s+/g, ' ') ?? '';
   if (looksLikeRealTitle(meta, baseName)) return meta;
-  const heading = headings.find((h) => h.level === 1 && h.page <= 2 && h.end > h.start);
+  const heading = headings.find(
+    (h) => h.level === 1 && h.page <= 2 && h.end > h.start && isDocumentTitle(h.title),
+  );
   if (heading && heading.title.length <= 200) return heading.title;
   return largestLineOfPageOne(layout) ?? baseName;
 }
@@ -78,12 +81,17 @@ function looksLikeRealTitle(title: string, baseName: string): boolean {
   return title.toLowerCase() !== baseName.toLowerCase();
 }
 
+/** Not too long, not numbered like a section, not "Contents". */
+function isDocumentTitle(text: string): boolean {
+  return text.length <= 200 && !parseNumbering(text.trim()) && !isTocTitle(text);
+}
+
 function largestLineOfPageOne(layout: Layout): string | null {
   let best: { text: string; size: number } | null = null;
   for (let i = layout.pageStart[1]!; i < layout.pageStart[2]!; i++) {
     const line = layout.lines[i]!;
     const text = line.text.trim();
-    if (!/\p{L}{2}|\p{Script=Han}/u.test(text) || text.length > 200) continue;
+    if (!/\p{L}{2}|\p{Script=Han}/u.test(text) || !isDocumentTitle(text)) continue;
     if (!best || line.fontSize > best.size) best = { text, size: line.fontSize };
   }
   return best && sizeKey(best.size) > layout.bodySize ? best.text : null;

@@ -5,7 +5,7 @@
  * Levels come from the distinct heading sizes (largest = 1), refined by section numbering depth.
  */
 import type { TextLine } from '../types.ts';
-import { isTocEntry, type Layout, repeatKey, sizeKey } from './layout.ts';
+import { isDotLeaderEntry, isTocEntry, type Layout, repeatKey, sizeKey } from './layout.ts';
 import { hasCjk, type Numbering, parseNumbering } from './normalize.ts';
 
 /** A heading found in the text: lines `[start, end)` of `Layout.lines` (end = start when it has no line). */
@@ -32,49 +32,86 @@ const MAX_HEADING_LINES = 3;
 
 /** Headings of the document in reading order, with levels 1…n. */
 export function detectHeadings(layout: Layout): Heading[] {
+  const bodyStyles = bodyLikeStyles(layout);
   const candidates: Candidate[] = [];
   for (let i = 0; i < layout.lines.length; i++) {
-    const candidate = asCandidate(layout, i);
+    const candidate = asCandidate(layout, i, bodyStyles);
     if (candidate) candidates.push(candidate);
   }
-  const groups = groupCandidates(candidates, layout);
+  const groups = groupCandidates(candidates, layout).filter(isTitle);
   return assignLevels(groups, layout.bodySize);
 }
 
-function asCandidate(layout: Layout, index: number): Candidate | null {
+const styleKey = (line: TextLine) => `${sizeKey(line.fontSize)}|${line.bold}`;
+
+/**
+ * Styles that run on from line to line like body text: most of their lines are followed, at line spacing,
+ * by another line of the same style. Text in them is not a heading however large it is (a document whose
+ * most frequent size is a table font has its prose in such a style). Table-of-contents pages don't count.
+ */
+function bodyLikeStyles(layout: Layout): Set<string> {
+  const stats = new Map<string, { lines: number; continued: number }>();
+  const { lines } = layout;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (layout.tocPages.has(line.page)) continue;
+    const key = styleKey(line);
+    const stat = stats.get(key) ?? { lines: 0, continued: 0 };
+    stats.set(key, stat);
+    stat.lines++;
+    const next = lines[i + 1];
+    if (!next || next.page !== line.page || styleKey(next) !== key) continue;
+    const gap = line.y - next.y;
+    if (gap > 0 && gap <= Math.max(line.fontSize * 1.6, layout.lineSpacing * 1.3)) stat.continued++;
+  }
+  const out = new Set<string>();
+  for (const [key, { lines: n, continued }] of stats) if (n >= 8 && continued >= n * 0.6) out.add(key);
+  return out;
+}
+
+function asCandidate(layout: Layout, index: number, bodyStyles: Set<string>): Candidate | null {
   const line = layout.lines[index]!;
   const text = line.text.trim().replace(/\s+/g, ' ');
   const size = sizeKey(line.fontSize);
-  if (size < layout.bodySize || layout.tocPages.has(line.page)) return null;
+  if (size < layout.bodySize || text.length > 200) return null;
   const numbering = parseNumbering(text);
-  const larger = size >= layout.bodySize * 1.1;
+  const larger = size >= layout.bodySize * 1.15;
   if (!larger && !line.bold && !numbering?.keyword) return null;
-  const title = numbering ? text.slice(numbering.length).trim() : text;
+  if (bodyStyles.has(styleKey(line)) && !numbering?.keyword) return null;
+  if (layout.repeated.has(repeatKey(text)) || isDotLeaderEntry(text)) return null;
+  // On a printed table of contents only its own title may be a heading, not the entries.
+  if (layout.tocPages.has(line.page) && (size < layout.bodySize * 1.3 || isTocEntry(text))) return null;
+  const title = numbering ? text.slice(numbering.length) : text;
   const numberOnly = title.replace(/^[\s.:\-–—)]+/u, '').length === 0;
-  if (numberOnly) {
-    const strong = numbering?.keyword || (numbering && size >= layout.bodySize * 1.3);
-    return strong ? { index, line, text, size, numbering, numberOnly } : null;
-  }
-  if (!readsLikeTitle(text, title)) return null;
-  if (layout.repeated.has(repeatKey(text)) || isTocEntry(text)) return null;
+  if (numberOnly && !numbering?.keyword && !(numbering && size >= layout.bodySize * 1.3)) return null;
   return { index, line, text, size, numbering, numberOnly };
+}
+
+/** A candidate group whose joined text reads like a title. */
+function isTitle(group: Candidate[]): boolean {
+  if (group.length === 1 && group[0]!.numberOnly) return false;
+  const text = joinTitle(group);
+  const numbering = parseNumbering(text);
+  const title = numbering ? text.slice(numbering.length).replace(/^[\s.:\-–—)]+/u, '') : text;
+  return readsLikeTitle(text, title);
 }
 
 /** Short, starting with a letter, mostly letters, no sentence end, not a table row, URL or roman page number. */
 function readsLikeTitle(text: string, title: string): boolean {
   const cjk = hasCjk(title);
-  if (cjk ? title.length > 60 : title.length > 120 || title.split(' ').length > 16) return false;
+  const words = title.split(' ');
+  if (cjk ? title.length > 60 : title.length > 150 || words.length > 20) return false;
   if (!/^[\p{L}\p{N}"'“‘(「『【《〈]/u.test(title)) return false;
-  if (/[.,;:]$/u.test(title) && !/\.\.\.$|etc\.$/u.test(title)) return false;
+  if (/[.,;:。．，、：]$/u.test(title) && !/\.\.\.$|etc\.$/u.test(title)) return false;
   if (/^[ivxlcdm]+$/iu.test(title) || /https?:|www\.|@\w+\./iu.test(text)) return false;
   const letters = title.match(/\p{L}/gu)?.length ?? 0;
   const digits = title.match(/\p{N}/gu)?.length ?? 0;
   if (letters < (cjk ? 1 : 2) || digits > letters) return false;
-  const numericWords = title.split(' ').filter((w) => /\d/.test(w)).length;
-  return numericWords < 3;
+  const numericWords = words.filter((w) => /\d/.test(w)).length;
+  return numericWords < 3 || numericWords <= words.length * 0.4;
 }
 
-/** Merges wrapped headings and "Chapter 4" + title pairs; drops number-only lines left alone. */
+/** Merges wrapped headings and "Chapter 4" + title pairs. */
 function groupCandidates(candidates: Candidate[], layout: Layout): Candidate[][] {
   const groups: Candidate[][] = [];
   for (const c of candidates) {
@@ -83,14 +120,14 @@ function groupCandidates(candidates: Candidate[], layout: Layout): Candidate[][]
     if (group && last && continuesHeading(last, c, group.length, layout)) group.push(c);
     else groups.push([c]);
   }
-  return groups.filter((g) => !(g.length === 1 && g[0]!.numberOnly));
+  return groups;
 }
 
 function continuesHeading(last: Candidate, next: Candidate, groupSize: number, layout: Layout): boolean {
   if (next.index !== last.index + 1 || next.line.page !== last.line.page || groupSize >= MAX_HEADING_LINES) {
     return false;
   }
-  if (next.numbering && !last.numberOnly) return false;
+  if ((next.numbering && !last.numberOnly) || /[.!?。．！？]$/u.test(last.text)) return false;
   const gap = last.line.y - next.line.y;
   if (gap <= 0 || gap > Math.max(last.size, next.size) * 2.2 + layout.lineSpacing) return false;
   if (last.numberOnly) return true;

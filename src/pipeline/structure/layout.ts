@@ -46,7 +46,7 @@ export function measureLayout(doc: ExtractedDocument): Layout {
     pageStart,
     bodySize,
     lineSpacing: mostCommonSpacing(lines, bodySize),
-    repeated: repeatedLines(lines, doc.pageCount),
+    repeated: repeatedLines(lines, pageStart, doc.pageCount),
     tocPages: tableOfContentsPages(lines),
   };
 }
@@ -82,22 +82,29 @@ function mostCommonSpacing(lines: TextLine[], bodySize: number): number {
   return best;
 }
 
-/** Lines whose {@link repeatKey} occurs on at least 4 pages and on over a fifth of them. */
-function repeatedLines(lines: TextLine[], pageCount: number): Set<string> {
-  const pagesOf = new Map<string, { last: number; count: number }>();
-  for (const line of lines) {
-    const key = repeatKey(line.text);
-    if (key.length === 0) continue;
-    const seen = pagesOf.get(key);
-    if (!seen) pagesOf.set(key, { last: line.page, count: 1 });
-    else if (seen.last !== line.page) {
-      seen.last = line.page;
-      seen.count++;
+/** Lines at a page's top or bottom this close to the edge count as possible running headers or footers. */
+const EDGE_LINES = 2;
+
+/**
+ * Keys of lines found at the top or bottom of at least 4 pages and of over a fifth of them: running
+ * headers and footers the extractor kept. Only page edges count, so numbered headings that share their
+ * words ("1 Foo", "4 Foo") are not taken for running headers.
+ */
+function repeatedLines(lines: TextLine[], pageStart: number[], pageCount: number): Set<string> {
+  const pagesOf = new Map<string, number>();
+  for (let p = 1; p <= pageCount; p++) {
+    const [from, to] = [pageStart[p]!, pageStart[p + 1]!];
+    const keys = new Set<string>();
+    for (let i = from; i < to; i++) {
+      if (i - from >= EDGE_LINES && to - i > EDGE_LINES) continue;
+      const key = repeatKey(lines[i]!.text);
+      if (key) keys.add(key);
     }
+    for (const key of keys) pagesOf.set(key, (pagesOf.get(key) ?? 0) + 1);
   }
   const threshold = Math.max(4, pageCount / 5);
   const out = new Set<string>();
-  for (const [key, { count }] of pagesOf) if (count >= threshold) out.add(key);
+  for (const [key, count] of pagesOf) if (count >= threshold) out.add(key);
   return out;
 }
 
@@ -106,6 +113,16 @@ const TRAILING_PAGE = /\s+(?:\d{1,4}|[ivxlcdm]{1,7})\s*$/iu;
 const LEADING_NUMBER = /^(?:[\dA-Z]{1,2}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.)\s+/u;
 const TOC_TITLE =
   /^(?:table\s+of\s+)?contents$|^目\s*次$|^inhalt(?:sverzeichnis)?$|^sommaire$|^índice$|^sumário$/iu;
+
+/** True for "Contents", "Table of Contents", "目次" and the like. */
+export function isTocTitle(text: string): boolean {
+  return TOC_TITLE.test(text.trim());
+}
+
+/** True when the line ends with dot leaders and a page number ("Foo ....... 14"). */
+export function isDotLeaderEntry(text: string): boolean {
+  return DOT_LEADER_ENTRY.test(text.trim());
+}
 
 /**
  * True when the line looks like a table-of-contents entry: dot leaders before a page number, or a title
@@ -135,10 +152,10 @@ function tableOfContentsPages(lines: TextLine[]): Set<number> {
       total++;
       if (TOC_TITLE.test(text)) titled = true;
       if (isTocEntry(text)) entries++;
-      if (/(?:\.\s?){4,}/.test(text)) dotted++;
+      if (DOT_LEADER_ENTRY.test(text)) dotted++;
     }
     const mostlyEntries = entries >= 4 && entries >= total * 0.4;
-    if (mostlyEntries || dotted >= 3 || (titled && entries >= 2)) out.add(page);
+    if (mostlyEntries || (dotted >= 3 && dotted >= total * 0.2) || (titled && entries >= 2)) out.add(page);
   }
   return out;
 }
