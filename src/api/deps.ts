@@ -10,4 +10,6 @@ export interface ApiDeps {
   fleet: FleetClient;
   /** Resolves when Redis answers PING; rejects otherwise (health check). */
   redisPing(): Promise<void>;
+  /** Longest a queue call may take while answering a request (then 503). @defaultValue 5000 */
+  queueTimeoutMs?: number;
 }

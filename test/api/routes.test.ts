@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { QUIZ_TASK, queueOf } from '../../src/fleet/contract.ts';
-import { getJobView } from '../../src/fleet/queues.ts';
+import { getJobView, openFleetClient } from '../../src/fleet/queues.ts';
 import { saveProcessedDocument } from '../../src/store/index.ts';
 import type { SavedIds } from '../../src/store/types.ts';
 import { assertError, fixtureDocument, makePdf, multipart } from './helpers.ts';
@@ -167,6 +167,27 @@ describe('jobs, courses, quizzes, health, API key, OpenAPI', () => {
     } finally {
       refused.disconnect();
       hanging.disconnect();
+      silent.server.close();
+    }
+  });
+
+  test('a queue that does not answer: 503 queue_unavailable instead of a hanging request', async () => {
+    const silent = await silentServer();
+    const fleet = openFleetClient({ ...fx.config, redisUrl: `redis://127.0.0.1:${silent.port}` });
+    try {
+      const stuck = await fx.variant({}, { fleet, queueTimeoutMs: 300 });
+      assertError(await stuck.inject('/api/jobs/pdf-0123456789abcdef'), 503, 'queue_unavailable');
+      assertError(await stuck.inject('/api/jobs'), 503, 'queue_unavailable');
+      const { payload, headers } = multipart([
+        { field: 'f', filename: 'q.pdf', content: await makePdf('stuck') },
+      ]);
+      assertError(
+        await stuck.inject({ method: 'POST', url: '/api/pdfs', payload, headers }),
+        503,
+        'queue_unavailable',
+      );
+    } finally {
+      fleet.redis.disconnect();
       silent.server.close();
     }
   });

@@ -9,6 +9,7 @@ import { getCourse, listCourses } from '../../store/index.ts';
 import type { ApiDeps } from '../deps.ts';
 import { badRequest, errorResponses, notFound } from '../errors.ts';
 import { courseSummarySchema, idParamsSchema, JOB_STATES, storedCourseSchema } from '../schemas.ts';
+import { QUEUE_TIMEOUT_MS, withQueueTimeout } from '../timeout.ts';
 
 interface QuizRequest {
   questions?: number;
@@ -132,8 +133,9 @@ export async function courseRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
         seed: body.seed ?? randomInt(0, 2 ** 31 - 1),
         ...(body.moduleIndex !== undefined ? { moduleIndex: body.moduleIndex } : {}),
       };
-      const job = await enqueueQuiz(fleet, data);
-      const view = await getJobView(fleet, job.id);
+      const timeoutMs = opts.deps.queueTimeoutMs ?? QUEUE_TIMEOUT_MS;
+      const job = await withQueueTimeout(enqueueQuiz(fleet, data), timeoutMs);
+      const view = await withQueueTimeout(getJobView(fleet, job.id), timeoutMs);
       const status_url = `/api/jobs/${encodeURIComponent(job.id)}`;
       return reply.code(202).send({ id: job.id, state: view?.state ?? 'waiting', status_url, ...data });
     },

@@ -4,6 +4,7 @@ import { getJobView, listJobs, queueCounts } from '../../fleet/queues.ts';
 import type { ApiDeps } from '../deps.ts';
 import { errorResponses, notFound } from '../errors.ts';
 import { idParamsSchema, JOB_STATES, jobSchema } from '../schemas.ts';
+import { QUEUE_TIMEOUT_MS, withQueueTimeout } from '../timeout.ts';
 
 type JobState = (typeof JOB_STATES)[number];
 
@@ -17,6 +18,7 @@ const listQuerySchema = {
 
 export async function jobRoutes(app: FastifyInstance, opts: { deps: ApiDeps }): Promise<void> {
   const { fleet } = opts.deps;
+  const limited = <T>(p: Promise<T>) => withQueueTimeout(p, opts.deps.queueTimeoutMs ?? QUEUE_TIMEOUT_MS);
 
   app.get<{ Params: { id: string } }>(
     '/api/jobs/:id',
@@ -29,7 +31,7 @@ export async function jobRoutes(app: FastifyInstance, opts: { deps: ApiDeps }): 
       },
     },
     async (request) => {
-      const view = await getJobView(fleet, request.params.id);
+      const view = await limited(getJobView(fleet, request.params.id));
       if (!view) throw notFound('job', request.params.id);
       return view;
     },
@@ -61,10 +63,9 @@ export async function jobRoutes(app: FastifyInstance, opts: { deps: ApiDeps }): 
     },
     async (request) => {
       const { state, limit } = request.query;
-      const [jobs, counts] = await Promise.all([
-        listJobs(fleet, { ...(state ? { state } : {}), limit }),
-        queueCounts(fleet),
-      ]);
+      const [jobs, counts] = await limited(
+        Promise.all([listJobs(fleet, { ...(state ? { state } : {}), limit }), queueCounts(fleet)]),
+      );
       return { jobs, counts };
     },
   );

@@ -11,6 +11,7 @@ import { findDocumentBySha } from '../../store/index.ts';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError, errorResponses } from '../errors.ts';
 import { uploadResponseSchema } from '../schemas.ts';
+import { QUEUE_TIMEOUT_MS, withQueueTimeout } from '../timeout.ts';
 import { displayName, type StoredUpload, storeUpload } from '../upload.ts';
 
 /** One element of the answer's `jobs` list. */
@@ -118,13 +119,15 @@ async function submit(deps: ApiDeps, file: StoredUpload, password: string | unde
       courseId: known.courseId,
       course_url: `/api/courses/${known.courseId}`,
     };
-  const job = await enqueuePdf(deps.fleet, {
+  const timeoutMs = deps.queueTimeoutMs ?? QUEUE_TIMEOUT_MS;
+  const data = {
     path: file.path,
     fileName: file.fileName,
     sha256: file.sha256,
     ...(password ? { password } : {}),
-  });
-  const view = await getJobView(deps.fleet, job.id);
+  };
+  const job = await withQueueTimeout(enqueuePdf(deps.fleet, data), timeoutMs);
+  const view = await withQueueTimeout(getJobView(deps.fleet, job.id), timeoutMs);
   return {
     ...base,
     id: job.id,
