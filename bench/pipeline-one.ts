@@ -1,0 +1,61 @@
+/**
+ * One PDF through every pipeline stage in a fresh process (so peak RSS is this file's), printing one JSON line.
+ * Used by bench/pipeline.ts; not meant to be run by hand (but it can be: `tsx bench/pipeline-one.ts FILE`).
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../src/config.ts';
+import { describeError, ProfaiError } from '../src/errors.ts';
+import { extractDocument } from '../src/pipeline/extract.ts';
+import { checkPdf, openPdf } from '../src/pipeline/load.ts';
+import { countsOf, runPipeline } from '../src/pipeline/run.ts';
+import { buildStructure, headingRecall } from '../src/pipeline/structure.ts';
+
+const file = process.argv[2];
+if (!file) throw new Error('usage: pipeline-one.ts FILE');
+const config = loadConfig({});
+const bytes = new Uint8Array(await readFile(file));
+const fileName = basename(file);
+const started = performance.now();
+
+try {
+  const result = await runPipeline({ bytes, fileName }, { config });
+  const seconds = (performance.now() - started) / 1000;
+  const recall = await measureRecall();
+  console.log(
+    JSON.stringify({
+      file: fileName,
+      ok: true,
+      ...countsOf(result.document),
+      seconds,
+      stages: result.document.stats,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      recall,
+    }),
+  );
+} catch (err) {
+  console.log(
+    JSON.stringify({
+      file: fileName,
+      ok: false,
+      code: err instanceof ProfaiError ? err.code : 'internal',
+      error: describeError(err),
+      seconds: (performance.now() - started) / 1000,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
+}
+
+/** Heading detection without the outline, scored against the outline (only for files that have one). */
+async function measureRecall() {
+  const pdf = await openPdf(checkPdf({ bytes, fileName }, config), config);
+  try {
+    const doc = await extractDocument(pdf);
+    if (doc.outline.length === 0) return null;
+    const detected = buildStructure(doc, { fileName, useOutline: false });
+    return headingRecall(doc.outline, detected.sections);
+  } finally {
+    await pdf.close();
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * `profai process FILE…`: the whole pipeline in this process, on the embedded database.
+ * One bad file does not stop the others; the exit code is 0 only if every file succeeded.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Config } from '../../config.ts';
+import { describeError, ProfaiError } from '../../errors.ts';
+import { CourseSchema } from '../../pipeline/course-schema.ts';
+import { type ProcessOutcome, processDocument } from '../../pipeline/process.ts';
+import { openDatabase, openVectorStore } from '../../store/index.ts';
+import { renderCourseMarkdown } from '../markdown.ts';
+import { peakRssMb, printJson, printLine } from '../output.ts';
+import { progressLine } from '../progress.ts';
+import { renderTable } from '../table.ts';
+
+export interface ProcessOptions {
+  password?: string;
+  out?: string;
+  json?: boolean;
+  questions?: number;
+  seed?: number;
+}
+
+interface FileResult {
+  file: string;
+  ok: boolean;
+  error?: { code: string; message: string };
+  outcome?: ProcessOutcome;
+  seconds: number;
+  peakMb: number;
+  outDir?: string;
+}
+
+export async function processCommand(files: string[], opts: ProcessOptions, config: Config): Promise<number> {
+  const db = await openDatabase(config);
+  try {
+    const vectors = await openVectorStore(config, db);
+    const results: FileResult[] = [];
+    try {
+      for (const file of files) results.push(await processOne(file, opts, config, { db, vectors }));
+    } finally {
+      await vectors.close();
+    }
+    report(results, opts);
+    return results.every((r) => r.ok) ? 0 : 1;
+  } finally {
+    await db.close();
+  }
+}
+
+async function processOne(
+  file: string,
+  opts: ProcessOptions,
+  config: Config,
+  deps: Pick<Parameters<typeof processDocument>[1], 'db' | 'vectors'>,
+): Promise<FileResult> {
+  const started = performance.now();
+  const line = progressLine(basename(file));
+  const finish = (r: Omit<FileResult, 'seconds' | 'peakMb'>): FileResult => {
+    line.done();
+    return { ...r, seconds: (performance.now() - started) / 1000, peakMb: peakRssMb() };
+  };
+  try {
+    const bytes = await readInput(file);
+    const outcome = await processDocument(
+      { bytes, fileName: basename(file), password: opts.password },
+      { ...deps, config, questions: opts.questions, seed: opts.seed, onProgress: line.update },
+    );
+    const outDir = opts.out ? await writeOut(opts.out, outcome, basename(file)) : undefined;
+    return finish({ file, ok: true, outcome, outDir });
+  } catch (err) {
+    const code = err instanceof ProfaiError ? err.code : 'internal';
+    const result = finish({ file, ok: false, error: { code, message: describeError(err) } });
+    if (!opts.json) process.stderr.write(`${file}: ${result.error!.message}\n`);
+    return result;
+  }
+}
+
+async function readInput(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read';
+    throw new ProfaiError('unreadable', reason, true);
+  }
+}
+
+/** Writes `DIR/<documentId>/course.json` (schema-valid) and `course.md`. */
+async function writeOut(dir: string, outcome: ProcessOutcome, fileName: string): Promise<string> {
+  const target = join(dir, outcome.saved.documentId);
+  await mkdir(target, { recursive: true });
+  const course = CourseSchema.parse(outcome.course);
+  const json = { courseId: outcome.saved.courseId, source: fileName, course, quiz: outcome.quiz };
+  await writeFile(join(target, 'course.json'), `${JSON.stringify(json, null, 2)}\n`);
+  await writeFile(join(target, 'course.md'), renderCourseMarkdown(course, outcome.quiz, { fileName }));
+  return target;
+}
+
+function report(results: FileResult[], opts: ProcessOptions): void {
+  if (opts.json) {
+    printJson(
+      results.map((r) => ({
+        file: r.file,
+        ok: r.ok,
+        error: r.error,
+        documentId: r.outcome?.saved.documentId,
+        courseId: r.outcome?.saved.courseId,
+        quizId: r.outcome?.saved.quizId || undefined,
+        created: r.outcome?.saved.created,
+        title: r.outcome?.title,
+        ...r.outcome?.counts,
+        stages: r.outcome?.stats,
+        warnings: r.outcome?.warnings,
+        seconds: round(r.seconds),
+        peakMb: r.peakMb,
+        outDir: r.outDir,
+      })),
+    );
+    return;
+  }
+  const rows = results.map((r) => {
+    const c = r.outcome?.counts;
+    const status = r.ok
+      ? r.outcome!.saved.created
+        ? r.outcome!.saved.courseId
+        : `${r.outcome!.saved.courseId} (stored)`
+      : `failed: ${r.error!.code}`;
+    return [
+      basename(r.file),
+      c?.pages ?? '-',
+      c?.sections ?? '-',
+      c?.chunks ?? '-',
+      c?.modules ?? '-',
+      c?.lessons ?? '-',
+      c?.questions ?? '-',
+      round(r.seconds),
+      r.peakMb,
+      status,
+    ];
+  });
+  printLine(
+    renderTable(
+      [
+        'file',
+        'pages',
+        'sections',
+        'chunks',
+        'modules',
+        'lessons',
+        'questions',
+        'seconds',
+        'peak MB',
+        'course',
+      ],
+      rows,
+    ),
+  );
+  for (const r of results)
+    for (const w of r.outcome?.warnings ?? []) printLine(`${basename(r.file)}: warning: ${w}`);
+  for (const r of results)
+    if (r.outDir) printLine(`${basename(r.file)}: wrote ${join(r.outDir, 'course.md')}`);
+  const failed = results.filter((r) => !r.ok).length;
+  printLine(
+    `${results.length - failed} of ${results.length} file(s) processed${failed ? `, ${failed} failed` : ''}.`,
+  );
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,116 @@
+/**
+ * The `profai` command. Each subcommand lives in `commands/`; this file only parses arguments,
+ * loads the configuration once and turns any error into one line and an exit code.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { type Config, describeConfig, loadConfig } from '../config.ts';
+import { printError, printLine } from './output.ts';
+
+const VERSION = '0.1.0';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
+function int(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError('expected a whole number');
+  return n;
+}
+
+/** Runs a command body with the configuration; its return value is the exit code. */
+function run(
+  overrides: (opts: Record<string, unknown>) => Partial<Record<keyof Config, unknown>>,
+  body: (config: Config, ...args: never[]) => Promise<number>,
+) {
+  return async (...args: unknown[]) => {
+    const command = args[args.length - 1] as Command;
+    try {
+      const config = loadConfig(process.env, overrides(command.opts()));
+      process.exitCode = await body(config, ...(args.slice(0, -1) as never[]));
+    } catch (err) {
+      printError(err);
+      process.exitCode = 1;
+    }
+  };
+}
+
+const none = () => ({});
+
+export function buildProgram(): Command {
+  const program = new Command('profai')
+    .description('Turn PDFs into structured courses and quizzes.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('process')
+    .description('run the whole pipeline on each PDF in this process (embedded database, no server)')
+    .argument('<files...>', 'PDF files')
+    .option('--password <password>', 'password of encrypted PDFs')
+    .option('--out <dir>', 'write course.json and course.md per document under DIR/<documentId>/')
+    .option('--json', 'print machine-readable results')
+    .option('--questions <n>', 'questions in the first quiz (QUIZ_QUESTIONS)', positiveInt)
+    .option('--seed <n>', 'seed of the first quiz', int, 1)
+    .action(
+      run(none, async (config, files: string[], opts: Record<string, unknown>) => {
+        const { processCommand } = await import('./commands/process.ts');
+        return processCommand(files, opts, config);
+      }),
+    );
+
+  program
+    .command('courses')
+    .description('list stored courses, newest first')
+    .option('--json', 'print JSON')
+    .option('--limit <n>', 'how many', positiveInt, 50)
+    .action(
+      run(none, async (config, opts: { json?: boolean; limit: number }) => {
+        const { coursesCommand } = await import('./commands/courses.ts');
+        return coursesCommand(config, opts);
+      }),
+    );
+
+  program
+    .command('show')
+    .description('print a course (id, id prefix or document id) as Markdown, or JSON')
+    .argument('<courseId>')
+    .option('--json', 'print JSON')
+    .action(
+      run(none, async (config, id: string, opts: { json?: boolean }) => {
+        const { showCommand } = await import('./commands/courses.ts');
+        return showCommand(config, id, opts);
+      }),
+    );
+
+  program
+    .command('quiz')
+    .description('make a new quiz for a stored course')
+    .argument('<courseId>')
+    .option('--questions <n>', 'number of questions (QUIZ_QUESTIONS)', positiveInt)
+    .option('--seed <n>', 'seed: the same seed gives the same quiz', int, 1)
+    .addOption(new Option('--module <index>', 'only this module (0-based)').argParser(int))
+    .option('--json', 'print JSON')
+    .action(
+      run(none, async (config, id: string, opts: Record<string, unknown>) => {
+        const { quizCommand } = await import('./commands/quiz.ts');
+        return quizCommand(config, id, opts);
+      }),
+    );
+
+  program
+    .command('config')
+    .description('print the effective configuration (secrets redacted)')
+    .action(
+      run(none, async (config) => {
+        for (const line of describeConfig(config)) printLine(line);
+        return 0;
+      }),
+    );
+
+  return program;
+}
+
+await buildProgram().parseAsync(process.argv);

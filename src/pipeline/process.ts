@@ -1,0 +1,89 @@
+/**
+ * The pipeline with its edges: a document already stored is not processed again (identity = SHA-256);
+ * a new one has its vectors upserted (deterministic ids: a retry overwrites) and then all its records
+ * saved in one transaction, so a failed run leaves no partial course.
+ */
+import { createHash } from 'node:crypto';
+import { NotFoundError } from '../errors.ts';
+import { findDocumentBySha, getCourse, getQuiz, saveProcessedDocument } from '../store/index.ts';
+import type { Database, SavedIds, VectorStore } from '../store/types.ts';
+import type { Course, Quiz } from './course-schema.ts';
+import {
+  countsOf,
+  type DocumentCounts,
+  type PipelineInput,
+  type PipelineOptions,
+  runPipeline,
+} from './run.ts';
+
+export interface ProcessDeps extends PipelineOptions {
+  db: Database;
+  vectors: VectorStore;
+}
+
+export interface ProcessOutcome {
+  saved: SavedIds;
+  title: string;
+  counts: DocumentCounts;
+  /** Seconds per stage (`extractSeconds`…); empty when the document was already stored. */
+  stats: Record<string, number>;
+  warnings: string[];
+  course: Course;
+  quiz: Quiz | null;
+}
+
+export async function processDocument(input: PipelineInput, deps: ProcessDeps): Promise<ProcessOutcome> {
+  const existing = await findExisting(input.bytes, deps.db);
+  if (existing) return existing;
+
+  const result = await runPipeline(input, deps);
+  const { document, embeddings, space } = result;
+  deps.onProgress?.('save', 0, 1);
+  await deps.vectors.upsert(
+    space,
+    document.chunks.map((c, i) => ({
+      chunkId: c.id,
+      documentId: c.documentId,
+      embedding: embeddings[i]!,
+      page: c.pageStart,
+      sectionPath: c.sectionPath.join(' › '),
+      text: c.text,
+    })),
+  );
+  const saved = await saveProcessedDocument(deps.db, document);
+  deps.onProgress?.('save', 1, 1);
+  return {
+    saved,
+    title: document.title,
+    counts: countsOf(document),
+    stats: document.stats,
+    warnings: result.warnings,
+    course: document.course,
+    quiz: document.quiz,
+  };
+}
+
+async function findExisting(bytes: Uint8Array, db: Database): Promise<ProcessOutcome | null> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const found = await findDocumentBySha(db, sha256);
+  if (!found?.courseId) return null;
+  const stored = await getCourse(db, found.courseId);
+  if (!stored) throw new NotFoundError('course', found.courseId);
+  const quiz = stored.quizIds[0] ? await getQuiz(db, stored.quizIds[0]) : null;
+  return {
+    saved: { documentId: found.documentId, courseId: stored.id, quizId: quiz?.id ?? '', created: false },
+    title: stored.title,
+    counts: {
+      pages: stored.pageCount,
+      sections: stored.course.modules.reduce((n, m) => n + m.lessons.length, 0),
+      chunks: 0,
+      modules: stored.modules,
+      lessons: stored.lessons,
+      questions: quiz?.quiz.questions.length ?? 0,
+    },
+    stats: {},
+    warnings: [],
+    course: stored.course,
+    quiz: quiz?.quiz ?? null,
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * The whole pipeline for one PDF: bytes → checked → extracted → structure → chunks → vectors → course → quiz.
+ *
+ * `runPipeline` is pure (no storage): the same call runs in `profai process`, a worker child and a test.
+ * `processDocument` adds the edges: skip a document already stored, save vectors and records.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Config } from '../config.ts';
+import { noText } from '../errors.ts';
+import type { EmbeddingSpace, ProcessedDocument } from '../store/types.ts';
+import { chunkDocument } from './chunk.ts';
+import { generateCourse } from './course.ts';
+import type { Course, CourseGenerator, QuizGenerator } from './course-schema.ts';
+import { HashEmbedder } from './embed.ts';
+import { extractDocument } from './extract.ts';
+import { checkPdf, openPdf } from './load.ts';
+import { generateQuiz } from './quiz.ts';
+import { buildStructure } from './structure.ts';
+import type { Chunk, Embedder, ProgressFn, StageName } from './types.ts';
+
+export interface PipelineInput {
+  bytes: Uint8Array;
+  fileName: string;
+  password?: string;
+}
+
+/** What the pipeline needs besides the PDF. Generators and embedder default to the offline ones. */
+export interface PipelineOptions {
+  config: Pick<
+    Config,
+    'maxFileMb' | 'maxPages' | 'chunkTokens' | 'chunkOverlapTokens' | 'embeddingDim' | 'quizQuestions'
+  >;
+  embedder?: Embedder;
+  courseGenerator?: CourseGenerator;
+  quizGenerator?: QuizGenerator;
+  /** Questions in the first quiz. @defaultValue config.quizQuestions */
+  questions?: number;
+  /** Seed of the first quiz. @defaultValue 1 */
+  seed?: number;
+  onProgress?: ProgressFn;
+}
+
+export interface PipelineResult {
+  document: ProcessedDocument;
+  embeddings: Float32Array[];
+  space: EmbeddingSpace;
+  warnings: string[];
+}
+
+/** Counts a user sees in the summary table. */
+export interface DocumentCounts {
+  pages: number;
+  sections: number;
+  chunks: number;
+  modules: number;
+  lessons: number;
+  questions: number;
+}
+
+const EMBED_BATCH = 64;
+
+/** Runs every stage on one PDF. Throws a `PdfError` (permanent) for input that cannot make a course. */
+export async function runPipeline(input: PipelineInput, opts: PipelineOptions): Promise<PipelineResult> {
+  const { config } = opts;
+  const progress: ProgressFn = opts.onProgress ?? (() => {});
+  const stats: Record<string, number> = {};
+  const timed = async <T>(stage: StageName, fn: () => Promise<T> | T): Promise<T> => {
+    progress(stage, 0, 1);
+    const start = performance.now();
+    const value = await fn();
+    stats[`${stage}Seconds`] = (performance.now() - start) / 1000;
+    return value;
+  };
+
+  const checked = await timed('load', () => checkPdf(input, { maxFileMb: config.maxFileMb }));
+  const pdf = await timed('load', () => openPdf(checked, { maxPages: config.maxPages }));
+  let extracted: Awaited<ReturnType<typeof extractDocument>>;
+  try {
+    extracted = await timed('extract', () =>
+      extractDocument(pdf, { onProgress: (done, total) => progress('extract', done, total) }),
+    );
+  } finally {
+    await pdf.close();
+  }
+  if (extracted.pages.every((p) => p.needsOcr)) throw noText(extracted.pageCount);
+
+  const structure = await timed('structure', () => buildStructure(extracted, { fileName: input.fileName }));
+  const chunks = await timed('chunk', () =>
+    chunkDocument(structure, {
+      documentId: checked.documentId,
+      targetTokens: config.chunkTokens,
+      overlapTokens: config.chunkOverlapTokens,
+    }),
+  );
+  if (chunks.length === 0) throw noText(extracted.pageCount);
+
+  const embedder = opts.embedder ?? new HashEmbedder(config.embeddingDim);
+  const embeddings = await timed('embed', () => embedAll(embedder, chunks, progress));
+  const course: Course = await timed('course', () =>
+    generateCourse(
+      {
+        documentId: checked.documentId,
+        fileName: input.fileName,
+        pageCount: extracted.pageCount,
+        structure,
+        chunks,
+      },
+      opts.courseGenerator,
+    ),
+  );
+  const quiz = await timed('quiz', () =>
+    generateQuiz(
+      { course, chunks, count: opts.questions ?? config.quizQuestions, seed: opts.seed ?? 1 },
+      opts.quizGenerator,
+    ),
+  );
+
+  return {
+    document: {
+      documentId: checked.documentId,
+      sha256: checked.sha256,
+      fileName: input.fileName,
+      sizeBytes: checked.sizeBytes,
+      pageCount: extracted.pageCount,
+      title: structure.title,
+      structure,
+      chunks,
+      course,
+      quiz,
+      stats,
+    },
+    embeddings,
+    space: { name: embedder.name, dimension: embedder.dimension },
+    warnings: extracted.warnings,
+  };
+}
+
+async function embedAll(embedder: Embedder, chunks: readonly Chunk[], progress: ProgressFn) {
+  const out: Float32Array[] = [];
+  for (let i = 0; i < chunks.length; i += EMBED_BATCH) {
+    const batch = chunks.slice(i, i + EMBED_BATCH).map((c) => c.text);
+    out.push(...(await embedder.embed(batch)));
+    progress('embed', Math.min(i + EMBED_BATCH, chunks.length), chunks.length);
+  }
+  return out;
+}
+
+export function countsOf(doc: ProcessedDocument): DocumentCounts {
+  return {
+    pages: doc.pageCount,
+    sections: doc.structure.sections.length,
+    chunks: doc.chunks.length,
+    modules: doc.course.modules.length,
+    lessons: doc.course.modules.reduce((n, m) => n + m.lessons.length, 0),
+    questions: doc.quiz.questions.length,
+  };
+}

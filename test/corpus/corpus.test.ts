@@ -1,0 +1,103 @@
+/**
+ * The corpus suite: every file of ../shared/corpus/MANIFEST.tsv through the whole pipeline and the
+ * embedded database. `parse*` rows must give a schema-valid course (or, for scans, say they need OCR);
+ * `reject: *` rows must fail with their error class and leave nothing in the database.
+ *
+ * Where the corpus is absent the suite is skipped and says why; with PROFAI_REQUIRE_CORPUS=1 (CI) it fails.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { loadConfig } from '../../src/config.ts';
+import { ProfaiError } from '../../src/errors.ts';
+import { CourseSchema, QuizSchema } from '../../src/pipeline/course-schema.ts';
+import { processDocument } from '../../src/pipeline/process.ts';
+import { countRows, openDatabase, openVectorStore } from '../../src/store/index.ts';
+import type { Database, VectorStore } from '../../src/store/types.ts';
+import { type CorpusRow, loadCorpus, REJECT_CODES } from '../support/corpus.ts';
+
+const corpus = loadCorpus();
+const PER_FILE_TIMEOUT_MS = 60_000;
+
+if ('missing' in corpus) {
+  if (process.env.PROFAI_REQUIRE_CORPUS === '1') {
+    test('corpus is present (PROFAI_REQUIRE_CORPUS=1)', () => assert.fail(corpus.missing));
+  } else {
+    test('corpus suite', { skip: `skipped: ${corpus.missing}` }, () => {});
+  }
+} else {
+  describe('corpus', () => {
+    let dir: string;
+    let db: Database;
+    let vectors: VectorStore;
+    const config = loadConfig({});
+
+    before(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'profai-corpus-'));
+      db = await openDatabase({ ...config, dataDir: dir, databaseUrl: undefined });
+      vectors = await openVectorStore({ ...config, chromaUrl: undefined }, db);
+    });
+    after(async () => {
+      await vectors?.close();
+      await db?.close();
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    for (const row of corpus.rows) {
+      test(`${row.file} (${row.expected})`, { timeout: PER_FILE_TIMEOUT_MS }, async () => {
+        const bytes = new Uint8Array(await readFile(row.path));
+        assert.equal(createHash('sha256').update(bytes).digest('hex'), row.sha256, 'corpus file changed');
+        const run = () => processDocument({ bytes, fileName: basename(row.path) }, { config, db, vectors });
+        if (row.expected.startsWith('reject')) await expectRejected(row, run, db);
+        else if (row.expected === 'parse with OCR needed') await expectOcrNoticed(run);
+        else await expectCourse(row, run);
+      });
+    }
+  });
+}
+
+async function expectRejected(row: CorpusRow, run: () => Promise<unknown>, db: Database) {
+  const code = REJECT_CODES[row.expected];
+  assert.ok(code, `unknown reject class ${row.expected}`);
+  const before = await countRows(db);
+  await assert.rejects(run, (err: unknown) => {
+    assert.ok(err instanceof ProfaiError, `expected a ProfaiError, got ${String(err)}`);
+    assert.equal(err.code, code, err.message);
+    assert.ok(!err.message.includes('\n'), 'error message is one line');
+    return true;
+  });
+  assert.deepEqual(await countRows(db), before, 'a rejected file left rows behind');
+}
+
+/** Scans: either some pages had text and the warning names the OCR pages, or the file fails as no_text. */
+async function expectOcrNoticed(run: () => Promise<Awaited<ReturnType<typeof processDocument>>>) {
+  try {
+    const outcome = await run();
+    assert.ok(
+      outcome.warnings.some((w) => /ocr/i.test(w)),
+      `pages without text were not reported: ${outcome.warnings.join('; ')}`,
+    );
+    CourseSchema.parse(outcome.course);
+  } catch (err) {
+    assert.ok(err instanceof ProfaiError && err.code === 'no_text', `expected no_text, got ${String(err)}`);
+  }
+}
+
+async function expectCourse(row: CorpusRow, run: () => Promise<Awaited<ReturnType<typeof processDocument>>>) {
+  const outcome = await run();
+  CourseSchema.parse(outcome.course);
+  QuizSchema.parse(outcome.quiz);
+  if (row.pages !== null && outcome.saved.created)
+    assert.equal(outcome.counts.pages, row.pages, 'page count');
+  assert.ok(outcome.counts.chunks > 0 || !outcome.saved.created, 'no chunks');
+  for (const m of outcome.course.modules)
+    for (const l of m.lessons)
+      for (const s of l.summary)
+        for (const c of s.citations) assert.ok(c.page <= outcome.counts.pages, 'citation page');
+  const again = await run();
+  assert.equal(again.saved.created, false, 'second run of the same PDF must not write again');
+  assert.equal(again.saved.courseId, outcome.saved.courseId);
+}
