@@ -120,7 +120,7 @@ class QuizBuilder {
 
   /** A true statement made of the sentence as it stands, for material too thin for anything else. */
   offerPlainTrue(source: Source): void {
-    if (this.full || this.sentences.has(normalise(source.text))) return;
+    if (this.full || this.sentences.has(normalise(source.text)) || !/\p{L}/u.test(source.text)) return;
     this.add(
       this.question(source, { kind: 'true_false', prompt: `True or false: ${source.text}`, answer: true }),
       source,

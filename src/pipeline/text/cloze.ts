@@ -41,7 +41,7 @@ export class TermFinder {
     }
   }
 
-  /** Terms occurring in `text` as whole words (any case), each once, in the order of the list given. */
+  /** Terms occurring in `text` as whole words (any case), each once, in order of first occurrence. */
   find(text: string): string[] {
     const ws = words(text.toLowerCase());
     const found = new Set<string>();

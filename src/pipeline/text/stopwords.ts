@@ -15,7 +15,7 @@ therefore these they this those though through thus to together too toward towar
 used uses using usually very via was we well were what whatever when where whereas whether which while who whom
 whose why will with within without would yet you your yours yourself yourselves`;
 
-const FILLER = `able according actually additional allow allows already another applies apply based cannot case cases
+const FILLER = `able according actually keep keeps kept additional allow allows already another applies apply based cannot case cases
 certain chapter chapters consider contains default different directly does described describes detail details e.g
 each easy either eg else example examples fig figure figures find first following follows four full general good
 great hand high however i.e ie important include included includes including information instance kind large last

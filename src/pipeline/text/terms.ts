@@ -41,6 +41,8 @@ export class TermIndex {
   /** Weight of each spelling (single spelling id, or pair of spelling ids) of a term. */
   private readonly spellingWeight = new Map<number, number>();
   private readonly pairSpellings = new Map<number, number[]>();
+  private readonly pairTotals = new Map<number, number>();
+  private wordTotal = 0;
 
   constructor(documents: readonly ScannedDocument[]) {
     for (const sentences of documents) this.addDocument(sentences);
@@ -79,11 +81,13 @@ export class TermIndex {
     for (const term of counts.keys()) this.df.set(term, (this.df.get(term) ?? 0) + 1);
     this.counts.push(counts);
     this.wordCounts.push(wordCount);
+    this.wordTotal += wordCount;
   }
 
   private countPair(counts: Map<number, number>, first: number, second: number, weight: number): void {
     const term = (this.spellingTerm[first]! + 1) * PAIR + this.spellingTerm[second]!;
     counts.set(term, (counts.get(term) ?? 0) + 1);
+    this.pairTotals.set(term, (this.pairTotals.get(term) ?? 0) + 1);
     const pair = (first + 1) * PAIR + second;
     const seen = this.spellingWeight.get(pair);
     if (seen === undefined) {
@@ -117,25 +121,25 @@ export class TermIndex {
   }
 
   /**
-   * The `k` best terms of the given documents, best first: Σ over them of (1 + ln tf) · ln(1 + N/df),
+   * The `k` best terms of the given documents, best first: (1 + ln tf) · ln(1 + N/df), tf counted over them,
    * skipping a term that shares a word with a better one ("cycle" after "Calvin cycle").
    */
   top(documentIds: readonly number[], k: number, options: TopTermsOptions = {}): string[] {
     const n = this.counts.length;
     const words = documentIds.reduce((sum, d) => sum + (this.wordCounts[d] ?? 0), 0);
     const minCount = options.minCount ?? (words > 300 ? 2 : 1);
-    const scores = new Map<number, number>();
     const totals = new Map<number, number>();
     for (const d of documentIds)
-      for (const [term, tf] of this.counts[d] ?? []) {
-        const idf = Math.log(1 + n / (this.df.get(term) ?? 1));
-        const boost = term >= PAIR ? BIGRAM_BOOST : 1;
-        scores.set(term, (scores.get(term) ?? 0) + (1 + Math.log(tf)) * idf * boost);
-        totals.set(term, (totals.get(term) ?? 0) + tf);
-      }
-    const ranked = [...scores]
-      .filter(([term]) => (totals.get(term) ?? 0) >= minCount)
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      for (const [term, tf] of this.counts[d] ?? []) totals.set(term, (totals.get(term) ?? 0) + tf);
+    const scored: [number, number][] = [];
+    for (const [term, tf] of totals) {
+      if (tf < minCount) continue;
+      // A two-word phrase seen once in the whole document is more often a chance pairing than a term.
+      if (term >= PAIR && (this.pairTotals.get(term) ?? 0) < 2 && this.wordTotal > 300) continue;
+      const idf = Math.log(1 + n / (this.df.get(term) ?? 1));
+      scored.push([term, (1 + Math.log(tf)) * idf * (term >= PAIR ? BIGRAM_BOOST : 1)]);
+    }
+    const ranked = scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const chosen: number[][] = [];
     const out: string[] = [];
     for (const [term] of ranked) {

@@ -5,6 +5,9 @@
 import { isStopword } from './stopwords.ts';
 import { foldPlural, hasLetter, tokens } from './tokens.ts';
 
+/** Cosine above which a sentence repeats one already chosen. */
+const NEAR_DUPLICATE = 0.9;
+
 /** A sentence as term → count, with its Euclidean norm. */
 export interface Bag {
   terms: Map<string, number>;
@@ -91,7 +94,7 @@ export function keySentences(bags: readonly Bag[], k: number, options: TextRankO
   const chosen: number[] = [];
   for (const i of order) {
     if (chosen.length >= k) break;
-    if (chosen.some((c) => cosine(bags[c]!, bags[i]!) > 0.7)) continue;
+    if (chosen.some((c) => cosine(bags[c]!, bags[i]!) > NEAR_DUPLICATE)) continue;
     chosen.push(i);
   }
   return chosen.sort((a, b) => a - b);

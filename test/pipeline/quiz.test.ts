@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { generateCourse } from '../../src/pipeline/course.ts';
+import { type Course, type Question, QuizSchema } from '../../src/pipeline/course-schema.ts';
+import { generateQuiz, OfflineQuizGenerator } from '../../src/pipeline/quiz.ts';
+import { sameKind } from '../../src/pipeline/text/cloze.ts';
+import { oneLiner, textbook } from './course-fixture.ts';
+
+const input = textbook();
+const course: Course = await generateCourse(input);
+const { chunks } = input;
+const normal = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** The sentence a question was made from, as quoted in its explanation. */
+const sourceOf = (q: Question) => /^From page \d+: "(.*)"$/.exec(q.explanation)?.[1] ?? '';
+
+describe('generateQuiz (offline cloze)', () => {
+  test('makes a valid quiz of the requested size, about 70% multiple choice', async () => {
+    const quiz = await generateQuiz({ course, chunks, count: 10, seed: 1 });
+    assert.ok(QuizSchema.safeParse(quiz).success);
+    assert.deepEqual(quiz.generator, { name: 'offline-cloze', version: '1' });
+    assert.equal(quiz.questions.length, 10);
+    const tf = quiz.questions.filter((q) => q.kind === 'true_false').length;
+    assert.ok(tf >= 2 && tf <= 4, `${tf} true/false`);
+  });
+
+  test('defaults to QUIZ_QUESTIONS (10) questions', async () => {
+    const quiz = await generateQuiz({ course, chunks, seed: 3 });
+    assert.equal(quiz.questions.length, 10);
+  });
+
+  test('is deterministic per seed, and another seed gives another quiz', async () => {
+    const a = await generateQuiz({ course, chunks, count: 8, seed: 42 });
+    const b = await new OfflineQuizGenerator().generateQuiz({ course, chunks, count: 8, seed: 42 });
+    const c = await generateQuiz({ course, chunks, count: 8, seed: 43 });
+    assert.deepEqual(a, b);
+    assert.notDeepEqual(
+      a.questions.map((q) => q.prompt),
+      c.questions.map((q) => q.prompt),
+    );
+  });
+
+  test('no answer is visible in its own stem, and nothing repeats', async () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const quiz = await generateQuiz({ course, chunks, count: 12, seed });
+      const prompts = quiz.questions.map((q) => normal(q.prompt));
+      assert.equal(new Set(prompts).size, prompts.length);
+      const sources = quiz.questions.map((q) => normal(sourceOf(q)));
+      assert.equal(new Set(sources).size, sources.length, 'one question per source sentence');
+      for (const q of quiz.questions) {
+        const source = sourceOf(q);
+        assert.ok(source.length > 0, q.explanation);
+        if (q.kind === 'multiple_choice') {
+          const answer = q.options[q.answerIndex]!;
+          assert.match(q.prompt, /_____/);
+          assert.ok(!q.prompt.toLowerCase().includes(answer.toLowerCase()), `"${answer}" in "${q.prompt}"`);
+          assert.equal(
+            q.prompt.replace('Fill in the blank: ', '').replace('_____', answer).toLowerCase(),
+            source.toLowerCase(),
+          );
+        } else {
+          const statement = q.prompt.replace('True or false: ', '');
+          assert.equal(statement === source, q.answer, `${q.answer}: "${statement}" vs "${source}"`);
+        }
+      }
+    }
+  });
+
+  test('false statements swap a term for another of the same kind and drop the original', async () => {
+    let falses = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const quiz = await generateQuiz({ course, chunks, count: 10, seed });
+      for (const q of quiz.questions) {
+        if (q.kind !== 'true_false' || q.answer) continue;
+        falses++;
+        const statement = q.prompt.replace('True or false: ', '').split(' ');
+        const source = sourceOf(q).split(' ');
+        const removed = source.filter((w) => !statement.includes(w)).join(' ');
+        assert.ok(removed.length > 0);
+        assert.ok(!statement.join(' ').toLowerCase().includes(removed.toLowerCase().replace(/[.,]$/, '')));
+      }
+    }
+    assert.ok(falses > 0, 'some statements are false');
+  });
+
+  test('distractors are distinct and of the same kind as the answer', async () => {
+    for (const seed of [1, 2, 3]) {
+      const quiz = await generateQuiz({ course, chunks, count: 10, seed });
+      for (const q of quiz.questions) {
+        if (q.kind !== 'multiple_choice') continue;
+        assert.equal(new Set(q.options.map((o) => o.toLowerCase())).size, 4);
+        const answer = q.options[q.answerIndex]!;
+        for (const o of q.options) {
+          if (o === answer) continue;
+          assert.ok(sameKind(answer, o), `"${o}" vs "${answer}"`);
+          assert.equal(o.split(' ').length, answer.split(' ').length);
+          assert.equal(/^\p{Lu}/u.test(o), /^\p{Lu}/u.test(answer));
+          assert.ok(!q.prompt.toLowerCase().includes(o.toLowerCase()), `distractor "${o}" is in the stem`);
+        }
+      }
+    }
+  });
+
+  test('a module quiz cites pages and chunks of that module only', async () => {
+    for (const moduleIndex of [0, 1]) {
+      const module = course.modules[moduleIndex]!;
+      const quiz = await generateQuiz({ course, chunks, count: 6, seed: 9, moduleIndex });
+      assert.equal(quiz.moduleIndex, moduleIndex);
+      assert.match(quiz.title, new RegExp(module.title));
+      const moduleChunks = new Set(
+        chunks.filter((c) => c.pageStart >= module.pageStart && c.pageEnd <= module.pageEnd).map((c) => c.id),
+      );
+      for (const q of quiz.questions) {
+        assert.ok(q.sourcePage >= module.pageStart && q.sourcePage <= module.pageEnd, `page ${q.sourcePage}`);
+        assert.ok(q.chunkId && moduleChunks.has(q.chunkId));
+        assert.equal(q.moduleIndex, moduleIndex);
+      }
+    }
+  });
+
+  test('returns what the material allows when asked for too many', async () => {
+    const quiz = await generateQuiz({ course, chunks, count: 200, seed: 1 });
+    assert.ok(quiz.questions.length >= 10 && quiz.questions.length < 200);
+  });
+
+  test('a one-line document still gets a question; an unknown module is a clear error', async () => {
+    const tiny = oneLiner('Please fill in your name and date of birth');
+    const tinyCourse = await generateCourse(tiny);
+    const quiz = await generateQuiz({ course: tinyCourse, chunks: tiny.chunks, count: 5, seed: 1 });
+    assert.ok(quiz.questions.length >= 1);
+    await assert.rejects(generateQuiz({ course, chunks, count: 5, seed: 1, moduleIndex: 7 }), {
+      code: 'not_found',
+      message: 'module 7 not found',
+    });
+  });
+
+  test('throws no_quiz_material when nothing can be asked', async () => {
+    const empty: Course = {
+      ...course,
+      modules: [
+        {
+          ...course.modules[0]!,
+          lessons: [
+            { ...course.modules[0]!.lessons[0]!, summary: [{ text: '…', citations: [{ page: 1 }] }] },
+          ],
+        },
+      ],
+    };
+    await assert.rejects(
+      new OfflineQuizGenerator().generateQuiz({ course: empty, chunks: [], count: 5, seed: 1 }),
+      {
+        code: 'no_quiz_material',
+      },
+    );
+  });
+});

@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { blankOut, distractors, sameKind, swapTerm, TermFinder } from '../../src/pipeline/text/cloze.ts';
+import { mulberry32, shuffled } from '../../src/pipeline/text/rng.ts';
+import { isGoodSentence, splitSentences } from '../../src/pipeline/text/sentences.ts';
+import { TermIndex } from '../../src/pipeline/text/terms.ts';
+import { bagOf, keySentences, spread } from '../../src/pipeline/text/textrank.ts';
+import { scan, splitCjk, tokens } from '../../src/pipeline/text/tokens.ts';
+
+describe('sentences', () => {
+  test('split at terminal punctuation, not after abbreviations, initials or decimals', () => {
+    const text =
+      'Enzymes speed up reactions, e.g. digestion. Dr. Smith measured 3.5 units. See Fig. 2 for J. Watson’s model! Is it right? Yes.';
+    assert.deepEqual(splitSentences(text), [
+      'Enzymes speed up reactions, e.g. digestion.',
+      'Dr. Smith measured 3.5 units.',
+      'See Fig. 2 for J. Watson’s model!',
+      'Is it right?',
+      'Yes.',
+    ]);
+  });
+
+  test('split CJK full stops and blank lines', () => {
+    assert.deepEqual(splitSentences('光合作用は反応です。葉緑体で行われる。'), [
+      '光合作用は反応です。',
+      '葉緑体で行われる。',
+    ]);
+    assert.deepEqual(splitSentences('Heading without stop\n\nBody text here.'), [
+      'Heading without stop',
+      'Body text here.',
+    ]);
+  });
+
+  test('good sentences are prose of 6 to 60 words', () => {
+    assert.ok(isGoodSentence('The Calvin cycle fixes carbon dioxide into sugar.'));
+    assert.ok(!isGoodSentence('Too short to matter.'));
+    assert.ok(!isGoodSentence(`${'word '.repeat(70)}end.`));
+    assert.ok(!isGoodSentence('Table 3: 12 45 67 89 10 11 12 13 14.'));
+    assert.ok(!isGoodSentence('Introduction ................................................ 12'));
+    assert.ok(!isGoodSentence('continued from the previous page of the chapter here.'));
+    assert.ok(!isGoodSentence('Debugging Valgrind with GDB ~~~~~~~~~~~~~~~~~~~ To debug it, run it.'));
+    assert.ok(!isGoodSentence('See https://example.com/a/b/c/d for more.'));
+  });
+});
+
+describe('tokens', () => {
+  test('scan keeps phrase breaks; tokens lower-case and cut CJK into bigrams', () => {
+    assert.deepEqual(scan('ATP, NADPH (light-dependent)'), [
+      'ATP',
+      ',',
+      'NADPH',
+      '(',
+      'light-dependent',
+      ')',
+    ]);
+    assert.deepEqual(tokens('Über 光合作用'), ['über', '光合', '合作', '作用']);
+    assert.deepEqual(splitCjk('DNA複製'), ['DNA', '複製']);
+  });
+});
+
+describe('TermIndex', () => {
+  const docs = [
+    [
+      'The Calvin cycle uses carbon dioxide.',
+      'The Calvin cycle runs in the stroma.',
+      'Leaves take in carbon dioxide.',
+    ],
+    ['Chlorophyll absorbs light.', 'Chlorophyll is green.', 'Light reactions split water.'],
+    ['A primary key identifies a row.', 'Each table has a primary key.', 'SQL queries read the table.'],
+  ];
+  const index = TermIndex.fromTexts(docs);
+
+  test('finds each document’s distinctive terms in their usual spelling', () => {
+    assert.deepEqual(index.top([0], 2), ['Calvin cycle', 'carbon dioxide']);
+    assert.equal(index.top([1], 1)[0], 'Chlorophyll');
+    assert.ok(index.top([2], 3).includes('primary key'));
+  });
+
+  test('terms are words of 3+ letters, never stopwords or numbers, and do not overlap', () => {
+    const idx = TermIndex.fromTexts([['In 2021 the 42 ab of the enzyme and the enzymes of it.']]);
+    assert.deepEqual(idx.top([0], 5), ['enzyme']);
+    for (const t of index.top([0, 1, 2], 15)) assert.match(t, /^\p{L}[\p{L} -]*\p{L}$/u);
+  });
+});
+
+describe('TextRank', () => {
+  test('picks central sentences, in document order, skipping near-duplicates', () => {
+    const sentences = [
+      'Photosynthesis turns light into chemical energy in plants.',
+      'My cat sleeps all day.',
+      'Plants use light energy for photosynthesis in chloroplasts.',
+      'Plants use light energy for photosynthesis in chloroplasts!',
+      'Chloroplasts capture light energy for plants.',
+    ];
+    const picked = keySentences(
+      sentences.map((s) => bagOf(s)),
+      2,
+    );
+    assert.equal(picked.length, 2);
+    assert.ok(!picked.includes(1));
+    assert.ok(!(picked.includes(2) && picked.includes(3)));
+    assert.deepEqual(
+      [...picked].sort((a, b) => a - b),
+      picked,
+    );
+  });
+
+  test('spread samples evenly', () => {
+    assert.deepEqual(spread(10, 5), [0, 2, 4, 6, 8]);
+    assert.deepEqual(spread(3, 5), [0, 1, 2]);
+  });
+});
+
+describe('cloze helpers', () => {
+  test('whole-word matching, blanking and swapping keep capitals', () => {
+    const finder = new TermFinder(['ATP', 'light', 'Calvin cycle']);
+    assert.deepEqual(finder.find('ATP feeds the Calvin   cycle; lightning is not light.'), [
+      'ATP',
+      'Calvin cycle',
+      'light',
+    ]);
+    assert.deepEqual(finder.find('Lightning and calvinism.'), []);
+    assert.equal(blankOut('Light drives the light reactions.', 'light'), '_____ drives the light reactions.');
+    assert.equal(swapTerm('Chlorophyll absorbs light.', 'chlorophyll', 'rubisco'), 'Rubisco absorbs light.');
+  });
+
+  test('same kind: word count, capitals, no shared word or substring', () => {
+    assert.ok(sameKind('chlorophyll', 'rubisco'));
+    assert.ok(!sameKind('chlorophyll', 'Calvin'));
+    assert.ok(!sameKind('Calvin cycle', 'cycle'));
+    assert.ok(!sameKind('light reactions', 'light energy'));
+    assert.ok(!sameKind('index', 'indexes'));
+  });
+
+  test('distractors avoid the stem and each other, and follow the seed', () => {
+    const pool = ['chlorophyll', 'rubisco', 'stroma', 'thylakoid', 'glucose', 'Calvin', 'database'];
+    const a = distractors('chlorophyll', 'The _____ is green like the stroma.', pool, 3, mulberry32(1));
+    assert.equal(a.length, 3);
+    assert.ok(!a.includes('stroma') && !a.includes('Calvin') && !a.includes('chlorophyll'));
+    assert.deepEqual(
+      a,
+      distractors('chlorophyll', 'The _____ is green like the stroma.', pool, 3, mulberry32(1)),
+    );
+  });
+
+  test('mulberry32 is reproducible and shuffles differ by seed', () => {
+    const items = Array.from({ length: 20 }, (_, i) => i);
+    assert.deepEqual(shuffled(items, mulberry32(5)), shuffled(items, mulberry32(5)));
+    assert.notDeepEqual(shuffled(items, mulberry32(5)), shuffled(items, mulberry32(6)));
+    assert.deepEqual(
+      [...shuffled(items, mulberry32(5))].sort((a, b) => a - b),
+      items,
+    );
+  });
+});
