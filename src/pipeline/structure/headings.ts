@@ -5,7 +5,7 @@
  * Levels come from the distinct heading sizes (largest = 1), refined by section numbering depth.
  */
 import type { TextLine } from '../types.ts';
-import { isDotLeaderEntry, isTocEntry, type Layout, repeatKey, sizeKey } from './layout.ts';
+import { isDotLeaderEntry, isRunningLine, isTocEntry, isTocTitle, type Layout, sizeKey } from './layout.ts';
 import { hasCjk, type Numbering, parseNumbering } from './normalize.ts';
 
 /** A heading found in the text: lines `[start, end)` of `Layout.lines` (end = start when it has no line). */
@@ -78,13 +78,20 @@ function asCandidate(layout: Layout, index: number, bodyStyles: Set<string>): Ca
   const larger = size >= layout.bodySize * 1.15;
   if (!larger && !line.bold && !numbering?.keyword) return null;
   if (bodyStyles.has(styleKey(line)) && !numbering?.keyword) return null;
-  if (layout.repeated.has(repeatKey(text)) || isDotLeaderEntry(text)) return null;
-  // On a printed table of contents only its own title may be a heading, not the entries.
-  if (layout.tocPages.has(line.page) && (size < layout.bodySize * 1.3 || isTocEntry(text))) return null;
+  if (isRunningLine(layout, index) || isDotLeaderEntry(text)) return null;
+  if (layout.tocPages.has(line.page) && !isTocPageTitle(layout, index, size)) return null;
   const title = numbering ? text.slice(numbering.length) : text;
   const numberOnly = title.replace(/^[\s.:\-–—)]+/u, '').length === 0;
   if (numberOnly && !numbering?.keyword && !(numbering && size >= layout.bodySize * 1.3)) return null;
   return { index, line, text, size, numbering, numberOnly };
+}
+
+/** On a printed table of contents only its own title may be a heading ("Contents", or a large first line). */
+function isTocPageTitle(layout: Layout, index: number, size: number): boolean {
+  const text = layout.lines[index]!.text;
+  if (isTocTitle(text)) return true;
+  const first = index - layout.pageStart[layout.lines[index]!.page]! < 2;
+  return first && size >= layout.bodySize * 1.3 && !isTocEntry(text);
 }
 
 /** A candidate group whose joined text reads like a title. */
@@ -96,8 +103,25 @@ function isTitle(group: Candidate[]): boolean {
   return readsLikeTitle(text, title);
 }
 
-/** Short, starting with a letter, mostly letters, no sentence end, not a table row, URL or roman page number. */
+/**
+ * Run-in labels of theorems, examples and captions ("Definition 2", "Beispiel 6 (Lie-Gruppen)", "Table 3:",
+ * "図 1"): bold and set apart, but a course would drown in them as sections.
+ */
+const LABEL_WORDS = new Set(
+  `definition theorem lemma proof corollary proposition example remark exercise figure fig. table listing equation
+  definição teorema exemplo observação figura tabela gráfico quadro beispiel bemerkung satz folgerung beweis aufgabe
+  korollar abbildung tabelle théorème exemple remarque tableau ejemplo tabla 図 表`.split(/\s+/),
+);
+const LABEL = /^(\p{L}+\.?)\s*(?:\d+|[IVX]+|[A-Z])(?:[.\-–]\d+)*(?=$|[\s.:(（])/u;
+
+function isLabel(text: string): boolean {
+  const m = LABEL.exec(text);
+  return m !== null && LABEL_WORDS.has(m[1]!.toLowerCase());
+}
+
+/** Short, starting with a letter, mostly letters, no sentence end, not a label, table row, URL or page number. */
 function readsLikeTitle(text: string, title: string): boolean {
+  if (isLabel(text)) return false;
   const cjk = hasCjk(title);
   const words = title.split(' ');
   if (cjk ? title.length > 60 : title.length > 150 || words.length > 20) return false;
@@ -149,15 +173,25 @@ function assignLevels(groups: Candidate[][], bodySize: number): Heading[] {
     const level = rankLevel.get(styleRank(headingSize(group), bodySize))!;
     const numbering = first.numbering;
     const numbered = numbering && !numbering.keyword && offset !== null ? numbering.depth + offset : null;
+    const title = joinTitle(group);
+    // "Contents", "References"…: siblings of the top numbered sections, whatever their size.
+    const matter = !numbering && offset !== null && isFrontOrBackMatter(title) ? 1 + offset : null;
     return {
       start: first.index,
       end: last.index + 1,
-      title: joinTitle(group),
-      level: Math.max(1, numbered ?? level),
+      title,
+      level: Math.max(1, numbered ?? matter ?? level),
       page: first.line.page,
     };
   });
   return denseLevels(headings);
+}
+
+const MATTER =
+  /^(?:(?:table\s+of\s+)?contents|abstract|preface|foreword|acknowledge?ments?|references|bibliography|index|glossary|appendix|appendices|inhalt(?:sverzeichnis)?|literatur(?:verzeichnis)?|vorwort|sommaire|bibliographie|índice|sumário|referências|目\s*次|参考文献|索\s*引|謝\s*辞|概\s*要|はじめに|おわりに|付\s*録)$/iu;
+
+function isFrontOrBackMatter(title: string): boolean {
+  return MATTER.test(title.trim());
 }
 
 /** The size of a heading's title (the line after a number-only line may be smaller than the number). */

@@ -85,6 +85,14 @@ function mostCommonSpacing(lines: TextLine[], bodySize: number): number {
 /** Lines at a page's top or bottom this close to the edge count as possible running headers or footers. */
 const EDGE_LINES = 2;
 
+/** True when `layout.lines[index]` is a running header or footer: repeated on many pages, at a page edge. */
+export function isRunningLine(layout: Layout, index: number): boolean {
+  const line = layout.lines[index]!;
+  const [from, to] = [layout.pageStart[line.page]!, layout.pageStart[line.page + 1]!];
+  const atEdge = index - from < EDGE_LINES || to - index <= EDGE_LINES;
+  return atEdge && layout.repeated.has(repeatKey(line.text));
+}
+
 /**
  * Keys of lines found at the top or bottom of at least 4 pages and of over a fifth of them: running
  * headers and footers the extractor kept. Only page edges count, so numbered headings that share their

@@ -2,9 +2,11 @@
  * Joins body lines into paragraphs. A paragraph ends at a vertical gap wider than ~1.5 line spacings, at a
  * first-line indent, or at a page (or column) change after a line that ended a sentence. Lines are joined
  * with a space, without one between CJK characters, and words hyphenated across lines are rejoined.
+ * Running headers and footers and the entries of a printed table of contents are left out: they are
+ * navigation, not content.
  */
 import type { Paragraph, TextLine } from '../types.ts';
-import type { Layout } from './layout.ts';
+import { isRunningLine, isTocEntry, type Layout } from './layout.ts';
 import { hasCjk } from './normalize.ts';
 
 const SENTENCE_END = /[.!?。！？:：)）」』"”]$/u;
@@ -28,7 +30,7 @@ export function buildParagraphs(layout: Layout, from: number, to: number): Parag
   for (let i = from; i < to; i++) {
     const line = layout.lines[i]!;
     const text = line.text.trim().replace(/\s+/g, ' ');
-    if (!text) continue;
+    if (!text || isRunningLine(layout, i) || (layout.tocPages.has(line.page) && isTocEntry(text))) continue;
     if (!current || !prev || startsParagraph(prev, line, layout)) {
       flush();
       current = { parts: [text], length: text.length, page: line.page, pageEnd: line.page, breaks: [] };
