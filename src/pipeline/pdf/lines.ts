@@ -1,0 +1,204 @@
+/**
+ * pdf.js text items → lines in reading order (baselines grouped, two-column pages read left column first).
+ */
+import type { TextLine } from '../types.ts';
+import { cleanText } from './text.ts';
+
+/** The part of a pdf.js `TextItem` this module reads. */
+export interface RawItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  fontName: string;
+  hasEOL?: boolean;
+}
+
+/** A run of items on one baseline with no wide gap: a line, or a column's part of a line. */
+interface Segment {
+  x0: number;
+  x1: number;
+  y: number;
+  parts: { x0: number; x1: number; str: string }[];
+  /** Characters drawn per (font size, bold) pair, to pick the dominant font. */
+  fonts: Map<string, number>;
+}
+
+/** A gap wider than this many font sizes splits a baseline into two segments (e.g. a column gutter). */
+const SPLIT_GAP_EM = 0.9;
+/** Items whose baselines differ by less than this many font sizes share a line (sub/superscripts). */
+const SAME_LINE_EM = 0.45;
+
+/**
+ * Builds the lines of one page.
+ * @param isBold tells whether a pdf.js `fontName` is a bold font.
+ * @param box left and right x of the page's box, for finding a column gutter.
+ */
+export function buildLines(
+  items: readonly RawItem[],
+  page: number,
+  box: { left: number; right: number },
+  isBold: (fontName: string) => boolean,
+): TextLine[] {
+  const segments = groupSegments(items, isBold);
+  const ordered = readingOrder(segments, box);
+  const lines: TextLine[] = [];
+  for (const seg of ordered) {
+    const text = joinParts(seg.parts);
+    if (text.trim() === '') continue;
+    const [fontSize, bold] = dominantFont(seg.fonts);
+    lines.push({ text, page, x: round(seg.x0), y: round(seg.y), fontSize, bold });
+  }
+  return lines;
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
+
+function groupSegments(items: readonly RawItem[], isBold: (fontName: string) => boolean): Segment[] {
+  const segments: Segment[] = [];
+  let cur: Segment | undefined;
+  for (const item of items) {
+    if (item.str === undefined || item.transform === undefined) continue;
+    const t = item.transform;
+    const size = Math.abs(item.height) || Math.hypot(t[2] ?? 0, t[3] ?? 0) || 1;
+    const x0 = t[4] ?? 0;
+    const y = t[5] ?? 0;
+    const x1 = x0 + (item.width || 0);
+    const str = cleanText(item.str);
+    if (str.trim() === '') {
+      // Whitespace only joins; it never starts a segment or moves its end.
+      if (cur && Math.abs(y - cur.y) < size * SAME_LINE_EM) cur.parts.push({ x0, x1: x0, str: ' ' });
+      continue;
+    }
+    const sameLine =
+      cur !== undefined &&
+      Math.abs(y - cur.y) < size * SAME_LINE_EM &&
+      x0 > cur.x0 - size &&
+      x0 - cur.x1 < size * SPLIT_GAP_EM;
+    if (!sameLine || !cur) {
+      cur = { x0, x1, y, parts: [], fonts: new Map() };
+      segments.push(cur);
+    }
+    cur.parts.push({ x0, x1, str });
+    cur.x0 = Math.min(cur.x0, x0);
+    cur.x1 = Math.max(cur.x1, x1);
+    const key = `${Math.round(size * 10) / 10}|${isBold(item.fontName) ? 1 : 0}`;
+    cur.fonts.set(key, (cur.fonts.get(key) ?? 0) + str.length);
+  }
+  return segments;
+}
+
+/** Parts in x order, with a space where they do not touch and none is there yet. */
+function joinParts(parts: Segment['parts']): string {
+  const sorted = parts.length > 1 && !isSorted(parts) ? [...parts].sort((a, b) => a.x0 - b.x0) : parts;
+  let out = '';
+  let lastEnd = Number.NEGATIVE_INFINITY;
+  for (const p of sorted) {
+    if (out !== '' && p.x0 - lastEnd > 1 && !out.endsWith(' ') && !p.str.startsWith(' ')) out += ' ';
+    out += p.str;
+    lastEnd = Math.max(lastEnd, p.x1);
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+function isSorted(parts: Segment['parts']): boolean {
+  for (let i = 1; i < parts.length; i++)
+    if ((parts[i]?.x0 ?? 0) < (parts[i - 1]?.x0 ?? 0) - 0.5) return false;
+  return true;
+}
+
+function dominantFont(fonts: Map<string, number>): [number, boolean] {
+  let best = '';
+  let most = -1;
+  for (const [key, n] of fonts) {
+    if (n > most) {
+      most = n;
+      best = key;
+    }
+  }
+  const [size, bold] = best.split('|');
+  return [Number(size) || 0, bold === '1'];
+}
+
+/**
+ * Top to bottom; where the page has a gutter (a vertical band most segments stay clear of, with text on both
+ * sides), each run of column text is read left column first, then right. Full-width segments (titles,
+ * headers) between such runs keep their place.
+ */
+function readingOrder(segments: Segment[], box: { left: number; right: number }): Segment[] {
+  const byY = [...segments].sort((a, b) => b.y - a.y || a.x0 - b.x0);
+  const gutter = findGutter(segments, box);
+  if (gutter === undefined) return mergeBaselines(byY);
+  const out: Segment[] = [];
+  let left: Segment[] = [];
+  let right: Segment[] = [];
+  const flush = () => {
+    out.push(...mergeBaselines(left), ...mergeBaselines(right));
+    left = [];
+    right = [];
+  };
+  for (const seg of byY) {
+    if (seg.x1 <= gutter) left.push(seg);
+    else if (seg.x0 >= gutter) right.push(seg);
+    else {
+      flush();
+      out.push(seg);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Segments of one column on the same baseline become one line. `sorted` is top to bottom. */
+function mergeBaselines(sorted: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const seg of sorted) {
+    const prev = out[out.length - 1];
+    const size = dominantFont(seg.fonts)[0] || 1;
+    if (prev && Math.abs(prev.y - seg.y) < size * SAME_LINE_EM) {
+      prev.parts.push(...seg.parts);
+      prev.x0 = Math.min(prev.x0, seg.x0);
+      prev.x1 = Math.max(prev.x1, seg.x1);
+      for (const [k, n] of seg.fonts) prev.fonts.set(k, (prev.fonts.get(k) ?? 0) + n);
+    } else out.push(seg);
+  }
+  return out;
+}
+
+/**
+ * The x of a column gutter, or undefined for a one-column page. Candidates lie in the middle 40% of the page;
+ * at most 10% of segments may cross one, at least 25% of the rest must lie on each side, and the segments on
+ * each side must be wide on average (columns of prose, not the cells of a table).
+ */
+function findGutter(segments: Segment[], box: { left: number; right: number }): number | undefined {
+  const width = box.right - box.left;
+  if (segments.length < 8 || width <= 0) return undefined;
+  let best: number | undefined;
+  let bestCrossing = Number.POSITIVE_INFINITY;
+  const step = width / 100;
+  for (let x = box.left + width * 0.3; x <= box.left + width * 0.7; x += step) {
+    let crossing = 0;
+    let left = 0;
+    let right = 0;
+    let leftWidth = 0;
+    let rightWidth = 0;
+    for (const s of segments) {
+      if (s.x1 <= x) {
+        left++;
+        leftWidth += s.x1 - s.x0;
+      } else if (s.x0 >= x) {
+        right++;
+        rightWidth += s.x1 - s.x0;
+      } else crossing++;
+    }
+    const placed = left + right;
+    const wide = leftWidth / Math.max(left, 1) > width * 0.2 && rightWidth / Math.max(right, 1) > width * 0.2;
+    if (wide && crossing <= segments.length * 0.1 && left >= placed * 0.25 && right >= placed * 0.25) {
+      if (crossing < bestCrossing) {
+        bestCrossing = crossing;
+        best = x;
+      }
+    }
+  }
+  return best;
+}

@@ -1,0 +1,51 @@
+/**
+ * Text clean-up that keeps the text as printed: ligatures spelled out, invisible characters dropped, words
+ * broken at line ends joined again. Deliberately not NFKC (it would rewrite superscripts, fractions, CJK widths).
+ */
+import type { TextLine } from '../types.ts';
+
+const LIGATURES: Record<string, string> = {
+  '\uFB00': 'ff',
+  '\uFB01': 'fi',
+  '\uFB02': 'fl',
+  '\uFB03': 'ffi',
+  '\uFB04': 'ffl',
+  '\uFB05': 'st',
+  '\uFB06': 'st',
+};
+
+/** Ligatures, zero-width characters and BOMs; soft hyphens are handled by {@link dehyphenate}. */
+const SPECIAL = /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF]/g;
+
+/** Spells out ligatures and drops zero-width characters. Fast path when there is nothing to do. */
+export function cleanText(s: string): string {
+  if (!SPECIAL.test(s)) return s;
+  SPECIAL.lastIndex = 0;
+  return s.replace(SPECIAL, (c) => LIGATURES[c] ?? '');
+}
+
+const ENDS_HYPHENATED = /(\p{Ll})[-\u00AD]$/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+
+/**
+ * Joins words broken at line ends, in place: when a line ends with a lower-case letter and a hyphen (or a soft
+ * hyphen) and the next line starts lower-case, the hyphen goes and the next line's first word moves up
+ * ("adip-" / "iscing elit" → "adipiscing" / "elit"). A next line left empty is removed. Other soft hyphens are
+ * dropped. `lines` must be in reading order.
+ */
+export function dehyphenate(lines: TextLine[]): TextLine[] {
+  const out: TextLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as TextLine;
+    const next = lines[i + 1];
+    if (next && ENDS_HYPHENATED.test(line.text) && STARTS_LOWER.test(next.text)) {
+      const space = next.text.indexOf(' ');
+      const word = space < 0 ? next.text : next.text.slice(0, space);
+      line.text = line.text.slice(0, -1) + word;
+      next.text = space < 0 ? '' : next.text.slice(space + 1);
+    }
+    if (line.text.includes('\u00AD')) line.text = line.text.replace(/\u00AD/g, '');
+    if (line.text !== '') out.push(line);
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { extractDocument, pageRanges } from '../../src/pipeline/extract.ts';
+import { checkPdf, openPdf } from '../../src/pipeline/load.ts';
+import { stopPdfThreads } from '../../src/pipeline/pdf/pdfjs.ts';
+import { cleanText, dehyphenate } from '../../src/pipeline/pdf/text.ts';
+import type { ExtractedDocument, TextLine } from '../../src/pipeline/types.ts';
+import { COURSE, hasLigatureFont, makeCoursePdf } from '../fixtures/make-pdf.ts';
+
+let doc: ExtractedDocument;
+const progress: [number, number][] = [];
+const textOf = (page: number) => doc.pages[page - 1]?.lines.map((l) => l.text) ?? [];
+
+before(async () => {
+  const bytes = await makeCoursePdf();
+  const pdf = await openPdf(checkPdf({ bytes, fileName: 'course.pdf' }, { maxFileMb: 10 }), {
+    maxPages: 100,
+  });
+  try {
+    doc = await extractDocument(pdf, { onProgress: (done, total) => progress.push([done, total]) });
+  } finally {
+    await pdf.close();
+  }
+});
+after(() => stopPdfThreads());
+
+describe('extractDocument on a generated course PDF', () => {
+  test('pages, metadata and progress', () => {
+    assert.equal(doc.pageCount, 5);
+    assert.deepEqual(
+      doc.pages.map((p) => p.page),
+      [1, 2, 3, 4, 5],
+    );
+    assert.equal(doc.title, COURSE.title);
+    assert.equal(doc.author, COURSE.author);
+    assert.deepEqual(progress.at(-1), [5, 5]);
+  });
+
+  test('headings are large and bold, body text is not', () => {
+    const heading = doc.pages[0]?.lines.find((l) => l.text === COURSE.chapters[0]);
+    assert.ok(heading, 'heading line found');
+    assert.equal(heading.bold, true);
+    assert.ok(heading.fontSize > 18 && heading.fontSize < 22, `size ${heading.fontSize}`);
+    assert.equal(heading.page, 1);
+    const body = doc.pages[0]?.lines.find((l) => l.text.startsWith('Plants capture'));
+    assert.ok(body);
+    assert.equal(body.bold, false);
+    assert.ok(Math.abs(body.fontSize - 11) < 0.5);
+    assert.ok(heading.y > body.y, 'PDF coordinates: y grows upwards');
+  });
+
+  test('a word hyphenated at a line end is joined, a real hyphen stays', () => {
+    const lines = textOf(1);
+    assert.ok(lines.includes('Plants capture energy from sunlight in the chloroplast'), lines.join('\n'));
+    assert.ok(lines.includes('absorbs light with pigments of several kinds.'));
+    assert.ok(lines.includes('Some say it is a well-'));
+  });
+
+  test('ligatures are spelled out', { skip: !hasLigatureFont && 'needs fonts-dejavu-core' }, () => {
+    assert.ok(textOf(1).includes('Leaves are efficient collectors.'), textOf(1).join('\n'));
+  });
+
+  test('running header and page numbers are removed', () => {
+    for (const page of doc.pages) {
+      for (const line of page.lines) {
+        assert.notEqual(line.text, COURSE.header);
+        assert.doesNotMatch(line.text, /^\d+$/);
+      }
+    }
+    assert.deepEqual(textOf(4), []);
+  });
+
+  test('two columns: the left column is read before the right', () => {
+    const lines = textOf(3);
+    assert.equal(lines[0], COURSE.chapters[1]);
+    const left = lines.findIndex((l) => l.startsWith('Left column line 12'));
+    const right = lines.findIndex((l) => l.startsWith('Right column line 1 '));
+    assert.ok(left > 0 && right > left, lines.join('\n'));
+    assert.equal(lines.length, 25);
+  });
+
+  test('a page without text needs OCR, with a warning', () => {
+    assert.deepEqual(
+      doc.pages.map((p) => p.needsOcr),
+      [false, false, false, false, true],
+    );
+    assert.ok(
+      doc.warnings.some((w) => w.includes('needs OCR') && w.endsWith(': 5')),
+      doc.warnings.join('; '),
+    );
+  });
+
+  test('the outline is flattened in order with levels and pages', () => {
+    assert.deepEqual(doc.outline, [
+      { title: COURSE.chapters[0], level: 1, page: 1 },
+      { title: COURSE.sections[0], level: 2, page: 2 },
+      { title: COURSE.chapters[1], level: 1, page: 3 },
+      { title: COURSE.sections[1], level: 2, page: 5 },
+    ]);
+  });
+});
+
+describe('text clean-up', () => {
+  const line = (text: string): TextLine => ({ text, page: 1, x: 0, y: 0, fontSize: 10, bold: false });
+
+  test('ligatures and invisible characters', () => {
+    assert.equal(
+      cleanText('\uFB01nd \uFB02ow \uFB00 \uFB03 \uFB04 \uFB05\uFB06'),
+      'find flow ff ffi ffl stst',
+    );
+    assert.equal(cleanText('zero\u200Bwidth\uFEFF'), 'zerowidth');
+    assert.equal(cleanText('x² ½ ｶ'), 'x² ½ ｶ', 'no NFKC');
+  });
+
+  test('dehyphenation rules', () => {
+    const out = dehyphenate([
+      line('an exam-'),
+      line('ple of it'),
+      line('a well-'),
+      line('Known case'),
+      line('soft\u00AD'),
+      line('ware'),
+    ]);
+    assert.deepEqual(
+      out.map((l) => l.text),
+      ['an example', 'of it', 'a well-', 'Known case', 'software'],
+    );
+  });
+
+  test('page ranges', () => {
+    assert.equal(pageRanges([1, 2, 3, 5, 7, 8]), '1-3, 5, 7-8');
+  });
+});
