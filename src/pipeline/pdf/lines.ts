@@ -40,8 +40,13 @@ export function buildLines(
   box: { left: number; right: number },
   isBold: (fontName: string) => boolean,
 ): TextLine[] {
-  const segments = groupSegments(items, isBold);
-  const ordered = readingOrder(segments, box);
+  let gutter = findGutter(items, box);
+  let segments = groupSegments(items, isBold, gutter);
+  if (gutter !== undefined && !proseOnBothSides(segments, gutter, box)) {
+    gutter = undefined;
+    segments = groupSegments(items, isBold, undefined);
+  }
+  const ordered = readingOrder(segments, gutter);
   const lines: TextLine[] = [];
   for (const seg of ordered) {
     const text = joinParts(seg.parts);
@@ -54,7 +59,12 @@ export function buildLines(
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
-function groupSegments(items: readonly RawItem[], isBold: (fontName: string) => boolean): Segment[] {
+/** Items in stream order → segments; a segment never spans the gutter, when there is one. */
+function groupSegments(
+  items: readonly RawItem[],
+  isBold: (fontName: string) => boolean,
+  gutter: number | undefined,
+): Segment[] {
   const segments: Segment[] = [];
   let cur: Segment | undefined;
   for (const item of items) {
@@ -74,7 +84,8 @@ function groupSegments(items: readonly RawItem[], isBold: (fontName: string) => 
       cur !== undefined &&
       Math.abs(y - cur.y) < size * SAME_LINE_EM &&
       x0 > cur.x0 - size &&
-      x0 - cur.x1 < size * SPLIT_GAP_EM;
+      x0 - cur.x1 < size * SPLIT_GAP_EM &&
+      !(gutter !== undefined && cur.x1 <= gutter + 1 && x0 >= gutter - 1);
     if (!sameLine || !cur) {
       cur = { x0, x1, y, parts: [], fonts: new Map() };
       segments.push(cur);
@@ -125,9 +136,8 @@ function dominantFont(fonts: Map<string, number>): [number, boolean] {
  * sides), each run of column text is read left column first, then right. Full-width segments (titles,
  * headers) between such runs keep their place.
  */
-function readingOrder(segments: Segment[], box: { left: number; right: number }): Segment[] {
+function readingOrder(segments: Segment[], gutter: number | undefined): Segment[] {
   const byY = [...segments].sort((a, b) => b.y - a.y || a.x0 - b.x0);
-  const gutter = findGutter(segments, box);
   if (gutter === undefined) return mergeBaselines(byY);
   const out: Segment[] = [];
   let left: Segment[] = [];
@@ -138,8 +148,8 @@ function readingOrder(segments: Segment[], box: { left: number; right: number })
     right = [];
   };
   for (const seg of byY) {
-    if (seg.x1 <= gutter) left.push(seg);
-    else if (seg.x0 >= gutter) right.push(seg);
+    if (seg.x1 <= gutter + 1) left.push(seg);
+    else if (seg.x0 >= gutter - 1) right.push(seg);
     else {
       flush();
       out.push(seg);
@@ -166,39 +176,70 @@ function mergeBaselines(sorted: Segment[]): Segment[] {
 }
 
 /**
- * The x of a column gutter, or undefined for a one-column page. Candidates lie in the middle 40% of the page;
- * at most 10% of segments may cross one, at least 25% of the rest must lie on each side, and the segments on
- * each side must be wide on average (columns of prose, not the cells of a table).
+ * The x of a column gutter, or undefined for a one-column page: the x in the middle 40% of the page crossed by
+ * the fewest text items, provided at most 8% of them cross it and at least 20% of the rest lie on each side.
  */
-function findGutter(segments: Segment[], box: { left: number; right: number }): number | undefined {
+function findGutter(items: readonly RawItem[], box: { left: number; right: number }): number | undefined {
   const width = box.right - box.left;
-  if (segments.length < 8 || width <= 0) return undefined;
-  let best: number | undefined;
+  if (items.length < 8 || width <= 0) return undefined;
+  const spans: [number, number][] = [];
+  for (const item of items) {
+    if (!item.str || item.str.trim() === '' || !item.transform) continue;
+    const x0 = item.transform[4] ?? 0;
+    spans.push([x0, x0 + (item.width || 0)]);
+  }
+  if (spans.length < 8) return undefined;
+  // The best candidates form a run across the empty band; its middle is the gutter.
+  let first: number | undefined;
+  let last: number | undefined;
   let bestCrossing = Number.POSITIVE_INFINITY;
-  const step = width / 100;
+  const step = width / 200;
   for (let x = box.left + width * 0.3; x <= box.left + width * 0.7; x += step) {
     let crossing = 0;
     let left = 0;
     let right = 0;
-    let leftWidth = 0;
-    let rightWidth = 0;
-    for (const s of segments) {
-      if (s.x1 <= x) {
-        left++;
-        leftWidth += s.x1 - s.x0;
-      } else if (s.x0 >= x) {
-        right++;
-        rightWidth += s.x1 - s.x0;
-      } else crossing++;
+    for (const [x0, x1] of spans) {
+      if (x1 <= x + 0.5) left++;
+      else if (x0 >= x - 0.5) right++;
+      else crossing++;
     }
     const placed = left + right;
-    const wide = leftWidth / Math.max(left, 1) > width * 0.2 && rightWidth / Math.max(right, 1) > width * 0.2;
-    if (wide && crossing <= segments.length * 0.1 && left >= placed * 0.25 && right >= placed * 0.25) {
+    if (crossing <= spans.length * 0.08 && left >= placed * 0.2 && right >= placed * 0.2) {
       if (crossing < bestCrossing) {
         bestCrossing = crossing;
-        best = x;
-      }
+        first = x;
+        last = x;
+      } else if (crossing === bestCrossing && last !== undefined && x - last < step * 1.5) last = x;
     }
   }
-  return best;
+  return first === undefined || last === undefined ? undefined : (first + last) / 2;
+}
+
+/**
+ * Columns of prose have many lines that fill their column; the cells of a table do not. On each side of the
+ * gutter, at least a quarter of the segments must span half of that side's text extent, which must itself be
+ * at least a fifth of the page wide.
+ */
+function proseOnBothSides(
+  segments: Segment[],
+  gutter: number,
+  box: { left: number; right: number },
+): boolean {
+  const left = segments.filter((s) => s.x1 <= gutter + 1);
+  const right = segments.filter((s) => s.x0 >= gutter - 1);
+  return fillsColumn(left, box.right - box.left) && fillsColumn(right, box.right - box.left);
+}
+
+function fillsColumn(segments: Segment[], pageWidth: number): boolean {
+  if (segments.length === 0) return false;
+  let x0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  for (const s of segments) {
+    x0 = Math.min(x0, s.x0);
+    x1 = Math.max(x1, s.x1);
+  }
+  const extent = x1 - x0;
+  if (extent < pageWidth * 0.2) return false;
+  const full = segments.filter((s) => s.x1 - s.x0 >= extent * 0.5).length;
+  return full >= segments.length * 0.25;
 }
