@@ -4,7 +4,7 @@
  *   npx tsx bench/extract.ts              every MANIFEST row: expected vs actual, then pages/s of both tools
  *   npx tsx bench/extract.ts FILE.pdf     one file: pages/s and this process's peak RSS
  *
- * Options (env): THREADS (parser threads, default min(2, cores)). Times are wall clock; CPU seconds are shown
+ * Options (env): THREADS (parser threads per document, default 1). Times are wall clock; CPU seconds are shown
  * too because the machines are shared and wall time swings with their load.
  */
 import { spawnSync } from 'node:child_process';
