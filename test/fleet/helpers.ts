@@ -95,9 +95,13 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
   return { proc, lines, waitForLine, exited };
 }
 
-/** Starts workers 1..n (WORKER_NUM) and waits until each printed `ready.`. */
-export async function startWorkers(n: number, env: Record<string, string>): Promise<WorkerProcess[]> {
-  const workers = Array.from({ length: n }, (_, i) => spawnWorker({ ...env, WORKER_NUM: String(i + 1) }));
+/** Starts workers numbered first..first+n-1 (WORKER_NUM) and waits until each printed `ready.`. */
+export async function startWorkers(
+  n: number,
+  env: Record<string, string>,
+  first = 1,
+): Promise<WorkerProcess[]> {
+  const workers = Array.from({ length: n }, (_, i) => spawnWorker({ ...env, WORKER_NUM: String(first + i) }));
   await Promise.all(workers.map((w) => w.waitForLine(/ ready\.$/, 60_000)));
   return workers;
 }

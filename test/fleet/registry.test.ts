@@ -1,0 +1,101 @@
+/** The task registry and the pure helpers of the fleet (no Redis, no processes). */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ProfaiError } from '../../src/errors.ts';
+import { childExecArgv } from '../../src/fleet/child-process.ts';
+import { PDF_TASK, QUIZ_TASK } from '../../src/fleet/contract.ts';
+import { serializeError } from '../../src/fleet/ipc.ts';
+import { queueOfJobId } from '../../src/fleet/queues.ts';
+import { describeRedisUrl } from '../../src/fleet/redis.ts';
+import {
+  createRegistry,
+  loadTaskModule,
+  TaskModuleError,
+  TaskRegistry,
+  tasksOf,
+  UnknownTaskError,
+} from '../../src/fleet/registry.ts';
+import { overallPercent } from '../../src/fleet/tasks/process-pdf.ts';
+import { TEST_TASKS } from './helpers.ts';
+
+describe('task registry', () => {
+  test('registers the two real tasks and those of an extra module', async () => {
+    const registry = await createRegistry([TEST_TASKS]);
+    assert.ok(registry.has(PDF_TASK));
+    assert.ok(registry.has(QUIZ_TASK));
+    assert.ok(registry.names().includes('test.sleep'));
+    assert.deepEqual(registry.names(), [...registry.names()].sort());
+    assert.equal(registry.get(PDF_TASK).needsDatabase, true);
+  });
+
+  test('an unknown task is a permanent error', () => {
+    const registry = new TaskRegistry();
+    assert.throws(() => registry.get('x.y'), UnknownTaskError);
+    assert.equal(new UnknownTaskError('x.y').permanent, true);
+  });
+
+  test('a name without a queue, or registered twice, is refused', () => {
+    const registry = new TaskRegistry();
+    const handler = async () => null;
+    assert.throws(() => registry.register({ name: 'noqueue', handler }), TaskModuleError);
+    registry.register({ name: 'q.a', handler });
+    assert.throws(() => registry.register({ name: 'q.a', handler }), /registered twice/);
+  });
+
+  test('tasksOf finds task objects and arrays of them, nothing else', () => {
+    const a = { name: 'q.a', handler: async () => 1 };
+    const b = { name: 'q.b', handler: async () => 2 };
+    const found = tasksOf({ a, list: [b, 3], helper: () => 0, name: 'q.c' });
+    assert.deepEqual(
+      found.map((t) => t.name),
+      ['q.a', 'q.b'],
+    );
+  });
+
+  test('a module without tasks is refused with its path', async () => {
+    await assert.rejects(loadTaskModule('src/fleet/memory.ts'), /memory\.ts exports no task/);
+  });
+});
+
+describe('fleet helpers', () => {
+  test('child flags keep tsx, drop debugger flags, add the heap cap', () => {
+    const dev = new URL('file:///x/child.ts');
+    assert.deepEqual(childExecArgv(['--inspect=9229'], 0, dev), ['--import', 'tsx']);
+    assert.deepEqual(childExecArgv(['--import', 'tsx', '--max-old-space-size=99'], 512, dev), [
+      '--import',
+      'tsx',
+      '--max-old-space-size=512',
+    ]);
+    assert.deepEqual(childExecArgv([], 0, new URL('file:///x/child.js')), []);
+  });
+
+  test('errors cross IPC with their code, one-line message and permanence', () => {
+    const permanent = serializeError(new ProfaiError('corrupt', 'corrupt PDF: bad xref', true));
+    assert.deepEqual(permanent, {
+      name: 'ProfaiError',
+      code: 'corrupt',
+      message: 'corrupt PDF: bad xref',
+      permanent: true,
+    });
+    const transient = serializeError(new TypeError('x is not a function\n    at stack'));
+    assert.equal(transient.permanent, false);
+    assert.equal(transient.message, 'TypeError: x is not a function');
+  });
+
+  test('job ids name their queue', () => {
+    assert.equal(queueOfJobId('pdf-0123456789abcdef'), 'pdf_processing');
+    assert.equal(queueOfJobId('quiz-0123'), 'quiz_generation');
+    assert.equal(queueOfJobId('test-9b98377c-0d5c'), 'test');
+  });
+
+  test('the Redis URL is shown with host, port and db, password redacted', () => {
+    assert.equal(describeRedisUrl('redis://:s3cret@cache:6380/2'), 'redis://:***@cache:6380/2');
+    assert.equal(describeRedisUrl('redis://127.0.0.1'), 'redis://127.0.0.1:6379/0');
+  });
+
+  test('PDF progress is one percent across stages', () => {
+    assert.equal(overallPercent('load', 0, 1), 0);
+    assert.equal(overallPercent('extract', 5, 10), 27.5);
+    assert.equal(overallPercent('save', 1, 1), 100);
+  });
+});
