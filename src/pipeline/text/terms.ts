@@ -14,7 +14,7 @@ const TERM_WORD = /^\p{L}[\p{L}\p{M}-]*[\p{L}\p{M}]$/u;
 /** Weight of a spelling seen at a sentence start, where capitals say nothing about the word. */
 const INITIAL_WEIGHT = 0.01;
 /** Two-word terms are rarer than single words but more telling. */
-const BIGRAM_BOOST = 1.5;
+const BIGRAM_BOOST = 1.2;
 /** Ids below this are words; a pair (a, b) of word ids is `(a + 1) * PAIR + b`. */
 const PAIR = 2 ** 24;
 
@@ -121,7 +121,8 @@ export class TermIndex {
   }
 
   /**
-   * The `k` best terms of the given documents, best first: (1 + ln tf) · ln(1 + N/df), tf counted over them,
+   * The `k` best terms of the given documents, best first: (1 + ln tf) · ln(1 + N/df) · (1 + ln spread), tf
+   * counted over them and spread the number of them the term occurs in (topic words recur across sections),
    * skipping a term that shares a word with a better one ("cycle" after "Calvin cycle").
    */
   top(documentIds: readonly number[], k: number, options: TopTermsOptions = {}): string[] {
@@ -129,15 +130,20 @@ export class TermIndex {
     const words = documentIds.reduce((sum, d) => sum + (this.wordCounts[d] ?? 0), 0);
     const minCount = options.minCount ?? (words > 300 ? 2 : 1);
     const totals = new Map<number, number>();
+    const spreads = new Map<number, number>();
     for (const d of documentIds)
-      for (const [term, tf] of this.counts[d] ?? []) totals.set(term, (totals.get(term) ?? 0) + tf);
+      for (const [term, tf] of this.counts[d] ?? []) {
+        totals.set(term, (totals.get(term) ?? 0) + tf);
+        spreads.set(term, (spreads.get(term) ?? 0) + 1);
+      }
     const scored: [number, number][] = [];
     for (const [term, tf] of totals) {
       if (tf < minCount) continue;
       // A two-word phrase seen once in the whole document is more often a chance pairing than a term.
       if (term >= PAIR && (this.pairTotals.get(term) ?? 0) < 2 && this.wordTotal > 300) continue;
       const idf = Math.log(1 + n / (this.df.get(term) ?? 1));
-      scored.push([term, (1 + Math.log(tf)) * idf * (term >= PAIR ? BIGRAM_BOOST : 1)]);
+      const spread = 1 + Math.log(spreads.get(term)!);
+      scored.push([term, (1 + Math.log(tf)) * idf * spread * (term >= PAIR ? BIGRAM_BOOST : 1)]);
     }
     const ranked = scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const chosen: number[][] = [];
