@@ -72,7 +72,7 @@ export async function runPipeline(input: PipelineInput, opts: PipelineOptions): 
     return value;
   };
 
-  const checked = await timed('load', () => checkPdf(input, { maxFileMb: config.maxFileMb }));
+  const checked = checkPdf(input, { maxFileMb: config.maxFileMb });
   const pdf = await timed('load', () => openPdf(checked, { maxPages: config.maxPages }));
   let extracted: Awaited<ReturnType<typeof extractDocument>>;
   try {

@@ -24,6 +24,9 @@ interface FontNameMessage {
  */
 const THREAD_CODE = `
 const { parentPort, workerData } = require('node:worker_threads');
+// pdf.js must never print. Silencing console here, rather than piping the thread's stdout and draining it,
+// matters: a drained stdout stream keeps a MessagePort referenced and the process would never exit.
+for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace']) console[method] = () => {};
 Object.defineProperty(Object.prototype, 'fallbackName', {
   configurable: true,
   set(value) {
@@ -85,12 +88,7 @@ export class PdfThread {
       // Plain JS thread: no TypeScript loader, no inherited flags.
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 8 },
-      stdout: true,
-      stderr: true,
     });
-    // pdf.js must never print: whatever the thread writes is dropped.
-    this.#worker.stdout.resume();
-    this.#worker.stderr.resume();
     this.#worker.on('message', (data: unknown) => this.#onMessage(data));
     this.#worker.on('error', (err) => {
       this.failure = err;
