@@ -2,42 +2,17 @@
  * The `profai` command. Each subcommand lives in `commands/`; this file only parses arguments,
  * loads the configuration once and turns any error into one line and an exit code.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { type Config, describeConfig, loadConfig } from '../config.ts';
-import { printError, printLine } from './output.ts';
+import { Command, Option } from 'commander';
+import { describeConfig } from '../config.ts';
+import { int, none, positiveInt, run } from './command-kit.ts';
+import { printLine } from './output.ts';
+
+/**
+ * Command modules that register themselves (service and operations commands). Add one line per module.
+ */
+const COMMAND_MODULES: ((program: Command) => void)[] = [];
 
 const VERSION = '0.1.0';
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
-  return n;
-}
-
-function int(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n)) throw new InvalidArgumentError('expected a whole number');
-  return n;
-}
-
-/** Runs a command body with the configuration; its return value is the exit code. */
-function run(
-  overrides: (opts: Record<string, unknown>) => Partial<Record<keyof Config, unknown>>,
-  body: (config: Config, ...args: never[]) => Promise<number>,
-) {
-  return async (...args: unknown[]) => {
-    const command = args[args.length - 1] as Command;
-    try {
-      const config = loadConfig(process.env, overrides(command.opts()));
-      process.exitCode = await body(config, ...(args.slice(0, -1) as never[]));
-    } catch (err) {
-      printError(err);
-      process.exitCode = 1;
-    }
-  };
-}
-
-const none = () => ({});
 
 export function buildProgram(): Command {
   const program = new Command('profai')
@@ -110,6 +85,7 @@ export function buildProgram(): Command {
       }),
     );
 
+  for (const register of COMMAND_MODULES) register(program);
   return program;
 }
 
