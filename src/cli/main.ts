@@ -5,12 +5,23 @@
 import { Command, Option } from 'commander';
 import { describeConfig } from '../config.ts';
 import { int, none, positiveInt, run } from './command-kit.ts';
+import * as apiCommand from './commands/api.ts';
+import * as inspectCommand from './commands/inspect.ts';
+import * as monitorCommand from './commands/monitor.ts';
+import * as upCommand from './commands/up.ts';
+import * as workerCommand from './commands/worker.ts';
 import { printLine } from './output.ts';
 
 /**
  * Command modules that register themselves (service and operations commands). Add one line per module.
  */
-const COMMAND_MODULES: ((program: Command) => void)[] = [];
+const COMMAND_MODULES: ((program: Command) => void)[] = [
+  apiCommand.register,
+  workerCommand.register,
+  upCommand.register,
+  monitorCommand.register,
+  inspectCommand.register,
+];
 
 const VERSION = '0.1.0';
 
