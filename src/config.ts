@@ -7,6 +7,7 @@
  * - Nothing else in the code base reads `process.env` for a ProfAI setting.
  */
 import { z } from 'zod';
+import { ProfaiError } from './errors.ts';
 
 /** A setting's declaration: its variable, default, parser and one line of documentation. */
 interface SettingSpec<T> {
@@ -223,6 +224,135 @@ export const SETTINGS = {
     default: undefined,
     secret: true,
   }),
+  // ── LLM provider (OpenAI-compatible; unset LLM_BASE_URL = offline generators) ──
+  llmBaseUrl: setting({
+    env: 'LLM_BASE_URL',
+    doc: 'OpenAI-compatible API for courses and quizzes (e.g. https://api.openai.com/v1, http://127.0.0.1:11434/v1). Unset: offline generators.',
+    schema: optionalStr,
+    default: undefined,
+  }),
+  llmApiKey: setting({
+    env: 'LLM_API_KEY',
+    doc: 'API key of LLM_BASE_URL (local servers usually need none).',
+    schema: optionalStr,
+    default: undefined,
+    secret: true,
+  }),
+  llmModel: setting({
+    env: 'LLM_MODEL',
+    doc: 'Chat model of LLM_BASE_URL (required with it), e.g. gpt-4o-mini, llama3.1.',
+    schema: optionalStr,
+    default: undefined,
+  }),
+  llmContextTokens: setting({
+    env: 'LLM_CONTEXT_TOKENS',
+    doc: "The model's context window in tokens; every request (prompt + answer) is kept inside it.",
+    schema: int(1024),
+    default: 8192,
+  }),
+  llmMaxOutputTokens: setting({
+    env: 'LLM_MAX_OUTPUT_TOKENS',
+    doc: 'Most tokens one answer may have (reserved out of LLM_CONTEXT_TOKENS).',
+    schema: int(128),
+    default: 1500,
+  }),
+  llmConcurrency: setting({
+    env: 'LLM_CONCURRENCY',
+    doc: 'LLM-stage jobs one worker runs at once (async, in the supervisor: they wait on the model, not the CPU).',
+    schema: int(1, 1000),
+    default: 8,
+  }),
+  llmCallsPerJob: setting({
+    env: 'LLM_CALLS_PER_JOB',
+    doc: 'LLM calls one job has in flight at once (lesson summaries of a course run side by side).',
+    schema: int(1, 64),
+    default: 4,
+  }),
+  llmRpm: setting({
+    env: 'LLM_RPM',
+    doc: 'Fleet-wide limit of LLM requests per minute, shared by all workers through Redis. 0 = no limit.',
+    schema: int(0),
+    default: 0,
+  }),
+  llmTpm: setting({
+    env: 'LLM_TPM',
+    doc: 'Fleet-wide limit of LLM tokens (prompt + answer budget) per minute. 0 = no limit.',
+    schema: int(0),
+    default: 0,
+  }),
+  llmRateWindowMs: setting({
+    env: 'LLM_RATE_WINDOW_MS',
+    doc: 'Length of the "minute" of LLM_RPM/LLM_TPM in ms; only tests shorten it.',
+    schema: int(100),
+    default: 60000,
+  }),
+  llmTimeoutS: setting({
+    env: 'LLM_TIMEOUT_S',
+    doc: 'Seconds one LLM request may take before it is abandoned (and retried).',
+    schema: num(0.05),
+    default: 120,
+  }),
+  llmMaxRetries: setting({
+    env: 'LLM_MAX_RETRIES',
+    doc: 'Retries of one LLM request after a 429, a 5xx, a timeout or a network error (Retry-After honoured).',
+    schema: int(0, 20),
+    default: 4,
+  }),
+  llmRetryBaseMs: setting({
+    env: 'LLM_RETRY_BASE_MS',
+    doc: 'First retry delay of an LLM request without Retry-After; doubles each time.',
+    schema: int(0),
+    default: 1000,
+  }),
+  llmFallback: setting({
+    env: 'LLM_FALLBACK',
+    doc: "What a job does when the LLM keeps failing: none (fail with the provider's reason) or offline (use the offline generators).",
+    schema: z.enum(['none', 'offline']),
+    default: 'none',
+  }),
+  llmCacheTtlS: setting({
+    env: 'LLM_CACHE_TTL_S',
+    doc: 'Seconds accepted LLM answers stay cached in Redis by request hash (a retried job does not pay twice). 0 = no cache.',
+    schema: int(0),
+    default: 7 * 24 * 3600,
+  }),
+  llmPriceInputPerMtok: setting({
+    env: 'LLM_PRICE_INPUT_PER_MTOK',
+    doc: 'USD per million prompt tokens, for the cost estimate of a job.',
+    schema: num(0),
+    default: 0,
+  }),
+  llmPriceOutputPerMtok: setting({
+    env: 'LLM_PRICE_OUTPUT_PER_MTOK',
+    doc: 'USD per million answer tokens, for the cost estimate of a job.',
+    schema: num(0),
+    default: 0,
+  }),
+  embeddingsBaseUrl: setting({
+    env: 'EMBEDDINGS_BASE_URL',
+    doc: 'OpenAI-compatible embeddings API. Unset (or EMBEDDINGS_MODEL unset): the offline hashing embedder.',
+    schema: optionalStr,
+    default: undefined,
+  }),
+  embeddingsApiKey: setting({
+    env: 'EMBEDDINGS_API_KEY',
+    doc: 'API key of EMBEDDINGS_BASE_URL. Unset: LLM_API_KEY.',
+    schema: optionalStr,
+    default: undefined,
+    secret: true,
+  }),
+  embeddingsModel: setting({
+    env: 'EMBEDDINGS_MODEL',
+    doc: 'Embedding model of EMBEDDINGS_BASE_URL, e.g. text-embedding-3-small.',
+    schema: optionalStr,
+    default: undefined,
+  }),
+  embeddingsDim: setting({
+    env: 'EMBEDDINGS_DIM',
+    doc: "Dimension of EMBEDDINGS_MODEL's vectors. Unset: taken from its first answer.",
+    schema: int(1, 65536).optional(),
+    default: undefined,
+  }),
   // ── logs ──────────────────────────────────────────────────────────────────────
   logLevel: setting({
     env: 'LOG_LEVEL',
@@ -237,11 +367,9 @@ type Settings = typeof SETTINGS;
 export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> };
 
 /** A setting has a bad value. `message` is one line naming the variable. */
-export class ConfigError extends Error {
-  readonly code = 'CONFIG_INVALID';
+export class ConfigError extends ProfaiError {
   constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
+    super('config_invalid', message, true);
   }
 }
 

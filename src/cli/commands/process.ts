@@ -3,7 +3,7 @@
  * One bad file does not stop the others; the exit code is 0 only if every file succeeded.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Config } from '../../config.ts';
 import { describeError, ProfaiError } from '../../errors.ts';
 import { CourseSchema } from '../../pipeline/course-schema.ts';
@@ -90,7 +90,7 @@ async function readInput(file: string): Promise<Uint8Array> {
 
 /** Writes `DIR/<documentId>/course.json` (schema-valid) and `course.md`. */
 async function writeOut(dir: string, outcome: ProcessOutcome, fileName: string): Promise<string> {
-  const target = join(dir, outcome.saved.documentId);
+  const target = resolve(dir, outcome.saved.documentId);
   await mkdir(target, { recursive: true });
   const course = CourseSchema.parse(outcome.course);
   const json = { courseId: outcome.saved.courseId, source: fileName, course, quiz: outcome.quiz };
