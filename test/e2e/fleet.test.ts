@@ -1,0 +1,194 @@
+/**
+ * The service end to end, as processes: `profai api` and two `profai worker`s on the machine's Redis and
+ * PostgreSQL (a fresh database) and a test-started Chroma. PDFs go in over HTTP; courses must land in
+ * PostgreSQL and vectors in Chroma, whatever happens to the processes on the way (a child or a whole worker
+ * SIGKILLed mid-task, a worker stopped with SIGTERM mid-task).
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import type { JobRunInfo, JobView, PdfTaskResult, WorkerHeartbeat } from '../../src/fleet/contract.ts';
+import { readRunInfo } from '../../src/fleet/runinfo.ts';
+import { HashEmbedder } from '../../src/pipeline/embed.ts';
+import { chromaStore } from '../../src/store/vectors/index.ts';
+import { createTestDatabase, tempDir } from '../store/backends.ts';
+import { type ChromaServer, freePort, startChroma } from '../store/chroma-server.ts';
+import {
+  type CliProcess,
+  getJson,
+  killAll,
+  makeLecturePdf,
+  sampleUpload,
+  spawnProfai,
+  type Upload,
+  uploadPdfs,
+  waitFor,
+  waitForJob,
+} from './helpers.ts';
+
+const space = (() => {
+  const e = new HashEmbedder();
+  return { name: e.name, dimension: e.dimension };
+})();
+
+describe('API + 2 workers on Redis, PostgreSQL and Chroma', { timeout: 300_000 }, () => {
+  const prefix = `test-e2e-${randomBytes(4).toString('hex')}`;
+  const uploads = tempDir('profai-e2e-uploads-');
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let chroma: ChromaServer;
+  let sql: pg.Pool;
+  let redis: Redis;
+  let baseUrl = '';
+  let api: CliProcess;
+  let workers: CliProcess[] = [];
+  let env: Record<string, string> = {};
+
+  before(async () => {
+    [database, chroma] = await Promise.all([createTestDatabase(), startChroma()]);
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    env = {
+      DATABASE_URL: database.url,
+      CHROMA_URL: chroma.url,
+      QUEUE_PREFIX: prefix,
+      UPLOAD_DIR: uploads.dir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      JOB_LOCK_MS: '3000',
+      JOB_BACKOFF_MS: '200',
+      HEARTBEAT_S: '0.5',
+      LOG_LEVEL: 'warn',
+    };
+    api = spawnProfai(['api'], env);
+    workers = [1, 2].map((n) => spawnProfai(['worker'], { ...env, WORKER_NUM: String(n) }));
+    await Promise.all([
+      api.waitForLine(/^ProfAI API listening on http/),
+      ...workers.map((w) => w.waitForLine(/^worker\d+@\S+ ready\.$/)),
+    ]);
+    sql = new pg.Pool({ connectionString: database.url, max: 2 });
+    redis = new Redis();
+  });
+
+  after(async () => {
+    await killAll([api, ...workers].filter(Boolean));
+    await sql?.end();
+    if (redis) {
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
+    }
+    await chroma?.stop();
+    await database?.drop();
+    uploads.remove();
+  });
+
+  const count = async (query: string, params: unknown[] = []) =>
+    Number((await sql.query<{ n: string }>(query, params)).rows[0]!.n);
+
+  /** Uploads one PDF and waits until a child of some worker runs it; returns the job id and its run record. */
+  async function startOne(file: Upload): Promise<{ id: string; run: JobRunInfo }> {
+    const [job] = await uploadPdfs(baseUrl, [file]);
+    const run = await waitFor('the job to run on a child', async () => {
+      const r = await readRunInfo(redis, prefix, job!.id);
+      return r && !r.finishedAt ? r : null;
+    });
+    return { id: job!.id, run };
+  }
+
+  async function assertOneCourse(view: JobView): Promise<PdfTaskResult> {
+    assert.equal(view.state, 'completed', `job ${view.id}: ${view.error}`);
+    const result = view.result as PdfTaskResult;
+    assert.equal(
+      await count('SELECT count(*) AS n FROM courses WHERE document_id = $1', [result.documentId]),
+      1,
+    );
+    return result;
+  }
+
+  test('six PDFs uploaded over HTTP all complete: courses in PostgreSQL, vectors in Chroma, both workers used', async () => {
+    const files: Upload[] = [sampleUpload()];
+    for (let i = 1; i <= 5; i++)
+      files.push({ name: `notes-${i}.pdf`, bytes: await makeLecturePdf(`e2e ${i}`, 3) });
+    const jobs = await uploadPdfs(baseUrl, files);
+    assert.equal(jobs.length, 6);
+    const views = await Promise.all(jobs.map((j) => waitForJob(baseUrl, j.id)));
+    for (const v of views) {
+      assert.equal(v.state, 'completed', `${v.file}: ${v.error}`);
+      assert.equal(v.attempts, 1, `${v.file}: no retry needed`);
+    }
+
+    assert.equal(await count('SELECT count(*) AS n FROM courses'), 6);
+    const vectors = chromaStore(chroma.url);
+    try {
+      for (const v of views) {
+        const r = v.result as PdfTaskResult;
+        const chunks = await count('SELECT count(*) AS n FROM chunks WHERE document_id = $1', [r.documentId]);
+        assert.ok(chunks > 0, `${v.file} has chunks`);
+        assert.equal(r.chunks, chunks, `${v.file}: the job reports the stored chunks`);
+        assert.equal(
+          await vectors.count(space, r.documentId),
+          chunks,
+          `${v.file}: one vector per chunk in Chroma`,
+        );
+      }
+    } finally {
+      await vectors.close();
+    }
+    const names = new Set(views.map((v) => v.worker));
+    assert.equal(names.size, 2, `jobs ran on ${[...names].join(', ')}`);
+    for (const n of names) assert.match(String(n), /^worker[12]@/);
+
+    const listed = await getJson<{ courses: { documentId?: string }[] }>(`${baseUrl}/api/courses`);
+    assert.equal(listed.courses.length, 6);
+  });
+
+  test('a child SIGKILLed mid-task: the task is retried and completes, one course for the document', async () => {
+    const { id, run } = await startOne({
+      name: 'kill-child.pdf',
+      bytes: await makeLecturePdf('kill child', 100),
+    });
+    process.kill(run.childPid, 'SIGKILL');
+    const view = await waitForJob(baseUrl, id);
+    await assertOneCourse(view);
+    assert.equal(view.attempts, 2, 'the killed attempt, then the one that completed');
+    const last = await readRunInfo(redis, prefix, id);
+    assert.notEqual(last?.childPid, run.childPid, 'the retry ran on another child');
+  });
+
+  test('a whole worker SIGKILLed mid-task: the other worker recovers the task after the lock expires', async () => {
+    const { id, run } = await startOne({
+      name: 'kill-worker.pdf',
+      bytes: await makeLecturePdf('kill worker', 100),
+    });
+    const doomed = workers.find((w) => w.lines.some((l) => l === `${run.worker} ready.`))!;
+    assert.ok(doomed, `a worker named ${run.worker}`);
+    doomed.proc.kill('SIGKILL');
+    process.kill(run.childPid, 'SIGKILL'); // a kill -9 of the supervisor leaves its child; a host crash would not
+    await doomed.exited;
+    const view = await waitForJob(baseUrl, id);
+    await assertOneCourse(view);
+    assert.notEqual(view.worker, run.worker, 'the surviving worker finished it');
+    workers = workers.filter((w) => w !== doomed);
+  });
+
+  test('SIGTERM to a worker mid-task: the task completes there, then the worker exits 0', async () => {
+    const { id, run } = await startOne({
+      name: 'graceful.pdf',
+      bytes: await makeLecturePdf('graceful stop', 100),
+    });
+    const worker = workers.find((w) => w.lines.some((l) => l === `${run.worker} ready.`))!;
+    const sentAt = Date.now();
+    worker.proc.kill('SIGTERM');
+    const [exit, view] = await Promise.all([worker.exited, waitForJob(baseUrl, id)]);
+    await assertOneCourse(view);
+    assert.equal(view.worker, run.worker);
+    assert.equal(view.attempts, 1, 'finished by its first attempt, never released');
+    assert.ok(Date.parse(view.timings.finishedAt!) > sentAt, 'the task was still running when SIGTERM came');
+    assert.deepEqual(exit, { code: 0, signal: null });
+    const beats = await redis.hgetall(`${prefix}:workers`);
+    const left = Object.values(beats).map((j) => JSON.parse(j) as WorkerHeartbeat);
+    assert.ok(!left.some((hb) => hb.name === run.worker), 'a stopped worker removes its heartbeat');
+  });
+});

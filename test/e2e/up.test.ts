@@ -1,0 +1,100 @@
+/**
+ * `profai up --workers 2` as a user runs it on a laptop with only Redis: no DATABASE_URL, so `up` serves the
+ * embedded database itself, vectors go to pgvector in it. Upload, see the course, Ctrl-C, nothing left behind.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, test } from 'node:test';
+import { Redis } from 'ioredis';
+import type { JobView } from '../../src/fleet/contract.ts';
+import { freshPgliteDir, tempDir } from '../store/backends.ts';
+import { freePort } from '../store/chroma-server.ts';
+import {
+  type CliProcess,
+  getJson,
+  isAlive,
+  killAll,
+  processTree,
+  sampleUpload,
+  spawnProfai,
+  uploadPdfs,
+  waitFor,
+  waitForJob,
+} from './helpers.ts';
+
+const prefix = `test-e2e-up-${randomBytes(4).toString('hex')}`;
+let up: CliProcess | undefined;
+let pids: number[] = [];
+const cleanups: (() => unknown)[] = [];
+
+after(async () => {
+  if (up) await killAll([up]);
+  for (const pid of pids) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  const redis = new Redis();
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
+  for (const c of cleanups) await c();
+});
+
+test('profai up --workers 2: embedded database, a PDF becomes a course, Ctrl-C stops every process', {
+  timeout: 240_000,
+}, async () => {
+  // A copy of a migrated data dir: a fresh one would spend ~10 s in initdb before anything else.
+  const data = await freshPgliteDir();
+  const uploads = tempDir('profai-e2e-up-uploads-');
+  cleanups.push(data.remove, uploads.remove);
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  up = spawnProfai(['up', '--workers', '2', '--port', String(port)], {
+    DATABASE_URL: undefined,
+    CHROMA_URL: undefined,
+    PROFAI_DATA_DIR: data.dir,
+    UPLOAD_DIR: uploads.dir,
+    QUEUE_PREFIX: prefix,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  });
+  await Promise.all([
+    up.waitForLine(/^api {4}\| ProfAI API listening on http:\/\/127\.0\.0\.1:\d+$/, 180_000),
+    up.waitForLine(/^worker1\| worker1@\S+ ready\.$/, 180_000),
+    up.waitForLine(/^worker2\| worker2@\S+ ready\.$/, 180_000),
+  ]);
+  assert.ok(up.lines.some((l) => /^db {5}\| Embedded database \(PGlite in .+\) at postgres:\/\//.test(l)));
+
+  const health = await getJson<{ database: { kind: string }; vectors: { kind: string } }>(
+    `${baseUrl}/health`,
+  );
+  assert.equal(health.vectors.kind, 'pgvector', 'vectors in the embedded database');
+  const [job] = await uploadPdfs(baseUrl, [sampleUpload()]);
+  const view = await waitForJob(baseUrl, job!.id);
+  assert.equal(view.state, 'completed', view.error ?? '');
+  assert.match(String(view.worker), /^worker[12]@/);
+  const { courses } = await getJson<{ courses: { id: string; fileName: string }[] }>(
+    `${baseUrl}/api/courses`,
+  );
+  assert.deepEqual(
+    courses.map((c) => c.fileName),
+    ['sample.pdf'],
+  );
+  assert.equal(courses[0]!.id, (view.result as { courseId: string }).courseId);
+
+  // Everything `up` started: database, API, workers and their children.
+  pids = processTree(up.pid).filter((p) => p !== up!.pid);
+  assert.ok(pids.length >= 6, `up runs db, api, 2 workers and their children: ${pids.join(' ')}`);
+  up.proc.kill('SIGINT');
+  const exit = await up.exited;
+  assert.deepEqual(exit, { code: 0, signal: null }, up.lines.slice(-20).join('\n'));
+  assert.ok(up.lines.includes('up     | all stopped'));
+  const orphans = await waitFor(
+    'every process to be gone',
+    async () => {
+      const alive = pids.filter(isAlive);
+      return alive.length === 0 ? [] : null;
+    },
+    10_000,
+  ).catch(() => pids.filter(isAlive));
+  assert.deepEqual(orphans, [], 'no process outlives up');
+  const jobs = (await getJson<JobView[]>(`${baseUrl}/api/jobs`).catch(() => null)) ?? null;
+  assert.equal(jobs, null, 'the API is down');
+});
