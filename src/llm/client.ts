@@ -1,0 +1,262 @@
+/**
+ * One structured LLM call done right: the request is asked for a JSON object of a zod schema (the schema goes
+ * in the prompt, as JSON Schema, so it works where `response_format: json_schema` does not), counted against
+ * the context window, cached by request hash, rate-limited fleet-wide, timed out, retried on 429/5xx honouring
+ * Retry-After, validated (JSON, schema, grounding check), repaired ONCE by re-asking with the validation error,
+ * and its token use recorded.
+ */
+import {
+  APICallError,
+  generateText,
+  type LanguageModel,
+  type ModelMessage,
+  NoObjectGeneratedError,
+  Output,
+} from 'ai';
+import { z } from 'zod';
+import type { CachedAnswer, ResponseCache } from './cache.ts';
+import { LlmContextError, LlmInvalidOutputError, LlmProviderError, LlmTimeoutError } from './errors.ts';
+import { type RedisRateLimiter, sleep } from './rate-limit.ts';
+import { countTokens } from './tokens.ts';
+
+/** The knobs of {@link LlmClient} (config names without the `llm` prefix). */
+export interface LlmClientSettings {
+  timeoutS: number;
+  maxRetries: number;
+  retryBaseMs: number;
+  contextTokens: number;
+  maxOutputTokens: number;
+}
+
+export interface LlmClientOptions {
+  model: LanguageModel;
+  /** Model id and base URL: part of the cache key. */
+  modelId: string;
+  baseUrl: string;
+  settings: LlmClientSettings;
+  limiter?: RedisRateLimiter;
+  cache?: ResponseCache;
+  /** Called after every answer (live or cached) with its tokens. */
+  onUsage?: (call: { inputTokens: number; outputTokens: number; cached: boolean }) => Promise<void> | void;
+  /** Aborts waits and requests (worker shutdown). */
+  signal?: AbortSignal;
+}
+
+/** One structured request. `check` returns why a schema-valid answer is still wrong (e.g. a bad citation). */
+export interface ObjectRequest<T> {
+  /** Names the call in errors: `lesson summary "Intro"`. */
+  task: string;
+  system: string;
+  prompt: string;
+  schema: z.ZodType<T>;
+  check?: (value: T) => string | null;
+  seed?: number;
+}
+
+/** Tokens kept free besides the answer: message framing differs between providers. */
+const FRAMING_TOKENS = 64;
+/** Longest Retry-After honoured; a provider asking for more is treated as down. */
+const MAX_RETRY_AFTER_MS = 5 * 60_000;
+
+type Verdict<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+export class LlmClient {
+  constructor(private readonly o: LlmClientOptions) {}
+
+  /** Tokens a prompt (system + user) may have: the context minus the answer budget and framing. */
+  get inputBudget(): number {
+    return this.o.settings.contextTokens - this.o.settings.maxOutputTokens - FRAMING_TOKENS;
+  }
+
+  /** The system prompt actually sent for `schema` (instructions + JSON Schema). */
+  systemFor(system: string, schema: z.ZodType): string {
+    const json = JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any' }));
+    return `${system}\n\nAnswer with ONE JSON object and nothing else (no prose, no code fences), valid against this JSON Schema:\n${json}`;
+  }
+
+  /** Tokens of a request as it would be sent. */
+  promptTokens(system: string, prompt: string, schema: z.ZodType): number {
+    return countTokens(this.systemFor(system, schema)) + countTokens(prompt);
+  }
+
+  /**
+   * Asks, validates, repairs once, caches.
+   * @throws LlmInvalidOutputError when the answer and its repair are both rejected.
+   * @throws LlmProviderError / LlmTimeoutError when the provider keeps failing.
+   * @throws LlmContextError when the request does not fit the context window.
+   */
+  async object<T>(req: ObjectRequest<T>): Promise<T> {
+    const system = this.systemFor(req.system, req.schema);
+    const tokens = countTokens(system) + countTokens(req.prompt);
+    if (tokens > this.inputBudget) throw new LlmContextError(req.task, tokens, this.inputBudget);
+    const messages: ModelMessage[] = [
+      { role: 'system', content: system },
+      { role: 'user', content: req.prompt },
+    ];
+    const key = this.o.cache?.keyOf(this.requestOf(messages, req.seed));
+    const cached = key ? await this.o.cache?.get(key) : null;
+    if (cached) {
+      const verdict = this.judge(cached.text, req);
+      if (verdict.ok) {
+        await this.o.onUsage?.({ inputTokens: 0, outputTokens: 0, cached: true });
+        return verdict.value;
+      }
+    }
+    const first = await this.complete(messages, tokens, req);
+    let verdict = this.judge(first.text, req);
+    let accepted = first;
+    if (!verdict.ok) {
+      const repair: ModelMessage[] = [
+        ...messages,
+        { role: 'assistant', content: first.text },
+        {
+          role: 'user',
+          content: `Your answer was rejected: ${verdict.reason}\nAnswer again with ONE corrected JSON object that follows the schema and cites only the chunk ids given above.`,
+        },
+      ];
+      const repairTokens = tokens + countTokens(first.text) + 80;
+      if (repairTokens > this.inputBudget) throw new LlmInvalidOutputError(req.task, verdict.reason);
+      accepted = await this.complete(repair, repairTokens, req);
+      verdict = this.judge(accepted.text, req);
+      if (!verdict.ok) throw new LlmInvalidOutputError(req.task, verdict.reason);
+    }
+    // Stored under the FIRST request's key: a retried job asks that request and gets the accepted answer.
+    if (key) await this.o.cache?.set(key, accepted).catch(() => {});
+    return verdict.value;
+  }
+
+  private requestOf(messages: ModelMessage[], seed: number | undefined) {
+    return {
+      baseUrl: this.o.baseUrl,
+      model: this.o.modelId,
+      maxOutputTokens: this.o.settings.maxOutputTokens,
+      seed: seed ?? null,
+      messages,
+    };
+  }
+
+  /** Parses and validates an answer: JSON, then the schema, then the request's own check. */
+  private judge<T>(text: string, req: ObjectRequest<T>): Verdict<T> {
+    let json: unknown;
+    try {
+      json = JSON.parse(stripFences(text));
+    } catch (err) {
+      return { ok: false, reason: `the answer is not valid JSON (${(err as Error).message.split('\n')[0]})` };
+    }
+    const parsed = req.schema.safeParse(json);
+    if (!parsed.success) {
+      const lines = z.prettifyError(parsed.error).split('\n').slice(0, 6).join(' ');
+      return { ok: false, reason: `the answer does not match the schema: ${lines}` };
+    }
+    const problem = req.check?.(parsed.data) ?? null;
+    return problem ? { ok: false, reason: problem } : { ok: true, value: parsed.data };
+  }
+
+  /** One request with rate limit, timeout and retries; returns the raw text and its usage. */
+  private async complete<T>(
+    messages: ModelMessage[],
+    inputTokens: number,
+    req: ObjectRequest<T>,
+  ): Promise<CachedAnswer> {
+    const { settings } = this.o;
+    let last: unknown;
+    for (let attempt = 0; attempt <= settings.maxRetries; attempt++) {
+      await this.o.limiter?.acquire(inputTokens + settings.maxOutputTokens, this.o.signal);
+      const timeout = AbortSignal.timeout(Math.round(settings.timeoutS * 1000));
+      const signal = this.o.signal ? AbortSignal.any([this.o.signal, timeout]) : timeout;
+      try {
+        const answer = await this.ask(messages, signal, req, inputTokens);
+        await this.o.onUsage?.({ ...answer, cached: false });
+        return answer;
+      } catch (err) {
+        this.o.signal?.throwIfAborted();
+        last = timeout.aborted ? new LlmTimeoutError(settings.timeoutS, attempt + 1) : err;
+        if (!timeout.aborted && !isRetryable(err)) throw providerError(err, attempt + 1, true);
+        if (attempt === settings.maxRetries) break;
+        await sleep(retryDelay(err, attempt, settings.retryBaseMs), this.o.signal);
+      }
+    }
+    if (last instanceof LlmTimeoutError)
+      throw new LlmTimeoutError(settings.timeoutS, settings.maxRetries + 1);
+    throw providerError(last, settings.maxRetries + 1, false);
+  }
+
+  private async ask<T>(
+    messages: ModelMessage[],
+    abortSignal: AbortSignal,
+    req: ObjectRequest<T>,
+    inputTokens: number,
+  ): Promise<CachedAnswer> {
+    try {
+      const result = await generateText({
+        model: this.o.model,
+        messages,
+        // JSON mode with the schema; the schema itself travels in the system prompt (see systemFor).
+        output: Output.object({ schema: req.schema }),
+        maxOutputTokens: this.o.settings.maxOutputTokens,
+        temperature: 0,
+        ...(req.seed === undefined ? {} : { seed: req.seed }),
+        maxRetries: 0,
+        abortSignal,
+      });
+      return {
+        text: result.text,
+        inputTokens: result.usage.inputTokens ?? inputTokens,
+        outputTokens: result.usage.outputTokens ?? countTokens(result.text),
+      };
+    } catch (err) {
+      // The answer arrived but is not JSON: that is for the repair step to handle, not a provider failure.
+      if (NoObjectGeneratedError.isInstance(err) && err.text !== undefined)
+        return {
+          text: err.text,
+          inputTokens: err.usage?.inputTokens ?? inputTokens,
+          outputTokens: err.usage?.outputTokens ?? countTokens(err.text),
+        };
+      throw err;
+    }
+  }
+}
+
+/** A model that wraps JSON in a Markdown fence is forgiven the fence. */
+function stripFences(text: string): string {
+  const m = /^\s*```(?:json)?\s*([\s\S]*?)\s*```\s*$/i.exec(text);
+  return m ? m[1]! : text.trim();
+}
+
+function isRetryable(err: unknown): boolean {
+  if (APICallError.isInstance(err)) {
+    const s = err.statusCode;
+    return s === undefined || s === 408 || s === 429 || s >= 500 || err.isRetryable;
+  }
+  return err instanceof TypeError; // fetch's network failures
+}
+
+/** Retry-After (seconds or HTTP date) or retry-after-ms when given, else exponential backoff with jitter. */
+export function retryDelay(err: unknown, attempt: number, baseMs: number): number {
+  const headers = APICallError.isInstance(err) ? (err.responseHeaders ?? {}) : {};
+  const ms = headers['retry-after-ms'];
+  if (ms && Number.isFinite(Number(ms))) return Math.min(Number(ms), MAX_RETRY_AFTER_MS);
+  const after = headers['retry-after'];
+  if (after) {
+    const seconds = Number(after);
+    const wait = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(after) - Date.now();
+    if (Number.isFinite(wait) && wait >= 0) return Math.min(wait, MAX_RETRY_AFTER_MS);
+  }
+  return baseMs * 2 ** attempt * (0.75 + Math.random() * 0.5);
+}
+
+/** The provider's own reason, one line: `LLM provider: HTTP 500: upstream overloaded (3 attempts)`. */
+function providerError(err: unknown, attempts: number, refused: boolean): LlmProviderError {
+  if (APICallError.isInstance(err)) {
+    const status = err.statusCode;
+    const reason = err.message.split('\n')[0] || 'no reason given';
+    const head = status ? `HTTP ${status}: ` : '';
+    return new LlmProviderError(
+      `LLM provider: ${head}${reason} (${attempts} attempt(s))`,
+      refused && status !== undefined && status < 500 && status !== 429,
+      status,
+    );
+  }
+  const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  return new LlmProviderError(`LLM provider: ${reason} (${attempts} attempt(s))`, false);
+}

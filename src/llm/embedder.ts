@@ -1,0 +1,71 @@
+/**
+ * An OpenAI-compatible embedder (`/embeddings`), as the {@link Embedder} of the pipeline. Its vector space is
+ * `openai:<model>`, so its vectors never mix with the offline hashing embedder's.
+ */
+import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
+import { embedMany } from 'ai';
+import type { Embedder } from '../pipeline/types.ts';
+import { LlmProviderError } from './errors.ts';
+
+export interface OpenAIEmbedderOptions {
+  baseUrl: string;
+  model: string;
+  apiKey?: string;
+  /** Expected dimension; unset: taken from the first answer. */
+  dimension?: number;
+  /** @defaultValue 120 */
+  timeoutS?: number;
+  /** @defaultValue 4 */
+  maxRetries?: number;
+}
+
+export class OpenAIEmbedder implements Embedder {
+  readonly name: string;
+  #dimension: number;
+  readonly #model;
+
+  constructor(private readonly o: OpenAIEmbedderOptions) {
+    this.name = `openai:${o.model}`;
+    this.#dimension = o.dimension ?? 0;
+    const provider = createOpenAICompatible({
+      name: 'profai-embeddings',
+      baseURL: o.baseUrl,
+      ...(o.apiKey ? { apiKey: o.apiKey } : {}),
+    });
+    this.#model = provider.embeddingModel(o.model);
+  }
+
+  /** EMBEDDINGS_DIM, or the length of the first vector received (0 before any). */
+  get dimension(): number {
+    return this.#dimension;
+  }
+
+  async embed(texts: readonly string[]): Promise<Float32Array[]> {
+    if (texts.length === 0) return [];
+    let embeddings: number[][];
+    try {
+      ({ embeddings } = await embedMany({
+        model: this.#model,
+        values: [...texts],
+        maxRetries: this.o.maxRetries ?? 4,
+        abortSignal: AbortSignal.timeout((this.o.timeoutS ?? 120) * 1000),
+      }));
+    } catch (err) {
+      throw new LlmProviderError(`embeddings provider: ${(err as Error).message.split('\n')[0]}`, false);
+    }
+    return embeddings.map((e) => this.normalised(e));
+  }
+
+  private normalised(values: readonly number[]): Float32Array {
+    if (this.#dimension === 0) this.#dimension = values.length;
+    if (values.length !== this.#dimension)
+      throw new LlmProviderError(
+        `embeddings provider: got ${values.length} dimensions, expected ${this.#dimension} (EMBEDDINGS_DIM)`,
+        true,
+      );
+    const v = Float32Array.from(values);
+    const norm = Math.hypot(...v) || 1;
+    for (let i = 0; i < v.length; i++) v[i]! /= norm;
+    return v;
+  }
+}

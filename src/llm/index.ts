@@ -1,0 +1,149 @@
+/**
+ * The LLM side of ProfAI, wired from the configuration: with LLM_BASE_URL set, courses and quizzes come from an
+ * OpenAI-compatible model (and, with EMBEDDINGS_*, vectors from an embeddings API); without it, everything stays
+ * offline. Redis, when given, makes the rate limit fleet-wide, caches answers and records usage per job.
+ */
+import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.ts';
+import { OfflineCourseGenerator } from '../pipeline/course.ts';
+import type { CourseGenerator, QuizGenerator } from '../pipeline/course-schema.ts';
+import { HashEmbedder } from '../pipeline/embed.ts';
+import { OfflineQuizGenerator } from '../pipeline/quiz.ts';
+import type { Embedder } from '../pipeline/types.ts';
+import type { EmbeddingSpace, VectorStore } from '../store/types.ts';
+import { ResponseCache } from './cache.ts';
+import { LlmClient } from './client.ts';
+import { LlmCourseGenerator } from './course-generator.ts';
+import { OpenAIEmbedder } from './embedder.ts';
+import { LlmConfigError } from './errors.ts';
+import { FallbackCourseGenerator, FallbackQuizGenerator, type WarnFn } from './fallback.ts';
+import { LlmQuizGenerator, type Retriever } from './quiz-generator.ts';
+import { RedisRateLimiter } from './rate-limit.ts';
+import { recordUsage } from './usage.ts';
+
+export { type JobUsage, readJobUsage } from './usage.ts';
+
+/** True when courses and quizzes should come from the LLM (LLM_BASE_URL is set). */
+export function llmEnabled(config: Pick<Config, 'llmBaseUrl'>): boolean {
+  return Boolean(config.llmBaseUrl);
+}
+
+/** The embeddings API's embedder when EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL are set, else the offline one. */
+export function createEmbedder(config: Config): Embedder {
+  if (!config.embeddingsBaseUrl || !config.embeddingsModel) return new HashEmbedder(config.embeddingDim);
+  const apiKey = config.embeddingsApiKey ?? config.llmApiKey;
+  return new OpenAIEmbedder({
+    baseUrl: config.embeddingsBaseUrl,
+    model: config.embeddingsModel,
+    ...(apiKey ? { apiKey } : {}),
+    ...(config.embeddingsDim ? { dimension: config.embeddingsDim } : {}),
+    timeoutS: config.llmTimeoutS,
+    maxRetries: config.llmMaxRetries,
+  });
+}
+
+/** What the generators may use besides the configuration. */
+export interface LlmRuntime {
+  /** Fleet-wide rate limit, cache and usage need Redis; without it, none of the three. */
+  redis?: Redis;
+  /** The user-visible job the usage is recorded under. */
+  usageJobId?: string;
+  signal?: AbortSignal;
+  /** For quizzes: retrieval of passages by topic, in the space the document's vectors were stored in. */
+  vectors?: VectorStore;
+  space?: EmbeddingSpace;
+  /** Calls done of calls planned, per stage. */
+  onProgress?: (stage: 'course' | 'quiz', done: number, total: number) => void;
+  warn?: WarnFn;
+}
+
+/** A client for config's model, with the fleet-wide limiter, cache and usage recording when Redis is given. */
+export function createLlmClient(config: Config, rt: LlmRuntime = {}): { client: LlmClient; modelId: string } {
+  if (!config.llmBaseUrl) throw new LlmConfigError('LLM_BASE_URL is not set');
+  if (!config.llmModel) throw new LlmConfigError('LLM_MODEL is required with LLM_BASE_URL');
+  const provider = createOpenAICompatible({
+    name: 'profai-llm',
+    baseURL: config.llmBaseUrl,
+    ...(config.llmApiKey ? { apiKey: config.llmApiKey } : {}),
+    supportsStructuredOutputs: false,
+    includeUsage: true,
+  });
+  const { redis, usageJobId } = rt;
+  const prefix = config.queuePrefix;
+  const prices = { inputPerMtok: config.llmPriceInputPerMtok, outputPerMtok: config.llmPriceOutputPerMtok };
+  const client = new LlmClient({
+    model: provider.chatModel(config.llmModel),
+    modelId: config.llmModel,
+    baseUrl: config.llmBaseUrl,
+    settings: {
+      timeoutS: config.llmTimeoutS,
+      maxRetries: config.llmMaxRetries,
+      retryBaseMs: config.llmRetryBaseMs,
+      contextTokens: config.llmContextTokens,
+      maxOutputTokens: config.llmMaxOutputTokens,
+    },
+    ...(redis
+      ? {
+          limiter: new RedisRateLimiter(redis, RedisRateLimiter.keyFor(prefix), {
+            rpm: config.llmRpm,
+            tpm: config.llmTpm,
+            windowMs: config.llmRateWindowMs,
+          }),
+          cache: new ResponseCache(redis, prefix, config.llmCacheTtlS),
+        }
+      : {}),
+    ...(redis && usageJobId
+      ? { onUsage: (call) => recordUsage(redis, prefix, usageJobId, call, prices).catch(() => {}) }
+      : {}),
+    ...(rt.signal ? { signal: rt.signal } : {}),
+  });
+  return { client, modelId: config.llmModel };
+}
+
+/** Passages by similarity to a text, from the document's stored vectors (null when the space cannot be queried). */
+export function createRetriever(
+  config: Config,
+  vectors: VectorStore,
+  space: EmbeddingSpace,
+): Retriever | null {
+  const embedder =
+    space.name === new HashEmbedder(space.dimension).name
+      ? new HashEmbedder(space.dimension)
+      : createEmbedder(config);
+  if (embedder.name !== space.name) return null;
+  return async (text, documentId, k) => {
+    const [vector] = await embedder.embed([text]);
+    const hits = await vectors.query(space, vector!, k, documentId);
+    return hits.map((h) => ({ chunkId: h.chunkId, pageStart: h.page, pageEnd: h.page, text: h.text }));
+  };
+}
+
+/** The LLM course and quiz generators of config (wrapped with the offline fallback when LLM_FALLBACK=offline). */
+export function createLlmGenerators(
+  config: Config,
+  rt: LlmRuntime = {},
+): { courseGenerator: CourseGenerator; quizGenerator: QuizGenerator } {
+  const { client, modelId } = createLlmClient(config, rt);
+  const retrieve = rt.vectors && rt.space ? createRetriever(config, rt.vectors, rt.space) : null;
+  const parallel = config.llmCallsPerJob;
+  const course = new LlmCourseGenerator({
+    client,
+    modelId,
+    parallel,
+    onProgress: (done, total) => rt.onProgress?.('course', done, total),
+  });
+  const quiz = new LlmQuizGenerator({
+    client,
+    modelId,
+    parallel,
+    ...(retrieve ? { retrieve } : {}),
+    onProgress: (done, total) => rt.onProgress?.('quiz', done, total),
+  });
+  if (config.llmFallback !== 'offline') return { courseGenerator: course, quizGenerator: quiz };
+  const warn: WarnFn = rt.warn ?? (() => {});
+  return {
+    courseGenerator: new FallbackCourseGenerator(course, new OfflineCourseGenerator(), warn),
+    quizGenerator: new FallbackQuizGenerator(quiz, new OfflineQuizGenerator(), warn),
+  };
+}

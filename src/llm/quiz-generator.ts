@@ -1,0 +1,132 @@
+/**
+ * The LLM quiz generator: the quiz's questions are spread over topics (the lessons in scope, evenly chosen);
+ * for each topic the passages are RETRIEVED from the vector store by the topic's text (the lesson's cited chunks
+ * when retrieval finds nothing), and the model writes questions that cite the chunk answering them.
+ */
+
+import type { Question, Quiz, QuizGenerator, QuizInput } from '../pipeline/course-schema.ts';
+import type { Chunk } from '../pipeline/types.ts';
+import { mapLimit, spreadPick, thinToFit } from './budget.ts';
+import type { LlmClient } from './client.ts';
+import { allowedOf, checkQuestions, pinQuestion } from './grounding.ts';
+import { type Passage, QuizDraftSchema, quizPrompt, SYSTEM } from './prompts.ts';
+
+/** Passages of a document most similar to a text. */
+export type Retriever = (text: string, documentId: string, k: number) => Promise<Passage[]>;
+
+export interface LlmQuizGeneratorOptions {
+  client: LlmClient;
+  modelId: string;
+  retrieve?: Retriever;
+  /** Questions asked of one call at most. @defaultValue 4 */
+  questionsPerCall?: number;
+  /** Calls in flight at once. @defaultValue 4 */
+  parallel?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Passages retrieved per topic. */
+const PASSAGES_PER_TOPIC = 5;
+
+interface Topic {
+  text: string;
+  moduleIndex: number;
+  fallback: Passage[];
+}
+
+export class LlmQuizGenerator implements QuizGenerator {
+  readonly name: string;
+  readonly version = '1';
+
+  constructor(private readonly o: LlmQuizGeneratorOptions) {
+    this.name = `openai-compatible:${o.modelId}`;
+  }
+
+  async generateQuiz(input: QuizInput): Promise<Quiz> {
+    const count = Math.max(1, Math.floor(input.count));
+    const perCall = this.o.questionsPerCall ?? 4;
+    const topics = spreadPick(topicsOf(input), Math.ceil(count / perCall));
+    const asks = topics.map((t, i) => ({ topic: t, count: share(count, topics.length, i) }));
+    let done = 0;
+    const answers = await mapLimit(asks, this.o.parallel ?? 4, async ({ topic, count }) => {
+      const questions = await this.ask(topic, count, input.chunks);
+      this.o.onProgress?.(++done, asks.length);
+      return questions;
+    });
+    const seen = new Set<string>();
+    const questions = answers.flat().filter((q) => {
+      const key = q.prompt.toLowerCase();
+      return !seen.has(key) && seen.add(key);
+    });
+    const scope =
+      input.moduleIndex === undefined ? input.course.title : input.course.modules[input.moduleIndex]!.title;
+    return {
+      title: `${scope}: quiz`,
+      seed: input.seed,
+      ...(input.moduleIndex === undefined ? {} : { moduleIndex: input.moduleIndex }),
+      questions: questions.slice(0, count),
+      generator: { name: this.name, version: this.version },
+    };
+  }
+
+  private async ask(topic: Topic, count: number, chunks: readonly Chunk[]): Promise<Question[]> {
+    const documentId = chunks[0]?.documentId ?? '';
+    const retrieved = this.o.retrieve
+      ? await this.o.retrieve(topic.text, documentId, PASSAGES_PER_TOPIC)
+      : [];
+    const found =
+      retrieved.length > 0
+        ? retrieved
+        : topic.fallback.length > 0
+          ? topic.fallback
+          : spreadPick(chunks, PASSAGES_PER_TOPIC).map((c) => ({
+              chunkId: c.id,
+              pageStart: c.pageStart,
+              pageEnd: c.pageEnd,
+              text: c.text,
+            }));
+    const passages = thinToFit(
+      found,
+      (p) =>
+        this.o.client.promptTokens(SYSTEM, quizPrompt(topic.text, count, p), QuizDraftSchema) <=
+        this.o.client.inputBudget,
+    );
+    const allowed = allowedOf(passages);
+    const draft = await this.o.client.object({
+      task: `quiz questions on "${topic.text}"`,
+      system: SYSTEM,
+      prompt: quizPrompt(topic.text, count, passages),
+      schema: QuizDraftSchema,
+      check: (d) => checkQuestions(d.questions, allowed),
+    });
+    return draft.questions.map((q) => ({ ...pinQuestion(q, allowed), moduleIndex: topic.moduleIndex }));
+  }
+}
+
+/** The i-th of `parts` shares of `total`, as even as integers allow. */
+function share(total: number, parts: number, i: number): number {
+  return Math.floor(total / parts) + (i < total % parts ? 1 : 0);
+}
+
+/** One topic per lesson in scope: its module, title and key terms; its cited chunks as the fallback. */
+function topicsOf(input: QuizInput): Topic[] {
+  const byId = new Map(input.chunks.map((c) => [c.id, c]));
+  const modules = input.course.modules
+    .map((module, moduleIndex) => ({ module, moduleIndex }))
+    .filter(({ moduleIndex }) => input.moduleIndex === undefined || moduleIndex === input.moduleIndex);
+  return modules.flatMap(({ module, moduleIndex }) =>
+    module.lessons.map((lesson) => {
+      const cited = [...new Set(lesson.summary.flatMap((s) => s.citations.map((c) => c.chunkId)))];
+      const fallback = cited.flatMap((id) => {
+        const c = id ? byId.get(id) : undefined;
+        return c ? [{ chunkId: c.id, pageStart: c.pageStart, pageEnd: c.pageEnd, text: c.text }] : [];
+      });
+      const terms = lesson.keyTerms.slice(0, 4).join(', ');
+      return {
+        text: `${module.title} › ${lesson.title}${terms ? `: ${terms}` : ''}`,
+        moduleIndex,
+        fallback,
+      };
+    }),
+  );
+}

@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { LlmCourseGenerator } from '../../src/llm/course-generator.ts';
+import { createLlmClient, createLlmGenerators } from '../../src/llm/index.ts';
+import { LlmQuizGenerator } from '../../src/llm/quiz-generator.ts';
+import { generateCourse } from '../../src/pipeline/course.ts';
+import { generateQuiz } from '../../src/pipeline/quiz.ts';
+import { textbook } from '../pipeline/course-fixture.ts';
+import { type FakeOpenAI, groundedAnswer, startFakeOpenAI } from './fake-openai.ts';
+import { llmConfig } from './helpers.ts';
+
+let fake: FakeOpenAI;
+before(async () => {
+  fake = await startFakeOpenAI();
+});
+after(() => fake.close());
+
+function courseGenerator(extra: Record<string, string> = {}) {
+  const config = llmConfig(fake.url, extra);
+  const { client, modelId } = createLlmClient(config);
+  return new LlmCourseGenerator({ client, modelId, parallel: config.llmCallsPerJob });
+}
+
+describe('LLM course generator', () => {
+  test('makes a valid course whose every summary sentence cites a chunk of the document', async () => {
+    fake.setScript(() => ({}));
+    const input = textbook();
+    const ids = new Set(input.chunks.map((c) => c.id));
+    const before = fake.chats().length;
+    const course = await generateCourse(input, courseGenerator());
+    assert.equal(course.generator.name, 'openai-compatible:fake-model');
+    assert.match(course.title, /^Course: /);
+    const sentences = course.modules.flatMap((m) => m.lessons.flatMap((l) => l.summary));
+    assert.ok(sentences.length > 0);
+    for (const s of sentences)
+      for (const c of s.citations) assert.ok(c.chunkId && ids.has(c.chunkId), c.chunkId);
+    const lessons = course.modules.reduce((n, m) => n + m.lessons.length, 0);
+    assert.equal(fake.chats().length - before, lessons + course.modules.length + 1);
+    const sent = fake.chats().at(-1)!;
+    assert.match(sent.system, /JSON Schema/);
+    assert.deepEqual(sent.body.response_format, { type: 'json_object' });
+  });
+
+  test('an answer that is not JSON is repaired once with the validation error', async () => {
+    const input = textbook();
+    let broken = 0;
+    fake.setScript((req) => {
+      if (/Task: lesson_summary/.test(req.user) && broken === 0 && !/rejected/.test(req.last)) {
+        broken++;
+        return { content: 'Sure! Here is your summary: {oops' };
+      }
+      return {};
+    });
+    const before = fake.chats().length;
+    const course = await generateCourse(input, courseGenerator());
+    const repair = fake
+      .chats()
+      .slice(before)
+      .find((r) => /rejected/.test(r.last));
+    assert.ok(repair, 'a repair request was sent');
+    assert.match(repair.last, /not valid JSON/);
+    const messages = repair.body.messages as { role: string; content: string }[];
+    assert.equal(messages.at(-2)?.content, 'Sure! Here is your summary: {oops');
+    assert.ok(course.modules.length > 0);
+  });
+
+  test('a citation to a chunk that does not exist is rejected, repaired, then fails with a clear reason', async () => {
+    const ghost = (req: { user: string }) =>
+      groundedAnswer({ ...req, user: req.user.replace(/\[chunk \S+ /g, '[chunk ghost:99 ') } as never);
+    fake.setScript((req) => ({ content: ghost(req) }));
+    const before = fake.chats().length;
+    await assert.rejects(
+      generateCourse(textbook(), courseGenerator({ LLM_CALLS_PER_JOB: '1' })),
+      (err: Error & { code?: string }) => {
+        assert.equal(err.code, 'llm_invalid_output');
+        assert.match(err.message, /rejected twice: chunk ghost:99 does not exist/);
+        return true;
+      },
+    );
+    const sent = fake.chats().slice(before);
+    assert.equal(sent.length, 2, 'the first answer and its one repair');
+    assert.match(sent[1]!.last, /ghost:99 does not exist/);
+  });
+});
+
+describe('LLM provider failures', () => {
+  test('429 with Retry-After is retried after the time asked', async () => {
+    let n = 0;
+    fake.setScript(() => (n++ === 0 ? { status: 429, headers: { 'retry-after': '1' } } : {}));
+    const { client } = createLlmClient(llmConfig(fake.url));
+    const before = fake.chats().length;
+    const course = new LlmCourseGenerator({ client, modelId: 'm', parallel: 1 });
+    await course.generateCourse(textbook());
+    const [first, second] = fake.chats().slice(before);
+    const waited = second!.at - first!.at;
+    assert.ok(waited >= 990, `waited ${waited} ms`);
+    assert.ok(waited < 3000, `waited ${waited} ms`);
+  });
+
+  test('a slow answer past LLM_TIMEOUT_S is abandoned and asked again; with no retry left it fails', async () => {
+    let n = 0;
+    fake.setScript(() => (n++ === 0 ? { delayMs: 2000 } : {}));
+    const gen = courseGenerator({ LLM_TIMEOUT_S: '0.3', LLM_CALLS_PER_JOB: '1' });
+    const started = Date.now();
+    await gen.generateCourse(textbook());
+    assert.ok(Date.now() - started < 1900, 'did not wait for the slow answer');
+
+    fake.setScript(() => ({ delayMs: 1000 }));
+    await assert.rejects(
+      courseGenerator({ LLM_TIMEOUT_S: '0.2', LLM_MAX_RETRIES: '1', LLM_CALLS_PER_JOB: '1' }).generateCourse(
+        textbook(),
+      ),
+      (err: Error & { code?: string }) =>
+        err.code === 'llm_timeout' && /within 0.2 s \(2 attempt/.test(err.message),
+    );
+  });
+
+  test("5xx until the retries run out fails with the provider's reason; LLM_FALLBACK=offline goes offline", async () => {
+    fake.setScript(() => ({
+      status: 500,
+      json: { error: { message: 'upstream overloaded', type: 'server_error' } },
+    }));
+    const before = fake.chats().length;
+    await assert.rejects(
+      courseGenerator({ LLM_MAX_RETRIES: '2', LLM_CALLS_PER_JOB: '1' }).generateCourse(textbook()),
+      (err: Error & { code?: string; permanent?: boolean }) =>
+        err.code === 'llm_provider' &&
+        /HTTP 500: upstream overloaded \(3 attempt/.test(err.message) &&
+        !err.permanent,
+    );
+    assert.equal(fake.chats().length - before, 3);
+
+    const warnings: string[] = [];
+    const { courseGenerator: gen } = createLlmGenerators(
+      llmConfig(fake.url, { LLM_MAX_RETRIES: '0', LLM_FALLBACK: 'offline', LLM_CALLS_PER_JOB: '1' }),
+      { warn: (m) => warnings.push(m) },
+    );
+    const course = await generateCourse(textbook(), gen);
+    assert.equal(course.generator.name, 'offline-extractive');
+    assert.match(warnings[0] ?? '', /offline/);
+  });
+
+  test('401 is not retried', async () => {
+    fake.setScript(() => ({ status: 401, json: { error: { message: 'bad key' } } }));
+    const before = fake.chats().length;
+    await assert.rejects(
+      courseGenerator({ LLM_CALLS_PER_JOB: '1' }).generateCourse(textbook()),
+      (err: Error & { permanent?: boolean }) =>
+        /HTTP 401: bad key/.test(err.message) && err.permanent === true,
+    );
+    assert.equal(fake.chats().length - before, 1);
+  });
+});
+
+describe('LLM quiz generator', () => {
+  test('questions come from the passages retrieved for their topic and cite them', async () => {
+    fake.setScript(() => ({}));
+    const input = textbook();
+    const course = await generateCourse(input, courseGenerator());
+    const { client, modelId } = createLlmClient(llmConfig(fake.url));
+    const topics: string[] = [];
+    const gen = new LlmQuizGenerator({
+      client,
+      modelId,
+      retrieve: async (text, documentId, k) => {
+        topics.push(text);
+        return input.chunks
+          .filter((c) => c.documentId === documentId)
+          .slice(0, k)
+          .map((c) => ({ chunkId: c.id, pageStart: c.pageStart, pageEnd: c.pageEnd, text: c.text }));
+      },
+    });
+    const quiz = await generateQuiz({ course, chunks: input.chunks, count: 6, seed: 3 }, gen);
+    assert.equal(quiz.questions.length, 6);
+    assert.equal(topics.length, 2, 'one retrieval per call of up to 4 questions');
+    const retrieved = new Set(input.chunks.slice(0, 5).map((c) => c.id));
+    for (const q of quiz.questions) assert.ok(q.chunkId && retrieved.has(q.chunkId));
+    assert.equal(quiz.generator.name, 'openai-compatible:fake-model');
+  });
+});
