@@ -5,7 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import { NotFoundError } from '../errors.ts';
-import { findDocumentBySha, getCourse, getQuiz, saveProcessedDocument } from '../store/index.ts';
+import {
+  documentCounts,
+  findDocumentBySha,
+  getCourse,
+  getQuiz,
+  saveProcessedDocument,
+} from '../store/index.ts';
 import type { Database, SavedIds, VectorStore } from '../store/types.ts';
 import type { Course, Quiz } from './course-schema.ts';
 import {
@@ -70,13 +76,14 @@ async function findExisting(bytes: Uint8Array, db: Database): Promise<ProcessOut
   const stored = await getCourse(db, found.courseId);
   if (!stored) throw new NotFoundError('course', found.courseId);
   const quiz = stored.quizIds[0] ? await getQuiz(db, stored.quizIds[0]) : null;
+  const { sections, chunks } = await documentCounts(db, found.documentId);
   return {
     saved: { documentId: found.documentId, courseId: stored.id, quizId: quiz?.id ?? '', created: false },
     title: stored.title,
     counts: {
       pages: stored.pageCount,
-      sections: stored.course.modules.reduce((n, m) => n + m.lessons.length, 0),
-      chunks: 0,
+      sections,
+      chunks,
       modules: stored.modules,
       lessons: stored.lessons,
       questions: quiz?.quiz.questions.length ?? 0,

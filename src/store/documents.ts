@@ -204,3 +204,16 @@ export async function countRows(db: Database): Promise<Record<string, number>> {
   const { rows } = await db.query<Record<string, number>>(`SELECT ${select}`);
   return { ...rows[0] };
 }
+
+/** How many sections and chunks a stored document has (for the summary of a document processed before). */
+export async function documentCounts(
+  db: Database,
+  documentId: string,
+): Promise<{ sections: number; chunks: number }> {
+  const { rows } = await db.query<{ sections: number; chunks: number }>(
+    `SELECT (SELECT count(*)::int FROM sections WHERE document_id = $1) AS sections,
+            (SELECT count(*)::int FROM chunks WHERE document_id = $1) AS chunks`,
+    [documentId],
+  );
+  return rows[0] ?? { sections: 0, chunks: 0 };
+}

@@ -31,6 +31,7 @@ describe('profai process', () => {
   after(() => rm(dir, { recursive: true, force: true }));
 
   let courseId = '';
+  let firstCounts: Record<string, unknown> = {};
 
   test('one bad file does not stop the others; exit code 1; --json and --out', async () => {
     const out = profai(['process', SAMPLE, 'notes.pdf', 'missing.pdf', '--json', '--out', 'out']);
@@ -44,6 +45,7 @@ describe('profai process', () => {
     assert.deepEqual(html!.error, { code: 'not_pdf', message: 'not a PDF: it looks like an HTML page' });
     assert.equal((missing!.error as { code: string }).code, 'unreadable');
     courseId = ok!.courseId as string;
+    firstCounts = pick(ok!);
 
     const written = JSON.parse(await readFile(join(ok!.outDir as string, 'course.json'), 'utf8'));
     CourseSchema.parse(written.course);
@@ -68,6 +70,7 @@ describe('profai process', () => {
     const [again] = JSON.parse(out.stdout);
     assert.equal(again.created, false);
     assert.equal(again.courseId, courseId);
+    assert.deepEqual(pick(again), firstCounts, 'the summary of a stored document shows its real counts');
     const list = JSON.parse(profai(['courses', '--json']).stdout) as { id: string }[];
     assert.deepEqual(
       list.map((c) => c.id),
@@ -113,3 +116,8 @@ describe('profai process', () => {
     assert.equal(JSON.parse(second.stdout).length, 1);
   });
 });
+
+function pick(r: Record<string, unknown>) {
+  const { pages, sections, chunks, modules, lessons, questions } = r;
+  return { pages, sections, chunks, modules, lessons, questions };
+}
