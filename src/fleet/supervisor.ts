@@ -18,7 +18,7 @@ import { createLogger, type Logger } from './log.ts';
 import { readRssMb, roundMb } from './memory.ts';
 import { createRedis, describeRedisUrl } from './redis.ts';
 import { createRegistry, type TaskRegistry, UnknownTaskError } from './registry.ts';
-import { recordRunEnd, recordRunStart } from './runinfo.ts';
+import { type RunRecorder, recordRun } from './runinfo.ts';
 import { type StopOutcome, stopGracefully } from './shutdown.ts';
 
 export interface WorkerOptions {
@@ -186,26 +186,29 @@ function makeProcessor(d: ProcessorDeps) {
     const jobId = job.id ?? '';
     if (!d.registry.has(job.name)) throw new UnrecoverableError(new UnknownTaskError(job.name).message);
     const attempt = job.attemptsMade + 1;
+    let run: RunRecorder | undefined;
     const progress = progressReporter(job);
     const outcome: RunOutcome = await d.pool.run(
       { jobId, task: job.name, data: job.data, attempt },
       {
-        onStart: (childPid) =>
-          void recordRunStart(d.redis, prefix, jobId, {
+        onStart: (childPid) => {
+          run = recordRun(d.redis, prefix, jobId, {
             worker: d.name,
             childPid,
             startedAt: Date.now(),
             attempt,
-          }),
+          });
+        },
         onProgress: progress,
       },
     );
     if (outcome.kind === 'released') {
+      run?.cancel();
       await job.moveToWait(token);
       d.log.info('task released to the queue', { jobId, task: job.name });
       throw new WaitingError();
     }
-    void recordRunEnd(d.redis, prefix, jobId, outcome.stats);
+    void run?.end(outcome.stats).catch(() => {});
     if (outcome.kind === 'ok') {
       d.counters.processed++;
       return outcome.value;
