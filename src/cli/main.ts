@@ -101,3 +101,5 @@ export function buildProgram(): Command {
 }
 
 await buildProgram().parseAsync(process.argv);
+import * as planCommand from './commands/plan.ts';
+  planCommand.register,

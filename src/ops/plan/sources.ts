@@ -1,0 +1,58 @@
+/**
+ * Where `profai plan` gets its figures: the run records workers leave in Redis (`<prefix>:runinfo:<jobId>`,
+ * peak RSS and CPU seconds of each PDF job's latest attempt) and the live heartbeats (supervisor RSS).
+ */
+import type { Redis } from 'ioredis';
+import { readHeartbeats } from '../../fleet/heartbeat.ts';
+import { runInfoKey } from '../../fleet/redis.ts';
+import { quantile } from './stats.ts';
+
+/** A PDF job's record, with when it finished (to keep the most recent). */
+export interface RecordedJob {
+  jobId: string;
+  finishedAt: number;
+  peakRssMb: number;
+  cpuSeconds: number;
+}
+
+/** PDF jobs (`pdf-…` ids) are the ones that size the fleet: quiz jobs are small and brief. */
+const PDF_JOB = /^pdf-/;
+
+/**
+ * The `limit` most recently finished PDF jobs that have a peak RSS and CPU time recorded.
+ * @param limit - how many. @defaultValue 200
+ */
+export async function readRecentJobs(redis: Redis, prefix: string, limit = 200): Promise<RecordedJob[]> {
+  const marker = runInfoKey(prefix, '');
+  const ids: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${marker}*`, 'COUNT', 1000);
+    cursor = next;
+    for (const key of keys) {
+      const id = key.slice(marker.length);
+      if (PDF_JOB.test(id)) ids.push(id);
+    }
+  } while (cursor !== '0');
+  if (ids.length === 0) return [];
+  const pipeline = redis.pipeline();
+  for (const id of ids) pipeline.hmget(runInfoKey(prefix, id), 'finishedAt', 'peakRssMb', 'cpuSeconds');
+  const replies = (await pipeline.exec()) ?? [];
+  const jobs = replies.flatMap(([err, value], i): RecordedJob[] => {
+    const [finishedAt, peak, cpu] = (err ? [] : (value as (string | null)[])).map(Number);
+    const ok = finishedAt && peak && peak > 0 && cpu && cpu > 0;
+    return ok ? [{ jobId: ids[i]!, finishedAt, peakRssMb: peak, cpuSeconds: cpu }] : [];
+  });
+  return jobs.sort((a, b) => b.finishedAt - a.finishedAt).slice(0, limit);
+}
+
+/** Median RSS of the live workers' supervisors, or null when no worker is running. */
+export async function readSupervisorIdleMb(
+  redis: Redis,
+  prefix: string,
+  heartbeatS: number,
+): Promise<number | null> {
+  const beats = await readHeartbeats(redis, prefix, heartbeatS);
+  const rss = beats.map((hb) => hb.rssMb).filter((v) => v > 0);
+  return rss.length ? quantile(rss, 0.5) : null;
+}
