@@ -8,6 +8,7 @@ import { int, none, positiveInt, run } from './command-kit.ts';
 import * as apiCommand from './commands/api.ts';
 import * as inspectCommand from './commands/inspect.ts';
 import * as monitorCommand from './commands/monitor.ts';
+import * as planCommand from './commands/plan.ts';
 import * as upCommand from './commands/up.ts';
 import * as workerCommand from './commands/worker.ts';
 import { printLine } from './output.ts';
@@ -21,6 +22,7 @@ const COMMAND_MODULES: ((program: Command) => void)[] = [
   upCommand.register,
   monitorCommand.register,
   inspectCommand.register,
+  planCommand.register,
 ];
 
 const VERSION = '0.1.0';
@@ -101,5 +103,3 @@ export function buildProgram(): Command {
 }
 
 await buildProgram().parseAsync(process.argv);
-import * as planCommand from './commands/plan.ts';
-  planCommand.register,
