@@ -9,7 +9,9 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import type { JobRunInfo, JobView, PdfTaskResult, WorkerHeartbeat } from '../../src/fleet/contract.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { JobRunInfo, JobView, PdfTaskResult } from '../../src/fleet/contract.ts';
+import { listWorkers, openFleetClient } from '../../src/fleet/queues.ts';
 import { readRunInfo } from '../../src/fleet/runinfo.ts';
 import { HashEmbedder } from '../../src/pipeline/embed.ts';
 import { chromaStore } from '../../src/store/vectors/index.ts';
@@ -165,7 +167,7 @@ describe('API + 2 workers on Redis, PostgreSQL and Chroma', { timeout: 300_000 }
     const doomed = workers.find((w) => w.lines.some((l) => l === `${run.worker} ready.`))!;
     assert.ok(doomed, `a worker named ${run.worker}`);
     doomed.proc.kill('SIGKILL');
-    process.kill(run.childPid, 'SIGKILL'); // a kill -9 of the supervisor leaves its child; a host crash would not
+    process.kill(run.childPid, 'SIGKILL'); // as in a lost host: the child must not finish the task either
     await doomed.exited;
     const view = await waitForJob(baseUrl, id);
     await assertOneCourse(view);
@@ -187,8 +189,12 @@ describe('API + 2 workers on Redis, PostgreSQL and Chroma', { timeout: 300_000 }
     assert.equal(view.attempts, 1, 'finished by its first attempt, never released');
     assert.ok(Date.parse(view.timings.finishedAt!) > sentAt, 'the task was still running when SIGTERM came');
     assert.deepEqual(exit, { code: 0, signal: null });
-    const beats = await redis.hgetall(`${prefix}:workers`);
-    const left = Object.values(beats).map((j) => JSON.parse(j) as WorkerHeartbeat);
-    assert.ok(!left.some((hb) => hb.name === run.worker), 'a stopped worker removes its heartbeat');
+    const fleet = openFleetClient(loadConfig({ QUEUE_PREFIX: prefix }));
+    try {
+      const left = await listWorkers(fleet);
+      assert.ok(!left.some((hb) => hb.name === run.worker), 'a stopped worker removes its heartbeat');
+    } finally {
+      await fleet.close();
+    }
   });
 });

@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, test } from 'node:test';
 import { Redis } from 'ioredis';
+import { loadConfig } from '../../src/config.ts';
 import type { JobView } from '../../src/fleet/contract.ts';
+import { listWorkers, openFleetClient } from '../../src/fleet/queues.ts';
 import { freshPgliteDir, tempDir } from '../store/backends.ts';
 import { freePort } from '../store/chroma-server.ts';
 import {
@@ -78,6 +80,18 @@ test('profai up --workers 2: embedded database, a PDF becomes a course, Ctrl-C s
     ['sample.pdf'],
   );
   assert.equal(courses[0]!.id, (view.result as { courseId: string }).courseId);
+
+  // A worker that dies is restarted by `up`.
+  const fleet = openFleetClient(loadConfig({ QUEUE_PREFIX: prefix }));
+  cleanups.push(() => fleet.close());
+  const worker1 = await waitFor('worker1 heartbeat', async () =>
+    (await listWorkers(fleet)).find((hb) => hb.name.startsWith('worker1@')),
+  );
+  process.kill(worker1.pid, 'SIGKILL');
+  await up.waitForLine(/^up {5}\| worker1 exited \(killed by SIGKILL\); restarting in 1 s$/, 30_000);
+  await waitFor('worker1 to be ready again', async () =>
+    up!.lines.filter((l) => /^worker1\| worker1@\S+ ready\.$/.test(l)).length === 2 ? true : null,
+  );
 
   // Everything `up` started: database, API, workers and their children.
   pids = processTree(up.pid).filter((p) => p !== up!.pid);
