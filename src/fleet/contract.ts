@@ -109,21 +109,68 @@ export interface JobView {
   file?: string;
 }
 
-/** What a worker publishes about itself every HEARTBEAT_S (for `profai monitor` and tests). */
+/** A task a worker runs right now, as its heartbeat reports it. */
+export interface ActiveTask {
+  /** Job id. */
+  id: string;
+  /** Task name. */
+  name: string;
+  /** The uploaded file's name (PDF tasks) or the course id (quiz tasks); null when the payload has neither. */
+  document: string | null;
+  /** Last stage the task reported, null before its first report. */
+  stage: string | null;
+  /** 0..100 */
+  percent: number;
+  /** ms since epoch. */
+  startedAt: number;
+  childPid: number;
+  /** 1 for the first attempt. */
+  attempt: number;
+}
+
+/**
+ * What a worker publishes about itself every HEARTBEAT_S (for `profai monitor`, `inspect`, metrics and tests).
+ * Fields marked optional were added later; every current worker writes them.
+ */
 export interface WorkerHeartbeat {
+  /** `worker1@host` */
   name: string;
   pid: number;
   host: string;
+  /** Always `prefork`: one child process per concurrency slot. */
+  pool?: 'prefork';
+  /** ProfAI version of the worker. */
+  version?: string;
   queues: string[];
   concurrency: number;
+  /** Task names this worker can run, sorted. */
+  registered?: string[];
   startedAt: number;
-  /** When this heartbeat was written (ms since epoch); readers drop entries older than 3 × HEARTBEAT_S. */
+  /** When this heartbeat was written (ms since epoch); it expires 3 × HEARTBEAT_S later. */
   at: number;
+  uptimeS?: number;
+  /** RSS of the supervisor, MB. */
   rssMb: number;
   /** Supervisor plus children. */
   totalRssMb: number;
-  children: { pid: number; busy: boolean; jobId: string | null; tasks: number; rssMb: number }[];
+  /** CPU % of the supervisor plus its children since the previous heartbeat (100 = one core). */
+  cpuPercent?: number;
+  supervisorCpuPercent?: number;
+  /** Per-child memory limits, MB: soft (MAX_MEMORY_PER_CHILD_MB), hard (HARD_MEMORY_LIMIT_MB, 0 = off). */
+  limits?: { softMb: number; hardMb: number };
+  children: {
+    pid: number;
+    busy: boolean;
+    jobId: string | null;
+    tasks: number;
+    rssMb: number;
+    cpuPercent?: number;
+  }[];
+  /** Tasks running now, with their progress. */
+  active?: ActiveTask[];
+  /** Tasks done since start. */
   processed: number;
+  /** Attempts failed since start. */
   failed: number;
   /** Children replaced, by why they left. */
   recycles: { tasks: number; memory: number; crash: number };

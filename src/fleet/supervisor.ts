@@ -13,9 +13,8 @@ import type { Redis } from 'ioredis';
 import { type Config, ConfigError } from '../config.ts';
 import { ChildPool, type RunOutcome } from './child-pool.ts';
 import { queueOf, type WorkerHeartbeat } from './contract.ts';
-import { startHeartbeat } from './heartbeat.ts';
+import { buildHeartbeat, CpuMeter, startHeartbeat, WorkerActivity } from './heartbeat.ts';
 import { createLogger, type Logger } from './log.ts';
-import { readRssMb, roundMb } from './memory.ts';
 import { createRedis, describeRedisUrl } from './redis.ts';
 import { createRegistry, type TaskRegistry, UnknownTaskError } from './registry.ts';
 import { type RunRecorder, recordRun } from './runinfo.ts';
@@ -91,7 +90,8 @@ export async function startWorker(config: Config, opts: WorkerOptions = {}): Pro
   const counters = { processed: 0, failed: 0 };
   const startedAt = Date.now();
   let state: WorkerHeartbeat['state'] = 'running';
-  const processor = makeProcessor({ name, config, registry, pool, redis, log, counters });
+  const activity = new WorkerActivity();
+  const processor = makeProcessor({ name, config, registry, pool, redis, log, counters, activity });
   const workers = config.queues.map(
     (queue) =>
       new Worker(queue, processor, {
@@ -110,26 +110,22 @@ export async function startWorker(config: Config, opts: WorkerOptions = {}): Pro
   for (const w of workers) w.on('error', (err) => log.error('queue error', { error: err.message }));
   await Promise.all(workers.map((w) => w.waitUntilReady()));
 
-  const heartbeat = (): WorkerHeartbeat => {
-    const children = pool.snapshot();
-    const rssMb = roundMb(process.memoryUsage.rss() / 1048576);
-    const childRss = children.reduce((sum, c) => sum + (readRssMb(c.pid) ?? c.rssMb), 0);
-    return {
+  const cpu = new CpuMeter();
+  const heartbeat = (): WorkerHeartbeat =>
+    buildHeartbeat({
       name,
-      pid: process.pid,
-      host: hostname(),
       queues: config.queues,
       concurrency: config.concurrency,
       startedAt,
-      at: Date.now(),
-      rssMb,
-      totalRssMb: roundMb(rssMb + childRss),
-      children,
-      ...counters,
-      recycles: { ...pool.recycles },
+      registered: registry.names(),
+      limits: { softMb: config.maxMemoryPerChildMb, hardMb: config.hardMemoryLimitMb },
+      children: pool.snapshot(),
+      counters,
+      recycles: pool.recycles,
       state,
-    };
-  };
+      activity,
+      cpu,
+    });
   const beats = startHeartbeat(redis, config.queuePrefix, config.heartbeatS, heartbeat);
 
   print('Registered tasks:');
@@ -177,6 +173,7 @@ interface ProcessorDeps {
   redis: Redis;
   log: Logger;
   counters: { processed: number; failed: number };
+  activity: WorkerActivity;
 }
 
 /** The BullMQ processor: runs the job on a child and turns the child's answer into BullMQ's terms. */
@@ -187,21 +184,28 @@ function makeProcessor(d: ProcessorDeps) {
     if (!d.registry.has(job.name)) throw new UnrecoverableError(new UnknownTaskError(job.name).message);
     const attempt = job.attemptsMade + 1;
     let run: RunRecorder | undefined;
-    const progress = progressReporter(job);
-    const outcome: RunOutcome = await d.pool.run(
-      { jobId, task: job.name, data: job.data, attempt },
-      {
-        onStart: (childPid) => {
-          run = recordRun(d.redis, prefix, jobId, {
-            worker: d.name,
-            childPid,
-            startedAt: Date.now(),
-            attempt,
-          });
+    const report = progressReporter(job);
+    const progress = (stage: string, percent: number) => {
+      d.activity.progress(jobId, stage, percent);
+      report(stage, percent);
+    };
+    const outcome: RunOutcome = await d.pool
+      .run(
+        { jobId, task: job.name, data: job.data, attempt },
+        {
+          onStart: (childPid) => {
+            d.activity.start({ id: jobId, name: job.name, data: job.data, attempt }, childPid);
+            run = recordRun(d.redis, prefix, jobId, {
+              worker: d.name,
+              childPid,
+              startedAt: Date.now(),
+              attempt,
+            });
+          },
+          onProgress: progress,
         },
-        onProgress: progress,
-      },
-    );
+      )
+      .finally(() => d.activity.end(jobId));
     if (outcome.kind === 'released') {
       run?.cancel();
       await job.moveToWait(token);

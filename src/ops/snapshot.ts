@@ -1,0 +1,128 @@
+/**
+ * One look at the fleet (workers from their heartbeats, queues from BullMQ), shared by `profai inspect`,
+ * `profai monitor`, `/metrics` and `/dashboard`. Every read is bounded in time; a Redis that does not
+ * answer gives a snapshot with `redis.up: false` instead of an error.
+ */
+import type { JobView, WorkerHeartbeat } from '../fleet/contract.ts';
+import { readHeartbeats } from '../fleet/heartbeat.ts';
+import { type FleetClient, listJobs } from '../fleet/queues.ts';
+import { describeRedisUrl } from '../fleet/redis.ts';
+import { connectionReason, lastConnectionError, withTimeout } from './connect.ts';
+import type { FleetSnapshot, QueueStatus, WorkerStatus } from './types.ts';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A heartbeat in the stable shape operators read (see {@link WorkerStatus}); older heartbeats get defaults. */
+export function toWorkerStatus(hb: WorkerHeartbeat): WorkerStatus {
+  const recycles = hb.recycles ?? { tasks: 0, memory: 0, crash: 0 };
+  return {
+    hostname: hb.name,
+    pid: hb.pid,
+    host: hb.host,
+    pool: hb.pool ?? 'prefork',
+    concurrency: hb.concurrency,
+    queues: hb.queues,
+    state: hb.state,
+    version: hb.version ?? 'unknown',
+    startedAt: iso(hb.startedAt),
+    uptimeS: hb.uptimeS ?? Math.round((hb.at - hb.startedAt) / 1000),
+    heartbeatAt: iso(hb.at),
+    rssMb: hb.rssMb,
+    totalRssMb: hb.totalRssMb,
+    cpuPercent: hb.cpuPercent ?? 0,
+    limits: hb.limits ?? { softMb: 0, hardMb: 0 },
+    done: hb.processed,
+    failed: hb.failed,
+    recycled: { ...recycles, total: recycles.tasks + recycles.memory + recycles.crash },
+    children: hb.children.map((c) => ({
+      pid: c.pid,
+      busy: c.busy,
+      jobId: c.jobId,
+      tasks: c.tasks,
+      rssMb: c.rssMb,
+      cpuPercent: c.cpuPercent ?? 0,
+    })),
+    active: (hb.active ?? []).map((t) => ({ ...t, startedAt: iso(t.startedAt) })),
+    registered: hb.registered ?? [],
+  };
+}
+
+/** A snapshot saying Redis is down. */
+export function downSnapshot(url: string, error: string): FleetSnapshot {
+  return {
+    at: new Date().toISOString(),
+    redis: { url: describeRedisUrl(url), up: false, error },
+    workers: [],
+    queues: [],
+  };
+}
+
+async function queueStatus(client: FleetClient, name: string): Promise<QueueStatus> {
+  const c = await client
+    .queue(name)
+    .getJobCounts('wait', 'prioritized', 'waiting-children', 'active', 'completed', 'failed', 'delayed');
+  return {
+    name,
+    waiting: (c.wait ?? 0) + (c.prioritized ?? 0) + (c['waiting-children'] ?? 0),
+    active: c.active ?? 0,
+    delayed: c.delayed ?? 0,
+    failed: c.failed ?? 0,
+    completed: c.completed ?? 0,
+  };
+}
+
+/** Finished jobs, newest finish first. */
+async function recentJobs(client: FleetClient, limit: number): Promise<JobView[]> {
+  const [completed, failed] = await Promise.all([
+    listJobs(client, { state: 'completed', limit }),
+    listJobs(client, { state: 'failed', limit }),
+  ]);
+  const finished = (j: JobView) => j.timings.finishedAt ?? j.timings.queuedAt;
+  return [...completed, ...failed].sort((a, b) => finished(b).localeCompare(finished(a))).slice(0, limit);
+}
+
+async function readSnapshot(client: FleetClient, withJobs: boolean): Promise<FleetSnapshot> {
+  const heartbeats = await readHeartbeats(client.redis, client.config.queuePrefix);
+  const names = [...new Set([...client.queueNames(), ...heartbeats.flatMap((hb) => hb.queues)])].sort();
+  const queues = await Promise.all(names.map((name) => queueStatus(client, name)));
+  const snapshot: FleetSnapshot = {
+    at: new Date().toISOString(),
+    redis: { url: describeRedisUrl(client.config.redisUrl), up: true },
+    workers: heartbeats.map(toWorkerStatus),
+    queues,
+  };
+  if (withJobs) {
+    const [active, recent] = await Promise.all([
+      listJobs(client, { state: 'active', limit: 50 }),
+      recentJobs(client, 20),
+    ]);
+    snapshot.jobs = { active, recent };
+  }
+  return snapshot;
+}
+
+/**
+ * Takes a snapshot. Never rejects: when Redis is not connected or a read takes longer than `timeoutMs`,
+ * the snapshot says Redis is down and why.
+ * @param opts.jobs - also list active and recently finished jobs. @defaultValue false
+ * @param opts.timeoutMs - longest the whole snapshot may take. @defaultValue 1000
+ */
+export async function takeSnapshot(
+  client: FleetClient,
+  opts: { jobs?: boolean; timeoutMs?: number } = {},
+): Promise<FleetSnapshot> {
+  const url = client.config.redisUrl;
+  const status = client.redis.status;
+  if (status !== 'ready')
+    return downSnapshot(url, `not connected (${lastConnectionError(client.redis) ?? status})`);
+  const timeoutMs = opts.timeoutMs ?? 1000;
+  try {
+    return await withTimeout(
+      readSnapshot(client, opts.jobs ?? false),
+      timeoutMs,
+      () => new Error(`no answer within ${timeoutMs} ms`),
+    );
+  } catch (err) {
+    return downSnapshot(url, connectionReason(err));
+  }
+}

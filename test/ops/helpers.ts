@@ -1,0 +1,151 @@
+/**
+ * Test harness of the operations tools: the `profai` CLI as a subprocess, a throw-away redis-server that a
+ * test can stop and start again, and an API (buildApi) on the embedded database in a temporary folder.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import { buildApi } from '../../src/api/server.ts';
+import type { Config } from '../../src/config.ts';
+import { openFleetClient } from '../../src/fleet/queues.ts';
+import { openDatabase, openVectorStore } from '../../src/store/index.ts';
+import { sleep } from '../fleet/helpers.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Wall time of the whole process, ms. */
+  ms: number;
+}
+
+/** Runs `profai ARGS` (node --import tsx src/cli/main.ts) with `env` on top of ours. */
+export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const started = performance.now();
+  const proc = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  proc.stdout.on('data', (c: Buffer) => {
+    stdout += c.toString();
+  });
+  proc.stderr.on('data', (c: Buffer) => {
+    stderr += c.toString();
+  });
+  return new Promise((resolve) =>
+    proc.once('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - started })),
+  );
+}
+
+/** A TCP port nothing listens on (now). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+export interface RedisServer {
+  url: string;
+  port: number;
+  /** Kills it (SIGKILL, by PID) and waits until it has exited. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port (empty: nothing is saved). */
+  start(): Promise<void>;
+}
+
+/** A private `redis-server --port N --save "" --appendonly no`, for tests that take Redis away. */
+export async function startRedisServer(): Promise<RedisServer> {
+  const port = await freePort();
+  let proc: ChildProcess | null = null;
+  const start = async () => {
+    proc = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      {
+        stdio: 'ignore',
+      },
+    );
+    const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => null });
+    probe.on('error', () => {});
+    for (let i = 0; ; i++) {
+      try {
+        await probe.connect();
+        await probe.ping();
+        break;
+      } catch {
+        if (i > 100) throw new Error(`redis-server on port ${port} did not start`);
+        await sleep(50);
+      }
+    }
+    probe.disconnect();
+  };
+  const stop = async () => {
+    const p = proc;
+    if (!p || p.exitCode !== null || p.signalCode !== null) return;
+    const exited = new Promise((r) => p.once('exit', r));
+    p.kill('SIGKILL');
+    await exited;
+  };
+  await start();
+  return { url: `redis://127.0.0.1:${port}/0`, port, stop, start };
+}
+
+export interface TestApi {
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** buildApi on the embedded database (PGlite + pgvector) in a temporary folder; `config` gives Redis. */
+export async function startTestApi(config: Config): Promise<TestApi> {
+  const dir = await mkdtemp(join(tmpdir(), 'profai-ops-'));
+  const full: Config = {
+    ...config,
+    dataDir: join(dir, 'data'),
+    uploadDir: join(dir, 'uploads'),
+    logLevel: 'silent',
+  };
+  const db = await openDatabase(full);
+  const vectors = await openVectorStore(full, db);
+  const fleet = openFleetClient(full);
+  const app = await buildApi({
+    config: full,
+    db,
+    vectors,
+    fleet,
+    redisPing: async () => void (await fleet.redis.ping()),
+  });
+  return {
+    app,
+    async close() {
+      await app.close();
+      await fleet.close();
+      await vectors.close();
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Parses Prometheus text into `name{labels}` → value. */
+export function parseMetrics(text: string): Map<string, number> {
+  const values = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const at = line.lastIndexOf(' ');
+    values.set(line.slice(0, at), Number(line.slice(at + 1)));
+  }
+  return values;
+}
