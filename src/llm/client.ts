@@ -1,7 +1,8 @@
 /**
  * One structured LLM call done right: the request is asked for a JSON object of a zod schema (the schema goes
  * in the prompt, as JSON Schema, so it works where `response_format: json_schema` does not), counted against
- * the context window, cached by request hash, rate-limited fleet-wide, timed out, retried on 429/5xx honouring
+ * the context window, cached by request hash, rate-limited fleet-wide and timed out (by the provider's fetch,
+ * fetch.ts), retried on 429/5xx honouring
  * Retry-After, validated (JSON, schema, grounding check), repaired ONCE by re-asking with the validation error,
  * and its token use recorded.
  */
@@ -16,7 +17,8 @@ import {
 import { z } from 'zod';
 import type { CachedAnswer, ResponseCache } from './cache.ts';
 import { LlmContextError, LlmInvalidOutputError, LlmProviderError, LlmTimeoutError } from './errors.ts';
-import { type RedisRateLimiter, sleep } from './rate-limit.ts';
+import { isTimeout, TOKENS_HEADER } from './fetch.ts';
+import { sleep } from './rate-limit.ts';
 import { countTokens } from './tokens.ts';
 
 /** The knobs of {@link LlmClient} (config names without the `llm` prefix). */
@@ -34,7 +36,6 @@ export interface LlmClientOptions {
   modelId: string;
   baseUrl: string;
   settings: LlmClientSettings;
-  limiter?: RedisRateLimiter;
   cache?: ResponseCache;
   /** Called after every answer (live or cached) with its tokens. */
   onUsage?: (call: { inputTokens: number; outputTokens: number; cached: boolean }) => Promise<void> | void;
@@ -89,11 +90,8 @@ export class LlmClient {
     const system = this.systemFor(req.system, req.schema);
     const tokens = countTokens(system) + countTokens(req.prompt);
     if (tokens > this.inputBudget) throw new LlmContextError(req.task, tokens, this.inputBudget);
-    const messages: ModelMessage[] = [
-      { role: 'system', content: system },
-      { role: 'user', content: req.prompt },
-    ];
-    const key = this.o.cache?.keyOf(this.requestOf(messages, req.seed));
+    const messages: ModelMessage[] = [{ role: 'user', content: req.prompt }];
+    const key = this.o.cache?.keyOf(this.requestOf(system, messages, req.seed));
     const cached = key ? await this.o.cache?.get(key) : null;
     if (cached) {
       const verdict = this.judge(cached.text, req);
@@ -102,7 +100,7 @@ export class LlmClient {
         return verdict.value;
       }
     }
-    const first = await this.complete(messages, tokens, req);
+    const first = await this.complete(system, messages, tokens, req);
     let verdict = this.judge(first.text, req);
     let accepted = first;
     if (!verdict.ok) {
@@ -116,7 +114,7 @@ export class LlmClient {
       ];
       const repairTokens = tokens + countTokens(first.text) + 80;
       if (repairTokens > this.inputBudget) throw new LlmInvalidOutputError(req.task, verdict.reason);
-      accepted = await this.complete(repair, repairTokens, req);
+      accepted = await this.complete(system, repair, repairTokens, req);
       verdict = this.judge(accepted.text, req);
       if (!verdict.ok) throw new LlmInvalidOutputError(req.task, verdict.reason);
     }
@@ -125,8 +123,9 @@ export class LlmClient {
     return verdict.value;
   }
 
-  private requestOf(messages: ModelMessage[], seed: number | undefined) {
+  private requestOf(system: string, messages: ModelMessage[], seed: number | undefined) {
     return {
+      system,
       baseUrl: this.o.baseUrl,
       model: this.o.modelId,
       maxOutputTokens: this.o.settings.maxOutputTokens,
@@ -154,6 +153,7 @@ export class LlmClient {
 
   /** One request with rate limit, timeout and retries; returns the raw text and its usage. */
   private async complete<T>(
+    system: string,
     messages: ModelMessage[],
     inputTokens: number,
     req: ObjectRequest<T>,
@@ -161,17 +161,15 @@ export class LlmClient {
     const { settings } = this.o;
     let last: unknown;
     for (let attempt = 0; attempt <= settings.maxRetries; attempt++) {
-      await this.o.limiter?.acquire(inputTokens + settings.maxOutputTokens, this.o.signal);
-      const timeout = AbortSignal.timeout(Math.round(settings.timeoutS * 1000));
-      const signal = this.o.signal ? AbortSignal.any([this.o.signal, timeout]) : timeout;
       try {
-        const answer = await this.ask(messages, signal, req, inputTokens);
+        const answer = await this.ask(system, messages, inputTokens, req.seed);
         await this.o.onUsage?.({ ...answer, cached: false });
         return answer;
       } catch (err) {
         this.o.signal?.throwIfAborted();
-        last = timeout.aborted ? new LlmTimeoutError(settings.timeoutS, attempt + 1) : err;
-        if (!timeout.aborted && !isRetryable(err)) throw providerError(err, attempt + 1, true);
+        const timedOut = isTimeout(err);
+        last = timedOut ? new LlmTimeoutError(settings.timeoutS, attempt + 1) : err;
+        if (!timedOut && !isRetryable(err)) throw providerError(err, attempt + 1, true);
         if (attempt === settings.maxRetries) break;
         await sleep(retryDelay(err, attempt, settings.retryBaseMs), this.o.signal);
       }
@@ -181,23 +179,26 @@ export class LlmClient {
     throw providerError(last, settings.maxRetries + 1, false);
   }
 
-  private async ask<T>(
+  private async ask(
+    system: string,
     messages: ModelMessage[],
-    abortSignal: AbortSignal,
-    req: ObjectRequest<T>,
     inputTokens: number,
+    seed: number | undefined,
   ): Promise<CachedAnswer> {
     try {
       const result = await generateText({
         model: this.o.model,
+        system,
         messages,
-        // JSON mode with the schema; the schema itself travels in the system prompt (see systemFor).
-        output: Output.object({ schema: req.schema }),
+        // JSON mode; the schema travels in the system prompt (see systemFor), which every provider accepts.
+        output: Output.json(),
         maxOutputTokens: this.o.settings.maxOutputTokens,
         temperature: 0,
-        ...(req.seed === undefined ? {} : { seed: req.seed }),
+        ...(seed === undefined ? {} : { seed }),
         maxRetries: 0,
-        abortSignal,
+        // The rate-limit slot and the timeout are taken in the provider's fetch (see fetch.ts).
+        headers: { [TOKENS_HEADER]: String(inputTokens + this.o.settings.maxOutputTokens) },
+        ...(this.o.signal ? { abortSignal: this.o.signal } : {}),
       });
       return {
         text: result.text,

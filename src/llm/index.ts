@@ -18,6 +18,7 @@ import { LlmCourseGenerator } from './course-generator.ts';
 import { OpenAIEmbedder } from './embedder.ts';
 import { LlmConfigError } from './errors.ts';
 import { FallbackCourseGenerator, FallbackQuizGenerator, type WarnFn } from './fallback.ts';
+import { guardedFetch } from './fetch.ts';
 import { LlmQuizGenerator, type Retriever } from './quiz-generator.ts';
 import { RedisRateLimiter } from './rate-limit.ts';
 import { recordUsage } from './usage.ts';
@@ -62,15 +63,26 @@ export interface LlmRuntime {
 export function createLlmClient(config: Config, rt: LlmRuntime = {}): { client: LlmClient; modelId: string } {
   if (!config.llmBaseUrl) throw new LlmConfigError('LLM_BASE_URL is not set');
   if (!config.llmModel) throw new LlmConfigError('LLM_MODEL is required with LLM_BASE_URL');
+  const { redis, usageJobId } = rt;
+  const prefix = config.queuePrefix;
+  const limiter = redis
+    ? new RedisRateLimiter(redis, RedisRateLimiter.keyFor(prefix), {
+        rpm: config.llmRpm,
+        tpm: config.llmTpm,
+        windowMs: config.llmRateWindowMs,
+      })
+    : undefined;
   const provider = createOpenAICompatible({
     name: 'profai-llm',
     baseURL: config.llmBaseUrl,
     ...(config.llmApiKey ? { apiKey: config.llmApiKey } : {}),
     supportsStructuredOutputs: false,
     includeUsage: true,
+    fetch: guardedFetch({
+      ...(limiter ? { limiter } : {}),
+      timeoutMs: Math.round(config.llmTimeoutS * 1000),
+    }),
   });
-  const { redis, usageJobId } = rt;
-  const prefix = config.queuePrefix;
   const prices = { inputPerMtok: config.llmPriceInputPerMtok, outputPerMtok: config.llmPriceOutputPerMtok };
   const client = new LlmClient({
     model: provider.chatModel(config.llmModel),
@@ -83,16 +95,7 @@ export function createLlmClient(config: Config, rt: LlmRuntime = {}): { client: 
       contextTokens: config.llmContextTokens,
       maxOutputTokens: config.llmMaxOutputTokens,
     },
-    ...(redis
-      ? {
-          limiter: new RedisRateLimiter(redis, RedisRateLimiter.keyFor(prefix), {
-            rpm: config.llmRpm,
-            tpm: config.llmTpm,
-            windowMs: config.llmRateWindowMs,
-          }),
-          cache: new ResponseCache(redis, prefix, config.llmCacheTtlS),
-        }
-      : {}),
+    ...(redis ? { cache: new ResponseCache(redis, prefix, config.llmCacheTtlS) } : {}),
     ...(redis && usageJobId
       ? { onUsage: (call) => recordUsage(redis, prefix, usageJobId, call, prices).catch(() => {}) }
       : {}),
