@@ -1,0 +1,280 @@
+/**
+ * `npm run bench:fleet-corpus`: part (b) of the fleet benchmark. Real PDFs through 1 and 5 `profai worker`
+ * processes (concurrency 1 each) on this machine's Redis, with a fresh database and vectors:
+ *   --db postgres  (default) a fresh database on the machine's PostgreSQL + a Chroma server started here;
+ *   --db pglite    the embedded database served by `profai serve-db` (what `profai up` runs) + pgvector in it.
+ * PDFs: the corpus's "parse" rows (../shared/corpus or PROFAI_CORPUS_DIR), else `--copies N` copies of
+ * examples/sample.pdf made unique by a comment after %%EOF (`--source copies` forces that).
+ * Reports PDFs/hour, pages/s, makespan against the ideal (total work / workers, total work = sum of job
+ * durations) and the longest job, peak RSS per worker (supervisor + child, sampled from /proc) and the
+ * child's peak per job (run records), and the latency of a probe save into the database during the run.
+ *
+ *   npm run bench:fleet-corpus -- [--workers 1,5] [--db postgres|pglite] [--source corpus|copies] [--copies 10]
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.ts';
+import type { JobView, PdfTaskResult } from '../src/fleet/contract.ts';
+import { readRssMb } from '../src/fleet/memory.ts';
+import { enqueuePdf, getJobView, openFleetClient } from '../src/fleet/queues.ts';
+import { openDatabase, saveProcessedDocument } from '../src/store/index.ts';
+import { createTestDatabase, freshPgliteDir, tempDir } from '../test/store/backends.ts';
+import { startChroma } from '../test/store/chroma-server.ts';
+import { makeDocument } from '../test/store/fixtures.ts';
+import { loadCorpus } from '../test/support/corpus.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const CLI = process.env.FLEET_CLI_ENTRY ?? 'src/cli/main.ts';
+const SAMPLE = fileURLToPath(new URL('../examples/sample.pdf', import.meta.url));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const { values: args } = parseArgs({
+  options: {
+    workers: { type: 'string', default: '1,5' },
+    db: { type: 'string', default: 'postgres' },
+    source: { type: 'string' },
+    copies: { type: 'string', default: '10' },
+  },
+});
+
+interface Pdf {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** The corpus's parse rows, or copies of the example made unique after %%EOF. */
+function loadPdfs(): { pdfs: Pdf[]; source: string } {
+  const corpus = args.source === 'copies' ? { missing: '--source copies' } : loadCorpus();
+  if ('rows' in corpus) {
+    const rows = corpus.rows.filter((r) => r.expected.startsWith('parse'));
+    return {
+      pdfs: rows.map((r) => ({ name: r.file, bytes: new Uint8Array(readFileSync(r.path)) })),
+      source: `corpus: ${rows.length} "parse" rows`,
+    };
+  }
+  const sample = readFileSync(SAMPLE);
+  const n = Number(args.copies);
+  const pdfs = Array.from({ length: n }, (_, i) => ({
+    name: `sample-${i + 1}.pdf`,
+    bytes: new Uint8Array(Buffer.concat([sample, Buffer.from(`\n%copy ${i + 1}\n`)])),
+  }));
+  return { pdfs, source: `${n} copies of examples/sample.pdf (${corpus.missing})` };
+}
+
+function spawnCli(args: string[], env: Record<string, string>): ChildProcess {
+  const entry = CLI.endsWith('.ts') ? ['--import', 'tsx', CLI] : [CLI];
+  return spawn(process.execPath, [...entry, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+/** Resolves with the first stdout line matching `pattern`; rejects if the process exits first. */
+function lineOf(proc: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const hit = out.split('\n').find((l) => pattern.test(l));
+      if (hit) resolve(hit);
+    });
+    proc.once('exit', (code) =>
+      reject(new Error(`exited (${code}) before ${pattern}:\n${out.slice(-2000)}`)),
+    );
+  });
+}
+
+function stop(procs: readonly ChildProcess[]): Promise<unknown> {
+  return Promise.all(
+    procs.map((p) => {
+      if (p.exitCode !== null || p.signalCode !== null) return null;
+      const exited = new Promise((r) => p.once('exit', r));
+      p.kill('SIGTERM');
+      return exited;
+    }),
+  );
+}
+
+/** RSS (MB) of a process and its descendants (a worker: supervisor + children). */
+function treeRssMb(pid: number): number {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .split(' ')
+      .filter(Boolean)
+      .map(Number);
+  } catch {}
+  return (readRssMb(pid) ?? 0) + children.reduce((s, c) => s + treeRssMb(c), 0);
+}
+
+/** Database (and vector store) of one run, and how to dispose of it. */
+async function openBackend(
+  kind: string,
+  chromaUrl: string | undefined,
+): Promise<{ env: Record<string, string>; dispose(): Promise<void> }> {
+  if (kind === 'pglite') {
+    const data = await freshPgliteDir();
+    const server = spawnCli(['serve-db'], { PROFAI_DATA_DIR: data.dir });
+    const line = await lineOf(server, /^Embedded database .* at postgres:\/\//);
+    const url = line.slice(line.indexOf('postgres://'));
+    return {
+      env: { DATABASE_URL: url },
+      async dispose() {
+        await stop([server]);
+        data.remove();
+      },
+    };
+  }
+  const db = await createTestDatabase();
+  return { env: { DATABASE_URL: db.url, CHROMA_URL: chromaUrl! }, dispose: () => db.drop() };
+}
+
+/** Saves a small fixture document every 500 ms and records how long each save took. */
+function probeSaves(databaseUrl: string) {
+  const latencies: number[] = [];
+  const errors: string[] = [];
+  let running = true;
+  const done = (async () => {
+    const db = await openDatabase(loadConfig({ DATABASE_URL: databaseUrl }));
+    while (running) {
+      const t = performance.now();
+      try {
+        await saveProcessedDocument(db, makeDocument());
+        latencies.push(performance.now() - t);
+      } catch (err) {
+        errors.push((err as Error).message);
+      }
+      await sleep(500);
+    }
+    await db.close();
+  })();
+  return {
+    async stop() {
+      running = false;
+      await done;
+      return { latencies, errors };
+    },
+  };
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)] ?? 0;
+
+async function run(workers: number, pdfs: Pdf[], chromaUrl: string | undefined) {
+  const prefix = `bench-corpus-${randomBytes(4).toString('hex')}`;
+  const uploads = tempDir('profai-bench-uploads-');
+  const backend = await openBackend(args.db!, chromaUrl);
+  const env = {
+    ...backend.env,
+    QUEUE_PREFIX: prefix,
+    UPLOAD_DIR: uploads.dir,
+    LOG_LEVEL: 'warn',
+    HEARTBEAT_S: '1',
+    JOB_ATTEMPTS: '1',
+  };
+  const client = openFleetClient(loadConfig(env));
+  const procs = Array.from({ length: workers }, (_, i) =>
+    spawnCli(['worker'], { ...env, WORKER_NUM: String(i + 1) }),
+  );
+  try {
+    await Promise.all(procs.map((p) => lineOf(p, / ready\.$/)));
+    const peaks = procs.map(() => 0);
+    const sampler = setInterval(() => {
+      procs.forEach((p, i) => {
+        peaks[i] = Math.max(peaks[i]!, treeRssMb(p.pid!));
+      });
+    }, 200);
+    const probe = probeSaves(backend.env.DATABASE_URL!);
+    // Largest first, so the makespan measures the fleet rather than an unlucky order of the longest job.
+    const ordered = [...pdfs].sort((a, b) => b.bytes.length - a.bytes.length);
+    const start = Date.now();
+    const ids: string[] = [];
+    for (const pdf of ordered) {
+      const sha256 = createHash('sha256').update(pdf.bytes).digest('hex');
+      const path = join(uploads.dir, `${sha256}.pdf`);
+      writeFileSync(path, pdf.bytes);
+      ids.push((await enqueuePdf(client, { path, fileName: pdf.name, sha256 })).id);
+    }
+    const views: JobView[] = [];
+    for (const id of ids) {
+      for (;;) {
+        const v = await getJobView(client, id);
+        if (v && (v.state === 'completed' || v.state === 'failed')) {
+          views.push(v);
+          break;
+        }
+        await sleep(100);
+      }
+    }
+    const end = Math.max(...views.map((v) => Date.parse(v.timings.finishedAt ?? '') || Date.now()));
+    clearInterval(sampler);
+    const saves = await probe.stop();
+    const makespan = (end - start) / 1000;
+    const durations = views.map((v) => v.timings.seconds ?? 0);
+    const work = durations.reduce((s, x) => s + x, 0);
+    const done = views.filter((v) => v.state === 'completed');
+    const pages = done.reduce((s, v) => s + ((v.result as PdfTaskResult).pages ?? 0), 0);
+    return {
+      workers,
+      makespan,
+      work,
+      ideal: work / workers,
+      longest: Math.max(...durations),
+      completed: done.length,
+      failed: views.filter((v) => v.state === 'failed').map((v) => `${v.file}: ${v.error}`),
+      pdfsPerHour: (views.length / makespan) * 3600,
+      pagesPerSecond: pages / makespan,
+      peakWorkerRss: Math.max(...peaks),
+      peakChildRss: Math.max(...views.map((v) => v.peakRssMb ?? 0)),
+      heaviest: views.reduce((a, b) => ((b.peakRssMb ?? 0) > (a.peakRssMb ?? 0) ? b : a)).file,
+      saves,
+    };
+  } finally {
+    await stop(procs);
+    const keys = await client.redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await client.redis.del(...keys);
+    await client.close();
+    await backend.dispose();
+    uploads.remove();
+  }
+}
+
+const { pdfs, source } = loadPdfs();
+const chroma = args.db === 'pglite' ? undefined : await startChroma();
+console.log(
+  `PDFs: ${source}; database: ${args.db === 'pglite' ? 'PGlite over the wire (serve-db) + pgvector' : 'PostgreSQL + Chroma'}; CLI: ${CLI}`,
+);
+console.log(
+  `${(pdfs.reduce((s, p) => s + p.bytes.length, 0) / 1048576).toFixed(1)} MB in ${pdfs.length} files, largest first`,
+);
+try {
+  const results = [];
+  for (const n of args.workers!.split(',').map(Number)) {
+    const r = await run(n, pdfs, chroma?.url);
+    results.push(r);
+    const s = r.saves.latencies;
+    console.log(
+      [
+        `\n${n} worker(s): ${r.completed} completed, ${r.failed.length} failed in ${r.makespan.toFixed(1)} s (load average now ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores: other processes skew these figures)`,
+        `  ${r.pdfsPerHour.toFixed(0)} PDFs/hour, ${r.pagesPerSecond.toFixed(1)} pages/s`,
+        `  makespan ${r.makespan.toFixed(1)} s vs ideal ${r.ideal.toFixed(1)} s (total work ${r.work.toFixed(1)} s / ${n}); longest job ${r.longest.toFixed(1)} s; efficiency ${((Math.max(r.ideal, r.longest) / r.makespan) * 100).toFixed(0)}%`,
+        `  peak RSS per worker (supervisor + child) ${r.peakWorkerRss.toFixed(0)} MB; peak child RSS in a job ${r.peakChildRss.toFixed(0)} MB (${r.heaviest})`,
+        `  probe saves during the run: ${s.length} ok, ${r.saves.errors.length} errors, p50 ${pct(s, 0.5).toFixed(0)} ms, p95 ${pct(s, 0.95).toFixed(0)} ms, max ${Math.max(0, ...s).toFixed(0)} ms`,
+        ...r.failed.map((f) => `  failed: ${f}`),
+      ].join('\n'),
+    );
+  }
+  if (results.length >= 2) {
+    const [a, b] = [results[0]!, results[results.length - 1]!];
+    console.log(
+      `\nthroughput ${b.workers} vs ${a.workers} worker(s): ${(b.pdfsPerHour / a.pdfsPerHour).toFixed(2)}× (PDFs/hour), ${(b.pagesPerSecond / a.pagesPerSecond).toFixed(2)}× (pages/s)`,
+    );
+  }
+} finally {
+  await chroma?.stop();
+}
