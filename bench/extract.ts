@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { extractDocument } from '../src/pipeline/extract.ts';
 import { checkPdf, openPdf } from '../src/pipeline/load.ts';
-import { loadPdfJs, stopPdfThreads } from '../src/pipeline/pdf/pdfjs.ts';
+import { stopPdfThreads } from '../src/pipeline/pdf/pdfjs.ts';
 import { buildStructure } from '../src/pipeline/structure.ts';
 
 const corpus = join(import.meta.dirname, '../../shared/corpus');
@@ -76,7 +76,6 @@ function matches(expected: string, outcome: string, name: string): boolean {
 
 async function wholeCorpus() {
   const rows = readFileSync(join(corpus, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1);
-  await loadPdfJs();
   // Warm the thread pool so the first file does not pay for starting it.
   await runOurs(join(corpus, 'sf-minimal-document.pdf'));
   let ours = { pages: 0, seconds: 0, cpu: 0 };
@@ -113,7 +112,6 @@ async function wholeCorpus() {
 }
 
 async function oneFile(path: string) {
-  await loadPdfJs();
   const r = await runOurs(path);
   const p = runPdftotext(path);
   console.log(

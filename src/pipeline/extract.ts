@@ -8,8 +8,15 @@
 import { corrupt } from '../errors.ts';
 import type { PdfHandle } from './load.ts';
 import { buildLines, type RawItem } from './pdf/lines.ts';
-import { readOutline } from './pdf/outline.ts';
-import { guarded, PdfThreadStopped, PdfTimeout, type ThreadedDocument } from './pdf/pdfjs.ts';
+import {
+  type PackedPage,
+  PdfThreadStopped,
+  PdfTimeout,
+  type RemoteDocument,
+  readMetadata,
+  readOutline,
+  readPage,
+} from './pdf/pdfjs.ts';
 import { removeRunningText } from './pdf/running-text.ts';
 import { dehyphenate } from './pdf/text.ts';
 import type { ExtractedDocument, PageText, TextLine } from './types.ts';
@@ -20,6 +27,11 @@ export interface ExtractOptions {
   onProgress?: (done: number, total: number) => void;
   /** Pages parsed at once per parser thread. @defaultValue 3 */
   pagesInFlight?: number;
+  /**
+   * After this many pages time out, the pages not yet read are skipped too (each time-out costs the page time
+   * limit and a thread restart). @defaultValue 3
+   */
+  maxPageTimeouts?: number;
 }
 
 interface PageResult {
@@ -31,10 +43,11 @@ interface PageResult {
 }
 
 const BOLD_NAME = /bold|black|heavy|semibold|demi|[-,_]bd$|\bbd\b|bx(?:ti|sl)?\d+$/i;
+const LETTER_BOX = { left: 0, right: 612, bottom: 0, top: 792 };
 
 /**
- * Extracts every page of `pdf`. A page that fails is kept empty with a warning.
- * @throws PdfError `corrupt` when no page can be read or a page does not finish within the handle's time limit.
+ * Extracts every page of `pdf`. A page that fails or does not finish in time is kept empty with a warning.
+ * @throws PdfError `corrupt` when no page can be read.
  */
 export async function extractDocument(pdf: PdfHandle, opts: ExtractOptions = {}): Promise<ExtractedDocument> {
   const total = pdf.pageCount;
@@ -49,101 +62,140 @@ export async function extractDocument(pdf: PdfHandle, opts: ExtractOptions = {})
   );
   for (const page of pages) page.lines = dehyphenate(page.lines);
 
-  const main = pdf.documents[0] as ThreadedDocument;
-  const [outline, meta] = await Promise.all([
-    guarded(readOutline(main.doc), main.thread, pdf.pageTimeoutMs).catch(() => []),
-    readMetadata(main),
-  ]);
+  const main = pdf.documents[0];
+  const [outline, meta] = main
+    ? await Promise.all([
+        readOutline(main, pdf.pageTimeoutMs).catch(() => []),
+        readMetadata(main, 5000).catch(() => ({})),
+      ])
+    : [[], {}];
   const warnings = failed.map(({ page, error }) => `page ${page} could not be read: ${error}`);
   const ocr = pages.filter((p) => p.needsOcr && results[p.page - 1]?.error === undefined).map((p) => p.page);
   if (ocr.length > 0) warnings.push(`no text layer (needs OCR) on ${ocr.length} page(s): ${pageRanges(ocr)}`);
   return { pageCount: total, pages, outline, ...meta, warnings };
 }
 
-/** All pages, spread over the handle's threads with a few in flight each; results by page index. */
+/** A parser thread's document; replaced by a fresh one when a page gets stuck in it. */
+interface Slot {
+  current: RemoteDocument | undefined;
+  ready: Promise<RemoteDocument | undefined>;
+}
+
+/**
+ * All pages, spread over the handle's threads with a few in flight each; results by page index.
+ *
+ * A page that times out is skipped: its thread is stopped (the parser is presumably looping) and the file
+ * opened again in a fresh one; pages that were in flight beside it are read again there. After
+ * `maxPageTimeouts` such pages, or when the file cannot be opened again, the remaining pages are skipped.
+ */
 async function extractPages(pdf: PdfHandle, opts: ExtractOptions): Promise<PageResult[]> {
   const total = pdf.pageCount;
   const results: PageResult[] = new Array(total);
   const inFlight = Math.max(1, opts.pagesInFlight ?? 3);
+  const maxTimeouts = opts.maxPageTimeouts ?? 3;
+  const retry: number[] = [];
   let next = 1;
   let done = 0;
-  const lane = async (td: ThreadedDocument) => {
-    const isBold = boldTest(td);
-    while (next <= total) {
-      const n = next++;
-      results[n - 1] = await extractPage(td, n, pdf.pageTimeoutMs, isBold);
-      opts.onProgress?.(++done, total);
+  let timeouts = 0;
+  let givenUp: string | undefined;
+  const isBold = boldTest();
+  const finish = (n: number, result: PageResult) => {
+    results[n - 1] = result;
+    opts.onProgress?.(++done, total);
+  };
+
+  const restart = async (slot: Slot, stuck: RemoteDocument): Promise<RemoteDocument | undefined> => {
+    slot.current = undefined;
+    if (++timeouts >= maxTimeouts) givenUp = `skipped after ${timeouts} pages did not finish`;
+    try {
+      if (givenUp === undefined) {
+        slot.current = await pdf.reopen(stuck);
+        return slot.current;
+      }
+      await stuck.thread.terminate();
+    } catch (err) {
+      givenUp = `skipped: the file could not be opened again (${(err as Error).message})`;
+    }
+    return undefined;
+  };
+
+  const lane = async (slot: Slot) => {
+    for (let n = retry.pop() ?? next++; n <= total; n = retry.pop() ?? next++) {
+      const doc = givenUp === undefined ? await slot.ready : undefined;
+      if (doc === undefined) {
+        finish(n, failedPage(givenUp ?? 'skipped'));
+        continue;
+      }
+      try {
+        finish(n, await extractPage(doc, n, pdf.pageTimeoutMs, isBold));
+      } catch (err) {
+        if (err instanceof PdfTimeout) {
+          if (slot.current === doc) slot.ready = restart(slot, doc);
+          finish(n, failedPage(`did not finish within ${Math.round(err.ms / 1000)} s`));
+        } else if (err instanceof PdfThreadStopped && slot.current !== doc) {
+          retry.push(n); // stopped because of a page stuck beside it: read it again in the new thread
+        } else throw err;
+      }
     }
   };
-  await Promise.all(pdf.documents.flatMap((td) => Array.from({ length: inFlight }, () => lane(td))));
+  const slots = pdf.documents.map((doc): Slot => ({ current: doc, ready: Promise.resolve(doc) }));
+  await Promise.all(slots.flatMap((slot) => Array.from({ length: inFlight }, () => lane(slot))));
+  // A restart begun by the last page must end before the handle is read from or closed.
+  await Promise.all(slots.map((slot) => slot.ready));
   return results;
 }
 
+const failedPage = (error: string): PageResult => ({ lines: [], box: LETTER_BOX, chars: 0, error });
+
 async function extractPage(
-  td: ThreadedDocument,
+  doc: RemoteDocument,
   n: number,
   timeoutMs: number,
   isBold: (fontName: string) => boolean,
 ): Promise<PageResult> {
-  const box = { left: 0, right: 612, bottom: 0, top: 792 };
+  let packed: PackedPage;
   try {
-    const page = await guarded(td.doc.getPage(n), td.thread, timeoutMs);
-    const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = page.view;
-    Object.assign(box, {
-      left: Math.min(x0, x1),
-      right: Math.max(x0, x1),
-      bottom: Math.min(y0, y1),
-      top: Math.max(y0, y1),
-    });
-    const content = await guarded(page.getTextContent({ disableNormalization: true }), td.thread, timeoutMs);
-    page.cleanup();
-    const items = content.items as RawItem[];
-    let chars = 0;
-    for (const item of items) if (item.str) chars += item.str.replace(/\s+/g, '').length;
-    return { lines: buildLines(items, n, box, isBold), box, chars };
+    packed = await readPage(doc, n, timeoutMs);
   } catch (err) {
-    if (err instanceof PdfThreadStopped) throw err;
-    if (err instanceof PdfTimeout) {
-      // The parser is presumably looping: stop it rather than let it burn a core.
-      await td.thread.terminate();
-      throw corrupt(`page ${n} did not finish (${err.message})`);
-    }
+    if (err instanceof PdfThreadStopped || err instanceof PdfTimeout) throw err;
     const message = err instanceof Error ? err.message : String(err);
-    return { lines: [], box, chars: 0, error: message.split('\n')[0]?.replace(/\.$/, '') ?? 'error' };
+    return failedPage(message.split('\n')[0]?.replace(/\.$/, '') || 'error');
   }
+  const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = packed.view;
+  const box = {
+    left: Math.min(x0, x1),
+    right: Math.max(x0, x1),
+    bottom: Math.min(y0, y1),
+    top: Math.max(y0, y1),
+  };
+  return { lines: buildLines(unpack(packed, isBold), n, box), box, chars: packed.chars };
 }
 
-/** Whether a pdf.js font (by its `loadedName`) is bold, decided once per font from its PDF name. */
-function boldTest(td: ThreadedDocument): (fontName: string) => boolean {
+/** The thread's parallel arrays as items, for one page at a time. */
+function unpack(packed: PackedPage, isBold: (fontName: string) => boolean): RawItem[] {
+  const { strs, nums, fontIx, fonts } = packed;
+  const bold = fonts.map(isBold);
+  return strs.map((str, i) => ({
+    str,
+    x: nums[i * 4] as number,
+    y: nums[i * 4 + 1] as number,
+    width: nums[i * 4 + 2] as number,
+    size: nums[i * 4 + 3] as number,
+    bold: bold[fontIx[i] as number] ?? false,
+  }));
+}
+
+/** Whether a font (by its PDF name, subset prefix and all) is bold, decided once per name. */
+function boldTest(): (fontName: string) => boolean {
   const cache = new Map<string, boolean>();
   return (fontName) => {
     let bold = cache.get(fontName);
     if (bold === undefined) {
-      const name = td.thread.fontNames.get(fontName);
-      if (name === undefined) return false;
-      bold = BOLD_NAME.test(name.replace(/^[A-Z]{6}\+/, ''));
+      bold = BOLD_NAME.test(fontName.replace(/^[A-Z]{6}\+/, ''));
       cache.set(fontName, bold);
     }
     return bold;
   };
-}
-
-/** Title and author from the info dictionary, else XMP; only non-empty values. */
-async function readMetadata(td: ThreadedDocument): Promise<{ title?: string; author?: string }> {
-  try {
-    const { info, metadata } = await guarded(td.doc.getMetadata(), td.thread, 5000);
-    const dict = (info ?? {}) as Record<string, unknown>;
-    const pick = (key: string, xmp: string) => {
-      const value = typeof dict[key] === 'string' ? (dict[key] as string) : metadata?.get(xmp);
-      const text = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
-      return text === '' ? undefined : text;
-    };
-    const title = pick('Title', 'dc:title');
-    const author = pick('Author', 'dc:creator');
-    return { ...(title ? { title } : {}), ...(author ? { author } : {}) };
-  } catch {
-    return {};
-  }
 }
 
 /** [1,2,3,5] → "1-3, 5". */

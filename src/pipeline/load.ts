@@ -14,12 +14,12 @@ import {
   wrongPassword,
 } from '../errors.ts';
 import {
-  closeThreaded,
-  guarded,
+  closeRemote,
   openInThread,
+  PdfJsError,
   PdfThreadStopped,
   PdfTimeout,
-  type ThreadedDocument,
+  type RemoteDocument,
 } from './pdf/pdfjs.ts';
 import { sniffFormat } from './pdf/sniff.ts';
 import type { CheckedPdf } from './types.ts';
@@ -74,7 +74,7 @@ export interface OpenLimits {
   threads?: number;
   /** Longest time opening may take before the file counts as corrupt. @defaultValue 20000 */
   openTimeoutMs?: number;
-  /** Longest time one page may take. @defaultValue 15000 */
+  /** Longest time one page may take; a page over it is skipped with a warning. @defaultValue 15000 */
   pageTimeoutMs?: number;
   /** Heap cap of each parser thread, in MB. @defaultValue 512 */
   maxThreadHeapMb?: number;
@@ -85,8 +85,14 @@ export interface PdfHandle {
   readonly fileName: string;
   readonly pageCount: number;
   /** The same file opened in one or more parser threads; pages are spread over them. */
-  readonly documents: readonly ThreadedDocument[];
+  readonly documents: readonly RemoteDocument[];
   readonly pageTimeoutMs: number;
+  /**
+   * Stops `doc`'s thread (presumed stuck on a page) and opens the file again in a fresh thread, which takes
+   * its place in `documents`.
+   * @throws PdfError `corrupt` (or PdfThreadStopped) when the file cannot be opened again.
+   */
+  reopen(doc: RemoteDocument): Promise<RemoteDocument>;
   close(): Promise<void>;
 }
 
@@ -94,76 +100,65 @@ export interface PdfHandle {
 const MIN_PAGES_FOR_THREADS = 16;
 
 /**
- * Opens a checked PDF with pdf.js in parser threads.
+ * Opens a checked PDF with pdf.js in parser threads. Whether its pages can be read is for
+ * {@link extractDocument} to find out (a broken page tree is `corrupt` there).
  * An encrypted file opens when its user password is empty or given.
- * @throws PdfError `encrypted`, `wrong_password`, `corrupt` (also when no page can be read, or opening times
- *   out) or `too_many_pages`.
+ * @throws PdfError `encrypted`, `wrong_password`, `corrupt` (also when opening times out) or `too_many_pages`.
  */
 export async function openPdf(checked: CheckedPdf, limits: OpenLimits): Promise<PdfHandle> {
   const threads = Math.max(1, Math.min(limits.threads ?? 1, availableParallelism()));
-  const openTimeoutMs = limits.openTimeoutMs ?? 20_000;
   const pageTimeoutMs = limits.pageTimeoutMs ?? 15_000;
+  const openOptions = {
+    password: checked.password,
+    timeoutMs: limits.openTimeoutMs ?? 20_000,
+    maxThreads: threads,
+    maxHeapMb: limits.maxThreadHeapMb ?? 512,
+  };
   const open = () =>
-    openInThread(checked.bytes, {
-      password: checked.password,
-      timeoutMs: openTimeoutMs,
-      maxThreads: threads,
-      maxHeapMb: limits.maxThreadHeapMb ?? 512,
-    }).catch((err: unknown) => {
+    openInThread(checked.bytes, openOptions).catch((err: unknown) => {
       throw openError(err, checked.password !== undefined);
     });
 
   const first = await open();
   const documents = [first];
-  const close = async () => {
-    await Promise.all(documents.map((d) => closeThreaded(d)));
+  const handle: PdfHandle = {
+    fileName: checked.fileName,
+    pageCount: first.numPages,
+    documents,
+    pageTimeoutMs,
+    async reopen(doc) {
+      const at = documents.indexOf(doc);
+      if (at >= 0) documents.splice(at, 1);
+      await closeRemote(doc, true);
+      const fresh = await open();
+      documents.splice(Math.max(0, at), 0, fresh);
+      return fresh;
+    },
+    async close() {
+      await Promise.all(documents.splice(0).map((d) => closeRemote(d)));
+    },
   };
   try {
-    const pageCount = first.doc.numPages;
-    if (pageCount === 0) throw corrupt('the document has no pages');
-    if (pageCount > limits.maxPages) throw tooManyPages(pageCount, limits.maxPages);
-    await ensureSomePageLoads(first, pageCount, pageTimeoutMs);
-    if (threads > 1 && pageCount >= MIN_PAGES_FOR_THREADS) {
+    if (handle.pageCount === 0) throw corrupt('the document has no pages');
+    if (handle.pageCount > limits.maxPages) throw tooManyPages(handle.pageCount, limits.maxPages);
+    if (threads > 1 && handle.pageCount >= MIN_PAGES_FOR_THREADS) {
       for (let i = 1; i < threads; i++) documents.push(await open());
     }
-    return { fileName: checked.fileName, pageCount, documents, pageTimeoutMs, close };
+    return handle;
   } catch (err) {
-    await close();
-    throw err instanceof PdfTimeout ? corrupt(`a page could not be read (${err.message})`) : err;
+    await handle.close();
+    throw err;
   }
-}
-
-/**
- * A broken page tree can "open" with pages that all fail (pdf.js finds N pages, none loads): that is corrupt.
- * Page 1 is tried first; only when it fails are the others tried.
- */
-async function ensureSomePageLoads(
-  td: ThreadedDocument,
-  pageCount: number,
-  timeoutMs: number,
-): Promise<void> {
-  const load = (n: number) => guarded(td.doc.getPage(n), td.thread, timeoutMs).then(() => true);
-  const firstOk = await load(1).catch(rethrowStopped);
-  if (firstOk) return;
-  for (let n = 2; n <= pageCount; n++) {
-    if (await load(n).catch(rethrowStopped)) return;
-  }
-  throw corrupt(`none of the ${pageCount} page(s) can be read`);
-}
-
-/** Page failures count as "unreadable"; a stopped thread or a time-out is not a page failure. */
-function rethrowStopped(err: unknown): false {
-  if (err instanceof PdfThreadStopped || err instanceof PdfTimeout) throw err;
-  return false;
 }
 
 /** pdf.js's exception for a failed open, as a one-line PdfError. */
 function openError(err: unknown, passwordGiven: boolean): Error {
   if (err instanceof PdfError || err instanceof PdfThreadStopped) return err;
   if (err instanceof PdfTimeout) return corrupt(`opening did not finish (${err.message})`);
-  const { name, message, code } = err as { name?: string; message?: string; code?: number };
-  if (name === 'PasswordException') return passwordGiven && code === 2 ? wrongPassword() : encrypted();
-  return corrupt(describeOpenFailure(String(message ?? err)));
+  if (err instanceof PdfJsError && err.name === 'PasswordException') {
+    return passwordGiven && err.code === 2 ? wrongPassword() : encrypted();
+  }
+  return corrupt(describeOpenFailure(err instanceof Error ? err.message : String(err)));
 }
 
 /** pdf.js's message, in words a user understands. */

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { PdfError } from '../../src/errors.ts';
 import { extractDocument, pageRanges } from '../../src/pipeline/extract.ts';
 import { checkPdf, openPdf } from '../../src/pipeline/load.ts';
 import { stopPdfThreads } from '../../src/pipeline/pdf/pdfjs.ts';
 import { cleanText, dehyphenate } from '../../src/pipeline/pdf/text.ts';
 import type { ExtractedDocument, TextLine } from '../../src/pipeline/types.ts';
-import { COURSE, hasLigatureFont, makeCoursePdf } from '../fixtures/make-pdf.ts';
+import { COURSE, hasLigatureFont, makeCoursePdf, makeSlowPagesPdf } from '../fixtures/make-pdf.ts';
 
 let doc: ExtractedDocument;
 const progress: [number, number][] = [];
@@ -97,6 +98,37 @@ describe('extractDocument on a generated course PDF', () => {
       { title: COURSE.chapters[1], level: 1, page: 3 },
       { title: COURSE.sections[1], level: 2, page: 5 },
     ]);
+  });
+});
+
+describe('a page that does not finish in time', () => {
+  const extractSlow = async (pages: (string | null)[]) => {
+    const bytes = makeSlowPagesPdf(pages);
+    const pdf = await openPdf(checkPdf({ bytes, fileName: 'slow.pdf' }, { maxFileMb: 10 }), {
+      maxPages: 10,
+      pageTimeoutMs: 1000,
+    });
+    try {
+      return await extractDocument(pdf);
+    } finally {
+      await pdf.close();
+    }
+  };
+
+  test('is skipped with a warning; the pages after it are read in a fresh thread', async () => {
+    const slow = await extractSlow(['First page', null, 'Third page', 'Fourth page']);
+    assert.deepEqual(
+      slow.pages.map((p) => p.lines.map((l) => l.text)),
+      [['First page'], [], ['Third page'], ['Fourth page']],
+    );
+    assert.deepEqual(slow.warnings, ['page 2 could not be read: did not finish within 1 s']);
+  });
+
+  test('a document none of whose pages finish is corrupt', async () => {
+    await assert.rejects(
+      () => extractSlow([null, null]),
+      (err) => err instanceof PdfError && err.code === 'corrupt' && /no page can be read/.test(err.message),
+    );
   });
 });
 

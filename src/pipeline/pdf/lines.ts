@@ -4,14 +4,14 @@
 import type { TextLine } from '../types.ts';
 import { cleanText } from './text.ts';
 
-/** The part of a pdf.js `TextItem` this module reads. */
+/** A text item of a page: its text at baseline (x, y), its advance width, font size and boldness. */
 export interface RawItem {
   str: string;
-  transform: number[];
+  x: number;
+  y: number;
   width: number;
-  height: number;
-  fontName: string;
-  hasEOL?: boolean;
+  size: number;
+  bold: boolean;
 }
 
 /** A run of items on one baseline with no wide gap: a line, or a column's part of a line. */
@@ -31,20 +31,19 @@ const SAME_LINE_EM = 0.45;
 
 /**
  * Builds the lines of one page.
- * @param isBold tells whether a pdf.js `fontName` is a bold font.
+ * @param items the page's text items in content-stream order.
  * @param box left and right x of the page's box, for finding a column gutter.
  */
 export function buildLines(
   items: readonly RawItem[],
   page: number,
   box: { left: number; right: number },
-  isBold: (fontName: string) => boolean,
 ): TextLine[] {
   let gutter = findGutter(items, box);
-  let segments = groupSegments(items, isBold, gutter);
+  let segments = groupSegments(items, gutter);
   if (gutter !== undefined && !proseOnBothSides(segments, gutter, box)) {
     gutter = undefined;
-    segments = groupSegments(items, isBold, undefined);
+    segments = groupSegments(items, undefined);
   }
   const ordered = readingOrder(segments, gutter);
   const lines: TextLine[] = [];
@@ -60,20 +59,12 @@ export function buildLines(
 const round = (v: number) => Math.round(v * 10) / 10;
 
 /** Items in stream order → segments; a segment never spans the gutter, when there is one. */
-function groupSegments(
-  items: readonly RawItem[],
-  isBold: (fontName: string) => boolean,
-  gutter: number | undefined,
-): Segment[] {
+function groupSegments(items: readonly RawItem[], gutter: number | undefined): Segment[] {
   const segments: Segment[] = [];
   let cur: Segment | undefined;
   for (const item of items) {
-    if (item.str === undefined || item.transform === undefined) continue;
-    const t = item.transform;
-    const size = Math.abs(item.height) || Math.hypot(t[2] ?? 0, t[3] ?? 0) || 1;
-    const x0 = t[4] ?? 0;
-    const y = t[5] ?? 0;
-    const x1 = x0 + (item.width || 0);
+    const { size, x: x0, y } = item;
+    const x1 = x0 + item.width;
     const str = cleanText(item.str);
     if (str.trim() === '') {
       // Whitespace only joins; it never starts a segment or moves its end.
@@ -93,7 +84,7 @@ function groupSegments(
     cur.parts.push({ x0, x1, str });
     cur.x0 = Math.min(cur.x0, x0);
     cur.x1 = Math.max(cur.x1, x1);
-    const key = `${Math.round(size * 10) / 10}|${isBold(item.fontName) ? 1 : 0}`;
+    const key = `${Math.round(size * 10) / 10}|${item.bold ? 1 : 0}`;
     cur.fonts.set(key, (cur.fonts.get(key) ?? 0) + str.length);
   }
   return segments;
@@ -184,9 +175,8 @@ function findGutter(items: readonly RawItem[], box: { left: number; right: numbe
   if (items.length < 8 || width <= 0) return undefined;
   const spans: [number, number][] = [];
   for (const item of items) {
-    if (!item.str || item.str.trim() === '' || !item.transform) continue;
-    const x0 = item.transform[4] ?? 0;
-    spans.push([x0, x0 + (item.width || 0)]);
+    if (item.str.trim() === '') continue;
+    spans.push([item.x, item.x + item.width]);
   }
   if (spans.length < 8) return undefined;
   // The best candidates form a run across the empty band; its middle is the gutter.

@@ -1,106 +1,66 @@
 /**
- * Loading pdf.js (legacy build, the one for Node) and opening a document in its own thread.
+ * Documents opened by pdf.js in pooled parser threads, and what we ask of them: a page's text items, the
+ * outline, the metadata. pdf.js itself is only ever loaded inside the threads.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { PdfThread } from './thread.ts';
+import type { OutlineEntry } from '../types.ts';
+import { PdfThread, PdfTimeout } from './thread.ts';
 
-export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+export { PdfJsError, PdfThread, PdfThreadStopped, PdfTimeout } from './thread.ts';
 
 const packageDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-const workerUrl = pathToFileURL(join(packageDir, 'legacy/build/pdf.worker.mjs')).href;
+const buildUrl = (file: string) => pathToFileURL(join(packageDir, 'legacy/build', file)).href;
+/** The minified builds: the same code, about half the source text for the thread to hold and compile. */
+const MODULES = { apiUrl: buildUrl('pdf.min.mjs'), workerUrl: buildUrl('pdf.worker.min.mjs') };
+const CMAP_URL = `${join(packageDir, 'cmaps')}/`;
 
-let loading: Promise<PdfJs> | undefined;
+/** Outline entries beyond this are ignored: a hostile outline must not make us resolve millions of them. */
+const MAX_OUTLINE_ENTRIES = 10_000;
 
 /**
- * The pdf.js API module, imported once.
- *
- * Source maps are switched off while it loads: under tsx, Node would otherwise parse pdf.js's 2–6 MB maps and
- * keep them (about 300 MB of RSS) for stack traces nobody reads.
+ * One page's text items as parallel arrays (what the thread sends: a few typed arrays rather than thousands
+ * of objects). Item i is `strs[i]` at `nums[4i..4i+3]` = x, y (baseline), width, font size, in font
+ * `fonts[fontIx[i]]` (the font's PDF name, '' when unknown).
  */
-export function loadPdfJs(): Promise<PdfJs> {
-  loading ??= (async () => {
-    const hadSourceMaps = process.sourceMapsEnabled;
-    process.setSourceMapsEnabled(false);
-    try {
-      return await import('pdfjs-dist/legacy/build/pdf.mjs');
-    } finally {
-      process.setSourceMapsEnabled(hadSourceMaps);
-    }
-  })();
-  return loading;
+export interface PackedPage {
+  /** The page's box `[x0, y0, x1, y1]`. */
+  view: number[];
+  strs: string[];
+  nums: Float64Array;
+  fontIx: Uint16Array;
+  fonts: string[];
+  /** Non-whitespace characters in the text layer. */
+  chars: number;
 }
 
-/** A pdf.js document parsed in a thread of the pool. */
-export interface ThreadedDocument {
-  doc: PDFDocumentProxy;
-  thread: PdfThread;
+/** A document open in a parser thread. */
+export interface RemoteDocument {
+  readonly thread: PdfThread;
+  readonly docId: number;
+  readonly numPages: number;
 }
 
-interface PooledThread {
-  thread: PdfThread;
-  worker: InstanceType<PdfJs['PDFWorker']>;
-}
-
-/** Threads kept across documents: starting one costs ~0.3 s of compiling pdf.js's parser. */
-const pool: PooledThread[] = [];
+/** Threads kept across documents: starting one costs ~0.3 s of compiling pdf.js. */
+const pool: PdfThread[] = [];
 let nextThread = 0;
 
 /** A live thread of the pool, started when fewer than `maxThreads` exist; threads are shared round-robin. */
-async function pooledThread(maxThreads: number, maxHeapMb: number): Promise<PooledThread> {
-  const pdfjs = await loadPdfJs();
-  for (let i = pool.length - 1; i >= 0; i--) if (!pool[i]?.thread.alive) pool.splice(i, 1);
+function pooledThread(maxThreads: number, maxHeapMb: number): PdfThread {
+  for (let i = pool.length - 1; i >= 0; i--) if (!pool[i]?.alive) pool.splice(i, 1);
   if (pool.length < maxThreads) {
-    const thread = new PdfThread(workerUrl, maxHeapMb);
-    const entry = {
-      thread,
-      worker: new pdfjs.PDFWorker({ port: thread.port as never, verbosity: 0 }),
-    };
-    pool.push(entry);
-    return entry;
+    const thread = new PdfThread(MODULES, maxHeapMb);
+    pool.push(thread);
+    return thread;
   }
-  const entry = pool[nextThread++ % pool.length];
-  if (!entry) throw new Error('no PDF thread');
-  return entry;
+  return pool[nextThread++ % pool.length] as PdfThread;
 }
 
 /** Stops every pooled thread (tests, shutdown). */
 export async function stopPdfThreads(): Promise<void> {
   const all = pool.splice(0);
-  await Promise.all(all.map(({ thread }) => thread.terminate()));
-}
-
-/** Thrown when a parser thread stopped under a task (crash, out of memory, or stopped for another file). */
-export class PdfThreadStopped extends Error {
-  constructor(reason?: Error) {
-    super(`the PDF parser thread stopped${reason ? `: ${reason.message}` : ''}`);
-  }
-}
-
-/** A pdf.js call did not finish in time; its thread is presumed stuck. */
-export class PdfTimeout extends Error {
-  constructor(readonly ms: number) {
-    super(`no answer within ${Math.round(ms / 1000)} s`);
-  }
-}
-
-/**
- * Settles like `promise`, or rejects with {@link PdfTimeout} after `ms`, or with {@link PdfThreadStopped} if
- * `thread` stops first (its pending pdf.js calls would otherwise never settle).
- */
-export function guarded<T>(promise: Promise<T>, thread: PdfThread, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  let unsubscribe = () => {};
-  const watchdog = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PdfTimeout(ms)), ms);
-    unsubscribe = thread.onStop(() => reject(new PdfThreadStopped(thread.failure)));
-  });
-  return Promise.race([promise, watchdog]).finally(() => {
-    clearTimeout(timer);
-    unsubscribe();
-  });
+  await Promise.all(all.map((thread) => thread.terminate()));
 }
 
 /** Options of {@link openInThread}. */
@@ -112,55 +72,62 @@ export interface OpenOptions {
 }
 
 /**
- * Opens `bytes` (copied: pdf.js takes ownership of what it is given) in a pooled thread.
- * Settings keep memory low and pdf.js quiet; CMaps (needed for CJK text) come from the package.
- * A thread that does not answer within `timeoutMs` is stopped.
+ * Opens `bytes` (a copy is handed to the thread) in a pooled thread. A thread that does not answer within
+ * `timeoutMs` is stopped.
+ * @throws PdfJsError (pdf.js's failure, e.g. `PasswordException`), PdfTimeout or PdfThreadStopped.
  */
-export async function openInThread(bytes: Uint8Array, opts: OpenOptions): Promise<ThreadedDocument> {
-  const pdfjs = await loadPdfJs();
-  const { thread, worker } = await pooledThread(opts.maxThreads, opts.maxHeapMb);
+export async function openInThread(bytes: Uint8Array, opts: OpenOptions): Promise<RemoteDocument> {
+  const thread = pooledThread(opts.maxThreads, opts.maxHeapMb);
   thread.use();
-  const task = pdfjs.getDocument({
-    data: bytes.slice(),
-    password: opts.password,
-    worker,
-    verbosity: 0,
-    disableFontFace: true,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    useWasm: false,
-    useWorkerFetch: false,
-    disableAutoFetch: true,
-    disableStream: true,
-    cMapUrl: `${join(packageDir, 'cmaps')}/`,
-    cMapPacked: true,
-    // No standardFontDataUrl: the glyph outlines of non-embedded standard fonts are only needed to draw, and
-    // loading and converting them costs time per font; the text comes out the same without them.
-  });
+  const data = bytes.slice().buffer;
   try {
-    const doc = await guarded(task.promise, thread, opts.timeoutMs);
-    return { doc, thread };
+    const { docId, numPages } = await thread.request<{ docId: number; numPages: number }>(
+      { op: 'open', data, password: opts.password, cMapUrl: CMAP_URL },
+      opts.timeoutMs,
+      [data],
+    );
+    return { thread, docId, numPages };
   } catch (err) {
-    await closeThreaded({ doc: undefined, thread, task }, err);
+    if (err instanceof PdfTimeout) await thread.terminate();
+    thread.release();
     throw err;
   }
 }
 
+/** Page `n`'s box and text items. */
+export function readPage(doc: RemoteDocument, n: number, timeoutMs: number): Promise<PackedPage> {
+  return doc.thread.request<PackedPage>({ op: 'page', docId: doc.docId, n }, timeoutMs);
+}
+
+/** The outline flattened in document order; an entry whose destination cannot be resolved gets `page: null`. */
+export async function readOutline(doc: RemoteDocument, timeoutMs: number): Promise<OutlineEntry[]> {
+  const flat = await doc.thread.request<[string, number, number | null][]>(
+    { op: 'outline', docId: doc.docId, max: MAX_OUTLINE_ENTRIES },
+    timeoutMs,
+  );
+  return flat.map(([title, level, page]) => ({ title, level, page }));
+}
+
+/** Title and author from the info dictionary, else XMP; only non-empty values. */
+export async function readMetadata(
+  doc: RemoteDocument,
+  timeoutMs: number,
+): Promise<{ title?: string; author?: string }> {
+  const { title, author } = await doc.thread.request<{ title?: string; author?: string }>(
+    { op: 'meta', docId: doc.docId },
+    timeoutMs,
+  );
+  return { ...(title ? { title } : {}), ...(author ? { author } : {}) };
+}
+
 /**
- * Ends a document; never throws. After a time-out the thread is presumed stuck and is stopped (pdf.js's
- * `destroy()` would wait for its answer forever), otherwise the thread stays in the pool for the next file.
+ * Ends a document; never throws. A thread that timed out is presumed stuck and is stopped (it would never
+ * answer); otherwise the thread stays in the pool for the next file.
  */
-export async function closeThreaded(
-  td: { doc: PDFDocumentProxy | undefined; thread: PdfThread; task?: { destroy(): Promise<void> } },
-  failure?: unknown,
-): Promise<void> {
-  const stuck = failure instanceof PdfTimeout;
-  const destroying = (td.doc ?? td.task)?.destroy().catch(() => {});
-  if (stuck || !td.thread.alive) {
-    await td.thread.terminate();
-  } else if (destroying) {
-    await guarded(destroying, td.thread, 2000).catch(() => td.thread.terminate());
+export async function closeRemote(doc: RemoteDocument, stuck = false): Promise<void> {
+  if (stuck) await doc.thread.terminate();
+  else if (doc.thread.alive) {
+    await doc.thread.request({ op: 'close', docId: doc.docId }, 2000).catch(() => doc.thread.terminate());
   }
-  td.thread.release();
+  doc.thread.release();
 }

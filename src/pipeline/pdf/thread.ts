@@ -1,114 +1,132 @@
 /**
- * pdf.js's parsing side ("worker") in a Node worker thread.
+ * A Node worker thread running all of pdf.js, spoken to by request and answer.
  *
- * pdf.js in Node normally runs its worker in the main thread ("fake worker"). A thread of our own gives us:
+ * pdf.js in Node normally runs in the main thread. A thread of our own gives us:
  * - a hard time limit: a parser stuck in a loop is stopped by terminating the thread;
+ * - memory: pdf.js's modules and caches live in the thread; the main thread only ever holds one page's
+ *   packed text items at a time (and never imports pdf.js, which under tsx alone costs ~100 MB);
  * - parallelism: several threads can parse pages of the same file on several cores;
  * - the real font names (pdf.js's text API only says serif/sans-serif), captured by a hook that is only
- *   safe because the thread runs nothing but pdf.js.
+ *   safe because the thread runs nothing but pdf.js (see thread-code.ts).
  */
 import { Worker } from 'node:worker_threads';
+import { THREAD_CODE } from './thread-code.ts';
 
-/** Messages of the thread that are ours, not pdf.js's. */
-interface FontNameMessage {
-  profaiFont: [loadedName: string, fontName: string];
+/** Thrown when a parser thread stopped under a request (crash, out of memory, or stopped on purpose). */
+export class PdfThreadStopped extends Error {
+  constructor(reason?: Error) {
+    super(`the PDF parser thread stopped${reason ? `: ${reason.message}` : ''}`);
+  }
 }
 
-/**
- * The thread's code, evaluated as a script so it needs no file next to the compiled module.
- *
- * Font hook: pdf.js's `Font` constructor assigns `this.fallbackName` after `name` and `loadedName`; a setter on
- * `Object.prototype` (in this thread only) sees that assignment, stores the value as an ordinary own property
- * and reports `loadedName → name` (e.g. `g_d0_f2 → ABCDEF+Times-Bold`). The text items name their font by
- * `loadedName`, so the main thread can tell bold fonts apart. Messages sent before pdf.js is loaded are queued.
- */
-const THREAD_CODE = `
-const { parentPort, workerData } = require('node:worker_threads');
-// pdf.js must never print. Silencing console here, rather than piping the thread's stdout and draining it,
-// matters: a drained stdout stream keeps a MessagePort referenced and the process would never exit.
-for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace']) console[method] = () => {};
-Object.defineProperty(Object.prototype, 'fallbackName', {
-  configurable: true,
-  set(value) {
-    Object.defineProperty(this, 'fallbackName', { value, writable: true, enumerable: true, configurable: true });
-    if (typeof this.name === 'string' && typeof this.loadedName === 'string') {
-      parentPort.postMessage({ profaiFont: [this.loadedName, this.name] });
-    }
-  },
-});
-const listeners = new Set();
-const port = {
-  postMessage: (message, transfer) => parentPort.postMessage(message, transfer),
-  addEventListener: (_type, fn) => listeners.add(fn),
-  removeEventListener: (_type, fn) => listeners.delete(fn),
-};
-const dispatch = (data) => { for (const fn of listeners) fn({ data }); };
-let queued = [];
-parentPort.on('message', (data) => (queued ? queued.push(data) : dispatch(data)));
-import(workerData.workerUrl).then(({ WorkerMessageHandler }) => {
-  WorkerMessageHandler.initializeFromPort(port);
-  dispatch({ sourceName: 'main', targetName: 'worker', action: 'configure', data: { verbosity: 0 } });
-  const pending = queued;
-  queued = null;
-  for (const data of pending) dispatch(data);
-});
-`;
+/** A request did not finish in time; its thread is presumed stuck. */
+export class PdfTimeout extends Error {
+  constructor(readonly ms: number) {
+    super(`no answer within ${Math.round(ms / 1000)} s`);
+  }
+}
 
-type Listener = (event: { data: unknown }) => void;
+/** An error pdf.js threw in the thread, with its name and (for `PasswordException`) code. */
+export class PdfJsError extends Error {
+  constructor(
+    message: string,
+    override readonly name: string,
+    readonly code?: number,
+  ) {
+    super(message);
+  }
+}
 
-/** One worker thread running pdf.js's parser, with the port pdf.js's `PDFWorker` expects. */
+/** Where the thread finds pdf.js. */
+export interface ThreadModules {
+  /** File URL of pdf.js's API module. */
+  apiUrl: string;
+  /** File URL of pdf.js's parser ("worker") module. */
+  workerUrl: string;
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (err: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+interface Answer {
+  id: number;
+  ok: boolean;
+  value?: unknown;
+  error?: { name: string; message: string; code?: number };
+}
+
+/** One worker thread running pdf.js. */
 export class PdfThread {
   readonly #worker: Worker;
-  readonly #listeners = new Set<Listener>();
-  /** pdf.js `loadedName` → the font's PDF name, as the thread reports them. */
-  readonly fontNames = new Map<string, string>();
+  readonly #pending = new Map<number, Pending>();
+  #nextId = 1;
   #exited = false;
   #users = 0;
   /** Why the thread stopped on its own (crash, out of memory), if it did. */
   failure: Error | undefined;
-  readonly #stopWatchers = new Set<() => void>();
 
-  /** The object handed to `new PDFWorker({ port })`. */
-  readonly port = {
-    postMessage: (message: unknown, transfer?: readonly ArrayBuffer[]) => {
-      if (!this.#exited) this.#worker.postMessage(message, transfer as never);
-    },
-    addEventListener: (_type: string, fn: Listener) => this.#listeners.add(fn),
-    removeEventListener: (_type: string, fn: Listener) => this.#listeners.delete(fn),
-  };
-
-  /**
-   * @param workerUrl file URL of `pdf.worker.mjs`.
-   * @param maxHeapMb old-space cap of the thread; a thread over it stops instead of swelling the process.
-   */
-  constructor(workerUrl: string, maxHeapMb: number) {
+  /** @param maxHeapMb old-space cap of the thread; a thread over it stops instead of swelling the process. */
+  constructor(modules: ThreadModules, maxHeapMb: number) {
     this.#worker = new Worker(THREAD_CODE, {
       eval: true,
-      workerData: { workerUrl },
+      workerData: modules,
       // Plain JS thread: no TypeScript loader, no inherited flags.
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 8 },
     });
-    this.#worker.on('message', (data: unknown) => this.#onMessage(data));
+    this.#worker.on('message', (answer: Answer) => this.#settle(answer));
     this.#worker.on('error', (err) => {
       this.failure = err;
     });
-    this.#worker.on('exit', () => {
-      this.#exited = true;
-      for (const fn of this.#stopWatchers) fn();
-      this.#stopWatchers.clear();
-    });
+    this.#worker.on('exit', () => this.#stopped());
     this.#worker.unref();
   }
 
-  /** Calls `fn` once when the thread stops (at once if it has); returns the function that unsubscribes. */
-  onStop(fn: () => void): () => void {
-    if (this.#exited) {
-      fn();
-      return () => {};
+  /**
+   * Sends a request; rejects with {@link PdfTimeout} after `timeoutMs` (the thread keeps running: the caller
+   * decides whether to stop it), with {@link PdfThreadStopped} if the thread stops first, or with
+   * {@link PdfJsError} when pdf.js fails.
+   */
+  request<T>(
+    message: { op: string } & Record<string, unknown>,
+    timeoutMs: number,
+    transfer: ArrayBuffer[] = [],
+  ): Promise<T> {
+    if (this.#exited) return Promise.reject(new PdfThreadStopped(this.failure));
+    const id = this.#nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#pending.delete(id);
+        reject(new PdfTimeout(timeoutMs));
+      }, timeoutMs);
+      this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
+      this.#worker.postMessage({ ...message, id }, transfer);
+    });
+  }
+
+  #settle(answer: Answer): void {
+    const pending = this.#pending.get(answer.id);
+    if (!pending) return; // timed out already
+    this.#pending.delete(answer.id);
+    clearTimeout(pending.timer);
+    if (answer.ok) pending.resolve(answer.value);
+    else {
+      const { name = 'Error', message = 'unknown error', code } = answer.error ?? {};
+      pending.reject(new PdfJsError(message, name, code));
     }
-    this.#stopWatchers.add(fn);
-    return () => this.#stopWatchers.delete(fn);
+  }
+
+  #stopped(): void {
+    this.#exited = true;
+    const stopped = new PdfThreadStopped(this.failure);
+    for (const { reject, timer } of this.#pending.values()) {
+      clearTimeout(timer);
+      reject(stopped);
+    }
+    this.#pending.clear();
   }
 
   /** Marks one more document as using the thread; the process stays alive while any does. */
@@ -116,30 +134,21 @@ export class PdfThread {
     if (this.#users++ === 0) this.#worker.ref();
   }
 
-  /** A document is done with the thread; an unused thread lets the process exit and forgets font names. */
+  /** A document is done with the thread; an unused thread lets the process exit. */
   release(): void {
     if (--this.#users > 0) return;
     this.#users = 0;
     this.#worker.unref();
-    this.fontNames.clear();
   }
 
   get alive(): boolean {
     return !this.#exited;
   }
 
-  #onMessage(data: unknown): void {
-    const font = (data as Partial<FontNameMessage> | null)?.profaiFont;
-    if (font) {
-      this.fontNames.set(font[0], font[1]);
-      return;
-    }
-    for (const fn of this.#listeners) fn({ data });
-  }
-
-  /** Stops the thread at once, even in the middle of parsing. */
+  /** Stops the thread at once, even in the middle of parsing; pending requests reject. */
   async terminate(): Promise<void> {
-    this.#exited = true;
+    if (!this.#exited) this.#stopped();
+    this.#worker.unref();
     await this.#worker.terminate();
   }
 }
