@@ -11,6 +11,8 @@
 
 export const PDF_TASK = 'pdf_processing.process_pdf_and_generate_course';
 export const QUIZ_TASK = 'quiz_generation.generate_quiz';
+/** The LLM stage of a PDF job (LLM_BASE_URL set): course and quiz from the model, run in the supervisor. */
+export const LLM_TASK = 'llm_generation.generate_course';
 
 /** The queue a task runs on: the part of its name before the first dot. */
 export function queueOf(taskName: string): string {
@@ -41,6 +43,25 @@ export interface PdfTaskResult {
   modules: number;
   lessons: number;
   questions: number;
+}
+
+/**
+ * What a PDF job returns when its CPU stage is done and its course is being made by {@link LLM_TASK}: the job
+ * view follows `next` (the LLM job's id), so users still see one job until the course exists.
+ */
+export interface PdfStagedResult {
+  next: string;
+  documentId: string;
+}
+
+/** Payload of {@link LLM_TASK}. The staged document itself waits in Redis under the document id. */
+export interface LlmTaskData {
+  /** The user-visible PDF job: usage is recorded under its id. */
+  parentJobId: string;
+  documentId: string;
+  sha256: string;
+  fileName: string;
+  questions?: number;
 }
 
 /** Payload of {@link QUIZ_TASK}. */
@@ -107,6 +128,8 @@ export interface JobView {
   result: unknown | null;
   /** The uploaded file's name, for PDF jobs. */
   file?: string;
+  /** LLM tokens and estimated cost of the job (LLM_BASE_URL set), when it made LLM calls. */
+  usage?: { inputTokens: number; outputTokens: number; costUsd: number };
 }
 
 /** A task a worker runs right now, as its heartbeat reports it. */

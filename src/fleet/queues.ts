@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { type Job, type JobsOptions, type JobType, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
+import { readJobUsage } from '../llm/usage.ts';
 import {
   JOB_STATES,
   type JobRunInfo,
@@ -23,6 +24,7 @@ import {
 import { readHeartbeats } from './heartbeat.ts';
 import { createRedis } from './redis.ts';
 import { readRunInfo, readRunInfos } from './runinfo.ts';
+import { withLlmStage } from './tasks/llm-view.ts';
 
 /** Short id prefixes of the built-in queues. */
 const ID_PREFIX: Record<string, string> = { pdf: 'pdf_processing', quiz: 'quiz_generation' };
@@ -106,6 +108,7 @@ export async function enqueuePdf(
   const queue = client.queue(queueOf(PDF_TASK));
   const old = await queue.getJob(jobId);
   if (old && (await old.getState()) === 'failed') await old.remove();
+  else if (old && (await getJobView(client, jobId))?.state === 'failed') await old.remove(); // its LLM stage failed
   return enqueueTask(client, PDF_TASK, data, { jobId });
 }
 
@@ -174,6 +177,22 @@ export function toJobView(job: Job, state: JobState, run: JobRunInfo | null): Jo
 
 /** One job by id, or null when there is no such job (or it was removed by retention). */
 export async function getJobView(client: FleetClient, id: string): Promise<JobView | null> {
+  const view = await readJobView(client, id);
+  return view ? withLlmStage(view, (next) => readJobView(client, next), usageReader(client)) : null;
+}
+
+/** LLM usage (tokens, cost) recorded under a job id, as the job view shows it. */
+function usageReader(client: FleetClient) {
+  return async (id: string) => {
+    const usage = await readJobUsage(client.redis, client.config.queuePrefix, id);
+    return (
+      usage && { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costUsd: usage.costUsd }
+    );
+  };
+}
+
+/** One job's own view (not followed to its LLM stage). */
+async function readJobView(client: FleetClient, id: string): Promise<JobView | null> {
   const queue = client.queue(queueOfJobId(id));
   // The job record and its state are two reads: retry until the state did not change in between, so a job
   // that just finished is never shown as `failed` with the fields of its running attempt.
@@ -222,7 +241,15 @@ export async function listJobs(
     client.config.queuePrefix,
     newest.map(({ job }) => job.id ?? ''),
   );
-  return newest.map(({ job, state }, i) => toJobView(job, state, runs[i] ?? null));
+  return Promise.all(
+    newest.map(({ job, state }, i) =>
+      withLlmStage(
+        toJobView(job, state, runs[i] ?? null),
+        (next) => readJobView(client, next),
+        usageReader(client),
+      ),
+    ),
+  );
 }
 
 /** Jobs per state per queue: `{ pdf_processing: { waiting: 2, active: 1, … } }`. */

@@ -19,6 +19,7 @@ import { createRedis, describeRedisUrl } from './redis.ts';
 import { createRegistry, type TaskRegistry, UnknownTaskError } from './registry.ts';
 import { type RunRecorder, recordRun } from './runinfo.ts';
 import { type StopOutcome, stopGracefully } from './shutdown.ts';
+import { startLlmQueue } from './tasks/llm-worker.ts';
 
 export interface WorkerOptions {
   /** Stop gracefully on SIGTERM/SIGINT (a second signal ends the grace period). @defaultValue true */
@@ -109,6 +110,8 @@ export async function startWorker(config: Config, opts: WorkerOptions = {}): Pro
   );
   for (const w of workers) w.on('error', (err) => log.error('queue error', { error: err.message }));
   await Promise.all(workers.map((w) => w.waitUntilReady()));
+  // LLM_BASE_URL set: the LLM stage of PDF jobs runs here, many at once, not in a child (see llm-worker.ts).
+  const llmQueue = await startLlmQueue({ config, redis, log, name, counters });
 
   const cpu = new CpuMeter();
   const heartbeat = (): WorkerHeartbeat =>
@@ -130,6 +133,7 @@ export async function startWorker(config: Config, opts: WorkerOptions = {}): Pro
 
   print('Registered tasks:');
   for (const task of registry.names()) print(`  ${task}`);
+  if (llmQueue) print(`  ${llmQueue.task} (in-process, concurrency ${config.llmConcurrency})`);
   print(`${name} ready.`);
 
   let forceNow: () => void = () => {};
@@ -144,7 +148,10 @@ export async function startWorker(config: Config, opts: WorkerOptions = {}): Pro
     log.info('stopping: no new tasks; running ones get the grace period', { graceS: config.shutdownGraceS });
     stopping = (async () => {
       void beats.beatNow();
-      const outcome = await stopGracefully(workers, pool, config.shutdownGraceS * 1000, forced);
+      const [outcome] = await Promise.all([
+        stopGracefully(workers, pool, config.shutdownGraceS * 1000, forced),
+        llmQueue?.stop(config.shutdownGraceS * 1000, forced),
+      ]);
       log.info(outcome === 'drained' ? 'stopped' : 'stopped: unfinished tasks were released to the queue', {
         ...counters,
         recycles: pool.recycles,

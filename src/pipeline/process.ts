@@ -12,13 +12,16 @@ import {
   getQuiz,
   saveProcessedDocument,
 } from '../store/index.ts';
-import type { Database, SavedIds, VectorStore } from '../store/types.ts';
+import type { Database, ProcessedDocument, SavedIds, VectorStore } from '../store/types.ts';
 import type { Course, Quiz } from './course-schema.ts';
 import {
+  completeDocument,
   countsOf,
   type DocumentCounts,
   type PipelineInput,
   type PipelineOptions,
+  type PreparedDocument,
+  prepareDocument,
   runPipeline,
 } from './run.ts';
 
@@ -43,6 +46,39 @@ export async function processDocument(input: PipelineInput, deps: ProcessDeps): 
   if (existing) return existing;
 
   const result = await runPipeline(input, deps);
+  await saveVectors(result, deps);
+  return saveDocument(result.document, result.warnings, deps);
+}
+
+/** A document through its CPU stages, vectors stored, waiting for its course (see {@link finishStaged}). */
+export type StagedDocument = Omit<PreparedDocument, 'embeddings'>;
+
+/**
+ * The CPU half of {@link processDocument}, for when the course comes from a model elsewhere: skip a stored
+ * document, else run the CPU stages and store the vectors (idempotent upserts). Nothing else is saved yet.
+ */
+export async function stageDocument(
+  input: PipelineInput,
+  deps: ProcessDeps,
+): Promise<{ stored: ProcessOutcome } | { staged: StagedDocument }> {
+  const existing = await findExisting(input.bytes, deps.db);
+  if (existing) return { stored: existing };
+  const prepared = await prepareDocument(input, deps);
+  await saveVectors(prepared, deps);
+  const { embeddings: _, ...staged } = prepared;
+  return { staged };
+}
+
+/** The other half: course and first quiz of a staged document, then all its records in one transaction. */
+export async function finishStaged(
+  staged: StagedDocument,
+  deps: Omit<ProcessDeps, 'vectors' | 'embedder'>,
+): Promise<ProcessOutcome> {
+  const { document } = await completeDocument(staged, deps);
+  return saveDocument(document, staged.warnings, deps);
+}
+
+async function saveVectors(result: Omit<PreparedDocument, 'warnings'>, deps: ProcessDeps): Promise<void> {
   const { document, embeddings, space } = result;
   deps.onProgress?.('save', 0, 1);
   await deps.vectors.upsert(
@@ -56,6 +92,14 @@ export async function processDocument(input: PipelineInput, deps: ProcessDeps): 
       text: c.text,
     })),
   );
+}
+
+async function saveDocument(
+  document: ProcessedDocument,
+  warnings: string[],
+  deps: Pick<ProcessDeps, 'db' | 'onProgress'>,
+): Promise<ProcessOutcome> {
+  deps.onProgress?.('save', 0, 1);
   const saved = await saveProcessedDocument(deps.db, document);
   deps.onProgress?.('save', 1, 1);
   return {
@@ -63,7 +107,7 @@ export async function processDocument(input: PipelineInput, deps: ProcessDeps): 
     title: document.title,
     counts: countsOf(document),
     stats: document.stats,
-    warnings: result.warnings,
+    warnings,
     course: document.course,
     quiz: document.quiz,
   };

@@ -59,18 +59,45 @@ export interface DocumentCounts {
 
 const EMBED_BATCH = 64;
 
+/** The CPU stages' result: everything but the course and quiz (which may be made elsewhere, by an LLM). */
+export interface PreparedDocument {
+  document: Omit<ProcessedDocument, 'course' | 'quiz'>;
+  embeddings: Float32Array[];
+  space: EmbeddingSpace;
+  warnings: string[];
+}
+
 /** Runs every stage on one PDF. Throws a `PdfError` (permanent) for input that cannot make a course. */
 export async function runPipeline(input: PipelineInput, opts: PipelineOptions): Promise<PipelineResult> {
-  const { config } = opts;
-  const progress: ProgressFn = opts.onProgress ?? (() => {});
-  const stats: Record<string, number> = {};
-  const timed = async <T>(stage: StageName, fn: () => Promise<T> | T): Promise<T> => {
+  const prepared = await prepareDocument(input, opts);
+  const { document } = await completeDocument(prepared, opts);
+  return { document, embeddings: prepared.embeddings, space: prepared.space, warnings: prepared.warnings };
+}
+
+type Timed = <T>(stage: StageName, fn: () => Promise<T> | T) => Promise<T>;
+
+function timer(progress: ProgressFn, stats: Record<string, number>): Timed {
+  return async (stage, fn) => {
     progress(stage, 0, 1);
     const start = performance.now();
     const value = await fn();
     stats[`${stage}Seconds`] = (performance.now() - start) / 1000;
     return value;
   };
+}
+
+/**
+ * The CPU stages: check, load, extract, structure, chunk, embed. Throws a `PdfError` (permanent) for input
+ * that cannot make a course.
+ */
+export async function prepareDocument(
+  input: PipelineInput,
+  opts: PipelineOptions,
+): Promise<PreparedDocument> {
+  const { config } = opts;
+  const progress: ProgressFn = opts.onProgress ?? (() => {});
+  const stats: Record<string, number> = {};
+  const timed = timer(progress, stats);
 
   const checked = checkPdf(input, { maxFileMb: config.maxFileMb });
   const pdf = await timed('load', () => openPdf(checked, { maxPages: config.maxPages }));
@@ -96,25 +123,6 @@ export async function runPipeline(input: PipelineInput, opts: PipelineOptions): 
 
   const embedder = opts.embedder ?? new HashEmbedder(config.embeddingDim);
   const embeddings = await timed('embed', () => embedAll(embedder, chunks, progress));
-  const course: Course = await timed('course', () =>
-    generateCourse(
-      {
-        documentId: checked.documentId,
-        fileName: input.fileName,
-        pageCount: extracted.pageCount,
-        structure,
-        chunks,
-      },
-      opts.courseGenerator,
-    ),
-  );
-  const quiz = await timed('quiz', () =>
-    generateQuiz(
-      { course, chunks, count: opts.questions ?? config.quizQuestions, seed: opts.seed ?? 1 },
-      opts.quizGenerator,
-    ),
-  );
-
   return {
     document: {
       documentId: checked.documentId,
@@ -125,14 +133,46 @@ export async function runPipeline(input: PipelineInput, opts: PipelineOptions): 
       title: structure.title,
       structure,
       chunks,
-      course,
-      quiz,
       stats,
     },
     embeddings,
     space: { name: embedder.name, dimension: embedder.dimension },
     warnings: extracted.warnings,
   };
+}
+
+/** The course and first quiz of a prepared document (the stages that may wait on a model). */
+export async function completeDocument(
+  prepared: Pick<PreparedDocument, 'document'>,
+  opts: Omit<PipelineOptions, 'embedder'>,
+): Promise<{ document: ProcessedDocument }> {
+  const doc = prepared.document;
+  const stats = { ...doc.stats };
+  const timed = timer(opts.onProgress ?? (() => {}), stats);
+  const course: Course = await timed('course', () =>
+    generateCourse(
+      {
+        documentId: doc.documentId,
+        fileName: doc.fileName,
+        pageCount: doc.pageCount,
+        structure: doc.structure,
+        chunks: doc.chunks,
+      },
+      opts.courseGenerator,
+    ),
+  );
+  const quiz = await timed('quiz', () =>
+    generateQuiz(
+      {
+        course,
+        chunks: doc.chunks,
+        count: opts.questions ?? opts.config.quizQuestions,
+        seed: opts.seed ?? 1,
+      },
+      opts.quizGenerator,
+    ),
+  );
+  return { document: { ...doc, course, quiz, stats } };
 }
 
 async function embedAll(embedder: Embedder, chunks: readonly Chunk[], progress: ProgressFn) {

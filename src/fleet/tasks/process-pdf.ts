@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ProfaiError } from '../../errors.ts';
-import { PDF_TASK, type PdfTaskData, type PdfTaskResult } from '../contract.ts';
+import { PDF_TASK, type PdfStagedResult, type PdfTaskData, type PdfTaskResult } from '../contract.ts';
 import type { TaskContext, TaskDefinition } from '../registry.ts';
 import { checkPayload } from './payload.ts';
 import { closeTaskStorage, taskStorage } from './storage.ts';
@@ -43,25 +43,31 @@ async function readUpload(path: string): Promise<Uint8Array> {
   }
 }
 
-async function processPdf(raw: unknown, ctx: TaskContext): Promise<PdfTaskResult> {
+async function processPdf(raw: unknown, ctx: TaskContext): Promise<PdfTaskResult | PdfStagedResult> {
   const data = checkPayload<PdfTaskData>(PDF_TASK, raw, {
     path: 'string',
     fileName: 'string',
     sha256: 'string',
   });
   const bytes = await readUpload(data.path);
-  const { processDocument } = await import('../../pipeline/process.ts');
   const { db, vectors } = await taskStorage(ctx.config);
-  const outcome = await processDocument(
-    { bytes, fileName: data.fileName, ...(data.password ? { password: data.password } : {}) },
-    {
-      config: ctx.config,
-      db,
-      vectors,
-      ...(data.questions ? { questions: data.questions } : {}),
-      onProgress: (stage, done, total) => ctx.progress(stage, overallPercent(stage, done, total)),
-    },
-  );
+  const input = { bytes, fileName: data.fileName, ...(data.password ? { password: data.password } : {}) };
+  const onProgress = (stage: string, done: number, total: number) =>
+    ctx.progress(stage, overallPercent(stage, done, total));
+  if (ctx.config.llmBaseUrl) {
+    // LLM courses: only the CPU stage runs here; the LLM stage runs on llm_generation (see llm-stage.ts).
+    usedStage = true;
+    const { stagePdf } = await import('./llm-stage.ts');
+    return stagePdf(data, input, ctx, { db, vectors }, onProgress);
+  }
+  const { processDocument } = await import('../../pipeline/process.ts');
+  const outcome = await processDocument(input, {
+    config: ctx.config,
+    db,
+    vectors,
+    ...(data.questions ? { questions: data.questions } : {}),
+    onProgress,
+  });
   ctx.log.info('document processed', {
     fileName: data.fileName,
     created: outcome.saved.created,
@@ -70,9 +76,15 @@ async function processPdf(raw: unknown, ctx: TaskContext): Promise<PdfTaskResult
   return { ...outcome.saved, ...outcome.counts };
 }
 
+/** True once this process ran an LLM CPU stage (and so holds its staging connection). */
+let usedStage = false;
+
 export const processPdfTask: TaskDefinition = {
   name: PDF_TASK,
   handler: processPdf,
   needsDatabase: true,
-  dispose: closeTaskStorage,
+  dispose: async () => {
+    await closeTaskStorage();
+    if (usedStage) await (await import('./llm-stage.ts')).closeStageConnection();
+  },
 };

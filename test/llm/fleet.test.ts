@@ -1,0 +1,152 @@
+/**
+ * The LLM stage on a real fleet: a worker process (prefork children for the CPU stage, the LLM stage in the
+ * supervisor) on Redis, PostgreSQL and Chroma, against the fake OpenAI server. The user sees ONE job.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { JobView } from '../../src/fleet/contract.ts';
+import { enqueuePdf, getJobView } from '../../src/fleet/queues.ts';
+import { readJobUsage } from '../../src/llm/index.ts';
+import { getCourse, openDatabase } from '../../src/store/index.ts';
+import { createTestDatabase, makePdf } from '../api/helpers.ts';
+import {
+  killAll,
+  openTestClient,
+  randomPrefix,
+  spawnWorker,
+  type WorkerProcess,
+  waitFor,
+} from '../fleet/helpers.ts';
+import { type ChromaServer, startChroma } from '../store/chroma-server.ts';
+import { type FakeOpenAI, startFakeOpenAI } from './fake-openai.ts';
+
+let fake: FakeOpenAI;
+let chroma: ChromaServer;
+let pgdb: { url: string; drop(): Promise<void> };
+let dir: string;
+let worker: WorkerProcess;
+const prefix = randomPrefix();
+let env: Record<string, string>;
+
+before(async () => {
+  fake = await startFakeOpenAI();
+  chroma = await startChroma();
+  pgdb = await createTestDatabase();
+  dir = await mkdtemp(join(tmpdir(), 'profai-llm-'));
+  env = {
+    QUEUE_PREFIX: prefix,
+    WORKER_QUEUES: 'pdf_processing',
+    DATABASE_URL: pgdb.url,
+    CHROMA_URL: chroma.url,
+    UPLOAD_DIR: dir,
+    JOB_ATTEMPTS: '1',
+    JOB_LOCK_MS: '5000',
+    HEARTBEAT_S: '0.5',
+    LOG_LEVEL: 'warn',
+    LLM_BASE_URL: fake.url,
+    LLM_MODEL: 'fake-model',
+    LLM_MAX_RETRIES: '1',
+    LLM_RETRY_BASE_MS: '20',
+    LLM_PRICE_INPUT_PER_MTOK: '0.5',
+    LLM_PRICE_OUTPUT_PER_MTOK: '1.5',
+  };
+  worker = spawnWorker(env);
+  await worker.waitForLine(/ ready\.$/, 60_000);
+});
+
+after(async () => {
+  await killAll([worker]);
+  const { cleanup } = openTestClient(prefix);
+  await cleanup();
+  await fake.close();
+  await chroma.stop();
+  await pgdb.drop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function upload(marker: string) {
+  const bytes = await makePdf(marker);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const path = join(dir, `${sha256}.pdf`);
+  await writeFile(path, bytes);
+  return { path, fileName: `${marker}.pdf`, sha256 };
+}
+
+describe('LLM stage in the fleet', () => {
+  test('one job from the user: CPU stage in a child, LLM stage in the supervisor, course saved, usage shown', async () => {
+    assert.ok(
+      worker.lines.some((l) => /llm_generation\.generate_course \(in-process, concurrency 8\)/.test(l)),
+    );
+    fake.setScript(() => ({ delayMs: 150 }));
+    const { client } = openTestClient(prefix);
+    try {
+      const { id } = await enqueuePdf(client, await upload('llm-ok'));
+      const seen: JobView[] = [];
+      const done = await waitFor(
+        'the job to finish',
+        async () => {
+          const view = await getJobView(client, id);
+          if (view) seen.push(view);
+          return view && (view.state === 'completed' || view.state === 'failed') ? view : null;
+        },
+        60_000,
+      );
+      assert.equal(done.state, 'completed', done.error ?? '');
+      assert.equal(done.id, id);
+      const during = seen.find((v) => v.stage === 'course' && v.state === 'active');
+      assert.ok(
+        during,
+        `saw the course stage of the same job: ${seen.map((v) => `${v.state}/${v.stage}`).join(' ')}`,
+      );
+      assert.ok(during.progress >= 80 && during.progress < 100);
+      const result = done.result as { courseId: string; questions: number; created: boolean };
+      assert.ok(result.courseId, JSON.stringify(done.result));
+      assert.equal(result.created, true);
+      assert.ok(result.questions > 0);
+      assert.ok(
+        done.usage && done.usage.inputTokens > 0 && done.usage.outputTokens > 0,
+        JSON.stringify(done.usage),
+      );
+      assert.ok(done.usage.costUsd > 0);
+      assert.deepEqual(
+        (await readJobUsage(client.redis, prefix, id))?.inputTokens,
+        done.usage.inputTokens,
+        'readJobUsage reads what the API shows',
+      );
+      const db = await openDatabase({ databaseUrl: pgdb.url, dataDir: dir });
+      try {
+        const stored = await getCourse(db, result.courseId);
+        assert.equal(stored?.course.generator.name, 'openai-compatible:fake-model');
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await client.close();
+    }
+  });
+
+  test("a provider that keeps failing fails the user's job with the provider's reason", async () => {
+    fake.setScript(() => ({ status: 503, json: { error: { message: 'model is overloaded' } } }));
+    const { client } = openTestClient(prefix);
+    try {
+      const { id } = await enqueuePdf(client, await upload('llm-down'));
+      const done = await waitFor(
+        'the job to fail',
+        async () => {
+          const view = await getJobView(client, id);
+          return view && (view.state === 'completed' || view.state === 'failed') ? view : null;
+        },
+        60_000,
+      );
+      assert.equal(done.state, 'failed');
+      assert.equal(done.id, id);
+      assert.match(done.error ?? '', /LLM provider: HTTP 503: model is overloaded \(2 attempt/);
+    } finally {
+      await client.close();
+    }
+  });
+});
