@@ -12,6 +12,13 @@
  * - Crash: a child that dies is replaced straight away; children that die while starting are restarted
  *   with exponential backoff (0.25 s, doubling, at most 30 s).
  * A child never leaves mid-task except by the hard limit, a crash, or release at shutdown.
+ *
+ * Spares: when tasks are short next to a fork (no-ops, small quiz tasks), waiting for the replacement would
+ * stall the slot once per quota, so the pool forks it in advance: a spare is started when the slot's child
+ * will reach its quota sooner than a fork takes (remaining tasks × mean task time < 2 × mean fork time), and
+ * takes over when the child is retired (still lazily: the counts above do not change). Long tasks (PDFs) never
+ * get a spare, so their memory peak is one child per slot. A spare not needed within {@link SPARE_IDLE_MS}
+ * of being ready leaves again.
  */
 
 import { ChildHandle, childExecArgv, describeExit, supervisorError } from './child-process.ts';
@@ -31,6 +38,8 @@ export interface PoolOptions {
   log: Logger;
   /** @defaultValue 200 */
   memorySampleMs?: number;
+  /** A spare unused this long after it is ready leaves. @defaultValue SPARE_IDLE_MS */
+  spareIdleMs?: number;
 }
 
 export interface RunRequest {
@@ -61,10 +70,19 @@ export interface RunHooks {
 
 export type RecycleReason = 'tasks' | 'memory' | 'crash';
 
+/** A child forked ahead of need, waiting to replace the slot's child. */
+interface Spare {
+  /** Null when it failed to start. */
+  ready: Promise<ChildHandle | null>;
+  child: ChildHandle | null;
+  idleTimer: NodeJS.Timeout | null;
+}
+
 interface Slot {
   index: number;
   child: ChildHandle | null;
   starting: Promise<ChildHandle> | null;
+  spare: Spare | null;
   busy: boolean;
   startFailures: number;
   /** Peak RSS of the current task. */
@@ -72,6 +90,11 @@ interface Slot {
 }
 
 const MAX_BACKOFF_MS = 30_000;
+/** A spare unused this long after it is ready is let go (it would only hold memory). */
+export const SPARE_IDLE_MS = 5000;
+/** Moving averages weigh the latest sample this much. */
+const EWMA = 0.2;
+const ewma = (mean: number, sample: number) => (Number.isNaN(mean) ? sample : mean + EWMA * (sample - mean));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class ChildPool {
@@ -83,6 +106,9 @@ export class ChildPool {
   #closing = false;
   #released = false;
   #stopWatch: () => void = () => {};
+  /** Mean task and fork durations, ms (NaN until measured): they decide when to fork a spare. */
+  #taskMs = Number.NaN;
+  #forkMs = Number.NaN;
 
   constructor(opts: PoolOptions) {
     this.#opts = opts;
@@ -91,6 +117,7 @@ export class ChildPool {
       index,
       child: null,
       starting: null,
+      spare: null,
       busy: false,
       startFailures: 0,
       peakRssMb: 0,
@@ -114,6 +141,7 @@ export class ChildPool {
       if (this.#released) return { kind: 'released' };
       const child = await this.#childForTask(slot);
       if (!child) return { kind: 'released' };
+      this.#maybeForkSpare(slot, child);
       return await this.#dispatch(slot, child, req, hooks);
     } finally {
       this.#free(slot);
@@ -130,7 +158,11 @@ export class ChildPool {
   async close(timeoutMs = 5000): Promise<void> {
     this.#closing = true;
     this.#stopWatch();
-    const children = this.#slots.flatMap((s) => (s.child ? [s.child] : []));
+    const spares = await Promise.all(this.#slots.map((s) => this.#takeSpare(s)));
+    const children = [
+      ...this.#slots.flatMap((s) => (s.child ? [s.child] : [])),
+      ...spares.filter((c): c is ChildHandle => c !== null),
+    ];
     for (const child of children) child.retire();
     const exits = Promise.all(children.map((c) => c.exited));
     const timer = setTimeout(() => {
@@ -145,6 +177,11 @@ export class ChildPool {
     return this.#slots.flatMap(({ child: c }) =>
       c ? [{ pid: c.pid, busy: c.busy, jobId: c.jobId, tasks: c.tasks, rssMb: roundMb(c.lastRssMb) }] : [],
     );
+  }
+
+  /** Pids of the spares that are ready (forked ahead, not yet serving a slot). */
+  get sparePids(): number[] {
+    return this.#slots.flatMap((s) => (s.spare?.child?.alive ? [s.spare.child.pid] : []));
   }
 
   get busyCount(): number {
@@ -185,6 +222,7 @@ export class ChildPool {
     slot.peakRssMb = 0;
     hooks.onStart?.(child.pid);
     const answer = await child.run(req, (stage, percent) => hooks.onProgress?.(stage, percent));
+    this.#taskMs = ewma(this.#taskMs, Date.now() - startedAt);
     const stats = (cpuSeconds?: number): RunStats => ({
       childPid: child.pid,
       startedAt,
@@ -246,7 +284,7 @@ export class ChildPool {
   async #ensureChild(slot: Slot): Promise<ChildHandle | null> {
     if (slot.child?.alive && !slot.child.stopping) return slot.child;
     if (!slot.starting) {
-      slot.starting = this.#fork(slot).finally(() => {
+      slot.starting = this.#replace(slot).finally(() => {
         slot.starting = null;
       });
     }
@@ -254,13 +292,24 @@ export class ChildPool {
     return this.#closing || this.#released ? null : child;
   }
 
+  /** A new child for the slot: its spare when it has a live one, else a fresh fork. */
+  async #replace(slot: Slot): Promise<ChildHandle> {
+    const spare = await this.#takeSpare(slot);
+    const child = spare ?? (await this.#fork(slot));
+    // Closing meanwhile: close() has already listed the children it lets go, so this one leaves by itself.
+    if (this.#closing) child.retire();
+    else slot.child = child;
+    return child;
+  }
+
   async #fork(slot: Slot): Promise<ChildHandle> {
     for (;;) {
       if (slot.startFailures > 0) await sleep(Math.min(MAX_BACKOFF_MS, 250 * 2 ** (slot.startFailures - 1)));
       try {
+        const forkedAt = Date.now();
         const child = await ChildHandle.start(this.#opts.init, this.#execArgv);
+        this.#forkMs = ewma(this.#forkMs, Date.now() - forkedAt);
         slot.startFailures = 0;
-        slot.child = child;
         void child.exited.then((exit) => this.#onExit(slot, child, describeExit(exit)));
         return child;
       } catch (err) {
@@ -271,7 +320,59 @@ export class ChildPool {
     }
   }
 
+  /** Forks a spare when the slot's child will reach its quota sooner than a fork takes (see the top). */
+  #maybeForkSpare(slot: Slot, child: ChildHandle): void {
+    if (slot.spare || slot.startFailures > 0 || this.#closing || this.#released) return;
+    const remaining = this.#opts.maxTasksPerChild - child.tasks;
+    if (!(remaining * this.#taskMs < 2 * this.#forkMs)) return;
+    this.#opts.log.debug('forking a spare', {
+      slot: slot.index,
+      remaining,
+      taskMs: this.#taskMs,
+      forkMs: this.#forkMs,
+    });
+    const spare: Spare = { ready: Promise.resolve(null), child: null, idleTimer: null };
+    spare.ready = this.#fork(slot).then(
+      (forked) => {
+        spare.child = forked;
+        spare.idleTimer = setTimeout(
+          () => void this.#dropSpare(slot, spare),
+          this.#opts.spareIdleMs ?? SPARE_IDLE_MS,
+        );
+        spare.idleTimer.unref();
+        return forked;
+      },
+      () => {
+        if (slot.spare === spare) slot.spare = null;
+        return null;
+      },
+    );
+    slot.spare = spare;
+  }
+
+  /** The slot's spare, waiting for it if it is still starting; null when there is none (or it died). */
+  async #takeSpare(slot: Slot): Promise<ChildHandle | null> {
+    const spare = slot.spare;
+    if (!spare) return null;
+    slot.spare = null;
+    const child = await spare.ready;
+    if (spare.idleTimer) clearTimeout(spare.idleTimer);
+    return child?.alive ? child : null;
+  }
+
+  async #dropSpare(slot: Slot, spare: Spare): Promise<void> {
+    if (slot.spare !== spare) return;
+    const child = await this.#takeSpare(slot);
+    child?.retire();
+  }
+
   #onExit(slot: Slot, child: ChildHandle, how: string): void {
+    if (slot.spare?.child === child) {
+      slot.spare = null;
+      if (!child.stopping)
+        this.#opts.log.warn('spare child exited', { childPid: child.pid, how, slot: slot.index });
+      return;
+    }
     if (child.stopping || this.#closing || this.#released) return;
     // Dying before doing anything counts as failing to start: the next fork waits (backoff).
     if (child.tasks === 0 && !child.killReason && Date.now() - child.startedAt < 5000) slot.startFailures++;

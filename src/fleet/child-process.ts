@@ -60,12 +60,21 @@ export class ChildHandle {
   killReason: string | null = null;
   lastRssMb = 0;
   readonly exited: Promise<ChildExit>;
+  /** Where the child's messages go now: the start-up wait, then each task in turn. */
   #onMessage: ((m: ChildMessage) => void) | null = null;
+  /** Resolves the running task with the child's exit, if it dies mid-task. */
+  #onExitMidTask: ((exit: ChildExit) => void) | null = null;
 
   private constructor(proc: ChildProcess) {
     this.proc = proc;
     this.pid = proc.pid ?? -1;
-    this.exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
+    this.exited = new Promise((resolve) =>
+      proc.once('exit', (code, signal) => {
+        const exit = { code, signal };
+        this.#onExitMidTask?.(exit);
+        resolve(exit);
+      }),
+    );
     proc.on('message', (m: unknown) => {
       if (isChildMessage(m)) this.#onMessage?.(m);
     });
@@ -84,7 +93,7 @@ export class ChildHandle {
         if (m.type === 'ready') resolve();
         if (m.type === 'fatal') reject(new Error(`child could not load its tasks: ${m.error.message}`));
       };
-      void child.exited.then((exit) => reject(new Error(`child exited at start-up (${describeExit(exit)})`)));
+      child.#onExitMidTask = (exit) => reject(new Error(`child exited at start-up (${describeExit(exit)})`));
     });
     proc.send(init);
     try {
@@ -95,11 +104,15 @@ export class ChildHandle {
     } finally {
       clearTimeout(timer);
       child.#onMessage = null;
+      child.#onExitMidTask = null;
     }
     return child;
   }
 
-  /** Sends one task and resolves with the child's answer or its exit; progress goes to `onProgress`. */
+  /**
+   * Sends one task and resolves with the child's answer or its exit; progress goes to `onProgress`.
+   * One listener pair per child, swapped per task (not one per task on `exited`, which would pile up).
+   */
   run(
     message: { jobId: string; task: string; data: unknown; attempt: number },
     onProgress: (stage: string, percent: number) => void,
@@ -107,16 +120,21 @@ export class ChildHandle {
     this.busy = true;
     this.jobId = message.jobId;
     return new Promise<TaskAnswer>((resolve) => {
+      const settle = (answer: TaskAnswer) => {
+        this.#onMessage = null;
+        this.#onExitMidTask = null;
+        this.busy = false;
+        this.jobId = null;
+        resolve(answer);
+      };
       this.#onMessage = (m) => {
         if (m.type === 'progress' && m.jobId === message.jobId) onProgress(m.stage, m.percent);
-        if (m.type === 'done' && m.jobId === message.jobId) resolve({ kind: 'done', done: m });
+        else if (m.type === 'done' && m.jobId === message.jobId) settle({ kind: 'done', done: m });
       };
-      void this.exited.then((exit) => resolve({ kind: 'exited', exit }));
-      this.proc.send({ type: 'run', ...message });
-    }).finally(() => {
-      this.#onMessage = null;
-      this.busy = false;
-      this.jobId = null;
+      this.#onExitMidTask = (exit) => settle({ kind: 'exited', exit });
+      if (!this.alive)
+        settle({ kind: 'exited', exit: { code: this.proc.exitCode, signal: this.proc.signalCode } });
+      else this.proc.send({ type: 'run', ...message });
     });
   }
 

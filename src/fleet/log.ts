@@ -29,6 +29,9 @@ const LEVELS: Record<LogLevel, number> = {
   silent: 99,
 };
 
+/** The host name, asked once: `child()` loggers are made per task. */
+let host: string | undefined;
+
 /**
  * A logger writing one JSON object per line.
  * @param level - lines below it are dropped. @defaultValue 'info'
@@ -40,7 +43,8 @@ export function createLogger(
   write: (line: string) => void = (line) => process.stdout.write(line),
 ): Logger {
   const min = LEVELS[level as LogLevel] ?? LEVELS.info;
-  const base = { pid: process.pid, hostname: hostname(), ...bindings };
+  host ??= hostname();
+  const base = { pid: process.pid, hostname: host, ...bindings };
   const emit = (lvl: LogLevel) => (msg: string, fields?: Record<string, unknown>) => {
     if (LEVELS[lvl] < min) return;
     write(`${JSON.stringify({ level: LEVELS[lvl], time: Date.now(), ...base, ...fields, msg })}\n`);

@@ -69,6 +69,18 @@ function fieldsOf(start: RunStart, end?: RunEnd): Record<string, number | string
   return fields;
 }
 
+/**
+ * Holds the connection's socket writes until the current tick's promise callbacks have run: BullMQ issues the
+ * job's completion a few microtasks after the processor returns, so the end record and the completion leave in
+ * one write (one wake-up of Redis instead of two, measurable at hundreds of jobs/s).
+ */
+function holdWritesForThisTick(redis: Redis): void {
+  const socket = (redis as { stream?: { cork?(): void; uncork?(): void } }).stream;
+  if (!socket?.cork || !socket.uncork) return;
+  socket.cork();
+  process.nextTick(() => socket.uncork?.());
+}
+
 /** One attempt being recorded: see {@link recordRun}. */
 export interface RunRecorder {
   /** Writes the whole record (start and end). Not awaited by callers on purpose, see {@link recordRun}. */
@@ -96,6 +108,7 @@ export function recordRun(
   return {
     end(end) {
       clearTimeout(timer);
+      holdWritesForThisTick(redis);
       return writeRecord(redis, key, fieldsOf(start, end));
     },
     cancel: () => clearTimeout(timer),

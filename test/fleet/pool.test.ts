@@ -1,0 +1,121 @@
+/**
+ * The child pool on its own (real child processes, no Redis): spares forked ahead of a quota so the slot does
+ * not wait for a fork, recycling counts unchanged by them, idle spares let go; a task sent to a dead child.
+ */
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import { ChildPool, type PoolOptions } from '../../src/fleet/child-pool.ts';
+import { ChildHandle, childExecArgv } from '../../src/fleet/child-process.ts';
+import { createLogger } from '../../src/fleet/log.ts';
+import { TEST_TASKS, testConfig, waitFor } from './helpers.ts';
+
+function openPool(opts: Partial<PoolOptions> = {}): ChildPool {
+  const config = testConfig('test-fleet-pool', {});
+  return new ChildPool({
+    size: 1,
+    maxTasksPerChild: 1e9,
+    maxMemoryPerChildMb: 1000,
+    hardMemoryLimitMb: 0,
+    childHeapMb: 0,
+    init: { type: 'init', config, taskModules: [TEST_TASKS] },
+    log: createLogger('silent'),
+    ...opts,
+  });
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+let jobs = 0;
+async function runSleep(pool: ChildPool, ms: number): Promise<number> {
+  const outcome = await pool.run({ jobId: `j${++jobs}`, task: 'test.sleep', data: { ms }, attempt: 1 });
+  assert.equal(outcome.kind, 'ok');
+  return (outcome.kind === 'ok' ? (outcome.value as { pid: number }) : { pid: -1 }).pid;
+}
+
+describe('child pool', () => {
+  const pools: ChildPool[] = [];
+  after(async () => {
+    for (const pool of pools) await pool.close();
+  });
+
+  test('short tasks: the replacement is forked ahead and takes over; counts as before', async () => {
+    const pool = openPool({ maxTasksPerChild: 2 });
+    pools.push(pool);
+    await pool.start();
+    const first = await runSleep(pool, 5);
+    assert.equal(await runSleep(pool, 5), first);
+    // Two 5 ms tasks against a fork of tens of ms: a spare is forked before the quota is reached.
+    const [spare] = await waitFor('a spare', async () =>
+      pool.sparePids.length === 1 ? pool.sparePids : null,
+    );
+    const third = await runSleep(pool, 5);
+    assert.equal(third, spare, 'the third task ran on the spare, not on a child forked after it arrived');
+    assert.notEqual(third, first);
+    await runSleep(pool, 5);
+    await runSleep(pool, 5);
+    await runSleep(pool, 5);
+    assert.deepEqual(pool.recycles, { tasks: 2, memory: 0, crash: 0 });
+    assert.equal(pool.snapshot().length, 1, 'a spare is not a slot child');
+    assert.equal(pool.snapshot()[0]?.tasks, 2);
+    await waitFor('the first child to leave', async () => (isAlive(first) ? null : true));
+  });
+
+  test('a spare nobody needs leaves after the idle time', async () => {
+    const pool = openPool({ maxTasksPerChild: 1, spareIdleMs: 300 });
+    pools.push(pool);
+    await pool.start();
+    await runSleep(pool, 5); // measures a task: the pool knows tasks are short from now on
+    await runSleep(pool, 5);
+    const [spare] = await waitFor('a spare', async () =>
+      pool.sparePids.length === 1 ? pool.sparePids : null,
+    );
+    await waitFor('the idle spare to leave', async () => (isAlive(spare!) ? null : true), 10_000);
+    assert.deepEqual(pool.sparePids, []);
+    assert.equal(pool.recycles.tasks, 1, 'dropping a spare is not a replacement');
+    const pid = await runSleep(pool, 5);
+    assert.notEqual(pid, spare);
+    assert.equal(pool.recycles.tasks, 2);
+  });
+
+  test('without a quota in sight there is no spare', async () => {
+    const pool = openPool();
+    pools.push(pool);
+    await pool.start();
+    const pid = await runSleep(pool, 0);
+    for (let i = 0; i < 20; i++) await runSleep(pool, 0);
+    assert.deepEqual(pool.sparePids, []);
+    assert.equal(pool.snapshot()[0]?.pid, pid);
+    assert.equal(pool.snapshot()[0]?.tasks, 21);
+  });
+
+  test('close lets a spare go too', async () => {
+    const pool = openPool({ maxTasksPerChild: 1 });
+    await pool.start();
+    await runSleep(pool, 5);
+    const second = await runSleep(pool, 5);
+    const [spare] = await waitFor('a spare', async () =>
+      pool.sparePids.length === 1 ? pool.sparePids : null,
+    );
+    await pool.close();
+    assert.equal(isAlive(second), false);
+    assert.equal(isAlive(spare!), false);
+  });
+});
+
+describe('one child', () => {
+  test('a task sent to a child that died answers with its exit', async () => {
+    const init = { type: 'init' as const, config: testConfig('test-fleet-pool'), taskModules: [TEST_TASKS] };
+    const child = await ChildHandle.start(init, childExecArgv(process.execArgv, 0));
+    child.kill('SIGKILL');
+    await child.exited;
+    const answer = await child.run({ jobId: 'dead', task: 'test.noop', data: {}, attempt: 1 }, () => {});
+    assert.deepEqual(answer, { kind: 'exited', exit: { code: null, signal: 'SIGKILL' } });
+  });
+});
