@@ -6,7 +6,14 @@ import { checkPdf, openPdf } from '../../src/pipeline/load.ts';
 import { stopPdfThreads } from '../../src/pipeline/pdf/pdfjs.ts';
 import { cleanText, dehyphenate } from '../../src/pipeline/pdf/text.ts';
 import type { ExtractedDocument, TextLine } from '../../src/pipeline/types.ts';
-import { COURSE, hasLigatureFont, makeCoursePdf, makeSlowPagesPdf } from '../fixtures/make-pdf.ts';
+import {
+  CHAPTERS,
+  COURSE,
+  hasLigatureFont,
+  makeChaptersPdf,
+  makeCoursePdf,
+  makeSlowPagesPdf,
+} from '../fixtures/make-pdf.ts';
 
 let doc: ExtractedDocument;
 const progress: [number, number][] = [];
@@ -98,6 +105,39 @@ describe('extractDocument on a generated course PDF', () => {
       { title: COURSE.chapters[1], level: 1, page: 3 },
       { title: COURSE.sections[1], level: 2, page: 5 },
     ]);
+  });
+});
+
+describe('running text and repeated headings', () => {
+  let manual: ExtractedDocument;
+  const linesOf = (page: number) => manual.pages[page - 1]?.lines.map((l) => l.text) ?? [];
+  before(async () => {
+    const bytes = await makeChaptersPdf();
+    const pdf = await openPdf(checkPdf({ bytes, fileName: 'manual.pdf' }, { maxFileMb: 10 }), {
+      maxPages: 20,
+    });
+    try {
+      manual = await extractDocument(pdf);
+    } finally {
+      await pdf.close();
+    }
+  });
+
+  test('headings that open chapters at the same height, differing only in numbers, stay', () => {
+    for (const [page, heading] of CHAPTERS.openings) assert.equal(linesOf(page)[0], heading);
+  });
+
+  test('a bold label at the top of the text on scattered pages stays', () => {
+    for (const [page, label] of CHAPTERS.labels) assert.equal(linesOf(page)[0], label);
+  });
+
+  test('the running header (bold, on page after page) and the page numbers go', () => {
+    for (let page = 1; page <= CHAPTERS.pages; page++) {
+      const lines = linesOf(page);
+      assert.ok(!lines.includes(CHAPTERS.header), `page ${page}: ${lines.join(' | ')}`);
+      assert.ok(!lines.includes(String(page)), `page ${page}: ${lines.join(' | ')}`);
+      assert.match(lines.at(-1) ?? '', /^Body line 12 /);
+    }
   });
 });
 
