@@ -12,7 +12,9 @@ import {
   hasLigatureFont,
   makeChaptersPdf,
   makeCoursePdf,
+  makeRotatedSlidePdf,
   makeSlowPagesPdf,
+  SLIDE,
 } from '../fixtures/make-pdf.ts';
 
 let doc: ExtractedDocument;
@@ -139,6 +141,20 @@ describe('running text and repeated headings', () => {
       assert.match(lines.at(-1) ?? '', /^Body line 12 /);
     }
   });
+});
+
+test('a rotated page (a landscape slide) is read as shown: wrapped title lines in order', async () => {
+  const bytes = await makeRotatedSlidePdf();
+  const pdf = await openPdf(checkPdf({ bytes, fileName: 'slide.pdf' }, { maxFileMb: 10 }), { maxPages: 5 });
+  try {
+    const slide = await extractDocument(pdf);
+    assert.deepEqual(
+      slide.pages[0]?.lines.map((l) => l.text),
+      [...SLIDE],
+    );
+  } finally {
+    await pdf.close();
+  }
 });
 
 describe('a page that does not finish in time', () => {

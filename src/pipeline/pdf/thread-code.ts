@@ -77,7 +77,7 @@ const ops = {
     const page = await doc.getPage(n);
     try {
       const content = await page.getTextContent({ disableNormalization: true });
-      return pack(content.items, page.view);
+      return pack(content.items, page);
     } finally {
       page.cleanup();
     }
@@ -128,8 +128,14 @@ function docOf(docId) {
   return entry;
 }
 
-/** Text items as parallel arrays: strings, [x, y, width, size] per item, and a font index per item. */
-function pack(items, view) {
+/**
+ * Text items as parallel arrays: strings, [x, y, width, size] per item, and a font index per item. On a page
+ * with /Rotate (landscape slides are often portrait pages turned 90°), positions are turned the same way, so
+ * lines run left to right and follow each other downwards as the page is shown.
+ */
+function pack(items, page) {
+  const viewport = page.rotate % 360 === 0 ? null : page.getViewport({ scale: 1 });
+  const view = viewport ? [0, 0, viewport.width, viewport.height] : Array.from(page.view);
   const strs = [];
   const nums = new Float64Array(items.length * 4);
   const fontIx = new Uint16Array(items.length);
@@ -147,15 +153,21 @@ function pack(items, view) {
       fontIndex.set(item.fontName, ix);
     }
     fontIx[k] = ix;
-    nums[k * 4] = t[4] ?? 0;
-    nums[k * 4 + 1] = t[5] ?? 0;
+    let x = t[4] ?? 0;
+    let y = t[5] ?? 0;
+    if (viewport) {
+      const [vx, vy] = viewport.convertToViewportPoint(x, y);
+      [x, y] = [vx, viewport.height - vy];
+    }
+    nums[k * 4] = x;
+    nums[k * 4 + 1] = y;
     nums[k * 4 + 2] = item.width || 0;
     nums[k * 4 + 3] = Math.abs(item.height) || Math.hypot(t[2] ?? 0, t[3] ?? 0) || 1;
     strs.push(item.str);
     chars += item.str.replace(/\s+/g, '').length;
     k++;
   }
-  return { view: Array.from(view), strs, nums, fontIx, fonts, chars };
+  return { view, strs, nums, fontIx, fonts, chars };
 }
 
 async function resolvePage(doc, dest) {
