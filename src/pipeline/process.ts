@@ -5,13 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { NotFoundError } from '../errors.ts';
-import {
-  documentCounts,
-  findDocumentBySha,
-  getCourse,
-  getQuiz,
-  saveProcessedDocument,
-} from '../store/index.ts';
+// The store's modules, not its index: the index loads PGlite, which the light LLM stage must not carry.
+import { getCourse } from '../store/courses.ts';
+import { documentCounts, findDocumentBySha, saveProcessedDocument } from '../store/documents.ts';
+import { getQuiz } from '../store/quizzes.ts';
 import type { Database, ProcessedDocument, SavedIds, VectorStore } from '../store/types.ts';
 import type { Course, Quiz } from './course-schema.ts';
 import {

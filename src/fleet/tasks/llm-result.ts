@@ -7,10 +7,12 @@ export async function processedResult(
   courseId: string,
   documentId: string,
 ): Promise<PdfTaskResult> {
-  const store = await import('../../store/index.ts');
-  const stored = await store.getCourse(db, courseId);
-  const quiz = stored?.quizIds[0] ? await store.getQuiz(db, stored.quizIds[0]) : null;
-  const chunks = await store.loadChunks(db, documentId);
+  const { getCourse } = await import('../../store/courses.ts');
+  const { getQuiz } = await import('../../store/quizzes.ts');
+  const { loadChunks } = await import('../../store/documents.ts');
+  const stored = await getCourse(db, courseId);
+  const quiz = stored?.quizIds[0] ? await getQuiz(db, stored.quizIds[0]) : null;
+  const chunks = await loadChunks(db, documentId);
   return {
     documentId,
     courseId,

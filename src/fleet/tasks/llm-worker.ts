@@ -114,7 +114,7 @@ export async function startLlmQueue(d: LlmQueueDeps): Promise<LlmQueueHandle | n
       if (outcome === 'released') stopping.abort(new Error('worker stopping'));
       await closed;
       await (await import('./llm-stage.ts')).closeStageConnection();
-      await (await import('./storage.ts')).closeTaskStorage();
+      await llmTask.dispose?.();
     },
   };
 }

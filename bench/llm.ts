@@ -1,0 +1,243 @@
+/**
+ * `npm run bench:llm`: what splitting the PDF task buys when courses come from a slow model.
+ *
+ * A local fake OpenAI server answers every chat call after a fixed LLM_DELAY_MS (default 2000 ms); each
+ * document needs about 20 calls (12 lessons + 4 modules + 1 course + 3 quiz calls): 4 chapters of 3 sections,
+ * a page each, with an outline. DOCS documents (default 20)
+ * go through WORKERS workers (default 5, one child each) on Redis, PostgreSQL and Chroma:
+ *  - cpu-only: no LLM settings (the offline generators): the memory baseline;
+ *  - split:    LLM stage in the supervisors, LLM_CONCURRENCY=8 jobs per worker, 4 calls in flight per job;
+ *  - old:      the I/O stage forced to concurrency 1 and one call at a time (a job holds its worker until its
+ *              ~20 calls are done, like the system ProfAI replaces);
+ *  - split-1:  concurrency 1 but 4 calls per job (to show what each of the two changes buys).
+ * Reports makespan, PDFs/hour, LLM calls per document and peak RSS per worker (supervisor + children).
+ * BENCH_RUNS picks runs (comma-separated names).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import PDFDocument from 'pdfkit';
+import { loadConfig } from '../src/config.ts';
+import { readRssMb } from '../src/fleet/memory.ts';
+import { enqueuePdf, getJobView, openFleetClient } from '../src/fleet/queues.ts';
+import { createTestDatabase } from '../test/api/helpers.ts';
+import { startFakeOpenAI } from '../test/llm/fake-openai.ts';
+import { dropPrefix } from '../test/llm/helpers.ts';
+import { startChroma } from '../test/store/chroma-server.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const DOCS = Number(process.env.DOCS ?? 20);
+const WORKERS = Number(process.env.WORKERS ?? 5);
+const DELAY_MS = Number(process.env.LLM_DELAY_MS ?? 2000);
+const RUNS = (process.env.BENCH_RUNS ?? 'cpu-only,split,old').split(',');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const RUN_ENV: Record<string, Record<string, string> | null> = {
+  'cpu-only': null,
+  split: { LLM_CONCURRENCY: '8', LLM_CALLS_PER_JOB: '4' },
+  old: { LLM_CONCURRENCY: '1', LLM_CALLS_PER_JOB: '1' },
+  'split-1': { LLM_CONCURRENCY: '1', LLM_CALLS_PER_JOB: '4' },
+};
+
+const WORDS =
+  'The process moves energy and matter through each stage while the system keeps records of every change it makes'.split(
+    ' ',
+  );
+
+/** A document of 4 chapters × 3 sections (~250 words each), unique by `n`. */
+function makeDoc(n: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ info: { Title: `Bench manual ${n}` } });
+    const out: Buffer[] = [];
+    doc.on('data', (c: Buffer) => out.push(c));
+    doc.on('end', () => resolve(Buffer.concat(out)));
+    doc.on('error', reject);
+    for (let ch = 1; ch <= 4; ch++) {
+      if (ch > 1) doc.addPage();
+      const chapter = `Chapter ${ch}. Topic ${n}-${ch}`;
+      doc.font('Helvetica-Bold').fontSize(22).text(chapter);
+      const entry = doc.outline.addItem(chapter);
+      for (let s = 1; s <= 3; s++) {
+        if (s > 1) doc.addPage();
+        const section = `${ch}.${s} Section ${n} ${ch} ${s}`;
+        doc.moveDown().font('Helvetica-Bold').fontSize(15).text(section);
+        entry.addItem(section);
+        const words = Array.from({ length: 250 }, (_, i) => WORDS[(i * 7 + n + ch * 3 + s) % WORDS.length]);
+        const text = words.map((w, i) => (i % 15 === 14 ? `${w}.` : w)).join(' ');
+        doc.font('Helvetica').fontSize(11).text(`Document ${n} part ${ch}.${s}: ${text}`);
+      }
+    }
+    doc.end();
+  });
+}
+
+function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function startWorkers(env: Record<string, string>): Promise<ChildProcess[]> {
+  const procs = Array.from({ length: WORKERS }, (_, i) =>
+    spawn(process.execPath, ['--import', 'tsx', 'src/fleet/worker-main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, WORKER_NUM: String(i + 1) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
+  return Promise.all(
+    procs.map(
+      (p) =>
+        new Promise<ChildProcess>((resolve, reject) => {
+          let out = '';
+          p.stdout?.on('data', (d: Buffer) => {
+            out += d.toString();
+            if (/ ready\.\n/.test(out)) resolve(p);
+          });
+          p.once('exit', (code) => reject(new Error(`worker exited (${code}) before ready:\n${out}`)));
+        }),
+    ),
+  );
+}
+
+async function stopWorkers(procs: ChildProcess[]) {
+  await Promise.all(
+    procs.map((p) => {
+      const exited = new Promise((r) => p.once('exit', r));
+      p.kill('SIGTERM');
+      return exited;
+    }),
+  );
+}
+
+interface RunResult {
+  name: string;
+  makespanS: number;
+  pdfsPerHour: number;
+  callsPerDoc: number;
+  peakRssMb: number;
+  /** The supervisor alone (where the LLM stage runs). */
+  peakSupervisorMb: number;
+  failed: number;
+}
+
+async function run(
+  name: string,
+  files: { path: string; fileName: string; sha256: string }[],
+  shared: {
+    llmUrl: string;
+    chromaUrl: string;
+    uploadDir: string;
+    calls: () => number;
+  },
+): Promise<RunResult> {
+  const pgdb = await createTestDatabase();
+  const prefix = `bench-llm-${randomBytes(4).toString('hex')}`;
+  const llm = RUN_ENV[name];
+  const env: Record<string, string> = {
+    QUEUE_PREFIX: prefix,
+    WORKER_QUEUES: 'pdf_processing',
+    WORKER_CONCURRENCY: '1',
+    DATABASE_URL: pgdb.url,
+    CHROMA_URL: shared.chromaUrl,
+    UPLOAD_DIR: shared.uploadDir,
+    LOG_LEVEL: 'warn',
+    ...(llm ? { LLM_BASE_URL: shared.llmUrl, LLM_MODEL: 'bench', LLM_TIMEOUT_S: '60', ...llm } : {}),
+  };
+  const procs = await startWorkers(env);
+  const client = openFleetClient(loadConfig(env));
+  let peak = 0;
+  let peakSupervisor = 0;
+  const sampler = setInterval(() => {
+    for (const p of procs) {
+      const own = readRssMb(p.pid!) ?? 0;
+      peakSupervisor = Math.max(peakSupervisor, own);
+      peak = Math.max(
+        peak,
+        childPids(p.pid!).reduce((s, q) => s + (readRssMb(q) ?? 0), own),
+      );
+    }
+  }, 200);
+  const callsBefore = shared.calls();
+  const started = Date.now();
+  try {
+    const ids = await Promise.all(files.map(async (f) => (await enqueuePdf(client, f)).id));
+    const pending = new Set(ids);
+    let failed = 0;
+    while (pending.size > 0) {
+      await sleep(250);
+      for (const id of [...pending]) {
+        const view = await getJobView(client, id);
+        if (view?.state === 'completed' || view?.state === 'failed') {
+          pending.delete(id);
+          if (view.state === 'failed') {
+            failed++;
+            console.error(`  ${id} failed: ${view.error}`);
+          }
+        }
+      }
+    }
+    const makespanS = (Date.now() - started) / 1000;
+    return {
+      name,
+      makespanS,
+      pdfsPerHour: (files.length / makespanS) * 3600,
+      callsPerDoc: (shared.calls() - callsBefore) / files.length,
+      peakRssMb: peak,
+      peakSupervisorMb: peakSupervisor,
+      failed,
+    };
+  } finally {
+    clearInterval(sampler);
+    await stopWorkers(procs);
+    await dropPrefix(client.redis, prefix);
+    await client.close();
+    await pgdb.drop();
+  }
+}
+
+const fake = await startFakeOpenAI(() => ({ delayMs: DELAY_MS }));
+const chroma = await startChroma();
+const uploadDir = await mkdtemp(join(tmpdir(), 'profai-bench-llm-'));
+try {
+  const files = await Promise.all(
+    Array.from({ length: DOCS }, async (_, n) => {
+      const bytes = await makeDoc(n);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const path = join(uploadDir, `${sha256}.pdf`);
+      await writeFile(path, bytes);
+      return { path, fileName: `bench-${n}.pdf`, sha256 };
+    }),
+  );
+  console.log(
+    `${DOCS} documents, ${WORKERS} workers (1 child each), fake LLM answering after ${DELAY_MS} ms`,
+  );
+  console.log('run        makespan   PDFs/hour   LLM calls/doc   peak RSS/worker (supervisor)   failed');
+  const results: RunResult[] = [];
+  for (const name of RUNS) {
+    const r = await run(name, files, {
+      llmUrl: fake.url,
+      chromaUrl: chroma.url,
+      uploadDir,
+      calls: () => fake.chats().length,
+    });
+    results.push(r);
+    console.log(
+      `${r.name.padEnd(10)} ${`${r.makespanS.toFixed(1)} s`.padStart(8)}   ${r.pdfsPerHour.toFixed(0).padStart(9)}   ${r.callsPerDoc.toFixed(1).padStart(13)}   ${`${r.peakRssMb.toFixed(0)} MB`.padStart(15)} ${`(${r.peakSupervisorMb.toFixed(0)} MB)`.padStart(12)}   ${r.failed}`,
+    );
+  }
+  const split = results.find((r) => r.name === 'split');
+  const old = results.find((r) => r.name === 'old');
+  if (split && old)
+    console.log(`split / old: ${(split.pdfsPerHour / old.pdfsPerHour).toFixed(1)}× PDFs/hour (target ≥ 5×)`);
+} finally {
+  await fake.close();
+  await chroma.stop();
+  await rm(uploadDir, { recursive: true, force: true });
+}
