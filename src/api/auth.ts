@@ -3,13 +3,14 @@
  * `Authorization: Bearer KEY` or `X-API-Key: KEY`; otherwise 401 `{ error: 'unauthorized' }`.
  *
  * Public: `/health` (probes and load balancers have no key) and the API description (`/docs`,
- * `/openapi.json`), which shows the shape of the API, never data.
+ * `/openapi.json`), which shows the shape of the API, never data; and the `/dashboard` page, which holds no
+ * data either: it fetches `/api/fleet` with the key (see src/api/dashboard/page.ts).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from './errors.ts';
 
-const PUBLIC_PATHS = ['/health', '/openapi.json', '/docs'];
+const PUBLIC_PATHS = ['/health', '/openapi.json', '/docs', '/dashboard'];
 
 /**
  * True when the matched route pattern (not the raw URL, so `/docs/../api/…` tricks cannot match) is

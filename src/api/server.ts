@@ -17,8 +17,10 @@ import { installAuth } from './auth.ts';
 import type { ApiDeps } from './deps.ts';
 import { installErrorHandlers } from './errors.ts';
 import { courseRoutes } from './routes/courses.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { healthRoutes } from './routes/health.ts';
 import { jobRoutes } from './routes/jobs.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 import { pdfRoutes } from './routes/pdfs.ts';
 import { quizRoutes } from './routes/quizzes.ts';
 
@@ -68,6 +70,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(jobRoutes, { deps });
   await app.register(courseRoutes, { deps });
   await app.register(quizRoutes, { deps });
+  await app.register(metricsRoutes, { deps });
+  await app.register(dashboardRoutes, { deps });
   return app;
 }
 
@@ -83,7 +87,7 @@ async function registerOpenApi(app: FastifyInstance, keyRequired: boolean): Prom
           'Upload PDFs, follow their jobs, read the courses and quizzes made from them.',
           'Every 4xx/5xx body is `{ error, message }`.',
           '`POST /api/pdfs` answers 202 when it queued at least one job, 200 when every file already had a course.',
-          'When API_KEY is set, every route but `/health`, `/docs` and `/openapi.json` needs',
+          'When API_KEY is set, every route but `/health`, `/docs`, `/openapi.json` and the `/dashboard` page needs',
           '`Authorization: Bearer KEY` or `X-API-Key: KEY`.',
         ].join(' '),
       },

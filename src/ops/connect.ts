@@ -26,8 +26,27 @@ export function connectionReason(err: unknown): string {
   const e = err as { code?: unknown; message?: unknown } | null;
   if (typeof e?.code === 'string' && /^E[A-Z]+$/.test(e.code)) return e.code;
   const message = typeof e?.message === 'string' ? e.message : String(err);
+  // ioredis's words for "the connection went away" when commands may not wait for it.
+  if (/Stream isn't writeable|Connection is closed/.test(message)) return 'connection lost';
   const code = /\b(E[A-Z]{4,})\b/.exec(message)?.[1];
   return code ?? message.split('\n')[0]!.slice(0, 80);
+}
+
+/**
+ * Waits until `redis` is ready, at most `ms`: true when it is. A connection known to be down
+ * (`reconnecting`, `end`) is not waited for.
+ */
+export async function readyWithin(redis: Redis, ms: number): Promise<boolean> {
+  if (redis.status === 'ready') return true;
+  if (!['wait', 'connecting', 'connect'].includes(redis.status)) return false;
+  let onReady = () => {};
+  const ready = new Promise<boolean>((resolve) => {
+    onReady = () => resolve(true);
+    redis.once('ready', onReady);
+  });
+  return withTimeout(ready, ms, () => new Error('not ready'))
+    .catch(() => false)
+    .finally(() => redis.off('ready', onReady));
 }
 
 /** `promise`, or a rejection with `onTimeout()` after `ms`. */
@@ -78,6 +97,9 @@ export async function connectOps(
   const redis = new Redis(config.redisUrl, {
     ...failFast,
     connectTimeout: timeoutMs,
+    // A server that accepted the connection but never answers would keep the half-closed socket (and
+    // this process) alive for ioredis's default 2 s after disconnect().
+    disconnectTimeout: 100,
     retryStrategy: () => null,
   });
   // The socket's error (ECONNREFUSED) comes as an event; connect() then only says "Connection is closed".

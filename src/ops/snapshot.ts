@@ -7,7 +7,7 @@ import type { JobView, WorkerHeartbeat } from '../fleet/contract.ts';
 import { readHeartbeats } from '../fleet/heartbeat.ts';
 import { type FleetClient, listJobs } from '../fleet/queues.ts';
 import { describeRedisUrl } from '../fleet/redis.ts';
-import { connectionReason, lastConnectionError, withTimeout } from './connect.ts';
+import { connectionReason, lastConnectionError, readyWithin, withTimeout } from './connect.ts';
 import type { FleetSnapshot, QueueStatus, WorkerStatus } from './types.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -102,8 +102,8 @@ async function readSnapshot(client: FleetClient, withJobs: boolean): Promise<Fle
 }
 
 /**
- * Takes a snapshot. Never rejects: when Redis is not connected or a read takes longer than `timeoutMs`,
- * the snapshot says Redis is down and why.
+ * Takes a snapshot. Never rejects: when Redis is not connected (a connection still being made gets up to
+ * `timeoutMs`) or a read takes longer than `timeoutMs`, the snapshot says Redis is down and why.
  * @param opts.jobs - also list active and recently finished jobs. @defaultValue false
  * @param opts.timeoutMs - longest the whole snapshot may take. @defaultValue 1000
  */
@@ -112,10 +112,10 @@ export async function takeSnapshot(
   opts: { jobs?: boolean; timeoutMs?: number } = {},
 ): Promise<FleetSnapshot> {
   const url = client.config.redisUrl;
-  const status = client.redis.status;
-  if (status !== 'ready')
-    return downSnapshot(url, `not connected (${lastConnectionError(client.redis) ?? status})`);
   const timeoutMs = opts.timeoutMs ?? 1000;
+  const redis = client.redis;
+  if (!(await readyWithin(redis, timeoutMs)))
+    return downSnapshot(url, `not connected (${lastConnectionError(redis) ?? redis.status})`);
   try {
     return await withTimeout(
       readSnapshot(client, opts.jobs ?? false),
@@ -123,6 +123,6 @@ export async function takeSnapshot(
       () => new Error(`no answer within ${timeoutMs} ms`),
     );
   } catch (err) {
-    return downSnapshot(url, connectionReason(err));
+    return downSnapshot(url, lastConnectionError(redis) ?? connectionReason(err));
   }
 }

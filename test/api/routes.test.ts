@@ -228,11 +228,13 @@ describe('jobs, courses, quizzes, health, API key, OpenAPI', () => {
       '/api/courses',
       '/api/courses/{id}',
       '/api/courses/{id}/quizzes',
+      '/api/fleet',
       '/api/jobs',
       '/api/jobs/{id}',
       '/api/pdfs',
       '/api/quizzes/{id}',
       '/health',
+      '/metrics',
     ]);
     assert.ok(doc.paths['/api/pdfs'].post.requestBody.content['multipart/form-data']);
     assert.ok(doc.paths['/api/jobs/{id}'].get.responses['200'].content['application/json'].schema);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
-import { buildApi } from '../../src/api/server.ts';
+import { type ApiDeps, buildApi } from '../../src/api/server.ts';
 import type { Config } from '../../src/config.ts';
 import { openFleetClient } from '../../src/fleet/queues.ts';
 import { openDatabase, openVectorStore } from '../../src/store/index.ts';
@@ -64,6 +64,7 @@ export interface RedisServer {
   stop(): Promise<void>;
   /** Starts it again on the same port (empty: nothing is saved). */
   start(): Promise<void>;
+  running(): boolean;
 }
 
 /** A private `redis-server --port N --save "" --appendonly no`, for tests that take Redis away. */
@@ -99,12 +100,14 @@ export async function startRedisServer(): Promise<RedisServer> {
     p.kill('SIGKILL');
     await exited;
   };
+  const running = () => proc !== null && proc.exitCode === null && proc.signalCode === null;
   await start();
-  return { url: `redis://127.0.0.1:${port}/0`, port, stop, start };
+  return { url: `redis://127.0.0.1:${port}/0`, port, stop, start, running };
 }
 
 export interface TestApi {
   app: FastifyInstance;
+  deps: ApiDeps;
   close(): Promise<void>;
 }
 
@@ -120,15 +123,17 @@ export async function startTestApi(config: Config): Promise<TestApi> {
   const db = await openDatabase(full);
   const vectors = await openVectorStore(full, db);
   const fleet = openFleetClient(full);
-  const app = await buildApi({
+  const deps: ApiDeps = {
     config: full,
     db,
     vectors,
     fleet,
     redisPing: async () => void (await fleet.redis.ping()),
-  });
+  };
+  const app = await buildApi(deps);
   return {
     app,
+    deps,
     async close() {
       await app.close();
       await fleet.close();

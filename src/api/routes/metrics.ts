@@ -1,0 +1,28 @@
+/**
+ * `GET /metrics`: Prometheus exposition of the fleet (see src/ops/metrics.ts for the families). Behind
+ * API_KEY like other routes when it is set (Prometheus: `authorization: { credentials: KEY }`). Answers
+ * within about a second even while Redis is down, with `profai_redis_up 0`.
+ */
+import type { FastifyInstance } from 'fastify';
+import { FleetMetrics } from '../../ops/metrics.ts';
+import { acquireFleetSource } from '../../ops/source.ts';
+import type { ApiDeps } from '../deps.ts';
+
+export async function metricsRoutes(app: FastifyInstance, opts: { deps: ApiDeps }): Promise<void> {
+  const { source, release } = acquireFleetSource(opts.deps.config);
+  app.addHook('onClose', release);
+  const metrics = new FleetMetrics(source);
+
+  app.get(
+    '/metrics',
+    {
+      schema: {
+        summary: 'Prometheus metrics: queue depth, workers, job durations, failures, retries, recycles',
+        tags: ['operations'],
+        produces: ['text/plain'],
+        response: { 200: { type: 'string' } },
+      },
+    },
+    async (_request, reply) => reply.type(metrics.contentType).send(await metrics.render()),
+  );
+}
