@@ -59,6 +59,9 @@ const FRAMING_TOKENS = 64;
 /** Longest Retry-After honoured; a provider asking for more is treated as down. */
 const MAX_RETRY_AFTER_MS = 5 * 60_000;
 
+/** System prompts built per schema (the JSON Schema and its token count are the costly part). */
+const SYSTEMS = new WeakMap<z.ZodType, Map<string, { text: string; tokens: number }>>();
+
 type Verdict<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 export class LlmClient {
@@ -69,15 +72,23 @@ export class LlmClient {
     return this.o.settings.contextTokens - this.o.settings.maxOutputTokens - FRAMING_TOKENS;
   }
 
-  /** The system prompt actually sent for `schema` (instructions + JSON Schema). */
-  systemFor(system: string, schema: z.ZodType): string {
-    const json = JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any' }));
-    return `${system}\n\nAnswer with ONE JSON object and nothing else (no prose, no code fences), valid against this JSON Schema:\n${json}`;
+  /** The system prompt actually sent for `schema` (instructions + JSON Schema), and its tokens. */
+  systemFor(system: string, schema: z.ZodType): { text: string; tokens: number } {
+    let bySystem = SYSTEMS.get(schema);
+    if (!bySystem) SYSTEMS.set(schema, (bySystem = new Map()));
+    let built = bySystem.get(system);
+    if (!built) {
+      const json = JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any' }));
+      const text = `${system}\n\nAnswer with ONE JSON object and nothing else (no prose, no code fences), valid against this JSON Schema:\n${json}`;
+      built = { text, tokens: countTokens(text) };
+      bySystem.set(system, built);
+    }
+    return built;
   }
 
   /** Tokens of a request as it would be sent. */
   promptTokens(system: string, prompt: string, schema: z.ZodType): number {
-    return countTokens(this.systemFor(system, schema)) + countTokens(prompt);
+    return this.systemFor(system, schema).tokens + countTokens(prompt);
   }
 
   /**
@@ -87,8 +98,8 @@ export class LlmClient {
    * @throws LlmContextError when the request does not fit the context window.
    */
   async object<T>(req: ObjectRequest<T>): Promise<T> {
-    const system = this.systemFor(req.system, req.schema);
-    const tokens = countTokens(system) + countTokens(req.prompt);
+    const { text: system, tokens: systemTokens } = this.systemFor(req.system, req.schema);
+    const tokens = systemTokens + countTokens(req.prompt);
     if (tokens > this.inputBudget) throw new LlmContextError(req.task, tokens, this.inputBudget);
     const messages: ModelMessage[] = [{ role: 'user', content: req.prompt }];
     const key = this.o.cache?.keyOf(this.requestOf(system, messages, req.seed));

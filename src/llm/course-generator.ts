@@ -26,6 +26,7 @@ import {
   modulePrompt,
   type Note,
   type Passage,
+  passagesText,
   SYSTEM,
 } from './prompts.ts';
 import { countTokens } from './tokens.ts';
@@ -89,7 +90,13 @@ export class LlmCourseGenerator implements CourseGenerator {
     const pages = `${plan.pageStart}-${plan.pageEnd}`;
     const passages = chunks.map((c) => this.shortened(passageOf(c)));
     const prompt = (group: readonly Passage[]) => lessonPrompt(doc, plan.title, pages, group);
-    const groups = packGroups(passages, (g) => this.fits(prompt(g), LessonDraftSchema));
+    // Packed by summed token counts (each passage counted once), then each group checked as sent.
+    const base = this.o.client.promptTokens(SYSTEM, prompt([]), LessonDraftSchema);
+    const sizes = new Map(passages.map((p) => [p, countTokens(passagesText([p])) + 2]));
+    const room = this.o.client.inputBudget * 0.98 - base;
+    const groups = packGroups(passages, (g) => g.reduce((n, p) => n + sizes.get(p)!, 0) <= room).flatMap(
+      (g) => (g.length > 1 && !this.fits(prompt(g), LessonDraftSchema) ? g.map((p) => [p]) : [g]),
+    );
     let draft: LessonDraft;
     if (groups.length === 1) {
       draft = await this.summarise(`lesson summary "${plan.title}"`, prompt(groups[0]!), groups[0]!);

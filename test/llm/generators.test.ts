@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { LlmCourseGenerator } from '../../src/llm/course-generator.ts';
 import { createLlmClient, createLlmGenerators } from '../../src/llm/index.ts';
 import { LlmQuizGenerator } from '../../src/llm/quiz-generator.ts';
+import { countTokens } from '../../src/llm/tokens.ts';
 import { generateCourse } from '../../src/pipeline/course.ts';
 import { generateQuiz } from '../../src/pipeline/quiz.ts';
 import { textbook } from '../pipeline/course-fixture.ts';
@@ -99,11 +100,12 @@ describe('LLM provider failures', () => {
 
   test('a slow answer past LLM_TIMEOUT_S is abandoned and asked again; with no retry left it fails', async () => {
     let n = 0;
-    fake.setScript(() => (n++ === 0 ? { delayMs: 2000 } : {}));
-    const gen = courseGenerator({ LLM_TIMEOUT_S: '0.3', LLM_CALLS_PER_JOB: '1' });
-    const started = Date.now();
-    await gen.generateCourse(textbook());
-    assert.ok(Date.now() - started < 1900, 'did not wait for the slow answer');
+    fake.setScript(() => (n++ === 0 ? { delayMs: 4000 } : {}));
+    const before = fake.chats().length;
+    await courseGenerator({ LLM_TIMEOUT_S: '0.3', LLM_CALLS_PER_JOB: '1' }).generateCourse(textbook());
+    const [slow, retry] = fake.chats().slice(before);
+    const gap = retry!.at - slow!.at;
+    assert.ok(gap >= 290 && gap < 3000, `asked again ${gap} ms after the slow request, not after its answer`);
 
     fake.setScript(() => ({ delayMs: 1000 }));
     await assert.rejects(
@@ -176,5 +178,70 @@ describe('LLM quiz generator', () => {
     const retrieved = new Set(input.chunks.slice(0, 5).map((c) => c.id));
     for (const q of quiz.questions) assert.ok(q.chunkId && retrieved.has(q.chunkId));
     assert.equal(quiz.generator.name, 'openai-compatible:fake-model');
+  });
+});
+
+describe('long documents', () => {
+  test('a lesson too long for one request is summarised in parts, then merged; every request fits the window', async () => {
+    fake.setScript(() => ({}));
+    const sentence = (i: number, k: number) =>
+      `Fact ${i}.${k}: the enzyme number ${i * 10 + k} speeds up reaction ${k} of the long pathway in cell part ${i}.`;
+    const texts = Array.from({ length: 8 }, (_, i) =>
+      Array.from({ length: 6 }, (_, k) => sentence(i, k)).join(' '),
+    );
+    const input = {
+      documentId: 'long000000000000',
+      fileName: 'long.pdf',
+      pageCount: 8,
+      structure: {
+        title: 'A long pathway',
+        source: 'headings' as const,
+        sections: [
+          {
+            index: 0,
+            title: 'The long pathway',
+            level: 1,
+            path: ['The long pathway'],
+            pageStart: 1,
+            pageEnd: 8,
+            paragraphs: texts.map((text, i) => ({ text, page: i + 1, pageEnd: i + 1 })),
+          },
+        ],
+      },
+      chunks: texts.map((text, i) => ({
+        id: `long000000000000:${i}`,
+        documentId: 'long000000000000',
+        index: i,
+        sectionIndex: 0,
+        sectionPath: ['The long pathway'],
+        pageStart: i + 1,
+        pageEnd: i + 1,
+        text,
+        tokenCount: 150,
+      })),
+    };
+    const limit = 1024;
+    const maxOutput = 128;
+    const before = fake.chats().length;
+    const course = await generateCourse(
+      input,
+      courseGenerator({ LLM_CONTEXT_TOKENS: String(limit), LLM_MAX_OUTPUT_TOKENS: String(maxOutput) }),
+    );
+    const sent = fake.chats().slice(before);
+    const lessonCalls = sent.filter((r) => /Task: lesson_summary/.test(r.user));
+    assert.ok(lessonCalls.length >= 3, `${lessonCalls.length} lesson calls: parts and a merge`);
+    assert.ok(
+      lessonCalls.some((r) => /Notes:/.test(r.user)),
+      'a merge of the parts',
+    );
+    for (const r of sent) {
+      const tokens = countTokens(r.system) + countTokens(r.user);
+      assert.ok(tokens <= limit - maxOutput, `a request of ${tokens} tokens`);
+    }
+    const cited = new Set(
+      course.modules[0]!.lessons[0]!.summary.flatMap((s) => s.citations.map((c) => c.chunkId)),
+    );
+    assert.ok(cited.size > 0);
+    for (const id of cited) assert.ok(input.chunks.some((c) => c.id === id));
   });
 });
