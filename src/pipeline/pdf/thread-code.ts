@@ -31,6 +31,25 @@ Object.defineProperty(Object.prototype, 'fallbackName', {
   },
 });
 
+// Text only: pdf.js's API module would load @napi-rs/canvas (a 33 MB native Skia library: ~20 MB of RSS and
+// ~80 ms per thread) to draw pages we never draw. Its require is refused, and the one DOMMatrix it builds at
+// load time gets a stand-in.
+{
+  const builtin = process.getBuiltinModule.bind(process);
+  const Module = builtin('module');
+  const createRequire = (from) => {
+    const req = Module.createRequire(from);
+    const guarded = (id) => {
+      if (id === '@napi-rs/canvas') throw new Error('not loaded: text extraction only');
+      return req(id);
+    };
+    return Object.assign(guarded, req);
+  };
+  const textOnlyModule = new Proxy(Module, { get: (m, key) => (key === 'createRequire' ? createRequire : m[key]) });
+  process.getBuiltinModule = (id) => (id === 'module' || id === 'node:module' ? textOnlyModule : builtin(id));
+  globalThis.DOMMatrix ??= class DOMMatrix {};
+}
+
 const docs = new Map();
 let nextDoc = 1;
 
