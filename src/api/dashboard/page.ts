@@ -23,11 +23,11 @@ export const DASHBOARD_HTML = `<!doctype html>
   .pill { padding:2px 10px; border-radius:999px; font-weight:600; font-size:12px; }
   .pill.up { background:#e3f4ea; color:var(--ok); } .pill.down { background:#fbe5e3; color:var(--bad); }
   .muted { color:var(--muted); }
-  main { display:grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap:16px; padding:16px 20px; }
+  main { display:grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap:16px; padding:16px 20px; }
   section { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:12px 14px; }
   section h2 { font-size:13px; text-transform:uppercase; letter-spacing:.06em; color:var(--muted); margin:0 0 8px; }
   table { width:100%; border-collapse:collapse; }
-  th, td { text-align:left; padding:4px 6px; border-bottom:1px solid var(--line); vertical-align:middle; }
+  th, td { text-align:left; padding:4px 5px; border-bottom:1px solid var(--line); vertical-align:middle; }
   th { font-weight:600; color:var(--muted); font-size:12px; }
   td.num, th.num { text-align:right; font-variant-numeric: tabular-nums; }
   .worker { border:1px solid var(--line); border-radius:6px; padding:8px 10px; margin-bottom:8px; }
@@ -43,7 +43,8 @@ export const DASHBOARD_HTML = `<!doctype html>
   .reason { color:var(--bad); }
   .empty { color:var(--muted); font-style:italic; padding:4px 0; }
   form#keyform { display:none; gap:8px; padding:12px 20px; background:#fff6e0; border-bottom:1px solid var(--line); }
-  code { font-size:12px; }
+  .id { font-size:11px; font-family: ui-monospace, monospace; }
+  .what { overflow-wrap:anywhere; }
 </style>
 </head>
 <body>
@@ -119,7 +120,13 @@ export const DASHBOARD_HTML = `<!doctype html>
       h('div', { class: 'facts', text: facts }),
     ].concat(rows));
   }
-  function jobLabel(j) { return j.file ? j.id + ' · ' + j.file : j.id + ' · ' + j.task; }
+  function jobCell(j) {
+    var shortId = j.id.length > 20 ? j.id.slice(0, 19) + '…' : j.id;
+    return h('td', { title: j.id + ' · ' + j.task }, [
+      h('div', { class: 'what', text: j.file || j.task }),
+      h('div', { class: 'muted id', text: shortId }),
+    ]);
+  }
   function elapsed(j, now) {
     var t = j.timings;
     if (t.seconds !== undefined) return secs(t.seconds);
@@ -146,7 +153,7 @@ export const DASHBOARD_HTML = `<!doctype html>
     var jobs = s.jobs || { active: [], recent: [] };
     fill(document.getElementById('active'), jobs.active.map(function (j) {
       return h('tr', { 'data-job': j.id, 'data-state': j.state, 'data-progress': String(j.progress) }, [
-        td(jobLabel(j)), td(j.worker || ''), td(j.stage || 'starting'),
+        jobCell(j), td(j.worker || ''), td(j.stage || 'starting'),
         h('td', {}, [bar(j.progress / 100, 'progress'), h('span', { class: 'muted', text: Math.round(j.progress) + '%' })]),
         td(elapsed(j, now), 'num'),
       ]);
@@ -157,11 +164,11 @@ export const DASHBOARD_HTML = `<!doctype html>
     }), 6, s.redis.up ? 'No queues' : 'Unknown (Redis down)');
 
     fill(document.getElementById('recent'), jobs.recent.map(function (j) {
-      return h('tr', { 'data-job': j.id, 'data-state': j.state }, [td(jobLabel(j)), td(j.state, 'state-' + j.state), td(elapsed(j, now), 'num'), td(j.worker || '')]);
+      return h('tr', { 'data-job': j.id, 'data-state': j.state }, [jobCell(j), td(j.state, 'state-' + j.state), td(elapsed(j, now), 'num'), td(j.worker || '')]);
     }), 4, 'No finished jobs');
 
     fill(document.getElementById('failures'), jobs.recent.filter(function (j) { return j.state === 'failed'; }).map(function (j) {
-      return h('tr', { 'data-job': j.id }, [td(jobLabel(j)), td(j.error || 'unknown', 'reason'), td(j.attempts, 'num')]);
+      return h('tr', { 'data-job': j.id }, [jobCell(j), td(j.error || 'unknown', 'reason'), td(j.attempts, 'num')]);
     }), 3, 'No recent failures');
   }
 
