@@ -5,10 +5,13 @@
  *  (b) the PDF corpus with 1 and 5 workers: NOT YET (see the marked section below);
  *  (c) RSS per worker (supervisor + children), idle and peak during (a); PSS beside it, because a plain RSS sum
  *      counts the node binary's shared pages once per process.
+ * Beside tasks/s, CPU ms per task of the workers (supervisors + children, forks included) and of Redis: on a
+ * machine shared with other work the rate moves with the load (printed), the CPU cost much less.
  * Workers run `dist/fleet/worker-main.js` when built (`npm run build`), else the sources under tsx;
- * FLEET_WORKER_ENTRY overrides. BENCH_JOBS sets the number of no-op jobs (default 5000).
+ * FLEET_WORKER_ENTRY overrides. BENCH_JOBS sets the number of no-op jobs (default 5000); BENCH_RUNS the runs
+ * (default all: "1:off,5:off,5:20", workers:max-tasks-per-child).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +39,41 @@ function childPids(pid: number): number[] {
     return [];
   }
 }
+
+/** CPU seconds of `pid` (user + system), with those of its reaped children when `reaped`; 0 when gone. */
+function cpuSeconds(pid: number, reaped = false): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+    return (f[11]! + f[12]! + (reaped ? f[13]! + f[14]! : 0)) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds the workers have used: supervisors with their reaped children, plus live children. The
+ * difference of two readings is the CPU of the run, forks and retired children included.
+ */
+function fleetCpu(pids: readonly number[]): number {
+  return pids.reduce(
+    (sum, pid) => sum + cpuSeconds(pid, true) + childPids(pid).reduce((s, c) => s + cpuSeconds(c), 0),
+    0,
+  );
+}
+
+function redisPid(): number {
+  try {
+    return Number(execFileSync('pgrep', ['-o', 'redis-server'], { encoding: 'utf8' }).trim()) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 
 /** RSS and PSS (MB) of one worker: its supervisor plus its children. */
 function workerMemory(pid: number): { rss: number; pss: number } {
@@ -114,10 +152,18 @@ async function noopRun(n: number, maxTasksPerChild: number) {
       peak = { rss: Math.max(peak.rss, m.rss), pss: Math.max(peak.pss, m.pss) };
     }
   }, 200);
+  const pids = fleet.procs.map((p) => p.pid ?? 0);
+  const redis = redisPid();
+  const cpuBefore = { fleet: fleetCpu(pids), redis: cpuSeconds(redis) };
   const start = performance.now();
   await queue.resume();
   while ((await queue.getJobCounts('completed')).completed! < JOBS) await sleep(20);
   const seconds = (performance.now() - start) / 1000;
+  const cpuMs = {
+    fleet: ((fleetCpu(pids) - cpuBefore.fleet) * 1000) / JOBS,
+    redis: ((cpuSeconds(redis) - cpuBefore.redis) * 1000) / JOBS,
+  };
+  const load = loadAverage();
   clearInterval(sampler);
   await fleet.stop();
   await queue.obliterate({ force: true });
@@ -127,6 +173,8 @@ async function noopRun(n: number, maxTasksPerChild: number) {
   const avg = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
   return {
     perSecond: JOBS / seconds,
+    cpuMs,
+    load,
     idleRss: avg(idle.map((m) => m.rss)),
     idlePss: avg(idle.map((m) => m.pss)),
     peakRss: peak.rss,
@@ -135,17 +183,29 @@ async function noopRun(n: number, maxTasksPerChild: number) {
 }
 
 const mb = (x: number) => `${x.toFixed(0)} MB`;
-console.log(`worker entry: ${ENTRY}; ${JOBS} no-op jobs per run`);
+const RUNS = (process.env.BENCH_RUNS ?? '1:off,5:off,5:20').split(',').map((run) => {
+  const [workers, maxTasks] = run.split(':');
+  return { workers: Number(workers), maxTasks: maxTasks === 'off' ? 1e9 : Number(maxTasks) };
+});
+console.log(
+  `worker entry: ${ENTRY}; ${JOBS} no-op jobs per run; ${execFileSync('nproc').toString().trim()} cores`,
+);
 console.log('(a) no-op throughput  (c) memory per worker = supervisor + child');
-console.log('workers  max-tasks-per-child  tasks/s   idle RSS (PSS)    peak RSS (PSS)');
-for (const [n, maxTasks] of [
-  [1, 1e9],
-  [5, 1e9],
-  [5, 20],
-] as const) {
-  const r = await noopRun(n, maxTasks);
+console.log(
+  'workers  max-tasks-per-child  tasks/s  CPU ms/task workers (redis)  idle RSS (PSS)   peak RSS (PSS)  load',
+);
+for (const { workers, maxTasks } of RUNS) {
+  const r = await noopRun(workers, maxTasks);
   console.log(
-    `${String(n).padEnd(8)} ${String(maxTasks === 1e9 ? 'off' : maxTasks).padEnd(20)} ${r.perSecond.toFixed(0).padStart(7)}   ${mb(r.idleRss)} (${mb(r.idlePss)})   ${mb(r.peakRss)} (${mb(r.peakPss)})`,
+    [
+      String(workers).padEnd(8),
+      String(maxTasks === 1e9 ? 'off' : maxTasks).padEnd(20),
+      r.perSecond.toFixed(0).padStart(7),
+      `${r.cpuMs.fleet.toFixed(2).padStart(12)} (${r.cpuMs.redis.toFixed(2)})`.padEnd(29),
+      `${mb(r.idleRss)} (${mb(r.idlePss)})`.padEnd(16),
+      `${mb(r.peakRss)} (${mb(r.peakPss)})`.padEnd(15),
+      r.load,
+    ].join(' '),
   );
 }
 

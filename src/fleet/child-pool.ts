@@ -109,6 +109,8 @@ export class ChildPool {
   /** Mean task and fork durations, ms (NaN until measured): they decide when to fork a spare. */
   #taskMs = Number.NaN;
   #forkMs = Number.NaN;
+  /** Spares forked and not (yet) serving a slot: their exit is not a slot child's crash. */
+  readonly #spareChildren = new WeakSet<ChildHandle>();
 
   constructor(opts: PoolOptions) {
     this.#opts = opts;
@@ -335,6 +337,7 @@ export class ChildPool {
     spare.ready = this.#fork(slot).then(
       (forked) => {
         spare.child = forked;
+        this.#spareChildren.add(forked);
         spare.idleTimer = setTimeout(
           () => void this.#dropSpare(slot, spare),
           this.#opts.spareIdleMs ?? SPARE_IDLE_MS,
@@ -357,7 +360,9 @@ export class ChildPool {
     slot.spare = null;
     const child = await spare.ready;
     if (spare.idleTimer) clearTimeout(spare.idleTimer);
-    return child?.alive ? child : null;
+    if (!child?.alive) return null;
+    this.#spareChildren.delete(child);
+    return child;
   }
 
   async #dropSpare(slot: Slot, spare: Spare): Promise<void> {
@@ -367,8 +372,8 @@ export class ChildPool {
   }
 
   #onExit(slot: Slot, child: ChildHandle, how: string): void {
-    if (slot.spare?.child === child) {
-      slot.spare = null;
+    if (this.#spareChildren.has(child)) {
+      if (slot.spare?.child === child) slot.spare = null;
       if (!child.stopping)
         this.#opts.log.warn('spare child exited', { childPid: child.pid, how, slot: slot.index });
       return;

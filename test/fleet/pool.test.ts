@@ -84,6 +84,22 @@ describe('child pool', () => {
     assert.equal(pool.recycles.tasks, 2);
   });
 
+  test('a spare that dies is not a crash of the slot, and the next task still runs', async () => {
+    const pool = openPool({ maxTasksPerChild: 1 });
+    pools.push(pool);
+    await pool.start();
+    await runSleep(pool, 5);
+    await runSleep(pool, 5);
+    const [spare] = await waitFor('a spare', async () =>
+      pool.sparePids.length === 1 ? pool.sparePids : null,
+    );
+    process.kill(spare!, 'SIGKILL');
+    await waitFor('the spare to be gone', async () => (pool.sparePids.length === 0 ? true : null));
+    const pid = await runSleep(pool, 5);
+    assert.notEqual(pid, spare);
+    assert.deepEqual(pool.recycles, { tasks: 2, memory: 0, crash: 0 });
+  });
+
   test('without a quota in sight there is no spare', async () => {
     const pool = openPool();
     pools.push(pool);
