@@ -9,6 +9,7 @@
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { migrate } from './migrate.ts';
 import { createPglite, type PgliteOptions, pgliteDatabase } from './pglite.ts';
+import { SessionQueue } from './pglite-session.ts';
 
 /** Options of {@link servePglite}. */
 export interface ServePgliteOptions extends PgliteOptions {
@@ -39,6 +40,8 @@ export async function servePglite(dataDir: string, opts: ServePgliteOptions = {}
       host,
       maxConnections: opts.maxConnections ?? 100,
     });
+    // The packaged queue interleaves clients' extended-protocol messages; see pglite-session.ts.
+    (server as unknown as { queryQueue: SessionQueue }).queryQueue = new SessionQueue(pg);
     await server.start();
     const port = Number(server.getServerConn().split(':').pop());
     const urlHost = host.includes(':') ? `[${host}]` : host;
