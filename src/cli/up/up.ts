@@ -51,17 +51,95 @@ function watchSignals(again: () => void): Promise<NodeJS.Signals> {
 /** A clean stop: exit 0, or killed by our SIGTERM before it had set up its own handler (still starting). */
 const cleanExit = (exit: Exit | null) => exit === null || exit.code === 0 || exit.signal === 'SIGTERM';
 
+/** What every service of one `up` shares. */
+interface Context {
+  config: Config;
+  /** The CLI entry this process runs (`src/cli/main.ts` under tsx, `dist/cli/main.js`, `bin/profai.js`). */
+  script: string;
+  out: PrefixedOutput;
+  giveUp: (name: string) => void;
+}
+
+/**
+ * Starts `profai serve-db` on a port fixed now (so a restart comes back where clients look) and waits for its
+ * URL. Null when it did not come up (it keeps failing, a signal came, or it took too long).
+ */
+async function startDatabase(
+  ctx: Context,
+  interrupted: Promise<unknown>,
+): Promise<{ service: Service; url: string | null }> {
+  const port = await freePort();
+  ctx.out.say(
+    `no DATABASE_URL: serving the embedded database in ${resolve(ctx.config.dataDir)} on port ${port}`,
+  );
+  let ready: (url: string) => void = () => {};
+  const url = new Promise<string>((r) => (ready = r));
+  let gaveUp: () => void = () => {};
+  const failed = new Promise<null>((r) => (gaveUp = () => r(null)));
+  const service = new Service(
+    {
+      name: 'db',
+      args: [ctx.script, 'serve-db', '--port', String(port)],
+      env: {},
+      onMessage: (m) => isDatabaseReady(m) && ready(m.url),
+      onGiveUp: (name) => {
+        gaveUp();
+        ctx.giveUp(name);
+      },
+    },
+    ctx.out,
+  );
+  service.start();
+  const first = await Promise.race([
+    url,
+    failed,
+    interrupted.then(() => null),
+    new Promise<null>((r) => setTimeout(() => r(null), DATABASE_START_MS).unref()),
+  ]);
+  return { service, url: first };
+}
+
+/** The API and the workers, not started yet. */
+function fleetServices(ctx: Context, workerNames: string[], env: Record<string, string>): Service[] {
+  const service = (name: string, command: string, extra: Record<string, string>) =>
+    new Service(
+      { name, args: [ctx.script, command], env: { ...env, ...extra }, onGiveUp: ctx.giveUp },
+      ctx.out,
+    );
+  return [
+    service('api', 'api', { PORT: String(ctx.config.port) }),
+    ...workerNames.map((name, i) =>
+      service(name, 'worker', {
+        WORKER_NUM: String(i + 1),
+        WORKER_CONCURRENCY: String(ctx.config.concurrency),
+      }),
+    ),
+  ];
+}
+
+/** SIGTERM to the API and workers at once, then the database; true when every one exited cleanly. */
+async function stopAll(ctx: Context, fleet: Service[], database: Service | undefined): Promise<boolean> {
+  const killAfter = ctx.config.shutdownGraceS * 1000 + STOP_MARGIN_MS;
+  const exits = await Promise.all(fleet.map(async (s) => [s, await s.stop('SIGTERM', killAfter)] as const));
+  if (database) exits.push([database, await database.stop('SIGTERM', STOP_MARGIN_MS)]);
+  const unclean = exits.filter(([, exit]) => !cleanExit(exit));
+  for (const [s, exit] of unclean) ctx.out.say(`${s.name} stopped badly (${describeExit(exit!)})`);
+  ctx.out.say(unclean.length === 0 ? 'all stopped' : `${unclean.length} process(es) did not stop cleanly`);
+  return unclean.length === 0;
+}
+
+/** Runs the fleet until a signal (exit code 0 when everything stopped cleanly) or a service keeps failing (1). */
 export async function runUp(config: Config, opts: UpOptions): Promise<number> {
-  const script = process.argv[1]!;
   const workerNames = Array.from({ length: opts.workers }, (_, i) => `worker${i + 1}`);
   const embedded = !config.databaseUrl;
   const out = new PrefixedOutput(
     ['up', ...(embedded ? ['db'] : []), 'api', ...workerNames],
     Boolean(process.stdout.isTTY),
   );
-  const services: Service[] = [];
   let giveUp: (name: string) => void = () => {};
   const gaveUp = new Promise<string>((r) => (giveUp = r));
+  const ctx: Context = { config, script: process.argv[1]!, out, giveUp };
+  const services: Service[] = [];
   const signal = watchSignals(() => {
     out.say('second signal: killing every process');
     for (const s of services) s.kill();
@@ -71,34 +149,15 @@ export async function runUp(config: Config, opts: UpOptions): Promise<number> {
   let env: Record<string, string> = {};
   let database: Service | undefined;
   if (embedded) {
-    const port = await freePort();
-    out.say(`no DATABASE_URL: serving the embedded database in ${resolve(config.dataDir)} on port ${port}`);
-    let ready: (url: string) => void = () => {};
-    const url = new Promise<string>((r) => (ready = r));
-    database = new Service(
-      {
-        name: 'db',
-        args: [script, 'serve-db', '--port', String(port)],
-        env: {},
-        onMessage: (m) => isDatabaseReady(m) && ready(m.url),
-        onGiveUp: giveUp,
-      },
-      out,
-    );
+    const db = await startDatabase(ctx, signal);
+    database = db.service;
     services.push(database);
-    database.start();
-    const first = await Promise.race([
-      url,
-      gaveUp.then(() => null),
-      signal.then(() => null),
-      new Promise<null>((r) => setTimeout(() => r(null), DATABASE_START_MS).unref()),
-    ]);
-    if (first === null) {
+    if (db.url === null) {
       out.say('the embedded database did not start; stopping');
       await database.stop('SIGTERM', 10_000);
       return 1;
     }
-    env = { DATABASE_URL: first };
+    env = { DATABASE_URL: db.url };
   }
 
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
@@ -106,37 +165,12 @@ export async function runUp(config: Config, opts: UpOptions): Promise<number> {
     `starting the API on http://${host}:${config.port} and ${opts.workers} worker(s) × ${config.concurrency} child(ren)` +
       (config.chromaUrl ? `, vectors in Chroma at ${config.chromaUrl}` : ''),
   );
-  const fleet = [
-    new Service(
-      { name: 'api', args: [script, 'api'], env: { ...env, PORT: String(config.port) }, onGiveUp: giveUp },
-      out,
-    ),
-    ...workerNames.map(
-      (name, i) =>
-        new Service(
-          {
-            name,
-            args: [script, 'worker'],
-            env: { ...env, WORKER_NUM: String(i + 1), WORKER_CONCURRENCY: String(config.concurrency) },
-            onGiveUp: giveUp,
-          },
-          out,
-        ),
-    ),
-  ];
+  const fleet = fleetServices(ctx, workerNames, env);
   services.push(...fleet);
   for (const s of fleet) s.start();
 
-  const why = await Promise.race([
-    signal.then((s) => `${s}`),
-    gaveUp.then((name) => `${name} keeps failing`),
-  ]);
+  const why = await Promise.race([signal.then(String), gaveUp.then((name) => `${name} keeps failing`)]);
   out.say(`${why}: stopping the API and workers (running tasks finish first; Ctrl-C again to kill)`);
-  const killAfter = config.shutdownGraceS * 1000 + STOP_MARGIN_MS;
-  const exits = await Promise.all(fleet.map(async (s) => [s, await s.stop('SIGTERM', killAfter)] as const));
-  if (database) exits.push([database, await database.stop('SIGTERM', STOP_MARGIN_MS)]);
-  const unclean = exits.filter(([, exit]) => !cleanExit(exit));
-  for (const [s, exit] of unclean) out.say(`${s.name} stopped badly (${describeExit(exit!)})`);
-  out.say(unclean.length === 0 ? 'all stopped' : `${unclean.length} process(es) did not stop cleanly`);
-  return unclean.length === 0 && why.startsWith('SIG') ? 0 : 1;
+  const clean = await stopAll(ctx, fleet, database);
+  return clean && why.startsWith('SIG') ? 0 : 1;
 }
