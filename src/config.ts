@@ -23,9 +23,6 @@ const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().in
 const num = (min: number) => z.coerce.number().min(min);
 const str = z.string();
 const optionalStr = z.string().optional();
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => ['true', '1', 'yes'].includes(v));
 const list = z.string().transform((v) =>
   v
     .split(',')

@@ -63,14 +63,19 @@ export class NotFoundError extends ProfaiError {
 /** Another process holds the embedded database directory. */
 export class DataDirLockedError extends ProfaiError {
   constructor(dir: string, pid: number) {
-    super('data_dir_locked', `${dir} is in use by another ProfAI process (pid ${pid}); wait for it to finish`, false);
+    super(
+      'data_dir_locked',
+      `${dir} is in use by another ProfAI process (pid ${pid}); wait for it to finish`,
+      false,
+    );
   }
 }
 
 /** One line for a user: the message of a known error, or `Error: message` of an unknown one, never a stack. */
 export function describeError(err: unknown): string {
   if (err instanceof ProfaiError) return err.message;
-  if (err instanceof Error) return `${err.name === 'Error' ? 'error' : err.name}: ${err.message.split('\n')[0]}`;
+  if (err instanceof Error)
+    return `${err.name === 'Error' ? 'error' : err.name}: ${err.message.split('\n')[0]}`;
   return String(err);
 }
 

@@ -132,7 +132,8 @@ export class InvalidCourseError extends Error {
 /** Validates the schema and that every page cited exists in the document (1..pageCount). */
 export function checkCourse(value: unknown, pageCount: number, chunkIds?: ReadonlySet<string>): Course {
   const parsed = CourseSchema.safeParse(value);
-  if (!parsed.success) throw new InvalidCourseError(`course: ${z.prettifyError(parsed.error).split('\n')[0]}`);
+  if (!parsed.success)
+    throw new InvalidCourseError(`course: ${z.prettifyError(parsed.error).split('\n')[0]}`);
   const course = parsed.data;
   for (const m of course.modules)
     for (const l of m.lessons)
@@ -156,7 +157,12 @@ export function checkQuiz(value: unknown, pageCount: number, chunkIds?: Readonly
   return quiz;
 }
 
-function checkCitation(c: Citation, pageCount: number, chunkIds: ReadonlySet<string> | undefined, where: string) {
+function checkCitation(
+  c: Citation,
+  pageCount: number,
+  chunkIds: ReadonlySet<string> | undefined,
+  where: string,
+) {
   if (c.page > pageCount) throw new InvalidCourseError(`${where} cites page ${c.page} of ${pageCount}`);
   if (c.chunkId && chunkIds && !chunkIds.has(c.chunkId))
     throw new InvalidCourseError(`${where} cites chunk ${c.chunkId}, which is not in the document`);

@@ -9,7 +9,13 @@ import { openPostgres } from './postgres.ts';
 import type { Database } from './types.ts';
 
 export { getCourse, listCourses } from './courses.ts';
-export { countRows, documentCounts, findDocumentBySha, loadChunks, saveProcessedDocument } from './documents.ts';
+export {
+  countRows,
+  documentCounts,
+  findDocumentBySha,
+  loadChunks,
+  saveProcessedDocument,
+} from './documents.ts';
 export { VectorDimensionError, VectorStoreUnavailableError } from './errors.ts';
 export { courseIdFor, quizIdFor } from './ids.ts';
 export { lockDataDir } from './lock.ts';
