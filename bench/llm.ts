@@ -99,6 +99,7 @@ function startWorkers(env: Record<string, string>): Promise<ChildProcess[]> {
           p.stdout?.on('data', (d: Buffer) => {
             out += d.toString();
             if (/ ready\.\n/.test(out)) resolve(p);
+            if (process.env.BENCH_LOG_LEVEL) process.stdout.write(d);
           });
           p.once('exit', (code) => reject(new Error(`worker exited (${code}) before ready:\n${out}`)));
         }),
@@ -125,6 +126,32 @@ interface RunResult {
   /** The supervisor alone (where the LLM stage runs). */
   peakSupervisorMb: number;
   failed: number;
+  /** Mean seconds per document: CPU stage (in a child), waiting for an LLM slot, LLM stage. */
+  cpuS: number;
+  llmWaitS: number;
+  llmS: number;
+}
+
+/** Mean stage times of the jobs, from their BullMQ records (the PDF job and the LLM job it handed over to). */
+async function stageTimes(client: ReturnType<typeof openFleetClient>, ids: string[]) {
+  let cpu = 0;
+  let wait = 0;
+  let llm = 0;
+  let n = 0;
+  for (const id of ids) {
+    const pdf = await client.queue('pdf_processing').getJob(id);
+    if (!pdf?.processedOn || !pdf.finishedOn) continue;
+    cpu += pdf.finishedOn - pdf.processedOn;
+    const next = (pdf.returnvalue as { next?: string } | null)?.next;
+    const job = next ? await client.queue('llm_generation').getJob(next) : undefined;
+    if (job?.processedOn && job.finishedOn) {
+      wait += job.processedOn - pdf.finishedOn;
+      llm += job.finishedOn - job.processedOn;
+    }
+    n++;
+  }
+  const mean = (ms: number) => (n > 0 ? ms / n / 1000 : 0);
+  return { cpuS: mean(cpu), llmWaitS: mean(wait), llmS: mean(llm) };
 }
 
 async function run(
@@ -147,7 +174,7 @@ async function run(
     DATABASE_URL: pgdb.url,
     CHROMA_URL: shared.chromaUrl,
     UPLOAD_DIR: shared.uploadDir,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     ...(llm ? { LLM_BASE_URL: shared.llmUrl, LLM_MODEL: 'bench', LLM_TIMEOUT_S: '60', ...llm } : {}),
   };
   const procs = await startWorkers(env);
@@ -184,6 +211,7 @@ async function run(
       }
     }
     const makespanS = (Date.now() - started) / 1000;
+    const stages = await stageTimes(client, ids);
     return {
       name,
       makespanS,
@@ -192,6 +220,7 @@ async function run(
       peakRssMb: peak,
       peakSupervisorMb: peakSupervisor,
       failed,
+      ...stages,
     };
   } finally {
     clearInterval(sampler);
@@ -218,7 +247,9 @@ try {
   console.log(
     `${DOCS} documents, ${WORKERS} workers (1 child each), fake LLM answering after ${DELAY_MS} ms`,
   );
-  console.log('run        makespan   PDFs/hour   LLM calls/doc   peak RSS/worker (supervisor)   failed');
+  console.log(
+    'run        makespan   PDFs/hour   LLM calls/doc   peak RSS/worker (supervisor)   failed   per doc: CPU / LLM wait / LLM',
+  );
   const results: RunResult[] = [];
   for (const name of RUNS) {
     const r = await run(name, files, {
@@ -229,8 +260,19 @@ try {
     });
     results.push(r);
     console.log(
-      `${r.name.padEnd(10)} ${`${r.makespanS.toFixed(1)} s`.padStart(8)}   ${r.pdfsPerHour.toFixed(0).padStart(9)}   ${r.callsPerDoc.toFixed(1).padStart(13)}   ${`${r.peakRssMb.toFixed(0)} MB`.padStart(15)} ${`(${r.peakSupervisorMb.toFixed(0)} MB)`.padStart(12)}   ${r.failed}`,
+      `${r.name.padEnd(10)} ${`${r.makespanS.toFixed(1)} s`.padStart(8)}   ${r.pdfsPerHour.toFixed(0).padStart(9)}   ${r.callsPerDoc.toFixed(1).padStart(13)}   ${`${r.peakRssMb.toFixed(0)} MB`.padStart(15)} ${`(${r.peakSupervisorMb.toFixed(0)} MB)`.padStart(12)}   ${String(r.failed).padStart(6)}   ${r.cpuS.toFixed(1)} / ${r.llmWaitS.toFixed(1)} / ${r.llmS.toFixed(1)} s`,
     );
+  }
+  if (process.env.BENCH_TRACE) {
+    const byDoc = new Map<string, number[]>();
+    for (const r of fake.chats()) {
+      const doc = `doc ${/Bench manual (\d+)/.exec(r.user)?.[1] ?? /Topic (\d+)-/.exec(r.user)?.[1] ?? '?'}`;
+      byDoc.set(doc, [...(byDoc.get(doc) ?? []), r.at]);
+    }
+    const t0 = Math.min(...fake.chats().map((r) => r.at));
+    for (const [doc, ats] of [...byDoc].slice(0, 6)) {
+      console.log(doc, ats.map((a) => ((a - t0) / 1000).toFixed(1)).join(' '));
+    }
   }
   const split = results.find((r) => r.name === 'split');
   const old = results.find((r) => r.name === 'old');

@@ -41,6 +41,8 @@ export function servesLlmQueue(config: Config): boolean {
 export async function startLlmQueue(d: LlmQueueDeps): Promise<LlmQueueHandle | null> {
   if (!servesLlmQueue(d.config)) return null;
   const { llmTask } = await import('./llm-generate.ts');
+  // Loaded now rather than by the first job: the AI SDK and the tokenizer's tables take seconds on a busy host.
+  await Promise.all([import('../../llm/index.ts'), import('../../pipeline/process.ts')]);
   const { config } = d;
   const stopping = new AbortController();
   let running = 0;
