@@ -8,22 +8,30 @@ import {
   killAll,
   openTestClient,
   randomPrefix,
-  startWorkers,
   testConfig,
   testEnv,
   type WorkerProcess,
   waitFor,
   waitForFinished,
 } from '../fleet/helpers.ts';
-import { parseMetrics, type RedisServer, startRedisServer, startTestApi, type TestApi } from './helpers.ts';
+import {
+  parseMetrics,
+  type RedisServer,
+  startRedisServer,
+  startTestApi,
+  startWorkersInto,
+  type TestApi,
+} from './helpers.ts';
 
 const WORKER = workerName({ workerNum: 1 });
 
-describe('/metrics, /dashboard and /api/fleet on a Redis the test stops and starts', () => {
+describe('/metrics, /dashboard and /api/fleet on a Redis the test stops and starts', {
+  timeout: 300_000,
+}, () => {
   const prefix = randomPrefix();
   let redis: RedisServer;
   let api: TestApi;
-  let workers: WorkerProcess[] = [];
+  const workers: WorkerProcess[] = [];
   let client: ReturnType<typeof openTestClient>['client'];
   let cleanup: () => Promise<void> = async () => {};
 
@@ -40,7 +48,7 @@ describe('/metrics, /dashboard and /api/fleet on a Redis the test stops and star
     const extra = { REDIS_URL: redis.url, WORKER_CONCURRENCY: '2' };
     ({ client, cleanup } = openTestClient(prefix, extra));
     api = await startTestApi(testConfig(prefix, extra));
-    workers = await startWorkers(1, testEnv(prefix, extra));
+    await startWorkersInto(workers, 1, testEnv(prefix, extra));
   });
   after(async () => {
     await killAll(workers);

@@ -9,21 +9,20 @@ import {
   killAll,
   openTestClient,
   randomPrefix,
-  startWorkers,
   testConfig,
   testEnv,
   type WorkerProcess,
 } from '../fleet/helpers.ts';
-import { startTestApi, type TestApi } from './helpers.ts';
+import { startTestApi, startWorkersInto, type TestApi } from './helpers.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const KEY = 'dashboard-test-key';
 
-describe('/dashboard in headless Chromium', () => {
+describe('/dashboard in headless Chromium', { timeout: 300_000 }, () => {
   const prefix = randomPrefix();
   const { client, cleanup } = openTestClient(prefix);
-  let workers: WorkerProcess[] = [];
+  const workers: WorkerProcess[] = [];
   let api: TestApi;
   let browser: Browser;
   let url = '';
@@ -33,10 +32,10 @@ describe('/dashboard in headless Chromium', () => {
       existsSync(CHROMIUM),
       `${CHROMIUM} is missing: apt-get install chromium (the CI script installs it)`,
     );
-    [workers, api] = await Promise.all([
-      startWorkers(2, testEnv(prefix)),
-      startTestApi(testConfig(prefix, { API_KEY: KEY })),
-    ]);
+    const starting = startWorkersInto(workers, 2, testEnv(prefix));
+    starting.catch(() => {}); // awaited below; the API may fail first
+    api = await startTestApi(testConfig(prefix, { API_KEY: KEY }));
+    await starting;
     url = await api.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,

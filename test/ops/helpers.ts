@@ -14,7 +14,7 @@ import { type ApiDeps, buildApi } from '../../src/api/server.ts';
 import type { Config } from '../../src/config.ts';
 import { openFleetClient } from '../../src/fleet/queues.ts';
 import { openDatabase, openVectorStore } from '../../src/store/index.ts';
-import { sleep } from '../fleet/helpers.ts';
+import { sleep, spawnWorker, type WorkerProcess } from '../fleet/helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
@@ -153,4 +153,20 @@ export function parseMetrics(text: string): Map<string, number> {
     values.set(line.slice(0, at), Number(line.slice(at + 1)));
   }
   return values;
+}
+
+/**
+ * Starts workers numbered first..first+n-1 and waits until each is ready. Each process is added to `into`
+ * as soon as it is spawned, so an `after` hook kills it even when start-up fails or times out (a live
+ * child would otherwise keep the test file from ever ending).
+ */
+export async function startWorkersInto(
+  into: WorkerProcess[],
+  n: number,
+  env: Record<string, string>,
+  first = 1,
+): Promise<void> {
+  const started = Array.from({ length: n }, (_, i) => spawnWorker({ ...env, WORKER_NUM: String(first + i) }));
+  into.push(...started);
+  await Promise.all(started.map((w) => w.waitForLine(/ ready\.$/, 120_000)));
 }

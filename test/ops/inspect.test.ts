@@ -8,17 +8,16 @@ import {
   killAll,
   openTestClient,
   randomPrefix,
-  startWorkers,
   testEnv,
   type WorkerProcess,
   waitFor,
   waitForFinished,
 } from '../fleet/helpers.ts';
-import { runCli } from './helpers.ts';
+import { runCli, startWorkersInto } from './helpers.ts';
 
 const NAME = workerName({ workerNum: 1 });
 
-describe('heartbeats, profai inspect and profai monitor on a real worker', () => {
+describe('heartbeats, profai inspect and profai monitor on a real worker', { timeout: 300_000 }, () => {
   const prefix = randomPrefix();
   const env = testEnv(prefix, {
     WORKER_CONCURRENCY: '2',
@@ -26,11 +25,11 @@ describe('heartbeats, profai inspect and profai monitor on a real worker', () =>
     HARD_MEMORY_LIMIT_MB: '1200',
   });
   const { client, cleanup } = openTestClient(prefix);
-  let workers: WorkerProcess[] = [];
+  const workers: WorkerProcess[] = [];
   let jobId = '';
 
   before(async () => {
-    workers = await startWorkers(1, env);
+    await startWorkersInto(workers, 1, env);
     jobId = (await enqueueTask(client, 'test.sleep', { ms: 120_000 })).id;
     // Running, and past its first progress report, as the heartbeat sees it.
     await waitFor('the heartbeat to show the running task', async () => {
