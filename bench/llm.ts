@@ -83,6 +83,16 @@ function childPids(pid: number): number[] {
   }
 }
 
+/** User + system CPU seconds of a process so far (Linux). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 function startWorkers(env: Record<string, string>): Promise<ChildProcess[]> {
   const procs = Array.from({ length: WORKERS }, (_, i) =>
     spawn(process.execPath, ['--import', 'tsx', 'src/fleet/worker-main.ts'], {
@@ -224,6 +234,8 @@ async function run(
     };
   } finally {
     clearInterval(sampler);
+    if (process.env.BENCH_TRACE)
+      console.log(`  supervisor CPU seconds: ${procs.map((p) => cpuSeconds(p.pid!).toFixed(1)).join(' ')}`);
     await stopWorkers(procs);
     await dropPrefix(client.redis, prefix);
     await client.close();
