@@ -34,7 +34,7 @@ export class DatabaseUrlRequiredError extends ProfaiError {
   constructor() {
     super(
       'database_url_required',
-      'profai api needs DATABASE_URL (PostgreSQL); for a laptop setup use `profai up`, which serves the embedded database to the API and workers',
+      'the API needs DATABASE_URL (PostgreSQL); for a laptop setup use `profai up`, which serves the embedded database to the API and workers',
       true,
     );
   }

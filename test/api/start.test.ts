@@ -16,7 +16,7 @@ test('startApi without DATABASE_URL refuses with one line pointing to `profai up
     assert.ok(err instanceof DatabaseUrlRequiredError);
     assert.equal(
       err.message,
-      'profai api needs DATABASE_URL (PostgreSQL); for a laptop setup use `profai up`, which serves the embedded database to the API and workers',
+      'the API needs DATABASE_URL (PostgreSQL); for a laptop setup use `profai up`, which serves the embedded database to the API and workers',
     );
     return true;
   });
