@@ -74,8 +74,8 @@ export class LlmClient {
 
   /** The system prompt actually sent for `schema` (instructions + JSON Schema), and its tokens. */
   systemFor(system: string, schema: z.ZodType): { text: string; tokens: number } {
-    let bySystem = SYSTEMS.get(schema);
-    if (!bySystem) SYSTEMS.set(schema, (bySystem = new Map()));
+    const bySystem = SYSTEMS.get(schema) ?? new Map<string, { text: string; tokens: number }>();
+    SYSTEMS.set(schema, bySystem);
     let built = bySystem.get(system);
     if (!built) {
       const json = JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any' }));
