@@ -209,9 +209,5 @@ for (const { workers, maxTasks } of RUNS) {
   );
 }
 
-// ── (b) PDF corpus, 1 and 5 workers ────────────────────────────────────────────────────────────────
-// NOT YET: runs once the PDF task works end to end in a worker (src/pipeline/process.ts + storage in service
-// mode: DATABASE_URL, CHROMA_URL). To do: copy N corpus PDFs (../shared/corpus, MANIFEST.tsv "parse" rows)
-// into a temp UPLOAD_DIR, enqueuePdf each, start 1 then 5 workers, and report PDFs/hour, pages/s, makespan vs
-// the ideal (sum of single-worker job seconds / workers) and peak RSS per worker (target < 400 MB).
-console.log('(b) PDF corpus: not run yet (see bench/fleet.ts section (b))');
+// (b), real PDFs through 1 and 5 workers, needs PostgreSQL and Chroma and takes minutes: bench/fleet-corpus.ts.
+console.log('(b) PDF corpus, 1 and 5 workers: npm run bench:fleet-corpus');
