@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { JobView } from '../../src/fleet/contract.ts';
 import { renderPdf } from '../fixtures/make-pdf.ts';
+import { pollUntil } from '../support/wait.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
@@ -106,18 +107,12 @@ export async function killAll(procs: readonly CliProcess[]): Promise<void> {
 }
 
 /** Polls `fn` until it returns a non-null value. */
-export async function waitFor<T>(
+export function waitFor<T>(
   what: string,
   fn: () => Promise<T | null | undefined>,
   timeoutMs = 60_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== null && value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
+  return pollUntil(what, fn, timeoutMs);
 }
 
 /** A file to upload. */

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { JobView, WorkerHeartbeat } from '../../src/fleet/contract.ts';
 import { type FleetClient, getJobView, listWorkers, openFleetClient } from '../../src/fleet/queues.ts';
+import { pollUntil } from '../support/wait.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const TEST_TASKS = fileURLToPath(new URL('./fixtures/test-tasks.ts', import.meta.url));
@@ -113,18 +114,12 @@ export async function killAll(workers: readonly WorkerProcess[]): Promise<void> 
 }
 
 /** Polls `fn` until it returns a non-null value. */
-export async function waitFor<T>(
+export function waitFor<T>(
   what: string,
   fn: () => Promise<T | null | undefined>,
   timeoutMs = 20_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== null && value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
+  return pollUntil(what, fn, timeoutMs);
 }
 
 /** Waits until the job is completed or failed, and returns its view. */

@@ -1,0 +1,17 @@
+/** Polling for tests that wait on other processes. */
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Polls `fn` every 50 ms until it returns a non-null value; throws after `timeoutMs`. */
+export async function pollUntil<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined>,
+  timeoutMs: number,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value !== null && value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
