@@ -3,14 +3,13 @@
  * at once: it holds no parsed PDF, only the staged document (sections and chunks) loaded from Redis, and spends
  * its time waiting on the model. Course and quiz are saved with the document in one transaction, as offline.
  */
-import type { Config } from '../../config.ts';
 import { ProfaiError } from '../../errors.ts';
 import { LLM_TASK, type LlmTaskData, type PdfTaskResult } from '../contract.ts';
 import type { TaskContext, TaskDefinition } from '../registry.ts';
 import { dropStaged, loadStaged, stageConnection } from './llm-stage.ts';
 import { checkPayload } from './payload.ts';
 import { overallPercent } from './process-pdf.ts';
-import type { TaskStorage } from './storage.ts';
+import { lazyStorage } from './storage.ts';
 
 /** The staged document is gone (expired, or Redis was flushed) and no course was saved: upload again. */
 export class StagedDocumentMissingError extends ProfaiError {
@@ -36,7 +35,7 @@ async function generateCourseWithLlm(
   });
   const { config } = ctx;
   const { redis } = stageConnection(config);
-  const { db, vectors } = await llmStorage(config);
+  const { db, vectors } = await llmStorage.get(config);
   const staged = await loadStaged(redis, config.queuePrefix, data.documentId);
   if (!staged) {
     // A previous attempt may have saved everything and died before finishing the job.
@@ -75,40 +74,18 @@ async function generateCourseWithLlm(
   return { ...outcome.saved, ...outcome.counts };
 }
 
-let opened: Promise<TaskStorage> | null = null;
-
 /**
  * PostgreSQL (a worker always has DATABASE_URL) and the vector store, opened without the store's index, which
  * would load PGlite into the supervisor for nothing. Shared by every LLM job of the process.
  */
-function llmStorage(config: Config): Promise<TaskStorage> {
-  opened ??= (async () => {
-    if (!config.databaseUrl) throw new ProfaiError('no_database', 'the LLM stage needs DATABASE_URL', true);
-    const { openPostgres } = await import('../../store/postgres.ts');
-    const { openVectorStore } = await import('../../store/vectors/index.ts');
-    const db = await openPostgres(config.databaseUrl);
-    try {
-      return { db, vectors: await openVectorStore(config, db) };
-    } catch (err) {
-      await db.close();
-      throw err;
-    }
-  })().catch((err: unknown) => {
-    opened = null;
-    throw err;
-  });
-  return opened;
-}
+const llmStorage = lazyStorage(async (config) => {
+  if (!config.databaseUrl) throw new ProfaiError('no_database', 'the LLM stage needs DATABASE_URL', true);
+  const { openPostgres } = await import('../../store/postgres.ts');
+  return openPostgres(config.databaseUrl);
+});
 
 /** Closes what the LLM jobs of this process opened. */
-export async function closeLlmStorage(): Promise<void> {
-  const current = opened;
-  opened = null;
-  const storage = current ? await current.catch(() => null) : null;
-  if (!storage) return;
-  await storage.vectors.close();
-  await storage.db.close();
-}
+export const closeLlmStorage = () => llmStorage.close();
 
 /** The task, with a handler that also takes the worker's stop signal (it runs in the supervisor). */
 export const llmTask: TaskDefinition & {

@@ -1,7 +1,7 @@
 /**
- * The database and vector store of a worker child: opened on the first task that needs them, reused by every
- * later task of that child, closed when the child retires. Imported lazily, so the store's drivers load only
- * in children that run storage tasks.
+ * The database and vector store of a process running tasks: opened on the first task that needs them, reused by
+ * every later task, closed when the process retires. Imported lazily, so the store's drivers load only in
+ * processes that run storage tasks.
  */
 import type { Config } from '../../config.ts';
 import type { Database, VectorStore } from '../../store/types.ts';
@@ -11,33 +11,47 @@ export interface TaskStorage {
   vectors: VectorStore;
 }
 
-let opened: Promise<TaskStorage> | null = null;
-
-/** The child's storage, opening it on first use (a failed open is retried by the next task). */
-export function taskStorage(config: Config): Promise<TaskStorage> {
-  opened ??= (async () => {
-    const { openDatabase, openVectorStore } = await import('../../store/index.ts');
-    const db = await openDatabase(config);
-    try {
-      return { db, vectors: await openVectorStore(config, db) };
-    } catch (err) {
-      await db.close();
-      throw err;
-    }
-  })().catch((err: unknown) => {
-    opened = null;
-    throw err;
-  });
-  return opened;
+/** A storage opened once on first use (a failed open is retried by the next call) and closed on demand. */
+export interface LazyStorage {
+  get(config: Config): Promise<TaskStorage>;
+  close(): Promise<void>;
 }
 
-/** Closes what {@link taskStorage} opened, if anything. */
-export async function closeTaskStorage(): Promise<void> {
-  const current = opened;
-  opened = null;
-  if (!current) return;
-  const storage = await current.catch(() => null);
-  if (!storage) return;
-  await storage.vectors.close();
-  await storage.db.close();
+/** Builds a {@link LazyStorage} whose database comes from `openDb`; the vector store follows the config. */
+export function lazyStorage(openDb: (config: Config) => Promise<Database>): LazyStorage {
+  let opened: Promise<TaskStorage> | null = null;
+  return {
+    get(config) {
+      opened ??= (async () => {
+        const db = await openDb(config);
+        try {
+          const { openVectorStore } = await import('../../store/vectors/index.ts');
+          return { db, vectors: await openVectorStore(config, db) };
+        } catch (err) {
+          await db.close();
+          throw err;
+        }
+      })().catch((err: unknown) => {
+        opened = null;
+        throw err;
+      });
+      return opened;
+    },
+    async close() {
+      const current = opened;
+      opened = null;
+      const storage = current ? await current.catch(() => null) : null;
+      if (!storage) return;
+      await storage.vectors.close();
+      await storage.db.close();
+    },
+  };
 }
+
+/** A worker child's storage: PGlite or PostgreSQL as the config says. */
+const childStorage = lazyStorage(async (config) =>
+  (await import('../../store/index.ts')).openDatabase(config),
+);
+
+export const taskStorage = (config: Config) => childStorage.get(config);
+export const closeTaskStorage = () => childStorage.close();
