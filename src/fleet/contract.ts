@@ -8,6 +8,7 @@
  * - **worker**: a supervisor process (`worker{N}@{host}`) that forks one **child** per concurrency slot.
  * - **child**: a process that runs one job at a time and is recycled after N tasks or M MB.
  */
+import type { DocumentCounts } from '../pipeline/run.ts';
 
 export const PDF_TASK = 'pdf_processing.process_pdf_and_generate_course';
 export const QUIZ_TASK = 'quiz_generation.generate_quiz';
@@ -31,18 +32,12 @@ export interface PdfTaskData {
   questions?: number;
 }
 
-export interface PdfTaskResult {
+export interface PdfTaskResult extends DocumentCounts {
   documentId: string;
   courseId: string;
   quizId: string;
   /** False when the document was already stored. */
   created: boolean;
-  pages: number;
-  sections: number;
-  chunks: number;
-  modules: number;
-  lessons: number;
-  questions: number;
 }
 
 /**

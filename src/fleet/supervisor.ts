@@ -15,6 +15,7 @@ import { ChildPool, type RunOutcome } from './child-pool.ts';
 import { queueOf, type WorkerHeartbeat } from './contract.ts';
 import { buildHeartbeat, CpuMeter, startHeartbeat, WorkerActivity } from './heartbeat.ts';
 import { createLogger, type Logger } from './log.ts';
+import { progressReporter } from './progress.ts';
 import { createRedis, describeRedisUrl } from './redis.ts';
 import { createRegistry, type TaskRegistry, UnknownTaskError } from './registry.ts';
 import { type RunRecorder, recordRun } from './runinfo.ts';
@@ -229,18 +230,5 @@ function makeProcessor(d: ProcessorDeps) {
     d.log.warn('task failed', { jobId, task: job.name, attempt, code: error.code, error: error.message });
     if (error.permanent) throw new UnrecoverableError(error.message);
     throw new Error(error.message);
-  };
-}
-
-/** Forwards progress to the job, at most every 250 ms unless the stage changes. */
-function progressReporter(job: Job): (stage: string, percent: number) => void {
-  let lastStage = '';
-  let lastAt = 0;
-  return (stage, percent) => {
-    const now = Date.now();
-    if (stage === lastStage && now - lastAt < 250 && percent < 100) return;
-    lastStage = stage;
-    lastAt = now;
-    job.updateProgress({ stage, percent: Math.round(percent) }).catch(() => {});
   };
 }

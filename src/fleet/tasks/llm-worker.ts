@@ -10,6 +10,7 @@ import type { Config } from '../../config.ts';
 import { ProfaiError } from '../../errors.ts';
 import { LLM_TASK, PDF_TASK, queueOf } from '../contract.ts';
 import type { Logger } from '../log.ts';
+import { progressReporter } from '../progress.ts';
 import { recordRunEnd, recordRunStart } from '../runinfo.ts';
 
 export interface LlmQueueHandle {
@@ -118,18 +119,5 @@ export async function startLlmQueue(d: LlmQueueDeps): Promise<LlmQueueHandle | n
       await (await import('./llm-stage.ts')).closeStageConnection();
       await llmTask.dispose?.();
     },
-  };
-}
-
-/** Forwards progress to the job, at most every 250 ms unless the stage changes. */
-function progressReporter(job: Job): (stage: string, percent: number) => void {
-  let lastStage = '';
-  let lastAt = 0;
-  return (stage, percent) => {
-    const now = Date.now();
-    if (stage === lastStage && now - lastAt < 250 && percent < 100) return;
-    lastStage = stage;
-    lastAt = now;
-    job.updateProgress({ stage, percent: Math.round(percent) }).catch(() => {});
   };
 }
