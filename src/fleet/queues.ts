@@ -42,6 +42,11 @@ export interface FleetClient {
 export function openFleetClient(config: Config): FleetClient {
   const redis = createRedis(config.redisUrl);
   redis.on('error', () => {}); // surfaced by the commands that fail
+  return fleetClientOn(config, redis);
+}
+
+/** A {@link FleetClient} on an already-made connection (queues opened on first use, closed with it). */
+export function fleetClientOn(config: Config, redis: Redis): FleetClient {
   const queues = new Map<string, Queue>();
   const defaultJobOptions: JobsOptions = {
     attempts: config.jobAttempts,
@@ -63,7 +68,8 @@ export function openFleetClient(config: Config): FleetClient {
     },
     queueNames: () => [...new Set([...Object.values(ID_PREFIX), ...config.queues, ...queues.keys()])],
     async close() {
-      await Promise.all([...queues.values()].map((q) => q.close()));
+      // A reader's Redis may be down: closing must still finish.
+      await Promise.all([...queues.values()].map((q) => q.close().catch(() => {})));
       await redis.quit().catch(() => redis.disconnect());
     },
   };

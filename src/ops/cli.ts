@@ -30,7 +30,7 @@ async function withFleet(
   let client: FleetClient;
   try {
     const redis = await connectOps(config, { reconnect });
-    const { fleetClientOn } = await import('./client.ts');
+    const { fleetClientOn } = await import('../fleet/queues.ts');
     client = fleetClientOn(config, redis);
   } catch (err) {
     if (!(err instanceof RedisUnreachableError)) throw err;

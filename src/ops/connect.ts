@@ -83,7 +83,7 @@ export const failFast: RedisOptions = {
 };
 
 /**
- * Connects once, for a CLI command (client.ts's `fleetClientOn` then adds the queues): rejects with
+ * Connects once, for a CLI command (fleet/queues.ts's `fleetClientOn` then adds the queues): rejects with
  * {@link RedisUnreachableError} within about `connectTimeoutMs` when Redis does not answer; no retries. With `reconnect`, a connection that later
  * drops is retried every second or so (for `--watch`).
  * @param opts.connectTimeoutMs - @defaultValue 2000
