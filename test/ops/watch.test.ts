@@ -57,8 +57,9 @@ describe('profai monitor --watch', () => {
   });
 
   test('on a terminal: the alternate screen, frames drawn from the top, the terminal restored on Ctrl-C', async () => {
-    // `script` gives the monitor a pseudo-terminal, as an operator's shell would.
-    const cmd = `${process.execPath} --import tsx ${MAIN} monitor --watch --interval 0.2`;
+    // `script` gives the monitor a pseudo-terminal, as an operator's shell would. `exec` because script runs
+    // the command through $SHELL: dash (CI's /bin/sh) would stay the foreground process, take the Ctrl-C and exit 130.
+    const cmd = `exec ${process.execPath} --import tsx ${MAIN} monitor --watch --interval 0.2`;
     const { code, out } = await interrupt(
       'script',
       ['-qfec', cmd, '/dev/null'],
