@@ -20,7 +20,7 @@ import { createRedis, describeRedisUrl } from './redis.ts';
 import { createRegistry, type TaskRegistry, UnknownTaskError } from './registry.ts';
 import { type RunRecorder, recordRun } from './runinfo.ts';
 import { type StopOutcome, stopGracefully } from './shutdown.ts';
-import { startLlmQueue } from './tasks/llm-worker.ts';
+import { inProcessTasks, startLlmQueue } from './tasks/llm-worker.ts';
 
 export interface WorkerOptions {
   /** Stop gracefully on SIGTERM/SIGINT (a second signal ends the grace period). @defaultValue true */
@@ -94,24 +94,27 @@ export async function startWorker(config: Config, opts: WorkerOptions = {}): Pro
   let state: WorkerHeartbeat['state'] = 'running';
   const activity = new WorkerActivity();
   const processor = makeProcessor({ name, config, registry, pool, redis, log, counters, activity });
-  const workers = config.queues.map(
-    (queue) =>
-      new Worker(queue, processor, {
-        connection: redis,
-        prefix: config.queuePrefix,
-        concurrency: config.concurrency,
-        name,
-        lockDuration: config.lockDurationMs,
-        stalledInterval: config.lockDurationMs,
-        // A job whose worker is killed may be recovered this many times before it fails as stalled.
-        maxStalledCount: config.jobAttempts,
-        removeOnComplete: { count: config.keepCompletedJobs },
-        removeOnFail: { count: config.keepFailedJobs },
-      }),
-  );
+  // With LLM_BASE_URL set, the queues whose jobs wait on the model run in this process (see llm-worker.ts).
+  const inProcessQueues = new Set(inProcessTasks(config).map(queueOf));
+  const workers = config.queues
+    .filter((queue) => !inProcessQueues.has(queue))
+    .map(
+      (queue) =>
+        new Worker(queue, processor, {
+          connection: redis,
+          prefix: config.queuePrefix,
+          concurrency: config.concurrency,
+          name,
+          lockDuration: config.lockDurationMs,
+          stalledInterval: config.lockDurationMs,
+          // A job whose worker is killed may be recovered this many times before it fails as stalled.
+          maxStalledCount: config.jobAttempts,
+          removeOnComplete: { count: config.keepCompletedJobs },
+          removeOnFail: { count: config.keepFailedJobs },
+        }),
+    );
   for (const w of workers) w.on('error', (err) => log.error('queue error', { error: err.message }));
   await Promise.all(workers.map((w) => w.waitUntilReady()));
-  // LLM_BASE_URL set: the LLM stage of PDF jobs runs here, many at once, not in a child (see llm-worker.ts).
   const llmQueue = await startLlmQueue({ config, redis, log, name, counters });
 
   const cpu = new CpuMeter();
@@ -133,8 +136,9 @@ export async function startWorker(config: Config, opts: WorkerOptions = {}): Pro
   const beats = startHeartbeat(redis, config.queuePrefix, config.heartbeatS, heartbeat);
 
   print('Registered tasks:');
-  for (const task of registry.names()) print(`  ${task}`);
-  if (llmQueue) print(`  ${llmQueue.task} (in-process, concurrency ${config.llmConcurrency})`);
+  const inProcess = new Set(llmQueue?.tasks);
+  for (const task of registry.names()) if (!inProcess.has(task)) print(`  ${task}`);
+  for (const task of inProcess) print(`  ${task} (in-process, concurrency ${config.llmConcurrency})`);
   print(`${name} ready.`);
 
   let forceNow: () => void = () => {};

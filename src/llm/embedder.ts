@@ -6,6 +6,7 @@ import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { embedMany } from 'ai';
 import type { Embedder } from '../pipeline/types.ts';
 import { LlmProviderError } from './errors.ts';
+import { TOKENS_HEADER } from './fetch.ts';
 
 export interface OpenAIEmbedderOptions {
   baseUrl: string;
@@ -17,6 +18,16 @@ export interface OpenAIEmbedderOptions {
   timeoutS?: number;
   /** @defaultValue 4 */
   maxRetries?: number;
+  /** The HTTP client (the rate-limited one of llm/fetch.ts in a fleet). @defaultValue global fetch */
+  fetch?: typeof fetch;
+}
+
+/**
+ * Tokens an embeddings request books against LLM_TPM: about 4 characters a token, estimated rather than
+ * counted so that a worker child embedding a PDF does not load a tokenizer's tables (tens of MB) for it.
+ */
+export function estimateTokens(texts: readonly string[]): number {
+  return texts.reduce((n, t) => n + Math.ceil(t.length / 4), 0);
 }
 
 export class OpenAIEmbedder implements Embedder {
@@ -31,6 +42,7 @@ export class OpenAIEmbedder implements Embedder {
       name: 'profai-embeddings',
       baseURL: o.baseUrl,
       ...(o.apiKey ? { apiKey: o.apiKey } : {}),
+      ...(o.fetch ? { fetch: o.fetch } : {}),
     });
     this.#model = provider.embeddingModel(o.model);
   }
@@ -48,6 +60,8 @@ export class OpenAIEmbedder implements Embedder {
         model: this.#model,
         values: [...texts],
         maxRetries: this.o.maxRetries ?? 4,
+        // Read (and removed) by the guarded fetch, which books them against LLM_TPM.
+        ...(this.o.fetch ? { headers: { [TOKENS_HEADER]: String(estimateTokens(texts)) } } : {}),
         abortSignal: AbortSignal.timeout((this.o.timeoutS ?? 120) * 1000),
       }));
     } catch (err) {

@@ -30,10 +30,14 @@ export function llmEnabled(config: Pick<Config, 'llmBaseUrl'>): boolean {
   return Boolean(config.llmBaseUrl);
 }
 
-/** The embeddings API's embedder when EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL are set, else the offline one. */
-export function createEmbedder(config: Config): Embedder {
+/**
+ * The embeddings API's embedder when EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL are set, else the offline one.
+ * With Redis its requests count against the fleet-wide LLM_RPM/LLM_TPM like the chat calls.
+ */
+export function createEmbedder(config: Config, redis?: Redis): Embedder {
   if (!config.embeddingsBaseUrl || !config.embeddingsModel) return new HashEmbedder(config.embeddingDim);
   const apiKey = config.embeddingsApiKey ?? config.llmApiKey;
+  const limiter = redis ? fleetLimiter(config, redis) : undefined;
   return new OpenAIEmbedder({
     baseUrl: config.embeddingsBaseUrl,
     model: config.embeddingsModel,
@@ -41,6 +45,19 @@ export function createEmbedder(config: Config): Embedder {
     ...(config.embeddingsDim ? { dimension: config.embeddingsDim } : {}),
     timeoutS: config.llmTimeoutS,
     maxRetries: config.llmMaxRetries,
+    fetch: guardedFetch({
+      ...(limiter ? { limiter } : {}),
+      timeoutMs: Math.round(config.llmTimeoutS * 1000),
+    }),
+  });
+}
+
+/** The one rate limiter of the fleet under QUEUE_PREFIX: chat and embeddings calls of every worker share it. */
+function fleetLimiter(config: Config, redis: Redis): RedisRateLimiter {
+  return new RedisRateLimiter(redis, RedisRateLimiter.keyFor(config.queuePrefix), {
+    rpm: config.llmRpm,
+    tpm: config.llmTpm,
+    windowMs: config.llmRateWindowMs,
   });
 }
 
@@ -51,7 +68,7 @@ export interface LlmRuntime {
   /** The user-visible job the usage is recorded under. */
   usageJobId?: string;
   signal?: AbortSignal;
-  /** For quizzes: retrieval of passages by topic, in the space the document's vectors were stored in. */
+  /** For quizzes: retrieval of passages by topic from these vectors, in `space` (unset: the configured one). */
   vectors?: VectorStore;
   space?: EmbeddingSpace;
   /** Calls done of calls planned, per stage. */
@@ -65,13 +82,7 @@ export function createLlmClient(config: Config, rt: LlmRuntime = {}): { client: 
   if (!config.llmModel) throw new LlmConfigError('LLM_MODEL is required with LLM_BASE_URL');
   const { redis, usageJobId } = rt;
   const prefix = config.queuePrefix;
-  const limiter = redis
-    ? new RedisRateLimiter(redis, RedisRateLimiter.keyFor(prefix), {
-        rpm: config.llmRpm,
-        tpm: config.llmTpm,
-        windowMs: config.llmRateWindowMs,
-      })
-    : undefined;
+  const limiter = redis ? fleetLimiter(config, redis) : undefined;
   const provider = createOpenAICompatible({
     name: 'profai-llm',
     baseURL: config.llmBaseUrl,
@@ -104,20 +115,23 @@ export function createLlmClient(config: Config, rt: LlmRuntime = {}): { client: 
   return { client, modelId: config.llmModel };
 }
 
-/** Passages by similarity to a text, from the document's stored vectors (null when the space cannot be queried). */
+/**
+ * Passages by similarity to a text, from the document's stored vectors, embedded as `space` was (unset: the
+ * configured embedder's space). Null when that space's embedder is not the configured one.
+ */
 export function createRetriever(
   config: Config,
   vectors: VectorStore,
-  space: EmbeddingSpace,
+  space?: EmbeddingSpace,
+  redis?: Redis,
 ): Retriever | null {
-  const embedder =
-    space.name === new HashEmbedder(space.dimension).name
-      ? new HashEmbedder(space.dimension)
-      : createEmbedder(config);
-  if (embedder.name !== space.name) return null;
+  const offline = space && space.name === new HashEmbedder(space.dimension).name;
+  const embedder = offline ? new HashEmbedder(space.dimension) : createEmbedder(config, redis);
+  if (space && embedder.name !== space.name) return null;
   return async (text, documentId, k) => {
     const [vector] = await embedder.embed([text]);
-    const hits = await vectors.query(space, vector!, k, documentId);
+    const searched = space ?? { name: embedder.name, dimension: vector!.length };
+    const hits = await vectors.query(searched, vector!, k, documentId);
     return hits.map((h) => ({ chunkId: h.chunkId, pageStart: h.page, pageEnd: h.page, text: h.text }));
   };
 }
@@ -128,7 +142,7 @@ export function createLlmGenerators(
   rt: LlmRuntime = {},
 ): { courseGenerator: CourseGenerator; quizGenerator: QuizGenerator } {
   const { client, modelId } = createLlmClient(config, rt);
-  const retrieve = rt.vectors && rt.space ? createRetriever(config, rt.vectors, rt.space) : null;
+  const retrieve = rt.vectors ? createRetriever(config, rt.vectors, rt.space, rt.redis) : null;
   const parallel = config.llmCallsPerJob;
   const course = new LlmCourseGenerator({
     client,

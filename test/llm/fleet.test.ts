@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { JobView } from '../../src/fleet/contract.ts';
-import { enqueuePdf, getJobView } from '../../src/fleet/queues.ts';
+import { enqueuePdf, enqueueQuiz, getJobView } from '../../src/fleet/queues.ts';
+import { llmJobIdOf } from '../../src/fleet/tasks/llm-stage.ts';
 import { readJobUsage } from '../../src/llm/index.ts';
-import { getCourse, openDatabase } from '../../src/store/index.ts';
+import { getCourse, getQuiz, openDatabase } from '../../src/store/index.ts';
 import { createTestDatabase, makePdf } from '../api/helpers.ts';
 import {
   killAll,
@@ -20,6 +21,7 @@ import {
   spawnWorker,
   type WorkerProcess,
   waitFor,
+  waitForFinished,
 } from '../fleet/helpers.ts';
 import { type ChromaServer, startChroma } from '../store/chroma-server.ts';
 import { type FakeOpenAI, startFakeOpenAI } from './fake-openai.ts';
@@ -29,6 +31,8 @@ let chroma: ChromaServer;
 let pgdb: { url: string; drop(): Promise<void> };
 let dir: string;
 let worker: WorkerProcess;
+/** Started by the stop test to finish what the first worker released. */
+let second: WorkerProcess | undefined;
 const prefix = randomPrefix();
 let env: Record<string, string>;
 
@@ -39,7 +43,8 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'profai-llm-'));
   env = {
     QUEUE_PREFIX: prefix,
-    WORKER_QUEUES: 'pdf_processing',
+    WORKER_QUEUES: 'pdf_processing,quiz_generation',
+    SHUTDOWN_GRACE_S: '1',
     DATABASE_URL: pgdb.url,
     CHROMA_URL: chroma.url,
     UPLOAD_DIR: dir,
@@ -59,7 +64,7 @@ before(async () => {
 });
 
 after(async () => {
-  await killAll([worker]);
+  await killAll(second ? [worker, second] : [worker]);
   const { cleanup } = openTestClient(prefix);
   await cleanup();
   await fake.close();
@@ -145,6 +150,91 @@ describe('LLM stage in the fleet', () => {
       assert.equal(done.state, 'failed');
       assert.equal(done.id, id);
       assert.match(done.error ?? '', /LLM provider: HTTP 503: model is overloaded \(2 attempt/);
+    } finally {
+      await client.close();
+    }
+  });
+  test('a quiz of a stored course comes from the model, in the supervisor, grounded in retrieved chunks', async () => {
+    assert.ok(
+      worker.lines.some((l) => /quiz_generation\.generate_quiz \(in-process, concurrency 8\)/.test(l)),
+      worker.lines.join('\n'),
+    );
+    fake.setScript(() => ({}));
+    const { client } = openTestClient(prefix);
+    try {
+      const pdf = await enqueuePdf(client, await upload('llm-quiz'));
+      const course = await waitForFinished(client, pdf.id, 60_000);
+      assert.equal(course.state, 'completed', course.error ?? '');
+      const { courseId } = course.result as { courseId: string };
+      const asked = fake.chats().length;
+      const { id } = await enqueueQuiz(client, { courseId, questions: 4, seed: 7 });
+      const done = await waitForFinished(client, id, 60_000);
+      assert.equal(done.state, 'completed', done.error ?? '');
+      assert.equal(done.worker, worker.lines.find((l) => / ready\.$/.test(l))?.split(' ')[0]);
+      const quizCalls = fake.chats().slice(asked);
+      assert.ok(quizCalls.length > 0, 'the model was asked for the questions');
+      assert.ok(
+        quizCalls.every((r) => /quiz|question/i.test(r.user)),
+        'only question prompts',
+      );
+      const embedded = fake.requests.filter((r) => r.path.endsWith('/embeddings')).length;
+      assert.equal(embedded, 0, 'offline vectors: retrieval embeds locally');
+      const db = await openDatabase({ databaseUrl: pgdb.url, dataDir: dir });
+      try {
+        const quiz = await getQuiz(db, (done.result as { quizId: string }).quizId);
+        assert.equal(quiz?.quiz.generator.name, 'openai-compatible:fake-model');
+        assert.equal(quiz?.quiz.questions.length, 4);
+        const { rows } = await db.query<{ id: string }>('select id from chunks');
+        const known = new Set(rows.map((r) => r.id));
+        for (const q of quiz!.quiz.questions) assert.ok(q.chunkId && known.has(q.chunkId), q.chunkId);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await client.close();
+    }
+  });
+
+  test('SIGTERM while the model is answering: the LLM job goes back to the queue, another worker finishes it once', async () => {
+    fake.setScript(() => ({ delayMs: 4000 }));
+    const { client } = openTestClient(prefix);
+    try {
+      const file = await upload('llm-stop');
+      const { id } = await enqueuePdf(client, file);
+      await waitFor(
+        'the LLM stage to start',
+        async () => {
+          const view = await getJobView(client, id);
+          return view?.state === 'active' && view.stage === 'course' ? view : null;
+        },
+        60_000,
+      );
+      worker.proc.kill('SIGTERM');
+      const exit = await worker.exited;
+      assert.equal(exit.code, 0, 'the worker exits 0 after its grace period');
+      const llmJob = await getJobView(client, llmJobIdOf(file.sha256));
+      assert.equal(llmJob?.state, 'waiting', `released, not failed or lost: ${JSON.stringify(llmJob)}`);
+      assert.equal(
+        (await getJobView(client, id))?.state,
+        'active',
+        'the user still sees one job in progress',
+      );
+      fake.setScript(() => ({}));
+      second = spawnWorker({ ...env, WORKER_NUM: '2' });
+      await second.waitForLine(/ ready\.$/, 60_000);
+      const done = await waitForFinished(client, id, 60_000);
+      assert.equal(done.state, 'completed', done.error ?? '');
+      const { documentId } = done.result as { documentId: string };
+      const db = await openDatabase({ databaseUrl: pgdb.url, dataDir: dir });
+      try {
+        const { rows } = await db.query<{ n: number }>(
+          'select count(*)::int as n from courses where document_id = $1',
+          [documentId],
+        );
+        assert.equal(rows[0]?.n, 1, 'exactly one course');
+      } finally {
+        await db.close();
+      }
     } finally {
       await client.close();
     }

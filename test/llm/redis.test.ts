@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { LlmCourseGenerator } from '../../src/llm/course-generator.ts';
-import { createLlmClient, readJobUsage } from '../../src/llm/index.ts';
+import { createEmbedder, createLlmClient, readJobUsage } from '../../src/llm/index.ts';
 import { LessonDraftSchema } from '../../src/llm/prompts.ts';
 import { generateCourse } from '../../src/pipeline/course.ts';
 import { textbook } from '../pipeline/course-fixture.ts';
@@ -126,5 +126,40 @@ describe('LLM with Redis', () => {
     );
     assert.equal(fake.chats().length - before, 8);
     assert.ok(Date.now() - started >= 600, 'the second half waited for the window');
+  });
+  test('embeddings calls count against the same fleet-wide LLM_RPM as chat calls', async () => {
+    fake.setScript(() => ({ content: '{"summary":[{"text":"x","citations":[{"page":1}]}],"keyTerms":[]}' }));
+    const windowMs = 1000;
+    const c = config({
+      LLM_RPM: '10',
+      LLM_RATE_WINDOW_MS: String(windowMs),
+      LLM_CACHE_TTL_S: '0',
+      EMBEDDINGS_BASE_URL: fake.url,
+      EMBEDDINGS_MODEL: 'fake-embed',
+    });
+    const [chatConn, embedConn] = [openRedis(), openRedis()];
+    const before = fake.requests.length;
+    try {
+      const { client } = createLlmClient(c, { redis: chatConn });
+      const embedder = createEmbedder(c, embedConn);
+      await Promise.all([
+        ...Array.from({ length: 12 }, (_, i) =>
+          client.object({ task: 't', system: 's', prompt: `chat ${i}`, schema: LessonDraftSchema }),
+        ),
+        ...Array.from({ length: 12 }, (_, i) => embedder.embed([`passage ${i}`])),
+      ]);
+    } finally {
+      chatConn.disconnect();
+      embedConn.disconnect();
+    }
+    const sent = fake.requests.slice(before);
+    assert.equal(sent.filter((r) => r.path.endsWith('/embeddings')).length, 12);
+    const arrivals = sent.map((r) => r.at).sort((a, b) => a - b);
+    let most = 0;
+    for (let i = 0, j = 0; i < arrivals.length; i++) {
+      while (arrivals[i]! - arrivals[j]! >= windowMs) j++;
+      most = Math.max(most, i - j + 1);
+    }
+    assert.ok(most <= 10, `${most} chat + embeddings requests within one ${windowMs} ms window`);
   });
 });

@@ -6,7 +6,7 @@
 import { ProfaiError } from '../../errors.ts';
 import { LLM_TASK, type LlmTaskData, type PdfTaskResult } from '../contract.ts';
 import type { TaskContext, TaskDefinition } from '../registry.ts';
-import { dropStaged, loadStaged, stageConnection } from './llm-stage.ts';
+import { dropStaged, loadStaged, stageRedis } from './llm-stage.ts';
 import { checkPayload } from './payload.ts';
 import { overallPercent } from './process-pdf.ts';
 import { lazyStorage } from './storage.ts';
@@ -34,7 +34,7 @@ async function generateCourseWithLlm(
     fileName: 'string',
   });
   const { config } = ctx;
-  const { redis } = stageConnection(config);
+  const redis = stageRedis(config);
   const { db, vectors } = await llmStorage.get(config);
   const staged = await loadStaged(redis, config.queuePrefix, data.documentId);
   if (!staged) {
@@ -76,9 +76,9 @@ async function generateCourseWithLlm(
 
 /**
  * PostgreSQL (a worker always has DATABASE_URL) and the vector store, opened without the store's index, which
- * would load PGlite into the supervisor for nothing. Shared by every LLM job of the process.
+ * would load PGlite into the supervisor for nothing. Shared by every LLM job (course or quiz) of the process.
  */
-const llmStorage = lazyStorage(async (config) => {
+export const llmStorage = lazyStorage(async (config) => {
   if (!config.databaseUrl) throw new ProfaiError('no_database', 'the LLM stage needs DATABASE_URL', true);
   const { openPostgres } = await import('../../store/postgres.ts');
   return openPostgres(config.databaseUrl);

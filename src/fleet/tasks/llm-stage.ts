@@ -6,11 +6,12 @@
  */
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config.ts';
 import type { StagedDocument } from '../../pipeline/process.ts';
 import type { PipelineInput } from '../../pipeline/run.ts';
+import type { Embedder } from '../../pipeline/types.ts';
 import type { Database, VectorStore } from '../../store/types.ts';
 import {
   LLM_TASK,
@@ -50,15 +51,24 @@ export async function dropStaged(redis: Redis, prefix: string, documentId: strin
   await redis.del(stageKey(prefix, documentId));
 }
 
-let connection: { redis: Redis; queue: Queue } | null = null;
+let redis: Redis | null = null;
+let queue: Queue | null = null;
 
-/** This process's connection for staging and its `llm_generation` queue, opened on first use. */
-export function stageConnection(config: Config): { redis: Redis; queue: Queue } {
-  if (!connection) {
-    const redis = createRedis(config.redisUrl);
+/** This process's Redis connection for staging, the rate limit and usage, opened on first use. */
+export function stageRedis(config: Config): Redis {
+  if (!redis) {
+    redis = createRedis(config.redisUrl);
     redis.on('error', () => {}); // surfaced by the failing command
-    const queue = new Queue(queueOf(LLM_TASK), {
-      connection: redis,
+  }
+  return redis;
+}
+
+/** The `llm_generation` queue, on the staging connection. */
+async function llmQueue(config: Config): Promise<Queue> {
+  if (!queue) {
+    const { Queue } = await import('bullmq');
+    queue = new Queue(queueOf(LLM_TASK), {
+      connection: stageRedis(config),
       prefix: config.queuePrefix,
       defaultJobOptions: {
         attempts: config.jobAttempts,
@@ -68,17 +78,21 @@ export function stageConnection(config: Config): { redis: Redis; queue: Queue } 
       },
     });
     queue.on('error', () => {});
-    connection = { redis, queue };
   }
-  return connection;
+  return queue;
 }
 
 export async function closeStageConnection(): Promise<void> {
-  const c = connection;
-  connection = null;
-  if (!c) return;
-  await c.queue.close().catch(() => {});
-  await c.redis.quit().catch(() => c.redis.disconnect());
+  const [q, r] = [queue, redis];
+  [queue, redis] = [null, null];
+  await q?.close().catch(() => {});
+  await r?.quit().catch(() => r.disconnect());
+}
+
+/** The embeddings API's embedder, called under the fleet-wide rate limit like the chat calls. */
+export async function apiEmbedder(config: Config): Promise<Embedder> {
+  const { createEmbedder } = await import('../../llm/index.ts');
+  return createEmbedder(config, stageRedis(config));
 }
 
 /** Adds the LLM job; a finished one of the same document (failed, or a stale success) is replaced. */
@@ -97,27 +111,21 @@ export async function stagePdf(
   data: PdfTaskData,
   input: PipelineInput,
   ctx: TaskContext,
-  storage: { db: Database; vectors: VectorStore },
+  storage: { db: Database; vectors: VectorStore; embedder?: Embedder },
   onProgress: (stage: string, done: number, total: number) => void,
 ): Promise<PdfTaskResult | PdfStagedResult> {
   const { stageDocument } = await import('../../pipeline/process.ts');
-  const embedder =
-    ctx.config.embeddingsBaseUrl && ctx.config.embeddingsModel
-      ? (await import('../../llm/index.ts')).createEmbedder(ctx.config)
-      : undefined;
   const result = await stageDocument(input, {
     config: ctx.config,
     ...storage,
-    ...(embedder ? { embedder } : {}),
     onProgress,
   });
   if ('stored' in result) return { ...result.stored.saved, ...result.stored.counts };
-  const { redis, queue } = stageConnection(ctx.config);
-  await saveStaged(redis, ctx.config.queuePrefix, result.staged);
+  await saveStaged(stageRedis(ctx.config), ctx.config.queuePrefix, result.staged);
   const next = llmJobIdOf(data.sha256);
   const documentId = result.staged.document.documentId;
   await enqueueLlm(
-    queue,
+    await llmQueue(ctx.config),
     {
       parentJobId: ctx.jobId,
       documentId,

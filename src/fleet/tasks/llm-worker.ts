@@ -1,21 +1,23 @@
 /**
- * The LLM stage's queue (`llm_generation`), consumed IN the supervisor process with async concurrency
- * LLM_CONCURRENCY: its jobs wait on the model, not the CPU, so they need no child, and a worker can have dozens
- * of documents waiting on the model while its children parse the next PDFs. Started only when LLM_BASE_URL is
- * set and the worker serves pdf_processing (or llm_generation explicitly).
+ * The jobs that wait on a model run IN the supervisor process, with async concurrency LLM_CONCURRENCY, not in a
+ * child: they need the CPU for milliseconds and the model for seconds, so a worker can have dozens of documents
+ * waiting on the model while its children parse the next PDFs. With LLM_BASE_URL set that is:
+ * - `llm_generation` (the LLM stage of PDF jobs), when the worker serves pdf_processing or llm_generation;
+ * - `quiz_generation`, when the worker serves it (its quizzes then come from the model).
  */
 import { type Job, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config.ts';
 import { ProfaiError } from '../../errors.ts';
-import { LLM_TASK, PDF_TASK, queueOf } from '../contract.ts';
+import { LLM_TASK, PDF_TASK, QUIZ_TASK, queueOf } from '../contract.ts';
 import type { Logger } from '../log.ts';
 import { progressReporter } from '../progress.ts';
+import type { TaskContext } from '../registry.ts';
 import { recordRunEnd, recordRunStart } from '../runinfo.ts';
 
 export interface LlmQueueHandle {
-  /** Task name served, for the start-up listing. */
-  task: string;
+  /** Task names served, for the start-up listing. */
+  tasks: string[];
   /** Jobs running now. */
   running(): number;
   /** Stops taking jobs; running ones get `graceMs` (or until `forced`), then go back to the queue. */
@@ -31,26 +33,63 @@ export interface LlmQueueDeps {
   counters: { processed: number; failed: number };
 }
 
-/** True when this worker should run the LLM stage. */
-export function servesLlmQueue(config: Config): boolean {
-  const queues = config.queues;
-  return (
-    Boolean(config.llmBaseUrl) && (queues.includes(queueOf(PDF_TASK)) || queues.includes(queueOf(LLM_TASK)))
-  );
+type InProcessRun = (data: unknown, ctx: TaskContext, signal: AbortSignal) => Promise<unknown>;
+
+/** The tasks this worker runs in-process (none without LLM_BASE_URL). */
+export function inProcessTasks(config: Config): string[] {
+  if (!config.llmBaseUrl) return [];
+  const serves = (task: string) => config.queues.includes(queueOf(task));
+  return [
+    ...(serves(PDF_TASK) || serves(LLM_TASK) ? [LLM_TASK] : []),
+    ...(serves(QUIZ_TASK) ? [QUIZ_TASK] : []),
+  ];
+}
+
+async function runnerOf(task: string): Promise<InProcessRun> {
+  if (task === QUIZ_TASK) return (await import('./llm-quiz.ts')).generateQuizWithLlm;
+  return (await import('./llm-generate.ts')).llmTask.run;
 }
 
 export async function startLlmQueue(d: LlmQueueDeps): Promise<LlmQueueHandle | null> {
-  if (!servesLlmQueue(d.config)) return null;
-  const { llmTask } = await import('./llm-generate.ts');
+  const tasks = inProcessTasks(d.config);
+  if (tasks.length === 0) return null;
   // Loaded now rather than by the first job: the AI SDK and the tokenizer's tables take seconds on a busy host.
   await Promise.all([import('../../llm/index.ts'), import('../../pipeline/process.ts')]);
-  const { config } = d;
   const stopping = new AbortController();
-  let running = 0;
+  const state = { running: 0 };
+  const workers = await Promise.all(
+    tasks.map(async (task) => startQueue(d, task, await runnerOf(task), stopping.signal, state)),
+  );
+  return {
+    tasks,
+    running: () => state.running,
+    async stop(graceMs, forced) {
+      const closed = Promise.all(workers.map((w) => w.close()));
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = Promise.race([new Promise<void>((r) => (timer = setTimeout(r, graceMs))), forced]);
+      const outcome = await Promise.race([closed.then(() => 'drained'), graceOver.then(() => 'released')]);
+      clearTimeout(timer);
+      if (outcome === 'released') stopping.abort(new Error('worker stopping'));
+      await closed;
+      await (await import('./llm-stage.ts')).closeStageConnection();
+      await (await import('./llm-generate.ts')).closeLlmStorage();
+    },
+  };
+}
+
+/** One BullMQ Worker running `run` on `task`'s queue, LLM_CONCURRENCY jobs at once. */
+async function startQueue(
+  d: LlmQueueDeps,
+  task: string,
+  run: InProcessRun,
+  stopping: AbortSignal,
+  state: { running: number },
+): Promise<Worker> {
+  const { config } = d;
   const processor = async (job: Job, token?: string) => {
     const jobId = job.id ?? '';
     const attempt = job.attemptsMade + 1;
-    running++;
+    state.running++;
     void recordRunStart(d.redis, config.queuePrefix, jobId, {
       worker: d.name,
       childPid: process.pid,
@@ -59,31 +98,23 @@ export async function startLlmQueue(d: LlmQueueDeps): Promise<LlmQueueHandle | n
     }).catch(() => {});
     const cpuStart = process.cpuUsage();
     try {
-      const value = await llmTask.run(
-        job.data,
-        { jobId, attempt, config, log: d.log, progress: progressReporter(job) },
-        stopping.signal,
-      );
+      const ctx = { jobId, attempt, config, log: d.log, progress: progressReporter(job) };
+      const value = await run(job.data, ctx, stopping);
       d.counters.processed++;
       return value;
     } catch (err) {
-      if (stopping.signal.aborted) {
+      if (stopping.aborted) {
         await job.moveToWait(token);
         throw new WaitingError();
       }
       d.counters.failed++;
       const message = err instanceof Error ? err.message : String(err);
-      d.log.warn('task failed', {
-        jobId,
-        task: job.name,
-        attempt,
-        code: (err as ProfaiError).code,
-        error: message,
-      });
+      const code = (err as ProfaiError).code;
+      d.log.warn('task failed', { jobId, task: job.name, attempt, code, error: message });
       if (err instanceof ProfaiError && err.permanent) throw new UnrecoverableError(message);
       throw new Error(message);
     } finally {
-      running--;
+      state.running--;
       const cpu = process.cpuUsage(cpuStart);
       void recordRunEnd(d.redis, config.queuePrefix, jobId, {
         finishedAt: Date.now(),
@@ -92,7 +123,8 @@ export async function startLlmQueue(d: LlmQueueDeps): Promise<LlmQueueHandle | n
       }).catch(() => {});
     }
   };
-  const worker = new Worker(queueOf(LLM_TASK), processor, {
+  const queue = queueOf(task);
+  const worker = new Worker(queue, processor, {
     connection: d.redis,
     prefix: config.queuePrefix,
     concurrency: config.llmConcurrency,
@@ -103,21 +135,7 @@ export async function startLlmQueue(d: LlmQueueDeps): Promise<LlmQueueHandle | n
     removeOnComplete: { count: config.keepCompletedJobs },
     removeOnFail: { count: config.keepFailedJobs },
   });
-  worker.on('error', (err) => d.log.error('queue error', { queue: queueOf(LLM_TASK), error: err.message }));
+  worker.on('error', (err) => d.log.error('queue error', { queue, error: err.message }));
   await worker.waitUntilReady();
-  return {
-    task: LLM_TASK,
-    running: () => running,
-    async stop(graceMs, forced) {
-      const closed = worker.close();
-      let timer: NodeJS.Timeout | undefined;
-      const graceOver = Promise.race([new Promise<void>((r) => (timer = setTimeout(r, graceMs))), forced]);
-      const outcome = await Promise.race([closed.then(() => 'drained'), graceOver.then(() => 'released')]);
-      clearTimeout(timer);
-      if (outcome === 'released') stopping.abort(new Error('worker stopping'));
-      await closed;
-      await (await import('./llm-stage.ts')).closeStageConnection();
-      await llmTask.dispose?.();
-    },
-  };
+  return worker;
 }

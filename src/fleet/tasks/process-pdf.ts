@@ -3,6 +3,7 @@
  * Thin: read the upload, call the pipeline, report progress, return the ids and counts.
  */
 import { readFile } from 'node:fs/promises';
+import type { Config } from '../../config.ts';
 import { ProfaiError } from '../../errors.ts';
 import { PDF_TASK, type PdfStagedResult, type PdfTaskData, type PdfTaskResult } from '../contract.ts';
 import type { TaskContext, TaskDefinition } from '../registry.ts';
@@ -54,17 +55,17 @@ async function processPdf(raw: unknown, ctx: TaskContext): Promise<PdfTaskResult
   const input = { bytes, fileName: data.fileName, ...(data.password ? { password: data.password } : {}) };
   const onProgress = (stage: string, done: number, total: number) =>
     ctx.progress(stage, overallPercent(stage, done, total));
+  // Redis and the AI SDK load only when an embeddings API is configured.
+  const embedder = embeddingsApiSet(ctx.config) ? await (await staging()).apiEmbedder(ctx.config) : undefined;
+  const storage = { db, vectors, ...(embedder ? { embedder } : {}) };
   if (ctx.config.llmBaseUrl) {
     // LLM courses: only the CPU stage runs here; the LLM stage runs on llm_generation (see llm-stage.ts).
-    usedStage = true;
-    const { stagePdf } = await import('./llm-stage.ts');
-    return stagePdf(data, input, ctx, { db, vectors }, onProgress);
+    return (await staging()).stagePdf(data, input, ctx, storage, onProgress);
   }
   const { processDocument } = await import('../../pipeline/process.ts');
   const outcome = await processDocument(input, {
     config: ctx.config,
-    db,
-    vectors,
+    ...storage,
     ...(data.questions ? { questions: data.questions } : {}),
     onProgress,
   });
@@ -76,8 +77,10 @@ async function processPdf(raw: unknown, ctx: TaskContext): Promise<PdfTaskResult
   return { ...outcome.saved, ...outcome.counts };
 }
 
-/** True once this process ran an LLM CPU stage (and so holds its staging connection). */
-let usedStage = false;
+let loaded: Promise<typeof import('./llm-stage.ts')> | null = null;
+/** llm-stage.ts (Redis beside BullMQ's, the LLM queue), loaded by the first task that needs it. */
+const staging = () => (loaded ??= import('./llm-stage.ts'));
+const embeddingsApiSet = (config: Config) => Boolean(config.embeddingsBaseUrl && config.embeddingsModel);
 
 export const processPdfTask: TaskDefinition = {
   name: PDF_TASK,
@@ -85,6 +88,6 @@ export const processPdfTask: TaskDefinition = {
   needsDatabase: true,
   dispose: async () => {
     await closeTaskStorage();
-    if (usedStage) await (await import('./llm-stage.ts')).closeStageConnection();
+    if (loaded) await (await loaded).closeStageConnection();
   },
 };
