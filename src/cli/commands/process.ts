@@ -7,7 +7,14 @@ import { basename, join, resolve } from 'node:path';
 import type { Config } from '../../config.ts';
 import { describeError, ProfaiError } from '../../errors.ts';
 import { CourseSchema } from '../../pipeline/course-schema.ts';
-import { type ProcessOutcome, processDocument } from '../../pipeline/process.ts';
+import {
+  finishStaged,
+  type ProcessDeps,
+  type ProcessOutcome,
+  processDocument,
+  stageDocument,
+} from '../../pipeline/process.ts';
+import type { PipelineInput } from '../../pipeline/run.ts';
 import { openDatabase, openVectorStore } from '../../store/index.ts';
 import { renderCourseMarkdown } from '../markdown.ts';
 import { peakRssMb, printJson, printLine } from '../output.ts';
@@ -63,10 +70,11 @@ async function processOne(
   };
   try {
     const bytes = await readInput(file);
-    const outcome = await processDocument(
-      { bytes, fileName: basename(file), password: opts.password },
-      { ...deps, config, questions: opts.questions, seed: opts.seed, onProgress: line.update },
-    );
+    const input = { bytes, fileName: basename(file), password: opts.password };
+    const pipeline = { ...deps, config, questions: opts.questions, seed: opts.seed, onProgress: line.update };
+    const outcome = config.llmBaseUrl
+      ? await processWithLlm(input, pipeline, config, (m) => process.stderr.write(`${file}: warning: ${m}\n`))
+      : await processDocument(input, { ...pipeline, ...(await apiEmbedder(config)) });
     const outDir = opts.out ? await writeOut(opts.out, outcome, basename(file)) : undefined;
     return finish({ file, ok: true, outcome, outDir });
   } catch (err) {
@@ -75,6 +83,35 @@ async function processOne(
     if (!opts.json) process.stderr.write(`${file}: ${result.error!.message}\n`);
     return result;
   }
+}
+
+/**
+ * LLM_BASE_URL set: the CPU stages and the vectors first (as a worker child does), then course and quiz from the
+ * model, the quiz's passages retrieved from those vectors. Calls go straight to the provider: LLM_RPM/LLM_TPM,
+ * the response cache and usage records need the fleet's Redis.
+ */
+async function processWithLlm(
+  input: PipelineInput,
+  deps: ProcessDeps,
+  config: Config,
+  warn: (message: string) => void,
+): Promise<ProcessOutcome> {
+  const llm = await import('../../llm/index.ts');
+  const staged = await stageDocument(input, { ...deps, embedder: llm.createEmbedder(config) });
+  if ('stored' in staged) return staged.stored;
+  const generators = llm.createLlmGenerators(config, {
+    vectors: deps.vectors,
+    space: staged.staged.space,
+    ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
+    warn,
+  });
+  return finishStaged(staged.staged, { ...deps, ...generators });
+}
+
+/** `{ embedder }` of the embeddings API when EMBEDDINGS_* are set (the AI SDK loads only then), else `{}`. */
+async function apiEmbedder(config: Config): Promise<Pick<ProcessDeps, 'embedder'>> {
+  if (!config.embeddingsBaseUrl || !config.embeddingsModel) return {};
+  return { embedder: (await import('../../llm/index.ts')).createEmbedder(config) };
 }
 
 async function readInput(file: string): Promise<Uint8Array> {
