@@ -144,6 +144,8 @@ export interface ActiveTask {
   childPid: number;
   /** 1 for the first attempt. */
   attempt: number;
+  /** The user-visible job whose LLM tokens and cost this task adds to (set for in-process LLM tasks). */
+  usageId?: string;
 }
 
 /**

@@ -88,7 +88,12 @@ function parseHeartbeat(json: string): WorkerHeartbeat | null {
 export class WorkerActivity {
   readonly #active = new Map<string, ActiveTask>();
 
-  start(job: { id: string; name: string; data: unknown; attempt: number }, childPid: number): void {
+  /** `usageId`: see {@link ActiveTask.usageId}. */
+  start(
+    job: { id: string; name: string; data: unknown; attempt: number },
+    childPid: number,
+    usageId?: string,
+  ): void {
     const data = (job.data ?? {}) as { fileName?: unknown; courseId?: unknown };
     const document =
       typeof data.fileName === 'string'
@@ -105,6 +110,7 @@ export class WorkerActivity {
       startedAt: Date.now(),
       childPid,
       attempt: job.attempt,
+      ...(usageId ? { usageId } : {}),
     });
   }
 

@@ -115,7 +115,7 @@ export async function startWorker(config: Config, opts: WorkerOptions = {}): Pro
     );
   for (const w of workers) w.on('error', (err) => log.error('queue error', { error: err.message }));
   await Promise.all(workers.map((w) => w.waitUntilReady()));
-  const llmQueue = await startLlmQueue({ config, redis, log, name, counters });
+  const llmQueue = await startLlmQueue({ config, redis, log, name, counters, activity });
 
   const cpu = new CpuMeter();
   const heartbeat = (): WorkerHeartbeat =>

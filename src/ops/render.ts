@@ -10,6 +10,7 @@
  * pdf_processing: 3 waiting, 1 active, 0 delayed, 1 failed
  * ```
  */
+import type { JobUsage } from '../llm/usage.ts';
 import type { FleetSnapshot, QueueStatus, WorkerStatus } from './types.ts';
 
 /** `75 s` → `1m 15s`; `3700 s` → `1h 1m`. */
@@ -41,8 +42,16 @@ export function activeTaskLines(w: WorkerStatus, now: number): string[] {
     const what = t.document ? `${t.id} ${t.document}` : `${t.id} ${t.name}`;
     const stage = t.stage ? `${t.stage} ${t.percent}%` : 'starting';
     const age = formatDuration((now - Date.parse(t.startedAt)) / 1000);
-    return `  ↳ ${what}   ${stage}   ${age}${t.attempt > 1 ? `   attempt ${t.attempt}` : ''}`;
+    const attempt = t.attempt > 1 ? `   attempt ${t.attempt}` : '';
+    return `  ↳ ${what}   ${stage}   ${age}${attempt}${t.usage ? `   ${usageText(t.usage)}` : ''}`;
   });
+}
+
+/** `LLM 12 calls, 18.4k tokens, $0.0123` */
+export function usageText(u: JobUsage): string {
+  const tokens = u.inputTokens + u.outputTokens;
+  const k = tokens >= 1000 ? `${(tokens / 1000).toFixed(1)}k` : String(tokens);
+  return `LLM ${u.calls} calls, ${k} tokens${u.costUsd > 0 ? `, $${u.costUsd.toFixed(4)}` : ''}`;
 }
 
 export function queueLine(q: QueueStatus): string {

@@ -7,6 +7,7 @@ import type { JobView, WorkerHeartbeat } from '../fleet/contract.ts';
 import { readHeartbeats } from '../fleet/heartbeat.ts';
 import { type FleetClient, listJobs } from '../fleet/queues.ts';
 import { describeRedisUrl } from '../fleet/redis.ts';
+import { readJobUsage } from '../llm/usage.ts';
 import { connectionReason, lastConnectionError, readyWithin, withTimeout } from './connect.ts';
 import type { FleetSnapshot, QueueStatus, WorkerStatus } from './types.ts';
 
@@ -42,7 +43,11 @@ export function toWorkerStatus(hb: WorkerHeartbeat): WorkerStatus {
       rssMb: c.rssMb,
       cpuPercent: c.cpuPercent ?? 0,
     })),
-    active: (hb.active ?? []).map((t) => ({ ...t, startedAt: iso(t.startedAt) })),
+    active: (hb.active ?? []).map(({ usageId: _, ...t }) => ({
+      ...t,
+      startedAt: iso(t.startedAt),
+      usage: null,
+    })),
     registered: hb.registered ?? [],
   };
 }
@@ -81,6 +86,18 @@ async function recentJobs(client: FleetClient, limit: number): Promise<JobView[]
   return [...completed, ...failed].sort((a, b) => finished(b).localeCompare(finished(a))).slice(0, limit);
 }
 
+/** The worker's status with the LLM usage of its in-process tasks read from Redis. */
+async function withUsage(client: FleetClient, hb: WorkerHeartbeat): Promise<WorkerStatus> {
+  const status = toWorkerStatus(hb);
+  const ids = (hb.active ?? []).map((t) => t.usageId);
+  if (ids.every((id) => !id)) return status;
+  const usage = await Promise.all(
+    ids.map((id) => (id ? readJobUsage(client.redis, client.config.queuePrefix, id) : null)),
+  );
+  status.active = status.active.map((t, i) => ({ ...t, usage: usage[i] ?? null }));
+  return status;
+}
+
 async function readSnapshot(client: FleetClient, withJobs: boolean): Promise<FleetSnapshot> {
   const heartbeats = await readHeartbeats(client.redis, client.config.queuePrefix);
   const names = [...new Set([...client.queueNames(), ...heartbeats.flatMap((hb) => hb.queues)])].sort();
@@ -88,7 +105,7 @@ async function readSnapshot(client: FleetClient, withJobs: boolean): Promise<Fle
   const snapshot: FleetSnapshot = {
     at: new Date().toISOString(),
     redis: { url: describeRedisUrl(client.config.redisUrl), up: true },
-    workers: heartbeats.map(toWorkerStatus),
+    workers: await Promise.all(heartbeats.map((hb) => withUsage(client, hb))),
     queues,
   };
   if (withJobs) {

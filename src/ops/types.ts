@@ -4,6 +4,7 @@
  * Sizes are MB (one decimal), CPU is % of one core (100 = one core busy), times are ISO-8601 UTC.
  */
 import type { JobView } from '../fleet/contract.ts';
+import type { JobUsage } from '../llm/usage.ts';
 
 /** A task a worker runs right now. */
 export interface ActiveTaskStatus {
@@ -22,6 +23,8 @@ export interface ActiveTaskStatus {
   childPid: number;
   /** 1 for the first attempt. */
   attempt: number;
+  /** LLM tokens and estimated cost so far (of the user's job it belongs to); null when it made no LLM call. */
+  usage: JobUsage | null;
 }
 
 /** One child process of a worker. */

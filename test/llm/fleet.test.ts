@@ -12,6 +12,8 @@ import type { JobView } from '../../src/fleet/contract.ts';
 import { enqueuePdf, enqueueQuiz, getJobView } from '../../src/fleet/queues.ts';
 import { llmJobIdOf } from '../../src/fleet/tasks/llm-stage.ts';
 import { readJobUsage } from '../../src/llm/index.ts';
+import { inspectLines } from '../../src/ops/inspect.ts';
+import { takeSnapshot } from '../../src/ops/snapshot.ts';
 import { getCourse, getQuiz, openDatabase } from '../../src/store/index.ts';
 import { createTestDatabase, makePdf } from '../api/helpers.ts';
 import {
@@ -190,6 +192,34 @@ describe('LLM stage in the fleet', () => {
       } finally {
         await db.close();
       }
+    } finally {
+      await client.close();
+    }
+  });
+
+  test('profai inspect shows an LLM job as active on its worker, with its tokens and cost so far', async () => {
+    fake.setScript(() => ({ delayMs: 400 }));
+    const { client } = openTestClient(prefix);
+    try {
+      const { id } = await enqueuePdf(client, await upload('llm-inspect'));
+      const task = await waitFor(
+        'the LLM task to show its usage in the heartbeat',
+        async () => {
+          const { workers } = await takeSnapshot(client);
+          const active = workers.flatMap((w) => w.active);
+          return active.find((t) => t.name === 'llm_generation.generate_course' && t.usage) ?? null;
+        },
+        60_000,
+      );
+      assert.equal(task.document, 'llm-inspect.pdf');
+      assert.ok(task.usage!.calls >= 1 && task.usage!.inputTokens > 0, JSON.stringify(task.usage));
+      const { workers } = await takeSnapshot(client);
+      const lines = inspectLines('active', workers);
+      assert.ok(
+        lines.some((l) => l.includes('llm-inspect.pdf') && /LLM \d+ calls, [\d.]+k? tokens, \$/.test(l)),
+        lines.join('\n'),
+      );
+      assert.equal((await waitForFinished(client, id, 60_000)).state, 'completed');
     } finally {
       await client.close();
     }

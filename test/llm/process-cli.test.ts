@@ -81,7 +81,10 @@ describe('profai process with a model', () => {
     assert.equal(lines.length, 1, failed.stderr);
     assert.match(lines[0]!, /again\.pdf: LLM provider: HTTP 500: boom/);
 
-    const fallback = await profai(['process', join(dir, 'again.pdf'), '--json'], { ...env, LLM_FALLBACK: 'offline' });
+    const fallback = await profai(['process', join(dir, 'again.pdf'), '--json'], {
+      ...env,
+      LLM_FALLBACK: 'offline',
+    });
     assert.equal(fallback.status, 0, fallback.stderr);
     assert.match(fallback.stderr, /again\.pdf: warning: LLM .* failed; using the offline generator/);
     const [result] = JSON.parse(fallback.stdout) as Record<string, unknown>[];

@@ -10,6 +10,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../../config.ts';
 import { ProfaiError } from '../../errors.ts';
 import { LLM_TASK, PDF_TASK, QUIZ_TASK, queueOf } from '../contract.ts';
+import type { WorkerActivity } from '../heartbeat.ts';
 import type { Logger } from '../log.ts';
 import { progressReporter } from '../progress.ts';
 import type { TaskContext } from '../registry.ts';
@@ -31,6 +32,8 @@ export interface LlmQueueDeps {
   /** `worker1@host` */
   name: string;
   counters: { processed: number; failed: number };
+  /** The heartbeat's list of running tasks: in-process jobs show there with the children's. */
+  activity: WorkerActivity;
 }
 
 type InProcessRun = (data: unknown, ctx: TaskContext, signal: AbortSignal) => Promise<unknown>;
@@ -97,8 +100,17 @@ async function startQueue(
       attempt,
     }).catch(() => {});
     const cpuStart = process.cpuUsage();
+    // An LLM stage's tokens count under the PDF job users know (see llm/usage.ts); a quiz's under its own id.
+    const parent = (job.data as { parentJobId?: unknown } | null)?.parentJobId;
+    const usageId = typeof parent === 'string' ? parent : jobId;
+    d.activity.start({ id: jobId, name: job.name, data: job.data, attempt }, process.pid, usageId);
+    const report = progressReporter(job);
+    const progress = (stage: string, percent: number) => {
+      d.activity.progress(jobId, stage, percent);
+      report(stage, percent);
+    };
     try {
-      const ctx = { jobId, attempt, config, log: d.log, progress: progressReporter(job) };
+      const ctx = { jobId, attempt, config, log: d.log, progress };
       const value = await run(job.data, ctx, stopping);
       d.counters.processed++;
       return value;
@@ -115,6 +127,7 @@ async function startQueue(
       throw new Error(message);
     } finally {
       state.running--;
+      d.activity.end(jobId);
       const cpu = process.cpuUsage(cpuStart);
       void recordRunEnd(d.redis, config.queuePrefix, jobId, {
         finishedAt: Date.now(),
