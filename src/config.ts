@@ -6,29 +6,20 @@
  * - A bad value is a one-line {@link ConfigError} naming the variable and the reason.
  * - Nothing else in the code base reads `process.env` for a ProfAI setting.
  */
-import { z } from 'zod';
+import { int, list, matching, num, oneOf, optional, str, type ValueParser } from './config-values.ts';
 import { ProfaiError } from './errors.ts';
 
 /** A setting's declaration: its variable, default, parser and one line of documentation. */
 interface SettingSpec<T> {
   env: string;
   doc: string;
-  schema: z.ZodType<T>;
+  schema: ValueParser<T>;
   default: T;
   /** Shown as `[redacted]` when printing the effective configuration. */
   secret?: boolean;
 }
 
-const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
-const num = (min: number) => z.coerce.number().min(min);
-const str = z.string();
-const optionalStr = z.string().optional();
-const list = z.string().transform((v) =>
-  v
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean),
-);
+const optionalStr = optional(str);
 
 function setting<T>(spec: SettingSpec<T>): SettingSpec<T> {
   return spec;
@@ -105,7 +96,7 @@ export const SETTINGS = {
   queuePrefix: setting({
     env: 'QUEUE_PREFIX',
     doc: 'Prefix of every Redis key ProfAI writes, so fleets and test runs can share one Redis.',
-    schema: str.regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
+    schema: matching(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
     default: 'profai',
   }),
   jobAttempts: setting({
@@ -304,7 +295,7 @@ export const SETTINGS = {
   llmFallback: setting({
     env: 'LLM_FALLBACK',
     doc: "What a job does when the LLM keeps failing: none (fail with the provider's reason) or offline (use the offline generators).",
-    schema: z.enum(['none', 'offline']),
+    schema: oneOf(['none', 'offline']),
     default: 'none',
   }),
   llmCacheTtlS: setting({
@@ -347,21 +338,21 @@ export const SETTINGS = {
   embeddingsDim: setting({
     env: 'EMBEDDINGS_DIM',
     doc: "Dimension of EMBEDDINGS_MODEL's vectors. Unset: taken from its first answer.",
-    schema: int(1, 65536).optional(),
+    schema: optional(int(1, 65536)),
     default: undefined,
   }),
   // ── logs ──────────────────────────────────────────────────────────────────────
   logLevel: setting({
     env: 'LOG_LEVEL',
     doc: 'pino log level: fatal, error, warn, info, debug, trace, silent.',
-    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    schema: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     default: 'info',
   }),
 } as const;
 
 type Settings = typeof SETTINGS;
 /** The validated configuration. */
-export type Config = { [K in keyof Settings]: z.output<Settings[K]['schema']> };
+export type Config = { [K in keyof Settings]: ReturnType<Settings[K]['schema']['parse']> };
 
 /** A setting has a bad value. `message` is one line naming the variable. */
 export class ConfigError extends ProfaiError {
@@ -386,12 +377,12 @@ export function loadConfig(
       out[key] = spec.default;
       continue;
     }
-    const parsed = spec.schema.safeParse(Array.isArray(raw) ? raw.join(',') : raw);
-    if (!parsed.success) {
-      const reason = parsed.error.issues[0]?.message ?? 'invalid value';
+    try {
+      out[key] = spec.schema.parse(Array.isArray(raw) ? raw.join(',') : raw);
+    } catch (err) {
+      const reason = spec.secret ? 'invalid value' : (err as Error).message;
       throw new ConfigError(`${spec.env}=${spec.secret ? '[redacted]' : String(raw)}: ${reason}`);
     }
-    out[key] = parsed.data;
   }
   return out as Config;
 }

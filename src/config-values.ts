@@ -1,0 +1,80 @@
+/**
+ * The parsers of config.ts's settings: a raw string (or a typed CLI flag) in, a value out, or a one-line reason.
+ * Hand-written rather than zod schemas because every process reads its configuration at start-up, and zod's
+ * ~10 MB would sit in each idle worker supervisor for a few dozen numbers and strings.
+ */
+
+/** Parses one setting's raw value; throws {@link ValueError} with a reason a user can act on. */
+export interface ValueParser<T> {
+  parse(raw: unknown): T;
+}
+
+/** A value a parser refused. The message is the reason alone; config.ts names the variable. */
+export class ValueError extends Error {}
+
+const parser = <T>(parse: (raw: string) => T): ValueParser<T> => ({
+  parse: (raw) => parse(String(raw).trim()),
+});
+
+function range(min: number, max: number): string {
+  if (max === Number.MAX_SAFE_INTEGER) return `≥ ${min}`;
+  return `between ${min} and ${max}`;
+}
+
+function toNumber(raw: string, what: string): number {
+  const n = raw === '' ? Number.NaN : Number(raw);
+  if (!Number.isFinite(n)) throw new ValueError(`expected ${what}, got "${raw}"`);
+  return n;
+}
+
+/** A whole number within [min, max]. */
+export function int(min: number, max = Number.MAX_SAFE_INTEGER): ValueParser<number> {
+  return parser((raw) => {
+    const n = toNumber(raw, 'a whole number');
+    if (!Number.isInteger(n)) throw new ValueError(`expected a whole number, got "${raw}"`);
+    if (n < min || n > max) throw new ValueError(`expected a whole number ${range(min, max)}, got ${n}`);
+    return n;
+  });
+}
+
+/** A number ≥ min. */
+export function num(min: number): ValueParser<number> {
+  return parser((raw) => {
+    const n = toNumber(raw, 'a number');
+    if (n < min) throw new ValueError(`expected a number ≥ ${min}, got ${n}`);
+    return n;
+  });
+}
+
+/** Any string. */
+export const str: ValueParser<string> = parser((raw) => raw);
+
+/** A string matching `pattern`; `rule` says which strings do, for the error. */
+export function matching(pattern: RegExp, rule: string): ValueParser<string> {
+  return parser((raw) => {
+    if (!pattern.test(raw)) throw new ValueError(`${rule}, got "${raw}"`);
+    return raw;
+  });
+}
+
+/** One of `values`. */
+export function oneOf<const T extends string>(values: readonly T[]): ValueParser<T> {
+  return parser((raw) => {
+    if (!(values as readonly string[]).includes(raw))
+      throw new ValueError(`expected one of ${values.join(', ')}, got "${raw}"`);
+    return raw as T;
+  });
+}
+
+/** A comma-separated list; blanks dropped. */
+export const list: ValueParser<string[]> = parser((raw) =>
+  raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+/** `p`, for a setting that is unset by default (its type includes `undefined`). */
+export function optional<T>(p: ValueParser<T>): ValueParser<T | undefined> {
+  return p;
+}

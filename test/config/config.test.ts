@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConfigError, loadConfig, SETTINGS } from '../../src/config.ts';
+
+const reason = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    assert.ok(err instanceof ConfigError);
+    return (err as Error).message;
+  }
+  return assert.fail(`accepted ${JSON.stringify(env)}`);
+};
+
+test('unset and empty variables take the documented defaults', () => {
+  const config = loadConfig({ PORT: '', WORKER_QUEUES: undefined as unknown as string });
+  for (const [key, spec] of Object.entries(SETTINGS))
+    assert.deepEqual(config[key as keyof typeof config], spec.default, spec.env);
+});
+
+test('values are parsed to their types; CLI overrides win over the environment', () => {
+  const config = loadConfig(
+    { PORT: ' 8080 ', WORKER_QUEUES: 'pdf_processing, ,quiz_generation', LLM_FALLBACK: 'offline' },
+    { concurrency: 3, port: '' },
+  );
+  assert.equal(config.port, 8080);
+  assert.deepEqual(config.queues, ['pdf_processing', 'quiz_generation']);
+  assert.equal(config.llmFallback, 'offline');
+  assert.equal(config.concurrency, 3);
+});
+
+test('a bad value is one line naming the variable, the value and the reason', () => {
+  assert.equal(reason({ PORT: 'http' }), 'PORT=http: expected a whole number, got "http"');
+  assert.equal(
+    reason({ PORT: '70000' }),
+    'PORT=70000: expected a whole number between 0 and 65535, got 70000',
+  );
+  assert.equal(
+    reason({ WORKER_CONCURRENCY: '1.5' }),
+    'WORKER_CONCURRENCY=1.5: expected a whole number, got "1.5"',
+  );
+  assert.match(
+    reason({ LOG_LEVEL: 'loud' }),
+    /^LOG_LEVEL=loud: expected one of fatal, error, warn, .*, got "loud"$/,
+  );
+  assert.match(reason({ QUEUE_PREFIX: 'a b' }), /^QUEUE_PREFIX=a b: letters, digits, _ \. - only/);
+  for (const message of [reason({ PORT: '' + '-1' }), reason({ LLM_FALLBACK: 'maybe' })])
+    assert.ok(!message.includes('\n'), message);
+});
