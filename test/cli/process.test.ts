@@ -12,10 +12,12 @@ import { CourseSchema, QuizSchema } from '../../src/pipeline/course-schema.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SAMPLE = join(ROOT, 'examples', 'sample.pdf');
+/** By URL: the CLI runs in a temporary folder, where the bare name `tsx` does not resolve. */
+const TSX = import.meta.resolve('tsx');
 let dir: string;
 
 function profai(args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
+  return spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'src/cli/main.ts'), ...args], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, PROFAI_DATA_DIR: join(dir, 'data'), ...env },
@@ -105,7 +107,7 @@ describe('profai process', () => {
   });
 
   test('a second process on the same data directory waits for the first, and both succeed', async () => {
-    const first = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'courses'], {
+    const first = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/cli/main.ts'), 'courses'], {
       cwd: dir,
       env: { ...process.env, PROFAI_DATA_DIR: join(dir, 'data') },
     });
