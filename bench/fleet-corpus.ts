@@ -12,19 +12,18 @@
  *   npm run bench:fleet-corpus -- [--workers 1,5] [--db postgres|pglite] [--source corpus|copies] [--copies 10]
  * FLEET_CLI_ENTRY=path/to/dist/cli/main.js runs compiled workers (tsx costs ~100 MB of RSS per worker).
  *
- * Measured 2026-11-28 on the 2-core machine while other sessions kept the load average at 9-25, so the speed
- * ratios say more about the machine than about the fleet:
- * - corpus (29 parse rows, 12.4 MB), PostgreSQL + Chroma, compiled: 1 worker 48.6 s (2146 PDFs/h, 19.7 pages/s,
- *   peak 370 MB per worker), 5 workers 37.4 s (2793 PDFs/h, 25.6 pages/s, peak 309 MB): 1.30×. The makespan
- *   of 5 is the 397-page manual alone (37.3 s sharing the cores, 13.7 s alone), so this corpus cannot show
- *   more than ~1.3× on 2 cores; scheduling adds nothing (makespan within 1% of max(ideal, longest job)).
- *   Under tsx the peak per worker was 421 MB (jp-ptex-manual.pdf, child 331 MB).
- * - 10 copies of the example: a child's first task costs ~1.4 CPU s more (module loading, pdf.js, opening
- *   the database and Chroma), so 5 cold children doing 2 tasks each spend 3× the CPU of one warm child.
- * - PGlite over the wire (`--db pglite`, what `profai up` runs), 5 workers, 10 copies: with the packaged
- *   socket queue, 1 job failed (`unnamed prepared statement does not exist`) and a client hung; with
- *   src/store/pglite-session.ts, 10/10 completed, 0 errors, probe saves p50 913 ms / p95 1.5 s (load 20;
- *   421 ms / 634 ms with 1 worker). It holds, so `profai up` keeps the embedded database.
+ * Measured 2026-11-28 (session 2) on the 2-core machine, quiet (load 1.6 before), compiled workers, PostgreSQL +
+ * Chroma on the same 2 cores:
+ * - corpus (29 parse rows, 12.4 MB, largest first): 1 worker 24.0 s (4347 PDFs/h, 39.9 pages/s, peak 343 MB per
+ *   worker), 5 workers 20.1 s (5187 PDFs/h, 47.6 pages/s, peak 297 MB): 1.19×. The makespan of 5 is the 397-page
+ *   manual (19.5 s while sharing the cores with 4 other children, 6.3 s alone); children used 1.39 cores on
+ *   average, the second core idling once the small files are done.
+ * - 30 copies of the example: 1 worker 6.9 s (15643 PDFs/h), 5 workers 11.9 s (9102 PDFs/h): 0.58×. Each child's
+ *   first task costs ~0.85 s more (module loading ~0.35 s, the pdf.js thread and its compile ~0.5 s), five cold
+ *   children nearly double the CPU of the run, and Chroma serialises concurrent upserts (50 ms alone, ~430 ms
+ *   each with 5 writers in a side test).
+ * Session 1, loaded machine (load 9-25): corpus 48.6 s vs 37.4 s (1.30×); PGlite served over the wire to 5
+ * workers held (10/10 copies, 0 errors after src/store/pglite-session.ts), so `profai up` keeps it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';

@@ -12,6 +12,12 @@
  *  - split-1:  concurrency 1 but 4 calls per job (to show what each of the two changes buys).
  * Reports makespan, PDFs/hour, LLM calls per document and peak RSS per worker (supervisor + children).
  * BENCH_RUNS picks runs (comma-separated names).
+ *
+ * Measured 2026-11-28 (session 2), quiet 2-core machine, workers under tsx: cpu-only 7.8-10.0 s, peak 309-331 MB
+ * per worker (supervisor 105-124); split 23.9-24.5 s = 2942-3009 PDFs/h, 20 calls/doc, peak 441 MB (supervisor
+ * 211); old 171.3 s = 420 PDFs/h. Split vs old 7.0×. The split worker's extra memory is the LLM stage's code in
+ * the supervisor (AI SDK ~30 MB, cl100k token tables ~40 MB, pg and Chroma clients) and BullMQ + ioredis in the
+ * child for the hand-off.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
