@@ -396,6 +396,13 @@ export function describeConfig(config: Config): string[] {
   });
 }
 
+/** True when vectors come from an embeddings API: EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL are both set. */
+export function usesEmbeddingsApi(
+  config: Pick<Config, 'embeddingsBaseUrl' | 'embeddingsModel'>,
+): config is Config & { embeddingsBaseUrl: string; embeddingsModel: string } {
+  return Boolean(config.embeddingsBaseUrl && config.embeddingsModel);
+}
+
 /** Redacts the password of a URL, for logs (`redis://:secret@host` → `redis://:***@host`). */
 export function redactUrl(url: string): string {
   try {

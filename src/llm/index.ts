@@ -5,7 +5,7 @@
  */
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { Redis } from 'ioredis';
-import type { Config } from '../config.ts';
+import { type Config, usesEmbeddingsApi } from '../config.ts';
 import { OfflineCourseGenerator } from '../pipeline/course.ts';
 import type { CourseGenerator, QuizGenerator } from '../pipeline/course-schema.ts';
 import { HashEmbedder } from '../pipeline/embed.ts';
@@ -35,7 +35,7 @@ export function llmEnabled(config: Pick<Config, 'llmBaseUrl'>): boolean {
  * With Redis its requests count against the fleet-wide LLM_RPM/LLM_TPM like the chat calls.
  */
 export function createEmbedder(config: Config, redis?: Redis): Embedder {
-  if (!config.embeddingsBaseUrl || !config.embeddingsModel) return new HashEmbedder(config.embeddingDim);
+  if (!usesEmbeddingsApi(config)) return new HashEmbedder(config.embeddingDim);
   const apiKey = config.embeddingsApiKey ?? config.llmApiKey;
   const limiter = redis ? fleetLimiter(config, redis) : undefined;
   return new OpenAIEmbedder({

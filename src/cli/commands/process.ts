@@ -4,7 +4,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { Config } from '../../config.ts';
+import { type Config, usesEmbeddingsApi } from '../../config.ts';
 import { describeError, ProfaiError } from '../../errors.ts';
 import { CourseSchema } from '../../pipeline/course-schema.ts';
 import {
@@ -110,7 +110,7 @@ async function processWithLlm(
 
 /** `{ embedder }` of the embeddings API when EMBEDDINGS_* are set (the AI SDK loads only then), else `{}`. */
 async function apiEmbedder(config: Config): Promise<Pick<ProcessDeps, 'embedder'>> {
-  if (!config.embeddingsBaseUrl || !config.embeddingsModel) return {};
+  if (!usesEmbeddingsApi(config)) return {};
   return { embedder: (await import('../../llm/index.ts')).createEmbedder(config) };
 }
 

@@ -3,7 +3,7 @@
  * Thin: read the upload, call the pipeline, report progress, return the ids and counts.
  */
 import { readFile } from 'node:fs/promises';
-import type { Config } from '../../config.ts';
+import { usesEmbeddingsApi } from '../../config.ts';
 import { ProfaiError } from '../../errors.ts';
 import { PDF_TASK, type PdfStagedResult, type PdfTaskData, type PdfTaskResult } from '../contract.ts';
 import type { TaskContext, TaskDefinition } from '../registry.ts';
@@ -56,7 +56,9 @@ async function processPdf(raw: unknown, ctx: TaskContext): Promise<PdfTaskResult
   const onProgress = (stage: string, done: number, total: number) =>
     ctx.progress(stage, overallPercent(stage, done, total));
   // Redis and the AI SDK load only when an embeddings API is configured.
-  const embedder = embeddingsApiSet(ctx.config) ? await (await staging()).apiEmbedder(ctx.config) : undefined;
+  const embedder = usesEmbeddingsApi(ctx.config)
+    ? await (await staging()).apiEmbedder(ctx.config)
+    : undefined;
   const storage = { db, vectors, ...(embedder ? { embedder } : {}) };
   if (ctx.config.llmBaseUrl) {
     // LLM courses: only the CPU stage runs here; the LLM stage runs on llm_generation (see llm-stage.ts).
@@ -80,7 +82,6 @@ async function processPdf(raw: unknown, ctx: TaskContext): Promise<PdfTaskResult
 let loaded: Promise<typeof import('./llm-stage.ts')> | null = null;
 /** llm-stage.ts (Redis beside BullMQ's, the LLM queue), loaded by the first task that needs it. */
 const staging = () => (loaded ??= import('./llm-stage.ts'));
-const embeddingsApiSet = (config: Config) => Boolean(config.embeddingsBaseUrl && config.embeddingsModel);
 
 export const processPdfTask: TaskDefinition = {
   name: PDF_TASK,
