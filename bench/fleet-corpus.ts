@@ -22,6 +22,10 @@
  *   first task costs ~0.85 s more (module loading ~0.35 s, the pdf.js thread and its compile ~0.5 s), five cold
  *   children nearly double the CPU of the run, and Chroma serialises concurrent upserts (50 ms alone, ~430 ms
  *   each with 5 writers in a side test).
+ *   With CHILD_PRELOAD=1 (children warm before the worker says ready): 1 worker 6.1 s, 5 workers 10.4 s (0.59×);
+ *   the children's CPU drops from 11.8 to 8.8 s but they keep only 0.84 cores busy: they wait on the Chroma server,
+ *   starved of CPU by five busy workers (an upsert takes 65 ms alone, 450-600 ms then, serialised or not). With the
+ *   embedded database and pgvector (`--db pglite`) the children keep 1.45 cores busy.
  * Session 1, loaded machine (load 9-25): corpus 48.6 s vs 37.4 s (1.30×); PGlite served over the wire to 5
  * workers held (10/10 copies, 0 errors after src/store/pglite-session.ts), so `profai up` keeps it.
  */

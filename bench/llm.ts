@@ -21,7 +21,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +36,9 @@ import { dropPrefix } from '../test/llm/helpers.ts';
 import { startChroma } from '../test/store/chroma-server.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const BUILT = fileURLToPath(new URL('../dist/fleet/worker-main.js', import.meta.url));
+/** Compiled workers when built (`npm run build`), as in production; tsx adds ~100 MB to every process. */
+const ENTRY = process.env.FLEET_WORKER_ENTRY ?? (existsSync(BUILT) ? BUILT : 'src/fleet/worker-main.ts');
 const DOCS = Number(process.env.DOCS ?? 20);
 const WORKERS = Number(process.env.WORKERS ?? 5);
 const DELAY_MS = Number(process.env.LLM_DELAY_MS ?? 2000);
@@ -101,7 +104,7 @@ function cpuSeconds(pid: number): number {
 
 function startWorkers(env: Record<string, string>): Promise<ChildProcess[]> {
   const procs = Array.from({ length: WORKERS }, (_, i) =>
-    spawn(process.execPath, ['--import', 'tsx', 'src/fleet/worker-main.ts'], {
+    spawn(process.execPath, ENTRY.endsWith('.ts') ? ['--import', 'tsx', ENTRY] : [ENTRY], {
       cwd: ROOT,
       env: { ...process.env, ...env, WORKER_NUM: String(i + 1) },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -263,7 +266,7 @@ try {
     }),
   );
   console.log(
-    `${DOCS} documents, ${WORKERS} workers (1 child each), fake LLM answering after ${DELAY_MS} ms`,
+    `${DOCS} documents, ${WORKERS} workers (1 child each), fake LLM answering after ${DELAY_MS} ms; workers: ${ENTRY}`,
   );
   console.log(
     'run        makespan   PDFs/hour   LLM calls/doc   peak RSS/worker (supervisor)   failed   per doc: CPU / LLM wait / LLM',

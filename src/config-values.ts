@@ -66,6 +66,14 @@ export function oneOf<const T extends string>(values: readonly T[]): ValueParser
   });
 }
 
+/** A yes/no switch: 1/0, true/false, yes/no, on/off. */
+export const flag: ValueParser<boolean> = parser((raw) => {
+  const v = raw.toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  throw new ValueError(`expected 1/0, true/false, yes/no or on/off, got "${raw}"`);
+});
+
 /** A comma-separated list; blanks dropped. */
 export const list: ValueParser<string[]> = parser((raw) =>
   raw

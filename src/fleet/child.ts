@@ -34,11 +34,24 @@ async function init(message: InitMessage): Promise<void> {
   try {
     const registry = await createRegistry(message.taskModules);
     state = { config: message.config, registry, log };
+    // Preloaded before saying ready, so that a worker announced ready runs its first tasks warm.
+    if (message.config.childPreload) await warm(state);
     send({ type: 'ready', tasks: registry.names() });
   } catch (err) {
     send({ type: 'fatal', error: serializeError(err) });
     process.disconnect?.();
     process.exitCode = 1;
+  }
+}
+
+/** CHILD_PRELOAD: every task loads what its first run would. */
+async function warm(s: ChildState): Promise<void> {
+  for (const task of s.registry.all()) {
+    try {
+      await task.warm?.(s.config);
+    } catch (err) {
+      s.log.warn('preload failed', { task: task.name, error: serializeError(err).message });
+    }
   }
 }
 

@@ -30,6 +30,12 @@ export interface TaskDefinition {
   handler: TaskHandler;
   /** True when the task writes to the database: a worker serving its queue then needs DATABASE_URL. */
   needsDatabase?: boolean;
+  /**
+   * Loads and opens what the handler's first call would (modules, connections, threads), so that call runs
+   * warm. Called once at child start when CHILD_PRELOAD is on; a failure is logged, the handler then opens
+   * what it needs itself.
+   */
+  warm?: (config: Config) => Promise<void>;
   /** Called once in a child before it exits (close connections the handler cached). */
   dispose?: () => Promise<void>;
 }

@@ -20,6 +20,7 @@ import {
   PdfThreadStopped,
   PdfTimeout,
   type RemoteDocument,
+  warmPdfThread,
 } from './pdf/pdfjs.ts';
 import { sniffFormat } from './pdf/sniff.ts';
 import type { CheckedPdf } from './types.ts';
@@ -96,6 +97,19 @@ export interface PdfHandle {
   close(): Promise<void>;
 }
 
+function threadOptions(limits: Omit<OpenLimits, 'maxPages'>) {
+  return {
+    timeoutMs: limits.openTimeoutMs ?? 20_000,
+    maxThreads: Math.max(1, Math.min(limits.threads ?? 1, availableParallelism())),
+    maxHeapMb: limits.maxThreadHeapMb ?? 512,
+  };
+}
+
+/** Starts the parser thread {@link openPdf} will use, with pdf.js loaded and compiled (see warmPdfThread). */
+export function warmPdfParser(limits: Omit<OpenLimits, 'maxPages'> = {}): Promise<void> {
+  return warmPdfThread(threadOptions(limits));
+}
+
 /** Documents with fewer pages are parsed in one thread: starting a second costs more than it saves. */
 const MIN_PAGES_FOR_THREADS = 16;
 
@@ -106,14 +120,8 @@ const MIN_PAGES_FOR_THREADS = 16;
  * @throws PdfError `encrypted`, `wrong_password`, `corrupt` (also when opening times out) or `too_many_pages`.
  */
 export async function openPdf(checked: CheckedPdf, limits: OpenLimits): Promise<PdfHandle> {
-  const threads = Math.max(1, Math.min(limits.threads ?? 1, availableParallelism()));
   const pageTimeoutMs = limits.pageTimeoutMs ?? 15_000;
-  const openOptions = {
-    password: checked.password,
-    timeoutMs: limits.openTimeoutMs ?? 20_000,
-    maxThreads: threads,
-    maxHeapMb: limits.maxThreadHeapMb ?? 512,
-  };
+  const openOptions = { password: checked.password, ...threadOptions(limits) };
   const open = () =>
     openInThread(checked.bytes, openOptions).catch((err: unknown) => {
       throw openError(err, checked.password !== undefined);
@@ -141,8 +149,9 @@ export async function openPdf(checked: CheckedPdf, limits: OpenLimits): Promise<
   try {
     if (handle.pageCount === 0) throw corrupt('the document has no pages');
     if (handle.pageCount > limits.maxPages) throw tooManyPages(handle.pageCount, limits.maxPages);
-    if (threads > 1 && handle.pageCount >= MIN_PAGES_FOR_THREADS) {
-      for (let i = 1; i < threads; i++) documents.push(await open());
+    const { maxThreads } = openOptions;
+    if (maxThreads > 1 && handle.pageCount >= MIN_PAGES_FOR_THREADS) {
+      for (let i = 1; i < maxThreads; i++) documents.push(await open());
     }
     return handle;
   } catch (err) {

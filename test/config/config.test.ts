@@ -27,6 +27,8 @@ test('values are parsed to their types; CLI overrides win over the environment',
   assert.deepEqual(config.queues, ['pdf_processing', 'quiz_generation']);
   assert.equal(config.llmFallback, 'offline');
   assert.equal(config.concurrency, 3);
+  assert.equal(loadConfig({ CHILD_PRELOAD: 'On' }).childPreload, true);
+  assert.equal(loadConfig({ CHILD_PRELOAD: '0' }).childPreload, false);
 });
 
 test('a bad value is one line naming the variable, the value and the reason', () => {
@@ -42,6 +44,10 @@ test('a bad value is one line naming the variable, the value and the reason', ()
   assert.match(
     reason({ LOG_LEVEL: 'loud' }),
     /^LOG_LEVEL=loud: expected one of fatal, error, warn, .*, got "loud"$/,
+  );
+  assert.equal(
+    reason({ CHILD_PRELOAD: 'maybe' }),
+    'CHILD_PRELOAD=maybe: expected 1/0, true/false, yes/no or on/off, got "maybe"',
   );
   assert.match(reason({ QUEUE_PREFIX: 'a b' }), /^QUEUE_PREFIX=a b: letters, digits, _ \. - only/);
   for (const message of [reason({ PORT: '' + '-1' }), reason({ LLM_FALLBACK: 'maybe' })])

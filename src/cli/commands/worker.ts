@@ -21,6 +21,7 @@ export function workerOverrides(opts: Record<string, unknown>): Partial<Record<k
     maxMemoryPerChildMb: opts.maxMemoryPerChild,
     hardMemoryLimitMb: opts.hardMemoryLimit,
     childHeapMb: opts.childHeap,
+    childPreload: opts.preload,
     queues: opts.queues,
     ...(modules && modules.length > 0 ? { taskModules: modules } : {}),
   };
@@ -49,6 +50,10 @@ export function register(program: Command): void {
       int,
     )
     .option('--child-heap <mb>', "V8 heap cap of each child; 0 = Node's default (CHILD_HEAP_MB)", int)
+    .option(
+      '--preload',
+      'children load the pipeline and open storage at start, not on their first task (CHILD_PRELOAD)',
+    )
     .option('--queues <list>', 'comma-separated queues to take tasks from (WORKER_QUEUES)')
     .option('--tasks-module <path>', 'extra task module to register; repeatable (TASK_MODULES)', collect)
     .action(

@@ -87,6 +87,14 @@ export const processPdfTask: TaskDefinition = {
   name: PDF_TASK,
   handler: processPdf,
   needsDatabase: true,
+  warm: async (config) => {
+    const [{ warmPdfParser }] = await Promise.all([
+      import('../../pipeline/load.ts'),
+      import('../../pipeline/process.ts'),
+      taskStorage(config),
+    ]);
+    await warmPdfParser();
+  },
   dispose: async () => {
     await closeTaskStorage();
     if (loaded) await (await loaded).closeStageConnection();

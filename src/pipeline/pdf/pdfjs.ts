@@ -57,6 +57,32 @@ function pooledThread(maxThreads: number, maxHeapMb: number): PdfThread {
   return pool[nextThread++ % pool.length] as PdfThread;
 }
 
+/** A one-page PDF with a line of text (pdf.js rebuilds its missing cross-reference table). */
+const TINY_PDF = new TextEncoder().encode(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 50]/Contents 4 0 R' +
+    '/Resources<</Font<</F1<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>>>>>>>endobj\n' +
+    '4 0 obj<</Length 36>>stream\nBT /F1 12 Tf 10 20 Td (warm) Tj ET\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+/**
+ * Starts a pooled thread and has it read a tiny PDF, so that pdf.js is loaded and compiled before the first
+ * real document (about half a second of a cold process's first task).
+ */
+export async function warmPdfThread(opts: Omit<OpenOptions, 'password'>): Promise<void> {
+  const doc = await openInThread(TINY_PDF, { ...opts, password: undefined });
+  try {
+    await readPage(doc, 1, opts.timeoutMs);
+  } finally {
+    await closeRemote(doc);
+  }
+}
+
+/** Number of live pooled threads. */
+export function pdfThreadCount(): number {
+  return pool.filter((t) => t.alive).length;
+}
+
 /** Stops every pooled thread (tests, shutdown). */
 export async function stopPdfThreads(): Promise<void> {
   const all = pool.splice(0);
