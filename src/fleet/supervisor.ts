@@ -15,7 +15,7 @@ import { ChildPool, type RunOutcome } from './child-pool.ts';
 import { queueOf, type WorkerHeartbeat } from './contract.ts';
 import { buildHeartbeat, CpuMeter, startHeartbeat, WorkerActivity } from './heartbeat.ts';
 import { createLogger, type Logger } from './log.ts';
-import { progressReporter } from './progress.ts';
+import { jobProgress } from './progress.ts';
 import { createRedis, describeRedisUrl } from './redis.ts';
 import { createRegistry, type TaskRegistry, UnknownTaskError } from './registry.ts';
 import { type RunRecorder, recordRun } from './runinfo.ts';
@@ -196,11 +196,7 @@ function makeProcessor(d: ProcessorDeps) {
     if (!d.registry.has(job.name)) throw new UnrecoverableError(new UnknownTaskError(job.name).message);
     const attempt = job.attemptsMade + 1;
     let run: RunRecorder | undefined;
-    const report = progressReporter(job);
-    const progress = (stage: string, percent: number) => {
-      d.activity.progress(jobId, stage, percent);
-      report(stage, percent);
-    };
+    const progress = jobProgress(job, d.activity);
     const outcome: RunOutcome = await d.pool
       .run(
         { jobId, task: job.name, data: job.data, attempt },

@@ -12,15 +12,13 @@ import { ProfaiError } from '../../errors.ts';
 import { LLM_TASK, PDF_TASK, QUIZ_TASK, queueOf } from '../contract.ts';
 import type { WorkerActivity } from '../heartbeat.ts';
 import type { Logger } from '../log.ts';
-import { progressReporter } from '../progress.ts';
+import { jobProgress } from '../progress.ts';
 import type { TaskContext } from '../registry.ts';
 import { recordRunEnd, recordRunStart } from '../runinfo.ts';
 
 export interface LlmQueueHandle {
   /** Task names served, for the start-up listing. */
   tasks: string[];
-  /** Jobs running now. */
-  running(): number;
   /** Stops taking jobs; running ones get `graceMs` (or until `forced`), then go back to the queue. */
   stop(graceMs: number, forced: Promise<void>): Promise<void>;
 }
@@ -59,13 +57,11 @@ export async function startLlmQueue(d: LlmQueueDeps): Promise<LlmQueueHandle | n
   // Loaded now rather than by the first job: the AI SDK and the tokenizer's tables take seconds on a busy host.
   await Promise.all([import('../../llm/index.ts'), import('../../pipeline/process.ts')]);
   const stopping = new AbortController();
-  const state = { running: 0 };
   const workers = await Promise.all(
-    tasks.map(async (task) => startQueue(d, task, await runnerOf(task), stopping.signal, state)),
+    tasks.map(async (task) => startQueue(d, task, await runnerOf(task), stopping.signal)),
   );
   return {
     tasks,
-    running: () => state.running,
     async stop(graceMs, forced) {
       const closed = Promise.all(workers.map((w) => w.close()));
       let timer: NodeJS.Timeout | undefined;
@@ -86,13 +82,11 @@ async function startQueue(
   task: string,
   run: InProcessRun,
   stopping: AbortSignal,
-  state: { running: number },
 ): Promise<Worker> {
   const { config } = d;
   const processor = async (job: Job, token?: string) => {
     const jobId = job.id ?? '';
     const attempt = job.attemptsMade + 1;
-    state.running++;
     void recordRunStart(d.redis, config.queuePrefix, jobId, {
       worker: d.name,
       childPid: process.pid,
@@ -104,13 +98,8 @@ async function startQueue(
     const parent = (job.data as { parentJobId?: unknown } | null)?.parentJobId;
     const usageId = typeof parent === 'string' ? parent : jobId;
     d.activity.start({ id: jobId, name: job.name, data: job.data, attempt }, process.pid, usageId);
-    const report = progressReporter(job);
-    const progress = (stage: string, percent: number) => {
-      d.activity.progress(jobId, stage, percent);
-      report(stage, percent);
-    };
     try {
-      const ctx = { jobId, attempt, config, log: d.log, progress };
+      const ctx = { jobId, attempt, config, log: d.log, progress: jobProgress(job, d.activity) };
       const value = await run(job.data, ctx, stopping);
       d.counters.processed++;
       return value;
@@ -126,7 +115,6 @@ async function startQueue(
       if (err instanceof ProfaiError && err.permanent) throw new UnrecoverableError(message);
       throw new Error(message);
     } finally {
-      state.running--;
       d.activity.end(jobId);
       const cpu = process.cpuUsage(cpuStart);
       void recordRunEnd(d.redis, config.queuePrefix, jobId, {
