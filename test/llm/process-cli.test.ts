@@ -4,41 +4,27 @@
  * generator with LLM_FALLBACK=offline. Against the fake OpenAI server, so the CLI runs as a real child process.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { runCli } from '../ops/helpers.ts';
 import { type FakeOpenAI, startFakeOpenAI } from './fake-openai.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 let dir: string;
 let fake: FakeOpenAI;
 
+/** `profai ARGS` on a data folder of the test's, with the fake model configured. */
 function profai(args: string[], env: Record<string, string>) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PROFAI_DATA_DIR: join(dir, 'data'),
-      LLM_BASE_URL: fake.url,
-      LLM_MODEL: 'fake-model',
-      LLM_MAX_RETRIES: '1',
-      LLM_RETRY_BASE_MS: '20',
-      ...env,
-    },
+  return runCli(args, {
+    PROFAI_DATA_DIR: join(dir, 'data'),
+    LLM_BASE_URL: fake.url,
+    LLM_MODEL: 'fake-model',
+    LLM_MAX_RETRIES: '1',
+    LLM_RETRY_BASE_MS: '20',
+    ...env,
   });
-  let stdout = '';
-  let stderr = '';
-  proc.stdout.on('data', (c: Buffer) => {
-    stdout += c.toString();
-  });
-  proc.stderr.on('data', (c: Buffer) => {
-    stderr += c.toString();
-  });
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((r) =>
-    proc.once('close', (status) => r({ status, stdout, stderr })),
-  );
 }
 
 describe('profai process with a model', () => {
@@ -57,7 +43,7 @@ describe('profai process with a model', () => {
       EMBEDDINGS_BASE_URL: fake.url,
       EMBEDDINGS_MODEL: 'fake-embed',
     });
-    assert.equal(out.status, 0, out.stderr);
+    assert.equal(out.code, 0, out.stderr);
     const [result] = JSON.parse(out.stdout) as Record<string, unknown>[];
     assert.equal(result!.created, true);
     assert.ok((result!.questions as number) > 0);
@@ -76,7 +62,7 @@ describe('profai process with a model', () => {
     // Same bytes as sample.pdf, already stored: a fresh data dir so that the model is asked again.
     const env = { PROFAI_DATA_DIR: join(dir, 'data-2') };
     const failed = await profai(['process', join(dir, 'again.pdf')], env);
-    assert.equal(failed.status, 1);
+    assert.equal(failed.code, 1);
     const lines = failed.stderr.trim().split('\n');
     assert.equal(lines.length, 1, failed.stderr);
     assert.match(lines[0]!, /again\.pdf: LLM provider: HTTP 500: boom/);
@@ -85,7 +71,7 @@ describe('profai process with a model', () => {
       ...env,
       LLM_FALLBACK: 'offline',
     });
-    assert.equal(fallback.status, 0, fallback.stderr);
+    assert.equal(fallback.code, 0, fallback.stderr);
     assert.match(fallback.stderr, /again\.pdf: warning: LLM .* failed; using the offline generator/);
     const [result] = JSON.parse(fallback.stdout) as Record<string, unknown>[];
     assert.equal(result!.created, true);
