@@ -11,48 +11,18 @@
  * FLEET_WORKER_ENTRY overrides. BENCH_JOBS sets the number of no-op jobs (default 5000); BENCH_RUNS the runs
  * (default all: "1:off,5:off,5:20", workers:max-tasks-per-child).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.ts';
 import { readPssMb, readRssMb } from '../src/fleet/memory.ts';
 import { openFleetClient } from '../src/fleet/queues.ts';
+import { childPids, cpuSeconds, startFleet, WORKER_ENTRY } from './workers.ts';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TASKS = fileURLToPath(new URL('./fleet-tasks.mjs', import.meta.url));
-const BUILT = fileURLToPath(new URL('../dist/fleet/worker-main.js', import.meta.url));
-const ENTRY = process.env.FLEET_WORKER_ENTRY ?? (existsSync(BUILT) ? BUILT : 'src/fleet/worker-main.ts');
 const JOBS = Number(process.env.BENCH_JOBS ?? 5000);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface Fleet {
-  procs: ChildProcess[];
-  stop(): Promise<void>;
-}
-
-/** Direct children of `pid` (Linux /proc; cheap enough to sample every 200 ms without skewing the run). */
-function childPids(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-
-/** CPU seconds of `pid` (user + system), with those of its reaped children when `reaped`; 0 when gone. */
-function cpuSeconds(pid: number, reaped = false): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat
-      .slice(stat.lastIndexOf(')') + 2)
-      .split(' ')
-      .map(Number);
-    return (f[11]! + f[12]! + (reaped ? f[13]! + f[14]! : 0)) / 100;
-  } catch {
-    return 0;
-  }
-}
 
 /**
  * CPU seconds the workers have used: supervisors with their reaped children, plus live children. The
@@ -81,42 +51,6 @@ function workerMemory(pid: number): { rss: number; pss: number } {
   return {
     rss: pids.reduce((s, p) => s + (readRssMb(p) ?? 0), 0),
     pss: pids.reduce((s, p) => s + (readPssMb(p) ?? 0), 0),
-  };
-}
-
-async function startFleet(n: number, env: Record<string, string>): Promise<Fleet> {
-  const args = ENTRY.endsWith('.ts') ? ['--import', 'tsx', ENTRY] : [ENTRY];
-  const procs = Array.from({ length: n }, (_, i) =>
-    spawn(process.execPath, args, {
-      cwd: ROOT,
-      env: { ...process.env, ...env, WORKER_NUM: String(i + 1) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    }),
-  );
-  await Promise.all(
-    procs.map(
-      (p) =>
-        new Promise<void>((resolve, reject) => {
-          let out = '';
-          p.stdout?.on('data', (d: Buffer) => {
-            out += d.toString();
-            if (/ ready\.\n/.test(out)) resolve();
-          });
-          p.once('exit', (code) => reject(new Error(`worker exited (${code}) before ready:\n${out}`)));
-        }),
-    ),
-  );
-  return {
-    procs,
-    async stop() {
-      await Promise.all(
-        procs.map((p) => {
-          const exited = new Promise((r) => p.once('exit', r));
-          p.kill('SIGTERM');
-          return exited;
-        }),
-      );
-    },
   };
 }
 
@@ -188,7 +122,7 @@ const RUNS = (process.env.BENCH_RUNS ?? '1:off,5:off,5:20').split(',').map((run)
   return { workers: Number(workers), maxTasks: maxTasks === 'off' ? 1e9 : Number(maxTasks) };
 });
 console.log(
-  `worker entry: ${ENTRY}; ${JOBS} no-op jobs per run; ${execFileSync('nproc').toString().trim()} cores`,
+  `worker entry: ${WORKER_ENTRY}; ${JOBS} no-op jobs per run; ${execFileSync('nproc').toString().trim()} cores`,
 );
 console.log('(a) no-op throughput  (c) memory per worker = supervisor + child');
 console.log(

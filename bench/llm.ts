@@ -19,13 +19,10 @@
  * the supervisor (AI SDK ~30 MB, cl100k token tables ~40 MB, pg and Chroma clients) and BullMQ + ioredis in the
  * child for the hand-off.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { loadConfig } from '../src/config.ts';
 import { readRssMb } from '../src/fleet/memory.ts';
@@ -34,11 +31,8 @@ import { createTestDatabase } from '../test/api/helpers.ts';
 import { startFakeOpenAI } from '../test/llm/fake-openai.ts';
 import { dropPrefix } from '../test/llm/helpers.ts';
 import { startChroma } from '../test/store/chroma-server.ts';
+import { childPids, cpuSeconds, startFleet, WORKER_ENTRY } from './workers.ts';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const BUILT = fileURLToPath(new URL('../dist/fleet/worker-main.js', import.meta.url));
-/** Compiled workers when built (`npm run build`), as in production; tsx adds ~100 MB to every process. */
-const ENTRY = process.env.FLEET_WORKER_ENTRY ?? (existsSync(BUILT) ? BUILT : 'src/fleet/worker-main.ts');
 const DOCS = Number(process.env.DOCS ?? 20);
 const WORKERS = Number(process.env.WORKERS ?? 5);
 const DELAY_MS = Number(process.env.LLM_DELAY_MS ?? 2000);
@@ -82,58 +76,6 @@ function makeDoc(n: number): Promise<Buffer> {
     }
     doc.end();
   });
-}
-
-function childPids(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-
-/** User + system CPU seconds of a process so far (Linux). */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-function startWorkers(env: Record<string, string>): Promise<ChildProcess[]> {
-  const procs = Array.from({ length: WORKERS }, (_, i) =>
-    spawn(process.execPath, ENTRY.endsWith('.ts') ? ['--import', 'tsx', ENTRY] : [ENTRY], {
-      cwd: ROOT,
-      env: { ...process.env, ...env, WORKER_NUM: String(i + 1) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    }),
-  );
-  return Promise.all(
-    procs.map(
-      (p) =>
-        new Promise<ChildProcess>((resolve, reject) => {
-          let out = '';
-          p.stdout?.on('data', (d: Buffer) => {
-            out += d.toString();
-            if (/ ready\.\n/.test(out)) resolve(p);
-            if (process.env.BENCH_LOG_LEVEL) process.stdout.write(d);
-          });
-          p.once('exit', (code) => reject(new Error(`worker exited (${code}) before ready:\n${out}`)));
-        }),
-    ),
-  );
-}
-
-async function stopWorkers(procs: ChildProcess[]) {
-  await Promise.all(
-    procs.map((p) => {
-      const exited = new Promise((r) => p.once('exit', r));
-      p.kill('SIGTERM');
-      return exited;
-    }),
-  );
 }
 
 interface RunResult {
@@ -196,7 +138,8 @@ async function run(
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     ...(llm ? { LLM_BASE_URL: shared.llmUrl, LLM_MODEL: 'bench', LLM_TIMEOUT_S: '60', ...llm } : {}),
   };
-  const procs = await startWorkers(env);
+  const fleet = await startFleet(WORKERS, env, Boolean(process.env.BENCH_LOG_LEVEL));
+  const { procs } = fleet;
   const client = openFleetClient(loadConfig(env));
   let peak = 0;
   let peakSupervisor = 0;
@@ -245,7 +188,7 @@ async function run(
     clearInterval(sampler);
     if (process.env.BENCH_TRACE)
       console.log(`  supervisor CPU seconds: ${procs.map((p) => cpuSeconds(p.pid!).toFixed(1)).join(' ')}`);
-    await stopWorkers(procs);
+    await fleet.stop();
     await dropPrefix(client.redis, prefix);
     await client.close();
     await pgdb.drop();
@@ -266,7 +209,7 @@ try {
     }),
   );
   console.log(
-    `${DOCS} documents, ${WORKERS} workers (1 child each), fake LLM answering after ${DELAY_MS} ms; workers: ${ENTRY}`,
+    `${DOCS} documents, ${WORKERS} workers (1 child each), fake LLM answering after ${DELAY_MS} ms; workers: ${WORKER_ENTRY}`,
   );
   console.log(
     'run        makespan   PDFs/hour   LLM calls/doc   peak RSS/worker (supervisor)   failed   per doc: CPU / LLM wait / LLM',
