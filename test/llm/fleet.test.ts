@@ -14,7 +14,7 @@ import { llmJobIdOf } from '../../src/fleet/tasks/llm-stage.ts';
 import { readJobUsage } from '../../src/llm/index.ts';
 import { inspectLines } from '../../src/ops/inspect.ts';
 import { takeSnapshot } from '../../src/ops/snapshot.ts';
-import { getCourse, getQuiz, openDatabase } from '../../src/store/index.ts';
+import { type Database, getCourse, getQuiz, openDatabase } from '../../src/store/index.ts';
 import { createTestDatabase, makePdf } from '../api/helpers.ts';
 import {
   killAll,
@@ -75,6 +75,16 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** Runs `fn` on the test's PostgreSQL database, then closes it. */
+async function withDatabase(fn: (db: Database) => Promise<void>): Promise<void> {
+  const db = await openDatabase({ databaseUrl: pgdb.url, dataDir: dir });
+  try {
+    await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
 async function upload(marker: string) {
   const bytes = await makePdf(marker);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -124,13 +134,10 @@ describe('LLM stage in the fleet', () => {
         done.usage.inputTokens,
         'readJobUsage reads what the API shows',
       );
-      const db = await openDatabase({ databaseUrl: pgdb.url, dataDir: dir });
-      try {
+      await withDatabase(async (db) => {
         const stored = await getCourse(db, result.courseId);
         assert.equal(stored?.course.generator.name, 'openai-compatible:fake-model');
-      } finally {
-        await db.close();
-      }
+      });
     } finally {
       await client.close();
     }
@@ -181,17 +188,14 @@ describe('LLM stage in the fleet', () => {
       );
       const embedded = fake.requests.filter((r) => r.path.endsWith('/embeddings')).length;
       assert.equal(embedded, 0, 'offline vectors: retrieval embeds locally');
-      const db = await openDatabase({ databaseUrl: pgdb.url, dataDir: dir });
-      try {
+      await withDatabase(async (db) => {
         const quiz = await getQuiz(db, (done.result as { quizId: string }).quizId);
         assert.equal(quiz?.quiz.generator.name, 'openai-compatible:fake-model');
         assert.equal(quiz?.quiz.questions.length, 4);
         const { rows } = await db.query<{ id: string }>('select id from chunks');
         const known = new Set(rows.map((r) => r.id));
         for (const q of quiz!.quiz.questions) assert.ok(q.chunkId && known.has(q.chunkId), q.chunkId);
-      } finally {
-        await db.close();
-      }
+      });
     } finally {
       await client.close();
     }
@@ -259,16 +263,13 @@ describe('LLM stage in the fleet', () => {
       const done = await waitForFinished(client, id, 60_000);
       assert.equal(done.state, 'completed', done.error ?? '');
       const { documentId } = done.result as { documentId: string };
-      const db = await openDatabase({ databaseUrl: pgdb.url, dataDir: dir });
-      try {
+      await withDatabase(async (db) => {
         const { rows } = await db.query<{ n: number }>(
           'select count(*)::int as n from courses where document_id = $1',
           [documentId],
         );
         assert.equal(rows[0]?.n, 1, 'exactly one course');
-      } finally {
-        await db.close();
-      }
+      });
     } finally {
       await client.close();
     }
