@@ -43,9 +43,10 @@ import { enqueuePdf, getJobView, openFleetClient } from '../src/fleet/queues.ts'
 import { readRunInfos } from '../src/fleet/runinfo.ts';
 import { openDatabase, saveProcessedDocument } from '../src/store/index.ts';
 import { createTestDatabase, freshPgliteDir, tempDir } from '../test/store/backends.ts';
-import { startChroma } from '../test/store/chroma-server.ts';
+import { type ChromaServer, startChroma } from '../test/store/chroma-server.ts';
 import { makeDocument } from '../test/store/fixtures.ts';
 import { loadCorpus } from '../test/support/corpus.ts';
+import { cpuSeconds, pidsNamed } from './workers.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CLI = process.env.FLEET_CLI_ENTRY ?? 'src/cli/main.ts';
@@ -132,11 +133,14 @@ function treeRssMb(pid: number): number {
   return (readRssMb(pid) ?? 0) + children.reduce((s, c) => s + treeRssMb(c), 0);
 }
 
-/** Database (and vector store) of one run, and how to dispose of it. */
+/**
+ * Database and vector store of one run, and how to dispose of them. Each run gets its own Chroma server: the
+ * same documents upserted again into a collection that holds them are updates, which cost Chroma several times
+ * the CPU of inserts and would bill the second run for the first.
+ */
 async function openBackend(
   kind: string,
-  chromaUrl: string | undefined,
-): Promise<{ env: Record<string, string>; dispose(): Promise<void> }> {
+): Promise<{ env: Record<string, string>; chroma?: ChromaServer; dispose(): Promise<void> }> {
   if (kind === 'pglite') {
     const data = await freshPgliteDir();
     const server = spawnCli(['serve-db'], { PROFAI_DATA_DIR: data.dir });
@@ -150,8 +154,14 @@ async function openBackend(
       },
     };
   }
-  const db = await createTestDatabase();
-  return { env: { DATABASE_URL: db.url, CHROMA_URL: chromaUrl! }, dispose: () => db.drop() };
+  const [db, chroma] = await Promise.all([createTestDatabase(), startChroma()]);
+  return {
+    env: { DATABASE_URL: db.url, CHROMA_URL: chroma.url },
+    chroma,
+    dispose: async () => {
+      await Promise.all([db.drop(), chroma.stop()]);
+    },
+  };
 }
 
 /** Saves a small fixture document every 500 ms and records how long each save took. */
@@ -182,12 +192,48 @@ function probeSaves(databaseUrl: string) {
   };
 }
 
+/** Seconds per pipeline stage, summed over the run's documents, and the stages of its slowest document. */
+async function stageSeconds(databaseUrl: string) {
+  const db = await openDatabase(loadConfig({ DATABASE_URL: databaseUrl }));
+  try {
+    // Documents with stage timings: the pipeline's (the probe's fixtures have none).
+    const { rows } = await db.query<{ file_name: string; stats: Record<string, number> }>(
+      "SELECT file_name, stats FROM documents WHERE stats ? 'extractSeconds'",
+    );
+    const total: Record<string, number> = {};
+    const sum = (stats: Record<string, number>) => Object.values(stats).reduce((s, x) => s + x, 0);
+    for (const { stats } of rows) {
+      for (const [k, v] of Object.entries(stats)) total[k] = (total[k] ?? 0) + v;
+    }
+    const slowest = rows.reduce((a, b) => (sum(b.stats) > sum(a.stats) ? b : a), rows[0]!);
+    return { total, slowest: { file: slowest.file_name, stats: slowest.stats } };
+  } finally {
+    await db.close();
+  }
+}
+
+const stagesText = (stats: Record<string, number>) =>
+  Object.entries(stats)
+    .filter(([k]) => k.endsWith('Seconds'))
+    .map(([k, v]) => `${k.replace(/Seconds$/, '')} ${v.toFixed(1)}`)
+    .join(', ');
+
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)] ?? 0;
 
-async function run(workers: number, pdfs: Pdf[], chromaUrl: string | undefined) {
+/** CPU seconds so far of the services the workers share (reaped PostgreSQL backends count in the postmaster's). */
+function serviceCpu(chromaPid: number | undefined) {
+  const sum = (pids: number[]) => pids.reduce((s, pid) => s + cpuSeconds(pid, true), 0);
+  return {
+    chroma: chromaPid ? cpuSeconds(chromaPid, true) : 0,
+    postgres: sum(pidsNamed('postgres')),
+    redis: sum(pidsNamed('redis-server')),
+  };
+}
+
+async function run(workers: number, pdfs: Pdf[]) {
   const prefix = `bench-corpus-${randomBytes(4).toString('hex')}`;
   const uploads = tempDir('profai-bench-uploads-');
-  const backend = await openBackend(args.db!, chromaUrl);
+  const backend = await openBackend(args.db!);
   const env = {
     ...backend.env,
     QUEUE_PREFIX: prefix,
@@ -212,6 +258,7 @@ async function run(workers: number, pdfs: Pdf[], chromaUrl: string | undefined) 
     // Largest first, so the makespan measures the fleet rather than an unlucky order of the longest job.
     const ordered = [...pdfs].sort((a, b) => b.bytes.length - a.bytes.length);
     const start = Date.now();
+    const servicesBefore = serviceCpu(backend.chroma?.pid);
     const ids: string[] = [];
     for (const pdf of ordered) {
       const sha256 = createHash('sha256').update(pdf.bytes).digest('hex');
@@ -232,6 +279,8 @@ async function run(workers: number, pdfs: Pdf[], chromaUrl: string | undefined) 
     }
     const end = Math.max(...views.map((v) => Date.parse(v.timings.finishedAt ?? '') || Date.now()));
     clearInterval(sampler);
+    const servicesAfter = serviceCpu(backend.chroma?.pid);
+    const supervisorsCpu = procs.reduce((s, p) => s + cpuSeconds(p.pid!), 0);
     const saves = await probe.stop();
     const makespan = (end - start) / 1000;
     const durations = views.map((v) => v.timings.seconds ?? 0);
@@ -253,6 +302,13 @@ async function run(workers: number, pdfs: Pdf[], chromaUrl: string | undefined) 
       cpu: (await readRunInfos(client.redis, prefix, ids)).reduce((sum, r) => sum + (r?.cpuSeconds ?? 0), 0),
       heaviest: views.reduce((a, b) => ((b.peakRssMb ?? 0) > (a.peakRssMb ?? 0) ? b : a)).file,
       saves,
+      otherCpu: {
+        supervisors: supervisorsCpu,
+        chroma: servicesAfter.chroma - servicesBefore.chroma,
+        postgres: servicesAfter.postgres - servicesBefore.postgres,
+        redis: servicesAfter.redis - servicesBefore.redis,
+      },
+      stages: await stageSeconds(backend.env.DATABASE_URL!),
     };
   } finally {
     await stop(procs);
@@ -265,37 +321,39 @@ async function run(workers: number, pdfs: Pdf[], chromaUrl: string | undefined) 
 }
 
 const { pdfs, source } = loadPdfs();
-const chroma = args.db === 'pglite' ? undefined : await startChroma();
 console.log(
   `PDFs: ${source}; database: ${args.db === 'pglite' ? 'PGlite over the wire (serve-db) + pgvector' : 'PostgreSQL + Chroma'}; CLI: ${CLI}`,
 );
 console.log(
   `${(pdfs.reduce((s, p) => s + p.bytes.length, 0) / 1048576).toFixed(1)} MB in ${pdfs.length} files, largest first`,
 );
-try {
-  const results = [];
-  for (const n of args.workers!.split(',').map(Number)) {
-    const r = await run(n, pdfs, chroma?.url);
-    results.push(r);
-    const s = r.saves.latencies;
-    console.log(
-      [
-        `\n${n} worker(s): ${r.completed} completed, ${r.failed.length} failed in ${r.makespan.toFixed(1)} s (load average now ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores: other processes skew these figures)`,
-        `  ${r.pdfsPerHour.toFixed(0)} PDFs/hour, ${r.pagesPerSecond.toFixed(1)} pages/s`,
-        `  makespan ${r.makespan.toFixed(1)} s vs ideal ${r.ideal.toFixed(1)} s (total work ${r.work.toFixed(1)} s / ${n}); longest job ${r.longest.toFixed(1)} s; efficiency ${((Math.max(r.ideal, r.longest) / r.makespan) * 100).toFixed(0)}%`,
-        `  CPU of the children ${r.cpu.toFixed(1)} s, ${(r.cpu / r.makespan).toFixed(2)} cores busy on average (of ${availableParallelism()})`,
-        `  peak RSS per worker (supervisor + child) ${r.peakWorkerRss.toFixed(0)} MB; peak child RSS in a job ${r.peakChildRss.toFixed(0)} MB (${r.heaviest})`,
-        `  probe saves during the run: ${s.length} ok, ${r.saves.errors.length} errors, p50 ${pct(s, 0.5).toFixed(0)} ms, p95 ${pct(s, 0.95).toFixed(0)} ms, max ${Math.max(0, ...s).toFixed(0)} ms`,
-        ...r.failed.map((f) => `  failed: ${f}`),
-      ].join('\n'),
-    );
-  }
-  if (results.length >= 2) {
-    const [a, b] = [results[0]!, results[results.length - 1]!];
-    console.log(
-      `\nthroughput ${b.workers} vs ${a.workers} worker(s): ${(b.pdfsPerHour / a.pdfsPerHour).toFixed(2)}× (PDFs/hour), ${(b.pagesPerSecond / a.pagesPerSecond).toFixed(2)}× (pages/s)`,
-    );
-  }
-} finally {
-  await chroma?.stop();
+const results = [];
+for (const n of args.workers!.split(',').map(Number)) {
+  const r = await run(n, pdfs);
+  results.push(r);
+  const s = r.saves.latencies;
+  console.log(
+    [
+      `\n${n} worker(s): ${r.completed} completed, ${r.failed.length} failed in ${r.makespan.toFixed(1)} s (load average now ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores: other processes skew these figures)`,
+      `  ${r.pdfsPerHour.toFixed(0)} PDFs/hour, ${r.pagesPerSecond.toFixed(1)} pages/s`,
+      `  makespan ${r.makespan.toFixed(1)} s vs ideal ${r.ideal.toFixed(1)} s (total work ${r.work.toFixed(1)} s / ${n}); longest job ${r.longest.toFixed(1)} s; efficiency ${((Math.max(r.ideal, r.longest) / r.makespan) * 100).toFixed(0)}%`,
+      `  CPU of the children ${r.cpu.toFixed(1)} s, ${(r.cpu / r.makespan).toFixed(2)} cores busy on average (of ${availableParallelism()})`,
+      `  CPU besides the children: ${Object.entries(r.otherCpu)
+        .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
+        .join(
+          ', ',
+        )}; all together ${((r.cpu + Object.values(r.otherCpu).reduce((s, x) => s + x, 0)) / r.makespan).toFixed(2)} cores`,
+      `  peak RSS per worker (supervisor + child) ${r.peakWorkerRss.toFixed(0)} MB; peak child RSS in a job ${r.peakChildRss.toFixed(0)} MB (${r.heaviest})`,
+      `  seconds per stage, all documents: ${stagesText(r.stages.total)}`,
+      `  slowest document ${r.stages.slowest.file}: ${stagesText(r.stages.slowest.stats)}`,
+      `  probe saves during the run: ${s.length} ok, ${r.saves.errors.length} errors, p50 ${pct(s, 0.5).toFixed(0)} ms, p95 ${pct(s, 0.95).toFixed(0)} ms, max ${Math.max(0, ...s).toFixed(0)} ms`,
+      ...r.failed.map((f) => `  failed: ${f}`),
+    ].join('\n'),
+  );
+}
+if (results.length >= 2) {
+  const [a, b] = [results[0]!, results[results.length - 1]!];
+  console.log(
+    `\nthroughput ${b.workers} vs ${a.workers} worker(s): ${(b.pdfsPerHour / a.pdfsPerHour).toFixed(2)}× (PDFs/hour), ${(b.pagesPerSecond / a.pagesPerSecond).toFixed(2)}× (pages/s)`,
+  );
 }

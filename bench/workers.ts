@@ -3,7 +3,7 @@
  * reading their processes from /proc (Linux).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -84,4 +84,18 @@ export function cpuSeconds(pid: number, reaped = false): number {
   } catch {
     return 0;
   }
+}
+
+/** Process ids whose command name (`/proc/PID/comm`) is one of `names`, e.g. the PostgreSQL backends. */
+export function pidsNamed(...names: string[]): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return names.includes(readFileSync(`/proc/${d}/comm`, 'utf8').trim());
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }

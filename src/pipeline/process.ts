@@ -4,6 +4,7 @@
  * saved in one transaction, so a failed run leaves no partial course.
  */
 import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { NotFoundError } from '../errors.ts';
 // The store's modules, not its index: the index loads PGlite, which the light LLM stage must not carry.
 import { getCourse } from '../store/courses.ts';
@@ -75,9 +76,11 @@ export async function finishStaged(
   return saveDocument(document, staged.warnings, deps);
 }
 
+/** Upserts the document's vectors and records how long that took in its stats (`vectorsSeconds`). */
 async function saveVectors(result: Omit<PreparedDocument, 'warnings'>, deps: ProcessDeps): Promise<void> {
   const { document, embeddings, space } = result;
   deps.onProgress?.('save', 0, 1);
+  const start = performance.now();
   await deps.vectors.upsert(
     space,
     document.chunks.map((c, i) => ({
@@ -89,6 +92,7 @@ async function saveVectors(result: Omit<PreparedDocument, 'warnings'>, deps: Pro
       text: c.text,
     })),
   );
+  document.stats.vectorsSeconds = (performance.now() - start) / 1000;
 }
 
 async function saveDocument(

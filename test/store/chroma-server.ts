@@ -65,6 +65,8 @@ function stopChild(child: ChildProcess): Promise<void> {
 /** A running Chroma server. `stop` is idempotent. */
 export interface ChromaServer {
   url: string;
+  /** The server's process id (benchmarks read its CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -95,5 +97,5 @@ export async function startChroma(opts: { timeoutMs?: number } = {}): Promise<Ch
     await stop();
     throw err;
   }
-  return { url, stop };
+  return { url, pid: child.pid!, stop };
 }
