@@ -41,7 +41,7 @@ describe('chroma', () => {
     const record = { documentId: 'doc', page: 2, sectionPath: 'A', text: 'the chunk text' };
     await store.upsert(space, [{ ...record, chunkId: 'doc:0', embedding: unit(8, 0) }]);
     const raw = new ChromaClient(chromaClientArgs(server.url));
-    const collection = await raw.getCollection({ name: collectionName(space), embeddingFunction: null });
+    const collection = await raw.getCollection({ name: collectionName(space) });
     const got = await collection.get({ ids: ['doc:0'], include: [IncludeEnum.documents, IncludeEnum.metadatas] });
     assert.equal(got.documents[0] ?? null, null);
     assert.equal(got.metadatas[0]?.text, 'the chunk text');
@@ -53,7 +53,7 @@ describe('chroma', () => {
     const space = { name: `old-${randomBytes(4).toString('hex')}`, dimension: 8 };
     await store.count(space); // creates the collection as the store configures it
     const raw = new ChromaClient(chromaClientArgs(server.url));
-    const collection = await raw.getCollection({ name: collectionName(space), embeddingFunction: null });
+    const collection = await raw.getCollection({ name: collectionName(space) });
     await collection.add({
       ids: ['old:0'],
       embeddings: [Array.from(unit(8, 3))],

@@ -35,7 +35,7 @@ interface ChunkMeta extends Metadata {
   page: number;
   sectionPath: string;
   /** Absent in records written before the text moved here (they have it as the Chroma document). */
-  text?: string;
+  text?: string | null;
 }
 
 /** A Chroma store on the server at `url` (e.g. `http://127.0.0.1:8000`). */
