@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { ChromaClient, IncludeEnum } from 'chromadb';
 import { after, before, describe, test } from 'node:test';
+import { ChromaClient, IncludeEnum } from 'chromadb';
 import type { Database, VectorStore } from '../../src/store/types.ts';
 import { chromaClientArgs, chromaStore, collectionName } from '../../src/store/vectors/chroma.ts';
 import { openVectorStore } from '../../src/store/vectors/index.ts';
@@ -42,7 +42,10 @@ describe('chroma', () => {
     await store.upsert(space, [{ ...record, chunkId: 'doc:0', embedding: unit(8, 0) }]);
     const raw = new ChromaClient(chromaClientArgs(server.url));
     const collection = await raw.getCollection({ name: collectionName(space) });
-    const got = await collection.get({ ids: ['doc:0'], include: [IncludeEnum.documents, IncludeEnum.metadatas] });
+    const got = await collection.get({
+      ids: ['doc:0'],
+      include: [IncludeEnum.documents, IncludeEnum.metadatas],
+    });
     assert.equal(got.documents[0] ?? null, null);
     assert.equal(got.metadatas[0]?.text, 'the chunk text');
     const [hit] = await store.query(space, unit(8, 0), 1);

@@ -34,8 +34,8 @@ interface ChunkMeta extends Metadata {
   documentId: string;
   page: number;
   sectionPath: string;
-  /** Absent in records written before the text moved here (they have it as the Chroma document). */
-  text?: string | null;
+  /** Absent in records written before the text moved here: they have it as the Chroma document. */
+  text: string;
 }
 
 /** A Chroma store on the server at `url` (e.g. `http://127.0.0.1:8000`). */
@@ -94,7 +94,7 @@ export function chromaStore(url: string): VectorStore {
           chunkId,
           documentId: String(meta?.documentId ?? ''),
           page: Number(meta?.page ?? 0),
-          text: meta?.text ?? result.documents[0]?.[i] ?? '',
+          text: (meta?.text as string | undefined) ?? result.documents[0]?.[i] ?? '',
           score: 1 - (result.distances[0]?.[i] ?? 1),
         };
       });
