@@ -19,7 +19,7 @@ import type { CachedAnswer, ResponseCache } from './cache.ts';
 import { LlmContextError, LlmInvalidOutputError, LlmProviderError, LlmTimeoutError } from './errors.ts';
 import { isTimeout, TOKENS_HEADER } from './fetch.ts';
 import { sleep } from './rate-limit.ts';
-import { countTokens } from './tokens.ts';
+import { countTokens, estimateTokens, fitsTokens } from './tokens.ts';
 
 /** The knobs of {@link LlmClient} (config names without the `llm` prefix). */
 export interface LlmClientSettings {
@@ -59,8 +59,8 @@ const FRAMING_TOKENS = 64;
 /** Longest Retry-After honoured; a provider asking for more is treated as down. */
 const MAX_RETRY_AFTER_MS = 5 * 60_000;
 
-/** System prompts built per schema (the JSON Schema and its token count are the costly part). */
-const SYSTEMS = new WeakMap<z.ZodType, Map<string, { text: string; tokens: number }>>();
+/** System prompts built per schema (the JSON Schema is the costly part). */
+const SYSTEMS = new WeakMap<z.ZodType, Map<string, string>>();
 
 type Verdict<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -72,23 +72,27 @@ export class LlmClient {
     return this.o.settings.contextTokens - this.o.settings.maxOutputTokens - FRAMING_TOKENS;
   }
 
-  /** The system prompt actually sent for `schema` (instructions + JSON Schema), and its tokens. */
-  systemFor(system: string, schema: z.ZodType): { text: string; tokens: number } {
-    const bySystem = SYSTEMS.get(schema) ?? new Map<string, { text: string; tokens: number }>();
+  /** The system prompt actually sent for `schema`: instructions + JSON Schema. */
+  systemFor(system: string, schema: z.ZodType): string {
+    const bySystem = SYSTEMS.get(schema) ?? new Map<string, string>();
     SYSTEMS.set(schema, bySystem);
-    let built = bySystem.get(system);
-    if (!built) {
+    let text = bySystem.get(system);
+    if (text === undefined) {
       const json = JSON.stringify(z.toJSONSchema(schema, { unrepresentable: 'any' }));
-      const text = `${system}\n\nAnswer with ONE JSON object and nothing else (no prose, no code fences), valid against this JSON Schema:\n${json}`;
-      built = { text, tokens: countTokens(text) };
-      bySystem.set(system, built);
+      text = `${system}\n\nAnswer with ONE JSON object and nothing else (no prose, no code fences), valid against this JSON Schema:\n${json}`;
+      bySystem.set(system, text);
     }
-    return built;
+    return text;
   }
 
-  /** Tokens of a request as it would be sent. */
+  /** Tokens of a request as it would be sent (exact: loads the tokenizer's tables). */
   promptTokens(system: string, prompt: string, schema: z.ZodType): number {
-    return this.systemFor(system, schema).tokens + countTokens(prompt);
+    return countTokens(this.systemFor(system, schema)) + countTokens(prompt);
+  }
+
+  /** Whether a request fits {@link inputBudget}; settled without the tokenizer's tables when it clearly does. */
+  fits(system: string, prompt: string, schema: z.ZodType, extra: readonly string[] = []): boolean {
+    return fitsTokens([this.systemFor(system, schema), prompt, ...extra], this.inputBudget);
   }
 
   /**
@@ -98,9 +102,15 @@ export class LlmClient {
    * @throws LlmContextError when the request does not fit the context window.
    */
   async object<T>(req: ObjectRequest<T>): Promise<T> {
-    const { text: system, tokens: systemTokens } = this.systemFor(req.system, req.schema);
-    const tokens = systemTokens + countTokens(req.prompt);
-    if (tokens > this.inputBudget) throw new LlmContextError(req.task, tokens, this.inputBudget);
+    const system = this.systemFor(req.system, req.schema);
+    if (!this.fits(req.system, req.prompt, req.schema))
+      throw new LlmContextError(
+        req.task,
+        this.promptTokens(req.system, req.prompt, req.schema),
+        this.inputBudget,
+      );
+    // Booked against LLM_TPM and reported when the provider reports no usage.
+    const tokens = estimateTokens(system) + estimateTokens(req.prompt);
     const messages: ModelMessage[] = [{ role: 'user', content: req.prompt }];
     const key = this.o.cache?.keyOf(this.requestOf(system, messages, req.seed));
     const cached = key ? await this.o.cache?.get(key) : null;
@@ -123,9 +133,10 @@ export class LlmClient {
           content: `Your answer was rejected: ${verdict.reason}\nAnswer again with ONE corrected JSON object that follows the schema and cites only the chunk ids given above.`,
         },
       ];
-      const repairTokens = tokens + countTokens(first.text) + 80;
-      if (repairTokens > this.inputBudget) throw new LlmInvalidOutputError(req.task, verdict.reason);
-      accepted = await this.complete(system, repair, repairTokens, req);
+      const retry = repair.slice(1).map((m) => String(m.content));
+      if (!this.fits(req.system, req.prompt, req.schema, retry))
+        throw new LlmInvalidOutputError(req.task, verdict.reason);
+      accepted = await this.complete(system, repair, tokens + estimateTokens(retry.join('\n')), req);
       verdict = this.judge(accepted.text, req);
       if (!verdict.ok) throw new LlmInvalidOutputError(req.task, verdict.reason);
     }
@@ -214,7 +225,7 @@ export class LlmClient {
       return {
         text: result.text,
         inputTokens: result.usage.inputTokens ?? inputTokens,
-        outputTokens: result.usage.outputTokens ?? countTokens(result.text),
+        outputTokens: result.usage.outputTokens ?? estimateTokens(result.text),
       };
     } catch (err) {
       // The answer arrived but is not JSON: that is for the repair step to handle, not a provider failure.
@@ -222,7 +233,7 @@ export class LlmClient {
         return {
           text: err.text,
           inputTokens: err.usage?.inputTokens ?? inputTokens,
-          outputTokens: err.usage?.outputTokens ?? countTokens(err.text),
+          outputTokens: err.usage?.outputTokens ?? estimateTokens(err.text),
         };
       throw err;
     }

@@ -29,7 +29,7 @@ import {
   passagesText,
   SYSTEM,
 } from './prompts.ts';
-import { countTokens } from './tokens.ts';
+import { countTokens, fitsTokens } from './tokens.ts';
 
 export interface LlmCourseGeneratorOptions {
   client: LlmClient;
@@ -76,8 +76,8 @@ export class LlmCourseGenerator implements CourseGenerator {
     return course;
   }
 
-  private fits(prompt: string, schema: Parameters<LlmClient['promptTokens']>[2]): boolean {
-    return this.o.client.promptTokens(SYSTEM, prompt, schema) <= this.o.client.inputBudget;
+  private fits(prompt: string, schema: Parameters<LlmClient['fits']>[2]): boolean {
+    return this.o.client.fits(SYSTEM, prompt, schema);
   }
 
   /** Map: a lesson from its chunks, in parts when they do not fit one request. */
@@ -90,13 +90,9 @@ export class LlmCourseGenerator implements CourseGenerator {
     const pages = `${plan.pageStart}-${plan.pageEnd}`;
     const passages = chunks.map((c) => this.shortened(passageOf(c)));
     const prompt = (group: readonly Passage[]) => lessonPrompt(doc, plan.title, pages, group);
-    // Packed by summed token counts (each passage counted once), then each group checked as sent.
-    const base = this.o.client.promptTokens(SYSTEM, prompt([]), LessonDraftSchema);
-    const sizes = new Map(passages.map((p) => [p, countTokens(passagesText([p])) + 2]));
-    const room = this.o.client.inputBudget * 0.98 - base;
-    const groups = packGroups(passages, (g) => g.reduce((n, p) => n + sizes.get(p)!, 0) <= room).flatMap(
-      (g) => (g.length > 1 && !this.fits(prompt(g), LessonDraftSchema) ? g.map((p) => [p]) : [g]),
-    );
+    const groups = this.fits(prompt(passages), LessonDraftSchema)
+      ? [passages]
+      : this.packed(passages, prompt);
     let draft: LessonDraft;
     if (groups.length === 1) {
       draft = await this.summarise(`lesson summary "${plan.title}"`, prompt(groups[0]!), groups[0]!);
@@ -124,6 +120,17 @@ export class LlmCourseGenerator implements CourseGenerator {
       keyTerms: draft.keyTerms.slice(0, 5),
       readingMinutes: readingMinutes(plan.size),
     };
+  }
+
+  /** Passages in groups that each fit one request (the map step of a lesson too long for one). */
+  private packed(passages: Passage[], prompt: (group: readonly Passage[]) => string): Passage[][] {
+    // Packed by summed token counts (each passage counted once), then each group checked as sent.
+    const base = this.o.client.promptTokens(SYSTEM, prompt([]), LessonDraftSchema);
+    const sizes = new Map(passages.map((p) => [p, countTokens(passagesText([p])) + 2]));
+    const room = this.o.client.inputBudget * 0.98 - base;
+    return packGroups(passages, (g) => g.reduce((n, p) => n + sizes.get(p)!, 0) <= room).flatMap((g) =>
+      g.length > 1 && !this.fits(prompt(g), LessonDraftSchema) ? g.map((p) => [p]) : [g],
+    );
   }
 
   private async summarise(task: string, prompt: string, passages: readonly Passage[]): Promise<LessonDraft> {
@@ -199,7 +206,7 @@ export class LlmCourseGenerator implements CourseGenerator {
   /** A chunk too long for any request on its own (a tiny LLM_CONTEXT_TOKENS) keeps its start. */
   private shortened(p: Passage): Passage {
     const room = this.o.client.inputBudget - 600;
-    if (room <= 0 || countTokens(p.text) <= room) return p;
+    if (room <= 0 || fitsTokens([p.text], room)) return p;
     return { ...p, text: p.text.slice(0, room * 3) };
   }
 }

@@ -7,6 +7,7 @@ import { embedMany } from 'ai';
 import type { Embedder } from '../pipeline/types.ts';
 import { LlmProviderError } from './errors.ts';
 import { TOKENS_HEADER } from './fetch.ts';
+import { estimateTokens } from './tokens.ts';
 
 export interface OpenAIEmbedderOptions {
   baseUrl: string;
@@ -23,12 +24,10 @@ export interface OpenAIEmbedderOptions {
 }
 
 /**
- * Tokens an embeddings request books against LLM_TPM: about 4 characters a token, estimated rather than
- * counted so that a worker child embedding a PDF does not load a tokenizer's tables (tens of MB) for it.
+ * Tokens an embeddings request books against LLM_TPM: estimated, so that a worker child embedding a PDF does not
+ * load the tokenizer's tables (tens of MB) for it.
  */
-export function estimateTokens(texts: readonly string[]): number {
-  return texts.reduce((n, t) => n + Math.ceil(t.length / 4), 0);
-}
+const bookedTokens = (texts: readonly string[]) => texts.reduce((n, t) => n + estimateTokens(t), 0);
 
 export class OpenAIEmbedder implements Embedder {
   readonly name: string;
@@ -61,7 +60,7 @@ export class OpenAIEmbedder implements Embedder {
         values: [...texts],
         maxRetries: this.o.maxRetries ?? 4,
         // Read (and removed) by the guarded fetch, which books them against LLM_TPM.
-        ...(this.o.fetch ? { headers: { [TOKENS_HEADER]: String(estimateTokens(texts)) } } : {}),
+        ...(this.o.fetch ? { headers: { [TOKENS_HEADER]: String(bookedTokens(texts)) } } : {}),
         abortSignal: AbortSignal.timeout((this.o.timeoutS ?? 120) * 1000),
       }));
     } catch (err) {

@@ -85,11 +85,8 @@ export class LlmQuizGenerator implements QuizGenerator {
               pageEnd: c.pageEnd,
               text: c.text,
             }));
-    const passages = thinToFit(
-      found,
-      (p) =>
-        this.o.client.promptTokens(SYSTEM, quizPrompt(topic.text, count, p), QuizDraftSchema) <=
-        this.o.client.inputBudget,
+    const passages = thinToFit(found, (p) =>
+      this.o.client.fits(SYSTEM, quizPrompt(topic.text, count, p), QuizDraftSchema),
     );
     const allowed = allowedOf(passages);
     const draft = await this.o.client.object({
