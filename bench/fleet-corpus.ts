@@ -37,6 +37,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
+import { SUPERVISOR_NODE_FLAGS } from '../src/fleet/child-process.ts';
 import type { JobView, PdfTaskResult } from '../src/fleet/contract.ts';
 import { readRssMb } from '../src/fleet/memory.ts';
 import { enqueuePdf, getJobView, openFleetClient } from '../src/fleet/queues.ts';
@@ -88,7 +89,8 @@ function loadPdfs(): { pdfs: Pdf[]; source: string } {
 
 function spawnCli(args: string[], env: Record<string, string>): ChildProcess {
   const entry = CLI.endsWith('.ts') ? ['--import', 'tsx', CLI] : [CLI];
-  return spawn(process.execPath, [...entry, ...args], {
+  const flags = args[0] === 'worker' ? SUPERVISOR_NODE_FLAGS : [];
+  return spawn(process.execPath, [...flags, ...entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { SUPERVISOR_NODE_FLAGS } from '../src/fleet/child-process.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BUILT = fileURLToPath(new URL('../dist/fleet/worker-main.js', import.meta.url));
@@ -27,7 +28,8 @@ export interface Fleet {
  * `echo` copies their stdout to ours.
  */
 export async function startFleet(n: number, env: Record<string, string>, echo = false): Promise<Fleet> {
-  const args = WORKER_ENTRY.endsWith('.ts') ? ['--import', 'tsx', WORKER_ENTRY] : [WORKER_ENTRY];
+  const entry = WORKER_ENTRY.endsWith('.ts') ? ['--import', 'tsx', WORKER_ENTRY] : [WORKER_ENTRY];
+  const args = [...SUPERVISOR_NODE_FLAGS, ...entry];
   const procs = Array.from({ length: n }, (_, i) =>
     spawn(process.execPath, args, {
       cwd: ROOT,

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { SETTINGS } from '../../src/config.ts';
+import { SUPERVISOR_NODE_FLAGS } from '../../src/fleet/child-process.ts';
 import { COMPOSE_SERVICE_VARS, renderCompose, UPLOAD_MOUNT } from '../../src/ops/plan/compose.ts';
 import { planFleet } from '../../src/ops/plan/plan.ts';
 import { PRODUCTION_COMMAND, PRODUCTION_INPUTS } from '../../src/ops/plan/production.ts';
@@ -15,6 +16,7 @@ interface Service {
   build?: unknown;
   container_name?: string;
   command?: string[];
+  entrypoint?: string[];
   cpus?: number;
   mem_limit?: string;
   environment?: Record<string, string>;
@@ -65,7 +67,7 @@ describe('docker-compose-production.yml', () => {
     assert.equal(api.mem_limit, '1.2g');
   });
 
-  test('workers: profai-worker-N with a unique WORKER_NUM=N, 0.3 CPU / 1.3 GB, `worker` command', () => {
+  test('workers: profai-worker-N with a unique WORKER_NUM=N, 0.3 CPU / 1.3 GB, `worker` command with the supervisor flags', () => {
     assert.equal(workers.length, 5);
     const nums = workers.map(([, w]) => w.environment?.WORKER_NUM);
     assert.equal(new Set(nums).size, workers.length);
@@ -76,6 +78,7 @@ describe('docker-compose-production.yml', () => {
       assert.equal(w.container_name, `profai-worker-${n}`);
       assert.equal(w.environment?.WORKER_NUM, n);
       assert.deepEqual(w.command, ['worker']);
+      assert.deepEqual(w.entrypoint, ['node', ...SUPERVISOR_NODE_FLAGS, 'bin/profai.js']);
       assert.equal(w.cpus, 0.3);
       assert.equal(w.mem_limit, '1.3g');
     }

@@ -4,9 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { after, test } from 'node:test';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../../src/config.ts';
+import { SUPERVISOR_NODE_FLAGS } from '../../src/fleet/child-process.ts';
 import type { JobView } from '../../src/fleet/contract.ts';
 import { listWorkers, openFleetClient } from '../../src/fleet/queues.ts';
 import { freshPgliteDir, tempDir } from '../store/backends.ts';
@@ -87,6 +89,14 @@ test('profai up --workers 2: embedded database, a PDF becomes a course, Ctrl-C s
   const worker1 = await waitFor('worker1 heartbeat', async () =>
     (await listWorkers(fleet)).find((hb) => hb.name.startsWith('worker1@')),
   );
+  // Supervisors start with their Node flags (a small young generation); their children, which parse, do not.
+  const cmdline = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  assert.ok(cmdline(worker1.pid).includes(SUPERVISOR_NODE_FLAGS[0]!), cmdline(worker1.pid).join(' '));
+  const children = processTree(worker1.pid).filter((p) => p !== worker1.pid);
+  assert.ok(children.length >= 1, 'worker1 has a child');
+  for (const child of children) {
+    assert.ok(!cmdline(child).some((a) => a.startsWith('--max-semi-space-size')), cmdline(child).join(' '));
+  }
   process.kill(worker1.pid, 'SIGKILL');
   await up.waitForLine(/^up {5}\| worker1 exited \(killed by SIGKILL\); restarting in 1 s$/, 30_000);
   await waitFor('worker1 to be ready again', async () =>

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ProfaiError } from '../../src/errors.ts';
-import { childExecArgv } from '../../src/fleet/child-process.ts';
+import { childExecArgv, SUPERVISOR_NODE_FLAGS } from '../../src/fleet/child-process.ts';
 import { PDF_TASK, QUIZ_TASK } from '../../src/fleet/contract.ts';
 import { serializeError } from '../../src/fleet/ipc.ts';
 import { queueOfJobId } from '../../src/fleet/queues.ts';
@@ -58,7 +58,7 @@ describe('task registry', () => {
 });
 
 describe('fleet helpers', () => {
-  test('child flags keep tsx, drop debugger flags, add the heap cap', () => {
+  test("child flags keep tsx, drop debugger flags and the supervisor's young generation, add the heap cap", () => {
     const dev = new URL('file:///x/child.ts');
     assert.deepEqual(childExecArgv(['--inspect=9229'], 0, dev), ['--import', 'tsx']);
     assert.deepEqual(childExecArgv(['--import', 'tsx', '--max-old-space-size=99'], 512, dev), [
@@ -67,6 +67,7 @@ describe('fleet helpers', () => {
       '--max-old-space-size=512',
     ]);
     assert.deepEqual(childExecArgv([], 0, new URL('file:///x/child.js')), []);
+    assert.deepEqual(childExecArgv([...SUPERVISOR_NODE_FLAGS], 0, new URL('file:///x/child.js')), []);
   });
 
   test('errors cross IPC with their code, one-line message and permanence', () => {

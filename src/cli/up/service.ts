@@ -45,6 +45,8 @@ export function restartDelay(quickFailures: number, policy: RestartPolicy = DEFA
 
 export interface ServiceSpec {
   name: string;
+  /** Node flags on top of this process's own. @defaultValue [] */
+  nodeFlags?: readonly string[];
   /** Arguments after the Node flags: the script and its arguments. */
   args: string[];
   /** Variables set on top of this process's environment. */
@@ -85,11 +87,15 @@ export class Service {
     const startedAt = Date.now();
     // Own process group: a terminal's Ctrl-C reaches `up` only, which then stops each child once, in order
     // (a worker that got SIGINT from the terminal and SIGTERM from `up` would take it as "stop now").
-    const proc = spawn(process.execPath, [...process.execArgv, ...this.spec.args], {
-      env: { ...process.env, ...this.spec.env },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      detached: true,
-    });
+    const proc = spawn(
+      process.execPath,
+      [...process.execArgv, ...(this.spec.nodeFlags ?? []), ...this.spec.args],
+      {
+        env: { ...process.env, ...this.spec.env },
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+        detached: true,
+      },
+    );
     this.#proc = proc;
     this.#pipe(proc.stdout!, false);
     this.#pipe(proc.stderr!, true);

@@ -7,6 +7,7 @@
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import type { Config } from '../../config.ts';
+import { SUPERVISOR_NODE_FLAGS } from '../../fleet/child-process.ts';
 import { isDatabaseReady } from './database.ts';
 import { PrefixedOutput } from './prefix.ts';
 import { describeExit, type Exit, Service } from './service.ts';
@@ -103,7 +104,13 @@ async function startDatabase(
 function fleetServices(ctx: Context, workerNames: string[], env: Record<string, string>): Service[] {
   const service = (name: string, command: string, extra: Record<string, string>) =>
     new Service(
-      { name, args: [ctx.script, command], env: { ...env, ...extra }, onGiveUp: ctx.giveUp },
+      {
+        name,
+        ...(command === 'worker' ? { nodeFlags: SUPERVISOR_NODE_FLAGS } : {}),
+        args: [ctx.script, command],
+        env: { ...env, ...extra },
+        onGiveUp: ctx.giveUp,
+      },
       ctx.out,
     );
   return [
