@@ -8,6 +8,7 @@
  * - **worker**: a supervisor process (`worker{N}@{host}`) that forks one **child** per concurrency slot.
  * - **child**: a process that runs one job at a time and is recycled after N tasks or M MB.
  */
+import type { StagedDocument } from '../pipeline/process.ts';
 import type { DocumentCounts } from '../pipeline/run.ts';
 
 export const PDF_TASK = 'pdf_processing.process_pdf_and_generate_course';
@@ -48,6 +49,21 @@ export interface PdfStagedResult {
   next: string;
   documentId: string;
 }
+
+/**
+ * What the child of a PDF job returns when its CPU stage is done (see llm-stage.ts): the staged document and the
+ * LLM job to enqueue. The supervisor parks the one and enqueues the other, then the job's result is the
+ * {@link PdfStagedResult} without `handoff`: a child needs no Redis connection nor BullMQ for the hand-off.
+ */
+export interface PdfHandoff extends PdfStagedResult {
+  handoff: { staged: StagedDocument; task: LlmTaskData };
+}
+
+/** The LLM job of a document: one per file, like the PDF job. */
+export const llmJobIdOf = (sha256: string) => `${queueOf(LLM_TASK)}-${sha256.slice(0, 16)}`;
+
+export const isPdfHandoff = (result: unknown): result is PdfHandoff =>
+  typeof result === 'object' && result !== null && 'handoff' in result;
 
 /** Payload of {@link LLM_TASK}. The staged document itself waits in Redis under the document id. */
 export interface LlmTaskData {

@@ -38,6 +38,12 @@ export interface TaskDefinition {
   warm?: (config: Config) => Promise<void>;
   /** Called once in a child before it exits (close connections the handler cached). */
   dispose?: () => Promise<void>;
+  /**
+   * Runs in the supervisor with the child's result, before the job completes, and returns the job's result: for
+   * hand-offs over the supervisor's connections, so that a child needs none (a PDF job's LLM stage). A failure
+   * fails the attempt, which is retried.
+   */
+  settle?: (result: unknown, config: Config) => Promise<unknown>;
 }
 
 /** The task is not registered in this worker: retrying on the same fleet cannot help. */

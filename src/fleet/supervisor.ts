@@ -157,6 +157,7 @@ export async function startWorker(config: Config, opts: WorkerOptions = {}): Pro
         stopGracefully(workers, pool, config.shutdownGraceS * 1000, forced),
         llmQueue?.stop(config.shutdownGraceS * 1000, forced),
       ]);
+      await llmQueue?.close();
       log.info(outcome === 'drained' ? 'stopped' : 'stopped: unfinished tasks were released to the queue', {
         ...counters,
         recycles: pool.recycles,
@@ -222,8 +223,10 @@ function makeProcessor(d: ProcessorDeps) {
     }
     void run?.end(outcome.stats).catch(() => {});
     if (outcome.kind === 'ok') {
+      const { settle } = d.registry.get(job.name);
+      const value = settle ? await settle(outcome.value, d.config) : outcome.value;
       d.counters.processed++;
-      return outcome.value;
+      return value;
     }
     d.counters.failed++;
     const { error } = outcome;

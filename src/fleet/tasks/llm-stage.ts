@@ -1,8 +1,10 @@
 /**
- * The CPU stage of a PDF job when courses come from an LLM (LLM_BASE_URL set), run in a worker child: parse,
- * chunk, embed, store the vectors, park the staged document in Redis (gzipped JSON, with a TTL) and enqueue the
- * LLM stage ({@link LLM_TASK}) on `llm_generation`, whose jobs run in the supervisors with async concurrency.
- * The child is then free for the next PDF while the model is asked.
+ * The LLM stage's side of a PDF job when courses come from an LLM (LLM_BASE_URL set). A worker child parses,
+ * chunks, embeds and stores the vectors, and returns the staged document (`stagePdf` in process-pdf.ts); its
+ * supervisor then parks it in Redis (gzipped JSON, with a TTL) and enqueues the LLM stage ({@link LLM_TASK}) on
+ * `llm_generation` ({@link handOff}), whose jobs run in the supervisors with async concurrency. The child is
+ * then free for the next PDF while the model is asked, and loads neither ioredis nor BullMQ (~33 MB) for the
+ * hand-off: this module is loaded by a child only for the embeddings API's rate limit.
  */
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
@@ -10,27 +12,16 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config.ts';
 import type { StagedDocument } from '../../pipeline/process.ts';
-import type { PipelineInput } from '../../pipeline/run.ts';
 import type { Embedder } from '../../pipeline/types.ts';
-import type { Database, VectorStore } from '../../store/types.ts';
-import {
-  LLM_TASK,
-  type LlmTaskData,
-  type PdfStagedResult,
-  type PdfTaskData,
-  type PdfTaskResult,
-  queueOf,
-} from '../contract.ts';
+import { LLM_TASK, type LlmTaskData, type PdfHandoff, type PdfStagedResult, queueOf } from '../contract.ts';
 import { createRedis } from '../redis.ts';
-import type { TaskContext } from '../registry.ts';
 
 /** A staged document waits this long for its LLM stage (retries and queueing included). */
 const STAGE_TTL_S = 7 * 24 * 3600;
 
 export const stageKey = (prefix: string, documentId: string) => `${prefix}:llm:stage:${documentId}`;
 
-/** The LLM job of a document: one per file, like the PDF job. */
-export const llmJobIdOf = (sha256: string) => `${queueOf(LLM_TASK)}-${sha256.slice(0, 16)}`;
+export { llmJobIdOf } from '../contract.ts';
 
 export async function saveStaged(redis: Redis, prefix: string, staged: StagedDocument): Promise<void> {
   const body = await promisify(gzip)(JSON.stringify(staged));
@@ -106,35 +97,13 @@ async function enqueueLlm(queue: Queue, data: LlmTaskData, jobId: string): Promi
   await queue.add(LLM_TASK, data, { jobId });
 }
 
-/** The CPU stage of a PDF job; the course follows from the LLM job named in the result. */
-export async function stagePdf(
-  data: PdfTaskData,
-  input: PipelineInput,
-  ctx: TaskContext,
-  storage: { db: Database; vectors: VectorStore; embedder?: Embedder },
-  onProgress: (stage: string, done: number, total: number) => void,
-): Promise<PdfTaskResult | PdfStagedResult> {
-  const { stageDocument } = await import('../../pipeline/process.ts');
-  const result = await stageDocument(input, {
-    config: ctx.config,
-    ...storage,
-    onProgress,
-  });
-  if ('stored' in result) return { ...result.stored.saved, ...result.stored.counts };
-  await saveStaged(stageRedis(ctx.config), ctx.config.queuePrefix, result.staged);
-  const next = llmJobIdOf(data.sha256);
-  const documentId = result.staged.document.documentId;
-  await enqueueLlm(
-    await llmQueue(ctx.config),
-    {
-      parentJobId: ctx.jobId,
-      documentId,
-      sha256: data.sha256,
-      fileName: data.fileName,
-      ...(data.questions ? { questions: data.questions } : {}),
-    },
-    next,
-  );
-  ctx.log.info('document staged for the LLM', { fileName: data.fileName, next });
-  return { next, documentId };
+/**
+ * In the supervisor: parks the staged document and enqueues its LLM job (the job's result then names it).
+ * Both are idempotent: a retried hand-off overwrites the same key and finds the same job.
+ */
+export async function handOff(result: PdfHandoff, config: Config): Promise<PdfStagedResult> {
+  const { handoff, ...named } = result;
+  await saveStaged(stageRedis(config), config.queuePrefix, handoff.staged);
+  await enqueueLlm(await llmQueue(config), handoff.task, named.next);
+  return named;
 }

@@ -21,6 +21,11 @@ export interface LlmQueueHandle {
   tasks: string[];
   /** Stops taking jobs; running ones get `graceMs` (or until `forced`), then go back to the queue. */
   stop(graceMs: number, forced: Promise<void>): Promise<void>;
+  /**
+   * Closes the LLM stage's connections, once the supervisor's other queues have stopped too (a PDF job finishing
+   * in the grace period hands off over them).
+   */
+  close(): Promise<void>;
 }
 
 export interface LlmQueueDeps {
@@ -70,6 +75,8 @@ export async function startLlmQueue(d: LlmQueueDeps): Promise<LlmQueueHandle | n
       clearTimeout(timer);
       if (outcome === 'released') stopping.abort(new Error('worker stopping'));
       await closed;
+    },
+    async close() {
       await (await import('./llm-stage.ts')).closeStageConnection();
       await (await import('./llm-generate.ts')).closeLlmStorage();
     },

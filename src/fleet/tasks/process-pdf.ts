@@ -1,11 +1,21 @@
 /**
  * `pdf_processing.process_pdf_and_generate_course`: an uploaded PDF → course, first quiz and vectors, saved.
- * Thin: read the upload, call the pipeline, report progress, return the ids and counts.
+ * Thin: read the upload, call the pipeline, report progress, return the ids and counts. With LLM_BASE_URL, only
+ * the CPU stage runs in the child; the supervisor hands the staged document to the LLM stage (`settle`).
  */
 import { readFile } from 'node:fs/promises';
 import { usesEmbeddingsApi } from '../../config.ts';
 import { ProfaiError } from '../../errors.ts';
-import { PDF_TASK, type PdfStagedResult, type PdfTaskData, type PdfTaskResult } from '../contract.ts';
+import type { StagedDocument } from '../../pipeline/process.ts';
+import {
+  isPdfHandoff,
+  type LlmTaskData,
+  llmJobIdOf,
+  PDF_TASK,
+  type PdfHandoff,
+  type PdfTaskData,
+  type PdfTaskResult,
+} from '../contract.ts';
 import type { TaskContext, TaskDefinition } from '../registry.ts';
 import { checkPayload } from './payload.ts';
 import { closeTaskStorage, taskStorage } from './storage.ts';
@@ -44,7 +54,7 @@ async function readUpload(path: string): Promise<Uint8Array> {
   }
 }
 
-async function processPdf(raw: unknown, ctx: TaskContext): Promise<PdfTaskResult | PdfStagedResult> {
+async function processPdf(raw: unknown, ctx: TaskContext): Promise<PdfTaskResult | PdfHandoff> {
   const data = checkPayload<PdfTaskData>(PDF_TASK, raw, {
     path: 'string',
     fileName: 'string',
@@ -60,11 +70,14 @@ async function processPdf(raw: unknown, ctx: TaskContext): Promise<PdfTaskResult
     ? await (await staging()).apiEmbedder(ctx.config)
     : undefined;
   const storage = { db, vectors, ...(embedder ? { embedder } : {}) };
+  const { processDocument, stageDocument } = await import('../../pipeline/process.ts');
   if (ctx.config.llmBaseUrl) {
-    // LLM courses: only the CPU stage runs here; the LLM stage runs on llm_generation (see llm-stage.ts).
-    return (await staging()).stagePdf(data, input, ctx, storage, onProgress);
+    // LLM courses: only the CPU stage runs here; the supervisor hands the rest to llm_generation (`settle`).
+    const staged = await stageDocument(input, { config: ctx.config, ...storage, onProgress });
+    if ('stored' in staged) return { ...staged.stored.saved, ...staged.stored.counts };
+    ctx.log.info('document staged for the LLM', { fileName: data.fileName });
+    return handoffOf(data, ctx.jobId, staged.staged);
   }
-  const { processDocument } = await import('../../pipeline/process.ts');
   const outcome = await processDocument(input, {
     config: ctx.config,
     ...storage,
@@ -79,8 +92,24 @@ async function processPdf(raw: unknown, ctx: TaskContext): Promise<PdfTaskResult
   return { ...outcome.saved, ...outcome.counts };
 }
 
+/** A staged document and the LLM job that will make its course, for the supervisor to hand off. */
+function handoffOf(data: PdfTaskData, jobId: string, staged: StagedDocument): PdfHandoff {
+  const documentId = staged.document.documentId;
+  const task: LlmTaskData = {
+    parentJobId: jobId,
+    documentId,
+    sha256: data.sha256,
+    fileName: data.fileName,
+    ...(data.questions ? { questions: data.questions } : {}),
+  };
+  return { next: llmJobIdOf(data.sha256), documentId, handoff: { staged, task } };
+}
+
 let loaded: Promise<typeof import('./llm-stage.ts')> | null = null;
-/** llm-stage.ts (Redis beside BullMQ's, the LLM queue), loaded by the first task that needs it. */
+/**
+ * llm-stage.ts (its own Redis connection, the LLM queue), loaded when first needed: in a child only for the
+ * embeddings API's rate limit, in the supervisor for the hand-off.
+ */
 const staging = () => (loaded ??= import('./llm-stage.ts'));
 
 export const processPdfTask: TaskDefinition = {
@@ -99,4 +128,7 @@ export const processPdfTask: TaskDefinition = {
     await closeTaskStorage();
     if (loaded) await (await loaded).closeStageConnection();
   },
+  // In the supervisor, which runs the LLM stage's queue and closes the staging connection when it stops.
+  settle: async (result, config) =>
+    isPdfHandoff(result) ? (await staging()).handOff(result, config) : result,
 };
