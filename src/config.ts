@@ -198,9 +198,15 @@ export const SETTINGS = {
   }),
   uploadDir: setting({
     env: 'UPLOAD_DIR',
-    doc: 'Folder shared by API and workers where uploaded PDFs are kept, named by content hash.',
+    doc: 'Folder shared by API and workers where uploaded PDFs wait for their job, named by content hash.',
     schema: str,
     default: './.profai/uploads',
+  }),
+  keepUploads: setting({
+    env: 'KEEP_UPLOADS',
+    doc: 'Keep uploaded PDFs in UPLOAD_DIR after their job ends (debugging). By default a PDF is removed once its course exists (or its CPU stage is handed to the LLM stage), once its job fails for good, or at once when the API finds it already has a course.',
+    schema: flag,
+    default: false,
   }),
   // ── service: API ──────────────────────────────────────────────────────────────
   port: setting({ env: 'PORT', doc: 'API port.', schema: int(0, 65535), default: 5001 }),

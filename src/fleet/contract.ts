@@ -56,7 +56,8 @@ export interface PdfStagedResult {
  * {@link PdfStagedResult} without `handoff`: a child needs no Redis connection nor BullMQ for the hand-off.
  */
 export interface PdfHandoff extends PdfStagedResult {
-  handoff: { staged: StagedDocument; task: LlmTaskData };
+  /** `upload`: the PDF's path in UPLOAD_DIR, removed once the hand-off is done. */
+  handoff: { staged: StagedDocument; task: LlmTaskData; upload: string };
 }
 
 /** The LLM job of a document: one per file, like the PDF job. */

@@ -80,7 +80,7 @@ describe('POST /api/pdfs', () => {
     assert.equal(second.existing, true);
   });
 
-  test('a file that already has a course returns the course, not a job (200)', async () => {
+  test('a file that already has a course returns the course, not a job (200), and its upload is not kept', async () => {
     const pdf = await makePdf('already processed');
     const sha = await sha256(pdf);
     const saved = await saveProcessedDocument(fx.deps.db, fixtureDocument(sha, 'done.pdf'));
@@ -97,6 +97,7 @@ describe('POST /api/pdfs', () => {
       },
     ]);
     assert.equal((await keysUnder(fx.redis, fx.config.queuePrefix)).length, keysBefore);
+    assert.equal(existsSync(join(fx.uploadDir, `${sha}.pdf`)), false, 'the upload of a known PDF is removed');
 
     const mixed = await upload([
       { field: 'file', filename: 'done.pdf', content: pdf },

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -29,6 +30,8 @@ import {
   waitFor,
   waitForJob,
 } from './helpers.ts';
+
+const pdfsIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.pdf'));
 
 const space = (() => {
   const e = new HashEmbedder();
@@ -144,6 +147,19 @@ describe('API + 2 workers on Redis, PostgreSQL and Chroma', { timeout: 300_000 }
 
     const listed = await getJson<{ courses: { documentId?: string }[] }>(`${baseUrl}/api/courses`);
     assert.equal(listed.courses.length, 6);
+    assert.deepEqual(pdfsIn(uploads.dir), [], 'uploads are removed once their course exists');
+  });
+
+  test('a corrupt PDF fails at once with its reason, and its upload is removed', async () => {
+    const bytes = Buffer.from(
+      '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ngarbage, no xref, no trailer\n',
+    );
+    const [job] = await uploadPdfs(baseUrl, [{ name: 'broken.pdf', bytes }]);
+    const view = await waitForJob(baseUrl, job!.id);
+    assert.equal(view.state, 'failed');
+    assert.equal(view.attempts, 1, 'a permanent failure is not retried');
+    assert.match(String(view.error), /broken\.pdf|corrupt|PDF/i);
+    assert.deepEqual(pdfsIn(uploads.dir), [], 'the upload of a job that failed for good is removed');
   });
 
   test('a child SIGKILLed mid-task: the task is retried and completes, one course for the document', async () => {

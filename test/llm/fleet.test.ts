@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,7 +102,8 @@ describe('LLM stage in the fleet', () => {
     fake.setScript(() => ({ delayMs: 150 }));
     const { client } = openTestClient(prefix);
     try {
-      const { id } = await enqueuePdf(client, await upload('llm-ok'));
+      const file = await upload('llm-ok');
+      const { id } = await enqueuePdf(client, file);
       const seen: JobView[] = [];
       const done = await waitFor(
         'the job to finish',
@@ -120,6 +122,11 @@ describe('LLM stage in the fleet', () => {
         `saw the course stage of the same job: ${seen.map((v) => `${v.state}/${v.stage}`).join(' ')}`,
       );
       assert.ok(during.progress >= 80 && during.progress < 100);
+      assert.equal(
+        existsSync(file.path),
+        false,
+        'the upload is removed once the supervisor has handed it off',
+      );
       const result = done.result as { courseId: string; questions: number; created: boolean };
       assert.ok(result.courseId, JSON.stringify(done.result));
       assert.equal(result.created, true);

@@ -7,6 +7,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { enqueuePdf, getJobView } from '../../fleet/queues.ts';
+import { discardUpload } from '../../fleet/uploads.ts';
 import { findDocumentBySha } from '../../store/index.ts';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError, errorResponses } from '../errors.ts';
@@ -112,13 +113,15 @@ async function readUploads(
 async function submit(deps: ApiDeps, file: StoredUpload, password: string | undefined): Promise<UploadEntry> {
   const base = { file: file.fileName, sha256: file.sha256 };
   const known = await findDocumentBySha(deps.db, file.sha256);
-  if (known?.courseId)
+  if (known?.courseId) {
+    await discardUpload(file.path, deps.config);
     return {
       ...base,
       existing: true,
       courseId: known.courseId,
       course_url: `/api/courses/${known.courseId}`,
     };
+  }
   const timeoutMs = deps.queueTimeoutMs ?? QUEUE_TIMEOUT_MS;
   const data = {
     path: file.path,

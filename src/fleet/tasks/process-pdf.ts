@@ -17,6 +17,7 @@ import {
   type PdfTaskResult,
 } from '../contract.ts';
 import type { TaskContext, TaskDefinition } from '../registry.ts';
+import { discardUpload } from '../uploads.ts';
 import { checkPayload } from './payload.ts';
 import { closeTaskStorage, taskStorage } from './storage.ts';
 
@@ -60,6 +61,20 @@ async function processPdf(raw: unknown, ctx: TaskContext): Promise<PdfTaskResult
     fileName: 'string',
     sha256: 'string',
   });
+  let result: PdfTaskResult | PdfHandoff;
+  try {
+    result = await runPdf(data, ctx);
+  } catch (err) {
+    // A permanent failure is not retried: the upload is no longer needed. Otherwise the retry reads it.
+    if (err instanceof ProfaiError && err.permanent) await discardUpload(data.path, ctx.config);
+    throw err;
+  }
+  // A hand-off's upload goes once the supervisor has handed it off (a failed hand-off is retried from the PDF).
+  if (!isPdfHandoff(result)) await discardUpload(data.path, ctx.config);
+  return result;
+}
+
+async function runPdf(data: PdfTaskData, ctx: TaskContext): Promise<PdfTaskResult | PdfHandoff> {
   const bytes = await readUpload(data.path);
   const { db, vectors } = await taskStorage(ctx.config);
   const input = { bytes, fileName: data.fileName, ...(data.password ? { password: data.password } : {}) };
@@ -102,7 +117,7 @@ function handoffOf(data: PdfTaskData, jobId: string, staged: StagedDocument): Pd
     fileName: data.fileName,
     ...(data.questions ? { questions: data.questions } : {}),
   };
-  return { next: llmJobIdOf(data.sha256), documentId, handoff: { staged, task } };
+  return { next: llmJobIdOf(data.sha256), documentId, handoff: { staged, task, upload: data.path } };
 }
 
 let loaded: Promise<typeof import('./llm-stage.ts')> | null = null;
@@ -129,6 +144,10 @@ export const processPdfTask: TaskDefinition = {
     if (loaded) await (await loaded).closeStageConnection();
   },
   // In the supervisor, which runs the LLM stage's queue and closes the staging connection when it stops.
-  settle: async (result, config) =>
-    isPdfHandoff(result) ? (await staging()).handOff(result, config) : result,
+  settle: async (result, config) => {
+    if (!isPdfHandoff(result)) return result;
+    const staged = await (await staging()).handOff(result, config);
+    await discardUpload(result.handoff.upload, config);
+    return staged;
+  },
 };
