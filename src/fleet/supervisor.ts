@@ -189,6 +189,17 @@ interface ProcessorDeps {
   activity: WorkerActivity;
 }
 
+/**
+ * A PDF's password stays in the job's data only while an attempt may still need it: the job record is kept
+ * (KEEP_COMPLETED_JOBS / KEEP_FAILED_JOBS) and anyone who can read Redis can read it.
+ */
+async function forgetPassword(job: Job): Promise<void> {
+  const data = job.data as Record<string, unknown> | null;
+  if (!data || typeof data !== 'object' || !('password' in data)) return;
+  const { password: _, ...rest } = data;
+  await job.updateData(rest).catch(() => {});
+}
+
 /** The BullMQ processor: runs the job on a child and turns the child's answer into BullMQ's terms. */
 function makeProcessor(d: ProcessorDeps) {
   const prefix = d.config.queuePrefix;
@@ -222,6 +233,8 @@ function makeProcessor(d: ProcessorDeps) {
       throw new WaitingError();
     }
     void run?.end(outcome.stats).catch(() => {});
+    const over = outcome.kind === 'ok' || outcome.error.permanent || attempt >= (job.opts.attempts ?? 1);
+    if (over) await forgetPassword(job);
     if (outcome.kind === 'ok') {
       const { settle } = d.registry.get(job.name);
       const value = settle ? await settle(outcome.value, d.config) : outcome.value;

@@ -16,6 +16,7 @@ import { listWorkers, openFleetClient } from '../../src/fleet/queues.ts';
 import { readRunInfo } from '../../src/fleet/runinfo.ts';
 import { HashEmbedder } from '../../src/pipeline/embed.ts';
 import { chromaStore } from '../../src/store/vectors/index.ts';
+import { makeSimplePdf } from '../fixtures/make-pdf.ts';
 import { createTestDatabase, tempDir } from '../store/backends.ts';
 import { type ChromaServer, freePort, startChroma } from '../store/chroma-server.ts';
 import {
@@ -160,6 +161,16 @@ describe('API + 2 workers on Redis, PostgreSQL and Chroma', { timeout: 300_000 }
     assert.equal(view.attempts, 1, 'a permanent failure is not retried');
     assert.match(String(view.error), /broken\.pdf|corrupt|PDF/i);
     assert.deepEqual(pdfsIn(uploads.dir), [], 'the upload of a job that failed for good is removed');
+  });
+
+  test("an encrypted PDF with its password completes, and the password leaves the job's record", async () => {
+    const bytes = await makeSimplePdf({ userPassword: 'open sesame' }, 'Secret notes about photosynthesis.');
+    const [job] = await uploadPdfs(baseUrl, [{ name: 'locked.pdf', bytes }], 'open sesame');
+    const view = await waitForJob(baseUrl, job!.id);
+    await assertOneCourse(view);
+    const data = JSON.parse((await redis.hget(`${prefix}:pdf_processing:${job!.id}`, 'data')) ?? '{}');
+    assert.equal(data.fileName, 'locked.pdf');
+    assert.equal('password' in data, false, JSON.stringify(data));
   });
 
   test('a child SIGKILLed mid-task: the task is retried and completes, one course for the document', async () => {

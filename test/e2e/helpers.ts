@@ -129,9 +129,11 @@ export function sampleUpload(): Upload {
 export async function uploadPdfs(
   baseUrl: string,
   files: readonly Upload[],
+  password?: string,
 ): Promise<{ id: string; file: string }[]> {
   const form = new FormData();
   for (const f of files) form.append('file', new Blob([f.bytes], { type: 'application/pdf' }), f.name);
+  if (password) form.append('password', password);
   const res = await fetch(`${baseUrl}/api/pdfs`, { method: 'POST', body: form });
   const body = (await res.json()) as { jobs: { id: string; file: string }[] };
   if (res.status !== 202) throw new Error(`upload answered ${res.status}: ${JSON.stringify(body)}`);
