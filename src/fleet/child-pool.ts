@@ -22,61 +22,16 @@
  */
 
 import { ChildHandle, childExecArgv, describeExit, supervisorError } from './child-process.ts';
-import type { InitMessage, SerializedError } from './ipc.ts';
-import type { Logger } from './log.ts';
 import { roundMb, watchMemory } from './memory.ts';
-
-export interface PoolOptions {
-  size: number;
-  maxTasksPerChild: number;
-  maxMemoryPerChildMb: number;
-  /** 0 = off. */
-  hardMemoryLimitMb: number;
-  /** 0 = Node's default. */
-  childHeapMb: number;
-  init: InitMessage;
-  log: Logger;
-  /** @defaultValue 200 */
-  memorySampleMs?: number;
-  /** A spare unused this long after it is ready leaves. @defaultValue SPARE_IDLE_MS */
-  spareIdleMs?: number;
-}
-
-export interface RunRequest {
-  jobId: string;
-  task: string;
-  data: unknown;
-  attempt: number;
-}
-
-export interface RunStats {
-  childPid: number;
-  startedAt: number;
-  finishedAt: number;
-  peakRssMb: number;
-  cpuSeconds?: number;
-}
-
-export type RunOutcome =
-  | { kind: 'ok'; value: unknown; stats: RunStats }
-  | { kind: 'error'; error: SerializedError; stats: RunStats }
-  /** The pool was released (shutdown grace over) before the task finished: hand the job back. */
-  | { kind: 'released' };
-
-export interface RunHooks {
-  onStart?(childPid: number): void;
-  onProgress?(stage: string, percent: number): void;
-}
-
-export type RecycleReason = 'tasks' | 'memory' | 'crash';
-
-/** A child forked ahead of need, waiting to replace the slot's child. */
-interface Spare {
-  /** Null when it failed to start. */
-  ready: Promise<ChildHandle | null>;
-  child: ChildHandle | null;
-  idleTimer: NodeJS.Timeout | null;
-}
+import type {
+  PoolOptions,
+  RecycleReason,
+  RunHooks,
+  RunOutcome,
+  RunRequest,
+  RunStats,
+} from './pool-contract.ts';
+import { Spare, spareDue } from './spare.ts';
 
 interface Slot {
   index: number;
@@ -326,31 +281,24 @@ export class ChildPool {
   #maybeForkSpare(slot: Slot, child: ChildHandle): void {
     if (slot.spare || slot.startFailures > 0 || this.#closing || this.#released) return;
     const remaining = this.#opts.maxTasksPerChild - child.tasks;
-    if (!(remaining * this.#taskMs < 2 * this.#forkMs)) return;
+    if (!spareDue(remaining, this.#taskMs, this.#forkMs)) return;
     this.#opts.log.debug('forking a spare', {
       slot: slot.index,
       remaining,
       taskMs: this.#taskMs,
       forkMs: this.#forkMs,
     });
-    const spare: Spare = { ready: Promise.resolve(null), child: null, idleTimer: null };
-    spare.ready = this.#fork(slot).then(
-      (forked) => {
-        spare.child = forked;
-        this.#spareChildren.add(forked);
-        spare.idleTimer = setTimeout(
-          () => void this.#dropSpare(slot, spare),
-          this.#opts.spareIdleMs ?? SPARE_IDLE_MS,
-        );
-        spare.idleTimer.unref();
-        return forked;
-      },
-      () => {
+    const fork = async () => {
+      const forked = await this.#fork(slot);
+      this.#spareChildren.add(forked);
+      return forked;
+    };
+    slot.spare = new Spare(fork, this.#opts.spareIdleMs ?? SPARE_IDLE_MS, {
+      onIdle: (spare) => void this.#dropSpare(slot, spare),
+      onFailed: (spare) => {
         if (slot.spare === spare) slot.spare = null;
-        return null;
       },
-    );
-    slot.spare = spare;
+    });
   }
 
   /** The slot's spare, waiting for it if it is still starting; null when there is none (or it died). */
@@ -358,10 +306,8 @@ export class ChildPool {
     const spare = slot.spare;
     if (!spare) return null;
     slot.spare = null;
-    const child = await spare.ready;
-    if (spare.idleTimer) clearTimeout(spare.idleTimer);
-    if (!child?.alive) return null;
-    this.#spareChildren.delete(child);
+    const child = await spare.take();
+    if (child) this.#spareChildren.delete(child);
     return child;
   }
 

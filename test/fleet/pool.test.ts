@@ -4,9 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { ChildPool, type PoolOptions } from '../../src/fleet/child-pool.ts';
+import { ChildPool } from '../../src/fleet/child-pool.ts';
 import { ChildHandle, childExecArgv } from '../../src/fleet/child-process.ts';
 import { createLogger } from '../../src/fleet/log.ts';
+import type { PoolOptions } from '../../src/fleet/pool-contract.ts';
 import { TEST_TASKS, testConfig, waitFor } from './helpers.ts';
 
 function openPool(opts: Partial<PoolOptions> = {}): ChildPool {
