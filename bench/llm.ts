@@ -115,17 +115,27 @@ async function stageTimes(client: ReturnType<typeof openFleetClient>, ids: strin
   return { cpuS: mean(cpu), llmWaitS: mean(wait), llmS: mean(llm) };
 }
 
+/** A document of the benchmark: its upload path (written before each run) and bytes. */
+interface BenchFile {
+  path: string;
+  fileName: string;
+  sha256: string;
+  bytes: Buffer;
+}
+
 async function run(
   name: string,
-  files: { path: string; fileName: string; sha256: string }[],
+  files: BenchFile[],
   shared: {
     llmUrl: string;
-    chromaUrl: string;
     uploadDir: string;
     calls: () => number;
   },
 ): Promise<RunResult> {
-  const pgdb = await createTestDatabase();
+  // Each run gets a fresh database and Chroma (the same chunks upserted again would be updates, which cost Chroma
+  // more than inserts), and the uploads as the API stores them (workers remove them once processed).
+  const [pgdb, chroma] = await Promise.all([createTestDatabase(), startChroma()]);
+  await Promise.all(files.map((f) => writeFile(f.path, f.bytes)));
   const prefix = `bench-llm-${randomBytes(4).toString('hex')}`;
   const llm = RUN_ENV[name];
   const env: Record<string, string> = {
@@ -133,7 +143,7 @@ async function run(
     WORKER_QUEUES: 'pdf_processing',
     WORKER_CONCURRENCY: '1',
     DATABASE_URL: pgdb.url,
-    CHROMA_URL: shared.chromaUrl,
+    CHROMA_URL: chroma.url,
     UPLOAD_DIR: shared.uploadDir,
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     ...(llm ? { LLM_BASE_URL: shared.llmUrl, LLM_MODEL: 'bench', LLM_TIMEOUT_S: '60', ...llm } : {}),
@@ -156,7 +166,7 @@ async function run(
   const callsBefore = shared.calls();
   const started = Date.now();
   try {
-    const ids = await Promise.all(files.map(async (f) => (await enqueuePdf(client, f)).id));
+    const ids = await Promise.all(files.map(async ({ bytes: _, ...f }) => (await enqueuePdf(client, f)).id));
     const pending = new Set(ids);
     let failed = 0;
     while (pending.size > 0) {
@@ -191,21 +201,18 @@ async function run(
     await fleet.stop();
     await dropPrefix(client.redis, prefix);
     await client.close();
-    await pgdb.drop();
+    await Promise.all([pgdb.drop(), chroma.stop()]);
   }
 }
 
 const fake = await startFakeOpenAI(() => ({ delayMs: DELAY_MS }));
-const chroma = await startChroma();
 const uploadDir = await mkdtemp(join(tmpdir(), 'profai-bench-llm-'));
 try {
   const files = await Promise.all(
     Array.from({ length: DOCS }, async (_, n) => {
       const bytes = await makeDoc(n);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const path = join(uploadDir, `${sha256}.pdf`);
-      await writeFile(path, bytes);
-      return { path, fileName: `bench-${n}.pdf`, sha256 };
+      return { path: join(uploadDir, `${sha256}.pdf`), fileName: `bench-${n}.pdf`, sha256, bytes };
     }),
   );
   console.log(
@@ -218,7 +225,6 @@ try {
   for (const name of RUNS) {
     const r = await run(name, files, {
       llmUrl: fake.url,
-      chromaUrl: chroma.url,
       uploadDir,
       calls: () => fake.chats().length,
     });
@@ -244,6 +250,5 @@ try {
     console.log(`split / old: ${(split.pdfsPerHour / old.pdfsPerHour).toFixed(1)}× PDFs/hour (target ≥ 5×)`);
 } finally {
   await fake.close();
-  await chroma.stop();
   await rm(uploadDir, { recursive: true, force: true });
 }

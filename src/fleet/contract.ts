@@ -52,8 +52,8 @@ export interface PdfStagedResult {
 }
 
 /**
- * What the child of a PDF job returns when its CPU stage is done (see llm-stage.ts): the staged document and the
- * LLM job to enqueue. The supervisor parks the one and enqueues the other, then the job's result is the
+ * What the child of a PDF job returns when its CPU stage is done (see process-pdf.ts): the staged document and
+ * the LLM job to enqueue. The supervisor parks the one and enqueues the other, then the job's result is the
  * {@link PdfStagedResult} without `handoff`: a child needs no Redis connection nor BullMQ for the hand-off.
  */
 export interface PdfHandoff extends PdfStagedResult {

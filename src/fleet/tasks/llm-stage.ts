@@ -1,6 +1,6 @@
 /**
  * The LLM stage's side of a PDF job when courses come from an LLM (LLM_BASE_URL set). A worker child parses,
- * chunks, embeds and stores the vectors, and returns the staged document (`stagePdf` in process-pdf.ts); its
+ * chunks, embeds and stores the vectors, and returns the staged document (process-pdf.ts); its
  * supervisor then parks it in Redis (gzipped JSON, with a TTL) and enqueues the LLM stage ({@link LLM_TASK}) on
  * `llm_generation` ({@link handOff}), whose jobs run in the supervisors with async concurrency. The child is
  * then free for the next PDF while the model is asked, and loads neither ioredis nor BullMQ (~33 MB) for the
@@ -20,8 +20,6 @@ import { createRedis } from '../redis.ts';
 const STAGE_TTL_S = 7 * 24 * 3600;
 
 export const stageKey = (prefix: string, documentId: string) => `${prefix}:llm:stage:${documentId}`;
-
-export { llmJobIdOf } from '../contract.ts';
 
 export async function saveStaged(redis: Redis, prefix: string, staged: StagedDocument): Promise<void> {
   const body = await promisify(gzip)(JSON.stringify(staged));
