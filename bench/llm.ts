@@ -13,11 +13,14 @@
  * Reports makespan, PDFs/hour, LLM calls per document and peak RSS per worker (supervisor + children).
  * BENCH_RUNS picks runs (comma-separated names).
  *
- * Measured 2026-11-28 (session 2), quiet 2-core machine, workers under tsx: cpu-only 7.8-10.0 s, peak 309-331 MB
- * per worker (supervisor 105-124); split 23.9-24.5 s = 2942-3009 PDFs/h, 20 calls/doc, peak 441 MB (supervisor
- * 211); old 171.3 s = 420 PDFs/h. Split vs old 7.0×. The split worker's extra memory is the LLM stage's code in
- * the supervisor (AI SDK ~30 MB, cl100k token tables ~40 MB, pg and Chroma clients) and BullMQ + ioredis in the
- * child for the hand-off.
+ * Measured 2026-11-28 (session 3), quiet 2-core machine, compiled workers: cpu-only 4.5-6.0 s, peak 206-211 MB
+ * per worker (supervisor 72-76); split 17.9-20.1 s = 3588-4030 PDFs/h, 20 calls/doc, peak 269-270 MB (supervisor
+ * 135-137, child ~134); old 166.6 s = 432 PDFs/h. Split vs old 9.3×. With LLM_CONTEXT_TOKENS=32768 (no request
+ * needs the tokenizer's tables) split peaks at 248 MB (supervisor 116). The split worker's extra ~60 MB is the
+ * LLM stage in the supervisor: the AI SDK, pg and Chroma clients and the pipeline's course code (~23 MB), cl100k's
+ * tables when a request may not fit by its length (~19 MB), and the heap of 8 jobs at once. Session 2 (before the
+ * child handed off through the supervisor, the lazy tables and the supervisor's 2 MB young generation): split
+ * peak 296-301 MB, supervisor 147-148, child ~153.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
