@@ -234,16 +234,25 @@ function makeProcessor(d: ProcessorDeps) {
       throw new WaitingError();
     }
     void run?.end(outcome.stats).catch(() => {});
-    const over = outcome.kind === 'ok' || outcome.error.permanent || attempt >= (job.opts.attempts ?? 1);
-    if (over) await forgetPassword(job);
     if (outcome.kind === 'ok') {
       const { settle } = d.registry.get(job.name);
-      const value = settle ? await settle(outcome.value, d.config) : outcome.value;
+      let value = outcome.value;
+      try {
+        if (settle) value = await settle(value, d.config);
+      } catch (err) {
+        // The attempt fails and is retried, with the job's data as it was (the password kept).
+        d.counters.failed++;
+        const message = (err as Error).message;
+        d.log.warn('task result not settled', { jobId, task: job.name, attempt, error: message });
+        throw new Error(`the worker could not hand the result on: ${message}`);
+      }
+      await forgetPassword(job);
       d.counters.processed++;
       return value;
     }
-    d.counters.failed++;
     const { error } = outcome;
+    if (error.permanent || attempt >= (job.opts.attempts ?? 1)) await forgetPassword(job);
+    d.counters.failed++;
     d.log.warn('task failed', { jobId, task: job.name, attempt, code: error.code, error: error.message });
     if (error.permanent) throw new UnrecoverableError(error.message);
     throw new Error(error.message);

@@ -1,6 +1,6 @@
 /**
  * Failures on one worker (concurrency 2): a child killed mid-task, a child over the hard memory limit,
- * a permanent error. Real Redis, real processes.
+ * a permanent error, a result the supervisor could not settle. Real Redis, real processes.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -78,5 +78,14 @@ describe('a worker with two children', () => {
     assert.equal(view.state, 'completed');
     assert.deepEqual(view.result, { attempt: 2 });
     assert.equal(view.error, null);
+  });
+
+  test("a result the supervisor fails to settle is retried with the job's data intact; then the password goes", async () => {
+    const { id } = await enqueueTask(client, 'test.settled', { password: 's3cret' });
+    const view = await waitForFinished(client, id);
+    assert.equal(view.state, 'completed', view.error ?? '');
+    assert.deepEqual(view.result, { attempt: 2, password: 's3cret', settled: true });
+    const data = JSON.parse((await client.redis.hget(`${prefix}:test:${id}`, 'data')) ?? '{}');
+    assert.equal('password' in data, false, JSON.stringify(data));
   });
 });
