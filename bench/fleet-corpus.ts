@@ -9,7 +9,7 @@
  * durations) and the longest job, peak RSS per worker (supervisor + child, sampled from /proc) and the
  * child's peak per job (run records), and the latency of a probe save into the database during the run.
  *
- *   npm run bench:fleet-corpus -- [--workers 1,5] [--db postgres|pglite] [--source corpus|copies] [--copies 10]
+ *   npm run bench:fleet-corpus -- [--workers 1,5] [--db postgres|pglite] [--source corpus|copies] [--copies 10] [--llm]
  * FLEET_CLI_ENTRY=path/to/dist/cli/main.js runs compiled workers (tsx costs ~100 MB of RSS per worker).
  *
  * Measured 2026-11-28 (session 3), quiet 2-core machine, compiled workers, PostgreSQL + Chroma (a fresh server per
@@ -43,6 +43,7 @@ import { readRssMb } from '../src/fleet/memory.ts';
 import { enqueuePdf, getJobView, openFleetClient } from '../src/fleet/queues.ts';
 import { readRunInfos } from '../src/fleet/runinfo.ts';
 import { openDatabase, saveProcessedDocument } from '../src/store/index.ts';
+import { startFakeOpenAI } from '../test/llm/fake-openai.ts';
 import { createTestDatabase, freshPgliteDir, tempDir } from '../test/store/backends.ts';
 import { type ChromaServer, startChroma } from '../test/store/chroma-server.ts';
 import { makeDocument } from '../test/store/fixtures.ts';
@@ -60,8 +61,20 @@ const { values: args } = parseArgs({
     db: { type: 'string', default: 'postgres' },
     source: { type: 'string' },
     copies: { type: 'string', default: '10' },
+    llm: { type: 'boolean', default: false },
   },
 });
+
+/**
+ * `--llm`: courses from a local fake OpenAI server answering after LLM_DELAY_MS (default 2000), as in bench:llm's
+ * split run, so the peak RSS per worker with the LLM stage can be set against the CPU-only run on the same PDFs.
+ */
+const fakeLlm = args.llm
+  ? await startFakeOpenAI(() => ({ delayMs: Number(process.env.LLM_DELAY_MS ?? 2000) }))
+  : undefined;
+const llmEnv: Record<string, string> = fakeLlm
+  ? { LLM_BASE_URL: fakeLlm.url, LLM_MODEL: 'bench', LLM_CONCURRENCY: '8', LLM_CALLS_PER_JOB: '4' }
+  : {};
 
 interface Pdf {
   name: string;
@@ -243,6 +256,7 @@ async function run(workers: number, pdfs: Pdf[]) {
     LOG_LEVEL: 'warn',
     HEARTBEAT_S: '1',
     JOB_ATTEMPTS: '1',
+    ...llmEnv,
   };
   const client = openFleetClient(loadConfig(env));
   const procs = Array.from({ length: workers }, (_, i) =>
@@ -326,7 +340,7 @@ async function run(workers: number, pdfs: Pdf[]) {
 
 const { pdfs, source } = loadPdfs();
 console.log(
-  `PDFs: ${source}; database: ${args.db === 'pglite' ? 'PGlite over the wire (serve-db) + pgvector' : 'PostgreSQL + Chroma'}; CLI: ${CLI}`,
+  `PDFs: ${source}; database: ${args.db === 'pglite' ? 'PGlite over the wire (serve-db) + pgvector' : 'PostgreSQL + Chroma'}; CLI: ${CLI}${fakeLlm ? '; courses from a fake LLM (--llm)' : ''}`,
 );
 console.log(
   `${(pdfs.reduce((s, p) => s + p.bytes.length, 0) / 1048576).toFixed(1)} MB in ${pdfs.length} files, largest first`,
@@ -360,4 +374,8 @@ if (results.length >= 2) {
   console.log(
     `\nthroughput ${b.workers} vs ${a.workers} worker(s): ${(b.pdfsPerHour / a.pdfsPerHour).toFixed(2)}× (PDFs/hour), ${(b.pagesPerSecond / a.pagesPerSecond).toFixed(2)}× (pages/s)`,
   );
+}
+if (fakeLlm) {
+  console.log(`LLM calls: ${fakeLlm.chats().length}`);
+  await fakeLlm.close();
 }
