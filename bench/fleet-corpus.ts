@@ -24,6 +24,9 @@
  *   upserts grows from 0.8 s (one writer) to 4.2 s (five, on busy cores; 2× in an isolated test).
  * - keeping chunk text in Chroma metadata rather than as documents (no full-text index) cut Chroma's CPU for the
  *   corpus from 5.0-5.5 s to 3.5-3.7 s (one worker) and from 4.6-6.3 s to 1.8-2.1 s (five).
+ * - `--llm --workers 5` (courses from the fake LLM, 2 s per call, 654 calls): 112.6 s, peak 354 MB per worker
+ *   against 291-300 MB for the CPU-only 5-worker run on the same PDFs: the LLM stage in the supervisor (its code,
+ *   the tokenizer's tables, eight staged documents at once) costs ~55-60 MB per worker, as in bench:llm.
  * Session 2 (shared Chroma): corpus 24.0 s vs 20.1 s (1.19×); copies 6.9 vs 11.9 s (0.58×); with CHILD_PRELOAD=1
  * the copies' children CPU dropped from 11.8 to 8.8 s. Session 1, loaded machine (load 9-25): corpus 48.6 s vs
  * 37.4 s (1.30×); PGlite served over the wire to 5 workers held (10/10 copies, 0 errors after
