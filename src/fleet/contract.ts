@@ -28,7 +28,7 @@ export interface PdfTaskData {
   /** The client's file name, for messages and the course record only. */
   fileName: string;
   sha256: string;
-  /** Of an encrypted PDF; removed from the job's record once no attempt can need it (see supervisor.ts). */
+  /** Of an encrypted PDF; removed from the job's record once no attempt can need it (`secrets`). */
   password?: string;
   /** Questions in the first quiz. */
   questions?: number;

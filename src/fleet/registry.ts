@@ -44,6 +44,8 @@ export interface TaskDefinition {
    * fails the attempt, which is retried.
    */
   settle?: (result: unknown, config: Config) => Promise<unknown>;
+  /** Fields of the job's data removed from its record once no attempt can need them (a PDF's password). */
+  secrets?: readonly string[];
 }
 
 /** The task is not registered in this worker: retrying on the same fleet cannot help. */

@@ -191,14 +191,14 @@ interface ProcessorDeps {
 }
 
 /**
- * A PDF's password stays in the job's data only while an attempt may still need it: the job record is kept
+ * Removes the task's `secrets` from the job's data once no attempt can need them: the job record is kept
  * (KEEP_COMPLETED_JOBS / KEEP_FAILED_JOBS) and anyone who can read Redis can read it.
  */
-async function forgetPassword(job: Job): Promise<void> {
+async function forgetSecrets(job: Job, secrets: readonly string[] = []): Promise<void> {
   const data = job.data as Record<string, unknown> | null;
-  if (!data || typeof data !== 'object' || !('password' in data)) return;
-  const { password: _, ...rest } = data;
-  await job.updateData(rest).catch(() => {});
+  if (!data || typeof data !== 'object' || !secrets.some((key) => key in data)) return;
+  const kept = Object.fromEntries(Object.entries(data).filter(([key]) => !secrets.includes(key)));
+  await job.updateData(kept).catch(() => {});
 }
 
 /** The BullMQ processor: runs the job on a child and turns the child's answer into BullMQ's terms. */
@@ -235,7 +235,7 @@ function makeProcessor(d: ProcessorDeps) {
     }
     void run?.end(outcome.stats).catch(() => {});
     if (outcome.kind === 'ok') {
-      const { settle } = d.registry.get(job.name);
+      const { settle, secrets } = d.registry.get(job.name);
       let value = outcome.value;
       try {
         if (settle) value = await settle(value, d.config);
@@ -246,12 +246,13 @@ function makeProcessor(d: ProcessorDeps) {
         d.log.warn('task result not settled', { jobId, task: job.name, attempt, error: message });
         throw new Error(`the worker could not hand the result on: ${message}`);
       }
-      await forgetPassword(job);
+      await forgetSecrets(job, secrets);
       d.counters.processed++;
       return value;
     }
     const { error } = outcome;
-    if (error.permanent || attempt >= (job.opts.attempts ?? 1)) await forgetPassword(job);
+    if (error.permanent || attempt >= (job.opts.attempts ?? 1))
+      await forgetSecrets(job, d.registry.get(job.name).secrets);
     d.counters.failed++;
     d.log.warn('task failed', { jobId, task: job.name, attempt, code: error.code, error: error.message });
     if (error.permanent) throw new UnrecoverableError(error.message);

@@ -21,7 +21,7 @@ function tables(): Counter {
   return counter;
 }
 
-/** Whether the tables are in memory (tests, and the memory benchmark's explanation). */
+/** Whether the tables are in memory (for tests). */
 export function tokenTablesLoaded(): boolean {
   return counter !== null;
 }

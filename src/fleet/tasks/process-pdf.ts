@@ -131,6 +131,7 @@ export const processPdfTask: TaskDefinition = {
   name: PDF_TASK,
   handler: processPdf,
   needsDatabase: true,
+  secrets: ['password'],
   warm: async (config) => {
     const [{ warmPdfParser }] = await Promise.all([
       import('../../pipeline/load.ts'),
