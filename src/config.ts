@@ -262,6 +262,12 @@ export const SETTINGS = {
     schema: int(1, 1000),
     default: 8,
   }),
+  llmInPdfWorkers: setting({
+    env: 'LLM_IN_PDF_WORKERS',
+    doc: 'Workers that take pdf_processing also run its LLM stage (llm_generation) in their supervisor. false: only workers whose WORKER_QUEUES list llm_generation run it, e.g. one LLM worker per host (`WORKER_QUEUES=llm_generation,quiz_generation`, no children), so the parse workers stay as light as without a model.',
+    schema: flag,
+    default: true,
+  }),
   llmCallsPerJob: setting({
     env: 'LLM_CALLS_PER_JOB',
     doc: 'LLM calls one job has in flight at once (lesson summaries of a course run side by side).',

@@ -21,7 +21,7 @@ import { createRedis, describeRedisUrl } from './redis.ts';
 import { createRegistry, type TaskRegistry, UnknownTaskError } from './registry.ts';
 import { type RunRecorder, recordRun } from './runinfo.ts';
 import { type StopOutcome, stopGracefully } from './shutdown.ts';
-import { inProcessTasks, startLlmQueue } from './tasks/llm-worker.ts';
+import { closeLlmConnections, inProcessTasks, startLlmQueue } from './tasks/llm-worker.ts';
 
 export interface WorkerOptions {
   /** Stop gracefully on SIGTERM/SIGINT (a second signal ends the grace period). @defaultValue true */
@@ -48,7 +48,8 @@ export function workerName(config: Pick<Config, 'workerNum'>): string {
 /** Refuses to serve a queue whose tasks write to the database when there is no shared database. */
 function checkDatabase(config: Config, registry: TaskRegistry): void {
   const needing = registry.all().filter((t) => t.needsDatabase && config.queues.includes(queueOf(t.name)));
-  if (needing.length > 0 && !config.databaseUrl) {
+  // The in-process LLM tasks save courses and quizzes.
+  if ((needing.length > 0 || inProcessTasks(config).length > 0) && !config.databaseUrl) {
     throw new ConfigError(
       'DATABASE_URL is required for a worker (the embedded database is single-process; `profai up` serves one to its workers)',
     );
@@ -79,8 +80,12 @@ export async function startWorker(config: Config, opts: WorkerOptions = {}): Pro
   const redis = await connect(config);
   print(`Connected to ${describeRedisUrl(config.redisUrl)}`);
 
+  // With LLM_BASE_URL set, the queues whose jobs wait on the model run in this process (see llm-worker.ts);
+  // a worker with no other queue (an LLM worker) forks no children.
+  const inProcessQueues = new Set(inProcessTasks(config).map(queueOf));
+  const childQueues = config.queues.filter((queue) => !inProcessQueues.has(queue));
   const pool = new ChildPool({
-    size: config.concurrency,
+    size: childQueues.length > 0 ? config.concurrency : 0,
     maxTasksPerChild: config.maxTasksPerChild,
     maxMemoryPerChildMb: config.maxMemoryPerChildMb,
     hardMemoryLimitMb: config.hardMemoryLimitMb,
@@ -95,25 +100,21 @@ export async function startWorker(config: Config, opts: WorkerOptions = {}): Pro
   let state: WorkerHeartbeat['state'] = 'running';
   const activity = new WorkerActivity();
   const processor = makeProcessor({ name, config, registry, pool, redis, log, counters, activity });
-  // With LLM_BASE_URL set, the queues whose jobs wait on the model run in this process (see llm-worker.ts).
-  const inProcessQueues = new Set(inProcessTasks(config).map(queueOf));
-  const workers = config.queues
-    .filter((queue) => !inProcessQueues.has(queue))
-    .map(
-      (queue) =>
-        new Worker(queue, processor, {
-          connection: redis,
-          prefix: config.queuePrefix,
-          concurrency: config.concurrency,
-          name,
-          lockDuration: config.lockDurationMs,
-          stalledInterval: config.lockDurationMs,
-          // A job whose worker is killed may be recovered this many times before it fails as stalled.
-          maxStalledCount: config.jobAttempts,
-          removeOnComplete: { count: config.keepCompletedJobs },
-          removeOnFail: { count: config.keepFailedJobs },
-        }),
-    );
+  const workers = childQueues.map(
+    (queue) =>
+      new Worker(queue, processor, {
+        connection: redis,
+        prefix: config.queuePrefix,
+        concurrency: config.concurrency,
+        name,
+        lockDuration: config.lockDurationMs,
+        stalledInterval: config.lockDurationMs,
+        // A job whose worker is killed may be recovered this many times before it fails as stalled.
+        maxStalledCount: config.jobAttempts,
+        removeOnComplete: { count: config.keepCompletedJobs },
+        removeOnFail: { count: config.keepFailedJobs },
+      }),
+  );
   for (const w of workers) w.on('error', (err) => log.error('queue error', { error: err.message }));
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   const llmQueue = await startLlmQueue({ config, redis, log, name, counters, activity });
@@ -158,7 +159,7 @@ export async function startWorker(config: Config, opts: WorkerOptions = {}): Pro
         stopGracefully(workers, pool, config.shutdownGraceS * 1000, forced),
         llmQueue?.stop(config.shutdownGraceS * 1000, forced),
       ]);
-      await llmQueue?.close();
+      if (config.llmBaseUrl) await closeLlmConnections();
       log.info(outcome === 'drained' ? 'stopped' : 'stopped: unfinished tasks were released to the queue', {
         ...counters,
         recycles: pool.recycles,

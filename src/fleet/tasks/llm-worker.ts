@@ -2,7 +2,8 @@
  * The jobs that wait on a model run IN the supervisor process, with async concurrency LLM_CONCURRENCY, not in a
  * child: they need the CPU for milliseconds and the model for seconds, so a worker can have dozens of documents
  * waiting on the model while its children parse the next PDFs. With LLM_BASE_URL set that is:
- * - `llm_generation` (the LLM stage of PDF jobs), when the worker serves pdf_processing or llm_generation;
+ * - `llm_generation` (the LLM stage of PDF jobs), when the worker serves llm_generation, or pdf_processing unless
+ *   LLM_IN_PDF_WORKERS=false (then a worker of its own, without children, runs the stage);
  * - `quiz_generation`, when the worker serves it (its quizzes then come from the model).
  */
 import { type Job, UnrecoverableError, WaitingError, Worker } from 'bullmq';
@@ -21,11 +22,6 @@ export interface LlmQueueHandle {
   tasks: string[];
   /** Stops taking jobs; running ones get `graceMs` (or until `forced`), then go back to the queue. */
   stop(graceMs: number, forced: Promise<void>): Promise<void>;
-  /**
-   * Closes the LLM stage's connections, once the supervisor's other queues have stopped too (a PDF job finishing
-   * in the grace period hands off over them).
-   */
-  close(): Promise<void>;
 }
 
 export interface LlmQueueDeps {
@@ -46,7 +42,7 @@ export function inProcessTasks(config: Config): string[] {
   if (!config.llmBaseUrl) return [];
   const serves = (task: string) => config.queues.includes(queueOf(task));
   return [
-    ...(serves(PDF_TASK) || serves(LLM_TASK) ? [LLM_TASK] : []),
+    ...((serves(PDF_TASK) && config.llmInPdfWorkers) || serves(LLM_TASK) ? [LLM_TASK] : []),
     ...(serves(QUIZ_TASK) ? [QUIZ_TASK] : []),
   ];
 }
@@ -76,11 +72,17 @@ export async function startLlmQueue(d: LlmQueueDeps): Promise<LlmQueueHandle | n
       if (outcome === 'released') stopping.abort(new Error('worker stopping'));
       await closed;
     },
-    async close() {
-      await (await import('./llm-stage.ts')).closeStageConnection();
-      await (await import('./llm-generate.ts')).closeLlmStorage();
-    },
   };
+}
+
+/**
+ * Closes the LLM stage's connections: those of its jobs, and the staging connection a worker's PDF jobs hand off
+ * over (also in a worker that runs no LLM stage itself, LLM_IN_PDF_WORKERS=false). Called once every queue of the
+ * worker has stopped: a PDF job finishing in the grace period still hands off.
+ */
+export async function closeLlmConnections(): Promise<void> {
+  await (await import('./llm-stage.ts')).closeStageConnection();
+  await (await import('./llm-generate.ts')).closeLlmStorage();
 }
 
 /** One BullMQ Worker running `run` on `task`'s queue, LLM_CONCURRENCY jobs at once. */
