@@ -9,11 +9,15 @@
  *  - split:    LLM stage in the supervisors, LLM_CONCURRENCY=8 jobs per worker, 4 calls in flight per job;
  *  - old:      the I/O stage forced to concurrency 1 and one call at a time (a job holds its worker until its
  *              ~20 calls are done, like the system ProfAI replaces);
- *  - split-1:  concurrency 1 but 4 calls per job (to show what each of the two changes buys).
+ *  - split-1:  concurrency 1 but 4 calls per job (to show what each of the two changes buys);
+ *  - split-host: LLM_IN_PDF_WORKERS=false, the WORKERS workers parse only and one LLM worker (no children,
+ *              LLM_CONCURRENCY 8 × WORKERS) makes every course; its peak is reported on its own line.
  * Reports makespan, PDFs/hour, LLM calls per document and peak RSS per worker (supervisor + children).
  * BENCH_RUNS picks runs (comma-separated names).
  *
- * Measured 2026-11-28 (session 3), quiet 2-core machine, compiled workers: cpu-only 4.5-6.0 s, peak 206-211 MB
+ * Measured 2026-11-28 (session 3), quiet 2-core machine, compiled workers: split-host 18.4 s = 3904 PDFs/h, peak
+ * 206 MB per parse worker (supervisor 75) and 196 MB for the LLM worker, against cpu-only 206 MB and split 268 MB
+ * in the same invocation (`BENCH_RUNS=cpu-only,split,split-host`). Earlier: cpu-only 4.5-6.0 s, peak 206-211 MB
  * per worker (supervisor 72-76); split 17.9-20.1 s = 3588-4030 PDFs/h, 20 calls/doc, peak 269-270 MB (supervisor
  * 135-137, child ~134); old 166.6 s = 432 PDFs/h. Split vs old 9.3×. With LLM_CONTEXT_TOKENS=32768 (no request
  * needs the tokenizer's tables) split peaks at 248 MB (supervisor 116). The split worker's extra ~60 MB is the
@@ -39,7 +43,7 @@ import { childPids, cpuSeconds, startFleet, WORKER_ENTRY } from './workers.ts';
 const DOCS = Number(process.env.DOCS ?? 20);
 const WORKERS = Number(process.env.WORKERS ?? 5);
 const DELAY_MS = Number(process.env.LLM_DELAY_MS ?? 2000);
-const RUNS = (process.env.BENCH_RUNS ?? 'cpu-only,split,old').split(',');
+const RUNS = (process.env.BENCH_RUNS ?? 'cpu-only,split,split-host,old').split(',');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const RUN_ENV: Record<string, Record<string, string> | null> = {
@@ -47,6 +51,15 @@ const RUN_ENV: Record<string, Record<string, string> | null> = {
   split: { LLM_CONCURRENCY: '8', LLM_CALLS_PER_JOB: '4' },
   old: { LLM_CONCURRENCY: '1', LLM_CALLS_PER_JOB: '1' },
   'split-1': { LLM_CONCURRENCY: '1', LLM_CALLS_PER_JOB: '4' },
+  'split-host': { LLM_IN_PDF_WORKERS: 'false', LLM_CALLS_PER_JOB: '4' },
+};
+
+/**
+ * Runs with a separate LLM worker (one per host, no children) beside the WORKERS parse workers: its settings. Its
+ * LLM_CONCURRENCY is the five workers' 8 each, so the model sees as many jobs at once as in `split`.
+ */
+const LLM_WORKER_ENV: Record<string, Record<string, string>> = {
+  'split-host': { WORKER_QUEUES: 'llm_generation', LLM_CONCURRENCY: String(8 * WORKERS) },
 };
 
 const WORDS =
@@ -89,6 +102,8 @@ interface RunResult {
   peakRssMb: number;
   /** The supervisor alone (where the LLM stage runs). */
   peakSupervisorMb: number;
+  /** The separate LLM worker's, in runs that have one. */
+  peakLlmWorkerMb?: number;
   failed: number;
   /** Mean seconds per document: CPU stage (in a child), waiting for an LLM slot, LLM stage. */
   cpuS: number;
@@ -152,11 +167,16 @@ async function run(
     ...(llm ? { LLM_BASE_URL: shared.llmUrl, LLM_MODEL: 'bench', LLM_TIMEOUT_S: '60', ...llm } : {}),
   };
   const fleet = await startFleet(WORKERS, env, Boolean(process.env.BENCH_LOG_LEVEL));
+  const llmWorker = LLM_WORKER_ENV[name]
+    ? await startFleet(1, { ...env, ...LLM_WORKER_ENV[name] }, Boolean(process.env.BENCH_LOG_LEVEL), WORKERS)
+    : undefined;
   const { procs } = fleet;
   const client = openFleetClient(loadConfig(env));
   let peak = 0;
   let peakSupervisor = 0;
+  let peakLlmWorker = 0;
   const sampler = setInterval(() => {
+    for (const p of llmWorker?.procs ?? []) peakLlmWorker = Math.max(peakLlmWorker, readRssMb(p.pid!) ?? 0);
     for (const p of procs) {
       const own = readRssMb(p.pid!) ?? 0;
       peakSupervisor = Math.max(peakSupervisor, own);
@@ -194,6 +214,7 @@ async function run(
       callsPerDoc: (shared.calls() - callsBefore) / files.length,
       peakRssMb: peak,
       peakSupervisorMb: peakSupervisor,
+      ...(llmWorker ? { peakLlmWorkerMb: peakLlmWorker } : {}),
       failed,
       ...stages,
     };
@@ -201,7 +222,7 @@ async function run(
     clearInterval(sampler);
     if (process.env.BENCH_TRACE)
       console.log(`  supervisor CPU seconds: ${procs.map((p) => cpuSeconds(p.pid!).toFixed(1)).join(' ')}`);
-    await fleet.stop();
+    await Promise.all([fleet.stop(), llmWorker?.stop()]);
     await dropPrefix(client.redis, prefix);
     await client.close();
     await Promise.all([pgdb.drop(), chroma.stop()]);
@@ -235,6 +256,10 @@ try {
     console.log(
       `${r.name.padEnd(10)} ${`${r.makespanS.toFixed(1)} s`.padStart(8)}   ${r.pdfsPerHour.toFixed(0).padStart(9)}   ${r.callsPerDoc.toFixed(1).padStart(13)}   ${`${r.peakRssMb.toFixed(0)} MB`.padStart(15)} ${`(${r.peakSupervisorMb.toFixed(0)} MB)`.padStart(12)}   ${String(r.failed).padStart(6)}   ${r.cpuS.toFixed(1)} / ${r.llmWaitS.toFixed(1)} / ${r.llmS.toFixed(1)} s`,
     );
+    if (r.peakLlmWorkerMb !== undefined)
+      console.log(
+        `           + one LLM worker for the ${WORKERS} (no children): peak ${r.peakLlmWorkerMb.toFixed(0)} MB`,
+      );
   }
   if (process.env.BENCH_TRACE) {
     const byDoc = new Map<string, number[]>();

@@ -24,16 +24,21 @@ export interface Fleet {
 }
 
 /**
- * Starts `n` workers (WORKER_NUM 1..n) with `env` on top of ours; resolves once each printed `ready.`.
- * `echo` copies their stdout to ours.
+ * Starts `n` workers (WORKER_NUM firstNum+1..firstNum+n) with `env` on top of ours; resolves once each printed
+ * `ready.`. `echo` copies their stdout to ours.
  */
-export async function startFleet(n: number, env: Record<string, string>, echo = false): Promise<Fleet> {
+export async function startFleet(
+  n: number,
+  env: Record<string, string>,
+  echo = false,
+  firstNum = 0,
+): Promise<Fleet> {
   const entry = WORKER_ENTRY.endsWith('.ts') ? ['--import', 'tsx', WORKER_ENTRY] : [WORKER_ENTRY];
   const args = [...SUPERVISOR_NODE_FLAGS, ...entry];
   const procs = Array.from({ length: n }, (_, i) =>
     spawn(process.execPath, args, {
       cwd: ROOT,
-      env: { ...process.env, ...env, WORKER_NUM: String(i + 1) },
+      env: { ...process.env, ...env, WORKER_NUM: String(firstNum + i + 1) },
       stdio: ['ignore', 'pipe', 'inherit'],
     }),
   );
