@@ -235,8 +235,8 @@ function makeProcessor(d: ProcessorDeps) {
       throw new WaitingError();
     }
     void run?.end(outcome.stats).catch(() => {});
+    const { settle, secrets } = d.registry.get(job.name);
     if (outcome.kind === 'ok') {
-      const { settle, secrets } = d.registry.get(job.name);
       let value = outcome.value;
       try {
         if (settle) value = await settle(value, d.config);
@@ -252,8 +252,7 @@ function makeProcessor(d: ProcessorDeps) {
       return value;
     }
     const { error } = outcome;
-    if (error.permanent || attempt >= (job.opts.attempts ?? 1))
-      await forgetSecrets(job, d.registry.get(job.name).secrets);
+    if (error.permanent || attempt >= (job.opts.attempts ?? 1)) await forgetSecrets(job, secrets);
     d.counters.failed++;
     d.log.warn('task failed', { jobId, task: job.name, attempt, code: error.code, error: error.message });
     if (error.permanent) throw new UnrecoverableError(error.message);
