@@ -12,7 +12,7 @@ import { type Job, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { type Config, ConfigError } from '../config.ts';
 import { ChildPool } from './child-pool.ts';
-import { queueOf, type WorkerHeartbeat } from './contract.ts';
+import { LLM_TASK, queueOf, type WorkerHeartbeat } from './contract.ts';
 import { buildHeartbeat, CpuMeter, startHeartbeat, WorkerActivity } from './heartbeat.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { RunOutcome } from './pool-contract.ts';
@@ -43,6 +43,13 @@ export interface WorkerHandle {
 /** `worker{N}@{hostname}`, as the Celery fleet named its workers. */
 export function workerName(config: Pick<Config, 'workerNum'>): string {
   return `worker${config.workerNum}@${hostname()}`;
+}
+
+/** Refuses the LLM stage's queue without a model: its jobs could only fail. */
+function checkLlm(config: Config): void {
+  if (config.queues.includes(queueOf(LLM_TASK)) && !config.llmBaseUrl) {
+    throw new ConfigError(`the ${queueOf(LLM_TASK)} queue needs LLM_BASE_URL (and LLM_MODEL) on this worker`);
+  }
 }
 
 /** Refuses to serve a queue whose tasks write to the database when there is no shared database. */
@@ -76,6 +83,7 @@ export async function startWorker(config: Config, opts: WorkerOptions = {}): Pro
   const name = workerName(config);
   const log = createLogger(config.logLevel, { worker: name });
   const registry = await createRegistry(config.taskModules);
+  checkLlm(config);
   checkDatabase(config, registry);
   const redis = await connect(config);
   print(`Connected to ${describeRedisUrl(config.redisUrl)}`);

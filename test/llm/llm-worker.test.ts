@@ -4,11 +4,13 @@
  * PostgreSQL and Chroma, the fake OpenAI server.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { enqueuePdf, listWorkers } from '../../src/fleet/queues.ts';
 import { getCourse, openDatabase } from '../../src/store/index.ts';
 import { createTestDatabase, makePdf } from '../api/helpers.ts';
@@ -76,6 +78,25 @@ test('the parse worker lists no in-process stage; the LLM worker lists it and fo
   } finally {
     await client.close();
   }
+});
+
+test('a worker given llm_generation without LLM_BASE_URL refuses to start, in one line', () => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/fleet/worker-main.ts'], {
+    cwd: fileURLToPath(new URL('../../', import.meta.url)),
+    env: {
+      ...process.env,
+      QUEUE_PREFIX: prefix,
+      DATABASE_URL: pgdb.url,
+      WORKER_QUEUES: 'llm_generation',
+      LLM_BASE_URL: '',
+    },
+    encoding: 'utf8',
+  });
+  assert.equal(run.status, 1, run.stderr);
+  assert.equal(
+    run.stderr.trim(),
+    'the llm_generation queue needs LLM_BASE_URL (and LLM_MODEL) on this worker',
+  );
 });
 
 test('a PDF is parsed by the parse worker and its course made by the LLM worker: one job, one course', async () => {
