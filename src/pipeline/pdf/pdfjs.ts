@@ -6,15 +6,19 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { OutlineEntry } from '../types.ts';
-import { PdfThread, PdfTimeout } from './thread.ts';
+import { PdfThread, PdfTimeout, type ThreadModules } from './thread.ts';
 
 export { PdfJsError, PdfThread, PdfThreadStopped, PdfTimeout } from './thread.ts';
 
 const packageDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const buildUrl = (file: string) => pathToFileURL(join(packageDir, 'legacy/build', file)).href;
 /** The minified builds: the same code, about half the source text for the thread to hold and compile. */
-const MODULES = { apiUrl: buildUrl('pdf.min.mjs'), workerUrl: buildUrl('pdf.worker.min.mjs') };
-const CMAP_URL = `${join(packageDir, 'cmaps')}/`;
+export const PDFJS_MODULES: ThreadModules = {
+  apiUrl: buildUrl('pdf.min.mjs'),
+  workerUrl: buildUrl('pdf.worker.min.mjs'),
+  tuned: true,
+};
+export const CMAP_URL = `${join(packageDir, 'cmaps')}/`;
 
 /** Outline entries beyond this are ignored: a hostile outline must not make us resolve millions of them. */
 const MAX_OUTLINE_ENTRIES = 10_000;
@@ -50,7 +54,7 @@ let nextThread = 0;
 function pooledThread(maxThreads: number, maxHeapMb: number): PdfThread {
   for (let i = pool.length - 1; i >= 0; i--) if (!pool[i]?.alive) pool.splice(i, 1);
   if (pool.length < maxThreads) {
-    const thread = new PdfThread(MODULES, maxHeapMb);
+    const thread = new PdfThread(PDFJS_MODULES, maxHeapMb);
     pool.push(thread);
     return thread;
   }
