@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Config } from '../config.ts';
 import { openPglite } from './pglite.ts';
+import { resolveCacheDir } from './pglite-template.ts';
 import { openPostgres } from './postgres.ts';
 import type { Database } from './types.ts';
 
@@ -36,10 +37,13 @@ export interface OpenDatabaseOptions {
  * @throws DataDirLockedError when another process keeps the data dir past `lockWaitMs`.
  */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'cacheDir'>>,
   opts: OpenDatabaseOptions = {},
 ): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl);
   mkdirSync(config.dataDir, { recursive: true });
-  return openPglite(config.dataDir, { lockWaitMs: opts.lockWaitMs });
+  return openPglite(config.dataDir, {
+    lockWaitMs: opts.lockWaitMs,
+    templateDir: resolveCacheDir(config.cacheDir),
+  });
 }

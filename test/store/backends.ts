@@ -2,15 +2,14 @@
  * The databases every repository test runs on: PGlite in a temp dir, and a fresh database on the real
  * PostgreSQL (dropped afterwards). Use {@link eachBackend} to run one suite on both.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/store/index.ts';
-import { MIGRATIONS_DIR } from '../../src/store/migrate.ts';
 import type { Database } from '../../src/store/types.ts';
 
 /** Server and maintenance database where test databases are created. */
@@ -22,44 +21,13 @@ export function tempDir(prefix = 'profai-store-'): { dir: string; remove(): void
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Key of the schema: changes when a migration file or the PGlite version changes. */
-function schemaKey(): string {
-  const hash = createHash('sha256').update(readFileSync('node_modules/@electric-sql/pglite/package.json'));
-  for (const dir of [MIGRATIONS_DIR, join(MIGRATIONS_DIR, 'vector')]) {
-    for (const f of readdirSync(dir)
-      .filter((n) => n.endsWith('.sql'))
-      .sort()) {
-      hash.update(f).update(readFileSync(join(dir, f)));
-    }
-  }
-  return hash.digest('hex').slice(0, 12);
-}
-
 /**
- * A migrated PGlite data dir to copy from. A fresh PGlite dir costs ~10 s of initdb on this machine and
- * opening a copy ~2 s, so the first test file to need one builds it (in a private dir, then renamed into
- * place, so concurrent builders never see half of one) and later ones copy it.
+ * A temp data dir for PGlite. Empty: opening it copies the empty cluster ProfAI keeps in its cache folder
+ * (src/store/pglite-template.ts) instead of running initdb, so the first test to open one on a machine pays
+ * initdb and later ones ~2 s.
  */
-export async function pgliteTemplate(): Promise<string> {
-  const template = join(tmpdir(), `profai-pglite-template-${schemaKey()}`);
-  if (existsSync(template)) return template;
-  const building = mkdtempSync(`${template}.building-`);
-  const db = await openDatabase(loadConfig({ PROFAI_DATA_DIR: building }));
-  await db.close();
-  try {
-    renameSync(building, template);
-  } catch {
-    rmSync(building, { recursive: true, force: true }); // another process won the race
-  }
-  return template;
-}
-
-/** A temp data dir holding a copy of the migrated template. */
 export async function freshPgliteDir(): Promise<{ dir: string; remove(): void }> {
-  const template = await pgliteTemplate();
-  const tmp = tempDir();
-  cpSync(template, tmp.dir, { recursive: true });
-  return tmp;
+  return tempDir();
 }
 
 /** Creates `profai_test_<random>` and returns its URL and a dropper. */

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import type { Config } from '../../config.ts';
 import { servePglite } from '../../store/pglite-server.ts';
+import { resolveCacheDir } from '../../store/pglite-template.ts';
 import { exitWhenIdle, stopWhenParentLeaves } from './lifecycle.ts';
 
 /** The IPC message the database process sends its parent once it accepts connections. */
@@ -24,7 +25,7 @@ export function isDatabaseReady(m: unknown): m is DatabaseReady {
  */
 export async function serveDatabase(config: Config, port: number): Promise<number> {
   const dir = resolve(config.dataDir);
-  const server = await servePglite(dir, { port });
+  const server = await servePglite(dir, { port, templateDir: resolveCacheDir(config.cacheDir) });
   process.stdout.write(`Embedded database (PGlite in ${dir}) at ${server.url}\n`);
   process.send?.({ type: 'database-ready', url: server.url } satisfies DatabaseReady);
   await new Promise<void>((done) => {

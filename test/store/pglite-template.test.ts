@@ -1,0 +1,75 @@
+/**
+ * New PGlite data dirs start from an empty cluster kept in the cache folder (pglite-template.ts): made once,
+ * copied after, never carrying one data dir's rows into another, and replaced when it stops opening.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { loadConfig } from '../../src/config.ts';
+import { openDatabase } from '../../src/store/index.ts';
+import { resolveCacheDir, templatePath } from '../../src/store/pglite-template.ts';
+import { tempDir } from './backends.ts';
+
+let tmp: ReturnType<typeof tempDir>;
+let cache: string;
+before(() => {
+  tmp = tempDir('profai-template-');
+  cache = join(tmp.dir, 'cache');
+});
+after(() => tmp.remove());
+
+const open = (name: string, cacheDir = cache) =>
+  openDatabase(loadConfig({ PROFAI_DATA_DIR: join(tmp.dir, name), PROFAI_CACHE_DIR: cacheDir }));
+
+test('the first new data dir makes the template; the next starts from it without the first one’s rows', async () => {
+  const first = await open('first');
+  try {
+    assert.ok(existsSync(join(templatePath(cache), 'PG_VERSION')), 'template made');
+    await first.query('CREATE TABLE only_in_first (x int)');
+  } finally {
+    await first.close();
+  }
+  const second = await open('second');
+  try {
+    const tables = await second.query<{ name: string }>(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`,
+    );
+    const names = tables.rows.map((r) => r.name);
+    assert.ok(names.includes('documents') && names.includes('chunk_vectors'), names.join(', '));
+    assert.ok(!names.includes('only_in_first'));
+    assert.equal(second.hasVector, true);
+  } finally {
+    await second.close();
+  }
+});
+
+test('a template that no longer opens is discarded and the data dir made by initdb', async () => {
+  const template = templatePath(cache);
+  if (!existsSync(template)) await (await open('maker')).close();
+  rmSync(join(template, 'global', 'pg_control'));
+  const db = await open('after-damage');
+  try {
+    assert.deepEqual((await db.query<{ n: number }>('SELECT 1 AS n')).rows, [{ n: 1 }]);
+  } finally {
+    await db.close();
+  }
+  assert.equal(existsSync(template), false, 'damaged template removed');
+});
+
+test('PROFAI_CACHE_DIR unset means $XDG_CACHE_HOME/profai; off means no template at all', async () => {
+  const xdg = join(tmp.dir, 'xdg');
+  const saved = process.env.XDG_CACHE_HOME;
+  process.env.XDG_CACHE_HOME = xdg;
+  try {
+    assert.equal(resolveCacheDir(undefined), join(xdg, 'profai'));
+    assert.equal(resolveCacheDir('/x/y'), '/x/y');
+    assert.equal(resolveCacheDir('off'), undefined);
+    const db = await open('no-cache', 'off');
+    await db.close();
+    assert.equal(existsSync(xdg), false);
+  } finally {
+    if (saved === undefined) delete process.env.XDG_CACHE_HOME;
+    else process.env.XDG_CACHE_HOME = saved;
+  }
+});
