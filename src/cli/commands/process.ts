@@ -7,6 +7,7 @@ import { basename, join, resolve } from 'node:path';
 import { type Config, usesEmbeddingsApi } from '../../config.ts';
 import { describeError, ProfaiError } from '../../errors.ts';
 import { CourseSchema } from '../../pipeline/course-schema.ts';
+import { warmPdfParser } from '../../pipeline/load.ts';
 import {
   finishStaged,
   type ProcessDeps,
@@ -40,7 +41,8 @@ interface FileResult {
 }
 
 export async function processCommand(files: string[], opts: ProcessOptions, config: Config): Promise<number> {
-  const db = await openDatabase(config);
+  // The parser thread compiles pdf.js (~0.3 s) on the other core while the database opens.
+  const [db] = await Promise.all([openDatabase(config), warmPdfParser().catch(() => {})]);
   try {
     const vectors = await openVectorStore(config, db);
     const results: FileResult[] = [];
