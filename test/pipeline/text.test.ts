@@ -5,7 +5,7 @@ import { mulberry32, shuffled } from '../../src/pipeline/text/rng.ts';
 import { isGoodSentence, splitSentences } from '../../src/pipeline/text/sentences.ts';
 import { TermIndex } from '../../src/pipeline/text/terms.ts';
 import { bagOf, keySentences, spread } from '../../src/pipeline/text/textrank.ts';
-import { scan, splitCjk, tokens } from '../../src/pipeline/text/tokens.ts';
+import { cjkTermParts, scan, splitCjk, tokens } from '../../src/pipeline/text/tokens.ts';
 
 describe('sentences', () => {
   test('split at terminal punctuation, not after abbreviations, initials or decimals', () => {
@@ -80,6 +80,44 @@ describe('TermIndex', () => {
     const idx = TermIndex.fromTexts([['In 2021 the 42 ab of the enzyme and the enzymes of it.']]);
     assert.deepEqual(idx.top([0], 5), ['enzyme']);
     for (const t of index.top([0, 1, 2], 15)) assert.match(t, /^\p{L}[\p{L} -]*\p{L}$/u);
+  });
+});
+
+describe('Japanese key terms', () => {
+  const sentences = (text: string) => splitSentences(text).map(scan);
+  const index = new TermIndex([
+    sentences(
+      '漢字フォントのファイルを読み込む。フォントの大きさはファイルに書かれている。漢字フォントは縦組にも使う。',
+    ),
+    sentences('縦組の行送りを設定する。縦組ではフォントのベースラインを移動する。'),
+    sentences('JFM用のファイルを作成して下さい。その場合は注意が必要である。'),
+  ]);
+
+  test('a run without spaces gives its katakana words and kanji compounds; kana and lone characters are dropped', () => {
+    assert.deepEqual(cjkTermParts('漢字フォントディレクトリ内の漢字フォント用'), [
+      '漢字',
+      'フォントディレクトリ',
+      '漢字',
+      'フォント',
+    ]);
+    assert.deepEqual(cjkTermParts('JFM用のファイル'), ['JFM', 'ファイル']);
+    assert.deepEqual(cjkTermParts('这是一个很长的中文句子没有任何标点'), []);
+  });
+
+  test('TF-IDF ranks them like other terms; common compounds (場合, 必要) never count', () => {
+    const top = index.top([0, 1, 2], 12, { minCount: 1 });
+    assert.ok(top.includes('フォント') && top.includes('縦組') && top.includes('ファイル'), top.join(' '));
+    assert.ok(!top.includes('場合') && !top.includes('必要'), top.join(' '));
+    assert.ok(top.includes('JFM'), top.join(' '));
+  });
+
+  test('quizzes find, blank and swap them inside runs, with distractors in the same script', () => {
+    const text = '漢字フォントのファイルを読み込む。';
+    assert.deepEqual(new TermFinder(['ファイル', '縦組', 'JFM']).find(text), ['ファイル']);
+    assert.equal(blankOut(text, 'ファイル'), '漢字フォントの_____を読み込む。');
+    assert.equal(swapTerm(text, 'ファイル', 'テーブル'), '漢字フォントのテーブルを読み込む。');
+    assert.ok(sameKind('ファイル', 'テーブル'));
+    assert.ok(!sameKind('ファイル', '縦組') && !sameKind('ファイル', 'table'));
   });
 });
 

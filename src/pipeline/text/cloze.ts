@@ -1,21 +1,27 @@
 /**
  * Term matching for quizzes: finding a term as a whole word, blanking or swapping it, and choosing
- * distractors of the same kind (same number of words, same capitalisation, similar length, no shared word).
+ * distractors of the same kind (same script, number of words and capitalisation, similar length, no shared
+ * word).
  */
 import { type Rng, shuffled } from './rng.ts';
-import { foldPlural, words } from './tokens.ts';
+import { foldPlural, hasCjk, words } from './tokens.ts';
 
 /** The blank of a fill-in-the-blank question. */
 export const BLANK = '_____';
 
 const patterns = new Map<string, RegExp>();
 
-/** A case-insensitive whole-word pattern for `term` (global). */
+/**
+ * A case-insensitive whole-word pattern for `term` (global). A Japanese term is a part of a run of letters
+ * without spaces (see cjkTermParts), so it matches anywhere.
+ */
 function patternOf(term: string): RegExp {
   let re = patterns.get(term);
   if (!re) {
     const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-    re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu');
+    re = hasCjk(term)
+      ? new RegExp(escaped, 'gu')
+      : new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu');
     patterns.set(term, re);
   }
   re.lastIndex = 0;
@@ -30,9 +36,15 @@ export function containsTerm(text: string, term: string): boolean {
 /** Finds which terms of a fixed list occur in a text, by words rather than one pattern per term. */
 export class TermFinder {
   private readonly byFirstWord = new Map<string, { term: string; words: string[] }[]>();
+  /** Japanese terms, found as substrings: they have no word boundaries. */
+  private readonly cjk: string[] = [];
 
   constructor(terms: readonly string[]) {
     for (const term of terms) {
+      if (hasCjk(term)) {
+        this.cjk.push(term);
+        continue;
+      }
       const ws = words(term.toLowerCase());
       if (ws.length === 0) continue;
       const list = this.byFirstWord.get(ws[0]!) ?? [];
@@ -49,6 +61,8 @@ export class TermFinder {
       for (const { term, words: tw } of this.byFirstWord.get(w) ?? [])
         if (tw.every((t, j) => ws[i + j] === t)) found.add(term);
     });
+    if (this.cjk.length > 0 && hasCjk(text))
+      for (const term of this.cjk) if (text.includes(term)) found.add(term);
     return [...found];
   }
 }
@@ -68,8 +82,16 @@ export function swapTerm(text: string, term: string, other: string): string {
 const wordsOf = (term: string) => term.toLowerCase().split(/\s+/).map(foldPlural);
 const capitalised = (term: string) => /^\p{Lu}/u.test(term);
 
-/** True when `b` could pass for `a`: same number of words and capitalisation, no shared word, no substring. */
+/** Katakana, kanji, other (a mixed term counts as other): a distractor is written like its answer. */
+const scriptOf = (term: string) =>
+  /^[\p{Script=Katakana}ー]+$/u.test(term) ? 'katakana' : /^\p{Script=Han}+$/u.test(term) ? 'han' : 'other';
+
+/**
+ * True when `b` could pass for `a`: same script, same number of words and capitalisation, no shared word, no
+ * substring.
+ */
 export function sameKind(a: string, b: string): boolean {
+  if (scriptOf(a) !== scriptOf(b)) return false;
   const [wa, wb] = [wordsOf(a), wordsOf(b)];
   if (wa.length !== wb.length || capitalised(a) !== capitalised(b)) return false;
   const [la, lb] = [a.toLowerCase(), b.toLowerCase()];

@@ -7,10 +7,16 @@
  * and a two-word term's id is a pair of word ids, so counting allocates no strings.
  */
 import { isStopword } from './stopwords.ts';
-import { foldPlural, hasCjk, isBreak, scan } from './tokens.ts';
+import { cjkTermParts, foldPlural, hasCjk, isBreak, scan } from './tokens.ts';
 
 /** A candidate word: letters (inner hyphens allowed), at least three of them, no digits, no possessive. */
 const TERM_WORD = /^\p{L}[\p{L}\p{M}-]*[\p{L}\p{M}]$/u;
+/** Kanji compounds common in any Japanese technical text ("case", "use", "following", "necessary", …). */
+const CJK_STOPWORDS = new Set(
+  '場合 使用 以下 以上 必要 可能 指定 次 例 方法 意味 通常 現在 部分 全体 説明 関係 参照 利用 記述 内容 本書 場所 一般 注意 同様'.split(
+    ' ',
+  ),
+);
 /** Weight of a spelling seen at a sentence start, where capitals say nothing about the word. */
 const INITIAL_WEIGHT = 0.01;
 /** Two-word terms are rarer than single words but more telling. */
@@ -65,16 +71,16 @@ export class TermIndex {
           continue;
         }
         wordCount++;
-        const spelling = this.spellingOf(token);
-        if (spelling < 0) {
+        if (hasCjk(token)) {
+          // Parts of a Japanese run are terms on their own: never the first or second word of a pair.
+          for (const part of cjkTermParts(token)) this.countSpelling(counts, this.spellingOf(part), 1);
           previous = -1;
           continue;
         }
+        const spelling = this.spellingOf(token);
         const weight = i === 0 ? INITIAL_WEIGHT : 1;
-        const term = this.spellingTerm[spelling]!;
-        counts.set(term, (counts.get(term) ?? 0) + 1);
-        this.spellingWeight.set(spelling, (this.spellingWeight.get(spelling) ?? 0) + weight);
-        if (previous >= 0) this.countPair(counts, previous, spelling, weight);
+        if (spelling >= 0 && previous >= 0) this.countPair(counts, previous, spelling, weight);
+        this.countSpelling(counts, spelling, weight);
         previous = spelling;
       }
     }
@@ -82,6 +88,13 @@ export class TermIndex {
     this.counts.push(counts);
     this.wordCounts.push(wordCount);
     this.wordTotal += wordCount;
+  }
+
+  private countSpelling(counts: Map<number, number>, spelling: number, weight: number): void {
+    if (spelling < 0) return;
+    const term = this.spellingTerm[spelling]!;
+    counts.set(term, (counts.get(term) ?? 0) + 1);
+    this.spellingWeight.set(spelling, (this.spellingWeight.get(spelling) ?? 0) + weight);
   }
 
   private countPair(counts: Map<number, number>, first: number, second: number, weight: number): void {
@@ -172,7 +185,8 @@ export class TermIndex {
 
 /** The grouping key of a candidate word (lower case, plural folded), or null when it cannot be a term. */
 function termKey(word: string): string | null {
-  if (word.length < 3 || !TERM_WORD.test(word) || hasCjk(word)) return null;
+  if (hasCjk(word)) return word.length >= 2 && !CJK_STOPWORDS.has(word) ? word : null;
+  if (word.length < 3 || !TERM_WORD.test(word)) return null;
   const lower = word.toLowerCase();
   if (isStopword(lower)) return null;
   return foldPlural(lower);

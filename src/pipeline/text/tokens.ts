@@ -64,6 +64,20 @@ export function splitCjk(word: string): string[] {
   return out;
 }
 
+/**
+ * Term candidates in a Japanese word run, which has no spaces to find words by: katakana runs of two or more
+ * characters (loanwords: フォント, ディレクトリ) and kanji runs of two to eight (compounds: 漢字, 日本語組版), the
+ * kana between them being particles and inflections. Latin parts ("JFM" in "JFM用") are returned as they are;
+ * longer kanji runs (Chinese clauses) and single characters are dropped.
+ */
+export function cjkTermParts(word: string): string[] {
+  return word.match(CJK_TERM_PART)?.filter((part) => !HAN_RUN.test(part) || part.length <= 8) ?? [];
+}
+
+const CJK_TERM_PART =
+  /[\p{Script=Katakana}ー]{2,}|\p{Script=Han}{2,}|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu;
+const HAN_RUN = /^\p{Script=Han}+$/u;
+
 /** Lower-case tokens of a text (or of its {@link scan}): words, with CJK runs cut into bigrams. */
 export function tokens(text: string | readonly string[]): string[] {
   const out: string[] = [];
