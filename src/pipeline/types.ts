@@ -38,6 +38,8 @@ export interface TextLine {
   fontSize: number;
   /** True when the dominant font's name says bold/black/heavy/semibold. */
   bold: boolean;
+  /** x where the line's last character ends, when known. */
+  right?: number;
 }
 
 export interface PageText {

@@ -3,8 +3,11 @@ import { describe, test } from 'node:test';
 import { buildStructure, headingRecall } from '../../src/pipeline/structure.ts';
 import type { ExtractedDocument, OutlineEntry, Section, TextLine } from '../../src/pipeline/types.ts';
 
-/** A line spec: text, then options (size 10 and regular by default; `gap` adds space above it). */
-type Spec = string | [string, { size?: number; bold?: boolean; gap?: number; x?: number }];
+/**
+ * A line spec: text, then options (size 10 and regular by default; `gap` adds space above it; `right` is where
+ * it ends, 540 by default).
+ */
+type Spec = string | [string, { size?: number; bold?: boolean; gap?: number; x?: number; right?: number }];
 
 /** A document whose pages hold the given lines, top to bottom, 12 pt apart at body size. */
 function doc(pages: Spec[][], outline: OutlineEntry[] = [], title?: string): ExtractedDocument {
@@ -16,7 +19,15 @@ function doc(pages: Spec[][], outline: OutlineEntry[] = [], title?: string): Ext
         const [text, o] = typeof spec === 'string' ? [spec, {}] : spec;
         const size = o.size ?? 10;
         y -= (o.gap ?? 0) + size * 1.2;
-        return { text, page: i + 1, x: o.x ?? 72, y, fontSize: size, bold: o.bold ?? false };
+        return {
+          text,
+          page: i + 1,
+          x: o.x ?? 72,
+          y,
+          fontSize: size,
+          bold: o.bold ?? false,
+          right: o.right ?? 540,
+        };
       });
       return { page: i + 1, lines, needsOcr: false };
     }),
@@ -237,6 +248,45 @@ describe('paragraphs', () => {
     assert.deepEqual(paragraphs[1]!.pageBreaks, [
       'A second one starts after a gap and runs over the page '.length,
     ]);
+  });
+});
+
+describe('lists without bullet glyphs', () => {
+  const paragraphsOf = (pages: Spec[][]) =>
+    buildStructure(doc(pages), { fileName: 'l.pdf' }).sections.flatMap((x) =>
+      x.paragraphs.map((p) => p.text),
+    );
+
+  test('slide items a fifth further apart than their lines are paragraphs of their own', () => {
+    const item = (text: string): Spec => [text, { size: 28, gap: 8 }];
+    assert.deepEqual(
+      paragraphsOf([
+        [
+          ['To provide an overview of an ongoing', { size: 28 }],
+          ['research project', { size: 28 }],
+          item('Show how to define a cancer cohort'),
+          item('Show how to identify an important'),
+          ['clinical process measure', { size: 28 }],
+        ],
+      ]),
+      [
+        'To provide an overview of an ongoing research project',
+        'Show how to define a cancer cohort',
+        'Show how to identify an important clinical process measure',
+      ],
+    );
+  });
+
+  test('in body text, only a line that ends short starts a list item; a full line runs on', () => {
+    const page = (right: number): Spec[] => [
+      'Ein Absatz beginnt hier, und seine erste Zeile',
+      ['reicht bis zum Rand. Für einen Torus müsste man ein', { right }],
+      ['Loch machen, und das geht nicht ohne Schere.', { gap: 3 }],
+    ];
+    assert.deepEqual(paragraphsOf([page(540)]), [
+      'Ein Absatz beginnt hier, und seine erste Zeile reicht bis zum Rand. Für einen Torus müsste man ein Loch machen, und das geht nicht ohne Schere.',
+    ]);
+    assert.equal(paragraphsOf([page(300)]).length, 2);
   });
 });
 

@@ -51,7 +51,7 @@ export function buildLines(
     const text = joinParts(seg.parts);
     if (text.trim() === '') continue;
     const [fontSize, bold] = dominantFont(seg.fonts);
-    lines.push({ text, page, x: round(seg.x0), y: round(seg.y), fontSize, bold });
+    lines.push({ text, page, x: round(seg.x0), y: round(seg.y), fontSize, bold, right: round(seg.x1) });
   }
   return lines;
 }

@@ -1,6 +1,7 @@
 /**
- * Joins body lines into paragraphs. A paragraph ends at a vertical gap wider than ~1.5 line spacings, at a
- * first-line indent, or at a page (or column) change after a line that ended a sentence. Lines are joined
+ * Joins body lines into paragraphs. A paragraph ends at a vertical gap wider than ~1.5 line spacings (or a
+ * fifth wider than between its own lines, before a capital: list items), at a first-line indent, or at a page
+ * (or column) change after a line that ended a sentence. Lines are joined
  * with a space, without one between CJK characters, and words hyphenated across lines are rejoined.
  * Running headers and footers and the entries of a printed table of contents are left out: they are
  * navigation, not content.
@@ -9,6 +10,8 @@ import type { Paragraph, TextLine } from '../types.ts';
 import { isRunningLine, isTocEntry, type Layout } from './layout.ts';
 import { hasCjk } from './normalize.ts';
 
+/** Text at least this large (points) is a slide's: lists there are told by spacing alone. */
+const SLIDE_TEXT_PT = 16;
 const SENTENCE_END = /[.!?。！？:：)）」』"”]$/u;
 
 /** Paragraphs of `layout.lines[from, to)`, in order. */
@@ -17,6 +20,7 @@ export function buildParagraphs(layout: Layout, from: number, to: number): Parag
   let current: { parts: string[]; length: number; page: number; pageEnd: number; breaks: number[] } | null =
     null;
   let prev: TextLine | null = null;
+  let rhythm: PageRhythm = { page: 0, step: 0, right: 0 };
   const flush = () => {
     if (!current) return;
     const text = current.parts.join('').trim();
@@ -31,10 +35,12 @@ export function buildParagraphs(layout: Layout, from: number, to: number): Parag
     const line = layout.lines[i]!;
     const text = line.text.trim().replace(/\s+/g, ' ');
     if (!text || isRunningLine(layout, i) || (layout.tocPages.has(line.page) && isTocEntry(text))) continue;
-    if (!current || !prev || startsParagraph(prev, line, layout)) {
+    if (rhythm.page !== line.page) rhythm = { page: line.page, step: 0, right: 0 };
+    if (!current || !prev || startsParagraph(prev, line, layout, rhythm)) {
       flush();
       current = { parts: [text], length: text.length, page: line.page, pageEnd: line.page, breaks: [] };
     } else {
+      if (line.page === prev.page) rhythm.step = lineStep(rhythm.step, prev.y - line.y, prev.fontSize);
       const last = current.parts[current.parts.length - 1]!;
       const joined = joinLine(last, text);
       current.parts[current.parts.length - 1] = joined.previous;
@@ -47,21 +53,51 @@ export function buildParagraphs(layout: Layout, from: number, to: number): Parag
       current.parts.push(joined.separator + text);
       current.length += joined.separator.length + text.length;
     }
+    rhythm.right = Math.max(rhythm.right, line.right ?? 0);
     prev = line;
   }
   flush();
   return out;
 }
 
-function startsParagraph(prev: TextLine, line: TextLine, layout: Layout): boolean {
+/**
+ * What the lines of a page so far say about its lists: the step between the lines of one paragraph (a full
+ * line advance: sub- and superscripts make smaller ones, list items larger), and where the longest line ends.
+ */
+interface PageRhythm {
+  page: number;
+  step: number;
+  right: number;
+}
+
+function startsParagraph(prev: TextLine, line: TextLine, layout: Layout, rhythm: PageRhythm): boolean {
   const endedSentence = SENTENCE_END.test(prev.text.trimEnd());
   if (line.page !== prev.page) return endedSentence;
   const step = prev.y - line.y;
   // Moving up the page: a new column (or a float); a sentence can run on into it.
   if (step < 0) return endedSentence;
   if (step > Math.max(layout.lineSpacing, prev.fontSize) * 1.5) return true;
+  if (startsListItem(prev, line, step, rhythm)) return true;
   const indent = line.x - prev.x;
   return endedSentence && indent > line.fontSize * 0.8 && indent < line.fontSize * 6;
+}
+
+/**
+ * A list without bullet glyphs (slides): this line starts with a capital or a digit a fifth further down than
+ * the lines of one paragraph are apart, and the item before ends short of the page's longest line (by two
+ * characters' width at least) unless its text is slide-sized, where ragged lines say nothing.
+ */
+function startsListItem(prev: TextLine, line: TextLine, step: number, rhythm: PageRhythm): boolean {
+  if (rhythm.step === 0 || step < rhythm.step * 1.2 || step - rhythm.step <= 2) return false;
+  const endsShort = prev.right !== undefined && prev.right <= rhythm.right - prev.fontSize * 2;
+  if (!endsShort && prev.fontSize < SLIDE_TEXT_PT) return false;
+  return /^[\p{Lu}\p{N}]/u.test(line.text.trimStart());
+}
+
+/** The page's line step after one more step between lines of a paragraph. */
+function lineStep(known: number, step: number, fontSize: number): number {
+  if (step < fontSize * 0.8 || (known > 0 && step > known * 1.2)) return known;
+  return step;
 }
 
 /** How a line continues the text before it: a rejoined hyphenated word, no space between CJK, or a space. */
