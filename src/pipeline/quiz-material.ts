@@ -4,7 +4,7 @@
  */
 import type { Course, Module } from './course-schema.ts';
 import { isGoodSentence, splitSentences } from './text/sentences.ts';
-import { squash } from './text/tokens.ts';
+import { scan, squash } from './text/tokens.ts';
 import type { Chunk } from './types.ts';
 
 /** A sentence a question can be made from. */
@@ -34,8 +34,11 @@ export function summarySources(scope: Scope, anyQuality = false): Source[] {
   );
 }
 
-/** Good sentences of the chunks inside the scope's modules, with pages estimated from their place in the chunk. */
-export function chunkSources(scope: Scope, chunks: readonly Chunk[]): Source[] {
+/**
+ * Good sentences of the chunks inside the scope's modules, with pages estimated from their place in the chunk;
+ * with `listItems`, also list items without terminal punctuation (slides).
+ */
+export function chunkSources(scope: Scope, chunks: readonly Chunk[], listItems = false): Source[] {
   const out: Source[] = [];
   for (const chunk of chunks) {
     const owner = scope.find(
@@ -47,7 +50,7 @@ export function chunkSources(scope: Scope, chunks: readonly Chunk[]): Source[] {
     for (const sentence of splitSentences(chunk.text)) {
       const at = text.indexOf(sentence, offset);
       if (at >= 0) offset = at;
-      if (!isGoodSentence(sentence)) continue;
+      if (!isGoodSentence(sentence, scan(sentence), listItems)) continue;
       const pages = chunk.pageEnd - chunk.pageStart + 1;
       const page = Math.min(
         chunk.pageEnd,

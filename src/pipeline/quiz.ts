@@ -105,7 +105,7 @@ class QuizBuilder {
    * answer already asked about.
    */
   offer(source: Source, fill: boolean): void {
-    if (this.full || this.sentences.has(normalise(source.text))) return;
+    if (this.full || this.sentences.has(normalise(source.text)) || isQuestion(source.text)) return;
     const tfLeft = Math.max(0, Math.round(this.count * TRUE_FALSE_SHARE) - this.trueFalse);
     const mcLeft = Math.max(0, this.count - Math.round(this.count * TRUE_FALSE_SHARE) - this.multipleChoices);
     const tfFirst = this.rng() * (tfLeft + mcLeft) < tfLeft;
@@ -202,6 +202,9 @@ class QuizBuilder {
   }
 }
 
+/** A question is no statement to call true or false, nor to blank a word of. */
+const isQuestion = (text: string) => /[?？]["'”’)」』]*$/u.test(text.trim());
+
 function buildQuiz(input: QuizInput, generator: Quiz['generator']): Quiz {
   const scope = scopeOf(input);
   const count = Math.max(1, Math.floor(input.count));
@@ -214,6 +217,11 @@ function buildQuiz(input: QuizInput, generator: Quiz['generator']): Quiz {
     for (const source of summaries) builder.offer(source, fill);
     if (!builder.full) others ??= shuffled(chunkSources(scope, input.chunks), rng);
     for (const source of others ?? []) builder.offer(source, fill);
+  }
+  // Slides state things in list items rather than sentences: those too, when sentences run short.
+  if (!builder.full) {
+    const items = shuffled(chunkSources(scope, input.chunks, true), rng);
+    for (const fill of [false, true]) for (const source of items) builder.offer(source, fill);
   }
   if (builder.questions.length === 0)
     for (const source of summarySources(scope, true)) builder.offerPlainTrue(source);

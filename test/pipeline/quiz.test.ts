@@ -4,7 +4,7 @@ import { generateCourse } from '../../src/pipeline/course.ts';
 import { type Course, type Question, QuizSchema } from '../../src/pipeline/course-schema.ts';
 import { generateQuiz, OfflineQuizGenerator } from '../../src/pipeline/quiz.ts';
 import { sameKind } from '../../src/pipeline/text/cloze.ts';
-import { oneLiner, textbook } from './course-fixture.ts';
+import { chunksOf, oneLiner, textbook } from './course-fixture.ts';
 
 const input = textbook();
 const course: Course = await generateCourse(input);
@@ -136,6 +136,44 @@ describe('generateQuiz (offline cloze)', () => {
       code: 'not_found',
       message: 'module 7 not found',
     });
+  });
+
+  test('slides: list items without full stops make questions when sentences run short; questions never do', async () => {
+    const items = [
+      'Colon cancer patients treated in VA hospitals and Medicare facilities',
+      'Adjuvant chemotherapy after surgical resection for stage III colon cancer',
+      'Surgical resection rates compared across VA hospitals and Medicare facilities',
+      'Chemotherapy claims identified in Medicare outpatient files and VA pharmacy records',
+      'How can claims data describe the treatment patterns of colon cancer?',
+      'Pharmacy records complete the outpatient files for adjuvant chemotherapy',
+      'Medicare facilities report surgical resection through inpatient claims',
+    ];
+    const sections = [
+      {
+        index: 0,
+        title: 'Study Aims',
+        level: 1,
+        path: ['Study Aims'],
+        pageStart: 1,
+        pageEnd: 2,
+        paragraphs: items.map((text, i) => ({ text, page: 1 + (i % 2), pageEnd: 1 + (i % 2) })),
+      },
+    ];
+    const slides = {
+      documentId: 'slides',
+      fileName: 'slides.pdf',
+      pageCount: 2,
+      structure: { title: 'Study Aims', sections, source: 'pages' as const },
+      chunks: chunksOf(sections, 'slides'),
+    };
+    const quiz = await generateQuiz({
+      course: await generateCourse(slides),
+      chunks: slides.chunks,
+      count: 6,
+      seed: 3,
+    });
+    assert.ok(quiz.questions.length >= 4, `${quiz.questions.length} questions`);
+    assert.ok(quiz.questions.every((q) => !q.prompt.includes('How can claims')));
   });
 
   test('throws no_quiz_material when nothing can be asked', async () => {

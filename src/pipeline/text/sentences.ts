@@ -51,11 +51,16 @@ const CJK_CHARS = { min: 10, max: 150 } as const;
  * True for a sentence fit for a summary or a quiz: 6–60 words (10–150 characters in CJK), mostly letters,
  * starting like a sentence and ending with terminal punctuation; not a table row, a dotted table-of-contents
  * line, a rule of repeated symbols or a bare URL. `scanned` is the sentence's {@link scan}, when known.
+ * `listItem`: the terminal punctuation may be missing, as in the items of a slide's list.
  */
-export function isGoodSentence(sentence: string, scanned: readonly string[] = scan(sentence)): boolean {
+export function isGoodSentence(
+  sentence: string,
+  scanned: readonly string[] = scan(sentence),
+  listItem = false,
+): boolean {
   const text = sentence.trim();
   if (/\.{4,}|(?:\. ){3,}|\||([^\p{L}\p{N}\s])\1{3,}/u.test(text)) return false;
-  if (/^\p{Ll}/u.test(text) || !/[.!?。！？]["'”’)」』]*$/u.test(text)) return false;
+  if (/^\p{Ll}/u.test(text) || !(listItem || /[.!?。！？]["'”’)」』]*$/u.test(text))) return false;
   const ws = scanned.filter((t) => !isBreak(t) && !URL_PART.test(t));
   const cjk = countCjk(text);
   if (cjk > text.length / 3) {
