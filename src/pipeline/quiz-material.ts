@@ -4,7 +4,7 @@
  */
 import type { Course, Module } from './course-schema.ts';
 import { isGoodSentence, splitSentences } from './text/sentences.ts';
-import { scan, squash } from './text/tokens.ts';
+import { hasCjk, scan, squash } from './text/tokens.ts';
 import type { Chunk } from './types.ts';
 
 /** A sentence a question can be made from. */
@@ -62,7 +62,10 @@ export function chunkSources(scope: Scope, chunks: readonly Chunk[], listItems =
   return out;
 }
 
-/** Key terms of the course, its modules and lessons, each once (first spelling wins), most general first. */
+/**
+ * Key terms of the course, its modules and lessons, each once (first spelling wins), most general first; none
+ * shorter than three letters (two in Japanese: 文字, 縦組).
+ */
 export function termPool(course: Course): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
@@ -73,7 +76,7 @@ export function termPool(course: Course): string[] {
   ];
   for (const t of all) {
     const key = t.toLowerCase();
-    if (t.trim().length < 3 || seen.has(key)) continue;
+    if (t.trim().length < (hasCjk(t) ? 2 : 3) || seen.has(key)) continue;
     seen.add(key);
     out.push(t);
   }

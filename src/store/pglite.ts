@@ -13,7 +13,7 @@ export interface PgliteOptions {
   /** How long to wait for another process holding the data dir. @defaultValue 10000 */
   lockWaitMs?: number;
   /**
-   * Folder of the empty-cluster dump that new data dirs start from (see pglite-template.ts).
+   * Cache folder holding the empty cluster that new data dirs are copied from (see pglite-template.ts).
    * @defaultValue undefined: every new data dir runs initdb
    */
   templateDir?: string;
