@@ -6,10 +6,11 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config.ts';
-import { describeError, ProfaiError } from '../src/errors.ts';
+import { countsOf } from '../src/domain/document.ts';
+import { describeError, ProfaiError } from '../src/domain/errors.ts';
 import { extractDocument } from '../src/pipeline/extract.ts';
+import { runPipeline } from '../src/pipeline/index.ts';
 import { checkPdf, openPdf } from '../src/pipeline/load.ts';
-import { countsOf, runPipeline } from '../src/pipeline/run.ts';
 import { buildStructure, headingRecall } from '../src/pipeline/structure.ts';
 
 const file = process.argv[2];

@@ -7,7 +7,7 @@
  * - Nothing else in the code base reads `process.env` for a ProfAI setting.
  */
 import { flag, int, list, matching, num, oneOf, optional, str, type ValueParser } from './config-values.ts';
-import { ProfaiError } from './errors.ts';
+import { ProfaiError } from './domain/errors.ts';
 
 /** A setting's declaration: its variable, default, parser and one line of documentation. */
 interface SettingSpec<T> {
@@ -17,6 +17,8 @@ interface SettingSpec<T> {
   default: T;
   /** Shown as `[redacted]` when printing the effective configuration. */
   secret?: boolean;
+  /** Former names of the variable, still read when `env` is unset. */
+  aliases?: readonly string[];
 }
 
 const optionalStr = optional(str);
@@ -79,9 +81,10 @@ export const SETTINGS = {
     schema: int(0, 1000),
     default: 50,
   }),
-  embeddingDim: setting({
-    env: 'EMBEDDING_DIM',
-    doc: 'Dimension of the offline hashing embedder.',
+  hashEmbeddingDim: setting({
+    env: 'HASH_EMBEDDING_DIM',
+    aliases: ['EMBEDDING_DIM'],
+    doc: 'Dimension of the offline hashing embedder (also read as EMBEDDING_DIM, its former name).',
     schema: int(16, 4096),
     default: 384,
   }),
@@ -381,7 +384,7 @@ export type Config = { [K in keyof Settings]: ReturnType<Settings[K]['schema']['
 /** A setting has a bad value. `message` is one line naming the variable. */
 export class ConfigError extends ProfaiError {
   constructor(message: string) {
-    super('config_invalid', message, true);
+    super('config_invalid', message);
   }
 }
 
@@ -396,7 +399,12 @@ export function loadConfig(
   const out: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(SETTINGS) as [keyof Config, SettingSpec<unknown>][]) {
     const override = overrides[key];
-    const raw = override !== undefined && override !== '' ? override : env[spec.env];
+    const fromFlag = override !== undefined && override !== '';
+    const named = [spec.env, ...(spec.aliases ?? [])].find(
+      (name) => env[name] !== undefined && env[name] !== '',
+    );
+    const raw = fromFlag ? override : named && env[named];
+    const variable = fromFlag ? spec.env : (named ?? spec.env);
     if (raw === undefined || raw === '') {
       out[key] = spec.default;
       continue;
@@ -405,7 +413,7 @@ export function loadConfig(
       out[key] = spec.schema.parse(Array.isArray(raw) ? raw.join(',') : raw);
     } catch (err) {
       const reason = spec.secret ? 'invalid value' : (err as Error).message;
-      throw new ConfigError(`${spec.env}=${spec.secret ? '[redacted]' : String(raw)}: ${reason}`);
+      throw new ConfigError(`${variable}=${spec.secret ? '[redacted]' : String(raw)}: ${reason}`);
     }
   }
   return out as Config;

@@ -3,7 +3,7 @@
  * type) and the multipart plugin's. A stack never leaves the process; 5xx details go to the log only.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ProfaiError } from '../errors.ts';
+import { ProfaiError } from '../domain/errors.ts';
 
 /** An error the API answers with: an HTTP status, a stable snake_case code and a one-line message. */
 export class ApiError extends Error {

@@ -10,7 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
-import { ProfaiError } from '../errors.ts';
+import { ProfaiError } from '../domain/errors.ts';
 import { openFleetClient } from '../fleet/queues.ts';
 import { openDatabase, openVectorStore } from '../store/index.ts';
 import { installAuth } from './auth.ts';
@@ -35,7 +35,6 @@ export class DatabaseUrlRequiredError extends ProfaiError {
     super(
       'database_url_required',
       'the API needs DATABASE_URL (PostgreSQL); for a laptop setup use `profai up`, which serves the embedded database to the API and workers',
-      true,
     );
   }
 }

@@ -2,7 +2,7 @@
  * `course.md`: a course a person can read: modules, lessons, summaries with page citations,
  * then the quiz, with the answers at the very end so a reader can try it first.
  */
-import type { Course, Question, Quiz, SummarySentence } from '../pipeline/course-schema.ts';
+import type { Course, Question, Quiz, SummarySentence } from '../domain/course.ts';
 
 const LETTERS = ['A', 'B', 'C', 'D'];
 

@@ -1,5 +1,5 @@
 /** Where CLI commands write: results to stdout, messages and errors to stderr, one line each. */
-import { describeError } from '../errors.ts';
+import { describeError } from '../domain/errors.ts';
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

@@ -2,7 +2,7 @@
  * Progress on a terminal: one line per file, redrawn in place, with a bar for page-by-page stages.
  * Off the terminal (pipes, CI logs) it prints nothing: the summary table says what happened.
  */
-import type { StageName } from '../pipeline/types.ts';
+import type { StageName } from '../domain/document.ts';
 
 const BAR_WIDTH = 24;
 /** Redraw at most this often: a 400-page extraction reports 400 times in a second or two. */

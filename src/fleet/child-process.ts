@@ -3,8 +3,13 @@
  * The pool ({@link ./child-pool.ts}) decides when; this file only knows how.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import type { ChildMessage, DoneMessage, InitMessage, SerializedError } from './ipc.ts';
-import { isChildMessage } from './ipc.ts';
+import {
+  type ChildMessage,
+  type DoneMessage,
+  type InitMessage,
+  isChildMessage,
+  type SerializedError,
+} from './ipc.ts';
 
 /** How long a child may take to load its tasks before it counts as failed to start. */
 const START_TIMEOUT_MS = 30_000;

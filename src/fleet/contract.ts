@@ -8,8 +8,9 @@
  * - **worker**: a supervisor process (`worker{N}@{host}`) that forks one **child** per concurrency slot.
  * - **child**: a process that runs one job at a time and is recycled after N tasks or M MB.
  */
-import type { StagedDocument } from '../pipeline/process.ts';
-import type { DocumentCounts } from '../pipeline/run.ts';
+
+import type { DocumentCounts } from '../domain/document.ts';
+import type { StagedDocument } from '../workflows/document.ts';
 
 export const PDF_TASK = 'pdf_processing.process_pdf_and_generate_course';
 export const QUIZ_TASK = 'quiz_generation.generate_quiz';

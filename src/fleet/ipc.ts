@@ -6,7 +6,7 @@
  * (or disconnects) when the child retires.
  */
 import type { Config } from '../config.ts';
-import { describeError, isPermanent } from '../errors.ts';
+import { describeError, isPermanent } from '../domain/errors.ts';
 
 export interface InitMessage {
   type: 'init';

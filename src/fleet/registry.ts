@@ -8,7 +8,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Config } from '../config.ts';
-import { ProfaiError } from '../errors.ts';
+import { ProfaiError } from '../domain/errors.ts';
 import type { Logger } from './log.ts';
 
 /** What a handler gets besides its payload. */
@@ -51,14 +51,14 @@ export interface TaskDefinition {
 /** The task is not registered in this worker: retrying on the same fleet cannot help. */
 export class UnknownTaskError extends ProfaiError {
   constructor(name: string) {
-    super('unknown_task', `unknown task ${name}: no worker registered it`, true);
+    super('unknown_task', `unknown task ${name}: no worker registered it`);
   }
 }
 
 /** A task module has nothing that looks like a task, or two tasks share a name. */
 export class TaskModuleError extends ProfaiError {
   constructor(message: string) {
-    super('task_module', message, true);
+    super('task_module', message);
   }
 }
 

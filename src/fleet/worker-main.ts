@@ -4,7 +4,7 @@
  * `profai worker` does the same with flags on top.
  */
 import { ConfigError, loadConfig } from '../config.ts';
-import { describeError } from '../errors.ts';
+import { describeError } from '../domain/errors.ts';
 import { startWorker } from './supervisor.ts';
 
 try {

@@ -19,7 +19,7 @@ import type { CachedAnswer, ResponseCache } from './cache.ts';
 import { LlmContextError, LlmInvalidOutputError, LlmProviderError, LlmTimeoutError } from './errors.ts';
 import { isTimeout, TOKENS_HEADER } from './fetch.ts';
 import { sleep } from './rate-limit.ts';
-import { countTokens, estimateTokens, fitsTokens } from './tokens.ts';
+import { approxModelTokens, countModelTokens, fitsTokens } from './token-count.ts';
 
 /** The knobs of {@link LlmClient} (config names without the `llm` prefix). */
 export interface LlmClientSettings {
@@ -87,7 +87,7 @@ export class LlmClient {
 
   /** Tokens of a request as it would be sent (exact: loads the tokenizer's tables). */
   promptTokens(system: string, prompt: string, schema: z.ZodType): number {
-    return countTokens(this.systemFor(system, schema)) + countTokens(prompt);
+    return countModelTokens(this.systemFor(system, schema)) + countModelTokens(prompt);
   }
 
   /** Whether a request fits {@link inputBudget}; settled without the tokenizer's tables when it clearly does. */
@@ -110,7 +110,7 @@ export class LlmClient {
         this.inputBudget,
       );
     // Booked against LLM_TPM and reported when the provider reports no usage.
-    const tokens = estimateTokens(system) + estimateTokens(req.prompt);
+    const tokens = approxModelTokens(system) + approxModelTokens(req.prompt);
     const messages: ModelMessage[] = [{ role: 'user', content: req.prompt }];
     const key = this.o.cache?.keyOf(this.requestOf(system, messages, req.seed));
     const cached = key ? await this.o.cache?.get(key) : null;
@@ -136,7 +136,7 @@ export class LlmClient {
       const retry = repair.slice(1).map((m) => String(m.content));
       if (!this.fits(req.system, req.prompt, req.schema, retry))
         throw new LlmInvalidOutputError(req.task, verdict.reason);
-      accepted = await this.complete(system, repair, tokens + estimateTokens(retry.join('\n')), req);
+      accepted = await this.complete(system, repair, tokens + approxModelTokens(retry.join('\n')), req);
       verdict = this.judge(accepted.text, req);
       if (!verdict.ok) throw new LlmInvalidOutputError(req.task, verdict.reason);
     }
@@ -225,7 +225,7 @@ export class LlmClient {
       return {
         text: result.text,
         inputTokens: result.usage.inputTokens ?? inputTokens,
-        outputTokens: result.usage.outputTokens ?? estimateTokens(result.text),
+        outputTokens: result.usage.outputTokens ?? approxModelTokens(result.text),
       };
     } catch (err) {
       // The answer arrived but is not JSON: that is for the repair step to handle, not a provider failure.
@@ -233,7 +233,7 @@ export class LlmClient {
         return {
           text: err.text,
           inputTokens: err.usage?.inputTokens ?? inputTokens,
-          outputTokens: err.usage?.outputTokens ?? estimateTokens(err.text),
+          outputTokens: err.usage?.outputTokens ?? approxModelTokens(err.text),
         };
       throw err;
     }

@@ -7,10 +7,12 @@
  * Every answer cites chunk ids checked against the chunks it was given; pages, reading times and section
  * paths come from the document, not the model.
  */
+
+import type { Course, Lesson, Module } from '../domain/course.ts';
+import type { Chunk } from '../domain/document.ts';
+import type { CourseGenerator, CourseInput } from '../domain/generators.ts';
 import { type LessonPlan, type ModulePlan, planModules } from '../pipeline/course-plan.ts';
-import type { Course, CourseGenerator, CourseInput, Lesson, Module } from '../pipeline/course-schema.ts';
 import { readingMinutes } from '../pipeline/course-text.ts';
-import type { Chunk } from '../pipeline/types.ts';
 import { mapLimit, packGroups, thinToFit } from './budget.ts';
 import type { LlmClient } from './client.ts';
 import { LlmContextError } from './errors.ts';
@@ -29,7 +31,7 @@ import {
   passagesText,
   SYSTEM,
 } from './prompts.ts';
-import { countTokens, fitsTokens } from './tokens.ts';
+import { countModelTokens, fitsTokens } from './token-count.ts';
 
 export interface LlmCourseGeneratorOptions {
   client: LlmClient;
@@ -126,7 +128,7 @@ export class LlmCourseGenerator implements CourseGenerator {
   private packed(passages: Passage[], prompt: (group: readonly Passage[]) => string): Passage[][] {
     // Packed by summed token counts (each passage counted once), then each group checked as sent.
     const base = this.o.client.promptTokens(SYSTEM, prompt([]), LessonDraftSchema);
-    const sizes = new Map(passages.map((p) => [p, countTokens(passagesText([p])) + 2]));
+    const sizes = new Map(passages.map((p) => [p, countModelTokens(passagesText([p])) + 2]));
     const room = this.o.client.inputBudget * 0.98 - base;
     return packGroups(passages, (g) => g.reduce((n, p) => n + sizes.get(p)!, 0) <= room).flatMap((g) =>
       g.length > 1 && !this.fits(prompt(g), LessonDraftSchema) ? g.map((p) => [p]) : [g],
@@ -157,7 +159,7 @@ export class LlmCourseGenerator implements CourseGenerator {
     while (perLesson > 1 && !this.fits(prompt(perLesson), ModuleDraftSchema)) perLesson--;
     const text = prompt(perLesson);
     if (!this.fits(text, ModuleDraftSchema))
-      throw new LlmContextError(`module "${plan.title}"`, countTokens(text), this.o.client.inputBudget);
+      throw new LlmContextError(`module "${plan.title}"`, countModelTokens(text), this.o.client.inputBudget);
     const allowed = citedIn(lessons);
     const draft = await this.o.client.object({
       task: `module outline "${plan.title}"`,

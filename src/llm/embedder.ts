@@ -4,10 +4,10 @@
  */
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { embedMany } from 'ai';
-import type { Embedder } from '../pipeline/types.ts';
+import type { Embedder } from '../domain/generators.ts';
 import { LlmProviderError } from './errors.ts';
 import { TOKENS_HEADER } from './fetch.ts';
-import { estimateTokens } from './tokens.ts';
+import { approxModelTokens } from './token-count.ts';
 
 export interface OpenAIEmbedderOptions {
   baseUrl: string;
@@ -27,7 +27,7 @@ export interface OpenAIEmbedderOptions {
  * Tokens an embeddings request books against LLM_TPM: estimated, so that a worker child embedding a PDF does not
  * load the tokenizer's tables (tens of MB) for it.
  */
-const bookedTokens = (texts: readonly string[]) => texts.reduce((n, t) => n + estimateTokens(t), 0);
+const bookedTokens = (texts: readonly string[]) => texts.reduce((n, t) => n + approxModelTokens(t), 0);
 
 export class OpenAIEmbedder implements Embedder {
   readonly name: string;

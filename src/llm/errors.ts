@@ -3,12 +3,12 @@
  * network) is transient: the job is retried later, and the response cache makes the retry cheap. An answer the
  * model got wrong twice, or a request the provider refuses (401, 400), is permanent.
  */
-import { ProfaiError } from '../errors.ts';
+import { ProfaiError } from '../domain/errors.ts';
 
 /** LLM_BASE_URL is set without what it needs (LLM_MODEL…). */
 export class LlmConfigError extends ProfaiError {
   constructor(message: string) {
-    super('llm_config', message, true);
+    super('llm_config', message);
   }
 }
 
@@ -20,21 +20,21 @@ export class LlmProviderError extends ProfaiError {
     /** HTTP status of the last answer, when there was one. */
     readonly status?: number,
   ) {
-    super('llm_provider', message, permanent);
+    super('llm_provider', message, { permanent });
   }
 }
 
 /** A request took longer than LLM_TIMEOUT_S (on every attempt). */
 export class LlmTimeoutError extends ProfaiError {
   constructor(seconds: number, attempts: number) {
-    super('llm_timeout', `LLM provider: no answer within ${seconds} s (${attempts} attempt(s))`, false);
+    super('llm_timeout', `LLM provider: no answer within ${seconds} s (${attempts} attempt(s))`);
   }
 }
 
 /** The model's answer broke the schema or the grounding rules, and so did its repaired answer. */
 export class LlmInvalidOutputError extends ProfaiError {
   constructor(task: string, reason: string) {
-    super('llm_invalid_output', `LLM ${task}: the answer was rejected twice: ${reason}`, true);
+    super('llm_invalid_output', `LLM ${task}: the answer was rejected twice: ${reason}`);
   }
 }
 
@@ -44,7 +44,6 @@ export class LlmContextError extends ProfaiError {
     super(
       'llm_context_overflow',
       `LLM ${task}: the smallest prompt has ${tokens} tokens, over the ${limit}-token budget (LLM_CONTEXT_TOKENS)`,
-      true,
     );
   }
 }

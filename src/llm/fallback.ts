@@ -2,14 +2,8 @@
  * LLM_FALLBACK=offline: when the LLM fails for good (provider down after retries, answers rejected twice), the
  * offline generator makes that course or quiz instead, and the course records which generator made it.
  */
-import type {
-  Course,
-  CourseGenerator,
-  CourseInput,
-  Quiz,
-  QuizGenerator,
-  QuizInput,
-} from '../pipeline/course-schema.ts';
+import type { Course, Quiz } from '../domain/course.ts';
+import type { CourseGenerator, CourseInput, QuizGenerator, QuizInput } from '../domain/generators.ts';
 import { isLlmError } from './errors.ts';
 
 export type WarnFn = (message: string, fields: Record<string, unknown>) => void;

@@ -6,12 +6,11 @@
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { Redis } from 'ioredis';
 import { type Config, usesEmbeddingsApi } from '../config.ts';
+import type { CourseGenerator, Embedder, EmbeddingSpace, QuizGenerator } from '../domain/generators.ts';
 import { OfflineCourseGenerator } from '../pipeline/course.ts';
-import type { CourseGenerator, QuizGenerator } from '../pipeline/course-schema.ts';
 import { HashEmbedder } from '../pipeline/embed.ts';
 import { OfflineQuizGenerator } from '../pipeline/quiz.ts';
-import type { Embedder } from '../pipeline/types.ts';
-import type { EmbeddingSpace, VectorStore } from '../store/types.ts';
+import type { VectorStore } from '../store/types.ts';
 import { ResponseCache } from './cache.ts';
 import { LlmClient } from './client.ts';
 import { LlmCourseGenerator } from './course-generator.ts';
@@ -35,7 +34,7 @@ export function llmEnabled(config: Pick<Config, 'llmBaseUrl'>): boolean {
  * With Redis its requests count against the fleet-wide LLM_RPM/LLM_TPM like the chat calls.
  */
 export function createEmbedder(config: Config, redis?: Redis): Embedder {
-  if (!usesEmbeddingsApi(config)) return new HashEmbedder(config.embeddingDim);
+  if (!usesEmbeddingsApi(config)) return new HashEmbedder(config.hashEmbeddingDim);
   const apiKey = config.embeddingsApiKey ?? config.llmApiKey;
   const limiter = redis ? fleetLimiter(config, redis) : undefined;
   return new OpenAIEmbedder({

@@ -10,7 +10,7 @@ import {
   ModuleSchema,
   QuestionSchema,
   SummarySentenceSchema,
-} from '../pipeline/course-schema.ts';
+} from '../domain/course.ts';
 
 /** Citations as chunk ids: the grounding of parts of the course that have no citation field. */
 const ChunkIdsSchema = z.array(z.string().min(1)).min(1);

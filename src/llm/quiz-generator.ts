@@ -4,8 +4,9 @@
  * when retrieval finds nothing), and the model writes questions that cite the chunk answering them.
  */
 
-import type { Question, Quiz, QuizGenerator, QuizInput } from '../pipeline/course-schema.ts';
-import type { Chunk } from '../pipeline/types.ts';
+import type { Question, Quiz } from '../domain/course.ts';
+import type { Chunk } from '../domain/document.ts';
+import type { QuizGenerator, QuizInput } from '../domain/generators.ts';
 import { mapLimit, spreadPick, thinToFit } from './budget.ts';
 import type { LlmClient } from './client.ts';
 import { allowedOf, checkQuestions, pinQuestion } from './grounding.ts';

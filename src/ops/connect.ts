@@ -6,13 +6,13 @@
  */
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Config } from '../config.ts';
-import { ProfaiError } from '../errors.ts';
+import { ProfaiError } from '../domain/errors.ts';
 import { describeRedisUrl } from '../fleet/redis.ts';
 
 /** Redis did not answer: `cannot reach Redis at redis://host:port (ECONNREFUSED)`. */
 export class RedisUnreachableError extends ProfaiError {
   constructor(url: string, reason: string) {
-    super('redis_unreachable', `cannot reach Redis at ${redisAddress(url)} (${reason})`, false);
+    super('redis_unreachable', `cannot reach Redis at ${redisAddress(url)} (${reason})`);
   }
 }
 

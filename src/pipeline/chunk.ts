@@ -5,10 +5,11 @@
  * words (or characters, for text without spaces). Each chunk after the first of its section starts with
  * the last ~`overlapTokens` of the previous one, so a sentence cut off by a boundary keeps its context.
  */
-import { countTokens } from './tokens.ts';
-import type { Chunk, DocumentStructure, Paragraph, Section } from './types.ts';
 
-export { countTokens } from './tokens.ts';
+import type { Chunk, DocumentStructure, Paragraph, Section } from '../domain/document.ts';
+import { estimateTokens } from './text/token-estimate.ts';
+
+export { estimateTokens } from './text/token-estimate.ts';
 
 /** Options of {@link chunkDocument}. */
 export interface ChunkOptions {
@@ -59,7 +60,7 @@ export function chunkDocument(structure: DocumentStructure, opts: ChunkOptions):
         pageStart: units[span.from - overlapUnitsUsed(units, span.from, overlap)]!.pageStart,
         pageEnd: units[span.to - 1]!.pageEnd,
         text,
-        tokenCount: countTokens(text),
+        tokenCount: estimateTokens(text),
       });
     }
   }
@@ -156,7 +157,7 @@ function tailOf(text: string, budget: number): string {
   const words = text.split(/(?<=\s)/);
   let start = words.length;
   for (let acc = 0; start > 0; start--) {
-    const cost = countTokens(words[start - 1]!);
+    const cost = estimateTokens(words[start - 1]!);
     if (acc + cost > budget) break;
     acc += cost;
   }
@@ -215,7 +216,7 @@ interface Piece {
 
 /** Cuts a sentence over `maxTokens` at spaces, or every `maxTokens` characters where there are none. */
 function splitLong(text: string, maxTokens: number): Piece[] {
-  const tokens = countTokens(text);
+  const tokens = estimateTokens(text);
   if (tokens <= maxTokens) return [{ text, offset: 0, tokens, sep: '' }];
   const pieces: Piece[] = [];
   const words = /\S+/g;
@@ -225,12 +226,12 @@ function splitLong(text: string, maxTokens: number): Piece[] {
   const flush = () => {
     if (start < 0) return;
     const piece = text.slice(start, end);
-    pieces.push({ text: piece, offset: start, tokens: countTokens(piece), sep: pieces.length ? ' ' : '' });
+    pieces.push({ text: piece, offset: start, tokens: estimateTokens(piece), sep: pieces.length ? ' ' : '' });
     start = -1;
     acc = 0;
   };
   for (let m = words.exec(text); m; m = words.exec(text)) {
-    const cost = countTokens(m[0]);
+    const cost = estimateTokens(m[0]);
     if (cost > maxTokens) {
       flush();
       for (const part of splitChars(m[0], maxTokens, cost)) {
@@ -258,7 +259,7 @@ function splitChars(word: string, maxTokens: number, tokens: number): Omit<Piece
     // Never split a surrogate pair.
     if (end < word.length && /[\uDC00-\uDFFF]/.test(word[end]!)) end++;
     const text = word.slice(i, end);
-    parts.push({ text, offset: i, tokens: countTokens(text) });
+    parts.push({ text, offset: i, tokens: estimateTokens(text) });
     i = end;
   }
   return parts;

@@ -6,8 +6,9 @@
  * copyright notice). Lessons are the sections inside a module, each with its sub-sections folded in. Sections
  * with no text fold into the next lesson.
  */
+
+import type { Section } from '../domain/document.ts';
 import { addSizes, analyseSection, type ParagraphText, type TextSize } from './course-text.ts';
-import type { Section } from './types.ts';
 
 /** A module spans at most this many pages unless a single page range cannot be cut. */
 export const MAX_MODULE_PAGES = 30;

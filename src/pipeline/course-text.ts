@@ -2,10 +2,10 @@
  * The text of a document as the course generator sees it: each section's paragraphs cut into sentences, each
  * sentence with its page and the chunk it can cite.
  */
-import type { Citation } from './course-schema.ts';
+import type { Citation } from '../domain/course.ts';
+import type { Chunk, Paragraph, Section } from '../domain/document.ts';
 import { clipSentence, isGoodSentence, splitSentences } from './text/sentences.ts';
-import { countCjk, hasCjk, isBreak, scan, squash } from './text/tokens.ts';
-import type { Chunk, Paragraph, Section } from './types.ts';
+import { countCjk, hasCjk, isBreak, scan, squash } from './text/words.ts';
 
 /** A sentence of a section, where it stands, and whether it is fit to show. */
 export interface Sentence {

@@ -6,16 +6,15 @@
  * It needs no model, is deterministic, and runs in well under a second on a 400-page manual.
  */
 
-import { type LessonPlan, type ModulePlan, type Part, planModules } from './course-plan.ts';
 import {
   type Course,
-  type CourseGenerator,
-  type CourseInput,
   checkCourse,
   type Lesson,
   type Module,
   type SummarySentence,
-} from './course-schema.ts';
+} from '../domain/course.ts';
+import type { CourseGenerator, CourseInput } from '../domain/generators.ts';
+import { type LessonPlan, type ModulePlan, type Part, planModules } from './course-plan.ts';
 import { ChunkLocator, readingMinutes, type Sentence, summaryText } from './course-text.ts';
 import { TermIndex } from './text/terms.ts';
 import { bagOf, keySentences, spread } from './text/textrank.ts';

@@ -7,13 +7,17 @@
  * the vector is L2-normalised. Character n-grams make "photosynthesis" and "photosynthetic" neighbours and give
  * CJK text (no spaces) something to match on.
  */
-import { SETTINGS } from '../config.ts';
-import { hasCjk, splitCjk, words } from './text/tokens.ts';
-import type { Chunk, Embedder, ProgressFn } from './types.ts';
+
+import type { Chunk, ProgressFn } from '../domain/document.ts';
+import type { Embedder } from '../domain/generators.ts';
+import { hasCjk, splitCjk, words } from './text/words.ts';
+
+/** The hashing embedder's vector length when none is given (the HASH_EMBEDDING_DIM setting's default too). */
+export const DEFAULT_HASH_DIMENSION = 384;
 
 /** Options of {@link HashEmbedder}. */
 export interface HashEmbedderOptions {
-  /** Vector length. @defaultValue EMBEDDING_DIM's default, 384 */
+  /** Vector length. @defaultValue {@link DEFAULT_HASH_DIMENSION} */
   dimension?: number;
 }
 
@@ -131,7 +135,7 @@ export class HashEmbedder implements Embedder {
   /** @param options - options, or just the dimension. */
   constructor(options: HashEmbedderOptions | number = {}) {
     const dimension = typeof options === 'number' ? options : options.dimension;
-    this.dimension = dimension ?? SETTINGS.embeddingDim.default;
+    this.dimension = dimension ?? DEFAULT_HASH_DIMENSION;
     if (!Number.isInteger(this.dimension) || this.dimension < 1)
       throw new RangeError(`embedding dimension must be a positive integer, got ${this.dimension}`);
   }

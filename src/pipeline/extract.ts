@@ -5,7 +5,9 @@
  * overlaps with line building (here). Per page: group text items into lines, spell out ligatures; then over the
  * whole document: drop running headers/footers and page numbers, join hyphenated words, flag pages without text.
  */
-import { corrupt } from '../errors.ts';
+
+import type { ExtractedDocument, PageText, TextLine } from '../domain/document.ts';
+import { corrupt } from './errors.ts';
 import type { PdfHandle } from './load.ts';
 import { buildLines, type RawItem } from './pdf/lines.ts';
 import {
@@ -19,7 +21,6 @@ import {
 } from './pdf/pdfjs.ts';
 import { removeRunningText } from './pdf/running-text.ts';
 import { dehyphenate } from './pdf/text.ts';
-import type { ExtractedDocument, PageText, TextLine } from './types.ts';
 
 /** Options of {@link extractDocument}. */
 export interface ExtractOptions {

@@ -3,6 +3,7 @@
  */
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import type { CheckedPdf } from '../domain/document.ts';
 import {
   corrupt,
   emptyFile,
@@ -12,7 +13,7 @@ import {
   tooLarge,
   tooManyPages,
   wrongPassword,
-} from '../errors.ts';
+} from './errors.ts';
 import {
   closeRemote,
   openInThread,
@@ -23,7 +24,6 @@ import {
   warmPdfThread,
 } from './pdf/pdfjs.ts';
 import { sniffFormat } from './pdf/sniff.ts';
-import type { CheckedPdf } from './types.ts';
 
 /** How far into the file readers look for `%PDF-`. */
 const HEADER_WINDOW = 1024;

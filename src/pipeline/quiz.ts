@@ -5,9 +5,11 @@
  * true/false statements (a sentence as written, or with a key term swapped), about 70/30, from the lesson
  * summaries first and then the rest of the text. The same course and seed always give the same quiz.
  */
-import { SETTINGS } from '../config.ts';
-import { NotFoundError, ProfaiError } from '../errors.ts';
-import { checkQuiz, type Question, type Quiz, type QuizGenerator, type QuizInput } from './course-schema.ts';
+
+import { checkQuiz, type Question, type Quiz } from '../domain/course.ts';
+import { NotFoundError } from '../domain/errors.ts';
+import type { QuizGenerator, QuizInput } from '../domain/generators.ts';
+import { NoQuizMaterialError } from './errors.ts';
 import {
   chunkSources,
   normalise,
@@ -22,13 +24,6 @@ import { mulberry32, type Rng, shuffled } from './text/rng.ts';
 /** Share of true/false questions. */
 const TRUE_FALSE_SHARE = 0.3;
 
-/** The course has no sentence a question can be made from. */
-export class NoQuizMaterialError extends ProfaiError {
-  constructor(detail: string) {
-    super('no_quiz_material', `cannot make a quiz: ${detail}`, true);
-  }
-}
-
 /** Cloze and true/false questions from the course's own sentences; no model, seeded. */
 export class OfflineQuizGenerator implements QuizGenerator {
   readonly name = 'offline-cloze';
@@ -39,12 +34,6 @@ export class OfflineQuizGenerator implements QuizGenerator {
   }
 }
 
-/** {@link QuizInput} with the question count optional. */
-export type QuizRequest = Omit<QuizInput, 'count'> & {
-  /** Questions wanted. @defaultValue QUIZ_QUESTIONS' default, 10 (callers pass `config.quizQuestions`) */
-  count?: number;
-};
-
 /**
  * Stage 7: makes a quiz with `generator` and checks it (schema, no repeated prompt, cited pages and chunks
  * exist). The page limit is the last page the course or its chunks know of.
@@ -52,10 +41,9 @@ export type QuizRequest = Omit<QuizInput, 'count'> & {
  * @throws NoQuizMaterialError when no question at all can be made.
  */
 export async function generateQuiz(
-  request: QuizRequest,
+  input: QuizInput,
   generator: QuizGenerator = new OfflineQuizGenerator(),
 ): Promise<Quiz> {
-  const input: QuizInput = { ...request, count: request.count ?? SETTINGS.quizQuestions.default };
   scopeOf(input);
   const quiz = await generator.generateQuiz(input);
   const lastPage = Math.max(

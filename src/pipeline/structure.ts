@@ -2,11 +2,12 @@
  * Stage 3: the section tree of a document, from its outline (bookmarks) when it has one, else from
  * headings detected in the text, else one section per ten pages so a course can still be built.
  */
+
+import type { DocumentStructure, ExtractedDocument } from '../domain/document.ts';
 import { detectHeadings, type Heading } from './structure/headings.ts';
 import { isTocTitle, type Layout, measureLayout, sizeKey } from './structure/layout.ts';
 import { parseNumbering } from './structure/normalize.ts';
 import { locateOutline, sectionsFromHeadings } from './structure/outline-tree.ts';
-import type { DocumentStructure, ExtractedDocument } from './types.ts';
 
 export { type HeadingRecall, headingRecall } from './structure/recall.ts';
 

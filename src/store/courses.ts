@@ -1,5 +1,5 @@
 /** Reading courses: summaries for lists, the whole course with its quiz ids for one. */
-import type { Course } from '../pipeline/course-schema.ts';
+import type { Course } from '../domain/course.ts';
 import { isoTime } from './sql.ts';
 import type { CourseSummary, Database, StoredCourse } from './types.ts';
 

@@ -1,10 +1,10 @@
 /** Documents and what hangs off them: sections, chunks, and the one-transaction save of a whole result. */
-import type { Course } from '../pipeline/course-schema.ts';
-import type { Chunk } from '../pipeline/types.ts';
+import type { Course } from '../domain/course.ts';
+import type { Chunk, ProcessedDocument } from '../domain/document.ts';
 import { courseIdFor, quizIdFor } from './ids.ts';
 import { writeQuiz } from './quizzes.ts';
 import { generatorName, jsonParam } from './sql.ts';
-import type { Database, ProcessedDocument, SavedIds, Sql } from './types.ts';
+import type { Database, SavedIds, Sql } from './types.ts';
 
 /**
  * Saves everything the pipeline produced for one document in ONE transaction: document, sections, chunks,

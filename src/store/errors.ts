@@ -1,5 +1,5 @@
-/** Storage errors that are not in `src/errors.ts` (kept here so the store owns them). */
-import { ProfaiError } from '../errors.ts';
+/** Storage errors: the store owns them (codes in src/domain/errors.ts). */
+import { ProfaiError } from '../domain/errors.ts';
 
 /** Neither Chroma nor pgvector is available to hold chunk vectors. */
 export class VectorStoreUnavailableError extends ProfaiError {
@@ -7,7 +7,6 @@ export class VectorStoreUnavailableError extends ProfaiError {
     super(
       'vector_store_unavailable',
       'no vector store: set CHROMA_URL to a Chroma server, or use a database with the pgvector extension (PGlite or Neon)',
-      true,
     );
   }
 }
@@ -18,7 +17,16 @@ export class VectorDimensionError extends ProfaiError {
     super(
       'vector_dimension',
       `vector of dimension ${got} does not fit space ${space} (dimension ${expected})`,
-      true,
+    );
+  }
+}
+
+/** Another process holds the embedded database directory. */
+export class DataDirLockedError extends ProfaiError {
+  constructor(dir: string, pid: number) {
+    super(
+      'data_dir_locked',
+      `${dir} is in use by another ProfAI process (pid ${pid}); wait for it to finish`,
     );
   }
 }

@@ -1,6 +1,6 @@
 /** Deterministic ids, so a retried job writes the same rows instead of new ones. */
 import { createHash } from 'node:crypto';
-import type { Quiz } from '../pipeline/course-schema.ts';
+import type { Quiz } from '../domain/course.ts';
 
 const sha256Hex = (s: string) => createHash('sha256').update(s).digest('hex');
 

@@ -1,7 +1,7 @@
 /** Quizzes: the body as generated, plus one row per question so SQL can count and filter them. */
 
-import { NotFoundError } from '../errors.ts';
-import type { Quiz } from '../pipeline/course-schema.ts';
+import type { Quiz } from '../domain/course.ts';
+import { NotFoundError } from '../domain/errors.ts';
 import { quizIdFor } from './ids.ts';
 import { generatorName, isoTime, jsonParam } from './sql.ts';
 import type { Database, Sql, StoredQuiz } from './types.ts';

@@ -2,8 +2,8 @@
  * Storage contracts. Two database adapters (PGlite, PostgreSQL via `pg`) and two vector stores
  * (pgvector, Chroma) sit behind these; everything above `src/store/` sees only these types.
  */
-import type { Course, Quiz } from '../pipeline/course-schema.ts';
-import type { Chunk, DocumentStructure } from '../pipeline/types.ts';
+import type { Course, Quiz } from '../domain/course.ts';
+import type { EmbeddingSpace } from '../domain/generators.ts';
 
 /** A SQL connection (or transaction). Parameters are `$1, $2…` as in PostgreSQL. */
 export interface Sql {
@@ -41,7 +41,7 @@ export interface VectorHit {
 }
 
 /**
- * Where chunk vectors live. One space per embedder (`name` + `dimension`), so switching embedder
+ * Where chunk vectors live, by embedding space, so switching embedder
  * never mixes vectors. Writes are upserts by chunk id: a retried job never duplicates.
  */
 export interface VectorStore {
@@ -53,27 +53,6 @@ export interface VectorStore {
   /** Throws when the store does not answer (for health checks). */
   ping(): Promise<void>;
   close(): Promise<void>;
-}
-
-export interface EmbeddingSpace {
-  name: string;
-  dimension: number;
-}
-
-/** Everything the pipeline produced for one document, saved in one transaction. */
-export interface ProcessedDocument {
-  documentId: string;
-  sha256: string;
-  fileName: string;
-  sizeBytes: number;
-  pageCount: number;
-  title: string;
-  structure: DocumentStructure;
-  chunks: readonly Chunk[];
-  course: Course;
-  quiz: Quiz;
-  /** Per-stage seconds and other facts worth keeping. */
-  stats: Record<string, number>;
 }
 
 export interface SavedIds {

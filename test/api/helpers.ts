@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import PDFDocument from 'pdfkit';
 import pg from 'pg';
-import type { ProcessedDocument } from '../../src/store/types.ts';
+import type { ProcessedDocument } from '../../src/domain/document.ts';
 
 export const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 

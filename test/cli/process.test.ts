@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CourseSchema, QuizSchema } from '../../src/pipeline/course-schema.ts';
+import { CourseSchema, QuizSchema } from '../../src/domain/course.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SAMPLE = join(ROOT, 'examples', 'sample.pdf');

@@ -53,3 +53,9 @@ test('a bad value is one line naming the variable, the value and the reason', ()
   for (const message of [reason({ PORT: '' + '-1' }), reason({ LLM_FALLBACK: 'maybe' })])
     assert.ok(!message.includes('\n'), message);
 });
+
+test('a renamed setting is still read under its former name, the new name winning', () => {
+  assert.equal(loadConfig({ EMBEDDING_DIM: '128' }).hashEmbeddingDim, 128);
+  assert.equal(loadConfig({ EMBEDDING_DIM: '128', HASH_EMBEDDING_DIM: '256' }).hashEmbeddingDim, 256);
+  assert.match(reason({ EMBEDDING_DIM: '3' }), /^EMBEDDING_DIM=3: /);
+});

@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
-import { ProfaiError } from '../../src/errors.ts';
-import { CourseSchema, QuizSchema } from '../../src/pipeline/course-schema.ts';
-import { processDocument } from '../../src/pipeline/process.ts';
+import { CourseSchema, QuizSchema } from '../../src/domain/course.ts';
+import { ProfaiError } from '../../src/domain/errors.ts';
 import { countRows, openDatabase, openVectorStore } from '../../src/store/index.ts';
 import type { Database, VectorStore } from '../../src/store/types.ts';
+import { processDocument } from '../../src/workflows/document.ts';
 import { type CorpusRow, loadCorpus, REJECT_CODES } from '../support/corpus.ts';
 
 const corpus = loadCorpus();

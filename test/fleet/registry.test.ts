@@ -1,7 +1,7 @@
 /** The task registry and the pure helpers of the fleet (no Redis, no processes). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ProfaiError } from '../../src/errors.ts';
+import { ProfaiError } from '../../src/domain/errors.ts';
 import { childExecArgv, SUPERVISOR_NODE_FLAGS } from '../../src/fleet/child-process.ts';
 import { PDF_TASK, QUIZ_TASK } from '../../src/fleet/contract.ts';
 import { serializeError } from '../../src/fleet/ipc.ts';
@@ -71,7 +71,7 @@ describe('fleet helpers', () => {
   });
 
   test('errors cross IPC with their code, one-line message and permanence', () => {
-    const permanent = serializeError(new ProfaiError('corrupt', 'corrupt PDF: bad xref', true));
+    const permanent = serializeError(new ProfaiError('corrupt', 'corrupt PDF: bad xref'));
     assert.deepEqual(permanent, {
       name: 'ProfaiError',
       code: 'corrupt',

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { LlmCourseGenerator } from '../../src/llm/course-generator.ts';
 import { createLlmClient, createLlmGenerators } from '../../src/llm/index.ts';
 import { LlmQuizGenerator } from '../../src/llm/quiz-generator.ts';
-import { countTokens } from '../../src/llm/tokens.ts';
+import { countModelTokens } from '../../src/llm/token-count.ts';
 import { generateCourse } from '../../src/pipeline/course.ts';
 import { generateQuiz } from '../../src/pipeline/quiz.ts';
 import { textbook } from '../pipeline/course-fixture.ts';
@@ -235,7 +235,7 @@ describe('long documents', () => {
       'a merge of the parts',
     );
     for (const r of sent) {
-      const tokens = countTokens(r.system) + countTokens(r.user);
+      const tokens = countModelTokens(r.system) + countModelTokens(r.user);
       assert.ok(tokens <= limit - maxOutput, `a request of ${tokens} tokens`);
     }
     const cited = new Set(

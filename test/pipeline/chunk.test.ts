@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { DocumentStructure, Paragraph, Section } from '../../src/domain/document.ts';
 import { chunkDocument } from '../../src/pipeline/chunk.ts';
-import { countTokens } from '../../src/pipeline/tokens.ts';
-import type { DocumentStructure, Paragraph, Section } from '../../src/pipeline/types.ts';
+import { estimateTokens } from '../../src/pipeline/text/token-estimate.ts';
 
 /** Sentence `i` of a section: 12 distinct words and a period, ~13–16 tokens. */
 const sentence = (tag: string, i: number) =>
@@ -54,7 +54,7 @@ describe('chunkDocument', () => {
     for (const c of long) {
       const min = c === long.at(-1) ? 100 : 240;
       assert.ok(c.tokenCount >= min && c.tokenCount <= 500, `chunk ${c.index}: ${c.tokenCount} tokens`);
-      assert.equal(c.tokenCount, countTokens(c.text));
+      assert.equal(c.tokenCount, estimateTokens(c.text));
     }
     const tiny = chunks.filter((c) => c.sectionIndex === 2);
     assert.equal(tiny.length, 1);

@@ -2,8 +2,9 @@
  * Hand-made stage 3/4 output for the course and quiz tests: a short textbook on photosynthesis and databases,
  * with a title page (no text), chapters, sub-sections and chunks that cite them.
  */
-import type { CourseInput } from '../../src/pipeline/course-schema.ts';
-import type { Chunk, Paragraph, Section } from '../../src/pipeline/types.ts';
+
+import type { Chunk, Paragraph, Section } from '../../src/domain/document.ts';
+import type { CourseInput } from '../../src/domain/generators.ts';
 
 type SectionSpec = { title: string; level: number; pages: [number, number]; paragraphs: [number, string][] };
 

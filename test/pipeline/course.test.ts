@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { CourseSchema } from '../../src/domain/course.ts';
+import type { Section } from '../../src/domain/document.ts';
 import { generateCourse, OfflineCourseGenerator } from '../../src/pipeline/course.ts';
-import { CourseSchema } from '../../src/pipeline/course-schema.ts';
-import type { Section } from '../../src/pipeline/types.ts';
 import { chunksOf, oneLiner, textbook } from './course-fixture.ts';
 
 const sentence = (topic: string, i: number) =>

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { PdfError } from '../../src/errors.ts';
+import type { ExtractedDocument, TextLine } from '../../src/domain/document.ts';
+import { PdfError } from '../../src/pipeline/errors.ts';
 import { extractDocument, pageRanges } from '../../src/pipeline/extract.ts';
 import { checkPdf, openPdf } from '../../src/pipeline/load.ts';
 import { stopPdfThreads } from '../../src/pipeline/pdf/pdfjs.ts';
 import { cleanText, dehyphenate } from '../../src/pipeline/pdf/text.ts';
-import type { ExtractedDocument, TextLine } from '../../src/pipeline/types.ts';
 import {
   CHAPTERS,
   COURSE,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { PdfError } from '../../src/errors.ts';
+import { PdfError } from '../../src/pipeline/errors.ts';
 import { checkPdf, hasPdfHeader, openPdf } from '../../src/pipeline/load.ts';
 import { stopPdfThreads } from '../../src/pipeline/pdf/pdfjs.ts';
 import { makeSimplePdf } from '../fixtures/make-pdf.ts';

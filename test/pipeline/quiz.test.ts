@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { loadConfig } from '../../src/config.ts';
+import { type Course, type Question, QuizSchema } from '../../src/domain/course.ts';
 import { generateCourse } from '../../src/pipeline/course.ts';
-import { type Course, type Question, QuizSchema } from '../../src/pipeline/course-schema.ts';
 import { generateQuiz, OfflineQuizGenerator } from '../../src/pipeline/quiz.ts';
 import { sameKind } from '../../src/pipeline/text/cloze.ts';
 import { chunksOf, oneLiner, textbook } from './course-fixture.ts';
@@ -28,8 +29,8 @@ describe('generateQuiz (offline cloze)', () => {
     assert.ok(tf >= 2 && tf <= 4, `${tf} true/false`);
   });
 
-  test('defaults to QUIZ_QUESTIONS (10) questions', async () => {
-    const quiz = await generateQuiz({ course, chunks, seed: 3 });
+  test('makes QUIZ_QUESTIONS (default 10) questions when given the setting', async () => {
+    const quiz = await generateQuiz({ course, chunks, count: loadConfig({}).quizQuestions, seed: 3 });
     assert.equal(quiz.questions.length, 10);
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { ExtractedDocument, OutlineEntry, Section, TextLine } from '../../src/domain/document.ts';
 import { buildStructure, headingRecall } from '../../src/pipeline/structure.ts';
-import type { ExtractedDocument, OutlineEntry, Section, TextLine } from '../../src/pipeline/types.ts';
 
 /**
  * A line spec: text, then options (size 10 and regular by default; `gap` adds space above it; `right` is where

@@ -5,7 +5,7 @@ import { mulberry32, shuffled } from '../../src/pipeline/text/rng.ts';
 import { isGoodSentence, splitSentences } from '../../src/pipeline/text/sentences.ts';
 import { TermIndex } from '../../src/pipeline/text/terms.ts';
 import { bagOf, keySentences, spread } from '../../src/pipeline/text/textrank.ts';
-import { cjkTermParts, scan, splitCjk, tokens } from '../../src/pipeline/text/tokens.ts';
+import { cjkTermParts, scan, splitCjk, tokens } from '../../src/pipeline/text/words.ts';
 
 describe('sentences', () => {
   test('split at terminal punctuation, not after abbreviations, initials or decimals', () => {

@@ -1,9 +1,7 @@
 /** Hand-built, schema-valid inputs for the store tests. */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Course, Quiz } from '../../src/pipeline/course-schema.ts';
-import { CourseSchema, QuizSchema } from '../../src/pipeline/course-schema.ts';
-import type { Chunk, Section } from '../../src/pipeline/types.ts';
-import type { ProcessedDocument } from '../../src/store/types.ts';
+import { type Course, CourseSchema, type Quiz, QuizSchema } from '../../src/domain/course.ts';
+import type { Chunk, ProcessedDocument, Section } from '../../src/domain/document.ts';
 
 /** A tiny valid course: `modules` modules of two lessons each. */
 export function makeCourse(title = 'Intro to Testing', modules = 2): Course {

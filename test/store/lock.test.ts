@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
-import { DataDirLockedError } from '../../src/errors.ts';
+import { DataDirLockedError } from '../../src/store/errors.ts';
 import { openDatabase } from '../../src/store/index.ts';
 import { isAlive, LOCK_FILE, lockDataDir } from '../../src/store/lock.ts';
 import { freshPgliteDir, tempDir } from './backends.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.ts';
-import { DataDirLockedError } from '../../src/errors.ts';
+import { DataDirLockedError } from '../../src/store/errors.ts';
 import {
   countRows,
   getCourse,

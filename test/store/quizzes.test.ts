@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { NotFoundError } from '../../src/errors.ts';
+import { NotFoundError } from '../../src/domain/errors.ts';
 import {
   countRows,
   getCourse,

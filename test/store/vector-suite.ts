@@ -1,8 +1,9 @@
 /** The behaviour every VectorStore must have; run by vectors-pgvector and vectors-chroma tests. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { EmbeddingSpace } from '../../src/domain/generators.ts';
 import { VectorDimensionError } from '../../src/store/errors.ts';
-import type { EmbeddingSpace, VectorRecord, VectorStore } from '../../src/store/types.ts';
+import type { VectorRecord, VectorStore } from '../../src/store/types.ts';
 
 /** A unit vector of `dim` pointing mostly along axis `axis`. */
 export function unit(dim: number, axis: number, tilt = 0): Float32Array {

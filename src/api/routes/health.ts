@@ -4,7 +4,7 @@
  * 503 naming what failed otherwise. Public even when API_KEY is set.
  */
 import type { FastifyInstance } from 'fastify';
-import { describeError } from '../../errors.ts';
+import { describeError } from '../../domain/errors.ts';
 import type { ApiDeps } from '../deps.ts';
 
 /** Longest a single probe may take before it counts as failed. */

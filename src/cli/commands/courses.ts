@@ -1,6 +1,6 @@
 /** `profai courses` and `profai show ID`: read stored courses. */
 import type { Config } from '../../config.ts';
-import { NotFoundError } from '../../errors.ts';
+import { NotFoundError } from '../../domain/errors.ts';
 import { getCourse, getQuiz, listCourses, openDatabase } from '../../store/index.ts';
 import { renderCourseMarkdown } from '../markdown.ts';
 import { printJson, printLine } from '../output.ts';

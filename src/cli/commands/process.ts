@@ -5,18 +5,18 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { type Config, usesEmbeddingsApi } from '../../config.ts';
-import { describeError, ProfaiError } from '../../errors.ts';
-import { CourseSchema } from '../../pipeline/course-schema.ts';
+import { CourseSchema } from '../../domain/course.ts';
+import { describeError, ProfaiError } from '../../domain/errors.ts';
+import type { PipelineInput } from '../../pipeline/index.ts';
 import { warmPdfParser } from '../../pipeline/load.ts';
+import { openDatabase, openVectorStore } from '../../store/index.ts';
 import {
   finishStaged,
   type ProcessDeps,
   type ProcessOutcome,
   processDocument,
   stageDocument,
-} from '../../pipeline/process.ts';
-import type { PipelineInput } from '../../pipeline/run.ts';
-import { openDatabase, openVectorStore } from '../../store/index.ts';
+} from '../../workflows/document.ts';
 import { renderCourseMarkdown } from '../markdown.ts';
 import { peakRssMb, printJson, printLine } from '../output.ts';
 import { progressLine } from '../progress.ts';
@@ -123,7 +123,7 @@ async function readInput(file: string): Promise<Uint8Array> {
     const code = (err as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read';
-    throw new ProfaiError('unreadable', reason, true);
+    throw new ProfaiError('unreadable', reason);
   }
 }
 

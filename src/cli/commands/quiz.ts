@@ -1,6 +1,6 @@
 /** `profai quiz COURSE_ID`: a new quiz from a stored course, stored and printed. */
 import type { Config } from '../../config.ts';
-import { NotFoundError } from '../../errors.ts';
+import { NotFoundError } from '../../domain/errors.ts';
 import { generateQuiz } from '../../pipeline/quiz.ts';
 import { getCourse, loadChunks, openDatabase, saveQuiz } from '../../store/index.ts';
 import { renderQuizMarkdown } from '../markdown.ts';

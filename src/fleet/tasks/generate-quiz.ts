@@ -3,8 +3,8 @@
  * Thin: load the course and its chunks, generate, save. Same request → same quiz id (a retry overwrites).
  * Offline it runs in a worker child; with LLM_BASE_URL set it runs in the supervisor (see llm-quiz.ts).
  */
-import { NotFoundError } from '../../errors.ts';
-import type { QuizGenerator } from '../../pipeline/course-schema.ts';
+import { NotFoundError } from '../../domain/errors.ts';
+import type { QuizGenerator } from '../../domain/generators.ts';
 import type { Database } from '../../store/types.ts';
 import { QUIZ_TASK, type QuizTaskData, type QuizTaskResult } from '../contract.ts';
 import type { TaskContext, TaskDefinition } from '../registry.ts';

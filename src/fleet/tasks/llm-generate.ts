@@ -3,7 +3,7 @@
  * at once: it holds no parsed PDF, only the staged document (sections and chunks) loaded from Redis, and spends
  * its time waiting on the model. Course and quiz are saved with the document in one transaction, as offline.
  */
-import { ProfaiError } from '../../errors.ts';
+import { ProfaiError } from '../../domain/errors.ts';
 import { LLM_TASK, type LlmTaskData, type PdfTaskResult } from '../contract.ts';
 import type { TaskContext, TaskDefinition } from '../registry.ts';
 import { dropStaged, loadStaged, stageRedis } from './llm-stage.ts';
@@ -14,11 +14,7 @@ import { lazyStorage } from './storage.ts';
 /** The staged document is gone (expired, or Redis was flushed) and no course was saved: upload again. */
 export class StagedDocumentMissingError extends ProfaiError {
   constructor(documentId: string) {
-    super(
-      'staged_missing',
-      `document ${documentId} is no longer staged for its course; upload it again`,
-      true,
-    );
+    super('staged_missing', `document ${documentId} is no longer staged for its course; upload it again`);
   }
 }
 
@@ -46,7 +42,7 @@ async function generateCourseWithLlm(
     return processedResult(db, found.courseId, data.documentId);
   }
   const { createLlmGenerators } = await import('../../llm/index.ts');
-  const { finishStaged } = await import('../../pipeline/process.ts');
+  const { finishStaged } = await import('../../workflows/document.ts');
   const onProgress = (stage: string, done: number, total: number) =>
     ctx.progress(stage, overallPercent(stage, done, total));
   const generators = createLlmGenerators(config, {
@@ -79,7 +75,7 @@ async function generateCourseWithLlm(
  * would load PGlite into the supervisor for nothing. Shared by every LLM job (course or quiz) of the process.
  */
 export const llmStorage = lazyStorage(async (config) => {
-  if (!config.databaseUrl) throw new ProfaiError('no_database', 'the LLM stage needs DATABASE_URL', true);
+  if (!config.databaseUrl) throw new ProfaiError('no_database', 'the LLM stage needs DATABASE_URL');
   const { openPostgres } = await import('../../store/postgres.ts');
   return openPostgres(config.databaseUrl);
 });

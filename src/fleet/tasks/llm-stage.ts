@@ -11,8 +11,8 @@ import { gunzip, gzip } from 'node:zlib';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config.ts';
-import type { StagedDocument } from '../../pipeline/process.ts';
-import type { Embedder } from '../../pipeline/types.ts';
+import type { Embedder } from '../../domain/generators.ts';
+import type { StagedDocument } from '../../workflows/document.ts';
 import { LLM_TASK, type LlmTaskData, type PdfHandoff, type PdfStagedResult, queueOf } from '../contract.ts';
 import { createRedis } from '../redis.ts';
 

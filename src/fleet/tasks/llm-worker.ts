@@ -9,7 +9,7 @@
 import { type Job, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config.ts';
-import { ProfaiError } from '../../errors.ts';
+import { ProfaiError } from '../../domain/errors.ts';
 import { LLM_TASK, PDF_TASK, QUIZ_TASK, queueOf } from '../contract.ts';
 import type { WorkerActivity } from '../heartbeat.ts';
 import type { Logger } from '../log.ts';
@@ -56,7 +56,7 @@ export async function startLlmQueue(d: LlmQueueDeps): Promise<LlmQueueHandle | n
   const tasks = inProcessTasks(d.config);
   if (tasks.length === 0) return null;
   // Loaded now rather than by the first job: the AI SDK and the tokenizer's tables take seconds on a busy host.
-  await Promise.all([import('../../llm/index.ts'), import('../../pipeline/process.ts')]);
+  await Promise.all([import('../../llm/index.ts'), import('../../workflows/document.ts')]);
   const stopping = new AbortController();
   const workers = await Promise.all(
     tasks.map(async (task) => startQueue(d, task, await runnerOf(task), stopping.signal)),

@@ -1,9 +1,9 @@
 /** Checks of task payloads: a job whose payload is malformed can never succeed, so it fails permanently. */
-import { ProfaiError } from '../../errors.ts';
+import { ProfaiError } from '../../domain/errors.ts';
 
 export class BadPayloadError extends ProfaiError {
   constructor(task: string, detail: string) {
-    super('bad_payload', `bad payload for ${task}: ${detail}`, true);
+    super('bad_payload', `bad payload for ${task}: ${detail}`);
   }
 }
 

@@ -5,8 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { usesEmbeddingsApi } from '../../config.ts';
-import { ProfaiError } from '../../errors.ts';
-import type { StagedDocument } from '../../pipeline/process.ts';
+import { ProfaiError } from '../../domain/errors.ts';
+import type { StagedDocument } from '../../workflows/document.ts';
 import {
   isPdfHandoff,
   type LlmTaskData,
@@ -24,7 +24,7 @@ import { closeTaskStorage, taskStorage } from './storage.ts';
 /** The upload named in the job is not in UPLOAD_DIR (removed, or a volume not shared with this worker). */
 export class UploadMissingError extends ProfaiError {
   constructor(path: string) {
-    super('upload_missing', `upload not found: ${path} (is UPLOAD_DIR shared with the workers?)`, true);
+    super('upload_missing', `upload not found: ${path} (is UPLOAD_DIR shared with the workers?)`);
   }
 }
 
@@ -85,7 +85,7 @@ async function runPdf(data: PdfTaskData, ctx: TaskContext): Promise<PdfTaskResul
     ? await (await staging()).apiEmbedder(ctx.config)
     : undefined;
   const storage = { db, vectors, ...(embedder ? { embedder } : {}) };
-  const { processDocument, stageDocument } = await import('../../pipeline/process.ts');
+  const { processDocument, stageDocument } = await import('../../workflows/document.ts');
   if (ctx.config.llmBaseUrl) {
     // LLM courses: only the CPU stage runs here; the supervisor hands the rest to llm_generation (`settle`).
     const staged = await stageDocument(input, { config: ctx.config, ...storage, onProgress });
@@ -135,7 +135,7 @@ export const processPdfTask: TaskDefinition = {
   warm: async (config) => {
     const [{ warmPdfParser }] = await Promise.all([
       import('../../pipeline/load.ts'),
-      import('../../pipeline/process.ts'),
+      import('../../workflows/document.ts'),
       taskStorage(config),
     ]);
     await warmPdfParser();

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { loadConfig } from '../../config.ts';
-import { runPipeline } from '../../pipeline/run.ts';
+import { runPipeline } from '../../pipeline/index.ts';
 
 const file = process.argv[2];
 if (!file || !process.send) {

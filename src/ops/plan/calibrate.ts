@@ -4,7 +4,7 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { ProfaiError } from '../../errors.ts';
+import { ProfaiError } from '../../domain/errors.ts';
 import type { JobSample } from './stats.ts';
 
 const underTsx = import.meta.url.endsWith('.ts');
@@ -14,7 +14,7 @@ export const SAMPLE_PDF = fileURLToPath(new URL('../../../examples/sample.pdf', 
 
 export class CalibrationError extends ProfaiError {
   constructor(reason: string) {
-    super('calibration_failed', `calibration failed: ${reason}`, false);
+    super('calibration_failed', `calibration failed: ${reason}`);
   }
 }
 

@@ -1,7 +1,7 @@
 /** What `profai plan` does once its flags are parsed: gather figures, plan, print, write the compose file. */
 import { writeFile } from 'node:fs/promises';
 import type { Config } from '../../config.ts';
-import { ProfaiError } from '../../errors.ts';
+import { ProfaiError } from '../../domain/errors.ts';
 import { renderCompose } from './compose.ts';
 import { gatherInputs } from './gather.ts';
 import { planFleet } from './plan.ts';
@@ -12,7 +12,7 @@ import { parseSize } from './units.ts';
 /** `--cpus`/`--memory` missing without `--production`. */
 export class PlanUsageError extends ProfaiError {
   constructor() {
-    super('plan_usage', 'give the host size: --cpus N --memory SIZE (or --production)', false);
+    super('plan_usage', 'give the host size: --cpus N --memory SIZE (or --production)');
   }
 }
 

@@ -4,6 +4,7 @@
  * {@link PlanInputs}, every rule it applies is a named constant below, and each step is one row of
  * {@link Plan.steps} (input figure → rule → result), so an operator can check the arithmetic.
  */
+import { ProfaiError } from '../../domain/errors.ts';
 import { type JobSample, type JobStats, summarizeJobs } from './stats.ts';
 import { formatCpus, formatSize } from './units.ts';
 
@@ -69,11 +70,9 @@ export interface Plan {
 }
 
 /** A job source with no usable figures: the planner needs at least one job to size anything. */
-export class NoJobDataError extends Error {
-  readonly code = 'no_job_data';
+export class NoJobDataError extends ProfaiError {
   constructor() {
-    super('no job figures to plan from (no finished jobs and no calibration)');
-    this.name = 'NoJobDataError';
+    super('no_job_data', 'no job figures to plan from (no finished jobs and no calibration)');
   }
 }
 

@@ -2,12 +2,12 @@
  * Memory sizes as operators write them (`8GB`, `1.3g`, `512MB`, `900m`) ⇄ MiB. Binary units throughout, as
  * Docker reads `mem_limit: 1.3g` (1.3 × 1024³ bytes), so a size means the same here and in the compose file.
  */
-import { ProfaiError } from '../../errors.ts';
+import { ProfaiError } from '../../domain/errors.ts';
 
 /** A size the planner cannot read. */
 export class BadSizeError extends ProfaiError {
   constructor(text: string) {
-    super('bad_size', `cannot read size "${text}": write e.g. 8GB, 1.3g, 1200MB or 900m`, false);
+    super('bad_size', `cannot read size "${text}": write e.g. 8GB, 1.3g, 1200MB or 900m`);
   }
 }
 

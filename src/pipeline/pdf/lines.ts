@@ -1,7 +1,7 @@
 /**
  * pdf.js text items → lines in reading order (baselines grouped, two-column pages read left column first).
  */
-import type { TextLine } from '../types.ts';
+import type { TextLine } from '../../domain/document.ts';
 import { cleanText } from './text.ts';
 
 /** A text item of a page: its text at baseline (x, y), its advance width, font size and boldness. */

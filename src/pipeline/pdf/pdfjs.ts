@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { OutlineEntry } from '../types.ts';
+import type { OutlineEntry } from '../../domain/document.ts';
 import { PdfThread, PdfTimeout, type ThreadModules } from './thread.ts';
 
 export { PdfJsError, PdfThread, PdfThreadStopped, PdfTimeout } from './thread.ts';

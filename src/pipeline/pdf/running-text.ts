@@ -8,7 +8,7 @@
  * every other). Place alone does not tell: a 6×9 in page printed on Letter paper has its header far inside the
  * page box, and a chapter title may sit as high as a header.
  */
-import type { TextLine } from '../types.ts';
+import type { TextLine } from '../../domain/document.ts';
 
 /** How many lines at each edge of a page are candidates. */
 const EDGE_LINES = 3;

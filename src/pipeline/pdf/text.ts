@@ -2,7 +2,7 @@
  * Text clean-up that keeps the text as printed: ligatures spelled out, invisible characters dropped, words
  * broken at line ends joined again. Deliberately not NFKC (it would rewrite superscripts, fractions, CJK widths).
  */
-import type { TextLine } from '../types.ts';
+import type { TextLine } from '../../domain/document.ts';
 
 const LIGATURES: Record<string, string> = {
   '\uFB00': 'ff',

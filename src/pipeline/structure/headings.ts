@@ -4,7 +4,7 @@
  * ending like a sentence, not a table row, page number, running header or table-of-contents entry).
  * Levels come from the distinct heading sizes (largest = 1), refined by section numbering depth.
  */
-import type { TextLine } from '../types.ts';
+import type { TextLine } from '../../domain/document.ts';
 import { isDotLeaderEntry, isRunningLine, isTocEntry, isTocTitle, type Layout, sizeKey } from './layout.ts';
 import { hasCjk, type Numbering, parseNumbering } from './normalize.ts';
 

@@ -2,7 +2,7 @@
  * Facts about a document's layout that heading detection and paragraph joining measure against: the body
  * font size, the usual line spacing, lines repeated on many pages, and printed table-of-contents pages.
  */
-import type { ExtractedDocument, TextLine } from '../types.ts';
+import type { ExtractedDocument, TextLine } from '../../domain/document.ts';
 
 export interface Layout {
   /** All lines of the document in reading order. */

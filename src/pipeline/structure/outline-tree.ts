@@ -2,7 +2,7 @@
  * The section tree: outline entries placed on their heading lines, and headings turned into sections with
  * paths, page ranges and their own paragraphs.
  */
-import type { OutlineEntry, Section } from '../types.ts';
+import type { OutlineEntry, Section } from '../../domain/document.ts';
 import type { Heading } from './headings.ts';
 import type { Layout } from './layout.ts';
 import { normalizeTitle, titlesMatch } from './normalize.ts';

@@ -6,7 +6,7 @@
  * Running headers and footers and the entries of a printed table of contents are left out: they are
  * navigation, not content.
  */
-import type { Paragraph, TextLine } from '../types.ts';
+import type { Paragraph, TextLine } from '../../domain/document.ts';
 import { isRunningLine, isTocEntry, type Layout } from './layout.ts';
 import { hasCjk } from './normalize.ts';
 

@@ -1,7 +1,7 @@
 /**
  * How well heading detection recovers a PDF's own outline: the benchmark's measure of stage 3.
  */
-import type { OutlineEntry, Section } from '../types.ts';
+import type { OutlineEntry, Section } from '../../domain/document.ts';
 import { normalizeTitle, titlesMatch } from './normalize.ts';
 
 /** Result of {@link headingRecall}. */

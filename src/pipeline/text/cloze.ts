@@ -4,7 +4,7 @@
  * word).
  */
 import { type Rng, shuffled } from './rng.ts';
-import { foldPlural, hasCjk, words } from './tokens.ts';
+import { foldPlural, hasCjk, words } from './words.ts';
 
 /** The blank of a fill-in-the-blank question. */
 export const BLANK = '_____';

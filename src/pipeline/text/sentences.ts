@@ -1,7 +1,7 @@
 /**
  * Sentence splitting and the filter that keeps sentences worth showing in a summary or a quiz.
  */
-import { countCjk, hasLetter, isBreak, scan, squash } from './tokens.ts';
+import { countCjk, hasLetter, isBreak, scan, squash } from './words.ts';
 
 /** Lower-case abbreviations (without their final dot) after which a period does not end a sentence. */
 const ABBREVIATIONS = new Set(

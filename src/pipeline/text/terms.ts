@@ -7,7 +7,7 @@
  * and a two-word term's id is a pair of word ids, so counting allocates no strings.
  */
 import { isStopword } from './stopwords.ts';
-import { cjkTermParts, foldPlural, hasCjk, isBreak, scan } from './tokens.ts';
+import { cjkTermParts, foldPlural, hasCjk, isBreak, scan } from './words.ts';
 
 /** A candidate word: letters (inner hyphens allowed), at least three of them, no digits, no possessive. */
 const TERM_WORD = /^\p{L}[\p{L}\p{M}-]*[\p{L}\p{M}]$/u;

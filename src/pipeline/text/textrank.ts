@@ -3,7 +3,7 @@
  * other central sentences rank high. Similarity is the cosine of word term-frequency vectors.
  */
 import { isStopword } from './stopwords.ts';
-import { foldPlural, hasLetter, tokens } from './tokens.ts';
+import { foldPlural, hasLetter, tokens } from './words.ts';
 
 /** Cosine above which a sentence repeats one already chosen. */
 const NEAR_DUPLICATE = 0.9;

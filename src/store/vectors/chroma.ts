@@ -8,8 +8,9 @@
  * so its CPU is the fleet's. Records written by earlier versions, with the text as a document, still read.
  */
 import { ChromaClient, type Collection, IncludeEnum, type Metadata } from 'chromadb';
+import type { EmbeddingSpace } from '../../domain/generators.ts';
 import { batches } from '../sql.ts';
-import type { EmbeddingSpace, VectorHit, VectorRecord, VectorStore } from '../types.ts';
+import type { VectorHit, VectorRecord, VectorStore } from '../types.ts';
 import { checkDimension, checkRecords, UPSERT_BATCH } from './common.ts';
 
 /**

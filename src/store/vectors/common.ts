@@ -1,6 +1,8 @@
 /** What both vector stores share: space keys, dimension checks, batching. */
+
+import type { EmbeddingSpace } from '../../domain/generators.ts';
 import { VectorDimensionError } from '../errors.ts';
-import type { EmbeddingSpace, VectorRecord } from '../types.ts';
+import type { VectorRecord } from '../types.ts';
 
 /** Most records written in one request or statement. */
 export const UPSERT_BATCH = 500;

@@ -2,8 +2,10 @@
  * {@link VectorStore} in the database's `chunk_vectors` table (pgvector; PGlite or Neon). Search is an
  * exact cosine scan of one space (fast enough below ~50k chunks, and no index build on write).
  */
+
+import type { EmbeddingSpace } from '../../domain/generators.ts';
 import { batches, jsonParam } from '../sql.ts';
-import type { Database, EmbeddingSpace, VectorHit, VectorRecord, VectorStore } from '../types.ts';
+import type { Database, VectorHit, VectorRecord, VectorStore } from '../types.ts';
 import { checkDimension, checkRecords, spaceKey, UPSERT_BATCH } from './common.ts';
 
 /** pgvector's text form of a vector: `[0.1,0.2,…]`. */

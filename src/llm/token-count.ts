@@ -27,7 +27,7 @@ export function tokenTablesLoaded(): boolean {
 }
 
 /** Tokens of `text` as the model would see them (exact; loads the tables). */
-export function countTokens(text: string): number {
+export function countModelTokens(text: string): number {
   return text.length === 0 ? 0 : tables()(text);
 }
 
@@ -39,14 +39,14 @@ export function tokenBound(text: string): number {
 /** Whether `texts` together have at most `limit` tokens: from their length when that settles it, else counted. */
 export function fitsTokens(texts: readonly string[], limit: number): boolean {
   if (texts.reduce((n, t) => n + tokenBound(t), 0) <= limit) return true;
-  return texts.reduce((n, t) => n + countTokens(t), 0) <= limit;
+  return texts.reduce((n, t) => n + countModelTokens(t), 0) <= limit;
 }
 
 /**
  * Tokens of `text` for a rate-limit booking or a provider that reports no usage: exact when the tables are
  * loaded, else about 4 characters per token (English prose; never loads the tables).
  */
-export function estimateTokens(text: string): number {
+export function approxModelTokens(text: string): number {
   if (text.length === 0) return 0;
   return counter ? counter(text) : Math.ceil(text.length / 4);
 }

@@ -5,7 +5,7 @@
  * Invariants a schema cannot express are checked by {@link checkCourse} / {@link checkQuiz}.
  */
 import { z } from 'zod';
-import type { Chunk, DocumentStructure } from './types.ts';
+import { ProfaiError } from './errors.ts';
 
 /** A page (1-based) of the source document, optionally the chunk the sentence came from. */
 export const CitationSchema = z.object({
@@ -93,40 +93,11 @@ export type Course = z.infer<typeof CourseSchema>;
 export type Question = z.infer<typeof QuestionSchema>;
 export type Quiz = z.infer<typeof QuizSchema>;
 
-/** What a course generator gets: the document's structure and its chunks (with ids for citations). */
-export interface CourseInput {
-  documentId: string;
-  fileName: string;
-  pageCount: number;
-  structure: DocumentStructure;
-  chunks: readonly Chunk[];
-}
-
-/** Makes a course from a document. Result must pass {@link CourseSchema} and {@link checkCourse}. */
-export interface CourseGenerator {
-  readonly name: string;
-  generateCourse(input: CourseInput): Promise<Course>;
-}
-
-export interface QuizInput {
-  course: Course;
-  chunks: readonly Chunk[];
-  /** Number of questions wanted. */
-  count: number;
-  seed: number;
-  /** Restrict to one module. */
-  moduleIndex?: number;
-}
-
-/** Makes a quiz from a course. Result must pass {@link QuizSchema} and {@link checkQuiz}. */
-export interface QuizGenerator {
-  readonly name: string;
-  generateQuiz(input: QuizInput): Promise<Quiz>;
-}
-
 /** A course or quiz broke a rule the schema cannot state. */
-export class InvalidCourseError extends Error {
-  readonly code = 'invalid_course';
+export class InvalidCourseError extends ProfaiError {
+  constructor(message: string) {
+    super('invalid_course', message);
+  }
 }
 
 /** Validates the schema and that every page cited exists in the document (1..pageCount). */

@@ -1,27 +1,27 @@
 /**
- * The pipeline with its edges: a document already stored is not processed again (identity = SHA-256);
+ * A document's workflow: the pure pipeline (src/pipeline) with its edges. A document already stored is not
+ * processed again (identity = SHA-256);
  * a new one has its vectors upserted (deterministic ids: a retry overwrites) and then all its records
  * saved in one transaction, so a failed run leaves no partial course.
  */
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { NotFoundError } from '../errors.ts';
-// The store's modules, not its index: the index loads PGlite, which the light LLM stage must not carry.
-import { getCourse } from '../store/courses.ts';
-import { documentCounts, findDocumentBySha, saveProcessedDocument } from '../store/documents.ts';
-import { getQuiz } from '../store/quizzes.ts';
-import type { Database, ProcessedDocument, SavedIds, VectorStore } from '../store/types.ts';
-import type { Course, Quiz } from './course-schema.ts';
+import type { Course, Quiz } from '../domain/course.ts';
+import { countsOf, type DocumentCounts, type ProcessedDocument } from '../domain/document.ts';
+import { NotFoundError } from '../domain/errors.ts';
 import {
   completeDocument,
-  countsOf,
-  type DocumentCounts,
   type PipelineInput,
   type PipelineOptions,
   type PreparedDocument,
   prepareDocument,
   runPipeline,
-} from './run.ts';
+} from '../pipeline/index.ts';
+// The store's modules, not its index: the index loads PGlite, which the light LLM stage must not carry.
+import { getCourse } from '../store/courses.ts';
+import { documentCounts, findDocumentBySha, saveProcessedDocument } from '../store/documents.ts';
+import { getQuiz } from '../store/quizzes.ts';
+import type { Database, SavedIds, VectorStore } from '../store/types.ts';
 
 export interface ProcessDeps extends PipelineOptions {
   db: Database;

@@ -7,11 +7,14 @@
  * - **paragraph**: consecutive lines of body text joined (de-hyphenated), tagged with the page it starts on.
  * - **section**: a titled part of the document (chapter, heading) with a level (1 = top) and a page range.
  * - **chunk**: ~300–500 tokens of one section's text, the unit that is embedded and cited.
- * - **course**: modules (top-level parts) of lessons (sections), with summaries citing pages; see `course-schema.ts`.
- * - **quiz**: questions with answers, explanations and source pages; see `course-schema.ts`.
+ * - **course**: modules (top-level parts) of lessons (sections), with summaries citing pages; see `course.ts`.
+ * - **quiz**: questions with answers, explanations and source pages; see `course.ts`.
+ * - **processed document**: all of the above for one PDF, as it is saved in one transaction.
  *
- * Every stage is a plain function from one of these to the next, with no I/O beyond what its input holds.
+ * This is the shared model: `src/pipeline` produces these types and `src/store` saves them, and neither imports
+ * the other. Every pipeline stage is a plain function from one of these to the next.
  */
+import type { Course, Quiz } from './course.ts';
 
 /** Stage 1 output: bytes that are a PDF within the limits, with their identity. */
 export interface CheckedPdf {
@@ -118,20 +121,48 @@ export interface Chunk {
   pageStart: number;
   pageEnd: number;
   text: string;
-  /** Tokens as counted by `countTokens` in `chunk.ts`. */
+  /** Tokens as counted by the pipeline's `estimateTokens` (src/pipeline/text/tokens.ts). */
   tokenCount: number;
-}
-
-/** Turns texts into vectors. Implementations must be deterministic for a given name. */
-export interface Embedder {
-  /** Identifies the vector space, e.g. `hash-ngram-v1`; stored with every vector. */
-  readonly name: string;
-  readonly dimension: number;
-  /** One L2-normalised vector per text, in order. */
-  embed(texts: readonly string[]): Promise<Float32Array[]>;
 }
 
 /** Reports progress of a long stage; `done` of `total` units (pages, chunks…). */
 export type ProgressFn = (stage: StageName, done: number, total: number) => void;
 
 export type StageName = 'load' | 'extract' | 'structure' | 'chunk' | 'embed' | 'course' | 'quiz' | 'save';
+
+/** Everything the pipeline produced for one document, saved in one transaction. */
+export interface ProcessedDocument {
+  documentId: string;
+  sha256: string;
+  fileName: string;
+  sizeBytes: number;
+  pageCount: number;
+  title: string;
+  structure: DocumentStructure;
+  chunks: readonly Chunk[];
+  course: Course;
+  quiz: Quiz;
+  /** Per-stage seconds and other facts worth keeping. */
+  stats: Record<string, number>;
+}
+
+/** Counts a user sees in the summary table. */
+export interface DocumentCounts {
+  pages: number;
+  sections: number;
+  chunks: number;
+  modules: number;
+  lessons: number;
+  questions: number;
+}
+
+export function countsOf(doc: ProcessedDocument): DocumentCounts {
+  return {
+    pages: doc.pageCount,
+    sections: doc.structure.sections.length,
+    chunks: doc.chunks.length,
+    modules: doc.course.modules.length,
+    lessons: doc.course.modules.reduce((n, m) => n + m.lessons.length, 0),
+    questions: doc.quiz.questions.length,
+  };
+}

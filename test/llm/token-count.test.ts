@@ -2,19 +2,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  countTokens,
-  estimateTokens,
+  approxModelTokens,
+  countModelTokens,
   fitsTokens,
   tokenBound,
   tokenTablesLoaded,
-} from '../../src/llm/tokens.ts';
+} from '../../src/llm/token-count.ts';
 
 const prose = 'The mitochondrion is the powerhouse of the cell, and it makes most of its energy. ';
 
 test('text that clearly fits is settled from its length, without loading the tables', () => {
   assert.equal(tokenTablesLoaded(), false);
   assert.equal(fitsTokens([prose, prose], 1000), true);
-  assert.equal(estimateTokens(prose), Math.ceil(prose.length / 4));
+  assert.equal(approxModelTokens(prose), Math.ceil(prose.length / 4));
   assert.equal(tokenTablesLoaded(), false);
 });
 
@@ -34,12 +34,12 @@ test('the bound is never below the exact count, whatever the script', () => {
     'مرحبا بالعالم',
     '🙂🙃 x'.repeat(20),
   ]) {
-    assert.ok(tokenBound(text) >= countTokens(text), text);
+    assert.ok(tokenBound(text) >= countModelTokens(text), text);
   }
-  assert.equal(countTokens('hello world'), 2);
-  assert.equal(countTokens(''), 0);
+  assert.equal(countModelTokens('hello world'), 2);
+  assert.equal(countModelTokens(''), 0);
 });
 
 test('once the tables are loaded, estimates are exact counts', () => {
-  assert.equal(estimateTokens(prose), countTokens(prose));
+  assert.equal(approxModelTokens(prose), countModelTokens(prose));
 });

@@ -19,7 +19,7 @@ const Kind = { Space: 0, Latin: 1, Digit: 2, OtherLetter: 3, Cjk: 4, Punct: 5 } 
 type Kind = (typeof Kind)[keyof typeof Kind];
 
 /** Estimated GPT-style token count of `text` (see the module comment for the rules). */
-export function countTokens(text: string): number {
+export function estimateTokens(text: string): number {
   let tokens = 0;
   let run: Kind = Kind.Space;
   let runLength = 0;

@@ -1,22 +1,22 @@
 /**
  * The whole pipeline for one PDF: bytes → checked → extracted → structure → chunks → vectors → course → quiz.
  *
- * `runPipeline` is pure (no storage): the same call runs in `profai process`, a worker child and a test.
- * `processDocument` adds the edges: skip a document already stored, save vectors and records.
+ * Pure: data in, data out, no storage and no settings module (its limits come in as {@link PipelineSettings}).
+ * The same call runs in `profai process`, a worker child and a test; src/workflows adds the edges (skip a
+ * document already stored, save vectors and records).
  */
 import { performance } from 'node:perf_hooks';
-import type { Config } from '../config.ts';
-import { noText } from '../errors.ts';
-import type { EmbeddingSpace, ProcessedDocument } from '../store/types.ts';
+import type { Course } from '../domain/course.ts';
+import type { Chunk, ProcessedDocument, ProgressFn, StageName } from '../domain/document.ts';
+import type { CourseGenerator, Embedder, EmbeddingSpace, QuizGenerator } from '../domain/generators.ts';
 import { chunkDocument } from './chunk.ts';
 import { generateCourse } from './course.ts';
-import type { Course, CourseGenerator, QuizGenerator } from './course-schema.ts';
 import { HashEmbedder } from './embed.ts';
+import { noText } from './errors.ts';
 import { extractDocument } from './extract.ts';
 import { checkPdf, openPdf } from './load.ts';
 import { generateQuiz } from './quiz.ts';
 import { buildStructure } from './structure.ts';
-import type { Chunk, Embedder, ProgressFn, StageName } from './types.ts';
 
 export interface PipelineInput {
   bytes: Uint8Array;
@@ -24,12 +24,25 @@ export interface PipelineInput {
   password?: string;
 }
 
+/** The limits and sizes the stages read: the matching slice of the settings (see src/config.ts). */
+export interface PipelineSettings {
+  /** MAX_FILE_MB */
+  maxFileMb: number;
+  /** MAX_PAGES */
+  maxPages: number;
+  /** CHUNK_TOKENS */
+  chunkTokens: number;
+  /** CHUNK_OVERLAP_TOKENS */
+  chunkOverlapTokens: number;
+  /** HASH_EMBEDDING_DIM */
+  hashEmbeddingDim: number;
+  /** QUIZ_QUESTIONS */
+  quizQuestions: number;
+}
+
 /** What the pipeline needs besides the PDF. Generators and embedder default to the offline ones. */
 export interface PipelineOptions {
-  config: Pick<
-    Config,
-    'maxFileMb' | 'maxPages' | 'chunkTokens' | 'chunkOverlapTokens' | 'embeddingDim' | 'quizQuestions'
-  >;
+  config: PipelineSettings;
   embedder?: Embedder;
   courseGenerator?: CourseGenerator;
   quizGenerator?: QuizGenerator;
@@ -45,16 +58,6 @@ export interface PipelineResult {
   embeddings: Float32Array[];
   space: EmbeddingSpace;
   warnings: string[];
-}
-
-/** Counts a user sees in the summary table. */
-export interface DocumentCounts {
-  pages: number;
-  sections: number;
-  chunks: number;
-  modules: number;
-  lessons: number;
-  questions: number;
 }
 
 const EMBED_BATCH = 64;
@@ -121,7 +124,7 @@ export async function prepareDocument(
   );
   if (chunks.length === 0) throw noText(extracted.pageCount);
 
-  const embedder = opts.embedder ?? new HashEmbedder(config.embeddingDim);
+  const embedder = opts.embedder ?? new HashEmbedder(config.hashEmbeddingDim);
   const embeddings = await timed('embed', () => embedAll(embedder, chunks, progress));
   return {
     document: {
@@ -183,15 +186,4 @@ async function embedAll(embedder: Embedder, chunks: readonly Chunk[], progress: 
     progress('embed', Math.min(i + EMBED_BATCH, chunks.length), chunks.length);
   }
   return out;
-}
-
-export function countsOf(doc: ProcessedDocument): DocumentCounts {
-  return {
-    pages: doc.pageCount,
-    sections: doc.structure.sections.length,
-    chunks: doc.chunks.length,
-    modules: doc.course.modules.length,
-    lessons: doc.course.modules.reduce((n, m) => n + m.lessons.length, 0),
-    questions: doc.quiz.questions.length,
-  };
 }

@@ -1,0 +1,98 @@
+/**
+ * Every error code a user can meet, in one table: what it means and whether retrying can help.
+ *
+ * `permanent` errors come from the input itself (a corrupt PDF stays corrupt): the fleet fails such a job at
+ * once instead of retrying it. Everything else is transient. Each layer declares its own error classes in its
+ * own `errors.ts`, with codes from this table, so a code is never invented at a throw site.
+ */
+
+/** The error codes, their default permanence and one line of meaning. Order: by layer. */
+export const ERROR_CODES = {
+  // ── input (pipeline) ──────────────────────────────────────────────────────────
+  empty_file: { permanent: true, doc: 'The file has 0 bytes.' },
+  not_pdf: { permanent: true, doc: 'The bytes are not a PDF (the message says what they look like).' },
+  corrupt: { permanent: true, doc: 'The PDF cannot be read.' },
+  encrypted: { permanent: true, doc: 'The PDF needs a password.' },
+  wrong_password: { permanent: true, doc: 'The password given does not open the PDF.' },
+  too_large: { permanent: true, doc: 'The PDF is over MAX_FILE_MB.' },
+  too_many_pages: { permanent: true, doc: 'The PDF has more than MAX_PAGES pages.' },
+  no_text: { permanent: true, doc: 'No page has a text layer (a scan).' },
+  no_quiz_material: { permanent: true, doc: 'The course has no sentence a question can be made from.' },
+  invalid_course: { permanent: true, doc: 'A course or quiz broke a rule of its schema.' },
+  unreadable: { permanent: true, doc: 'A file named on the command line cannot be read.' },
+  not_found: { permanent: true, doc: 'A course, quiz, module or job the user asked for does not exist.' },
+  // ── settings ──────────────────────────────────────────────────────────────────
+  config_invalid: { permanent: true, doc: 'A setting has a bad value.' },
+  // ── storage ───────────────────────────────────────────────────────────────────
+  data_dir_locked: { permanent: false, doc: 'Another ProfAI process holds the embedded database folder.' },
+  vector_store_unavailable: { permanent: true, doc: 'Neither Chroma nor pgvector can hold the vectors.' },
+  vector_dimension: { permanent: true, doc: "A vector does not fit its embedding space's dimension." },
+  no_database: { permanent: true, doc: 'A process that must share the database has no DATABASE_URL.' },
+  // ── fleet ─────────────────────────────────────────────────────────────────────
+  unknown_task: { permanent: true, doc: 'No worker registered the task of a job.' },
+  task_module: { permanent: true, doc: 'A task module exports no task, or two tasks share a name.' },
+  bad_payload: { permanent: true, doc: "A job's payload lacks a field its task needs." },
+  upload_missing: { permanent: true, doc: "A PDF job's upload is not in UPLOAD_DIR." },
+  staged_missing: { permanent: true, doc: "An LLM stage's staged document is not in Redis." },
+  task_error: { permanent: false, doc: 'A task failed for a reason it did not classify.' },
+  child_crashed: { permanent: false, doc: 'The worker child running the task died.' },
+  memory_limit: { permanent: false, doc: 'The worker child went past HARD_MEMORY_LIMIT_MB.' },
+  redis_unreachable: { permanent: false, doc: 'Redis does not answer.' },
+  // ── LLM ───────────────────────────────────────────────────────────────────────
+  llm_config: { permanent: true, doc: 'LLM_BASE_URL is set without what it needs.' },
+  llm_provider: { permanent: false, doc: 'The provider kept failing or refused the request.' },
+  llm_timeout: { permanent: false, doc: 'The provider did not answer within LLM_TIMEOUT_S.' },
+  llm_invalid_output: { permanent: true, doc: "The model's answer was rejected twice." },
+  llm_context_overflow: { permanent: true, doc: 'The smallest request does not fit LLM_CONTEXT_TOKENS.' },
+  // ── operations ────────────────────────────────────────────────────────────────
+  bad_size: { permanent: false, doc: 'A memory size on the command line cannot be read.' },
+  plan_usage: { permanent: false, doc: '`profai plan` was not given the host size.' },
+  calibration_failed: { permanent: false, doc: "`profai plan`'s calibration run failed." },
+  no_job_data: { permanent: true, doc: '`profai plan` has no finished job to plan from.' },
+  database_url_required: { permanent: true, doc: '`profai api` needs DATABASE_URL.' },
+} as const satisfies Record<string, { permanent: boolean; doc: string }>;
+
+/** A ProfAI error code. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface ProfaiErrorOptions {
+  /** Overrides the code's default permanence (an LLM provider's 401 is permanent, its 503 not). */
+  permanent?: boolean;
+  /** The error this one wraps, kept for logs. */
+  cause?: unknown;
+}
+
+/** Base of every ProfAI error: a code, a one-line message, and whether retrying can help. */
+export class ProfaiError extends Error {
+  readonly permanent: boolean;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    opts: ProfaiErrorOptions = {},
+  ) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = new.target.name;
+    this.permanent = opts.permanent ?? ERROR_CODES[code].permanent;
+  }
+}
+
+/** A record the user asked for does not exist. */
+export class NotFoundError extends ProfaiError {
+  constructor(what: string, id: string) {
+    super('not_found', `${what} ${id} not found`);
+  }
+}
+
+/** One line for a user: the message of a known error, or `Error: message` of an unknown one, never a stack. */
+export function describeError(err: unknown): string {
+  if (err instanceof ProfaiError) return err.message;
+  if (err instanceof Error)
+    return `${err.name === 'Error' ? 'error' : err.name}: ${err.message.split('\n')[0]}`;
+  return String(err);
+}
+
+/** True when retrying cannot help. */
+export function isPermanent(err: unknown): boolean {
+  return err instanceof ProfaiError && err.permanent;
+}

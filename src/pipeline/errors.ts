@@ -1,0 +1,52 @@
+/**
+ * Why a PDF cannot become a course: one class, one factory per reason. Every one is permanent (the same bytes
+ * fail the same way). Messages are `reason: detail`; the caller names the file.
+ */
+import { type ErrorCode, ProfaiError } from '../domain/errors.ts';
+
+/** Codes of the errors a PDF can be rejected with; the corpus manifest's reject classes map onto these. */
+export type PdfErrorCode = Extract<
+  ErrorCode,
+  | 'empty_file'
+  | 'not_pdf'
+  | 'corrupt'
+  | 'encrypted'
+  | 'wrong_password'
+  | 'too_large'
+  | 'too_many_pages'
+  | 'no_text'
+>;
+
+/** The PDF itself cannot be turned into a course. */
+export class PdfError extends ProfaiError {
+  constructor(
+    override readonly code: PdfErrorCode,
+    message: string,
+    opts: { cause?: unknown } = {},
+  ) {
+    super(code, message, { ...opts, permanent: true });
+  }
+}
+
+export const emptyFile = () => new PdfError('empty_file', 'empty file: the file has 0 bytes');
+export const notPdf = (what: string) => new PdfError('not_pdf', `not a PDF: ${what}`);
+export const corrupt = (detail: string, cause?: unknown) =>
+  new PdfError('corrupt', `corrupt PDF: ${detail}`, cause === undefined ? {} : { cause });
+export const encrypted = () => new PdfError('encrypted', 'encrypted: a password is required');
+export const wrongPassword = () => new PdfError('wrong_password', 'encrypted: the password is incorrect');
+export const tooLarge = (mb: number, limitMb: number) =>
+  new PdfError('too_large', `too large: ${mb.toFixed(1)} MB is over the ${limitMb} MB limit (MAX_FILE_MB)`);
+export const tooManyPages = (pages: number, limit: number) =>
+  new PdfError('too_many_pages', `too many pages: ${pages} is over the ${limit}-page limit (MAX_PAGES)`);
+export const noText = (pages: number) =>
+  new PdfError(
+    'no_text',
+    `needs OCR: none of the ${pages} page(s) has a text layer (scanned document); OCR is not supported yet`,
+  );
+
+/** The course has no sentence a question can be made from. */
+export class NoQuizMaterialError extends ProfaiError {
+  constructor(detail: string) {
+    super('no_quiz_material', `cannot make a quiz: ${detail}`);
+  }
+}
