@@ -32,6 +32,7 @@
  * 37.4 s (1.30×); PGlite served over the wire to 5 workers held (10/10 copies, 0 errors after
  * src/store/pglite-session.ts), so `profai up` keeps it.
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -40,12 +41,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
-import { SUPERVISOR_NODE_FLAGS } from '../src/fleet/child-process.ts';
-import type { JobView, PdfTaskResult } from '../src/fleet/contract.ts';
-import { readRssMb } from '../src/fleet/memory.ts';
-import { enqueuePdf, getJobView, openFleetClient } from '../src/fleet/queues.ts';
+import { SUPERVISOR_NODE_FLAGS } from '../src/fleet/pool/child-handle.ts';
+import { readRssMb } from '../src/fleet/pool/memory.ts';
+import { getJobView } from '../src/fleet/queues.ts';
 import { readRunInfos } from '../src/fleet/runinfo.ts';
+import type { JobView } from '../src/fleet/views.ts';
 import { openDatabase, saveProcessedDocument } from '../src/store/index.ts';
+import { enqueuePdf, openProfaiClient } from '../src/tasks/client.ts';
+import type { PdfTaskResult } from '../src/tasks/names.ts';
 import { startFakeOpenAI } from '../test/llm/fake-openai.ts';
 import { createTestDatabase, freshPgliteDir, tempDir } from '../test/store/backends.ts';
 import { type ChromaServer, startChroma } from '../test/store/chroma-server.ts';
@@ -261,7 +264,7 @@ async function run(workers: number, pdfs: Pdf[]) {
     JOB_ATTEMPTS: '1',
     ...llmEnv,
   };
-  const client = openFleetClient(loadConfig(env));
+  const client = openProfaiClient(loadConfig(env));
   const procs = Array.from({ length: workers }, (_, i) =>
     spawnCli(['worker'], { ...env, WORKER_NUM: String(i + 1) }),
   );

@@ -7,17 +7,19 @@
  *      counts the node binary's shared pages once per process.
  * Beside tasks/s, CPU ms per task of the workers (supervisors + children, forks included) and of Redis: on a
  * machine shared with other work the rate moves with the load (printed), the CPU cost much less.
- * Workers run `dist/fleet/worker-main.js` when built (`npm run build`), else the sources under tsx;
+ * Workers run `dist/tasks/worker-main.js` when built (`npm run build`), else the sources under tsx;
  * FLEET_WORKER_ENTRY overrides. BENCH_JOBS sets the number of no-op jobs (default 5000); BENCH_RUNS the runs
  * (default all: "1:off,5:off,5:20", workers:max-tasks-per-child).
  */
+
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.ts';
-import { readPssMb, readRssMb } from '../src/fleet/memory.ts';
-import { openFleetClient } from '../src/fleet/queues.ts';
+import { readPssMb, readRssMb } from '../src/fleet/pool/memory.ts';
+import { openProfaiClient } from '../src/tasks/client.ts';
+
 import { childPids, cpuSeconds, startFleet, WORKER_ENTRY } from './workers.ts';
 
 const TASKS = fileURLToPath(new URL('./fleet-tasks.mjs', import.meta.url));
@@ -65,7 +67,7 @@ async function noopRun(n: number, maxTasksPerChild: number) {
     KEEP_COMPLETED_JOBS: String(JOBS * 2),
     LOG_LEVEL: 'warn',
   };
-  const client = openFleetClient(loadConfig(env));
+  const client = openProfaiClient(loadConfig(env));
   const queue = client.queue('bench');
   await queue.pause();
   for (let i = 0; i < JOBS; i += 1000) {

@@ -26,14 +26,16 @@
  * child handed off through the supervisor, the lazy tables and the supervisor's 2 MB young generation): split
  * peak 296-301 MB, supervisor 147-148, child ~153.
  */
+
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { loadConfig } from '../src/config.ts';
-import { readRssMb } from '../src/fleet/memory.ts';
-import { enqueuePdf, getJobView, openFleetClient } from '../src/fleet/queues.ts';
+import { readRssMb } from '../src/fleet/pool/memory.ts';
+import { getJobView } from '../src/fleet/queues.ts';
+import { enqueuePdf, openProfaiClient } from '../src/tasks/client.ts';
 import { createTestDatabase } from '../test/api/helpers.ts';
 import { startFakeOpenAI } from '../test/llm/fake-openai.ts';
 import { dropPrefix } from '../test/llm/helpers.ts';
@@ -112,7 +114,7 @@ interface RunResult {
 }
 
 /** Mean stage times of the jobs, from their BullMQ records (the PDF job and the LLM job it handed over to). */
-async function stageTimes(client: ReturnType<typeof openFleetClient>, ids: string[]) {
+async function stageTimes(client: ReturnType<typeof openProfaiClient>, ids: string[]) {
   let cpu = 0;
   let wait = 0;
   let llm = 0;
@@ -171,7 +173,7 @@ async function run(
     ? await startFleet(1, { ...env, ...LLM_WORKER_ENV[name] }, Boolean(process.env.BENCH_LOG_LEVEL), WORKERS)
     : undefined;
   const { procs } = fleet;
-  const client = openFleetClient(loadConfig(env));
+  const client = openProfaiClient(loadConfig(env));
   let peak = 0;
   let peakSupervisor = 0;
   let peakLlmWorker = 0;

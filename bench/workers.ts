@@ -5,17 +5,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { SUPERVISOR_NODE_FLAGS } from '../src/fleet/child-process.ts';
+import { SUPERVISOR_NODE_FLAGS } from '../src/fleet/pool/child-handle.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const BUILT = fileURLToPath(new URL('../dist/fleet/worker-main.js', import.meta.url));
+const BUILT = fileURLToPath(new URL('../dist/tasks/worker-main.js', import.meta.url));
 
 /**
  * The worker script: compiled when built (`npm run build`), as in production, since tsx adds ~100 MB to every
  * process; else the sources under tsx. FLEET_WORKER_ENTRY overrides.
  */
 export const WORKER_ENTRY =
-  process.env.FLEET_WORKER_ENTRY ?? (existsSync(BUILT) ? BUILT : 'src/fleet/worker-main.ts');
+  process.env.FLEET_WORKER_ENTRY ?? (existsSync(BUILT) ? BUILT : 'src/tasks/worker-main.ts');
 
 export interface Fleet {
   procs: ChildProcess[];

@@ -14,7 +14,7 @@ interface SettingSpec<T> {
   env: string;
   doc: string;
   schema: ValueParser<T>;
-  default: T;
+  default: NoInfer<T>;
   /** Shown as `[redacted]` when printing the effective configuration. */
   secret?: boolean;
   /** Former names of the variable, still read when `env` is unset. */
@@ -433,15 +433,4 @@ export function usesEmbeddingsApi(
   config: Pick<Config, 'embeddingsBaseUrl' | 'embeddingsModel'>,
 ): config is Config & { embeddingsBaseUrl: string; embeddingsModel: string } {
   return Boolean(config.embeddingsBaseUrl && config.embeddingsModel);
-}
-
-/** Redacts the password of a URL, for logs (`redis://:secret@host` → `redis://:***@host`). */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString().replace(/\/$/, '');
-  } catch {
-    return url.replace(/\/\/([^@/]*)@/, '//***@');
-  }
 }

@@ -1,7 +1,7 @@
 /**
  * JSON schemas of the API's bodies, shared by routes (validation, serialization) and the OpenAPI document.
  * Free-form parts (a course, a quiz, a job's result) are open objects: their shape is defined by
- * src/domain/course.ts and src/fleet/contract.ts, and repeating it here would let the two drift.
+ * src/domain/course.ts and src/fleet/views.ts, and repeating it here would let the two drift.
  */
 
 const openObject = (description: string) =>

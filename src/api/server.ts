@@ -2,17 +2,18 @@
  * The HTTP API (`profai api`): {@link buildApi} wires routes onto already-open services (tests use it
  * with real ones); {@link startApi} opens those services from the configuration and listens.
  */
+
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
 import { ProfaiError } from '../domain/errors.ts';
-import { openFleetClient } from '../fleet/queues.ts';
+import { failFastRedis } from '../fleet/redis.ts';
 import { openDatabase, openVectorStore } from '../store/index.ts';
+import { openProfaiClient } from '../tasks/client.ts';
 import { installAuth } from './auth.ts';
 import type { ApiDeps } from './deps.ts';
 import { installErrorHandlers } from './errors.ts';
@@ -127,9 +128,9 @@ export async function startApi(config: Config): Promise<RunningApi> {
     closers.push(() => db.close());
     const vectors = await openVectorStore(config, db);
     closers.push(() => vectors.close());
-    const fleet = openFleetClient(config);
+    const fleet = openProfaiClient(config);
     closers.push(() => fleet.close());
-    const redis = healthRedis(config.redisUrl);
+    const redis = failFastRedis(config.redisUrl);
     closers.push(() => redis.quit());
     const redisPing = async () => {
       await redis.ping();
@@ -142,13 +143,4 @@ export async function startApi(config: Config): Promise<RunningApi> {
     await closeAll();
     throw err;
   }
-}
-
-/** A Redis connection for /health only: it fails fast instead of queueing commands while Redis is down. */
-function healthRedis(url: string): Redis {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
-  // Connection errors surface through /health; without a listener ioredis prints each one.
-  redis.on('error', () => {});
-  redis.connect().catch(() => {});
-  return redis;
 }

@@ -6,16 +6,13 @@
  *
  * Also here: what a heartbeat is made of (active tasks, CPU %), so the supervisor only wires it in.
  */
+
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
-import type { ActiveTask, WorkerHeartbeat } from './contract.ts';
-import { readRssMb, roundMb } from './memory.ts';
-
-/** Key of one worker's latest heartbeat (JSON, expires after three periods). */
-export const heartbeatKey = (prefix: string, name: string) => `${prefix}:heartbeat:${name}`;
-/** Set of the names of workers that have published a heartbeat (pruned by readers as keys expire). */
-export const heartbeatIndexKey = (prefix: string) => `${prefix}:heartbeats`;
+import { redisKeys } from '../redis-keys.ts';
+import { readRssMb, roundMb } from './pool/memory.ts';
+import type { ActiveTask, WorkerHeartbeat } from './views.ts';
 
 /** How long a heartbeat lives: three periods. */
 export const heartbeatTtlMs = (periodS: number) => Math.max(1, Math.round(3 * periodS * 1000));
@@ -32,8 +29,8 @@ export function startHeartbeat(
     const hb = beat();
     await redis
       .multi()
-      .set(heartbeatKey(prefix, hb.name), JSON.stringify(hb), 'PX', ttlMs)
-      .sadd(heartbeatIndexKey(prefix), hb.name)
+      .set(redisKeys.heartbeat(prefix, hb.name), JSON.stringify(hb), 'PX', ttlMs)
+      .sadd(redisKeys.heartbeats(prefix), hb.name)
       .exec()
       .catch(() => {});
   };
@@ -47,8 +44,8 @@ export function startHeartbeat(
       const { name } = beat();
       await redis
         .multi()
-        .del(heartbeatKey(prefix, name))
-        .srem(heartbeatIndexKey(prefix), name)
+        .del(redisKeys.heartbeat(prefix, name))
+        .srem(redisKeys.heartbeats(prefix), name)
         .exec()
         .catch(() => {});
     },
@@ -56,19 +53,15 @@ export function startHeartbeat(
 }
 
 /**
- * Live workers (those whose heartbeat key has not expired), sorted by name (worker2 before worker10).
- * `_periodS` is ignored: the writer's TTL decides, so readers with other settings agree.
+ * Live workers (those whose heartbeat key has not expired), sorted by name (worker2 before worker10). The
+ * writer's TTL decides, so readers with other settings agree.
  */
-export async function readHeartbeats(
-  redis: Redis,
-  prefix: string,
-  _periodS?: number,
-): Promise<WorkerHeartbeat[]> {
-  const names = await redis.smembers(heartbeatIndexKey(prefix));
+export async function readHeartbeats(redis: Redis, prefix: string): Promise<WorkerHeartbeat[]> {
+  const names = await redis.smembers(redisKeys.heartbeats(prefix));
   if (names.length === 0) return [];
-  const values = await redis.mget(names.map((n) => heartbeatKey(prefix, n)));
+  const values = await redis.mget(names.map((n) => redisKeys.heartbeat(prefix, n)));
   const gone = names.filter((_, i) => values[i] === null);
-  if (gone.length > 0) void redis.srem(heartbeatIndexKey(prefix), ...gone).catch(() => {});
+  if (gone.length > 0) void redis.srem(redisKeys.heartbeats(prefix), ...gone).catch(() => {});
   return values
     .flatMap((json) => (json === null ? [] : [parseHeartbeat(json)]))
     .filter((hb): hb is WorkerHeartbeat => hb !== null)
@@ -88,30 +81,8 @@ function parseHeartbeat(json: string): WorkerHeartbeat | null {
 export class WorkerActivity {
   readonly #active = new Map<string, ActiveTask>();
 
-  /** `usageId`: see {@link ActiveTask.usageId}. */
-  start(
-    job: { id: string; name: string; data: unknown; attempt: number },
-    childPid: number,
-    usageId?: string,
-  ): void {
-    const data = (job.data ?? {}) as { fileName?: unknown; courseId?: unknown };
-    const document =
-      typeof data.fileName === 'string'
-        ? data.fileName
-        : typeof data.courseId === 'string'
-          ? data.courseId
-          : null;
-    this.#active.set(job.id, {
-      id: job.id,
-      name: job.name,
-      document,
-      stage: null,
-      percent: 0,
-      startedAt: Date.now(),
-      childPid,
-      attempt: job.attempt,
-      ...(usageId ? { usageId } : {}),
-    });
+  start(job: Pick<ActiveTask, 'id' | 'name' | 'label' | 'attempt' | 'parentJobId'>, childPid: number): void {
+    this.#active.set(job.id, { ...job, stage: null, percent: 0, startedAt: Date.now(), childPid });
   }
 
   progress(id: string, stage: string, percent: number): void {

@@ -1,72 +1,98 @@
 /**
- * The producer side of the fleet, used by the API and the CLI: enqueue tasks, look at jobs, count them.
+ * The producer and reader side of the fleet, used by the API and the CLI: enqueue tasks, look at jobs, count
+ * them. It knows no task: job-id prefixes and how a job's view is completed (a job that handed its work to
+ * another) come with the client's {@link FleetClientOptions}.
  *
- * Job ids carry their queue (`pdf-…` → pdf_processing, `quiz-…` → quiz_generation, `<queue>-…` otherwise),
- * so a job is found from its id alone. BullMQ custom ids may not contain ':'.
+ * Job ids carry their queue (`<queue>-…`, or a short prefix of the options), so a job is found from its id
+ * alone. BullMQ custom ids may not contain ':'.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { type Job, type JobsOptions, type JobType, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
-import { readJobUsage } from '../llm/usage.ts';
-import {
-  JOB_STATES,
-  type JobRunInfo,
-  type JobState,
-  type JobView,
-  PDF_TASK,
-  type PdfTaskData,
-  QUIZ_TASK,
-  type QuizTaskData,
-  queueOf,
-  type WorkerHeartbeat,
-} from './contract.ts';
 import { readHeartbeats } from './heartbeat.ts';
-import { createRedis } from './redis.ts';
+import { queueRedis } from './redis.ts';
+import { queueOf } from './registry.ts';
 import { readRunInfo, readRunInfos } from './runinfo.ts';
-import { withLlmStage } from './tasks/llm-view.ts';
+import { JOB_STATES, type JobRunInfo, type JobState, type JobView, type WorkerHeartbeat } from './views.ts';
 
-/** Short id prefixes of the built-in queues. */
-const ID_PREFIX: Record<string, string> = { pdf: 'pdf_processing', quiz: 'quiz_generation' };
+/** The settings a client reads. */
+export type FleetClientSettings = Pick<
+  Config,
+  | 'redisUrl'
+  | 'queuePrefix'
+  | 'queues'
+  | 'jobAttempts'
+  | 'jobBackoffMs'
+  | 'keepCompletedJobs'
+  | 'keepFailedJobs'
+>;
 
-/** A connection to the fleet's queues for producers. Queues are opened on first use and share one connection. */
+/** What the client is told about the tasks it serves. */
+export interface FleetClientOptions {
+  /** Short job-id prefixes → queue (`pdf` → `pdf_processing`). @defaultValue none */
+  idPrefixes?: Readonly<Record<string, string>>;
+  /**
+   * Completes a job's own view as users should see it (a job that handed its work to another one, usage…);
+   * `read` reads another job's own view. @defaultValue the view as it is
+   */
+  completeView?: (view: JobView, ctx: ViewContext) => Promise<JobView>;
+}
+
+export interface ViewContext {
+  read(id: string): Promise<JobView | null>;
+  redis: Redis;
+  prefix: string;
+}
+
+/** A connection to the fleet's queues. Queues are opened on first use and share one connection. */
 export interface FleetClient {
-  readonly config: Config;
+  readonly settings: FleetClientSettings;
+  readonly options: FleetClientOptions;
   readonly redis: Redis;
   queue(name: string): Queue;
-  /** Queues this client knows: the built-in ones and WORKER_QUEUES. */
+  /** Queues this client knows: those of its id prefixes, WORKER_QUEUES, and any opened. */
   queueNames(): string[];
   close(): Promise<void>;
 }
 
-export function openFleetClient(config: Config): FleetClient {
-  const redis = createRedis(config.redisUrl);
+export function openFleetClient(
+  settings: FleetClientSettings,
+  options: FleetClientOptions = {},
+): FleetClient {
+  const redis = queueRedis(settings.redisUrl);
   redis.on('error', () => {}); // surfaced by the commands that fail
-  return fleetClientOn(config, redis);
+  return fleetClientOn(settings, redis, options);
 }
 
 /** A {@link FleetClient} on an already-made connection (queues opened on first use, closed with it). */
-export function fleetClientOn(config: Config, redis: Redis): FleetClient {
+export function fleetClientOn(
+  settings: FleetClientSettings,
+  redis: Redis,
+  options: FleetClientOptions = {},
+): FleetClient {
   const queues = new Map<string, Queue>();
   const defaultJobOptions: JobsOptions = {
-    attempts: config.jobAttempts,
-    backoff: { type: 'exponential', delay: config.jobBackoffMs },
-    removeOnComplete: { count: config.keepCompletedJobs },
-    removeOnFail: { count: config.keepFailedJobs },
+    attempts: settings.jobAttempts,
+    backoff: { type: 'exponential', delay: settings.jobBackoffMs },
+    removeOnComplete: { count: settings.keepCompletedJobs },
+    removeOnFail: { count: settings.keepFailedJobs },
   };
+  const known = Object.values(options.idPrefixes ?? {});
   return {
-    config,
+    settings,
+    options,
     redis,
     queue(name) {
       let q = queues.get(name);
       if (!q) {
-        q = new Queue(name, { connection: redis, prefix: config.queuePrefix, defaultJobOptions });
+        q = new Queue(name, { connection: redis, prefix: settings.queuePrefix, defaultJobOptions });
         q.on('error', () => {});
         queues.set(name, q);
       }
       return q;
     },
-    queueNames: () => [...new Set([...Object.values(ID_PREFIX), ...config.queues, ...queues.keys()])],
+    queueNames: () => [...new Set([...known, ...settings.queues, ...queues.keys()])],
     async close() {
       // A reader's Redis may be down: closing must still finish.
       await Promise.all([...queues.values()].map((q) => q.close().catch(() => {})));
@@ -76,56 +102,35 @@ export function fleetClientOn(config: Config, redis: Redis): FleetClient {
 }
 
 /** The queue a job id belongs to. */
-export function queueOfJobId(id: string): string {
+export function queueOfJobId(client: Pick<FleetClient, 'options'>, id: string): string {
   const head = id.split('-')[0] ?? id;
-  return ID_PREFIX[head] ?? head;
+  return client.options.idPrefixes?.[head] ?? head;
 }
 
-function shortHash(...parts: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
-}
+/** Options of {@link enqueueTask}. */
+export type EnqueueOptions = { jobId?: string; replaceFailed?: boolean } & Omit<JobsOptions, 'jobId'>;
 
 /**
- * Adds a job of any registered task. Without `jobId` the id is `<queue>-<uuid>`. When a job with `jobId`
- * exists, BullMQ keeps it and returns it (`existing: true`).
+ * Adds a job of any task. Without `jobId` the id is `<queue>-<uuid>`. When a job with `jobId` exists, BullMQ
+ * keeps it and returns it (`existing: true`), unless it failed and `replaceFailed` is set: then a fresh job
+ * replaces it (the user retries).
  */
 export async function enqueueTask(
   client: FleetClient,
   task: string,
   data: unknown,
-  opts: { jobId?: string } & Omit<JobsOptions, 'jobId'> = {},
+  opts: EnqueueOptions = {},
 ): Promise<{ id: string; existing: boolean }> {
+  const { replaceFailed, ...jobOpts } = opts;
   const queue = client.queue(queueOf(task));
   const jobId = opts.jobId ?? `${queueOf(task)}-${randomUUID()}`;
-  const before = opts.jobId ? await queue.getJob(jobId) : undefined;
-  const job = await queue.add(task, data, { ...opts, jobId });
+  let before = opts.jobId ? await queue.getJob(jobId) : undefined;
+  if (before && replaceFailed && (await getJobView(client, jobId))?.state === 'failed') {
+    await before.remove();
+    before = undefined;
+  }
+  const job = await queue.add(task, data, { ...jobOpts, jobId });
   return { id: job.id ?? jobId, existing: before !== undefined };
-}
-
-/**
- * Enqueues a PDF. The id comes from the file's hash, so the same file uploaded twice while its job is queued
- * or running gets that job; a FAILED job of the same file is replaced by a fresh one (the user retries).
- */
-export async function enqueuePdf(
-  client: FleetClient,
-  data: PdfTaskData,
-): Promise<{ id: string; existing: boolean }> {
-  const jobId = `pdf-${data.sha256.slice(0, 16)}`;
-  const queue = client.queue(queueOf(PDF_TASK));
-  const old = await queue.getJob(jobId);
-  if (old && (await old.getState()) === 'failed') await old.remove();
-  else if (old && (await getJobView(client, jobId))?.state === 'failed') await old.remove(); // its LLM stage failed
-  return enqueueTask(client, PDF_TASK, data, { jobId });
-}
-
-/** Enqueues a quiz. The same request (course, questions, seed, module) while queued gets the same job. */
-export async function enqueueQuiz(client: FleetClient, data: QuizTaskData): Promise<{ id: string }> {
-  const jobId = `quiz-${shortHash(data.courseId, data.questions, data.seed, data.moduleIndex ?? null)}`;
-  const queue = client.queue(queueOf(QUIZ_TASK));
-  const old = await queue.getJob(jobId);
-  if (old && (await old.getState()) === 'failed') await old.remove();
-  const { id } = await enqueueTask(client, QUIZ_TASK, data, { jobId });
-  return { id };
 }
 
 /** BullMQ's state names → ours. */
@@ -146,7 +151,9 @@ const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : undef
 
 /** A job as users see it (see {@link JobView}); `run` is its run record, when it has one. */
 export function toJobView(job: Job, state: JobState, run: JobRunInfo | null): JobView {
-  const progress = job.progress as { stage?: unknown; percent?: unknown } | number;
+  const progress = job.progress as
+    | { stage?: unknown; percent?: unknown; done?: unknown; total?: unknown }
+    | number;
   const stage = typeof progress === 'object' && typeof progress.stage === 'string' ? progress.stage : null;
   const percent =
     state === 'completed'
@@ -156,6 +163,7 @@ export function toJobView(job: Job, state: JobState, run: JobRunInfo | null): Jo
         : typeof progress?.percent === 'number'
           ? progress.percent
           : 0;
+  const detail = typeof progress === 'object' ? stageProgressOf(progress) : undefined;
   const startedAt = job.processedOn ?? run?.startedAt;
   const finishedAt =
     state === 'completed' || state === 'failed' ? (job.finishedOn ?? run?.finishedAt) : undefined;
@@ -166,6 +174,7 @@ export function toJobView(job: Job, state: JobState, run: JobRunInfo | null): Jo
     state,
     stage,
     progress: percent,
+    ...(detail && state === 'active' ? { stageProgress: detail } : {}),
     worker: run?.worker ?? null,
     attempts: job.attemptsMade,
     timings: {
@@ -181,25 +190,32 @@ export function toJobView(job: Job, state: JobState, run: JobRunInfo | null): Jo
   };
 }
 
+function stageProgressOf(progress: { done?: unknown; total?: unknown }): JobView['stageProgress'] {
+  const { done, total } = progress;
+  return typeof done === 'number' && typeof total === 'number' ? { done, total } : undefined;
+}
+
 /** One job by id, or null when there is no such job (or it was removed by retention). */
 export async function getJobView(client: FleetClient, id: string): Promise<JobView | null> {
   const view = await readJobView(client, id);
-  return view ? withLlmStage(view, (next) => readJobView(client, next), usageReader(client)) : null;
+  return view ? completed(client, view) : null;
 }
 
-/** LLM usage (tokens, cost) recorded under a job id, as the job view shows it. */
-function usageReader(client: FleetClient) {
-  return async (id: string) => {
-    const usage = await readJobUsage(client.redis, client.config.queuePrefix, id);
-    return (
-      usage && { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costUsd: usage.costUsd }
-    );
+/** A job's own view completed by the client's options. */
+function completed(client: FleetClient, view: JobView): Promise<JobView> {
+  const complete = client.options.completeView;
+  if (!complete) return Promise.resolve(view);
+  const ctx = {
+    read: (id: string) => readJobView(client, id),
+    redis: client.redis,
+    prefix: client.settings.queuePrefix,
   };
+  return complete(view, ctx);
 }
 
 /** One job's own view (not followed to its LLM stage). */
 async function readJobView(client: FleetClient, id: string): Promise<JobView | null> {
-  const queue = client.queue(queueOfJobId(id));
+  const queue = client.queue(queueOfJobId(client, id));
   // The job record and its state are two reads: retry until the state did not change in between, so a job
   // that just finished is never shown as `failed` with the fields of its running attempt.
   for (let tries = 0; ; tries++) {
@@ -207,7 +223,7 @@ async function readJobView(client: FleetClient, id: string): Promise<JobView | n
     if (before === 'unknown') return null;
     const [job, run] = await Promise.all([
       queue.getJob(id),
-      readRunInfo(client.redis, client.config.queuePrefix, id),
+      readRunInfo(client.redis, client.settings.queuePrefix, id),
     ]);
     if (!job) return null;
     const after = await job.getState();
@@ -244,17 +260,11 @@ export async function listJobs(
     .slice(0, limit);
   const runs = await readRunInfos(
     client.redis,
-    client.config.queuePrefix,
+    client.settings.queuePrefix,
     newest.map(({ job }) => job.id ?? ''),
   );
   return Promise.all(
-    newest.map(({ job, state }, i) =>
-      withLlmStage(
-        toJobView(job, state, runs[i] ?? null),
-        (next) => readJobView(client, next),
-        usageReader(client),
-      ),
-    ),
+    newest.map(({ job, state }, i) => completed(client, toJobView(job, state, runs[i] ?? null))),
   );
 }
 
@@ -280,5 +290,5 @@ export async function queueCounts(client: FleetClient): Promise<Record<string, R
 
 /** Live workers and what they report (children, RSS, recycles), from their heartbeats. */
 export function listWorkers(client: FleetClient): Promise<WorkerHeartbeat[]> {
-  return readHeartbeats(client.redis, client.config.queuePrefix, client.config.heartbeatS);
+  return readHeartbeats(client.redis, client.settings.queuePrefix);
 }

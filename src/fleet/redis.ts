@@ -1,33 +1,78 @@
 /**
- * Redis connections and keys the fleet owns beside BullMQ's: run records and worker heartbeats.
+ * Every Redis connection ProfAI makes, of two kinds:
+ * - {@link queueRedis}: for BullMQ Queues and Workers. Commands wait in a queue while Redis is down and the
+ *   connection retries forever, as BullMQ needs for its blocking commands.
+ * - {@link failFastRedis}: for readers (monitor, inspect, /metrics, /health). A command while Redis is down
+ *   rejects at once, so a reader can say so in one line and keep answering; it reconnects in the background.
  */
-import { Redis } from 'ioredis';
-import { redactUrl } from '../config.ts';
+import { Redis, type RedisOptions } from 'ioredis';
+import { withTimeout } from '../lib/time.ts';
 
-/**
- * A connection usable by BullMQ Queues and Workers (`maxRetriesPerRequest: null`, as BullMQ requires for
- * blocking commands), also used for the fleet's own keys.
- */
-export function createRedis(url: string): Redis {
+/** A connection usable by BullMQ (`maxRetriesPerRequest: null`, as BullMQ requires), also for the fleet's own keys. */
+export function queueRedis(url: string): Redis {
   return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
 }
 
-/** `redis://host:port/db` with any password redacted, for the start-up line `Connected to …`. */
-export function describeRedisUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    const db = u.pathname.replace(/^\//, '') || '0';
-    const auth = u.username || u.password ? `${u.username}${u.password ? ':***' : ''}@` : '';
-    return `${u.protocol}//${auth}${u.hostname}:${u.port || '6379'}/${db}`;
-  } catch {
-    return redactUrl(url);
-  }
+/** Commands fail at once while disconnected instead of waiting in a queue. */
+export const FAIL_FAST: RedisOptions = {
+  lazyConnect: true,
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 0,
+};
+
+/**
+ * A reader's connection: connects in the background, reconnects every second or so, never queues commands.
+ * Why it last failed is kept for {@link lastConnectionError}.
+ * @param opts.connectTimeoutMs - @defaultValue 1000
+ */
+export function failFastRedis(url: string, opts: { connectTimeoutMs?: number } = {}): Redis {
+  const redis = new Redis(url, {
+    ...FAIL_FAST,
+    connectTimeout: opts.connectTimeoutMs ?? 1000,
+    retryStrategy: (times) => Math.min(times * 200, 1000),
+  });
+  recordConnectionErrors(redis);
+  redis.connect().catch(() => {});
+  return redis;
 }
 
-/** Key of a job's run record (where and how the latest attempt ran). */
-export const runInfoKey = (prefix: string, jobId: string) => `${prefix}:runinfo:${jobId}`;
-/** Hash of worker name → latest heartbeat JSON. */
-export const workersKey = (prefix: string) => `${prefix}:workers`;
+/** The short reason of a connection error: its code (`ECONNREFUSED`) or the first words of its message. */
+export function connectionReason(err: unknown): string {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  if (typeof e?.code === 'string' && /^E[A-Z]+$/.test(e.code)) return e.code;
+  const message = typeof e?.message === 'string' ? e.message : String(err);
+  // ioredis's words for "the connection went away" when commands may not wait for it.
+  if (/Stream isn't writeable|Connection is closed/.test(message)) return 'connection lost';
+  const code = /\b(E[A-Z]{4,})\b/.exec(message)?.[1];
+  return code ?? message.split('\n')[0]!.slice(0, 80);
+}
 
-/** Run records outlive their jobs' retention only by this much. */
-export const RUN_INFO_TTL_S = 7 * 24 * 3600;
+const lastErrors = new WeakMap<Redis, string>();
+
+/** Why `redis` last failed to connect (`ECONNREFUSED`), while it is not ready; needs {@link recordConnectionErrors}. */
+export function lastConnectionError(redis: Redis): string | undefined {
+  return lastErrors.get(redis);
+}
+
+/** Remembers the latest connection error of `redis` until it is ready again (and keeps ioredis from printing it). */
+export function recordConnectionErrors(redis: Redis): void {
+  redis.on('error', (err) => lastErrors.set(redis, connectionReason(err)));
+  redis.on('ready', () => lastErrors.delete(redis));
+}
+
+/**
+ * Waits until `redis` is ready, at most `ms`: true when it is. A connection known to be down
+ * (`reconnecting`, `end`) is not waited for.
+ */
+export async function readyWithin(redis: Redis, ms: number): Promise<boolean> {
+  if (redis.status === 'ready') return true;
+  if (!['wait', 'connecting', 'connect'].includes(redis.status)) return false;
+  let onReady = () => {};
+  const ready = new Promise<boolean>((resolve) => {
+    onReady = () => resolve(true);
+    redis.once('ready', onReady);
+  });
+  return withTimeout(ready, ms, () => new Error('not ready'))
+    .catch(() => false)
+    .finally(() => redis.off('ready', onReady));
+}

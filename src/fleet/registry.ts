@@ -1,71 +1,20 @@
 /**
- * The task registry: task names → handlers. Adding a task is one file exporting a {@link TaskDefinition};
- * extra modules (test-only tasks, plug-ins) are loaded by path with {@link loadTaskModule}.
- *
- * Handlers run in a worker child. They must keep heavy imports (pdf.js, the pipeline, database drivers)
- * inside the handler (`await import(...)`), so that merely registering a task costs the supervisor nothing.
+ * The task registry: task names → definitions, filled from task modules (see "task module" in interfaces.ts).
+ * Handlers must keep heavy imports (the PDF engine, the pipeline, database drivers) inside the handler
+ * (`await import(...)`), so that merely registering a task costs a process nothing.
  */
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Config } from '../config.ts';
-import { ProfaiError } from '../domain/errors.ts';
-import type { Logger } from './log.ts';
+import { TaskModuleError, UnknownTaskError } from './errors.ts';
+import type { TaskDefinition } from './interfaces.ts';
 
-/** What a handler gets besides its payload. */
-export interface TaskContext {
-  jobId: string;
-  /** 1 for the first attempt. */
-  attempt: number;
-  config: Config;
-  log: Logger;
-  /** Reports the current stage and its percent (0..100); shown as the job's progress. */
-  progress(stage: string, percent: number): void;
-}
-
-export type TaskHandler = (data: unknown, ctx: TaskContext) => Promise<unknown>;
-
-export interface TaskDefinition {
-  /** `queue.task`, e.g. `pdf_processing.process_pdf_and_generate_course`. */
-  name: string;
-  handler: TaskHandler;
-  /** True when the task writes to the database: a worker serving its queue then needs DATABASE_URL. */
-  needsDatabase?: boolean;
-  /**
-   * Loads and opens what the handler's first call would (modules, connections, threads), so that call runs
-   * warm. Called once at child start when CHILD_PRELOAD is on; a failure is logged, the handler then opens
-   * what it needs itself.
-   */
-  warm?: (config: Config) => Promise<void>;
-  /** Called once in a child before it exits (close connections the handler cached). */
-  dispose?: () => Promise<void>;
-  /**
-   * Runs in the supervisor with the child's result, before the job completes, and returns the job's result: for
-   * hand-offs over the supervisor's connections, so that a child needs none (a PDF job's LLM stage). A failure
-   * fails the attempt, which is retried.
-   */
-  settle?: (result: unknown, config: Config) => Promise<unknown>;
-  /** Fields of the job's data removed from its record once no attempt can need them (a PDF's password). */
-  secrets?: readonly string[];
-}
-
-/** The task is not registered in this worker: retrying on the same fleet cannot help. */
-export class UnknownTaskError extends ProfaiError {
-  constructor(name: string) {
-    super('unknown_task', `unknown task ${name}: no worker registered it`);
-  }
-}
-
-/** A task module has nothing that looks like a task, or two tasks share a name. */
-export class TaskModuleError extends ProfaiError {
-  constructor(message: string) {
-    super('task_module', message);
-  }
-}
+// biome-ignore lint/suspicious/noExplicitAny: definitions of any payload type share one registry.
+type AnyTask = TaskDefinition<any, any>;
 
 export class TaskRegistry {
-  readonly #tasks = new Map<string, TaskDefinition>();
+  readonly #tasks = new Map<string, AnyTask>();
 
-  register(task: TaskDefinition): void {
+  register(task: AnyTask): void {
     if (this.#tasks.has(task.name)) throw new TaskModuleError(`task ${task.name} is registered twice`);
     if (!task.name.includes('.'))
       throw new TaskModuleError(`task name ${task.name} has no queue (queue.task)`);
@@ -93,31 +42,42 @@ export class TaskRegistry {
   }
 }
 
-function isTaskDefinition(value: unknown): value is TaskDefinition {
-  const v = value as Partial<TaskDefinition> | null;
+/** The queue a task runs on: the part of its name before the first dot. */
+export function queueOf(taskName: string): string {
+  return taskName.split('.')[0]!;
+}
+
+function isTaskDefinition(value: unknown): value is AnyTask {
+  const v = value as Partial<AnyTask> | null;
   return typeof v === 'object' && v !== null && typeof v.name === 'string' && typeof v.handler === 'function';
 }
 
-/** Every task a module exports: each exported `{ name, handler }` object, or arrays of them. */
-export function tasksOf(moduleExports: Record<string, unknown>): TaskDefinition[] {
-  return Object.values(moduleExports).flatMap((value) =>
+/**
+ * Every task a module exports: what `createTasks(settings)` returns when it exports that function, else each
+ * exported `{ name, handler }` object, or arrays of them.
+ */
+export function tasksOf(moduleExports: Record<string, unknown>, settings?: unknown): AnyTask[] {
+  const create = moduleExports.createTasks;
+  const values = typeof create === 'function' ? [create(settings)] : Object.values(moduleExports);
+  return values.flatMap((value) =>
     Array.isArray(value) ? value.filter(isTaskDefinition) : isTaskDefinition(value) ? [value] : [],
   );
 }
 
-/** Imports a task module by path (relative to the working directory) and returns its tasks. */
-export async function loadTaskModule(path: string): Promise<TaskDefinition[]> {
-  const url = pathToFileURL(isAbsolute(path) ? path : resolve(path)).href;
-  const tasks = tasksOf((await import(url)) as Record<string, unknown>);
-  if (tasks.length === 0) throw new TaskModuleError(`${path} exports no task ({ name, handler })`);
+/** Imports a task module by path or URL (a path relative to the working directory) and returns its tasks. */
+export async function loadTaskModule(pathOrUrl: string, settings?: unknown): Promise<AnyTask[]> {
+  const url = pathOrUrl.startsWith('file:')
+    ? pathOrUrl
+    : pathToFileURL(isAbsolute(pathOrUrl) ? pathOrUrl : resolve(pathOrUrl)).href;
+  const tasks = tasksOf((await import(url)) as Record<string, unknown>, settings);
+  if (tasks.length === 0) throw new TaskModuleError(`${pathOrUrl} exports no task ({ name, handler })`);
   return tasks;
 }
 
-/** The built-in tasks plus those of `modules`. */
-export async function createRegistry(modules: readonly string[] = []): Promise<TaskRegistry> {
+/** A registry of the tasks of `modules`, each given `settings`. */
+export async function createRegistry(modules: readonly string[], settings?: unknown): Promise<TaskRegistry> {
   const registry = new TaskRegistry();
-  const builtIn = await Promise.all([import('./tasks/process-pdf.ts'), import('./tasks/generate-quiz.ts')]);
-  for (const mod of builtIn) for (const task of tasksOf(mod)) registry.register(task);
-  for (const path of modules) for (const task of await loadTaskModule(path)) registry.register(task);
+  for (const path of modules)
+    for (const task of await loadTaskModule(path, settings)) registry.register(task);
   return registry;
 }

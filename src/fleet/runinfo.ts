@@ -8,9 +8,13 @@
  * Lua script replaces the whole hash and sets its TTL), and {@link recordRun} writes the start of an attempt
  * only once it has run for {@link START_RECORD_DELAY_MS}: a job that finishes sooner gets a single write.
  */
+
 import type { Redis } from 'ioredis';
-import type { JobRunInfo } from './contract.ts';
-import { RUN_INFO_TTL_S, runInfoKey } from './redis.ts';
+import { redisKeys } from '../redis-keys.ts';
+import type { JobRunInfo } from './views.ts';
+
+/** Run records outlive their jobs' retention only by this much. */
+export const RUN_INFO_TTL_S = 7 * 24 * 3600;
 
 /** Where an attempt runs: known when it starts. */
 export interface RunStart {
@@ -102,7 +106,7 @@ export function recordRun(
   start: RunStart,
   delayMs = START_RECORD_DELAY_MS,
 ): RunRecorder {
-  const key = runInfoKey(prefix, jobId);
+  const key = redisKeys.runInfo(prefix, jobId);
   const timer = setTimeout(() => void writeRecord(redis, key, fieldsOf(start)).catch(() => {}), delayMs);
   timer.unref();
   return {
@@ -117,19 +121,19 @@ export function recordRun(
 
 /** Records the start of an attempt at once, clearing what the previous attempt left. */
 export function recordRunStart(redis: Redis, prefix: string, jobId: string, run: RunStart): Promise<unknown> {
-  return writeRecord(redis, runInfoKey(prefix, jobId), fieldsOf(run));
+  return writeRecord(redis, redisKeys.runInfo(prefix, jobId), fieldsOf(run));
 }
 
 /** Adds the end of an attempt to a record written by {@link recordRunStart}. */
 export function recordRunEnd(redis: Redis, prefix: string, jobId: string, end: RunEnd): Promise<unknown> {
   const fields: Record<string, number> = { finishedAt: end.finishedAt, peakRssMb: end.peakRssMb };
   if (end.cpuSeconds !== undefined) fields.cpuSeconds = end.cpuSeconds;
-  return redis.hset(runInfoKey(prefix, jobId), fields);
+  return redis.hset(redisKeys.runInfo(prefix, jobId), fields);
 }
 
 /** The run record of a job, or null when it never started (or the record expired). */
 export async function readRunInfo(redis: Redis, prefix: string, jobId: string): Promise<JobRunInfo | null> {
-  return parseRunInfo(await redis.hgetall(runInfoKey(prefix, jobId)));
+  return parseRunInfo(await redis.hgetall(redisKeys.runInfo(prefix, jobId)));
 }
 
 /** Run records of many jobs in one round trip. */
@@ -140,7 +144,7 @@ export async function readRunInfos(
 ): Promise<(JobRunInfo | null)[]> {
   if (jobIds.length === 0) return [];
   const pipeline = redis.pipeline();
-  for (const id of jobIds) pipeline.hgetall(runInfoKey(prefix, id));
+  for (const id of jobIds) pipeline.hgetall(redisKeys.runInfo(prefix, id));
   const replies = (await pipeline.exec()) ?? [];
   return replies.map(([err, value]) => (err ? null : parseRunInfo(value as Record<string, string>)));
 }

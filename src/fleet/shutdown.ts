@@ -3,7 +3,7 @@
  * unfinished ones back to their queue (never failed, never lost) and let the children go.
  */
 import type { Worker } from 'bullmq';
-import type { ChildPool } from './child-pool.ts';
+import type { Executor } from './interfaces.ts';
 
 export type StopOutcome = 'drained' | 'released';
 
@@ -13,7 +13,7 @@ export type StopOutcome = 'drained' | 'released';
  */
 export async function stopGracefully(
   workers: readonly Worker[],
-  pool: ChildPool,
+  executors: readonly Executor[],
   graceMs: number,
   forceNow: Promise<void>,
 ): Promise<StopOutcome> {
@@ -28,9 +28,9 @@ export async function stopGracefully(
   ]);
   clearTimeout(timer);
   if (outcome === 'released') {
-    pool.release();
+    for (const executor of executors) executor.release();
     await closed;
   }
-  await pool.close();
+  await Promise.all(executors.map((e) => e.close()));
   return outcome;
 }

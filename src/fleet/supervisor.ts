@@ -1,29 +1,57 @@
 /**
- * `profai worker`: the prefork supervisor. One BullMQ Worker per queue, each with `concurrency` = the number
- * of child slots, so the worker never holds more jobs than it has children to run them (no prefetch hoarding:
- * five idle workers share ten jobs two each). Each job is handed to a child over IPC; see child-pool.ts for
- * recycling and memory limits, shutdown.ts for SIGTERM.
+ * A worker: the prefork supervisor. It loads the task modules it is given, then consumes its queues with one
+ * BullMQ Worker per queue and one job processor (processor.ts). Child-placed tasks run on the prefork pool
+ * (pool/child-pool.ts: one child per slot, recycled by tasks and memory); supervisor-placed tasks run in this
+ * process (in-process.ts). Each Worker's concurrency is its executor's capacity, so a worker never holds more
+ * jobs than it can run (no prefetch hoarding: five idle workers share ten jobs two each).
  *
- * With several queues the slots are shared: a worker with concurrency 1 on two queues may hold one job of
- * each, the second waiting (locked, so not stalled) until the child is free.
+ * With several child queues the slots are shared: a worker with concurrency 1 on two queues may hold one job
+ * of each, the second waiting (locked, so not stalled) until the child is free. See shutdown.ts for SIGTERM.
  */
 import { hostname } from 'node:os';
-import { type Job, UnrecoverableError, WaitingError, Worker } from 'bullmq';
+import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { type Config, ConfigError } from '../config.ts';
-import { ChildPool } from './child-pool.ts';
-import { LLM_TASK, queueOf, type WorkerHeartbeat } from './contract.ts';
+import type { Config } from '../config.ts';
+import { ProfaiError } from '../domain/errors.ts';
+import { describeRedisUrl } from '../lib/urls.ts';
 import { buildHeartbeat, CpuMeter, startHeartbeat, WorkerActivity } from './heartbeat.ts';
-import { createLogger, type Logger } from './log.ts';
-import type { RunOutcome } from './pool-contract.ts';
-import { jobProgress } from './progress.ts';
-import { createRedis, describeRedisUrl } from './redis.ts';
-import { createRegistry, type TaskRegistry, UnknownTaskError } from './registry.ts';
-import { type RunRecorder, recordRun } from './runinfo.ts';
+import { InProcessExecutor } from './in-process.ts';
+import type { Executor, TaskDefinition } from './interfaces.ts';
+import { createLogger } from './log.ts';
+import { ChildPool } from './pool/child-pool.ts';
+import { makeProcessor } from './processor.ts';
+import { queueRedis } from './redis.ts';
+import { createRegistry, queueOf, type TaskRegistry } from './registry.ts';
 import { type StopOutcome, stopGracefully } from './shutdown.ts';
-import { closeLlmConnections, inProcessTasks, startLlmQueue } from './tasks/llm-worker.ts';
+import type { WorkerHeartbeat } from './views.ts';
+
+/** The settings a worker reads. */
+export type WorkerSettings = Pick<
+  Config,
+  | 'workerNum'
+  | 'redisUrl'
+  | 'queuePrefix'
+  | 'queues'
+  | 'concurrency'
+  | 'maxTasksPerChild'
+  | 'maxMemoryPerChildMb'
+  | 'hardMemoryLimitMb'
+  | 'childHeapMb'
+  | 'childPreload'
+  | 'lockDurationMs'
+  | 'jobAttempts'
+  | 'keepCompletedJobs'
+  | 'keepFailedJobs'
+  | 'heartbeatS'
+  | 'shutdownGraceS'
+  | 'logLevel'
+>;
 
 export interface WorkerOptions {
+  /** Task modules (paths or file URLs), loaded here and in every child. */
+  taskModules: readonly string[];
+  /** Handed to each module's `createTasks`, here and in every child (so it must survive JSON). */
+  taskSettings?: unknown;
   /** Stop gracefully on SIGTERM/SIGINT (a second signal ends the grace period). @defaultValue true */
   handleSignals?: boolean;
   /** Where the start-up lines go. @defaultValue stdout */
@@ -41,101 +69,126 @@ export interface WorkerHandle {
 }
 
 /** `worker{N}@{hostname}`, as the Celery fleet named its workers. */
-export function workerName(config: Pick<Config, 'workerNum'>): string {
-  return `worker${config.workerNum}@${hostname()}`;
+export function workerName(settings: Pick<Config, 'workerNum'>): string {
+  return `worker${settings.workerNum}@${hostname()}`;
 }
 
-/** Refuses the LLM stage's queue without a model: its jobs could only fail. */
-function checkLlm(config: Config): void {
-  if (config.queues.includes(queueOf(LLM_TASK)) && !config.llmBaseUrl) {
-    throw new ConfigError(`the ${queueOf(LLM_TASK)} queue needs LLM_BASE_URL (and LLM_MODEL) on this worker`);
-  }
-}
-
-/** Refuses to serve a queue whose tasks write to the database when there is no shared database. */
-function checkDatabase(config: Config, registry: TaskRegistry): void {
-  const needing = registry.all().filter((t) => t.needsDatabase && config.queues.includes(queueOf(t.name)));
-  // The in-process LLM tasks save courses and quizzes.
-  if ((needing.length > 0 || inProcessTasks(config).length > 0) && !config.databaseUrl) {
-    throw new ConfigError(
-      'DATABASE_URL is required for a worker (the embedded database is single-process; `profai up` serves one to its workers)',
-    );
-  }
-}
-
-async function connect(config: Config): Promise<Redis> {
-  const redis = createRedis(config.redisUrl);
+async function connect(url: string): Promise<Redis> {
+  const redis = queueRedis(url);
   redis.on('error', () => {}); // reported through the failed ping below, then by BullMQ's retries
   try {
     await redis.ping();
   } catch (err) {
     redis.disconnect();
-    throw new ConfigError(
-      `cannot connect to ${describeRedisUrl(config.redisUrl)}: ${(err as Error).message}`,
+    throw new ProfaiError(
+      'redis_unreachable',
+      `cannot connect to ${describeRedisUrl(url)}: ${(err as Error).message}`,
+      {
+        permanent: true,
+        cause: err,
+      },
     );
   }
   return redis;
 }
 
-/** Starts a worker: connects, forks its children, consumes its queues. Resolves once it is ready. */
-export async function startWorker(config: Config, opts: WorkerOptions = {}): Promise<WorkerHandle> {
-  const print = opts.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const name = workerName(config);
-  const log = createLogger(config.logLevel, { worker: name });
-  const registry = await createRegistry(config.taskModules);
-  checkLlm(config);
-  checkDatabase(config, registry);
-  const redis = await connect(config);
-  print(`Connected to ${describeRedisUrl(config.redisUrl)}`);
+/** Where a served queue's jobs run: on the pool, or in this process up to `capacity` at once. */
+type QueuePlacement =
+  | { queue: string; inProcess: false }
+  | { queue: string; inProcess: true; capacity: number };
 
-  // With LLM_BASE_URL set, the queues whose jobs wait on the model run in this process (see llm-worker.ts);
-  // a worker with no other queue (an LLM worker) forks no children.
-  const inProcessQueues = new Set(inProcessTasks(config).map(queueOf));
-  const childQueues = config.queues.filter((queue) => !inProcessQueues.has(queue));
+function placements(queues: readonly string[], registry: TaskRegistry): QueuePlacement[] {
+  return queues.map((queue) => {
+    const tasks = registry.all().filter((t) => queueOf(t.name) === queue);
+    const inProcess = tasks.filter((t) => t.placement === 'supervisor');
+    if (inProcess.length === 0) return { queue, inProcess: false };
+    if (inProcess.length < tasks.length)
+      throw new ProfaiError('task_module', `queue ${queue} mixes child- and supervisor-placed tasks`);
+    return { queue, inProcess: true, capacity: Math.max(...inProcess.map((t) => t.concurrency ?? 1)) };
+  });
+}
+
+/** Starts a worker: loads its tasks, connects, forks its children, consumes its queues. Resolves once it is ready. */
+export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promise<WorkerHandle> {
+  const print = opts.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const name = workerName(s);
+  const log = createLogger(s.logLevel, { worker: name });
+  const taskModules = [...opts.taskModules];
+  const registry = await createRegistry(taskModules, opts.taskSettings);
+  const served = (t: TaskDefinition) => s.queues.includes(queueOf(t.name));
+  for (const task of registry.all().filter(served)) task.preflight?.();
+  const redis = await connect(s.redisUrl);
+  print(`Connected to ${describeRedisUrl(s.redisUrl)}`);
+
+  const queues = placements(s.queues, registry);
+  // A worker whose queues all run in this process (an LLM worker) forks no children.
   const pool = new ChildPool({
-    size: childQueues.length > 0 ? config.concurrency : 0,
-    maxTasksPerChild: config.maxTasksPerChild,
-    maxMemoryPerChildMb: config.maxMemoryPerChildMb,
-    hardMemoryLimitMb: config.hardMemoryLimitMb,
-    childHeapMb: config.childHeapMb,
-    init: { type: 'init', config, taskModules: config.taskModules },
+    size: queues.some((q) => !q.inProcess) ? s.concurrency : 0,
+    maxTasksPerChild: s.maxTasksPerChild,
+    maxMemoryPerChildMb: s.maxMemoryPerChildMb,
+    hardMemoryLimitMb: s.hardMemoryLimitMb,
+    childHeapMb: s.childHeapMb,
+    init: {
+      taskModules,
+      taskSettings: opts.taskSettings ?? null,
+      logLevel: s.logLevel,
+      preload: s.childPreload,
+    },
     log,
   });
-  await pool.start();
+  try {
+    await pool.start();
+  } catch (err) {
+    await redis.quit().catch(() => redis.disconnect());
+    throw err;
+  }
+  const lanes = queues.map((q) => ({
+    queue: q.queue,
+    executor: q.inProcess ? new InProcessExecutor(registry, q.capacity, log) : pool,
+  }));
+  const executors: Executor[] = [pool, ...lanes.flatMap((l) => (l.executor === pool ? [] : [l.executor]))];
 
   const counters = { processed: 0, failed: 0 };
   const startedAt = Date.now();
   let state: WorkerHeartbeat['state'] = 'running';
   const activity = new WorkerActivity();
-  const processor = makeProcessor({ name, config, registry, pool, redis, log, counters, activity });
-  const workers = childQueues.map(
-    (queue) =>
-      new Worker(queue, processor, {
-        connection: redis,
-        prefix: config.queuePrefix,
-        concurrency: config.concurrency,
-        name,
-        lockDuration: config.lockDurationMs,
-        stalledInterval: config.lockDurationMs,
-        // A job whose worker is killed may be recovered this many times before it fails as stalled.
-        maxStalledCount: config.jobAttempts,
-        removeOnComplete: { count: config.keepCompletedJobs },
-        removeOnFail: { count: config.keepFailedJobs },
-      }),
-  );
-  for (const w of workers) w.on('error', (err) => log.error('queue error', { error: err.message }));
+  const workers = lanes.map(({ queue, executor }) => {
+    const processor = makeProcessor({
+      workerName: name,
+      registry,
+      executor,
+      redis,
+      prefix: s.queuePrefix,
+      log,
+      counters,
+      activity,
+    });
+    const worker = new Worker(queue, processor, {
+      connection: redis,
+      prefix: s.queuePrefix,
+      concurrency: executor.capacity,
+      name,
+      lockDuration: s.lockDurationMs,
+      stalledInterval: s.lockDurationMs,
+      // A job whose worker is killed may be recovered this many times before it fails as stalled.
+      maxStalledCount: s.jobAttempts,
+      removeOnComplete: { count: s.keepCompletedJobs },
+      removeOnFail: { count: s.keepFailedJobs },
+    });
+    worker.on('error', (err) => log.error('queue error', { queue, error: err.message }));
+    return worker;
+  });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
-  const llmQueue = await startLlmQueue({ config, redis, log, name, counters, activity });
 
   const cpu = new CpuMeter();
   const heartbeat = (): WorkerHeartbeat =>
     buildHeartbeat({
       name,
-      queues: config.queues,
-      concurrency: config.concurrency,
+      queues: s.queues,
+      concurrency: s.concurrency,
       startedAt,
       registered: registry.names(),
-      limits: { softMb: config.maxMemoryPerChildMb, hardMb: config.hardMemoryLimitMb },
+      limits: { softMb: s.maxMemoryPerChildMb, hardMb: s.hardMemoryLimitMb },
       children: pool.snapshot(),
       counters,
       recycles: pool.recycles,
@@ -143,12 +196,13 @@ export async function startWorker(config: Config, opts: WorkerOptions = {}): Pro
       activity,
       cpu,
     });
-  const beats = startHeartbeat(redis, config.queuePrefix, config.heartbeatS, heartbeat);
+  const beats = startHeartbeat(redis, s.queuePrefix, s.heartbeatS, heartbeat);
 
   print('Registered tasks:');
-  const inProcess = new Set(llmQueue?.tasks);
-  for (const task of registry.names()) if (!inProcess.has(task)) print(`  ${task}`);
-  for (const task of inProcess) print(`  ${task} (in-process, concurrency ${config.llmConcurrency})`);
+  for (const task of registry.all().sort((a, b) => a.name.localeCompare(b.name))) {
+    const inProcess = task.placement === 'supervisor' && served(task);
+    print(`  ${task.name}${inProcess ? ` (in-process, concurrency ${task.concurrency ?? 1})` : ''}`);
+  }
   print(`${name} ready.`);
 
   let forceNow: () => void = () => {};
@@ -160,14 +214,12 @@ export async function startWorker(config: Config, opts: WorkerOptions = {}): Pro
       return stopping;
     }
     state = 'stopping';
-    log.info('stopping: no new tasks; running ones get the grace period', { graceS: config.shutdownGraceS });
+    log.info('stopping: no new tasks; running ones get the grace period', { graceS: s.shutdownGraceS });
     stopping = (async () => {
       void beats.beatNow();
-      const [outcome] = await Promise.all([
-        stopGracefully(workers, pool, config.shutdownGraceS * 1000, forced),
-        llmQueue?.stop(config.shutdownGraceS * 1000, forced),
-      ]);
-      if (config.llmBaseUrl) await closeLlmConnections();
+      const outcome = await stopGracefully(workers, executors, s.shutdownGraceS * 1000, forced);
+      // What the tasks opened in this process (their settle's and in-process runs' connections).
+      for (const task of registry.all()) await task.dispose?.().catch(() => {});
       log.info(outcome === 'drained' ? 'stopped' : 'stopped: unfinished tasks were released to the queue', {
         ...counters,
         recycles: pool.recycles,
@@ -186,84 +238,4 @@ export async function startWorker(config: Config, opts: WorkerOptions = {}): Pro
     process.on('SIGINT', () => void stopAndSignal());
   }
   return { name, stop: () => stopAndSignal().then(() => stopped), stopped, heartbeat };
-}
-
-interface ProcessorDeps {
-  name: string;
-  config: Config;
-  registry: TaskRegistry;
-  pool: ChildPool;
-  redis: Redis;
-  log: Logger;
-  counters: { processed: number; failed: number };
-  activity: WorkerActivity;
-}
-
-/**
- * Removes the task's `secrets` from the job's data once no attempt can need them: the job record is kept
- * (KEEP_COMPLETED_JOBS / KEEP_FAILED_JOBS) and anyone who can read Redis can read it.
- */
-async function forgetSecrets(job: Job, secrets: readonly string[] = []): Promise<void> {
-  const data = job.data as Record<string, unknown> | null;
-  if (!data || typeof data !== 'object' || !secrets.some((key) => key in data)) return;
-  const kept = Object.fromEntries(Object.entries(data).filter(([key]) => !secrets.includes(key)));
-  await job.updateData(kept).catch(() => {});
-}
-
-/** The BullMQ processor: runs the job on a child and turns the child's answer into BullMQ's terms. */
-function makeProcessor(d: ProcessorDeps) {
-  const prefix = d.config.queuePrefix;
-  return async (job: Job, token?: string): Promise<unknown> => {
-    const jobId = job.id ?? '';
-    if (!d.registry.has(job.name)) throw new UnrecoverableError(new UnknownTaskError(job.name).message);
-    const attempt = job.attemptsMade + 1;
-    let run: RunRecorder | undefined;
-    const progress = jobProgress(job, d.activity);
-    const outcome: RunOutcome = await d.pool
-      .run(
-        { jobId, task: job.name, data: job.data, attempt },
-        {
-          onStart: (childPid) => {
-            d.activity.start({ id: jobId, name: job.name, data: job.data, attempt }, childPid);
-            run = recordRun(d.redis, prefix, jobId, {
-              worker: d.name,
-              childPid,
-              startedAt: Date.now(),
-              attempt,
-            });
-          },
-          onProgress: progress,
-        },
-      )
-      .finally(() => d.activity.end(jobId));
-    if (outcome.kind === 'released') {
-      run?.cancel();
-      await job.moveToWait(token);
-      d.log.info('task released to the queue', { jobId, task: job.name });
-      throw new WaitingError();
-    }
-    void run?.end(outcome.stats).catch(() => {});
-    const { settle, secrets } = d.registry.get(job.name);
-    if (outcome.kind === 'ok') {
-      let value = outcome.value;
-      try {
-        if (settle) value = await settle(value, d.config);
-      } catch (err) {
-        // The attempt fails and is retried, with the job's data as it was (the password kept).
-        d.counters.failed++;
-        const message = (err as Error).message;
-        d.log.warn('task result not settled', { jobId, task: job.name, attempt, error: message });
-        throw new Error(`the worker could not hand the result on: ${message}`);
-      }
-      await forgetSecrets(job, secrets);
-      d.counters.processed++;
-      return value;
-    }
-    const { error } = outcome;
-    if (error.permanent || attempt >= (job.opts.attempts ?? 1)) await forgetSecrets(job, secrets);
-    d.counters.failed++;
-    d.log.warn('task failed', { jobId, task: job.name, attempt, code: error.code, error: error.message });
-    if (error.permanent) throw new UnrecoverableError(error.message);
-    throw new Error(error.message);
-  };
 }

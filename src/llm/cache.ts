@@ -3,8 +3,10 @@
  * Only answers that passed validation and grounding are stored, so a retried job replays good answers for free
  * and asks again where the model was wrong.
  */
+
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { redisKeys } from '../redis-keys.ts';
 
 /** A cached answer and what it cost when it was first asked. */
 export interface CachedAnswer {
@@ -23,7 +25,7 @@ export class ResponseCache {
   /** The cache key of a request: any change of model, prompt or limits is a different request. */
   keyOf(request: unknown): string {
     const hash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
-    return `${this.prefix}:llm:cache:${hash}`;
+    return redisKeys.llmCache(this.prefix, hash);
   }
 
   async get(key: string): Promise<CachedAnswer | null> {

@@ -15,10 +15,10 @@ import {
   Output,
 } from 'ai';
 import { z } from 'zod';
+import { sleep } from '../lib/time.ts';
 import type { CachedAnswer, ResponseCache } from './cache.ts';
 import { LlmContextError, LlmInvalidOutputError, LlmProviderError, LlmTimeoutError } from './errors.ts';
 import { isTimeout, TOKENS_HEADER } from './fetch.ts';
-import { sleep } from './rate-limit.ts';
 import { approxModelTokens, countModelTokens, fitsTokens } from './token-count.ts';
 
 /** The knobs of {@link LlmClient} (config names without the `llm` prefix). */

@@ -3,6 +3,7 @@
  * OpenAI-compatible model (and, with EMBEDDINGS_*, vectors from an embeddings API); without it, everything stays
  * offline. Redis, when given, makes the rate limit fleet-wide, caches answers and records usage per job.
  */
+
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { Redis } from 'ioredis';
 import { type Config, usesEmbeddingsApi } from '../config.ts';
@@ -10,6 +11,7 @@ import type { CourseGenerator, Embedder, EmbeddingSpace, QuizGenerator } from '.
 import { OfflineCourseGenerator } from '../pipeline/course.ts';
 import { HashEmbedder } from '../pipeline/embed.ts';
 import { OfflineQuizGenerator } from '../pipeline/quiz.ts';
+import { redisKeys } from '../redis-keys.ts';
 import type { VectorStore } from '../store/types.ts';
 import { ResponseCache } from './cache.ts';
 import { LlmClient } from './client.ts';
@@ -23,11 +25,6 @@ import { RedisRateLimiter } from './rate-limit.ts';
 import { recordUsage } from './usage.ts';
 
 export { type JobUsage, readJobUsage } from './usage.ts';
-
-/** True when courses and quizzes should come from the LLM (LLM_BASE_URL is set). */
-export function llmEnabled(config: Pick<Config, 'llmBaseUrl'>): boolean {
-  return Boolean(config.llmBaseUrl);
-}
 
 /**
  * The embeddings API's embedder when EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL are set, else the offline one.
@@ -53,7 +50,7 @@ export function createEmbedder(config: Config, redis?: Redis): Embedder {
 
 /** The one rate limiter of the fleet under QUEUE_PREFIX: chat and embeddings calls of every worker share it. */
 function fleetLimiter(config: Config, redis: Redis): RedisRateLimiter {
-  return new RedisRateLimiter(redis, RedisRateLimiter.keyFor(config.queuePrefix), {
+  return new RedisRateLimiter(redis, redisKeys.llmRate(config.queuePrefix), {
     rpm: config.llmRpm,
     tpm: config.llmTpm,
     windowMs: config.llmRateWindowMs,

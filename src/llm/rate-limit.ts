@@ -9,8 +9,10 @@
  * answer came back, which is after it arrived. Any two requests that arrive less than a window apart have
  * therefore counted against each other, whatever the delays. Entries are `id:tokens`.
  */
+
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { sleep } from '../lib/time.ts';
 
 const NOW = `
 local t = redis.call('TIME')
@@ -88,11 +90,6 @@ export class RedisRateLimiter {
     this.#window = limits.windowMs ?? 60_000;
   }
 
-  /** The Redis key of the fleet's limiter under `prefix`. */
-  static keyFor(prefix: string): string {
-    return `${prefix}:llm:rate`;
-  }
-
   get enabled(): boolean {
     return this.limits.rpm > 0 || this.limits.tpm > 0;
   }
@@ -116,20 +113,4 @@ export class RedisRateLimiter {
   private async settle(member: string): Promise<void> {
     await this.redis.eval(SETTLE, 1, this.key, member).catch(() => {});
   }
-}
-
-/** setTimeout as a promise that an abort signal ends early (with the signal's reason). */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -2,7 +2,9 @@
  * Token use and estimated cost per job, in a Redis hash under QUEUE_PREFIX keyed by the user-visible job id
  * (the PDF job, not its internal LLM stage), so the API and `profai inspect` read it with the id users know.
  */
+
 import type { Redis } from 'ioredis';
+import { redisKeys } from '../redis-keys.ts';
 
 /** What one job's LLM calls cost. `cachedCalls` were answered from the cache and cost nothing. */
 export interface JobUsage {
@@ -23,8 +25,6 @@ export interface Prices {
 /** Usage records live as long as failed jobs are likely to be looked at. */
 const USAGE_TTL_S = 30 * 24 * 3600;
 
-export const usageKey = (prefix: string, jobId: string) => `${prefix}:llm:usage:${jobId}`;
-
 export function costOf(inputTokens: number, outputTokens: number, prices: Prices): number {
   return (inputTokens * prices.inputPerMtok + outputTokens * prices.outputPerMtok) / 1e6;
 }
@@ -37,7 +37,7 @@ export async function recordUsage(
   call: { inputTokens: number; outputTokens: number; cached: boolean },
   prices: Prices,
 ): Promise<void> {
-  const key = usageKey(prefix, jobId);
+  const key = redisKeys.llmUsage(prefix, jobId);
   const multi = redis.multi();
   if (call.cached) multi.hincrby(key, 'cachedCalls', 1);
   else {
@@ -55,7 +55,7 @@ export async function recordUsage(
  * For `profai inspect` and the API's job view.
  */
 export async function readJobUsage(redis: Redis, prefix: string, jobId: string): Promise<JobUsage | null> {
-  const h = await redis.hgetall(usageKey(prefix, jobId));
+  const h = await redis.hgetall(redisKeys.llmUsage(prefix, jobId));
   if (Object.keys(h).length === 0) return null;
   const n = (field: string) => Number(h[field] ?? 0) || 0;
   return {

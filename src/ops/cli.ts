@@ -30,8 +30,8 @@ async function withFleet(
   let client: FleetClient;
   try {
     const redis = await connectOps(config, { reconnect });
-    const { fleetClientOn } = await import('../fleet/queues.ts');
-    client = fleetClientOn(config, redis);
+    const { profaiClientOn } = await import('../tasks/client.ts');
+    client = profaiClientOn(config, redis);
   } catch (err) {
     if (!(err instanceof RedisUnreachableError)) throw err;
     fail(err.message);
@@ -53,7 +53,7 @@ async function snapshotOf(client: FleetClient): Promise<FleetSnapshot> {
 async function snapshotOrFail(client: FleetClient): Promise<FleetSnapshot | null> {
   const snapshot = await snapshotOf(client);
   if (snapshot.redis.up) return snapshot;
-  fail(new RedisUnreachableError(client.config.redisUrl, snapshot.redis.error ?? 'down').message);
+  fail(new RedisUnreachableError(client.settings.redisUrl, snapshot.redis.error ?? 'down').message);
   return null;
 }
 

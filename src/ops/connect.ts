@@ -1,13 +1,13 @@
 /**
- * Redis connections for looking at the fleet (this file loads ioredis only, so a CLI command can say
- * "cannot reach Redis" before it pays for loading BullMQ). Unlike the workers' connection (which queues commands and
- * retries forever, as BullMQ needs), these fail fast: a command while Redis is down rejects at once,
- * so `profai monitor` can say so in one line and `/metrics` can keep answering.
+ * The CLI's one-shot connection for looking at the fleet (this file loads ioredis only, so a command can say
+ * "cannot reach Redis" before it pays for loading BullMQ); see src/fleet/redis.ts for the kinds of connection.
  */
-import { Redis, type RedisOptions } from 'ioredis';
+import { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
 import { ProfaiError } from '../domain/errors.ts';
-import { describeRedisUrl } from '../fleet/redis.ts';
+import { connectionReason, FAIL_FAST, recordConnectionErrors } from '../fleet/redis.ts';
+import { withTimeout } from '../lib/time.ts';
+import { redisAddress } from '../lib/urls.ts';
 
 /** Redis did not answer: `cannot reach Redis at redis://host:port (ECONNREFUSED)`. */
 export class RedisUnreachableError extends ProfaiError {
@@ -15,72 +15,6 @@ export class RedisUnreachableError extends ProfaiError {
     super('redis_unreachable', `cannot reach Redis at ${redisAddress(url)} (${reason})`);
   }
 }
-
-/** `redis://host:port` (database shown when not 0), password hidden. */
-export function redisAddress(url: string): string {
-  return describeRedisUrl(url).replace(/\/0$/, '');
-}
-
-/** The short reason of a connection error: its code (`ECONNREFUSED`) or the first words of its message. */
-export function connectionReason(err: unknown): string {
-  const e = err as { code?: unknown; message?: unknown } | null;
-  if (typeof e?.code === 'string' && /^E[A-Z]+$/.test(e.code)) return e.code;
-  const message = typeof e?.message === 'string' ? e.message : String(err);
-  // ioredis's words for "the connection went away" when commands may not wait for it.
-  if (/Stream isn't writeable|Connection is closed/.test(message)) return 'connection lost';
-  const code = /\b(E[A-Z]{4,})\b/.exec(message)?.[1];
-  return code ?? message.split('\n')[0]!.slice(0, 80);
-}
-
-/**
- * Waits until `redis` is ready, at most `ms`: true when it is. A connection known to be down
- * (`reconnecting`, `end`) is not waited for.
- */
-export async function readyWithin(redis: Redis, ms: number): Promise<boolean> {
-  if (redis.status === 'ready') return true;
-  if (!['wait', 'connecting', 'connect'].includes(redis.status)) return false;
-  let onReady = () => {};
-  const ready = new Promise<boolean>((resolve) => {
-    onReady = () => resolve(true);
-    redis.once('ready', onReady);
-  });
-  return withTimeout(ready, ms, () => new Error('not ready'))
-    .catch(() => false)
-    .finally(() => redis.off('ready', onReady));
-}
-
-/** `promise`, or a rejection with `onTimeout()` after `ms`. */
-export async function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(onTimeout()), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-const lastErrors = new WeakMap<Redis, string>();
-
-/** Why `redis` last failed to connect (`ECONNREFUSED`), while it is not ready; needs {@link recordConnectionErrors}. */
-export function lastConnectionError(redis: Redis): string | undefined {
-  return lastErrors.get(redis);
-}
-
-/** Remembers the latest connection error of `redis` until it is ready again. */
-export function recordConnectionErrors(redis: Redis): void {
-  redis.on('error', (err) => lastErrors.set(redis, connectionReason(err)));
-  redis.on('ready', () => lastErrors.delete(redis));
-}
-
-/** Commands fail at once while disconnected instead of waiting in a queue. */
-export const failFast: RedisOptions = {
-  lazyConnect: true,
-  enableOfflineQueue: false,
-  maxRetriesPerRequest: 0,
-};
 
 /**
  * Connects once, for a CLI command (fleet/queues.ts's `fleetClientOn` then adds the queues): rejects with
@@ -90,12 +24,12 @@ export const failFast: RedisOptions = {
  * @param opts.reconnect - @defaultValue false
  */
 export async function connectOps(
-  config: Config,
+  config: Pick<Config, 'redisUrl'>,
   opts: { connectTimeoutMs?: number; reconnect?: boolean } = {},
 ): Promise<Redis> {
   const timeoutMs = opts.connectTimeoutMs ?? 2000;
   const redis = new Redis(config.redisUrl, {
-    ...failFast,
+    ...FAIL_FAST,
     connectTimeout: timeoutMs,
     // A server that accepted the connection but never answers would keep the half-closed socket (and
     // this process) alive for ioredis's default 2 s after disconnect().

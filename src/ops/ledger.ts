@@ -75,7 +75,7 @@ export class JobLedger {
       Promise.all(finished.map((f) => queue.getJob(f.id))),
       readRunInfos(
         client.redis,
-        client.config.queuePrefix,
+        client.settings.queuePrefix,
         finished.map((f) => f.id),
       ),
     ]);

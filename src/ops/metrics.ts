@@ -7,8 +7,8 @@
  * the job counters kept.
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { JOB_STATES } from '../fleet/contract.ts';
-import { withTimeout } from './connect.ts';
+import { JOB_STATES } from '../fleet/views.ts';
+import { withTimeout } from '../lib/time.ts';
 import { type FinishedJob, failureReason, JobLedger, MAX_REASONS } from './ledger.ts';
 import type { FleetSource } from './source.ts';
 import type { FleetSnapshot } from './types.ts';

@@ -3,12 +3,14 @@
  * `profai monitor`, `/metrics` and `/dashboard`. Every read is bounded in time; a Redis that does not
  * answer gives a snapshot with `redis.up: false` instead of an error.
  */
-import type { JobView, WorkerHeartbeat } from '../fleet/contract.ts';
+
 import { readHeartbeats } from '../fleet/heartbeat.ts';
 import { type FleetClient, listJobs } from '../fleet/queues.ts';
-import { describeRedisUrl } from '../fleet/redis.ts';
+import { connectionReason, lastConnectionError, readyWithin } from '../fleet/redis.ts';
+import type { JobView, WorkerHeartbeat } from '../fleet/views.ts';
+import { withTimeout } from '../lib/time.ts';
+import { describeRedisUrl } from '../lib/urls.ts';
 import { readJobUsage } from '../llm/usage.ts';
-import { connectionReason, lastConnectionError, readyWithin, withTimeout } from './connect.ts';
 import type { FleetSnapshot, QueueStatus, WorkerStatus } from './types.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -43,8 +45,9 @@ export function toWorkerStatus(hb: WorkerHeartbeat): WorkerStatus {
       rssMb: c.rssMb,
       cpuPercent: c.cpuPercent ?? 0,
     })),
-    active: (hb.active ?? []).map(({ usageId: _, ...t }) => ({
+    active: (hb.active ?? []).map(({ parentJobId: _, label, ...t }) => ({
       ...t,
+      document: label,
       startedAt: iso(t.startedAt),
       usage: null,
     })),
@@ -89,22 +92,23 @@ async function recentJobs(client: FleetClient, limit: number): Promise<JobView[]
 /** The worker's status with the LLM usage of its in-process tasks read from Redis. */
 async function withUsage(client: FleetClient, hb: WorkerHeartbeat): Promise<WorkerStatus> {
   const status = toWorkerStatus(hb);
-  const ids = (hb.active ?? []).map((t) => t.usageId);
+  // Tasks run by the supervisor itself wait on the model; their usage is recorded under the user-visible job.
+  const ids = (hb.active ?? []).map((t) => (t.childPid === hb.pid ? (t.parentJobId ?? t.id) : undefined));
   if (ids.every((id) => !id)) return status;
   const usage = await Promise.all(
-    ids.map((id) => (id ? readJobUsage(client.redis, client.config.queuePrefix, id) : null)),
+    ids.map((id) => (id ? readJobUsage(client.redis, client.settings.queuePrefix, id) : null)),
   );
   status.active = status.active.map((t, i) => ({ ...t, usage: usage[i] ?? null }));
   return status;
 }
 
 async function readSnapshot(client: FleetClient, withJobs: boolean): Promise<FleetSnapshot> {
-  const heartbeats = await readHeartbeats(client.redis, client.config.queuePrefix);
+  const heartbeats = await readHeartbeats(client.redis, client.settings.queuePrefix);
   const names = [...new Set([...client.queueNames(), ...heartbeats.flatMap((hb) => hb.queues)])].sort();
   const queues = await Promise.all(names.map((name) => queueStatus(client, name)));
   const snapshot: FleetSnapshot = {
     at: new Date().toISOString(),
-    redis: { url: describeRedisUrl(client.config.redisUrl), up: true },
+    redis: { url: describeRedisUrl(client.settings.redisUrl), up: true },
     workers: await Promise.all(heartbeats.map((hb) => withUsage(client, hb))),
     queues,
   };
@@ -128,7 +132,7 @@ export async function takeSnapshot(
   client: FleetClient,
   opts: { jobs?: boolean; timeoutMs?: number } = {},
 ): Promise<FleetSnapshot> {
-  const url = client.config.redisUrl;
+  const url = client.settings.redisUrl;
   const timeoutMs = opts.timeoutMs ?? 1000;
   const redis = client.redis;
   if (!(await readyWithin(redis, timeoutMs)))

@@ -3,7 +3,7 @@
  * print. These shapes are a public interface: fields may be added, never renamed or removed.
  * Sizes are MB (one decimal), CPU is % of one core (100 = one core busy), times are ISO-8601 UTC.
  */
-import type { JobView } from '../fleet/contract.ts';
+import type { JobView } from '../fleet/views.ts';
 import type { JobUsage } from '../llm/usage.ts';
 
 /** A task a worker runs right now. */

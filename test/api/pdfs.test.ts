@@ -3,9 +3,10 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { PDF_TASK, queueOf } from '../../src/fleet/contract.ts';
 import { getJobView } from '../../src/fleet/queues.ts';
+import { queueOf } from '../../src/fleet/registry.ts';
 import { saveProcessedDocument } from '../../src/store/index.ts';
+import { PDF_TASK } from '../../src/tasks/names.ts';
 import { assertError, fixtureDocument, makePdf, multipart } from './helpers.ts';
 import { type ApiFixture, keysUnder, startApiFixture } from './setup.ts';
 

@@ -3,10 +3,12 @@ import { createServer, type Server } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { QUIZ_TASK, queueOf } from '../../src/fleet/contract.ts';
-import { getJobView, openFleetClient } from '../../src/fleet/queues.ts';
+import { getJobView } from '../../src/fleet/queues.ts';
+import { queueOf } from '../../src/fleet/registry.ts';
 import { saveProcessedDocument } from '../../src/store/index.ts';
 import type { SavedIds } from '../../src/store/types.ts';
+import { openProfaiClient } from '../../src/tasks/client.ts';
+import { QUIZ_TASK } from '../../src/tasks/names.ts';
 import { assertError, fixtureDocument, makePdf, multipart } from './helpers.ts';
 import { type ApiFixture, REDIS_URL, startApiFixture } from './setup.ts';
 
@@ -173,7 +175,7 @@ describe('jobs, courses, quizzes, health, API key, OpenAPI', () => {
 
   test('a queue that does not answer: 503 queue_unavailable instead of a hanging request', async () => {
     const silent = await silentServer();
-    const fleet = openFleetClient({ ...fx.config, redisUrl: `redis://127.0.0.1:${silent.port}` });
+    const fleet = openProfaiClient({ ...fx.config, redisUrl: `redis://127.0.0.1:${silent.port}` });
     try {
       const stuck = await fx.variant({}, { fleet, queueTimeoutMs: 300 });
       assertError(await stuck.inject('/api/jobs/pdf-0123456789abcdef'), 503, 'queue_unavailable');

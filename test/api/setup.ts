@@ -2,6 +2,7 @@
  * One API under test on real services: a fresh PostgreSQL database, a test-started Chroma, the machine's
  * Redis under a random QUEUE_PREFIX, a temporary UPLOAD_DIR. `stop()` removes all of it.
  */
+
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,9 +11,10 @@ import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { type ApiDeps, buildApi } from '../../src/api/server.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
-import { type FleetClient, openFleetClient } from '../../src/fleet/queues.ts';
+import type { FleetClient } from '../../src/fleet/queues.ts';
 import { openDatabase, openVectorStore } from '../../src/store/index.ts';
 import type { Database, VectorStore } from '../../src/store/types.ts';
+import { openProfaiClient } from '../../src/tasks/client.ts';
 import { startChroma } from '../store/chroma-server.ts';
 import { createTestDatabase } from './helpers.ts';
 
@@ -59,7 +61,7 @@ export async function startApiFixture(): Promise<ApiFixture> {
     cleanups.push(() => db.close());
     const vectors: VectorStore = await openVectorStore(config, db);
     cleanups.push(() => vectors.close());
-    const fleet: FleetClient = openFleetClient(config);
+    const fleet: FleetClient = openProfaiClient(config);
     cleanups.push(() => fleet.close());
     const deps: ApiDeps = { config, db, vectors, fleet, redisPing: async () => void (await redis.ping()) };
     const app = await buildApi(deps);

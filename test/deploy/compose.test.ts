@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { SETTINGS } from '../../src/config.ts';
-import { SUPERVISOR_NODE_FLAGS } from '../../src/fleet/child-process.ts';
+import { SUPERVISOR_NODE_FLAGS } from '../../src/fleet/pool/child-handle.ts';
 import { COMPOSE_SERVICE_VARS, renderCompose, UPLOAD_MOUNT } from '../../src/ops/plan/compose.ts';
 import { planFleet } from '../../src/ops/plan/plan.ts';
 import { PRODUCTION_COMMAND, PRODUCTION_INPUTS } from '../../src/ops/plan/production.ts';

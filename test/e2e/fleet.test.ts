@@ -4,6 +4,7 @@
  * PostgreSQL and vectors in Chroma, whatever happens to the processes on the way (a child or a whole worker
  * SIGKILLed mid-task, a worker stopped with SIGTERM mid-task).
  */
+
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
@@ -11,11 +12,13 @@ import { after, before, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.ts';
-import type { JobRunInfo, JobView, PdfTaskResult } from '../../src/fleet/contract.ts';
-import { listWorkers, openFleetClient } from '../../src/fleet/queues.ts';
+import { listWorkers } from '../../src/fleet/queues.ts';
 import { readRunInfo } from '../../src/fleet/runinfo.ts';
+import type { JobRunInfo, JobView } from '../../src/fleet/views.ts';
 import { HashEmbedder } from '../../src/pipeline/embed.ts';
 import { chromaStore } from '../../src/store/vectors/index.ts';
+import { openProfaiClient } from '../../src/tasks/client.ts';
+import type { PdfTaskResult } from '../../src/tasks/names.ts';
 import { makeSimplePdf } from '../fixtures/make-pdf.ts';
 import { createTestDatabase, tempDir } from '../store/backends.ts';
 import { type ChromaServer, freePort, startChroma } from '../store/chroma-server.ts';
@@ -216,7 +219,7 @@ describe('API + 2 workers on Redis, PostgreSQL and Chroma', { timeout: 300_000 }
     assert.equal(view.attempts, 1, 'finished by its first attempt, never released');
     assert.ok(Date.parse(view.timings.finishedAt!) > sentAt, 'the task was still running when SIGTERM came');
     assert.deepEqual(exit, { code: 0, signal: null });
-    const fleet = openFleetClient(loadConfig({ QUEUE_PREFIX: prefix }));
+    const fleet = openProfaiClient(loadConfig({ QUEUE_PREFIX: prefix }));
     try {
       const left = await listWorkers(fleet);
       assert.ok(!left.some((hb) => hb.name === run.worker), 'a stopped worker removes its heartbeat');

@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { JobView } from '../../src/fleet/contract.ts';
+import type { JobView } from '../../src/fleet/views.ts';
 import { renderPdf } from '../fixtures/make-pdf.ts';
 import { pollUntil } from '../support/wait.ts';
 

@@ -2,15 +2,17 @@
  * `profai up --workers 2` as a user runs it on a laptop with only Redis: no DATABASE_URL, so `up` serves the
  * embedded database itself, vectors go to pgvector in it. Upload, see the course, Ctrl-C, nothing left behind.
  */
+
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, test } from 'node:test';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../../src/config.ts';
-import { SUPERVISOR_NODE_FLAGS } from '../../src/fleet/child-process.ts';
-import type { JobView } from '../../src/fleet/contract.ts';
-import { listWorkers, openFleetClient } from '../../src/fleet/queues.ts';
+import { SUPERVISOR_NODE_FLAGS } from '../../src/fleet/pool/child-handle.ts';
+import { listWorkers } from '../../src/fleet/queues.ts';
+import type { JobView } from '../../src/fleet/views.ts';
+import { openProfaiClient } from '../../src/tasks/client.ts';
 import { freshPgliteDir, tempDir } from '../store/backends.ts';
 import { freePort } from '../store/chroma-server.ts';
 import {
@@ -84,7 +86,7 @@ test('profai up --workers 2: embedded database, a PDF becomes a course, Ctrl-C s
   assert.equal(courses[0]!.id, (view.result as { courseId: string }).courseId);
 
   // A worker that dies is restarted by `up`.
-  const fleet = openFleetClient(loadConfig({ QUEUE_PREFIX: prefix }));
+  const fleet = openProfaiClient(loadConfig({ QUEUE_PREFIX: prefix }));
   cleanups.push(() => fleet.close());
   const worker1 = await waitFor('worker1 heartbeat', async () =>
     (await listWorkers(fleet)).find((hb) => hb.name.startsWith('worker1@')),

@@ -4,9 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import type { JobRunInfo } from '../../src/fleet/contract.ts';
 import { enqueueTask } from '../../src/fleet/queues.ts';
 import { readRunInfos } from '../../src/fleet/runinfo.ts';
+import type { JobRunInfo } from '../../src/fleet/views.ts';
 import {
   killAll,
   openTestClient,

@@ -1,18 +1,20 @@
 /**
- * Test harness of the fleet: real worker processes (`src/fleet/worker-main.ts` under tsx) on the machine's
+ * Test harness of the fleet: real worker processes (`src/tasks/worker-main.ts` under tsx) on the machine's
  * Redis, under a random QUEUE_PREFIX per test, with the test-only tasks of fixtures/test-tasks.ts.
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { type Config, loadConfig } from '../../src/config.ts';
-import type { JobView, WorkerHeartbeat } from '../../src/fleet/contract.ts';
-import { type FleetClient, getJobView, listWorkers, openFleetClient } from '../../src/fleet/queues.ts';
+import { type FleetClient, getJobView, listWorkers } from '../../src/fleet/queues.ts';
+import type { JobView, WorkerHeartbeat } from '../../src/fleet/views.ts';
+import { openProfaiClient } from '../../src/tasks/client.ts';
 import { pollUntil } from '../support/wait.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const TEST_TASKS = fileURLToPath(new URL('./fixtures/test-tasks.ts', import.meta.url));
-const WORKER_MAIN = fileURLToPath(new URL('../../src/fleet/worker-main.ts', import.meta.url));
+const WORKER_MAIN = fileURLToPath(new URL('../../src/tasks/worker-main.ts', import.meta.url));
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -46,7 +48,7 @@ export interface WorkerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `node --import tsx src/fleet/worker-main.ts` with `env` on top of ours. */
+/** Starts `node --import tsx src/tasks/worker-main.ts` with `env` on top of ours. */
 export function spawnWorker(env: Record<string, string>): WorkerProcess {
   const proc = spawn(process.execPath, ['--import', 'tsx', WORKER_MAIN], {
     cwd: ROOT,
@@ -147,7 +149,7 @@ export async function heartbeatOf(client: FleetClient, name: RegExp): Promise<Wo
 
 /** A client on `prefix`, and a cleanup that closes it and deletes every key under the prefix. */
 export function openTestClient(prefix: string, extra: Record<string, string> = {}) {
-  const client = openFleetClient(testConfig(prefix, extra));
+  const client = openProfaiClient(testConfig(prefix, extra));
   const cleanup = async () => {
     let cursor = '0';
     do {

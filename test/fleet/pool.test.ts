@@ -4,21 +4,19 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { ChildPool } from '../../src/fleet/child-pool.ts';
-import { ChildHandle, childExecArgv } from '../../src/fleet/child-process.ts';
 import { createLogger } from '../../src/fleet/log.ts';
-import type { PoolOptions } from '../../src/fleet/pool-contract.ts';
-import { TEST_TASKS, testConfig, waitFor } from './helpers.ts';
+import { ChildHandle, childExecArgv } from '../../src/fleet/pool/child-handle.ts';
+import { ChildPool, type PoolOptions } from '../../src/fleet/pool/child-pool.ts';
+import { TEST_TASKS, waitFor } from './helpers.ts';
 
 function openPool(opts: Partial<PoolOptions> = {}): ChildPool {
-  const config = testConfig('test-fleet-pool', {});
   return new ChildPool({
     size: 1,
     maxTasksPerChild: 1e9,
     maxMemoryPerChildMb: 1000,
     hardMemoryLimitMb: 0,
     childHeapMb: 0,
-    init: { type: 'init', config, taskModules: [TEST_TASKS] },
+    init: { taskModules: [TEST_TASKS], taskSettings: null, logLevel: 'silent', preload: false },
     log: createLogger('silent'),
     ...opts,
   });
@@ -128,7 +126,12 @@ describe('child pool', () => {
 
 describe('one child', () => {
   test('a task sent to a child that died answers with its exit', async () => {
-    const init = { type: 'init' as const, config: testConfig('test-fleet-pool'), taskModules: [TEST_TASKS] };
+    const init = {
+      taskModules: [TEST_TASKS],
+      taskSettings: null,
+      logLevel: 'silent' as const,
+      preload: false,
+    };
     const child = await ChildHandle.start(init, childExecArgv(process.execArgv, 0));
     child.kill('SIGKILL');
     await child.exited;

@@ -2,15 +2,9 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { UnrecoverableError, Worker } from 'bullmq';
-import {
-  enqueuePdf,
-  enqueueQuiz,
-  enqueueTask,
-  getJobView,
-  listJobs,
-  queueCounts,
-} from '../../src/fleet/queues.ts';
-import { createRedis } from '../../src/fleet/redis.ts';
+import { enqueueTask, getJobView, listJobs, queueCounts } from '../../src/fleet/queues.ts';
+import { queueRedis } from '../../src/fleet/redis.ts';
+import { enqueuePdf, enqueueQuiz } from '../../src/tasks/client.ts';
 import { openTestClient, randomPrefix, waitForFinished } from './helpers.ts';
 
 const pdf = (sha: string) => ({ path: `/uploads/${sha}.pdf`, fileName: 'book.pdf', sha256: sha });
@@ -37,7 +31,7 @@ describe('queues', () => {
   test('a failed PDF job is replaced by a fresh one', async () => {
     const sha = 'cd'.repeat(32);
     const { id } = await enqueuePdf(client, pdf(sha));
-    const connection = createRedis(client.config.redisUrl);
+    const connection = queueRedis(client.settings.redisUrl);
     const worker = new Worker(
       'pdf_processing',
       async () => {

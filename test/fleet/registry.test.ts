@@ -1,31 +1,26 @@
 /** The task registry and the pure helpers of the fleet (no Redis, no processes). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { loadConfig } from '../../src/config.ts';
 import { ProfaiError } from '../../src/domain/errors.ts';
-import { childExecArgv, SUPERVISOR_NODE_FLAGS } from '../../src/fleet/child-process.ts';
-import { PDF_TASK, QUIZ_TASK } from '../../src/fleet/contract.ts';
-import { serializeError } from '../../src/fleet/ipc.ts';
+import { serializeError, TaskModuleError, UnknownTaskError } from '../../src/fleet/errors.ts';
+import { childExecArgv, SUPERVISOR_NODE_FLAGS } from '../../src/fleet/pool/child-handle.ts';
 import { queueOfJobId } from '../../src/fleet/queues.ts';
-import { describeRedisUrl } from '../../src/fleet/redis.ts';
-import {
-  createRegistry,
-  loadTaskModule,
-  TaskModuleError,
-  TaskRegistry,
-  tasksOf,
-  UnknownTaskError,
-} from '../../src/fleet/registry.ts';
-import { overallPercent } from '../../src/fleet/tasks/process-pdf.ts';
+import { createRegistry, loadTaskModule, TaskRegistry, tasksOf } from '../../src/fleet/registry.ts';
+import { describeRedisUrl } from '../../src/lib/urls.ts';
+import { TASKS_MODULE } from '../../src/tasks/index.ts';
+import { JOB_ID_PREFIXES, PDF_TASK, QUIZ_TASK } from '../../src/tasks/names.ts';
+import { overallPercent } from '../../src/tasks/progress.ts';
 import { TEST_TASKS } from './helpers.ts';
 
 describe('task registry', () => {
   test('registers the two real tasks and those of an extra module', async () => {
-    const registry = await createRegistry([TEST_TASKS]);
+    const registry = await createRegistry([TASKS_MODULE, TEST_TASKS], loadConfig({}));
     assert.ok(registry.has(PDF_TASK));
     assert.ok(registry.has(QUIZ_TASK));
     assert.ok(registry.names().includes('test.sleep'));
     assert.deepEqual(registry.names(), [...registry.names()].sort());
-    assert.equal(registry.get(PDF_TASK).needsDatabase, true);
+    assert.throws(() => registry.get(PDF_TASK).preflight!(), /DATABASE_URL is required for a worker/);
   });
 
   test('an unknown task is a permanent error', () => {
@@ -53,7 +48,17 @@ describe('task registry', () => {
   });
 
   test('a module without tasks is refused with its path', async () => {
-    await assert.rejects(loadTaskModule('src/fleet/memory.ts'), /memory\.ts exports no task/);
+    await assert.rejects(loadTaskModule('src/fleet/pool/memory.ts'), /memory\.ts exports no task/);
+  });
+
+  test('a module exporting createTasks is given the settings and its tasks are what it returns', () => {
+    const handler = async () => null;
+    const createTasks = (settings: { n: number }) => [{ name: `q.made${settings.n}`, handler }];
+    const found = tasksOf({ createTasks, stray: { name: 'q.ignored', handler } }, { n: 7 });
+    assert.deepEqual(
+      found.map((t) => t.name),
+      ['q.made7'],
+    );
   });
 });
 
@@ -84,9 +89,10 @@ describe('fleet helpers', () => {
   });
 
   test('job ids name their queue', () => {
-    assert.equal(queueOfJobId('pdf-0123456789abcdef'), 'pdf_processing');
-    assert.equal(queueOfJobId('quiz-0123'), 'quiz_generation');
-    assert.equal(queueOfJobId('test-9b98377c-0d5c'), 'test');
+    const client = { options: { idPrefixes: JOB_ID_PREFIXES } };
+    assert.equal(queueOfJobId(client, 'pdf-0123456789abcdef'), 'pdf_processing');
+    assert.equal(queueOfJobId(client, 'quiz-0123'), 'quiz_generation');
+    assert.equal(queueOfJobId(client, 'test-9b98377c-0d5c'), 'test');
   });
 
   test('the Redis URL is shown with host, port and db, password redacted', () => {

@@ -9,12 +9,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type JobView, llmJobIdOf } from '../../src/fleet/contract.ts';
-import { enqueuePdf, enqueueQuiz, getJobView } from '../../src/fleet/queues.ts';
+import { getJobView } from '../../src/fleet/queues.ts';
+import type { JobView } from '../../src/fleet/views.ts';
 import { readJobUsage } from '../../src/llm/index.ts';
 import { inspectLines } from '../../src/ops/inspect.ts';
 import { takeSnapshot } from '../../src/ops/snapshot.ts';
 import { type Database, getCourse, getQuiz, openDatabase } from '../../src/store/index.ts';
+import { enqueuePdf, enqueueQuiz } from '../../src/tasks/client.ts';
+import { llmJobIdOf } from '../../src/tasks/names.ts';
 import { createTestDatabase, makePdf } from '../api/helpers.ts';
 import {
   killAll,

@@ -11,8 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { enqueuePdf, listWorkers } from '../../src/fleet/queues.ts';
+import { listWorkers } from '../../src/fleet/queues.ts';
 import { getCourse, openDatabase } from '../../src/store/index.ts';
+import { enqueuePdf } from '../../src/tasks/client.ts';
 import { createTestDatabase, makePdf } from '../api/helpers.ts';
 import {
   killAll,
@@ -81,7 +82,7 @@ test('the parse worker lists no in-process stage; the LLM worker lists it and fo
 });
 
 test('a worker given llm_generation without LLM_BASE_URL refuses to start, in one line', () => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/fleet/worker-main.ts'], {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/tasks/worker-main.ts'], {
     cwd: fileURLToPath(new URL('../../', import.meta.url)),
     env: {
       ...process.env,

@@ -2,6 +2,7 @@
  * Test harness of the operations tools: the `profai` CLI as a subprocess, a throw-away redis-server that a
  * test can stop and start again, and an API (buildApi) on the embedded database in a temporary folder.
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -12,8 +13,8 @@ import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { type ApiDeps, buildApi } from '../../src/api/server.ts';
 import type { Config } from '../../src/config.ts';
-import { openFleetClient } from '../../src/fleet/queues.ts';
 import { openDatabase, openVectorStore } from '../../src/store/index.ts';
+import { openProfaiClient } from '../../src/tasks/client.ts';
 import { sleep, spawnWorker, type WorkerProcess } from '../fleet/helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -122,7 +123,7 @@ export async function startTestApi(config: Config): Promise<TestApi> {
   };
   const db = await openDatabase(full);
   const vectors = await openVectorStore(full, db);
-  const fleet = openFleetClient(full);
+  const fleet = openProfaiClient(full);
   const deps: ApiDeps = {
     config: full,
     db,

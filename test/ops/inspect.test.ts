@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { heartbeatIndexKey, heartbeatKey } from '../../src/fleet/heartbeat.ts';
 import { enqueueTask } from '../../src/fleet/queues.ts';
 import { workerName } from '../../src/fleet/supervisor.ts';
 import type { ActiveTaskStatus, FleetSnapshot, WorkerStatus } from '../../src/ops/types.ts';
+import { redisKeys } from '../../src/redis-keys.ts';
 import {
   killAll,
   openTestClient,
@@ -33,7 +33,7 @@ describe('heartbeats, profai inspect and profai monitor on a real worker', { tim
     jobId = (await enqueueTask(client, 'test.sleep', { ms: 120_000 })).id;
     // Running, and past its first progress report, as the heartbeat sees it.
     await waitFor('the heartbeat to show the running task', async () => {
-      const json = await client.redis.get(heartbeatKey(prefix, NAME));
+      const json = await client.redis.get(redisKeys.heartbeat(prefix, NAME));
       return json && JSON.parse(json).active?.[0]?.stage === 'sleep' ? true : null;
     });
   });
@@ -43,7 +43,7 @@ describe('heartbeats, profai inspect and profai monitor on a real worker', { tim
   });
 
   test('the heartbeat says who the worker is, what it runs and what it costs', async () => {
-    const key = heartbeatKey(prefix, NAME);
+    const key = redisKeys.heartbeat(prefix, NAME);
     const hb = JSON.parse((await client.redis.get(key)) ?? '{}');
     assert.match(hb.name, /^worker1@/);
     assert.equal(hb.pool, 'prefork');
@@ -168,7 +168,7 @@ describe('heartbeats, profai inspect and profai monitor on a real worker', { tim
     await workers[0]!.exited;
     const killedAt = Date.now();
     await waitFor('the heartbeat to expire', async () =>
-      (await client.redis.exists(heartbeatKey(prefix, NAME))) === 0 ? true : null,
+      (await client.redis.exists(redisKeys.heartbeat(prefix, NAME))) === 0 ? true : null,
     );
     assert.ok(Date.now() - killedAt < 3000, 'gone within the TTL (0.9 s) and some slack');
     const ping = await runCli(['inspect', 'ping', '--json'], env);
@@ -176,6 +176,6 @@ describe('heartbeats, profai inspect and profai monitor on a real worker', { tim
     assert.equal(ping.stdout.trim(), '{}');
     assert.equal(ping.stderr, 'profai: No workers replied\n');
     // Readers prune the name from the index once the key is gone.
-    assert.deepEqual(await client.redis.smembers(heartbeatIndexKey(prefix)), []);
+    assert.deepEqual(await client.redis.smembers(redisKeys.heartbeats(prefix)), []);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { WorkerHeartbeat } from '../../src/fleet/contract.ts';
+import type { WorkerHeartbeat } from '../../src/fleet/views.ts';
 import { inspectLines, inspectReply } from '../../src/ops/inspect.ts';
 import { failureReason } from '../../src/ops/ledger.ts';
 import { formatDuration, renderMonitor } from '../../src/ops/render.ts';
@@ -49,7 +49,7 @@ describe('monitor and inspect text', () => {
         {
           id: 'pdf-3f2a',
           name: 'pdf_processing.process_pdf_and_generate_course',
-          document: 'report.pdf',
+          label: 'report.pdf',
           stage: 'extract',
           percent: 40,
           startedAt: AT - 12_000,

@@ -4,8 +4,9 @@
  */
 import { randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { enqueueQuiz, getJobView } from '../../fleet/queues.ts';
+import { getJobView } from '../../fleet/queues.ts';
 import { getCourse, listCourses } from '../../store/index.ts';
+import { enqueueQuiz } from '../../tasks/client.ts';
 import type { ApiDeps } from '../deps.ts';
 import { badRequest, errorResponses, notFound } from '../errors.ts';
 import { courseSummarySchema, idParamsSchema, JOB_STATES, storedCourseSchema } from '../schemas.ts';

@@ -6,9 +6,10 @@
  * Status: 202 when at least one job is in the answer, 200 when every file already had a course.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { enqueuePdf, getJobView } from '../../fleet/queues.ts';
-import { discardUpload } from '../../fleet/uploads.ts';
+import { getJobView } from '../../fleet/queues.ts';
 import { findDocumentBySha } from '../../store/index.ts';
+import { enqueuePdf } from '../../tasks/client.ts';
+import { discardUpload } from '../../tasks/uploads.ts';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError, errorResponses } from '../errors.ts';
 import { uploadResponseSchema } from '../schemas.ts';

@@ -1,8 +1,8 @@
 /** `profai quiz COURSE_ID`: a new quiz from a stored course, stored and printed. */
 import type { Config } from '../../config.ts';
 import { NotFoundError } from '../../domain/errors.ts';
-import { generateQuiz } from '../../pipeline/quiz.ts';
-import { getCourse, loadChunks, openDatabase, saveQuiz } from '../../store/index.ts';
+import { getCourse, openDatabase } from '../../store/index.ts';
+import { makeQuiz } from '../../workflows/quiz.ts';
 import { renderQuizMarkdown } from '../markdown.ts';
 import { printJson } from '../output.ts';
 
@@ -20,15 +20,15 @@ export async function quizCommand(config: Config, id: string, opts: QuizOptions)
     if (!stored) throw new NotFoundError('course', id);
     if (opts.module !== undefined && (opts.module < 0 || opts.module >= stored.course.modules.length))
       throw new NotFoundError('module', `${opts.module} of course ${stored.id}`);
-    const chunks = await loadChunks(db, stored.documentId);
-    const quiz = await generateQuiz({
-      course: stored.course,
-      chunks,
-      count: opts.questions ?? config.quizQuestions,
-      seed: opts.seed ?? 1,
-      moduleIndex: opts.module,
-    });
-    const quizId = await saveQuiz(db, stored.id, quiz);
+    const { quizId, quiz } = await makeQuiz(
+      {
+        courseId: stored.id,
+        questions: opts.questions ?? config.quizQuestions,
+        seed: opts.seed ?? 1,
+        ...(opts.module === undefined ? {} : { moduleIndex: opts.module }),
+      },
+      db,
+    );
     if (opts.json) printJson({ quizId, courseId: stored.id, quiz });
     else process.stdout.write(`Quiz ${quizId} for course ${stored.id}\n\n${renderQuizMarkdown(quiz)}`);
     return 0;

@@ -1,5 +1,5 @@
 /**
- * `profai worker`: one prefork supervisor (see src/fleet/supervisor.ts). Flags map to settings and win over
+ * `profai worker`: one prefork supervisor running ProfAI's tasks (see src/tasks/worker.ts). Flags map to settings and win over
  * the environment; WORKER_NUM comes from the environment only (`profai up` sets it per worker).
  */
 import type { Command } from 'commander';
@@ -58,14 +58,14 @@ export function register(program: Command): void {
     .option('--tasks-module <path>', 'extra task module to register; repeatable (TASK_MODULES)', collect)
     .action(
       run(workerOverrides, async (config) => {
-        const { ConfigError } = await import('../../config.ts');
-        const { startWorker } = await import('../../fleet/supervisor.ts');
-        let worker: Awaited<ReturnType<typeof startWorker>>;
+        const { ProfaiError } = await import('../../domain/errors.ts');
+        const { startProfaiWorker } = await import('../../tasks/worker.ts');
+        let worker: Awaited<ReturnType<typeof startProfaiWorker>>;
         try {
-          worker = await startWorker(config);
+          worker = await startProfaiWorker(config);
         } catch (err) {
           // A missing DATABASE_URL or an unreachable Redis is one line, without the class name.
-          if (err instanceof ConfigError) {
+          if (err instanceof ProfaiError) {
             process.stderr.write(`profai: ${err.message}\n`);
             return 1;
           }

@@ -7,7 +7,7 @@
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import type { Config } from '../../config.ts';
-import { SUPERVISOR_NODE_FLAGS } from '../../fleet/child-process.ts';
+import { SUPERVISOR_NODE_FLAGS } from '../../fleet/pool/child-handle.ts';
 import { isDatabaseReady } from './database.ts';
 import { PrefixedOutput } from './prefix.ts';
 import { describeExit, type Exit, Service } from './service.ts';

@@ -3,7 +3,7 @@
  * from them never drift apart. `profai plan --production --compose FILE` writes the committed
  * docker-compose-production.yml; a test regenerates it and compares byte for byte.
  */
-import { SUPERVISOR_NODE_FLAGS } from '../../fleet/child-process.ts';
+import { SUPERVISOR_NODE_FLAGS } from '../../fleet/pool/child-handle.ts';
 import type { Plan } from './plan.ts';
 import { formatCpus, formatDockerSize, formatSize } from './units.ts';
 
@@ -79,7 +79,7 @@ function anchors(plan: Plan): string[] {
     '',
     'x-worker: &worker',
     '  <<: *profai',
-    "  # The supervisor's Node flags (see SUPERVISOR_NODE_FLAGS in src/fleet/child-process.ts); children drop them.",
+    "  # The supervisor's Node flags (see SUPERVISOR_NODE_FLAGS in src/fleet/pool/child-handle.ts); children drop them.",
     `  entrypoint: ${JSON.stringify(['node', ...SUPERVISOR_NODE_FLAGS, 'bin/profai.js']).replaceAll(',', ', ')}`,
     '  command: ["worker"]',
     `  cpus: ${formatCpus(plan.worker.cpus)}`,

@@ -4,7 +4,7 @@
  * run on the example PDF.
  */
 import type { Config } from '../../config.ts';
-import { createRedis } from '../../fleet/redis.ts';
+import { queueRedis } from '../../fleet/redis.ts';
 import { calibrate } from './calibrate.ts';
 import type { FleetLayout, PlanInputs } from './plan.ts';
 import { PLAN_DEFAULTS } from './production.ts';
@@ -28,7 +28,7 @@ export interface GatherOptions {
 
 /** Reads job records and supervisor RSS from Redis; a Redis that does not answer counts as no records. */
 async function fromRedis(config: Config, limit: number) {
-  const redis = createRedis(config.redisUrl);
+  const redis = queueRedis(config.redisUrl);
   redis.on('error', () => {});
   try {
     const ready = new Promise<void>((resolve, reject) => {
@@ -38,7 +38,7 @@ async function fromRedis(config: Config, limit: number) {
     await ready;
     const [jobs, idle] = await Promise.all([
       readRecentJobs(redis, config.queuePrefix, limit),
-      readSupervisorIdleMb(redis, config.queuePrefix, config.heartbeatS),
+      readSupervisorIdleMb(redis, config.queuePrefix),
     ]);
     return { jobs, idle, reachable: true };
   } catch {

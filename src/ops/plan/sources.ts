@@ -2,9 +2,10 @@
  * Where `profai plan` gets its figures: the run records workers leave in Redis (`<prefix>:runinfo:<jobId>`,
  * peak RSS and CPU seconds of each PDF job's latest attempt) and the live heartbeats (supervisor RSS).
  */
+
 import type { Redis } from 'ioredis';
 import { readHeartbeats } from '../../fleet/heartbeat.ts';
-import { runInfoKey } from '../../fleet/redis.ts';
+import { redisKeys } from '../../redis-keys.ts';
 import { quantile } from './stats.ts';
 
 /** A PDF job's record, with when it finished (to keep the most recent). */
@@ -23,7 +24,7 @@ const PDF_JOB = /^pdf-/;
  * @param limit - how many. @defaultValue 200
  */
 export async function readRecentJobs(redis: Redis, prefix: string, limit = 200): Promise<RecordedJob[]> {
-  const marker = runInfoKey(prefix, '');
+  const marker = redisKeys.runInfo(prefix, '');
   const ids: string[] = [];
   let cursor = '0';
   do {
@@ -36,7 +37,8 @@ export async function readRecentJobs(redis: Redis, prefix: string, limit = 200):
   } while (cursor !== '0');
   if (ids.length === 0) return [];
   const pipeline = redis.pipeline();
-  for (const id of ids) pipeline.hmget(runInfoKey(prefix, id), 'finishedAt', 'peakRssMb', 'cpuSeconds');
+  for (const id of ids)
+    pipeline.hmget(redisKeys.runInfo(prefix, id), 'finishedAt', 'peakRssMb', 'cpuSeconds');
   const replies = (await pipeline.exec()) ?? [];
   const jobs = replies.flatMap(([err, value], i): RecordedJob[] => {
     const [finishedAt, peak, cpu] = (err ? [] : (value as (string | null)[])).map(Number);
@@ -47,12 +49,8 @@ export async function readRecentJobs(redis: Redis, prefix: string, limit = 200):
 }
 
 /** Median RSS of the live workers' supervisors, or null when no worker is running. */
-export async function readSupervisorIdleMb(
-  redis: Redis,
-  prefix: string,
-  heartbeatS: number,
-): Promise<number | null> {
-  const beats = await readHeartbeats(redis, prefix, heartbeatS);
+export async function readSupervisorIdleMb(redis: Redis, prefix: string): Promise<number | null> {
+  const beats = await readHeartbeats(redis, prefix);
   const rss = beats.map((hb) => hb.rssMb).filter((v) => v > 0);
   return rss.length ? quantile(rss, 0.5) : null;
 }

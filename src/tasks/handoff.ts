@@ -1,29 +1,28 @@
 /**
- * The LLM stage's side of a PDF job when courses come from an LLM (LLM_BASE_URL set). A worker child parses,
- * chunks, embeds and stores the vectors, and returns the staged document (process-pdf.ts); its
+ * The hand-off of a PDF job to its LLM stage when courses come from a model (LLM_BASE_URL set). A worker child
+ * parses, chunks, embeds and stores the vectors, and returns the staged document (pdf.ts); its
  * supervisor then parks it in Redis (gzipped JSON, with a TTL) and enqueues the LLM stage ({@link LLM_TASK}) on
  * `llm_generation` ({@link handOff}), whose jobs run in the supervisors with async concurrency. The child is
- * then free for the next PDF while the model is asked, and loads neither ioredis nor BullMQ (~33 MB) for the
- * hand-off: this module is loaded by a child only for the embeddings API's rate limit.
+ * then free for the next PDF while the model is asked, and loads neither ioredis nor BullMQ for the hand-off:
+ * this module is loaded by a child only for the embeddings API's rate limit (its {@link stageRedis}).
  */
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Config } from '../../config.ts';
-import type { Embedder } from '../../domain/generators.ts';
-import type { StagedDocument } from '../../workflows/document.ts';
-import { LLM_TASK, type LlmTaskData, type PdfHandoff, type PdfStagedResult, queueOf } from '../contract.ts';
-import { createRedis } from '../redis.ts';
+import type { Config } from '../config.ts';
+import { queueRedis } from '../fleet/redis.ts';
+import { queueOf } from '../fleet/registry.ts';
+import { redisKeys } from '../redis-keys.ts';
+import type { StagedDocument } from '../workflows/document.ts';
+import { LLM_TASK, type LlmTaskData, type PdfHandoff, type PdfStagedResult } from './names.ts';
 
 /** A staged document waits this long for its LLM stage (retries and queueing included). */
 const STAGE_TTL_S = 7 * 24 * 3600;
 
-export const stageKey = (prefix: string, documentId: string) => `${prefix}:llm:stage:${documentId}`;
-
 export async function saveStaged(redis: Redis, prefix: string, staged: StagedDocument): Promise<void> {
   const body = await promisify(gzip)(JSON.stringify(staged));
-  await redis.set(stageKey(prefix, staged.document.documentId), body, 'EX', STAGE_TTL_S);
+  await redis.set(redisKeys.llmStage(prefix, staged.document.documentId), body, 'EX', STAGE_TTL_S);
 }
 
 export async function loadStaged(
@@ -31,13 +30,13 @@ export async function loadStaged(
   prefix: string,
   documentId: string,
 ): Promise<StagedDocument | null> {
-  const body = await redis.getBuffer(stageKey(prefix, documentId));
+  const body = await redis.getBuffer(redisKeys.llmStage(prefix, documentId));
   if (!body) return null;
   return JSON.parse((await promisify(gunzip)(body)).toString()) as StagedDocument;
 }
 
 export async function dropStaged(redis: Redis, prefix: string, documentId: string): Promise<void> {
-  await redis.del(stageKey(prefix, documentId));
+  await redis.del(redisKeys.llmStage(prefix, documentId));
 }
 
 let redis: Redis | null = null;
@@ -46,7 +45,7 @@ let queue: Queue | null = null;
 /** This process's Redis connection for staging, the rate limit and usage, opened on first use. */
 export function stageRedis(config: Config): Redis {
   if (!redis) {
-    redis = createRedis(config.redisUrl);
+    redis = queueRedis(config.redisUrl);
     redis.on('error', () => {}); // surfaced by the failing command
   }
   return redis;
@@ -76,12 +75,6 @@ export async function closeStageConnection(): Promise<void> {
   [queue, redis] = [null, null];
   await q?.close().catch(() => {});
   await r?.quit().catch(() => r.disconnect());
-}
-
-/** The embeddings API's embedder, called under the fleet-wide rate limit like the chat calls. */
-export async function apiEmbedder(config: Config): Promise<Embedder> {
-  const { createEmbedder } = await import('../../llm/index.ts');
-  return createEmbedder(config, stageRedis(config));
 }
 
 /** Adds the LLM job; a finished one of the same document (failed, or a stale success) is replaced. */

@@ -1,11 +1,5 @@
 /** Checks of task payloads: a job whose payload is malformed can never succeed, so it fails permanently. */
-import { ProfaiError } from '../../domain/errors.ts';
-
-export class BadPayloadError extends ProfaiError {
-  constructor(task: string, detail: string) {
-    super('bad_payload', `bad payload for ${task}: ${detail}`);
-  }
-}
+import { BadPayloadError } from '../fleet/errors.ts';
 
 type FieldType = 'string' | 'number';
 

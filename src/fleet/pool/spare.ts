@@ -2,7 +2,7 @@
  * A spare: a child forked ahead of need, waiting to replace a slot's child that will soon reach its task quota
  * (see "Spares" atop child-pool.ts). It leaves again if nobody takes it within its idle time.
  */
-import type { ChildHandle } from './child-process.ts';
+import type { ChildHandle } from './child-handle.ts';
 
 /** Whether to fork a spare now: the slot's child will reach its quota sooner than a fork takes. */
 export function spareDue(remainingTasks: number, meanTaskMs: number, meanForkMs: number): boolean {

@@ -3,19 +3,17 @@
  * The pool ({@link ./child-pool.ts}) decides when; this file only knows how.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import {
-  type ChildMessage,
-  type DoneMessage,
-  type InitMessage,
-  isChildMessage,
-  type SerializedError,
-} from './ipc.ts';
+import type { StageProgress } from '../interfaces.ts';
+import { type ChildInit, type ChildMessage, type DoneMessage, isChildMessage } from './ipc.ts';
 
 /** How long a child may take to load its tasks before it counts as failed to start. */
 const START_TIMEOUT_MS = 30_000;
 
 /** Where the child entry lives: beside this file, `.ts` under tsx, `.js` in the compiled build. */
-const CHILD_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './child.ts' : './child.js', import.meta.url);
+const CHILD_ENTRY = new URL(
+  import.meta.url.endsWith('.ts') ? './child-main.ts' : './child-main.js',
+  import.meta.url,
+);
 
 /**
  * Node flags a worker's supervisor should start with (`profai up`, the compose file and the benchmarks pass
@@ -101,7 +99,7 @@ export class ChildHandle {
   }
 
   /** Forks a child and waits until it has loaded its tasks. Rejects with the reason it did not start. */
-  static async start(init: InitMessage, execArgv: string[]): Promise<ChildHandle> {
+  static async start(init: ChildInit, execArgv: string[]): Promise<ChildHandle> {
     const proc = fork(CHILD_ENTRY, [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const child = new ChildHandle(proc);
     let timer: NodeJS.Timeout | undefined;
@@ -113,7 +111,7 @@ export class ChildHandle {
       };
       child.#onExitMidTask = (exit) => reject(new Error(`child exited at start-up (${describeExit(exit)})`));
     });
-    proc.send(init);
+    proc.send({ type: 'init', ...init });
     try {
       await ready;
     } catch (err) {
@@ -133,7 +131,7 @@ export class ChildHandle {
    */
   run(
     message: { jobId: string; task: string; data: unknown; attempt: number },
-    onProgress: (stage: string, percent: number) => void,
+    onProgress: (stage: string, percent: number, detail?: StageProgress) => void,
   ): Promise<TaskAnswer> {
     this.busy = true;
     this.jobId = message.jobId;
@@ -146,7 +144,7 @@ export class ChildHandle {
         resolve(answer);
       };
       this.#onMessage = (m) => {
-        if (m.type === 'progress' && m.jobId === message.jobId) onProgress(m.stage, m.percent);
+        if (m.type === 'progress' && m.jobId === message.jobId) onProgress(m.stage, m.percent, m.detail);
         else if (m.type === 'done' && m.jobId === message.jobId) settle({ kind: 'done', done: m });
       };
       this.#onExitMidTask = (exit) => settle({ kind: 'exited', exit });
@@ -170,9 +168,4 @@ export class ChildHandle {
   get alive(): boolean {
     return this.proc.exitCode === null && this.proc.signalCode === null;
   }
-}
-
-/** A task error built by the supervisor (crash, memory kill), in the same shape as one from a child. */
-export function supervisorError(code: string, message: string): SerializedError {
-  return { name: 'WorkerError', code, message, permanent: false };
 }

@@ -21,17 +21,38 @@
  * of being ready leaves again.
  */
 
-import { ChildHandle, childExecArgv, describeExit, supervisorError } from './child-process.ts';
+import { sleep } from '../../lib/time.ts';
+import { workerError } from '../errors.ts';
+import type { Executor, RunHooks, RunOutcome, RunRequest, RunStats } from '../interfaces.ts';
+import type { Logger } from '../log.ts';
+import { ChildHandle, childExecArgv, describeExit } from './child-handle.ts';
+import type { ChildInit } from './ipc.ts';
 import { roundMb, watchMemory } from './memory.ts';
-import type {
-  PoolOptions,
-  RecycleReason,
-  RunHooks,
-  RunOutcome,
-  RunRequest,
-  RunStats,
-} from './pool-contract.ts';
 import { Spare, spareDue } from './spare.ts';
+
+/** Options of a {@link ChildPool}. */
+export interface PoolOptions {
+  /** Slots: children running one task each. */
+  size: number;
+  /** MAX_TASKS_PER_CHILD */
+  maxTasksPerChild: number;
+  /** MAX_MEMORY_PER_CHILD_MB */
+  maxMemoryPerChildMb: number;
+  /** HARD_MEMORY_LIMIT_MB; 0 = off. */
+  hardMemoryLimitMb: number;
+  /** CHILD_HEAP_MB; 0 = Node's default. */
+  childHeapMb: number;
+  /** What each child loads. */
+  init: ChildInit;
+  log: Logger;
+  /** How often busy children's RSS is sampled. @defaultValue 200 */
+  memorySampleMs?: number;
+  /** A spare unused this long after it is ready leaves. @defaultValue SPARE_IDLE_MS */
+  spareIdleMs?: number;
+}
+
+/** Why a child was replaced. */
+export type RecycleReason = 'tasks' | 'memory' | 'crash';
 
 interface Slot {
   index: number;
@@ -50,9 +71,8 @@ export const SPARE_IDLE_MS = 5000;
 /** Moving averages weigh the latest sample this much. */
 const EWMA = 0.2;
 const ewma = (mean: number, sample: number) => (Number.isNaN(mean) ? sample : mean + EWMA * (sample - mean));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export class ChildPool {
+export class ChildPool implements Executor {
   readonly recycles: Record<RecycleReason, number> = { tasks: 0, memory: 0, crash: 0 };
   readonly #slots: Slot[];
   readonly #waiters: ((slot: Slot) => void)[] = [];
@@ -79,6 +99,10 @@ export class ChildPool {
       startFailures: 0,
       peakRssMb: 0,
     }));
+  }
+
+  get capacity(): number {
+    return this.#slots.length;
   }
 
   /** Forks every child and waits until all are ready; starts the memory watch. */
@@ -178,10 +202,12 @@ export class ChildPool {
     const startedAt = Date.now();
     slot.peakRssMb = 0;
     hooks.onStart?.(child.pid);
-    const answer = await child.run(req, (stage, percent) => hooks.onProgress?.(stage, percent));
+    const answer = await child.run(req, (stage, percent, detail) =>
+      hooks.onProgress?.(stage, percent, detail),
+    );
     this.#taskMs = ewma(this.#taskMs, Date.now() - startedAt);
     const stats = (cpuSeconds?: number): RunStats => ({
-      childPid: child.pid,
+      pid: child.pid,
       startedAt,
       finishedAt: Date.now(),
       peakRssMb: roundMb(slot.peakRssMb),
@@ -191,7 +217,7 @@ export class ChildPool {
       if (this.#released) return { kind: 'released' };
       const reason = child.killReason ?? `worker child crashed (${describeExit(answer.exit)})`;
       const code = child.killReason ? 'memory_limit' : 'child_crashed';
-      return { kind: 'error', error: supervisorError(code, reason), stats: stats() };
+      return { kind: 'error', error: workerError(code, reason), stats: stats() };
     }
     const { done } = answer;
     child.tasks++;
@@ -209,7 +235,7 @@ export class ChildPool {
     const s = stats(done.cpuSeconds);
     return done.ok
       ? { kind: 'ok', value: done.value, stats: s }
-      : { kind: 'error', error: done.error ?? supervisorError('task_error', 'task failed'), stats: s };
+      : { kind: 'error', error: done.error ?? workerError('task_error', 'task failed'), stats: s };
   }
 
   #retire(slot: Slot, child: ChildHandle, reason: RecycleReason, why: string): void {

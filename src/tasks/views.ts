@@ -3,7 +3,9 @@
  * (`result.next`) is shown as that one PDF job, with the LLM job's state, stage, progress, error and result,
  * until the course exists. Its LLM usage (tokens, cost) is recorded under the PDF job's id.
  */
-import type { JobView } from '../contract.ts';
+import type { ViewContext } from '../fleet/queues.ts';
+import type { JobView } from '../fleet/views.ts';
+import { readJobUsage } from '../llm/usage.ts';
 
 /** The LLM job a completed PDF job handed over to, or null. */
 export function nextOf(view: Pick<JobView, 'state' | 'result'>): string | null {
@@ -23,6 +25,7 @@ export function mergeStaged(pdf: JobView, llm: JobView): JobView {
     state: llm.state === 'waiting' ? 'active' : llm.state,
     stage: llm.stage ?? 'course',
     progress: llm.state === 'completed' ? 100 : Math.max(80, llm.progress),
+    ...(llm.stageProgress ? { stageProgress: llm.stageProgress } : {}),
     worker: llm.worker ?? pdf.worker,
     attempts: pdf.attempts + llm.attempts,
     timings: {
@@ -40,16 +43,14 @@ export function mergeStaged(pdf: JobView, llm: JobView): JobView {
 
 /**
  * `view` as users should see it: followed to its LLM job when it has one, with `usage` when the job made LLM
- * calls. `read` reads a job's own view; `usage` reads the usage recorded under a job id.
+ * calls (the fleet client's `completeView`).
  */
-export async function withLlmStage(
-  view: JobView,
-  read: (id: string) => Promise<JobView | null>,
-  usage: (id: string) => Promise<JobView['usage'] | null>,
-): Promise<JobView> {
+export async function completeJobView(view: JobView, ctx: ViewContext): Promise<JobView> {
   const next = nextOf(view);
-  const llm = next ? await read(next) : null;
+  const llm = next ? await ctx.read(next) : null;
   const merged = llm ? mergeStaged(view, llm) : view;
-  const used = await usage(view.id);
-  return used ? { ...merged, usage: used } : merged;
+  const usage = await readJobUsage(ctx.redis, ctx.prefix, view.id);
+  if (!usage) return merged;
+  const { inputTokens, outputTokens, costUsd } = usage;
+  return { ...merged, usage: { inputTokens, outputTokens, costUsd } };
 }

@@ -1,17 +1,27 @@
 /**
- * Messages between a supervisor and its children (Node IPC, JSON), and how errors cross that boundary.
+ * Messages between a supervisor and its children (Node IPC, JSON). Errors cross as `SerializedError`
+ * (src/fleet/errors.ts makes them).
  *
  * Lifecycle: fork → parent sends `init` → child loads its tasks and answers `ready` → parent sends `run`
  * (one at a time) → child sends any number of `progress`, then exactly one `done` → … → parent sends `exit`
  * (or disconnects) when the child retires.
  */
-import type { Config } from '../config.ts';
-import { describeError, isPermanent } from '../domain/errors.ts';
+import type { SerializedError, StageProgress } from '../interfaces.ts';
+import type { LogLevel } from '../log.ts';
 
-export interface InitMessage {
-  type: 'init';
-  config: Config;
+/** What a child needs to load its tasks: the same modules and settings as its supervisor. */
+export interface ChildInit {
+  /** Task modules (paths or file URLs), loaded in order. */
   taskModules: string[];
+  /** Handed to each module's `createTasks`. */
+  taskSettings: unknown;
+  logLevel: LogLevel;
+  /** Warm every child-placed task before saying ready (CHILD_PRELOAD). */
+  preload: boolean;
+}
+
+export interface InitMessage extends ChildInit {
+  type: 'init';
 }
 
 export interface RunMessage {
@@ -38,14 +48,7 @@ export interface ProgressMessage {
   jobId: string;
   stage: string;
   percent: number;
-}
-
-/** A task error as it crosses IPC: its code, its one-line message and whether retrying can help; never a stack. */
-export interface SerializedError {
-  name: string;
-  code: string;
-  message: string;
-  permanent: boolean;
+  detail?: StageProgress;
 }
 
 export interface DoneMessage {
@@ -67,17 +70,6 @@ export interface FatalMessage {
 }
 
 export type ChildMessage = ReadyMessage | ProgressMessage | DoneMessage | FatalMessage;
-
-/** `message` is the one line a user reads ({@link describeError}); `permanent` decides whether to retry. */
-export function serializeError(err: unknown): SerializedError {
-  const code = (err as { code?: unknown } | null)?.code;
-  return {
-    name: err instanceof Error ? err.name : 'Error',
-    code: typeof code === 'string' ? code : 'task_error',
-    message: describeError(err),
-    permanent: isPermanent(err),
-  };
-}
 
 export function isParentMessage(m: unknown): m is ParentMessage {
   return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string';

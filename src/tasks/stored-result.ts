@@ -1,15 +1,15 @@
 /** The result of a PDF job rebuilt from what is stored (an LLM stage that saved but did not finish its job). */
-import type { Database } from '../../store/types.ts';
-import type { PdfTaskResult } from '../contract.ts';
+import type { Database } from '../store/types.ts';
+import type { PdfTaskResult } from './names.ts';
 
-export async function processedResult(
+export async function storedResult(
   db: Database,
   courseId: string,
   documentId: string,
 ): Promise<PdfTaskResult> {
-  const { getCourse } = await import('../../store/courses.ts');
-  const { getQuiz } = await import('../../store/quizzes.ts');
-  const { loadChunks } = await import('../../store/documents.ts');
+  const { getCourse } = await import('../store/courses.ts');
+  const { getQuiz } = await import('../store/quizzes.ts');
+  const { loadChunks } = await import('../store/documents.ts');
   const stored = await getCourse(db, courseId);
   const quiz = stored?.quizIds[0] ? await getQuiz(db, stored.quizIds[0]) : null;
   const chunks = await loadChunks(db, documentId);

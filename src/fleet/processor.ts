@@ -1,0 +1,103 @@
+/**
+ * The one job processor: every queue of a worker hands its jobs to it, whatever executor runs them (a child of
+ * the pool, or the supervisor itself). It records where and how each attempt ran, settles a result, removes a
+ * task's secrets once no attempt can need them, and turns the outcome into BullMQ's terms.
+ */
+import { type Job, UnrecoverableError, WaitingError } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { toQueueError, UnknownTaskError } from './errors.ts';
+import type { WorkerActivity } from './heartbeat.ts';
+import type { Executor, TaskDefinition } from './interfaces.ts';
+import type { Logger } from './log.ts';
+import { jobProgress } from './progress.ts';
+import type { TaskRegistry } from './registry.ts';
+import { type RunRecorder, recordRun } from './runinfo.ts';
+
+export interface ProcessorDeps {
+  /** `worker1@host` */
+  workerName: string;
+  registry: TaskRegistry;
+  executor: Executor;
+  /** For run records (the BullMQ connection: see runinfo.ts on why one connection). */
+  redis: Redis;
+  prefix: string;
+  log: Logger;
+  counters: { processed: number; failed: number };
+  activity: WorkerActivity;
+}
+
+/**
+ * Removes the task's `secrets` from the job's data once no attempt can need them: the job record is kept
+ * (KEEP_COMPLETED_JOBS / KEEP_FAILED_JOBS) and anyone who can read Redis can read it.
+ */
+async function forgetSecrets(job: Job, secrets: readonly string[] = []): Promise<void> {
+  const data = job.data as Record<string, unknown> | null;
+  if (!data || typeof data !== 'object' || !secrets.some((key) => key in data)) return;
+  const kept = Object.fromEntries(Object.entries(data).filter(([key]) => !secrets.includes(key)));
+  await job.updateData(kept).catch(() => {});
+}
+
+/** What the heartbeat shows of a job: its task's label and parent, when the payload gives them. */
+function describe(task: TaskDefinition, data: unknown) {
+  try {
+    const parsed = task.parse ? task.parse(data) : data;
+    const parentJobId = task.parentJobId?.(parsed);
+    return { label: task.label?.(parsed) ?? null, ...(parentJobId ? { parentJobId } : {}) };
+  } catch {
+    return { label: null };
+  }
+}
+
+export function makeProcessor(d: ProcessorDeps) {
+  return async (job: Job, token?: string): Promise<unknown> => {
+    const jobId = job.id ?? '';
+    if (!d.registry.has(job.name)) throw new UnrecoverableError(new UnknownTaskError(job.name).message);
+    const task = d.registry.get(job.name);
+    const attempt = job.attemptsMade + 1;
+    let run: RunRecorder | undefined;
+    const outcome = await d.executor
+      .run(
+        { jobId, task: job.name, data: job.data, attempt },
+        {
+          onStart: (pid) => {
+            d.activity.start({ id: jobId, name: job.name, attempt, ...describe(task, job.data) }, pid);
+            run = recordRun(d.redis, d.prefix, jobId, {
+              worker: d.workerName,
+              childPid: pid,
+              startedAt: Date.now(),
+              attempt,
+            });
+          },
+          onProgress: jobProgress(job, d.activity),
+        },
+      )
+      .finally(() => d.activity.end(jobId));
+    if (outcome.kind === 'released') {
+      run?.cancel();
+      await job.moveToWait(token);
+      d.log.info('task released to the queue', { jobId, task: job.name });
+      throw new WaitingError();
+    }
+    void run?.end(outcome.stats).catch(() => {});
+    if (outcome.kind === 'ok') {
+      let value = outcome.value;
+      try {
+        if (task.settle) value = await task.settle(value);
+      } catch (err) {
+        // The attempt fails and is retried, with the job's data as it was (the password kept).
+        d.counters.failed++;
+        const message = (err as Error).message;
+        d.log.warn('task result not settled', { jobId, task: job.name, attempt, error: message });
+        throw new Error(`the worker could not hand the result on: ${message}`, { cause: err });
+      }
+      await forgetSecrets(job, task.secrets);
+      d.counters.processed++;
+      return value;
+    }
+    const { error } = outcome;
+    if (error.permanent || attempt >= (job.opts.attempts ?? 1)) await forgetSecrets(job, task.secrets);
+    d.counters.failed++;
+    d.log.warn('task failed', { jobId, task: job.name, attempt, code: error.code, error: error.message });
+    throw toQueueError(error);
+  };
+}

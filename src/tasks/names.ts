@@ -1,0 +1,103 @@
+/**
+ * ProfAI's tasks as the API, the CLI and the workers agree on them: names, payloads, results, job ids.
+ * {@link ProfaiTasks} types each task's payload and result by its name.
+ */
+import type { DocumentCounts } from '../domain/document.ts';
+import { queueOf } from '../fleet/registry.ts';
+import type { StagedDocument } from '../workflows/document.ts';
+
+export const PDF_TASK = 'pdf_processing.process_pdf_and_generate_course';
+export const QUIZ_TASK = 'quiz_generation.generate_quiz';
+/** The LLM stage of a PDF job (LLM_BASE_URL set): course and quiz from the model, run in the supervisor. */
+export const LLM_TASK = 'llm_generation.generate_course';
+
+/** Payload of {@link PDF_TASK}: an uploaded file in UPLOAD_DIR, named by its hash. */
+export interface PdfTaskData {
+  /** Absolute path of the stored upload (UPLOAD_DIR/<sha256>.pdf). */
+  path: string;
+  /** The client's file name, for messages and the course record only. */
+  fileName: string;
+  sha256: string;
+  /** Of an encrypted PDF; removed from the job's record once no attempt can need it (`secrets`). */
+  password?: string;
+  /** Questions in the first quiz. */
+  questions?: number;
+}
+
+export interface PdfTaskResult extends DocumentCounts {
+  documentId: string;
+  courseId: string;
+  quizId: string;
+  /** False when the document was already stored. */
+  created: boolean;
+}
+
+/**
+ * What a PDF job returns when its CPU stage is done and its course is being made by {@link LLM_TASK}: the job
+ * view follows `next` (the LLM job's id), so users still see one job until the course exists.
+ */
+export interface PdfStagedResult {
+  next: string;
+  documentId: string;
+}
+
+/**
+ * What the child of a PDF job returns when its CPU stage is done (see pdf.ts): the staged document and the LLM
+ * job to enqueue. The supervisor parks the one and enqueues the other (`settle`), then the job's result is the
+ * {@link PdfStagedResult} without `handoff`: a child needs no Redis connection nor BullMQ for the hand-off.
+ */
+export interface PdfHandoff extends PdfStagedResult {
+  /** `upload`: the PDF's path in UPLOAD_DIR, removed once the hand-off is done. */
+  handoff: { staged: StagedDocument; task: LlmTaskData; upload: string };
+}
+
+export const isPdfHandoff = (result: unknown): result is PdfHandoff =>
+  typeof result === 'object' && result !== null && 'handoff' in result;
+
+/** Payload of {@link LLM_TASK}. The staged document itself waits in Redis under the document id. */
+export interface LlmTaskData {
+  /** The user-visible PDF job: usage is recorded under its id. */
+  parentJobId: string;
+  documentId: string;
+  sha256: string;
+  fileName: string;
+  questions?: number;
+}
+
+/** Payload of {@link QUIZ_TASK}. */
+export interface QuizTaskData {
+  courseId: string;
+  questions: number;
+  seed: number;
+  moduleIndex?: number;
+}
+
+export interface QuizTaskResult {
+  quizId: string;
+  courseId: string;
+  questions: number;
+}
+
+/** Each task's payload and result, by name. */
+export interface ProfaiTasks {
+  [PDF_TASK]: { data: PdfTaskData; result: PdfTaskResult | PdfHandoff };
+  [QUIZ_TASK]: { data: QuizTaskData; result: QuizTaskResult };
+  [LLM_TASK]: { data: LlmTaskData; result: PdfTaskResult };
+}
+
+export type ProfaiTaskName = keyof ProfaiTasks;
+
+/**
+ * Short job-id prefixes of the built-in queues (`pdf-…` → pdf_processing); other queues' ids start with the
+ * queue's name. So a job is found from its id alone.
+ */
+export const JOB_ID_PREFIXES: Readonly<Record<string, string>> = {
+  pdf: queueOf(PDF_TASK),
+  quiz: queueOf(QUIZ_TASK),
+};
+
+/** The PDF job of a file: one per content, so the same file uploaded twice gets one job. */
+export const pdfJobIdOf = (sha256: string) => `pdf-${sha256.slice(0, 16)}`;
+
+/** The LLM job of a document: one per file, like the PDF job. */
+export const llmJobIdOf = (sha256: string) => `${queueOf(LLM_TASK)}-${sha256.slice(0, 16)}`;

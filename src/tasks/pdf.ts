@@ -1,0 +1,136 @@
+/**
+ * `pdf_processing.process_pdf_and_generate_course`: an uploaded PDF → course, first quiz and vectors, saved.
+ * Thin: read the upload, run the document workflow, report progress, return the ids and counts. With
+ * LLM_BASE_URL, only the CPU stage runs in the child; the supervisor hands the staged document to the LLM
+ * stage (`settle`).
+ */
+import { readFile } from 'node:fs/promises';
+import { type Config, usesEmbeddingsApi } from '../config.ts';
+import { ProfaiError } from '../domain/errors.ts';
+import type { TaskContext, TaskDefinition } from '../fleet/interfaces.ts';
+import type { StagedDocument } from '../workflows/document.ts';
+import { configuredEmbedder, usesModel } from '../workflows/generators.ts';
+import {
+  isPdfHandoff,
+  type LlmTaskData,
+  llmJobIdOf,
+  PDF_TASK,
+  type PdfHandoff,
+  type PdfTaskData,
+  type PdfTaskResult,
+} from './names.ts';
+import { checkPayload } from './payload.ts';
+import { stageProgress } from './progress.ts';
+import { type LazyStorage, requireDatabase } from './storage.ts';
+import { discardUpload } from './uploads.ts';
+
+/** The upload named in the job is not in UPLOAD_DIR (removed, or a volume not shared with this worker). */
+export class UploadMissingError extends ProfaiError {
+  constructor(path: string) {
+    super('upload_missing', `upload not found: ${path} (is UPLOAD_DIR shared with the workers?)`);
+  }
+}
+
+async function readUpload(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UploadMissingError(path);
+    throw err;
+  }
+}
+
+let handoffModule: Promise<typeof import('./handoff.ts')> | null = null;
+/**
+ * handoff.ts (its own Redis connection, the LLM queue), loaded when first needed: in a child only for the
+ * embeddings API's rate limit, in the supervisor for the hand-off.
+ */
+const handoff = () => (handoffModule ??= import('./handoff.ts'));
+
+/** The PDF task of a worker configured by `config`; `storage` is the child's. */
+export function createPdfTask(
+  config: Config,
+  storage: LazyStorage,
+): TaskDefinition<PdfTaskData, PdfTaskResult | PdfHandoff> {
+  async function run(data: PdfTaskData, ctx: TaskContext): Promise<PdfTaskResult | PdfHandoff> {
+    const bytes = await readUpload(data.path);
+    const { db, vectors } = await storage.get();
+    const input = { bytes, fileName: data.fileName, ...(data.password ? { password: data.password } : {}) };
+    const onProgress = stageProgress(ctx);
+    // Redis and the AI SDK load only when an embeddings API is configured.
+    const redis = usesEmbeddingsApi(config) ? (await handoff()).stageRedis(config) : undefined;
+    const deps = { config, db, vectors, onProgress, ...(await configuredEmbedder(config, redis)) };
+    const { processDocument, stageDocument } = await import('../workflows/document.ts');
+    if (usesModel(config)) {
+      // Course and quiz from the model: only the CPU stage runs here; the supervisor hands the rest on (`settle`).
+      const staged = await stageDocument(input, deps);
+      if ('stored' in staged) return { ...staged.stored.saved, ...staged.stored.counts };
+      ctx.log.info('document staged for the LLM', { fileName: data.fileName });
+      return handoffOf(data, ctx.jobId, staged.staged);
+    }
+    const outcome = await processDocument(input, {
+      ...deps,
+      ...(data.questions ? { questions: data.questions } : {}),
+    });
+    ctx.log.info('document processed', {
+      fileName: data.fileName,
+      created: outcome.saved.created,
+      ...outcome.counts,
+    });
+    return { ...outcome.saved, ...outcome.counts };
+  }
+
+  return {
+    name: PDF_TASK,
+    parse: (raw) =>
+      checkPayload<PdfTaskData>(PDF_TASK, raw, { path: 'string', fileName: 'string', sha256: 'string' }),
+    async handler(data, ctx) {
+      let result: PdfTaskResult | PdfHandoff;
+      try {
+        result = await run(data, ctx);
+      } catch (err) {
+        // A permanent failure is not retried: the upload is no longer needed. Otherwise the retry reads it.
+        if (err instanceof ProfaiError && err.permanent) await discardUpload(data.path, config);
+        throw err;
+      }
+      // A hand-off's upload goes once the supervisor has handed it off (a failed hand-off is retried from the PDF).
+      if (!isPdfHandoff(result)) await discardUpload(data.path, config);
+      return result;
+    },
+    preflight: () => requireDatabase(config),
+    secrets: ['password'],
+    label: (data) => data.fileName,
+    warm: async () => {
+      const [{ warmPdfParser }] = await Promise.all([
+        import('../pipeline/load.ts'),
+        import('../workflows/document.ts'),
+        storage.get(),
+      ]);
+      await warmPdfParser();
+    },
+    dispose: async () => {
+      await storage.close();
+      if (handoffModule) await (await handoffModule).closeStageConnection();
+    },
+    // In the supervisor, which closes the staging connection (`dispose`) when it stops.
+    settle: async (result) => {
+      if (!isPdfHandoff(result)) return result;
+      const staged = await (await handoff()).handOff(result, config);
+      await discardUpload(result.handoff.upload, config);
+      return staged;
+    },
+  };
+}
+
+/** A staged document and the LLM job that will make its course, for the supervisor to hand off. */
+function handoffOf(data: PdfTaskData, jobId: string, staged: StagedDocument): PdfHandoff {
+  const documentId = staged.document.documentId;
+  const task: LlmTaskData = {
+    parentJobId: jobId,
+    documentId,
+    sha256: data.sha256,
+    fileName: data.fileName,
+    ...(data.questions ? { questions: data.questions } : {}),
+  };
+  return { next: llmJobIdOf(data.sha256), documentId, handoff: { staged, task, upload: data.path } };
+}

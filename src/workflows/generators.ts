@@ -1,0 +1,34 @@
+/**
+ * Which generators and embedder a run uses, decided in one place: the model's (LLM_BASE_URL, EMBEDDINGS_*) when
+ * configured, else the offline ones the pipeline defaults to. The AI SDK loads only when a model is configured.
+ */
+import type { Redis } from 'ioredis';
+import { type Config, usesEmbeddingsApi } from '../config.ts';
+import type { CourseGenerator, Embedder, QuizGenerator } from '../domain/generators.ts';
+import type { LlmRuntime } from '../llm/index.ts';
+
+/**
+ * The CPU stage's embedder: the embeddings API's when EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL are set (its
+ * calls under the fleet-wide rate limit when `redis` is given), else none (the pipeline's offline hasher).
+ */
+export async function configuredEmbedder(config: Config, redis?: Redis): Promise<{ embedder?: Embedder }> {
+  if (!usesEmbeddingsApi(config)) return {};
+  const { createEmbedder } = await import('../llm/index.ts');
+  return { embedder: createEmbedder(config, redis) };
+}
+
+/** True when courses and quizzes come from the model (LLM_BASE_URL is set). */
+export const usesModel = (config: Pick<Config, 'llmBaseUrl'>): boolean => Boolean(config.llmBaseUrl);
+
+/**
+ * The model's course and quiz generators when LLM_BASE_URL is set (wrapped with the offline fallback under
+ * LLM_FALLBACK=offline), else none (the pipeline's offline generators).
+ */
+export async function configuredGenerators(
+  config: Config,
+  runtime: LlmRuntime = {},
+): Promise<{ courseGenerator?: CourseGenerator; quizGenerator?: QuizGenerator }> {
+  if (!usesModel(config)) return {};
+  const { createLlmGenerators } = await import('../llm/index.ts');
+  return createLlmGenerators(config, runtime);
+}

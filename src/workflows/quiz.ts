@@ -1,0 +1,58 @@
+/**
+ * A new quiz for a stored course: load the course and its chunks, generate, save. The same request (course,
+ * seed, module, size) gets the same quiz id, so a retried job overwrites instead of adding a quiz.
+ */
+import type { Quiz } from '../domain/course.ts';
+import { NotFoundError } from '../domain/errors.ts';
+import type { QuizGenerator } from '../domain/generators.ts';
+import type { Database } from '../store/types.ts';
+
+export interface QuizRequest {
+  courseId: string;
+  questions: number;
+  seed: number;
+  /** Only this module (0-based). */
+  moduleIndex?: number;
+}
+
+export interface MadeQuiz {
+  quizId: string;
+  courseId: string;
+  quiz: Quiz;
+}
+
+/**
+ * Makes and saves the quiz with `generator` (the offline one when unset). `progress` gets the stage and the
+ * share done (0..1). The store's modules are imported directly: its index loads PGlite, which the supervisor
+ * (where model-made quizzes run) must not carry.
+ * @throws NotFoundError when the course (or the module) does not exist.
+ */
+export async function makeQuiz(
+  request: QuizRequest,
+  db: Database,
+  progress: (stage: 'load' | 'quiz' | 'save', share: number) => void = () => {},
+  generator?: QuizGenerator,
+): Promise<MadeQuiz> {
+  const { getCourse } = await import('../store/courses.ts');
+  const { loadChunks } = await import('../store/documents.ts');
+  const { saveQuiz } = await import('../store/quizzes.ts');
+  const { generateQuiz } = await import('../pipeline/quiz.ts');
+  progress('load', 0);
+  const stored = await getCourse(db, request.courseId);
+  if (!stored) throw new NotFoundError('course', request.courseId);
+  const chunks = await loadChunks(db, stored.documentId);
+  progress('quiz', 0.3);
+  const quiz = await generateQuiz(
+    {
+      course: stored.course,
+      chunks,
+      count: request.questions,
+      seed: request.seed,
+      ...(request.moduleIndex === undefined ? {} : { moduleIndex: request.moduleIndex }),
+    },
+    generator,
+  );
+  progress('save', 0.9);
+  const quizId = await saveQuiz(db, stored.id, quiz);
+  return { quizId, courseId: stored.id, quiz };
+}
