@@ -4,11 +4,11 @@
  * src/domain/course.ts and src/fleet/views.ts, and repeating it here would let the two drift.
  */
 
+import { JOB_STATES } from '../fleet/views.ts';
+
 const openObject = (description: string) =>
   ({ type: 'object', additionalProperties: true, description }) as const;
 const nullable = (type: string, description?: string) => ({ type: [type, 'null'], description }) as const;
-
-export const JOB_STATES = ['waiting', 'active', 'completed', 'failed', 'delayed'] as const;
 
 export const jobSchema = {
   type: 'object',

@@ -6,19 +6,12 @@
  * Retry-After, validated (JSON, schema, grounding check), repaired ONCE by re-asking with the validation error,
  * and its token use recorded.
  */
-import {
-  APICallError,
-  generateText,
-  type LanguageModel,
-  type ModelMessage,
-  NoObjectGeneratedError,
-  Output,
-} from 'ai';
+import { generateText, type LanguageModel, type ModelMessage, NoObjectGeneratedError, Output } from 'ai';
 import { z } from 'zod';
-import { sleep } from '../lib/time.ts';
 import type { CachedAnswer, ResponseCache } from './cache.ts';
-import { LlmContextError, LlmInvalidOutputError, LlmProviderError, LlmTimeoutError } from './errors.ts';
-import { isTimeout, TOKENS_HEADER } from './fetch.ts';
+import { LlmContextError, LlmInvalidOutputError } from './errors.ts';
+import { TOKENS_HEADER } from './fetch.ts';
+import { withRetries } from './retry.ts';
 import { approxModelTokens, countModelTokens, fitsTokens } from './token-count.ts';
 
 /** The knobs of {@link LlmClient} (config names without the `llm` prefix). */
@@ -56,8 +49,6 @@ export interface ObjectRequest<T> {
 
 /** Tokens kept free besides the answer: message framing differs between providers. */
 const FRAMING_TOKENS = 64;
-/** Longest Retry-After honoured; a provider asking for more is treated as down. */
-const MAX_RETRY_AFTER_MS = 5 * 60_000;
 
 /** System prompts built per schema (the JSON Schema is the costly part). */
 const SYSTEMS = new WeakMap<z.ZodType, Map<string, string>>();
@@ -173,32 +164,19 @@ export class LlmClient {
     return problem ? { ok: false, reason: problem } : { ok: true, value: parsed.data };
   }
 
-  /** One request with rate limit, timeout and retries; returns the raw text and its usage. */
+  /** One request with rate limit, timeout and retries (retry.ts); returns the raw text and its usage. */
   private async complete<T>(
     system: string,
     messages: ModelMessage[],
     inputTokens: number,
     req: ObjectRequest<T>,
   ): Promise<CachedAnswer> {
-    const { settings } = this.o;
-    let last: unknown;
-    for (let attempt = 0; attempt <= settings.maxRetries; attempt++) {
-      try {
-        const answer = await this.ask(system, messages, inputTokens, req.seed);
-        await this.o.onUsage?.({ ...answer, cached: false });
-        return answer;
-      } catch (err) {
-        this.o.signal?.throwIfAborted();
-        const timedOut = isTimeout(err);
-        last = timedOut ? new LlmTimeoutError(settings.timeoutS, attempt + 1) : err;
-        if (!timedOut && !isRetryable(err)) throw providerError(err, attempt + 1, true);
-        if (attempt === settings.maxRetries) break;
-        await sleep(retryDelay(err, attempt, settings.retryBaseMs), this.o.signal);
-      }
-    }
-    if (last instanceof LlmTimeoutError)
-      throw new LlmTimeoutError(settings.timeoutS, settings.maxRetries + 1);
-    throw providerError(last, settings.maxRetries + 1, false);
+    const policy = { ...this.o.settings, ...(this.o.signal ? { signal: this.o.signal } : {}) };
+    const answer = await withRetries('LLM provider', policy, () =>
+      this.ask(system, messages, inputTokens, req.seed),
+    );
+    await this.o.onUsage?.({ ...answer, cached: false });
+    return answer;
   }
 
   private async ask(
@@ -244,42 +222,4 @@ export class LlmClient {
 function stripFences(text: string): string {
   const m = /^\s*```(?:json)?\s*([\s\S]*?)\s*```\s*$/i.exec(text);
   return m ? m[1]! : text.trim();
-}
-
-function isRetryable(err: unknown): boolean {
-  if (APICallError.isInstance(err)) {
-    const s = err.statusCode;
-    return s === undefined || s === 408 || s === 429 || s >= 500 || err.isRetryable;
-  }
-  return err instanceof TypeError; // fetch's network failures
-}
-
-/** Retry-After (seconds or HTTP date) or retry-after-ms when given, else exponential backoff with jitter. */
-export function retryDelay(err: unknown, attempt: number, baseMs: number): number {
-  const headers = APICallError.isInstance(err) ? (err.responseHeaders ?? {}) : {};
-  const ms = headers['retry-after-ms'];
-  if (ms && Number.isFinite(Number(ms))) return Math.min(Number(ms), MAX_RETRY_AFTER_MS);
-  const after = headers['retry-after'];
-  if (after) {
-    const seconds = Number(after);
-    const wait = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(after) - Date.now();
-    if (Number.isFinite(wait) && wait >= 0) return Math.min(wait, MAX_RETRY_AFTER_MS);
-  }
-  return baseMs * 2 ** attempt * (0.75 + Math.random() * 0.5);
-}
-
-/** The provider's own reason, one line: `LLM provider: HTTP 500: upstream overloaded (3 attempts)`. */
-function providerError(err: unknown, attempts: number, refused: boolean): LlmProviderError {
-  if (APICallError.isInstance(err)) {
-    const status = err.statusCode;
-    const reason = err.message.split('\n')[0] || 'no reason given';
-    const head = status ? `HTTP ${status}: ` : '';
-    return new LlmProviderError(
-      `LLM provider: ${head}${reason} (${attempts} attempt(s))`,
-      refused && status !== undefined && status < 500 && status !== 429,
-      status,
-    );
-  }
-  const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-  return new LlmProviderError(`LLM provider: ${reason} (${attempts} attempt(s))`, false);
 }

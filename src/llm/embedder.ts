@@ -7,6 +7,7 @@ import { embedMany } from 'ai';
 import type { Embedder } from '../domain/generators.ts';
 import { LlmProviderError } from './errors.ts';
 import { TOKENS_HEADER } from './fetch.ts';
+import { type RetryPolicy, withRetries } from './retry.ts';
 import { approxModelTokens } from './token-count.ts';
 
 export interface OpenAIEmbedderOptions {
@@ -15,10 +16,8 @@ export interface OpenAIEmbedderOptions {
   apiKey?: string;
   /** Expected dimension; unset: taken from the first answer. */
   dimension?: number;
-  /** @defaultValue 120 */
-  timeoutS?: number;
-  /** @defaultValue 4 */
-  maxRetries?: number;
+  /** LLM_TIMEOUT_S, LLM_MAX_RETRIES, LLM_RETRY_BASE_MS: the chat calls' policy (retry.ts). */
+  retry: RetryPolicy;
   /** The HTTP client (the rate-limited one of llm/fetch.ts in a fleet). @defaultValue global fetch */
   fetch?: typeof fetch;
 }
@@ -53,19 +52,16 @@ export class OpenAIEmbedder implements Embedder {
 
   async embed(texts: readonly string[]): Promise<Float32Array[]> {
     if (texts.length === 0) return [];
-    let embeddings: number[][];
-    try {
-      ({ embeddings } = await embedMany({
+    const { embeddings } = await withRetries('embeddings provider', this.o.retry, () =>
+      embedMany({
         model: this.#model,
         values: [...texts],
-        maxRetries: this.o.maxRetries ?? 4,
+        maxRetries: 0,
         // Read (and removed) by the guarded fetch, which books them against LLM_TPM.
         ...(this.o.fetch ? { headers: { [TOKENS_HEADER]: String(bookedTokens(texts)) } } : {}),
-        abortSignal: AbortSignal.timeout((this.o.timeoutS ?? 120) * 1000),
-      }));
-    } catch (err) {
-      throw new LlmProviderError(`embeddings provider: ${(err as Error).message.split('\n')[0]}`, false);
-    }
+        abortSignal: AbortSignal.timeout(this.o.retry.timeoutS * 1000),
+      }),
+    );
     return embeddings.map((e) => this.normalised(e));
   }
 

@@ -39,8 +39,11 @@ export function createEmbedder(config: Config, redis?: Redis): Embedder {
     model: config.embeddingsModel,
     ...(apiKey ? { apiKey } : {}),
     ...(config.embeddingsDim ? { dimension: config.embeddingsDim } : {}),
-    timeoutS: config.llmTimeoutS,
-    maxRetries: config.llmMaxRetries,
+    retry: {
+      timeoutS: config.llmTimeoutS,
+      maxRetries: config.llmMaxRetries,
+      retryBaseMs: config.llmRetryBaseMs,
+    },
     fetch: guardedFetch({
       ...(limiter ? { limiter } : {}),
       timeoutMs: Math.round(config.llmTimeoutS * 1000),

@@ -4,8 +4,10 @@
  * a new one has its vectors upserted (deterministic ids: a retry overwrites) and then all its records
  * saved in one transaction, so a failed run leaves no partial course.
  */
+
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import type { Config } from '../config.ts';
 import type { Course, Quiz } from '../domain/course.ts';
 import { countsOf, type DocumentCounts, type ProcessedDocument } from '../domain/document.ts';
 import { NotFoundError } from '../domain/errors.ts';
@@ -22,6 +24,7 @@ import { getCourse } from '../store/courses.ts';
 import { documentCounts, findDocumentBySha, saveProcessedDocument } from '../store/documents.ts';
 import { getQuiz } from '../store/quizzes.ts';
 import type { Database, SavedIds, VectorStore } from '../store/types.ts';
+import { configuredEmbedder, configuredGenerators, usesModel } from './generators.ts';
 
 export interface ProcessDeps extends PipelineOptions {
   db: Database;
@@ -138,4 +141,28 @@ async function findExisting(bytes: Uint8Array, db: Database): Promise<ProcessOut
     course: stored.course,
     quiz: quiz?.quiz ?? null,
   };
+}
+
+/**
+ * A document through every stage with the embedder and generators the settings name: offline, or the model's
+ * (LLM_BASE_URL) after the CPU stages and vectors, its quiz passages retrieved from those vectors. Calls go
+ * straight to the provider (no fleet-wide rate limit, cache or usage records: those need the fleet's Redis).
+ */
+export async function processConfigured(
+  input: PipelineInput,
+  deps: ProcessDeps,
+  config: Config,
+  warn: (message: string) => void,
+): Promise<ProcessOutcome> {
+  const embedder = await configuredEmbedder(config);
+  if (!usesModel(config)) return processDocument(input, { ...deps, ...embedder });
+  const staged = await stageDocument(input, { ...deps, ...embedder });
+  if ('stored' in staged) return staged.stored;
+  const generators = await configuredGenerators(config, {
+    vectors: deps.vectors,
+    space: staged.staged.space,
+    ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
+    warn,
+  });
+  return finishStaged(staged.staged, { ...deps, ...generators });
 }

@@ -34,3 +34,34 @@ test('EMBEDDINGS_DIM that the model does not match is a clear error; unset setti
   await assert.rejects(wrong.embed(['x']), /got 8 dimensions, expected 16/);
   assert.equal(createEmbedder(loadConfig({})).name, 'hash-ngram-v1');
 });
+
+test('embeddings calls follow the chat calls retry policy: a 503 is retried after Retry-After, a 400 fails at once', async () => {
+  const config = loadConfig({
+    EMBEDDINGS_BASE_URL: fake.url,
+    EMBEDDINGS_MODEL: 'fake-embed',
+    LLM_MAX_RETRIES: '2',
+    LLM_RETRY_BASE_MS: '10',
+  });
+  const embeddings = () => fake.requests.filter((r) => r.path === '/v1/embeddings').length;
+  try {
+    let calls = 0;
+    fake.setScript((req) =>
+      req.path === '/v1/embeddings' && calls++ === 0 ? { status: 503, headers: { 'retry-after-ms': '20' } } : {},
+    );
+    const before = embeddings();
+    const [v] = await createEmbedder(config).embed(['photosynthesis']);
+    assert.equal(v?.length, 8);
+    assert.equal(embeddings() - before, 2, 'one 503, one success');
+
+    fake.setScript((req) => (req.path === '/v1/embeddings' ? { status: 400 } : {}));
+    const refused = embeddings();
+    await assert.rejects(
+      createEmbedder(config).embed(['x']),
+      (err: Error & { permanent?: boolean }) =>
+        /^embeddings provider: HTTP 400: .* \(1 attempt\(s\)\)$/.test(err.message) && err.permanent === true,
+    );
+    assert.equal(embeddings() - refused, 1, 'a refused request is not retried');
+  } finally {
+    fake.setScript(() => ({}));
+  }
+});

@@ -5,11 +5,12 @@
 import { randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { getJobView } from '../../fleet/queues.ts';
+import { JOB_STATES } from '../../fleet/views.ts';
 import { getCourse, listCourses } from '../../store/index.ts';
 import { enqueueQuiz } from '../../tasks/client.ts';
 import type { ApiDeps } from '../deps.ts';
 import { badRequest, errorResponses, notFound } from '../errors.ts';
-import { courseSummarySchema, idParamsSchema, JOB_STATES, storedCourseSchema } from '../schemas.ts';
+import { courseSummarySchema, idParamsSchema, storedCourseSchema } from '../schemas.ts';
 import { QUEUE_TIMEOUT_MS, withQueueTimeout } from '../timeout.ts';
 
 interface QuizRequest {

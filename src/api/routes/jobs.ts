@@ -1,12 +1,11 @@
 /** `GET /api/jobs/:id` and `GET /api/jobs?state=&limit=`: where a job is, who runs it, how it ended. */
 import type { FastifyInstance } from 'fastify';
 import { getJobView, listJobs, queueCounts } from '../../fleet/queues.ts';
+import { JOB_STATES, type JobState } from '../../fleet/views.ts';
 import type { ApiDeps } from '../deps.ts';
 import { errorResponses, notFound } from '../errors.ts';
-import { idParamsSchema, JOB_STATES, jobSchema } from '../schemas.ts';
+import { idParamsSchema, jobSchema } from '../schemas.ts';
 import { QUEUE_TIMEOUT_MS, withQueueTimeout } from '../timeout.ts';
-
-type JobState = (typeof JOB_STATES)[number];
 
 const listQuerySchema = {
   type: 'object',

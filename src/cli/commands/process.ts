@@ -4,19 +4,12 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { type Config, usesEmbeddingsApi } from '../../config.ts';
+import type { Config } from '../../config.ts';
 import { CourseSchema } from '../../domain/course.ts';
 import { describeError, ProfaiError } from '../../domain/errors.ts';
-import type { PipelineInput } from '../../pipeline/index.ts';
 import { warmPdfParser } from '../../pipeline/load.ts';
 import { openDatabase, openVectorStore } from '../../store/index.ts';
-import {
-  finishStaged,
-  type ProcessDeps,
-  type ProcessOutcome,
-  processDocument,
-  stageDocument,
-} from '../../workflows/document.ts';
+import { type ProcessDeps, type ProcessOutcome, processConfigured } from '../../workflows/document.ts';
 import { renderCourseMarkdown } from '../markdown.ts';
 import { peakRssMb, printJson, printLine } from '../output.ts';
 import { progressLine } from '../progress.ts';
@@ -62,7 +55,7 @@ async function processOne(
   file: string,
   opts: ProcessOptions,
   config: Config,
-  deps: Pick<Parameters<typeof processDocument>[1], 'db' | 'vectors'>,
+  deps: Pick<ProcessDeps, 'db' | 'vectors'>,
 ): Promise<FileResult> {
   const started = performance.now();
   const line = progressLine(basename(file));
@@ -74,9 +67,8 @@ async function processOne(
     const bytes = await readInput(file);
     const input = { bytes, fileName: basename(file), password: opts.password };
     const pipeline = { ...deps, config, questions: opts.questions, seed: opts.seed, onProgress: line.update };
-    const outcome = config.llmBaseUrl
-      ? await processWithLlm(input, pipeline, config, (m) => process.stderr.write(`${file}: warning: ${m}\n`))
-      : await processDocument(input, { ...pipeline, ...(await apiEmbedder(config)) });
+    const warn = (message: string) => process.stderr.write(`${file}: warning: ${message}\n`);
+    const outcome = await processConfigured(input, pipeline, config, warn);
     const outDir = opts.out ? await writeOut(opts.out, outcome, basename(file)) : undefined;
     return finish({ file, ok: true, outcome, outDir });
   } catch (err) {
@@ -85,35 +77,6 @@ async function processOne(
     if (!opts.json) process.stderr.write(`${file}: ${result.error!.message}\n`);
     return result;
   }
-}
-
-/**
- * LLM_BASE_URL set: the CPU stages and the vectors first (as a worker child does), then course and quiz from the
- * model, the quiz's passages retrieved from those vectors. Calls go straight to the provider: LLM_RPM/LLM_TPM,
- * the response cache and usage records need the fleet's Redis.
- */
-async function processWithLlm(
-  input: PipelineInput,
-  deps: ProcessDeps,
-  config: Config,
-  warn: (message: string) => void,
-): Promise<ProcessOutcome> {
-  const llm = await import('../../llm/index.ts');
-  const staged = await stageDocument(input, { ...deps, embedder: llm.createEmbedder(config) });
-  if ('stored' in staged) return staged.stored;
-  const generators = llm.createLlmGenerators(config, {
-    vectors: deps.vectors,
-    space: staged.staged.space,
-    ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
-    warn,
-  });
-  return finishStaged(staged.staged, { ...deps, ...generators });
-}
-
-/** `{ embedder }` of the embeddings API when EMBEDDINGS_* are set (the AI SDK loads only then), else `{}`. */
-async function apiEmbedder(config: Config): Promise<Pick<ProcessDeps, 'embedder'>> {
-  if (!usesEmbeddingsApi(config)) return {};
-  return { embedder: (await import('../../llm/index.ts')).createEmbedder(config) };
 }
 
 async function readInput(file: string): Promise<Uint8Array> {
