@@ -1,8 +1,7 @@
 /**
  * The runtime's errors, and the one place where any error becomes what crosses a process boundary
- * ({@link serializeError}) and what BullMQ is told ({@link toQueueError}).
+ * ({@link serializeError}); processor.ts turns that into what BullMQ is told. No BullMQ here: children load it.
  */
-import { UnrecoverableError } from 'bullmq';
 import { describeError, type ErrorCode, isPermanent, ProfaiError } from '../domain/errors.ts';
 import type { SerializedError } from './interfaces.ts';
 
@@ -44,9 +43,4 @@ export function workerError(
   message: string,
 ): SerializedError {
   return { name: 'WorkerError', code, message, permanent: false };
-}
-
-/** What BullMQ is told: a permanent failure is not retried; the message is the user's one line. */
-export function toQueueError(error: SerializedError): Error {
-  return error.permanent ? new UnrecoverableError(error.message) : new Error(error.message);
 }

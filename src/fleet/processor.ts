@@ -5,9 +5,9 @@
  */
 import { type Job, UnrecoverableError, WaitingError } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { toQueueError, UnknownTaskError } from './errors.ts';
+import { UnknownTaskError } from './errors.ts';
 import type { WorkerActivity } from './heartbeat.ts';
-import type { Executor, TaskDefinition } from './interfaces.ts';
+import type { Executor, SerializedError, TaskDefinition } from './interfaces.ts';
 import type { Logger } from './log.ts';
 import { jobProgress } from './progress.ts';
 import type { TaskRegistry } from './registry.ts';
@@ -35,6 +35,11 @@ async function forgetSecrets(job: Job, secrets: readonly string[] = []): Promise
   if (!data || typeof data !== 'object' || !secrets.some((key) => key in data)) return;
   const kept = Object.fromEntries(Object.entries(data).filter(([key]) => !secrets.includes(key)));
   await job.updateData(kept).catch(() => {});
+}
+
+/** What BullMQ is told: a permanent failure is not retried; the message is the user's one line. */
+function toQueueError(error: SerializedError): Error {
+  return error.permanent ? new UnrecoverableError(error.message) : new Error(error.message);
 }
 
 /** What the heartbeat shows of a job: its task's label and parent, when the payload gives them. */

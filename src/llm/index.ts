@@ -12,7 +12,6 @@ import { OfflineCourseGenerator } from '../pipeline/course.ts';
 import { HashEmbedder } from '../pipeline/embed.ts';
 import { OfflineQuizGenerator } from '../pipeline/quiz.ts';
 import { redisKeys } from '../redis-keys.ts';
-import type { VectorStore } from '../store/types.ts';
 import { ResponseCache } from './cache.ts';
 import { LlmClient } from './client.ts';
 import { LlmCourseGenerator } from './course-generator.ts';
@@ -60,6 +59,16 @@ function fleetLimiter(config: Config, redis: Redis): RedisRateLimiter {
   });
 }
 
+/** What retrieval needs of a vector store (src/store's VectorStore is one): nearest chunks of a document. */
+export interface VectorSearch {
+  query(
+    space: EmbeddingSpace,
+    embedding: Float32Array,
+    k: number,
+    documentId?: string,
+  ): Promise<{ chunkId: string; page: number; text: string }[]>;
+}
+
 /** What the generators may use besides the configuration. */
 export interface LlmRuntime {
   /** Fleet-wide rate limit, cache and usage need Redis; without it, none of the three. */
@@ -68,7 +77,7 @@ export interface LlmRuntime {
   usageJobId?: string;
   signal?: AbortSignal;
   /** For quizzes: retrieval of passages by topic from these vectors, in `space` (unset: the configured one). */
-  vectors?: VectorStore;
+  vectors?: VectorSearch;
   space?: EmbeddingSpace;
   /** Calls done of calls planned, per stage. */
   onProgress?: (stage: 'course' | 'quiz', done: number, total: number) => void;
@@ -120,7 +129,7 @@ export function createLlmClient(config: Config, rt: LlmRuntime = {}): { client: 
  */
 export function createRetriever(
   config: Config,
-  vectors: VectorStore,
+  vectors: VectorSearch,
   space?: EmbeddingSpace,
   redis?: Redis,
 ): Retriever | null {

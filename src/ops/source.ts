@@ -5,7 +5,8 @@
  */
 import type { Config } from '../config.ts';
 import type { FleetClient } from '../fleet/queues.ts';
-import { openOpsClient } from './client.ts';
+import { failFastRedis } from '../fleet/redis.ts';
+import { profaiClientOn } from '../tasks/client.ts';
 import { takeSnapshot } from './snapshot.ts';
 import type { FleetSnapshot } from './types.ts';
 
@@ -23,7 +24,8 @@ export class FleetSource {
   #cached: { at: number; jobs: boolean; value: Promise<FleetSnapshot> } | null = null;
 
   constructor(config: Config, opts: FleetSourceOptions = {}) {
-    this.client = openOpsClient(config);
+    // Reads fail at once while Redis is down (surfaced as `redis.up: false` with the latest reason).
+    this.client = profaiClientOn(config, failFastRedis(config.redisUrl));
     this.#cacheMs = opts.cacheMs ?? 1000;
     this.#timeoutMs = opts.timeoutMs ?? 1000;
   }

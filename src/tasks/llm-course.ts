@@ -7,7 +7,6 @@ import type { Config } from '../config.ts';
 import { ProfaiError } from '../domain/errors.ts';
 import type { TaskDefinition } from '../fleet/interfaces.ts';
 import { configuredGenerators } from '../workflows/generators.ts';
-import { dropStaged, loadStaged, stageRedis } from './handoff.ts';
 import { LLM_TASK, type LlmTaskData, type PdfTaskResult } from './names.ts';
 import { checkPayload } from './payload.ts';
 import { stageProgress } from './progress.ts';
@@ -39,6 +38,8 @@ export function createLlmCourseTask(
     label: (data) => data.fileName,
     parentJobId: (data) => data.parentJobId,
     async handler(data, ctx) {
+      // Loaded here, not with the module: a child registers this task too, and must not load ioredis for it.
+      const { dropStaged, loadStaged, stageRedis } = await import('./handoff.ts');
       const redis = stageRedis(config);
       const { db, vectors } = await storage.get();
       const staged = await loadStaged(redis, config.queuePrefix, data.documentId);

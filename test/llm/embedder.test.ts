@@ -46,7 +46,9 @@ test('embeddings calls follow the chat calls retry policy: a 503 is retried afte
   try {
     let calls = 0;
     fake.setScript((req) =>
-      req.path === '/v1/embeddings' && calls++ === 0 ? { status: 503, headers: { 'retry-after-ms': '20' } } : {},
+      req.path === '/v1/embeddings' && calls++ === 0
+        ? { status: 503, headers: { 'retry-after-ms': '20' } }
+        : {},
     );
     const before = embeddings();
     const [v] = await createEmbedder(config).embed(['photosynthesis']);

@@ -28,7 +28,7 @@ export function register(program: Command): void {
           action: (typeof ACTIONS)[number],
           opts: { json?: boolean; destination?: string[] },
         ) => {
-          const { inspectCommand } = await import('../../ops/cli.ts');
+          const { inspectCommand } = await import('../../ops/commands.ts');
           return inspectCommand(config, action, opts);
         },
       ),

@@ -27,7 +27,7 @@ export function register(program: Command): void {
     .addHelpText('after', '\nExit codes: 0 shown, 2 Redis unreachable.')
     .action(
       run(redisOverrides, async (config, opts: { watch?: boolean; interval: number; json?: boolean }) => {
-        const { monitorCommand } = await import('../../ops/cli.ts');
+        const { monitorCommand } = await import('../../ops/commands.ts');
         return monitorCommand(config, opts);
       }),
     );

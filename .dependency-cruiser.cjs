@@ -1,0 +1,73 @@
+/**
+ * ProfAI's layer rules, written once and checked in CI (`npm run depcheck`). Dependencies point down:
+ *
+ *   cli ─► api ─► ops ─► tasks ─► workflows ─► llm ─► pipeline ─► domain
+ *                          │          └──────► store ─────────────► domain
+ *                          └─► fleet (a runtime that knows no ProfAI task)
+ *   export ─► domain        config, redis-keys, lib: below everything
+ *
+ * The lazy-loading rule (heavy packages reached only through dynamic imports from the processes' entry
+ * points, so idle workers stay small) is in .dependency-cruiser-lazy.cjs, which cruises static imports only.
+ */
+
+/** A layer may import only the folders listed for it (and npm packages, Node's modules). */
+const LAYERS = {
+  lib: [],
+  domain: ['lib'],
+  config: ['domain', 'lib'],
+  pipeline: ['domain', 'lib'],
+  export: ['domain', 'lib'],
+  store: ['domain', 'lib', 'config'],
+  llm: ['domain', 'lib', 'config', 'redis-keys', 'pipeline'],
+  fleet: ['domain', 'lib', 'config', 'redis-keys'],
+  workflows: ['domain', 'lib', 'config', 'pipeline', 'store', 'llm'],
+  tasks: ['domain', 'lib', 'config', 'redis-keys', 'fleet', 'workflows', 'store', 'llm', 'pipeline'],
+  ops: ['domain', 'lib', 'config', 'redis-keys', 'fleet', 'tasks', 'workflows', 'store', 'llm', 'pipeline'],
+  web: [],
+  api: ['domain', 'lib', 'config', 'redis-keys', 'fleet', 'tasks', 'workflows', 'store', 'llm', 'pipeline', 'ops', 'export', 'web'],
+  cli: ['domain', 'lib', 'config', 'redis-keys', 'fleet', 'tasks', 'workflows', 'store', 'llm', 'pipeline', 'ops', 'export', 'api', 'web'],
+};
+
+/** Where each layer lives: a folder of src/, or a file for the bottom layers that are one or two files. */
+const pathOf = (layer) =>
+  layer === 'config' ? '^src/config(-values)?\\.ts$' : layer === 'redis-keys' ? '^src/redis-keys\\.ts$' : `^src/${layer}/`;
+
+const layerRules = Object.entries(LAYERS).map(([layer, allowed]) => ({
+  name: `layer-${layer}`,
+  severity: 'error',
+  comment: `src/${layer} may import only: ${allowed.join(', ') || 'itself'}`,
+  from: { path: pathOf(layer) },
+  to: { path: '^src/', pathNot: [pathOf(layer), ...allowed.map(pathOf)] },
+}));
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'No module may reach itself again through its imports (type imports included).',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+    {
+      name: 'src-not-to-tests',
+      severity: 'error',
+      comment: 'The product never imports test or benchmark code.',
+      from: { path: '^src/' },
+      to: { path: '^(test|bench)/' },
+    },
+    ...layerRules,
+  ],
+  options: {
+    includeOnly: '^(src|test|bench|scripts)/',
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
