@@ -1,7 +1,8 @@
 /**
  * The parsers of config.ts's settings: a raw string (or a typed CLI flag) in, a value out, or a one-line reason.
- * Hand-written rather than zod schemas because every process reads its configuration at start-up, and zod's
- * ~10 MB would sit in each idle worker supervisor for a few dozen numbers and strings.
+ * Hand-written rather than zod schemas because every process reads its configuration at start-up, and zod
+ * would sit in each idle worker supervisor for a few dozen numbers and strings (the lazy-loading rule in
+ * .dependency-cruiser-lazy.cjs keeps it out).
  */
 
 /** Parses one setting's raw value; throws {@link ValueError} with a reason a user can act on. */

@@ -2,8 +2,8 @@
  * The fleet's logger: pino-compatible JSON lines on stdout (`level`, `time`, `pid`, `hostname`, `msg`, fields),
  * so `pino-pretty` and log shippers read them, without loading pino itself.
  *
- * Why not pino: every worker is a supervisor plus one child per slot, and importing pino costs ~9 MB of RSS
- * per process; the idle-worker budget (120 MB for supervisor + child) cannot spare it twice.
+ * Why not pino: every worker is a supervisor plus one child per slot, and importing pino costs several MB of
+ * RSS per process, paid twice by every idle worker (`npm run bench:fleet` prints the idle worker).
  */
 import { hostname } from 'node:os';
 

@@ -6,7 +6,7 @@
 
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { Redis } from 'ioredis';
-import { type Config, usesEmbeddingsApi } from '../config.ts';
+import { usesEmbeddingsApi } from '../config.ts';
 import type { CourseGenerator, Embedder, EmbeddingSpace, QuizGenerator } from '../domain/generators.ts';
 import { OfflineCourseGenerator } from '../pipeline/course.ts';
 import { HashEmbedder } from '../pipeline/embed.ts';
@@ -21,15 +21,17 @@ import { FallbackCourseGenerator, FallbackQuizGenerator, type WarnFn } from './f
 import { guardedFetch } from './fetch.ts';
 import { LlmQuizGenerator, type Retriever } from './quiz-generator.ts';
 import { RedisRateLimiter } from './rate-limit.ts';
+import type { LlmSettings } from './settings.ts';
 import { recordUsage } from './usage.ts';
 
+export type { LlmSettings } from './settings.ts';
 export { type JobUsage, readJobUsage } from './usage.ts';
 
 /**
  * The embeddings API's embedder when EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL are set, else the offline one.
  * With Redis its requests count against the fleet-wide LLM_RPM/LLM_TPM like the chat calls.
  */
-export function createEmbedder(config: Config, redis?: Redis): Embedder {
+export function createEmbedder(config: LlmSettings, redis?: Redis): Embedder {
   if (!usesEmbeddingsApi(config)) return new HashEmbedder(config.hashEmbeddingDim);
   const apiKey = config.embeddingsApiKey ?? config.llmApiKey;
   const limiter = redis ? fleetLimiter(config, redis) : undefined;
@@ -51,7 +53,7 @@ export function createEmbedder(config: Config, redis?: Redis): Embedder {
 }
 
 /** The one rate limiter of the fleet under QUEUE_PREFIX: chat and embeddings calls of every worker share it. */
-function fleetLimiter(config: Config, redis: Redis): RedisRateLimiter {
+function fleetLimiter(config: LlmSettings, redis: Redis): RedisRateLimiter {
   return new RedisRateLimiter(redis, redisKeys.llmRate(config.queuePrefix), {
     rpm: config.llmRpm,
     tpm: config.llmTpm,
@@ -85,7 +87,10 @@ export interface LlmRuntime {
 }
 
 /** A client for config's model, with the fleet-wide limiter, cache and usage recording when Redis is given. */
-export function createLlmClient(config: Config, rt: LlmRuntime = {}): { client: LlmClient; modelId: string } {
+export function createLlmClient(
+  config: LlmSettings,
+  rt: LlmRuntime = {},
+): { client: LlmClient; modelId: string } {
   if (!config.llmBaseUrl) throw new LlmConfigError('LLM_BASE_URL is not set');
   if (!config.llmModel) throw new LlmConfigError('LLM_MODEL is required with LLM_BASE_URL');
   const { redis, usageJobId } = rt;
@@ -128,7 +133,7 @@ export function createLlmClient(config: Config, rt: LlmRuntime = {}): { client: 
  * configured embedder's space). Null when that space's embedder is not the configured one.
  */
 export function createRetriever(
-  config: Config,
+  config: LlmSettings,
   vectors: VectorSearch,
   space?: EmbeddingSpace,
   redis?: Redis,
@@ -146,7 +151,7 @@ export function createRetriever(
 
 /** The LLM course and quiz generators of config (wrapped with the offline fallback when LLM_FALLBACK=offline). */
 export function createLlmGenerators(
-  config: Config,
+  config: LlmSettings,
   rt: LlmRuntime = {},
 ): { courseGenerator: CourseGenerator; quizGenerator: QuizGenerator } {
   const { client, modelId } = createLlmClient(config, rt);

@@ -3,7 +3,7 @@
  * vocabularies (o200k_base, Llama's, Mistral's) whose counts differ by a few percent on prose, which the answer
  * budget's margin absorbs.
  *
- * The tables cost about 40 MB of RSS (o200k's 70), so they load on first need, not with the LLM stage: most
+ * The tables cost tens of MB of RSS (o200k's nearly twice cl100k's), so they load on first need: most
  * requests are far inside the context window, and a text of n UTF-8 bytes has at most n tokens (every cl100k
  * token is at least one byte), so {@link fitsTokens} settles them from their length alone. Only text that might
  * not fit, and an over-budget error's exact figure, pay for the tables.

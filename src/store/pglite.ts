@@ -24,7 +24,8 @@ export const pgdataOf = (dataDir: string) => join(dataDir, 'pgdata');
 
 /**
  * PostgreSQL's 128 MB of shared buffers are sized for a server; inside one process's WebAssembly heap they
- * cost ~130 MB of RSS (300 → 170 MB at open). The files stay in the OS page cache either way.
+ * are RSS the process keeps (`npm run bench:pipeline` prints its peak). The files stay in the OS page cache
+ * either way.
  */
 const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 

@@ -6,16 +6,17 @@
  * then free for the next PDF while the model is asked, and loads neither ioredis nor BullMQ for the hand-off:
  * this module is loaded by a child only for the embeddings API's rate limit (its {@link stageRedis}).
  */
+
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Config } from '../config.ts';
 import { queueRedis } from '../fleet/redis.ts';
 import { queueOf } from '../fleet/registry.ts';
 import { redisKeys } from '../redis-keys.ts';
 import type { StagedDocument } from '../workflows/document.ts';
 import { LLM_TASK, type LlmTaskData, type PdfHandoff, type PdfStagedResult } from './names.ts';
+import type { TaskSettings } from './settings.ts';
 
 /** A staged document waits this long for its LLM stage (retries and queueing included). */
 const STAGE_TTL_S = 7 * 24 * 3600;
@@ -43,7 +44,7 @@ let redis: Redis | null = null;
 let queue: Queue | null = null;
 
 /** This process's Redis connection for staging, the rate limit and usage, opened on first use. */
-export function stageRedis(config: Config): Redis {
+export function stageRedis(config: TaskSettings): Redis {
   if (!redis) {
     redis = queueRedis(config.redisUrl);
     redis.on('error', () => {}); // surfaced by the failing command
@@ -52,7 +53,7 @@ export function stageRedis(config: Config): Redis {
 }
 
 /** The `llm_generation` queue, on the staging connection. */
-async function llmQueue(config: Config): Promise<Queue> {
+async function llmQueue(config: TaskSettings): Promise<Queue> {
   if (!queue) {
     const { Queue } = await import('bullmq');
     queue = new Queue(queueOf(LLM_TASK), {
@@ -92,7 +93,7 @@ async function enqueueLlm(queue: Queue, data: LlmTaskData, jobId: string): Promi
  * In the supervisor: parks the staged document and enqueues its LLM job (the job's result then names it).
  * Both are idempotent: a retried hand-off overwrites the same key and finds the same job.
  */
-export async function handOff(result: PdfHandoff, config: Config): Promise<PdfStagedResult> {
+export async function handOff(result: PdfHandoff, config: TaskSettings): Promise<PdfStagedResult> {
   const { handoff, ...named } = result;
   await saveStaged(stageRedis(config), config.queuePrefix, handoff.staged);
   await enqueueLlm(await llmQueue(config), handoff.task, named.next);

@@ -5,15 +5,16 @@
  * With LLM_BASE_URL set, the tasks that wait on the model run in the supervisor (LLM_CONCURRENCY at once):
  * the LLM stage of PDF jobs and, when served, model-made quizzes. Offline, quizzes run in the children.
  */
-import type { Config } from '../config.ts';
+
 import type { TaskDefinition } from '../fleet/interfaces.ts';
 import { usesModel } from '../workflows/generators.ts';
 import { createLlmCourseTask } from './llm-course.ts';
 import { createPdfTask } from './pdf.ts';
 import { createQuizTask } from './quiz.ts';
+import type { TaskSettings } from './settings.ts';
 import { storageFor, supervisorStorageFor } from './storage.ts';
 
-export function createTasks(config: Config): TaskDefinition[] {
+export function createTasks(config: TaskSettings): TaskDefinition[] {
   const childStorage = storageFor(config);
   const pdf = createPdfTask(config, childStorage);
   if (!usesModel(config)) return [pdf, createQuizTask(config, childStorage)] as TaskDefinition[];

@@ -3,13 +3,14 @@
  * no parsed PDF, only the staged document (sections and chunks) loaded from Redis, and spends its time waiting
  * on the model. Course and quiz are saved with the document in one transaction, as offline.
  */
-import type { Config } from '../config.ts';
+
 import { ProfaiError } from '../domain/errors.ts';
 import type { TaskDefinition } from '../fleet/interfaces.ts';
 import { configuredGenerators } from '../workflows/generators.ts';
 import { LLM_TASK, type LlmTaskData, type PdfTaskResult } from './names.ts';
 import { checkPayload } from './payload.ts';
 import { stageProgress } from './progress.ts';
+import type { TaskSettings } from './settings.ts';
 import type { LazyStorage } from './storage.ts';
 
 /** The staged document is gone (expired, or Redis was flushed) and no course was saved: upload again. */
@@ -21,7 +22,7 @@ export class StagedDocumentMissingError extends ProfaiError {
 
 /** The LLM stage's task; `storage` is the supervisor's, shared with the model's quizzes. */
 export function createLlmCourseTask(
-  config: Config,
+  config: TaskSettings,
   storage: LazyStorage,
 ): TaskDefinition<LlmTaskData, PdfTaskResult> {
   return {

@@ -4,8 +4,9 @@
  * LLM_BASE_URL, only the CPU stage runs in the child; the supervisor hands the staged document to the LLM
  * stage (`settle`).
  */
+
 import { readFile } from 'node:fs/promises';
-import { type Config, usesEmbeddingsApi } from '../config.ts';
+import { usesEmbeddingsApi } from '../config.ts';
 import { ProfaiError } from '../domain/errors.ts';
 import type { TaskContext, TaskDefinition } from '../fleet/interfaces.ts';
 import type { StagedDocument } from '../workflows/document.ts';
@@ -21,6 +22,7 @@ import {
 } from './names.ts';
 import { checkPayload } from './payload.ts';
 import { stageProgress } from './progress.ts';
+import type { TaskSettings } from './settings.ts';
 import { type LazyStorage, requireDatabase } from './storage.ts';
 import { discardUpload } from './uploads.ts';
 
@@ -49,7 +51,7 @@ const handoff = () => (handoffModule ??= import('./handoff.ts'));
 
 /** The PDF task of a worker configured by `config`; `storage` is the child's. */
 export function createPdfTask(
-  config: Config,
+  config: TaskSettings,
   storage: LazyStorage,
 ): TaskDefinition<PdfTaskData, PdfTaskResult | PdfHandoff> {
   async function run(data: PdfTaskData, ctx: TaskContext): Promise<PdfTaskResult | PdfHandoff> {

@@ -4,11 +4,12 @@
  * in a worker child; with LLM_BASE_URL it runs in the supervisor beside the LLM stage, since it then spends its
  * time waiting on the model (passages retrieved from the document's vectors).
  */
-import type { Config } from '../config.ts';
+
 import type { TaskDefinition } from '../fleet/interfaces.ts';
 import { configuredGenerators, usesModel } from '../workflows/generators.ts';
 import { QUIZ_TASK, type QuizTaskData, type QuizTaskResult } from './names.ts';
 import { checkPayload } from './payload.ts';
+import type { TaskSettings } from './settings.ts';
 import { type LazyStorage, requireDatabase } from './storage.ts';
 
 /** The payload of a quiz job, checked. */
@@ -22,7 +23,7 @@ export function quizPayload(raw: unknown): QuizTaskData {
 
 /** The quiz task: `storage` is the child's (offline) or the supervisor's (with a model). */
 export function createQuizTask(
-  config: Config,
+  config: TaskSettings,
   storage: LazyStorage,
 ): TaskDefinition<QuizTaskData, QuizTaskResult> {
   const withModel = usesModel(config);

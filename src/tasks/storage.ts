@@ -3,8 +3,10 @@
  * every later task, closed when the process retires. Imported lazily, so the store's drivers load only in
  * processes that run storage tasks.
  */
+
 import { type Config, ConfigError } from '../config.ts';
 import type { Database, VectorStore } from '../store/types.ts';
+import type { TaskSettings } from './settings.ts';
 
 export interface TaskStorage {
   db: Database;
@@ -18,7 +20,7 @@ export interface LazyStorage {
 }
 
 /** A {@link LazyStorage} whose database comes from `openDb`; the vector store follows the config. */
-function lazyStorage(config: Config, openDb: () => Promise<Database>): LazyStorage {
+function lazyStorage(config: TaskSettings, openDb: () => Promise<Database>): LazyStorage {
   let opened: Promise<TaskStorage> | null = null;
   return {
     get() {
@@ -49,14 +51,14 @@ function lazyStorage(config: Config, openDb: () => Promise<Database>): LazyStora
 }
 
 /** A worker child's storage: PGlite or PostgreSQL as the config says. */
-export const storageFor = (config: Config): LazyStorage =>
+export const storageFor = (config: TaskSettings): LazyStorage =>
   lazyStorage(config, async () => (await import('../store/index.ts')).openDatabase(config));
 
 /**
  * The supervisor's storage for the tasks it runs itself: PostgreSQL (a worker always has DATABASE_URL), opened
  * without the store's index, which would load PGlite into the supervisor for nothing.
  */
-export const supervisorStorageFor = (config: Config): LazyStorage =>
+export const supervisorStorageFor = (config: TaskSettings): LazyStorage =>
   lazyStorage(config, async () => {
     requireDatabase(config);
     const { openPostgres } = await import('../store/postgres.ts');

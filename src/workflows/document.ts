@@ -7,10 +7,10 @@
 
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { Config } from '../config.ts';
 import type { Course, Quiz } from '../domain/course.ts';
 import { countsOf, type DocumentCounts, type ProcessedDocument } from '../domain/document.ts';
 import { NotFoundError } from '../domain/errors.ts';
+import type { LlmSettings } from '../llm/index.ts';
 import {
   completeDocument,
   type PipelineInput,
@@ -151,7 +151,7 @@ async function findExisting(bytes: Uint8Array, db: Database): Promise<ProcessOut
 export async function processConfigured(
   input: PipelineInput,
   deps: ProcessDeps,
-  config: Config,
+  config: LlmSettings,
   warn: (message: string) => void,
 ): Promise<ProcessOutcome> {
   const embedder = await configuredEmbedder(config);

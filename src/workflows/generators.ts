@@ -5,13 +5,16 @@
 import type { Redis } from 'ioredis';
 import { type Config, usesEmbeddingsApi } from '../config.ts';
 import type { CourseGenerator, Embedder, QuizGenerator } from '../domain/generators.ts';
-import type { LlmRuntime } from '../llm/index.ts';
+import type { LlmRuntime, LlmSettings } from '../llm/index.ts';
 
 /**
  * The CPU stage's embedder: the embeddings API's when EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL are set (its
  * calls under the fleet-wide rate limit when `redis` is given), else none (the pipeline's offline hasher).
  */
-export async function configuredEmbedder(config: Config, redis?: Redis): Promise<{ embedder?: Embedder }> {
+export async function configuredEmbedder(
+  config: LlmSettings,
+  redis?: Redis,
+): Promise<{ embedder?: Embedder }> {
   if (!usesEmbeddingsApi(config)) return {};
   const { createEmbedder } = await import('../llm/index.ts');
   return { embedder: createEmbedder(config, redis) };
@@ -25,7 +28,7 @@ export const usesModel = (config: Pick<Config, 'llmBaseUrl'>): boolean => Boolea
  * LLM_FALLBACK=offline), else none (the pipeline's offline generators).
  */
 export async function configuredGenerators(
-  config: Config,
+  config: LlmSettings,
   runtime: LlmRuntime = {},
 ): Promise<{ courseGenerator?: CourseGenerator; quizGenerator?: QuizGenerator }> {
   if (!usesModel(config)) return {};

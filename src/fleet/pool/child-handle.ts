@@ -18,8 +18,8 @@ const CHILD_ENTRY = new URL(
 /**
  * Node flags a worker's supervisor should start with (`profai up`, the compose file and the benchmarks pass
  * them). The supervisor waits on Redis, its children and, with LLM_BASE_URL, the model: a 2 MB young generation
- * (V8's default is 16 MB per semi-space) keeps its RSS ~20-35 MB lower under LLM load at no measured throughput
- * cost. V8 reads heap sizes only at start-up, so they cannot be set from the code.
+ * (V8's default is 16 MB per semi-space) keeps its RSS lower under LLM load at no throughput cost (`npm run
+ * bench:llm` prints supervisors' peaks). V8 reads heap sizes only at start-up, so they cannot be set from code.
  */
 export const SUPERVISOR_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2'];
 

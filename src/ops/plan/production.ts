@@ -27,7 +27,7 @@ export const PRODUCTION_JOB_PROFILE: readonly JobSample[] = [
 export const PLAN_DEFAULTS = {
   api: { cpus: 0.4, memoryMb: parseSize('1.2GB') },
   reserve: { cpus: 0.1, memoryMb: parseSize('512MB') },
-  /** A compiled supervisor holding its BullMQ connection, idle (measured ~95 MB; 115 MB under tsx). */
+  /** A compiled supervisor holding its BullMQ connection, idle, in MB (`npm run bench:fleet` prints it). */
   supervisorIdleMb: 100,
 } as const;
 

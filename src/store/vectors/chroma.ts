@@ -3,9 +3,9 @@
  * cosine distance, embeddings always passed explicitly (no embedding function, so nothing is downloaded).
  *
  * A chunk's text is kept in its metadata, not as Chroma's "document": Chroma builds a full-text (trigram)
- * index over documents, which ProfAI never searches and which cost 60% of the server's CPU per upsert
- * (2,000 chunks: 2.55 s with documents, 1.49 s with the text in metadata). Chroma is shared by every worker,
- * so its CPU is the fleet's. Records written by earlier versions, with the text as a document, still read.
+ * index over documents, which ProfAI never searches and which costs the server most of its CPU per upsert
+ * (`npm run bench:fleet-corpus` prints Chroma's CPU). Chroma is shared by every worker, so its CPU is the
+ * fleet's. Records written by earlier versions, with the text as a document, still read.
  */
 import { ChromaClient, type Collection, IncludeEnum, type Metadata } from 'chromadb';
 import type { EmbeddingSpace } from '../../domain/generators.ts';

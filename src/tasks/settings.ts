@@ -1,0 +1,36 @@
+/**
+ * The settings ProfAI's tasks read: the slice of the configuration that the supervisor hands to its children
+ * (over IPC, once per child) and that `createTasks` receives.
+ */
+import type { Config } from '../config.ts';
+import { LLM_SETTINGS } from '../llm/settings.ts';
+
+export const TASK_SETTINGS = [
+  // the pipeline (PipelineSettings)
+  'maxFileMb',
+  'maxPages',
+  'chunkTokens',
+  'chunkOverlapTokens',
+  'quizQuestions',
+  // storage
+  'dataDir',
+  'cacheDir',
+  'databaseUrl',
+  'chromaUrl',
+  'keepUploads',
+  // the hand-off to the LLM stage and the fleet-wide LLM limits
+  'redisUrl',
+  'jobAttempts',
+  'jobBackoffMs',
+  'keepCompletedJobs',
+  'keepFailedJobs',
+  'llmConcurrency',
+  ...LLM_SETTINGS,
+] as const satisfies readonly (keyof Config)[];
+
+export type TaskSettings = Pick<Config, (typeof TASK_SETTINGS)[number]>;
+
+/** The tasks' slice of `config`. */
+export function taskSettingsOf(config: Config): TaskSettings {
+  return Object.fromEntries(TASK_SETTINGS.map((key) => [key, config[key]])) as TaskSettings;
+}
