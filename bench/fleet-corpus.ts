@@ -46,20 +46,20 @@ import { readRssMb } from '../src/fleet/pool/memory.ts';
 import { getJobView } from '../src/fleet/queues.ts';
 import { readRunInfos } from '../src/fleet/runinfo.ts';
 import type { JobView } from '../src/fleet/views.ts';
+import { sleep } from '../src/lib/time.ts';
 import { openDatabase, saveProcessedDocument } from '../src/store/index.ts';
 import { enqueuePdf, openProfaiClient } from '../src/tasks/client.ts';
 import type { PdfTaskResult } from '../src/tasks/names.ts';
-import { startFakeOpenAI } from '../test/llm/fake-openai.ts';
-import { createTestDatabase, freshPgliteDir, tempDir } from '../test/store/backends.ts';
-import { type ChromaServer, startChroma } from '../test/store/chroma-server.ts';
-import { makeDocument } from '../test/store/fixtures.ts';
+import { type ChromaServer, startChroma } from '../test/support/chroma.ts';
 import { loadCorpus } from '../test/support/corpus.ts';
+import { createTestDatabase, freshPgliteDir, tempDir } from '../test/support/databases.ts';
+import { startFakeOpenAI } from '../test/support/fake-openai.ts';
+import { makeDocument } from '../test/support/store-fixtures.ts';
 import { cpuSeconds, pidsNamed } from './workers.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CLI = process.env.FLEET_CLI_ENTRY ?? 'src/cli/main.ts';
 const SAMPLE = fileURLToPath(new URL('../examples/sample.pdf', import.meta.url));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const { values: args } = parseArgs({
   options: {

@@ -18,13 +18,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.ts';
 import { readPssMb, readRssMb } from '../src/fleet/pool/memory.ts';
+import { sleep } from '../src/lib/time.ts';
 import { openProfaiClient } from '../src/tasks/client.ts';
 
 import { childPids, cpuSeconds, startFleet, WORKER_ENTRY } from './workers.ts';
 
 const TASKS = fileURLToPath(new URL('./fleet-tasks.mjs', import.meta.url));
 const JOBS = Number(process.env.BENCH_JOBS ?? 5000);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * CPU seconds the workers have used: supervisors with their reaped children, plus live children. The

@@ -35,18 +35,18 @@ import PDFDocument from 'pdfkit';
 import { loadConfig } from '../src/config.ts';
 import { readRssMb } from '../src/fleet/pool/memory.ts';
 import { getJobView } from '../src/fleet/queues.ts';
+import { sleep } from '../src/lib/time.ts';
 import { enqueuePdf, openProfaiClient } from '../src/tasks/client.ts';
-import { createTestDatabase } from '../test/api/helpers.ts';
-import { startFakeOpenAI } from '../test/llm/fake-openai.ts';
-import { dropPrefix } from '../test/llm/helpers.ts';
-import { startChroma } from '../test/store/chroma-server.ts';
+import { createTestDatabase } from '../test/support/api.ts';
+import { startChroma } from '../test/support/chroma.ts';
+import { startFakeOpenAI } from '../test/support/fake-openai.ts';
+import { dropPrefix } from '../test/support/llm.ts';
 import { childPids, cpuSeconds, startFleet, WORKER_ENTRY } from './workers.ts';
 
 const DOCS = Number(process.env.DOCS ?? 20);
 const WORKERS = Number(process.env.WORKERS ?? 5);
 const DELAY_MS = Number(process.env.LLM_DELAY_MS ?? 2000);
 const RUNS = (process.env.BENCH_RUNS ?? 'cpu-only,split,split-host,old').split(',');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const RUN_ENV: Record<string, Record<string, string> | null> = {
   'cpu-only': null,

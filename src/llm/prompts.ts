@@ -39,9 +39,6 @@ export const CourseDraftSchema = CourseSchema.pick({ title: true, description: t
 export const QuizDraftSchema = z.object({ questions: z.array(QuestionSchema).min(1) });
 
 export type LessonDraft = z.infer<typeof LessonDraftSchema>;
-export type ModuleDraft = z.infer<typeof ModuleDraftSchema>;
-export type CourseDraft = z.infer<typeof CourseDraftSchema>;
-export type QuizDraft = z.infer<typeof QuizDraftSchema>;
 
 /** A passage as prompts show it. */
 export interface Passage {

@@ -33,7 +33,7 @@ export interface Migratable extends Sql {
 }
 
 /** Folder of the migration files, beside `src/` (and beside `dist/` in a build). */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
 
 /** Arbitrary constant shared by every ProfAI process: the advisory lock key of the migration runner. */
 const MIGRATION_LOCK_KEY = 7_262_001;

@@ -7,8 +7,8 @@ import { getJobView } from '../../src/fleet/queues.ts';
 import { queueOf } from '../../src/fleet/registry.ts';
 import { saveProcessedDocument } from '../../src/store/index.ts';
 import { PDF_TASK } from '../../src/tasks/names.ts';
-import { assertError, fixtureDocument, makePdf, multipart } from './helpers.ts';
-import { type ApiFixture, keysUnder, startApiFixture } from './setup.ts';
+import { assertError, fixtureDocument, makePdf, multipart } from '../support/api.ts';
+import { type ApiFixture, keysUnder, startApiFixture } from '../support/api-fixture.ts';
 
 const sha256 = async (b: Buffer) =>
   (await import('node:crypto')).createHash('sha256').update(b).digest('hex');

@@ -9,8 +9,8 @@ import { saveProcessedDocument } from '../../src/store/index.ts';
 import type { SavedIds } from '../../src/store/types.ts';
 import { openProfaiClient } from '../../src/tasks/client.ts';
 import { QUIZ_TASK } from '../../src/tasks/names.ts';
-import { assertError, fixtureDocument, makePdf, multipart } from './helpers.ts';
-import { type ApiFixture, REDIS_URL, startApiFixture } from './setup.ts';
+import { assertError, fixtureDocument, makePdf, multipart } from '../support/api.ts';
+import { type ApiFixture, REDIS_URL, startApiFixture } from '../support/api-fixture.ts';
 
 describe('jobs, courses, quizzes, health, API key, OpenAPI', () => {
   let fx: ApiFixture;

@@ -7,9 +7,9 @@ import { test } from 'node:test';
 import { Redis } from 'ioredis';
 import { DatabaseUrlRequiredError, startApi } from '../../src/api/server.ts';
 import { loadConfig } from '../../src/config.ts';
-import { startChroma } from '../store/chroma-server.ts';
-import { createTestDatabase, makePdf } from './helpers.ts';
-import { keysUnder, REDIS_URL } from './setup.ts';
+import { createTestDatabase, makePdf } from '../support/api.ts';
+import { keysUnder, REDIS_URL } from '../support/api-fixture.ts';
+import { startChroma } from '../support/chroma.ts';
 
 test('startApi without DATABASE_URL refuses with one line pointing to `profai up`', async () => {
   await assert.rejects(startApi(loadConfig({ LOG_LEVEL: 'silent' })), (err: unknown) => {

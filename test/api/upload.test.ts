@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { ApiError } from '../../src/api/errors.ts';
 import { displayName, looksLikePdf, storeUpload } from '../../src/api/upload.ts';
-import { makePdf } from './helpers.ts';
+import { makePdf } from '../support/api.ts';
 
 describe('looksLikePdf', () => {
   test('finds %PDF- at the start or within the first KB, not after it', () => {

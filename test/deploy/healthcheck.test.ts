@@ -15,7 +15,7 @@ import {
   spawnWorker,
   testEnv,
   type WorkerProcess,
-} from '../fleet/helpers.ts';
+} from '../support/workers.ts';
 
 const SCRIPT = fileURLToPath(new URL('../../docker/healthcheck.mjs', import.meta.url));
 const TEST_DB = 'postgres://postgres@127.0.0.1:5432/test';

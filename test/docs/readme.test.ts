@@ -1,7 +1,7 @@
 /** The README stays true: its settings table is the generated one, and every command is documented. */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { withSettingsTable } from '../../scripts/settings-table.ts';
 
@@ -26,4 +26,14 @@ test('every profai command is documented', () => {
   assert.ok(commands.includes('process'), help);
   for (const name of commands)
     assert.match(readme, new RegExp(`profai ${name}\\b`), `README lacks 'profai ${name}'`);
+});
+
+test('the layout section and the folder tree tell the same story (every src/ folder listed, none that is gone)', () => {
+  const layout = /## Layout[\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  const listed = [...layout.matchAll(/^src\/([a-z-]+)\/\s/gm)].map((m) => m[1]!).sort();
+  const folders = readdirSync(new URL('../../src/', import.meta.url), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  assert.deepEqual(listed, folders);
 });

@@ -19,9 +19,7 @@ import { HashEmbedder } from '../../src/pipeline/embed.ts';
 import { chromaStore } from '../../src/store/vectors/index.ts';
 import { openProfaiClient } from '../../src/tasks/client.ts';
 import type { PdfTaskResult } from '../../src/tasks/names.ts';
-import { makeSimplePdf } from '../fixtures/make-pdf.ts';
-import { createTestDatabase, tempDir } from '../store/backends.ts';
-import { type ChromaServer, freePort, startChroma } from '../store/chroma-server.ts';
+import { type ChromaServer, freePort, startChroma } from '../support/chroma.ts';
 import {
   type CliProcess,
   getJson,
@@ -33,7 +31,9 @@ import {
   uploadPdfs,
   waitFor,
   waitForJob,
-} from './helpers.ts';
+} from '../support/cli-processes.ts';
+import { createTestDatabase, tempDir } from '../support/databases.ts';
+import { makeSimplePdf } from '../support/make-pdf.ts';
 
 const pdfsIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.pdf'));
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import pg from 'pg';
 import { servePglite } from '../../src/store/pglite-server.ts';
-import { freshPgliteDir } from '../store/backends.ts';
+import { freshPgliteDir } from '../support/databases.ts';
 
 test('six pools mixing simple, parameterised and transactional queries: no error, every answer its own', {
   timeout: 120_000,

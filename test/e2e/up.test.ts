@@ -13,8 +13,7 @@ import { SUPERVISOR_NODE_FLAGS } from '../../src/fleet/pool/child-handle.ts';
 import { listWorkers } from '../../src/fleet/queues.ts';
 import type { JobView } from '../../src/fleet/views.ts';
 import { openProfaiClient } from '../../src/tasks/client.ts';
-import { freshPgliteDir, tempDir } from '../store/backends.ts';
-import { freePort } from '../store/chroma-server.ts';
+import { freePort } from '../support/chroma.ts';
 import {
   type CliProcess,
   getJson,
@@ -26,7 +25,8 @@ import {
   uploadPdfs,
   waitFor,
   waitForJob,
-} from './helpers.ts';
+} from '../support/cli-processes.ts';
+import { freshPgliteDir, tempDir } from '../support/databases.ts';
 
 const prefix = `test-e2e-up-${randomBytes(4).toString('hex')}`;
 let up: CliProcess | undefined;

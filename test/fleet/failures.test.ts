@@ -16,7 +16,7 @@ import {
   type WorkerProcess,
   waitFor,
   waitForFinished,
-} from './helpers.ts';
+} from '../support/workers.ts';
 
 describe('a worker with two children', () => {
   const prefix = randomPrefix();

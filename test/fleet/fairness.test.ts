@@ -15,7 +15,7 @@ import {
   testEnv,
   type WorkerProcess,
   waitForFinished,
-} from './helpers.ts';
+} from '../support/workers.ts';
 
 /** Most runs of one worker that overlapped in time. */
 function maxOverlap(runs: JobRunInfo[]): number {

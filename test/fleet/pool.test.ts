@@ -7,7 +7,7 @@ import { after, describe, test } from 'node:test';
 import { createLogger } from '../../src/fleet/log.ts';
 import { ChildHandle, childExecArgv } from '../../src/fleet/pool/child-handle.ts';
 import { ChildPool, type PoolOptions } from '../../src/fleet/pool/child-pool.ts';
-import { TEST_TASKS, waitFor } from './helpers.ts';
+import { TEST_TASKS, waitFor } from '../support/workers.ts';
 
 function openPool(opts: Partial<PoolOptions> = {}): ChildPool {
   return new ChildPool({

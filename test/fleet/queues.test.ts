@@ -5,7 +5,7 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import { enqueueTask, getJobView, listJobs, queueCounts } from '../../src/fleet/queues.ts';
 import { queueRedis } from '../../src/fleet/redis.ts';
 import { enqueuePdf, enqueueQuiz } from '../../src/tasks/client.ts';
-import { openTestClient, randomPrefix, waitForFinished } from './helpers.ts';
+import { openTestClient, randomPrefix, waitForFinished } from '../support/workers.ts';
 
 const pdf = (sha: string) => ({ path: `/uploads/${sha}.pdf`, fileName: 'book.pdf', sha256: sha });
 const SHA = 'ab'.repeat(32);

@@ -16,7 +16,7 @@ import {
   type WorkerProcess,
   waitFor,
   waitForFinished,
-} from './helpers.ts';
+} from '../support/workers.ts';
 
 describe('child recycling', () => {
   const workers: WorkerProcess[] = [];

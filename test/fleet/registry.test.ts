@@ -11,7 +11,7 @@ import { describeRedisUrl } from '../../src/lib/urls.ts';
 import { TASKS_MODULE } from '../../src/tasks/index.ts';
 import { JOB_ID_PREFIXES, PDF_TASK, QUIZ_TASK } from '../../src/tasks/names.ts';
 import { overallPercent } from '../../src/tasks/progress.ts';
-import { TEST_TASKS } from './helpers.ts';
+import { TEST_TASKS } from '../support/workers.ts';
 
 describe('task registry', () => {
   test('registers the two real tasks and those of an extra module', async () => {

@@ -18,7 +18,7 @@ import {
   waitFor,
   waitForFinished,
   waitForState,
-} from './helpers.ts';
+} from '../support/workers.ts';
 
 const all: WorkerProcess[] = [];
 const cleanups: (() => Promise<void>)[] = [];

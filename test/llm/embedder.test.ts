@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
 import { createEmbedder } from '../../src/llm/index.ts';
-import { type FakeOpenAI, startFakeOpenAI } from './fake-openai.ts';
+import { type FakeOpenAI, startFakeOpenAI } from '../support/fake-openai.ts';
 
 let fake: FakeOpenAI;
 before(async () => {

@@ -6,9 +6,9 @@ import { LlmQuizGenerator } from '../../src/llm/quiz-generator.ts';
 import { countModelTokens } from '../../src/llm/token-count.ts';
 import { generateCourse } from '../../src/pipeline/course.ts';
 import { generateQuiz } from '../../src/pipeline/quiz.ts';
-import { textbook } from '../pipeline/course-fixture.ts';
-import { type FakeOpenAI, groundedAnswer, startFakeOpenAI } from './fake-openai.ts';
-import { llmConfig } from './helpers.ts';
+import { textbook } from '../support/course-fixture.ts';
+import { type FakeOpenAI, groundedAnswer, startFakeOpenAI } from '../support/fake-openai.ts';
+import { llmConfig } from '../support/llm.ts';
 
 let fake: FakeOpenAI;
 before(async () => {

@@ -4,9 +4,9 @@ import { LlmCourseGenerator } from '../../src/llm/course-generator.ts';
 import { createEmbedder, createLlmClient, readJobUsage } from '../../src/llm/index.ts';
 import { LessonDraftSchema } from '../../src/llm/prompts.ts';
 import { generateCourse } from '../../src/pipeline/course.ts';
-import { textbook } from '../pipeline/course-fixture.ts';
-import { type FakeOpenAI, startFakeOpenAI } from './fake-openai.ts';
-import { dropPrefix, llmConfig, openRedis } from './helpers.ts';
+import { textbook } from '../support/course-fixture.ts';
+import { type FakeOpenAI, startFakeOpenAI } from '../support/fake-openai.ts';
+import { dropPrefix, llmConfig, openRedis } from '../support/llm.ts';
 
 let fake: FakeOpenAI;
 const redis = openRedis();

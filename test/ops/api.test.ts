@@ -5,6 +5,14 @@ import { enqueueTask } from '../../src/fleet/queues.ts';
 import { workerName } from '../../src/fleet/supervisor.ts';
 import type { FleetSnapshot } from '../../src/ops/types.ts';
 import {
+  parseMetrics,
+  type RedisServer,
+  startRedisServer,
+  startTestApi,
+  startWorkersInto,
+  type TestApi,
+} from '../support/ops.ts';
+import {
   killAll,
   openTestClient,
   randomPrefix,
@@ -13,15 +21,7 @@ import {
   type WorkerProcess,
   waitFor,
   waitForFinished,
-} from '../fleet/helpers.ts';
-import {
-  parseMetrics,
-  type RedisServer,
-  startRedisServer,
-  startTestApi,
-  startWorkersInto,
-  type TestApi,
-} from './helpers.ts';
+} from '../support/workers.ts';
 
 const WORKER = workerName({ workerNum: 1 });
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { enqueueTask } from '../../src/fleet/queues.ts';
 import { workerName } from '../../src/fleet/supervisor.ts';
+import { startTestApi, startWorkersInto, type TestApi } from '../support/ops.ts';
 import {
   killAll,
   openTestClient,
@@ -12,11 +13,10 @@ import {
   testConfig,
   testEnv,
   type WorkerProcess,
-} from '../fleet/helpers.ts';
-import { startTestApi, startWorkersInto, type TestApi } from './helpers.ts';
+} from '../support/workers.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts', import.meta.url));
 const KEY = 'dashboard-test-key';
 
 describe('/dashboard in headless Chromium', { timeout: 300_000 }, () => {

@@ -4,6 +4,7 @@ import { enqueueTask } from '../../src/fleet/queues.ts';
 import { workerName } from '../../src/fleet/supervisor.ts';
 import type { ActiveTaskStatus, FleetSnapshot, WorkerStatus } from '../../src/ops/types.ts';
 import { redisKeys } from '../../src/redis-keys.ts';
+import { runCli, startWorkersInto } from '../support/ops.ts';
 import {
   killAll,
   openTestClient,
@@ -12,8 +13,7 @@ import {
   type WorkerProcess,
   waitFor,
   waitForFinished,
-} from '../fleet/helpers.ts';
-import { runCli, startWorkersInto } from './helpers.ts';
+} from '../support/workers.ts';
 
 const NAME = workerName({ workerNum: 1 });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server, type Socket } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { freePort, runCli } from './helpers.ts';
+import { freePort, runCli } from '../support/ops.ts';
 
 /**
  * The time a command takes beyond what the same CLI needs to answer from a Redis that works (`inspect ping`

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { openTestClient, randomPrefix, testEnv, waitFor } from '../fleet/helpers.ts';
+import { openTestClient, randomPrefix, testEnv, waitFor } from '../support/workers.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 
 /** Starts `command`, waits until `ready(output)` holds, sends SIGINT, returns the exit code and all output. */

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { CourseSchema } from '../../src/domain/course.ts';
 import type { Section } from '../../src/domain/document.ts';
 import { generateCourse, OfflineCourseGenerator } from '../../src/pipeline/course.ts';
-import { chunksOf, oneLiner, textbook } from './course-fixture.ts';
+import { chunksOf, oneLiner, textbook } from '../support/course-fixture.ts';
 
 const sentence = (topic: string, i: number) =>
   `The ${topic} chapter explains point number ${i} about ${topic} behaviour in careful detail for students.`;

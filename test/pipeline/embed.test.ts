@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { embedChunks, HashEmbedder } from '../../src/pipeline/embed.ts';
-import { textbook } from './course-fixture.ts';
+import { textbook } from '../support/course-fixture.ts';
 
 const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * b[i]!, 0);
 const norm = (a: Float32Array) => Math.sqrt(dot(a, a));

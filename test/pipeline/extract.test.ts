@@ -15,7 +15,7 @@ import {
   makeRotatedSlidePdf,
   makeSlowPagesPdf,
   SLIDE,
-} from '../fixtures/make-pdf.ts';
+} from '../support/make-pdf.ts';
 
 let doc: ExtractedDocument;
 const progress: [number, number][] = [];

@@ -3,7 +3,7 @@ import { after, describe, test } from 'node:test';
 import { PdfError } from '../../src/pipeline/errors.ts';
 import { checkPdf, hasPdfHeader, openPdf } from '../../src/pipeline/load.ts';
 import { stopPdfThreads } from '../../src/pipeline/pdf/pdfjs.ts';
-import { makeSimplePdf } from '../fixtures/make-pdf.ts';
+import { makeSimplePdf } from '../support/make-pdf.ts';
 
 const limits = { maxFileMb: 10 };
 const bytesOf = (s: string) => new TextEncoder().encode(s);

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { CMAP_URL, type PackedPage, PDFJS_MODULES } from '../../src/pipeline/pdf/pdfjs.ts';
 import { PdfThread } from '../../src/pipeline/pdf/thread.ts';
-import { makeChaptersPdf, makeCoursePdf, makeRotatedSlidePdf } from '../fixtures/make-pdf.ts';
 import { corpusDir, loadCorpus } from '../support/corpus.ts';
+import { makeChaptersPdf, makeCoursePdf, makeRotatedSlidePdf } from '../support/make-pdf.ts';
 
 const tuned = new PdfThread(PDFJS_MODULES, 256);
 const plain = new PdfThread({ ...PDFJS_MODULES, tuned: false }, 256);

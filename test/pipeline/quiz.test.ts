@@ -5,7 +5,7 @@ import { type Course, type Question, QuizSchema } from '../../src/domain/course.
 import { generateCourse } from '../../src/pipeline/course.ts';
 import { generateQuiz, OfflineQuizGenerator } from '../../src/pipeline/quiz.ts';
 import { sameKind } from '../../src/pipeline/text/cloze.ts';
-import { chunksOf, oneLiner, textbook } from './course-fixture.ts';
+import { chunksOf, oneLiner, textbook } from '../support/course-fixture.ts';
 
 const input = textbook();
 const course: Course = await generateCourse(input);

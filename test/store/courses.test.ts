@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getCourse, listCourses, saveProcessedDocument } from '../../src/store/index.ts';
-import { eachBackend } from './backends.ts';
-import { makeDocument } from './fixtures.ts';
+import { eachBackend } from '../support/databases.ts';
+import { makeDocument } from '../support/store-fixtures.ts';
 
 eachBackend((db) => {
   test('listCourses: newest first, with module and lesson counts, paged', async () => {

@@ -7,8 +7,8 @@ import {
   loadChunks,
   saveProcessedDocument,
 } from '../../src/store/index.ts';
-import { eachBackend } from './backends.ts';
-import { makeDocument, makeQuiz } from './fixtures.ts';
+import { eachBackend } from '../support/databases.ts';
+import { makeDocument, makeQuiz } from '../support/store-fixtures.ts';
 
 eachBackend((db) => {
   test('saves a document with all its rows, in one call', async () => {

@@ -6,8 +6,8 @@ import { loadConfig } from '../../src/config.ts';
 import { DataDirLockedError } from '../../src/store/errors.ts';
 import { openDatabase } from '../../src/store/index.ts';
 import { isAlive, LOCK_FILE, lockDataDir } from '../../src/store/lock.ts';
-import { freshPgliteDir, tempDir } from './backends.ts';
-import { repoModule, startNode, waitForOutput } from './spawn.ts';
+import { freshPgliteDir, tempDir } from '../support/databases.ts';
+import { repoModule, startNode, waitForOutput } from '../support/spawn.ts';
 
 let tmp: ReturnType<typeof tempDir>;
 before(() => {

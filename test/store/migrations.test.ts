@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { MIGRATIONS_DIR, migrate, splitStatements } from '../../src/store/migrate.ts';
 import { openPostgres } from '../../src/store/postgres.ts';
-import { createTestDatabase, eachBackend } from './backends.ts';
-import { repoModule, startNode } from './spawn.ts';
+import { createTestDatabase, eachBackend } from '../support/databases.ts';
+import { repoModule, startNode } from '../support/spawn.ts';
 
 const coreVersions = readdirSync(MIGRATIONS_DIR)
   .filter((f) => f.endsWith('.sql'))
@@ -43,7 +43,7 @@ eachBackend((db) => {
   });
 
   test('deleting a document cascades to everything under it', async () => {
-    const { makeDocument } = await import('./fixtures.ts');
+    const { makeDocument } = await import('../support/store-fixtures.ts');
     const { countRows, saveProcessedDocument } = await import('../../src/store/index.ts');
     const before = await countRows(db());
     const ids = await saveProcessedDocument(db(), makeDocument());

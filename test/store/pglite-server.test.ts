@@ -13,9 +13,9 @@ import {
 import { lockDataDir } from '../../src/store/lock.ts';
 import { type PgliteServer, servePglite } from '../../src/store/pglite-server.ts';
 import type { Database } from '../../src/store/types.ts';
-import { freshPgliteDir } from './backends.ts';
-import { makeDocument } from './fixtures.ts';
-import { repoModule, startNode, waitForOutput } from './spawn.ts';
+import { freshPgliteDir } from '../support/databases.ts';
+import { repoModule, startNode, waitForOutput } from '../support/spawn.ts';
+import { makeDocument } from '../support/store-fixtures.ts';
 import { unit } from './vector-suite.ts';
 
 describe('PGlite served over the wire protocol', () => {

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/store/index.ts';
 import { resolveCacheDir, templatePath } from '../../src/store/pglite-template.ts';
-import { tempDir } from './backends.ts';
+import { tempDir } from '../support/databases.ts';
 
 let tmp: ReturnType<typeof tempDir>;
 let cache: string;

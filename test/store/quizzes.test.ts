@@ -9,8 +9,8 @@ import {
   saveProcessedDocument,
   saveQuiz,
 } from '../../src/store/index.ts';
-import { eachBackend } from './backends.ts';
-import { makeDocument, makeQuiz } from './fixtures.ts';
+import { eachBackend } from '../support/databases.ts';
+import { makeDocument, makeQuiz } from '../support/store-fixtures.ts';
 
 eachBackend((db) => {
   test('saveQuiz stores a quiz that getQuiz returns as saved', async () => {

@@ -5,7 +5,7 @@ import { ChromaClient, IncludeEnum } from 'chromadb';
 import type { Database, VectorStore } from '../../src/store/types.ts';
 import { chromaClientArgs, chromaStore, collectionName } from '../../src/store/vectors/chroma.ts';
 import { openVectorStore } from '../../src/store/vectors/index.ts';
-import { type ChromaServer, startChroma } from './chroma-server.ts';
+import { type ChromaServer, startChroma } from '../support/chroma.ts';
 import { unit, vectorStoreSuite } from './vector-suite.ts';
 
 test('collection names are sanitised to what Chroma accepts', () => {

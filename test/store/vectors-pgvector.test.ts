@@ -5,7 +5,7 @@ import { VectorStoreUnavailableError } from '../../src/store/errors.ts';
 import { countRows } from '../../src/store/index.ts';
 import type { VectorStore } from '../../src/store/types.ts';
 import { openVectorStore } from '../../src/store/vectors/index.ts';
-import { openTestDatabase, type TestDatabase } from './backends.ts';
+import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { unit, vectorStoreSuite } from './vector-suite.ts';
 
 describe('pgvector in PGlite', () => {

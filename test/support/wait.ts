@@ -1,5 +1,7 @@
 /** Polling for tests that wait on other processes. */
-export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+import { sleep } from '../../src/lib/time.ts';
+
+export { sleep };
 
 /** Polls `fn` every 50 ms until it returns a non-null value; throws after `timeoutMs`. */
 export async function pollUntil<T>(

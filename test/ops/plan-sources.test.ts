@@ -6,8 +6,8 @@ import { recordRunEnd, recordRunStart } from '../../src/fleet/runinfo.ts';
 import { calibrate } from '../../src/ops/plan/calibrate.ts';
 import { gatherInputs } from '../../src/ops/plan/gather.ts';
 import { readRecentJobs } from '../../src/ops/plan/sources.ts';
-import { openTestClient, randomPrefix } from '../fleet/helpers.ts';
-import { RECORDED_JOBS } from './fixtures/jobs.ts';
+import { RECORDED_JOBS } from '../support/job-figures.ts';
+import { openTestClient, randomPrefix } from '../support/workers.ts';
 
 describe('job records', () => {
   const prefix = randomPrefix();

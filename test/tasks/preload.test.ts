@@ -5,8 +5,8 @@ import { loadConfig } from '../../src/config.ts';
 import { pdfThreadCount, stopPdfThreads } from '../../src/pipeline/pdf/pdfjs.ts';
 import { createPdfTask } from '../../src/tasks/pdf.ts';
 import { storageFor } from '../../src/tasks/storage.ts';
-import { createTestDatabase } from '../api/helpers.ts';
-import { startChroma } from '../store/chroma-server.ts';
+import { createTestDatabase } from '../support/api.ts';
+import { startChroma } from '../support/chroma.ts';
 
 const pgdb = await createTestDatabase();
 const chroma = await startChroma();

@@ -6,14 +6,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { JobView } from '../../src/fleet/views.ts';
-import { renderPdf } from '../fixtures/make-pdf.ts';
-import { pollUntil } from '../support/wait.ts';
+import { renderPdf } from './make-pdf.ts';
+import { pollUntil } from './wait.ts';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 export const SAMPLE_PDF = fileURLToPath(new URL('../../examples/sample.pdf', import.meta.url));
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export { sleep } from './wait.ts';
 
 /** A `profai` process and what it printed. */
 export interface CliProcess {

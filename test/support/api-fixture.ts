@@ -15,8 +15,8 @@ import type { FleetClient } from '../../src/fleet/queues.ts';
 import { openDatabase, openVectorStore } from '../../src/store/index.ts';
 import type { Database, VectorStore } from '../../src/store/types.ts';
 import { openProfaiClient } from '../../src/tasks/client.ts';
-import { startChroma } from '../store/chroma-server.ts';
-import { createTestDatabase } from './helpers.ts';
+import { createTestDatabase } from './api.ts';
+import { startChroma } from './chroma.ts';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379/0';
 

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { NoJobDataError, type PlanInputs, planFleet, SOFT_HEADROOM } from '../../src/ops/plan/plan.ts';
 import { quantile, summarizeJobs } from '../../src/ops/plan/stats.ts';
 import { formatDockerSize, parseSize } from '../../src/ops/plan/units.ts';
-import { OLD_FLEET_JOBS, RECORDED_JOBS } from './fixtures/jobs.ts';
+import { OLD_FLEET_JOBS, RECORDED_JOBS } from '../support/job-figures.ts';
 
 /** A 2 CPU / 8 GB host with the default API and reserve, as `profai plan --cpus 2 --memory 8GB`. */
 function inputs(overrides: Partial<PlanInputs> = {}): PlanInputs {

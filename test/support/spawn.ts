@@ -11,7 +11,7 @@ export function startNode(code: string): {
   done: Promise<{ code: number | null; out: string; err: string }>;
 } {
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
-    cwd: fileURLToPath(new URL('../../', import.meta.url)),
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -14,7 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { listWorkers } from '../../src/fleet/queues.ts';
 import { getCourse, openDatabase } from '../../src/store/index.ts';
 import { enqueuePdf } from '../../src/tasks/client.ts';
-import { createTestDatabase, makePdf } from '../api/helpers.ts';
+import { createTestDatabase, makePdf } from '../support/api.ts';
+import { type ChromaServer, startChroma } from '../support/chroma.ts';
+import { type FakeOpenAI, startFakeOpenAI } from '../support/fake-openai.ts';
 import {
   killAll,
   openTestClient,
@@ -22,9 +24,7 @@ import {
   spawnWorker,
   type WorkerProcess,
   waitForFinished,
-} from '../fleet/helpers.ts';
-import { type ChromaServer, startChroma } from '../store/chroma-server.ts';
-import { type FakeOpenAI, startFakeOpenAI } from './fake-openai.ts';
+} from '../support/workers.ts';
 
 const prefix = randomPrefix();
 let fake: FakeOpenAI;
@@ -83,7 +83,7 @@ test('the parse worker lists no in-process stage; the LLM worker lists it and fo
 
 test('a worker given llm_generation without LLM_BASE_URL refuses to start, in one line', () => {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/tasks/worker-main.ts'], {
-    cwd: fileURLToPath(new URL('../../', import.meta.url)),
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
     env: {
       ...process.env,
       QUEUE_PREFIX: prefix,

@@ -8,8 +8,8 @@ import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { runCli } from '../ops/helpers.ts';
-import { type FakeOpenAI, startFakeOpenAI } from './fake-openai.ts';
+import { type FakeOpenAI, startFakeOpenAI } from '../support/fake-openai.ts';
+import { runCli } from '../support/ops.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 let dir: string;

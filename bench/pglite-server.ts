@@ -2,15 +2,15 @@
  * Measures the PGlite socket server under the load of `profai up`: one server process, P client processes
  * each with its own `pg` pool, doing short transactions. Not a test (timings vary by machine).
  *
- *   node --import tsx test/store/bench-pglite-server.ts [processes=6] [transactions=200] [saves=20]
+ *   node --import tsx bench/pglite-server.ts [processes=6] [transactions=200] [saves=20]
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../../src/config.ts';
-import { openDatabase, saveProcessedDocument } from '../../src/store/index.ts';
-import { servePglite } from '../../src/store/pglite-server.ts';
-import { freshPgliteDir } from './backends.ts';
-import { makeDocument } from './fixtures.ts';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase, saveProcessedDocument } from '../src/store/index.ts';
+import { servePglite } from '../src/store/pglite-server.ts';
+import { freshPgliteDir } from '../test/support/databases.ts';
+import { makeDocument } from '../test/support/store-fixtures.ts';
 
 interface ClientStats {
   txMs: number[];

@@ -17,7 +17,9 @@ import { takeSnapshot } from '../../src/ops/snapshot.ts';
 import { type Database, getCourse, getQuiz, openDatabase } from '../../src/store/index.ts';
 import { enqueuePdf, enqueueQuiz } from '../../src/tasks/client.ts';
 import { llmJobIdOf } from '../../src/tasks/names.ts';
-import { createTestDatabase, makePdf } from '../api/helpers.ts';
+import { createTestDatabase, makePdf } from '../support/api.ts';
+import { type ChromaServer, startChroma } from '../support/chroma.ts';
+import { type FakeOpenAI, startFakeOpenAI } from '../support/fake-openai.ts';
 import {
   killAll,
   openTestClient,
@@ -26,9 +28,7 @@ import {
   type WorkerProcess,
   waitFor,
   waitForFinished,
-} from '../fleet/helpers.ts';
-import { type ChromaServer, startChroma } from '../store/chroma-server.ts';
-import { type FakeOpenAI, startFakeOpenAI } from './fake-openai.ts';
+} from '../support/workers.ts';
 
 let fake: FakeOpenAI;
 let chroma: ChromaServer;

@@ -15,9 +15,9 @@ import { type ApiDeps, buildApi } from '../../src/api/server.ts';
 import type { Config } from '../../src/config.ts';
 import { openDatabase, openVectorStore } from '../../src/store/index.ts';
 import { openProfaiClient } from '../../src/tasks/client.ts';
-import { sleep, spawnWorker, type WorkerProcess } from '../fleet/helpers.ts';
+import { sleep, spawnWorker, type WorkerProcess } from './workers.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 
 export interface CliResult {

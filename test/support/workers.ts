@@ -1,6 +1,6 @@
 /**
  * Test harness of the fleet: real worker processes (`src/tasks/worker-main.ts` under tsx) on the machine's
- * Redis, under a random QUEUE_PREFIX per test, with the test-only tasks of fixtures/test-tasks.ts.
+ * Redis, under a random QUEUE_PREFIX per test, with the test-only tasks of test-tasks.ts.
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -10,13 +10,13 @@ import { type Config, loadConfig } from '../../src/config.ts';
 import { type FleetClient, getJobView, listWorkers } from '../../src/fleet/queues.ts';
 import type { JobView, WorkerHeartbeat } from '../../src/fleet/views.ts';
 import { openProfaiClient } from '../../src/tasks/client.ts';
-import { pollUntil } from '../support/wait.ts';
+import { pollUntil } from './wait.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const TEST_TASKS = fileURLToPath(new URL('./fixtures/test-tasks.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const TEST_TASKS = fileURLToPath(new URL('./test-tasks.ts', import.meta.url));
 const WORKER_MAIN = fileURLToPath(new URL('../../src/tasks/worker-main.ts', import.meta.url));
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export { sleep } from './wait.ts';
 
 export function randomPrefix(): string {
   return `test-fleet-${randomBytes(4).toString('hex')}`;
