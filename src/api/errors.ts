@@ -126,3 +126,13 @@ export function installErrorHandlers(app: FastifyInstance): void {
     }),
   );
 }
+
+/** `profai api` started without DATABASE_URL: the embedded database cannot be shared across processes. */
+export class DatabaseUrlRequiredError extends ProfaiError {
+  constructor() {
+    super(
+      'database_url_required',
+      'the API needs DATABASE_URL (PostgreSQL); for a laptop setup use `profai up`, which serves the embedded database to the API and workers',
+    );
+  }
+}

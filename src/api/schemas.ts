@@ -1,13 +1,18 @@
 /**
  * JSON schemas of the API's bodies, shared by routes (validation, serialization) and the OpenAPI document.
- * Free-form parts (a course, a quiz, a job's result) are open objects: their shape is defined by
- * src/domain/course.ts and src/fleet/views.ts, and repeating it here would let the two drift.
+ * A course and a quiz are derived from their zod schemas (src/domain/course.ts), so the two cannot drift;
+ * a job's result is an open object (each task returns its own).
  */
 
+import { z } from 'zod';
+import { CourseSchema, QuizSchema } from '../domain/course.ts';
 import { JOB_STATES } from '../fleet/views.ts';
 
-const openObject = (description: string) =>
-  ({ type: 'object', additionalProperties: true, description }) as const;
+/** A zod schema as a draft-07 JSON Schema (what Fastify's ajv and serializer read), with a description. */
+function fromZod(schema: z.ZodType, description: string) {
+  const { $schema: _, ...json } = z.toJSONSchema(schema, { target: 'draft-7' }) as Record<string, unknown>;
+  return { ...json, description };
+}
 const nullable = (type: string, description?: string) => ({ type: [type, 'null'], description }) as const;
 
 export const jobSchema = {
@@ -90,9 +95,7 @@ export const storedCourseSchema = {
   required: [...courseSummarySchema.required, 'course', 'quizIds'],
   properties: {
     ...courseSummarySchema.properties,
-    course: openObject(
-      'The course: title, description, keyTerms, modules[] with lessons[] (see CourseSchema).',
-    ),
+    course: fromZod(CourseSchema, 'The course: title, description, keyTerms, modules[] with lessons[].'),
     quizIds: { type: 'array', items: { type: 'string' } },
   },
 } as const;
@@ -103,7 +106,7 @@ export const storedQuizSchema = {
   properties: {
     id: { type: 'string' },
     courseId: { type: 'string' },
-    quiz: openObject('The quiz: title, seed, questions[] (see QuizSchema).'),
+    quiz: fromZod(QuizSchema, 'The quiz: title, seed, questions[] (multiple choice or true/false).'),
     createdAt: { type: 'string' },
   },
 } as const;

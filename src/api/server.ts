@@ -10,13 +10,12 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
-import { ProfaiError } from '../domain/errors.ts';
 import { failFastRedis } from '../fleet/redis.ts';
 import { openDatabase, openVectorStore } from '../store/index.ts';
 import { openProfaiClient } from '../tasks/client.ts';
 import { installAuth } from './auth.ts';
 import type { ApiDeps } from './deps.ts';
-import { installErrorHandlers } from './errors.ts';
+import { DatabaseUrlRequiredError, installErrorHandlers } from './errors.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -29,16 +28,6 @@ export type { ApiDeps } from './deps.ts';
 
 /** Most files one upload request may carry. */
 const MAX_FILES_PER_REQUEST = 100;
-
-/** `profai api` started without DATABASE_URL: the embedded database cannot be shared across processes. */
-export class DatabaseUrlRequiredError extends ProfaiError {
-  constructor() {
-    super(
-      'database_url_required',
-      'the API needs DATABASE_URL (PostgreSQL); for a laptop setup use `profai up`, which serves the embedded database to the API and workers',
-    );
-  }
-}
 
 /** Builds the Fastify app on open services; does not listen. The caller closes `deps`. */
 export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {

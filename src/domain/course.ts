@@ -4,8 +4,9 @@
  *
  * Invariants a schema cannot express are checked by {@link checkCourse} / {@link checkQuiz}.
  */
+
 import { z } from 'zod';
-import { ProfaiError } from './errors.ts';
+import { InvalidCourseError } from './errors.ts';
 
 /** A page (1-based) of the source document, optionally the chunk the sentence came from. */
 export const CitationSchema = z.object({
@@ -92,13 +93,6 @@ export type Module = z.infer<typeof ModuleSchema>;
 export type Course = z.infer<typeof CourseSchema>;
 export type Question = z.infer<typeof QuestionSchema>;
 export type Quiz = z.infer<typeof QuizSchema>;
-
-/** A course or quiz broke a rule the schema cannot state. */
-export class InvalidCourseError extends ProfaiError {
-  constructor(message: string) {
-    super('invalid_course', message);
-  }
-}
 
 /** Validates the schema and that every page cited exists in the document (1..pageCount). */
 export function checkCourse(value: unknown, pageCount: number, chunkIds?: ReadonlySet<string>): Course {

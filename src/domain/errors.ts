@@ -96,3 +96,10 @@ export function describeError(err: unknown): string {
 export function isPermanent(err: unknown): boolean {
   return err instanceof ProfaiError && err.permanent;
 }
+
+/** A course or quiz broke a rule the schema cannot state. */
+export class InvalidCourseError extends ProfaiError {
+  constructor(message: string) {
+    super('invalid_course', message);
+  }
+}

@@ -19,15 +19,16 @@ export class LlmProviderError extends ProfaiError {
     permanent: boolean,
     /** HTTP status of the last answer, when there was one. */
     readonly status?: number,
+    cause?: unknown,
   ) {
-    super('llm_provider', message, { permanent });
+    super('llm_provider', message, { permanent, cause });
   }
 }
 
 /** A request took longer than LLM_TIMEOUT_S (on every attempt). */
 export class LlmTimeoutError extends ProfaiError {
-  constructor(seconds: number, attempts: number) {
-    super('llm_timeout', `LLM provider: no answer within ${seconds} s (${attempts} attempt(s))`);
+  constructor(seconds: number, attempts: number, cause?: unknown) {
+    super('llm_timeout', `LLM provider: no answer within ${seconds} s (${attempts} attempt(s))`, { cause });
   }
 }
 

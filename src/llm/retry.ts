@@ -42,7 +42,7 @@ export async function withRetries<T>(what: string, policy: RetryPolicy, call: ()
       await sleep(retryDelay(err, attempt, policy.retryBaseMs), policy.signal);
     }
   }
-  if (isTimeout(last)) throw new LlmTimeoutError(policy.timeoutS, policy.maxRetries + 1);
+  if (isTimeout(last)) throw new LlmTimeoutError(policy.timeoutS, policy.maxRetries + 1, last);
   throw providerError(what, last, policy.maxRetries + 1, false);
 }
 
@@ -78,8 +78,9 @@ function providerError(what: string, err: unknown, attempts: number, refused: bo
       `${what}: ${head}${reason} (${attempts} attempt(s))`,
       refused && status !== undefined && status < 500 && status !== 429,
       status,
+      err,
     );
   }
   const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-  return new LlmProviderError(`${what}: ${reason} (${attempts} attempt(s))`, false);
+  return new LlmProviderError(`${what}: ${reason} (${attempts} attempt(s))`, false, undefined, err);
 }

@@ -4,7 +4,8 @@
  */
 import type { Config } from '../config.ts';
 import type { FleetClient } from '../fleet/queues.ts';
-import { connectOps, RedisUnreachableError } from './connect.ts';
+import { connectOps } from './connect.ts';
+import { RedisUnreachableError } from './errors.ts';
 import { type InspectAction, inspectLines, inspectReply } from './inspect.ts';
 import { renderMonitor } from './render.ts';
 import type { FleetSnapshot } from './types.ts';

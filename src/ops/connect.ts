@@ -2,19 +2,12 @@
  * The CLI's one-shot connection for looking at the fleet (this file loads ioredis only, so a command can say
  * "cannot reach Redis" before it pays for loading BullMQ); see src/fleet/redis.ts for the kinds of connection.
  */
+
 import { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
-import { ProfaiError } from '../domain/errors.ts';
 import { connectionReason, FAIL_FAST, recordConnectionErrors } from '../fleet/redis.ts';
 import { withTimeout } from '../lib/time.ts';
-import { redisAddress } from '../lib/urls.ts';
-
-/** Redis did not answer: `cannot reach Redis at redis://host:port (ECONNREFUSED)`. */
-export class RedisUnreachableError extends ProfaiError {
-  constructor(url: string, reason: string) {
-    super('redis_unreachable', `cannot reach Redis at ${redisAddress(url)} (${reason})`);
-  }
-}
+import { RedisUnreachableError } from './errors.ts';
 
 /**
  * Connects once, for a CLI command (fleet/queues.ts's `fleetClientOn` then adds the queues): rejects with
@@ -49,7 +42,11 @@ export async function connectOps(
     );
   } catch (err) {
     redis.disconnect();
-    throw new RedisUnreachableError(config.redisUrl, connectionReason(socketError ?? err));
+    throw new RedisUnreachableError(
+      config.redisUrl,
+      connectionReason(socketError ?? err),
+      socketError ?? err,
+    );
   }
   if (opts.reconnect) {
     redis.options.retryStrategy = (times) => Math.min(times * 250, 1000);

@@ -167,7 +167,7 @@ function openError(err: unknown, passwordGiven: boolean): Error {
   if (err instanceof PdfJsError && err.name === 'PasswordException') {
     return passwordGiven && err.code === 2 ? wrongPassword() : encrypted();
   }
-  return corrupt(describeOpenFailure(err instanceof Error ? err.message : String(err)));
+  return corrupt(describeOpenFailure(err instanceof Error ? err.message : String(err)), err);
 }
 
 /** pdf.js's message, in words a user understands. */

@@ -4,21 +4,14 @@
  * on the model. Course and quiz are saved with the document in one transaction, as offline.
  */
 
-import { ProfaiError } from '../domain/errors.ts';
 import type { TaskDefinition } from '../fleet/interfaces.ts';
 import { configuredGenerators } from '../workflows/generators.ts';
+import { StagedDocumentMissingError } from './errors.ts';
 import { LLM_TASK, type LlmTaskData, type PdfTaskResult } from './names.ts';
 import { checkPayload } from './payload.ts';
 import { stageProgress } from './progress.ts';
 import type { TaskSettings } from './settings.ts';
 import type { LazyStorage } from './storage.ts';
-
-/** The staged document is gone (expired, or Redis was flushed) and no course was saved: upload again. */
-export class StagedDocumentMissingError extends ProfaiError {
-  constructor(documentId: string) {
-    super('staged_missing', `document ${documentId} is no longer staged for its course; upload it again`);
-  }
-}
 
 /** The LLM stage's task; `storage` is the supervisor's, shared with the model's quizzes. */
 export function createLlmCourseTask(

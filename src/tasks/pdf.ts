@@ -11,6 +11,7 @@ import { ProfaiError } from '../domain/errors.ts';
 import type { TaskContext, TaskDefinition } from '../fleet/interfaces.ts';
 import type { StagedDocument } from '../workflows/document.ts';
 import { configuredEmbedder, usesModel } from '../workflows/generators.ts';
+import { UploadMissingError } from './errors.ts';
 import {
   isPdfHandoff,
   type LlmTaskData,
@@ -26,18 +27,11 @@ import type { TaskSettings } from './settings.ts';
 import { type LazyStorage, requireDatabase } from './storage.ts';
 import { discardUpload } from './uploads.ts';
 
-/** The upload named in the job is not in UPLOAD_DIR (removed, or a volume not shared with this worker). */
-export class UploadMissingError extends ProfaiError {
-  constructor(path: string) {
-    super('upload_missing', `upload not found: ${path} (is UPLOAD_DIR shared with the workers?)`);
-  }
-}
-
 async function readUpload(path: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(path));
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UploadMissingError(path);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UploadMissingError(path, err);
     throw err;
   }
 }

@@ -240,6 +240,15 @@ describe('jobs, courses, quizzes, health, API key, OpenAPI', () => {
     ]);
     assert.ok(doc.paths['/api/pdfs'].post.requestBody.content['multipart/form-data']);
     assert.ok(doc.paths['/api/jobs/{id}'].get.responses['200'].content['application/json'].schema);
+    // Course and quiz bodies are the zod schemas' shapes, not open objects.
+    const json = (path: string) => doc.paths[path].get.responses['200'].content['application/json'].schema;
+    const course = json('/api/courses/{id}').properties.course;
+    for (const key of ['title', 'description', 'keyTerms', 'modules', 'readingMinutes', 'generator'])
+      assert.ok(key in course.properties, `course.${key} is described`);
+    assert.ok(course.properties.modules.items.properties.lessons, 'modules[].lessons[] are described');
+    assert.equal(course.additionalProperties, false);
+    const question = json('/api/quizzes/{id}').properties.quiz.properties.questions.items;
+    assert.ok(question.anyOf ?? question.oneOf, 'a question is one of its kinds');
     assert.ok(
       doc.paths['/api/jobs/{id}'].get.responses['404'] ?? doc.paths['/api/jobs/{id}'].get.responses['4XX'],
     );

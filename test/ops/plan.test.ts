@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { NoJobDataError, type PlanInputs, planFleet, SOFT_HEADROOM } from '../../src/ops/plan/plan.ts';
+import { NoJobDataError } from '../../src/ops/errors.ts';
+import { type PlanInputs, planFleet, SOFT_HEADROOM } from '../../src/ops/plan/plan.ts';
 import { quantile, summarizeJobs } from '../../src/ops/plan/stats.ts';
 import { formatDockerSize, parseSize } from '../../src/ops/plan/units.ts';
 import { OLD_FLEET_JOBS, RECORDED_JOBS } from '../support/job-figures.ts';

@@ -86,7 +86,7 @@ async function readInput(file: string): Promise<Uint8Array> {
     const code = (err as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read';
-    throw new ProfaiError('unreadable', reason);
+    throw new ProfaiError('unreadable', reason, { cause: err });
   }
 }
 

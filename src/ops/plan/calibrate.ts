@@ -2,21 +2,16 @@
  * Calibration when there are no job records: run the pipeline on the example PDF in fresh child processes,
  * as a worker child would, and take each one's peak RSS and CPU seconds.
  */
+
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { ProfaiError } from '../../domain/errors.ts';
+import { CalibrationError } from '../errors.ts';
 import type { JobSample } from './stats.ts';
 
 const underTsx = import.meta.url.endsWith('.ts');
 const CHILD = new URL(underTsx ? './calibrate-child.ts' : './calibrate-child.js', import.meta.url);
 /** The example PDF shipped with ProfAI (also in the image). */
 export const SAMPLE_PDF = fileURLToPath(new URL('../../../examples/sample.pdf', import.meta.url));
-
-export class CalibrationError extends ProfaiError {
-  constructor(reason: string) {
-    super('calibration_failed', `calibration failed: ${reason}`);
-  }
-}
 
 type ChildAnswer = { ok: true; peakRssMb: number; cpuSeconds: number } | { ok: false; error: string };
 

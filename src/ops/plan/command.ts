@@ -1,20 +1,14 @@
 /** What `profai plan` does once its flags are parsed: gather figures, plan, print, write the compose file. */
+
 import { writeFile } from 'node:fs/promises';
 import type { Config } from '../../config.ts';
-import { ProfaiError } from '../../domain/errors.ts';
+import { PlanUsageError } from '../errors.ts';
 import { renderCompose } from './compose.ts';
 import { gatherInputs } from './gather.ts';
 import { planFleet } from './plan.ts';
 import { PRODUCTION_COMMAND, PRODUCTION_INPUTS } from './production.ts';
 import { planJson, renderPlan } from './report.ts';
 import { parseSize } from './units.ts';
-
-/** `--cpus`/`--memory` missing without `--production`. */
-export class PlanUsageError extends ProfaiError {
-  constructor() {
-    super('plan_usage', 'give the host size: --cpus N --memory SIZE (or --production)');
-  }
-}
 
 const sizeOf = (v: unknown) => (typeof v === 'string' ? parseSize(v) : undefined);
 const numberOf = (v: unknown) => (typeof v === 'number' ? v : undefined);

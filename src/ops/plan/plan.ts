@@ -4,7 +4,8 @@
  * {@link PlanInputs}, every rule it applies is a named constant below, and each step is one row of
  * {@link Plan.steps} (input figure → rule → result), so an operator can check the arithmetic.
  */
-import { ProfaiError } from '../../domain/errors.ts';
+
+import { NoJobDataError } from '../errors.ts';
 import { type JobSample, type JobStats, summarizeJobs } from './stats.ts';
 import { formatCpus, formatSize } from './units.ts';
 
@@ -67,13 +68,6 @@ export interface Plan {
   pdfsPerHour: number;
   steps: PlanStep[];
   risks: PlanRisk[];
-}
-
-/** A job source with no usable figures: the planner needs at least one job to size anything. */
-export class NoJobDataError extends ProfaiError {
-  constructor() {
-    super('no_job_data', 'no job figures to plan from (no finished jobs and no calibration)');
-  }
 }
 
 /** `value` rounded down to a multiple of `step`, without float noise (0.30000000000000004). */

@@ -2,14 +2,8 @@
  * Memory sizes as operators write them (`8GB`, `1.3g`, `512MB`, `900m`) ⇄ MiB. Binary units throughout, as
  * Docker reads `mem_limit: 1.3g` (1.3 × 1024³ bytes), so a size means the same here and in the compose file.
  */
-import { ProfaiError } from '../../domain/errors.ts';
 
-/** A size the planner cannot read. */
-export class BadSizeError extends ProfaiError {
-  constructor(text: string) {
-    super('bad_size', `cannot read size "${text}": write e.g. 8GB, 1.3g, 1200MB or 900m`);
-  }
-}
+import { BadSizeError } from '../errors.ts';
 
 const UNIT_MB: Record<string, number> = { '': 1, m: 1, mb: 1, mib: 1, g: 1024, gb: 1024, gib: 1024 };
 

@@ -1,0 +1,38 @@
+/** The operations tools' errors (codes in src/domain/errors.ts). */
+import { ProfaiError } from '../domain/errors.ts';
+import { redisAddress } from '../lib/urls.ts';
+
+/** A size the planner cannot read. */
+export class BadSizeError extends ProfaiError {
+  constructor(text: string) {
+    super('bad_size', `cannot read size "${text}": write e.g. 8GB, 1.3g, 1200MB or 900m`);
+  }
+}
+
+/** `--cpus`/`--memory` missing without `--production`. */
+export class PlanUsageError extends ProfaiError {
+  constructor() {
+    super('plan_usage', 'give the host size: --cpus N --memory SIZE (or --production)');
+  }
+}
+
+/** `profai plan`'s calibration run on the example PDF failed. */
+export class CalibrationError extends ProfaiError {
+  constructor(reason: string) {
+    super('calibration_failed', `calibration failed: ${reason}`);
+  }
+}
+
+/** A job source with no usable figures: the planner needs at least one job to size anything. */
+export class NoJobDataError extends ProfaiError {
+  constructor() {
+    super('no_job_data', 'no job figures to plan from (no finished jobs and no calibration)');
+  }
+}
+
+/** Redis did not answer: `cannot reach Redis at redis://host:port (ECONNREFUSED)`. */
+export class RedisUnreachableError extends ProfaiError {
+  constructor(url: string, reason: string, cause?: unknown) {
+    super('redis_unreachable', `cannot reach Redis at ${redisAddress(url)} (${reason})`, { cause });
+  }
+}
