@@ -120,6 +120,18 @@ export const SETTINGS = {
     schema: int(0),
     default: 2000,
   }),
+  dependencyWaitS: setting({
+    env: 'DEPENDENCY_WAIT_S',
+    doc: 'How long a job waits out an unreachable PostgreSQL, Chroma or model before it fails (`postgres unreachable for N s`). Such waits use none of JOB_ATTEMPTS; the job is tried again after 1 s, doubling to at most DEPENDENCY_RETRY_MAX_S.',
+    schema: int(1),
+    default: 3600,
+  }),
+  dependencyRetryMaxS: setting({
+    env: 'DEPENDENCY_RETRY_MAX_S',
+    doc: 'Longest pause between two tries of a job waiting for a dependency, and between two probes of a worker waiting for one.',
+    schema: num(0.01),
+    default: 30,
+  }),
   keepCompletedJobs: setting({
     env: 'KEEP_COMPLETED_JOBS',
     doc: 'Completed job records kept per queue (older ones are removed).',

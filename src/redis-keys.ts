@@ -5,6 +5,8 @@
 export const redisKeys = {
   /** Hash: where and how the latest attempt of a job ran (src/fleet/runinfo.ts; `profai plan` reads it). */
   runInfo: (prefix: string, jobId: string) => `${prefix}:runinfo:${jobId}`,
+  /** Hash, expiring: since when and how often a job has waited for an unreachable dependency (src/fleet/waits.ts). */
+  dependencyWait: (prefix: string, jobId: string) => `${prefix}:depwait:${jobId}`,
   /** String, expiring: one worker's latest heartbeat as JSON (src/fleet/heartbeat.ts). */
   heartbeat: (prefix: string, worker: string) => `${prefix}:heartbeat:${worker}`,
   /** Set: names of the workers that have published a heartbeat (pruned by readers as the keys expire). */

@@ -3,7 +3,7 @@
  * type) and the multipart plugin's. A stack never leaves the process; 5xx details go to the log only.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ProfaiError } from '../domain/errors.ts';
+import { ProfaiError, unreachableDependency } from '../domain/errors.ts';
 
 /** An error the API answers with: an HTTP status, a stable snake_case code and a one-line message. */
 export class ApiError extends Error {
@@ -75,10 +75,24 @@ const STATUS_CODES: Record<number, string> = {
   429: 'too_many_requests',
 };
 
-/** The JSON body and status for any error thrown while handling a request. */
-export function toErrorBody(err: unknown): { status: number; body: { error: string; message: string } } {
+/** Seconds a client is told to wait (Retry-After) when a dependency of the request is down. */
+export const RETRY_AFTER_S = 5;
+
+/** The JSON body and status for any error thrown while handling a request (and headers to send with it). */
+export function toErrorBody(err: unknown): {
+  status: number;
+  body: { error: string; message: string };
+  headers?: Record<string, string>;
+} {
   if (err instanceof ApiError)
     return { status: err.statusCode, body: { error: err.code, message: err.message } };
+  const dependency = unreachableDependency(err);
+  if (dependency)
+    return {
+      status: 503,
+      body: { error: 'dependency_unavailable', message: `${dependency} is unavailable; try again shortly` },
+      headers: { 'retry-after': String(RETRY_AFTER_S) },
+    };
   if (err instanceof ProfaiError && err.code === 'not_found')
     return { status: 404, body: { error: 'not_found', message: err.message } };
   const fe = err as Partial<FastifyError> & { message?: string };
@@ -114,9 +128,10 @@ function oneLine(message: string | undefined): string {
 export function installErrorHandlers(app: FastifyInstance): void {
   app.addSchema(errorBodySchema);
   app.setErrorHandler((err: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const { status, body } = toErrorBody(err);
-    if (status >= 500) request.log.error({ err }, 'request failed');
+    const { status, body, headers } = toErrorBody(err);
+    if (status >= 500 && status !== 503) request.log.error({ err }, 'request failed');
     else request.log.info({ code: body.error, status }, body.message);
+    if (headers) reply.headers(headers);
     return reply.code(status).type('application/json').send(body);
   });
   app.setNotFoundHandler((request, reply) =>

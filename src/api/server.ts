@@ -11,7 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import { failFastRedis } from '../fleet/redis.ts';
-import { openDatabase, openVectorStore } from '../store/index.ts';
+import { openPostgresInBackground, openVectorStoreOnUse } from '../store/background.ts';
 import { openProfaiClient } from '../tasks/client.ts';
 import { installAuth } from './auth.ts';
 import type { ApiDeps } from './deps.ts';
@@ -25,6 +25,9 @@ import { pdfRoutes } from './routes/pdfs.ts';
 import { quizRoutes } from './routes/quizzes.ts';
 
 export type { ApiDeps } from './deps.ts';
+
+/** How long `startApi` waits for the database before it listens anyway (answering 503 until it is there). */
+const READY_WAIT_MS = 5000;
 
 /** Most files one upload request may carry. */
 const MAX_FILES_PER_REQUEST = 100;
@@ -101,8 +104,9 @@ export interface RunningApi {
 }
 
 /**
- * Opens the database, vector store, queues and a Redis connection for health, then listens on
- * HOST:PORT. Everything opened is closed again if a later step fails, and by `close()`.
+ * Listens on HOST:PORT at once, while the database and vector store connect in the background (an API started
+ * during a database outage answers 503 until it is over), with the queues and a Redis connection for health.
+ * Everything opened is closed again if a later step fails, and by `close()`.
  * @throws DatabaseUrlRequiredError without DATABASE_URL.
  */
 export async function startApi(config: Config): Promise<RunningApi> {
@@ -113,9 +117,19 @@ export async function startApi(config: Config): Promise<RunningApi> {
     closers.length = 0;
   };
   try {
-    const db = await openDatabase(config);
+    let waitedFor = '';
+    const db = openPostgresInBackground(config.databaseUrl, {
+      maxDelayMs: config.dependencyRetryMaxS * 1000,
+      // One line per reason, not one per try.
+      onRetry: (reason) => {
+        if (reason !== waitedFor) process.stderr.write(`profai api: waiting for the database (${reason})\n`);
+        waitedFor = reason;
+      },
+    });
     closers.push(() => db.close());
-    const vectors = await openVectorStore(config, db);
+    // A database that answers is ready before the first request; one that does not is waited for behind 503s.
+    await Promise.race([db.ready, new Promise((r) => setTimeout(r, READY_WAIT_MS).unref())]);
+    const vectors = openVectorStoreOnUse(config, db);
     closers.push(() => vectors.close());
     const fleet = openProfaiClient(config);
     closers.push(() => fleet.close());

@@ -21,6 +21,10 @@ export const ERROR_CODES = {
   invalid_course: { permanent: true, doc: 'A course or quiz broke a rule of its schema.' },
   unreadable: { permanent: true, doc: 'A file named on the command line cannot be read.' },
   not_found: { permanent: true, doc: 'A course, quiz, module or job the user asked for does not exist.' },
+  dependency_unavailable: {
+    permanent: false,
+    doc: 'A service the work needs (PostgreSQL, Chroma, Redis, the model) cannot be reached: a reason to wait.',
+  },
   // ── settings ──────────────────────────────────────────────────────────────────
   config_invalid: { permanent: true, doc: 'A setting has a bad value.' },
   // ── storage ───────────────────────────────────────────────────────────────────
@@ -55,16 +59,23 @@ export const ERROR_CODES = {
 /** A ProfAI error code. */
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** The services ProfAI depends on: when one cannot be reached, work waits for it instead of failing. */
+export type Dependency = 'postgres' | 'chroma' | 'redis' | 'llm';
+
 export interface ProfaiErrorOptions {
   /** Overrides the code's default permanence (an LLM provider's 401 is permanent, its 503 not). */
   permanent?: boolean;
   /** The error this one wraps, kept for logs. */
   cause?: unknown;
+  /** Set when the failure is a dependency being unreachable, not the work's own fault. */
+  dependency?: Dependency;
 }
 
 /** Base of every ProfAI error: a code, a one-line message, and whether retrying can help. */
 export class ProfaiError extends Error {
   readonly permanent: boolean;
+  /** The unreachable service, when that is why this failed (see {@link Dependency}). */
+  readonly dependency?: Dependency;
 
   constructor(
     readonly code: ErrorCode,
@@ -74,7 +85,51 @@ export class ProfaiError extends Error {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = new.target.name;
     this.permanent = opts.permanent ?? ERROR_CODES[code].permanent;
+    if (opts.dependency) this.dependency = opts.dependency;
   }
+}
+
+/** A dependency cannot be reached: `postgres unreachable: ECONNREFUSED`. Transient; the work waits for it. */
+export class DependencyUnavailableError extends ProfaiError {
+  constructor(dependency: Dependency, reason: string, cause?: unknown) {
+    super('dependency_unavailable', `${dependency} unreachable: ${reason}`, { dependency, cause });
+  }
+}
+
+/** The dependency an error says is unreachable, looking through the errors it wraps. */
+export function unreachableDependency(err: unknown): Dependency | undefined {
+  for (let e = err, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++)
+    if (e instanceof ProfaiError && e.dependency) return e.dependency;
+  return undefined;
+}
+
+/** Socket-level failures: the service is not there (yet), not the request's fault. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** The network error code of `err` or what it wraps (`ECONNREFUSED`), when it is one. */
+export function networkErrorCode(err: unknown): string | undefined {
+  for (let e = err, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
+    // AggregateError (a host with several addresses) carries the attempts' errors.
+    for (const inner of (e as { errors?: unknown[] }).errors ?? []) {
+      const found = networkErrorCode(inner);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** A record the user asked for does not exist. */

@@ -2,7 +2,13 @@
  * The runtime's errors, and the one place where any error becomes what crosses a process boundary
  * ({@link serializeError}); processor.ts turns that into what BullMQ is told. No BullMQ here: children load it.
  */
-import { describeError, type ErrorCode, isPermanent, ProfaiError } from '../domain/errors.ts';
+import {
+  describeError,
+  type ErrorCode,
+  isPermanent,
+  ProfaiError,
+  unreachableDependency,
+} from '../domain/errors.ts';
 import type { SerializedError } from './interfaces.ts';
 
 /** The task is not registered in this worker: retrying on the same fleet cannot help. */
@@ -29,11 +35,13 @@ export class BadPayloadError extends ProfaiError {
 /** `message` is the one line a user reads ({@link describeError}); `permanent` decides whether to retry. */
 export function serializeError(err: unknown): SerializedError {
   const code = (err as { code?: unknown } | null)?.code;
+  const dependency = unreachableDependency(err);
   return {
     name: err instanceof Error ? err.name : 'Error',
     code: typeof code === 'string' ? code : 'task_error',
     message: describeError(err),
     permanent: isPermanent(err),
+    ...(dependency ? { dependency } : {}),
   };
 }
 

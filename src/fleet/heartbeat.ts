@@ -171,6 +171,8 @@ export interface HeartbeatInputs {
   state: WorkerHeartbeat['state'];
   activity: WorkerActivity;
   cpu: CpuMeter;
+  /** Dependencies the worker waits for, since when. */
+  waiting: { dependency: string; since: number }[];
 }
 
 /** Builds a heartbeat: live RSS and CPU % of the supervisor and each child, the active tasks. */
@@ -206,5 +208,6 @@ export function buildHeartbeat(i: HeartbeatInputs): WorkerHeartbeat {
     ...i.counters,
     recycles: { ...i.recycles },
     state: i.state,
+    ...(i.waiting.length > 0 ? { waiting: i.waiting } : {}),
   };
 }

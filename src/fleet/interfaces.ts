@@ -101,6 +101,11 @@ export interface SerializedError {
   code: string;
   message: string;
   permanent: boolean;
+  /**
+   * Set when the attempt failed because a service it needs is unreachable (`postgres`): the job then waits
+   * for it without using up an attempt (see processor.ts).
+   */
+  dependency?: string;
 }
 
 export type RunOutcome =

@@ -1,9 +1,11 @@
 /**
  * The one job processor: every queue of a worker hands its jobs to it, whatever executor runs them (a child of
  * the pool, or the supervisor itself). It records where and how each attempt ran, settles a result, removes a
- * task's secrets once no attempt can need them, and turns the outcome into BullMQ's terms.
+ * task's secrets once no attempt can need them, and turns the outcome into BullMQ's terms. An attempt that
+ * failed on an unreachable dependency is not the job's failure: the job is delayed without using up an
+ * attempt, within the long budget of waits.ts.
  */
-import { type Job, UnrecoverableError, WaitingError } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError, WaitingError } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { UnknownTaskError } from './errors.ts';
 import type { WorkerActivity } from './heartbeat.ts';
@@ -12,6 +14,7 @@ import type { Logger } from './log.ts';
 import { jobProgress } from './progress.ts';
 import type { TaskRegistry } from './registry.ts';
 import { type RunRecorder, recordRun } from './runinfo.ts';
+import { type DependencyWatch, type JobWaits, type WaitPolicy, waitDelayMs } from './waits.ts';
 
 export interface ProcessorDeps {
   /** `worker1@host` */
@@ -24,6 +27,10 @@ export interface ProcessorDeps {
   log: Logger;
   counters: { processed: number; failed: number };
   activity: WorkerActivity;
+  /** Jobs waiting out an unreachable dependency, and this worker's view of its dependencies (waits.ts). */
+  waits: JobWaits;
+  watch: DependencyWatch;
+  waitPolicy: WaitPolicy;
 }
 
 /**
@@ -96,10 +103,32 @@ export function makeProcessor(d: ProcessorDeps) {
         throw new Error(`the worker could not hand the result on: ${message}`, { cause: err });
       }
       await forgetSecrets(job, task.secrets);
+      await d.waits.clear(jobId);
       d.counters.processed++;
       return value;
     }
     const { error } = outcome;
+    if (error.dependency && !error.permanent) {
+      const { since, tries } = await d.waits.note(jobId);
+      d.watch.down(error.dependency, error.message);
+      if (Date.now() - since < d.waitPolicy.budgetMs) {
+        const delayMs = waitDelayMs(tries, d.waitPolicy.maxDelayMs);
+        d.log.info('task waits for a dependency', {
+          jobId,
+          task: job.name,
+          dependency: error.dependency,
+          delayMs,
+        });
+        await job.moveToDelayed(Date.now() + delayMs, token);
+        throw new DelayedError();
+      }
+      const detail = error.message.replace(`${error.dependency} unreachable: `, '');
+      const reason = `${error.dependency} unreachable for ${Math.round(d.waitPolicy.budgetMs / 1000)} s (${detail})`;
+      await forgetSecrets(job, task.secrets);
+      d.counters.failed++;
+      d.log.warn('task failed', { jobId, task: job.name, attempt, code: error.code, error: reason });
+      throw new UnrecoverableError(reason);
+    }
     if (error.permanent || attempt >= (job.opts.attempts ?? 1)) await forgetSecrets(job, task.secrets);
     d.counters.failed++;
     d.log.warn('task failed', { jobId, task: job.name, attempt, code: error.code, error: error.message });

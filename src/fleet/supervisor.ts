@@ -12,18 +12,19 @@ import { hostname } from 'node:os';
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
-import { ProfaiError } from '../domain/errors.ts';
+import { networkErrorCode, ProfaiError } from '../domain/errors.ts';
 import { describeRedisUrl } from '../lib/urls.ts';
 import { buildHeartbeat, CpuMeter, startHeartbeat, WorkerActivity } from './heartbeat.ts';
 import { InProcessExecutor } from './in-process.ts';
 import type { Executor, TaskDefinition } from './interfaces.ts';
-import { createLogger } from './log.ts';
+import { createLogger, type Logger } from './log.ts';
 import { ChildPool } from './pool/child-pool.ts';
 import { makeProcessor } from './processor.ts';
 import { queueRedis } from './redis.ts';
 import { createRegistry, queueOf, type TaskRegistry } from './registry.ts';
 import { type StopOutcome, stopGracefully } from './shutdown.ts';
 import type { WorkerHeartbeat } from './views.ts';
+import { DependencyWatch, JobWaits } from './waits.ts';
 
 /** The settings a worker reads. */
 export type WorkerSettings = Pick<
@@ -45,6 +46,8 @@ export type WorkerSettings = Pick<
   | 'heartbeatS'
   | 'shutdownGraceS'
   | 'logLevel'
+  | 'dependencyWaitS'
+  | 'dependencyRetryMaxS'
 >;
 
 export interface WorkerOptions {
@@ -52,6 +55,11 @@ export interface WorkerOptions {
   taskModules: readonly string[];
   /** Handed to each module's `createTasks`, here and in every child (so it must survive JSON). */
   taskSettings?: unknown;
+  /**
+   * How to check that a dependency answers again, by the name its errors give (`postgres`). A worker whose
+   * tasks failed on a dependency takes no new job until its probe resolves. @defaultValue none
+   */
+  dependencyProbes?: Readonly<Record<string, () => Promise<void>>>;
   /** Stop gracefully on SIGTERM/SIGINT (a second signal ends the grace period). @defaultValue true */
   handleSignals?: boolean;
   /** Where the start-up lines go. @defaultValue stdout */
@@ -91,6 +99,27 @@ async function connect(url: string): Promise<Redis> {
   }
   return redis;
 }
+
+/** Logs a dependency's outage once when it starts and once when it ends, however many errors come between. */
+function outageLog(log: Logger, dependency: string) {
+  let since: number | null = null;
+  return {
+    down(reason: string) {
+      if (since !== null) return;
+      since = Date.now();
+      log.warn(`${dependency} unreachable`, { dependency, reason });
+    },
+    up() {
+      if (since === null) return;
+      log.info(`${dependency} is back`, { dependency, downS: Math.round((Date.now() - since) / 1000) });
+      since = null;
+    },
+  };
+}
+
+const isConnectionError = (err: Error) =>
+  networkErrorCode(err) !== undefined ||
+  /Connection is closed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EPIPE/.test(err.message);
 
 /** Where a served queue's jobs run: on the pool, or in this process up to `capacity` at once. */
 type QueuePlacement =
@@ -152,7 +181,23 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
   const startedAt = Date.now();
   let state: WorkerHeartbeat['state'] = 'running';
   const activity = new WorkerActivity();
-  const workers = lanes.map(({ queue, executor }) => {
+  const waitPolicy = { budgetMs: s.dependencyWaitS * 1000, maxDelayMs: s.dependencyRetryMaxS * 1000 };
+  const waits = new JobWaits(redis, s.queuePrefix, waitPolicy);
+  let workers: Worker[] = [];
+  const watch = new DependencyWatch(
+    opts.dependencyProbes ?? {},
+    {
+      pause: () => Promise.all(workers.map((w) => w.pause(true))).then(() => {}),
+      resume: () => {
+        if (state === 'running') for (const w of workers) w.resume();
+      },
+    },
+    log,
+    waitPolicy,
+  );
+  const redisOutage = outageLog(log, 'redis');
+  redis.on('ready', redisOutage.up);
+  workers = lanes.map(({ queue, executor }) => {
     const processor = makeProcessor({
       workerName: name,
       registry,
@@ -162,6 +207,9 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
       log,
       counters,
       activity,
+      waits,
+      watch,
+      waitPolicy,
     });
     const worker = new Worker(queue, processor, {
       connection: redis,
@@ -175,7 +223,12 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
       removeOnComplete: { count: s.keepCompletedJobs },
       removeOnFail: { count: s.keepFailedJobs },
     });
-    worker.on('error', (err) => log.error('queue error', { queue, error: err.message }));
+    // While Redis is away, BullMQ reports each failed command: one line when it goes, one when it is back.
+    worker.on('error', (err) =>
+      isConnectionError(err)
+        ? redisOutage.down(err.message)
+        : log.error('queue error', { queue, error: err.message }),
+    );
     return worker;
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
@@ -195,6 +248,7 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
       state,
       activity,
       cpu,
+      waiting: watch.list(),
     });
   const beats = startHeartbeat(redis, s.queuePrefix, s.heartbeatS, heartbeat);
 
@@ -216,6 +270,7 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
     state = 'stopping';
     log.info('stopping: no new tasks; running ones get the grace period', { graceS: s.shutdownGraceS });
     stopping = (async () => {
+      watch.stop();
       void beats.beatNow();
       const outcome = await stopGracefully(workers, executors, s.shutdownGraceS * 1000, forced);
       // What the tasks opened in this process (their settle's and in-process runs' connections).

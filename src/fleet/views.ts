@@ -121,4 +121,6 @@ export interface WorkerHeartbeat {
   /** Children replaced, by why they left. */
   recycles: { tasks: number; memory: number; crash: number };
   state: 'running' | 'stopping';
+  /** Dependencies this worker waits for (it takes no new job meanwhile), with since when (ms since epoch). */
+  waiting?: { dependency: string; since: number }[];
 }

@@ -21,14 +21,22 @@ export class LlmProviderError extends ProfaiError {
     readonly status?: number,
     cause?: unknown,
   ) {
-    super('llm_provider', message, { permanent, cause });
+    // A provider that keeps failing for now (network, 5xx, 429) is an outage to wait out; one that refused is not.
+    super('llm_provider', message, {
+      permanent,
+      cause,
+      ...(permanent ? {} : { dependency: 'llm' as const }),
+    });
   }
 }
 
 /** A request took longer than LLM_TIMEOUT_S (on every attempt). */
 export class LlmTimeoutError extends ProfaiError {
   constructor(seconds: number, attempts: number, cause?: unknown) {
-    super('llm_timeout', `LLM provider: no answer within ${seconds} s (${attempts} attempt(s))`, { cause });
+    super('llm_timeout', `LLM provider: no answer within ${seconds} s (${attempts} attempt(s))`, {
+      cause,
+      dependency: 'llm',
+    });
   }
 }
 

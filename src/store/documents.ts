@@ -14,7 +14,7 @@ import type { Database, SavedIds, Sql } from './types.ts';
  */
 export async function saveProcessedDocument(db: Database, doc: ProcessedDocument): Promise<SavedIds> {
   const courseId = courseIdFor(doc.documentId);
-  const quizId = quizIdFor(courseId, doc.quiz);
+  const quizId = quizIdFor(courseId, { ...doc.quiz, size: doc.quiz.questions.length });
   return db.transaction(async (tx) => {
     if (!(await insertDocument(tx, doc))) return existingIds(tx, doc.sha256, quizId);
     await insertSections(tx, doc);

@@ -1,6 +1,5 @@
 /** Deterministic ids, so a retried job writes the same rows instead of new ones. */
 import { createHash } from 'node:crypto';
-import type { Quiz } from '../domain/course.ts';
 
 const sha256Hex = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -9,8 +8,15 @@ export function courseIdFor(documentId: string): string {
   return `c${documentId.slice(0, 11)}`;
 }
 
-/** `q` + 15 hex digits of a hash of what makes two quizzes the same request: course, seed, module, size. */
-export function quizIdFor(courseId: string, quiz: Pick<Quiz, 'seed' | 'moduleIndex' | 'questions'>): string {
-  const key = [courseId, quiz.seed, quiz.moduleIndex ?? 'all', quiz.questions.length].join('|');
-  return `q${sha256Hex(key).slice(0, 15)}`;
+/** What makes two quizzes the same request: seed, module and size (questions asked for, or made). */
+export interface QuizKey {
+  seed: number;
+  moduleIndex?: number | undefined;
+  size: number;
+}
+
+/** `q` + 15 hex digits of a hash of the course and the {@link QuizKey}. */
+export function quizIdFor(courseId: string, key: QuizKey): string {
+  const parts = [courseId, key.seed, key.moduleIndex ?? 'all', key.size].join('|');
+  return `q${sha256Hex(parts).slice(0, 15)}`;
 }

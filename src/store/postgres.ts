@@ -1,5 +1,6 @@
 /** {@link Database} over PostgreSQL (a `pg` Pool on DATABASE_URL; Neon works with `sslmode=require`). */
 import pg from 'pg';
+import { DependencyUnavailableError, networkErrorCode } from '../domain/errors.ts';
 import { migrate } from './migrate.ts';
 import type { Database, Sql } from './types.ts';
 
@@ -14,32 +15,66 @@ export function poolConfig(url: string, max = 10): pg.PoolConfig {
   const mode = u.searchParams.get('sslmode');
   u.searchParams.delete('sslmode');
   const ssl = !mode || mode === 'disable' ? false : { rejectUnauthorized: mode.startsWith('verify') };
-  return { connectionString: u.toString(), ssl, max };
+  // A server that does not answer is an outage to wait out, not a hang: connecting fails after this long.
+  return { connectionString: u.toString(), ssl, max, connectionTimeoutMillis: 10_000 };
 }
+
+/** SQLSTATEs of a server that is going away, starting up or refusing connections for now. */
+const UNAVAILABLE_STATES = /^(08...|57P0[1-3]|53300)$/;
+/** node-postgres's words for a connection that broke or never came. */
+const LOST_CONNECTION =
+  /Connection terminated|timeout exceeded when trying to connect|not queryable|Connection ended/i;
+
+/**
+ * The one translation of a driver error: a server that cannot be reached (refused, reset, starting up, shutting
+ * down, a connection lost mid-query) becomes {@link DependencyUnavailableError}; anything else stays as it is.
+ */
+export function translatePgError(err: unknown): unknown {
+  if (err instanceof DependencyUnavailableError) return err;
+  const code = (err as { code?: unknown } | null)?.code;
+  const network = networkErrorCode(err);
+  if (network) return new DependencyUnavailableError('postgres', network, err);
+  if (typeof code === 'string' && UNAVAILABLE_STATES.test(code))
+    return new DependencyUnavailableError('postgres', (err as Error).message.split('\n')[0]!, err);
+  if (err instanceof Error && LOST_CONNECTION.test(err.message))
+    return new DependencyUnavailableError('postgres', err.message.split('\n')[0]!, err);
+  return err;
+}
+
+const translated = async <T>(work: () => Promise<T>): Promise<T> => {
+  try {
+    return await work();
+  } catch (err) {
+    throw translatePgError(err);
+  }
+};
 
 /** Wraps a Pool as a {@link Database}. */
 export function postgresDatabase(pool: pg.Pool, hasVector: boolean): Database {
   const asSql = (c: pg.Pool | pg.PoolClient): Sql => ({
-    query: async <R>(text: string, params?: readonly unknown[]) => ({
-      rows: (await c.query(text, params as unknown[] | undefined)).rows as R[],
-    }),
+    query: <R>(text: string, params?: readonly unknown[]) =>
+      translated(async () => ({ rows: (await c.query(text, params as unknown[] | undefined)).rows as R[] })),
   });
   return {
     kind: 'postgres',
     hasVector,
     ...asSql(pool),
     async transaction(fn) {
-      const client = await pool.connect();
+      const client = await translated(() => pool.connect());
+      let broken = false;
       try {
         await client.query('BEGIN');
         const result = await fn(asSql(client));
         await client.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw err;
+        const failure = translatePgError(err);
+        // A connection that broke is dropped, not handed to the next transaction.
+        broken = failure instanceof DependencyUnavailableError;
+        if (!broken) await client.query('ROLLBACK').catch(() => {});
+        throw failure;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     close: () => pool.end(),

@@ -43,12 +43,12 @@ export async function writeQuiz(tx: Sql, courseId: string, quizId: string, quiz:
 }
 
 /**
- * Saves a quiz of a stored course and returns its id, which is deterministic from (course, seed, module,
- * question count): saving the same request again updates the same quiz.
+ * Saves a quiz of a stored course and returns its id: `quizId` when given (the id of the request that made it),
+ * else one deterministic from (course, seed, module, question count). Saving the same id again updates it.
  * @throws NotFoundError when the course does not exist.
  */
-export async function saveQuiz(db: Database, courseId: string, quiz: Quiz): Promise<string> {
-  const quizId = quizIdFor(courseId, quiz);
+export async function saveQuiz(db: Database, courseId: string, quiz: Quiz, quizId?: string): Promise<string> {
+  quizId ??= quizIdFor(courseId, { ...quiz, size: quiz.questions.length });
   await db.transaction(async (tx) => {
     const { rows } = await tx.query('SELECT 1 FROM courses WHERE id = $1 FOR SHARE', [courseId]);
     if (rows.length === 0) throw new NotFoundError('course', courseId);

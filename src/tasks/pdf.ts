@@ -49,14 +49,17 @@ export function createPdfTask(
   storage: LazyStorage,
 ): TaskDefinition<PdfTaskData, PdfTaskResult | PdfHandoff> {
   async function run(data: PdfTaskData, ctx: TaskContext): Promise<PdfTaskResult | PdfHandoff> {
-    const bytes = await readUpload(data.path);
     const { db, vectors } = await storage.get();
+    const { findStored, processDocument, stageDocument } = await import('../workflows/document.ts');
+    // Done already (a retry whose completion was lost, or the same file twice): that course, upload or not.
+    const stored = await findStored(data.sha256, db);
+    if (stored) return { ...stored.saved, ...stored.counts };
+    const bytes = await readUpload(data.path);
     const input = { bytes, fileName: data.fileName, ...(data.password ? { password: data.password } : {}) };
     const onProgress = stageProgress(ctx);
     // Redis and the AI SDK load only when an embeddings API is configured.
     const redis = usesEmbeddingsApi(config) ? (await handoff()).stageRedis(config) : undefined;
     const deps = { config, db, vectors, onProgress, ...(await configuredEmbedder(config, redis)) };
-    const { processDocument, stageDocument } = await import('../workflows/document.ts');
     if (usesModel(config)) {
       // Course and quiz from the model: only the CPU stage runs here; the supervisor hands the rest on (`settle`).
       const staged = await stageDocument(input, deps);

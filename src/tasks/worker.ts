@@ -9,6 +9,7 @@ import { startWorker, type WorkerHandle, type WorkerOptions } from '../fleet/sup
 import { usesModel } from '../workflows/generators.ts';
 import { TASKS_MODULE } from './index.ts';
 import { LLM_TASK, PDF_TASK } from './names.ts';
+import { dependencyProbes } from './probes.ts';
 import { taskSettingsOf } from './settings.ts';
 
 /** The queues a worker configured by `config` serves. */
@@ -27,6 +28,11 @@ export function startProfaiWorker(
 ): Promise<WorkerHandle> {
   return startWorker(
     { ...config, queues: servedQueues(config) },
-    { ...opts, taskModules: [TASKS_MODULE, ...config.taskModules], taskSettings: taskSettingsOf(config) },
+    {
+      ...opts,
+      taskModules: [TASKS_MODULE, ...config.taskModules],
+      taskSettings: taskSettingsOf(config),
+      dependencyProbes: dependencyProbes(config),
+    },
   );
 }

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import type { Course, Quiz } from '../domain/course.ts';
 import { countsOf, type DocumentCounts, type ProcessedDocument } from '../domain/document.ts';
 import { NotFoundError } from '../domain/errors.ts';
+import type { EmbeddingSpace } from '../domain/generators.ts';
 import type { LlmSettings } from '../llm/index.ts';
 import {
   completeDocument,
@@ -47,8 +48,32 @@ export async function processDocument(input: PipelineInput, deps: ProcessDeps): 
   if (existing) return existing;
 
   const result = await runPipeline(input, deps);
+  // Vectors first, then every record in one transaction: a crash between leaves vectors that the retry
+  // overwrites (same ids) and that `profai doctor` finds if no retry comes; never chunks without vectors.
   await saveVectors(result, deps);
-  return saveDocument(result.document, result.warnings, deps);
+  try {
+    return await saveDocument(result.document, result.warnings, deps);
+  } catch (err) {
+    await dropUnstoredVectors(result.document, result.space, deps);
+    throw err;
+  }
+}
+
+/**
+ * After a failed save, the document's vectors go again unless the document is stored after all (another run
+ * of the same file committed meanwhile). When the database cannot say, they stay: the retry overwrites them.
+ */
+async function dropUnstoredVectors(
+  document: { documentId: string; sha256: string },
+  space: EmbeddingSpace,
+  deps: Pick<ProcessDeps, 'db' | 'vectors'>,
+): Promise<void> {
+  try {
+    if (await findDocumentBySha(deps.db, document.sha256)) return;
+    await deps.vectors.deleteDocument(space, document.documentId);
+  } catch {
+    // Unreachable store or database: nothing more to do now.
+  }
 }
 
 /** A document through its CPU stages, vectors stored, waiting for its course (see {@link finishStaged}). */
@@ -117,8 +142,14 @@ async function saveDocument(
   };
 }
 
-async function findExisting(bytes: Uint8Array, db: Database): Promise<ProcessOutcome | null> {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+const findExisting = (bytes: Uint8Array, db: Database) =>
+  findStored(createHash('sha256').update(bytes).digest('hex'), db);
+
+/**
+ * The outcome of a document already stored with its course, by content hash: what identifies work as done,
+ * so that a retried job whose completion was lost completes with it (without needing its upload again).
+ */
+export async function findStored(sha256: string, db: Database): Promise<ProcessOutcome | null> {
   const found = await findDocumentBySha(db, sha256);
   if (!found?.courseId) return null;
   const stored = await getCourse(db, found.courseId);

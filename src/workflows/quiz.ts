@@ -1,6 +1,6 @@
 /**
  * A new quiz for a stored course: load the course and its chunks, generate, save. The same request (course,
- * seed, module, size) gets the same quiz id, so a retried job overwrites instead of adding a quiz.
+ * seed, module, size) gets the same quiz id, and a request already answered returns its stored quiz.
  */
 import type { Quiz } from '../domain/course.ts';
 import { NotFoundError } from '../domain/errors.ts';
@@ -35,11 +35,20 @@ export async function makeQuiz(
 ): Promise<MadeQuiz> {
   const { getCourse } = await import('../store/courses.ts');
   const { loadChunks } = await import('../store/documents.ts');
-  const { saveQuiz } = await import('../store/quizzes.ts');
+  const { getQuiz, saveQuiz } = await import('../store/quizzes.ts');
+  const { quizIdFor } = await import('../store/ids.ts');
   const { generateQuiz } = await import('../pipeline/quiz.ts');
   progress('load', 0);
   const stored = await getCourse(db, request.courseId);
   if (!stored) throw new NotFoundError('course', request.courseId);
+  // The request's id: a retried job whose quiz was saved (its completion lost) returns that quiz, never a second.
+  const quizId = quizIdFor(stored.id, {
+    seed: request.seed,
+    moduleIndex: request.moduleIndex,
+    size: request.questions,
+  });
+  const done = await getQuiz(db, quizId);
+  if (done) return { quizId, courseId: stored.id, quiz: done.quiz };
   const chunks = await loadChunks(db, stored.documentId);
   progress('quiz', 0.3);
   const quiz = await generateQuiz(
@@ -53,6 +62,6 @@ export async function makeQuiz(
     generator,
   );
   progress('save', 0.9);
-  const quizId = await saveQuiz(db, stored.id, quiz);
+  await saveQuiz(db, stored.id, quiz, quizId);
   return { quizId, courseId: stored.id, quiz };
 }

@@ -65,9 +65,13 @@ function stopChild(child: ChildProcess): Promise<void> {
 /** A running Chroma server. `stop` is idempotent. */
 export interface ChromaServer {
   url: string;
-  /** The server's process id (benchmarks read its CPU time). */
+  /** The server's process id (benchmarks read its CPU time); a new one after `restart`. */
   pid: number;
   stop(): Promise<void>;
+  /** Stops the server (SIGTERM), keeping its data, for an outage a test makes. */
+  halt(): Promise<void>;
+  /** Starts it again on the same port and data, after `halt`; resolves once healthy. */
+  restart(): Promise<void>;
 }
 
 /**
@@ -78,24 +82,30 @@ export async function startChroma(opts: { timeoutMs?: number } = {}): Promise<Ch
   const dataDir = mkdtempSync(join(tmpdir(), 'profai-chroma-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(CHROMA_BIN, ['run', '--path', dataDir, '--port', String(port)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
   let log = '';
   const keep = (d: Buffer) => {
     log = (log + d.toString()).slice(-2000);
   };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
+  let child: ChildProcess;
+  const launch = async () => {
+    child = spawn(CHROMA_BIN, ['run', '--path', dataDir, '--port', String(port)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', keep);
+    child.stderr!.on('data', keep);
+    server.pid = child.pid!;
+    await waitHealthy(url, child, opts.timeoutMs ?? 30_000, () => log);
+  };
   const stop = async () => {
     await stopChild(child);
     rmSync(dataDir, { recursive: true, force: true });
   };
+  const server: ChromaServer = { url, pid: 0, stop, halt: () => stopChild(child), restart: launch };
   try {
-    await waitHealthy(url, child, opts.timeoutMs ?? 30_000, () => log);
+    await launch();
   } catch (err) {
     await stop();
     throw err;
   }
-  return { url, pid: child.pid!, stop };
+  return server;
 }

@@ -4,8 +4,8 @@
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { type ApiDeps, buildApi } from '../../src/api/server.ts';
 import type { Config } from '../../src/config.ts';
 import { openDatabase, openVectorStore } from '../../src/store/index.ts';
 import { openProfaiClient } from '../../src/tasks/client.ts';
+import { freePort } from './chroma.ts';
 import { sleep, spawnWorker, type WorkerProcess } from './workers.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -50,13 +51,7 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
 }
 
 /** A TCP port nothing listens on (now). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
+export { freePort } from './chroma.ts';
 
 export interface RedisServer {
   url: string;
@@ -68,14 +63,21 @@ export interface RedisServer {
   running(): boolean;
 }
 
-/** A private `redis-server --port N --save "" --appendonly no`, for tests that take Redis away. */
-export async function startRedisServer(): Promise<RedisServer> {
+/**
+ * A private `redis-server --port N --save ""`, for tests that take Redis away: without persistence, or with its
+ * append-only file in a temp dir (`appendOnly`), so that what it held survives a stop and start.
+ */
+export async function startRedisServer(opts: { appendOnly?: boolean } = {}): Promise<RedisServer> {
   const port = await freePort();
+  const dir = opts.appendOnly ? mkdtempSync(join(tmpdir(), 'profai-redis-')) : null;
+  const persistence = dir
+    ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir]
+    : ['--appendonly', 'no'];
   let proc: ChildProcess | null = null;
   const start = async () => {
     proc = spawn(
       'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence],
       {
         stdio: 'ignore',
       },

@@ -6,6 +6,7 @@
  * Status: 202 when at least one job is in the answer, 200 when every file already had a course.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { unreachableDependency } from '../../domain/errors.ts';
 import { getJobView } from '../../fleet/queues.ts';
 import { findDocumentBySha } from '../../store/index.ts';
 import { enqueuePdf } from '../../tasks/client.ts';
@@ -113,7 +114,11 @@ async function readUploads(
 /** The existing course of this content, or a (possibly already queued) job for it. */
 async function submit(deps: ApiDeps, file: StoredUpload, password: string | undefined): Promise<UploadEntry> {
   const base = { file: file.fileName, sha256: file.sha256 };
-  const known = await findDocumentBySha(deps.db, file.sha256);
+  // While the database is down the upload is still taken: the worker then finds out whether it is known.
+  const known = await findDocumentBySha(deps.db, file.sha256).catch((err: unknown) => {
+    if (unreachableDependency(err)) return null;
+    throw err;
+  });
   if (known?.courseId) {
     await discardUpload(file.path, deps.config);
     return {

@@ -8,6 +8,7 @@
  * fleet's. Records written by earlier versions, with the text as a document, still read.
  */
 import { ChromaClient, type Collection, IncludeEnum, type Metadata } from 'chromadb';
+import { DependencyUnavailableError, networkErrorCode } from '../../domain/errors.ts';
 import type { EmbeddingSpace } from '../../domain/generators.ts';
 import { batches } from '../sql.ts';
 import type { VectorHit, VectorRecord, VectorStore } from '../types.ts';
@@ -39,8 +40,49 @@ interface ChunkMeta extends Metadata {
   text: string;
 }
 
+/** The Chroma client's words for a server that is not there, or failing on its side (5xx, overloaded). */
+const UNAVAILABLE = new Set(['ChromaConnectionError', 'ChromaServerError', 'ChromaRateLimitError']);
+
+/** The one translation of a Chroma error: an unreachable or failing server is a dependency outage. */
+export function translateChromaError(err: unknown): unknown {
+  const name = (err as { name?: unknown } | null)?.name;
+  if (typeof name === 'string' && UNAVAILABLE.has(name)) {
+    const reason =
+      name === 'ChromaConnectionError' ? 'connection failed' : (err as Error).message.split('\n')[0]!;
+    return new DependencyUnavailableError('chroma', reason, err);
+  }
+  const network = networkErrorCode(err);
+  return network ? new DependencyUnavailableError('chroma', network, err) : err;
+}
+
+/** `store` with every call's errors translated by {@link translateChromaError}. */
+function translated(store: VectorStore): VectorStore {
+  const wrap =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await fn(...args);
+      } catch (err) {
+        throw translateChromaError(err);
+      }
+    };
+  return {
+    kind: store.kind,
+    upsert: wrap(store.upsert),
+    query: wrap(store.query),
+    count: wrap(store.count),
+    deleteDocument: wrap(store.deleteDocument),
+    ping: wrap(store.ping),
+    close: store.close,
+  };
+}
+
 /** A Chroma store on the server at `url` (e.g. `http://127.0.0.1:8000`). */
 export function chromaStore(url: string): VectorStore {
+  return translated(untranslatedChromaStore(url));
+}
+
+function untranslatedChromaStore(url: string): VectorStore {
   const client = new ChromaClient(chromaClientArgs(url));
   const collections = new Map<string, Promise<Collection>>();
   const collectionOf = (space: EmbeddingSpace): Promise<Collection> => {

@@ -1,0 +1,66 @@
+/**
+ * A PostgreSQL cluster of a test's own (Debian's initdb and pg_ctl on a free port), for tests that take the
+ * database away and bring it back. initdb refuses to run as root, so as root it runs as the `postgres` user.
+ *
+ *   const pg = await startPgCluster();   // pg.url = postgres://postgres@127.0.0.1:PORT/postgres
+ *   await pg.halt(); … await pg.restart();
+ *   await pg.stop();                      // stops it and removes its files
+ */
+import { execFileSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './chroma.ts';
+
+const BIN = (() => {
+  const root = '/usr/lib/postgresql';
+  const version = existsSync(root) ? readdirSync(root).sort().at(-1) : undefined;
+  return version ? join(root, version, 'bin') : '';
+})();
+
+export interface PgCluster {
+  url: string;
+  port: number;
+  /** Stops the server (fast shutdown), keeping its data: an outage. */
+  halt(): Promise<void>;
+  /** Starts it again on the same port and data. */
+  restart(): Promise<void>;
+  /** Stops it and removes its files. */
+  stop(): Promise<void>;
+}
+
+const asRoot = process.getuid?.() === 0;
+
+/** Runs a PostgreSQL binary as the user that owns the cluster. */
+function run(binary: string, args: string[]): void {
+  const command = join(BIN, binary);
+  if (asRoot) execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: 'pipe' });
+  else execFileSync(command, args, { stdio: 'pipe' });
+}
+
+export async function startPgCluster(): Promise<PgCluster> {
+  if (!BIN)
+    throw new Error(
+      'PostgreSQL server binaries not found under /usr/lib/postgresql (apt-get install postgresql)',
+    );
+  const dir = mkdtempSync(join(tmpdir(), 'profai-pg-'));
+  const data = join(dir, 'data');
+  if (asRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), 0);
+  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
+  const port = await freePort();
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+  const restart = async () =>
+    run('pg_ctl', ['-D', data, '-o', options, '-w', '-l', join(dir, 'log'), 'start']);
+  const halt = async () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+  await restart();
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    halt,
+    restart,
+    async stop() {
+      await halt().catch(() => {});
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
