@@ -8,7 +8,7 @@
  * - registered: `{ "worker1@host": ["pdf_processing.process_pdf_and_generate_course", …] }`
  * A worker that stopped answering is absent; none at all is `{}` (and exit code 1).
  */
-import { activeTaskLines, formatDuration } from './render.ts';
+import { activeTaskLines, formatDuration, waitingText } from './render.ts';
 import type { ActiveTaskStatus, WorkerStatus } from './types.ts';
 
 export const INSPECT_ACTIONS = ['ping', 'stats', 'active', 'registered'] as const;
@@ -48,7 +48,7 @@ function statsLines(w: WorkerStatus): string[] {
   return [
     `${w.hostname}:`,
     `  pid: ${w.pid}   pool: ${w.pool}   concurrency: ${w.concurrency}   version: ${w.version}   uptime: ${formatDuration(w.uptimeS)}`,
-    `  queues: ${w.queues.join(', ')}   state: ${w.state}`,
+    `  queues: ${w.queues.join(', ')}   state: ${w.state}${w.waiting.map((d) => `   ${waitingText(d).toLowerCase()}`).join('')}`,
     `  done: ${w.done}   failed: ${w.failed}   recycled: ${r.total} (tasks ${r.tasks}, memory ${r.memory}, crash ${r.crash})`,
     `  rss: ${mb(w.totalRssMb)} (supervisor ${mb(w.rssMb)})   cpu: ${Math.round(w.cpuPercent)}%   child limits: soft ${mb(w.limits.softMb)}, hard ${hard}`,
     ...w.children.map(

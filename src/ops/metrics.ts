@@ -31,6 +31,16 @@ export class FleetMetrics {
     'profai_redis_up',
     'Whether Redis answered the latest read (1) or not (0).',
   );
+  readonly #dependencyUp = this.#gauge(
+    'profai_dependency_up',
+    'Whether a service the fleet depends on answered this scrape (1) or not (0): redis, the database, the vector store.',
+    ['dependency'],
+  );
+  readonly #workersWaiting = this.#gauge(
+    'profai_workers_waiting',
+    'Workers that take no new job because a dependency they need is unreachable, by dependency.',
+    ['dependency'],
+  );
   readonly #queueJobs = this.#gauge('profai_queue_jobs', 'Jobs per queue and state.', ['queue', 'state']);
   readonly #workers = this.#gauge('profai_workers', 'Live workers (heartbeat not expired).');
   readonly #workerRss = this.#gauge('profai_worker_rss_bytes', 'RSS of a worker: supervisor plus children.', [
@@ -80,7 +90,14 @@ export class FleetMetrics {
     registers: [this.registry],
   });
 
-  constructor(source: FleetSource) {
+  /**
+   * @param probes - checks of the API's own dependencies by name (`postgres`, `chroma`…), run at each scrape
+   *   within the source's timeout. @defaultValue none
+   */
+  constructor(
+    source: FleetSource,
+    private readonly probes: Readonly<Record<string, () => Promise<unknown>>> = {},
+  ) {
     this.#source = source;
     collectDefaultMetrics({ register: this.registry, prefix: 'profai_api_' });
   }
@@ -91,7 +108,7 @@ export class FleetMetrics {
 
   /** The exposition text, after refreshing from Redis (bounded by the source's timeout). */
   async render(): Promise<string> {
-    const snapshot = await this.#source.snapshot();
+    const [snapshot] = await Promise.all([this.#source.snapshot(), this.#probeDependencies()]);
     this.#setGauges(snapshot);
     if (snapshot.redis.up) await this.#readLedger(snapshot.queues.map((q) => q.name));
     return this.registry.metrics();
@@ -101,8 +118,23 @@ export class FleetMetrics {
     return this.registry.contentType;
   }
 
+  async #probeDependencies(): Promise<void> {
+    const timeoutMs = this.#source.timeoutMs;
+    await Promise.all(
+      Object.entries(this.probes).map(async ([dependency, probe]) => {
+        const up = await withTimeout(probe(), timeoutMs, () => new Error('timed out')).then(
+          () => 1,
+          () => 0,
+        );
+        this.#dependencyUp.set({ dependency }, up);
+      }),
+    );
+  }
+
   #setGauges(s: FleetSnapshot): void {
     this.#redisUp.set(s.redis.up ? 1 : 0);
+    this.#dependencyUp.set({ dependency: 'redis' }, s.redis.up ? 1 : 0);
+    this.#workersWaiting.reset();
     for (const g of [this.#queueJobs, this.#workers, this.#workerRss, this.#workerCpu, this.#workerActive])
       g.reset();
     for (const g of [this.#workerConcurrency, this.#workerTasks, this.#recycles]) g.reset();
@@ -110,6 +142,10 @@ export class FleetMetrics {
     for (const q of s.queues)
       for (const state of JOB_STATES) this.#queueJobs.set({ queue: q.name, state }, q[state]);
     this.#workers.set(s.workers.length);
+    const waiting = new Map<string, number>();
+    for (const w of s.workers)
+      for (const d of w.waiting) waiting.set(d.dependency, (waiting.get(d.dependency) ?? 0) + 1);
+    for (const [dependency, n] of waiting) this.#workersWaiting.set({ dependency }, n);
     for (const w of s.workers) {
       const worker = w.hostname;
       this.#workerRss.set({ worker }, Math.round(w.totalRssMb * MB));

@@ -33,7 +33,13 @@ export function workerLine(w: WorkerStatus): string {
     `Done: ${w.done}`,
     `Recycled: ${w.recycled.total}`,
     ...(w.state === 'running' ? [] : [`State: ${w.state}`]),
+    ...w.waiting.map((d) => waitingText(d)),
   ].join('   ');
+}
+
+/** `Waiting for postgres since 12:01:33` (the time in UTC, as every time the tools print). */
+export function waitingText(d: { dependency: string; since: string }): string {
+  return `Waiting for ${d.dependency} since ${d.since.slice(11, 19)}`;
 }
 
 /** One line per active task of `w`, relative to `now`. */

@@ -26,6 +26,7 @@ export function toWorkerStatus(hb: WorkerHeartbeat): WorkerStatus {
     concurrency: hb.concurrency,
     queues: hb.queues,
     state: hb.state,
+    waiting: (hb.waiting ?? []).map((w) => ({ dependency: w.dependency, since: iso(w.since) })),
     version: hb.version ?? 'unknown',
     startedAt: iso(hb.startedAt),
     uptimeS: hb.uptimeS ?? Math.round((hb.at - hb.startedAt) / 1000),

@@ -53,6 +53,8 @@ export interface WorkerStatus {
   queues: string[];
   /** `running`, or `stopping` during a graceful shutdown. */
   state: string;
+  /** Dependencies the worker waits for (it takes no new job meanwhile), since when: empty when none. */
+  waiting: { dependency: string; since: string }[];
   /** ProfAI version of the worker, `unknown` when it did not say. */
   version: string;
   startedAt: string;

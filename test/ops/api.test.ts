@@ -70,6 +70,9 @@ describe('/metrics, /dashboard and /api/fleet on a Redis the test stops and star
     const { metrics: m, text } = await scrape();
     const at = (series: string) => m.get(series);
     assert.equal(at('profai_redis_up'), 1);
+    assert.equal(at('profai_dependency_up{dependency="redis"}'), 1);
+    assert.equal(at('profai_dependency_up{dependency="pglite"}'), 1, 'the database (PGlite here) answered');
+    assert.equal(at('profai_dependency_up{dependency="pgvector"}'), 1);
     assert.equal(at('profai_workers'), 1);
     assert.equal(at('profai_queue_jobs{queue="test",state="completed"}'), 3);
     assert.equal(at('profai_queue_jobs{queue="test",state="failed"}'), 1);
@@ -122,6 +125,7 @@ describe('/metrics, /dashboard and /api/fleet on a Redis the test stops and star
     });
     // No stale fleet gauges: labelled ones vanish, the label-less worker count reads 0 (check profai_redis_up).
     assert.equal(down.metrics.get('profai_workers'), 0);
+    assert.equal(down.metrics.get('profai_dependency_up{dependency="redis"}'), 0);
     assert.equal(down.metrics.get(`profai_worker_rss_bytes{worker="${WORKER}"}`), undefined);
     assert.equal(down.metrics.get('profai_queue_jobs{queue="test",state="completed"}'), undefined);
     assert.equal(

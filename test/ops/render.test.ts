@@ -73,6 +73,19 @@ describe('monitor and inspect text', () => {
     assert.equal(waiting.at(-1), 'pdf_processing: 3 waiting, 1 active, 0 delayed, 1 failed');
   });
 
+  test('a worker waiting for a dependency says for which and since when, in the monitor and inspect stats', () => {
+    const since = Date.parse('2026-01-01T12:01:33Z');
+    const waiting = heartbeat(1, { waiting: [{ dependency: 'postgres', since }] });
+    const screen = renderMonitor(snapshot([waiting], 0)).join('\n');
+    assert.match(screen, /Worker: worker1@host .*Waiting for postgres since 12:01:33/);
+    const stats = inspectLines('stats', [toWorkerStatus(waiting)]).join('\n');
+    assert.match(stats, /state: running {3}waiting for postgres since 12:01:33/);
+    assert.deepEqual(toWorkerStatus(waiting).waiting, [
+      { dependency: 'postgres', since: '2026-01-01T12:01:33.000Z' },
+    ]);
+    assert.doesNotMatch(renderMonitor(snapshot([heartbeat(2)], 0)).join('\n'), /Waiting/);
+  });
+
   test('Redis down: says so instead of an empty fleet', () => {
     const lines = renderMonitor({
       ...snapshot([], 0),

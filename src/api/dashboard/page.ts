@@ -32,6 +32,7 @@ export const DASHBOARD_HTML = `<!doctype html>
   td.num, th.num { text-align:right; font-variant-numeric: tabular-nums; }
   .worker { border:1px solid var(--line); border-radius:6px; padding:8px 10px; margin-bottom:8px; }
   .worker .name { font-weight:600; }
+  .worker .waiting { color:var(--bad); font-weight:600; }
   .facts { color:var(--muted); font-size:12px; margin:2px 0 6px; }
   .mem { display:grid; grid-template-columns: 150px 1fr 130px; gap:8px; align-items:center; font-size:12px; margin:3px 0; }
   .track { position:relative; height:10px; background:#eceff3; border-radius:5px; overflow:hidden; }
@@ -111,6 +112,9 @@ export const DASHBOARD_HTML = `<!doctype html>
     var facts = 'pool ' + w.pool + ' · concurrency ' + w.concurrency + ' · ' + w.state + ' · CPU ' + Math.round(w.cpuPercent) + '%' +
       ' · done ' + w.done + ' · failed ' + w.failed + ' · recycled ' + r.total + ' (tasks ' + r.tasks + ', memory ' + r.memory + ', crash ' + r.crash + ')' +
       ' · up ' + secs(w.uptimeS) + ' · v' + w.version;
+    var waiting = (w.waiting || []).map(function (d) {
+      return h('div', { class: 'waiting', 'data-waiting': d.dependency, text: 'waiting for ' + d.dependency + ' since ' + new Date(d.since).toLocaleTimeString() });
+    });
     var rows = [h('div', { class: 'mem' }, [h('span', { text: 'supervisor' }), h('span', { class: 'muted', text: 'total ' + mb(w.totalRssMb) }), h('span', { class: 'muted', text: mb(w.rssMb) })])];
     w.children.forEach(function (c) {
       rows.push(memRow('child ' + c.pid + (c.busy ? ' (busy)' : ''), c.rssMb, w.limits));
@@ -118,7 +122,7 @@ export const DASHBOARD_HTML = `<!doctype html>
     return h('div', { class: 'worker', 'data-worker': w.hostname }, [
       h('div', { class: 'name', text: w.hostname + '  ·  ' + w.active.length + ' active' }),
       h('div', { class: 'facts', text: facts }),
-    ].concat(rows));
+    ].concat(waiting, rows));
   }
   function jobCell(j) {
     var shortId = j.id.length > 20 ? j.id.slice(0, 19) + '…' : j.id;

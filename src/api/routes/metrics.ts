@@ -11,7 +11,11 @@ import type { ApiDeps } from '../deps.ts';
 export async function metricsRoutes(app: FastifyInstance, opts: { deps: ApiDeps }): Promise<void> {
   const { source, release } = acquireFleetSource(opts.deps.config);
   app.addHook('onClose', release);
-  const metrics = new FleetMetrics(source);
+  const { db, vectors } = opts.deps;
+  const metrics = new FleetMetrics(source, {
+    [db.kind]: () => db.query('select 1'),
+    [vectors.kind]: () => vectors.ping(),
+  });
 
   app.get(
     '/metrics',
