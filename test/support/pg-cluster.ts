@@ -7,7 +7,7 @@
  *   await pg.stop();                      // stops it and removes its files
  */
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './chroma.ts';
@@ -23,8 +23,10 @@ export interface PgCluster {
   port: number;
   /** Stops the server (fast shutdown), keeping its data: an outage. */
   halt(): Promise<void>;
-  /** Starts it again on the same port and data. */
+  /** Starts it again on the same port and data (after `halt` or `kill`). */
   restart(): Promise<void>;
+  /** SIGKILLs the whole server (postmaster and every backend), as a crash would; `restart` recovers it. */
+  kill(): Promise<void>;
   /** Stops it and removes its files. */
   stop(): Promise<void>;
 }
@@ -36,6 +38,28 @@ function run(binary: string, args: string[]): void {
   const command = join(BIN, binary);
   if (asRoot) execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: 'pipe' });
   else execFileSync(command, args, { stdio: 'pipe' });
+}
+
+function descendants(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .split(' ')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+  return children.flatMap((c) => [c, ...descendants(c)]);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function startPgCluster(): Promise<PgCluster> {
@@ -52,12 +76,29 @@ export async function startPgCluster(): Promise<PgCluster> {
   const restart = async () =>
     run('pg_ctl', ['-D', data, '-o', options, '-w', '-l', join(dir, 'log'), 'start']);
   const halt = async () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+  const kill = async () => {
+    const pidFile = join(data, 'postmaster.pid');
+    if (!existsSync(pidFile)) return;
+    const postmaster = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    for (const pid of [postmaster, ...descendants(postmaster)]) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    while (isAlive(postmaster)) await new Promise((r) => setTimeout(r, 20));
+    // What a crashed server leaves behind and a new one would refuse to start over.
+    rmSync(pidFile, { force: true });
+    rmSync(join(dir, `.s.PGSQL.${port}.lock`), { force: true });
+  };
   await restart();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
     halt,
     restart,
+    kill,
     async stop() {
       await halt().catch(() => {});
       rmSync(dir, { recursive: true, force: true });
