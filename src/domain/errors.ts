@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   invalid_course: { permanent: true, doc: 'A course or quiz broke a rule of its schema.' },
   unreadable: { permanent: true, doc: 'A file named on the command line cannot be read.' },
   not_found: { permanent: true, doc: 'A course, quiz, module or job the user asked for does not exist.' },
+  binary_to_terminal: { permanent: true, doc: 'An export that is a zip file was asked for on a terminal.' },
   // ── settings ──────────────────────────────────────────────────────────────────
   config_invalid: { permanent: true, doc: 'A setting has a bad value.' },
   // ── storage ───────────────────────────────────────────────────────────────────
@@ -28,6 +29,7 @@ export const ERROR_CODES = {
   vector_store_unavailable: { permanent: true, doc: 'Neither Chroma nor pgvector can hold the vectors.' },
   vector_dimension: { permanent: true, doc: "A vector does not fit its embedding space's dimension." },
   no_database: { permanent: true, doc: 'A process that must share the database has no DATABASE_URL.' },
+  revision_conflict: { permanent: true, doc: 'A quiz changed since the teacher loaded it (review edits).' },
   // ── fleet ─────────────────────────────────────────────────────────────────────
   unknown_task: { permanent: true, doc: 'No worker registered the task of a job.' },
   task_module: { permanent: true, doc: 'A task module exports no task, or two tasks share a name.' },

@@ -29,7 +29,7 @@ export function exportMarkdown(input: ExportInput): string {
 }
 
 /** The quiz section: questions first, answers with explanations and pages after. */
-function quizMarkdown(quiz: Quiz): string {
+export function quizMarkdown(quiz: Quiz): string {
   const out = [`## Quiz: ${quiz.title}`, ''];
   quiz.questions.forEach((q, i) => {
     // A true/false prompt already says so ("True or false: …"); one that does not gets the words in front.

@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { enqueuePdf, getJobView } from '../../fleet/queues.ts';
-import { discardUpload } from '../../fleet/uploads.ts';
+import { keepUploadAsDocument } from '../../store/document-files.ts';
 import { findDocumentBySha } from '../../store/index.ts';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError, errorResponses } from '../errors.ts';
@@ -114,7 +114,8 @@ async function submit(deps: ApiDeps, file: StoredUpload, password: string | unde
   const base = { file: file.fileName, sha256: file.sha256 };
   const known = await findDocumentBySha(deps.db, file.sha256);
   if (known?.courseId) {
-    await discardUpload(file.path, deps.config);
+    // Kept as the document's PDF (a course processed before DOCUMENTS_DIR existed gains its pages this way).
+    await keepUploadAsDocument(file.path, file.sha256, deps.config);
     return {
       ...base,
       existing: true,

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { usesEmbeddingsApi } from '../../config.ts';
 import { ProfaiError } from '../../domain/errors.ts';
+import { keepUploadAsDocument } from '../../store/document-files.ts';
 import type { StagedDocument } from '../../workflows/document.ts';
 import {
   isPdfHandoff,
@@ -69,8 +70,9 @@ async function processPdf(raw: unknown, ctx: TaskContext): Promise<PdfTaskResult
     if (err instanceof ProfaiError && err.permanent) await discardUpload(data.path, ctx.config);
     throw err;
   }
-  // A hand-off's upload goes once the supervisor has handed it off (a failed hand-off is retried from the PDF).
-  if (!isPdfHandoff(result)) await discardUpload(data.path, ctx.config);
+  // The course exists: the upload becomes the document's kept PDF. A hand-off's upload moves once the supervisor
+  // has handed it off (a failed hand-off is retried from the PDF).
+  if (!isPdfHandoff(result)) await keepUploadAsDocument(data.path, data.sha256, ctx.config);
   return result;
 }
 
@@ -148,7 +150,7 @@ export const processPdfTask: TaskDefinition = {
   settle: async (result, config) => {
     if (!isPdfHandoff(result)) return result;
     const staged = await (await staging()).handOff(result, config);
-    await discardUpload(result.handoff.upload, config);
+    await keepUploadAsDocument(result.handoff.upload, result.handoff.task.sha256, config);
     return staged;
   },
 };
