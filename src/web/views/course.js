@@ -123,7 +123,12 @@ function newQuizForm(course) {
     h('option', { value: '' }, 'The whole course'),
     course.course.modules.map((m, i) => h('option', { value: i }, `Module ${i + 1}: ${m.title}`)),
   );
-  const seed = h('input', { id: 'nq-seed', type: 'number', inputmode: 'numeric', placeholder: 'random' });
+  const seed = h('input', {
+    id: 'nq-seed',
+    type: 'number',
+    inputmode: 'numeric',
+    'aria-describedby': 'nq-seed-hint',
+  });
   const status = h('p', { class: 'muted', 'aria-live': 'polite', id: 'nq-status' });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Make the quiz');
   const form = h(
@@ -245,7 +250,7 @@ function moduleSection(course, m, i) {
       h(
         'article',
         { class: 'lesson' },
-        h('h3', {}, `${i + 1}.${j + 1} ${l.title}`),
+        h('h3', {}, h('span', { class: 'lesson-number' }, `Lesson ${i + 1}.${j + 1}`), l.title),
         h(
           'p',
           { class: 'meta' },

@@ -24,7 +24,7 @@ export async function homeView(main) {
         { class: 'lead' },
         'No courses yet. Upload a PDF and ProfAI makes a course and a quiz from it; you can read it beside the PDF, review the questions and export them to Moodle, Canvas or Anki.',
       ),
-      uploadPanel(),
+      uploadPanel({ heading: true }),
     );
     return;
   }

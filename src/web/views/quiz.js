@@ -37,9 +37,10 @@ export async function quizView(main, courseId, quizId) {
         choices.map((c) =>
           h(
             'label',
-            { class: 'choice' },
+            { class: 'choice', 'data-value': c.value },
             h('input', { type: 'radio', name: `q${i}`, value: c.value }),
             h('span', {}, c.label),
+            h('span', { class: 'tag' }),
           ),
         ),
       ),
@@ -69,6 +70,14 @@ export async function quizView(main, courseId, quizId) {
       fs.classList.toggle('wrong', !ok);
       fs.dataset.result = ok ? 'correct' : picked ? 'wrong' : 'unanswered';
       for (const input of fs.querySelectorAll('input')) input.disabled = true;
+      for (const label of /** @type {NodeListOf<HTMLElement>} */ (fs.querySelectorAll('.choice'))) {
+        const isAnswer = label.dataset.value === expected;
+        const isWrong = !isAnswer && label.dataset.value === picked?.value;
+        label.classList.toggle('is-answer', isAnswer);
+        label.classList.toggle('is-wrong', isWrong);
+        const tag = /** @type {HTMLElement} */ (label.querySelector('.tag'));
+        tag.textContent = isAnswer ? '✓ right answer' : isWrong ? '✗ your answer' : '';
+      }
       const answer =
         q.kind === 'multiple_choice'
           ? `${LETTERS[q.answerIndex]}) ${q.options[q.answerIndex]}`
@@ -123,6 +132,10 @@ export async function quizView(main, courseId, quizId) {
       fs.classList.remove('correct', 'wrong');
       delete fs.dataset.result;
       for (const input of fs.querySelectorAll('input')) input.disabled = false;
+      for (const label of /** @type {NodeListOf<HTMLElement>} */ (fs.querySelectorAll('.choice'))) {
+        label.classList.remove('is-answer', 'is-wrong');
+        /** @type {HTMLElement} */ (label.querySelector('.tag')).textContent = '';
+      }
       const feedback = /** @type {HTMLElement} */ (fs.querySelector('.feedback'));
       feedback.hidden = true;
     }

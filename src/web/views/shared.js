@@ -51,6 +51,11 @@ export function citation(course, page, quote, label) {
     label ?? `p. ${page}`,
   );
   button.addEventListener('click', () => {
+    for (const el of document.querySelectorAll('button.cite[aria-current]'))
+      el.removeAttribute('aria-current');
+    for (const el of document.querySelectorAll('.summary li.active')) el.classList.remove('active');
+    button.setAttribute('aria-current', 'true');
+    button.closest('.summary li')?.classList.add('active');
     openViewer({ documentId: course.documentId, fileName: course.fileName, page, quote, from: button }).catch(
       () => {},
     );
@@ -96,7 +101,34 @@ export function exportButtons(courseId, quizId) {
     });
     return button;
   });
-  return h('div', { class: 'exports' }, h('div', { class: 'export-grid' }, buttons), status);
+  return h(
+    'div',
+    { class: 'exports' },
+    h('div', { class: 'export-grid' }, buttons),
+    status,
+    h(
+      'ul',
+      { class: 'import-help' },
+      h(
+        'li',
+        {},
+        h('strong', {}, 'Moodle: '),
+        'Question bank › Import, choose “Moodle XML format” (or “GIFT format”), upload the file.',
+      ),
+      h(
+        'li',
+        {},
+        h('strong', {}, 'Canvas: '),
+        'Settings › Import course content › “QTI .zip file”; the quiz appears under Quizzes.',
+      ),
+      h(
+        'li',
+        {},
+        h('strong', {}, 'Anki: '),
+        'File › Import, choose the .txt file: deck, note type and fields are set by the file; importing a newer export updates the same cards.',
+      ),
+    ),
+  );
 }
 
 /** The module a quiz covers, in words. @param {StoredCourse} course @param {Quiz} quiz */

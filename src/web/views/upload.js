@@ -159,7 +159,9 @@ async function poll(item) {
           ? 'waiting for a worker'
           : job.state === 'delayed'
             ? `retrying soon${job.error ? ` (${job.error})` : ''}`
-            : stageLine(job);
+            : job.stage
+              ? stageLine(job)
+              : 'starting';
       update(item, {
         state: job.state === 'active' ? 'running' : 'queued',
         line,
@@ -234,8 +236,11 @@ function badge(state) {
   }[state];
 }
 
-/** The upload panel (drop zone, password, the list of uploads): on the upload page and on an empty home. */
-export function uploadPanel() {
+/**
+ * The upload panel (drop zone, password, the list of uploads): on the upload page and on an empty home.
+ * @param {{ heading?: boolean }} [opts] - heading: give the panel its own "Upload PDFs" title (the home page)
+ */
+export function uploadPanel(opts = {}) {
   const input = h('input', {
     id: 'file-input',
     type: 'file',
@@ -268,7 +273,11 @@ export function uploadPanel() {
   const zone = h(
     'label',
     { class: 'dropzone', for: 'file-input' },
-    h('span', { class: 'dropzone-icon', 'aria-hidden': 'true' }, '⇪'),
+    h(
+      'span',
+      { class: 'dropzone-icon' },
+      h('img', { src: 'app/upload.svg', alt: '', width: 40, height: 40 }),
+    ),
     h('strong', {}, 'Drop PDFs here, or choose files'),
     h('span', { class: 'muted' }, 'Textbooks, lecture notes, papers: each becomes a course and a quiz.'),
     input,
@@ -294,8 +303,8 @@ export function uploadPanel() {
   for (const item of items) if (item.state === 'queued' || item.state === 'running') void poll(item);
   const panel = h(
     'section',
-    { class: 'card upload-panel', 'aria-labelledby': 'upload-title' },
-    h('h2', { id: 'upload-title' }, 'Upload PDFs'),
+    { class: 'card upload-panel', 'aria-label': 'Upload PDFs' },
+    opts.heading ? h('h2', {}, 'Upload PDFs') : null,
     zone,
     h(
       'div',

@@ -1,0 +1,313 @@
+/**
+ * The teachers' web app in headless Chromium against the API and a real worker (PostgreSQL, Chroma, Redis):
+ * the API key asked once; examples/sample.pdf uploaded through the page and followed to "done"; its course
+ * opened; a citation opens the PDF viewer at that page with the sentence highlighted; the quiz taken and scored;
+ * a question edited and the edit found in the Moodle XML downloaded from the page; a non-PDF rejected with its
+ * reason. Screenshots of every page at desktop and phone width go to test-artifacts/web/.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { buildApi } from '../../src/api/server.ts';
+import { loadConfig } from '../../src/config.ts';
+import { openFleetClient } from '../../src/fleet/queues.ts';
+import { openDatabase, openVectorStore } from '../../src/store/index.ts';
+import type { Database, VectorStore } from '../../src/store/types.ts';
+import { SAMPLE_PDF } from '../e2e/helpers.ts';
+import { htmlText, parseXml } from '../export/parse.ts';
+import { killAll, randomPrefix, spawnWorker, type WorkerProcess } from '../fleet/helpers.ts';
+import { createTestDatabase, tempDir } from '../store/backends.ts';
+import { type ChromaServer, startChroma } from '../store/chroma-server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = fileURLToPath(new URL('../../test-artifacts/web/', import.meta.url));
+const KEY = 'teacher-test-key';
+const EDITED = 'Which kind of scan reads every row of a table? (edited by a teacher)';
+const DESKTOP = { width: 1280, height: 860 };
+const PHONE = { width: 390, height: 844 };
+
+describe('the web app in headless Chromium, against the API and a worker', { timeout: 300_000 }, () => {
+  const prefix = randomPrefix();
+  const dirs = tempDir('profai-web-');
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let chroma: ChromaServer;
+  let db: Database;
+  let vectors: VectorStore;
+  let fleet: ReturnType<typeof openFleetClient>;
+  let app: FastifyInstance;
+  const workers: WorkerProcess[] = [];
+  let browser: Browser;
+  let base = '';
+  let page: Page;
+  const errors: string[] = [];
+  let courseUrl = '';
+
+  const shot = async (p: Page, name: string) => {
+    await p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  };
+
+  before(async () => {
+    assert.ok(
+      existsSync(CHROMIUM),
+      `${CHROMIUM} is missing: apt-get install chromium (the CI script installs it)`,
+    );
+    mkdirSync(SHOTS, { recursive: true });
+    [database, chroma] = await Promise.all([createTestDatabase(), startChroma()]);
+    const env = {
+      DATABASE_URL: database.url,
+      CHROMA_URL: chroma.url,
+      QUEUE_PREFIX: prefix,
+      UPLOAD_DIR: join(dirs.dir, 'uploads'),
+      DOCUMENTS_DIR: join(dirs.dir, 'documents'),
+      HEARTBEAT_S: '0.5',
+      LOG_LEVEL: 'warn',
+    };
+    const worker = spawnWorker({ ...env, WORKER_NUM: '1' });
+    workers.push(worker);
+    const config = loadConfig({ ...env, API_KEY: KEY, LOG_LEVEL: 'silent' });
+    db = await openDatabase(config);
+    vectors = await openVectorStore(config, db);
+    fleet = openFleetClient(config);
+    app = await buildApi({
+      config,
+      db,
+      vectors,
+      fleet,
+      redisPing: async () => void (await fleet.redis.ping()),
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    await worker.waitForLine(/ ready\.$/, 120_000);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
+    page = await context.newPage();
+    page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !/status of 40[14]/.test(msg.text()))
+        errors.push(`console: ${msg.text()}`);
+    });
+    page.on('dialog', (dialog) => void dialog.accept());
+    // Nothing may leave this server: no CDN, no font service.
+    await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
+      errors.push(`request to another origin: ${route.request().url()}`);
+      return route.abort();
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await killAll(workers);
+    await fleet?.close();
+    await vectors?.close();
+    await db?.close();
+    if (fleet) {
+      const redis = openFleetClient(loadConfig({ QUEUE_PREFIX: prefix })).redis;
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
+    }
+    await chroma?.stop();
+    await database?.drop();
+    dirs.remove();
+  });
+
+  test('the API key is asked once, then an empty home offers the upload', async () => {
+    await page.goto(`${base}/`);
+    await page.waitForSelector('#key-dialog[open]');
+    await shot(page, 'desktop-key');
+    await page.fill('#key-input', 'wrong-key');
+    await page.click('#key-form button[type=submit]');
+    await page.waitForSelector('#key-error:not([hidden])');
+    assert.match((await page.textContent('#key-error')) ?? '', /not accepted/);
+    await page.fill('#key-input', KEY);
+    await page.click('#key-form button[type=submit]');
+    await page.waitForSelector('h1:has-text("Welcome to ProfAI")');
+    assert.equal(await page.evaluate(`sessionStorage.getItem('profai.apiKey')`), KEY);
+    await shot(page, 'desktop-home-empty');
+  });
+
+  test('a PDF uploaded through the page shows its stages and reaches done; a non-PDF shows its reason', async () => {
+    await page.goto(`${base}/#/upload`);
+    await page.setInputFiles('#file-input', SAMPLE_PDF);
+    const row = '[data-file="sample.pdf"]';
+    await page.waitForSelector(
+      `${row}[data-state="queued"], ${row}[data-state="running"], ${row}[data-state="done"]`,
+    );
+    const seen = new Set<string>();
+    for (let i = 0; i < 400; i++) {
+      const status = (await page.textContent(`${row} .upload-status`)) ?? '';
+      seen.add(status);
+      if ((await page.getAttribute(row, 'data-state')) === 'done') break;
+      if (i === 3) await shot(page, 'desktop-upload-progress');
+      await page.waitForTimeout(150);
+    }
+    assert.equal(await page.getAttribute(row, 'data-state'), 'done', [...seen].join(' | '));
+    assert.ok(
+      [...seen].some((s) =>
+        /waiting for a worker|extracting|indexing|writing|checking|saving|finding|splitting/.test(s),
+      ),
+      `a stage was shown on the way: ${[...seen].join(' | ')}`,
+    );
+    assert.match((await page.textContent(`${row} .upload-status`)) ?? '', /done: 10 pages · 6 modules/);
+    assert.match((await page.textContent(row)) ?? '', /worker1@/);
+
+    await page.setInputFiles('#file-input', {
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('just some notes'),
+    });
+    await page.waitForSelector('[data-file="notes.txt"][data-state="rejected"]');
+    assert.match((await page.textContent('[data-file="notes.txt"] .upload-status')) ?? '', /^Not a PDF/);
+    await shot(page, 'desktop-upload-done');
+
+    const sha = createHash('sha256').update(readFileSync(SAMPLE_PDF)).digest('hex');
+    assert.ok(
+      existsSync(join(dirs.dir, 'documents', `${sha}.pdf`)),
+      'the worker kept the PDF in DOCUMENTS_DIR',
+    );
+    assert.deepEqual(
+      readdirSync(join(dirs.dir, 'uploads')).filter((f) => f.endsWith('.pdf')),
+      [],
+    );
+
+    await page.click(`${row} a:has-text("Open the course")`);
+    await page.waitForSelector('h1:has-text("An Introduction to Relational Databases")');
+    courseUrl = page.url();
+  });
+
+  test('the course: modules and lessons; a citation opens the PDF at its page, the sentence highlighted', async () => {
+    assert.ok((await page.locator('section.module').count()) >= 2);
+    await shot(page, 'desktop-course');
+    const cite = page.locator('.lesson button.cite').nth(3);
+    const cited = Number(await cite.getAttribute('data-page'));
+    await cite.click();
+    await page.waitForSelector(`#viewer:not([hidden]) #viewer-canvas-wrap[data-page="${cited}"]`, {
+      timeout: 20_000,
+    });
+    assert.equal(await page.inputValue('#viewer-page'), String(cited));
+    assert.match((await page.textContent('#viewer-count')) ?? '', /of 10/);
+    await page.waitForSelector('.textLayer span.cited');
+    // Dark pixels on the canvas: the page was drawn, not just sized.
+    const pixels = Number(
+      await page.evaluate(`(() => {
+        const c = document.getElementById('viewer-canvas');
+        const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i] < 128) dark++;
+        return dark;
+      })()`),
+    );
+    assert.ok(pixels > 1000, `the page was drawn (${pixels} dark pixels)`);
+    await page.screenshot({ path: join(SHOTS, 'desktop-course-viewer.png') });
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector(`#viewer-canvas-wrap[data-page="${cited + 1}"]`);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#viewer', { state: 'hidden' });
+  });
+
+  test('the quiz: answered and checked, the score and each answer with its explanation', async () => {
+    await page.click('.quiz-item a:has-text("Take the quiz")');
+    await page.waitForSelector('form.take-quiz');
+    const questions = await page.locator('fieldset.question').count();
+    assert.equal(questions, 10);
+    for (let i = 0; i < questions; i++)
+      await page.locator(`fieldset[data-question="${i}"] .choice`).first().click();
+    await page.click('button:has-text("Check my answers")');
+    await page.waitForSelector('#score:not([hidden])');
+    const right = Number(await page.getAttribute('#score', 'data-right'));
+    assert.match((await page.textContent('#score')) ?? '', new RegExp(`^${right} of 10 right`));
+    assert.equal(await page.locator('fieldset.question .feedback:not([hidden])').count(), 10);
+    assert.equal(await page.locator('fieldset[data-result="correct"]').count(), right);
+    await shot(page, 'desktop-quiz');
+  });
+
+  test('review: a question edited through the page is in the Moodle XML downloaded from the page', async () => {
+    await page.click('a:has-text("Review and edit")');
+    await page.waitForSelector('h1:has-text("Review the quiz")');
+    await page.click('[data-question="0"] button:has-text("Edit")');
+    await page.fill('[data-question="0"] textarea[id$="-prompt"]', EDITED);
+    await shot(page, 'desktop-review-edit');
+    await page.click('[data-question="0"] button:has-text("Save")');
+    await page.waitForSelector('#review-status:has-text("Question 1 saved.")');
+    assert.equal(await page.textContent('[data-question="0"] .prompt'), EDITED);
+    await page.click('#mark-reviewed');
+    await page.waitForSelector('#review-status:has-text("Marked as reviewed.")');
+    await shot(page, 'desktop-review');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button[data-format="moodle-xml"]'),
+    ]);
+    assert.match(download.suggestedFilename(), /^An Introduction to Relational Databases\.moodle\.xml$/);
+    const xml = readFileSync((await download.path())!, 'utf8');
+    const questions = (parseXml(xml).quiz as { question: Record<string, unknown>[] }).question.filter(
+      (q) => q['@type'] !== 'category',
+    );
+    const texts = questions.map((q) =>
+      htmlText(((q.questiontext as Record<string, unknown>).text as Record<string, string>)['#cdata']!),
+    );
+    assert.ok(texts.includes(EDITED), texts.join('\n'));
+  });
+
+  test('phone width: home, course, viewer, quiz and review fit the screen', async () => {
+    const phone = await browser.newContext({
+      viewport: PHONE,
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    await phone.addInitScript(`sessionStorage.setItem('profai.apiKey', ${JSON.stringify(KEY)})`);
+    const p = await phone.newPage();
+    p.on('pageerror', (err) => errors.push(`phone pageerror: ${err.message}`));
+    const fits = async (what: string) => {
+      // A phone browser widens its layout viewport to fit what overflows: compare with the screen's width.
+      const overflow = Number(await p.evaluate('document.documentElement.scrollWidth')) - PHONE.width;
+      assert.ok(overflow <= 1, `${what}: ${overflow}px wider than the screen`);
+    };
+    await p.goto(`${base}/#/`);
+    await p.waitForSelector('table.courses');
+    await fits('home');
+    await shot(p, 'phone-home');
+    await p.goto(courseUrl);
+    await p.waitForSelector('section.module');
+    await fits('course');
+    await p.screenshot({ path: join(SHOTS, 'phone-course.png') });
+    await p.locator('.lesson button.cite').first().click();
+    await p.waitForSelector('#viewer:not([hidden]) #viewer-canvas-wrap[data-page]');
+    await p.screenshot({ path: join(SHOTS, 'phone-viewer.png') });
+    await p.click('#viewer-close');
+    await p.click('.quiz-item a:has-text("Take the quiz")');
+    await p.waitForSelector('form.take-quiz');
+    await fits('quiz');
+    await p.screenshot({ path: join(SHOTS, 'phone-quiz.png') });
+    await p.goto(p.url().replace('/quiz/', '/review/'));
+    await p.waitForSelector('.review-card');
+    await fits('review');
+    await p.screenshot({ path: join(SHOTS, 'phone-review.png') });
+    await p.goto(`${base}/#/upload`);
+    await p.waitForSelector('.dropzone');
+    await fits('upload');
+    await shot(p, 'phone-upload');
+    await phone.close();
+    assert.deepEqual(errors, []);
+  });
+});
