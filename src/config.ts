@@ -219,9 +219,9 @@ export const SETTINGS = {
   }),
   documentsDir: setting({
     env: 'DOCUMENTS_DIR',
-    doc: 'Folder where the original PDF of every course is kept as `<sha256>.pdf` (the web app shows its pages beside the citations); shared by API and workers like UPLOAD_DIR. Documents processed before it existed have none.',
-    schema: str,
-    default: './.profai/documents',
+    doc: 'Folder where the original PDF of every course is kept as `<sha256>.pdf` (the web app shows its pages beside the citations); shared by API and workers like UPLOAD_DIR. Unset: `documents/` in PROFAI_DATA_DIR. Documents processed before it existed have none.',
+    schema: optionalStr,
+    default: undefined,
   }),
   // ── service: API ──────────────────────────────────────────────────────────────
   port: setting({ env: 'PORT', doc: 'API port.', schema: int(0, 65535), default: 5001 }),

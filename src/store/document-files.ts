@@ -15,6 +15,11 @@ import type { Config } from '../config.ts';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
+/** DOCUMENTS_DIR, or `documents/` in PROFAI_DATA_DIR when it is unset. */
+export function documentsDirOf(config: Pick<Config, 'documentsDir' | 'dataDir'>): string {
+  return config.documentsDir ?? join(config.dataDir, 'documents');
+}
+
 /** Where the PDF with this SHA-256 is (or would be) kept. @throws Error when `sha256` is not 64 hex digits */
 export function documentPdfPath(documentsDir: string, sha256: string): string {
   const hash = sha256.toLowerCase();
@@ -41,10 +46,11 @@ const temporary = (dir: string) => join(dir, `.incoming-${randomUUID()}.part`);
 export async function keepUploadAsDocument(
   uploadPath: string,
   sha256: string,
-  config: Pick<Config, 'documentsDir' | 'keepUploads'>,
+  config: Pick<Config, 'documentsDir' | 'dataDir' | 'keepUploads'>,
 ): Promise<string> {
-  const target = documentPdfPath(config.documentsDir, sha256);
-  await mkdir(config.documentsDir, { recursive: true });
+  const dir = documentsDirOf(config);
+  const target = documentPdfPath(dir, sha256);
+  await mkdir(dir, { recursive: true });
   if (!(await exists(target))) {
     if (config.keepUploads) await copyInto(uploadPath, target);
     else await moveInto(uploadPath, target);

@@ -156,7 +156,7 @@ describe('teacher routes: exports, review, documents, the app', () => {
     const url = `/api/documents/${saved.documentId}/pdf`;
     assertError(await fx.app.inject(url), 404, 'pdf_not_kept');
     assertError(await fx.app.inject('/api/documents/ffffffffffffffff/pdf'), 404, 'not_found');
-    await keepDocumentBytes(pdf, createHash('sha256').update(pdf).digest('hex'), fx.config.documentsDir);
+    await keepDocumentBytes(pdf, createHash('sha256').update(pdf).digest('hex'), fx.config.documentsDir!);
     const whole = await fx.app.inject(url);
     assert.equal(whole.statusCode, 200);
     assert.equal(whole.headers['content-type'], 'application/pdf');
@@ -182,7 +182,7 @@ describe('teacher routes: exports, review, documents, the app', () => {
     const { payload, headers } = multipart([{ field: 'file', filename: 'again.pdf', content: bytes }]);
     const res = await fx.app.inject({ method: 'POST', url: '/api/pdfs', payload, headers });
     assert.equal(res.json().jobs[0].courseId, known.courseId);
-    assert.ok(existsSync(join(fx.config.documentsDir, `${sha}.pdf`)));
+    assert.ok(existsSync(join(fx.config.documentsDir!, `${sha}.pdf`)));
     assert.ok(!existsSync(join(fx.uploadDir, `${sha}.pdf`)));
     assert.equal((await fx.app.inject(`/api/documents/${known.documentId}/pdf`)).statusCode, 200);
   });

@@ -5,7 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { findDocumentPdf } from '../../store/document-files.ts';
+import { documentsDirOf, findDocumentPdf } from '../../store/document-files.ts';
 import { getDocument } from '../../store/index.ts';
 import { attachment } from '../content-disposition.ts';
 import type { ApiDeps } from '../deps.ts';
@@ -48,7 +48,7 @@ export async function documentRoutes(app: FastifyInstance, opts: { deps: ApiDeps
     async (request, reply) => {
       const doc = await getDocument(db, request.params.id);
       if (!doc) throw notFound('document', request.params.id);
-      const pdf = await findDocumentPdf(config.documentsDir, doc.sha256);
+      const pdf = await findDocumentPdf(documentsDirOf(config), doc.sha256);
       if (!pdf)
         throw new ApiError(
           404,

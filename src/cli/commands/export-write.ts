@@ -1,6 +1,6 @@
 /** The body of `profai export` (see ./export.ts): render a stored course and write it out. */
-import { stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Config } from '../../config.ts';
 import { ProfaiError } from '../../domain/errors.ts';
 import { openDatabase } from '../../store/index.ts';
@@ -26,6 +26,7 @@ export async function exportCommand(config: Config, courseId: string, opts: Expo
         () => false,
       ));
     const target = isDir ? join(opts.out, rendered.fileName) : opts.out;
+    await mkdir(dirname(target), { recursive: true });
     await writeFile(target, bytes);
     printLine(`wrote ${target} (${opts.format}, ${bytes.byteLength} bytes)`);
     return 0;

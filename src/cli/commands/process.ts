@@ -10,7 +10,7 @@ import { describeError, ProfaiError } from '../../domain/errors.ts';
 import { type ExportInput, renderExport } from '../../export/index.ts';
 import type { PipelineInput } from '../../pipeline/index.ts';
 import { warmPdfParser } from '../../pipeline/load.ts';
-import { keepDocumentBytes } from '../../store/document-files.ts';
+import { documentsDirOf, keepDocumentBytes } from '../../store/document-files.ts';
 import { openDatabase, openVectorStore } from '../../store/index.ts';
 import {
   finishStaged,
@@ -78,7 +78,7 @@ async function processOne(
     const outcome = config.llmBaseUrl
       ? await processWithLlm(input, pipeline, config, (m) => process.stderr.write(`${file}: warning: ${m}\n`))
       : await processDocument(input, { ...pipeline, ...(await apiEmbedder(config)) });
-    await keepDocumentBytes(bytes, createHash('sha256').update(bytes).digest('hex'), config.documentsDir);
+    await keepDocumentBytes(bytes, createHash('sha256').update(bytes).digest('hex'), documentsDirOf(config));
     const outDir = opts.out ? await writeOut(opts.out, outcome, basename(file)) : undefined;
     return finish({ file, ok: true, outcome, outDir });
   } catch (err) {
