@@ -119,6 +119,7 @@ async function openDocument(documentId) {
     const doc = await task.promise;
     current = { documentId, doc };
     e.count.textContent = `of ${doc.numPages}`;
+    e.page.disabled = false;
     e.page.max = String(doc.numPages);
     e.canvas.hidden = false;
   } catch {
@@ -134,7 +135,10 @@ async function openDocument(documentId) {
     e.canvas.hidden = true;
     const note = document.createElement('p');
     note.className = 'viewer-missing';
-    note.textContent = message;
+    note.textContent = message.charAt(0).toUpperCase() + message.slice(1);
+    e.prev.disabled = true;
+    e.next.disabled = true;
+    e.page.disabled = true;
     e.wrap.append(note);
     throw new Error(message);
   }

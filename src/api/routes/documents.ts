@@ -53,7 +53,7 @@ export async function documentRoutes(app: FastifyInstance, opts: { deps: ApiDeps
         throw new ApiError(
           404,
           'pdf_not_kept',
-          `the PDF of ${doc.fileName} is not kept (processed before DOCUMENTS_DIR existed): upload it again to keep it`,
+          `the PDF of ${doc.fileName} was not kept (its course was made before ProfAI kept PDFs): upload it again to see its pages here`,
         );
       const etag = `"${doc.sha256}"`;
       reply
