@@ -6,7 +6,7 @@
  * GIFT special character escaped with a backslash (`~ = # { } :` and the backslash itself), on one line each.
  */
 import type { Question } from '../domain/course.ts';
-import { answerText, explanationWithSource, moduleLabel, questionName, questionsByModule } from './text.ts';
+import { answerText, explanationWithSource, moodleCategory, questionName, questionsByModule } from './text.ts';
 import type { ExportInput } from './types.ts';
 
 /** One line of GIFT text: HTML-escaped, GIFT specials escaped, line breaks and runs of blanks made one space. */
@@ -20,23 +20,13 @@ export function giftText(text: string): string {
     .replace(/[\\~=#{}:]/g, (c) => `\\${c}`);
 }
 
-/** A category path segment (`/` separates segments; `//` is a slash inside a name), on one line. */
-function categoryName(name: string): string {
-  return name.replace(/\s+/g, ' ').trim().replaceAll('/', '//');
-}
-
 export function exportGift(input: ExportInput): string {
   const out: string[] = [
     `// ${input.course.title.replace(/\s+/g, ' ')}: questions made by ProfAI from ${input.fileName.replace(/\s+/g, ' ')}`,
     '',
   ];
-  const course = `$course$/top/${categoryName(input.course.title)}`;
   for (const group of questionsByModule(input)) {
-    const path =
-      group.moduleIndex === undefined
-        ? course
-        : `${course}/${categoryName(moduleLabel(input, group.moduleIndex))}`;
-    out.push(`$CATEGORY: ${path}`, '');
+    out.push(`$CATEGORY: ${moodleCategory(input, group.moduleIndex)}`, '');
     for (const { q, n } of group.items) out.push(question(q, n, input.fileName), '');
   }
   return `${out.join('\n').trimEnd()}\n`;

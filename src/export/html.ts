@@ -20,6 +20,7 @@ const STYLE = `
   .terms { padding: 0; margin: .4rem 0 1rem; list-style: none; display: flex; flex-wrap: wrap; gap: .35rem; }
   .terms li { border: 1px solid var(--rule); border-radius: 1rem; padding: .05rem .6rem; font-size: .9rem; }
   .objectives { background: #f4f6f8; border-left: 3px solid var(--accent); padding: .5rem 1rem .5rem 2rem; }
+  .objectives ul { margin: .3rem 0 0; }
   .cite { color: var(--muted); font-size: .85rem; white-space: nowrap; }
   ol.quiz > li { margin: 0 0 1rem; break-inside: avoid; }
   ol.options { list-style: upper-alpha; margin: .3rem 0 0; }
@@ -91,7 +92,7 @@ function quizHtml(quiz: Quiz): string {
   const questions = quiz.questions.map((q) =>
     q.kind === 'multiple_choice'
       ? `<li><p>${h(q.prompt)}</p><ol class="options">${q.options.map((o) => `<li>${h(o)}</li>`).join('')}</ol></li>`
-      : `<li><p>${h(q.prompt)}</p><p class="meta">True or false?</p></li>`,
+      : `<li><p>${h(q.prompt)}</p>${/^true or false\b/i.test(q.prompt) ? '' : '<p class="meta">True or false?</p>'}</li>`,
   );
   const answers = quiz.questions.map(
     (q) =>

@@ -13,7 +13,7 @@ import {
   escapeHtml,
   escapeXml,
   explanationWithSource,
-  moduleLabel,
+  moodleCategory,
   questionName,
   questionsByModule,
 } from './text.ts';
@@ -24,22 +24,12 @@ const MULTICHOICE_PENALTY = '0.3333333';
 
 export function exportMoodleXml(input: ExportInput): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<quiz>'];
-  const courseCategory = `$course$/top/${categoryName(input.course.title)}`;
   for (const group of questionsByModule(input)) {
-    const path =
-      group.moduleIndex === undefined
-        ? courseCategory
-        : `${courseCategory}/${categoryName(moduleLabel(input, group.moduleIndex))}`;
-    out.push(category(path));
+    out.push(category(moodleCategory(input, group.moduleIndex)));
     for (const { q, n, key } of group.items) out.push(question(q, n, key, input.fileName));
   }
   out.push('</quiz>', '');
   return out.join('\n');
-}
-
-/** A category path segment: Moodle splits paths on `/`, and reads `//` as a slash inside a name. */
-function categoryName(name: string): string {
-  return name.replace(/\s+/g, ' ').trim().replaceAll('/', '//');
 }
 
 function category(path: string): string {

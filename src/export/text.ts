@@ -99,3 +99,17 @@ export function questionName(n: number, q: Question): string {
 export function explanationWithSource(q: Question, fileName: string): string {
   return `${q.explanation} (Source: ${fileName}, page ${q.sourcePage})`;
 }
+
+/** A category path segment: Moodle splits paths on `/` and reads `//` as a slash inside a name; one line. */
+function categoryName(name: string): string {
+  return name.replace(/\s+/g, ' ').trim().replaceAll('/', '//');
+}
+
+/**
+ * Moodle's category path of a group of questions: `$course$/top/<course>` for questions of no module, with
+ * `/Module N: <title>` below it for a module's (the same in Moodle XML and GIFT).
+ */
+export function moodleCategory(input: ExportInput, moduleIndex: number | undefined): string {
+  const course = `$course$/top/${categoryName(input.course.title)}`;
+  return moduleIndex === undefined ? course : `${course}/${categoryName(moduleLabel(input, moduleIndex))}`;
+}

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { buildApi } from '../../src/api/server.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openFleetClient } from '../../src/fleet/queues.ts';
@@ -21,11 +21,11 @@ import { openDatabase, openVectorStore } from '../../src/store/index.ts';
 import type { Database, VectorStore } from '../../src/store/types.ts';
 import { SAMPLE_PDF } from '../e2e/helpers.ts';
 import { htmlText, parseXml } from '../export/parse.ts';
-import { killAll, randomPrefix, spawnWorker, type WorkerProcess } from '../fleet/helpers.ts';
+import { killAll, openTestClient, randomPrefix, spawnWorker, type WorkerProcess } from '../fleet/helpers.ts';
 import { createTestDatabase, tempDir } from '../store/backends.ts';
 import { type ChromaServer, startChroma } from '../store/chroma-server.ts';
+import { CHROMIUM, launchChromium } from '../support/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = fileURLToPath(new URL('../../test-artifacts/web/', import.meta.url));
 const KEY = 'teacher-test-key';
 const EDITED = 'Which kind of scan reads every row of a table? (edited by a teacher)';
@@ -34,6 +34,7 @@ const PHONE = { width: 390, height: 844 };
 
 describe('the web app in headless Chromium, against the API and a worker', { timeout: 300_000 }, () => {
   const prefix = randomPrefix();
+  const redisKeys = openTestClient(prefix);
   const dirs = tempDir('profai-web-');
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let chroma: ChromaServer;
@@ -84,19 +85,7 @@ describe('the web app in headless Chromium, against the API and a worker', { tim
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     await worker.waitForLine(/ ready\.$/, 120_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
     page = await context.newPage();
     page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
@@ -120,12 +109,7 @@ describe('the web app in headless Chromium, against the API and a worker', { tim
     await fleet?.close();
     await vectors?.close();
     await db?.close();
-    if (fleet) {
-      const redis = openFleetClient(loadConfig({ QUEUE_PREFIX: prefix })).redis;
-      const keys = await redis.keys(`${prefix}:*`);
-      if (keys.length > 0) await redis.del(...keys);
-      redis.disconnect();
-    }
+    await redisKeys.cleanup();
     await chroma?.stop();
     await database?.drop();
     dirs.remove();
@@ -267,6 +251,32 @@ describe('the web app in headless Chromium, against the API and a worker', { tim
       htmlText(((q.questiontext as Record<string, unknown>).text as Record<string, string>)['#cdata']!),
     );
     assert.ok(texts.includes(EDITED), texts.join('\n'));
+  });
+
+  test('a new quiz made from the course page (3 questions, module 2, seed 5) opens for review', async () => {
+    await page.goto(courseUrl);
+    await page.waitForSelector('form.new-quiz');
+    await page.fill('#nq-count', '3');
+    await page.selectOption('#nq-module', '1');
+    await page.fill('#nq-seed', '5');
+    await page.click('form.new-quiz button[type=submit]');
+    await page.waitForSelector('h1:has-text("Review the quiz")', { timeout: 30_000 });
+    assert.equal(await page.locator('.review-card').count(), 3);
+    assert.match((await page.textContent('.review-head .meta')) ?? '', /3 questions · module 2: /);
+    await page.goto(courseUrl);
+    await page.waitForSelector('.quiz-item');
+    assert.equal(await page.locator('.quiz-item').count(), 2);
+    assert.match((await page.textContent('.quiz-item:first-child .badge')) ?? '', /Reviewed/);
+  });
+
+  test('the stage line counts units when the job view has stageProgress, else shows the percent', async () => {
+    const line = (job: object) =>
+      page.evaluate(`import('./app/format.js').then((m) => m.stageLine(${JSON.stringify(job)}))`);
+    assert.equal(
+      await line({ stage: 'extract', progress: 30, stageProgress: { done: 120, total: 397 } }),
+      'extracting 120/397 pages',
+    );
+    assert.equal(await line({ stage: 'embed', progress: 70 }), 'indexing (70%)');
   });
 
   test('phone width: home, course, viewer, quiz and review fit the screen', async () => {
