@@ -6,7 +6,13 @@
  * GIFT special character escaped with a backslash (`~ = # { } :` and the backslash itself), on one line each.
  */
 import type { Question } from '../domain/course.ts';
-import { answerText, explanationWithSource, moodleCategory, questionName, questionsByModule } from './text.ts';
+import {
+  answerText,
+  explanationWithSource,
+  moodleCategory,
+  questionName,
+  questionsByModule,
+} from './text.ts';
 import type { ExportInput } from './types.ts';
 
 /** One line of GIFT text: HTML-escaped, GIFT specials escaped, line breaks and runs of blanks made one space. */
