@@ -25,11 +25,19 @@ import { killAll, openTestClient, randomPrefix, spawnWorker, type WorkerProcess 
 import { createTestDatabase, tempDir } from '../store/backends.ts';
 import { type ChromaServer, startChroma } from '../store/chroma-server.ts';
 import { CHROMIUM, launchChromium } from '../support/chromium.ts';
+import { loadCorpus } from '../support/corpus.ts';
 
 const SHOTS = fileURLToPath(new URL('../../test-artifacts/web/', import.meta.url));
 const KEY = 'teacher-test-key';
 const EDITED = 'Which kind of scan reads every row of a table? (edited by a teacher)';
 const DESKTOP = { width: 1280, height: 860 };
+/** A real encrypted PDF of the corpus (RC4, user password "openpassword"), when the corpus is here. */
+const ENCRYPTED = 'sf-encrypted-user-password.pdf';
+const ENCRYPTED_PASSWORD = 'openpassword';
+const corpus = loadCorpus();
+const encryptedPath = 'rows' in corpus ? (corpus.rows.find((r) => r.file === ENCRYPTED)?.path ?? '') : '';
+const encryptedSkip =
+  'missing' in corpus ? corpus.missing : encryptedPath ? false : `${ENCRYPTED} is not in the corpus`;
 const PHONE = { width: 390, height: 844 };
 
 describe('the web app in headless Chromium, against the API and a worker', { timeout: 300_000 }, () => {
@@ -251,6 +259,32 @@ describe('the web app in headless Chromium, against the API and a worker', { tim
       htmlText(((q.questiontext as Record<string, unknown>).text as Record<string, string>)['#cdata']!),
     );
     assert.ok(texts.includes(EDITED), texts.join('\n'));
+  });
+
+  test('an encrypted PDF: refused without its password with a hint, made with it; the viewer asks for it', {
+    skip: encryptedSkip,
+  }, async () => {
+    await page.goto(`${base}/#/upload`);
+    const row = `[data-file="${ENCRYPTED}"]`;
+    await page.setInputFiles('#file-input', encryptedPath);
+    await page.waitForSelector(`${row}[data-state="failed"]`, { timeout: 60_000 });
+    assert.match(
+      (await page.textContent(`${row} .upload-status`)) ?? '',
+      /^Encrypted: a password is required/,
+    );
+    assert.match((await page.textContent(`${row} .hint`)) ?? '', /password in the box above/);
+    await shot(page, 'desktop-upload-encrypted');
+    await page.fill('#pdf-password', ENCRYPTED_PASSWORD);
+    await page.setInputFiles('#file-input', encryptedPath);
+    await page.waitForSelector(`${row}[data-state="done"]`, { timeout: 60_000 });
+    await page.click(`${row}[data-state="done"] a:has-text("Open the course")`);
+    await page.waitForSelector('.lesson button.cite');
+    await page.locator('.lesson button.cite').first().click();
+    await page.waitForSelector('#viewer-password:not([hidden])');
+    await page.fill('#viewer-password-input', ENCRYPTED_PASSWORD);
+    await page.click('#viewer-password button[type=submit]');
+    await page.waitForSelector('#viewer-canvas-wrap[data-page="1"]', { timeout: 20_000 });
+    await page.click('#viewer-close');
   });
 
   test('a new quiz made from the course page (3 questions, module 2, seed 5) opens for review', async () => {

@@ -213,6 +213,7 @@ export async function reviewView(main, courseId, quizId) {
       const syncKind = () => {
         mcBlock.hidden = kind.value !== 'multiple_choice';
         tfBlock.hidden = kind.value !== 'true_false';
+        for (const o of options) o.text.required = kind.value === 'multiple_choice';
       };
       kind.addEventListener('change', syncKind);
       syncKind();
