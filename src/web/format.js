@@ -39,7 +39,6 @@ const STAGES = /** @type {Record<string, { verb: string; unit?: string }>} */ ({
   course: { verb: 'writing the course' },
   quiz: { verb: 'writing the quiz' },
   save: { verb: 'saving' },
-  llm: { verb: 'writing with the language model' },
 });
 
 /**

@@ -63,7 +63,6 @@ export async function exportRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
         .header('content-disposition', attachment(rendered.fileName))
         .header('cache-control', 'no-store')
         .header('x-content-type-options', 'nosniff')
-        .serializer((body: unknown) => body as string)
         .send(typeof rendered.body === 'string' ? rendered.body : Buffer.from(rendered.body));
     },
   );
