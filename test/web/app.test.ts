@@ -344,6 +344,22 @@ describe('the web app in headless Chromium, against the API and a worker', { tim
     await p.waitForSelector('form.take-quiz');
     await fits('quiz');
     await p.screenshot({ path: join(SHOTS, 'phone-quiz.png') });
+    // One question at a time, as a student on a phone takes it.
+    await p.click('button:has-text("One at a time")');
+    assert.equal(await p.locator('fieldset.question:visible').count(), 1);
+    await p.screenshot({ path: join(SHOTS, 'phone-quiz-single.png') });
+    for (let i = 0; i < 10; i++) {
+      await p.locator(`fieldset[data-question="${i}"] .choice`).last().click();
+      if (i < 9) await p.click('button:has-text("Next →")');
+    }
+    await p.click('button:has-text("Check my answers")');
+    await p.waitForSelector('#score:not([hidden])');
+    assert.equal(
+      await p.locator('fieldset.question:visible').count(),
+      10,
+      'every question shown with its answer',
+    );
+    await p.click('button:has-text("All on one page")');
     await p.goto(p.url().replace('/quiz/', '/review/'));
     await p.waitForSelector('.review-card');
     await fits('review');

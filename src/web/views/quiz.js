@@ -49,12 +49,50 @@ export async function quizView(main, courseId, quizId) {
   });
   const check = h('button', { type: 'submit', class: 'primary' }, 'Check my answers');
   const again = h('button', { type: 'button', hidden: true }, 'Try again');
+  const prev = h('button', { type: 'button', hidden: true }, '← Previous');
+  const next = h('button', { type: 'button', class: 'primary', hidden: true }, 'Next →');
+  const position = h('span', { class: 'muted', 'aria-live': 'polite' });
   const form = h(
     'form',
     { class: 'take-quiz', novalidate: true },
     fieldsets,
-    h('div', { class: 'row sticky-actions' }, check, again),
+    h('div', { class: 'row wrap sticky-actions' }, prev, next, check, again, position),
   );
+
+  // One question at a time (a phone, a student) or all on one page (a teacher checking the quiz).
+  let single = sessionStorage.getItem('profai.quizMode') === 'single';
+  let current = 0;
+  let checked = false;
+  const modeAll = h('button', { type: 'button', 'aria-pressed': 'false' }, 'All on one page');
+  const modeSingle = h('button', { type: 'button', 'aria-pressed': 'false' }, 'One at a time');
+  const layout = () => {
+    const paged = single && !checked;
+    modeAll.setAttribute('aria-pressed', String(!single));
+    modeSingle.setAttribute('aria-pressed', String(single));
+    fieldsets.forEach((fs, i) => {
+      fs.hidden = paged && i !== current;
+    });
+    prev.hidden = !paged || current === 0;
+    next.hidden = !paged || current === fieldsets.length - 1;
+    check.hidden = checked || (paged && current !== fieldsets.length - 1);
+    position.textContent = paged ? `Question ${current + 1} of ${fieldsets.length}` : '';
+  };
+  /** @param {number} to */
+  const go = (to) => {
+    current = Math.max(0, Math.min(fieldsets.length - 1, to));
+    layout();
+    fieldsets[current]?.querySelector('input')?.focus();
+  };
+  prev.addEventListener('click', () => go(current - 1));
+  next.addEventListener('click', () => go(current + 1));
+  /** @param {boolean} value */
+  const setMode = (value) => {
+    single = value;
+    sessionStorage.setItem('profai.quizMode', value ? 'single' : 'all');
+    layout();
+  };
+  modeAll.addEventListener('click', () => setMode(false));
+  modeSingle.addEventListener('click', () => setMode(true));
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -121,7 +159,8 @@ export async function quizView(main, courseId, quizId) {
     );
     score.hidden = false;
     score.dataset.right = String(right);
-    check.hidden = true;
+    checked = true;
+    layout();
     again.hidden = false;
     score.scrollIntoView({ block: 'center' });
     score.focus({ preventScroll: true });
@@ -140,9 +179,9 @@ export async function quizView(main, courseId, quizId) {
       feedback.hidden = true;
     }
     score.hidden = true;
-    check.hidden = false;
+    checked = false;
     again.hidden = true;
-    fieldsets[0]?.querySelector('input')?.focus();
+    go(0);
   });
 
   replace(
@@ -162,7 +201,14 @@ export async function quizView(main, courseId, quizId) {
       ),
     ),
     h('p', { class: 'meta' }, `${quiz.questions.length} questions · ${quizScope(course, quiz)}`),
+    h(
+      'div',
+      { class: 'row wrap quiz-mode', role: 'group', 'aria-label': 'How to show the questions' },
+      modeAll,
+      modeSingle,
+    ),
     score,
     form,
   );
+  layout();
 }
