@@ -143,8 +143,9 @@ function newQuizForm(course) {
       h(
         'div',
         { class: 'field' },
-        h('label', { for: 'nq-seed' }, 'Seed ', h('span', { class: 'muted' }, '(same seed, same quiz)')),
+        h('label', { for: 'nq-seed' }, 'Seed'),
         seed,
+        h('span', { class: 'hint', id: 'nq-seed-hint' }, 'Same seed, same quiz. Empty: random.'),
       ),
     ),
     h('div', { class: 'row' }, submit, status),
