@@ -40,6 +40,18 @@ const encryptedSkip =
   'missing' in corpus ? corpus.missing : encryptedPath ? false : `${ENCRYPTED} is not in the corpus`;
 const PHONE = { width: 390, height: 844 };
 
+/** Visible form controls and buttons of the page that have no accessible name (label, aria-label, text). */
+function unlabelled(p: Page): Promise<string[]> {
+  return p.evaluate(`[...document.querySelectorAll('input, select, textarea, button, a[href]')]
+    .filter((el) => el.getClientRects().length > 0 && el.type !== 'hidden')
+    .filter((el) => {
+      if (el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')) return false;
+      if ((el.labels?.length ?? 0) > 0) return false;
+      return !(el.textContent ?? '').trim() && !el.querySelector('img[alt]:not([alt=""])');
+    })
+    .map((el) => el.outerHTML.slice(0, 120))`) as Promise<string[]>;
+}
+
 describe('the web app in headless Chromium, against the API and a worker', { timeout: 300_000 }, () => {
   const prefix = randomPrefix();
   const redisKeys = openTestClient(prefix);
@@ -59,6 +71,7 @@ describe('the web app in headless Chromium, against the API and a worker', { tim
 
   const shot = async (p: Page, name: string) => {
     await p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    assert.deepEqual(await unlabelled(p), [], `${name}: every control has a name a screen reader announces`);
   };
 
   before(async () => {
