@@ -59,6 +59,25 @@ export async function keepUploadAsDocument(
   return target;
 }
 
+/**
+ * {@link keepUploadAsDocument} for a job whose course already exists: a PDF that cannot be kept (a full disk, a
+ * folder this process may not write) must not fail that job, so the reason goes to `warn` (the operator's log)
+ * and the upload stays where it is. The course then shows without its pages until the PDF is uploaded again.
+ */
+export async function keepUploadIfPossible(
+  uploadPath: string,
+  sha256: string,
+  config: Pick<Config, 'documentsDir' | 'dataDir' | 'keepUploads'>,
+  warn: (message: string) => void,
+): Promise<void> {
+  try {
+    await keepUploadAsDocument(uploadPath, sha256, config);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    warn(`the PDF ${uploadPath} was not kept in ${documentsDirOf(config)}: ${reason}`);
+  }
+}
+
 async function moveInto(source: string, target: string): Promise<void> {
   try {
     await rename(source, target);

@@ -152,8 +152,8 @@ export async function markReviewed(
   await db.transaction(async (tx) => {
     await lock(tx, quizId, opts);
     await tx.query(
-      `UPDATE quizzes SET reviewed_at = ${reviewed ? 'now()' : 'NULL'}, revision = revision + 1 WHERE id = $1`,
-      [quizId],
+      `UPDATE quizzes SET reviewed_at = CASE WHEN $2::boolean THEN now() END, revision = revision + 1 WHERE id = $1`,
+      [quizId, reviewed],
     );
   });
   return (await getQuiz(db, quizId))!;

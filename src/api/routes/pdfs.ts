@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { enqueuePdf, getJobView } from '../../fleet/queues.ts';
-import { keepUploadAsDocument } from '../../store/document-files.ts';
+import { keepUploadIfPossible } from '../../store/document-files.ts';
 import { findDocumentBySha } from '../../store/index.ts';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError, errorResponses } from '../errors.ts';
@@ -77,7 +77,7 @@ export async function pdfRoutes(
     async (request, reply) => {
       const { files, password } = await readUploads(request, uploadDir, deps.config.maxUploadMb);
       const entries: UploadEntry[] = [];
-      for (const file of files) entries.push(await submit(deps, file, password));
+      for (const file of files) entries.push(await submit(deps, file, password, (m) => request.log.warn(m)));
       const queuedSomething = entries.some((e) => e.id !== undefined);
       return reply.code(queuedSomething ? 202 : 200).send({ jobs: entries });
     },
@@ -110,12 +110,17 @@ async function readUploads(
 }
 
 /** The existing course of this content, or a (possibly already queued) job for it. */
-async function submit(deps: ApiDeps, file: StoredUpload, password: string | undefined): Promise<UploadEntry> {
+async function submit(
+  deps: ApiDeps,
+  file: StoredUpload,
+  password: string | undefined,
+  warn: (message: string) => void,
+): Promise<UploadEntry> {
   const base = { file: file.fileName, sha256: file.sha256 };
   const known = await findDocumentBySha(deps.db, file.sha256);
   if (known?.courseId) {
     // Kept as the document's PDF (a course processed before DOCUMENTS_DIR existed gains its pages this way).
-    await keepUploadAsDocument(file.path, file.sha256, deps.config);
+    await keepUploadIfPossible(file.path, file.sha256, deps.config, warn);
     return {
       ...base,
       existing: true,

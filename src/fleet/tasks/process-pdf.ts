@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { usesEmbeddingsApi } from '../../config.ts';
 import { ProfaiError } from '../../domain/errors.ts';
-import { keepUploadAsDocument } from '../../store/document-files.ts';
+import { keepUploadIfPossible } from '../../store/document-files.ts';
 import type { StagedDocument } from '../../workflows/document.ts';
 import {
   isPdfHandoff,
@@ -17,6 +17,7 @@ import {
   type PdfTaskData,
   type PdfTaskResult,
 } from '../contract.ts';
+import { createLogger } from '../log.ts';
 import type { TaskContext, TaskDefinition } from '../registry.ts';
 import { discardUpload } from '../uploads.ts';
 import { checkPayload } from './payload.ts';
@@ -72,7 +73,8 @@ async function processPdf(raw: unknown, ctx: TaskContext): Promise<PdfTaskResult
   }
   // The course exists: the upload becomes the document's kept PDF. A hand-off's upload moves once the supervisor
   // has handed it off (a failed hand-off is retried from the PDF).
-  if (!isPdfHandoff(result)) await keepUploadAsDocument(data.path, data.sha256, ctx.config);
+  if (!isPdfHandoff(result))
+    await keepUploadIfPossible(data.path, data.sha256, ctx.config, (m) => ctx.log.warn(m));
   return result;
 }
 
@@ -150,7 +152,9 @@ export const processPdfTask: TaskDefinition = {
   settle: async (result, config) => {
     if (!isPdfHandoff(result)) return result;
     const staged = await (await staging()).handOff(result, config);
-    await keepUploadAsDocument(result.handoff.upload, result.handoff.task.sha256, config);
+    await keepUploadIfPossible(result.handoff.upload, result.handoff.task.sha256, config, (m) =>
+      createLogger(config.logLevel).warn(m),
+    );
     return staged;
   },
 };
