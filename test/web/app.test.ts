@@ -195,7 +195,11 @@ describe('the web app in headless Chromium, against the API and a worker', { tim
       [],
     );
 
-    await page.click(`${row} a:has-text("Open the course")`);
+    // The same PDF again: no new work, a link straight to its course.
+    await page.setInputFiles('#file-input', SAMPLE_PDF);
+    await page.waitForSelector(`${row}[data-state="existing"]`);
+    assert.match((await page.textContent(`${row}[data-state="existing"]`)) ?? '', /Already processed/);
+    await page.click(`${row}[data-state="existing"] a:has-text("Open the course")`);
     await page.waitForSelector('h1:has-text("An Introduction to Relational Databases")');
     courseUrl = page.url();
   });
