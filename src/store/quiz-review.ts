@@ -82,9 +82,16 @@ function schemaProblem(quiz: unknown): string | null {
   return `${question}${name}: ${issue.message}`;
 }
 
+/** A source page past the document's end, said as a teacher reads it. */
+function pageProblem(quiz: Quiz, pageCount: number): string | null {
+  const n = quiz.questions.findIndex((q) => q.sourcePage > pageCount);
+  if (n < 0) return null;
+  return `question ${n + 1}: source page ${quiz.questions[n]!.sourcePage} is past the end of the document (${pageCount} pages)`;
+}
+
 /** Validates and stores the changed quiz, one revision on. @throws InvalidCourseError */
 async function store(tx: Sql, quizId: string, quiz: unknown, keys: readonly string[], pageCount: number) {
-  const problem = schemaProblem(quiz);
+  const problem = schemaProblem(quiz) ?? pageProblem(quiz as Quiz, pageCount);
   if (problem) throw new InvalidCourseError(problem);
   const checked = checkQuiz(quiz, pageCount);
   await tx.query(

@@ -318,11 +318,8 @@ export async function reviewView(main, courseId, quizId) {
   );
 }
 
-/** The API's schema message made readable: `quiz: ✖ Too small… → at questions[0].options[2]` → the part a person needs. */
+/** The API's reason, as a sentence: `quiz: duplicate question "…"` → `Duplicate question "…"`. */
 function readable(/** @type {string} */ message) {
-  return message
-    .replace(/^quiz: /, '')
-    .replace(/✖\s*/g, '')
-    .replace(/→ at questions\[\d+\]\./, '(field: ')
-    .replace(/\(field: (.+)$/, '(field: $1)');
+  const text = message.replace(/^quiz: /, '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
