@@ -1,7 +1,7 @@
 /**
  * ProfAI's layer rules, written once and checked in CI (`npm run depcheck`). Dependencies point down:
  *
- *   cli ─► api ─► ops ─► tasks ─► workflows ─► llm ─► pipeline ─► domain
+ *   cli ─► api ─► ops ─► tasks ─► workflows ─► llm ─► pipeline ─► domain   (workflows ─► export ─► domain)
  *                          │          └──────► store ─────────────► domain
  *                          └─► fleet (a runtime that knows no ProfAI task)
  *   export ─► domain        config, redis-keys, lib: below everything
@@ -20,7 +20,7 @@ const LAYERS = {
   store: ['domain', 'lib', 'config'],
   llm: ['domain', 'lib', 'config', 'redis-keys', 'pipeline'],
   fleet: ['domain', 'lib', 'config', 'redis-keys'],
-  workflows: ['domain', 'lib', 'config', 'pipeline', 'store', 'llm'],
+  workflows: ['domain', 'lib', 'config', 'pipeline', 'store', 'llm', 'export'],
   tasks: ['domain', 'lib', 'config', 'redis-keys', 'fleet', 'workflows', 'store', 'llm', 'pipeline'],
   ops: ['domain', 'lib', 'config', 'redis-keys', 'fleet', 'tasks', 'workflows', 'store', 'llm', 'pipeline'],
   web: [],

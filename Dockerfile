@@ -12,6 +12,7 @@ COPY package.json package-lock.json ./
 # script to compile; --omit=optional skips the Chroma server binding (~110 MB download) tsc never needs.
 RUN npm ci --omit=optional --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/copy-web.mjs ./scripts/
 COPY src ./src
 RUN npm run build
 
@@ -19,7 +20,8 @@ RUN npm run build
 FROM node:24-slim AS runtime
 ENV NODE_ENV=production \
     PROFAI_DATA_DIR=/data/profai \
-    UPLOAD_DIR=/data/uploads
+    UPLOAD_DIR=/data/uploads \
+    DOCUMENTS_DIR=/data/documents
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --omit=dev: no TypeScript, Biome, test tools. --omit=optional: no Chroma server binding (~440 MB: the
@@ -35,7 +37,7 @@ COPY examples ./examples
 COPY docker/healthcheck.mjs ./docker/healthcheck.mjs
 # The `node` user (uid 1000) of the base image owns the data folders, so named volumes mounted there
 # start writable for it.
-RUN mkdir -p /data/uploads /data/profai && chown -R node:node /data
+RUN mkdir -p /data/uploads /data/documents /data/profai && chown -R node:node /data
 USER node
 EXPOSE 5001
 # API: GET /health answers 200. Worker: its heartbeat is live in Redis. Compose names the role.

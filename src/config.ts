@@ -225,9 +225,15 @@ export const SETTINGS = {
   }),
   keepUploads: setting({
     env: 'KEEP_UPLOADS',
-    doc: 'Keep uploaded PDFs in UPLOAD_DIR after their job ends (debugging). By default a PDF is removed once its course exists (or its CPU stage is handed to the LLM stage), once its job fails for good, or at once when the API finds it already has a course.',
+    doc: 'Keep uploaded PDFs in UPLOAD_DIR after their job ends (debugging). By default a PDF leaves UPLOAD_DIR once its course exists (or its CPU stage is handed to the LLM stage), when it moves to DOCUMENTS_DIR, or at once when the API finds it already has a course; one whose job fails for good is removed.',
     schema: flag,
     default: false,
+  }),
+  documentsDir: setting({
+    env: 'DOCUMENTS_DIR',
+    doc: 'Folder where the original PDF of every course is kept as `<sha256>.pdf` (the web app shows its pages beside the citations); shared by API and workers like UPLOAD_DIR. Unset: `documents/` in PROFAI_DATA_DIR. Documents processed before it existed have none.',
+    schema: optionalStr,
+    default: undefined,
   }),
   // ── service: API ──────────────────────────────────────────────────────────────
   port: setting({ env: 'PORT', doc: 'API port.', schema: int(0, 65535), default: 5001 }),

@@ -4,13 +4,14 @@
  *
  * Public: `/health` (probes and load balancers have no key) and the API description (`/docs`,
  * `/openapi.json`), which shows the shape of the API, never data; and the `/dashboard` page, which holds no
- * data either: it fetches `/api/fleet` with the key (see src/api/dashboard/page.ts).
+ * data either: it fetches `/api/fleet` with the key (see src/api/dashboard/page.ts); and the teachers' web app
+ * (`/` and its static files under `/app/`), which fetches everything it shows from `/api/…` with the key.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from './errors.ts';
 
-const PUBLIC_PATHS = ['/health', '/openapi.json', '/docs', '/dashboard'];
+const PUBLIC_PATHS = ['/health', '/openapi.json', '/docs', '/dashboard', '/', '/app'];
 
 /**
  * True when the matched route pattern (not the raw URL, so `/docs/../api/…` tricks cannot match) is

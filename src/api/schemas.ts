@@ -27,6 +27,11 @@ export const jobSchema = {
     state: { type: 'string', enum: JOB_STATES },
     stage: nullable('string', 'Pipeline stage running now, or the last one.'),
     progress: { type: 'number', description: '0..100' },
+    stageProgress: {
+      type: 'object',
+      description: 'Units of the current stage done so far, e.g. pages extracted of pages, when known.',
+      properties: { done: { type: 'integer' }, total: { type: 'integer' } },
+    },
     worker: nullable('string', '`worker{N}@{host}` that ran (or runs) the job.'),
     attempts: { type: 'integer' },
     timings: {
@@ -108,6 +113,14 @@ export const storedQuizSchema = {
     courseId: { type: 'string' },
     quiz: fromZod(QuizSchema, 'The quiz: title, seed, questions[] (multiple choice or true/false).'),
     createdAt: { type: 'string' },
+    revision: { type: 'integer', description: 'Edits so far (0 as generated); send it as If-Match to edit.' },
+    editedAt: nullable('string', 'When a teacher last changed a question.'),
+    reviewedAt: nullable('string', 'When a teacher marked the quiz reviewed.'),
+    questionKeys: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Stable key of each question (kept through edits): the id of its LMS item or Anki note.',
+    },
   },
 } as const;
 

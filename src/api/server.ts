@@ -16,13 +16,17 @@ import { openProfaiClient } from '../tasks/client.ts';
 import { installAuth } from './auth.ts';
 import type { ApiDeps } from './deps.ts';
 import { DatabaseUrlRequiredError, installErrorHandlers } from './errors.ts';
+import { appRoutes } from './routes/app.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { documentRoutes } from './routes/documents.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { pdfRoutes } from './routes/pdfs.ts';
 import { quizRoutes } from './routes/quizzes.ts';
+import { reviewRoutes } from './routes/review.ts';
 
 export type { ApiDeps } from './deps.ts';
 
@@ -64,6 +68,10 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(quizRoutes, { deps });
   await app.register(metricsRoutes, { deps });
   await app.register(dashboardRoutes, { deps });
+  await app.register(exportRoutes, { deps });
+  await app.register(documentRoutes, { deps });
+  await app.register(reviewRoutes, { deps });
+  await app.register(appRoutes, { deps });
   return app;
 }
 

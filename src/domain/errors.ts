@@ -25,6 +25,7 @@ export const ERROR_CODES = {
     permanent: false,
     doc: 'A service the work needs (PostgreSQL, Chroma, Redis, the model) cannot be reached: a reason to wait.',
   },
+  binary_to_terminal: { permanent: true, doc: 'An export that is a zip file was asked for on a terminal.' },
   // ── settings ──────────────────────────────────────────────────────────────────
   config_invalid: { permanent: true, doc: 'A setting has a bad value.' },
   // ── storage ───────────────────────────────────────────────────────────────────
@@ -32,6 +33,7 @@ export const ERROR_CODES = {
   vector_store_unavailable: { permanent: true, doc: 'Neither Chroma nor pgvector can hold the vectors.' },
   vector_dimension: { permanent: true, doc: "A vector does not fit its embedding space's dimension." },
   no_database: { permanent: true, doc: 'A process that must share the database has no DATABASE_URL.' },
+  revision_conflict: { permanent: true, doc: 'A quiz changed since the teacher loaded it (review edits).' },
   // ── fleet ─────────────────────────────────────────────────────────────────────
   unknown_task: { permanent: true, doc: 'No worker registered the task of a job.' },
   task_module: { permanent: true, doc: 'A task module exports no task, or two tasks share a name.' },

@@ -139,6 +139,21 @@ async function insertCourse(tx: Sql, courseId: string, documentId: string, cours
   );
 }
 
+/** A stored document's identity and size, by its id, or null. */
+export async function getDocument(
+  db: Sql,
+  documentId: string,
+): Promise<{ documentId: string; sha256: string; fileName: string; pageCount: number } | null> {
+  const { rows } = await db.query<{ id: string; sha256: string; file_name: string; page_count: number }>(
+    'SELECT id, sha256, file_name, page_count FROM documents WHERE id = $1',
+    [documentId],
+  );
+  const row = rows[0];
+  return row
+    ? { documentId: row.id, sha256: row.sha256, fileName: row.file_name, pageCount: row.page_count }
+    : null;
+}
+
 /** The stored ids of the document with this SHA-256, or null. */
 export async function findDocumentBySha(
   db: Database,

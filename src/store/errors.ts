@@ -30,3 +30,17 @@ export class DataDirLockedError extends ProfaiError {
     );
   }
 }
+
+/** A quiz changed since the teacher loaded it: their change would overwrite another one unseen. */
+export class QuizRevisionError extends ProfaiError {
+  constructor(
+    quizId: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(
+      'revision_conflict',
+      `quiz ${quizId} changed since you loaded it (revision ${actual}, not ${expected}): reload it and edit again`,
+    );
+  }
+}

@@ -14,14 +14,16 @@ export {
   countRows,
   documentCounts,
   findDocumentBySha,
+  getDocument,
   loadChunks,
   saveProcessedDocument,
 } from './documents.ts';
-export { VectorDimensionError, VectorStoreUnavailableError } from './errors.ts';
+export { QuizRevisionError, VectorDimensionError, VectorStoreUnavailableError } from './errors.ts';
 export { courseIdFor, quizIdFor } from './ids.ts';
 export { lockDataDir } from './lock.ts';
 export { migrate } from './migrate.ts';
-export { getQuiz, saveQuiz } from './quizzes.ts';
+export { deleteQuestion, editQuestion, markReviewed, type QuestionPatch } from './quiz-review.ts';
+export { getQuiz, listQuizzes, saveQuiz } from './quizzes.ts';
 export type * from './types.ts';
 export { openVectorStore } from './vectors/index.ts';
 

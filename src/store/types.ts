@@ -84,4 +84,12 @@ export interface StoredQuiz {
   courseId: string;
   quiz: Quiz;
   createdAt: string;
+  /** Edits so far (0 as generated): the ETag of the review API. */
+  revision: number;
+  /** When a teacher last changed a question, or null. */
+  editedAt: string | null;
+  /** When a teacher marked the quiz reviewed, or null. */
+  reviewedAt: string | null;
+  /** The stable key of each question, in question order (see migrations/002_quiz_review.sql). */
+  questionKeys: string[];
 }

@@ -9,6 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { usesEmbeddingsApi } from '../config.ts';
 import { ProfaiError } from '../domain/errors.ts';
 import type { TaskContext, TaskDefinition } from '../fleet/interfaces.ts';
+import { createLogger } from '../fleet/log.ts';
+import { keepUploadIfPossible } from '../store/document-files.ts';
 import type { StagedDocument } from '../workflows/document.ts';
 import { configuredEmbedder, usesModel } from '../workflows/generators.ts';
 import { UploadMissingError } from './errors.ts';
@@ -92,8 +94,10 @@ export function createPdfTask(
         if (err instanceof ProfaiError && err.permanent) await discardUpload(data.path, config);
         throw err;
       }
-      // A hand-off's upload goes once the supervisor has handed it off (a failed hand-off is retried from the PDF).
-      if (!isPdfHandoff(result)) await discardUpload(data.path, config);
+      // The course exists: the upload becomes the document's kept PDF (DOCUMENTS_DIR). A hand-off's upload moves
+      // once the supervisor has handed it off (a failed hand-off is retried from the PDF).
+      if (!isPdfHandoff(result))
+        await keepUploadIfPossible(data.path, data.sha256, config, (m) => ctx.log.warn(m));
       return result;
     },
     preflight: () => requireDatabase(config),
@@ -115,7 +119,9 @@ export function createPdfTask(
     settle: async (result) => {
       if (!isPdfHandoff(result)) return result;
       const staged = await (await handoff()).handOff(result, config);
-      await discardUpload(result.handoff.upload, config);
+      await keepUploadIfPossible(result.handoff.upload, result.handoff.task.sha256, config, (m) =>
+        createLogger(config.logLevel).warn(m),
+      );
       return staged;
     },
   };

@@ -18,6 +18,8 @@ export const TASK_SETTINGS = [
   'databaseUrl',
   'chromaUrl',
   'keepUploads',
+  'documentsDir',
+  'logLevel',
   // the hand-off to the LLM stage and the fleet-wide LLM limits
   'redisUrl',
   'jobAttempts',

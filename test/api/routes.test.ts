@@ -229,12 +229,15 @@ describe('jobs, courses, quizzes, health, API key, OpenAPI', () => {
     assert.deepEqual(paths, [
       '/api/courses',
       '/api/courses/{id}',
+      '/api/courses/{id}/export',
       '/api/courses/{id}/quizzes',
+      '/api/documents/{id}/pdf',
       '/api/fleet',
       '/api/jobs',
       '/api/jobs/{id}',
       '/api/pdfs',
       '/api/quizzes/{id}',
+      '/api/quizzes/{id}/questions/{n}',
       '/health',
       '/metrics',
     ]);

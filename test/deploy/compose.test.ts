@@ -4,7 +4,12 @@ import { describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { SETTINGS } from '../../src/config.ts';
 import { SUPERVISOR_NODE_FLAGS } from '../../src/fleet/pool/child-handle.ts';
-import { COMPOSE_SERVICE_VARS, renderCompose, UPLOAD_MOUNT } from '../../src/ops/plan/compose.ts';
+import {
+  COMPOSE_SERVICE_VARS,
+  DOCUMENTS_MOUNT,
+  renderCompose,
+  UPLOAD_MOUNT,
+} from '../../src/ops/plan/compose.ts';
 import { planFleet } from '../../src/ops/plan/plan.ts';
 import { PRODUCTION_COMMAND, PRODUCTION_INPUTS } from '../../src/ops/plan/production.ts';
 
@@ -107,6 +112,14 @@ describe('docker-compose-production.yml', () => {
       assert.equal(s.environment?.UPLOAD_DIR, UPLOAD_MOUNT, name);
     }
     assert.equal(profai.length, 6);
+  });
+
+  test('API and workers share one documents volume (the kept PDFs), mounted at DOCUMENTS_DIR', () => {
+    assert.ok('documents' in compose.volumes);
+    for (const [name, s] of profai) {
+      assert.ok(s.volumes?.includes(`documents:${DOCUMENTS_MOUNT}`), `${name} mounts the documents volume`);
+      assert.equal(s.environment?.DOCUMENTS_DIR, DOCUMENTS_MOUNT, name);
+    }
   });
 
   test('API and workers reach the services by name and wait for them to be healthy', () => {

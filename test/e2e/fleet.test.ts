@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -63,6 +64,7 @@ describe('API + 2 workers on Redis, PostgreSQL and Chroma', { timeout: 300_000 }
       CHROMA_URL: chroma.url,
       QUEUE_PREFIX: prefix,
       UPLOAD_DIR: uploads.dir,
+      DOCUMENTS_DIR: join(uploads.dir, 'documents'),
       PORT: String(port),
       HOST: '127.0.0.1',
       JOB_LOCK_MS: '3000',

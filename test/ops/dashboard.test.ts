@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { enqueueTask } from '../../src/fleet/queues.ts';
 import { workerName } from '../../src/fleet/supervisor.ts';
+import { launchChromium } from '../support/chromium.ts';
 import { startTestApi, startWorkersInto, type TestApi } from '../support/ops.ts';
 import {
   killAll,
@@ -15,8 +16,7 @@ import {
   type WorkerProcess,
 } from '../support/workers.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts', import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const KEY = 'dashboard-test-key';
 
 describe('/dashboard in headless Chromium', { timeout: 300_000 }, () => {
@@ -28,28 +28,12 @@ describe('/dashboard in headless Chromium', { timeout: 300_000 }, () => {
   let url = '';
 
   before(async () => {
-    assert.ok(
-      existsSync(CHROMIUM),
-      `${CHROMIUM} is missing: apt-get install chromium (the CI script installs it)`,
-    );
     const starting = startWorkersInto(workers, 2, testEnv(prefix));
     starting.catch(() => {}); // awaited below; the API may fail first
     api = await startTestApi(testConfig(prefix, { API_KEY: KEY }));
     await starting;
     url = await api.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

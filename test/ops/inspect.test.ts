@@ -108,7 +108,9 @@ describe('heartbeats, profai inspect and profai monitor on a real worker', { tim
       'totalRssMb',
       'uptimeS',
       'version',
+      'waiting',
     ]);
+    assert.deepEqual(w.waiting, [], 'a worker waiting for nothing');
     assert.equal(w.pid, workers[0]!.proc.pid);
     assert.deepEqual(w.recycled, { tasks: 0, memory: 0, crash: 0, total: 0 });
   });

@@ -55,6 +55,7 @@ export async function startApiFixture(): Promise<ApiFixture> {
       REDIS_URL,
       QUEUE_PREFIX: prefix,
       UPLOAD_DIR: join(dir, 'uploads'),
+      DOCUMENTS_DIR: join(dir, 'documents'),
       LOG_LEVEL: 'silent',
     });
     const db: Database = await openDatabase(config);

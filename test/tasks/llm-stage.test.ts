@@ -52,6 +52,7 @@ before(async () => {
     DATABASE_URL: pgdb.url,
     CHROMA_URL: chroma.url,
     UPLOAD_DIR: dir,
+    DOCUMENTS_DIR: join(dir, 'documents'),
     JOB_ATTEMPTS: '1',
     JOB_LOCK_MS: '5000',
     HEARTBEAT_S: '0.5',

@@ -41,6 +41,7 @@ before(async () => {
     DATABASE_URL: pgdb.url,
     CHROMA_URL: chroma.url,
     UPLOAD_DIR: dir,
+    DOCUMENTS_DIR: join(dir, 'documents'),
     JOB_ATTEMPTS: '1',
     HEARTBEAT_S: '0.5',
     LOG_LEVEL: 'warn',

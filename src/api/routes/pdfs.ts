@@ -8,9 +8,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { unreachableDependency } from '../../domain/errors.ts';
 import { getJobView } from '../../fleet/queues.ts';
+import { keepUploadIfPossible } from '../../store/document-files.ts';
 import { findDocumentBySha } from '../../store/index.ts';
 import { enqueuePdf } from '../../tasks/client.ts';
-import { discardUpload } from '../../tasks/uploads.ts';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError, errorResponses } from '../errors.ts';
 import { uploadResponseSchema } from '../schemas.ts';
@@ -79,7 +79,7 @@ export async function pdfRoutes(
     async (request, reply) => {
       const { files, password } = await readUploads(request, uploadDir, deps.config.maxUploadMb);
       const entries: UploadEntry[] = [];
-      for (const file of files) entries.push(await submit(deps, file, password));
+      for (const file of files) entries.push(await submit(deps, file, password, (m) => request.log.warn(m)));
       const queuedSomething = entries.some((e) => e.id !== undefined);
       return reply.code(queuedSomething ? 202 : 200).send({ jobs: entries });
     },
@@ -112,7 +112,12 @@ async function readUploads(
 }
 
 /** The existing course of this content, or a (possibly already queued) job for it. */
-async function submit(deps: ApiDeps, file: StoredUpload, password: string | undefined): Promise<UploadEntry> {
+async function submit(
+  deps: ApiDeps,
+  file: StoredUpload,
+  password: string | undefined,
+  warn: (message: string) => void,
+): Promise<UploadEntry> {
   const base = { file: file.fileName, sha256: file.sha256 };
   // While the database is down the upload is still taken: the worker then finds out whether it is known.
   const known = await findDocumentBySha(deps.db, file.sha256).catch((err: unknown) => {
@@ -120,7 +125,8 @@ async function submit(deps: ApiDeps, file: StoredUpload, password: string | unde
     throw err;
   });
   if (known?.courseId) {
-    await discardUpload(file.path, deps.config);
+    // Kept as the document's PDF (a course processed before DOCUMENTS_DIR existed gains its pages this way).
+    await keepUploadIfPossible(file.path, file.sha256, deps.config, warn);
     return {
       ...base,
       existing: true,

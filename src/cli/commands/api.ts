@@ -21,7 +21,7 @@ export function register(program: Command): void {
           const { startApi } = await import('../../api/server.ts');
           const api = await startApi(config);
           const url = displayUrl(api.url);
-          process.stdout.write(`ProfAI API listening on ${url}\nAPI docs: ${url}/docs\n`);
+          process.stdout.write(`ProfAI API listening on ${url}\nWeb app: ${url}/\nAPI docs: ${url}/docs\n`);
           await new Promise<void>((resolve) => {
             process.once('SIGTERM', resolve);
             process.once('SIGINT', resolve);

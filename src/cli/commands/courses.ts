@@ -1,8 +1,9 @@
 /** `profai courses` and `profai show ID`: read stored courses. */
 import type { Config } from '../../config.ts';
 import { NotFoundError } from '../../domain/errors.ts';
+import { renderExport } from '../../export/index.ts';
 import { getCourse, getQuiz, listCourses, openDatabase } from '../../store/index.ts';
-import { renderCourseMarkdown } from '../markdown.ts';
+import { loadExportInput } from '../../workflows/export.ts';
 import { printJson, printLine } from '../output.ts';
 import { renderTable } from '../table.ts';
 
@@ -41,9 +42,10 @@ export async function showCommand(config: Config, id: string, opts: { json?: boo
   try {
     const stored = await getCourse(db, id);
     if (!stored) throw new NotFoundError('course', id);
-    const quiz = stored.quizIds[0] ? await getQuiz(db, stored.quizIds[0]) : null;
-    if (opts.json) printJson({ ...stored, quiz: quiz?.quiz ?? null });
-    else process.stdout.write(renderCourseMarkdown(stored.course, quiz?.quiz ?? null, stored));
+    if (opts.json) {
+      const quiz = stored.quizIds[0] ? await getQuiz(db, stored.quizIds[0]) : null;
+      printJson({ ...stored, quiz: quiz?.quiz ?? null });
+    } else process.stdout.write(renderExport(await loadExportInput(db, stored.id), 'md') as string);
     return 0;
   } finally {
     await db.close();

@@ -2,15 +2,16 @@
  * `profai process FILE…`: the whole pipeline in this process, on the embedded database.
  * One bad file does not stop the others; the exit code is 0 only if every file succeeded.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Config } from '../../config.ts';
-import { CourseSchema } from '../../domain/course.ts';
 import { describeError, ProfaiError } from '../../domain/errors.ts';
+import { type ExportInput, renderExport } from '../../export/index.ts';
 import { warmPdfParser } from '../../pipeline/load.ts';
+import { documentsDirOf, keepDocumentBytes } from '../../store/document-files.ts';
 import { openDatabase, openVectorStore } from '../../store/index.ts';
 import { type ProcessDeps, type ProcessOutcome, processConfigured } from '../../workflows/document.ts';
-import { renderCourseMarkdown } from '../markdown.ts';
 import { peakRssMb, printJson, printLine } from '../output.ts';
 import { progressLine } from '../progress.ts';
 import { renderTable } from '../table.ts';
@@ -69,6 +70,7 @@ async function processOne(
     const pipeline = { ...deps, config, questions: opts.questions, seed: opts.seed, onProgress: line.update };
     const warn = (message: string) => process.stderr.write(`${file}: warning: ${message}\n`);
     const outcome = await processConfigured(input, pipeline, config, warn);
+    await keepDocumentBytes(bytes, createHash('sha256').update(bytes).digest('hex'), documentsDirOf(config));
     const outDir = opts.out ? await writeOut(opts.out, outcome, basename(file)) : undefined;
     return finish({ file, ok: true, outcome, outDir });
   } catch (err) {
@@ -90,14 +92,27 @@ async function readInput(file: string): Promise<Uint8Array> {
   }
 }
 
-/** Writes `DIR/<documentId>/course.json` (schema-valid) and `course.md`. */
+/** Writes `DIR/<documentId>/course.json` (schema-valid) and `course.md`: the `json` and `md` exports. */
 async function writeOut(dir: string, outcome: ProcessOutcome, fileName: string): Promise<string> {
   const target = resolve(dir, outcome.saved.documentId);
   await mkdir(target, { recursive: true });
-  const course = CourseSchema.parse(outcome.course);
-  const json = { courseId: outcome.saved.courseId, source: fileName, course, quiz: outcome.quiz };
-  await writeFile(join(target, 'course.json'), `${JSON.stringify(json, null, 2)}\n`);
-  await writeFile(join(target, 'course.md'), renderCourseMarkdown(course, outcome.quiz, { fileName }));
+  const { quizId } = outcome.saved;
+  const input: ExportInput = {
+    courseId: outcome.saved.courseId,
+    fileName,
+    course: outcome.course,
+    quiz:
+      outcome.quiz && quizId
+        ? {
+            id: quizId,
+            quiz: outcome.quiz,
+            questionKeys: outcome.quiz.questions.map((_, i) => `${quizId}:${i}`),
+            reviewed: false,
+          }
+        : null,
+  };
+  await writeFile(join(target, 'course.json'), renderExport(input, 'json'));
+  await writeFile(join(target, 'course.md'), renderExport(input, 'md'));
   return target;
 }
 

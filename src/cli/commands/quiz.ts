@@ -1,9 +1,9 @@
 /** `profai quiz COURSE_ID`: a new quiz from a stored course, stored and printed. */
 import type { Config } from '../../config.ts';
 import { NotFoundError } from '../../domain/errors.ts';
+import { quizMarkdown } from '../../export/markdown.ts';
 import { getCourse, openDatabase } from '../../store/index.ts';
 import { makeQuiz } from '../../workflows/quiz.ts';
-import { renderQuizMarkdown } from '../markdown.ts';
 import { printJson } from '../output.ts';
 
 export interface QuizOptions {
@@ -30,7 +30,7 @@ export async function quizCommand(config: Config, id: string, opts: QuizOptions)
       db,
     );
     if (opts.json) printJson({ quizId, courseId: stored.id, quiz });
-    else process.stdout.write(`Quiz ${quizId} for course ${stored.id}\n\n${renderQuizMarkdown(quiz)}`);
+    else process.stdout.write(`Quiz ${quizId} for course ${stored.id}\n\n${quizMarkdown(quiz)}`);
     return 0;
   } finally {
     await db.close();

@@ -19,6 +19,8 @@ export const SERVICE_IMAGES = {
 
 /** Where uploads live inside the containers (a volume shared by the API and every worker). */
 export const UPLOAD_MOUNT = '/data/uploads';
+/** Where the original PDFs of the courses are kept (a volume shared the same way: workers write, the API reads). */
+export const DOCUMENTS_MOUNT = '/data/documents';
 
 const q = (value: string | number) => JSON.stringify(String(value));
 /** Compose interpolation from .env; `:?` stops `docker compose` with this message when it is unset. */
@@ -57,6 +59,7 @@ function anchors(plan: Plan): string[] {
     '  REDIS_URL: redis://redis:6379/0',
     '  CHROMA_URL: http://chroma:8000',
     `  UPLOAD_DIR: ${UPLOAD_MOUNT}`,
+    `  DOCUMENTS_DIR: ${DOCUMENTS_MOUNT}`,
     '',
     'x-worker-env: &worker-env',
     '  <<: *profai-env',
@@ -65,7 +68,7 @@ function anchors(plan: Plan): string[] {
     `  HARD_MEMORY_LIMIT_MB: ${q(limits.hardMemoryLimitMb)}`,
     `  CHILD_HEAP_MB: ${q(limits.childHeapMb)}`,
     '',
-    '# What the API and the workers share: one image, .env, the upload volume, healthy services first.',
+    '# What the API and the workers share: one image, .env, the upload and document volumes, healthy services first.',
     'x-profai: &profai',
     '  image: profai:latest',
     '  build: .',
@@ -74,6 +77,7 @@ function anchors(plan: Plan): string[] {
     '  restart: unless-stopped',
     '  volumes:',
     `    - uploads:${UPLOAD_MOUNT}`,
+    `    - documents:${DOCUMENTS_MOUNT}`,
     '  depends_on:',
     ...['redis', 'postgres', 'chroma'].flatMap((s) => [`    ${s}:`, '      condition: service_healthy']),
     '',
@@ -177,6 +181,7 @@ export function renderCompose(plan: Plan, command: string): string {
     '',
     'volumes:',
     '  uploads:',
+    '  documents:',
     '  redis-data:',
     '  postgres-data:',
     '  chroma-data:',

@@ -1,0 +1,69 @@
+/**
+ * `GET /api/courses/:id/export?format=F[&quiz=ID]`: the course and one of its quizzes (by default its first) as
+ * a file for Moodle (moodle-xml, gift), Canvas and Blackboard (qti), Anki (anki), print (html), or programs
+ * (md, json), with its content type and a download name (RFC 6266).
+ */
+import type { FastifyInstance } from 'fastify';
+import { EXPORT_FORMAT_NAMES, type ExportFormatName } from '../../export/index.ts';
+import { exportCourse } from '../../workflows/export.ts';
+import { attachment } from '../content-disposition.ts';
+import type { ApiDeps } from '../deps.ts';
+import { errorResponses } from '../errors.ts';
+import { idParamsSchema } from '../schemas.ts';
+
+const querySchema = {
+  type: 'object',
+  required: ['format'],
+  properties: {
+    format: { type: 'string', enum: EXPORT_FORMAT_NAMES, description: 'The file format.' },
+    quiz: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      description: "A quiz of this course (default: the course's first quiz, made with it).",
+    },
+  },
+  additionalProperties: false,
+} as const;
+
+export async function exportRoutes(app: FastifyInstance, opts: { deps: ApiDeps }): Promise<void> {
+  const { db } = opts.deps;
+  app.get<{ Params: { id: string }; Querystring: { format: ExportFormatName; quiz?: string } }>(
+    '/api/courses/:id/export',
+    {
+      schema: {
+        summary: 'Download a course and quiz as Moodle XML, GIFT, QTI, Anki, HTML, Markdown or JSON',
+        tags: ['courses', 'exports'],
+        params: idParamsSchema,
+        querystring: querySchema,
+        produces: [
+          'application/xml',
+          'text/plain',
+          'application/zip',
+          'text/tab-separated-values',
+          'text/html',
+          'text/markdown',
+          'application/json',
+        ],
+        response: {
+          200: {
+            description: 'The file (Content-Disposition: attachment).',
+            type: 'string',
+            format: 'binary',
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { format, quiz } = request.query;
+      const rendered = await exportCourse(db, format, request.params.id, quiz);
+      return reply
+        .type(rendered.contentType)
+        .header('content-disposition', attachment(rendered.fileName))
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(typeof rendered.body === 'string' ? rendered.body : Buffer.from(rendered.body));
+    },
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * A teacher's review of a quiz before export: the quizzes of a course, edit a question, delete a question, mark
+ * the quiz reviewed. Every change is validated against the quiz schema (src/domain/course.ts) and stored; every
+ * export reads the stored quiz. `If-Match: "<revision>"` (the quiz's `revision`, also its ETag) makes a change
+ * fail with 409 when someone else changed the quiz since it was loaded.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { InvalidCourseError } from '../../domain/errors.ts';
+import {
+  deleteQuestion,
+  editQuestion,
+  getCourse,
+  listQuizzes,
+  markReviewed,
+  type QuestionPatch,
+  QuizRevisionError,
+  type StoredQuiz,
+} from '../../store/index.ts';
+import type { ApiDeps } from '../deps.ts';
+import { ApiError, errorResponses, notFound } from '../errors.ts';
+import { idParamsSchema, storedQuizSchema } from '../schemas.ts';
+
+const questionParamsSchema = {
+  type: 'object',
+  required: ['id', 'n'],
+  properties: {
+    id: { type: 'string', minLength: 1, maxLength: 200 },
+    n: { type: 'integer', minimum: 0, description: 'Position of the question in the quiz, from 0.' },
+  },
+} as const;
+
+/** Empty texts pass here on purpose: the quiz schema refuses them with a message a teacher reads ("option C is empty"). */
+const text = { type: 'string', maxLength: 4000 } as const;
+
+const patchSchema = {
+  type: 'object',
+  description: 'The fields to change; absent ones keep their value. `kind` switches the question type.',
+  properties: {
+    kind: { type: 'string', enum: ['multiple_choice', 'true_false'] },
+    prompt: text,
+    options: { type: 'array', items: text, minItems: 4, maxItems: 4 },
+    answerIndex: { type: 'integer', minimum: 0, maximum: 3 },
+    answer: { type: 'boolean' },
+    explanation: text,
+    sourcePage: { type: 'integer', minimum: 1 },
+    moduleIndex: { type: 'integer', minimum: 0 },
+  },
+  additionalProperties: false,
+  minProperties: 1,
+} as const;
+
+const quizPatchSchema = {
+  type: 'object',
+  required: ['reviewed'],
+  properties: { reviewed: { type: 'boolean', description: 'Mark the quiz reviewed (true) or not.' } },
+  additionalProperties: false,
+} as const;
+
+const ifMatchHeaders = {
+  type: 'object',
+  properties: {
+    'if-match': { type: 'string', description: 'The revision the change is based on, e.g. `"3"`.' },
+  },
+} as const;
+
+/** The revision of `If-Match: "3"` (or `W/"3"`, `3`); undefined without the header or with `*`. */
+export function revisionOf(ifMatch: string | undefined): number | undefined {
+  if (!ifMatch || ifMatch.trim() === '*') return undefined;
+  const m = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
+  if (!m)
+    throw new ApiError(400, 'invalid_request', `If-Match: expected a quiz revision like "3", got ${ifMatch}`);
+  return Number(m[1]);
+}
+
+/** The store's review errors as HTTP answers: a stale revision is 409, a quiz the schema refuses 400. */
+async function reviewed(reply: FastifyReply, change: () => Promise<StoredQuiz>): Promise<FastifyReply> {
+  try {
+    const quiz = await change();
+    return reply.header('etag', `"${quiz.revision}"`).send(quiz);
+  } catch (err) {
+    if (err instanceof QuizRevisionError) throw new ApiError(409, 'revision_conflict', err.message);
+    if (err instanceof InvalidCourseError) throw new ApiError(400, 'invalid_quiz', err.message);
+    throw err;
+  }
+}
+
+/** Text fields of a patch without the blanks a form leaves around them. */
+function trimmed(patch: QuestionPatch): QuestionPatch {
+  const out: QuestionPatch = { ...patch };
+  for (const k of ['prompt', 'explanation'] as const) if (out[k] !== undefined) out[k] = out[k].trim();
+  if (out.options) out.options = out.options.map((o) => o.trim());
+  return out;
+}
+
+export async function reviewRoutes(app: FastifyInstance, opts: { deps: ApiDeps }): Promise<void> {
+  const { db } = opts.deps;
+
+  app.get<{ Params: { id: string } }>(
+    '/api/courses/:id/quizzes',
+    {
+      schema: {
+        summary: 'The quizzes of a course, oldest first, with their questions and review state',
+        tags: ['courses', 'quizzes'],
+        params: idParamsSchema,
+        response: {
+          200: {
+            type: 'object',
+            required: ['quizzes'],
+            properties: { quizzes: { type: 'array', items: storedQuizSchema } },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const course = await getCourse(db, request.params.id);
+      if (!course) throw notFound('course', request.params.id);
+      return { quizzes: await listQuizzes(db, course.id) };
+    },
+  );
+
+  app.patch<{ Params: { id: string; n: number }; Body: QuestionPatch; Headers: { 'if-match'?: string } }>(
+    '/api/quizzes/:id/questions/:n',
+    {
+      schema: {
+        summary: 'Edit one question of a quiz (validated against the quiz schema)',
+        tags: ['quizzes'],
+        params: questionParamsSchema,
+        headers: ifMatchHeaders,
+        body: patchSchema,
+        response: { 200: storedQuizSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reviewed(reply, () =>
+        editQuestion(db, request.params.id, request.params.n, trimmed(request.body), {
+          expectedRevision: revisionOf(request.headers['if-match']),
+        }),
+      ),
+  );
+
+  app.delete<{ Params: { id: string; n: number }; Headers: { 'if-match'?: string } }>(
+    '/api/quizzes/:id/questions/:n',
+    {
+      schema: {
+        summary: 'Delete one question of a quiz (a quiz keeps at least one)',
+        tags: ['quizzes'],
+        params: questionParamsSchema,
+        headers: ifMatchHeaders,
+        response: { 200: storedQuizSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reviewed(reply, () =>
+        deleteQuestion(db, request.params.id, request.params.n, {
+          expectedRevision: revisionOf(request.headers['if-match']),
+        }),
+      ),
+  );
+
+  app.patch<{ Params: { id: string }; Body: { reviewed: boolean }; Headers: { 'if-match'?: string } }>(
+    '/api/quizzes/:id',
+    {
+      schema: {
+        summary: 'Mark a quiz reviewed (or not)',
+        tags: ['quizzes'],
+        params: idParamsSchema,
+        headers: ifMatchHeaders,
+        body: quizPatchSchema,
+        response: { 200: storedQuizSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reviewed(reply, () =>
+        markReviewed(db, request.params.id, request.body.reviewed, {
+          expectedRevision: revisionOf(request.headers['if-match']),
+        }),
+      ),
+  );
+}

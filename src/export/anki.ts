@@ -1,0 +1,102 @@
+/**
+ * `anki`: a tab-separated notes file for Anki (File › Import), with Anki's header lines so it imports without a
+ * single choice to make: `#separator:tab`, `#html:true`, `#notetype:Basic`, `#deck:<course>`, `#columns:`, and a
+ * GUID column so importing a newer export updates the same notes instead of adding copies (Anki matches notes
+ * by GUID), and a tags column (`profai`, `quiz` or `key_term`, `module_N`).
+ *
+ * Questions become Basic notes (question and options on the front; answer, explanation and source page on the
+ * back); key terms become Basic notes too, term on the front and the course's first sentence that uses it (with
+ * its page) on the back, since the course stores terms without definitions.
+ */
+import { createHash } from 'node:crypto';
+import type { Course, Question } from '../domain/course.ts';
+import { answerText, citedPages, escapeHtml, LETTERS, moduleOf } from './text.ts';
+import type { ExportInput } from './types.ts';
+
+interface Note {
+  guid: string;
+  front: string;
+  back: string;
+  tags: string[];
+}
+
+/** A GUID Anki can keep: 16 URL-safe base-64 characters of a hash of what identifies the note. */
+export function ankiGuid(identity: string): string {
+  return createHash('sha256').update(identity).digest('base64url').slice(0, 16);
+}
+
+/** A field: HTML (the file says `#html:true`) on one line, with no tab; quotes as entities so none starts a CSV quote. */
+function field(html: string): string {
+  return html.replace(/\r?\n/g, '<br>').replaceAll('\t', ' ');
+}
+
+/** A tag: no blanks (Anki separates tags with spaces). */
+const tag = (text: string) => text.trim().replace(/\s+/g, '_');
+
+export function exportAnki(input: ExportInput): string {
+  const deck = input.course.title.replace(/\s+/g, ' ').trim().replaceAll('::', ':');
+  const notes = [...questionNotes(input), ...termNotes(input)];
+  const lines = [
+    '#separator:tab',
+    '#html:true',
+    '#notetype:Basic',
+    `#deck:${deck}`,
+    '#columns:GUID\tFront\tBack\tTags',
+    '#guid column:1',
+    '#tags column:4',
+    ...notes.map((n) => [n.guid, field(n.front), field(n.back), n.tags.map(tag).join(' ')].join('\t')),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function questionNotes(input: ExportInput): Note[] {
+  const quiz = input.quiz;
+  if (!quiz) return [];
+  return quiz.quiz.questions.map((q, i) => {
+    const m = moduleOf(q, quiz.quiz.moduleIndex);
+    return {
+      guid: ankiGuid(`profai:${quiz.questionKeys[i] ?? `${quiz.id}:${i}`}`),
+      front: front(q),
+      back: [
+        `<b>${escapeHtml(answerText(q))}</b>`,
+        escapeHtml(q.explanation),
+        `<small>Source: ${escapeHtml(input.fileName)}, page ${q.sourcePage}</small>`,
+      ].join('<br><br>'),
+      tags: ['profai', 'quiz', ...(m !== undefined ? [`module_${m + 1}`] : [])],
+    };
+  });
+}
+
+function front(q: Question): string {
+  const prompt = escapeHtml(q.prompt);
+  if (q.kind === 'true_false') return `${prompt}<br><br>True or false?`;
+  return `${prompt}<br><br>${q.options.map((o, k) => `${LETTERS[k]}) ${escapeHtml(o)}`).join('<br>')}`;
+}
+
+function termNotes(input: ExportInput): Note[] {
+  const notes: Note[] = [];
+  for (const term of input.course.keyTerms) {
+    const use = firstUse(input.course, term);
+    if (!use) continue;
+    notes.push({
+      guid: ankiGuid(`profai:${input.courseId}:term:${term.toLowerCase()}`),
+      front: escapeHtml(term),
+      back: `${escapeHtml(use.text)}<br><br><small>Source: ${escapeHtml(input.fileName)}, page ${use.pages.join(', ')}</small>`,
+      tags: ['profai', 'key_term', `module_${use.moduleIndex + 1}`],
+    });
+  }
+  return notes;
+}
+
+/** The first summary sentence of the course that contains `term` (case-insensitive), with where it is. */
+function firstUse(
+  course: Course,
+  term: string,
+): { text: string; pages: number[]; moduleIndex: number } | undefined {
+  const needle = term.toLowerCase();
+  for (const [moduleIndex, m] of course.modules.entries())
+    for (const l of m.lessons)
+      for (const s of l.summary)
+        if (s.text.toLowerCase().includes(needle)) return { text: s.text, pages: citedPages(s), moduleIndex };
+  return undefined;
+}

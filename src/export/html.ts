@@ -1,0 +1,112 @@
+/**
+ * `html`: one self-contained page (no script, no external file: styles inline) with the course and its quiz,
+ * the answers on a page of their own at the end, laid out to read on a screen and to print (A4 or Letter).
+ */
+import type { Quiz } from '../domain/course.ts';
+import { answerText, citedPages, escapeHtml as h, pageRange } from './text.ts';
+import type { ExportInput } from './types.ts';
+
+const STYLE = `
+  :root { color-scheme: light; --ink: #1d232b; --muted: #5b6573; --rule: #d8dde3; --accent: #1f5fa8; }
+  * { box-sizing: border-box; }
+  body { margin: 0 auto; max-width: 46rem; padding: 2rem 1.25rem 4rem; color: var(--ink);
+    font: 16px/1.55 Georgia, "Times New Roman", "Noto Serif", "Noto Serif CJK JP", serif; }
+  h1, h2, h3 { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK JP", sans-serif;
+    line-height: 1.25; }
+  h1 { font-size: 1.9rem; margin: 0 0 .5rem; }
+  h2 { font-size: 1.35rem; margin: 2.2rem 0 .4rem; padding-top: .6rem; border-top: 2px solid var(--rule); }
+  h3 { font-size: 1.08rem; margin: 1.4rem 0 .3rem; }
+  .meta { color: var(--muted); font-size: .92rem; margin: .2rem 0 .8rem; }
+  .terms { padding: 0; margin: .4rem 0 1rem; list-style: none; display: flex; flex-wrap: wrap; gap: .35rem; }
+  .terms li { border: 1px solid var(--rule); border-radius: 1rem; padding: .05rem .6rem; font-size: .9rem; }
+  .objectives { background: #f4f6f8; border-left: 3px solid var(--accent); padding: .5rem 1rem .5rem 2rem; }
+  .objectives ul { margin: .3rem 0 0; }
+  .cite { color: var(--muted); font-size: .85rem; white-space: nowrap; }
+  ol.quiz > li { margin: 0 0 1rem; break-inside: avoid; }
+  ol.options { list-style: upper-alpha; margin: .3rem 0 0; }
+  ol.answers > li { margin: 0 0 .6rem; break-inside: avoid; }
+  .answers-part { break-before: page; }
+  footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
+  @media print {
+    body { max-width: none; padding: 0; font-size: 11pt; }
+    h2 { break-after: avoid; }
+    h3 { break-after: avoid; }
+    a { color: inherit; text-decoration: none; }
+  }
+  @page { margin: 18mm 16mm; }
+`;
+
+export function exportHtml(input: ExportInput): string {
+  const { course } = input;
+  const body: string[] = [
+    `<h1>${h(course.title)}</h1>`,
+    `<p class="meta">Source: ${h(input.fileName)} · ${course.modules.length} module${course.modules.length === 1 ? '' : 's'} · about ${Math.round(course.readingMinutes)} minutes of reading</p>`,
+    `<p>${h(course.description)}</p>`,
+  ];
+  if (course.keyTerms.length > 0)
+    body.push(
+      '<p><strong>Key terms</strong></p>',
+      `<ul class="terms">${course.keyTerms.map((t) => `<li>${h(t)}</li>`).join('')}</ul>`,
+    );
+  course.modules.forEach((m, i) => {
+    body.push(
+      `<section><h2>Module ${i + 1}: ${h(m.title)}</h2>`,
+      `<p class="meta">Pages ${pageRange(m.pageStart, m.pageEnd)} · about ${Math.max(1, Math.round(m.readingMinutes))} min</p>`,
+      '<div class="objectives"><strong>Learning objectives</strong><ul>',
+      ...m.objectives.map((o) => `<li>${h(o)}</li>`),
+      '</ul></div>',
+    );
+    m.lessons.forEach((l, j) => {
+      body.push(
+        `<h3>Lesson ${i + 1}.${j + 1}: ${h(l.title)}</h3>`,
+        `<p class="meta">Pages ${pageRange(l.pageStart, l.pageEnd)}${l.keyTerms.length ? ` · ${l.keyTerms.map(h).join(', ')}` : ''}</p>`,
+        '<ul>',
+        ...l.summary.map(
+          (s) => `<li>${h(s.text)} <span class="cite">(p. ${citedPages(s).join(', ')})</span></li>`,
+        ),
+        '</ul>',
+      );
+    });
+    body.push('</section>');
+  });
+  if (input.quiz) body.push(quizHtml(input.quiz.quiz));
+  body.push(`<footer>Made with ProfAI from ${h(input.fileName)}.</footer>`);
+  return [
+    '<!doctype html>',
+    `<html lang="${guessLang(course.title + course.description)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${h(course.title)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    ...body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function quizHtml(quiz: Quiz): string {
+  const questions = quiz.questions.map((q) =>
+    q.kind === 'multiple_choice'
+      ? `<li><p>${h(q.prompt)}</p><ol class="options">${q.options.map((o) => `<li>${h(o)}</li>`).join('')}</ol></li>`
+      : `<li><p>${h(q.prompt)}</p>${/^true or false\b/i.test(q.prompt) ? '' : '<p class="meta">True or false?</p>'}</li>`,
+  );
+  const answers = quiz.questions.map(
+    (q) =>
+      `<li><strong>${h(answerText(q))}</strong>. ${h(q.explanation)} <span class="cite">(p. ${q.sourcePage})</span></li>`,
+  );
+  return [
+    `<section><h2>Quiz: ${h(quiz.title)}</h2>`,
+    `<p class="meta">${quiz.questions.length} question${quiz.questions.length === 1 ? '' : 's'}; the answers follow on their own page.</p>`,
+    `<ol class="quiz">${questions.join('\n')}</ol></section>`,
+    `<section class="answers-part"><h2>Answers</h2><ol class="answers">${answers.join('\n')}</ol></section>`,
+  ].join('\n');
+}
+
+/** `ja` when the text has kana, else `en`: enough for the browser to pick fonts and line breaking. */
+function guessLang(text: string): string {
+  return /[\u3040-\u30ff]/.test(text) ? 'ja' : 'en';
+}

@@ -1,0 +1,115 @@
+/** Small text helpers the exporters share: escaping, answers, pages, modules of questions. */
+import type { Question, SummarySentence } from '../domain/course.ts';
+import type { ExportInput } from './types.ts';
+
+export const LETTERS = ['A', 'B', 'C', 'D'] as const;
+
+/** Text made safe inside HTML elements and attribute values (double-quoted). */
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+/**
+ * XML character data: escaped, and without the characters XML 1.0 forbids (C0 controls other than tab,
+ * newline and carriage return, lone surrogates, U+FFFE/U+FFFF), which PDFs sometimes carry.
+ */
+export function escapeXml(text: string): string {
+  return escapeHtml(xmlSafe(text));
+}
+
+/** Drops the characters XML 1.0 cannot hold. */
+export function xmlSafe(text: string): string {
+  return text.replace(
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '',
+  );
+}
+
+/** A CDATA section holding `text` (a `]]>` inside is split across two sections). */
+export function cdata(text: string): string {
+  return `<![CDATA[${xmlSafe(text).replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
+}
+
+/** `3` or `3–5`. */
+export function pageRange(start: number, end: number): string {
+  return start === end ? String(start) : `${start}–${end}`;
+}
+
+/** The distinct pages a summary sentence cites, in order. */
+export function citedPages(s: SummarySentence): number[] {
+  return [...new Set(s.citations.map((c) => c.page))].sort((a, b) => a - b);
+}
+
+/** The right answer as a person reads it: `True`, `False` or `C) table scan`. */
+export function answerText(q: Question): string {
+  if (q.kind === 'true_false') return q.answer ? 'True' : 'False';
+  return `${LETTERS[q.answerIndex]}) ${q.options[q.answerIndex]}`;
+}
+
+/** The module a question belongs to: its own, else the quiz's, else none (whole course). */
+export function moduleOf(q: Question, quizModule: number | undefined): number | undefined {
+  return q.moduleIndex ?? quizModule;
+}
+
+/** `Module 2: Keys` (1-based, as a teacher counts). */
+export function moduleLabel(input: ExportInput, index: number): string {
+  const m = input.course.modules[index];
+  return m ? `Module ${index + 1}: ${m.title}` : `Module ${index + 1}`;
+}
+
+/**
+ * The quiz's questions grouped by module, in module order (questions of no module, or of a module the course
+ * does not have, first under `undefined`); modules without questions are left out. Each entry keeps the
+ * question's number (1-based, in quiz order) and its stable key.
+ */
+export function questionsByModule(
+  input: ExportInput,
+): { moduleIndex: number | undefined; items: { q: Question; n: number; key: string }[] }[] {
+  const quiz = input.quiz;
+  if (!quiz) return [];
+  const groups = new Map<number | undefined, { q: Question; n: number; key: string }[]>();
+  quiz.quiz.questions.forEach((q, i) => {
+    const m = moduleOf(q, quiz.quiz.moduleIndex);
+    const known = m !== undefined && m < input.course.modules.length ? m : undefined;
+    const list = groups.get(known) ?? [];
+    list.push({ q, n: i + 1, key: quiz.questionKeys[i] ?? `${quiz.id}:${i}` });
+    groups.set(known, list);
+  });
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a ?? -1) - (b ?? -1))
+    .map(([moduleIndex, items]) => ({ moduleIndex, items }));
+}
+
+/** A one-line label of a question: its first words, for item names in an LMS. */
+export function questionName(n: number, q: Question): string {
+  const words = q.prompt
+    .replace(/^(Fill in the blank|True or false):\s*/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const short = [...words].length > 60 ? `${[...words].slice(0, 57).join('').trimEnd()}…` : words;
+  return `Q${String(n).padStart(2, '0')} ${short}`;
+}
+
+/** `explanation (Source: file.pdf, page 4)`. */
+export function explanationWithSource(q: Question, fileName: string): string {
+  return `${q.explanation} (Source: ${fileName}, page ${q.sourcePage})`;
+}
+
+/** A category path segment: Moodle splits paths on `/` and reads `//` as a slash inside a name; one line. */
+function categoryName(name: string): string {
+  return name.replace(/\s+/g, ' ').trim().replaceAll('/', '//');
+}
+
+/**
+ * Moodle's category path of a group of questions: `$course$/top/<course>` for questions of no module, with
+ * `/Module N: <title>` below it for a module's (the same in Moodle XML and GIFT).
+ */
+export function moodleCategory(input: ExportInput, moduleIndex: number | undefined): string {
+  const course = `$course$/top/${categoryName(input.course.title)}`;
+  return moduleIndex === undefined ? course : `${course}/${categoryName(moduleLabel(input, moduleIndex))}`;
+}

@@ -1,0 +1,167 @@
+/**
+ * A teacher's review of a stored quiz: edit a question, delete one, mark the quiz reviewed. Each change runs in
+ * one transaction that locks the quiz row, checks the revision the teacher saw (when given), validates the whole
+ * quiz again (schema, no repeated prompt, pages inside the document) and bumps the revision; question rows keep
+ * their stable keys.
+ */
+import { checkQuiz, type Question, type Quiz, QuizSchema } from '../domain/course.ts';
+import { InvalidCourseError, NotFoundError } from '../domain/errors.ts';
+import { QuizRevisionError } from './errors.ts';
+import { getQuiz, writeQuestions } from './quizzes.ts';
+import { jsonParam } from './sql.ts';
+import type { Database, Sql, StoredQuiz } from './types.ts';
+
+/** What may change in a question. Absent fields keep their value; `kind` switches between the two kinds. */
+export type QuestionPatch = Partial<{
+  kind: Question['kind'];
+  prompt: string;
+  options: string[];
+  answerIndex: number;
+  answer: boolean;
+  explanation: string;
+  sourcePage: number;
+  moduleIndex: number;
+}>;
+
+/** Options of every review change. */
+export interface ReviewOptions {
+  /** The revision the teacher edited; a different stored one fails with {@link QuizRevisionError}. */
+  expectedRevision?: number;
+}
+
+interface Locked {
+  quiz: Quiz;
+  keys: string[];
+  pageCount: number;
+  revision: number;
+}
+
+/** Locks the quiz row and reads what a change needs. @throws NotFoundError, QuizRevisionError */
+async function lock(tx: Sql, quizId: string, opts: ReviewOptions): Promise<Locked> {
+  const { rows } = await tx.query<{ body: Quiz; revision: number; page_count: number }>(
+    `SELECT q.body, q.revision, d.page_count
+       FROM quizzes q JOIN courses c ON c.id = q.course_id JOIN documents d ON d.id = c.document_id
+      WHERE q.id = $1 FOR UPDATE OF q`,
+    [quizId],
+  );
+  const row = rows[0];
+  if (!row) throw new NotFoundError('quiz', quizId);
+  if (opts.expectedRevision !== undefined && opts.expectedRevision !== row.revision)
+    throw new QuizRevisionError(quizId, opts.expectedRevision, row.revision);
+  const keys = await tx.query<{ key: string }>('SELECT key FROM questions WHERE quiz_id = $1 ORDER BY idx', [
+    quizId,
+  ]);
+  const stored = keys.rows.map((k) => k.key);
+  return {
+    quiz: row.body,
+    keys:
+      stored.length === row.body.questions.length
+        ? stored
+        : row.body.questions.map((_, i) => `${quizId}:${i}`),
+    pageCount: row.page_count,
+    revision: row.revision,
+  };
+}
+
+/** What a teacher needs to hear of the first schema issue: which question, which field, what is wrong. */
+function schemaProblem(quiz: unknown): string | null {
+  const parsed = QuizSchema.safeParse(quiz);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0]!;
+  const [where, n, field, item] = issue.path;
+  if (where === 'questions' && issue.path.length === 1 && issue.code === 'too_small')
+    return 'a quiz keeps at least one question';
+  const question = where === 'questions' && typeof n === 'number' ? `question ${n + 1}: ` : '';
+  const name =
+    field === 'options' && typeof item === 'number'
+      ? `option ${'ABCD'[item] ?? item + 1}`
+      : String(field ?? where ?? 'quiz');
+  const received = (issue as { input?: unknown }).input;
+  if (issue.code === 'invalid_type' && received === undefined) return `${question}${name} is missing`;
+  if (issue.code === 'too_small' && issue.origin === 'string') return `${question}${name} is empty`;
+  return `${question}${name}: ${issue.message}`;
+}
+
+/** A source page past the document's end, said as a teacher reads it. */
+function pageProblem(quiz: Quiz, pageCount: number): string | null {
+  const n = quiz.questions.findIndex((q) => q.sourcePage > pageCount);
+  if (n < 0) return null;
+  return `question ${n + 1}: source page ${quiz.questions[n]!.sourcePage} is past the end of the document (${pageCount} pages)`;
+}
+
+/** Validates and stores the changed quiz, one revision on. @throws InvalidCourseError */
+async function store(tx: Sql, quizId: string, quiz: unknown, keys: readonly string[], pageCount: number) {
+  const problem = schemaProblem(quiz) ?? pageProblem(quiz as Quiz, pageCount);
+  if (problem) throw new InvalidCourseError(problem);
+  const checked = checkQuiz(quiz, pageCount);
+  await tx.query(
+    `UPDATE quizzes SET body = ($2::text)::jsonb, title = $3, revision = revision + 1, edited_at = now()
+      WHERE id = $1`,
+    [quizId, jsonParam(checked), checked.title],
+  );
+  await writeQuestions(tx, quizId, checked.questions, keys);
+}
+
+function questionAt(locked: Locked, quizId: string, n: number): Question {
+  const q = locked.quiz.questions[n];
+  if (!q)
+    throw new NotFoundError('question', `${n} of quiz ${quizId} (it has ${locked.quiz.questions.length})`);
+  return q;
+}
+
+/**
+ * Changes question `n` (0-based) of a quiz and returns the stored quiz.
+ * @throws NotFoundError (quiz or question), QuizRevisionError, InvalidCourseError (the result breaks the schema)
+ */
+export async function editQuestion(
+  db: Database,
+  quizId: string,
+  n: number,
+  patch: QuestionPatch,
+  opts: ReviewOptions = {},
+): Promise<StoredQuiz> {
+  await db.transaction(async (tx) => {
+    const locked = await lock(tx, quizId, opts);
+    const edited = { ...questionAt(locked, quizId, n), ...patch };
+    const questions = locked.quiz.questions.map((q, i) => (i === n ? edited : q));
+    await store(tx, quizId, { ...locked.quiz, questions }, locked.keys, locked.pageCount);
+  });
+  return (await getQuiz(db, quizId))!;
+}
+
+/**
+ * Deletes question `n` (0-based); the others keep their keys. A quiz keeps at least one question.
+ * @throws NotFoundError, QuizRevisionError, InvalidCourseError (it is the last one)
+ */
+export async function deleteQuestion(
+  db: Database,
+  quizId: string,
+  n: number,
+  opts: ReviewOptions = {},
+): Promise<StoredQuiz> {
+  await db.transaction(async (tx) => {
+    const locked = await lock(tx, quizId, opts);
+    questionAt(locked, quizId, n);
+    const questions = locked.quiz.questions.filter((_, i) => i !== n);
+    const keys = locked.keys.filter((_, i) => i !== n);
+    await store(tx, quizId, { ...locked.quiz, questions }, keys, locked.pageCount);
+  });
+  return (await getQuiz(db, quizId))!;
+}
+
+/** Marks the quiz reviewed (now) or not. @throws NotFoundError, QuizRevisionError */
+export async function markReviewed(
+  db: Database,
+  quizId: string,
+  reviewed: boolean,
+  opts: ReviewOptions = {},
+): Promise<StoredQuiz> {
+  await db.transaction(async (tx) => {
+    await lock(tx, quizId, opts);
+    await tx.query(
+      `UPDATE quizzes SET reviewed_at = CASE WHEN $2::boolean THEN now() END, revision = revision + 1 WHERE id = $1`,
+      [quizId, reviewed],
+    );
+  });
+  return (await getQuiz(db, quizId))!;
+}

@@ -1,0 +1,77 @@
+// @ts-check
+/**
+ * The ProfAI web app: a hash router over the views (courses, upload, a course, a quiz to take, a quiz to
+ * review), the API key once per browser session, and the source viewer beside every page.
+ */
+import { ApiError, takeKeyFromHash } from './api.js';
+import { byId, h, replace } from './dom.js';
+import { closeViewer, initViewer } from './viewer.js';
+import { courseView } from './views/course.js';
+import { homeView } from './views/home.js';
+import { quizView } from './views/quiz.js';
+import { reviewView } from './views/review.js';
+import { uploadView } from './views/upload.js';
+
+/** @type {[RegExp, (main: HTMLElement, ...params: string[]) => Promise<void>, string][]} */
+const ROUTES = [
+  [/^#?\/?$/, homeView, 'home'],
+  [/^#\/upload$/, uploadView, 'upload'],
+  [/^#\/course\/([^/]+)$/, courseView, 'home'],
+  [/^#\/course\/([^/]+)\/quiz\/([^/]+)$/, quizView, 'home'],
+  [/^#\/course\/([^/]+)\/review\/([^/]+)$/, reviewView, 'home'],
+];
+
+let lastCourse = '';
+
+async function render() {
+  const main = byId('main');
+  const hash = location.hash || '#/';
+  const route = ROUTES.find(([pattern]) => pattern.test(hash));
+  for (const a of document.querySelectorAll('[data-nav]'))
+    a.toggleAttribute(
+      'aria-current',
+      route?.[2] === /** @type {HTMLElement} */ (a).dataset.nav && !hash.startsWith('#/course'),
+    );
+  const course = /^#\/course\/([^/]+)/.exec(hash)?.[1] ?? '';
+  if (course !== lastCourse) closeViewer();
+  lastCourse = course;
+  if (!route) {
+    replace(
+      main,
+      h('h1', { tabindex: -1 }, 'Not found'),
+      h('p', {}, 'This page does not exist. ', h('a', { href: '#/' }, 'Go to your courses.')),
+    );
+    return;
+  }
+  const [pattern, view] = route;
+  const params = (pattern.exec(hash) ?? []).slice(1).map(decodeURIComponent);
+  main.setAttribute('aria-busy', 'true');
+  try {
+    await view(main, ...params);
+    window.scrollTo({ top: 0 });
+    main.querySelector('h1')?.focus({ preventScroll: true });
+  } catch (err) {
+    const message = err instanceof ApiError ? err.message : err instanceof Error ? err.message : String(err);
+    const notFound = err instanceof ApiError && err.status === 404;
+    replace(
+      main,
+      h('h1', { tabindex: -1 }, notFound ? 'Not found' : 'Something went wrong'),
+      h('p', { class: 'error' }, message.charAt(0).toUpperCase() + message.slice(1)),
+      h(
+        'p',
+        {},
+        h('a', { href: '#/' }, 'Back to your courses'),
+        ' · ',
+        h('button', { type: 'button', class: 'link', onclick: () => void render() }, 'Try again'),
+      ),
+    );
+    main.querySelector('h1')?.focus();
+  } finally {
+    main.removeAttribute('aria-busy');
+  }
+}
+
+takeKeyFromHash();
+initViewer();
+window.addEventListener('hashchange', () => void render());
+void render();

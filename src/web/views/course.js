@@ -1,0 +1,277 @@
+// @ts-check
+/**
+ * `#/course/:id`: a course as a teacher reads it (description, key terms, modules with objectives, lessons with
+ * their summary sentences, each citation a button that opens the PDF at that page beside the text), its quizzes
+ * (take, review, export) and a form for a new quiz.
+ */
+import { ApiError, json } from '../api.js';
+import { h, replace } from '../dom.js';
+import { date, pages, plural } from '../format.js';
+import { backLink, citation, exportButtons, loadCourse, loadQuizzes, quizScope } from './shared.js';
+
+/** @typedef {import('./shared.js').StoredCourse} StoredCourse */
+/** @typedef {import('./shared.js').StoredQuiz} StoredQuiz */
+
+/** @param {HTMLElement} main @param {string} id */
+export async function courseView(main, id) {
+  const [course, quizzes] = await Promise.all([loadCourse(id), loadQuizzes(id)]);
+  document.title = `${course.title} · ProfAI`;
+  const c = course.course;
+  replace(
+    main,
+    backLink(null),
+    h('h1', { tabindex: -1 }, course.title),
+    h(
+      'p',
+      { class: 'meta' },
+      `${course.fileName} · ${plural(course.pageCount, 'page')} · ${plural(c.modules.length, 'module')} · ${plural(course.lessons, 'lesson')} · about ${plural(Math.max(1, Math.round(c.readingMinutes)), 'minute')} of reading · added ${date(course.createdAt)}`,
+    ),
+    h('p', { class: 'lead' }, c.description),
+    c.keyTerms.length > 0
+      ? h(
+          'section',
+          { 'aria-labelledby': 'terms-title', class: 'terms-block' },
+          h('h2', { id: 'terms-title', class: 'small-title' }, 'Key terms'),
+          h(
+            'ul',
+            { class: 'terms' },
+            c.keyTerms.map((t) => h('li', {}, t)),
+          ),
+        )
+      : null,
+    quizSection(course, quizzes),
+    contents(course),
+    ...c.modules.map((m, i) => moduleSection(course, m, i)),
+  );
+}
+
+/** @param {StoredCourse} course @param {StoredQuiz[]} quizzes */
+function quizSection(course, quizzes) {
+  return h(
+    'section',
+    { class: 'card quizzes', 'aria-labelledby': 'quizzes-title' },
+    h('h2', { id: 'quizzes-title' }, 'Quizzes'),
+    quizzes.length === 0 ? h('p', { class: 'muted' }, 'No quiz yet.') : null,
+    h(
+      'ul',
+      { class: 'quiz-list' },
+      quizzes.map((q, i) =>
+        h(
+          'li',
+          { class: 'quiz-item', 'data-quiz': q.id },
+          h(
+            'div',
+            { class: 'quiz-head' },
+            h('h3', {}, i === 0 ? 'The course quiz' : `Quiz ${i + 1}`),
+            q.reviewedAt
+              ? h('span', { class: 'badge badge-done' }, 'Reviewed')
+              : h('span', { class: 'badge' }, 'Not reviewed'),
+            q.editedAt ? h('span', { class: 'badge badge-edited' }, 'Edited') : null,
+          ),
+          h(
+            'p',
+            { class: 'muted' },
+            `${plural(q.quiz.questions.length, 'question')} · ${quizScope(course, q.quiz)} · seed ${q.quiz.seed} · ${date(q.createdAt)}`,
+          ),
+          h(
+            'div',
+            { class: 'row wrap' },
+            h(
+              'a',
+              {
+                class: 'button primary',
+                href: `#/course/${encodeURIComponent(course.id)}/quiz/${encodeURIComponent(q.id)}`,
+              },
+              'Take the quiz',
+            ),
+            h(
+              'a',
+              {
+                class: 'button',
+                href: `#/course/${encodeURIComponent(course.id)}/review/${encodeURIComponent(q.id)}`,
+              },
+              'Review and edit',
+            ),
+          ),
+          h(
+            'details',
+            { class: 'export-details' },
+            h('summary', {}, 'Export this quiz with the course'),
+            exportButtons(course.id, q.id),
+          ),
+        ),
+      ),
+    ),
+    newQuizForm(course),
+  );
+}
+
+/** @param {StoredCourse} course */
+function newQuizForm(course) {
+  const count = h('input', {
+    id: 'nq-count',
+    type: 'number',
+    min: 1,
+    max: 100,
+    value: 10,
+    required: true,
+    inputmode: 'numeric',
+  });
+  const module = h(
+    'select',
+    { id: 'nq-module' },
+    h('option', { value: '' }, 'The whole course'),
+    course.course.modules.map((m, i) => h('option', { value: i }, `Module ${i + 1}: ${m.title}`)),
+  );
+  const seed = h('input', {
+    id: 'nq-seed',
+    type: 'number',
+    inputmode: 'numeric',
+    'aria-describedby': 'nq-seed-hint',
+  });
+  const status = h('p', { class: 'muted', 'aria-live': 'polite', id: 'nq-status' });
+  const submit = h('button', { type: 'submit', class: 'primary' }, 'Make the quiz');
+  const form = h(
+    'form',
+    { class: 'new-quiz', 'aria-labelledby': 'nq-title' },
+    h('h3', { id: 'nq-title' }, 'Make a new quiz'),
+    h(
+      'div',
+      { class: 'fields' },
+      h('div', { class: 'field' }, h('label', { for: 'nq-count' }, 'Questions'), count),
+      h('div', { class: 'field grow' }, h('label', { for: 'nq-module' }, 'Covering'), module),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'nq-seed' }, 'Seed'),
+        seed,
+        h('span', { class: 'hint', id: 'nq-seed-hint' }, 'Same seed, same quiz. Empty: random.'),
+      ),
+    ),
+    h('div', { class: 'row' }, submit, status),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    status.textContent = 'Queued…';
+    /** @type {Record<string, number>} */
+    const body = { questions: Number(count.value) };
+    if (module.value !== '') body.moduleIndex = Number(module.value);
+    if (seed.value !== '') body.seed = Number(seed.value);
+    try {
+      /** @type {{ id: string }} */
+      const job = await json(`api/courses/${encodeURIComponent(course.id)}/quizzes`, {
+        method: 'POST',
+        body,
+      });
+      for (;;) {
+        /** @type {any} */
+        const view = await json(`api/jobs/${encodeURIComponent(job.id)}`);
+        if (view.state === 'completed') {
+          location.hash = `#/course/${encodeURIComponent(course.id)}/review/${encodeURIComponent(view.result.quizId)}`;
+          return;
+        }
+        if (view.state === 'failed')
+          throw new ApiError(0, 'failed', view.error ?? 'the quiz could not be made');
+        status.textContent = view.state === 'active' ? 'Writing the questions…' : 'Waiting for a worker…';
+        await new Promise((r) => setTimeout(r, 600));
+      }
+    } catch (err) {
+      status.textContent = err instanceof Error ? err.message : String(err);
+      submit.disabled = false;
+    }
+  });
+  return form;
+}
+
+/** @param {StoredCourse} course */
+function contents(course) {
+  return h(
+    'nav',
+    { class: 'card contents', 'aria-labelledby': 'contents-title' },
+    h('h2', { id: 'contents-title', class: 'small-title' }, 'Contents'),
+    h(
+      'ol',
+      {},
+      course.course.modules.map((m, i) =>
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'link',
+              onclick: () => {
+                const target = document.getElementById(`module-${i + 1}`);
+                target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+                target?.querySelector('h2')?.focus({ preventScroll: true });
+              },
+            },
+            m.title,
+          ),
+          h('span', { class: 'muted' }, ` ${pages(m.pageStart, m.pageEnd)}`),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * @param {StoredCourse} course
+ * @param {import('./shared.js').Module} m
+ * @param {number} i
+ */
+function moduleSection(course, m, i) {
+  return h(
+    'section',
+    { class: 'module', id: `module-${i + 1}`, 'aria-labelledby': `module-${i + 1}-title` },
+    h(
+      'h2',
+      { id: `module-${i + 1}-title`, tabindex: -1 },
+      h('span', { class: 'module-number' }, `Module ${i + 1}`),
+      m.title,
+    ),
+    h(
+      'p',
+      { class: 'meta' },
+      `${pages(m.pageStart, m.pageEnd)} · about ${plural(Math.max(1, Math.round(m.readingMinutes)), 'minute')}`,
+    ),
+    h(
+      'div',
+      { class: 'objectives' },
+      h('h3', { class: 'small-title' }, 'Learning objectives'),
+      h(
+        'ul',
+        {},
+        m.objectives.map((o) => h('li', {}, o)),
+      ),
+    ),
+    m.lessons.map((l, j) =>
+      h(
+        'article',
+        { class: 'lesson' },
+        h('h3', {}, h('span', { class: 'lesson-number' }, `Lesson ${i + 1}.${j + 1}`), l.title),
+        h(
+          'p',
+          { class: 'meta' },
+          pages(l.pageStart, l.pageEnd),
+          l.keyTerms.length ? ` · ${l.keyTerms.join(', ')}` : '',
+        ),
+        h(
+          'ul',
+          { class: 'summary' },
+          l.summary.map((s) => {
+            const cited = [...new Set(s.citations.map((x) => x.page))].sort((a, b) => a - b);
+            return h(
+              'li',
+              {},
+              `${s.text} `,
+              cited.map((p) => citation(course, p, s.text)),
+            );
+          }),
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,214 @@
+// @ts-check
+/**
+ * `#/course/:id/quiz/:quizId`: take a quiz, all questions on one page; "Check my answers" gives the score and,
+ * per question, whether it was right, the right answer, its explanation and a button to its source page.
+ */
+import { h, replace } from '../dom.js';
+import { backLink, citation, loadCourse, loadQuiz, quizScope } from './shared.js';
+
+const LETTERS = ['A', 'B', 'C', 'D'];
+
+/** @param {HTMLElement} main @param {string} courseId @param {string} quizId */
+export async function quizView(main, courseId, quizId) {
+  const [course, stored] = await Promise.all([loadCourse(courseId), loadQuiz(quizId)]);
+  const quiz = stored.quiz;
+  document.title = `Quiz: ${course.title} · ProfAI`;
+  const score = h('div', { class: 'score', id: 'score', role: 'status', tabindex: -1, hidden: true });
+  const fieldsets = quiz.questions.map((q, i) => {
+    const choices =
+      q.kind === 'multiple_choice'
+        ? q.options.map((o, k) => ({ value: String(k), label: `${LETTERS[k]}) ${o}` }))
+        : [
+            { value: 'true', label: 'True' },
+            { value: 'false', label: 'False' },
+          ];
+    return h(
+      'fieldset',
+      { class: 'question', 'data-question': i },
+      h(
+        'legend',
+        {},
+        h('span', { class: 'qnum' }, `Question ${i + 1} of ${quiz.questions.length}`),
+        h('span', { class: 'prompt' }, q.prompt),
+      ),
+      h(
+        'div',
+        { class: 'choices' },
+        choices.map((c) =>
+          h(
+            'label',
+            { class: 'choice', 'data-value': c.value },
+            h('input', { type: 'radio', name: `q${i}`, value: c.value }),
+            h('span', {}, c.label),
+            h('span', { class: 'tag' }),
+          ),
+        ),
+      ),
+      h('div', { class: 'feedback', hidden: true }),
+    );
+  });
+  const check = h('button', { type: 'submit', class: 'primary' }, 'Check my answers');
+  const again = h('button', { type: 'button', hidden: true }, 'Try again');
+  const prev = h('button', { type: 'button', hidden: true }, '← Previous');
+  const next = h('button', { type: 'button', class: 'primary', hidden: true }, 'Next →');
+  const position = h('span', { class: 'muted', 'aria-live': 'polite' });
+  const form = h(
+    'form',
+    { class: 'take-quiz', novalidate: true },
+    fieldsets,
+    h('div', { class: 'row wrap sticky-actions' }, prev, next, check, again, position),
+  );
+
+  // One question at a time (a phone, a student) or all on one page (a teacher checking the quiz).
+  let single = sessionStorage.getItem('profai.quizMode') === 'single';
+  let current = 0;
+  let checked = false;
+  const modeAll = h('button', { type: 'button', 'aria-pressed': 'false' }, 'All on one page');
+  const modeSingle = h('button', { type: 'button', 'aria-pressed': 'false' }, 'One at a time');
+  const layout = () => {
+    const paged = single && !checked;
+    modeAll.setAttribute('aria-pressed', String(!single));
+    modeSingle.setAttribute('aria-pressed', String(single));
+    fieldsets.forEach((fs, i) => {
+      fs.hidden = paged && i !== current;
+    });
+    prev.hidden = !paged || current === 0;
+    next.hidden = !paged || current === fieldsets.length - 1;
+    check.hidden = checked || (paged && current !== fieldsets.length - 1);
+    position.textContent = paged ? `Question ${current + 1} of ${fieldsets.length}` : '';
+  };
+  /** @param {number} to */
+  const go = (to) => {
+    current = Math.max(0, Math.min(fieldsets.length - 1, to));
+    layout();
+    fieldsets[current]?.querySelector('input')?.focus();
+  };
+  prev.addEventListener('click', () => go(current - 1));
+  next.addEventListener('click', () => go(current + 1));
+  /** @param {boolean} value */
+  const setMode = (value) => {
+    single = value;
+    sessionStorage.setItem('profai.quizMode', value ? 'single' : 'all');
+    layout();
+  };
+  modeAll.addEventListener('click', () => setMode(false));
+  modeSingle.addEventListener('click', () => setMode(true));
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    let right = 0;
+    quiz.questions.forEach((q, i) => {
+      const fs = fieldsets[i];
+      if (!fs) return;
+      const picked = /** @type {HTMLInputElement | null} */ (fs.querySelector('input:checked'));
+      const expected = q.kind === 'multiple_choice' ? String(q.answerIndex) : String(q.answer);
+      const ok = picked?.value === expected;
+      if (ok) right++;
+      fs.classList.toggle('correct', ok);
+      fs.classList.toggle('wrong', !ok);
+      fs.dataset.result = ok ? 'correct' : picked ? 'wrong' : 'unanswered';
+      for (const input of fs.querySelectorAll('input')) input.disabled = true;
+      for (const label of /** @type {NodeListOf<HTMLElement>} */ (fs.querySelectorAll('.choice'))) {
+        const isAnswer = label.dataset.value === expected;
+        const isWrong = !isAnswer && label.dataset.value === picked?.value;
+        label.classList.toggle('is-answer', isAnswer);
+        label.classList.toggle('is-wrong', isWrong);
+        const tag = /** @type {HTMLElement} */ (label.querySelector('.tag'));
+        tag.textContent = isAnswer ? '✓ right answer' : isWrong ? '✗ your answer' : '';
+      }
+      const answer =
+        q.kind === 'multiple_choice'
+          ? `${LETTERS[q.answerIndex]}) ${q.options[q.answerIndex]}`
+          : q.answer
+            ? 'True'
+            : 'False';
+      const feedback = /** @type {HTMLElement} */ (fs.querySelector('.feedback'));
+      replace(
+        feedback,
+        h(
+          'p',
+          { class: 'verdict' },
+          ok ? '✓ Right.' : picked ? '✗ Not quite.' : '✗ Not answered.',
+          ok ? null : [' The answer is ', h('strong', {}, answer), '.'],
+        ),
+        h(
+          'p',
+          {},
+          q.explanation,
+          ' ',
+          citation(
+            course,
+            q.sourcePage,
+            q.explanation.replace(/^From page \d+:\s*/, '').replace(/^"|"$/g, ''),
+            `See page ${q.sourcePage}`,
+          ),
+        ),
+      );
+      feedback.hidden = false;
+    });
+    const n = quiz.questions.length;
+    replace(
+      score,
+      h('strong', {}, `${right} of ${n} right`),
+      ` (${Math.round((100 * right) / n)}%)`,
+      h(
+        'span',
+        { class: 'muted' },
+        right === n ? ' · well done!' : ' · the answers are shown under each question.',
+      ),
+    );
+    score.hidden = false;
+    score.dataset.right = String(right);
+    checked = true;
+    layout();
+    again.hidden = false;
+    score.scrollIntoView({ block: 'center' });
+    score.focus({ preventScroll: true });
+  });
+  again.addEventListener('click', () => {
+    form.reset();
+    for (const fs of fieldsets) {
+      fs.classList.remove('correct', 'wrong');
+      delete fs.dataset.result;
+      for (const input of fs.querySelectorAll('input')) input.disabled = false;
+      for (const label of /** @type {NodeListOf<HTMLElement>} */ (fs.querySelectorAll('.choice'))) {
+        label.classList.remove('is-answer', 'is-wrong');
+        /** @type {HTMLElement} */ (label.querySelector('.tag')).textContent = '';
+      }
+      const feedback = /** @type {HTMLElement} */ (fs.querySelector('.feedback'));
+      feedback.hidden = true;
+    }
+    score.hidden = true;
+    checked = false;
+    again.hidden = true;
+    go(0);
+  });
+
+  replace(
+    main,
+    backLink(course),
+    h(
+      'div',
+      { class: 'row between wrap' },
+      h('h1', { tabindex: -1 }, 'Quiz'),
+      h(
+        'a',
+        {
+          class: 'button',
+          href: `#/course/${encodeURIComponent(course.id)}/review/${encodeURIComponent(stored.id)}`,
+        },
+        'Review and edit',
+      ),
+    ),
+    h('p', { class: 'meta' }, `${quiz.questions.length} questions · ${quizScope(course, quiz)}`),
+    h(
+      'div',
+      { class: 'row wrap quiz-mode', role: 'group', 'aria-label': 'How to show the questions' },
+      modeAll,
+      modeSingle,
+    ),
+    score,
+    form,
+  );
+  layout();
+}

@@ -1,0 +1,325 @@
+// @ts-check
+/**
+ * `#/course/:id/review/:quizId`: review a quiz before export. Each question shows its answer, explanation and
+ * source page; "Edit" turns it into a form (stem, kind, options and the right one, explanation, page), "Delete"
+ * removes it, "Mark as reviewed" records that a teacher checked the quiz. Every change is stored through the API
+ * (validated there) with the revision it was based on, and every export uses the stored quiz.
+ */
+import { ApiError, json } from '../api.js';
+import { h, replace } from '../dom.js';
+import { dateTime, plural } from '../format.js';
+import { backLink, citation, exportButtons, loadCourse, loadQuiz, quizScope } from './shared.js';
+
+/** @typedef {import('./shared.js').StoredQuiz} StoredQuiz */
+/** @typedef {import('./shared.js').StoredCourse} StoredCourse */
+/** @typedef {import('./shared.js').Question} Question */
+
+const LETTERS = ['A', 'B', 'C', 'D'];
+
+/** @param {HTMLElement} main @param {string} courseId @param {string} quizId */
+export async function reviewView(main, courseId, quizId) {
+  const [course, first] = await Promise.all([loadCourse(courseId), loadQuiz(quizId)]);
+  document.title = `Review the quiz: ${course.title} · ProfAI`;
+  let stored = first;
+  const status = h('p', { class: 'review-status', id: 'review-status', 'aria-live': 'polite' });
+  const list = h('ol', { class: 'review-list' });
+  const header = h('div', { class: 'review-head' });
+
+  /** @param {StoredQuiz} next @param {string} [message] */
+  const show = (next, message) => {
+    stored = next;
+    renderHeader();
+    replace(list, ...stored.quiz.questions.map((q, i) => card(q, i)));
+    status.textContent = message ?? '';
+  };
+
+  /** @param {unknown} err */
+  const failed = (err) => {
+    if (err instanceof ApiError && err.status === 409) {
+      replace(
+        status,
+        `${err.message} `,
+        h(
+          'button',
+          { type: 'button', class: 'link', onclick: async () => show(await loadQuiz(quizId), 'Reloaded.') },
+          'Reload',
+        ),
+      );
+    } else status.textContent = err instanceof Error ? err.message : String(err);
+  };
+
+  const renderHeader = () => {
+    const reviewed = stored.reviewedAt !== null;
+    const toggle = h(
+      'button',
+      {
+        type: 'button',
+        class: reviewed ? '' : 'primary',
+        id: 'mark-reviewed',
+        'aria-pressed': reviewed ? 'true' : 'false',
+      },
+      reviewed ? 'Mark as not reviewed' : 'Mark as reviewed',
+    );
+    toggle.addEventListener('click', async () => {
+      toggle.disabled = true;
+      try {
+        /** @type {StoredQuiz} */
+        const next = await json(`api/quizzes/${encodeURIComponent(quizId)}`, {
+          method: 'PATCH',
+          body: { reviewed: !reviewed },
+          headers: { 'If-Match': `"${stored.revision}"` },
+        });
+        show(next, next.reviewedAt ? 'Marked as reviewed.' : 'Marked as not reviewed.');
+      } catch (err) {
+        failed(err);
+        toggle.disabled = false;
+      }
+    });
+    replace(
+      header,
+      h(
+        'p',
+        { class: 'meta' },
+        `${plural(stored.quiz.questions.length, 'question')} · ${quizScope(course, stored.quiz)}`,
+        stored.editedAt ? ` · edited ${dateTime(stored.editedAt)}` : ' · as generated',
+        reviewed ? ` · reviewed ${dateTime(stored.reviewedAt)}` : '',
+      ),
+      h(
+        'div',
+        { class: 'row wrap' },
+        toggle,
+        h(
+          'a',
+          {
+            class: 'button',
+            href: `#/course/${encodeURIComponent(course.id)}/quiz/${encodeURIComponent(quizId)}`,
+          },
+          'Take the quiz',
+        ),
+      ),
+    );
+  };
+
+  /** @param {Question} q @param {number} i */
+  const card = (q, i) => {
+    const li = h('li', { class: 'card review-card', 'data-question': i });
+    const view = () => {
+      const edit = h('button', { type: 'button', 'aria-label': `Edit question ${i + 1}` }, 'Edit');
+      const del = h(
+        'button',
+        { type: 'button', class: 'danger', 'aria-label': `Delete question ${i + 1}` },
+        'Delete',
+      );
+      edit.addEventListener('click', () => editor());
+      del.addEventListener('click', async () => {
+        if (!window.confirm(`Delete question ${i + 1}? "${q.prompt.slice(0, 80)}"`)) return;
+        try {
+          /** @type {StoredQuiz} */
+          const next = await json(`api/quizzes/${encodeURIComponent(quizId)}/questions/${i}`, {
+            method: 'DELETE',
+            headers: { 'If-Match': `"${stored.revision}"` },
+          });
+          show(next, `Question ${i + 1} deleted.`);
+        } catch (err) {
+          failed(err);
+        }
+      });
+      replace(
+        li,
+        h(
+          'div',
+          { class: 'row between' },
+          h(
+            'span',
+            { class: 'qnum' },
+            `Question ${i + 1} · ${q.kind === 'multiple_choice' ? 'multiple choice' : 'true or false'}`,
+          ),
+          h('div', { class: 'row' }, edit, del),
+        ),
+        h('p', { class: 'prompt' }, q.prompt),
+        q.kind === 'multiple_choice'
+          ? h(
+              'ol',
+              { class: 'options' },
+              q.options.map((o, k) =>
+                h(
+                  'li',
+                  { class: k === q.answerIndex ? 'right' : '' },
+                  h('span', { class: 'letter' }, `${LETTERS[k]})`),
+                  ` ${o}`,
+                  k === q.answerIndex ? h('span', { class: 'visually-hidden' }, ' (the right answer)') : null,
+                ),
+              ),
+            )
+          : h('p', {}, 'Answer: ', h('strong', { class: 'right' }, q.answer ? 'True' : 'False')),
+        h(
+          'p',
+          { class: 'explanation' },
+          h('span', { class: 'muted' }, 'Explanation: '),
+          q.explanation,
+          ' ',
+          citation(course, q.sourcePage, undefined, `p. ${q.sourcePage}`),
+        ),
+      );
+    };
+    const editor = () => {
+      const id = (/** @type {string} */ s) => `q${i}-${s}`;
+      const kind = h(
+        'select',
+        { id: id('kind') },
+        h('option', { value: 'multiple_choice' }, 'Multiple choice'),
+        h('option', { value: 'true_false' }, 'True or false'),
+      );
+      kind.value = q.kind;
+      const prompt = h('textarea', { id: id('prompt'), rows: 3, required: true });
+      prompt.value = q.prompt;
+      const options = [0, 1, 2, 3].map((k) => {
+        const text = h('input', { id: id(`opt${k}`), type: 'text', 'aria-label': `Option ${LETTERS[k]}` });
+        text.value = q.kind === 'multiple_choice' ? (q.options[k] ?? '') : '';
+        const radio = h('input', {
+          type: 'radio',
+          name: id('right'),
+          value: k,
+          'aria-label': `Option ${LETTERS[k]} is the right answer`,
+        });
+        radio.checked = q.kind === 'multiple_choice' && q.answerIndex === k;
+        return { text, radio };
+      });
+      const tf = ['true', 'false'].map((v) => {
+        const radio = h('input', { type: 'radio', name: id('tf'), value: v });
+        radio.checked = q.kind === 'true_false' && String(q.answer) === v;
+        return h('label', { class: 'choice' }, radio, h('span', {}, v === 'true' ? 'True' : 'False'));
+      });
+      const mcBlock = h(
+        'fieldset',
+        { class: 'options-edit' },
+        h('legend', {}, 'Options (choose the right one)'),
+        options.map((o, k) =>
+          h(
+            'div',
+            { class: 'option-row' },
+            o.radio,
+            h('span', { class: 'letter' }, `${LETTERS[k]})`),
+            o.text,
+          ),
+        ),
+      );
+      const tfBlock = h(
+        'fieldset',
+        { class: 'options-edit' },
+        h('legend', {}, 'The right answer'),
+        h('div', { class: 'row' }, tf),
+      );
+      const syncKind = () => {
+        mcBlock.hidden = kind.value !== 'multiple_choice';
+        tfBlock.hidden = kind.value !== 'true_false';
+        for (const o of options) o.text.required = kind.value === 'multiple_choice';
+      };
+      kind.addEventListener('change', syncKind);
+      syncKind();
+      const explanation = h('textarea', { id: id('explanation'), rows: 3, required: true });
+      explanation.value = q.explanation;
+      const page = h('input', {
+        id: id('page'),
+        type: 'number',
+        min: 1,
+        max: course.pageCount,
+        value: q.sourcePage,
+        inputmode: 'numeric',
+      });
+      const error = h('p', { class: 'error', role: 'alert', hidden: true });
+      const save = h('button', { type: 'submit', class: 'primary' }, 'Save');
+      const cancel = h('button', { type: 'button' }, 'Cancel');
+      cancel.addEventListener('click', () => view());
+      const form = h(
+        'form',
+        { class: 'edit-form', 'aria-label': `Edit question ${i + 1}` },
+        h(
+          'div',
+          { class: 'row between' },
+          h('span', { class: 'qnum' }, `Question ${i + 1}`),
+          h('div', { class: 'field inline' }, h('label', { for: id('kind') }, 'Kind'), kind),
+        ),
+        h('div', { class: 'field' }, h('label', { for: id('prompt') }, 'Question'), prompt),
+        mcBlock,
+        tfBlock,
+        h(
+          'div',
+          { class: 'field' },
+          h('label', { for: id('explanation') }, 'Explanation (shown after answering)'),
+          explanation,
+        ),
+        h('div', { class: 'field inline' }, h('label', { for: id('page') }, 'Source page'), page),
+        error,
+        h('div', { class: 'row' }, save, cancel),
+      );
+      form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        /** @type {Record<string, unknown>} */
+        const patch = {
+          kind: kind.value,
+          prompt: prompt.value,
+          explanation: explanation.value,
+          sourcePage: Number(page.value),
+        };
+        if (kind.value === 'multiple_choice') {
+          const right = options.findIndex((o) => o.radio.checked);
+          patch.options = options.map((o) => o.text.value);
+          if (right >= 0) patch.answerIndex = right;
+        } else {
+          const picked = /** @type {HTMLInputElement | null} */ (
+            form.querySelector(`input[name="${id('tf')}"]:checked`)
+          );
+          if (picked) patch.answer = picked.value === 'true';
+        }
+        save.disabled = true;
+        try {
+          /** @type {StoredQuiz} */
+          const next = await json(`api/quizzes/${encodeURIComponent(quizId)}/questions/${i}`, {
+            method: 'PATCH',
+            body: patch,
+            headers: { 'If-Match': `"${stored.revision}"` },
+          });
+          show(next, `Question ${i + 1} saved.`);
+          /** @type {HTMLElement | null} */ (list.querySelector(`[data-question="${i}"] button`))?.focus();
+        } catch (err) {
+          save.disabled = false;
+          error.hidden = false;
+          error.textContent = err instanceof ApiError ? readable(err.message) : String(err);
+          if (err instanceof ApiError && err.status === 409) failed(err);
+        }
+      });
+      replace(li, form);
+      prompt.focus();
+    };
+    view();
+    return li;
+  };
+
+  show(stored);
+  replace(
+    main,
+    backLink(course),
+    h('h1', { tabindex: -1 }, 'Review the quiz'),
+    header,
+    status,
+    list,
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'export-title' },
+      h('h2', { id: 'export-title' }, 'Export'),
+      h(
+        'p',
+        { class: 'muted' },
+        'The course with this quiz, as it is now: every edit above is in the files.',
+      ),
+      exportButtons(course.id, quizId),
+    ),
+  );
+}
+
+/** The API's reason, as a sentence: `quiz: duplicate question "…"` → `Duplicate question "…"`. */
+function readable(/** @type {string} */ message) {
+  const text = message.replace(/^quiz: /, '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

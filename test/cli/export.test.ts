@@ -1,0 +1,66 @@
+/**
+ * `profai process` keeps the PDF it read; `profai export` writes a stored course in each format (stdout or a
+ * file), and says in one line what is wrong with a bad format or an unknown course.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { unzipSync } from 'fflate';
+import { parse as parseGift } from 'gift-pegjs';
+import { SAMPLE_PDF } from '../support/cli-processes.ts';
+import { tempDir } from '../support/databases.ts';
+import { runCli } from '../support/ops.ts';
+
+describe('profai export', { timeout: 180_000 }, () => {
+  const tmp = tempDir('profai-export-');
+  const env = { PROFAI_DATA_DIR: join(tmp.dir, 'data'), LOG_LEVEL: 'silent' };
+  let courseId = '';
+
+  before(async () => {
+    const res = await runCli(['process', SAMPLE_PDF, '--json'], env);
+    assert.equal(res.code, 0, res.stderr);
+    courseId = JSON.parse(res.stdout)[0].courseId;
+  });
+  after(() => tmp.remove());
+
+  test('process kept the PDF in PROFAI_DATA_DIR/documents, named by its SHA-256', () => {
+    const sha = createHash('sha256').update(readFileSync(SAMPLE_PDF)).digest('hex');
+    assert.deepEqual(readdirSync(join(tmp.dir, 'data', 'documents')), [`${sha}.pdf`]);
+  });
+
+  test('gift on stdout reads back; qti into a folder under its own name; md into a named file', async () => {
+    const gift = await runCli(['export', courseId, '--format', 'gift'], env);
+    assert.equal(gift.code, 0, gift.stderr);
+    const questions = parseGift(gift.stdout).filter((q) => q.type !== 'Category');
+    assert.equal(questions.length, 10);
+
+    const out = join(tmp.dir, 'out');
+    const qti = await runCli(['export', courseId.slice(0, 6), '--format', 'qti', '--out', `${out}/`], env);
+    assert.equal(qti.code, 0, qti.stderr);
+    const zip = join(out, 'An Introduction to Relational Databases.qti.zip');
+    assert.match(qti.stdout, /^wrote .*\.qti\.zip \(qti, \d+ bytes\)\n$/);
+    assert.ok(unzipSync(new Uint8Array(readFileSync(zip)))['imsmanifest.xml']);
+
+    const md = await runCli(['export', courseId, '--format', 'md', '--out', join(out, 'course.md')], env);
+    assert.equal(md.code, 0, md.stderr);
+    assert.match(
+      readFileSync(join(out, 'course.md'), 'utf8'),
+      /^# An Introduction to Relational Databases\n/,
+    );
+  });
+
+  test('a bad format and an unknown course are one line each, exit 1', async () => {
+    const bad = await runCli(['export', courseId, '--format', 'docx'], env);
+    assert.equal(bad.code, 1);
+    assert.match(
+      bad.stderr,
+      /--format <format>' argument 'docx' is invalid\. expected one of moodle-xml, gift, qti/,
+    );
+    const unknown = await runCli(['export', 'cffffffffff0', '--format', 'md'], env);
+    assert.equal(unknown.code, 1);
+    assert.equal(unknown.stderr, 'profai: course cffffffffff0 not found\n');
+    assert.ok(!existsSync(join(tmp.dir, 'out', 'docx')));
+  });
+});
