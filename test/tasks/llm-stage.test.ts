@@ -61,6 +61,9 @@ before(async () => {
     LLM_MODEL: 'fake-model',
     LLM_MAX_RETRIES: '1',
     LLM_RETRY_BASE_MS: '20',
+    // A provider that keeps failing is waited for (an outage), this long here.
+    DEPENDENCY_WAIT_S: '3',
+    DEPENDENCY_RETRY_MAX_S: '0.5',
     LLM_PRICE_INPUT_PER_MTOK: '0.5',
     LLM_PRICE_OUTPUT_PER_MTOK: '1.5',
   };
@@ -152,7 +155,7 @@ describe('LLM stage in the fleet', () => {
     }
   });
 
-  test("a provider that keeps failing fails the user's job with the provider's reason", async () => {
+  test("a provider that keeps failing is waited for, then fails the user's job with the provider's reason", async () => {
     fake.setScript(() => ({ status: 503, json: { error: { message: 'model is overloaded' } } }));
     const { client } = openTestClient(prefix);
     try {
@@ -167,7 +170,12 @@ describe('LLM stage in the fleet', () => {
       );
       assert.equal(done.state, 'failed');
       assert.equal(done.id, id);
-      assert.match(done.error ?? '', /LLM provider: HTTP 503: model is overloaded \(2 attempt/);
+      assert.match(
+        done.error ?? '',
+        /^llm unreachable for 3 s \(LLM provider: HTTP 503: model is overloaded \(2 attempt\(s\)\)\)$/,
+      );
+      // The PDF job's one attempt and the LLM stage's final one: the waits between used none.
+      assert.equal(done.attempts, 2);
     } finally {
       await client.close();
     }
