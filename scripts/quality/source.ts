@@ -55,7 +55,7 @@ export function readSource(file: string, password?: string): SourceDocument {
     page: i + 1,
     text,
     squeezed: squeeze(text),
-    matter: matterOfLines(text.split('\n'), i === 0),
+    matter: matterOfLines(text.split('\n'), { firstPage: i === 0, at: i / Math.max(1, texts.length - 1) }),
   }));
   const body = pages.filter((p) => p.matter === null);
   const bodyText = body.map((p) => p.text).join('\n');

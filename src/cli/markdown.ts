@@ -38,7 +38,7 @@ export function renderCourseMarkdown(
 export function renderQuizMarkdown(quiz: Quiz): string {
   const out = [`## Quiz: ${quiz.title}`, ''];
   quiz.questions.forEach((q, i) => {
-    out.push(`**${i + 1}.** ${q.kind === 'true_false' ? `True or false? ${q.prompt}` : q.prompt}`, '');
+    out.push(`**${i + 1}.** ${q.kind === 'true_false' ? trueOrFalse(q.prompt) : q.prompt}`, '');
     if (q.kind === 'multiple_choice') out.push(...q.options.map((o, k) => `   ${LETTERS[k]}) ${o}`), '');
   });
   out.push('### Answers', '');
@@ -47,6 +47,11 @@ export function renderQuizMarkdown(quiz: Quiz): string {
   });
   out.push('');
   return out.join('\n');
+}
+
+/** A true/false prompt with its lead once: generators already write "True or false: …"; a bare one gets it. */
+function trueOrFalse(prompt: string): string {
+  return /^true or false\b/iu.test(prompt) ? prompt : `True or false: ${prompt}`;
 }
 
 function answerOf(q: Question): string {

@@ -78,8 +78,13 @@ async function open(): Promise<EnglishNlp> {
 
   function tag(text: string): Token[] {
     if (!text.trim()) return [];
-    const tokens = nlp.readDoc(text).tokens();
+    // The model reads a capitalised first word as a name ("Transactions are…" → PROPN); a common word is
+    // tagged in lower case, as it would stand inside a sentence.
+    const first = /^\p{Lu}\p{Ll}+/u.exec(text)?.[0];
+    const read = first && isWord(first) ? first.toLowerCase() + text.slice(first.length) : text;
+    const tokens = nlp.readDoc(read).tokens();
     const values = tokens.out() as string[];
+    if (read !== text && values.length > 0) values[0] = text.slice(0, values[0]!.length);
     const pos = tokens.out(its.pos) as Pos[];
     // The model's typings disagree with wink-nlp's about the lemma helper; the call itself is fine.
     const lemmas = tokens.out(its.lemma as never) as string[];
@@ -121,6 +126,7 @@ async function open(): Promise<EnglishNlp> {
 }
 
 const DETERMINERS = new Set(['DET', 'NUM']);
+const RELATIVE = new Set(['that', 'which', 'who']);
 
 /**
  * Fixes the small model's commonest confusions in technical text, which decide whether a phrase is a noun:
@@ -128,7 +134,9 @@ const DETERMINERS = new Set(['DET', 'NUM']);
  *   base form right after a singular noun that follows a determiner cannot be finite (it would agree: "traces");
  * - a capitalised keyword or acronym read as a verb or adjective ("COMMIT ends it", "LEFT OUTER JOIN"): a word
  *   in capitals inside a sentence that is not itself in capitals names something;
- * - a verb read as a plural noun between its subject and a determiner ("Valgrind prints a stack trace").
+ * - a verb read as a plural noun between its subject and a determiner ("Valgrind prints a stack trace");
+ * - a noun read as an adjective at the end of a noun phrase ("the primary key is"): a phrase after a determiner
+ *   ends in a noun, unless the word has an adjective's ending ("the data is available" is no such phrase).
  */
 export function correctTags(tokens: Token[]): Token[] {
   const shouting = tokens.filter((t) => /\p{L}/u.test(t.text)).every((t) => t.text === t.text.toUpperCase());
@@ -140,7 +148,8 @@ export function correctTags(tokens: Token[]): Token[] {
     }
     if (t.pos === 'NOUN' && i >= 1 && /[^s]s$/u.test(t.lower)) {
       const [before, after] = [tokens[i - 1]!, tokens[i + 1]];
-      if (after?.pos === 'DET' && (isNominal(before.pos) || before.pos === 'PRON') && before.lower !== 'of') {
+      const subject = isNominal(before.pos) || before.pos === 'PRON' || RELATIVE.has(before.lower);
+      if (after?.pos === 'DET' && subject && before.lower !== 'of') {
         t.pos = 'VERB';
         continue;
       }
@@ -151,6 +160,20 @@ export function correctTags(tokens: Token[]): Token[] {
     let j = i - 2;
     while (j >= 0 && (tokens[j]!.pos === 'NOUN' || tokens[j]!.pos === 'ADJ')) j--;
     if (j >= 0 && DETERMINERS.has(tokens[j]!.pos)) t.pos = 'NOUN';
+  }
+  // A noun phrase does not end in an adjective: "the primary key is", "a candidate key." ("key" read as ADJ).
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.pos !== 'DET') continue;
+    let j = i + 1;
+    while (j < tokens.length && ['ADJ', 'NOUN', 'PROPN'].includes(tokens[j]!.pos)) j++;
+    const last = tokens[j - 1]!;
+    if (
+      j - 1 > i + 1 &&
+      last.pos === 'ADJ' &&
+      !/(?:ed|ing|ful|ous|ive|able|ible|al|ic|less)$/u.test(last.lower)
+    )
+      last.pos = 'NOUN';
+    i = j - 1;
   }
   return tokens;
 }

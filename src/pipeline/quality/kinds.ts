@@ -95,29 +95,36 @@ export type TermProblem =
  */
 export function termProblem(term: string, nlp: EnglishNlp, context?: string): TermProblem | null {
   const phrase = term.trim();
-  let text = phrase;
-  let at = 0;
-  if (context) {
-    const i = context.toLowerCase().indexOf(phrase.toLowerCase());
-    if (i >= 0) {
-      text = context;
-      at = i;
-    }
-  }
-  const tokens = nlp.tag(text);
-  const inside = tokensIn(tokens, at, at + phrase.length);
-  if (inside.length === 0) return 'generic';
+  // Without context the model guesses a bare phrase's tags; a carrier sentence puts it where a noun goes.
+  const carrier = `We read about the ${phrase} here.`;
+  const where = (text: string) => {
+    const at = text.toLowerCase().indexOf(phrase.toLowerCase());
+    return at >= 0 ? { text, at } : null;
+  };
+  const places = [context ? where(context) : null, where(carrier)].filter((p) => p !== null);
+  const readings = places.map(({ text, at }) => {
+    const tokens = nlp.tag(text);
+    return { tokens, at, inside: tokensIn(tokens, at, at + phrase.length) };
+  });
+  const first = readings[0]!;
+  if (first.inside.length === 0) return 'generic';
   if (CODE.test(phrase)) return 'code';
-  if (inside.every((t) => !/\p{L}/u.test(t.text))) return 'number';
-  const words = inside.filter((t) => /\p{L}/u.test(t.text));
+  if (first.inside.every((t) => !/\p{L}/u.test(t.text))) return 'number';
+  const words = first.inside.filter((t) => /\p{L}/u.test(t.text));
   const head = words.at(-1)!;
   if (words.length === 1 && (isStopword(head.lower) || head.lower.length < 3)) return 'generic';
   if (words.some((t) => ['DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'ADP'].includes(t.pos)))
     return 'function-word';
-  const neighbours = tokens.filter((t) => t.end >= at - 1 && t.start <= at + phrase.length + 1);
+  const neighbours = first.tokens.filter(
+    (t) => t.end >= first.at - 1 && t.start <= first.at + phrase.length + 1,
+  );
   if (splitWords(neighbours, nlp).length > 0 || words.some((t) => !t.known && t.text.length <= 2))
     return 'split-word';
-  if (headClass(head) !== 'noun') return 'not-noun';
+  const isNoun = readings.some((r) => {
+    const h = r.inside.filter((t) => /\p{L}/u.test(t.text)).at(-1);
+    return h !== undefined && headClass(h) === 'noun';
+  });
+  if (!isNoun) return 'not-noun';
   if (
     words.length >= 2 &&
     words.every((t) => t.pos === 'PROPN' && !t.known && /^\p{Lu}\p{Ll}+$/u.test(t.text))

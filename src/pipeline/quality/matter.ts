@@ -7,16 +7,9 @@
  * The same rules judge the evaluation's pages (scripts/quality), so what the course drops is what is counted.
  */
 
-/** Kinds of front and back matter. A glossary is back matter too, but a source of definitions. */
-export type Matter =
-  | 'title-page'
-  | 'licence'
-  | 'contents'
-  | 'list-of-figures'
-  | 'index'
-  | 'bibliography'
-  | 'acknowledgements'
-  | 'glossary';
+import type { Matter } from '../../domain/document.ts';
+
+export type { Matter };
 
 const TITLES: readonly [Matter, RegExp][] = [
   ['contents', /^(?:table of )?contents$|^toc$|^inhalt(?:sverzeichnis)?$|^sumário$|^índice$|^目次$/u],
@@ -59,18 +52,28 @@ const YEAR_ENTRY =
 const LEGAL =
   /copyright|©|\(c\)\s*(?:19|20)\d\d|all rights reserved|permission is (?:hereby )?granted|licen[cs]e[ds]?\b|warrant(?:y|ies)|trademarks?|\bisbn\b|without (?:any )?(?:express|implied)|redistribut|liability/giu;
 
+/** Where a run of lines stands in its document. */
+export interface Place {
+  /** On the first page, where a title page stands. */
+  firstPage?: boolean;
+  /** Position in the document, 0 (start) to 1 (end): an index stands in the last third. @defaultValue 1 */
+  at?: number;
+}
+
 /**
- * The kind of matter a run of lines (a page, or a section's text) looks like, or null for body text.
- * `firstPage` marks the first page of the document, where a title page stands.
+ * The kind of matter a run of lines (a page, or a section's text) looks like, or null for body text. Lines
+ * of numbers alone (tables) are not a table of contents: that needs dot leaders, or a place near the start.
  */
-export function matterOfLines(lines: readonly string[], firstPage = false): Matter | null {
+export function matterOfLines(lines: readonly string[], place: Place = {}): Matter | null {
+  const { firstPage = false, at = 1 } = place;
   const rows = lines.map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l.length > 0);
   if (rows.length === 0) return null;
   const share = (re: RegExp) => rows.filter((r) => re.test(r)).length / rows.length;
   const words = rows.join(' ').split(' ').length;
-  if (rows.length >= 5 && share(/(?:\.\s*){3,}\s*[0-9ivxlc]+$/iu) >= 0.3) return 'contents';
-  if (rows.length >= 8 && share(INDEX_LINE) >= 0.6 && share(/[.!?]["')\]]?$/u) < 0.2) return 'index';
-  if (rows.length >= 6 && share(CONTENTS_LINE) >= 0.6 && share(/[.!?]["')\]]?$/u) < 0.15) return 'contents';
+  if (rows.length >= 5 && share(/(?:\.\s*){3,}\s*[0-9ivxlc]+$/iu) >= 0.5) return 'contents';
+  const prose = share(/[.!?]["')\]]?$/u);
+  if (at >= 0.66 && rows.length >= 8 && share(INDEX_LINE) >= 0.6 && prose < 0.2) return 'index';
+  if (at <= 0.15 && rows.length >= 6 && share(CONTENTS_LINE) >= 0.6 && prose < 0.15) return 'contents';
   if (share(CITATION) >= 0.3 || (rows.length >= 4 && share(YEAR_ENTRY) >= 0.4)) return 'bibliography';
   const legal = rows.join(' ').match(LEGAL)?.length ?? 0;
   if (legal >= 3 && legal * 60 >= words) return 'licence';

@@ -40,10 +40,11 @@ export function objectiveProblem(
   for (const { re, terms, titles } of PATTERNS) {
     const m = re.exec(objective.trim());
     if (!m) continue;
-    for (const i of terms) {
-      const term = stripQuotes(m[i]!);
-      if (termProblem(term, nlp, contextOf(term))) return 'term';
-    }
+    for (const i of terms)
+      for (const term of stripQuotes(m[i]!).split(/,\s*|\s+and\s+/u)) {
+        if (!term) return 'term';
+        if (termProblem(term, nlp, contextOf(term))) return 'term';
+      }
     for (const i of titles) if (!isRealTitle(stripQuotes(m[i]!))) return 'title';
     return null;
   }

@@ -30,7 +30,7 @@ export function standaloneProblem(
 ): StandaloneProblem | null {
   const text = sentence.trim();
   if (!/^["'“‘(]?[\p{Lu}\p{N}]/u.test(text) || !/[.!?]["'”’)\]]*$/u.test(text)) return 'fragment';
-  if (opensWithPointer(text)) return 'pointer';
+  if (opensWithPointer(text) || objectPointer(tokens)) return 'pointer';
   if (isGlued(text, tokens)) return 'glued';
   if (splitWords(tokens, nlp).length > 0) return 'split-word';
   return null;
@@ -42,6 +42,18 @@ export function opensWithPointer(sentence: string): boolean {
   if (POINTER.test(text)) return !EXPLETIVE_IT.test(text);
   const m = DEMONSTRATIVE.exec(text);
   return m !== null && !SELF_REFERENCE.test(m[1]!);
+}
+
+/**
+ * "COMMIT ends it successfully": a pronoun that is the object of the first verb points at something named
+ * before the sentence (it cannot be the subject of its own clause).
+ */
+export function objectPointer(tokens: readonly Token[]): boolean {
+  let i = 0;
+  while (i < tokens.length && i < 5 && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(tokens[i]!.pos)) i++;
+  if (i === 0 || tokens[i]?.pos !== 'VERB') return false;
+  const next = tokens[i + 1]?.lower;
+  return next === 'it' || next === 'them' || next === 'its' || next === 'their';
 }
 
 /** Words that open a new sentence and rarely follow a lower-case word inside one. */
