@@ -7,7 +7,7 @@
 import type { EnglishNlp, Token } from '../nlp/english.ts';
 import { kindAt } from './kinds.ts';
 
-export type SwapProblem = 'unchanged' | 'identifier' | 'quoted' | 'kind' | 'number' | 'not-content';
+export type SwapProblem = 'unchanged' | 'identifier' | 'quoted' | 'name' | 'kind' | 'number' | 'not-content';
 
 /** The spans that differ between two texts, by words: [start, end) in each. */
 export interface Change {
@@ -64,7 +64,7 @@ const GLUE = /[_./\\:#@$<>=-]/u;
 const ALNUM = /[\p{L}\p{N}]/u;
 
 /** Whether [start, end) of `text` sits inside an identifier, quotes or back-ticks. */
-function insideCode(text: string, start: number, end: number): 'identifier' | 'quoted' | null {
+export function insideCode(text: string, start: number, end: number): 'identifier' | 'quoted' | null {
   const [b1, b2] = [text[start - 1] ?? ' ', text[start - 2] ?? ' '];
   const [a1, a2] = [text[end] ?? ' ', text[end + 1] ?? ' '];
   if (ALNUM.test(b1) || ALNUM.test(a1)) return 'identifier';
@@ -75,6 +75,14 @@ function insideCode(text: string, start: number, end: number): 'identifier' | 'q
   const opens = (head.match(/[“‘]/gu) ?? []).length;
   const closes = (head.match(/[”’](?!\p{L})/gu) ?? []).length;
   return opens > closes ? 'quoted' : null;
+}
+
+/** True when [start, end) is a word of a name in capitals ("Structured Query Language"), not its whole. */
+function insideName(text: string, start: number, end: number): boolean {
+  const before = /(\p{Lu}[\p{L}\p{N}]*)\s+$/u.exec(text.slice(0, start));
+  const after = /^\s+(\p{Lu}[\p{L}\p{N}]*)/u.exec(text.slice(end));
+  const beforeIsName = before !== null && text.slice(0, start).trim().length > before[1]!.length;
+  return /^\p{Lu}/u.test(text.slice(start, end)) && (beforeIsName || after !== null);
 }
 
 /**
@@ -95,6 +103,7 @@ export function swapProblem(
       insideCode(original, c.from.start, c.from.end) ?? insideCode(statement, c.to.start, c.to.end);
     if (where) return where;
     if (!c.from.text || !c.to.text) return 'kind';
+    if (insideName(original, c.from.start, c.from.end)) return 'name';
     const a = kindAt(c.from.text, tagsA, c.from.start, c.from.end);
     const b = kindAt(c.to.text, tagsB, c.to.start, c.to.end);
     if (b.wordClass !== 'noun' && b.wordClass !== 'number') return 'not-content';
