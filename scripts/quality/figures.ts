@@ -257,7 +257,11 @@ function judgeQuestion(
   const answer = q.options[q.answerIndex]!;
   const blank = BLANK.exec(stem)?.[0];
   if (blank) {
-    const fill = (o: string) => stem.replace(blank, o);
+    // "a(n) _____": the article the right option takes.
+    const fill = (o: string) =>
+      stem
+        .replace(/\b([Aa])\(n\) (?=_{3,})/u, (_, a: string) => (/^[aeiou]/iu.test(o) ? `${a}n ` : `${a} `))
+        .replace(blank, o);
     verdict.onPage =
       onPage(src, fill(answer), page) ||
       (!!source && onPage(src, source, page) && squeeze(source).includes(squeeze(fill(answer))));

@@ -107,10 +107,13 @@ export function onPage(doc: SourceDocument, text: string, page: number): boolean
     else hi = mid - 1;
   }
   if (lo < s.length * 0.4) return false;
+  // The prefix must close the page (footers aside) and the rest open the next one.
+  const end = here.lastIndexOf(s.slice(0, lo)) + lo;
+  if (here.length - end > 300) return false;
   const rest = s.slice(lo);
   const next = doc.pages[page]?.squeezed ?? '';
-  const at = next.indexOf(rest.slice(0, 40));
-  return at >= 0 && at < 600 && next.includes(rest);
+  const at = next.indexOf(rest);
+  return at >= 0 && at < 400;
 }
 
 /** True when `text` is anywhere in the document (each half of it, for sentences that cross a page). */

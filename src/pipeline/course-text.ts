@@ -10,7 +10,7 @@
 import type { Citation } from '../domain/course.ts';
 import type { Chunk, Paragraph, Section } from '../domain/document.ts';
 import type { EnglishNlp, Token } from './nlp/english.ts';
-import { isGlued, joinSplitWords, objectPointer, opensWithPointer } from './quality/standalone.ts';
+import { joinSplitWords, objectPointer, opensWithPointer, standaloneProblem } from './quality/standalone.ts';
 import { clipSentence, isGoodSentence, SENTENCE_WORDS, splitSentences } from './text/sentences.ts';
 import { countCjk, hasCjk, isBreak, scan, squash } from './text/words.ts';
 
@@ -58,8 +58,10 @@ function analyseParagraph(
   const size = { words: 0, cjkChars: 0 };
   const sentences: Sentence[] = [];
   let cursor = 0;
-  for (const part of splitSentences(text)) {
-    const at = text.indexOf(part.slice(0, 20), cursor);
+  for (const raw of splitSentences(text)) {
+    const at = text.indexOf(raw.slice(0, 20), cursor);
+    // A list item's bullet or enumerator is not part of its sentence: "• Valgrind has…", "(b) When more…".
+    const part = raw.replace(LIST_MARK, '');
     if (at >= 0) cursor = at;
     const page = pageAt(paragraph, cursor, text.length);
     const sentence: { text: string; tokens: string[]; tags?: Token[] } = nlp
@@ -79,7 +81,7 @@ function analyseParagraph(
           continue;
         }
         good = false;
-      } else if (isGlued(sentence.text, sentence.tags ?? [])) good = false;
+      } else if (standaloneProblem(sentence.text, nlp, sentence.tags)) good = false;
     }
     sentences.push({ ...sentence, sectionIndex, paragraph: index, page, good, prose });
   }
@@ -97,6 +99,10 @@ export function looksLikeCode(text: string, tokens: readonly string[] = scan(tex
   const capitals = words.filter((w) => /^\p{Lu}{2,}$/u.test(w)).length;
   return words.length >= 4 && capitals >= words.length * 0.4 && symbols >= 1;
 }
+
+/** A bullet or a list enumerator before a capital: "• ", "– ", "(b) ", "3) ", "iv. ". */
+const LIST_MARK =
+  /^(?:[•▪●◦‣∙·*–-]\s+|\((?:[a-z]|[0-9]{1,2}|[ivx]{1,4})\)\s+|(?:[a-z]|[0-9]{1,2})\)\s+)(?=["“(]?\p{Lu})/u;
 
 /** An English sentence with its split words joined, scanned and tagged. */
 function englishSentence(raw: string, nlp: EnglishNlp): { text: string; tokens: string[]; tags: Token[] } {

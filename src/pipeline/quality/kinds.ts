@@ -34,7 +34,7 @@ export function wordClassOf(pos: Pos): WordClass {
   return 'other';
 }
 
-const CODE = /[_/\\=(){}<>#$@:;]|^-|\.\w|\w\.\w|\p{Ll}\p{Lu}/u;
+const CODE = /[_/\\=(){}<>#$@:;]|^-|\.\w|\w\.\w|^\p{Ll}+\p{Lu}/u;
 
 /** Tokens of `tokens` inside the character span [start, end). */
 export function tokensIn(tokens: readonly Token[], start: number, end: number): Token[] {
@@ -97,14 +97,18 @@ export function termProblem(term: string, nlp: EnglishNlp, context?: string): Te
   const phrase = term.trim();
   // Without context the model guesses a bare phrase's tags; a carrier sentence puts it where a noun goes.
   const carrier = `We read about the ${phrase} here.`;
+  const whole = new RegExp(
+    `(?<![\\p{L}\\p{N}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`,
+    'iu',
+  );
   const where = (text: string) => {
-    const at = text.toLowerCase().indexOf(phrase.toLowerCase());
-    return at >= 0 ? { text, at } : null;
+    const m = whole.exec(text);
+    return m ? { text, at: m.index, length: m[0].length } : null;
   };
   const places = [context ? where(context) : null, where(carrier)].filter((p) => p !== null);
-  const readings = places.map(({ text, at }) => {
+  const readings = places.map(({ text, at, length }) => {
     const tokens = nlp.tag(text);
-    return { tokens, at, inside: tokensIn(tokens, at, at + phrase.length) };
+    return { tokens, at, length, inside: tokensIn(tokens, at, at + length) };
   });
   const first = readings[0]!;
   if (first.inside.length === 0) return 'generic';
@@ -118,7 +122,7 @@ export function termProblem(term: string, nlp: EnglishNlp, context?: string): Te
   const neighbours = first.tokens.filter(
     (t) => t.end >= first.at - 1 && t.start <= first.at + phrase.length + 1,
   );
-  if (splitWords(neighbours, nlp).length > 0 || words.some((t) => !t.known && t.text.length <= 2))
+  if (splitWords(neighbours, nlp).length > 0 || words.some((t) => !t.known && /^\p{Ll}{1,2}$/u.test(t.text)))
     return 'split-word';
   const isNoun = readings.some((r) => {
     const h = r.inside.filter((t) => /\p{L}/u.test(t.text)).at(-1);

@@ -30,6 +30,8 @@ export function standaloneProblem(
 ): StandaloneProblem | null {
   const text = sentence.trim();
   if (!/^["'“‘(]?[\p{Lu}\p{N}]/u.test(text) || !/[.!?]["'”’)\]]*$/u.test(text)) return 'fragment';
+  // A footnote or list number run into its text: "2 Data provided by…".
+  if (/^[0-9]{1,2}\s+\p{Lu}/u.test(text)) return 'fragment';
   if (opensWithPointer(text) || objectPointer(tokens)) return 'pointer';
   if (isGlued(text, tokens)) return 'glued';
   if (splitWords(tokens, nlp).length > 0) return 'split-word';

@@ -9,7 +9,8 @@ import { countCjk, words } from './words.ts';
 const SAMPLE_WORDS = 20_000;
 
 /**
- * True when `texts` are English: at least a tenth of their words are English function words, clearly more than
+ * True when `texts` are English: at least one word in twenty is an English function word (tables lower the
+ * share of running text), clearly more than
  * those of German, Portuguese, French or Spanish, and the text is not mostly CJK.
  */
 export function isEnglish(texts: Iterable<string>): boolean {
@@ -29,5 +30,5 @@ export function isEnglish(texts: Iterable<string>): boolean {
   }
   if (total === 0 || cjk > chars / 5) return false;
   const other = Math.max(hits.de, hits.pt, hits.fr, hits.es);
-  return hits.en >= total * 0.1 && hits.en > other * 1.5;
+  return hits.en >= total * 0.05 && hits.en > other * 1.5;
 }

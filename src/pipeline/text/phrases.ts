@@ -135,17 +135,10 @@ export function nounPhrases(tokens: readonly Token[]): Phrase[] {
   return out;
 }
 
-const isPhraseWord = (w: Word) =>
-  !w.code && (isNominal(w.pos) || w.pos === 'ADJ' || (w.pos === 'VERB' && /ing$/u.test(w.lower) && w.known));
+const isPhraseWord = (w: Word) => !w.code && (isNominal(w.pos) || w.pos === 'ADJ');
 
 function collect(run: Word[], initial: boolean, out: Phrase[]): void {
-  // A gerund heads a phrase only after a modifier ("two-phase locking"), and never opens one.
-  while (run.length > 0 && run[0]!.pos === 'VERB') {
-    run = run.slice(1);
-    initial = false;
-  }
-  while (run.length > 0 && !isNominal(run.at(-1)!.pos) && !(run.at(-1)!.pos === 'VERB' && run.length > 1))
-    run = run.slice(0, -1);
+  while (run.length > 0 && !isNominal(run.at(-1)!.pos)) run = run.slice(0, -1);
   if (run.length === 0) return;
   if (run.length >= 2 && run.every(nameLike)) return;
   let from = 0;
@@ -158,6 +151,9 @@ function collect(run: Word[], initial: boolean, out: Phrase[]): void {
   for (let k = 1; k <= Math.min(3, run.length - from); k++) {
     const words = run.slice(run.length - k);
     if (!words.every(isTermWord) || (k === 1 && GENERAL.has(head.lemma))) continue;
+    // One capitalised common word inside a sentence is part of a name ("Veterans Day"), not a term.
+    if (k === 1 && !(initial && run.length - from === 1) && head.known && /^\p{Lu}\p{Ll}+$/u.test(head.text))
+      continue;
     if (words.slice(0, -1).some((w) => VAGUE.has(w.lower))) continue;
     // A keyword in capitals after a plain word is code ("INTO students VALUES", "accounts SET balance").
     if (words.some((w, x) => x > 0 && /^\p{Lu}{2,}$/u.test(w.text) && /^\p{Ll}/u.test(words[x - 1]!.text)))
@@ -201,6 +197,10 @@ export class PhraseIndex {
   private readonly df = new Map<string, number>();
   private readonly surfaces = new Map<string, Map<string, number>>();
   private readonly totals = new Map<string, number>();
+  /** How often each word is read as a noun and as a verb, over the whole document. */
+  private readonly usage = new Map<string, { noun: number; verb: number }>();
+  /** Surface of each one-word key, to look up its usage. */
+  private readonly single = new Map<string, string>();
   /** Keys whose modifier is a word in capitals and whose head is not. */
   private readonly codeLike = new Set<string>();
 
@@ -213,9 +213,17 @@ export class PhraseIndex {
       let words = 0;
       for (const tokens of sentences) {
         words += tokens.filter((t) => t.pos !== 'PUNCT').length;
+        for (const t of tokens)
+          if (t.pos === 'VERB' || isNominal(t.pos)) {
+            const c = this.usage.get(t.lower) ?? { noun: 0, verb: 0 };
+            if (t.pos === 'VERB') c.verb++;
+            else c.noun++;
+            this.usage.set(t.lower, c);
+          }
         for (const p of nounPhrases(tokens)) {
           counts.set(p.key, (counts.get(p.key) ?? 0) + 1);
           if (/^\p{Lu}{2,}\s.*\p{Ll}+$/u.test(p.surface)) this.codeLike.add(p.key);
+          if (p.words === 1) this.single.set(p.key, p.surface.toLowerCase());
           this.totals.set(p.key, (this.totals.get(p.key) ?? 0) + 1);
           const spellings = this.surfaces.get(p.key) ?? new Map<string, number>();
           spellings.set(p.surface, (spellings.get(p.surface) ?? 0) + (p.initial ? 0.01 : 1));
@@ -259,6 +267,9 @@ export class PhraseIndex {
       const total = this.totals.get(key) ?? 0;
       if (size > 1 && total < 2 && words > 300) continue;
       if (this.codeLike.has(key) && total < 3) continue;
+      // A word the document mostly uses as a verb ("appear", "show") is no term where the model read a noun.
+      const usage = size === 1 ? this.usage.get(this.single.get(key) ?? key) : undefined;
+      if (usage && usage.verb > usage.noun) continue;
       let score =
         (1 + Math.log(c)) * Math.log(1 + n / (this.df.get(key) ?? 1)) * (1 + Math.log(spread.get(key)!));
       score *= LENGTH_BOOST[Math.min(size, 3)]!;
