@@ -150,6 +150,7 @@ export function figuresOf(out: Output, src: SourceDocument, nlp: EnglishNlp, fin
       const page = s.citations[0]?.page ?? 0;
       const here = onPage(src, s.text, page);
       if (here) f.summaryOnPage++;
+      else note('summary', `not on its cited page ${page}`, s.text);
       const problem =
         here || inDocument(src, s.text) ? standaloneProblem(s.text, nlp) : 'not in the document';
       if (problem) note('summary', problem, s.text);

@@ -129,5 +129,14 @@ export function inDocument(doc: SourceDocument, text: string): boolean {
 export function contextOf(doc: SourceDocument, term: string): string | undefined {
   const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
-  return doc.sentences.find((s) => re.test(s) && s.length < 400);
+  for (const s of doc.sentences) {
+    const m = re.exec(s);
+    if (!m) continue;
+    if (s.length < 400) return s;
+    // A long run without full stops (tables, legal text): the words around the term.
+    const from = s.lastIndexOf(' ', Math.max(0, m.index - 150)) + 1;
+    const to = s.indexOf(' ', Math.min(s.length, m.index + m[0].length + 150));
+    return s.slice(from, to < 0 ? s.length : to);
+  }
+  return undefined;
 }

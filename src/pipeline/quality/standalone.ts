@@ -30,8 +30,10 @@ export function standaloneProblem(
 ): StandaloneProblem | null {
   const text = sentence.trim();
   if (!/^["'“‘(]?[\p{Lu}\p{N}]/u.test(text) || !/[.!?]["'”’)\]]*$/u.test(text)) return 'fragment';
-  // A footnote or list number run into its text: "2 Data provided by…".
-  if (/^[0-9]{1,2}\s+\p{Lu}/u.test(text)) return 'fragment';
+  // A footnote or list number run into its text ("2 Data provided by…"), a reference cut off ("3842), to…").
+  if (/^[0-9]{1,2}\s+\p{Lu}|^[0-9]+[),]/u.test(text)) return 'fragment';
+  // A sentence has a verb; a run of labels or table headings ending in a full stop does not.
+  if (!tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return 'fragment';
   if (opensWithPointer(text) || objectPointer(tokens)) return 'pointer';
   if (isGlued(text, tokens)) return 'glued';
   if (splitWords(tokens, nlp).length > 0) return 'split-word';
@@ -82,6 +84,25 @@ const OPENERS = new Set([
  */
 export function isGlued(sentence: string, tokens: readonly Token[]): boolean {
   if (/\p{Ll}{2}[.!?]\p{Lu}\p{Ll}/u.test(sentence) || /\s[•▪●◦]\s/u.test(sentence)) return true;
+  // A heading of the other column spliced in: a section number mid-sentence ("… 1309.31 Time for …"), a heading
+  // in capitals between lower-case words ("may not be APPLICATION FOR REGISTRATION effective"), or one run
+  // into its text ("NEWER MANAGEMENT DIRECTION.— If …").
+  if (/\p{Ll}[,;]?\s[0-9]{3,4}\.[0-9]{1,3}\s\p{Lu}/u.test(sentence)) return true;
+  if (/\p{Lu}{2,}(?:\s+\p{Lu}{2,})+\s*\.?—/u.test(sentence)) return true;
+  for (let i = 1; i + 3 < tokens.length; i++) {
+    const run: Token[] = [];
+    for (let j = i; j < tokens.length && /^\p{Lu}{2,}$/u.test(tokens[j]!.text); j++) run.push(tokens[j]!);
+    if (run.length < 3) continue;
+    const [before, after] = [tokens[i - 1]!, tokens[i + run.length]];
+    if (
+      /^\p{Ll}+$/u.test(before.text) &&
+      !['DET', 'ADP'].includes(before.pos) &&
+      after &&
+      /^\p{Ll}+$/u.test(after.text)
+    )
+      return true;
+    i += run.length;
+  }
   for (let i = 2; i < tokens.length - 2; i++) {
     const t = tokens[i]!;
     const before = tokens[i - 1]!;
