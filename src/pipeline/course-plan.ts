@@ -77,7 +77,8 @@ export function planModules(
     const lessons = lessonsOf(root);
     return packLessons(root.section.title, lessons.length > 0 ? lessons : [ownLesson(root)]);
   });
-  return mergeSmall(dropEmpty(modules.map(foldEmptyLessons)));
+  const empty = opts.nlp ? isThin : isEmpty;
+  return mergeSmall(dropEmpty(modules.map((m) => foldEmptyLessons(m, empty))));
 }
 
 function clampPages(section: Section, pageCount: number): Section {
@@ -228,13 +229,21 @@ function spanOfLessons(lessons: readonly LessonPlan[]): { pageStart: number; pag
 const wordsOf = (lessons: readonly LessonPlan[]) =>
   lessons.reduce((n, l) => n + l.size.words + l.size.cjkChars / 2, 0);
 const isEmpty = (l: LessonPlan) => l.size.words === 0 && l.size.cjkChars === 0;
+/**
+ * English: a lesson with no sentence fit to show and hardly a list item (a part's title page, a table) has
+ * nothing to summarise either.
+ */
+const isThin = (l: LessonPlan) => {
+  const sentences = l.parts.flatMap((p) => p.paragraphs.flatMap((t) => t.sentences));
+  return !sentences.some((s) => s.good) && sentences.filter((s) => s.prose).length < 2;
+};
 
 /** Lessons with no text give their pages to the next lesson (the previous one when last). */
-function foldEmptyLessons(module: ModulePlan): ModulePlan {
+function foldEmptyLessons(module: ModulePlan, foldable: (l: LessonPlan) => boolean): ModulePlan {
   const kept: LessonPlan[] = [];
   let pendingStart: number | null = null;
   for (const l of module.lessons) {
-    if (isEmpty(l)) {
+    if (foldable(l)) {
       pendingStart = Math.min(pendingStart ?? l.pageStart, l.pageStart);
       continue;
     }
