@@ -138,11 +138,15 @@ class EnglishQuizBuilder {
     return this.questions;
   }
 
-  /** A sentence a question can be made from: it stands alone, is no question, code or citation. */
+  /**
+   * A sentence a question can be made from: it stands alone, is no question, code or citation. A list item
+   * (a slide's line, without its full stop) passes when it would stand alone as a sentence.
+   */
   private usable(s: Source): boolean {
     const text = s.text.trim();
     if (/[?？]["'”’)]*$/u.test(text) || CITATION_KEY.test(text) || looksLikeCode(text)) return false;
-    return standaloneProblem(text, this.nlp, this.tag(text)) === null;
+    const sentence = isItem(text) ? `${text}.` : text;
+    return standaloneProblem(sentence, this.nlp, this.tag(sentence)) === null;
   }
 
   private makePool(sources: readonly Source[]): PoolTerm[] {
@@ -270,7 +274,8 @@ class EnglishQuizBuilder {
       // "an _____" would tell the answer starts with a vowel.
       const head = text.slice(0, at[0]).replace(/\b([Aa])n? $/u, (_, a: string) => `${a}(n) `);
       const stem = head + BLANK + text.slice(at[1]);
-      if (containsTerm(stem, term.term)) continue;
+      // The answer (or its plural) elsewhere in the stem gives it away.
+      if (stem.toLowerCase().includes(term.term.toLowerCase())) continue;
       const wrong = this.distractors(term, stem, 3);
       if (wrong.length < 3) continue;
       const answer = text.slice(at[0], at[1]);
@@ -342,7 +347,8 @@ class EnglishQuizBuilder {
   ): PoolTerm[] {
     const scored: [PoolTerm, number][] = [];
     for (const p of this.pool) {
-      if (p === answer || !sameKind(p.kind, answer.kind) || containsTerm(stem, p.term)) continue;
+      if (p === answer || !sameKind(p.kind, answer.kind) || stem.toLowerCase().includes(p.term.toLowerCase()))
+        continue;
       if (nested(p.words, answer.words)) continue;
       const sibling = p.words.some((w) => answer.words.includes(w)) ? 0.5 : 0;
       const score = cosine(p.bag, answer.bag) + sibling + (prefer?.(p) ? 1 : 0);
@@ -359,6 +365,9 @@ class EnglishQuizBuilder {
     return picked;
   }
 }
+
+/** A list item: no terminal punctuation. */
+const isItem = (text: string) => !/[.!?。！？]["'”’)\]]*$/u.test(text.trim());
 
 const sameKind = (a: PhraseKind, b: PhraseKind) =>
   a.wordClass === b.wordClass &&

@@ -224,6 +224,8 @@ async function englishQuiz(input: QuizInput, scope: Scope, count: number, rng: R
       sources: [
         () => shuffled(summarySources(scope), rng),
         () => shuffled(chunkSources(scope, input.chunks), rng),
+        // Slides state things in list items rather than sentences: those too, when sentences run short.
+        () => shuffled(chunkSources(scope, input.chunks, true), rng),
       ],
       glossary: scope.flatMap(({ module, index }) =>
         (module.glossary ?? []).map((entry) => ({ entry, moduleIndex: index })),

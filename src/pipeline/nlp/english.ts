@@ -154,6 +154,17 @@ export function correctTags(tokens: Token[]): Token[] {
         continue;
       }
     }
+    // "Pharmacy records complete the files": a base-form word between a plural noun and a determiner or an
+    // adjective is the plural's verb, not a compound's head.
+    if (t.pos === 'NOUN' && i >= 1 && t.lemma === t.lower && !/s$/u.test(t.lower)) {
+      const [before, after] = [tokens[i - 1]!, tokens[i + 1]];
+      const pluralBefore =
+        before.pos === 'NOUN' && /[^s]s$/u.test(before.lower) && before.lemma !== before.lower;
+      if (pluralBefore && after && (after.pos === 'DET' || after.pos === 'ADJ' || after.pos === 'PRON')) {
+        t.pos = 'VERB';
+        continue;
+      }
+    }
     if (t.pos !== 'VERB' || t.lemma !== t.lower || /(?:s|ed|ing)$/u.test(t.lower) || i < 2) continue;
     const before = tokens[i - 1]!;
     if (before.pos !== 'NOUN' || /[^s]s$/u.test(before.lower)) continue;

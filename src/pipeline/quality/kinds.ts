@@ -105,7 +105,7 @@ export function termProblem(term: string, nlp: EnglishNlp, context?: string): Te
     const m = whole.exec(text);
     return m ? { text, at: m.index, length: m[0].length } : null;
   };
-  const places = [context ? where(context) : null, where(carrier)].filter((p) => p !== null);
+  const places = [(context ? where(context) : null) ?? where(carrier)].filter((p) => p !== null);
   const readings = places.map(({ text, at, length }) => {
     const tokens = nlp.tag(text);
     return { tokens, at, length, inside: tokensIn(tokens, at, at + length) };
@@ -124,11 +124,8 @@ export function termProblem(term: string, nlp: EnglishNlp, context?: string): Te
   );
   if (splitWords(neighbours, nlp).length > 0 || words.some((t) => !t.known && /^\p{Ll}{1,2}$/u.test(t.text)))
     return 'split-word';
-  const isNoun = readings.some((r) => {
-    const h = r.inside.filter((t) => /\p{L}/u.test(t.text)).at(-1);
-    return h !== undefined && headClass(h) === 'noun';
-  });
-  if (!isNoun) return 'not-noun';
+  // The context decides when there is one: a word is a noun where the document uses it as one.
+  if (headClass(head) !== 'noun') return 'not-noun';
   if (
     words.length >= 2 &&
     words.every((t) => t.pos === 'PROPN' && !t.known && /^\p{Lu}\p{Ll}+$/u.test(t.text))

@@ -32,10 +32,10 @@ export function standaloneProblem(
   if (!/^["'“‘(]?[\p{Lu}\p{N}]/u.test(text) || !/[.!?]["'”’)\]]*$/u.test(text)) return 'fragment';
   // A footnote or list number run into its text ("2 Data provided by…"), a reference cut off ("3842), to…").
   if (/^[0-9]{1,2}\s+\p{Lu}|^[0-9]+[),]/u.test(text)) return 'fragment';
-  // A sentence has a verb; a run of labels or table headings ending in a full stop does not.
-  if (!tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return 'fragment';
   if (opensWithPointer(text) || objectPointer(tokens)) return 'pointer';
   if (isGlued(text, tokens)) return 'glued';
+  // A sentence has a verb; a run of labels or table headings ending in a full stop does not.
+  if (!tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return 'fragment';
   if (splitWords(tokens, nlp).length > 0) return 'split-word';
   return null;
 }

@@ -15,7 +15,7 @@ export interface Change {
   to: { start: number; end: number; text: string };
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{N}]/gu;
+const WORD = /\p{N}+(?:[.,]\p{N}+)*(?![\p{L}])|[\p{L}\p{N}]+(?:['’][\p{L}]+)?|[^\s\p{L}\p{N}]/gu;
 
 function wordsWithOffsets(text: string): { w: string; start: number; end: number }[] {
   return [...text.matchAll(WORD)].map((m) => ({
@@ -77,12 +77,12 @@ export function insideCode(text: string, start: number, end: number): 'identifie
   return opens > closes ? 'quoted' : null;
 }
 
-/** True when [start, end) is a word of a name in capitals ("Structured Query Language"), not its whole. */
+/** True when [start, end) is a word of a capitalised name ("Structured Query Language"), not its whole. */
 function insideName(text: string, start: number, end: number): boolean {
-  const before = /(\p{Lu}[\p{L}\p{N}]*)\s+$/u.exec(text.slice(0, start));
-  const after = /^\s+(\p{Lu}[\p{L}\p{N}]*)/u.exec(text.slice(end));
+  const before = /(\p{Lu}\p{Ll}[\p{L}\p{N}]*)\s+$/u.exec(text.slice(0, start));
+  const after = /^\s+(\p{Lu}\p{Ll}[\p{L}\p{N}]*)/u.exec(text.slice(end));
   const beforeIsName = before !== null && text.slice(0, start).trim().length > before[1]!.length;
-  return /^\p{Lu}/u.test(text.slice(start, end)) && (beforeIsName || after !== null);
+  return /^\p{Lu}\p{Ll}/u.test(text.slice(start, end)) && (beforeIsName || after !== null);
 }
 
 /**

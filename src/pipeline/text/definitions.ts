@@ -151,7 +151,7 @@ function alias(sentence: string, ws: readonly Word[]): Found | null {
   return { term: termText(sentence, opening.words) };
 }
 
-const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+const lowerFirst = (s: string) => (/^\p{Lu}(?:\p{Ll}|\s)/u.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 /**
  * The entries of a glossary section, from its sentences in order: "Term." followed by its definition, or
