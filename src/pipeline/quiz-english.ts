@@ -181,7 +181,7 @@ class EnglishQuizBuilder {
     const out: Defined[] = [];
     for (const { entry, moduleIndex } of this.m.glossary) {
       const sentence = entry.definition;
-      const glossary = new RegExp(`^${escape(entry.term)}:\\s*(.+?)[.!]?$`, 'iu').exec(sentence);
+      const glossary = new RegExp(`^${escapeRegExp(entry.term)}:\\s*(.+?)[.!]?$`, 'iu').exec(sentence);
       const gloss = glossary ? lowerFirst(glossary[1]!) : findDefinition(sentence, this.tag(sentence))?.gloss;
       if (!gloss || containsTerm(gloss, entry.term) || gloss.split(/\s+/).length > 25) continue;
       const c = entry.citations[0]!;
@@ -383,13 +383,13 @@ function nested(a: readonly string[], b: readonly string[]): boolean {
   return small.every((w) => large.includes(w)) || a.join(' ') === b.join(' ');
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const lowerFirst = (s: string) => (/^\p{Lu}(?:\p{Ll}|\s)/u.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 /** The first whole-word occurrence of `term` in `text`, any case. */
 function indexOfTerm(text: string, term: string): [number, number] | null {
   const re = new RegExp(
-    `(?<![\\p{L}\\p{N}_-])${escape(term).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}_-])`,
+    `(?<![\\p{L}\\p{N}_-])${escapeRegExp(term).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}_-])`,
     'iu',
   );
   const m = re.exec(text);

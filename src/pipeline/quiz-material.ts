@@ -45,7 +45,7 @@ export function chunkSources(scope: Scope, chunks: readonly Chunk[], listItems =
       ({ module }) => chunk.pageStart >= module.pageStart && chunk.pageEnd <= module.pageEnd,
     );
     // Only the text of the module's lessons: front and back matter, which no lesson shows, gives no question.
-    if (!owner || !owner.module.lessons.some((l) => startsWith(chunk.sectionPath, l.sectionPath))) continue;
+    if (!owner?.module.lessons.some((l) => startsWith(chunk.sectionPath, l.sectionPath))) continue;
     const text = squash(chunk.text);
     let offset = 0;
     for (const sentence of splitSentences(chunk.text)) {

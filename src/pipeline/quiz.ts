@@ -243,7 +243,8 @@ async function englishQuiz(input: QuizInput, scope: Scope, count: number, rng: R
   if (questions.length > 0) return questions;
   // A course too thin for a checked question still gets one: a statement of its own, called true.
   const builder = new QuizBuilder(count, [], rng);
-  for (const source of summarySources(scope, true)) builder.offerPlainTrue(source);
+  for (const source of summarySources(scope, true))
+    if (!isQuestion(source.text)) builder.offerPlainTrue(source);
   return builder.questions;
 }
 
