@@ -21,15 +21,27 @@ export interface Definition {
   fromGlossary?: boolean;
 }
 
+const found = new WeakMap<Sentence, { term: string; key: string; gloss?: string } | null>();
+
+/** The definition a sentence states, remembered (the course asks for the whole document's, then a module's). */
+function definitionOf(s: Sentence, nlp: EnglishNlp) {
+  let d = found.get(s);
+  if (d === undefined) {
+    const f = s.good && s.tags ? findDefinition(s.text, s.tags) : null;
+    d = f ? { ...f, key: PhraseIndex.keyOf(f.term, nlp) ?? f.term.toLowerCase() } : null;
+    found.set(s, d);
+  }
+  return d;
+}
+
 /** Definitions stated by good sentences, each term once (its first definition). */
 export function definitionsIn(sentences: readonly Sentence[], nlp: EnglishNlp): Definition[] {
   const out: Definition[] = [];
   const seen = new Set<string>();
   for (const s of sentences) {
-    if (!s.good || !s.tags) continue;
-    const found = findDefinition(s.text, s.tags);
+    const found = definitionOf(s, nlp);
     if (!found) continue;
-    const key = PhraseIndex.keyOf(found.term, nlp) ?? found.term.toLowerCase();
+    const key = found.key;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ term: found.term, key, ...(found.gloss ? { gloss: found.gloss } : {}), sentence: s });

@@ -64,14 +64,15 @@ function analyseParagraph(
     const part = raw.replace(LIST_MARK, '');
     if (at >= 0) cursor = at;
     const page = pageAt(paragraph, cursor, text.length);
-    const sentence: { text: string; tokens: string[]; tags?: Token[] } = nlp
-      ? englishSentence(part, nlp)
-      : { text: part, tokens: scan(part) };
+    const scanned = scan(part);
+    const code = looksLikeCode(part, scanned);
+    const prose = !code && isGoodSentence(part, scanned, true);
+    // Only running text is tagged: tables and code would cost the model's time for nothing.
+    const sentence: { text: string; tokens: string[]; tags?: Token[] } =
+      nlp && prose ? englishSentence(part, nlp) : { text: part, tokens: scanned };
     const cjkChars = countCjk(sentence.text);
     size.cjkChars += cjkChars;
     for (const t of sentence.tokens) if (!isBreak(t) && (cjkChars === 0 || !hasCjk(t))) size.words++;
-    const code = looksLikeCode(sentence.text, sentence.tokens);
-    const prose = !code && isGoodSentence(sentence.text, sentence.tokens, true);
     let good = !code && isGoodSentence(sentence.text, sentence.tokens);
     if (nlp && good) {
       const previous = sentences.at(-1);

@@ -19,7 +19,7 @@ import { standaloneProblem } from './quality/standalone.ts';
 import { insideCode, swapProblem } from './quality/statements.ts';
 import type { Source } from './quiz-material.ts';
 import { normalise } from './quiz-material.ts';
-import { BLANK, containsTerm } from './text/cloze.ts';
+import { BLANK, containsTerm, TermFinder } from './text/cloze.ts';
 import { findDefinition } from './text/definitions.ts';
 import { type Rng, shuffled } from './text/rng.ts';
 import { type Bag, bagOf, cosine } from './text/textrank.ts';
@@ -80,6 +80,8 @@ class EnglishQuizBuilder {
   private readonly tagCache = new Map<string, Token[]>();
   private readonly seen: Source[] = [];
   private pool: PoolTerm[] = [];
+  private byTerm = new Map<string, PoolTerm>();
+  private finder = new TermFinder([]);
   private readonly wantTrueFalse: number;
   private readonly wantFalse: number;
   private readonly maxDefinitions: number;
@@ -151,13 +153,23 @@ class EnglishQuizBuilder {
 
   private makePool(sources: readonly Source[]): PoolTerm[] {
     const terms = [...new Set([...this.m.terms, ...this.m.glossary.map((g) => g.entry.term)])];
+    // Each sentence is scanned once for all the terms it holds (the finder works by words, not by pattern).
+    const finder = new TermFinder(terms);
+    const contextsOf = new Map<string, Source[]>();
+    for (const source of sources)
+      for (const term of finder.find(source.text)) {
+        const list = contextsOf.get(term) ?? [];
+        if (list.length < CONTEXT_SENTENCES) list.push(source);
+        contextsOf.set(term, list);
+      }
+    this.finder = finder;
     const out: PoolTerm[] = [];
     const seen = new Set<string>();
     for (const term of terms) {
       const lower = term.toLowerCase();
       if (seen.has(lower) || term.length < 2) continue;
       seen.add(lower);
-      const contexts = sources.filter((s) => containsTerm(s.text, term)).slice(0, CONTEXT_SENTENCES);
+      const contexts = contextsOf.get(term) ?? [];
       const context = contexts[0]?.text ?? `We read about the ${term} here.`;
       const at = indexOfTerm(context, term);
       const tags = this.tag(context);
@@ -174,6 +186,7 @@ class EnglishQuizBuilder {
         bag: bagOf(contexts.map((c) => c.text).join(' ')),
       });
     }
+    this.byTerm = new Map(out.map((p) => [p.term, p]));
     return out;
   }
 
@@ -255,7 +268,9 @@ class EnglishQuizBuilder {
   private headsIn(text: string, fill: boolean): { term: PoolTerm; at: [number, number] }[] {
     const tags = this.tag(text);
     const found: { term: PoolTerm; at: [number, number] }[] = [];
-    for (const term of this.pool) {
+    for (const name of this.finder.find(text)) {
+      const term = this.byTerm.get(name);
+      if (!term) continue;
       const at = indexOfTerm(text, term.term);
       if (!at || !isHeadAt(tags, text, at)) continue;
       if (insideCode(text, at[0], at[1])) continue;

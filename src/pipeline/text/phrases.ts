@@ -117,8 +117,22 @@ function isTermWord(w: Word): boolean {
 /** A capitalised word the model does not know: part of a name, when two stand together. */
 const nameLike = (w: Word) => w.pos === 'PROPN' && !w.known && /^\p{Lu}\p{Ll}+$/u.test(w.text);
 
-/** The noun phrases of a tagged sentence, each with its shorter forms ("full table scan", "table scan", "scan"). */
+const phraseCache = new WeakMap<readonly Token[], Phrase[]>();
+
+/**
+ * The noun phrases of a tagged sentence, each with its shorter forms ("full table scan", "table scan", "scan").
+ * Remembered per token list: the course asks for a sentence's phrases more than once.
+ */
 export function nounPhrases(tokens: readonly Token[]): Phrase[] {
+  let phrases = phraseCache.get(tokens);
+  if (!phrases) {
+    phrases = findPhrases(tokens);
+    phraseCache.set(tokens, phrases);
+  }
+  return phrases;
+}
+
+function findPhrases(tokens: readonly Token[]): Phrase[] {
   const ws = wordsOf(tokens);
   const out: Phrase[] = [];
   let i = 0;
