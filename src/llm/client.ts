@@ -19,6 +19,7 @@ import type { CachedAnswer, ResponseCache } from './cache.ts';
 import { LlmContextError, LlmInvalidOutputError, LlmProviderError, LlmTimeoutError } from './errors.ts';
 import { isTimeout, TOKENS_HEADER } from './fetch.ts';
 import { sleep } from './rate-limit.ts';
+import type { StructuredMode } from './structured.ts';
 import { approxModelTokens, countModelTokens, fitsTokens } from './token-count.ts';
 
 /** The knobs of {@link LlmClient} (config names without the `llm` prefix). */
@@ -28,6 +29,8 @@ export interface LlmClientSettings {
   retryBaseMs: number;
   contextTokens: number;
   maxOutputTokens: number;
+  /** What the request carries of the schema (see structured.ts). @defaultValue 'json_object' */
+  structuredOutput?: StructuredMode;
 }
 
 export interface LlmClientOptions {
@@ -184,7 +187,7 @@ export class LlmClient {
     let last: unknown;
     for (let attempt = 0; attempt <= settings.maxRetries; attempt++) {
       try {
-        const answer = await this.ask(system, messages, inputTokens, req.seed);
+        const answer = await this.ask(system, messages, inputTokens, req.seed, req.schema);
         await this.o.onUsage?.({ ...answer, cached: false });
         return answer;
       } catch (err) {
@@ -206,14 +209,16 @@ export class LlmClient {
     messages: ModelMessage[],
     inputTokens: number,
     seed: number | undefined,
+    schema: z.ZodType,
   ): Promise<CachedAnswer> {
     try {
       const result = await generateText({
         model: this.o.model,
         system,
         messages,
-        // JSON mode; the schema travels in the system prompt (see systemFor), which every provider accepts.
-        output: Output.json(),
+        // The schema always travels in the system prompt (see systemFor); the provider is also held to it
+        // (json_schema), asked for JSON (json_object), or left alone (prompt), per LLM_STRUCTURED_OUTPUT.
+        ...outputOption(this.o.settings.structuredOutput ?? 'json_object', schema),
         maxOutputTokens: this.o.settings.maxOutputTokens,
         temperature: 0,
         ...(seed === undefined ? {} : { seed }),
@@ -238,6 +243,13 @@ export class LlmClient {
       throw err;
     }
   }
+}
+
+/** The AI SDK output of a mode: a JSON Schema response format, JSON mode, or plain text. */
+function outputOption(mode: StructuredMode, schema: z.ZodType) {
+  if (mode === 'json_schema') return { output: Output.object({ schema }) };
+  if (mode === 'json_object') return { output: Output.json() };
+  return {};
 }
 
 /** A model that wraps JSON in a Markdown fence is forgiven the fence. */

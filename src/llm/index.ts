@@ -20,6 +20,7 @@ import { FallbackCourseGenerator, FallbackQuizGenerator, type WarnFn } from './f
 import { guardedFetch } from './fetch.ts';
 import { LlmQuizGenerator, type Retriever } from './quiz-generator.ts';
 import { RedisRateLimiter } from './rate-limit.ts';
+import { structuredMode } from './structured.ts';
 import { recordUsage } from './usage.ts';
 
 export { type JobUsage, readJobUsage } from './usage.ts';
@@ -82,11 +83,13 @@ export function createLlmClient(config: Config, rt: LlmRuntime = {}): { client: 
   const { redis, usageJobId } = rt;
   const prefix = config.queuePrefix;
   const limiter = redis ? fleetLimiter(config, redis) : undefined;
+  const structuredOutput = structuredMode(config.llmStructuredOutput, config.llmBaseUrl);
   const provider = createOpenAICompatible({
     name: 'profai-llm',
     baseURL: config.llmBaseUrl,
     ...(config.llmApiKey ? { apiKey: config.llmApiKey } : {}),
-    supportsStructuredOutputs: false,
+    // Sends the schema as response_format json_schema (strict) when the provider enforces it.
+    supportsStructuredOutputs: structuredOutput === 'json_schema',
     includeUsage: true,
     fetch: guardedFetch({
       ...(limiter ? { limiter } : {}),
@@ -104,6 +107,7 @@ export function createLlmClient(config: Config, rt: LlmRuntime = {}): { client: 
       retryBaseMs: config.llmRetryBaseMs,
       contextTokens: config.llmContextTokens,
       maxOutputTokens: config.llmMaxOutputTokens,
+      structuredOutput,
     },
     ...(redis ? { cache: new ResponseCache(redis, prefix, config.llmCacheTtlS) } : {}),
     ...(redis && usageJobId
