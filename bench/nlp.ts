@@ -23,7 +23,7 @@ const REPO = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const baseAt = args.indexOf('--base');
 const base = baseAt >= 0 ? resolve(args[baseAt + 1]!) : null;
-const given = args.filter((a, i) => i !== baseAt && i !== baseAt + 1);
+const given = args.filter((_, i) => i !== baseAt && i !== baseAt + 1);
 const files =
   given.length > 0
     ? given.map((f) => resolve(f))

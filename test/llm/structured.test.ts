@@ -53,7 +53,7 @@ describe('LLM_STRUCTURED_OUTPUT', () => {
         else assert.equal(rf?.type, format);
         if (format === 'json_schema') {
           assert.equal(rf?.json_schema?.strict, true);
-          assert.equal((rf?.json_schema?.schema as { type?: string }).type, 'object');
+          assert.equal((rf?.json_schema?.schema as { type?: string } | undefined)?.type, 'object');
         }
         // The schema is in the prompt whatever the mode: the fallback every provider understands.
         assert.match(r.system, /JSON Schema/);
