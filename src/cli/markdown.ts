@@ -29,6 +29,13 @@ export function renderCourseMarkdown(
       out.push(...l.summary.map((s) => `- ${s.text} ${cite(s)}`), '');
       if (l.keyTerms.length > 0) out.push(`Key terms: ${l.keyTerms.join(', ')}`, '');
     });
+    if (m.glossary && m.glossary.length > 0)
+      out.push(
+        '**Glossary**',
+        '',
+        ...m.glossary.map((g) => `- **${g.term}**: ${g.definition} ${cite(g)}`),
+        '',
+      );
   });
   if (quiz) out.push(renderQuizMarkdown(quiz));
   return `${out.join('\n').trimEnd()}\n`;
@@ -62,7 +69,7 @@ function answerOf(q: Question): string {
     : `${LETTERS[q.answerIndex]}) ${q.options[q.answerIndex]}`;
 }
 
-function cite(s: SummarySentence): string {
+function cite(s: Pick<SummarySentence, 'citations'>): string {
   const pages = [...new Set(s.citations.map((c) => c.page))].sort((a, b) => a - b);
   return `(p. ${pages.join(', ')})`;
 }
