@@ -57,6 +57,8 @@ function analyseParagraph(
   const text = paragraph.text ?? '';
   const size = { words: 0, cjkChars: 0 };
   const sentences: Sentence[] = [];
+  // A sentence takes at most one follower that leans on it: chains of pronouns read worse joined than apart.
+  const joined = new Set<Sentence>();
   let cursor = 0;
   for (const raw of splitSentences(text)) {
     const at = text.indexOf(raw.slice(0, 20), cursor);
@@ -77,8 +79,10 @@ function analyseParagraph(
     if (nlp && good) {
       const previous = sentences.at(-1);
       if (opensWithPointer(sentence.text) || objectPointer(sentence.tags ?? [])) {
-        if (previous?.good && wordCount(previous) + wordCount(sentence) <= SENTENCE_WORDS.max) {
+        const fits = previous && wordCount(previous) + wordCount(sentence) <= SENTENCE_WORDS.max;
+        if (previous?.good && fits && !joined.has(previous)) {
           Object.assign(previous, englishSentence(`${previous.text} ${sentence.text}`, nlp));
+          joined.add(previous);
           continue;
         }
         good = false;

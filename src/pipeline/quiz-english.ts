@@ -147,6 +147,8 @@ class EnglishQuizBuilder {
   private usable(s: Source): boolean {
     const text = s.text.trim();
     if (/[?？]["'”’)]*$/u.test(text) || CITATION_KEY.test(text) || looksLikeCode(text)) return false;
+    // A short list item ("Show how to define a cohort") leaves too little around a blank to pin the answer.
+    if (isItem(text) && text.split(/\s+/).length < 8) return false;
     const sentence = isItem(text) ? `${text}.` : text;
     return standaloneProblem(sentence, this.nlp, this.tag(sentence)) === null;
   }
