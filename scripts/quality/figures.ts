@@ -266,7 +266,8 @@ function judgeQuestion(
     verdict.onPage =
       onPage(src, fill(answer), page) ||
       (!!source && onPage(src, source, page) && squeeze(source).includes(squeeze(fill(answer))));
-    verdict.wrongKey = q.options.some((o, i) => i !== q.answerIndex && onPage(src, fill(o), page));
+    // A second right answer must stand on the page as a whole sentence, not as a guess across a page break.
+    verdict.wrongKey = q.options.some((o, i) => i !== q.answerIndex && onPage(src, fill(o), page, true));
     const problems = optionProblems(stem, blank, q.options, q.answerIndex, nlp);
     verdict.wrongKind = problems.wrongKind;
     verdict.standsOut = problems.standsOut;

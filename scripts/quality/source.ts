@@ -91,14 +91,15 @@ function outlineCount(file: string, password?: string): number {
 }
 
 /**
- * True when `text` is on page `page`: its squeezed form is in that page's, or it starts there and runs on to
- * the next page (at least its first 40% on the page, the rest at the start of the next).
+ * True when `text` is on page `page`: its squeezed form is in that page's, or (unless `strict`) it starts there
+ * and runs on to the next page (at least its first 40% on the page, the rest at the start of the next).
  */
-export function onPage(doc: SourceDocument, text: string, page: number): boolean {
+export function onPage(doc: SourceDocument, text: string, page: number, strict = false): boolean {
   const s = squeeze(text);
   const here = doc.pages[page - 1]?.squeezed ?? '';
   if (!s || !here) return false;
   if (here.includes(s)) return true;
+  if (strict) return false;
   // The longest prefix of the sentence on this page (prefixes found are nested, so a binary search finds it).
   let [lo, hi] = [0, s.length - 1];
   while (lo < hi) {

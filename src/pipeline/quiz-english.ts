@@ -454,6 +454,8 @@ function changeNumber(text: string, tags: readonly Token[], rng: Rng): string | 
     const value = Number(t.text.replace(/,/g, ''));
     if (value >= 1900 && value <= 2100) continue;
     if (LABEL.test(text.slice(0, t.start)) || insideCode(text, t.start, t.end)) continue;
+    // Part of a reference, not a quantity: "101–647", "1903(a)", "4332(3)".
+    if (/[–\-/(.]/u.test(text[t.end] ?? '') || /[–\-/(.]/u.test(text[t.start - 1] ?? '')) continue;
     // A number between keywords in capitals is part of an expression ("BETWEEN 1 AND 4"), not a quantity.
     const around = tags.filter((x) => x.end === t.start - 1 || x.start === t.end + 1);
     if (around.some((x) => /^\p{Lu}{2,}$/u.test(x.text))) continue;

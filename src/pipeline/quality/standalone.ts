@@ -87,7 +87,7 @@ export function isGlued(sentence: string, tokens: readonly Token[]): boolean {
   // A heading of the other column spliced in: a section number mid-sentence ("… 1309.31 Time for …"), a heading
   // in capitals between lower-case words ("may not be APPLICATION FOR REGISTRATION effective"), or one run
   // into its text ("NEWER MANAGEMENT DIRECTION.— If …").
-  if (/\p{Ll}[,;]?\s[0-9]{3,4}\.[0-9]{1,3}\s\p{Lu}/u.test(sentence)) return true;
+  if (/\p{L}[,;]?\s[0-9]{3,4}\.[0-9]{1,3}\s\p{Lu}/u.test(sentence)) return true;
   if (/\p{Lu}{2,}(?:\s+\p{Lu}{2,})+\s*\.?—/u.test(sentence)) return true;
   for (let i = 1; i + 3 < tokens.length; i++) {
     const run: Token[] = [];
