@@ -313,6 +313,9 @@ class EnglishQuizBuilder {
 
   private trueOrFalse(source: Source, fill: boolean): Draft | null {
     const text = source.text;
+    // An instruction ("See the comments…", "Try to…") is neither true nor false.
+    const first = this.tag(text)[0];
+    if (first && first.pos === 'VERB' && first.lemma === first.lower) return null;
     const makeFalse =
       this.falses < this.wantFalse && (this.trues >= this.wantTrueFalse - this.wantFalse || this.rng() < 0.6);
     if (makeFalse) {

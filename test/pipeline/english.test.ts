@@ -237,6 +237,15 @@ describe('definitions', () => {
       'selectivity',
     );
     assert.equal(def('The result is a list of rows in no particular order.'), null);
+    // A person is no term; a subject that points back ("these tools") is no gloss.
+    assert.equal(def('Andreas Arnez is the current maintainer and developer of the port.'), null);
+    assert.equal(def('The most popular of these tools is called Memcheck.'), null);
+    assert.equal(
+      def(
+        'Operations constrain the order of memory accesses. These ordering constraints are called the synchronization order.',
+      ),
+      null,
+    );
     assert.equal(def('This course is about relational databases.'), null);
   });
 

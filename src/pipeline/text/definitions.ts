@@ -54,6 +54,12 @@ function openingTerm(ws: readonly Word[]): { words: Word[]; next: number } | nul
 function isTerm(words: readonly Word[]): boolean {
   const head = words.at(-1)!;
   if (NOT_TERMS.has(head.lemma) || isStopword(head.lower)) return false;
+  // "Andreas Arnez is the current maintainer…": a person is no term.
+  if (
+    words.length >= 2 &&
+    words.every((w) => w.pos === 'PROPN' && !w.known && /^\p{Lu}\p{Ll}+$/u.test(w.text))
+  )
+    return false;
   return words.every(
     (w) => /^\p{L}[\p{L}\p{N}'’-]*$/u.test(w.text) && (w.text.length >= 2 || /\p{Lu}/u.test(w.text)),
   );
@@ -128,10 +134,14 @@ function called(sentence: string, ws: readonly Word[]): Found | null {
       return null;
     const after = ws[j];
     if (after && !/^[.,;:]$/u.test(after.text) && after.lower !== 'and' && after.lower !== 'or') return null;
-    const subject = sentence.slice(0, be.start).trim();
+    // The subject of this sentence only (a joined pair "X. These are called Y" has two), with no pointer in it.
+    const head = sentence.slice(0, be.start);
+    const cut = head.search(/[.!?]\s+(?=\p{Lu})[^.!?]*$/u);
+    const subject = (cut >= 0 ? head.slice(cut + 1) : head).trim();
     if (
       subject.split(/\s+/).length < MIN_GLOSS_WORDS ||
-      /^(?:this|that|it|these|those|such)\b/iu.test(subject)
+      /^(?:this|that|it|these|those|such)\b/iu.test(subject) ||
+      /\b(?:these|those|such)\b/iu.test(subject)
     )
       return null;
     return { term: sentence.slice(words[0]!.start, words.at(-1)!.end), gloss: lowerFirst(subject) };

@@ -7,6 +7,7 @@
  */
 import { type EnglishNlp, isNominal, type Token } from '../nlp/english.ts';
 import { isStopword } from './stopwords.ts';
+import { tally } from './terms.ts';
 
 /** A word of a sentence as the phrase finder sees it: hyphenated compounds joined, code marked. */
 interface Word {
@@ -265,13 +266,7 @@ export class PhraseIndex {
     const n = this.counts.length;
     const words = partIds.reduce((sum, d) => sum + (this.wordCounts[d] ?? 0), 0);
     const minCount = words > 300 ? 2 : 1;
-    const tf = new Map<string, number>();
-    const spread = new Map<string, number>();
-    for (const d of partIds)
-      for (const [key, c] of this.counts[d] ?? []) {
-        tf.set(key, (tf.get(key) ?? 0) + c);
-        spread.set(key, (spread.get(key) ?? 0) + 1);
-      }
+    const { totals: tf, spreads: spread } = tally(this.counts, partIds);
     const scored: [string, number][] = [];
     for (const [key, c] of tf) {
       if (c < minCount) continue;
