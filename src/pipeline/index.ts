@@ -119,7 +119,7 @@ export async function prepareDocument(
   // A page with a text layer is never "needs OCR": a document with some text but too little is refused as such.
   const prose = proseAmount(structure);
   if (tooLittleProse(prose))
-    throw notEnoughText(prose.words, extracted.pages.filter((p) => p.needsOcr).length);
+    throw notEnoughText(prose.words || prose.allWords, extracted.pages.filter((p) => p.needsOcr).length);
   const chunks = await timed('chunk', () =>
     chunkDocument(structure, {
       documentId: checked.documentId,

@@ -11,6 +11,8 @@ import { countCjk, hasCjk, isBreak, scan } from './text/words.ts';
 export interface ProseAmount {
   words: number;
   sentences: number;
+  /** Words of all the text, front and back matter included (what a user sees of a one-line notice). */
+  allWords: number;
 }
 
 /**
@@ -23,18 +25,22 @@ export const MIN_PROSE = { words: 50, sentences: 3, wordsWithoutSentences: 200 }
 export function proseAmount(structure: DocumentStructure): ProseAmount {
   let words = 0;
   let sentences = 0;
+  let allWords = 0;
   for (const section of structure.sections) {
-    if (isSkippedMatter(section.matter ?? matterOfTitle(section.title))) continue;
+    const matter = isSkippedMatter(section.matter ?? matterOfTitle(section.title));
     for (const p of section.paragraphs)
       for (const s of splitSentences(p.text)) {
         const tokens = scan(s);
         const cjk = countCjk(s);
-        words += Math.round(cjk / 2);
-        for (const t of tokens) if (!isBreak(t) && (cjk === 0 || !hasCjk(t))) words++;
+        let n = Math.round(cjk / 2);
+        for (const t of tokens) if (!isBreak(t) && (cjk === 0 || !hasCjk(t))) n++;
+        allWords += n;
+        if (matter) continue;
+        words += n;
         if (isGoodSentence(s, tokens)) sentences++;
       }
   }
-  return { words, sentences };
+  return { words, sentences, allWords };
 }
 
 /** True when a document has too little running text for a course. */
