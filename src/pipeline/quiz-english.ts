@@ -453,7 +453,8 @@ const LABEL =
 /** The sentence with one quantity changed ("2,000 rows" → "4,000 rows"), or null when it has none to change. */
 function changeNumber(text: string, tags: readonly Token[], rng: Rng): string | null {
   for (const t of tags) {
-    if (t.pos !== 'NUM' || !/^\d{1,3}(?:,\d{3})*$|^\d+$/u.test(t.text)) continue;
+    // A quantity: up to four digits, or thousands with separators; a longer bare number is a code ("99455").
+    if (t.pos !== 'NUM' || !/^\d{1,3}(?:,\d{3})+$|^\d{1,4}$/u.test(t.text)) continue;
     const value = Number(t.text.replace(/,/g, ''));
     if (value >= 1900 && value <= 2100) continue;
     if (LABEL.test(text.slice(0, t.start)) || insideCode(text, t.start, t.end)) continue;

@@ -173,7 +173,8 @@ export function glossaryEntries(
 ): { term: string; definition: string; at: number }[] {
   const out: { term: string; definition: string; at: number }[] = [];
   for (let i = 0; i < sentences.length; i++) {
-    const s = sentences[i]!.trim();
+    // An enumerator before the headword is the list's, not the term's: "A. Ambulatory Care: …".
+    const s = sentences[i]!.trim().replace(/^(?:[A-Z]|[0-9]{1,2}|[ivx]{1,4})[.)]\s+(?=\p{Lu})/u, '');
     const inline = /^([^:—–]{2,60}?)\s*(?::|\s[—–-]\s)\s*(\p{Lu}.{10,})$/u.exec(s);
     if (inline && isHeadword(inline[1]!, nlp)) {
       out.push({ term: inline[1]!.trim(), definition: inline[2]!.trim(), at: i });
