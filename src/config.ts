@@ -337,6 +337,12 @@ export const SETTINGS = {
     schema: int(0),
     default: 1000,
   }),
+  llmStructuredOutput: setting({
+    env: 'LLM_STRUCTURED_OUTPUT',
+    doc: 'How answers are held to their JSON Schema: json_schema (response_format json_schema, strict: the provider enforces the schema), json_object (JSON mode, the schema in the prompt), prompt (the schema in the prompt only, for servers that reject response_format), or auto (json_schema for providers known to support it: OpenAI, Azure, Ollama, vLLM, LM Studio, Groq, Mistral, OpenRouter, Together, Fireworks, DeepSeek; json_object otherwise). Every answer is still validated and repaired once.',
+    schema: oneOf(['auto', 'json_schema', 'json_object', 'prompt']),
+    default: 'auto',
+  }),
   llmFallback: setting({
     env: 'LLM_FALLBACK',
     doc: "What a job does when the LLM keeps failing: none (fail with the provider's reason) or offline (use the offline generators).",

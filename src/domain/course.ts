@@ -32,6 +32,14 @@ export const LessonSchema = z.object({
   readingMinutes: z.number().min(0),
 });
 
+/** A term the document defines, with its definition as the document states it. */
+export const GlossaryEntrySchema = z.object({
+  term: z.string().min(1),
+  /** The defining sentence or glossary entry, as written in the document. */
+  definition: z.string().min(1),
+  citations: z.array(CitationSchema).min(1),
+});
+
 export const ModuleSchema = z.object({
   title: z.string().min(1),
   pageStart: z.number().int().min(1),
@@ -39,6 +47,8 @@ export const ModuleSchema = z.object({
   /** Two to four objectives built from the module's key terms. */
   objectives: z.array(z.string().min(1)).min(2).max(4),
   keyTerms: z.array(z.string()),
+  /** Terms the module's text (or the document's glossary) defines; absent in courses made before it existed. */
+  glossary: z.array(GlossaryEntrySchema).optional(),
   lessons: z.array(LessonSchema).min(1),
   readingMinutes: z.number().min(0),
 });
@@ -88,6 +98,7 @@ export const QuizSchema = z.object({
 
 export type Citation = z.infer<typeof CitationSchema>;
 export type SummarySentence = z.infer<typeof SummarySentenceSchema>;
+export type GlossaryEntry = z.infer<typeof GlossaryEntrySchema>;
 export type Lesson = z.infer<typeof LessonSchema>;
 export type Module = z.infer<typeof ModuleSchema>;
 export type Course = z.infer<typeof CourseSchema>;
@@ -100,10 +111,13 @@ export function checkCourse(value: unknown, pageCount: number, chunkIds?: Readon
   if (!parsed.success)
     throw new InvalidCourseError(`course: ${z.prettifyError(parsed.error).split('\n')[0]}`);
   const course = parsed.data;
-  for (const m of course.modules)
+  for (const m of course.modules) {
     for (const l of m.lessons)
       for (const s of l.summary)
         for (const c of s.citations) checkCitation(c, pageCount, chunkIds, `lesson "${l.title}"`);
+    for (const g of m.glossary ?? [])
+      for (const c of g.citations) checkCitation(c, pageCount, chunkIds, `glossary entry "${g.term}"`);
+  }
   return course;
 }
 

@@ -85,6 +85,17 @@ export interface Paragraph {
   pageBreaks?: number[];
 }
 
+/** Kinds of front and back matter. A glossary is back matter too, but a source of definitions. */
+export type Matter =
+  | 'title-page'
+  | 'licence'
+  | 'contents'
+  | 'list-of-figures'
+  | 'index'
+  | 'bibliography'
+  | 'acknowledgements'
+  | 'glossary';
+
 export interface Section {
   /** Position in document order, from 0. */
   index: number;
@@ -97,6 +108,8 @@ export interface Section {
   pageEnd: number;
   /** Body text that belongs to this section itself (not to its subsections). */
   paragraphs: Paragraph[];
+  /** Set when the section is front or back matter (by its title or what its text looks like). */
+  matter?: Matter;
 }
 
 /** Stage 3 output. */

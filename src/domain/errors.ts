@@ -17,6 +17,10 @@ export const ERROR_CODES = {
   too_large: { permanent: true, doc: 'The PDF is over MAX_FILE_MB.' },
   too_many_pages: { permanent: true, doc: 'The PDF has more than MAX_PAGES pages.' },
   no_text: { permanent: true, doc: 'No page has a text layer (a scan).' },
+  not_enough_text: {
+    permanent: true,
+    doc: 'The text layer holds too little running text for a course (a banner, a form, a flyer).',
+  },
   no_quiz_material: { permanent: true, doc: 'The course has no sentence a question can be made from.' },
   invalid_course: { permanent: true, doc: 'A course or quiz broke a rule of its schema.' },
   unreadable: { permanent: true, doc: 'A file named on the command line cannot be read.' },

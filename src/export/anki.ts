@@ -5,8 +5,8 @@
  * by GUID), and a tags column (`profai`, `quiz` or `key_term`, `module_N`).
  *
  * Questions become Basic notes (question and options on the front; answer, explanation and source page on the
- * back); key terms become Basic notes too, term on the front and the course's first sentence that uses it (with
- * its page) on the back, since the course stores terms without definitions.
+ * back); key terms become Basic notes too, term on the front and its definition from the module's glossary on the
+ * back (with its page), or, for a term the document does not define, the course's first sentence that uses it.
  */
 import { createHash } from 'node:crypto';
 import type { Course, Question } from '../domain/course.ts';
@@ -88,12 +88,18 @@ function termNotes(input: ExportInput): Note[] {
   return notes;
 }
 
-/** The first summary sentence of the course that contains `term` (case-insensitive), with where it is. */
+/**
+ * What explains `term` (case-insensitive): its glossary definition, else the course's first summary sentence that
+ * contains it, with where it is.
+ */
 function firstUse(
   course: Course,
   term: string,
 ): { text: string; pages: number[]; moduleIndex: number } | undefined {
   const needle = term.toLowerCase();
+  for (const [moduleIndex, m] of course.modules.entries())
+    for (const g of m.glossary ?? [])
+      if (g.term.toLowerCase() === needle) return { text: g.definition, pages: citedPages(g), moduleIndex };
   for (const [moduleIndex, m] of course.modules.entries())
     for (const l of m.lessons)
       for (const s of l.summary)

@@ -23,6 +23,13 @@ export function exportMarkdown(input: ExportInput): string {
       out.push(...l.summary.map((s) => `- ${s.text} (p. ${citedPages(s).join(', ')})`), '');
       if (l.keyTerms.length > 0) out.push(`Key terms: ${l.keyTerms.join(', ')}`, '');
     });
+    if (m.glossary && m.glossary.length > 0)
+      out.push(
+        '**Glossary**',
+        '',
+        ...m.glossary.map((g) => `- **${g.term}**: ${g.definition} (p. ${citedPages(g).join(', ')})`),
+        '',
+      );
   });
   if (input.quiz) out.push(quizMarkdown(input.quiz.quiz));
   return `${out.join('\n').trimEnd()}\n`;

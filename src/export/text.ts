@@ -41,7 +41,7 @@ export function pageRange(start: number, end: number): string {
 }
 
 /** The distinct pages a summary sentence cites, in order. */
-export function citedPages(s: SummarySentence): number[] {
+export function citedPages(s: Pick<SummarySentence, 'citations'>): number[] {
   return [...new Set(s.citations.map((c) => c.page))].sort((a, b) => a - b);
 }
 

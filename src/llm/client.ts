@@ -12,6 +12,7 @@ import type { CachedAnswer, ResponseCache } from './cache.ts';
 import { LlmContextError, LlmInvalidOutputError } from './errors.ts';
 import { TOKENS_HEADER } from './fetch.ts';
 import { withRetries } from './retry.ts';
+import type { StructuredMode } from './structured.ts';
 import { approxModelTokens, countModelTokens, fitsTokens } from './token-count.ts';
 
 /** The knobs of {@link LlmClient} (config names without the `llm` prefix). */
@@ -21,6 +22,8 @@ export interface LlmClientSettings {
   retryBaseMs: number;
   contextTokens: number;
   maxOutputTokens: number;
+  /** What the request carries of the schema (see structured.ts). @defaultValue 'json_object' */
+  structuredOutput?: StructuredMode;
 }
 
 export interface LlmClientOptions {
@@ -173,7 +176,7 @@ export class LlmClient {
   ): Promise<CachedAnswer> {
     const policy = { ...this.o.settings, ...(this.o.signal ? { signal: this.o.signal } : {}) };
     const answer = await withRetries('LLM provider', policy, () =>
-      this.ask(system, messages, inputTokens, req.seed),
+      this.ask(system, messages, inputTokens, req.seed, req.schema),
     );
     await this.o.onUsage?.({ ...answer, cached: false });
     return answer;
@@ -184,14 +187,16 @@ export class LlmClient {
     messages: ModelMessage[],
     inputTokens: number,
     seed: number | undefined,
+    schema: z.ZodType,
   ): Promise<CachedAnswer> {
     try {
       const result = await generateText({
         model: this.o.model,
         system,
         messages,
-        // JSON mode; the schema travels in the system prompt (see systemFor), which every provider accepts.
-        output: Output.json(),
+        // The schema always travels in the system prompt (see systemFor); the provider is also held to it
+        // (json_schema), asked for JSON (json_object), or left alone (prompt), per LLM_STRUCTURED_OUTPUT.
+        ...outputOption(this.o.settings.structuredOutput ?? 'json_object', schema),
         maxOutputTokens: this.o.settings.maxOutputTokens,
         temperature: 0,
         ...(seed === undefined ? {} : { seed }),
@@ -216,6 +221,13 @@ export class LlmClient {
       throw err;
     }
   }
+}
+
+/** The AI SDK output of a mode: a JSON Schema response format, JSON mode, or plain text. */
+function outputOption(mode: StructuredMode, schema: z.ZodType) {
+  if (mode === 'json_schema') return { output: Output.object({ schema }) };
+  if (mode === 'json_object') return { output: Output.json() };
+  return {};
 }
 
 /** A model that wraps JSON in a Markdown fence is forgiven the fence. */

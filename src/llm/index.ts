@@ -22,6 +22,7 @@ import { guardedFetch } from './fetch.ts';
 import { LlmQuizGenerator, type Retriever } from './quiz-generator.ts';
 import { RedisRateLimiter } from './rate-limit.ts';
 import type { LlmSettings } from './settings.ts';
+import { structuredMode } from './structured.ts';
 import { recordUsage } from './usage.ts';
 
 export type { LlmSettings } from './settings.ts';
@@ -96,11 +97,13 @@ export function createLlmClient(
   const { redis, usageJobId } = rt;
   const prefix = config.queuePrefix;
   const limiter = redis ? fleetLimiter(config, redis) : undefined;
+  const structuredOutput = structuredMode(config.llmStructuredOutput, config.llmBaseUrl);
   const provider = createOpenAICompatible({
     name: 'profai-llm',
     baseURL: config.llmBaseUrl,
     ...(config.llmApiKey ? { apiKey: config.llmApiKey } : {}),
-    supportsStructuredOutputs: false,
+    // Sends the schema as response_format json_schema (strict) when the provider enforces it.
+    supportsStructuredOutputs: structuredOutput === 'json_schema',
     includeUsage: true,
     fetch: guardedFetch({
       ...(limiter ? { limiter } : {}),
@@ -118,6 +121,7 @@ export function createLlmClient(
       retryBaseMs: config.llmRetryBaseMs,
       contextTokens: config.llmContextTokens,
       maxOutputTokens: config.llmMaxOutputTokens,
+      structuredOutput,
     },
     ...(redis ? { cache: new ResponseCache(redis, prefix, config.llmCacheTtlS) } : {}),
     ...(redis && usageJobId

@@ -7,6 +7,9 @@
 import type { Question, Quiz } from '../domain/course.ts';
 import type { Chunk } from '../domain/document.ts';
 import type { QuizGenerator, QuizInput } from '../domain/generators.ts';
+import { type EnglishNlp, loadEnglish } from '../pipeline/nlp/english.ts';
+import { itemProblem } from '../pipeline/quality/items.ts';
+import { isEnglish } from '../pipeline/text/language.ts';
 import { mapLimit, spreadPick, thinToFit } from './budget.ts';
 import type { LlmClient } from './client.ts';
 import { allowedOf, checkQuestions, pinQuestion } from './grounding.ts';
@@ -48,9 +51,12 @@ export class LlmQuizGenerator implements QuizGenerator {
     const perCall = this.o.questionsPerCall ?? 4;
     const topics = spreadPick(topicsOf(input), Math.ceil(count / perCall));
     const asks = topics.map((t, i) => ({ topic: t, count: share(count, topics.length, i) }));
+    // The offline generator's item checks apply to the model's questions too (with word kinds in English).
+    const texts = input.course.modules.flatMap((m) => m.lessons.flatMap((l) => l.summary.map((s) => s.text)));
+    const nlp = isEnglish(texts) ? await loadEnglish() : undefined;
     let done = 0;
     const answers = await mapLimit(asks, this.o.parallel ?? 4, async ({ topic, count }) => {
-      const questions = await this.ask(topic, count, input.chunks);
+      const questions = await this.ask(topic, count, input.chunks, nlp);
       this.o.onProgress?.(++done, asks.length);
       return questions;
     });
@@ -70,7 +76,12 @@ export class LlmQuizGenerator implements QuizGenerator {
     };
   }
 
-  private async ask(topic: Topic, count: number, chunks: readonly Chunk[]): Promise<Question[]> {
+  private async ask(
+    topic: Topic,
+    count: number,
+    chunks: readonly Chunk[],
+    nlp: EnglishNlp | undefined,
+  ): Promise<Question[]> {
     const documentId = chunks[0]?.documentId ?? '';
     const retrieved = this.o.retrieve
       ? await this.o.retrieve(topic.text, documentId, PASSAGES_PER_TOPIC)
@@ -95,10 +106,19 @@ export class LlmQuizGenerator implements QuizGenerator {
       system: SYSTEM,
       prompt: quizPrompt(topic.text, count, passages),
       schema: QuizDraftSchema,
-      check: (d) => checkQuestions(d.questions, allowed),
+      check: (d) => checkQuestions(d.questions, allowed) ?? itemsProblem(d.questions, nlp),
     });
     return draft.questions.map((q) => ({ ...pinQuestion(q, allowed), moduleIndex: topic.moduleIndex }));
   }
+}
+
+/** The first item of an answer that fails the item checks, said so the model can repair it. */
+function itemsProblem(questions: readonly Parameters<typeof itemProblem>[0][], nlp: EnglishNlp | undefined) {
+  for (const [i, q] of questions.entries()) {
+    const problem = itemProblem(q, nlp);
+    if (problem) return `question ${i + 1} ("${q.prompt.slice(0, 80)}"): ${problem}`;
+  }
+  return null;
 }
 
 /** The i-th of `parts` shares of `total`, as even as integers allow. */

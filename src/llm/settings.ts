@@ -17,6 +17,7 @@ export const LLM_SETTINGS = [
   'llmRetryBaseMs',
   'llmFallback',
   'llmCacheTtlS',
+  'llmStructuredOutput',
   'llmPriceInputPerMtok',
   'llmPriceOutputPerMtok',
   'embeddingsBaseUrl',

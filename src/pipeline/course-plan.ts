@@ -4,11 +4,14 @@
  * Modules are the top-level sections, split when one spans more than {@link MAX_MODULE_PAGES} pages (by its
  * sub-sections, or by page ranges when it has none) and merged when neighbours are tiny (a title page, a
  * copyright notice). Lessons are the sections inside a module, each with its sub-sections folded in. Sections
- * with no text fold into the next lesson.
+ * with no text fold into the next lesson. Front and back matter (title page, licence, contents, index,
+ * bibliography…) gives no text to any lesson; a glossary's entries are definitions (see {@link glossaryParts}).
  */
 
 import type { Section } from '../domain/document.ts';
 import { addSizes, analyseSection, type ParagraphText, type TextSize } from './course-text.ts';
+import type { EnglishNlp } from './nlp/english.ts';
+import { isSkippedMatter, matterOfTitle } from './quality/matter.ts';
 
 /** A module spans at most this many pages unless a single page range cannot be cut. */
 export const MAX_MODULE_PAGES = 30;
@@ -45,19 +48,37 @@ interface Node {
   children: Node[];
 }
 
+/** Options of {@link planModules}. */
+export interface PlanOptions {
+  /** The English analyser, for an English document (sentences are tagged and checked). */
+  nlp?: EnglishNlp;
+}
+
+/** The kind of front or back matter a section is, from the structure stage or its title. */
+export const matterOfSection = (s: Section) => s.matter ?? matterOfTitle(s.title);
+
+/** True when a section's own text is front or back matter that no lesson shows. */
+const isMatter = (s: Section) => isSkippedMatter(matterOfSection(s));
+
 /** Plans the modules of a document. Always returns at least one module with at least one lesson. */
 export function planModules(
   sections: readonly Section[],
   pageCount: number,
   fallbackTitle: string,
+  opts: PlanOptions = {},
 ): ModulePlan[] {
   const clean = sections.map((s) => clampPages(s, pageCount));
   if (clean.length === 0) clean.push(emptySection(fallbackTitle));
-  const modules = buildTree(clean).flatMap((root) => {
+  // A document that is all front matter (a one-page notice) keeps its text rather than having none.
+  const skip = clean.some(
+    (s) => !isMatter(s) && matterOfSection(s) !== 'glossary' && s.paragraphs.length > 0,
+  );
+  const modules = buildTree(clean, opts.nlp, skip).flatMap((root) => {
     const lessons = lessonsOf(root);
     return packLessons(root.section.title, lessons.length > 0 ? lessons : [ownLesson(root)]);
   });
-  return mergeSmall(dropEmpty(modules.map(foldEmptyLessons)));
+  const empty = opts.nlp ? isThin : isEmpty;
+  return mergeSmall(dropEmpty(modules.map((m) => foldEmptyLessons(m, empty))));
 }
 
 function clampPages(section: Section, pageCount: number): Section {
@@ -75,12 +96,23 @@ function emptySection(title: string): Section {
   return { index: 0, title, level: 1, path: [title], pageStart: 1, pageEnd: 1, paragraphs: [] };
 }
 
-/** Sections in document order → trees by level (a deeper section belongs to the last shallower one). */
-function buildTree(sections: readonly Section[]): Node[] {
+/** The sections of a glossary, each as a part whose sentences hold its entries. */
+export function glossaryParts(sections: readonly Section[], nlp?: EnglishNlp): Part[] {
+  return sections
+    .filter((s) => matterOfSection(s) === 'glossary')
+    .map((section) => ({ section, paragraphs: analyseSection(section, nlp) }));
+}
+
+/**
+ * Sections in document order → trees by level (a deeper section belongs to the last shallower one). With
+ * `skipMatter`, front and back matter and glossaries keep their place in the tree but bring no text.
+ */
+function buildTree(sections: readonly Section[], nlp: EnglishNlp | undefined, skipMatter: boolean): Node[] {
   const roots: Node[] = [];
   const stack: Node[] = [];
   for (const section of sections) {
-    const node: Node = { section, texts: analyseSection(section), children: [] };
+    const noText = skipMatter && (isMatter(section) || matterOfSection(section) === 'glossary');
+    const node: Node = { section, texts: noText ? [] : analyseSection(section, nlp), children: [] };
     while (stack.length > 0 && stack[stack.length - 1]!.section.level >= section.level) stack.pop();
     if (stack.length === 0) roots.push(node);
     else stack[stack.length - 1]!.children.push(node);
@@ -197,13 +229,21 @@ function spanOfLessons(lessons: readonly LessonPlan[]): { pageStart: number; pag
 const wordsOf = (lessons: readonly LessonPlan[]) =>
   lessons.reduce((n, l) => n + l.size.words + l.size.cjkChars / 2, 0);
 const isEmpty = (l: LessonPlan) => l.size.words === 0 && l.size.cjkChars === 0;
+/**
+ * English: a lesson with no sentence fit to show and hardly a list item (a part's title page, a table) has
+ * nothing to summarise either.
+ */
+const isThin = (l: LessonPlan) => {
+  const sentences = l.parts.flatMap((p) => p.paragraphs.flatMap((t) => t.sentences));
+  return !sentences.some((s) => s.good) && sentences.filter((s) => s.prose).length < 2;
+};
 
 /** Lessons with no text give their pages to the next lesson (the previous one when last). */
-function foldEmptyLessons(module: ModulePlan): ModulePlan {
+function foldEmptyLessons(module: ModulePlan, foldable: (l: LessonPlan) => boolean): ModulePlan {
   const kept: LessonPlan[] = [];
   let pendingStart: number | null = null;
   for (const l of module.lessons) {
-    if (isEmpty(l)) {
+    if (foldable(l)) {
       pendingStart = Math.min(pendingStart ?? l.pageStart, l.pageStart);
       continue;
     }

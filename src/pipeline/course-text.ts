@@ -1,10 +1,17 @@
 /**
  * The text of a document as the course generator sees it: each section's paragraphs cut into sentences, each
  * sentence with its page and the chunk it can cite.
+ *
+ * In English the sentences are also tagged (parts of speech, lemmas), words split apart by the PDF's text
+ * extraction are joined again ("op erations" → "operations"), a sentence that opens with a pointer to the one
+ * before ("It", "This is") is joined to it when they read well together and is otherwise not shown alone, and
+ * sentences that are two glued together are not shown.
  */
 import type { Citation } from '../domain/course.ts';
 import type { Chunk, Paragraph, Section } from '../domain/document.ts';
-import { clipSentence, isGoodSentence, splitSentences } from './text/sentences.ts';
+import type { EnglishNlp, Token } from './nlp/english.ts';
+import { joinSplitWords, objectPointer, opensWithPointer, standaloneProblem } from './quality/standalone.ts';
+import { clipSentence, isGoodSentence, SENTENCE_WORDS, splitSentences } from './text/sentences.ts';
 import { countCjk, hasCjk, isBreak, scan, squash } from './text/words.ts';
 
 /** A sentence of a section, where it stands, and whether it is fit to show. */
@@ -15,8 +22,13 @@ export interface Sentence {
   paragraph: number;
   page: number;
   good: boolean;
+  /** Running text (a sentence, or a list item without its full stop), not a table row or code: key terms
+   * are counted in these. */
+  prose: boolean;
   /** The sentence's {@link scan}: words and phrase-breaking punctuation. */
   tokens: string[];
+  /** Its tags, in an English document. */
+  tags?: Token[];
 }
 
 /** Reading-time counts: words of space-separated scripts, characters of CJK. */
@@ -31,31 +43,91 @@ export interface ParagraphText {
   size: TextSize;
 }
 
-/** Cuts a section's paragraphs into sentences. */
-export function analyseSection(section: Section): ParagraphText[] {
-  return section.paragraphs.map((p, i) => analyseParagraph(p, section.index, i));
+/** Cuts a section's paragraphs into sentences; `nlp` is given for an English document. */
+export function analyseSection(section: Section, nlp?: EnglishNlp): ParagraphText[] {
+  return section.paragraphs.map((p, i) => analyseParagraph(p, section.index, i, nlp));
 }
 
-function analyseParagraph(paragraph: Paragraph, sectionIndex: number, index: number): ParagraphText {
-  const parts = splitSentences(paragraph.text ?? '');
-  const total = parts.reduce((n, s) => n + s.length, 0) || 1;
+function analyseParagraph(
+  paragraph: Paragraph,
+  sectionIndex: number,
+  index: number,
+  nlp: EnglishNlp | undefined,
+): ParagraphText {
+  const text = paragraph.text ?? '';
   const size = { words: 0, cjkChars: 0 };
-  let before = 0;
-  const sentences = parts.map((text) => {
-    const page = pageAt(paragraph, before / total);
-    before += text.length;
-    const tokens = scan(text);
-    const cjkChars = countCjk(text);
+  const sentences: Sentence[] = [];
+  // A sentence takes at most one follower that leans on it: chains of pronouns read worse joined than apart.
+  const joined = new Set<Sentence>();
+  let cursor = 0;
+  for (const raw of splitSentences(text)) {
+    const at = text.indexOf(raw.slice(0, 20), cursor);
+    // A list item's bullet or enumerator is not part of its sentence: "• Valgrind has…", "(b) When more…".
+    const part = raw.replace(LIST_MARK, '');
+    if (at >= 0) cursor = at;
+    const page = pageAt(paragraph, cursor, text.length);
+    const scanned = scan(part);
+    const code = looksLikeCode(part, scanned);
+    const prose = !code && isGoodSentence(part, scanned, true);
+    // Only running text is tagged: tables and code would cost the model's time for nothing.
+    const sentence: { text: string; tokens: string[]; tags?: Token[] } =
+      nlp && prose ? englishSentence(part, nlp) : { text: part, tokens: scanned };
+    const cjkChars = countCjk(sentence.text);
     size.cjkChars += cjkChars;
-    for (const t of tokens) if (!isBreak(t) && (cjkChars === 0 || !hasCjk(t))) size.words++;
-    return { text, sectionIndex, paragraph: index, page, good: isGoodSentence(text, tokens), tokens };
-  });
+    for (const t of sentence.tokens) if (!isBreak(t) && (cjkChars === 0 || !hasCjk(t))) size.words++;
+    let good = !code && isGoodSentence(sentence.text, sentence.tokens);
+    if (nlp && good) {
+      const previous = sentences.at(-1);
+      if (opensWithPointer(sentence.text) || objectPointer(sentence.tags ?? [])) {
+        const fits = previous && wordCount(previous) + wordCount(sentence) <= SENTENCE_WORDS.max;
+        if (previous?.good && fits && !joined.has(previous)) {
+          Object.assign(previous, englishSentence(`${previous.text} ${sentence.text}`, nlp));
+          joined.add(previous);
+          continue;
+        }
+        good = false;
+      } else if (standaloneProblem(sentence.text, nlp, sentence.tags)) good = false;
+    }
+    sentences.push({ ...sentence, sectionIndex, paragraph: index, page, good, prose });
+  }
   return { sentences, size };
 }
 
-/** The page at a fraction of a paragraph's length, assuming text spreads evenly over its pages. */
-function pageAt(paragraph: Paragraph, fraction: number): number {
+/**
+ * True for a line of code run into the text: statements separated by semicolons or full of `=`, or mostly
+ * words in capitals (SQL keywords) with symbols between them.
+ */
+export function looksLikeCode(text: string, tokens: readonly string[] = scan(text)): boolean {
+  const symbols = (text.match(/[;={}<>]|:=|->|\(\)/gu) ?? []).length;
+  if (symbols >= 3 || /;\s*\p{Lu}{3,}/u.test(text) || /;$/u.test(text)) return true;
+  const words = tokens.filter((t) => !isBreak(t));
+  const capitals = words.filter((w) => /^\p{Lu}{2,}$/u.test(w)).length;
+  return words.length >= 4 && capitals >= words.length * 0.4 && symbols >= 1;
+}
+
+/** A bullet or a list enumerator before a capital: "• ", "– ", "(b) ", "3) ", "iv. ". */
+const LIST_MARK =
+  /^(?:[•▪●◦‣∙·*–-]\s+|\((?:[a-z]|[0-9]{1,2}|[ivx]{1,4})\)\s+|(?:[a-z]|[0-9]{1,2})\)\s+)(?=["“(]?\p{Lu})/u;
+
+/** An English sentence with its split words joined, scanned and tagged. */
+function englishSentence(raw: string, nlp: EnglishNlp): { text: string; tokens: string[]; tags: Token[] } {
+  let tags = nlp.tag(raw);
+  const text = joinSplitWords(raw, tags, nlp);
+  if (text !== raw) tags = nlp.tag(text);
+  return { text, tokens: scan(text), tags };
+}
+
+const wordCount = (s: { tokens: readonly string[] }) => s.tokens.filter((t) => !isBreak(t)).length;
+
+/**
+ * The page at character `offset` of a paragraph: from its page breaks when it has them, else assuming text
+ * spreads evenly over its pages.
+ */
+function pageAt(paragraph: Paragraph, offset: number, length: number): number {
   const last = Math.max(paragraph.page, paragraph.pageEnd ?? paragraph.page);
+  if (paragraph.pageBreaks && paragraph.pageBreaks.length > 0)
+    return Math.min(last, paragraph.page + paragraph.pageBreaks.filter((b) => b <= offset).length);
+  const fraction = length > 0 ? offset / length : 0;
   return Math.min(last, paragraph.page + Math.floor(fraction * (last - paragraph.page + 1)));
 }
 

@@ -2,8 +2,12 @@
  * Stage 6: document structure + chunks → course.
  *
  * {@link OfflineCourseGenerator} is extractive: every summary sentence is a sentence of the document, chosen by
- * TextRank and cited with its page and chunk; key terms come from TF-IDF; objectives are built from key terms.
- * It needs no model, is deterministic, and runs in well under a second on a 400-page manual.
+ * TextRank and cited with its page and chunk; it needs no model and is deterministic.
+ *
+ * In English the text is analysed by a language model (src/pipeline/nlp): key terms are noun phrases, the
+ * terms the text defines make a glossary per module and its objectives, sentences that cannot stand alone are
+ * not shown, and the description is the document's own account of itself when it has one. Other languages keep
+ * TF-IDF key terms over words and phrase patterns for objectives.
  */
 
 import {
@@ -14,8 +18,14 @@ import {
   type SummarySentence,
 } from '../domain/course.ts';
 import type { CourseGenerator, CourseInput } from '../domain/generators.ts';
-import { type LessonPlan, type ModulePlan, type Part, planModules } from './course-plan.ts';
+import { type Definition, definitionsIn, glossaryDefinitions, glossaryOf } from './course-glossary.ts';
+import { objectives } from './course-objectives.ts';
+import { glossaryParts, type LessonPlan, type ModulePlan, type Part, planModules } from './course-plan.ts';
 import { ChunkLocator, readingMinutes, type Sentence, summaryText } from './course-text.ts';
+import { type EnglishNlp, loadEnglish } from './nlp/english.ts';
+import { containsTerm } from './text/cloze.ts';
+import { isEnglish } from './text/language.ts';
+import { nounPhrases, PhraseIndex } from './text/phrases.ts';
 import { TermIndex } from './text/terms.ts';
 import { bagOf, keySentences, spread } from './text/textrank.ts';
 
@@ -23,15 +33,25 @@ import { bagOf, keySentences, spread } from './text/textrank.ts';
 const TERMS = { course: 15, module: 8, lesson: 5 } as const;
 /** TextRank is quadratic: at most this many sentences (evenly spread) compete per lesson. */
 const MAX_RANKED_SENTENCES = 200;
+/** Paragraphs sampled to tell the document's language. */
+const LANGUAGE_SAMPLE = 200;
 
 /** Extractive course generator: no model, no network, same input → same course. */
 export class OfflineCourseGenerator implements CourseGenerator {
   readonly name = 'offline-extractive';
-  readonly version = '1';
+  readonly version = '2';
 
   async generateCourse(input: CourseInput): Promise<Course> {
-    return buildCourse(input, { name: this.name, version: this.version });
+    const nlp = isEnglishDocument(input) ? await loadEnglish() : undefined;
+    return buildCourse(input, { name: this.name, version: this.version }, nlp);
   }
+}
+
+/** True when the document's text is English (a sample of its paragraphs). */
+export function isEnglishDocument(input: Pick<CourseInput, 'structure'>): boolean {
+  const paragraphs = input.structure.sections.flatMap((s) => s.paragraphs.map((p) => p.text));
+  const sample = spread(paragraphs.length, LANGUAGE_SAMPLE).map((i) => paragraphs[i]!);
+  return isEnglish(sample);
 }
 
 /**
@@ -48,27 +68,53 @@ export async function generateCourse(
 }
 
 interface Context {
-  terms: TermIndex;
+  terms: { top(partIds: readonly number[], k: number): string[] };
   partIds: Map<Part, number>;
   locator: ChunkLocator;
+  nlp?: EnglishNlp;
+  /** English: definitions of a glossary section, given to the first module whose text uses the term. */
+  glossary: Definition[];
+  /** Keys of the terms a module's glossary already has. */
+  defined: Set<string>;
+  courseTitle: string;
 }
 
-function buildCourse(input: CourseInput, generator: Course['generator']): Course {
+const sentencesOf = (parts: readonly Part[]) =>
+  parts.flatMap((p) => p.paragraphs.flatMap((t) => t.sentences));
+
+function buildCourse(input: CourseInput, generator: Course['generator'], nlp?: EnglishNlp): Course {
   const title = input.structure.title.trim() || input.fileName.trim() || 'Untitled course';
-  const plans = planModules(input.structure.sections, input.pageCount, title);
+  const plans = planModules(input.structure.sections, input.pageCount, title, nlp ? { nlp } : {});
   const parts = plans.flatMap((m) => m.lessons.flatMap((l) => l.parts));
+  const glossary = nlp
+    ? glossaryDefinitions(sentencesOf(glossaryParts(input.structure.sections, nlp)), nlp)
+    : [];
   const ctx: Context = {
-    terms: new TermIndex(parts.map((p) => p.paragraphs.flatMap((t) => t.sentences.map((s) => s.tokens)))),
+    terms: nlp
+      ? phraseIndex(parts, input, glossary, nlp)
+      : new TermIndex(parts.map((p) => sentencesOf([p]).map((s) => s.tokens))),
     partIds: new Map(parts.map((p, i) => [p, i])),
     locator: new ChunkLocator(input.chunks, input.pageCount),
+    glossary,
+    defined: new Set(),
+    courseTitle: title,
+    ...(nlp ? { nlp } : {}),
   };
   const keySentencesOfDocument: Sentence[] = [];
   const modules = plans.map((plan, i) => buildModule(plan, i, ctx, keySentencesOfDocument));
   const minutes = round1(modules.reduce((n, m) => n + m.readingMinutes, 0));
   const lessonCount = modules.reduce((n, m) => n + m.lessons.length, 0);
+  const described = nlp ? selfDescription(sentencesOf(parts.slice(0, 12))) : [];
   return {
     title,
-    description: describe(keySentencesOfDocument, modules.length, lessonCount, minutes),
+    description: describe(
+      described.length > 0
+        ? described
+        : rank(keySentencesOfDocument, keySentencesOfDocument.length >= 6 ? 3 : 2),
+      modules.length,
+      lessonCount,
+      minutes,
+    ),
     keyTerms: ctx.terms.top(
       parts.map((_, i) => i),
       TERMS.course,
@@ -79,18 +125,78 @@ function buildCourse(input: CourseInput, generator: Course['generator']): Course
   };
 }
 
+/** Noun-phrase statistics of an English document, boosted by headings and by the terms it defines. */
+function phraseIndex(
+  parts: readonly Part[],
+  input: CourseInput,
+  glossary: readonly Definition[],
+  nlp: EnglishNlp,
+) {
+  const headings = new Set<string>();
+  for (const s of input.structure.sections) for (const p of nounPhraseKeys(s.title, nlp)) headings.add(p);
+  const defined = new Set([...glossary, ...definitionsIn(sentencesOf(parts), nlp)].map((d) => d.key));
+  return new PhraseIndex(
+    parts.map((p) =>
+      sentencesOf([p])
+        .filter((s) => s.prose)
+        .map((s) => s.tags ?? []),
+    ),
+    { headings, defined },
+  );
+}
+
+function nounPhraseKeys(title: string, nlp: EnglishNlp): string[] {
+  const key = PhraseIndex.keyOf(title.replace(/^[0-9.]+\s+/u, ''), nlp);
+  return key ? [key] : [];
+}
+
 function buildModule(plan: ModulePlan, index: number, ctx: Context, keyOfDocument: Sentence[]): Module {
   const lessons = plan.lessons.map((l) => buildLesson(l, ctx, keyOfDocument));
   const keyTerms = ctx.terms.top(idsOf(plan.lessons, ctx), TERMS.module);
-  return {
+  const sentences = sentencesOf(plan.lessons.flatMap((l) => l.parts));
+  const definitions = ctx.nlp ? moduleDefinitions(sentences, ctx) : [];
+  const module: Module = {
     title: plan.title,
     pageStart: plan.pageStart,
     pageEnd: plan.pageEnd,
-    objectives: objectives(plan, keyTerms, index),
+    objectives: objectives(
+      {
+        title: plan.title,
+        firstLessonTitle: plan.lessons[0]?.title ?? plan.title,
+        courseTitle: ctx.courseTitle,
+        pages: plan.pageStart === plan.pageEnd ? `${plan.pageStart}` : `${plan.pageStart}–${plan.pageEnd}`,
+        keyTerms,
+        index,
+        definitions,
+        sentences,
+      },
+      ctx.nlp,
+    ),
     keyTerms,
     lessons,
     readingMinutes: round1(lessons.reduce((n, l) => n + l.readingMinutes, 0)),
   };
+  if (definitions.length > 0) module.glossary = glossaryOf(definitions, ctx.locator);
+  return module;
+}
+
+/**
+ * The module's own definitions of terms no earlier module defined, then the glossary section's entries for
+ * terms its text uses: each term in one module's glossary.
+ */
+function moduleDefinitions(sentences: readonly Sentence[], ctx: Context): Definition[] {
+  const own = definitionsIn(sentences, ctx.nlp!).filter((d) => !ctx.defined.has(d.key));
+  const keys = ctx.defined;
+  for (const d of own) keys.add(d.key);
+  const taken: Definition[] = [];
+  const used = new Set(sentences.flatMap((s) => (s.tags ? nounPhrases(s.tags).map((p) => p.key) : [])));
+  for (const d of ctx.glossary)
+    if (!keys.has(d.key) && (used.has(d.key) || sentences.some((s) => containsTerm(s.text, d.term)))) {
+      taken.push(d);
+      keys.add(d.key);
+    }
+  ctx.glossary = ctx.glossary.filter((d) => !taken.includes(d));
+  return [...own, ...taken];
 }
 
 function buildLesson(plan: LessonPlan, ctx: Context, keyOfDocument: Sentence[]): Lesson {
@@ -144,48 +250,19 @@ function rank(sentences: readonly Sentence[], k: number): Sentence[] {
   ).map((i) => sample[i]!);
 }
 
-/** Two or three key sentences of the whole document, then its size. */
-function describe(
-  keyOfDocument: readonly Sentence[],
-  modules: number,
-  lessons: number,
-  minutes: number,
-): string {
-  const picked = rank(keyOfDocument, keyOfDocument.length >= 6 ? 3 : 2).map((s) => s.text);
+/** What the document says it is: "This manual describes…", "This course is about…" (at most two). */
+const SELF =
+  /^(?:This|The present) (?:manual|guide|document|documentation|book|handbook|report|paper|tutorial|course|text|chapter|thesis|specification|study|article|reference|booklet|brochure|newsletter|issue|presentation|section|appendix)s? (?:is|are|describes?|explains?|covers?|introduces?|presents?|provides?|documents?|gives?|contains?|shows?|discusses?|summari[sz]es?|outlines?|focuses|aims|will)\b/u;
+
+function selfDescription(sentences: readonly Sentence[]): Sentence[] {
+  return sentences.filter((s) => s.good && SELF.test(s.text)).slice(0, 2);
+}
+
+/** The description's sentences, then the course's size. */
+function describe(picked: readonly Sentence[], modules: number, lessons: number, minutes: number): string {
   const size = `${plural(modules, 'module')}, ${plural(lessons, 'lesson')}, about ${plural(Math.max(1, Math.round(minutes)), 'minute')} of reading.`;
-  return [...picked, size].join(' ');
+  return [...picked.map((s) => s.text), size].join(' ');
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const round1 = (x: number) => Math.round(x * 10) / 10;
-
-type Objective = { terms: 1 | 2; make: (a: string, b: string, module: string) => string };
-
-/** Objective templates with varied verbs; modules start at different places in the list. */
-const OBJECTIVES: readonly Objective[] = [
-  { terms: 1, make: (a) => `Explain ${a}.` },
-  { terms: 2, make: (a, b) => `Describe how ${a} relates to ${b}.` },
-  { terms: 1, make: (a, _, m) => `Identify the role of ${a} in ${m}.` },
-  { terms: 1, make: (a) => `Define ${a} and give an example from the text.` },
-  { terms: 2, make: (a, b) => `Compare ${a} and ${b}.` },
-  { terms: 1, make: (a) => `Summarise what the text says about ${a}.` },
-];
-
-/** 2–4 objectives from the module's key terms; the module's title fills in when terms run short. */
-function objectives(plan: ModulePlan, terms: readonly string[], moduleIndex: number): string[] {
-  const out: string[] = [];
-  const queue = [...terms];
-  for (let i = 0; i < OBJECTIVES.length && out.length < 4; i++) {
-    const template = OBJECTIVES[(moduleIndex + i) % OBJECTIVES.length]!;
-    if (queue.length < template.terms) continue;
-    const [a, b = ''] = queue.splice(0, template.terms);
-    out.push(template.make(a!, b, plan.title));
-  }
-  const fallbacks = [
-    `Summarise the main ideas of ${plan.title}.`,
-    `Outline the key points of ${plan.lessons[0]?.title ?? plan.title}.`,
-    `Recall the main facts presented in ${plan.title}.`,
-  ];
-  for (const f of fallbacks) if (out.length < 2 && !out.includes(f)) out.push(f);
-  return out;
-}

@@ -15,6 +15,7 @@ export type PdfErrorCode = Extract<
   | 'too_large'
   | 'too_many_pages'
   | 'no_text'
+  | 'not_enough_text'
 >;
 
 /** The PDF itself cannot be turned into a course. */
@@ -42,6 +43,13 @@ export const noText = (pages: number) =>
   new PdfError(
     'no_text',
     `needs OCR: none of the ${pages} page(s) has a text layer (scanned document); OCR is not supported yet`,
+  );
+
+/** Too little running text; `ocrPages` pages without a text layer are named, since OCR could add more. */
+export const notEnoughText = (words: number, ocrPages = 0) =>
+  new PdfError(
+    'not_enough_text',
+    `not enough text for a course (${words} ${words === 1 ? 'word' : 'words'})${ocrPages > 0 ? `; ${ocrPages} page(s) have no text layer and would need OCR` : ''}`,
   );
 
 /** The course has no sentence a question can be made from. */

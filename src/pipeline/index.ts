@@ -12,9 +12,10 @@ import type { CourseGenerator, Embedder, EmbeddingSpace, QuizGenerator } from '.
 import { chunkDocument } from './chunk.ts';
 import { generateCourse } from './course.ts';
 import { HashEmbedder } from './embed.ts';
-import { noText } from './errors.ts';
+import { noText, notEnoughText } from './errors.ts';
 import { extractDocument } from './extract.ts';
 import { checkPdf, openPdf } from './load.ts';
+import { proseAmount, tooLittleProse } from './prose.ts';
 import { generateQuiz } from './quiz.ts';
 import { buildStructure } from './structure.ts';
 
@@ -115,6 +116,10 @@ export async function prepareDocument(
   if (extracted.pages.every((p) => p.needsOcr)) throw noText(extracted.pageCount);
 
   const structure = await timed('structure', () => buildStructure(extracted, { fileName: input.fileName }));
+  // A page with a text layer is never "needs OCR": a document with some text but too little is refused as such.
+  const prose = proseAmount(structure);
+  if (tooLittleProse(prose))
+    throw notEnoughText(prose.words || prose.allWords, extracted.pages.filter((p) => p.needsOcr).length);
   const chunks = await timed('chunk', () =>
     chunkDocument(structure, {
       documentId: checked.documentId,
@@ -122,7 +127,7 @@ export async function prepareDocument(
       overlapTokens: config.chunkOverlapTokens,
     }),
   );
-  if (chunks.length === 0) throw noText(extracted.pageCount);
+  if (chunks.length === 0) throw notEnoughText(0);
 
   const embedder = opts.embedder ?? new HashEmbedder(config.hashEmbeddingDim);
   const embeddings = await timed('embed', () => embedAll(embedder, chunks, progress));

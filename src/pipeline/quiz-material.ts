@@ -44,7 +44,8 @@ export function chunkSources(scope: Scope, chunks: readonly Chunk[], listItems =
     const owner = scope.find(
       ({ module }) => chunk.pageStart >= module.pageStart && chunk.pageEnd <= module.pageEnd,
     );
-    if (!owner) continue;
+    // Only the text of the module's lessons: front and back matter, which no lesson shows, gives no question.
+    if (!owner?.module.lessons.some((l) => startsWith(chunk.sectionPath, l.sectionPath))) continue;
     const text = squash(chunk.text);
     let offset = 0;
     for (const sentence of splitSentences(chunk.text)) {
@@ -61,6 +62,9 @@ export function chunkSources(scope: Scope, chunks: readonly Chunk[], listItems =
   }
   return out;
 }
+
+const startsWith = (path: readonly string[], prefix: readonly string[]) =>
+  prefix.length > 0 && prefix.length <= path.length && prefix.every((p, i) => path[i] === p);
 
 /**
  * Key terms of the course, its modules and lessons, each once (first spelling wins), most general first; none

@@ -10,6 +10,8 @@ import { checkQuiz, type Question, type Quiz } from '../domain/course.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { QuizGenerator, QuizInput } from '../domain/generators.ts';
 import { NoQuizMaterialError } from './errors.ts';
+import { loadEnglish } from './nlp/english.ts';
+import { englishQuestions } from './quiz-english.ts';
 import {
   chunkSources,
   normalise,
@@ -19,6 +21,7 @@ import {
   termPool,
 } from './quiz-material.ts';
 import { BLANK, blankOut, distractors, swapTerm, TermFinder } from './text/cloze.ts';
+import { isEnglish } from './text/language.ts';
 import { mulberry32, type Rng, shuffled } from './text/rng.ts';
 
 /** Share of true/false questions. */
@@ -27,7 +30,7 @@ const TRUE_FALSE_SHARE = 0.3;
 /** Cloze and true/false questions from the course's own sentences; no model, seeded. */
 export class OfflineQuizGenerator implements QuizGenerator {
   readonly name = 'offline-cloze';
-  readonly version = '1';
+  readonly version = '2';
 
   async generateQuiz(input: QuizInput): Promise<Quiz> {
     return buildQuiz(input, { name: this.name, version: this.version });
@@ -193,10 +196,60 @@ class QuizBuilder {
 /** A question is no statement to call true or false, nor to blank a word of. */
 const isQuestion = (text: string) => /[?？]["'”’)」』]*$/u.test(text.trim());
 
-function buildQuiz(input: QuizInput, generator: Quiz['generator']): Quiz {
+async function buildQuiz(input: QuizInput, generator: Quiz['generator']): Promise<Quiz> {
   const scope = scopeOf(input);
   const count = Math.max(1, Math.floor(input.count));
   const rng = mulberry32(input.seed);
+  const summaries = summarySources(scope);
+  const questions = isEnglish(summaries.map((s) => s.text))
+    ? await englishQuiz(input, scope, count, rng)
+    : statisticalQuiz(input, scope, count, rng);
+  if (questions.length === 0) throw new NoQuizMaterialError('the course has no sentence to ask about');
+  const scopeTitle = input.moduleIndex === undefined ? input.course.title : scope[0]!.module.title;
+  return {
+    title: `${scopeTitle}: quiz`,
+    seed: input.seed,
+    ...(input.moduleIndex !== undefined ? { moduleIndex: input.moduleIndex } : {}),
+    questions,
+    generator,
+  };
+}
+
+/** English: definition, cloze and true/false questions checked by the language model (quiz-english.ts). */
+async function englishQuiz(input: QuizInput, scope: Scope, count: number, rng: Rng): Promise<Question[]> {
+  const nlp = await loadEnglish();
+  const questions = englishQuestions(
+    {
+      count,
+      sources: [
+        () => shuffled(summarySources(scope), rng),
+        () => shuffled(chunkSources(scope, input.chunks), rng),
+        // Slides state things in list items rather than sentences: those too, when sentences run short.
+        () => shuffled(chunkSources(scope, input.chunks, true), rng),
+      ],
+      glossary: scope.flatMap(({ module, index }) =>
+        (module.glossary ?? []).map((entry) => ({ entry, moduleIndex: index })),
+      ),
+      terms: termPool(input.course),
+      strongTerms: new Set(
+        [...input.course.keyTerms, ...input.course.modules.flatMap((m) => m.keyTerms)].map((t) =>
+          t.toLowerCase(),
+        ),
+      ),
+    },
+    nlp,
+    rng,
+  );
+  if (questions.length > 0) return questions;
+  // A course too thin for a checked question still gets one: a statement of its own, called true.
+  const builder = new QuizBuilder(count, [], rng);
+  for (const source of summarySources(scope, true))
+    if (!isQuestion(source.text)) builder.offerPlainTrue(source);
+  return builder.questions;
+}
+
+/** Other languages: cloze and true/false questions on the course's key terms. */
+function statisticalQuiz(input: QuizInput, scope: Scope, count: number, rng: Rng): Question[] {
   const builder = new QuizBuilder(count, termPool(input.course), rng);
   // Summaries first; the rest of the text only when they run short (splitting every chunk costs time).
   const summaries = shuffled(summarySources(scope), rng);
@@ -213,14 +266,5 @@ function buildQuiz(input: QuizInput, generator: Quiz['generator']): Quiz {
   }
   if (builder.questions.length === 0)
     for (const source of summarySources(scope, true)) builder.offerPlainTrue(source);
-  if (builder.questions.length === 0)
-    throw new NoQuizMaterialError('the course has no sentence to ask about');
-  const scopeTitle = input.moduleIndex === undefined ? input.course.title : scope[0]!.module.title;
-  return {
-    title: `${scopeTitle}: quiz`,
-    seed: input.seed,
-    ...(input.moduleIndex !== undefined ? { moduleIndex: input.moduleIndex } : {}),
-    questions: builder.questions,
-    generator,
-  };
+  return builder.questions;
 }

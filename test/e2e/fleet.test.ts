@@ -169,7 +169,13 @@ describe('API + 2 workers on Redis, PostgreSQL and Chroma', { timeout: 300_000 }
   });
 
   test("an encrypted PDF with its password completes, and the password leaves the job's record", async () => {
-    const bytes = await makeSimplePdf({ userPassword: 'open sesame' }, 'Secret notes about photosynthesis.');
+    // Enough running text for a course (a one-line PDF is refused: not enough text for a course).
+    const notes =
+      'Photosynthesis turns light energy into chemical energy in the chloroplasts of green plants. ' +
+      'The light reactions split water and release oxygen while they make ATP and NADPH for the cell. ' +
+      'The Calvin cycle then fixes carbon dioxide into sugars, spending the ATP and NADPH that the light reactions made. ' +
+      'Most of the sugar leaves the chloroplast and is stored as starch or sent to the rest of the plant as sucrose.';
+    const bytes = await makeSimplePdf({ userPassword: 'open sesame' }, notes);
     const [job] = await uploadPdfs(baseUrl, [{ name: 'locked.pdf', bytes }], 'open sesame');
     const view = await waitForJob(baseUrl, job!.id);
     await assertOneCourse(view);

@@ -216,6 +216,16 @@ describe('anki', () => {
     assert.match(quizNotes[0]![2]!, /<b>D\) a~b=c#d\{e\}f:g\\h &lt;i&gt; &amp; &quot;j&quot;/);
   });
 
+  test("a key term the module's glossary defines gets its definition and page on the back", () => {
+    const input = specialInput();
+    const module = input.course.modules[0]!;
+    module.glossary = [{ term: 'Primary Key', definition: 'A primary key names one row.', citations: [{ page: 3 }] }];
+    const cards = (renderExport(input, 'anki') as string).trimEnd().split('\n').filter((l) => !l.startsWith('#'));
+    const card = cards.map((l) => l.split('\t')).find((n) => n[1] === 'primary key');
+    assert.ok(card, 'the card is there');
+    assert.match(card[2]!, /^A primary key names one row\.<br><br><small>Source: .*, page 3<\/small>$/);
+  });
+
   test('GUIDs follow the question, not its text: an edited question keeps its GUID', () => {
     const edited = specialInput();
     const q0 = edited.quiz!.quiz.questions[0]!;

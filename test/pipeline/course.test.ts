@@ -13,7 +13,7 @@ describe('generateCourse (offline extractive)', () => {
     const input = textbook();
     const course = await generateCourse(input);
     assert.ok(CourseSchema.safeParse(course).success);
-    assert.deepEqual(course.generator, { name: 'offline-extractive', version: '1' });
+    assert.deepEqual(course.generator, { name: 'offline-extractive', version: '2' });
     assert.equal(course.title, 'Biology and Data');
     const byId = new Map(input.chunks.map((c) => [c.id, c]));
     for (const m of course.modules)
@@ -130,8 +130,8 @@ describe('generateCourse (offline extractive)', () => {
       })),
     });
     const sections = [
-      section(0, 'Cover', 1, 1, 1, 'cover'),
-      section(1, 'Licence', 1, 2, 2, 'licence'),
+      section(0, 'Welcome', 1, 1, 1, 'welcome'),
+      section(1, 'Reading notes', 1, 2, 2, 'notes'),
       section(2, 'Big chapter', 1, 3, 3, 'overview'),
       section(3, 'Part A', 2, 4, 25, 'alpha'),
       section(4, 'Part B', 2, 26, 50, 'beta'),
@@ -144,7 +144,7 @@ describe('generateCourse (offline extractive)', () => {
       structure: { title: 'Big', sections, source: 'outline' },
       chunks: chunksOf(sections, 'big'),
     });
-    assert.equal(course.modules[0]!.title, 'Cover · Licence');
+    assert.equal(course.modules[0]!.title, 'Welcome · Reading notes');
     const rest = course.modules.slice(1);
     assert.ok(rest.length >= 2);
     for (const m of rest)

@@ -50,7 +50,42 @@ const readBody = (req: IncomingMessage) =>
     req.on('error', reject);
   });
 
-export async function startFakeOpenAI(script: Script = () => ({})): Promise<FakeOpenAI> {
+/** Options of {@link startFakeOpenAI}. */
+export interface FakeOptions {
+  /**
+   * The `response_format` this provider insists on, as a strict server does: `json_schema` (with a name, an
+   * object schema and `strict: true`), `json_object`, or `none` (a server that rejects the field). A chat request
+   * that sends anything else gets a 400 `invalid_request_error`. @defaultValue any is accepted
+   */
+  responseFormat?: 'json_schema' | 'json_object' | 'none';
+}
+
+/** Why a request's response_format is not what `expected` wants, or null. */
+export function responseFormatProblem(
+  body: Record<string, unknown>,
+  expected: FakeOptions['responseFormat'],
+) {
+  const format = body.response_format as
+    | { type?: string; json_schema?: { name?: unknown; schema?: { type?: unknown }; strict?: unknown } }
+    | undefined;
+  if (expected === undefined) return null;
+  if (expected === 'none')
+    return format === undefined ? null : `response_format is not supported (got ${format.type})`;
+  if (format?.type !== expected)
+    return `response_format.type must be ${expected}, got ${format?.type ?? 'none'}`;
+  if (expected === 'json_schema') {
+    const js = format.json_schema;
+    if (typeof js?.name !== 'string') return 'response_format.json_schema.name is required';
+    if (js.schema?.type !== 'object') return 'response_format.json_schema.schema must be an object schema';
+    if (js.strict !== true) return 'response_format.json_schema.strict must be true';
+  }
+  return null;
+}
+
+export async function startFakeOpenAI(
+  script: Script = () => ({}),
+  opts: FakeOptions = {},
+): Promise<FakeOpenAI> {
   let current = script;
   const requests: FakeRequest[] = [];
   const server = createServer((req, res) => void handle(req, res));
@@ -70,6 +105,14 @@ export async function startFakeOpenAI(script: Script = () => ({})): Promise<Fake
       at,
     };
     const index = requests.push(fake) - 1;
+    const formatProblem = path.endsWith('/chat/completions')
+      ? responseFormatProblem(body, opts.responseFormat)
+      : null;
+    if (formatProblem) {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: formatProblem, type: 'invalid_request_error' } }));
+      return;
+    }
     const reply = await current(fake, index);
     if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
     if (res.destroyed) return;

@@ -2,7 +2,8 @@
  * The section tree: outline entries placed on their heading lines, and headings turned into sections with
  * paths, page ranges and their own paragraphs.
  */
-import type { OutlineEntry, Section } from '../../domain/document.ts';
+import type { Matter, OutlineEntry, Section } from '../../domain/document.ts';
+import { matterOfLines, matterOfTitle } from '../quality/matter.ts';
 import type { Heading } from './headings.ts';
 import type { Layout } from './layout.ts';
 import { normalizeTitle, titlesMatch } from './normalize.ts';
@@ -121,11 +122,26 @@ export function sectionsFromHeadings(headings: Heading[], layout: Layout, preamb
       pageEnd: heading.page,
       paragraphs: buildParagraphs(layout, from, to),
     };
+    const matter = matterOf(heading, layout, from, to, index);
+    if (matter) section.matter = matter;
     stack.push(section);
     return section;
   });
   setPageEnds(sections, parts, layout);
   return sections;
+}
+
+/** Front or back matter by the section's title, else by its lines (see matterOfLines). */
+function matterOf(heading: Heading, layout: Layout, from: number, to: number, index: number): Matter | null {
+  const byTitle = matterOfTitle(heading.title);
+  if (byTitle) return byTitle;
+  const lines: string[] = [];
+  for (let i = from; i < to && lines.length < 400; i++) lines.push(layout.lines[i]!.text);
+  const pages = Math.max(1, layout.lines.at(-1)?.page ?? 1);
+  return matterOfLines(lines, {
+    firstPage: index === 0 && heading.page === 1,
+    at: (heading.page - 1) / pages,
+  });
 }
 
 /**

@@ -28,6 +28,11 @@ function patternOf(term: string): RegExp {
   return re;
 }
 
+/** True when `term` occurs in `text` as whole words, in any case. */
+export function containsTerm(text: string, term: string): boolean {
+  return patternOf(term).test(text);
+}
+
 /** Finds which terms of a fixed list occur in a text, by words rather than one pattern per term. */
 export class TermFinder {
   private readonly byFirstWord = new Map<string, { term: string; words: string[] }[]>();

@@ -56,6 +56,15 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   ...words(SPANISH),
 ]);
 
+/** Function words by language, for telling which language a text is in (see language.ts). */
+export const FUNCTION_WORDS: Readonly<Record<'en' | 'de' | 'pt' | 'fr' | 'es', ReadonlySet<string>>> = {
+  en: new Set(words(ENGLISH)),
+  de: new Set(words(GERMAN)),
+  pt: new Set(words(PORTUGUESE)),
+  fr: new Set(words(FRENCH)),
+  es: new Set(words(SPANISH)),
+};
+
 /** True for a lower-case word that carries no topic. */
 export function isStopword(lowerWord: string): boolean {
   return STOPWORDS.has(lowerWord);

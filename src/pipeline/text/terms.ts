@@ -142,13 +142,7 @@ export class TermIndex {
     const n = this.counts.length;
     const words = documentIds.reduce((sum, d) => sum + (this.wordCounts[d] ?? 0), 0);
     const minCount = options.minCount ?? (words > 300 ? 2 : 1);
-    const totals = new Map<number, number>();
-    const spreads = new Map<number, number>();
-    for (const d of documentIds)
-      for (const [term, tf] of this.counts[d] ?? []) {
-        totals.set(term, (totals.get(term) ?? 0) + tf);
-        spreads.set(term, (spreads.get(term) ?? 0) + 1);
-      }
+    const { totals, spreads } = tally(this.counts, documentIds);
     const scored: [number, number][] = [];
     for (const [term, tf] of totals) {
       if (tf < minCount) continue;
@@ -181,6 +175,21 @@ export class TermIndex {
     if (!isPair) return this.spellingText[best]!;
     return `${this.spellingText[Math.floor(best / PAIR) - 1]} ${this.spellingText[best % PAIR]}`;
   }
+}
+
+/**
+ * Occurrences of each term over the chosen documents (`totals`) and the number of them it occurs in
+ * (`spreads`): the statistics both key-term rankings (words here, noun phrases in phrases.ts) start from.
+ */
+export function tally<K>(counts: readonly Map<K, number>[], ids: readonly number[]) {
+  const totals = new Map<K, number>();
+  const spreads = new Map<K, number>();
+  for (const d of ids)
+    for (const [term, tf] of counts[d] ?? []) {
+      totals.set(term, (totals.get(term) ?? 0) + tf);
+      spreads.set(term, (spreads.get(term) ?? 0) + 1);
+    }
+  return { totals, spreads };
 }
 
 /** The grouping key of a candidate word (lower case, plural folded), or null when it cannot be a term. */

@@ -1,0 +1,176 @@
+/**
+ * Learning objectives of a module (two to four, each with its own verb).
+ *
+ * In English they come from what the module's text does: "Define X" for a term it defines, "Distinguish X from
+ * Y" when it defines both, "Use X to Z" from its procedural sentences ("To Z, use X"), "Explain the purpose of
+ * X" for a key term, "Describe how X relates to Y" for key terms used in one sentence; each is checked (a
+ * content noun phrase in every slot, see quality/objectives.ts) before it is kept. In other languages the
+ * module's key terms fill fixed patterns, as before.
+ */
+import type { Definition } from './course-glossary.ts';
+import type { Sentence } from './course-text.ts';
+import type { EnglishNlp } from './nlp/english.ts';
+import { termProblem } from './quality/kinds.ts';
+import { isRealTitle, objectiveProblem } from './quality/objectives.ts';
+import { containsTerm } from './text/cloze.ts';
+
+/** What a module's objectives are made from. */
+export interface ObjectiveMaterial {
+  title: string;
+  firstLessonTitle: string;
+  courseTitle: string;
+  /** "3–7": the last resort of a module without a usable title. */
+  pages: string;
+  keyTerms: readonly string[];
+  /** Its index in the course: modules start at different places in the list of patterns. */
+  index: number;
+  /** English only. */
+  definitions?: readonly Definition[];
+  sentences?: readonly Sentence[];
+}
+
+const MAX = 4;
+
+export function objectives(m: ObjectiveMaterial, nlp?: EnglishNlp): string[] {
+  const out = nlp ? englishObjectives(m, nlp) : patternObjectives(m);
+  const fallbacks = nlp
+    ? [plainTitle(m.title), plainTitle(m.firstLessonTitle), plainTitle(m.courseTitle)]
+        .filter(isRealTitle)
+        .flatMap((t) => [
+          `Summarise the main ideas of ${quoted(t)}.`,
+          `Outline the key points of ${quoted(t)}.`,
+          `Recall the main facts presented in ${quoted(t)}.`,
+        ])
+    : [
+        `Summarise the main ideas of ${m.title}.`,
+        `Outline the key points of ${m.firstLessonTitle}.`,
+        `Recall the main facts presented in ${m.title}.`,
+      ];
+  for (const f of fallbacks)
+    if (out.length < 2 && !out.includes(f) && !out.some((o) => firstWord(o) === firstWord(f))) out.push(f);
+  if (out.length < 2) out.push(`Summarise the main ideas of pages ${m.pages}.`);
+  return out.slice(0, MAX);
+}
+
+const firstWord = (s: string) => s.split(' ')[0]!;
+const quoted = (s: string) => `“${s}”`;
+
+/** A section title without its numbering ("2.1 Selecting Rows" → "Selecting Rows"). */
+export function plainTitle(title: string): string {
+  const t = title.replace(/^(?:[0-9]+(?:\.[0-9]+)*\.?|[A-Z]\.|[IVX]+\.)\s+/u, '').trim();
+  return isRealTitle(t) ? t : title;
+}
+
+function englishObjectives(m: ObjectiveMaterial, nlp: EnglishNlp): string[] {
+  const sentences = m.sentences ?? [];
+  const contextOf = (term: string) => sentences.find((s) => containsTerm(s.text, term))?.text;
+  const out: string[] = [];
+  const used = new Set<string>();
+  const add = (objective: string, terms: string[]) => {
+    if (out.length >= MAX || out.some((o) => firstWord(o) === firstWord(objective))) return;
+    if (terms.some((t) => used.has(t.toLowerCase()))) return;
+    if (objectiveProblem(objective, nlp, contextOf) !== null) return;
+    out.push(objective);
+    for (const t of terms) used.add(t.toLowerCase());
+  };
+  const fit = (term: string) => termProblem(term, nlp, contextOf(term)) === null;
+  const defs = [...(m.definitions ?? [])]
+    .filter((d) => fit(d.term))
+    .sort((a, b) => rankOf(a.term, m.keyTerms) - rankOf(b.term, m.keyTerms));
+  const pair = siblingPair(defs);
+  if (pair) add(`Distinguish ${pair[0].term} from ${pair[1].term}.`, [pair[0].term, pair[1].term]);
+  const toDefine = defs
+    .filter((d) => !used.has(d.term.toLowerCase()))
+    .slice(0, 3)
+    .map((d) => d.term);
+  if (toDefine.length > 0) add(`Define ${listOf(toDefine)}.`, toDefine);
+  for (const p of procedures(sentences, m.keyTerms, nlp)) add(`Use ${p.tool} to ${p.goal}.`, [p.tool]);
+  // A single common word ("table", "rows") makes a vague objective; a phrase or a name makes a clear one.
+  const specific = m.keyTerms.filter((t) => (/\s/u.test(t) || /^\p{Lu}/u.test(t)) && fit(t));
+  for (const t of specific) add(`Explain the purpose of ${t}.`, [t]);
+  const related = relatedPair(specific, sentences, used);
+  if (related) {
+    const verb = /[^s]s$/u.test(related[0].split(' ').at(-1)!) ? 'relate' : 'relates';
+    add(`Describe how ${related[0]} ${verb} to ${related[1]}.`, related);
+  }
+  return out;
+}
+
+/** "a", "a and b", "a, b and c". */
+const listOf = (items: readonly string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+const rankOf = (term: string, keyTerms: readonly string[]) => {
+  const i = keyTerms.findIndex((t) => t.toLowerCase() === term.toLowerCase());
+  return i < 0 ? keyTerms.length : i;
+};
+
+/** Two defined terms that share their head ("primary key", "foreign key"), else null. */
+function siblingPair(defs: readonly Definition[]): [Definition, Definition] | null {
+  for (let i = 0; i < defs.length; i++)
+    for (let j = i + 1; j < defs.length; j++) {
+      const [a, b] = [defs[i]!, defs[j]!];
+      const headA = a.key.split(' ').at(-1);
+      if (a.key !== b.key && headA === b.key.split(' ').at(-1) && a.key.includes(' ') && b.key.includes(' '))
+        return [a, b];
+    }
+  return null;
+}
+
+/** Two key terms used together in at least two sentences of the module. */
+function relatedPair(
+  terms: readonly string[],
+  sentences: readonly Sentence[],
+  used: ReadonlySet<string>,
+): [string, string] | null {
+  for (let i = 0; i < terms.length; i++)
+    for (let j = i + 1; j < terms.length; j++) {
+      const [a, b] = [terms[i]!, terms[j]!];
+      if (used.has(a.toLowerCase()) || used.has(b.toLowerCase())) continue;
+      const together = sentences.filter((s) => containsTerm(s.text, a) && containsTerm(s.text, b)).length;
+      if (together >= 2) return [a, b];
+    }
+  return null;
+}
+
+/** "To Z, use X." / "Use X to Z." / "You can use X to Z.": a tool and a goal, the tool a key term. */
+function procedures(sentences: readonly Sentence[], keyTerms: readonly string[], nlp: EnglishNlp) {
+  const out: { tool: string; goal: string }[] = [];
+  for (const s of sentences) {
+    if (!s.good) continue;
+    const m =
+      /^To ([a-z][^,;:]{4,70}), (?:you can |you should |)use (?:the )?([^,;:.]{2,50})[.,]/u.exec(s.text) ??
+      /^(?:You can |)[Uu]se (?:the )?([^,;:.]{2,50}) to ([a-z][^,;:.]{4,70})\.$/u.exec(s.text);
+    if (!m) continue;
+    const [tool, goal] = s.text.startsWith('To ') ? [m[2]!, m[1]!] : [m[1]!, m[2]!];
+    if (!keyTerms.some((t) => t.toLowerCase() === tool.toLowerCase())) continue;
+    const verb = nlp.tag(goal)[0];
+    if (verb?.pos !== 'VERB' || verb.lemma !== verb.lower) continue;
+    out.push({ tool, goal });
+  }
+  return out;
+}
+
+type Pattern = { terms: 1 | 2; make: (a: string, b: string, module: string) => string };
+
+/** Fixed patterns for languages without analysis; modules start at different places in the list. */
+const PATTERNS: readonly Pattern[] = [
+  { terms: 1, make: (a) => `Explain ${a}.` },
+  { terms: 2, make: (a, b) => `Describe how ${a} relates to ${b}.` },
+  { terms: 1, make: (a, _, m) => `Identify the role of ${a} in ${m}.` },
+  { terms: 1, make: (a) => `Define ${a} and give an example from the text.` },
+  { terms: 2, make: (a, b) => `Compare ${a} and ${b}.` },
+  { terms: 1, make: (a) => `Summarise what the text says about ${a}.` },
+];
+
+function patternObjectives(m: ObjectiveMaterial): string[] {
+  const out: string[] = [];
+  const queue = [...m.keyTerms];
+  for (let i = 0; i < PATTERNS.length && out.length < MAX; i++) {
+    const pattern = PATTERNS[(m.index + i) % PATTERNS.length]!;
+    if (queue.length < pattern.terms) continue;
+    const [a, b = ''] = queue.splice(0, pattern.terms);
+    out.push(pattern.make(a!, b, m.title));
+  }
+  return out;
+}

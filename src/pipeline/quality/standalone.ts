@@ -1,0 +1,153 @@
+/**
+ * Whether an English sentence can stand on its own in a summary or a question: it does not open with a pointer
+ * to what came before ("It", "This is", "See below"), it is one sentence (not two glued together, nor list items
+ * run into one), and no word in it was split apart by the PDF's text extraction ("op erations").
+ */
+import type { EnglishNlp, Token } from '../nlp/english.ts';
+
+/** Why a sentence cannot stand alone. */
+export type StandaloneProblem = 'pointer' | 'glued' | 'split-word' | 'fragment';
+
+/** Openings that lean on the sentence before (a pronoun or a connective with nothing to connect to). */
+const POINTER =
+  /^(?:it|its|they|them|their|theirs|he|she|his|her|these|those|such|here|also|then|thus|hence|therefore|otherwise|instead|likewise|similarly|furthermore|moreover|besides|however|nevertheless|nonetheless|but|and|or|nor|so|yet|still|again|alternatively|consequently|accordingly|as such|as a result|in addition|in this case|in that case|in other words|in particular|in contrast|on the other hand|for this reason|for example|for instance|as (?:shown|seen|mentioned|described|noted|discussed|explained) (?:above|below|earlier|before|previously|later)|see (?:above|below|also)|above|below|the (?:above|following|former|latter|same)|this one|that one|one of (?:them|these|those))\b/iu;
+
+/** "It is possible to…": an "it" that points at nothing. */
+const EXPLETIVE_IT =
+  /^it (?:is|was|may be|can be|is not|isn't) (?:(?:also|often|usually|generally|sometimes) )?(?:possible|important|necessary|recommended|advisable|useful|helpful|a good idea|best|easy|common|worth|likely|unlikely|essential|difficult|hard)\b/iu;
+
+/** "This", "that" as pronouns ("This is…", "This means…"), not as determiners of the document ("This manual…"). */
+const DEMONSTRATIVE = /^(?:this|that)\b\s*(\S+)/iu;
+/** Nouns that name the document or its parts: "This manual describes…" stands alone. */
+const SELF_REFERENCE =
+  /^(?:manual|guide|document|documentation|book|handbook|chapter|section|appendix|part|paper|report|tutorial|article|page|thesis|specification|standard|release|version|course|lesson|module|program|software|package|library|tool|project|system)s?\b/iu;
+
+/** The first problem that keeps `sentence` from standing alone, or null. `tokens` are its tags, when known. */
+export function standaloneProblem(
+  sentence: string,
+  nlp: EnglishNlp,
+  tokens: readonly Token[] = nlp.tag(sentence),
+): StandaloneProblem | null {
+  const text = sentence.trim();
+  if (!/^["'“‘(]?[\p{Lu}\p{N}]/u.test(text) || !/[.!?]["'”’)\]]*$/u.test(text)) return 'fragment';
+  // A footnote or list number run into its text ("2 Data provided by…"), a reference cut off ("3842), to…").
+  if (/^[0-9]{1,2}\s+\p{Lu}|^[0-9]+[),]/u.test(text)) return 'fragment';
+  if (opensWithPointer(text) || objectPointer(tokens)) return 'pointer';
+  if (isGlued(text, tokens)) return 'glued';
+  // A sentence has a verb; a run of labels or table headings ending in a full stop does not.
+  if (!tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return 'fragment';
+  if (splitWords(tokens, nlp).length > 0) return 'split-word';
+  return null;
+}
+
+/** True when the sentence opens with a word that points back at an earlier one. */
+export function opensWithPointer(sentence: string): boolean {
+  const text = sentence.trim().replace(/^["'“‘(]+/u, '');
+  if (POINTER.test(text)) return !EXPLETIVE_IT.test(text);
+  const m = DEMONSTRATIVE.exec(text);
+  return m !== null && !SELF_REFERENCE.test(m[1]!);
+}
+
+/**
+ * "COMMIT ends it successfully": a pronoun that is the object of the first verb points at something named
+ * before the sentence (it cannot be the subject of its own clause).
+ */
+export function objectPointer(tokens: readonly Token[]): boolean {
+  let i = 0;
+  while (i < tokens.length && i < 5 && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(tokens[i]!.pos)) i++;
+  if (i === 0 || tokens[i]?.pos !== 'VERB') return false;
+  const next = tokens[i + 1]?.lower;
+  return next === 'it' || next === 'them' || next === 'its' || next === 'their';
+}
+
+/** Words that open a new sentence and rarely follow a lower-case word inside one. */
+const OPENERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'these',
+  'it',
+  'in',
+  'for',
+  'to',
+  'if',
+  'when',
+  'you',
+  'we',
+]);
+
+/**
+ * True when the sentence is really two: a full stop followed by a capital with no space ("data.The"), a
+ * bullet inside it, or a capitalised opener ("The", "It", "If") right after a lower-case word where the model
+ * sees a sentence start (a heading or list item run into the next line).
+ */
+export function isGlued(sentence: string, tokens: readonly Token[]): boolean {
+  if (/\p{Ll}{2}[.!?]\p{Lu}\p{Ll}/u.test(sentence) || /\s[•▪●◦]\s/u.test(sentence)) return true;
+  // A heading of the other column spliced in: a section number mid-sentence ("… 1309.31 Time for …"), a heading
+  // in capitals between lower-case words ("may not be APPLICATION FOR REGISTRATION effective"), or one run
+  // into its text ("NEWER MANAGEMENT DIRECTION.— If …").
+  if (/\p{L}[,;]?\s[0-9]{3,4}\.[0-9]{1,3}\s\p{Lu}/u.test(sentence)) return true;
+  if (/\p{Lu}{2,}(?:\s+\p{Lu}{2,})+\s*\.?—/u.test(sentence)) return true;
+  for (let i = 1; i + 3 < tokens.length; i++) {
+    const run: Token[] = [];
+    for (let j = i; j < tokens.length && /^\p{Lu}{2,}$/u.test(tokens[j]!.text); j++) run.push(tokens[j]!);
+    if (run.length < 3) continue;
+    const [before, after] = [tokens[i - 1]!, tokens[i + run.length]];
+    if (
+      /^\p{Ll}+$/u.test(before.text) &&
+      !['DET', 'ADP'].includes(before.pos) &&
+      after &&
+      /^\p{Ll}+$/u.test(after.text)
+    )
+      return true;
+    i += run.length;
+  }
+  for (let i = 2; i < tokens.length - 2; i++) {
+    const t = tokens[i]!;
+    const before = tokens[i - 1]!;
+    if (!OPENERS.has(t.lower) || !/^\p{Lu}\p{Ll}*$/u.test(t.text)) continue;
+    if (!/^\p{Ll}+$/u.test(before.text) || before.pos === 'DET' || before.pos === 'ADP') continue;
+    const next = tokens[i + 1]!;
+    if (
+      t.lower === 'a' ||
+      t.lower === 'the' ||
+      t.lower === 'this' ||
+      t.lower === 'these' ||
+      t.lower === 'an'
+    ) {
+      if (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN') return true;
+    } else if (next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'PRON' || next.pos === 'DET')
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Pairs of neighbouring tokens that are one word split by extraction ("op erations", "p erformed", "imp
+ * ortant"): together a word of the lexicon, apart at least one of them not.
+ */
+export function splitWords(tokens: readonly Token[], nlp: EnglishNlp): [Token, Token][] {
+  const out: [Token, Token][] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const [a, b] = [tokens[i]!, tokens[i + 1]!];
+    if (b.start !== a.end + 1 || !/^\p{L}+$/u.test(a.text) || !/^\p{Ll}+$/u.test(b.text)) continue;
+    if (a.known && b.known) continue;
+    if (a.text.length + b.text.length < 4) continue;
+    if (nlp.isWord(a.text + b.text)) out.push([a, b]);
+  }
+  return out;
+}
+
+/** `text` with its split words joined again (the offsets of `tokens` are in `text`). */
+export function joinSplitWords(text: string, tokens: readonly Token[], nlp: EnglishNlp): string {
+  const pairs = splitWords(tokens, nlp);
+  if (pairs.length === 0) return text;
+  let out = '';
+  let cursor = 0;
+  for (const [a] of pairs) {
+    out += text.slice(cursor, a.end);
+    cursor = a.end + 1;
+  }
+  return out + text.slice(cursor);
+}

@@ -1,0 +1,322 @@
+/**
+ * Key terms of an English document: noun phrases (a head noun with up to two modifiers: "transaction",
+ * "isolation level", "full table scan"), heads lemmatised so "tables" and "table" are one term, ranked by
+ * TF-IDF over the document's parts and boosted when a heading names them or the text defines them. Never a
+ * verb, an adjective, a function word, a person's name (two capitalised words the model does not know),
+ * code ("student_id", "--help") or a number.
+ */
+import { type EnglishNlp, isNominal, type Token } from '../nlp/english.ts';
+import { isStopword } from './stopwords.ts';
+import { tally } from './terms.ts';
+
+/** A word of a sentence as the phrase finder sees it: hyphenated compounds joined, code marked. */
+interface Word {
+  text: string;
+  lower: string;
+  lemma: string;
+  pos: Token['pos'];
+  known: boolean;
+  start: number;
+  end: number;
+  code: boolean;
+}
+
+/** Characters that make a run of glued tokens code rather than words ("os.path", "student_id", "f()"). */
+const CODE_CHAR = /[_./\\:=()#@$<>[\]{}*&|~^%+]/u;
+
+/** Tokens with nothing between them become one word: a hyphenated compound, or code. */
+export function wordsOf(tokens: readonly Token[]): Word[] {
+  const out: Word[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let j = i + 1;
+    while (j < tokens.length && glued(tokens[j - 1]!, tokens[j]!) && !isSentenceEnd(tokens, j)) j++;
+    const group = tokens.slice(i, j);
+    i = j;
+    if (group.length === 1) {
+      const t = group[0]!;
+      out.push({ ...t, code: t.pos !== 'PUNCT' && CODE_CHAR.test(t.text) });
+      continue;
+    }
+    const text = group.map((t) => t.text).join('');
+    const last = group.at(-1)!;
+    const hyphenated = group.every((t, k) =>
+      k % 2 === 1 ? t.text === '-' : /^[\p{L}\p{N}]+$/u.test(t.text),
+    );
+    if (/^[\p{L}\p{N}]/u.test(text) && /'s$|’s$/u.test(text) && group.length === 2) {
+      // "Codd's": a possessive, not a compound.
+      out.push({ ...group[0]!, code: false }, { ...last, code: false });
+      continue;
+    }
+    out.push({
+      text,
+      lower: text.toLowerCase(),
+      lemma: hyphenated
+        ? `${group
+            .slice(0, -1)
+            .map((t) => t.lower)
+            .join('')}${last.lemma}`
+        : text.toLowerCase(),
+      pos: hyphenated ? (isNominal(last.pos) || last.pos === 'VERB' ? 'NOUN' : last.pos) : 'X',
+      known: group.every((t) => t.known || t.text === '-'),
+      start: group[0]!.start,
+      end: last.end,
+      code: !hyphenated,
+    });
+  }
+  return out;
+}
+
+/** Brackets, quotes and commas touch words without joining them. */
+const SEPARATE = /^[()[\]{}"'“”‘’,;!?]$/u;
+const glued = (a: Token, b: Token) => b.start === a.end && !SEPARATE.test(a.text) && !SEPARATE.test(b.text);
+
+/** A full stop glued to the last word ends the sentence; it does not make the word code. */
+function isSentenceEnd(tokens: readonly Token[], j: number): boolean {
+  const t = tokens[j]!;
+  return /^[.!?,;:)]$/u.test(t.text) && (j === tokens.length - 1 || tokens[j + 1]!.start > t.end);
+}
+
+/** Adjectives that say nothing about what a thing is ("other tables", "the following options"). */
+const VAGUE = new Set(
+  `other many new same different following various several certain such main important particular specific given
+  whole entire single own simple good better best first last next previous above below additional general possible
+  real actual common usual typical normal current high low large small big little long short full easy hard
+  useful special further whole necessary available appropriate relevant respective corresponding related similar
+  single multiple individual overall extra separate major minor basic modern traditional popular famous classic
+  known unknown wide broad`.split(/\s+/),
+);
+
+/** Nouns too general to be a key term on their own. */
+const GENERAL = new Set(
+  `thing way lot kind sort part case use end fact point place time number example detail reason result problem
+  question answer idea side section chapter figure step information amount aspect purpose term note addition
+  following lack need means`.split(/\s+/),
+);
+
+/** A noun phrase of a sentence. */
+export interface Phrase {
+  /** Lower-case modifiers and lemmatised head: the identity of the term. */
+  key: string;
+  /** As written in the sentence. */
+  surface: string;
+  words: number;
+  /** Character offsets in the sentence. */
+  start: number;
+  end: number;
+  /** At the start of the sentence, where capitals say nothing. */
+  initial: boolean;
+}
+
+function isTermWord(w: Word): boolean {
+  if (w.code || !/^\p{L}[\p{L}\p{M}'’-]*$/u.test(w.text)) return false;
+  if (/^\p{Lu}{2,}$/u.test(w.text)) return true;
+  if (w.text.length < 3) return false;
+  return !isStopword(w.lower);
+}
+
+/** A capitalised word the model does not know: part of a name, when two stand together. */
+const nameLike = (w: Word) => w.pos === 'PROPN' && !w.known && /^\p{Lu}\p{Ll}+$/u.test(w.text);
+
+const phraseCache = new WeakMap<readonly Token[], Phrase[]>();
+
+/**
+ * The noun phrases of a tagged sentence, each with its shorter forms ("full table scan", "table scan", "scan").
+ * Remembered per token list: the course asks for a sentence's phrases more than once.
+ */
+export function nounPhrases(tokens: readonly Token[]): Phrase[] {
+  let phrases = phraseCache.get(tokens);
+  if (!phrases) {
+    phrases = findPhrases(tokens);
+    phraseCache.set(tokens, phrases);
+  }
+  return phrases;
+}
+
+function findPhrases(tokens: readonly Token[]): Phrase[] {
+  const ws = wordsOf(tokens);
+  const out: Phrase[] = [];
+  let i = 0;
+  while (i < ws.length) {
+    if (!isPhraseWord(ws[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < ws.length && isPhraseWord(ws[j]!)) j++;
+    collect(ws.slice(i, j), i === 0 || ws.slice(0, i).every((w) => !/\p{L}/u.test(w.text)), out);
+    i = j;
+  }
+  return out;
+}
+
+const isPhraseWord = (w: Word) => !w.code && (isNominal(w.pos) || w.pos === 'ADJ');
+
+function collect(run: Word[], initial: boolean, out: Phrase[]): void {
+  while (run.length > 0 && !isNominal(run.at(-1)!.pos)) run = run.slice(0, -1);
+  if (run.length === 0) return;
+  if (run.length >= 2 && run.every(nameLike)) return;
+  let from = 0;
+  while (from < run.length - 1 && (VAGUE.has(run[from]!.lower) || !isTermWord(run[from]!))) {
+    from++;
+    initial = false;
+  }
+  const head = run.at(-1)!;
+  if (!isTermWord(head)) return;
+  for (let k = 1; k <= Math.min(3, run.length - from); k++) {
+    const words = run.slice(run.length - k);
+    if (!words.every(isTermWord) || (k === 1 && GENERAL.has(head.lemma))) continue;
+    // One capitalised common word inside a sentence is part of a name ("Veterans Day"), not a term.
+    if (k === 1 && !(initial && run.length - from === 1) && head.known && /^\p{Lu}\p{Ll}+$/u.test(head.text))
+      continue;
+    if (words.slice(0, -1).some((w) => VAGUE.has(w.lower))) continue;
+    // A keyword in capitals after a plain word is code ("INTO students VALUES", "accounts SET balance").
+    if (words.some((w, x) => x > 0 && /^\p{Lu}{2,}$/u.test(w.text) && /^\p{Ll}/u.test(words[x - 1]!.text)))
+      continue;
+    const headKey =
+      head.pos === 'PROPN' || head.pos === 'VERB' || /^\p{Lu}{2,}$/u.test(head.text)
+        ? head.lower
+        : head.lemma;
+    const atStart = initial && k === run.length - from;
+    const first = words[0]!;
+    // A common word capitalised only because it opens the sentence is shown in lower case.
+    const lowerFirst = atStart && first.known && first.pos !== 'PROPN' && /^\p{Lu}\p{Ll}*$/u.test(first.text);
+    const surface = words.map((w) => w.text).join(' ');
+    out.push({
+      key: [...words.slice(0, -1).map((w) => w.lower), headKey].join(' '),
+      surface: lowerFirst ? surface[0]!.toLowerCase() + surface.slice(1) : surface,
+      words: k,
+      start: words[0]!.start,
+      end: head.end,
+      initial: atStart && !lowerFirst,
+    });
+  }
+}
+
+/** Boosts of a term, by how the document treats it. */
+export interface PhraseBoosts {
+  /** Keys of terms named by headings. */
+  headings?: ReadonlySet<string>;
+  /** Keys of terms the text defines. */
+  defined?: ReadonlySet<string>;
+}
+
+const HEADING_BOOST = 1.5;
+const DEFINED_BOOST = 2;
+const LENGTH_BOOST = [1, 1, 1.6, 1.8] as const;
+
+/** TF-IDF statistics of noun phrases over the parts of a document (each a list of tagged sentences). */
+export class PhraseIndex {
+  private readonly counts: Map<string, number>[] = [];
+  private readonly wordCounts: number[] = [];
+  private readonly df = new Map<string, number>();
+  private readonly surfaces = new Map<string, Map<string, number>>();
+  private readonly totals = new Map<string, number>();
+  /** How often each word is read as a noun and as a verb, over the whole document. */
+  private readonly usage = new Map<string, { noun: number; verb: number }>();
+  /** Surface of each one-word key, to look up its usage. */
+  private readonly single = new Map<string, string>();
+  /** Keys whose modifier is a word in capitals and whose head is not. */
+  private readonly codeLike = new Set<string>();
+
+  constructor(
+    parts: readonly (readonly (readonly Token[])[])[],
+    private readonly boosts: PhraseBoosts = {},
+  ) {
+    for (const sentences of parts) {
+      const counts = new Map<string, number>();
+      let words = 0;
+      for (const tokens of sentences) {
+        words += tokens.filter((t) => t.pos !== 'PUNCT').length;
+        for (const t of tokens)
+          if (t.pos === 'VERB' || isNominal(t.pos)) {
+            const c = this.usage.get(t.lower) ?? { noun: 0, verb: 0 };
+            if (t.pos === 'VERB') c.verb++;
+            else c.noun++;
+            this.usage.set(t.lower, c);
+          }
+        for (const p of nounPhrases(tokens)) {
+          counts.set(p.key, (counts.get(p.key) ?? 0) + 1);
+          if (/^\p{Lu}{2,}\s.*\p{Ll}+$/u.test(p.surface)) this.codeLike.add(p.key);
+          if (p.words === 1) this.single.set(p.key, p.surface.toLowerCase());
+          this.totals.set(p.key, (this.totals.get(p.key) ?? 0) + 1);
+          const spellings = this.surfaces.get(p.key) ?? new Map<string, number>();
+          spellings.set(p.surface, (spellings.get(p.surface) ?? 0) + (p.initial ? 0.01 : 1));
+          this.surfaces.set(p.key, spellings);
+        }
+      }
+      for (const key of counts.keys()) this.df.set(key, (this.df.get(key) ?? 0) + 1);
+      this.counts.push(counts);
+      this.wordCounts.push(words);
+    }
+  }
+
+  /** The key of a phrase as written (for matching headings and defined terms against the index). */
+  static keyOf(phrase: string, nlp: EnglishNlp): string | null {
+    const found = nounPhrases(nlp.tag(phrase)).filter((p) => p.end >= phrase.trimEnd().length - 1);
+    return found.sort((a, b) => b.words - a.words)[0]?.key ?? null;
+  }
+
+  /**
+   * The `k` best terms of the given parts, best first: (1 + ln tf) · ln(1 + N/df) · (1 + ln spread) · boosts,
+   * skipping a term contained in a better one or containing it ("scan" or "full table scan" after "table
+   * scan"); "primary key" and "foreign key" share a word and both stay.
+   */
+  top(partIds: readonly number[], k: number): string[] {
+    const n = this.counts.length;
+    const words = partIds.reduce((sum, d) => sum + (this.wordCounts[d] ?? 0), 0);
+    const minCount = words > 300 ? 2 : 1;
+    const { totals: tf, spreads: spread } = tally(this.counts, partIds);
+    const scored: [string, number][] = [];
+    for (const [key, c] of tf) {
+      if (c < minCount) continue;
+      const size = key.split(' ').length;
+      // A longer phrase seen once in the whole document is more often a chance pairing than a term, and a
+      // keyword before a plain noun ("FROM students") is code unless it recurs ("WHERE clause").
+      const total = this.totals.get(key) ?? 0;
+      if (size > 1 && total < 2 && words > 300) continue;
+      if (this.codeLike.has(key) && total < 3) continue;
+      // A word the document mostly uses as a verb ("appear", "show") is no term where the model read a noun.
+      const usage = size === 1 ? this.usage.get(this.single.get(key) ?? key) : undefined;
+      if (usage && usage.verb > usage.noun) continue;
+      let score =
+        (1 + Math.log(c)) * Math.log(1 + n / (this.df.get(key) ?? 1)) * (1 + Math.log(spread.get(key)!));
+      score *= LENGTH_BOOST[Math.min(size, 3)]!;
+      if (this.boosts.headings?.has(key)) score *= HEADING_BOOST;
+      if (this.boosts.defined?.has(key)) score *= DEFINED_BOOST;
+      scored.push([key, score]);
+    }
+    scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const chosen: string[][] = [];
+    const out: string[] = [];
+    for (const [key] of scored) {
+      if (out.length >= k) break;
+      const parts = key.split(' ');
+      if (chosen.some((c) => contains(c, parts) || contains(parts, c))) continue;
+      chosen.push(parts);
+      out.push(this.surfaceOf(key));
+    }
+    return out;
+  }
+
+  /** The spelling seen most often; the singular when it is seen at all ("foreign key", not "foreign keys"). */
+  private surfaceOf(key: string): string {
+    let best = '';
+    let weight = Number.NEGATIVE_INFINITY;
+    const head = key.split(' ').at(-1)!;
+    for (const [s, w] of this.surfaces.get(key) ?? []) {
+      const singular = s.split(' ').at(-1)!.toLowerCase() === head;
+      const score = w + (singular && w >= 0.5 ? 1e6 : 0);
+      if (score > weight) [best, weight] = [s, score];
+    }
+    return best;
+  }
+}
+
+/** True when the words `small` occur in order, contiguously, in `large`. */
+function contains(large: readonly string[], small: readonly string[]): boolean {
+  if (small.length > large.length) return false;
+  for (let i = 0; i + small.length <= large.length; i++)
+    if (small.every((w, j) => large[i + j] === w)) return true;
+  return false;
+}

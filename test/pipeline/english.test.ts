@@ -1,0 +1,353 @@
+/**
+ * The English language rules of the course and quiz stages, each pinned with small texts, including the bad
+ * examples issue #14 quotes from real courses.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { loadEnglish } from '../../src/pipeline/nlp/english.ts';
+import { optionProblems, termProblem } from '../../src/pipeline/quality/kinds.ts';
+import { matterOfLines, matterOfTitle } from '../../src/pipeline/quality/matter.ts';
+import { objectiveProblem } from '../../src/pipeline/quality/objectives.ts';
+import { joinSplitWords, splitWords, standaloneProblem } from '../../src/pipeline/quality/standalone.ts';
+import { swapProblem } from '../../src/pipeline/quality/statements.ts';
+import { findDefinition, glossaryEntries } from '../../src/pipeline/text/definitions.ts';
+import { isEnglish } from '../../src/pipeline/text/language.ts';
+import { nounPhrases, PhraseIndex } from '../../src/pipeline/text/phrases.ts';
+
+const nlp = await loadEnglish();
+const tagsOf = (s: string) => nlp.tag(s).map((t) => `${t.text}/${t.pos}`);
+
+describe('English analysis (wink-nlp)', () => {
+  test('tags, lemmas and the lexicon', () => {
+    const tokens = nlp.tag('The tables were joined.');
+    assert.deepEqual(
+      tokens.map((t) => [t.text, t.pos, t.lemma]),
+      [
+        ['The', 'DET', 'the'],
+        ['tables', 'NOUN', 'table'],
+        ['were', 'AUX', 'be'],
+        ['joined', 'VERB', 'join'],
+        ['.', 'PUNCT', '.'],
+      ],
+    );
+    assert.equal(tokens[1]!.start, 4);
+    assert.ok(nlp.isWord('operations') && !nlp.isWord('erations') && !nlp.isWord('qxzjvq'));
+  });
+
+  test('the small model’s confusions in technical text are corrected', () => {
+    assert.ok(tagsOf('Valgrind prints a stack trace for each error.').includes('trace/NOUN'));
+    assert.ok(tagsOf('A full table scan reads every row.').includes('scan/NOUN'));
+    assert.ok(tagsOf('COMMIT ends it successfully.').includes('COMMIT/PROPN'));
+    assert.ok(tagsOf('The primary key is student_id.').includes('key/NOUN'));
+    assert.ok(
+      tagsOf('Transactions are the mechanism that keeps data correct.').includes('Transactions/NOUN'),
+    );
+    // What is right stays right.
+    assert.ok(tagsOf('The program runs in a loop.').includes('runs/VERB'));
+    assert.ok(tagsOf('The users trace the calls.').includes('trace/VERB'));
+  });
+
+  test('tells English from Portuguese, German and Japanese', () => {
+    assert.ok(isEnglish(['A transaction is a unit of work that the database executes as a whole.']));
+    assert.ok(!isEnglish(['A malária é uma das principais causas de morte das crianças em Angola.']));
+    assert.ok(!isEnglish(['Die Topologie ist ein Teilgebiet der Mathematik, das sich mit Räumen befasst.']));
+    assert.ok(!isEnglish(['pTeXは日本語の組版を行うためのTeXの拡張です。']));
+  });
+});
+
+describe('sentences that stand alone', () => {
+  test('a sentence that opens with a pointer does not ("It specifies…", "This is occasionally useful…")', () => {
+    assert.equal(standaloneProblem('It specifies the isolation level of the session.', nlp), 'pointer');
+    assert.equal(standaloneProblem('This is occasionally useful when debugging leaks.', nlp), 'pointer');
+    assert.equal(standaloneProblem('See below for the list of options that apply.', nlp), 'pointer');
+    assert.equal(
+      standaloneProblem('COMMIT ends it successfully and makes its changes permanent.', nlp),
+      'pointer',
+    );
+    assert.equal(standaloneProblem('This manual describes how to use Valgrind on Linux.', nlp), null);
+    assert.equal(standaloneProblem('It is possible to attach a debugger to the running program.', nlp), null);
+  });
+
+  test('two sentences glued, a spliced heading, a fragment without a verb do not', () => {
+    assert.equal(standaloneProblem('The rows are stored in pages.The index points to them.', nlp), 'glued');
+    assert.equal(
+      standaloneProblem(
+        'An order issued under this section may not be APPLICATION FOR REGISTRATION effective before the expiration of thirty days.',
+        nlp,
+      ),
+      'glued',
+    );
+    assert.equal(
+      standaloneProblem(
+        'Suspension of registration 1309.44 Suspension pending final order of the Administrator.',
+        nlp,
+      ),
+      'glued',
+    );
+    assert.equal(
+      standaloneProblem('Orders Sales Average purchase amount (mil.) (bil. dol.).', nlp),
+      'fragment',
+    );
+    assert.equal(standaloneProblem('2 Data provided by Ward’s Automotive Reports.', nlp), 'fragment');
+    assert.equal(standaloneProblem('Tables, SQL, transactions and indexes: a short course', nlp), 'fragment');
+  });
+
+  test('words split by extraction are found and joined ("op erations", "p erformed", "imp ortant")', () => {
+    const text = 'The op erations were p erformed in an imp ortant order.';
+    const tokens = nlp.tag(text);
+    assert.deepEqual(
+      splitWords(tokens, nlp).map(([a, b]) => `${a.text} ${b.text}`),
+      ['op erations', 'p erformed', 'imp ortant'],
+    );
+    assert.equal(joinSplitWords(text, tokens, nlp), 'The operations were performed in an important order.');
+    assert.equal(standaloneProblem(text, nlp), 'split-word');
+    // Two words of the lexicon stay two words.
+    assert.deepEqual(splitWords(nlp.tag('The data base of the work flow.'), nlp), []);
+  });
+});
+
+describe('front and back matter', () => {
+  test('by title', () => {
+    assert.equal(matterOfTitle('Table of Contents'), 'contents');
+    assert.equal(matterOfTitle('Index'), 'index');
+    assert.equal(matterOfTitle('References'), 'bibliography');
+    assert.equal(matterOfTitle('2. The GNU Free Documentation License'), 'licence');
+    assert.equal(matterOfTitle('Acknowledgements'), 'acknowledgements');
+    assert.equal(matterOfTitle('List of Figures'), 'list-of-figures');
+    assert.equal(matterOfTitle('Glossary'), 'glossary');
+    assert.equal(matterOfTitle('3.2 Isolation Levels'), null);
+    assert.equal(matterOfTitle('Indexes and Performance'), null);
+  });
+
+  test('by what the lines look like', () => {
+    const contents = [
+      '1 Introduction . . . . . . . . 1',
+      '2 Data and Tables . . . . . . 2',
+      '2.1 Rows and Columns . . . . 2',
+      '2.2 Keys . . . . . . . . . . 3',
+      '3 Querying . . . . . . . . . 4',
+    ];
+    assert.equal(matterOfLines(contents, { at: 0.02 }), 'contents');
+    const index = Array.from({ length: 10 }, (_, i) => `term number ${i}, ${10 + i}, ${40 + i}`);
+    assert.equal(matterOfLines(index, { at: 0.95 }), 'index');
+    assert.equal(matterOfLines(index, { at: 0.4 }), null, 'lines ending in numbers mid-document are a table');
+    const bibliography = [
+      '[KD91] Eleftherios Koutsofios and David Dobkin. Lefty: A two-view editor. 1991.',
+      '[GN00] Emden Gansner and Stephen North. An open graph visualization system. 2000.',
+      '[STT81] Kozo Sugiyama, Shojiro Tagawa and Mitsuhiko Toda. Methods for visual understanding. 1981.',
+    ];
+    assert.equal(matterOfLines(bibliography), 'bibliography');
+    const licence = [
+      'Copyright © 2000-2022 Valgrind Developers.',
+      'Permission is granted to copy, distribute and/or modify this document under the terms of the GNU Free',
+      'Documentation License, Version 1.2; with no warranty of any kind.',
+    ];
+    assert.equal(matterOfLines(licence), 'licence');
+    assert.equal(
+      matterOfLines(['Ghostscript 9.54', 'Color Management', 'Artifex Software'], { firstPage: true }),
+      'title-page',
+    );
+    assert.equal(
+      matterOfLines([
+        'A transaction is a unit of work that the database executes as a whole, or not at all.',
+      ]),
+      null,
+    );
+  });
+});
+
+describe('key terms are content noun phrases', () => {
+  const keys = (s: string) => nounPhrases(nlp.tag(s)).map((p) => p.key);
+
+  test('noun phrases with lemmatised heads, never verbs, adjectives, names or code', () => {
+    assert.deepEqual(keys('A full table scan reads the rows.'), ['scan', 'table scan', 'row']);
+    const keysOf = keys('The light-dependent reactions produce ATP in the thylakoid membranes.');
+    assert.ok(
+      keysOf.includes('light-dependent reaction') && keysOf.includes('thylakoid membrane'),
+      keysOf.join(),
+    );
+    // "fine, slow, grows"; "occur, happens, permits": adjectives and verbs.
+    assert.deepEqual(keys('A scan is fine for small tables but slow as a table grows.'), [
+      'scan',
+      'table',
+      'table',
+    ]);
+    assert.ok(
+      !keys('Anomalies occur when it happens, and read committed permits it.').some((k) =>
+        /occur|happen|permit/.test(k),
+      ),
+    );
+    // A person's name and an identifier are not terms.
+    assert.ok(
+      !keys('Theo Härder and Andreas Reuter coined the acronym.').some((k) => /härder|reuter/.test(k)),
+    );
+    assert.ok(!keys('The student_id column is the primary key.').some((k) => /student|_id/.test(k)));
+  });
+
+  test('ranked by TF-IDF with headings and definitions boosting, phrases preferred over their parts', () => {
+    const parts = [
+      ['A primary key identifies every row of a table.', 'The primary key must never repeat.'],
+      ['A foreign key refers to the primary key of another table.', 'Every foreign key must match a row.'],
+      [
+        'An isolation level says which anomalies a transaction may see.',
+        'The isolation level is set per session.',
+      ],
+    ].map((sentences) => sentences.map((s) => nlp.tag(s)));
+    const index = new PhraseIndex(parts, { headings: new Set(['isolation level']) });
+    const top = index.top([0, 1, 2], 4);
+    assert.ok(
+      top.includes('primary key') && top.includes('foreign key') && top.includes('isolation level'),
+      top.join(),
+    );
+    assert.ok(!top.includes('key') && !top.includes('level'), top.join());
+    assert.equal(PhraseIndex.keyOf('Primary keys', nlp), 'primary key');
+  });
+
+  test('the judge of a term: "helps", "imp ortant", names and code fail; content phrases pass', () => {
+    assert.equal(termProblem('helps', nlp, 'This option helps when the program leaks memory.'), 'not-noun');
+    assert.equal(termProblem('imp', nlp, 'This is an imp ortant point.'), 'split-word');
+    assert.equal(termProblem('Eleftherios Dobkin', nlp), 'name');
+    assert.equal(termProblem('student_id', nlp), 'code');
+    assert.equal(termProblem('the', nlp), 'generic');
+    assert.equal(termProblem('primary key', nlp, 'A primary key identifies every row.'), null);
+    assert.equal(termProblem('B-tree', nlp, 'The most common index structure is the B-tree.'), null);
+    assert.equal(termProblem('SQL', nlp, 'SQL is the standard language of relational databases.'), null);
+  });
+});
+
+describe('definitions', () => {
+  const def = (s: string) => findDefinition(s, nlp.tag(s));
+
+  test('"X is a Y that…", "… is called X", "X, also called Y", "X refers to …"', () => {
+    assert.deepEqual(def('A transaction is a unit of work that the database executes as a whole.'), {
+      term: 'transaction',
+      gloss: 'a unit of work that the database executes as a whole',
+    });
+    assert.deepEqual(
+      def('A database management system (DBMS) is the software that stores the data and protects it.'),
+      { term: 'database management system', gloss: 'the software that stores the data and protects it' },
+    );
+    assert.deepEqual(def('A key that consists of more than one column is called a composite key.'), {
+      term: 'composite key',
+      gloss: 'a key that consists of more than one column',
+    });
+    assert.deepEqual(def('A row, also called a record or a tuple, represents one fact.'), { term: 'row' });
+    assert.equal(
+      def('Selectivity refers to the fraction of rows that satisfy a condition.')?.term,
+      'selectivity',
+    );
+    assert.equal(def('The result is a list of rows in no particular order.'), null);
+    // A person is no term; a subject that points back ("these tools") is no gloss.
+    assert.equal(def('Andreas Arnez is the current maintainer and developer of the port.'), null);
+    assert.equal(def('The most popular of these tools is called Memcheck.'), null);
+    assert.equal(
+      def(
+        'Operations constrain the order of memory accesses. These ordering constraints are called the synchronization order.',
+      ),
+      null,
+    );
+    assert.equal(def('This course is about relational databases.'), null);
+  });
+
+  test('glossary entries: "Term. Definition." and "Term: definition"', () => {
+    assert.deepEqual(
+      glossaryEntries(
+        [
+          'Composite key.',
+          'A key that consists of more than one column.',
+          'Deadlock: A situation in which transactions wait for each other.',
+        ],
+        nlp,
+      ).map((e) => [e.term, e.definition]),
+      [
+        ['Composite key', 'A key that consists of more than one column.'],
+        ['Deadlock', 'A situation in which transactions wait for each other.'],
+      ],
+    );
+  });
+});
+
+describe('objectives', () => {
+  test('the bad ones of the issue are ill formed, the new patterns well formed', () => {
+    const inText = (s: string) => () => s;
+    assert.equal(
+      objectiveProblem('Explain helps.', nlp, inText('It helps you make your programs use less memory.')),
+      'term',
+    );
+    assert.equal(
+      objectiveProblem('Describe how wish relates to Michael.', nlp, inText('I wish Michael would call.')),
+      'term',
+    );
+    assert.equal(objectiveProblem('Identify the role of SELECT in Pages 1–10.', nlp), 'title');
+    assert.equal(objectiveProblem('Ponder the void.', nlp), 'pattern');
+    assert.equal(objectiveProblem('Define transaction, deadlock and isolation level.', nlp), null);
+    assert.equal(objectiveProblem('Distinguish primary key from foreign key.', nlp), null);
+    assert.equal(objectiveProblem('Summarise the main ideas of “Querying with SQL”.', nlp), null);
+  });
+});
+
+describe('quiz item checks', () => {
+  test('a false statement must change, stay out of identifiers and quotes, and swap like for like', () => {
+    const source = 'Read committed guarantees that a transaction sees only committed data.';
+    assert.equal(swapProblem(source, source, nlp), 'unchanged');
+    assert.equal(
+      swapProblem(source, 'Clause filters guarantees that a transaction sees only committed data.', nlp),
+      'kind',
+    );
+    assert.equal(
+      swapProblem(
+        'In Table 1 the primary key is student_id.',
+        'In Table 1 the primary key is columns_id.',
+        nlp,
+      ),
+      'identifier',
+    );
+    assert.equal(
+      swapProblem(
+        'Use the option "--leak-check=full" for details.',
+        'Use the option "--leak-check=summary" for details.',
+        nlp,
+      ),
+      'identifier',
+    );
+    assert.equal(
+      swapProblem(
+        'SQL, the Structured Query Language, is the standard language.',
+        'SQL, the Structured Query Row, is the standard language.',
+        nlp,
+      ),
+      'name',
+    );
+    assert.equal(
+      swapProblem(
+        'A LEFT OUTER JOIN keeps every row of the left table.',
+        'A RIGHT OUTER JOIN keeps every row of the left table.',
+        nlp,
+      ),
+      null,
+    );
+    assert.equal(swapProblem('The table holds 1,000 rows.', 'The table holds 2,000 rows.', nlp), null);
+  });
+
+  test('options must all be nouns, and the right one must not stand out ("change / called / values / sample")', () => {
+    const stem = 'The list of columns after SELECT is _____ the projection.';
+    const bad = optionProblems(stem, '_____', ['change', 'called', 'values', 'sample'], 1, nlp);
+    assert.ok(bad.wrongKind.includes('called'), bad.wrongKind.join());
+    const plural = optionProblems(
+      'A FULL OUTER JOIN keeps the unmatched _____ of both tables.',
+      '_____',
+      ['scan', 'key', 'name', 'rows'],
+      3,
+      nlp,
+    );
+    assert.equal(plural.standsOut, 'plural');
+    const good = optionProblems(
+      'A _____ identifies every row of a table.',
+      '_____',
+      ['primary key', 'foreign key', 'candidate key', 'surrogate key'],
+      0,
+      nlp,
+    );
+    assert.deepEqual(good, { wrongKind: [], standsOut: null });
+  });
+});
