@@ -217,9 +217,11 @@ async function run(label: string, withFaults: boolean): Promise<Outcome> {
   faulting = false;
   await faultLoop;
   const views = finished ?? (await Promise.all(ids.map((id) => getJobView(client, id).catch(() => null))));
-  const failed = views.flatMap((v, i) =>
-    v?.state === 'failed' ? [{ id: ids[i]!, reason: v.error ?? '' }] : [],
+  const failures = views.flatMap((v, i) =>
+    v?.state === 'failed' ? [{ id: ids[i]!, file: docs[i]!.name, reason: v.error ?? '' }] : [],
   );
+  const failed = failures.filter((f) => !OWN_REASONS.test(f.reason));
+  const refused = failures.filter((f) => OWN_REASONS.test(f.reason));
   const unfinished = views.filter((v) => !v || (v.state !== 'completed' && v.state !== 'failed')).length;
 
   const db = await openPostgres(pg.url);
