@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import { describeConfig } from '../config.ts';
 import { int, none, positiveInt, run } from './command-kit.ts';
 import * as apiCommand from './commands/api.ts';
+import * as doctorCommand from './commands/doctor.ts';
 import * as inspectCommand from './commands/inspect.ts';
 import * as monitorCommand from './commands/monitor.ts';
 import * as planCommand from './commands/plan.ts';
@@ -23,6 +24,7 @@ const COMMAND_MODULES: ((program: Command) => void)[] = [
   monitorCommand.register,
   inspectCommand.register,
   planCommand.register,
+  doctorCommand.register,
 ];
 
 const VERSION = '0.1.0';

@@ -19,6 +19,7 @@ export {
 } from './documents.ts';
 export { VectorDimensionError, VectorStoreUnavailableError } from './errors.ts';
 export { courseIdFor, quizIdFor } from './ids.ts';
+export { type DocumentInventory, documentExists, documentInventory } from './inventory.ts';
 export { lockDataDir } from './lock.ts';
 export { migrate } from './migrate.ts';
 export { getQuiz, saveQuiz } from './quizzes.ts';

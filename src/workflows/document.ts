@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import type { Course, Quiz } from '../domain/course.ts';
 import { countsOf, type DocumentCounts, type ProcessedDocument } from '../domain/document.ts';
 import { NotFoundError } from '../domain/errors.ts';
+import type { EmbeddingSpace } from '../domain/generators.ts';
 import type { LlmSettings } from '../llm/index.ts';
 import {
   completeDocument,
@@ -25,6 +26,7 @@ import { documentCounts, findDocumentBySha, saveProcessedDocument } from '../sto
 import { getQuiz } from '../store/quizzes.ts';
 import type { Database, SavedIds, VectorStore } from '../store/types.ts';
 import { configuredEmbedder, configuredGenerators, usesModel } from './generators.ts';
+import { vectorRecords } from './vector-records.ts';
 
 export interface ProcessDeps extends PipelineOptions {
   db: Database;
@@ -48,7 +50,7 @@ export async function processDocument(input: PipelineInput, deps: ProcessDeps): 
 
   const result = await runPipeline(input, deps);
   await saveVectors(result, deps);
-  return saveDocument(result.document, result.warnings, deps);
+  return saveDocument(result.document, result.space, result.warnings, deps);
 }
 
 /** A document through its CPU stages, vectors stored, waiting for its course (see {@link finishStaged}). */
@@ -76,7 +78,7 @@ export async function finishStaged(
   deps: Omit<ProcessDeps, 'vectors' | 'embedder'>,
 ): Promise<ProcessOutcome> {
   const { document } = await completeDocument(staged, deps);
-  return saveDocument(document, staged.warnings, deps);
+  return saveDocument(document, staged.space, staged.warnings, deps);
 }
 
 /** Upserts the document's vectors and records how long that took in its stats (`vectorsSeconds`). */
@@ -84,27 +86,18 @@ async function saveVectors(result: Omit<PreparedDocument, 'warnings'>, deps: Pro
   const { document, embeddings, space } = result;
   deps.onProgress?.('save', 0, 1);
   const start = performance.now();
-  await deps.vectors.upsert(
-    space,
-    document.chunks.map((c, i) => ({
-      chunkId: c.id,
-      documentId: c.documentId,
-      embedding: embeddings[i]!,
-      page: c.pageStart,
-      sectionPath: c.sectionPath.join(' › '),
-      text: c.text,
-    })),
-  );
+  await deps.vectors.upsert(space, vectorRecords(document.chunks, embeddings));
   document.stats.vectorsSeconds = (performance.now() - start) / 1000;
 }
 
 async function saveDocument(
   document: ProcessedDocument,
+  space: EmbeddingSpace,
   warnings: string[],
   deps: Pick<ProcessDeps, 'db' | 'onProgress'>,
 ): Promise<ProcessOutcome> {
   deps.onProgress?.('save', 0, 1);
-  const saved = await saveProcessedDocument(deps.db, document);
+  const saved = await saveProcessedDocument(deps.db, document, space);
   deps.onProgress?.('save', 1, 1);
   return {
     saved,
