@@ -213,9 +213,15 @@ export const SETTINGS = {
   }),
   keepUploads: setting({
     env: 'KEEP_UPLOADS',
-    doc: 'Keep uploaded PDFs in UPLOAD_DIR after their job ends (debugging). By default a PDF is removed once its course exists (or its CPU stage is handed to the LLM stage), once its job fails for good, or at once when the API finds it already has a course.',
+    doc: 'Keep uploaded PDFs in UPLOAD_DIR after their job ends (debugging). By default a PDF is removed once its course exists (or its CPU stage is handed to the LLM stage), KEEP_FAILED_UPLOADS_H after its job failed, or at once when the API finds it already has a course.',
     schema: flag,
     default: false,
+  }),
+  keepFailedUploadsH: setting({
+    env: 'KEEP_FAILED_UPLOADS_H',
+    doc: 'Hours the upload of a failed PDF job stays in UPLOAD_DIR, so the job can be retried (`profai jobs retry`, `POST /api/jobs/:id/retry`, the retry button of /dashboard); the API removes older ones every hour, never one whose job is waiting or running. 0: removed as soon as the job fails for good.',
+    schema: num(0),
+    default: 72,
   }),
   // ── service: API ──────────────────────────────────────────────────────────────
   port: setting({ env: 'PORT', doc: 'API port.', schema: int(0, 65535), default: 5001 }),

@@ -23,6 +23,7 @@ import { jobRoutes } from './routes/jobs.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { pdfRoutes } from './routes/pdfs.ts';
 import { quizRoutes } from './routes/quizzes.ts';
+import { uploadSweep } from './upload-sweep.ts';
 
 export type { ApiDeps } from './deps.ts';
 
@@ -61,6 +62,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(quizRoutes, { deps });
   await app.register(metricsRoutes, { deps });
   await app.register(dashboardRoutes, { deps });
+  await app.register(uploadSweep, { deps, uploadDir });
   return app;
 }
 

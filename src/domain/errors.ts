@@ -43,6 +43,7 @@ export const ERROR_CODES = {
   memory_limit: { permanent: false, doc: 'The worker child went past HARD_MEMORY_LIMIT_MB.' },
   redis_unreachable: { permanent: false, doc: 'Redis does not answer.' },
   job_not_failed: { permanent: true, doc: 'Only a failed job can be retried.' },
+  password_not_applicable: { permanent: true, doc: 'A password was given to retry a job that opens no PDF.' },
   upload_gone: {
     permanent: true,
     doc: "A failed PDF job's upload was removed (KEEP_FAILED_UPLOADS_H): upload it again.",

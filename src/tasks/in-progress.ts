@@ -9,7 +9,14 @@ import { redisKeys } from '../redis-keys.ts';
 import { LLM_TASK, llmJobIdOf, PDF_TASK, pdfJobIdOf } from './names.ts';
 
 /** BullMQ states of a job that is still to finish. */
-const UNFINISHED = new Set(['waiting', 'wait', 'active', 'delayed', 'prioritized', 'waiting-children']);
+export const UNFINISHED_STATES: ReadonlySet<string> = new Set([
+  'waiting',
+  'wait',
+  'active',
+  'delayed',
+  'prioritized',
+  'waiting-children',
+]);
 
 /**
  * The documents of `documentIds` whose PDF job or LLM stage has not finished, or whose staged document waits in
@@ -29,7 +36,8 @@ export async function documentsInProgress(
       llm.getJobState(llmJobIdOf(documentId)),
       client.redis.exists(redisKeys.llmStage(client.settings.queuePrefix, documentId)),
     ]);
-    if (UNFINISHED.has(pdfState) || UNFINISHED.has(llmState) || staged > 0) busy.add(documentId);
+    if (UNFINISHED_STATES.has(pdfState) || UNFINISHED_STATES.has(llmState) || staged > 0)
+      busy.add(documentId);
   }
   return busy;
 }

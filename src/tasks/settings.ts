@@ -18,6 +18,7 @@ export const TASK_SETTINGS = [
   'databaseUrl',
   'chromaUrl',
   'keepUploads',
+  'keepFailedUploadsH',
   // the hand-off to the LLM stage and the fleet-wide LLM limits
   'redisUrl',
   'jobAttempts',
