@@ -13,25 +13,27 @@ export async function uploadSweep(app: FastifyInstance, opts: { deps: ApiDeps; u
   const { deps, uploadDir } = opts;
   if (deps.config.keepUploads) return;
   const keepMs = deps.config.keepFailedUploadsH * 3_600_000;
-  let running: Promise<void> | null = null;
-  const sweep = () => {
+  let busy = false;
+  const sweep = async () => {
     // A sweep waiting on a Redis that is down is not joined by another one.
-    running ??= sweepUploads(deps.fleet, { dir: uploadDir, keepMs })
-      .then(({ removed }) => {
-        if (removed.length > 0)
-          app.log.info(
-            { removed: removed.length },
-            'removed uploads no failed job can need (KEEP_FAILED_UPLOADS_H)',
-          );
-      })
-      .catch((err: unknown) => app.log.warn({ err }, 'upload sweep skipped'))
-      .finally(() => {
-        running = null;
-      });
+    if (busy) return;
+    busy = true;
+    try {
+      const { removed } = await sweepUploads(deps.fleet, { dir: uploadDir, keepMs });
+      if (removed.length > 0)
+        app.log.info(
+          { removed: removed.length },
+          'removed uploads no failed job can need (KEEP_FAILED_UPLOADS_H)',
+        );
+    } catch (err) {
+      app.log.warn({ err }, 'upload sweep skipped');
+    } finally {
+      busy = false;
+    }
   };
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
-    sweep();
+    void sweep();
     timer = setInterval(sweep, SWEEP_INTERVAL_MS);
     timer.unref();
   });
