@@ -149,6 +149,6 @@ describe('retrying a failed LLM stage', { timeout: 300_000 }, () => {
     );
     const [attempt] = attempts;
     assert.deepEqual([attempt!.ok, attempt!.error], [false, 'upload_gone']);
-    assert.match(String(attempt.message), /^nothing left\.pdf: .*upload the file again$/);
+    assert.match(String(attempt!.message), /^nothing left\.pdf: .*upload the file again$/);
   });
 });

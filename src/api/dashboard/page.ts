@@ -204,7 +204,7 @@ export const DASHBOARD_HTML = `<!doctype html>
   function retry(j) {
     var body = {};
     if (/password/i.test(j.error || '')) {
-      var password = prompt('Password of ' + (j.file || j.id) + ' (leave empty to retry without one)');
+      var password = prompt('Password of ' + (j.file || j.task) + ' (leave empty to retry without one)');
       if (password === null) return;
       if (password) body.password = password;
     }
@@ -215,7 +215,7 @@ export const DASHBOARD_HTML = `<!doctype html>
         if (res.status === 401) { form.style.display = 'flex'; throw new Error('the API key is needed'); }
         return res.json().then(function (answer) {
           if (res.status !== 202) throw new Error(answer.message || ('HTTP ' + res.status));
-          notice('Retried ' + (j.file || j.id) + ': ' + answer.state, 'ok');
+          notice('Retried ' + (j.file || j.task) + ': ' + answer.state, 'ok');
         });
       })
       .catch(function (err) { notice('Not retried: ' + err.message, 'bad'); })
