@@ -1,13 +1,8 @@
 /** `profai jobs retry [ID…] [--failed] [--since DURATION] [--json]`: send failed jobs back to their queue. */
 import type { Command } from 'commander';
 import { duration, run } from '../command-kit.ts';
+import type { RetryFlags } from '../jobs/retry.ts';
 import { redisOverrides } from './monitor.ts';
-
-export interface RetryFlags {
-  failed?: boolean;
-  since?: number;
-  json?: boolean;
-}
 
 export function register(program: Command): void {
   const jobs = program.command('jobs').description('act on the fleet’s jobs');

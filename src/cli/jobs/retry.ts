@@ -2,9 +2,15 @@
 import type { Config } from '../../config.ts';
 import { withFleet } from '../../ops/commands.ts';
 import { failedJobIds, type RetryAttempt, retryJobs } from '../../tasks/retry.ts';
-import type { RetryFlags } from '../commands/jobs.ts';
 import { printJson, printLine } from '../output.ts';
 import { renderTable } from '../table.ts';
+
+/** The flags of `profai jobs retry` (`since` in ms). */
+export interface RetryFlags {
+  failed?: boolean;
+  since?: number;
+  json?: boolean;
+}
 
 function lines(attempts: readonly RetryAttempt[]): string {
   const rows = attempts.map((a) =>
