@@ -71,9 +71,9 @@ async function retryPdf(
   opts: RetryOptions,
   settings: RetrySettings,
 ) {
-  const data = job.data as PdfTaskData;
-  if (!(await uploadStillThere(data.path)))
-    throw new UploadGoneError(data.fileName, settings.keepFailedUploadsH);
+  const data = job.data as Partial<PdfTaskData>;
+  if (typeof data.path !== 'string' || !(await uploadStillThere(data.path)))
+    throw new UploadGoneError(data.fileName ?? job.id ?? '', settings.keepFailedUploadsH);
   if (opts.password) await job.updateData({ ...data, password: opts.password });
   await sendBack(job, state, job.id ?? '');
 }

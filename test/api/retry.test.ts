@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { JobView } from '../../src/fleet/views.ts';
@@ -18,7 +18,7 @@ import { assertError, makePdf, multipart } from '../support/api.ts';
 import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
 import { makeSimplePdf } from '../support/make-pdf.ts';
 import { runCli } from '../support/ops.ts';
-import { killAll, spawnWorker, type WorkerProcess, waitForFinished } from '../support/workers.ts';
+import { killAll, spawnWorker, type WorkerProcess, waitFor, waitForFinished } from '../support/workers.ts';
 
 const PASSWORD = 'open sesame';
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -121,6 +121,21 @@ describe('retrying failed jobs over HTTP and from the CLI', { timeout: 300_000 }
       'failed',
       'it fails again, on its own',
     );
+  });
+
+  test('the API sweeps UPLOAD_DIR when it starts: an old upload without a job goes, a failed job keeps its own', async () => {
+    const bytes = await makeSimplePdf({ userPassword: PASSWORD }, 'Notes kept for their retry.');
+    const failed = await uploaded('kept.pdf', bytes);
+    assert.equal(failed.state, 'failed');
+    const kept = join(fx.uploadDir, `${sha256(bytes)}.pdf`);
+    const stray = join(fx.uploadDir, `${sha256(Buffer.from('no job ever'))}.pdf`);
+    await writeFile(stray, '%PDF-1.4 stray');
+    const longAgo = new Date(Date.now() - 100 * 3_600_000);
+    await Promise.all([utimes(stray, longAgo, longAgo), utimes(kept, longAgo, longAgo)]);
+    const app = await fx.variant({});
+    await app.ready();
+    await waitFor('the stray upload to be swept', async () => (existsSync(stray) ? null : true));
+    assert.ok(existsSync(kept), 'its job failed a moment ago: kept for KEEP_FAILED_UPLOADS_H');
   });
 
   test('a job whose upload was missing when it ran completes once the file is back: profai jobs retry', async () => {

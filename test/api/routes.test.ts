@@ -233,6 +233,7 @@ describe('jobs, courses, quizzes, health, API key, OpenAPI', () => {
       '/api/fleet',
       '/api/jobs',
       '/api/jobs/{id}',
+      '/api/jobs/{id}/retry',
       '/api/pdfs',
       '/api/quizzes/{id}',
       '/health',

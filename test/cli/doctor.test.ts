@@ -16,6 +16,8 @@ import { HashEmbedder } from '../../src/pipeline/embed.ts';
 import { redisKeys } from '../../src/redis-keys.ts';
 import { documentInventory, loadChunks, openDatabase, openVectorStore } from '../../src/store/index.ts';
 import type { Database, VectorRecord, VectorStore } from '../../src/store/types.ts';
+import type { RepairOutcome } from '../../src/workflows/doctor.ts';
+import type { DoctorReport } from '../../src/workflows/doctor-compare.ts';
 import { createTestDatabase } from '../support/api.ts';
 import { type ChromaServer, freePort, startChroma } from '../support/chroma.ts';
 import { type FakeOpenAI, startFakeOpenAI } from '../support/fake-openai.ts';
@@ -29,27 +31,11 @@ const OPENAI: EmbeddingSpace = { name: 'openai:fake-embed', dimension: 8 };
 const ORPHAN_DOC = 'feedfacefeedface';
 const STAGED_DOC = 'beefbeefbeefbeef';
 
-interface Finding {
-  documentId: string;
-  fileName: string | null;
-  space: EmbeddingSpace;
-  chunks: number;
-  vectors: number;
-  missing: string[];
-  orphans: string[];
-  vectorsOnly: boolean;
-  embeddedIn?: EmbeddingSpace;
-  inProgress: boolean;
-}
-interface DoctorJson {
-  agree: boolean;
-  findings: Finding[];
-  repair?: { deleted: number; embedded: number; failures: { documentId: string; reason: string }[] };
-  after?: { agree: boolean; findings: Finding[] };
-}
+/** What `profai doctor --json` prints. */
+type DoctorJson = DoctorReport & { repair?: RepairOutcome; after?: DoctorReport };
 
 const json = (r: CliResult) => JSON.parse(r.stdout) as DoctorJson;
-const find = (report: { findings: Finding[] }, id: string, space = HASH) =>
+const find = (report: Pick<DoctorReport, 'findings'>, id: string, space = HASH) =>
   report.findings.find(
     (f) => f.documentId === id && f.space.name === space.name && f.space.dimension === space.dimension,
   );

@@ -21,7 +21,9 @@ const listQuerySchema = {
 } as const;
 
 const retryBodySchema = {
-  type: ['object', 'null'],
+  type: 'object',
+  // No body at all is fine too.
+  nullable: true,
   additionalProperties: false,
   properties: {
     password: {
@@ -61,7 +63,7 @@ export async function jobRoutes(app: FastifyInstance, opts: { deps: ApiDeps }): 
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { password?: string } | null }>(
+  app.post<{ Params: { id: string }; Body: { password?: string } | undefined }>(
     '/api/jobs/:id/retry',
     {
       schema: {
