@@ -11,6 +11,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
 import { readRunInfo } from '../../src/fleet/runinfo.ts';
 import type { JobView } from '../../src/fleet/views.ts';
 import { redisKeys } from '../../src/redis-keys.ts';
@@ -116,6 +117,20 @@ describe('retrying a failed LLM stage', { timeout: 300_000 }, () => {
       parsed,
       'the CPU stage did not run again',
     );
+    const sql = new pg.Client({ connectionString: pgdb.url });
+    await sql.connect();
+    try {
+      const { rows } = await sql.query('SELECT embedding_space, embedding_dim FROM documents WHERE id = $1', [
+        documentId,
+      ]);
+      assert.deepEqual(
+        rows,
+        [{ embedding_space: 'hash-ngram-v1', embedding_dim: 384 }],
+        'the staged space is recorded',
+      );
+    } finally {
+      await sql.end();
+    }
   });
 
   test('with the staged document gone, the PDF job runs again from its upload', async () => {
