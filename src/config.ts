@@ -225,7 +225,7 @@ export const SETTINGS = {
   }),
   keepUploads: setting({
     env: 'KEEP_UPLOADS',
-    doc: 'Keep uploaded PDFs in UPLOAD_DIR after their job ends (debugging). By default a PDF leaves UPLOAD_DIR once its course exists (or its CPU stage is handed to the LLM stage), when it moves to DOCUMENTS_DIR, or at once when the API finds it already has a course; one whose job fails for good is removed.',
+    doc: 'Keep uploaded PDFs in UPLOAD_DIR after their job ends (debugging). By default a PDF leaves UPLOAD_DIR once its course exists (or its CPU stage is handed to the LLM stage), when it moves to DOCUMENTS_DIR, or at once when the API finds it already has a course; one whose job failed stays KEEP_FAILED_UPLOADS_H for a retry.',
     schema: flag,
     default: false,
   }),
@@ -234,6 +234,12 @@ export const SETTINGS = {
     doc: 'Folder where the original PDF of every course is kept as `<sha256>.pdf` (the web app shows its pages beside the citations); shared by API and workers like UPLOAD_DIR. Unset: `documents/` in PROFAI_DATA_DIR. Documents processed before it existed have none.',
     schema: optionalStr,
     default: undefined,
+  }),
+  keepFailedUploadsH: setting({
+    env: 'KEEP_FAILED_UPLOADS_H',
+    doc: 'Hours the upload of a failed PDF job stays in UPLOAD_DIR, so the job can be retried (`profai jobs retry`, `POST /api/jobs/:id/retry`, the retry button of /dashboard); the API removes older ones every hour, never one whose job is waiting or running. 0: removed as soon as the job fails for good.',
+    schema: num(0),
+    default: 72,
   }),
   // ── service: API ──────────────────────────────────────────────────────────────
   port: setting({ env: 'PORT', doc: 'API port.', schema: int(0, 65535), default: 5001 }),

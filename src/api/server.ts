@@ -27,6 +27,7 @@ import { metricsRoutes } from './routes/metrics.ts';
 import { pdfRoutes } from './routes/pdfs.ts';
 import { quizRoutes } from './routes/quizzes.ts';
 import { reviewRoutes } from './routes/review.ts';
+import { uploadSweep } from './upload-sweep.ts';
 
 export type { ApiDeps } from './deps.ts';
 
@@ -72,6 +73,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(documentRoutes, { deps });
   await app.register(reviewRoutes, { deps });
   await app.register(appRoutes, { deps });
+  await app.register(uploadSweep, { deps, uploadDir });
   return app;
 }
 

@@ -21,6 +21,16 @@ export function int(value: string): number {
   return n;
 }
 
+const DURATION_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** A duration such as `30m`, `2h`, `1d` or `45s`, in ms. */
+export function duration(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)([smhd])$/.exec(value.trim());
+  if (!m || Number(m[1]) <= 0)
+    throw new InvalidArgumentError('expected a duration such as 30m, 2h or 1d (units s, m, h, d)');
+  return Number(m[1]) * DURATION_UNITS[m[2]!]!;
+}
+
 /** Runs a command body with the configuration; its return value is the exit code. */
 export function run(
   overrides: (opts: Record<string, unknown>) => Partial<Record<keyof Config, unknown>>,

@@ -6,8 +6,10 @@ import { Command, Option } from 'commander';
 import { describeConfig } from '../config.ts';
 import { int, none, positiveInt, run } from './command-kit.ts';
 import * as apiCommand from './commands/api.ts';
+import * as doctorCommand from './commands/doctor.ts';
 import * as exportCommand from './commands/export.ts';
 import * as inspectCommand from './commands/inspect.ts';
+import * as jobsCommand from './commands/jobs.ts';
 import * as monitorCommand from './commands/monitor.ts';
 import * as planCommand from './commands/plan.ts';
 import * as upCommand from './commands/up.ts';
@@ -25,6 +27,8 @@ const COMMAND_MODULES: ((program: Command) => void)[] = [
   inspectCommand.register,
   planCommand.register,
   exportCommand.register,
+  doctorCommand.register,
+  jobsCommand.register,
 ];
 
 const VERSION = '0.1.0';

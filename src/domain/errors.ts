@@ -38,6 +38,10 @@ export const ERROR_CODES = {
   vector_dimension: { permanent: true, doc: "A vector does not fit its embedding space's dimension." },
   no_database: { permanent: true, doc: 'A process that must share the database has no DATABASE_URL.' },
   revision_conflict: { permanent: true, doc: 'A quiz changed since the teacher loaded it (review edits).' },
+  space_unknown: {
+    permanent: false,
+    doc: "The embeddings model's dimension is unset and the model does not answer.",
+  },
   // ── fleet ─────────────────────────────────────────────────────────────────────
   unknown_task: { permanent: true, doc: 'No worker registered the task of a job.' },
   task_module: { permanent: true, doc: 'A task module exports no task, or two tasks share a name.' },
@@ -48,6 +52,12 @@ export const ERROR_CODES = {
   child_crashed: { permanent: false, doc: 'The worker child running the task died.' },
   memory_limit: { permanent: false, doc: 'The worker child went past HARD_MEMORY_LIMIT_MB.' },
   redis_unreachable: { permanent: false, doc: 'Redis does not answer.' },
+  job_not_failed: { permanent: true, doc: 'Only a failed job can be retried.' },
+  password_not_applicable: { permanent: true, doc: 'A password was given to retry a job that opens no PDF.' },
+  upload_gone: {
+    permanent: true,
+    doc: "A failed PDF job's upload was removed (KEEP_FAILED_UPLOADS_H): upload it again.",
+  },
   // ── LLM ───────────────────────────────────────────────────────────────────────
   llm_config: { permanent: true, doc: 'LLM_BASE_URL is set without what it needs.' },
   llm_provider: { permanent: false, doc: 'The provider kept failing or refused the request.' },

@@ -9,7 +9,7 @@ import type { Redis } from 'ioredis';
 import { usesEmbeddingsApi } from '../config.ts';
 import type { CourseGenerator, Embedder, EmbeddingSpace, QuizGenerator } from '../domain/generators.ts';
 import { OfflineCourseGenerator } from '../pipeline/course.ts';
-import { HashEmbedder } from '../pipeline/embed.ts';
+import { HASH_EMBEDDER_NAME, HashEmbedder } from '../pipeline/embed.ts';
 import { OfflineQuizGenerator } from '../pipeline/quiz.ts';
 import { redisKeys } from '../redis-keys.ts';
 import { ResponseCache } from './cache.ts';
@@ -51,6 +51,16 @@ export function createEmbedder(config: LlmSettings, redis?: Redis): Embedder {
       timeoutMs: Math.round(config.llmTimeoutS * 1000),
     }),
   });
+}
+
+/**
+ * The embedder whose vectors make up `space`: the offline hasher at the space's dimension, or the configured
+ * embeddings API when the space is its model's (`openai:<model>`); null when neither is.
+ */
+export function embedderForSpace(config: LlmSettings, space: EmbeddingSpace, redis?: Redis): Embedder | null {
+  if (space.name === HASH_EMBEDDER_NAME) return new HashEmbedder(space.dimension);
+  const embedder = createEmbedder(config, redis);
+  return embedder.name === space.name ? embedder : null;
 }
 
 /** The one rate limiter of the fleet under QUEUE_PREFIX: chat and embeddings calls of every worker share it. */
@@ -142,9 +152,8 @@ export function createRetriever(
   space?: EmbeddingSpace,
   redis?: Redis,
 ): Retriever | null {
-  const offline = space && space.name === new HashEmbedder(space.dimension).name;
-  const embedder = offline ? new HashEmbedder(space.dimension) : createEmbedder(config, redis);
-  if (space && embedder.name !== space.name) return null;
+  const embedder = space ? embedderForSpace(config, space, redis) : createEmbedder(config, redis);
+  if (!embedder) return null;
   return async (text, documentId, k) => {
     const [vector] = await embedder.embed([text]);
     const searched = space ?? { name: embedder.name, dimension: vector!.length };

@@ -23,7 +23,7 @@ const fail = (message: string) => process.stderr.write(`profai: ${message}\n`);
  * Connects, runs `body`, closes; an unreachable Redis is one line and exit code 2. BullMQ is loaded only
  * once Redis answered, so that line comes quickly.
  */
-async function withFleet(
+export async function withFleet(
   config: Config,
   reconnect: boolean,
   body: (client: FleetClient) => Promise<number>,

@@ -12,6 +12,9 @@ import type { Chunk, ProgressFn } from '../domain/document.ts';
 import type { Embedder } from '../domain/generators.ts';
 import { hasCjk, splitCjk, words } from './text/words.ts';
 
+/** The hashing embedder's name: the name of its vector spaces (`hash-ngram-v1/<dimension>`). */
+export const HASH_EMBEDDER_NAME = 'hash-ngram-v1';
+
 /** The hashing embedder's vector length when none is given (the HASH_EMBEDDING_DIM setting's default too). */
 export const DEFAULT_HASH_DIMENSION = 384;
 
@@ -128,7 +131,7 @@ class FeatureCounts {
 /** Deterministic local embedder: feature hashing of words, word pairs and character n-grams. */
 export class HashEmbedder implements Embedder {
   /** Algorithm and version; bump the version whenever vectors change. */
-  readonly name = 'hash-ngram-v1';
+  readonly name = HASH_EMBEDDER_NAME;
   readonly dimension: number;
   private readonly features = new FeatureCounts();
 

@@ -17,7 +17,7 @@ import { kindAt, optionProblems, type PhraseKind, tokensIn } from './quality/kin
 import { CITATION_KEY } from './quality/matter.ts';
 import { standaloneProblem } from './quality/standalone.ts';
 import { insideCode, swapProblem } from './quality/statements.ts';
-import { type Source, normalise } from './quiz-material.ts';
+import { normalise, type Source } from './quiz-material.ts';
 import { BLANK, containsTerm, TermFinder } from './text/cloze.ts';
 import { findDefinition } from './text/definitions.ts';
 import { type Rng, shuffled } from './text/rng.ts';

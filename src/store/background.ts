@@ -83,6 +83,10 @@ export function openVectorStoreOnUse(config: Pick<Config, 'chromaUrl'>, db: Data
     query: async (space, embedding, k, documentId) => (await store()).query(space, embedding, k, documentId),
     count: async (space, documentId) => (await store()).count(space, documentId),
     deleteDocument: async (space, documentId) => (await store()).deleteDocument(space, documentId),
+    deleteChunks: async (space, chunkIds) => (await store()).deleteChunks(space, chunkIds),
+    chunkIds: async (space, documentId) => (await store()).chunkIds(space, documentId),
+    documentCounts: async (space) => (await store()).documentCounts(space),
+    spaces: async () => (await store()).spaces(),
     ping: async () => (await store()).ping(),
     async close() {
       const open = opened;

@@ -1,6 +1,7 @@
 /** Documents and what hangs off them: sections, chunks, and the one-transaction save of a whole result. */
 import type { Course } from '../domain/course.ts';
 import type { Chunk, ProcessedDocument } from '../domain/document.ts';
+import type { EmbeddingSpace } from '../domain/generators.ts';
 import { courseIdFor, quizIdFor } from './ids.ts';
 import { writeQuiz } from './quizzes.ts';
 import { generatorName, jsonParam } from './sql.ts';
@@ -11,12 +12,17 @@ import type { Database, SavedIds, Sql } from './types.ts';
  * course (with module and lesson rows) and its first quiz. Idempotent by `sha256`: when the document is
  * already stored (also when a concurrent call stored it first) nothing is written and the stored ids are
  * returned with `created: false`. A failure anywhere leaves no row behind.
+ * @param space - the embedding space its chunk vectors were written in, recorded with the document.
  */
-export async function saveProcessedDocument(db: Database, doc: ProcessedDocument): Promise<SavedIds> {
+export async function saveProcessedDocument(
+  db: Database,
+  doc: ProcessedDocument,
+  space?: EmbeddingSpace,
+): Promise<SavedIds> {
   const courseId = courseIdFor(doc.documentId);
   const quizId = quizIdFor(courseId, { ...doc.quiz, size: doc.quiz.questions.length });
   return db.transaction(async (tx) => {
-    if (!(await insertDocument(tx, doc))) return existingIds(tx, doc.sha256, quizId);
+    if (!(await insertDocument(tx, doc, space))) return existingIds(tx, doc.sha256, quizId);
     await insertSections(tx, doc);
     await insertChunks(tx, doc.documentId, doc.chunks);
     await insertCourse(tx, courseId, doc.documentId, doc.course);
@@ -26,10 +32,11 @@ export async function saveProcessedDocument(db: Database, doc: ProcessedDocument
 }
 
 /** Inserts the document row; false when a document with this sha256 (or id) exists. */
-async function insertDocument(tx: Sql, doc: ProcessedDocument): Promise<boolean> {
+async function insertDocument(tx: Sql, doc: ProcessedDocument, space?: EmbeddingSpace): Promise<boolean> {
   const { rows } = await tx.query(
-    `INSERT INTO documents (id, sha256, file_name, size_bytes, page_count, title, source, stats)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, ($8::text)::jsonb)
+    `INSERT INTO documents (id, sha256, file_name, size_bytes, page_count, title, source, stats,
+                            embedding_space, embedding_dim)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, ($8::text)::jsonb, $9, $10)
      ON CONFLICT DO NOTHING RETURNING id`,
     [
       doc.documentId,
@@ -40,6 +47,8 @@ async function insertDocument(tx: Sql, doc: ProcessedDocument): Promise<boolean>
       doc.title,
       doc.structure.source,
       jsonParam(doc.stats),
+      space?.name ?? null,
+      space?.dimension ?? null,
     ],
   );
   return rows.length > 0;

@@ -20,6 +20,7 @@ export {
 } from './documents.ts';
 export { QuizRevisionError, VectorDimensionError, VectorStoreUnavailableError } from './errors.ts';
 export { courseIdFor, quizIdFor } from './ids.ts';
+export { type DocumentInventory, documentExists, documentInventory } from './inventory.ts';
 export { lockDataDir } from './lock.ts';
 export { migrate } from './migrate.ts';
 export { deleteQuestion, editQuestion, markReviewed, type QuestionPatch } from './quiz-review.ts';

@@ -50,6 +50,14 @@ export interface VectorStore {
   query(space: EmbeddingSpace, embedding: Float32Array, k: number, documentId?: string): Promise<VectorHit[]>;
   count(space: EmbeddingSpace, documentId?: string): Promise<number>;
   deleteDocument(space: EmbeddingSpace, documentId: string): Promise<void>;
+  /** Deletes these chunks' vectors in the space; ids that are not stored are ignored. */
+  deleteChunks(space: EmbeddingSpace, chunkIds: readonly string[]): Promise<void>;
+  /** The chunk ids stored for one document in the space, sorted. */
+  chunkIds(space: EmbeddingSpace, documentId: string): Promise<string[]>;
+  /** Every document with vectors in the space, with how many it has (read page by page where the store pages). */
+  documentCounts(space: EmbeddingSpace): Promise<Map<string, number>>;
+  /** The spaces this store keeps vectors of (for Chroma: every collection ProfAI made, even an empty one). */
+  spaces(): Promise<EmbeddingSpace[]>;
   /** Throws when the store does not answer (for health checks). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -4,7 +4,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { type EnqueueOptions, enqueueTask, type FleetClient, type FleetClientOptions, type FleetClientSettings, fleetClientOn, openFleetClient } from '../fleet/queues.ts';
+import {
+  type EnqueueOptions,
+  enqueueTask,
+  type FleetClient,
+  type FleetClientOptions,
+  type FleetClientSettings,
+  fleetClientOn,
+  openFleetClient,
+} from '../fleet/queues.ts';
 import {
   JOB_ID_PREFIXES,
   PDF_TASK,

@@ -90,8 +90,10 @@ export function createPdfTask(
       try {
         result = await run(data, ctx);
       } catch (err) {
-        // A permanent failure is not retried: the upload is no longer needed. Otherwise the retry reads it.
-        if (err instanceof ProfaiError && err.permanent) await discardUpload(data.path, config);
+        // A permanent failure is not retried by the queue: the upload is kept for KEEP_FAILED_UPLOADS_H, for an
+        // operator's retry (uploads.ts), or removed now when that is 0. Otherwise the queue's retry reads it.
+        if (err instanceof ProfaiError && err.permanent && config.keepFailedUploadsH === 0)
+          await discardUpload(data.path, config);
         throw err;
       }
       // The course exists: the upload becomes the document's kept PDF (DOCUMENTS_DIR). A hand-off's upload moves

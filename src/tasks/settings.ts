@@ -20,6 +20,7 @@ export const TASK_SETTINGS = [
   'keepUploads',
   'documentsDir',
   'logLevel',
+  'keepFailedUploadsH',
   // the hand-off to the LLM stage and the fleet-wide LLM limits
   'redisUrl',
   'jobAttempts',

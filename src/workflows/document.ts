@@ -26,6 +26,7 @@ import { documentCounts, findDocumentBySha, saveProcessedDocument } from '../sto
 import { getQuiz } from '../store/quizzes.ts';
 import type { Database, SavedIds, VectorStore } from '../store/types.ts';
 import { configuredEmbedder, configuredGenerators, usesModel } from './generators.ts';
+import { vectorRecords } from './vector-records.ts';
 
 export interface ProcessDeps extends PipelineOptions {
   db: Database;
@@ -52,7 +53,7 @@ export async function processDocument(input: PipelineInput, deps: ProcessDeps): 
   // overwrites (same ids) and that `profai doctor` finds if no retry comes; never chunks without vectors.
   await saveVectors(result, deps);
   try {
-    return await saveDocument(result.document, result.warnings, deps);
+    return await saveDocument(result.document, result.space, result.warnings, deps);
   } catch (err) {
     await dropUnstoredVectors(result.document, result.space, deps);
     throw err;
@@ -101,7 +102,7 @@ export async function finishStaged(
   deps: Omit<ProcessDeps, 'vectors' | 'embedder'>,
 ): Promise<ProcessOutcome> {
   const { document } = await completeDocument(staged, deps);
-  return saveDocument(document, staged.warnings, deps);
+  return saveDocument(document, staged.space, staged.warnings, deps);
 }
 
 /** Upserts the document's vectors and records how long that took in its stats (`vectorsSeconds`). */
@@ -109,27 +110,18 @@ async function saveVectors(result: Omit<PreparedDocument, 'warnings'>, deps: Pro
   const { document, embeddings, space } = result;
   deps.onProgress?.('save', 0, 1);
   const start = performance.now();
-  await deps.vectors.upsert(
-    space,
-    document.chunks.map((c, i) => ({
-      chunkId: c.id,
-      documentId: c.documentId,
-      embedding: embeddings[i]!,
-      page: c.pageStart,
-      sectionPath: c.sectionPath.join(' › '),
-      text: c.text,
-    })),
-  );
+  await deps.vectors.upsert(space, vectorRecords(document.chunks, embeddings));
   document.stats.vectorsSeconds = (performance.now() - start) / 1000;
 }
 
 async function saveDocument(
   document: ProcessedDocument,
+  space: EmbeddingSpace,
   warnings: string[],
   deps: Pick<ProcessDeps, 'db' | 'onProgress'>,
 ): Promise<ProcessOutcome> {
   deps.onProgress?.('save', 0, 1);
-  const saved = await saveProcessedDocument(deps.db, document);
+  const saved = await saveProcessedDocument(deps.db, document, space);
   deps.onProgress?.('save', 1, 1);
   return {
     saved,

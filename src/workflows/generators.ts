@@ -4,8 +4,9 @@
  */
 import type { Redis } from 'ioredis';
 import { type Config, usesEmbeddingsApi } from '../config.ts';
-import type { CourseGenerator, Embedder, QuizGenerator } from '../domain/generators.ts';
+import type { CourseGenerator, Embedder, EmbeddingSpace, QuizGenerator } from '../domain/generators.ts';
 import type { LlmRuntime, LlmSettings } from '../llm/index.ts';
+import { HASH_EMBEDDER_NAME, HashEmbedder } from '../pipeline/embed.ts';
 
 /**
  * The CPU stage's embedder: the embeddings API's when EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL are set (its
@@ -18,6 +19,17 @@ export async function configuredEmbedder(
   if (!usesEmbeddingsApi(config)) return {};
   const { createEmbedder } = await import('../llm/index.ts');
   return { embedder: createEmbedder(config, redis) };
+}
+
+/**
+ * The embedder that makes the vectors of `space`: the offline hasher at its dimension, or the embeddings API
+ * when `space` is its configured model's; null when neither is. The AI SDK loads only in the second case.
+ */
+export async function embedderForSpace(config: LlmSettings, space: EmbeddingSpace): Promise<Embedder | null> {
+  if (space.name === HASH_EMBEDDER_NAME) return new HashEmbedder(space.dimension);
+  if (!usesEmbeddingsApi(config)) return null;
+  const llm = await import('../llm/index.ts');
+  return llm.embedderForSpace(config, space);
 }
 
 /** True when courses and quizzes come from the model (LLM_BASE_URL is set). */

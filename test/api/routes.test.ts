@@ -235,6 +235,7 @@ describe('jobs, courses, quizzes, health, API key, OpenAPI', () => {
       '/api/fleet',
       '/api/jobs',
       '/api/jobs/{id}',
+      '/api/jobs/{id}/retry',
       '/api/pdfs',
       '/api/quizzes/{id}',
       '/api/quizzes/{id}/questions/{n}',

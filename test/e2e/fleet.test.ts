@@ -6,7 +6,7 @@
  */
 
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -156,7 +156,7 @@ describe('API + 2 workers on Redis, PostgreSQL and Chroma', { timeout: 300_000 }
     assert.deepEqual(pdfsIn(uploads.dir), [], 'uploads are removed once their course exists');
   });
 
-  test('a corrupt PDF fails at once with its reason, and its upload is removed', async () => {
+  test('a corrupt PDF fails at once with its reason, and its upload is kept for a retry', async () => {
     const bytes = Buffer.from(
       '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ngarbage, no xref, no trailer\n',
     );
@@ -165,7 +165,11 @@ describe('API + 2 workers on Redis, PostgreSQL and Chroma', { timeout: 300_000 }
     assert.equal(view.state, 'failed');
     assert.equal(view.attempts, 1, 'a permanent failure is not retried');
     assert.match(String(view.error), /broken\.pdf|corrupt|PDF/i);
-    assert.deepEqual(pdfsIn(uploads.dir), [], 'the upload of a job that failed for good is removed');
+    assert.deepEqual(
+      pdfsIn(uploads.dir),
+      [`${createHash('sha256').update(bytes).digest('hex')}.pdf`],
+      'the upload of a job that failed for good stays KEEP_FAILED_UPLOADS_H, for a retry',
+    );
   });
 
   test("an encrypted PDF with its password completes, and the password leaves the job's record", async () => {

@@ -219,8 +219,13 @@ describe('anki', () => {
   test("a key term the module's glossary defines gets its definition and page on the back", () => {
     const input = specialInput();
     const module = input.course.modules[0]!;
-    module.glossary = [{ term: 'Primary Key', definition: 'A primary key names one row.', citations: [{ page: 3 }] }];
-    const cards = (renderExport(input, 'anki') as string).trimEnd().split('\n').filter((l) => !l.startsWith('#'));
+    module.glossary = [
+      { term: 'Primary Key', definition: 'A primary key names one row.', citations: [{ page: 3 }] },
+    ];
+    const cards = (renderExport(input, 'anki') as string)
+      .trimEnd()
+      .split('\n')
+      .filter((l) => !l.startsWith('#'));
     const card = cards.map((l) => l.split('\t')).find((n) => n[1] === 'primary key');
     assert.ok(card, 'the card is there');
     assert.match(card[2]!, /^A primary key names one row\.<br><br><small>Source: .*, page 3<\/small>$/);

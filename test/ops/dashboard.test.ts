@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -14,6 +16,7 @@ import {
   testConfig,
   testEnv,
   type WorkerProcess,
+  waitForFinished,
 } from '../support/workers.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
@@ -63,13 +66,79 @@ describe('/dashboard in headless Chromium', { timeout: 300_000 }, () => {
     assert.match((await page.textContent('#queues tr[data-queue="test"]')) ?? '', /^test0100/);
 
     mkdirSync(ARTIFACTS, { recursive: true });
-    const shot = `${ARTIFACTS}dashboard.png`;
+    const shot = join(ARTIFACTS, 'dashboard.png');
     await page.screenshot({ path: shot, fullPage: true });
     assert.ok(existsSync(shot));
 
     await page.waitForSelector(`#recent tr[data-job="${id}"][data-state="completed"]`, { timeout: 20_000 });
     assert.equal(await page.locator(row).count(), 0, 'no longer listed as active');
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test('a failure has a retry button: the job goes back to its queue with the API key and completes', async () => {
+    const counter = join(tmpdir(), `profai-retry-${prefix}.count`);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const { id } = await enqueueTask(client, 'test.fail_until_count', { counter, passAt: 4 });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    const posted: { url: string; key: string | null }[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST') posted.push({ url: r.url(), key: r.headers()['x-api-key'] ?? null });
+    });
+    await page.goto(`${url}/dashboard?interval=250#key=${KEY}`);
+    const button = `#failures tr[data-job="${id}"] button[data-retry="${id}"]`;
+    await page.waitForSelector(button, { timeout: 30_000 });
+    assert.match(
+      (await page.textContent(`#failures tr[data-job="${id}"]`)) ?? '',
+      /not yet: run 3 of 4.*3retry$/,
+    );
+    const shot = join(ARTIFACTS, 'dashboard-retry.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    assert.ok(existsSync(shot));
+
+    await page.click(button);
+    await page.waitForSelector(`#recent tr[data-job="${id}"][data-state="completed"]`, { timeout: 20_000 });
+    assert.equal(await page.locator(`#failures tr[data-job="${id}"]`).count(), 0, 'no longer a failure');
+    assert.match(
+      (await page.textContent('#notice')) ?? '',
+      /^Retried test\.fail_until_count: (waiting|active)$/,
+    );
+    assert.deepEqual(posted, [{ url: `${url}/api/jobs/${id}/retry`, key: KEY }]);
+    const view = await waitForFinished(client, id);
+    assert.deepEqual(view.result, { attempt: 1, runs: 4 });
+    assert.deepEqual(errors, []);
+    await page.close();
+    rmSync(counter, { force: true });
+  });
+
+  test('a failure that asks for a password: the page asks for it, and says why a retry was refused', async () => {
+    const { id } = await enqueueTask(client, 'test.needs_password', {});
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept('open sesame');
+    });
+    const bodies: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST') bodies.push(r.postData() ?? '');
+    });
+    await page.goto(`${url}/dashboard?interval=250#key=${KEY}`);
+    await page.click(`button[data-retry="${id}"]`, { timeout: 30_000 });
+    await page.waitForSelector('#notice.bad', { timeout: 10_000 });
+    assert.deepEqual(asked, ['Password of test.needs_password (leave empty to retry without one)']);
+    assert.deepEqual(
+      bodies.map((b) => JSON.parse(b)),
+      [{ password: 'open sesame' }],
+    );
+    assert.equal(
+      await page.textContent('#notice'),
+      `Not retried: job ${id} opens no PDF: a password does not apply to it`,
+    );
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-retry-refused.png'), fullPage: true });
+    assert.equal(await page.isEnabled(`button[data-retry="${id}"]`), true, 'the button can be used again');
     await page.close();
   });
 });

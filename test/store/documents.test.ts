@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import {
   countRows,
   courseIdFor,
+  documentExists,
+  documentInventory,
   findDocumentBySha,
   loadChunks,
   saveProcessedDocument,
@@ -26,6 +28,25 @@ eachBackend((db) => {
     assert.equal(after.lessons! - before.lessons!, 4);
     assert.equal(after.quizzes! - before.quizzes!, 1);
     assert.equal(after.questions! - before.questions!, 3);
+  });
+
+  test('the inventory lists each document with its chunk ids and the embedding space it was saved with', async () => {
+    const withSpace = makeDocument({ chunks: 3 });
+    const without = makeDocument({ chunks: 2 });
+    await saveProcessedDocument(db(), withSpace, { name: 'hash-ngram-v1', dimension: 96 });
+    await saveProcessedDocument(db(), without);
+    const inventory = await documentInventory(db());
+    const of = (id: string) => inventory.find((d) => d.documentId === id);
+    assert.deepEqual(of(withSpace.documentId), {
+      documentId: withSpace.documentId,
+      fileName: withSpace.fileName,
+      space: { name: 'hash-ngram-v1', dimension: 96 },
+      chunkIds: withSpace.chunks.map((c) => c.id).sort(),
+    });
+    assert.equal(of(without.documentId)?.space, null, 'no space given: none recorded');
+    assert.equal(of(without.documentId)?.chunkIds.length, 2);
+    assert.equal(await documentExists(db(), withSpace.documentId), true);
+    assert.equal(await documentExists(db(), 'ffffffffffffffff'), false);
   });
 
   test('a second save of the same sha256 writes nothing and returns the stored ids', async () => {

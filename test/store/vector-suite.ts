@@ -96,6 +96,48 @@ export function vectorStoreSuite(get: () => VectorStore, tag: string): void {
     await assert.rejects(get().query(space, unit(16, 0), 1), VectorDimensionError);
   });
 
+  test('chunkIds lists the ids of one document in one space, sorted', async () => {
+    await get().upsert(space, records('docg', 12, 8));
+    await get().upsert(other, records('docg', 2, 16));
+    await get().upsert(space, records('docgg', 1, 8));
+    const expected = Array.from({ length: 12 }, (_, i) => `docg:${i}`).sort();
+    assert.deepEqual(await get().chunkIds(space, 'docg'), expected);
+    assert.deepEqual(await get().chunkIds(other, 'docg'), ['docg:0', 'docg:1']);
+    assert.deepEqual(await get().chunkIds(space, 'nothing-here'), []);
+  });
+
+  test('documentCounts counts every document of a space, past one page of results', async () => {
+    const own: EmbeddingSpace = { name: `counts-${tag}`, dimension: 4 };
+    await get().upsert(own, records('many', 1203, 4));
+    await get().upsert(own, records('few', 2, 4));
+    await get().upsert({ ...own, dimension: 8 }, records('elsewhere', 3, 8));
+    assert.deepEqual([...(await get().documentCounts(own))].sort(), [
+      ['few', 2],
+      ['many', 1203],
+    ]);
+  });
+
+  test('deleteChunks removes only those chunks, in that space', async () => {
+    await get().upsert(space, records('doch', 4, 8));
+    await get().upsert(other, records('doch', 4, 16));
+    await get().deleteChunks(space, ['doch:1', 'doch:3', 'doch:never-stored']);
+    assert.deepEqual(await get().chunkIds(space, 'doch'), ['doch:0', 'doch:2']);
+    assert.equal(await get().count(other, 'doch'), 4);
+    await get().deleteChunks(space, []);
+    assert.equal(await get().count(space, 'doch'), 2);
+  });
+
+  test('spaces lists the spaces holding vectors, by name and dimension', async () => {
+    const named: EmbeddingSpace = { name: `openai:org/model-${tag}`, dimension: 3 };
+    await get().upsert(named, records('doci', 1, 3));
+    const spaces = await get().spaces();
+    for (const s of [space, other, named])
+      assert.ok(
+        spaces.some((x) => x.name === s.name && x.dimension === s.dimension),
+        `${s.name}/${s.dimension} in ${JSON.stringify(spaces)}`,
+      );
+  });
+
   test('ping answers', async () => {
     await get().ping();
   });

@@ -4,6 +4,9 @@
  * when API_KEY is set: open `/dashboard#key=KEY` once (the fragment never reaches the server or its logs;
  * the page keeps the key in sessionStorage), or type it in the form the page shows on a 401.
  *
+ * Beside each recent failure, a retry button sends the job back to its queue (`POST api/jobs/:id/retry`, with the
+ * same key); for a failure that asks for a password, the page asks for it first.
+ *
  * Every value is inserted as text (file names come from users), never as HTML.
  * The page's script avoids backticks and dollar-brace so it can live in this template literal.
  */
@@ -46,6 +49,9 @@ export const DASHBOARD_HTML = `<!doctype html>
   form#keyform { display:none; gap:8px; padding:12px 20px; background:#fff6e0; border-bottom:1px solid var(--line); }
   .id { font-size:11px; font-family: ui-monospace, monospace; }
   .what { overflow-wrap:anywhere; }
+  button.retry { font:inherit; font-size:12px; padding:2px 10px; border:1px solid var(--bar); color:var(--bar); background:#fff; border-radius:4px; cursor:pointer; }
+  button.retry:hover { background:#eef3fc; } button.retry:disabled { opacity:.5; cursor:default; }
+  #notice { font-size:12px; } #notice.bad { color:var(--bad); } #notice.ok { color:var(--ok); }
 </style>
 </head>
 <body>
@@ -53,6 +59,7 @@ export const DASHBOARD_HTML = `<!doctype html>
   <h1>ProfAI fleet</h1>
   <span id="redis" class="pill">…</span>
   <span id="summary" class="muted"></span>
+  <span id="notice" role="status"></span>
   <span id="updated" class="muted" style="margin-left:auto"></span>
 </header>
 <form id="keyform"><label>API key <input id="keyinput" type="password" autocomplete="off"></label><button>Use key</button>
@@ -62,7 +69,7 @@ export const DASHBOARD_HTML = `<!doctype html>
   <section><h2>Active tasks</h2><table><thead><tr><th>Job</th><th>Worker</th><th>Stage</th><th style="width:35%">Progress</th><th class="num">Time</th></tr></thead><tbody id="active"></tbody></table></section>
   <section><h2>Queues</h2><table><thead><tr><th>Queue</th><th class="num">Waiting</th><th class="num">Active</th><th class="num">Delayed</th><th class="num">Failed</th><th class="num">Completed</th></tr></thead><tbody id="queues"></tbody></table></section>
   <section><h2>Recent jobs</h2><table><thead><tr><th>Job</th><th>State</th><th class="num">Time</th><th>Worker</th></tr></thead><tbody id="recent"></tbody></table></section>
-  <section><h2>Recent failures</h2><table><thead><tr><th>Job</th><th>Reason</th><th class="num">Attempts</th></tr></thead><tbody id="failures"></tbody></table></section>
+  <section><h2>Recent failures</h2><table><thead><tr><th>Job</th><th>Reason</th><th class="num">Attempts</th><th></th></tr></thead><tbody id="failures"></tbody></table></section>
 </main>
 <script>
 (function () {
@@ -171,9 +178,55 @@ export const DASHBOARD_HTML = `<!doctype html>
       return h('tr', { 'data-job': j.id, 'data-state': j.state }, [jobCell(j), td(j.state, 'state-' + j.state), td(elapsed(j, now), 'num'), td(j.worker || '')]);
     }), 4, 'No finished jobs');
 
-    fill(document.getElementById('failures'), jobs.recent.filter(function (j) { return j.state === 'failed'; }).map(function (j) {
-      return h('tr', { 'data-job': j.id }, [jobCell(j), td(j.error || 'unknown', 'reason'), td(j.attempts, 'num')]);
-    }), 3, 'No recent failures');
+    var failed = jobs.recent.filter(function (j) { return j.state === 'failed'; });
+    var failures = document.getElementById('failures');
+    // Redrawn only when the failures change, so a retry button is never replaced under the pointer.
+    var key = JSON.stringify(failed.map(function (j) { return [j.id, j.error, j.attempts, !!retrying[j.id]]; }));
+    if (failures.dataset.key === key) return;
+    failures.dataset.key = key;
+    fill(failures, failed.map(function (j) {
+      var button = h('button', { type: 'button', class: 'retry', 'data-retry': j.id, text: retrying[j.id] ? 'retrying…' : 'retry',
+        title: 'Send this job back to its queue with fresh attempts' });
+      if (retrying[j.id]) button.disabled = true;
+      button.addEventListener('click', function () { retry(j); });
+      return h('tr', { 'data-job': j.id }, [jobCell(j), td(j.error || 'unknown', 'reason'), td(j.attempts, 'num'), h('td', {}, [button])]);
+    }), 4, 'No recent failures');
+  }
+
+  var retrying = {};
+  function notice(text, cls) {
+    var el = document.getElementById('notice');
+    el.className = cls;
+    el.textContent = text;
+  }
+  function headers(json) {
+    var key = sessionStorage.getItem(STORE);
+    var out = json ? { 'Content-Type': 'application/json' } : {};
+    if (key) out['X-API-Key'] = key;
+    return out;
+  }
+  function retry(j) {
+    var body = {};
+    if (/password/i.test(j.error || '')) {
+      var password = prompt('Password of ' + (j.file || j.task) + ' (leave empty to retry without one)');
+      if (password === null) return;
+      if (password) body.password = password;
+    }
+    retrying[j.id] = true;
+    document.getElementById('failures').dataset.key = '';
+    fetch('api/jobs/' + encodeURIComponent(j.id) + '/retry', { method: 'POST', headers: headers(true), body: JSON.stringify(body), cache: 'no-store' })
+      .then(function (res) {
+        if (res.status === 401) { form.style.display = 'flex'; throw new Error('the API key is needed'); }
+        return res.json().then(function (answer) {
+          if (res.status !== 202) throw new Error(answer.message || ('HTTP ' + res.status));
+          notice('Retried ' + (j.file || j.task) + ': ' + answer.state, 'ok');
+        });
+      })
+      .catch(function (err) { notice('Not retried: ' + err.message, 'bad'); })
+      .finally(function () {
+        delete retrying[j.id];
+        document.getElementById('failures').dataset.key = '';
+      });
   }
 
   var form = document.getElementById('keyform');
@@ -184,8 +237,7 @@ export const DASHBOARD_HTML = `<!doctype html>
   });
 
   function tick() {
-    var key = sessionStorage.getItem(STORE);
-    fetch('api/fleet', { headers: key ? { 'X-API-Key': key } : {}, cache: 'no-store' })
+    fetch('api/fleet', { headers: headers(false), cache: 'no-store' })
       .then(function (res) {
         if (res.status === 401) { form.style.display = 'flex'; return null; }
         if (!res.ok) throw new Error('HTTP ' + res.status);

@@ -32,6 +32,23 @@ export function chromaClientArgs(url: string): { host: string; port: number; ssl
   return { host: u.hostname, port: Number(u.port || (ssl ? 443 : 8000)), ssl };
 }
 
+/** Records read per request when a whole collection is read. */
+const READ_PAGE = 1000;
+/** Collections listed per request. */
+const LIST_PAGE = 100;
+
+/** The space a collection holds, from the metadata {@link chromaStore} gives it; null for another's collection. */
+export function spaceOfCollection(
+  name: string,
+  metadata: Metadata | null | undefined,
+): EmbeddingSpace | null {
+  const space = metadata?.space;
+  const dimension = metadata?.dimension;
+  if (typeof space !== 'string' || typeof dimension !== 'number') return null;
+  const candidate = { name: space, dimension };
+  return collectionName(candidate) === name ? candidate : null;
+}
+
 interface ChunkMeta extends Metadata {
   documentId: string;
   page: number;
@@ -72,6 +89,10 @@ function translated(store: VectorStore): VectorStore {
     query: wrap(store.query),
     count: wrap(store.count),
     deleteDocument: wrap(store.deleteDocument),
+    deleteChunks: wrap(store.deleteChunks),
+    chunkIds: wrap(store.chunkIds),
+    documentCounts: wrap(store.documentCounts),
+    spaces: wrap(store.spaces),
     ping: wrap(store.ping),
     close: store.close,
   };
@@ -151,6 +172,44 @@ function untranslatedChromaStore(url: string): VectorStore {
     async deleteDocument(space, documentId) {
       const collection = await collectionOf(space);
       await collection.delete({ where: { documentId } });
+    },
+    async deleteChunks(space, chunkIds) {
+      if (chunkIds.length === 0) return;
+      const collection = await collectionOf(space);
+      for (const ids of batches(chunkIds, UPSERT_BATCH)) await collection.delete({ ids });
+    },
+    async chunkIds(space, documentId) {
+      const collection = await collectionOf(space);
+      const { ids } = await collection.get({ where: { documentId }, include: [] });
+      return ids.sort();
+    },
+    async documentCounts(space) {
+      const collection = await collectionOf(space);
+      const counts = new Map<string, number>();
+      // Chroma has no GROUP BY: every record's metadata is read, a page at a time.
+      for (let offset = 0; ; offset += READ_PAGE) {
+        const page = await collection.get<ChunkMeta>({
+          include: [IncludeEnum.metadatas],
+          limit: READ_PAGE,
+          offset,
+        });
+        for (const meta of page.metadatas) {
+          const documentId = String(meta?.documentId ?? '');
+          counts.set(documentId, (counts.get(documentId) ?? 0) + 1);
+        }
+        if (page.ids.length < READ_PAGE) return counts;
+      }
+    },
+    async spaces() {
+      const found: EmbeddingSpace[] = [];
+      for (let offset = 0; ; offset += LIST_PAGE) {
+        const page = await client.listCollections({ limit: LIST_PAGE, offset });
+        for (const c of page) {
+          const space = spaceOfCollection(c.name, c.metadata);
+          if (space) found.push(space);
+        }
+        if (page.length < LIST_PAGE) return found;
+      }
     },
     async ping() {
       await client.heartbeat();

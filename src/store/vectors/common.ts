@@ -10,6 +10,12 @@ export const UPSERT_BATCH = 500;
 /** `name/dimension`: a space's key, so two embedders (or two sizes of one) never share vectors. */
 export const spaceKey = (space: EmbeddingSpace) => `${space.name}/${space.dimension}`;
 
+/** The space of a {@link spaceKey} (the dimension follows the last `/`: a model's name may contain one). */
+export function parseSpaceKey(key: string): EmbeddingSpace {
+  const cut = key.lastIndexOf('/');
+  return { name: key.slice(0, cut), dimension: Number(key.slice(cut + 1)) };
+}
+
 /** Throws {@link VectorDimensionError} unless `embedding` has the space's dimension. */
 export function checkDimension(space: EmbeddingSpace, embedding: Float32Array): void {
   if (embedding.length !== space.dimension) {

@@ -6,7 +6,7 @@
 import type { EmbeddingSpace } from '../../domain/generators.ts';
 import { batches, jsonParam } from '../sql.ts';
 import type { Database, VectorHit, VectorRecord, VectorStore } from '../types.ts';
-import { checkDimension, checkRecords, spaceKey, UPSERT_BATCH } from './common.ts';
+import { checkDimension, checkRecords, parseSpaceKey, spaceKey, UPSERT_BATCH } from './common.ts';
 
 /** pgvector's text form of a vector: `[0.1,0.2,…]`. */
 export const vectorText = (v: Float32Array) => `[${Array.from(v).join(',')}]`;
@@ -80,6 +80,33 @@ export function pgvectorStore(db: Database): VectorStore {
         spaceKey(space),
         documentId,
       ]);
+    },
+    async deleteChunks(space, chunkIds) {
+      for (const ids of batches(chunkIds, UPSERT_BATCH)) {
+        await db.query('DELETE FROM chunk_vectors WHERE space = $1 AND chunk_id = ANY($2::text[])', [
+          spaceKey(space),
+          ids,
+        ]);
+      }
+    },
+    async chunkIds(space, documentId) {
+      const { rows } = await db.query<{ chunk_id: string }>(
+        'SELECT chunk_id FROM chunk_vectors WHERE space = $1 AND document_id = $2',
+        [spaceKey(space), documentId],
+      );
+      // Sorted here, not by the database's collation, so both stores give the same order.
+      return rows.map((r) => r.chunk_id).sort();
+    },
+    async documentCounts(space) {
+      const { rows } = await db.query<{ document_id: string; n: number }>(
+        'SELECT document_id, count(*)::int AS n FROM chunk_vectors WHERE space = $1 GROUP BY document_id',
+        [spaceKey(space)],
+      );
+      return new Map(rows.map((r) => [r.document_id, r.n]));
+    },
+    async spaces() {
+      const { rows } = await db.query<{ space: string }>('SELECT DISTINCT space FROM chunk_vectors');
+      return rows.map((r) => parseSpaceKey(r.space));
     },
     async ping() {
       await db.query('SELECT 1');

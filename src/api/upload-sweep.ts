@@ -1,0 +1,41 @@
+/**
+ * The API removes old uploads of failed jobs (src/tasks/upload-sweep.ts): once when it is ready, then every
+ * hour. A sweep that finds Redis down logs one line and leaves every file; the next one tries again.
+ */
+import type { FastifyInstance } from 'fastify';
+import { sweepUploads } from '../tasks/upload-sweep.ts';
+import type { ApiDeps } from './deps.ts';
+
+/** How often the API sweeps UPLOAD_DIR. */
+export const SWEEP_INTERVAL_MS = 3_600_000;
+
+export async function uploadSweep(app: FastifyInstance, opts: { deps: ApiDeps; uploadDir: string }) {
+  const { deps, uploadDir } = opts;
+  if (deps.config.keepUploads) return;
+  const keepMs = deps.config.keepFailedUploadsH * 3_600_000;
+  let busy = false;
+  const sweep = async () => {
+    // A sweep waiting on a Redis that is down is not joined by another one.
+    if (busy) return;
+    busy = true;
+    try {
+      const { removed } = await sweepUploads(deps.fleet, { dir: uploadDir, keepMs });
+      if (removed.length > 0)
+        app.log.info(
+          { removed: removed.length },
+          'removed uploads no failed job can need (KEEP_FAILED_UPLOADS_H)',
+        );
+    } catch (err) {
+      app.log.warn({ err }, 'upload sweep skipped');
+    } finally {
+      busy = false;
+    }
+  };
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    void sweep();
+    timer = setInterval(sweep, SWEEP_INTERVAL_MS);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(timer));
+}
