@@ -62,10 +62,26 @@ describe('retrying failed jobs over HTTP and from the CLI', { timeout: 300_000 }
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
 
+  /** Lecture notes long enough to make a course (a short text is refused as not enough text). */
+  const LOCKED_NOTES = [
+    'Photosynthesis is the process by which green plants turn light into chemical energy.',
+    'The light reactions take place in the thylakoid membranes of the chloroplast, where water is split.',
+    'They release oxygen and store energy in two carrier molecules that the next stage uses.',
+    'The Calvin cycle takes place in the stroma and fixes carbon dioxide into three-carbon sugars.',
+    'It needs the energy and the electrons that the light reactions have stored.',
+    'Chlorophyll absorbs red and blue light best and reflects green light, which is why leaves look green.',
+    'The rate of photosynthesis depends on the intensity of light, the amount of carbon dioxide and the temperature.',
+    'When one of these factors is scarce, it limits the rate, whatever the other two are.',
+    'Farmers raise the carbon dioxide in greenhouses to make their plants grow faster.',
+    'Students should be able to describe both stages and explain why each depends on the other.',
+    'They should also be able to name the limiting factors and give an example of each one.',
+  ].join(' ');
+
   test('an encrypted PDF that failed for want of its password is retried with it and completes', async () => {
     const bytes = await makeSimplePdf(
       { userPassword: PASSWORD },
-      'Locked notes about photosynthesis and light.',
+      // Enough prose for a course (a few words alone are refused as not enough text).
+      LOCKED_NOTES,
     );
     const failed = await uploaded('locked.pdf', bytes);
     assert.equal(failed.state, 'failed');
