@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { enqueueTask } from '../../src/fleet/queues.ts';
+import { enqueueTask, listWorkers } from '../../src/fleet/queues.ts';
 import { workerName } from '../../src/fleet/supervisor.ts';
+import { redisKeys } from '../../src/redis-keys.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { startTestApi, startWorkersInto, type TestApi } from '../support/ops.ts';
 import {
@@ -74,6 +75,39 @@ describe('/dashboard in headless Chromium', { timeout: 300_000 }, () => {
     assert.equal(await page.locator(row).count(), 0, 'no longer listed as active');
     assert.deepEqual(errors, []);
     await page.close();
+  });
+
+  test('a worker waiting for a dependency says so on its card, with since when', async () => {
+    // A third worker's heartbeat as a waiting worker writes it (its fields from a live worker's), in this Redis.
+    const [live] = await listWorkers(client);
+    assert.ok(live);
+    const since = Date.now() - 42_000;
+    const name = 'worker9@waiting-host';
+    const beat = { ...live, name, waiting: [{ dependency: 'postgres', since }] };
+    const prefix = client.settings.queuePrefix;
+    await client.redis
+      .multi()
+      .set(redisKeys.heartbeat(prefix, name), JSON.stringify(beat), 'PX', 60_000)
+      .sadd(redisKeys.heartbeats(prefix), name)
+      .exec();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      await page.goto(`${url}/dashboard?interval=250#key=${KEY}`);
+      const card = `[data-worker="${name}"] [data-waiting="postgres"]`;
+      await page.waitForSelector(card, { timeout: 20_000 });
+      const text = (await page.textContent(card)) ?? '';
+      assert.match(text, /^waiting for postgres since \d{1,2}:\d{2}:\d{2}/);
+      assert.equal(await page.locator(`[data-worker="${live.name}"] [data-waiting]`).count(), 0);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, 'dashboard-waiting.png'), fullPage: true });
+    } finally {
+      await page.close();
+      await client.redis
+        .multi()
+        .del(redisKeys.heartbeat(prefix, name))
+        .srem(redisKeys.heartbeats(prefix), name)
+        .exec();
+    }
   });
 
   test('a failure has a retry button: the job goes back to its queue with the API key and completes', async () => {
