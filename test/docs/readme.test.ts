@@ -13,7 +13,7 @@ test('the settings table is generated from src/config.ts (npx tsx scripts/settin
 
 test('the two set-up commands are there', () => {
   assert.match(readme, /npm ci && npx profai process examples\/sample\.pdf/);
-  assert.match(readme, /^npm test\b/m);
+  assert.match(readme, /^bash scripts\/ensure-services\.sh && npm test\b/m);
 });
 
 test('every profai command is documented', () => {
