@@ -68,6 +68,24 @@ export const SETTINGS = {
     schema: int(1),
     default: 2000,
   }),
+  pdfPageTimeoutS: setting({
+    env: 'PDF_PAGE_TIMEOUT_S',
+    doc: 'Seconds the PDF engine may spend on one page; a page over it is skipped with a warning (after 3 such pages the rest are skipped too).',
+    schema: num(0.1),
+    default: 15,
+  }),
+  pdfTimeoutS: setting({
+    env: 'PDF_TIMEOUT_S',
+    doc: 'Seconds reading all the pages of one PDF may take; past it the PDF fails as `too complex` (not retried).',
+    schema: num(1),
+    default: 120,
+  }),
+  pdfMaxMemoryMb: setting({
+    env: 'PDF_MAX_MEMORY_MB',
+    doc: 'Most memory the PDF engine (PDFium in WebAssembly) may grow to, in MB; a PDF that needs more (e.g. a stream that inflates to gigabytes) fails as `too complex` (not retried).',
+    schema: int(64, 4000),
+    default: 256,
+  }),
   // ── pipeline ──────────────────────────────────────────────────────────────────
   chunkTokens: setting({
     env: 'CHUNK_TOKENS',
@@ -183,7 +201,7 @@ export const SETTINGS = {
   }),
   childPreload: setting({
     env: 'CHILD_PRELOAD',
-    doc: 'Children load the pipeline, open the storage and start the PDF parser thread as soon as they start, so first tasks run warm (~0.8 s less each) at the cost of idle memory (~55 MB more per child: ~100 MB instead of ~45).',
+    doc: 'Children load the pipeline, open the storage and make the PDF engine (PDFium) as soon as they start, so first tasks run warm at the cost of idle memory per child (`npm run bench:fleet` measures both).',
     schema: flag,
     default: false,
   }),

@@ -17,6 +17,10 @@ export const ERROR_CODES = {
   too_large: { permanent: true, doc: 'The PDF is over MAX_FILE_MB.' },
   too_many_pages: { permanent: true, doc: 'The PDF has more than MAX_PAGES pages.' },
   no_text: { permanent: true, doc: 'No page has a text layer (a scan).' },
+  too_complex: {
+    permanent: true,
+    doc: 'Reading the PDF needs more memory than PDF_MAX_MEMORY_MB or more time than PDF_TIMEOUT_S (e.g. a stream that inflates to gigabytes).',
+  },
   no_quiz_material: { permanent: true, doc: 'The course has no sentence a question can be made from.' },
   invalid_course: { permanent: true, doc: 'A course or quiz broke a rule of its schema.' },
   unreadable: { permanent: true, doc: 'A file named on the command line cannot be read.' },

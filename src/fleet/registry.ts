@@ -2,7 +2,7 @@
  * The task registry: task names → handlers. Adding a task is one file exporting a {@link TaskDefinition};
  * extra modules (test-only tasks, plug-ins) are loaded by path with {@link loadTaskModule}.
  *
- * Handlers run in a worker child. They must keep heavy imports (pdf.js, the pipeline, database drivers)
+ * Handlers run in a worker child. They must keep heavy imports (the PDF engine, the pipeline, database drivers)
  * inside the handler (`await import(...)`), so that merely registering a task costs the supervisor nothing.
  */
 import { isAbsolute, resolve } from 'node:path';

@@ -15,6 +15,7 @@ export type PdfErrorCode = Extract<
   | 'too_large'
   | 'too_many_pages'
   | 'no_text'
+  | 'too_complex'
 >;
 
 /** The PDF itself cannot be turned into a course. */
@@ -38,6 +39,7 @@ export const tooLarge = (mb: number, limitMb: number) =>
   new PdfError('too_large', `too large: ${mb.toFixed(1)} MB is over the ${limitMb} MB limit (MAX_FILE_MB)`);
 export const tooManyPages = (pages: number, limit: number) =>
   new PdfError('too_many_pages', `too many pages: ${pages} is over the ${limit}-page limit (MAX_PAGES)`);
+export const tooComplex = (detail: string) => new PdfError('too_complex', `too complex: ${detail}`);
 export const noText = (pages: number) =>
   new PdfError(
     'no_text',

@@ -30,6 +30,12 @@ export interface PipelineSettings {
   maxFileMb: number;
   /** MAX_PAGES */
   maxPages: number;
+  /** PDF_PAGE_TIMEOUT_S */
+  pdfPageTimeoutS: number;
+  /** PDF_TIMEOUT_S */
+  pdfTimeoutS: number;
+  /** PDF_MAX_MEMORY_MB */
+  pdfMaxMemoryMb: number;
   /** CHUNK_TOKENS */
   chunkTokens: number;
   /** CHUNK_OVERLAP_TOKENS */
@@ -103,7 +109,14 @@ export async function prepareDocument(
   const timed = timer(progress, stats);
 
   const checked = checkPdf(input, { maxFileMb: config.maxFileMb });
-  const pdf = await timed('load', () => openPdf(checked, { maxPages: config.maxPages }));
+  const pdf = await timed('load', () =>
+    openPdf(checked, {
+      maxPages: config.maxPages,
+      pageTimeoutMs: config.pdfPageTimeoutS * 1000,
+      timeoutMs: config.pdfTimeoutS * 1000,
+      maxMemoryMb: config.pdfMaxMemoryMb,
+    }),
+  );
   let extracted: Awaited<ReturnType<typeof extractDocument>>;
   try {
     extracted = await timed('extract', () =>

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { ExtractedDocument, TextLine } from '../../src/domain/document.ts';
 import { PdfError } from '../../src/pipeline/errors.ts';
 import { extractDocument, pageRanges } from '../../src/pipeline/extract.ts';
 import { checkPdf, openPdf } from '../../src/pipeline/load.ts';
-import { stopPdfThreads } from '../../src/pipeline/pdf/pdfjs.ts';
 import { cleanText, dehyphenate } from '../../src/pipeline/pdf/text.ts';
 import {
   CHAPTERS,
@@ -32,8 +31,6 @@ before(async () => {
     await pdf.close();
   }
 });
-after(() => stopPdfThreads());
-
 describe('extractDocument on a generated course PDF', () => {
   test('pages, metadata and progress', () => {
     assert.equal(doc.pageCount, 5);
@@ -171,7 +168,7 @@ describe('a page that does not finish in time', () => {
     }
   };
 
-  test('is skipped with a warning; the pages after it are read in a fresh thread', async () => {
+  test('is skipped with a warning; the pages after it are read in a fresh engine instance', async () => {
     const slow = await extractSlow(['First page', null, 'Third page', 'Fourth page']);
     assert.deepEqual(
       slow.pages.map((p) => p.lines.map((l) => l.text)),

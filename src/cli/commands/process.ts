@@ -41,7 +41,7 @@ interface FileResult {
 }
 
 export async function processCommand(files: string[], opts: ProcessOptions, config: Config): Promise<number> {
-  // The parser thread compiles pdf.js (~0.3 s) on the other core while the database opens.
+  // PDFium compiles while the database opens.
   const [db] = await Promise.all([openDatabase(config), warmPdfParser().catch(() => {})]);
   try {
     const vectors = await openVectorStore(config, db);

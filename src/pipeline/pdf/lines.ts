@@ -1,5 +1,5 @@
 /**
- * pdf.js text items → lines in reading order (baselines grouped, two-column pages read left column first).
+ * Text runs (a page's characters grouped by PDFium's text objects) → lines in reading order (baselines grouped, two-column pages read left column first).
  */
 import type { TextLine } from '../../domain/document.ts';
 import { cleanText } from './text.ts';
