@@ -11,7 +11,9 @@ import {
   hasLigatureFont,
   makeChaptersPdf,
   makeCoursePdf,
+  makeInflateBombPdf,
   makeRotatedSlidePdf,
+  makeSimplePdf,
   makeSlowPagesPdf,
   SLIDE,
 } from '../fixtures/make-pdf.ts';
@@ -177,6 +179,26 @@ describe('a page that does not finish in time', () => {
     assert.deepEqual(slow.warnings, ['page 2 could not be read: did not finish within 1 s']);
   });
 
+  test('pages that each finish but together pass the document limit make it too complex', async () => {
+    const bytes = makeSlowPagesPdf([null, null, null]);
+    const pdf = await openPdf(checkPdf({ bytes, fileName: 'slow.pdf' }, { maxFileMb: 10 }), {
+      maxPages: 10,
+      pageTimeoutMs: 60_000,
+      timeoutMs: 500,
+    });
+    try {
+      await assert.rejects(
+        () => extractDocument(pdf),
+        (err) =>
+          err instanceof PdfError &&
+          err.code === 'too_complex' &&
+          err.message === 'too complex: reading its pages took longer than 1 s (PDF_TIMEOUT_S)',
+      );
+    } finally {
+      await pdf.close();
+    }
+  });
+
   test('a document none of whose pages finish is corrupt', async () => {
     await assert.rejects(
       () => extractSlow([null, null]),
@@ -214,5 +236,40 @@ describe('text clean-up', () => {
 
   test('page ranges', () => {
     assert.equal(pageRanges([1, 2, 3, 5, 7, 8]), '1-3, 5, 7-8');
+  });
+});
+
+describe('a stream that inflates past the engine memory cap', () => {
+  test('fails the document as too complex, and the engine reads the next file', async () => {
+    const bomb = makeInflateBombPdf(1536);
+    assert.ok(bomb.length < 2 * 1024 * 1024, `${bomb.length} bytes on disk`);
+    const pdf = await openPdf(checkPdf({ bytes: bomb, fileName: 'bomb.pdf' }, { maxFileMb: 10 }), {
+      maxPages: 10,
+      maxMemoryMb: 128,
+    });
+    try {
+      await assert.rejects(
+        () => extractDocument(pdf),
+        (err) =>
+          err instanceof PdfError &&
+          err.code === 'too_complex' &&
+          err.permanent &&
+          err.message === 'too complex: page 1 needs more than 128 MB of memory (PDF_MAX_MEMORY_MB)',
+      );
+    } finally {
+      await pdf.close();
+    }
+    const next = await openPdf(
+      checkPdf({ bytes: await makeSimplePdf(), fileName: 'next.pdf' }, { maxFileMb: 10 }),
+      {
+        maxPages: 10,
+      },
+    );
+    try {
+      const doc = await extractDocument(next);
+      assert.ok(doc.pages[0]?.lines.length, 'the next file has text');
+    } finally {
+      await next.close();
+    }
   });
 });

@@ -25,6 +25,20 @@ export interface PageItems {
   chars: number;
 }
 
+/** A page drawn in grey: `width × height` bytes, one per pixel (0 black, 255 white), row after row. */
+export interface GrayImage {
+  width: number;
+  height: number;
+  dpi: number;
+  pixels: Uint8Array;
+}
+
+/** FPDFBitmap_Gray: one byte per pixel. */
+const BITMAP_GRAY = 1;
+const WHITE = 0xffffffff;
+/** FPDF_ANNOT (draw annotations, e.g. filled form fields) | FPDF_GRAYSCALE. */
+const RENDER_FLAGS = 0x01 | 0x08;
+
 /** Why PDFium could not open a file (FPDF_GetLastError). */
 export type OpenFailure = 'password' | 'security' | 'format' | 'file' | 'unknown';
 
@@ -339,6 +353,48 @@ export class PdfiumDocument {
       return new TextDecoder('utf-16le').decode(heap.subarray(buf, buf + bytes - 2));
     } finally {
       E.free!(buf);
+    }
+  }
+
+  /** Page `index`'s size in points, as shown (after /Rotate). */
+  pageSize(index: number): { width: number; height: number } {
+    const E = this.engine.exports;
+    const size = this.scratch;
+    if (!E.FPDF_GetPageSizeByIndexF!(this.doc, index, size)) return { width: 612, height: 792 };
+    const f = this.engine.heapF32();
+    return { width: f[size >> 2] as number, height: f[(size >> 2) + 1] as number };
+  }
+
+  /**
+   * Page `index` (from 0) drawn in 8-bit grey on white at `dpi`, as shown (after /Rotate), with annotations.
+   * The bitmap's memory in the engine is freed before this returns; the pixels are a copy, row after row.
+   * @throws Error when the page cannot be loaded or the bitmap cannot be made.
+   */
+  renderGray(index: number, dpi: number): GrayImage {
+    const E = this.engine.exports;
+    const page = E.FPDF_LoadPage!(this.doc, index);
+    if (!page) throw new Error('the page cannot be loaded');
+    try {
+      const scale = dpi / 72;
+      const width = Math.max(1, Math.round(E.FPDF_GetPageWidthF!(page) * scale));
+      const height = Math.max(1, Math.round(E.FPDF_GetPageHeightF!(page) * scale));
+      const bitmap = E.FPDFBitmap_CreateEx!(width, height, BITMAP_GRAY, 0, 0);
+      if (!bitmap) throw new Error(`a ${width}×${height} bitmap cannot be made`);
+      try {
+        E.FPDFBitmap_FillRect!(bitmap, 0, 0, width, height, WHITE);
+        E.FPDF_RenderPageBitmap!(bitmap, page, 0, 0, width, height, 0, RENDER_FLAGS);
+        const buffer = E.FPDFBitmap_GetBuffer!(bitmap);
+        const stride = E.FPDFBitmap_GetStride!(bitmap);
+        const heap = this.engine.heapU8();
+        const pixels = new Uint8Array(width * height);
+        for (let y = 0; y < height; y++)
+          pixels.set(heap.subarray(buffer + y * stride, buffer + y * stride + width), y * width);
+        return { width, height, dpi, pixels };
+      } finally {
+        E.FPDFBitmap_Destroy!(bitmap);
+      }
+    } finally {
+      E.FPDF_ClosePage!(page);
     }
   }
 
