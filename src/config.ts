@@ -38,7 +38,7 @@ export const SETTINGS = {
   }),
   cacheDir: setting({
     env: 'PROFAI_CACHE_DIR',
-    doc: 'Folder for files ProfAI can rebuild: an empty PGlite cluster that each new data dir is copied from instead of running initdb (~4 s and ~500 MB less). Unset: `$XDG_CACHE_HOME/profai` or `~/.cache/profai`; `off`: none.',
+    doc: 'Folder for files ProfAI can rebuild: the empty PGlite cluster each new data dir is copied from instead of running initdb (a copy of the one `npm run build` ships in dist/). Unset: `$XDG_CACHE_HOME/profai` or `~/.cache/profai`; `off`: none (every new data dir runs initdb).',
     schema: optionalStr,
     default: undefined,
   }),
