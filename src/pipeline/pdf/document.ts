@@ -51,8 +51,13 @@ export class PdfiumOpenError extends Error {
 
 const LAST_ERROR: Record<number, OpenFailure> = { 2: 'file', 3: 'format', 4: 'password', 5: 'security' };
 
-/** Run items end where the next character is further away than this many font sizes (a column gap). */
-const ITEM_GAP_EM = 0.5;
+/**
+ * A run ends where the next character is further right than this many font sizes (the line builder splits
+ * lines at 0.9: a run must never bridge a column gap), or further left than {@link BACK_EM} (overlapping
+ * glyphs, such as a ligature's, stay in the run).
+ */
+const ITEM_GAP_EM = 0.8;
+const BACK_EM = 1;
 /** A character this far above or below a run's baseline, in font sizes, starts a new run. */
 const BASELINE_EM = 0.45;
 /** Outline entries beyond this are ignored: a hostile outline must not make us walk millions of them. */
@@ -157,8 +162,8 @@ export class PdfiumDocument {
   }
 
   /**
-   * The page's characters as runs (RawItems): a run is the characters of one text object on one line with no
-   * wide gap, positioned on the page as shown. Text drawn at an angle on the page as shown (a rotated label)
+   * The page's characters as runs (RawItems): a run is characters of one style on one line with no wide gap,
+   * positioned on the page as shown. Text drawn at an angle on the page as shown (a rotated label)
    * is one run per text object, placed at its first character, as pdf.js reported it.
    */
   #readText(text: number, box: { user: PageBox; rotation: number }): { items: RawItem[]; chars: number } {
@@ -195,8 +200,11 @@ export class PdfiumDocument {
       const obj = textObject(text, i);
       if (obj !== object) {
         object = obj;
-        style = this.#style(text, i, obj, box.rotation, fonts);
-        item = undefined;
+        const next = this.#style(text, i, obj, box.rotation, fonts);
+        // A run goes on across text objects of one style (a line drawn word by word, dot leaders), as far as
+        // the gap and baseline tests below allow.
+        if (next.angled || style.angled || next.size !== style.size || next.bold !== style.bold) item = undefined;
+        style = next;
       }
       const { size } = style;
       if (style.angled) {
@@ -220,7 +228,7 @@ export class PdfiumDocument {
       const mid = (ay + by) / 2;
       if (item !== undefined) {
         const gap = x0 - right;
-        if (Math.abs(gap) > size * ITEM_GAP_EM || Math.abs(mid - itemMid) > size * BASELINE_EM)
+        if (gap > size * ITEM_GAP_EM || gap < -size * BACK_EM || Math.abs(mid - itemMid) > size * BASELINE_EM)
           item = undefined;
       }
       if (item === undefined) {
