@@ -142,19 +142,21 @@ describe('running text and repeated headings', () => {
   });
 });
 
-test('a rotated page (a landscape slide) is read as shown: wrapped title lines in order', async () => {
-  const bytes = await makeRotatedSlidePdf();
-  const pdf = await openPdf(checkPdf({ bytes, fileName: 'slide.pdf' }, { maxFileMb: 10 }), { maxPages: 5 });
-  try {
-    const slide = await extractDocument(pdf);
-    assert.deepEqual(
-      slide.pages[0]?.lines.map((l) => l.text),
-      [...SLIDE],
-    );
-  } finally {
-    await pdf.close();
-  }
-});
+for (const rotate of [90, 180, 270] as const) {
+  test(`a page turned ${rotate}° by /Rotate is read as shown: wrapped title lines in order`, async () => {
+    const bytes = await makeRotatedSlidePdf(rotate);
+    const pdf = await openPdf(checkPdf({ bytes, fileName: 'slide.pdf' }, { maxFileMb: 10 }), { maxPages: 5 });
+    try {
+      const slide = await extractDocument(pdf);
+      assert.deepEqual(
+        slide.pages[0]?.lines.map((l) => l.text),
+        [...SLIDE],
+      );
+    } finally {
+      await pdf.close();
+    }
+  });
+}
 
 describe('a page that does not finish in time', () => {
   const extractSlow = async (pages: (string | null)[]) => {

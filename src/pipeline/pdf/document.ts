@@ -173,6 +173,7 @@ export class PdfiumDocument {
     const looseBox = E.FPDFText_GetLooseCharBox!;
     const rect = this.scratch;
     const show = shownPoint(box.rotation, box.user);
+    const { user } = box;
     const fonts = new Map<number, boolean>();
     const items: RawItem[] = [];
     const count = E.FPDFText_CountChars!(text);
@@ -203,7 +204,8 @@ export class PdfiumDocument {
         const next = this.#style(text, i, obj, box.rotation, fonts);
         // A run goes on across text objects of one style (a line drawn word by word, dot leaders), as far as
         // the gap and baseline tests below allow.
-        if (next.angled || style.angled || next.size !== style.size || next.bold !== style.bold) item = undefined;
+        if (next.angled || style.angled || next.size !== style.size || next.bold !== style.bold)
+          item = undefined;
         style = next;
       }
       const { size } = style;
@@ -221,11 +223,17 @@ export class PdfiumDocument {
       looseBox(text, i, rect);
       const f32 = this.engine.heapF32();
       const k = rect >> 2;
-      const [ax, ay] = show(f32[k] as number, f32[k + 3] as number);
-      const [bx, by] = show(f32[k + 2] as number, f32[k + 1] as number);
-      const x0 = Math.min(ax, bx);
-      const x1 = Math.max(ax, bx);
-      const mid = (ay + by) / 2;
+      // FS_RECTF: left, top, right, bottom, in user space; turned as shown without allocating (hot loop).
+      const l = f32[k] as number;
+      const t = f32[k + 1] as number;
+      const r = f32[k + 2] as number;
+      const b = f32[k + 3] as number;
+      let x0 = l;
+      let x1 = r;
+      let mid = (t + b) / 2;
+      if (box.rotation === 1) [x0, x1, mid] = [b - user.bottom, t - user.bottom, user.right - (l + r) / 2];
+      else if (box.rotation === 2) [x0, x1, mid] = [user.right - r, user.right - l, user.top - (t + b) / 2];
+      else if (box.rotation === 3) [x0, x1, mid] = [user.top - t, user.top - b, (l + r) / 2 - user.left];
       if (item !== undefined) {
         const gap = x0 - right;
         if (gap > size * ITEM_GAP_EM || gap < -size * BACK_EM || Math.abs(mid - itemMid) > size * BASELINE_EM)
