@@ -100,9 +100,37 @@ export interface PdfHandle {
   close(): Promise<void>;
 }
 
-/** Compiles the PDF engine ahead of the first document (e.g. while a database opens). Never throws. */
-export function warmPdfParser(): Promise<void> {
-  return warmEngine();
+/** A one-page PDF with a line of text in a standard font (PDFium rebuilds its missing cross-reference table). */
+const TINY_PDF = new TextEncoder().encode(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 50]/Contents 4 0 R' +
+    '/Resources<</Font<</F1<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>>>>>>>endobj\n' +
+    '4 0 obj<</Length 36>>stream\nBT /F1 12 Tf 10 20 Td (warm) Tj ET\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+/**
+ * Makes the PDF engine ahead of the first document (e.g. while a database opens) and has it read a page of
+ * text, which pays for what PDFium sets up on its first page (its fonts) before a real document. Never throws.
+ */
+export async function warmPdfParser(): Promise<void> {
+  await warmEngine();
+  try {
+    const e = await engine();
+    runInEngine(
+      e,
+      () => {
+        const doc = PdfiumDocument.open(e, TINY_PDF, undefined);
+        try {
+          doc.readPage(0);
+        } finally {
+          doc.close();
+        }
+      },
+      5000,
+    );
+  } catch {
+    // The first document pays instead.
+  }
 }
 
 /**
