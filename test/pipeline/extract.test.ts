@@ -3,7 +3,7 @@ import { before, describe, test } from 'node:test';
 import type { ExtractedDocument, TextLine } from '../../src/domain/document.ts';
 import { PdfError } from '../../src/pipeline/errors.ts';
 import { extractDocument, pageRanges } from '../../src/pipeline/extract.ts';
-import { checkPdf, openPdf } from '../../src/pipeline/load.ts';
+import { checkPdf, type OpenLimits, openPdf } from '../../src/pipeline/load.ts';
 import { cleanText, dehyphenate } from '../../src/pipeline/pdf/text.ts';
 import {
   CHAPTERS,
@@ -158,19 +158,27 @@ for (const rotate of [90, 180, 270] as const) {
   });
 }
 
+/** Opens `bytes` with `limits`, extracts it and closes it. */
+async function extractWith(bytes: Uint8Array, limits: OpenLimits): Promise<ExtractedDocument> {
+  const pdf = await openPdf(checkPdf({ bytes, fileName: 'test.pdf' }, { maxFileMb: 10 }), limits);
+  try {
+    return await extractDocument(pdf);
+  } finally {
+    await pdf.close();
+  }
+}
+
+/** Asserts that `run` fails with a PdfError `too_complex` whose message is `message`. */
+const rejectsTooComplex = (run: () => Promise<unknown>, message: string) =>
+  assert.rejects(
+    run,
+    (err) =>
+      err instanceof PdfError && err.code === 'too_complex' && err.permanent && err.message === message,
+  );
+
 describe('a page that does not finish in time', () => {
-  const extractSlow = async (pages: (string | null)[]) => {
-    const bytes = makeSlowPagesPdf(pages);
-    const pdf = await openPdf(checkPdf({ bytes, fileName: 'slow.pdf' }, { maxFileMb: 10 }), {
-      maxPages: 10,
-      pageTimeoutMs: 1000,
-    });
-    try {
-      return await extractDocument(pdf);
-    } finally {
-      await pdf.close();
-    }
-  };
+  const extractSlow = (pages: (string | null)[]) =>
+    extractWith(makeSlowPagesPdf(pages), { maxPages: 10, pageTimeoutMs: 1000 });
 
   test('is skipped with a warning; the pages after it are read in a fresh engine instance', async () => {
     const slow = await extractSlow(['First page', null, 'Third page', 'Fourth page']);
@@ -182,23 +190,15 @@ describe('a page that does not finish in time', () => {
   });
 
   test('pages that each finish but together pass the document limit make it too complex', async () => {
-    const bytes = makeSlowPagesPdf([null, null, null]);
-    const pdf = await openPdf(checkPdf({ bytes, fileName: 'slow.pdf' }, { maxFileMb: 10 }), {
-      maxPages: 10,
-      pageTimeoutMs: 60_000,
-      timeoutMs: 500,
-    });
-    try {
-      await assert.rejects(
-        () => extractDocument(pdf),
-        (err) =>
-          err instanceof PdfError &&
-          err.code === 'too_complex' &&
-          err.message === 'too complex: reading its pages took longer than 1 s (PDF_TIMEOUT_S)',
-      );
-    } finally {
-      await pdf.close();
-    }
+    await rejectsTooComplex(
+      () =>
+        extractWith(makeSlowPagesPdf([null, null, null]), {
+          maxPages: 10,
+          pageTimeoutMs: 60_000,
+          timeoutMs: 500,
+        }),
+      'too complex: reading its pages took longer than 1 s (PDF_TIMEOUT_S)',
+    );
   });
 
   test('a document none of whose pages finish is corrupt', async () => {
@@ -245,33 +245,11 @@ describe('a stream that inflates past the engine memory cap', () => {
   test('fails the document as too complex, and the engine reads the next file', async () => {
     const bomb = makeInflateBombPdf(1536);
     assert.ok(bomb.length < 2 * 1024 * 1024, `${bomb.length} bytes on disk`);
-    const pdf = await openPdf(checkPdf({ bytes: bomb, fileName: 'bomb.pdf' }, { maxFileMb: 10 }), {
-      maxPages: 10,
-      maxMemoryMb: 128,
-    });
-    try {
-      await assert.rejects(
-        () => extractDocument(pdf),
-        (err) =>
-          err instanceof PdfError &&
-          err.code === 'too_complex' &&
-          err.permanent &&
-          err.message === 'too complex: page 1 needs more than 128 MB of memory (PDF_MAX_MEMORY_MB)',
-      );
-    } finally {
-      await pdf.close();
-    }
-    const next = await openPdf(
-      checkPdf({ bytes: await makeSimplePdf(), fileName: 'next.pdf' }, { maxFileMb: 10 }),
-      {
-        maxPages: 10,
-      },
+    await rejectsTooComplex(
+      () => extractWith(bomb, { maxPages: 10, maxMemoryMb: 128 }),
+      'too complex: page 1 needs more than 128 MB of memory (PDF_MAX_MEMORY_MB)',
     );
-    try {
-      const doc = await extractDocument(next);
-      assert.ok(doc.pages[0]?.lines.length, 'the next file has text');
-    } finally {
-      await next.close();
-    }
+    const next = await extractWith(await makeSimplePdf(), { maxPages: 10 });
+    assert.ok(next.pages[0]?.lines.length, 'the next file has text');
   });
 });
