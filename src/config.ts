@@ -86,6 +86,24 @@ export const SETTINGS = {
     schema: int(64, 4000),
     default: 256,
   }),
+  ocr: setting({
+    env: 'OCR',
+    doc: 'OCR of scanned pages (Tesseract, offline): auto reads pages without a text layer, force every page (for PDFs whose text layer is garbage), off none (a scan fails as `needs OCR`).',
+    schema: oneOf(['auto', 'off', 'force']),
+    default: 'auto' as const,
+  }),
+  ocrLangs: setting({
+    env: 'OCR_LANGS',
+    doc: 'Comma-separated Tesseract languages of the scans (e.g. eng,fra), each installed as the npm package @tesseract.js-data/<lang>; a missing one stops `profai process` and workers at start-up.',
+    schema: list,
+    default: ['eng'],
+  }),
+  ocrDpi: setting({
+    env: 'OCR_DPI',
+    doc: 'Resolution scanned pages are drawn at for OCR (higher reads small print better, and costs time and memory).',
+    schema: int(100, 600),
+    default: 300,
+  }),
   // ── pipeline ──────────────────────────────────────────────────────────────────
   chunkTokens: setting({
     env: 'CHUNK_TOKENS',

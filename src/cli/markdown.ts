@@ -16,6 +16,7 @@ export function renderCourseMarkdown(
     `*Source: ${source.fileName} · about ${Math.round(course.readingMinutes)} minutes of reading*`,
     '',
   );
+  if (course.ocr) out.push(...ocrNote(course.ocr), '');
   if (course.keyTerms.length > 0) out.push(`**Key terms:** ${course.keyTerms.join(', ')}`, '');
   course.modules.forEach((m, i) => {
     out.push(`## Module ${i + 1}: ${m.title}`, '', `Pages ${pageRange(m.pageStart, m.pageEnd)}.`, '');
@@ -32,6 +33,17 @@ export function renderCourseMarkdown(
   });
   if (quiz) out.push(renderQuizMarkdown(quiz));
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** Which pages were read by OCR, and which of them with low confidence (to check against the PDF). */
+function ocrNote(ocr: NonNullable<Course['ocr']>): string[] {
+  const pages = ocr.pages.length === 1 ? `page ${ocr.pages[0]}` : `${ocr.pages.length} pages`;
+  const out = [`*Read by OCR: ${pages} (mean confidence ${Math.round(ocr.meanConfidence)}%).*`];
+  if (ocr.lowConfidence.length > 0) {
+    const low = ocr.lowConfidence.map((p) => `p. ${p.page} (${Math.round(p.confidence)}%)`).join(', ');
+    out.push(`*Low OCR confidence on ${low}: check these pages against the PDF.*`);
+  }
+  return out;
 }
 
 /** The quiz section: questions first, answers with explanations and pages after. */

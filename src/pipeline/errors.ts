@@ -45,6 +45,19 @@ export const noText = (pages: number) =>
     'no_text',
     `needs OCR: none of the ${pages} page(s) has a text layer (scanned document); OCR is not supported yet`,
   );
+/** OCR read every page without a text layer and found nothing it could read on any of them. */
+export const ocrNoText = (pages: number) =>
+  new PdfError('no_text', `OCR found no readable text on ${pages} page(s)`);
+
+/** An OCR language (OCR_LANGS) that is not installed or not a language code: a setting to fix, at start-up. */
+export class OcrLanguageError extends ProfaiError {
+  constructor(
+    readonly lang: string,
+    reason: string,
+  ) {
+    super('ocr_language', `OCR_LANGS: "${lang}": ${reason}`);
+  }
+}
 
 /** The course has no sentence a question can be made from. */
 export class NoQuizMaterialError extends ProfaiError {

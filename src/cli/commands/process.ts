@@ -9,6 +9,7 @@ import { CourseSchema } from '../../domain/course.ts';
 import { describeError, ProfaiError } from '../../domain/errors.ts';
 import type { PipelineInput } from '../../pipeline/index.ts';
 import { warmPdfParser } from '../../pipeline/load.ts';
+import { checkOcrLanguages } from '../../pipeline/ocr/tesseract.ts';
 import { openDatabase, openVectorStore } from '../../store/index.ts';
 import {
   finishStaged,
@@ -41,6 +42,8 @@ interface FileResult {
 }
 
 export async function processCommand(files: string[], opts: ProcessOptions, config: Config): Promise<number> {
+  // A missing OCR language is a one-line error before any file, not a failure of the first scan.
+  if (config.ocr !== 'off') checkOcrLanguages(config.ocrLangs);
   // PDFium compiles while the database opens.
   const [db] = await Promise.all([openDatabase(config), warmPdfParser().catch(() => {})]);
   try {

@@ -59,6 +59,9 @@ export function register(program: Command): void {
     .action(
       run(workerOverrides, async (config) => {
         const { ConfigError } = await import('../../config.ts');
+        // A missing OCR language stops the worker here, in one line, not its first scanned PDF.
+        if (config.ocr !== 'off')
+          (await import('../../pipeline/ocr/tesseract.ts')).checkOcrLanguages(config.ocrLangs);
         const { startWorker } = await import('../../fleet/supervisor.ts');
         let worker: Awaited<ReturnType<typeof startWorker>>;
         try {

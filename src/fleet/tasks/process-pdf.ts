@@ -31,7 +31,8 @@ export class UploadMissingError extends ProfaiError {
 /** Where each pipeline stage sits in the job's overall percent: [start, end). */
 const STAGE_SPAN: Record<string, [number, number]> = {
   load: [0, 5],
-  extract: [5, 50],
+  extract: [5, 25],
+  ocr: [25, 50],
   structure: [50, 55],
   chunk: [55, 60],
   embed: [60, 80],
@@ -78,8 +79,9 @@ async function runPdf(data: PdfTaskData, ctx: TaskContext): Promise<PdfTaskResul
   const bytes = await readUpload(data.path);
   const { db, vectors } = await taskStorage(ctx.config);
   const input = { bytes, fileName: data.fileName, ...(data.password ? { password: data.password } : {}) };
+  // OCR is seconds a page: the job, the monitor and the dashboard show which page (`ocr 3/12`).
   const onProgress = (stage: string, done: number, total: number) =>
-    ctx.progress(stage, overallPercent(stage, done, total));
+    ctx.progress(stage === 'ocr' ? `ocr ${done}/${total}` : stage, overallPercent(stage, done, total));
   // Redis and the AI SDK load only when an embeddings API is configured.
   const embedder = usesEmbeddingsApi(ctx.config)
     ? await (await staging()).apiEmbedder(ctx.config)
@@ -141,6 +143,8 @@ export const processPdfTask: TaskDefinition = {
     await warmPdfParser();
   },
   dispose: async () => {
+    // The child's tesseract worker (a thread with its own memory), if a scanned page made one.
+    await (await import('../../pipeline/ocr/tesseract.ts')).terminateOcr();
     await closeTaskStorage();
     if (loaded) await (await loaded).closeStageConnection();
   },

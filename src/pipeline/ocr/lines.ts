@@ -1,0 +1,87 @@
+/**
+ * Tesseract's lines of words (pixel boxes, confidences) → TextLines like a born-digital page's: in PDF points
+ * with y growing upwards, the font size from the line's height, words below a confidence floor dropped.
+ */
+import type { TextLine } from '../../domain/document.ts';
+
+/** A recognised word: its text, confidence (0–100) and box in pixels (y down). */
+export interface OcrWord {
+  text: string;
+  confidence: number;
+  bbox: { x0: number; y0: number; x1: number; y1: number };
+}
+
+/** A recognised line (tesseract.js's `Line`, the parts used here). */
+export interface OcrLine {
+  words: OcrWord[];
+  bbox: { x0: number; y0: number; x1: number; y1: number };
+  baseline?: { x0: number; y0: number; x1: number; y1: number };
+  /** Tesseract's row measures in pixels: x-height plus ascenders (`rowHeight`), and descenders. */
+  rowAttributes?: { rowHeight: number; descenders: number; ascenders: number };
+}
+
+/** Words recognised with less confidence than this are noise (specks, pictures, ruling lines) and dropped. */
+export const MIN_WORD_CONFIDENCE = 30;
+
+/** The page's drawing: its resolution and its height in points (to turn pixels into PDF coordinates). */
+export interface PageGeometry {
+  dpi: number;
+  heightPt: number;
+}
+
+/**
+ * The lines of one OCR'd page, in Tesseract's reading order, and the mean confidence of the words kept
+ * (weighted by their length); `confidence` is null when no word was kept.
+ */
+export function ocrTextLines(
+  lines: readonly OcrLine[],
+  page: number,
+  geometry: PageGeometry,
+): { lines: TextLine[]; confidence: number | null } {
+  const scale = 72 / geometry.dpi;
+  const out: TextLine[] = [];
+  let weighted = 0;
+  let chars = 0;
+  for (const line of lines) {
+    const words = line.words.filter((w) => w.confidence >= MIN_WORD_CONFIDENCE && w.text.trim() !== '');
+    if (words.length === 0) continue;
+    const text = words
+      .map((w) => w.text.trim())
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    for (const w of words) {
+      weighted += w.confidence * w.text.length;
+      chars += w.text.length;
+    }
+    const first = words[0] as OcrWord;
+    const last = words[words.length - 1] as OcrWord;
+    const baseline =
+      line.baseline && line.baseline.y0 > 0 ? (line.baseline.y0 + line.baseline.y1) / 2 : line.bbox.y1;
+    out.push({
+      text,
+      page,
+      x: round(first.bbox.x0 * scale),
+      y: round(geometry.heightPt - baseline * scale),
+      fontSize: fontSize(line, scale),
+      bold: false,
+      right: round(last.bbox.x1 * scale),
+    });
+  }
+  return { lines: out, confidence: chars === 0 ? null : weighted / chars };
+}
+
+/**
+ * The line's font size in points: x-height, ascenders and descenders together span about one em; without
+ * row measures, the box height over 1.2 (the usual line height). Rounded to half points, so that lines of one
+ * size read as one size despite a pixel's jitter.
+ */
+function fontSize(line: OcrLine, scale: number): number {
+  const row = line.rowAttributes;
+  const px =
+    row && row.rowHeight > 0
+      ? row.rowHeight + Math.max(0, row.descenders)
+      : (line.bbox.y1 - line.bbox.y0) / 1.2;
+  return Math.max(1, Math.round(px * scale * 2) / 2);
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
