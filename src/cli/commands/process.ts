@@ -9,7 +9,7 @@ import { CourseSchema } from '../../domain/course.ts';
 import { describeError, ProfaiError } from '../../domain/errors.ts';
 import type { PipelineInput } from '../../pipeline/index.ts';
 import { warmPdfParser } from '../../pipeline/load.ts';
-import { checkOcrLanguages } from '../../pipeline/ocr/tesseract.ts';
+import { checkOcrLanguages, terminateOcr } from '../../pipeline/ocr/tesseract.ts';
 import { openDatabase, openVectorStore } from '../../store/index.ts';
 import {
   finishStaged,
@@ -57,7 +57,8 @@ export async function processCommand(files: string[], opts: ProcessOptions, conf
     report(results, opts);
     return results.every((r) => r.ok) ? 0 : 1;
   } finally {
-    await db.close();
+    // The OCR worker thread, if a scan made one, would keep the process alive.
+    await Promise.all([db.close(), terminateOcr()]);
   }
 }
 
