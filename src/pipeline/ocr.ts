@@ -111,7 +111,8 @@ async function readPage(
   const result = await worker.recognize(pgm(image), {}, { blocks: true, text: false });
   const lines = (result.data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines)) as OcrLine[];
   const heightPt = (image.height * 72) / image.dpi;
-  return { ...ocrTextLines(lines, n, { dpi: image.dpi, heightPt }), heightPt };
+  const widthPt = (image.width * 72) / image.dpi;
+  return { ...ocrTextLines(lines, n, { dpi: image.dpi, widthPt, heightPt }), heightPt };
 }
 
 /** One line each: what OCR read (and how surely), what it could not, what still has no text. */

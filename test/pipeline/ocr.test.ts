@@ -9,10 +9,12 @@ import { makeScannedPdf } from '../../scripts/make-scanned-pdf.ts';
 import { renderCourseMarkdown } from '../../src/cli/markdown.ts';
 import { loadConfig } from '../../src/config.ts';
 import { PdfError } from '../../src/pipeline/errors.ts';
+import { extractDocument } from '../../src/pipeline/extract.ts';
 import { runPipeline } from '../../src/pipeline/index.ts';
+import { checkPdf, openPdf } from '../../src/pipeline/load.ts';
 import { MIN_WORD_CONFIDENCE, type OcrLine, ocrTextLines } from '../../src/pipeline/ocr/lines.ts';
 import { checkOcrLanguages, hasOcrWorker, terminateOcr } from '../../src/pipeline/ocr/tesseract.ts';
-import { LOW_CONFIDENCE, ocrSummary } from '../../src/pipeline/ocr.ts';
+import { LOW_CONFIDENCE, ocrDocument, ocrSummary } from '../../src/pipeline/ocr.ts';
 import { COURSE, makeCoursePdf, renderPdf } from '../fixtures/make-pdf.ts';
 
 const config = (env: Record<string, string> = {}) => loadConfig({ OCR_DPI: '200', ...env });
@@ -44,7 +46,7 @@ describe('ocrTextLines', () => {
         line([['%', 5]], 500),
       ],
       3,
-      { dpi: 300, heightPt: 792 },
+      { dpi: 300, widthPt: 612, heightPt: 792 },
     );
     assert.deepEqual(lines, [
       {
@@ -61,7 +63,10 @@ describe('ocrTextLines', () => {
   });
 
   test('a page with no word above the floor has no confidence', () => {
-    assert.equal(ocrTextLines([line([['~~', 10]], 10)], 1, { dpi: 300, heightPt: 792 }).confidence, null);
+    assert.equal(
+      ocrTextLines([line([['~~', 10]], 10)], 1, { dpi: 300, widthPt: 612, heightPt: 792 }).confidence,
+      null,
+    );
   });
 });
 
@@ -125,6 +130,23 @@ describe('a scanned PDF through the pipeline', () => {
       result.warnings.some((w) => /^read by OCR: 2 page\(s\): 1-2 \(mean confidence \d+%\)$/.test(w)),
     );
     assert.equal(hasOcrWorker(), true, 'the worker stays for the next document');
+  });
+
+  test('a scanned two-column page is read left column first, as a born-digital one', async () => {
+    const twoColumns = await makeScannedPdf(await makeCoursePdf(), { dpi: 200, pages: [3] });
+    const pdf = await openPdf(checkPdf({ bytes: twoColumns, fileName: 'cols.pdf' }, { maxFileMb: 10 }), {
+      maxPages: 5,
+    });
+    try {
+      const doc = await extractDocument(pdf);
+      await ocrDocument(pdf, doc, { mode: 'auto', langs: ['eng'], dpi: 200 });
+      const lines = doc.pages[0]?.lines.map((l) => l.text) ?? [];
+      const left = lines.findIndex((l) => l.startsWith('Left column line 12'));
+      const right = lines.findIndex((l) => l.startsWith('Right column line 1 '));
+      assert.ok(left > 0 && right > left, lines.join('\n'));
+    } finally {
+      await pdf.close();
+    }
   });
 
   test('OCR=off keeps the message a scan always had', async () => {

@@ -1,8 +1,10 @@
 /**
  * Tesseract's lines of words (pixel boxes, confidences) → TextLines like a born-digital page's: in PDF points
- * with y growing upwards, the font size from the line's height, words below a confidence floor dropped.
+ * with y growing upwards, the font size from the line's height, words below a confidence floor dropped, lines
+ * in reading order by the same rules (columns too).
  */
 import type { TextLine } from '../../domain/document.ts';
+import { buildLines, type RawItem } from '../pdf/lines.ts';
 
 /** A recognised word: its text, confidence (0–100) and box in pixels (y down). */
 export interface OcrWord {
@@ -23,15 +25,17 @@ export interface OcrLine {
 /** Words recognised with less confidence than this are noise (specks, pictures, ruling lines) and dropped. */
 export const MIN_WORD_CONFIDENCE = 30;
 
-/** The page's drawing: its resolution and its height in points (to turn pixels into PDF coordinates). */
+/** The page's drawing: its resolution and its size in points (to turn pixels into PDF coordinates). */
 export interface PageGeometry {
   dpi: number;
+  widthPt: number;
   heightPt: number;
 }
 
 /**
- * The lines of one OCR'd page, in Tesseract's reading order, and the mean confidence of the words kept
- * (weighted by their length); `confidence` is null when no word was kept.
+ * The lines of one OCR'd page and the mean confidence of the words kept (weighted by their length);
+ * `confidence` is null when no word was kept. Each word becomes a text run on its line's baseline and the runs go
+ * through the line builder of born-digital pages, so two-column scans are read column by column.
  */
 export function ocrTextLines(
   lines: readonly OcrLine[],
@@ -39,35 +43,32 @@ export function ocrTextLines(
   geometry: PageGeometry,
 ): { lines: TextLine[]; confidence: number | null } {
   const scale = 72 / geometry.dpi;
-  const out: TextLine[] = [];
+  const items: RawItem[] = [];
   let weighted = 0;
   let chars = 0;
   for (const line of lines) {
     const words = line.words.filter((w) => w.confidence >= MIN_WORD_CONFIDENCE && w.text.trim() !== '');
     if (words.length === 0) continue;
-    const text = words
-      .map((w) => w.text.trim())
-      .join(' ')
-      .replace(/\s+/g, ' ');
-    for (const w of words) {
-      weighted += w.confidence * w.text.length;
-      chars += w.text.length;
-    }
-    const first = words[0] as OcrWord;
-    const last = words[words.length - 1] as OcrWord;
     const baseline =
       line.baseline && line.baseline.y0 > 0 ? (line.baseline.y0 + line.baseline.y1) / 2 : line.bbox.y1;
-    out.push({
-      text,
-      page,
-      x: round(first.bbox.x0 * scale),
-      y: round(geometry.heightPt - baseline * scale),
-      fontSize: fontSize(line, scale),
-      bold: false,
-      right: round(last.bbox.x1 * scale),
-    });
+    const y = geometry.heightPt - baseline * scale;
+    const size = fontSize(line, scale);
+    for (const w of words) {
+      const text = w.text.trim();
+      weighted += w.confidence * text.length;
+      chars += text.length;
+      items.push({
+        str: text,
+        x: w.bbox.x0 * scale,
+        y,
+        width: (w.bbox.x1 - w.bbox.x0) * scale,
+        size,
+        bold: false,
+      });
+    }
   }
-  return { lines: out, confidence: chars === 0 ? null : weighted / chars };
+  const box = { left: 0, right: geometry.widthPt };
+  return { lines: buildLines(items, page, box), confidence: chars === 0 ? null : weighted / chars };
 }
 
 /**
@@ -83,5 +84,3 @@ function fontSize(line: OcrLine, scale: number): number {
       : (line.bbox.y1 - line.bbox.y0) / 1.2;
   return Math.max(1, Math.round(px * scale * 2) / 2);
 }
-
-const round = (v: number) => Math.round(v * 10) / 10;
