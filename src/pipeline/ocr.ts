@@ -4,12 +4,11 @@
  * same. It runs where extraction runs, on the open PDF, in `profai process` and in a worker child alike.
  */
 import type { ExtractedDocument, OcrPage } from '../domain/document.ts';
-import { PdfError } from './errors.ts';
 import { pageRanges } from './extract.ts';
 import type { PdfHandle } from './load.ts';
 import { type OcrLine, ocrTextLines } from './ocr/lines.ts';
 import { ocrWorker } from './ocr/tesseract.ts';
-import { type GrayImage, renderPageGray } from './pdf/render.ts';
+import { type GrayImage, RenderError, renderPageGray } from './pdf/render.ts';
 import { removeRunningText } from './pdf/running-text.ts';
 import { dehyphenate } from './pdf/text.ts';
 
@@ -28,12 +27,15 @@ export interface OcrOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** What OCR did: the pages it read (with confidence) and those where it found nothing readable. */
+/** What OCR did: the pages it read (with confidence), those where it found nothing, those it could not draw. */
 export interface OcrOutcome {
   /** Pages OCR was asked to read. */
   attempted: number[];
   read: OcrPage[];
+  /** Pages drawn and read with no word found, or not drawn at all (see `undrawn`). */
   unreadable: number[];
+  /** Pages PDFium could not draw, with the reason. */
+  undrawn: { page: number; reason: string }[];
 }
 
 /** A page read with a mean confidence below this (0–100) is kept but marked for the reader to check. */
@@ -60,7 +62,7 @@ export async function ocrDocument(
   opts: OcrOptions,
 ): Promise<OcrOutcome> {
   const attempted = pagesToOcr(doc, opts.mode);
-  const outcome: OcrOutcome = { attempted, read: [], unreadable: [] };
+  const outcome: OcrOutcome = { attempted, read: [], unreadable: [], undrawn: [] };
   if (attempted.length === 0) return outcome;
   const worker = await ocrWorker(opts.langs);
   await worker.setParameters({ user_defined_dpi: String(opts.dpi) });
@@ -71,6 +73,7 @@ export async function ocrDocument(
     const page = doc.pages[n - 1];
     if (!page) continue;
     const recognised = await readPage(pdf, n, opts.dpi, worker);
+    if (recognised.reason !== undefined) outcome.undrawn.push({ page: n, reason: recognised.reason });
     if (recognised.confidence === null) outcome.unreadable.push(n);
     else {
       page.lines = recognised.lines;
@@ -91,22 +94,19 @@ export async function ocrDocument(
   return outcome;
 }
 
-/**
- * Page `n` drawn and recognised. A page that cannot be drawn reads as nothing (its reason is not the user's
- * concern beyond "no readable text"); a page too large for the engine's memory fails the document.
- */
+/** Page `n` drawn and recognised; a page that cannot be drawn reads as nothing, with the reason. */
 async function readPage(
   pdf: PdfHandle,
   n: number,
   dpi: number,
   worker: Awaited<ReturnType<typeof ocrWorker>>,
-): Promise<ReturnType<typeof ocrTextLines> & { heightPt: number }> {
+): Promise<ReturnType<typeof ocrTextLines> & { heightPt: number; reason?: string }> {
   let image: GrayImage;
   try {
     image = await renderPageGray(pdf, n, dpi);
   } catch (err) {
-    if (err instanceof PdfError) throw err;
-    return { lines: [], confidence: null, heightPt: 792 };
+    if (!(err instanceof RenderError)) throw err;
+    return { lines: [], confidence: null, heightPt: 792, reason: err.message };
   }
   const result = await worker.recognize(pgm(image), {}, { blocks: true, text: false });
   const lines = (result.data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines)) as OcrLine[];
@@ -129,6 +129,8 @@ function ocrWarnings(doc: ExtractedDocument, outcome: OcrOutcome): string[] {
         `low OCR confidence (below ${LOW_CONFIDENCE}%) on ${low.length} page(s): ${pageRanges(low.map((p) => p.page))}; check them against the PDF`,
       );
   }
+  for (const { page, reason } of outcome.undrawn)
+    out.push(`page ${page} could not be drawn for OCR: it ${reason}`);
   if (outcome.unreadable.length > 0)
     out.push(
       `OCR found no readable text on ${outcome.unreadable.length} page(s): ${pageRanges(outcome.unreadable)}`,

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { makeScannedPdf } from '../../scripts/make-scanned-pdf.ts';
+import { grayPng, makeScannedPdf } from '../../scripts/make-scanned-pdf.ts';
 import { renderCourseMarkdown } from '../../src/cli/markdown.ts';
 import { loadConfig } from '../../src/config.ts';
 import { PdfError } from '../../src/pipeline/errors.ts';
@@ -147,6 +147,31 @@ describe('a scanned PDF through the pipeline', () => {
     } finally {
       await pdf.close();
     }
+  });
+
+  test('a page too large to draw within the engine memory is skipped with its reason; the rest goes on', async () => {
+    const side = 6000;
+    const huge = grayPng({
+      width: side,
+      height: side,
+      dpi: 72,
+      pixels: new Uint8Array(side * side).fill(255),
+    });
+    const bytes = await renderPdf((pdf) => {
+      pdf.addPage().fontSize(14).text('A page with a text layer about chloroplasts and light.', 72, 72);
+      pdf.addPage().image(huge, 0, 0, { width: 612, height: 792 });
+    });
+    const result = await runPipeline(
+      { bytes, fileName: 'huge.pdf' },
+      { config: config({ PDF_MAX_MEMORY_MB: '64' }) },
+    );
+    assert.ok(
+      result.warnings.includes(
+        'page 2 could not be drawn for OCR: it needs more than 64 MB of memory (PDF_MAX_MEMORY_MB)',
+      ),
+      result.warnings.join('; '),
+    );
+    assert.match(result.document.chunks.map((c) => c.text).join(' '), /chloroplasts/);
   });
 
   test('OCR=off keeps the message a scan always had', async () => {

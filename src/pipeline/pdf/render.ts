@@ -1,11 +1,11 @@
 /**
  * Pages drawn as images, for OCR: PDFium renders a page of an open PDF in 8-bit grey at a given resolution,
- * under the page time limit and the engine's memory cap, like every other call into the engine.
+ * under the page time limit and the engine's memory cap, like every other call into the engine. A page that
+ * cannot be drawn within them is the caller's to skip: the document stays open for the next one.
  */
-import { tooComplex } from '../errors.ts';
 import { memoryDetail, type PdfHandle } from '../load.ts';
 import type { GrayImage } from './document.ts';
-import { EngineMemoryExceeded, EngineTimeout, runInEngine } from './engine.ts';
+import { EngineCrashed, EngineMemoryExceeded, EngineTimeout, runInEngine } from './engine.ts';
 
 export type { GrayImage } from './document.ts';
 
@@ -15,11 +15,14 @@ export type { GrayImage } from './document.ts';
  */
 export const MAX_RENDER_PIXELS = 50_000_000;
 
+/** A page could not be drawn; the reason is one line (`needs more than 256 MB of memory …`). */
+export class RenderError extends Error {}
+
 /**
  * Page `page` (1-based) of `pdf` in grey at `dpi` (lowered for pages over {@link MAX_RENDER_PIXELS}).
- * @throws PdfError `too_complex` when drawing it needs more memory than the engine may have; Error (with the
- * reason) when the page cannot be drawn or does not finish within the page time limit (the engine is then
- * renewed and the document opened again, so the next page can be drawn).
+ * @throws RenderError when the page cannot be drawn: PDFium fails on it, it needs more memory than the engine
+ * may have (a huge image) or it does not finish within the page time limit. In the last two cases the engine is
+ * renewed and the document opened again, so the next page can be drawn.
  */
 export async function renderPageGray(pdf: PdfHandle, page: number, dpi: number): Promise<GrayImage> {
   const doc = pdf.document;
@@ -31,13 +34,12 @@ export async function renderPageGray(pdf: PdfHandle, page: number, dpi: number):
       pdf.pageTimeoutMs,
     );
   } catch (err) {
-    if (err instanceof EngineMemoryExceeded)
-      throw tooComplex(`drawing page ${page} ${memoryDetail(pdf.maxMemoryMb)}`);
-    if (err instanceof EngineTimeout) {
+    if (err instanceof EngineMemoryExceeded || err instanceof EngineTimeout || err instanceof EngineCrashed)
       await pdf.reopen();
-      throw new Error(`drawing page ${page} did not finish within ${Math.round(pdf.pageTimeoutMs / 1000)} s`);
-    }
-    throw err;
+    if (err instanceof EngineMemoryExceeded) throw new RenderError(memoryDetail(pdf.maxMemoryMb));
+    if (err instanceof EngineTimeout)
+      throw new RenderError(`did not finish within ${Math.round(pdf.pageTimeoutMs / 1000)} s`);
+    throw new RenderError(err instanceof Error ? (err.message.split('\n')[0] ?? 'error') : String(err));
   }
 }
 
