@@ -24,6 +24,8 @@ export interface OcrLine {
 
 /** Words recognised with less confidence than this are noise (specks, pictures, ruling lines) and dropped. */
 export const MIN_WORD_CONFIDENCE = 30;
+/** Words of a line further apart than this many font sizes are separate runs (as PDFium's runs are). */
+const RUN_GAP_EM = 0.8;
 
 /** The page's drawing: its resolution and its size in points (to turn pixels into PDF coordinates). */
 export interface PageGeometry {
@@ -34,8 +36,8 @@ export interface PageGeometry {
 
 /**
  * The lines of one OCR'd page and the mean confidence of the words kept (weighted by their length);
- * `confidence` is null when no word was kept. Each word becomes a text run on its line's baseline and the runs go
- * through the line builder of born-digital pages, so two-column scans are read column by column.
+ * `confidence` is null when no word was kept. The words of a line become text runs on its baseline and the runs
+ * go through the line builder of born-digital pages, so two-column scans are read column by column.
  */
 export function ocrTextLines(
   lines: readonly OcrLine[],
@@ -53,18 +55,22 @@ export function ocrTextLines(
       line.baseline && line.baseline.y0 > 0 ? (line.baseline.y0 + line.baseline.y1) / 2 : line.bbox.y1;
     const y = geometry.heightPt - baseline * scale;
     const size = fontSize(line, scale);
+    let run: RawItem | undefined;
     for (const w of words) {
       const text = w.text.trim();
       weighted += w.confidence * text.length;
       chars += text.length;
-      items.push({
-        str: text,
-        x: w.bbox.x0 * scale,
-        y,
-        width: (w.bbox.x1 - w.bbox.x0) * scale,
-        size,
-        bold: false,
-      });
+      const x0 = w.bbox.x0 * scale;
+      const x1 = w.bbox.x1 * scale;
+      // Words close together are one run, as a born-digital line's are: single words would let the gutter search
+      // find "columns" in the rivers of justified prose. A wide gap (a real column gap) starts a new run.
+      if (run && x0 - (run.x + run.width) <= size * RUN_GAP_EM) {
+        run.str += ` ${text}`;
+        run.width = x1 - run.x;
+      } else {
+        run = { str: text, x: x0, y, width: x1 - x0, size, bold: false };
+        items.push(run);
+      }
     }
   }
   const box = { left: 0, right: geometry.widthPt };
