@@ -14,6 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
 import { CourseSchema, QuizSchema } from '../../src/domain/course.ts';
 import { ProfaiError } from '../../src/domain/errors.ts';
+import { terminateOcr } from '../../src/pipeline/ocr/tesseract.ts';
 import { countRows, openDatabase, openVectorStore } from '../../src/store/index.ts';
 import type { Database, VectorStore } from '../../src/store/types.ts';
 import { processDocument } from '../../src/workflows/document.ts';
@@ -43,6 +44,8 @@ if ('missing' in corpus) {
       vectors = await openVectorStore({ ...config, chromaUrl: undefined }, db);
     });
     after(async () => {
+      // The OCR worker thread the scans started would keep this process alive.
+      await terminateOcr();
       await vectors?.close();
       await db?.close();
       await rm(dir, { recursive: true, force: true });
