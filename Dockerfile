@@ -25,8 +25,8 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --omit=dev: no TypeScript, Biome, test tools. --omit=optional: no Chroma server binding (~440 MB: the
-# client speaks HTTP to a Chroma server and never loads it), no canvas (pdf.js only needs it to render),
-# no esbuild binary (tsx is only used when dist/ is missing), and msgpackr uses its JS fallback.
+# client speaks HTTP to a Chroma server and never loads it), no esbuild binary (tsx is only used when dist/ is
+# missing), and msgpackr uses its JS fallback.
 # --ignore-scripts: `prepare` (tsc) is the build stage's job; dist/ is copied below.
 RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund \
  && npm cache clean --force

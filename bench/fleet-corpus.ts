@@ -12,6 +12,10 @@
  *   npm run bench:fleet-corpus -- [--workers 1,5] [--db postgres|pglite] [--source corpus|copies] [--copies 10] [--llm]
  * FLEET_CLI_ENTRY=path/to/dist/cli/main.js runs compiled workers (tsx costs ~100 MB of RSS per worker).
  *
+ * PDFium (issue 16), machine loaded by other work (load 6-12 on 2 cores), compiled workers, PostgreSQL + Chroma,
+ * against the pdf.js commit in the same sitting: children's CPU for the corpus with 1 worker 10.0 s (pdf.js 17.2 s);
+ * 1 worker 18.0 s (53.4 pages/s; pdf.js 31.3 s, 30.6 pages/s), peak 308 MB per worker (pdf.js 358 MB); five workers
+ * could not show their scaling on cores that other processes kept busy (0.89× vs pdf.js's 0.99×).
  * Measured 2026-11-28 (session 3), quiet 2-core machine, compiled workers, PostgreSQL + Chroma (a fresh server per
  * run: session 2's second run re-upserted the first run's chunk ids, updates that cost Chroma 3-10× the CPU):
  * - corpus (29 parse rows, 12.4 MB, largest first): 1 worker 23.8-25.9 s (4032-4389 PDFs/h, peak 312-341 MB per

@@ -3,9 +3,11 @@
  * files given (argv[3…]) through it, printing one JSON line: RSS idle, after each file, the course and quiz
  * seconds of each file, and (when the checkout has it) what loading the English model alone cost.
  */
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { loadConfig } from '../src/config.ts';
 
 const [checkout, ...files] = process.argv.slice(2);
 const rssMb = () => Math.round((process.memoryUsage().rss / 1048576) * 10) / 10;
@@ -31,14 +33,7 @@ try {
 } catch {
   out.modelLoadMs = null;
 }
-const config = {
-  maxFileMb: 100,
-  maxPages: 2000,
-  chunkTokens: 400,
-  chunkOverlapTokens: 50,
-  hashEmbeddingDim: 384,
-  quizQuestions: 10,
-};
+const config = loadConfig({});
 const runs: unknown[] = [];
 for (const file of files) {
   try {

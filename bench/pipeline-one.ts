@@ -23,7 +23,7 @@ const started = performance.now();
 try {
   const result = await runPipeline({ bytes, fileName }, { config });
   const seconds = (performance.now() - started) / 1000;
-  const { recall, warmSeconds } = await measureWarm();
+  const { recall, warmSeconds, pageTexts } = await measureWarm();
   console.log(
     JSON.stringify({
       file: fileName,
@@ -34,6 +34,7 @@ try {
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       recall,
       warmSeconds,
+      pageTexts,
     }),
   );
 } catch (err) {
@@ -50,8 +51,9 @@ try {
 }
 
 /**
- * A second open+extract+structure on the now warm parser thread (the steady state of a worker child, which
- * keeps its thread), timed; and heading detection without the outline scored against the outline.
+ * A second open+extract+structure on the now warm engine (the steady state of a worker child, which keeps its
+ * engine instance), timed; heading detection without the outline scored against the outline; and each page's
+ * extracted text (lines joined), for bench/pipeline.ts to compare with pdftotext's.
  */
 async function measureWarm() {
   const start = performance.now();
@@ -60,9 +62,10 @@ async function measureWarm() {
     const doc = await extractDocument(pdf);
     buildStructure(doc, { fileName });
     const warmSeconds = (performance.now() - start) / 1000;
-    if (doc.outline.length === 0) return { recall: null, warmSeconds };
+    const pageTexts = doc.pages.map((p) => p.lines.map((l) => l.text).join('\n'));
+    if (doc.outline.length === 0) return { recall: null, warmSeconds, pageTexts };
     const detected = buildStructure(doc, { fileName, useOutline: false });
-    return { recall: headingRecall(doc.outline, detected.sections), warmSeconds };
+    return { recall: headingRecall(doc.outline, detected.sections), warmSeconds, pageTexts };
   } finally {
     await pdf.close();
   }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:pipeline -- [DIR|FILE…]`: every PDF through the pipeline, one fresh process per file.
  * Prints per file and in total: pages, pages/s, seconds per stage, peak RSS, heading recall (files with an
- * outline), and poppler's `pdftotext` pages/s on the same files as the native reference when it is installed.
+ * outline), and poppler's `pdftotext` pages/s on the same files as the native reference when it is installed,
+ * with the character similarity of our text to pdftotext's (bench/text-similarity.ts).
  * Default input: the shared corpus (its parse rows).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { renderTable } from '../src/cli/table.ts';
 import { loadCorpus } from '../test/support/corpus.ts';
+import { documentSimilarity, pdftotextPages } from './text-similarity.ts';
 
 interface OneResult {
   file: string;
@@ -19,8 +21,10 @@ interface OneResult {
   stages?: Record<string, number>;
   peakRssMb: number;
   recall?: { matched: number; total: number; recall: number } | null;
-  /** open+extract+structure again on the warm parser thread, as in a worker child. */
+  /** open+extract+structure again on the warm engine, as in a worker child. */
   warmSeconds?: number;
+  /** Each page's extracted text. */
+  pageTexts?: string[];
   error?: string;
 }
 
@@ -47,6 +51,7 @@ function runOne(file: string): OneResult {
     {
       encoding: 'utf8',
       timeout: 120_000,
+      maxBuffer: 256 * 1024 * 1024,
     },
   );
   const line = out.stdout.trim().split('\n').pop() ?? '';
@@ -79,7 +84,12 @@ const total = {
   matched: 0,
   outline: 0,
   peak: 0,
+  /** Files compared with pdftotext, and how many of them reach 0.97 (in order, in content). */
+  compared: 0,
+  similar: 0,
+  similarBigrams: 0,
 };
+const SIMILAR = 0.97;
 const s = (r: OneResult, k: string) => r.stages?.[`${k}Seconds`] ?? 0;
 const f2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -99,6 +109,8 @@ for (const file of files) {
       '-',
       Math.round(r.peakRssMb),
       '-',
+      '-',
+      '-',
       `failed: ${r.error}`,
     ]);
     continue;
@@ -114,6 +126,13 @@ for (const file of files) {
     total.matched += r.recall.matched;
     total.outline += r.recall.total;
   }
+  const theirs = hasPdftotext && r.pageTexts ? pdftotextPages(file) : null;
+  const similarity = theirs && r.pageTexts ? documentSimilarity(r.pageTexts, theirs) : null;
+  if (similarity !== null) {
+    total.compared++;
+    if (similarity.ordered >= SIMILAR) total.similar++;
+    if (similarity.bigrams >= SIMILAR) total.similarBigrams++;
+  }
   rows.push([
     r.file,
     r.pages,
@@ -124,6 +143,8 @@ for (const file of files) {
     f2(s(r, 'embed')),
     f2(s(r, 'course') + s(r, 'quiz')),
     hasPdftotext ? f2(r.pages / Math.max(poppler, 1e-3)) : '-',
+    similarity === null ? '-' : similarity.ordered.toFixed(3),
+    similarity === null ? '-' : similarity.bigrams.toFixed(3),
     Math.round(r.peakRssMb),
     r.recall ? `${r.recall.matched}/${r.recall.total}` : '-',
     'ok',
@@ -142,6 +163,8 @@ console.log(
       'embed s',
       'course+quiz s',
       'pdftotext pages/s',
+      'sim. in order',
+      'sim. bigrams',
       'peak MB',
       'heading recall',
       'result',
@@ -158,13 +181,17 @@ console.log(
 const vsPoppler = (x: number) => (hasPdftotext ? ` = 1/${f2(poppler / x)} of pdftotext` : '');
 console.log(`pdftotext: ${hasPdftotext ? `${f2(poppler)} pages/s (one process per file)` : 'not installed'}`);
 console.log(
-  `Load+extract+structure, cold (new process and parser thread per file): ${f2(ours)} pages/s${vsPoppler(ours)}`,
+  `Load+extract+structure, cold (new process and engine per file): ${f2(ours)} pages/s${vsPoppler(ours)}`,
 );
 console.log(
-  `Load+extract+structure, warm (parser thread reused, as in a worker child): ${f2(warm)} pages/s${vsPoppler(warm)}`,
+  `Load+extract+structure, warm (engine reused, as in a worker child): ${f2(warm)} pages/s${vsPoppler(warm)}`,
 );
 console.log(`Peak RSS of the largest: ${Math.round(total.peak)} MB`);
 if (total.outline > 0)
   console.log(
     `Heading recall without the outline: ${total.matched}/${total.outline} = ${f2((100 * total.matched) / total.outline)}%`,
+  );
+if (total.compared > 0)
+  console.log(
+    `Character similarity to pdftotext (bench/text-similarity.ts), files at ${SIMILAR} or more: in reading order ${total.similar}/${total.compared}, in content (bigrams) ${total.similarBigrams}/${total.compared}`,
   );

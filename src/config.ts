@@ -38,7 +38,7 @@ export const SETTINGS = {
   }),
   cacheDir: setting({
     env: 'PROFAI_CACHE_DIR',
-    doc: 'Folder for files ProfAI can rebuild: an empty PGlite cluster that each new data dir is copied from instead of running initdb (~4 s and ~500 MB less). Unset: `$XDG_CACHE_HOME/profai` or `~/.cache/profai`; `off`: none.',
+    doc: 'Folder for files ProfAI can rebuild: the empty PGlite cluster each new data dir is copied from instead of running initdb (a copy of the one `npm run build` ships in dist/). Unset: `$XDG_CACHE_HOME/profai` or `~/.cache/profai`; `off`: none (every new data dir runs initdb).',
     schema: optionalStr,
     default: undefined,
   }),
@@ -67,6 +67,42 @@ export const SETTINGS = {
     doc: 'Most pages a PDF may have.',
     schema: int(1),
     default: 2000,
+  }),
+  pdfPageTimeoutS: setting({
+    env: 'PDF_PAGE_TIMEOUT_S',
+    doc: 'Seconds the PDF engine may spend on one page; a page over it is skipped with a warning (after 3 such pages the rest are skipped too).',
+    schema: num(0.1),
+    default: 15,
+  }),
+  pdfTimeoutS: setting({
+    env: 'PDF_TIMEOUT_S',
+    doc: 'Seconds reading all the pages of one PDF may take; past it the PDF fails as `too complex` (not retried).',
+    schema: num(1),
+    default: 120,
+  }),
+  pdfMaxMemoryMb: setting({
+    env: 'PDF_MAX_MEMORY_MB',
+    doc: 'Most memory the PDF engine (PDFium in WebAssembly) may grow to, in MB; a PDF that needs more (e.g. a stream that inflates to gigabytes) fails as `too complex` (not retried).',
+    schema: int(64, 4000),
+    default: 256,
+  }),
+  ocr: setting({
+    env: 'OCR',
+    doc: 'OCR of scanned pages (Tesseract, offline): auto reads pages without a text layer, force every page (for PDFs whose text layer is garbage), off none (a scan fails as `needs OCR`).',
+    schema: oneOf(['auto', 'off', 'force']),
+    default: 'auto' as const,
+  }),
+  ocrLangs: setting({
+    env: 'OCR_LANGS',
+    doc: 'Comma-separated Tesseract languages of the scans (e.g. eng,fra), each installed as the npm package @tesseract.js-data/<lang>; a missing one stops `profai process` and workers at start-up.',
+    schema: list,
+    default: ['eng'],
+  }),
+  ocrDpi: setting({
+    env: 'OCR_DPI',
+    doc: 'Resolution scanned pages are drawn at for OCR (higher reads small print better, and costs time and memory).',
+    schema: int(100, 600),
+    default: 300,
   }),
   // ── pipeline ──────────────────────────────────────────────────────────────────
   chunkTokens: setting({
@@ -195,7 +231,7 @@ export const SETTINGS = {
   }),
   childPreload: setting({
     env: 'CHILD_PRELOAD',
-    doc: 'Children load the pipeline, open the storage and start the PDF parser thread as soon as they start, so first tasks run warm (~0.8 s less each) at the cost of idle memory (~55 MB more per child: ~100 MB instead of ~45).',
+    doc: 'Children load the pipeline, open the storage and make the PDF engine (PDFium) as soon as they start, so first tasks run warm at the cost of idle memory per child (`npm run bench:fleet` measures both).',
     schema: flag,
     default: false,
   }),

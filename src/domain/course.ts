@@ -62,6 +62,17 @@ export const CourseSchema = z.object({
   readingMinutes: z.number().min(0),
   /** Which generator made it, e.g. `{ name: 'offline-extractive', version: '1' }`. */
   generator: z.object({ name: z.string(), version: z.string() }),
+  /** Present when pages were read by OCR: which, and how sure the recogniser was (0–100). */
+  ocr: z
+    .object({
+      pages: z.array(z.number().int().min(1)),
+      meanConfidence: z.number().min(0).max(100),
+      /** Pages read with a mean confidence below the low-confidence mark: check them against the PDF. */
+      lowConfidence: z.array(
+        z.object({ page: z.number().int().min(1), confidence: z.number().min(0).max(100) }),
+      ),
+    })
+    .optional(),
 });
 
 export const QuestionSchema = z.discriminatedUnion('kind', [

@@ -50,8 +50,16 @@ export interface PageText {
   page: number;
   /** Lines in reading order, running headers/footers and page numbers removed. */
   lines: TextLine[];
-  /** True when the page has (almost) no text layer: a scan that would need OCR. */
+  /** True when the page has (almost) no text layer and OCR has not read it: a scan. */
   needsOcr: boolean;
+  /** When OCR read the page: the mean confidence (0–100) of the words it kept. */
+  ocrConfidence?: number;
+}
+
+/** A page read by OCR and how sure the recogniser was (0–100). */
+export interface OcrPage {
+  page: number;
+  confidence: number;
 }
 
 /** One entry of the PDF's outline (bookmarks), flattened in document order. */
@@ -141,7 +149,16 @@ export interface Chunk {
 /** Reports progress of a long stage; `done` of `total` units (pages, chunks…). */
 export type ProgressFn = (stage: StageName, done: number, total: number) => void;
 
-export type StageName = 'load' | 'extract' | 'structure' | 'chunk' | 'embed' | 'course' | 'quiz' | 'save';
+export type StageName =
+  | 'load'
+  | 'extract'
+  | 'ocr'
+  | 'structure'
+  | 'chunk'
+  | 'embed'
+  | 'course'
+  | 'quiz'
+  | 'save';
 
 /** Everything the pipeline produced for one document, saved in one transaction. */
 export interface ProcessedDocument {
@@ -157,6 +174,8 @@ export interface ProcessedDocument {
   quiz: Quiz;
   /** Per-stage seconds and other facts worth keeping. */
   stats: Record<string, number>;
+  /** The pages OCR read, when it read any. */
+  ocrPages?: OcrPage[];
 }
 
 /** Counts a user sees in the summary table. */

@@ -21,6 +21,14 @@ export const ERROR_CODES = {
     permanent: true,
     doc: 'The text layer holds too little running text for a course (a banner, a form, a flyer).',
   },
+  too_complex: {
+    permanent: true,
+    doc: 'Reading the PDF needs more memory than PDF_MAX_MEMORY_MB or more time than PDF_TIMEOUT_S (e.g. a stream that inflates to gigabytes).',
+  },
+  ocr_language: {
+    permanent: true,
+    doc: 'A language of OCR_LANGS has no installed traineddata (@tesseract.js-data/<lang>).',
+  },
   no_quiz_material: { permanent: true, doc: 'The course has no sentence a question can be made from.' },
   invalid_course: { permanent: true, doc: 'A course or quiz broke a rule of its schema.' },
   unreadable: { permanent: true, doc: 'A file named on the command line cannot be read.' },

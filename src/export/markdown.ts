@@ -2,7 +2,7 @@
  * `md`: the course as Markdown a person reads (`course.md`): modules, lessons, summaries with page citations,
  * then the quiz, with the answers at the very end so a reader can try it first.
  */
-import type { Quiz } from '../domain/course.ts';
+import type { Course, Quiz } from '../domain/course.ts';
 import { answerText, citedPages, LETTERS, pageRange } from './text.ts';
 import type { ExportInput } from './types.ts';
 
@@ -10,6 +10,7 @@ export function exportMarkdown(input: ExportInput): string {
   const { course } = input;
   const out: string[] = [`# ${course.title}`, '', course.description, ''];
   out.push(`*Source: ${input.fileName} · about ${Math.round(course.readingMinutes)} minutes of reading*`, '');
+  if (course.ocr) out.push(...ocrNote(course.ocr), '');
   if (course.keyTerms.length > 0) out.push(`**Key terms:** ${course.keyTerms.join(', ')}`, '');
   course.modules.forEach((m, i) => {
     out.push(`## Module ${i + 1}: ${m.title}`, '', `Pages ${pageRange(m.pageStart, m.pageEnd)}.`, '');
@@ -33,6 +34,17 @@ export function exportMarkdown(input: ExportInput): string {
   });
   if (input.quiz) out.push(quizMarkdown(input.quiz.quiz));
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** Which pages were read by OCR, and which of them with low confidence (to check against the PDF). */
+function ocrNote(ocr: NonNullable<Course['ocr']>): string[] {
+  const pages = ocr.pages.length === 1 ? `page ${ocr.pages[0]}` : `${ocr.pages.length} pages`;
+  const out = [`*Read by OCR: ${pages} (mean confidence ${Math.round(ocr.meanConfidence)}%).*`];
+  if (ocr.lowConfidence.length > 0) {
+    const low = ocr.lowConfidence.map((p) => `p. ${p.page} (${Math.round(p.confidence)}%)`).join(', ');
+    out.push(`*Low OCR confidence on ${low}: check these pages against the PDF.*`);
+  }
+  return out;
 }
 
 /** The quiz section: questions first, answers with explanations and pages after. */

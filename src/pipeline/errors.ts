@@ -16,6 +16,7 @@ export type PdfErrorCode = Extract<
   | 'too_many_pages'
   | 'no_text'
   | 'not_enough_text'
+  | 'too_complex'
 >;
 
 /** The PDF itself cannot be turned into a course. */
@@ -39,11 +40,25 @@ export const tooLarge = (mb: number, limitMb: number) =>
   new PdfError('too_large', `too large: ${mb.toFixed(1)} MB is over the ${limitMb} MB limit (MAX_FILE_MB)`);
 export const tooManyPages = (pages: number, limit: number) =>
   new PdfError('too_many_pages', `too many pages: ${pages} is over the ${limit}-page limit (MAX_PAGES)`);
+export const tooComplex = (detail: string) => new PdfError('too_complex', `too complex: ${detail}`);
 export const noText = (pages: number) =>
   new PdfError(
     'no_text',
     `needs OCR: none of the ${pages} page(s) has a text layer (scanned document); OCR is not supported yet`,
   );
+/** OCR read every page without a text layer and found nothing it could read on any of them. */
+export const ocrNoText = (pages: number) =>
+  new PdfError('no_text', `OCR found no readable text on ${pages} page(s)`);
+
+/** An OCR language (OCR_LANGS) that is not installed or not a language code: a setting to fix, at start-up. */
+export class OcrLanguageError extends ProfaiError {
+  constructor(
+    readonly lang: string,
+    reason: string,
+  ) {
+    super('ocr_language', `OCR_LANGS: "${lang}": ${reason}`);
+  }
+}
 
 /** Too little running text; `ocrPages` pages without a text layer are named, since OCR could add more. */
 export const notEnoughText = (words: number, ocrPages = 0) =>

@@ -12,9 +12,10 @@ import type { CourseGenerator, Embedder, EmbeddingSpace, QuizGenerator } from '.
 import { chunkDocument } from './chunk.ts';
 import { generateCourse } from './course.ts';
 import { HashEmbedder } from './embed.ts';
-import { noText, notEnoughText } from './errors.ts';
+import { noText, notEnoughText, ocrNoText } from './errors.ts';
 import { extractDocument } from './extract.ts';
 import { checkPdf, openPdf } from './load.ts';
+import { type OcrMode, type OcrOutcome, ocrDocument, ocrSummary, pagesToOcr } from './ocr.ts';
 import { proseAmount, tooLittleProse } from './prose.ts';
 import { generateQuiz } from './quiz.ts';
 import { buildStructure } from './structure.ts';
@@ -31,6 +32,18 @@ export interface PipelineSettings {
   maxFileMb: number;
   /** MAX_PAGES */
   maxPages: number;
+  /** PDF_PAGE_TIMEOUT_S */
+  pdfPageTimeoutS: number;
+  /** PDF_TIMEOUT_S */
+  pdfTimeoutS: number;
+  /** PDF_MAX_MEMORY_MB */
+  pdfMaxMemoryMb: number;
+  /** OCR */
+  ocr: OcrMode;
+  /** OCR_LANGS */
+  ocrLangs: readonly string[];
+  /** OCR_DPI */
+  ocrDpi: number;
   /** CHUNK_TOKENS */
   chunkTokens: number;
   /** CHUNK_OVERLAP_TOKENS */
@@ -104,16 +117,39 @@ export async function prepareDocument(
   const timed = timer(progress, stats);
 
   const checked = checkPdf(input, { maxFileMb: config.maxFileMb });
-  const pdf = await timed('load', () => openPdf(checked, { maxPages: config.maxPages }));
+  const pdf = await timed('load', () =>
+    openPdf(checked, {
+      maxPages: config.maxPages,
+      pageTimeoutMs: config.pdfPageTimeoutS * 1000,
+      timeoutMs: config.pdfTimeoutS * 1000,
+      maxMemoryMb: config.pdfMaxMemoryMb,
+    }),
+  );
   let extracted: Awaited<ReturnType<typeof extractDocument>>;
+  let ocr: OcrOutcome | undefined;
   try {
     extracted = await timed('extract', () =>
       extractDocument(pdf, { onProgress: (done, total) => progress('extract', done, total) }),
     );
+    const doc = extracted;
+    if (pagesToOcr(doc, config.ocr).length > 0)
+      ocr = await timed('ocr', () =>
+        ocrDocument(pdf, doc, {
+          mode: config.ocr,
+          langs: config.ocrLangs,
+          dpi: config.ocrDpi,
+          onProgress: (done, total) => progress('ocr', done, total),
+        }),
+      );
   } finally {
     await pdf.close();
   }
-  if (extracted.pages.every((p) => p.needsOcr)) throw noText(extracted.pageCount);
+  if (extracted.pages.every((p) => p.needsOcr))
+    throw ocr ? ocrNoText(ocr.unreadable.length) : noText(extracted.pageCount);
+  if (ocr && ocr.read.length > 0) {
+    stats.ocrPages = ocr.read.length;
+    stats.ocrMeanConfidence = ocrSummary(ocr.read).meanConfidence;
+  }
 
   const structure = await timed('structure', () => buildStructure(extracted, { fileName: input.fileName }));
   // A page with a text layer is never "needs OCR": a document with some text but too little is refused as such.
@@ -142,6 +178,7 @@ export async function prepareDocument(
       structure,
       chunks,
       stats,
+      ...(ocr && ocr.read.length > 0 ? { ocrPages: ocr.read } : {}),
     },
     embeddings,
     space: { name: embedder.name, dimension: embedder.dimension },
@@ -169,6 +206,7 @@ export async function completeDocument(
       opts.courseGenerator,
     ),
   );
+  if (doc.ocrPages && doc.ocrPages.length > 0) course.ocr = ocrSummary(doc.ocrPages);
   const quiz = await timed('quiz', () =>
     generateQuiz(
       {

@@ -1,29 +1,31 @@
 /**
- * Stage 1: check the bytes are a PDF within the limits, then open it with pdf.js.
+ * Stage 1: check the bytes are a PDF within the limits, then open it with PDFium (see pdf/engine.ts).
  */
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import type { CheckedPdf } from '../domain/document.ts';
 import {
   corrupt,
   emptyFile,
   encrypted,
   notPdf,
-  PdfError,
+  tooComplex,
   tooLarge,
   tooManyPages,
   wrongPassword,
 } from './errors.ts';
+import { PdfiumDocument, PdfiumOpenError } from './pdf/document.ts';
 import {
-  closeRemote,
-  openInThread,
-  PdfJsError,
-  PdfThreadStopped,
-  PdfTimeout,
-  type RemoteDocument,
-  warmPdfThread,
-} from './pdf/pdfjs.ts';
+  EngineMemoryExceeded,
+  EngineTimeout,
+  engine,
+  isLive,
+  renewIfGrown,
+  runInEngine,
+  setEngineLimits,
+  warmEngine,
+} from './pdf/engine.ts';
 import { sniffFormat } from './pdf/sniff.ts';
+import { findBrokenStream } from './pdf/streams.ts';
 
 /** How far into the file readers look for `%PDF-`. */
 const HEADER_WINDOW = 1024;
@@ -64,95 +66,116 @@ export function hasPdfHeader(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** Limits and time budget of {@link openPdf}. */
+/** Limits and time budget of {@link openPdf}; the settings named are where the pipeline takes them from. */
 export interface OpenLimits {
+  /** MAX_PAGES */
   maxPages: number;
-  /**
-   * Parser threads a document is spread over (documents under 16 pages use one). More than one only pays on
-   * idle cores and costs ~40–70 MB each; a fleet already runs one document per core.
-   * @defaultValue 1
-   */
-  threads?: number;
   /** Longest time opening may take before the file counts as corrupt. @defaultValue 20000 */
   openTimeoutMs?: number;
-  /** Longest time one page may take; a page over it is skipped with a warning. @defaultValue 15000 */
+  /** Longest time one page may take (PDF_PAGE_TIMEOUT_S); a page over it is skipped with a warning. @defaultValue 15000 */
   pageTimeoutMs?: number;
-  /** Heap cap of each parser thread, in MB. @defaultValue 512 */
-  maxThreadHeapMb?: number;
+  /** Longest time reading every page may take (PDF_TIMEOUT_S); past it the file is too complex. @defaultValue 120000 */
+  timeoutMs?: number;
+  /** Most memory the PDF engine may grow to, in MB (PDF_MAX_MEMORY_MB). @defaultValue 256 */
+  maxMemoryMb?: number;
 }
 
 /** An open PDF: what {@link extractDocument} reads. Call `close()` when done (it never throws). */
 export interface PdfHandle {
   readonly fileName: string;
+  /** The file's bytes (what the engine does not read, e.g. XMP metadata, is read from them). */
+  readonly bytes: Uint8Array;
   readonly pageCount: number;
-  /** The same file opened in one or more parser threads; pages are spread over them. */
-  readonly documents: readonly RemoteDocument[];
+  /** The document in the engine's current instance. */
+  readonly document: PdfiumDocument;
   readonly pageTimeoutMs: number;
+  readonly timeoutMs: number;
+  readonly maxMemoryMb: number;
   /**
-   * Stops `doc`'s thread (presumed stuck on a page) and opens the file again in a fresh thread, which takes
-   * its place in `documents`.
-   * @throws PdfError `corrupt` (or PdfThreadStopped) when the file cannot be opened again.
+   * Opens the file again in a fresh engine instance, after the one holding `document` was dropped (a page
+   * that did not finish, or crashed the engine), and makes it `document`.
+   * @throws PdfError when the file cannot be opened again.
    */
-  reopen(doc: RemoteDocument): Promise<RemoteDocument>;
+  reopen(): Promise<PdfiumDocument>;
   close(): Promise<void>;
 }
 
-function threadOptions(limits: Omit<OpenLimits, 'maxPages'>) {
-  return {
-    timeoutMs: limits.openTimeoutMs ?? 20_000,
-    maxThreads: Math.max(1, Math.min(limits.threads ?? 1, availableParallelism())),
-    maxHeapMb: limits.maxThreadHeapMb ?? 512,
-  };
-}
-
-/** Starts the parser thread {@link openPdf} will use, with pdf.js loaded and compiled (see warmPdfThread). */
-export function warmPdfParser(limits: Omit<OpenLimits, 'maxPages'> = {}): Promise<void> {
-  return warmPdfThread(threadOptions(limits));
-}
-
-/** Documents with fewer pages are parsed in one thread: starting a second costs more than it saves. */
-const MIN_PAGES_FOR_THREADS = 16;
+/** A one-page PDF with a line of text in a standard font (PDFium rebuilds its missing cross-reference table). */
+const TINY_PDF = new TextEncoder().encode(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 50]/Contents 4 0 R' +
+    '/Resources<</Font<</F1<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>>>>>>>endobj\n' +
+    '4 0 obj<</Length 36>>stream\nBT /F1 12 Tf 10 20 Td (warm) Tj ET\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 /**
- * Opens a checked PDF with pdf.js in parser threads. Whether its pages can be read is for
- * {@link extractDocument} to find out (a broken page tree is `corrupt` there).
+ * Makes the PDF engine ahead of the first document (e.g. while a database opens) and has it read a page of
+ * text, which pays for what PDFium sets up on its first page (its fonts) before a real document. Never throws.
+ */
+export async function warmPdfParser(): Promise<void> {
+  await warmEngine();
+  try {
+    const e = await engine();
+    runInEngine(
+      e,
+      () => {
+        const doc = PdfiumDocument.open(e, TINY_PDF, undefined);
+        try {
+          doc.readPage(0);
+        } finally {
+          doc.close();
+        }
+      },
+      5000,
+    );
+  } catch {
+    // The first document pays instead.
+  }
+}
+
+/**
+ * Opens a checked PDF with PDFium. Whether its pages can be read is for {@link extractDocument} to find out.
  * An encrypted file opens when its user password is empty or given.
- * @throws PdfError `encrypted`, `wrong_password`, `corrupt` (also when opening times out) or `too_many_pages`.
+ * @throws PdfError `encrypted`, `wrong_password`, `corrupt` (also when opening times out), `too_complex` or
+ * `too_many_pages`.
  */
 export async function openPdf(checked: CheckedPdf, limits: OpenLimits): Promise<PdfHandle> {
-  const pageTimeoutMs = limits.pageTimeoutMs ?? 15_000;
-  const openOptions = { password: checked.password, ...threadOptions(limits) };
-  const open = () =>
-    openInThread(checked.bytes, openOptions).catch((err: unknown) => {
-      throw openError(err, checked.password !== undefined);
-    });
-
-  const first = await open();
-  const documents = [first];
+  const maxMemoryMb = limits.maxMemoryMb ?? 256;
+  setEngineLimits({ maxMemoryMb });
+  const broken = findBrokenStream(checked.bytes);
+  if (broken !== undefined)
+    throw corrupt(`a stream is not closed (no endstream after the stream at byte ${broken})`);
+  const openTimeoutMs = limits.openTimeoutMs ?? 20_000;
+  const open = async () => {
+    const e = await engine();
+    try {
+      return runInEngine(e, () => PdfiumDocument.open(e, checked.bytes, checked.password), openTimeoutMs);
+    } catch (err) {
+      throw openError(err, checked.password !== undefined, maxMemoryMb);
+    }
+  };
+  let document = await open();
   const handle: PdfHandle = {
     fileName: checked.fileName,
-    pageCount: first.numPages,
-    documents,
-    pageTimeoutMs,
-    async reopen(doc) {
-      const at = documents.indexOf(doc);
-      if (at >= 0) documents.splice(at, 1);
-      await closeRemote(doc, true);
-      const fresh = await open();
-      documents.splice(Math.max(0, at), 0, fresh);
-      return fresh;
+    bytes: checked.bytes,
+    pageCount: document.pageCount,
+    get document() {
+      return document;
+    },
+    pageTimeoutMs: limits.pageTimeoutMs ?? 15_000,
+    timeoutMs: limits.timeoutMs ?? 120_000,
+    maxMemoryMb,
+    async reopen() {
+      document = await open();
+      return document;
     },
     async close() {
-      await Promise.all(documents.splice(0).map((d) => closeRemote(d)));
+      closeDocument(document);
     },
   };
   try {
-    if (handle.pageCount === 0) throw corrupt('the document has no pages');
+    if (handle.pageCount <= 0) throw corrupt('the document has no pages');
     if (handle.pageCount > limits.maxPages) throw tooManyPages(handle.pageCount, limits.maxPages);
-    const { maxThreads } = openOptions;
-    if (maxThreads > 1 && handle.pageCount >= MIN_PAGES_FOR_THREADS) {
-      for (let i = 1; i < maxThreads; i++) documents.push(await open());
-    }
     return handle;
   } catch (err) {
     await handle.close();
@@ -160,20 +183,30 @@ export async function openPdf(checked: CheckedPdf, limits: OpenLimits): Promise<
   }
 }
 
-/** pdf.js's exception for a failed open, as a one-line PdfError. */
-function openError(err: unknown, passwordGiven: boolean): Error {
-  if (err instanceof PdfError || err instanceof PdfThreadStopped) return err;
-  if (err instanceof PdfTimeout) return corrupt(`opening did not finish (${err.message})`);
-  if (err instanceof PdfJsError && err.name === 'PasswordException') {
-    return passwordGiven && err.code === 2 ? wrongPassword() : encrypted();
+/** Closes a document in its engine (if that instance is still alive), then lets a grown instance go. */
+function closeDocument(doc: PdfiumDocument): void {
+  // A dropped instance is not called again: its memory, the document's with it, goes as a whole.
+  if (!isLive(doc.engine)) return;
+  try {
+    runInEngine(doc.engine, () => doc.close(), 5000);
+    renewIfGrown(doc.engine);
+  } catch {
+    // runInEngine dropped the instance.
   }
-  return corrupt(describeOpenFailure(err instanceof Error ? err.message : String(err)), err);
 }
 
-/** pdf.js's message, in words a user understands. */
-function describeOpenFailure(message: string): string {
-  if (/Invalid PDF structure/i.test(message)) return 'no readable PDF structure (damaged or truncated file)';
-  if (/Invalid Root reference|Root/i.test(message)) return 'the document catalog is missing or broken';
-  if (/XRef|xref/.test(message)) return 'the cross-reference table is broken and could not be rebuilt';
-  return (message.split('\n')[0] ?? message).replace(/\.$/, '').slice(0, 160);
+/** The engine's failure to open a file, as a one-line PdfError. */
+function openError(err: unknown, passwordGiven: boolean, maxMemoryMb: number): Error {
+  if (err instanceof PdfiumOpenError) {
+    if (err.reason === 'password') return passwordGiven ? wrongPassword() : encrypted();
+    if (err.reason === 'security') return encrypted();
+    return corrupt('no readable PDF structure (damaged or truncated file)');
+  }
+  if (err instanceof EngineTimeout) return corrupt(`opening did not finish (${err.message})`);
+  if (err instanceof EngineMemoryExceeded) return tooComplex(`opening it ${memoryDetail(maxMemoryMb)}`);
+  return corrupt((err instanceof Error ? err.message : String(err)).split('\n')[0] ?? 'unknown error');
 }
+
+/** "needs more than 256 MB of memory (PDF_MAX_MEMORY_MB)" */
+export const memoryDetail = (maxMemoryMb: number) =>
+  `needs more than ${maxMemoryMb} MB of memory (PDF_MAX_MEMORY_MB)`;

@@ -1,11 +1,16 @@
 /**
- * An empty PGlite cluster, made once per machine and copied into each new data dir.
+ * An empty PGlite cluster copied into each new data dir, so that no `profai process` pays for initdb.
  *
- * Why: PGlite makes a new cluster by running initdb in a second WebAssembly instance beside its own: ~5.5 s and
- * ~800 MB of peak memory on these machines, paid by the first `profai process` of every data dir (and by every
- * test that opens a fresh one). Copying the files of a cluster that initdb made and PGlite shut down cleanly
- * (a cold copy, as PostgreSQL allows) takes ~0.1 s. The template is made before any migration, so it is the
- * same for every data dir and ProfAI version; its name carries PGlite's version, so an upgrade makes a new one.
+ * Why: PGlite makes a new cluster by running initdb in a second WebAssembly instance beside its own: seconds
+ * and ~900 MB of peak memory, paid by the first `profai process` of every data dir (and by every test that
+ * opens a fresh one). Copying the files of a cluster that initdb made and PGlite shut down cleanly (a cold
+ * copy, as PostgreSQL allows) takes ~0.1 s. The cluster is made before any migration, so it is the same for
+ * every data dir and ProfAI version; its name carries PGlite's version, so an upgrade makes a new one.
+ *
+ * Where it comes from: `npm run build` makes one in `dist/` (scripts/make-pglite-template.ts), so it ships with
+ * the package and even a machine's first run copies instead of running initdb. The cache folder holds the copy
+ * new data dirs start from; without a shipped one (e.g. PGlite upgraded since the build), the first new data
+ * dir makes it by initdb, as before.
  *
  * Best effort throughout: a cache folder that cannot be written or a template that does not open only costs
  * the initdb it would have saved.
@@ -14,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 
 /**
@@ -57,13 +62,17 @@ export function discardTemplate(cacheDir: string): void {
   }
 }
 
-/** initdb in a folder of its own, shut down cleanly, then renamed into place: never seen half made. */
+/**
+ * The template in a folder of its own (a copy of the shipped one, else made by initdb and shut down cleanly),
+ * then renamed into place: never seen half made.
+ */
 async function makeTemplate(template: string): Promise<void> {
   const partial = `${template}.${randomUUID()}.partial`;
   try {
     mkdirSync(dirname(template), { recursive: true });
-    const pg = await PGlite.create({ dataDir: partial });
-    await pg.close();
+    const shipped = shippedTemplate();
+    if (shipped) cpSync(shipped, partial, { recursive: true });
+    else await initCluster(partial);
     renameSync(partial, template);
   } catch (err) {
     // Another process may have put its template in place first: use that one.
@@ -71,6 +80,31 @@ async function makeTemplate(template: string): Promise<void> {
   } finally {
     rmSync(partial, { recursive: true, force: true });
   }
+}
+
+/** Makes an empty cluster in `dir` by initdb and shuts it down cleanly. */
+export async function initCluster(dir: string): Promise<void> {
+  const pg = await PGlite.create({ dataDir: dir });
+  await pg.close();
+}
+
+/** Where `npm run build` puts the template: `dist/` of this package, named like the cached one. */
+export function shippedTemplatePath(): string {
+  return join(packageRoot(), 'dist', basename(templatePath('')));
+}
+
+/** The template shipped with the package for the installed PGlite, if there is one. */
+function shippedTemplate(): string | undefined {
+  const path = shippedTemplatePath();
+  return existsSync(join(path, 'PG_VERSION')) ? path : undefined;
+}
+
+/** This package's folder: the one above src/ or dist/ that holds its package.json. */
+function packageRoot(): string {
+  for (let dir = import.meta.dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'migrations'))) return dir;
+  }
+  return dirname(dirname(import.meta.dirname));
 }
 
 /** PGlite's version, from the package.json above its entry point (its `exports` do not list that file). */

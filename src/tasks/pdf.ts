@@ -10,6 +10,7 @@ import { usesEmbeddingsApi } from '../config.ts';
 import { ProfaiError } from '../domain/errors.ts';
 import type { TaskContext, TaskDefinition } from '../fleet/interfaces.ts';
 import { createLogger } from '../fleet/log.ts';
+import { checkOcrLanguages } from '../pipeline/ocr/tesseract.ts';
 import { keepUploadIfPossible } from '../store/document-files.ts';
 import type { StagedDocument } from '../workflows/document.ts';
 import { configuredEmbedder, usesModel } from '../workflows/generators.ts';
@@ -102,7 +103,11 @@ export function createPdfTask(
         await keepUploadIfPossible(data.path, data.sha256, config, (m) => ctx.log.warn(m));
       return result;
     },
-    preflight: () => requireDatabase(config),
+    preflight: () => {
+      requireDatabase(config);
+      // A missing OCR language stops the worker at start, in one line, not its first scanned PDF.
+      if (config.ocr !== 'off') checkOcrLanguages(config.ocrLangs);
+    },
     secrets: ['password'],
     label: (data) => data.fileName,
     warm: async () => {
@@ -114,6 +119,8 @@ export function createPdfTask(
       await warmPdfParser();
     },
     dispose: async () => {
+      // The process's tesseract worker (a thread with its own memory), if a scanned page made one.
+      await (await import('../pipeline/ocr/tesseract.ts')).terminateOcr();
       await storage.close();
       if (handoffModule) await (await handoffModule).closeStageConnection();
     },

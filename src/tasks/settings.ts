@@ -12,6 +12,12 @@ export const TASK_SETTINGS = [
   'chunkTokens',
   'chunkOverlapTokens',
   'quizQuestions',
+  'pdfTimeoutS',
+  'pdfPageTimeoutS',
+  'pdfMaxMemoryMb',
+  'ocr',
+  'ocrLangs',
+  'ocrDpi',
   // storage
   'dataDir',
   'cacheDir',

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CourseSchema, QuizSchema } from '../../src/domain/course.ts';
+import { makeInflateBombPdf } from '../support/make-pdf.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SAMPLE = join(ROOT, 'examples', 'sample.pdf');
@@ -64,6 +65,21 @@ describe('profai process', () => {
     assert.equal(out.status, 1);
     assert.equal(out.stderr.trim(), 'notes.pdf: not a PDF: it looks like an HTML page');
     assert.doesNotMatch(out.stderr, /\bat .+:\d+:\d+/);
+  });
+
+  test('a PDF whose stream inflates to 1.5 GB is refused as too complex, within the engine memory cap', async () => {
+    await writeFile(join(dir, 'bomb.pdf'), makeInflateBombPdf(1536));
+    const out = profai(['process', 'bomb.pdf', '--json'], { PDF_MAX_MEMORY_MB: '256' });
+    assert.equal(out.status, 1, out.stderr);
+    const [result] = JSON.parse(out.stdout) as { error: { code: string; message: string }; peakMb: number }[];
+    assert.deepEqual(result!.error, {
+      code: 'too_complex',
+      message: 'too complex: page 1 needs more than 256 MB of memory (PDF_MAX_MEMORY_MB)',
+    });
+    // The whole process (database included) stays far below the 1.5 GB the stream would inflate to.
+    assert.ok(result!.peakMb < 1000, `peak ${result!.peakMb} MB`);
+    const list = JSON.parse(profai(['courses', '--json']).stdout) as unknown[];
+    assert.equal(list.length, 1, 'nothing stored for the refused file');
   });
 
   test('processing the same PDF again writes nothing new', () => {

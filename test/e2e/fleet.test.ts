@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { makeScannedPdf } from '../../scripts/make-scanned-pdf.ts';
 import { loadConfig } from '../../src/config.ts';
 import { listWorkers } from '../../src/fleet/queues.ts';
 import { readRunInfo } from '../../src/fleet/runinfo.ts';
@@ -71,6 +72,7 @@ describe('API + 2 workers on Redis, PostgreSQL and Chroma', { timeout: 300_000 }
       JOB_BACKOFF_MS: '200',
       HEARTBEAT_S: '0.5',
       LOG_LEVEL: 'warn',
+      OCR_DPI: '150',
     };
     api = spawnProfai(['api'], env);
     workers = [1, 2].map((n) => spawnProfai(['worker'], { ...env, WORKER_NUM: String(n) }));
@@ -170,6 +172,27 @@ describe('API + 2 workers on Redis, PostgreSQL and Chroma', { timeout: 300_000 }
       [`${createHash('sha256').update(bytes).digest('hex')}.pdf`],
       'the upload of a job that failed for good stays KEEP_FAILED_UPLOADS_H, for a retry',
     );
+  });
+
+  test('a scanned PDF is read by OCR in a child: the job shows its OCR pages, then completes with a course', async () => {
+    const bytes = await makeScannedPdf(await makeLecturePdf('e2e scan', 2), { dpi: 150 });
+    const [job] = await uploadPdfs(baseUrl, [{ name: 'scan.pdf', bytes }]);
+    const stages = new Set<string>();
+    const view = await waitFor('the scan to finish', async () => {
+      const v = await getJson<JobView>(`${baseUrl}/api/jobs/${job!.id}`);
+      if (v.stage) stages.add(v.stage);
+      return v.state === 'completed' || v.state === 'failed' ? v : null;
+    });
+    const result = await assertOneCourse(view);
+    assert.ok(
+      [...stages].some((s) => /^ocr [12]\/2$/.test(s)),
+      [...stages].join(', '),
+    );
+    const { rows } = await sql.query<{ body: { ocr?: { pages: number[] } } }>(
+      'SELECT body FROM courses WHERE document_id = $1',
+      [result.documentId],
+    );
+    assert.deepEqual(rows[0]?.body.ocr?.pages, [1, 2]);
   });
 
   test("an encrypted PDF with its password completes, and the password leaves the job's record", async () => {

@@ -5,51 +5,67 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { PdfiumDocument } from '../../src/pipeline/pdf/document.ts';
+import { type Engine, engine } from '../../src/pipeline/pdf/engine.ts';
 
 const COMMITTED = 'examples/sample.pdf';
 const TITLE = 'An Introduction to Relational Databases';
 const CHAPTERS = ['1 Data and Tables', '2 Querying with SQL', '3 Transactions', '4 Indexes and Performance'];
 
-type Pdf = Awaited<ReturnType<typeof getDocument>['promise']>;
-
-/** One entry per text line of a page: the strings pdf.js reports, joined up to each end-of-line mark. */
-async function pageLines(pdf: Pdf, pageNumber: number): Promise<{ text: string; size: number }[]> {
-  const content = await (await pdf.getPage(pageNumber)).getTextContent();
+/**
+ * One entry per text line of a page, as PDFium's own text API reports it (lines end at the line breaks it
+ * inserts, and at U+0002, its mark of a hyphen at a line end), with the largest font size on the line: a reader
+ * independent of our line builder.
+ */
+function pageLines(e: Engine, pdf: PdfiumDocument, index: number): { text: string; size: number }[] {
+  const E = e.exports;
+  const page = E.FPDF_LoadPage!(pdf.handle, index);
+  const text = E.FPDFText_LoadPage!(page);
   const lines: { text: string; size: number }[] = [];
-  let text = '';
+  let line = '';
   let size = 0;
-  for (const item of content.items) {
-    if (!('str' in item)) continue;
-    const textItem = item as TextItem;
-    text += textItem.str;
-    if (textItem.str.trim()) size = Math.max(size, Math.abs(textItem.transform[3] as number));
-    if (textItem.hasEOL) {
-      if (text.trim()) lines.push({ text: text.trim(), size });
-      text = '';
-      size = 0;
+  const end = () => {
+    if (line.trim()) lines.push({ text: line.trim(), size: Math.round(size * 10) / 10 });
+    line = '';
+    size = 0;
+  };
+  try {
+    const count = E.FPDFText_CountChars!(text);
+    for (let i = 0; i < count; i++) {
+      const u = E.FPDFText_GetUnicode!(text, i);
+      if (u === 0x0d) continue;
+      if (u === 0x0a) end();
+      else if (u === 0x02) {
+        line += '-';
+        end();
+      } else {
+        line += String.fromCodePoint(u);
+        if (u !== 0x20) size = Math.max(size, E.FPDFText_GetFontSize!(text, i));
+      }
     }
+    end();
+    return lines;
+  } finally {
+    E.FPDFText_ClosePage!(text);
+    E.FPDF_ClosePage!(page);
   }
-  if (text.trim()) lines.push({ text: text.trim(), size });
-  return lines;
 }
 
 describe('examples/sample.pdf', () => {
   let dir: string;
-  let pdf: Pdf;
+  let pdf: PdfiumDocument;
   let pages: { text: string; size: number }[][];
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'profai-example-'));
-    const data = new Uint8Array(await readFile(COMMITTED));
-    pdf = await getDocument({ data, disableFontFace: true, verbosity: 0 }).promise;
+    const e = await engine();
+    pdf = PdfiumDocument.open(e, new Uint8Array(await readFile(COMMITTED)), undefined);
     pages = [];
-    for (let page = 1; page <= pdf.numPages; page++) pages.push(await pageLines(pdf, page));
+    for (let page = 0; page < pdf.pageCount; page++) pages.push(pageLines(e, pdf, page));
   });
 
   after(async () => {
-    await pdf?.destroy();
+    pdf?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
@@ -63,31 +79,33 @@ describe('examples/sample.pdf', () => {
   });
 
   test('has a title page, at least 8 pages and document metadata', async () => {
-    assert.ok(pdf.numPages >= 8, `only ${pdf.numPages} pages`);
+    assert.ok(pdf.pageCount >= 8, `only ${pdf.pageCount} pages`);
     assert.equal(pages[0]?.[0]?.text, TITLE);
     assert.ok((pages[0]?.[0]?.size ?? 0) >= 24, 'title is not in a large font');
-    const info = (await pdf.getMetadata()).info as Record<string, unknown>;
-    assert.equal(info.Title, TITLE);
-    assert.equal(info.Author, 'ProfAI project');
-    assert.match(String(info.Subject), /relational databases/);
-    assert.equal(info.CreationDate, 'D:20250101000000Z');
+    assert.equal(pdf.metaText('Title'), TITLE);
+    assert.equal(pdf.metaText('Author'), 'ProfAI project');
+    assert.match(pdf.metaText('Subject'), /relational databases/);
+    assert.equal(pdf.metaText('CreationDate'), 'D:20250101000000Z');
   });
 
   test('has a two-level outline whose entries point at the pages of their headings', async () => {
-    const outline = (await pdf.getOutline()) ?? [];
+    const outline = pdf.outline();
+    const chapters = outline.filter((item) => item.level === 1);
     assert.deepEqual(
-      outline.map((item) => item.title),
+      chapters.map((item) => item.title),
       [...CHAPTERS, 'Glossary'],
     );
-    for (const [index, chapter] of outline.slice(0, CHAPTERS.length).entries()) {
-      const children = chapter.items.map((item) => item.title);
-      assert.ok(children.length >= 2, `${chapter.title} has ${children.length} sections`);
-      for (const [child, title] of children.entries()) {
-        assert.ok(title.startsWith(`${index + 1}.${child + 1} `), title);
+    assert.ok(outline.every((item) => item.level <= 2));
+    for (const [index, chapter] of chapters.slice(0, CHAPTERS.length).entries()) {
+      const at = outline.indexOf(chapter);
+      const end = outline.findIndex((item, i) => i > at && item.level === 1);
+      const sections = outline.slice(at + 1, end);
+      assert.ok(sections.length >= 2, `${chapter.title} has ${sections.length} sections`);
+      for (const [child, section] of sections.entries()) {
+        assert.ok(section.title.startsWith(`${index + 1}.${child + 1} `), section.title);
       }
-      for (const item of [chapter, ...chapter.items]) {
-        const [ref] = item.dest as [{ num: number; gen: number }];
-        const page = (await pdf.getPageIndex(ref)) + 1;
+      for (const item of [chapter, ...sections]) {
+        const page = item.page ?? 0;
         const lines = pages[page - 1] ?? [];
         assert.ok(
           lines.some((line) => line.text === item.title),

@@ -102,7 +102,8 @@ describe('fleet helpers', () => {
 
   test('PDF progress is one percent across stages', () => {
     assert.equal(overallPercent('load', 0, 1), 0);
-    assert.equal(overallPercent('extract', 5, 10), 27.5);
+    assert.equal(overallPercent('extract', 5, 10), 15);
+    assert.equal(overallPercent('ocr', 1, 2), 37.5);
     assert.equal(overallPercent('save', 1, 1), 100);
   });
 });

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { ExtractedDocument, TextLine } from '../../src/domain/document.ts';
 import { PdfError } from '../../src/pipeline/errors.ts';
 import { extractDocument, pageRanges } from '../../src/pipeline/extract.ts';
-import { checkPdf, openPdf } from '../../src/pipeline/load.ts';
-import { stopPdfThreads } from '../../src/pipeline/pdf/pdfjs.ts';
+import { checkPdf, type OpenLimits, openPdf } from '../../src/pipeline/load.ts';
 import { cleanText, dehyphenate } from '../../src/pipeline/pdf/text.ts';
 import {
   CHAPTERS,
@@ -12,7 +11,9 @@ import {
   hasLigatureFont,
   makeChaptersPdf,
   makeCoursePdf,
+  makeInflateBombPdf,
   makeRotatedSlidePdf,
+  makeSimplePdf,
   makeSlowPagesPdf,
   SLIDE,
 } from '../support/make-pdf.ts';
@@ -32,8 +33,6 @@ before(async () => {
     await pdf.close();
   }
 });
-after(() => stopPdfThreads());
-
 describe('extractDocument on a generated course PDF', () => {
   test('pages, metadata and progress', () => {
     assert.equal(doc.pageCount, 5);
@@ -143,41 +142,63 @@ describe('running text and repeated headings', () => {
   });
 });
 
-test('a rotated page (a landscape slide) is read as shown: wrapped title lines in order', async () => {
-  const bytes = await makeRotatedSlidePdf();
-  const pdf = await openPdf(checkPdf({ bytes, fileName: 'slide.pdf' }, { maxFileMb: 10 }), { maxPages: 5 });
-  try {
-    const slide = await extractDocument(pdf);
-    assert.deepEqual(
-      slide.pages[0]?.lines.map((l) => l.text),
-      [...SLIDE],
-    );
-  } finally {
-    await pdf.close();
-  }
-});
-
-describe('a page that does not finish in time', () => {
-  const extractSlow = async (pages: (string | null)[]) => {
-    const bytes = makeSlowPagesPdf(pages);
-    const pdf = await openPdf(checkPdf({ bytes, fileName: 'slow.pdf' }, { maxFileMb: 10 }), {
-      maxPages: 10,
-      pageTimeoutMs: 1000,
-    });
+for (const rotate of [90, 180, 270] as const) {
+  test(`a page turned ${rotate}° by /Rotate is read as shown: wrapped title lines in order`, async () => {
+    const bytes = await makeRotatedSlidePdf(rotate);
+    const pdf = await openPdf(checkPdf({ bytes, fileName: 'slide.pdf' }, { maxFileMb: 10 }), { maxPages: 5 });
     try {
-      return await extractDocument(pdf);
+      const slide = await extractDocument(pdf);
+      assert.deepEqual(
+        slide.pages[0]?.lines.map((l) => l.text),
+        [...SLIDE],
+      );
     } finally {
       await pdf.close();
     }
-  };
+  });
+}
 
-  test('is skipped with a warning; the pages after it are read in a fresh thread', async () => {
+/** Opens `bytes` with `limits`, extracts it and closes it. */
+async function extractWith(bytes: Uint8Array, limits: OpenLimits): Promise<ExtractedDocument> {
+  const pdf = await openPdf(checkPdf({ bytes, fileName: 'test.pdf' }, { maxFileMb: 10 }), limits);
+  try {
+    return await extractDocument(pdf);
+  } finally {
+    await pdf.close();
+  }
+}
+
+/** Asserts that `run` fails with a PdfError `too_complex` whose message is `message`. */
+const rejectsTooComplex = (run: () => Promise<unknown>, message: string) =>
+  assert.rejects(
+    run,
+    (err) =>
+      err instanceof PdfError && err.code === 'too_complex' && err.permanent && err.message === message,
+  );
+
+describe('a page that does not finish in time', () => {
+  const extractSlow = (pages: (string | null)[]) =>
+    extractWith(makeSlowPagesPdf(pages), { maxPages: 10, pageTimeoutMs: 1000 });
+
+  test('is skipped with a warning; the pages after it are read in a fresh engine instance', async () => {
     const slow = await extractSlow(['First page', null, 'Third page', 'Fourth page']);
     assert.deepEqual(
       slow.pages.map((p) => p.lines.map((l) => l.text)),
       [['First page'], [], ['Third page'], ['Fourth page']],
     );
     assert.deepEqual(slow.warnings, ['page 2 could not be read: did not finish within 1 s']);
+  });
+
+  test('pages that each finish but together pass the document limit make it too complex', async () => {
+    await rejectsTooComplex(
+      () =>
+        extractWith(makeSlowPagesPdf([null, null, null]), {
+          maxPages: 10,
+          pageTimeoutMs: 60_000,
+          timeoutMs: 500,
+        }),
+      'too complex: reading its pages took longer than 1 s (PDF_TIMEOUT_S)',
+    );
   });
 
   test('a document none of whose pages finish is corrupt', async () => {
@@ -217,5 +238,18 @@ describe('text clean-up', () => {
 
   test('page ranges', () => {
     assert.equal(pageRanges([1, 2, 3, 5, 7, 8]), '1-3, 5, 7-8');
+  });
+});
+
+describe('a stream that inflates past the engine memory cap', () => {
+  test('fails the document as too complex, and the engine reads the next file', async () => {
+    const bomb = makeInflateBombPdf(1536);
+    assert.ok(bomb.length < 2 * 1024 * 1024, `${bomb.length} bytes on disk`);
+    await rejectsTooComplex(
+      () => extractWith(bomb, { maxPages: 10, maxMemoryMb: 128 }),
+      'too complex: page 1 needs more than 128 MB of memory (PDF_MAX_MEMORY_MB)',
+    );
+    const next = await extractWith(await makeSimplePdf(), { maxPages: 10 });
+    assert.ok(next.pages[0]?.lines.length, 'the next file has text');
   });
 });

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { PdfError } from '../../src/pipeline/errors.ts';
 import { checkPdf, hasPdfHeader, openPdf } from '../../src/pipeline/load.ts';
-import { stopPdfThreads } from '../../src/pipeline/pdf/pdfjs.ts';
 import { makeSimplePdf } from '../support/make-pdf.ts';
 
 const limits = { maxFileMb: 10 };
@@ -22,8 +21,6 @@ async function rejectsWith(fn: () => unknown, code: string): Promise<string> {
   }
   assert.fail(`expected ${code}`);
 }
-
-after(() => stopPdfThreads());
 
 describe('checkPdf', () => {
   test('an empty file is empty_file', async () => {

@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { loadConfig } from '../../src/config.ts';
 import { ProfaiError } from '../../src/domain/errors.ts';
 import { prepareDocument } from '../../src/pipeline/index.ts';
 import { makeSimplePdf } from '../support/make-pdf.ts';
 
-const config = {
-  maxFileMb: 100,
-  maxPages: 100,
-  chunkTokens: 400,
-  chunkOverlapTokens: 50,
-  hashEmbeddingDim: 64,
-  quizQuestions: 5,
-};
+const config = { ...loadConfig({}), maxPages: 100, hashEmbeddingDim: 64, quizQuestions: 5 };
 
 describe('what cannot be a course is refused', () => {
   test('a one-word banner: not enough text for a course (N words), permanent, never "needs OCR"', async () => {

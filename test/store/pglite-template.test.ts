@@ -1,14 +1,15 @@
 /**
- * New PGlite data dirs start from an empty cluster kept in the cache folder (pglite-template.ts): made once,
- * copied after, never carrying one data dir's rows into another, and replaced when it stops opening.
+ * New PGlite data dirs start from an empty cluster kept in the cache folder (pglite-template.ts): copied from
+ * the one the build ships (or made once), copied after, never carrying one data dir's rows into another, and
+ * replaced when it stops opening.
  */
 import assert from 'node:assert/strict';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/store/index.ts';
-import { resolveCacheDir, templatePath } from '../../src/store/pglite-template.ts';
+import { resolveCacheDir, shippedTemplatePath, templatePath } from '../../src/store/pglite-template.ts';
 import { tempDir } from '../support/databases.ts';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -42,6 +43,16 @@ test('the first new data dir makes the template; the next starts from it without
   } finally {
     await second.close();
   }
+});
+
+test('the build ships a template, and a new cache starts as a copy of it, not by initdb', async () => {
+  const shipped = shippedTemplatePath();
+  assert.ok(existsSync(join(shipped, 'PG_VERSION')), `no template in ${shipped}: run npm run build`);
+  const fresh = join(tmp.dir, 'fresh-cache');
+  await (await open('from-shipped', fresh)).close();
+  // initdb gives every cluster its own system identifier (in pg_control): equal bytes mean a copy.
+  const control = (dir: string) => readFileSync(join(dir, 'global', 'pg_control'));
+  assert.ok(control(templatePath(fresh)).equals(control(shipped)));
 });
 
 test('a template that no longer opens is discarded and the data dir made by initdb', async () => {

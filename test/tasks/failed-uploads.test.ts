@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
 import type { TaskContext } from '../../src/fleet/interfaces.ts';
-import { stopPdfThreads } from '../../src/pipeline/pdf/pdfjs.ts';
 import { createPdfTask } from '../../src/tasks/pdf.ts';
 import { type LazyStorage, storageFor } from '../../src/tasks/storage.ts';
 import { tempDir } from '../support/databases.ts';
@@ -32,7 +31,6 @@ before(() => {
 });
 after(async () => {
   await storage.close();
-  await stopPdfThreads();
   dir.remove();
 });
 

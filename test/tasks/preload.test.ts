@@ -1,8 +1,8 @@
-/** CHILD_PRELOAD: a PDF child warms up at start (pipeline, storage, the pdf.js thread) and its first task uses that. */
+/** CHILD_PRELOAD: a PDF child warms up at start (pipeline, storage, the PDF engine) and its first task uses that. */
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
-import { pdfThreadCount, stopPdfThreads } from '../../src/pipeline/pdf/pdfjs.ts';
+import { hasEngine } from '../../src/pipeline/pdf/engine.ts';
 import { createPdfTask } from '../../src/tasks/pdf.ts';
 import { storageFor } from '../../src/tasks/storage.ts';
 import { createTestDatabase } from '../support/api.ts';
@@ -15,15 +15,14 @@ const storage = storageFor(config);
 after(async () => {
   await chroma.stop();
   await storage.close();
-  await stopPdfThreads();
   await pgdb.drop();
 });
 
-test('warm() starts the parser thread with pdf.js loaded and opens the storage the first task then reuses', async () => {
+test('warm() makes the PDF engine instance and opens the storage the first task then reuses', async () => {
   assert.equal(config.childPreload, true);
-  assert.equal(pdfThreadCount(), 0);
+  assert.equal(hasEngine(), false);
   await createPdfTask(config, storage).warm!();
-  assert.equal(pdfThreadCount(), 1, 'one live parser thread');
+  assert.equal(hasEngine(), true, 'the engine is made');
   const first = await storage.get();
   assert.equal(await storage.get(), first, 'the storage opened once');
   const { rows } = await first.db.query<{ n: number }>('select count(*)::int as n from documents');

@@ -9,6 +9,7 @@ import type { Config } from '../../config.ts';
 import { describeError, ProfaiError } from '../../domain/errors.ts';
 import { type ExportInput, renderExport } from '../../export/index.ts';
 import { warmPdfParser } from '../../pipeline/load.ts';
+import { checkOcrLanguages, terminateOcr } from '../../pipeline/ocr/tesseract.ts';
 import { documentsDirOf, keepDocumentBytes } from '../../store/document-files.ts';
 import { openDatabase, openVectorStore } from '../../store/index.ts';
 import { type ProcessDeps, type ProcessOutcome, processConfigured } from '../../workflows/document.ts';
@@ -35,7 +36,9 @@ interface FileResult {
 }
 
 export async function processCommand(files: string[], opts: ProcessOptions, config: Config): Promise<number> {
-  // The parser thread compiles pdf.js (~0.3 s) on the other core while the database opens.
+  // A missing OCR language is a one-line error before any file, not a failure of the first scan.
+  if (config.ocr !== 'off') checkOcrLanguages(config.ocrLangs);
+  // PDFium compiles while the database opens.
   const [db] = await Promise.all([openDatabase(config), warmPdfParser().catch(() => {})]);
   try {
     const vectors = await openVectorStore(config, db);
@@ -48,7 +51,8 @@ export async function processCommand(files: string[], opts: ProcessOptions, conf
     report(results, opts);
     return results.every((r) => r.ok) ? 0 : 1;
   } finally {
-    await db.close();
+    // The OCR worker thread, if a scan made one, would keep the process alive.
+    await Promise.all([db.close(), terminateOcr()]);
   }
 }
 

@@ -18,7 +18,7 @@ export const MIN_MARGIN_MB = 64;
 export const HEAP_FRACTION = 0.75;
 /** Below this share of a CPU, a worker's jobs run so slowly that one job holds its memory for minutes. */
 export const MIN_WORKER_CPUS = 0.3;
-/** A PDF job runs on about one core (the parser thread and the main thread mostly take turns). */
+/** A PDF job runs on one core: PDFium parses in the child's main thread. */
 export const CORES_PER_JOB = 1;
 
 /** A fleet shape to evaluate instead of recommending one; each field given is kept as is. */

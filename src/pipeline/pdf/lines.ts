@@ -1,5 +1,5 @@
 /**
- * pdf.js text items → lines in reading order (baselines grouped, two-column pages read left column first).
+ * Text runs (a page's characters grouped by PDFium's text objects) → lines in reading order (baselines grouped, two-column pages read left column first).
  */
 import type { TextLine } from '../../domain/document.ts';
 import { cleanText } from './text.ts';
@@ -179,20 +179,23 @@ function findGutter(items: readonly RawItem[], box: { left: number; right: numbe
     spans.push([item.x, item.x + item.width]);
   }
   if (spans.length < 8) return undefined;
+  // Counted with sorted ends: the items left of x end by x + 0.5; those right of it start at x − 0.5 or later
+  // and are not left of it (a narrow item within x ± 0.5 counts as left).
+  const ends = Float64Array.from(spans, ([, x1]) => x1).sort();
+  const byStart = [...spans].sort((a, b) => a[0] - b[0]);
+  const starts = Float64Array.from(byStart, ([x0]) => x0);
   // The best candidates form a run across the empty band; its middle is the gutter.
   let first: number | undefined;
   let last: number | undefined;
   let bestCrossing = Number.POSITIVE_INFINITY;
   const step = width / 200;
   for (let x = box.left + width * 0.3; x <= box.left + width * 0.7; x += step) {
-    let crossing = 0;
-    let left = 0;
-    let right = 0;
-    for (const [x0, x1] of spans) {
-      if (x1 <= x + 0.5) left++;
-      else if (x0 >= x - 0.5) right++;
-      else crossing++;
-    }
+    const left = countAtMost(ends, x + 0.5);
+    const from = countBelow(starts, x - 0.5);
+    let right = spans.length - from;
+    for (let i = from; i < byStart.length && (byStart[i]?.[0] as number) <= x + 0.5; i++)
+      if ((byStart[i]?.[1] as number) <= x + 0.5) right--;
+    const crossing = spans.length - left - right;
     const placed = left + right;
     if (crossing <= spans.length * 0.08 && left >= placed * 0.2 && right >= placed * 0.2) {
       if (crossing < bestCrossing) {
@@ -203,6 +206,30 @@ function findGutter(items: readonly RawItem[], box: { left: number; right: numbe
     }
   }
   return first === undefined || last === undefined ? undefined : (first + last) / 2;
+}
+
+/** How many of the sorted `values` are ≤ `x`. */
+function countAtMost(values: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many of the sorted `values` are < `x`. */
+function countBelow(values: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+const mu = (l: string) => { const m = process.memoryUsage(); console.log(l.padEnd(12), 'rss', (m.rss / 1048576).toFixed(0), 'heap', (m.heapUsed / 1048576).toFixed(0), 'total', (m.heapTotal/1048576).toFixed(0), 'ext', (m.external / 1048576).toFixed(0), 'ab', (m.arrayBuffers / 1048576).toFixed(0), 'peak', (process.resourceUsage().maxRSS / 1024).toFixed(0)); };
+mu('start');
+const { loadConfig } = await import('./src/config.ts');
+const { runPipeline } = await import('./src/pipeline/index.ts');
+const { engine } = await import('./src/pipeline/pdf/engine.ts');
+mu('imported');
+await engine(); mu('engine');
+const bytes = new Uint8Array(readFileSync('/work/shared/corpus/deb-valgrind-manual-397p.pdf'));
+const r = await runPipeline({ bytes, fileName: 'v.pdf' }, { config: loadConfig({}) });
+mu('pipeline');
+(globalThis as any).gc?.(); mu('gc');
+console.log(r.document.chunks.length);

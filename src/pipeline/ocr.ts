@@ -1,0 +1,162 @@
+/**
+ * Stage 2b: pages without a text layer (or every page, with OCR=force) drawn by PDFium and read by Tesseract,
+ * so that a scan gets lines like a born-digital page: sizes, headings, paragraphs and page citations work the
+ * same. It runs where extraction runs, on the open PDF, in `profai process` and in a worker child alike.
+ */
+import type { ExtractedDocument, OcrPage } from '../domain/document.ts';
+import { pageRanges } from './extract.ts';
+import type { PdfHandle } from './load.ts';
+import { type OcrLine, ocrTextLines } from './ocr/lines.ts';
+import { ocrWorker } from './ocr/tesseract.ts';
+import { type GrayImage, RenderError, renderPageGray } from './pdf/render.ts';
+import { removeRunningText } from './pdf/running-text.ts';
+import { dehyphenate } from './pdf/text.ts';
+
+/** OCR setting: `auto` reads pages without a text layer, `force` every page, `off` none. */
+export type OcrMode = 'auto' | 'off' | 'force';
+
+/** Options of {@link ocrDocument}; the settings named are where the pipeline takes them from. */
+export interface OcrOptions {
+  /** OCR */
+  mode: OcrMode;
+  /** OCR_LANGS: Tesseract language codes, each with its `@tesseract.js-data/<lang>` package installed. */
+  langs: readonly string[];
+  /** OCR_DPI: resolution pages are drawn at for recognition. */
+  dpi: number;
+  /** Called after each page read, with pages done and pages to read. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What OCR did: the pages it read (with confidence), those where it found nothing, those it could not draw. */
+export interface OcrOutcome {
+  /** Pages OCR was asked to read. */
+  attempted: number[];
+  read: OcrPage[];
+  /** Pages drawn and read with no word found, or not drawn at all (see `undrawn`). */
+  unreadable: number[];
+  /** Pages PDFium could not draw, with the reason. */
+  undrawn: { page: number; reason: string }[];
+}
+
+/** A page read with a mean confidence below this (0–100) is kept but marked for the reader to check. */
+export const LOW_CONFIDENCE = 60;
+
+/** The pages OCR reads in `mode`: without a text layer (and not failed), or all. */
+export function pagesToOcr(doc: ExtractedDocument, mode: OcrMode): number[] {
+  if (mode === 'off') return [];
+  if (mode === 'force') return doc.pages.map((p) => p.page);
+  const failed = new Set(
+    doc.warnings.flatMap((w) => /^page (\d+) could not be read/.exec(w)?.slice(1).map(Number) ?? []),
+  );
+  return doc.pages.filter((p) => p.needsOcr && !failed.has(p.page)).map((p) => p.page);
+}
+
+/**
+ * Reads the pages {@link pagesToOcr} names and puts their lines into `doc` (in place): running headers of the
+ * OCR'd pages removed and hyphenated words joined, `needsOcr` cleared, `ocrConfidence` set. Pages where OCR
+ * finds nothing stay as they were. The warnings say which pages were read and which were not.
+ */
+export async function ocrDocument(
+  pdf: PdfHandle,
+  doc: ExtractedDocument,
+  opts: OcrOptions,
+): Promise<OcrOutcome> {
+  const attempted = pagesToOcr(doc, opts.mode);
+  const outcome: OcrOutcome = { attempted, read: [], unreadable: [], undrawn: [] };
+  if (attempted.length === 0) return outcome;
+  const worker = await ocrWorker(opts.langs);
+  await worker.setParameters({ user_defined_dpi: String(opts.dpi) });
+  const read: ExtractedDocument['pages'] = [];
+  const boxes: { bottom: number; top: number }[] = [];
+  let done = 0;
+  for (const n of attempted) {
+    const page = doc.pages[n - 1];
+    if (!page) continue;
+    const recognised = await readPage(pdf, n, opts.dpi, worker);
+    if (recognised.reason !== undefined) outcome.undrawn.push({ page: n, reason: recognised.reason });
+    if (recognised.confidence === null) outcome.unreadable.push(n);
+    else {
+      page.lines = recognised.lines;
+      page.needsOcr = false;
+      page.ocrConfidence = Math.round(recognised.confidence * 10) / 10;
+      outcome.read.push({ page: n, confidence: page.ocrConfidence });
+      read.push(page);
+      boxes.push({ bottom: 0, top: recognised.heightPt });
+    }
+    opts.onProgress?.(++done, attempted.length);
+  }
+  removeRunningText(read, boxes);
+  for (const page of read) page.lines = dehyphenate(page.lines);
+  doc.warnings = [
+    ...doc.warnings.filter((w) => !w.startsWith('no text layer (needs OCR)')),
+    ...ocrWarnings(doc, outcome),
+  ];
+  return outcome;
+}
+
+/** Page `n` drawn and recognised; a page that cannot be drawn reads as nothing, with the reason. */
+async function readPage(
+  pdf: PdfHandle,
+  n: number,
+  dpi: number,
+  worker: Awaited<ReturnType<typeof ocrWorker>>,
+): Promise<ReturnType<typeof ocrTextLines> & { heightPt: number; reason?: string }> {
+  let image: GrayImage;
+  try {
+    image = await renderPageGray(pdf, n, dpi);
+  } catch (err) {
+    if (!(err instanceof RenderError)) throw err;
+    return { lines: [], confidence: null, heightPt: 792, reason: err.message };
+  }
+  const result = await worker.recognize(pgm(image), {}, { blocks: true, text: false });
+  const lines = (result.data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines)) as OcrLine[];
+  const heightPt = (image.height * 72) / image.dpi;
+  const widthPt = (image.width * 72) / image.dpi;
+  return { ...ocrTextLines(lines, n, { dpi: image.dpi, widthPt, heightPt }), heightPt };
+}
+
+/** One line each: what OCR read (and how surely), what it could not, what still has no text. */
+function ocrWarnings(doc: ExtractedDocument, outcome: OcrOutcome): string[] {
+  const out: string[] = [];
+  if (outcome.read.length > 0) {
+    const mean = outcome.read.reduce((s, p) => s + p.confidence, 0) / outcome.read.length;
+    out.push(
+      `read by OCR: ${outcome.read.length} page(s): ${pageRanges(outcome.read.map((p) => p.page))} (mean confidence ${Math.round(mean)}%)`,
+    );
+    const low = outcome.read.filter((p) => p.confidence < LOW_CONFIDENCE);
+    if (low.length > 0)
+      out.push(
+        `low OCR confidence (below ${LOW_CONFIDENCE}%) on ${low.length} page(s): ${pageRanges(low.map((p) => p.page))}; check them against the PDF`,
+      );
+  }
+  for (const { page, reason } of outcome.undrawn)
+    out.push(`page ${page} could not be drawn for OCR: it ${reason}`);
+  if (outcome.unreadable.length > 0)
+    out.push(
+      `OCR found no readable text on ${outcome.unreadable.length} page(s): ${pageRanges(outcome.unreadable)}`,
+    );
+  const still = doc.pages
+    .filter((p) => p.needsOcr && !outcome.unreadable.includes(p.page))
+    .map((p) => p.page);
+  if (still.length > 0)
+    out.push(`no text layer (needs OCR) on ${still.length} page(s): ${pageRanges(still)}`);
+  return out;
+}
+
+/** A grey image as a binary PGM file, which Tesseract's image library reads. */
+export function pgm(image: GrayImage): Buffer {
+  return Buffer.concat([
+    Buffer.from(`P5\n${image.width} ${image.height}\n255\n`),
+    Buffer.from(image.pixels.buffer, image.pixels.byteOffset, image.pixels.byteLength),
+  ]);
+}
+
+/** The course's `ocr` summary of a document's OCR'd pages. */
+export function ocrSummary(pages: readonly OcrPage[]) {
+  const mean = pages.reduce((s, p) => s + p.confidence, 0) / Math.max(1, pages.length);
+  return {
+    pages: pages.map((p) => p.page),
+    meanConfidence: Math.round(mean * 10) / 10,
+    lowConfidence: pages.filter((p) => p.confidence < LOW_CONFIDENCE),
+  };
+}

@@ -1,0 +1,459 @@
+/**
+ * A PDF opened in the PDFium engine, and what we read from it: a page's text as runs of characters with their
+ * position, font size and weight; the outline; the title and author. Every method is synchronous and calls the
+ * engine, so callers run them under {@link runInEngine}'s time limit.
+ *
+ * The file's bytes live in the engine's heap while the document is open (PDFium reads them lazily); `close()`
+ * frees them with the document. Each page and text page is closed before the method that opened it returns.
+ */
+import type { OutlineEntry } from '../../domain/document.ts';
+import type { Engine } from './engine.ts';
+import type { RawItem } from './lines.ts';
+
+/** A page's box as shown (after /Rotate), with PDF's y growing upwards. */
+export interface PageBox {
+  left: number;
+  right: number;
+  bottom: number;
+  top: number;
+}
+
+/** One page's text runs, its box, and how many non-whitespace characters its text layer has. */
+export interface PageItems {
+  box: PageBox;
+  items: RawItem[];
+  chars: number;
+}
+
+/** A page drawn in grey: `width × height` bytes, one per pixel (0 black, 255 white), row after row. */
+export interface GrayImage {
+  width: number;
+  height: number;
+  dpi: number;
+  pixels: Uint8Array;
+}
+
+/** FPDFBitmap_Gray: one byte per pixel. */
+const BITMAP_GRAY = 1;
+const WHITE = 0xffffffff;
+/** FPDF_ANNOT (draw annotations, e.g. filled form fields) | FPDF_GRAYSCALE. */
+const RENDER_FLAGS = 0x01 | 0x08;
+
+/** Why PDFium could not open a file (FPDF_GetLastError). */
+export type OpenFailure = 'password' | 'security' | 'format' | 'file' | 'unknown';
+
+/** FPDF_LoadMemDocument failed. */
+export class PdfiumOpenError extends Error {
+  constructor(readonly reason: OpenFailure) {
+    super(`PDFium could not open the file (${reason})`);
+  }
+}
+
+const LAST_ERROR: Record<number, OpenFailure> = { 2: 'file', 3: 'format', 4: 'password', 5: 'security' };
+
+/**
+ * A run ends where the next character is further right than this many font sizes (the line builder splits
+ * lines at 0.9: a run must never bridge a column gap), or further left than {@link BACK_EM} (overlapping
+ * glyphs, such as a ligature's, stay in the run).
+ */
+const ITEM_GAP_EM = 0.8;
+const BACK_EM = 1;
+/** A character this far above or below a run's baseline, in font sizes, starts a new run. */
+const BASELINE_EM = 0.45;
+/** Outline entries beyond this are ignored: a hostile outline must not make us walk millions of them. */
+const MAX_OUTLINE_ENTRIES = 10_000;
+const MAX_OUTLINE_DEPTH = 64;
+/** Text whose baseline climbs more than this per unit of advance (about 6°) runs at an angle. */
+const ANGLED_SLOPE = 0.1;
+
+interface TextStyle {
+  size: number;
+  bold: boolean;
+  angled: boolean;
+}
+
+const BOLD_NAME = /bold|black|heavy|semibold|demi|[-,_]bd$|\bbd\b|bx(?:ti|sl)?\d+$/i;
+/** PDF font descriptor flag ForceBold. */
+const FORCE_BOLD = 1 << 18;
+/** PDFium marks a hyphen it found at a line end with U+0002; it was printed as a hyphen. */
+const PDFIUM_LINE_END_HYPHEN = 2;
+
+/** Bytes of scratch memory for out-parameters: doubles, a rectangle, a matrix, a font name. */
+const SCRATCH_BYTES = 512;
+const NAME_BYTES = 256;
+
+export class PdfiumDocument {
+  readonly pageCount: number;
+  #closed = false;
+
+  private constructor(
+    readonly engine: Engine,
+    private readonly doc: number,
+    private readonly data: number,
+    private readonly scratch: number,
+  ) {
+    this.pageCount = engine.exports.FPDF_GetPageCount!(doc);
+  }
+
+  /**
+   * Opens `bytes` (copied into the engine's heap). An encrypted file opens with its user password, or
+   * without one when that password is empty.
+   * @throws PdfiumOpenError with PDFium's reason.
+   */
+  static open(engine: Engine, bytes: Uint8Array, password: string | undefined): PdfiumDocument {
+    const E = engine.exports;
+    const data = E.malloc!(Math.max(1, bytes.length));
+    engine.heapU8().set(bytes, data);
+    const pass = password === undefined ? 0 : engine.allocString(password);
+    const doc = E.FPDF_LoadMemDocument!(data, bytes.length, pass);
+    if (pass) E.free!(pass);
+    if (!doc) {
+      const reason = LAST_ERROR[E.FPDF_GetLastError!()] ?? 'unknown';
+      E.free!(data);
+      throw new PdfiumOpenError(reason);
+    }
+    return new PdfiumDocument(engine, doc, data, E.malloc!(SCRATCH_BYTES));
+  }
+
+  /** Page `index` (from 0): its text runs in content order, its box and character count. */
+  readPage(index: number): PageItems {
+    const E = this.engine.exports;
+    const page = E.FPDF_LoadPage!(this.doc, index);
+    if (!page) throw new Error('the page cannot be loaded');
+    try {
+      const box = this.#pageBox(page);
+      const text = E.FPDFText_LoadPage!(page);
+      if (!text) return { box: box.shown, items: [], chars: 0 };
+      try {
+        return { box: box.shown, ...this.#readText(text, box) };
+      } finally {
+        E.FPDFText_ClosePage!(text);
+      }
+    } finally {
+      E.FPDF_ClosePage!(page);
+    }
+  }
+
+  /** The page box in user space, the box as shown, and the rotation (quarter turns clockwise). */
+  #pageBox(page: number): { user: PageBox; shown: PageBox; rotation: number } {
+    const E = this.engine.exports;
+    const r = this.scratch;
+    let user: PageBox;
+    if (E.FPDF_GetPageBoundingBox!(page, r)) {
+      const f = this.engine.heapF32();
+      const [left = 0, top = 792, right = 612, bottom = 0] = f.subarray(r >> 2, (r >> 2) + 4);
+      user = {
+        left: Math.min(left, right),
+        right: Math.max(left, right),
+        bottom: Math.min(bottom, top),
+        top: Math.max(bottom, top),
+      };
+    } else user = { left: 0, right: 612, bottom: 0, top: 792 };
+    const rotation = E.FPDFPage_GetRotation!(page) & 3;
+    if (rotation === 0) return { user, shown: user, rotation };
+    const width = user.right - user.left;
+    const height = user.top - user.bottom;
+    const turned = rotation % 2 === 1;
+    return {
+      user,
+      shown: { left: 0, bottom: 0, right: turned ? height : width, top: turned ? width : height },
+      rotation,
+    };
+  }
+
+  /**
+   * The page's characters as runs (RawItems): a run is characters of one style on one line with no wide gap,
+   * positioned on the page as shown. Text drawn at an angle on the page as shown (a rotated label)
+   * is one run per text object, placed at its first character, as pdf.js reported it.
+   */
+  #readText(text: number, box: { user: PageBox; rotation: number }): { items: RawItem[]; chars: number } {
+    const E = this.engine.exports;
+    const getUnicode = E.FPDFText_GetUnicode!;
+    const textObject = E.FPDFText_GetTextObject!;
+    const looseBox = E.FPDFText_GetLooseCharBox!;
+    const rect = this.scratch;
+    const show = shownPoint(box.rotation, box.user);
+    const { user } = box;
+    const fonts = new Map<number, boolean>();
+    const items: RawItem[] = [];
+    const count = E.FPDFText_CountChars!(text);
+    let chars = 0;
+    let item: RawItem | undefined;
+    /** The current run's vertical middle and right end (horizontal runs), or its first origin (angled ones). */
+    let itemMid = 0;
+    let right = 0;
+    let startX = 0;
+    let startY = 0;
+    let object = 0;
+    let style: TextStyle = { size: 1, bold: false, angled: false };
+    for (let i = 0; i < count; i++) {
+      let u = getUnicode(text, i);
+      if (u === 0x0d || u === 0x0a) {
+        item = undefined;
+        continue;
+      }
+      if (u === 0x20 || u === 0x09 || u === 0xa0 || u === 0) {
+        if (item && !item.str.endsWith(' ')) item.str += ' ';
+        continue;
+      }
+      if (u === PDFIUM_LINE_END_HYPHEN) u = 0x2d;
+      chars++;
+      const obj = textObject(text, i);
+      if (obj !== object) {
+        object = obj;
+        const next = this.#style(text, i, obj, box.rotation, fonts);
+        // A run goes on across text objects of one style (a line drawn word by word, dot leaders), as far as
+        // the gap and baseline tests below allow.
+        if (next.angled || style.angled || next.size !== style.size || next.bold !== style.bold)
+          item = undefined;
+        style = next;
+      }
+      const { size } = style;
+      if (style.angled) {
+        const [x, y] = this.#origin(text, i, show);
+        if (item === undefined) {
+          item = { str: '', x, y, width: 0, size, bold: style.bold };
+          items.push(item);
+          [startX, startY] = [x, y];
+        }
+        item.str += charOf(u);
+        item.width = Math.hypot(x - startX, y - startY) + size * 0.5;
+        continue;
+      }
+      looseBox(text, i, rect);
+      const f32 = this.engine.heapF32();
+      const k = rect >> 2;
+      // FS_RECTF: left, top, right, bottom, in user space; turned as shown without allocating (hot loop).
+      const l = f32[k] as number;
+      const t = f32[k + 1] as number;
+      const r = f32[k + 2] as number;
+      const b = f32[k + 3] as number;
+      let x0 = l;
+      let x1 = r;
+      let mid = (t + b) / 2;
+      if (box.rotation === 1) [x0, x1, mid] = [b - user.bottom, t - user.bottom, user.right - (l + r) / 2];
+      else if (box.rotation === 2) [x0, x1, mid] = [user.right - r, user.right - l, user.top - (t + b) / 2];
+      else if (box.rotation === 3) [x0, x1, mid] = [user.top - t, user.top - b, (l + r) / 2 - user.left];
+      if (item !== undefined) {
+        const gap = x0 - right;
+        if (gap > size * ITEM_GAP_EM || gap < -size * BACK_EM || Math.abs(mid - itemMid) > size * BASELINE_EM)
+          item = undefined;
+      }
+      if (item === undefined) {
+        const [, y] = this.#origin(text, i, show);
+        item = { str: '', x: x0, y, width: 0, size, bold: style.bold };
+        items.push(item);
+        itemMid = mid;
+        right = x1;
+      }
+      item.str += charOf(u);
+      if (x1 > right) right = x1;
+      if (x0 < item.x) item.x = x0;
+      item.width = right - item.x;
+    }
+    return { items, chars };
+  }
+
+  /** A character's origin (on its baseline), on the page as shown. */
+  #origin(text: number, i: number, show: (x: number, y: number) => [number, number]): [number, number] {
+    const point = this.scratch + 16;
+    this.engine.exports.FPDFText_GetCharOrigin!(text, i, point, point + 8);
+    const f64 = this.engine.heapF64();
+    return show(f64[point >> 3] as number, f64[(point >> 3) + 1] as number);
+  }
+
+  /**
+   * The style of a text object, from its first character: the size it is drawn at (its nominal size scaled by
+   * its text and page matrices), bold or not, and whether it runs at an angle on the page as shown.
+   */
+  #style(text: number, i: number, obj: number, rotation: number, fonts: Map<number, boolean>): TextStyle {
+    const E = this.engine.exports;
+    const nominal = E.FPDFText_GetFontSize!(text, i);
+    const bold = this.#isBold(obj, fonts);
+    const m = this.scratch + 32;
+    if (!E.FPDFText_GetMatrix!(text, i, m)) return { size: nominal || 1, bold, angled: false };
+    const f = this.engine.heapF32();
+    const [a = 1, b = 0, c = 0, d = 1] = f.subarray(m >> 2, (m >> 2) + 4);
+    // The run's direction (a, b) as shown: a quarter turn swaps and negates its components.
+    const [dx, dy] = rotation % 2 === 0 ? [a, b] : [b, a];
+    const angled = Math.abs(dy) > Math.abs(dx) * ANGLED_SLOPE;
+    return { size: nominal * Math.hypot(c, d) || nominal || 1, bold, angled };
+  }
+
+  /** Whether a text object's font is bold: by name, weight (600 and up) or ForceBold; once per font per page. */
+  #isBold(obj: number, cache: Map<number, boolean>): boolean {
+    const E = this.engine.exports;
+    const font = E.FPDFTextObj_GetFont!(obj);
+    if (!font) return false;
+    let bold = cache.get(font);
+    if (bold === undefined) {
+      const name = this.scratch + SCRATCH_BYTES - NAME_BYTES;
+      const length = E.FPDFFont_GetBaseFontName!(font, name, NAME_BYTES);
+      const fontName = length > 0 ? utf8(this.engine.heapU8(), name, Math.min(length, NAME_BYTES)) : '';
+      const weight = E.FPDFFont_GetWeight!(font);
+      const flags = E.FPDFFont_GetFlags!(font);
+      bold =
+        BOLD_NAME.test(fontName.replace(/^[A-Z]{6}\+/, '')) || weight >= 600 || (flags & FORCE_BOLD) !== 0;
+      cache.set(font, bold);
+    }
+    return bold;
+  }
+
+  /** The outline flattened in document order; an entry without a page destination gets `page: null`. */
+  outline(): OutlineEntry[] {
+    const E = this.engine.exports;
+    const out: OutlineEntry[] = [];
+    const seen = new Set<number>();
+    const walk = (first: number, level: number) => {
+      for (let bm = first; bm && out.length < MAX_OUTLINE_ENTRIES && !seen.has(bm); ) {
+        seen.add(bm);
+        out.push({ title: this.#bookmarkTitle(bm), level, page: this.#bookmarkPage(bm) });
+        if (level < MAX_OUTLINE_DEPTH) walk(E.FPDFBookmark_GetFirstChild!(this.doc, bm), level + 1);
+        bm = E.FPDFBookmark_GetNextSibling!(this.doc, bm);
+      }
+    };
+    walk(E.FPDFBookmark_GetFirstChild!(this.doc, 0), 1);
+    return out;
+  }
+
+  #bookmarkTitle(bm: number): string {
+    const E = this.engine.exports;
+    return this.#utf16((buf, len) => E.FPDFBookmark_GetTitle!(bm, buf, len))
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+
+  #bookmarkPage(bm: number): number | null {
+    const E = this.engine.exports;
+    let dest = E.FPDFBookmark_GetDest!(this.doc, bm);
+    if (!dest) {
+      const action = E.FPDFBookmark_GetAction!(bm);
+      // PDFACTION_GOTO: a destination in this document.
+      if (action && E.FPDFAction_GetType!(action) === 1) dest = E.FPDFAction_GetDest!(this.doc, action);
+    }
+    if (!dest) return null;
+    const index = E.FPDFDest_GetDestPageIndex!(this.doc, dest);
+    return index >= 0 && index < this.pageCount ? index + 1 : null;
+  }
+
+  /** Title and author of the document information dictionary; only non-empty values. */
+  metadata(): { title?: string; author?: string } {
+    const title = this.metaText('Title');
+    const author = this.metaText('Author');
+    return { ...(title ? { title } : {}), ...(author ? { author } : {}) };
+  }
+
+  /** An entry of the document information dictionary (`Title`, `Subject`, `CreationDate`…), '' when absent. */
+  metaText(key: string): string {
+    const E = this.engine.exports;
+    const tag = this.engine.allocString(key);
+    try {
+      return this.#utf16((buf, len) => E.FPDF_GetMetaText!(this.doc, tag, buf, len))
+        .replace(/\s+/g, ' ')
+        .trim();
+    } finally {
+      E.free!(tag);
+    }
+  }
+
+  /** A UTF-16LE string from a PDFium getter that returns the bytes it needs (with the terminator). */
+  #utf16(get: (buffer: number, length: number) => number): string {
+    const E = this.engine.exports;
+    const needed = get(0, 0);
+    if (needed <= 2) return '';
+    const bytes = Math.min(needed, 1 << 20);
+    const buf = E.malloc!(bytes);
+    try {
+      get(buf, bytes);
+      const heap = this.engine.heapU8();
+      return new TextDecoder('utf-16le').decode(heap.subarray(buf, buf + bytes - 2));
+    } finally {
+      E.free!(buf);
+    }
+  }
+
+  /** Page `index`'s size in points, as shown (after /Rotate). */
+  pageSize(index: number): { width: number; height: number } {
+    const E = this.engine.exports;
+    const size = this.scratch;
+    if (!E.FPDF_GetPageSizeByIndexF!(this.doc, index, size)) return { width: 612, height: 792 };
+    const f = this.engine.heapF32();
+    return { width: f[size >> 2] as number, height: f[(size >> 2) + 1] as number };
+  }
+
+  /**
+   * Page `index` (from 0) drawn in 8-bit grey on white at `dpi`, as shown (after /Rotate), with annotations.
+   * The bitmap's memory in the engine is freed before this returns; the pixels are a copy, row after row.
+   * @throws Error when the page cannot be loaded or the bitmap cannot be made.
+   */
+  renderGray(index: number, dpi: number): GrayImage {
+    const E = this.engine.exports;
+    const page = E.FPDF_LoadPage!(this.doc, index);
+    if (!page) throw new Error('the page cannot be loaded');
+    try {
+      const scale = dpi / 72;
+      const width = Math.max(1, Math.round(E.FPDF_GetPageWidthF!(page) * scale));
+      const height = Math.max(1, Math.round(E.FPDF_GetPageHeightF!(page) * scale));
+      const bitmap = E.FPDFBitmap_CreateEx!(width, height, BITMAP_GRAY, 0, 0);
+      if (!bitmap) throw new Error(`a ${width}×${height} bitmap cannot be made`);
+      try {
+        E.FPDFBitmap_FillRect!(bitmap, 0, 0, width, height, WHITE);
+        E.FPDF_RenderPageBitmap!(bitmap, page, 0, 0, width, height, 0, RENDER_FLAGS);
+        const buffer = E.FPDFBitmap_GetBuffer!(bitmap);
+        const stride = E.FPDFBitmap_GetStride!(bitmap);
+        const heap = this.engine.heapU8();
+        const pixels = new Uint8Array(width * height);
+        for (let y = 0; y < height; y++)
+          pixels.set(heap.subarray(buffer + y * stride, buffer + y * stride + width), y * width);
+        return { width, height, dpi, pixels };
+      } finally {
+        E.FPDFBitmap_Destroy!(bitmap);
+      }
+    } finally {
+      E.FPDF_ClosePage!(page);
+    }
+  }
+
+  /** Closes the document and frees its bytes; safe to call twice. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    const E = this.engine.exports;
+    E.FPDF_CloseDocument!(this.doc);
+    E.free!(this.data);
+    E.free!(this.scratch);
+  }
+
+  /** The PDFium handle of the document (for rendering). */
+  get handle(): number {
+    return this.doc;
+  }
+}
+
+/** A point in user space → the same point on the page as shown, for `rotation` quarter turns clockwise. */
+function shownPoint(rotation: number, box: PageBox): (x: number, y: number) => [number, number] {
+  switch (rotation) {
+    case 1:
+      return (x, y) => [y - box.bottom, box.right - x];
+    case 2:
+      return (x, y) => [box.right - x, box.top - y];
+    case 3:
+      return (x, y) => [box.top - y, x - box.left];
+    default:
+      return (x, y) => [x, y];
+  }
+}
+
+const ASCII = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
+function charOf(u: number): string {
+  if (u < 128) return ASCII[u] as string;
+  if (u > 0x10ffff || (u >= 0xd800 && u <= 0xdfff)) return '\uFFFD';
+  return String.fromCodePoint(u);
+}
+
+function utf8(heap: Uint8Array, ptr: number, length: number): string {
+  let end = ptr;
+  while (end < ptr + length && heap[end] !== 0) end++;
+  return new TextDecoder().decode(heap.subarray(ptr, end));
+}

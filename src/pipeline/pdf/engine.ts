@@ -1,0 +1,219 @@
+/**
+ * PDFium compiled to WebAssembly (`@embedpdf/pdfium`): one instance per process, made on first use and reused
+ * for every document, with a cap on its memory and a time limit on every call into it.
+ *
+ * - Memory: WebAssembly memory only grows. The instance's requests to grow past {@link EngineLimits} are
+ *   refused (PDFium then fails the allocation, or aborts), and the call that asked fails with
+ *   {@link EngineMemoryExceeded}: a hostile stream that inflates to gigabytes stops at the cap.
+ * - Time: a WebAssembly call cannot be interrupted from its own thread, and PDFium runs in the caller's
+ *   (no parser thread: a worker child uses one core). {@link runInEngine} runs a synchronous piece of work
+ *   under V8's watchdog (a `vm` script with a timeout: another thread that terminates the running code, wasm
+ *   included); past the limit it throws {@link EngineTimeout}. The same holds in `profai process` and a child.
+ * - After a time-out, an abort or a trap the instance's state cannot be trusted (C++ destructors never ran): it
+ *   is dropped, and the next call makes a fresh one from the compiled module (a few milliseconds). So is an
+ *   instance whose memory grew past {@link EngineLimits.renewAboveMb}, to hand that memory back.
+ *
+ * Hot loops call `exports.*` (the raw WebAssembly functions) directly: the package's `cwrap` wrappers cost
+ * about 2.4× as much per call.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import vm from 'node:vm';
+import { init, type PdfiumModule, type WrappedPdfiumModule } from '@embedpdf/pdfium';
+
+/** The raw exports used here (numbers in, numbers out; pointers are offsets into the heap). */
+export type PdfiumExports = Record<string, (...args: number[]) => number>;
+
+/**
+ * An instance of the engine. The heap views must be taken again after any call that may grow memory
+ * (growing replaces the buffer); the functions below return views of the current one.
+ */
+export interface Engine {
+  readonly exports: PdfiumExports;
+  /** Increases each time an instance is made; a document belongs to the instance that opened it. */
+  readonly generation: number;
+  heapU8(): Uint8Array;
+  heapF32(): Float32Array;
+  heapF64(): Float64Array;
+  /** Copies a NUL-terminated UTF-8 string into fresh heap memory (free it with `exports.free`). */
+  allocString(text: string): number;
+}
+
+/** Limits of the engine's instance, process-wide. */
+export interface EngineLimits {
+  /** Most memory the instance may grow to, in MB (PDF_MAX_MEMORY_MB). @defaultValue 256 */
+  maxMemoryMb: number;
+  /**
+   * An instance whose memory grew past this many MB is replaced after the document that grew it (memory a
+   * WebAssembly instance has grown never shrinks). @defaultValue 96
+   */
+  renewAboveMb: number;
+}
+
+/** The engine's memory would grow past its cap. */
+export class EngineMemoryExceeded extends Error {
+  constructor(readonly limitMb: number) {
+    super(`needs more than ${limitMb} MB of memory`);
+  }
+}
+
+/** A call into the engine did not finish within its time limit and was stopped. */
+export class EngineTimeout extends Error {
+  constructor(readonly ms: number) {
+    super(`did not finish within ${Math.round(ms / 1000)} s`);
+  }
+}
+
+/** PDFium aborted or trapped (a bug or an unsupported construct); its instance was dropped. */
+export class EngineCrashed extends Error {}
+
+const limits: EngineLimits = { maxMemoryMb: 256, renewAboveMb: 96 };
+
+/** Sets the process-wide limits (each document's open passes its settings). */
+export function setEngineLimits(next: Partial<EngineLimits>): void {
+  Object.assign(limits, next);
+}
+
+const wasmPath = createRequire(import.meta.url).resolve('@embedpdf/pdfium/pdfium.wasm');
+let compiled: Promise<WebAssembly.Module> | undefined;
+let current: Promise<Engine> | undefined;
+let generation = 0;
+/** Set when the current instance was refused memory: the call under way must fail. */
+let refusedGrowth = false;
+
+/** The compiled module (compiling costs tens of milliseconds; instances from it cost a few). */
+function compiledModule(): Promise<WebAssembly.Module> {
+  compiled ??= WebAssembly.compile(readFileSync(wasmPath));
+  return compiled;
+}
+
+/** The process's engine instance, made when first needed or after the last one was dropped. */
+export function engine(): Promise<Engine> {
+  if (!current) {
+    current = makeEngine();
+    current.catch(() => {
+      current = undefined;
+    });
+  }
+  return current;
+}
+
+/** Compiles the engine ahead of the first document (e.g. while a database opens). Never throws. */
+export async function warmEngine(): Promise<void> {
+  await engine().catch(() => {});
+}
+
+/** Drops the current instance (its memory goes with the next garbage collection). */
+export function dropEngine(): void {
+  current = undefined;
+  currentEngine = undefined;
+}
+
+/** Drops the instance when its memory grew past `renewAboveMb`; call between documents. */
+export function renewIfGrown(e: Engine): void {
+  if (e.heapU8().length > limits.renewAboveMb * 1024 * 1024 && isCurrent(e)) dropEngine();
+}
+
+let currentEngine: Engine | undefined;
+const isCurrent = (e: Engine) => currentEngine === e;
+
+/** True when the process has a live engine instance (made, not dropped). */
+export function hasEngine(): boolean {
+  return currentEngine !== undefined;
+}
+
+/** True while `e` is the process's instance (not dropped after a failure or for its size). */
+export function isLive(e: Engine): boolean {
+  return isCurrent(e);
+}
+
+async function makeEngine(): Promise<Engine> {
+  const wasm = await compiledModule();
+  const wrapped: WrappedPdfiumModule = await init({
+    print: () => {},
+    printErr: () => {},
+    instantiateWasm(imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance) => void) {
+      const env = imports.env as Record<string, unknown>;
+      const grow = env.emscripten_resize_heap as (bytes: number) => boolean;
+      env.emscripten_resize_heap = (requested: number) => {
+        if (requested >>> 0 > limits.maxMemoryMb * 1024 * 1024) {
+          refusedGrowth = true;
+          return false;
+        }
+        return grow(requested);
+      };
+      WebAssembly.instantiate(wasm, imports).then(done);
+      return {};
+    },
+  } as Partial<PdfiumModule>);
+  wrapped.PDFiumExt_Init();
+  const exports = wrapped.pdfium.wasmExports as unknown as PdfiumExports & { memory: WebAssembly.Memory };
+  const { memory } = exports;
+  let views = heapViews(memory);
+  // Growing the memory detaches the old buffer, which leaves its views empty.
+  const liveViews = () => {
+    if (views.u8.length === 0) views = heapViews(memory);
+    return views;
+  };
+  const made: Engine = {
+    exports,
+    generation: ++generation,
+    heapU8: () => liveViews().u8,
+    heapF32: () => liveViews().f32,
+    heapF64: () => liveViews().f64,
+    allocString(text) {
+      const bytes = new TextEncoder().encode(text);
+      const ptr = exports.malloc!(bytes.length + 1);
+      const heap = made.heapU8();
+      heap.set(bytes, ptr);
+      heap[ptr + bytes.length] = 0;
+      return ptr;
+    },
+  };
+  currentEngine = made;
+  return made;
+}
+
+const heapViews = (memory: WebAssembly.Memory) => ({
+  u8: new Uint8Array(memory.buffer),
+  f32: new Float32Array(memory.buffer),
+  f64: new Float64Array(memory.buffer),
+});
+
+const WORK = Symbol.for('profai.engineWork');
+const runWork = new vm.Script(`globalThis[Symbol.for('profai.engineWork')]()`, {
+  filename: 'pdfium-engine-call',
+});
+
+/**
+ * Runs `work` (synchronous calls into `e`) for at most `timeoutMs`.
+ * @throws EngineTimeout past the limit, EngineMemoryExceeded when the engine was refused memory,
+ * EngineCrashed when PDFium aborted or trapped; in all three cases the instance has been dropped. Errors
+ * thrown by `work` itself pass through.
+ */
+export function runInEngine<T>(e: Engine, work: () => T, timeoutMs: number): T {
+  refusedGrowth = false;
+  const slot = globalThis as unknown as Record<symbol, () => T>;
+  slot[WORK] = work;
+  try {
+    const value = runWork.runInThisContext({ timeout: Math.max(1, Math.round(timeoutMs)) }) as T;
+    if (refusedGrowth) throw new EngineMemoryExceeded(limits.maxMemoryMb);
+    return value;
+  } catch (err) {
+    throw engineFailure(e, err, timeoutMs);
+  } finally {
+    delete slot[WORK];
+  }
+}
+
+function engineFailure(e: Engine, err: unknown, timeoutMs: number): unknown {
+  const memory = refusedGrowth;
+  refusedGrowth = false;
+  const timedOut = (err as { code?: string })?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+  const crashed = err instanceof WebAssembly.RuntimeError;
+  if (!(timedOut || crashed || memory || err instanceof EngineMemoryExceeded)) return err;
+  if (isCurrent(e)) dropEngine();
+  if (memory || err instanceof EngineMemoryExceeded) return new EngineMemoryExceeded(limits.maxMemoryMb);
+  if (timedOut) return new EngineTimeout(timeoutMs);
+  return new EngineCrashed(`the PDF engine failed (${(err as Error).message.split('\n')[0]})`);
+}

@@ -1,0 +1,50 @@
+/**
+ * Pages drawn as images, for OCR: PDFium renders a page of an open PDF in 8-bit grey at a given resolution,
+ * under the page time limit and the engine's memory cap, like every other call into the engine. A page that
+ * cannot be drawn within them is the caller's to skip: the document stays open for the next one.
+ */
+import { memoryDetail, type PdfHandle } from '../load.ts';
+import type { GrayImage } from './document.ts';
+import { EngineCrashed, EngineMemoryExceeded, EngineTimeout, runInEngine } from './engine.ts';
+
+export type { GrayImage } from './document.ts';
+
+/**
+ * Most pixels one rendering may have; a larger page (a poster at 300 dpi) is drawn at a lower resolution so
+ * that it fits, and the image says which (`dpi`).
+ */
+export const MAX_RENDER_PIXELS = 50_000_000;
+
+/** A page could not be drawn; the reason is one line (`needs more than 256 MB of memory …`). */
+export class RenderError extends Error {}
+
+/**
+ * Page `page` (1-based) of `pdf` in grey at `dpi` (lowered for pages over {@link MAX_RENDER_PIXELS}).
+ * @throws RenderError when the page cannot be drawn: PDFium fails on it, it needs more memory than the engine
+ * may have (a huge image) or it does not finish within the page time limit. In the last two cases the engine is
+ * renewed and the document opened again, so the next page can be drawn.
+ */
+export async function renderPageGray(pdf: PdfHandle, page: number, dpi: number): Promise<GrayImage> {
+  const doc = pdf.document;
+  const index = page - 1;
+  try {
+    return runInEngine(
+      doc.engine,
+      () => doc.renderGray(index, fittingDpi(doc.pageSize(index), dpi)),
+      pdf.pageTimeoutMs,
+    );
+  } catch (err) {
+    if (err instanceof EngineMemoryExceeded || err instanceof EngineTimeout || err instanceof EngineCrashed)
+      await pdf.reopen();
+    if (err instanceof EngineMemoryExceeded) throw new RenderError(memoryDetail(pdf.maxMemoryMb));
+    if (err instanceof EngineTimeout)
+      throw new RenderError(`did not finish within ${Math.round(pdf.pageTimeoutMs / 1000)} s`);
+    throw new RenderError(err instanceof Error ? (err.message.split('\n')[0] ?? 'error') : String(err));
+  }
+}
+
+/** `dpi`, or less for a page (in points) that would exceed {@link MAX_RENDER_PIXELS} at it. */
+export function fittingDpi(size: { width: number; height: number }, dpi: number): number {
+  const pixels = ((size.width * dpi) / 72) * ((size.height * dpi) / 72);
+  return pixels <= MAX_RENDER_PIXELS ? dpi : Math.floor(dpi * Math.sqrt(MAX_RENDER_PIXELS / pixels));
+}
