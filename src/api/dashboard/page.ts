@@ -213,7 +213,7 @@ export const DASHBOARD_HTML = `<!doctype html>
       if (password) body.password = password;
     }
     retrying[j.id] = true;
-    document.getElementById('failures').dataset.key = '';
+    setRetryButton(j.id, true);
     fetch('api/jobs/' + encodeURIComponent(j.id) + '/retry', { method: 'POST', headers: headers(true), body: JSON.stringify(body), cache: 'no-store' })
       .then(function (res) {
         if (res.status === 401) { form.style.display = 'flex'; throw new Error('the API key is needed'); }
@@ -225,8 +225,18 @@ export const DASHBOARD_HTML = `<!doctype html>
       .catch(function (err) { notice('Not retried: ' + err.message, 'bad'); })
       .finally(function () {
         delete retrying[j.id];
-        document.getElementById('failures').dataset.key = '';
+        setRetryButton(j.id, false);
       });
+  }
+  // Set at once, not at the next poll: a button must not stay usable while its request runs, nor stay dead after it.
+  function setRetryButton(id, busy) {
+    var failures = document.getElementById('failures');
+    failures.dataset.key = '';
+    failures.querySelectorAll('button[data-retry]').forEach(function (button) {
+      if (button.dataset.retry !== id) return;
+      button.disabled = busy;
+      button.textContent = busy ? 'retrying…' : 'retry';
+    });
   }
 
   var form = document.getElementById('keyform');
