@@ -10,8 +10,6 @@ import { usesEmbeddingsApi } from '../config.ts';
 import { ProfaiError } from '../domain/errors.ts';
 import type { TaskContext, TaskDefinition } from '../fleet/interfaces.ts';
 import { createLogger } from '../fleet/log.ts';
-import { checkOcrLanguages } from '../pipeline/ocr/tesseract.ts';
-import { keepUploadIfPossible } from '../store/document-files.ts';
 import type { StagedDocument } from '../workflows/document.ts';
 import { configuredEmbedder, usesModel } from '../workflows/generators.ts';
 import { UploadMissingError } from './errors.ts';
@@ -38,6 +36,10 @@ async function readUpload(path: string): Promise<Uint8Array> {
     throw err;
   }
 }
+
+/** The upload kept as the document's PDF (store/document-files.ts, loaded when a job first needs it). */
+const keepUpload: typeof import('../store/document-files.ts').keepUploadIfPossible = async (...args) =>
+  (await import('../store/document-files.ts')).keepUploadIfPossible(...args);
 
 let handoffModule: Promise<typeof import('./handoff.ts')> | null = null;
 /**
@@ -99,15 +101,11 @@ export function createPdfTask(
       }
       // The course exists: the upload becomes the document's kept PDF (DOCUMENTS_DIR). A hand-off's upload moves
       // once the supervisor has handed it off (a failed hand-off is retried from the PDF).
-      if (!isPdfHandoff(result))
-        await keepUploadIfPossible(data.path, data.sha256, config, (m) => ctx.log.warn(m));
+      if (!isPdfHandoff(result)) await keepUpload(data.path, data.sha256, config, (m) => ctx.log.warn(m));
       return result;
     },
-    preflight: () => {
-      requireDatabase(config);
-      // A missing OCR language stops the worker at start, in one line, not its first scanned PDF.
-      if (config.ocr !== 'off') checkOcrLanguages(config.ocrLangs);
-    },
+    // OCR_LANGS is checked by the worker entry before it starts (tasks/worker.ts).
+    preflight: () => requireDatabase(config),
     secrets: ['password'],
     label: (data) => data.fileName,
     warm: async () => {
@@ -128,7 +126,7 @@ export function createPdfTask(
     settle: async (result) => {
       if (!isPdfHandoff(result)) return result;
       const staged = await (await handoff()).handOff(result, config);
-      await keepUploadIfPossible(result.handoff.upload, result.handoff.task.sha256, config, (m) =>
+      await keepUpload(result.handoff.upload, result.handoff.task.sha256, config, (m) =>
         createLogger(config.logLevel).warn(m),
       );
       return staged;

@@ -22,12 +22,16 @@ export function servedQueues(config: Config): string[] {
   return runsStage && !config.queues.includes(llmQueue) ? [...config.queues, llmQueue] : config.queues;
 }
 
-export function startProfaiWorker(
+export async function startProfaiWorker(
   config: Config,
   opts: Omit<WorkerOptions, 'taskModules' | 'taskSettings'> = {},
 ): Promise<WorkerHandle> {
+  const queues = servedQueues(config);
+  // A missing OCR language stops the worker at start, in one line, not its first scanned PDF.
+  if (queues.includes(queueOf(PDF_TASK)) && config.ocr !== 'off')
+    (await import('../pipeline/ocr/tesseract.ts')).checkOcrLanguages(config.ocrLangs);
   return startWorker(
-    { ...config, queues: servedQueues(config) },
+    { ...config, queues },
     {
       ...opts,
       taskModules: [TASKS_MODULE, ...config.taskModules],

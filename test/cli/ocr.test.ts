@@ -62,3 +62,16 @@ test('an OCR language that is not installed stops the command before any file, i
   );
   assert.equal(out.stdout, '', 'no file was processed');
 });
+
+test('a worker whose OCR language is not installed refuses to start, in one line, before it connects', () => {
+  const out = profai(['worker'], {
+    OCR_LANGS: 'eng,xyz',
+    REDIS_URL: 'redis://127.0.0.1:1',
+    DATABASE_URL: 'postgres://127.0.0.1:1/none',
+  });
+  assert.equal(out.status, 1, out.stderr);
+  assert.equal(
+    out.stderr.trim(),
+    'profai: OCR_LANGS: "xyz": no traineddata installed (npm install @tesseract.js-data/xyz)',
+  );
+});
