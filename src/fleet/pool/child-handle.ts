@@ -17,16 +17,26 @@ const CHILD_ENTRY = new URL(
 
 /**
  * Node flags a worker's supervisor should start with (`profai up`, the compose file and the benchmarks pass
- * them). The supervisor waits on Redis, its children and, with LLM_BASE_URL, the model: a 2 MB young generation
- * (V8's default is 16 MB per semi-space) keeps its RSS lower under LLM load at no throughput cost (`npm run
- * bench:llm` prints supervisors' peaks). V8 reads heap sizes only at start-up, so they cannot be set from code.
+ * them). The supervisor waits on Redis, its children and, with LLM_BASE_URL, the model, so it trades speed it
+ * does not use for memory: a 2 MB young generation (V8's default is 16 MB per semi-space) keeps its RSS lower
+ * under LLM load, and no optimising JavaScript compilers (TurboFan, Maglev) keep an idle worker ~11 MB smaller
+ * at no measured cost in tasks/s (`npm run bench:fleet` prints idle and peak RSS and tasks/s). Not
+ * `--lite-mode` or `--jitless`: they turn WebAssembly off, and Node's fetch (the LLM client, the dependency
+ * probes) parses HTTP in WebAssembly. V8 reads these only at start-up, so they cannot be set from code.
  */
-export const SUPERVISOR_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=2'];
+export const SUPERVISOR_NODE_FLAGS: readonly string[] = [
+  '--max-semi-space-size=2',
+  '--no-opt',
+  '--no-maglev',
+];
+
+/** The supervisor-only compiler flags: a child parses PDFs and builds courses, and wants V8's full compiler. */
+const SUPERVISOR_ONLY = new Set(['--no-opt', '--no-maglev']);
 
 /**
- * Node flags for a child: the supervisor's own (so tsx keeps working in development), minus debugger and
- * heap flags (a child parses PDFs: it keeps V8's default young generation), plus `--max-old-space-size` when a
- * heap cap is set.
+ * Node flags for a child: the supervisor's own (so tsx keeps working in development), minus debugger, heap and
+ * compiler flags (a child parses PDFs: it keeps V8's compilers and default young generation), plus
+ * `--max-old-space-size` when a heap cap is set.
  */
 export function childExecArgv(
   parentArgv: readonly string[],
@@ -37,6 +47,7 @@ export function childExecArgv(
     (a) =>
       !a.startsWith('--max-old-space-size') &&
       !a.startsWith('--max-semi-space-size') &&
+      !SUPERVISOR_ONLY.has(a) &&
       !a.startsWith('--inspect') &&
       !a.startsWith('--test'),
   );
