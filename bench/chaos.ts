@@ -395,6 +395,15 @@ function report(label: string, o: Outcome): void {
   );
   console.log(`  jobs failed: ${o.failed.length}, not finished: ${o.unfinished}`);
   for (const f of o.failed.slice(0, 20)) console.log(`    ${f.id}: ${f.reason}`);
+  console.log(`  refused for the document's own reasons: ${o.refused.length}`);
+  // Copies of one corpus file are named `<i>-<file>`: one line per file, with its copies counted.
+  const bySource = new Map<string, { reason: string; copies: number }>();
+  for (const r of o.refused) {
+    const source = r.file.replace(/^\d+-/, '');
+    const seen = bySource.get(source);
+    bySource.set(source, { reason: r.reason.slice(0, 100), copies: (seen?.copies ?? 0) + 1 });
+  }
+  for (const [file, { reason, copies }] of bySource) console.log(`    ${file} ×${copies}: ${reason}`);
   console.log(`  duplicate quizzes: ${o.duplicateQuizzes}`);
   console.log(`  chunks: ${o.chunks}, vectors: ${o.vectors}, documents whose counts differ: ${o.mismatched}`);
 }

@@ -67,7 +67,11 @@ describe('/metrics, /dashboard and /api/fleet on a Redis the test stops and star
       enqueueTask(client, 'test.flaky', { succeedOn: 2 }),
     ]);
     for (const { id } of ids) await waitForFinished(client, id);
-    const { metrics: m, text } = await scrape();
+    // A worker's own counts arrive with its next heartbeat (HEARTBEAT_S), not with the job's end.
+    const { metrics: m, text } = await waitFor('the heartbeat to count the 3 finished tasks', async () => {
+      const s = await scrape();
+      return s.metrics.get(`profai_worker_tasks{worker="${WORKER}",outcome="done"}`) === 3 ? s : null;
+    });
     const at = (series: string) => m.get(series);
     assert.equal(at('profai_redis_up'), 1);
     assert.equal(at('profai_dependency_up{dependency="redis"}'), 1);
