@@ -286,6 +286,12 @@ export const SETTINGS = {
     schema: num(0.001),
     default: 100,
   }),
+  maxFilesPerUpload: setting({
+    env: 'MAX_FILES_PER_UPLOAD',
+    doc: 'Most PDFs one upload request may carry (413 above); other form fields are limited to 10 of 64 KB each.',
+    schema: int(1, 1000),
+    default: 20,
+  }),
   apiKey: setting({
     env: 'API_KEY',
     doc: 'When set, every route but /health needs `Authorization: Bearer KEY` or `X-API-Key: KEY`.',

@@ -12,4 +12,6 @@ export interface ApiDeps {
   redisPing(): Promise<void>;
   /** Longest a queue call may take while answering a request (then 503). @defaultValue 5000 */
   queueTimeoutMs?: number;
+  /** Where the request log (pino JSON lines, LOG_LEVEL) goes. @defaultValue standard output */
+  logStream?: { write(line: string): unknown };
 }

@@ -42,12 +42,27 @@ export const errorResponses = {
   '5xx': { $ref: 'ErrorBody#' },
 } as const;
 
+/** Longest path parameter the router accepts (414 above): the longest id (`idSchema` in schemas.ts). */
+export const MAX_PARAM_LENGTH = 200;
+
 /** Codes of Fastify's and @fastify/multipart's own errors, renamed to ours. */
 const FRAMEWORK_CODES: Record<string, { status: number; code: string; message?: string }> = {
   FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'too_large' },
-  FST_FILES_LIMIT: { status: 413, code: 'too_many_files' },
-  FST_PARTS_LIMIT: { status: 413, code: 'too_many_parts' },
-  FST_FIELDS_LIMIT: { status: 413, code: 'too_many_fields' },
+  FST_FILES_LIMIT: {
+    status: 413,
+    code: 'too_many_files',
+    message: 'more files in one upload than MAX_FILES_PER_UPLOAD allows; send them in several',
+  },
+  FST_PARTS_LIMIT: {
+    status: 413,
+    code: 'too_many_parts',
+    message: 'more parts in the form than files and fields allowed',
+  },
+  FST_FIELDS_LIMIT: {
+    status: 413,
+    code: 'too_many_fields',
+    message: 'more text fields in the form than allowed (10)',
+  },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'too_large' },
   FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, code: 'unsupported_media_type' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
@@ -60,7 +75,30 @@ const FRAMEWORK_CODES: Record<string, { status: number; code: string; message?: 
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'invalid_json' },
   FST_MP_PREMATURE_CLOSE: { status: 400, code: 'bad_request' },
   FST_PROTO_VIOLATION: { status: 400, code: 'bad_request' },
+  FST_ERR_BAD_URL: {
+    status: 400,
+    code: 'bad_url',
+    message: 'the URL is not valid: a path segment is badly encoded',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    code: 'too_long',
+    message: `a path segment is longer than ${MAX_PARAM_LENGTH} characters`,
+  },
 };
+
+/**
+ * The multipart parser's (busboy's) own errors carry no code, only these messages: all say the body is not
+ * well-formed multipart, the client's fault. A boundary longer than 256 characters fails the parser's search.
+ */
+const MALFORMED_MULTIPART =
+  /^(Multipart: Boundary not found|Boundary required|Unexpected end of (multipart data|form)|\w+ terminated early due to unexpected end of multipart data|Malformed part header|The needle cannot (be an empty|have a length bigger))/;
+
+/** A client that hung up before its request was read (Node's `aborted`, ECONNRESET on the request stream). */
+export function isClientAbort(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  return e?.code === 'ECONNRESET' && e.message === 'aborted';
+}
 
 const STATUS_CODES: Record<number, string> = {
   400: 'bad_request',
@@ -96,6 +134,19 @@ export function toErrorBody(err: unknown): {
   if (err instanceof ProfaiError && err.code === 'not_found')
     return { status: 404, body: { error: 'not_found', message: err.message } };
   const fe = err as Partial<FastifyError> & { message?: string };
+  if (isClientAbort(err))
+    return {
+      status: 400,
+      body: { error: 'aborted', message: 'the client closed the connection mid-request' },
+    };
+  if (!fe?.code && typeof fe?.message === 'string' && MALFORMED_MULTIPART.test(fe.message))
+    return {
+      status: 400,
+      body: {
+        error: 'malformed_multipart',
+        message: `malformed multipart/form-data body: ${oneLine(fe.message)}`,
+      },
+    };
   if (fe?.validation)
     return { status: 400, body: { error: 'invalid_request', message: validationMessage(fe) } };
   const known = fe?.code ? FRAMEWORK_CODES[fe.code] : undefined;
@@ -124,16 +175,22 @@ function oneLine(message: string | undefined): string {
   return (message ?? '').split('\n')[0]!.trim() || 'request failed';
 }
 
-/** Installs the error and not-found handlers on `app`. */
+/**
+ * Answers `err` as `{ error, message }`. A 500 is a bug of ours and logged as an error (with the request id, as
+ * every request log line is); anything else, a client's hang-up included, is logged at info level.
+ */
+export function replyWithError(err: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const { status, body, headers } = toErrorBody(err);
+  if (status >= 500 && status !== 503) request.log.error({ err }, 'request failed');
+  else request.log.info({ code: body.error, status }, body.message);
+  if (headers) reply.headers(headers);
+  return reply.code(status).type('application/json').send(body);
+}
+
+/** Installs the error and not-found handlers on `app` (the router's own errors: Fastify's `frameworkErrors`). */
 export function installErrorHandlers(app: FastifyInstance): void {
   app.addSchema(errorBodySchema);
-  app.setErrorHandler((err: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const { status, body, headers } = toErrorBody(err);
-    if (status >= 500 && status !== 503) request.log.error({ err }, 'request failed');
-    else request.log.info({ code: body.error, status }, body.message);
-    if (headers) reply.headers(headers);
-    return reply.code(status).type('application/json').send(body);
-  });
+  app.setErrorHandler(replyWithError);
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({
       error: 'not_found',

@@ -124,8 +124,25 @@ export const storedQuizSchema = {
   },
 } as const;
 
+/**
+ * An id in a path: what ours are made of (`c…`, `q…`, `pdf-<sha256>`, `<queue>-<uuid>`), so that no NUL, control
+ * character or quote ever reaches a query.
+ */
+export const idSchema = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 200,
+  pattern: '^[A-Za-z0-9_.:-]+$',
+} as const;
+
+/** Most an `offset` may skip: far past any real list, far below what PostgreSQL's bigint refuses. */
+export const MAX_OFFSET = 1_000_000_000;
+
+/** Bound of a seed: PostgreSQL's and PCG's 32 bits. */
+export const MAX_SEED = 2 ** 31 - 1;
+
 export const idParamsSchema = {
   type: 'object',
   required: ['id'],
-  properties: { id: { type: 'string', minLength: 1, maxLength: 200 } },
+  properties: { id: idSchema },
 } as const;

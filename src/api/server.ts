@@ -15,7 +15,12 @@ import { openPostgresInBackground, openVectorStoreOnUse } from '../store/backgro
 import { openProfaiClient } from '../tasks/client.ts';
 import { installAuth } from './auth.ts';
 import type { ApiDeps } from './deps.ts';
-import { DatabaseUrlRequiredError, installErrorHandlers } from './errors.ts';
+import {
+  DatabaseUrlRequiredError,
+  installErrorHandlers,
+  MAX_PARAM_LENGTH,
+  replyWithError,
+} from './errors.ts';
 import { appRoutes } from './routes/app.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
@@ -27,15 +32,13 @@ import { metricsRoutes } from './routes/metrics.ts';
 import { pdfRoutes } from './routes/pdfs.ts';
 import { quizRoutes } from './routes/quizzes.ts';
 import { reviewRoutes } from './routes/review.ts';
+import { MULTIPART_LIMITS } from './upload.ts';
 import { uploadSweep } from './upload-sweep.ts';
 
 export type { ApiDeps } from './deps.ts';
 
 /** How long `startApi` waits for the database before it listens anyway (answering 503 until it is there). */
 const READY_WAIT_MS = 5000;
-
-/** Most files one upload request may carry. */
-const MAX_FILES_PER_REQUEST = 100;
 
 /** Builds the Fastify app on open services; does not listen. The caller closes `deps`. */
 export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
@@ -44,9 +47,12 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await mkdir(uploadDir, { recursive: true });
 
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, ...(deps.logStream ? { stream: deps.logStream } : {}) },
     // Unknown body keys are a 400, not silently dropped (Fastify's default removes them).
     ajv: { customOptions: { removeAdditional: false } },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // The router's own refusals (a badly encoded URL, an overlong id) answer like every other error.
+    frameworkErrors: replyWithError,
   });
   installErrorHandlers(app);
   installAuth(app, config.apiKey);
@@ -54,10 +60,10 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(multipart, {
     throwFileSizeLimit: true,
     limits: {
+      ...MULTIPART_LIMITS,
       fileSize: Math.floor(config.maxUploadMb * 1024 * 1024),
-      files: MAX_FILES_PER_REQUEST,
-      fields: 20,
-      fieldSize: 64 * 1024,
+      files: config.maxFilesPerUpload,
+      parts: config.maxFilesPerUpload + MULTIPART_LIMITS.fields,
     },
   });
   await registerOpenApi(app, Boolean(config.apiKey));

@@ -5,7 +5,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { link, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -32,6 +32,16 @@ export function displayName(clientName: string | undefined): string {
   return clean.slice(0, 200) || 'upload.pdf';
 }
 
+/** Limits of a multipart upload besides its files (MAX_UPLOAD_MB each, MAX_FILES_PER_UPLOAD of them). */
+export const MULTIPART_LIMITS = {
+  /** Text fields (the password is one): 10 of 64 KB at most. */
+  fields: 10,
+  fieldSize: 64 * 1024,
+  fieldNameSize: 100,
+  /** Headers of one part (Content-Disposition, Content-Type, a few more). */
+  headerPairs: 20,
+} as const;
+
 /** A file stored in the upload folder. */
 export interface StoredUpload {
   /** The client's name, cleaned by {@link displayName}: a label, never a path. */
@@ -40,6 +50,10 @@ export interface StoredUpload {
   /** Absolute path `UPLOAD_DIR/<sha256>.pdf`. */
   path: string;
   sizeBytes: number;
+  /** True when this upload made the file; false when the same content was there already (it was touched). */
+  created: boolean;
+  /** The file's mtime once stored: {@link discardUploads} removes it only if no one touched it since. */
+  mtimeMs: number;
 }
 
 export interface StoreUploadOptions {
@@ -75,11 +89,42 @@ export async function storeUpload(
     if (!looksLikePdf(inspector.head)) throw notPdf(fileName);
     const sha256 = inspector.digest();
     const path = join(opts.dir, `${sha256}.pdf`);
-    await rename(tmp, path);
-    return { fileName, sha256, path, sizeBytes: inspector.size };
-  } catch (err) {
+    const created = await linkOrTouch(tmp, path);
+    const { mtimeMs } = await stat(path);
+    return { fileName, sha256, path, sizeBytes: inspector.size, created, mtimeMs };
+  } finally {
     await rm(tmp, { force: true });
-    throw err;
+  }
+}
+
+/**
+ * Puts `tmp` at `path` unless that file exists (a link fails then, where a rename would replace it); an existing
+ * file is touched instead, so that {@link discardUploads} of another request that made it leaves it to this one.
+ * @returns whether the file is new.
+ */
+async function linkOrTouch(tmp: string, path: string): Promise<boolean> {
+  try {
+    await link(tmp, path);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    const now = new Date();
+    await utimes(path, now, now);
+    return false;
+  }
+}
+
+/**
+ * Removes the files a request stored and then failed: those it made, unless another upload of the same content
+ * touched them since (that one may have queued a job on the file).
+ */
+export async function discardUploads(files: readonly StoredUpload[]): Promise<void> {
+  const made = new Set(files.filter((f) => f.created).map((f) => f.path));
+  for (const path of made) {
+    // The last store of this path in the request saw the mtime it would have now if no one else touched it.
+    const last = files.findLast((f) => f.path === path)!;
+    const now = await stat(path).catch(() => null);
+    if (now?.mtimeMs === last.mtimeMs) await rm(path, { force: true });
   }
 }
 

@@ -215,7 +215,13 @@ function completed(client: FleetClient, view: JobView): Promise<JobView> {
 
 /** One job's own view (not followed to its LLM stage). */
 async function readJobView(client: FleetClient, id: string): Promise<JobView | null> {
-  const queue = client.queue(queueOfJobId(client, id));
+  const name = queueOfJobId(client, id);
+  if (!name) return null;
+  // An id names its queue. One this client has not opened is looked up by the job's own key first: opening a
+  // queue for every id a client makes up would keep one more Queue per request.
+  const jobKey = `${client.settings.queuePrefix}:${name}:${id}`;
+  if (!client.queueNames().includes(name) && !(await client.redis.exists(jobKey))) return null;
+  const queue = client.queue(name);
   // The job record and its state are two reads: retry until the state did not change in between, so a job
   // that just finished is never shown as `failed` with the fields of its running attempt.
   for (let tries = 0; ; tries++) {

@@ -52,6 +52,15 @@ describe('queues', () => {
     assert.equal((await getJobView(client, id))?.state, 'waiting');
   });
 
+  test('made-up job ids are no job, and open no queue of their own', async () => {
+    for (const id of ['-x', 'nosuchqueue-1', 'a:b-c', `${'q'.repeat(150)}-1`])
+      assert.equal(await getJobView(client, id), null, id);
+    assert.deepEqual(
+      client.queueNames().filter((name) => /nosuch|^a:b|^q{150}|^$/.test(name)),
+      [],
+    );
+  });
+
   test('quiz ids follow the request', async () => {
     const a = await enqueueQuiz(client, { courseId: 'c1', questions: 5, seed: 1 });
     const b = await enqueueQuiz(client, { courseId: 'c1', questions: 5, seed: 1 });

@@ -10,7 +10,7 @@ import { getCourse, listCourses } from '../../store/index.ts';
 import { enqueueQuiz } from '../../tasks/client.ts';
 import type { ApiDeps } from '../deps.ts';
 import { badRequest, errorResponses, notFound } from '../errors.ts';
-import { courseSummarySchema, idParamsSchema, storedCourseSchema } from '../schemas.ts';
+import { courseSummarySchema, idParamsSchema, MAX_OFFSET, MAX_SEED, storedCourseSchema } from '../schemas.ts';
 import { QUEUE_TIMEOUT_MS, withQueueTimeout } from '../timeout.ts';
 
 interface QuizRequest {
@@ -23,7 +23,7 @@ const listQuerySchema = {
   type: 'object',
   properties: {
     limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-    offset: { type: 'integer', minimum: 0, default: 0 },
+    offset: { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 },
   },
 } as const;
 
@@ -31,10 +31,16 @@ const quizBodySchema = {
   type: 'object',
   properties: {
     questions: { type: 'integer', minimum: 1, maximum: 100, description: 'Default: QUIZ_QUESTIONS.' },
-    seed: { type: 'integer', description: 'Same seed, same quiz. Default: random (returned).' },
+    seed: {
+      type: 'integer',
+      minimum: 0,
+      maximum: MAX_SEED,
+      description: 'Same seed, same quiz. Default: random (returned).',
+    },
     moduleIndex: {
       type: 'integer',
       minimum: 0,
+      maximum: 999,
       description: 'Only this module (0-based). Default: whole course.',
     },
   },

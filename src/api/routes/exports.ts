@@ -9,7 +9,7 @@ import { exportCourse } from '../../workflows/export.ts';
 import { attachment } from '../content-disposition.ts';
 import type { ApiDeps } from '../deps.ts';
 import { errorResponses } from '../errors.ts';
-import { idParamsSchema } from '../schemas.ts';
+import { idParamsSchema, idSchema } from '../schemas.ts';
 
 const querySchema = {
   type: 'object',
@@ -17,9 +17,7 @@ const querySchema = {
   properties: {
     format: { type: 'string', enum: EXPORT_FORMAT_NAMES, description: 'The file format.' },
     quiz: {
-      type: 'string',
-      minLength: 1,
-      maxLength: 200,
+      ...idSchema,
       description: "A quiz of this course (default: the course's first quiz, made with it).",
     },
   },

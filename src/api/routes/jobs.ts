@@ -30,6 +30,7 @@ const retryBodySchema = {
     password: {
       type: 'string',
       minLength: 1,
+      maxLength: 1024,
       description:
         "The password of an encrypted PDF: a finished job's record no longer holds the one it was given.",
     },

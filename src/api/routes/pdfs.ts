@@ -15,7 +15,7 @@ import type { ApiDeps } from '../deps.ts';
 import { ApiError, errorResponses } from '../errors.ts';
 import { uploadResponseSchema } from '../schemas.ts';
 import { QUEUE_TIMEOUT_MS, withQueueTimeout } from '../timeout.ts';
-import { displayName, type StoredUpload, storeUpload } from '../upload.ts';
+import { discardUploads, displayName, MULTIPART_LIMITS, type StoredUpload, storeUpload } from '../upload.ts';
 
 /** One element of the answer's `jobs` list. */
 export interface UploadEntry {
@@ -97,14 +97,26 @@ async function readUploads(
   if (!request.isMultipart())
     throw new ApiError(415, 'unsupported_media_type', 'send the PDFs as multipart/form-data');
   const parsed: ParsedUpload = { files: [] };
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      parsed.files.push(
-        await storeUpload(part.file, displayName(part.filename), { dir: uploadDir, maxUploadMb }),
-      );
-    } else if (part.fieldname === 'password' && typeof part.value === 'string' && part.value !== '') {
-      parsed.password = part.value;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        parsed.files.push(
+          await storeUpload(part.file, displayName(part.filename), { dir: uploadDir, maxUploadMb }),
+        );
+      } else if (part.valueTruncated) {
+        throw new ApiError(
+          413,
+          'too_large',
+          `form field ${displayName(part.fieldname)}: over ${MULTIPART_LIMITS.fieldSize / 1024} KB`,
+        );
+      } else if (part.fieldname === 'password' && typeof part.value === 'string' && part.value !== '') {
+        parsed.password = part.value;
+      }
     }
+  } catch (err) {
+    // A request refused part-way (a bad file, a malformed or cut body) keeps none of its files.
+    await discardUploads(parsed.files);
+    throw err;
   }
   if (parsed.files.length === 0)
     throw new ApiError(400, 'no_file', 'no file: the form has no file field; send one or more PDFs');

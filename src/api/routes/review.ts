@@ -18,14 +18,19 @@ import {
 } from '../../store/index.ts';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError, errorResponses, notFound } from '../errors.ts';
-import { idParamsSchema, storedQuizSchema } from '../schemas.ts';
+import { idParamsSchema, idSchema, storedQuizSchema } from '../schemas.ts';
 
 const questionParamsSchema = {
   type: 'object',
   required: ['id', 'n'],
   properties: {
-    id: { type: 'string', minLength: 1, maxLength: 200 },
-    n: { type: 'integer', minimum: 0, description: 'Position of the question in the quiz, from 0.' },
+    id: idSchema,
+    n: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 999,
+      description: 'Position of the question in the quiz, from 0.',
+    },
   },
 } as const;
 
@@ -42,8 +47,8 @@ const patchSchema = {
     answerIndex: { type: 'integer', minimum: 0, maximum: 3 },
     answer: { type: 'boolean' },
     explanation: text,
-    sourcePage: { type: 'integer', minimum: 1 },
-    moduleIndex: { type: 'integer', minimum: 0 },
+    sourcePage: { type: 'integer', minimum: 1, maximum: 100_000 },
+    moduleIndex: { type: 'integer', minimum: 0, maximum: 999 },
   },
   additionalProperties: false,
   minProperties: 1,
@@ -59,14 +64,18 @@ const quizPatchSchema = {
 const ifMatchHeaders = {
   type: 'object',
   properties: {
-    'if-match': { type: 'string', description: 'The revision the change is based on, e.g. `"3"`.' },
+    'if-match': {
+      type: 'string',
+      maxLength: 100,
+      description: 'The revision the change is based on, e.g. `"3"`.',
+    },
   },
 } as const;
 
 /** The revision of `If-Match: "3"` (or `W/"3"`, `3`); undefined without the header or with `*`. */
 export function revisionOf(ifMatch: string | undefined): number | undefined {
   if (!ifMatch || ifMatch.trim() === '*') return undefined;
-  const m = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
+  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
   if (!m)
     throw new ApiError(400, 'invalid_request', `If-Match: expected a quiz revision like "3", got ${ifMatch}`);
   return Number(m[1]);
