@@ -4,7 +4,8 @@
  *      1 and 5 workers (concurrency 1 each), with recycling off and at the default MAX_TASKS_PER_CHILD;
  *  (b) the PDF corpus with 1 and 5 workers: NOT YET (see the marked section below);
  *  (c) RSS per worker (supervisor + children), idle and peak during (a); PSS beside it, because a plain RSS sum
- *      counts the node binary's shared pages once per process.
+ *      counts the node binary's shared pages once per process; and "settled": idle again after (a), once the
+ *      children left (CHILD_IDLE_EXIT_S, 3 s here: the supervisor alone).
  * Beside tasks/s, CPU ms per task of the workers (supervisors + children, forks included) and of Redis: on a
  * machine shared with other work the rate moves with the load (printed), the CPU cost much less.
  * Workers run `dist/tasks/worker-main.js` when built (`npm run build`), else the sources under tsx;
@@ -25,6 +26,8 @@ import { childPids, cpuSeconds, startFleet, WORKER_ENTRY } from './workers.ts';
 
 const TASKS = fileURLToPath(new URL('./fleet-tasks.mjs', import.meta.url));
 const JOBS = Number(process.env.BENCH_JOBS ?? 5000);
+/** CHILD_IDLE_EXIT_S of the bench's workers: the children leave this long after the last task. */
+const SETTLE_S = 3;
 
 /**
  * CPU seconds the workers have used: supervisors with their reaped children, plus live children. The
@@ -66,6 +69,7 @@ async function noopRun(n: number, maxTasksPerChild: number) {
     MAX_TASKS_PER_CHILD: String(maxTasksPerChild),
     KEEP_COMPLETED_JOBS: String(JOBS * 2),
     LOG_LEVEL: 'warn',
+    CHILD_IDLE_EXIT_S: String(SETTLE_S),
   };
   const client = openProfaiClient(loadConfig(env));
   const queue = client.queue('bench');
@@ -101,6 +105,8 @@ async function noopRun(n: number, maxTasksPerChild: number) {
   };
   const load = loadAverage();
   clearInterval(sampler);
+  await sleep((SETTLE_S + 1.5) * 1000);
+  const settled = fleet.procs.map((p) => workerMemory(p.pid ?? 0));
   await fleet.stop();
   await queue.obliterate({ force: true });
   const keys = await client.redis.keys(`${prefix}:*`);
@@ -115,6 +121,8 @@ async function noopRun(n: number, maxTasksPerChild: number) {
     idlePss: avg(idle.map((m) => m.pss)),
     peakRss: peak.rss,
     peakPss: peak.pss,
+    settledRss: avg(settled.map((m) => m.rss)),
+    settledPss: avg(settled.map((m) => m.pss)),
   };
 }
 
@@ -128,7 +136,7 @@ console.log(
 );
 console.log('(a) no-op throughput  (c) memory per worker = supervisor + child');
 console.log(
-  'workers  max-tasks-per-child  tasks/s  CPU ms/task workers (redis)  idle RSS (PSS)   peak RSS (PSS)  load',
+  'workers  max-tasks-per-child  tasks/s  CPU ms/task workers (redis)  idle RSS (PSS)   peak RSS (PSS)  settled RSS (PSS)  load',
 );
 for (const { workers, maxTasks } of RUNS) {
   const r = await noopRun(workers, maxTasks);
@@ -140,6 +148,7 @@ for (const { workers, maxTasks } of RUNS) {
       `${r.cpuMs.fleet.toFixed(2).padStart(12)} (${r.cpuMs.redis.toFixed(2)})`.padEnd(29),
       `${mb(r.idleRss)} (${mb(r.idlePss)})`.padEnd(16),
       `${mb(r.peakRss)} (${mb(r.peakPss)})`.padEnd(15),
+      `${mb(r.settledRss)} (${mb(r.settledPss)})`.padEnd(18),
       r.load,
     ].join(' '),
   );

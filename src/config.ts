@@ -229,6 +229,12 @@ export const SETTINGS = {
     schema: int(0),
     default: 0,
   }),
+  childIdleExitS: setting({
+    env: 'CHILD_IDLE_EXIT_S',
+    doc: 'A child idle this many seconds leaves, and its slot forks a new one for the next task (~0.1 s, then ~1 s loading the pipeline in its first task, as for any new child): an idle worker holds only its supervisor (~65 MB instead of ~110). 0 = children stay (warm, with CHILD_PRELOAD).',
+    schema: num(0),
+    default: 60,
+  }),
   childPreload: setting({
     env: 'CHILD_PRELOAD',
     doc: 'Children load the pipeline, open the storage and make the PDF engine (PDFium) as soon as they start, so first tasks run warm at the cost of idle memory per child (`npm run bench:fleet` measures both).',

@@ -39,6 +39,7 @@ export type WorkerSettings = Pick<
   | 'hardMemoryLimitMb'
   | 'childHeapMb'
   | 'childPreload'
+  | 'childIdleExitS'
   | 'lockDurationMs'
   | 'jobAttempts'
   | 'keepCompletedJobs'
@@ -157,6 +158,7 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
     maxMemoryPerChildMb: s.maxMemoryPerChildMb,
     hardMemoryLimitMb: s.hardMemoryLimitMb,
     childHeapMb: s.childHeapMb,
+    idleExitMs: s.childIdleExitS * 1000,
     init: {
       taskModules,
       taskSettings: opts.taskSettings ?? null,

@@ -1,6 +1,7 @@
 /**
  * The child pool on its own (real child processes, no Redis): spares forked ahead of a quota so the slot does
- * not wait for a fork, recycling counts unchanged by them, idle spares let go; a task sent to a dead child.
+ * not wait for a fork, recycling counts unchanged by them, idle spares and idle children let go; a task sent to a
+ * dead child.
  */
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
@@ -81,6 +82,28 @@ describe('child pool', () => {
     const pid = await runSleep(pool, 5);
     assert.notEqual(pid, spare);
     assert.equal(pool.recycles.tasks, 2);
+  });
+
+  test('CHILD_IDLE_EXIT_S: an idle child leaves (no recycle); the next task forks one; a busy one stays', async () => {
+    const pool = openPool({ size: 2, idleExitMs: 400 });
+    pools.push(pool);
+    await pool.start();
+    const started = pool.snapshot().map((c) => c.pid);
+    assert.equal(started.length, 2);
+    // A task longer than the idle time keeps its child; the other slot's child leaves meanwhile.
+    const busyPid = await runSleep(pool, 900);
+    assert.ok(started.includes(busyPid));
+    const other = started.find((pid) => pid !== busyPid)!;
+    assert.equal(isAlive(other), false, 'the child that had no task left while the other worked');
+    assert.deepEqual(
+      pool.snapshot().map((c) => c.pid),
+      [busyPid],
+    );
+    await waitFor('the last child to leave', async () => (pool.snapshot().length === 0 ? true : null), 5000);
+    await waitFor('its process to end', async () => (isAlive(busyPid) ? null : true));
+    const next = await runSleep(pool, 5);
+    assert.ok(!started.includes(next), 'a new child for the next task');
+    assert.deepEqual(pool.recycles, { tasks: 0, memory: 0, crash: 0 });
   });
 
   test('a spare that dies is not a crash of the slot, and the next task still runs', async () => {

@@ -32,6 +32,8 @@ export function testEnv(prefix: string, extra: Record<string, string> = {}): Rec
     JOB_LOCK_MS: '2000',
     HEARTBEAT_S: '0.3',
     LOG_LEVEL: 'info',
+    // Children stay, so that what a test sees of them does not depend on how long it idled.
+    CHILD_IDLE_EXIT_S: '0',
     ...extra,
   };
 }

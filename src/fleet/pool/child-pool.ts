@@ -11,6 +11,9 @@
  * - Hard limit: a busy child above HARD_MEMORY_LIMIT_MB is SIGKILLed; its task fails with the memory reason.
  * - Crash: a child that dies is replaced straight away; children that die while starting are restarted
  *   with exponential backoff (0.25 s, doubling, at most 30 s).
+ * - Idle: a child that has had no task for CHILD_IDLE_EXIT_S leaves (not a recycle); its slot forks a new one
+ *   when a task comes. An idle worker then holds its supervisor only, and memory a child's tasks grew (the
+ *   engine's WebAssembly memory never shrinks) goes back to the host between bursts.
  * A child never leaves mid-task except by the hard limit, a crash, or release at shutdown.
  *
  * Spares: when tasks are short next to a fork (no-ops, small quiz tasks), waiting for the replacement would
@@ -42,6 +45,8 @@ export interface PoolOptions {
   hardMemoryLimitMb: number;
   /** CHILD_HEAP_MB; 0 = Node's default. */
   childHeapMb: number;
+  /** CHILD_IDLE_EXIT_S in ms; 0 = children stay. @defaultValue 0 */
+  idleExitMs?: number;
   /** What each child loads. */
   init: ChildInit;
   log: Logger;
@@ -63,6 +68,8 @@ interface Slot {
   startFailures: number;
   /** Peak RSS of the current task. */
   peakRssMb: number;
+  /** Lets the idle child go (CHILD_IDLE_EXIT_S), cleared when the slot is given a task. */
+  idleTimer: NodeJS.Timeout | null;
 }
 
 const MAX_BACKOFF_MS = 30_000;
@@ -98,6 +105,7 @@ export class ChildPool implements Executor {
       busy: false,
       startFailures: 0,
       peakRssMb: 0,
+      idleTimer: null,
     }));
   }
 
@@ -108,6 +116,7 @@ export class ChildPool implements Executor {
   /** Forks every child and waits until all are ready; starts the memory watch. */
   async start(): Promise<void> {
     await Promise.all(this.#slots.map((slot) => this.#ensureChild(slot)));
+    for (const slot of this.#slots) this.#armIdleExit(slot);
     this.#stopWatch = watchMemory(
       () => this.#slots.flatMap((s) => (s.busy && s.child?.busy ? [s.child.pid] : [])),
       (pid, rss) => this.#onSample(pid, rss),
@@ -139,6 +148,7 @@ export class ChildPool implements Executor {
   async close(timeoutMs = 5000): Promise<void> {
     this.#closing = true;
     this.#stopWatch();
+    for (const slot of this.#slots) this.#disarmIdleExit(slot);
     const spares = await Promise.all(this.#slots.map((s) => this.#takeSpare(s)));
     const children = [
       ...this.#slots.flatMap((s) => (s.child ? [s.child] : [])),
@@ -170,9 +180,11 @@ export class ChildPool implements Executor {
   }
 
   #acquire(): Promise<Slot> {
-    const free = this.#slots.find((s) => !s.busy);
+    // A slot whose child is still there before one whose child left idle: no fork while a child waits.
+    const free = this.#slots.find((s) => !s.busy && s.child) ?? this.#slots.find((s) => !s.busy);
     if (free) {
       free.busy = true;
+      this.#disarmIdleExit(free);
       return Promise.resolve(free);
     }
     return new Promise((resolve) => this.#waiters.push(resolve));
@@ -181,7 +193,30 @@ export class ChildPool implements Executor {
   #free(slot: Slot): void {
     const next = this.#waiters.shift();
     if (next) next(slot);
-    else slot.busy = false;
+    else {
+      slot.busy = false;
+      this.#armIdleExit(slot);
+    }
+  }
+
+  #armIdleExit(slot: Slot): void {
+    const ms = this.#opts.idleExitMs ?? 0;
+    if (ms <= 0 || this.#closing || this.#released) return;
+    this.#disarmIdleExit(slot);
+    slot.idleTimer = setTimeout(() => {
+      slot.idleTimer = null;
+      const child = slot.child;
+      if (slot.busy || !child || child.busy || this.#closing) return;
+      this.#opts.log.info('child left: idle', { childPid: child.pid, idleS: ms / 1000, slot: slot.index });
+      slot.child = null;
+      child.retire();
+    }, ms);
+    slot.idleTimer.unref();
+  }
+
+  #disarmIdleExit(slot: Slot): void {
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = null;
   }
 
   /** The slot's child, replacing one that has used its task quota first. Null once released. */
