@@ -4,7 +4,7 @@ import type { Chunk, ProcessedDocument } from '../domain/document.ts';
 import type { EmbeddingSpace } from '../domain/generators.ts';
 import { courseIdFor, quizIdFor } from './ids.ts';
 import { writeQuiz } from './quizzes.ts';
-import { generatorName, jsonParam } from './sql.ts';
+import { batches, generatorName, jsonParam, SQL_BATCH } from './sql.ts';
 import type { Database, SavedIds, Sql } from './types.ts';
 
 /**
@@ -98,13 +98,14 @@ async function insertChunks(tx: Sql, documentId: string, chunks: readonly Chunk[
     text: c.text,
     token_count: c.tokenCount,
   }));
-  await tx.query(
-    `INSERT INTO chunks (id, document_id, idx, section_idx, section_path, page_start, page_end, text, token_count)
-     SELECT x.id, $1, x.idx, x.section_idx, x.section_path, x.page_start, x.page_end, x.text, x.token_count
-       FROM jsonb_to_recordset(($2::text)::jsonb) AS x(id text, idx int, section_idx int, section_path jsonb,
-            page_start int, page_end int, text text, token_count int)`,
-    [documentId, jsonParam(rows)],
-  );
+  for (const batch of batches(rows, SQL_BATCH))
+    await tx.query(
+      `INSERT INTO chunks (id, document_id, idx, section_idx, section_path, page_start, page_end, text, token_count)
+       SELECT x.id, $1, x.idx, x.section_idx, x.section_path, x.page_start, x.page_end, x.text, x.token_count
+         FROM jsonb_to_recordset(($2::text)::jsonb) AS x(id text, idx int, section_idx int, section_path jsonb,
+              page_start int, page_end int, text text, token_count int)`,
+      [documentId, jsonParam(batch)],
+    );
 }
 
 /** The course row with its body, plus one row per module and lesson so SQL can count and filter them. */

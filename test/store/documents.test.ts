@@ -9,6 +9,7 @@ import {
   loadChunks,
   saveProcessedDocument,
 } from '../../src/store/index.ts';
+import { SQL_BATCH } from '../../src/store/sql.ts';
 import { eachBackend } from '../support/databases.ts';
 import { makeDocument, makeQuiz } from '../support/store-fixtures.ts';
 
@@ -93,8 +94,8 @@ eachBackend((db) => {
     });
   });
 
-  test('loadChunks returns the chunks in order, as saved', async () => {
-    const doc = makeDocument({ chunks: 12 });
+  test('loadChunks returns the chunks in order, as saved (more than one insert statement of them)', async () => {
+    const doc = makeDocument({ chunks: SQL_BATCH * 2 + 5 });
     doc.chunks = [...doc.chunks].reverse();
     await saveProcessedDocument(db(), doc);
     const chunks = await loadChunks(db(), doc.documentId);

@@ -4,7 +4,7 @@
  */
 
 import type { EmbeddingSpace } from '../../domain/generators.ts';
-import { batches, jsonParam } from '../sql.ts';
+import { batches, jsonParam, SQL_BATCH } from '../sql.ts';
 import type { Database, VectorHit, VectorRecord, VectorStore } from '../types.ts';
 import { checkDimension, checkRecords, parseSpaceKey, spaceKey, UPSERT_BATCH } from './common.ts';
 
@@ -28,7 +28,7 @@ export function pgvectorStore(db: Database): VectorStore {
     kind: 'pgvector',
     async upsert(space: EmbeddingSpace, records: readonly VectorRecord[]) {
       checkRecords(space, records);
-      for (const batch of batches(records, UPSERT_BATCH)) {
+      for (const batch of batches(records, SQL_BATCH)) {
         const rows = batch.map((r) => ({
           chunk_id: r.chunkId,
           document_id: r.documentId,
