@@ -231,8 +231,8 @@ export const SETTINGS = {
   }),
   childIdleExitS: setting({
     env: 'CHILD_IDLE_EXIT_S',
-    doc: 'A child idle this many seconds leaves, and its slot forks a new one for the next task (~0.1 s, then ~1 s loading the pipeline in its first task, as for any new child): an idle worker holds only its supervisor (~65 MB instead of ~110). 0 = children stay (warm, with CHILD_PRELOAD).',
-    schema: num(0),
+    doc: 'A child idle this many seconds leaves, and its slot forks a new one for the next task (~0.1 s, then ~1 s loading the pipeline in its first task, as for any new child): an idle worker holds only its supervisor (~65 MB instead of ~110). 0 = children stay (warm, with CHILD_PRELOAD). At most a day.',
+    schema: int(0, 86_400),
     default: 60,
   }),
   childPreload: setting({

@@ -94,10 +94,16 @@ const FRAMEWORK_CODES: Record<string, { status: number; code: string; message?: 
 const MALFORMED_MULTIPART =
   /^(Multipart: Boundary not found|Boundary required|Unexpected end of (multipart data|form)|\w+ terminated early due to unexpected end of multipart data|Malformed part header|The needle cannot (be an empty|have a length bigger))/;
 
-/** A client that hung up before its request was read (Node's `aborted`, ECONNRESET on the request stream). */
-export function isClientAbort(err: unknown): boolean {
+/**
+ * A client that hung up before its request was read: Node's `aborted` (ECONNRESET) on a request whose stream is
+ * destroyed. The same error from an outgoing call of ours is not the client's fault, hence `requestGone`.
+ */
+export function isClientAbort(err: unknown, requestGone: boolean): boolean {
   const e = err as { code?: unknown; message?: unknown } | null;
-  return e?.code === 'ECONNRESET' && e.message === 'aborted';
+  const cause = (err as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  const isAborted = (x: typeof e | undefined) => x?.code === 'ECONNRESET' && x.message === 'aborted';
+  // pipeline() reports our hang-up signal as an AbortError whose cause is the `aborted` error.
+  return requestGone && (isAborted(e) || isAborted(cause));
 }
 
 const STATUS_CODES: Record<number, string> = {
@@ -116,8 +122,14 @@ const STATUS_CODES: Record<number, string> = {
 /** Seconds a client is told to wait (Retry-After) when a dependency of the request is down. */
 export const RETRY_AFTER_S = 5;
 
-/** The JSON body and status for any error thrown while handling a request (and headers to send with it). */
-export function toErrorBody(err: unknown): {
+/**
+ * The JSON body and status for any error thrown while handling a request (and headers to send with it);
+ * `requestGone` when the client's request stream is destroyed (it hung up).
+ */
+export function toErrorBody(
+  err: unknown,
+  requestGone = false,
+): {
   status: number;
   body: { error: string; message: string };
   headers?: Record<string, string>;
@@ -134,7 +146,7 @@ export function toErrorBody(err: unknown): {
   if (err instanceof ProfaiError && err.code === 'not_found')
     return { status: 404, body: { error: 'not_found', message: err.message } };
   const fe = err as Partial<FastifyError> & { message?: string };
-  if (isClientAbort(err))
+  if (isClientAbort(err, requestGone))
     return {
       status: 400,
       body: { error: 'aborted', message: 'the client closed the connection mid-request' },
@@ -180,7 +192,7 @@ function oneLine(message: string | undefined): string {
  * every request log line is); anything else, a client's hang-up included, is logged at info level.
  */
 export function replyWithError(err: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const { status, body, headers } = toErrorBody(err);
+  const { status, body, headers } = toErrorBody(err, request.raw.destroyed);
   if (status >= 500 && status !== 503) request.log.error({ err }, 'request failed');
   else request.log.info({ code: body.error, status }, body.message);
   if (headers) reply.headers(headers);

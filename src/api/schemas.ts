@@ -138,8 +138,9 @@ export const idSchema = {
 /** Most an `offset` may skip: far past any real list, far below what PostgreSQL's bigint refuses. */
 export const MAX_OFFSET = 1_000_000_000;
 
-/** Bound of a seed: PostgreSQL's and PCG's 32 bits. */
+/** Bounds of a seed: PostgreSQL's `integer` column that stores it. */
 export const MAX_SEED = 2 ** 31 - 1;
+export const MIN_SEED = -(2 ** 31);
 
 export const idParamsSchema = {
   type: 'object',

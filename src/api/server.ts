@@ -21,6 +21,7 @@ import {
   MAX_PARAM_LENGTH,
   replyWithError,
 } from './errors.ts';
+import { installFiniteCheck } from './finite.ts';
 import { appRoutes } from './routes/app.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
@@ -56,6 +57,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   });
   installErrorHandlers(app);
   installAuth(app, config.apiKey);
+  installFiniteCheck(app);
 
   await app.register(multipart, {
     throwFileSizeLimit: true,

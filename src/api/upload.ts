@@ -4,8 +4,7 @@
  * name is only ever a label: it never becomes part of a path.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { link, rm, stat, utimes } from 'node:fs/promises';
+import { link, open, rename, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -52,7 +51,7 @@ export interface StoredUpload {
   sizeBytes: number;
   /** True when this upload made the file; false when the same content was there already (it was touched). */
   created: boolean;
-  /** The file's mtime once stored: {@link discardUploads} removes it only if no one touched it since. */
+  /** The file's mtime as this upload made it: {@link discardUploads} removes it only if no one touched it since. */
   mtimeMs: number;
 }
 
@@ -61,6 +60,10 @@ export interface StoreUploadOptions {
   dir: string;
   /** Limit in MB, for the 413 message. */
   maxUploadMb: number;
+  /** Aborted when the client hangs up: the part's stream then ends with an error instead of waiting for ever. */
+  signal?: AbortSignal;
+  /** Paths the same request made already: a second copy of one is not touched, so the request may still discard it. */
+  madeByRequest?: ReadonlySet<string>;
 }
 
 /** A readable file part; @fastify/multipart sets `truncated` when the size limit cut it. */
@@ -77,8 +80,11 @@ export async function storeUpload(
 ): Promise<StoredUpload> {
   const inspector = new UploadInspector(fileName);
   const tmp = join(opts.dir, `.upload-${randomUUID()}.part`);
+  // Opened before the pipeline, not lazily by a write stream: a stream destroyed while it opens creates the file
+  // after the clean-up below has run (fuzzing found such `.part` files left behind).
+  const handle = await open(tmp, 'wx');
   try {
-    await pipeline(file, inspector, createWriteStream(tmp, { flags: 'wx' }));
+    await pipeline(file, inspector, handle.createWriteStream(), { signal: opts.signal });
     if (file.truncated)
       throw new ApiError(
         413,
@@ -89,10 +95,12 @@ export async function storeUpload(
     if (!looksLikePdf(inspector.head)) throw notPdf(fileName);
     const sha256 = inspector.digest();
     const path = join(opts.dir, `${sha256}.pdf`);
-    const created = await linkOrTouch(tmp, path);
-    const { mtimeMs } = await stat(path);
+    // Read before the link: once the path exists, another upload of the same content may touch it.
+    const { mtimeMs } = await stat(tmp);
+    const created = opts.madeByRequest?.has(path) ? false : await linkOrTouch(tmp, path);
     return { fileName, sha256, path, sizeBytes: inspector.size, created, mtimeMs };
   } finally {
+    await handle.close().catch(() => {});
     await rm(tmp, { force: true });
   }
 }
@@ -103,28 +111,46 @@ export async function storeUpload(
  * @returns whether the file is new.
  */
 async function linkOrTouch(tmp: string, path: string): Promise<boolean> {
-  try {
-    await link(tmp, path);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  for (let tries = 0; ; tries++) {
+    try {
+      await link(tmp, path);
+      return true;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // A folder without hard links (FUSE, vfat, some SMB mounts): put it in place as before, never to be discarded.
+      if (code && NO_LINKS.has(code)) {
+        await rename(tmp, path);
+        return false;
+      }
+      if (code !== 'EEXIST') throw err;
+    }
     const now = new Date();
-    await utimes(path, now, now);
-    return false;
+    try {
+      await utimes(path, now, now);
+      return false;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // Owned by another user: it is there, which is what matters.
+      if (code === 'EPERM') return false;
+      // Discarded by the request that made it, between our link and our touch: link again.
+      if (code !== 'ENOENT' || tries >= 3) throw err;
+    }
   }
 }
+
+/** Errors of link() on filesystems that have no hard links. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 
 /**
  * Removes the files a request stored and then failed: those it made, unless another upload of the same content
  * touched them since (that one may have queued a job on the file).
  */
 export async function discardUploads(files: readonly StoredUpload[]): Promise<void> {
-  const made = new Set(files.filter((f) => f.created).map((f) => f.path));
-  for (const path of made) {
-    // The last store of this path in the request saw the mtime it would have now if no one else touched it.
-    const last = files.findLast((f) => f.path === path)!;
-    const now = await stat(path).catch(() => null);
-    if (now?.mtimeMs === last.mtimeMs) await rm(path, { force: true });
+  for (const file of files.filter((f) => f.created)) {
+    const now = await stat(file.path).catch(() => null);
+    // A window remains between this stat and the rm, in which another upload could touch the file: microseconds,
+    // and its job would then fail `upload not found`, to be retried by uploading again.
+    if (now?.mtimeMs === file.mtimeMs) await rm(file.path, { force: true });
   }
 }
 

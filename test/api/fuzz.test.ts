@@ -44,6 +44,14 @@ describe('a fuzzed API', { timeout: 240_000 }, () => {
     }
   });
 
+  test('numbers past every bound (1e309 reads as Infinity) are 400, not passed on to the stores', async () => {
+    for (const url of ['/api/jobs?limit=1e309', '/api/jobs?limit=-1e309', '/api/courses?offset=1e309']) {
+      const res = await app.inject(url);
+      assertError(res, 400, 'invalid_request');
+      assert.match(res.json().message, /finite/, url);
+    }
+  });
+
   test('malformed multipart bodies are 400 malformed_multipart naming the reason', async () => {
     const before = (await readdir(fx.uploadDir)).sort();
     const { payload, headers } = multipart([

@@ -10,7 +10,14 @@ import { getCourse, listCourses } from '../../store/index.ts';
 import { enqueueQuiz } from '../../tasks/client.ts';
 import type { ApiDeps } from '../deps.ts';
 import { badRequest, errorResponses, notFound } from '../errors.ts';
-import { courseSummarySchema, idParamsSchema, MAX_OFFSET, MAX_SEED, storedCourseSchema } from '../schemas.ts';
+import {
+  courseSummarySchema,
+  idParamsSchema,
+  MAX_OFFSET,
+  MAX_SEED,
+  MIN_SEED,
+  storedCourseSchema,
+} from '../schemas.ts';
 import { QUEUE_TIMEOUT_MS, withQueueTimeout } from '../timeout.ts';
 
 interface QuizRequest {
@@ -33,7 +40,7 @@ const quizBodySchema = {
     questions: { type: 'integer', minimum: 1, maximum: 100, description: 'Default: QUIZ_QUESTIONS.' },
     seed: {
       type: 'integer',
-      minimum: 0,
+      minimum: MIN_SEED,
       maximum: MAX_SEED,
       description: 'Same seed, same quiz. Default: random (returned).',
     },

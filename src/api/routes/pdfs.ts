@@ -97,12 +97,24 @@ async function readUploads(
   if (!request.isMultipart())
     throw new ApiError(415, 'unsupported_media_type', 'send the PDFs as multipart/form-data');
   const parsed: ParsedUpload = { files: [] };
+  const madeByRequest = new Set<string>();
+  // A client that hangs up mid-file: the parser may never end that file's stream, so the hang-up ends it.
+  const hangUp = new AbortController();
+  const onClose = () => {
+    if (!request.raw.complete) hangUp.abort(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+  };
+  request.raw.once('close', onClose);
   try {
     for await (const part of request.parts()) {
       if (part.type === 'file') {
-        parsed.files.push(
-          await storeUpload(part.file, displayName(part.filename), { dir: uploadDir, maxUploadMb }),
-        );
+        const stored = await storeUpload(part.file, displayName(part.filename), {
+          dir: uploadDir,
+          maxUploadMb,
+          madeByRequest,
+          signal: hangUp.signal,
+        });
+        if (stored.created) madeByRequest.add(stored.path);
+        parsed.files.push(stored);
       } else if (part.valueTruncated) {
         throw new ApiError(
           413,
@@ -115,8 +127,12 @@ async function readUploads(
     }
   } catch (err) {
     // A request refused part-way (a bad file, a malformed or cut body) keeps none of its files.
-    await discardUploads(parsed.files);
+    await discardUploads(parsed.files).catch((cleanup: unknown) =>
+      request.log.warn({ err: cleanup }, 'could not remove the files of a refused upload'),
+    );
     throw err;
+  } finally {
+    request.raw.off('close', onClose);
   }
   if (parsed.files.length === 0)
     throw new ApiError(400, 'no_file', 'no file: the form has no file field; send one or more PDFs');

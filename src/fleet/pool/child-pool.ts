@@ -141,6 +141,7 @@ export class ChildPool implements Executor {
   /** Kills the children still running tasks; their runs resolve `released` (the caller re-queues the jobs). */
   release(): void {
     this.#released = true;
+    for (const slot of this.#slots) this.#disarmIdleExit(slot);
     for (const slot of this.#slots) if (slot.busy) slot.child?.kill('SIGKILL');
   }
 
@@ -206,7 +207,7 @@ export class ChildPool implements Executor {
     slot.idleTimer = setTimeout(() => {
       slot.idleTimer = null;
       const child = slot.child;
-      if (slot.busy || !child || child.busy || this.#closing) return;
+      if (slot.busy || !child || child.busy || this.#closing || this.#released) return;
       this.#opts.log.info('child left: idle', { childPid: child.pid, idleS: ms / 1000, slot: slot.index });
       slot.child = null;
       child.retire();
@@ -316,7 +317,11 @@ export class ChildPool implements Executor {
     const child = spare ?? (await this.#fork(slot));
     // Closing meanwhile: close() has already listed the children it lets go, so this one leaves by itself.
     if (this.#closing) child.retire();
-    else slot.child = child;
+    else {
+      slot.child = child;
+      // A replacement forked for an idle slot (after a crash or a memory retire) may leave idle too.
+      if (!slot.busy) this.#armIdleExit(slot);
+    }
     return child;
   }
 
