@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { CourseSchema, QuizSchema } from '../domain/course.ts';
 import { JOB_STATES } from '../fleet/views.ts';
+import { MAX_PARAM_LENGTH } from './errors.ts';
 
 /** A zod schema as a draft-07 JSON Schema (what Fastify's ajv and serializer read), with a description. */
 function fromZod(schema: z.ZodType, description: string) {
@@ -131,7 +132,7 @@ export const storedQuizSchema = {
 export const idSchema = {
   type: 'string',
   minLength: 1,
-  maxLength: 200,
+  maxLength: MAX_PARAM_LENGTH,
   pattern: '^[A-Za-z0-9_.:-]+$',
 } as const;
 

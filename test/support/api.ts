@@ -27,19 +27,25 @@ export interface Part {
   /** Present for a file part. */
   filename?: string;
   content: Buffer | string;
+  /** A file part's type (default `application/pdf`); `''` sends the part without a Content-Type. */
   contentType?: string;
 }
 
-/** A multipart/form-data body and its content-type header. */
-export function multipart(parts: Part[]): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = `----profai${randomBytes(8).toString('hex')}`;
+/** A multipart/form-data body and its content-type header (a random boundary unless one is given). */
+export function multipart(
+  parts: Part[],
+  boundary = `----profai${randomBytes(8).toString('hex')}`,
+): { payload: Buffer; headers: Record<string, string> } {
   const pieces: Buffer[] = [];
   for (const p of parts) {
     const disposition =
       p.filename === undefined
         ? `form-data; name="${p.field}"`
         : `form-data; name="${p.field}"; filename="${p.filename}"`;
-    const type = p.filename === undefined ? '' : `Content-Type: ${p.contentType ?? 'application/pdf'}\r\n`;
+    const type =
+      p.filename === undefined || p.contentType === ''
+        ? ''
+        : `Content-Type: ${p.contentType ?? 'application/pdf'}\r\n`;
     pieces.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type}\r\n`));
     pieces.push(Buffer.isBuffer(p.content) ? p.content : Buffer.from(p.content));
     pieces.push(Buffer.from('\r\n'));

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { saveProcessedDocument } from '../../src/store/index.ts';
 import { enqueuePdf } from '../../src/tasks/client.ts';
-import { fixtureDocument, makePdf } from './api.ts';
+import { fixtureDocument, makePdf, multipart, type Part } from './api.ts';
 import { type ApiFixture, startApiFixture } from './api-fixture.ts';
 
 /** Ids of records that exist, so that some requests get past the 404 and into the handlers. */
@@ -98,14 +98,7 @@ function fileContent(pdf: Buffer): fc.Arbitrary<Buffer> {
   );
 }
 
-interface PartSpec {
-  field: string;
-  filename?: string;
-  content: Buffer;
-  contentType?: string;
-}
-
-function partSpec(pdf: Buffer): fc.Arbitrary<PartSpec> {
+function partSpec(pdf: Buffer): fc.Arbitrary<Part> {
   const fileName = fc.oneof(fc.constantFrom(...HOSTILE_FILE_NAMES), fc.string({ maxLength: 30 }));
   const file = fc.record({
     field: fc.constantFrom('file', 'files', 'pdf', ''),
@@ -125,30 +118,16 @@ function partSpec(pdf: Buffer): fc.Arbitrary<PartSpec> {
 }
 
 /** Many copies of one small part: past the files, fields or parts limits. */
-const manyParts = (pdf: Buffer): fc.Arbitrary<PartSpec[]> =>
+const manyParts = (pdf: Buffer): fc.Arbitrary<Part[]> =>
   fc
     .tuple(fc.integer({ min: 21, max: 400 }), fc.boolean())
     .map(([n, files]) =>
       Array.from({ length: n }, (_, i) =>
         files
-          ? { field: 'file', filename: `f${i}.pdf`, content: pdf.subarray(0, 200) }
+          ? { field: 'file', filename: `f${i}.pdf`, content: pdf.subarray(0, 200), contentType: '' }
           : { field: `f${i}`, content: Buffer.from('v') },
       ),
     );
-
-function encodeParts(parts: PartSpec[], boundary: string): Buffer {
-  const pieces: Buffer[] = [];
-  for (const p of parts) {
-    const name = p.filename === undefined ? '' : `; filename="${p.filename}"`;
-    const type = p.contentType ? `Content-Type: ${p.contentType}\r\n` : '';
-    pieces.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${p.field}"${name}\r\n${type}\r\n`),
-    );
-    pieces.push(p.content, Buffer.from('\r\n'));
-  }
-  pieces.push(Buffer.from(`--${boundary}--\r\n`));
-  return Buffer.concat(pieces);
-}
 
 function multipartRequest(pdf: Buffer): fc.Arbitrary<HostileRequest> {
   return fc
@@ -167,7 +146,8 @@ function multipartRequest(pdf: Buffer): fc.Arbitrary<HostileRequest> {
       boundary: fc.constantFrom('----fuzz7d3c9a0b12ef', 'x', 'a'.repeat(70), 'b'.repeat(300), '"quoted"'),
     })
     .map(({ parts, header, cut, junkBody, boundary }) => {
-      let payload = junkBody && parts.length === 0 ? Buffer.from(junkBody) : encodeParts(parts, boundary);
+      let payload =
+        junkBody && parts.length === 0 ? Buffer.from(junkBody) : multipart(parts, boundary).payload;
       if (cut < 1) payload = payload.subarray(0, Math.floor(payload.length * cut));
       const contentType = {
         right: `multipart/form-data; boundary=${boundary}`,
