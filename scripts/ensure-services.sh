@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the test suite needs on this machine, installed and started when missing (Debian/Ubuntu, as root):
 # Redis and PostgreSQL answering on 127.0.0.1 (postgres without a password), poppler's pdftotext and
-# PostgreSQL's initdb (the outage tests start clusters of their own) and Chromium (browser tests).
+# PostgreSQL's initdb (the outage tests start clusters of their own), Chromium (browser tests) and qpdf
+# (`npm run eval:quality` reads outlines with it).
 # Used by `.ci/run` and by the README's test command; safe to run again.
 set -euo pipefail
 
@@ -12,6 +13,7 @@ command -v redis-server >/dev/null || need_apt+=(redis-server)
 command -v pg_ctlcluster >/dev/null || need_apt+=(postgresql)
 command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 command -v chromium >/dev/null || need_apt+=(chromium)
+command -v qpdf >/dev/null || need_apt+=(qpdf)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "missing: ${need_apt[*]} (install them with apt-get as root, or run this script as root)" >&2

@@ -1,5 +1,5 @@
 /**
- * `npm run eval:quality [-- [--checkout DIR] [--sample N] [--keep DIR] FILE…]`: how good the offline courses and
+ * `npm run eval:quality [-- [--checkout DIR] [--sample N] [--findings N] [--keep DIR] FILE…]`: how good the offline courses and
  * quizzes are, as issue #14 counts it. Runs `profai process FILE… --out` (of this checkout, or of another one
  * given with --checkout, e.g. a worktree of an older commit, to compare), then prints per file and in total
  * every figure of the issue's table, computed from course.json / course.md and `pdftotext`'s text of each cited
@@ -25,6 +25,8 @@ import { readSource } from './source.ts';
 interface Args {
   checkout: string;
   sample: number;
+  /** Failed checks listed per file and kind. */
+  findings: number;
   keep?: string;
   files: { path: string; corpusEnglish: boolean }[];
 }
@@ -33,11 +35,12 @@ const REPO = resolve(import.meta.dirname, '..', '..');
 const EXAMPLE = join(REPO, 'examples', 'sample.pdf');
 
 function parseArgs(argv: string[]): Args | null {
-  const args: Args = { checkout: REPO, sample: 4, files: [] };
+  const args: Args = { checkout: REPO, sample: 4, findings: 6, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--checkout') args.checkout = resolve(argv[++i] ?? '.');
     else if (a === '--sample') args.sample = Number(argv[++i] ?? 4);
+    else if (a === '--findings') args.findings = Number(argv[++i] ?? 6);
     else if (a === '--keep') args.keep = resolve(argv[++i] ?? 'quality-out');
     else args.files.push({ path: resolve(a), corpusEnglish: false });
   }
@@ -239,9 +242,22 @@ function pick<T>(items: readonly T[], n: number): T[] {
   return Array.from({ length: n }, (_, i) => items[Math.floor(((i + 0.5) * items.length) / n)]!);
 }
 
+/** The independent extractors every figure is computed from: without them each check would silently fail. */
+function missingTools(): string[] {
+  return ['pdftotext', 'qpdf'].filter((tool) => spawnSync(tool, ['--version'], { stdio: 'ignore' }).error);
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (!args) return;
+  const missing = missingTools();
+  if (missing.length > 0) {
+    console.error(
+      `eval:quality: ${missing.join(' and ')} not found; install poppler-utils and qpdf (bash scripts/ensure-services.sh does)`,
+    );
+    process.exitCode = 1;
+    return;
+  }
   const out = args.keep ?? mkdtempSync(join(tmpdir(), 'profai-eval-out-'));
   const started = performance.now();
   const outputs = processAll(args, out);
@@ -288,12 +304,12 @@ async function main(): Promise<void> {
         ]
       : [[`all (${results.length})`, total(results)]];
   console.log(table(columns));
-  console.log('\nFailed checks (up to 6 per file and kind):');
+  console.log(`\nFailed checks (up to ${args.findings} per file and kind):`);
   for (const r of results) {
     const byKind = new Map<string, Finding[]>();
     for (const x of r.findings) byKind.set(x.what, [...(byKind.get(x.what) ?? []), x]);
     for (const [what, xs] of byKind)
-      for (const x of xs.slice(0, 6))
+      for (const x of xs.slice(0, args.findings))
         console.log(`  ${r.file} · ${what} · ${x.reason}: ${x.text.slice(0, 160)}`);
   }
   console.log('\nSample for a person to read:');
