@@ -22,8 +22,11 @@ import { type Definition, definitionsIn, glossaryDefinitions, glossaryOf } from 
 import { objectives } from './course-objectives.ts';
 import { glossaryParts, type LessonPlan, type ModulePlan, type Part, planModules } from './course-plan.ts';
 import { ChunkLocator, readingMinutes, type Sentence, summaryText } from './course-text.ts';
-import { type EnglishNlp, loadEnglish } from './nlp/english.ts';
+import { type EnglishNlp, loadEnglish, type Token } from './nlp/english.ts';
+import { termProblem } from './quality/kinds.ts';
+import { repeatsItself } from './quality/standalone.ts';
 import { containsTerm } from './text/cloze.ts';
+import { FirstUse } from './text/first-use.ts';
 import { isEnglish } from './text/language.ts';
 import { nounPhrases, PhraseIndex } from './text/phrases.ts';
 import { TermIndex } from './text/terms.ts';
@@ -135,14 +138,27 @@ function phraseIndex(
   const headings = new Set<string>();
   for (const s of input.structure.sections) for (const p of nounPhraseKeys(s.title, nlp)) headings.add(p);
   const defined = new Set([...glossary, ...definitionsIn(sentencesOf(parts), nlp)].map((d) => d.key));
+  const prose = parts.map((p) => sentencesOf([p]).filter((s) => s.prose && !isTableText(s.tags ?? [])));
+  // The checks eval:quality makes of a key term, made here before it is shown: a content noun phrase where
+  // the document first uses it.
+  const firstUse = new FirstUse(prose.flat().map((s) => s.text));
+  const accept = (term: string) => termProblem(term, nlp, firstUse.of(term)) === null;
   return new PhraseIndex(
-    parts.map((p) =>
-      sentencesOf([p])
-        .filter((s) => s.prose)
-        .map((s) => s.tags ?? []),
-    ),
-    { headings, defined },
+    prose.map((sentences) => sentences.map((s) => s.tags ?? [])),
+    { headings, defined, accept },
   );
+}
+
+/**
+ * A table's header or row read as a line: words repeated (cells of the same kind side by side), or a run of
+ * capitalised labels and numbers with no verb. Its word pairs are neighbouring cells, not terms.
+ */
+function isTableText(tags: readonly Token[]): boolean {
+  if (repeatsItself(tags)) return true;
+  if (tags.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return false;
+  const words = tags.filter((t) => /[\p{L}\p{N}]/u.test(t.text));
+  const labels = words.filter((t) => /^[\p{Lu}\p{N}]/u.test(t.text)).length;
+  return words.length >= 3 && labels * 2 > words.length;
 }
 
 function nounPhraseKeys(title: string, nlp: EnglishNlp): string[] {

@@ -199,6 +199,8 @@ export interface PhraseBoosts {
   headings?: ReadonlySet<string>;
   /** Keys of terms the text defines. */
   defined?: ReadonlySet<string>;
+  /** A last check of a term as it would be shown (a noun where the document first uses it…). */
+  accept?: (surface: string) => boolean;
 }
 
 const HEADING_BOOST = 1.5;
@@ -293,10 +295,24 @@ export class PhraseIndex {
       if (out.length >= k) break;
       const parts = key.split(' ');
       if (chosen.some((c) => contains(c, parts) || contains(parts, c))) continue;
+      const surface = this.surfaceOf(key);
+      if (!this.accepted(key, surface)) continue;
       chosen.push(parts);
-      out.push(this.surfaceOf(key));
+      out.push(surface);
     }
     return out;
+  }
+
+  private readonly verdicts = new Map<string, boolean>();
+
+  private accepted(key: string, surface: string): boolean {
+    const accept = this.boosts.accept;
+    if (!accept) return true;
+    const known = this.verdicts.get(key);
+    if (known !== undefined) return known;
+    const ok = accept(surface);
+    this.verdicts.set(key, ok);
+    return ok;
   }
 
   /** The spelling seen most often; the singular when it is seen at all ("foreign key", not "foreign keys"). */

@@ -1,0 +1,47 @@
+/**
+ * The first sentence of a document that uses a term, found the way a reader scanning the text would: the term
+ * as whole words, in any case. A term is judged in that sentence (a noun there, or not), not in a sentence
+ * picked because it suits the term.
+ */
+export class FirstUse {
+  private readonly text: string;
+  private readonly starts: number[] = [];
+  private readonly found = new Map<string, string | undefined>();
+
+  constructor(private readonly sentences: readonly string[]) {
+    let at = 0;
+    for (const s of sentences) {
+      this.starts.push(at);
+      at += s.length + 1;
+    }
+    this.text = sentences.join('\n').toLowerCase();
+  }
+
+  /** The first sentence containing `term` as whole words, or undefined. */
+  of(term: string): string | undefined {
+    const needle = term.trim().replace(/\s+/gu, ' ').toLowerCase();
+    if (this.found.has(needle)) return this.found.get(needle);
+    let sentence: string | undefined;
+    for (let at = this.text.indexOf(needle); needle && at >= 0; at = this.text.indexOf(needle, at + 1)) {
+      const before = this.text[at - 1] ?? ' ';
+      const after = this.text[at + needle.length] ?? ' ';
+      if (WORD.test(before) || WORD.test(after)) continue;
+      sentence = this.sentences[this.indexAt(at)];
+      break;
+    }
+    this.found.set(needle, sentence);
+    return sentence;
+  }
+
+  private indexAt(offset: number): number {
+    let [lo, hi] = [0, this.starts.length - 1];
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}
+
+const WORD = /[\p{L}\p{N}]/u;
