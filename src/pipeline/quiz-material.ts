@@ -34,13 +34,32 @@ export function summarySources(scope: Scope, anyQuality = false): Source[] {
   );
 }
 
-/**
- * Good sentences of the chunks inside the scope's modules, with pages estimated from their place in the chunk;
- * with `listItems`, also list items without terminal punctuation (slides).
- */
-export function chunkSources(scope: Scope, chunks: readonly Chunk[], listItems = false): Source[] {
+/** Which chunks {@link chunkSources} reads. */
+export interface ChunkSourceOptions {
+  /** Also list items without terminal punctuation (slides). @defaultValue false */
+  listItems?: boolean;
+  /**
+   * `one`: only chunks on one page, whose sentences' page is known; `several`: only the others, where it is
+   * estimated from the sentence's place in the chunk. @defaultValue every chunk
+   */
+  pages?: 'one' | 'several';
+}
+
+/** Good sentences of the chunks inside the scope's modules, with their page. */
+export function chunkSources(
+  scope: Scope,
+  chunks: readonly Chunk[],
+  { listItems = false, pages: span }: ChunkSourceOptions = {},
+): Source[] {
   const out: Source[] = [];
+  let previous: Chunk | undefined;
   for (const chunk of chunks) {
+    // A chunk that continues its section may open mid-sentence ("U.S.C. 1533); and (2) animal…"): the whole
+    // sentence is in the chunk before, which overlaps it.
+    const opensMidText = previous?.sectionIndex === chunk.sectionIndex;
+    previous = chunk;
+    const onePage = chunk.pageStart === chunk.pageEnd;
+    if ((span === 'one' && !onePage) || (span === 'several' && onePage)) continue;
     const owner = scope.find(
       ({ module }) => chunk.pageStart >= module.pageStart && chunk.pageEnd <= module.pageEnd,
     );
@@ -48,10 +67,10 @@ export function chunkSources(scope: Scope, chunks: readonly Chunk[], listItems =
     if (!owner?.module.lessons.some((l) => startsWith(chunk.sectionPath, l.sectionPath))) continue;
     const text = squash(chunk.text);
     let offset = 0;
-    for (const sentence of splitSentences(chunk.text)) {
+    for (const [i, sentence] of splitSentences(chunk.text).entries()) {
       const at = text.indexOf(sentence, offset);
       if (at >= 0) offset = at;
-      if (!isGoodSentence(sentence, scan(sentence), listItems)) continue;
+      if ((i === 0 && opensMidText) || !isGoodSentence(sentence, scan(sentence), listItems)) continue;
       const pages = chunk.pageEnd - chunk.pageStart + 1;
       const page = Math.min(
         chunk.pageEnd,

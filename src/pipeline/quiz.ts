@@ -223,9 +223,11 @@ async function englishQuiz(input: QuizInput, scope: Scope, count: number, rng: R
       count,
       sources: [
         () => shuffled(summarySources(scope), rng),
-        () => shuffled(chunkSources(scope, input.chunks), rng),
+        // Sentences whose page is known before those whose page is estimated.
+        () => shuffled(chunkSources(scope, input.chunks, { pages: 'one' }), rng),
+        () => shuffled(chunkSources(scope, input.chunks, { pages: 'several' }), rng),
         // Slides state things in list items rather than sentences: those too, when sentences run short.
-        () => shuffled(chunkSources(scope, input.chunks, true), rng),
+        () => shuffled(chunkSources(scope, input.chunks, { listItems: true }), rng),
       ],
       glossary: scope.flatMap(({ module, index }) =>
         (module.glossary ?? []).map((entry) => ({ entry, moduleIndex: index })),
@@ -261,7 +263,7 @@ function statisticalQuiz(input: QuizInput, scope: Scope, count: number, rng: Rng
   }
   // Slides state things in list items rather than sentences: those too, when sentences run short.
   if (!builder.full) {
-    const items = shuffled(chunkSources(scope, input.chunks, true), rng);
+    const items = shuffled(chunkSources(scope, input.chunks, { listItems: true }), rng);
     for (const fill of [false, true]) for (const source of items) builder.offer(source, fill);
   }
   if (builder.questions.length === 0)

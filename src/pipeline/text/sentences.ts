@@ -22,7 +22,8 @@ export function splitSentences(text: string): string[] {
     let start = 0;
     for (const m of flat.matchAll(BOUNDARY)) {
       const at = m.index ?? 0;
-      if (m[0].startsWith('.') && endsWithAbbreviation(flat, at)) continue;
+      if (m[0].startsWith('.') && endsWithAbbreviation(flat, at, flat.slice(at + m[0].length).trimStart()))
+        continue;
       const end = at + m[0].length;
       const sentence = flat.slice(start, end).trim();
       if (sentence) out.push(sentence);
@@ -34,12 +35,16 @@ export function splitSentences(text: string): string[] {
   return out;
 }
 
-/** True when the period at `dot` closes an abbreviation or an initial ("J. Smith"). */
-function endsWithAbbreviation(text: string, dot: number): boolean {
+/**
+ * True when the period at `dot` closes an abbreviation or an initial ("J. Smith"), or letters with dots
+ * before a number ("42 U.S.C. 4332"). `after` is the text after the full stop.
+ */
+function endsWithAbbreviation(text: string, dot: number, after: string): boolean {
   let i = dot;
   while (i > 0 && /[\p{L}.]/u.test(text[i - 1]!)) i--;
   const word = text.slice(i, dot).toLowerCase();
   if (word.length === 1 && /\p{L}/u.test(word)) return true;
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word) && /^\p{N}/u.test(after)) return true;
   return ABBREVIATIONS.has(word);
 }
 
@@ -61,6 +66,8 @@ export function isGoodSentence(
   const text = sentence.trim();
   if (/\.{4,}|(?:\. ){3,}|\||([^\p{L}\p{N}\s])\1{3,}/u.test(text)) return false;
   if (/^\p{Ll}/u.test(text) || !(listItem || /[.!?。！？]["'”’)」』]*$/u.test(text))) return false;
+  // A list item ending in a colon, a semicolon or a comma introduces or continues another.
+  if (listItem && /[:;,]$/u.test(text)) return false;
   const ws = scanned.filter((t) => !isBreak(t) && !URL_PART.test(t));
   const cjk = countCjk(text);
   if (cjk > text.length / 3) {
