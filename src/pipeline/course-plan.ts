@@ -73,12 +73,14 @@ export function planModules(
   const skip = clean.some(
     (s) => !isMatter(s) && matterOfSection(s) !== 'glossary' && s.paragraphs.length > 0,
   );
-  const modules = buildTree(clean, opts.nlp, skip).flatMap((root) => {
+  const modules = unwrap(buildTree(clean, opts.nlp, skip)).flatMap((root) => {
     const lessons = lessonsOf(root);
     return packLessons(root.section.title, lessons.length > 0 ? lessons : [ownLesson(root)]);
   });
-  const empty = opts.nlp ? isThin : isEmpty;
-  return mergeSmall(dropEmpty(modules.map((m) => foldEmptyLessons(m, empty))));
+  const folded = mergeSmall(dropEmpty(modules.map((m) => foldEmptyLessons(m, opts.nlp ? isThin : isEmpty))));
+  if (!opts.nlp) return folded;
+  // After merging: a slide deck's slides are modules of their own until then.
+  return foldModules(folded).map((m) => foldEmptyLessons(m, () => false, hasNoGoodSentence));
 }
 
 function clampPages(section: Section, pageCount: number): Section {
@@ -121,6 +123,34 @@ function buildTree(sections: readonly Section[], nlp: EnglishNlp | undefined, sk
   return roots;
 }
 
+/** A section this long (and not longer than a module) that wraps the rest of the document has its modules one level down. */
+const WRAPPER_PAGES = 20;
+
+/**
+ * Top-level sections, with a wrapper replaced by its children: the one long section over everything (the
+ * title over a whole bill, "An Act" over its titles) would be a single module whose chapters are lessons.
+ * Its own text stays, as a section of its own before them.
+ */
+function unwrap(roots: Node[]): Node[] {
+  let current = roots;
+  for (;;) {
+    const long = current.filter((r) => pagesOf(spanOf(subtree(r))) > 2);
+    const wrapper = long.length === 1 ? long[0]! : undefined;
+    // A longer one is cut into several modules anyway (see lessonsOf and packLessons).
+    const pages = wrapper ? pagesOf(spanOf(subtree(wrapper))) : 0;
+    if (!wrapper || wrapper.children.length === 0 || pages < WRAPPER_PAGES || pages > MAX_MODULE_PAGES)
+      return current;
+    const own: Node = {
+      section: { ...wrapper.section, pageEnd: pageEndOfText(wrapper) },
+      texts: wrapper.texts,
+      children: [],
+    };
+    current = current.flatMap((r) =>
+      r === wrapper ? [...(own.texts.length > 0 ? [own] : []), ...wrapper.children] : [r],
+    );
+  }
+}
+
 function subtree(node: Node): Node[] {
   return [node, ...node.children.flatMap(subtree)];
 }
@@ -140,7 +170,7 @@ function lesson(
   parts: Part[],
   span: { pageStart: number; pageEnd: number },
 ) {
-  const size = addSizes(parts.flatMap((p) => p.paragraphs.map((t) => t.size)));
+  const size = sizeOfParts(parts);
   return { title, sectionPath: section.path.length > 0 ? section.path : [title], ...span, parts, size };
 }
 
@@ -229,31 +259,115 @@ function spanOfLessons(lessons: readonly LessonPlan[]): { pageStart: number; pag
 const wordsOf = (lessons: readonly LessonPlan[]) =>
   lessons.reduce((n, l) => n + l.size.words + l.size.cjkChars / 2, 0);
 const isEmpty = (l: LessonPlan) => l.size.words === 0 && l.size.cjkChars === 0;
+const sentencesOf = (l: LessonPlan) => l.parts.flatMap((p) => p.paragraphs.flatMap((t) => t.sentences));
 /**
  * English: a lesson with no sentence fit to show and hardly a list item (a part's title page, a table) has
  * nothing to summarise either.
  */
 const isThin = (l: LessonPlan) => {
-  const sentences = l.parts.flatMap((p) => p.paragraphs.flatMap((t) => t.sentences));
+  const sentences = sentencesOf(l);
   return !sentences.some((s) => s.good) && sentences.filter((s) => s.prose).length < 2;
 };
+/**
+ * English: a lesson with text but no sentence fit to show (a slide of bullet points, a table, a list) cannot
+ * be summarised by itself; it reads as the continuation of the lesson before it.
+ */
+const hasNoGoodSentence = (l: LessonPlan) => !sentencesOf(l).some((s) => s.good);
 
-/** Lessons with no text give their pages to the next lesson (the previous one when last). */
-function foldEmptyLessons(module: ModulePlan, foldable: (l: LessonPlan) => boolean): ModulePlan {
+/**
+ * Lessons with no text give their pages to the next lesson (the previous one when last). With `continues`,
+ * lessons that cannot stand alone give their text and pages to the previous lesson (the next one when first),
+ * unless no lesson of the module can stand alone.
+ */
+function foldEmptyLessons(
+  module: ModulePlan,
+  foldable: (l: LessonPlan) => boolean,
+  continues?: (l: LessonPlan) => boolean,
+): ModulePlan {
   const kept: LessonPlan[] = [];
   let pendingStart: number | null = null;
+  let pendingParts: Part[] = [];
+  const standing = continues ? module.lessons.filter((l) => !continues(l)).length : 0;
   for (const l of module.lessons) {
     if (foldable(l)) {
       pendingStart = Math.min(pendingStart ?? l.pageStart, l.pageStart);
       continue;
     }
-    kept.push(pendingStart === null ? l : { ...l, pageStart: Math.min(pendingStart, l.pageStart) });
+    const start: number = pendingStart === null ? l.pageStart : Math.min(pendingStart, l.pageStart);
     pendingStart = null;
+    const previous = kept.at(-1);
+    if (standing > 0 && continues?.(l)) {
+      if (previous) kept[kept.length - 1] = joinLessons(previous, { ...l, pageStart: start });
+      else {
+        pendingStart = start;
+        pendingParts = [...pendingParts, ...l.parts];
+      }
+      continue;
+    }
+    const parts = [...pendingParts, ...l.parts];
+    pendingParts = [];
+    kept.push({ ...l, pageStart: start, parts, size: sizeOfParts(parts) });
   }
   const last = kept.at(-1);
   if (last && pendingStart !== null) kept[kept.length - 1] = { ...last, pageEnd: module.pageEnd };
   return { ...module, lessons: kept.length > 0 ? kept : module.lessons.slice(0, 1) };
 }
+
+/**
+ * English: a module with no sentence fit to show (a run of tables) gives its text and pages to the last lesson
+ * of the module before it (the first lesson of the next when it is first), unless no module has one.
+ */
+function foldModules(modules: readonly ModulePlan[]): ModulePlan[] {
+  const stands = (m: ModulePlan) => !m.lessons.every(hasNoGoodSentence);
+  if (!modules.some(stands)) return [...modules];
+  const out: ModulePlan[] = [];
+  let pending: LessonPlan[] = [];
+  for (const m of modules) {
+    const previous = out.at(-1);
+    if (!stands(m)) {
+      if (previous) out[out.length - 1] = appendLessons(previous, m.lessons);
+      else pending.push(...m.lessons);
+      continue;
+    }
+    if (pending.length === 0) out.push(m);
+    else {
+      const [first, ...rest] = m.lessons;
+      const joined = pending.reduceRight((l, before) => joinLessons(before, l), first!);
+      out.push({
+        ...m,
+        pageStart: Math.min(m.pageStart, joined.pageStart),
+        lessons: [{ ...joined, title: first!.title, sectionPath: first!.sectionPath }, ...rest],
+      });
+      pending = [];
+    }
+  }
+  return out;
+}
+
+/** `lessons`' text and pages appended to the last lesson of `module`. */
+function appendLessons(module: ModulePlan, lessons: readonly LessonPlan[]): ModulePlan {
+  const last = lessons.reduce((l, next) => joinLessons(l, next), module.lessons.at(-1)!);
+  return {
+    ...module,
+    pageEnd: Math.max(module.pageEnd, last.pageEnd),
+    lessons: [...module.lessons.slice(0, -1), last],
+  };
+}
+
+/** `next`'s text and pages appended to `lesson`. */
+function joinLessons(lesson: LessonPlan, next: LessonPlan): LessonPlan {
+  const parts = [...lesson.parts, ...next.parts];
+  return {
+    ...lesson,
+    pageStart: Math.min(lesson.pageStart, next.pageStart),
+    pageEnd: Math.max(lesson.pageEnd, next.pageEnd),
+    parts,
+    size: sizeOfParts(parts),
+  };
+}
+
+const sizeOfParts = (parts: readonly Part[]) =>
+  addSizes(parts.flatMap((p) => p.paragraphs.map((t) => t.size)));
 
 /** Runs of tiny neighbouring modules become one module. */
 function mergeSmall(modules: ModulePlan[]): ModulePlan[] {

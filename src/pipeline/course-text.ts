@@ -10,7 +10,14 @@
 import type { Citation } from '../domain/course.ts';
 import type { Chunk, Paragraph, Section } from '../domain/document.ts';
 import type { EnglishNlp, Token } from './nlp/english.ts';
-import { joinSplitWords, objectPointer, opensWithPointer, standaloneProblem } from './quality/standalone.ts';
+import {
+  isGlued,
+  joinSplitWords,
+  objectPointer,
+  opensWithPointer,
+  repeatsItself,
+  standaloneProblem,
+} from './quality/standalone.ts';
 import { clipSentence, isGoodSentence, SENTENCE_WORDS, splitSentences } from './text/sentences.ts';
 import { countCjk, hasCjk, isBreak, scan, squash } from './text/words.ts';
 
@@ -60,7 +67,7 @@ function analyseParagraph(
   // A sentence takes at most one follower that leans on it: chains of pronouns read worse joined than apart.
   const joined = new Set<Sentence>();
   let cursor = 0;
-  for (const raw of splitSentences(text)) {
+  for (const raw of splitSentences(text).flatMap(listItems)) {
     const at = text.indexOf(raw.slice(0, 20), cursor);
     // A list item's bullet or enumerator is not part of its sentence: "• Valgrind has…", "(b) When more…".
     const part = raw.replace(LIST_MARK, '');
@@ -76,12 +83,20 @@ function analyseParagraph(
     size.cjkChars += cjkChars;
     for (const t of sentence.tokens) if (!isBreak(t) && (cjkChars === 0 || !hasCjk(t))) size.words++;
     let good = !code && isGoodSentence(sentence.text, sentence.tokens);
+    if (nlp && !good && prose && isStatementItem(sentence.text, sentence.tags ?? [])) {
+      // A slide's bullet that says something ("Examine factors that explain…") is a sentence without its
+      // full stop: it is shown with one.
+      Object.assign(sentence, englishSentence(`${sentence.text}.`, nlp));
+      good = isGoodSentence(sentence.text, sentence.tokens);
+    }
     if (nlp && good) {
       const previous = sentences.at(-1);
       if (opensWithPointer(sentence.text) || objectPointer(sentence.tags ?? [])) {
         const fits = previous && wordCount(previous) + wordCount(sentence) <= SENTENCE_WORDS.max;
-        if (previous?.good && fits && !joined.has(previous)) {
-          Object.assign(previous, englishSentence(`${previous.text} ${sentence.text}`, nlp));
+        const both = previous?.good && fits && !joined.has(previous);
+        const pair = both ? englishSentence(`${previous.text} ${sentence.text}`, nlp) : null;
+        if (previous && pair && !isGlued(pair.text, pair.tags) && !repeatsItself(pair.tags)) {
+          Object.assign(previous, pair);
           joined.add(previous);
           continue;
         }
@@ -103,6 +118,34 @@ export function looksLikeCode(text: string, tokens: readonly string[] = scan(tex
   const words = tokens.filter((t) => !isBreak(t));
   const capitals = words.filter((w) => /^\p{Lu}{2,}$/u.test(w)).length;
   return words.length >= 4 && capitals >= words.length * 0.4 && symbols >= 1;
+}
+
+/** A bullet or a dash inside a run of list items without full stops: "Inpatient – PM – Acute Care Main File". */
+const INNER_MARK = /\s+[•▪●◦‣–]\s+(?=["“(]?\p{Lu})/u;
+
+/**
+ * The items of a list run into one line (a slide's bullets, a sub-list after a dash), when the line does not
+ * end like a sentence; a sentence keeps its dashes.
+ */
+export function listItems(raw: string): string[] {
+  if (/[.!?:;]["'”’)\]]*$/u.test(raw) || !INNER_MARK.test(raw)) return [raw];
+  return raw
+    .split(INNER_MARK)
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/**
+ * A list item that reads as a statement once it has its full stop: it has a verb and is not a label
+ * ("Source: …", "Note: …"), a reference ("Ries, et al., 2002") or left open ("…, or").
+ */
+function isStatementItem(text: string, tags: readonly Token[]): boolean {
+  if (/[.!?:;]["'”’)\]]*$/u.test(text) || /^[\p{L}\s]{1,20}:/u.test(text)) return false;
+  if (/(?:,|\b(?:and|or|of|the|a|an|to|with|for|in|et al\.?|\d{4}))$/iu.test(text)) return false;
+  // A list of codes in capitals ("153 MALIGNANT NEOPLASM COLON 1530 MAL NEO…") is a table, not a statement.
+  const words = tags.filter((t) => /\p{L}/u.test(t.text));
+  if (words.filter((t) => /^\p{Lu}{2,}$/u.test(t.text)).length * 2 >= words.length) return false;
+  return tags.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
 }
 
 /** A bullet or a list enumerator before a capital: "• ", "– ", "(b) ", "3) ", "iv. ". */
@@ -166,9 +209,14 @@ export class ChunkLocator {
   cite(sentence: Sentence): Citation {
     const candidates = this.bySection.get(sentence.sectionIndex) ?? [];
     const probe = squash(sentence.text).slice(0, 60);
+    // Sentences of a list may open alike ("Valgrind has the following limitations…"): the chunk on the
+    // sentence's own page first.
+    const covers = (c: { chunk: Chunk }) =>
+      c.chunk.pageStart <= sentence.page && sentence.page <= c.chunk.pageEnd;
     const found =
+      candidates.find((c) => c.text.includes(probe) && covers(c)) ??
       candidates.find((c) => c.text.includes(probe)) ??
-      candidates.find((c) => c.chunk.pageStart <= sentence.page && sentence.page <= c.chunk.pageEnd) ??
+      candidates.find(covers) ??
       candidates[0];
     let page = sentence.page;
     if (found) page = Math.min(Math.max(page, found.chunk.pageStart), found.chunk.pageEnd);

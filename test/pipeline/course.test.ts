@@ -158,9 +158,10 @@ describe('generateCourse (offline extractive)', () => {
   test('tiny documents: an English one-liner and an Arabic line still get a course', async () => {
     const english = await generateCourse(oneLiner('Please fill in your name and date of birth'));
     assert.equal(english.modules.length, 1);
+    // A line that says something is shown as a sentence, with its full stop.
     assert.equal(
       english.modules[0]!.lessons[0]!.summary[0]!.text,
-      'Please fill in your name and date of birth',
+      'Please fill in your name and date of birth.',
     );
     assert.equal(english.modules[0]!.objectives.length >= 2, true);
     const arabic = await generateCourse(oneLiner('مرحبا بالعالم حبيبي', 'عربي'));

@@ -84,6 +84,11 @@ const OPENERS = new Set([
  */
 export function isGlued(sentence: string, tokens: readonly Token[]): boolean {
   if (/\p{Ll}{2}[.!?]\p{Lu}\p{Ll}/u.test(sentence) || /\s[•▪●◦]\s/u.test(sentence)) return true;
+  // The other column's line run in: a full stop after a word before a lower-case one ("If the mines appropriate.
+  // applicant desires…"), an enumerator before a capital after a lower-case word ("… who handles an (j) The…").
+  if (/\p{Ll}{4,}\.\s+\p{Ll}{4,}/u.test(sentence)) return true;
+  if (/\p{Ll}\s+\((?:[a-z]|[0-9]{1,2}|[ivx]{1,4})\)\s+\p{Lu}/u.test(sentence)) return true;
+  if (repeatsItself(tokens)) return true;
   // A heading of the other column spliced in: a section number mid-sentence ("… 1309.31 Time for …"), a heading
   // in capitals between lower-case words ("may not be APPLICATION FOR REGISTRATION effective"), or one run
   // into its text ("NEWER MANAGEMENT DIRECTION.— If …").
@@ -119,6 +124,24 @@ export function isGlued(sentence: string, tokens: readonly Token[]): boolean {
       if (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN') return true;
     } else if (next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'PRON' || next.pos === 'DET')
       return true;
+  }
+  return false;
+}
+
+/**
+ * True when a run of words comes twice: right after itself ("Delete cases w/ Delete cases w/", text drawn twice
+ * for a shadow) or, five words long, anywhere (a table row whose cells repeat).
+ */
+export function repeatsItself(tokens: readonly Token[]): boolean {
+  const words = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).map((t) => t.lower);
+  for (let k = 2; k <= 6; k++)
+    for (let i = 0; i + 2 * k <= words.length; i++)
+      if (words.slice(i, i + k).join(' ') === words.slice(i + k, i + 2 * k).join(' ')) return true;
+  const seen = new Set<string>();
+  for (let i = 0; i + 5 <= words.length; i++) {
+    const gram = words.slice(i, i + 5).join(' ');
+    if (seen.has(gram)) return true;
+    seen.add(gram);
   }
   return false;
 }
