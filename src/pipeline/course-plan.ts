@@ -4,7 +4,8 @@
  * Modules are the top-level sections, split when one spans more than {@link MAX_MODULE_PAGES} pages (by its
  * sub-sections, or by page ranges when it has none) and merged when neighbours are tiny (a title page, a
  * copyright notice). Lessons are the sections inside a module, each with its sub-sections folded in. Sections
- * with no text fold into the next lesson. Front and back matter (title page, licence, contents, index,
+ * with no text fold into the next lesson; in English, a lesson with text but no sentence fit to show (a slide
+ * of labels, a table) joins the lesson before it, and a module of such lessons the module before it. Front and back matter (title page, licence, contents, index,
  * bibliography…) gives no text to any lesson; a glossary's entries are definitions (see {@link glossaryParts}).
  */
 
@@ -73,7 +74,7 @@ export function planModules(
   const skip = clean.some(
     (s) => !isMatter(s) && matterOfSection(s) !== 'glossary' && s.paragraphs.length > 0,
   );
-  const modules = unwrap(buildTree(clean, opts.nlp, skip)).flatMap((root) => {
+  const modules = unwrap(buildTree(clean, opts.nlp, skip), pageCount).flatMap((root) => {
     const lessons = lessonsOf(root);
     return packLessons(root.section.title, lessons.length > 0 ? lessons : [ownLesson(root)]);
   });
@@ -131,14 +132,21 @@ const WRAPPER_PAGES = 20;
  * title over a whole bill, "An Act" over its titles) would be a single module whose chapters are lessons.
  * Its own text stays, as a section of its own before them.
  */
-function unwrap(roots: Node[]): Node[] {
+function unwrap(roots: Node[], pageCount: number): Node[] {
   let current = roots;
   for (;;) {
     const long = current.filter((r) => pagesOf(spanOf(subtree(r))) > 2);
     const wrapper = long.length === 1 ? long[0]! : undefined;
-    // A longer one is cut into several modules anyway (see lessonsOf and packLessons).
+    // A longer one is cut into several modules anyway (see lessonsOf and packLessons); a shorter one, or one
+    // that leaves a fifth of the document out, is a chapter among others.
     const pages = wrapper ? pagesOf(spanOf(subtree(wrapper))) : 0;
-    if (!wrapper || wrapper.children.length === 0 || pages < WRAPPER_PAGES || pages > MAX_MODULE_PAGES)
+    if (
+      !wrapper ||
+      wrapper.children.length === 0 ||
+      pages < WRAPPER_PAGES ||
+      pages > MAX_MODULE_PAGES ||
+      pages < pageCount * 0.8
+    )
       return current;
     const own: Node = {
       section: { ...wrapper.section, pageEnd: pageEndOfText(wrapper) },
@@ -320,26 +328,34 @@ function foldEmptyLessons(
 function foldModules(modules: readonly ModulePlan[]): ModulePlan[] {
   const stands = (m: ModulePlan) => !m.lessons.every(hasNoGoodSentence);
   if (!modules.some(stands)) return [...modules];
+  // Joined, a module still spans at most MAX_MODULE_PAGES; past that a run of tables stays a module of its own.
+  const fits = (from: { pageStart: number }, to: { pageEnd: number }) =>
+    to.pageEnd - from.pageStart + 1 <= MAX_MODULE_PAGES;
   const out: ModulePlan[] = [];
-  let pending: LessonPlan[] = [];
+  let pending: ModulePlan[] = [];
   for (const m of modules) {
     const previous = out.at(-1);
     if (!stands(m)) {
-      if (previous) out[out.length - 1] = appendLessons(previous, m.lessons);
-      else pending.push(...m.lessons);
+      if (previous && fits(previous, m)) out[out.length - 1] = appendLessons(previous, m.lessons);
+      else if (previous) out.push(m);
+      else pending.push(m);
       continue;
     }
-    if (pending.length === 0) out.push(m);
-    else {
-      const [first, ...rest] = m.lessons;
-      const joined = pending.reduceRight((l, before) => joinLessons(before, l), first!);
-      out.push({
-        ...m,
-        pageStart: Math.min(m.pageStart, joined.pageStart),
-        lessons: [{ ...joined, title: first!.title, sectionPath: first!.sectionPath }, ...rest],
-      });
+    const [first, ...rest] = m.lessons;
+    if (pending.length === 0 || !fits(pending[0]!, first!)) {
+      out.push(...pending, m);
       pending = [];
+      continue;
     }
+    const joined = pending
+      .flatMap((p) => p.lessons)
+      .reduceRight((l, before) => joinLessons(before, l), first!);
+    out.push({
+      ...m,
+      pageStart: Math.min(m.pageStart, joined.pageStart),
+      lessons: [{ ...joined, title: first!.title, sectionPath: first!.sectionPath }, ...rest],
+    });
+    pending = [];
   }
   return out;
 }

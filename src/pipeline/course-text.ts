@@ -15,7 +15,6 @@ import {
   joinSplitWords,
   objectPointer,
   opensWithPointer,
-  repeatsItself,
   standaloneProblem,
 } from './quality/standalone.ts';
 import { clipSentence, isGoodSentence, SENTENCE_WORDS, splitSentences } from './text/sentences.ts';
@@ -95,7 +94,7 @@ function analyseParagraph(
         const fits = previous && wordCount(previous) + wordCount(sentence) <= SENTENCE_WORDS.max;
         const both = previous?.good && fits && !joined.has(previous);
         const pair = both ? englishSentence(`${previous.text} ${sentence.text}`, nlp) : null;
-        if (previous && pair && !isGlued(pair.text, pair.tags) && !repeatsItself(pair.tags)) {
+        if (previous && pair && !isGlued(pair.text, pair.tags)) {
           Object.assign(previous, pair);
           joined.add(previous);
           continue;
@@ -140,7 +139,7 @@ export function listItems(raw: string): string[] {
  * ("Source: …", "Note: …"), a reference ("Ries, et al., 2002") or left open ("…, or").
  */
 function isStatementItem(text: string, tags: readonly Token[]): boolean {
-  if (/[.!?:;]["'”’)\]]*$/u.test(text) || /^[\p{L}\s]{1,20}:/u.test(text)) return false;
+  if (/[.!?:;…]["'”’)\]]*$/u.test(text) || /^[\p{L}\s]{1,20}:/u.test(text)) return false;
   if (/(?:,|\b(?:and|or|of|the|a|an|to|with|for|in|et al\.?|\d{4}))$/iu.test(text)) return false;
   // A list of codes in capitals ("153 MALIGNANT NEOPLASM COLON 1530 MAL NEO…") is a table, not a statement.
   const words = tags.filter((t) => /\p{L}/u.test(t.text));
@@ -208,7 +207,10 @@ export class ChunkLocator {
    */
   cite(sentence: Sentence): Citation {
     const candidates = this.bySection.get(sentence.sectionIndex) ?? [];
-    const probe = squash(sentence.text).slice(0, 60);
+    // Without the full stop a list item was given (see isStatementItem): it is not in the chunk.
+    const probe = squash(sentence.text)
+      .slice(0, 60)
+      .replace(/[.!?]$/u, '');
     // Sentences of a list may open alike ("Valgrind has the following limitations…"): the chunk on the
     // sentence's own page first.
     const covers = (c: { chunk: Chunk }) =>

@@ -54,9 +54,11 @@ export function chunkSources(
   const out: Source[] = [];
   let previous: Chunk | undefined;
   for (const chunk of chunks) {
-    // A chunk that continues its section may open mid-sentence ("U.S.C. 1533); and (2) animal…"): the whole
-    // sentence is in the chunk before, which overlaps it.
-    const opensMidText = previous?.sectionIndex === chunk.sectionIndex;
+    // A chunk that continues its section may open mid-sentence ("U.S.C. 1533); and (2) animal…"); when it
+    // overlaps the chunk before, that one has the whole sentence.
+    const opening = squash(chunk.text).slice(0, 40);
+    const opensMidText =
+      previous?.sectionIndex === chunk.sectionIndex && squash(previous.text).includes(opening);
     previous = chunk;
     const onePage = chunk.pageStart === chunk.pageEnd;
     if ((span === 'one' && !onePage) || (span === 'several' && onePage)) continue;

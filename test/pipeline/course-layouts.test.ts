@@ -149,6 +149,13 @@ describe('tables, doubled text and spliced columns', () => {
       ),
       null,
     );
+    // Prose that looks alike: an abbreviation, an inline list, a name said twice.
+    for (const prose of [
+      'The dam holds approx. four million litres of water.',
+      'Students choose between (a) French and (b) German in their first year.',
+      'The Secretary of Veterans Affairs shall report, and the Secretary of Veterans Affairs shall publish the report.',
+    ])
+      assert.equal(standaloneProblem(prose, nlp), null, prose);
   });
 
   test('letters with dots before a number do not end a sentence ("42 U.S.C. 4332")', () => {
@@ -213,7 +220,12 @@ describe('pages, citations and quiz sources', () => {
       },
     ];
     const chunks = [
-      chunk(0, 'Species listed as endangered under the Endangered Species Act of 1973 (16 U.S.C.', 1, 1),
+      chunk(
+        0,
+        'Species listed as endangered under the Endangered Species Act of 1973 (16 U.S.C. 1533); and animal or plant species before they reach threatened status.',
+        1,
+        1,
+      ),
       chunk(
         1,
         'U.S.C. 1533); and animal or plant species before they reach threatened status. The plan lists every species of the area.',
@@ -223,6 +235,12 @@ describe('pages, citations and quiz sources', () => {
     ];
     const texts = chunkSources(scope, chunks).map((s) => s.text);
     assert.ok(!texts.some((t) => t.startsWith('U.S.C.')), texts.join(' | '));
+    // Without the overlap the chunk's first sentence is whole (chunks cut at sentence ends) and is kept.
+    const apart = [chunks[1]!, { ...chunks[0]!, index: 2, id: 'd:2' }];
+    assert.ok(
+      chunkSources(scope, apart).some((s) => s.text.startsWith('Species listed')),
+      'a continuing chunk without overlap keeps its first sentence',
+    );
     assert.ok(texts.includes('The plan lists every species of the area.'), texts.join(' | '));
     assert.deepEqual(
       chunkSources(scope, chunks, { pages: 'several' }).map((s) => s.text),

@@ -4,6 +4,7 @@
  * run into one), and no word in it was split apart by the PDF's text extraction ("op erations").
  */
 import type { EnglishNlp, Token } from '../nlp/english.ts';
+import { isAbbreviation } from '../text/sentences.ts';
 
 /** Why a sentence cannot stand alone. */
 export type StandaloneProblem = 'pointer' | 'glued' | 'split-word' | 'fragment';
@@ -36,6 +37,10 @@ export function standaloneProblem(
   if (isGlued(text, tokens)) return 'glued';
   // A sentence has a verb; a run of labels or table headings ending in a full stop does not.
   if (!tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return 'fragment';
+  // A table row read as a line: mostly capitalised labels ("Prolonged Services Key Type of Patient Code…").
+  const words = tokens.filter((t) => /\p{L}/u.test(t.text));
+  const labels = words.filter((t) => /^\p{Lu}/u.test(t.text)).length;
+  if (words.length >= 8 && labels * 10 >= words.length * 6) return 'fragment';
   if (splitWords(tokens, nlp).length > 0) return 'split-word';
   return null;
 }
@@ -79,15 +84,19 @@ const OPENERS = new Set([
 
 /**
  * True when the sentence is really two: a full stop followed by a capital with no space ("data.The"), a
- * bullet inside it, or a capitalised opener ("The", "It", "If") right after a lower-case word where the model
+ * bullet inside it, a line of another column run in, a run of words repeated (text drawn twice, a table row),
+ * a spliced heading, or a capitalised opener ("The", "It", "If") right after a lower-case word where the model
  * sees a sentence start (a heading or list item run into the next line).
  */
 export function isGlued(sentence: string, tokens: readonly Token[]): boolean {
   if (/\p{Ll}{2}[.!?]\p{Lu}\p{Ll}/u.test(sentence) || /\s[•▪●◦]\s/u.test(sentence)) return true;
-  // The other column's line run in: a full stop after a word before a lower-case one ("If the mines appropriate.
-  // applicant desires…"), an enumerator before a capital after a lower-case word ("… who handles an (j) The…").
-  if (/\p{Ll}{4,}\.\s+\p{Ll}{4,}/u.test(sentence)) return true;
-  if (/\p{Ll}\s+\((?:[a-z]|[0-9]{1,2}|[ivx]{1,4})\)\s+\p{Lu}/u.test(sentence)) return true;
+  // The other column's line run in: a full stop after a word (not an abbreviation) before a lower-case one ("If
+  // the mines appropriate. applicant desires…"), a lone enumerator before a capital after a lower-case word
+  // ("… who handles an (j) The…"; "(a) French and (b) German" is a list).
+  for (const m of sentence.matchAll(/(\p{Ll}{4,})\.\s+\p{Ll}{4,}/gu)) if (!isAbbreviation(m[1]!)) return true;
+  const enumerators = sentence.match(/\((?:[a-z]|[0-9]{1,2}|[ivx]{1,4})\)/gu) ?? [];
+  if (enumerators.length === 1 && /\p{Ll}\s+\((?:[a-z]|[0-9]{1,2}|[ivx]{1,4})\)\s+\p{Lu}/u.test(sentence))
+    return true;
   if (repeatsItself(tokens)) return true;
   // A heading of the other column spliced in: a section number mid-sentence ("… 1309.31 Time for …"), a heading
   // in capitals between lower-case words ("may not be APPLICATION FOR REGISTRATION effective"), or one run
@@ -130,13 +139,15 @@ export function isGlued(sentence: string, tokens: readonly Token[]): boolean {
 
 /**
  * True when a run of words comes twice: right after itself ("Delete cases w/ Delete cases w/", text drawn twice
- * for a shadow) or, five words long, anywhere (a table row whose cells repeat).
+ * for a shadow) or, five words long, anywhere in a line without a verb (a table row whose cells repeat; prose
+ * may name "the Secretary of Veterans Affairs" twice).
  */
 export function repeatsItself(tokens: readonly Token[]): boolean {
   const words = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).map((t) => t.lower);
   for (let k = 2; k <= 6; k++)
     for (let i = 0; i + 2 * k <= words.length; i++)
       if (words.slice(i, i + k).join(' ') === words.slice(i + k, i + 2 * k).join(' ')) return true;
+  if (tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return false;
   const seen = new Set<string>();
   for (let i = 0; i + 5 <= words.length; i++) {
     const gram = words.slice(i, i + 5).join(' ');

@@ -9,12 +9,14 @@ export class FirstUse {
   private readonly found = new Map<string, string | undefined>();
 
   constructor(private readonly sentences: readonly string[]) {
+    // Lower case first: it can change a text's length ("İ" becomes two code units).
+    const lower = sentences.map((s) => s.toLowerCase());
     let at = 0;
-    for (const s of sentences) {
+    for (const s of lower) {
       this.starts.push(at);
       at += s.length + 1;
     }
-    this.text = sentences.join('\n').toLowerCase();
+    this.text = lower.join('\n');
   }
 
   /** The first sentence containing `term` as whole words, or undefined. */

@@ -9,6 +9,9 @@ const ABBREVIATIONS = new Set(
   u.s u.k p pp ca z.b bzw usw d.h sr sra dra av pág mme mlle`.split(/\s+/),
 );
 
+/** True for a lower-case abbreviation after which a full stop does not end a sentence ("approx", "e.g"). */
+export const isAbbreviation = (word: string): boolean => ABBREVIATIONS.has(word.toLowerCase());
+
 /** End of a sentence: terminal punctuation (with closing quotes) before white space and a capital or digit,
  * or CJK full stops anywhere. */
 const BOUNDARY = /[.!?…]+["'”’)\]]*(?=\s+["'“‘([¿¡]?[\p{Lu}\p{N}])|[。！？]+["'”’」』)]*/gu;
