@@ -22,6 +22,7 @@ import { BLANK, containsTerm, TermFinder } from './text/cloze.ts';
 import { findDefinition } from './text/definitions.ts';
 import { type Rng, shuffled } from './text/rng.ts';
 import { type Bag, bagOf, cosine } from './text/textrank.ts';
+import { findWhole } from './text/whole-words.ts';
 
 /** Share of true/false questions, and of those, the share made false. */
 const TRUE_FALSE_SHARE = 0.3;
@@ -407,12 +408,8 @@ const lowerFirst = (s: string) => (/^\p{Lu}(?:\p{Ll}|\s)/u.test(s) ? s[0]!.toLow
 
 /** The first whole-word occurrence of `term` in `text`, any case. */
 function indexOfTerm(text: string, term: string): [number, number] | null {
-  const re = new RegExp(
-    `(?<![\\p{L}\\p{N}_-])${escapeRegExp(term).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}_-])`,
-    'iu',
-  );
-  const m = re.exec(text);
-  return m ? [m.index, m.index + m[0].length] : null;
+  const m = findWhole(text, term, '_-');
+  return m ? [m.at, m.at + m.length] : null;
 }
 
 /**

@@ -5,6 +5,7 @@ import { mulberry32, shuffled } from '../../src/pipeline/text/rng.ts';
 import { isGoodSentence, splitSentences } from '../../src/pipeline/text/sentences.ts';
 import { TermIndex } from '../../src/pipeline/text/terms.ts';
 import { bagOf, keySentences, spread } from '../../src/pipeline/text/textrank.ts';
+import { findWhole } from '../../src/pipeline/text/whole-words.ts';
 import { cjkTermParts, scan, splitCjk, tokens } from '../../src/pipeline/text/words.ts';
 
 describe('sentences', () => {
@@ -189,5 +190,16 @@ describe('cloze helpers', () => {
       [...shuffled(items, mulberry32(5))].sort((a, b) => a - b),
       items,
     );
+  });
+});
+
+describe('findWhole', () => {
+  test('whole words in any case; joiners keep identifiers whole; odd spacing takes the RegExp way', () => {
+    assert.deepEqual(findWhole('A Heap Block is freed.', 'heap block'), { at: 2, length: 10 });
+    assert.equal(findWhole('The heap blocks are freed.', 'heap block'), null);
+    assert.equal(findWhole('The student_id column.', 'student', '_-'), null);
+    assert.deepEqual(findWhole('The student_id column.', 'student'), { at: 4, length: 7 });
+    assert.deepEqual(findWhole('A heap\n  block here.', 'heap block'), { at: 2, length: 12 });
+    assert.deepEqual(findWhole('İstanbul has a heap block.', 'heap block'), { at: 15, length: 10 });
   });
 });

@@ -6,6 +6,7 @@
  */
 import { type EnglishNlp, isNominal, type Pos, type Token } from '../nlp/english.ts';
 import { isStopword } from '../text/stopwords.ts';
+import { findWhole } from '../text/whole-words.ts';
 import { splitWords } from './standalone.ts';
 
 export type WordClass = 'noun' | 'number' | 'verb' | 'adjective' | 'adverb' | 'function' | 'other';
@@ -97,13 +98,9 @@ export function termProblem(term: string, nlp: EnglishNlp, context?: string): Te
   const phrase = term.trim();
   // Without context the model guesses a bare phrase's tags; a carrier sentence puts it where a noun goes.
   const carrier = `We read about the ${phrase} here.`;
-  const whole = new RegExp(
-    `(?<![\\p{L}\\p{N}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`,
-    'iu',
-  );
   const where = (text: string) => {
-    const m = whole.exec(text);
-    return m ? { text, at: m.index, length: m[0].length } : null;
+    const m = findWhole(text, phrase);
+    return m ? { text, ...m } : null;
   };
   const places = [(context ? where(context) : null) ?? where(carrier)].filter((p) => p !== null);
   const readings = places.map(({ text, at, length }) => {

@@ -145,8 +145,11 @@ export function isGlued(sentence: string, tokens: readonly Token[]): boolean {
 export function repeatsItself(tokens: readonly Token[]): boolean {
   const words = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).map((t) => t.lower);
   for (let k = 2; k <= 6; k++)
-    for (let i = 0; i + 2 * k <= words.length; i++)
-      if (words.slice(i, i + k).join(' ') === words.slice(i + k, i + 2 * k).join(' ')) return true;
+    for (let i = 0; i + 2 * k <= words.length; i++) {
+      let j = 0;
+      while (j < k && words[i + j] === words[i + k + j]) j++;
+      if (j === k) return true;
+    }
   if (tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return false;
   const seen = new Set<string>();
   for (let i = 0; i + 5 <= words.length; i++) {

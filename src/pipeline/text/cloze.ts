@@ -4,6 +4,7 @@
  * word).
  */
 import { type Rng, shuffled } from './rng.ts';
+import { findWhole } from './whole-words.ts';
 import { foldPlural, hasCjk, words } from './words.ts';
 
 /** The blank of a fill-in-the-blank question. */
@@ -30,7 +31,7 @@ function patternOf(term: string): RegExp {
 
 /** True when `term` occurs in `text` as whole words, in any case. */
 export function containsTerm(text: string, term: string): boolean {
-  return patternOf(term).test(text);
+  return hasCjk(term) ? patternOf(term).test(text) : findWhole(text, term) !== null;
 }
 
 /** Finds which terms of a fixed list occur in a text, by words rather than one pattern per term. */
