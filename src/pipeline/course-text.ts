@@ -66,7 +66,16 @@ function analyseParagraph(
   // A sentence takes at most one follower that leans on it: chains of pronouns read worse joined than apart.
   const joined = new Set<Sentence>();
   let cursor = 0;
-  for (const raw of splitSentences(text).flatMap(listItems)) {
+  const raws = splitSentences(text);
+  // A line without a full stop is a list item when it is the whole paragraph (a slide's bullet) or one of the
+  // items a line was split into; after sentences that end, it is text cut off by a column or a page.
+  const items = new Set<string>();
+  const split = raws.flatMap((raw) => {
+    const parts = listItems(raw);
+    if (parts.length > 1 || raws.length === 1) for (const p of parts) items.add(p);
+    return parts;
+  });
+  for (const raw of split) {
     const at = text.indexOf(raw.slice(0, 20), cursor);
     // A list item's bullet or enumerator is not part of its sentence: "• Valgrind has…", "(b) When more…".
     const part = raw.replace(LIST_MARK, '');
@@ -82,7 +91,7 @@ function analyseParagraph(
     size.cjkChars += cjkChars;
     for (const t of sentence.tokens) if (!isBreak(t) && (cjkChars === 0 || !hasCjk(t))) size.words++;
     let good = !code && isGoodSentence(sentence.text, sentence.tokens);
-    if (nlp && !good && prose && isStatementItem(sentence.text, sentence.tags ?? [])) {
+    if (nlp && !good && prose && items.has(raw) && isStatementItem(sentence.text, sentence.tags ?? [])) {
       // A slide's bullet that says something ("Examine factors that explain…") is a sentence without its
       // full stop: it is shown with one.
       Object.assign(sentence, englishSentence(`${sentence.text}.`, nlp));
@@ -134,16 +143,23 @@ export function listItems(raw: string): string[] {
     .filter(Boolean);
 }
 
+/** Words of a list item at most: a slide's bullet, not a sentence of running text cut off. */
+const STATEMENT_ITEM_WORDS = 30;
+
 /**
  * A list item that reads as a statement once it has its full stop: it has a verb and is not a label
  * ("Source: …", "Note: …"), a reference ("Ries, et al., 2002") or left open ("…, or").
  */
 function isStatementItem(text: string, tags: readonly Token[]): boolean {
-  if (/[.!?:;…]["'”’)\]]*$/u.test(text) || /^[\p{L}\s]{1,20}:/u.test(text)) return false;
+  if (/[.!?:;…-]["'”’)\]]*$/u.test(text) || /^[\p{L}\s]{1,20}:/u.test(text)) return false;
+  // A bullet is short; a long line without its full stop is a sentence cut off.
+  if (tags.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length > STATEMENT_ITEM_WORDS) return false;
   if (/(?:,|\b(?:and|or|of|the|a|an|to|with|for|in|et al\.?|\d{4}))$/iu.test(text)) return false;
   // A list of codes in capitals ("153 MALIGNANT NEOPLASM COLON 1530 MAL NEO…") is a table, not a statement.
   const words = tags.filter((t) => /\p{L}/u.test(t.text));
   if (words.filter((t) => /^\p{Lu}{2,}$/u.test(t.text)).length * 2 >= words.length) return false;
+  // A heading in title case ("1308.03 Administration Controlled Substances Code Number") is not one either.
+  if (words.filter((t) => /^\p{Lu}/u.test(t.text)).length * 10 >= words.length * 6) return false;
   return tags.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
 }
 

@@ -77,6 +77,23 @@ describe('slides and lists', () => {
     assert.ok(!summaries.some((s) => /Acute Care|MALIGNANT/u.test(s)), summaries.join(' | '));
   });
 
+  test('text cut off by a column is not given a full stop, and a pointer elsewhere is no summary', async () => {
+    const course = await deck([
+      slide(
+        0,
+        'Schedules',
+        'Each drug or substance has been assigned the Controlled Substances Code Number set forth opposite it. Any drug product containing gamma hydroxybutyric acid, for which an application is approved under section 505 of the Federal Food, Drug, and Cosmetic',
+        'See footnotes at end of table.',
+        'For statement on methodology, see Appendix III of this report.',
+      ),
+    ]);
+    const summaries = course.modules.flatMap((m) => m.lessons.flatMap((l) => l.summary.map((x) => x.text)));
+    assert.deepEqual(summaries, [
+      'Each drug or substance has been assigned the Controlled Substances Code Number set forth opposite it.',
+    ]);
+    assert.equal(standaloneProblem('See footnotes at end of table.', nlp), 'pointer');
+  });
+
   test('slides with nothing to summarise join the lesson before them instead of showing a fragment', async () => {
     const course = await deck([
       slide(

@@ -13,6 +13,9 @@ export type StandaloneProblem = 'pointer' | 'glued' | 'split-word' | 'fragment';
 const POINTER =
   /^(?:it|its|they|them|their|theirs|he|she|his|her|these|those|such|here|also|then|thus|hence|therefore|otherwise|instead|likewise|similarly|furthermore|moreover|besides|however|nevertheless|nonetheless|but|and|or|nor|so|yet|still|again|alternatively|consequently|accordingly|as such|as a result|in addition|in this case|in that case|in other words|in particular|in contrast|on the other hand|for this reason|for example|for instance|as (?:shown|seen|mentioned|described|noted|discussed|explained) (?:above|below|earlier|before|previously|later)|see (?:above|below|also)|above|below|the (?:above|following|former|latter|same)|this one|that one|one of (?:them|these|those))\b/iu;
 
+/** A sentence that sends the reader elsewhere: "See footnotes at end of table.", "For methodology, see Appendix III." */
+const CROSS_REFERENCE = /^(?:see\b|for [^.;]{1,80}?,? see\b)/iu;
+
 /** "It is possible to…": an "it" that points at nothing. */
 const EXPLETIVE_IT =
   /^it (?:is|was|may be|can be|is not|isn't) (?:(?:also|often|usually|generally|sometimes) )?(?:possible|important|necessary|recommended|advisable|useful|helpful|a good idea|best|easy|common|worth|likely|unlikely|essential|difficult|hard)\b/iu;
@@ -33,7 +36,9 @@ export function standaloneProblem(
   if (!/^["'“‘(]?[\p{Lu}\p{N}]/u.test(text) || !/[.!?]["'”’)\]]*$/u.test(text)) return 'fragment';
   // A footnote or list number run into its text ("2 Data provided by…"), a reference cut off ("3842), to…").
   if (/^[0-9]{1,2}\s+\p{Lu}|^[0-9]+[),]/u.test(text)) return 'fragment';
-  if (opensWithPointer(text) || objectPointer(tokens)) return 'pointer';
+  // A numbered heading run into its text ("1308.03 Administration Controlled Substances Code Number.").
+  if (/^[0-9]+(?:\.[0-9]+)+\s+\p{Lu}/u.test(text)) return 'fragment';
+  if (opensWithPointer(text) || objectPointer(tokens) || CROSS_REFERENCE.test(text)) return 'pointer';
   if (isGlued(text, tokens)) return 'glued';
   // A sentence has a verb; a run of labels or table headings ending in a full stop does not.
   if (!tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return 'fragment';
