@@ -5,8 +5,9 @@
  * sub-sections, or by page ranges when it has none) and merged when neighbours are tiny (a title page, a
  * copyright notice). Lessons are the sections inside a module, each with its sub-sections folded in. Sections
  * with no text fold into the next lesson; in English, a lesson with text but no sentence fit to show (a slide
- * of labels, a table) joins the lesson before it, and a module of such lessons the module before it. Front and back matter (title page, licence, contents, index,
- * bibliography…) gives no text to any lesson; a glossary's entries are definitions (see {@link glossaryParts}).
+ * of labels, a table) joins the lesson before it, and a module of such lessons the module before it. Front and
+ * back matter (title page, licence, contents, index, bibliography…) gives no text to any lesson; a glossary's
+ * entries are definitions (see {@link glossaryParts}).
  */
 
 import type { Section } from '../domain/document.ts';
@@ -124,7 +125,7 @@ function buildTree(sections: readonly Section[], nlp: EnglishNlp | undefined, sk
   return roots;
 }
 
-/** A section this long (and not longer than a module) that wraps the rest of the document has its modules one level down. */
+/** A section this long (and not longer than a module) that wraps the document has its modules one level down. */
 const WRAPPER_PAGES = 20;
 
 /**

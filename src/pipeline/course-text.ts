@@ -218,8 +218,9 @@ export class ChunkLocator {
   }
 
   /**
-   * The citation of a sentence: the first chunk of its section that contains its opening words, else the one
-   * covering its page, else the section's first chunk, else the page alone. The page stays inside the chunk.
+   * The citation of a sentence: the first chunk of its section that contains its opening words and covers its
+   * page, else the first that contains them, else the one covering its page, else the section's first chunk,
+   * else the page alone. The page stays inside the chunk.
    */
   cite(sentence: Sentence): Citation {
     const candidates = this.bySection.get(sentence.sectionIndex) ?? [];
