@@ -24,7 +24,7 @@ import { glossaryParts, type LessonPlan, type ModulePlan, type Part, planModules
 import { ChunkLocator, readingMinutes, type Sentence, summaryText } from './course-text.ts';
 import { type EnglishNlp, loadEnglish, type Token } from './nlp/english.ts';
 import { termProblem } from './quality/kinds.ts';
-import { repeatsItself } from './quality/standalone.ts';
+import { isContentsEntry, repeatsItself } from './quality/standalone.ts';
 import { containsTerm } from './text/cloze.ts';
 import { FirstUse } from './text/first-use.ts';
 import { isEnglish } from './text/language.ts';
@@ -138,7 +138,9 @@ function phraseIndex(
   const headings = new Set<string>();
   for (const s of input.structure.sections) for (const p of nounPhraseKeys(s.title, nlp)) headings.add(p);
   const defined = new Set([...glossary, ...definitionsIn(sentencesOf(parts), nlp)].map((d) => d.key));
-  const prose = parts.map((p) => sentencesOf([p]).filter((s) => s.prose && !isTableText(s.tags ?? [])));
+  const prose = parts.map((p) =>
+    sentencesOf([p]).filter((s) => s.prose && !isTableText(s.tags ?? []) && !isContentsEntry(s.text)),
+  );
   // The checks eval:quality makes of a key term, made here before it is shown: a content noun phrase where
   // the document first uses it.
   const firstUse = new FirstUse(prose.flat().map((s) => s.text));

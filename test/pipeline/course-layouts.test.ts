@@ -10,6 +10,7 @@ import type { Chunk, Section } from '../../src/domain/document.ts';
 import { generateCourse } from '../../src/pipeline/course.ts';
 import { ChunkLocator, listItems, type Sentence } from '../../src/pipeline/course-text.ts';
 import { loadEnglish } from '../../src/pipeline/nlp/english.ts';
+import { termProblem } from '../../src/pipeline/quality/kinds.ts';
 import { repeatsItself, standaloneProblem } from '../../src/pipeline/quality/standalone.ts';
 import { chunkSources } from '../../src/pipeline/quiz-material.ts';
 import { FirstUse } from '../../src/pipeline/text/first-use.ts';
@@ -175,6 +176,16 @@ describe('tables, doubled text and spliced columns', () => {
       assert.equal(standaloneProblem(prose, nlp), null, prose);
   });
 
+  test('an entry of a bill\'s table of contents is one fragment, not a sentence ("Sec. 401. Accelerated …")', () => {
+    const [entry, ...rest] = splitSentences(
+      'Sec. 401. Accelerated information gathering regarding forest-damaging insects. Sec. 402. Definitions.',
+    );
+    assert.equal(entry, 'Sec. 401. Accelerated information gathering regarding forest-damaging insects.');
+    assert.deepEqual(rest, ['Sec. 402. Definitions.']);
+    assert.equal(standaloneProblem(entry!, nlp), 'fragment');
+    assert.equal(standaloneProblem('Section 3 describes the review process for every project.', nlp), null);
+  });
+
   test('letters with dots before a number do not end a sentence ("42 U.S.C. 4332")', () => {
     assert.deepEqual(
       splitSentences(
@@ -264,6 +275,12 @@ describe('pages, citations and quiz sources', () => {
       [],
       'both chunks are on one page',
     );
+  });
+
+  test('a point in time is no key term ("seventh day"); a phrase ending in one can be ("fiscal year")', () => {
+    const context = 'Begun and held at the City of Washington on Tuesday, the seventh day of January.';
+    assert.equal(termProblem('seventh day', nlp, context), 'generic');
+    assert.equal(termProblem('fiscal year', nlp, 'Funds are appropriated for each fiscal year.'), null);
   });
 
   test('a term is judged where the document first uses it, as whole words', () => {

@@ -89,6 +89,10 @@ export type TermProblem =
   | 'number'
   | 'generic';
 
+const TIME_UNIT = /^(?:second|minute|hour|day|week|month|year|decade|century|time|date)$/u;
+const TIME_MODIFIER =
+  /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|previous|same|each|every|current|following|calendar|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]+(?:st|nd|rd|th)?)$/u;
+
 /**
  * Judges `term` as it stands in `context` (a sentence containing it; the term alone when absent): a key
  * term is a noun phrase of content words, not a verb or adjective, not a function word, not a person's name,
@@ -114,6 +118,9 @@ export function termProblem(term: string, nlp: EnglishNlp, context?: string): Te
   const words = first.inside.filter((t) => /\p{L}/u.test(t.text));
   const head = words.at(-1)!;
   if (words.length === 1 && (isStopword(head.lower) || head.lower.length < 3)) return 'generic';
+  // A point or span of time ("seventh day", "fiscal year 2004", "each month") dates things; it is no topic.
+  if (TIME_UNIT.test(head.lemma) && words.slice(0, -1).every((t) => TIME_MODIFIER.test(t.lower)))
+    return 'generic';
   if (words.some((t) => ['DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'ADP'].includes(t.pos)))
     return 'function-word';
   const neighbours = first.tokens.filter(

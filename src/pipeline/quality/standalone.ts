@@ -36,8 +36,10 @@ export function standaloneProblem(
   if (!/^["'“‘(]?[\p{Lu}\p{N}]/u.test(text) || !/[.!?]["'”’)\]]*$/u.test(text)) return 'fragment';
   // A footnote or list number run into its text ("2 Data provided by…"), a reference cut off ("3842), to…").
   if (/^[0-9]{1,2}\s+\p{Lu}|^[0-9]+[),]/u.test(text)) return 'fragment';
-  // A numbered heading run into its text ("1308.03 Administration Controlled Substances Code Number.").
+  // A numbered heading run into its text ("1308.03 Administration Controlled Substances Code Number."), an
+  // entry of a table of contents ("Sec. 401. Accelerated information gathering …").
   if (/^[0-9]+(?:\.[0-9]+)+\s+\p{Lu}/u.test(text)) return 'fragment';
+  if (isContentsEntry(text)) return 'fragment';
   if (opensWithPointer(text) || objectPointer(tokens) || CROSS_REFERENCE.test(text)) return 'pointer';
   if (isGlued(text, tokens)) return 'glued';
   // A sentence has a verb; a run of labels or table headings ending in a full stop does not.
@@ -49,6 +51,10 @@ export function standaloneProblem(
   if (splitWords(tokens, nlp).length > 0) return 'split-word';
   return null;
 }
+
+/** An entry of a table of contents by section number: "Sec. 401. Accelerated information gathering …". */
+export const isContentsEntry = (text: string): boolean =>
+  /^(?:(?:sec|art)\.|section|article|chapter|§)\s*[0-9]+[a-z]?\.\s/iu.test(text.trim());
 
 /** True when the sentence opens with a word that points back at an earlier one. */
 export function opensWithPointer(sentence: string): boolean {

@@ -38,11 +38,16 @@ export function splitSentences(text: string): string[] {
   return out;
 }
 
+/** The number of a section, article or chapter right before a full stop ("Sec. 401", "§ 12", "Article 3"). */
+const SECTION_NUMBER = /(?:\b(?:sec|art)\.|\b(?:section|article|chapter)|§)\s*[0-9]+[a-z]?$/iu;
+
 /**
  * True when the period at `dot` closes an abbreviation or an initial ("J. Smith"), or letters with dots
  * before a number ("42 U.S.C. 4332"). `after` is the text after the full stop.
  */
 function endsWithAbbreviation(text: string, dot: number, after: string): boolean {
+  // "Sec. 401. Accelerated information gathering …": a section's number, not the end of a sentence.
+  if (SECTION_NUMBER.test(text.slice(Math.max(0, dot - 20), dot))) return true;
   let i = dot;
   while (i > 0 && /[\p{L}.]/u.test(text[i - 1]!)) i--;
   const word = text.slice(i, dot).toLowerCase();
