@@ -184,6 +184,10 @@ describe('tables, doubled text and spliced columns', () => {
     assert.deepEqual(rest, ['Sec. 402. Definitions.']);
     assert.equal(standaloneProblem(entry!, nlp), 'fragment');
     assert.equal(standaloneProblem('Section 3 describes the review process for every project.', nlp), null);
+    assert.deepEqual(splitSentences('Joins are explained in chapter 5. Indexes come next.'), [
+      'Joins are explained in chapter 5.',
+      'Indexes come next.',
+    ]);
   });
 
   test('letters with dots before a number do not end a sentence ("42 U.S.C. 4332")', () => {

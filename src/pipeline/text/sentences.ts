@@ -38,8 +38,11 @@ export function splitSentences(text: string): string[] {
   return out;
 }
 
-/** The number of a section, article or chapter right before a full stop ("Sec. 401", "§ 12", "Article 3"). */
-const SECTION_NUMBER = /(?:\b(?:sec|art)\.|\b(?:section|article|chapter)|§)\s*[0-9]+[a-z]?$/iu;
+/**
+ * An abbreviated section or article number right before a full stop ("Sec. 401", "Art. 3", "§ 12"); prose
+ * spells the word out ("… explained in chapter 5. Indexes are …" ends a sentence).
+ */
+const SECTION_NUMBER = /(?:\b(?:sec|art)\.|§)\s*[0-9]+[a-z]?$/iu;
 
 /**
  * True when the period at `dot` closes an abbreviation or an initial ("J. Smith"), or letters with dots
