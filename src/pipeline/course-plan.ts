@@ -82,7 +82,7 @@ export function planModules(
   const folded = mergeSmall(dropEmpty(modules.map((m) => foldEmptyLessons(m, opts.nlp ? isThin : isEmpty))));
   if (!opts.nlp) return folded;
   // After merging: a slide deck's slides are modules of their own until then.
-  return foldModules(folded).map((m) => foldEmptyLessons(m, () => false, hasNoGoodSentence));
+  return foldModules(folded).map((m) => foldContinuations(m, hasNoGoodSentence));
 }
 
 function clampPages(section: Section, pageCount: number): Section {
@@ -283,43 +283,44 @@ const isThin = (l: LessonPlan) => {
  */
 const hasNoGoodSentence = (l: LessonPlan) => !sentencesOf(l).some((s) => s.good);
 
-/**
- * Lessons with no text give their pages to the next lesson (the previous one when last). With `continues`,
- * lessons that cannot stand alone give their text and pages to the previous lesson (the next one when first),
- * unless no lesson of the module can stand alone.
- */
-function foldEmptyLessons(
-  module: ModulePlan,
-  foldable: (l: LessonPlan) => boolean,
-  continues?: (l: LessonPlan) => boolean,
-): ModulePlan {
+/** Lessons with no text give their pages to the next lesson (the previous one when last). */
+function foldEmptyLessons(module: ModulePlan, foldable: (l: LessonPlan) => boolean): ModulePlan {
   const kept: LessonPlan[] = [];
   let pendingStart: number | null = null;
-  let pendingParts: Part[] = [];
-  const standing = continues ? module.lessons.filter((l) => !continues(l)).length : 0;
   for (const l of module.lessons) {
     if (foldable(l)) {
       pendingStart = Math.min(pendingStart ?? l.pageStart, l.pageStart);
       continue;
     }
-    const start: number = pendingStart === null ? l.pageStart : Math.min(pendingStart, l.pageStart);
+    kept.push(pendingStart === null ? l : { ...l, pageStart: Math.min(pendingStart, l.pageStart) });
     pendingStart = null;
-    const previous = kept.at(-1);
-    if (standing > 0 && continues?.(l)) {
-      if (previous) kept[kept.length - 1] = joinLessons(previous, { ...l, pageStart: start });
-      else {
-        pendingStart = start;
-        pendingParts = [...pendingParts, ...l.parts];
-      }
-      continue;
-    }
-    const parts = [...pendingParts, ...l.parts];
-    pendingParts = [];
-    kept.push({ ...l, pageStart: start, parts, size: sizeOfParts(parts) });
   }
   const last = kept.at(-1);
   if (last && pendingStart !== null) kept[kept.length - 1] = { ...last, pageEnd: module.pageEnd };
   return { ...module, lessons: kept.length > 0 ? kept : module.lessons.slice(0, 1) };
+}
+
+/**
+ * English: lessons that cannot stand alone (`continues`) give their text and pages to the lesson before them
+ * (the next one when first), unless no lesson of the module can stand alone.
+ */
+function foldContinuations(module: ModulePlan, continues: (l: LessonPlan) => boolean): ModulePlan {
+  if (module.lessons.every(continues)) return module;
+  const kept: LessonPlan[] = [];
+  let leading: LessonPlan[] = [];
+  for (const l of module.lessons) {
+    const previous = kept.at(-1);
+    if (continues(l)) {
+      if (previous) kept[kept.length - 1] = joinLessons(previous, l);
+      else leading.push(l);
+      continue;
+    }
+    const parts = [...leading.flatMap((x) => x.parts), ...l.parts];
+    const pageStart = Math.min(l.pageStart, ...leading.map((x) => x.pageStart));
+    kept.push({ ...l, pageStart, parts, size: sizeOfParts(parts) });
+    leading = [];
+  }
+  return { ...module, lessons: kept };
 }
 
 /**

@@ -11,8 +11,10 @@ import type { Citation } from '../domain/course.ts';
 import type { Chunk, Paragraph, Section } from '../domain/document.ts';
 import type { EnglishNlp, Token } from './nlp/english.ts';
 import {
+  hasVerb,
   isGlued,
   joinSplitWords,
+  mostlyCapitalised,
   objectPointer,
   opensWithPointer,
   standaloneProblem,
@@ -159,8 +161,8 @@ function isStatementItem(text: string, tags: readonly Token[]): boolean {
   const words = tags.filter((t) => /\p{L}/u.test(t.text));
   if (words.filter((t) => /^\p{Lu}{2,}$/u.test(t.text)).length * 2 >= words.length) return false;
   // A heading in title case ("1308.03 Administration Controlled Substances Code Number") is not one either.
-  if (words.filter((t) => /^\p{Lu}/u.test(t.text)).length * 10 >= words.length * 6) return false;
-  return tags.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  if (mostlyCapitalised(tags)) return false;
+  return hasVerb(tags);
 }
 
 /** A bullet or a list enumerator before a capital: "• ", "– ", "(b) ", "3) ", "iv. ". */

@@ -24,7 +24,7 @@ import { glossaryParts, type LessonPlan, type ModulePlan, type Part, planModules
 import { ChunkLocator, readingMinutes, type Sentence, summaryText } from './course-text.ts';
 import { type EnglishNlp, loadEnglish, type Token } from './nlp/english.ts';
 import { termProblem } from './quality/kinds.ts';
-import { isContentsEntry, repeatsItself } from './quality/standalone.ts';
+import { hasVerb, isContentsEntry, repeatsItself } from './quality/standalone.ts';
 import { containsTerm } from './text/cloze.ts';
 import { FirstUse } from './text/first-use.ts';
 import { isEnglish } from './text/language.ts';
@@ -157,7 +157,7 @@ function phraseIndex(
  */
 function isTableText(tags: readonly Token[]): boolean {
   if (repeatsItself(tags)) return true;
-  if (tags.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return false;
+  if (hasVerb(tags)) return false;
   const words = tags.filter((t) => /[\p{L}\p{N}]/u.test(t.text));
   const labels = words.filter((t) => /^[\p{Lu}\p{N}]/u.test(t.text)).length;
   return words.length >= 3 && labels * 2 > words.length;

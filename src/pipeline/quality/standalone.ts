@@ -43,13 +43,25 @@ export function standaloneProblem(
   if (opensWithPointer(text) || objectPointer(tokens) || CROSS_REFERENCE.test(text)) return 'pointer';
   if (isGlued(text, tokens)) return 'glued';
   // A sentence has a verb; a run of labels or table headings ending in a full stop does not.
-  if (!tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return 'fragment';
+  if (!hasVerb(tokens)) return 'fragment';
   // A table row read as a line: mostly capitalised labels ("Prolonged Services Key Type of Patient Code…").
-  const words = tokens.filter((t) => /\p{L}/u.test(t.text));
-  const labels = words.filter((t) => /^\p{Lu}/u.test(t.text)).length;
-  if (words.length >= 8 && labels * 10 >= words.length * 6) return 'fragment';
+  if (mostlyCapitalised(tokens, 8)) return 'fragment';
   if (splitWords(tokens, nlp).length > 0) return 'split-word';
   return null;
+}
+
+/** True when some token is a verb or an auxiliary: a clause, not a label or a list of names. */
+export const hasVerb = (tokens: readonly Token[]): boolean =>
+  tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+
+/**
+ * True when at least 60% of the words (tokens with letters; at least `minWords` of them) start with a
+ * capital: a title-case heading or a row of labels, not a sentence.
+ */
+export function mostlyCapitalised(tokens: readonly Token[], minWords = 0): boolean {
+  const words = tokens.filter((t) => /\p{L}/u.test(t.text));
+  const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.text)).length;
+  return words.length >= minWords && capitalised * 10 >= words.length * 6;
 }
 
 /** An entry of a table of contents by section number: "Sec. 401. Accelerated information gathering …". */
@@ -161,7 +173,7 @@ export function repeatsItself(tokens: readonly Token[]): boolean {
       while (j < k && words[i + j] === words[i + k + j]) j++;
       if (j === k) return true;
     }
-  if (tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return false;
+  if (hasVerb(tokens)) return false;
   const seen = new Set<string>();
   for (let i = 0; i + 5 <= words.length; i++) {
     const gram = words.slice(i, i + 5).join(' ');

@@ -1,3 +1,5 @@
+import { indexOfWhole } from './whole-words.ts';
+
 /**
  * The first sentence of a document that uses a term, found the way a reader scanning the text would: the term
  * as whole words, in any case. A term is judged in that sentence (a noun there, or not), not in a sentence
@@ -23,14 +25,8 @@ export class FirstUse {
   of(term: string): string | undefined {
     const needle = term.trim().replace(/\s+/gu, ' ').toLowerCase();
     if (this.found.has(needle)) return this.found.get(needle);
-    let sentence: string | undefined;
-    for (let at = this.text.indexOf(needle); needle && at >= 0; at = this.text.indexOf(needle, at + 1)) {
-      const before = this.text[at - 1] ?? ' ';
-      const after = this.text[at + needle.length] ?? ' ';
-      if (WORD.test(before) || WORD.test(after)) continue;
-      sentence = this.sentences[this.indexAt(at)];
-      break;
-    }
+    const at = indexOfWhole(this.text, needle);
+    const sentence = at >= 0 ? this.sentences[this.indexAt(at)] : undefined;
     this.found.set(needle, sentence);
     return sentence;
   }
@@ -45,5 +41,3 @@ export class FirstUse {
     return lo;
   }
 }
-
-const WORD = /[\p{L}\p{N}]/u;

@@ -19,13 +19,27 @@ export function findWhole(text: string, phrase: string, joiners = ''): { at: num
     const m = re.exec(text);
     return m ? { at: m.index, length: m[0].length } : null;
   }
-  const word = wordChars.get(joiners) ?? new RegExp(`[\\p{L}\\p{N}${extra}]`, 'u');
-  wordChars.set(joiners, word);
-  for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1)) {
+  let word = wordChars.get(joiners);
+  if (!word) {
+    word = new RegExp(`[\\p{L}\\p{N}${extra}]`, 'u');
+    wordChars.set(joiners, word);
+  }
+  const at = indexOfWhole(lower, needle, word);
+  return at >= 0 ? { at, length: needle.length } : null;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Where `needle` (lower case, single spaces) first stands in `lower` (a lower-cased text) with no character of
+ * `word` on either side, or -1. The loop behind {@link findWhole}, for callers that lower-case a long text once.
+ */
+export function indexOfWhole(lower: string, needle: string, word: RegExp = WORD_CHAR): number {
+  for (let at = lower.indexOf(needle); needle && at >= 0; at = lower.indexOf(needle, at + 1)) {
     const before = lower[at - 1];
     const after = lower[at + needle.length];
     if ((before && word.test(before)) || (after && word.test(after))) continue;
-    return { at, length: needle.length };
+    return at;
   }
-  return null;
+  return -1;
 }
