@@ -64,6 +64,9 @@ export function pgliteDatabase(pg: PGlite, hasVector: boolean, onClose: () => vo
     query: async <R>(text: string, params?: readonly unknown[]) => ({
       rows: (await q.query<R>(text, params as unknown[] | undefined)).rows,
     }),
+    copyFrom: async (text: string, data: Uint8Array) => {
+      await q.query(text, [], { blob: new Blob([data]) });
+    },
   });
   return {
     kind: 'pglite',

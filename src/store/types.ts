@@ -8,6 +8,11 @@ import type { EmbeddingSpace } from '../domain/generators.ts';
 /** A SQL connection (or transaction). Parameters are `$1, $2…` as in PostgreSQL. */
 export interface Sql {
   query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<{ rows: R[] }>;
+  /**
+   * Runs `sql`, a `COPY … FROM '/dev/blob'`, reading `data` (see copy-binary.ts). Only PGlite has it; the
+   * `pg` driver has no COPY, so callers fall back to an INSERT.
+   */
+  copyFrom?(sql: string, data: Uint8Array): Promise<void>;
 }
 
 /** A database: PGlite or PostgreSQL, with migrations applied. */

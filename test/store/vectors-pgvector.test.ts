@@ -26,6 +26,26 @@ describe('pgvector in PGlite', () => {
 
   vectorStoreSuite(() => store, randomBytes(4).toString('hex'));
 
+  test('vectors go in by binary COPY: every float4 exact, text as written but for NUL', async () => {
+    assert.ok(t.db.copyFrom, 'PGlite offers COPY from a blob');
+    const space = { name: 'exact', dimension: 5 };
+    const embedding = new Float32Array([0.1, -1e-30, 3.4028234663852886e38, 1 / 3, -0]);
+    const text = 'Größe 数据 🙂 "quoted", back\\slash\ttab\0gone';
+    const records = [{ chunkId: 'e:0', documentId: 'e', embedding, page: 2147483647, sectionPath: 'A › B', text }];
+    await store.upsert(space, records);
+    await store.upsert(space, records);
+    const { rows } = await t.db.query<{ e: string; page: number; section_path: string; text: string; n: number }>(
+      `SELECT embedding::text AS e, page, section_path, text, count(*) OVER ()::int AS n
+         FROM chunk_vectors WHERE space = 'exact/5'`,
+    );
+    assert.equal(rows.length, 1);
+    const stored = new Float32Array(JSON.parse(rows[0]!.e) as number[]);
+    assert.deepEqual([...stored].map(String), [...embedding].map(String));
+    assert.equal(rows[0]!.page, 2147483647);
+    assert.equal(rows[0]!.section_path, 'A › B');
+    assert.equal(rows[0]!.text, text.replace('\0', ''));
+  });
+
   test('vectors are rows of chunk_vectors, counted with the other tables', async () => {
     const before = (await countRows(t.db)).chunk_vectors!;
     await store.upsert({ name: 'rows', dimension: 4 }, [

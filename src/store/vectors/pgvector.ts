@@ -4,8 +4,9 @@
  */
 
 import type { EmbeddingSpace } from '../../domain/generators.ts';
+import { binaryCopy } from '../copy-binary.ts';
 import { batches, jsonParam, SQL_BATCH } from '../sql.ts';
-import type { Database, VectorHit, VectorRecord, VectorStore } from '../types.ts';
+import type { Database, Sql, VectorHit, VectorRecord, VectorStore } from '../types.ts';
 import { checkDimension, checkRecords, parseSpaceKey, spaceKey, UPSERT_BATCH } from './common.ts';
 
 /** pgvector's text form of a vector: `[0.1,0.2,…]`. */
@@ -19,6 +20,29 @@ interface HitRow {
   score: number;
 }
 
+const COLUMNS = ['chunk_id', 'space', 'document_id', 'embedding', 'page', 'section_path', 'text'];
+const ON_CONFLICT = `ON CONFLICT (chunk_id, space) DO UPDATE SET document_id = EXCLUDED.document_id,
+  embedding = EXCLUDED.embedding, page = EXCLUDED.page, section_path = EXCLUDED.section_path, text = EXCLUDED.text`;
+
+/**
+ * An upsert through binary COPY (PGlite): the rows go into a temporary table without parsing a number, then
+ * into `chunk_vectors` with the same conflict rule as the INSERT path. 10× faster than the vectors' text form
+ * (copy-binary.ts says why); `tx` is a transaction, so the temporary table goes with its commit.
+ */
+async function copyUpsert(tx: Sql, space: EmbeddingSpace, records: readonly VectorRecord[]): Promise<void> {
+  await tx.query(
+    `CREATE TEMPORARY TABLE staged_vectors (chunk_id text, document_id text, embedding vector, page int,
+       section_path text, text text) ON COMMIT DROP`,
+  );
+  const rows = records.map((r) => [r.chunkId, r.documentId, r.embedding, r.page, r.sectionPath, r.text]);
+  await tx.copyFrom!(`COPY staged_vectors FROM '/dev/blob' WITH (FORMAT binary)`, binaryCopy(rows));
+  await tx.query(
+    `INSERT INTO chunk_vectors (${COLUMNS.join(', ')})
+     SELECT chunk_id, $1, document_id, embedding, page, section_path, text FROM staged_vectors ${ON_CONFLICT}`,
+    [spaceKey(space)],
+  );
+}
+
 /** A pgvector store over `db` (which must have `hasVector`). Closing it leaves `db` open. */
 export function pgvectorStore(db: Database): VectorStore {
   if (!db.hasVector) throw new Error('pgvector store needs a database with the vector extension');
@@ -28,6 +52,12 @@ export function pgvectorStore(db: Database): VectorStore {
     kind: 'pgvector',
     async upsert(space: EmbeddingSpace, records: readonly VectorRecord[]) {
       checkRecords(space, records);
+      if (records.length === 0) return;
+      if (db.copyFrom) {
+        for (const batch of batches(records, UPSERT_BATCH))
+          await db.transaction((tx) => copyUpsert(tx, space, batch));
+        return;
+      }
       for (const batch of batches(records, SQL_BATCH)) {
         const rows = batch.map((r) => ({
           chunk_id: r.chunkId,
@@ -38,13 +68,11 @@ export function pgvectorStore(db: Database): VectorStore {
           text: r.text,
         }));
         await db.query(
-          `INSERT INTO chunk_vectors (chunk_id, space, document_id, embedding, page, section_path, text)
+          `INSERT INTO chunk_vectors (${COLUMNS.join(', ')})
            SELECT x.chunk_id, $1, x.document_id, x.embedding::vector, x.page, x.section_path, x.text
              FROM jsonb_to_recordset(($2::text)::jsonb) AS x(chunk_id text, document_id text, embedding text,
                   page int, section_path text, text text)
-           ON CONFLICT (chunk_id, space) DO UPDATE SET document_id = EXCLUDED.document_id,
-             embedding = EXCLUDED.embedding, page = EXCLUDED.page, section_path = EXCLUDED.section_path,
-             text = EXCLUDED.text`,
+           ${ON_CONFLICT}`,
           [spaceKey(space), jsonParam(rows)],
         );
       }
