@@ -31,13 +31,13 @@ export function wordsOf(tokens: readonly Token[]): Word[] {
   while (i < tokens.length) {
     let j = i + 1;
     while (j < tokens.length && glued(tokens[j - 1]!, tokens[j]!) && !isSentenceEnd(tokens, j)) j++;
-    const group = tokens.slice(i, j);
-    i = j;
-    if (group.length === 1) {
-      const t = group[0]!;
-      out.push({ ...t, code: t.pos !== 'PUNCT' && CODE_CHAR.test(t.text) });
+    if (j === i + 1) {
+      out.push(wordOf(tokens[i]!));
+      i = j;
       continue;
     }
+    const group = tokens.slice(i, j);
+    i = j;
     const text = group.map((t) => t.text).join('');
     const last = group.at(-1)!;
     const hyphenated = group.every((t, k) =>
@@ -67,15 +67,28 @@ export function wordsOf(tokens: readonly Token[]): Word[] {
   return out;
 }
 
+/** A token standing alone as a word (written out, not spread: this runs for every word of the document). */
+const wordOf = (t: Token): Word => ({
+  text: t.text,
+  lower: t.lower,
+  lemma: t.lemma,
+  pos: t.pos,
+  known: t.known,
+  start: t.start,
+  end: t.end,
+  code: t.pos !== 'PUNCT' && CODE_CHAR.test(t.text),
+});
+
 /** Brackets, quotes and commas touch words without joining them. */
-const SEPARATE = /^[()[\]{}"'“”‘’,;!?]$/u;
-const glued = (a: Token, b: Token) => b.start === a.end && !SEPARATE.test(a.text) && !SEPARATE.test(b.text);
+const SEPARATE = new Set('()[]{}"\'“”‘’,;!?');
+const glued = (a: Token, b: Token) => b.start === a.end && !SEPARATE.has(a.text) && !SEPARATE.has(b.text);
 
 /** A full stop glued to the last word ends the sentence; it does not make the word code. */
 function isSentenceEnd(tokens: readonly Token[], j: number): boolean {
   const t = tokens[j]!;
-  return /^[.!?,;:)]$/u.test(t.text) && (j === tokens.length - 1 || tokens[j + 1]!.start > t.end);
+  return SENTENCE_END.has(t.text) && (j === tokens.length - 1 || tokens[j + 1]!.start > t.end);
 }
+const SENTENCE_END = new Set('.!?,;:)');
 
 /** Adjectives that say nothing about what a thing is ("other tables", "the following options"). */
 const VAGUE = new Set(
@@ -136,15 +149,20 @@ export function nounPhrases(tokens: readonly Token[]): Phrase[] {
 function findPhrases(tokens: readonly Token[]): Phrase[] {
   const ws = wordsOf(tokens);
   const out: Phrase[] = [];
+  // Until a word with a letter has passed, a phrase opens the sentence.
+  let initial = true;
   let i = 0;
   while (i < ws.length) {
     if (!isPhraseWord(ws[i]!)) {
+      if (initial && /\p{L}/u.test(ws[i]!.text)) initial = false;
       i++;
       continue;
     }
     let j = i;
     while (j < ws.length && isPhraseWord(ws[j]!)) j++;
-    collect(ws.slice(i, j), i === 0 || ws.slice(0, i).every((w) => !/\p{L}/u.test(w.text)), out);
+    const run = ws.slice(i, j);
+    collect(run, initial, out);
+    if (initial && run.some((w) => /\p{L}/u.test(w.text))) initial = false;
     i = j;
   }
   return out;
