@@ -36,7 +36,7 @@ export interface Sentence {
   /** The sentence's {@link scan}: words and phrase-breaking punctuation. */
   tokens: string[];
   /** Its tags, in an English document. */
-  tags?: Token[];
+  tags?: readonly Token[];
 }
 
 /** Reading-time counts: words of space-separated scripts, characters of CJK. */
@@ -87,7 +87,7 @@ function analyseParagraph(
     const code = looksLikeCode(part, scanned);
     const prose = !code && isGoodSentence(part, scanned, true);
     // Only running text is tagged: tables and code would cost the model's time for nothing.
-    const sentence: { text: string; tokens: string[]; tags?: Token[] } =
+    const sentence: { text: string; tokens: string[]; tags?: readonly Token[] } =
       nlp && prose ? englishSentence(part, nlp) : { text: part, tokens: scanned };
     const cjkChars = countCjk(sentence.text);
     size.cjkChars += cjkChars;
@@ -170,7 +170,10 @@ const LIST_MARK =
   /^(?:[•▪●◦‣∙·*–-]\s+|\((?:[a-z]|[0-9]{1,2}|[ivx]{1,4})\)\s+|(?:[a-z]|[0-9]{1,2})\)\s+)(?=["“(]?\p{Lu})/u;
 
 /** An English sentence with its split words joined, scanned and tagged. */
-function englishSentence(raw: string, nlp: EnglishNlp): { text: string; tokens: string[]; tags: Token[] } {
+function englishSentence(
+  raw: string,
+  nlp: EnglishNlp,
+): { text: string; tokens: string[]; tags: readonly Token[] } {
   let tags = nlp.tag(raw);
   const text = joinSplitWords(raw, tags, nlp);
   if (text !== raw) tags = nlp.tag(text);

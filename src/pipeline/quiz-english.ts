@@ -77,7 +77,7 @@ class EnglishQuizBuilder {
   private readonly prompts = new Set<string>();
   private readonly used = new Set<string>();
   private readonly answers = new Set<string>();
-  private readonly tagCache = new Map<string, Token[]>();
+  private readonly tagCache = new Map<string, readonly Token[]>();
   private readonly seen: Source[] = [];
   private pool: PoolTerm[] = [];
   private byTerm = new Map<string, PoolTerm>();
@@ -99,7 +99,7 @@ class EnglishQuizBuilder {
     this.maxDefinitions = Math.max(1, Math.floor((m.count - this.wantTrueFalse) * DEFINITION_SHARE));
   }
 
-  private tag = (text: string): Token[] => {
+  private tag = (text: string): readonly Token[] => {
     let t = this.tagCache.get(text);
     if (!t) {
       t = this.nlp.tag(text);

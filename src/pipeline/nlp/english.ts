@@ -46,7 +46,7 @@ export interface Token {
 /** What the course and quiz stages ask of English text. */
 export interface EnglishNlp {
   /** Tokens of `text`, tagged in context. */
-  tag(text: string): Token[];
+  tag(text: string): readonly Token[];
   /** True when `word` (one token, any case) is in the model's lexicon. */
   isWord(word: string): boolean;
 }
@@ -76,7 +76,21 @@ async function open(): Promise<EnglishNlp> {
   const lexiconSize = nlp.readDoc('qxzjvqxzjv').tokens().out(its.uniqueId)[0] as number;
   const known = new Map<string, boolean>();
 
-  function tag(text: string): Token[] {
+  // The course tags some texts more than once (a repeated notice, a sentence and then its pair, a term's
+  // phrase): 15% of the manual's 8.5k calls. Tokens are never changed once returned, so callers share them.
+  const recent = new Map<string, readonly Token[]>();
+
+  function tag(text: string): readonly Token[] {
+    let tokens = recent.get(text);
+    if (!tokens) {
+      tokens = analyse(text);
+      if (recent.size >= RECENT_TAGS) recent.delete(recent.keys().next().value!);
+      recent.set(text, tokens);
+    }
+    return tokens;
+  }
+
+  function analyse(text: string): Token[] {
     if (!text.trim()) return [];
     // The model reads a capitalised first word as a name ("Transactions are…" → PROPN); a common word is
     // tagged in lower case, as it would stand inside a sentence.
@@ -125,8 +139,12 @@ async function open(): Promise<EnglishNlp> {
   return { tag, isWord };
 }
 
+/** How many of the latest texts keep their tags (the oldest goes first). */
+const RECENT_TAGS = 4096;
+
 const DETERMINERS = new Set(['DET', 'NUM']);
 const RELATIVE = new Set(['that', 'which', 'who']);
+const PHRASE_TAGS = new Set<Pos>(['ADJ', 'NOUN', 'PROPN']);
 
 /**
  * Fixes the small model's commonest confusions in technical text, which decide whether a phrase is a noun:
@@ -139,7 +157,7 @@ const RELATIVE = new Set(['that', 'which', 'who']);
  *   ends in a noun, unless the word has an adjective's ending ("the data is available" is no such phrase).
  */
 export function correctTags(tokens: Token[]): Token[] {
-  const shouting = tokens.filter((t) => /\p{L}/u.test(t.text)).every((t) => t.text === t.text.toUpperCase());
+  const shouting = tokens.every((t) => t.text === t.text.toUpperCase() || !/\p{L}/u.test(t.text));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!shouting && /^\p{Lu}{2,}$/u.test(t.text) && t.pos !== 'PROPN' && t.pos !== 'NOUN') {
@@ -176,7 +194,7 @@ export function correctTags(tokens: Token[]): Token[] {
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.pos !== 'DET') continue;
     let j = i + 1;
-    while (j < tokens.length && ['ADJ', 'NOUN', 'PROPN'].includes(tokens[j]!.pos)) j++;
+    while (j < tokens.length && PHRASE_TAGS.has(tokens[j]!.pos)) j++;
     const last = tokens[j - 1]!;
     if (
       j - 1 > i + 1 &&
