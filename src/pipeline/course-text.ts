@@ -113,7 +113,9 @@ function analyseParagraph(
         good = false;
       } else if (standaloneProblem(sentence.text, nlp, sentence.tags)) good = false;
     }
-    sentences.push({ ...sentence, sectionIndex, paragraph: index, page, good, prose });
+    // Written out, not spread: one shape for every sentence of the document, which V8 builds fast.
+    const { text: shown, tokens, tags } = sentence;
+    sentences.push({ text: shown, sectionIndex, paragraph: index, page, good, prose, tokens, tags });
   }
   return { sentences, size };
 }
