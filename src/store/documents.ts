@@ -2,6 +2,7 @@
 import type { Course } from '../domain/course.ts';
 import type { Chunk, ProcessedDocument } from '../domain/document.ts';
 import type { EmbeddingSpace } from '../domain/generators.ts';
+import { binaryCopy, COPY_ROWS, jsonb } from './copy-binary.ts';
 import { courseIdFor, quizIdFor } from './ids.ts';
 import { writeQuiz } from './quizzes.ts';
 import { batches, generatorName, jsonParam, SQL_BATCH } from './sql.ts';
@@ -88,6 +89,26 @@ async function insertSections(tx: Sql, doc: ProcessedDocument): Promise<void> {
 }
 
 async function insertChunks(tx: Sql, documentId: string, chunks: readonly Chunk[]): Promise<void> {
+  if (tx.copyFrom) {
+    // PGlite: binary COPY, which skips parsing the rows as one JSON document (see copy-binary.ts).
+    const rows = chunks.map((c) => [
+      c.id,
+      documentId,
+      c.index,
+      c.sectionIndex,
+      jsonb(c.sectionPath),
+      c.pageStart,
+      c.pageEnd,
+      c.text,
+      c.tokenCount,
+    ]);
+    for (const batch of batches(rows, COPY_ROWS))
+      await tx.copyFrom(
+        `COPY chunks (${CHUNK_COLUMNS.join(', ')}) FROM '/dev/blob' WITH (FORMAT binary)`,
+        binaryCopy(batch),
+      );
+    return;
+  }
   const rows = chunks.map((c) => ({
     id: c.id,
     idx: c.index,
@@ -100,13 +121,25 @@ async function insertChunks(tx: Sql, documentId: string, chunks: readonly Chunk[
   }));
   for (const batch of batches(rows, SQL_BATCH))
     await tx.query(
-      `INSERT INTO chunks (id, document_id, idx, section_idx, section_path, page_start, page_end, text, token_count)
+      `INSERT INTO chunks (${CHUNK_COLUMNS.join(', ')})
        SELECT x.id, $1, x.idx, x.section_idx, x.section_path, x.page_start, x.page_end, x.text, x.token_count
          FROM jsonb_to_recordset(($2::text)::jsonb) AS x(id text, idx int, section_idx int, section_path jsonb,
               page_start int, page_end int, text text, token_count int)`,
       [documentId, jsonParam(batch)],
     );
 }
+
+const CHUNK_COLUMNS = [
+  'id',
+  'document_id',
+  'idx',
+  'section_idx',
+  'section_path',
+  'page_start',
+  'page_end',
+  'text',
+  'token_count',
+];
 
 /** The course row with its body, plus one row per module and lesson so SQL can count and filter them. */
 async function insertCourse(tx: Sql, courseId: string, documentId: string, course: Course): Promise<void> {

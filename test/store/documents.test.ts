@@ -9,6 +9,7 @@ import {
   loadChunks,
   saveProcessedDocument,
 } from '../../src/store/index.ts';
+import { COPY_ROWS } from '../../src/store/copy-binary.ts';
 import { SQL_BATCH } from '../../src/store/sql.ts';
 import { eachBackend } from '../support/databases.ts';
 import { makeDocument, makeQuiz } from '../support/store-fixtures.ts';
@@ -95,7 +96,7 @@ eachBackend((db) => {
   });
 
   test('loadChunks returns the chunks in order, as saved (more than one insert statement of them)', async () => {
-    const doc = makeDocument({ chunks: SQL_BATCH * 2 + 5 });
+    const doc = makeDocument({ chunks: Math.max(SQL_BATCH, COPY_ROWS) * 2 + 5 });
     doc.chunks = [...doc.chunks].reverse();
     await saveProcessedDocument(db(), doc);
     const chunks = await loadChunks(db(), doc.documentId);
@@ -104,6 +105,17 @@ eachBackend((db) => {
       [...doc.chunks].sort((a, b) => a.index - b.index),
     );
     assert.deepEqual(await loadChunks(db(), 'ffffffffffffffff'), []);
+  });
+
+  test('chunk text and section paths keep quotes, backslashes, tabs and every script', async () => {
+    const doc = makeDocument({ chunks: 1 });
+    const text = 'Größe "quoted" back\\slash\ttab, 数据 🙂\nnext line';
+    const sectionPath = ['Chapter "1" \\ Über', '数据 › 🙂'];
+    doc.chunks = [{ ...doc.chunks[0]!, text, sectionPath }];
+    await saveProcessedDocument(db(), doc);
+    const [chunk] = await loadChunks(db(), doc.documentId);
+    assert.equal(chunk?.text, text);
+    assert.deepEqual(chunk?.sectionPath, sectionPath);
   });
 
   test('text with NUL characters is stored without them', async () => {

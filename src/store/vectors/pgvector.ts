@@ -4,7 +4,7 @@
  */
 
 import type { EmbeddingSpace } from '../../domain/generators.ts';
-import { binaryCopy } from '../copy-binary.ts';
+import { binaryCopy, COPY_ROWS } from '../copy-binary.ts';
 import { batches, jsonParam, SQL_BATCH } from '../sql.ts';
 import type { Database, Sql, VectorHit, VectorRecord, VectorStore } from '../types.ts';
 import { checkDimension, checkRecords, parseSpaceKey, spaceKey, UPSERT_BATCH } from './common.ts';
@@ -54,7 +54,7 @@ export function pgvectorStore(db: Database): VectorStore {
       checkRecords(space, records);
       if (records.length === 0) return;
       if (db.copyFrom) {
-        for (const batch of batches(records, UPSERT_BATCH))
+        for (const batch of batches(records, COPY_ROWS))
           await db.transaction((tx) => copyUpsert(tx, space, batch));
         return;
       }
