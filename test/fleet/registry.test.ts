@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
 import { ProfaiError } from '../../src/domain/errors.ts';
 import { serializeError, TaskModuleError, UnknownTaskError } from '../../src/fleet/errors.ts';
-import { childExecArgv, SUPERVISOR_NODE_FLAGS } from '../../src/fleet/pool/child-handle.ts';
+import { CHILD_NODE_FLAGS, childExecArgv, SUPERVISOR_NODE_FLAGS } from '../../src/fleet/pool/child-handle.ts';
 import { queueOfJobId } from '../../src/fleet/queues.ts';
 import { createRegistry, loadTaskModule, TaskRegistry, tasksOf } from '../../src/fleet/registry.ts';
 import { describeRedisUrl } from '../../src/lib/urls.ts';
@@ -65,14 +65,20 @@ describe('task registry', () => {
 describe('fleet helpers', () => {
   test("child flags keep tsx, drop debugger flags and the supervisor's young generation, add the heap cap", () => {
     const dev = new URL('file:///x/child.ts');
-    assert.deepEqual(childExecArgv(['--inspect=9229'], 0, dev), ['--import', 'tsx']);
+    assert.deepEqual(childExecArgv(['--inspect=9229'], 0, dev), ['--import', 'tsx', ...CHILD_NODE_FLAGS]);
     assert.deepEqual(childExecArgv(['--import', 'tsx', '--max-old-space-size=99'], 512, dev), [
       '--import',
       'tsx',
+      ...CHILD_NODE_FLAGS,
       '--max-old-space-size=512',
     ]);
-    assert.deepEqual(childExecArgv([], 0, new URL('file:///x/child.js')), []);
-    assert.deepEqual(childExecArgv([...SUPERVISOR_NODE_FLAGS], 0, new URL('file:///x/child.js')), []);
+    const js = new URL('file:///x/child.js');
+    assert.deepEqual(childExecArgv([], 0, js), CHILD_NODE_FLAGS);
+    assert.deepEqual(childExecArgv([...SUPERVISOR_NODE_FLAGS], 0, js), CHILD_NODE_FLAGS);
+    assert.deepEqual(
+      childExecArgv(['--heap-growing-percent=90', '--max-semi-space-size=64'], 0, js),
+      CHILD_NODE_FLAGS,
+    );
   });
 
   test('errors cross IPC with their code, one-line message and permanence', () => {

@@ -30,12 +30,20 @@ export const SUPERVISOR_NODE_FLAGS: readonly string[] = [
   '--no-maglev',
 ];
 
+/**
+ * Node flags every child starts with. A child keeps V8's compilers, but not its default 16 MB semi-spaces nor its
+ * default heap growth (up to 4× the live heap after a full collection): the 397-page manual's course makes short-lived
+ * garbage, and with these the pipeline alone peaks at 199–202 MB instead of 243–249 MB, for 4–5% more time
+ * (six alternating runs of the pipeline in one process, 2026-12-03).
+ */
+export const CHILD_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4', '--heap-growing-percent=30'];
+
 /** The supervisor-only compiler flags: a child parses PDFs and builds courses, and wants V8's full compiler. */
 const SUPERVISOR_ONLY = new Set(['--no-opt', '--no-maglev']);
 
 /**
  * Node flags for a child: the supervisor's own (so tsx keeps working in development), minus debugger, heap and
- * compiler flags (a child parses PDFs: it keeps V8's compilers and default young generation), plus
+ * compiler flags (a child parses PDFs: it keeps V8's compilers), plus {@link CHILD_NODE_FLAGS} and
  * `--max-old-space-size` when a heap cap is set.
  */
 export function childExecArgv(
@@ -47,6 +55,7 @@ export function childExecArgv(
     (a) =>
       !a.startsWith('--max-old-space-size') &&
       !a.startsWith('--max-semi-space-size') &&
+      !a.startsWith('--heap-growing-percent') &&
       !SUPERVISOR_ONLY.has(a) &&
       !a.startsWith('--inspect') &&
       !a.startsWith('--test'),
@@ -55,6 +64,7 @@ export function childExecArgv(
   return [
     ...kept,
     ...(needsTsx ? ['--import', 'tsx'] : []),
+    ...CHILD_NODE_FLAGS,
     ...(heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : []),
   ];
 }
