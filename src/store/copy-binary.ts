@@ -8,6 +8,8 @@
  * would otherwise travel as one JSON document (`jsonb_to_recordset`) skip its parse too.
  */
 
+import { withoutNul } from './sql.ts';
+
 /** Rows per COPY: its input is held whole in PGlite's WebAssembly memory, which never shrinks. */
 export const COPY_ROWS = 500;
 
@@ -20,9 +22,7 @@ export interface Jsonb {
 }
 
 /** `value` as a jsonb column's value (NUL characters dropped, as in `jsonParam`). */
-export const jsonb = (value: unknown): Jsonb => ({
-  json: JSON.stringify(value, (_key, v) => (typeof v === 'string' ? v.replaceAll('\0', '') : v)),
-});
+export const jsonb = (value: unknown): Jsonb => ({ json: JSON.stringify(value, withoutNul) });
 
 /** "PGCOPY\n\377\r\n\0", then flags and header-extension length (both 0). */
 const HEADER = [0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];

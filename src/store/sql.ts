@@ -6,8 +6,11 @@
  * contain and PostgreSQL refuses in text and jsonb, are dropped.
  */
 export function jsonParam(value: unknown): string {
-  return JSON.stringify(value, (_key, v) => (typeof v === 'string' ? v.replaceAll('\0', '') : v));
+  return JSON.stringify(value, withoutNul);
 }
+
+/** A `JSON.stringify` replacer that drops NUL characters from strings (PostgreSQL refuses them). */
+export const withoutNul = (_key: string, v: unknown) => (typeof v === 'string' ? v.replaceAll('\0', '') : v);
 
 /** A timestamp column as ISO 8601, whichever driver read it. */
 export function isoTime(value: unknown): string {

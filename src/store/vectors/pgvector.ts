@@ -26,8 +26,8 @@ const ON_CONFLICT = `ON CONFLICT (chunk_id, space) DO UPDATE SET document_id = E
 
 /**
  * An upsert through binary COPY (PGlite): the rows go into a temporary table without parsing a number, then
- * into `chunk_vectors` with the same conflict rule as the INSERT path. 10× faster than the vectors' text form
- * (copy-binary.ts says why); `tx` is a transaction, so the temporary table goes with its commit.
+ * into `chunk_vectors` with the same conflict rule as the INSERT path: 5–10× faster than the vectors' text
+ * form (copy-binary.ts says why); `tx` is a transaction, so the temporary table goes with its commit.
  */
 async function copyUpsert(tx: Sql, space: EmbeddingSpace, records: readonly VectorRecord[]): Promise<void> {
   await tx.query(
