@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { COPY_ROWS } from '../../src/store/copy-binary.ts';
 import {
   countRows,
   courseIdFor,
@@ -9,7 +10,6 @@ import {
   loadChunks,
   saveProcessedDocument,
 } from '../../src/store/index.ts';
-import { COPY_ROWS } from '../../src/store/copy-binary.ts';
 import { SQL_BATCH } from '../../src/store/sql.ts';
 import { eachBackend } from '../support/databases.ts';
 import { makeDocument, makeQuiz } from '../support/store-fixtures.ts';

@@ -31,10 +31,18 @@ describe('pgvector in PGlite', () => {
     const space = { name: 'exact', dimension: 5 };
     const embedding = new Float32Array([0.1, -1e-30, 3.4028234663852886e38, 1 / 3, -0]);
     const text = 'Größe 数据 🙂 "quoted", back\\slash\ttab\0gone';
-    const records = [{ chunkId: 'e:0', documentId: 'e', embedding, page: 2147483647, sectionPath: 'A › B', text }];
+    const records = [
+      { chunkId: 'e:0', documentId: 'e', embedding, page: 2147483647, sectionPath: 'A › B', text },
+    ];
     await store.upsert(space, records);
     await store.upsert(space, records);
-    const { rows } = await t.db.query<{ e: string; page: number; section_path: string; text: string; n: number }>(
+    const { rows } = await t.db.query<{
+      e: string;
+      page: number;
+      section_path: string;
+      text: string;
+      n: number;
+    }>(
       `SELECT embedding::text AS e, page, section_path, text, count(*) OVER ()::int AS n
          FROM chunk_vectors WHERE space = 'exact/5'`,
     );
