@@ -314,6 +314,9 @@ describe('the web app in headless Chromium, against the API and a worker', { tim
   });
 
   test('a new quiz made from the course page (3 questions, module 2, seed 5) opens for review', async () => {
+    // From another course's page, a change of hash alone leaves that page's form in place until this one loads:
+    // the form filled could be the one about to be replaced. A fresh load has only this course's.
+    await page.goto('about:blank');
     await page.goto(courseUrl);
     await page.waitForSelector('form.new-quiz');
     await page.fill('#nq-count', '3');
