@@ -42,7 +42,14 @@ describe('English analysis (wink-nlp)', () => {
     assert.ok(
       tagsOf('Transactions are the mechanism that keeps data correct.').includes('Transactions/NOUN'),
     );
+    // An instruction on a slide opens with its verb: "Show" before a determiner or a clause is not a noun.
+    assert.ok(tagsOf('Show how to define a cancer cohort.').includes('Show/VERB'));
+    assert.ok(tagsOf('Report the findings to the nurse.').includes('Report/VERB'));
+    assert.ok(tagsOf('Note what the loop returns.').includes('Note/VERB'));
     // What is right stays right.
+    assert.ok(tagsOf('Today the file is read.').includes('Today/NOUN'));
+    assert.ok(tagsOf('Cancer cells grow quickly.').includes('Cancer/NOUN'));
+    assert.ok(tagsOf('Data which the user enters are stored.').includes('Data/NOUN'));
     assert.ok(tagsOf('The program runs in a loop.').includes('runs/VERB'));
     assert.ok(tagsOf('The users trace the calls.').includes('trace/VERB'));
   });
@@ -90,6 +97,15 @@ describe('sentences that stand alone', () => {
     );
     assert.equal(standaloneProblem('2 Data provided by Ward’s Automotive Reports.', nlp), 'fragment');
     assert.equal(standaloneProblem('Tables, SQL, transactions and indexes: a short course', nlp), 'fragment');
+    // A bullet's rest, without its subject; an instruction keeps its opening auxiliary.
+    assert.equal(standaloneProblem('Were eligible due to special disability benefits.', nlp), 'fragment');
+    assert.equal(standaloneProblem('Can be used with any tool that reads memory.', nlp), 'fragment');
+    assert.equal(standaloneProblem('Do not run the program as root.', nlp), null);
+    assert.equal(
+      standaloneProblem('Should a condition recur at the next visit, the diagnosis code is used.', nlp),
+      null,
+    );
+    assert.equal(standaloneProblem('Is the program running as root?', nlp), null);
   });
 
   test('words split by extraction are found and joined ("op erations", "p erformed", "imp ortant")', () => {
@@ -172,6 +188,7 @@ describe('key terms are content noun phrases', () => {
       'table',
       'table',
     ]);
+    assert.deepEqual(keys('Show how to define a cancer cohort.'), ['cohort', 'cancer cohort']);
     assert.ok(
       !keys('Anomalies occur when it happens, and read committed permits it.').some((k) =>
         /occur|happen|permit/.test(k),

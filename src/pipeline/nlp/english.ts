@@ -159,6 +159,7 @@ const PHRASE_TAGS = new Set<Pos>(['ADJ', 'NOUN', 'PROPN']);
  */
 export function correctTags(tokens: Token[]): Token[] {
   const shouting = tokens.every((t) => t.text === t.text.toUpperCase() || !/\p{L}/u.test(t.text));
+  if (isImperativeRead(tokens)) tokens[0]!.pos = 'VERB';
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!shouting && /^\p{Lu}{2,}$/u.test(t.text) && t.pos !== 'PROPN' && t.pos !== 'NOUN') {
@@ -206,6 +207,23 @@ export function correctTags(tokens: Token[]): Token[] {
     i = j - 1;
   }
   return tokens;
+}
+
+/** Words that open a clause after an imperative: "Show how…", "Note what…". */
+const CLAUSE_OPENERS = new Set(['how', 'why', 'what', 'whether']);
+/** Nouns that may open a sentence before a determiner without being a verb: "Today the file is read". */
+const TIME_NOUNS = new Set(['today', 'tonight', 'tomorrow', 'yesterday', 'meanwhile']);
+
+/**
+ * True when the first word is an imperative read as a noun: a singular noun in its base form that a
+ * determiner or a clause follows ("Show the results", "Report the findings", "Show how to define a cohort").
+ * A noun phrase cannot open a sentence that way, and slides and objectives are full of such instructions.
+ */
+function isImperativeRead(tokens: readonly Token[]): boolean {
+  const [first, next] = tokens;
+  if (first?.pos !== 'NOUN' || !next || !/^\p{Lu}\p{Ll}+$/u.test(first.text)) return false;
+  if (first.lemma !== first.lower || TIME_NOUNS.has(first.lower)) return false;
+  return next.pos === 'DET' || CLAUSE_OPENERS.has(next.lower);
 }
 
 /** True for the tags of words that carry content in a noun phrase. */

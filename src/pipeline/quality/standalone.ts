@@ -3,7 +3,7 @@
  * to what came before ("It", "This is", "See below"), it is one sentence (not two glued together, nor list items
  * run into one), and no word in it was split apart by the PDF's text extraction ("op erations").
  */
-import type { EnglishNlp, Token } from '../nlp/english.ts';
+import { type EnglishNlp, isNominal, type Token } from '../nlp/english.ts';
 import { isAbbreviation } from '../text/sentences.ts';
 
 /** Why a sentence cannot stand alone. */
@@ -42,12 +42,34 @@ export function standaloneProblem(
   if (isContentsEntry(text)) return 'fragment';
   if (opensWithPointer(text) || objectPointer(tokens) || CROSS_REFERENCE.test(text)) return 'pointer';
   if (isGlued(text, tokens)) return 'glued';
+  if (lacksItsSubject(text, tokens)) return 'fragment';
   // A sentence has a verb; a run of labels or table headings ending in a full stop does not.
   if (!hasVerb(tokens)) return 'fragment';
   // A table row read as a line: mostly capitalised labels ("Prolonged Services Key Type of Patient Code…").
   if (mostlyCapitalised(tokens, 8)) return 'fragment';
   if (splitWords(tokens, nlp).length > 0) return 'split-word';
   return null;
+}
+
+/** Auxiliaries that cannot open a statement: "Were eligible due to…" is a bullet that lost its subject. */
+const FINITE_AUXILIARIES = new Set(
+  'is are was were am has had does did can could will would may might shall should must'.split(' '),
+);
+
+/** Auxiliaries that open a condition before its subject: "Should a condition recur, then…". */
+const CONDITIONAL_AUXILIARIES = new Set(['should', 'had', 'were']);
+
+/**
+ * True for a statement in a question's word order without a question mark: the rest of a line whose subject
+ * was a heading or the bullet above. "Do not…", "Have a look…" and "Be sure…" are instructions, and "Should a
+ * condition recur, …" a condition, and they stay.
+ */
+function lacksItsSubject(text: string, tokens: readonly Token[]): boolean {
+  const [first, next] = tokens;
+  if (first?.pos !== 'AUX' || !FINITE_AUXILIARIES.has(first.lower) || /\?["'”’)\]]*$/u.test(text))
+    return false;
+  const subject = next && (next.pos === 'DET' || next.pos === 'PRON' || isNominal(next.pos));
+  return !(CONDITIONAL_AUXILIARIES.has(first.lower) && subject && text.includes(','));
 }
 
 /** True when some token is a verb or an auxiliary: a clause, not a label or a list of names. */
