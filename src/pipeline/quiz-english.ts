@@ -17,7 +17,7 @@ import { kindAt, optionProblems, type PhraseKind, tokensIn } from './quality/kin
 import { CITATION_KEY } from './quality/matter.ts';
 import { standaloneProblem } from './quality/standalone.ts';
 import { insideCode, swapProblem } from './quality/statements.ts';
-import { normalise, type Source } from './quiz-material.ts';
+import { AskedSentences, normalise, type Source } from './quiz-material.ts';
 import { BLANK, containsTerm, TermFinder } from './text/cloze.ts';
 import { findDefinition } from './text/definitions.ts';
 import { type Rng, shuffled } from './text/rng.ts';
@@ -75,7 +75,7 @@ export function englishQuestions(m: EnglishQuizMaterial, nlp: EnglishNlp, rng: R
 class EnglishQuizBuilder {
   private readonly questions: Question[] = [];
   private readonly prompts = new Set<string>();
-  private readonly used = new Set<string>();
+  private readonly used = new AskedSentences();
   private readonly answers = new Set<string>();
   private readonly tagCache = new Map<string, readonly Token[]>();
   private readonly seen: Source[] = [];
@@ -214,7 +214,7 @@ class EnglishQuizBuilder {
 
   /** "Which term does the text define as “…”?", the other options being terms of the same kind. */
   private offerDefinition(d: Defined, all: readonly Defined[]): void {
-    if (this.full || this.used.has(normalise(d.sentence))) return;
+    if (this.full || this.used.has(d.sentence)) return;
     const answer = this.pool.find((p) => p.term.toLowerCase() === d.term.toLowerCase());
     if (!answer) return;
     const definedTerms = new Set(all.map((x) => x.term.toLowerCase()));
@@ -233,7 +233,7 @@ class EnglishQuizBuilder {
   }
 
   private offer(source: Source, fill: boolean): void {
-    if (this.used.has(normalise(source.text))) return;
+    if (this.used.has(source.text)) return;
     const tfLeft = Math.max(0, this.wantTrueFalse - this.trues - this.falses);
     const mcLeft = Math.max(0, this.m.count - this.wantTrueFalse - this.multipleChoices);
     const tfFirst = this.rng() * (tfLeft + mcLeft) < tfLeft;
@@ -255,7 +255,7 @@ class EnglishQuizBuilder {
     if (draft.kind === 'multiple_choice' && new Set(draft.options.map((o) => o.toLowerCase())).size !== 4)
       return false;
     this.prompts.add(key);
-    this.used.add(normalise(source.text));
+    this.used.add(source.text);
     this.questions.push({
       ...draft,
       explanation: `From page ${source.page}: "${source.text}"`,

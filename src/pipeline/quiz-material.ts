@@ -115,3 +115,35 @@ export function normalise(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/** Share of their words two sentences may have in common before a question about each is one too many. */
+const NEAR_DUPLICATE = 0.8;
+
+/**
+ * Sentences a quiz already asks about. One that says nearly the same as another ("Donations … to GPF #509",
+ * "Donations … to GPF #515") counts as asked: two such questions test one thing, or nothing a reader can know.
+ */
+export class AskedSentences {
+  private readonly exact = new Set<string>();
+  private readonly words: Set<string>[] = [];
+
+  has(text: string): boolean {
+    const key = normalise(text);
+    if (this.exact.has(key)) return true;
+    const words = likenessWords(key);
+    return this.words.some((other) => {
+      let shared = 0;
+      for (const w of words) if (other.has(w)) shared++;
+      return shared >= NEAR_DUPLICATE * Math.max(words.size, other.size);
+    });
+  }
+
+  add(text: string): void {
+    const key = normalise(text);
+    this.exact.add(key);
+    this.words.push(likenessWords(key));
+  }
+}
+
+/** The words of a normalised sentence, every number the same word. */
+const likenessWords = (key: string) => new Set(key.replace(/\p{N}+/gu, '0').split(' '));

@@ -13,6 +13,7 @@ import { NoQuizMaterialError } from './errors.ts';
 import { loadEnglish } from './nlp/english.ts';
 import { englishQuestions } from './quiz-english.ts';
 import {
+  AskedSentences,
   chunkSources,
   normalise,
   type Scope,
@@ -69,7 +70,7 @@ function scopeOf(input: QuizInput): Scope {
 class QuizBuilder {
   readonly questions: Question[] = [];
   private readonly prompts = new Set<string>();
-  private readonly sentences = new Set<string>();
+  private readonly sentences = new AskedSentences();
   private readonly answers = new Set<string>();
   private trueFalse = 0;
   private readonly finder: TermFinder;
@@ -96,7 +97,7 @@ class QuizBuilder {
    * answer already asked about.
    */
   offer(source: Source, fill: boolean): void {
-    if (this.full || this.sentences.has(normalise(source.text)) || isQuestion(source.text)) return;
+    if (this.full || this.sentences.has(source.text) || isQuestion(source.text)) return;
     const tfLeft = Math.max(0, Math.round(this.count * TRUE_FALSE_SHARE) - this.trueFalse);
     const mcLeft = Math.max(0, this.count - Math.round(this.count * TRUE_FALSE_SHARE) - this.multipleChoices);
     const tfFirst = this.rng() * (tfLeft + mcLeft) < tfLeft;
@@ -111,7 +112,7 @@ class QuizBuilder {
 
   /** A true statement made of the sentence as it stands, for material too thin for anything else. */
   offerPlainTrue(source: Source): void {
-    if (this.full || this.sentences.has(normalise(source.text)) || !/\p{L}/u.test(source.text)) return;
+    if (this.full || this.sentences.has(source.text) || !/\p{L}/u.test(source.text)) return;
     this.add(
       this.question(source, { kind: 'true_false', prompt: `True or false: ${source.text}`, answer: true }),
       source,
@@ -122,7 +123,7 @@ class QuizBuilder {
     const key = normalise(q.prompt);
     if (this.prompts.has(key)) return false;
     this.prompts.add(key);
-    this.sentences.add(normalise(source.text));
+    this.sentences.add(source.text);
     if (q.kind === 'true_false') this.trueFalse++;
     this.questions.push(q);
     return true;

@@ -169,6 +169,26 @@ describe('generateQuiz (offline cloze)', () => {
     assert.ok(quiz.questions.length >= 10 && quiz.questions.length < 200);
   });
 
+  test('sentences that say nearly the same give one question between them', async () => {
+    const funds = ['education', 'recreation', 'comfort', 'transport', 'library', 'garden'];
+    const doc = english('Volunteer funds', [
+      ...funds.map(
+        (f, i) => `Donations for the ${f} program should be directed to the general post fund ${501 + i}.`,
+      ),
+      'Volunteers drive veterans to their appointments at the medical center every weekday morning.',
+      'The medical center needs volunteers who can read aloud to patients in the hospice ward.',
+      'Each volunteer receives a badge, a uniform and a free meal for every shift of four hours.',
+      'The hospice ward opened in 1998 and cares for twenty veterans at the end of their lives.',
+    ]);
+    const docCourse = await generateCourse(doc);
+    for (const seed of [1, 2, 3]) {
+      const quiz = await generateQuiz({ course: docCourse, chunks: doc.chunks, count: 10, seed });
+      const donations = quiz.questions.filter((q) => sourceOf(q).startsWith('Donations'));
+      assert.ok(donations.length <= 1, donations.map((q) => q.prompt).join('\n'));
+      assert.ok(quiz.questions.length >= 2, 'the other sentences still give questions');
+    }
+  });
+
   test('a one-line document still gets a question; an unknown module is a clear error', async () => {
     const tiny = oneLiner('Please fill in your name and date of birth');
     const tinyCourse = await generateCourse(tiny);
