@@ -19,6 +19,11 @@ describe('sentences', () => {
       'Is it right?',
       'Yes.',
     ]);
+    // A telephone extension and a department, as a newsletter writes them.
+    assert.deepEqual(splitSentences('Call the nurse at ext. 54413. The Dept. of Health pays.'), [
+      'Call the nurse at ext. 54413.',
+      'The Dept. of Health pays.',
+    ]);
   });
 
   test('split CJK full stops and blank lines', () => {

@@ -5,7 +5,7 @@ import { countCjk, hasLetter, isBreak, scan, squash } from './words.ts';
 
 /** Lower-case abbreviations (without their final dot) after which a period does not end a sentence. */
 const ABBREVIATIONS = new Set(
-  `e.g i.e cf vs dr mr mrs ms prof fig figs eq eqs no nos vol ch sec approx al resp ref refs tab st jr inc ltd co
+  `e.g i.e cf vs dr mr mrs ms prof fig figs eq eqs no nos vol ch sec approx al resp ref refs tab st jr inc ltd co ext tel dept
   u.s u.k p pp ca z.b bzw usw d.h sr sra dra av pág mme mlle`.split(/\s+/),
 );
 
