@@ -288,6 +288,8 @@ class EnglishQuizBuilder {
   private cloze(source: Source, fill: boolean): Draft | null {
     const text = source.text;
     for (const { term, at } of this.headsIn(text, fill)) {
+      // "described in _____ (i)", "under _____ 106": the word names a part of the text, not what it says.
+      if (REFERENCE_LABEL.test(text.slice(at[1]))) continue;
       // "an _____" would tell the answer starts with a vowel.
       const head = text.slice(0, at[0]).replace(/\b([Aa])n? $/u, (_, a: string) => `${a}(n) `);
       const stem = head + BLANK + text.slice(at[1]);
@@ -396,6 +398,9 @@ const sameKind = (a: PhraseKind, b: PhraseKind) =>
   a.code === b.code &&
   a.digits === b.digits &&
   Math.min(a.words, 3) === Math.min(b.words, 3);
+
+/** A label right after a word: "paragraph (i)", "section 106", "Table 1". */
+const REFERENCE_LABEL = /^\s*(?:\([0-9a-z]{1,4}\)|[0-9])/iu;
 
 /** True when one word list is contained in the other ("key" in "primary key"). */
 function nested(a: readonly string[], b: readonly string[]): boolean {

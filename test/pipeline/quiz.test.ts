@@ -189,6 +189,29 @@ describe('generateQuiz (offline cloze)', () => {
     }
   });
 
+  test('no blank stands for the word before a label ("described in _____ (b)")', async () => {
+    const doc = english('Registration of manufacturers', [
+      'The registrant files the application described in paragraph (b) with the Administrator before the first delivery.',
+      'An application that lacks the statement required by paragraph (c) is returned to the registrant without a decision.',
+      'The Administrator publishes each order on an application in the register within thirty days of the hearing.',
+      'A registrant who moves the factory must file a new application under paragraph (d) before the move.',
+      'The inspector visits the factory of every registrant at least once a year and reports to the Administrator.',
+      'The fee for an application is set by paragraph (e) and is paid when the application is filed.',
+      'Records of every delivery are kept at the factory for two years and shown to the inspector on request.',
+      'A registrant whose application is refused may ask for a hearing under paragraph (f) within thirty days.',
+    ]);
+    const docCourse = await generateCourse(doc);
+    let clozes = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const quiz = await generateQuiz({ course: docCourse, chunks: doc.chunks, count: 10, seed });
+      for (const q of quiz.questions) {
+        assert.doesNotMatch(q.prompt, /_____\s*(?:\(\w{1,4}\)|\d)/u);
+        if (q.prompt.includes('_____')) clozes++;
+      }
+    }
+    assert.ok(clozes > 0, 'the other words are still blanked');
+  });
+
   test('a one-line document still gets a question; an unknown module is a clear error', async () => {
     const tiny = oneLiner('Please fill in your name and date of birth');
     const tinyCourse = await generateCourse(tiny);
