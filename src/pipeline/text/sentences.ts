@@ -13,8 +13,8 @@ const ABBREVIATIONS = new Set(
 export const isAbbreviation = (word: string): boolean => ABBREVIATIONS.has(word.toLowerCase());
 
 /** End of a sentence: terminal punctuation (with closing quotes) before white space and a capital or digit,
- * or CJK full stops anywhere. */
-const BOUNDARY = /[.!?…]+["'”’)\]]*(?=\s+["'“‘([¿¡]?[\p{Lu}\p{N}])|[。！？]+["'”’」』)]*/gu;
+ * or CJK full stops anywhere (Japanese technical writing often ends with "．", the full-width full stop). */
+const BOUNDARY = /[.!?…]+["'”’)\]]*(?=\s+["'“‘([¿¡]?[\p{Lu}\p{N}])|(?:[。！？｡]|．(?![０-９0-9]))+["'”’」』)]*/gu;
 
 /** Splits text into sentences. Blank lines always separate; single newlines count as spaces. */
 export function splitSentences(text: string): string[] {
@@ -76,7 +76,7 @@ export function isGoodSentence(
 ): boolean {
   const text = sentence.trim();
   if (/\.{4,}|(?:\. ){3,}|\||([^\p{L}\p{N}\s])\1{3,}/u.test(text)) return false;
-  if (/^\p{Ll}/u.test(text) || !(listItem || /[.!?。！？]["'”’)」』]*$/u.test(text))) return false;
+  if (/^\p{Ll}/u.test(text) || !(listItem || /[.!?。．｡！？]["'”’)」』]*$/u.test(text))) return false;
   // A list item ending in a colon, a semicolon or a comma introduces or continues another.
   if (listItem && /[:;,]$/u.test(text)) return false;
   const ws = scanned.filter((t) => !isBreak(t) && !URL_PART.test(t));
@@ -90,7 +90,21 @@ export function isGoodSentence(
     if (hasLetter(w)) letters += w.length;
     else numbers++;
   if (numbers > ws.length * 0.3) return false;
+  if (isShouted(text)) return false;
   return letters >= nonSpaceLength(text) * 0.65;
+}
+
+/**
+ * True for text mostly in capitals: a form's instruction ("VERIFIQUE SE MULHER TEM UMA CRIANÇA…") or a
+ * heading run into its text, which a summary or a question would shout.
+ */
+function isShouted(text: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (const ch of text)
+    if (/\p{Lu}/u.test(ch)) upper++;
+    else if (/\p{Ll}/u.test(ch)) lower++;
+  return upper + lower >= 20 && upper > (upper + lower) * 0.6;
 }
 
 /** Words of a URL (they are not prose). */

@@ -13,7 +13,7 @@ const CJK_ANY = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const LETTER = /\p{L}/u;
 
 /** Punctuation that ends a phrase: a two-word term never spans one. */
-const BREAK_CHARS = ',;:()[]{}"“”«»!?.。、，；：·•–—/\\|';
+const BREAK_CHARS = ',;:()[]{}"“”«»!?.。．、，；：·•–—/\\|';
 const BREAKS = new Set(BREAK_CHARS);
 const WORD_OR_BREAK = new RegExp(`${WORD.source}|[${BREAK_CHARS.replace(/[\]\\[-]/g, '\\$&')}]`, 'gu');
 
