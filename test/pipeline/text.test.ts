@@ -31,6 +31,11 @@ describe('sentences', () => {
       '光合作用は反応です。',
       '葉緑体で行われる。',
     ]);
+    // Technical Japanese ends with the full-width full stop; between full-width digits it is a decimal point.
+    assert.deepEqual(splitSentences('pTEX は組版エンジンである．版は３．５である．'), [
+      'pTEX は組版エンジンである．',
+      '版は３．５である．',
+    ]);
     assert.deepEqual(splitSentences('Heading without stop\n\nBody text here.'), [
       'Heading without stop',
       'Body text here.',
@@ -46,6 +51,9 @@ describe('sentences', () => {
     assert.ok(!isGoodSentence('continued from the previous page of the chapter here.'));
     assert.ok(!isGoodSentence('Debugging Valgrind with GDB ~~~~~~~~~~~~~~~~~~~ To debug it, run it.'));
     assert.ok(!isGoodSentence('See https://example.com/a/b/c/d for more.'));
+    // A form's instruction in capitals is not a sentence to show; a few acronyms in one are.
+    assert.ok(!isGoodSentence('VERIFIQUE SE MULHER TEM UMA CRIANÇA DE MENOS DE 5 ANOS E SE SIM CONTINUE.'));
+    assert.ok(isGoodSentence('The VA and CMS share ICD-9 codes with the NCI registry every year.'));
   });
 });
 
@@ -86,6 +94,33 @@ describe('TermIndex', () => {
     const idx = TermIndex.fromTexts([['In 2021 the 42 ab of the enzyme and the enzymes of it.']]);
     assert.deepEqual(idx.top([0], 5), ['enzyme']);
     for (const t of index.top([0, 1, 2], 15)) assert.match(t, /^\p{L}[\p{L} -]*\p{L}$/u);
+  });
+
+  test('a word twice in a row is two cells of a table; German and Portuguese function words are no terms', () => {
+    // The header row of a table's two columns, in a document that says "percentagem" elsewhere too.
+    const rows = Array.from({ length: 6 }, (_, i) => `Quadro ${i}: Percentagem Percentagem de mulheres.`);
+    const table = TermIndex.fromTexts([
+      rows,
+      ['A percentagem de redes.'],
+      ['A percentagem de casas.'],
+      ['A percentagem de escolas.'],
+    ]);
+    const tableTop = table.top([0], 5, { minCount: 1 });
+    assert.ok(
+      !tableTop.includes('Percentagem Percentagem') && tableTop.includes('Percentagem'),
+      tableTop.join(),
+    );
+    const notes = TermIndex.fromTexts([
+      [
+        'Vielen Dank an alle, die mir geholfen haben, vorausgesetzt sie heißt Hilfe.',
+        'Falls X kompakt ist, folgt daraus, dass mir der Raum kompakt heißt.',
+        'Cerca de 70 por cento das mulheres dormiram debaixo de uma rede alguma vez.',
+      ],
+    ]);
+    const top = notes.top([0], 20, { minCount: 1 }).map((t) => t.toLowerCase());
+    for (const w of ['mir', 'vorausgesetzt', 'heißt', 'folgt', 'falls', 'cento', 'vez', 'cerca'])
+      assert.ok(!top.some((t) => t.split(' ').includes(w)), `${w} in ${top.join(', ')}`);
+    assert.ok(top.includes('kompakt') && top.includes('rede'), top.join(', '));
   });
 });
 

@@ -29,12 +29,22 @@ const GERMAN = `aber alle allem allen aller alles als also am an andere anderen 
 dann das dass dem den denen der des dessen die dies diese diesem diesen dieser dieses doch dort du durch ein eine
 einem einen einer eines er es etwa für gegen hat hatte hier ihr ihre im in ist jede jedem jeden jeder jedes kann
 kein keine man mehr mit muss nach nicht noch nur ob oder ohne schon sein seine sich sie sind so sowie über um und
-uns unter vom von vor war wie wir wird wo wurde zu zum zur zwischen`;
+uns unter vom von vor war wie wir wird wo wurde zu zum zur zwischen
+ich mich mir dich dir ihm ihn ihnen euch unser unsere ihrer ihren ihrem seiner seinem seinen seines jene jener
+welche welcher welches welchem welchen haben habe werden worden wurden können könnte konnte müssen soll sollen
+sollte darf wäre wären bin bist seid sei seien waren gewesen hatten hätte sehr immer wieder bereits dabei dazu
+davon dadurch darauf darin daraus hierbei deshalb somit sowohl weder nun ebenfalls denn sondern weil wenn falls
+obwohl während bevor nachdem sodass vorausgesetzt innerhalb außerhalb wegen gibt gilt heißt folgt siehe bzgl
+beispiel folgende folgenden zwei drei`;
 
 const PORTUGUESE = `à ao aos as até com como da das de dela dele deles do dos e é ela elas ele eles em entre era essa
 essas esse esses esta estas este estes está foi for foram há isso isto já mais mas me mesmo muito na nas nem no nos
 não o os ou para pela pelas pelo pelos por quando que se sem ser seu seus sua suas são também tem ter um uma umas
-uns`;
+uns num numa sobre após desde durante contra ainda apenas assim bem cerca depois antes agora aqui então onde quem
+qual quais todo toda todos todas outro outra outros outras algum alguma alguns algumas nenhum nenhuma mesma seja
+sejam sido sendo tinha tinham têm estão estava estavam estar pode podem deve devem havia será serão seria lhe lhes
+meu minha nosso nossa deste desta neste nesta nesse nessa aquele aquela porque pois porém embora enquanto menos
+muitos muita muitas pouco tão tanto cada vez vezes junto debaixo cento haviam`;
 
 const FRENCH = `à au aux avec ce ces cette dans de des du elle elles en est et être il ils je la le les leur leurs
 lui mais même ne nous on ou où par pas plus pour qu que qui sa se ses son sont sur ta te tes ton tous tout toute
