@@ -26,6 +26,7 @@ export interface ObjectiveMaterial {
   index: number;
   /** English only. */
   definitions?: readonly Definition[];
+  /** The module's sentences: in other languages, two terms are paired only when one of them uses both. */
   sentences?: readonly Sentence[];
 }
 
@@ -117,7 +118,10 @@ function siblingPair(defs: readonly Definition[]): [Definition, Definition] | nu
   return null;
 }
 
-/** Two key terms used together in at least two sentences of the module. */
+/** True for two spellings of one term: "topologischer Raum" and "topologische Räume". */
+const sameWord = (a: string, b: string) => a.slice(0, 6).toLowerCase() === b.slice(0, 6).toLowerCase();
+
+/** Two key terms (not two spellings of one) used together in at least two sentences of the module. */
 function relatedPair(
   terms: readonly string[],
   sentences: readonly Sentence[],
@@ -126,7 +130,7 @@ function relatedPair(
   for (let i = 0; i < terms.length; i++)
     for (let j = i + 1; j < terms.length; j++) {
       const [a, b] = [terms[i]!, terms[j]!];
-      if (used.has(a.toLowerCase()) || used.has(b.toLowerCase())) continue;
+      if (used.has(a.toLowerCase()) || used.has(b.toLowerCase()) || sameWord(a, b)) continue;
       const together = sentences.filter((s) => containsTerm(s.text, a) && containsTerm(s.text, b)).length;
       if (together >= 2) return [a, b];
     }
@@ -168,9 +172,13 @@ function patternObjectives(m: ObjectiveMaterial): string[] {
   const queue = [...m.keyTerms];
   for (let i = 0; i < PATTERNS.length && out.length < MAX; i++) {
     const pattern = PATTERNS[(m.index + i) % PATTERNS.length]!;
-    if (queue.length < pattern.terms) continue;
-    const [a, b = ''] = queue.splice(0, pattern.terms);
-    out.push(pattern.make(a!, b, m.title));
+    // Without analysis, sentences that use two terms together are all that says they are related: "Compare
+    // kompakt and Metrik" of terms the text never brings together says nothing.
+    const terms =
+      pattern.terms === 1 ? queue.slice(0, 1) : (relatedPair(queue, m.sentences ?? [], new Set()) ?? []);
+    if (terms.length < pattern.terms) continue;
+    for (const t of terms) queue.splice(queue.indexOf(t), 1);
+    out.push(pattern.make(terms[0]!, terms[1] ?? '', m.title));
   }
   return out;
 }

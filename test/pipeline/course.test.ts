@@ -3,6 +3,9 @@ import { describe, test } from 'node:test';
 import { CourseSchema } from '../../src/domain/course.ts';
 import type { Section } from '../../src/domain/document.ts';
 import { generateCourse, OfflineCourseGenerator } from '../../src/pipeline/course.ts';
+import { objectives } from '../../src/pipeline/course-objectives.ts';
+import type { Sentence } from '../../src/pipeline/course-text.ts';
+import { scan } from '../../src/pipeline/text/words.ts';
 import { chunksOf, oneLiner, textbook } from '../support/course-fixture.ts';
 
 const sentence = (topic: string, i: number) =>
@@ -209,5 +212,49 @@ describe('generateCourse (offline extractive)', () => {
     await assert.rejects(generateCourse(input, { name: 'bad', generateCourse: async () => bad }), {
       code: 'invalid_course',
     });
+  });
+});
+
+describe('objectives in languages without analysis', () => {
+  const sentence = (text: string): Sentence => ({
+    text,
+    sectionIndex: 0,
+    paragraph: 0,
+    page: 1,
+    good: true,
+    prose: true,
+    tokens: scan(text),
+  });
+  const material = (sentences: string[]) => ({
+    title: 'Topologische Grundbegriffe',
+    firstLessonTitle: 'Offene Mengen',
+    courseTitle: 'Geometrie und Topologie',
+    pages: '1–9',
+    keyTerms: ['kompakt', 'Metrik', 'abgeschlossen', 'offen', 'topologischer Raum', 'topologische Räume'],
+    index: 1,
+    sentences: sentences.map(sentence),
+  });
+
+  test('two terms are related only where sentences use them together, and never two spellings of one', () => {
+    const got = objectives(
+      material([
+        'Eine Menge ist abgeschlossen, wenn ihr Komplement offen ist.',
+        'Jede Menge, die offen und abgeschlossen ist, heißt klopen.',
+        'Ein topologischer Raum ist kompakt, wenn jede Überdeckung eine endliche Teilüberdeckung hat.',
+        'Topologische Räume mit einer Metrik heißen metrisierbar; ein topologischer Raum ist das Paar.',
+        'Topologische Räume und ein topologischer Raum werden hier gleich behandelt.',
+      ]),
+    );
+    const pairs = got.filter((o) => /^(?:Describe how|Compare) /.test(o));
+    assert.ok(pairs.length > 0, got.join(' | '));
+    for (const o of pairs) assert.match(o, /abgeschlossen.*offen|offen.*abgeschlossen/, got.join(' | '));
+  });
+
+  test('with no two terms together, every objective names one term', () => {
+    const got = objectives(
+      material(['Eine Menge ist kompakt.', 'Die Metrik misst Abstände zwischen Punkten.']),
+    );
+    assert.ok(got.length >= 2);
+    assert.ok(!got.some((o) => /^(?:Describe how|Compare) /.test(o)), got.join(' | '));
   });
 });
