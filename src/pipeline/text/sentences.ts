@@ -14,7 +14,8 @@ export const isAbbreviation = (word: string): boolean => ABBREVIATIONS.has(word.
 
 /** End of a sentence: terminal punctuation (with closing quotes) before white space and a capital or digit,
  * or CJK full stops anywhere (Japanese technical writing often ends with "．", the full-width full stop). */
-const BOUNDARY = /[.!?…]+["'”’)\]]*(?=\s+["'“‘([¿¡]?[\p{Lu}\p{N}])|(?:[。！？｡]|．(?![０-９0-9]))+["'”’」』)]*/gu;
+const BOUNDARY =
+  /[.!?…]+["'”’)\]]*(?=\s+["'“‘([¿¡]?[\p{Lu}\p{N}])|(?:[。！？｡]|．(?![０-９0-9]))+["'”’」』)]*/gu;
 
 /** Splits text into sentences. Blank lines always separate; single newlines count as spaces. */
 export function splitSentences(text: string): string[] {
