@@ -17,7 +17,7 @@ import { kindAt, optionProblems, type PhraseKind, tokensIn } from './quality/kin
 import { CITATION_KEY } from './quality/matter.ts';
 import { standaloneProblem } from './quality/standalone.ts';
 import { insideCode, swapProblem } from './quality/statements.ts';
-import { AskedSentences, normalise, type Source } from './quiz-material.ts';
+import { AskedSentences, normalise, opensWithLabel, type Source } from './quiz-material.ts';
 import { BLANK, containsTerm, TermFinder } from './text/cloze.ts';
 import { findDefinition } from './text/definitions.ts';
 import { type Rng, shuffled } from './text/rng.ts';
@@ -289,7 +289,7 @@ class EnglishQuizBuilder {
     const text = source.text;
     for (const { term, at } of this.headsIn(text, fill)) {
       // "described in _____ (i)", "under _____ 106": the word names a part of the text, not what it says.
-      if (REFERENCE_LABEL.test(text.slice(at[1]))) continue;
+      if (opensWithLabel(text.slice(at[1]))) continue;
       // "an _____" would tell the answer starts with a vowel.
       const head = text.slice(0, at[0]).replace(/\b([Aa])n? $/u, (_, a: string) => `${a}(n) `);
       const stem = head + BLANK + text.slice(at[1]);
@@ -398,9 +398,6 @@ const sameKind = (a: PhraseKind, b: PhraseKind) =>
   a.code === b.code &&
   a.digits === b.digits &&
   Math.min(a.words, 3) === Math.min(b.words, 3);
-
-/** A label right after a word: "paragraph (i)", "section 106", "Table 1". */
-const REFERENCE_LABEL = /^\s*(?:\([0-9a-z]{1,4}\)|[0-9])/iu;
 
 /** True when one word list is contained in the other ("key" in "primary key"). */
 function nested(a: readonly string[], b: readonly string[]): boolean {

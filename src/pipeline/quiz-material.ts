@@ -147,3 +147,9 @@ export class AskedSentences {
 
 /** The words of a normalised sentence, every number the same word. */
 const likenessWords = (key: string) => new Set(key.replace(/\p{N}+/gu, '0').split(' '));
+
+/**
+ * True when `rest`, the text after a word, opens with a label: "paragraph (i)", "section 106", "Definition 81".
+ * That word names a part of the text, not what it says: no blank for it.
+ */
+export const opensWithLabel = (rest: string): boolean => /^\s*(?:\([0-9a-z]{1,4}\)|[0-9])/iu.test(rest);

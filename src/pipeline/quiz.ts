@@ -16,6 +16,7 @@ import {
   AskedSentences,
   chunkSources,
   normalise,
+  opensWithLabel,
   type Scope,
   type Source,
   summarySources,
@@ -140,6 +141,7 @@ class QuizBuilder {
     for (const answer of this.termsIn(source.text, fill)) {
       const stem = blankOut(source.text, answer);
       if (!stem.includes(BLANK) || stem.toLowerCase().includes(answer.toLowerCase())) continue;
+      if (opensWithLabel(stem.slice(stem.indexOf(BLANK) + BLANK.length))) continue;
       const wrong = distractors(answer, stem, this.pool, 3, this.rng);
       if (wrong.length < 3) continue;
       const options = shuffled([answer, ...wrong], this.rng);

@@ -21,7 +21,7 @@ const normal = (s: string) =>
 /** The sentence a question was made from, as quoted in its explanation. */
 const sourceOf = (q: Question) => /^From page \d+: "(.*)"$/.exec(q.explanation)?.[1] ?? '';
 
-/** A one-section English document of the given sentences, one paragraph per two sentences. */
+/** A one-section document of the given sentences (English unless they are not), one paragraph per two sentences. */
 function english(title: string, sentences: readonly string[]) {
   const paragraphs = [];
   for (let i = 0; i < sentences.length; i += 2)
@@ -199,6 +199,29 @@ describe('generateQuiz (offline cloze)', () => {
       'The fee for an application is set by paragraph (e) and is paid when the application is filed.',
       'Records of every delivery are kept at the factory for two years and shown to the inspector on request.',
       'A registrant whose application is refused may ask for a hearing under paragraph (f) within thirty days.',
+    ]);
+    const docCourse = await generateCourse(doc);
+    let clozes = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const quiz = await generateQuiz({ course: docCourse, chunks: doc.chunks, count: 10, seed });
+      for (const q of quiz.questions) {
+        assert.doesNotMatch(q.prompt, /_____\s*(?:\(\w{1,4}\)|\d)/u);
+        if (q.prompt.includes('_____')) clozes++;
+      }
+    }
+    assert.ok(clozes > 0, 'the other words are still blanked');
+  });
+
+  test('nor in other languages ("_____ 13 Ein Raum heißt kompakt")', async () => {
+    const doc = english('Topologie', [
+      'Definition 11 Ein topologischer Raum ist eine Menge mit einer Familie offener Teilmengen.',
+      'Definition 12 Eine Teilmenge heißt abgeschlossen, wenn ihr Komplement in dem Raum offen ist.',
+      'Definition 13 Ein Raum heißt kompakt, wenn jede offene Überdeckung eine endliche Teilüberdeckung hat.',
+      'Definition 14 Ein Raum heißt zusammenhängend, wenn er nicht die Vereinigung zweier offener Mengen ist.',
+      'Jeder metrische Raum ist ein topologischer Raum mit den offenen Kugeln als Basis der Topologie.',
+      'Definition 15 Eine Abbildung heißt stetig, wenn das Urbild jeder offenen Menge wieder offen ist.',
+      'Das Bild eines kompakten Raumes unter einer stetigen Abbildung ist wieder kompakt und abgeschlossen.',
+      'Definition 16 Ein Weg in einem Raum ist eine stetige Abbildung von einem Intervall in diesen Raum.',
     ]);
     const docCourse = await generateCourse(doc);
     let clozes = 0;
