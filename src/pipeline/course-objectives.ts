@@ -3,9 +3,10 @@
  *
  * In English they come from what the module's text does: "Define X" for a term it defines, "Distinguish X from
  * Y" when it defines both, "Use X to Z" from its procedural sentences ("To Z, use X"), "Explain the purpose of
- * X" for a key term, "Describe how X relates to Y" for key terms used in one sentence; each is checked (a
- * content noun phrase in every slot, see quality/objectives.ts) before it is kept. In other languages the
- * module's key terms fill fixed patterns, as before.
+ * X" for a key term, "Describe how X relates to Y" for key terms used together in two sentences; each is
+ * checked (a content noun phrase in every slot, see quality/objectives.ts) before it is kept. In other
+ * languages the module's key terms fill fixed patterns; those that relate two terms take two that two of the
+ * module's sentences use together. Two spellings of one term are never related.
  */
 import type { Definition } from './course-glossary.ts';
 import type { Sentence } from './course-text.ts';
@@ -26,7 +27,7 @@ export interface ObjectiveMaterial {
   index: number;
   /** English only. */
   definitions?: readonly Definition[];
-  /** The module's sentences: in other languages, two terms are paired only when one of them uses both. */
+  /** The module's sentences: in other languages, two terms are paired only when two of them use both. */
   sentences?: readonly Sentence[];
 }
 
@@ -118,8 +119,25 @@ function siblingPair(defs: readonly Definition[]): [Definition, Definition] | nu
   return null;
 }
 
-/** True for two spellings of one term: "topologischer Raum" and "topologische Räume". */
-const sameWord = (a: string, b: string) => a.slice(0, 6).toLowerCase() === b.slice(0, 6).toLowerCase();
+/**
+ * True for two spellings of one term, word by word: "topologischer Raum" and "topologische Räume", "heap block"
+ * and "heap blocks" (each pair of words shares all but its last two letters, and at least four).
+ */
+function sameWord(a: string, b: string): boolean {
+  const [as, bs] = [wordsOfTerm(a), wordsOfTerm(b)];
+  return (
+    as.length === bs.length &&
+    as.every((x, i) => {
+      const y = bs[i]!;
+      const n = Math.max(4, Math.min(x.length, y.length) - 2);
+      return x.slice(0, n) === y.slice(0, n);
+    })
+  );
+}
+
+/** Lower-case words of a term without accents ("Räume" → "raume"). */
+const wordsOfTerm = (term: string) =>
+  term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/\s+/u);
 
 /** Two key terms (not two spellings of one) used together in at least two sentences of the module. */
 function relatedPair(

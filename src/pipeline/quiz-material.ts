@@ -152,4 +152,7 @@ const likenessWords = (key: string) => new Set(key.replace(/\p{N}+/gu, '0').spli
  * True when `rest`, the text after a word, opens with a label: "paragraph (i)", "section 106", "Definition 81".
  * That word names a part of the text, not what it says: no blank for it.
  */
-export const opensWithLabel = (rest: string): boolean => /^\s*(?:\([0-9a-z]{1,4}\)|[0-9])/iu.test(rest);
+export const opensWithLabel = (rest: string): boolean => LABEL.test(rest);
+
+/** "(b)", "(iv)", "(A)", "(12a)" or a number; not an acronym in brackets ("adenosine triphosphate (ATP)"). */
+const LABEL = /^\s*(?:\((?:[a-z]|[ivx]{1,4}|[A-Z]|[0-9]{1,3}[a-z]?)\)|[0-9])/u;

@@ -7,6 +7,7 @@ import { loadEnglish } from '../../src/pipeline/nlp/english.ts';
 import { optionProblems } from '../../src/pipeline/quality/kinds.ts';
 import { swapProblem } from '../../src/pipeline/quality/statements.ts';
 import { generateQuiz, OfflineQuizGenerator } from '../../src/pipeline/quiz.ts';
+import { opensWithLabel } from '../../src/pipeline/quiz-material.ts';
 import { chunksOf, oneLiner, textbook } from '../support/course-fixture.ts';
 
 const input = textbook();
@@ -210,6 +211,10 @@ describe('generateQuiz (offline cloze)', () => {
       }
     }
     assert.ok(clozes > 0, 'the other words are still blanked');
+    for (const label of [' (b) of', ' (iv)', ' (A) in', ' (12a)', ' 106 only'])
+      assert.ok(opensWithLabel(label), label);
+    // An acronym in brackets follows the words it abbreviates, which may well be the answer.
+    for (const rest of [' (ATP) is made', ' (DNA) holds', ' is made']) assert.ok(!opensWithLabel(rest), rest);
   });
 
   test('nor in other languages ("_____ 13 Ein Raum heißt kompakt")', async () => {

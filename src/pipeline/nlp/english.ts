@@ -211,19 +211,22 @@ export function correctTags(tokens: Token[]): Token[] {
 
 /** Words that open a clause after an imperative: "Show how…", "Note what…". */
 const CLAUSE_OPENERS = new Set(['how', 'why', 'what', 'whether']);
+/** The articles an instruction's object takes: "Show the results", "Draw a line". */
+const ARTICLES = new Set(['the', 'a', 'an']);
 /** Nouns that may open a sentence before a determiner without being a verb: "Today the file is read". */
 const TIME_NOUNS = new Set(['today', 'tonight', 'tomorrow', 'yesterday', 'meanwhile']);
 
 /**
- * True when the first word is an imperative read as a noun: a singular noun in its base form that a
- * determiner or a clause follows ("Show the results", "Report the findings", "Show how to define a cohort").
- * A noun phrase cannot open a sentence that way, and slides and objectives are full of such instructions.
+ * True when the first word is an imperative read as a noun: a singular noun in its base form that an article
+ * or a clause follows ("Show the results", "Report the findings", "Show how to define a cohort"). A subject
+ * rarely opens a sentence that way, and slides and objectives are full of such instructions.
  */
 function isImperativeRead(tokens: readonly Token[]): boolean {
   const [first, next] = tokens;
   if (first?.pos !== 'NOUN' || !next || !/^\p{Lu}\p{Ll}+$/u.test(first.text)) return false;
   if (first.lemma !== first.lower || TIME_NOUNS.has(first.lower)) return false;
-  return next.pos === 'DET' || CLAUSE_OPENERS.has(next.lower);
+  // "the" in lower case: "Overview The VA…" is a heading run into its text, "Revenue this year…" a subject.
+  return ARTICLES.has(next.text) || CLAUSE_OPENERS.has(next.text);
 }
 
 /** True for the tags of words that carry content in a noun phrase. */

@@ -68,6 +68,8 @@ function lacksItsSubject(text: string, tokens: readonly Token[]): boolean {
   const [first, next] = tokens;
   if (first?.pos !== 'AUX' || !FINITE_AUXILIARIES.has(first.lower) || /\?["'”’)\]]*$/u.test(text))
     return false;
+  // "May 2020 was…": a month read as an auxiliary.
+  if (next?.pos === 'NUM') return false;
   const subject = next && (next.pos === 'DET' || next.pos === 'PRON' || isNominal(next.pos));
   return !(CONDITIONAL_AUXILIARIES.has(first.lower) && subject && text.includes(','));
 }

@@ -30,18 +30,18 @@ dann das dass dem den denen der des dessen die dies diese diesem diesen dieser d
 einem einen einer eines er es etwa für gegen hat hatte hier ihr ihre im in ist jede jedem jeden jeder jedes kann
 kein keine man mehr mit muss nach nicht noch nur ob oder ohne schon sein seine sich sie sind so sowie über um und
 uns unter vom von vor war wie wir wird wo wurde zu zum zur zwischen
-ich mich mir dich dir ihm ihn ihnen euch unser unsere ihrer ihren ihrem seiner seinem seinen seines jene jener
+ich mich mir dich ihm ihn ihnen euch unser unsere ihrer ihren ihrem seiner seinem seinen seines jene jener
 welche welcher welches welchem welchen haben habe werden worden wurden können könnte konnte müssen soll sollen
-sollte darf wäre wären bin bist seid sei seien waren gewesen hatten hätte sehr immer wieder bereits dabei dazu
-davon dadurch darauf darin daraus hierbei deshalb somit sowohl weder nun ebenfalls denn sondern weil wenn falls
-obwohl während bevor nachdem sodass vorausgesetzt innerhalb außerhalb wegen gibt gilt heißt folgt siehe bzgl
-beispiel folgende folgenden zwei drei`;
+sollte darf wäre wären bist seid sei seien gewesen hatten hätte sehr immer wieder bereits dabei dazu davon
+dadurch darauf darin daraus hierbei deshalb somit sowohl weder ebenfalls denn sondern weil wenn obwohl während
+bevor nachdem sodass vorausgesetzt innerhalb außerhalb gibt gilt heißt folgt siehe bzgl beispiel folgende
+folgenden zwei drei`;
 
 const PORTUGUESE = `à ao aos as até com como da das de dela dele deles do dos e é ela elas ele eles em entre era essa
 essas esse esses esta estas este estes está foi for foram há isso isto já mais mas me mesmo muito na nas nem no nos
 não o os ou para pela pelas pelo pelos por quando que se sem ser seu seus sua suas são também tem ter um uma umas
-uns num numa sobre após desde durante contra ainda apenas assim bem cerca depois antes agora aqui então onde quem
-qual quais todo toda todos todas outro outra outros outras algum alguma alguns algumas nenhum nenhuma mesma seja
+uns num numa sobre após desde durante ainda apenas assim bem cerca depois antes agora aqui então onde quem
+qual quais toda todos todas outro outra outros outras algum alguma alguns algumas nenhum nenhuma mesma seja
 sejam sido sendo tinha tinham têm estão estava estavam estar pode podem deve devem havia será serão seria lhe lhes
 meu minha nosso nossa deste desta neste nesta nesse nessa aquele aquela porque pois porém embora enquanto menos
 muitos muita muitas pouco tão tanto cada vez vezes junto debaixo cento haviam`;
@@ -53,6 +53,12 @@ toutes un une vous`;
 const SPANISH = `al como con cual cuando de del donde el ella ellas ellos en entre era es esta este esto estos fue
 ha hay la las lo los más mi muy no nos o para pero por que se ser si sin sobre son su sus también te tiene todo
 todos tu un una unas uno unos y ya`;
+
+/**
+ * Function words of German and Portuguese that are also English words ("falls", "bin", "todo"): stopwords only
+ * in a document that is not English, where "risk of falls" cannot be meant.
+ */
+const HOMOGRAPHS = `falls bin dir nun contra todo`;
 
 const words = (list: string) => list.split(/\s+/).filter(Boolean);
 
@@ -78,4 +84,11 @@ export const FUNCTION_WORDS: Readonly<Record<'en' | 'de' | 'pt' | 'fr' | 'es', R
 /** True for a lower-case word that carries no topic. */
 export function isStopword(lowerWord: string): boolean {
   return STOPWORDS.has(lowerWord);
+}
+
+const NOT_ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(words(HOMOGRAPHS));
+
+/** {@link isStopword}, for a document that is not English: its German or Portuguese homographs count too. */
+export function isStopwordOutsideEnglish(lowerWord: string): boolean {
+  return STOPWORDS.has(lowerWord) || NOT_ENGLISH_STOPWORDS.has(lowerWord);
 }

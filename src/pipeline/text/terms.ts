@@ -1,12 +1,13 @@
 /**
- * Key terms by TF-IDF: every text unit (a section, or a slice of one) is a document; candidates are single
- * words and two-word phrases of content words that do not cross punctuation. A term is shown in the spelling
+ * Key terms by TF-IDF, of documents that are not English (English ones get noun phrases, phrases.ts): every
+ * text unit (a section, or a slice of one) is a document; candidates are single words and two-word phrases of
+ * content words that do not cross punctuation. A term is shown in the spelling
  * it most often has inside sentences ("ATP", "Calvin cycle", "chlorophyll"), not at their start.
  *
  * Built for speed on a 150k-word manual: each distinct spelling is classified once, terms are integer ids,
  * and a two-word term's id is a pair of word ids, so counting allocates no strings.
  */
-import { isStopword } from './stopwords.ts';
+import { isStopwordOutsideEnglish } from './stopwords.ts';
 import { cjkTermParts, foldPlural, hasCjk, isBreak, scan } from './words.ts';
 
 /** A candidate word: letters (inner hyphens allowed), at least three of them, no digits, no possessive. */
@@ -199,6 +200,6 @@ function termKey(word: string): string | null {
   if (hasCjk(word)) return word.length >= 2 && !CJK_STOPWORDS.has(word) ? word : null;
   if (word.length < 3 || !TERM_WORD.test(word)) return null;
   const lower = word.toLowerCase();
-  if (isStopword(lower)) return null;
+  if (isStopwordOutsideEnglish(lower)) return null;
   return foldPlural(lower);
 }
