@@ -95,17 +95,20 @@ export function isGoodSentence(
   return letters >= nonSpaceLength(text) * 0.65;
 }
 
+const THREE_CAPITALS = /\p{Lu}{3}/u;
+const CAPITAL = /\p{Lu}/gu;
+const SMALL = /\p{Ll}/gu;
+
 /**
  * True for text mostly in capitals: a form's instruction ("VERIFIQUE SE MULHER TEM UMA CRIANÇA…") or a
  * heading run into its text, which a summary or a question would shout.
  */
 function isShouted(text: string): boolean {
-  let upper = 0;
-  let lower = 0;
-  for (const ch of text)
-    if (/\p{Lu}/u.test(ch)) upper++;
-    else if (/\p{Ll}/u.test(ch)) lower++;
-  return upper + lower >= 20 && upper > (upper + lower) * 0.6;
+  // Most sentences have no three capitals in a row: they are not shouted, and need no count.
+  if (!THREE_CAPITALS.test(text)) return false;
+  const upper = text.match(CAPITAL)?.length ?? 0;
+  const letters = upper + (text.match(SMALL)?.length ?? 0);
+  return letters >= 20 && upper > letters * 0.6;
 }
 
 /** Words of a URL (they are not prose). */
