@@ -38,6 +38,20 @@ function english(title: string, sentences: readonly string[]) {
   };
 }
 
+/** Six quizzes of `doc`: no blank right before a label ("(b)", "106"), and some blanks elsewhere. */
+async function assertNoBlankBeforeLabel(doc: ReturnType<typeof english>): Promise<void> {
+  const docCourse = await generateCourse(doc);
+  let clozes = 0;
+  for (const seed of [1, 2, 3, 4, 5, 6]) {
+    const quiz = await generateQuiz({ course: docCourse, chunks: doc.chunks, count: 10, seed });
+    for (const q of quiz.questions) {
+      assert.doesNotMatch(q.prompt, /_____\s*(?:\(\w{1,4}\)|\d)/u);
+      if (q.prompt.includes('_____')) clozes++;
+    }
+  }
+  assert.ok(clozes > 0, 'the other words are still blanked');
+}
+
 describe('generateQuiz (offline cloze)', () => {
   test('makes a valid quiz of the requested size, about 70% multiple choice', async () => {
     const quiz = await generateQuiz({ course, chunks, count: 10, seed: 1 });
@@ -201,16 +215,7 @@ describe('generateQuiz (offline cloze)', () => {
       'Records of every delivery are kept at the factory for two years and shown to the inspector on request.',
       'A registrant whose application is refused may ask for a hearing under paragraph (f) within thirty days.',
     ]);
-    const docCourse = await generateCourse(doc);
-    let clozes = 0;
-    for (const seed of [1, 2, 3, 4, 5, 6]) {
-      const quiz = await generateQuiz({ course: docCourse, chunks: doc.chunks, count: 10, seed });
-      for (const q of quiz.questions) {
-        assert.doesNotMatch(q.prompt, /_____\s*(?:\(\w{1,4}\)|\d)/u);
-        if (q.prompt.includes('_____')) clozes++;
-      }
-    }
-    assert.ok(clozes > 0, 'the other words are still blanked');
+    await assertNoBlankBeforeLabel(doc);
     for (const label of [' (b) of', ' (iv)', ' (A) in', ' (12a)', ' 106 only'])
       assert.ok(opensWithLabel(label), label);
     // An acronym in brackets follows the words it abbreviates, which may well be the answer.
@@ -228,16 +233,7 @@ describe('generateQuiz (offline cloze)', () => {
       'Das Bild eines kompakten Raumes unter einer stetigen Abbildung ist wieder kompakt und abgeschlossen.',
       'Definition 16 Ein Weg in einem Raum ist eine stetige Abbildung von einem Intervall in diesen Raum.',
     ]);
-    const docCourse = await generateCourse(doc);
-    let clozes = 0;
-    for (const seed of [1, 2, 3, 4, 5, 6]) {
-      const quiz = await generateQuiz({ course: docCourse, chunks: doc.chunks, count: 10, seed });
-      for (const q of quiz.questions) {
-        assert.doesNotMatch(q.prompt, /_____\s*(?:\(\w{1,4}\)|\d)/u);
-        if (q.prompt.includes('_____')) clozes++;
-      }
-    }
-    assert.ok(clozes > 0, 'the other words are still blanked');
+    await assertNoBlankBeforeLabel(doc);
   });
 
   test('a one-line document still gets a question; an unknown module is a clear error', async () => {
