@@ -15,12 +15,13 @@ import { looksLikeCode } from './course-text.ts';
 import type { EnglishNlp, Token } from './nlp/english.ts';
 import { kindAt, optionProblems, type PhraseKind, tokensIn } from './quality/kinds.ts';
 import { CITATION_KEY } from './quality/matter.ts';
-import { standaloneProblem } from './quality/standalone.ts';
+import { demonstrativeInside, standaloneProblem } from './quality/standalone.ts';
 import { insideCode, swapProblem } from './quality/statements.ts';
 import { AskedSentences, normalise, opensWithLabel, type Source } from './quiz-material.ts';
 import { BLANK, containsTerm, TermFinder } from './text/cloze.ts';
 import { findDefinition } from './text/definitions.ts';
 import { type Rng, shuffled } from './text/rng.ts';
+import { splitSentences } from './text/sentences.ts';
 import { type Bag, bagOf, cosine } from './text/textrank.ts';
 import { findWhole } from './text/whole-words.ts';
 
@@ -150,7 +151,10 @@ class EnglishQuizBuilder {
     // A short list item ("Show how to define a cohort") leaves too little around a blank to pin the answer.
     if (isItem(text) && text.split(/\s+/).length < 8) return false;
     const sentence = isItem(text) ? `${text}.` : text;
-    return standaloneProblem(sentence, this.nlp, this.tag(sentence)) === null;
+    const tags = this.tag(sentence);
+    // "…these problems…" in a sentence of its own points at what came before it; in a pair, maybe not.
+    if (splitSentences(sentence).length === 1 && demonstrativeInside(tags)) return false;
+    return standaloneProblem(sentence, this.nlp, tags) === null;
   }
 
   private makePool(sources: readonly Source[]): PoolTerm[] {

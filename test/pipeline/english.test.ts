@@ -8,7 +8,12 @@ import { loadEnglish } from '../../src/pipeline/nlp/english.ts';
 import { optionProblems, termProblem } from '../../src/pipeline/quality/kinds.ts';
 import { matterOfLines, matterOfTitle } from '../../src/pipeline/quality/matter.ts';
 import { objectiveProblem } from '../../src/pipeline/quality/objectives.ts';
-import { joinSplitWords, splitWords, standaloneProblem } from '../../src/pipeline/quality/standalone.ts';
+import {
+  demonstrativeInside,
+  joinSplitWords,
+  splitWords,
+  standaloneProblem,
+} from '../../src/pipeline/quality/standalone.ts';
 import { swapProblem } from '../../src/pipeline/quality/statements.ts';
 import { findDefinition, glossaryEntries } from '../../src/pipeline/text/definitions.ts';
 import { isEnglish } from '../../src/pipeline/text/language.ts';
@@ -108,6 +113,14 @@ describe('sentences that stand alone', () => {
       null,
     );
     assert.equal(standaloneProblem('Is the program running as root?', nlp), null);
+    // "these problems" inside a sentence points back; "those cases that fail" says which.
+    assert.ok(demonstrativeInside(nlp.tag('You might avoid these problems by informing Valgrind first.')));
+    assert.ok(!demonstrativeInside(nlp.tag('Only those cases that fail are logged by the tool.')));
+    assert.ok(!demonstrativeInside(nlp.tag('The examples in these manuals run on Linux.')));
+    assert.ok(
+      !demonstrativeInside(nlp.tag('These two options allow single-target builds.')),
+      'an opening one is a pointer',
+    );
   });
 
   test('words split by extraction are found and joined ("op erations", "p erformed", "imp ortant")', () => {

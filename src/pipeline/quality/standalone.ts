@@ -112,6 +112,47 @@ export function objectPointer(tokens: readonly Token[]): boolean {
   return next === 'it' || next === 'them' || next === 'its' || next === 'their';
 }
 
+/** Words after "these problems" that say which ones: "those cases that fail", "these files listed below". */
+const SAYS_WHICH = new Set([
+  'that',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'where',
+  'listed',
+  'described',
+  'shown',
+  'given',
+  'below',
+]);
+
+/**
+ * Demonstratives that point back when they stand before a noun. "This" and "that" are left out: in manuals and
+ * laws they name the document's own parts as often ("this title", "this option") as something said before.
+ */
+const DEMONSTRATIVES = new Set(['these', 'those']);
+
+/**
+ * True when "these" or "those" inside the sentence points at things named before it: "You might avoid these
+ * problems by…"; not "these manuals" (the document's own) nor "those cases that fail" (which ones is said). A question made of it cannot be answered without the sentence before.
+ */
+export function demonstrativeInside(tokens: readonly Token[]): boolean {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!DEMONSTRATIVES.has(t.lower) || t.pos !== 'DET') continue;
+    // "this manual" even when the model reads "manual" as an adjective.
+    if (SELF_REFERENCE.test(tokens[i + 1]?.lower ?? '')) continue;
+    let j = i + 1;
+    while (tokens[j]?.pos === 'NUM' || tokens[j]?.pos === 'ADJ') j++;
+    const noun = tokens[j];
+    if (!noun || !isNominal(noun.pos) || SELF_REFERENCE.test(noun.lower)) continue;
+    while (tokens[j + 1] && isNominal(tokens[j + 1]!.pos)) j++;
+    if (!SAYS_WHICH.has(tokens[j + 1]?.lower ?? '')) return true;
+  }
+  return false;
+}
+
 /** Words that open a new sentence and rarely follow a lower-case word inside one. */
 const OPENERS = new Set([
   'the',
