@@ -135,13 +135,14 @@ const DEMONSTRATIVES = new Set(['these', 'those']);
 
 /**
  * True when "these" or "those" inside the sentence points at things named before it: "You might avoid these
- * problems by…"; not "these manuals" (the document's own) nor "those cases that fail" (which ones is said). A question made of it cannot be answered without the sentence before.
+ * problems by…"; not "these manuals" (the document's own) nor "those cases that fail" (which ones is said).
+ * A question made of it cannot be answered without the sentence before.
  */
 export function demonstrativeInside(tokens: readonly Token[]): boolean {
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!DEMONSTRATIVES.has(t.lower) || t.pos !== 'DET') continue;
-    // "this manual" even when the model reads "manual" as an adjective.
+    // "these manual pages": the document's own, even when the model reads "manual" as an adjective.
     if (SELF_REFERENCE.test(tokens[i + 1]?.lower ?? '')) continue;
     let j = i + 1;
     while (tokens[j]?.pos === 'NUM' || tokens[j]?.pos === 'ADJ') j++;

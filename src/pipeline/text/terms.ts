@@ -1,8 +1,8 @@
 /**
  * Key terms by TF-IDF, of documents that are not English (English ones get noun phrases, phrases.ts): every
  * text unit (a section, or a slice of one) is a document; candidates are single words and two-word phrases of
- * content words that do not cross punctuation. A term is shown in the spelling
- * it most often has inside sentences ("ATP", "Calvin cycle", "chlorophyll"), not at their start.
+ * content words that do not cross punctuation. A term is shown in the spelling it most often has inside
+ * sentences ("ATP", "Calvin cycle", "chlorophyll"), not at their start.
  *
  * Built for speed on a 150k-word manual: each distinct spelling is classified once, terms are integer ids,
  * and a two-word term's id is a pair of word ids, so counting allocates no strings.
