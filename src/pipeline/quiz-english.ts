@@ -153,7 +153,7 @@ class EnglishQuizBuilder {
     const sentence = isItem(text) ? `${text}.` : text;
     const tags = this.tag(sentence);
     // "…these problems…" in a sentence of its own points at what came before it; in a pair, maybe not.
-    if (splitSentences(sentence).length === 1 && demonstrativeInside(tags)) return false;
+    if (demonstrativeInside(tags) && splitSentences(sentence).length === 1) return false;
     return standaloneProblem(sentence, this.nlp, tags) === null;
   }
 

@@ -81,8 +81,8 @@ export class TermIndex {
         const spelling = this.spellingOf(token);
         const weight = i === 0 ? INITIAL_WEIGHT : 1;
         // A word twice in a row ("Percentagem Percentagem", "MESES MESES") is two cells of a table, not a term.
-        const repeated = spelling >= 0 && this.spellingTerm[spelling] === this.spellingTerm[previous];
-        if (spelling >= 0 && previous >= 0 && !repeated) this.countPair(counts, previous, spelling, weight);
+        if (spelling >= 0 && previous >= 0 && this.spellingTerm[spelling] !== this.spellingTerm[previous])
+          this.countPair(counts, previous, spelling, weight);
         this.countSpelling(counts, spelling, weight);
         previous = spelling;
       }
