@@ -2,7 +2,8 @@
  * ProfAI's layer rules, written once and checked in CI (`npm run depcheck`). Dependencies point down:
  *
  *   cli ─► api ─► ops ─► tasks ─► workflows ─► llm ─► pipeline ─► domain   (workflows ─► export ─► domain)
- *                          │          └──────► store ─────────────► domain
+ *                          │          ├──────► store ─────────────► domain
+ *                          │          └──────► files ─────────────► domain   (uploads and kept PDFs: folders or S3)
  *                          └─► fleet (a runtime that knows no ProfAI task)
  *   export ─► domain        config, redis-keys, lib: below everything
  *
@@ -18,14 +19,15 @@ const LAYERS = {
   pipeline: ['domain', 'lib'],
   export: ['domain', 'lib'],
   store: ['domain', 'lib', 'config'],
+  files: ['domain', 'lib', 'config'],
   llm: ['domain', 'lib', 'config', 'redis-keys', 'pipeline'],
   fleet: ['domain', 'lib', 'config', 'redis-keys'],
-  workflows: ['domain', 'lib', 'config', 'pipeline', 'store', 'llm', 'export'],
-  tasks: ['domain', 'lib', 'config', 'redis-keys', 'fleet', 'workflows', 'store', 'llm', 'pipeline'],
-  ops: ['domain', 'lib', 'config', 'redis-keys', 'fleet', 'tasks', 'workflows', 'store', 'llm', 'pipeline'],
+  workflows: ['domain', 'lib', 'config', 'pipeline', 'store', 'files', 'llm', 'export'],
+  tasks: ['domain', 'lib', 'config', 'redis-keys', 'fleet', 'workflows', 'store', 'files', 'llm', 'pipeline'],
+  ops: ['domain', 'lib', 'config', 'redis-keys', 'fleet', 'tasks', 'workflows', 'store', 'files', 'llm', 'pipeline'],
   web: [],
-  api: ['domain', 'lib', 'config', 'redis-keys', 'fleet', 'tasks', 'workflows', 'store', 'llm', 'pipeline', 'ops', 'export', 'web'],
-  cli: ['domain', 'lib', 'config', 'redis-keys', 'fleet', 'tasks', 'workflows', 'store', 'llm', 'pipeline', 'ops', 'export', 'api', 'web'],
+  api: ['domain', 'lib', 'config', 'redis-keys', 'fleet', 'tasks', 'workflows', 'store', 'files', 'llm', 'pipeline', 'ops', 'export', 'web'],
+  cli: ['domain', 'lib', 'config', 'redis-keys', 'fleet', 'tasks', 'workflows', 'store', 'files', 'llm', 'pipeline', 'ops', 'export', 'api', 'web'],
 };
 
 /** Where each layer lives: a folder of src/, or a file for the bottom layers that are one or two files. */

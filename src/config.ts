@@ -277,6 +277,23 @@ export const SETTINGS = {
     schema: optionalStr,
     default: undefined,
   }),
+  storageUrl: setting({
+    env: 'STORAGE_URL',
+    doc: 'Object storage for uploads and kept PDFs, `s3://bucket/prefix` (uploads under `prefix/uploads/`, PDFs under `prefix/documents/`), so that workers on other hosts need no shared folder: AWS S3 or any S3-compatible service (MinIO, Ceph, R2), its endpoint from AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL, region and credentials from the usual AWS variables and files (AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_PROFILE; no region: us-east-1). Unset: the folders UPLOAD_DIR and DOCUMENTS_DIR.',
+    schema: optional(
+      matching(
+        /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[A-Za-z0-9!_.*'()/-]*)?$/,
+        "s3://bucket or s3://bucket/prefix (a valid bucket name; the prefix in letters, digits and !_.*'()/-)",
+      ),
+    ),
+    default: undefined,
+  }),
+  storageS3PathStyle: setting({
+    env: 'STORAGE_S3_PATH_STYLE',
+    doc: 'Address the bucket by path (`endpoint/bucket/key`) instead of by host name (`bucket.endpoint/key`): what MinIO and most self-hosted S3-compatible services need.',
+    schema: flag,
+    default: false,
+  }),
   keepFailedUploadsH: setting({
     env: 'KEEP_FAILED_UPLOADS_H',
     doc: 'Hours the upload of a failed PDF job stays in UPLOAD_DIR, so the job can be retried (`profai jobs retry`, `POST /api/jobs/:id/retry`, the retry button of /dashboard); the API removes older ones every hour, never one whose job is waiting or running. 0: removed as soon as the job fails for good.',

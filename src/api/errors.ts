@@ -3,7 +3,10 @@
  * type) and the multipart plugin's. A stack never leaves the process; 5xx details go to the log only.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ProfaiError, unreachableDependency } from '../domain/errors.ts';
+import { describeError, ProfaiError, unreachableDependency } from '../domain/errors.ts';
+import { StorageFullError } from '../files/errors.ts';
+import { isRedisOutOfMemory } from '../fleet/redis.ts';
+import { RETRY_AFTER_FULL_S, redisFullMessage, storageFullMessage } from './capacity.ts';
 
 /** An error the API answers with: an HTTP status, a stable snake_case code and a one-line message. */
 export class ApiError extends Error {
@@ -136,6 +139,20 @@ export function toErrorBody(
 } {
   if (err instanceof ApiError)
     return { status: err.statusCode, body: { error: err.code, message: err.message } };
+  // Full is an outage: 507 for the storage (WebDAV's Insufficient Storage), 503 for Redis, both to wait out.
+  const full = causeOf(err, StorageFullError);
+  if (full)
+    return {
+      status: 507,
+      body: { error: 'storage_full', message: storageFullMessage(full) },
+      headers: { 'retry-after': String(RETRY_AFTER_FULL_S) },
+    };
+  if (isRedisOutOfMemory(err))
+    return {
+      status: 503,
+      body: { error: 'redis_full', message: redisFullMessage('maxmemory reached (OOM command not allowed)') },
+      headers: { 'retry-after': String(RETRY_AFTER_FULL_S) },
+    };
   const dependency = unreachableDependency(err);
   if (dependency)
     return {
@@ -176,6 +193,13 @@ export function toErrorBody(
   };
 }
 
+/** `err` or the first error it wraps that is a `type`. */
+function causeOf<T>(err: unknown, type: new (...args: never[]) => T): T | undefined {
+  for (let e = err, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++)
+    if (e instanceof type) return e;
+  return undefined;
+}
+
 /** Fastify's validation message, naming the offending property when ajv knows it. */
 function validationMessage(err: Partial<FastifyError>): string {
   const first = err.validation?.[0];
@@ -193,7 +217,10 @@ function oneLine(message: string | undefined): string {
  */
 export function replyWithError(err: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const { status, body, headers } = toErrorBody(err, request.raw.destroyed);
-  if (status >= 500 && status !== 503) request.log.error({ err }, 'request failed');
+  // A 503 or 507 is an outage of a dependency, said to the client, not a bug of ours.
+  if (status >= 500 && status !== 503 && status !== 507) request.log.error({ err }, 'request failed');
+  else if (status >= 500)
+    request.log.warn({ code: body.error, status, cause: describeError(err) }, body.message);
   else request.log.info({ code: body.error, status }, body.message);
   if (headers) reply.headers(headers);
   return reply.code(status).type('application/json').send(body);

@@ -3,18 +3,18 @@
  * with real ones); {@link startApi} opens those services from the configuration and listens.
  */
 
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
+import { openStorage } from '../files/index.ts';
 import { failFastRedis } from '../fleet/redis.ts';
 import { openPostgresInBackground, openVectorStoreOnUse } from '../store/background.ts';
 import { openProfaiClient } from '../tasks/client.ts';
 import { installAuth } from './auth.ts';
-import type { ApiDeps } from './deps.ts';
+import { Capacity } from './capacity.ts';
+import type { ApiContext, ApiDeps } from './deps.ts';
 import {
   DatabaseUrlRequiredError,
   installErrorHandlers,
@@ -41,11 +41,15 @@ export type { ApiDeps } from './deps.ts';
 /** How long `startApi` waits for the database before it listens anyway (answering 503 until it is there). */
 const READY_WAIT_MS = 5000;
 
-/** Builds the Fastify app on open services; does not listen. The caller closes `deps`. */
-export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
-  const { config } = deps;
-  const uploadDir = resolve(config.uploadDir);
-  await mkdir(uploadDir, { recursive: true });
+/**
+ * Builds the Fastify app on open services; does not listen. The caller closes `deps` (the file stores too, when
+ * it gave them; those opened here close with the app).
+ */
+export async function buildApi(given: ApiDeps): Promise<FastifyInstance> {
+  const { config } = given;
+  const storage = given.storage ?? (await openStorage(config));
+  const redisInfo = given.redisInfo ?? ((section: 'memory') => given.fleet.redis.info(section));
+  const deps: ApiContext = { ...given, storage, capacity: new Capacity(storage, redisInfo) };
 
   const app = Fastify({
     logger: { level: config.logLevel, ...(deps.logStream ? { stream: deps.logStream } : {}) },
@@ -55,6 +59,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     // The router's own refusals (a badly encoded URL, an overlong id) answer like every other error.
     frameworkErrors: replyWithError,
   });
+  if (!given.storage) app.addHook('onClose', () => storage.close());
   installErrorHandlers(app);
   installAuth(app, config.apiKey);
   installFiniteCheck(app);
@@ -71,7 +76,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await registerOpenApi(app, Boolean(config.apiKey));
 
   await app.register(healthRoutes, { deps });
-  await app.register(pdfRoutes, { deps, uploadDir });
+  await app.register(pdfRoutes, { deps });
   await app.register(jobRoutes, { deps });
   await app.register(courseRoutes, { deps });
   await app.register(quizRoutes, { deps });
@@ -81,7 +86,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(documentRoutes, { deps });
   await app.register(reviewRoutes, { deps });
   await app.register(appRoutes, { deps });
-  await app.register(uploadSweep, { deps, uploadDir });
+  await app.register(uploadSweep, { deps });
   return app;
 }
 
@@ -156,7 +161,10 @@ export async function startApi(config: Config): Promise<RunningApi> {
     const redisPing = async () => {
       await redis.ping();
     };
-    const app = await buildApi({ config, db, vectors, fleet, redisPing });
+    const redisInfo = (section: 'memory') => redis.info(section);
+    const storage = await openStorage(config);
+    closers.push(() => storage.close());
+    const app = await buildApi({ config, db, vectors, fleet, redisPing, redisInfo, storage });
     closers.push(() => app.close());
     const url = await app.listen({ port: config.port, host: config.host });
     return { url, close: closeAll };

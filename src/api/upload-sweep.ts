@@ -4,13 +4,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { sweepUploads } from '../tasks/upload-sweep.ts';
-import type { ApiDeps } from './deps.ts';
+import type { ApiContext } from './deps.ts';
 
-/** How often the API sweeps UPLOAD_DIR. */
+/** How often the API sweeps the uploads store. */
 export const SWEEP_INTERVAL_MS = 3_600_000;
 
-export async function uploadSweep(app: FastifyInstance, opts: { deps: ApiDeps; uploadDir: string }) {
-  const { deps, uploadDir } = opts;
+export async function uploadSweep(app: FastifyInstance, opts: { deps: ApiContext }) {
+  const { deps } = opts;
   if (deps.config.keepUploads) return;
   const keepMs = deps.config.keepFailedUploadsH * 3_600_000;
   let busy = false;
@@ -19,7 +19,7 @@ export async function uploadSweep(app: FastifyInstance, opts: { deps: ApiDeps; u
     if (busy) return;
     busy = true;
     try {
-      const { removed } = await sweepUploads(deps.fleet, { dir: uploadDir, keepMs });
+      const { removed } = await sweepUploads(deps.fleet, { uploads: deps.storage.uploads, keepMs });
       if (removed.length > 0)
         app.log.info(
           { removed: removed.length },

@@ -1,13 +1,13 @@
 /**
- * Stores one uploaded file in UPLOAD_DIR as `<sha256>.pdf`: streamed to a temporary file while it is
- * hashed, checked (not empty, PDF magic bytes, size limit), then renamed atomically. The client's file
- * name is only ever a label: it never becomes part of a path.
+ * Stores one uploaded file in the uploads store (UPLOAD_DIR, or the bucket's `uploads/`) as `<sha256>.pdf`:
+ * streamed to a temporary key while it is hashed, checked (not empty, PDF magic bytes, size limit), then put in
+ * place. The client's file name is only ever a label: it never becomes part of a key.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { link, open, rename, rm, stat, utimes } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { FileStore } from '../files/index.ts';
+import { pdfKey, uploadTempKey } from '../files/keys.ts';
 import { ApiError } from './errors.ts';
 
 /** How far into a file the `%PDF-` header may start (PDF readers accept leading junk up to 1 KB). */
@@ -41,13 +41,13 @@ export const MULTIPART_LIMITS = {
   headerPairs: 20,
 } as const;
 
-/** A file stored in the upload folder. */
+/** A file stored in the uploads store. */
 export interface StoredUpload {
   /** The client's name, cleaned by {@link displayName}: a label, never a path. */
   fileName: string;
   sha256: string;
-  /** Absolute path `UPLOAD_DIR/<sha256>.pdf`. */
-  path: string;
+  /** Its key in the uploads store: `<sha256>.pdf`. */
+  key: string;
   sizeBytes: number;
   /** True when this upload made the file; false when the same content was there already (it was touched). */
   created: boolean;
@@ -56,13 +56,13 @@ export interface StoredUpload {
 }
 
 export interface StoreUploadOptions {
-  /** Absolute upload folder; must exist. */
-  dir: string;
+  /** The uploads store (UPLOAD_DIR, or the bucket's `uploads/`). */
+  uploads: FileStore;
   /** Limit in MB, for the 413 message. */
   maxUploadMb: number;
   /** Aborted when the client hangs up: the part's stream then ends with an error instead of waiting for ever. */
   signal?: AbortSignal;
-  /** Paths the same request made already: a second copy of one is not touched, so the request may still discard it. */
+  /** Keys the same request made already: a second copy of one is not touched, so the request may still discard it. */
   madeByRequest?: ReadonlySet<string>;
 }
 
@@ -70,21 +70,29 @@ export interface StoreUploadOptions {
 type FileStream = NodeJS.ReadableStream & { truncated?: boolean };
 
 /**
- * Streams `file` into `dir` and returns where it landed.
- * @throws ApiError 400 `empty_file`, 415 `not_pdf`, 413 `too_large`.
+ * Streams `file` to a temporary key of the uploads store while hashing it, checks it, and puts it at
+ * `<sha256>.pdf` (unless that content is there already: then it is touched). Only the part being written is in
+ * memory, whatever the file's size.
+ * @throws ApiError 400 `empty_file`, 415 `not_pdf`, 413 `too_large`; the store's errors (full, unreachable)
  */
 export async function storeUpload(
   file: FileStream,
   fileName: string,
   opts: StoreUploadOptions,
 ): Promise<StoredUpload> {
+  const { uploads } = opts;
   const inspector = new UploadInspector(fileName);
-  const tmp = join(opts.dir, `.upload-${randomUUID()}.part`);
-  // Opened before the pipeline, not lazily by a write stream: a stream destroyed while it opens creates the file
-  // after the clean-up below has run (fuzzing found such `.part` files left behind).
-  const handle = await open(tmp, 'wx');
+  const tmp = uploadTempKey();
+  // The part's errors (a hang-up, a cut body, not a PDF) reach the store's write through the inspector, which
+  // then rejects with them: the write's error is the one to answer with.
+  const feeding = pipeline(file, inspector, opts.signal ? { signal: opts.signal } : {}).catch(() => {});
   try {
-    await pipeline(file, inspector, handle.createWriteStream(), { signal: opts.signal });
+    try {
+      await uploads.write(tmp, inspector, opts.signal);
+    } finally {
+      inspector.destroy();
+      await feeding;
+    }
     if (file.truncated)
       throw new ApiError(
         413,
@@ -94,63 +102,26 @@ export async function storeUpload(
     if (inspector.size === 0) throw new ApiError(400, 'empty_file', `${fileName}: empty file`);
     if (!looksLikePdf(inspector.head)) throw notPdf(fileName);
     const sha256 = inspector.digest();
-    const path = join(opts.dir, `${sha256}.pdf`);
-    // Read before the link: once the path exists, another upload of the same content may touch it.
-    const { mtimeMs } = await stat(tmp);
-    const created = opts.madeByRequest?.has(path) ? false : await linkOrTouch(tmp, path);
-    return { fileName, sha256, path, sizeBytes: inspector.size, created, mtimeMs };
+    const key = pdfKey(sha256);
+    const placed = opts.madeByRequest?.has(key)
+      ? { created: false, mtimeMs: 0 }
+      : await uploads.adopt(uploads, tmp, key, { touchExisting: true });
+    return { fileName, sha256, key, sizeBytes: inspector.size, ...placed };
   } finally {
-    await handle.close().catch(() => {});
-    await rm(tmp, { force: true });
+    await uploads.remove(tmp).catch(() => {});
   }
 }
-
-/**
- * Puts `tmp` at `path` unless that file exists (a link fails then, where a rename would replace it); an existing
- * file is touched instead, so that {@link discardUploads} of another request that made it leaves it to this one.
- * @returns whether the file is new.
- */
-async function linkOrTouch(tmp: string, path: string): Promise<boolean> {
-  for (let tries = 0; ; tries++) {
-    try {
-      await link(tmp, path);
-      return true;
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      // A folder without hard links (FUSE, vfat, some SMB mounts): put it in place as before, never to be discarded.
-      if (code && NO_LINKS.has(code)) {
-        await rename(tmp, path);
-        return false;
-      }
-      if (code !== 'EEXIST') throw err;
-    }
-    const now = new Date();
-    try {
-      await utimes(path, now, now);
-      return false;
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      // Owned by another user: it is there, which is what matters.
-      if (code === 'EPERM') return false;
-      // Discarded by the request that made it, between our link and our touch: link again.
-      if (code !== 'ENOENT' || tries >= 3) throw err;
-    }
-  }
-}
-
-/** Errors of link() on filesystems that have no hard links. */
-const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 
 /**
  * Removes the files a request stored and then failed: those it made, unless another upload of the same content
  * touched them since (that one may have queued a job on the file).
  */
-export async function discardUploads(files: readonly StoredUpload[]): Promise<void> {
+export async function discardUploads(uploads: FileStore, files: readonly StoredUpload[]): Promise<void> {
   for (const file of files.filter((f) => f.created)) {
-    const now = await stat(file.path).catch(() => null);
-    // A window remains between this stat and the rm, in which another upload could touch the file: microseconds,
-    // and its job would then fail `upload not found`, to be retried by uploading again.
-    if (now?.mtimeMs === file.mtimeMs) await rm(file.path, { force: true });
+    const now = await uploads.stat(file.key);
+    // A window remains between this stat and the removal, in which another upload could touch the file:
+    // milliseconds, and its job would then fail `upload not found`, to be retried by uploading again.
+    if (now?.mtimeMs === file.mtimeMs) await uploads.remove(file.key);
   }
 }
 

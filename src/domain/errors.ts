@@ -35,7 +35,7 @@ export const ERROR_CODES = {
   not_found: { permanent: true, doc: 'A course, quiz, module or job the user asked for does not exist.' },
   dependency_unavailable: {
     permanent: false,
-    doc: 'A service the work needs (PostgreSQL, Chroma, Redis, the model) cannot be reached: a reason to wait.',
+    doc: 'A service the work needs (PostgreSQL, Chroma, Redis, object storage, the model) cannot be reached: a reason to wait.',
   },
   binary_to_terminal: { permanent: true, doc: 'An export that is a zip file was asked for on a terminal.' },
   // ── settings ──────────────────────────────────────────────────────────────────
@@ -46,6 +46,11 @@ export const ERROR_CODES = {
   vector_dimension: { permanent: true, doc: "A vector does not fit its embedding space's dimension." },
   no_database: { permanent: true, doc: 'A process that must share the database has no DATABASE_URL.' },
   revision_conflict: { permanent: true, doc: 'A quiz changed since the teacher loaded it (review edits).' },
+  storage_full: {
+    permanent: false,
+    doc: 'The upload folder is on a full volume, or object storage refuses writes (quota, free-space threshold): an outage to wait out.',
+  },
+  file_missing: { permanent: true, doc: 'A file a store should hold (an upload, a kept PDF) is not there.' },
   space_unknown: {
     permanent: false,
     doc: "The embeddings model's dimension is unset and the model does not answer.",
@@ -60,6 +65,10 @@ export const ERROR_CODES = {
   child_crashed: { permanent: false, doc: 'The worker child running the task died.' },
   memory_limit: { permanent: false, doc: 'The worker child went past HARD_MEMORY_LIMIT_MB.' },
   redis_unreachable: { permanent: false, doc: 'Redis does not answer.' },
+  redis_full: {
+    permanent: false,
+    doc: 'Redis refuses writes: its memory reached maxmemory (under noeviction, which BullMQ needs).',
+  },
   job_not_failed: { permanent: true, doc: 'Only a failed job can be retried.' },
   password_not_applicable: { permanent: true, doc: 'A password was given to retry a job that opens no PDF.' },
   upload_gone: {
@@ -84,7 +93,7 @@ export const ERROR_CODES = {
 export type ErrorCode = keyof typeof ERROR_CODES;
 
 /** The services ProfAI depends on: when one cannot be reached, work waits for it instead of failing. */
-export type Dependency = 'postgres' | 'chroma' | 'redis' | 'llm';
+export type Dependency = 'postgres' | 'chroma' | 'redis' | 'storage' | 'llm';
 
 export interface ProfaiErrorOptions {
   /** Overrides the code's default permanence (an LLM provider's 401 is permanent, its 503 not). */

@@ -76,3 +76,40 @@ export async function readyWithin(redis: Redis, ms: number): Promise<boolean> {
     .catch(() => false)
     .finally(() => redis.off('ready', onReady));
 }
+
+/** Redis's memory as `INFO memory` tells it. */
+export interface RedisMemory {
+  usedBytes: number;
+  /** `maxmemory`; 0 when unlimited. */
+  maxBytes: number;
+  /** `maxmemory-policy`: BullMQ needs `noeviction`. */
+  policy: string;
+}
+
+/** Parses the lines of `INFO memory`. */
+export function parseRedisMemory(info: string): RedisMemory {
+  const field = (name: string) => new RegExp(`^${name}:(.*)$`, 'm').exec(info)?.[1]?.trim() ?? '';
+  return {
+    usedBytes: Number(field('used_memory')) || 0,
+    maxBytes: Number(field('maxmemory')) || 0,
+    policy: field('maxmemory_policy') || 'unknown',
+  };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/**
+ * Why Redis refuses writes for want of memory (`OOM command not allowed`), or null while it takes them: its used
+ * memory has reached `maxmemory` (under `noeviction`, which BullMQ needs, nothing is evicted to make room).
+ */
+export function memoryRefusal(m: RedisMemory): string | null {
+  if (m.maxBytes === 0 || m.usedBytes < m.maxBytes) return null;
+  return `maxmemory reached (${mb(m.usedBytes)} used of ${mb(m.maxBytes)}, ${m.policy})`;
+}
+
+/** True for Redis's answer to a write it refuses for want of memory. */
+export function isRedisOutOfMemory(err: unknown): boolean {
+  for (let e = err, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++)
+    if (/^OOM command not allowed/.test(String((e as { message?: unknown }).message ?? ''))) return true;
+  return false;
+}

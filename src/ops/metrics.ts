@@ -36,6 +36,15 @@ export class FleetMetrics {
     'Whether a service the fleet depends on answered this scrape (1) or not (0): redis, the database, the vector store.',
     ['dependency'],
   );
+  readonly #dependencyFull = this.#gauge(
+    'profai_dependency_full',
+    'Whether a dependency refuses writes for want of room (1) or not (0): redis at maxmemory, the file storage full (uploads then answer 503/507).',
+    ['dependency'],
+  );
+  readonly #storageFree = this.#gauge(
+    'profai_storage_free_bytes',
+    "Free space on the uploads folder's volume (absent with object storage, which does not say).",
+  );
   readonly #workersWaiting = this.#gauge(
     'profai_workers_waiting',
     'Workers that take no new job because a dependency they need is unreachable, by dependency.',
@@ -93,10 +102,16 @@ export class FleetMetrics {
   /**
    * @param probes - checks of the API's own dependencies by name (`postgres`, `chroma`…), run at each scrape
    *   within the source's timeout. @defaultValue none
+   * @param room - per dependency, whether it refuses writes for want of room, and the storage's free bytes.
+   *   @defaultValue none
    */
   constructor(
     source: FleetSource,
     private readonly probes: Readonly<Record<string, () => Promise<unknown>>> = {},
+    private readonly room: {
+      full?: Readonly<Record<string, () => Promise<boolean>>>;
+      freeBytes?: () => Promise<number | null>;
+    } = {},
   ) {
     this.#source = source;
     collectDefaultMetrics({ register: this.registry, prefix: 'profai_api_' });
@@ -108,7 +123,11 @@ export class FleetMetrics {
 
   /** The exposition text, after refreshing from Redis (bounded by the source's timeout). */
   async render(): Promise<string> {
-    const [snapshot] = await Promise.all([this.#source.snapshot(), this.#probeDependencies()]);
+    const [snapshot] = await Promise.all([
+      this.#source.snapshot(),
+      this.#probeDependencies(),
+      this.#measureRoom(),
+    ]);
     this.#setGauges(snapshot);
     if (snapshot.redis.up) await this.#readLedger(snapshot.queues.map((q) => q.name));
     return this.registry.metrics();
@@ -129,6 +148,28 @@ export class FleetMetrics {
         this.#dependencyUp.set({ dependency }, up);
       }),
     );
+  }
+
+  /** Which dependencies are full (a check that fails or times out leaves its gauge absent: not known). */
+  async #measureRoom(): Promise<void> {
+    const timeoutMs = this.#source.timeoutMs;
+    const timed = <T>(p: Promise<T>) => withTimeout(p, timeoutMs, () => new Error('timed out'));
+    this.#dependencyFull.reset();
+    this.#storageFree.reset();
+    await Promise.all([
+      ...Object.entries(this.room.full ?? {}).map(([dependency, isFull]) =>
+        timed(isFull()).then(
+          (full) => this.#dependencyFull.set({ dependency }, full ? 1 : 0),
+          () => {},
+        ),
+      ),
+      timed(this.room.freeBytes?.() ?? Promise.resolve(null)).then(
+        (free) => {
+          if (free !== null) this.#storageFree.set(free);
+        },
+        () => {},
+      ),
+    ]);
   }
 
   #setGauges(s: FleetSnapshot): void {

@@ -1,10 +1,16 @@
 /** Why a ProfAI task's job fails on its own account (codes in src/domain/errors.ts). */
 import { ProfaiError } from '../domain/errors.ts';
 
-/** The upload named in the job is not in UPLOAD_DIR (removed, or a volume not shared with this worker). */
+/**
+ * The upload of a job is not in the uploads store: removed, or this worker looks elsewhere than the API wrote
+ * (a folder not shared between hosts, a STORAGE_URL set on one and not the other).
+ */
 export class UploadMissingError extends ProfaiError {
-  constructor(path: string, cause?: unknown) {
-    super('upload_missing', `upload not found: ${path} (is UPLOAD_DIR shared with the workers?)`, { cause });
+  constructor(key: string, where: string) {
+    super(
+      'upload_missing',
+      `upload not found: ${key} in ${where} (do the API and this worker share UPLOAD_DIR, or the same STORAGE_URL?)`,
+    );
   }
 }
 
@@ -30,7 +36,7 @@ export class UploadGoneError extends ProfaiError {
   constructor(fileName: string, keepFailedUploadsH: number) {
     super(
       'upload_gone',
-      `${fileName}: its upload is no longer in UPLOAD_DIR (uploads of failed jobs are kept ${keepFailedUploadsH} h, KEEP_FAILED_UPLOADS_H): upload the file again`,
+      `${fileName}: its upload is no longer kept (uploads of failed jobs are kept ${keepFailedUploadsH} h, KEEP_FAILED_UPLOADS_H): upload the file again`,
     );
   }
 }

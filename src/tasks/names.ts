@@ -11,13 +11,14 @@ export const QUIZ_TASK = 'quiz_generation.generate_quiz';
 /** The LLM stage of a PDF job (LLM_BASE_URL set): course and quiz from the model, run in the supervisor. */
 export const LLM_TASK = 'llm_generation.generate_course';
 
-/** Payload of {@link PDF_TASK}: an uploaded file in UPLOAD_DIR, named by its hash. */
+/** Payload of {@link PDF_TASK}: an uploaded file, `<sha256>.pdf` in the uploads store (UPLOAD_DIR or STORAGE_URL). */
 export interface PdfTaskData {
-  /** Absolute path of the stored upload (UPLOAD_DIR/<sha256>.pdf). */
-  path: string;
   /** The client's file name, for messages and the course record only. */
   fileName: string;
+  /** The content's SHA-256: the upload's key is `<sha256>.pdf`, on whatever host the job runs. */
   sha256: string;
+  /** The upload's path in UPLOAD_DIR, in jobs queued before uploads were named by their key alone: unused. */
+  path?: string;
   /** Of an encrypted PDF; removed from the job's record once no attempt can need it (`secrets`). */
   password?: string;
   /** Questions in the first quiz. */
@@ -47,8 +48,8 @@ export interface PdfStagedResult {
  * {@link PdfStagedResult} without `handoff`: a child needs no Redis connection nor BullMQ for the hand-off.
  */
 export interface PdfHandoff extends PdfStagedResult {
-  /** `upload`: the PDF's path in UPLOAD_DIR, removed once the hand-off is done. */
-  handoff: { staged: StagedDocument; task: LlmTaskData; upload: string };
+  /** The upload (`<task.sha256>.pdf`) becomes the kept PDF once the hand-off is done. */
+  handoff: { staged: StagedDocument; task: LlmTaskData };
 }
 
 export const isPdfHandoff = (result: unknown): result is PdfHandoff =>

@@ -5,14 +5,15 @@
  * stage (`settle`).
  */
 
-import { readFile } from 'node:fs/promises';
 import { usesEmbeddingsApi } from '../config.ts';
 import { ProfaiError } from '../domain/errors.ts';
+import { BadPayloadError } from '../fleet/errors.ts';
 import type { TaskContext, TaskDefinition } from '../fleet/interfaces.ts';
 import { createLogger } from '../fleet/log.ts';
 import type { StagedDocument } from '../workflows/document.ts';
 import { configuredEmbedder, usesModel } from '../workflows/generators.ts';
 import { UploadMissingError } from './errors.ts';
+import { type LazyFiles, lazyFiles } from './files.ts';
 import {
   isPdfHandoff,
   type LlmTaskData,
@@ -28,18 +29,31 @@ import type { TaskSettings } from './settings.ts';
 import { type LazyStorage, requireDatabase } from './storage.ts';
 import { discardUpload } from './uploads.ts';
 
-async function readUpload(path: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UploadMissingError(path, err);
-    throw err;
-  }
+/** The job's upload, read whole (the PDF engine needs its bytes). */
+async function readUpload(files: LazyFiles, sha256: string): Promise<Uint8Array> {
+  const { pdfKey } = await import('../files/keys.ts');
+  const { uploads } = await files.get();
+  const bytes = await uploads.read(pdfKey(sha256));
+  if (!bytes) throw new UploadMissingError(pdfKey(sha256), uploads.where);
+  return bytes;
 }
 
-/** The upload kept as the document's PDF (store/document-files.ts, loaded when a job first needs it). */
-const keepUpload: typeof import('../store/document-files.ts').keepUploadIfPossible = async (...args) =>
-  (await import('../store/document-files.ts')).keepUploadIfPossible(...args);
+/**
+ * The upload kept as the document's PDF (files/documents.ts, loaded when a job first needs it). Storage that
+ * cannot be reached makes the job wait and try again (its course is found stored, the PDF kept then); one that
+ * is full or refuses the PDF is logged, and the job completes with its course.
+ */
+async function keepUpload(files: LazyFiles, sha256: string, config: TaskSettings, warn: (m: string) => void) {
+  const { keepUpload: keep } = await import('../files/documents.ts');
+  try {
+    await keep(await files.get(), sha256, config);
+  } catch (err) {
+    if (err instanceof ProfaiError && err.code === 'dependency_unavailable') throw err;
+    warn(
+      `the PDF of ${sha256} was not kept: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+    );
+  }
+}
 
 let handoffModule: Promise<typeof import('./handoff.ts')> | null = null;
 /**
@@ -53,13 +67,14 @@ export function createPdfTask(
   config: TaskSettings,
   storage: LazyStorage,
 ): TaskDefinition<PdfTaskData, PdfTaskResult | PdfHandoff> {
+  const files = lazyFiles(config);
   async function run(data: PdfTaskData, ctx: TaskContext): Promise<PdfTaskResult | PdfHandoff> {
     const { db, vectors } = await storage.get();
     const { findStored, processDocument, stageDocument } = await import('../workflows/document.ts');
     // Done already (a retry whose completion was lost, or the same file twice): that course, upload or not.
     const stored = await findStored(data.sha256, db);
     if (stored) return { ...stored.saved, ...stored.counts };
-    const bytes = await readUpload(data.path);
+    const bytes = await readUpload(files, data.sha256);
     const input = { bytes, fileName: data.fileName, ...(data.password ? { password: data.password } : {}) };
     const onProgress = stageProgress(ctx);
     // Redis and the AI SDK load only when an embeddings API is configured.
@@ -86,8 +101,12 @@ export function createPdfTask(
 
   return {
     name: PDF_TASK,
-    parse: (raw) =>
-      checkPayload<PdfTaskData>(PDF_TASK, raw, { path: 'string', fileName: 'string', sha256: 'string' }),
+    parse: (raw) => {
+      const data = checkPayload<PdfTaskData>(PDF_TASK, raw, { fileName: 'string', sha256: 'string' });
+      if (!/^[0-9a-f]{64}$/i.test(data.sha256))
+        throw new BadPayloadError(PDF_TASK, 'sha256 must be 64 hex digits');
+      return data;
+    },
     async handler(data, ctx) {
       let result: PdfTaskResult | PdfHandoff;
       try {
@@ -96,12 +115,12 @@ export function createPdfTask(
         // A permanent failure is not retried by the queue: the upload is kept for KEEP_FAILED_UPLOADS_H, for an
         // operator's retry (uploads.ts), or removed now when that is 0. Otherwise the queue's retry reads it.
         if (err instanceof ProfaiError && err.permanent && config.keepFailedUploadsH === 0)
-          await discardUpload(data.path, config);
+          await discardUpload(await files.get(), data.sha256, config);
         throw err;
       }
       // The course exists: the upload becomes the document's kept PDF (DOCUMENTS_DIR). A hand-off's upload moves
       // once the supervisor has handed it off (a failed hand-off is retried from the PDF).
-      if (!isPdfHandoff(result)) await keepUpload(data.path, data.sha256, config, (m) => ctx.log.warn(m));
+      if (!isPdfHandoff(result)) await keepUpload(files, data.sha256, config, (m) => ctx.log.warn(m));
       return result;
     },
     // OCR_LANGS is checked by the worker entry before it starts (tasks/worker.ts).
@@ -120,13 +139,14 @@ export function createPdfTask(
       // The process's tesseract worker (a thread with its own memory), if a scanned page made one.
       await (await import('../pipeline/ocr/tesseract.ts')).terminateOcr();
       await storage.close();
+      await files.close();
       if (handoffModule) await (await handoffModule).closeStageConnection();
     },
     // In the supervisor, which closes the staging connection (`dispose`) when it stops.
     settle: async (result) => {
       if (!isPdfHandoff(result)) return result;
       const staged = await (await handoff()).handOff(result, config);
-      await keepUpload(result.handoff.upload, result.handoff.task.sha256, config, (m) =>
+      await keepUpload(files, result.handoff.task.sha256, config, (m) =>
         createLogger(config.logLevel).warn(m),
       );
       return staged;
@@ -144,5 +164,5 @@ function handoffOf(data: PdfTaskData, jobId: string, staged: StagedDocument): Pd
     fileName: data.fileName,
     ...(data.questions ? { questions: data.questions } : {}),
   };
-  return { next: llmJobIdOf(data.sha256), documentId, handoff: { staged, task, upload: data.path } };
+  return { next: llmJobIdOf(data.sha256), documentId, handoff: { staged, task } };
 }

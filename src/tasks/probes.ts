@@ -1,9 +1,10 @@
 /**
  * How a worker checks that a dependency answers again, by the names the stores' errors give it
- * (src/store/postgres.ts, src/store/vectors/chroma.ts, src/llm/errors.ts). Each probe is one cheap request with a
+ * (src/store/postgres.ts, src/store/vectors/chroma.ts, src/files/errors.ts, src/llm/errors.ts). Each probe is one cheap request with a
  * short time limit, made only while the worker waits.
  */
 import type { Dependency } from '../domain/errors.ts';
+import type { StorageSettings } from '../files/index.ts';
 import { withTimeout } from '../lib/time.ts';
 import type { TaskSettings } from './settings.ts';
 
@@ -19,10 +20,20 @@ async function answers(url: string): Promise<void> {
 }
 
 export function dependencyProbes(
-  settings: Pick<TaskSettings, 'databaseUrl' | 'chromaUrl' | 'llmBaseUrl'>,
+  settings: Pick<TaskSettings, 'databaseUrl' | 'chromaUrl' | 'llmBaseUrl'> & StorageSettings,
 ): Partial<Record<Dependency, () => Promise<void>>> {
   const { databaseUrl, chromaUrl, llmBaseUrl } = settings;
   return {
+    // The uploads store: its folder, or its bucket (the S3 client loads only while a worker waits for it).
+    storage: async () => {
+      const { openStorage } = await import('../files/index.ts');
+      const storage = await openStorage(settings);
+      try {
+        await withTimeout(storage.uploads.ping(), PROBE_TIMEOUT_MS, timedOut);
+      } finally {
+        await storage.close();
+      }
+    },
     ...(databaseUrl
       ? {
           postgres: async () => {

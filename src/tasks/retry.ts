@@ -8,10 +8,11 @@
  * in Redis (the parse, chunks and vectors are done; the upload is already gone), else the PDF job itself when
  * its upload is still there, else nothing: {@link UploadGoneError}.
  */
-import { utimes } from 'node:fs/promises';
 import type { Job } from 'bullmq';
 import type { Config } from '../config.ts';
 import { NotFoundError, ProfaiError } from '../domain/errors.ts';
+import type { FileStore } from '../files/index.ts';
+import { pdfKey } from '../files/keys.ts';
 import { type FleetClient, getJobView, queueOfJobId } from '../fleet/queues.ts';
 import { queueOf } from '../fleet/registry.ts';
 import type { JobView } from '../fleet/views.ts';
@@ -23,6 +24,8 @@ import { LLM_TASK, type LlmTaskData, PDF_TASK, type PdfTaskData } from './names.
 export interface RetryOptions {
   /** The password of an encrypted PDF (a finished job's record no longer has it). */
   password?: string;
+  /** The uploads store, where a PDF job's upload must still be. @defaultValue none: a PDF job runs only with its course */
+  uploads?: FileStore;
   /**
    * Whether the document of this content already has its course: then a PDF job runs again without its upload
    * (it completes with that course). @defaultValue never asked
@@ -47,15 +50,9 @@ export interface RetriedJob {
 const FRESH = { resetAttemptsMade: true, resetAttemptsStarted: true } as const;
 
 /** Touches the upload (so the sweep of old uploads leaves it for a while): false when it is gone. */
-async function uploadStillThere(path: string): Promise<boolean> {
-  const now = new Date();
-  try {
-    await utimes(path, now, now);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw err;
-  }
+async function uploadStillThere(uploads: FileStore | undefined, sha256: unknown): Promise<boolean> {
+  if (!uploads || typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(sha256)) return false;
+  return uploads.touch(pdfKey(sha256));
 }
 
 /** `job.retry`, with "no longer failed" (another retry was quicker) as {@link JobNotFailedError}. */
@@ -78,7 +75,7 @@ async function retryPdf(
 ) {
   const data = job.data as Partial<PdfTaskData>;
   const runnable =
-    (typeof data.path === 'string' && (await uploadStillThere(data.path))) ||
+    (await uploadStillThere(opts.uploads, data.sha256)) ||
     (typeof data.sha256 === 'string' && (await opts.hasCourse?.(data.sha256)));
   if (!runnable) throw new UploadGoneError(data.fileName ?? job.id ?? '', settings.keepFailedUploadsH);
   if (opts.password) await job.updateData({ ...data, password: opts.password });
@@ -173,11 +170,12 @@ export async function retryJobs(
   client: FleetClient,
   ids: readonly string[],
   settings: RetrySettings,
+  opts: Pick<RetryOptions, 'uploads' | 'hasCourse'> = {},
 ): Promise<RetryAttempt[]> {
   const attempts: RetryAttempt[] = [];
   for (const id of ids) {
     try {
-      attempts.push({ ok: true, ...(await retryJob(client, id, settings)) });
+      attempts.push({ ok: true, ...(await retryJob(client, id, settings, opts)) });
     } catch (err) {
       if (!(err instanceof ProfaiError)) throw err;
       attempts.push({ ok: false, id, error: err.code, message: err.message });

@@ -24,7 +24,10 @@ export const TASK_SETTINGS = [
   'databaseUrl',
   'chromaUrl',
   'keepUploads',
+  'uploadDir',
   'documentsDir',
+  'storageUrl',
+  'storageS3PathStyle',
   'logLevel',
   'keepFailedUploadsH',
   // the hand-off to the LLM stage and the fleet-wide LLM limits

@@ -1,11 +1,11 @@
 /**
- * The sweep of UPLOAD_DIR: the upload of a failed PDF job stays for KEEP_FAILED_UPLOADS_H so that it can be
+ * The sweep of the uploads store (UPLOAD_DIR, or the bucket's `uploads/`): the upload of a failed PDF job stays for KEEP_FAILED_UPLOADS_H so that it can be
  * retried (retry.ts); once its job ended longer ago than that, or has no job any more, it is removed. An upload
  * whose job is waiting, delayed or running is never removed. Run by the API (src/api/upload-sweep.ts), which
  * is the one process that writes uploads.
  */
-import { readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import type { FileStore } from '../files/index.ts';
+import { isTemporaryKey, shaOfKey } from '../files/keys.ts';
 import type { FleetClient } from '../fleet/queues.ts';
 import { queueOf } from '../fleet/registry.ts';
 import { UNFINISHED_STATES } from './in-progress.ts';
@@ -13,8 +13,8 @@ import { PDF_TASK, pdfJobIdOf } from './names.ts';
 
 /** Options of {@link sweepUploads}. */
 export interface SweepOptions {
-  /** UPLOAD_DIR. */
-  dir: string;
+  /** The uploads store. */
+  uploads: FileStore;
   /** How long the upload of a finished job is kept after the job ended (KEEP_FAILED_UPLOADS_H), ms. */
   keepMs: number;
   /**
@@ -35,38 +35,37 @@ export interface SweepResult {
   kept: number;
 }
 
-const UPLOAD = /^([0-9a-f]{64})\.pdf$/;
-/** A file the API was streaming an upload into when it stopped (src/api/upload.ts). */
-const PARTIAL = /^\.upload-[\w-]+\.part$/;
-
-/** Removes the uploads no job can need any more (see the module's comment). Redis errors reject. */
+/** Removes the uploads no job can need any more (see the module's comment). Redis and storage errors reject. */
 export async function sweepUploads(client: FleetClient, opts: SweepOptions): Promise<SweepResult> {
   const now = opts.now ?? Date.now();
   const minAge = opts.minAgeMs ?? 10 * 60_000;
   const queue = client.queue(queueOf(PDF_TASK));
   const result: SweepResult = { removed: [], kept: 0 };
-  const ageOf = async (name: string) => {
-    const s = await stat(join(opts.dir, name)).catch(() => null);
+  // Its time as a stat tells it (a listing may not show a touch: S3 keeps it in the object's metadata).
+  const ageOf = async (key: string) => {
+    const s = await opts.uploads.stat(key);
     return s ? now - s.mtimeMs : null;
   };
-  for (const name of await readdir(opts.dir)) {
-    const upload = UPLOAD.exec(name);
-    if (!upload && !PARTIAL.test(name)) continue;
-    const age = await ageOf(name);
+  const keys: string[] = [];
+  for await (const file of opts.uploads.list()) keys.push(file.key);
+  for (const key of keys) {
+    const sha = shaOfKey(key);
+    if (!sha && !isTemporaryKey(key)) continue;
+    const age = await ageOf(key);
     if (age === null) continue;
     let removable = age >= Math.max(minAge, opts.keepMs);
-    if (upload && age >= minAge) {
-      const job = await queue.getJob(pdfJobIdOf(upload[1]!));
+    if (sha && age >= minAge) {
+      const job = await queue.getJob(pdfJobIdOf(sha));
       const state = job ? await job.getState() : 'unknown';
       if (UNFINISHED_STATES.has(state)) removable = false;
       else if (state !== 'unknown') removable = now - (job?.finishedOn ?? now) >= opts.keepMs;
     }
     // Touched meanwhile (a retry): keep it.
-    const still = removable ? await ageOf(name) : null;
+    const still = removable ? await ageOf(key) : null;
     if (still !== null && still >= minAge) {
-      await rm(join(opts.dir, name), { force: true });
-      result.removed.push(name);
-    } else if (upload) result.kept++;
+      await opts.uploads.remove(key);
+      result.removed.push(key);
+    } else if (sha) result.kept++;
   }
   return result;
 }

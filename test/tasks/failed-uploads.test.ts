@@ -38,6 +38,7 @@ after(async () => {
 async function uploadKeptAfterFailure(keepFailedUploadsH: string, marker: string): Promise<boolean> {
   const config = loadConfig({
     PROFAI_DATA_DIR: join(dir.dir, 'data'),
+    UPLOAD_DIR: dir.dir,
     KEEP_FAILED_UPLOADS_H: keepFailedUploadsH,
   });
   const bytes = await makeSimplePdf({ userPassword: 'secret' }, `Locked ${marker}.`);

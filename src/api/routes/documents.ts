@@ -1,14 +1,19 @@
 /**
- * `GET /api/documents/:id/pdf`: the original PDF of a document, from DOCUMENTS_DIR, for the web app's page
+ * `GET /api/documents/:id/pdf`: the original PDF of a document, from the documents store, for the web app's page
  * viewer. Byte ranges are served (`Range: bytes=a-b` → 206), so pdf.js fetches only the pages it shows of a long
  * document. 404 `{ error: 'pdf_not_kept' }` for a document processed before PDFs were kept.
+ *
+ * With object storage the API proxies the ranges rather than redirecting to a signed URL: the bucket need not be
+ * reachable from teachers' browsers (it usually sits on the fleet's private network), needs no CORS rules for
+ * pdf.js's range requests, and who may read a document stays decided here, on every request; a range is the few
+ * hundred KB of the pages shown, streamed through, never held whole.
  */
-import { createReadStream } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { documentsDirOf, findDocumentPdf } from '../../store/document-files.ts';
+import { findDocumentPdf } from '../../files/documents.ts';
+import { pdfKey } from '../../files/keys.ts';
 import { getDocument } from '../../store/index.ts';
 import { attachment } from '../content-disposition.ts';
-import type { ApiDeps } from '../deps.ts';
+import type { ApiContext } from '../deps.ts';
 import { ApiError, errorResponses, notFound } from '../errors.ts';
 import { idParamsSchema } from '../schemas.ts';
 
@@ -28,8 +33,8 @@ export function parseRange(header: string | undefined, size: number): { start: n
   return start <= end && start < size ? { start, end } : null;
 }
 
-export async function documentRoutes(app: FastifyInstance, opts: { deps: ApiDeps }): Promise<void> {
-  const { db, config } = opts.deps;
+export async function documentRoutes(app: FastifyInstance, opts: { deps: ApiContext }): Promise<void> {
+  const { db, storage } = opts.deps;
   app.get<{ Params: { id: string } }>(
     '/api/documents/:id/pdf',
     {
@@ -48,13 +53,14 @@ export async function documentRoutes(app: FastifyInstance, opts: { deps: ApiDeps
     async (request, reply) => {
       const doc = await getDocument(db, request.params.id);
       if (!doc) throw notFound('document', request.params.id);
-      const pdf = await findDocumentPdf(documentsDirOf(config), doc.sha256);
-      if (!pdf)
-        throw new ApiError(
-          404,
-          'pdf_not_kept',
-          `the PDF of ${doc.fileName} was not kept (its course was made before ProfAI kept PDFs): upload it again to see its pages here`,
-        );
+      const pdf = await findDocumentPdf(storage, doc.sha256);
+      // Gone between the stat and the read (a delete): as if it had never been kept.
+      const open = async (range?: { start: number; end: number }) => {
+        const body = await storage.documents.stream(pdfKey(doc.sha256), range);
+        if (!body) throw notKept(doc.fileName);
+        return body;
+      };
+      if (!pdf) throw notKept(doc.fileName);
       const etag = `"${doc.sha256}"`;
       reply
         .type('application/pdf')
@@ -80,8 +86,15 @@ export async function documentRoutes(app: FastifyInstance, opts: { deps: ApiDeps
           .code(206)
           .header('content-range', `bytes ${range.start}-${range.end}/${pdf.sizeBytes}`)
           .header('content-length', range.end - range.start + 1)
-          .send(createReadStream(pdf.path, range));
-      return reply.header('content-length', pdf.sizeBytes).send(createReadStream(pdf.path));
+          .send(await open(range));
+      return reply.header('content-length', pdf.sizeBytes).send(await open());
     },
   );
 }
+
+const notKept = (fileName: string) =>
+  new ApiError(
+    404,
+    'pdf_not_kept',
+    `the PDF of ${fileName} was not kept (its course was made before ProfAI kept PDFs): upload it again to see its pages here`,
+  );

@@ -1,11 +1,12 @@
 /**
- * `GET /health`: Redis, database and vector store, each probed in parallel with a time limit, so the
- * answer comes within about {@link PROBE_TIMEOUT_MS} even when a service hangs. 200 when all answer,
- * 503 naming what failed otherwise. Public even when API_KEY is set.
+ * `GET /health`: Redis, database, vector store and file storage, each probed in parallel with a time limit, so
+ * the answer comes within about {@link PROBE_TIMEOUT_MS} even when a service hangs. 200 when all answer and Redis
+ * and the storage take writes (capacity.ts), 503 naming what failed otherwise. Public even when API_KEY is set.
  */
 import type { FastifyInstance } from 'fastify';
-import { describeError } from '../../domain/errors.ts';
-import type { ApiDeps } from '../deps.ts';
+import { describeError, ProfaiError } from '../../domain/errors.ts';
+import { redisFullMessage, storageFullMessage } from '../capacity.ts';
+import type { ApiContext } from '../deps.ts';
 
 /** Longest a single probe may take before it counts as failed. */
 export const PROBE_TIMEOUT_MS = 2000;
@@ -42,9 +43,13 @@ const partSchema = {
   required: ['ok'],
   properties: {
     ok: { type: 'boolean' },
-    kind: { type: 'string', description: 'database: postgres or pglite; vectors: chroma or pgvector.' },
+    kind: {
+      type: 'string',
+      description: 'database: postgres or pglite; vectors: chroma or pgvector; storage: folder or s3.',
+    },
     error: { type: 'string', description: 'Why the probe failed.' },
     ms: { type: 'integer', description: 'Probe time in milliseconds.' },
+    freeMb: { type: 'integer', description: "storage in a folder: free space on the uploads' volume, MB." },
   },
 } as const;
 
@@ -57,30 +62,49 @@ const healthSchema = {
     redis: partSchema,
     database: partSchema,
     vectors: partSchema,
+    storage: partSchema,
   },
 } as const;
 
-export async function healthRoutes(app: FastifyInstance, opts: { deps: ApiDeps }): Promise<void> {
-  const { db, vectors, redisPing } = opts.deps;
+export async function healthRoutes(app: FastifyInstance, opts: { deps: ApiContext }): Promise<void> {
+  const { db, vectors, redisPing, storage, capacity } = opts.deps;
+  // Answering is not enough: Redis at maxmemory and a full store answer, and refuse every upload.
+  const redisTakesWrites = async () => {
+    await redisPing();
+    const refusal = await capacity.redisRefusal();
+    if (refusal) throw new ProfaiError('redis_full', redisFullMessage(refusal));
+  };
+  const storageTakesWrites = async () => {
+    await storage.uploads.ping();
+    const refusal = await capacity.storageRefusal();
+    if (refusal) throw new ProfaiError('storage_full', storageFullMessage(refusal));
+  };
   app.get(
     '/health',
     {
       schema: {
-        summary: 'Health of Redis, the database and the vector store',
+        summary: 'Health of Redis, the database, the vector store and the file storage',
         tags: ['health'],
         response: { 200: healthSchema, 503: healthSchema },
       },
     },
     async (_request, reply) => {
-      const [redis, database, vectorStore] = await Promise.all([
-        runProbe(redisPing),
+      const [redis, database, vectorStore, files, free] = await Promise.all([
+        runProbe(redisTakesWrites),
         runProbe(() => db.query('select 1')),
         runProbe(() => vectors.ping()),
+        runProbe(storageTakesWrites),
+        storage.uploads.freeBytes().catch(() => null),
       ]);
       const parts = {
         redis,
         database: { ...database, kind: db.kind },
         vectors: { ...vectorStore, kind: vectors.kind },
+        storage: {
+          ...files,
+          kind: storage.kind,
+          ...(free === null ? {} : { freeMb: Math.floor(free / 2 ** 20) }),
+        },
       };
       const failed = Object.entries(parts).filter(([, p]) => !p.ok);
       if (failed.length === 0) return { status: 'ok', ...parts };

@@ -8,7 +8,7 @@ import { getJobView, listJobs, queueCounts } from '../../fleet/queues.ts';
 import { JOB_STATES, type JobState } from '../../fleet/views.ts';
 import { findDocumentBySha } from '../../store/index.ts';
 import { retryJob } from '../../tasks/retry.ts';
-import type { ApiDeps } from '../deps.ts';
+import type { ApiContext } from '../deps.ts';
 import { ApiError, errorResponses, notFound } from '../errors.ts';
 import { idParamsSchema, jobSchema } from '../schemas.ts';
 import { QUEUE_TIMEOUT_MS, withQueueTimeout } from '../timeout.ts';
@@ -44,7 +44,7 @@ const RETRY_REFUSALS: Record<string, number> = {
   password_not_applicable: 400,
 };
 
-export async function jobRoutes(app: FastifyInstance, opts: { deps: ApiDeps }): Promise<void> {
+export async function jobRoutes(app: FastifyInstance, opts: { deps: ApiContext }): Promise<void> {
   const { fleet } = opts.deps;
   const limited = <T>(p: Promise<T>) => withQueueTimeout(p, opts.deps.queueTimeoutMs ?? QUEUE_TIMEOUT_MS);
 
@@ -84,6 +84,7 @@ export async function jobRoutes(app: FastifyInstance, opts: { deps: ApiDeps }): 
         const { view } = await limited(
           retryJob(fleet, request.params.id, opts.deps.config, {
             ...(password ? { password } : {}),
+            uploads: opts.deps.storage.uploads,
             // A job whose course got made after all (its completion lost) needs no upload to finish.
             hasCourse: async (sha256) =>
               Boolean((await findDocumentBySha(opts.deps.db, sha256).catch(() => null))?.courseId),

@@ -6,16 +6,27 @@
 import type { FastifyInstance } from 'fastify';
 import { FleetMetrics } from '../../ops/metrics.ts';
 import { acquireFleetSource } from '../../ops/source.ts';
-import type { ApiDeps } from '../deps.ts';
+import type { ApiContext } from '../deps.ts';
 
-export async function metricsRoutes(app: FastifyInstance, opts: { deps: ApiDeps }): Promise<void> {
+export async function metricsRoutes(app: FastifyInstance, opts: { deps: ApiContext }): Promise<void> {
   const { source, release } = acquireFleetSource(opts.deps.config);
   app.addHook('onClose', release);
-  const { db, vectors } = opts.deps;
-  const metrics = new FleetMetrics(source, {
-    [db.kind]: () => db.query('select 1'),
-    [vectors.kind]: () => vectors.ping(),
-  });
+  const { db, vectors, storage, capacity } = opts.deps;
+  const metrics = new FleetMetrics(
+    source,
+    {
+      [db.kind]: () => db.query('select 1'),
+      [vectors.kind]: () => vectors.ping(),
+      storage: () => storage.uploads.ping(),
+    },
+    {
+      full: {
+        redis: async () => (await capacity.redisRefusal()) !== null,
+        storage: async () => (await capacity.storageRefusal()) !== null,
+      },
+      freeBytes: () => storage.uploads.freeBytes(),
+    },
+  );
 
   app.get(
     '/metrics',

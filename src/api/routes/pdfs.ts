@@ -7,11 +7,12 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { unreachableDependency } from '../../domain/errors.ts';
+import { keepUploadIfPossible } from '../../files/documents.ts';
+import type { FileStore } from '../../files/index.ts';
 import { getJobView } from '../../fleet/queues.ts';
-import { keepUploadIfPossible } from '../../store/document-files.ts';
 import { findDocumentBySha } from '../../store/index.ts';
 import { enqueuePdf } from '../../tasks/client.ts';
-import type { ApiDeps } from '../deps.ts';
+import type { ApiContext } from '../deps.ts';
 import { ApiError, errorResponses } from '../errors.ts';
 import { uploadResponseSchema } from '../schemas.ts';
 import { QUEUE_TIMEOUT_MS, withQueueTimeout } from '../timeout.ts';
@@ -48,11 +49,9 @@ const bodyDoc = {
   },
 } as const;
 
-export async function pdfRoutes(
-  app: FastifyInstance,
-  opts: { deps: ApiDeps; uploadDir: string },
-): Promise<void> {
-  const { deps, uploadDir } = opts;
+export async function pdfRoutes(app: FastifyInstance, opts: { deps: ApiContext }): Promise<void> {
+  const { deps } = opts;
+  const { uploads } = deps.storage;
   app.post(
     '/api/pdfs',
     {
@@ -77,19 +76,38 @@ export async function pdfRoutes(
       validatorCompiler: () => () => true,
     },
     async (request, reply) => {
-      const { files, password } = await readUploads(request, uploadDir, deps.config.maxUploadMb);
+      const { files, password } = await readUploads(request, uploads, deps.config.maxUploadMb).then(
+        (parsed) => {
+          deps.capacity.noteUpload();
+          return parsed;
+        },
+        (err: unknown) => {
+          deps.capacity.noteUpload(err);
+          throw err;
+        },
+      );
       const entries: UploadEntry[] = [];
-      for (const file of files) entries.push(await submit(deps, file, password, (m) => request.log.warn(m)));
+      try {
+        for (const file of files)
+          entries.push(await submit(deps, file, password, (m) => request.log.warn(m)));
+      } catch (err) {
+        // Refused (Redis down or full): the files no job was queued for are not kept. A retry of the request
+        // finds the jobs queued before the refusal (their ids come from the content).
+        await discardUploads(uploads, files.slice(entries.length)).catch((cleanup: unknown) =>
+          request.log.warn({ err: cleanup }, 'could not remove the files of a refused upload'),
+        );
+        throw err;
+      }
       const queuedSomething = entries.some((e) => e.id !== undefined);
       return reply.code(queuedSomething ? 202 : 200).send({ jobs: entries });
     },
   );
 }
 
-/** Streams every file part to the upload folder; collects the `password` field. */
+/** Streams every file part to the uploads store; collects the `password` field. */
 async function readUploads(
   request: FastifyRequest,
-  uploadDir: string,
+  uploads: FileStore,
   maxUploadMb: number,
 ): Promise<ParsedUpload> {
   if (!request.headers['content-type'])
@@ -108,12 +126,12 @@ async function readUploads(
     for await (const part of request.parts()) {
       if (part.type === 'file') {
         const stored = await storeUpload(part.file, displayName(part.filename), {
-          dir: uploadDir,
+          uploads,
           maxUploadMb,
           madeByRequest,
           signal: hangUp.signal,
         });
-        if (stored.created) madeByRequest.add(stored.path);
+        if (stored.created) madeByRequest.add(stored.key);
         parsed.files.push(stored);
       } else if (part.valueTruncated) {
         throw new ApiError(
@@ -127,7 +145,7 @@ async function readUploads(
     }
   } catch (err) {
     // A request refused part-way (a bad file, a malformed or cut body) keeps none of its files.
-    await discardUploads(parsed.files).catch((cleanup: unknown) =>
+    await discardUploads(uploads, parsed.files).catch((cleanup: unknown) =>
       request.log.warn({ err: cleanup }, 'could not remove the files of a refused upload'),
     );
     throw err;
@@ -141,7 +159,7 @@ async function readUploads(
 
 /** The existing course of this content, or a (possibly already queued) job for it. */
 async function submit(
-  deps: ApiDeps,
+  deps: ApiContext,
   file: StoredUpload,
   password: string | undefined,
   warn: (message: string) => void,
@@ -153,8 +171,8 @@ async function submit(
     throw err;
   });
   if (known?.courseId) {
-    // Kept as the document's PDF (a course processed before DOCUMENTS_DIR existed gains its pages this way).
-    await keepUploadIfPossible(file.path, file.sha256, deps.config, warn);
+    // Kept as the document's PDF (a course processed before PDFs were kept gains its pages this way).
+    await keepUploadIfPossible(deps.storage, file.sha256, deps.config, warn);
     return {
       ...base,
       existing: true,
@@ -164,7 +182,6 @@ async function submit(
   }
   const timeoutMs = deps.queueTimeoutMs ?? QUEUE_TIMEOUT_MS;
   const data = {
-    path: file.path,
     fileName: file.fileName,
     sha256: file.sha256,
     ...(password ? { password } : {}),

@@ -8,9 +8,10 @@ import { basename, join, resolve } from 'node:path';
 import type { Config } from '../../config.ts';
 import { describeError, ProfaiError } from '../../domain/errors.ts';
 import { type ExportInput, renderExport } from '../../export/index.ts';
+import { keepDocumentBytes } from '../../files/documents.ts';
+import { openStorage, type Storage } from '../../files/index.ts';
 import { warmPdfParser } from '../../pipeline/load.ts';
 import { checkOcrLanguages, terminateOcr } from '../../pipeline/ocr/tesseract.ts';
-import { documentsDirOf, keepDocumentBytes } from '../../store/document-files.ts';
 import { openDatabase, openVectorStore } from '../../store/index.ts';
 import { type ProcessDeps, type ProcessOutcome, processConfigured } from '../../workflows/document.ts';
 import { peakRssMb, printJson, printLine } from '../output.ts';
@@ -42,11 +43,12 @@ export async function processCommand(files: string[], opts: ProcessOptions, conf
   const [db] = await Promise.all([openDatabase(config), warmPdfParser().catch(() => {})]);
   try {
     const vectors = await openVectorStore(config, db);
+    const storage = await openStorage(config);
     const results: FileResult[] = [];
     try {
-      for (const file of files) results.push(await processOne(file, opts, config, { db, vectors }));
+      for (const file of files) results.push(await processOne(file, opts, config, { db, vectors, storage }));
     } finally {
-      await vectors.close();
+      await Promise.all([vectors.close(), storage.close()]);
     }
     report(results, opts);
     return results.every((r) => r.ok) ? 0 : 1;
@@ -60,7 +62,7 @@ async function processOne(
   file: string,
   opts: ProcessOptions,
   config: Config,
-  deps: Pick<ProcessDeps, 'db' | 'vectors'>,
+  deps: Pick<ProcessDeps, 'db' | 'vectors'> & { storage: Storage },
 ): Promise<FileResult> {
   const started = performance.now();
   const line = progressLine(basename(file));
@@ -71,10 +73,17 @@ async function processOne(
   try {
     const bytes = await readInput(file);
     const input = { bytes, fileName: basename(file), password: opts.password };
-    const pipeline = { ...deps, config, questions: opts.questions, seed: opts.seed, onProgress: line.update };
+    const { storage, ...stores } = deps;
+    const pipeline = {
+      ...stores,
+      config,
+      questions: opts.questions,
+      seed: opts.seed,
+      onProgress: line.update,
+    };
     const warn = (message: string) => process.stderr.write(`${file}: warning: ${message}\n`);
     const outcome = await processConfigured(input, pipeline, config, warn);
-    await keepDocumentBytes(bytes, createHash('sha256').update(bytes).digest('hex'), documentsDirOf(config));
+    await keepDocumentBytes(storage, bytes, createHash('sha256').update(bytes).digest('hex'));
     const outDir = opts.out ? await writeOut(opts.out, outcome, basename(file)) : undefined;
     return finish({ file, ok: true, outcome, outDir });
   } catch (err) {

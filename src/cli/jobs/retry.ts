@@ -30,7 +30,11 @@ export function retryCommand(config: Config, ids: string[], flags: RetryFlags): 
   return withFleet(config, false, async (client) => {
     const since = flags.since === undefined ? undefined : Date.now() - flags.since;
     const wanted = ids.length > 0 ? ids : await failedJobIds(client, since);
-    const attempts = await retryJobs(client, wanted, config);
+    const { openStorage } = await import('../../files/index.ts');
+    const storage = await openStorage(config);
+    const attempts = await retryJobs(client, wanted, config, { uploads: storage.uploads }).finally(() =>
+      storage.close(),
+    );
     const retried = attempts.filter((a) => a.ok).length;
     if (flags.json) printJson(attempts);
     else if (attempts.length === 0) printLine('No failed jobs to retry.');

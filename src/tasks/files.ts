@@ -1,0 +1,28 @@
+/**
+ * The file stores of a process running tasks (a worker child for the PDF task, the supervisor for the hand-off to
+ * the LLM stage): opened on first use, closed when the process retires. The S3 client loads only then.
+ */
+import type { Storage, StorageSettings } from '../files/index.ts';
+
+export interface LazyFiles {
+  get(): Promise<Storage>;
+  close(): Promise<void>;
+}
+
+export function lazyFiles(settings: StorageSettings): LazyFiles {
+  let opened: Promise<Storage> | null = null;
+  return {
+    get: () =>
+      (opened ??= import('../files/index.ts')
+        .then(({ openStorage }) => openStorage(settings))
+        .catch((err: unknown) => {
+          opened = null;
+          throw err;
+        })),
+    async close() {
+      const current = opened;
+      opened = null;
+      await (await current?.catch(() => null))?.close();
+    },
+  };
+}
