@@ -117,9 +117,11 @@ export class S3Store implements FileStore {
         }
       }
     } catch (err) {
-      // Our hang-up, or the source's own error (not a PDF, a cut body): not the service's failure.
+      // Our hang-up, or the source's own error (not a PDF, a cut body): not the service's failure. (A failed
+      // upload destroys its source too, with an AbortError of its own: that is not the source's error.)
       if (signal?.aborted) throw signal.reason;
-      if (!(body instanceof Uint8Array) && body.errored) throw body.errored;
+      const own = body instanceof Uint8Array ? null : body.errored;
+      if (own && (err === own || (err as { cause?: unknown }).cause === own)) throw own;
       throw translateS3Error(err, this.where);
     }
     return (await this.stat(key))!;

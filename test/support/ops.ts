@@ -67,7 +67,9 @@ export interface RedisServer {
  * A private `redis-server --port N --save ""`, for tests that take Redis away: without persistence, or with its
  * append-only file in a temp dir (`appendOnly`), so that what it held survives a stop and start.
  */
-export async function startRedisServer(opts: { appendOnly?: boolean } = {}): Promise<RedisServer> {
+export async function startRedisServer(
+  opts: { appendOnly?: boolean; args?: string[] } = {},
+): Promise<RedisServer> {
   const port = await freePort();
   const dir = opts.appendOnly ? mkdtempSync(join(tmpdir(), 'profai-redis-')) : null;
   const persistence = dir
@@ -77,7 +79,7 @@ export async function startRedisServer(opts: { appendOnly?: boolean } = {}): Pro
   const start = async () => {
     proc = spawn(
       'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence],
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, ...(opts.args ?? [])],
       {
         stdio: 'ignore',
       },
@@ -114,14 +116,18 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** buildApi on the embedded database (PGlite + pgvector) in a temporary folder; `config` gives Redis. */
-export async function startTestApi(config: Config): Promise<TestApi> {
+/**
+ * buildApi on the embedded database (PGlite + pgvector) in a temporary folder; `config` gives Redis, `overrides`
+ * what else differs (an UPLOAD_DIR on a small volume).
+ */
+export async function startTestApi(config: Config, overrides: Partial<Config> = {}): Promise<TestApi> {
   const dir = await mkdtemp(join(tmpdir(), 'profai-ops-'));
   const full: Config = {
     ...config,
     dataDir: join(dir, 'data'),
     uploadDir: join(dir, 'uploads'),
     logLevel: 'silent',
+    ...overrides,
   };
   const db = await openDatabase(full);
   const vectors = await openVectorStore(full, db);
