@@ -99,14 +99,14 @@ export async function storeUpload(
         'too_large',
         `${fileName}: over the ${opts.maxUploadMb} MB upload limit (MAX_UPLOAD_MB)`,
       );
-    if (inspector.size === 0) throw new ApiError(400, 'empty_file', `${fileName}: empty file`);
+    if (inspector.bytes === 0) throw new ApiError(400, 'empty_file', `${fileName}: empty file`);
     if (!looksLikePdf(inspector.head)) throw notPdf(fileName);
     const sha256 = inspector.digest();
     const key = pdfKey(sha256);
     const placed = opts.madeByRequest?.has(key)
       ? { created: false, mtimeMs: 0 }
       : await uploads.adopt(uploads, tmp, key, { touchExisting: true });
-    return { fileName, sha256, key, sizeBytes: inspector.size, ...placed };
+    return { fileName, sha256, key, sizeBytes: inspector.bytes, ...placed };
   } finally {
     await uploads.remove(tmp).catch(() => {});
   }
@@ -132,7 +132,8 @@ const notPdf = (fileName: string) => new ApiError(415, 'not_pdf', `${fileName}: 
  * known not to be a PDF, so a large non-PDF is not written to disk in full.
  */
 class UploadInspector extends Transform {
-  size = 0;
+  /** Bytes so far (not `size`: the S3 uploader reads a body's `size` as its total length). */
+  bytes = 0;
   head: Buffer = Buffer.alloc(0);
   private readonly hash = createHash('sha256');
   private checked = false;
@@ -142,7 +143,7 @@ class UploadInspector extends Transform {
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.size += chunk.length;
+    this.bytes += chunk.length;
     this.hash.update(chunk);
     if (!this.checked && this.head.length < MAGIC_WINDOW)
       this.head = Buffer.concat([this.head, chunk.subarray(0, MAGIC_WINDOW - this.head.length)]);

@@ -4,8 +4,8 @@
  * from the SDK's usual sources (AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL, AWS_REGION, AWS_ACCESS_KEY_ID, profiles,
  * instance roles); path-style addressing from STORAGE_S3_PATH_STYLE.
  *
- * A stream is written as a multipart upload of {@link PART_BYTES} parts, one in flight at a time, so an upload
- * of any size holds about two parts in memory; an aborted or failed one is aborted on the server too. Touching
+ * A stream is written in parts through one reused buffer (s3-parts.ts), so an upload of any size holds one part
+ * in memory; an aborted or failed one is aborted on the server too. Touching
  * a file rewrites its metadata in place (a server-side copy), since S3 has no utimes: its time is kept in
  * `x-amz-meta-touched` as well, because some servers keep LastModified on a copy onto itself.
  */
@@ -22,14 +22,11 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
 import { DependencyUnavailableError } from '../domain/errors.ts';
 import { FileMissingError, isS3Missing, translateS3Error } from './errors.ts';
 import type { AdoptOptions, ByteRange, FileInfo, FileStore } from './interfaces.ts';
 import { checkKey } from './keys.ts';
-
-/** Size of one part of a multipart upload: S3's smallest (every part but the last must be at least 5 MiB). */
-export const PART_BYTES = 5 * 1024 * 1024;
+import { putStream } from './s3-parts.ts';
 
 /** Settings of the S3 client: where requests go is the SDK's business (its environment and files). */
 export interface S3Options {
@@ -100,28 +97,13 @@ export class S3Store implements FileStore {
     const params = { Bucket: this.bucket, Key: this.objectKey(key), ContentType: 'application/pdf' };
     try {
       if (body instanceof Uint8Array) await this.client.send(new PutObjectCommand({ ...params, Body: body }));
-      else {
-        signal?.throwIfAborted();
-        const upload = new Upload({
-          client: this.client,
-          params: { ...params, Body: body },
-          partSize: PART_BYTES,
-          queueSize: 1,
-        });
-        const abort = () => void upload.abort().catch(() => {});
-        signal?.addEventListener('abort', abort, { once: true });
-        try {
-          await upload.done();
-        } finally {
-          signal?.removeEventListener('abort', abort);
-        }
-      }
+      else await putStream(this.client, params, body, signal);
     } catch (err) {
-      // Our hang-up, or the source's own error (not a PDF, a cut body): not the service's failure. (A failed
-      // upload destroys its source too, with an AbortError of its own: that is not the source's error.)
+      // Our hang-up, or the source's own error (not a PDF, a cut body): not the service's failure, whatever the
+      // clean-up of the upload then met. (A failed upload destroys its source with an AbortError of its own.)
       if (signal?.aborted) throw signal.reason;
       const own = body instanceof Uint8Array ? null : body.errored;
-      if (own && (err === own || (err as { cause?: unknown }).cause === own)) throw own;
+      if (own && own.name !== 'AbortError') throw own;
       throw translateS3Error(err, this.where);
     }
     return (await this.stat(key))!;

@@ -4,7 +4,7 @@
  * bucket, and a bucket that does not answer is a 503 with Retry-After, not a 500.
  */
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
@@ -59,6 +59,25 @@ describe('the API on object storage', () => {
     assert.deepEqual(Buffer.from((await storage.uploads.read(`${sha256(a)}.pdf`))!), a);
     assert.deepEqual(await readdir(fx.uploadDir).catch(() => []), [], 'UPLOAD_DIR is not used');
     for (const k of await keys('uploads')) await storage.uploads.remove(k);
+  });
+
+  test('a file larger than a part goes up in parts and lands whole; a large non-PDF is 415, leaving nothing', async () => {
+    const big = Buffer.concat([await makePdf('s3 big'), randomBytes(12 * 1024 * 1024)]);
+    const res = await post([{ field: 'file', filename: 'big.pdf', content: big }]);
+    assert.equal(res.statusCode, 202, res.body);
+    assert.equal((await storage.uploads.stat(`${sha256(big)}.pdf`))?.sizeBytes, big.length);
+    assert.equal(sha256(Buffer.from((await storage.uploads.read(`${sha256(big)}.pdf`))!)), sha256(big));
+    await storage.uploads.remove(`${sha256(big)}.pdf`);
+    const text = await post([
+      {
+        field: 'file',
+        filename: 'big.txt',
+        content: Buffer.alloc(12 * 1024 * 1024, 'a'),
+        contentType: 'text/plain',
+      },
+    ]);
+    assert.equal(text.statusCode, 415);
+    assert.deepEqual(await keys('uploads'), []);
   });
 
   test('a request refused part-way (its second file is no PDF) keeps none of its objects', async () => {
