@@ -7,7 +7,15 @@
  *   await pg.stop();                      // stops it and removes its files
  */
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './chroma.ts';
@@ -21,6 +29,8 @@ const BIN = (() => {
 export interface PgCluster {
   url: string;
   port: number;
+  /** The folder of its Unix socket: reachable from outside its namespace (`{ host: socketDir, port }`). */
+  socketDir: string;
   /** Stops the server (fast shutdown), keeping its data: an outage. */
   halt(): Promise<void>;
   /** Starts it again on the same port and data (after `halt` or `kill`). */
@@ -33,11 +43,18 @@ export interface PgCluster {
 
 const asRoot = process.getuid?.() === 0;
 
-/** Runs a PostgreSQL binary as the user that owns the cluster. */
-function run(binary: string, args: string[]): void {
+/** Runs a PostgreSQL binary as the user that owns the cluster (inside network namespace `netns`, when given). */
+function run(binary: string, args: string[], netns?: string): void {
   const command = join(BIN, binary);
-  if (asRoot) execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: 'pipe' });
-  else execFileSync(command, args, { stdio: 'pipe' });
+  const asUser = asRoot ? ['runuser', '-u', 'postgres', '--', command, ...args] : [command, ...args];
+  const [file, ...rest] = netns ? ['ip', 'netns', 'exec', netns, ...asUser] : asUser;
+  execFileSync(file!, rest, { stdio: 'pipe' });
+}
+
+/** Where a cluster listens: its own network namespace and address (a simulated host), or 127.0.0.1. */
+export interface PgClusterOptions {
+  netns?: string;
+  address?: string;
 }
 
 function descendants(pid: number): number[] {
@@ -62,7 +79,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export async function startPgCluster(): Promise<PgCluster> {
+export async function startPgCluster(opts: PgClusterOptions = {}): Promise<PgCluster> {
   if (!BIN)
     throw new Error(
       'PostgreSQL server binaries not found under /usr/lib/postgresql (apt-get install postgresql)',
@@ -71,11 +88,14 @@ export async function startPgCluster(): Promise<PgCluster> {
   const data = join(dir, 'data');
   if (asRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), 0);
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
+  const address = opts.address ?? '127.0.0.1';
+  // Other simulated hosts connect over their links: trusted, as 127.0.0.1 is (the namespace is the test's own).
+  if (opts.address) appendFileSync(join(data, 'pg_hba.conf'), 'host all all 0.0.0.0/0 trust\n');
   const port = await freePort();
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+  const options = `-p ${port} -k ${dir} -c listen_addresses=${address} -c fsync=off`;
   const restart = async () =>
-    run('pg_ctl', ['-D', data, '-o', options, '-w', '-l', join(dir, 'log'), 'start']);
-  const halt = async () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    run('pg_ctl', ['-D', data, '-o', options, '-w', '-l', join(dir, 'log'), 'start'], opts.netns);
+  const halt = async () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'], opts.netns);
   const kill = async () => {
     const pidFile = join(data, 'postmaster.pid');
     if (!existsSync(pidFile)) return;
@@ -94,8 +114,9 @@ export async function startPgCluster(): Promise<PgCluster> {
   };
   await restart();
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url: `postgres://postgres@${address}:${port}/postgres`,
     port,
+    socketDir: dir,
     halt,
     restart,
     kill,
