@@ -34,6 +34,10 @@ const rows: [string, string | number][] = [
     `${f.doctor.agree} (${f.doctor.chunks} chunks, ${f.doctor.findings} findings)`,
   ],
   ['PDFs kept in the bucket / uploads left', `${f.keptPdfs} / ${f.leftUploads}`],
+  [
+    'documents without their PDF / orphan PDFs (profai doctor)',
+    `${f.doctor.pdfsMissing} / ${f.doctor.pdfOrphans}`,
+  ],
   ["files in the hosts' own folders", f.hostFiles.length],
   ['cut at / makespan (s)', `${f.cutAtS.toFixed(1)} / ${f.makespanS.toFixed(1)}`],
 ];

@@ -50,3 +50,9 @@ export async function documentExists(db: Database, documentId: string): Promise<
   const { rows } = await db.query('SELECT 1 FROM documents WHERE id = $1', [documentId]);
   return rows.length > 0;
 }
+
+/** Every stored document's id and SHA-256 (the name of its kept PDF). */
+export async function documentHashes(db: Database): Promise<{ documentId: string; sha256: string }[]> {
+  const { rows } = await db.query<{ id: string; sha256: string }>('SELECT id, sha256 FROM documents');
+  return rows.map((r) => ({ documentId: r.id, sha256: r.sha256 }));
+}

@@ -120,6 +120,23 @@ function doctorScenario(name: string, setUp: () => Promise<Backend>, tearDown: (
       await assertAgree(backend);
     });
 
+    test('the kept PDFs: one per document; an orphan PDF is found (exit 1) and removed by --repair', async () => {
+      const fresh = JSON.parse((await cli(['doctor', '--json'])).stdout) as {
+        files: { kept: number; missing: string[]; orphans: string[] };
+      };
+      assert.deepEqual(fresh.files.missing, []);
+      assert.equal(fresh.files.kept, 5);
+      const dir = backend.env.DOCUMENTS_DIR ?? join(backend.env.PROFAI_DATA_DIR!, 'documents');
+      const orphan = `${'0'.repeat(64)}.pdf`;
+      await writeFile(join(dir, orphan), '%PDF-1.4 a document deleted since');
+      const found = await cli(['doctor', '--json']);
+      assert.equal(found.code, 1);
+      assert.deepEqual(JSON.parse(found.stdout).files.orphans, [orphan]);
+      const repaired = await cli(['doctor', '--repair']);
+      assert.match(repaired.stdout, /kept PDFs in .*: 6 · 1 orphan PDF removed/);
+      assert.equal((await cli(['doctor'])).code, 0);
+    });
+
     test('what outages leave behind is found, document by document: exit 1', async () => {
       const s = await backend.open();
       try {
@@ -253,15 +270,18 @@ function doctorScenario(name: string, setUp: () => Promise<Backend>, tearDown: (
 let chroma: ChromaServer;
 let pgdb: { url: string; drop(): Promise<void> };
 let redis: Redis;
+let keptDir: string;
 doctorScenario(
   'PostgreSQL + Chroma',
   async () => {
     [chroma, pgdb] = await Promise.all([startChroma(), createTestDatabase()]);
     redis = new Redis('redis://127.0.0.1:6379/0');
+    keptDir = await mkdtemp(join(tmpdir(), 'profai-doctor-kept-'));
     const prefix = randomPrefix();
     const config = loadConfig({ DATABASE_URL: pgdb.url, CHROMA_URL: chroma.url });
     return {
-      env: { DATABASE_URL: pgdb.url, CHROMA_URL: chroma.url, QUEUE_PREFIX: prefix },
+      // The kept PDFs in a folder of this test's own (by default, `.profai/documents` of the working directory).
+      env: { DATABASE_URL: pgdb.url, CHROMA_URL: chroma.url, QUEUE_PREFIX: prefix, DOCUMENTS_DIR: keptDir },
       redis,
       prefix,
       async open() {
@@ -275,6 +295,7 @@ doctorScenario(
     await redis?.quit();
     await chroma?.stop();
     await pgdb?.drop();
+    await rm(keptDir, { recursive: true, force: true });
   },
 );
 

@@ -27,6 +27,11 @@ test('30 documents over two worker hosts, one cut off and killed mid-run: 30 cou
   assert.equal(figures.doctor.agree, true, 'chunks = vectors');
   assert.equal(figures.doctor.documents, DOCS);
   assert.equal(figures.doctor.findings, 0);
+  assert.deepEqual(
+    [figures.doctor.pdfsMissing, figures.doctor.pdfOrphans],
+    [0, 0],
+    'one kept PDF per document',
+  );
   assert.equal(figures.keptPdfs, DOCS, 'each PDF kept once, in the bucket');
   assert.equal(figures.leftUploads, 0);
   assert.deepEqual(figures.hostFiles, [], 'no host wrote a file of its own');

@@ -50,7 +50,15 @@ export interface HostsFleetFigures {
   /** Courses beyond one per document, quizzes beyond one per course (the first quiz of each PDF job). */
   duplicateCourses: number;
   duplicateQuizzes: number;
-  doctor: { agree: boolean; documents: number; chunks: number; findings: number };
+  /** `profai doctor --json` on the services host: chunks against vectors, kept PDFs against documents. */
+  doctor: {
+    agree: boolean;
+    documents: number;
+    chunks: number;
+    findings: number;
+    pdfsMissing: number;
+    pdfOrphans: number;
+  };
   keptPdfs: number;
   leftUploads: number;
   /** Files that appeared in a host's own folders (none: nothing is shared through a file system). */
@@ -307,6 +315,7 @@ export async function runHostsFleet(opts: HostsFleetOptions): Promise<HostsFleet
       documents: number;
       chunks: number;
       findings: unknown[];
+      files: { missing: string[]; orphans: string[] };
     };
     const bucket = join(root, 's3', s3.bucket, 'fleet');
     const objects = (folder: string) =>
@@ -324,6 +333,8 @@ export async function runHostsFleet(opts: HostsFleetOptions): Promise<HostsFleet
         documents: report.documents,
         chunks: report.chunks,
         findings: report.findings.length,
+        pdfsMissing: report.files.missing.length,
+        pdfOrphans: report.files.orphans.length,
       },
       keptPdfs: objects('documents').length,
       leftUploads: objects('uploads').length,

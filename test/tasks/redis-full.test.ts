@@ -92,7 +92,9 @@ test('Redis full while a worker holds jobs: it finishes them, stays up, and all 
     for (const job of jobs) {
       const view = await waitForFinished(client, job.id, 120_000).catch(async (err: Error) => {
         const seen = await Promise.all(jobs.map((j) => getJobView(client, j.id)));
-        throw new Error(`${err.message}; jobs: ${seen.map((v) => v?.state).join(' ')}\n${workers[0]!.lines.slice(-40).join('\n')}`);
+        throw new Error(
+          `${err.message}; jobs: ${seen.map((v) => v?.state).join(' ')}\n${workers[0]!.lines.slice(-40).join('\n')}`,
+        );
       });
       assert.equal(view.state, 'completed', `${job.id}: ${view.error}`);
     }

@@ -1,9 +1,10 @@
 /**
  * The body of `profai doctor`: open the database and the vector store, compare them (src/workflows/doctor.ts),
- * print what differs, and with `--repair` mend it and compare again.
+ * and the kept PDFs with the documents (src/workflows/doctor-files.ts); print what differs, and with `--repair`
+ * mend it and compare again.
  *
- * Exit codes: 0 they agree (after the repair, with --repair); 1 they differ, or not everything could be
- * repaired; 2 a store (or the embeddings model whose dimension is needed) cannot be reached.
+ * Exit codes: 0 they agree (after the repair, with --repair); 1 they differ (orphan PDFs included), or not
+ * everything could be repaired; 2 a store (or the embeddings model whose dimension is needed) cannot be reached.
  */
 import type { Config } from '../../config.ts';
 import { describeError } from '../../domain/errors.ts';
@@ -12,9 +13,10 @@ import { redactUrl } from '../../lib/urls.ts';
 import type { Database, VectorStore } from '../../store/types.ts';
 import { type DoctorDeps, examine, type RepairOutcome, repair } from '../../workflows/doctor.ts';
 import type { DoctorReport } from '../../workflows/doctor-compare.ts';
+import type { FilesReport } from '../../workflows/doctor-files.ts';
 import { SpaceUnknownError } from '../../workflows/errors.ts';
 import { printJson, printLine } from '../output.ts';
-import { renderRepair, renderReport } from './render.ts';
+import { renderFiles, renderRepair, renderReport } from './render.ts';
 
 export const EXIT_AGREE = 0;
 export const EXIT_DIFFER = 1;
@@ -50,10 +52,10 @@ export async function doctorCommand(
     }
     fleet = await openFleet(config);
     const deps: DoctorDeps = { db, vectors, config, ...inProgressOf(fleet) };
-    return await diagnose(deps, opts, {
-      database: db.kind,
-      vectorStore: vectors.kind,
-    });
+    const files = await checkFiles(db, config, opts);
+    const code = await diagnose(deps, opts, { database: db.kind, vectorStore: vectors.kind }, files);
+    if ('error' in files) return EXIT_UNREACHABLE;
+    return files.report.orphans.length > files.removed ? Math.max(code, EXIT_DIFFER) : code;
   } finally {
     await fleet?.close();
     await vectors?.close();
@@ -90,10 +92,31 @@ function inProgressOf(fleet: FleetClient | null): Pick<DoctorDeps, 'inProgress'>
   };
 }
 
+/** The kept PDFs against the documents, or why they could not be read. */
+type FilesCheck = { report: FilesReport; removed: number } | { error: string };
+
+/** Compares the kept PDFs with the documents; with --repair, removes the orphans. */
+async function checkFiles(db: Database, config: Config, opts: { repair?: boolean }): Promise<FilesCheck> {
+  const { openStorage, describeStorage } = await import('../../files/index.ts');
+  const { examineFiles, removeOrphanPdfs } = await import('../../workflows/doctor-files.ts');
+  const storage = await openStorage(config);
+  try {
+    const report = await examineFiles(db, storage.documents);
+    return { report, removed: opts.repair ? await removeOrphanPdfs(report, storage.documents) : 0 };
+  } catch (err) {
+    const error = `cannot read the kept PDFs (${describeStorage(config)}): ${describeError(err)}`;
+    fail(error);
+    return { error };
+  } finally {
+    await storage.close();
+  }
+}
+
 async function diagnose(
   deps: DoctorDeps,
   opts: { repair?: boolean; json?: boolean },
   where: { database: string; vectorStore: string },
+  files: FilesCheck,
 ): Promise<number> {
   let before: DoctorReport;
   let repaired: RepairOutcome | undefined;
@@ -120,9 +143,12 @@ async function diagnose(
       ...before,
       ...(repaired ? { repair: repaired } : {}),
       ...(after ? { after } : {}),
+      files:
+        'error' in files ? files : { ...files.report, ...(opts.repair ? { removed: files.removed } : {}) },
     });
   } else {
     printLine(renderReport(before, where));
+    if ('report' in files) printLine(renderFiles(files.report, files.removed));
     if (repaired && after) {
       printLine(renderRepair(repaired));
       printLine(renderReport(after, where));

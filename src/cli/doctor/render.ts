@@ -7,6 +7,7 @@ import {
   differenceTotals,
   spaceLabel,
 } from '../../workflows/doctor-compare.ts';
+import type { FilesReport } from '../../workflows/doctor-files.ts';
 import { renderTable } from '../table.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -61,4 +62,18 @@ export function renderRepair(outcome: RepairOutcome): string {
   for (const f of outcome.failures)
     lines.push(`Not repaired: ${f.documentId} in ${spaceLabel(f.space)}: ${f.reason}`);
   return lines.join('\n');
+}
+
+/** The kept PDFs against the documents, in one line. */
+export function renderFiles(report: FilesReport, removed: number): string {
+  const parts = [`kept PDFs in ${report.where}: ${report.kept}`];
+  if (report.missing.length > 0)
+    parts.push(`${plural(report.missing.length, 'document')} without its PDF (upload again to keep it)`);
+  if (report.orphans.length > 0)
+    parts.push(
+      removed > 0
+        ? `${plural(removed, 'orphan PDF')} removed`
+        : `${plural(report.orphans.length, 'orphan PDF')} (no document)`,
+    );
+  return parts.join(' · ');
 }
