@@ -158,7 +158,7 @@ export const SETTINGS = {
   }),
   dependencyWaitS: setting({
     env: 'DEPENDENCY_WAIT_S',
-    doc: 'How long a job waits out an unreachable PostgreSQL, Chroma or model before it fails (`postgres unreachable for N s`). Such waits use none of JOB_ATTEMPTS; the job is tried again after 1 s, doubling to at most DEPENDENCY_RETRY_MAX_S.',
+    doc: 'How long a job waits out an unreachable PostgreSQL, Chroma, object storage or model before it fails (`postgres unreachable for N s`). Such waits use none of JOB_ATTEMPTS; the job is tried again after 1 s, doubling to at most DEPENDENCY_RETRY_MAX_S.',
     schema: int(1),
     default: 3600,
   }),
@@ -261,19 +261,19 @@ export const SETTINGS = {
   }),
   uploadDir: setting({
     env: 'UPLOAD_DIR',
-    doc: 'Folder shared by API and workers where uploaded PDFs wait for their job, named by content hash.',
+    doc: 'Folder shared by API and workers where uploaded PDFs wait for their job, named by content hash (unused with STORAGE_URL: uploads then wait in the bucket).',
     schema: str,
     default: './.profai/uploads',
   }),
   keepUploads: setting({
     env: 'KEEP_UPLOADS',
-    doc: 'Keep uploaded PDFs in UPLOAD_DIR after their job ends (debugging). By default a PDF leaves UPLOAD_DIR once its course exists (or its CPU stage is handed to the LLM stage), when it moves to DOCUMENTS_DIR, or at once when the API finds it already has a course; one whose job failed stays KEEP_FAILED_UPLOADS_H for a retry.',
+    doc: "Keep uploaded PDFs after their job ends (debugging). By default an upload leaves UPLOAD_DIR (or the bucket's uploads/) once its course exists (or its CPU stage is handed to the LLM stage), when it becomes the kept PDF, or at once when the API finds it already has a course; one whose job failed stays KEEP_FAILED_UPLOADS_H for a retry.",
     schema: flag,
     default: false,
   }),
   documentsDir: setting({
     env: 'DOCUMENTS_DIR',
-    doc: 'Folder where the original PDF of every course is kept as `<sha256>.pdf` (the web app shows its pages beside the citations); shared by API and workers like UPLOAD_DIR. Unset: `documents/` in PROFAI_DATA_DIR. Documents processed before it existed have none.',
+    doc: "Folder where the original PDF of every course is kept as `<sha256>.pdf` (the web app shows its pages beside the citations); shared by API and workers like UPLOAD_DIR (unused with STORAGE_URL: the bucket's documents/). Unset: `documents/` in PROFAI_DATA_DIR. Documents processed before PDFs were kept have none.",
     schema: optionalStr,
     default: undefined,
   }),
@@ -296,7 +296,7 @@ export const SETTINGS = {
   }),
   keepFailedUploadsH: setting({
     env: 'KEEP_FAILED_UPLOADS_H',
-    doc: 'Hours the upload of a failed PDF job stays in UPLOAD_DIR, so the job can be retried (`profai jobs retry`, `POST /api/jobs/:id/retry`, the retry button of /dashboard); the API removes older ones every hour, never one whose job is waiting or running. 0: removed as soon as the job fails for good.',
+    doc: 'Hours the upload of a failed PDF job is kept (UPLOAD_DIR or the bucket), so the job can be retried (`profai jobs retry`, `POST /api/jobs/:id/retry`, the retry button of /dashboard); the API removes older ones every hour, never one whose job is waiting or running. 0: removed as soon as the job fails for good.',
     schema: num(0),
     default: 72,
   }),
