@@ -93,6 +93,13 @@ export interface Paragraph {
   pageBreaks?: number[];
 }
 
+/**
+ * The languages ProfAI tells apart (ISO 639-1 codes), and `und` (undetermined: another language, or too little
+ * text to tell). Told once per document from its text, stored with the document and its course.
+ */
+export const LANGUAGE_CODES = ['en', 'de', 'pt', 'fr', 'es', 'ja', 'und'] as const;
+export type LanguageCode = (typeof LANGUAGE_CODES)[number];
+
 /** Kinds of front and back matter. A glossary is back matter too, but a source of definitions. */
 export type Matter =
   | 'title-page'
@@ -168,6 +175,8 @@ export interface ProcessedDocument {
   sizeBytes: number;
   pageCount: number;
   title: string;
+  /** The language of its text; absent in documents stored before it was recorded. */
+  language?: LanguageCode;
   structure: DocumentStructure;
   chunks: readonly Chunk[];
   course: Course;

@@ -10,8 +10,14 @@ import { checkQuiz, type Question, type Quiz } from '../domain/course.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { QuizGenerator, QuizInput } from '../domain/generators.ts';
 import { NoQuizMaterialError } from './errors.ts';
-import { loadEnglish } from './nlp/english.ts';
-import { englishQuestions } from './quiz-english.ts';
+import {
+  type AnalysedLanguage,
+  detectLanguage,
+  isAnalysed,
+  type LanguageCode,
+  loadProfile,
+} from './language/index.ts';
+import { englishQuestions } from './quiz/english.ts';
 import {
   AskedSentences,
   chunkSources,
@@ -21,9 +27,8 @@ import {
   type Source,
   summarySources,
   termPool,
-} from './quiz-material.ts';
+} from './quiz/material.ts';
 import { BLANK, blankOut, distractors, swapTerm, TermFinder } from './text/cloze.ts';
-import { isEnglish } from './text/language.ts';
 import { mulberry32, type Rng, shuffled } from './text/rng.ts';
 
 /** Share of true/false questions. */
@@ -203,9 +208,9 @@ async function buildQuiz(input: QuizInput, generator: Quiz['generator']): Promis
   const scope = scopeOf(input);
   const count = Math.max(1, Math.floor(input.count));
   const rng = mulberry32(input.seed);
-  const summaries = summarySources(scope);
-  const questions = isEnglish(summaries.map((s) => s.text))
-    ? await englishQuiz(input, scope, count, rng)
+  const lang = await loadProfile(quizLanguage(input, scope));
+  const questions = isAnalysed(lang)
+    ? englishQuiz(input, scope, count, rng, lang)
     : statisticalQuiz(input, scope, count, rng);
   if (questions.length === 0) throw new NoQuizMaterialError('the course has no sentence to ask about');
   const scopeTitle = input.moduleIndex === undefined ? input.course.title : scope[0]!.module.title;
@@ -218,9 +223,22 @@ async function buildQuiz(input: QuizInput, generator: Quiz['generator']): Promis
   };
 }
 
-/** English: definition, cloze and true/false questions checked by the language model (quiz-english.ts). */
-async function englishQuiz(input: QuizInput, scope: Scope, count: number, rng: Rng): Promise<Question[]> {
-  const nlp = await loadEnglish();
+/**
+ * The course's language: its document's, else (a course made before languages were recorded) told from the
+ * summary sentences of the quiz's scope.
+ */
+export function quizLanguage(input: QuizInput, scope: Scope = scopeOf(input)): LanguageCode {
+  return input.language ?? detectLanguage(summarySources(scope).map((s) => s.text));
+}
+
+/** English: definition, cloze and true/false questions checked by the language model (quiz/english.ts). */
+function englishQuiz(
+  input: QuizInput,
+  scope: Scope,
+  count: number,
+  rng: Rng,
+  lang: AnalysedLanguage,
+): Question[] {
   const questions = englishQuestions(
     {
       count,
@@ -242,7 +260,7 @@ async function englishQuiz(input: QuizInput, scope: Scope, count: number, rng: R
         ),
       ),
     },
-    nlp,
+    lang,
     rng,
   );
   if (questions.length > 0) return questions;

@@ -4,7 +4,7 @@
  * that does not give itself away by its length, and for a fill-in-the-blank stem, options of the same kind that
  * all fit the blank (see {@link optionProblems}).
  */
-import type { EnglishNlp } from '../nlp/english.ts';
+import { isAnalysed, type LanguageProfile } from '../language/index.ts';
 import { optionProblems } from './kinds.ts';
 
 /** The parts of a question the checks read. */
@@ -19,8 +19,8 @@ const BLANK = /_{3,}/u;
 /** The right option more than this many times longer or shorter than every other stands out. */
 const LENGTH_RATIO = 1.6;
 
-/** Why the item is not fit to ask, or null. `nlp` (English) adds the word-kind checks of blanks. */
-export function itemProblem(q: ItemDraft, nlp?: EnglishNlp): string | null {
+/** Why the item is not fit to ask, or null. A language with an analyser adds the word-kind checks of blanks. */
+export function itemProblem(q: ItemDraft, lang: LanguageProfile): string | null {
   if (/true or false[:?]\s*true or false/iu.test(q.prompt)) return 'the prompt repeats "True or false"';
   if (q.kind !== 'multiple_choice') return null;
   const options = q.options ?? [];
@@ -36,9 +36,9 @@ export function itemProblem(q: ItemDraft, nlp?: EnglishNlp): string | null {
   )
     return 'the right option stands out by its length';
   const blank = BLANK.exec(q.prompt)?.[0];
-  if (!nlp || !blank) return null;
+  if (!isAnalysed(lang) || !blank) return null;
   const stem = q.prompt.replace(/^fill in the blank:\s*/iu, '');
-  const problems = optionProblems(stem, blank, options, answer, nlp);
+  const problems = optionProblems(stem, blank, options, answer, lang);
   if (problems.wrongKind.length > 0)
     return `options that do not fit the blank as nouns: ${problems.wrongKind.join(', ')}`;
   if (problems.standsOut) return `the right option alone differs by ${problems.standsOut}`;

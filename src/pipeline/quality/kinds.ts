@@ -4,8 +4,7 @@
  * prose, and its length in words. Four options of one question must look alike, or the odd one gives the answer
  * away; a key term must be a content noun phrase.
  */
-import { type EnglishNlp, isNominal, type Pos, type Token } from '../nlp/english.ts';
-import { isStopword } from '../text/stopwords.ts';
+import { type AnalysedLanguage, isNominal, type Pos, type Token } from '../language/index.ts';
 import { findWhole } from '../text/whole-words.ts';
 import { splitWords } from './standalone.ts';
 
@@ -98,7 +97,7 @@ const TIME_MODIFIER =
  * term is a noun phrase of content words, not a verb or adjective, not a function word, not a person's name,
  * not code or a number, not a fragment of a word split by extraction.
  */
-export function termProblem(term: string, nlp: EnglishNlp, context?: string): TermProblem | null {
+export function termProblem(term: string, lang: AnalysedLanguage, context?: string): TermProblem | null {
   const phrase = term.trim();
   // Without context the model guesses a bare phrase's tags; a carrier sentence puts it where a noun goes.
   const carrier = `We read about the ${phrase} here.`;
@@ -108,7 +107,7 @@ export function termProblem(term: string, nlp: EnglishNlp, context?: string): Te
   };
   const places = [(context ? where(context) : null) ?? where(carrier)].filter((p) => p !== null);
   const readings = places.map(({ text, at, length }) => {
-    const tokens = nlp.tag(text);
+    const tokens = lang.analyser.tag(text);
     return { tokens, at, length, inside: tokensIn(tokens, at, at + length) };
   });
   const first = readings[0]!;
@@ -117,7 +116,7 @@ export function termProblem(term: string, nlp: EnglishNlp, context?: string): Te
   if (first.inside.every((t) => !/\p{L}/u.test(t.text))) return 'number';
   const words = first.inside.filter((t) => /\p{L}/u.test(t.text));
   const head = words.at(-1)!;
-  if (words.length === 1 && (isStopword(head.lower) || head.lower.length < 3)) return 'generic';
+  if (words.length === 1 && (lang.stopwords.has(head.lower) || head.lower.length < 3)) return 'generic';
   // A point or span of time ("seventh day", "fiscal year 2004", "each month") dates things; it is no topic.
   if (TIME_UNIT.test(head.lemma) && words.slice(0, -1).every((t) => TIME_MODIFIER.test(t.lower)))
     return 'generic';
@@ -126,7 +125,7 @@ export function termProblem(term: string, nlp: EnglishNlp, context?: string): Te
   const neighbours = first.tokens.filter(
     (t) => t.end >= first.at - 1 && t.start <= first.at + phrase.length + 1,
   );
-  if (splitWords(neighbours, nlp).length > 0 || words.some((t) => !t.known && /^\p{Ll}{1,2}$/u.test(t.text)))
+  if (splitWords(neighbours, lang).length > 0 || words.some((t) => !t.known && /^\p{Ll}{1,2}$/u.test(t.text)))
     return 'split-word';
   // The context decides when there is one: a word is a noun where the document uses it as one.
   if (headClass(head) !== 'noun') return 'not-noun';
@@ -152,13 +151,13 @@ export function optionProblems(
   blank: string,
   options: readonly string[],
   answerIndex: number,
-  nlp: EnglishNlp,
+  lang: AnalysedLanguage,
 ): OptionProblems {
   const at = stem.indexOf(blank);
   const kinds = options.map((o) => {
-    if (at < 0) return kindAt(o, nlp.tag(o), 0, o.length);
+    if (at < 0) return kindAt(o, lang.analyser.tag(o), 0, o.length);
     const filled = stem.slice(0, at) + o + stem.slice(at + blank.length);
-    return kindAt(o, nlp.tag(filled), at, at + o.length);
+    return kindAt(o, lang.analyser.tag(filled), at, at + o.length);
   });
   const wrongKind = options.filter((_, i) => !['noun', 'number'].includes(kinds[i]!.wordClass));
   return { wrongKind, standsOut: oddOneOut(kinds, answerIndex) };

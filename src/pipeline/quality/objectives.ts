@@ -3,7 +3,7 @@
  * {@link termProblem}) in each slot that names a term, and a real title (not "Pages 1–10") in a slot that
  * names a part of the course.
  */
-import type { EnglishNlp } from '../nlp/english.ts';
+import type { AnalysedLanguage } from '../language/index.ts';
 import { termProblem } from './kinds.ts';
 
 /** Objective patterns: which groups are terms and which are titles. */
@@ -34,7 +34,7 @@ export type ObjectiveProblem = 'pattern' | 'term' | 'title';
  */
 export function objectiveProblem(
   objective: string,
-  nlp: EnglishNlp,
+  lang: AnalysedLanguage,
   contextOf: (term: string) => string | undefined = () => undefined,
 ): ObjectiveProblem | null {
   for (const { re, terms, titles } of PATTERNS) {
@@ -43,7 +43,7 @@ export function objectiveProblem(
     for (const i of terms)
       for (const term of stripQuotes(m[i]!).split(/,\s*|\s+and\s+/u)) {
         if (!term) return 'term';
-        if (termProblem(term, nlp, contextOf(term))) return 'term';
+        if (termProblem(term, lang, contextOf(term))) return 'term';
       }
     for (const i of titles) if (!isRealTitle(stripQuotes(m[i]!))) return 'title';
     return null;

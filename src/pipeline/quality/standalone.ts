@@ -3,7 +3,7 @@
  * to what came before ("It", "This is", "See below"), it is one sentence (not two glued together, nor list items
  * run into one), and no word in it was split apart by the PDF's text extraction ("op erations").
  */
-import { type EnglishNlp, isNominal, type Token } from '../nlp/english.ts';
+import { type AnalysedLanguage, isNominal, type Token } from '../language/index.ts';
 import { isAbbreviation } from '../text/sentences.ts';
 
 /** Why a sentence cannot stand alone. */
@@ -29,8 +29,8 @@ const SELF_REFERENCE =
 /** The first problem that keeps `sentence` from standing alone, or null. `tokens` are its tags, when known. */
 export function standaloneProblem(
   sentence: string,
-  nlp: EnglishNlp,
-  tokens: readonly Token[] = nlp.tag(sentence),
+  lang: AnalysedLanguage,
+  tokens: readonly Token[] = lang.analyser.tag(sentence),
 ): StandaloneProblem | null {
   const text = sentence.trim();
   if (!/^["'“‘(]?[\p{Lu}\p{N}]/u.test(text) || !/[.!?]["'”’)\]]*$/u.test(text)) return 'fragment';
@@ -47,7 +47,7 @@ export function standaloneProblem(
   if (!hasVerb(tokens)) return 'fragment';
   // A table row read as a line: mostly capitalised labels ("Prolonged Services Key Type of Patient Code…").
   if (mostlyCapitalised(tokens, 8)) return 'fragment';
-  if (splitWords(tokens, nlp).length > 0) return 'split-word';
+  if (splitWords(tokens, lang).length > 0) return 'split-word';
   return null;
 }
 
@@ -253,21 +253,21 @@ export function repeatsItself(tokens: readonly Token[]): boolean {
  * Pairs of neighbouring tokens that are one word split by extraction ("op erations", "p erformed", "imp
  * ortant"): together a word of the lexicon, apart at least one of them not.
  */
-export function splitWords(tokens: readonly Token[], nlp: EnglishNlp): [Token, Token][] {
+export function splitWords(tokens: readonly Token[], lang: AnalysedLanguage): [Token, Token][] {
   const out: [Token, Token][] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     const [a, b] = [tokens[i]!, tokens[i + 1]!];
     if (b.start !== a.end + 1 || !/^\p{L}+$/u.test(a.text) || !/^\p{Ll}+$/u.test(b.text)) continue;
     if (a.known && b.known) continue;
     if (a.text.length + b.text.length < 4) continue;
-    if (nlp.isWord(a.text + b.text)) out.push([a, b]);
+    if (lang.analyser.isWord(a.text + b.text)) out.push([a, b]);
   }
   return out;
 }
 
 /** `text` with its split words joined again (the offsets of `tokens` are in `text`). */
-export function joinSplitWords(text: string, tokens: readonly Token[], nlp: EnglishNlp): string {
-  const pairs = splitWords(tokens, nlp);
+export function joinSplitWords(text: string, tokens: readonly Token[], lang: AnalysedLanguage): string {
+  const pairs = splitWords(tokens, lang);
   if (pairs.length === 0) return text;
   let out = '';
   let cursor = 0;

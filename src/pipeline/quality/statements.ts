@@ -4,7 +4,7 @@
  * the same kind as what went out (a noun for a noun, plural for plural, a number for a number), or the result
  * is nonsense rather than a false statement a student has to think about.
  */
-import type { EnglishNlp, Token } from '../nlp/english.ts';
+import type { AnalysedLanguage, Token } from '../language/index.ts';
 import { kindAt } from './kinds.ts';
 
 export type SwapProblem = 'unchanged' | 'identifier' | 'quoted' | 'name' | 'kind' | 'number' | 'not-content';
@@ -92,8 +92,8 @@ function insideName(text: string, start: number, end: number): boolean {
 export function swapProblem(
   original: string,
   statement: string,
-  nlp: EnglishNlp,
-  tag: (text: string) => readonly Token[] = (t) => nlp.tag(t),
+  lang: AnalysedLanguage,
+  tag: (text: string) => readonly Token[] = (t) => lang.analyser.tag(t),
 ): SwapProblem | null {
   const diff = changes(original, statement).filter((c) => c.from.text || c.to.text);
   if (diff.length === 0) return 'unchanged';

@@ -5,8 +5,7 @@
  * verb, an adjective, a function word, a person's name (two capitalised words the model does not know),
  * code ("student_id", "--help") or a number.
  */
-import { type EnglishNlp, isNominal, type Token } from '../nlp/english.ts';
-import { isStopword } from './stopwords.ts';
+import { type AnalysedLanguage, isNominal, type Token } from '../language/index.ts';
 import { tally } from './terms.ts';
 
 /** A word of a sentence as the phrase finder sees it: hyphenated compounds joined, code marked. */
@@ -121,32 +120,37 @@ export interface Phrase {
   initial: boolean;
 }
 
-function isTermWord(w: Word): boolean {
+function isTermWordOf(w: Word, stopwords: ReadonlySet<string>): boolean {
   if (w.code || !/^\p{L}[\p{L}\p{M}'’-]*$/u.test(w.text)) return false;
   if (/^\p{Lu}{2,}$/u.test(w.text)) return true;
   if (w.text.length < 3) return false;
-  return !isStopword(w.lower);
+  return !stopwords.has(w.lower);
 }
 
 /** A capitalised word the model does not know: part of a name, when two stand together. */
 const nameLike = (w: Word) => w.pos === 'PROPN' && !w.known && /^\p{Lu}\p{Ll}+$/u.test(w.text);
 
-const phraseCache = new WeakMap<readonly Token[], Phrase[]>();
+const phraseCaches = new WeakMap<ReadonlySet<string>, WeakMap<readonly Token[], Phrase[]>>();
 
 /**
  * The noun phrases of a tagged sentence, each with its shorter forms ("full table scan", "table scan", "scan").
  * Remembered per token list: the course asks for a sentence's phrases more than once.
  */
-export function nounPhrases(tokens: readonly Token[]): Phrase[] {
-  let phrases = phraseCache.get(tokens);
+export function nounPhrases(tokens: readonly Token[], lang: Pick<AnalysedLanguage, 'stopwords'>): Phrase[] {
+  let cache = phraseCaches.get(lang.stopwords);
+  if (!cache) {
+    cache = new WeakMap();
+    phraseCaches.set(lang.stopwords, cache);
+  }
+  let phrases = cache.get(tokens);
   if (!phrases) {
-    phrases = findPhrases(tokens);
-    phraseCache.set(tokens, phrases);
+    phrases = findPhrases(tokens, lang.stopwords);
+    cache.set(tokens, phrases);
   }
   return phrases;
 }
 
-function findPhrases(tokens: readonly Token[]): Phrase[] {
+function findPhrases(tokens: readonly Token[], stopwords: ReadonlySet<string>): Phrase[] {
   const ws = wordsOf(tokens);
   const out: Phrase[] = [];
   // Until a word with a letter has passed, a phrase opens the sentence.
@@ -161,7 +165,7 @@ function findPhrases(tokens: readonly Token[]): Phrase[] {
     let j = i;
     while (j < ws.length && isPhraseWord(ws[j]!)) j++;
     const run = ws.slice(i, j);
-    collect(run, initial, out);
+    collect(run, initial, stopwords, out);
     if (initial && run.some((w) => /\p{L}/u.test(w.text))) initial = false;
     i = j;
   }
@@ -170,7 +174,8 @@ function findPhrases(tokens: readonly Token[]): Phrase[] {
 
 const isPhraseWord = (w: Word) => !w.code && (isNominal(w.pos) || w.pos === 'ADJ');
 
-function collect(run: Word[], initial: boolean, out: Phrase[]): void {
+function collect(run: Word[], initial: boolean, stopwords: ReadonlySet<string>, out: Phrase[]): void {
+  const isTermWord = (w: Word) => isTermWordOf(w, stopwords);
   while (run.length > 0 && !isNominal(run.at(-1)!.pos)) run = run.slice(0, -1);
   if (run.length === 0) return;
   if (run.length >= 2 && run.every(nameLike)) return;
@@ -241,7 +246,8 @@ export class PhraseIndex {
 
   constructor(
     parts: readonly (readonly (readonly Token[])[])[],
-    private readonly boosts: PhraseBoosts = {},
+    private readonly boosts: PhraseBoosts,
+    lang: Pick<AnalysedLanguage, 'stopwords'>,
   ) {
     for (const sentences of parts) {
       const counts = new Map<string, number>();
@@ -255,7 +261,7 @@ export class PhraseIndex {
             else c.noun++;
             this.usage.set(t.lower, c);
           }
-        for (const p of nounPhrases(tokens)) {
+        for (const p of nounPhrases(tokens, lang)) {
           counts.set(p.key, (counts.get(p.key) ?? 0) + 1);
           if (/^\p{Lu}{2,}\s.*\p{Ll}+$/u.test(p.surface)) this.codeLike.add(p.key);
           if (p.words === 1) this.single.set(p.key, p.surface.toLowerCase());
@@ -272,8 +278,10 @@ export class PhraseIndex {
   }
 
   /** The key of a phrase as written (for matching headings and defined terms against the index). */
-  static keyOf(phrase: string, nlp: EnglishNlp): string | null {
-    const found = nounPhrases(nlp.tag(phrase)).filter((p) => p.end >= phrase.trimEnd().length - 1);
+  static keyOf(phrase: string, lang: AnalysedLanguage): string | null {
+    const found = nounPhrases(lang.analyser.tag(phrase), lang).filter(
+      (p) => p.end >= phrase.trimEnd().length - 1,
+    );
     return found.sort((a, b) => b.words - a.words)[0]?.key ?? null;
   }
 

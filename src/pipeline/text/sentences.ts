@@ -1,16 +1,14 @@
 /**
  * Sentence splitting and the filter that keeps sentences worth showing in a summary or a quiz.
  */
+import { ANY_ABBREVIATION } from '../language/xx/index.ts';
 import { countCjk, hasLetter, isBreak, scan, squash } from './words.ts';
 
-/** Lower-case abbreviations (without their final dot) after which a period does not end a sentence. */
-const ABBREVIATIONS = new Set(
-  `e.g i.e cf vs dr mr mrs ms prof fig figs eq eqs no nos vol ch sec approx al resp ref refs tab st jr inc ltd co ext tel dept
-  u.s u.k p pp ca z.b bzw usw d.h sr sra dra av pág mme mlle`.split(/\s+/),
-);
-
-/** True for a lower-case abbreviation after which a full stop does not end a sentence ("approx", "e.g"). */
-export const isAbbreviation = (word: string): boolean => ABBREVIATIONS.has(word.toLowerCase());
+/**
+ * True for an abbreviation after which a full stop does not end a sentence ("approx", "e.g", "z.B"), in any
+ * language: a text quotes others' (each language's list is in its folder of src/pipeline/language).
+ */
+export const isAbbreviation = (word: string): boolean => ANY_ABBREVIATION.has(word.toLowerCase());
 
 /** End of a sentence: terminal punctuation (with closing quotes) before white space and a capital or digit,
  * or CJK full stops anywhere (Japanese technical writing often ends with "．", the full-width full stop). */
@@ -57,7 +55,7 @@ function endsWithAbbreviation(text: string, dot: number, after: string): boolean
   const word = text.slice(i, dot).toLowerCase();
   if (word.length === 1 && /\p{L}/u.test(word)) return true;
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word) && /^\p{N}/u.test(after)) return true;
-  return ABBREVIATIONS.has(word);
+  return ANY_ABBREVIATION.has(word);
 }
 
 /** Limits of a summary sentence. */

@@ -8,12 +8,12 @@
  * languages the module's key terms fill fixed patterns; those that relate two terms take two that two of the
  * module's sentences use together. Two spellings of one term are never related.
  */
-import type { Definition } from './course-glossary.ts';
-import type { Sentence } from './course-text.ts';
-import type { EnglishNlp } from './nlp/english.ts';
-import { termProblem } from './quality/kinds.ts';
-import { isRealTitle, objectiveProblem } from './quality/objectives.ts';
-import { containsTerm } from './text/cloze.ts';
+import type { AnalysedLanguage } from '../language/index.ts';
+import { termProblem } from '../quality/kinds.ts';
+import { isRealTitle, objectiveProblem } from '../quality/objectives.ts';
+import { containsTerm } from '../text/cloze.ts';
+import type { Definition } from './glossary.ts';
+import type { Sentence } from './text.ts';
 
 /** What a module's objectives are made from. */
 export interface ObjectiveMaterial {
@@ -33,21 +33,40 @@ export interface ObjectiveMaterial {
 
 const MAX = 4;
 
-export function objectives(m: ObjectiveMaterial, nlp?: EnglishNlp): string[] {
-  const out = nlp ? englishObjectives(m, nlp) : patternObjectives(m);
-  const fallbacks = nlp
-    ? [plainTitle(m.title), plainTitle(m.firstLessonTitle), plainTitle(m.courseTitle)]
-        .filter(isRealTitle)
-        .flatMap((t) => [
-          `Summarise the main ideas of ${quoted(t)}.`,
-          `Outline the key points of ${quoted(t)}.`,
-          `Recall the main facts presented in ${quoted(t)}.`,
-        ])
-    : [
-        `Summarise the main ideas of ${m.title}.`,
-        `Outline the key points of ${m.firstLessonTitle}.`,
-        `Recall the main facts presented in ${m.title}.`,
-      ];
+/**
+ * Objectives of a module in an analysed language: from what its text does (see {@link englishObjectives}),
+ * else from its titles (quoted, without their numbering).
+ */
+export function analysedObjectives(m: ObjectiveMaterial, lang: AnalysedLanguage): string[] {
+  const titles = [plainTitle(m.title), plainTitle(m.firstLessonTitle), plainTitle(m.courseTitle)];
+  return withFallbacks(
+    englishObjectives(m, lang),
+    titles
+      .filter(isRealTitle)
+      .flatMap((t) => [
+        `Summarise the main ideas of ${quoted(t)}.`,
+        `Outline the key points of ${quoted(t)}.`,
+        `Recall the main facts presented in ${quoted(t)}.`,
+      ]),
+    m,
+  );
+}
+
+/** Objectives of a module in a language read statistically: fixed patterns around its key terms and titles. */
+export function statisticalObjectives(m: ObjectiveMaterial): string[] {
+  return withFallbacks(
+    patternObjectives(m),
+    [
+      `Summarise the main ideas of ${m.title}.`,
+      `Outline the key points of ${m.firstLessonTitle}.`,
+      `Recall the main facts presented in ${m.title}.`,
+    ],
+    m,
+  );
+}
+
+/** At least two objectives: the fallbacks (each with a verb of its own) fill in, then the module's pages. */
+function withFallbacks(out: string[], fallbacks: readonly string[], m: ObjectiveMaterial): string[] {
   for (const f of fallbacks)
     if (out.length < 2 && !out.includes(f) && !out.some((o) => firstWord(o) === firstWord(f))) out.push(f);
   if (out.length < 2) out.push(`Summarise the main ideas of pages ${m.pages}.`);
@@ -63,7 +82,7 @@ export function plainTitle(title: string): string {
   return isRealTitle(t) ? t : title;
 }
 
-function englishObjectives(m: ObjectiveMaterial, nlp: EnglishNlp): string[] {
+function englishObjectives(m: ObjectiveMaterial, lang: AnalysedLanguage): string[] {
   const sentences = m.sentences ?? [];
   const contextOf = (term: string) => sentences.find((s) => containsTerm(s.text, term))?.text;
   const out: string[] = [];
@@ -71,11 +90,11 @@ function englishObjectives(m: ObjectiveMaterial, nlp: EnglishNlp): string[] {
   const add = (objective: string, terms: string[]) => {
     if (out.length >= MAX || out.some((o) => firstWord(o) === firstWord(objective))) return;
     if (terms.some((t) => used.has(t.toLowerCase()))) return;
-    if (objectiveProblem(objective, nlp, contextOf) !== null) return;
+    if (objectiveProblem(objective, lang, contextOf) !== null) return;
     out.push(objective);
     for (const t of terms) used.add(t.toLowerCase());
   };
-  const fit = (term: string) => termProblem(term, nlp, contextOf(term)) === null;
+  const fit = (term: string) => termProblem(term, lang, contextOf(term)) === null;
   const defs = [...(m.definitions ?? [])]
     .filter((d) => fit(d.term))
     .sort((a, b) => rankOf(a.term, m.keyTerms) - rankOf(b.term, m.keyTerms));
@@ -86,7 +105,7 @@ function englishObjectives(m: ObjectiveMaterial, nlp: EnglishNlp): string[] {
     .slice(0, 3)
     .map((d) => d.term);
   if (toDefine.length > 0) add(`Define ${listOf(toDefine)}.`, toDefine);
-  for (const p of procedures(sentences, m.keyTerms, nlp)) add(`Use ${p.tool} to ${p.goal}.`, [p.tool]);
+  for (const p of procedures(sentences, m.keyTerms, lang)) add(`Use ${p.tool} to ${p.goal}.`, [p.tool]);
   // A single common word ("table", "rows") makes a vague objective; a phrase or a name makes a clear one.
   const specific = m.keyTerms.filter((t) => (/\s/u.test(t) || /^\p{Lu}/u.test(t)) && fit(t));
   for (const t of specific) add(`Explain the purpose of ${t}.`, [t]);
@@ -156,7 +175,7 @@ function relatedPair(
 }
 
 /** "To Z, use X." / "Use X to Z." / "You can use X to Z.": a tool and a goal, the tool a key term. */
-function procedures(sentences: readonly Sentence[], keyTerms: readonly string[], nlp: EnglishNlp) {
+function procedures(sentences: readonly Sentence[], keyTerms: readonly string[], lang: AnalysedLanguage) {
   const out: { tool: string; goal: string }[] = [];
   for (const s of sentences) {
     if (!s.good) continue;
@@ -166,7 +185,7 @@ function procedures(sentences: readonly Sentence[], keyTerms: readonly string[],
     if (!m) continue;
     const [tool, goal] = s.text.startsWith('To ') ? [m[2]!, m[1]!] : [m[1]!, m[2]!];
     if (!keyTerms.some((t) => t.toLowerCase() === tool.toLowerCase())) continue;
-    const verb = nlp.tag(goal)[0];
+    const verb = lang.analyser.tag(goal)[0];
     if (verb?.pos !== 'VERB' || verb.lemma !== verb.lower) continue;
     out.push({ tool, goal });
   }

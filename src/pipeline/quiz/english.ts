@@ -10,20 +10,20 @@
  *   and checked to have changed.
  * A source that gives no safe item gives none. Same material and seed, same questions.
  */
-import type { GlossaryEntry, Question } from '../domain/course.ts';
-import { looksLikeCode } from './course-text.ts';
-import type { EnglishNlp, Token } from './nlp/english.ts';
-import { kindAt, optionProblems, type PhraseKind, tokensIn } from './quality/kinds.ts';
-import { CITATION_KEY } from './quality/matter.ts';
-import { demonstrativeInside, standaloneProblem } from './quality/standalone.ts';
-import { insideCode, swapProblem } from './quality/statements.ts';
-import { AskedSentences, normalise, opensWithLabel, type Source } from './quiz-material.ts';
-import { BLANK, containsTerm, TermFinder } from './text/cloze.ts';
-import { findDefinition } from './text/definitions.ts';
-import { type Rng, shuffled } from './text/rng.ts';
-import { splitSentences } from './text/sentences.ts';
-import { type Bag, bagOf, cosine } from './text/textrank.ts';
-import { findWhole } from './text/whole-words.ts';
+import type { GlossaryEntry, Question } from '../../domain/course.ts';
+import { looksLikeCode } from '../course/text.ts';
+import type { AnalysedLanguage, Token } from '../language/index.ts';
+import { kindAt, optionProblems, type PhraseKind, tokensIn } from '../quality/kinds.ts';
+import { CITATION_KEY } from '../quality/matter.ts';
+import { demonstrativeInside, standaloneProblem } from '../quality/standalone.ts';
+import { insideCode, swapProblem } from '../quality/statements.ts';
+import { BLANK, containsTerm, TermFinder } from '../text/cloze.ts';
+import { findDefinition } from '../text/definitions.ts';
+import { type Rng, shuffled } from '../text/rng.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { type Bag, bagOf, cosine } from '../text/textrank.ts';
+import { findWhole } from '../text/whole-words.ts';
+import { AskedSentences, normalise, opensWithLabel, type Source } from './material.ts';
 
 /** Share of true/false questions, and of those, the share made false. */
 const TRUE_FALSE_SHARE = 0.3;
@@ -69,8 +69,8 @@ type Draft =
   | { kind: 'multiple_choice'; prompt: string; options: string[]; answerIndex: number }
   | { kind: 'true_false'; prompt: string; answer: boolean };
 
-export function englishQuestions(m: EnglishQuizMaterial, nlp: EnglishNlp, rng: Rng): Question[] {
-  return new EnglishQuizBuilder(m, nlp, rng).build();
+export function englishQuestions(m: EnglishQuizMaterial, lang: AnalysedLanguage, rng: Rng): Question[] {
+  return new EnglishQuizBuilder(m, lang, rng).build();
 }
 
 class EnglishQuizBuilder {
@@ -92,7 +92,7 @@ class EnglishQuizBuilder {
 
   constructor(
     private readonly m: EnglishQuizMaterial,
-    private readonly nlp: EnglishNlp,
+    private readonly lang: AnalysedLanguage,
     private readonly rng: Rng,
   ) {
     this.wantTrueFalse = Math.round(m.count * TRUE_FALSE_SHARE);
@@ -103,7 +103,7 @@ class EnglishQuizBuilder {
   private tag = (text: string): readonly Token[] => {
     let t = this.tagCache.get(text);
     if (!t) {
-      t = this.nlp.tag(text);
+      t = this.lang.analyser.tag(text);
       this.tagCache.set(text, t);
     }
     return t;
@@ -154,7 +154,7 @@ class EnglishQuizBuilder {
     const tags = this.tag(sentence);
     // "…these problems…" in a sentence of its own points at what came before it; in a pair, maybe not.
     if (demonstrativeInside(tags) && splitSentences(sentence).length === 1) return false;
-    return standaloneProblem(sentence, this.nlp, tags) === null;
+    return standaloneProblem(sentence, this.lang, tags) === null;
   }
 
   private makePool(sources: readonly Source[]): PoolTerm[] {
@@ -201,7 +201,9 @@ class EnglishQuizBuilder {
     for (const { entry, moduleIndex } of this.m.glossary) {
       const sentence = entry.definition;
       const glossary = new RegExp(`^${escapeRegExp(entry.term)}:\\s*(.+?)[.!]?$`, 'iu').exec(sentence);
-      const gloss = glossary ? lowerFirst(glossary[1]!) : findDefinition(sentence, this.tag(sentence))?.gloss;
+      const gloss = glossary
+        ? lowerFirst(glossary[1]!)
+        : findDefinition(sentence, this.tag(sentence), this.lang)?.gloss;
       if (!gloss || containsTerm(gloss, entry.term) || gloss.split(/\s+/).length > 25) continue;
       const c = entry.citations[0]!;
       out.push({
@@ -231,7 +233,8 @@ class EnglishQuizBuilder {
       options,
       answerIndex: options.indexOf(d.term),
     };
-    if (optionProblems('_____ .', '_____', options, draft.answerIndex, this.nlp).wrongKind.length > 0) return;
+    if (optionProblems('_____ .', '_____', options, draft.answerIndex, this.lang).wrongKind.length > 0)
+      return;
     if (this.add(draft, { text: d.sentence, page: d.page, chunkId: d.chunkId, moduleIndex: d.moduleIndex }))
       this.definitions++;
   }
@@ -304,7 +307,7 @@ class EnglishQuizBuilder {
       const answer = text.slice(at[0], at[1]);
       const options = shuffled([answer, ...wrong.map((w) => matchCase(w.term, answer))], this.rng);
       const answerIndex = options.indexOf(answer);
-      const problems = optionProblems(stem, BLANK, options, answerIndex, this.nlp);
+      const problems = optionProblems(stem, BLANK, options, answerIndex, this.lang);
       if (problems.wrongKind.length > 0 || problems.standsOut) continue;
       // A distractor that makes another sentence of the document true would be a second right answer.
       const filled = new Set(
@@ -354,7 +357,7 @@ class EnglishQuizBuilder {
     const seen = new Set(this.seen.map((s) => normalise(s.text)));
     for (const statement of candidates) {
       if (seen.has(normalise(statement))) continue;
-      if (swapProblem(text, statement, this.nlp, this.tag) === null) return statement;
+      if (swapProblem(text, statement, this.lang, this.tag) === null) return statement;
     }
     return null;
   }

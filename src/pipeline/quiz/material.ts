@@ -2,10 +2,10 @@
  * What a quiz is made of: sentences of the course (lesson summaries first, then the chunks' other sentences),
  * each with its page, chunk and module, and the key terms that can be blanked out or swapped.
  */
-import type { Course, Module } from '../domain/course.ts';
-import type { Chunk } from '../domain/document.ts';
-import { isGoodSentence, splitSentences } from './text/sentences.ts';
-import { hasCjk, scan, squash } from './text/words.ts';
+import type { Course, Module } from '../../domain/course.ts';
+import type { Chunk } from '../../domain/document.ts';
+import { isGoodSentence, splitSentences } from '../text/sentences.ts';
+import { hasCjk, scan, squash } from '../text/words.ts';
 
 /** A sentence a question can be made from. */
 export interface Source {

@@ -10,10 +10,10 @@
  * entries are definitions (see {@link glossaryParts}).
  */
 
-import type { Section } from '../domain/document.ts';
-import { addSizes, analyseSection, type ParagraphText, type TextSize } from './course-text.ts';
-import type { EnglishNlp } from './nlp/english.ts';
-import { isSkippedMatter, matterOfTitle } from './quality/matter.ts';
+import type { Section } from '../../domain/document.ts';
+import { isAnalysed, type LanguageProfile } from '../language/index.ts';
+import { isSkippedMatter, matterOfTitle } from '../quality/matter.ts';
+import { addSizes, analyseSection, type ParagraphText, type TextSize } from './text.ts';
 
 /** A module spans at most this many pages unless a single page range cannot be cut. */
 export const MAX_MODULE_PAGES = 30;
@@ -50,12 +50,6 @@ interface Node {
   children: Node[];
 }
 
-/** Options of {@link planModules}. */
-export interface PlanOptions {
-  /** The English analyser, for an English document (sentences are tagged and checked). */
-  nlp?: EnglishNlp;
-}
-
 /** The kind of front or back matter a section is, from the structure stage or its title. */
 export const matterOfSection = (s: Section) => s.matter ?? matterOfTitle(s.title);
 
@@ -67,7 +61,7 @@ export function planModules(
   sections: readonly Section[],
   pageCount: number,
   fallbackTitle: string,
-  opts: PlanOptions = {},
+  lang: LanguageProfile,
 ): ModulePlan[] {
   const clean = sections.map((s) => clampPages(s, pageCount));
   if (clean.length === 0) clean.push(emptySection(fallbackTitle));
@@ -75,15 +69,31 @@ export function planModules(
   const skip = clean.some(
     (s) => !isMatter(s) && matterOfSection(s) !== 'glossary' && s.paragraphs.length > 0,
   );
-  const modules = unwrap(buildTree(clean, opts.nlp, skip), pageCount).flatMap((root) => {
+  const modules = unwrap(buildTree(clean, lang, skip), pageCount).flatMap((root) => {
     const lessons = lessonsOf(root);
     return packLessons(root.section.title, lessons.length > 0 ? lessons : [ownLesson(root)]);
   });
-  const folded = mergeSmall(dropEmpty(modules.map((m) => foldEmptyLessons(m, opts.nlp ? isThin : isEmpty))));
-  if (!opts.nlp) return folded;
+  const folding = foldingOf(lang);
+  const folded = mergeSmall(dropEmpty(modules.map((m) => foldEmptyLessons(m, folding.empty))));
+  if (!folding.continuations) return folded;
   // After merging: a slide deck's slides are modules of their own until then.
   return foldModules(folded).map((m) => foldContinuations(m, hasNoGoodSentence));
 }
+
+/**
+ * Which lessons fold into their neighbours. Where sentences are analysed, whether one is fit to show is known
+ * well enough to fold a lesson without any (a slide of labels, a table) into the one before it; elsewhere only a
+ * lesson without text folds.
+ */
+interface Folding {
+  /** A lesson with nothing to summarise: it gives its pages to the next lesson. */
+  empty: (l: LessonPlan) => boolean;
+  /** Lessons and modules with no sentence fit to show join the ones before them. */
+  continuations: boolean;
+}
+
+const foldingOf = (lang: LanguageProfile): Folding =>
+  isAnalysed(lang) ? { empty: isThin, continuations: true } : { empty: isEmpty, continuations: false };
 
 function clampPages(section: Section, pageCount: number): Section {
   const last = Math.max(1, pageCount);
@@ -101,22 +111,22 @@ function emptySection(title: string): Section {
 }
 
 /** The sections of a glossary, each as a part whose sentences hold its entries. */
-export function glossaryParts(sections: readonly Section[], nlp?: EnglishNlp): Part[] {
+export function glossaryParts(sections: readonly Section[], lang: LanguageProfile): Part[] {
   return sections
     .filter((s) => matterOfSection(s) === 'glossary')
-    .map((section) => ({ section, paragraphs: analyseSection(section, nlp) }));
+    .map((section) => ({ section, paragraphs: analyseSection(section, lang) }));
 }
 
 /**
  * Sections in document order → trees by level (a deeper section belongs to the last shallower one). With
  * `skipMatter`, front and back matter and glossaries keep their place in the tree but bring no text.
  */
-function buildTree(sections: readonly Section[], nlp: EnglishNlp | undefined, skipMatter: boolean): Node[] {
+function buildTree(sections: readonly Section[], lang: LanguageProfile, skipMatter: boolean): Node[] {
   const roots: Node[] = [];
   const stack: Node[] = [];
   for (const section of sections) {
     const noText = skipMatter && (isMatter(section) || matterOfSection(section) === 'glossary');
-    const node: Node = { section, texts: noText ? [] : analyseSection(section, nlp), children: [] };
+    const node: Node = { section, texts: noText ? [] : analyseSection(section, lang), children: [] };
     while (stack.length > 0 && stack[stack.length - 1]!.section.level >= section.level) stack.pop();
     if (stack.length === 0) roots.push(node);
     else stack[stack.length - 1]!.children.push(node);

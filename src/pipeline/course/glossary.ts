@@ -3,11 +3,11 @@
  * entries of its glossary section, each with its defining sentence and page, kept per module. A glossary
  * section's entries go to the first module whose text uses the term.
  */
-import type { GlossaryEntry } from '../domain/course.ts';
-import type { ChunkLocator, Sentence } from './course-text.ts';
-import type { EnglishNlp } from './nlp/english.ts';
-import { findDefinition, glossaryEntries } from './text/definitions.ts';
-import { PhraseIndex } from './text/phrases.ts';
+import type { GlossaryEntry } from '../../domain/course.ts';
+import type { AnalysedLanguage } from '../language/index.ts';
+import { findDefinition, glossaryEntries } from '../text/definitions.ts';
+import { PhraseIndex } from '../text/phrases.ts';
+import type { ChunkLocator, Sentence } from './text.ts';
 
 /** A definition found in the text, with where it stands. */
 export interface Definition {
@@ -24,22 +24,22 @@ export interface Definition {
 const found = new WeakMap<Sentence, { term: string; key: string; gloss?: string } | null>();
 
 /** The definition a sentence states, remembered (the course asks for the whole document's, then a module's). */
-function definitionOf(s: Sentence, nlp: EnglishNlp) {
+function definitionOf(s: Sentence, lang: AnalysedLanguage) {
   let d = found.get(s);
   if (d === undefined) {
-    const f = s.good && s.tags ? findDefinition(s.text, s.tags) : null;
-    d = f ? { ...f, key: PhraseIndex.keyOf(f.term, nlp) ?? f.term.toLowerCase() } : null;
+    const f = s.good && s.tags ? findDefinition(s.text, s.tags, lang) : null;
+    d = f ? { ...f, key: PhraseIndex.keyOf(f.term, lang) ?? f.term.toLowerCase() } : null;
     found.set(s, d);
   }
   return d;
 }
 
 /** Definitions stated by good sentences, each term once (its first definition). */
-export function definitionsIn(sentences: readonly Sentence[], nlp: EnglishNlp): Definition[] {
+export function definitionsIn(sentences: readonly Sentence[], lang: AnalysedLanguage): Definition[] {
   const out: Definition[] = [];
   const seen = new Set<string>();
   for (const s of sentences) {
-    const found = definitionOf(s, nlp);
+    const found = definitionOf(s, lang);
     if (!found) continue;
     const key = found.key;
     if (seen.has(key)) continue;
@@ -50,20 +50,20 @@ export function definitionsIn(sentences: readonly Sentence[], nlp: EnglishNlp): 
 }
 
 /** The entries of glossary sections, as definitions (the definition sentence stands for the entry). */
-export function glossaryDefinitions(sentences: readonly Sentence[], nlp: EnglishNlp): Definition[] {
+export function glossaryDefinitions(sentences: readonly Sentence[], lang: AnalysedLanguage): Definition[] {
   const entries = glossaryEntries(
     sentences.map((s) => s.text),
-    nlp,
+    lang,
   );
   return entries.map((e) => {
     const sentence = sentences[e.at]!;
     // Headwords are capitalised in a list; a common word is a term in lower case ("Index" → "index").
     const first = e.term.split(' ')[0]!;
     const term =
-      /^\p{Lu}\p{Ll}+$/u.test(first) && nlp.isWord(first)
+      /^\p{Lu}\p{Ll}+$/u.test(first) && lang.analyser.isWord(first)
         ? e.term[0]!.toLowerCase() + e.term.slice(1)
         : e.term;
-    const key = PhraseIndex.keyOf(e.term, nlp) ?? e.term.toLowerCase();
+    const key = PhraseIndex.keyOf(e.term, lang) ?? e.term.toLowerCase();
     const gloss = e.definition.replace(/[.!]+$/u, '');
     const glossText = /^\p{Lu}\p{Ll}/u.test(gloss) ? gloss[0]!.toLowerCase() + gloss.slice(1) : gloss;
     return {

@@ -7,9 +7,9 @@
  * before ("It", "This is") is joined to it when they read well together and is otherwise not shown alone, and
  * sentences that are two glued together are not shown.
  */
-import type { Citation } from '../domain/course.ts';
-import type { Chunk, Paragraph, Section } from '../domain/document.ts';
-import type { EnglishNlp, Token } from './nlp/english.ts';
+import type { Citation } from '../../domain/course.ts';
+import type { Chunk, Paragraph, Section } from '../../domain/document.ts';
+import { type AnalysedLanguage, isAnalysed, type LanguageProfile, type Token } from '../language/index.ts';
 import {
   hasVerb,
   isGlued,
@@ -18,9 +18,9 @@ import {
   objectPointer,
   opensWithPointer,
   standaloneProblem,
-} from './quality/standalone.ts';
-import { clipSentence, isGoodSentence, SENTENCE_WORDS, splitSentences } from './text/sentences.ts';
-import { countCjk, hasCjk, isBreak, scan, squash } from './text/words.ts';
+} from '../quality/standalone.ts';
+import { clipSentence, isGoodSentence, SENTENCE_WORDS, splitSentences } from '../text/sentences.ts';
+import { countCjk, hasCjk, isBreak, scan, squash } from '../text/words.ts';
 
 /** A sentence of a section, where it stands, and whether it is fit to show. */
 export interface Sentence {
@@ -51,16 +51,74 @@ export interface ParagraphText {
   size: TextSize;
 }
 
-/** Cuts a section's paragraphs into sentences; `nlp` is given for an English document. */
-export function analyseSection(section: Section, nlp?: EnglishNlp): ParagraphText[] {
-  return section.paragraphs.map((p, i) => analyseParagraph(p, section.index, i, nlp));
+/** A sentence as read: its text as shown, its scan, and its tags where the language has an analyser. */
+interface Read {
+  text: string;
+  tokens: string[];
+  tags?: readonly Token[];
+}
+
+/**
+ * How a language's sentences are read. Analysed (English): running text is tagged and its split words joined,
+ * a list item that states something becomes a sentence, and a sentence that leans on the one before is joined
+ * to it or not shown. As they stand (the other languages): none of that.
+ */
+interface SentenceReader {
+  /** The sentence to show: `part` as it stands, or analysed when it is running text (`prose`). */
+  read(part: string, scanned: string[], prose: boolean): Read;
+  /** A list item that says something, as a sentence with its full stop; null when it does not. */
+  statement(item: Read): Read | null;
+  /** Whether a sentence fit to show stands alone, leans on the one before, or cannot be shown alone. */
+  standing(sentence: Read): 'stands' | 'leans' | 'falls';
+  /** The two as one sentence, when they read well together; else null. */
+  join(previous: Read, next: Read): Read | null;
+}
+
+const AS_THEY_STAND: SentenceReader = {
+  read: (text, tokens) => ({ text, tokens }),
+  statement: () => null,
+  standing: () => 'stands',
+  join: () => null,
+};
+
+function analysedReader(lang: AnalysedLanguage): SentenceReader {
+  // Only running text is tagged: tables and code would cost the model's time for nothing.
+  const read = (text: string, tokens: string[], prose: boolean) =>
+    prose ? englishSentence(text, lang) : { text, tokens };
+  return {
+    read,
+    // A slide's bullet that says something ("Examine factors that explain…") is a sentence without its full
+    // stop: it is shown with one.
+    statement: (item) =>
+      isStatementItem(item.text, item.tags ?? []) ? englishSentence(`${item.text}.`, lang) : null,
+    standing: (s) =>
+      opensWithPointer(s.text) || objectPointer(s.tags ?? [])
+        ? 'leans'
+        : standaloneProblem(s.text, lang, s.tags ?? lang.analyser.tag(s.text))
+          ? 'falls'
+          : 'stands',
+    join(previous, next) {
+      const pair = englishSentence(`${previous.text} ${next.text}`, lang);
+      return isGlued(pair.text, pair.tags) ? null : pair;
+    },
+  };
+}
+
+/** The reader of a language's sentences. */
+export const readerOf = (lang: LanguageProfile): SentenceReader =>
+  isAnalysed(lang) ? analysedReader(lang) : AS_THEY_STAND;
+
+/** Cuts a section's paragraphs into sentences, read as `lang` reads them. */
+export function analyseSection(section: Section, lang: LanguageProfile): ParagraphText[] {
+  const reader = readerOf(lang);
+  return section.paragraphs.map((p, i) => analyseParagraph(p, section.index, i, reader));
 }
 
 function analyseParagraph(
   paragraph: Paragraph,
   sectionIndex: number,
   index: number,
-  nlp: EnglishNlp | undefined,
+  reader: SentenceReader,
 ): ParagraphText {
   const text = paragraph.text ?? '';
   const size = { words: 0, cjkChars: 0 };
@@ -86,33 +144,31 @@ function analyseParagraph(
     const scanned = scan(part);
     const code = looksLikeCode(part, scanned);
     const prose = !code && isGoodSentence(part, scanned, true);
-    // Only running text is tagged: tables and code would cost the model's time for nothing.
-    const sentence: { text: string; tokens: string[]; tags?: readonly Token[] } =
-      nlp && prose ? englishSentence(part, nlp) : { text: part, tokens: scanned };
+    let sentence = reader.read(part, scanned, prose);
     const cjkChars = countCjk(sentence.text);
     size.cjkChars += cjkChars;
     for (const t of sentence.tokens) if (!isBreak(t) && (cjkChars === 0 || !hasCjk(t))) size.words++;
     let good = !code && isGoodSentence(sentence.text, sentence.tokens);
-    if (nlp && !good && prose && items.has(raw) && isStatementItem(sentence.text, sentence.tags ?? [])) {
-      // A slide's bullet that says something ("Examine factors that explain…") is a sentence without its
-      // full stop: it is shown with one.
-      Object.assign(sentence, englishSentence(`${sentence.text}.`, nlp));
+    const statement = !good && prose && items.has(raw) ? reader.statement(sentence) : null;
+    if (statement) {
+      sentence = statement;
       good = isGoodSentence(sentence.text, sentence.tokens);
     }
-    if (nlp && good) {
+    const standing = good ? reader.standing(sentence) : 'falls';
+    if (standing === 'leans') {
       const previous = sentences.at(-1);
-      if (opensWithPointer(sentence.text) || objectPointer(sentence.tags ?? [])) {
-        const fits = previous && wordCount(previous) + wordCount(sentence) <= SENTENCE_WORDS.max;
-        const both = previous?.good && fits && !joined.has(previous);
-        const pair = both ? englishSentence(`${previous.text} ${sentence.text}`, nlp) : null;
-        if (previous && pair && !isGlued(pair.text, pair.tags)) {
-          Object.assign(previous, pair);
-          joined.add(previous);
-          continue;
-        }
-        good = false;
-      } else if (standaloneProblem(sentence.text, nlp, sentence.tags)) good = false;
+      const fits = previous && wordCount(previous) + wordCount(sentence) <= SENTENCE_WORDS.max;
+      const both = previous?.good && fits && !joined.has(previous);
+      const pair = both ? reader.join(previous, sentence) : null;
+      if (previous && pair) {
+        previous.text = pair.text;
+        previous.tokens = pair.tokens;
+        previous.tags = pair.tags;
+        joined.add(previous);
+        continue;
+      }
     }
+    good = standing === 'stands';
     // Written out, not spread: one shape for every sentence of the document, which V8 builds fast.
     const { text: shown, tokens, tags } = sentence;
     sentences.push({ text: shown, sectionIndex, paragraph: index, page, good, prose, tokens, tags });
@@ -172,13 +228,10 @@ const LIST_MARK =
   /^(?:[•▪●◦‣∙·*–-]\s+|\((?:[a-z]|[0-9]{1,2}|[ivx]{1,4})\)\s+|(?:[a-z]|[0-9]{1,2})\)\s+)(?=["“(]?\p{Lu})/u;
 
 /** An English sentence with its split words joined, scanned and tagged. */
-function englishSentence(
-  raw: string,
-  nlp: EnglishNlp,
-): { text: string; tokens: string[]; tags: readonly Token[] } {
-  let tags = nlp.tag(raw);
-  const text = joinSplitWords(raw, tags, nlp);
-  if (text !== raw) tags = nlp.tag(text);
+function englishSentence(raw: string, lang: AnalysedLanguage): Read & { tags: readonly Token[] } {
+  let tags = lang.analyser.tag(raw);
+  const text = joinSplitWords(raw, tags, lang);
+  if (text !== raw) tags = lang.analyser.tag(text);
   return { text, tokens: scan(text), tags };
 }
 
