@@ -2,31 +2,16 @@
  * Front and back matter: title pages, licences and copyright notices, tables of contents, lists of figures,
  * indexes, bibliographies, acknowledgements. They are metadata or term sources, never lessons or questions.
  *
- * Recognised by a section's title ("Contents", "Index", "References", "GNU Free Documentation License") or by
+ * Recognised by a section's title ("Contents", "Index", "References", "GNU Free Documentation License", in
+ * every language's words: see src/pipeline/language) or by
  * what its text looks like (lines ending in page numbers, "term, 12, 45" lines, citation keys, licence words).
  * The same rules judge the evaluation's pages (scripts/quality), so what the course drops is what is counted.
  */
 
 import type { Matter } from '../../domain/document.ts';
+import { MATTER_TITLES } from '../language/xx/index.ts';
 
 export type { Matter };
-
-const TITLES: readonly [Matter, RegExp][] = [
-  ['contents', /^(?:table of )?contents$|^toc$|^inhalt(?:sverzeichnis)?$|^sumário$|^índice$|^目次$/u],
-  ['list-of-figures', /^list of (?:figures|tables|illustrations|examples|listings)$/u],
-  ['index', /^(?:general |subject |alphabetical )?index(?: of \w+)?$|^register$|^索引$/u],
-  [
-    'bibliography',
-    /^(?:bibliography|references|works cited|literature|further reading|literatur)$|^参考文献$/u,
-  ],
-  ['acknowledgements', /^acknowledg(?:e)?ments?$|^credits$|^about the authors?$|^dedication$/u],
-  [
-    'licence',
-    /^(?:copyright|legal notices?|licen[cs]e|licensing|trademarks|disclaimer|colophon)(?: notice| information)?$|free documentation licen[cs]e|general public licen[cs]e|^(?:the )?(?:gnu|bsd|mit|apache|creative commons)\b.*licen[cs]e/u,
-  ],
-  ['title-page', /^(?:title page|cover|front matter|half title)$/u],
-  ['glossary', /^(?:glossary|glossary of terms|definitions|terminology|abbreviations|acronyms)$/u],
-];
 
 /** The kind of matter a section title names, or null for ordinary content. */
 export function matterOfTitle(title: string): Matter | null {
@@ -36,7 +21,7 @@ export function matterOfTitle(title: string): Matter | null {
     .replace(/[\s:.]+$/u, '')
     .replace(/\s+/g, ' ')
     .trim();
-  for (const [kind, re] of TITLES) if (re.test(t)) return kind;
+  for (const [kind, patterns] of MATTER_TITLES) if (patterns.some((re) => re.test(t))) return kind;
   return null;
 }
 
