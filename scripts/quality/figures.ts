@@ -6,11 +6,12 @@
  */
 import type { Course, Question, Quiz } from '../../src/domain/course.ts';
 import type { AnalysedLanguage } from '../../src/pipeline/language/index.ts';
-import { optionProblems, termProblem } from '../../src/pipeline/quality/kinds.ts';
-import { CITATION_KEY, isSkippedMatter, matterOfTitle } from '../../src/pipeline/quality/matter.ts';
-import { objectiveProblem } from '../../src/pipeline/quality/objectives.ts';
-import { splitWords, standaloneProblem } from '../../src/pipeline/quality/standalone.ts';
-import { swapProblem } from '../../src/pipeline/quality/statements.ts';
+import { objectiveProblem } from '../../src/pipeline/rules/objectives/index.ts';
+import { swapProblem } from '../../src/pipeline/rules/quiz/statements.ts';
+import { splitWords, standaloneProblem } from '../../src/pipeline/rules/sentences/standalone.ts';
+import { termProblem } from '../../src/pipeline/rules/terms/index.ts';
+import { CITATION_KEY, isSkippedMatter, matterOfTitle } from '../../src/pipeline/structure/matter.ts';
+import { optionProblems } from '../../src/pipeline/text/kinds.ts';
 import { contextOf, inDocument, onPage, type SourceDocument, squeeze } from './source.ts';
 
 /** Counts for one document; percentages are made from the totals. */

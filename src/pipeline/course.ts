@@ -32,8 +32,8 @@ import {
   loadProfile,
   type Token,
 } from './language/index.ts';
-import { termProblem } from './quality/kinds.ts';
-import { hasVerb, isContentsEntry, repeatsItself } from './quality/standalone.ts';
+import { hasVerb, isContentsEntry, repeatsItself } from './rules/sentences/standalone.ts';
+import { termProblem } from './rules/terms/index.ts';
 import { containsTerm } from './text/cloze.ts';
 import { FirstUse } from './text/first-use.ts';
 import { nounPhrases, PhraseIndex } from './text/phrases.ts';

@@ -7,12 +7,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Chunk, Section } from '../../src/domain/document.ts';
-import { ChunkLocator, listItems, type Sentence } from '../../src/pipeline/course/text.ts';
+import { ChunkLocator, type Sentence } from '../../src/pipeline/course/text.ts';
 import { generateCourse } from '../../src/pipeline/course.ts';
 import { loadEnglishProfile } from '../../src/pipeline/language/index.ts';
-import { termProblem } from '../../src/pipeline/quality/kinds.ts';
-import { repeatsItself, standaloneProblem } from '../../src/pipeline/quality/standalone.ts';
 import { chunkSources } from '../../src/pipeline/quiz/material.ts';
+import { listItems } from '../../src/pipeline/rules/sentences/items.ts';
+import { repeatsItself, standaloneProblem } from '../../src/pipeline/rules/sentences/standalone.ts';
+import { termProblem } from '../../src/pipeline/rules/terms/index.ts';
 import { FirstUse } from '../../src/pipeline/text/first-use.ts';
 import { splitSentences } from '../../src/pipeline/text/sentences.ts';
 import { chunksOf } from '../support/course-fixture.ts';

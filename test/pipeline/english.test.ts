@@ -5,17 +5,18 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { detectLanguage, loadEnglishProfile } from '../../src/pipeline/language/index.ts';
-import { optionProblems, termProblem } from '../../src/pipeline/quality/kinds.ts';
-import { matterOfLines, matterOfTitle } from '../../src/pipeline/quality/matter.ts';
-import { objectiveProblem } from '../../src/pipeline/quality/objectives.ts';
+import { objectiveProblem } from '../../src/pipeline/rules/objectives/index.ts';
+import { demonstrativeInside } from '../../src/pipeline/rules/quiz/sources.ts';
+import { swapProblem } from '../../src/pipeline/rules/quiz/statements.ts';
 import {
-  demonstrativeInside,
   joinSplitWords,
   splitWords,
   standaloneProblem,
-} from '../../src/pipeline/quality/standalone.ts';
-import { swapProblem } from '../../src/pipeline/quality/statements.ts';
+} from '../../src/pipeline/rules/sentences/standalone.ts';
+import { termProblem } from '../../src/pipeline/rules/terms/index.ts';
+import { matterOfLines, matterOfTitle } from '../../src/pipeline/structure/matter.ts';
 import { findDefinition, glossaryEntries } from '../../src/pipeline/text/definitions.ts';
+import { optionProblems } from '../../src/pipeline/text/kinds.ts';
 import { nounPhrases, PhraseIndex } from '../../src/pipeline/text/phrases.ts';
 
 const lang = await loadEnglishProfile();

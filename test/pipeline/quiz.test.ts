@@ -4,10 +4,10 @@ import { loadConfig } from '../../src/config.ts';
 import { type Course, type Question, QuizSchema } from '../../src/domain/course.ts';
 import { generateCourse } from '../../src/pipeline/course.ts';
 import { loadEnglishProfile } from '../../src/pipeline/language/index.ts';
-import { optionProblems } from '../../src/pipeline/quality/kinds.ts';
-import { swapProblem } from '../../src/pipeline/quality/statements.ts';
 import { opensWithLabel } from '../../src/pipeline/quiz/material.ts';
 import { generateQuiz, OfflineQuizGenerator } from '../../src/pipeline/quiz.ts';
+import { swapProblem } from '../../src/pipeline/rules/quiz/statements.ts';
+import { optionProblems } from '../../src/pipeline/text/kinds.ts';
 import { chunksOf, oneLiner, textbook } from '../support/course-fixture.ts';
 
 const input = textbook();

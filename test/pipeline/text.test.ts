@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { profileOf } from '../../src/pipeline/language/index.ts';
+import { isGoodSentence } from '../../src/pipeline/rules/sentences/shape.ts';
 import { blankOut, distractors, sameKind, swapTerm, TermFinder } from '../../src/pipeline/text/cloze.ts';
 import { mulberry32, shuffled } from '../../src/pipeline/text/rng.ts';
-import { isGoodSentence, splitSentences } from '../../src/pipeline/text/sentences.ts';
+import { splitSentences } from '../../src/pipeline/text/sentences.ts';
 import { TermIndex } from '../../src/pipeline/text/terms.ts';
 
 /** A language read statistically (TermIndex is how such languages find their key terms). */

@@ -9,8 +9,8 @@
  * module's sentences use together. Two spellings of one term are never related.
  */
 import type { AnalysedLanguage } from '../language/index.ts';
-import { termProblem } from '../quality/kinds.ts';
-import { isRealTitle, objectiveProblem } from '../quality/objectives.ts';
+import { isRealTitle, objectiveProblem } from '../rules/objectives/index.ts';
+import { termProblem } from '../rules/terms/index.ts';
 import { containsTerm } from '../text/cloze.ts';
 import type { Definition } from './glossary.ts';
 import type { Sentence } from './text.ts';

@@ -12,7 +12,7 @@
 
 import type { Section } from '../../domain/document.ts';
 import { isAnalysed, type LanguageProfile } from '../language/index.ts';
-import { isSkippedMatter, matterOfTitle } from '../quality/matter.ts';
+import { isSkippedMatter, matterOfTitle } from '../structure/matter.ts';
 import { addSizes, analyseSection, type ParagraphText, type TextSize } from './text.ts';
 
 /** A module spans at most this many pages unless a single page range cannot be cut. */

@@ -10,16 +10,16 @@
 import type { Citation } from '../../domain/course.ts';
 import type { Chunk, Paragraph, Section } from '../../domain/document.ts';
 import { type AnalysedLanguage, isAnalysed, type LanguageProfile, type Token } from '../language/index.ts';
+import { isStatementItem, LIST_MARK, listItems, looksLikeCode } from '../rules/sentences/items.ts';
+import { isGoodSentence, SENTENCE_WORDS } from '../rules/sentences/shape.ts';
 import {
-  hasVerb,
   isGlued,
   joinSplitWords,
-  mostlyCapitalised,
   objectPointer,
   opensWithPointer,
   standaloneProblem,
-} from '../quality/standalone.ts';
-import { clipSentence, isGoodSentence, SENTENCE_WORDS, splitSentences } from '../text/sentences.ts';
+} from '../rules/sentences/standalone.ts';
+import { clipSentence, splitSentences } from '../text/sentences.ts';
 import { countCjk, hasCjk, isBreak, scan, squash } from '../text/words.ts';
 
 /** A sentence of a section, where it stands, and whether it is fit to show. */
@@ -175,57 +175,6 @@ function analyseParagraph(
   }
   return { sentences, size };
 }
-
-/**
- * True for a line of code run into the text: statements separated by semicolons or full of `=`, or mostly
- * words in capitals (SQL keywords) with symbols between them.
- */
-export function looksLikeCode(text: string, tokens: readonly string[] = scan(text)): boolean {
-  const symbols = (text.match(/[;={}<>]|:=|->|\(\)/gu) ?? []).length;
-  if (symbols >= 3 || /;\s*\p{Lu}{3,}/u.test(text) || /;$/u.test(text)) return true;
-  const words = tokens.filter((t) => !isBreak(t));
-  const capitals = words.filter((w) => /^\p{Lu}{2,}$/u.test(w)).length;
-  return words.length >= 4 && capitals >= words.length * 0.4 && symbols >= 1;
-}
-
-/** A bullet or a dash inside a run of list items without full stops: "Inpatient – PM – Acute Care Main File". */
-const INNER_MARK = /\s+[•▪●◦‣–]\s+(?=["“(]?\p{Lu})/u;
-
-/**
- * The items of a list run into one line (a slide's bullets, a sub-list after a dash), when the line does not
- * end like a sentence; a sentence keeps its dashes.
- */
-export function listItems(raw: string): string[] {
-  if (/[.!?:;]["'”’)\]]*$/u.test(raw) || !INNER_MARK.test(raw)) return [raw];
-  return raw
-    .split(INNER_MARK)
-    .map((item) => item.trim())
-    .filter(Boolean);
-}
-
-/** Words of a list item at most: a slide's bullet, not a sentence of running text cut off. */
-const STATEMENT_ITEM_WORDS = 30;
-
-/**
- * A list item that reads as a statement once it has its full stop: it has a verb and is not a label
- * ("Source: …", "Note: …"), a reference ("Ries, et al., 2002") or left open ("…, or").
- */
-function isStatementItem(text: string, tags: readonly Token[]): boolean {
-  if (/[.!?:;…-]["'”’)\]]*$/u.test(text) || /^[\p{L}\s]{1,20}:/u.test(text)) return false;
-  // A bullet is short; a long line without its full stop is a sentence cut off.
-  if (tags.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length > STATEMENT_ITEM_WORDS) return false;
-  if (/(?:,|\b(?:and|or|of|the|a|an|to|with|for|in|et al\.?|\d{4}))$/iu.test(text)) return false;
-  // A list of codes in capitals ("153 MALIGNANT NEOPLASM COLON 1530 MAL NEO…") is a table, not a statement.
-  const words = tags.filter((t) => /\p{L}/u.test(t.text));
-  if (words.filter((t) => /^\p{Lu}{2,}$/u.test(t.text)).length * 2 >= words.length) return false;
-  // A heading in title case ("1308.03 Administration Controlled Substances Code Number") is not one either.
-  if (mostlyCapitalised(tags)) return false;
-  return hasVerb(tags);
-}
-
-/** A bullet or a list enumerator before a capital: "• ", "– ", "(b) ", "3) ", "iv. ". */
-const LIST_MARK =
-  /^(?:[•▪●◦‣∙·*–-]\s+|\((?:[a-z]|[0-9]{1,2}|[ivx]{1,4})\)\s+|(?:[a-z]|[0-9]{1,2})\)\s+)(?=["“(]?\p{Lu})/u;
 
 /** An English sentence with its split words joined, scanned and tagged. */
 function englishSentence(raw: string, lang: AnalysedLanguage): Read & { tags: readonly Token[] } {

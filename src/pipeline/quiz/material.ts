@@ -4,7 +4,8 @@
  */
 import type { Course, Module } from '../../domain/course.ts';
 import type { Chunk } from '../../domain/document.ts';
-import { isGoodSentence, splitSentences } from '../text/sentences.ts';
+import { isGoodSentence } from '../rules/sentences/shape.ts';
+import { splitSentences } from '../text/sentences.ts';
 import { hasCjk, scan, squash } from '../text/words.ts';
 
 /** A sentence a question can be made from. */

@@ -75,7 +75,7 @@ const capitalsName: TokenTagRule = {
   id: 'tags/capitals-name-something',
   scope: 'token',
   why: 'SQL keywords and acronyms were read as verbs or adjectives ("COMMIT ends it", "LEFT OUTER JOIN"): a word in capitals inside a text that is not itself in capitals names something.',
-  reject: ['[COMMIT] ends it successfully.', 'A [LEFT] OUTER JOIN keeps every row of the first table.'],
+  reject: ['[COMMIT] ends it successfully.', 'The LEFT [JOIN] keeps every row.'],
   keep: ['[IS] THE PROGRAM RUNNING?', 'The [SQL] standard is long.'],
   retag(tokens, i, ctx) {
     const t = tokens[i]!;
@@ -90,7 +90,7 @@ const pluralVerb: TokenTagRule = {
   scope: 'token',
   why: 'A verb in the third person was read as a plural noun between its subject and a determiner ("Valgrind prints a stack trace"), which made "prints" a term.',
   reject: ['Valgrind [prints] a stack trace for each error.'],
-  keep: ['The list [of] the errors is long.', 'The [errors] of the program are listed.'],
+  keep: ['The [errors] of the program are listed.', 'Each of the errors the tool [finds] is listed.'],
   retag(tokens, i) {
     const t = tokens[i]!;
     if (t.pos !== 'NOUN' || i < 1 || !PLURAL.test(t.lower)) return null;
@@ -103,9 +103,9 @@ const pluralVerb: TokenTagRule = {
 const verbAfterPlural: TokenTagRule = {
   id: 'tags/verb-after-plural-subject',
   scope: 'token',
-  why: '"Pharmacy records complete the files": a base-form word between a plural noun and a determiner, an adjective or a pronoun is the plural\'s verb, not a compound\'s head.',
-  reject: ['The users [trace] the calls.'],
-  keep: ['A full table [scan] reads every row.'],
+  why: '"Clinics record the visits": a base-form word between a plural noun and a determiner, an adjective or a pronoun is the plural\'s verb, not a compound\'s head.',
+  reject: ['Nurses [report] the results to the doctor.', 'The options [control] the output.'],
+  keep: ['A full table [scan] reads every row.', 'Veterans [need] the care.'],
   retag(tokens, i) {
     const t = tokens[i]!;
     if (t.pos !== 'NOUN' || i < 1 || t.lemma !== t.lower || /s$/u.test(t.lower)) return null;

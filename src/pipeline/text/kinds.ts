@@ -5,8 +5,6 @@
  * away; a key term must be a content noun phrase.
  */
 import { type AnalysedLanguage, isNominal, type Pos, type Token } from '../language/index.ts';
-import { findWhole } from '../text/whole-words.ts';
-import { splitWords } from './standalone.ts';
 
 export type WordClass = 'noun' | 'number' | 'verb' | 'adjective' | 'adverb' | 'function' | 'other';
 
@@ -34,7 +32,8 @@ export function wordClassOf(pos: Pos): WordClass {
   return 'other';
 }
 
-const CODE = /[_/\\=(){}<>#$@:;]|^-|\.\w|\w\.\w|^\p{Ll}+\p{Lu}/u;
+/** Looks like code: an identifier, an option, a path ("student_id", "--help", "malloc()", "camelCase"). */
+export const CODE = /[_/\\=(){}<>#$@:;]|^-|\.\w|\w\.\w|^\p{Ll}+\p{Lu}/u;
 
 /** Tokens of `tokens` inside the character span [start, end). */
 export function tokensIn(tokens: readonly Token[], start: number, end: number): Token[] {
@@ -56,7 +55,7 @@ export function kindAt(phrase: string, tokens: readonly Token[], start: number, 
 }
 
 /** Class of a head word: the model's tag, with capitalised words it does not know taken as names. */
-function headClass(t: Token): WordClass {
+export function headClass(t: Token): WordClass {
   if (/^\p{N}[\p{N}.,]*$/u.test(t.text)) return 'number';
   if (!t.known && /^\p{Lu}/u.test(t.text) && t.pos !== 'NUM') return 'noun';
   return wordClassOf(t.pos);
@@ -76,65 +75,6 @@ function casingOf(phrase: string): PhraseKind['casing'] {
   if (ws.every((w) => /^\p{Lu}\p{Ll}*(?:[-'’]\p{L}+)*$/u.test(w) || !/\p{L}/u.test(w))) return 'title';
   if (/^\p{Lu}\p{Ll}/u.test(phrase) && ws.slice(1).every((w) => w === w.toLowerCase())) return 'title';
   return 'mixed';
-}
-
-/** Why a phrase cannot be a key term (or the subject of an objective), or null when it is a content term. */
-export type TermProblem =
-  | 'not-noun'
-  | 'function-word'
-  | 'split-word'
-  | 'name'
-  | 'code'
-  | 'number'
-  | 'generic';
-
-const TIME_UNIT = /^(?:second|minute|hour|day|week|month|year|decade|century|time|date)$/u;
-const TIME_MODIFIER =
-  /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|previous|same|each|every|current|following|calendar|one|two|three|four|five|six|seven|eight|nine|ten|[0-9]+(?:st|nd|rd|th)?)$/u;
-
-/**
- * Judges `term` as it stands in `context` (a sentence containing it; the term alone when absent): a key
- * term is a noun phrase of content words, not a verb or adjective, not a function word, not a person's name,
- * not code or a number, not a fragment of a word split by extraction.
- */
-export function termProblem(term: string, lang: AnalysedLanguage, context?: string): TermProblem | null {
-  const phrase = term.trim();
-  // Without context the model guesses a bare phrase's tags; a carrier sentence puts it where a noun goes.
-  const carrier = `We read about the ${phrase} here.`;
-  const where = (text: string) => {
-    const m = findWhole(text, phrase);
-    return m ? { text, ...m } : null;
-  };
-  const places = [(context ? where(context) : null) ?? where(carrier)].filter((p) => p !== null);
-  const readings = places.map(({ text, at, length }) => {
-    const tokens = lang.analyser.tag(text);
-    return { tokens, at, length, inside: tokensIn(tokens, at, at + length) };
-  });
-  const first = readings[0]!;
-  if (first.inside.length === 0) return 'generic';
-  if (CODE.test(phrase)) return 'code';
-  if (first.inside.every((t) => !/\p{L}/u.test(t.text))) return 'number';
-  const words = first.inside.filter((t) => /\p{L}/u.test(t.text));
-  const head = words.at(-1)!;
-  if (words.length === 1 && (lang.stopwords.has(head.lower) || head.lower.length < 3)) return 'generic';
-  // A point or span of time ("seventh day", "fiscal year 2004", "each month") dates things; it is no topic.
-  if (TIME_UNIT.test(head.lemma) && words.slice(0, -1).every((t) => TIME_MODIFIER.test(t.lower)))
-    return 'generic';
-  if (words.some((t) => ['DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'ADP'].includes(t.pos)))
-    return 'function-word';
-  const neighbours = first.tokens.filter(
-    (t) => t.end >= first.at - 1 && t.start <= first.at + phrase.length + 1,
-  );
-  if (splitWords(neighbours, lang).length > 0 || words.some((t) => !t.known && /^\p{Ll}{1,2}$/u.test(t.text)))
-    return 'split-word';
-  // The context decides when there is one: a word is a noun where the document uses it as one.
-  if (headClass(head) !== 'noun') return 'not-noun';
-  if (
-    words.length >= 2 &&
-    words.every((t) => t.pos === 'PROPN' && !t.known && /^\p{Lu}\p{Ll}+$/u.test(t.text))
-  )
-    return 'name';
-  return null;
 }
 
 /** What is wrong with a multiple-choice item's options, as a student would notice it. */
