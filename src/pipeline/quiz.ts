@@ -91,14 +91,17 @@ export function quizLanguage(input: QuizInput, scope: Scope = scopeOf(input)): L
 function kitOf(input: QuizInput, scope: Scope, rng: Rng, lang: LanguageProfile): QuizKit {
   const lastResort = () => summarySources(scope, true);
   if (!isAnalysed(lang))
-    return plainKit({
-      terms: termPool(input.course),
-      summaries: () => shuffled(summarySources(scope), rng),
-      others: () => shuffled(chunkSources(scope, input.chunks), rng),
-      // Slides state things in list items rather than sentences: those too, when sentences run short.
-      items: () => shuffled(chunkSources(scope, input.chunks, { listItems: true }), rng),
-      lastResort,
-    });
+    return plainKit(
+      {
+        terms: termPool(input.course),
+        summaries: () => shuffled(summarySources(scope), rng),
+        others: () => shuffled(chunkSources(scope, input.chunks), rng),
+        // Slides state things in list items rather than sentences: those too, when sentences run short.
+        items: () => shuffled(chunkSources(scope, input.chunks, { listItems: true }), rng),
+        lastResort,
+      },
+      lang,
+    );
   return englishKit(
     {
       tiers: [

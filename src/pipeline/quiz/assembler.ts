@@ -11,8 +11,9 @@
  *   multiple choice, the rest). Before each source the assembler draws the slot to try first, in proportion to
  *   what each still lacks, then tries the others.
  * - **maker** ({@link ItemMaker}): makes one kind of item from one source (a cloze, a false statement…), or
- *   null when the source gives no safe item of its kind. It checks its own drafts (rules/quiz); the assembler
- *   refuses a prompt asked before and a multiple-choice item whose options are not four distinct ones.
+ *   null when the source gives no safe item of its kind. It checks what only it can (the kinds of its options
+ *   while it still has other terms to try); the assembler refuses a prompt asked before, and an item that fails
+ *   one of the kit's item rules (rules/quiz/items.ts).
  * - **interleaved maker** ({@link InterleavedMaker}): makes items from material of its own (a glossary's
  *   definitions), offered now and then between sources and after each pass while it has material.
  * - **kit** ({@link QuizKit}): a language's makers, its tiers and what it checks of a source: English has
@@ -24,6 +25,8 @@
  * the counts of each slot and of true and false statements. Same material and seed, same quiz.
  */
 import type { Question } from '../../domain/course.ts';
+import type { LanguageProfile } from '../language/index.ts';
+import { ItemReading, type ItemRule } from '../rules/quiz/items.ts';
 import type { Rng } from '../text/rng.ts';
 import { AskedSentences, normalise, type Source } from './material.ts';
 
@@ -111,6 +114,10 @@ export interface QuizKit {
   readonly passes: readonly { tier: () => readonly Source[]; fill: boolean }[];
   /** Whether a source may give a question at all (judged once, when its tier is first read). */
   usable(source: Source): boolean;
+  /** The item rules every item must pass, whoever made it (rules/quiz/items.ts). */
+  readonly itemRules: readonly ItemRule[];
+  /** The language, for the item rules. */
+  readonly lang: LanguageProfile;
   /** Called with a tier's usable sources when it is first read (makers rebuild what they share). */
   startTier?(sources: readonly Source[]): void;
   /**
@@ -228,12 +235,12 @@ export class QuizAssembler implements Turn {
     }
   }
 
-  /** Adds the item unless its prompt was asked before or its options are not four distinct ones. */
+  /** Adds the item unless its prompt was asked before or it fails one of the kit's item rules. */
   private add(draft: Draft, source: Source, maker: string, slot?: string): boolean {
     const key = normalise(draft.prompt);
     if (this.prompts.has(key)) return false;
-    if (draft.kind === 'multiple_choice' && new Set(draft.options.map((o) => o.toLowerCase())).size !== 4)
-      return false;
+    const reading = new ItemReading(draft, this.kit.lang);
+    if (this.kit.itemRules.some((rule) => rule.problem(reading) !== null)) return false;
     this.prompts.add(key);
     this.used.add(source.text);
     const counted = slot ?? (draft.kind === 'true_false' ? 'statement' : 'choice');

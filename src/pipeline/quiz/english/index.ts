@@ -5,6 +5,7 @@
  * items), and a source must pass the English source rules (rules/quiz/sources.ts).
  */
 import type { AnalysedLanguage } from '../../language/index.ts';
+import { SAME_OPTIONS } from '../../rules/quiz/items.ts';
 import { isQuestion, sourceRule } from '../../rules/quiz/sources.ts';
 import type { Rng } from '../../text/rng.ts';
 import type { QuizKit } from '../assembler.ts';
@@ -40,6 +41,9 @@ export function englishKit(input: EnglishKitInput, lang: AnalysedLanguage, rng: 
       { tier, fill: true },
     ]),
     usable: (s) => sourceRule(s.text, lang, terms.tag) === null,
+    // The makers check their options' kinds themselves (they try the next term when one fails).
+    itemRules: [SAME_OPTIONS],
+    lang,
     startTier: (sources) => terms.addTier(sources),
     lastResort: () => input.lastResort().filter((s) => !isQuestion(s.text)),
   };

@@ -2,7 +2,10 @@
  * The quiz kit of languages without an analyser: cloze and true/false items on the course's key terms, found
  * as whole words. Summaries first, the chunks' other sentences when they run short, list items last.
  */
+
+import type { LanguageProfile } from '../../language/index.ts';
 import { opensWithLabel } from '../../rules/quiz/blanks.ts';
+import { SAME_OPTIONS } from '../../rules/quiz/items.ts';
 import { isQuestion } from '../../rules/quiz/sources.ts';
 import { BLANK, blankOut, distractors, swapTerm, TermFinder } from '../../text/cloze.ts';
 import { shuffled } from '../../text/rng.ts';
@@ -25,7 +28,7 @@ export interface PlainKitInput {
   lastResort: () => readonly Source[];
 }
 
-export function plainKit(input: PlainKitInput): QuizKit {
+export function plainKit(input: PlainKitInput, lang: LanguageProfile): QuizKit {
   const finder = new TermFinder(input.terms);
   /** Terms of the pool found in the sentence, in random order; already-used answers last (or dropped). */
   const termsIn = (text: string, fill: boolean, turn: Turn) => {
@@ -93,6 +96,8 @@ export function plainKit(input: PlainKitInput): QuizKit {
       { tier: input.items, fill: true },
     ],
     usable: (s) => !isQuestion(s.text),
+    itemRules: [SAME_OPTIONS],
+    lang,
     lastResort: input.lastResort,
   };
 }

@@ -74,6 +74,20 @@ const mc = (prompt: string, options: string[], answerIndex: number): ItemDraft =
   answerIndex,
 });
 
+/** Four options that read differently: the check every item of the offline quiz passes in the assembler. */
+export const SAME_OPTIONS: ItemRule = {
+  id: 'item/same-options',
+  why: 'Two options that read the same (any case) leave three choices, or two right answers.',
+  reject: [mc('Which key identifies a row?', ['primary key', 'Primary key', 'foreign key', 'index'], 0)],
+  keep: [mc('Which key identifies a row?', ['primary key', 'candidate key', 'foreign key', 'index key'], 0)],
+  problem(r) {
+    if (r.item.kind !== 'multiple_choice') return null;
+    return new Set(r.options.map((o) => o.trim().toLowerCase())).size !== r.options.length
+      ? 'two options are the same'
+      : null;
+  },
+};
+
 export const ITEM_RULES: readonly ItemRule[] = [
   {
     id: 'item/doubled-prefix',
@@ -83,20 +97,7 @@ export const ITEM_RULES: readonly ItemRule[] = [
     problem: ({ item }) =>
       /true or false[:?]\s*true or false/iu.test(item.prompt) ? 'the prompt repeats "True or false"' : null,
   },
-  {
-    id: 'item/same-options',
-    why: 'Two options that read the same (any case) leave three choices, or two right answers.',
-    reject: [mc('Which key identifies a row?', ['primary key', 'Primary key', 'foreign key', 'index'], 0)],
-    keep: [
-      mc('Which key identifies a row?', ['primary key', 'candidate key', 'foreign key', 'index key'], 0),
-    ],
-    problem(r) {
-      if (r.item.kind !== 'multiple_choice') return null;
-      return new Set(r.options.map((o) => o.trim().toLowerCase())).size !== r.options.length
-        ? 'two options are the same'
-        : null;
-    },
-  },
+  SAME_OPTIONS,
   {
     id: 'item/answer-stands-out-by-length',
     why: 'A right option much longer or shorter than every other (1.6 times) gives itself away.',
