@@ -56,7 +56,8 @@ export class LlmCourseGenerator implements CourseGenerator {
   async generateCourse(input: CourseInput): Promise<Course> {
     const doc = input.structure.title.trim() || input.fileName.trim() || 'Untitled course';
     // The document's language, without its analyser: the model reads the text; the plan needs only its sentences.
-    const plans = planModules(input.structure.sections, input.pageCount, doc, profileOf(languageOf(input)));
+    const language = languageOf(input);
+    const plans = planModules(input.structure.sections, input.pageCount, doc, profileOf(language));
     const lessonPlans = plans.flatMap((m) => m.lessons);
     const calls = { done: 0, total: lessonPlans.length + plans.length + 1 };
     const tick = () => this.o.onProgress?.(++calls.done, calls.total);
@@ -76,9 +77,9 @@ export class LlmCourseGenerator implements CourseGenerator {
       tick();
       return module;
     });
-    const course = await this.course(doc, modules);
+    const { title, ...course } = await this.course(doc, modules);
     tick();
-    return course;
+    return { title, language, ...course };
   }
 
   private fits(prompt: string, schema: Parameters<LlmClient['fits']>[2]): boolean {

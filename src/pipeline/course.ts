@@ -157,6 +157,7 @@ function buildCourse(input: CourseInput, generator: Course['generator'], lang: L
   const described = method.description(sentencesOf(parts.slice(0, 12)));
   return {
     title,
+    language: lang.code,
     description: describe(
       described.length > 0
         ? described

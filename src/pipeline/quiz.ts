@@ -84,7 +84,7 @@ async function buildQuiz(input: QuizInput, generator: Quiz['generator']): Promis
  * summary sentences of the quiz's scope.
  */
 export function quizLanguage(input: QuizInput, scope: Scope = scopeOf(input)): LanguageCode {
-  return input.language ?? detectLanguage(summarySources(scope).map((s) => s.text));
+  return input.language ?? input.course.language ?? detectLanguage(summarySources(scope).map((s) => s.text));
 }
 
 /** The kit of the quiz's language: English makers where it has an analyser, plain ones elsewhere. */

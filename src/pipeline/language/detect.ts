@@ -20,6 +20,20 @@ const MARGIN = 1.5;
 
 const SPACED = LANGUAGES.filter((l) => l.functionWords !== '');
 const FUNCTION_WORDS = new Map(SPACED.map((l) => [l.code, new Set(wordsOf(l.functionWords))]));
+/**
+ * Function words of one language alone, among those that are not English: French, Spanish and Portuguese share
+ * "de", "la", "que", so the words only one of them has tell them apart.
+ */
+const DISTINCTIVE = new Map(
+  SPACED.filter((l) => l.code !== 'en').map((l) => [
+    l.code,
+    new Set(
+      [...FUNCTION_WORDS.get(l.code)!].filter((w) =>
+        SPACED.every((o) => o.code === l.code || o.code === 'en' || !FUNCTION_WORDS.get(o.code)!.has(w)),
+      ),
+    ),
+  ]),
+);
 
 /** The language of a document, from its paragraphs. */
 export function documentLanguage(structure: Pick<DocumentStructure, 'sections'>): LanguageCode {
@@ -28,11 +42,14 @@ export function documentLanguage(structure: Pick<DocumentStructure, 'sections'>)
 }
 
 /**
- * The language of `texts`: Japanese when CJK characters are a fifth of the text and kana among them; else the
- * language whose function words are at least one word in twenty and 1.5 times those of any other; else `und`.
+ * The language of `texts`: Japanese when CJK characters are a fifth of the text and kana among them; English
+ * when its function words are at least one word in twenty and 1.5 times those of any other language; else the
+ * language whose own function words (no other language has them) are 1.5 times any other's, when its function
+ * words are one word in twenty; else `und`.
  */
 export function detectLanguage(texts: Iterable<string>): LanguageCode {
   const hits = new Map(SPACED.map((l) => [l.code, 0]));
+  const distinct = new Map([...DISTINCTIVE.keys()].map((code) => [code, 0]));
   let total = 0;
   let cjk = 0;
   let kana = 0;
@@ -44,18 +61,20 @@ export function detectLanguage(texts: Iterable<string>): LanguageCode {
     for (const w of words(text.toLowerCase())) {
       total++;
       for (const [code, set] of FUNCTION_WORDS) if (set.has(w)) hits.set(code, hits.get(code)! + 1);
+      for (const [code, set] of DISTINCTIVE) if (set.has(w)) distinct.set(code, distinct.get(code)! + 1);
     }
     if (total >= SAMPLE_WORDS) break;
   }
   if (cjk > chars / 5) return kana > 0 ? 'ja' : 'und';
   if (total === 0) return 'und';
-  const ranked = [...hits].sort((a, b) => b[1] - a[1]);
-  const [best, next] = [ranked[0]!, ranked[1]!];
   // English first, as before languages were told apart: it wins whenever it clears the bar.
   const english = hits.get('en')!;
   const otherThanEnglish = Math.max(...[...hits].filter(([c]) => c !== 'en').map(([, n]) => n));
   if (english >= total * MIN_SHARE && english > otherThanEnglish * MARGIN) return 'en';
-  return best[1] >= total * MIN_SHARE && best[1] > next[1] * MARGIN ? best[0] : 'und';
+  // Among the others, the one whose own words clearly outnumber the others' own words.
+  const [best, next] = [...distinct].sort((a, b) => b[1] - a[1]);
+  if (!best || !next || best[1] <= next[1] * MARGIN) return 'und';
+  return hits.get(best[0])! >= total * MIN_SHARE ? best[0] : 'und';
 }
 
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
