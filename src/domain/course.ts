@@ -6,8 +6,8 @@
  */
 
 import { z } from 'zod';
-import { LANGUAGE_CODES } from './document.ts';
 import { InvalidCourseError } from './errors.ts';
+import { LANGUAGE_CODES } from './language.ts';
 
 /** A page (1-based) of the source document, optionally the chunk the sentence came from. */
 export const CitationSchema = z.object({

@@ -15,6 +15,9 @@
  * the other. Every pipeline stage is a plain function from one of these to the next.
  */
 import type { Course, Quiz } from './course.ts';
+import type { LanguageCode } from './language.ts';
+
+export type { LanguageCode } from './language.ts';
 
 /** Stage 1 output: bytes that are a PDF within the limits, with their identity. */
 export interface CheckedPdf {
@@ -92,13 +95,6 @@ export interface Paragraph {
   /** Offsets in `text` where each following page begins (one per page after `page`), when it spans pages. */
   pageBreaks?: number[];
 }
-
-/**
- * The languages ProfAI tells apart (ISO 639-1 codes), and `und` (undetermined: another language, or too little
- * text to tell). Told once per document from its text, stored with the document and its course.
- */
-export const LANGUAGE_CODES = ['en', 'de', 'pt', 'fr', 'es', 'ja', 'und'] as const;
-export type LanguageCode = (typeof LANGUAGE_CODES)[number];
 
 /** Kinds of front and back matter. A glossary is back matter too, but a source of definitions. */
 export type Matter =

@@ -9,7 +9,7 @@ import { ENGLISH } from './en/index.ts';
 import { type AnalysedLanguage, type LanguageCode, type LanguageProfile, wordsOf } from './profile.ts';
 import { ANY_STOPWORD, LANGUAGES } from './xx/index.ts';
 
-export { LANGUAGE_CODES } from '../../domain/document.ts';
+export { LANGUAGE_CODES } from '../../domain/language.ts';
 export type { Analyser, Pos, Token } from './analyser.ts';
 export { isNominal } from './analyser.ts';
 export { detectLanguage, documentLanguage } from './detect.ts';
