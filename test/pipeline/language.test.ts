@@ -97,10 +97,14 @@ describe('the course and quiz read the document’s language', () => {
   test('the language given wins over the text: a German document said to be English is read as English', async () => {
     const course = await generateCourse({ ...german(), language: 'en' });
     assert.equal(course.language, 'en');
-    // English objectives quote titles ("Summarise the main ideas of “Topologie”"); the statistical ones do not.
+    // The English makers: "Explain the purpose of …", "Describe how … relates to …" or a quoted title; the
+    // statistical ones say "Explain X." and name titles bare.
+    const english =
+      /^(?:Explain the purpose of|Describe how|Define|Distinguish|Use|Summarise the main ideas of “)/;
+    const objectives = course.modules.flatMap((m) => m.objectives);
     assert.ok(
-      course.modules.some((m) => m.objectives.some((o) => o.includes('“'))),
-      course.modules[0]!.objectives.join(' | '),
+      objectives.every((o) => english.test(o)),
+      objectives.join(' | '),
     );
   });
 
@@ -189,5 +193,44 @@ describe('exports carry the language', () => {
     const files = unzipSync(zip);
     const assessment = Object.entries(files).find(([name]) => name !== 'imsmanifest.xml')![1];
     assert.match(strFromU8(assessment), /<section ident="root_section" xml:lang="de">/);
+  });
+});
+
+describe('stopwords of the document’s language only', () => {
+  /** An English document about a war, hats and man pages: words that are German or Spanish function words. */
+  function english() {
+    const paragraphs = [
+      'The war began in the spring and the war lasted four years before the treaty ended the war.',
+      'Every soldier wore a hat, and the hat of an officer carried a badge that showed the rank of the man.',
+      'The man page of each command lists its options, and the man page of the shell explains every keyword.',
+      'After the war the hat makers of the town sold each hat to a man who had come home from the war.',
+    ];
+    const sections: Section[] = paragraphs.map((text, i) => ({
+      index: i,
+      title: `Part ${i + 1}`,
+      level: 1,
+      path: [`Part ${i + 1}`],
+      pageStart: i + 1,
+      pageEnd: i + 1,
+      paragraphs: [{ text, page: i + 1, pageEnd: i + 1 }],
+    }));
+    return {
+      documentId: 'english000000000',
+      fileName: 'war.pdf',
+      pageCount: 4,
+      structure: { title: 'War and hats', sections, source: 'outline' as const },
+      chunks: chunksOf(sections, 'english000000000'),
+    };
+  }
+
+  test('“war”, “hat” and “man” are key terms of an English document; in German “war” stays a stopword', async () => {
+    const lang = await loadProfile('en');
+    for (const word of ['war', 'hat', 'man', 'era', 'son', 'die']) assert.ok(!lang.stopwords.has(word), word);
+    const course = await generateCourse({ ...english(), language: 'en' });
+    const terms = [...course.keyTerms, ...course.modules.flatMap((m) => m.keyTerms)].map((t) =>
+      t.toLowerCase(),
+    );
+    for (const t of ['war', 'hat', 'man']) assert.ok(terms.includes(t), `${t} not in ${terms.join(', ')}`);
+    assert.ok((await loadProfile('de')).stopwords.has('war'));
   });
 });

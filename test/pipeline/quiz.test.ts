@@ -294,6 +294,8 @@ describe('generateQuiz (offline cloze)', () => {
       modules: [
         {
           ...course.modules[0]!,
+          // Nothing to ask: no sentence, and no glossary (an English course's definitions make questions).
+          glossary: [],
           lessons: [
             { ...course.modules[0]!.lessons[0]!, summary: [{ text: '…', citations: [{ page: 1 }] }] },
           ],

@@ -27,8 +27,14 @@ const STATISTICAL_STOPWORDS: ReadonlySet<string> = new Set([
   ...LANGUAGES.flatMap((l) => [...wordsOf(l.homographs), ...(l.code === 'ja' ? wordsOf(l.stopwords) : [])]),
 ]);
 
-/** Stopwords of English, read with its analyser. */
-const ENGLISH_STOPWORDS: ReadonlySet<string> = ANY_STOPWORD;
+/**
+ * Stopwords of English: its own function words and textbook filler only. Its analyser tells nouns from function
+ * words, and German, Portuguese or Spanish ones are English nouns here ("war", "hat", "man", "era", "son").
+ */
+const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set([
+  ...wordsOf(ENGLISH.functionWords),
+  ...wordsOf(ENGLISH.stopwords),
+]);
 
 /** The profile of `code` without its analyser (enough to split sentences, count words, find terms by counts). */
 export function profileOf(code: LanguageCode): LanguageProfile {

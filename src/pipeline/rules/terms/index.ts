@@ -72,7 +72,10 @@ export const TERM_RULES: readonly TermRule[] = [
     problem: 'generic',
     why: 'A single stopword of the language ("the", "example", "chapter") or a word of one or two letters says nothing.',
     reject: ['the', 'example', 'ab'],
-    keep: ['SQL | SQL is the standard language of relational databases.'],
+    keep: [
+      'SQL | SQL is the standard language of relational databases.',
+      'war | The war lasted four years and ended in 1918.',
+    ],
     fails(t, lang) {
       const head = t.words.at(-1)!;
       return t.words.length === 1 && (lang.stopwords.has(head.lower) || head.lower.length < 3);
