@@ -3,7 +3,7 @@
  * (src/llm) both implement, so that the code running them never needs to know which it has.
  */
 import type { Course, Quiz } from './course.ts';
-import type { Chunk, DocumentStructure } from './document.ts';
+import type { Chunk, DocumentStructure, LanguageCode } from './document.ts';
 
 /** What a course generator gets: the document's structure and its chunks (with ids for citations). */
 export interface CourseInput {
@@ -12,6 +12,8 @@ export interface CourseInput {
   pageCount: number;
   structure: DocumentStructure;
   chunks: readonly Chunk[];
+  /** The document's language, as told with its structure; absent for a document prepared before. */
+  language?: LanguageCode;
 }
 
 /** Makes a course from a document. Result must pass {@link CourseSchema} and {@link checkCourse}. */
@@ -28,6 +30,8 @@ export interface QuizInput {
   seed: number;
   /** Restrict to one module. */
   moduleIndex?: number;
+  /** The course's language; absent for a course made before it was recorded (then told from its text). */
+  language?: LanguageCode;
 }
 
 /** Makes a quiz from a course. Result must pass {@link QuizSchema} and {@link checkQuiz}. */

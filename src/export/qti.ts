@@ -89,7 +89,7 @@ function assessment(input: ExportInput, assessmentId: string): string {
     '<questestinterop xmlns="http://www.imsglobal.org/xsd/ims_qtiasiv1p2" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.imsglobal.org/xsd/ims_qtiasiv1p2 http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd">',
     `  <assessment ident="${assessmentId}" title="${escapeXml(quizTitle(input))}">`,
     `    <qtimetadata>${field('cc_maxattempts', '1')}</qtimetadata>`,
-    '    <section ident="root_section">',
+    `    <section ident="root_section"${langAttribute(input.course.language)}>`,
     ...items,
     '    </section>',
     '  </assessment>',
@@ -142,3 +142,7 @@ function item(q: Question, n: number, key: string, fileName: string, module: str
     '      </item>',
   ].join('\n');
 }
+
+/** The course's language as QTI 1.2 carries it (on the section that holds the items); none when unknown. */
+const langAttribute = (language: string | undefined) =>
+  language && language !== 'und' ? ` xml:lang="${language}"` : '';

@@ -7,9 +7,9 @@
 import type { Question, Quiz } from '../domain/course.ts';
 import type { Chunk } from '../domain/document.ts';
 import type { QuizGenerator, QuizInput } from '../domain/generators.ts';
-import { type EnglishNlp, loadEnglish } from '../pipeline/nlp/english.ts';
-import { itemProblem } from '../pipeline/quality/items.ts';
-import { isEnglish } from '../pipeline/text/language.ts';
+import { type LanguageProfile, loadProfile } from '../pipeline/language/index.ts';
+import { quizLanguage } from '../pipeline/quiz.ts';
+import { itemProblem } from '../pipeline/rules/quiz/items.ts';
 import { mapLimit, spreadPick, thinToFit } from './budget.ts';
 import type { LlmClient } from './client.ts';
 import { allowedOf, checkQuestions, pinQuestion } from './grounding.ts';
@@ -52,11 +52,10 @@ export class LlmQuizGenerator implements QuizGenerator {
     const topics = spreadPick(topicsOf(input), Math.ceil(count / perCall));
     const asks = topics.map((t, i) => ({ topic: t, count: share(count, topics.length, i) }));
     // The offline generator's item checks apply to the model's questions too (with word kinds in English).
-    const texts = input.course.modules.flatMap((m) => m.lessons.flatMap((l) => l.summary.map((s) => s.text)));
-    const nlp = isEnglish(texts) ? await loadEnglish() : undefined;
+    const lang = await loadProfile(quizLanguage({ ...input, moduleIndex: undefined }));
     let done = 0;
     const answers = await mapLimit(asks, this.o.parallel ?? 4, async ({ topic, count }) => {
-      const questions = await this.ask(topic, count, input.chunks, nlp);
+      const questions = await this.ask(topic, count, input.chunks, lang);
       this.o.onProgress?.(++done, asks.length);
       return questions;
     });
@@ -80,7 +79,7 @@ export class LlmQuizGenerator implements QuizGenerator {
     topic: Topic,
     count: number,
     chunks: readonly Chunk[],
-    nlp: EnglishNlp | undefined,
+    lang: LanguageProfile,
   ): Promise<Question[]> {
     const documentId = chunks[0]?.documentId ?? '';
     const retrieved = this.o.retrieve
@@ -106,16 +105,16 @@ export class LlmQuizGenerator implements QuizGenerator {
       system: SYSTEM,
       prompt: quizPrompt(topic.text, count, passages),
       schema: QuizDraftSchema,
-      check: (d) => checkQuestions(d.questions, allowed) ?? itemsProblem(d.questions, nlp),
+      check: (d) => checkQuestions(d.questions, allowed) ?? itemsProblem(d.questions, lang),
     });
     return draft.questions.map((q) => ({ ...pinQuestion(q, allowed), moduleIndex: topic.moduleIndex }));
   }
 }
 
 /** The first item of an answer that fails the item checks, said so the model can repair it. */
-function itemsProblem(questions: readonly Parameters<typeof itemProblem>[0][], nlp: EnglishNlp | undefined) {
+function itemsProblem(questions: readonly Parameters<typeof itemProblem>[0][], lang: LanguageProfile) {
   for (const [i, q] of questions.entries()) {
-    const problem = itemProblem(q, nlp);
+    const problem = itemProblem(q, lang);
     if (problem) return `question ${i + 1} ("${q.prompt.slice(0, 80)}"): ${problem}`;
   }
   return null;
