@@ -188,6 +188,8 @@ export async function runHostsFleet(opts: HostsFleetOptions): Promise<HostsFleet
       DATABASE_URL: pgc.url,
       REDIS_URL: `redis://:${redisPassword}@${hub}:${redisPort}/0`,
       CHROMA_URL: `http://${hub}:${chromaPort}`,
+      // Chroma, as the fleet this replaced (after #21 vectors default to PostgreSQL, which then needs it named).
+      VECTOR_STORE: 'chroma',
       QUEUE_PREFIX: prefix,
       LOG_LEVEL: 'info',
       JOB_LOCK_MS: '10000',

@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
 import type { FleetClient } from '../../src/fleet/queues.ts';
-import { HashEmbedder } from '../../src/pipeline/embed.ts';
 import { openPostgres } from '../../src/store/postgres.ts';
 import type { Database, VectorStore } from '../../src/store/types.ts';
 import { chromaStore } from '../../src/store/vectors/chroma.ts';
@@ -21,6 +20,7 @@ import { type ChromaServer, startChroma } from '../support/chroma.ts';
 import { makeLecturePdf } from '../support/cli-processes.ts';
 import { type RedisServer, startRedisServer } from '../support/ops.ts';
 import { type PgCluster, startPgCluster } from '../support/pg-cluster.ts';
+import { assertDocumentStored } from '../support/stored.ts';
 import { sleep } from '../support/wait.ts';
 import {
   killAll,
@@ -112,20 +112,11 @@ async function outage(
 async function assertAllDone(client: FleetClient, jobs: { id: string; documentId: string }[]) {
   const db: Database = await openPostgres(pg.url);
   const vectors: VectorStore = chromaStore(chroma.url);
-  const space = { name: new HashEmbedder().name, dimension: new HashEmbedder().dimension };
   try {
     for (const job of jobs) {
       const view = await waitForFinished(client, job.id, 180_000);
       assert.equal(view.state, 'completed', `${job.id}: ${view.error}`);
-      const { rows } = await db.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM chunks WHERE document_id = $1',
-        [job.documentId],
-      );
-      const chunks = rows[0]!.n;
-      assert.ok(chunks > 0, `${job.id} has chunks`);
-      assert.equal(await vectors.count(space, job.documentId), chunks, `${job.id}: vectors = chunks`);
-      const courses = await db.query('SELECT 1 FROM courses WHERE document_id = $1', [job.documentId]);
-      assert.equal(courses.rows.length, 1, `${job.id}: one course`);
+      await assertDocumentStored(db, vectors, job.documentId, job.id);
     }
   } finally {
     await vectors.close();

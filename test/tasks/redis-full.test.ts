@@ -47,6 +47,7 @@ test('Redis full while a worker holds jobs: it finishes them, stays up, and all 
   const env = testEnv(randomPrefix(), {
     DATABASE_URL: pgdb.url,
     CHROMA_URL: chroma.url,
+    VECTOR_STORE: 'chroma',
     REDIS_URL: redis.url,
     UPLOAD_DIR: dir,
     WORKER_QUEUES: 'pdf_processing',
