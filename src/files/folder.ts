@@ -120,44 +120,56 @@ export class FolderStore implements FileStore {
     }
   }
 
-  adopt(source: FileStore, from: string, key: string, opts: AdoptOptions = {}) {
+  adopt(
+    source: FileStore,
+    from: string,
+    key: string,
+    opts: AdoptOptions = {},
+  ): Promise<{ created: boolean; mtimeMs: number }> {
     return this.#io(async () => {
       if (!(source instanceof FolderStore))
         throw new Error(`cannot adopt a file of ${source.where} into a folder`);
-      const created = await this.#place(source.pathOf(from), key, opts.touchExisting ?? false);
-      if (created === null) throw new FileMissingError(source.where, from);
+      // Its time before it is linked: once at `key`, another upload of the same content may touch it.
+      const before: FileInfo | null = await source.stat(from);
+      const placed = await this.#place(source.pathOf(from), key, opts.touchExisting ?? false);
+      if (placed === null) throw new FileMissingError(source.where, from);
       if (!opts.keepSource && source.pathOf(from) !== this.pathOf(key)) await source.remove(from);
-      return { created, mtimeMs: (await this.stat(key))?.mtimeMs ?? Date.now() };
+      const mtimeMs = placed === 'linked' && before ? before.mtimeMs : (await this.stat(key))?.mtimeMs;
+      return { created: placed !== 'there', mtimeMs: mtimeMs ?? Date.now() };
     });
   }
 
-  /** Links (or copies) `src` to `key` unless it is there: true when new, false when there, null when `src` is missing. */
-  async #place(src: string, key: string, touchExisting: boolean): Promise<boolean | null> {
+  /** Links (or copies) `src` to `key` unless a file is there; null when `src` is missing and `key` too. */
+  async #place(
+    src: string,
+    key: string,
+    touchExisting: boolean,
+  ): Promise<'linked' | 'copied' | 'there' | null> {
     const target = this.pathOf(key);
     await mkdir(this.where, { recursive: true });
     for (let tries = 0; ; tries++) {
       try {
         await link(src, target);
-        return true;
+        return 'linked';
       } catch (err) {
         const code = codeOf(err);
         if (code && NO_LINKS.has(code)) return this.#copy(src, key);
-        if (code === 'ENOENT') return (await this.stat(key)) ? false : null;
+        if (code === 'ENOENT') return (await this.stat(key)) ? 'there' : null;
         if (code !== 'EEXIST') throw err;
       }
       // There already: touched so that a request discarding the file it made leaves it to this one. Removed
       // between our link and our touch (that discard): link again.
-      if (!touchExisting || (await this.touch(key)) || tries >= 3) return false;
+      if (!touchExisting || (await this.touch(key)) || tries >= 3) return 'there';
     }
   }
 
-  async #copy(src: string, key: string): Promise<boolean | null> {
-    if (await this.stat(key)) return false;
+  async #copy(src: string, key: string): Promise<'copied' | 'there' | null> {
+    if (await this.stat(key)) return 'there';
     const tmp = join(this.where, `.incoming-${randomUUID()}.part`);
     try {
       await copyFile(src, tmp);
       await rename(tmp, this.pathOf(key));
-      return true;
+      return 'copied';
     } catch (err) {
       return orNull(err);
     } finally {

@@ -5,9 +5,9 @@
  * instance roles); path-style addressing from STORAGE_S3_PATH_STYLE.
  *
  * A stream is written in parts through one reused buffer (s3-parts.ts), so an upload of any size holds one part
- * in memory; an aborted or failed one is aborted on the server too. Touching
- * a file rewrites its metadata in place (a server-side copy), since S3 has no utimes: its time is kept in
- * `x-amz-meta-touched` as well, because some servers keep LastModified on a copy onto itself.
+ * in memory; an aborted or failed one is aborted on the server too. Touching a file rewrites its metadata in place
+ * (a server-side copy), since S3 has no utimes: its time is kept in `x-amz-meta-touched` as well, because some
+ * servers keep LastModified on a copy onto itself.
  */
 
 import type { Readable } from 'node:stream';
@@ -36,7 +36,7 @@ export interface S3Options {
 
 /**
  * An S3 client for ProfAI's files. Checksums only where S3 requires them: S3-compatible servers differ in the
- * ones they accept, and each PDF's SHA-256 is its name anyway. Requests fail in seconds when the service does
+ * ones they accept. Requests fail in seconds when the service does
  * not answer, so that a job turns an outage into a wait rather than hanging.
  */
 export async function s3Client(opts: S3Options): Promise<S3Client> {

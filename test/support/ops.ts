@@ -110,6 +110,25 @@ export async function startRedisServer(
   return { url: `redis://127.0.0.1:${port}/0`, port, stop, start, running };
 }
 
+/**
+ * Puts a Redis at maxmemory for good: under `noeviction` with its limit set to half of what it holds, it refuses
+ * every write until the limit is raised (`CONFIG SET maxmemory 0`). Filling it until the first refusal is not
+ * enough: the refused command's buffers are freed right after, and the next small write may fit again.
+ */
+export async function squeezeRedis(redis: Redis): Promise<void> {
+  const used = Number(/^used_memory:(\d+)/m.exec(await redis.info('memory'))?.[1]);
+  await redis.config('SET', 'maxmemory-policy', 'noeviction');
+  await redis.config('SET', 'maxmemory', String(Math.floor(used / 2)));
+  await redis.set('profai-test:squeezed', 'x').then(
+    () => {
+      throw new Error('Redis still takes writes');
+    },
+    (err: Error) => {
+      if (!/^OOM command not allowed/.test(err.message)) throw err;
+    },
+  );
+}
+
 export interface TestApi {
   app: FastifyInstance;
   deps: ApiDeps;
