@@ -3,6 +3,7 @@
  * the LLM stage): opened on first use, closed when the process retires. The S3 client loads only then.
  */
 import type { Storage, StorageSettings } from '../files/index.ts';
+import { UploadMissingError } from './errors.ts';
 
 export interface LazyFiles {
   get(): Promise<Storage>;
@@ -25,4 +26,13 @@ export function lazyFiles(settings: StorageSettings): LazyFiles {
       await (await current?.catch(() => null))?.close();
     },
   };
+}
+
+/** A job's upload (`<sha256>.pdf` in the uploads store), read whole: the PDF engine needs its bytes. */
+export async function readUpload(files: LazyFiles, sha256: string): Promise<Uint8Array> {
+  const { pdfKey } = await import('../files/keys.ts');
+  const { uploads } = await files.get();
+  const bytes = await uploads.read(pdfKey(sha256));
+  if (!bytes) throw new UploadMissingError(pdfKey(sha256), uploads.where);
+  return bytes;
 }

@@ -12,8 +12,7 @@ import type { TaskContext, TaskDefinition } from '../fleet/interfaces.ts';
 import { createLogger } from '../fleet/log.ts';
 import type { StagedDocument } from '../workflows/document.ts';
 import { configuredEmbedder, usesModel } from '../workflows/generators.ts';
-import { UploadMissingError } from './errors.ts';
-import { type LazyFiles, lazyFiles } from './files.ts';
+import { type LazyFiles, lazyFiles, readUpload } from './files.ts';
 import {
   isPdfHandoff,
   type LlmTaskData,
@@ -28,15 +27,6 @@ import { stageProgress } from './progress.ts';
 import type { TaskSettings } from './settings.ts';
 import { type LazyStorage, requireDatabase } from './storage.ts';
 import { discardUpload } from './uploads.ts';
-
-/** The job's upload, read whole (the PDF engine needs its bytes). */
-async function readUpload(files: LazyFiles, sha256: string): Promise<Uint8Array> {
-  const { pdfKey } = await import('../files/keys.ts');
-  const { uploads } = await files.get();
-  const bytes = await uploads.read(pdfKey(sha256));
-  if (!bytes) throw new UploadMissingError(pdfKey(sha256), uploads.where);
-  return bytes;
-}
 
 /**
  * The upload kept as the document's PDF (files/documents.ts, loaded when a job first needs it). Storage that
