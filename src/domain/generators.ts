@@ -2,7 +2,7 @@
  * What makes courses, quizzes and vectors: the interfaces the offline generators (src/pipeline) and the model's
  * (src/llm) both implement, so that the code running them never needs to know which it has.
  */
-import type { Course, Quiz } from './course.ts';
+import type { Course, QuizDraft } from './course.ts';
 import type { Chunk, DocumentStructure } from './document.ts';
 
 /** What a course generator gets: the document's structure and its chunks (with ids for citations). */
@@ -30,10 +30,13 @@ export interface QuizInput {
   moduleIndex?: number;
 }
 
-/** Makes a quiz from a course. Result must pass {@link QuizSchema} and {@link checkQuiz}. */
+/**
+ * Makes a quiz from a course: its questions without their levels, which the quiz stage gives them (see
+ * src/domain/levels.ts). With its levels, the result must pass {@link QuizSchema} and {@link checkQuiz}.
+ */
 export interface QuizGenerator {
   readonly name: string;
-  generateQuiz(input: QuizInput): Promise<Quiz>;
+  generateQuiz(input: QuizInput): Promise<QuizDraft>;
 }
 
 /** Turns texts into vectors. Implementations must be deterministic for a given name. */

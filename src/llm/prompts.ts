@@ -8,7 +8,7 @@ import {
   CourseSchema,
   LessonSchema,
   ModuleSchema,
-  QuestionSchema,
+  QuestionDraftSchema,
   SummarySentenceSchema,
 } from '../domain/course.ts';
 
@@ -36,7 +36,7 @@ export const CourseDraftSchema = CourseSchema.pick({ title: true, description: t
 );
 
 /** Questions as the quiz stores them (each citing its chunk and page). */
-export const QuizDraftSchema = z.object({ questions: z.array(QuestionSchema).min(1) });
+export const QuizDraftSchema = z.object({ questions: z.array(QuestionDraftSchema).min(1) });
 
 export type LessonDraft = z.infer<typeof LessonDraftSchema>;
 

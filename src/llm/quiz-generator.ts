@@ -4,7 +4,7 @@
  * when retrieval finds nothing), and the model writes questions that cite the chunk answering them.
  */
 
-import type { Question, Quiz } from '../domain/course.ts';
+import type { QuestionDraft as Question, QuizDraft } from '../domain/course.ts';
 import type { Chunk } from '../domain/document.ts';
 import type { QuizGenerator, QuizInput } from '../domain/generators.ts';
 import { type EnglishNlp, loadEnglish } from '../pipeline/nlp/english.ts';
@@ -46,7 +46,7 @@ export class LlmQuizGenerator implements QuizGenerator {
     this.name = `openai-compatible:${o.modelId}`;
   }
 
-  async generateQuiz(input: QuizInput): Promise<Quiz> {
+  async generateQuiz(input: QuizInput): Promise<QuizDraft> {
     const count = Math.max(1, Math.floor(input.count));
     const perCall = this.o.questionsPerCall ?? 4;
     const topics = spreadPick(topicsOf(input), Math.ceil(count / perCall));

@@ -10,7 +10,7 @@
  *   and checked to have changed.
  * A source that gives no safe item gives none. Same material and seed, same questions.
  */
-import type { GlossaryEntry, Question } from '../domain/course.ts';
+import type { GlossaryEntry, QuestionDraft as Question } from '../domain/course.ts';
 import { looksLikeCode } from './course-text.ts';
 import type { EnglishNlp, Token } from './nlp/english.ts';
 import { kindAt, optionProblems, type PhraseKind, tokensIn } from './quality/kinds.ts';

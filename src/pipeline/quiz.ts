@@ -6,7 +6,13 @@
  * summaries first and then the rest of the text. The same course and seed always give the same quiz.
  */
 
-import { checkQuiz, type Question, type Quiz } from '../domain/course.ts';
+import {
+  checkQuiz,
+  type QuestionDraft as Question,
+  type Quiz,
+  type QuizDraft,
+  withQuizLevels,
+} from '../domain/course.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { QuizGenerator, QuizInput } from '../domain/generators.ts';
 import { NoQuizMaterialError } from './errors.ts';
@@ -34,7 +40,7 @@ export class OfflineQuizGenerator implements QuizGenerator {
   readonly name = 'offline-cloze';
   readonly version = '2';
 
-  async generateQuiz(input: QuizInput): Promise<Quiz> {
+  async generateQuiz(input: QuizInput): Promise<QuizDraft> {
     return buildQuiz(input, { name: this.name, version: this.version });
   }
 }
@@ -56,7 +62,7 @@ export async function generateQuiz(
     ...input.chunks.map((c) => c.pageEnd),
   );
   const chunkIds = input.chunks.length > 0 ? new Set(input.chunks.map((c) => c.id)) : undefined;
-  return checkQuiz(quiz, lastPage, chunkIds);
+  return checkQuiz(withQuizLevels(quiz), lastPage, chunkIds);
 }
 
 function scopeOf(input: QuizInput): Scope {
@@ -199,7 +205,7 @@ class QuizBuilder {
 /** A question is no statement to call true or false, nor to blank a word of. */
 const isQuestion = (text: string) => /[?？]["'”’)」』]*$/u.test(text.trim());
 
-async function buildQuiz(input: QuizInput, generator: Quiz['generator']): Promise<Quiz> {
+async function buildQuiz(input: QuizInput, generator: Quiz['generator']): Promise<QuizDraft> {
   const scope = scopeOf(input);
   const count = Math.max(1, Math.floor(input.count));
   const rng = mulberry32(input.seed);

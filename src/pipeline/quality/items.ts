@@ -4,12 +4,14 @@
  * that does not give itself away by its length, and for a fill-in-the-blank stem, options of the same kind that
  * all fit the blank (see {@link optionProblems}).
  */
+
+import type { QuestionKind } from '../../domain/questions.ts';
 import type { EnglishNlp } from '../nlp/english.ts';
 import { optionProblems } from './kinds.ts';
 
 /** The parts of a question the checks read. */
 export interface ItemDraft {
-  kind: 'multiple_choice' | 'true_false';
+  kind: QuestionKind;
   prompt: string;
   options?: readonly string[];
   answerIndex?: number;
