@@ -39,6 +39,7 @@ describe('teacher routes: exports, review, documents, the app', () => {
       'moodle-xml': /^application\/xml/,
       gift: /^text\/plain/,
       qti: /^application\/zip/,
+      cc: /^application\/zip/,
       anki: /^text\/tab-separated-values/,
       html: /^text\/html/,
       md: /^text\/markdown/,
@@ -133,6 +134,26 @@ describe('teacher routes: exports, review, documents, the app', () => {
       404,
       'not_found',
     );
+  });
+
+  test('review of a new kind through the API; a format that lacks it says so in X-ProfAI-Notice', async () => {
+    const url = `/api/quizzes/${saved.quizId}/questions/0`;
+    const items = ['Light reaches the leaf.', 'Chlorophyll absorbs it.', 'Glucose is made.'];
+    const res = await fx.app.inject({ method: 'PATCH', url, payload: { kind: 'ordering', items } });
+    assert.equal(res.statusCode, 200, res.body);
+    const q = res.json().quiz.questions[0];
+    assert.deepEqual([q.kind, q.items, q.difficulty, q.bloom], ['ordering', items, 'medium', 'apply']);
+    const bad = await fx.app.inject({ method: 'PATCH', url, payload: { items: ['a', 'b', 'A'] } });
+    assertError(bad, 400, 'invalid_quiz');
+    assert.equal(bad.json().message, 'question 1: items 1 and 3 are the same');
+    const gift = await fx.app.inject(`/api/courses/${saved.courseId}/export?format=gift`);
+    assert.equal(
+      gift.headers['x-profai-notice'],
+      'gift: 1 ordering question left out (GIFT has no ordering question).',
+    );
+    const moodle = await fx.app.inject(`/api/courses/${saved.courseId}/export?format=moodle-xml`);
+    assert.equal(moodle.headers['x-profai-notice'], undefined, 'Moodle has ordering');
+    assert.match(moodle.body, /<question type="ordering">/);
   });
 
   test('review: mark reviewed, list the quizzes; the only question cannot be deleted', async () => {
