@@ -1,15 +1,18 @@
 /**
  * Documentation generated from src/config.ts, the one place that reads settings:
- * - `tsx scripts/settings-table.ts`: the README's settings table (Markdown);
- * - `--write-readme`: rewrites that table between the README's settings markers;
+ * - `tsx scripts/settings-table.ts`: the settings table (Markdown) on stdout;
+ * - `--write` (also `--write-readme`, its former name): rewrites that table between the markers of
+ *   docs/settings.md;
  * - `--env-example`: the `.env.example` file.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { SETTINGS } from '../src/config.ts';
 import { renderEnvExample } from '../src/ops/plan/env-example.ts';
 
-export const README_START = '<!-- settings:start -->';
-export const README_END = '<!-- settings:end -->';
+/** The page that holds the table, between these markers. */
+export const SETTINGS_PAGE = new URL('../docs/settings.md', import.meta.url);
+export const TABLE_START = '<!-- settings:start -->';
+export const TABLE_END = '<!-- settings:end -->';
 
 const show = (v: unknown) => (v === undefined ? '' : Array.isArray(v) ? v.join(',') : String(v));
 
@@ -25,20 +28,19 @@ export function settingsTable(): string {
   return lines.join('\n');
 }
 
-/** `text` with the part between the README markers replaced by the current table. */
+/** `text` with the part between the settings markers replaced by the current table. */
 export function withSettingsTable(text: string): string {
-  const start = text.indexOf(README_START);
-  const end = text.indexOf(README_END);
-  if (start < 0 || end < start) throw new Error('README has no settings markers');
-  return `${text.slice(0, start + README_START.length)}\n${settingsTable()}\n${text.slice(end)}`;
+  const start = text.indexOf(TABLE_START);
+  const end = text.indexOf(TABLE_END);
+  if (start < 0 || end < start) throw new Error('docs/settings.md has no settings markers');
+  return `${text.slice(0, start + TABLE_START.length)}\n${settingsTable()}\n${text.slice(end)}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes('--env-example')) {
     process.stdout.write(renderEnvExample());
-  } else if (process.argv.includes('--write-readme')) {
-    const path = new URL('../README.md', import.meta.url);
-    writeFileSync(path, withSettingsTable(readFileSync(path, 'utf8')));
+  } else if (process.argv.includes('--write') || process.argv.includes('--write-readme')) {
+    writeFileSync(SETTINGS_PAGE, withSettingsTable(readFileSync(SETTINGS_PAGE, 'utf8')));
   } else {
     console.log(settingsTable());
   }
