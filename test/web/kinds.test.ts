@@ -175,7 +175,7 @@ describe('every kind of question in the app (headless Chromium)', { timeout: 240
     for (let target = 0; target < 4; target++) {
       for (;;) {
         const order = (await p.$$eval(`${q(6)} .order-item`, (els) =>
-          els.map((e) => Number((e as HTMLElement).dataset.item)),
+          els.map((e) => Number((e as unknown as { dataset: Record<string, string> }).dataset.item)),
         )) as number[];
         const at = order.indexOf(target);
         if (at === target) break;
@@ -198,7 +198,9 @@ describe('every kind of question in the app (headless Chromium)', { timeout: 240
     await p.waitForSelector('form.take-quiz');
     assert.equal(await p.locator('fieldset.question').count(), 7);
     assert.deepEqual(
-      await p.$$eval('fieldset.question', (els) => els.map((e) => (e as HTMLElement).dataset.kind)),
+      await p.$$eval('fieldset.question', (els) =>
+        els.map((e) => (e as unknown as { dataset: Record<string, string> }).dataset.kind),
+      ),
       [
         'multiple_choice',
         'true_false',
@@ -210,7 +212,7 @@ describe('every kind of question in the app (headless Chromium)', { timeout: 240
       ],
     );
     const startOrder = await p.$$eval('fieldset[data-question="6"] .order-item', (els) =>
-      els.map((e) => Number((e as HTMLElement).dataset.item)),
+      els.map((e) => Number((e as unknown as { dataset: Record<string, string> }).dataset.item)),
     );
     assert.notDeepEqual(startOrder, [0, 1, 2, 3], 'the items start mixed');
     await answerRight(p);
