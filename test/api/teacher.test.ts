@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { parse as parseGift } from 'gift-pegjs';
 import { keepDocumentBytes } from '../../src/store/document-files.ts';
@@ -216,6 +217,48 @@ describe('teacher routes: exports, review, documents, the app', () => {
     const csp = String(page.headers['content-security-policy']);
     assert.match(csp, /default-src 'none'/);
     assert.ok(!/https?:/.test(csp) && !/https?:\/\//.test(page.body), 'nothing from another origin');
+    // The page names every app file by its version, the modules through an import map whose hash the CSP allows.
+    const map = /<script type="importmap">(.*?)<\/script>/.exec(page.body)?.[1];
+    assert.ok(map, 'an import map');
+    assert.ok(csp.includes(`'sha256-${createHash('sha256').update(map).digest('base64')}'`), csp);
+    assert.ok(!/'unsafe-inline'/.test(/script-src[^;]*/.exec(csp)![0]), 'no other inline script');
+    const imports = JSON.parse(map).imports as Record<string, string>;
+    assert.match(imports['./app/views/quiz.js']!, /^\.\/app\/views\/quiz\.js\?v=[\w-]{20}$/);
+    const entry = /<script type="module" src="(app\/main\.js\?v=[\w-]+)"/.exec(page.body)?.[1];
+    assert.ok(
+      entry && /href="app\/app\.css\?v=/.test(page.body),
+      'the entry and the stylesheet are versioned',
+    );
+
+    // Compressed as the browser takes it; a year for the current version, revalidated by the bare name.
+    const plainMain = await app.inject({ url: '/app/main.js', headers: { 'accept-encoding': 'identity' } });
+    const br = await app.inject({ url: `/${entry}`, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(br.headers['cache-control'], 'public, max-age=31536000, immutable');
+    assert.match(String(br.headers.vary), /Accept-Encoding/);
+    assert.equal(brotliDecompressSync(br.rawPayload).toString(), plainMain.body);
+    assert.ok(br.rawPayload.length < plainMain.rawPayload.length * 0.6, `${br.rawPayload.length} bytes`);
+    assert.equal(plainMain.headers['content-encoding'], undefined);
+    assert.equal(plainMain.headers['cache-control'], 'no-cache');
+    const stale = await app.inject({ url: '/app/main.js?v=old', headers: { 'accept-encoding': 'br' } });
+    assert.equal(stale.headers['cache-control'], 'no-cache', 'an old version is not kept a year');
+    assert.equal(
+      (
+        await app.inject({
+          url: `/${entry}`,
+          headers: { 'accept-encoding': 'br', 'if-none-match': String(br.headers.etag) },
+        })
+      ).statusCode,
+      304,
+    );
+    const worker = await app.inject({
+      url: '/app/vendor/pdfjs/build/pdf.worker.min.mjs',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    assert.equal(worker.headers['content-encoding'], 'gzip');
+    assert.equal(worker.headers['cache-control'], 'public, max-age=604800');
+    assert.ok(gunzipSync(worker.rawPayload).length > 2 * worker.rawPayload.length, 'pdf.js more than halved');
+
     const main = await app.inject('/app/main.js');
     assert.equal(main.statusCode, 200);
     assert.match(String(main.headers['content-type']), /^text\/javascript/);

@@ -194,6 +194,15 @@ describe('every kind of question in the app (headless Chromium)', { timeout: 240
     const context = await browser.newContext({ viewport: DESKTOP });
     const p = await context.newPage();
     watch(p);
+    const scripts: { url: string; encoding: string | undefined; cache: string | undefined }[] = [];
+    p.on('response', (res) => {
+      if (/\/app\/.*\.js/.test(res.url()))
+        scripts.push({
+          url: res.url(),
+          encoding: res.headers()['content-encoding'],
+          cache: res.headers()['cache-control'],
+        });
+    });
     await p.goto(`${base}/#/course/${courseId}/quiz/${quizId}`);
     await p.waitForSelector('form.take-quiz');
     assert.equal(await p.locator('fieldset.question').count(), 7);
@@ -215,6 +224,13 @@ describe('every kind of question in the app (headless Chromium)', { timeout: 240
       els.map((e) => Number((e as unknown as { dataset: Record<string, string> }).dataset.item)),
     );
     assert.notDeepEqual(startOrder, [0, 1, 2, 3], 'the items start mixed');
+    // Every module came by its versioned URL (the import map), Brotli-compressed, to be kept a year.
+    assert.ok(scripts.length >= 8, scripts.map((s) => s.url).join(' '));
+    for (const s of scripts) {
+      assert.match(s.url, /\?v=[\w-]{20}$/);
+      assert.equal(s.encoding, 'br', s.url);
+      assert.match(s.cache ?? '', /immutable/, s.url);
+    }
     await answerRight(p);
     await shot(p, 'desktop-quiz-answered');
     await p.click('button:has-text("Check my answers")');
