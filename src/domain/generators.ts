@@ -4,6 +4,7 @@
  */
 import type { Course, QuizDraft } from './course.ts';
 import type { Chunk, DocumentStructure } from './document.ts';
+import type { QuestionFilters } from './questions.ts';
 
 /** What a course generator gets: the document's structure and its chunks (with ids for citations). */
 export interface CourseInput {
@@ -20,7 +21,7 @@ export interface CourseGenerator {
   generateCourse(input: CourseInput): Promise<Course>;
 }
 
-export interface QuizInput {
+export interface QuizInput extends QuestionFilters {
   course: Course;
   chunks: readonly Chunk[];
   /** Number of questions wanted. */

@@ -43,7 +43,7 @@ interface PoolTerm {
 }
 
 /** A glossary entry of the quiz's scope, with the phrase it is defined as. */
-interface Defined {
+export interface Defined {
   term: string;
   gloss: string;
   sentence: string;
@@ -197,23 +197,9 @@ class EnglishQuizBuilder {
   }
 
   private definedTerms(): Defined[] {
-    const out: Defined[] = [];
-    for (const { entry, moduleIndex } of this.m.glossary) {
-      const sentence = entry.definition;
-      const glossary = new RegExp(`^${escapeRegExp(entry.term)}:\\s*(.+?)[.!]?$`, 'iu').exec(sentence);
-      const gloss = glossary ? lowerFirst(glossary[1]!) : findDefinition(sentence, this.tag(sentence))?.gloss;
-      if (!gloss || containsTerm(gloss, entry.term) || gloss.split(/\s+/).length > 25) continue;
-      const c = entry.citations[0]!;
-      out.push({
-        term: entry.term,
-        gloss,
-        sentence,
-        page: c.page,
-        moduleIndex,
-        ...(c.chunkId ? { chunkId: c.chunkId } : {}),
-      });
-    }
-    return out;
+    return this.m.glossary.flatMap(
+      ({ entry, moduleIndex }) => definedTerm(entry, moduleIndex, this.tag) ?? [],
+    );
   }
 
   /** "Which term does the text define as “…”?", the other options being terms of the same kind. */
@@ -390,6 +376,30 @@ class EnglishQuizBuilder {
     }
     return picked;
   }
+}
+
+/**
+ * A glossary entry with the phrase it defines its term as (`term: gloss`, or the gloss of a defining sentence),
+ * or null when there is none fit to ask: a gloss that names the term, or longer than 25 words.
+ */
+export function definedTerm(
+  entry: GlossaryEntry,
+  moduleIndex: number,
+  tag: (text: string) => readonly Token[],
+): Defined | null {
+  const sentence = entry.definition;
+  const glossary = new RegExp(`^${escapeRegExp(entry.term)}:\\s*(.+?)[.!]?$`, 'iu').exec(sentence);
+  const gloss = glossary ? lowerFirst(glossary[1]!) : findDefinition(sentence, tag(sentence))?.gloss;
+  if (!gloss || containsTerm(gloss, entry.term) || gloss.split(/\s+/).length > 25) return null;
+  const c = entry.citations[0]!;
+  return {
+    term: entry.term,
+    gloss,
+    sentence,
+    page: c.page,
+    moduleIndex,
+    ...(c.chunkId ? { chunkId: c.chunkId } : {}),
+  };
 }
 
 /** A list item: no terminal punctuation. */

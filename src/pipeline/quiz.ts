@@ -15,9 +15,17 @@ import {
 } from '../domain/course.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { QuizGenerator, QuizInput } from '../domain/generators.ts';
+import { DEFAULT_KIND_SHARES, type DraftOf } from '../domain/questions.ts';
 import { NoQuizMaterialError } from './errors.ts';
-import { loadEnglish } from './nlp/english.ts';
-import { englishQuestions } from './quiz-english.ts';
+import { type EnglishNlp, loadEnglish } from './nlp/english.ts';
+import { standaloneProblem } from './quality/standalone.ts';
+import { definedTerm, englishQuestions } from './quiz-english.ts';
+import { type Candidate, candidate } from './quiz-kinds/candidate.ts';
+import { definitionChoiceItems, matchingItems, shortAnswerItems } from './quiz-kinds/glossary-items.ts';
+import { multipleAnswerItems } from './quiz-kinds/multiple-answer.ts';
+import { numericalItems } from './quiz-kinds/numerical.ts';
+import { orderingItems } from './quiz-kinds/ordering.ts';
+import { selectQuestions } from './quiz-kinds/select.ts';
 import {
   AskedSentences,
   chunkSources,
@@ -210,10 +218,24 @@ async function buildQuiz(input: QuizInput, generator: Quiz['generator']): Promis
   const count = Math.max(1, Math.floor(input.count));
   const rng = mulberry32(input.seed);
   const summaries = summarySources(scope);
-  const questions = isEnglish(summaries.map((s) => s.text))
-    ? await englishQuiz(input, scope, count, rng)
-    : statisticalQuiz(input, scope, count, rng);
-  if (questions.length === 0) throw new NoQuizMaterialError('the course has no sentence to ask about');
+  const nlp = isEnglish(summaries.map((s) => s.text)) ? await loadEnglish() : undefined;
+  // The kinds made of single sentences come as a pool larger than the quiz, so that shares and filters have a
+  // choice; the kinds made of several sentences or of lists (./quiz-kinds/) are made beside them.
+  const pool = Math.ceil(count * poolFactor(input));
+  const sentenceKinds = nlp
+    ? englishQuiz(input, scope, pool, rng, nlp)
+    : statisticalQuiz(input, scope, pool, rng);
+  const candidates = [
+    ...sentenceKinds.map((q) => candidate(q, [sourceSentence(q)])),
+    ...newKinds(input, scope, sentenceKinds, rng, nlp),
+  ];
+  const questions = selectQuestions(candidates, count, input, rng);
+  if (questions.length === 0)
+    throw new NoQuizMaterialError(
+      candidates.length === 0
+        ? 'the course has no sentence to ask about'
+        : 'no question of the kinds, difficulties and levels asked: ask for other ones',
+    );
   const scopeTitle = input.moduleIndex === undefined ? input.course.title : scope[0]!.module.title;
   return {
     title: `${scopeTitle}: quiz`,
@@ -224,9 +246,86 @@ async function buildQuiz(input: QuizInput, generator: Quiz['generator']): Promis
   };
 }
 
+/**
+ * How many one-sentence questions to make per question of the quiz: twice as many, more when the shares asked
+ * lean on true/false statements (the builder makes about 30% of them, and a multiple-answer item takes several)
+ * or on multiple choice (70%), twice that again when levels are filtered. At most 8.
+ */
+function poolFactor(input: QuizInput): number {
+  const shares = input.kinds ?? DEFAULT_KIND_SHARES;
+  const total = Object.values(shares).reduce((a, b) => a + (b ?? 0), 0) || 1;
+  const share = (k: keyof typeof shares) => (shares[k] ?? 0) / total;
+  const base = Math.max(
+    2,
+    (1.5 * (share('true_false') + 2 * share('multiple_answer'))) / 0.3,
+    (1.5 * share('multiple_choice')) / 0.7,
+  );
+  const levels = input.difficulty?.length || input.minBloom ? 2 : 1;
+  return Math.min(8, base * levels);
+}
+
+/** The sentence a question of one sentence asks about: the quote of its explanation (`From page N: "…"`). */
+const sourceSentence = (q: Question) => /"(.*)"$/su.exec(q.explanation)?.[1] ?? q.prompt;
+
+/** Sentences read for quantities at most (the course's summaries first): enough for a quiz, bounded in time. */
+const NUMERICAL_SOURCES = 600;
+
+/**
+ * Multiple answer (from the checked true/false statements), matching and short answer (from the glossary),
+ * numerical (quantities the sentences state) and ordering (numbered steps): each maker's items pass its checks.
+ * Matching, short answer and numerical need the English analyser; the others work in every language.
+ */
+function newKinds(
+  input: QuizInput,
+  scope: Scope,
+  made: readonly Question[],
+  rng: Rng,
+  nlp?: EnglishNlp,
+): Candidate[] {
+  const trueFalse = made.filter((q): q is DraftOf<'true_false'> => q.kind === 'true_false');
+  const out = multipleAnswerItems(
+    trueFalse,
+    input.course.modules.map((m) => m.title),
+    rng,
+  );
+  const isInstruction = nlp
+    ? (text: string) => {
+        const first = nlp.tag(text)[0];
+        return first !== undefined && first.pos === 'VERB' && first.lemma === first.lower;
+      }
+    : undefined;
+  out.push(...orderingItems(scope, input.chunks, isInstruction));
+  if (!nlp) return out;
+  const tag = (text: string) => nlp.tag(text);
+  const defined = scope.flatMap(({ module, index }) =>
+    (module.glossary ?? []).flatMap((entry) => definedTerm(entry, index, tag) ?? []),
+  );
+  const chunkText = new Map(input.chunks.map((c) => [c.id, c.text]));
+  out.push(...matchingItems(defined, rng), ...definitionChoiceItems(defined, rng));
+  const strong = new Set(
+    [...input.course.keyTerms, ...input.course.modules.flatMap((m) => m.keyTerms)].map((t) =>
+      t.toLowerCase(),
+    ),
+  );
+  out.push(
+    ...shortAnswerItems(
+      shuffled(defined, rng),
+      (d) => (d.chunkId ? (chunkText.get(d.chunkId) ?? '') : ''),
+      strong,
+    ),
+  );
+  const sentences = [
+    ...summarySources(scope),
+    ...shuffled(chunkSources(scope, input.chunks, { pages: 'one' }), rng),
+  ]
+    .slice(0, NUMERICAL_SOURCES)
+    .filter((s) => standaloneProblem(s.text, nlp) === null);
+  out.push(...numericalItems(sentences));
+  return out;
+}
+
 /** English: definition, cloze and true/false questions checked by the language model (quiz-english.ts). */
-async function englishQuiz(input: QuizInput, scope: Scope, count: number, rng: Rng): Promise<Question[]> {
-  const nlp = await loadEnglish();
+function englishQuiz(input: QuizInput, scope: Scope, count: number, rng: Rng, nlp: EnglishNlp): Question[] {
   const questions = englishQuestions(
     {
       count,

@@ -2,7 +2,9 @@
  * ProfAI's tasks as the API, the CLI and the workers agree on them: names, payloads, results, job ids.
  * {@link ProfaiTasks} types each task's payload and result by its name.
  */
+
 import type { DocumentCounts } from '../domain/document.ts';
+import type { QuestionFilters } from '../domain/questions.ts';
 import { queueOf } from '../fleet/registry.ts';
 import type { StagedDocument } from '../workflows/document.ts';
 
@@ -65,7 +67,7 @@ export interface LlmTaskData {
 }
 
 /** Payload of {@link QUIZ_TASK}. */
-export interface QuizTaskData {
+export interface QuizTaskData extends QuestionFilters {
   courseId: string;
   questions: number;
   seed: number;
