@@ -2,7 +2,10 @@
 import { createHash } from 'node:crypto';
 import type { Question, SummarySentence } from '../domain/course.ts';
 import { KIND_LABELS, QUESTION_KINDS, type QuestionKind } from '../domain/questions.ts';
+import { numberText } from '../lib/numbers.ts';
 import type { ExportInput } from './types.ts';
+
+export { numberText };
 
 /** Option letters: four for multiple choice, up to eight for multiple answer. */
 export const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] as const;
@@ -46,12 +49,6 @@ export function pageRange(start: number, end: number): string {
 /** The distinct pages a summary sentence cites, in order. */
 export function citedPages(s: Pick<SummarySentence, 'citations'>): number[] {
   return [...new Set(s.citations.map((c) => c.page))].sort((a, b) => a - b);
-}
-
-/** A number as the text would write it: `1024`, `0.5`, `-3.25` (no exponent, no locale separators). */
-export function numberText(n: number): string {
-  if (Number.isInteger(n) || Math.abs(n) >= 1e-6) return String(Number(n.toPrecision(15)));
-  return n.toFixed(12).replace(/0+$/, '');
 }
 
 /** `1024 MB`, `3.5 ± 0.5 seconds`: a numerical question's answer as a person reads it. */

@@ -19,7 +19,7 @@ const UNITS =
 const NUMBER = /(?<![\p{L}\p{N}_.,/:-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\p{L}\p{N}_]|[.,]\d)/gu;
 
 /** Words before a number that make it a label or a reference, not a quantity. */
-const LABEL =
+export const LABEL =
   /(?:table|figure|fig|section|chapter|page|pages|p|pp|version|release|step|part|appendix|no|number|item|line|rule|example|equation|eq|article|clause|schedule|option|level|volume|vol|issue|edition|ch|sec|§|v)\.?\s*$/iu;
 
 /** Words before a number that make it a bound or a guess rather than a value. */
