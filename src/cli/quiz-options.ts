@@ -1,6 +1,11 @@
 /** The quiz options of the CLI (`--kinds`, `--difficulty`): parsed with the domain's rules, one-line errors. */
 import { InvalidArgumentError } from 'commander';
-import { DIFFICULTIES, type Difficulty, parseKindShares, type QuestionKind } from '../domain/questions.ts';
+import {
+  DIFFICULTIES,
+  type Difficulty,
+  parseKindShares,
+  type QuestionKind,
+} from '../domain/question-kinds.ts';
 
 export function kindShares(value: string): Partial<Record<QuestionKind, number>> {
   try {

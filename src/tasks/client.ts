@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { filtersKey } from '../domain/questions.ts';
+import { filtersKey } from '../domain/question-kinds.ts';
 import {
   type EnqueueOptions,
   enqueueTask,

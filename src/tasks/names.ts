@@ -4,7 +4,7 @@
  */
 
 import type { DocumentCounts } from '../domain/document.ts';
-import type { QuestionFilters } from '../domain/questions.ts';
+import type { QuestionFilters } from '../domain/question-kinds.ts';
 import { queueOf } from '../fleet/registry.ts';
 import type { StagedDocument } from '../workflows/document.ts';
 

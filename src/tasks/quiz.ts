@@ -5,7 +5,7 @@
  * time waiting on the model (passages retrieved from the document's vectors).
  */
 
-import { checkFilters } from '../domain/questions.ts';
+import { checkFilters } from '../domain/question-kinds.ts';
 import { BadPayloadError } from '../fleet/errors.ts';
 import type { TaskDefinition } from '../fleet/interfaces.ts';
 import { configuredGenerators, usesModel } from '../workflows/generators.ts';

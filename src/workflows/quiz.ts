@@ -5,7 +5,7 @@
 import type { Quiz } from '../domain/course.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { QuizGenerator } from '../domain/generators.ts';
-import { filtersKey, type QuestionFilters } from '../domain/questions.ts';
+import { filtersKey, type QuestionFilters } from '../domain/question-kinds.ts';
 import type { Database } from '../store/types.ts';
 
 export interface QuizRequest extends QuestionFilters {

@@ -1,7 +1,7 @@
 /** `profai quiz COURSE_ID`: a new quiz from a stored course, stored and printed. */
 import type { Config } from '../../config.ts';
 import { NotFoundError } from '../../domain/errors.ts';
-import type { BloomLevel, Difficulty, QuestionKind } from '../../domain/questions.ts';
+import type { BloomLevel, Difficulty, QuestionKind } from '../../domain/question-kinds.ts';
 import { quizMarkdown } from '../../export/markdown.ts';
 import { getCourse, openDatabase } from '../../store/index.ts';
 import { makeQuiz } from '../../workflows/quiz.ts';

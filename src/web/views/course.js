@@ -10,7 +10,7 @@ import { date, pages, plural } from '../format.js';
 import { KIND_LABELS, KINDS } from './kinds.js';
 import { backLink, citation, exportButtons, loadCourse, loadQuizzes, quizScope } from './shared.js';
 
-/** The server's default mix (src/domain/questions.ts DEFAULT_KIND_SHARES), shown in the new-quiz form. */
+/** The server's default mix (src/domain/question-kinds.ts DEFAULT_KIND_SHARES), shown in the new-quiz form. */
 const DEFAULT_SHARES = {
   multiple_choice: 4,
   true_false: 2,
