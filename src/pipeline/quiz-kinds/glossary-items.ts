@@ -17,8 +17,38 @@ import { containsTerm } from '../text/cloze.ts';
 import { type Rng, shuffled } from '../text/rng.ts';
 import { type Candidate, candidate, cited, quoted } from './candidate.ts';
 
-/** Two definitions sharing more than this share of their words could each match the other's term. */
-const SIMILAR_DEFINITIONS = 0.6;
+/** Two definitions sharing more than this share of their content words could each match the other's term. */
+const SIMILAR_DEFINITIONS = 0.7;
+/** Words that say nothing of what a definition is about. */
+const FUNCTION_WORDS = new Set([
+  'that',
+  'this',
+  'with',
+  'from',
+  'which',
+  'what',
+  'when',
+  'into',
+  'than',
+  'them',
+  'they',
+  'each',
+  'other',
+  'another',
+  'used',
+  'uses',
+  'there',
+  'their',
+  'have',
+  'were',
+  'been',
+  'only',
+  'also',
+  'more',
+  'most',
+  'some',
+  'such',
+]);
 const MAX_PAIRS = 6;
 const MIN_PAIRS = 3;
 const MAX_TERM_WORDS = 4;
@@ -46,10 +76,12 @@ export function weakGloss(gloss: string): boolean {
   )
     return true;
   if (/^(?:one|some|part|any|each) of\b/iu.test(g)) return true;
-  return (g.match(/\p{L}{2,}/gu) ?? []).length < 3;
+  return (g.match(/\p{L}{4,}/gu) ?? []).length < 2;
 }
 
-const wordsOf = (s: string) => new Set(s.toLowerCase().match(/\p{L}[\p{L}\p{N}'-]*/gu) ?? []);
+/** The content words of a text: four letters or more, not a function word. */
+const wordsOf = (s: string) =>
+  new Set((s.toLowerCase().match(/\p{L}[\p{L}\p{N}'-]{3,}/gu) ?? []).filter((w) => !FUNCTION_WORDS.has(w)));
 
 /** Share of the smaller set's words the two share. */
 function overlap(a: string, b: string): number {
@@ -196,17 +228,16 @@ export function abbreviationOf(term: string, text: string): string | null {
   const before = new RegExp(`\\b([A-Z][A-Z0-9]{1,7})\\s*\\(${t}\\)`, 'iu').exec(text);
   const abbr = after?.[1] ?? before?.[1];
   if (!abbr || abbr.toLowerCase() === term.toLowerCase()) return null;
-  // An abbreviation is made of the term's initials (DBMS: database management system), or it is no abbreviation.
-  const initials = term
-    .split(/[\s-]+/)
-    .map((w) => w[0]?.toLowerCase())
-    .join('');
-  return abbr
-    .toLowerCase()
-    .split('')
-    .every((c) => initials.includes(c))
-    ? abbr
-    : null;
+  // An abbreviation takes the term's first letter and then letters of it in order (DBMS: DataBase Management
+  // System), or it is no abbreviation of it.
+  const letters = term.toLowerCase();
+  let at = 0;
+  for (const c of abbr.toLowerCase()) {
+    at = letters.indexOf(c, at);
+    if (at < 0) return null;
+    at++;
+  }
+  return abbr[0]!.toLowerCase() === letters[0] ? abbr : null;
 }
 
 /** The answers a short answer accepts for `term`: itself, its other number, other spellings, its abbreviation. */

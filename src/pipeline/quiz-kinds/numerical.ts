@@ -62,8 +62,8 @@ export function numericalOf(s: Source): DraftOf<'numerical'> | null {
     if (BOUND_AFTER.test(after.replace(/^\s?/, '').slice(unit.length))) continue;
     const value = Number(m[0].replaceAll(',', ''));
     if (!Number.isFinite(value) || value === 0) continue;
-    // A year of a date or a citation ("in 2019 years"… is rare; "2019" with "years" is a span, kept).
-    if (value >= 1900 && value <= 2100 && !/^years?$/u.test(unit)) continue;
+    // Four bare digits from 1900 to 2100 are a year of a date or a citation (2,048 with its comma is a count).
+    if (/^\d{4}$/u.test(m[0]) && value >= 1900 && value <= 2100 && !/^years?$/u.test(unit)) continue;
     // The same number twice, or a range ("4 to 8 KB"), makes the blank ambiguous.
     if (text.split(m[0]).length > 2 || /^\s*(?:-|–|to|or|and)\s*\d/u.test(after.slice(unit.length + 1)))
       continue;
