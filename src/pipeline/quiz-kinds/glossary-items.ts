@@ -16,6 +16,7 @@ import type { Defined } from '../quiz-english.ts';
 import { containsTerm } from '../text/cloze.ts';
 import { type Rng, shuffled } from '../text/rng.ts';
 import { type Candidate, candidate, cited, quoted } from './candidate.ts';
+import { optionsProblem } from './multiple-answer.ts';
 
 /** Two definitions sharing more than this share of their content words could each match the other's term. */
 const SIMILAR_DEFINITIONS = 0.7;
@@ -173,6 +174,8 @@ export function definitionChoiceItems(defined: readonly Defined[], rng: Rng): Ca
     });
     const order = shuffled([0, 1, 2, 3], rng);
     const options = order.map((k) => `${group[k]!.term}: ${glossOf[k]}`);
+    // The same checks as any multiple-answer item: comparable lengths, none inside another.
+    if (optionsProblem(options)) continue;
     const q: DraftOf<'multiple_answer'> = {
       kind: 'multiple_answer',
       prompt: 'Which of these definitions does the text give? Select all that apply.',
