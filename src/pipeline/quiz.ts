@@ -21,7 +21,12 @@ import { type EnglishNlp, loadEnglish } from './nlp/english.ts';
 import { standaloneProblem } from './quality/standalone.ts';
 import { definedTerm, englishQuestions } from './quiz-english.ts';
 import { type Candidate, candidate } from './quiz-kinds/candidate.ts';
-import { definitionChoiceItems, matchingItems, shortAnswerItems } from './quiz-kinds/glossary-items.ts';
+import {
+  askable,
+  definitionChoiceItems,
+  matchingItems,
+  shortAnswerItems,
+} from './quiz-kinds/glossary-items.ts';
 import { multipleAnswerItems } from './quiz-kinds/multiple-answer.ts';
 import { numericalItems } from './quiz-kinds/numerical.ts';
 import { orderingItems } from './quiz-kinds/ordering.ts';
@@ -297,22 +302,15 @@ function newKinds(
   out.push(...orderingItems(scope, input.chunks, isInstruction));
   if (!nlp) return out;
   const tag = (text: string) => nlp.tag(text);
-  const defined = scope.flatMap(({ module, index }) =>
-    (module.glossary ?? []).flatMap((entry) => definedTerm(entry, index, tag) ?? []),
-  );
+  const defined = scope
+    .flatMap(({ module, index }) =>
+      (module.glossary ?? []).flatMap((entry) => definedTerm(entry, index, tag) ?? []),
+    )
+    .filter((d) => askable(d, tag));
   const chunkText = new Map(input.chunks.map((c) => [c.id, c.text]));
   out.push(...matchingItems(defined, rng), ...definitionChoiceItems(defined, rng));
-  const strong = new Set(
-    [...input.course.keyTerms, ...input.course.modules.flatMap((m) => m.keyTerms)].map((t) =>
-      t.toLowerCase(),
-    ),
-  );
   out.push(
-    ...shortAnswerItems(
-      shuffled(defined, rng),
-      (d) => (d.chunkId ? (chunkText.get(d.chunkId) ?? '') : ''),
-      strong,
-    ),
+    ...shortAnswerItems(shuffled(defined, rng), (d) => (d.chunkId ? (chunkText.get(d.chunkId) ?? '') : '')),
   );
   const sentences = [
     ...summarySources(scope),

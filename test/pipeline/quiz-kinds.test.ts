@@ -152,7 +152,6 @@ describe('matching and short answer: the terms a module defines', () => {
     const items = shortAnswerItems(
       [defined('count', 'a value that grows'), defined('Memcheck', 'a memory error detector')],
       () => '',
-      new Set(),
     );
     assert.deepEqual(
       items.map((c) => (c.q as DraftOf<'short_answer'>).answers[0]),

@@ -12,6 +12,7 @@
  * that the definition names, is not asked.
  */
 import type { DraftOf } from '../../domain/questions.ts';
+import type { Token } from '../nlp/english.ts';
 import type { Defined } from '../quiz-english.ts';
 import { containsTerm } from '../text/cloze.ts';
 import { type Rng, shuffled } from '../text/rng.ts';
@@ -77,10 +78,41 @@ export function weakGloss(gloss: string): boolean {
   )
     return true;
   if (/^(?:one|some|part|any|each) of\b/iu.test(g)) return true;
-  return (g.match(/\p{L}{4,}/gu) ?? []).length < 2;
+  return (g.match(/\p{L}{3,}/gu) ?? []).filter((w) => !/^(?:the|and|for)$/iu.test(w)).length < 3;
 }
 
 /** The content words of a text: four letters or more, not a function word. */
+/** Words that make a term depend on its context ("second component", "simplest such structure"). */
+const CONTEXT_TERM =
+  /\b(?:first|second|third|fourth|last|next|previous|following|former|latter|such|same|other|above|below|simplest|latest|current|new|old|former)\b/iu;
+
+/** Words that make a gloss lean on the text around it ("these data sources") or speak as the author ("we"). */
+const CONTEXT_GLOSS = /\b(?:these|those|this|such|we|our|us|you|your|here|above|below)\b/iu;
+
+/** Pronouns and conjunctions that open a relative clause: a verb after one belongs to the definition. */
+const RELATIVE = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'whereby']);
+
+/**
+ * Whether a term and its gloss can be asked without the text around them: no ordinal or "such" in the term, no
+ * pointer or author's voice in the gloss, and the gloss a phrase: its first verb comes after a relative word
+ * ("a situation in which two transactions wait") or is a participle ("a list labelled by…"), never a clause of
+ * its own ("the class of an object determines how…", "infinity and NaN is not-a-number").
+ */
+export function askable(
+  d: Pick<Defined, 'term' | 'gloss'>,
+  tag: (text: string) => readonly Token[],
+): boolean {
+  const gloss = firstSentence(d.gloss);
+  if (CONTEXT_TERM.test(d.term) || CONTEXT_GLOSS.test(gloss) || weakGloss(gloss)) return false;
+  if (/\b(?:of|to|the|a|an|and|or|that|which|with|by|for|in|on)$/iu.test(gloss)) return false;
+  if (/^(?:of|in|on|at|by|for|with|to|from|as|so|also|only|just|then|course)\b/iu.test(gloss)) return false;
+  const tokens = tag(gloss);
+  const verb = tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  if (verb < 0) return true;
+  const word = tokens[verb]!.lower;
+  return /(?:ed|ing|en)$/u.test(word) || tokens.slice(0, verb).some((t) => RELATIVE.has(t.lower));
+}
+
 const wordsOf = (s: string) =>
   new Set((s.toLowerCase().match(/\p{L}[\p{L}\p{N}'-]{3,}/gu) ?? []).filter((w) => !FUNCTION_WORDS.has(w)));
 
@@ -261,19 +293,19 @@ export function acceptedAnswers(term: string, context: string): string[] {
 
 /**
  * Short-answer items: the term each definition defines, with the answers it accepts. A term of one common word in
- * lower case ("count") is asked only when the course calls it a key term (`strong`): one word can name too much
- * to be recalled from its definition alone.
+ * lower case ("count", "value") is not asked: one word can name too much to be recalled from its definition
+ * alone.
  */
 export function shortAnswerItems(
   defined: readonly Defined[],
   contextOf: (d: Defined) => string,
-  strong: ReadonlySet<string>,
 ): Candidate[] {
   const out: Candidate[] = [];
   for (const d of defined) {
     if (d.term.split(/\s+/).length > MAX_TERM_WORDS || /[`(){}[\]<>=;]/.test(d.term)) continue;
     if (quotedGloss(d.gloss) || weakGloss(d.gloss)) continue;
-    if (!/\s|[\p{Lu}\p{N}]/u.test(d.term) && !strong.has(d.term.toLowerCase())) continue;
+    // One common word ("value", "output") names too much to be recalled from its definition alone.
+    if (!/\s|[\p{Lu}\p{N}]/u.test(d.term)) continue;
     const answers = acceptedAnswers(d.term, `${d.sentence} ${contextOf(d)}`);
     if (answers.some((a) => containsTerm(d.gloss, a))) continue;
     const q: DraftOf<'short_answer'> = {

@@ -9,6 +9,10 @@ import type { DraftOf } from '../../domain/questions.ts';
 import { type Rng, shuffled } from '../text/rng.ts';
 import { type Candidate, candidate, cited, quoted } from './candidate.ts';
 
+/** A note, a caption, or a statement that points at what came before it: no option of a list. */
+const LEANS =
+  /^(?:note|illustration|figure|fig\.|table|example|see)\b|\bsuch an?\b|^(?:since|as|so|thus|therefore|this|these|it)\b/iu;
+
 /** A statement longer than this is hard to weigh in a list of four. */
 const MAX_OPTION_CHARS = 200;
 /** The longest option may be at most this many times the shortest. */
@@ -90,7 +94,7 @@ export function multipleAnswerItems(
 ): Candidate[] {
   const byModule = new Map<number, Statement[]>();
   for (const q of statements) {
-    if (q.moduleIndex === undefined) continue;
+    if (q.moduleIndex === undefined || LEANS.test(statementOf(q.prompt))) continue;
     const s: Statement = {
       text: statementOf(q.prompt),
       true: q.answer,

@@ -31,7 +31,7 @@ const BOUND_AFTER =
   /^\s*(?:or (?:more|less|fewer|higher|lower|longer|shorter|above|below|greater|over|under)|and (?:over|above|up|more))\b/iu;
 
 /** An example just before the number ("i.e., 20 minutes"): a value for illustration, not a fact to recall. */
-const EXAMPLE = /(?:e\.g\.|i\.e\.|for example|for instance|such as|like)[,:]?\s*$/iu;
+const EXAMPLE = /(?:e\.g\.|i\.e\.|for example|for instance|such as|like|say)[,:]?\s*$/iu;
 
 /** Words that say the figure is rounded: it gets a tolerance. */
 const ROUNDED = /(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|~|circa|ca\.)\s*$/iu;
@@ -61,11 +61,15 @@ export function numericalOf(s: Source): DraftOf<'numerical'> | null {
       continue;
     if (BOUND_AFTER.test(after.replace(/^\s?/, '').slice(unit.length))) continue;
     const value = Number(m[0].replaceAll(',', ''));
-    if (!Number.isFinite(value) || value === 0) continue;
+    // 0 says nothing; "100% sure", "100% useless" are figures of speech.
+    if (!Number.isFinite(value) || value === 0 || (value === 100 && unit === '%')) continue;
     // Four bare digits from 1900 to 2100 are a year of a date or a citation (2,048 with its comma is a count).
     if (/^\d{4}$/u.test(m[0]) && value >= 1900 && value <= 2100 && !/^years?$/u.test(unit)) continue;
     // The same number twice, or a range ("4 to 8 KB"), makes the blank ambiguous.
-    if (text.split(m[0]).length > 2 || /^\s*(?:-|–|to|or|and)\s*\d/u.test(after.slice(unit.length + 1)))
+    if (
+      text.split(m[0]).length > 2 ||
+      /^\s*(?:-|–|to|or|and|through)\s*\d/u.test(after.slice(unit.length + 1))
+    )
       continue;
     // Inside brackets: usually a reference or an aside ("(p. 12)", "(see 2.3)").
     if ((before.match(/\(/g) ?? []).length > (before.match(/\)/g) ?? []).length) continue;
