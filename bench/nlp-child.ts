@@ -4,7 +4,7 @@
  * seconds of each file, and (when the checkout has it) what loading the English model alone cost.
  */
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../src/config.ts';
@@ -22,9 +22,14 @@ const pipeline = (await import(
 await settle();
 const out: Record<string, unknown> = { idleRssMb: rssMb() };
 try {
+  // Where the checkout keeps its English analyser: src/pipeline/language/en since #23, src/pipeline/nlp before.
+  const module = ['src/pipeline/language/en/analyser.ts', 'src/pipeline/nlp/english.ts']
+    .map((path) => join(checkout!, path))
+    .find((path) => existsSync(path));
+  if (!module) throw new Error('no English analyser');
   const english = (await import(
-    pathToFileURL(join(checkout!, 'src/pipeline/nlp/english.ts')).href
-  )) as typeof import('../src/pipeline/nlp/english.ts');
+    pathToFileURL(module).href
+  )) as typeof import('../src/pipeline/language/en/analyser.ts');
   const started = performance.now();
   await english.loadEnglish();
   out.modelLoadMs = Math.round(performance.now() - started);

@@ -18,7 +18,7 @@ import { basename, join, resolve } from 'node:path';
 import { renderTable } from '../../src/cli/table.ts';
 import type { Course, Quiz } from '../../src/domain/course.ts';
 import { answerText } from '../../src/export/text.ts';
-import { loadEnglish } from '../../src/pipeline/nlp/english.ts';
+import { loadEnglishProfile } from '../../src/pipeline/language/index.ts';
 import { corpusDir, loadCorpus } from '../../test/support/corpus.ts';
 import { addFigures, type Figures, type Finding, figuresOf, type Output, ZERO } from './figures.ts';
 import { readSource } from './source.ts';
@@ -263,7 +263,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const outputs = processAll(args, out);
   const processSeconds = (performance.now() - started) / 1000;
-  const nlp = await loadEnglish();
+  const lang = await loadEnglishProfile();
   const results: {
     file: string;
     f: Figures;
@@ -280,7 +280,7 @@ async function main(): Promise<void> {
       markdown: '',
     };
     const findings: Finding[] = [];
-    const f = figuresOf(output, readSource(file.path), nlp, findings);
+    const f = figuresOf(output, readSource(file.path), lang, findings);
     results.push({
       file: basename(file.path),
       f,

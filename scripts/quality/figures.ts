@@ -5,12 +5,13 @@
  * counted here, and the page checks use an extractor that is not ProfAI's.
  */
 import type { Course, Question, Quiz } from '../../src/domain/course.ts';
-import type { EnglishNlp } from '../../src/pipeline/nlp/english.ts';
-import { optionProblems, termProblem } from '../../src/pipeline/quality/kinds.ts';
-import { CITATION_KEY, isSkippedMatter, matterOfTitle } from '../../src/pipeline/quality/matter.ts';
-import { objectiveProblem } from '../../src/pipeline/quality/objectives.ts';
-import { splitWords, standaloneProblem } from '../../src/pipeline/quality/standalone.ts';
-import { swapProblem } from '../../src/pipeline/quality/statements.ts';
+import type { AnalysedLanguage } from '../../src/pipeline/language/index.ts';
+import { objectiveProblem } from '../../src/pipeline/rules/objectives/index.ts';
+import { swapProblem } from '../../src/pipeline/rules/quiz/statements.ts';
+import { splitWords, standaloneProblem } from '../../src/pipeline/rules/sentences/standalone.ts';
+import { termProblem } from '../../src/pipeline/rules/terms/index.ts';
+import { CITATION_KEY, isSkippedMatter, matterOfTitle } from '../../src/pipeline/structure/matter.ts';
+import { optionProblems } from '../../src/pipeline/text/kinds.ts';
 import { contextOf, inDocument, onPage, type SourceDocument, squeeze } from './source.ts';
 
 /** Counts for one document; percentages are made from the totals. */
@@ -107,7 +108,12 @@ const statementOf = (prompt: string) => prompt.replace(/^(?:true or false[:?]\s*
 /** The source sentence an explanation quotes (`From page N: "…"`), when it does. */
 const quotedSource = (explanation: string) => /"(.+)"\s*$/su.exec(explanation)?.[1];
 
-export function figuresOf(out: Output, src: SourceDocument, nlp: EnglishNlp, findings: Finding[]): Figures {
+export function figuresOf(
+  out: Output,
+  src: SourceDocument,
+  lang: AnalysedLanguage,
+  findings: Finding[],
+): Figures {
   const f: Figures = { ...ZERO };
   const nearEmpty = src.bodyWords < 50 || src.proseSentences < 3;
   f.nearEmpty = nearEmpty ? 1 : 0;
@@ -152,7 +158,7 @@ export function figuresOf(out: Output, src: SourceDocument, nlp: EnglishNlp, fin
       if (here) f.summaryOnPage++;
       else note('summary', `not on its cited page ${page}`, s.text);
       const problem =
-        here || inDocument(src, s.text) ? standaloneProblem(s.text, nlp) : 'not in the document';
+        here || inDocument(src, s.text) ? standaloneProblem(s.text, lang) : 'not in the document';
       if (problem) note('summary', problem, s.text);
       else f.summaryStandalone++;
     }
@@ -166,14 +172,14 @@ export function figuresOf(out: Output, src: SourceDocument, nlp: EnglishNlp, fin
   for (const t of terms.values()) {
     f.keyTerms++;
     const context = contextOf(src, t);
-    const problem = context ? termProblem(t, nlp, context) : 'not in the body text';
+    const problem = context ? termProblem(t, lang, context) : 'not in the body text';
     if (problem) note('key term', problem, t);
     else f.keyTermsOk++;
   }
 
   for (const o of course.modules.flatMap((m) => m.objectives)) {
     f.objectives++;
-    const problem = objectiveProblem(o, nlp, (term) => contextOf(src, term));
+    const problem = objectiveProblem(o, lang, (term) => contextOf(src, term));
     if (problem) note('objective', problem, o);
     else f.objectivesOk++;
   }
@@ -186,7 +192,7 @@ export function figuresOf(out: Output, src: SourceDocument, nlp: EnglishNlp, fin
       f.matterQuestions++;
       note('question', 'front/back matter', q.prompt);
     }
-    const verdict = judgeQuestion(q, source, src, nlp);
+    const verdict = judgeQuestion(q, source, src, lang);
     if (verdict.onPage) f.answersOnPage++;
     else note('question', 'answer not on its page', q.prompt);
     if (verdict.wrongKey) {
@@ -216,7 +222,7 @@ export function figuresOf(out: Output, src: SourceDocument, nlp: EnglishNlp, fin
 
   for (const s of checked) {
     f.sentencesChecked++;
-    if (splitWords(nlp.tag(s), nlp).length > 0) f.sentencesSplit++;
+    if (splitWords(lang.analyser.tag(s), lang).length > 0) f.sentencesSplit++;
     if (!inDocument(src, s)) {
       f.sentencesNowhere++;
       note('sentence', 'not in the document', s);
@@ -237,7 +243,7 @@ function judgeQuestion(
   q: Question,
   source: string | undefined,
   src: SourceDocument,
-  nlp: EnglishNlp,
+  lang: AnalysedLanguage,
 ): Verdict {
   const page = q.sourcePage;
   const verdict: Verdict = { onPage: false, wrongKey: false, nonsense: null, wrongKind: [], standsOut: null };
@@ -250,7 +256,7 @@ function judgeQuestion(
     } else {
       verdict.onPage = source ? onPage(src, source, page) : false;
       verdict.wrongKey = statementHere || (!!source && squeeze(source) === squeeze(statement));
-      verdict.nonsense = source ? swapProblem(source, statement, nlp) : null;
+      verdict.nonsense = source ? swapProblem(source, statement, lang) : null;
     }
     return verdict;
   }
@@ -270,7 +276,7 @@ function judgeQuestion(
       (!!source && onPage(src, source, page) && squeeze(source).includes(squeeze(fill(answer))));
     // A second right answer must stand on the page as a whole sentence, not as a guess across a page break.
     verdict.wrongKey = q.options.some((o, i) => i !== q.answerIndex && onPage(src, fill(o), page, true));
-    const problems = optionProblems(stem, blank, q.options, q.answerIndex, nlp);
+    const problems = optionProblems(stem, blank, q.options, q.answerIndex, lang);
     verdict.wrongKind = problems.wrongKind;
     verdict.standsOut = problems.standsOut;
   } else {
@@ -284,7 +290,7 @@ function judgeQuestion(
     )
       verdict.standsOut = 'length';
     if (q.options.every((o) => o.split(/\s+/).length <= 4)) {
-      const problems = optionProblems(`_____ .`, '_____', q.options, q.answerIndex, nlp);
+      const problems = optionProblems(`_____ .`, '_____', q.options, q.answerIndex, lang);
       verdict.wrongKind = problems.wrongKind;
       verdict.standsOut ??= problems.standsOut;
     }

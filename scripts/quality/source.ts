@@ -5,7 +5,7 @@
  * line breaks, ligatures, quotes or split words.
  */
 import { execFileSync } from 'node:child_process';
-import { type Matter, matterOfLines } from '../../src/pipeline/quality/matter.ts';
+import { type Matter, matterOfLines } from '../../src/pipeline/structure/matter.ts';
 
 export interface SourcePage {
   page: number;

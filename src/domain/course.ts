@@ -17,6 +17,8 @@ export {
   QuestionSchema,
 } from './questions.ts';
 
+import { LANGUAGE_CODES } from './language.ts';
+
 /** A page (1-based) of the source document, optionally the chunk the sentence came from. */
 export const CitationSchema = z.object({
   page: z.number().int().min(1),
@@ -64,6 +66,11 @@ export const ModuleSchema = z.object({
 
 export const CourseSchema = z.object({
   title: z.string().min(1),
+  /**
+   * The language of the document (ISO 639-1, `und` when none ProfAI knows): absent in courses made before it was
+   * recorded.
+   */
+  language: z.enum(LANGUAGE_CODES).optional(),
   description: z.string().min(1),
   /** The document's key terms, most important first. */
   keyTerms: z.array(z.string()),

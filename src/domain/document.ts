@@ -15,6 +15,9 @@
  * the other. Every pipeline stage is a plain function from one of these to the next.
  */
 import type { Course, Quiz } from './course.ts';
+import type { LanguageCode } from './language.ts';
+
+export type { LanguageCode } from './language.ts';
 
 /** Stage 1 output: bytes that are a PDF within the limits, with their identity. */
 export interface CheckedPdf {
@@ -168,6 +171,8 @@ export interface ProcessedDocument {
   sizeBytes: number;
   pageCount: number;
   title: string;
+  /** The language of its text; absent in documents stored before it was recorded. */
+  language?: LanguageCode;
   structure: DocumentStructure;
   chunks: readonly Chunk[];
   course: Course;

@@ -3,7 +3,7 @@
  * (src/llm) both implement, so that the code running them never needs to know which it has.
  */
 import type { Course, QuizDraft } from './course.ts';
-import type { Chunk, DocumentStructure } from './document.ts';
+import type { Chunk, DocumentStructure, LanguageCode } from './document.ts';
 import type { QuestionFilters } from './questions.ts';
 
 /** What a course generator gets: the document's structure and its chunks (with ids for citations). */
@@ -13,6 +13,8 @@ export interface CourseInput {
   pageCount: number;
   structure: DocumentStructure;
   chunks: readonly Chunk[];
+  /** The document's language, as told with its structure; absent for a document prepared before. */
+  language?: LanguageCode;
 }
 
 /** Makes a course from a document. Result must pass {@link CourseSchema} and {@link checkCourse}. */
@@ -29,6 +31,8 @@ export interface QuizInput extends QuestionFilters {
   seed: number;
   /** Restrict to one module. */
   moduleIndex?: number;
+  /** The course's language; absent for a course made before it was recorded (then told from its text). */
+  language?: LanguageCode;
 }
 
 /**

@@ -77,7 +77,7 @@ export function exportHtml(input: ExportInput): string {
   body.push(`<footer>Made with ProfAI from ${h(input.fileName)}.</footer>`);
   return [
     '<!doctype html>',
-    `<html lang="${guessLang(course.title + course.description)}">`,
+    `<html lang="${langOf(course)}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -145,6 +145,8 @@ function quizHtml(quiz: Quiz, keys: readonly string[]): string {
 }
 
 /** `ja` when the text has kana, else `en`: enough for the browser to pick fonts and line breaking. */
-function guessLang(text: string): string {
-  return /[\u3040-\u30ff]/.test(text) ? 'ja' : 'en';
+/** The course's language (empty, which HTML reads as unknown, when undetermined); a guess for older courses. */
+function langOf(course: ExportInput['course']): string {
+  if (course.language) return course.language === 'und' ? '' : course.language;
+  return /[\u3040-\u30ff]/.test(course.title + course.description) ? 'ja' : 'en';
 }

@@ -149,7 +149,8 @@ export function assessmentXml(input: ExportInput, assessmentId: string, profile:
     `<questestinterop xmlns="http://www.imsglobal.org/xsd/ims_qtiasiv1p2" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.imsglobal.org/xsd/ims_qtiasiv1p2 ${SCHEMA_LOCATIONS[profile]}">`,
     `  <assessment ident="${assessmentId}" title="${escapeXml(quizTitle(input))}">`,
     `    <qtimetadata>${ASSESSMENT_METADATA[profile].map(([l, e]) => field(l, e)).join('')}</qtimetadata>`,
-    '    <section ident="root_section">',
+    // Common Cartridge's profile of QTI has no language on a section.
+    `    <section ident="root_section"${profile === 'canvas' ? langAttribute(input.course.language) : ''}>`,
     ...items,
     '    </section>',
     '  </assessment>',
@@ -336,3 +337,7 @@ function stem(q: Question): string {
     return q.prompt;
   return `${q.prompt} (in ${q.unit})`;
 }
+
+/** The course's language as QTI 1.2 carries it (on the section that holds the items); none when unknown. */
+const langAttribute = (language: string | undefined) =>
+  language && language !== 'und' ? ` xml:lang="${language}"` : '';

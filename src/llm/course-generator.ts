@@ -11,8 +11,10 @@
 import type { Course, Lesson, Module } from '../domain/course.ts';
 import type { Chunk } from '../domain/document.ts';
 import type { CourseGenerator, CourseInput } from '../domain/generators.ts';
-import { type LessonPlan, type ModulePlan, planModules } from '../pipeline/course-plan.ts';
-import { readingMinutes } from '../pipeline/course-text.ts';
+import { type LessonPlan, type ModulePlan, planModules } from '../pipeline/course/plan.ts';
+import { readingMinutes } from '../pipeline/course/text.ts';
+import { languageOf } from '../pipeline/course.ts';
+import { profileOf } from '../pipeline/language/index.ts';
 import { mapLimit, packGroups, thinToFit } from './budget.ts';
 import type { LlmClient } from './client.ts';
 import { LlmContextError } from './errors.ts';
@@ -53,7 +55,9 @@ export class LlmCourseGenerator implements CourseGenerator {
 
   async generateCourse(input: CourseInput): Promise<Course> {
     const doc = input.structure.title.trim() || input.fileName.trim() || 'Untitled course';
-    const plans = planModules(input.structure.sections, input.pageCount, doc);
+    // The document's language, without its analyser: the model reads the text; the plan needs only its sentences.
+    const language = languageOf(input);
+    const plans = planModules(input.structure.sections, input.pageCount, doc, profileOf(language));
     const lessonPlans = plans.flatMap((m) => m.lessons);
     const calls = { done: 0, total: lessonPlans.length + plans.length + 1 };
     const tick = () => this.o.onProgress?.(++calls.done, calls.total);
@@ -73,9 +77,9 @@ export class LlmCourseGenerator implements CourseGenerator {
       tick();
       return module;
     });
-    const course = await this.course(doc, modules);
+    const { title, ...course } = await this.course(doc, modules);
     tick();
-    return course;
+    return { title, language, ...course };
   }
 
   private fits(prompt: string, schema: Parameters<LlmClient['fits']>[2]): boolean {

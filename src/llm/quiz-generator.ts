@@ -8,12 +8,12 @@ import type { QuestionDraft as Question, QuizDraft } from '../domain/course.ts';
 import type { Chunk } from '../domain/document.ts';
 import type { QuizGenerator, QuizInput } from '../domain/generators.ts';
 import { DEFAULT_KIND_SHARES, QUESTION_KINDS, type QuestionKind } from '../domain/questions.ts';
-import { type EnglishNlp, loadEnglish } from '../pipeline/nlp/english.ts';
-import { itemProblem } from '../pipeline/quality/items.ts';
+import { type LanguageProfile, loadProfile } from '../pipeline/language/index.ts';
+import { quizLanguage } from '../pipeline/quiz.ts';
 import { candidate } from '../pipeline/quiz-kinds/candidate.ts';
 import { kindProblem } from '../pipeline/quiz-kinds/checks.ts';
 import { selectQuestions } from '../pipeline/quiz-kinds/select.ts';
-import { isEnglish } from '../pipeline/text/language.ts';
+import { itemProblem } from '../pipeline/rules/quiz/items.ts';
 import { mulberry32 } from '../pipeline/text/rng.ts';
 import { mapLimit, spreadPick, thinToFit } from './budget.ts';
 import type { LlmClient } from './client.ts';
@@ -61,11 +61,10 @@ export class LlmQuizGenerator implements QuizGenerator {
     const topics = spreadPick(topicsOf(input), Math.ceil(count / perCall));
     const asks = topics.map((t, i) => ({ topic: t, count: share(count, topics.length, i) }));
     // The offline generator's item checks apply to the model's questions too (with word kinds in English).
-    const texts = input.course.modules.flatMap((m) => m.lessons.flatMap((l) => l.summary.map((s) => s.text)));
-    const nlp = isEnglish(texts) ? await loadEnglish() : undefined;
+    const lang = await loadProfile(quizLanguage({ ...input, moduleIndex: undefined }));
     let done = 0;
     const answers = await mapLimit(asks, this.o.parallel ?? 4, async ({ topic, count }) => {
-      const questions = await this.ask(topic, count, input.chunks, nlp, kinds);
+      const questions = await this.ask(topic, count, input.chunks, lang, kinds);
       this.o.onProgress?.(++done, asks.length);
       return questions;
     });
@@ -90,7 +89,7 @@ export class LlmQuizGenerator implements QuizGenerator {
     topic: Topic,
     count: number,
     chunks: readonly Chunk[],
-    nlp: EnglishNlp | undefined,
+    lang: LanguageProfile,
     kinds: readonly QuestionKind[],
   ): Promise<Question[]> {
     const documentId = chunks[0]?.documentId ?? '';
@@ -117,21 +116,17 @@ export class LlmQuizGenerator implements QuizGenerator {
       system: SYSTEM,
       prompt: quizPrompt(topic.text, count, passages, kinds),
       schema: QuizDraftSchema,
-      check: (d) => checkQuestions(d.questions, allowed) ?? itemsProblem(d.questions, nlp, passages),
+      check: (d) => checkQuestions(d.questions, allowed) ?? itemsProblem(d.questions, lang, passages),
     });
     return draft.questions.map((q) => ({ ...pinQuestion(q, allowed), moduleIndex: topic.moduleIndex }));
   }
 }
 
 /** The first item of an answer that fails the item checks (its kind's too), said so the model can repair it. */
-function itemsProblem(
-  questions: readonly Question[],
-  nlp: EnglishNlp | undefined,
-  passages: readonly Passage[],
-) {
+function itemsProblem(questions: readonly Question[], lang: LanguageProfile, passages: readonly Passage[]) {
   const textOf = new Map(passages.map((p) => [p.chunkId, p.text]));
   for (const [i, q] of questions.entries()) {
-    const problem = itemProblem(q, nlp) ?? kindProblem(q, q.chunkId ? textOf.get(q.chunkId) : undefined);
+    const problem = itemProblem(q, lang) ?? kindProblem(q, q.chunkId ? textOf.get(q.chunkId) : undefined);
     if (problem) return `question ${i + 1} ("${q.prompt.slice(0, 80)}"): ${problem}`;
   }
   return null;

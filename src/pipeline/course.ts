@@ -4,10 +4,11 @@
  * {@link OfflineCourseGenerator} is extractive: every summary sentence is a sentence of the document, chosen by
  * TextRank and cited with its page and chunk; it needs no model and is deterministic.
  *
- * In English the text is analysed by a language model (src/pipeline/nlp): key terms are noun phrases, the
- * terms the text defines make a glossary per module and its objectives, sentences that cannot stand alone are
- * not shown, and the description is the document's own account of itself when it has one. Other languages keep
- * TF-IDF key terms over words and phrase patterns for objectives.
+ * The document's language (told once, see language/detect.ts) chooses how its text is read. Where the language
+ * has an analyser (English) key terms are noun phrases, the terms the text defines make a glossary per module
+ * and its objectives, sentences that cannot stand alone are not shown, and the description is the document's
+ * own account of itself when it has one. Other languages keep TF-IDF key terms over words and phrase patterns
+ * for objectives.
  */
 
 import {
@@ -18,16 +19,23 @@ import {
   type SummarySentence,
 } from '../domain/course.ts';
 import type { CourseGenerator, CourseInput } from '../domain/generators.ts';
-import { type Definition, definitionsIn, glossaryDefinitions, glossaryOf } from './course-glossary.ts';
-import { objectives } from './course-objectives.ts';
-import { glossaryParts, type LessonPlan, type ModulePlan, type Part, planModules } from './course-plan.ts';
-import { ChunkLocator, readingMinutes, type Sentence, summaryText } from './course-text.ts';
-import { type EnglishNlp, loadEnglish, type Token } from './nlp/english.ts';
-import { termProblem } from './quality/kinds.ts';
-import { hasVerb, isContentsEntry, repeatsItself } from './quality/standalone.ts';
+import { type Definition, definitionsIn, glossaryDefinitions, glossaryOf } from './course/glossary.ts';
+import { analysedObjectives, type ObjectiveMaterial, statisticalObjectives } from './course/objectives.ts';
+import { glossaryParts, type LessonPlan, type ModulePlan, type Part, planModules } from './course/plan.ts';
+import { ChunkLocator, readingMinutes, type Sentence, summaryText } from './course/text.ts';
+import {
+  type AnalysedLanguage,
+  documentLanguage,
+  isAnalysed,
+  type LanguageCode,
+  type LanguageProfile,
+  loadProfile,
+  type Token,
+} from './language/index.ts';
+import { hasVerb, isContentsEntry, repeatsItself } from './rules/sentences/standalone.ts';
+import { termProblem } from './rules/terms/index.ts';
 import { containsTerm } from './text/cloze.ts';
 import { FirstUse } from './text/first-use.ts';
-import { isEnglish } from './text/language.ts';
 import { nounPhrases, PhraseIndex } from './text/phrases.ts';
 import { TermIndex } from './text/terms.ts';
 import { bagOf, keySentences, spread } from './text/textrank.ts';
@@ -36,26 +44,20 @@ import { bagOf, keySentences, spread } from './text/textrank.ts';
 const TERMS = { course: 15, module: 8, lesson: 5 } as const;
 /** TextRank is quadratic: at most this many sentences (evenly spread) compete per lesson. */
 const MAX_RANKED_SENTENCES = 200;
-/** Paragraphs sampled to tell the document's language. */
-const LANGUAGE_SAMPLE = 200;
-
 /** Extractive course generator: no model, no network, same input → same course. */
 export class OfflineCourseGenerator implements CourseGenerator {
   readonly name = 'offline-extractive';
   readonly version = '2';
 
   async generateCourse(input: CourseInput): Promise<Course> {
-    const nlp = isEnglishDocument(input) ? await loadEnglish() : undefined;
-    return buildCourse(input, { name: this.name, version: this.version }, nlp);
+    const lang = await loadProfile(languageOf(input));
+    return buildCourse(input, { name: this.name, version: this.version }, lang);
   }
 }
 
-/** True when the document's text is English (a sample of its paragraphs). */
-export function isEnglishDocument(input: Pick<CourseInput, 'structure'>): boolean {
-  const paragraphs = input.structure.sections.flatMap((s) => s.paragraphs.map((p) => p.text));
-  const sample = spread(paragraphs.length, LANGUAGE_SAMPLE).map((i) => paragraphs[i]!);
-  return isEnglish(sample);
-}
+/** The document's language: as detected with its structure, or (a document prepared before) told now. */
+export const languageOf = (input: Pick<CourseInput, 'structure' | 'language'>): LanguageCode =>
+  input.language ?? documentLanguage(input.structure);
 
 /**
  * Stage 6: makes the course with `generator` and checks it (schema, cited pages exist, cited chunks belong to
@@ -70,12 +72,60 @@ export async function generateCourse(
   return checkCourse(course, input.pageCount, new Set(input.chunks.map((c) => c.id)));
 }
 
+/** Ranks the key terms of some parts of the document. */
+interface TermRanking {
+  top(partIds: readonly number[], k: number): string[];
+}
+
+/**
+ * What a course makes of its language's text: with an analyser, noun-phrase key terms, definitions and their
+ * glossary, objectives from what the text does, the document's own description; statistically, word key terms
+ * and objectives from patterns.
+ */
+interface CourseMethod {
+  /** Definitions of the document's glossary sections. */
+  glossary(sections: CourseInput['structure']['sections']): Definition[];
+  terms(parts: readonly Part[], input: CourseInput, glossary: readonly Definition[]): TermRanking;
+  /** Sentences of the opening parts where the document says what it is. */
+  description(opening: readonly Sentence[]): Sentence[];
+  /** Definitions a module's sentences state, for its glossary and objectives. */
+  definitions(sentences: readonly Sentence[], ctx: Context): Definition[];
+  objectives(m: ObjectiveMaterial): string[];
+}
+
+function analysedMethod(lang: AnalysedLanguage): CourseMethod {
+  return {
+    glossary: (sections) => glossaryDefinitions(sentencesOf(glossaryParts(sections, lang)), lang),
+    terms: (parts, input, glossary) => phraseIndex(parts, input, glossary, lang),
+    description: selfDescription,
+    definitions: (sentences, ctx) => moduleDefinitions(sentences, ctx, lang),
+    objectives: (m) => analysedObjectives(m, lang),
+  };
+}
+
+function statisticalMethod(lang: LanguageProfile): CourseMethod {
+  return {
+    glossary: () => [],
+    terms: (parts) =>
+      new TermIndex(
+        parts.map((p) => sentencesOf([p]).map((s) => s.tokens)),
+        lang,
+      ),
+    description: () => [],
+    definitions: () => [],
+    objectives: statisticalObjectives,
+  };
+}
+
+const methodOf = (lang: LanguageProfile): CourseMethod =>
+  isAnalysed(lang) ? analysedMethod(lang) : statisticalMethod(lang);
+
 interface Context {
-  terms: { top(partIds: readonly number[], k: number): string[] };
+  terms: TermRanking;
   partIds: Map<Part, number>;
   locator: ChunkLocator;
-  nlp?: EnglishNlp;
-  /** English: definitions of a glossary section, given to the first module whose text uses the term. */
+  method: CourseMethod;
+  /** Definitions of a glossary section, given to the first module whose text uses the term. */
   glossary: Definition[];
   /** Keys of the terms a module's glossary already has. */
   defined: Set<string>;
@@ -85,31 +135,29 @@ interface Context {
 const sentencesOf = (parts: readonly Part[]) =>
   parts.flatMap((p) => p.paragraphs.flatMap((t) => t.sentences));
 
-function buildCourse(input: CourseInput, generator: Course['generator'], nlp?: EnglishNlp): Course {
+function buildCourse(input: CourseInput, generator: Course['generator'], lang: LanguageProfile): Course {
   const title = input.structure.title.trim() || input.fileName.trim() || 'Untitled course';
-  const plans = planModules(input.structure.sections, input.pageCount, title, nlp ? { nlp } : {});
+  const method = methodOf(lang);
+  const plans = planModules(input.structure.sections, input.pageCount, title, lang);
   const parts = plans.flatMap((m) => m.lessons.flatMap((l) => l.parts));
-  const glossary = nlp
-    ? glossaryDefinitions(sentencesOf(glossaryParts(input.structure.sections, nlp)), nlp)
-    : [];
+  const glossary = method.glossary(input.structure.sections);
   const ctx: Context = {
-    terms: nlp
-      ? phraseIndex(parts, input, glossary, nlp)
-      : new TermIndex(parts.map((p) => sentencesOf([p]).map((s) => s.tokens))),
+    terms: method.terms(parts, input, glossary),
     partIds: new Map(parts.map((p, i) => [p, i])),
     locator: new ChunkLocator(input.chunks, input.pageCount),
+    method,
     glossary,
     defined: new Set(),
     courseTitle: title,
-    ...(nlp ? { nlp } : {}),
   };
   const keySentencesOfDocument: Sentence[] = [];
   const modules = plans.map((plan, i) => buildModule(plan, i, ctx, keySentencesOfDocument));
   const minutes = round1(modules.reduce((n, m) => n + m.readingMinutes, 0));
   const lessonCount = modules.reduce((n, m) => n + m.lessons.length, 0);
-  const described = nlp ? selfDescription(sentencesOf(parts.slice(0, 12))) : [];
+  const described = method.description(sentencesOf(parts.slice(0, 12)));
   return {
     title,
+    language: lang.code,
     description: describe(
       described.length > 0
         ? described
@@ -133,21 +181,22 @@ function phraseIndex(
   parts: readonly Part[],
   input: CourseInput,
   glossary: readonly Definition[],
-  nlp: EnglishNlp,
+  lang: AnalysedLanguage,
 ) {
   const headings = new Set<string>();
-  for (const s of input.structure.sections) for (const p of nounPhraseKeys(s.title, nlp)) headings.add(p);
-  const defined = new Set([...glossary, ...definitionsIn(sentencesOf(parts), nlp)].map((d) => d.key));
+  for (const s of input.structure.sections) for (const p of nounPhraseKeys(s.title, lang)) headings.add(p);
+  const defined = new Set([...glossary, ...definitionsIn(sentencesOf(parts), lang)].map((d) => d.key));
   const prose = parts.map((p) =>
     sentencesOf([p]).filter((s) => s.prose && !isTableText(s.tags ?? []) && !isContentsEntry(s.text)),
   );
   // The checks eval:quality makes of a key term, made here before it is shown: a content noun phrase where
   // the document first uses it.
   const firstUse = new FirstUse(prose.flat().map((s) => s.text));
-  const accept = (term: string) => termProblem(term, nlp, firstUse.of(term)) === null;
+  const accept = (term: string) => termProblem(term, lang, firstUse.of(term)) === null;
   return new PhraseIndex(
     prose.map((sentences) => sentences.map((s) => s.tags ?? [])),
     { headings, defined, accept },
+    lang,
   );
 }
 
@@ -163,8 +212,8 @@ function isTableText(tags: readonly Token[]): boolean {
   return words.length >= 3 && labels * 2 > words.length;
 }
 
-function nounPhraseKeys(title: string, nlp: EnglishNlp): string[] {
-  const key = PhraseIndex.keyOf(title.replace(/^[0-9.]+\s+/u, ''), nlp);
+function nounPhraseKeys(title: string, lang: AnalysedLanguage): string[] {
+  const key = PhraseIndex.keyOf(title.replace(/^[0-9.]+\s+/u, ''), lang);
   return key ? [key] : [];
 }
 
@@ -172,24 +221,21 @@ function buildModule(plan: ModulePlan, index: number, ctx: Context, keyOfDocumen
   const lessons = plan.lessons.map((l) => buildLesson(l, ctx, keyOfDocument));
   const keyTerms = ctx.terms.top(idsOf(plan.lessons, ctx), TERMS.module);
   const sentences = sentencesOf(plan.lessons.flatMap((l) => l.parts));
-  const definitions = ctx.nlp ? moduleDefinitions(sentences, ctx) : [];
+  const definitions = ctx.method.definitions(sentences, ctx);
   const module: Module = {
     title: plan.title,
     pageStart: plan.pageStart,
     pageEnd: plan.pageEnd,
-    objectives: objectives(
-      {
-        title: plan.title,
-        firstLessonTitle: plan.lessons[0]?.title ?? plan.title,
-        courseTitle: ctx.courseTitle,
-        pages: plan.pageStart === plan.pageEnd ? `${plan.pageStart}` : `${plan.pageStart}–${plan.pageEnd}`,
-        keyTerms,
-        index,
-        definitions,
-        sentences,
-      },
-      ctx.nlp,
-    ),
+    objectives: ctx.method.objectives({
+      title: plan.title,
+      firstLessonTitle: plan.lessons[0]?.title ?? plan.title,
+      courseTitle: ctx.courseTitle,
+      pages: plan.pageStart === plan.pageEnd ? `${plan.pageStart}` : `${plan.pageStart}–${plan.pageEnd}`,
+      keyTerms,
+      index,
+      definitions,
+      sentences,
+    }),
     keyTerms,
     lessons,
     readingMinutes: round1(lessons.reduce((n, l) => n + l.readingMinutes, 0)),
@@ -202,12 +248,16 @@ function buildModule(plan: ModulePlan, index: number, ctx: Context, keyOfDocumen
  * The module's own definitions of terms no earlier module defined, then the glossary section's entries for
  * terms its text uses: each term in one module's glossary.
  */
-function moduleDefinitions(sentences: readonly Sentence[], ctx: Context): Definition[] {
-  const own = definitionsIn(sentences, ctx.nlp!).filter((d) => !ctx.defined.has(d.key));
+function moduleDefinitions(
+  sentences: readonly Sentence[],
+  ctx: Context,
+  lang: AnalysedLanguage,
+): Definition[] {
+  const own = definitionsIn(sentences, lang).filter((d) => !ctx.defined.has(d.key));
   const keys = ctx.defined;
   for (const d of own) keys.add(d.key);
   const taken: Definition[] = [];
-  const used = new Set(sentences.flatMap((s) => (s.tags ? nounPhrases(s.tags).map((p) => p.key) : [])));
+  const used = new Set(sentences.flatMap((s) => (s.tags ? nounPhrases(s.tags, lang).map((p) => p.key) : [])));
   for (const d of ctx.glossary)
     if (!keys.has(d.key) && (used.has(d.key) || sentences.some((s) => containsTerm(s.text, d.term)))) {
       taken.push(d);

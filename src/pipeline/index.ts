@@ -14,6 +14,7 @@ import { generateCourse } from './course.ts';
 import { HashEmbedder } from './embed.ts';
 import { noText, notEnoughText, ocrNoText } from './errors.ts';
 import { extractDocument } from './extract.ts';
+import { documentLanguage } from './language/index.ts';
 import { checkPdf, openPdf } from './load.ts';
 import { type OcrMode, type OcrOutcome, ocrDocument, ocrSummary, pagesToOcr } from './ocr.ts';
 import { proseAmount, tooLittleProse } from './prose.ts';
@@ -152,6 +153,8 @@ export async function prepareDocument(
   }
 
   const structure = await timed('structure', () => buildStructure(extracted, { fileName: input.fileName }));
+  // Told once, here: every later stage (and the course, and the LLM stage) reads it from the document.
+  const language = documentLanguage(structure);
   // A page with a text layer is never "needs OCR": a document with some text but too little is refused as such.
   const prose = proseAmount(structure);
   if (tooLittleProse(prose))
@@ -175,6 +178,7 @@ export async function prepareDocument(
       sizeBytes: checked.sizeBytes,
       pageCount: extracted.pageCount,
       title: structure.title,
+      language,
       structure,
       chunks,
       stats,
@@ -202,6 +206,7 @@ export async function completeDocument(
         pageCount: doc.pageCount,
         structure: doc.structure,
         chunks: doc.chunks,
+        ...(doc.language ? { language: doc.language } : {}),
       },
       opts.courseGenerator,
     ),
@@ -214,6 +219,7 @@ export async function completeDocument(
         chunks: doc.chunks,
         count: opts.questions ?? opts.config.quizQuestions,
         seed: opts.seed ?? 1,
+        ...(doc.language ? { language: doc.language } : {}),
       },
       opts.quizGenerator,
     ),

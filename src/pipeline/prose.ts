@@ -3,8 +3,9 @@
  * (see {@link MIN_PROSE}). Front and back matter do not count.
  */
 import type { DocumentStructure } from '../domain/document.ts';
-import { isSkippedMatter, matterOfTitle } from './quality/matter.ts';
-import { isGoodSentence, splitSentences } from './text/sentences.ts';
+import { isGoodSentence } from './rules/sentences/shape.ts';
+import { isSkippedMatter, matterOfTitle } from './structure/matter.ts';
+import { splitSentences } from './text/sentences.ts';
 import { countCjk, hasCjk, isBreak, scan } from './text/words.ts';
 
 /** Running text of a document: words (two CJK characters count as one) and sentences fit for a summary. */

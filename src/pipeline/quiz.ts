@@ -1,25 +1,29 @@
 /**
  * Stage 7: course → quiz.
  *
- * {@link OfflineQuizGenerator} makes cloze questions (a key term blanked out, four options of the same kind) and
- * true/false statements (a sentence as written, or with a key term swapped), about 70/30, from the lesson
- * summaries first and then the rest of the text. The same course and seed always give the same quiz.
+ * {@link OfflineQuizGenerator} makes cloze questions (a key term blanked out, four options of the same kind),
+ * definition questions (English) and true/false statements (a sentence as written, or made false), about 70/30,
+ * from the lesson summaries first and then the rest of the text, with the makers of the course's language (the
+ * quiz assembler and its kits: quiz/). The same course and seed always give the same quiz.
  */
 
-import {
-  checkQuiz,
-  type QuestionDraft as Question,
-  type Quiz,
-  type QuizDraft,
-  withQuizLevels,
-} from '../domain/course.ts';
+import { checkQuiz, type Quiz, type QuizDraft, withQuizLevels } from '../domain/course.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { QuizGenerator, QuizInput } from '../domain/generators.ts';
-import { DEFAULT_KIND_SHARES, type DraftOf } from '../domain/questions.ts';
+import { DEFAULT_KIND_SHARES, type DraftOf, type QuestionDraft } from '../domain/questions.ts';
 import { NoQuizMaterialError } from './errors.ts';
-import { type EnglishNlp, loadEnglish } from './nlp/english.ts';
-import { standaloneProblem } from './quality/standalone.ts';
-import { definedTerm, englishQuestions } from './quiz-english.ts';
+import {
+  detectLanguage,
+  isAnalysed,
+  type LanguageCode,
+  type LanguageProfile,
+  loadProfile,
+} from './language/index.ts';
+import { QuizAssembler, type QuizKit } from './quiz/assembler.ts';
+import { definedTerm } from './quiz/english/definition.ts';
+import { englishKit } from './quiz/english/index.ts';
+import { chunkSources, type Scope, summarySources, termPool } from './quiz/material.ts';
+import { plainKit } from './quiz/plain/index.ts';
 import { type Candidate, candidate } from './quiz-kinds/candidate.ts';
 import {
   askable,
@@ -31,22 +35,8 @@ import { multipleAnswerItems } from './quiz-kinds/multiple-answer.ts';
 import { numericalItems } from './quiz-kinds/numerical.ts';
 import { orderingItems } from './quiz-kinds/ordering.ts';
 import { selectQuestions } from './quiz-kinds/select.ts';
-import {
-  AskedSentences,
-  chunkSources,
-  normalise,
-  opensWithLabel,
-  type Scope,
-  type Source,
-  summarySources,
-  termPool,
-} from './quiz-material.ts';
-import { BLANK, blankOut, distractors, swapTerm, TermFinder } from './text/cloze.ts';
-import { isEnglish } from './text/language.ts';
+import { standaloneProblem } from './rules/sentences/standalone.ts';
 import { mulberry32, type Rng, shuffled } from './text/rng.ts';
-
-/** Share of true/false questions. */
-const TRUE_FALSE_SHARE = 0.3;
 
 /** Cloze and true/false questions from the course's own sentences; no model, seeded. */
 export class OfflineQuizGenerator implements QuizGenerator {
@@ -86,153 +76,22 @@ function scopeOf(input: QuizInput): Scope {
   return [{ module, index: moduleIndex }];
 }
 
-/** Builds questions until `count` or the material runs out. */
-class QuizBuilder {
-  readonly questions: Question[] = [];
-  private readonly prompts = new Set<string>();
-  private readonly sentences = new AskedSentences();
-  private readonly answers = new Set<string>();
-  private trueFalse = 0;
-  private readonly finder: TermFinder;
-
-  constructor(
-    private readonly count: number,
-    private readonly pool: readonly string[],
-    private readonly rng: Rng,
-  ) {
-    this.finder = new TermFinder(pool);
-  }
-
-  private get multipleChoices(): number {
-    return this.questions.length - this.trueFalse;
-  }
-
-  get full(): boolean {
-    return this.questions.length >= this.count;
-  }
-
-  /**
-   * Tries one question from `source`, of a kind still short of its quota (true/false and multiple choice
-   * interleaved at random, in proportion to what is left of each). `fill` drops the quotas and allows an
-   * answer already asked about.
-   */
-  offer(source: Source, fill: boolean): void {
-    if (this.full || this.sentences.has(source.text) || isQuestion(source.text)) return;
-    const tfLeft = Math.max(0, Math.round(this.count * TRUE_FALSE_SHARE) - this.trueFalse);
-    const mcLeft = Math.max(0, this.count - Math.round(this.count * TRUE_FALSE_SHARE) - this.multipleChoices);
-    const tfFirst = this.rng() * (tfLeft + mcLeft) < tfLeft;
-    const kinds = (tfFirst ? ['tf', 'mc'] : ['mc', 'tf']).filter(
-      (k) => fill || (k === 'tf' ? tfLeft : mcLeft) > 0,
-    );
-    for (const kind of kinds) {
-      const q = kind === 'mc' ? this.multipleChoice(source, fill) : this.trueOrFalse(source, fill);
-      if (q && this.add(q, source)) return;
-    }
-  }
-
-  /** A true statement made of the sentence as it stands, for material too thin for anything else. */
-  offerPlainTrue(source: Source): void {
-    if (this.full || this.sentences.has(source.text) || !/\p{L}/u.test(source.text)) return;
-    this.add(
-      this.question(source, { kind: 'true_false', prompt: `True or false: ${source.text}`, answer: true }),
-      source,
-    );
-  }
-
-  private add(q: Question, source: Source): boolean {
-    const key = normalise(q.prompt);
-    if (this.prompts.has(key)) return false;
-    this.prompts.add(key);
-    this.sentences.add(source.text);
-    if (q.kind === 'true_false') this.trueFalse++;
-    this.questions.push(q);
-    return true;
-  }
-
-  /** Terms of the pool found in the sentence, in random order; already-used answers last (or dropped). */
-  private termsIn(text: string, fill: boolean): string[] {
-    const found = shuffled(this.finder.find(text), this.rng);
-    const fresh = found.filter((t) => !this.answers.has(t.toLowerCase()));
-    return fill ? [...fresh, ...found.filter((t) => this.answers.has(t.toLowerCase()))] : fresh;
-  }
-
-  private multipleChoice(source: Source, fill: boolean): Question | null {
-    for (const answer of this.termsIn(source.text, fill)) {
-      const stem = blankOut(source.text, answer);
-      if (!stem.includes(BLANK) || stem.toLowerCase().includes(answer.toLowerCase())) continue;
-      if (opensWithLabel(stem.slice(stem.indexOf(BLANK) + BLANK.length))) continue;
-      const wrong = distractors(answer, stem, this.pool, 3, this.rng);
-      if (wrong.length < 3) continue;
-      const options = shuffled([answer, ...wrong], this.rng);
-      this.answers.add(answer.toLowerCase());
-      return this.question(source, {
-        kind: 'multiple_choice',
-        prompt: `Fill in the blank: ${stem}`,
-        options,
-        answerIndex: options.indexOf(answer),
-      });
-    }
-    return null;
-  }
-
-  private trueOrFalse(source: Source, fill: boolean): Question | null {
-    const terms = this.termsIn(source.text, fill);
-    if (terms.length === 0) return null;
-    if (this.rng() < 0.5)
-      for (const term of terms) {
-        const [other] = distractors(term, source.text, this.pool, 1, this.rng);
-        if (!other) continue;
-        const statement = swapTerm(source.text, term, other);
-        if (statement.toLowerCase().includes(term.toLowerCase())) continue;
-        this.answers.add(term.toLowerCase());
-        return this.question(source, {
-          kind: 'true_false',
-          prompt: `True or false: ${statement}`,
-          answer: false,
-        });
-      }
-    this.answers.add(terms[0]!.toLowerCase());
-    return this.question(source, {
-      kind: 'true_false',
-      prompt: `True or false: ${source.text}`,
-      answer: true,
-    });
-  }
-
-  private question(
-    source: Source,
-    q:
-      | { kind: 'multiple_choice'; prompt: string; options: string[]; answerIndex: number }
-      | { kind: 'true_false'; prompt: string; answer: boolean },
-  ): Question {
-    return {
-      ...q,
-      explanation: `From page ${source.page}: "${source.text}"`,
-      sourcePage: source.page,
-      ...(source.chunkId ? { chunkId: source.chunkId } : {}),
-      ...(source.moduleIndex !== undefined ? { moduleIndex: source.moduleIndex } : {}),
-    };
-  }
-}
-
-/** A question is no statement to call true or false, nor to blank a word of. */
-const isQuestion = (text: string) => /[?？]["'”’)」』]*$/u.test(text.trim());
-
 async function buildQuiz(input: QuizInput, generator: Quiz['generator']): Promise<QuizDraft> {
   const scope = scopeOf(input);
   const count = Math.max(1, Math.floor(input.count));
   const rng = mulberry32(input.seed);
-  const summaries = summarySources(scope);
-  const nlp = isEnglish(summaries.map((s) => s.text)) ? await loadEnglish() : undefined;
-  // The kinds made of single sentences come as a pool larger than the quiz, so that shares and filters have a
-  // choice; the kinds made of several sentences or of lists (./quiz-kinds/) are made beside them.
+  const lang = await loadProfile(quizLanguage(input, scope));
+  // The assembler's kinds, made of one sentence each, come as a pool larger than the quiz, so that shares and
+  // filters have a choice; the kinds made of several sentences or of lists (./quiz-kinds/) are made beside them.
   const pool = Math.ceil(count * poolFactor(input));
-  const sentenceKinds = nlp
-    ? englishQuiz(input, scope, pool, rng, nlp)
-    : statisticalQuiz(input, scope, pool, rng);
+  const sentenceKinds: QuestionDraft[] = new QuizAssembler(
+    kitOf(input, scope, rng, lang),
+    pool,
+    rng,
+  ).assemble();
   const candidates = [
     ...sentenceKinds.map((q) => candidate(q, [sourceSentence(q)])),
-    ...newKinds(input, scope, sentenceKinds, rng, nlp),
+    ...newKinds(input, scope, sentenceKinds, rng, lang),
   ];
   const questions = selectQuestions(candidates, count, input, rng);
   if (questions.length === 0)
@@ -253,8 +112,8 @@ async function buildQuiz(input: QuizInput, generator: Quiz['generator']): Promis
 
 /**
  * How many one-sentence questions to make per question of the quiz: twice as many, more when the shares asked
- * lean on true/false statements (the builder makes about 30% of them, and a multiple-answer item takes several)
- * or on multiple choice (70%), twice that again when levels are filtered. At most 8.
+ * lean on true/false statements (the kits make about 30% of them, and a multiple-answer item takes several) or
+ * on multiple choice (70%), twice that again when levels are filtered. At most 8.
  */
 function poolFactor(input: QuizInput): number {
   const shares = input.kinds ?? DEFAULT_KIND_SHARES;
@@ -270,22 +129,23 @@ function poolFactor(input: QuizInput): number {
 }
 
 /** The sentence a question of one sentence asks about: the quote of its explanation (`From page N: "…"`). */
-const sourceSentence = (q: Question) => /"(.*)"$/su.exec(q.explanation)?.[1] ?? q.prompt;
+const sourceSentence = (q: QuestionDraft) => /"(.*)"$/su.exec(q.explanation)?.[1] ?? q.prompt;
 
 /** Sentences read for quantities at most (the course's summaries first): enough for a quiz, bounded in time. */
 const NUMERICAL_SOURCES = 600;
 
 /**
- * Multiple answer (from the checked true/false statements), matching and short answer (from the glossary),
- * numerical (quantities the sentences state) and ordering (numbered steps): each maker's items pass its checks.
- * Matching, short answer and numerical need the English analyser; the others work in every language.
+ * Multiple answer (from the checked true/false statements, and from the glossary), matching and short answer
+ * (from the glossary), numerical (quantities the sentences state) and ordering (numbered steps): each maker's
+ * items pass its checks. The glossary's kinds and numerical need the language's analyser; the others work in
+ * every language.
  */
 function newKinds(
   input: QuizInput,
   scope: Scope,
-  made: readonly Question[],
+  made: readonly QuestionDraft[],
   rng: Rng,
-  nlp?: EnglishNlp,
+  lang: LanguageProfile,
 ): Candidate[] {
   const trueFalse = made.filter((q): q is DraftOf<'true_false'> => q.kind === 'true_false');
   const out = multipleAnswerItems(
@@ -293,18 +153,19 @@ function newKinds(
     input.course.modules.map((m) => m.title),
     rng,
   );
-  const isInstruction = nlp
+  const analysed = isAnalysed(lang) ? lang : undefined;
+  const isInstruction = analysed
     ? (text: string) => {
-        const first = nlp.tag(text)[0];
+        const first = analysed.analyser.tag(text)[0];
         return first !== undefined && first.pos === 'VERB' && first.lemma === first.lower;
       }
     : undefined;
   out.push(...orderingItems(scope, input.chunks, isInstruction));
-  if (!nlp) return out;
-  const tag = (text: string) => nlp.tag(text);
+  if (!analysed) return out;
+  const tag = (text: string) => analysed.analyser.tag(text);
   const defined = scope
     .flatMap(({ module, index }) =>
-      (module.glossary ?? []).flatMap((entry) => definedTerm(entry, index, tag) ?? []),
+      (module.glossary ?? []).flatMap((entry) => definedTerm(entry, index, analysed, tag) ?? []),
     )
     .filter((d) => askable(d, tag));
   const chunkText = new Map(input.chunks.map((c) => [c.id, c.text]));
@@ -317,17 +178,37 @@ function newKinds(
     ...shuffled(chunkSources(scope, input.chunks, { pages: 'one' }), rng),
   ]
     .slice(0, NUMERICAL_SOURCES)
-    .filter((s) => standaloneProblem(s.text, nlp) === null);
+    .filter((s) => standaloneProblem(s.text, analysed) === null);
   out.push(...numericalItems(sentences));
   return out;
 }
 
-/** English: definition, cloze and true/false questions checked by the language model (quiz-english.ts). */
-function englishQuiz(input: QuizInput, scope: Scope, count: number, rng: Rng, nlp: EnglishNlp): Question[] {
-  const questions = englishQuestions(
+/**
+ * The course's language: its document's, else (a course made before languages were recorded) told from the
+ * summary sentences of the quiz's scope.
+ */
+export function quizLanguage(input: QuizInput, scope: Scope = scopeOf(input)): LanguageCode {
+  return input.language ?? input.course.language ?? detectLanguage(summarySources(scope).map((s) => s.text));
+}
+
+/** The kit of the quiz's language: English makers where it has an analyser, plain ones elsewhere. */
+function kitOf(input: QuizInput, scope: Scope, rng: Rng, lang: LanguageProfile): QuizKit {
+  const lastResort = () => summarySources(scope, true);
+  if (!isAnalysed(lang))
+    return plainKit(
+      {
+        terms: termPool(input.course),
+        summaries: () => shuffled(summarySources(scope), rng),
+        others: () => shuffled(chunkSources(scope, input.chunks), rng),
+        // Slides state things in list items rather than sentences: those too, when sentences run short.
+        items: () => shuffled(chunkSources(scope, input.chunks, { listItems: true }), rng),
+        lastResort,
+      },
+      lang,
+    );
+  return englishKit(
     {
-      count,
-      sources: [
+      tiers: [
         () => shuffled(summarySources(scope), rng),
         // Sentences whose page is known before those whose page is estimated.
         () => shuffled(chunkSources(scope, input.chunks, { pages: 'one' }), rng),
@@ -344,35 +225,9 @@ function englishQuiz(input: QuizInput, scope: Scope, count: number, rng: Rng, nl
           t.toLowerCase(),
         ),
       ),
+      lastResort,
     },
-    nlp,
+    lang,
     rng,
   );
-  if (questions.length > 0) return questions;
-  // A course too thin for a checked question still gets one: a statement of its own, called true.
-  const builder = new QuizBuilder(count, [], rng);
-  for (const source of summarySources(scope, true))
-    if (!isQuestion(source.text)) builder.offerPlainTrue(source);
-  return builder.questions;
-}
-
-/** Other languages: cloze and true/false questions on the course's key terms. */
-function statisticalQuiz(input: QuizInput, scope: Scope, count: number, rng: Rng): Question[] {
-  const builder = new QuizBuilder(count, termPool(input.course), rng);
-  // Summaries first; the rest of the text only when they run short (splitting every chunk costs time).
-  const summaries = shuffled(summarySources(scope), rng);
-  let others: Source[] | null = null;
-  for (const fill of [false, true]) {
-    for (const source of summaries) builder.offer(source, fill);
-    if (!builder.full) others ??= shuffled(chunkSources(scope, input.chunks), rng);
-    for (const source of others ?? []) builder.offer(source, fill);
-  }
-  // Slides state things in list items rather than sentences: those too, when sentences run short.
-  if (!builder.full) {
-    const items = shuffled(chunkSources(scope, input.chunks, { listItems: true }), rng);
-    for (const fill of [false, true]) for (const source of items) builder.offer(source, fill);
-  }
-  if (builder.questions.length === 0)
-    for (const source of summarySources(scope, true)) builder.offerPlainTrue(source);
-  return builder.questions;
 }

@@ -36,8 +36,8 @@ export async function saveProcessedDocument(
 async function insertDocument(tx: Sql, doc: ProcessedDocument, space?: EmbeddingSpace): Promise<boolean> {
   const { rows } = await tx.query(
     `INSERT INTO documents (id, sha256, file_name, size_bytes, page_count, title, source, stats,
-                            embedding_space, embedding_dim)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, ($8::text)::jsonb, $9, $10)
+                            embedding_space, embedding_dim, language)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, ($8::text)::jsonb, $9, $10, $11)
      ON CONFLICT DO NOTHING RETURNING id`,
     [
       doc.documentId,
@@ -50,6 +50,7 @@ async function insertDocument(tx: Sql, doc: ProcessedDocument, space?: Embedding
       jsonParam(doc.stats),
       space?.name ?? null,
       space?.dimension ?? null,
+      doc.language ?? null,
     ],
   );
   return rows.length > 0;

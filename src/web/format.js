@@ -11,6 +11,21 @@ export function pages(a, b) {
   return a === b ? `p. ${a}` : `pp. ${a}–${b}`;
 }
 
+/** Names of the languages ProfAI tells apart (the course's `language`). */
+const LANGUAGES = /** @type {Record<string, string>} */ ({
+  en: 'English',
+  de: 'German',
+  pt: 'Portuguese',
+  fr: 'French',
+  es: 'Spanish',
+  ja: 'Japanese',
+});
+
+/** The name of a course's language, or '' when it is not known. @param {string | undefined} code */
+export function languageName(code) {
+  return (code && LANGUAGES[code]) ?? '';
+}
+
 /** A date as the reader's locale writes it. @param {string | undefined | null} iso */
 export function date(iso) {
   if (!iso) return '';

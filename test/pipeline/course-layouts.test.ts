@@ -7,17 +7,19 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Chunk, Section } from '../../src/domain/document.ts';
+import { ChunkLocator, type Sentence } from '../../src/pipeline/course/text.ts';
 import { generateCourse } from '../../src/pipeline/course.ts';
-import { ChunkLocator, listItems, type Sentence } from '../../src/pipeline/course-text.ts';
-import { loadEnglish } from '../../src/pipeline/nlp/english.ts';
-import { termProblem } from '../../src/pipeline/quality/kinds.ts';
-import { repeatsItself, standaloneProblem } from '../../src/pipeline/quality/standalone.ts';
-import { chunkSources } from '../../src/pipeline/quiz-material.ts';
+import { loadEnglishProfile } from '../../src/pipeline/language/index.ts';
+import { chunkSources } from '../../src/pipeline/quiz/material.ts';
+import { listItems } from '../../src/pipeline/rules/sentences/items.ts';
+import { repeatsItself, standaloneProblem } from '../../src/pipeline/rules/sentences/standalone.ts';
+import { termProblem } from '../../src/pipeline/rules/terms/index.ts';
 import { FirstUse } from '../../src/pipeline/text/first-use.ts';
 import { splitSentences } from '../../src/pipeline/text/sentences.ts';
 import { chunksOf } from '../support/course-fixture.ts';
 
-const nlp = await loadEnglish();
+const lang = await loadEnglishProfile();
+const nlp = lang.analyser;
 
 const slide = (index: number, title: string, ...bullets: string[]): Section => ({
   index,
@@ -74,7 +76,7 @@ describe('slides and lists', () => {
       ),
       summaries.join(' | '),
     );
-    for (const s of summaries) assert.equal(standaloneProblem(s, nlp), null, s);
+    for (const s of summaries) assert.equal(standaloneProblem(s, lang), null, s);
     assert.ok(!summaries.some((s) => /Acute Care|MALIGNANT/u.test(s)), summaries.join(' | '));
   });
 
@@ -92,7 +94,7 @@ describe('slides and lists', () => {
     assert.deepEqual(summaries, [
       'Each drug or substance has been assigned the Controlled Substances Code Number set forth opposite it.',
     ]);
-    assert.equal(standaloneProblem('See footnotes at end of table.', nlp), 'pointer');
+    assert.equal(standaloneProblem('See footnotes at end of table.', lang), 'pointer');
   });
 
   test('slides with nothing to summarise join the lesson before them instead of showing a fragment', async () => {
@@ -138,32 +140,32 @@ describe('tables, doubled text and spliced columns', () => {
     ];
     for (const c of cases) {
       assert.ok(repeatsItself(nlp.tag(c)), c);
-      assert.equal(standaloneProblem(c, nlp), 'glued', c);
+      assert.equal(standaloneProblem(c, lang), 'glued', c);
     }
     const prose = 'On Pentium 4 systems the counter counts this instruction as two instructions.';
     assert.ok(!repeatsItself(nlp.tag(prose)));
-    assert.equal(standaloneProblem(prose, nlp), null);
+    assert.equal(standaloneProblem(prose, lang), null);
   });
 
   test('a line of the other column run in is spliced text', () => {
     assert.equal(
       standaloneProblem(
         'If the mines appropriate. applicant desires, he may amend the application to meet the requirements.',
-        nlp,
+        lang,
       ),
       'glued',
     );
     assert.equal(
       standaloneProblem(
         'Any other person who handles an (j) The following substances are designated as exempt preparations.',
-        nlp,
+        lang,
       ),
       'glued',
     );
     assert.equal(
       standaloneProblem(
         'The rule applies to each registrant described in paragraph (d) of this section.',
-        nlp,
+        lang,
       ),
       null,
     );
@@ -173,7 +175,7 @@ describe('tables, doubled text and spliced columns', () => {
       'Students choose between (a) French and (b) German in their first year.',
       'The Secretary of Veterans Affairs shall report, and the Secretary of Veterans Affairs shall publish the report.',
     ])
-      assert.equal(standaloneProblem(prose, nlp), null, prose);
+      assert.equal(standaloneProblem(prose, lang), null, prose);
   });
 
   test('an entry of a bill\'s table of contents is one fragment, not a sentence ("Sec. 401. Accelerated …")', () => {
@@ -182,8 +184,8 @@ describe('tables, doubled text and spliced columns', () => {
     );
     assert.equal(entry, 'Sec. 401. Accelerated information gathering regarding forest-damaging insects.');
     assert.deepEqual(rest, ['Sec. 402. Definitions.']);
-    assert.equal(standaloneProblem(entry!, nlp), 'fragment');
-    assert.equal(standaloneProblem('Section 3 describes the review process for every project.', nlp), null);
+    assert.equal(standaloneProblem(entry!, lang), 'fragment');
+    assert.equal(standaloneProblem('Section 3 describes the review process for every project.', lang), null);
     assert.deepEqual(splitSentences('Joins are explained in chapter 5. Indexes come next.'), [
       'Joins are explained in chapter 5.',
       'Indexes come next.',
@@ -283,8 +285,8 @@ describe('pages, citations and quiz sources', () => {
 
   test('a point in time is no key term ("seventh day"); a phrase ending in one can be ("fiscal year")', () => {
     const context = 'Begun and held at the City of Washington on Tuesday, the seventh day of January.';
-    assert.equal(termProblem('seventh day', nlp, context), 'generic');
-    assert.equal(termProblem('fiscal year', nlp, 'Funds are appropriated for each fiscal year.'), null);
+    assert.equal(termProblem('seventh day', lang, context), 'generic');
+    assert.equal(termProblem('fiscal year', lang, 'Funds are appropriated for each fiscal year.'), null);
   });
 
   test('a term is judged where the document first uses it, as whole words', () => {

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CourseSchema } from '../../src/domain/course.ts';
 import type { Section } from '../../src/domain/document.ts';
+import { statisticalObjectives as objectives } from '../../src/pipeline/course/objectives.ts';
+import type { Sentence } from '../../src/pipeline/course/text.ts';
 import { generateCourse, OfflineCourseGenerator } from '../../src/pipeline/course.ts';
-import { objectives } from '../../src/pipeline/course-objectives.ts';
-import type { Sentence } from '../../src/pipeline/course-text.ts';
 import { scan } from '../../src/pipeline/text/words.ts';
 import { chunksOf, oneLiner, textbook } from '../support/course-fixture.ts';
 

@@ -4,22 +4,24 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { loadEnglish } from '../../src/pipeline/nlp/english.ts';
-import { optionProblems, termProblem } from '../../src/pipeline/quality/kinds.ts';
-import { matterOfLines, matterOfTitle } from '../../src/pipeline/quality/matter.ts';
-import { objectiveProblem } from '../../src/pipeline/quality/objectives.ts';
+import { detectLanguage, loadEnglishProfile } from '../../src/pipeline/language/index.ts';
+import { objectiveProblem } from '../../src/pipeline/rules/objectives/index.ts';
+import { demonstrativeInside } from '../../src/pipeline/rules/quiz/sources.ts';
+import { swapProblem } from '../../src/pipeline/rules/quiz/statements.ts';
 import {
-  demonstrativeInside,
   joinSplitWords,
   splitWords,
   standaloneProblem,
-} from '../../src/pipeline/quality/standalone.ts';
-import { swapProblem } from '../../src/pipeline/quality/statements.ts';
+} from '../../src/pipeline/rules/sentences/standalone.ts';
+import { termProblem } from '../../src/pipeline/rules/terms/index.ts';
+import { matterOfLines, matterOfTitle } from '../../src/pipeline/structure/matter.ts';
 import { findDefinition, glossaryEntries } from '../../src/pipeline/text/definitions.ts';
-import { isEnglish } from '../../src/pipeline/text/language.ts';
+import { optionProblems } from '../../src/pipeline/text/kinds.ts';
 import { nounPhrases, PhraseIndex } from '../../src/pipeline/text/phrases.ts';
 
-const nlp = await loadEnglish();
+const lang = await loadEnglishProfile();
+const nlp = lang.analyser;
+const isEnglish = (texts: string[]) => detectLanguage(texts) === 'en';
 const tagsOf = (s: string) => nlp.tag(s).map((t) => `${t.text}/${t.pos}`);
 
 describe('English analysis (wink-nlp)', () => {
@@ -71,48 +73,54 @@ describe('English analysis (wink-nlp)', () => {
 
 describe('sentences that stand alone', () => {
   test('a sentence that opens with a pointer does not ("It specifies…", "This is occasionally useful…")', () => {
-    assert.equal(standaloneProblem('It specifies the isolation level of the session.', nlp), 'pointer');
-    assert.equal(standaloneProblem('This is occasionally useful when debugging leaks.', nlp), 'pointer');
-    assert.equal(standaloneProblem('See below for the list of options that apply.', nlp), 'pointer');
+    assert.equal(standaloneProblem('It specifies the isolation level of the session.', lang), 'pointer');
+    assert.equal(standaloneProblem('This is occasionally useful when debugging leaks.', lang), 'pointer');
+    assert.equal(standaloneProblem('See below for the list of options that apply.', lang), 'pointer');
     assert.equal(
-      standaloneProblem('COMMIT ends it successfully and makes its changes permanent.', nlp),
+      standaloneProblem('COMMIT ends it successfully and makes its changes permanent.', lang),
       'pointer',
     );
-    assert.equal(standaloneProblem('This manual describes how to use Valgrind on Linux.', nlp), null);
-    assert.equal(standaloneProblem('It is possible to attach a debugger to the running program.', nlp), null);
+    assert.equal(standaloneProblem('This manual describes how to use Valgrind on Linux.', lang), null);
+    assert.equal(
+      standaloneProblem('It is possible to attach a debugger to the running program.', lang),
+      null,
+    );
   });
 
   test('two sentences glued, a spliced heading, a fragment without a verb do not', () => {
-    assert.equal(standaloneProblem('The rows are stored in pages.The index points to them.', nlp), 'glued');
+    assert.equal(standaloneProblem('The rows are stored in pages.The index points to them.', lang), 'glued');
     assert.equal(
       standaloneProblem(
         'An order issued under this section may not be APPLICATION FOR REGISTRATION effective before the expiration of thirty days.',
-        nlp,
+        lang,
       ),
       'glued',
     );
     assert.equal(
       standaloneProblem(
         'Suspension of registration 1309.44 Suspension pending final order of the Administrator.',
-        nlp,
+        lang,
       ),
       'glued',
     );
     assert.equal(
-      standaloneProblem('Orders Sales Average purchase amount (mil.) (bil. dol.).', nlp),
+      standaloneProblem('Orders Sales Average purchase amount (mil.) (bil. dol.).', lang),
       'fragment',
     );
-    assert.equal(standaloneProblem('2 Data provided by Ward’s Automotive Reports.', nlp), 'fragment');
-    assert.equal(standaloneProblem('Tables, SQL, transactions and indexes: a short course', nlp), 'fragment');
-    // A bullet's rest, without its subject; an instruction keeps its opening auxiliary.
-    assert.equal(standaloneProblem('Were eligible due to special disability benefits.', nlp), 'fragment');
-    assert.equal(standaloneProblem('Can be used with any tool that reads memory.', nlp), 'fragment');
-    assert.equal(standaloneProblem('Do not run the program as root.', nlp), null);
+    assert.equal(standaloneProblem('2 Data provided by Ward’s Automotive Reports.', lang), 'fragment');
     assert.equal(
-      standaloneProblem('Should a condition recur at the next visit, the diagnosis code is used.', nlp),
+      standaloneProblem('Tables, SQL, transactions and indexes: a short course', lang),
+      'fragment',
+    );
+    // A bullet's rest, without its subject; an instruction keeps its opening auxiliary.
+    assert.equal(standaloneProblem('Were eligible due to special disability benefits.', lang), 'fragment');
+    assert.equal(standaloneProblem('Can be used with any tool that reads memory.', lang), 'fragment');
+    assert.equal(standaloneProblem('Do not run the program as root.', lang), null);
+    assert.equal(
+      standaloneProblem('Should a condition recur at the next visit, the diagnosis code is used.', lang),
       null,
     );
-    assert.equal(standaloneProblem('Is the program running as root?', nlp), null);
+    assert.equal(standaloneProblem('Is the program running as root?', lang), null);
     // "these problems" inside a sentence points back; "those cases that fail" says which.
     assert.ok(demonstrativeInside(nlp.tag('You might avoid these problems by informing Valgrind first.')));
     assert.ok(!demonstrativeInside(nlp.tag('Only those cases that fail are logged by the tool.')));
@@ -127,13 +135,13 @@ describe('sentences that stand alone', () => {
     const text = 'The op erations were p erformed in an imp ortant order.';
     const tokens = nlp.tag(text);
     assert.deepEqual(
-      splitWords(tokens, nlp).map(([a, b]) => `${a.text} ${b.text}`),
+      splitWords(tokens, lang).map(([a, b]) => `${a.text} ${b.text}`),
       ['op erations', 'p erformed', 'imp ortant'],
     );
-    assert.equal(joinSplitWords(text, tokens, nlp), 'The operations were performed in an important order.');
-    assert.equal(standaloneProblem(text, nlp), 'split-word');
+    assert.equal(joinSplitWords(text, tokens, lang), 'The operations were performed in an important order.');
+    assert.equal(standaloneProblem(text, lang), 'split-word');
     // Two words of the lexicon stay two words.
-    assert.deepEqual(splitWords(nlp.tag('The data base of the work flow.'), nlp), []);
+    assert.deepEqual(splitWords(nlp.tag('The data base of the work flow.'), lang), []);
   });
 });
 
@@ -188,7 +196,7 @@ describe('front and back matter', () => {
 });
 
 describe('key terms are content noun phrases', () => {
-  const keys = (s: string) => nounPhrases(nlp.tag(s)).map((p) => p.key);
+  const keys = (s: string) => nounPhrases(nlp.tag(s), lang).map((p) => p.key);
 
   test('noun phrases with lemmatised heads, never verbs, adjectives, names or code', () => {
     assert.deepEqual(keys('A full table scan reads the rows.'), ['scan', 'table scan', 'row']);
@@ -227,30 +235,30 @@ describe('key terms are content noun phrases', () => {
         'The isolation level is set per session.',
       ],
     ].map((sentences) => sentences.map((s) => nlp.tag(s)));
-    const index = new PhraseIndex(parts, { headings: new Set(['isolation level']) });
+    const index = new PhraseIndex(parts, { headings: new Set(['isolation level']) }, lang);
     const top = index.top([0, 1, 2], 4);
     assert.ok(
       top.includes('primary key') && top.includes('foreign key') && top.includes('isolation level'),
       top.join(),
     );
     assert.ok(!top.includes('key') && !top.includes('level'), top.join());
-    assert.equal(PhraseIndex.keyOf('Primary keys', nlp), 'primary key');
+    assert.equal(PhraseIndex.keyOf('Primary keys', lang), 'primary key');
   });
 
   test('the judge of a term: "helps", "imp ortant", names and code fail; content phrases pass', () => {
-    assert.equal(termProblem('helps', nlp, 'This option helps when the program leaks memory.'), 'not-noun');
-    assert.equal(termProblem('imp', nlp, 'This is an imp ortant point.'), 'split-word');
-    assert.equal(termProblem('Eleftherios Dobkin', nlp), 'name');
-    assert.equal(termProblem('student_id', nlp), 'code');
-    assert.equal(termProblem('the', nlp), 'generic');
-    assert.equal(termProblem('primary key', nlp, 'A primary key identifies every row.'), null);
-    assert.equal(termProblem('B-tree', nlp, 'The most common index structure is the B-tree.'), null);
-    assert.equal(termProblem('SQL', nlp, 'SQL is the standard language of relational databases.'), null);
+    assert.equal(termProblem('helps', lang, 'This option helps when the program leaks memory.'), 'not-noun');
+    assert.equal(termProblem('imp', lang, 'This is an imp ortant point.'), 'split-word');
+    assert.equal(termProblem('Eleftherios Dobkin', lang), 'name');
+    assert.equal(termProblem('student_id', lang), 'code');
+    assert.equal(termProblem('the', lang), 'generic');
+    assert.equal(termProblem('primary key', lang, 'A primary key identifies every row.'), null);
+    assert.equal(termProblem('B-tree', lang, 'The most common index structure is the B-tree.'), null);
+    assert.equal(termProblem('SQL', lang, 'SQL is the standard language of relational databases.'), null);
   });
 });
 
 describe('definitions', () => {
-  const def = (s: string) => findDefinition(s, nlp.tag(s));
+  const def = (s: string) => findDefinition(s, nlp.tag(s), lang);
 
   test('"X is a Y that…", "… is called X", "X, also called Y", "X refers to …"', () => {
     assert.deepEqual(def('A transaction is a unit of work that the database executes as a whole.'), {
@@ -291,7 +299,7 @@ describe('definitions', () => {
           'A key that consists of more than one column.',
           'Deadlock: A situation in which transactions wait for each other.',
         ],
-        nlp,
+        lang,
       ).map((e) => [e.term, e.definition]),
       [
         ['Composite key', 'A key that consists of more than one column.'],
@@ -305,34 +313,34 @@ describe('objectives', () => {
   test('the bad ones of the issue are ill formed, the new patterns well formed', () => {
     const inText = (s: string) => () => s;
     assert.equal(
-      objectiveProblem('Explain helps.', nlp, inText('It helps you make your programs use less memory.')),
+      objectiveProblem('Explain helps.', lang, inText('It helps you make your programs use less memory.')),
       'term',
     );
     assert.equal(
-      objectiveProblem('Describe how wish relates to Michael.', nlp, inText('I wish Michael would call.')),
+      objectiveProblem('Describe how wish relates to Michael.', lang, inText('I wish Michael would call.')),
       'term',
     );
-    assert.equal(objectiveProblem('Identify the role of SELECT in Pages 1–10.', nlp), 'title');
-    assert.equal(objectiveProblem('Ponder the void.', nlp), 'pattern');
-    assert.equal(objectiveProblem('Define transaction, deadlock and isolation level.', nlp), null);
-    assert.equal(objectiveProblem('Distinguish primary key from foreign key.', nlp), null);
-    assert.equal(objectiveProblem('Summarise the main ideas of “Querying with SQL”.', nlp), null);
+    assert.equal(objectiveProblem('Identify the role of SELECT in Pages 1–10.', lang), 'title');
+    assert.equal(objectiveProblem('Ponder the void.', lang), 'pattern');
+    assert.equal(objectiveProblem('Define transaction, deadlock and isolation level.', lang), null);
+    assert.equal(objectiveProblem('Distinguish primary key from foreign key.', lang), null);
+    assert.equal(objectiveProblem('Summarise the main ideas of “Querying with SQL”.', lang), null);
   });
 });
 
 describe('quiz item checks', () => {
   test('a false statement must change, stay out of identifiers and quotes, and swap like for like', () => {
     const source = 'Read committed guarantees that a transaction sees only committed data.';
-    assert.equal(swapProblem(source, source, nlp), 'unchanged');
+    assert.equal(swapProblem(source, source, lang), 'unchanged');
     assert.equal(
-      swapProblem(source, 'Clause filters guarantees that a transaction sees only committed data.', nlp),
+      swapProblem(source, 'Clause filters guarantees that a transaction sees only committed data.', lang),
       'kind',
     );
     assert.equal(
       swapProblem(
         'In Table 1 the primary key is student_id.',
         'In Table 1 the primary key is columns_id.',
-        nlp,
+        lang,
       ),
       'identifier',
     );
@@ -340,7 +348,7 @@ describe('quiz item checks', () => {
       swapProblem(
         'Use the option "--leak-check=full" for details.',
         'Use the option "--leak-check=summary" for details.',
-        nlp,
+        lang,
       ),
       'identifier',
     );
@@ -348,7 +356,7 @@ describe('quiz item checks', () => {
       swapProblem(
         'SQL, the Structured Query Language, is the standard language.',
         'SQL, the Structured Query Row, is the standard language.',
-        nlp,
+        lang,
       ),
       'name',
     );
@@ -356,23 +364,23 @@ describe('quiz item checks', () => {
       swapProblem(
         'A LEFT OUTER JOIN keeps every row of the left table.',
         'A RIGHT OUTER JOIN keeps every row of the left table.',
-        nlp,
+        lang,
       ),
       null,
     );
-    assert.equal(swapProblem('The table holds 1,000 rows.', 'The table holds 2,000 rows.', nlp), null);
+    assert.equal(swapProblem('The table holds 1,000 rows.', 'The table holds 2,000 rows.', lang), null);
   });
 
   test('options must all be nouns, and the right one must not stand out ("change / called / values / sample")', () => {
     const stem = 'The list of columns after SELECT is _____ the projection.';
-    const bad = optionProblems(stem, '_____', ['change', 'called', 'values', 'sample'], 1, nlp);
+    const bad = optionProblems(stem, '_____', ['change', 'called', 'values', 'sample'], 1, lang);
     assert.ok(bad.wrongKind.includes('called'), bad.wrongKind.join());
     const plural = optionProblems(
       'A FULL OUTER JOIN keeps the unmatched _____ of both tables.',
       '_____',
       ['scan', 'key', 'name', 'rows'],
       3,
-      nlp,
+      lang,
     );
     assert.equal(plural.standsOut, 'plural');
     const good = optionProblems(
@@ -380,7 +388,7 @@ describe('quiz item checks', () => {
       '_____',
       ['primary key', 'foreign key', 'candidate key', 'surrogate key'],
       0,
-      nlp,
+      lang,
     );
     assert.deepEqual(good, { wrongKind: [], standsOut: null });
   });

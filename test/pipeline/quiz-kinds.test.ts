@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Chunk } from '../../src/domain/document.ts';
 import type { DraftOf, QuestionDraft } from '../../src/domain/questions.ts';
-import type { Defined } from '../../src/pipeline/quiz-english.ts';
+import type { Defined } from '../../src/pipeline/quiz/english/definition.ts';
 import { candidate } from '../../src/pipeline/quiz-kinds/candidate.ts';
 import { kindProblem } from '../../src/pipeline/quiz-kinds/checks.ts';
 import {

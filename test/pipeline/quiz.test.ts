@@ -3,11 +3,11 @@ import { describe, test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
 import { type Course, type Question, QuizSchema, withQuizLevels } from '../../src/domain/course.ts';
 import { generateCourse } from '../../src/pipeline/course.ts';
-import { loadEnglish } from '../../src/pipeline/nlp/english.ts';
-import { optionProblems } from '../../src/pipeline/quality/kinds.ts';
-import { swapProblem } from '../../src/pipeline/quality/statements.ts';
+import { loadEnglishProfile } from '../../src/pipeline/language/index.ts';
+import { opensWithLabel } from '../../src/pipeline/quiz/material.ts';
 import { generateQuiz, OfflineQuizGenerator } from '../../src/pipeline/quiz.ts';
-import { opensWithLabel } from '../../src/pipeline/quiz-material.ts';
+import { swapProblem } from '../../src/pipeline/rules/quiz/statements.ts';
+import { optionProblems } from '../../src/pipeline/text/kinds.ts';
 import { chunksOf, oneLiner, textbook } from '../support/course-fixture.ts';
 
 const input = textbook();
@@ -132,7 +132,7 @@ describe('generateQuiz (offline cloze)', () => {
   });
 
   test('false statements swap in a sibling term or change a quantity, and pass the swap check', async () => {
-    const nlp = await loadEnglish();
+    const lang = await loadEnglishProfile();
     const joins = english('Joins', [
       'A LEFT OUTER JOIN returns every row of the left table and fills the missing columns with NULL values.',
       'A RIGHT OUTER JOIN returns every row of the right table and fills the missing columns with NULL values.',
@@ -155,7 +155,7 @@ describe('generateQuiz (offline cloze)', () => {
         if (q.kind !== 'true_false' || q.answer) continue;
         falses++;
         const statement = q.prompt.replace('True or false: ', '');
-        assert.equal(swapProblem(sourceOf(q), statement, nlp), null, statement);
+        assert.equal(swapProblem(sourceOf(q), statement, lang), null, statement);
       }
     }
     assert.ok(falses > 0, 'some statements are false');
@@ -168,10 +168,10 @@ describe('generateQuiz (offline cloze)', () => {
         if (q.kind !== 'multiple_choice') continue;
         assert.equal(new Set(q.options.map((o) => o.toLowerCase())).size, 4);
         const answer = q.options[q.answerIndex]!;
-        const nlp = await loadEnglish();
+        const lang = await loadEnglishProfile();
         if (q.prompt.includes('_____')) {
           const stem = q.prompt.replace('Fill in the blank: ', '');
-          assert.deepEqual(optionProblems(stem, '_____', q.options, q.answerIndex, nlp), {
+          assert.deepEqual(optionProblems(stem, '_____', q.options, q.answerIndex, lang), {
             wrongKind: [],
             standsOut: null,
           });
@@ -324,6 +324,8 @@ describe('generateQuiz (offline cloze)', () => {
       modules: [
         {
           ...course.modules[0]!,
+          // Nothing to ask: no sentence, and no glossary (an English course's definitions make questions).
+          glossary: [],
           lessons: [
             { ...course.modules[0]!.lessons[0]!, summary: [{ text: '…', citations: [{ page: 1 }] }] },
           ],

@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { profileOf } from '../../src/pipeline/language/index.ts';
+import { isGoodSentence } from '../../src/pipeline/rules/sentences/shape.ts';
 import { blankOut, distractors, sameKind, swapTerm, TermFinder } from '../../src/pipeline/text/cloze.ts';
 import { mulberry32, shuffled } from '../../src/pipeline/text/rng.ts';
-import { isGoodSentence, splitSentences } from '../../src/pipeline/text/sentences.ts';
+import { splitSentences } from '../../src/pipeline/text/sentences.ts';
 import { TermIndex } from '../../src/pipeline/text/terms.ts';
+
+/** A language read statistically (TermIndex is how such languages find their key terms). */
+const german = profileOf('de');
+
 import { bagOf, keySentences, spread } from '../../src/pipeline/text/textrank.ts';
 import { findWhole } from '../../src/pipeline/text/whole-words.ts';
 import { cjkTermParts, scan, splitCjk, tokens } from '../../src/pipeline/text/words.ts';
@@ -82,7 +88,7 @@ describe('TermIndex', () => {
     ['Chlorophyll absorbs light.', 'Chlorophyll is green.', 'Light reactions split water.'],
     ['A primary key identifies a row.', 'Each table has a primary key.', 'SQL queries read the table.'],
   ];
-  const index = TermIndex.fromTexts(docs);
+  const index = TermIndex.fromTexts(docs, german);
 
   test('finds each document’s distinctive terms in their usual spelling', () => {
     assert.deepEqual(index.top([0], 2), ['Calvin cycle', 'carbon dioxide']);
@@ -91,7 +97,7 @@ describe('TermIndex', () => {
   });
 
   test('terms are words of 3+ letters, never stopwords or numbers, and do not overlap', () => {
-    const idx = TermIndex.fromTexts([['In 2021 the 42 ab of the enzyme and the enzymes of it.']]);
+    const idx = TermIndex.fromTexts([['In 2021 the 42 ab of the enzyme and the enzymes of it.']], german);
     assert.deepEqual(idx.top([0], 5), ['enzyme']);
     for (const t of index.top([0, 1, 2], 15)) assert.match(t, /^\p{L}[\p{L} -]*\p{L}$/u);
   });
@@ -99,24 +105,25 @@ describe('TermIndex', () => {
   test('a word twice in a row is two cells of a table; German and Portuguese function words are no terms', () => {
     // The header row of a table's two columns, in a document that says "percentagem" elsewhere too.
     const rows = Array.from({ length: 6 }, (_, i) => `Quadro ${i}: Percentagem Percentagem de mulheres.`);
-    const table = TermIndex.fromTexts([
-      rows,
-      ['A percentagem de redes.'],
-      ['A percentagem de casas.'],
-      ['A percentagem de escolas.'],
-    ]);
+    const table = TermIndex.fromTexts(
+      [rows, ['A percentagem de redes.'], ['A percentagem de casas.'], ['A percentagem de escolas.']],
+      profileOf('pt'),
+    );
     const tableTop = table.top([0], 5, { minCount: 1 });
     assert.ok(
       !tableTop.includes('Percentagem Percentagem') && tableTop.includes('Percentagem'),
       tableTop.join(),
     );
-    const notes = TermIndex.fromTexts([
+    const notes = TermIndex.fromTexts(
       [
-        'Vielen Dank an alle, die mir geholfen haben, vorausgesetzt sie heißt Hilfe.',
-        'Falls X kompakt ist, folgt daraus, dass mir der Raum kompakt heißt.',
-        'Cerca de 70 por cento das mulheres dormiram debaixo de uma rede alguma vez.',
+        [
+          'Vielen Dank an alle, die mir geholfen haben, vorausgesetzt sie heißt Hilfe.',
+          'Falls X kompakt ist, folgt daraus, dass mir der Raum kompakt heißt.',
+          'Cerca de 70 por cento das mulheres dormiram debaixo de uma rede alguma vez.',
+        ],
       ],
-    ]);
+      german,
+    );
     const top = notes.top([0], 20, { minCount: 1 }).map((t) => t.toLowerCase());
     for (const w of ['mir', 'vorausgesetzt', 'heißt', 'folgt', 'falls', 'cento', 'vez', 'cerca'])
       assert.ok(!top.some((t) => t.split(' ').includes(w)), `${w} in ${top.join(', ')}`);
@@ -126,13 +133,16 @@ describe('TermIndex', () => {
 
 describe('Japanese key terms', () => {
   const sentences = (text: string) => splitSentences(text).map(scan);
-  const index = new TermIndex([
-    sentences(
-      '漢字フォントのファイルを読み込む。フォントの大きさはファイルに書かれている。漢字フォントは縦組にも使う。',
-    ),
-    sentences('縦組の行送りを設定する。縦組ではフォントのベースラインを移動する。'),
-    sentences('JFM用のファイルを作成して下さい。その場合は注意が必要である。'),
-  ]);
+  const index = new TermIndex(
+    [
+      sentences(
+        '漢字フォントのファイルを読み込む。フォントの大きさはファイルに書かれている。漢字フォントは縦組にも使う。',
+      ),
+      sentences('縦組の行送りを設定する。縦組ではフォントのベースラインを移動する。'),
+      sentences('JFM用のファイルを作成して下さい。その場合は注意が必要である。'),
+    ],
+    profileOf('ja'),
+  );
 
   test('a run without spaces gives its katakana words and kanji compounds; kana and lone characters are dropped', () => {
     assert.deepEqual(cjkTermParts('漢字フォントディレクトリ内の漢字フォント用'), [

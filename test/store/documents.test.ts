@@ -51,6 +51,20 @@ eachBackend((db) => {
     assert.equal(await documentExists(db(), 'ffffffffffffffff'), false);
   });
 
+  test('the document keeps the language its text was told to be in (NULL for documents from before)', async () => {
+    const german = { ...makeDocument(), language: 'de' as const };
+    const older = makeDocument();
+    await saveProcessedDocument(db(), german);
+    await saveProcessedDocument(db(), older);
+    const { rows } = await db().query<{ id: string; language: string | null }>(
+      'SELECT id, language FROM documents WHERE id = ANY($1::text[])',
+      [[german.documentId, older.documentId]],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r.language]));
+    assert.equal(byId.get(german.documentId), 'de');
+    assert.equal(byId.get(older.documentId), null);
+  });
+
   test('a second save of the same sha256 writes nothing and returns the stored ids', async () => {
     const doc = makeDocument();
     const first = await saveProcessedDocument(db(), doc);

@@ -3,7 +3,7 @@
  * on (normalised), so that no sentence is asked about twice in one quiz, whatever kind asks it.
  */
 import type { QuestionDraft } from '../../domain/questions.ts';
-import { normalise } from '../quiz-material.ts';
+import { normalise } from '../quiz/material.ts';
 
 export interface Candidate {
   q: QuestionDraft;

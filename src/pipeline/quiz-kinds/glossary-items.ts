@@ -12,8 +12,8 @@
  * that the definition names, is not asked.
  */
 import type { DraftOf } from '../../domain/questions.ts';
-import type { Token } from '../nlp/english.ts';
-import type { Defined } from '../quiz-english.ts';
+import type { Token } from '../language/index.ts';
+import type { Defined } from '../quiz/english/definition.ts';
 import { containsTerm } from '../text/cloze.ts';
 import { type Rng, shuffled } from '../text/rng.ts';
 import { type Candidate, candidate, cited, quoted } from './candidate.ts';

@@ -5,9 +5,9 @@
  * an example ("i.e., 20 minutes") whose value is no answer; a rounded figure ("about 30 minutes") gets a tolerance of a tenth of it.
  */
 import type { DraftOf } from '../../domain/questions.ts';
-import { looksLikeCode } from '../course-text.ts';
-import { insideCode } from '../quality/statements.ts';
-import type { Source } from '../quiz-material.ts';
+import type { Source } from '../quiz/material.ts';
+import { insideCode } from '../rules/quiz/statements.ts';
+import { looksLikeCode } from '../rules/sentences/items.ts';
 import { BLANK } from '../text/cloze.ts';
 import { type Candidate, candidate, cited, quoted } from './candidate.ts';
 

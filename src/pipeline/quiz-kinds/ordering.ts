@@ -7,8 +7,8 @@
  */
 import type { Chunk } from '../../domain/document.ts';
 import type { DraftOf } from '../../domain/questions.ts';
-import { looksLikeCode } from '../course-text.ts';
-import type { Scope } from '../quiz-material.ts';
+import type { Scope } from '../quiz/material.ts';
+import { looksLikeCode } from '../rules/sentences/items.ts';
 import { type Candidate, candidate, cited } from './candidate.ts';
 
 const MIN_ITEMS = 3;

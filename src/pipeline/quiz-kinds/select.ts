@@ -13,7 +13,7 @@ import {
   type QuestionFilters,
   type QuestionKind,
 } from '../../domain/questions.ts';
-import { normalise } from '../quiz-material.ts';
+import { normalise } from '../quiz/material.ts';
 import { type Rng, shuffled } from '../text/rng.ts';
 import type { Candidate } from './candidate.ts';
 

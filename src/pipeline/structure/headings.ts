@@ -4,7 +4,9 @@
  * ending like a sentence, not a table row, page number, running header or table-of-contents entry).
  * Levels come from the distinct heading sizes (largest = 1), refined by section numbering depth.
  */
+
 import type { TextLine } from '../../domain/document.ts';
+import { MATTER_HEADING } from '../language/xx/index.ts';
 import { isDotLeaderEntry, isRunningLine, isTocEntry, isTocTitle, type Layout, sizeKey } from './layout.ts';
 import { hasCjk, type Numbering, parseNumbering } from './normalize.ts';
 
@@ -187,11 +189,9 @@ function assignLevels(groups: Candidate[][], bodySize: number): Heading[] {
   return denseLevels(headings);
 }
 
-const MATTER =
-  /^(?:(?:table\s+of\s+)?contents|abstract|preface|foreword|acknowledge?ments?|references|bibliography|index|glossary|appendix|appendices|inhalt(?:sverzeichnis)?|literatur(?:verzeichnis)?|vorwort|sommaire|bibliographie|índice|sumário|referências|目\s*次|参考文献|索\s*引|謝\s*辞|概\s*要|はじめに|おわりに|付\s*録)$/iu;
-
+/** A heading of front or back matter, in any language (see src/pipeline/language). */
 function isFrontOrBackMatter(title: string): boolean {
-  return MATTER.test(title.trim());
+  return MATTER_HEADING.test(title.trim());
 }
 
 /** The size of a heading's title (the line after a number-only line may be smaller than the number). */

@@ -3,7 +3,7 @@
  * paths, page ranges and their own paragraphs.
  */
 import type { Matter, OutlineEntry, Section } from '../../domain/document.ts';
-import { matterOfLines, matterOfTitle } from '../quality/matter.ts';
+import { matterOfLines, matterOfTitle } from '../structure/matter.ts';
 import type { Heading } from './headings.ts';
 import type { Layout } from './layout.ts';
 import { normalizeTitle, titlesMatch } from './normalize.ts';

@@ -4,9 +4,8 @@
  * "Term: definition", "Term — definition"). They feed the course's glossary, its objectives ("Define X") and its
  * questions (term → definition and definition → term).
  */
-import { type EnglishNlp, isNominal, type Token } from '../nlp/english.ts';
+import { type AnalysedLanguage, isNominal, type Token } from '../language/index.ts';
 import { wordsOf } from './phrases.ts';
-import { isStopword } from './stopwords.ts';
 
 /** A term and what the text says it is. */
 export interface Found {
@@ -33,14 +32,21 @@ const MIN_GLOSS_WORDS = 4;
 const MAX_SENTENCE_WORDS = 50;
 
 /** The definition a sentence states, or null. `tokens` are its tags. */
-export function findDefinition(sentence: string, tokens: readonly Token[]): Found | null {
+export function findDefinition(
+  sentence: string,
+  tokens: readonly Token[],
+  lang: Pick<AnalysedLanguage, 'stopwords'>,
+): Found | null {
   const ws = wordsOf(tokens).filter((w) => w.text.trim());
   if (ws.length === 0 || ws.length > MAX_SENTENCE_WORDS) return null;
-  return copula(sentence, ws) ?? called(sentence, ws) ?? alias(sentence, ws);
+  const isTerm = (words: readonly Word[]) => isTermOf(words, lang.stopwords);
+  return copula(sentence, ws, isTerm) ?? called(sentence, ws, isTerm) ?? alias(sentence, ws, isTerm);
 }
 
+type IsTerm = (words: readonly Word[]) => boolean;
+
 /** The noun phrase that opens the sentence (after an article): its words and where it ends. */
-function openingTerm(ws: readonly Word[]): { words: Word[]; next: number } | null {
+function openingTerm(ws: readonly Word[], isTerm: IsTerm): { words: Word[]; next: number } | null {
   let i = ARTICLE.test(ws[0]?.text ?? '') ? 1 : 0;
   const start = i;
   while (i < ws.length && (isNominal(ws[i]!.pos) || ws[i]!.pos === 'ADJ') && !ws[i]!.code) i++;
@@ -51,9 +57,9 @@ function openingTerm(ws: readonly Word[]): { words: Word[]; next: number } | nul
   return isTerm(words) ? { words, next: i } : null;
 }
 
-function isTerm(words: readonly Word[]): boolean {
+function isTermOf(words: readonly Word[], stopwords: ReadonlySet<string>): boolean {
   const head = words.at(-1)!;
-  if (NOT_TERMS.has(head.lemma) || isStopword(head.lower)) return false;
+  if (NOT_TERMS.has(head.lemma) || stopwords.has(head.lower)) return false;
   // "Andreas Arnez is the current maintainer…": a person is no term.
   if (
     words.length >= 2 &&
@@ -86,8 +92,8 @@ const glossText = (sentence: string, from: Word) =>
     .trim();
 
 /** "X is a Y that …", "X refers to …", "X is defined as …", "X means …". */
-function copula(sentence: string, ws: readonly Word[]): Found | null {
-  const opening = openingTerm(ws);
+function copula(sentence: string, ws: readonly Word[], isTerm: IsTerm): Found | null {
+  const opening = openingTerm(ws, isTerm);
   if (!opening) return null;
   let i = opening.next;
   const verb = ws[i];
@@ -113,7 +119,7 @@ function copula(sentence: string, ws: readonly Word[]): Found | null {
 }
 
 /** "… is called X", "… is known as X": the subject is the gloss. */
-function called(sentence: string, ws: readonly Word[]): Found | null {
+function called(sentence: string, ws: readonly Word[], isTerm: IsTerm): Found | null {
   for (let i = 2; i + 2 < ws.length; i++) {
     const [be, verb] = [ws[i]!, ws[i + 1]!];
     if (!(be.lower === 'is' || be.lower === 'are')) continue;
@@ -150,8 +156,8 @@ function called(sentence: string, ws: readonly Word[]): Found | null {
 }
 
 /** "X, also called Y, …" and "X (also known as Y)": a definition without a gloss. */
-function alias(sentence: string, ws: readonly Word[]): Found | null {
-  const opening = openingTerm(ws);
+function alias(sentence: string, ws: readonly Word[], isTerm: IsTerm): Found | null {
+  const opening = openingTerm(ws, isTerm);
   if (!opening) return null;
   const rest = ws
     .slice(opening.next, opening.next + 4)
@@ -169,20 +175,20 @@ const lowerFirst = (s: string) => (/^\p{Lu}(?:\p{Ll}|\s)/u.test(s) ? s[0]!.toLow
  */
 export function glossaryEntries(
   sentences: readonly string[],
-  nlp: EnglishNlp,
+  lang: AnalysedLanguage,
 ): { term: string; definition: string; at: number }[] {
   const out: { term: string; definition: string; at: number }[] = [];
   for (let i = 0; i < sentences.length; i++) {
     // An enumerator before the headword is the list's, not the term's: "A. Ambulatory Care: …".
     const s = sentences[i]!.trim().replace(/^(?:[A-Z]|[0-9]{1,2}|[ivx]{1,4})[.)]\s+(?=\p{Lu})/u, '');
     const inline = /^([^:—–]{2,60}?)\s*(?::|\s[—–-]\s)\s*(\p{Lu}.{10,})$/u.exec(s);
-    if (inline && isHeadword(inline[1]!, nlp)) {
+    if (inline && isHeadword(inline[1]!, lang)) {
       out.push({ term: inline[1]!.trim(), definition: inline[2]!.trim(), at: i });
       continue;
     }
     const next = sentences[i + 1]?.trim();
     const head = s.replace(/\.$/u, '');
-    if (next && /\.$/u.test(s) && isHeadword(head, nlp) && next.split(/\s+/).length >= 4) {
+    if (next && /\.$/u.test(s) && isHeadword(head, lang) && next.split(/\s+/).length >= 4) {
       out.push({ term: head, definition: next, at: i + 1 });
       i++;
     }
@@ -191,10 +197,10 @@ export function glossaryEntries(
 }
 
 /** A glossary headword: one to five words, no verb, not a sentence. */
-function isHeadword(text: string, nlp: EnglishNlp): boolean {
+function isHeadword(text: string, lang: AnalysedLanguage): boolean {
   const words = text.trim().split(/\s+/);
   if (words.length === 0 || words.length > MAX_TERM_WORDS || !/^[\p{L}\p{N}]/u.test(text)) return false;
-  return !nlp
+  return !lang.analyser
     .tag(text)
     .some((t) => t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PRON' || t.pos === 'SCONJ');
 }

@@ -5,8 +5,8 @@
  * verb, an adjective, a function word, a person's name (two capitalised words the model does not know),
  * code ("student_id", "--help") or a number.
  */
-import { type EnglishNlp, isNominal, type Token } from '../nlp/english.ts';
-import { isStopword } from './stopwords.ts';
+import { type AnalysedLanguage, isNominal, type Token } from '../language/index.ts';
+import { isVague, PHRASE_RULES, type PhraseRule, type PhraseWord } from '../rules/terms/phrases.ts';
 import { tally } from './terms.ts';
 
 /** A word of a sentence as the phrase finder sees it: hyphenated compounds joined, code marked. */
@@ -90,23 +90,6 @@ function isSentenceEnd(tokens: readonly Token[], j: number): boolean {
 }
 const SENTENCE_END = new Set('.!?,;:)');
 
-/** Adjectives that say nothing about what a thing is ("other tables", "the following options"). */
-const VAGUE = new Set(
-  `other many new same different following various several certain such main important particular specific given
-  whole entire single own simple good better best first last next previous above below additional general possible
-  real actual common usual typical normal current high low large small big little long short full easy hard
-  useful special further whole necessary available appropriate relevant respective corresponding related similar
-  single multiple individual overall extra separate major minor basic modern traditional popular famous classic
-  known unknown wide broad`.split(/\s+/),
-);
-
-/** Nouns too general to be a key term on their own. */
-const GENERAL = new Set(
-  `thing way lot kind sort part case use end fact point place time number example detail reason result problem
-  question answer idea side section chapter figure step information amount aspect purpose term note addition
-  following lack need means`.split(/\s+/),
-);
-
 /** A noun phrase of a sentence. */
 export interface Phrase {
   /** Lower-case modifiers and lemmatised head: the identity of the term. */
@@ -121,32 +104,45 @@ export interface Phrase {
   initial: boolean;
 }
 
-function isTermWord(w: Word): boolean {
+function isTermWordOf(w: PhraseWord, stopwords: ReadonlySet<string>): boolean {
   if (w.code || !/^\p{L}[\p{L}\p{M}'’-]*$/u.test(w.text)) return false;
   if (/^\p{Lu}{2,}$/u.test(w.text)) return true;
   if (w.text.length < 3) return false;
-  return !isStopword(w.lower);
+  return !stopwords.has(w.lower);
 }
 
-/** A capitalised word the model does not know: part of a name, when two stand together. */
-const nameLike = (w: Word) => w.pos === 'PROPN' && !w.known && /^\p{Lu}\p{Ll}+$/u.test(w.text);
-
-const phraseCache = new WeakMap<readonly Token[], Phrase[]>();
+const phraseCaches = new WeakMap<ReadonlySet<string>, WeakMap<readonly Token[], Phrase[]>>();
 
 /**
  * The noun phrases of a tagged sentence, each with its shorter forms ("full table scan", "table scan", "scan").
  * Remembered per token list: the course asks for a sentence's phrases more than once.
  */
-export function nounPhrases(tokens: readonly Token[]): Phrase[] {
-  let phrases = phraseCache.get(tokens);
+export function nounPhrases(tokens: readonly Token[], lang: Pick<AnalysedLanguage, 'stopwords'>): Phrase[] {
+  let cache = phraseCaches.get(lang.stopwords);
+  if (!cache) {
+    cache = new WeakMap();
+    phraseCaches.set(lang.stopwords, cache);
+  }
+  let phrases = cache.get(tokens);
   if (!phrases) {
-    phrases = findPhrases(tokens);
-    phraseCache.set(tokens, phrases);
+    phrases = findPhrases(tokens, lang.stopwords);
+    cache.set(tokens, phrases);
   }
   return phrases;
 }
 
-function findPhrases(tokens: readonly Token[]): Phrase[] {
+/** The phrases of a tagged sentence, not remembered, telling `trace` which candidates which rule skipped. */
+export const tracePhrases = (
+  tokens: readonly Token[],
+  lang: Pick<AnalysedLanguage, 'stopwords'>,
+  trace: PhraseTrace,
+) => findPhrases(tokens, lang.stopwords, trace);
+
+function findPhrases(
+  tokens: readonly Token[],
+  stopwords: ReadonlySet<string>,
+  trace?: PhraseTrace,
+): Phrase[] {
   const ws = wordsOf(tokens);
   const out: Phrase[] = [];
   // Until a word with a letter has passed, a phrase opens the sentence.
@@ -161,7 +157,7 @@ function findPhrases(tokens: readonly Token[]): Phrase[] {
     let j = i;
     while (j < ws.length && isPhraseWord(ws[j]!)) j++;
     const run = ws.slice(i, j);
-    collect(run, initial, out);
+    collect(run, initial, stopwords, out, trace);
     if (initial && run.some((w) => /\p{L}/u.test(w.text))) initial = false;
     i = j;
   }
@@ -170,27 +166,33 @@ function findPhrases(tokens: readonly Token[]): Phrase[] {
 
 const isPhraseWord = (w: Word) => !w.code && (isNominal(w.pos) || w.pos === 'ADJ');
 
-function collect(run: Word[], initial: boolean, out: Phrase[]): void {
+/** Hears which rule of PHRASE_RULES skipped which candidate (for the rules' table test). */
+export type PhraseTrace = (rule: PhraseRule, surface: string) => void;
+
+function collect(
+  run: Word[],
+  initial: boolean,
+  stopwords: ReadonlySet<string>,
+  out: Phrase[],
+  trace?: PhraseTrace,
+): void {
+  const isTermWord = (w: PhraseWord) => isTermWordOf(w, stopwords);
   while (run.length > 0 && !isNominal(run.at(-1)!.pos)) run = run.slice(0, -1);
   if (run.length === 0) return;
-  if (run.length >= 2 && run.every(nameLike)) return;
   let from = 0;
-  while (from < run.length - 1 && (VAGUE.has(run[from]!.lower) || !isTermWord(run[from]!))) {
+  while (from < run.length - 1 && (isVague(run[from]!) || !isTermWord(run[from]!))) {
     from++;
     initial = false;
   }
   const head = run.at(-1)!;
-  if (!isTermWord(head)) return;
   for (let k = 1; k <= Math.min(3, run.length - from); k++) {
     const words = run.slice(run.length - k);
-    if (!words.every(isTermWord) || (k === 1 && GENERAL.has(head.lemma))) continue;
-    // One capitalised common word inside a sentence is part of a name ("Veterans Day"), not a term.
-    if (k === 1 && !(initial && run.length - from === 1) && head.known && /^\p{Lu}\p{Ll}+$/u.test(head.text))
+    const candidate = { words, run, from, initial, isTermWord };
+    const skip = PHRASE_RULES.find((rule) => rule.skips(candidate));
+    if (skip) {
+      trace?.(skip, words.map((w) => w.text).join(' '));
       continue;
-    if (words.slice(0, -1).some((w) => VAGUE.has(w.lower))) continue;
-    // A keyword in capitals after a plain word is code ("INTO students VALUES", "accounts SET balance").
-    if (words.some((w, x) => x > 0 && /^\p{Lu}{2,}$/u.test(w.text) && /^\p{Ll}/u.test(words[x - 1]!.text)))
-      continue;
+    }
     const headKey =
       head.pos === 'PROPN' || head.pos === 'VERB' || /^\p{Lu}{2,}$/u.test(head.text)
         ? head.lower
@@ -241,7 +243,8 @@ export class PhraseIndex {
 
   constructor(
     parts: readonly (readonly (readonly Token[])[])[],
-    private readonly boosts: PhraseBoosts = {},
+    private readonly boosts: PhraseBoosts,
+    lang: Pick<AnalysedLanguage, 'stopwords'>,
   ) {
     for (const sentences of parts) {
       const counts = new Map<string, number>();
@@ -255,7 +258,7 @@ export class PhraseIndex {
             else c.noun++;
             this.usage.set(t.lower, c);
           }
-        for (const p of nounPhrases(tokens)) {
+        for (const p of nounPhrases(tokens, lang)) {
           counts.set(p.key, (counts.get(p.key) ?? 0) + 1);
           if (/^\p{Lu}{2,}\s.*\p{Ll}+$/u.test(p.surface)) this.codeLike.add(p.key);
           if (p.words === 1) this.single.set(p.key, p.surface.toLowerCase());
@@ -272,8 +275,10 @@ export class PhraseIndex {
   }
 
   /** The key of a phrase as written (for matching headings and defined terms against the index). */
-  static keyOf(phrase: string, nlp: EnglishNlp): string | null {
-    const found = nounPhrases(nlp.tag(phrase)).filter((p) => p.end >= phrase.trimEnd().length - 1);
+  static keyOf(phrase: string, lang: AnalysedLanguage): string | null {
+    const found = nounPhrases(lang.analyser.tag(phrase), lang).filter(
+      (p) => p.end >= phrase.trimEnd().length - 1,
+    );
     return found.sort((a, b) => b.words - a.words)[0]?.key ?? null;
   }
 

@@ -7,17 +7,11 @@
  * Built for speed on a 150k-word manual: each distinct spelling is classified once, terms are integer ids,
  * and a two-word term's id is a pair of word ids, so counting allocates no strings.
  */
-import { isStopwordOutsideEnglish } from './stopwords.ts';
+import type { LanguageProfile } from '../language/index.ts';
 import { cjkTermParts, foldPlural, hasCjk, isBreak, scan } from './words.ts';
 
 /** A candidate word: letters (inner hyphens allowed), at least three of them, no digits, no possessive. */
 const TERM_WORD = /^\p{L}[\p{L}\p{M}-]*[\p{L}\p{M}]$/u;
-/** Kanji compounds common in any Japanese technical text ("case", "use", "following", "necessary", …). */
-const CJK_STOPWORDS = new Set(
-  '場合 使用 以下 以上 必要 可能 指定 次 例 方法 意味 通常 現在 部分 全体 説明 関係 参照 利用 記述 内容 本書 場所 一般 注意 同様'.split(
-    ' ',
-  ),
-);
 /** Weight of a spelling seen at a sentence start, where capitals say nothing about the word. */
 const INITIAL_WEIGHT = 0.01;
 /** Two-word terms are rarer than single words but more telling. */
@@ -51,13 +45,22 @@ export class TermIndex {
   private readonly pairTotals = new Map<number, number>();
   private wordTotal = 0;
 
-  constructor(documents: readonly ScannedDocument[]) {
+  private readonly stopwords: ReadonlySet<string>;
+
+  constructor(documents: readonly ScannedDocument[], lang: Pick<LanguageProfile, 'stopwords'>) {
+    this.stopwords = lang.stopwords;
     for (const sentences of documents) this.addDocument(sentences);
   }
 
   /** Index of plain texts (each document a list of sentences), for callers without scanned tokens. */
-  static fromTexts(documents: readonly (readonly string[])[]): TermIndex {
-    return new TermIndex(documents.map((d) => d.map(scan)));
+  static fromTexts(
+    documents: readonly (readonly string[])[],
+    lang: Pick<LanguageProfile, 'stopwords'>,
+  ): TermIndex {
+    return new TermIndex(
+      documents.map((d) => d.map(scan)),
+      lang,
+    );
   }
 
   private addDocument(sentences: ScannedDocument): void {
@@ -118,7 +121,7 @@ export class TermIndex {
   private spellingOf(word: string): number {
     const known = this.spellings.get(word);
     if (known !== undefined) return known;
-    const key = termKey(word);
+    const key = termKey(word, this.stopwords);
     let id = -1;
     if (key !== null) {
       id = this.spellingText.length;
@@ -196,10 +199,10 @@ export function tally<K>(counts: readonly Map<K, number>[], ids: readonly number
 }
 
 /** The grouping key of a candidate word (lower case, plural folded), or null when it cannot be a term. */
-function termKey(word: string): string | null {
-  if (hasCjk(word)) return word.length >= 2 && !CJK_STOPWORDS.has(word) ? word : null;
+function termKey(word: string, stopwords: ReadonlySet<string>): string | null {
+  if (hasCjk(word)) return word.length >= 2 && !stopwords.has(word) ? word : null;
   if (word.length < 3 || !TERM_WORD.test(word)) return null;
   const lower = word.toLowerCase();
-  if (isStopwordOutsideEnglish(lower)) return null;
+  if (stopwords.has(lower)) return null;
   return foldPlural(lower);
 }

@@ -2,7 +2,7 @@
  * TextRank (Mihalcea & Tarau 2004) over a sentence similarity graph: sentences that share words with many
  * other central sentences rank high. Similarity is the cosine of word term-frequency vectors.
  */
-import { isStopword } from './stopwords.ts';
+import { ANY_STOPWORD } from '../language/xx/index.ts';
 import { foldPlural, hasLetter, tokens } from './words.ts';
 
 /** Cosine above which a sentence repeats one already chosen. */
@@ -22,11 +22,14 @@ export interface TextRankOptions {
   iterations?: number;
 }
 
-/** The content words of a sentence or its scan (stopwords and numbers dropped, plurals folded) as a bag. */
+/**
+ * The content words of a sentence or its scan (function words of any language and numbers dropped, plurals
+ * folded) as a bag: what sentences share, whatever language they quote.
+ */
 export function bagOf(sentence: string | readonly string[]): Bag {
   const terms = new Map<string, number>();
   for (const t of tokens(sentence)) {
-    if (t.length < 2 || isStopword(t) || !hasLetter(t)) continue;
+    if (t.length < 2 || ANY_STOPWORD.has(t) || !hasLetter(t)) continue;
     const key = foldPlural(t);
     terms.set(key, (terms.get(key) ?? 0) + 1);
   }

@@ -6,7 +6,7 @@
  */
 import { ApiError, json } from '../api.js';
 import { h, replace } from '../dom.js';
-import { date, pages, plural } from '../format.js';
+import { date, languageName, pages, plural } from '../format.js';
 import { KIND_LABELS, KINDS } from './kinds.js';
 import { backLink, citation, exportButtons, loadCourse, loadQuizzes, quizScope } from './shared.js';
 
@@ -29,16 +29,19 @@ export async function courseView(main, id) {
   const [course, quizzes] = await Promise.all([loadCourse(id), loadQuizzes(id)]);
   document.title = `${course.title} · ProfAI`;
   const c = course.course;
+  // The course's own text is in its document's language (the page around it is not): screen readers say it so.
+  const lang = c.language && c.language !== 'und' ? c.language : undefined;
+  const language = languageName(c.language);
   replace(
     main,
     backLink(null),
-    h('h1', { tabindex: -1 }, course.title),
+    h('h1', { tabindex: -1, lang }, course.title),
     h(
       'p',
       { class: 'meta' },
-      `${course.fileName} · ${plural(course.pageCount, 'page')} · ${plural(c.modules.length, 'module')} · ${plural(course.lessons, 'lesson')} · about ${plural(Math.max(1, Math.round(c.readingMinutes)), 'minute')} of reading · added ${date(course.createdAt)}`,
+      `${course.fileName} · ${language ? `${language} · ` : ''}${plural(course.pageCount, 'page')} · ${plural(c.modules.length, 'module')} · ${plural(course.lessons, 'lesson')} · about ${plural(Math.max(1, Math.round(c.readingMinutes)), 'minute')} of reading · added ${date(course.createdAt)}`,
     ),
-    h('p', { class: 'lead' }, c.description),
+    h('p', { class: 'lead', lang }, c.description),
     c.keyTerms.length > 0
       ? h(
           'section',
@@ -46,14 +49,14 @@ export async function courseView(main, id) {
           h('h2', { id: 'terms-title', class: 'small-title' }, 'Key terms'),
           h(
             'ul',
-            { class: 'terms' },
+            { class: 'terms', lang },
             c.keyTerms.map((t) => h('li', {}, t)),
           ),
         )
       : null,
     quizSection(course, quizzes),
     contents(course),
-    ...c.modules.map((m, i) => moduleSection(course, m, i)),
+    ...c.modules.map((m, i) => moduleSection(course, m, i, lang)),
   );
 }
 
@@ -296,8 +299,9 @@ function contents(course) {
  * @param {StoredCourse} course
  * @param {import('./shared.js').Module} m
  * @param {number} i
+ * @param {string | undefined} lang the language of the document's own text (titles, summaries)
  */
-function moduleSection(course, m, i) {
+function moduleSection(course, m, i, lang) {
   return h(
     'section',
     { class: 'module', id: `module-${i + 1}`, 'aria-labelledby': `module-${i + 1}-title` },
@@ -305,7 +309,7 @@ function moduleSection(course, m, i) {
       'h2',
       { id: `module-${i + 1}-title`, tabindex: -1 },
       h('span', { class: 'module-number' }, `Module ${i + 1}`),
-      m.title,
+      h('span', { lang }, m.title),
     ),
     h(
       'p',
@@ -326,7 +330,12 @@ function moduleSection(course, m, i) {
       h(
         'article',
         { class: 'lesson' },
-        h('h3', {}, h('span', { class: 'lesson-number' }, `Lesson ${i + 1}.${j + 1}`), l.title),
+        h(
+          'h3',
+          {},
+          h('span', { class: 'lesson-number' }, `Lesson ${i + 1}.${j + 1}`),
+          h('span', { lang }, l.title),
+        ),
         h(
           'p',
           { class: 'meta' },
@@ -335,7 +344,7 @@ function moduleSection(course, m, i) {
         ),
         h(
           'ul',
-          { class: 'summary' },
+          { class: 'summary', lang },
           l.summary.map((s) => {
             const cited = [...new Set(s.citations.map((x) => x.page))].sort((a, b) => a - b);
             return h(

@@ -9,7 +9,7 @@ import { openViewer } from '../viewer.js';
  * @typedef {{ text: string; citations: Citation[] }} Sentence
  * @typedef {{ title: string; pageStart: number; pageEnd: number; summary: Sentence[]; keyTerms: string[]; readingMinutes: number }} Lesson
  * @typedef {{ title: string; pageStart: number; pageEnd: number; objectives: string[]; keyTerms: string[]; lessons: Lesson[]; readingMinutes: number }} Module
- * @typedef {{ title: string; description: string; keyTerms: string[]; modules: Module[]; readingMinutes: number; generator: { name: string } }} Course
+ * @typedef {{ title: string; language?: string; description: string; keyTerms: string[]; modules: Module[]; readingMinutes: number; generator: { name: string } }} Course
  * @typedef {{ id: string; documentId: string; title: string; fileName: string; pageCount: number; modules: number; lessons: number; createdAt: string; course: Course; quizIds: string[] }} StoredCourse
  * @typedef {'easy' | 'medium' | 'hard'} Difficulty
  * @typedef {'remember' | 'understand' | 'apply'} Bloom

@@ -1,0 +1,115 @@
+/**
+ * English language analysis from a maintained library: wink-nlp with its small English model
+ * (`wink-eng-lite-web-model`, offline): tokens with their part of speech in context, lemmas, and whether a
+ * word is in the model's lexicon (common English words are; names, jargon and fragments of split words are not).
+ *
+ * Loaded lazily, once per process, by {@link loadEnglish}: only the course and quiz stages need it, so a worker
+ * child that only parses never pays for it. The model's commonest confusions are corrected by the rules of
+ * tags.ts.
+ */
+import type { Analyser, Pos, Token } from '../analyser.ts';
+import { correctTags, type TagRule } from './tags.ts';
+
+/** The English analyser, and a way to see which tag rules changed a text's tags (for the rules' table test). */
+export interface EnglishAnalyser extends Analyser {
+  /** The tags of `text`, with every correction made to them: the rule and the index of the token. */
+  traceTags(text: string): { tokens: readonly Token[]; corrections: { rule: TagRule; index: number }[] };
+}
+
+let loading: Promise<EnglishAnalyser> | null = null;
+
+/** The English analyser, loaded on first use (the model takes a moment and some memory; see bench:nlp). */
+export function loadEnglish(): Promise<EnglishAnalyser> {
+  loading ??= open().catch((err: unknown) => {
+    loading = null;
+    throw err;
+  });
+  return loading;
+}
+
+async function open(): Promise<EnglishAnalyser> {
+  const [{ default: winkNLP }, { default: model }] = await Promise.all([
+    import('wink-nlp'),
+    import('wink-eng-lite-web-model'),
+  ]);
+  // Sentence boundaries and parts of speech only: the other pipes (sentiment, entities, negation) cost time
+  // and find nothing a course needs.
+  const nlp = winkNLP(model, ['sbd', 'pos']);
+  const its = nlp.its;
+  // Words of the lexicon have the lowest ids; a word the model has not seen gets the next free one, so the id
+  // of a nonsense probe read first marks where the lexicon ends.
+  const lexiconSize = nlp.readDoc('qxzjvqxzjv').tokens().out(its.uniqueId)[0] as number;
+  const known = new Map<string, boolean>();
+
+  // The course tags some texts more than once (a repeated notice, a heading, a term's phrase): 6% of the
+  // manual's 8.5k calls repeat one of the last 1,024 texts (4,096 would catch 10% but keep 11 MB instead of 3 MB
+  // alive in an idle worker child). Tokens are never changed once returned, so callers share them.
+  const recent = new Map<string, readonly Token[]>();
+
+  function tag(text: string): readonly Token[] {
+    let tokens = recent.get(text);
+    if (!tokens) {
+      tokens = analyse(text);
+      if (recent.size >= RECENT_TAGS) recent.delete(recent.keys().next().value!);
+      recent.set(text, tokens);
+    }
+    return tokens;
+  }
+
+  function analyse(text: string, trace?: Parameters<typeof correctTags>[1]): Token[] {
+    if (!text.trim()) return [];
+    // The model reads a capitalised first word as a name ("Transactions are…" → PROPN); a common word is
+    // tagged in lower case, as it would stand inside a sentence.
+    const first = /^\p{Lu}\p{Ll}+/u.exec(text)?.[0];
+    const read = first && isWord(first) ? first.toLowerCase() + text.slice(first.length) : text;
+    const tokens = nlp.readDoc(read).tokens();
+    const values = tokens.out() as string[];
+    if (read !== text && values.length > 0) values[0] = text.slice(0, values[0]!.length);
+    const pos = tokens.out(its.pos) as Pos[];
+    // The model's typings disagree with wink-nlp's about the lemma helper; the call itself is fine.
+    const lemmas = tokens.out(its.lemma as never) as string[];
+    const ids = tokens.out(its.uniqueId) as number[];
+    const out: Token[] = [];
+    let cursor = 0;
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i]!;
+      const at = text.indexOf(value, cursor);
+      const start = at >= 0 ? at : cursor;
+      const end = at >= 0 ? at + value.length : cursor;
+      cursor = end;
+      const lower = value.toLowerCase();
+      out.push({
+        text: value,
+        lower,
+        lemma: (lemmas[i] ?? value).toLowerCase(),
+        pos: pos[i] ?? 'X',
+        known: (ids[i] ?? lexiconSize) < lexiconSize || (lower !== value && isWord(lower)),
+        start,
+        end,
+      });
+    }
+    return correctTags(out, trace);
+  }
+
+  function isWord(word: string): boolean {
+    const lower = word.toLowerCase();
+    let answer = known.get(lower);
+    if (answer === undefined) {
+      const ids = nlp.readDoc(lower).tokens().out(its.uniqueId) as number[];
+      answer = ids.length === 1 && ids[0]! < lexiconSize;
+      known.set(lower, answer);
+    }
+    return answer;
+  }
+
+  function traceTags(text: string) {
+    const corrections: { rule: TagRule; index: number }[] = [];
+    const tokens = analyse(text, (rule, index) => corrections.push({ rule, index }));
+    return { tokens, corrections };
+  }
+
+  return { tag, isWord, traceTags };
+}
+
+/** How many of the latest texts keep their tags (the oldest goes first). */
+const RECENT_TAGS = 1024;

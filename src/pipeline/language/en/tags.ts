@@ -1,0 +1,198 @@
+/**
+ * Corrections of the small English model's commonest confusions in technical text, which decide whether a
+ * phrase is a noun (and so a key term, a blank, an option). They run in the order of {@link TAG_RULES} after
+ * the model has tagged a text: a `sentence` rule looks at the whole text once, a run of `token` rules looks at
+ * each token in turn, the first of them that applies giving the token its tag.
+ *
+ * Examples mark the token a rule is about with brackets: "[COMMIT] ends it successfully."
+ */
+import type { Rule } from '../../rules/rule.ts';
+import { isNominal, type Pos, type Token } from '../analyser.ts';
+
+interface TagContext {
+  /** Every word of the text is in capitals: capitals say nothing there. */
+  shouting: boolean;
+}
+
+/** A rule that re-tags one token, looking at its neighbours. */
+export interface TokenTagRule extends Rule {
+  readonly scope: 'token';
+  /** The tag token `i` should have, or null when the rule does not apply. */
+  retag(tokens: readonly Token[], i: number, ctx: TagContext): Pos | null;
+}
+
+/** A rule that looks at the whole text once and re-tags what it finds. */
+export interface SentenceTagRule extends Rule {
+  readonly scope: 'sentence';
+  /** Re-tags tokens in place; calls `changed` with the index of each token it re-tags. */
+  apply(tokens: Token[], changed: (i: number) => void): void;
+}
+
+export type TagRule = TokenTagRule | SentenceTagRule;
+
+const DETERMINERS = new Set(['DET', 'NUM']);
+const RELATIVE = new Set(['that', 'which', 'who']);
+const PHRASE_TAGS = new Set<Pos>(['ADJ', 'NOUN', 'PROPN']);
+/** Words that open a clause after an imperative: "Show how…", "Note what…". */
+const CLAUSE_OPENERS = new Set(['how', 'why', 'what', 'whether']);
+/** The articles an instruction's object takes: "Show the results", "Draw a line". */
+const ARTICLES = new Set(['the', 'a', 'an']);
+/** Nouns that may open a sentence before a determiner without being a verb: "Today the file is read". */
+const TIME_NOUNS = new Set(['today', 'tonight', 'tomorrow', 'yesterday', 'meanwhile']);
+/** Endings of adjectives, which may end a phrase after a determiner ("the data is available"). */
+const ADJECTIVE_ENDING = /(?:ed|ing|ful|ous|ive|able|ible|al|ic|less)$/u;
+const PLURAL = /[^s]s$/u;
+
+const imperative: SentenceTagRule = {
+  id: 'tags/imperative-opens-sentence',
+  scope: 'sentence',
+  why: 'Slides and objectives are full of instructions, and the model read their verb as a noun: "show" was a key term of the VA slides and the answer of a blank. A singular base-form noun that an article or a clause follows rarely opens a sentence as its subject.',
+  reject: [
+    '[Show] how to define a cancer cohort.',
+    '[Report] the findings to the nurse.',
+    '[Note] what the loop returns.',
+  ],
+  keep: [
+    '[Today] the file is read.',
+    // "The" in capitals: a heading run into its text.
+    '[Overview] The VA runs the program.',
+    '[Revenue] this year rose by a tenth.',
+    '[Cancer] cells grow quickly.',
+    '[Data] which the user enters are stored.',
+  ],
+  apply(tokens, changed) {
+    const [first, next] = tokens;
+    if (first?.pos !== 'NOUN' || !next || !/^\p{Lu}\p{Ll}+$/u.test(first.text)) return;
+    if (first.lemma !== first.lower || TIME_NOUNS.has(first.lower)) return;
+    if (ARTICLES.has(next.text) || CLAUSE_OPENERS.has(next.text)) {
+      first.pos = 'VERB';
+      changed(0);
+    }
+  },
+};
+
+const capitalsName: TokenTagRule = {
+  id: 'tags/capitals-name-something',
+  scope: 'token',
+  why: 'SQL keywords and acronyms were read as verbs or adjectives ("COMMIT ends it", "LEFT OUTER JOIN"): a word in capitals inside a text that is not itself in capitals names something.',
+  reject: ['[COMMIT] ends it successfully.', 'The LEFT [JOIN] keeps every row.'],
+  keep: ['[IS] THE PROGRAM RUNNING?', 'The [SQL] standard is long.'],
+  retag(tokens, i, ctx) {
+    const t = tokens[i]!;
+    return !ctx.shouting && /^\p{Lu}{2,}$/u.test(t.text) && t.pos !== 'PROPN' && t.pos !== 'NOUN'
+      ? 'PROPN'
+      : null;
+  },
+};
+
+const pluralVerb: TokenTagRule = {
+  id: 'tags/verb-read-as-plural-noun',
+  scope: 'token',
+  why: 'A verb in the third person was read as a plural noun between its subject and a determiner ("Valgrind prints a stack trace"), which made "prints" a term.',
+  reject: ['Valgrind [prints] a stack trace for each error.'],
+  keep: ['The [errors] of the program are listed.', 'Each of the errors the tool [finds] is listed.'],
+  retag(tokens, i) {
+    const t = tokens[i]!;
+    if (t.pos !== 'NOUN' || i < 1 || !PLURAL.test(t.lower)) return null;
+    const [before, after] = [tokens[i - 1]!, tokens[i + 1]];
+    const subject = isNominal(before.pos) || before.pos === 'PRON' || RELATIVE.has(before.lower);
+    return after?.pos === 'DET' && subject && before.lower !== 'of' ? 'VERB' : null;
+  },
+};
+
+const verbAfterPlural: TokenTagRule = {
+  id: 'tags/verb-after-plural-subject',
+  scope: 'token',
+  why: '"Clinics record the visits": a base-form word between a plural noun and a determiner, an adjective or a pronoun is the plural\'s verb, not a compound\'s head.',
+  reject: ['Nurses [report] the results to the doctor.', 'The options [control] the output.'],
+  keep: ['A full table [scan] reads every row.', 'Veterans [need] the care.'],
+  retag(tokens, i) {
+    const t = tokens[i]!;
+    if (t.pos !== 'NOUN' || i < 1 || t.lemma !== t.lower || /s$/u.test(t.lower)) return null;
+    const [before, after] = [tokens[i - 1]!, tokens[i + 1]];
+    const pluralBefore = before.pos === 'NOUN' && PLURAL.test(before.lower) && before.lemma !== before.lower;
+    return pluralBefore && after && (after.pos === 'DET' || after.pos === 'ADJ' || after.pos === 'PRON')
+      ? 'VERB'
+      : null;
+  },
+};
+
+const compoundHead: TokenTagRule = {
+  id: 'tags/compound-head-read-as-verb',
+  scope: 'token',
+  why: 'The head of a noun compound was read as a verb ("a stack trace for", "a full table scan reads"): a verb in its base form right after a singular noun that follows a determiner cannot be finite (it would agree: "traces").',
+  reject: ['Valgrind prints a stack [trace] for each error.', 'A full table [scan] reads every row.'],
+  keep: ['The program [runs] in a loop.', 'The users [trace] the calls.'],
+  retag(tokens, i) {
+    const t = tokens[i]!;
+    if (t.pos !== 'VERB' || t.lemma !== t.lower || /(?:s|ed|ing)$/u.test(t.lower) || i < 2) return null;
+    const before = tokens[i - 1]!;
+    if (before.pos !== 'NOUN' || PLURAL.test(before.lower)) return null;
+    let j = i - 2;
+    while (j >= 0 && (tokens[j]!.pos === 'NOUN' || tokens[j]!.pos === 'ADJ')) j--;
+    return j >= 0 && DETERMINERS.has(tokens[j]!.pos) ? 'NOUN' : null;
+  },
+};
+
+const phraseEndsInNoun: SentenceTagRule = {
+  id: 'tags/phrase-ends-in-noun',
+  scope: 'sentence',
+  why: 'A noun was read as an adjective at the end of a noun phrase ("the primary key is", "a candidate key."): a phrase after a determiner ends in a noun, unless the word has an adjective\'s ending.',
+  reject: ['The primary [key] is student_id.'],
+  keep: ['The data is [available] to every user.'],
+  apply(tokens, changed) {
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i]!.pos !== 'DET') continue;
+      let j = i + 1;
+      while (j < tokens.length && PHRASE_TAGS.has(tokens[j]!.pos)) j++;
+      const last = tokens[j - 1]!;
+      if (j - 1 > i + 1 && last.pos === 'ADJ' && !ADJECTIVE_ENDING.test(last.lower)) {
+        last.pos = 'NOUN';
+        changed(j - 1);
+      }
+      i = j - 1;
+    }
+  },
+};
+
+/** The corrections, in the order they run. */
+export const TAG_RULES: readonly TagRule[] = [
+  imperative,
+  capitalsName,
+  pluralVerb,
+  verbAfterPlural,
+  compoundHead,
+  phraseEndsInNoun,
+];
+
+/**
+ * Applies {@link TAG_RULES} to the model's tags, in place. `trace` (for the rules' table test) hears which rule
+ * re-tagged which token.
+ */
+export function correctTags(tokens: Token[], trace?: (rule: TagRule, i: number) => void): Token[] {
+  const ctx: TagContext = {
+    shouting: tokens.every((t) => t.text === t.text.toUpperCase() || !/\p{L}/u.test(t.text)),
+  };
+  for (let r = 0; r < TAG_RULES.length; ) {
+    const rule = TAG_RULES[r]!;
+    if (rule.scope === 'sentence') {
+      rule.apply(tokens, (i) => trace?.(rule, i));
+      r++;
+      continue;
+    }
+    // A run of token rules is one pass over the tokens: the first rule that applies to a token tags it.
+    let end = r;
+    while (TAG_RULES[end]?.scope === 'token') end++;
+    const run = TAG_RULES.slice(r, end) as TokenTagRule[];
+    for (let i = 0; i < tokens.length; i++)
+      for (const tokenRule of run) {
+        const pos = tokenRule.retag(tokens, i, ctx);
+        if (pos === null) continue;
+        tokens[i]!.pos = pos;
+        trace?.(tokenRule, i);
+        break;
+      }
+    r = end;
+  }
+  return tokens;
+}

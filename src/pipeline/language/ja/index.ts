@@ -1,0 +1,28 @@
+/** Japanese: kanji compounds that say nothing, and the titles of front and back matter (no analyser). */
+import type { LanguageData } from '../profile.ts';
+
+export const JAPANESE: LanguageData = {
+  code: 'ja',
+  name: 'Japanese',
+  // Japanese has no spaces to find function words by; its particles never make a term (see cjkTermParts).
+  functionWords: '',
+  // Kanji compounds common in any Japanese technical text ("case", "use", "following", "necessary", …).
+  stopwords:
+    '場合 使用 以下 以上 必要 可能 指定 次 例 方法 意味 通常 現在 部分 全体 説明 関係 参照 利用 記述 内容 本書 場所 一般 注意 同様',
+  abbreviations: '',
+  matterTitles: {
+    contents: [/^目次$/u],
+    index: [/^索引$/u],
+    bibliography: [/^参考文献$/u],
+  },
+  matterHeadings: [
+    '目\\s*次',
+    '参考文献',
+    '索\\s*引',
+    '謝\\s*辞',
+    '概\\s*要',
+    'はじめに',
+    'おわりに',
+    '付\\s*録',
+  ],
+};

@@ -1,0 +1,180 @@
+/**
+ * Checks of one quiz item, whoever wrote it: the offline generator's makers check their drafts with them, and
+ * the LLM quiz generator asks the model to repair an answer that fails them. Run in the order of
+ * {@link ITEM_RULES}; the first that fails says why, in words the model can act on.
+ *
+ * An example is an item: `{ kind, prompt, options?, answerIndex? }`.
+ */
+import type { QuestionKind } from '../../../domain/question-kinds.ts';
+import { isAnalysed, type LanguageProfile } from '../../language/index.ts';
+import { type OptionProblems, optionProblems } from '../../text/kinds.ts';
+import type { Rule } from '../rule.ts';
+
+/** The parts of a question the checks read. */
+export interface ItemDraft {
+  kind: QuestionKind;
+  prompt: string;
+  options?: readonly string[];
+  answerIndex?: number;
+}
+
+/** An item as the rules read it; the kinds of its options are judged once, when a rule first asks. */
+export class ItemReading {
+  private judged?: OptionProblems | null;
+
+  constructor(
+    readonly item: ItemDraft,
+    private readonly lang: LanguageProfile,
+  ) {}
+
+  get options(): readonly string[] {
+    return this.item.options ?? [];
+  }
+
+  get answer(): number {
+    return this.item.answerIndex ?? -1;
+  }
+
+  /** The blank of a fill-in-the-blank stem, if it has one. */
+  get blank(): string | undefined {
+    return BLANK.exec(this.item.prompt)?.[0];
+  }
+
+  /** How its options fit the blank, where the language has an analyser; null otherwise. */
+  get optionKinds(): OptionProblems | null {
+    if (this.judged === undefined) {
+      const blank = this.blank;
+      this.judged =
+        blank && isAnalysed(this.lang)
+          ? optionProblems(
+              this.item.prompt.replace(/^fill in the blank:\s*/iu, ''),
+              blank,
+              this.options,
+              this.answer,
+              this.lang,
+            )
+          : null;
+    }
+    return this.judged;
+  }
+}
+
+export interface ItemRule extends Rule<ItemDraft> {
+  /** Why the item fails the rule, in words a model can act on; null when it passes. */
+  problem(item: ItemReading): string | null;
+}
+
+const BLANK = /_{3,}/u;
+/** The right option more than this many times longer or shorter than every other stands out. */
+const LENGTH_RATIO = 1.6;
+
+const mc = (prompt: string, options: string[], answerIndex: number): ItemDraft => ({
+  kind: 'multiple_choice',
+  prompt,
+  options,
+  answerIndex,
+});
+
+/** Four options that read differently: the check every item of the offline quiz passes in the assembler. */
+export const SAME_OPTIONS: ItemRule = {
+  id: 'item/same-options',
+  why: 'Two options that read the same (any case) leave three choices, or two right answers.',
+  reject: [mc('Which key identifies a row?', ['primary key', 'Primary key', 'foreign key', 'index'], 0)],
+  keep: [mc('Which key identifies a row?', ['primary key', 'candidate key', 'foreign key', 'index key'], 0)],
+  problem(r) {
+    if (r.item.kind !== 'multiple_choice') return null;
+    return new Set(r.options.map((o) => o.trim().toLowerCase())).size !== r.options.length
+      ? 'two options are the same'
+      : null;
+  },
+};
+
+export const ITEM_RULES: readonly ItemRule[] = [
+  {
+    id: 'item/doubled-prefix',
+    why: 'A model asked for true/false statements sometimes writes the lead twice ("True or false: True or false: …").',
+    reject: [{ kind: 'true_false', prompt: 'True or false: True or false: SQL is a language.' }],
+    keep: [{ kind: 'true_false', prompt: 'True or false: SQL is a language.' }],
+    problem: ({ item }) =>
+      /true or false[:?]\s*true or false/iu.test(item.prompt) ? 'the prompt repeats "True or false"' : null,
+  },
+  SAME_OPTIONS,
+  {
+    id: 'item/answer-stands-out-by-length',
+    why: 'A right option much longer or shorter than every other (1.6 times) gives itself away.',
+    reject: [
+      mc(
+        'What does a transaction guarantee?',
+        ['all of its changes or none of them happen', 'speed', 'size', 'order'],
+        0,
+      ),
+    ],
+    keep: [
+      mc('Which key identifies a row?', ['primary key', 'candidate key', 'foreign key', 'index key'], 0),
+    ],
+    problem(r) {
+      if (r.item.kind !== 'multiple_choice') return null;
+      const lengths = r.options.map((o) => o.length);
+      const others = lengths.filter((_, i) => i !== r.answer);
+      const mine = lengths[r.answer] ?? 0;
+      return others.length > 0 &&
+        (mine > LENGTH_RATIO * Math.max(...others) || mine * LENGTH_RATIO < Math.min(...others))
+        ? 'the right option stands out by its length'
+        : null;
+    },
+  },
+  {
+    id: 'item/options-fit-the-blank',
+    why: 'Every option of a blank is a noun (or a number) that fits where the blank stands: a verb or an adjective among nouns is eliminated without knowing the answer.',
+    reject: [
+      mc(
+        'Fill in the blank: The _____ of the table is its key.',
+        ['change', 'called', 'values', 'sample'],
+        1,
+      ),
+    ],
+    keep: [
+      mc(
+        'Fill in the blank: The _____ identifies every row.',
+        ['primary key', 'foreign key', 'index', 'view'],
+        0,
+      ),
+    ],
+    problem(r) {
+      const wrong = r.item.kind === 'multiple_choice' ? (r.optionKinds?.wrongKind ?? []) : [];
+      return wrong.length > 0 ? `options that do not fit the blank as nouns: ${wrong.join(', ')}` : null;
+    },
+  },
+  {
+    id: 'item/answer-alone-differs',
+    why: 'When three options agree on a feature (plural, capitals, code, digits, length in words) and the right one alone differs, the feature gives the answer away.',
+    reject: [
+      mc(
+        'Fill in the blank: The _____ lists the rows of the table.',
+        ['SELECT', 'table', 'index', 'view'],
+        0,
+      ),
+    ],
+    keep: [
+      mc(
+        'Fill in the blank: The _____ identifies every row.',
+        ['primary key', 'foreign key', 'index', 'view'],
+        0,
+      ),
+    ],
+    problem(r) {
+      const odd = r.item.kind === 'multiple_choice' ? r.optionKinds?.standsOut : null;
+      return odd ? `the right option alone differs by ${odd}` : null;
+    },
+  },
+];
+
+/** Why the item is not fit to ask, or null. A language with an analyser adds the word-kind checks of blanks. */
+export function itemProblem(q: ItemDraft, lang: LanguageProfile): string | null {
+  const reading = new ItemReading(q, lang);
+  for (const rule of ITEM_RULES) {
+    const problem = rule.problem(reading);
+    if (problem) return problem;
+  }
+  return null;
+}

@@ -1,0 +1,126 @@
+/**
+ * Which sentences a question may be made from. Every language: no question ({@link isQuestion}). English, in
+ * the order of {@link SOURCE_RULES}: no citation, no code, no short list item, nothing that points back at a
+ * sentence before it, nothing that cannot stand alone (rules/sentences/standalone.ts). A true/false statement
+ * is no instruction either ({@link isInstruction}).
+ *
+ * An example is a sentence (a list item lacks its full stop).
+ */
+
+import { isNominal } from '../../language/analyser.ts';
+import { BACK_DEMONSTRATIVES, DOCUMENT_PARTS, SAYS_WHICH } from '../../language/en/vocabulary.ts';
+import type { AnalysedLanguage, Token } from '../../language/index.ts';
+import { CITATION_KEY } from '../../structure/matter.ts';
+import { splitSentences } from '../../text/sentences.ts';
+import type { Rule } from '../rule.ts';
+import { looksLikeCode } from '../sentences/items.ts';
+import { standaloneProblem } from '../sentences/standalone.ts';
+
+/** A question is no statement to call true or false, nor to blank a word of. */
+export const isQuestion = (text: string) => /[?？]["'”’)」』]*$/u.test(text.trim());
+
+/** A list item: no terminal punctuation. */
+export const isItem = (text: string) => !/[.!?。！？]["'”’)\]]*$/u.test(text.trim());
+
+/**
+ * True when "these" or "those" inside the sentence points at things named before it: "You might avoid these
+ * problems by…"; not "these manuals" (the document's own) nor "those cases that fail" (which ones is said).
+ * "This" and "that" are left out: in manuals and laws they name the document's own parts as often ("this
+ * title", "this option") as something said before.
+ */
+export function demonstrativeInside(tokens: readonly Token[]): boolean {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!BACK_DEMONSTRATIVES.has(t.lower) || t.pos !== 'DET') continue;
+    // "these manual pages": the document's own, even when the model reads "manual" as an adjective.
+    if (DOCUMENT_PARTS.test(tokens[i + 1]?.lower ?? '')) continue;
+    let j = i + 1;
+    while (tokens[j]?.pos === 'NUM' || tokens[j]?.pos === 'ADJ') j++;
+    const noun = tokens[j];
+    if (!noun || !isNominal(noun.pos) || DOCUMENT_PARTS.test(noun.lower)) continue;
+    while (tokens[j + 1] && isNominal(tokens[j + 1]!.pos)) j++;
+    if (!SAYS_WHICH.has(tokens[j + 1]?.lower ?? '')) return true;
+  }
+  return false;
+}
+
+/** A source as the English rules read it: a list item with its full stop, tagged once when a rule asks. */
+export interface SourceReading {
+  text: string;
+  /** The sentence to judge: the text, with a full stop when it is a list item. */
+  sentence: string;
+  tags(): readonly Token[];
+}
+
+export interface SourceRule extends Rule {
+  fails(s: SourceReading, lang: AnalysedLanguage): boolean;
+}
+
+export const SOURCE_RULES: readonly SourceRule[] = [
+  {
+    id: 'source/question',
+    why: 'A question is no statement to call true or false, nor one to blank a word of.',
+    reject: ['Is the program running as root on this machine?'],
+    keep: ['The program runs as root on this machine.'],
+    fails: (s) => isQuestion(s.text),
+  },
+  {
+    id: 'source/citation',
+    why: 'A sentence with a citation key ("[KD91]", "[12]") belongs to a bibliography or leans on one.',
+    reject: ['Memory errors were first studied in depth by Knuth [KD91].'],
+    keep: ['Memory errors were first studied in depth by Knuth.'],
+    fails: (s) => CITATION_KEY.test(s.text),
+  },
+  {
+    id: 'source/code',
+    why: 'A line of code is no statement a student can judge.',
+    reject: ['SELECT name FROM students WHERE id = 4.'],
+    keep: ['The SELECT statement reads the rows of a table.'],
+    fails: (s) => looksLikeCode(s.text),
+  },
+  {
+    id: 'source/short-item',
+    why: 'A short list item ("Show how to define a cohort") leaves too little around a blank to pin the answer.',
+    reject: ['Show how to define a cohort'],
+    keep: ['Examine factors that explain healthcare system choice and its costs'],
+    fails: (s) => isItem(s.text) && s.text.split(/\s+/).length < 8,
+  },
+  {
+    id: 'source/points-back',
+    why: '"…these problems…" in a sentence of its own points at what came before it, so the question cannot be answered without that sentence (in a joined pair it may point inside).',
+    reject: ['You might avoid these problems by informing Valgrind first.'],
+    keep: [
+      'Only those cases that fail are logged by the tool.',
+      'The examples in these manuals run on Linux.',
+      'Leaks are common. These leaks are found by Memcheck.',
+    ],
+    fails: (s) => demonstrativeInside(s.tags()) && splitSentences(s.sentence).length === 1,
+  },
+  {
+    id: 'source/stands-alone',
+    why: 'A question about a sentence that cannot stand alone (a pointer, a fragment, two sentences glued) cannot be answered from it.',
+    reject: ['It specifies the isolation level of the session.'],
+    keep: ['The SET TRANSACTION statement specifies the isolation level of the session.'],
+    fails: (s, lang) => standaloneProblem(s.sentence, lang, s.tags()) !== null,
+  },
+];
+
+/** The first rule of {@link SOURCE_RULES} an English source fails, or null. `tag` may cache tags. */
+export function sourceRule(
+  text: string,
+  lang: AnalysedLanguage,
+  tag: (text: string) => readonly Token[] = (t) => lang.analyser.tag(t),
+): SourceRule | null {
+  const trimmed = text.trim();
+  const sentence = isItem(trimmed) ? `${trimmed}.` : trimmed;
+  let tags: readonly Token[] | undefined;
+  const reading: SourceReading = { text: trimmed, sentence, tags: () => (tags ??= tag(sentence)) };
+  for (const rule of SOURCE_RULES) if (rule.fails(reading, lang)) return rule;
+  return null;
+}
+
+/** An instruction ("See the comments…", "Try to…") is neither true nor false: no true/false statement of it. */
+export const isInstruction = (tags: readonly Token[]): boolean => {
+  const first = tags[0];
+  return first !== undefined && first.pos === 'VERB' && first.lemma === first.lower;
+};

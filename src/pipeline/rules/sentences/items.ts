@@ -1,0 +1,145 @@
+/**
+ * Lines that are not running text: code run into the text ({@link CODE_RULES}), the items of a list written on
+ * one line ({@link listItems}), and which of a slide's bullets state something and may be shown as a sentence
+ * with a full stop added ({@link STATEMENT_ITEM_RULES}, English).
+ */
+import type { Token } from '../../language/analyser.ts';
+import { ENUMERATOR } from '../../language/xx/index.ts';
+import { isBreak, scan } from '../../text/words.ts';
+import type { Rule } from '../rule.ts';
+import { hasVerb } from './glued.ts';
+import { mostlyCapitalised } from './standalone.ts';
+
+export interface CodeRule extends Rule {
+  /** True when the line (with its scan and its count of code symbols) is code this way. */
+  code(text: string, tokens: readonly string[], symbols: number): boolean;
+}
+
+const CODE_SYMBOL = /[;={}<>]|:=|->|\(\)/gu;
+
+export const CODE_RULES: readonly CodeRule[] = [
+  {
+    id: 'code/symbols',
+    why: 'Three or more of ; = { } < > := -> () make a line a statement of code, not a sentence.',
+    reject: ['if (x > 0) { y = x; } else { y = -x; }'],
+    keep: ['The value x must be greater than 0 (see the table).'],
+    code: (_, __, symbols) => symbols >= 3,
+  },
+  {
+    id: 'code/statement-end',
+    why: 'A semicolon before a keyword in capitals, or at the end of a line, ends a statement of code ("…; SELECT", "…;").',
+    reject: ['COMMIT; BEGIN TRANSACTION', 'UPDATE accounts SET balance = 0;'],
+    keep: ['The first table is small; the second one is large.'],
+    code: (text) => /;\s*\p{Lu}{3,}/u.test(text) || /;$/u.test(text),
+  },
+  {
+    id: 'code/keywords',
+    why: 'Mostly words in capitals (SQL keywords) with a symbol between them is a query, not a sentence.',
+    reject: ['SELECT name FROM students WHERE id = 4'],
+    keep: ['The VA and CMS share ICD-9 codes with the NCI registry every year.'],
+    code(_, tokens, symbols) {
+      const words = tokens.filter((t) => !isBreak(t));
+      const capitals = words.filter((w) => /^\p{Lu}{2,}$/u.test(w)).length;
+      return words.length >= 4 && capitals >= words.length * 0.4 && symbols >= 1;
+    },
+  },
+];
+
+/** True for a line of code run into the text (see {@link CODE_RULES}). */
+export function looksLikeCode(text: string, tokens: readonly string[] = scan(text)): boolean {
+  const symbols = (text.match(CODE_SYMBOL) ?? []).length;
+  return CODE_RULES.some((rule) => rule.code(text, tokens, symbols));
+}
+
+/** A bullet or a dash inside a run of list items without full stops: "Inpatient – PM – Acute Care Main File". */
+const INNER_MARK = /\s+[•▪●◦‣–]\s+(?=["“(]?\p{Lu})/u;
+
+/**
+ * The items of a list run into one line (a slide's bullets, a sub-list after a dash), when the line does not
+ * end like a sentence; a sentence keeps its dashes.
+ */
+export function listItems(raw: string): string[] {
+  if (/[.!?:;]["'”’)\]]*$/u.test(raw) || !INNER_MARK.test(raw)) return [raw];
+  return raw
+    .split(INNER_MARK)
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** A bullet or a list enumerator before a capital: "• ", "– ", "(b) ", "3) ", "iv. ". */
+export const LIST_MARK = new RegExp(
+  `^(?:[•▪●◦‣∙·*–-]\\s+|\\(${ENUMERATOR}\\)\\s+|(?:[a-z]|[0-9]{1,2})\\)\\s+)(?=["“(]?\\p{Lu})`,
+  'u',
+);
+
+/** Words of a list item at most: a slide's bullet, not a sentence of running text cut off. */
+const STATEMENT_ITEM_WORDS = 30;
+
+export interface StatementItemRule extends Rule {
+  /** True when the item (with its English tags) is no statement this way. */
+  fails(text: string, tags: readonly Token[]): boolean;
+}
+
+/**
+ * What keeps a list item from being shown as a sentence with a full stop added (a slide's bullet that says
+ * something, "Examine factors that explain…", is shown; gov-va-slides had label runs as summaries before).
+ */
+export const STATEMENT_ITEM_RULES: readonly StatementItemRule[] = [
+  {
+    id: 'item/not-bare',
+    why: 'An item that already ends with punctuation is a sentence or leads on ("…:", "…-"); one that opens with a short label ("Source: …", "Note: …") is a label.',
+    reject: [
+      'Source: the 2004 survey of veterans in every state',
+      'Results of the survey of veterans in 2004:',
+    ],
+    keep: ['Examine factors that explain healthcare system choice and costs'],
+    fails: (text) => /[.!?:;…-]["'”’)\]]*$/u.test(text) || /^[\p{L}\s]{1,20}:/u.test(text),
+  },
+  {
+    id: 'item/too-long',
+    why: 'A bullet is short; a line of more than 30 words without its full stop is a sentence cut off.',
+    reject: [
+      `The program ${'serves the veterans of the state and '.repeat(5)}their families in every county of the state`,
+    ],
+    keep: ['Examine factors that explain healthcare system choice and costs'],
+    fails: (_, tags) => tags.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length > STATEMENT_ITEM_WORDS,
+  },
+  {
+    id: 'item/left-open',
+    why: 'An item that ends on a comma, a conjunction, a preposition or an article continues on the next line; one that ends on a year or "et al." is a reference ("Ries, et al., 2002").',
+    reject: [
+      'Examine factors that explain healthcare system choice and',
+      'Ries, Eisner and Kosary show the rates, 2002',
+    ],
+    keep: ['Examine factors that explain healthcare system choice and costs'],
+    fails: (text) => /(?:,|\b(?:and|or|of|the|a|an|to|with|for|in|et al\.?|\d{4}))$/iu.test(text),
+  },
+  {
+    id: 'item/codes-in-capitals',
+    why: 'A list of codes in capitals ("153 MALIGNANT NEOPLASM COLON 1530 MAL NEO…") is a table, not a statement.',
+    reject: ['153 MALIGNANT NEOPLASM COLON 1530 MAL NEO HEPATIC FLEX is coded'],
+    keep: ['Use the ICD-9 code of the diagnosis for every visit'],
+    fails(_, tags) {
+      const words = tags.filter((t) => /\p{L}/u.test(t.text));
+      return words.filter((t) => /^\p{Lu}{2,}$/u.test(t.text)).length * 2 >= words.length;
+    },
+  },
+  {
+    id: 'item/title-case',
+    why: 'A heading in title case ("1308.03 Administration Controlled Substances Code Number") is not a statement either.',
+    reject: ['Administration Controlled Substances Code Number Is Assigned'],
+    keep: ['Examine factors that explain healthcare system choice and costs'],
+    fails: (_, tags) => mostlyCapitalised(tags),
+  },
+  {
+    id: 'item/no-verb',
+    why: 'A statement has a verb; a bullet without one is a label ("Inpatient care for veterans").',
+    reject: ['Inpatient care for veterans of the war in Korea'],
+    keep: ['Examine factors that explain healthcare system choice and costs'],
+    fails: (_, tags) => !hasVerb(tags),
+  },
+];
+
+/** True for a list item that reads as a statement once it has its full stop (see {@link STATEMENT_ITEM_RULES}). */
+export const isStatementItem = (text: string, tags: readonly Token[]): boolean =>
+  !STATEMENT_ITEM_RULES.some((rule) => rule.fails(text, tags));

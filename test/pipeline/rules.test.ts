@@ -1,0 +1,234 @@
+/**
+ * Every rule of the course and quiz stages, with the examples it declares: each `reject` example is caught by
+ * its rule, each `keep` example is not (see src/pipeline/rules/rule.ts). One table, every family; a rule added
+ * to a family's list is tested here without a line of test code.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { loadEnglish } from '../../src/pipeline/language/en/analyser.ts';
+import { TAG_RULES } from '../../src/pipeline/language/en/tags.ts';
+import { loadEnglishProfile, type Token } from '../../src/pipeline/language/index.ts';
+import { OBJECTIVE_RULES, readObjective } from '../../src/pipeline/rules/objectives/index.ts';
+import { BLANK_RULES, HEAD_RULES, placeOf } from '../../src/pipeline/rules/quiz/blanks.ts';
+import { ITEM_RULES, type ItemDraft, ItemReading } from '../../src/pipeline/rules/quiz/items.ts';
+import { NUMBER_RULES } from '../../src/pipeline/rules/quiz/numbers.ts';
+import { SOURCE_RULES, type SourceReading } from '../../src/pipeline/rules/quiz/sources.ts';
+import { SWAP_RULES, swapReadings } from '../../src/pipeline/rules/quiz/statements.ts';
+import type { Rule } from '../../src/pipeline/rules/rule.ts';
+import { GLUED_RULES } from '../../src/pipeline/rules/sentences/glued.ts';
+import { CODE_RULES, STATEMENT_ITEM_RULES } from '../../src/pipeline/rules/sentences/items.ts';
+import { SHAPE_RULES, Shape, type ShapeExample } from '../../src/pipeline/rules/sentences/shape.ts';
+import { STANDALONE_RULES } from '../../src/pipeline/rules/sentences/standalone.ts';
+import { readTerm, TERM_RULES } from '../../src/pipeline/rules/terms/index.ts';
+import { PHRASE_RULES } from '../../src/pipeline/rules/terms/phrases.ts';
+import { nounPhrases, tracePhrases } from '../../src/pipeline/text/phrases.ts';
+import { scan } from '../../src/pipeline/text/words.ts';
+
+const lang = await loadEnglishProfile();
+const english = await loadEnglish();
+const tag = (text: string) => lang.analyser.tag(text);
+
+/** "a [marked] word": the text without brackets, and the marked span. */
+function marked(example: string): { text: string; start: number; end: number; mark: string } {
+  const start = example.indexOf('[');
+  const end = example.indexOf(']');
+  assert.ok(start >= 0 && end > start, `example without a [marked] part: ${example}`);
+  const mark = example.slice(start + 1, end);
+  return {
+    text: example.slice(0, start) + mark + example.slice(end + 1),
+    start,
+    end: start + mark.length,
+    mark,
+  };
+}
+
+/** "left | right" or "left => right". */
+const split = (example: string, sep: string) => {
+  const at = example.indexOf(sep);
+  return at < 0 ? [example, undefined] : [example.slice(0, at).trim(), example.slice(at + sep.length).trim()];
+};
+
+const tokenAt = (tokens: readonly Token[], start: number) => tokens.findIndex((t) => t.start === start);
+
+interface Family<R extends Rule<E>, E> {
+  name: string;
+  rules: readonly R[];
+  catches(rule: R, example: E): boolean;
+  /** How an example is shown in a failure. */
+  show?: (example: E) => string;
+  /** More to check of a keep example. */
+  kept?: (example: E) => void;
+}
+
+const family = <R extends Rule<E>, E>(f: Family<R, E>) => f;
+
+const FAMILIES = [
+  family({
+    name: 'English tag corrections (language/en/tags.ts)',
+    rules: TAG_RULES,
+    catches(rule, example: string) {
+      const { text, start } = marked(example);
+      const { tokens, corrections } = english.traceTags(text);
+      const at = tokenAt(tokens, start);
+      assert.ok(at >= 0, `no token starts at the mark of ${example}`);
+      return corrections.some((c) => c.rule === rule && c.index === at);
+    },
+  }),
+  family({
+    name: 'sentence shape (rules/sentences/shape.ts)',
+    rules: SHAPE_RULES,
+    catches: (rule, example: ShapeExample) => {
+      const [text, listItem] = typeof example === 'string' ? [example, false] : [example.item, true];
+      return rule.fails(new Shape(text, scan(text), listItem));
+    },
+    show: (example: ShapeExample) => (typeof example === 'string' ? example : example.item),
+  }),
+  family({
+    name: 'code run into text (rules/sentences/items.ts)',
+    rules: CODE_RULES,
+    catches: (rule, example: string) =>
+      rule.code(example, scan(example), (example.match(/[;={}<>]|:=|->|\(\)/gu) ?? []).length),
+  }),
+  family({
+    name: 'list items shown as statements (rules/sentences/items.ts)',
+    rules: STATEMENT_ITEM_RULES,
+    catches: (rule, example: string) => rule.fails(example, tag(example)),
+  }),
+  family({
+    name: 'sentences that stand alone (rules/sentences/standalone.ts)',
+    rules: STANDALONE_RULES,
+    catches: (rule, example: string) => rule.fails(example.trim(), tag(example), lang),
+  }),
+  family({
+    name: 'glued sentences (rules/sentences/glued.ts)',
+    rules: GLUED_RULES,
+    catches: (rule, example: string) => rule.glued(example, tag(example)),
+  }),
+  family({
+    name: 'noun phrases offered as terms (rules/terms/phrases.ts)',
+    rules: PHRASE_RULES,
+    catches(rule, example: string) {
+      const { text, mark } = marked(example);
+      const skipped: string[] = [];
+      tracePhrases(tag(text), lang, (r, surface) => {
+        if (r === rule) skipped.push(surface);
+      });
+      return skipped.includes(mark);
+    },
+    // A look-alike it lets through is a phrase of the sentence (not merely one no candidate ever was).
+    kept(example: string) {
+      const { text, mark } = marked(example);
+      const phrases = nounPhrases(tag(text), lang).map((p) => p.surface.toLowerCase());
+      assert.ok(
+        phrases.includes(mark.toLowerCase()),
+        `[${mark}] is no phrase of "${text}": ${phrases.join(', ')}`,
+      );
+    },
+  }),
+  family({
+    name: 'key terms (rules/terms)',
+    rules: TERM_RULES,
+    catches(rule, example: string) {
+      const [term, context] = split(example, ' | ');
+      return rule.fails(readTerm(term!, lang, context), lang);
+    },
+  }),
+  family({
+    name: 'learning objectives (rules/objectives)',
+    rules: OBJECTIVE_RULES,
+    catches(rule, example: string) {
+      const [objective, context] = split(example, ' | ');
+      return rule.fails(
+        readObjective(objective!, () => context),
+        lang,
+      );
+    },
+  }),
+  family({
+    name: 'quiz items (rules/quiz/items.ts)',
+    rules: ITEM_RULES,
+    catches: (rule, example: ItemDraft) => rule.problem(new ItemReading(example, lang)) !== null,
+    show: (example: ItemDraft) => example.prompt,
+  }),
+  family({
+    name: 'false statements (rules/quiz/statements.ts)',
+    rules: SWAP_RULES,
+    catches(rule, example: string) {
+      const [original, statement] = split(example, ' => ');
+      const readings = swapReadings(original!, statement!, tag);
+      assert.ok(readings.length > 0, `nothing changed in ${example}`);
+      return readings.some((r) => rule.problem(r) !== null);
+    },
+  }),
+  family({
+    name: 'question sources (rules/quiz/sources.ts)',
+    rules: SOURCE_RULES,
+    catches(rule, example: string) {
+      const text = example.trim();
+      const sentence = /[.!?]["'”’)\]]*$/u.test(text) ? text : `${text}.`;
+      const reading: SourceReading = { text, sentence, tags: () => tag(sentence) };
+      return rule.fails(reading, lang);
+    },
+  }),
+  family({
+    name: 'where a blank may go (rules/quiz/blanks.ts)',
+    rules: HEAD_RULES,
+    catches(rule, example: string) {
+      const { text, start, end } = marked(example);
+      return rule.fails(placeOf(text, tag(text), start, end));
+    },
+  }),
+  family({
+    name: 'fill-in-the-blank stems (rules/quiz/blanks.ts)',
+    rules: BLANK_RULES,
+    catches(rule, example: string) {
+      const [stem, answer] = split(example, ' => ');
+      const after = stem!.slice(stem!.indexOf('_____') + 5);
+      return rule.fails({ stem: stem!, answer: answer!, after });
+    },
+  }),
+  family({
+    name: 'numbers a false statement may change (rules/quiz/numbers.ts)',
+    rules: NUMBER_RULES,
+    catches(rule, example: string) {
+      const { text, start } = marked(example);
+      const tags = tag(text);
+      const at = tokenAt(tags, start);
+      assert.ok(at >= 0, `no token starts at the mark of ${example}`);
+      return rule.fails({ text, tags, token: tags[at]! });
+    },
+  }),
+] as const;
+
+describe('every rule catches its examples and lets its look-alikes through', () => {
+  for (const f of FAMILIES as readonly Family<Rule<unknown>, unknown>[]) {
+    describe(f.name, () => {
+      for (const rule of f.rules)
+        test(rule.id, () => {
+          const show = (e: unknown) => (f.show ? f.show(e) : String(e));
+          for (const example of rule.reject)
+            assert.ok(f.catches(rule, example), `${rule.id} should catch: ${show(example)}`);
+          for (const example of rule.keep) {
+            assert.ok(!f.catches(rule, example), `${rule.id} should let through: ${show(example)}`);
+            f.kept?.(example);
+          }
+        });
+    });
+  }
+});
+
+test('every rule has an id of its own, a reason, and examples both ways', () => {
+  const ids = new Set<string>();
+  for (const f of FAMILIES as readonly Family<Rule<unknown>, unknown>[])
+    for (const rule of f.rules) {
+      assert.match(rule.id, /^[a-z]+\/[a-z0-9-]+$/, rule.id);
+      assert.ok(!ids.has(rule.id), `two rules are called ${rule.id}`);
+      ids.add(rule.id);
+      assert.ok(rule.why.length >= 30, `${rule.id}: say why it exists`);
+      assert.ok(
+        rule.reject.length > 0 && rule.keep.length > 0,
+        `${rule.id}: examples to catch and to let through`,
+      );
+    }
+  assert.ok(ids.size >= 60, `${ids.size} rules`);
+});
