@@ -21,7 +21,7 @@ import type { Database, VectorStore } from '../../src/store/types.ts';
 import { openProfaiClient } from '../../src/tasks/client.ts';
 import { htmlText, parseXml } from '../export/parse.ts';
 import { type ChromaServer, startChroma } from '../support/chroma.ts';
-import { CHROMIUM, launchChromium } from '../support/chromium.ts';
+import { CHROMIUM, launchChromium, unlabelled } from '../support/chromium.ts';
 import { SAMPLE_PDF } from '../support/cli-processes.ts';
 import { loadCorpus } from '../support/corpus.ts';
 import { createTestDatabase, tempDir } from '../support/databases.ts';
@@ -45,18 +45,6 @@ const encryptedPath = 'rows' in corpus ? (corpus.rows.find((r) => r.file === ENC
 const encryptedSkip =
   'missing' in corpus ? corpus.missing : encryptedPath ? false : `${ENCRYPTED} is not in the corpus`;
 const PHONE = { width: 390, height: 844 };
-
-/** Visible form controls and buttons of the page that have no accessible name (label, aria-label, text). */
-function unlabelled(p: Page): Promise<string[]> {
-  return p.evaluate(`[...document.querySelectorAll('input, select, textarea, button, a[href]')]
-    .filter((el) => el.getClientRects().length > 0 && el.type !== 'hidden')
-    .filter((el) => {
-      if (el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')) return false;
-      if ((el.labels?.length ?? 0) > 0) return false;
-      return !(el.textContent ?? '').trim() && !el.querySelector('img[alt]:not([alt=""])');
-    })
-    .map((el) => el.outerHTML.slice(0, 120))`) as Promise<string[]>;
-}
 
 /**
  * Gives question `i` some answer, whatever its kind: an option (the first or last), a term in each drop-down,

@@ -18,7 +18,7 @@ import { type Quiz, QuizSchema } from '../../src/domain/course.ts';
 import { getQuiz, saveProcessedDocument, saveQuiz } from '../../src/store/index.ts';
 import { fixtureDocument } from '../support/api.ts';
 import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
-import { launchChromium } from '../support/chromium.ts';
+import { launchChromium, unlabelled } from '../support/chromium.ts';
 
 const SHOTS = fileURLToPath(new URL('../../test-artifacts/web/', import.meta.url));
 const DESKTOP = { width: 1280, height: 860 };
@@ -107,18 +107,6 @@ function everyKind(): Quiz {
       },
     ],
   });
-}
-
-/** Visible controls without an accessible name (label, aria-label, text). */
-function unlabelled(p: Page): Promise<string[]> {
-  return p.evaluate(`[...document.querySelectorAll('input, select, textarea, button, a[href]')]
-    .filter((el) => el.getClientRects().length > 0 && el.type !== 'hidden')
-    .filter((el) => {
-      if (el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')) return false;
-      if ((el.labels?.length ?? 0) > 0) return false;
-      return !(el.textContent ?? '').trim() && !el.querySelector('img[alt]:not([alt=""])');
-    })
-    .map((el) => el.outerHTML.slice(0, 120))`) as Promise<string[]>;
 }
 
 describe('every kind of question in the app (headless Chromium)', { timeout: 240_000 }, () => {
