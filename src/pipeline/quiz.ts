@@ -148,12 +148,14 @@ function newKinds(
   lang: LanguageProfile,
 ): Candidate[] {
   const trueFalse = made.filter((q): q is DraftOf<'true_false'> => q.kind === 'true_false');
+  const analysed = isAnalysed(lang) ? lang : undefined;
+  // In a list of four, a statement must stand on its own even more than alone (no glued heading, no pointer).
   const out = multipleAnswerItems(
     trueFalse,
     input.course.modules.map((m) => m.title),
     rng,
+    analysed ? (text) => standaloneProblem(text, analysed) === null : undefined,
   );
-  const analysed = isAnalysed(lang) ? lang : undefined;
   const isInstruction = analysed
     ? (text: string) => {
         const first = analysed.analyser.tag(text)[0];

@@ -11,7 +11,7 @@ import { type Candidate, candidate, cited, quoted } from './candidate.ts';
 
 /** A note, a caption, or a statement that points at what came before it: no option of a list. */
 const LEANS =
-  /^(?:note|illustration|figure|fig\.|table|example|see)\b|\bsuch an?\b|^(?:since|as|so|thus|therefore|this|these|it)\b/iu;
+  /^(?:note|illustration|figure|fig\.|table|example|see|finally)\b|\bsuch\b|^(?:since|as|so|thus|therefore|this|these|it)\b|\b(?:section|chapter|figure|table)\s+\d/iu;
 
 /** A statement longer than this is hard to weigh in a list of four. */
 const MAX_OPTION_CHARS = 200;
@@ -91,10 +91,12 @@ export function multipleAnswerItems(
   statements: readonly DraftOf<'true_false'>[],
   moduleTitles: readonly string[],
   rng: Rng,
+  stands: (text: string) => boolean = () => true,
 ): Candidate[] {
   const byModule = new Map<number, Statement[]>();
   for (const q of statements) {
-    if (q.moduleIndex === undefined || LEANS.test(statementOf(q.prompt))) continue;
+    const text = statementOf(q.prompt);
+    if (q.moduleIndex === undefined || LEANS.test(text) || !stands(text)) continue;
     const s: Statement = {
       text: statementOf(q.prompt),
       true: q.answer,

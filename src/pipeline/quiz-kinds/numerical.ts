@@ -33,6 +33,12 @@ const BOUND_AFTER =
 /** An example just before the number ("i.e., 20 minutes"): a value for illustration, not a fact to recall. */
 const EXAMPLE = /(?:e\.g\.|i\.e\.|for example|for instance|such as|like|say)[,:]?\s*$/iu;
 
+/**
+ * Before the number, a pronoun for a subject the sentence does not name ("It outputs digests of 128 bits") or a
+ * modal that makes the figure a possibility ("might be used to extract a 10% sample"): no fact to recall.
+ */
+const LEANS = /(?:^|[.;:]\s+|,\s*)(?:it|they|this|these|its)\b|\b(?:might|could|would|may)\b/iu;
+
 /** Words that say the figure is rounded: it gets a tolerance. */
 const ROUNDED = /(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|~|circa|ca\.)\s*$/iu;
 
@@ -59,6 +65,7 @@ export function numericalOf(s: Source): DraftOf<'numerical'> | null {
     const before = text.slice(0, at);
     if (LABEL.test(before) || BOUND.test(before) || EXAMPLE.test(before) || insideCode(text, at, end))
       continue;
+    if (LEANS.test(before)) continue;
     if (BOUND_AFTER.test(after.replace(/^\s?/, '').slice(unit.length))) continue;
     const value = Number(m[0].replaceAll(',', ''));
     // 0 says nothing; "100% sure", "100% useless" are figures of speech.
