@@ -1,6 +1,7 @@
 /**
  * `npm run bench:export [-- FILE…]`: each PDF (default: the corpus's longest, the 397-page manual, and the
- * example) through the pipeline once, then every export format of its course and quiz rendered 20 times:
+ * example) through the pipeline once (a 40-question quiz of the default mix of kinds, which it prints), then
+ * every export format (the Common Cartridge of the whole course too) of its course and quiz rendered 20 times:
  * milliseconds per export (median) and output size. Exports run on each API download, so they should stay
  * far below a request's patience.
  */
@@ -33,8 +34,10 @@ for (const file of files) {
     },
   };
   const lessons = document.course.modules.reduce((n, m) => n + m.lessons.length, 0);
+  const kinds = new Map<string, number>();
+  for (const q of document.quiz.questions) kinds.set(q.kind, (kinds.get(q.kind) ?? 0) + 1);
   console.log(
-    `${basename(file)}: ${document.pageCount} pages, ${document.course.modules.length} modules, ${lessons} lessons, ${document.quiz.questions.length} questions`,
+    `${basename(file)}: ${document.pageCount} pages, ${document.course.modules.length} modules, ${lessons} lessons, ${document.quiz.questions.length} questions (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')})`,
   );
   for (const format of EXPORT_FORMAT_NAMES) {
     const times: number[] = [];

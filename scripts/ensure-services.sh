@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # What the test suite needs on this machine, installed and started when missing (Debian/Ubuntu, as root):
 # Redis and PostgreSQL answering on 127.0.0.1 (postgres without a password), poppler's pdftotext and
-# PostgreSQL's initdb (the outage tests start clusters of their own), Chromium (browser tests) and qpdf
-# (`npm run eval:quality` reads outlines with it).
+# PostgreSQL's initdb (the outage tests start clusters of their own), Chromium (browser tests), xmllint (the
+# export tests validate against IMS's schemas) and qpdf (`npm run eval:quality` reads outlines with it).
 # Used by `.ci/run` and by the README's test command; safe to run again.
 set -euo pipefail
 
@@ -14,6 +14,7 @@ command -v pg_ctlcluster >/dev/null || need_apt+=(postgresql)
 command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v qpdf >/dev/null || need_apt+=(qpdf)
+command -v xmllint >/dev/null || need_apt+=(libxml2-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "missing: ${need_apt[*]} (install them with apt-get as root, or run this script as root)" >&2

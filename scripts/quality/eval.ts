@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { renderTable } from '../../src/cli/table.ts';
 import type { Course, Quiz } from '../../src/domain/course.ts';
+import { answerText } from '../../src/export/text.ts';
 import { loadEnglishProfile } from '../../src/pipeline/language/index.ts';
 import { corpusDir, loadCorpus } from '../../test/support/corpus.ts';
 import { addFigures, type Figures, type Finding, figuresOf, type Output, ZERO } from './figures.ts';
@@ -231,7 +232,7 @@ function sample(out: Output, n: number): string[] {
       lines.push(
         `      options: ${q.options.map((o, i) => (i === q.answerIndex ? `[${o}]` : o)).join(' / ')}`,
       );
-    else lines.push(`      answer: ${q.answer ? 'True' : 'False'}`);
+    else lines.push(`      answer: ${answerText(q)}`);
   }
   return lines;
 }

@@ -260,6 +260,8 @@ function judgeQuestion(
     }
     return verdict;
   }
+  // The kinds #24 added have checks of their own (src/pipeline/quality); these figures are issue #14's.
+  if (q.kind !== 'multiple_choice') return verdict;
   const stem = stemOf(q.prompt);
   const answer = q.options[q.answerIndex]!;
   const blank = BLANK.exec(stem)?.[0];

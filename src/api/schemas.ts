@@ -112,7 +112,10 @@ export const storedQuizSchema = {
   properties: {
     id: { type: 'string' },
     courseId: { type: 'string' },
-    quiz: fromZod(QuizSchema, 'The quiz: title, seed, questions[] (multiple choice or true/false).'),
+    quiz: fromZod(
+      QuizSchema,
+      'The quiz: title, seed, questions[] of seven kinds, each with its difficulty and Bloom level.',
+    ),
     createdAt: { type: 'string' },
     revision: { type: 'integer', description: 'Edits so far (0 as generated); send it as If-Match to edit.' },
     editedAt: nullable('string', 'When a teacher last changed a question.'),

@@ -15,6 +15,7 @@ import * as planCommand from './commands/plan.ts';
 import * as upCommand from './commands/up.ts';
 import * as workerCommand from './commands/worker.ts';
 import { printLine } from './output.ts';
+import { difficulties, kindShares } from './quiz-options.ts';
 
 /**
  * Command modules that register themselves (service and operations commands). Add one line per module.
@@ -86,6 +87,19 @@ export function buildProgram(): Command {
     .option('--questions <n>', 'number of questions (QUIZ_QUESTIONS)', positiveInt)
     .option('--seed <n>', 'seed: the same seed gives the same quiz', int, 1)
     .addOption(new Option('--module <index>', 'only this module (0-based)').argParser(int))
+    .option(
+      '--kinds <shares>',
+      'kinds of question and their shares, e.g. multiple_choice=3,matching=1,ordering=1 (or a list: matching,ordering)',
+      kindShares,
+    )
+    .option('--difficulty <levels>', 'only these difficulties: easy,medium,hard', difficulties)
+    .addOption(
+      new Option('--min-bloom <level>', 'only questions of this Bloom level or above').choices([
+        'remember',
+        'understand',
+        'apply',
+      ]),
+    )
     .option('--json', 'print JSON')
     .action(
       run(none, async (config, id: string, opts: Record<string, unknown>) => {

@@ -7,6 +7,16 @@
 
 import { z } from 'zod';
 import { InvalidCourseError } from './errors.ts';
+import { withLevels } from './levels.ts';
+import { type Question, type QuestionDraft, QuestionDraftSchema, QuestionSchema } from './questions.ts';
+
+export {
+  type Question,
+  type QuestionDraft,
+  QuestionDraftSchema,
+  QuestionSchema,
+} from './questions.ts';
+
 import { LANGUAGE_CODES } from './language.ts';
 
 /** A page (1-based) of the source document, optionally the chunk the sentence came from. */
@@ -81,29 +91,6 @@ export const CourseSchema = z.object({
     .optional(),
 });
 
-export const QuestionSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('multiple_choice'),
-    prompt: z.string().min(1),
-    /** Exactly four options, one of them right. */
-    options: z.array(z.string().min(1)).length(4),
-    answerIndex: z.number().int().min(0).max(3),
-    explanation: z.string().min(1),
-    sourcePage: z.number().int().min(1),
-    chunkId: z.string().optional(),
-    moduleIndex: z.number().int().min(0).optional(),
-  }),
-  z.object({
-    kind: z.literal('true_false'),
-    prompt: z.string().min(1),
-    answer: z.boolean(),
-    explanation: z.string().min(1),
-    sourcePage: z.number().int().min(1),
-    chunkId: z.string().optional(),
-    moduleIndex: z.number().int().min(0).optional(),
-  }),
-]);
-
 export const QuizSchema = z.object({
   title: z.string().min(1),
   seed: z.number().int(),
@@ -113,14 +100,27 @@ export const QuizSchema = z.object({
   generator: z.object({ name: z.string(), version: z.string() }),
 });
 
+/** A quiz as a generator makes it: its questions without their levels (see ./levels.ts). */
+export const QuizDraftSchema = QuizSchema.extend({ questions: z.array(QuestionDraftSchema).min(1) });
+
 export type Citation = z.infer<typeof CitationSchema>;
 export type SummarySentence = z.infer<typeof SummarySentenceSchema>;
 export type GlossaryEntry = z.infer<typeof GlossaryEntrySchema>;
 export type Lesson = z.infer<typeof LessonSchema>;
 export type Module = z.infer<typeof ModuleSchema>;
 export type Course = z.infer<typeof CourseSchema>;
-export type Question = z.infer<typeof QuestionSchema>;
 export type Quiz = z.infer<typeof QuizSchema>;
+export type QuizDraft = z.infer<typeof QuizDraftSchema>;
+
+/**
+ * A quiz with every question's levels: those it has (a teacher's, or stored), else the rule's. Quizzes stored
+ * before questions had levels get them here when they are read.
+ */
+export function withQuizLevels<
+  Q extends { questions: readonly (QuestionDraft & { difficulty?: unknown })[] },
+>(quiz: Q): Omit<Q, 'questions'> & { questions: Question[] } {
+  return { ...quiz, questions: quiz.questions.map((q) => withLevels(q as Parameters<typeof withLevels>[0])) };
+}
 
 /** Validates the schema and that every page cited exists in the document (1..pageCount). */
 export function checkCourse(value: unknown, pageCount: number, chunkIds?: ReadonlySet<string>): Course {

@@ -2,8 +2,9 @@
  * What makes courses, quizzes and vectors: the interfaces the offline generators (src/pipeline) and the model's
  * (src/llm) both implement, so that the code running them never needs to know which it has.
  */
-import type { Course, Quiz } from './course.ts';
+import type { Course, QuizDraft } from './course.ts';
 import type { Chunk, DocumentStructure, LanguageCode } from './document.ts';
+import type { QuestionFilters } from './questions.ts';
 
 /** What a course generator gets: the document's structure and its chunks (with ids for citations). */
 export interface CourseInput {
@@ -22,7 +23,7 @@ export interface CourseGenerator {
   generateCourse(input: CourseInput): Promise<Course>;
 }
 
-export interface QuizInput {
+export interface QuizInput extends QuestionFilters {
   course: Course;
   chunks: readonly Chunk[];
   /** Number of questions wanted. */
@@ -34,10 +35,13 @@ export interface QuizInput {
   language?: LanguageCode;
 }
 
-/** Makes a quiz from a course. Result must pass {@link QuizSchema} and {@link checkQuiz}. */
+/**
+ * Makes a quiz from a course: its questions without their levels, which the quiz stage gives them (see
+ * src/domain/levels.ts). With its levels, the result must pass {@link QuizSchema} and {@link checkQuiz}.
+ */
 export interface QuizGenerator {
   readonly name: string;
-  generateQuiz(input: QuizInput): Promise<Quiz>;
+  generateQuiz(input: QuizInput): Promise<QuizDraft>;
 }
 
 /** Turns texts into vectors. Implementations must be deterministic for a given name. */

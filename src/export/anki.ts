@@ -4,13 +4,15 @@
  * GUID column so importing a newer export updates the same notes instead of adding copies (Anki matches notes
  * by GUID), and a tags column (`profai`, `quiz` or `key_term`, `module_N`).
  *
- * Questions become Basic notes (question and options on the front; answer, explanation and source page on the
- * back); key terms become Basic notes too, term on the front and its definition from the module's glossary on the
+ * Questions of every kind become Basic notes: the question on the front with what to choose from (the options;
+ * the terms and definitions of a matching question; the items of an ordering question, mixed), the answer,
+ * explanation and source page on the back, tagged with their levels (`difficulty_medium`, `bloom_remember`).
+ * Key terms become Basic notes too, term on the front and its definition from the module's glossary on the
  * back (with its page), or, for a term the document does not define, the course's first sentence that uses it.
  */
 import { createHash } from 'node:crypto';
 import type { Course, Question } from '../domain/course.ts';
-import { answerText, citedPages, escapeHtml, LETTERS, moduleOf } from './text.ts';
+import { answerText, citedPages, displayOrder, escapeHtml, LETTERS, moduleOf, numberText } from './text.ts';
 import type { ExportInput } from './types.ts';
 
 interface Note {
@@ -54,23 +56,69 @@ function questionNotes(input: ExportInput): Note[] {
   if (!quiz) return [];
   return quiz.quiz.questions.map((q, i) => {
     const m = moduleOf(q, quiz.quiz.moduleIndex);
+    const key = quiz.questionKeys[i] ?? `${quiz.id}:${i}`;
     return {
-      guid: ankiGuid(`profai:${quiz.questionKeys[i] ?? `${quiz.id}:${i}`}`),
-      front: front(q),
+      guid: ankiGuid(`profai:${key}`),
+      front: front(q, key),
       back: [
-        `<b>${escapeHtml(answerText(q))}</b>`,
+        back(q),
         escapeHtml(q.explanation),
         `<small>Source: ${escapeHtml(input.fileName)}, page ${q.sourcePage}</small>`,
       ].join('<br><br>'),
-      tags: ['profai', 'quiz', ...(m !== undefined ? [`module_${m + 1}`] : [])],
+      tags: [
+        'profai',
+        'quiz',
+        ...(m !== undefined ? [`module_${m + 1}`] : []),
+        `difficulty_${q.difficulty}`,
+        `bloom_${q.bloom}`,
+      ],
     };
   });
 }
 
-function front(q: Question): string {
+const lines = (items: readonly string[]) => items.map(escapeHtml).join('<br>');
+
+function front(q: Question, key: string): string {
   const prompt = escapeHtml(q.prompt);
-  if (q.kind === 'true_false') return `${prompt}<br><br>True or false?`;
-  return `${prompt}<br><br>${q.options.map((o, k) => `${LETTERS[k]}) ${escapeHtml(o)}`).join('<br>')}`;
+  switch (q.kind) {
+    case 'true_false':
+      return `${prompt}<br><br>True or false?`;
+    case 'multiple_choice':
+      return `${prompt}<br><br>${lines(q.options.map((o, k) => `${LETTERS[k]}) ${o}`))}`;
+    case 'multiple_answer':
+      return `${prompt}<br><em>(select all that apply)</em><br><br>${lines(q.options.map((o, k) => `${LETTERS[k]}) ${o}`))}`;
+    case 'matching': {
+      const order = displayOrder(q.pairs.length, key);
+      return [
+        prompt,
+        `<b>Terms</b><br>${lines(order.map((j, k) => `${LETTERS[k]}) ${q.pairs[j]!.term}`))}`,
+        `<b>Definitions</b><br>${lines(q.pairs.map((p, k) => `${k + 1}. ${p.definition}`))}`,
+      ].join('<br><br>');
+    }
+    case 'short_answer':
+      return `${prompt}<br><br><em>(type the term)</em>`;
+    case 'numerical':
+      return `${prompt}<br><br><em>(a number${q.unit ? `, in ${escapeHtml(q.unit)}` : ''})</em>`;
+    case 'ordering': {
+      const order = displayOrder(q.items.length, key);
+      return `${prompt}<br><em>(put them in order)</em><br><br>${lines(order.map((j) => `• ${q.items[j]}`))}`;
+    }
+  }
+}
+
+function back(q: Question): string {
+  switch (q.kind) {
+    case 'matching':
+      return q.pairs
+        .map((p, k) => `${k + 1}. <b>${escapeHtml(p.term)}</b>: ${escapeHtml(p.definition)}`)
+        .join('<br>');
+    case 'ordering':
+      return q.items.map((item, k) => `${k + 1}. ${escapeHtml(item)}`).join('<br>');
+    case 'numerical':
+      return `<b>${escapeHtml(numberText(q.answer))}${q.unit ? ` ${escapeHtml(q.unit)}` : ''}</b>${q.tolerance > 0 ? ` (± ${escapeHtml(numberText(q.tolerance))})` : ''}`;
+    default:
+      return `<b>${escapeHtml(answerText(q))}</b>`;
+  }
 }
 
 function termNotes(input: ExportInput): Note[] {

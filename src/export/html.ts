@@ -1,9 +1,11 @@
 /**
  * `html`: one self-contained page (no script, no external file: styles inline) with the course and its quiz,
  * the answers on a page of their own at the end, laid out to read on a screen and to print (A4 or Letter).
+ * Every kind of question is printed as a student answers it on paper: options, terms and definitions to match,
+ * items to put in order (mixed), a line to write on; the answers give the levels of each question.
  */
-import type { Quiz } from '../domain/course.ts';
-import { answerText, citedPages, escapeHtml as h, pageRange } from './text.ts';
+import type { Question, Quiz } from '../domain/course.ts';
+import { answerText, citedPages, displayOrder, escapeHtml as h, levelsText, pageRange } from './text.ts';
 import type { ExportInput } from './types.ts';
 
 const STYLE = `
@@ -24,6 +26,8 @@ const STYLE = `
   .cite { color: var(--muted); font-size: .85rem; white-space: nowrap; }
   ol.quiz > li { margin: 0 0 1rem; break-inside: avoid; }
   ol.options { list-style: upper-alpha; margin: .3rem 0 0; }
+  ol.definitions { margin: .5rem 0 0; }
+  .blank { color: var(--muted); }
   ol.answers > li { margin: 0 0 .6rem; break-inside: avoid; }
   .answers-part { break-before: page; }
   footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
@@ -69,7 +73,7 @@ export function exportHtml(input: ExportInput): string {
     });
     body.push('</section>');
   });
-  if (input.quiz) body.push(quizHtml(input.quiz.quiz));
+  if (input.quiz) body.push(quizHtml(input.quiz.quiz, input.quiz.questionKeys));
   body.push(`<footer>Made with ProfAI from ${h(input.fileName)}.</footer>`);
   return [
     '<!doctype html>',
@@ -88,15 +92,49 @@ export function exportHtml(input: ExportInput): string {
   ].join('\n');
 }
 
-function quizHtml(quiz: Quiz): string {
-  const questions = quiz.questions.map((q) =>
-    q.kind === 'multiple_choice'
-      ? `<li><p>${h(q.prompt)}</p><ol class="options">${q.options.map((o) => `<li>${h(o)}</li>`).join('')}</ol></li>`
-      : `<li><p>${h(q.prompt)}</p>${/^true or false\b/i.test(q.prompt) ? '' : '<p class="meta">True or false?</p>'}</li>`,
+/** What a question offers to answer from: options, terms and definitions, items to order, a blank. */
+function choicesHtml(q: Question, key: string): string {
+  const list = (cls: string, items: string[]) =>
+    `<ol class="${cls}">${items.map((i) => `<li>${i}</li>`).join('')}</ol>`;
+  switch (q.kind) {
+    case 'true_false':
+      return /^true or false\b/i.test(q.prompt) ? '' : '<p class="meta">True or false?</p>';
+    case 'multiple_choice':
+      return list('options', q.options.map(h));
+    case 'multiple_answer':
+      return `<p class="meta">Select all that apply.</p>${list('options', q.options.map(h))}`;
+    case 'matching': {
+      const order = displayOrder(q.pairs.length, key);
+      return [
+        '<p class="meta">Match each definition with its term.</p>',
+        list(
+          'options',
+          order.map((j) => h(q.pairs[j]!.term)),
+        ),
+        list(
+          'definitions',
+          q.pairs.map((p) => `${h(p.definition)} <span class="blank">→ ____</span>`),
+        ),
+      ].join('');
+    }
+    case 'short_answer':
+      return '<p class="blank">Answer: ______________</p>';
+    case 'numerical':
+      return `<p class="blank">Answer: ______________${q.unit ? ` ${h(q.unit)}` : ''}</p>`;
+    case 'ordering': {
+      const order = displayOrder(q.items.length, key);
+      return `<p class="meta">Put these in order.</p><ul>${order.map((j) => `<li>${h(q.items[j]!)}</li>`).join('')}</ul>`;
+    }
+  }
+}
+
+function quizHtml(quiz: Quiz, keys: readonly string[]): string {
+  const questions = quiz.questions.map(
+    (q, i) => `<li><p>${h(q.prompt)}</p>${choicesHtml(q, keys[i] ?? `${quiz.seed}:${i}`)}</li>`,
   );
   const answers = quiz.questions.map(
     (q) =>
-      `<li><strong>${h(answerText(q))}</strong>. ${h(q.explanation)} <span class="cite">(p. ${q.sourcePage})</span></li>`,
+      `<li><strong>${h(answerText(q))}</strong>. ${h(q.explanation)} <span class="cite">(p. ${q.sourcePage} · ${h(levelsText(q))})</span></li>`,
   );
   return [
     `<section><h2>Quiz: ${h(quiz.title)}</h2>`,

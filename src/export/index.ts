@@ -4,13 +4,15 @@
  * come through here.
  */
 import { exportAnki } from './anki.ts';
-import { exportGift } from './gift.ts';
+import { CC_LACKS, exportCc } from './cc.ts';
+import { exportGift, GIFT_LACKS } from './gift.ts';
 import { exportHtml } from './html.ts';
 import { exportJson } from './json.ts';
 import { exportMarkdown } from './markdown.ts';
-import { exportMoodleXml } from './moodle-xml.ts';
+import { exportMoodleXml, MOODLE_LACKS } from './moodle-xml.ts';
 import { EXPORT_FORMAT_NAMES, type ExportFormatName, isExportFormat } from './names.ts';
-import { exportQti } from './qti.ts';
+import { exportQti, QTI_LACKS } from './qti.ts';
+import { type Lacks, omittedNotice } from './text.ts';
 import type { ExportInput, ExportOutput } from './types.ts';
 
 export type { ExportInput, ExportOutput, ExportQuiz } from './types.ts';
@@ -26,8 +28,12 @@ export interface ExportFormat {
   extension: string;
   /** True when the format is about questions: without a quiz there is nothing to export. */
   needsQuiz: boolean;
+  /** The kinds of question the format has no place for, each with why: those are left out, and said so. */
+  lacks: Lacks;
   render(input: ExportInput): ExportOutput;
 }
+
+const ALL_KINDS: Lacks = { format: '', kinds: [] };
 
 export const EXPORT_FORMATS = {
   'moodle-xml': {
@@ -35,6 +41,7 @@ export const EXPORT_FORMATS = {
     contentType: 'application/xml; charset=utf-8',
     extension: '.moodle.xml',
     needsQuiz: true,
+    lacks: MOODLE_LACKS,
     render: exportMoodleXml,
   },
   gift: {
@@ -42,6 +49,7 @@ export const EXPORT_FORMATS = {
     contentType: 'text/plain; charset=utf-8',
     extension: '.gift.txt',
     needsQuiz: true,
+    lacks: GIFT_LACKS,
     render: exportGift,
   },
   qti: {
@@ -49,13 +57,23 @@ export const EXPORT_FORMATS = {
     contentType: 'application/zip',
     extension: '.qti.zip',
     needsQuiz: true,
+    lacks: QTI_LACKS,
     render: exportQti,
+  },
+  cc: {
+    label: 'Common Cartridge (Canvas, Moodle)',
+    contentType: 'application/zip',
+    extension: '.imscc',
+    needsQuiz: false,
+    lacks: CC_LACKS,
+    render: exportCc,
   },
   anki: {
     label: 'Anki deck (TSV)',
     contentType: 'text/tab-separated-values; charset=utf-8',
     extension: '.anki.txt',
     needsQuiz: false,
+    lacks: ALL_KINDS,
     render: exportAnki,
   },
   html: {
@@ -63,6 +81,7 @@ export const EXPORT_FORMATS = {
     contentType: 'text/html; charset=utf-8',
     extension: '.html',
     needsQuiz: false,
+    lacks: ALL_KINDS,
     render: exportHtml,
   },
   md: {
@@ -70,6 +89,7 @@ export const EXPORT_FORMATS = {
     contentType: 'text/markdown; charset=utf-8',
     extension: '.md',
     needsQuiz: false,
+    lacks: ALL_KINDS,
     render: exportMarkdown,
   },
   json: {
@@ -77,6 +97,7 @@ export const EXPORT_FORMATS = {
     contentType: 'application/json; charset=utf-8',
     extension: '.json',
     needsQuiz: false,
+    lacks: ALL_KINDS,
     render: exportJson,
   },
 } as const satisfies Record<string, ExportFormat>;
@@ -108,4 +129,12 @@ export function exportFileName(
 /** Renders `input` in `format`. */
 export function renderExport(input: ExportInput, format: ExportFormatName): ExportOutput {
   return EXPORT_FORMATS[format].render(input);
+}
+
+/**
+ * One line saying which questions of the quiz `format` left out, and why (`gift: 2 ordering questions left out
+ * (GIFT has no ordering question).`), or null when it left none out.
+ */
+export function exportNotice(input: ExportInput, format: ExportFormatName): string | null {
+  return omittedNotice(input, format, EXPORT_FORMATS[format].lacks);
 }

@@ -1,8 +1,14 @@
-/** Small text helpers the exporters share: escaping, answers, pages, modules of questions. */
+/** Small text helpers the exporters share: escaping, answers, pages, modules of questions, display orders. */
+import { createHash } from 'node:crypto';
 import type { Question, SummarySentence } from '../domain/course.ts';
+import { KIND_LABELS, QUESTION_KINDS, type QuestionKind } from '../domain/questions.ts';
+import { numberText } from '../lib/numbers.ts';
 import type { ExportInput } from './types.ts';
 
-export const LETTERS = ['A', 'B', 'C', 'D'] as const;
+export { numberText };
+
+/** Option letters: four for multiple choice, up to eight for multiple answer. */
+export const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] as const;
 
 /** Text made safe inside HTML elements and attribute values (double-quoted). */
 export function escapeHtml(text: string): string {
@@ -45,10 +51,59 @@ export function citedPages(s: Pick<SummarySentence, 'citations'>): number[] {
   return [...new Set(s.citations.map((c) => c.page))].sort((a, b) => a - b);
 }
 
-/** The right answer as a person reads it: `True`, `False` or `C) table scan`. */
+/** `1024 MB`, `3.5 ± 0.5 seconds`: a numerical question's answer as a person reads it. */
+export function quantityText(q: Extract<Question, { kind: 'numerical' }>): string {
+  const unit = q.unit ? ` ${q.unit}` : '';
+  return q.tolerance > 0
+    ? `${numberText(q.answer)}${unit} (± ${numberText(q.tolerance)})`
+    : `${numberText(q.answer)}${unit}`;
+}
+
+/**
+ * The right answer as a person reads it: `True`, `C) table scan`, `A) x; C) y`, `table scan (also: scans)`,
+ * `1024 MB`, `term → definition; …`, `1. first; 2. second; …`.
+ */
 export function answerText(q: Question): string {
-  if (q.kind === 'true_false') return q.answer ? 'True' : 'False';
-  return `${LETTERS[q.answerIndex]}) ${q.options[q.answerIndex]}`;
+  switch (q.kind) {
+    case 'true_false':
+      return q.answer ? 'True' : 'False';
+    case 'multiple_choice':
+      return `${LETTERS[q.answerIndex]}) ${q.options[q.answerIndex]}`;
+    case 'multiple_answer':
+      return q.answerIndexes.map((k) => `${LETTERS[k]}) ${q.options[k]}`).join('; ');
+    case 'matching':
+      return q.pairs.map((p) => `${p.term} → ${p.definition}`).join('; ');
+    case 'short_answer':
+      return q.answers.length > 1
+        ? `${q.answers[0]} (also: ${q.answers.slice(1).join(', ')})`
+        : q.answers[0]!;
+    case 'numerical':
+      return quantityText(q);
+    case 'ordering':
+      return q.items.map((item, k) => `${k + 1}. ${item}`).join('; ');
+  }
+}
+
+/** `medium · understand`: a question's levels, for the places that show them. */
+export const levelsText = (q: Question) => `${q.difficulty} · ${q.bloom}`;
+
+/** What a teacher calls the kind. */
+export const kindLabel = (kind: QuestionKind) => KIND_LABELS[kind];
+
+/**
+ * A fixed order to show `n` parts in (the items of an ordering question, the terms of a matching one), from
+ * the question's key: the same export shows the same order, and never the right one (which would give the
+ * answer away) when there are two parts or more.
+ */
+export function displayOrder(n: number, key: string): number[] {
+  const hash = createHash('sha256').update(key).digest();
+  const order = [...Array(n).keys()];
+  for (let i = n - 1; i > 0; i--) {
+    const j = hash.readUInt16BE((2 * i) % 30) % (i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  if (n > 1 && order.every((v, i) => v === i)) order.push(order.shift()!);
+  return order;
 }
 
 /** The module a question belongs to: its own, else the quiz's, else none (whole course). */
@@ -69,11 +124,13 @@ export function moduleLabel(input: ExportInput, index: number): string {
  */
 export function questionsByModule(
   input: ExportInput,
+  kinds?: readonly QuestionKind[],
 ): { moduleIndex: number | undefined; items: { q: Question; n: number; key: string }[] }[] {
   const quiz = input.quiz;
   if (!quiz) return [];
   const groups = new Map<number | undefined, { q: Question; n: number; key: string }[]>();
   quiz.quiz.questions.forEach((q, i) => {
+    if (kinds && !kinds.includes(q.kind)) return;
     const m = moduleOf(q, quiz.quiz.moduleIndex);
     const known = m !== undefined && m < input.course.modules.length ? m : undefined;
     const list = groups.get(known) ?? [];
@@ -84,6 +141,41 @@ export function questionsByModule(
     .sort(([a], [b]) => (a ?? -1) - (b ?? -1))
     .map(([moduleIndex, items]) => ({ moduleIndex, items }));
 }
+
+/** The kinds of question a format has no place for, and what the format is called in the notice. */
+export interface Lacks {
+  /** `GIFT`, `Canvas's QTI 1.2`. */
+  format: string;
+  kinds: readonly QuestionKind[];
+}
+
+/** `a`, `a or b`, `a, b or c` (with `and` for `or`). */
+const enumerate = (items: readonly string[], word: 'and' | 'or') =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${word} ${items.at(-1)}`;
+
+/**
+ * One line saying which questions a format left out and why (`gift: 2 ordering questions left out (GIFT has no
+ * ordering question).`), or null when it left none out.
+ */
+export function omittedNotice(input: ExportInput, name: string, lacks: Lacks): string | null {
+  const counts = new Map<QuestionKind, number>();
+  for (const q of input.quiz?.quiz.questions ?? [])
+    if (lacks.kinds.includes(q.kind)) counts.set(q.kind, (counts.get(q.kind) ?? 0) + 1);
+  if (counts.size === 0) return null;
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const left = enumerate(
+    [...counts].map(([kind, n]) => `${n} ${KIND_LABELS[kind]}`),
+    'and',
+  );
+  const kinds = enumerate(
+    [...counts.keys()].map((k) => KIND_LABELS[k]),
+    'or',
+  );
+  return `${name}: ${left} question${total === 1 ? '' : 's'} left out (${lacks.format} has no ${kinds} question).`;
+}
+
+/** The kinds of question a format can hold. */
+export const kindsOf = (lacks: Lacks) => QUESTION_KINDS.filter((k) => !lacks.kinds.includes(k));
 
 /** A one-line label of a question: its first words, for item names in an LMS. */
 export function questionName(n: number, q: Question): string {

@@ -2,7 +2,7 @@
  * LLM_FALLBACK=offline: when the LLM fails for good (provider down after retries, answers rejected twice), the
  * offline generator makes that course or quiz instead, and the course records which generator made it.
  */
-import type { Course, Quiz } from '../domain/course.ts';
+import type { Course, QuizDraft } from '../domain/course.ts';
 import type { CourseGenerator, CourseInput, QuizGenerator, QuizInput } from '../domain/generators.ts';
 import { isLlmError } from './errors.ts';
 
@@ -50,7 +50,7 @@ export class FallbackQuizGenerator implements QuizGenerator {
     this.name = primary.name;
   }
 
-  generateQuiz(input: QuizInput): Promise<Quiz> {
+  generateQuiz(input: QuizInput): Promise<QuizDraft> {
     return orElse(
       () => this.primary.generateQuiz(input),
       () => this.fallback.generateQuiz(input),

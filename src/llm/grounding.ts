@@ -3,7 +3,7 @@
  * to the document), and cited pages are moved into that chunk's pages. A check returns the reason an answer is
  * rejected (fed back to the model for its one repair), or null.
  */
-import type { Question, SummarySentence } from '../domain/course.ts';
+import type { QuestionDraft as Question, SummarySentence } from '../domain/course.ts';
 import type { Passage } from './prompts.ts';
 
 export type Allowed = ReadonlyMap<string, Pick<Passage, 'pageStart' | 'pageEnd'>>;

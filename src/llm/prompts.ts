@@ -8,9 +8,10 @@ import {
   CourseSchema,
   LessonSchema,
   ModuleSchema,
-  QuestionSchema,
+  QuestionDraftSchema,
   SummarySentenceSchema,
 } from '../domain/course.ts';
+import type { QuestionKind } from '../domain/questions.ts';
 
 /** Citations as chunk ids: the grounding of parts of the course that have no citation field. */
 const ChunkIdsSchema = z.array(z.string().min(1)).min(1);
@@ -36,7 +37,7 @@ export const CourseDraftSchema = CourseSchema.pick({ title: true, description: t
 );
 
 /** Questions as the quiz stores them (each citing its chunk and page). */
-export const QuizDraftSchema = z.object({ questions: z.array(QuestionSchema).min(1) });
+export const QuizDraftSchema = z.object({ questions: z.array(QuestionDraftSchema).min(1) });
 
 export type LessonDraft = z.infer<typeof LessonDraftSchema>;
 
@@ -140,12 +141,33 @@ export function coursePrompt(
   ].join('\n');
 }
 
-export function quizPrompt(topic: string, count: number, passages: readonly Passage[]): string {
+/** What each kind asks of the model, for the kinds the quiz may hold. */
+const KIND_RULES: Record<QuestionKind, string> = {
+  multiple_choice: '"multiple_choice": exactly four options, one right (answerIndex 0-3)',
+  true_false: '"true_false": a statement, answer true or false',
+  multiple_answer:
+    '"multiple_answer": 3 to 8 options, two or more right and one or more wrong (answerIndexes, increasing), each a statement the passages make or do not make',
+  matching:
+    '"matching": 3 to 6 pairs of a term and its definition from the passages, definitions distinct so each has one match',
+  short_answer:
+    '"short_answer": the term a definition defines; answers: the term and its accepted variants (plural, hyphenation, the abbreviation the passage gives)',
+  numerical:
+    '"numerical": a quantity a passage states, with its unit and a tolerance when the text rounds (0 otherwise); never a page number, a version, a year of a citation or a number inside code',
+  ordering:
+    '"ordering": 3 to 8 steps of a procedure or numbered list the passages give, in their order (items)',
+};
+
+export function quizPrompt(
+  topic: string,
+  count: number,
+  passages: readonly Passage[],
+  kinds: readonly QuestionKind[] = ['multiple_choice', 'true_false'],
+): string {
   return [
     'Task: quiz_questions',
     `Topic: ${topic}`,
     `Write ${count} quiz question(s) on this topic, answerable from the passages alone.`,
-    'Mix "multiple_choice" (exactly four options, one right, answerIndex 0-3) and "true_false" (answer true/false).',
+    `Use these kinds where the passages support them, the first ones most: ${kinds.map((k) => KIND_RULES[k]).join('; ')}.`,
     'Each question has an explanation, "chunkId" (the chunk that answers it) and "sourcePage" (a page of that chunk).',
     '',
     'Passages:',

@@ -4,12 +4,17 @@
  * when retrieval finds nothing), and the model writes questions that cite the chunk answering them.
  */
 
-import type { Question, Quiz } from '../domain/course.ts';
+import type { QuestionDraft as Question, QuizDraft } from '../domain/course.ts';
 import type { Chunk } from '../domain/document.ts';
 import type { QuizGenerator, QuizInput } from '../domain/generators.ts';
+import { DEFAULT_KIND_SHARES, QUESTION_KINDS, type QuestionKind } from '../domain/questions.ts';
 import { type LanguageProfile, loadProfile } from '../pipeline/language/index.ts';
 import { quizLanguage } from '../pipeline/quiz.ts';
+import { candidate } from '../pipeline/quiz-kinds/candidate.ts';
+import { kindProblem } from '../pipeline/quiz-kinds/checks.ts';
+import { selectQuestions } from '../pipeline/quiz-kinds/select.ts';
 import { itemProblem } from '../pipeline/rules/quiz/items.ts';
+import { mulberry32 } from '../pipeline/text/rng.ts';
 import { mapLimit, spreadPick, thinToFit } from './budget.ts';
 import type { LlmClient } from './client.ts';
 import { allowedOf, checkQuestions, pinQuestion } from './grounding.ts';
@@ -46,8 +51,12 @@ export class LlmQuizGenerator implements QuizGenerator {
     this.name = `openai-compatible:${o.modelId}`;
   }
 
-  async generateQuiz(input: QuizInput): Promise<Quiz> {
-    const count = Math.max(1, Math.floor(input.count));
+  async generateQuiz(input: QuizInput): Promise<QuizDraft> {
+    // With levels asked, twice the questions are written, and the quiz is picked from them by the same rule.
+    const wanted = Math.max(1, Math.floor(input.count));
+    const count = input.difficulty?.length || input.minBloom ? wanted * 2 : wanted;
+    const shares = input.kinds ?? DEFAULT_KIND_SHARES;
+    const kinds = QUESTION_KINDS.filter((k) => (shares[k] ?? 0) > 0).sort((a, b) => shares[b]! - shares[a]!);
     const perCall = this.o.questionsPerCall ?? 4;
     const topics = spreadPick(topicsOf(input), Math.ceil(count / perCall));
     const asks = topics.map((t, i) => ({ topic: t, count: share(count, topics.length, i) }));
@@ -55,22 +64,23 @@ export class LlmQuizGenerator implements QuizGenerator {
     const lang = await loadProfile(quizLanguage({ ...input, moduleIndex: undefined }));
     let done = 0;
     const answers = await mapLimit(asks, this.o.parallel ?? 4, async ({ topic, count }) => {
-      const questions = await this.ask(topic, count, input.chunks, lang);
+      const questions = await this.ask(topic, count, input.chunks, lang, kinds);
       this.o.onProgress?.(++done, asks.length);
       return questions;
     });
-    const seen = new Set<string>();
-    const questions = answers.flat().filter((q) => {
-      const key = q.prompt.toLowerCase();
-      return !seen.has(key) && seen.add(key);
-    });
+    const questions = selectQuestions(
+      answers.flat().map((q) => candidate(q, [q.prompt])),
+      wanted,
+      input,
+      mulberry32(input.seed),
+    );
     const scope =
       input.moduleIndex === undefined ? input.course.title : input.course.modules[input.moduleIndex]!.title;
     return {
       title: `${scope}: quiz`,
       seed: input.seed,
       ...(input.moduleIndex === undefined ? {} : { moduleIndex: input.moduleIndex }),
-      questions: questions.slice(0, count),
+      questions,
       generator: { name: this.name, version: this.version },
     };
   }
@@ -80,6 +90,7 @@ export class LlmQuizGenerator implements QuizGenerator {
     count: number,
     chunks: readonly Chunk[],
     lang: LanguageProfile,
+    kinds: readonly QuestionKind[],
   ): Promise<Question[]> {
     const documentId = chunks[0]?.documentId ?? '';
     const retrieved = this.o.retrieve
@@ -97,24 +108,25 @@ export class LlmQuizGenerator implements QuizGenerator {
               text: c.text,
             }));
     const passages = thinToFit(found, (p) =>
-      this.o.client.fits(SYSTEM, quizPrompt(topic.text, count, p), QuizDraftSchema),
+      this.o.client.fits(SYSTEM, quizPrompt(topic.text, count, p, kinds), QuizDraftSchema),
     );
     const allowed = allowedOf(passages);
     const draft = await this.o.client.object({
       task: `quiz questions on "${topic.text}"`,
       system: SYSTEM,
-      prompt: quizPrompt(topic.text, count, passages),
+      prompt: quizPrompt(topic.text, count, passages, kinds),
       schema: QuizDraftSchema,
-      check: (d) => checkQuestions(d.questions, allowed) ?? itemsProblem(d.questions, lang),
+      check: (d) => checkQuestions(d.questions, allowed) ?? itemsProblem(d.questions, lang, passages),
     });
     return draft.questions.map((q) => ({ ...pinQuestion(q, allowed), moduleIndex: topic.moduleIndex }));
   }
 }
 
-/** The first item of an answer that fails the item checks, said so the model can repair it. */
-function itemsProblem(questions: readonly Parameters<typeof itemProblem>[0][], lang: LanguageProfile) {
+/** The first item of an answer that fails the item checks (its kind's too), said so the model can repair it. */
+function itemsProblem(questions: readonly Question[], lang: LanguageProfile, passages: readonly Passage[]) {
+  const textOf = new Map(passages.map((p) => [p.chunkId, p.text]));
   for (const [i, q] of questions.entries()) {
-    const problem = itemProblem(q, lang);
+    const problem = itemProblem(q, lang) ?? kindProblem(q, q.chunkId ? textOf.get(q.chunkId) : undefined);
     if (problem) return `question ${i + 1} ("${q.prompt.slice(0, 80)}"): ${problem}`;
   }
   return null;

@@ -8,15 +8,26 @@ export function courseIdFor(documentId: string): string {
   return `c${documentId.slice(0, 11)}`;
 }
 
-/** What makes two quizzes the same request: seed, module and size (questions asked for, or made). */
+/**
+ * What makes two quizzes the same request: seed, module and size (questions asked for, or made), and the kinds,
+ * difficulties and Bloom level asked (`filters`, from filtersKey; absent for a quiz of the default mix, whose id
+ * is the same as before they existed).
+ */
 export interface QuizKey {
   seed: number;
   moduleIndex?: number | undefined;
   size: number;
+  filters?: string;
 }
 
 /** `q` + 15 hex digits of a hash of the course and the {@link QuizKey}. */
 export function quizIdFor(courseId: string, key: QuizKey): string {
-  const parts = [courseId, key.seed, key.moduleIndex ?? 'all', key.size].join('|');
+  const parts = [
+    courseId,
+    key.seed,
+    key.moduleIndex ?? 'all',
+    key.size,
+    ...(key.filters ? [key.filters] : []),
+  ].join('|');
   return `q${sha256Hex(parts).slice(0, 15)}`;
 }

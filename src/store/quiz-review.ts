@@ -4,23 +4,38 @@
  * quiz again (schema, no repeated prompt, pages inside the document) and bumps the revision; question rows keep
  * their stable keys.
  */
-import { checkQuiz, type Question, type Quiz, QuizSchema } from '../domain/course.ts';
+import { checkQuiz, type Question, type Quiz, QuizSchema, withQuizLevels } from '../domain/course.ts';
 import { InvalidCourseError, NotFoundError } from '../domain/errors.ts';
+import { levelsOf } from '../domain/levels.ts';
+import { type BloomLevel, type Difficulty, QuestionDraftSchema } from '../domain/questions.ts';
 import { QuizRevisionError } from './errors.ts';
 import { getQuiz, writeQuestions } from './quizzes.ts';
 import { jsonParam } from './sql.ts';
 import type { Database, Sql, StoredQuiz } from './types.ts';
 
-/** What may change in a question. Absent fields keep their value; `kind` switches between the two kinds. */
+/**
+ * What may change in a question. Absent fields keep their value; `kind` switches to another kind (whose fields
+ * must then be given, unless the question had them). `answer` is the truth of a true/false statement or the
+ * value of a numerical question; `unit: ''` removes a numerical question's unit. A change of kind without
+ * `difficulty`/`bloom` gives the question the levels of the rule (src/domain/levels.ts) for its new kind.
+ */
 export type QuestionPatch = Partial<{
   kind: Question['kind'];
   prompt: string;
   options: string[];
   answerIndex: number;
-  answer: boolean;
+  answerIndexes: number[];
+  answer: boolean | number;
+  pairs: { term: string; definition: string }[];
+  answers: string[];
+  tolerance: number;
+  unit: string;
+  items: string[];
   explanation: string;
   sourcePage: number;
   moduleIndex: number;
+  difficulty: Difficulty;
+  bloom: BloomLevel;
 }>;
 
 /** Options of every review change. */
@@ -53,7 +68,7 @@ async function lock(tx: Sql, quizId: string, opts: ReviewOptions): Promise<Locke
   ]);
   const stored = keys.rows.map((k) => k.key);
   return {
-    quiz: row.body,
+    quiz: withQuizLevels(row.body),
     keys:
       stored.length === row.body.questions.length
         ? stored
@@ -68,18 +83,47 @@ function schemaProblem(quiz: unknown): string | null {
   const parsed = QuizSchema.safeParse(quiz);
   if (parsed.success) return null;
   const issue = parsed.error.issues[0]!;
-  const [where, n, field, item] = issue.path;
+  const [where, n, field, item, part] = issue.path;
   if (where === 'questions' && issue.path.length === 1 && issue.code === 'too_small')
     return 'a quiz keeps at least one question';
   const question = where === 'questions' && typeof n === 'number' ? `question ${n + 1}: ` : '';
+  // The checks of a kind say what is wrong in words of their own ("options 1 and 3 are the same").
+  if (issue.code === 'custom') return `${question}${issue.message}`;
   const name =
-    field === 'options' && typeof item === 'number'
-      ? `option ${'ABCD'[item] ?? item + 1}`
-      : String(field ?? where ?? 'quiz');
+    typeof item === 'number' ? partName(String(field), item, part) : String(field ?? where ?? 'quiz');
   const received = (issue as { input?: unknown }).input;
   if (issue.code === 'invalid_type' && received === undefined) return `${question}${name} is missing`;
   if (issue.code === 'too_small' && issue.origin === 'string') return `${question}${name} is empty`;
   return `${question}${name}: ${issue.message}`;
+}
+
+/** `option C`, `pair 2 definition`, `accepted answer 1`, `item 4`: a part of a question as a teacher counts. */
+function partName(field: string, index: number, part: PropertyKey | undefined): string {
+  if (field === 'options') return `option ${'ABCDEFGH'[index] ?? index + 1}`;
+  if (field === 'pairs') return `pair ${index + 1}${part === undefined ? '' : ` ${String(part)}`}`;
+  if (field === 'answers') return `accepted answer ${index + 1}`;
+  if (field === 'items') return `item ${index + 1}`;
+  return `${field} ${index + 1}`;
+}
+
+/**
+ * The question `patch` makes of `q`. A change of kind replaces the levels the patch does not set by the rule's for
+ * the new kind (a question that is not whole is refused by the schema check, with its reason).
+ */
+export function patched(q: Question, patch: QuestionPatch): Record<string, unknown> {
+  const { unit, ...rest } = patch;
+  const edited: Record<string, unknown> = { ...q, ...rest };
+  if (unit !== undefined) {
+    if (unit === '') delete edited.unit;
+    else edited.unit = unit;
+  }
+  if (patch.kind === undefined || patch.kind === q.kind) return edited;
+  if (patch.difficulty === undefined) delete edited.difficulty;
+  if (patch.bloom === undefined) delete edited.bloom;
+  const draft = QuestionDraftSchema.safeParse(edited);
+  // A question that is not whole keeps its old levels meanwhile, so that the check names what is really wrong.
+  const levels = draft.success ? levelsOf(draft.data) : { difficulty: q.difficulty, bloom: q.bloom };
+  return { ...levels, ...edited };
 }
 
 /** A source page past the document's end, said as a teacher reads it. */
@@ -122,7 +166,7 @@ export async function editQuestion(
 ): Promise<StoredQuiz> {
   await db.transaction(async (tx) => {
     const locked = await lock(tx, quizId, opts);
-    const edited = { ...questionAt(locked, quizId, n), ...patch };
+    const edited = patched(questionAt(locked, quizId, n), patch);
     const questions = locked.quiz.questions.map((q, i) => (i === n ? edited : q));
     await store(tx, quizId, { ...locked.quiz, questions }, locked.keys, locked.pageCount);
   });

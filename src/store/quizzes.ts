@@ -1,6 +1,6 @@
 /** Quizzes: the body as generated, plus one row per question so SQL can count and filter them. */
 
-import type { Question, Quiz } from '../domain/course.ts';
+import { type Question, type Quiz, withQuizLevels } from '../domain/course.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { quizIdFor } from './ids.ts';
 import { generatorName, isoTime, jsonParam } from './sql.ts';
@@ -95,7 +95,7 @@ function toStoredQuiz(row: QuizRow): StoredQuiz {
   return {
     id: row.id,
     courseId: row.course_id,
-    quiz: row.body,
+    quiz: withQuizLevels(row.body),
     createdAt: isoTime(row.created_at),
     revision: row.revision,
     editedAt: row.edited_at === null ? null : isoTime(row.edited_at),

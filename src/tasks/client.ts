@@ -2,8 +2,10 @@
  * The fleet client as ProfAI's API and CLI use it: its job ids and job views, and the typed ways to enqueue
  * ProfAI's tasks.
  */
+
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { filtersKey } from '../domain/question-kinds.ts';
 import {
   type EnqueueOptions,
   enqueueTask,
@@ -59,7 +61,15 @@ export function enqueuePdf(
 
 /** Enqueues a quiz. The same request (course, questions, seed, module) while queued gets the same job. */
 export async function enqueueQuiz(client: FleetClient, data: QuizTaskData): Promise<{ id: string }> {
-  const key = JSON.stringify([data.courseId, data.questions, data.seed, data.moduleIndex ?? null]);
+  // The kinds, difficulties and level asked make another request (absent: the key it always had).
+  const filters = filtersKey(data);
+  const key = JSON.stringify([
+    data.courseId,
+    data.questions,
+    data.seed,
+    data.moduleIndex ?? null,
+    ...(filters ? [filters] : []),
+  ]);
   const jobId = `quiz-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
   const { id } = await enqueue(client, QUIZ_TASK, data, { jobId, replaceFailed: true });
   return { id };

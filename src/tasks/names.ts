@@ -2,7 +2,9 @@
  * ProfAI's tasks as the API, the CLI and the workers agree on them: names, payloads, results, job ids.
  * {@link ProfaiTasks} types each task's payload and result by its name.
  */
+
 import type { DocumentCounts } from '../domain/document.ts';
+import type { QuestionFilters } from '../domain/question-kinds.ts';
 import { queueOf } from '../fleet/registry.ts';
 import type { StagedDocument } from '../workflows/document.ts';
 
@@ -66,7 +68,7 @@ export interface LlmTaskData {
 }
 
 /** Payload of {@link QUIZ_TASK}. */
-export interface QuizTaskData {
+export interface QuizTaskData extends QuestionFilters {
   courseId: string;
   questions: number;
   seed: number;

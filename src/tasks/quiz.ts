@@ -5,6 +5,8 @@
  * time waiting on the model (passages retrieved from the document's vectors).
  */
 
+import { checkFilters } from '../domain/question-kinds.ts';
+import { BadPayloadError } from '../fleet/errors.ts';
 import type { TaskDefinition } from '../fleet/interfaces.ts';
 import { configuredGenerators, usesModel } from '../workflows/generators.ts';
 import { QUIZ_TASK, type QuizTaskData, type QuizTaskResult } from './names.ts';
@@ -14,11 +16,17 @@ import { type LazyStorage, requireDatabase } from './storage.ts';
 
 /** The payload of a quiz job, checked. */
 export function quizPayload(raw: unknown): QuizTaskData {
-  return checkPayload<QuizTaskData>(QUIZ_TASK, raw, {
+  const data = checkPayload<QuizTaskData>(QUIZ_TASK, raw, {
     courseId: 'string',
     questions: 'number',
     seed: 'number',
   });
+  try {
+    checkFilters(data as unknown as Record<string, unknown>);
+  } catch (err) {
+    throw new BadPayloadError(QUIZ_TASK, (err as Error).message);
+  }
+  return data;
 }
 
 /** The quiz task: `storage` is the child's (offline) or the supervisor's (with a model). */

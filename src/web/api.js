@@ -135,7 +135,7 @@ export async function json(path, opts = {}) {
 /**
  * Downloads an export through the API (so the key goes with it) and saves it under the server's file name.
  * @param {string} path
- * @returns {Promise<string>} the file name
+ * @returns {Promise<{ name: string; notice: string | null }>} the file name, and what the format left out
  */
 export async function download(path) {
   const res = await request(path);
@@ -148,7 +148,7 @@ export async function download(path) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return name;
+  return { name, notice: res.headers.get('x-profai-notice') };
 }
 
 /**

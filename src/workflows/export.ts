@@ -10,6 +10,7 @@ import {
   type ExportInput,
   type ExportOutput,
   exportFileName,
+  exportNotice,
   renderExport,
 } from '../export/index.ts';
 import { getCourse } from '../store/courses.ts';
@@ -30,6 +31,8 @@ export interface RenderedExport {
   fileName: string;
   courseId: string;
   quizId: string | null;
+  /** One line saying which questions the format left out and why, or null. */
+  notice: string | null;
 }
 
 /**
@@ -68,5 +71,6 @@ export async function exportCourse(
     fileName: exportFileName(input, format),
     courseId: input.courseId,
     quizId: input.quiz?.id ?? null,
+    notice: exportNotice(input, format),
   };
 }

@@ -5,9 +5,10 @@
 import type { Quiz } from '../domain/course.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { QuizGenerator } from '../domain/generators.ts';
+import { filtersKey, type QuestionFilters } from '../domain/question-kinds.ts';
 import type { Database } from '../store/types.ts';
 
-export interface QuizRequest {
+export interface QuizRequest extends QuestionFilters {
   courseId: string;
   questions: number;
   seed: number;
@@ -42,10 +43,16 @@ export async function makeQuiz(
   const stored = await getCourse(db, request.courseId);
   if (!stored) throw new NotFoundError('course', request.courseId);
   // The request's id: a retried job whose quiz was saved (its completion lost) returns that quiz, never a second.
+  const filters: QuestionFilters = {
+    ...(request.kinds ? { kinds: request.kinds } : {}),
+    ...(request.difficulty?.length ? { difficulty: request.difficulty } : {}),
+    ...(request.minBloom ? { minBloom: request.minBloom } : {}),
+  };
   const quizId = quizIdFor(stored.id, {
     seed: request.seed,
     moduleIndex: request.moduleIndex,
     size: request.questions,
+    filters: filtersKey(filters),
   });
   const done = await getQuiz(db, quizId);
   if (done) return { quizId, courseId: stored.id, quiz: done.quiz };
@@ -58,6 +65,7 @@ export async function makeQuiz(
       count: request.questions,
       seed: request.seed,
       ...(request.moduleIndex === undefined ? {} : { moduleIndex: request.moduleIndex }),
+      ...filters,
     },
     generator,
   );

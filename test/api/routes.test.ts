@@ -85,6 +85,28 @@ describe('jobs, courses, quizzes, health, API key, OpenAPI', () => {
     const unknownField = await post(url, { colour: 'red' });
     assertError(unknownField, 400, 'invalid_request');
     assert.equal(unknownField.json().message, 'body must NOT have additional properties: colour');
+
+    // Kinds, difficulties and a least Bloom level: carried to the job, which is another job than the default mix.
+    const filtered = await post(url, {
+      seed: 7,
+      questions: 5,
+      moduleIndex: 0,
+      kinds: { matching: 1, true_false: 2 },
+      difficulty: ['medium'],
+      minBloom: 'understand',
+    });
+    assert.equal(filtered.statusCode, 202, filtered.body);
+    assert.notEqual(filtered.json().id, job.id, 'another request, another job');
+    const payload = (await getJobView(fx.deps.fleet, filtered.json().id))?.id;
+    assert.ok(payload);
+    assert.deepEqual(
+      [filtered.json().kinds, filtered.json().difficulty, filtered.json().minBloom],
+      [{ matching: 1, true_false: 2 }, ['medium'], 'understand'],
+    );
+    assertError(await post(url, { kinds: { essay: 1 } }), 400, 'invalid_request');
+    assertError(await post(url, { kinds: { matching: 0 } }), 400, 'invalid_request');
+    assertError(await post(url, { difficulty: ['tricky'] }), 400, 'invalid_request');
+    assertError(await post(url, { minBloom: 'create' }), 400, 'invalid_request');
   });
 
   test('a job a worker completed shows its result; one that failed shows its reason', async () => {

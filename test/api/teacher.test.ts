@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { parse as parseGift } from 'gift-pegjs';
 import { keepDocumentBytes } from '../../src/files/documents.ts';
@@ -40,6 +41,7 @@ describe('teacher routes: exports, review, documents, the app', () => {
       'moodle-xml': /^application\/xml/,
       gift: /^text\/plain/,
       qti: /^application\/zip/,
+      cc: /^application\/zip/,
       anki: /^text\/tab-separated-values/,
       html: /^text\/html/,
       md: /^text\/markdown/,
@@ -136,6 +138,26 @@ describe('teacher routes: exports, review, documents, the app', () => {
     );
   });
 
+  test('review of a new kind through the API; a format that lacks it says so in X-ProfAI-Notice', async () => {
+    const url = `/api/quizzes/${saved.quizId}/questions/0`;
+    const items = ['Light reaches the leaf.', 'Chlorophyll absorbs it.', 'Glucose is made.'];
+    const res = await fx.app.inject({ method: 'PATCH', url, payload: { kind: 'ordering', items } });
+    assert.equal(res.statusCode, 200, res.body);
+    const q = res.json().quiz.questions[0];
+    assert.deepEqual([q.kind, q.items, q.difficulty, q.bloom], ['ordering', items, 'medium', 'apply']);
+    const bad = await fx.app.inject({ method: 'PATCH', url, payload: { items: ['a', 'b', 'A'] } });
+    assertError(bad, 400, 'invalid_quiz');
+    assert.equal(bad.json().message, 'question 1: items 1 and 3 are the same');
+    const gift = await fx.app.inject(`/api/courses/${saved.courseId}/export?format=gift`);
+    assert.equal(
+      gift.headers['x-profai-notice'],
+      'gift: 1 ordering question left out (GIFT has no ordering question).',
+    );
+    const moodle = await fx.app.inject(`/api/courses/${saved.courseId}/export?format=moodle-xml`);
+    assert.equal(moodle.headers['x-profai-notice'], undefined, 'Moodle has ordering');
+    assert.match(moodle.body, /<question type="ordering">/);
+  });
+
   test('review: mark reviewed, list the quizzes; the only question cannot be deleted', async () => {
     const marked = await fx.app.inject({
       method: 'PATCH',
@@ -197,6 +219,48 @@ describe('teacher routes: exports, review, documents, the app', () => {
     const csp = String(page.headers['content-security-policy']);
     assert.match(csp, /default-src 'none'/);
     assert.ok(!/https?:/.test(csp) && !/https?:\/\//.test(page.body), 'nothing from another origin');
+    // The page names every app file by its version, the modules through an import map whose hash the CSP allows.
+    const map = /<script type="importmap">(.*?)<\/script>/.exec(page.body)?.[1];
+    assert.ok(map, 'an import map');
+    assert.ok(csp.includes(`'sha256-${createHash('sha256').update(map).digest('base64')}'`), csp);
+    assert.ok(!/'unsafe-inline'/.test(/script-src[^;]*/.exec(csp)![0]), 'no other inline script');
+    const imports = JSON.parse(map).imports as Record<string, string>;
+    assert.match(imports['./app/views/quiz.js']!, /^\.\/app\/views\/quiz\.js\?v=[\w-]{20}$/);
+    const entry = /<script type="module" src="(app\/main\.js\?v=[\w-]+)"/.exec(page.body)?.[1];
+    assert.ok(
+      entry && /href="app\/app\.css\?v=/.test(page.body),
+      'the entry and the stylesheet are versioned',
+    );
+
+    // Compressed as the browser takes it; a year for the current version, revalidated by the bare name.
+    const plainMain = await app.inject({ url: '/app/main.js', headers: { 'accept-encoding': 'identity' } });
+    const br = await app.inject({ url: `/${entry}`, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(br.headers['cache-control'], 'public, max-age=31536000, immutable');
+    assert.match(String(br.headers.vary), /Accept-Encoding/);
+    assert.equal(brotliDecompressSync(br.rawPayload).toString(), plainMain.body);
+    assert.ok(br.rawPayload.length < plainMain.rawPayload.length * 0.6, `${br.rawPayload.length} bytes`);
+    assert.equal(plainMain.headers['content-encoding'], undefined);
+    assert.equal(plainMain.headers['cache-control'], 'no-cache');
+    const stale = await app.inject({ url: '/app/main.js?v=old', headers: { 'accept-encoding': 'br' } });
+    assert.equal(stale.headers['cache-control'], 'no-cache', 'an old version is not kept a year');
+    assert.equal(
+      (
+        await app.inject({
+          url: `/${entry}`,
+          headers: { 'accept-encoding': 'br', 'if-none-match': String(br.headers.etag) },
+        })
+      ).statusCode,
+      304,
+    );
+    const worker = await app.inject({
+      url: '/app/vendor/pdfjs/build/pdf.worker.min.mjs',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    assert.equal(worker.headers['content-encoding'], 'gzip');
+    assert.equal(worker.headers['cache-control'], 'public, max-age=604800');
+    assert.ok(gunzipSync(worker.rawPayload).length > 2 * worker.rawPayload.length, 'pdf.js more than halved');
+
     const main = await app.inject('/app/main.js');
     assert.equal(main.statusCode, 200);
     assert.match(String(main.headers['content-type']), /^text\/javascript/);

@@ -49,6 +49,21 @@ describe('profai export', { timeout: 180_000 }, () => {
       readFileSync(join(out, 'course.md'), 'utf8'),
       /^# An Introduction to Relational Databases\n/,
     );
+
+    // The whole course as a Common Cartridge; what its QTI cannot hold is said on stderr, never in the file.
+    const cc = await runCli(['export', courseId, '--format', 'cc', '--out', `${out}/`], env);
+    assert.equal(cc.code, 0, cc.stderr);
+    assert.match(cc.stdout, /^wrote .*\.imscc \(cc, \d+ bytes\)\n$/);
+    const cartridge = unzipSync(
+      new Uint8Array(readFileSync(join(out, 'An Introduction to Relational Databases.imscc'))),
+    );
+    assert.ok(
+      cartridge['imsmanifest.xml'] && Object.keys(cartridge).some((f) => f.startsWith('wiki_content/')),
+    );
+    assert.ok(
+      cc.stderr === '' || /^cc: .* left out \(Common Cartridge's QTI has no .*\)\.\n$/.test(cc.stderr),
+      cc.stderr,
+    );
   });
 
   test('a bad format and an unknown course are one line each, exit 1', async () => {

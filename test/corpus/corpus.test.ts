@@ -12,11 +12,13 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
-import { CourseSchema, QuizSchema } from '../../src/domain/course.ts';
+import { CourseSchema, QuestionSchema, QuizSchema } from '../../src/domain/course.ts';
 import { ProfaiError } from '../../src/domain/errors.ts';
 import { terminateOcr } from '../../src/pipeline/ocr/tesseract.ts';
 import { MIN_PROSE } from '../../src/pipeline/prose.ts';
-import { countRows, openDatabase, openVectorStore } from '../../src/store/index.ts';
+import { generateQuiz } from '../../src/pipeline/quiz.ts';
+import { kindProblem } from '../../src/pipeline/quiz-kinds/checks.ts';
+import { countRows, loadChunks, openDatabase, openVectorStore } from '../../src/store/index.ts';
 import type { Database, VectorStore } from '../../src/store/types.ts';
 import { processDocument } from '../../src/workflows/document.ts';
 import { type CorpusRow, loadCorpus, REJECT_CODES } from '../support/corpus.ts';
@@ -60,7 +62,7 @@ if ('missing' in corpus) {
         const run = () => processDocument({ bytes, fileName: basename(row.path) }, { config, db, vectors });
         if (row.expected.startsWith('reject')) await expectRejected(row, run, db);
         else if (row.expected === 'parse with OCR needed') await expectOcrNoticed(run);
-        else await expectCourse(row, run);
+        else await expectCourse(row, run, db);
       });
     }
   });
@@ -100,7 +102,11 @@ async function expectOcrNoticed(run: () => Promise<Awaited<ReturnType<typeof pro
 }
 
 /** A document with a text layer gets a course, or is refused for too little running text (forms, banners). */
-async function expectCourse(row: CorpusRow, run: () => Promise<Awaited<ReturnType<typeof processDocument>>>) {
+async function expectCourse(
+  row: CorpusRow,
+  run: () => Promise<Awaited<ReturnType<typeof processDocument>>>,
+  db: Database,
+) {
   let outcome: Awaited<ReturnType<typeof processDocument>>;
   try {
     outcome = await run();
@@ -126,4 +132,33 @@ async function expectCourse(row: CorpusRow, run: () => Promise<Awaited<ReturnTyp
   const again = await run();
   assert.equal(again.saved.created, false, 'second run of the same PDF must not write again');
   assert.equal(again.saved.courseId, outcome.saved.courseId);
+  await expectKinds(row, outcome, db);
+}
+
+/**
+ * A manual this long that defines terms (a module's glossary of three or more) supports the kinds beyond multiple
+ * choice and true/false (#24's target: four kinds in 20 questions). Slides without definitions need not.
+ */
+const MANUAL_PAGES = 50;
+
+/**
+ * A 20-question quiz: every question passes its schema and its kind's checks; an English manual's holds four
+ * kinds or more.
+ */
+async function expectKinds(
+  row: CorpusRow,
+  outcome: Awaited<ReturnType<typeof processDocument>>,
+  db: Database,
+) {
+  const chunks = await loadChunks(db, outcome.saved.documentId);
+  const quiz = await generateQuiz({ course: outcome.course, chunks, count: 20, seed: 1 });
+  const text = new Map(chunks.map((c) => [c.id, c.text]));
+  for (const q of quiz.questions) {
+    QuestionSchema.parse(q);
+    assert.equal(kindProblem(q, q.chunkId ? text.get(q.chunkId) : undefined), null, `${q.kind}: ${q.prompt}`);
+  }
+  const kinds = new Set(quiz.questions.map((q) => q.kind));
+  const defines = outcome.course.modules.some((m) => (m.glossary?.length ?? 0) >= 3);
+  if (row.language === 'en' && (row.pages ?? 0) >= MANUAL_PAGES && defines)
+    assert.ok(kinds.size >= 4, `${row.file}: ${[...kinds].join(', ')}`);
 }

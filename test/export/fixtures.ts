@@ -97,6 +97,8 @@ export function reviewedQuiz(): Quiz {
         explanation: `Because ${NASTY}.`,
         sourcePage: 2,
         moduleIndex: 0,
+        difficulty: 'medium',
+        bloom: 'understand',
       },
       {
         kind: 'true_false',
@@ -105,6 +107,8 @@ export function reviewedQuiz(): Quiz {
         explanation: 'From page 2: 主キーは表の各行を一意に識別する。',
         sourcePage: 2,
         moduleIndex: 0,
+        difficulty: 'easy',
+        bloom: 'remember',
       },
       {
         kind: 'true_false',
@@ -113,6 +117,8 @@ export function reviewedQuiz(): Quiz {
         explanation: 'From page 4: "An inner join keeps matching rows."',
         sourcePage: 4,
         moduleIndex: 2,
+        difficulty: 'easy',
+        bloom: 'remember',
       },
       {
         kind: 'multiple_choice',
@@ -121,9 +127,79 @@ export function reviewedQuiz(): Quiz {
         answerIndex: 1,
         explanation: 'From page 1.',
         sourcePage: 1,
+        difficulty: 'easy',
+        bloom: 'remember',
       },
+      ...newKinds(),
     ],
   });
+}
+
+/** One question of each kind #24 added, with the special characters in every text a student sees or types. */
+export function newKinds(): Quiz['questions'] {
+  return [
+    {
+      kind: 'multiple_answer',
+      prompt: `Which of these does the text say about keys? ${NASTY}`,
+      options: [
+        'A primary key identifies a row.',
+        `A key ${NASTY}`,
+        'A key is a colour.',
+        'Keys are never null.',
+      ],
+      answerIndexes: [0, 1, 3],
+      explanation: 'From page 1: "A primary key identifies each row of a table."',
+      sourcePage: 1,
+      moduleIndex: 0,
+      difficulty: 'medium',
+      bloom: 'understand',
+    },
+    {
+      kind: 'matching',
+      prompt: 'Match each definition with its term.',
+      pairs: [
+        { term: 'primary key', definition: 'identifies each row of a table' },
+        { term: 'join', definition: `combines rows of two tables -> ${NASTY}` },
+        { term: '主キー', definition: '表の各行を一意に識別する' },
+      ],
+      explanation: 'From the glossary of module 1.',
+      sourcePage: 2,
+      moduleIndex: 0,
+      difficulty: 'medium',
+      bloom: 'understand',
+    },
+    {
+      kind: 'short_answer',
+      prompt: 'Which term does the text define as “a column that identifies each row of a table”?',
+      answers: ['primary key', 'primary keys', 'PK', 'a*b'],
+      explanation: 'From page 1: "A primary key identifies each row of a table."',
+      sourcePage: 1,
+      difficulty: 'medium',
+      bloom: 'remember',
+    },
+    {
+      kind: 'numerical',
+      prompt: 'How many rows can a table of this course hold at most, in thousands?',
+      answer: 2.5,
+      tolerance: 0.05,
+      unit: 'k rows',
+      explanation: 'From page 4: "A table holds at most 2.5 thousand rows."',
+      sourcePage: 4,
+      moduleIndex: 2,
+      difficulty: 'medium',
+      bloom: 'remember',
+    },
+    {
+      kind: 'ordering',
+      prompt: 'Put the steps of a join in the order the text gives them.',
+      items: ['Read the first table.', `Match ${NASTY}`, 'Keep the matching rows.', 'Return them.'],
+      explanation: 'From page 5: the steps of a join.',
+      sourcePage: 5,
+      moduleIndex: 2,
+      difficulty: 'medium',
+      bloom: 'apply',
+    },
+  ];
 }
 
 export function specialInput(): ExportInput {
@@ -135,7 +211,13 @@ export function specialInput(): ExportInput {
       id: 'q0123456789abcde',
       quiz: reviewedQuiz(),
       // The original question 1 (key …:1) was deleted: the keys say which generated question each one is.
-      questionKeys: ['q0123456789abcde:0', 'q0123456789abcde:2', 'q0123456789abcde:3', 'q0123456789abcde:4'],
+      questionKeys: [
+        'q0123456789abcde:0',
+        'q0123456789abcde:2',
+        'q0123456789abcde:3',
+        'q0123456789abcde:4',
+        ...[5, 6, 7, 8, 9].map((k) => `q0123456789abcde:${k}`),
+      ],
       reviewed: true,
     },
   };

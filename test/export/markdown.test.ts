@@ -14,8 +14,18 @@ const quiz: Quiz = {
       answer: true,
       explanation: 'p',
       sourcePage: 1,
+      difficulty: 'easy',
+      bloom: 'remember',
     },
-    { kind: 'true_false', prompt: 'A key repeats.', answer: false, explanation: 'p', sourcePage: 1 },
+    {
+      kind: 'true_false',
+      prompt: 'A key repeats.',
+      answer: false,
+      explanation: 'p',
+      sourcePage: 1,
+      difficulty: 'easy',
+      bloom: 'remember',
+    },
   ],
 };
 

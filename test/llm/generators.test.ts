@@ -181,6 +181,61 @@ describe('LLM quiz generator', () => {
   });
 });
 
+describe('LLM quiz: the new kinds', () => {
+  test('the prompt asks for the kinds of the shares; an item failing its kind check is repaired once', async () => {
+    const input = textbook();
+    const course = await generateCourse(input);
+    const first = input.chunks[0]!;
+    const earlier = fake.chats().length;
+    let asked = 0;
+    fake.setScript((req) => {
+      if (!/Task: quiz_questions/.test(req.user)) return {};
+      asked++;
+      const repair = /rejected/.test(req.last);
+      const base = { explanation: 'The passage says so.', sourcePage: first.pageStart, chunkId: first.id };
+      // First a matching item whose two definitions are one; repaired: distinct ones, and a short answer.
+      const pairs = repair
+        ? [
+            { term: 'alpha', definition: 'the first letter of the list' },
+            { term: 'beta', definition: 'the second one after it' },
+            { term: 'gamma', definition: 'a third and last item' },
+          ]
+        : [
+            { term: 'alpha', definition: 'the same words here' },
+            { term: 'beta', definition: 'the same words here!' },
+            { term: 'gamma', definition: 'another one' },
+          ];
+      return {
+        content: JSON.stringify({
+          questions: [
+            { ...base, kind: 'matching', prompt: 'Match the terms.', pairs },
+            { ...base, kind: 'short_answer', prompt: 'Which term is the first letter?', answers: ['alpha'] },
+          ],
+        }),
+      };
+    });
+    const { client, modelId } = createLlmClient(llmConfig(fake.url));
+    const gen = new LlmQuizGenerator({ client, modelId });
+    const quiz = await generateQuiz(
+      { course, chunks: input.chunks, count: 2, seed: 1, kinds: { matching: 1, short_answer: 1 } },
+      gen,
+    );
+    const mine = fake.chats().slice(earlier);
+    const prompt = mine.find((r) => /Task: quiz_questions/.test(r.user))!.user;
+    assert.match(prompt, /"matching": 3 to 6 pairs/);
+    assert.match(prompt, /"short_answer": the term/);
+    assert.doesNotMatch(prompt, /"ordering"/, 'a kind without a share is not asked for');
+    const repairs = mine.filter((r) => /rejected/.test(r.last));
+    assert.ok(
+      repairs.some((r) => /definitions of "alpha" and "beta" are too alike/.test(r.last)),
+      'the reason given',
+    );
+    assert.deepEqual(quiz.questions.map((q) => q.kind).sort(), ['matching', 'short_answer']);
+    assert.ok(asked >= 2);
+    fake.setScript(() => ({}));
+  });
+});
+
 describe('long documents', () => {
   test('a lesson too long for one request is summarised in parts, then merged; every request fits the window', async () => {
     fake.setScript(() => ({}));

@@ -176,6 +176,8 @@ describe('exports carry the language', () => {
             answer: true,
             explanation: 'From page 1.',
             sourcePage: 1,
+            difficulty: 'easy' as const,
+            bloom: 'remember' as const,
           },
         ],
         generator: { name: 'offline-cloze', version: '2' },

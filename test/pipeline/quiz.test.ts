@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
-import { type Course, type Question, QuizSchema } from '../../src/domain/course.ts';
+import { type Course, type Question, QuizSchema, withQuizLevels } from '../../src/domain/course.ts';
 import { generateCourse } from '../../src/pipeline/course.ts';
 import { loadEnglishProfile } from '../../src/pipeline/language/index.ts';
 import { opensWithLabel } from '../../src/pipeline/quiz/material.ts';
@@ -20,6 +20,12 @@ const normal = (s: string) =>
     .trim();
 
 /** The sentence a question was made from, as quoted in its explanation. */
+/**
+ * The mix these tests were written for: the kinds made of one sentence each (multiple choice, true/false), about
+ * 70/30. The other kinds have their own tests (quiz-kinds.test.ts).
+ */
+const SENTENCE_KINDS = { kinds: { multiple_choice: 7, true_false: 3 } };
+
 const sourceOf = (q: Question) => /^From page \d+: "(.*)"$/.exec(q.explanation)?.[1] ?? '';
 
 /** A one-section document of the given sentences (English unless they are not), one paragraph per two sentences. */
@@ -43,7 +49,13 @@ async function assertNoBlankBeforeLabel(doc: ReturnType<typeof english>): Promis
   const docCourse = await generateCourse(doc);
   let clozes = 0;
   for (const seed of [1, 2, 3, 4, 5, 6]) {
-    const quiz = await generateQuiz({ course: docCourse, chunks: doc.chunks, count: 10, seed });
+    const quiz = await generateQuiz({
+      course: docCourse,
+      chunks: doc.chunks,
+      count: 10,
+      seed,
+      ...SENTENCE_KINDS,
+    });
     for (const q of quiz.questions) {
       assert.doesNotMatch(q.prompt, /_____\s*(?:\(\w{1,4}\)|\d)/u);
       if (q.prompt.includes('_____')) clozes++;
@@ -54,7 +66,7 @@ async function assertNoBlankBeforeLabel(doc: ReturnType<typeof english>): Promis
 
 describe('generateQuiz (offline cloze)', () => {
   test('makes a valid quiz of the requested size, about 70% multiple choice', async () => {
-    const quiz = await generateQuiz({ course, chunks, count: 10, seed: 1 });
+    const quiz = await generateQuiz({ course, chunks, count: 10, seed: 1, ...SENTENCE_KINDS });
     assert.ok(QuizSchema.safeParse(quiz).success);
     assert.deepEqual(quiz.generator, { name: 'offline-cloze', version: '2' });
     assert.equal(quiz.questions.length, 10);
@@ -68,10 +80,16 @@ describe('generateQuiz (offline cloze)', () => {
   });
 
   test('is deterministic per seed, and another seed gives another quiz', async () => {
-    const a = await generateQuiz({ course, chunks, count: 8, seed: 42 });
-    const b = await new OfflineQuizGenerator().generateQuiz({ course, chunks, count: 8, seed: 42 });
-    const c = await generateQuiz({ course, chunks, count: 8, seed: 43 });
-    assert.deepEqual(a, b);
+    const a = await generateQuiz({ course, chunks, count: 8, seed: 42, ...SENTENCE_KINDS });
+    const b = await new OfflineQuizGenerator().generateQuiz({
+      course,
+      chunks,
+      count: 8,
+      seed: 42,
+      ...SENTENCE_KINDS,
+    });
+    const c = await generateQuiz({ course, chunks, count: 8, seed: 43, ...SENTENCE_KINDS });
+    assert.deepEqual(a, withQuizLevels(b));
     assert.notDeepEqual(
       a.questions.map((q) => q.prompt),
       c.questions.map((q) => q.prompt),
@@ -80,7 +98,7 @@ describe('generateQuiz (offline cloze)', () => {
 
   test('no answer is visible in its own stem, and nothing repeats', async () => {
     for (const seed of [1, 2, 3, 4, 5]) {
-      const quiz = await generateQuiz({ course, chunks, count: 12, seed });
+      const quiz = await generateQuiz({ course, chunks, count: 12, seed, ...SENTENCE_KINDS });
       const prompts = quiz.questions.map((q) => normal(q.prompt));
       assert.equal(new Set(prompts).size, prompts.length);
       const sources = quiz.questions.map((q) => normal(sourceOf(q)));
@@ -105,7 +123,7 @@ describe('generateQuiz (offline cloze)', () => {
               .toLowerCase(),
             source.toLowerCase(),
           );
-        } else {
+        } else if (q.kind === 'true_false') {
           const statement = q.prompt.replace('True or false: ', '');
           assert.equal(statement === source, q.answer, `${q.answer}: "${statement}" vs "${source}"`);
         }
@@ -126,7 +144,13 @@ describe('generateQuiz (offline cloze)', () => {
     const joinCourse = await generateCourse(joins);
     let falses = 0;
     for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
-      const quiz = await generateQuiz({ course: joinCourse, chunks: joins.chunks, count: 6, seed });
+      const quiz = await generateQuiz({
+        course: joinCourse,
+        chunks: joins.chunks,
+        count: 6,
+        seed,
+        ...SENTENCE_KINDS,
+      });
       for (const q of quiz.questions) {
         if (q.kind !== 'true_false' || q.answer) continue;
         falses++;
@@ -139,7 +163,7 @@ describe('generateQuiz (offline cloze)', () => {
 
   test('distractors are distinct and of the same kind as the answer', async () => {
     for (const seed of [1, 2, 3]) {
-      const quiz = await generateQuiz({ course, chunks, count: 10, seed });
+      const quiz = await generateQuiz({ course, chunks, count: 10, seed, ...SENTENCE_KINDS });
       for (const q of quiz.questions) {
         if (q.kind !== 'multiple_choice') continue;
         assert.equal(new Set(q.options.map((o) => o.toLowerCase())).size, 4);
@@ -165,7 +189,7 @@ describe('generateQuiz (offline cloze)', () => {
   test('a module quiz cites pages and chunks of that module only', async () => {
     for (const moduleIndex of [0, 1]) {
       const module = course.modules[moduleIndex]!;
-      const quiz = await generateQuiz({ course, chunks, count: 6, seed: 9, moduleIndex });
+      const quiz = await generateQuiz({ course, chunks, count: 6, seed: 9, ...SENTENCE_KINDS, moduleIndex });
       assert.equal(quiz.moduleIndex, moduleIndex);
       assert.match(quiz.title, new RegExp(module.title));
       const moduleChunks = new Set(
@@ -197,7 +221,13 @@ describe('generateQuiz (offline cloze)', () => {
     ]);
     const docCourse = await generateCourse(doc);
     for (const seed of [1, 2, 3]) {
-      const quiz = await generateQuiz({ course: docCourse, chunks: doc.chunks, count: 10, seed });
+      const quiz = await generateQuiz({
+        course: docCourse,
+        chunks: doc.chunks,
+        count: 10,
+        seed,
+        ...SENTENCE_KINDS,
+      });
       const donations = quiz.questions.filter((q) => sourceOf(q).startsWith('Donations'));
       assert.ok(donations.length <= 1, donations.map((q) => q.prompt).join('\n'));
       assert.ok(quiz.questions.length >= 2, 'the other sentences still give questions');
@@ -285,7 +315,7 @@ describe('generateQuiz (offline cloze)', () => {
     // deck still gets questions, its own statements called true, and never the one that asks a question.
     assert.ok(quiz.questions.length >= 2, `${quiz.questions.length} questions`);
     assert.ok(quiz.questions.every((q) => !q.prompt.includes('How can claims')));
-    assert.ok(quiz.questions.every((q) => q.kind === 'multiple_choice' || q.answer));
+    assert.ok(quiz.questions.every((q) => q.kind !== 'true_false' || q.answer));
   });
 
   test('throws no_quiz_material when nothing can be asked', async () => {

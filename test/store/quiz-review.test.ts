@@ -101,6 +101,63 @@ eachBackend((db) => {
     });
   });
 
+  test('every kind: a switch of kind gets the levels of the rule, a teacher sets them, checks speak plainly', async () => {
+    const ids = await saveProcessedDocument(db(), makeDocument());
+    const quizId = await saveQuiz(db(), ids.courseId, makeQuiz(13, 2));
+    const pairs = [
+      { term: 'row', definition: 'one record of a table' },
+      { term: 'column', definition: 'one field of every record' },
+      { term: 'key', definition: 'what identifies a record' },
+    ];
+    const matching = await editQuestion(db(), quizId, 0, { kind: 'matching', pairs });
+    const q0 = matching.quiz.questions[0]!;
+    assert.ok(q0.kind === 'matching' && q0.pairs.length === 3);
+    assert.deepEqual([q0.difficulty, q0.bloom], ['medium', 'understand'], "the rule's levels for matching");
+    assert.ok(!('options' in q0), 'the options went with the kind');
+
+    const set = await editQuestion(db(), quizId, 0, { difficulty: 'hard', bloom: 'apply' });
+    assert.deepEqual([set.quiz.questions[0]!.difficulty, set.quiz.questions[0]!.bloom], ['hard', 'apply']);
+    const kept = await editQuestion(db(), quizId, 0, { prompt: 'Match them.' });
+    assert.equal(
+      kept.quiz.questions[0]!.difficulty,
+      'hard',
+      "a teacher's level survives an edit of the text",
+    );
+
+    const numeric = await editQuestion(db(), quizId, 1, {
+      kind: 'numerical',
+      answer: 42,
+      tolerance: 0.5,
+      unit: 'MB',
+    });
+    const q1 = numeric.quiz.questions[1]!;
+    assert.ok(q1.kind === 'numerical' && q1.answer === 42 && q1.unit === 'MB');
+    assert.deepEqual([q1.difficulty, q1.bloom], ['medium', 'remember']);
+    const unitless = (await editQuestion(db(), quizId, 1, { unit: '' })).quiz.questions[1]!;
+    assert.ok(unitless.kind === 'numerical' && unitless.unit === undefined, "unit '' removes it");
+
+    await assert.rejects(
+      editQuestion(db(), quizId, 0, {
+        pairs: [...pairs.slice(0, 2), { term: 'key', definition: 'ONE record of a table' }],
+      }),
+      { message: 'question 1: definitions 1 and 3 are the same: each term needs its own' },
+    );
+    await assert.rejects(editQuestion(db(), quizId, 1, { kind: 'ordering', items: ['a', '', 'c'] }), {
+      message: 'question 2: item 2 is empty',
+    });
+    await assert.rejects(
+      editQuestion(db(), quizId, 1, {
+        kind: 'multiple_answer',
+        options: ['a', 'b', 'c'],
+        answerIndexes: [0, 1, 2],
+      }),
+      { message: 'question 2: at least one option must be wrong' },
+    );
+    await assert.rejects(editQuestion(db(), quizId, 1, { kind: 'short_answer' }), {
+      message: 'question 2: answers is missing',
+    });
+  });
+
   test("a regenerated quiz with the same id keeps the teacher's edits", async () => {
     const ids = await saveProcessedDocument(db(), makeDocument());
     const quiz = makeQuiz(11, 3);

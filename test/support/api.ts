@@ -161,6 +161,8 @@ export function fixtureDocument(sha256: string, fileName: string): ProcessedDocu
           explanation: text,
           sourcePage: 1,
           chunkId: citation.chunkId,
+          difficulty: 'easy',
+          bloom: 'remember',
         },
       ],
     },

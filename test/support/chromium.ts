@@ -1,7 +1,7 @@
 /** Headless Chromium for the page tests: Debian's /usr/bin/chromium through playwright-core, never a download. */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -24,4 +24,16 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Visible form controls and buttons of the page that have no accessible name (label, aria-label, text). */
+export function unlabelled(p: Page): Promise<string[]> {
+  return p.evaluate(`[...document.querySelectorAll('input, select, textarea, button, a[href]')]
+    .filter((el) => el.getClientRects().length > 0 && el.type !== 'hidden')
+    .filter((el) => {
+      if (el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')) return false;
+      if ((el.labels?.length ?? 0) > 0) return false;
+      return !(el.textContent ?? '').trim() && !el.querySelector('img[alt]:not([alt=""])');
+    })
+    .map((el) => el.outerHTML.slice(0, 120))`) as Promise<string[]>;
 }

@@ -1,6 +1,6 @@
 /** Hand-built, schema-valid inputs for the store tests. */
 import { createHash, randomBytes } from 'node:crypto';
-import { type Course, CourseSchema, type Quiz, QuizSchema } from '../../src/domain/course.ts';
+import { type Course, CourseSchema, type Quiz, QuizSchema, withQuizLevels } from '../../src/domain/course.ts';
 import type { Chunk, ProcessedDocument, Section } from '../../src/domain/document.ts';
 
 /** A tiny valid course: `modules` modules of two lessons each. */
@@ -33,30 +33,32 @@ export function makeCourse(title = 'Intro to Testing', modules = 2): Course {
 
 /** A tiny valid quiz of `count` questions, alternating multiple choice and true/false. */
 export function makeQuiz(seed = 1, count = 3, moduleIndex?: number): Quiz {
-  return QuizSchema.parse({
-    title: `Quiz ${seed}`,
-    seed,
-    moduleIndex,
-    generator: { name: 'fixture', version: '1' },
-    questions: Array.from({ length: count }, (_, i) =>
-      i % 2 === 0
-        ? {
-            kind: 'multiple_choice',
-            prompt: `Question ${i} of seed ${seed}?`,
-            options: ['a', 'b', 'c', 'd'],
-            answerIndex: i % 4,
-            explanation: 'Because.',
-            sourcePage: 1,
-          }
-        : {
-            kind: 'true_false',
-            prompt: `Statement ${i} of seed ${seed}.`,
-            answer: true,
-            explanation: 'So.',
-            sourcePage: 2,
-          },
-    ),
-  });
+  return QuizSchema.parse(
+    withQuizLevels({
+      title: `Quiz ${seed}`,
+      seed,
+      moduleIndex,
+      generator: { name: 'fixture', version: '1' },
+      questions: Array.from({ length: count }, (_, i) =>
+        i % 2 === 0
+          ? {
+              kind: 'multiple_choice',
+              prompt: `Question ${i} of seed ${seed}?`,
+              options: ['a', 'b', 'c', 'd'],
+              answerIndex: i % 4,
+              explanation: 'Because.',
+              sourcePage: 1,
+            }
+          : {
+              kind: 'true_false',
+              prompt: `Statement ${i} of seed ${seed}.`,
+              answer: true,
+              explanation: 'So.',
+              sourcePage: 2,
+            },
+      ),
+    }) as Quiz,
+  );
 }
 
 /** A processed document with a random (or given) identity, `chunks` chunks over two sections. */

@@ -21,7 +21,7 @@ import type { Database, VectorStore } from '../../src/store/types.ts';
 import { openProfaiClient } from '../../src/tasks/client.ts';
 import { htmlText, parseXml } from '../export/parse.ts';
 import { type ChromaServer, startChroma } from '../support/chroma.ts';
-import { CHROMIUM, launchChromium } from '../support/chromium.ts';
+import { CHROMIUM, launchChromium, unlabelled } from '../support/chromium.ts';
 import { SAMPLE_PDF } from '../support/cli-processes.ts';
 import { loadCorpus } from '../support/corpus.ts';
 import { createTestDatabase, tempDir } from '../support/databases.ts';
@@ -46,16 +46,23 @@ const encryptedSkip =
   'missing' in corpus ? corpus.missing : encryptedPath ? false : `${ENCRYPTED} is not in the corpus`;
 const PHONE = { width: 390, height: 844 };
 
-/** Visible form controls and buttons of the page that have no accessible name (label, aria-label, text). */
-function unlabelled(p: Page): Promise<string[]> {
-  return p.evaluate(`[...document.querySelectorAll('input, select, textarea, button, a[href]')]
-    .filter((el) => el.getClientRects().length > 0 && el.type !== 'hidden')
-    .filter((el) => {
-      if (el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')) return false;
-      if ((el.labels?.length ?? 0) > 0) return false;
-      return !(el.textContent ?? '').trim() && !el.querySelector('img[alt]:not([alt=""])');
-    })
-    .map((el) => el.outerHTML.slice(0, 120))`) as Promise<string[]>;
+/**
+ * Gives question `i` some answer, whatever its kind: an option (the first or last), a term in each drop-down,
+ * a typed word or number, an item moved (test/web/kinds.test.ts answers each kind right).
+ */
+async function answerSomething(p: Page, i: number, which: 'first' | 'last'): Promise<void> {
+  const q = p.locator(`fieldset[data-question="${i}"]`);
+  const kind = await q.getAttribute('data-kind');
+  if (kind === 'matching') {
+    for (const select of await q.locator('select').all()) await select.selectOption({ index: 1 });
+  } else if (kind === 'short_answer' || kind === 'numerical') {
+    await q.locator('input').fill(kind === 'numerical' ? '42' : 'an answer');
+  } else if (kind === 'ordering') {
+    await q.locator('button[data-move="down"]:not([disabled])').first().click();
+  } else {
+    const choice = q.locator('.choice');
+    await (which === 'first' ? choice.first() : choice.last()).click();
+  }
 }
 
 describe('the web app in headless Chromium, against the API and a worker', { timeout: 300_000 }, () => {
@@ -254,8 +261,7 @@ describe('the web app in headless Chromium, against the API and a worker', { tim
     await page.waitForSelector('form.take-quiz');
     const questions = await page.locator('fieldset.question').count();
     assert.equal(questions, 10);
-    for (let i = 0; i < questions; i++)
-      await page.locator(`fieldset[data-question="${i}"] .choice`).first().click();
+    for (let i = 0; i < questions; i++) await answerSomething(page, i, 'first');
     await page.click('button:has-text("Check my answers")');
     await page.waitForSelector('#score:not([hidden])');
     const right = Number(await page.getAttribute('#score', 'data-right'));
@@ -334,8 +340,31 @@ describe('the web app in headless Chromium, against the API and a worker', { tim
     assert.match((await page.textContent('.review-head .meta')) ?? '', /3 questions · module 2: /);
     await page.goto(courseUrl);
     await page.waitForSelector('.quiz-item');
-    assert.equal(await page.locator('.quiz-item').count(), 2);
+    assert.equal(await page.locator('.quiz-item').count(), 2, 'the quiz by kinds is made in a later test');
     assert.match((await page.textContent('.quiz-item:first-child .badge')) ?? '', /Reviewed/);
+  });
+
+  test('a new quiz by kinds and levels: only true/false, easy, from the form', async () => {
+    await page.goto('about:blank');
+    await page.goto(courseUrl);
+    await page.waitForSelector('form.new-quiz');
+    await page.click('form.new-quiz summary');
+    for (const input of await page.locator('form.new-quiz input[data-kind]').all())
+      await input.fill((await input.getAttribute('data-kind')) === 'true_false' ? '1' : '0');
+    await page.uncheck('#nq-diff-medium');
+    await page.uncheck('#nq-diff-hard');
+    await page.fill('#nq-count', '4');
+    await page.fill('#nq-seed', '11');
+    await shot(page, 'desktop-new-quiz-kinds');
+    await page.click('form.new-quiz button[type=submit]');
+    await page.waitForSelector('h1:has-text("Review the quiz")', { timeout: 30_000 });
+    const kinds = await page.locator('.review-card .qnum').allTextContents();
+    assert.ok(kinds.length >= 1 && kinds.every((k) => /true or false/.test(k)), kinds.join(' | '));
+    const levels = await page.locator('.review-card .levels').allTextContents();
+    assert.ok(
+      levels.every((l) => /^easy/.test(l.trim())),
+      levels.join(' | '),
+    );
   });
 
   test('the stage line counts units when the job view has stageProgress, else shows the percent', async () => {
@@ -386,7 +415,7 @@ describe('the web app in headless Chromium, against the API and a worker', { tim
     assert.equal(await p.locator('fieldset.question:visible').count(), 1);
     await p.screenshot({ path: join(SHOTS, 'phone-quiz-single.png') });
     for (let i = 0; i < 10; i++) {
-      await p.locator(`fieldset[data-question="${i}"] .choice`).last().click();
+      await answerSomething(p, i, 'last');
       if (i < 9) await p.click('button:has-text("Next →")');
     }
     await p.click('button:has-text("Check my answers")');

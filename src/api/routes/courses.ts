@@ -4,6 +4,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { BLOOM_LEVELS, DIFFICULTIES, QUESTION_KINDS, type QuestionFilters } from '../../domain/questions.ts';
 import { getJobView } from '../../fleet/queues.ts';
 import { JOB_STATES } from '../../fleet/views.ts';
 import { getCourse, listCourses } from '../../store/index.ts';
@@ -20,7 +21,7 @@ import {
 } from '../schemas.ts';
 import { QUEUE_TIMEOUT_MS, withQueueTimeout } from '../timeout.ts';
 
-interface QuizRequest {
+interface QuizRequest extends QuestionFilters {
   questions?: number;
   seed?: number;
   moduleIndex?: number;
@@ -50,6 +51,27 @@ const quizBodySchema = {
       maximum: 999,
       description: 'Only this module (0-based). Default: whole course.',
     },
+    kinds: {
+      type: 'object',
+      description:
+        'The share of each kind of question, e.g. {"multiple_choice": 3, "matching": 1} (0 or absent: none). Default: the standard mix.',
+      properties: Object.fromEntries(
+        QUESTION_KINDS.map((k) => [k, { type: 'integer', minimum: 0, maximum: 100 }]),
+      ),
+      additionalProperties: false,
+      minProperties: 1,
+    },
+    difficulty: {
+      type: 'array',
+      items: { type: 'string', enum: DIFFICULTIES },
+      maxItems: 3,
+      description: 'Only questions of these difficulties. Default: any.',
+    },
+    minBloom: {
+      type: 'string',
+      enum: BLOOM_LEVELS,
+      description: 'Only questions of this Bloom level or above.',
+    },
   },
   additionalProperties: false,
 } as const;
@@ -65,6 +87,9 @@ const quizJobSchema = {
     questions: { type: 'integer' },
     seed: { type: 'integer' },
     moduleIndex: { type: 'integer' },
+    kinds: { type: 'object', additionalProperties: { type: 'integer' } },
+    difficulty: { type: 'array', items: { type: 'string' } },
+    minBloom: { type: 'string' },
   },
 } as const;
 
@@ -142,11 +167,16 @@ export async function courseRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
           'invalid_request',
           `moduleIndex ${body.moduleIndex}: the course has ${modules} module(s)`,
         );
+      if (body.kinds && !Object.values(body.kinds).some((n) => (n ?? 0) > 0))
+        throw badRequest('invalid_request', 'kinds: give at least one kind a share above 0');
       const data = {
         courseId,
         questions: body.questions ?? config.quizQuestions,
         seed: body.seed ?? randomInt(0, 2 ** 31 - 1),
         ...(body.moduleIndex !== undefined ? { moduleIndex: body.moduleIndex } : {}),
+        ...(body.kinds ? { kinds: body.kinds } : {}),
+        ...(body.difficulty?.length ? { difficulty: body.difficulty } : {}),
+        ...(body.minBloom ? { minBloom: body.minBloom } : {}),
       };
       const timeoutMs = opts.deps.queueTimeoutMs ?? QUEUE_TIMEOUT_MS;
       const job = await withQueueTimeout(enqueueQuiz(fleet, data), timeoutMs);

@@ -1,7 +1,9 @@
 /**
  * `GET /api/courses/:id/export?format=F[&quiz=ID]`: the course and one of its quizzes (by default its first) as
- * a file for Moodle (moodle-xml, gift), Canvas and Blackboard (qti), Anki (anki), print (html), or programs
- * (md, json), with its content type and a download name (RFC 6266).
+ * a file for Moodle (moodle-xml, gift), Canvas and Blackboard (qti), the whole course for Canvas or Moodle (cc),
+ * Anki (anki), print (html), or programs (md, json), with its content type and a download name (RFC 6266).
+ * When the format has no place for some of the quiz's questions (GIFT has no ordering question), the answer's
+ * `X-ProfAI-Notice` header says which were left out and why, in one line.
  */
 import type { FastifyInstance } from 'fastify';
 import { EXPORT_FORMAT_NAMES, type ExportFormatName } from '../../export/index.ts';
@@ -24,13 +26,17 @@ const querySchema = {
   additionalProperties: false,
 } as const;
 
+/** A header value of ASCII only (a course title may have any character): others become `?`. */
+const asciiHeader = (text: string) => text.replace(/[^\x20-\x7e]/g, '?');
+
 export async function exportRoutes(app: FastifyInstance, opts: { deps: ApiDeps }): Promise<void> {
   const { db } = opts.deps;
   app.get<{ Params: { id: string }; Querystring: { format: ExportFormatName; quiz?: string } }>(
     '/api/courses/:id/export',
     {
       schema: {
-        summary: 'Download a course and quiz as Moodle XML, GIFT, QTI, Anki, HTML, Markdown or JSON',
+        summary:
+          'Download a course and quiz as Moodle XML, GIFT, QTI, Common Cartridge, Anki, HTML, Markdown or JSON',
         tags: ['courses', 'exports'],
         params: idParamsSchema,
         querystring: querySchema,
@@ -45,7 +51,8 @@ export async function exportRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
         ],
         response: {
           200: {
-            description: 'The file (Content-Disposition: attachment).',
+            description:
+              'The file (Content-Disposition: attachment). `X-ProfAI-Notice`: the questions the format left out, and why.',
             type: 'string',
             format: 'binary',
           },
@@ -56,6 +63,7 @@ export async function exportRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
     async (request, reply) => {
       const { format, quiz } = request.query;
       const rendered = await exportCourse(db, format, request.params.id, quiz);
+      if (rendered.notice) reply.header('x-profai-notice', asciiHeader(rendered.notice));
       return reply
         .type(rendered.contentType)
         .header('content-disposition', attachment(rendered.fileName))

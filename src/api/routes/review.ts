@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { InvalidCourseError } from '../../domain/errors.ts';
+import { BLOOM_LEVELS, DIFFICULTIES, LIMITS, QUESTION_KINDS } from '../../domain/questions.ts';
 import {
   deleteQuestion,
   editQuestion,
@@ -37,18 +38,60 @@ const questionParamsSchema = {
 /** Empty texts pass here on purpose: the quiz schema refuses them with a message a teacher reads ("option C is empty"). */
 const text = { type: 'string', maxLength: 4000 } as const;
 
+const texts = (maxItems: number) => ({ type: 'array', items: text, maxItems }) as const;
+
 const patchSchema = {
   type: 'object',
-  description: 'The fields to change; absent ones keep their value. `kind` switches the question type.',
+  description:
+    "The fields to change; absent ones keep their value. `kind` switches the question type (give the new kind's fields).",
   properties: {
-    kind: { type: 'string', enum: ['multiple_choice', 'true_false'] },
+    kind: { type: 'string', enum: QUESTION_KINDS },
     prompt: text,
-    options: { type: 'array', items: text, minItems: 4, maxItems: 4 },
-    answerIndex: { type: 'integer', minimum: 0, maximum: 3 },
-    answer: { type: 'boolean' },
+    options: {
+      ...texts(LIMITS.multipleAnswerOptions.max),
+      description: 'Multiple choice (4) or multiple answer.',
+    },
+    answerIndex: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 3,
+      description: 'Multiple choice: the right option.',
+    },
+    answerIndexes: {
+      type: 'array',
+      items: { type: 'integer', minimum: 0, maximum: LIMITS.multipleAnswerOptions.max - 1 },
+      maxItems: LIMITS.multipleAnswerOptions.max,
+      description: 'Multiple answer: the right options, in increasing order.',
+    },
+    answer: {
+      type: ['boolean', 'number'],
+      description: 'True/false: the truth of the statement. Numerical: the value.',
+    },
+    pairs: {
+      type: 'array',
+      maxItems: LIMITS.matchingPairs.max,
+      items: {
+        type: 'object',
+        required: ['term', 'definition'],
+        properties: { term: text, definition: text },
+        additionalProperties: false,
+      },
+      description: 'Matching: each term with its definition.',
+    },
+    answers: { ...texts(LIMITS.shortAnswers.max), description: 'Short answer: the accepted answers.' },
+    tolerance: {
+      type: 'number',
+      minimum: 0,
+      maximum: 1e15,
+      description: 'Numerical: how far off is still right.',
+    },
+    unit: { type: 'string', maxLength: 100, description: "Numerical: the answer's unit ('' for none)." },
+    items: { ...texts(LIMITS.orderingItems.max), description: 'Ordering: the items in the right order.' },
     explanation: text,
     sourcePage: { type: 'integer', minimum: 1, maximum: 100_000 },
     moduleIndex: { type: 'integer', minimum: 0, maximum: 999 },
+    difficulty: { type: 'string', enum: DIFFICULTIES },
+    bloom: { type: 'string', enum: BLOOM_LEVELS },
   },
   additionalProperties: false,
   minProperties: 1,
@@ -96,8 +139,10 @@ async function reviewed(reply: FastifyReply, change: () => Promise<StoredQuiz>):
 /** Text fields of a patch without the blanks a form leaves around them. */
 function trimmed(patch: QuestionPatch): QuestionPatch {
   const out: QuestionPatch = { ...patch };
-  for (const k of ['prompt', 'explanation'] as const) if (out[k] !== undefined) out[k] = out[k].trim();
-  if (out.options) out.options = out.options.map((o) => o.trim());
+  for (const k of ['prompt', 'explanation', 'unit'] as const)
+    if (out[k] !== undefined) out[k] = out[k].trim();
+  for (const k of ['options', 'answers', 'items'] as const) if (out[k]) out[k] = out[k].map((o) => o.trim());
+  if (out.pairs) out.pairs = out.pairs.map((p) => ({ term: p.term.trim(), definition: p.definition.trim() }));
   return out;
 }
 

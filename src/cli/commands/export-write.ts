@@ -20,6 +20,8 @@ export async function exportCommand(config: Config, courseId: string, opts: Expo
   try {
     const rendered = await exportCourse(db, opts.format, courseId, opts.quiz);
     const bytes = typeof rendered.body === 'string' ? Buffer.from(rendered.body) : rendered.body;
+    // What the format left out, on stderr: the file itself may be going to stdout.
+    if (rendered.notice) process.stderr.write(`${rendered.notice}\n`);
     if (!opts.out) {
       if (typeof rendered.body !== 'string' && process.stdout.isTTY)
         throw new ProfaiError('binary_to_terminal', `${opts.format} is a zip file: write it with --out FILE`);

@@ -17,7 +17,9 @@ function format(value: string): ExportFormatName {
 export function register(program: Command): void {
   program
     .command('export')
-    .description('export a stored course and its quiz for Moodle, Canvas, Anki, print or another program')
+    .description(
+      'export a stored course and its quiz for Moodle, Canvas, Anki, print or another program (cc: the whole course)',
+    )
     .argument('<courseId>', 'course id, id prefix or document id')
     .addOption(
       new Option('--format <format>', `one of ${EXPORT_FORMAT_NAMES.join(', ')}`)

@@ -1,6 +1,7 @@
 /** `profai quiz COURSE_ID`: a new quiz from a stored course, stored and printed. */
 import type { Config } from '../../config.ts';
 import { NotFoundError } from '../../domain/errors.ts';
+import type { BloomLevel, Difficulty, QuestionKind } from '../../domain/question-kinds.ts';
 import { quizMarkdown } from '../../export/markdown.ts';
 import { getCourse, openDatabase } from '../../store/index.ts';
 import { makeQuiz } from '../../workflows/quiz.ts';
@@ -10,6 +11,9 @@ export interface QuizOptions {
   questions?: number;
   seed?: number;
   module?: number;
+  kinds?: Partial<Record<QuestionKind, number>>;
+  difficulty?: Difficulty[];
+  minBloom?: BloomLevel;
   json?: boolean;
 }
 
@@ -26,6 +30,9 @@ export async function quizCommand(config: Config, id: string, opts: QuizOptions)
         questions: opts.questions ?? config.quizQuestions,
         seed: opts.seed ?? 1,
         ...(opts.module === undefined ? {} : { moduleIndex: opts.module }),
+        ...(opts.kinds ? { kinds: opts.kinds } : {}),
+        ...(opts.difficulty ? { difficulty: opts.difficulty } : {}),
+        ...(opts.minBloom ? { minBloom: opts.minBloom } : {}),
       },
       db,
     );

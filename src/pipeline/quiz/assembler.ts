@@ -24,7 +24,7 @@
  * in the kit. A maker may read and write the {@link Turn}: the answers asked about so far, the random source,
  * the counts of each slot and of true and false statements. Same material and seed, same quiz.
  */
-import type { Question } from '../../domain/course.ts';
+import type { QuestionDraft as Question } from '../../domain/course.ts';
 import type { LanguageProfile } from '../language/index.ts';
 import { ItemReading, type ItemRule } from '../rules/quiz/items.ts';
 import type { Rng } from '../text/rng.ts';

@@ -7,7 +7,19 @@
 import { ApiError, json } from '../api.js';
 import { h, replace } from '../dom.js';
 import { date, languageName, pages, plural } from '../format.js';
+import { KIND_LABELS, KINDS } from './kinds.js';
 import { backLink, citation, exportButtons, loadCourse, loadQuizzes, quizScope } from './shared.js';
+
+/** The server's default mix (src/domain/question-kinds.ts DEFAULT_KIND_SHARES), shown in the new-quiz form. */
+const DEFAULT_SHARES = {
+  multiple_choice: 4,
+  true_false: 2,
+  multiple_answer: 1,
+  matching: 1,
+  short_answer: 1,
+  numerical: 1,
+  ordering: 1,
+};
 
 /** @typedef {import('./shared.js').StoredCourse} StoredCourse */
 /** @typedef {import('./shared.js').StoredQuiz} StoredQuiz */
@@ -132,6 +144,53 @@ function newQuizForm(course) {
     inputmode: 'numeric',
     'aria-describedby': 'nq-seed-hint',
   });
+  // The share of each kind (the server's default mix until the teacher changes one), difficulties, a least level.
+  const shares = KINDS.map((k) => {
+    const input = h('input', {
+      id: `nq-kind-${k}`,
+      class: 'share-input',
+      type: 'number',
+      min: 0,
+      max: 100,
+      value: DEFAULT_SHARES[k],
+      inputmode: 'numeric',
+      'data-kind': k,
+    });
+    return { k, input };
+  });
+  const kindsBlock = h(
+    'fieldset',
+    { class: 'kinds-edit' },
+    h('legend', {}, 'Kinds of question (a share each; 0: none)'),
+    h(
+      'div',
+      { class: 'kind-shares' },
+      shares.map(({ k, input }) =>
+        h('div', { class: 'field inline' }, h('label', { for: `nq-kind-${k}` }, KIND_LABELS[k]), input),
+      ),
+    ),
+  );
+  const levels = ['easy', 'medium', 'hard'].map((d) => {
+    const box = h('input', { type: 'checkbox', id: `nq-diff-${d}`, value: d, checked: true });
+    return { d, box };
+  });
+  const difficultyBlock = h(
+    'fieldset',
+    { class: 'kinds-edit' },
+    h('legend', {}, 'Difficulty'),
+    h(
+      'div',
+      { class: 'row wrap' },
+      levels.map(({ d, box }) => h('label', { class: 'choice', for: `nq-diff-${d}` }, box, h('span', {}, d))),
+    ),
+  );
+  const bloom = h(
+    'select',
+    { id: 'nq-bloom' },
+    h('option', { value: '' }, 'Any level'),
+    h('option', { value: 'understand' }, 'Understand or above'),
+    h('option', { value: 'apply' }, 'Apply'),
+  );
   const status = h('p', { class: 'muted', 'aria-live': 'polite', id: 'nq-status' });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Make the quiz');
   const form = h(
@@ -151,16 +210,32 @@ function newQuizForm(course) {
         h('span', { class: 'hint', id: 'nq-seed-hint' }, 'Same seed, same quiz. Empty: random.'),
       ),
     ),
+    h(
+      'details',
+      { class: 'nq-more' },
+      h('summary', {}, 'Kinds of question, difficulty and Bloom level'),
+      kindsBlock,
+      difficultyBlock,
+      h('div', { class: 'field inline' }, h('label', { for: 'nq-bloom' }, 'Bloom level'), bloom),
+    ),
     h('div', { class: 'row' }, submit, status),
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     submit.disabled = true;
     status.textContent = 'Queued…';
-    /** @type {Record<string, number>} */
+    /** @type {Record<string, unknown>} */
     const body = { questions: Number(count.value) };
     if (module.value !== '') body.moduleIndex = Number(module.value);
     if (seed.value !== '') body.seed = Number(seed.value);
+    // The mix goes only when the teacher changed it: the default mix is the server's.
+    if (shares.some(({ k, input }) => Number(input.value) !== DEFAULT_SHARES[k]))
+      body.kinds = Object.fromEntries(
+        shares.map(({ k, input }) => [k, Math.max(0, Math.round(Number(input.value) || 0))]),
+      );
+    const picked = levels.filter(({ box }) => box.checked).map(({ d }) => d);
+    if (picked.length < levels.length) body.difficulty = picked;
+    if (bloom.value) body.minBloom = bloom.value;
     try {
       /** @type {{ id: string }} */
       const job = await json(`api/courses/${encodeURIComponent(course.id)}/quizzes`, {

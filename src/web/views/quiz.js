@@ -1,12 +1,33 @@
 // @ts-check
 /**
- * `#/course/:id/quiz/:quizId`: take a quiz, all questions on one page; "Check my answers" gives the score and,
- * per question, whether it was right, the right answer, its explanation and a button to its source page.
+ * `#/course/:id/quiz/:quizId`: take a quiz, all questions on one page or one at a time, whatever their kind (the
+ * controls of each kind are in ./kinds.js); "Check my answers" gives the score and, per question, whether it was
+ * right, the right answer, its explanation and a button to its source page.
  */
 import { h, replace } from '../dom.js';
+import { answerParts, answerText, answerWidget, KIND_LABELS } from './kinds.js';
 import { backLink, citation, loadCourse, loadQuiz, quizScope } from './shared.js';
 
-const LETTERS = ['A', 'B', 'C', 'D'];
+/** @typedef {import('./kinds.js').Widget} Widget */
+/** @typedef {import('./shared.js').Question} Question */
+
+/** ` The answer is X.` (a period only where the answer has none), or ` The answer:` before a list of parts. */
+function rightAnswer(/** @type {Question} */ q) {
+  if (answerParts(q)) return ' The answer:';
+  const text = answerText(q);
+  return [' The answer is ', h('strong', {}, text), /[.!?]$/.test(text) ? '' : '.'];
+}
+
+/** The parts of a right answer (options, pairs, items in order) as a list, for the kinds that have several. */
+function answerList(/** @type {Question} */ q) {
+  const parts = answerParts(q);
+  if (!parts) return null;
+  return h(
+    q.kind === 'ordering' ? 'ol' : 'ul',
+    { class: 'answer-parts' },
+    parts.map((p) => h('li', {}, h('strong', {}, q.kind === 'ordering' ? p.replace(/^\d+\. /, '') : p))),
+  );
+}
 
 /** @param {HTMLElement} main @param {string} courseId @param {string} quizId */
 export async function quizView(main, courseId, quizId) {
@@ -14,39 +35,27 @@ export async function quizView(main, courseId, quizId) {
   const quiz = stored.quiz;
   document.title = `Quiz: ${course.title} · ProfAI`;
   const score = h('div', { class: 'score', id: 'score', role: 'status', tabindex: -1, hidden: true });
-  const fieldsets = quiz.questions.map((q, i) => {
-    const choices =
-      q.kind === 'multiple_choice'
-        ? q.options.map((o, k) => ({ value: String(k), label: `${LETTERS[k]}) ${o}` }))
-        : [
-            { value: 'true', label: 'True' },
-            { value: 'false', label: 'False' },
-          ];
-    return h(
+  const widgets = quiz.questions.map((q, i) =>
+    answerWidget(q, i, `${stored.id}:${stored.questionKeys[i] ?? i}`),
+  );
+  const fieldsets = quiz.questions.map((q, i) =>
+    h(
       'fieldset',
-      { class: 'question', 'data-question': i },
+      { class: 'question', 'data-question': i, 'data-kind': q.kind },
       h(
         'legend',
         {},
-        h('span', { class: 'qnum' }, `Question ${i + 1} of ${quiz.questions.length}`),
+        h(
+          'span',
+          { class: 'qnum' },
+          `Question ${i + 1} of ${quiz.questions.length} · ${KIND_LABELS[q.kind].toLowerCase()}`,
+        ),
         h('span', { class: 'prompt' }, q.prompt),
       ),
-      h(
-        'div',
-        { class: 'choices' },
-        choices.map((c) =>
-          h(
-            'label',
-            { class: 'choice', 'data-value': c.value },
-            h('input', { type: 'radio', name: `q${i}`, value: c.value }),
-            h('span', {}, c.label),
-            h('span', { class: 'tag' }),
-          ),
-        ),
-      ),
+      /** @type {Widget} */ (widgets[i]).element,
       h('div', { class: 'feedback', hidden: true }),
-    );
-  });
+    ),
+  );
   const check = h('button', { type: 'submit', class: 'primary' }, 'Check my answers');
   const again = h('button', { type: 'button', hidden: true }, 'Try again');
   const prev = h('button', { type: 'button', hidden: true }, '← Previous');
@@ -81,7 +90,9 @@ export async function quizView(main, courseId, quizId) {
   const go = (to) => {
     current = Math.max(0, Math.min(fieldsets.length - 1, to));
     layout();
-    fieldsets[current]?.querySelector('input')?.focus();
+    /** @type {HTMLElement | null | undefined} */ (
+      fieldsets[current]?.querySelector('input, select, button')
+    )?.focus();
   };
   prev.addEventListener('click', () => go(current - 1));
   next.addEventListener('click', () => go(current + 1));
@@ -100,37 +111,22 @@ export async function quizView(main, courseId, quizId) {
     quiz.questions.forEach((q, i) => {
       const fs = fieldsets[i];
       if (!fs) return;
-      const picked = /** @type {HTMLInputElement | null} */ (fs.querySelector('input:checked'));
-      const expected = q.kind === 'multiple_choice' ? String(q.answerIndex) : String(q.answer);
-      const ok = picked?.value === expected;
+      const result = /** @type {Widget} */ (widgets[i]).check();
+      const ok = result === 'right';
       if (ok) right++;
       fs.classList.toggle('correct', ok);
       fs.classList.toggle('wrong', !ok);
-      fs.dataset.result = ok ? 'correct' : picked ? 'wrong' : 'unanswered';
-      for (const input of fs.querySelectorAll('input')) input.disabled = true;
-      for (const label of /** @type {NodeListOf<HTMLElement>} */ (fs.querySelectorAll('.choice'))) {
-        const isAnswer = label.dataset.value === expected;
-        const isWrong = !isAnswer && label.dataset.value === picked?.value;
-        label.classList.toggle('is-answer', isAnswer);
-        label.classList.toggle('is-wrong', isWrong);
-        const tag = /** @type {HTMLElement} */ (label.querySelector('.tag'));
-        tag.textContent = isAnswer ? '✓ right answer' : isWrong ? '✗ your answer' : '';
-      }
-      const answer =
-        q.kind === 'multiple_choice'
-          ? `${LETTERS[q.answerIndex]}) ${q.options[q.answerIndex]}`
-          : q.answer
-            ? 'True'
-            : 'False';
+      fs.dataset.result = result === 'right' ? 'correct' : result;
       const feedback = /** @type {HTMLElement} */ (fs.querySelector('.feedback'));
       replace(
         feedback,
         h(
           'p',
           { class: 'verdict' },
-          ok ? '✓ Right.' : picked ? '✗ Not quite.' : '✗ Not answered.',
-          ok ? null : [' The answer is ', h('strong', {}, answer), '.'],
+          ok ? '✓ Right.' : result === 'wrong' ? '✗ Not quite.' : '✗ Not answered.',
+          ok ? null : rightAnswer(q),
         ),
+        ok ? null : answerList(q),
         h(
           'p',
           {},
@@ -167,14 +163,10 @@ export async function quizView(main, courseId, quizId) {
   });
   again.addEventListener('click', () => {
     form.reset();
+    for (const widget of widgets) widget.reset();
     for (const fs of fieldsets) {
       fs.classList.remove('correct', 'wrong');
       delete fs.dataset.result;
-      for (const input of fs.querySelectorAll('input')) input.disabled = false;
-      for (const label of /** @type {NodeListOf<HTMLElement>} */ (fs.querySelectorAll('.choice'))) {
-        label.classList.remove('is-answer', 'is-wrong');
-        /** @type {HTMLElement} */ (label.querySelector('.tag')).textContent = '';
-      }
       const feedback = /** @type {HTMLElement} */ (fs.querySelector('.feedback'));
       feedback.hidden = true;
     }

@@ -1,20 +1,22 @@
 // @ts-check
 /**
  * `#/course/:id/review/:quizId`: review a quiz before export. Each question shows its answer, explanation and
- * source page; "Edit" turns it into a form (stem, kind, options and the right one, explanation, page), "Delete"
- * removes it, "Mark as reviewed" records that a teacher checked the quiz. Every change is stored through the API
+ * source page, difficulty and Bloom level; "Edit" turns it into a form (stem, kind, what the kind needs: options and
+ * the right ones, pairs, accepted answers, a value, items in order (./kind-editors.js); explanation, page, levels),
+ * "Delete" removes it, "Mark as reviewed" records that a teacher checked the quiz. Every change is stored through the API
  * (validated there) with the revision it was based on, and every export uses the stored quiz.
  */
 import { ApiError, json } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateTime, plural } from '../format.js';
+import { kindBlocks } from './kind-editors.js';
+import { KIND_LABELS, KINDS, reviewAnswer } from './kinds.js';
 import { backLink, citation, exportButtons, loadCourse, loadQuiz, quizScope } from './shared.js';
 
 /** @typedef {import('./shared.js').StoredQuiz} StoredQuiz */
 /** @typedef {import('./shared.js').StoredCourse} StoredCourse */
 /** @typedef {import('./shared.js').Question} Question */
-
-const LETTERS = ['A', 'B', 'C', 'D'];
+/** @typedef {Question['kind']} Kind */
 
 /** @param {HTMLElement} main @param {string} courseId @param {string} quizId */
 export async function reviewView(main, courseId, quizId) {
@@ -129,29 +131,11 @@ export async function reviewView(main, courseId, quizId) {
         h(
           'div',
           { class: 'row between' },
-          h(
-            'span',
-            { class: 'qnum' },
-            `Question ${i + 1} · ${q.kind === 'multiple_choice' ? 'multiple choice' : 'true or false'}`,
-          ),
+          h('span', { class: 'qnum' }, `Question ${i + 1} · ${KIND_LABELS[q.kind].toLowerCase()}`),
           h('div', { class: 'row' }, edit, del),
         ),
         h('p', { class: 'prompt' }, q.prompt),
-        q.kind === 'multiple_choice'
-          ? h(
-              'ol',
-              { class: 'options' },
-              q.options.map((o, k) =>
-                h(
-                  'li',
-                  { class: k === q.answerIndex ? 'right' : '' },
-                  h('span', { class: 'letter' }, `${LETTERS[k]})`),
-                  ` ${o}`,
-                  k === q.answerIndex ? h('span', { class: 'visually-hidden' }, ' (the right answer)') : null,
-                ),
-              ),
-            )
-          : h('p', {}, 'Answer: ', h('strong', { class: 'right' }, q.answer ? 'True' : 'False')),
+        reviewAnswer(q),
         h(
           'p',
           { class: 'explanation' },
@@ -160,6 +144,14 @@ export async function reviewView(main, courseId, quizId) {
           ' ',
           citation(course, q.sourcePage, undefined, `p. ${q.sourcePage}`),
         ),
+        h(
+          'p',
+          { class: 'levels' },
+          h('span', { class: 'badge', 'data-difficulty': q.difficulty }, q.difficulty),
+          ' ',
+          h('span', { class: 'badge', 'data-bloom': q.bloom }, q.bloom),
+          h('span', { class: 'visually-hidden' }, ` (difficulty ${q.difficulty}, Bloom level ${q.bloom})`),
+        ),
       );
     };
     const editor = () => {
@@ -167,56 +159,32 @@ export async function reviewView(main, courseId, quizId) {
       const kind = h(
         'select',
         { id: id('kind') },
-        h('option', { value: 'multiple_choice' }, 'Multiple choice'),
-        h('option', { value: 'true_false' }, 'True or false'),
+        KINDS.map((k) => h('option', { value: k }, KIND_LABELS[k])),
       );
       kind.value = q.kind;
       const prompt = h('textarea', { id: id('prompt'), rows: 3, required: true });
       prompt.value = q.prompt;
-      const options = [0, 1, 2, 3].map((k) => {
-        const text = h('input', { id: id(`opt${k}`), type: 'text', 'aria-label': `Option ${LETTERS[k]}` });
-        text.value = q.kind === 'multiple_choice' ? (q.options[k] ?? '') : '';
-        const radio = h('input', {
-          type: 'radio',
-          name: id('right'),
-          value: k,
-          'aria-label': `Option ${LETTERS[k]} is the right answer`,
-        });
-        radio.checked = q.kind === 'multiple_choice' && q.answerIndex === k;
-        return { text, radio };
-      });
-      const tf = ['true', 'false'].map((v) => {
-        const radio = h('input', { type: 'radio', name: id('tf'), value: v });
-        radio.checked = q.kind === 'true_false' && String(q.answer) === v;
-        return h('label', { class: 'choice' }, radio, h('span', {}, v === 'true' ? 'True' : 'False'));
-      });
-      const mcBlock = h(
-        'fieldset',
-        { class: 'options-edit' },
-        h('legend', {}, 'Options (choose the right one)'),
-        options.map((o, k) =>
-          h(
-            'div',
-            { class: 'option-row' },
-            o.radio,
-            h('span', { class: 'letter' }, `${LETTERS[k]})`),
-            o.text,
-          ),
-        ),
-      );
-      const tfBlock = h(
-        'fieldset',
-        { class: 'options-edit' },
-        h('legend', {}, 'The right answer'),
-        h('div', { class: 'row' }, tf),
-      );
+      const blocks = kindBlocks(q, id);
       const syncKind = () => {
-        mcBlock.hidden = kind.value !== 'multiple_choice';
-        tfBlock.hidden = kind.value !== 'true_false';
-        for (const o of options) o.text.required = kind.value === 'multiple_choice';
+        for (const k of KINDS) blocks[k].element.hidden = kind.value !== k;
       };
       kind.addEventListener('change', syncKind);
       syncKind();
+      const level = (
+        /** @type {string} */ name,
+        /** @type {readonly string[]} */ values,
+        /** @type {string} */ current,
+      ) => {
+        const select = h(
+          'select',
+          { id: id(name) },
+          values.map((v) => h('option', { value: v }, v)),
+        );
+        select.value = current;
+        return select;
+      };
+      const difficulty = level('difficulty', ['easy', 'medium', 'hard'], q.difficulty);
+      const bloom = level('bloom', ['remember', 'understand', 'apply'], q.bloom);
       const explanation = h('textarea', { id: id('explanation'), rows: 3, required: true });
       explanation.value = q.explanation;
       const page = h('input', {
@@ -241,37 +209,47 @@ export async function reviewView(main, courseId, quizId) {
           h('div', { class: 'field inline' }, h('label', { for: id('kind') }, 'Kind'), kind),
         ),
         h('div', { class: 'field' }, h('label', { for: id('prompt') }, 'Question'), prompt),
-        mcBlock,
-        tfBlock,
+        KINDS.map((k) => blocks[k].element),
         h(
           'div',
           { class: 'field' },
           h('label', { for: id('explanation') }, 'Explanation (shown after answering)'),
           explanation,
         ),
-        h('div', { class: 'field inline' }, h('label', { for: id('page') }, 'Source page'), page),
+        h(
+          'div',
+          { class: 'row wrap' },
+          h('div', { class: 'field inline' }, h('label', { for: id('page') }, 'Source page'), page),
+          h(
+            'div',
+            { class: 'field inline' },
+            h('label', { for: id('difficulty') }, 'Difficulty'),
+            difficulty,
+          ),
+          h('div', { class: 'field inline' }, h('label', { for: id('bloom') }, 'Bloom level'), bloom),
+        ),
         error,
         h('div', { class: 'row' }, save, cancel),
       );
       form.addEventListener('submit', async (event) => {
         event.preventDefault();
+        const own = blocks[/** @type {Kind} */ (kind.value)].read();
+        if (typeof own.error === 'string') {
+          error.hidden = false;
+          error.textContent = own.error;
+          return;
+        }
         /** @type {Record<string, unknown>} */
         const patch = {
           kind: kind.value,
           prompt: prompt.value,
           explanation: explanation.value,
           sourcePage: Number(page.value),
+          ...own,
         };
-        if (kind.value === 'multiple_choice') {
-          const right = options.findIndex((o) => o.radio.checked);
-          patch.options = options.map((o) => o.text.value);
-          if (right >= 0) patch.answerIndex = right;
-        } else {
-          const picked = /** @type {HTMLInputElement | null} */ (
-            form.querySelector(`input[name="${id('tf')}"]:checked`)
-          );
-          if (picked) patch.answer = picked.value === 'true';
-        }
+        // Levels go only when the teacher changed them: a change of kind otherwise takes the rule's for it.
+        if (difficulty.value !== q.difficulty) patch.difficulty = difficulty.value;
+        if (bloom.value !== q.bloom) patch.bloom = bloom.value;
         save.disabled = true;
         try {
           /** @type {StoredQuiz} */

@@ -11,9 +11,17 @@ import { openViewer } from '../viewer.js';
  * @typedef {{ title: string; pageStart: number; pageEnd: number; objectives: string[]; keyTerms: string[]; lessons: Lesson[]; readingMinutes: number }} Module
  * @typedef {{ title: string; language?: string; description: string; keyTerms: string[]; modules: Module[]; readingMinutes: number; generator: { name: string } }} Course
  * @typedef {{ id: string; documentId: string; title: string; fileName: string; pageCount: number; modules: number; lessons: number; createdAt: string; course: Course; quizIds: string[] }} StoredCourse
- * @typedef {{ kind: 'multiple_choice'; prompt: string; options: string[]; answerIndex: number; explanation: string; sourcePage: number; moduleIndex?: number }} MultipleChoice
- * @typedef {{ kind: 'true_false'; prompt: string; answer: boolean; explanation: string; sourcePage: number; moduleIndex?: number }} TrueFalse
- * @typedef {MultipleChoice | TrueFalse} Question
+ * @typedef {'easy' | 'medium' | 'hard'} Difficulty
+ * @typedef {'remember' | 'understand' | 'apply'} Bloom
+ * @typedef {{ prompt: string; explanation: string; sourcePage: number; moduleIndex?: number; difficulty: Difficulty; bloom: Bloom }} Common
+ * @typedef {Common & { kind: 'multiple_choice'; options: string[]; answerIndex: number }} MultipleChoice
+ * @typedef {Common & { kind: 'true_false'; answer: boolean }} TrueFalse
+ * @typedef {Common & { kind: 'multiple_answer'; options: string[]; answerIndexes: number[] }} MultipleAnswer
+ * @typedef {Common & { kind: 'matching'; pairs: { term: string; definition: string }[] }} Matching
+ * @typedef {Common & { kind: 'short_answer'; answers: string[] }} ShortAnswer
+ * @typedef {Common & { kind: 'numerical'; answer: number; tolerance: number; unit?: string }} Numerical
+ * @typedef {Common & { kind: 'ordering'; items: string[] }} Ordering
+ * @typedef {MultipleChoice | TrueFalse | MultipleAnswer | Matching | ShortAnswer | Numerical | Ordering} Question
  * @typedef {{ title: string; seed: number; moduleIndex?: number; questions: Question[] }} Quiz
  * @typedef {{ id: string; courseId: string; quiz: Quiz; createdAt: string; revision: number; editedAt: string | null; reviewedAt: string | null; questionKeys: string[] }} StoredQuiz
  */
@@ -68,6 +76,7 @@ export const FORMATS = [
   { name: 'moodle-xml', label: 'Moodle XML', hint: 'Moodle question bank' },
   { name: 'gift', label: 'GIFT', hint: 'Moodle question bank' },
   { name: 'qti', label: 'QTI 1.2', hint: 'Canvas, Blackboard' },
+  { name: 'cc', label: 'Common Cartridge', hint: 'the whole course: Canvas, Moodle' },
   { name: 'anki', label: 'Anki', hint: 'flashcards' },
   { name: 'html', label: 'Printable page', hint: 'HTML' },
   { name: 'md', label: 'Markdown', hint: '' },
@@ -92,7 +101,10 @@ export function exportButtons(courseId, quizId) {
       button.disabled = true;
       status.textContent = `Preparing ${f.label}…`;
       try {
-        status.textContent = `Downloaded ${await download(path)}`;
+        const saved = await download(path);
+        status.textContent = saved.notice
+          ? `Downloaded ${saved.name}. ${saved.notice}`
+          : `Downloaded ${saved.name}`;
       } catch (err) {
         status.textContent = err instanceof ApiError ? err.message : String(err);
       } finally {
@@ -119,7 +131,7 @@ export function exportButtons(courseId, quizId) {
         'li',
         {},
         h('strong', {}, 'Canvas: '),
-        'Settings › Import course content › “QTI .zip file”; the quiz appears under Quizzes.',
+        'Settings › Import course content › “QTI .zip file”; the quiz appears under Quizzes. The whole course: “Common Cartridge 1.x Package” with the .imscc file.',
       ),
       h(
         'li',

@@ -3,6 +3,8 @@
  * terms the text defines), the other options being defined terms of the same kind first. Offered now and then
  * between the sources (about one in three) and after each pass, at most 40% of the multiple-choice items.
  */
+import type { GlossaryEntry } from '../../../domain/course.ts';
+import type { AnalysedLanguage, Token } from '../../language/index.ts';
 import { containsTerm } from '../../text/cloze.ts';
 import { findDefinition } from '../../text/definitions.ts';
 import { optionProblems } from '../../text/kinds.ts';
@@ -18,7 +20,7 @@ const CHANCE = 0.35;
 const MAX_GLOSS_WORDS = 25;
 
 /** A glossary entry of the quiz's scope, with the phrase it is defined as. */
-interface Defined {
+export interface Defined {
   term: string;
   gloss: string;
   sentence: string;
@@ -69,25 +71,35 @@ export function definitionMaker(terms: EnglishTerms): InterleavedMaker {
 
 /** The glossary's entries whose definition gives a short gloss that does not name the term. */
 function definedTerms(terms: EnglishTerms): Defined[] {
-  const out: Defined[] = [];
-  for (const { entry, moduleIndex } of terms.m.glossary) {
-    const sentence = entry.definition;
-    const glossary = new RegExp(`^${escapeRegExp(entry.term)}:\\s*(.+?)[.!]?$`, 'iu').exec(sentence);
-    const gloss = glossary
-      ? lowerFirst(glossary[1]!)
-      : findDefinition(sentence, terms.tag(sentence), terms.lang)?.gloss;
-    if (!gloss || containsTerm(gloss, entry.term) || gloss.split(/\s+/).length > MAX_GLOSS_WORDS) continue;
-    const c = entry.citations[0]!;
-    out.push({
-      term: entry.term,
-      gloss,
-      sentence,
-      page: c.page,
-      moduleIndex,
-      ...(c.chunkId ? { chunkId: c.chunkId } : {}),
-    });
-  }
-  return out;
+  return terms.m.glossary.flatMap(
+    ({ entry, moduleIndex }) => definedTerm(entry, moduleIndex, terms.lang, (t) => terms.tag(t)) ?? [],
+  );
+}
+
+/**
+ * A glossary entry with the phrase it defines its term as (`term: gloss`, or the gloss of a defining sentence),
+ * or null when there is none fit to ask: a gloss that names the term, or longer than 25 words. The makers of the
+ * kinds #24 added (matching, short answer) read the glossary through it too.
+ */
+export function definedTerm(
+  entry: GlossaryEntry,
+  moduleIndex: number,
+  lang: AnalysedLanguage,
+  tag: (text: string) => readonly Token[],
+): Defined | null {
+  const sentence = entry.definition;
+  const glossary = new RegExp(`^${escapeRegExp(entry.term)}:\\s*(.+?)[.!]?$`, 'iu').exec(sentence);
+  const gloss = glossary ? lowerFirst(glossary[1]!) : findDefinition(sentence, tag(sentence), lang)?.gloss;
+  if (!gloss || containsTerm(gloss, entry.term) || gloss.split(/\s+/).length > MAX_GLOSS_WORDS) return null;
+  const c = entry.citations[0]!;
+  return {
+    term: entry.term,
+    gloss,
+    sentence,
+    page: c.page,
+    moduleIndex,
+    ...(c.chunkId ? { chunkId: c.chunkId } : {}),
+  };
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

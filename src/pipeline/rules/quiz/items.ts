@@ -5,13 +5,14 @@
  *
  * An example is an item: `{ kind, prompt, options?, answerIndex? }`.
  */
+import type { QuestionKind } from '../../../domain/question-kinds.ts';
 import { isAnalysed, type LanguageProfile } from '../../language/index.ts';
 import { type OptionProblems, optionProblems } from '../../text/kinds.ts';
 import type { Rule } from '../rule.ts';
 
 /** The parts of a question the checks read. */
 export interface ItemDraft {
-  kind: 'multiple_choice' | 'true_false';
+  kind: QuestionKind;
   prompt: string;
   options?: readonly string[];
   answerIndex?: number;

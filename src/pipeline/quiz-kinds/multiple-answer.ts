@@ -1,0 +1,129 @@
+/**
+ * Multiple answer ("select all that apply") from true/false statements that passed their own checks: two or
+ * three that the text makes as written and one or two made false (a sibling term swapped in, a number changed),
+ * all of one module, none sharing a sentence. The statements' checks are the true/false maker's; this maker adds
+ * its own: options of comparable length (none standing out), none inside another, each short enough to read in
+ * a list.
+ */
+import type { DraftOf } from '../../domain/questions.ts';
+import { type Rng, shuffled } from '../text/rng.ts';
+import { type Candidate, candidate, cited, quoted } from './candidate.ts';
+
+/** A note, a caption, or a statement that points at what came before it: no option of a list. */
+const LEANS =
+  /^(?:note|illustration|figure|fig\.|table|example|see|finally)\b|\bsuch\b|^(?:since|as|so|thus|therefore|this|these|it)\b|\b(?:section|chapter|figure|table)\s+\d/iu;
+
+/** A statement longer than this is hard to weigh in a list of four. */
+const MAX_OPTION_CHARS = 200;
+/** The longest option may be at most this many times the shortest. */
+const LENGTH_SPREAD = 3;
+
+interface Statement {
+  text: string;
+  true: boolean;
+  source: string;
+  page: number;
+  chunkId?: string;
+  moduleIndex: number;
+}
+
+const statementOf = (prompt: string) => prompt.replace(/^true or false:\s*/iu, '').trim();
+
+/** The source sentence a true/false item quotes in its explanation (`From page N: "…"`). */
+const sourceOf = (explanation: string) => /"(.*)"$/su.exec(explanation)?.[1] ?? explanation;
+
+/** Why the options cannot stand together, or null. */
+export function optionsProblem(options: readonly string[]): string | null {
+  if (options.some((o) => o.length > MAX_OPTION_CHARS)) return 'an option is too long to read in a list';
+  const lengths = options.map((o) => o.length);
+  if (Math.max(...lengths) > LENGTH_SPREAD * Math.min(...lengths))
+    return 'one option stands out by its length';
+  const lower = options.map((o) => o.toLowerCase());
+  if (lower.some((a, i) => lower.some((b, j) => i !== j && b.includes(a))))
+    return 'an option is inside another';
+  return null;
+}
+
+/**
+ * Groups of two or three true and one or two false statements, taken from `trues` and `falses` while they last
+ * (what is left stays in them). `title`: the module's, when all come from one.
+ */
+function groups(trues: Statement[], falses: Statement[], title: string | undefined, rng: Rng): Candidate[] {
+  const out: Candidate[] = [];
+  while (trues.length >= 2 && falses.length >= 1) {
+    const nTrue = trues.length >= 3 && rng() < 0.5 ? 3 : 2;
+    const nFalse = 4 - nTrue <= falses.length ? 4 - nTrue : 1;
+    const picked = [...trues.splice(0, nTrue), ...falses.splice(0, nFalse)];
+    if (new Set(picked.map((s) => s.source)).size < picked.length) continue;
+    const options = shuffled(picked, rng);
+    if (optionsProblem(options.map((o) => o.text))) continue;
+    const right = options.flatMap((o, k) => (o.true ? [k] : []));
+    const first = options.find((o) => o.true)!;
+    const q: DraftOf<'multiple_answer'> = {
+      kind: 'multiple_answer',
+      prompt: `Which of these statements does the text make${title ? ` (${quoted(title, 80)})` : ''}? Select all that apply.`,
+      options: options.map((o) => o.text),
+      answerIndexes: right,
+      explanation: options
+        .map((o) =>
+          o.true ? `The text says so on page ${o.page}.` : `Not so: page ${o.page} says ${quoted(o.source)}.`,
+        )
+        .map((line, k) => `${'ABCD'[k]}) ${line}`)
+        .join(' '),
+      ...cited({
+        page: first.page,
+        chunkId: first.chunkId,
+        moduleIndex: title === undefined ? undefined : first.moduleIndex,
+      }),
+    };
+    out.push(
+      candidate(
+        q,
+        options.map((o) => o.source),
+      ),
+    );
+  }
+  return out;
+}
+
+/** Multiple-answer items made of `statements` (checked true/false drafts): by module first, then across them. */
+export function multipleAnswerItems(
+  statements: readonly DraftOf<'true_false'>[],
+  moduleTitles: readonly string[],
+  rng: Rng,
+  stands: (text: string) => boolean = () => true,
+): Candidate[] {
+  const byModule = new Map<number, Statement[]>();
+  for (const q of statements) {
+    const text = statementOf(q.prompt);
+    if (q.moduleIndex === undefined || LEANS.test(text) || !stands(text)) continue;
+    const s: Statement = {
+      text: statementOf(q.prompt),
+      true: q.answer,
+      source: sourceOf(q.explanation),
+      page: q.sourcePage,
+      ...(q.chunkId ? { chunkId: q.chunkId } : {}),
+      moduleIndex: q.moduleIndex,
+    };
+    byModule.set(q.moduleIndex, [...(byModule.get(q.moduleIndex) ?? []), s]);
+  }
+  const out: Candidate[] = [];
+  const leftTrue: Statement[] = [];
+  const leftFalse: Statement[] = [];
+  for (const [moduleIndex, all] of byModule) {
+    const trues = shuffled(
+      all.filter((s) => s.true),
+      rng,
+    );
+    const falses = shuffled(
+      all.filter((s) => !s.true),
+      rng,
+    );
+    out.push(...groups(trues, falses, moduleTitles[moduleIndex], rng));
+    leftTrue.push(...trues);
+    leftFalse.push(...falses);
+  }
+  // Statements of modules too thin for a group of their own make groups about the whole text.
+  out.push(...groups(shuffled(leftTrue, rng), shuffled(leftFalse, rng), undefined, rng));
+  return out;
+}

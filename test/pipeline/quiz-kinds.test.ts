@@ -1,0 +1,275 @@
+/**
+ * The makers of the new kinds, each rule with the text it must keep and the text it must refuse (one table per
+ * maker), the selection by shares and levels, and the quiz stage putting them together on a course whose text
+ * supports every kind.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Chunk } from '../../src/domain/document.ts';
+import type { DraftOf, QuestionDraft } from '../../src/domain/questions.ts';
+import type { Defined } from '../../src/pipeline/quiz/english/definition.ts';
+import { candidate } from '../../src/pipeline/quiz-kinds/candidate.ts';
+import { kindProblem } from '../../src/pipeline/quiz-kinds/checks.ts';
+import {
+  acceptedAnswers,
+  definitionChoiceItems,
+  matchingItems,
+  matchingProblem,
+  otherNumber,
+  shortAnswerItems,
+  weakGloss,
+} from '../../src/pipeline/quiz-kinds/glossary-items.ts';
+import { multipleAnswerItems } from '../../src/pipeline/quiz-kinds/multiple-answer.ts';
+import { numericalOf } from '../../src/pipeline/quiz-kinds/numerical.ts';
+import { numberedLists, orderingProblem } from '../../src/pipeline/quiz-kinds/ordering.ts';
+import { quotas, selectQuestions } from '../../src/pipeline/quiz-kinds/select.ts';
+import { mulberry32 } from '../../src/pipeline/text/rng.ts';
+
+describe('numerical: a quantity the sentence states', () => {
+  const asked: [string, number, string, number][] = [
+    ['Memcheck adds a minimum of 16 bytes before and after each block.', 16, 'bytes', 0],
+    ['The cache holds 2,048 entries of 64 KB each.', 2048, 'entries', 0],
+    ['A full scan of the table takes about 30 minutes on the test machine.', 30, 'minutes', 3],
+    ['The survey reached 45% of the households in the district.', 45, '%', 0],
+  ];
+  for (const [text, value, unit, tolerance] of asked)
+    test(`asks: ${text}`, () => {
+      const q = numericalOf({ text, page: 3 });
+      assert.ok(q, 'a question');
+      assert.deepEqual([q.answer, q.unit, q.tolerance], [value, unit, tolerance]);
+      assert.ok(q.prompt.includes('_____') && !q.prompt.includes(String(value)));
+    });
+  const refused: [string, string][] = [
+    ['See page 42 for the 3 options.', 'a page number, no unit'],
+    ['Version 3 bytes were changed in release 2019.', 'a label before the number'],
+    ['The buffer holds more than 64 KB of data.', 'a bound'],
+    ['Codes take up to 30 minutes to apply.', 'a bound'],
+    ['It lasts long, i.e., 20 minutes for most patients.', 'an example'],
+    ['The service must last 50% or more of the visit.', 'a bound after the unit'],
+    ['Set --max-stackframe=2000000 bytes for the thread.', 'inside an identifier'],
+    ['Blocks of 4 to 8 KB are merged by the allocator.', 'a range'],
+    ['The limit (see 12 bytes above) applies to every block.', 'inside brackets'],
+  ];
+  for (const [text, why] of refused)
+    test(`refuses (${why}): ${text}`, () => {
+      assert.equal(numericalOf({ text, page: 3 }), null);
+    });
+});
+
+describe('ordering: the steps of a procedure, in order', () => {
+  const chunk = (text: string): Chunk => ({
+    id: 'd:0',
+    documentId: 'd',
+    index: 0,
+    sectionIndex: 0,
+    sectionPath: ['Getting started'],
+    pageStart: 4,
+    pageEnd: 4,
+    text,
+    tokenCount: 40,
+  });
+  test('a numbered list is found whole; one cut by the chunk is not', () => {
+    const whole = chunk(
+      'Do the following steps:\n\n1. Open the file.\n\n2. Read it.\n\n3. Close it.\n\nThat is all.',
+    );
+    assert.deepEqual(numberedLists(whole)[0]?.items, ['Open the file.', 'Read it.', 'Close it.']);
+    const cut = chunk('Do the following steps:\n\n1. Open the file.\n\n2. Read it.\n\n3. Close the');
+    assert.deepEqual(numberedLists(cut), []);
+  });
+  const imperative = (t: string) => /^(?:open|read|close|run|make|copy|install|choose)\b/i.test(t);
+  const cases: [string, string[], string | null][] = [
+    ['Proceed as follows:', ['Open the file.', 'Read it.', 'Close it.'], null],
+    ['Valgrind has these tools:', ['Open the file.', 'Read it.', 'Close it.'], null],
+    [
+      'Valgrind has these tools:',
+      ['Memcheck finds errors.', 'Cachegrind profiles.', 'Helgrind finds races.'],
+      'no order: not the steps of a procedure',
+    ],
+    [
+      'The steps, in this order:',
+      ['Memcheck finds errors.', 'Cachegrind profiles.', 'Helgrind finds races.'],
+      null,
+    ],
+    ['Proceed as follows:', ['Open the file.', 'Read it.'], 'fewer than three items'],
+    ['Proceed as follows:', ['Open it.', 'Read it.', 'open it.'], 'an item is there twice'],
+  ];
+  for (const [lead, items, problem] of cases)
+    test(`${problem ?? 'asks'}: ${lead} ${items.join(' / ')}`, () => {
+      assert.equal(orderingProblem(lead, items, imperative), problem);
+    });
+});
+
+const defined = (term: string, gloss: string, page = 2, moduleIndex = 0): Defined => ({
+  term,
+  gloss,
+  sentence: `A ${term} is ${gloss}.`,
+  page,
+  moduleIndex,
+});
+
+describe('matching and short answer: the terms a module defines', () => {
+  const glossary = [
+    defined('primary key', 'a column that identifies each row of a table'),
+    defined('foreign key', 'a column that refers to a row of another table'),
+    defined('index', 'a structure that finds rows without reading the whole table'),
+    defined('view', 'a stored query that other queries read like a table'),
+  ];
+  test('matching: distinct definitions, no term inside another, none naming a term', () => {
+    assert.equal(matchingProblem(glossary.map((g) => ({ term: g.term, definition: g.gloss }))), null);
+    assert.match(
+      matchingProblem([
+        { term: 'key', definition: 'what identifies a row' },
+        { term: 'primary key', definition: 'the key the table is ordered by' },
+        { term: 'view', definition: 'a stored query' },
+      ]) ?? '',
+      /one inside the other/,
+    );
+    assert.match(
+      matchingProblem([
+        { term: 'lock', definition: 'a mark that keeps other transactions out of a row' },
+        { term: 'latch', definition: 'a mark that keeps other transactions out of a page' },
+        { term: 'view', definition: 'a stored query' },
+      ]) ?? '',
+      /too alike/,
+    );
+    const [item] = matchingItems(glossary, mulberry32(1));
+    assert.ok(item && item.q.kind === 'matching' && item.q.pairs.length === 4);
+  });
+  test('weak glosses are no definition to ask by', () => {
+    assert.ok(weakGloss('an important result of coding'));
+    assert.ok(weakGloss('one of the tools of the suite'));
+    assert.ok(weakGloss('non-Count vs'));
+    assert.ok(!weakGloss('a column that identifies each row'));
+  });
+  test('short answer: the term and its variants; a lone common word only when it is a key term', () => {
+    assert.deepEqual(acceptedAnswers('primary key', ''), ['primary key', 'primary keys', 'primary-key']);
+    assert.deepEqual(
+      acceptedAnswers('database management system', 'A database management system (DBMS) stores data.'),
+      ['database management system', 'database management systems', 'DBMS'],
+    );
+    assert.deepEqual(acceptedAnswers('entry', ''), ['entry', 'entries']);
+    assert.equal(otherNumber('statistical clinical data'), null, 'no "datas"');
+    const items = shortAnswerItems(
+      [defined('count', 'a value that grows'), defined('Memcheck', 'a memory error detector')],
+      () => '',
+    );
+    assert.deepEqual(
+      items.map((c) => (c.q as DraftOf<'short_answer'>).answers[0]),
+      ['Memcheck'],
+    );
+  });
+  test('multiple answer from the glossary: two or three own definitions, the rest borrowed', () => {
+    const [item] = definitionChoiceItems(glossary, mulberry32(4));
+    assert.ok(item && item.q.kind === 'multiple_answer');
+    const q = item.q;
+    for (const [k, option] of q.options.entries()) {
+      const [term, gloss] = option.split(': ');
+      const own = glossary.find((g) => g.term === term)!.gloss;
+      assert.equal(q.answerIndexes.includes(k), gloss === own, option);
+    }
+  });
+});
+
+describe('multiple answer from checked statements', () => {
+  const tf = (prompt: string, answer: boolean, source: string, page: number): DraftOf<'true_false'> => ({
+    kind: 'true_false',
+    prompt: `True or false: ${prompt}`,
+    answer,
+    explanation: `From page ${page}: "${source}"`,
+    sourcePage: page,
+    moduleIndex: 0,
+  });
+  test('two or three true statements and one or two false ones of a module, each from its own sentence', () => {
+    const statements = [
+      tf(
+        'A LEFT JOIN keeps every row of the left table.',
+        true,
+        'A LEFT JOIN keeps every row of the left table.',
+        3,
+      ),
+      tf('An inner join keeps the matching rows.', true, 'An inner join keeps the matching rows.', 3),
+      tf('A view is a stored query of the schema.', true, 'A view is a stored query of the schema.', 4),
+      tf(
+        'A RIGHT JOIN keeps every row of the left table.',
+        false,
+        'A RIGHT JOIN keeps every row of the right table.',
+        3,
+      ),
+    ];
+    const [item] = multipleAnswerItems(statements, ['Joins'], mulberry32(2));
+    assert.ok(item && item.q.kind === 'multiple_answer');
+    const q = item.q;
+    assert.match(
+      q.prompt,
+      /^Which of these statements does the text make \(“Joins”\)\? Select all that apply\.$/,
+    );
+    assert.equal(q.options.length, 4);
+    const trues = statements.filter((s) => s.answer).map((s) => s.prompt.slice('True or false: '.length));
+    assert.ok(
+      q.answerIndexes.every((k) => trues.includes(q.options[k]!)),
+      'every right option is a true statement',
+    );
+    assert.ok(
+      !q.answerIndexes.some((k) => q.options[k]!.startsWith('A RIGHT JOIN')),
+      'the false one is not right',
+    );
+    assert.equal(item.sources.length, 4, 'its four sentences are used up');
+  });
+});
+
+describe('the checks of a question whoever wrote it (the model)', () => {
+  const base = { prompt: 'How large?', explanation: 'x', sourcePage: 1 };
+  test('a numerical value must be in the passage it cites, and not as a label', () => {
+    const q = (answer: number): QuestionDraft => ({
+      ...base,
+      kind: 'numerical',
+      answer,
+      tolerance: 0,
+      unit: 'KB',
+    });
+    assert.equal(kindProblem(q(4096), 'Pages are 4,096 KB each.'), null);
+    assert.match(kindProblem(q(512), 'Pages are 4,096 KB each.') ?? '', /not in the passage/);
+    assert.match(kindProblem(q(12), 'See section 12 for the page size.') ?? '', /a label/);
+  });
+});
+
+describe('selection', () => {
+  test('quotas follow the shares (largest remainders), only kinds with a share', () => {
+    assert.deepEqual(Object.fromEntries(quotas(10, { multiple_choice: 3, matching: 1, ordering: 1 })), {
+      multiple_choice: 6,
+      matching: 2,
+      ordering: 2,
+    });
+  });
+  test('levels filter; a kind short of candidates gives its places to others; no sentence twice', () => {
+    const mc = (i: number, close: boolean): QuestionDraft => ({
+      kind: 'multiple_choice',
+      prompt: `Which key is number ${i}?`,
+      options: close ? ['primary key', 'foreign key', 'sort key', 'view'] : ['key', 'view', 'index', 'table'],
+      answerIndex: 0,
+      explanation: 'x',
+      sourcePage: 1,
+    });
+    const candidates = [
+      ...Array.from({ length: 6 }, (_, i) => candidate(mc(i, i % 2 === 0), [`sentence ${i}`])),
+      candidate(
+        { kind: 'ordering', prompt: 'Order', items: ['a', 'b', 'c'], explanation: 'x', sourcePage: 1 },
+        ['sentence 0'],
+      ),
+    ];
+    const medium = selectQuestions(
+      candidates,
+      5,
+      { difficulty: ['medium'], minBloom: 'understand' },
+      mulberry32(1),
+    );
+    assert.equal(medium.length, 3, 'the three close-distractor questions, understand (not fill-in), medium');
+    const all = selectQuestions(candidates, 7, { kinds: { multiple_choice: 1, ordering: 1 } }, mulberry32(1));
+    assert.equal(all.filter((q) => q.kind === 'ordering').length, 1);
+    assert.equal(
+      all.length,
+      6,
+      'the ordering item shares sentence 0 with a chosen question: one of the two goes',
+    );
+  });
+});
