@@ -35,21 +35,30 @@ const MAX = 4;
 
 /**
  * Objectives of a module in an analysed language: from what its text does (see {@link englishObjectives}),
- * else from its titles (quoted, without their numbering).
+ * else from its titles (quoted, without their numbering) when they say what it teaches, else from the key
+ * terms its sentences keep coming back to.
  */
 export function analysedObjectives(m: ObjectiveMaterial, lang: AnalysedLanguage): string[] {
   const titles = [plainTitle(m.title), plainTitle(m.firstLessonTitle), plainTitle(m.courseTitle)];
-  return withFallbacks(
-    englishObjectives(m, lang),
-    titles
-      .filter(isRealTitle)
-      .flatMap((t) => [
-        `Summarise the main ideas of ${quoted(t)}.`,
-        `Outline the key points of ${quoted(t)}.`,
-        `Recall the main facts presented in ${quoted(t)}.`,
-      ]),
-    m,
+  const sentences = m.sentences ?? [];
+  const recurring = m.keyTerms.filter(
+    (t) =>
+      sentences.filter((s) => containsTerm(s.text, t)).length >= 2 &&
+      termProblem(t, lang, sentences.find((s) => containsTerm(s.text, t))?.text) === null,
   );
+  const real = [...new Set(titles.filter(isRealTitle))];
+  // One objective per title or term first (two on one title say the same twice), then the other forms.
+  const first = [
+    ...real.slice(0, 1).map((t) => `Summarise the main ideas of ${quoted(t)}.`),
+    ...recurring.slice(0, 1).map((t) => `Recall what the text says about ${t}.`),
+    ...real.slice(1).map((t) => `Outline the key points of ${quoted(t)}.`),
+    ...recurring.slice(1).map((t) => `Summarise what the text says about ${t}.`),
+  ];
+  const rest = real.flatMap((t) => [
+    `Outline the key points of ${quoted(t)}.`,
+    `Recall the main facts presented in ${quoted(t)}.`,
+  ]);
+  return withFallbacks(englishObjectives(m, lang), [...first, ...rest], m);
 }
 
 /** Objectives of a module in a language read statistically: fixed patterns around its key terms and titles. */
@@ -69,7 +78,12 @@ export function statisticalObjectives(m: ObjectiveMaterial): string[] {
 function withFallbacks(out: string[], fallbacks: readonly string[], m: ObjectiveMaterial): string[] {
   for (const f of fallbacks)
     if (out.length < 2 && !out.includes(f) && !out.some((o) => firstWord(o) === firstWord(f))) out.push(f);
-  if (out.length < 2) out.push(`Summarise the main ideas of pages ${m.pages}.`);
+  // A module with no title or term worth naming (a one-line notice) is named by its pages.
+  for (const f of [
+    `Summarise the main ideas of pages ${m.pages}.`,
+    `Recall the main facts presented in pages ${m.pages}.`,
+  ])
+    if (out.length < 2 && !out.some((o) => firstWord(o) === firstWord(f))) out.push(f);
   return out.slice(0, MAX);
 }
 
@@ -85,12 +99,13 @@ export function plainTitle(title: string): string {
 function englishObjectives(m: ObjectiveMaterial, lang: AnalysedLanguage): string[] {
   const sentences = m.sentences ?? [];
   const contextOf = (term: string) => sentences.find((s) => containsTerm(s.text, term))?.text;
+  const usesOf = (term: string) => sentences.filter((s) => containsTerm(s.text, term)).length;
   const out: string[] = [];
   const used = new Set<string>();
   const add = (objective: string, terms: string[]) => {
     if (out.length >= MAX || out.some((o) => firstWord(o) === firstWord(objective))) return;
     if (terms.some((t) => used.has(t.toLowerCase()))) return;
-    if (objectiveProblem(objective, lang, contextOf) !== null) return;
+    if (objectiveProblem(objective, lang, contextOf, usesOf) !== null) return;
     out.push(objective);
     for (const t of terms) used.add(t.toLowerCase());
   };
