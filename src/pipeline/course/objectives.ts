@@ -39,11 +39,14 @@ const MAX = 4;
  * terms its sentences keep coming back to.
  */
 export function analysedObjectives(m: ObjectiveMaterial, lang: AnalysedLanguage): string[] {
+  const out = englishObjectives(m, lang);
+  // The fallbacks cost a judgement of every key term: made only when the text gave fewer than two objectives.
+  if (out.length >= 2) return withFallbacks(out, [], m);
   const titles = [plainTitle(m.title), plainTitle(m.firstLessonTitle), plainTitle(m.courseTitle)];
   const sentences = m.sentences ?? [];
   const recurring = m.keyTerms.filter(
     (t) =>
-      sentences.filter((s) => containsTerm(s.text, t)).length >= 2 &&
+      usesIn(sentences, t) >= 2 &&
       termProblem(t, lang, sentences.find((s) => containsTerm(s.text, t))?.text) === null,
   );
   const real = [...new Set(titles.filter(isRealTitle))];
@@ -58,7 +61,7 @@ export function analysedObjectives(m: ObjectiveMaterial, lang: AnalysedLanguage)
     `Outline the key points of ${quoted(t)}.`,
     `Recall the main facts presented in ${quoted(t)}.`,
   ]);
-  return withFallbacks(englishObjectives(m, lang), [...first, ...rest], m);
+  return withFallbacks(out, [...first, ...rest], m);
 }
 
 /** Objectives of a module in a language read statistically: fixed patterns around its key terms and titles. */
@@ -72,6 +75,13 @@ export function statisticalObjectives(m: ObjectiveMaterial): string[] {
     ],
     m,
   );
+}
+
+/** How many of the sentences use `term`, counting to two (all the rules ask). */
+function usesIn(sentences: readonly Sentence[], term: string): number {
+  let n = 0;
+  for (const s of sentences) if (containsTerm(s.text, term) && ++n >= 2) break;
+  return n;
 }
 
 /** At least two objectives: the fallbacks (each with a verb of its own) fill in, then the module's pages. */
@@ -99,7 +109,7 @@ export function plainTitle(title: string): string {
 function englishObjectives(m: ObjectiveMaterial, lang: AnalysedLanguage): string[] {
   const sentences = m.sentences ?? [];
   const contextOf = (term: string) => sentences.find((s) => containsTerm(s.text, term))?.text;
-  const usesOf = (term: string) => sentences.filter((s) => containsTerm(s.text, term)).length;
+  const usesOf = (term: string) => usesIn(sentences, term);
   const out: string[] = [];
   const used = new Set<string>();
   const add = (objective: string, terms: string[]) => {
