@@ -179,7 +179,12 @@ export function figuresOf(
 
   for (const o of course.modules.flatMap((m) => m.objectives)) {
     f.objectives++;
-    const problem = objectiveProblem(o, lang, (term) => contextOf(src, term), (term) => usesOf(src, term));
+    const problem = objectiveProblem(
+      o,
+      lang,
+      (term) => contextOf(src, term),
+      (term) => usesOf(src, term),
+    );
     if (problem) note('objective', problem, o);
     else f.objectivesOk++;
   }

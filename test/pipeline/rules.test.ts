@@ -21,8 +21,8 @@ import { SHAPE_RULES, Shape, type ShapeExample } from '../../src/pipeline/rules/
 import { STANDALONE_RULES } from '../../src/pipeline/rules/sentences/standalone.ts';
 import { readTerm, TERM_RULES } from '../../src/pipeline/rules/terms/index.ts';
 import { PHRASE_RULES } from '../../src/pipeline/rules/terms/phrases.ts';
-import { nounPhrases, tracePhrases } from '../../src/pipeline/text/phrases.ts';
 import { containsTerm } from '../../src/pipeline/text/cloze.ts';
+import { nounPhrases, tracePhrases } from '../../src/pipeline/text/phrases.ts';
 import { splitSentences } from '../../src/pipeline/text/sentences.ts';
 import { scan } from '../../src/pipeline/text/words.ts';
 
