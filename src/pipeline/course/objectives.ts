@@ -4,7 +4,7 @@
  * In English they come from what the module's text does: "Define X" for a term it defines, "Distinguish X from
  * Y" when it defines both, "Use X to Z" from its procedural sentences ("To Z, use X"), "Explain the purpose of
  * X" for a key term, "Describe how X relates to Y" for key terms used together in two sentences; each is
- * checked (a content noun phrase in every slot, see quality/objectives.ts) before it is kept. In other
+ * checked (a content noun phrase in every slot, see rules/objectives) before it is kept. In other
  * languages the module's key terms fill fixed patterns; those that relate two terms take two that two of the
  * module's sentences use together. Two spellings of one term are never related.
  */
