@@ -12,7 +12,7 @@ import { splitWords, standaloneProblem } from '../../src/pipeline/rules/sentence
 import { termProblem } from '../../src/pipeline/rules/terms/index.ts';
 import { CITATION_KEY, isSkippedMatter, matterOfTitle } from '../../src/pipeline/structure/matter.ts';
 import { optionProblems } from '../../src/pipeline/text/kinds.ts';
-import { contextOf, inDocument, onPage, type SourceDocument, squeeze } from './source.ts';
+import { contextOf, inDocument, onPage, type SourceDocument, squeeze, usesOf } from './source.ts';
 
 /** Counts for one document; percentages are made from the totals. */
 export interface Figures {
@@ -179,7 +179,12 @@ export function figuresOf(
 
   for (const o of course.modules.flatMap((m) => m.objectives)) {
     f.objectives++;
-    const problem = objectiveProblem(o, lang, (term) => contextOf(src, term));
+    const problem = objectiveProblem(
+      o,
+      lang,
+      (term) => contextOf(src, term),
+      (term) => usesOf(src, term),
+    );
     if (problem) note('objective', problem, o);
     else f.objectivesOk++;
   }

@@ -127,6 +127,15 @@ export function inDocument(doc: SourceDocument, text: string): boolean {
 }
 
 /** A sentence of the document's body containing `term` as a whole word, for tagging it in context. */
+/** How many body sentences of the document use `term` as whole words (any case), counting to `max`. */
+export function usesOf(doc: SourceDocument, term: string, max = 2): number {
+  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
+  let n = 0;
+  for (const s of doc.sentences) if (re.test(s) && ++n >= max) break;
+  return n;
+}
+
 export function contextOf(doc: SourceDocument, term: string): string | undefined {
   const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');

@@ -4,7 +4,7 @@
  *
  * Public: `/health` (probes and load balancers have no key) and the API description (`/docs`,
  * `/openapi.json`), which shows the shape of the API, never data; and the `/dashboard` page, which holds no
- * data either: it fetches `/api/fleet` with the key (see src/api/dashboard/page.ts); and the teachers' web app
+ * data either: it fetches `/api/fleet` with the key (see src/web/dashboard.js); and the teachers' web app
  * (`/` and its static files under `/app/`), which fetches everything it shows from `/api/…` with the key.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';

@@ -27,12 +27,20 @@ export function apiKey() {
   return sessionStorage.getItem(KEY);
 }
 
-/** Takes `#key=…` from the address (then removes it): the dashboard's way of passing the key. */
-export function takeKeyFromHash() {
+/** Keeps the API key for this browser tab. @param {string} key */
+export function rememberKey(key) {
+  sessionStorage.setItem(KEY, key);
+}
+
+/**
+ * Takes `#key=…` from the address (then removes it, leaving `after`): how a link passes the key.
+ * @param {string} [after] what the address's fragment becomes: the app's home route by default
+ */
+export function takeKeyFromHash(after = '#/') {
   const m = /^#key=([^&]+)/.exec(location.hash);
   if (!m) return;
-  sessionStorage.setItem(KEY, decodeURIComponent(m[1] ?? ''));
-  history.replaceState(null, '', `${location.pathname}${location.search}#/`);
+  rememberKey(decodeURIComponent(m[1] ?? ''));
+  history.replaceState(null, '', `${location.pathname}${location.search}${after}`);
 }
 
 /** @returns {Record<string, string>} */

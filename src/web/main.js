@@ -22,8 +22,14 @@ const ROUTES = [
 ];
 
 let lastCourse = '';
+/**
+ * Counts navigations: a view that is still loading when the user moves on (a slow course, a quiz) must not
+ * replace the page they moved to. Each view renders into a page of its own, shown only if it is still the last.
+ */
+let navigation = 0;
 
 async function render() {
+  const mine = ++navigation;
   const main = byId('main');
   const hash = location.hash || '#/';
   const route = ROUTES.find(([pattern]) => pattern.test(hash));
@@ -46,11 +52,17 @@ async function render() {
   const [pattern, view] = route;
   const params = (pattern.exec(hash) ?? []).slice(1).map(decodeURIComponent);
   main.setAttribute('aria-busy', 'true');
+  // The page being left cannot be used while the next one loads (a form about to vanish takes no input).
+  main.inert = true;
+  const page = h('div', { class: 'page' });
   try {
-    await view(main, ...params);
+    await view(page, ...params);
+    if (mine !== navigation) return;
+    main.replaceChildren(page);
     window.scrollTo({ top: 0 });
     main.querySelector('h1')?.focus({ preventScroll: true });
   } catch (err) {
+    if (mine !== navigation) return;
     const message = err instanceof ApiError ? err.message : err instanceof Error ? err.message : String(err);
     const notFound = err instanceof ApiError && err.status === 404;
     replace(
@@ -67,7 +79,10 @@ async function render() {
     );
     main.querySelector('h1')?.focus();
   } finally {
-    main.removeAttribute('aria-busy');
+    if (mine === navigation) {
+      main.removeAttribute('aria-busy');
+      main.inert = false;
+    }
   }
 }
 

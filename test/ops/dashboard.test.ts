@@ -50,6 +50,12 @@ describe('/dashboard in headless Chromium', { timeout: 300_000 }, () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
+    // No inline script or style: the policy allows none, and the browser would say so for any it refused.
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
+    });
+    const answer = await fetch(`${url}/dashboard`);
+    assert.doesNotMatch(answer.headers.get('content-security-policy') ?? 'none', /unsafe-inline/);
     // The key travels in the fragment, which the browser never sends to the server.
     await page.goto(`${url}/dashboard?interval=250#key=${KEY}`);
     for (const n of [1, 2]) {
@@ -119,7 +125,9 @@ describe('/dashboard in headless Chromium', { timeout: 300_000 }, () => {
     page.on('pageerror', (err) => errors.push(err.message));
     const posted: { url: string; key: string | null }[] = [];
     page.on('request', (r) => {
-      if (r.method() === 'POST') posted.push({ url: r.url(), key: r.headers()['x-api-key'] ?? null });
+      // The page sends the key as the app does (one helper, src/web/api.js).
+      const auth = r.headers().authorization;
+      if (r.method() === 'POST') posted.push({ url: r.url(), key: auth?.replace(/^Bearer /, '') ?? null });
     });
     await page.goto(`${url}/dashboard?interval=250#key=${KEY}`);
     const button = `#failures tr[data-job="${id}"] button[data-retry="${id}"]`;

@@ -21,7 +21,9 @@ import { SHAPE_RULES, Shape, type ShapeExample } from '../../src/pipeline/rules/
 import { STANDALONE_RULES } from '../../src/pipeline/rules/sentences/standalone.ts';
 import { readTerm, TERM_RULES } from '../../src/pipeline/rules/terms/index.ts';
 import { PHRASE_RULES } from '../../src/pipeline/rules/terms/phrases.ts';
+import { containsTerm } from '../../src/pipeline/text/cloze.ts';
 import { nounPhrases, tracePhrases } from '../../src/pipeline/text/phrases.ts';
+import { splitSentences } from '../../src/pipeline/text/sentences.ts';
 import { scan } from '../../src/pipeline/text/words.ts';
 
 const lang = await loadEnglishProfile();
@@ -137,11 +139,18 @@ const FAMILIES = [
     name: 'learning objectives (rules/objectives)',
     rules: OBJECTIVE_RULES,
     catches(rule, example: string) {
-      const [objective, context] = split(example, ' | ');
-      return rule.fails(
-        readObjective(objective!, () => context),
-        lang,
-      );
+      const [objective, text] = split(example, ' | ');
+      const sentences = text === undefined ? [] : splitSentences(text);
+      const using = (term: string) => sentences.filter((s) => containsTerm(s, term));
+      const reading =
+        text === undefined
+          ? readObjective(objective!)
+          : readObjective(
+              objective!,
+              (term) => using(term)[0],
+              (term) => using(term).length,
+            );
+      return rule.fails(reading, lang);
     },
   }),
   family({

@@ -256,6 +256,46 @@ describe('the web app in headless Chromium, against the API and a worker', { tim
     await page.waitForSelector('#viewer', { state: 'hidden' });
   });
 
+  test('the course says its language and shows each module’s glossary (the domain’s Module.glossary)', async () => {
+    await page.goto('about:blank');
+    await page.goto(courseUrl);
+    await page.waitForSelector('section.module');
+    assert.match((await page.textContent('p.meta')) ?? '', /· English ·/);
+    assert.equal(await page.getAttribute('p.lead', 'lang'), 'en');
+    const glossary = page.locator('.glossary dt');
+    assert.ok((await glossary.count()) > 0, 'the example defines terms, so some module has a glossary');
+    // Folded until asked for: a module's definitions would otherwise push its lessons far down.
+    await page.locator('.glossary summary').first().click();
+    assert.ok(await glossary.first().isVisible());
+    await page
+      .locator('section.module', { has: page.locator('.glossary') })
+      .first()
+      .screenshot({ path: join(SHOTS, 'desktop-course-glossary.png') });
+  });
+
+  test('a view that loads slowly does not replace the page the user moved to', async () => {
+    await page.goto('about:blank');
+    await page.goto(courseUrl);
+    await page.waitForSelector('section.module');
+    // The course answers only after 1.5 s; meanwhile the user goes to the upload page.
+    await page.route('**/api/courses/*', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await page.reload();
+    await page.waitForTimeout(200);
+    await page.evaluate("location.hash = '#/upload'");
+    await page.waitForSelector('#file-input', { state: 'attached' });
+    await page.waitForTimeout(2500);
+    assert.equal(await page.locator('section.module').count(), 0, 'the course did not come back');
+    assert.equal(await page.locator('#file-input').count(), 1);
+    await page.unroute('**/api/courses/*');
+    // Back where the next tests start: the course page.
+    await page.goto('about:blank');
+    await page.goto(courseUrl);
+    await page.waitForSelector('section.module');
+  });
+
   test('the quiz: answered and checked, the score and each answer with its explanation', async () => {
     await page.click('.quiz-item a:has-text("Take the quiz")');
     await page.waitForSelector('form.take-quiz');

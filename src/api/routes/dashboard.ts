@@ -1,18 +1,29 @@
 /**
- * `GET /dashboard`: the fleet page (public: it holds no data, see ../dashboard/page.ts) and
+ * `GET /dashboard`: the fleet page (public: it holds no data; src/web/dashboard.html and its module) and
  * `GET /api/fleet`: the snapshot it polls (workers, queues, active and recent jobs), behind API_KEY like
  * every /api route. Both answer while Redis is down; the snapshot then says `redis.up: false`.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { acquireFleetSource } from '../../ops/source.ts';
-import { DASHBOARD_HTML } from '../dashboard/page.ts';
 import type { ApiDeps } from '../deps.ts';
+import { WEB_DIR } from './app.ts';
 
-/** Nothing but this page's own inline script and style, and requests back to this API. */
-const CSP =
-  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src data:";
+/** The page's own script and style files (served with the app's under /app/), and requests back to this API. */
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 export async function dashboardRoutes(app: FastifyInstance, opts: { deps: ApiDeps }): Promise<void> {
+  const page = readFileSync(join(WEB_DIR, 'dashboard.html'));
   const { source, release } = acquireFleetSource(opts.deps.config);
   app.addHook('onClose', release);
 
@@ -21,7 +32,7 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { deps: ApiDep
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
       .header('content-security-policy', CSP)
-      .send(DASHBOARD_HTML),
+      .send(page),
   );
 
   app.get(

@@ -4,7 +4,7 @@
  * In English they come from what the module's text does: "Define X" for a term it defines, "Distinguish X from
  * Y" when it defines both, "Use X to Z" from its procedural sentences ("To Z, use X"), "Explain the purpose of
  * X" for a key term, "Describe how X relates to Y" for key terms used together in two sentences; each is
- * checked (a content noun phrase in every slot, see quality/objectives.ts) before it is kept. In other
+ * checked (a content noun phrase in every slot, see rules/objectives) before it is kept. In other
  * languages the module's key terms fill fixed patterns; those that relate two terms take two that two of the
  * module's sentences use together. Two spellings of one term are never related.
  */
@@ -35,21 +35,33 @@ const MAX = 4;
 
 /**
  * Objectives of a module in an analysed language: from what its text does (see {@link englishObjectives}),
- * else from its titles (quoted, without their numbering).
+ * else from its titles (quoted, without their numbering) when they say what it teaches, else from the key
+ * terms its sentences keep coming back to.
  */
 export function analysedObjectives(m: ObjectiveMaterial, lang: AnalysedLanguage): string[] {
+  const out = englishObjectives(m, lang);
+  // The fallbacks cost a judgement of every key term: made only when the text gave fewer than two objectives.
+  if (out.length >= 2) return withFallbacks(out, [], m);
   const titles = [plainTitle(m.title), plainTitle(m.firstLessonTitle), plainTitle(m.courseTitle)];
-  return withFallbacks(
-    englishObjectives(m, lang),
-    titles
-      .filter(isRealTitle)
-      .flatMap((t) => [
-        `Summarise the main ideas of ${quoted(t)}.`,
-        `Outline the key points of ${quoted(t)}.`,
-        `Recall the main facts presented in ${quoted(t)}.`,
-      ]),
-    m,
+  const sentences = m.sentences ?? [];
+  const recurring = m.keyTerms.filter(
+    (t) =>
+      usesIn(sentences, t) >= 2 &&
+      termProblem(t, lang, sentences.find((s) => containsTerm(s.text, t))?.text) === null,
   );
+  const real = [...new Set(titles.filter(isRealTitle))];
+  // One objective per title or term first (two on one title say the same twice), then the other forms.
+  const first = [
+    ...real.slice(0, 1).map((t) => `Summarise the main ideas of ${quoted(t)}.`),
+    ...recurring.slice(0, 1).map((t) => `Recall what the text says about ${t}.`),
+    ...real.slice(1).map((t) => `Outline the key points of ${quoted(t)}.`),
+    ...recurring.slice(1).map((t) => `Summarise what the text says about ${t}.`),
+  ];
+  const rest = real.flatMap((t) => [
+    `Outline the key points of ${quoted(t)}.`,
+    `Recall the main facts presented in ${quoted(t)}.`,
+  ]);
+  return withFallbacks(out, [...first, ...rest], m);
 }
 
 /** Objectives of a module in a language read statistically: fixed patterns around its key terms and titles. */
@@ -65,11 +77,23 @@ export function statisticalObjectives(m: ObjectiveMaterial): string[] {
   );
 }
 
+/** How many of the sentences use `term`, counting to two (all the rules ask). */
+function usesIn(sentences: readonly Sentence[], term: string): number {
+  let n = 0;
+  for (const s of sentences) if (containsTerm(s.text, term) && ++n >= 2) break;
+  return n;
+}
+
 /** At least two objectives: the fallbacks (each with a verb of its own) fill in, then the module's pages. */
 function withFallbacks(out: string[], fallbacks: readonly string[], m: ObjectiveMaterial): string[] {
   for (const f of fallbacks)
     if (out.length < 2 && !out.includes(f) && !out.some((o) => firstWord(o) === firstWord(f))) out.push(f);
-  if (out.length < 2) out.push(`Summarise the main ideas of pages ${m.pages}.`);
+  // A module with no title or term worth naming (a one-line notice) is named by its pages.
+  for (const f of [
+    `Summarise the main ideas of pages ${m.pages}.`,
+    `Recall the main facts presented in pages ${m.pages}.`,
+  ])
+    if (out.length < 2 && !out.some((o) => firstWord(o) === firstWord(f))) out.push(f);
   return out.slice(0, MAX);
 }
 
@@ -85,12 +109,13 @@ export function plainTitle(title: string): string {
 function englishObjectives(m: ObjectiveMaterial, lang: AnalysedLanguage): string[] {
   const sentences = m.sentences ?? [];
   const contextOf = (term: string) => sentences.find((s) => containsTerm(s.text, term))?.text;
+  const usesOf = (term: string) => usesIn(sentences, term);
   const out: string[] = [];
   const used = new Set<string>();
   const add = (objective: string, terms: string[]) => {
     if (out.length >= MAX || out.some((o) => firstWord(o) === firstWord(objective))) return;
     if (terms.some((t) => used.has(t.toLowerCase()))) return;
-    if (objectiveProblem(objective, lang, contextOf) !== null) return;
+    if (objectiveProblem(objective, lang, contextOf, usesOf) !== null) return;
     out.push(objective);
     for (const t of terms) used.add(t.toLowerCase());
   };

@@ -6,7 +6,13 @@
  * code ("student_id", "--help") or a number.
  */
 import { type AnalysedLanguage, isNominal, type Token } from '../language/index.ts';
-import { isVague, PHRASE_RULES, type PhraseRule, type PhraseWord } from '../rules/terms/phrases.ts';
+import {
+  isVague,
+  NON_TERM_WORD,
+  PHRASE_RULES,
+  type PhraseRule,
+  type PhraseWord,
+} from '../rules/terms/phrases.ts';
 import { tally } from './terms.ts';
 
 /** A word of a sentence as the phrase finder sees it: hyphenated compounds joined, code marked. */
@@ -185,6 +191,19 @@ function collect(
     initial = false;
   }
   const head = run.at(-1)!;
+  // Every candidate ends in the head: when it is no term word, phrase/non-term-word skips them all.
+  if (!isTermWord(head)) {
+    if (trace)
+      for (let k = 1; k <= Math.min(3, run.length - from); k++)
+        trace(
+          NON_TERM_WORD,
+          run
+            .slice(run.length - k)
+            .map((w) => w.text)
+            .join(' '),
+        );
+    return;
+  }
   for (let k = 1; k <= Math.min(3, run.length - from); k++) {
     const words = run.slice(run.length - k);
     const candidate = { words, run, from, initial, isTermWord };

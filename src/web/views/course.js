@@ -7,6 +7,7 @@
 import { ApiError, json } from '../api.js';
 import { h, replace } from '../dom.js';
 import { date, languageName, pages, plural } from '../format.js';
+import { followJob } from '../jobs.js';
 import { KIND_LABELS, KINDS } from './kinds.js';
 import { backLink, citation, exportButtons, loadCourse, loadQuizzes, quizScope } from './shared.js';
 
@@ -242,18 +243,17 @@ function newQuizForm(course) {
         method: 'POST',
         body,
       });
-      for (;;) {
-        /** @type {any} */
-        const view = await json(`api/jobs/${encodeURIComponent(job.id)}`);
-        if (view.state === 'completed') {
-          location.hash = `#/course/${encodeURIComponent(course.id)}/review/${encodeURIComponent(view.result.quizId)}`;
-          return;
-        }
-        if (view.state === 'failed')
-          throw new ApiError(0, 'failed', view.error ?? 'the quiz could not be made');
-        status.textContent = view.state === 'active' ? 'Writing the questions…' : 'Waiting for a worker…';
-        await new Promise((r) => setTimeout(r, 600));
-      }
+      /** @type {any} */
+      const view = await followJob(
+        job.id,
+        (v) => {
+          status.textContent = v.state === 'active' ? 'Writing the questions…' : 'Waiting for a worker…';
+        },
+        { interval: 600 },
+      );
+      if (view.state === 'failed')
+        throw new ApiError(0, 'failed', view.error ?? 'the quiz could not be made');
+      location.hash = `#/course/${encodeURIComponent(course.id)}/review/${encodeURIComponent(view.result.quizId)}`;
     } catch (err) {
       status.textContent = err instanceof Error ? err.message : String(err);
       submit.disabled = false;
@@ -326,6 +326,26 @@ function moduleSection(course, m, i, lang) {
         m.objectives.map((o) => h('li', {}, o)),
       ),
     ),
+    m.glossary && m.glossary.length > 0
+      ? h(
+          'details',
+          { class: 'glossary' },
+          h('summary', { class: 'small-title' }, `Terms defined here (${m.glossary.length})`),
+          h(
+            'dl',
+            { lang },
+            m.glossary.flatMap((g) => [
+              h('dt', {}, g.term),
+              h(
+                'dd',
+                {},
+                `${g.definition} `,
+                [...new Set(g.citations.map((c) => c.page))].map((p) => citation(course, p, g.definition)),
+              ),
+            ]),
+          ),
+        )
+      : null,
     m.lessons.map((l, j) =>
       h(
         'article',

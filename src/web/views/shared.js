@@ -5,24 +5,26 @@ import { h } from '../dom.js';
 import { openViewer } from '../viewer.js';
 
 /**
- * @typedef {{ page: number }} Citation
- * @typedef {{ text: string; citations: Citation[] }} Sentence
- * @typedef {{ title: string; pageStart: number; pageEnd: number; summary: Sentence[]; keyTerms: string[]; readingMinutes: number }} Lesson
- * @typedef {{ title: string; pageStart: number; pageEnd: number; objectives: string[]; keyTerms: string[]; lessons: Lesson[]; readingMinutes: number }} Module
- * @typedef {{ title: string; language?: string; description: string; keyTerms: string[]; modules: Module[]; readingMinutes: number; generator: { name: string } }} Course
+ * The course and quiz as the API sends them: the types of src/domain/course.ts itself (never copies), and the
+ * stored record around each.
+ * @typedef {import('../../domain/course.ts').Citation} Citation
+ * @typedef {import('../../domain/course.ts').SummarySentence} Sentence
+ * @typedef {import('../../domain/course.ts').GlossaryEntry} GlossaryEntry
+ * @typedef {import('../../domain/course.ts').Lesson} Lesson
+ * @typedef {import('../../domain/course.ts').Module} Module
+ * @typedef {import('../../domain/course.ts').Course} Course
+ * @typedef {import('../../domain/course.ts').Question} Question
+ * @typedef {Extract<Question, { kind: 'multiple_choice' }>} MultipleChoice
+ * @typedef {Extract<Question, { kind: 'true_false' }>} TrueFalse
+ * @typedef {import('../../domain/course.ts').Quiz} Quiz
  * @typedef {{ id: string; documentId: string; title: string; fileName: string; pageCount: number; modules: number; lessons: number; createdAt: string; course: Course; quizIds: string[] }} StoredCourse
- * @typedef {'easy' | 'medium' | 'hard'} Difficulty
- * @typedef {'remember' | 'understand' | 'apply'} Bloom
- * @typedef {{ prompt: string; explanation: string; sourcePage: number; moduleIndex?: number; difficulty: Difficulty; bloom: Bloom }} Common
- * @typedef {Common & { kind: 'multiple_choice'; options: string[]; answerIndex: number }} MultipleChoice
- * @typedef {Common & { kind: 'true_false'; answer: boolean }} TrueFalse
- * @typedef {Common & { kind: 'multiple_answer'; options: string[]; answerIndexes: number[] }} MultipleAnswer
- * @typedef {Common & { kind: 'matching'; pairs: { term: string; definition: string }[] }} Matching
- * @typedef {Common & { kind: 'short_answer'; answers: string[] }} ShortAnswer
- * @typedef {Common & { kind: 'numerical'; answer: number; tolerance: number; unit?: string }} Numerical
- * @typedef {Common & { kind: 'ordering'; items: string[] }} Ordering
- * @typedef {MultipleChoice | TrueFalse | MultipleAnswer | Matching | ShortAnswer | Numerical | Ordering} Question
- * @typedef {{ title: string; seed: number; moduleIndex?: number; questions: Question[] }} Quiz
+ * @typedef {import('../../domain/question-kinds.ts').Difficulty} Difficulty
+ * @typedef {import('../../domain/question-kinds.ts').BloomLevel} Bloom
+ * @typedef {Extract<Question, { kind: 'multiple_answer' }>} MultipleAnswer
+ * @typedef {Extract<Question, { kind: 'matching' }>} Matching
+ * @typedef {Extract<Question, { kind: 'short_answer' }>} ShortAnswer
+ * @typedef {Extract<Question, { kind: 'numerical' }>} Numerical
+ * @typedef {Extract<Question, { kind: 'ordering' }>} Ordering
  * @typedef {{ id: string; courseId: string; quiz: Quiz; createdAt: string; revision: number; editedAt: string | null; reviewedAt: string | null; questionKeys: string[] }} StoredQuiz
  */
 
@@ -71,17 +73,24 @@ export function citation(course, page, quote, label) {
   return button;
 }
 
+/**
+ * What a teacher calls each export format, keyed by the export module's own names (src/export/names.ts): a
+ * format added there and not here fails the type check.
+ * @type {Record<import('../../export/names.ts').ExportFormatName, { label: string; hint: string }>}
+ */
+const FORMAT_LABELS = {
+  'moodle-xml': { label: 'Moodle XML', hint: 'Moodle question bank' },
+  gift: { label: 'GIFT', hint: 'Moodle question bank' },
+  qti: { label: 'QTI 1.2', hint: 'Canvas, Blackboard' },
+  cc: { label: 'Common Cartridge', hint: 'the whole course: Canvas, Moodle' },
+  anki: { label: 'Anki', hint: 'flashcards' },
+  html: { label: 'Printable page', hint: 'HTML' },
+  md: { label: 'Markdown', hint: '' },
+  json: { label: 'JSON', hint: '' },
+};
+
 /** The export formats, as the API names them, with what a teacher calls them. */
-export const FORMATS = [
-  { name: 'moodle-xml', label: 'Moodle XML', hint: 'Moodle question bank' },
-  { name: 'gift', label: 'GIFT', hint: 'Moodle question bank' },
-  { name: 'qti', label: 'QTI 1.2', hint: 'Canvas, Blackboard' },
-  { name: 'cc', label: 'Common Cartridge', hint: 'the whole course: Canvas, Moodle' },
-  { name: 'anki', label: 'Anki', hint: 'flashcards' },
-  { name: 'html', label: 'Printable page', hint: 'HTML' },
-  { name: 'md', label: 'Markdown', hint: '' },
-  { name: 'json', label: 'JSON', hint: '' },
-];
+export const FORMATS = Object.entries(FORMAT_LABELS).map(([name, f]) => ({ name, ...f }));
 
 /**
  * A button per export format for a course and one of its quizzes, with a status line.

@@ -4,9 +4,10 @@
  * encrypted ones, then each file's live progress by stage from its job until its course is ready. The list is
  * kept in sessionStorage, so a reload (or a visit to a course) does not lose track of running jobs.
  */
-import { ApiError, json, request } from '../api.js';
+import { ApiError, request } from '../api.js';
 import { h, replace } from '../dom.js';
 import { plural, stageLine } from '../format.js';
+import { followJob } from '../jobs.js';
 
 const STORE = 'profai.uploads';
 /** Uploads in flight at once. */
@@ -115,45 +116,9 @@ async function poll(item) {
   if (!item.jobId || polling.has(item.key)) return;
   polling.add(item.key);
   try {
-    for (;;) {
-      /** @type {any} */
-      let job;
-      try {
-        job = await json(`api/jobs/${encodeURIComponent(item.jobId)}`);
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 404) {
-          update(item, { state: 'failed', message: 'The job is no longer known to the server.' });
-          return;
-        }
-        await new Promise((r) => setTimeout(r, POLL_MS * 3));
-        continue;
-      }
-      if (job.state === 'completed') {
-        const r = job.result ?? {};
-        update(item, {
-          state: 'done',
-          percent: 100,
-          worker: job.worker,
-          courseId: r.courseId,
-          summary: [
-            r.pages !== undefined && plural(r.pages, 'page'),
-            r.modules !== undefined && plural(r.modules, 'module'),
-            r.lessons !== undefined && plural(r.lessons, 'lesson'),
-            r.questions !== undefined && plural(r.questions, 'question'),
-          ]
-            .filter(Boolean)
-            .join(' · '),
-        });
-        return;
-      }
-      if (job.state === 'failed') {
-        update(item, {
-          state: 'failed',
-          worker: job.worker,
-          message: reason(job.error ?? 'failed', item.file),
-        });
-        return;
-      }
+    /** @param {import('../jobs.js').JobView} job */
+    const show = (job) => {
+      if (job.state === 'completed' || job.state === 'failed') return;
       const line =
         job.state === 'waiting'
           ? 'waiting for a worker'
@@ -168,7 +133,41 @@ async function poll(item) {
         percent: job.progress ?? 0,
         worker: job.worker,
       });
-      await new Promise((r) => setTimeout(r, POLL_MS));
+    };
+    /** @type {any} */
+    let job;
+    try {
+      job = await followJob(item.jobId, show, { interval: POLL_MS });
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 404) throw err;
+      update(item, { state: 'failed', message: 'The job is no longer known to the server.' });
+      return;
+    }
+    if (job.state === 'completed') {
+      const r = job.result ?? {};
+      update(item, {
+        state: 'done',
+        percent: 100,
+        worker: job.worker,
+        courseId: r.courseId,
+        summary: [
+          r.pages !== undefined && plural(r.pages, 'page'),
+          r.modules !== undefined && plural(r.modules, 'module'),
+          r.lessons !== undefined && plural(r.lessons, 'lesson'),
+          r.questions !== undefined && plural(r.questions, 'question'),
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      });
+      return;
+    }
+    if (job.state === 'failed') {
+      update(item, {
+        state: 'failed',
+        worker: job.worker,
+        message: reason(job.error ?? 'failed', item.file),
+      });
+      return;
     }
   } finally {
     polling.delete(item.key);

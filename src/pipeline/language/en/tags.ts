@@ -169,30 +169,38 @@ export const TAG_RULES: readonly TagRule[] = [
  * Applies {@link TAG_RULES} to the model's tags, in place. `trace` (for the rules' table test) hears which rule
  * re-tagged which token.
  */
+/** {@link TAG_RULES} as the passes they run in: a sentence rule alone, or a run of token rules. */
+const PASSES: readonly (SentenceTagRule | readonly TokenTagRule[])[] = TAG_RULES.reduce<
+  (SentenceTagRule | TokenTagRule[])[]
+>((passes, rule) => {
+  const last = passes.at(-1);
+  if (rule.scope === 'sentence') passes.push(rule);
+  else if (Array.isArray(last)) last.push(rule);
+  else passes.push([rule]);
+  return passes;
+}, []);
+
+const NO_TRACE = () => {};
+
 export function correctTags(tokens: Token[], trace?: (rule: TagRule, i: number) => void): Token[] {
   const ctx: TagContext = {
     shouting: tokens.every((t) => t.text === t.text.toUpperCase() || !/\p{L}/u.test(t.text)),
   };
-  for (let r = 0; r < TAG_RULES.length; ) {
-    const rule = TAG_RULES[r]!;
-    if (rule.scope === 'sentence') {
-      rule.apply(tokens, (i) => trace?.(rule, i));
-      r++;
+  for (const pass of PASSES) {
+    if (!Array.isArray(pass)) {
+      const rule = pass as SentenceTagRule;
+      rule.apply(tokens, trace ? (i) => trace(rule, i) : NO_TRACE);
       continue;
     }
     // A run of token rules is one pass over the tokens: the first rule that applies to a token tags it.
-    let end = r;
-    while (TAG_RULES[end]?.scope === 'token') end++;
-    const run = TAG_RULES.slice(r, end) as TokenTagRule[];
     for (let i = 0; i < tokens.length; i++)
-      for (const tokenRule of run) {
+      for (const tokenRule of pass as readonly TokenTagRule[]) {
         const pos = tokenRule.retag(tokens, i, ctx);
         if (pos === null) continue;
         tokens[i]!.pos = pos;
         trace?.(tokenRule, i);
         break;
       }
-    r = end;
   }
   return tokens;
 }

@@ -75,6 +75,13 @@ const mc = (prompt: string, options: string[], answerIndex: number): ItemDraft =
   answerIndex,
 });
 
+/** A blank whose four options are nouns alike: the look-alike both option rules let through. */
+const FAIR_BLANK = mc(
+  'Fill in the blank: The _____ identifies every row.',
+  ['primary key', 'foreign key', 'index', 'view'],
+  0,
+);
+
 /** Four options that read differently: the check every item of the offline quiz passes in the assembler. */
 export const SAME_OPTIONS: ItemRule = {
   id: 'item/same-options',
@@ -133,13 +140,7 @@ export const ITEM_RULES: readonly ItemRule[] = [
         1,
       ),
     ],
-    keep: [
-      mc(
-        'Fill in the blank: The _____ identifies every row.',
-        ['primary key', 'foreign key', 'index', 'view'],
-        0,
-      ),
-    ],
+    keep: [FAIR_BLANK],
     problem(r) {
       const wrong = r.item.kind === 'multiple_choice' ? (r.optionKinds?.wrongKind ?? []) : [];
       return wrong.length > 0 ? `options that do not fit the blank as nouns: ${wrong.join(', ')}` : null;
@@ -155,13 +156,7 @@ export const ITEM_RULES: readonly ItemRule[] = [
         0,
       ),
     ],
-    keep: [
-      mc(
-        'Fill in the blank: The _____ identifies every row.',
-        ['primary key', 'foreign key', 'index', 'view'],
-        0,
-      ),
-    ],
+    keep: [FAIR_BLANK],
     problem(r) {
       const odd = r.item.kind === 'multiple_choice' ? r.optionKinds?.standsOut : null;
       return odd ? `the right option alone differs by ${odd}` : null;

@@ -50,6 +50,32 @@ export const NUMBER_RULES: readonly NumberRule[] = [
     fails: (n) => NUMBER_LABEL.test(n.text.slice(0, n.token.start)),
   },
   {
+    id: 'number/page-reference',
+    why: 'A page reference ("see … (p. 398)", "pp. 12") points into the document; changed, it makes a nonsense statement (the unseen manuals had them).',
+    reject: ['The options are described in detail (p. [398]).', 'See pp. [12]–14 of the guide.'],
+    keep: ['The guide has [398] pages in all.'],
+    fails: (n) => /\b(?:p|pp)\.\s*$/iu.test(n.text.slice(0, n.token.start)),
+  },
+  {
+    id: 'number/operand',
+    why: 'A number next to an operator ("x = 5", "n < 10", "2 * 3") belongs to an expression of a code example, not to a fact of the text.',
+    reject: ['Set the value x = [5] before the loop starts.', 'The loop runs while n < [10] holds.'],
+    keep: ['The loop runs [10] times before it stops.'],
+    fails: (n) =>
+      /[=<>+*/^%]\s*$/u.test(n.text.slice(0, n.token.start)) ||
+      /^\s*[=<>+*/^%]/u.test(n.text.slice(n.token.end)),
+  },
+  {
+    id: 'number/code-sentence',
+    why: 'A sentence that holds code (an option "--trace", a call "f(x)", an assignment) is an example: its numbers are the example\'s, and a changed one tests nothing the text says.',
+    reject: [
+      'Run valgrind --num-callers [12] to see more of each stack.',
+      'Call malloc(n) with n set to [64] for the buffer.',
+    ],
+    keep: ['The tool shows [12] callers of each function by default.'],
+    fails: (n) => /(?:^|\s)--?[a-z][\w-]*|\w\(|\s=\s|`/iu.test(n.text),
+  },
+  {
     id: 'number/inside-code',
     why: 'A number inside code or quotes ("--num-callers=12", "x = 4") belongs to an example, not to a fact of the text.',
     reject: ['Run it with --num-callers=[12] to see more.'],

@@ -141,6 +141,21 @@ export const GLUED_RULES: readonly GluedRule[] = [
     },
   },
   {
+    id: 'glued/caption-inside',
+    why: 'A figure or table caption run into a sentence ("… is shown below. Figure 3: Plot of…", "…values Table 2. Options of…") is two texts glued by extraction.',
+    reject: ['The output of the command is shown below Figure 3: Plot of the sine function over one period.'],
+    keep: ['The output of the command is shown in Figure 3 of the manual.'],
+    glued: (sentence) =>
+      /\p{Ll}[.,;:]?\s+(?:Figure|Fig\.|Table|Listing)\s+[0-9]+(?:[.-][0-9]+)*[.:]\s/u.test(sentence),
+  },
+  {
+    id: 'glued/list-item-inside',
+    why: 'The next item of a list run into a sentence after an enumerator ("… as follows: a) Install the package…").',
+    reject: ['The steps are as follows: a) Install the package and run the configuration script.'],
+    keep: ['The steps (installing the package and running the script) take a minute.'],
+    glued: (sentence) => /\p{Ll}[,;:]?\s+(?:[0-9]{1,2}|[a-z])\)\s+\p{Lu}\p{Ll}/u.test(sentence),
+  },
+  {
     id: 'glued/opener-after-word',
     why: 'A capitalised opener ("The", "It", "If") right after a lower-case word where the model sees a sentence start: a heading or list item run into the next line.',
     reject: ['Patients are seen in the clinic The VA pays for the care of every veteran.'],

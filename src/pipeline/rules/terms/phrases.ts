@@ -36,6 +36,15 @@ export interface PhraseRule extends Rule {
 /** A capitalised word the model does not know: part of a name, when two stand together. */
 const nameLike = (w: PhraseWord) => w.pos === 'PROPN' && !w.known && /^\p{Lu}\p{Ll}+$/u.test(w.text);
 
+/** Every word of a term is a term word: the phrase finder also asks it of a run's head first. */
+export const NON_TERM_WORD: PhraseRule = {
+  id: 'phrase/non-term-word',
+  why: 'Every word of a term is a word of letters that is not a stopword of the language or code ("example", "chapter", "student_id").',
+  reject: ['Each [data example] is listed in the file.', 'In that [case] the program stops at once.'],
+  keep: ['The [primary key] identifies every row.', 'The [war] lasted four years and ended in 1918.'],
+  skips: (c) => !c.words.every(c.isTermWord),
+};
+
 export const PHRASE_RULES: readonly PhraseRule[] = [
   {
     id: 'phrase/person-name',
@@ -44,13 +53,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     keep: ['The [Memcheck tool] finds leaks in every program.'],
     skips: (c) => c.run.length >= 2 && c.run.every(nameLike),
   },
-  {
-    id: 'phrase/non-term-word',
-    why: 'Every word of a term is a word of letters that is not a stopword of the language or code ("example", "chapter", "student_id").',
-    reject: ['Each [data example] is listed in the file.', 'In that [case] the program stops at once.'],
-    keep: ['The [primary key] identifies every row.', 'The [war] lasted four years and ended in 1918.'],
-    skips: (c) => !c.words.every(c.isTermWord),
-  },
+  NON_TERM_WORD,
   {
     id: 'phrase/general-noun',
     why: 'A noun too general to name a topic ("way", "case", "result", "section") is no term alone; in a phrase it may be ("test case").',
