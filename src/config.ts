@@ -49,9 +49,15 @@ export const SETTINGS = {
     default: undefined,
     secret: true,
   }),
+  vectorStore: setting({
+    env: 'VECTOR_STORE',
+    doc: "Where chunk vectors live: postgres (the database, in the document's one transaction: a `vector` column where the pgvector extension exists, else `real[]` with exact cosine) or chroma (the Chroma server at CHROMA_URL). See docs/vectors.md.",
+    schema: oneOf(['postgres', 'chroma']),
+    default: 'postgres' as const,
+  }),
   chromaUrl: setting({
     env: 'CHROMA_URL',
-    doc: 'Chroma server for chunk vectors (e.g. http://127.0.0.1:8000). Unset: pgvector in the database.',
+    doc: 'Chroma server (e.g. http://127.0.0.1:8000): the vector store with VECTOR_STORE=chroma, and where `profai vectors import-chroma` reads from.',
     schema: optionalStr,
     default: undefined,
   }),

@@ -42,7 +42,7 @@ export const ERROR_CODES = {
   config_invalid: { permanent: true, doc: 'A setting has a bad value.' },
   // ── storage ───────────────────────────────────────────────────────────────────
   data_dir_locked: { permanent: false, doc: 'Another ProfAI process holds the embedded database folder.' },
-  vector_store_unavailable: { permanent: true, doc: 'Neither Chroma nor pgvector can hold the vectors.' },
+  vector_store_unavailable: { permanent: true, doc: 'VECTOR_STORE=chroma without CHROMA_URL.' },
   vector_dimension: { permanent: true, doc: "A vector does not fit its embedding space's dimension." },
   no_database: { permanent: true, doc: 'A process that must share the database has no DATABASE_URL.' },
   revision_conflict: { permanent: true, doc: 'A quiz changed since the teacher loaded it (review edits).' },

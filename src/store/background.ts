@@ -5,13 +5,13 @@
  * store is opened on first use and again after a failed open.
  */
 import pg from 'pg';
-import type { Config } from '../config.ts';
 import { DependencyUnavailableError } from '../domain/errors.ts';
 import { sleep } from '../lib/time.ts';
 import { migrate } from './migrate.ts';
 import { poolConfig, postgresDatabase, translatePgError } from './postgres.ts';
 import type { Database, VectorStore } from './types.ts';
-import { openVectorStore } from './vectors/index.ts';
+import { openVectorStore, type VectorStoreSettings } from './vectors/index.ts';
+import { postgresVectorStore } from './vectors/postgres.ts';
 
 /** A {@link Database} that is connecting in the background, and how to know when it is ready. */
 export interface BackgroundDatabase extends Database {
@@ -35,8 +35,8 @@ export function openPostgresInBackground(
   const ready = (async () => {
     for (let tries = 0; !closed; tries++) {
       try {
-        const { hasVector } = await migrate(postgresDatabase(pool, false));
-        live = postgresDatabase(pool, hasVector);
+        const { vectorColumn } = await migrate(postgresDatabase(pool, 'real[]'));
+        live = postgresDatabase(pool, vectorColumn);
         return;
       } catch (err) {
         if (closed) return;
@@ -51,8 +51,8 @@ export function openPostgresInBackground(
   };
   return {
     kind: 'postgres',
-    get hasVector() {
-      return live?.hasVector ?? false;
+    get vectorColumn() {
+      return current().vectorColumn;
     },
     ready,
     query: (text, params) => current().query(text, params),
@@ -65,20 +65,20 @@ export function openPostgresInBackground(
   };
 }
 
-/** The vector store the configuration names, opened on first use (and again after an open that failed). */
-export function openVectorStoreOnUse(config: Pick<Config, 'chromaUrl'>, db: Database): VectorStore {
+/**
+ * The vector store the configuration names: the database's own (which answers once the database does), or
+ * Chroma opened on first use (and again after an open that failed).
+ */
+export function openVectorStoreOnUse(config: VectorStoreSettings, db: Database): VectorStore {
+  if (config.vectorStore === 'postgres') return postgresVectorStore(db);
   let opened: Promise<VectorStore> | null = null;
   const store = () =>
-    (opened ??= (async () => {
-      // pgvector is known to exist only once the database answers: until then, that is the outage.
-      if (!config.chromaUrl) await db.query('select 1');
-      return openVectorStore(config, db);
-    })().catch((err: unknown) => {
+    (opened ??= openVectorStore(config, db).catch((err: unknown) => {
       opened = null;
       throw err;
     }));
   return {
-    kind: config.chromaUrl ? 'chroma' : 'pgvector',
+    kind: 'chroma',
     upsert: async (space, records) => (await store()).upsert(space, records),
     query: async (space, embedding, k, documentId) => (await store()).query(space, embedding, k, documentId),
     count: async (space, documentId) => (await store()).count(space, documentId),

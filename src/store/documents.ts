@@ -1,4 +1,5 @@
 /** Documents and what hangs off them: sections, chunks, and the one-transaction save of a whole result. */
+import { performance } from 'node:perf_hooks';
 import type { Course } from '../domain/course.ts';
 import type { Chunk, ProcessedDocument } from '../domain/document.ts';
 import type { EmbeddingSpace } from '../domain/generators.ts';
@@ -14,11 +15,14 @@ import type { Database, SavedIds, Sql } from './types.ts';
  * already stored (also when a concurrent call stored it first) nothing is written and the stored ids are
  * returned with `created: false`. A failure anywhere leaves no row behind.
  * @param space - the embedding space its chunk vectors were written in, recorded with the document.
+ * @param writeVectors - writes the chunks' vectors through the same transaction (a store in the database):
+ *   run only when the document is new, and timed into its stats as `vectorsSeconds`.
  */
 export async function saveProcessedDocument(
   db: Database,
   doc: ProcessedDocument,
   space?: EmbeddingSpace,
+  writeVectors?: (tx: Sql) => Promise<void>,
 ): Promise<SavedIds> {
   const courseId = courseIdFor(doc.documentId);
   const quizId = quizIdFor(courseId, { ...doc.quiz, size: doc.quiz.questions.length });
@@ -26,6 +30,16 @@ export async function saveProcessedDocument(
     if (!(await insertDocument(tx, doc, space))) return existingIds(tx, doc.sha256, quizId);
     await insertSections(tx, doc);
     await insertChunks(tx, doc.documentId, doc.chunks);
+    if (writeVectors) {
+      const start = performance.now();
+      await writeVectors(tx);
+      const stats = { ...doc.stats, vectorsSeconds: (performance.now() - start) / 1000 };
+      await tx.query('UPDATE documents SET stats = ($2::text)::jsonb WHERE id = $1', [
+        doc.documentId,
+        jsonParam(stats),
+      ]);
+      doc.stats.vectorsSeconds = stats.vectorsSeconds;
+    }
     await insertCourse(tx, courseId, doc.documentId, doc.course);
     await writeQuiz(tx, courseId, quizId, doc.quiz);
     return { documentId: doc.documentId, courseId, quizId, created: true };
@@ -244,7 +258,7 @@ export async function loadChunks(db: Database, documentId: string): Promise<Chun
   }));
 }
 
-/** Tables counted by {@link countRows}; `chunk_vectors` is added where it exists. */
+/** Tables counted by {@link countRows}. */
 export const COUNTED_TABLES = [
   'documents',
   'sections',
@@ -254,12 +268,12 @@ export const COUNTED_TABLES = [
   'lessons',
   'quizzes',
   'questions',
+  'chunk_vectors',
 ] as const;
 
 /** Row count of every ProfAI table (for tests and health). */
 export async function countRows(db: Database): Promise<Record<string, number>> {
-  const tables: string[] = [...COUNTED_TABLES, ...(db.hasVector ? ['chunk_vectors'] : [])];
-  const select = tables.map((t) => `(SELECT count(*)::int FROM ${t}) AS ${t}`).join(', ');
+  const select = COUNTED_TABLES.map((t) => `(SELECT count(*)::int FROM ${t}) AS ${t}`).join(', ');
   const { rows } = await db.query<Record<string, number>>(`SELECT ${select}`);
   return { ...rows[0] };
 }

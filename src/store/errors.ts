@@ -1,12 +1,12 @@
 /** Storage errors: the store owns them (codes in src/domain/errors.ts). */
 import { ProfaiError } from '../domain/errors.ts';
 
-/** Neither Chroma nor pgvector is available to hold chunk vectors. */
+/** VECTOR_STORE=chroma names no Chroma server. */
 export class VectorStoreUnavailableError extends ProfaiError {
   constructor() {
     super(
       'vector_store_unavailable',
-      'no vector store: set CHROMA_URL to a Chroma server, or use a database with the pgvector extension (PGlite or Neon)',
+      'VECTOR_STORE=chroma needs CHROMA_URL (the Chroma server, e.g. http://127.0.0.1:8000); or set VECTOR_STORE=postgres to keep vectors in the database',
     );
   }
 }

@@ -1,6 +1,8 @@
 /**
- * Versioned SQL migrations from `migrations/` (core) and `migrations/vector/` (pgvector, applied only where
- * the extension is available). Safe when several processes start at once: each migration runs in its own
+ * Versioned SQL migrations from `migrations/` (core), then the chunk vectors' table from one of two folders:
+ * `migrations/vector/` (a pgvector column) where the extension is available, else `migrations/portable/` (a
+ * `real[]` column). The choice sticks: a database that has the portable table keeps it even once pgvector is
+ * installed (moving it is a dump and reload, not a migration). Safe when several processes start at once: each migration runs in its own
  * transaction holding a transaction-scoped advisory lock and re-checks `schema_migrations` under it.
  *
  * Why `pg_advisory_xact_lock` rather than a session lock around the whole run: a `pg` Pool gives no
@@ -8,11 +10,11 @@
  * every client onto one session (where session locks never block). A transaction pins one connection on
  * both, so the transaction-scoped lock serialises migrators everywhere.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Sql } from './types.ts';
 
-/** One migration file. `version` is `001` for core files and `vector/001` for pgvector ones. */
+/** One migration file. `version` is `001` for core files, `vector/001` or `portable/040` for the vectors' ones. */
 export interface Migration {
   version: string;
   name: string;
@@ -23,9 +25,12 @@ export interface Migration {
 export interface MigrationResult {
   /** Versions applied by this call (empty when the schema was current). */
   applied: string[];
-  /** True when the `vector` extension is installed and `chunk_vectors` exists. */
-  hasVector: boolean;
+  /** The type of `chunk_vectors.embedding`: pgvector's `vector`, or the portable `real[]`. */
+  vectorColumn: VectorColumn;
 }
+
+/** How a database keeps chunk vectors: pgvector's type, or an array of float4 (exact cosine in SQL). */
+export type VectorColumn = 'vector' | 'real[]';
 
 /** What the runner needs of a database: queries and transactions. */
 export interface Migratable extends Sql {
@@ -53,6 +58,7 @@ export function splitStatements(sql: string): string[] {
 
 /** Reads the `NNN_name.sql` files of `dir` in version order; `prefix` namespaces their versions. */
 export function loadMigrations(dir: string, prefix = ''): Migration[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .map((file) => ({ file, match: FILE_PATTERN.exec(file) }))
     .filter((f): f is { file: string; match: RegExpExecArray } => f.match !== null)
@@ -94,25 +100,29 @@ async function vectorAvailable(db: Sql): Promise<boolean> {
   return rows.length > 0;
 }
 
-async function vectorInstalled(db: Sql): Promise<boolean> {
-  const { rows } = await db.query<{ ok: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'vector')
-        AND to_regclass('chunk_vectors') IS NOT NULL AS ok`,
+/** The type of `chunk_vectors.embedding`, or null before the table exists. */
+async function vectorColumnOf(db: Sql): Promise<VectorColumn | null> {
+  const { rows } = await db.query<{ type: string | null }>(
+    `SELECT format_type(atttypid, atttypmod) AS type FROM pg_attribute
+      WHERE attrelid = to_regclass('chunk_vectors') AND attname = 'embedding'`,
   );
-  return rows[0]?.ok === true;
+  const type = rows[0]?.type;
+  if (!type) return null;
+  return type === 'vector' || type.startsWith('vector(') ? 'vector' : 'real[]';
 }
 
 /**
- * Brings the schema up to date: core migrations, then the vector ones where `vector` is available.
+ * Brings the schema up to date: core migrations, then those of the vectors' table (pgvector's where the
+ * extension is available and the portable table does not exist yet, else the portable ones).
  * @param dir - folder of the migration files. @defaultValue {@link MIGRATIONS_DIR}
  */
 export async function migrate(db: Migratable, dir: string = MIGRATIONS_DIR): Promise<MigrationResult> {
   const done = await appliedVersions(db);
   const pending = loadMigrations(dir).filter((m) => !done.has(m.version));
-  if (await vectorAvailable(db)) {
-    pending.push(...loadMigrations(`${dir}/vector`, 'vector/').filter((m) => !done.has(m.version)));
-  }
+  const portable = [...done].some((v) => v.startsWith('portable/'));
+  const folder = !portable && (await vectorAvailable(db)) ? 'vector' : 'portable';
+  pending.push(...loadMigrations(`${dir}/${folder}`, `${folder}/`).filter((m) => !done.has(m.version)));
   const applied: string[] = [];
   for (const m of pending) if (await applyOne(db, m)) applied.push(m.version);
-  return { applied, hasVector: await vectorInstalled(db) };
+  return { applied, vectorColumn: (await vectorColumnOf(db)) ?? 'real[]' };
 }

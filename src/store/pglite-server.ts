@@ -30,7 +30,7 @@ export interface PgliteServer {
 /** Opens `dataDir` (holding its lock for the server's life), migrates, and listens. */
 export async function servePglite(dataDir: string, opts: ServePgliteOptions = {}): Promise<PgliteServer> {
   const { pg, lock } = await createPglite(dataDir, opts);
-  const db = pgliteDatabase(pg, false, lock.release);
+  const db = pgliteDatabase(pg, 'vector', lock.release);
   try {
     await migrate(db);
     const host = opts.host ?? '127.0.0.1';

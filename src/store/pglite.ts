@@ -6,7 +6,7 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { lockDataDir } from './lock.ts';
 import { migrate } from './migrate.ts';
 import { discardTemplate, seedFromTemplate } from './pglite-template.ts';
-import type { Database, Sql } from './types.ts';
+import type { Database, Sql, VectorColumn } from './types.ts';
 
 /** Options of {@link openPglite}. */
 export interface PgliteOptions {
@@ -59,7 +59,11 @@ async function startPglite(pgdata: string, templateDir: string | undefined): Pro
 }
 
 /** Wraps an open PGlite as a {@link Database}; `onClose` runs after PGlite closes. */
-export function pgliteDatabase(pg: PGlite, hasVector: boolean, onClose: () => void = () => {}): Database {
+export function pgliteDatabase(
+  pg: PGlite,
+  vectorColumn: VectorColumn,
+  onClose: () => void = () => {},
+): Database {
   const asSql = (q: Pick<PGlite, 'query'>): Sql => ({
     query: async <R>(text: string, params?: readonly unknown[]) => ({
       rows: (await q.query<R>(text, params as unknown[] | undefined)).rows,
@@ -70,7 +74,7 @@ export function pgliteDatabase(pg: PGlite, hasVector: boolean, onClose: () => vo
   });
   return {
     kind: 'pglite',
-    hasVector,
+    vectorColumn,
     ...asSql(pg),
     transaction: (fn) => pg.transaction((tx) => fn(asSql(tx))),
     close: async () => {
@@ -84,8 +88,8 @@ export function pgliteDatabase(pg: PGlite, hasVector: boolean, onClose: () => vo
 export async function openPglite(dataDir: string, opts: PgliteOptions = {}): Promise<Database> {
   const { pg, lock } = await createPglite(dataDir, opts);
   try {
-    const { hasVector } = await migrate(pgliteDatabase(pg, false));
-    return pgliteDatabase(pg, hasVector, lock.release);
+    const { vectorColumn } = await migrate(pgliteDatabase(pg, 'vector'));
+    return pgliteDatabase(pg, vectorColumn, lock.release);
   } catch (err) {
     await pg.close();
     lock.release();

@@ -2,7 +2,7 @@
 import pg from 'pg';
 import { DependencyUnavailableError, networkErrorCode } from '../domain/errors.ts';
 import { migrate } from './migrate.ts';
-import type { Database, Sql } from './types.ts';
+import type { Database, Sql, VectorColumn } from './types.ts';
 
 /**
  * Pool settings from a URL, with `sslmode` applied here rather than by `pg` (whose reading of `require`
@@ -50,14 +50,14 @@ const translated = async <T>(work: () => Promise<T>): Promise<T> => {
 };
 
 /** Wraps a Pool as a {@link Database}. */
-export function postgresDatabase(pool: pg.Pool, hasVector: boolean): Database {
+export function postgresDatabase(pool: pg.Pool, vectorColumn: VectorColumn): Database {
   const asSql = (c: pg.Pool | pg.PoolClient): Sql => ({
     query: <R>(text: string, params?: readonly unknown[]) =>
       translated(async () => ({ rows: (await c.query(text, params as unknown[] | undefined)).rows as R[] })),
   });
   return {
     kind: 'postgres',
-    hasVector,
+    vectorColumn,
     ...asSql(pool),
     async transaction(fn) {
       const client = await translated(() => pool.connect());
@@ -86,8 +86,8 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   const pool = new pg.Pool(poolConfig(url, opts.max));
   pool.on('error', () => {});
   try {
-    const { hasVector } = await migrate(postgresDatabase(pool, false));
-    return postgresDatabase(pool, hasVector);
+    const { vectorColumn } = await migrate(postgresDatabase(pool, 'real[]'));
+    return postgresDatabase(pool, vectorColumn);
   } catch (err) {
     await pool.end();
     throw err;

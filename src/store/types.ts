@@ -1,9 +1,12 @@
 /**
  * Storage contracts. Two database adapters (PGlite, PostgreSQL via `pg`) and two vector stores
- * (pgvector, Chroma) sit behind these; everything above `src/store/` sees only these types.
+ * (the database's `chunk_vectors`, Chroma) sit behind these; everything above `src/store/` sees only these types.
  */
 import type { Course, Quiz } from '../domain/course.ts';
 import type { EmbeddingSpace } from '../domain/generators.ts';
+import type { VectorColumn } from './migrate.ts';
+
+export type { VectorColumn } from './migrate.ts';
 
 /** A SQL connection (or transaction). Parameters are `$1, $2…` as in PostgreSQL. */
 export interface Sql {
@@ -18,8 +21,11 @@ export interface Sql {
 /** A database: PGlite or PostgreSQL, with migrations applied. */
 export interface Database extends Sql {
   readonly kind: 'pglite' | 'postgres';
-  /** True when the `vector` extension is installed (PGlite, Neon); then `chunk_vectors` exists. */
-  readonly hasVector: boolean;
+  /**
+   * The type of `chunk_vectors.embedding`: `vector` where pgvector is installed (PGlite, Neon, the compose
+   * image), else `real[]` (src/store/migrate.ts).
+   */
+  readonly vectorColumn: VectorColumn;
   /** Runs `fn` in one transaction: all of it commits, or none. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -50,8 +56,14 @@ export interface VectorHit {
  * never mixes vectors. Writes are upserts by chunk id: a retried job never duplicates.
  */
 export interface VectorStore {
-  readonly kind: 'pgvector' | 'chroma';
+  /** `postgres`: `chunk_vectors` in the database (VECTOR_STORE=postgres); `chroma`: a Chroma server. */
+  readonly kind: 'postgres' | 'chroma';
   upsert(space: EmbeddingSpace, records: readonly VectorRecord[]): Promise<void>;
+  /**
+   * A store in the database only: upserts through `tx`, a transaction of that database, so the vectors
+   * commit or roll back with the rest of it (a document's chunks).
+   */
+  upsertIn?(tx: Sql, space: EmbeddingSpace, records: readonly VectorRecord[]): Promise<void>;
   query(space: EmbeddingSpace, embedding: Float32Array, k: number, documentId?: string): Promise<VectorHit[]>;
   count(space: EmbeddingSpace, documentId?: string): Promise<number>;
   deleteDocument(space: EmbeddingSpace, documentId: string): Promise<void>;

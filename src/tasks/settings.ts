@@ -22,6 +22,7 @@ export const TASK_SETTINGS = [
   'dataDir',
   'cacheDir',
   'databaseUrl',
+  'vectorStore',
   'chromaUrl',
   'keepUploads',
   'uploadDir',

@@ -1,8 +1,8 @@
 /**
  * A document's workflow: the pure pipeline (src/pipeline) with its edges. A document already stored is not
- * processed again (identity = SHA-256);
- * a new one has its vectors upserted (deterministic ids: a retry overwrites) and then all its records
- * saved in one transaction, so a failed run leaves no partial course.
+ * processed again (identity = SHA-256); a new one has all its records saved in one transaction, so a failed
+ * run leaves no partial course. Its vectors go in that transaction too when they live in the database
+ * (VECTOR_STORE=postgres); in Chroma they are upserted first (deterministic ids: a retry overwrites).
  */
 
 import { createHash } from 'node:crypto';
@@ -24,7 +24,7 @@ import {
 import { getCourse } from '../store/courses.ts';
 import { documentCounts, findDocumentBySha, saveProcessedDocument } from '../store/documents.ts';
 import { getQuiz } from '../store/quizzes.ts';
-import type { Database, SavedIds, VectorStore } from '../store/types.ts';
+import type { Database, SavedIds, Sql, VectorStore } from '../store/types.ts';
 import { configuredEmbedder, configuredGenerators, usesModel } from './generators.ts';
 import { vectorRecords } from './vector-records.ts';
 
@@ -49,8 +49,15 @@ export async function processDocument(input: PipelineInput, deps: ProcessDeps): 
   if (existing) return existing;
 
   const result = await runPipeline(input, deps);
-  // Vectors first, then every record in one transaction: a crash between leaves vectors that the retry
-  // overwrites (same ids) and that `profai doctor` finds if no retry comes; never chunks without vectors.
+  const { upsertIn } = deps.vectors;
+  if (upsertIn) {
+    // Vectors in the database: written by the document's own transaction, so they commit with its chunks.
+    const records = vectorRecords(result.document.chunks, result.embeddings);
+    const write = (tx: Sql) => upsertIn.call(deps.vectors, tx, result.space, records);
+    return saveDocument(result.document, result.space, result.warnings, deps, write);
+  }
+  // Chroma: vectors first, then every record in one transaction: a crash between leaves vectors that the
+  // retry overwrites (same ids) and that `profai doctor` finds if no retry comes; never chunks without vectors.
   await saveVectors(result, deps);
   try {
     return await saveDocument(result.document, result.space, result.warnings, deps);
@@ -83,6 +90,8 @@ export type StagedDocument = Omit<PreparedDocument, 'embeddings'>;
 /**
  * The CPU half of {@link processDocument}, for when the course comes from a model elsewhere: skip a stored
  * document, else run the CPU stages and store the vectors (idempotent upserts). Nothing else is saved yet.
+ * The vectors are written now, in any store, because the model's quiz retrieves its passages from them:
+ * until the document is saved they look like orphans (`profai doctor` says which are still in progress).
  */
 export async function stageDocument(
   input: PipelineInput,
@@ -119,9 +128,10 @@ async function saveDocument(
   space: EmbeddingSpace,
   warnings: string[],
   deps: Pick<ProcessDeps, 'db' | 'onProgress'>,
+  writeVectors?: (tx: Sql) => Promise<void>,
 ): Promise<ProcessOutcome> {
   deps.onProgress?.('save', 0, 1);
-  const saved = await saveProcessedDocument(deps.db, document, space);
+  const saved = await saveProcessedDocument(deps.db, document, space, writeVectors);
   deps.onProgress?.('save', 1, 1);
   return {
     saved,

@@ -36,8 +36,8 @@ describe('PGlite served over the wire protocol', () => {
   test('clients see a migrated PostgreSQL with pgvector', async () => {
     assert.match(server.url, /^postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres\?sslmode=disable$/);
     assert.equal(db.kind, 'postgres');
-    assert.equal(db.hasVector, true);
-    const store = await openVectorStore({ chromaUrl: undefined }, db);
+    assert.equal(db.vectorColumn, 'vector');
+    const store = await openVectorStore({ vectorStore: 'postgres', chromaUrl: undefined }, db);
     const space = { name: 'served', dimension: 4 };
     await store.upsert(space, [
       { chunkId: 'a:0', documentId: 'a', embedding: unit(4, 1), page: 1, sectionPath: '', text: 'x' },

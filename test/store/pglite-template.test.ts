@@ -39,7 +39,7 @@ test('the first new data dir makes the template; the next starts from it without
     const names = tables.rows.map((r) => r.name);
     assert.ok(names.includes('documents') && names.includes('chunk_vectors'), names.join(', '));
     assert.ok(!names.includes('only_in_first'));
-    assert.equal(second.hasVector, true);
+    assert.equal(second.vectorColumn, 'vector');
   } finally {
     await second.close();
   }

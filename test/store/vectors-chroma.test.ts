@@ -21,16 +21,16 @@ describe('chroma', () => {
   let store: VectorStore;
   before(async () => {
     server = await startChroma();
-    // openVectorStore prefers Chroma whatever the database (here one without vectors).
-    const noVectors = { hasVector: false } as Database;
-    store = await openVectorStore({ chromaUrl: server.url }, noVectors);
+    // VECTOR_STORE=chroma: the database is not used (here there is none).
+    const noDatabase = {} as Database;
+    store = await openVectorStore({ vectorStore: 'chroma', chromaUrl: server.url }, noDatabase);
   });
   after(async () => {
     await store?.close();
     await server?.stop();
   });
 
-  test('openVectorStore picks Chroma when CHROMA_URL is set', () => {
+  test('openVectorStore picks Chroma for VECTOR_STORE=chroma', () => {
     assert.equal(store.kind, 'chroma');
   });
 

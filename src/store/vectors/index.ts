@@ -1,24 +1,26 @@
-/** Picks the vector store: Chroma when CHROMA_URL is set, else pgvector in the database. */
+/** Picks the vector store VECTOR_STORE names: the database (default) or Chroma. */
 import type { Config } from '../../config.ts';
 import { VectorStoreUnavailableError } from '../errors.ts';
 import type { Database, VectorStore } from '../types.ts';
 import { chromaStore } from './chroma.ts';
-import { pgvectorStore } from './pgvector.ts';
+import { postgresVectorStore } from './postgres.ts';
 
 export { chromaStore, collectionName } from './chroma.ts';
 export { spaceKey } from './common.ts';
-export { pgvectorStore } from './pgvector.ts';
+export { postgresVectorStore } from './postgres.ts';
+
+/** What picks the store: VECTOR_STORE, and CHROMA_URL when it is `chroma`. */
+export type VectorStoreSettings = Pick<Config, 'vectorStore' | 'chromaUrl'>;
 
 /**
- * Chroma when `config.chromaUrl` is set (checked with a heartbeat), else pgvector when `db.hasVector`.
- * @throws VectorStoreUnavailableError when neither is available.
+ * The database's own store for `postgres`; Chroma at `config.chromaUrl` for `chroma` (checked with a
+ * heartbeat).
+ * @throws VectorStoreUnavailableError when VECTOR_STORE is `chroma` without CHROMA_URL.
  */
-export async function openVectorStore(config: Pick<Config, 'chromaUrl'>, db: Database): Promise<VectorStore> {
-  if (config.chromaUrl) {
-    const store = chromaStore(config.chromaUrl);
-    await store.ping();
-    return store;
-  }
-  if (db.hasVector) return pgvectorStore(db);
-  throw new VectorStoreUnavailableError();
+export async function openVectorStore(config: VectorStoreSettings, db: Database): Promise<VectorStore> {
+  if (config.vectorStore === 'postgres') return postgresVectorStore(db);
+  if (!config.chromaUrl) throw new VectorStoreUnavailableError();
+  const store = chromaStore(config.chromaUrl);
+  await store.ping();
+  return store;
 }
