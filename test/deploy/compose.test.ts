@@ -30,6 +30,7 @@ interface Service {
   restart?: string;
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
+  profiles?: string[];
 }
 // `merge: true` resolves the `<<: *anchor` keys as Docker Compose does.
 const compose = parse(text, { merge: true }) as {
@@ -128,10 +129,20 @@ describe('docker-compose-production.yml', () => {
       assert.equal(s.environment?.REDIS_URL, 'redis://redis:6379/0', name);
       assert.equal(s.environment?.CHROMA_URL, 'http://chroma:8000', name);
       assert.equal(s.env_file, '.env', name);
-      for (const dep of ['redis', 'postgres', 'chroma']) {
+      for (const dep of ['redis', 'postgres']) {
         assert.equal(s.depends_on?.[dep]?.condition, 'service_healthy', `${name} → ${dep}`);
       }
+      // Chroma runs only under its profile: nothing may wait for it.
+      assert.equal(s.depends_on?.chroma, undefined, name);
     }
+  });
+
+  test('PostgreSQL ships pgvector (the default vector store); Chroma runs only under the chroma profile', () => {
+    assert.equal(services.postgres!.image, 'pgvector/pgvector:pg15');
+    assert.deepEqual(services.chroma!.profiles, ['chroma']);
+    for (const [name, s] of Object.entries(services))
+      if (name !== 'chroma') assert.equal(s.profiles, undefined, name);
+    for (const [name, s] of profai) assert.equal(s.environment?.VECTOR_STORE, undefined, `${name}: the default`);
   });
 
   test('every service has a health check and a restart policy', () => {

@@ -92,7 +92,8 @@ for (const backend of BACKENDS) {
       );
       // cos([3,1],[1,0]) = 3/√10; cos([3,1],[1,1]) = 4/√20; orthogonal = 0.
       const expected = [3 / Math.sqrt(10), 4 / Math.sqrt(20), 0];
-      hits.forEach((h, i) => assert.ok(Math.abs(h.score - expected[i]!) < 1e-5, `${h.chunkId} ${h.score}`));
+      for (const [i, h] of hits.entries())
+        assert.ok(Math.abs(h.score - expected[i]!) < 1e-5, `${h.chunkId} ${h.score}`);
     });
 
     test("vectors are written by the document's transaction: a failure after the chunks rolls them back", async () => {

@@ -10,10 +10,14 @@ import { formatCpus, formatDockerSize, formatSize } from './units.ts';
 /** Variables the compose file uses that are not ProfAI settings (they configure the service images). */
 export const COMPOSE_SERVICE_VARS = ['POSTGRES_PASSWORD', 'POSTGRES_USER', 'POSTGRES_DB'] as const;
 
-/** Images of the services ProfAI talks to. Chroma 1.3 matches the chromadb 3.5 client (binding ^1.3.4). */
+/**
+ * Images of the services ProfAI talks to. PostgreSQL 15 with pgvector (the official image plus the extension),
+ * so the chunk vectors get a `vector` column (VECTOR_STORE=postgres, the default). Chroma 1.3 matches the
+ * chromadb 3.5 client (binding ^1.3.4); it runs only under the `chroma` profile.
+ */
 export const SERVICE_IMAGES = {
   redis: 'redis:7',
-  postgres: 'postgres:15',
+  postgres: 'pgvector/pgvector:pg15',
   chroma: 'chromadb/chroma:1.3.5',
 } as const;
 
@@ -29,8 +33,9 @@ const PASSWORD = `\${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}`;
 function header(plan: Plan, command: string): string[] {
   const { host } = plan.inputs;
   return [
-    `# ProfAI production fleet: API, Redis, PostgreSQL, Chroma and ${plan.workers} workers, sized for a host of`,
-    `# ${formatCpus(host.cpus)} CPU / ${formatSize(host.memoryMb)}. See docs/deployment.md.`,
+    `# ProfAI production fleet: API, Redis, PostgreSQL (with pgvector: the chunk vectors live there) and`,
+    `# ${plan.workers} workers, sized for a host of ${formatCpus(host.cpus)} CPU / ${formatSize(host.memoryMb)}. See docs/deployment.md; Chroma runs only`,
+    '# under the `chroma` profile (docs/vectors.md).',
     '#',
     '# GENERATED: do not edit by hand. Change the inputs (src/ops/plan/production.ts, or the flags of',
     '# `profai plan`) and regenerate with',
@@ -79,7 +84,7 @@ function anchors(plan: Plan): string[] {
     `    - uploads:${UPLOAD_MOUNT}`,
     `    - documents:${DOCUMENTS_MOUNT}`,
     '  depends_on:',
-    ...['redis', 'postgres', 'chroma'].flatMap((s) => [`    ${s}:`, '      condition: service_healthy']),
+    ...['redis', 'postgres'].flatMap((s) => [`    ${s}:`, '      condition: service_healthy']),
     '',
     'x-worker: &worker',
     '  <<: *profai',
@@ -140,8 +145,11 @@ function services(plan: Plan): string[] {
     `${s}  - postgres-data:/var/lib/postgresql/data`,
     ...healthcheck('["CMD-SHELL", "pg_isready -U profai -d profai"]', '30s', s),
     '',
+    '  # Only for VECTOR_STORE=chroma, or to move its vectors: `docker compose --profile chroma up -d chroma`,',
+    '  # then `profai vectors import-chroma` (docs/vectors.md).',
     '  chroma:',
     `${s}image: ${SERVICE_IMAGES.chroma}`,
+    `${s}profiles: ["chroma"]`,
     `${s}restart: unless-stopped`,
     `${s}volumes:`,
     `${s}  - chroma-data:/data`,
