@@ -46,14 +46,16 @@ export async function doctorCommand(
     try {
       vectors = await openVectorStore(config, db);
     } catch (err) {
-      const where = config.chromaUrl ? `chroma ${redactUrl(config.chromaUrl)}` : 'pgvector';
+      const where = config.chromaUrl ? `chroma ${redactUrl(config.chromaUrl)}` : 'chroma, CHROMA_URL unset';
       fail(`cannot reach the vector store (${where}): ${describeError(err)}`);
       return EXIT_UNREACHABLE;
     }
     fleet = await openFleet(config);
     const deps: DoctorDeps = { db, vectors, config, ...inProgressOf(fleet) };
     const files = await checkFiles(db, config, opts);
-    const code = await diagnose(deps, opts, { database: db.kind, vectorStore: vectors.kind }, files);
+    // `postgres (vector)` or `postgres (real[])`: which column the database keeps them in.
+    const vectorStore = vectors.kind === 'chroma' ? 'chroma' : `postgres (${db.vectorColumn})`;
+    const code = await diagnose(deps, opts, { database: db.kind, vectorStore }, files);
     if ('error' in files) return EXIT_UNREACHABLE;
     return files.report.orphans.length > files.removed ? Math.max(code, EXIT_DIFFER) : code;
   } finally {

@@ -170,7 +170,7 @@ export async function runUp(config: Config, opts: UpOptions): Promise<number> {
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   out.say(
     `starting the API on http://${host}:${config.port} and ${opts.workers} worker(s) × ${config.concurrency} child(ren)` +
-      (config.chromaUrl ? `, vectors in Chroma at ${config.chromaUrl}` : ''),
+      (config.vectorStore === 'chroma' ? `, vectors in Chroma at ${config.chromaUrl}` : ''),
   );
   const fleet = fleetServices(ctx, workerNames, env);
   services.push(...fleet);
