@@ -13,17 +13,15 @@ import { startApi } from '../../src/api/server.ts';
 import { loadConfig } from '../../src/config.ts';
 import { makePdf } from '../support/api.ts';
 import { REDIS_URL } from '../support/api-fixture.ts';
-import { startChroma } from '../support/chroma.ts';
 import { startPgCluster } from '../support/pg-cluster.ts';
 import { pollUntil } from '../support/wait.ts';
 
 test('the API starts while PostgreSQL is down, answers 503 with reasons, then 200 once it is back', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'profai-api-outage-'));
-  const [pg, chroma] = await Promise.all([startPgCluster(), startChroma()]);
+  const pg = await startPgCluster();
   await pg.halt();
   const config = loadConfig({
     DATABASE_URL: pg.url,
-    CHROMA_URL: chroma.url,
     REDIS_URL,
     QUEUE_PREFIX: `profai_api_outage_${randomBytes(4).toString('hex')}`,
     UPLOAD_DIR: join(dir, 'uploads'),
@@ -66,7 +64,7 @@ test('the API starts while PostgreSQL is down, answers 503 with reasons, then 20
     assert.equal((await fetch(`${api.url}/api/courses`)).status, 200);
   } finally {
     await api.close();
-    await Promise.all([pg.stop(), chroma.stop()]);
+    await pg.stop();
     await rm(dir, { recursive: true, force: true });
   }
 });

@@ -1,6 +1,6 @@
 /**
  * Replaying failed PDF jobs through `POST /api/jobs/:id/retry` and `profai jobs retry`, on real services: the
- * API on PostgreSQL + Chroma + Redis (api-fixture) and a real worker. An encrypted PDF uploaded without its
+ * API on PostgreSQL + Redis (api-fixture) and a real worker. An encrypted PDF uploaded without its
  * password fails for good, keeps its upload, and completes when retried with it; a job whose upload was missing
  * when it ran completes once the file is back; the refusals are 404, 409, 410 and 400 with a JSON body.
  */
@@ -32,7 +32,6 @@ describe('retrying failed jobs over HTTP and from the CLI', { timeout: 300_000 }
     fx = await startApiFixture();
     workerEnv = {
       DATABASE_URL: fx.config.databaseUrl!,
-      CHROMA_URL: fx.config.chromaUrl!,
       QUEUE_PREFIX: fx.config.queuePrefix,
       UPLOAD_DIR: fx.uploadDir,
       HEARTBEAT_S: '0.5',

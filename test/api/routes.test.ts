@@ -165,7 +165,7 @@ describe('jobs, courses, quizzes, health, API key, OpenAPI', () => {
     assert.equal(body.status, 'ok');
     assert.equal(body.redis.ok, true);
     assert.deepEqual([body.database.ok, body.database.kind], [true, 'postgres']);
-    assert.deepEqual([body.vectors.ok, body.vectors.kind], [true, 'chroma']);
+    assert.deepEqual([body.vectors.ok, body.vectors.kind], [true, 'postgres']);
   });
 
   test('/health is 503 naming the part that fails, and answers even when Redis hangs', async () => {

@@ -10,7 +10,6 @@ import { startApi } from '../../src/api/server.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createTestDatabase, makePdf } from '../support/api.ts';
 import { keysUnder, REDIS_URL } from '../support/api-fixture.ts';
-import { startChroma } from '../support/chroma.ts';
 
 test('startApi without DATABASE_URL refuses with one line pointing to `profai up`', async () => {
   await assert.rejects(startApi(loadConfig({ LOG_LEVEL: 'silent' })), (err: unknown) => {
@@ -26,13 +25,11 @@ test('startApi without DATABASE_URL refuses with one line pointing to `profai up
 test('startApi opens the real services, serves over HTTP and closes them all', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'profai-api-start-'));
   const pgdb = await createTestDatabase();
-  const chroma = await startChroma();
   const prefix = `profai_api_test_${randomBytes(4).toString('hex')}`;
   const redis = new Redis(REDIS_URL);
   try {
     const config = loadConfig({
       DATABASE_URL: pgdb.url,
-      CHROMA_URL: chroma.url,
       QUEUE_PREFIX: prefix,
       UPLOAD_DIR: join(dir, 'uploads'),
       PORT: '0',
@@ -67,7 +64,6 @@ test('startApi opens the real services, serves over HTTP and closes them all', a
     const keys = await keysUnder(redis, prefix);
     if (keys.length > 0) await redis.del(...keys);
     await redis.quit();
-    await chroma.stop();
     await pgdb.drop();
     await rm(dir, { recursive: true, force: true });
   }

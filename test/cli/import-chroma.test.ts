@@ -86,7 +86,10 @@ for (const target of TARGETS) {
     test('before: doctor on VECTOR_STORE=postgres finds every chunk without its vector (exit 1)', async () => {
       const r = await cli(['doctor'], onPostgres);
       assert.equal(r.code, 1, r.stdout + r.stderr);
-      assert.match(r.stdout, new RegExp(`vector store postgres \\(${target.column.replace(/[[\]]/g, '\\$&')}\\)`));
+      assert.match(
+        r.stdout,
+        new RegExp(`vector store postgres \\(${target.column.replace(/[[\]]/g, '\\$&')}\\)`),
+      );
       assert.match(r.stdout, /^2 documents differ/m);
     });
 
@@ -100,7 +103,9 @@ for (const target of TARGETS) {
       assert.equal(lines.at(-1), `hash-ngram-v1/384: ${total}/${total} vectors (100%)`);
       assert.match(
         r.stdout,
-        new RegExp(`^imported ${total} vectors of 1 space\\(s\\) from Chroma at ${chroma.url} into the database`),
+        new RegExp(
+          `^imported ${total} vectors of 1 space\\(s\\) from Chroma at ${chroma.url} into the database`,
+        ),
       );
       const doctor = await cli(['doctor'], onPostgres);
       assert.equal(doctor.code, 0, doctor.stdout + doctor.stderr);

@@ -142,7 +142,8 @@ describe('docker-compose-production.yml', () => {
     assert.deepEqual(services.chroma!.profiles, ['chroma']);
     for (const [name, s] of Object.entries(services))
       if (name !== 'chroma') assert.equal(s.profiles, undefined, name);
-    for (const [name, s] of profai) assert.equal(s.environment?.VECTOR_STORE, undefined, `${name}: the default`);
+    for (const [name, s] of profai)
+      assert.equal(s.environment?.VECTOR_STORE, undefined, `${name}: the default`);
   });
 
   test('every service has a health check and a restart policy', () => {

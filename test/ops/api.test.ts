@@ -76,7 +76,8 @@ describe('/metrics, /dashboard and /api/fleet on a Redis the test stops and star
     assert.equal(at('profai_redis_up'), 1);
     assert.equal(at('profai_dependency_up{dependency="redis"}'), 1);
     assert.equal(at('profai_dependency_up{dependency="pglite"}'), 1, 'the database (PGlite here) answered');
-    assert.equal(at('profai_dependency_up{dependency="pgvector"}'), 1);
+    // Vectors live in that database (VECTOR_STORE=postgres): no dependency of their own.
+    assert.equal(at('profai_dependency_up{dependency="chroma"}'), undefined);
     assert.equal(at('profai_workers'), 1);
     assert.equal(at('profai_queue_jobs{queue="test",state="completed"}'), 3);
     assert.equal(at('profai_queue_jobs{queue="test",state="failed"}'), 1);

@@ -1,6 +1,7 @@
 /**
- * One API under test on real services: a fresh PostgreSQL database, a test-started Chroma, the machine's
- * Redis under a random QUEUE_PREFIX, a temporary UPLOAD_DIR. `stop()` removes all of it.
+ * One API under test on real services: a fresh PostgreSQL database (holding the vectors too:
+ * VECTOR_STORE=postgres), the machine's Redis under a random QUEUE_PREFIX, a temporary UPLOAD_DIR. `stop()`
+ * removes all of it.
  */
 
 import { randomBytes } from 'node:crypto';
@@ -16,7 +17,6 @@ import { openDatabase, openVectorStore } from '../../src/store/index.ts';
 import type { Database, VectorStore } from '../../src/store/types.ts';
 import { openProfaiClient } from '../../src/tasks/client.ts';
 import { createTestDatabase } from './api.ts';
-import { startChroma } from './chroma.ts';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379/0';
 
@@ -41,8 +41,6 @@ export async function startApiFixture(): Promise<ApiFixture> {
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     const pgdb = await createTestDatabase();
     cleanups.push(() => pgdb.drop());
-    const chroma = await startChroma();
-    cleanups.push(() => chroma.stop());
     const prefix = `profai_api_test_${randomBytes(4).toString('hex')}`;
     const redis = new Redis(REDIS_URL);
     cleanups.push(async () => {
@@ -51,7 +49,6 @@ export async function startApiFixture(): Promise<ApiFixture> {
     });
     const config = loadConfig({
       DATABASE_URL: pgdb.url,
-      CHROMA_URL: chroma.url,
       REDIS_URL,
       QUEUE_PREFIX: prefix,
       UPLOAD_DIR: join(dir, 'uploads'),

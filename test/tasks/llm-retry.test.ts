@@ -67,6 +67,7 @@ describe('retrying a failed LLM stage', { timeout: 300_000 }, () => {
       WORKER_QUEUES: 'pdf_processing,quiz_generation',
       DATABASE_URL: pgdb.url,
       CHROMA_URL: chroma.url,
+      VECTOR_STORE: 'chroma',
       UPLOAD_DIR: dir,
       JOB_ATTEMPTS: '1',
       HEARTBEAT_S: '0.5',

@@ -1,6 +1,6 @@
 /**
  * The LLM stage on a real fleet: a worker process (prefork children for the CPU stage, the LLM stage in the
- * supervisor) on Redis, PostgreSQL and Chroma, against the fake OpenAI server. The user sees ONE job.
+ * supervisor) on Redis and PostgreSQL (vectors in it: VECTOR_STORE=postgres), against the fake OpenAI server. The user sees ONE job.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -18,7 +18,6 @@ import { type Database, getCourse, getQuiz, openDatabase } from '../../src/store
 import { enqueuePdf, enqueueQuiz } from '../../src/tasks/client.ts';
 import { llmJobIdOf } from '../../src/tasks/names.ts';
 import { createTestDatabase, makePdf } from '../support/api.ts';
-import { type ChromaServer, startChroma } from '../support/chroma.ts';
 import { type FakeOpenAI, startFakeOpenAI } from '../support/fake-openai.ts';
 import {
   killAll,
@@ -31,7 +30,6 @@ import {
 } from '../support/workers.ts';
 
 let fake: FakeOpenAI;
-let chroma: ChromaServer;
 let pgdb: { url: string; drop(): Promise<void> };
 let dir: string;
 let worker: WorkerProcess;
@@ -42,7 +40,6 @@ let env: Record<string, string>;
 
 before(async () => {
   fake = await startFakeOpenAI();
-  chroma = await startChroma();
   pgdb = await createTestDatabase();
   dir = await mkdtemp(join(tmpdir(), 'profai-llm-'));
   env = {
@@ -50,7 +47,6 @@ before(async () => {
     WORKER_QUEUES: 'pdf_processing,quiz_generation',
     SHUTDOWN_GRACE_S: '1',
     DATABASE_URL: pgdb.url,
-    CHROMA_URL: chroma.url,
     UPLOAD_DIR: dir,
     DOCUMENTS_DIR: join(dir, 'documents'),
     JOB_ATTEMPTS: '1',
@@ -76,7 +72,6 @@ after(async () => {
   const { cleanup } = openTestClient(prefix);
   await cleanup();
   await fake.close();
-  await chroma.stop();
   await pgdb.drop();
   await rm(dir, { recursive: true, force: true });
 });

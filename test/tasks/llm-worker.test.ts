@@ -1,7 +1,7 @@
 /**
  * LLM_IN_PDF_WORKERS=false: a parse worker (pdf_processing only) hands each staged PDF to llm_generation without
  * running it, and an LLM worker of its own (llm_generation only, no children) makes the course. Real Redis,
- * PostgreSQL and Chroma, the fake OpenAI server.
+ * PostgreSQL and Chroma (VECTOR_STORE=chroma: the LLM stage on the other store), the fake OpenAI server.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -40,6 +40,7 @@ before(async () => {
     QUEUE_PREFIX: prefix,
     DATABASE_URL: pgdb.url,
     CHROMA_URL: chroma.url,
+    VECTOR_STORE: 'chroma',
     UPLOAD_DIR: dir,
     DOCUMENTS_DIR: join(dir, 'documents'),
     JOB_ATTEMPTS: '1',

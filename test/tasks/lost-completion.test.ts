@@ -17,19 +17,14 @@ import { createQuizTask } from '../../src/tasks/quiz.ts';
 import { taskSettingsOf } from '../../src/tasks/settings.ts';
 import { storageFor } from '../../src/tasks/storage.ts';
 import { createTestDatabase } from '../support/api.ts';
-import { startChroma } from '../support/chroma.ts';
 import { makeLecturePdf } from '../support/cli-processes.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'profai-lost-'));
 const pgdb = await createTestDatabase();
-const chroma = await startChroma();
-const settings = taskSettingsOf(
-  loadConfig({ DATABASE_URL: pgdb.url, CHROMA_URL: chroma.url, UPLOAD_DIR: dir, LOG_LEVEL: 'silent' }),
-);
+const settings = taskSettingsOf(loadConfig({ DATABASE_URL: pgdb.url, UPLOAD_DIR: dir, LOG_LEVEL: 'silent' }));
 const storage = storageFor(settings);
 after(async () => {
   await storage.close();
-  await chroma.stop();
   await pgdb.drop();
   rmSync(dir, { recursive: true, force: true });
 });

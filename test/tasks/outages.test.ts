@@ -2,7 +2,8 @@
  * Outages of PostgreSQL, Chroma and Redis while PDF jobs are queued and running, on services of the test's own
  * (a PostgreSQL cluster from initdb, a Chroma server, a Redis with its append-only file on) and two real
  * workers: each is stopped for a while and started again; every job completes (none fails, none is retried
- * past its attempts), and the database and the vector store agree chunk for chunk.
+ * past its attempts), and the database and the vector store agree chunk for chunk. PostgreSQL's outage is
+ * run on both vector stores (VECTOR_STORE=postgres, the default, and chroma), Chroma's on chroma.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -15,6 +16,7 @@ import type { FleetClient } from '../../src/fleet/queues.ts';
 import { openPostgres } from '../../src/store/postgres.ts';
 import type { Database, VectorStore } from '../../src/store/types.ts';
 import { chromaStore } from '../../src/store/vectors/chroma.ts';
+import { postgresVectorStore } from '../../src/store/vectors/postgres.ts';
 import { enqueuePdf, openProfaiClient } from '../../src/tasks/client.ts';
 import { type ChromaServer, startChroma } from '../support/chroma.ts';
 import { makeLecturePdf } from '../support/cli-processes.ts';
@@ -53,11 +55,16 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Two workers and a client on the test's services under a fresh prefix. */
-async function fleet(): Promise<{ client: FleetClient; workers: WorkerProcess[]; prefix: string }> {
+type Store = 'postgres' | 'chroma';
+
+/** Two workers and a client on the test's services under a fresh prefix, keeping vectors in `store`. */
+async function fleet(
+  store: Store,
+): Promise<{ client: FleetClient; workers: WorkerProcess[]; prefix: string; store: Store }> {
   const prefix = randomPrefix();
   const env = testEnv(prefix, {
     DATABASE_URL: pg.url,
+    VECTOR_STORE: store,
     CHROMA_URL: chroma.url,
     REDIS_URL: redis.url,
     WORKER_QUEUES: 'pdf_processing',
@@ -69,7 +76,7 @@ async function fleet(): Promise<{ client: FleetClient; workers: WorkerProcess[];
   });
   const workers = [1, 2].map((n) => spawnWorker({ ...env, WORKER_NUM: String(n) }));
   await Promise.all(workers.map((w) => w.waitForLine(/ready\./, 60_000)));
-  return { client: openProfaiClient(loadConfig(env)), workers, prefix };
+  return { client: openProfaiClient(loadConfig(env)), workers, prefix, store };
 }
 
 /** `DOCS` distinct lecture PDFs written to UPLOAD_DIR and queued; their job ids and document ids. */
@@ -109,9 +116,9 @@ async function outage(
   await restart();
 }
 
-async function assertAllDone(client: FleetClient, jobs: { id: string; documentId: string }[]) {
+async function assertAllDone(client: FleetClient, jobs: { id: string; documentId: string }[], store: Store) {
   const db: Database = await openPostgres(pg.url);
-  const vectors: VectorStore = chromaStore(chroma.url);
+  const vectors: VectorStore = store === 'chroma' ? chromaStore(chroma.url) : postgresVectorStore(db);
   try {
     for (const job of jobs) {
       const view = await waitForFinished(client, job.id, 180_000);
@@ -125,31 +132,32 @@ async function assertAllDone(client: FleetClient, jobs: { id: string; documentId
 }
 
 describe('outages while jobs run', { concurrency: false }, () => {
-  test('PostgreSQL stopped for 20 s: every job completes, none fails, chunks = vectors', async () => {
-    const { client, workers } = await fleet();
-    try {
-      const jobs = await queuePdfs(client, 'pg');
-      const waited = workers.map((w) => w.waitForLine(/waiting for postgres/, 60_000));
-      await outage(
-        client,
-        jobs.map((j) => j.id),
-        () => pg.halt(),
-        () => pg.restart(),
-      );
-      await Promise.any(waited);
-      await assertAllDone(client, jobs);
-      assert.ok(
-        workers.some((w) => w.lines.some((l) => /postgres is back/.test(l))),
-        'a worker says when postgres is back',
-      );
-    } finally {
-      await killAll(workers);
-      await client.close();
-    }
-  });
+  for (const store of ['postgres', 'chroma'] as const)
+    test(`PostgreSQL stopped for 20 s, vectors in ${store}: every job completes, none fails, chunks = vectors`, async () => {
+      const { client, workers } = await fleet(store);
+      try {
+        const jobs = await queuePdfs(client, `pg-${store}`);
+        const waited = workers.map((w) => w.waitForLine(/waiting for postgres/, 60_000));
+        await outage(
+          client,
+          jobs.map((j) => j.id),
+          () => pg.halt(),
+          () => pg.restart(),
+        );
+        await Promise.any(waited);
+        await assertAllDone(client, jobs, store);
+        assert.ok(
+          workers.some((w) => w.lines.some((l) => /postgres is back/.test(l))),
+          'a worker says when postgres is back',
+        );
+      } finally {
+        await killAll(workers);
+        await client.close();
+      }
+    });
 
   test('Chroma stopped for 20 s: every job completes, none fails, chunks = vectors', async () => {
-    const { client, workers } = await fleet();
+    const { client, workers } = await fleet('chroma');
     try {
       const jobs = await queuePdfs(client, 'chroma');
       const waited = workers.map((w) => w.waitForLine(/waiting for chroma/, 60_000));
@@ -160,7 +168,7 @@ describe('outages while jobs run', { concurrency: false }, () => {
         () => chroma.restart(),
       );
       await Promise.any(waited);
-      await assertAllDone(client, jobs);
+      await assertAllDone(client, jobs, 'chroma');
     } finally {
       await killAll(workers);
       await client.close();
@@ -168,7 +176,7 @@ describe('outages while jobs run', { concurrency: false }, () => {
   });
 
   test('Redis stopped for 20 s (append-only file on): every job completes, none fails', async () => {
-    const { client, workers } = await fleet();
+    const { client, workers } = await fleet('postgres');
     try {
       const jobs = await queuePdfs(client, 'redis');
       await outage(
@@ -177,7 +185,7 @@ describe('outages while jobs run', { concurrency: false }, () => {
         () => redis.stop(),
         () => redis.start(),
       );
-      await assertAllDone(client, jobs);
+      await assertAllDone(client, jobs, 'postgres');
       const lost = workers.map((w) => w.lines.filter((l) => /redis unreachable/.test(l)).length);
       assert.ok(
         lost.every((n) => n >= 1 && n <= 2),

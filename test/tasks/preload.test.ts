@@ -6,14 +6,11 @@ import { hasEngine } from '../../src/pipeline/pdf/engine.ts';
 import { createPdfTask } from '../../src/tasks/pdf.ts';
 import { storageFor } from '../../src/tasks/storage.ts';
 import { createTestDatabase } from '../support/api.ts';
-import { startChroma } from '../support/chroma.ts';
 
 const pgdb = await createTestDatabase();
-const chroma = await startChroma();
-const config = loadConfig({ DATABASE_URL: pgdb.url, CHROMA_URL: chroma.url, CHILD_PRELOAD: 'yes' });
+const config = loadConfig({ DATABASE_URL: pgdb.url, CHILD_PRELOAD: 'yes' });
 const storage = storageFor(config);
 after(async () => {
-  await chroma.stop();
   await storage.close();
   await pgdb.drop();
 });

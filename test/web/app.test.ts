@@ -1,5 +1,5 @@
 /**
- * The teachers' web app in headless Chromium against the API and a real worker (PostgreSQL, Chroma, Redis):
+ * The teachers' web app in headless Chromium against the API and a real worker (PostgreSQL, Redis):
  * the API key asked once; examples/sample.pdf uploaded through the page and followed to "done"; its course
  * opened; a citation opens the PDF viewer at that page with the sentence highlighted; the quiz taken and scored;
  * a question edited and the edit found in the Moodle XML downloaded from the page; a non-PDF rejected with its
@@ -20,7 +20,6 @@ import { openDatabase, openVectorStore } from '../../src/store/index.ts';
 import type { Database, VectorStore } from '../../src/store/types.ts';
 import { openProfaiClient } from '../../src/tasks/client.ts';
 import { htmlText, parseXml } from '../export/parse.ts';
-import { type ChromaServer, startChroma } from '../support/chroma.ts';
 import { CHROMIUM, launchChromium, unlabelled } from '../support/chromium.ts';
 import { SAMPLE_PDF } from '../support/cli-processes.ts';
 import { loadCorpus } from '../support/corpus.ts';
@@ -70,7 +69,6 @@ describe('the web app in headless Chromium, against the API and a worker', { tim
   const redisKeys = openTestClient(prefix);
   const dirs = tempDir('profai-web-');
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let chroma: ChromaServer;
   let db: Database;
   let vectors: VectorStore;
   let fleet: ReturnType<typeof openProfaiClient>;
@@ -93,10 +91,9 @@ describe('the web app in headless Chromium, against the API and a worker', { tim
       `${CHROMIUM} is missing: apt-get install chromium (the CI script installs it)`,
     );
     mkdirSync(SHOTS, { recursive: true });
-    [database, chroma] = await Promise.all([createTestDatabase(), startChroma()]);
+    database = await createTestDatabase();
     const env = {
       DATABASE_URL: database.url,
-      CHROMA_URL: chroma.url,
       QUEUE_PREFIX: prefix,
       UPLOAD_DIR: join(dirs.dir, 'uploads'),
       DOCUMENTS_DIR: join(dirs.dir, 'documents'),
@@ -144,7 +141,6 @@ describe('the web app in headless Chromium, against the API and a worker', { tim
     await vectors?.close();
     await db?.close();
     await redisKeys.cleanup();
-    await chroma?.stop();
     await database?.drop();
     dirs.remove();
   });

@@ -16,7 +16,8 @@ export async function metricsRoutes(app: FastifyInstance, opts: { deps: ApiConte
     source,
     {
       [db.kind]: () => db.query('select 1'),
-      [vectors.kind]: () => vectors.ping(),
+      // Vectors in the database (VECTOR_STORE=postgres) are the database's own dependency.
+      ...(vectors.kind === 'chroma' ? { chroma: () => vectors.ping() } : {}),
       storage: () => storage.uploads.ping(),
     },
     {
