@@ -20,9 +20,11 @@ async function answers(url: string): Promise<void> {
 }
 
 export function dependencyProbes(
-  settings: Pick<TaskSettings, 'databaseUrl' | 'chromaUrl' | 'llmBaseUrl'> & StorageSettings,
+  settings: Pick<TaskSettings, 'databaseUrl' | 'vectorStore' | 'chromaUrl' | 'llmBaseUrl'> & StorageSettings,
 ): Partial<Record<Dependency, () => Promise<void>>> {
-  const { databaseUrl, chromaUrl, llmBaseUrl } = settings;
+  const { databaseUrl, llmBaseUrl } = settings;
+  // Chroma is waited for only where it holds the vectors.
+  const chromaUrl = settings.vectorStore === 'chroma' ? settings.chromaUrl : undefined;
   return {
     // The uploads store: its folder, or its bucket (the S3 client loads only while a worker waits for it).
     storage: async () => {

@@ -1,6 +1,7 @@
 /**
- * `profai doctor` as an operator runs it, on real stores: PostgreSQL + Chroma (with the fleet's Redis), and
- * the embedded PGlite + pgvector. Documents are made by `profai process`; the test then plants what crashes
+ * `profai doctor` as an operator runs it, on real stores: PostgreSQL with its vectors in a `real[]` column
+ * (VECTOR_STORE=postgres, the default, on a server without pgvector) and PostgreSQL + Chroma (both with the
+ * fleet's Redis), and the embedded PGlite + pgvector. Documents are made by `profai process`; the test then plants what crashes
  * and outages leave behind (vectors lost, orphan vectors, a document only in the vector store, vectors in a
  * space the document was not embedded in) and checks what doctor finds, repairs, and its exit codes.
  */
@@ -278,10 +279,11 @@ doctorScenario(
     redis = new Redis('redis://127.0.0.1:6379/0');
     keptDir = await mkdtemp(join(tmpdir(), 'profai-doctor-kept-'));
     const prefix = randomPrefix();
-    const config = loadConfig({ DATABASE_URL: pgdb.url, CHROMA_URL: chroma.url });
+    const settings = { DATABASE_URL: pgdb.url, CHROMA_URL: chroma.url, VECTOR_STORE: 'chroma' };
+    const config = loadConfig(settings);
     return {
       // The kept PDFs in a folder of this test's own (by default, `.profai/documents` of the working directory).
-      env: { DATABASE_URL: pgdb.url, CHROMA_URL: chroma.url, QUEUE_PREFIX: prefix, DOCUMENTS_DIR: keptDir },
+      env: { ...settings, QUEUE_PREFIX: prefix, DOCUMENTS_DIR: keptDir },
       redis,
       prefix,
       async open() {
@@ -296,6 +298,36 @@ doctorScenario(
     await chroma?.stop();
     await pgdb?.drop();
     await rm(keptDir, { recursive: true, force: true });
+  },
+);
+
+let pgOnly: { url: string; drop(): Promise<void> };
+let pgOnlyRedis: Redis;
+let pgOnlyKept: string;
+doctorScenario(
+  'PostgreSQL, vectors in a real[] column',
+  async () => {
+    pgOnly = await createTestDatabase();
+    pgOnlyRedis = new Redis('redis://127.0.0.1:6379/0');
+    pgOnlyKept = await mkdtemp(join(tmpdir(), 'profai-doctor-kept-'));
+    const prefix = randomPrefix();
+    const config = loadConfig({ DATABASE_URL: pgOnly.url });
+    return {
+      env: { DATABASE_URL: pgOnly.url, CHROMA_URL: '', QUEUE_PREFIX: prefix, DOCUMENTS_DIR: pgOnlyKept },
+      redis: pgOnlyRedis,
+      prefix,
+      async open() {
+        const db = await openDatabase(config);
+        assert.equal(db.vectorColumn, 'real[]');
+        const vectors = await openVectorStore(config, db);
+        return { db, vectors, close: () => db.close() };
+      },
+    };
+  },
+  async () => {
+    await pgOnlyRedis?.quit();
+    await pgOnly?.drop();
+    await rm(pgOnlyKept, { recursive: true, force: true });
   },
 );
 
@@ -341,6 +373,7 @@ describe('a store that cannot be reached', { timeout: 120_000 }, () => {
     const url = `http://127.0.0.1:${await freePort()}`;
     const r = await runCli(['doctor', '--json'], {
       DATABASE_URL: db.url,
+      VECTOR_STORE: 'chroma',
       CHROMA_URL: url,
       LOG_LEVEL: 'silent',
     });
