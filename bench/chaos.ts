@@ -1,11 +1,13 @@
 /**
- * `npm run bench:chaos [-- --docs 100 --duration 180 --workers 3 --no-baseline --seed 1]`: the API and three
+ * `npm run bench:chaos [-- --docs 100 --duration 180 --workers 3 --no-baseline --seed 1 --store postgres|chroma]`:
+ * the API and three
  * workers on distinct documents (corpus PDFs made distinct by a trailing comment; copies of the example when the
  * corpus is absent) while random faults hit them for `--duration` seconds: a child or a whole worker SIGKILLed,
  * a worker SIGTERMed, a worker SIGSTOPped for longer than its job lock then SIGCONTed, Redis restarted and
  * SIGKILLed (append-only file on), PostgreSQL restarted and SIGKILLed, Chroma and PostgreSQL stopped for 60 s,
  * the API restarted. Dead workers and the API are started again, as compose's restart policy does. Services
- * are the benchmark's own (a PostgreSQL cluster from initdb, Chroma, Redis), on this machine.
+ * are the benchmark's own (a PostgreSQL cluster from initdb, Chroma, Redis), on this machine. `--store` is
+ * VECTOR_STORE (default postgres: vectors in that cluster, and no Chroma fault; chroma: Chroma's outage too).
  *
  * It prints the faults done, documents, courses, failed jobs with their reasons, duplicate quizzes, chunks
  * against vectors, and the makespan against the same run without faults (run first, on fresh services).
@@ -25,6 +27,7 @@ import { sleep } from '../src/lib/time.ts';
 import { HashEmbedder } from '../src/pipeline/embed.ts';
 import { openPostgres } from '../src/store/postgres.ts';
 import { chromaStore } from '../src/store/vectors/chroma.ts';
+import { postgresVectorStore } from '../src/store/vectors/postgres.ts';
 import { openProfaiClient } from '../src/tasks/client.ts';
 import { type ChromaServer, freePort, startChroma } from '../test/support/chroma.ts';
 import { loadCorpus } from '../test/support/corpus.ts';
@@ -40,8 +43,11 @@ const { values: args } = parseArgs({
     baseline: { type: 'boolean', default: true },
     'no-baseline': { type: 'boolean', default: false },
     seed: { type: 'string', default: '1' },
+    store: { type: 'string', default: 'postgres' },
   },
 });
+if (args.store !== 'postgres' && args.store !== 'chroma') throw new Error('--store is postgres or chroma');
+const STORE = args.store;
 const DOCS = Number(args.docs);
 const DURATION_S = Number(args.duration);
 const WORKERS = Number(args.workers);
@@ -164,6 +170,7 @@ async function run(label: string, withFaults: boolean): Promise<Outcome> {
   const port = await freePort();
   const env: Record<string, string> = {
     DATABASE_URL: pg.url,
+    VECTOR_STORE: STORE,
     CHROMA_URL: chroma.url,
     REDIS_URL: redis.url,
     QUEUE_PREFIX: 'chaos',
@@ -195,7 +202,7 @@ async function run(label: string, withFaults: boolean): Promise<Outcome> {
   let faulting = withFaults;
   const faultLoop = (async () => {
     while (faulting && Date.now() - started < DURATION_S * 1000) {
-      const fault = FAULTS[Math.floor(random() * FAULTS.length)]!;
+      const fault = ACTIVE_FAULTS[Math.floor(random() * ACTIVE_FAULTS.length)]!;
       faults.set(fault.name, (faults.get(fault.name) ?? 0) + 1);
       process.stderr.write(`[${label} +${Math.round((Date.now() - started) / 1000)}s] ${fault.name}\n`);
       await fault
@@ -225,7 +232,7 @@ async function run(label: string, withFaults: boolean): Promise<Outcome> {
   const unfinished = views.filter((v) => !v || (v.state !== 'completed' && v.state !== 'failed')).length;
 
   const db = await openPostgres(pg.url);
-  const vectors = chromaStore(chroma.url);
+  const vectors = STORE === 'chroma' ? chromaStore(chroma.url) : postgresVectorStore(db);
   const space = { name: new HashEmbedder().name, dimension: new HashEmbedder().dimension };
   const count = async (sql: string) => (await db.query<{ n: number }>(sql)).rows[0]!.n;
   const perDoc = await db.query<{ id: string; n: number }>(
@@ -382,6 +389,8 @@ const FAULTS: { name: string; run(c: FaultContext): Promise<void> }[] = [
   },
   { name: 'restart the API', run: async ({ api }) => void api.proc?.kill('SIGTERM') },
 ];
+/** The faults of this run: Chroma's outage only where it holds the vectors. */
+const ACTIVE_FAULTS = FAULTS.filter((f) => STORE === 'chroma' || !/Chroma/.test(f.name));
 
 function report(label: string, o: Outcome): void {
   console.log(`\n${label}`);
@@ -410,7 +419,7 @@ function report(label: string, o: Outcome): void {
 
 writeFileSync(join(tmpdir(), 'profai-chaos.started'), new Date().toISOString());
 console.log(
-  `bench:chaos: ${DOCS} documents, ${WORKERS} workers, ${DURATION_S} s of faults (seed ${args.seed}), CLI ${CLI}`,
+  `bench:chaos: ${DOCS} documents, ${WORKERS} workers, ${DURATION_S} s of faults (seed ${args.seed}), vectors in ${STORE}, CLI ${CLI}`,
 );
 const baseline = args.baseline && !args['no-baseline'] ? await run('baseline', false) : null;
 if (baseline) report('without faults', baseline);

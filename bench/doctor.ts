@@ -1,7 +1,7 @@
 /**
  * How long `profai doctor` takes to compare the stores, by size: D documents of C chunks each saved with their
- * vectors, then the comparison (src/workflows/doctor.ts `examine`) timed on PostgreSQL + Chroma and on PGlite
- * + pgvector, with a handful of planted differences it must find. Not a test (timings vary by machine).
+ * vectors, then the comparison (src/workflows/doctor.ts `examine`) timed on PostgreSQL + Chroma, PostgreSQL's
+ * own vectors (VECTOR_STORE=postgres: `real[]` without pgvector) and PGlite + pgvector, with a handful of planted differences it must find. Not a test (timings vary by machine).
  *
  *   node --import tsx bench/doctor.ts [documents=200] [chunks=40]
  */
@@ -57,13 +57,21 @@ async function measure(label: string, db: Database, vectors: VectorStore): Promi
   );
 }
 
-const [chroma, pgdb] = await Promise.all([startChroma(), createTestDatabase()]);
+const [chroma, pgdb, pgArray] = await Promise.all([
+  startChroma(),
+  createTestDatabase(),
+  createTestDatabase(),
+]);
 const pglite = tempDir('profai-bench-doctor-');
 try {
-  const pgConfig = loadConfig({ DATABASE_URL: pgdb.url, CHROMA_URL: chroma.url });
+  const pgConfig = loadConfig({ DATABASE_URL: pgdb.url, CHROMA_URL: chroma.url, VECTOR_STORE: 'chroma' });
   const pg = await openDatabase(pgConfig);
   await measure('PostgreSQL + Chroma', pg, await openVectorStore(pgConfig, pg));
   await pg.close();
+  const arrayConfig = loadConfig({ DATABASE_URL: pgArray.url });
+  const array = await openDatabase(arrayConfig);
+  await measure(`PostgreSQL ${array.vectorColumn}`, array, await openVectorStore(arrayConfig, array));
+  await array.close();
   const liteConfig = loadConfig({ PROFAI_DATA_DIR: pglite.dir });
   const lite = await openDatabase(liteConfig);
   await measure('PGlite + pgvector', lite, await openVectorStore(liteConfig, lite));
@@ -71,5 +79,6 @@ try {
 } finally {
   await chroma.stop();
   await pgdb.drop();
+  await pgArray.drop();
   pglite.remove();
 }
