@@ -1,6 +1,7 @@
 /**
  * PostgreSQL's binary COPY format (`COPY … FROM … WITH (FORMAT binary)`), for the few column types ProfAI
- * bulk-loads: text, int4, jsonb and pgvector's `vector`.
+ * bulk-loads: text, int4, jsonb and pgvector's `vector`; and the binary forms of `vector` and `real[]` that the
+ * `pg` driver sends as parameters (a Buffer parameter goes in binary).
  *
  * Why: PGlite parses a vector's text form (`[0.1,0.2,…]`) with the C library's `strtof` inside WebAssembly,
  * about 3 µs a number: the 397-page manual's 955 vectors of 384 numbers took 1.1 s to parse, more than their
@@ -70,10 +71,36 @@ function encodeValue(value: CopyValue): Uint8Array {
     new DataView(bytes.buffer).setInt32(0, value);
     return bytes;
   }
-  // pgvector's vector_recv: int16 dimension, int16 unused (0), then each number as a big-endian float4.
+  return vectorBinary(value);
+}
+
+/** pgvector's binary form (vector_recv): int16 dimension, int16 unused (0), then each number as a big-endian float4. */
+export function vectorBinary(value: Float32Array): Uint8Array {
   const bytes = new Uint8Array(4 + value.length * 4);
   const view = new DataView(bytes.buffer);
   view.setInt16(0, value.length);
   for (let i = 0; i < value.length; i++) view.setFloat32(4 + i * 4, value[i]!);
+  return bytes;
+}
+
+/** FLOAT4OID: the element type of a `real[]`. */
+const FLOAT4_OID = 700;
+
+/**
+ * A `real[]`'s binary form (array_recv): one dimension, no NULLs, float4 elements, the length and lower bound 1,
+ * then each number as its length (4) and a big-endian float4.
+ */
+export function float4ArrayBinary(value: Float32Array): Uint8Array {
+  const bytes = new Uint8Array(20 + value.length * 8);
+  const view = new DataView(bytes.buffer);
+  view.setInt32(0, 1);
+  view.setInt32(4, 0);
+  view.setInt32(8, FLOAT4_OID);
+  view.setInt32(12, value.length);
+  view.setInt32(16, 1);
+  for (let i = 0; i < value.length; i++) {
+    view.setInt32(20 + i * 8, 4);
+    view.setFloat32(24 + i * 8, value[i]!);
+  }
   return bytes;
 }

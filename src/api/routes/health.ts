@@ -45,7 +45,8 @@ const partSchema = {
     ok: { type: 'boolean' },
     kind: {
       type: 'string',
-      description: 'database: postgres or pglite; vectors: postgres (VECTOR_STORE=postgres, in the database) or chroma; storage: folder or s3.',
+      description:
+        'database: postgres or pglite; vectors: postgres (VECTOR_STORE=postgres, in the database) or chroma; storage: folder or s3.',
     },
     error: { type: 'string', description: 'Why the probe failed.' },
     ms: { type: 'integer', description: 'Probe time in milliseconds.' },
