@@ -6,6 +6,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { queueDepth } from '../../fleet/depth.ts';
+import { queueOf } from '../../fleet/registry.ts';
+import { LLM_TASK } from '../../tasks/names.ts';
 import type { ApiContext } from '../deps.ts';
 import { badRequest, errorResponses } from '../errors.ts';
 import { QUEUE_TIMEOUT_MS, withQueueTimeout } from '../timeout.ts';
@@ -44,7 +46,7 @@ const querySchema = {
       pattern: '^[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*$',
       maxLength: 1000,
       description:
-        'Comma-separated queues to count (those one worker Deployment serves, its WORKER_QUEUES). Default: every queue the API knows.',
+        'Comma-separated queues to count (those one worker Deployment serves). Default: every queue the API knows: WORKER_QUEUES, the job-id queues and llm_generation.',
     },
   },
 } as const;
@@ -62,7 +64,8 @@ export async function queueRoutes(app: FastifyInstance, opts: { deps: ApiContext
       },
     },
     async (request, reply) => {
-      const known = fleet.queueNames();
+      // The LLM stage's queue too: workers serving pdf_processing run its jobs when a model is set.
+      const known = [...new Set([...fleet.queueNames(), queueOf(LLM_TASK)])];
       const asked = request.query.queues?.split(',');
       // Only known queues: each name opens a BullMQ Queue that the client keeps.
       const unknown = asked?.filter((q) => !known.includes(q)) ?? [];
