@@ -24,7 +24,8 @@ const depthProperties = {
 } as const;
 const depthRequired = Object.keys(depthProperties);
 
-const depthSchema = {
+/** The answer's schema (KEDA's `valueLocation` names one of its integer fields). */
+export const queueDepthSchema = {
   type: 'object',
   required: [...depthRequired, 'queues'],
   properties: {
@@ -51,16 +52,18 @@ const querySchema = {
   },
 } as const;
 
+export const QUEUE_DEPTH_PATH = '/api/queues/depth';
+
 export async function queueRoutes(app: FastifyInstance, opts: { deps: ApiContext }): Promise<void> {
   const { fleet } = opts.deps;
   app.get<{ Querystring: { queues?: string } }>(
-    '/api/queues/depth',
+    QUEUE_DEPTH_PATH,
     {
       schema: {
         summary: 'Jobs waiting, prioritized, delayed and running, in all and per queue (for autoscalers)',
         tags: ['operations'],
         querystring: querySchema,
-        response: { 200: depthSchema, ...errorResponses },
+        response: { 200: queueDepthSchema, ...errorResponses },
       },
     },
     async (request, reply) => {

@@ -173,7 +173,6 @@ function autoscalingPatch(plan: Plan, opts: KubernetesOptions): string {
     '      metricType: AverageValue',
     '      metadata:',
     `        url: ${depthUrl(opts.namespace)}`,
-    '        format: json',
     '        valueLocation: backlog',
     `        targetValue: ${q(plan.concurrency)}`,
     '        authMode: bearer',
@@ -205,3 +204,23 @@ export function renderKubernetesOverlay(plan: Plan, opts: KubernetesOptions): Re
   };
   return Object.fromEntries(Object.entries(files).map(([name, text]) => [name, `${text}\n`]));
 }
+
+/**
+ * Variables the manifests may set that are not ProfAI settings: the AWS SDK's own, for the bucket
+ * (src/files/s3.ts). Those in `secret` come from the Secret only.
+ */
+export const AWS_SDK_VARS = {
+  plain: ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL', 'AWS_REGION', 'AWS_PROFILE'],
+  secret: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'],
+} as const;
+
+/** The committed example overlay and the flags of `profai plan` that regenerate it. */
+export const KUBERNETES_EXAMPLE = {
+  dir: 'deploy/kubernetes/overlays/example',
+  flags: {
+    production: true,
+    kubernetes: 'deploy/kubernetes/overlays/example',
+    nodes: 2,
+    image: 'registry.example.com/profai:0.1.0',
+  },
+} as const;
