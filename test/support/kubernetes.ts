@@ -35,7 +35,7 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
 
 const run = promisify(execFile);
 
-/** `kubectl kustomize DIR` (kustomize v4 or later: `patches`, `labels`, `envs`), as objects. */
+/** `kubectl kustomize DIR` (kustomize 4.1 or later, kubectl 1.22: `patches`, `labels`, `envs`), as objects. */
 export async function kustomize(dir: string): Promise<K8sObject[]> {
   let stdout: string;
   try {
@@ -44,9 +44,11 @@ export async function kustomize(dir: string): Promise<K8sObject[]> {
     const e = err as NodeJS.ErrnoException & { stderr?: string };
     if (e.code === 'ENOENT')
       throw new Error(
-        'kubectl not found: the Kubernetes tests render with `kubectl kustomize` (kubectl ≥ 1.21)',
+        'kubectl not found: the Kubernetes tests render with `kubectl kustomize` (kubectl ≥ 1.22, kustomize ≥ 4.1)',
       );
-    throw new Error(`kubectl kustomize ${dir} failed: ${e.stderr?.trim() ?? e.message}`);
+    throw new Error(
+      `kubectl kustomize ${dir} failed (kubectl ≥ 1.22 needed): ${e.stderr?.trim() ?? e.message}`,
+    );
   }
   return parseAllDocuments(stdout).map((d) => d.toJS() as K8sObject);
 }

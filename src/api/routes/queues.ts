@@ -2,7 +2,7 @@
  * `GET /api/queues/depth`: how many jobs the fleet has yet to run, as one JSON object, for autoscalers (KEDA's
  * metrics-api scaler reads `backlog`; see deploy/kubernetes/base/worker-scaledobject.yaml) and scripts. Behind
  * API_KEY like every /api route. While Redis does not answer: 503 `queue_unavailable` (KEDA then keeps the
- * current number of workers, or its `fallback`), never a depth of 0 that would scale the workers in.
+ * current number of workers), never a depth of 0 that would scale the workers in.
  */
 import type { FastifyInstance } from 'fastify';
 import { queueDepth } from '../../fleet/depth.ts';
