@@ -236,6 +236,8 @@ function fleetChecks(label: string, render: () => Promise<K8sObject[]>) {
       const scaled = find(objects, 'ScaledObject', 'profai-worker');
       const ns = scaled.metadata.namespace;
       assert.equal(scaled.spec.scaleTargetRef.name, 'profai-worker');
+      // A replica count in the Deployment would undo the autoscaler's at every `kubectl apply`.
+      assert.equal(find(objects, 'Deployment', 'profai-worker').spec.replicas, undefined);
       assert.ok(scaled.spec.minReplicaCount <= scaled.spec.maxReplicaCount);
       // A fixed fallback count would scale a busy fleet in while the API cannot answer; without one the count stays.
       assert.equal(scaled.spec.fallback, undefined);
