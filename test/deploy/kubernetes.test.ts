@@ -35,6 +35,7 @@ import { JOB_ID_PREFIXES, LLM_TASK } from '../../src/tasks/names.ts';
 import { servedQueues } from '../../src/tasks/worker.ts';
 import { RECORDED_JOBS } from '../support/job-figures.ts';
 import { find, type K8sObject, kustomize, schemaProblems } from '../support/kubernetes.ts';
+import { unknownFields } from '../support/kubernetes-strict.ts';
 import { runCli } from '../support/ops.ts';
 import { openTestClient, randomPrefix } from '../support/workers.ts';
 
@@ -109,7 +110,7 @@ function fleetChecks(label: string, render: () => Promise<K8sObject[]>) {
       workerConfig = loadConfig(environmentOf(objects, worker));
     });
 
-    test('renders the API, the workers, their PDBs, the ConfigMap and KEDA objects, each valid for its schema', () => {
+    test('renders the API, the workers, their PDBs, the ConfigMap and KEDA objects, each valid for its schema and without unknown fields', () => {
       assert.deepEqual(
         objects.map((o) => `${o.kind}/${o.metadata.name.replace(/-[a-z0-9]{10}$/, '-#')}`).sort(),
         [
@@ -124,6 +125,7 @@ function fleetChecks(label: string, render: () => Promise<K8sObject[]>) {
         ],
       );
       assert.deepEqual(objects.flatMap(schemaProblems), []);
+      assert.deepEqual(unknownFields(objects, ROOT), [], 'no field the API would drop silently');
       const namespaces = new Set(objects.map((o) => o.metadata.namespace));
       assert.equal(namespaces.size, 1, 'every object in one namespace');
     });
