@@ -21,7 +21,7 @@ export class KubernetesBaseMissingError extends ProfaiError {
   constructor(path: string) {
     super(
       'kubernetes_base_missing',
-      `no kustomize base at ${path}: run profai plan from a checkout of ProfAI`,
+      `no kustomize base at ${path}: run profai plan from a checkout of ProfAI, or name the base with --base`,
     );
   }
 }

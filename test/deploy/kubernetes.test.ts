@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -419,6 +419,21 @@ describe('profai plan --kubernetes, from the job records in Redis', { timeout: 1
     assert.equal(data?.STORAGE_URL, 's3://school-bucket/courses');
     assert.equal(data?.LOG_LEVEL, 'debug');
     assert.equal(data?.QUEUE_PREFIX, 'profai', 'the base’s settings stay');
+  });
+
+  test('--base names another base: a copy of it, next to the overlay, renders the same objects', async () => {
+    const copy = join(dir, '..', 'base-copy');
+    await cp(BASE, copy, { recursive: true });
+    const other = join(dir, '..', 'on-copy');
+    const res = await runCli(['plan', '--production', '--kubernetes', other, '--base', '../base-copy']);
+    assert.equal(res.code, 0, res.stderr);
+    assert.match(
+      await readFile(join(other, 'kustomization.yaml'), 'utf8'),
+      /^resources:\n {2}- \.\.\/base-copy$/m,
+    );
+    const kinds = (objects: K8sObject[]) =>
+      objects.map((o) => `${o.kind}/${o.metadata.name.replace(/-[a-z0-9]{10}$/, '-#')}`).sort();
+    assert.deepEqual(kinds(await kustomize(other)), kinds(await kustomize(EXAMPLE)));
   });
 
   test('flags that disagree are one line, exit 1, and write nothing', async () => {

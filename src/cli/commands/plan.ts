@@ -24,6 +24,12 @@ function dnsLabel(value: string): string {
   return value;
 }
 
+function kustomizeRef(value: string): string {
+  if (!/^[\x21-\x7e]+$/.test(value) || value.length > 500)
+    throw new InvalidArgumentError('expected a path or URL without spaces, like ../../base');
+  return value;
+}
+
 function imageRef(value: string): string {
   if (!/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(value) || value.length > 255)
     throw new InvalidArgumentError('expected an image like registry.example.com/profai:0.1.0');
@@ -60,6 +66,11 @@ export function register(program: Command): void {
       nonNegativeInt,
     )
     .option('--namespace <name>', 'with --kubernetes: the namespace (default: profai)', dnsLabel)
+    .option(
+      '--base <ref>',
+      "with --kubernetes: the base as the overlay names it (default: this install's deploy/kubernetes/base, as a path from DIR)",
+      kustomizeRef,
+    )
     .option('--image <ref>', 'with --kubernetes: the ProfAI image (default: profai:latest)', imageRef)
     .option('--json', 'print the plan as JSON')
     .action(

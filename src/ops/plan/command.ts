@@ -34,7 +34,7 @@ const HOST_FLAGS = [
   'workerMemory',
   'workerCpus',
 ];
-const KUBERNETES_FLAGS = ['nodes', 'minWorkers', 'namespace', 'image'];
+const KUBERNETES_FLAGS = ['nodes', 'minWorkers', 'namespace', 'image', 'base'];
 const flag = (k: string) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 /** The command line that regenerates a file written with these flags (quoted in the file's header). */
@@ -89,12 +89,14 @@ async function writeOverlay(plan: Plan, opts: Record<string, unknown>, status: (
     throw new PlanUsageError(
       `--min-workers ${minWorkers} is more than the ${plan.workers * nodes} workers ${nodes} node(s) hold`,
     );
-  if (!existsSync(join(KUBERNETES_BASE, 'kustomization.yaml')))
+  // --base is taken as given (a path from DIR, or a remote base kustomize fetches); the default must exist.
+  const givenBase = typeof opts.base === 'string' ? opts.base : undefined;
+  if (!givenBase && !existsSync(join(KUBERNETES_BASE, 'kustomization.yaml')))
     throw new KubernetesBaseMissingError(KUBERNETES_BASE);
   await mkdir(dir, { recursive: true });
   const namespace = typeof opts.namespace === 'string' ? opts.namespace : 'profai';
   const files = renderKubernetesOverlay(plan, {
-    base: relative(resolve(dir), KUBERNETES_BASE).split('\\').join('/'),
+    base: givenBase ?? relative(resolve(dir), KUBERNETES_BASE).split('\\').join('/'),
     namespace,
     image: typeof opts.image === 'string' ? opts.image : 'profai:latest',
     nodes,

@@ -71,7 +71,7 @@ function kustomization(plan: Plan, opts: KubernetesOptions): string {
     `namespace: ${opts.namespace}`,
     '',
     'resources:',
-    `  - ${opts.base}`,
+    `  - ${/^[A-Za-z0-9._/-]+$/.test(opts.base) ? opts.base : q(opts.base)}`,
     '',
     'images:',
     '  - name: profai',
