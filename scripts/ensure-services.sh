@@ -24,6 +24,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
+# The Kubernetes manifests are rendered by `kubectl kustomize` (kubectl >= 1.22; Debian's kubernetes-client is 1.20,
+# whose kustomize cannot read them, so it is not installed from here).
+if ! command -v kubectl >/dev/null; then
+  echo "warning: kubectl (>= 1.22) not found: test/deploy/kubernetes.test.ts will fail until it is installed" >&2
+fi
+
 log "services"
 if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
   mkdir -p /var/lib/redis /var/log/redis

@@ -31,6 +31,7 @@ import { healthRoutes } from './routes/health.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { pdfRoutes } from './routes/pdfs.ts';
+import { queueRoutes } from './routes/queues.ts';
 import { quizRoutes } from './routes/quizzes.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { MULTIPART_LIMITS } from './upload.ts';
@@ -81,6 +82,7 @@ export async function buildApi(given: ApiDeps): Promise<FastifyInstance> {
   await app.register(courseRoutes, { deps });
   await app.register(quizRoutes, { deps });
   await app.register(metricsRoutes, { deps });
+  await app.register(queueRoutes, { deps });
   await app.register(dashboardRoutes, { deps });
   await app.register(exportRoutes, { deps });
   await app.register(documentRoutes, { deps });

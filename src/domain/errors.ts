@@ -83,7 +83,11 @@ export const ERROR_CODES = {
   llm_context_overflow: { permanent: true, doc: 'The smallest request does not fit LLM_CONTEXT_TOKENS.' },
   // ── operations ────────────────────────────────────────────────────────────────
   bad_size: { permanent: false, doc: 'A memory size on the command line cannot be read.' },
-  plan_usage: { permanent: false, doc: '`profai plan` was not given the host size.' },
+  plan_usage: { permanent: false, doc: '`profai plan` was not given the host size, or its flags disagree.' },
+  kubernetes_base_missing: {
+    permanent: true,
+    doc: '`profai plan --kubernetes` cannot find deploy/kubernetes/base (run it from a checkout or the npm package).',
+  },
   calibration_failed: { permanent: false, doc: "`profai plan`'s calibration run failed." },
   no_job_data: { permanent: true, doc: '`profai plan` has no finished job to plan from.' },
   database_url_required: { permanent: true, doc: '`profai api` needs DATABASE_URL.' },

@@ -11,8 +11,18 @@ export class BadSizeError extends ProfaiError {
 
 /** `--cpus`/`--memory` missing without `--production`. */
 export class PlanUsageError extends ProfaiError {
-  constructor() {
-    super('plan_usage', 'give the host size: --cpus N --memory SIZE (or --production)');
+  constructor(message = 'give the host size: --cpus N --memory SIZE (or --production)') {
+    super('plan_usage', message);
+  }
+}
+
+/** The kustomize base the overlay of `profai plan --kubernetes` builds on is not where it should be. */
+export class KubernetesBaseMissingError extends ProfaiError {
+  constructor(path: string) {
+    super(
+      'kubernetes_base_missing',
+      `no kustomize base at ${path}: run profai plan from a checkout of ProfAI, or name the base with --base`,
+    );
   }
 }
 

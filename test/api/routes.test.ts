@@ -181,6 +181,9 @@ describe('jobs, courses, quizzes, health, API key, OpenAPI', () => {
       assert.equal(res.json().redis.ok, false);
       assert.equal(res.json().database.ok, true);
       assert.match(res.json().message, /^redis: /);
+      // Liveness says only that the API answers: an outage must not restart it (deploy/kubernetes/base/api.yaml).
+      const live = await down.inject('/health/live');
+      assert.deepEqual([live.statusCode, live.json()], [200, { status: 'ok' }]);
 
       const stuck = await fx.variant({}, { redisPing: async () => void (await hanging.ping()) });
       const started = Date.now();
@@ -239,6 +242,7 @@ describe('jobs, courses, quizzes, health, API key, OpenAPI', () => {
       200,
     );
     assert.equal((await locked.inject('/health')).statusCode, 200);
+    assert.equal((await locked.inject('/health/live')).statusCode, 200);
     assert.equal((await locked.inject('/openapi.json')).statusCode, 200);
     // Without API_KEY nothing needs a key.
     assert.equal((await fx.app.inject('/api/courses')).statusCode, 200);
@@ -259,9 +263,11 @@ describe('jobs, courses, quizzes, health, API key, OpenAPI', () => {
       '/api/jobs/{id}',
       '/api/jobs/{id}/retry',
       '/api/pdfs',
+      '/api/queues/depth',
       '/api/quizzes/{id}',
       '/api/quizzes/{id}/questions/{n}',
       '/health',
+      '/health/live',
       '/metrics',
     ]);
     assert.ok(doc.paths['/api/pdfs'].post.requestBody.content['multipart/form-data']);

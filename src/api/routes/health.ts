@@ -1,7 +1,9 @@
 /**
  * `GET /health`: Redis, database, vector store and file storage, each probed in parallel with a time limit, so
  * the answer comes within about {@link PROBE_TIMEOUT_MS} even when a service hangs. 200 when all answer and Redis
- * and the storage take writes (capacity.ts), 503 naming what failed otherwise. Public even when API_KEY is set.
+ * and the storage take writes (capacity.ts), 503 naming what failed otherwise. `GET /health/live`: 200 whenever the
+ * API answers at all, whatever its dependencies do (a liveness probe: an outage must not restart the API). Both
+ * public even when API_KEY is set.
  */
 import type { FastifyInstance } from 'fastify';
 import { describeError, ProfaiError } from '../../domain/errors.ts';
@@ -68,6 +70,23 @@ const healthSchema = {
 } as const;
 
 export async function healthRoutes(app: FastifyInstance, opts: { deps: ApiContext }): Promise<void> {
+  app.get(
+    '/health/live',
+    {
+      schema: {
+        summary: 'The API process answers (liveness); says nothing of Redis, the database or the storage',
+        tags: ['health'],
+        response: {
+          200: {
+            type: 'object',
+            required: ['status'],
+            properties: { status: { type: 'string', enum: ['ok'] } },
+          },
+        },
+      },
+    },
+    async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }),
+  );
   const { db, vectors, redisPing, storage, capacity } = opts.deps;
   // Answering is not enough: Redis at maxmemory and a full store answer, and refuse every upload.
   const redisTakesWrites = async () => {

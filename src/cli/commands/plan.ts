@@ -1,9 +1,10 @@
 /**
  * `profai plan`: recommends workers, concurrency, memory limits and PDFs/hour for a host, from the peak RSS
- * and CPU seconds of recent jobs (or a calibration run); `--compose FILE` writes the matching compose file.
+ * and CPU seconds of recent jobs (or a calibration run); `--compose FILE` writes the matching compose file,
+ * `--kubernetes DIR` the matching kustomize overlay of deploy/kubernetes/base.
  */
 import { type Command, InvalidArgumentError } from 'commander';
-import { none, positiveInt, run } from '../command-kit.ts';
+import { none, nonNegativeInt, positiveInt, run } from '../command-kit.ts';
 
 function positiveNumber(value: string): number {
   const n = Number(value);
@@ -14,6 +15,24 @@ function positiveNumber(value: string): number {
 function size(value: string): string {
   if (!/^\s*\d+(\.\d+)?\s*[a-z]*\s*$/i.test(value))
     throw new InvalidArgumentError('expected a size like 8GB or 900MB');
+  return value;
+}
+
+function dnsLabel(value: string): string {
+  if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(value))
+    throw new InvalidArgumentError('expected a Kubernetes namespace: lower-case letters, digits and -');
+  return value;
+}
+
+function kustomizeRef(value: string): string {
+  if (!/^[\x21-\x7e]+$/.test(value) || value.length > 500)
+    throw new InvalidArgumentError('expected a path or URL without spaces, like ../../base');
+  return value;
+}
+
+function imageRef(value: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/.test(value) || value.length > 255)
+    throw new InvalidArgumentError('expected an image like registry.example.com/profai:0.1.0');
   return value;
 }
 
@@ -35,6 +54,24 @@ export function register(program: Command): void {
     .option('--runs <n>', 'calibration runs', positiveInt, 3)
     .option('--production', 'the committed production fleet (2 CPU / 8 GB, 5 workers), as a starting point')
     .option('--compose <file>', 'write the matching docker compose file')
+    .option('--kubernetes <dir>', 'write the matching kustomize overlay of deploy/kubernetes/base into DIR')
+    .option(
+      '--nodes <n>',
+      'with --kubernetes: nodes of this size the workers may use (KEDA maximum = workers × nodes)',
+      positiveInt,
+    )
+    .option(
+      '--min-workers <n>',
+      'with --kubernetes: KEDA minimum (0: scale to zero when the queues are empty)',
+      nonNegativeInt,
+    )
+    .option('--namespace <name>', 'with --kubernetes: the namespace (default: profai)', dnsLabel)
+    .option(
+      '--base <ref>',
+      "with --kubernetes: the base as the overlay names it (default: this install's deploy/kubernetes/base, as a path from DIR)",
+      kustomizeRef,
+    )
+    .option('--image <ref>', 'with --kubernetes: the ProfAI image (default: profai:latest)', imageRef)
     .option('--json', 'print the plan as JSON')
     .action(
       run(none, async (config, opts: Record<string, unknown>) => {

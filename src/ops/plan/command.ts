@@ -1,35 +1,49 @@
-/** What `profai plan` does once its flags are parsed: gather figures, plan, print, write the compose file. */
+/**
+ * What `profai plan` does once its flags are parsed: gather figures, plan, print, write the compose file or the
+ * Kubernetes overlay.
+ */
 
-import { writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Config } from '../../config.ts';
-import { PlanUsageError } from '../errors.ts';
+import { KubernetesBaseMissingError, PlanUsageError } from '../errors.ts';
 import { renderCompose } from './compose.ts';
 import { gatherInputs } from './gather.ts';
-import { planFleet } from './plan.ts';
-import { PRODUCTION_COMMAND, PRODUCTION_INPUTS } from './production.ts';
+import { renderKubernetesOverlay, SETTINGS_FILE, settingsTemplate } from './kubernetes.ts';
+import { type Plan, planFleet } from './plan.ts';
+import { PRODUCTION_INPUTS } from './production.ts';
 import { planJson, renderPlan } from './report.ts';
 import { parseSize } from './units.ts';
+
+/** deploy/kubernetes/base of this checkout or package (src/ops/plan and dist/ops/plan are both 3 levels down). */
+export const KUBERNETES_BASE = fileURLToPath(new URL('../../../deploy/kubernetes/base', import.meta.url));
 
 const sizeOf = (v: unknown) => (typeof v === 'string' ? parseSize(v) : undefined);
 const numberOf = (v: unknown) => (typeof v === 'number' ? v : undefined);
 
-/** The command line that regenerates a compose file with these flags (quoted in the file's header). */
-function commandLine(opts: Record<string, unknown>): string {
-  if (opts.production) return PRODUCTION_COMMAND;
-  const flags = [
-    'cpus',
-    'memory',
-    'apiMemory',
-    'apiCpus',
-    'reserveMemory',
-    'workers',
-    'concurrency',
-    'workerMemory',
-    'workerCpus',
-  ]
-    .filter((k) => opts[k] !== undefined)
-    .map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${String(opts[k])}`);
-  return ['profai plan', ...flags, '--compose', String(opts.compose)].join(' ');
+const HOST_FLAGS = [
+  'cpus',
+  'memory',
+  'apiMemory',
+  'apiCpus',
+  'reserveMemory',
+  'workers',
+  'concurrency',
+  'workerMemory',
+  'workerCpus',
+];
+const KUBERNETES_FLAGS = ['nodes', 'minWorkers', 'namespace', 'image', 'base'];
+const flag = (k: string) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** The command line that regenerates a file written with these flags (quoted in the file's header). */
+export function commandLine(opts: Record<string, unknown>, output: 'compose' | 'kubernetes'): string {
+  const given = (keys: string[]) =>
+    keys.filter((k) => opts[k] !== undefined).map((k) => `${flag(k)} ${String(opts[k])}`);
+  const sizing = opts.production ? ['--production'] : given(HOST_FLAGS);
+  const extra = output === 'kubernetes' ? given(KUBERNETES_FLAGS) : [];
+  return ['profai plan', ...sizing, `--${output}`, String(opts[output]), ...extra].join(' ');
 }
 
 export async function planCommand(config: Config, opts: Record<string, unknown>): Promise<number> {
@@ -59,8 +73,41 @@ export async function planCommand(config: Config, opts: Record<string, unknown>)
   if (opts.json) process.stdout.write(`${JSON.stringify(planJson(plan), null, 2)}\n`);
   else process.stdout.write(`${renderPlan(plan)}\n`);
   if (typeof opts.compose === 'string') {
-    await writeFile(opts.compose, renderCompose(plan, commandLine(opts)));
+    await writeFile(opts.compose, renderCompose(plan, commandLine(opts, 'compose')));
     status(`Wrote ${opts.compose}`);
   }
+  if (typeof opts.kubernetes === 'string') await writeOverlay(plan, opts, status);
   return 0;
+}
+
+/** Writes the overlay's generated files into `opts.kubernetes`, and its settings file when it has none. */
+async function writeOverlay(plan: Plan, opts: Record<string, unknown>, status: (line: string) => void) {
+  const dir = String(opts.kubernetes);
+  const nodes = numberOf(opts.nodes) ?? 1;
+  const minWorkers = numberOf(opts.minWorkers) ?? 1;
+  if (minWorkers > plan.workers * nodes)
+    throw new PlanUsageError(
+      `--min-workers ${minWorkers} is more than the ${plan.workers * nodes} workers ${nodes} node(s) hold`,
+    );
+  // --base is taken as given (a path from DIR, or a remote base kustomize fetches); the default must exist.
+  const givenBase = typeof opts.base === 'string' ? opts.base : undefined;
+  if (!givenBase && !existsSync(join(KUBERNETES_BASE, 'kustomization.yaml')))
+    throw new KubernetesBaseMissingError(KUBERNETES_BASE);
+  await mkdir(dir, { recursive: true });
+  const namespace = typeof opts.namespace === 'string' ? opts.namespace : 'profai';
+  const files = renderKubernetesOverlay(plan, {
+    base: givenBase ?? relative(resolve(dir), KUBERNETES_BASE).split('\\').join('/'),
+    namespace,
+    image: typeof opts.image === 'string' ? opts.image : 'profai:latest',
+    nodes,
+    minWorkers,
+    command: commandLine(opts, 'kubernetes'),
+  });
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  const settings = join(dir, SETTINGS_FILE);
+  const fresh = !existsSync(settings);
+  if (fresh) await writeFile(settings, `${settingsTemplate(namespace)}\n`);
+  status(
+    `Wrote ${[...Object.keys(files), ...(fresh ? [SETTINGS_FILE] : [])].map((f) => join(dir, f)).join(', ')}${fresh ? '' : ` (kept ${settings})`}`,
+  );
 }
