@@ -20,6 +20,7 @@ const QUIZ = 'quiz_generation';
 describe('GET /api/queues/depth', { timeout: 120_000 }, () => {
   let fx: ApiFixture;
   let taker: Worker;
+  let takerRedis: Redis;
 
   before(async () => {
     fx = await startApiFixture();
@@ -29,8 +30,9 @@ describe('GET /api/queues/depth', { timeout: 120_000 }, () => {
     await pdf.add(PDF_TASK, {}, { jobId: 'pdf-d0', delay: 600_000 });
     await fx.deps.fleet.queue(QUIZ).add(QUIZ_TASK, {}, { jobId: 'quiz-w0' });
     // A worker without a processor takes one job by hand: it stays active until the test ends.
+    takerRedis = new Redis(fx.config.redisUrl, { maxRetriesPerRequest: null });
     taker = new Worker(PDF, null, {
-      connection: new Redis(fx.config.redisUrl, { maxRetriesPerRequest: null }),
+      connection: takerRedis,
       prefix: fx.config.queuePrefix,
     });
     const taken = await taker.getNextJob(randomUUID());
@@ -38,6 +40,8 @@ describe('GET /api/queues/depth', { timeout: 120_000 }, () => {
   });
   after(async () => {
     await taker?.close();
+    // A connection given to BullMQ stays open after the worker closes.
+    await takerRedis?.quit();
     await fx?.stop();
   });
 
