@@ -285,7 +285,7 @@ async function stageSeconds(databaseUrl: string) {
 
 const stagesText = (stats: Record<string, number>) =>
   Object.entries(stats)
-    .filter(([k]) => k.endsWith('Seconds'))
+    .filter(([k]) => k.endsWith('Seconds') && !k.endsWith('CpuSeconds'))
     .map(([k, v]) => `${k.replace(/Seconds$/, '')} ${v.toFixed(1)}`)
     .join(', ');
 
@@ -417,16 +417,23 @@ say(
   `${(pdfs.reduce((s, p) => s + p.bytes.length, 0) / 1048576).toFixed(1)} MB in ${pdfs.length} files, largest first`,
 );
 
-/** CPU figures per page of one run: the children's stages (one thread each: stage time is their CPU) and all. */
+/**
+ * CPU figures per page of one run: the children's and all (with the services'), and per stage: its CPU
+ * (`<stage>CpuSeconds`, every thread of the child) where the workers record it, else its wall time (older
+ * commits; on a busy host wall time overstates the CPU). `vectors` is wall time (mostly waiting on the store).
+ */
 function perPage(r: Awaited<ReturnType<typeof run>>) {
   const pages = Math.max(1, r.pages);
   const services = Object.values(r.otherCpu).reduce((s, x) => s + x, 0);
+  const t = r.stages.total;
+  const names = Object.keys(t)
+    .filter((k) => k.endsWith('Seconds') && !k.endsWith('CpuSeconds'))
+    .map((k) => k.replace(/Seconds$/, ''));
+  const cpuRecorded = names.some((n) => t[`${n}CpuSeconds`] !== undefined);
   const stages = Object.fromEntries(
-    Object.entries(r.stages.total)
-      .filter(([k]) => k.endsWith('Seconds'))
-      .map(([k, v]) => [k.replace(/Seconds$/, ''), v / pages]),
+    names.map((n) => [n, (t[`${n}CpuSeconds`] ?? t[`${n}Seconds`] ?? 0) / pages]),
   );
-  return { children: r.cpu / pages, all: (r.cpu + services) / pages, stages };
+  return { children: r.cpu / pages, all: (r.cpu + services) / pages, stages, stagesAreCpu: cpuRecorded };
 }
 
 const ms = (seconds: number) => (seconds * 1000).toFixed(2);
@@ -450,12 +457,14 @@ for (const n of args.workers!.split(',').map(Number)) {
           ', ',
         )}; all together ${((r.cpu + Object.values(r.otherCpu).reduce((s, x) => s + x, 0)) / r.makespan).toFixed(2)} cores`,
       `  CPU ms per page: children ${ms(cost.children)}, all (with supervisors, PostgreSQL, Chroma, Redis) ${ms(cost.all)}`,
-      `  stage ms per page (a child's stage time, one thread: its CPU): ${Object.entries(cost.stages)
+      `  stage ${cost.stagesAreCpu ? 'CPU' : 'wall (no CPU recorded by these workers)'} ms per page: ${Object.entries(
+        cost.stages,
+      )
         .map(([k, v]) => `${k} ${ms(v)}`)
         .join(', ')}`,
       `  RSS per worker (supervisor + child), MB: idle at first sample ${mbList(r.idleFirstRss)}; idle after ${IDLE_SETTLE_MS / 1000} s ${mbList(r.idleSettledRss)}; peak ${mbList(r.peakRss)}`,
       `  peak child RSS in a job ${r.peakChildRss.toFixed(0)} MB (${r.heaviest})`,
-      `  seconds per stage, all documents: ${stagesText(r.stages.total)}`,
+      `  wall seconds per stage, all documents: ${stagesText(r.stages.total)}`,
       `  slowest document ${r.stages.slowest.file}: ${stagesText(r.stages.slowest.stats)}`,
       `  probe saves during the run: ${s.length} ok, ${r.saves.errors.length} errors, p50 ${pct(s, 0.5).toFixed(0)} ms, p95 ${pct(s, 0.95).toFixed(0)} ms, max ${Math.max(0, ...s).toFixed(0)} ms`,
       ...r.failed.map((f) => `  failed: ${f}`),
