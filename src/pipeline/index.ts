@@ -154,6 +154,7 @@ export async function prepareDocument(
   }
   if (extracted.pages.every((p) => p.needsOcr))
     throw ocr ? ocrNoText(ocr.unreadable.length) : noText(extracted.pageCount);
+  if (ocr && ocr.skipped.length > 0) stats.ocrSkippedPages = ocr.skipped.length;
   if (ocr && ocr.read.length > 0) {
     stats.ocrPages = ocr.read.length;
     stats.ocrMeanConfidence = ocrSummary(ocr.read).meanConfidence;
