@@ -390,6 +390,8 @@ async function run(workers: number, pdfs: Pdf[]) {
       peakChildRss: Math.max(...views.map((v) => v.peakRssMb ?? 0)),
       cpu: (await readRunInfos(client.redis, prefix, ids)).reduce((sum, r) => sum + (r?.cpuSeconds ?? 0), 0),
       heaviest: views.reduce((a, b) => ((b.peakRssMb ?? 0) > (a.peakRssMb ?? 0) ? b : a)).file,
+      /** Each job's child peak RSS, in the order the jobs were enqueued. */
+      jobPeaks: views.map((v) => ({ file: v.file, peakRssMb: v.peakRssMb ?? 0 })),
       saves,
       otherCpu: {
         supervisors: supervisorsCpu,
@@ -460,10 +462,13 @@ for (const n of args.workers!.split(',').map(Number)) {
       `  stage ${cost.stagesAreCpu ? 'CPU' : 'wall (no CPU recorded by these workers)'} ms per page: ${Object.entries(
         cost.stages,
       )
-        .map(([k, v]) => `${k} ${ms(v)}`)
+        .map(
+          ([k, v]) =>
+            `${k} ${ms(v)}${cost.stagesAreCpu && !(`${k}CpuSeconds` in r.stages.total) ? ' (wall)' : ''}`,
+        )
         .join(', ')}`,
       `  RSS per worker (supervisor + child), MB: idle at first sample ${mbList(r.idleFirstRss)}; idle after ${IDLE_SETTLE_MS / 1000} s ${mbList(r.idleSettledRss)}; peak ${mbList(r.peakRss)}`,
-      `  peak child RSS in a job ${r.peakChildRss.toFixed(0)} MB (${r.heaviest})`,
+      `  peak child RSS in a job ${r.peakChildRss.toFixed(0)} MB (${r.heaviest}); per job: ${r.jobPeaks.map((j) => `${j.file} ${j.peakRssMb.toFixed(0)}`).join(', ')}`,
       `  wall seconds per stage, all documents: ${stagesText(r.stages.total)}`,
       `  slowest document ${r.stages.slowest.file}: ${stagesText(r.stages.slowest.stats)}`,
       `  probe saves during the run: ${s.length} ok, ${r.saves.errors.length} errors, p50 ${pct(s, 0.5).toFixed(0)} ms, p95 ${pct(s, 0.95).toFixed(0)} ms, max ${Math.max(0, ...s).toFixed(0)} ms`,
