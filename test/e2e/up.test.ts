@@ -113,7 +113,8 @@ test('profai up --workers 2: embedded database, a PDF becomes a course, Ctrl-C s
 
   // Everything `up` started: database, API, workers and their children.
   pids = processTree(up.pid).filter((p) => p !== up!.pid);
-  assert.ok(pids.length >= 5, `up runs db, api, 2 workers and a child: ${pids.join(' ')}`);
+  // Children come with jobs: the worker that ran the job may be the one just restarted, with none yet.
+  assert.ok(pids.length >= 4, `up runs db, api and 2 workers: ${pids.join(' ')}`);
   up.proc.kill('SIGINT');
   const exit = await up.exited;
   assert.deepEqual(exit, { code: 0, signal: null }, up.lines.slice(-20).join('\n'));
