@@ -9,7 +9,15 @@
  * durations) and the longest job, peak RSS per worker (supervisor + child, sampled from /proc) and the
  * child's peak per job (run records), and the latency of a probe save into the database during the run.
  *
- *   npm run bench:fleet-corpus -- [--workers 1,5] [--db postgres|pglite] [--source corpus|copies] [--copies 10] [--llm]
+ * `--dir DIR` takes every PDF of a folder instead (e.g. the Celery anchor's 10 Debian manuals, to compare on the same
+ * files), `--repeat K` enqueues each PDF K times (K rounds, as the anchor's bench; each copy made unique after %%EOF
+ * so that it is a new job and document), `--json` prints the figures as JSON on stdout (the report goes to stderr).
+ * Besides throughput it prints CPU ms per page (the children's, and all with the services') and stage ms per page,
+ * and RSS per worker idle at the first sample after `ready.`, idle once settled, and at peak.
+ *
+ *   npm run bench:fleet-corpus -- [--workers 1,5] [--db postgres|pglite] [--source corpus|copies] [--copies 10]
+ *     [--dir DIR] [--repeat K] [--json] [--llm]
+ * FLEET_CLI_ENTRY=/other/checkout/dist/cli/main.js runs another commit's workers under this bench (before/after).
  * FLEET_CLI_ENTRY=path/to/dist/cli/main.js runs compiled workers (tsx costs ~100 MB of RSS per worker).
  *
  * PDFium (issue 16), machine loaded by other work (load 6-12 on 2 cores), compiled workers, PostgreSQL + Chroma,
@@ -39,7 +47,7 @@
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,8 +80,16 @@ const { values: args } = parseArgs({
     source: { type: 'string' },
     copies: { type: 'string', default: '10' },
     llm: { type: 'boolean', default: false },
+    dir: { type: 'string' },
+    repeat: { type: 'string', default: '1' },
+    json: { type: 'boolean', default: false },
   },
 });
+
+/** With `--json` the figures go to stdout as one JSON document and the text report to stderr. */
+const say = (line: string) => (args.json ? console.error(line) : console.log(line));
+const repeat = Math.max(1, Math.floor(Number(args.repeat)));
+if (!Number.isFinite(repeat)) throw new Error(`--repeat: not a number: ${args.repeat}`);
 
 /**
  * `--llm`: courses from a local fake OpenAI server answering after LLM_DELAY_MS (default 2000), as in bench:llm's
@@ -91,8 +107,38 @@ interface Pdf {
   bytes: Uint8Array;
 }
 
-/** The corpus's parse rows, or copies of the example made unique after %%EOF. */
+/** `bytes` made unique (a different sha256, so a different job and document) by a comment after %%EOF. */
+const variant = (bytes: Uint8Array, k: number): Uint8Array =>
+  k === 0 ? bytes : new Uint8Array(Buffer.concat([bytes, Buffer.from(`\n%copy ${k}\n`)]));
+
+/**
+ * `--repeat K`: every PDF enqueued K times, as the Celery anchor's bench does (K rounds of the files), each copy
+ * made unique so that the job id and the stored document differ (ProfAI would otherwise skip a known file).
+ */
+function repeated(pdfs: Pdf[], k: number): Pdf[] {
+  return Array.from({ length: k }, (_, round) =>
+    pdfs.map((p) => ({
+      name: round === 0 ? p.name : `${p.name} (copy ${round + 1})`,
+      bytes: variant(p.bytes, round),
+    })),
+  ).flat();
+}
+
+/** Every `*.pdf` in `dir` (`--dir`: any folder, e.g. the Celery anchor's 10 Debian manuals). */
+function pdfsIn(dir: string): Pdf[] {
+  const files = readdirSync(dir)
+    .filter((f) => f.toLowerCase().endsWith('.pdf'))
+    .sort();
+  if (files.length === 0) throw new Error(`--dir ${dir}: no .pdf file in it`);
+  return files.map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(dir, f))) }));
+}
+
+/** The PDFs of `--dir`, else the corpus's parse rows, else copies of the example made unique after %%EOF. */
 function loadPdfs(): { pdfs: Pdf[]; source: string } {
+  if (args.dir) {
+    const pdfs = pdfsIn(args.dir);
+    return { pdfs, source: `${pdfs.length} PDFs in ${args.dir}` };
+  }
   const corpus = args.source === 'copies' ? { missing: '--source copies' } : loadCorpus();
   if ('rows' in corpus) {
     const rows = corpus.rows.filter((r) => r.expected.startsWith('parse'));
@@ -105,7 +151,7 @@ function loadPdfs(): { pdfs: Pdf[]; source: string } {
   const n = Number(args.copies);
   const pdfs = Array.from({ length: n }, (_, i) => ({
     name: `sample-${i + 1}.pdf`,
-    bytes: new Uint8Array(Buffer.concat([sample, Buffer.from(`\n%copy ${i + 1}\n`)])),
+    bytes: variant(new Uint8Array(sample), i + 1),
   }));
   return { pdfs, source: `${n} copies of examples/sample.pdf (${corpus.missing})` };
 }
@@ -239,9 +285,12 @@ async function stageSeconds(databaseUrl: string) {
 
 const stagesText = (stats: Record<string, number>) =>
   Object.entries(stats)
-    .filter(([k]) => k.endsWith('Seconds'))
+    .filter(([k]) => k.endsWith('Seconds') && !k.endsWith('CpuSeconds'))
     .map(([k, v]) => `${k.replace(/Seconds$/, '')} ${v.toFixed(1)}`)
     .join(', ');
+
+/** How long the workers stay idle after `ready.` before the jobs come, for the settled idle RSS. */
+const IDLE_SETTLE_MS = 3000;
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)] ?? 0;
 
@@ -274,6 +323,10 @@ async function run(workers: number, pdfs: Pdf[]) {
   );
   try {
     await Promise.all(procs.map((p) => lineOf(p, / ready\.$/)));
+    // Idle RSS per worker: at the first sample (just after `ready.`) and once settled, before any job.
+    const idleFirst = procs.map((p) => treeRssMb(p.pid!));
+    await sleep(IDLE_SETTLE_MS);
+    const idleSettled = procs.map((p) => treeRssMb(p.pid!));
     const peaks = procs.map(() => 0);
     const sampler = setInterval(() => {
       procs.forEach((p, i) => {
@@ -281,8 +334,12 @@ async function run(workers: number, pdfs: Pdf[]) {
       });
     }, 200);
     const probe = probeSaves(backend.env.DATABASE_URL!);
-    // Largest first, so the makespan measures the fleet rather than an unlucky order of the longest job.
-    const ordered = [...pdfs].sort((a, b) => b.bytes.length - a.bytes.length);
+    // Largest first (in each of the --repeat rounds), so the makespan measures the fleet rather than an unlucky
+    // order of the longest job.
+    const ordered = repeated(
+      [...pdfs].sort((a, b) => b.bytes.length - a.bytes.length),
+      repeat,
+    );
     const start = Date.now();
     const servicesBefore = serviceCpu(backend.chroma?.pid);
     // The supervisors' start-up (before `ready.`) is not the run's work.
@@ -317,6 +374,10 @@ async function run(workers: number, pdfs: Pdf[]) {
     const pages = done.reduce((s, v) => s + ((v.result as PdfTaskResult).pages ?? 0), 0);
     return {
       workers,
+      pages,
+      idleFirstRss: idleFirst,
+      idleSettledRss: idleSettled,
+      peakRss: peaks,
       makespan,
       work,
       ideal: work / workers,
@@ -329,6 +390,8 @@ async function run(workers: number, pdfs: Pdf[]) {
       peakChildRss: Math.max(...views.map((v) => v.peakRssMb ?? 0)),
       cpu: (await readRunInfos(client.redis, prefix, ids)).reduce((sum, r) => sum + (r?.cpuSeconds ?? 0), 0),
       heaviest: views.reduce((a, b) => ((b.peakRssMb ?? 0) > (a.peakRssMb ?? 0) ? b : a)).file,
+      /** Each job's child peak RSS, in the order the jobs were enqueued. */
+      jobPeaks: views.map((v) => ({ file: v.file, peakRssMb: v.peakRssMb ?? 0 })),
       saves,
       otherCpu: {
         supervisors: supervisorsCpu,
@@ -349,21 +412,45 @@ async function run(workers: number, pdfs: Pdf[]) {
 }
 
 const { pdfs, source } = loadPdfs();
-console.log(
-  `PDFs: ${source}; database: ${args.db === 'pglite' ? 'PGlite over the wire (serve-db) + pgvector' : 'PostgreSQL + Chroma'}; CLI: ${CLI}${fakeLlm ? '; courses from a fake LLM (--llm)' : ''}`,
+say(
+  `PDFs: ${source}${repeat > 1 ? `, each enqueued ${repeat} times` : ''}; database: ${args.db === 'pglite' ? 'PGlite over the wire (serve-db) + pgvector' : 'PostgreSQL + Chroma'}; CLI: ${CLI}${fakeLlm ? '; courses from a fake LLM (--llm)' : ''}`,
 );
-console.log(
+say(
   `${(pdfs.reduce((s, p) => s + p.bytes.length, 0) / 1048576).toFixed(1)} MB in ${pdfs.length} files, largest first`,
 );
+
+/**
+ * CPU figures per page of one run: the children's and all (with the services'), and per stage: its CPU
+ * (`<stage>CpuSeconds`, every thread of the child) where the workers record it, else its wall time (older
+ * commits; on a busy host wall time overstates the CPU). `vectors` is wall time (mostly waiting on the store).
+ */
+function perPage(r: Awaited<ReturnType<typeof run>>) {
+  const pages = Math.max(1, r.pages);
+  const services = Object.values(r.otherCpu).reduce((s, x) => s + x, 0);
+  const t = r.stages.total;
+  const names = Object.keys(t)
+    .filter((k) => k.endsWith('Seconds') && !k.endsWith('CpuSeconds'))
+    .map((k) => k.replace(/Seconds$/, ''));
+  const cpuRecorded = names.some((n) => t[`${n}CpuSeconds`] !== undefined);
+  const stages = Object.fromEntries(
+    names.map((n) => [n, (t[`${n}CpuSeconds`] ?? t[`${n}Seconds`] ?? 0) / pages]),
+  );
+  return { children: r.cpu / pages, all: (r.cpu + services) / pages, stages, stagesAreCpu: cpuRecorded };
+}
+
+const ms = (seconds: number) => (seconds * 1000).toFixed(2);
+const mbList = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
+
 const results = [];
 for (const n of args.workers!.split(',').map(Number)) {
   const r = await run(n, pdfs);
-  results.push(r);
+  const cost = perPage(r);
+  results.push({ ...r, perPage: cost });
   const s = r.saves.latencies;
-  console.log(
+  say(
     [
       `\n${n} worker(s): ${r.completed} completed, ${r.failed.length} failed in ${r.makespan.toFixed(1)} s (load average now ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores: other processes skew these figures)`,
-      `  ${r.pdfsPerHour.toFixed(0)} PDFs/hour, ${r.pagesPerSecond.toFixed(1)} pages/s`,
+      `  ${r.pdfsPerHour.toFixed(0)} PDFs/hour, ${r.pagesPerSecond.toFixed(1)} pages/s (${r.pages} pages)`,
       `  makespan ${r.makespan.toFixed(1)} s vs ideal ${r.ideal.toFixed(1)} s (total work ${r.work.toFixed(1)} s / ${n}); longest job ${r.longest.toFixed(1)} s; efficiency ${((Math.max(r.ideal, r.longest) / r.makespan) * 100).toFixed(0)}%`,
       `  CPU of the children ${r.cpu.toFixed(1)} s, ${(r.cpu / r.makespan).toFixed(2)} cores busy on average (of ${availableParallelism()})`,
       `  CPU besides the children: ${Object.entries(r.otherCpu)
@@ -371,8 +458,18 @@ for (const n of args.workers!.split(',').map(Number)) {
         .join(
           ', ',
         )}; all together ${((r.cpu + Object.values(r.otherCpu).reduce((s, x) => s + x, 0)) / r.makespan).toFixed(2)} cores`,
-      `  peak RSS per worker (supervisor + child) ${r.peakWorkerRss.toFixed(0)} MB; peak child RSS in a job ${r.peakChildRss.toFixed(0)} MB (${r.heaviest})`,
-      `  seconds per stage, all documents: ${stagesText(r.stages.total)}`,
+      `  CPU ms per page: children ${ms(cost.children)}, all (with supervisors, PostgreSQL, Chroma, Redis) ${ms(cost.all)}`,
+      `  stage ${cost.stagesAreCpu ? 'CPU' : 'wall (no CPU recorded by these workers)'} ms per page: ${Object.entries(
+        cost.stages,
+      )
+        .map(
+          ([k, v]) =>
+            `${k} ${ms(v)}${cost.stagesAreCpu && !(`${k}CpuSeconds` in r.stages.total) ? ' (wall)' : ''}`,
+        )
+        .join(', ')}`,
+      `  RSS per worker (supervisor + child), MB: idle at first sample ${mbList(r.idleFirstRss)}; idle after ${IDLE_SETTLE_MS / 1000} s ${mbList(r.idleSettledRss)}; peak ${mbList(r.peakRss)}`,
+      `  peak child RSS in a job ${r.peakChildRss.toFixed(0)} MB (${r.heaviest}); per job: ${r.jobPeaks.map((j) => `${j.file} ${j.peakRssMb.toFixed(0)}`).join(', ')}`,
+      `  wall seconds per stage, all documents: ${stagesText(r.stages.total)}`,
       `  slowest document ${r.stages.slowest.file}: ${stagesText(r.stages.slowest.stats)}`,
       `  probe saves during the run: ${s.length} ok, ${r.saves.errors.length} errors, p50 ${pct(s, 0.5).toFixed(0)} ms, p95 ${pct(s, 0.95).toFixed(0)} ms, max ${Math.max(0, ...s).toFixed(0)} ms`,
       ...r.failed.map((f) => `  failed: ${f}`),
@@ -381,11 +478,33 @@ for (const n of args.workers!.split(',').map(Number)) {
 }
 if (results.length >= 2) {
   const [a, b] = [results[0]!, results[results.length - 1]!];
-  console.log(
-    `\nthroughput ${b.workers} vs ${a.workers} worker(s): ${(b.pdfsPerHour / a.pdfsPerHour).toFixed(2)}× (PDFs/hour), ${(b.pagesPerSecond / a.pagesPerSecond).toFixed(2)}× (pages/s)`,
+  say(
+    `\nthroughput ${b.workers} vs ${a.workers} worker(s): ${(b.pdfsPerHour / a.pdfsPerHour).toFixed(2)}× (PDFs/hour), ${(b.pagesPerSecond / a.pagesPerSecond).toFixed(2)}× (pages/s); children's CPU ${(b.cpu / a.cpu).toFixed(2)}×, all CPU ${(b.perPage.all / a.perPage.all).toFixed(2)}×`,
   );
 }
 if (fakeLlm) {
-  console.log(`LLM calls: ${fakeLlm.chats().length}`);
+  say(`LLM calls: ${fakeLlm.chats().length}`);
   await fakeLlm.close();
+}
+if (args.json) {
+  console.log(
+    JSON.stringify(
+      {
+        source,
+        repeat,
+        cli: CLI,
+        db: args.db,
+        results: results.map(({ saves, ...r }) => ({
+          ...r,
+          probeSaves: {
+            ok: saves.latencies.length,
+            errors: saves.errors.length,
+            p95Ms: pct(saves.latencies, 0.95),
+          },
+        })),
+      },
+      null,
+      2,
+    ),
+  );
 }

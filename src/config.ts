@@ -237,13 +237,13 @@ export const SETTINGS = {
   }),
   childIdleExitS: setting({
     env: 'CHILD_IDLE_EXIT_S',
-    doc: 'A child idle this many seconds leaves, and its slot forks a new one for the next task (~0.1 s, then ~1 s loading the pipeline in its first task, as for any new child): an idle worker holds only its supervisor (~65 MB instead of ~110). 0 = children stay (warm, with CHILD_PRELOAD). At most a day.',
+    doc: 'A child idle this many seconds leaves, and its slot forks a new one for the next task (~0.1 s, then ~1 s loading the pipeline in its first task, as for any new child): an idle worker holds only its supervisor (~65 MB instead of ~110), as a worker that has not worked yet does (without CHILD_PRELOAD a slot forks its first child when its first task comes). 0 = children stay (warm, with CHILD_PRELOAD). At most a day.',
     schema: int(0, 86_400),
     default: 60,
   }),
   childPreload: setting({
     env: 'CHILD_PRELOAD',
-    doc: 'Children load the pipeline, open the storage and make the PDF engine (PDFium) as soon as they start, so first tasks run warm at the cost of idle memory per child (`npm run bench:fleet` measures both).',
+    doc: 'Children are forked when the worker starts (not when the first task comes) and load the pipeline, open the storage and make the PDF engine (PDFium) at once, so first tasks run warm at the cost of idle memory per child (`npm run bench:fleet` measures both).',
     schema: flag,
     default: false,
   }),

@@ -20,9 +20,16 @@ export class ApiError extends Error {
   }
 }
 
+/** Most characters of a client's input (a path, an id) an error message repeats. */
+export const ECHO_MAX_CHARS = 120;
+
+/** `text` as an error message repeats it: cut to {@link ECHO_MAX_CHARS}, the cut marked (a fuzzed 100 KB path). */
+export const echoed = (text: string): string =>
+  text.length <= ECHO_MAX_CHARS ? text : `${text.slice(0, ECHO_MAX_CHARS)}… (${text.length} characters)`;
+
 export const badRequest = (code: string, message: string) => new ApiError(400, code, message);
 export const notFound = (what: string, id: string) =>
-  new ApiError(404, 'not_found', `${what} ${id} not found`);
+  new ApiError(404, 'not_found', `${what} ${echoed(id)} not found`);
 
 /** JSON schema of every error body, registered as `ErrorBody` and referenced by each route's responses. */
 export const errorBodySchema = {
@@ -233,7 +240,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({
       error: 'not_found',
-      message: `route ${request.method} ${request.url.split('?')[0]} not found`,
+      message: `route ${request.method} ${echoed(request.url.split('?')[0] ?? '')} not found`,
     }),
   );
 }

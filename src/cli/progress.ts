@@ -3,6 +3,7 @@
  * Off the terminal (pipes, CI logs) it prints nothing: the summary table says what happened.
  */
 import type { StageName } from '../domain/document.ts';
+import { cutToColumns } from './width.ts';
 
 const BAR_WIDTH = 24;
 /** Redraw at most this often: a 400-page extraction reports 400 times in a second or two. */
@@ -22,14 +23,26 @@ export function progressLine(label: string, stream: NodeJS.WriteStream = process
       const now = Date.now();
       if (now - last < MIN_REDRAW_MS && done < total) return;
       last = now;
-      const width = stream.columns ?? 80;
-      const text = `${label}  ${stage.padEnd(9)} ${total > 1 ? renderBar(done, total) : ''}`;
-      stream.write(`\r\x1b[2K${text.slice(0, width - 1)}`);
+      stream.write(`\r\x1b[2K${progressText(label, stage, done, total, stream.columns ?? 80)}`);
     },
     done() {
       stream.write('\r\x1b[2K');
     },
   };
+}
+
+/**
+ * The progress line's text, cut to fit a terminal `columns` wide less one (so it never wraps): by display width,
+ * so that a Japanese file name does not overflow the line.
+ */
+export function progressText(
+  label: string,
+  stage: string,
+  done: number,
+  total: number,
+  columns: number,
+): string {
+  return cutToColumns(`${label}  ${stage.padEnd(9)} ${total > 1 ? renderBar(done, total) : ''}`, columns - 1);
 }
 
 /** `[██████░░░░] 120/400` */

@@ -159,6 +159,8 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
     hardMemoryLimitMb: s.hardMemoryLimitMb,
     childHeapMb: s.childHeapMb,
     idleExitMs: s.childIdleExitS * 1000,
+    // Preloading children are forked at start, to be warm; others when the first task comes (idle memory).
+    forkAtStart: s.childPreload,
     init: {
       taskModules,
       taskSettings: opts.taskSettings ?? null,

@@ -2,11 +2,14 @@
  * Stage 2b: pages without a text layer (or every page, with OCR=force) drawn by PDFium and read by Tesseract,
  * so that a scan gets lines like a born-digital page: sizes, headings, paragraphs and page citations work the
  * same. It runs where extraction runs, on the open PDF, in `profai process` and in a worker child alike.
+ * In a document that has a text layer, a textless page is first drawn small and tested (ocr/page-test.ts):
+ * blank pages and drawings are not read, and Tesseract is not started for a document that has only those.
  */
 import type { ExtractedDocument, OcrPage } from '../domain/document.ts';
 import { pageRanges } from './extract.ts';
 import type { PdfHandle } from './load.ts';
 import { type OcrLine, ocrTextLines } from './ocr/lines.ts';
+import { judgePage, PAGE_TEST, type PageVerdict } from './ocr/page-test.ts';
 import { ocrWorker } from './ocr/tesseract.ts';
 import { type GrayImage, RenderError, renderPageGray } from './pdf/render.ts';
 import { removeRunningText } from './pdf/running-text.ts';
@@ -36,6 +39,11 @@ export interface OcrOutcome {
   unreadable: number[];
   /** Pages PDFium could not draw, with the reason. */
   undrawn: { page: number; reason: string }[];
+  /**
+   * Pages not read because the page test (ocr/page-test.ts) found nothing to read on them: blank or a drawing.
+   * Only in a document that has a text layer (mode `auto`); a scan's every page is read.
+   */
+  skipped: { page: number; rule: PageVerdict['rule'] }[];
 }
 
 /** A page read with a mean confidence below this (0–100) is kept but marked for the reader to check. */
@@ -62,16 +70,33 @@ export async function ocrDocument(
   opts: OcrOptions,
 ): Promise<OcrOutcome> {
   const attempted = pagesToOcr(doc, opts.mode);
-  const outcome: OcrOutcome = { attempted, read: [], unreadable: [], undrawn: [] };
+  const outcome: OcrOutcome = { attempted, read: [], unreadable: [], undrawn: [], skipped: [] };
   if (attempted.length === 0) return outcome;
-  const worker = await ocrWorker(opts.langs);
-  await worker.setParameters({ user_defined_dpi: String(opts.dpi) });
+  // Textless pages among pages with text are mostly blank or drawings: tested before Tesseract is started.
+  const testFirst = opts.mode === 'auto' && doc.pages.some((p) => !p.needsOcr);
+  let worker: Awaited<ReturnType<typeof ocrWorker>> | undefined;
   const read: ExtractedDocument['pages'] = [];
   const boxes: { bottom: number; top: number }[] = [];
   let done = 0;
   for (const n of attempted) {
     const page = doc.pages[n - 1];
     if (!page) continue;
+    const verdict = testFirst ? await testPage(pdf, n) : undefined;
+    if (verdict && 'reason' in verdict) {
+      outcome.undrawn.push({ page: n, reason: verdict.reason });
+      outcome.unreadable.push(n);
+      opts.onProgress?.(++done, attempted.length);
+      continue;
+    }
+    if (verdict && !verdict.read) {
+      outcome.skipped.push({ page: n, rule: verdict.rule });
+      opts.onProgress?.(++done, attempted.length);
+      continue;
+    }
+    if (!worker) {
+      worker = await ocrWorker(opts.langs);
+      await worker.setParameters({ user_defined_dpi: String(opts.dpi) });
+    }
     const recognised = await readPage(pdf, n, opts.dpi, worker);
     if (recognised.reason !== undefined) outcome.undrawn.push({ page: n, reason: recognised.reason });
     if (recognised.confidence === null) outcome.unreadable.push(n);
@@ -92,6 +117,16 @@ export async function ocrDocument(
     ...ocrWarnings(doc, outcome),
   ];
   return outcome;
+}
+
+/** The page test's verdict on page `n` (drawn at {@link PAGE_TEST}.dpi), or why it could not be drawn. */
+async function testPage(pdf: PdfHandle, n: number): Promise<PageVerdict | { reason: string }> {
+  try {
+    return judgePage(await renderPageGray(pdf, n, PAGE_TEST.dpi));
+  } catch (err) {
+    if (!(err instanceof RenderError)) throw err;
+    return { reason: err.message };
+  }
 }
 
 /** Page `n` drawn and recognised; a page that cannot be drawn reads as nothing, with the reason. */
@@ -129,14 +164,19 @@ function ocrWarnings(doc: ExtractedDocument, outcome: OcrOutcome): string[] {
         `low OCR confidence (below ${LOW_CONFIDENCE}%) on ${low.length} page(s): ${pageRanges(low.map((p) => p.page))}; check them against the PDF`,
       );
   }
+  if (outcome.skipped.length > 0)
+    out.push(
+      `not read by OCR: ${outcome.skipped.length} page(s) blank or drawings (${PAGE_TEST.dpi} dpi test): ${pageRanges(outcome.skipped.map((p) => p.page))}`,
+    );
   for (const { page, reason } of outcome.undrawn)
     out.push(`page ${page} could not be drawn for OCR: it ${reason}`);
   if (outcome.unreadable.length > 0)
     out.push(
       `OCR found no readable text on ${outcome.unreadable.length} page(s): ${pageRanges(outcome.unreadable)}`,
     );
+  const skipped = new Set(outcome.skipped.map((p) => p.page));
   const still = doc.pages
-    .filter((p) => p.needsOcr && !outcome.unreadable.includes(p.page))
+    .filter((p) => p.needsOcr && !outcome.unreadable.includes(p.page) && !skipped.has(p.page))
     .map((p) => p.page);
   if (still.length > 0)
     out.push(`no text layer (needs OCR) on ${still.length} page(s): ${pageRanges(still)}`);

@@ -4,8 +4,6 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Config } from '../config.ts';
-import { openPglite } from './pglite.ts';
-import { resolveCacheDir } from './pglite-template.ts';
 import { openPostgres } from './postgres.ts';
 import type { Database } from './types.ts';
 
@@ -44,6 +42,11 @@ export async function openDatabase(
   opts: OpenDatabaseOptions = {},
 ): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  // Loaded here, not at the top: a worker child on PostgreSQL does not carry PGlite (~8 MB, ~30 ms each).
+  const [{ openPglite }, { resolveCacheDir }] = await Promise.all([
+    import('./pglite.ts'),
+    import('./pglite-template.ts'),
+  ]);
   mkdirSync(config.dataDir, { recursive: true });
   return openPglite(config.dataDir, {
     lockWaitMs: opts.lockWaitMs,

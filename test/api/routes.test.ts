@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { ECHO_MAX_CHARS } from '../../src/api/errors.ts';
 import { getJobView } from '../../src/fleet/queues.ts';
 import { queueOf } from '../../src/fleet/registry.ts';
 import { saveProcessedDocument } from '../../src/store/index.ts';
@@ -156,6 +157,21 @@ describe('jobs, courses, quizzes, health, API key, OpenAPI', () => {
 
   test('unknown route: 404 JSON', async () => {
     assertError(await fx.app.inject('/api/nothing'), 404, 'not_found');
+    assert.equal((await fx.app.inject('/api/nothing')).json().message, 'route GET /api/nothing not found');
+  });
+
+  test('a 404 repeats at most 120 characters of a long path or id, and says how long it was', async () => {
+    const path = `/api/${'x'.repeat(100_000)}`;
+    const res = await fx.app.inject(path);
+    assertError(res, 404, 'not_found');
+    assert.equal(
+      res.json().message,
+      `route GET ${path.slice(0, ECHO_MAX_CHARS)}… (${path.length} characters) not found`,
+    );
+    assert.ok(res.body.length < 400, `${res.body.length} bytes`);
+    const job = await fx.app.inject(`/api/jobs/${'j'.repeat(90)}`);
+    assertError(job, 404, 'not_found');
+    assert.ok(job.json().message.length < 200, job.json().message);
   });
 
   test('/health reports redis, database and vectors', async () => {

@@ -4,8 +4,11 @@ import { PassThrough } from 'node:stream';
 import { describe, test } from 'node:test';
 import { displayUrl } from '../../src/cli/commands/api.ts';
 import { workerOverrides } from '../../src/cli/commands/worker.ts';
+import { progressText, renderBar } from '../../src/cli/progress.ts';
+import { renderTable } from '../../src/cli/table.ts';
 import { formatPrefix, LineSplitter, PrefixedOutput } from '../../src/cli/up/prefix.ts';
 import { DEFAULT_RESTART, restartDelay } from '../../src/cli/up/service.ts';
+import { cutToColumns, displayWidth } from '../../src/cli/width.ts';
 import { loadConfig } from '../../src/config.ts';
 
 describe('profai worker flags', () => {
@@ -72,5 +75,49 @@ describe('prefixed output', () => {
     output.say('stopping');
     assert.equal(out.read().toString(), 'api    | a\napi    | b\nup     | stopping\n');
     assert.equal(err.read().toString(), 'worker1| oops\n');
+  });
+
+  test('a UTF-8 character split across two chunks comes out whole', () => {
+    const splitter = new LineSplitter();
+    const bytes = Buffer.from('講義 ready.\nnaïve\n');
+    // 講 is three bytes: cut after its first; ï is two: cut between them.
+    const cuts = [1, bytes.indexOf(Buffer.from('ï')) + 1];
+    const lines = [
+      ...splitter.push(bytes.subarray(0, cuts[0])),
+      ...splitter.push(bytes.subarray(cuts[0], cuts[1])),
+      ...splitter.push(bytes.subarray(cuts[1])),
+      ...splitter.flush(),
+    ];
+    assert.deepEqual(lines, ['講義 ready.', 'naïve']);
+    assert.deepEqual(new LineSplitter().push(Buffer.from([0xe8, 0xac])), [], 'half a character waits');
+  });
+});
+
+describe('text measured by display width', () => {
+  test('a table with Japanese titles lines up: columns padded to display width, not string length', () => {
+    const table = renderTable(
+      ['title', 'pages'],
+      [
+        ['日本語の教科書', 12],
+        ['Physics', 7],
+      ],
+    );
+    const lines = table.split('\n');
+    assert.deepEqual(lines, [
+      'title           pages',
+      '──────────────  ─────',
+      '日本語の教科書     12',
+      'Physics             7',
+    ]);
+    assert.equal(displayWidth(lines[2]!), displayWidth(lines[3]!));
+  });
+
+  test('the progress line is cut to the terminal by display width, never through a wide character', () => {
+    const text = progressText('第一章の講義ノート.pdf', 'extract', 3, 10, 30);
+    // 22 columns of name (nine wide characters), two spaces, then what fits of the stage in 29 columns.
+    assert.equal(text, '第一章の講義ノート.pdf  extra');
+    assert.equal(displayWidth(text), 29);
+    assert.equal(cutToColumns('日本語', 5), '日本', 'a wide character that does not fit is left out whole');
+    assert.equal(progressText('a.pdf', 'extract', 3, 10, 80), `a.pdf  extract   ${renderBar(3, 10)}`);
   });
 });

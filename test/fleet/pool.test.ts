@@ -108,6 +108,22 @@ describe('child pool', () => {
     assert.deepEqual(pool.recycles, { tasks: 0, memory: 0, crash: 0 });
   });
 
+  test('forkAtStart false: no child until the first task; then one per slot given work, which stays', async () => {
+    const pool = openPool({ size: 2, forkAtStart: false });
+    pools.push(pool);
+    await pool.start();
+    assert.deepEqual(pool.snapshot(), [], 'a pool that has not worked holds no child');
+    const first = await runSleep(pool, 5);
+    assert.deepEqual(
+      pool.snapshot().map((c) => c.pid),
+      [first],
+    );
+    assert.equal(await runSleep(pool, 5), first, 'the next task reuses the child that is there');
+    const both = await Promise.all([runSleep(pool, 300), runSleep(pool, 300)]);
+    assert.equal(new Set(both).size, 2, 'two tasks at once: the second slot forks its child');
+    assert.deepEqual(pool.recycles, { tasks: 0, memory: 0, crash: 0 });
+  });
+
   test('a spare that dies is not a crash of the slot, and the next task still runs', async () => {
     const pool = openPool({ maxTasksPerChild: 1 });
     pools.push(pool);

@@ -81,6 +81,28 @@ describe('fleet helpers', () => {
     );
   });
 
+  test('a supervisor started with code on the command line (node -e/-p/--eval) does not pass it to its children', () => {
+    const js = new URL('file:///x/child.js');
+    const start = "import('profai').then((m) => m.startWorker())";
+    for (const argv of [
+      ['-e', start, '--max-semi-space-size=2'],
+      ['--eval', start],
+      [`--eval=${start}`],
+      ['-p', start],
+      ['--print', start],
+      ['-pe', start],
+      ['--input-type=module', '-e', start],
+      ['--input-type', 'module', '--eval', start],
+      ['-i'],
+    ])
+      assert.deepEqual(childExecArgv(argv, 0, js), CHILD_NODE_FLAGS, argv.join(' '));
+    assert.deepEqual(childExecArgv(['--import', 'tsx', '-e', start], 0, js), [
+      '--import',
+      'tsx',
+      ...CHILD_NODE_FLAGS,
+    ]);
+  });
+
   test('errors cross IPC with their code, one-line message and permanence', () => {
     const permanent = serializeError(new ProfaiError('corrupt', 'corrupt PDF: bad xref'));
     assert.deepEqual(permanent, {

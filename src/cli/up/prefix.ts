@@ -2,6 +2,7 @@
  * Prefixed output of `profai up`: every line a child prints is written as `name   | line`, names padded to
  * one width so the bars line up, each name in its own colour when the output is a terminal.
  */
+import { StringDecoder } from 'node:string_decoder';
 
 /** ANSI colours given to names in turn (cyan, yellow, green, magenta, blue, red). */
 const PALETTE = [36, 33, 32, 35, 34, 31];
@@ -13,18 +14,23 @@ export function formatPrefix(name: string, width: number, color?: number): strin
   return color === undefined ? label : `\x1b[${color}m${label}\x1b[0m`;
 }
 
-/** Splits a byte stream into lines; `flush` returns the last partial line, if any. */
+/**
+ * Splits a byte stream into lines; `flush` returns the last partial line, if any. Bytes are decoded as UTF-8
+ * across chunks: a character whose bytes a pipe delivers in two chunks comes out whole, not as two U+FFFD.
+ */
 export class LineSplitter {
   #rest = '';
+  readonly #decoder = new StringDecoder('utf8');
 
   push(chunk: Buffer | string): string[] {
-    const parts = (this.#rest + chunk.toString()).split('\n');
+    const text = typeof chunk === 'string' ? chunk : this.#decoder.write(chunk);
+    const parts = (this.#rest + text).split('\n');
     this.#rest = parts.pop() ?? '';
     return parts.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   }
 
   flush(): string[] {
-    const rest = this.#rest;
+    const rest = this.#rest + this.#decoder.end();
     this.#rest = '';
     return rest ? [rest] : [];
   }

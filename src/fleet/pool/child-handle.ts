@@ -42,8 +42,8 @@ export const CHILD_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4', '
 const SUPERVISOR_ONLY = new Set(['--no-opt', '--no-maglev']);
 
 /**
- * Node flags for a child: the supervisor's own (so tsx keeps working in development), minus debugger, heap and
- * compiler flags (a child parses PDFs: it keeps V8's compilers), plus {@link CHILD_NODE_FLAGS} and
+ * Node flags for a child: the supervisor's own (so tsx keeps working in development), minus code given on the
+ * command line ({@link withoutEval}), debugger, heap and compiler flags (a child parses PDFs: it keeps V8's compilers), plus {@link CHILD_NODE_FLAGS} and
  * `--max-old-space-size` when a heap cap is set.
  */
 export function childExecArgv(
@@ -51,7 +51,7 @@ export function childExecArgv(
   heapMb: number,
   entry: URL = CHILD_ENTRY,
 ): string[] {
-  const kept = parentArgv.filter(
+  const kept = withoutEval(parentArgv).filter(
     (a) =>
       !a.startsWith('--max-old-space-size') &&
       !a.startsWith('--max-semi-space-size') &&
@@ -67,6 +67,28 @@ export function childExecArgv(
     ...CHILD_NODE_FLAGS,
     ...(heapMb > 0 ? [`--max-old-space-size=${heapMb}`] : []),
   ];
+}
+
+/** Flags that make Node run code given on the command line, each followed by that code (`-e CODE`). */
+const EVAL_FLAGS = new Set(['-e', '--eval', '-p', '--print', '-pe', '-ep']);
+
+/**
+ * `argv` without the flags that run given code (`-e`/`--eval`, `-p`/`--print` with their code, `--eval=…`,
+ * `-i`, `--input-type`): a supervisor started by `node -e '…start a worker…'` would otherwise give its children
+ * the same code instead of their entry, and each child would start a worker of its own (a fork bomb: it
+ * happened).
+ */
+export function withoutEval(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (EVAL_FLAGS.has(a)) i++;
+    else if (/^--(eval|print|input-type)=/.test(a)) continue;
+    else if (a === '--input-type') i++;
+    else if (a === '-i' || a === '--interactive') continue;
+    else out.push(a);
+  }
+  return out;
 }
 
 /** How a child left: by its exit code or the signal that killed it. */

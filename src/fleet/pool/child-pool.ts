@@ -11,6 +11,9 @@
  * - Hard limit: a busy child above HARD_MEMORY_LIMIT_MB is SIGKILLed; its task fails with the memory reason.
  * - Crash: a child that dies is replaced straight away; children that die while starting are restarted
  *   with exponential backoff (0.25 s, doubling, at most 30 s).
+ * - Lazy start: with `forkAtStart: false` (the worker's default: without CHILD_PRELOAD a new child loads nothing
+ *   before its first task anyway) a slot forks its first child when it is first given a task, so a worker that
+ *   has not worked yet holds its supervisor only.
  * - Idle: a child that has had no task for CHILD_IDLE_EXIT_S leaves (not a recycle); its slot forks a new one
  *   when a task comes. An idle worker then holds its supervisor only, and memory a child's tasks grew (the
  *   engine's WebAssembly memory never shrinks) goes back to the host between bursts.
@@ -47,6 +50,11 @@ export interface PoolOptions {
   childHeapMb: number;
   /** CHILD_IDLE_EXIT_S in ms; 0 = children stay. @defaultValue 0 */
   idleExitMs?: number;
+  /**
+   * Fork every slot's child in {@link ChildPool.start} (true), or when the slot is first given a task (false:
+   * an idle worker that has not worked yet holds its supervisor only). @defaultValue true
+   */
+  forkAtStart?: boolean;
   /** What each child loads. */
   init: ChildInit;
   log: Logger;
@@ -113,10 +121,12 @@ export class ChildPool implements Executor {
     return this.#slots.length;
   }
 
-  /** Forks every child and waits until all are ready; starts the memory watch. */
+  /** Forks every child and waits until all are ready (unless `forkAtStart` is false); starts the memory watch. */
   async start(): Promise<void> {
-    await Promise.all(this.#slots.map((slot) => this.#ensureChild(slot)));
-    for (const slot of this.#slots) this.#armIdleExit(slot);
+    if (this.#opts.forkAtStart ?? true) {
+      await Promise.all(this.#slots.map((slot) => this.#ensureChild(slot)));
+      for (const slot of this.#slots) this.#armIdleExit(slot);
+    }
     this.#stopWatch = watchMemory(
       () => this.#slots.flatMap((s) => (s.busy && s.child?.busy ? [s.child.pid] : [])),
       (pid, rss) => this.#onSample(pid, rss),
