@@ -156,7 +156,7 @@ export async function startApi(config: Config): Promise<RunningApi> {
     closers.push(() => vectors.close());
     const fleet = openProfaiClient(config);
     closers.push(() => fleet.close());
-    const redis = failFastRedis(config.redisUrl);
+    const redis = failFastRedis(config);
     closers.push(() => redis.quit());
     const redisPing = async () => {
       await redis.ping();

@@ -10,46 +10,46 @@
  */
 import { hostname } from 'node:os';
 import { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
 import { networkErrorCode, ProfaiError } from '../domain/errors.ts';
-import { describeRedisUrl } from '../lib/urls.ts';
+import { describeRedis } from '../lib/urls.ts';
+import type { RedisClient } from '../redis-keys.ts';
 import { buildHeartbeat, CpuMeter, startHeartbeat, WorkerActivity } from './heartbeat.ts';
 import { InProcessExecutor } from './in-process.ts';
 import type { Executor, TaskDefinition } from './interfaces.ts';
 import { createLogger, type Logger } from './log.ts';
 import { ChildPool } from './pool/child-pool.ts';
 import { makeProcessor } from './processor.ts';
-import { queueRedis } from './redis.ts';
+import { queueRedis, type RedisSettings } from './redis.ts';
 import { createRegistry, queueOf, type TaskRegistry } from './registry.ts';
 import { type StopOutcome, stopGracefully } from './shutdown.ts';
 import type { WorkerHeartbeat } from './views.ts';
 import { DependencyWatch, JobWaits } from './waits.ts';
 
 /** The settings a worker reads. */
-export type WorkerSettings = Pick<
-  Config,
-  | 'workerNum'
-  | 'redisUrl'
-  | 'queuePrefix'
-  | 'queues'
-  | 'concurrency'
-  | 'maxTasksPerChild'
-  | 'maxMemoryPerChildMb'
-  | 'hardMemoryLimitMb'
-  | 'childHeapMb'
-  | 'childPreload'
-  | 'childIdleExitS'
-  | 'lockDurationMs'
-  | 'jobAttempts'
-  | 'keepCompletedJobs'
-  | 'keepFailedJobs'
-  | 'heartbeatS'
-  | 'shutdownGraceS'
-  | 'logLevel'
-  | 'dependencyWaitS'
-  | 'dependencyRetryMaxS'
->;
+export type WorkerSettings = RedisSettings &
+  Pick<
+    Config,
+    | 'workerNum'
+    | 'queuePrefix'
+    | 'queues'
+    | 'concurrency'
+    | 'maxTasksPerChild'
+    | 'maxMemoryPerChildMb'
+    | 'hardMemoryLimitMb'
+    | 'childHeapMb'
+    | 'childPreload'
+    | 'childIdleExitS'
+    | 'lockDurationMs'
+    | 'jobAttempts'
+    | 'keepCompletedJobs'
+    | 'keepFailedJobs'
+    | 'heartbeatS'
+    | 'shutdownGraceS'
+    | 'logLevel'
+    | 'dependencyWaitS'
+    | 'dependencyRetryMaxS'
+  >;
 
 export interface WorkerOptions {
   /** Task modules (paths or file URLs), loaded here and in every child. */
@@ -82,8 +82,8 @@ export function workerName(settings: Pick<Config, 'workerNum'>): string {
   return `worker${settings.workerNum}@${hostname()}`;
 }
 
-async function connect(url: string): Promise<Redis> {
-  const redis = queueRedis(url);
+async function connect(target: RedisSettings): Promise<RedisClient> {
+  const redis = queueRedis(target);
   redis.on('error', () => {}); // reported through the failed ping below, then by BullMQ's retries
   try {
     await redis.ping();
@@ -91,7 +91,7 @@ async function connect(url: string): Promise<Redis> {
     redis.disconnect();
     throw new ProfaiError(
       'redis_unreachable',
-      `cannot connect to ${describeRedisUrl(url)}: ${(err as Error).message}`,
+      `cannot connect to ${describeRedis(target)}: ${(err as Error).message}`,
       {
         permanent: true,
         cause: err,
@@ -147,8 +147,8 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
   const registry = await createRegistry(taskModules, opts.taskSettings);
   const served = (t: TaskDefinition) => s.queues.includes(queueOf(t.name));
   for (const task of registry.all().filter(served)) task.preflight?.();
-  const redis = await connect(s.redisUrl);
-  print(`Connected to ${describeRedisUrl(s.redisUrl)}`);
+  const redis = await connect(s);
+  print(`Connected to ${describeRedis(s)}`);
 
   const queues = placements(s.queues, registry);
   // A worker whose queues all run in this process (an LLM worker) forks no children.
