@@ -63,8 +63,10 @@ const reconnectOnReadOnly = (err: Error): 2 | false => (err.message.startsWith('
 
 /**
  * A connection to Redis as the settings say: `options` are the per-server options (retries, queueing, timeouts),
- * the same for every kind. Under Sentinel the connection also listens to the Sentinels for a new master
- * (`failoverDetector`) and moves there at once instead of waiting for the old one to time out.
+ * the same for every kind. Under Sentinel a lost connection asks the Sentinels for the master again, and a
+ * master demoted to replica (`READONLY`) is left for the new one. ioredis's `failoverDetector` is not used: in
+ * ioredis 5.11 a switch announced while the connection is reconnecting ends it for good (`Connection is
+ * closed`, status `end`), which leaves a BullMQ worker silently idle.
  */
 export function createRedis(target: RedisSettings | string, options: RedisOptions = {}): RedisClient {
   const s = settingsOf(target);
@@ -94,7 +96,6 @@ export function createRedis(target: RedisSettings | string, options: RedisOption
       name: s.redisSentinelMaster,
       ...(s.redisSentinelPassword ? { sentinelPassword: s.redisSentinelPassword } : {}),
       db: dbOf(s.redisUrl),
-      failoverDetector: true,
       reconnectOnError: reconnectOnReadOnly,
       // A Sentinel that is down is skipped; all of them down is retried like a server that is down.
       sentinelRetryStrategy: (times) => Math.min(times * 200, 1000),
