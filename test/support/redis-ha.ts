@@ -275,10 +275,10 @@ export async function startRedisCluster(
       const probe = new Redis(live()[0]!, '127.0.0.1', { lazyConnect: true });
       try {
         await probe.connect();
-        const ranges = (await probe.cluster('SLOTS')) as [number, number, [string, number]][];
-        const owner = ranges.find(([from, to]) => slot >= from && slot <= to);
+        const ranges = await probe.cluster('SLOTS');
+        const owner = ranges.find(([from, to]) => slot >= from && slot <= to)?.[2];
         if (!owner) throw new Error(`no node serves slot ${slot}`);
-        return owner[2][1];
+        return owner[1];
       } finally {
         probe.disconnect();
       }
