@@ -305,6 +305,12 @@ export const SETTINGS = {
     schema: int(1000),
     default: 30000,
   }),
+  workerIdleRestartS: setting({
+    env: 'WORKER_IDLE_RESTART_S',
+    doc: 'A worker that holds no job of a queue while jobs wait in it for this many seconds restarts its consumer of that queue (a BullMQ worker has been seen to stop consuming after a Redis failover); a Redis connection ended for good is reconnected at the next check. 0: never.',
+    schema: num(0),
+    default: 20,
+  }),
   heartbeatS: setting({
     env: 'HEARTBEAT_S',
     doc: 'Seconds between worker heartbeats (their TTL is three times this).',

@@ -9,11 +9,12 @@
  * of each, the second waiting (locked, so not stalled) until the child is free. See shutdown.ts for SIGTERM.
  */
 import { hostname } from 'node:os';
-import { Worker } from 'bullmq';
+import { type Processor, Queue, Worker } from 'bullmq';
 import type { Config } from '../config.ts';
 import { networkErrorCode, ProfaiError } from '../domain/errors.ts';
 import { describeRedis } from '../lib/urls.ts';
 import type { RedisClient } from '../redis-keys.ts';
+import { ConsumerWatch, QueueConsumer } from './consumer-watch.ts';
 import { buildHeartbeat, CpuMeter, startHeartbeat, WorkerActivity } from './heartbeat.ts';
 import { InProcessExecutor } from './in-process.ts';
 import type { Executor, TaskDefinition } from './interfaces.ts';
@@ -45,6 +46,7 @@ export type WorkerSettings = RedisSettings &
     | 'keepCompletedJobs'
     | 'keepFailedJobs'
     | 'heartbeatS'
+    | 'workerIdleRestartS'
     | 'shutdownGraceS'
     | 'logLevel'
     | 'dependencyWaitS'
@@ -185,13 +187,15 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
   const activity = new WorkerActivity();
   const waitPolicy = { budgetMs: s.dependencyWaitS * 1000, maxDelayMs: s.dependencyRetryMaxS * 1000 };
   const waits = new JobWaits(redis, s.queuePrefix, waitPolicy);
-  let workers: Worker[] = [];
+  let consumers: QueueConsumer[] = [];
+  // A consumer's Worker may be replaced (consumer-watch.ts): always ask for the current ones.
+  const workers = () => consumers.map((c) => c.worker);
   const watch = new DependencyWatch(
     opts.dependencyProbes ?? {},
     {
-      pause: () => Promise.all(workers.map((w) => w.pause(true))).then(() => {}),
+      pause: () => Promise.all(workers().map((w) => w.pause(true))).then(() => {}),
       resume: () => {
-        if (state === 'running') for (const w of workers) w.resume();
+        if (state === 'running') for (const w of workers()) w.resume();
       },
     },
     log,
@@ -199,7 +203,7 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
   );
   const redisOutage = outageLog(log, 'redis');
   redis.on('ready', redisOutage.up);
-  workers = lanes.map(({ queue, executor }) => {
+  consumers = lanes.map(({ queue, executor }) => {
     const processor = makeProcessor({
       workerName: name,
       registry,
@@ -213,27 +217,45 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
       watch,
       waitPolicy,
     });
-    const worker = new Worker(queue, processor, {
-      connection: redis,
-      prefix: s.queuePrefix,
-      concurrency: executor.capacity,
-      name,
-      lockDuration: s.lockDurationMs,
-      stalledInterval: s.lockDurationMs,
-      // A job whose worker is killed may be recovered this many times before it fails as stalled.
-      maxStalledCount: s.jobAttempts,
-      removeOnComplete: { count: s.keepCompletedJobs },
-      removeOnFail: { count: s.keepFailedJobs },
-    });
-    // While Redis is away, BullMQ reports each failed command: one line when it goes, one when it is back.
-    worker.on('error', (err) =>
-      isConnectionError(err)
-        ? redisOutage.down(err.message)
-        : log.error('queue error', { queue, error: err.message }),
-    );
-    return worker;
+    const make = (run: Processor) => {
+      const worker = new Worker(queue, run, {
+        connection: redis,
+        prefix: s.queuePrefix,
+        concurrency: executor.capacity,
+        name,
+        lockDuration: s.lockDurationMs,
+        stalledInterval: s.lockDurationMs,
+        // A job whose worker is killed may be recovered this many times before it fails as stalled.
+        maxStalledCount: s.jobAttempts,
+        removeOnComplete: { count: s.keepCompletedJobs },
+        removeOnFail: { count: s.keepFailedJobs },
+      });
+      // While Redis is away, BullMQ reports each failed command: one line when it goes, one when it is back.
+      worker.on('error', (err) =>
+        isConnectionError(err)
+          ? redisOutage.down(err.message)
+          : log.error('queue error', { queue, error: err.message }),
+      );
+      return worker;
+    };
+    return new QueueConsumer(queue, make, processor);
   });
-  await Promise.all(workers.map((w) => w.waitUntilReady()));
+  await Promise.all(workers().map((w) => w.waitUntilReady()));
+  // Queues to count waiting jobs on, sharing the connection (a Queue on a given connection opens none).
+  const counted = new Map(
+    lanes.map((l) => [l.queue, new Queue(l.queue, { connection: redis, prefix: s.queuePrefix })]),
+  );
+  const consumerWatch =
+    s.workerIdleRestartS > 0
+      ? new ConsumerWatch({
+          redis,
+          consumers,
+          queueOf: (queue) => counted.get(queue)!,
+          consuming: () => state === 'running',
+          log,
+          idleMs: s.workerIdleRestartS * 1000,
+        })
+      : null;
 
   const cpu = new CpuMeter();
   const heartbeat = (): WorkerHeartbeat =>
@@ -274,7 +296,9 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
     stopping = (async () => {
       watch.stop();
       void beats.beatNow();
-      const outcome = await stopGracefully(workers, executors, s.shutdownGraceS * 1000, forced);
+      consumerWatch?.stop();
+      await Promise.all([...counted.values()].map((q) => q.close().catch(() => {})));
+      const outcome = await stopGracefully(workers(), executors, s.shutdownGraceS * 1000, forced);
       // What the tasks opened in this process (their settle's and in-process runs' connections).
       for (const task of registry.all()) await task.dispose?.().catch(() => {});
       log.info(outcome === 'drained' ? 'stopped' : 'stopped: unfinished tasks were released to the queue', {
