@@ -6,10 +6,22 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { FleetSnapshot } from '../../src/ops/types.ts';
 import { runThroughFailover } from '../support/failover-run.ts';
+import { type CliResult, runCli } from '../support/ops.ts';
 
 test('a Redis Cluster failover while 30 jobs run: every job completes once, the workers consume again', async () => {
-  const run = await runThroughFailover({ kind: 'cluster', jobs: 30, ms: 400, workers: 2 });
+  let monitor: CliResult | null = null;
+  const run = await runThroughFailover({
+    kind: 'cluster',
+    jobs: 30,
+    ms: 400,
+    workers: 2,
+    // The CLI's own connection (src/ops/connect.ts) finds the new master too.
+    onFinished: async (env) => {
+      monitor = await runCli(['monitor', '--json'], env);
+    },
+  });
   for (const w of run.workers) assert.match(w.lines.join('\n'), /Connected to Redis Cluster 127\.0\.0\.1:/);
   assert.deepEqual(
     { completed: run.completed, failed: run.failed, lost: run.lost, neverRan: run.neverRan },
@@ -17,4 +29,10 @@ test('a Redis Cluster failover while 30 jobs run: every job completes once, the 
   );
   assert.deepEqual(run.duplicated, [], 'no job ran twice');
   assert.ok(run.firstStartS !== null, 'jobs were taken from the new master');
+  const m = monitor as CliResult | null;
+  assert.equal(m?.code, 0, m?.stderr);
+  const snapshot = JSON.parse(m.stdout) as FleetSnapshot;
+  assert.match(snapshot.redis.url, /^Redis Cluster/);
+  assert.equal(snapshot.workers.length, 2);
+  assert.equal(snapshot.queues.find((q) => q.name === 'test')?.completed, 30);
 });

@@ -90,6 +90,8 @@ export async function runThroughFailover(opts: {
   deadlineMs?: number;
   env?: Record<string, string>;
   trace?: (line: string) => void;
+  /** Called once every job has finished, before anything is stopped, with the fleet's environment. */
+  onFinished?: (env: Record<string, string>) => Promise<void>;
 }): Promise<FailoverRun> {
   const prefix = randomPrefix();
   const ha = await startHaRedis(opts.kind, prefix);
@@ -127,6 +129,7 @@ export async function runThroughFailover(opts: {
       if (finished === opts.jobs) break;
       await sleep(100);
     }
+    await opts.onFinished?.(testEnv(prefix, settings));
     const completed = views.filter((v) => v?.state === 'completed');
     const failed = views.filter((v) => v?.state === 'failed').length;
     const executions = (await readFile(log, 'utf8')).trim().split('\n');
