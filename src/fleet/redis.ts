@@ -201,6 +201,20 @@ export async function readyWithin(redis: RedisClient, ms: number): Promise<boole
     .finally(() => redis.off('ready', onReady));
 }
 
+/**
+ * `INFO memory` of the server ProfAI's keys fill: the one Redis, or on a cluster the master nearest its
+ * `maxmemory` (the fleet's keys share one slot; asking every master finds its node without knowing the slot map).
+ */
+export async function memoryInfo(redis: RedisClient): Promise<string> {
+  if (!(redis instanceof Cluster)) return redis.info('memory');
+  const infos = await Promise.all(redis.nodes('master').map((node) => node.info('memory')));
+  const fill = (info: string) => {
+    const m = parseRedisMemory(info);
+    return m.maxBytes ? m.usedBytes / m.maxBytes : 0;
+  };
+  return infos.reduce((fullest, info) => (fill(info) > fill(fullest) ? info : fullest));
+}
+
 /** Redis's memory as `INFO memory` tells it. */
 export interface RedisMemory {
   usedBytes: number;
