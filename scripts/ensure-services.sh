@@ -10,6 +10,9 @@ log() { printf '\n== %s\n' "$*"; }
 
 need_apt=()
 command -v redis-server >/dev/null || need_apt+=(redis-server)
+# The failover tests start their own Sentinels with `redis-server --sentinel` (Debian's redis-sentinel package only
+# adds a service around it) and make a cluster with `redis-cli --cluster create`.
+command -v redis-cli >/dev/null || need_apt+=(redis-tools)
 command -v pg_ctlcluster >/dev/null || need_apt+=(postgresql)
 command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 command -v chromium >/dev/null || need_apt+=(chromium)

@@ -83,6 +83,15 @@ export const list: ValueParser<string[]> = parser((raw) =>
     .filter(Boolean),
 );
 
+/** A comma-separated list of `host:port` (Redis Sentinels, Cluster nodes); IPv6 hosts in brackets. */
+export const hostPorts: ValueParser<string[]> = parser((raw) => {
+  const items = list.parse(raw);
+  for (const item of items)
+    if (!/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):\d{1,5}$/.test(item) || Number(item.split(':').pop()) > 65535)
+      throw new ValueError(`expected host:port, got "${item}"`);
+  return items;
+});
+
 /** `p`, for a setting that is unset by default (its type includes `undefined`). */
 export function optional<T>(p: ValueParser<T>): ValueParser<T | undefined> {
   return p;

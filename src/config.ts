@@ -6,7 +6,18 @@
  * - A bad value is a one-line {@link ConfigError} naming the variable and the reason.
  * - Nothing else in the code base reads `process.env` for a ProfAI setting.
  */
-import { flag, int, list, matching, num, oneOf, optional, str, type ValueParser } from './config-values.ts';
+import {
+  flag,
+  hostPorts,
+  int,
+  list,
+  matching,
+  num,
+  oneOf,
+  optional,
+  str,
+  type ValueParser,
+} from './config-values.ts';
 import { ProfaiError } from './domain/errors.ts';
 
 /** A setting's declaration: its variable, default, parser and one line of documentation. */
@@ -144,10 +155,51 @@ export const SETTINGS = {
     default: 'redis://127.0.0.1:6379/0',
     secret: true,
   }),
+  redisSentinels: setting({
+    env: 'REDIS_SENTINELS',
+    doc: 'Comma-separated `host:port` of Redis Sentinels: when set, ProfAI asks them for the master REDIS_SENTINEL_MASTER and follows it through failovers (REDIS_URL then gives only the database number).',
+    schema: hostPorts,
+    default: [] as string[],
+  }),
+  redisSentinelMaster: setting({
+    env: 'REDIS_SENTINEL_MASTER',
+    doc: 'Name of the master the Sentinels watch (`sentinel monitor NAME …`).',
+    schema: matching(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
+    default: 'mymaster',
+  }),
+  redisSentinelPassword: setting({
+    env: 'REDIS_SENTINEL_PASSWORD',
+    doc: 'Password of the Sentinels themselves (`requirepass` in sentinel.conf), when they have one.',
+    schema: optionalStr,
+    default: undefined,
+    secret: true,
+  }),
+  redisClusterNodes: setting({
+    env: 'REDIS_CLUSTER_NODES',
+    doc: 'Comma-separated `host:port` of some nodes of a Redis Cluster: when set, ProfAI connects to the cluster (REDIS_URL is not used) and wraps QUEUE_PREFIX in braces (`{profai}`) so that all its keys share one hash slot, as BullMQ needs.',
+    schema: hostPorts,
+    default: [] as string[],
+  }),
+  redisUsername: setting({
+    env: 'REDIS_USERNAME',
+    doc: 'ACL user of the Redis servers (Sentinel and Cluster; with REDIS_URL, the URL may carry it instead).',
+    schema: optionalStr,
+    default: undefined,
+  }),
+  redisPassword: setting({
+    env: 'REDIS_PASSWORD',
+    doc: 'Password of the Redis servers (Sentinel and Cluster; with REDIS_URL, the URL may carry it instead).',
+    schema: optionalStr,
+    default: undefined,
+    secret: true,
+  }),
   queuePrefix: setting({
     env: 'QUEUE_PREFIX',
-    doc: 'Prefix of every Redis key ProfAI writes, so fleets and test runs can share one Redis.',
-    schema: matching(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only'),
+    doc: 'Prefix of every Redis key ProfAI writes, so fleets and test runs can share one Redis. May be a hash tag (`{profai}`); under REDIS_CLUSTER_NODES it becomes one.',
+    schema: matching(
+      /^(\{[A-Za-z0-9_.-]+\}|[A-Za-z0-9_.-]+)$/,
+      'letters, digits, _ . - only, or those in braces',
+    ),
     default: 'profai',
   }),
   jobAttempts: setting({
@@ -258,6 +310,12 @@ export const SETTINGS = {
     doc: 'BullMQ lock of a running job: a job whose worker died is retried after about this long.',
     schema: int(1000),
     default: 30000,
+  }),
+  workerIdleRestartS: setting({
+    env: 'WORKER_IDLE_RESTART_S',
+    doc: 'A worker that holds no job of a queue while jobs wait in it for this many seconds restarts its consumer of that queue (a BullMQ worker has been seen to stop consuming after a Redis failover); a Redis connection ended for good is reconnected at the next check. 0: never.',
+    schema: num(0),
+    default: 20,
   }),
   heartbeatS: setting({
     env: 'HEARTBEAT_S',
@@ -482,6 +540,19 @@ type Settings = typeof SETTINGS;
 /** The validated configuration. */
 export type Config = { [K in keyof Settings]: ReturnType<Settings[K]['schema']['parse']> };
 
+/** The settings that say how to reach Redis (src/fleet/redis.ts connects with them); pass the whole Config where you have it. */
+export const REDIS_SETTINGS = [
+  'redisUrl',
+  'redisSentinels',
+  'redisSentinelMaster',
+  'redisSentinelPassword',
+  'redisClusterNodes',
+  'redisUsername',
+  'redisPassword',
+] as const satisfies readonly (keyof Config)[];
+
+export type RedisSettings = Pick<Config, (typeof REDIS_SETTINGS)[number]>;
+
 /** A setting has a bad value. `message` is one line naming the variable. */
 export class ConfigError extends ProfaiError {
   constructor(message: string) {
@@ -517,7 +588,17 @@ export function loadConfig(
       throw new ConfigError(`${variable}=${spec.secret ? '[redacted]' : String(raw)}: ${reason}`);
     }
   }
-  return out as Config;
+  return withClusterPrefix(out as Config);
+}
+
+/**
+ * BullMQ runs multi-key Lua scripts, so on a Redis Cluster all of a queue's keys must hash to one slot; ProfAI's
+ * own keys sit beside them under the same prefix. A prefix in braces is a hash tag: every key under it hashes by
+ * the prefix alone.
+ */
+function withClusterPrefix(config: Config): Config {
+  if (config.redisClusterNodes.length === 0 || config.queuePrefix.startsWith('{')) return config;
+  return { ...config, queuePrefix: `{${config.queuePrefix}}` };
 }
 
 /** The configuration as `VARIABLE=value` lines, secrets redacted (for `profai config`). */

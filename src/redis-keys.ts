@@ -1,3 +1,8 @@
+import type { Cluster, Redis } from 'ioredis';
+
+/** A connection ProfAI's keys live on: one Redis (alone or behind Sentinels) or a Redis Cluster (src/fleet/redis.ts makes them). */
+export type RedisClient = Redis | Cluster;
+
 /**
  * Every Redis key ProfAI writes beside BullMQ's own (`<prefix>:<queue>:…`), in one table, all under QUEUE_PREFIX
  * so that fleets and test runs can share one Redis. Each module that reads or writes a key builds it here.

@@ -9,7 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import { openStorage } from '../files/index.ts';
-import { failFastRedis } from '../fleet/redis.ts';
+import { failFastRedis, memoryInfo } from '../fleet/redis.ts';
 import { openPostgresInBackground, openVectorStoreOnUse } from '../store/background.ts';
 import { openProfaiClient } from '../tasks/client.ts';
 import { installAuth } from './auth.ts';
@@ -49,7 +49,7 @@ const READY_WAIT_MS = 5000;
 export async function buildApi(given: ApiDeps): Promise<FastifyInstance> {
   const { config } = given;
   const storage = given.storage ?? (await openStorage(config));
-  const redisInfo = given.redisInfo ?? ((section: 'memory') => given.fleet.redis.info(section));
+  const redisInfo = given.redisInfo ?? (() => memoryInfo(given.fleet.redis));
   const deps: ApiContext = { ...given, storage, capacity: new Capacity(storage, redisInfo) };
 
   const app = Fastify({
@@ -158,12 +158,12 @@ export async function startApi(config: Config): Promise<RunningApi> {
     closers.push(() => vectors.close());
     const fleet = openProfaiClient(config);
     closers.push(() => fleet.close());
-    const redis = failFastRedis(config.redisUrl);
+    const redis = failFastRedis(config);
     closers.push(() => redis.quit());
     const redisPing = async () => {
       await redis.ping();
     };
-    const redisInfo = (section: 'memory') => redis.info(section);
+    const redisInfo = () => memoryInfo(redis);
     const storage = await openStorage(config);
     closers.push(() => storage.close());
     const app = await buildApi({ config, db, vectors, fleet, redisPing, redisInfo, storage });

@@ -9,8 +9,7 @@
 
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import type { Redis } from 'ioredis';
-import { redisKeys } from '../redis-keys.ts';
+import { type RedisClient, redisKeys } from '../redis-keys.ts';
 import { readRssMb, roundMb } from './pool/memory.ts';
 import type { ActiveTask, WorkerHeartbeat } from './views.ts';
 
@@ -19,7 +18,7 @@ export const heartbeatTtlMs = (periodS: number) => Math.max(1, Math.round(3 * pe
 
 /** Writes `beat()` now and every `periodS` seconds. Returns a stop function that also removes the entry. */
 export function startHeartbeat(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   periodS: number,
   beat: () => WorkerHeartbeat,
@@ -56,7 +55,7 @@ export function startHeartbeat(
  * Live workers (those whose heartbeat key has not expired), sorted by name (worker2 before worker10). The
  * writer's TTL decides, so readers with other settings agree.
  */
-export async function readHeartbeats(redis: Redis, prefix: string): Promise<WorkerHeartbeat[]> {
+export async function readHeartbeats(redis: RedisClient, prefix: string): Promise<WorkerHeartbeat[]> {
   const names = await redis.smembers(redisKeys.heartbeats(prefix));
   if (names.length === 0) return [];
   const values = await redis.mget(names.map((n) => redisKeys.heartbeat(prefix, n)));

@@ -6,7 +6,7 @@
  * attempt, within the long budget of waits.ts.
  */
 import { DelayedError, type Job, UnrecoverableError, WaitingError } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-keys.ts';
 import { UnknownTaskError } from './errors.ts';
 import type { WorkerActivity } from './heartbeat.ts';
 import type { Executor, SerializedError, TaskDefinition } from './interfaces.ts';
@@ -22,7 +22,7 @@ export interface ProcessorDeps {
   registry: TaskRegistry;
   executor: Executor;
   /** For run records (the BullMQ connection: see runinfo.ts on why one connection). */
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   log: Logger;
   counters: { processed: number; failed: number };

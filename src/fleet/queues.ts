@@ -8,25 +8,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type Job, type JobsOptions, type JobType, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
+import type { RedisClient } from '../redis-keys.ts';
 import { readHeartbeats } from './heartbeat.ts';
-import { queueRedis } from './redis.ts';
+import { queueRedis, type RedisSettings } from './redis.ts';
 import { queueOf } from './registry.ts';
 import { readRunInfo, readRunInfos } from './runinfo.ts';
 import { JOB_STATES, type JobRunInfo, type JobState, type JobView, type WorkerHeartbeat } from './views.ts';
 
 /** The settings a client reads. */
-export type FleetClientSettings = Pick<
-  Config,
-  | 'redisUrl'
-  | 'queuePrefix'
-  | 'queues'
-  | 'jobAttempts'
-  | 'jobBackoffMs'
-  | 'keepCompletedJobs'
-  | 'keepFailedJobs'
->;
+export type FleetClientSettings = RedisSettings &
+  Pick<
+    Config,
+    'queuePrefix' | 'queues' | 'jobAttempts' | 'jobBackoffMs' | 'keepCompletedJobs' | 'keepFailedJobs'
+  >;
 
 /** What the client is told about the tasks it serves. */
 export interface FleetClientOptions {
@@ -41,7 +36,7 @@ export interface FleetClientOptions {
 
 export interface ViewContext {
   read(id: string): Promise<JobView | null>;
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
 }
 
@@ -49,7 +44,7 @@ export interface ViewContext {
 export interface FleetClient {
   readonly settings: FleetClientSettings;
   readonly options: FleetClientOptions;
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   queue(name: string): Queue;
   /** Queues this client knows: those of its id prefixes, WORKER_QUEUES, and any opened. */
   queueNames(): string[];
@@ -60,7 +55,7 @@ export function openFleetClient(
   settings: FleetClientSettings,
   options: FleetClientOptions = {},
 ): FleetClient {
-  const redis = queueRedis(settings.redisUrl);
+  const redis = queueRedis(settings);
   redis.on('error', () => {}); // surfaced by the commands that fail
   return fleetClientOn(settings, redis, options);
 }
@@ -68,7 +63,7 @@ export function openFleetClient(
 /** A {@link FleetClient} on an already-made connection (queues opened on first use, closed with it). */
 export function fleetClientOn(
   settings: FleetClientSettings,
-  redis: Redis,
+  redis: RedisClient,
   options: FleetClientOptions = {},
 ): FleetClient {
   const queues = new Map<string, Queue>();

@@ -2,15 +2,110 @@
  * Every Redis connection ProfAI makes, of two kinds:
  * - {@link queueRedis}: for BullMQ Queues and Workers. Commands wait in a queue while Redis is down and the
  *   connection retries forever, as BullMQ needs for its blocking commands.
- * - {@link failFastRedis}: for readers (monitor, inspect, /metrics, /health). A command while Redis is down
- *   rejects at once, so a reader can say so in one line and keep answering; it reconnects in the background.
+ * - {@link failFastRedis}: for readers (monitor, inspect, /metrics, /health) and for the API's own counters (the
+ *   rate limiter: {@link apiRateLimitRedis}). A command while Redis is down rejects at once, so a reader can say
+ *   so in one line and keep answering; it reconnects in the background.
+ *
+ * Each is made from the settings by {@link createRedis}: one Redis at REDIS_URL, the master that Sentinels name
+ * (REDIS_SENTINELS), followed through failovers, or a Redis Cluster (REDIS_CLUSTER_NODES).
  */
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, type ClusterOptions, Redis, type RedisOptions } from 'ioredis';
+import { REDIS_SETTINGS, type RedisSettings } from '../config.ts';
 import { withTimeout } from '../lib/time.ts';
 
+export { describeRedis } from '../lib/urls.ts';
+
+import type { RedisClient } from '../redis-keys.ts';
+
+export { REDIS_SETTINGS, type RedisSettings } from '../config.ts';
+export type { RedisClient } from '../redis-keys.ts';
+
+/** Just the Redis settings of `config` (for a child's or a task's slice of the settings). */
+export function redisSettingsOf(config: RedisSettings): RedisSettings {
+  return Object.fromEntries(REDIS_SETTINGS.map((key) => [key, config[key]])) as RedisSettings;
+}
+
+/** One Redis at REDIS_URL (the default) when given a bare URL, as tests and `--redis URL` do. */
+export function redisAt(url: string): RedisSettings {
+  return {
+    redisUrl: url,
+    redisSentinels: [],
+    redisSentinelMaster: 'mymaster',
+    redisSentinelPassword: undefined,
+    redisClusterNodes: [],
+    redisUsername: undefined,
+    redisPassword: undefined,
+  };
+}
+
+const settingsOf = (target: RedisSettings | string) =>
+  typeof target === 'string' ? redisAt(target) : target;
+
+const hostPort = (item: string) => {
+  const at = item.lastIndexOf(':');
+  return { host: item.slice(0, at).replace(/^\[(.*)\]$/, '$1'), port: Number(item.slice(at + 1)) };
+};
+
+/** The database number of REDIS_URL (`/2` → 2), which Sentinel connections also select. */
+function dbOf(url: string): number {
+  try {
+    return Number(new URL(url).pathname.replace(/^\//, '')) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * A master demoted to replica answers writes with `READONLY`: reconnect (Sentinels then name the new master) and
+ * send the command again there.
+ */
+const reconnectOnReadOnly = (err: Error): 2 | false => (err.message.startsWith('READONLY') ? 2 : false);
+
+/**
+ * A connection to Redis as the settings say: `options` are the per-server options (retries, queueing, timeouts),
+ * the same for every kind. Under Sentinel a lost connection asks the Sentinels for the master again, and a
+ * master demoted to replica (`READONLY`) is left for the new one. ioredis's `failoverDetector` is not used: in
+ * ioredis 5.11 a switch announced while the connection is reconnecting ends it for good (`Connection is
+ * closed`, status `end`), which leaves a BullMQ worker silently idle.
+ */
+export function createRedis(target: RedisSettings | string, options: RedisOptions = {}): RedisClient {
+  const s = settingsOf(target);
+  const auth = {
+    ...(s.redisUsername ? { username: s.redisUsername } : {}),
+    ...(s.redisPassword ? { password: s.redisPassword } : {}),
+  };
+  if (s.redisClusterNodes.length > 0) {
+    const { lazyConnect, enableOfflineQueue, retryStrategy, ...perNode } = options;
+    const clusterOptions: ClusterOptions = {
+      redisOptions: { ...perNode, ...auth },
+      ...(lazyConnect !== undefined ? { lazyConnect } : {}),
+      ...(enableOfflineQueue !== undefined ? { enableOfflineQueue } : {}),
+      ...(retryStrategy ? { clusterRetryStrategy: (times: number) => retryStrategy(times) } : {}),
+      // While a failed master's replica takes over, its slots answer CLUSTERDOWN for a moment: wait, do not fail.
+      retryDelayOnClusterDown: 200,
+      retryDelayOnFailover: 200,
+      slotsRefreshTimeout: 2000,
+    };
+    return new Cluster(s.redisClusterNodes.map(hostPort), clusterOptions);
+  }
+  if (s.redisSentinels.length > 0)
+    return new Redis({
+      ...options,
+      ...auth,
+      sentinels: s.redisSentinels.map(hostPort),
+      name: s.redisSentinelMaster,
+      ...(s.redisSentinelPassword ? { sentinelPassword: s.redisSentinelPassword } : {}),
+      db: dbOf(s.redisUrl),
+      reconnectOnError: reconnectOnReadOnly,
+      // A Sentinel that is down is skipped; all of them down is retried like a server that is down.
+      sentinelRetryStrategy: (times) => Math.min(times * 200, 1000),
+    });
+  return new Redis(s.redisUrl, { ...options, ...auth, reconnectOnError: reconnectOnReadOnly });
+}
+
 /** A connection usable by BullMQ (`maxRetriesPerRequest: null`, as BullMQ requires), also for the fleet's own keys. */
-export function queueRedis(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true });
+export function queueRedis(target: RedisSettings | string): RedisClient {
+  return createRedis(target, { maxRetriesPerRequest: null, enableReadyCheck: true });
 }
 
 /** Commands fail at once while disconnected instead of waiting in a queue. */
@@ -25,8 +120,11 @@ export const FAIL_FAST: RedisOptions = {
  * Why it last failed is kept for {@link lastConnectionError}.
  * @param opts.connectTimeoutMs - @defaultValue 1000
  */
-export function failFastRedis(url: string, opts: { connectTimeoutMs?: number } = {}): Redis {
-  const redis = new Redis(url, {
+export function failFastRedis(
+  target: RedisSettings | string,
+  opts: { connectTimeoutMs?: number } = {},
+): RedisClient {
+  const redis = createRedis(target, {
     ...FAIL_FAST,
     connectTimeout: opts.connectTimeoutMs ?? 1000,
     retryStrategy: (times) => Math.min(times * 200, 1000),
@@ -34,6 +132,32 @@ export function failFastRedis(url: string, opts: { connectTimeoutMs?: number } =
   recordConnectionErrors(redis);
   redis.connect().catch(() => {});
   return redis;
+}
+
+/**
+ * The API's connection for its own counters (request rate limits): a {@link failFastRedis}, so that a request
+ * never waits on a Redis that is down (the limiter decides what an unanswered count means). One per API process.
+ */
+export function apiRateLimitRedis(config: RedisSettings): RedisClient {
+  return failFastRedis(config);
+}
+
+/**
+ * Every key matching `pattern`, from every master (a Cluster's keys are spread over its masters; SCAN on the
+ * cluster object would ask one node only).
+ */
+export async function scanKeys(redis: RedisClient, pattern: string): Promise<string[]> {
+  const nodes = redis instanceof Cluster ? redis.nodes('master') : [redis];
+  const keys: string[] = [];
+  for (const node of nodes) {
+    let cursor = '0';
+    do {
+      const [next, found] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      cursor = next;
+      keys.push(...found);
+    } while (cursor !== '0');
+  }
+  return keys;
 }
 
 /** The short reason of a connection error: its code (`ECONNREFUSED`) or the first words of its message. */
@@ -47,15 +171,15 @@ export function connectionReason(err: unknown): string {
   return code ?? message.split('\n')[0]!.slice(0, 80);
 }
 
-const lastErrors = new WeakMap<Redis, string>();
+const lastErrors = new WeakMap<RedisClient, string>();
 
 /** Why `redis` last failed to connect (`ECONNREFUSED`), while it is not ready; needs {@link recordConnectionErrors}. */
-export function lastConnectionError(redis: Redis): string | undefined {
+export function lastConnectionError(redis: RedisClient): string | undefined {
   return lastErrors.get(redis);
 }
 
 /** Remembers the latest connection error of `redis` until it is ready again (and keeps ioredis from printing it). */
-export function recordConnectionErrors(redis: Redis): void {
+export function recordConnectionErrors(redis: RedisClient): void {
   redis.on('error', (err) => lastErrors.set(redis, connectionReason(err)));
   redis.on('ready', () => lastErrors.delete(redis));
 }
@@ -64,7 +188,7 @@ export function recordConnectionErrors(redis: Redis): void {
  * Waits until `redis` is ready, at most `ms`: true when it is. A connection known to be down
  * (`reconnecting`, `end`) is not waited for.
  */
-export async function readyWithin(redis: Redis, ms: number): Promise<boolean> {
+export async function readyWithin(redis: RedisClient, ms: number): Promise<boolean> {
   if (redis.status === 'ready') return true;
   if (!['wait', 'connecting', 'connect'].includes(redis.status)) return false;
   let onReady = () => {};
@@ -75,6 +199,20 @@ export async function readyWithin(redis: Redis, ms: number): Promise<boolean> {
   return withTimeout(ready, ms, () => new Error('not ready'))
     .catch(() => false)
     .finally(() => redis.off('ready', onReady));
+}
+
+/**
+ * `INFO memory` of the server ProfAI's keys fill: the one Redis, or on a cluster the master nearest its
+ * `maxmemory` (the fleet's keys share one slot; asking every master finds its node without knowing the slot map).
+ */
+export async function memoryInfo(redis: RedisClient): Promise<string> {
+  if (!(redis instanceof Cluster)) return redis.info('memory');
+  const infos = await Promise.all(redis.nodes('master').map((node) => node.info('memory')));
+  const fill = (info: string) => {
+    const m = parseRedisMemory(info);
+    return m.maxBytes ? m.usedBytes / m.maxBytes : 0;
+  };
+  return infos.reduce((fullest, info) => (fill(info) > fill(fullest) ? info : fullest));
 }
 
 /** Redis's memory as `INFO memory` tells it. */

@@ -9,8 +9,7 @@
  * only once it has run for {@link START_RECORD_DELAY_MS}: a job that finishes sooner gets a single write.
  */
 
-import type { Redis } from 'ioredis';
-import { redisKeys } from '../redis-keys.ts';
+import { type RedisClient, redisKeys } from '../redis-keys.ts';
 import type { JobRunInfo } from './views.ts';
 
 /** Run records outlive their jobs' retention only by this much. */
@@ -43,18 +42,22 @@ redis.call('HSET', KEYS[1], unpack(ARGV, 2))
 redis.call('EXPIRE', KEYS[1], ARGV[1])
 return 1`;
 
-type RedisWithReplace = Redis & {
+type RedisWithReplace = RedisClient & {
   profaiReplaceHash(key: string, ttlS: number, ...fieldsAndValues: (string | number)[]): Promise<unknown>;
 };
 
 /** The connection with the script defined (ioredis sends EVALSHA, and the script body once if needed). */
-function withReplace(redis: Redis): RedisWithReplace {
+function withReplace(redis: RedisClient): RedisWithReplace {
   if (!('profaiReplaceHash' in redis))
     redis.defineCommand('profaiReplaceHash', { numberOfKeys: 1, lua: REPLACE_HASH });
   return redis as RedisWithReplace;
 }
 
-function writeRecord(redis: Redis, key: string, fields: Record<string, number | string>): Promise<unknown> {
+function writeRecord(
+  redis: RedisClient,
+  key: string,
+  fields: Record<string, number | string>,
+): Promise<unknown> {
   return withReplace(redis).profaiReplaceHash(key, RUN_INFO_TTL_S, ...Object.entries(fields).flat());
 }
 
@@ -78,7 +81,7 @@ function fieldsOf(start: RunStart, end?: RunEnd): Record<string, number | string
  * job's completion a few microtasks after the processor returns, so the end record and the completion leave in
  * one write (one wake-up of Redis instead of two, measurable at hundreds of jobs/s).
  */
-function holdWritesForThisTick(redis: Redis): void {
+function holdWritesForThisTick(redis: RedisClient): void {
   const socket = (redis as { stream?: { cork?(): void; uncork?(): void } }).stream;
   if (!socket?.cork || !socket.uncork) return;
   socket.cork();
@@ -100,7 +103,7 @@ export interface RunRecorder {
  * @param delayMs - @defaultValue START_RECORD_DELAY_MS
  */
 export function recordRun(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   jobId: string,
   start: RunStart,
@@ -120,25 +123,39 @@ export function recordRun(
 }
 
 /** Records the start of an attempt at once, clearing what the previous attempt left. */
-export function recordRunStart(redis: Redis, prefix: string, jobId: string, run: RunStart): Promise<unknown> {
+export function recordRunStart(
+  redis: RedisClient,
+  prefix: string,
+  jobId: string,
+  run: RunStart,
+): Promise<unknown> {
   return writeRecord(redis, redisKeys.runInfo(prefix, jobId), fieldsOf(run));
 }
 
 /** Adds the end of an attempt to a record written by {@link recordRunStart}. */
-export function recordRunEnd(redis: Redis, prefix: string, jobId: string, end: RunEnd): Promise<unknown> {
+export function recordRunEnd(
+  redis: RedisClient,
+  prefix: string,
+  jobId: string,
+  end: RunEnd,
+): Promise<unknown> {
   const fields: Record<string, number> = { finishedAt: end.finishedAt, peakRssMb: end.peakRssMb };
   if (end.cpuSeconds !== undefined) fields.cpuSeconds = end.cpuSeconds;
   return redis.hset(redisKeys.runInfo(prefix, jobId), fields);
 }
 
 /** The run record of a job, or null when it never started (or the record expired). */
-export async function readRunInfo(redis: Redis, prefix: string, jobId: string): Promise<JobRunInfo | null> {
+export async function readRunInfo(
+  redis: RedisClient,
+  prefix: string,
+  jobId: string,
+): Promise<JobRunInfo | null> {
   return parseRunInfo(await redis.hgetall(redisKeys.runInfo(prefix, jobId)));
 }
 
 /** Run records of many jobs in one round trip. */
 export async function readRunInfos(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   jobIds: string[],
 ): Promise<(JobRunInfo | null)[]> {

@@ -9,47 +9,49 @@
  * of each, the second waiting (locked, so not stalled) until the child is free. See shutdown.ts for SIGTERM.
  */
 import { hostname } from 'node:os';
-import { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { type Processor, Queue, Worker } from 'bullmq';
 import type { Config } from '../config.ts';
 import { networkErrorCode, ProfaiError } from '../domain/errors.ts';
-import { describeRedisUrl } from '../lib/urls.ts';
+import { describeRedis } from '../lib/urls.ts';
+import type { RedisClient } from '../redis-keys.ts';
+import { ConsumerWatch, QueueConsumer } from './consumer-watch.ts';
 import { buildHeartbeat, CpuMeter, startHeartbeat, WorkerActivity } from './heartbeat.ts';
 import { InProcessExecutor } from './in-process.ts';
 import type { Executor, TaskDefinition } from './interfaces.ts';
 import { createLogger, type Logger } from './log.ts';
 import { ChildPool } from './pool/child-pool.ts';
 import { makeProcessor } from './processor.ts';
-import { queueRedis } from './redis.ts';
+import { queueRedis, type RedisSettings } from './redis.ts';
 import { createRegistry, queueOf, type TaskRegistry } from './registry.ts';
 import { type StopOutcome, stopGracefully } from './shutdown.ts';
 import type { WorkerHeartbeat } from './views.ts';
 import { DependencyWatch, JobWaits } from './waits.ts';
 
 /** The settings a worker reads. */
-export type WorkerSettings = Pick<
-  Config,
-  | 'workerNum'
-  | 'redisUrl'
-  | 'queuePrefix'
-  | 'queues'
-  | 'concurrency'
-  | 'maxTasksPerChild'
-  | 'maxMemoryPerChildMb'
-  | 'hardMemoryLimitMb'
-  | 'childHeapMb'
-  | 'childPreload'
-  | 'childIdleExitS'
-  | 'lockDurationMs'
-  | 'jobAttempts'
-  | 'keepCompletedJobs'
-  | 'keepFailedJobs'
-  | 'heartbeatS'
-  | 'shutdownGraceS'
-  | 'logLevel'
-  | 'dependencyWaitS'
-  | 'dependencyRetryMaxS'
->;
+export type WorkerSettings = RedisSettings &
+  Pick<
+    Config,
+    | 'workerNum'
+    | 'queuePrefix'
+    | 'queues'
+    | 'concurrency'
+    | 'maxTasksPerChild'
+    | 'maxMemoryPerChildMb'
+    | 'hardMemoryLimitMb'
+    | 'childHeapMb'
+    | 'childPreload'
+    | 'childIdleExitS'
+    | 'lockDurationMs'
+    | 'jobAttempts'
+    | 'keepCompletedJobs'
+    | 'keepFailedJobs'
+    | 'heartbeatS'
+    | 'workerIdleRestartS'
+    | 'shutdownGraceS'
+    | 'logLevel'
+    | 'dependencyWaitS'
+    | 'dependencyRetryMaxS'
+  >;
 
 export interface WorkerOptions {
   /** Task modules (paths or file URLs), loaded here and in every child. */
@@ -82,8 +84,8 @@ export function workerName(settings: Pick<Config, 'workerNum'>): string {
   return `worker${settings.workerNum}@${hostname()}`;
 }
 
-async function connect(url: string): Promise<Redis> {
-  const redis = queueRedis(url);
+async function connect(target: RedisSettings): Promise<RedisClient> {
+  const redis = queueRedis(target);
   redis.on('error', () => {}); // reported through the failed ping below, then by BullMQ's retries
   try {
     await redis.ping();
@@ -91,7 +93,7 @@ async function connect(url: string): Promise<Redis> {
     redis.disconnect();
     throw new ProfaiError(
       'redis_unreachable',
-      `cannot connect to ${describeRedisUrl(url)}: ${(err as Error).message}`,
+      `cannot connect to ${describeRedis(target)}: ${(err as Error).message}`,
       {
         permanent: true,
         cause: err,
@@ -147,8 +149,8 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
   const registry = await createRegistry(taskModules, opts.taskSettings);
   const served = (t: TaskDefinition) => s.queues.includes(queueOf(t.name));
   for (const task of registry.all().filter(served)) task.preflight?.();
-  const redis = await connect(s.redisUrl);
-  print(`Connected to ${describeRedisUrl(s.redisUrl)}`);
+  const redis = await connect(s);
+  print(`Connected to ${describeRedis(s)}`);
 
   const queues = placements(s.queues, registry);
   // A worker whose queues all run in this process (an LLM worker) forks no children.
@@ -187,13 +189,15 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
   const activity = new WorkerActivity();
   const waitPolicy = { budgetMs: s.dependencyWaitS * 1000, maxDelayMs: s.dependencyRetryMaxS * 1000 };
   const waits = new JobWaits(redis, s.queuePrefix, waitPolicy);
-  let workers: Worker[] = [];
+  let consumers: QueueConsumer[] = [];
+  // A consumer's Worker may be replaced (consumer-watch.ts): always ask for the current ones.
+  const workers = () => consumers.map((c) => c.worker);
   const watch = new DependencyWatch(
     opts.dependencyProbes ?? {},
     {
-      pause: () => Promise.all(workers.map((w) => w.pause(true))).then(() => {}),
+      pause: () => Promise.all(workers().map((w) => w.pause(true))).then(() => {}),
       resume: () => {
-        if (state === 'running') for (const w of workers) w.resume();
+        if (state === 'running') for (const w of workers()) w.resume();
       },
     },
     log,
@@ -201,7 +205,7 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
   );
   const redisOutage = outageLog(log, 'redis');
   redis.on('ready', redisOutage.up);
-  workers = lanes.map(({ queue, executor }) => {
+  consumers = lanes.map(({ queue, executor }) => {
     const processor = makeProcessor({
       workerName: name,
       registry,
@@ -215,27 +219,45 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
       watch,
       waitPolicy,
     });
-    const worker = new Worker(queue, processor, {
-      connection: redis,
-      prefix: s.queuePrefix,
-      concurrency: executor.capacity,
-      name,
-      lockDuration: s.lockDurationMs,
-      stalledInterval: s.lockDurationMs,
-      // A job whose worker is killed may be recovered this many times before it fails as stalled.
-      maxStalledCount: s.jobAttempts,
-      removeOnComplete: { count: s.keepCompletedJobs },
-      removeOnFail: { count: s.keepFailedJobs },
-    });
-    // While Redis is away, BullMQ reports each failed command: one line when it goes, one when it is back.
-    worker.on('error', (err) =>
-      isConnectionError(err)
-        ? redisOutage.down(err.message)
-        : log.error('queue error', { queue, error: err.message }),
-    );
-    return worker;
+    const make = (run: Processor) => {
+      const worker = new Worker(queue, run, {
+        connection: redis,
+        prefix: s.queuePrefix,
+        concurrency: executor.capacity,
+        name,
+        lockDuration: s.lockDurationMs,
+        stalledInterval: s.lockDurationMs,
+        // A job whose worker is killed may be recovered this many times before it fails as stalled.
+        maxStalledCount: s.jobAttempts,
+        removeOnComplete: { count: s.keepCompletedJobs },
+        removeOnFail: { count: s.keepFailedJobs },
+      });
+      // While Redis is away, BullMQ reports each failed command: one line when it goes, one when it is back.
+      worker.on('error', (err) =>
+        isConnectionError(err)
+          ? redisOutage.down(err.message)
+          : log.error('queue error', { queue, error: err.message }),
+      );
+      return worker;
+    };
+    return new QueueConsumer(queue, make, processor);
   });
-  await Promise.all(workers.map((w) => w.waitUntilReady()));
+  await Promise.all(workers().map((w) => w.waitUntilReady()));
+  // Queues to count waiting jobs on, sharing the connection (a Queue on a given connection opens none).
+  const counted = new Map(
+    lanes.map((l) => [l.queue, new Queue(l.queue, { connection: redis, prefix: s.queuePrefix })]),
+  );
+  const consumerWatch =
+    s.workerIdleRestartS > 0
+      ? new ConsumerWatch({
+          redis,
+          consumers,
+          queueOf: (queue) => counted.get(queue)!,
+          consuming: () => state === 'running',
+          log,
+          idleMs: s.workerIdleRestartS * 1000,
+        })
+      : null;
 
   const cpu = new CpuMeter();
   const heartbeat = (): WorkerHeartbeat =>
@@ -276,7 +298,9 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
     stopping = (async () => {
       watch.stop();
       void beats.beatNow();
-      const outcome = await stopGracefully(workers, executors, s.shutdownGraceS * 1000, forced);
+      consumerWatch?.stop();
+      await Promise.all([...counted.values()].map((q) => q.close().catch(() => {})));
+      const outcome = await stopGracefully(workers(), executors, s.shutdownGraceS * 1000, forced);
       // What the tasks opened in this process (their settle's and in-process runs' connections).
       for (const task of registry.all()) await task.dispose?.().catch(() => {});
       log.info(outcome === 'drained' ? 'stopped' : 'stopped: unfinished tasks were released to the queue', {

@@ -5,9 +5,8 @@
  * the dependency. Meanwhile the worker stops taking jobs and probes the dependency until it answers
  * ({@link DependencyWatch}), logging one line when it goes and one when it is back.
  */
-import type { Redis } from 'ioredis';
 import { sleep } from '../lib/time.ts';
-import { redisKeys } from '../redis-keys.ts';
+import { type RedisClient, redisKeys } from '../redis-keys.ts';
 import type { Logger } from './log.ts';
 
 /** How long waiting may go on, and the longest pause between two tries. */
@@ -27,7 +26,7 @@ export class JobWaits {
   readonly #noted = new Set<string>();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly policy: WaitPolicy,
   ) {}

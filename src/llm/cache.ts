@@ -5,8 +5,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
-import { redisKeys } from '../redis-keys.ts';
+import { type RedisClient, redisKeys } from '../redis-keys.ts';
 
 /** A cached answer and what it cost when it was first asked. */
 export interface CachedAnswer {
@@ -17,7 +16,7 @@ export interface CachedAnswer {
 
 export class ResponseCache {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly ttlS: number,
   ) {}

@@ -5,13 +5,12 @@
  */
 
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
-import type { Redis } from 'ioredis';
 import { usesEmbeddingsApi } from '../config.ts';
 import type { CourseGenerator, Embedder, EmbeddingSpace, QuizGenerator } from '../domain/generators.ts';
 import { OfflineCourseGenerator } from '../pipeline/course.ts';
 import { HASH_EMBEDDER_NAME, HashEmbedder } from '../pipeline/embed.ts';
 import { OfflineQuizGenerator } from '../pipeline/quiz.ts';
-import { redisKeys } from '../redis-keys.ts';
+import { type RedisClient, redisKeys } from '../redis-keys.ts';
 import { ResponseCache } from './cache.ts';
 import { LlmClient } from './client.ts';
 import { LlmCourseGenerator } from './course-generator.ts';
@@ -32,7 +31,7 @@ export { type JobUsage, readJobUsage } from './usage.ts';
  * The embeddings API's embedder when EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL are set, else the offline one.
  * With Redis its requests count against the fleet-wide LLM_RPM/LLM_TPM like the chat calls.
  */
-export function createEmbedder(config: LlmSettings, redis?: Redis): Embedder {
+export function createEmbedder(config: LlmSettings, redis?: RedisClient): Embedder {
   if (!usesEmbeddingsApi(config)) return new HashEmbedder(config.hashEmbeddingDim);
   const apiKey = config.embeddingsApiKey ?? config.llmApiKey;
   const limiter = redis ? fleetLimiter(config, redis) : undefined;
@@ -57,14 +56,18 @@ export function createEmbedder(config: LlmSettings, redis?: Redis): Embedder {
  * The embedder whose vectors make up `space`: the offline hasher at the space's dimension, or the configured
  * embeddings API when the space is its model's (`openai:<model>`); null when neither is.
  */
-export function embedderForSpace(config: LlmSettings, space: EmbeddingSpace, redis?: Redis): Embedder | null {
+export function embedderForSpace(
+  config: LlmSettings,
+  space: EmbeddingSpace,
+  redis?: RedisClient,
+): Embedder | null {
   if (space.name === HASH_EMBEDDER_NAME) return new HashEmbedder(space.dimension);
   const embedder = createEmbedder(config, redis);
   return embedder.name === space.name ? embedder : null;
 }
 
 /** The one rate limiter of the fleet under QUEUE_PREFIX: chat and embeddings calls of every worker share it. */
-function fleetLimiter(config: LlmSettings, redis: Redis): RedisRateLimiter {
+function fleetLimiter(config: LlmSettings, redis: RedisClient): RedisRateLimiter {
   return new RedisRateLimiter(redis, redisKeys.llmRate(config.queuePrefix), {
     rpm: config.llmRpm,
     tpm: config.llmTpm,
@@ -85,7 +88,7 @@ export interface VectorSearch {
 /** What the generators may use besides the configuration. */
 export interface LlmRuntime {
   /** Fleet-wide rate limit, cache and usage need Redis; without it, none of the three. */
-  redis?: Redis;
+  redis?: RedisClient;
   /** The user-visible job the usage is recorded under. */
   usageJobId?: string;
   signal?: AbortSignal;
@@ -150,7 +153,7 @@ export function createRetriever(
   config: LlmSettings,
   vectors: VectorSearch,
   space?: EmbeddingSpace,
-  redis?: Redis,
+  redis?: RedisClient,
 ): Retriever | null {
   const embedder = space ? embedderForSpace(config, space, redis) : createEmbedder(config, redis);
   if (!embedder) return null;

@@ -11,8 +11,8 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { sleep } from '../lib/time.ts';
+import type { RedisClient } from '../redis-keys.ts';
 
 const NOW = `
 local t = redis.call('TIME')
@@ -83,7 +83,7 @@ export class RedisRateLimiter {
   readonly #window: number;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly key: string,
     private readonly limits: RateLimits,
   ) {

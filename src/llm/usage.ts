@@ -3,8 +3,7 @@
  * (the PDF job, not its internal LLM stage), so the API and `profai inspect` read it with the id users know.
  */
 
-import type { Redis } from 'ioredis';
-import { redisKeys } from '../redis-keys.ts';
+import { type RedisClient, redisKeys } from '../redis-keys.ts';
 
 /** What one job's LLM calls cost. `cachedCalls` were answered from the cache and cost nothing. */
 export interface JobUsage {
@@ -31,7 +30,7 @@ export function costOf(inputTokens: number, outputTokens: number, prices: Prices
 
 /** Adds one call to the job's usage. */
 export async function recordUsage(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   jobId: string,
   call: { inputTokens: number; outputTokens: number; cached: boolean },
@@ -54,7 +53,11 @@ export async function recordUsage(
  * The LLM usage of a job (by the id users see: `pdf-…`), or null when it made no LLM call.
  * For `profai inspect` and the API's job view.
  */
-export async function readJobUsage(redis: Redis, prefix: string, jobId: string): Promise<JobUsage | null> {
+export async function readJobUsage(
+  redis: RedisClient,
+  prefix: string,
+  jobId: string,
+): Promise<JobUsage | null> {
   const h = await redis.hgetall(redisKeys.llmUsage(prefix, jobId));
   if (Object.keys(h).length === 0) return null;
   const n = (field: string) => Number(h[field] ?? 0) || 0;

@@ -54,7 +54,7 @@ async function snapshotOf(client: FleetClient): Promise<FleetSnapshot> {
 async function snapshotOrFail(client: FleetClient): Promise<FleetSnapshot | null> {
   const snapshot = await snapshotOf(client);
   if (snapshot.redis.up) return snapshot;
-  fail(new RedisUnreachableError(client.settings.redisUrl, snapshot.redis.error ?? 'down').message);
+  fail(new RedisUnreachableError(client.settings, snapshot.redis.error ?? 'down').message);
   return null;
 }
 

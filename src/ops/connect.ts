@@ -3,9 +3,15 @@
  * "cannot reach Redis" before it pays for loading BullMQ); see src/fleet/redis.ts for the kinds of connection.
  */
 
-import { Redis } from 'ioredis';
-import type { Config } from '../config.ts';
-import { connectionReason, FAIL_FAST, recordConnectionErrors } from '../fleet/redis.ts';
+import { Cluster } from 'ioredis';
+import type { RedisSettings } from '../config.ts';
+import {
+  connectionReason,
+  createRedis,
+  FAIL_FAST,
+  type RedisClient,
+  recordConnectionErrors,
+} from '../fleet/redis.ts';
 import { withTimeout } from '../lib/time.ts';
 import { RedisUnreachableError } from './errors.ts';
 
@@ -17,11 +23,11 @@ import { RedisUnreachableError } from './errors.ts';
  * @param opts.reconnect - @defaultValue false
  */
 export async function connectOps(
-  config: Pick<Config, 'redisUrl'>,
+  config: RedisSettings,
   opts: { connectTimeoutMs?: number; reconnect?: boolean } = {},
-): Promise<Redis> {
+): Promise<RedisClient> {
   const timeoutMs = opts.connectTimeoutMs ?? 2000;
-  const redis = new Redis(config.redisUrl, {
+  const redis = createRedis(config, {
     ...FAIL_FAST,
     connectTimeout: timeoutMs,
     // A server that accepted the connection but never answers would keep the half-closed socket (and
@@ -42,14 +48,12 @@ export async function connectOps(
     );
   } catch (err) {
     redis.disconnect();
-    throw new RedisUnreachableError(
-      config.redisUrl,
-      connectionReason(socketError ?? err),
-      socketError ?? err,
-    );
+    throw new RedisUnreachableError(config, connectionReason(socketError ?? err), socketError ?? err);
   }
   if (opts.reconnect) {
-    redis.options.retryStrategy = (times) => Math.min(times * 250, 1000);
+    const retry = (times: number) => Math.min(times * 250, 1000);
+    if (redis instanceof Cluster) redis.options.clusterRetryStrategy = retry;
+    else redis.options.retryStrategy = retry;
     recordConnectionErrors(redis);
   }
   return redis;

@@ -1,6 +1,6 @@
 /** The operations tools' errors (codes in src/domain/errors.ts). */
 import { ProfaiError } from '../domain/errors.ts';
-import { redisAddress } from '../lib/urls.ts';
+import { describeRedis, type RedisWhere } from '../lib/urls.ts';
 
 /** A size the planner cannot read. */
 export class BadSizeError extends ProfaiError {
@@ -42,7 +42,9 @@ export class NoJobDataError extends ProfaiError {
 
 /** Redis did not answer: `cannot reach Redis at redis://host:port (ECONNREFUSED)`. */
 export class RedisUnreachableError extends ProfaiError {
-  constructor(url: string, reason: string, cause?: unknown) {
-    super('redis_unreachable', `cannot reach Redis at ${redisAddress(url)} (${reason})`, { cause });
+  constructor(where: RedisWhere | string, reason: string, cause?: unknown) {
+    const target = describeRedis(where, { short: true });
+    const at = target.startsWith('Redis ') ? target : `Redis at ${target}`;
+    super('redis_unreachable', `cannot reach ${at} (${reason})`, { cause });
   }
 }

@@ -9,7 +9,7 @@ import { type FleetClient, listJobs } from '../fleet/queues.ts';
 import { connectionReason, lastConnectionError, readyWithin } from '../fleet/redis.ts';
 import type { JobView, WorkerHeartbeat } from '../fleet/views.ts';
 import { withTimeout } from '../lib/time.ts';
-import { describeRedisUrl } from '../lib/urls.ts';
+import { describeRedis, type RedisWhere } from '../lib/urls.ts';
 import { readJobUsage } from '../llm/usage.ts';
 import type { FleetSnapshot, QueueStatus, WorkerStatus } from './types.ts';
 
@@ -57,10 +57,10 @@ export function toWorkerStatus(hb: WorkerHeartbeat): WorkerStatus {
 }
 
 /** A snapshot saying Redis is down. */
-export function downSnapshot(url: string, error: string): FleetSnapshot {
+export function downSnapshot(where: RedisWhere | string, error: string): FleetSnapshot {
   return {
     at: new Date().toISOString(),
-    redis: { url: describeRedisUrl(url), up: false, error },
+    redis: { url: describeRedis(where), up: false, error },
     workers: [],
     queues: [],
   };
@@ -109,7 +109,7 @@ async function readSnapshot(client: FleetClient, withJobs: boolean): Promise<Fle
   const queues = await Promise.all(names.map((name) => queueStatus(client, name)));
   const snapshot: FleetSnapshot = {
     at: new Date().toISOString(),
-    redis: { url: describeRedisUrl(client.settings.redisUrl), up: true },
+    redis: { url: describeRedis(client.settings), up: true },
     workers: await Promise.all(heartbeats.map((hb) => withUsage(client, hb))),
     queues,
   };
@@ -133,11 +133,11 @@ export async function takeSnapshot(
   client: FleetClient,
   opts: { jobs?: boolean; timeoutMs?: number } = {},
 ): Promise<FleetSnapshot> {
-  const url = client.settings.redisUrl;
+  const where = client.settings;
   const timeoutMs = opts.timeoutMs ?? 1000;
   const redis = client.redis;
   if (!(await readyWithin(redis, timeoutMs)))
-    return downSnapshot(url, `not connected (${lastConnectionError(redis) ?? redis.status})`);
+    return downSnapshot(where, `not connected (${lastConnectionError(redis) ?? redis.status})`);
   try {
     return await withTimeout(
       readSnapshot(client, opts.jobs ?? false),
@@ -145,6 +145,6 @@ export async function takeSnapshot(
       () => new Error(`no answer within ${timeoutMs} ms`),
     );
   } catch (err) {
-    return downSnapshot(url, lastConnectionError(redis) ?? connectionReason(err));
+    return downSnapshot(where, lastConnectionError(redis) ?? connectionReason(err));
   }
 }

@@ -25,7 +25,7 @@ export class FleetSource {
 
   constructor(config: Config, opts: FleetSourceOptions = {}) {
     // Reads fail at once while Redis is down (surfaced as `redis.up: false` with the latest reason).
-    this.client = profaiClientOn(config, failFastRedis(config.redisUrl));
+    this.client = profaiClientOn(config, failFastRedis(config));
     this.#cacheMs = opts.cacheMs ?? 1000;
     this.#timeoutMs = opts.timeoutMs ?? 1000;
   }

@@ -4,7 +4,6 @@
  */
 
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { filtersKey } from '../domain/question-kinds.ts';
 import {
   type EnqueueOptions,
@@ -15,6 +14,7 @@ import {
   fleetClientOn,
   openFleetClient,
 } from '../fleet/queues.ts';
+import type { RedisClient } from '../redis-keys.ts';
 import {
   JOB_ID_PREFIXES,
   PDF_TASK,
@@ -34,7 +34,7 @@ export function openProfaiClient(settings: FleetClientSettings): FleetClient {
 }
 
 /** A ProfAI client on an already-made connection (a fail-fast one for readers). */
-export function profaiClientOn(settings: FleetClientSettings, redis: Redis): FleetClient {
+export function profaiClientOn(settings: FleetClientSettings, redis: RedisClient): FleetClient {
   return fleetClientOn(settings, redis, OPTIONS);
 }
 

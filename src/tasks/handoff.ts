@@ -10,10 +10,9 @@
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { queueRedis } from '../fleet/redis.ts';
 import { queueOf } from '../fleet/registry.ts';
-import { redisKeys } from '../redis-keys.ts';
+import { type RedisClient, redisKeys } from '../redis-keys.ts';
 import type { StagedDocument } from '../workflows/document.ts';
 import { LLM_TASK, type LlmTaskData, type PdfHandoff, type PdfStagedResult } from './names.ts';
 import type { TaskSettings } from './settings.ts';
@@ -21,13 +20,13 @@ import type { TaskSettings } from './settings.ts';
 /** A staged document waits this long for its LLM stage (retries and queueing included). */
 const STAGE_TTL_S = 7 * 24 * 3600;
 
-export async function saveStaged(redis: Redis, prefix: string, staged: StagedDocument): Promise<void> {
+export async function saveStaged(redis: RedisClient, prefix: string, staged: StagedDocument): Promise<void> {
   const body = await promisify(gzip)(JSON.stringify(staged));
   await redis.set(redisKeys.llmStage(prefix, staged.document.documentId), body, 'EX', STAGE_TTL_S);
 }
 
 export async function loadStaged(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   documentId: string,
 ): Promise<StagedDocument | null> {
@@ -36,17 +35,17 @@ export async function loadStaged(
   return JSON.parse((await promisify(gunzip)(body)).toString()) as StagedDocument;
 }
 
-export async function dropStaged(redis: Redis, prefix: string, documentId: string): Promise<void> {
+export async function dropStaged(redis: RedisClient, prefix: string, documentId: string): Promise<void> {
   await redis.del(redisKeys.llmStage(prefix, documentId));
 }
 
-let redis: Redis | null = null;
+let redis: RedisClient | null = null;
 let queue: Queue | null = null;
 
 /** This process's Redis connection for staging, the rate limit and usage, opened on first use. */
-export function stageRedis(config: TaskSettings): Redis {
+export function stageRedis(config: TaskSettings): RedisClient {
   if (!redis) {
-    redis = queueRedis(config.redisUrl);
+    redis = queueRedis(config);
     redis.on('error', () => {}); // surfaced by the failing command
   }
   return redis;

@@ -2,7 +2,7 @@
  * The settings ProfAI's tasks read: the slice of the configuration that the supervisor hands to its children
  * (over IPC, once per child) and that `createTasks` receives.
  */
-import type { Config } from '../config.ts';
+import { type Config, REDIS_SETTINGS } from '../config.ts';
 import { LLM_SETTINGS } from '../llm/settings.ts';
 
 export const TASK_SETTINGS = [
@@ -32,7 +32,7 @@ export const TASK_SETTINGS = [
   'logLevel',
   'keepFailedUploadsH',
   // the hand-off to the LLM stage and the fleet-wide LLM limits
-  'redisUrl',
+  ...REDIS_SETTINGS,
   'jobAttempts',
   'jobBackoffMs',
   'keepCompletedJobs',

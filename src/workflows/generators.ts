@@ -2,7 +2,7 @@
  * Which generators and embedder a run uses, decided in one place: the model's (LLM_BASE_URL, EMBEDDINGS_*) when
  * configured, else the offline ones the pipeline defaults to. The AI SDK loads only when a model is configured.
  */
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { type Config, usesEmbeddingsApi } from '../config.ts';
 import type { CourseGenerator, Embedder, EmbeddingSpace, QuizGenerator } from '../domain/generators.ts';
 import type { LlmRuntime, LlmSettings } from '../llm/index.ts';
@@ -14,7 +14,7 @@ import { HASH_EMBEDDER_NAME, HashEmbedder } from '../pipeline/embed.ts';
  */
 export async function configuredEmbedder(
   config: LlmSettings,
-  redis?: Redis,
+  redis?: Redis | Cluster,
 ): Promise<{ embedder?: Embedder }> {
   if (!usesEmbeddingsApi(config)) return {};
   const { createEmbedder } = await import('../llm/index.ts');

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { type Config, loadConfig } from '../../src/config.ts';
+import type { RedisClient } from '../../src/redis-keys.ts';
 
 export function randomPrefix(): string {
   return `test-llm-${randomBytes(4).toString('hex')}`;
@@ -24,7 +25,7 @@ export function openRedis(): Redis {
 }
 
 /** Deletes every key under `prefix`. */
-export async function dropPrefix(redis: Redis, prefix: string): Promise<void> {
+export async function dropPrefix(redis: RedisClient, prefix: string): Promise<void> {
   let cursor = '0';
   do {
     const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { type FleetClient, getJobView, listWorkers } from '../../src/fleet/queues.ts';
+import { scanKeys } from '../../src/fleet/redis.ts';
 import type { JobView, WorkerHeartbeat } from '../../src/fleet/views.ts';
 import { openProfaiClient } from '../../src/tasks/client.ts';
 import { pollUntil } from './wait.ts';
@@ -153,12 +154,9 @@ export async function heartbeatOf(client: FleetClient, name: RegExp): Promise<Wo
 export function openTestClient(prefix: string, extra: Record<string, string> = {}) {
   const client = openProfaiClient(testConfig(prefix, extra));
   const cleanup = async () => {
-    let cursor = '0';
-    do {
-      const [next, keys] = await client.redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await client.redis.del(...keys);
-    } while (cursor !== '0');
+    // On a cluster the prefix is a hash tag (`{prefix}`), and the keys are on the master of its slot.
+    const keys = await scanKeys(client.redis, `${client.settings.queuePrefix}:*`);
+    for (let i = 0; i < keys.length; i += 1000) await client.redis.del(...keys.slice(i, i + 1000));
     await client.close();
   };
   return { client, cleanup };

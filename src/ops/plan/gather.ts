@@ -28,7 +28,7 @@ export interface GatherOptions {
 
 /** Reads job records and supervisor RSS from Redis; a Redis that does not answer counts as no records. */
 async function fromRedis(config: Config, limit: number) {
-  const redis = queueRedis(config.redisUrl);
+  const redis = queueRedis(config);
   redis.on('error', () => {});
   try {
     const ready = new Promise<void>((resolve, reject) => {

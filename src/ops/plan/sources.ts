@@ -3,9 +3,9 @@
  * peak RSS and CPU seconds of each PDF job's latest attempt) and the live heartbeats (supervisor RSS).
  */
 
-import type { Redis } from 'ioredis';
 import { readHeartbeats } from '../../fleet/heartbeat.ts';
-import { redisKeys } from '../../redis-keys.ts';
+import { scanKeys } from '../../fleet/redis.ts';
+import { type RedisClient, redisKeys } from '../../redis-keys.ts';
 import { quantile } from './stats.ts';
 
 /** A PDF job's record, with when it finished (to keep the most recent). */
@@ -23,18 +23,15 @@ const PDF_JOB = /^pdf-/;
  * The `limit` most recently finished PDF jobs that have a peak RSS and CPU time recorded.
  * @param limit - how many. @defaultValue 200
  */
-export async function readRecentJobs(redis: Redis, prefix: string, limit = 200): Promise<RecordedJob[]> {
+export async function readRecentJobs(
+  redis: RedisClient,
+  prefix: string,
+  limit = 200,
+): Promise<RecordedJob[]> {
   const marker = redisKeys.runInfo(prefix, '');
-  const ids: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${marker}*`, 'COUNT', 1000);
-    cursor = next;
-    for (const key of keys) {
-      const id = key.slice(marker.length);
-      if (PDF_JOB.test(id)) ids.push(id);
-    }
-  } while (cursor !== '0');
+  const ids = (await scanKeys(redis, `${marker}*`))
+    .map((key) => key.slice(marker.length))
+    .filter((id) => PDF_JOB.test(id));
   if (ids.length === 0) return [];
   const pipeline = redis.pipeline();
   for (const id of ids)
@@ -49,7 +46,7 @@ export async function readRecentJobs(redis: Redis, prefix: string, limit = 200):
 }
 
 /** Median RSS of the live workers' supervisors, or null when no worker is running. */
-export async function readSupervisorIdleMb(redis: Redis, prefix: string): Promise<number | null> {
+export async function readSupervisorIdleMb(redis: RedisClient, prefix: string): Promise<number | null> {
   const beats = await readHeartbeats(redis, prefix);
   const rss = beats.map((hb) => hb.rssMb).filter((v) => v > 0);
   return rss.length ? quantile(rss, 0.5) : null;
