@@ -18,7 +18,14 @@ import { queueOf } from '../fleet/registry.ts';
 import type { JobView } from '../fleet/views.ts';
 import { redisKeys } from '../redis-keys.ts';
 import { JobNotFailedError, PasswordNotApplicableError, UploadGoneError } from './errors.ts';
-import { LLM_TASK, type LlmTaskData, PDF_TASK, type PdfTaskData } from './names.ts';
+import {
+  LLM_TASK,
+  type LlmTaskData,
+  OCR_RANGE_TASK,
+  type OcrRangeTaskData,
+  PDF_TASK,
+  type PdfTaskData,
+} from './names.ts';
 
 /** Options of {@link retryJob}. */
 export interface RetryOptions {
@@ -118,6 +125,14 @@ async function retryLlmStage(
   settings: RetrySettings,
 ): Promise<string> {
   const nextId = (pdf.returnvalue as { next?: unknown } | null)?.next;
+  // A document whose OCR was split into page ranges: its assembly failed (itself, or a range). Retried, it reads
+  // the pages no range stored itself.
+  const assembly =
+    typeof nextId === 'string' ? await client.queue(queueOf(PDF_TASK)).getJob(nextId) : undefined;
+  if (assembly && (await assembly.getState()) === 'failed') {
+    await retryPdf(assembly, 'failed', opts, settings);
+    return assembly.id ?? '';
+  }
   const llm = typeof nextId === 'string' ? await client.queue(queueOf(LLM_TASK)).getJob(nextId) : undefined;
   if (!llm) throw new JobNotFailedError(pdf.id ?? '', 'completed');
   const { documentId } = llm.data as LlmTaskData;
@@ -128,6 +143,13 @@ async function retryLlmStage(
   }
   await retryPdf(pdf, 'completed', opts, settings);
   return pdf.id ?? '';
+}
+
+/** The user-visible job a job is a step of: an LLM stage's, an OCR assembly's or a page range's PDF job. */
+function parentJobIdOf(job: Job): string | undefined {
+  const data = job.data as Partial<LlmTaskData & OcrRangeTaskData & PdfTaskData> | null;
+  if (job.name === LLM_TASK || job.name === OCR_RANGE_TASK) return data?.parentJobId;
+  return data?.ocrAssembly?.parentJobId;
 }
 
 /** One job of {@link retryFailedJobs}: retried, or why not. */
@@ -152,7 +174,7 @@ export async function failedJobIds(client: FleetClient, sinceMs?: number): Promi
       for (const job of jobs) {
         const at = job?.finishedOn ?? 0;
         if (!job?.id || (sinceMs !== undefined && at < sinceMs)) continue;
-        const parent = job.name === LLM_TASK ? (job.data as LlmTaskData).parentJobId : undefined;
+        const parent = parentJobIdOf(job);
         const parentKnown = parent
           ? await client.queue(queueOfJobId(client, parent)).getJob(parent)
           : undefined;

@@ -56,11 +56,18 @@ function ocrRangesOf(result: unknown): OcrRanges | null {
 
 /**
  * A split document's assembly job while it waits for its page ranges: at the OCR stage, `ocr <pages read>/<pages>`
- * summed over the ranges (a range no longer found was completed and removed by retention).
+ * summed over the ranges (a range no longer found was completed and removed by retention). Failed because a range
+ * failed: that range's reason.
  */
 export async function assemblyView(assembly: JobView, ocr: OcrRanges, ctx: ViewContext): Promise<JobView> {
-  if (assembly.state !== 'waiting') return assembly;
+  if (assembly.state !== 'waiting' && assembly.state !== 'failed') return assembly;
   const ranges = await Promise.all(ocr.ranges.map((r) => ctx.read(r.id)));
+  if (assembly.state === 'failed') {
+    // BullMQ fails the parent of a range that failed for good naming the range's key: say why it failed.
+    const i = ranges.findIndex((r) => r?.state === 'failed');
+    const pages = /-(\d+-\d+)$/.exec(ocr.ranges[i]?.id ?? '')?.[1];
+    return i < 0 ? assembly : { ...assembly, error: `OCR of pages ${pages}: ${ranges[i]!.error}` };
+  }
   let done = 0;
   let worker: string | null = null;
   ranges.forEach((range, i) => {
