@@ -3,20 +3,26 @@
  * Chroma: a scanned document split into page-range jobs over two workers is stored exactly as one worker stores
  * it without splitting (course, quiz, chunk text and pages); a worker SIGKILLed in the middle of a range has
  * that range redone by the other worker, with nothing lost or stored twice; the job's view counts the pages
- * read across the ranges.
+ * read across the ranges; with the upload in object storage (no shared disk), storage down while ranges run
+ * makes them wait, and none fails.
  */
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
 import { makeScannedPdf } from '../../scripts/make-scanned-pdf.ts';
+import { loadConfig } from '../../src/config.ts';
+import { openStorage } from '../../src/files/index.ts';
 import { readRunInfo } from '../../src/fleet/runinfo.ts';
 import { ocrRangeJobIdOf } from '../../src/tasks/names.ts';
 import { type ChromaServer, startChroma } from '../support/chroma.ts';
 import { makeLecturePdf, waitFor } from '../support/cli-processes.ts';
 import { type FleetOutcome, runOcrFleet } from '../support/ocr-fleet.ts';
+import { startS3 } from '../support/s3.ts';
+import { sleep } from '../support/wait.ts';
 
 const PAGES = 6;
+const OUTAGE_MS = 20_000;
 /** Small ranges, so that six pages make three of them. */
 const SPLIT = { OCR_SPLIT_MIN_PAGES: '4', OCR_RANGE_PAGES: '2', OCR_DPI: '150' };
 const UNSPLIT = { OCR_SPLIT_MIN_PAGES: '0', OCR_DPI: '150' };
@@ -128,6 +134,44 @@ describe('OCR page ranges over a fleet of workers', { timeout: 900_000 }, () => 
     assertSameAsOneWorker(run);
     assert.ok(killed, 'a worker was killed mid-range');
     assert.notEqual(run.view.worker, killed, 'the surviving worker assembled the document');
+  });
+
+  test('uploads in object storage, down for 20 s while ranges run: the ranges wait, none fails', async () => {
+    const s3 = await startS3();
+    const saved = { ...process.env };
+    Object.assign(process.env, s3.awsEnv);
+    const prefix = `ocr-outage-${randomBytes(3).toString('hex')}`;
+    const storage = await openStorage(loadConfig(s3.env(prefix)));
+    let waited = false;
+    try {
+      const run = await runOcrFleet({
+        pdf,
+        workers: 2,
+        chromaUrl: chroma.url,
+        env: { ...SPLIT, ...s3.env(prefix), DEPENDENCY_RETRY_MAX_S: '2', JOB_ATTEMPTS: '2' },
+        upload: async (key, bytes) => {
+          await storage.uploads.write(key, bytes);
+        },
+        during: async (fleet) => {
+          await waitFor(
+            'a range to run',
+            async () => ((await fleet.view())?.stage?.startsWith('ocr ') ? true : null),
+            120_000,
+          );
+          await s3.stop();
+          await sleep(OUTAGE_MS);
+          await s3.start();
+          waited = fleet.workers.some((w) => w.lines.some((l) => l.includes('waiting for storage')));
+        },
+      });
+      assertSameAsOneWorker(run);
+      assert.equal(run.failedJobs, 0, 'no range, assembly or PDF job failed');
+      assert.ok(waited, `a range waited for the storage rather than failing:\n${run.lines.join('\n')}`);
+    } finally {
+      await storage.close();
+      process.env = saved;
+      await s3.remove();
+    }
   });
 });
 

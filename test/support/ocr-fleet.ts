@@ -24,6 +24,8 @@ export interface FleetRunOptions {
   chromaUrl: string;
   /** Settings of every worker (OCR_SPLIT_MIN_PAGES, OCR_RANGE_PAGES, OCR_DPI…). */
   env: Record<string, string>;
+  /** Stores the upload where the workers read it. @defaultValue a file in the run's UPLOAD_DIR */
+  upload?: (key: string, bytes: Uint8Array) => Promise<void>;
   /** Called with the fleet once the PDF job is enqueued (a test kills a worker from here). */
   during?: (fleet: RunningFleet) => Promise<void>;
   timeoutMs?: number;
@@ -53,6 +55,8 @@ export interface FleetOutcome {
   ocrPagesLeft: boolean;
   /** Worker lines of every worker, for the test's messages. */
   lines: string[];
+  /** Jobs of `pdf_processing` that failed (a range, the assembly, the PDF job). */
+  failedJobs: number;
 }
 
 export async function runOcrFleet(opts: FleetRunOptions): Promise<FleetOutcome> {
@@ -81,7 +85,8 @@ export async function runOcrFleet(opts: FleetRunOptions): Promise<FleetOutcome> 
   try {
     await Promise.all(workers.map((w) => w.waitForLine(/^worker\d+@\S+ ready\.$/, 60_000)));
     sha256 = createHash('sha256').update(opts.pdf).digest('hex');
-    writeFileSync(join(uploads.dir, `${sha256}.pdf`), opts.pdf);
+    if (opts.upload) await opts.upload(`${sha256}.pdf`, opts.pdf);
+    else writeFileSync(join(uploads.dir, `${sha256}.pdf`), opts.pdf);
     const started = Date.now();
     const { id } = await enqueuePdf(client, { fileName: 'scan.pdf', sha256 });
     const seen: JobView[] = [];
@@ -124,6 +129,7 @@ export async function runOcrFleet(opts: FleetRunOptions): Promise<FleetOutcome> 
       chunks: chunks.map((c) => `${c.page_start}-${c.page_end} ${c.text}`),
       courses: n,
       ocrPagesLeft,
+      failedJobs: (await client.queue('pdf_processing').getJobs(['failed'])).length,
       lines: workers.flatMap((w) => w.lines),
     };
   } finally {
