@@ -6,7 +6,8 @@
  * A PDF job whose LLM stage failed is a completed PDF job with a failed LLM job (the view follows
  * `result.next`). What is retried is the stage that can succeed: the LLM stage while its staged document waits
  * in Redis (the parse, chunks and vectors are done; the upload is already gone), else the PDF job itself when
- * its upload is still there, else nothing: {@link UploadGoneError}.
+ * its upload is still there, else nothing: {@link UploadGoneError}. A document whose OCR was split into page ranges
+ * and failed (a range, or its assembly) has its assembly job retried, which reads the pages no range stored itself.
  */
 import type { Job } from 'bullmq';
 import type { Config } from '../config.ts';
@@ -23,6 +24,7 @@ import {
   type LlmTaskData,
   OCR_RANGE_TASK,
   type OcrRangeTaskData,
+  ocrAssemblyJobIdOf,
   PDF_TASK,
   type PdfTaskData,
 } from './names.ts';
@@ -106,7 +108,12 @@ export async function retryJob(
   if (view.state !== 'failed') throw new JobNotFailedError(id, view.state);
   const own = await job.getState();
   let retried = id;
-  if (own === 'failed' && job.name === PDF_TASK) await retryPdf(job, 'failed', opts, settings);
+  const assembly = job.name === OCR_RANGE_TASK ? await assemblyOf(client, job) : undefined;
+  if (assembly) {
+    // A failed page range failed its document's assembly: that is what runs again (reading the range itself).
+    await retryPdf(assembly, 'failed', opts, settings);
+    retried = assembly.id ?? '';
+  } else if (own === 'failed' && job.name === PDF_TASK) await retryPdf(job, 'failed', opts, settings);
   else if (own === 'failed') {
     if (opts.password) throw new PasswordNotApplicableError(id);
     await sendBack(job, 'failed', id);
@@ -115,6 +122,14 @@ export async function retryJob(
     retried = await retryLlmStage(client, job, opts, settings);
   }
   return { id, retried, view: (await getJobView(client, id)) ?? view };
+}
+
+/** The failed assembly job of the page range `range`, if it is failed. */
+async function assemblyOf(client: FleetClient, range: Job): Promise<Job | undefined> {
+  const { sha256 } = range.data as Partial<OcrRangeTaskData>;
+  if (typeof sha256 !== 'string') return undefined;
+  const assembly = await client.queue(queueOf(PDF_TASK)).getJob(ocrAssemblyJobIdOf(sha256));
+  return assembly && (await assembly.getState()) === 'failed' ? assembly : undefined;
 }
 
 /** Retries the failed LLM stage of the completed PDF job `pdf`, or `pdf` itself (see the module's comment). */
