@@ -7,7 +7,8 @@
  * PDF job's enqueue to its completion, workers started and ready before. Runs alternate off/on per fleet size,
  * in one sitting; the load average before each run is printed, since the machine's cores are shared.
  *
- *   npm run bench:ocr-fleet [-- --workers 1,2,5 --pages 21-80 --dpi 150 --range 6]
+ *   npm run bench:ocr-fleet [-- --workers 1,2,5 --modes off,on | --runs 1:off,1:on,2:on,5:on]
+ *                           [--pages 21-80 --dpi 150 --range 6]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -22,6 +23,8 @@ import { runOcrFleet } from '../test/support/ocr-fleet.ts';
 const { values: args } = parseArgs({
   options: {
     workers: { type: 'string', default: '1,2,5' },
+    /** Runs as `workers:mode` pairs, in order (e.g. `1:off,1:on,2:on,5:on`); overrides --workers and --modes. */
+    runs: { type: 'string' },
     file: { type: 'string', default: 'deb-valgrind-manual-397p.pdf' },
     pages: { type: 'string', default: '21-80' },
     /** OCR_DPI of the runs (the scan itself is made at 150 dpi). */
@@ -46,34 +49,40 @@ if (!existsSync(cached))
   writeFileSync(cached, await makeScannedPdf(new Uint8Array(readFileSync(source)), { dpi: 150, pages }));
 const pdf = new Uint8Array(readFileSync(cached));
 
-const fleetSizes = args.workers.split(',').map(Number);
-const modes = args.modes.split(',') as ('off' | 'on')[];
+type Mode = 'off' | 'on';
+const runs: [number, Mode][] = args.runs
+  ? args.runs.split(',').map((r) => {
+      const [w, m] = r.split(':');
+      return [Number(w), m === 'on' ? 'on' : 'off'];
+    })
+  : args.workers
+      .split(',')
+      .flatMap((w) => (args.modes.split(',') as Mode[]).map((m): [number, Mode] => [Number(w), m]));
 const chroma = await startChroma();
 const rows: (string | number)[][] = [];
 let baseline: number | null = null;
 try {
-  for (const workers of fleetSizes)
-    for (const mode of modes) {
-      const load = loadavg()[0]!.toFixed(1);
-      const env = {
-        OCR_DPI: args.dpi,
-        OCR_SPLIT_MIN_PAGES: mode === 'on' ? '2' : '0',
-        OCR_RANGE_PAGES: args.range,
-        LOG_LEVEL: 'warn',
-      };
-      const run = await runOcrFleet({ pdf, workers, chromaUrl: chroma.url, env });
-      if (run.view.state !== 'completed')
-        throw new Error(`${workers} worker(s), split ${mode}: ${run.view.error}`);
-      baseline ??= run.makespanS;
-      rows.push([
-        workers,
-        mode,
-        Number(run.makespanS.toFixed(1)),
-        Number((run.makespanS / baseline).toFixed(2)),
-        load,
-      ]);
-      console.error(`${workers} worker(s), split ${mode}: ${run.makespanS.toFixed(1)} s (load ${load})`);
-    }
+  for (const [workers, mode] of runs) {
+    const load = loadavg()[0]!.toFixed(1);
+    const env = {
+      OCR_DPI: args.dpi,
+      OCR_SPLIT_MIN_PAGES: mode === 'on' ? '2' : '0',
+      OCR_RANGE_PAGES: args.range,
+      LOG_LEVEL: 'warn',
+    };
+    const run = await runOcrFleet({ pdf, workers, chromaUrl: chroma.url, env, timeoutMs: 3_600_000 });
+    if (run.view.state !== 'completed')
+      throw new Error(`${workers} worker(s), split ${mode}: ${run.view.error}`);
+    baseline ??= run.makespanS;
+    rows.push([
+      workers,
+      mode,
+      Number(run.makespanS.toFixed(1)),
+      Number((run.makespanS / baseline).toFixed(2)),
+      load,
+    ]);
+    console.error(`${workers} worker(s), split ${mode}: ${run.makespanS.toFixed(1)} s (load ${load})`);
+  }
 } finally {
   await chroma.stop();
 }
