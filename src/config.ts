@@ -121,6 +121,18 @@ export const SETTINGS = {
     schema: int(100, 600),
     default: 300,
   }),
+  ocrSplitMinPages: setting({
+    env: 'OCR_SPLIT_MIN_PAGES',
+    doc: 'A worker that finds at least this many pages to OCR in a document spreads them over page-range jobs (OCR_RANGE_PAGES each) that any worker may take, then assembles the document in one job; fewer pages are read in the job itself, as one worker. 0: never split.',
+    schema: int(0),
+    default: 16,
+  }),
+  ocrRangePages: setting({
+    env: 'OCR_RANGE_PAGES',
+    doc: 'Pages of OCR per page-range job when a document is split (OCR_SPLIT_MIN_PAGES): smaller ranges spread better over many workers, each range opens the PDF once more.',
+    schema: int(1, 1000),
+    default: 8,
+  }),
   // ── pipeline ──────────────────────────────────────────────────────────────────
   chunkTokens: setting({
     env: 'CHUNK_TOKENS',

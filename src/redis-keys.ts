@@ -24,4 +24,9 @@ export const redisKeys = {
   llmCache: (prefix: string, requestHash: string) => `${prefix}:llm:cache:${requestHash}`,
   /** String, expiring: a PDF's staged document (gzipped JSON) waiting for its LLM stage (src/tasks/handoff.ts). */
   llmStage: (prefix: string, documentId: string) => `${prefix}:llm:stage:${documentId}`,
+  /**
+   * Hash, expiring: the pages of a document read by its OCR page-range jobs, gzipped JSON by page number, until
+   * its assembly job has used them (src/tasks/ocr-pages.ts).
+   */
+  ocrPages: (prefix: string, sha256: string) => `${prefix}:ocr:pages:${sha256}`,
 } as const;

@@ -16,7 +16,14 @@ import { noText, notEnoughText, ocrNoText } from './errors.ts';
 import { extractDocument } from './extract.ts';
 import { documentLanguage } from './language/index.ts';
 import { checkPdf, openPdf } from './load.ts';
-import { type OcrMode, type OcrOutcome, ocrDocument, ocrSummary, pagesToOcr } from './ocr.ts';
+import {
+  type OcrMode,
+  type OcrOutcome,
+  ocrDocument,
+  ocrSummary,
+  pagesToOcr,
+  type RecognisedPage,
+} from './ocr.ts';
 import { proseAmount, tooLittleProse } from './prose.ts';
 import { generateQuiz } from './quiz.ts';
 import { buildStructure } from './structure.ts';
@@ -66,6 +73,13 @@ export interface PipelineOptions {
   /** Seed of the first quiz. @defaultValue 1 */
   seed?: number;
   onProgress?: ProgressFn;
+  /**
+   * Called with the pages OCR is about to read, before it reads any; it may throw to stop the run there (a task
+   * that spreads the pages over page-range jobs). @defaultValue none
+   */
+  beforeOcr?: (pages: readonly number[]) => void | Promise<void>;
+  /** Pages recognised elsewhere (page-range jobs), not read again. @defaultValue none */
+  ocrPages?: ReadonlyMap<number, RecognisedPage>;
 }
 
 export interface PipelineResult {
@@ -140,13 +154,16 @@ export async function prepareDocument(
       extractDocument(pdf, { onProgress: (done, total) => progress('extract', done, total) }),
     );
     const doc = extracted;
-    if (pagesToOcr(doc, config.ocr).length > 0)
+    const toRead = pagesToOcr(doc, config.ocr);
+    if (toRead.length > 0) await opts.beforeOcr?.(toRead);
+    if (toRead.length > 0)
       ocr = await timed('ocr', () =>
         ocrDocument(pdf, doc, {
           mode: config.ocr,
           langs: config.ocrLangs,
           dpi: config.ocrDpi,
           onProgress: (done, total) => progress('ocr', done, total),
+          ...(opts.ocrPages ? { recognised: opts.ocrPages } : {}),
         }),
       );
   } finally {

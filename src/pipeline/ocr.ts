@@ -5,7 +5,7 @@
  * In a document that has a text layer, a textless page is first drawn small and tested (ocr/page-test.ts):
  * blank pages and drawings are not read, and Tesseract is not started for a document that has only those.
  */
-import type { ExtractedDocument, OcrPage } from '../domain/document.ts';
+import type { ExtractedDocument, OcrPage, TextLine } from '../domain/document.ts';
 import { pageRanges } from './extract.ts';
 import type { PdfHandle } from './load.ts';
 import { type OcrLine, ocrTextLines } from './ocr/lines.ts';
@@ -28,6 +28,26 @@ export interface OcrOptions {
   dpi: number;
   /** Called after each page read, with pages done and pages to read. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Pages already recognised elsewhere ({@link readOcrPages} in page-range jobs), used instead of reading them
+   * again; the pages missing from it are read here. @defaultValue none
+   */
+  recognised?: ReadonlyMap<number, RecognisedPage>;
+}
+
+/**
+ * One page as Tesseract read it, before the steps that look across pages (running headers, hyphenation): plain
+ * data, so that it can be read in one process and assembled in another.
+ */
+export interface RecognisedPage {
+  page: number;
+  lines: TextLine[];
+  /** Mean confidence of the words kept; null when none was. */
+  confidence: number | null;
+  /** Height of the page in points (the box running headers are found in). */
+  heightPt: number;
+  /** Why PDFium could not draw the page, when it could not. */
+  reason?: string;
 }
 
 /** What OCR did: the pages it read (with confidence), those where it found nothing, those it could not draw. */
@@ -74,7 +94,7 @@ export async function ocrDocument(
   if (attempted.length === 0) return outcome;
   // Textless pages among pages with text are mostly blank or drawings: tested before Tesseract is started.
   const testFirst = opts.mode === 'auto' && doc.pages.some((p) => !p.needsOcr);
-  let worker: Awaited<ReturnType<typeof ocrWorker>> | undefined;
+  const worker = ocrReader(opts);
   const read: ExtractedDocument['pages'] = [];
   const boxes: { bottom: number; top: number }[] = [];
   let done = 0;
@@ -93,11 +113,7 @@ export async function ocrDocument(
       opts.onProgress?.(++done, attempted.length);
       continue;
     }
-    if (!worker) {
-      worker = await ocrWorker(opts.langs);
-      await worker.setParameters({ user_defined_dpi: String(opts.dpi) });
-    }
-    const recognised = await readPage(pdf, n, opts.dpi, worker);
+    const recognised = opts.recognised?.get(n) ?? (await readPage(pdf, n, opts.dpi, await worker()));
     if (recognised.reason !== undefined) outcome.undrawn.push({ page: n, reason: recognised.reason });
     if (recognised.confidence === null) outcome.unreadable.push(n);
     else {
@@ -129,25 +145,50 @@ async function testPage(pdf: PdfHandle, n: number): Promise<PageVerdict | { reas
   }
 }
 
-/** Page `n` drawn and recognised; a page that cannot be drawn reads as nothing, with the reason. */
-async function readPage(
+/**
+ * Reads `pages` of `pdf` as they are, for {@link ocrDocument} to assemble elsewhere (`recognised`): the work of
+ * a page-range job. `onProgress` is called after each page.
+ */
+export async function readOcrPages(
   pdf: PdfHandle,
-  n: number,
-  dpi: number,
-  worker: Awaited<ReturnType<typeof ocrWorker>>,
-): Promise<ReturnType<typeof ocrTextLines> & { heightPt: number; reason?: string }> {
+  pages: readonly number[],
+  opts: Pick<OcrOptions, 'langs' | 'dpi' | 'onProgress'>,
+): Promise<RecognisedPage[]> {
+  const worker = ocrReader(opts);
+  const out: RecognisedPage[] = [];
+  for (const n of pages) {
+    out.push(await readPage(pdf, n, opts.dpi, await worker()));
+    opts.onProgress?.(out.length, pages.length);
+  }
+  return out;
+}
+
+type OcrWorker = Awaited<ReturnType<typeof ocrWorker>>;
+
+/** The process's Tesseract worker set for `dpi`, made when a page is first read (not for pages read elsewhere). */
+function ocrReader(opts: Pick<OcrOptions, 'langs' | 'dpi'>): () => Promise<OcrWorker> {
+  let ready: Promise<OcrWorker> | null = null;
+  return () =>
+    (ready ??= ocrWorker(opts.langs).then(async (worker) => {
+      await worker.setParameters({ user_defined_dpi: String(opts.dpi) });
+      return worker;
+    }));
+}
+
+/** Page `n` drawn and recognised; a page that cannot be drawn reads as nothing, with the reason. */
+async function readPage(pdf: PdfHandle, n: number, dpi: number, worker: OcrWorker): Promise<RecognisedPage> {
   let image: GrayImage;
   try {
     image = await renderPageGray(pdf, n, dpi);
   } catch (err) {
     if (!(err instanceof RenderError)) throw err;
-    return { lines: [], confidence: null, heightPt: 792, reason: err.message };
+    return { page: n, lines: [], confidence: null, heightPt: 792, reason: err.message };
   }
   const result = await worker.recognize(pgm(image), {}, { blocks: true, text: false });
   const lines = (result.data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines)) as OcrLine[];
   const heightPt = (image.height * 72) / image.dpi;
   const widthPt = (image.width * 72) / image.dpi;
-  return { ...ocrTextLines(lines, n, { dpi: image.dpi, widthPt, heightPt }), heightPt };
+  return { page: n, ...ocrTextLines(lines, n, { dpi: image.dpi, widthPt, heightPt }), heightPt };
 }
 
 /** One line each: what OCR read (and how surely), what it could not, what still has no text. */

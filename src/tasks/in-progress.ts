@@ -6,7 +6,7 @@
 import type { FleetClient } from '../fleet/queues.ts';
 import { queueOf } from '../fleet/registry.ts';
 import { redisKeys } from '../redis-keys.ts';
-import { LLM_TASK, llmJobIdOf, PDF_TASK, pdfJobIdOf } from './names.ts';
+import { LLM_TASK, llmJobIdOf, ocrAssemblyJobIdOf, PDF_TASK, pdfJobIdOf } from './names.ts';
 
 /** BullMQ states of a job that is still to finish. */
 export const UNFINISHED_STATES: ReadonlySet<string> = new Set([
@@ -19,7 +19,7 @@ export const UNFINISHED_STATES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The documents of `documentIds` whose PDF job or LLM stage has not finished, or whose staged document waits in
+ * The documents of `documentIds` whose PDF job, OCR assembly or LLM stage has not finished, or whose staged document waits in
  * Redis for an LLM stage (which a retry may still run). A document's id is the first 16 hex digits of its
  * SHA-256, as are its jobs' ids, so the jobs are found from the document id alone.
  */
@@ -31,12 +31,13 @@ export async function documentsInProgress(
   const llm = client.queue(queueOf(LLM_TASK));
   const busy = new Set<string>();
   for (const documentId of documentIds) {
-    const [pdfState, llmState, staged] = await Promise.all([
+    const [pdfState, assemblyState, llmState, staged] = await Promise.all([
       pdf.getJobState(pdfJobIdOf(documentId)),
+      pdf.getJobState(ocrAssemblyJobIdOf(documentId)),
       llm.getJobState(llmJobIdOf(documentId)),
       client.redis.exists(redisKeys.llmStage(client.settings.queuePrefix, documentId)),
     ]);
-    if (UNFINISHED_STATES.has(pdfState) || UNFINISHED_STATES.has(llmState) || staged > 0)
+    if ([pdfState, assemblyState, llmState].some((s) => UNFINISHED_STATES.has(s)) || staged > 0)
       busy.add(documentId);
   }
   return busy;

@@ -9,6 +9,7 @@
 import type { TaskDefinition } from '../fleet/interfaces.ts';
 import { usesModel } from '../workflows/generators.ts';
 import { createLlmCourseTask } from './llm-course.ts';
+import { createOcrRangeTask } from './ocr-range.ts';
 import { createPdfTask } from './pdf.ts';
 import { createQuizTask } from './quiz.ts';
 import type { TaskSettings } from './settings.ts';
@@ -17,10 +18,12 @@ import { storageFor, supervisorStorageFor } from './storage.ts';
 export function createTasks(config: TaskSettings): TaskDefinition[] {
   const childStorage = storageFor(config);
   const pdf = createPdfTask(config, childStorage);
-  if (!usesModel(config)) return [pdf, createQuizTask(config, childStorage)] as TaskDefinition[];
+  const ocrRange = createOcrRangeTask(config);
+  if (!usesModel(config)) return [pdf, ocrRange, createQuizTask(config, childStorage)] as TaskDefinition[];
   const supervisorStorage = supervisorStorageFor(config);
   return [
     pdf,
+    ocrRange,
     createQuizTask(config, supervisorStorage),
     createLlmCourseTask(config, supervisorStorage),
   ] as TaskDefinition[];

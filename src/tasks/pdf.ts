@@ -10,18 +10,29 @@ import { ProfaiError } from '../domain/errors.ts';
 import { BadPayloadError } from '../fleet/errors.ts';
 import type { TaskContext, TaskDefinition } from '../fleet/interfaces.ts';
 import { createLogger } from '../fleet/log.ts';
-import type { StagedDocument } from '../workflows/document.ts';
+import type { PipelineInput } from '../pipeline/index.ts';
+import type { ProcessDeps, StagedDocument } from '../workflows/document.ts';
 import { configuredEmbedder, usesModel } from '../workflows/generators.ts';
 import { type LazyFiles, lazyFiles, readUpload } from './files.ts';
 import {
   isPdfHandoff,
+  isPdfSplit,
   type LlmTaskData,
   llmJobIdOf,
   PDF_TASK,
   type PdfHandoff,
+  type PdfSplit,
   type PdfTaskData,
   type PdfTaskResult,
 } from './names.ts';
+import {
+  addOcrFlow,
+  closeSplitConnections,
+  forgetOcrPages,
+  OcrSplitSignal,
+  ocrSplitOptions,
+  splitOf,
+} from './ocr-split.ts';
 import { checkPayload } from './payload.ts';
 import { stageProgress } from './progress.ts';
 import type { TaskSettings } from './settings.ts';
@@ -56,11 +67,11 @@ const handoff = () => (handoffModule ??= import('./handoff.ts'));
 export function createPdfTask(
   config: TaskSettings,
   storage: LazyStorage,
-): TaskDefinition<PdfTaskData, PdfTaskResult | PdfHandoff> {
+): TaskDefinition<PdfTaskData, PdfTaskResult | PdfHandoff | PdfSplit> {
   const files = lazyFiles(config);
-  async function run(data: PdfTaskData, ctx: TaskContext): Promise<PdfTaskResult | PdfHandoff> {
+  async function run(data: PdfTaskData, ctx: TaskContext): Promise<PdfTaskResult | PdfHandoff | PdfSplit> {
     const { db, vectors } = await storage.get();
-    const { findStored, processDocument, stageDocument } = await import('../workflows/document.ts');
+    const { findStored } = await import('../workflows/document.ts');
     // Done already (a retry whose completion was lost, or the same file twice): that course, upload or not.
     const stored = await findStored(data.sha256, db);
     if (stored) return { ...stored.saved, ...stored.counts };
@@ -69,7 +80,30 @@ export function createPdfTask(
     const onProgress = stageProgress(ctx);
     // Redis and the AI SDK load only when an embeddings API is configured.
     const redis = usesEmbeddingsApi(config) ? (await handoff()).stageRedis(config) : undefined;
-    const deps = { config, db, vectors, onProgress, ...(await configuredEmbedder(config, redis)) };
+    const deps = {
+      config,
+      db,
+      vectors,
+      onProgress,
+      ...(await configuredEmbedder(config, redis)),
+      ...(await ocrSplitOptions(config, data)),
+    };
+    try {
+      return await runStages(data, ctx, input, deps);
+    } catch (err) {
+      if (!(err instanceof OcrSplitSignal)) throw err;
+      ctx.log.info('OCR split into page ranges', { fileName: data.fileName, pages: err.pages.length });
+      return splitOf(data, ctx.jobId, err.pages, config);
+    }
+  }
+
+  async function runStages(
+    data: PdfTaskData,
+    ctx: TaskContext,
+    input: PipelineInput,
+    deps: ProcessDeps,
+  ): Promise<PdfTaskResult | PdfHandoff> {
+    const { processDocument, stageDocument } = await import('../workflows/document.ts');
     if (usesModel(config)) {
       // Course and quiz from the model: only the CPU stage runs here; the supervisor hands the rest on (`settle`).
       const staged = await stageDocument(input, deps);
@@ -98,7 +132,7 @@ export function createPdfTask(
       return data;
     },
     async handler(data, ctx) {
-      let result: PdfTaskResult | PdfHandoff;
+      let result: PdfTaskResult | PdfHandoff | PdfSplit;
       try {
         result = await run(data, ctx);
       } catch (err) {
@@ -110,6 +144,9 @@ export function createPdfTask(
       }
       // The course exists: the upload becomes the document's kept PDF (DOCUMENTS_DIR). A hand-off's upload moves
       // once the supervisor has handed it off (a failed hand-off is retried from the PDF).
+      // A split's upload stays for its page ranges and assembly.
+      if (isPdfSplit(result)) return result;
+      if (data.ocrAssembly) await forgetOcrPages(config, data.sha256);
       if (!isPdfHandoff(result)) await keepUpload(files, data.sha256, config, (m) => ctx.log.warn(m));
       return result;
     },
@@ -130,10 +167,12 @@ export function createPdfTask(
       await (await import('../pipeline/ocr/tesseract.ts')).terminateOcr();
       await storage.close();
       await files.close();
+      await closeSplitConnections();
       if (handoffModule) await (await handoffModule).closeStageConnection();
     },
     // In the supervisor, which closes the staging connection (`dispose`) when it stops.
     settle: async (result) => {
+      if (isPdfSplit(result)) return addOcrFlow(result, config);
       if (!isPdfHandoff(result)) return result;
       const staged = await (await handoff()).handOff(result, config);
       await keepUpload(files, result.handoff.task.sha256, config, (m) =>
@@ -148,7 +187,7 @@ export function createPdfTask(
 function handoffOf(data: PdfTaskData, jobId: string, staged: StagedDocument): PdfHandoff {
   const documentId = staged.document.documentId;
   const task: LlmTaskData = {
-    parentJobId: jobId,
+    parentJobId: data.ocrAssembly?.parentJobId ?? jobId,
     documentId,
     sha256: data.sha256,
     fileName: data.fileName,

@@ -6,7 +6,8 @@
  * A PDF job whose LLM stage failed is a completed PDF job with a failed LLM job (the view follows
  * `result.next`). What is retried is the stage that can succeed: the LLM stage while its staged document waits
  * in Redis (the parse, chunks and vectors are done; the upload is already gone), else the PDF job itself when
- * its upload is still there, else nothing: {@link UploadGoneError}.
+ * its upload is still there, else nothing: {@link UploadGoneError}. A document whose OCR was split into page ranges
+ * and failed (a range, or its assembly) has its assembly job retried, which reads the pages no range stored itself.
  */
 import type { Job } from 'bullmq';
 import type { Config } from '../config.ts';
@@ -18,7 +19,15 @@ import { queueOf } from '../fleet/registry.ts';
 import type { JobView } from '../fleet/views.ts';
 import { redisKeys } from '../redis-keys.ts';
 import { JobNotFailedError, PasswordNotApplicableError, UploadGoneError } from './errors.ts';
-import { LLM_TASK, type LlmTaskData, PDF_TASK, type PdfTaskData } from './names.ts';
+import {
+  LLM_TASK,
+  type LlmTaskData,
+  OCR_RANGE_TASK,
+  type OcrRangeTaskData,
+  ocrAssemblyJobIdOf,
+  PDF_TASK,
+  type PdfTaskData,
+} from './names.ts';
 
 /** Options of {@link retryJob}. */
 export interface RetryOptions {
@@ -99,7 +108,12 @@ export async function retryJob(
   if (view.state !== 'failed') throw new JobNotFailedError(id, view.state);
   const own = await job.getState();
   let retried = id;
-  if (own === 'failed' && job.name === PDF_TASK) await retryPdf(job, 'failed', opts, settings);
+  const assembly = job.name === OCR_RANGE_TASK ? await assemblyOf(client, job) : undefined;
+  if (assembly) {
+    // A failed page range failed its document's assembly: that is what runs again (reading the range itself).
+    await retryPdf(assembly, 'failed', opts, settings);
+    retried = assembly.id ?? '';
+  } else if (own === 'failed' && job.name === PDF_TASK) await retryPdf(job, 'failed', opts, settings);
   else if (own === 'failed') {
     if (opts.password) throw new PasswordNotApplicableError(id);
     await sendBack(job, 'failed', id);
@@ -110,6 +124,14 @@ export async function retryJob(
   return { id, retried, view: (await getJobView(client, id)) ?? view };
 }
 
+/** The failed assembly job of the page range `range`, if it is failed. */
+async function assemblyOf(client: FleetClient, range: Job): Promise<Job | undefined> {
+  const { sha256 } = range.data as Partial<OcrRangeTaskData>;
+  if (typeof sha256 !== 'string') return undefined;
+  const assembly = await client.queue(queueOf(PDF_TASK)).getJob(ocrAssemblyJobIdOf(sha256));
+  return assembly && (await assembly.getState()) === 'failed' ? assembly : undefined;
+}
+
 /** Retries the failed LLM stage of the completed PDF job `pdf`, or `pdf` itself (see the module's comment). */
 async function retryLlmStage(
   client: FleetClient,
@@ -118,6 +140,14 @@ async function retryLlmStage(
   settings: RetrySettings,
 ): Promise<string> {
   const nextId = (pdf.returnvalue as { next?: unknown } | null)?.next;
+  // A document whose OCR was split into page ranges: its assembly failed (itself, or a range). Retried, it reads
+  // the pages no range stored itself.
+  const assembly =
+    typeof nextId === 'string' ? await client.queue(queueOf(PDF_TASK)).getJob(nextId) : undefined;
+  if (assembly && (await assembly.getState()) === 'failed') {
+    await retryPdf(assembly, 'failed', opts, settings);
+    return assembly.id ?? '';
+  }
   const llm = typeof nextId === 'string' ? await client.queue(queueOf(LLM_TASK)).getJob(nextId) : undefined;
   if (!llm) throw new JobNotFailedError(pdf.id ?? '', 'completed');
   const { documentId } = llm.data as LlmTaskData;
@@ -128,6 +158,13 @@ async function retryLlmStage(
   }
   await retryPdf(pdf, 'completed', opts, settings);
   return pdf.id ?? '';
+}
+
+/** The user-visible job a job is a step of: an LLM stage's, an OCR assembly's or a page range's PDF job. */
+function parentJobIdOf(job: Job): string | undefined {
+  const data = job.data as Partial<LlmTaskData & OcrRangeTaskData & PdfTaskData> | null;
+  if (job.name === LLM_TASK || job.name === OCR_RANGE_TASK) return data?.parentJobId;
+  return data?.ocrAssembly?.parentJobId;
 }
 
 /** One job of {@link retryFailedJobs}: retried, or why not. */
@@ -152,7 +189,7 @@ export async function failedJobIds(client: FleetClient, sinceMs?: number): Promi
       for (const job of jobs) {
         const at = job?.finishedOn ?? 0;
         if (!job?.id || (sinceMs !== undefined && at < sinceMs)) continue;
-        const parent = job.name === LLM_TASK ? (job.data as LlmTaskData).parentJobId : undefined;
+        const parent = parentJobIdOf(job);
         const parentKnown = parent
           ? await client.queue(queueOfJobId(client, parent)).getJob(parent)
           : undefined;

@@ -18,6 +18,9 @@ export const TASK_SETTINGS = [
   'ocr',
   'ocrLangs',
   'ocrDpi',
+  // OCR page ranges (tasks/ocr-split.ts)
+  'ocrSplitMinPages',
+  'ocrRangePages',
   // storage
   'dataDir',
   'cacheDir',

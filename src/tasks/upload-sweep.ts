@@ -9,7 +9,7 @@ import { isTemporaryKey, shaOfKey } from '../files/keys.ts';
 import type { FleetClient } from '../fleet/queues.ts';
 import { queueOf } from '../fleet/registry.ts';
 import { UNFINISHED_STATES } from './in-progress.ts';
-import { PDF_TASK, pdfJobIdOf } from './names.ts';
+import { ocrAssemblyJobIdOf, PDF_TASK, pdfJobIdOf } from './names.ts';
 
 /** Options of {@link sweepUploads}. */
 export interface SweepOptions {
@@ -55,10 +55,14 @@ export async function sweepUploads(client: FleetClient, opts: SweepOptions): Pro
     if (age === null) continue;
     let removable = age >= Math.max(minAge, opts.keepMs);
     if (sha && age >= minAge) {
-      const job = await queue.getJob(pdfJobIdOf(sha));
-      const state = job ? await job.getState() : 'unknown';
-      if (UNFINISHED_STATES.has(state)) removable = false;
-      else if (state !== 'unknown') removable = now - (job?.finishedOn ?? now) >= opts.keepMs;
+      // The PDF job, and the assembly of its OCR page ranges when it split them (they read the upload too).
+      for (const id of [pdfJobIdOf(sha), ocrAssemblyJobIdOf(sha)]) {
+        const job = await queue.getJob(id);
+        const state = job ? await job.getState() : 'unknown';
+        if (UNFINISHED_STATES.has(state)) removable = false;
+        else if (state !== 'unknown') removable = now - (job?.finishedOn ?? now) >= opts.keepMs;
+        if (!removable) break;
+      }
     }
     // Touched meanwhile (a retry): keep it.
     const still = removable ? await ageOf(key) : null;
