@@ -7,7 +7,7 @@
  */
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis-keys.ts';
 import { DependencyUnavailableError, ProfaiError } from '../domain/errors.ts';
 import type { RecognisedPage } from '../pipeline/ocr.ts';
 import { redisKeys } from '../redis-keys.ts';
@@ -27,7 +27,7 @@ async function onRedis<T>(what: string, fn: () => Promise<T>): Promise<T> {
 
 /** Stores `pages` of the document `sha256` (overwriting a page read before) and renews the key's TTL. */
 export async function saveOcrPages(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   sha256: string,
   pages: readonly RecognisedPage[],
@@ -47,7 +47,7 @@ export async function saveOcrPages(
 
 /** Every stored page of the document `sha256`, by page number (empty when none is). */
 export async function loadOcrPages(
-  redis: Redis,
+  redis: RedisClient,
   prefix: string,
   sha256: string,
 ): Promise<Map<number, RecognisedPage>> {
@@ -61,6 +61,6 @@ export async function loadOcrPages(
 }
 
 /** Forgets the document's pages once it is assembled (the TTL does it otherwise). */
-export async function dropOcrPages(redis: Redis, prefix: string, sha256: string): Promise<void> {
+export async function dropOcrPages(redis: RedisClient, prefix: string, sha256: string): Promise<void> {
   await redis.del(redisKeys.ocrPages(prefix, sha256));
 }
