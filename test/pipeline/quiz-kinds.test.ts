@@ -41,10 +41,10 @@ describe('numerical: a quantity the sentence states', () => {
 });
 
 describe('ordering: the steps of a procedure, in order', () => {
-  const chunk = (text: string): Chunk => ({
-    id: 'd:0',
+  const chunk = (text: string, index = 0): Chunk => ({
+    id: `d:${index}`,
     documentId: 'd',
-    index: 0,
+    index,
     sectionIndex: 0,
     sectionPath: ['Getting started'],
     pageStart: 4,
@@ -56,9 +56,24 @@ describe('ordering: the steps of a procedure, in order', () => {
     const whole = chunk(
       'Do the following steps:\n\n1. Open the file.\n\n2. Read it.\n\n3. Close it.\n\nThat is all.',
     );
-    assert.deepEqual(numberedLists(whole)[0]?.items, ['Open the file.', 'Read it.', 'Close it.']);
+    assert.deepEqual(numberedLists([whole])[0]?.items, ['Open the file.', 'Read it.', 'Close it.']);
     const cut = chunk('Do the following steps:\n\n1. Open the file.\n\n2. Read it.\n\n3. Close the');
-    assert.deepEqual(numberedLists(cut), []);
+    assert.deepEqual(numberedLists([cut]), []);
+  });
+  test('steps with commands and notes between them, across overlapping chunks (mpich-install)', () => {
+    const first = chunk(
+      'Here are the steps:\n\n1. Unpack the tar file.\n\ntar xfz mpich.tar.gz\n\nIf your tar lacks z, use gunzip.\n\n2. Choose an installation directory (the default is /usr/local/bin):\n\nmkdir /home/you/mpich',
+      0,
+    );
+    const second = chunk(
+      'mkdir /home/you/mpich\n\n3. Choose a build directory. Building is faster on a local disk.\n\nThat is all for now.',
+      1,
+    );
+    assert.deepEqual(numberedLists([first, second])[0]?.items, [
+      'Unpack the tar file.',
+      'Choose an installation directory (the default is /usr/local/bin)',
+      'Choose a build directory.',
+    ]);
   });
 });
 

@@ -243,7 +243,7 @@ const FAMILIES = [
     rules: ANSWER_RULES,
     catches(rule, example: string) {
       const [term, gloss] = split(example, ' => ');
-      return rule.fails({ term: term!, gloss: gloss!, answers: acceptedAnswers(term!, '', words) });
+      return rule.fails({ term: term!, gloss: gloss!, answers: acceptedAnswers(term!, '', words), words });
     },
   }),
   family({

@@ -52,7 +52,7 @@ export interface QuizWords {
   readonly units: RegExp;
   /** Words before a number that make it a label or a reference ("page 4", "version 3"). */
   readonly labelBefore: RegExp;
-  /** Words before a number that make it a bound ("more than 5", "up to 16"). */
+  /** Words before a number that make it a comparison ("more than 5", "over 16"), not a limit the text sets. */
   readonly boundBefore: RegExp;
   /** Words after the unit that make the figure a bound ("50% or more"). */
   readonly boundAfter: RegExp;
@@ -76,12 +76,18 @@ export interface QuizWords {
   readonly danglingGloss: RegExp;
   /** A definition that opens as no phrase a term could be ("of the file", "also the…"). */
   readonly glossOpening: RegExp;
+  /** Nouns that judge or relate rather than name a thing ("the drawback is…"): no term a definition defines. */
+  readonly judgementTerms: RegExp;
+  /** Nouns of code that, before or after a name, make a term a name to look up ("parameter crash", "dgrid3d option"). */
+  readonly codeNouns: RegExp;
   /** Words that open a relative clause: a verb after one belongs to the definition. */
   readonly relatives: ReadonlySet<string>;
   /** Words that say nothing of what a definition is about (ignored when two definitions are compared). */
   readonly definitionFillers: ReadonlySet<string>;
   /** A statement that leans on what came before it (a note, a caption, "such", "Finally"): no option of a list. */
   readonly leaningStatement: RegExp;
+  /** Pronouns that, before any noun of a statement, point at something the statement does not name. */
+  readonly pointerPronouns: ReadonlySet<string>;
   /** A noun's other number (`keys` for `key`), or null when unsure. */
   otherNumber(term: string): string | null;
 }

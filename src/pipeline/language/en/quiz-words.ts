@@ -11,7 +11,7 @@ export const ENGLISH_QUIZ_WORDS: QuizWords = {
   labelBefore:
     /(?:table|figure|fig|section|chapter|page|pages|p|pp|version|release|step|part|appendix|no|number|item|line|rule|example|equation|eq|article|clause|schedule|option|level|volume|vol|issue|edition|ch|sec|§|v)\.?\s*$/iu,
   boundBefore:
-    /(?:more than|less than|fewer than|over|under|up to|at least|at most|above|below|beyond|exceeds?|exceeding|within|than|to|and|or|-|–)\s*$/iu,
+    /(?:more than|less than|fewer than|over|under|above|below|beyond|exceeds?|exceeding|than|(?<!\bup )to|and|or|-|–)\s*$/iu,
   boundAfter:
     /^\s*(?:or (?:more|less|fewer|higher|lower|longer|shorter|above|below|greater|over|under)|and (?:over|above|up|more))\b/iu,
   exampleBefore: /(?:e\.g\.|i\.e\.|for example|for instance|such as|like|say)[,:]?\s*$/iu,
@@ -22,18 +22,23 @@ export const ENGLISH_QUIZ_WORDS: QuizWords = {
     /\b(?:steps?|in (?:this|that|the following) order|in order|sequence|procedure|as follows|the following (?:way|order)|do the following|proceed|process is)\b/iu,
   contextTerm:
     /\b(?:first|second|third|fourth|last|next|previous|following|former|latter|such|same|other|above|below|simplest|latest|current|new|old)\b/iu,
-  contextGloss: /\b(?:these|those|this|such|we|our|us|you|your|here|above|below)\b/iu,
+  contextGloss: /\b(?:these|those|this|such|we|our|us|you|your|here|above|below|following)\b/iu,
   weakGloss:
-    /^(?:an? |the )?(?:important|major|key|good|great|critical|main|useful|common|new|different|other|special) |^(?:one|some|part|any|each) of\b/iu,
+    /^(?:an? |the )?(?:important|major|key|good|great|critical|main|useful|common|new|different|other|special|alternative|preferred|recommended|usual) |^(?:one|some|part|any|each) of\b/iu,
   danglingGloss: /\b(?:of|to|the|a|an|and|or|that|which|with|by|for|in|on)$/iu,
-  glossOpening: /^(?:of|in|on|at|by|for|with|to|from|as|so|also|only|just|then|course)\b/iu,
+  glossOpening: /^(?:of|in|on|at|by|for|with|to|from|as|so|also|only|just|then|course|the same)\b/iu,
+  judgementTerms:
+    /^(?:drawback|advantage|disadvantage|benefit|problem|issue|difficulty|limitation|downside|upside|goal|aim|idea|result|reason|rule|exception|trick|tip)s?$/iu,
+  codeNouns:
+    /^(?:parameter|option|command|keyword|function|variable|argument|flag|field|macro|attribute|switch|statement|routine|directive|member|property|method)$/iu,
   relatives: new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'whereby']),
   definitionFillers: new Set(
     `that this with from which what when into than them they each other another used uses there their have were
     been only also more most some such`.split(/\s+/),
   ),
   leaningStatement:
-    /^(?:note|illustration|figure|fig\.|table|example|see|finally)\b|\bsuch\b|^(?:since|as|so|thus|therefore|this|these|it)\b|\b(?:section|chapter|figure|table)\s+\d/iu,
+    /^(?:note|illustration|figure|fig\.|table|example|see|finally)\b|\bsuch\b|^(?:since|as|so|thus|therefore|this|these|it)\b|\b(?:section|chapter|figure|table)\s+\d|\b(?:this|that|these|those) (?:kind|example|case|way|situation|reason|point|step)s?\b|\bthe (?:latter|former|above|following)\b|^in this\b|^others?\b/iu,
+  pointerPronouns: new Set(['it', 'they', 'them', 'this', 'these', 'those', 'he', 'she', 'him', 'her']),
   otherNumber,
 };
 

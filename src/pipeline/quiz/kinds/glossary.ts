@@ -231,6 +231,9 @@ export function acceptedAnswers(term: string, context: string, words: QuizWords)
   });
 }
 
+/** A definition without the footnote mark the extraction glued to its end ("…programming models.1"). */
+const withoutFootnote = (gloss: string) => gloss.replace(/(\p{Ll}{2})\.\d{1,2}$/u, '$1.');
+
 /** Short-answer items: the term each definition defines, with the answers it accepts (rules/quiz/glosses.ts). */
 export function shortAnswerItems(
   defined: readonly Defined[],
@@ -240,11 +243,11 @@ export function shortAnswerItems(
   const out: Made[] = [];
   for (const d of defined) {
     const answers = acceptedAnswers(d.term, `${d.sentence} ${contextOf(d)}`, words);
-    const place = { term: d.term, gloss: d.gloss, answers };
+    const place = { term: d.term, gloss: d.gloss, answers, words };
     if (ANSWER_RULES.some((rule) => rule.fails(place))) continue;
     const q: DraftOf<'short_answer'> = {
       kind: 'short_answer',
-      prompt: `Type the term the text defines as “${d.gloss}”.`,
+      prompt: `Type the term the text defines as “${withoutFootnote(d.gloss)}”.`,
       answers,
       explanation: `From page ${d.page}: ${quoted(d.sentence, 300)}`,
       ...cited(d),

@@ -12,37 +12,98 @@ import { cited, type Made, made } from '../picking.ts';
 
 /** A numbered item: `1. text`, `2) text`, `Step 3: text`. */
 const ITEM = /^(?:(\d{1,2})[.)]|step\s+(\d{1,2})[:.]?)\s+(.+)$/iu;
+/** Paragraphs that may stand between two steps (the command a step gives, a note): more, and the list is over. */
+const MAX_GAP = 4;
+/** Steps asked of a procedure longer than a list may be: its first ones. */
+const WINDOW = 6;
+const MAX_ITEMS = 8;
+
+interface Paragraph {
+  text: string;
+  chunk: Chunk;
+}
 
 interface List {
   lead: string;
   items: string[];
+  /** The chunk of its first step. */
   chunk: Chunk;
 }
 
-/** The numbered lists of a chunk: runs of paragraphs numbered 1, 2, 3… in order, with the paragraph before. */
-export function numberedLists(chunk: Chunk): List[] {
-  const paragraphs = chunk.text.split('\n\n').map((p) => p.replace(/\s+/g, ' ').trim());
+/**
+ * The paragraphs of chunks that follow one another in one section, each once (chunks overlap: a paragraph the
+ * chunk before ended with is skipped).
+ */
+function paragraphsOf(chunks: readonly Chunk[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let previous = new Set<string>();
+  for (const chunk of chunks) {
+    const paragraphs = chunk.text.split('\n\n').map((p) => p.replace(/\s+/g, ' ').trim());
+    for (const text of paragraphs) if (text && !previous.has(text)) out.push({ text, chunk });
+    previous = new Set(paragraphs);
+  }
+  return out;
+}
+
+/** A step as asked: the instruction, its first sentence, without the colon that led to a command. */
+const stepText = (text: string) =>
+  text
+    .split(/(?<=\S{2}[.!?])\s+(?=\p{Lu}\p{Ll})/u)[0]!
+    .trim()
+    .replace(/[;:,]$/u, '');
+
+/**
+ * The numbered lists of chunks that follow one another in a section: paragraphs numbered 1, 2, 3… in order,
+ * with up to four other paragraphs between two steps (a command, a note), and the paragraph before the first.
+ */
+export function numberedLists(chunks: readonly Chunk[]): List[] {
+  const paragraphs = paragraphsOf(chunks);
   const out: List[] = [];
   let i = 0;
   while (i < paragraphs.length) {
-    const first = ITEM.exec(paragraphs[i]!);
+    const first = ITEM.exec(paragraphs[i]!.text);
     if (!first || Number(first[1] ?? first[2]) !== 1) {
       i++;
       continue;
     }
     const items: string[] = [];
     let j = i;
-    for (; j < paragraphs.length; j++) {
-      const m = ITEM.exec(paragraphs[j]!);
-      if (!m || Number(m[1] ?? m[2]) !== items.length + 1) break;
+    let gap = 0;
+    let end = i;
+    for (; j < paragraphs.length && gap <= MAX_GAP; j++) {
+      const m = ITEM.exec(paragraphs[j]!.text);
+      if (!m) {
+        gap++;
+        continue;
+      }
+      if (Number(m[1] ?? m[2]) !== items.length + 1) break;
       items.push(m[3]!.trim());
+      gap = 0;
+      end = j;
     }
-    // A list that runs to the chunk's end may go on in the next chunk (its last item cut): not whole, not asked.
-    const whole = j < paragraphs.length || /[.!?)]["'”’]?$/u.test(items.at(-1) ?? '');
-    if (whole) out.push({ lead: paragraphs[i - 1] ?? '', items, chunk });
-    i = j;
+    // A list that runs to the text's end may go on where the chunks stop (its last item cut): not whole.
+    const whole = end + 1 < paragraphs.length || /[.!?)]["'”’]?$/u.test(items.at(-1) ?? '');
+    if (whole)
+      out.push({
+        lead: paragraphs[i - 1]?.text ?? '',
+        items: items.map(stepText),
+        chunk: paragraphs[i]!.chunk,
+      });
+    i = end + 1;
   }
   return out;
+}
+
+/** Runs of chunks of one section, in the document's order. */
+function sectionRuns(chunks: readonly Chunk[]): Chunk[][] {
+  const runs: Chunk[][] = [];
+  const key = (c: Chunk) => c.sectionPath.join('\u0000');
+  for (const chunk of [...chunks].sort((a, b) => a.index - b.index)) {
+    const last = runs.at(-1);
+    if (last && key(last.at(-1)!) === key(chunk)) last.push(chunk);
+    else runs.push([chunk]);
+  }
+  return runs;
 }
 
 /** Ordering items of the numbered lists in the scope's modules. */
@@ -59,26 +120,29 @@ export function orderingMaker(
     make() {
       const out: Made[] = [];
       const seen = new Set<string>();
-      for (const chunk of chunks) {
-        const owner = scope.find(
-          ({ module }) => chunk.pageStart >= module.pageStart && chunk.pageEnd <= module.pageEnd,
-        );
-        if (!owner) continue;
-        for (const list of numberedLists(chunk)) {
-          const key = list.items.join('\n').toLowerCase();
-          if (seen.has(key) || stepProblem({ ...list, isInstruction, words })) continue;
+      for (const run of sectionRuns(chunks))
+        for (const list of numberedLists(run)) {
+          const chunk = list.chunk;
+          const owner = scope.find(
+            ({ module }) => chunk.pageStart >= module.pageStart && chunk.pageEnd <= module.pageEnd,
+          );
+          // A procedure too long to drag into order on a phone: its first steps, still in the text's order.
+          const items = list.items.length > MAX_ITEMS ? list.items.slice(0, WINDOW) : list.items;
+          const key = items.join('\n').toLowerCase();
+          if (!owner || seen.has(key) || stepProblem({ lead: list.lead, items, isInstruction, words }))
+            continue;
           seen.add(key);
           const section = chunk.sectionPath.at(-1);
+          const first = items.length < list.items.length ? `the first ${items.length} steps` : 'these steps';
           const q: DraftOf<'ordering'> = {
             kind: 'ordering',
-            prompt: `Put these steps${section ? ` of “${section}”` : ''} in the order the text gives them.`,
-            items: list.items.map((t) => t.replace(/[;,]$/u, '')),
-            explanation: `The text numbers them 1 to ${list.items.length}, page ${chunk.pageStart}.`,
+            prompt: `Put ${first}${section ? ` of “${section}”` : ''} in the order the text gives them.`,
+            items,
+            explanation: `The text numbers them 1 to ${items.length}${items.length < list.items.length ? ` of ${list.items.length}` : ''}, from page ${chunk.pageStart}.`,
             ...cited({ page: chunk.pageStart, chunkId: chunk.id, moduleIndex: owner.index }),
           };
-          out.push(made(q, list.items));
+          out.push(made(q, items));
         }
-      }
       return out;
     },
   };

@@ -28,6 +28,7 @@ export interface AnswerPlace {
   term: string;
   gloss: string;
   answers: readonly string[];
+  words: QuizWords;
 }
 
 export interface AnswerRule extends Rule {
@@ -53,6 +54,13 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     reject: ['second component => a list of the values that the first one stores'],
     keep: ['component => a part of the system that stores the values of one kind'],
     fails: (d) => d.words.contextTerm.test(d.term),
+  },
+  {
+    id: 'gloss/judgement-term',
+    why: 'A sentence "The drawback is a temporary association of…" makes the glossary call "drawback" a term: a word that judges or relates (drawback, advantage, goal, rule) is defined by nothing (gnuplot).',
+    reject: ['drawback => a temporary association of properties linecolor, linewidth and pointtype'],
+    keep: ['linestyle => a temporary association of properties linecolor, linewidth and pointtype'],
+    fails: (d) => d.words.judgementTerms.test(d.term.trim()),
   },
   {
     id: 'gloss/context-definition',
@@ -106,10 +114,20 @@ export const GLOSS_RULES: readonly GlossRule[] = [
   },
   {
     id: 'gloss/quoted',
-    why: 'A definition quoted as a phrase ("\\"same access count\\"") defines a symbol, not a concept.',
-    reject: ['SAC => "same access count" of the cache lines that two threads read'],
+    why: 'A definition that opens with a quote or other punctuation is a quoted phrase that defines a symbol ("\\"same access count\\""), or the end of a quotation the extraction cut (maint-guide: "”any targets”, which then call…" for "percent sign").',
+    reject: [
+      'SAC => "same access count" of the cache lines that two threads read',
+      'percent sign => ”any targets”, which then call a single program, dh, with the target name',
+    ],
     keep: ['SAC => the count of accesses that two threads make to the same cache line'],
-    fails: (d) => /^["“'‘]/u.test(d.gloss.trim()),
+    fails: (d) => /^[\p{P}\p{S}]/u.test(d.gloss.trim()),
+  },
+  {
+    id: 'gloss/runs-on',
+    why: 'A definition that runs into a list or a syntax after a colon ("an option that specifies initialization method: 0 — default…", "has one of the following two syntactic forms: if b then x") is the head of a reference entry, not a definition to recall (glpk manuals).',
+    reject: ['crash => an option that specifies initialization method: 0 — default initialization is used'],
+    keep: ['crash => an option that specifies the initialization method of the solver'],
+    fails: (d) => /:\s|\s[—–]\s/u.test(d.gloss),
   },
 ];
 
@@ -137,6 +155,22 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
     reject: ['the value of the stack pointer register => the address of the top of the stack'],
     keep: ['stack pointer => the address of the top of the stack'],
     fails: (a) => a.term.split(/\s+/).length > MAX_TERM_WORDS || /[`(){}[\]<>=;]/u.test(a.term),
+  },
+  {
+    id: 'answer/code-name',
+    why: 'A term that is a name of code with its kind ("parameter crash", "command pause mouse close", "dgrid3d option") asks to type an identifier, not a concept; the glossary took the kind for part of the term (glpk and gnuplot manuals).',
+    reject: [
+      'parameter crash => the option that selects how the solver starts',
+      'dgrid3d option => a simple scheme which replaces scattered data with weighted averages on a regular grid',
+    ],
+    keep: ['table driver => a program module that moves data between model objects and data tables'],
+    fails: (a) => {
+      const words = a.term.split(/\s+/);
+      return (
+        (words.length > 1 && (a.words.codeNouns.test(words[0]!) || a.words.codeNouns.test(words.at(-1)!))) ||
+        words.some((w) => /^\p{Ll}+\p{N}[\p{L}\p{N}]*$|_/u.test(w))
+      );
+    },
   },
   {
     id: 'answer/common-word',

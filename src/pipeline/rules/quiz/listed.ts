@@ -19,6 +19,10 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'Note that the cache is flushed when the program exits.',
       'Finally, the results are written to the output file.',
       'The options are described in section 4 of the manual.',
+      'The library package can help you to cope with this kind of situation.',
+      'For the latter, you usually want to have unpatched upstream source.',
+      'Other options are geographic coordinates or times.',
+      'In this example iteration is used both to generate a file name and a title.',
     ],
     keep: ['The cache is flushed when the program exits.'],
     fails: (s, lang) => lang.quizWords?.leaningStatement.test(s) ?? false,
@@ -29,5 +33,71 @@ export const LISTED_RULES: readonly ListedRule[] = [
     reject: ['The package installs its files in the usual places.', 'They install the files of the package.'],
     keep: ['Debhelper installs the files of the package.'],
     fails: (s, lang) => isAnalysed(lang) && standaloneProblem(s, lang) !== null,
+  },
+  {
+    id: 'listed/pronoun-first',
+    why: 'A pronoun before any noun ("If you need them in your applications…") points at something only the text around it names (mpich manual).',
+    reject: ['If you need them in your applications, you will have to ensure that they are available.'],
+    keep: ['If your program rewrites its configuration files, do not make them conffiles.'],
+    fails(s, lang) {
+      if (!isAnalysed(lang) || !lang.quizWords) return false;
+      const pronouns = lang.quizWords.pointerPronouns;
+      for (const t of lang.analyser.tag(s)) {
+        if (t.pos === 'NOUN' || t.pos === 'PROPN') return false;
+        if (pronouns.has(t.lower)) return true;
+      }
+      return false;
+    },
+  },
+  {
+    id: 'listed/code',
+    why: 'A statement with code in it (a declaration, a condition "v_set < 0", an array "v[i]") is read as code, not weighed as a claim; an API reference gave several (glpk graphs).',
+    reject: [
+      'The struct glp_arc has the following fields. glp_vertex *tail; Pointer to a vertex.',
+      'If v_set < 0, a node having no incoming arcs is in set R.',
+      'Element v[i] is a pointer to the i-th vertex of the graph.',
+    ],
+    keep: ['The routine glp_asnprob_lp builds the LP problem of the assignment problem.'],
+    fails: (s) => /[;{}[\]≤≥<>=]|(?:^|\s)\*\w/u.test(s),
+  },
+  {
+    id: 'listed/no-subject',
+    why: 'A statement that opens with a verb in the third person ("Deletes vertices along with…", "Sets tics at the border…") lost its subject to a heading or a table (the tagger misses some, "Sets" read as a noun).',
+    reject: ['Deletes vertices along with all incident arcs from the graph.'],
+    keep: [
+      'Use set xtics format to specify the appearance of the tick labels.',
+      'The command sets tics at the border.',
+    ],
+    fails(s, lang) {
+      if (!isAnalysed(lang)) return false;
+      const first = lang.analyser.tag(s)[0];
+      return (
+        first !== undefined && first.pos === 'VERB' && first.lemma !== first.lower && /s$/u.test(first.lower)
+      );
+    },
+  },
+  {
+    id: 'listed/two-sentences',
+    why: 'Two sentences in one option ("…from standard output. This allows… from standard input.") are two claims to weigh at once, and the second may give away or contradict the first (gnuplot).',
+    reject: [
+      'The special filename "-" may be used to load commands from a file. This allows a command file to accept commands.',
+    ],
+    keep: ['The special filename "-" may be used to load commands from standard input.'],
+    fails: (s) => /\p{Ll}[.!?]\s+\p{Lu}/u.test(s.trim().replace(/[.!?]["'”’)]*$/u, '')),
+  },
+  {
+    id: 'listed/extraction-marks',
+    why: 'A footnote mark glued to the first word ("2This replaces…"), a running header inside ("…Fortran ones, and 3 QUICK START 2.") or a code of a list ("5 — some node has…") shows the extraction, not a statement (maint-guide, mpich, glpk).',
+    reject: [
+      '5 — some node has both incoming and outgoing arcs.',
+      '2This replaces the deprecated dh_movefiles command.',
+      'MPICH1 required access to command line arguments in all programs, and 3 QUICK START 2.',
+    ],
+    keep: [
+      'This replaces the deprecated dh_movefiles command.',
+      'MPICH 3 starts 2 processes on each QUICK host.',
+    ],
+    fails: (s) =>
+      /^\d+\p{Lu}\p{Ll}|^\d+\s*[—–-]\s/u.test(s) || /\b\d+\s+\p{Lu}{3,}(?:\s+\p{Lu}{3,})+\s+\d+\b/u.test(s),
   },
 ];

@@ -1,7 +1,7 @@
 /**
  * Which number of a sentence a numerical item may ask for: a quantity the text states with its unit ("a page of
- * 4 KB", "within 30 minutes" is a bound, "30 minutes" is not), never a page or section number, a version, a
- * year, a number inside code, an identifier or a reference, a bound ("more than 5", "50% or more"), an example
+ * 4 KB", or a limit it sets: "within 30 minutes"), never a page or section number, a version, a
+ * year, a number inside code, an identifier or a reference, a comparison ("more than 5", "50% or more"), an example
  * ("i.e., 20 minutes") or a figure the blank would make ambiguous. The numerical maker (quiz/kinds/numerical.ts)
  * asks for the first number of a sentence no rule of {@link QUANTITY_RULES} catches. Examples mark the number in
  * brackets; the words each rule reads are the language's (`LanguageProfile.quizWords`).
@@ -82,9 +82,9 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
   },
   {
     id: 'quantity/bound',
-    why: 'A bound ("more than 64 KB", "up to 30 minutes") is no value: the learner cannot tell which number the text gave.',
-    reject: ['The buffer holds more than [64] KB of data.', 'Codes take up to [30] minutes to apply.'],
-    keep: ['The buffer holds [64] KB of data.'],
+    why: 'A comparison ("more than 64 KB", "over 16 levels") is no value: other numbers make it true too. A limit the text sets ("up to 30 minutes", "within 30 characters", "at least 16 bytes") is asked: the text gives that number as the rule (maint-guide and mpich gave no other quantities).',
+    reject: ['The buffer holds more than [64] KB of data.', 'The tool runs in less than [2] seconds.'],
+    keep: ['The buffer holds [64] KB of data.', 'Codes take up to [30] minutes to apply.'],
     fails: (q) => q.words.boundBefore.test(q.before),
   },
   {
