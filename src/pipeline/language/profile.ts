@@ -76,6 +76,10 @@ export interface QuizWords {
   readonly danglingGloss: RegExp;
   /** A definition that opens as no phrase a term could be ("of the file", "also the…"). */
   readonly glossOpening: RegExp;
+  /** A definition that describes an argument of a routine ("an integer specifying the depth"), not a concept. */
+  readonly argumentGloss: RegExp;
+  /** Openings of the items of a checklist ("Make sure…", "Don't…"): advice without an order. */
+  readonly checklistOpening: RegExp;
   /** Nouns that judge or relate rather than name a thing ("the drawback is…"): no term a definition defines. */
   readonly judgementTerms: RegExp;
   /** Nouns of code that, before or after a name, make a term a name to look up ("parameter crash", "dgrid3d option"). */

@@ -21,10 +21,12 @@ export const ENGLISH_QUIZ_WORDS: QuizWords = {
   sequenceLead:
     /\b(?:steps?|in (?:this|that|the following) order|in order|sequence|procedure|as follows|the following (?:way|order)|do the following|proceed|process is)\b/iu,
   contextTerm:
-    /\b(?:first|second|third|fourth|last|next|previous|following|former|latter|such|same|other|above|below|simplest|latest|current|new|old)\b/iu,
+    /\b(?:first|second|third|fourth|last|next|previous|following|former|latter|such|same|other|above|below|simplest|latest|current|new|old|corresponding|default)\b/iu,
   contextGloss: /\b(?:these|those|this|such|we|our|us|you|your|here|above|below|following)\b/iu,
   weakGloss:
-    /^(?:an? |the )?(?:important|major|key|good|great|critical|main|useful|common|new|different|other|special|alternative|preferred|recommended|usual) |^(?:one|some|part|any|each) of\b/iu,
+    /^(?:an? |the )?(?:important|major|key|good|great|critical|main|useful|common|new|different|other|special|alternative|preferred|recommended|usual|appropriate|only|best|right|proper|easy|simple|powerful) |^(?:one|some|part|any|each) of\b|^(?:an? |the )(?:violation|example|instance|case|sign|result|consequence|matter)s? of\b/iu,
+  argumentGloss:
+    /^(?:an? |the )?(?:integer|atom|digit|string|pointer|flag|float|character|boolean|variable)s? (?:specifying|denoting|giving|representing|indicating|storing|naming|that (?:specifies|denotes|gives|names))\b/iu,
   danglingGloss: /\b(?:of|to|the|a|an|and|or|that|which|with|by|for|in|on)$/iu,
   glossOpening: /^(?:of|in|on|at|by|for|with|to|from|as|so|also|only|just|then|course|the same)\b/iu,
   judgementTerms:
@@ -37,7 +39,9 @@ export const ENGLISH_QUIZ_WORDS: QuizWords = {
     been only also more most some such`.split(/\s+/),
   ),
   leaningStatement:
-    /^(?:note|illustration|figure|fig\.|table|example|see|finally)\b|\bsuch\b|^(?:since|as|so|thus|therefore|this|these|it)\b|\b(?:section|chapter|figure|table)\s+\d|\b(?:this|that|these|those) (?:kind|example|case|way|situation|reason|point|step)s?\b|\bthe (?:latter|former|above|following)\b|^in this\b|^others?\b/iu,
+    /^(?:note|illustration|figure|fig\.|table|example|see|finally)\b|\bsuch\b|^(?:since|as|so|thus|therefore|this|these|it)\b|\b(?:section|chapter|figure|table)\s+\d|\b(?:this|that|these|those) (?:kind|example|case|way|situation|reason|point|step)s?\b|\bthe (?:latter|former|above|following)\b|^in this\b|^others?\b|\b(?:below|above)\b|\bnext sections?\b|\bof (?:these|those)\b|,\s+(?:it|this|they|these)\s+(?:is|are|was|were|will|can|may|has|have|does|do)\b|^(?:if|when|unless) (?:set|used|given|called|enabled|present|omitted|specified)\b|\b(?:this|these|those)\s+(?!is\b|are\b)\p{Ll}+/iu,
+  checklistOpening:
+    /^(?:make sure|don't|do not|never|always|avoid|ensure|check that|remember|try to|be sure)\b/iu,
   pointerPronouns: new Set(['it', 'they', 'them', 'this', 'these', 'those', 'he', 'she', 'him', 'her']),
   otherNumber,
 };

@@ -48,7 +48,7 @@ function paragraphsOf(chunks: readonly Chunk[]): Paragraph[] {
 /** A step as asked: the instruction, its first sentence, without the colon that led to a command. */
 const stepText = (text: string) =>
   text
-    .split(/(?<=\S{2}[.!?])\s+(?=\p{Lu}\p{Ll})/u)[0]!
+    .split(/(?<=\S{2}[.!?])\s+(?=\p{Lu}(?:\p{Ll}|\s))/u)[0]!
     .trim()
     .replace(/[;:,]$/u, '');
 

@@ -51,7 +51,11 @@ export const GLOSS_RULES: readonly GlossRule[] = [
   {
     id: 'gloss/context-term',
     why: 'A term with an ordinal or a pointer ("second component", "simplest such structure") names something only in its paragraph.',
-    reject: ['second component => a list of the values that the first one stores'],
+    reject: [
+      'second component => a list of the values that the first one stores',
+      'corresponding ML value => a list of zero, one or several constructors of the enumerated type',
+      'default value => the empty string, which means there is no maximum size',
+    ],
     keep: ['component => a part of the system that stores the values of one kind'],
     fails: (d) => d.words.contextTerm.test(d.term),
   },
@@ -123,6 +127,24 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     fails: (d) => /^[\p{P}\p{S}]/u.test(d.gloss.trim()),
   },
   {
+    id: 'gloss/argument',
+    why: 'A definition that describes an argument of a routine ("an integer specifying the depth", "an atom denoting a machine name") defines a variable of one call, not a concept (gprolog: N, K, HostName).',
+    reject: ['N => an integer specifying the depth', 'HostName => an atom denoting a machine name'],
+    keep: ['list => a term whose principal functor is the dot and whose arity is 2'],
+    fails: (d) => d.words.argumentGloss.test(d.gloss.trim()),
+  },
+  {
+    id: 'gloss/reference-or-code',
+    why: 'A definition that cites ("chapter 8 of …", "[2]") or holds code ("when use.id.as.filename is non zero", "a_size") points elsewhere or into a program (gprolog, dblatex).',
+    reject: [
+      'good introduction => the chapter 8 of Programming in Prolog of Clocksin and Mellish [2]',
+      'output file names => the book identifiers when use.id.as.filename is non zero',
+    ],
+    keep: ['body font family => the default font used for text in the page body'],
+    fails: (d) =>
+      /\b(?:chapter|section|page|figure|table)\s+\d|\[\d+\]|\w\.\w+\.\w|\w_\w|[{}<>=]/iu.test(d.gloss),
+  },
+  {
     id: 'gloss/runs-on',
     why: 'A definition that runs into a list or a syntax after a colon ("an option that specifies initialization method: 0 — default…", "has one of the following two syntactic forms: if b then x") is the head of a reference entry, not a definition to recall (glpk manuals).',
     reject: ['crash => an option that specifies initialization method: 0 — default initialization is used'],
@@ -151,10 +173,18 @@ const MAX_TERM_WORDS = 4;
 export const ANSWER_RULES: readonly AnswerRule[] = [
   {
     id: 'answer/not-a-term',
-    why: 'A term of more than four words, or one with code in it, cannot be typed back as the text wrote it.',
-    reject: ['the value of the stack pointer register => the address of the top of the stack'],
+    why: 'A term of more than four words, one with code in it, a letter or two ("N", "K": a variable) or a name of constants ("tag PL STC") cannot be typed back as a concept the text teaches.',
+    reject: [
+      'the value of the stack pointer register => the address of the top of the stack',
+      'M => an index number which represents the number of direct ancestors of the goal',
+      'tag PL STC => any compound term other than a list',
+    ],
     keep: ['stack pointer => the address of the top of the stack'],
-    fails: (a) => a.term.split(/\s+/).length > MAX_TERM_WORDS || /[`(){}[\]<>=;]/u.test(a.term),
+    fails: (a) =>
+      a.term.split(/\s+/).length > MAX_TERM_WORDS ||
+      /[`(){}[\]<>=;]/u.test(a.term) ||
+      a.term.trim().length <= 2 ||
+      (a.term.match(/\b\p{Lu}{2,}\b/gu) ?? []).length >= 2,
   },
   {
     id: 'answer/code-name',

@@ -22,6 +22,10 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'The library package can help you to cope with this kind of situation.',
       'For the latter, you usually want to have unpatched upstream source.',
       'Other options are geographic coordinates or times.',
+      'The ICC profile is defined by the structure given below.',
+      'When the parameter is empty, it is the applied value.',
+      'If set to 1, only the chapter level appears in the table of contents.',
+      'Of course, one must not modify this value after the test sheets have been printed.',
       'In this example iteration is used both to generate a file name and a title.',
     ],
     keep: ['The cache is flushed when the program exits.'],
@@ -56,9 +60,13 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'The struct glp_arc has the following fields. glp_vertex *tail; Pointer to a vertex.',
       'If v_set < 0, a node having no incoming arcs is in set R.',
       'Element v[i] is a pointer to the i-th vertex of the graph.',
+      '492 \\ifx\\ASYviewportwidth\\@empty 247 % write nothing!',
     ],
-    keep: ['The routine glp_asnprob_lp builds the LP problem of the assignment problem.'],
-    fails: (s) => /[;{}[\]≤≥<>=]|(?:^|\s)\*\w/u.test(s),
+    keep: [
+      'The routine glp_asnprob_lp builds the LP problem of the assignment problem.',
+      'The command \\smash typesets a subformula with a height and depth of zero.',
+    ],
+    fails: (s) => /[;{}[\]≤≥<>=]|(?:^|\s)\*\w|\\@|\\ifx|\\\w+.*\\\w+.*\\\w+/u.test(s),
   },
   {
     id: 'listed/no-subject',
@@ -77,6 +85,25 @@ export const LISTED_RULES: readonly ListedRule[] = [
     },
   },
   {
+    id: 'listed/no-verb',
+    why: 'A statement without a verb ("Ability to make use of device link profiles…", "Parameter taken from…") is a bullet or a caption: nothing is claimed to weigh (gs color management, dblatex).',
+    reject: [
+      'Ability to make use of device link ICC profiles for direct mapping of source colors.',
+      'Parameter taken from the DocBook Project stylesheets.',
+    ],
+    keep: ['The parameter is taken from the DocBook Project stylesheets.'],
+    fails(s, lang) {
+      if (!isAnalysed(lang)) return false;
+      const tags = lang.analyser.tag(s);
+      const finite = tags.findIndex(
+        (t, i) =>
+          t.pos === 'AUX' ||
+          (t.pos === 'VERB' && i > 0 && !/(?:ed|en|ing)$/u.test(t.lower) && tags[i - 1]!.pos !== 'PART'),
+      );
+      return finite < 0;
+    },
+  },
+  {
     id: 'listed/two-sentences',
     why: 'Two sentences in one option ("…from standard output. This allows… from standard input.") are two claims to weigh at once, and the second may give away or contradict the first (gnuplot).',
     reject: [
@@ -90,6 +117,10 @@ export const LISTED_RULES: readonly ListedRule[] = [
     why: 'A footnote mark glued to the first word ("2This replaces…"), a running header inside ("…Fortran ones, and 3 QUICK START 2.") or a code of a list ("5 — some node has…") shows the extraction, not a statement (maint-guide, mpich, glpk).',
     reject: [
       '5 — some node has both incoming and outgoing arcs.',
+      'The first line of a multline will be at 1Basic LaTeX does not provide it.',
+      'Explanation: the operator name was misspelled.',
+      'Question 4: A B C D Commands from the package print two questions.',
+      'For HRESULT_int, the low 32 bits of the result code are returned as a Caml int.)',
       '2This replaces the deprecated dh_movefiles command.',
       'MPICH1 required access to command line arguments in all programs, and 3 QUICK START 2.',
     ],
@@ -98,6 +129,8 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'MPICH 3 starts 2 processes on each QUICK host.',
     ],
     fails: (s) =>
-      /^\d+\p{Lu}\p{Ll}|^\d+\s*[—–-]\s/u.test(s) || /\b\d+\s+\p{Lu}{3,}(?:\s+\p{Lu}{3,})+\s+\d+\b/u.test(s),
+      /\d\p{Lu}\p{Ll}|^\d+\s*[—–-]\s|^\p{Lu}\p{Ll}+:\s|\b(?:\p{Lu} ){3,}/u.test(s) ||
+      (/^\(|\)[.!?]?$/u.test(s.trim()) && !/\(.*\)/u.test(s)) ||
+      /\b\d+\s+\p{Lu}{3,}(?:\s+\p{Lu}{3,})+\s+\d+\b/u.test(s),
   },
 ];

@@ -75,6 +75,15 @@ export const STEP_RULES: readonly StepRule[] = [
     fails: (l) => new Set(l.items.map((t) => t.toLowerCase())).size < l.items.length,
   },
   {
+    id: 'steps/checklist',
+    why: 'A numbered list of advice ("Make sure…", "Don\'t…") is a checklist: its numbers count, they do not order (developers-reference: "Being kind to porters").',
+    reject: [
+      "Be kind to porters: | Make sure your source package is correct. ; Don't rely on the compiler version. ; Make sure you list every build dependency.",
+    ],
+    keep: ['Do the following steps: | Install the package. ; Run the tests. ; Read the log.'],
+    fails: (l) => l.items.filter((t) => l.words.checklistOpening.test(t)).length * 2 >= l.items.length,
+  },
+  {
     id: 'steps/no-order',
     why: 'A numbered list of things (tools, rules, files) has no order to recall: only instructions, or a list the lead-in calls a sequence, are steps.',
     reject: [
