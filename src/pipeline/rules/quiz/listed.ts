@@ -110,7 +110,7 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'The special filename "-" may be used to load commands from a file. This allows a command file to accept commands.',
     ],
     keep: ['The special filename "-" may be used to load commands from standard input.'],
-    fails: (s) => /\p{Ll}[.!?]\s+\p{Lu}/u.test(s.trim().replace(/[.!?]["'”’)]*$/u, '')),
+    fails: (s) => /\p{Ll}\s?[.!?]\s+\p{Lu}/u.test(s.trim().replace(/[.!?]["'”’)]*$/u, '')),
   },
   {
     id: 'listed/extraction-marks',
@@ -120,6 +120,7 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'The first line of a multline will be at 1Basic LaTeX does not provide it.',
       'Explanation: the operator name was misspelled.',
       'Question 4: A B C D Commands from the package print two questions.',
+      '1.The stylesheet uses the XSLT document() function to open the file.',
       'For HRESULT_int, the low 32 bits of the result code are returned as a Caml int.)',
       '2This replaces the deprecated dh_movefiles command.',
       'MPICH1 required access to command line arguments in all programs, and 3 QUICK START 2.',
@@ -129,7 +130,7 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'MPICH 3 starts 2 processes on each QUICK host.',
     ],
     fails: (s) =>
-      /\d\p{Lu}\p{Ll}|^\d+\s*[—–-]\s|^\p{Lu}\p{Ll}+:\s|\b(?:\p{Lu} ){3,}/u.test(s) ||
+      /\d\.?\p{Lu}\p{Ll}|^\d+\s*[—–-]\s|^\p{Lu}\p{Ll}+:\s|\b(?:\p{Lu} ){3,}/u.test(s) ||
       (/^\(|\)[.!?]?$/u.test(s.trim()) && !/\(.*\)/u.test(s)) ||
       /\b\d+\s+\p{Lu}{3,}(?:\s+\p{Lu}{3,})+\s+\d+\b/u.test(s),
   },
