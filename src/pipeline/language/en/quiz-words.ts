@@ -11,11 +11,12 @@ export const ENGLISH_QUIZ_WORDS: QuizWords = {
   labelBefore:
     /(?:table|figure|fig|section|chapter|page|pages|p|pp|version|release|step|part|appendix|no|number|item|line|rule|example|equation|eq|article|clause|schedule|option|level|volume|vol|issue|edition|ch|sec|§|v)\.?\s*$/iu,
   boundBefore:
-    /(?:more than|less than|fewer than|over|under|above|below|beyond|exceeds?|exceeding|than|(?<!\bup )to|and|or|-|–)\s*$/iu,
+    /(?:more than|less than|fewer than|over|under|above|below|beyond|exceeds?|exceeding|than|(?<!\bup )to|through|and|or|not(?: exactly| quite| always)?|-|–)\s*$/iu,
   boundAfter:
     /^\s*(?:or (?:more|less|fewer|higher|lower|longer|shorter|above|below|greater|over|under)|and (?:over|above|up|more))\b/iu,
-  exampleBefore: /(?:e\.g\.|i\.e\.|for example|for instance|such as|like|say)[,:]?\s*$/iu,
-  leansBefore: /(?:^|[.;:]\s+|,\s*)(?:it|they|this|these|its)\b|\b(?:might|could|would|may)\b/iu,
+  exampleBefore:
+    /(?:e\.g\.|i\.e\.|for example|for instance|such as|like|say)[,:]?\s*$|(?:e\.g\.|i\.e\.)[^.;]*$/iu,
+  leansBefore: /(?:^|[.;:]\s+|,\s*)(?:it|they|this|these|its|which)\b|\b(?:might|could|would|may)\b/iu,
   roundedBefore: /(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|~|circa|ca\.)\s*$/iu,
   rangeAfter: /^\s*(?:-|–|to|or|and|through)\s*\d/u,
   sequenceLead:
@@ -30,7 +31,7 @@ export const ENGLISH_QUIZ_WORDS: QuizWords = {
   danglingGloss: /\b(?:of|to|the|a|an|and|or|that|which|with|by|for|in|on)$/iu,
   glossOpening: /^(?:of|in|on|at|by|for|with|to|from|as|so|also|only|just|then|course|the same)\b/iu,
   judgementTerms:
-    /^(?:drawback|advantage|disadvantage|benefit|problem|issue|difficulty|limitation|downside|upside|goal|aim|idea|result|reason|rule|exception|trick|tip)s?$/iu,
+    /^(?:drawback|advantage|disadvantage|benefit|problem|issue|difficulty|limitation|downside|upside|goal|aim|idea|result|reason|rule|exception|trick|tip|reference|example|note)s?$/iu,
   codeNouns:
     /^(?:parameter|option|command|keyword|function|variable|argument|flag|field|macro|attribute|switch|statement|routine|directive|member|property|method)$/iu,
   relatives: new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'whereby']),

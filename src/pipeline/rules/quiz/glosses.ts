@@ -62,7 +62,10 @@ export const GLOSS_RULES: readonly GlossRule[] = [
   {
     id: 'gloss/judgement-term',
     why: 'A sentence "The drawback is a temporary association of…" makes the glossary call "drawback" a term: a word that judges or relates (drawback, advantage, goal, rule) is defined by nothing (gnuplot).',
-    reject: ['drawback => a temporary association of properties linecolor, linewidth and pointtype'],
+    reject: [
+      'drawback => a temporary association of properties linecolor, linewidth and pointtype',
+      'reference => VHA Directive 2004-053 dated September 29, 2004',
+    ],
     keep: ['linestyle => a temporary association of properties linecolor, linewidth and pointtype'],
     fails: (d) => d.words.judgementTerms.test(d.term.trim()),
   },

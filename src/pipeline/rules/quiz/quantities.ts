@@ -83,14 +83,22 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
   {
     id: 'quantity/bound',
     why: 'A comparison ("more than 64 KB", "over 16 levels") is no value: other numbers make it true too. A limit the text sets ("up to 30 minutes", "within 30 characters", "at least 16 bytes") is asked: the text gives that number as the rule (maint-guide and mpich gave no other quantities).',
-    reject: ['The buffer holds more than [64] KB of data.', 'The tool runs in less than [2] seconds.'],
+    reject: [
+      'The buffer holds more than [64] KB of data.',
+      'The tool runs in less than [2] seconds.',
+      'The fires came with a frequency of 0 through [35] years.',
+      'The inclusive cost of main is not exactly [100] percent of the total.',
+    ],
     keep: ['The buffer holds [64] KB of data.', 'Codes take up to [30] minutes to apply.'],
     fails: (q) => q.words.boundBefore.test(q.before),
   },
   {
     id: 'quantity/example',
     why: 'A figure given as an example ("i.e., 20 minutes", "such as 10 seconds") illustrates; it is no fact of the subject.',
-    reject: ['It lasts long, i.e., [20] minutes for most patients.'],
+    reject: [
+      'It lasts long, i.e., [20] minutes for most patients.',
+      'Duration says how long it lasts, i.e., 20 minutes, onset [3] years ago, since last Friday.',
+    ],
     keep: ['A visit lasts [20] minutes for most patients.'],
     fails: (q) => q.words.exampleBefore.test(q.before),
   },
@@ -104,7 +112,11 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
   {
     id: 'quantity/leans',
     why: 'A subject the sentence does not name ("It outputs digests of 128 bits") or a modal ("might be used to extract a 10% sample"): the blank has no fact behind it (the unseen manuals had both).',
-    reject: ['It outputs digests of [128] bits.', 'The tool might be used to extract a [10]% sample.'],
+    reject: [
+      'It outputs digests of [128] bits.',
+      'The tool might be used to extract a [10]% sample.',
+      'Which means that all [300] bytes are attributed to that program point.',
+    ],
     keep: ['MD5 outputs digests of [128] bits.'],
     fails: (q) => q.words.leansBefore.test(q.before),
   },
@@ -118,9 +130,16 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
   {
     id: 'quantity/nothing-or-all',
     why: '0 says nothing, and "100% sure", "100% useless" are figures of speech.',
-    reject: ['The test is [100]% reliable on every machine.', 'The loop uses [0] bytes of the heap.'],
+    reject: [
+      'The test is [100]% reliable on every machine.',
+      'The loop uses [0] bytes of the heap.',
+      'The cost of main is [100] percent of the total.',
+    ],
     keep: ['The test is [95]% reliable on every machine.'],
-    fails: (q) => !Number.isFinite(q.value) || q.value === 0 || (q.value === 100 && q.unit === '%'),
+    fails: (q) =>
+      !Number.isFinite(q.value) ||
+      q.value === 0 ||
+      (q.value === 100 && /^(?:%|percent|per cent)$/u.test(q.unit ?? '')),
   },
   {
     id: 'quantity/year',
