@@ -9,10 +9,8 @@ import type { Chunk } from '../domain/document.ts';
 import type { QuizGenerator, QuizInput } from '../domain/generators.ts';
 import { DEFAULT_KIND_SHARES, QUESTION_KINDS, type QuestionKind } from '../domain/questions.ts';
 import { type LanguageProfile, loadProfile } from '../pipeline/language/index.ts';
+import { made, pickQuestions } from '../pipeline/quiz/picking.ts';
 import { quizLanguage } from '../pipeline/quiz.ts';
-import { candidate } from '../pipeline/quiz-kinds/candidate.ts';
-import { kindProblem } from '../pipeline/quiz-kinds/checks.ts';
-import { selectQuestions } from '../pipeline/quiz-kinds/select.ts';
 import { itemProblem } from '../pipeline/rules/quiz/items.ts';
 import { mulberry32 } from '../pipeline/text/rng.ts';
 import { mapLimit, spreadPick, thinToFit } from './budget.ts';
@@ -68,11 +66,12 @@ export class LlmQuizGenerator implements QuizGenerator {
       this.o.onProgress?.(++done, asks.length);
       return questions;
     });
-    const questions = selectQuestions(
-      answers.flat().map((q) => candidate(q, [q.prompt])),
+    const questions = pickQuestions(
+      answers.flat().map((q) => made(q, [q.prompt])),
       wanted,
       input,
       mulberry32(input.seed),
+      false,
     );
     const scope =
       input.moduleIndex === undefined ? input.course.title : input.course.modules[input.moduleIndex]!.title;
@@ -126,7 +125,7 @@ export class LlmQuizGenerator implements QuizGenerator {
 function itemsProblem(questions: readonly Question[], lang: LanguageProfile, passages: readonly Passage[]) {
   const textOf = new Map(passages.map((p) => [p.chunkId, p.text]));
   for (const [i, q] of questions.entries()) {
-    const problem = itemProblem(q, lang) ?? kindProblem(q, q.chunkId ? textOf.get(q.chunkId) : undefined);
+    const problem = itemProblem(q, lang, q.chunkId ? textOf.get(q.chunkId) : undefined);
     if (problem) return `question ${i + 1} ("${q.prompt.slice(0, 80)}"): ${problem}`;
   }
   return null;

@@ -14,10 +14,12 @@ import { after, before, describe, test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
 import { CourseSchema, QuestionSchema, QuizSchema } from '../../src/domain/course.ts';
 import { ProfaiError } from '../../src/domain/errors.ts';
+import { loadProfile } from '../../src/pipeline/language/index.ts';
 import { terminateOcr } from '../../src/pipeline/ocr/tesseract.ts';
 import { MIN_PROSE } from '../../src/pipeline/prose.ts';
 import { generateQuiz } from '../../src/pipeline/quiz.ts';
-import { kindProblem } from '../../src/pipeline/quiz-kinds/checks.ts';
+import { ItemReading } from '../../src/pipeline/rules/quiz/items.ts';
+import { KIND_ITEM_RULES } from '../../src/pipeline/rules/quiz/kind-items.ts';
 import { countRows, loadChunks, openDatabase, openVectorStore } from '../../src/store/index.ts';
 import type { Database, VectorStore } from '../../src/store/types.ts';
 import { processDocument } from '../../src/workflows/document.ts';
@@ -153,9 +155,12 @@ async function expectKinds(
   const chunks = await loadChunks(db, outcome.saved.documentId);
   const quiz = await generateQuiz({ course: outcome.course, chunks, count: 20, seed: 1 });
   const text = new Map(chunks.map((c) => [c.id, c.text]));
+  const lang = await loadProfile(outcome.course.language ?? 'und');
   for (const q of quiz.questions) {
     QuestionSchema.parse(q);
-    assert.equal(kindProblem(q, q.chunkId ? text.get(q.chunkId) : undefined), null, `${q.kind}: ${q.prompt}`);
+    const reading = new ItemReading(q, lang, q.chunkId ? text.get(q.chunkId) : undefined);
+    const problems = KIND_ITEM_RULES.map((rule) => rule.problem(reading)).filter(Boolean);
+    assert.deepEqual(problems, [], `${q.kind}: ${q.prompt}`);
   }
   const kinds = new Set(quiz.questions.map((q) => q.kind));
   const defines = outcome.course.modules.some((m) => (m.glossary?.length ?? 0) >= 3);

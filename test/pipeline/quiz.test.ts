@@ -22,7 +22,7 @@ const normal = (s: string) =>
 /** The sentence a question was made from, as quoted in its explanation. */
 /**
  * The mix these tests were written for: the kinds made of one sentence each (multiple choice, true/false), about
- * 70/30. The other kinds have their own tests (quiz-kinds.test.ts).
+ * 70/30. The other kinds (the group makers of quiz/kinds/) have their own tests (quiz-kinds.test.ts).
  */
 const SENTENCE_KINDS = { kinds: { multiple_choice: 7, true_false: 3 } };
 

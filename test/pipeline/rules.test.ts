@@ -8,12 +8,17 @@ import { describe, test } from 'node:test';
 import { loadEnglish } from '../../src/pipeline/language/en/analyser.ts';
 import { TAG_RULES } from '../../src/pipeline/language/en/tags.ts';
 import { loadEnglishProfile, type Token } from '../../src/pipeline/language/index.ts';
+import { acceptedAnswers } from '../../src/pipeline/quiz/kinds/glossary.ts';
 import { OBJECTIVE_RULES, readObjective } from '../../src/pipeline/rules/objectives/index.ts';
 import { BLANK_RULES, HEAD_RULES, placeOf } from '../../src/pipeline/rules/quiz/blanks.ts';
+import { ANSWER_RULES, GLOSS_RULES, LISTED_GLOSS_RULES } from '../../src/pipeline/rules/quiz/glosses.ts';
 import { ITEM_RULES, type ItemDraft, ItemReading } from '../../src/pipeline/rules/quiz/items.ts';
+import { LISTED_RULES } from '../../src/pipeline/rules/quiz/listed.ts';
 import { NUMBER_RULES } from '../../src/pipeline/rules/quiz/numbers.ts';
+import { QUANTITY_RULES, quantityPlace } from '../../src/pipeline/rules/quiz/quantities.ts';
 import { SOURCE_RULES, type SourceReading } from '../../src/pipeline/rules/quiz/sources.ts';
 import { SWAP_RULES, swapReadings } from '../../src/pipeline/rules/quiz/statements.ts';
+import { instructionOf, STEP_RULES } from '../../src/pipeline/rules/quiz/steps.ts';
 import type { Rule } from '../../src/pipeline/rules/rule.ts';
 import { GLUED_RULES } from '../../src/pipeline/rules/sentences/glued.ts';
 import { CODE_RULES, STATEMENT_ITEM_RULES } from '../../src/pipeline/rules/sentences/items.ts';
@@ -27,6 +32,7 @@ import { splitSentences } from '../../src/pipeline/text/sentences.ts';
 import { scan } from '../../src/pipeline/text/words.ts';
 
 const lang = await loadEnglishProfile();
+const words = lang.quizWords!;
 const english = await loadEnglish();
 const tag = (text: string) => lang.analyser.tag(text);
 
@@ -206,6 +212,44 @@ const FAMILIES = [
       assert.ok(at >= 0, `no token starts at the mark of ${example}`);
       return rule.fails({ text, tags, token: tags[at]! });
     },
+  }),
+  family({
+    name: 'quantities a numerical item asks (rules/quiz/quantities.ts)',
+    rules: QUANTITY_RULES,
+    catches(rule, example: string) {
+      const { text, start, end } = marked(example);
+      return rule.fails(quantityPlace(text, start, end, words));
+    },
+  }),
+  family({
+    name: 'numbered lists an ordering item asks (rules/quiz/steps.ts)',
+    rules: STEP_RULES,
+    catches(rule, example: string) {
+      const [lead, items] = split(example, ' | ');
+      const list = { lead: lead!, items: items!.split(' ; '), isInstruction: instructionOf(lang), words };
+      return rule.fails(list);
+    },
+  }),
+  family({
+    name: 'definitions the glossary kinds ask by (rules/quiz/glosses.ts)',
+    rules: [...GLOSS_RULES, ...LISTED_GLOSS_RULES],
+    catches(rule, example: string) {
+      const [term, gloss] = split(example, ' => ');
+      return rule.fails({ term: term!, gloss: gloss!, tags: () => tag(gloss!), words });
+    },
+  }),
+  family({
+    name: 'terms a short answer asks to type (rules/quiz/glosses.ts)',
+    rules: ANSWER_RULES,
+    catches(rule, example: string) {
+      const [term, gloss] = split(example, ' => ');
+      return rule.fails({ term: term!, gloss: gloss!, answers: acceptedAnswers(term!, '', words), words });
+    },
+  }),
+  family({
+    name: 'statements a multiple-answer item lists (rules/quiz/listed.ts)',
+    rules: LISTED_RULES,
+    catches: (rule, example: string) => rule.fails(example, lang),
   }),
 ] as const;
 

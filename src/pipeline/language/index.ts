@@ -6,6 +6,7 @@
 import type { Analyser } from './analyser.ts';
 import { loadEnglish } from './en/analyser.ts';
 import { ENGLISH } from './en/index.ts';
+import { ENGLISH_QUIZ_WORDS } from './en/quiz-words.ts';
 import { type AnalysedLanguage, type LanguageCode, type LanguageProfile, wordsOf } from './profile.ts';
 import { ANY_STOPWORD, LANGUAGES } from './xx/index.ts';
 
@@ -13,7 +14,7 @@ export { LANGUAGE_CODES } from '../../domain/language.ts';
 export type { Analyser, Pos, Token } from './analyser.ts';
 export { isNominal } from './analyser.ts';
 export { detectLanguage, documentLanguage } from './detect.ts';
-export type { AnalysedLanguage, LanguageCode, LanguageProfile } from './profile.ts';
+export type { AnalysedLanguage, LanguageCode, LanguageProfile, QuizWords } from './profile.ts';
 
 const nameOf = (code: LanguageCode) => LANGUAGES.find((l) => l.code === code)?.name ?? 'Undetermined';
 
@@ -42,6 +43,7 @@ export function profileOf(code: LanguageCode): LanguageProfile {
     code,
     name: nameOf(code),
     stopwords: code === ENGLISH.code ? ENGLISH_STOPWORDS : STATISTICAL_STOPWORDS,
+    ...(code === ENGLISH.code ? { quizWords: ENGLISH_QUIZ_WORDS } : {}),
   };
 }
 

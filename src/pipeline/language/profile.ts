@@ -38,6 +38,62 @@ export interface LanguageProfile {
   readonly stopwords: ReadonlySet<string>;
   /** The language's analyser, where one exists (English); absent, the text is read statistically. */
   readonly analyser?: Analyser;
+  /** Words the quiz's makers of quantities, steps and definitions look for; absent, those kinds are not made. */
+  readonly quizWords?: QuizWords;
+}
+
+/**
+ * What the makers of a language's numerical, ordering, matching, short-answer and multiple-answer items look
+ * for (en/quiz-words.ts for English). Patterns written `…Before` are tested on the text before a number,
+ * `…After` on the text after its unit.
+ */
+export interface QuizWords {
+  /** Units a quantity may have, as written after the number. */
+  readonly units: RegExp;
+  /** Words before a number that make it a label or a reference ("page 4", "version 3"). */
+  readonly labelBefore: RegExp;
+  /** Words before a number that make it a comparison ("more than 5", "over 16"), not a limit the text sets. */
+  readonly boundBefore: RegExp;
+  /** Words after the unit that make the figure a bound ("50% or more"). */
+  readonly boundAfter: RegExp;
+  /** An example just before the number ("i.e., 20 minutes"). */
+  readonly exampleBefore: RegExp;
+  /** A subject the sentence does not name, or a modal, before the number ("It outputs…", "might be"). */
+  readonly leansBefore: RegExp;
+  /** Words that say the figure is rounded ("about 30 minutes"): it gets a tolerance. */
+  readonly roundedBefore: RegExp;
+  /** A range after the unit ("4 to 8 KB"). */
+  readonly rangeAfter: RegExp;
+  /** What a lead-in says when the numbered list after it is a sequence ("the following steps"). */
+  readonly sequenceLead: RegExp;
+  /** Words that make a defined term depend on its context ("second component", "such structure"). */
+  readonly contextTerm: RegExp;
+  /** Words that make a definition lean on the text around it ("these data sources") or speak as the author. */
+  readonly contextGloss: RegExp;
+  /** A definition that says something about the term rather than what it is ("an important result of…"). */
+  readonly weakGloss: RegExp;
+  /** A definition cut short: it ends on a function word. */
+  readonly danglingGloss: RegExp;
+  /** A definition that opens as no phrase a term could be ("of the file", "also the…"). */
+  readonly glossOpening: RegExp;
+  /** A definition that describes an argument of a routine ("an integer specifying the depth"), not a concept. */
+  readonly argumentGloss: RegExp;
+  /** Openings of the items of a checklist ("Make sure…", "Don't…"): advice without an order. */
+  readonly checklistOpening: RegExp;
+  /** Nouns that judge or relate rather than name a thing ("the drawback is…"): no term a definition defines. */
+  readonly judgementTerms: RegExp;
+  /** Nouns of code that, before or after a name, make a term a name to look up ("parameter crash", "dgrid3d option"). */
+  readonly codeNouns: RegExp;
+  /** Words that open a relative clause: a verb after one belongs to the definition. */
+  readonly relatives: ReadonlySet<string>;
+  /** Words that say nothing of what a definition is about (ignored when two definitions are compared). */
+  readonly definitionFillers: ReadonlySet<string>;
+  /** A statement that leans on what came before it (a note, a caption, "such", "Finally"): no option of a list. */
+  readonly leaningStatement: RegExp;
+  /** Pronouns that, before any noun of a statement, point at something the statement does not name. */
+  readonly pointerPronouns: ReadonlySet<string>;
+  /** A noun's other number (`keys` for `key`), or null when unsure. */
+  otherNumber(term: string): string | null;
 }
 
 /** A profile whose language has an analyser. */

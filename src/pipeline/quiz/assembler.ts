@@ -1,6 +1,9 @@
 /**
  * The quiz assembler: one loop that owns what every quiz shares (quotas of each kind of item, de-duplication,
- * the order sources are read in, the seeded randomness) and hands the making of items to makers.
+ * the order sources are read in, the item rules, the seeded randomness) and hands the making of items to makers.
+ * It works in two steps: one-sentence items from the sources (multiple choice, true/false) into a pool larger
+ * than the quiz, then the items of every kind picked from the pool and from the group makers by the teacher's
+ * shares and levels (picking.ts), no sentence asked twice whatever kind asks it.
  *
  * Glossary:
  * - **source**: a sentence of the course a question may come from (material.ts), with its page and chunk.
@@ -16,19 +19,25 @@
  *   one of the kit's item rules (rules/quiz/items.ts).
  * - **interleaved maker** ({@link InterleavedMaker}): makes items from material of its own (a glossary's
  *   definitions), offered now and then between sources and after each pass while it has material.
+ * - **group maker** ({@link GroupMaker}): makes items of several sentences or of lists (multiple answer,
+ *   matching, short answer, numerical, ordering: quiz/kinds/), from its own material and the pool's items, once
+ *   the pool is made; its items pass the same item rules and de-duplication.
  * - **kit** ({@link QuizKit}): a language's makers, its tiers and what it checks of a source: English has
  *   analysed makers (quiz/english), other languages plain ones (quiz/plain).
  *
  * Adding a kind of item: write a maker (an object with `id`, `why`, `slot` and `make`), give it a slot with
  * its share in the kit's `slots` (or join an existing slot: makers of a slot are tried in order), and list it
- * in the kit. A maker may read and write the {@link Turn}: the answers asked about so far, the random source,
+ * in the kit; or, for an item of several sentences, a group maker in the kit's `groups`, its checks as rules
+ * (rules/quiz/) and its item check in rules/quiz/kind-items.ts. A maker may read and write the {@link Turn}: the answers asked about so far, the random source,
  * the counts of each slot and of true and false statements. Same material and seed, same quiz.
  */
 import type { QuestionDraft as Question } from '../../domain/course.ts';
+import type { QuestionFilters, QuestionKind } from '../../domain/questions.ts';
 import type { LanguageProfile } from '../language/index.ts';
 import { ItemReading, type ItemRule } from '../rules/quiz/items.ts';
 import type { Rng } from '../text/rng.ts';
 import { AskedSentences, normalise, type Source } from './material.ts';
+import { type Made, made, pickQuestions, poolFactor } from './picking.ts';
 
 /** An item as a maker drafts it: the assembler adds its explanation, page, chunk and module. */
 export type Draft =
@@ -102,6 +111,17 @@ export interface InterleavedMaker {
   next(turn: Turn): Offer | null;
 }
 
+/** Makes items of one kind from several sentences or lists, once the one-sentence items are made. */
+export interface GroupMaker {
+  /** Stable name: `matching`, `numerical`, … */
+  readonly id: string;
+  readonly why: string;
+  /** The kind of its items (its quota is that kind's share). */
+  readonly kind: QuestionKind;
+  /** Its items, best first, from its own material and the one-sentence items of the pool (`made`). */
+  make(made: readonly Question[], rng: Rng): Made[];
+}
+
 /** A language's way of making quizzes. */
 export interface QuizKit {
   /** Slots in the order they are tried when both still lack questions; the last takes the remainder. */
@@ -114,6 +134,8 @@ export interface QuizKit {
   readonly passes: readonly { tier: () => readonly Source[]; fill: boolean }[];
   /** Whether a source may give a question at all (judged once, when its tier is first read). */
   usable(source: Source): boolean;
+  /** Makers of items of several sentences or lists, in the order their items are offered. */
+  readonly groups: readonly GroupMaker[];
   /** The item rules every item must pass, whoever made it (rules/quiz/items.ts). */
   readonly itemRules: readonly ItemRule[];
   /** The language, for the item rules. */
@@ -127,7 +149,32 @@ export interface QuizKit {
   lastResort(): readonly Source[];
 }
 
-/** Builds one quiz: `count` questions or as many as the material gives. */
+/**
+ * Builds one quiz: `count` questions of the kinds, difficulties and levels of `filters`, or as many as the
+ * material gives; `made` says how many items of any kind the material gave before they were picked.
+ */
+export function assembleQuiz(
+  kit: QuizKit,
+  count: number,
+  rng: Rng,
+  filters: QuestionFilters = {},
+  /** The text a question cites, for the item rules (a numerical item's value must be there). */
+  passageOf: (q: Question) => string | undefined = () => undefined,
+): { questions: Question[]; made: number } {
+  const pool = new QuizAssembler(kit, Math.ceil(count * poolFactor(filters)), rng).assemble();
+  const items = pool.map((q) => made(q, [sourceSentence(q)]));
+  for (const maker of kit.groups)
+    for (const item of maker.make(pool, rng)) {
+      const reading = new ItemReading(item.q, kit.lang, passageOf(item.q));
+      if (!kit.itemRules.some((rule) => rule.problem(reading) !== null)) items.push(item);
+    }
+  return { questions: pickQuestions(items, count, filters, rng), made: items.length };
+}
+
+/** The sentence a one-sentence item asks about: the quote of its explanation (`From page N: "…"`). */
+const sourceSentence = (q: Question) => /"(.*)"$/su.exec(q.explanation)?.[1] ?? q.prompt;
+
+/** Builds the pool of one-sentence items: `count` of them or as many as the sources give. */
 export class QuizAssembler implements Turn {
   private readonly out: Question[] = [];
   private readonly prompts = new Set<string>();

@@ -6,9 +6,10 @@
  */
 import type { AnalysedLanguage } from '../../language/index.ts';
 import { SAME_OPTIONS } from '../../rules/quiz/items.ts';
+import { KIND_ITEM_RULES } from '../../rules/quiz/kind-items.ts';
 import { isQuestion, sourceRule } from '../../rules/quiz/sources.ts';
 import type { Rng } from '../../text/rng.ts';
-import type { QuizKit } from '../assembler.ts';
+import type { GroupMaker, QuizKit } from '../assembler.ts';
 import type { Source } from '../material.ts';
 import { clozeMaker } from './cloze.ts';
 import { definitionMaker } from './definition.ts';
@@ -25,6 +26,8 @@ export interface EnglishKitInput extends EnglishQuizMaterial {
   tiers: readonly (() => readonly Source[])[];
   /** Sentences to call true as they stand when nothing else gives a question. */
   lastResort: () => readonly Source[];
+  /** Makers of items of several sentences or lists (quiz/kinds/). */
+  groups: readonly GroupMaker[];
 }
 
 export function englishKit(input: EnglishKitInput, lang: AnalysedLanguage, rng: Rng): QuizKit {
@@ -36,13 +39,14 @@ export function englishKit(input: EnglishKitInput, lang: AnalysedLanguage, rng: 
     ],
     makers: [clozeMaker(terms), trueFalseMaker(terms)],
     interleaved: [definitionMaker(terms)],
+    groups: input.groups,
     passes: input.tiers.flatMap((tier) => [
       { tier, fill: false },
       { tier, fill: true },
     ]),
     usable: (s) => sourceRule(s.text, lang, terms.tag) === null,
     // The makers check their options' kinds themselves (they try the next term when one fails).
-    itemRules: [SAME_OPTIONS],
+    itemRules: [SAME_OPTIONS, ...KIND_ITEM_RULES],
     lang,
     startTier: (sources) => terms.addTier(sources),
     lastResort: () => input.lastResort().filter((s) => !isQuestion(s.text)),

@@ -6,10 +6,11 @@
 import type { LanguageProfile } from '../../language/index.ts';
 import { opensWithLabel } from '../../rules/quiz/blanks.ts';
 import { SAME_OPTIONS } from '../../rules/quiz/items.ts';
+import { KIND_ITEM_RULES } from '../../rules/quiz/kind-items.ts';
 import { isQuestion } from '../../rules/quiz/sources.ts';
 import { BLANK, blankOut, distractors, swapTerm, TermFinder } from '../../text/cloze.ts';
 import { shuffled } from '../../text/rng.ts';
-import type { ItemMaker, QuizKit, Turn } from '../assembler.ts';
+import type { GroupMaker, ItemMaker, QuizKit, Turn } from '../assembler.ts';
 import type { Source } from '../material.ts';
 
 /** Share of true/false statements in a quiz. */
@@ -26,6 +27,8 @@ export interface PlainKitInput {
   /** List items without full stops (slides). */
   items: () => readonly Source[];
   lastResort: () => readonly Source[];
+  /** Makers of items of several sentences or lists (quiz/kinds/). */
+  groups: readonly GroupMaker[];
 }
 
 export function plainKit(input: PlainKitInput, lang: LanguageProfile): QuizKit {
@@ -86,6 +89,7 @@ export function plainKit(input: PlainKitInput, lang: LanguageProfile): QuizKit {
     ],
     makers: [cloze, trueFalse],
     interleaved: [],
+    groups: input.groups,
     // Summaries first; the rest of the text only when they run short (splitting every chunk costs time).
     passes: [
       { tier: input.summaries, fill: false },
@@ -96,7 +100,7 @@ export function plainKit(input: PlainKitInput, lang: LanguageProfile): QuizKit {
       { tier: input.items, fill: true },
     ],
     usable: (s) => !isQuestion(s.text),
-    itemRules: [SAME_OPTIONS],
+    itemRules: [SAME_OPTIONS, ...KIND_ITEM_RULES],
     lang,
     lastResort: input.lastResort,
   };

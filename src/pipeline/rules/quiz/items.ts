@@ -3,68 +3,15 @@
  * the LLM quiz generator asks the model to repair an answer that fails them. Run in the order of
  * {@link ITEM_RULES}; the first that fails says why, in words the model can act on.
  *
- * An example is an item: `{ kind, prompt, options?, answerIndex? }`.
+ * An example is an item: `{ kind, prompt, options?, answerIndex?, … }` (and, for a numerical item, the passage it
+ * cites). The kinds beyond multiple choice and true/false have their checks in kind-items.ts.
  */
-import type { QuestionKind } from '../../../domain/question-kinds.ts';
-import { isAnalysed, type LanguageProfile } from '../../language/index.ts';
-import { type OptionProblems, optionProblems } from '../../text/kinds.ts';
-import type { Rule } from '../rule.ts';
+import type { LanguageProfile } from '../../language/index.ts';
+import { type ItemDraft, ItemReading, type ItemRule } from './item-reading.ts';
+import { KIND_ITEM_RULES } from './kind-items.ts';
 
-/** The parts of a question the checks read. */
-export interface ItemDraft {
-  kind: QuestionKind;
-  prompt: string;
-  options?: readonly string[];
-  answerIndex?: number;
-}
+export { type ItemDraft, ItemReading, type ItemRule } from './item-reading.ts';
 
-/** An item as the rules read it; the kinds of its options are judged once, when a rule first asks. */
-export class ItemReading {
-  private judged?: OptionProblems | null;
-
-  constructor(
-    readonly item: ItemDraft,
-    private readonly lang: LanguageProfile,
-  ) {}
-
-  get options(): readonly string[] {
-    return this.item.options ?? [];
-  }
-
-  get answer(): number {
-    return this.item.answerIndex ?? -1;
-  }
-
-  /** The blank of a fill-in-the-blank stem, if it has one. */
-  get blank(): string | undefined {
-    return BLANK.exec(this.item.prompt)?.[0];
-  }
-
-  /** How its options fit the blank, where the language has an analyser; null otherwise. */
-  get optionKinds(): OptionProblems | null {
-    if (this.judged === undefined) {
-      const blank = this.blank;
-      this.judged =
-        blank && isAnalysed(this.lang)
-          ? optionProblems(
-              this.item.prompt.replace(/^fill in the blank:\s*/iu, ''),
-              blank,
-              this.options,
-              this.answer,
-              this.lang,
-            )
-          : null;
-    }
-    return this.judged;
-  }
-}
-
-export interface ItemRule extends Rule<ItemDraft> {
-  /** Why the item fails the rule, in words a model can act on; null when it passes. */
-  problem(item: ItemReading): string | null;
-}
-
-const BLANK = /_{3,}/u;
 /** The right option more than this many times longer or shorter than every other stands out. */
 const LENGTH_RATIO = 1.6;
 
@@ -162,11 +109,15 @@ export const ITEM_RULES: readonly ItemRule[] = [
       return odd ? `the right option alone differs by ${odd}` : null;
     },
   },
+  ...KIND_ITEM_RULES,
 ];
 
-/** Why the item is not fit to ask, or null. A language with an analyser adds the word-kind checks of blanks. */
-export function itemProblem(q: ItemDraft, lang: LanguageProfile): string | null {
-  const reading = new ItemReading(q, lang);
+/**
+ * Why the item is not fit to ask, or null. A language with an analyser adds the word-kind checks of blanks;
+ * `passage`, the text the item cites, lets a numerical item be checked against it.
+ */
+export function itemProblem(q: ItemDraft, lang: LanguageProfile, passage?: string): string | null {
+  const reading = new ItemReading(q, lang, passage);
   for (const rule of ITEM_RULES) {
     const problem = rule.problem(reading);
     if (problem) return problem;

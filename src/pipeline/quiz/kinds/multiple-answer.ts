@@ -5,18 +5,13 @@
  * its own: options of comparable length (none standing out), none inside another, each short enough to read in
  * a list.
  */
-import type { DraftOf } from '../../domain/questions.ts';
-import { type Rng, shuffled } from '../text/rng.ts';
-import { type Candidate, candidate, cited, quoted } from './candidate.ts';
-
-/** A note, a caption, or a statement that points at what came before it: no option of a list. */
-const LEANS =
-  /^(?:note|illustration|figure|fig\.|table|example|see|finally)\b|\bsuch\b|^(?:since|as|so|thus|therefore|this|these|it)\b|\b(?:section|chapter|figure|table)\s+\d/iu;
-
-/** A statement longer than this is hard to weigh in a list of four. */
-const MAX_OPTION_CHARS = 200;
-/** The longest option may be at most this many times the shortest. */
-const LENGTH_SPREAD = 3;
+import type { DraftOf } from '../../../domain/questions.ts';
+import type { LanguageProfile } from '../../language/index.ts';
+import { optionsProblem } from '../../rules/quiz/kind-items.ts';
+import { LISTED_RULES } from '../../rules/quiz/listed.ts';
+import { type Rng, shuffled } from '../../text/rng.ts';
+import type { GroupMaker } from '../assembler.ts';
+import { cited, type Made, made, quoted } from '../picking.ts';
 
 interface Statement {
   text: string;
@@ -32,24 +27,12 @@ const statementOf = (prompt: string) => prompt.replace(/^true or false:\s*/iu, '
 /** The source sentence a true/false item quotes in its explanation (`From page N: "…"`). */
 const sourceOf = (explanation: string) => /"(.*)"$/su.exec(explanation)?.[1] ?? explanation;
 
-/** Why the options cannot stand together, or null. */
-export function optionsProblem(options: readonly string[]): string | null {
-  if (options.some((o) => o.length > MAX_OPTION_CHARS)) return 'an option is too long to read in a list';
-  const lengths = options.map((o) => o.length);
-  if (Math.max(...lengths) > LENGTH_SPREAD * Math.min(...lengths))
-    return 'one option stands out by its length';
-  const lower = options.map((o) => o.toLowerCase());
-  if (lower.some((a, i) => lower.some((b, j) => i !== j && b.includes(a))))
-    return 'an option is inside another';
-  return null;
-}
-
 /**
  * Groups of two or three true and one or two false statements, taken from `trues` and `falses` while they last
  * (what is left stays in them). `title`: the module's, when all come from one.
  */
-function groups(trues: Statement[], falses: Statement[], title: string | undefined, rng: Rng): Candidate[] {
-  const out: Candidate[] = [];
+function groups(trues: Statement[], falses: Statement[], title: string | undefined, rng: Rng): Made[] {
+  const out: Made[] = [];
   while (trues.length >= 2 && falses.length >= 1) {
     const nTrue = trues.length >= 3 && rng() < 0.5 ? 3 : 2;
     const nFalse = 4 - nTrue <= falses.length ? 4 - nTrue : 1;
@@ -77,7 +60,7 @@ function groups(trues: Statement[], falses: Statement[], title: string | undefin
       }),
     };
     out.push(
-      candidate(
+      made(
         q,
         options.map((o) => o.source),
       ),
@@ -86,17 +69,36 @@ function groups(trues: Statement[], falses: Statement[], title: string | undefin
   return out;
 }
 
+/**
+ * Multiple-answer items made of the true/false statements the assembler made and checked (`made`): by module
+ * first, then across them; a statement is listed only when no rule of {@link LISTED_RULES} catches it.
+ */
+export function multipleAnswerMaker(moduleTitles: readonly string[], lang: LanguageProfile): GroupMaker {
+  return {
+    id: 'multiple-answer',
+    kind: 'multiple_answer',
+    why: 'Two or three statements the text makes and one or two made false, all checked as true/false items first: select all that apply.',
+    make: (items, rng) =>
+      multipleAnswerItems(
+        items.filter((q): q is DraftOf<'true_false'> => q.kind === 'true_false'),
+        moduleTitles,
+        rng,
+        lang,
+      ),
+  };
+}
+
 /** Multiple-answer items made of `statements` (checked true/false drafts): by module first, then across them. */
 export function multipleAnswerItems(
   statements: readonly DraftOf<'true_false'>[],
   moduleTitles: readonly string[],
   rng: Rng,
-  stands: (text: string) => boolean = () => true,
-): Candidate[] {
+  lang: LanguageProfile,
+): Made[] {
   const byModule = new Map<number, Statement[]>();
   for (const q of statements) {
     const text = statementOf(q.prompt);
-    if (q.moduleIndex === undefined || LEANS.test(text) || !stands(text)) continue;
+    if (q.moduleIndex === undefined || LISTED_RULES.some((rule) => rule.fails(text, lang))) continue;
     const s: Statement = {
       text: statementOf(q.prompt),
       true: q.answer,
@@ -107,7 +109,7 @@ export function multipleAnswerItems(
     };
     byModule.set(q.moduleIndex, [...(byModule.get(q.moduleIndex) ?? []), s]);
   }
-  const out: Candidate[] = [];
+  const out: Made[] = [];
   const leftTrue: Statement[] = [];
   const leftFalse: Statement[] = [];
   for (const [moduleIndex, all] of byModule) {

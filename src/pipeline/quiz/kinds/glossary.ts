@@ -1,0 +1,258 @@
+/**
+ * Matching, short answer and multiple answer from the terms a module defines (its glossary, each term with the
+ * phrase the text defines it as), asked only by definitions no rule of rules/quiz/glosses.ts catches.
+ *
+ * Matching: three to six terms of one module with their definitions, each with one match (item rule
+ * `item/one-match-each`). Short answer: the term a definition defines, typed; accepted are the term, its other
+ * number (plural or singular), its hyphenated or joined spelling, and the abbreviation the text gives beside it
+ * ("database management system (DBMS)"); case is ignored when answers are compared. Multiple answer: four
+ * terms, two or three with their own definition and the others with another's.
+ */
+import type { Chunk } from '../../../domain/document.ts';
+import type { DraftOf } from '../../../domain/questions.ts';
+import type { AnalysedLanguage, QuizWords } from '../../language/index.ts';
+import {
+  ANSWER_RULES,
+  firstSentence,
+  GLOSS_RULES,
+  type GlossPlace,
+  LISTED_GLOSS_RULES,
+} from '../../rules/quiz/glosses.ts';
+import { matchingProblem, optionsProblem } from '../../rules/quiz/kind-items.ts';
+import { type Rng, shuffled } from '../../text/rng.ts';
+import type { GroupMaker } from '../assembler.ts';
+import { type Defined, definedTerm } from '../english/definition.ts';
+import type { Scope } from '../material.ts';
+import { cited, type Made, made, quoted } from '../picking.ts';
+
+const MAX_PAIRS = 6;
+const MIN_PAIRS = 3;
+
+const placeOf = (
+  d: Pick<Defined, 'term' | 'gloss'>,
+  lang: AnalysedLanguage,
+  words: QuizWords,
+): GlossPlace => {
+  const gloss = firstSentence(d.gloss);
+  return { term: d.term, gloss, tags: () => lang.analyser.tag(gloss), words };
+};
+
+/** Whether a term and its definition can be asked without the text around them: no rule of GLOSS_RULES fails. */
+export const askable = (d: Pick<Defined, 'term' | 'gloss'>, lang: AnalysedLanguage, words: QuizWords) => {
+  const place = placeOf(d, lang, words);
+  return !GLOSS_RULES.some((rule) => rule.fails(place));
+};
+
+/** Whether a definition may stand in a list of them (matching, multiple answer). */
+const listable = (d: Defined, words: QuizWords) => {
+  const place: GlossPlace = { term: d.term, gloss: firstSentence(d.gloss), tags: () => [], words };
+  return !LISTED_GLOSS_RULES.some((rule) => rule.fails(place));
+};
+
+/** The defined terms of the scope's glossaries that may be asked, read once when a maker first needs them. */
+export class GlossaryMaterial {
+  private read?: Defined[];
+
+  constructor(
+    private readonly scope: Scope,
+    private readonly chunks: readonly Chunk[],
+    readonly lang: AnalysedLanguage,
+    readonly words: QuizWords,
+  ) {}
+
+  get defined(): readonly Defined[] {
+    if (!this.read) {
+      const tag = (text: string) => this.lang.analyser.tag(text);
+      this.read = this.scope
+        .flatMap(({ module, index }) =>
+          (module.glossary ?? []).flatMap((entry) => definedTerm(entry, index, this.lang, tag) ?? []),
+        )
+        .filter((d) => askable(d, this.lang, this.words));
+    }
+    return this.read;
+  }
+
+  /** The text of the chunk a definition comes from (where an abbreviation may stand beside its term). */
+  contextOf(d: Defined): string {
+    return d.chunkId ? (this.chunks.find((c) => c.id === d.chunkId)?.text ?? '') : '';
+  }
+}
+
+export function matchingMaker(glossary: GlossaryMaterial): GroupMaker {
+  return {
+    id: 'matching',
+    kind: 'matching',
+    why: 'Three to six terms a module defines, matched to their definitions: the definitions are the text’s, distinct enough that each has one match.',
+    make: (_, rng) => matchingItems(glossary.defined, rng, glossary.words),
+  };
+}
+
+export function definitionChoiceMaker(glossary: GlossaryMaterial): GroupMaker {
+  return {
+    id: 'definition-choice',
+    kind: 'multiple_answer',
+    why: 'Four terms with a definition each, two or three their own and the others borrowed from another of the four: select the definitions the text gives.',
+    make: (_, rng) => definitionChoiceItems(glossary.defined, rng, glossary.words),
+  };
+}
+
+export function shortAnswerMaker(glossary: GlossaryMaterial): GroupMaker {
+  return {
+    id: 'short-answer',
+    kind: 'short_answer',
+    why: 'The term a definition defines, typed back: recall, with the variants a learner may fairly type (number, hyphens, the abbreviation the text gives).',
+    make: (_, rng) =>
+      shortAnswerItems(shuffled(glossary.defined, rng), (d) => glossary.contextOf(d), glossary.words),
+  };
+}
+
+/** Matching items: the defined terms of each module, in groups of three to six. */
+export function matchingItems(defined: readonly Defined[], rng: Rng, words: QuizWords): Made[] {
+  const byModule = new Map<number, Defined[]>();
+  for (const d of defined) byModule.set(d.moduleIndex, [...(byModule.get(d.moduleIndex) ?? []), d]);
+  const out: Made[] = [];
+  for (const [moduleIndex, entries] of byModule) {
+    // Greedily keep the entries that fit with those kept: one group per module, its size from what the text has.
+    const group: Defined[] = [];
+    for (const d of shuffled(entries, rng)) {
+      if (group.length >= MAX_PAIRS) break;
+      if (!listable(d, words)) continue;
+      const pairs = [...group, d].map((x) => ({ term: x.term, definition: firstSentence(x.gloss) }));
+      if (matchingProblem(pairs, words.definitionFillers) === null) group.push(d);
+    }
+    if (group.length < MIN_PAIRS) continue;
+    const pages = [...new Set(group.map((g) => g.page))].sort((a, b) => a - b);
+    const q: DraftOf<'matching'> = {
+      kind: 'matching',
+      prompt: 'Match each definition with the term the text defines by it.',
+      pairs: group.map((g) => ({ term: g.term, definition: firstSentence(g.gloss) })),
+      explanation: `The text defines these terms on page${pages.length > 1 ? 's' : ''} ${pages.join(', ')}.`,
+      ...cited({ page: group[0]!.page, chunkId: group[0]!.chunkId, moduleIndex }),
+    };
+    out.push(
+      made(
+        q,
+        group.map((g) => g.sentence),
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * Multiple answer from the glossary: four terms of a module (or of the quiz's scope), each with a definition;
+ * two or three with their own, one or two with another's of the four (definitions distinct enough that a
+ * borrowed one is wrong: the same check as matching).
+ */
+export function definitionChoiceItems(defined: readonly Defined[], rng: Rng, words: QuizWords): Made[] {
+  const usable = defined.filter((d) => listable(d, words));
+  const out: Made[] = [];
+  const pool = shuffled(usable, rng);
+  while (pool.length >= 4) {
+    const group: Defined[] = [];
+    for (const d of [...pool]) {
+      if (group.length === 4) break;
+      const pairs = [...group, d].map((x) => ({ term: x.term, definition: firstSentence(x.gloss) }));
+      if (matchingProblem(pairs, words.definitionFillers) === null) group.push(d);
+    }
+    for (const g of group) pool.splice(pool.indexOf(g), 1);
+    if (group.length < 4) break;
+    const nTrue = rng() < 0.5 ? 3 : 2;
+    // The first nTrue keep their definition; the others trade theirs (or, alone, take the first one's).
+    const glossOf = group.map((g, k) => {
+      if (k < nTrue) return firstSentence(g.gloss);
+      const other = nTrue === 2 ? group[k === 2 ? 3 : 2]! : group[0]!;
+      return firstSentence(other.gloss);
+    });
+    const order = shuffled([0, 1, 2, 3], rng);
+    const options = order.map((k) => `${group[k]!.term}: ${glossOf[k]}`);
+    // The same checks as any multiple-answer item: comparable lengths, none inside another.
+    if (optionsProblem(options)) continue;
+    const q: DraftOf<'multiple_answer'> = {
+      kind: 'multiple_answer',
+      prompt: 'Which of these definitions does the text give? Select all that apply.',
+      options,
+      answerIndexes: order.flatMap((k, i) => (k < nTrue ? [i] : [])),
+      explanation: order
+        .map((k, i) => {
+          const g = group[k]!;
+          return k < nTrue
+            ? `${'ABCD'[i]}) Page ${g.page} defines ${g.term} so.`
+            : `${'ABCD'[i]}) Not so: page ${g.page} defines ${g.term} as “${firstSentence(g.gloss)}”.`;
+        })
+        .join(' '),
+      ...cited(group[0]!),
+    };
+    if (group.every((g) => g.moduleIndex === group[0]!.moduleIndex))
+      Object.assign(q, { moduleIndex: group[0]!.moduleIndex });
+    else delete (q as { moduleIndex?: number }).moduleIndex;
+    out.push(
+      made(
+        q,
+        group.map((g) => g.sentence),
+      ),
+    );
+  }
+  return out;
+}
+
+/** The abbreviation the text gives beside `term`: "term (ABBR)" or "ABBR (term)". */
+export function abbreviationOf(term: string, text: string): string | null {
+  const t = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const after = new RegExp(`${t}\\s*\\(([A-Z][A-Za-z0-9]{1,7})\\)`, 'iu').exec(text);
+  const before = new RegExp(`\\b([A-Z][A-Z0-9]{1,7})\\s*\\(${t}\\)`, 'iu').exec(text);
+  const abbr = after?.[1] ?? before?.[1];
+  if (!abbr || abbr.toLowerCase() === term.toLowerCase()) return null;
+  // An abbreviation takes the term's first letter and then letters of it in order (DBMS: DataBase Management
+  // System), or it is no abbreviation of it.
+  const letters = term.toLowerCase();
+  let at = 0;
+  for (const c of abbr.toLowerCase()) {
+    at = letters.indexOf(c, at);
+    if (at < 0) return null;
+    at++;
+  }
+  return abbr[0]!.toLowerCase() === letters[0] ? abbr : null;
+}
+
+/** The answers a short answer accepts for `term`: itself, its other number, other spellings, its abbreviation. */
+export function acceptedAnswers(term: string, context: string, words: QuizWords): string[] {
+  const variants = [term];
+  const other = words.otherNumber(term);
+  if (other) variants.push(other);
+  if (term.includes('-')) variants.push(term.replaceAll('-', ' '), term.replaceAll('-', ''));
+  else if (/\s/.test(term) && term.split(/\s+/).length === 2) variants.push(term.replace(/\s+/, '-'));
+  const abbr = abbreviationOf(term, context);
+  if (abbr) variants.push(abbr);
+  const seen = new Set<string>();
+  return variants.filter((v) => {
+    const key = v.toLowerCase();
+    return !seen.has(key) && seen.add(key);
+  });
+}
+
+/** A definition without the footnote mark the extraction glued to its end ("…programming models.1"). */
+const withoutFootnote = (gloss: string) => gloss.replace(/(\p{Ll}{2})\.\d{1,2}$/u, '$1.');
+
+/** Short-answer items: the term each definition defines, with the answers it accepts (rules/quiz/glosses.ts). */
+export function shortAnswerItems(
+  defined: readonly Defined[],
+  contextOf: (d: Defined) => string,
+  words: QuizWords,
+): Made[] {
+  const out: Made[] = [];
+  for (const d of defined) {
+    const answers = acceptedAnswers(d.term, `${d.sentence} ${contextOf(d)}`, words);
+    const place = { term: d.term, gloss: d.gloss, answers, words };
+    if (ANSWER_RULES.some((rule) => rule.fails(place))) continue;
+    const q: DraftOf<'short_answer'> = {
+      kind: 'short_answer',
+      prompt: `Type the term the text defines as “${withoutFootnote(d.gloss)}”.`,
+      answers,
+      explanation: `From page ${d.page}: ${quoted(d.sentence, 300)}`,
+      ...cited(d),
+    };
+    out.push(made(q, [d.sentence]));
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+/**
+ * Numerical items: a quantity a sentence of the text states with its unit ("a page of 4 KB"), the number
+ * blanked and typed by the learner; a rounded figure ("about 30 minutes") gets a tolerance of a tenth of it.
+ * Which number may be asked is the rules' to say (rules/quiz/quantities.ts); the words they read are the
+ * language's (`quizWords`): a language without them gets no numerical item.
+ */
+import type { DraftOf } from '../../../domain/questions.ts';
+import type { QuizWords } from '../../language/index.ts';
+import { QUANTITY_RULES, quantityPlace } from '../../rules/quiz/quantities.ts';
+import { BLANK } from '../../text/cloze.ts';
+import type { GroupMaker } from '../assembler.ts';
+import type { Source } from '../material.ts';
+import { cited, type Made, made, quoted } from '../picking.ts';
+
+/** A number as the text writes it: `4`, `2,048`, `1.5`, `0.25`. */
+const NUMBER = /(?<![\p{L}\p{N}_.,/:-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\p{L}\p{N}_]|[.,]\d)/gu;
+
+/** Sentences read for quantities at most (the course's summaries first): enough for a quiz, bounded in time. */
+export const NUMERICAL_SOURCES = 600;
+
+/** The sentence's first quantity fit to ask, as a question; null when it has none. */
+export function numericalOf(s: Source, words: QuizWords): DraftOf<'numerical'> | null {
+  const text = s.text;
+  for (const m of text.matchAll(NUMBER)) {
+    const place = quantityPlace(text, m.index!, m.index! + m[0].length, words);
+    if (QUANTITY_RULES.some((rule) => rule.fails(place))) continue;
+    const rounded = words.roundedBefore.test(place.before);
+    const tolerance = rounded ? Number((Math.abs(place.value) * 0.1).toPrecision(2)) : 0;
+    return {
+      kind: 'numerical',
+      prompt: `Fill in the number: ${place.before}${BLANK}${text.slice(place.end)}`,
+      answer: place.value,
+      tolerance,
+      unit: place.unit!,
+      explanation: `From page ${s.page}: ${quoted(text, 300)}`,
+      ...cited(s),
+    };
+  }
+  return null;
+}
+
+/** A numerical item per sentence of `sources()` that states a quantity fit to ask. */
+export function numericalMaker(sources: () => readonly Source[], words: QuizWords): GroupMaker {
+  return {
+    id: 'numerical',
+    kind: 'numerical',
+    why: 'A quantity the text states with its unit, typed back: recall of a fact the text gives, checked against the cited sentence.',
+    make() {
+      const out: Made[] = [];
+      for (const s of sources()) {
+        const q = numericalOf(s, words);
+        if (q) out.push(made(q, [s.text]));
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * Ordering items: the steps of a procedure the text numbers in order ("1. Install… 2. Run… 3. Read…"), to be
+ * put back in that order. Which lists are steps is the rules' to say (rules/quiz/steps.ts).
+ */
+import type { Chunk } from '../../../domain/document.ts';
+import type { DraftOf } from '../../../domain/questions.ts';
+import type { QuizWords } from '../../language/index.ts';
+import { type IsInstruction, stepProblem } from '../../rules/quiz/steps.ts';
+import type { GroupMaker } from '../assembler.ts';
+import type { Scope } from '../material.ts';
+import { cited, type Made, made } from '../picking.ts';
+
+/** A numbered item: `1. text`, `2) text`, `Step 3: text`. */
+const ITEM = /^(?:(\d{1,2})[.)]|step\s+(\d{1,2})[:.]?)\s+(.+)$/iu;
+/** Paragraphs that may stand between two steps (the command a step gives, a note): more, and the list is over. */
+const MAX_GAP = 4;
+/** Steps asked of a procedure longer than a list may be: its first ones. */
+const WINDOW = 6;
+const MAX_ITEMS = 8;
+
+interface Paragraph {
+  text: string;
+  chunk: Chunk;
+}
+
+interface List {
+  lead: string;
+  items: string[];
+  /** The chunk of its first step. */
+  chunk: Chunk;
+}
+
+/**
+ * The paragraphs of chunks that follow one another in one section, each once (chunks overlap: a paragraph the
+ * chunk before ended with is skipped).
+ */
+function paragraphsOf(chunks: readonly Chunk[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let previous = new Set<string>();
+  for (const chunk of chunks) {
+    const paragraphs = chunk.text.split('\n\n').map((p) => p.replace(/\s+/g, ' ').trim());
+    for (const text of paragraphs) if (text && !previous.has(text)) out.push({ text, chunk });
+    previous = new Set(paragraphs);
+  }
+  return out;
+}
+
+/** A step as asked: the instruction, its first sentence, without the colon that led to a command. */
+const stepText = (text: string) =>
+  text
+    .split(/(?<=\S{2}[.!?])\s+(?=\p{Lu}(?:\p{Ll}|\s))/u)[0]!
+    .trim()
+    .replace(/[;:,]$/u, '');
+
+/**
+ * The numbered lists of chunks that follow one another in a section: paragraphs numbered 1, 2, 3… in order,
+ * with up to four other paragraphs between two steps (a command, a note), and the paragraph before the first.
+ */
+export function numberedLists(chunks: readonly Chunk[]): List[] {
+  const paragraphs = paragraphsOf(chunks);
+  const out: List[] = [];
+  let i = 0;
+  while (i < paragraphs.length) {
+    const first = ITEM.exec(paragraphs[i]!.text);
+    if (!first || Number(first[1] ?? first[2]) !== 1) {
+      i++;
+      continue;
+    }
+    const items: string[] = [];
+    let j = i;
+    let gap = 0;
+    let end = i;
+    for (; j < paragraphs.length && gap <= MAX_GAP; j++) {
+      const m = ITEM.exec(paragraphs[j]!.text);
+      if (!m) {
+        gap++;
+        continue;
+      }
+      if (Number(m[1] ?? m[2]) !== items.length + 1) break;
+      items.push(m[3]!.trim());
+      gap = 0;
+      end = j;
+    }
+    // A list that runs to the text's end may go on where the chunks stop (its last item cut): not whole.
+    const whole = end + 1 < paragraphs.length || /[.!?)]["'”’]?$/u.test(items.at(-1) ?? '');
+    if (whole)
+      out.push({
+        lead: paragraphs[i - 1]?.text ?? '',
+        items: items.map(stepText),
+        chunk: paragraphs[i]!.chunk,
+      });
+    i = end + 1;
+  }
+  return out;
+}
+
+/** Runs of chunks of one section, in the document's order. */
+function sectionRuns(chunks: readonly Chunk[]): Chunk[][] {
+  const runs: Chunk[][] = [];
+  const key = (c: Chunk) => c.sectionPath.join('\u0000');
+  for (const chunk of [...chunks].sort((a, b) => a.index - b.index)) {
+    const last = runs.at(-1);
+    if (last && key(last.at(-1)!) === key(chunk)) last.push(chunk);
+    else runs.push([chunk]);
+  }
+  return runs;
+}
+
+/** Ordering items of the numbered lists in the scope's modules. */
+export function orderingMaker(
+  scope: Scope,
+  chunks: readonly Chunk[],
+  words: QuizWords,
+  isInstruction?: IsInstruction,
+): GroupMaker {
+  return {
+    id: 'ordering',
+    kind: 'ordering',
+    why: 'The steps of a procedure the text numbers, put back in order: the order is the text’s own, so the key is never in doubt.',
+    make() {
+      const out: Made[] = [];
+      const seen = new Set<string>();
+      for (const run of sectionRuns(chunks))
+        for (const list of numberedLists(run)) {
+          const chunk = list.chunk;
+          const owner = scope.find(
+            ({ module }) => chunk.pageStart >= module.pageStart && chunk.pageEnd <= module.pageEnd,
+          );
+          // A procedure too long to drag into order on a phone: its first steps, still in the text's order.
+          const items = list.items.length > MAX_ITEMS ? list.items.slice(0, WINDOW) : list.items;
+          const key = items.join('\n').toLowerCase();
+          if (!owner || seen.has(key) || stepProblem({ lead: list.lead, items, isInstruction, words }))
+            continue;
+          seen.add(key);
+          const section = chunk.sectionPath.at(-1);
+          const first = items.length < list.items.length ? `the first ${items.length} steps` : 'these steps';
+          const q: DraftOf<'ordering'> = {
+            kind: 'ordering',
+            prompt: `Put ${first}${section ? ` of “${section}”` : ''} in the order the text gives them.`,
+            items,
+            explanation: `The text numbers them 1 to ${items.length}${items.length < list.items.length ? ` of ${list.items.length}` : ''}, from page ${chunk.pageStart}.`,
+            ...cited({ page: chunk.pageStart, chunkId: chunk.id, moduleIndex: owner.index }),
+          };
+          out.push(made(q, items));
+        }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,225 @@
+/**
+ * Which definitions of a module's glossary the glossary's kinds may ask by (matching, short answer, multiple
+ * answer of definitions), and which terms a short answer may ask to type. A definition is asked only when it
+ * can be read without the text around it: no ordinal or "such" in the term, no pointer or author's voice in the
+ * definition, a phrase and not a clause of its own, saying what the term is. The makers
+ * (quiz/kinds/glossary.ts) ask a definition no rule of {@link GLOSS_RULES} catches.
+ *
+ * An example is `term => definition` (for short answers, the answers accepted are the term's own variants).
+ */
+import type { QuizWords, Token } from '../../language/index.ts';
+import { containsTerm } from '../../text/cloze.ts';
+import type { Rule } from '../rule.ts';
+
+/** A defined term as the rules read it: the definition's first sentence, tagged on demand. */
+export interface GlossPlace {
+  term: string;
+  gloss: string;
+  tags: () => readonly Token[];
+  words: QuizWords;
+}
+
+export interface GlossRule extends Rule {
+  fails(d: GlossPlace): boolean;
+}
+
+/** A short answer to ask: the term, its definition, and the answers it would accept. */
+export interface AnswerPlace {
+  term: string;
+  gloss: string;
+  answers: readonly string[];
+  words: QuizWords;
+}
+
+export interface AnswerRule extends Rule {
+  fails(a: AnswerPlace): boolean;
+}
+
+/** The definition's first sentence ("a thread error detector. It helps…" → "a thread error detector"). */
+export const firstSentence = (gloss: string) =>
+  gloss.split(/(?<=\p{Ll}{2})\.\s+(?=\p{Lu})/u)[0]!.replace(/[.;:]$/u, '');
+
+/** A definition too thin to tell terms apart: fewer than three words of three letters besides "the", "and", "for". */
+const thin = (gloss: string) =>
+  (gloss.match(/\p{L}{3,}/gu) ?? []).filter((w) => !/^(?:the|and|for)$/iu.test(w)).length < 3;
+
+/** Whether a definition says little of what its term is (a judgement about it, or too thin). */
+export const weakGloss = (gloss: string, words: QuizWords) =>
+  words.weakGloss.test(gloss.trim()) || thin(gloss);
+
+export const GLOSS_RULES: readonly GlossRule[] = [
+  {
+    id: 'gloss/context-term',
+    why: 'A term with an ordinal or a pointer ("second component", "simplest such structure") names something only in its paragraph.',
+    reject: [
+      'second component => a list of the values that the first one stores',
+      'corresponding ML value => a list of zero, one or several constructors of the enumerated type',
+      'default value => the empty string, which means there is no maximum size',
+    ],
+    keep: ['component => a part of the system that stores the values of one kind'],
+    fails: (d) => d.words.contextTerm.test(d.term),
+  },
+  {
+    id: 'gloss/judgement-term',
+    why: 'A sentence "The drawback is a temporary association of…" makes the glossary call "drawback" a term: a word that judges or relates (drawback, advantage, goal, rule) is defined by nothing (gnuplot).',
+    reject: [
+      'drawback => a temporary association of properties linecolor, linewidth and pointtype',
+      'reference => VHA Directive 2004-053 dated September 29, 2004',
+    ],
+    keep: ['linestyle => a temporary association of properties linecolor, linewidth and pointtype'],
+    fails: (d) => d.words.judgementTerms.test(d.term.trim()),
+  },
+  {
+    id: 'gloss/context-definition',
+    why: 'A definition that points at the text around it ("these data sources") or speaks as the author ("we", "you") cannot be read alone.',
+    reject: ['data source => one of these data sources that we read in the next section'],
+    keep: ['data source => a file or database that the program reads its records from'],
+    fails: (d) => d.words.contextGloss.test(d.gloss),
+  },
+  {
+    id: 'gloss/weak',
+    why: 'A definition that judges the term ("an important result of coding", "one of the tools") or is too thin ("non-Count vs") says nothing a learner can match it by.',
+    reject: [
+      'coding => an important result of coding',
+      'Helgrind => one of the tools of the suite',
+      'count => non-Count vs',
+    ],
+    keep: ['Helgrind => a thread error detector for programs that use POSIX threads'],
+    fails: (d) => weakGloss(d.gloss, d.words),
+  },
+  {
+    id: 'gloss/dangling',
+    why: 'A definition that ends on a function word was cut by the extraction ("a list of the values of").',
+    reject: ['value list => a list of the values of'],
+    keep: ['value list => a list of the values of a variable'],
+    fails: (d) => d.words.danglingGloss.test(d.gloss),
+  },
+  {
+    id: 'gloss/opening',
+    why: 'A definition that opens with a preposition or an adverb ("of the file", "also the…") is the tail of a sentence, not what the term is.',
+    reject: ['file mode => of the file that the program writes to the disk'],
+    keep: ['file mode => the permissions of the file that the program writes to the disk'],
+    fails: (d) => d.words.glossOpening.test(d.gloss),
+  },
+  {
+    id: 'gloss/clause',
+    why: 'A definition must be a phrase: its first verb comes after a relative word ("a situation in which two transactions wait") or is a participle ("a list labelled by…"); a clause of its own ("the class of an object determines how…") says something about the term instead.',
+    reject: ['class => the class of an object determines how generic functions treat it'],
+    keep: [
+      'deadlock => a situation in which two transactions wait for each other',
+      'vector => a list of values labelled by their positions',
+    ],
+    fails(d) {
+      const tokens = d.tags();
+      const verb = tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+      if (verb < 0) return false;
+      return (
+        !/(?:ed|ing|en)$/u.test(tokens[verb]!.lower) &&
+        !tokens.slice(0, verb).some((t) => d.words.relatives.has(t.lower))
+      );
+    },
+  },
+  {
+    id: 'gloss/quoted',
+    why: 'A definition that opens with a quote or other punctuation is a quoted phrase that defines a symbol ("\\"same access count\\""), or the end of a quotation the extraction cut (maint-guide: "”any targets”, which then call…" for "percent sign").',
+    reject: [
+      'SAC => "same access count" of the cache lines that two threads read',
+      'percent sign => ”any targets”, which then call a single program, dh, with the target name',
+    ],
+    keep: ['SAC => the count of accesses that two threads make to the same cache line'],
+    fails: (d) => /^[\p{P}\p{S}]/u.test(d.gloss.trim()),
+  },
+  {
+    id: 'gloss/argument',
+    why: 'A definition that describes an argument of a routine ("an integer specifying the depth", "an atom denoting a machine name") defines a variable of one call, not a concept (gprolog: N, K, HostName).',
+    reject: ['N => an integer specifying the depth', 'HostName => an atom denoting a machine name'],
+    keep: ['list => a term whose principal functor is the dot and whose arity is 2'],
+    fails: (d) => d.words.argumentGloss.test(d.gloss.trim()),
+  },
+  {
+    id: 'gloss/reference-or-code',
+    why: 'A definition that cites ("chapter 8 of …", "[2]") or holds code ("when use.id.as.filename is non zero", "a_size") points elsewhere or into a program (gprolog, dblatex).',
+    reject: [
+      'good introduction => the chapter 8 of Programming in Prolog of Clocksin and Mellish [2]',
+      'output file names => the book identifiers when use.id.as.filename is non zero',
+    ],
+    keep: ['body font family => the default font used for text in the page body'],
+    fails: (d) =>
+      /\b(?:chapter|section|page|figure|table)\s+\d|\[\d+\]|\w\.\w+\.\w|\w_\w|[{}<>=]/iu.test(d.gloss),
+  },
+  {
+    id: 'gloss/runs-on',
+    why: 'A definition that runs into a list or a syntax after a colon ("an option that specifies initialization method: 0 — default…", "has one of the following two syntactic forms: if b then x") is the head of a reference entry, not a definition to recall (glpk manuals).',
+    reject: ['crash => an option that specifies initialization method: 0 — default initialization is used'],
+    keep: ['crash => an option that specifies the initialization method of the solver'],
+    fails: (d) => /:\s|\s[—–]\s/u.test(d.gloss),
+  },
+];
+
+/** A definition longer than this is too long to read in a list of them (matching, multiple answer). */
+export const MAX_LISTED_WORDS = 20;
+
+export const LISTED_GLOSS_RULES: readonly GlossRule[] = [
+  {
+    id: 'gloss/too-long-to-list',
+    why: 'Matching and multiple-answer items list four to six definitions: one of more than twenty words turns the item into a reading test.',
+    reject: [
+      'Memcheck => a memory error detector that finds reads of uninitialised memory, reads and writes of freed blocks, leaks of blocks and overlapping copies in programs',
+    ],
+    keep: ['Memcheck => a memory error detector for programs written in C and C++'],
+    fails: (d) => d.gloss.split(/\s+/).length > MAX_LISTED_WORDS,
+  },
+];
+
+const MAX_TERM_WORDS = 4;
+
+export const ANSWER_RULES: readonly AnswerRule[] = [
+  {
+    id: 'answer/not-a-term',
+    why: 'A term of more than four words, one with code in it, a letter or two ("N", "K": a variable) or a name of constants ("tag PL STC") cannot be typed back as a concept the text teaches.',
+    reject: [
+      'the value of the stack pointer register => the address of the top of the stack',
+      'M => an index number which represents the number of direct ancestors of the goal',
+      'tag PL STC => any compound term other than a list',
+    ],
+    keep: ['stack pointer => the address of the top of the stack'],
+    fails: (a) =>
+      a.term.split(/\s+/).length > MAX_TERM_WORDS ||
+      /[`(){}[\]<>=;]/u.test(a.term) ||
+      a.term.trim().length <= 2 ||
+      (a.term.match(/\b\p{Lu}{2,}\b/gu) ?? []).length >= 2,
+  },
+  {
+    id: 'answer/code-name',
+    why: 'A term that is a name of code with its kind ("parameter crash", "command pause mouse close", "dgrid3d option") asks to type an identifier, not a concept; the glossary took the kind for part of the term (glpk and gnuplot manuals).',
+    reject: [
+      'parameter crash => the option that selects how the solver starts',
+      'dgrid3d option => a simple scheme which replaces scattered data with weighted averages on a regular grid',
+    ],
+    keep: ['table driver => a program module that moves data between model objects and data tables'],
+    fails: (a) => {
+      const words = a.term.split(/\s+/);
+      return (
+        (words.length > 1 && (a.words.codeNouns.test(words[0]!) || a.words.codeNouns.test(words.at(-1)!))) ||
+        words.some((w) => /^\p{Ll}+\p{N}[\p{L}\p{N}]*$|_/u.test(w))
+      );
+    },
+  },
+  {
+    id: 'answer/common-word',
+    why: 'One common word in lower case ("value", "output") names too much to be recalled from its definition alone; a name (Memcheck) or a phrase can be.',
+    reject: ['count => a value that grows each time a block is read'],
+    keep: [
+      'Memcheck => a memory error detector for C programs',
+      'block count => a value that grows each time a block is read',
+    ],
+    fails: (a) => !/\s|[\p{Lu}\p{N}]/u.test(a.term),
+  },
+  {
+    id: 'answer/named-by-definition',
+    why: 'A definition that names its own term (or a variant the learner may type) gives the answer away.',
+    reject: ['primary key => the key that identifies each row of a table by its primary keys'],
+    keep: ['primary key => a column that identifies each row of a table'],
+    fails: (a) => a.answers.some((answer) => containsTerm(a.gloss, answer)),
+  },
+];

@@ -1,0 +1,166 @@
+/**
+ * Which number of a sentence a numerical item may ask for: a quantity the text states with its unit ("a page of
+ * 4 KB", or a limit it sets: "within 30 minutes"), never a page or section number, a version, a
+ * year, a number inside code, an identifier or a reference, a comparison ("more than 5", "50% or more"), an example
+ * ("i.e., 20 minutes") or a figure the blank would make ambiguous. The numerical maker (quiz/kinds/numerical.ts)
+ * asks for the first number of a sentence no rule of {@link QUANTITY_RULES} catches. Examples mark the number in
+ * brackets; the words each rule reads are the language's (`LanguageProfile.quizWords`).
+ */
+import type { QuizWords } from '../../language/index.ts';
+import type { Rule } from '../rule.ts';
+import { looksLikeCode } from '../sentences/items.ts';
+import { insideCode } from './statements.ts';
+
+/** A number of a sentence, as the rules read it. */
+export interface QuantityPlace {
+  text: string;
+  /** Where the number starts and ends in `text`, as written ("2,048"). */
+  start: number;
+  end: number;
+  written: string;
+  value: number;
+  /** The unit after it, when the language's units know it. */
+  unit: string | undefined;
+  /** The text before the number, and after the unit. */
+  before: string;
+  afterUnit: string;
+  words: QuizWords;
+}
+
+export interface QuantityRule extends Rule {
+  /** True when the number is no quantity to ask, this way. */
+  fails(q: QuantityPlace): boolean;
+}
+
+/** The number `text` holds at [start, end), read with `words`. */
+export function quantityPlace(text: string, start: number, end: number, words: QuizWords): QuantityPlace {
+  const after = text.slice(end);
+  const unit = words.units.exec(after.replace(/^\s/, ''))?.[0];
+  const written = text.slice(start, end);
+  return {
+    text,
+    start,
+    end,
+    written,
+    value: Number(written.replaceAll(',', '')),
+    unit,
+    before: text.slice(0, start),
+    afterUnit: unit ? after.replace(/^\s?/, '').slice(unit.length) : after,
+    words,
+  };
+}
+
+export const QUANTITY_RULES: readonly QuantityRule[] = [
+  {
+    id: 'quantity/code-sentence',
+    why: 'A sentence that is code (an option list, a call, an assignment) holds the numbers of an example, not facts to recall.',
+    reject: ['x = malloc([16] bytes); free(x); return 0;'],
+    keep: ['Memcheck adds a minimum of [16] bytes before and after each block.'],
+    fails: (q) => looksLikeCode(q.text),
+  },
+  {
+    id: 'quantity/question',
+    why: 'A question of the text ("Is a page 4 KB?") states nothing: its figure is no fact.',
+    reject: ['Does a page hold [4] KB of data?'],
+    keep: ['A page holds [4] KB of data.'],
+    fails: (q) => /[?？]["'”’)]*$/u.test(q.text.trim()),
+  },
+  {
+    id: 'quantity/no-unit',
+    why: 'A number without a unit the language knows ("the 3 options", "see page 42") is a count of nothing to recall or a label; a unit glued to the number other than "%" is an identifier ("4x").',
+    reject: ['See page 42 for the [3] options.', 'The survey reached [45] % of the households.'],
+    keep: ['The survey reached [45]% of the households in the district.'],
+    fails: (q) =>
+      !q.unit || (q.text[q.end] === ' ' && q.unit === '%') || (q.unit !== '%' && q.text[q.end] !== ' '),
+  },
+  {
+    id: 'quantity/label',
+    why: 'A number after "page", "section", "version", "step"… labels or points to something; asked, it tests the layout of the document.',
+    reject: ['Version [3] bytes were changed in the release.'],
+    keep: ['The header takes [3] bytes of every block.'],
+    fails: (q) => q.words.labelBefore.test(q.before),
+  },
+  {
+    id: 'quantity/bound',
+    why: 'A comparison ("more than 64 KB", "over 16 levels") is no value: other numbers make it true too. A limit the text sets ("up to 30 minutes", "within 30 characters", "at least 16 bytes") is asked: the text gives that number as the rule (maint-guide and mpich gave no other quantities).',
+    reject: [
+      'The buffer holds more than [64] KB of data.',
+      'The tool runs in less than [2] seconds.',
+      'The fires came with a frequency of 0 through [35] years.',
+      'The inclusive cost of main is not exactly [100] percent of the total.',
+    ],
+    keep: ['The buffer holds [64] KB of data.', 'Codes take up to [30] minutes to apply.'],
+    fails: (q) => q.words.boundBefore.test(q.before),
+  },
+  {
+    id: 'quantity/example',
+    why: 'A figure given as an example ("i.e., 20 minutes", "such as 10 seconds") illustrates; it is no fact of the subject.',
+    reject: [
+      'It lasts long, i.e., [20] minutes for most patients.',
+      'Duration says how long it lasts, i.e., 20 minutes, onset [3] years ago, since last Friday.',
+    ],
+    keep: ['A visit lasts [20] minutes for most patients.'],
+    fails: (q) => q.words.exampleBefore.test(q.before),
+  },
+  {
+    id: 'quantity/inside-code',
+    why: 'A number inside an identifier or quotes ("--max-stackframe=2000000") belongs to code.',
+    reject: ['Set --max-stackframe=[2000000] bytes for the thread.'],
+    keep: ['The main thread has a stack of [8] MB by default.'],
+    fails: (q) => insideCode(q.text, q.start, q.end) !== null,
+  },
+  {
+    id: 'quantity/leans',
+    why: 'A subject the sentence does not name ("It outputs digests of 128 bits") or a modal ("might be used to extract a 10% sample"): the blank has no fact behind it (the unseen manuals had both).',
+    reject: [
+      'It outputs digests of [128] bits.',
+      'The tool might be used to extract a [10]% sample.',
+      'Which means that all [300] bytes are attributed to that program point.',
+    ],
+    keep: ['MD5 outputs digests of [128] bits.'],
+    fails: (q) => q.words.leansBefore.test(q.before),
+  },
+  {
+    id: 'quantity/bound-after',
+    why: 'Words after the unit that make the figure a bound ("50% or more") make it no value.',
+    reject: ['The service must last [50]% or more of the visit.'],
+    keep: ['The service must last [50]% of the visit.'],
+    fails: (q) => q.words.boundAfter.test(q.afterUnit),
+  },
+  {
+    id: 'quantity/nothing-or-all',
+    why: '0 says nothing, and "100% sure", "100% useless" are figures of speech.',
+    reject: [
+      'The test is [100]% reliable on every machine.',
+      'The loop uses [0] bytes of the heap.',
+      'The cost of main is [100] percent of the total.',
+    ],
+    keep: ['The test is [95]% reliable on every machine.'],
+    fails: (q) =>
+      !Number.isFinite(q.value) ||
+      q.value === 0 ||
+      (q.value === 100 && /^(?:%|percent|per cent)$/u.test(q.unit ?? '')),
+  },
+  {
+    id: 'quantity/year',
+    why: 'Four bare digits from 1900 to 2100 are a year of a date or a citation (2,048 with its comma is a count), unless the unit is years.',
+    reject: ['The [2019] pages of the report were printed.'],
+    keep: ['The report has [2,019] pages in all.'],
+    fails: (q) =>
+      /^\d{4}$/u.test(q.written) && q.value >= 1900 && q.value <= 2100 && !/^years?$/u.test(q.unit ?? ''),
+  },
+  {
+    id: 'quantity/ambiguous-blank',
+    why: 'The same number twice, or a range ("4 to 8 KB"), makes the blank ambiguous.',
+    reject: ['Blocks of [4] to 8 KB are merged by the allocator.', 'A [4] KB page holds 4 rows.'],
+    keep: ['Blocks of [4] KB are merged by the allocator.'],
+    fails: (q) => q.text.split(q.written).length > 2 || q.words.rangeAfter.test(q.afterUnit),
+  },
+  {
+    id: 'quantity/aside',
+    why: 'A number inside brackets is usually a reference or an aside ("(p. 12)", "(see 12 bytes above)").',
+    reject: ['The limit (see [12] bytes above) applies to every block.'],
+    keep: ['The limit of [12] bytes applies to every block.'],
+    fails: (q) => (q.before.match(/\(/g) ?? []).length > (q.before.match(/\)/g) ?? []).length,
+  },
+];

@@ -1,0 +1,105 @@
+/**
+ * Which numbered list an ordering item may ask to put back in order: the steps of a procedure (most items are
+ * instructions, where the language has an analyser, or the lead-in says it is a sequence: "the following
+ * steps", "in this order"), three to eight of them, each short enough to read, none code, none twice. A list of
+ * things that has no order (tools, rules) is no question. The ordering maker (quiz/kinds/ordering.ts) asks a
+ * list no rule of {@link STEP_RULES} catches.
+ *
+ * An example is `lead-in | item ; item ; item`.
+ */
+import type { AnalysedLanguage, QuizWords } from '../../language/index.ts';
+import type { Rule } from '../rule.ts';
+import { looksLikeCode } from '../sentences/items.ts';
+
+const MIN_ITEMS = 3;
+const MAX_ITEMS = 8;
+const MAX_ITEM_CHARS = 160;
+
+/** Whether `text` opens with an instruction (a verb in the imperative); supplied by the language's analyser. */
+export type IsInstruction = (text: string) => boolean;
+
+/** A numbered list as the rules read it. */
+export interface StepList {
+  lead: string;
+  items: readonly string[];
+  isInstruction?: IsInstruction;
+  words: QuizWords;
+}
+
+export interface StepRule extends Rule {
+  fails(list: StepList): boolean;
+}
+
+/** An instruction opens with a verb in its base form ("Run make", "Open the file"). */
+export const instructionOf =
+  (lang: AnalysedLanguage): IsInstruction =>
+  (text) => {
+    const first = lang.analyser.tag(text)[0];
+    return first !== undefined && first.pos === 'VERB' && first.lemma === first.lower;
+  };
+
+export const STEP_RULES: readonly StepRule[] = [
+  {
+    id: 'steps/too-few',
+    why: 'Two items in order are a true/false question in disguise: an ordering item needs three or more.',
+    reject: ['Proceed as follows: | Open the file. ; Read it.'],
+    keep: ['Proceed as follows: | Open the file. ; Read it. ; Close it.'],
+    fails: (l) => l.items.length < MIN_ITEMS,
+  },
+  {
+    id: 'steps/too-many',
+    why: 'More than eight items are too many to drag into order on a phone; such lists are references, not procedures.',
+    reject: [
+      'Proceed as follows: | Open it. ; Read it. ; Copy it. ; Edit it. ; Save it. ; Check it. ; Sign it. ; Send it. ; Close it.',
+    ],
+    keep: [
+      'Proceed as follows: | Open it. ; Read it. ; Copy it. ; Edit it. ; Save it. ; Check it. ; Sign it. ; Send it.',
+    ],
+    fails: (l) => l.items.length > MAX_ITEMS,
+  },
+  {
+    id: 'steps/unreadable-item',
+    why: 'An item too long to read in a list, without words, or code (a command line) makes the order a test of reading, not of the procedure.',
+    reject: [
+      'Proceed as follows: | Open the file. ; x = malloc(16); free(x); ; Close it.',
+      'Proceed as follows: | Open the file. ; 42 ; Close it.',
+    ],
+    keep: ['Proceed as follows: | Open the file. ; Configure the build. ; Close it.'],
+    fails: (l) => l.items.some((t) => t.length > MAX_ITEM_CHARS || !/\p{L}{3}/u.test(t) || looksLikeCode(t)),
+  },
+  {
+    id: 'steps/twice',
+    why: 'An item there twice has two places: the order cannot be marked.',
+    reject: ['Proceed as follows: | Open it. ; Read it. ; open it.'],
+    keep: ['Proceed as follows: | Open it. ; Read it. ; Close it.'],
+    fails: (l) => new Set(l.items.map((t) => t.toLowerCase())).size < l.items.length,
+  },
+  {
+    id: 'steps/checklist',
+    why: 'A numbered list of advice ("Make sure…", "Don\'t…") is a checklist: its numbers count, they do not order (developers-reference: "Being kind to porters").',
+    reject: [
+      "Be kind to porters: | Make sure your source package is correct. ; Don't rely on the compiler version. ; Make sure you list every build dependency.",
+    ],
+    keep: ['Do the following steps: | Install the package. ; Run the tests. ; Read the log.'],
+    fails: (l) => l.items.filter((t) => l.words.checklistOpening.test(t)).length * 2 >= l.items.length,
+  },
+  {
+    id: 'steps/no-order',
+    why: 'A numbered list of things (tools, rules, files) has no order to recall: only instructions, or a list the lead-in calls a sequence, are steps.',
+    reject: [
+      'Valgrind has these tools: | Memcheck finds errors. ; Cachegrind profiles. ; Helgrind finds races.',
+    ],
+    keep: [
+      'Valgrind has these tools: | Install the package. ; Run the tests. ; Read the log.',
+      'The steps, in this order: | Memcheck finds errors. ; Cachegrind profiles. ; Helgrind finds races.',
+    ],
+    fails: (l) => {
+      const instructions = l.isInstruction ? l.items.filter(l.isInstruction).length : 0;
+      return instructions * 2 < l.items.length && !l.words.sequenceLead.test(l.lead);
+    },
+  },
+];
+
+/** The first rule of {@link STEP_RULES} the list fails, or null. */
+export const stepProblem = (list: StepList): StepRule | null =>
+  STEP_RULES.find((rule) => rule.fails(list)) ?? null;
