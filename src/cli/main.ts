@@ -13,6 +13,7 @@ import * as jobsCommand from './commands/jobs.ts';
 import * as monitorCommand from './commands/monitor.ts';
 import * as planCommand from './commands/plan.ts';
 import * as upCommand from './commands/up.ts';
+import * as usersCommand from './commands/users.ts';
 import * as workerCommand from './commands/worker.ts';
 import { printLine } from './output.ts';
 import { difficulties, kindShares } from './quiz-options.ts';
@@ -30,6 +31,7 @@ const COMMAND_MODULES: ((program: Command) => void)[] = [
   exportCommand.register,
   doctorCommand.register,
   jobsCommand.register,
+  usersCommand.register,
 ];
 
 const VERSION = '0.1.0';
