@@ -98,7 +98,8 @@ export function signedIn(app: FastifyInstance, key: string | undefined): Fastify
     const o: InjectOptions = typeof given === 'string' ? { url: given } : { ...given };
     const headers = { ...(o.headers ?? {}) } as Record<string, unknown>;
     const named = Object.keys(headers).map((h) => h.toLowerCase());
-    if (!named.includes('authorization') && !named.includes('x-api-key')) headers.authorization = `Bearer ${key}`;
+    if (!named.includes('authorization') && !named.includes('x-api-key'))
+      headers.authorization = `Bearer ${key}`;
     return inject({ ...o, headers: headers as InjectOptions['headers'] });
   };
   return Object.assign(app, { inject: withKey }) as FastifyInstance;

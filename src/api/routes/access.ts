@@ -66,7 +66,7 @@ const shareParamsSchema = {
   required: ['id', 'user'],
   properties: {
     id: idSchema,
-    user: { type: 'string', maxLength: 64, description: 'The user id of the share.' },
+    user: { ...idSchema, description: 'The user id of the share.' },
   },
 } as const;
 
