@@ -41,7 +41,7 @@ export async function showWho(again = false) {
   name.title =
     me.credential === 'none'
       ? 'This server has no key set up and answers this computer only: you act as its admin.'
-      : '';
+      : me.name;
   role.textContent = me.role;
   role.className = `badge who-role role-${me.role}`;
   out.hidden = me.credential === 'none';
