@@ -9,10 +9,18 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import Fastify, { type InjectOptions, type LightMyRequestResponse } from 'fastify';
 import { ROUTE_ACCESS, type RouteAccess } from '../../src/api/access-table.ts';
+import { USERS_RECHECK_MS } from '../../src/api/auth.ts';
+import { installAuthorization } from '../../src/api/authorize.ts';
 import { accessAtLeast, type CourseAccess, type Role } from '../../src/domain/users.ts';
-import { addUploadOwner, addUser, saveProcessedDocument, shareCourse } from '../../src/store/index.ts';
+import {
+  addUploadOwner,
+  addUser,
+  revokeUser,
+  saveProcessedDocument,
+  shareCourse,
+} from '../../src/store/index.ts';
 import { fixtureDocument, makePdf, multipart } from '../support/api.ts';
 import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
 
@@ -221,7 +229,7 @@ describe('access: every route, every role, with and without ownership', () => {
     }
   });
 
-  test('each call answers as the table says', async () => {
+  test('each call answers as the table says', async (t) => {
     const failures: string[] = [];
     let cases = 0;
     for (const [key, access] of Object.entries(ROUTE_ACCESS)) {
@@ -251,6 +259,7 @@ describe('access: every route, every role, with and without ownership', () => {
     }
     assert.deepEqual(failures, []);
     assert.ok(cases > 150, `${cases} cases`);
+    t.diagnostic(`${cases} generated cases, every one as the table says`);
   });
 
   test('lists: each teacher sees their own and shared courses with their access, the admin every one', async () => {
@@ -361,6 +370,55 @@ describe('access: every route, every role, with and without ownership', () => {
       assert.deepEqual(op['x-roles'], [...access.roles], key);
       assert.ok(op.security?.length, `${key} says it needs a key`);
     }
+  });
+});
+
+describe('keys: open mode, revocation, HEAD, and the startup check', () => {
+  let fx: ApiFixture;
+  before(async () => {
+    // No credential at all (no API_KEY, no user) on loopback: open mode.
+    fx = await startApiFixture({ keys: false });
+  });
+  after(async () => {
+    await fx?.stop();
+  });
+
+  test('open mode acts as the admin; once a user exists keys are needed; a revoked key stops at once', async () => {
+    const me = (await fx.app.inject('/api/me')).json();
+    assert.deepEqual([me.role, me.credential], ['admin', 'none']);
+    assertStatus(await fx.app.inject('/api/courses'), 200);
+    const { key } = await addUser(fx.deps.db, 'dora', 'teacher');
+    await new Promise((r) => setTimeout(r, USERS_RECHECK_MS + 100));
+    assertStatus(await fx.app.inject('/api/courses'), 401);
+    const withKey = { url: '/api/courses', headers: { 'x-api-key': key } };
+    assertStatus(await fx.app.inject(withKey), 200);
+    await revokeUser(fx.deps.db, 'dora');
+    assertStatus(await fx.app.inject(withKey), 401);
+    // Beyond loopback there is never an open mode, even with no user: no key, no answer.
+    const wide = await fx.variant({ host: '0.0.0.0' });
+    assertStatus(await wide.inject('/api/courses'), 401);
+  });
+
+  test('HEAD goes with its GET: the same 401 and 404', async () => {
+    const { key } = await addUser(fx.deps.db, 'eve', 'teacher');
+    const sha = createHash('sha256').update('head check').digest('hex');
+    const saved = await saveProcessedDocument(fx.deps.db, fixtureDocument(sha, 'head.pdf'));
+    const url = `/api/courses/${saved.courseId}`;
+    assertStatus(await fx.app.inject({ method: 'HEAD', url }), 401);
+    assertStatus(
+      await fx.app.inject({ method: 'HEAD', url, headers: { authorization: `Bearer ${key}` } }),
+      404,
+    );
+  });
+
+  test('a route with no line in the table stops the API from starting, naming it', async () => {
+    const bare = Fastify();
+    installAuthorization(bare, fx.deps.db);
+    assert.throws(
+      () => bare.get('/api/unlisted', async () => 'x'),
+      /route GET \/api\/unlisted has no line in src\/api\/access-table\.ts/,
+    );
+    await bare.close();
   });
 });
 
