@@ -396,7 +396,10 @@ export async function startFuzzTarget(
       fileName: 'queued.pdf',
       sha256: 'cd'.repeat(32),
     });
-    const admin = await fx.variant({ maxUploadMb: 1, logLevel: logLevel as ApiFixture['config']['logLevel'] });
+    const admin = await fx.variant({
+      maxUploadMb: 1,
+      logLevel: logLevel as ApiFixture['config']['logLevel'],
+    });
     let app = admin;
     if (as === 'teacher') {
       const { user, key } = await addUser(fx.deps.db, 'fuzz-teacher', 'teacher');
