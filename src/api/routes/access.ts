@@ -4,7 +4,8 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ROLES, type ShareAccess } from '../../domain/users.ts';
-import { findUserByName, listShares, shareCourse, unshareCourse } from '../../store/index.ts';
+import { courseGrant, findUserByName, listShares, shareCourse, unshareCourse } from '../../store/index.ts';
+import type { Sql } from '../../store/types.ts';
 import { actorOf } from '../authorize.ts';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError, badRequest, errorResponses, notFound } from '../errors.ts';
@@ -70,10 +71,14 @@ const shareParamsSchema = {
   },
 } as const;
 
-/** The canonical id of the course the access check found (the route's :id may be a prefix or a document id). */
-function courseIdOf(request: FastifyRequest): string {
-  const grant = request.courseGrant;
-  if (!grant) throw notFound('course', String((request.params as { id?: string }).id));
+/**
+ * The canonical id of the course (the route's :id may be a prefix or a document id): the access check found it,
+ * or for an admin (who is not checked) it is looked up here.
+ */
+async function courseIdOf(db: Sql, request: FastifyRequest): Promise<string> {
+  const key = String((request.params as { id?: string }).id);
+  const grant = request.courseGrant ?? (await courseGrant(db, key, actorOf(request).id));
+  if (!grant) throw notFound('course', key);
   return grant.courseId;
 }
 
@@ -108,7 +113,7 @@ export async function accessRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
         response: { 200: sharesSchema, ...errorResponses },
       },
     },
-    async (request) => shares(courseIdOf(request)),
+    async (request) => shares(await courseIdOf(db, request)),
   );
 
   app.post<{ Params: { id: string }; Body: { user: string; access: ShareAccess } }>(
@@ -123,7 +128,7 @@ export async function accessRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
       },
     },
     async (request) => {
-      const courseId = courseIdOf(request);
+      const courseId = await courseIdOf(db, request);
       const { user: name, access } = request.body;
       const user = await findUserByName(db, name);
       if (!user)
@@ -152,7 +157,7 @@ export async function accessRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
       },
     },
     async (request) => {
-      const courseId = courseIdOf(request);
+      const courseId = await courseIdOf(db, request);
       if (!(await unshareCourse(db, courseId, request.params.user)))
         throw notFound('share of course', `${courseId} with ${request.params.user}`);
       return shares(courseId);
