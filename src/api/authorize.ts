@@ -61,6 +61,10 @@ export function installAuthorization(app: FastifyInstance, db: Database): void {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const access = accessOf(String(methods[0]), route.url);
     if (!access) throw new RouteAccessMissingError(String(methods[0]), route.url);
+    if (!access.public && access.owns && !route.url.split('/').includes(`:${access.owns.param}`))
+      throw new Error(
+        `route ${String(methods[0])} ${route.url}: src/api/access-table.ts names its parameter :${access.owns.param}, which it has not`,
+      );
     route.config = { ...(route.config ?? {}), access };
     if (route.schema && !route.schema.hide) {
       const schema = route.schema as Record<string, unknown>;
