@@ -18,7 +18,10 @@ RUN npm run build
 
 # ── runtime: production dependencies only, no compiler, no optional natives ───────────────────────────
 FROM node:24-slim AS runtime
+# HOST: a container is reached through its published port, so the API listens on every address of it; it then
+# needs a credential (API_KEY or a user) and refuses to start without one (docs/access.md).
 ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
     PROFAI_DATA_DIR=/data/profai \
     UPLOAD_DIR=/data/uploads \
     DOCUMENTS_DIR=/data/documents

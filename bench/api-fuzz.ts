@@ -3,6 +3,7 @@
  * seed BENCH_SEED, default 1) against an API on real PostgreSQL, Chroma and Redis with MAX_UPLOAD_MB=1. Prints the
  * answers by status, each 5xx (or error body out of shape) grouped by what it said, the run time, whether `/health`
  * still answers, and what UPLOAD_DIR holds that no 2xx upload accounts for. Run it on two commits to compare.
+ * Keys on: the requests carry an admin's key, or with BENCH_AS=teacher a teacher's who owns the course.
  */
 import { readdir } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
@@ -10,6 +11,8 @@ import { fuzzApi, startFuzzTarget } from '../test/support/hostile-requests.ts';
 
 const cases = Number(process.env.BENCH_CASES ?? 3000);
 const seed = Number(process.env.BENCH_SEED ?? 1);
+/** Whose key the requests carry: an admin's, or a teacher's who owns the fuzzed course (BENCH_AS=teacher). */
+const as = process.env.BENCH_AS === 'teacher' ? 'teacher' : 'admin';
 
 // The API's error log (pino, JSON lines on stdout) is kept, not shown: it says why each 500 happened.
 const serverErrors = new Map<string, number>();
@@ -26,12 +29,12 @@ process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
   return true;
 }) as typeof process.stdout.write;
 
-const { fx, app, ids, pdf } = await startFuzzTarget('error');
+const { fx, app, ids, pdf } = await startFuzzTarget('error', as);
 try {
   const started = performance.now();
   const report = await fuzzApi(app, ids, pdf, { seed, numRuns: cases });
   const seconds = (performance.now() - started) / 1000;
-  console.log(`${report.cases} requests, seed ${seed}, in ${seconds.toFixed(1)} s`);
+  console.log(`${report.cases} requests as ${as}, seed ${seed}, in ${seconds.toFixed(1)} s`);
   const statuses = [...report.statuses].sort(([a], [b]) => a - b);
   console.log(`by status: ${statuses.map(([s, n]) => `${s}×${n}`).join('  ')}`);
   const byReason = new Map<string, number>();

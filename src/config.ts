@@ -378,7 +378,12 @@ export const SETTINGS = {
   }),
   // ── service: API ──────────────────────────────────────────────────────────────
   port: setting({ env: 'PORT', doc: 'API port.', schema: int(0, 65535), default: 5001 }),
-  host: setting({ env: 'HOST', doc: 'API listen address.', schema: str, default: '0.0.0.0' }),
+  host: setting({
+    env: 'HOST',
+    doc: 'API listen address. Another address than loopback (127.0.0.1, ::1, localhost) needs a credential, API_KEY or a user of `profai users add`: without one, `profai api` and `profai up` refuse to start (see docs/access.md).',
+    schema: str,
+    default: '127.0.0.1',
+  }),
   maxUploadMb: setting({
     env: 'MAX_UPLOAD_MB',
     doc: 'Largest upload the API accepts, in MB (413 above).',
@@ -393,7 +398,7 @@ export const SETTINGS = {
   }),
   apiKey: setting({
     env: 'API_KEY',
-    doc: 'When set, every route but /health needs `Authorization: Bearer KEY` or `X-API-Key: KEY`.',
+    doc: 'One admin key (make one with `openssl rand -hex 32`): every route but /health, the pages and the API description then needs `Authorization: Bearer KEY` or `X-API-Key: KEY`. Keys per person with a role: `profai users add` (docs/access.md).',
     schema: optionalStr,
     default: undefined,
     secret: true,

@@ -1,26 +1,24 @@
 /**
- * Optional API key. When `API_KEY` is set, every route but the public ones needs it, as
- * `Authorization: Bearer KEY` or `X-API-Key: KEY`; otherwise 401 `{ error: 'unauthorized' }`.
+ * Who is asking (authentication): sets `request.principal` from the key a request carries, as
+ * `Authorization: Bearer KEY` or `X-API-Key: KEY`: a user's key (`profai users add`) is that user, API_KEY is
+ * {@link LEGACY_ADMIN}. Whether the principal may call the route is authorize.ts's business.
  *
- * Public: `/health` (probes and load balancers have no key) and the API description (`/docs`,
- * `/openapi.json`), which shows the shape of the API, never data; and the `/dashboard` page, which holds no
- * data either: it fetches `/api/fleet` with the key (see src/web/dashboard.js); and the teachers' web app
- * (`/` and its static files under `/app/`), which fetches everything it shows from `/api/…` with the key.
+ * Open mode: with no credential configured at all (no API_KEY and no active user) on a loopback HOST, requests
+ * need no key and act as the admin (`profai up` on a laptop); the principal stays unset. As soon as a user
+ * is added the running API asks for keys (the count is read again every {@link USERS_RECHECK_MS}). On any other
+ * address there is no open mode: startApi refuses to start without a credential (secure-default.ts).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import { countActiveUsers, findUserByKey } from '../store/index.ts';
+import type { Database } from '../store/types.ts';
 import { ApiError } from './errors.ts';
+import { LEGACY_ADMIN, type Principal } from './principal.ts';
+import { isLoopback } from './secure-default.ts';
 
-const PUBLIC_PATHS = ['/health', '/openapi.json', '/docs', '/dashboard', '/', '/app'];
-
-/**
- * True when the matched route pattern (not the raw URL, so `/docs/../api/…` tricks cannot match) is
- * served without a key. Unknown routes (`undefined`) are not public: a 404 tells nothing without a key.
- */
-export function isPublicRoute(routePattern: string | undefined): boolean {
-  if (!routePattern) return false;
-  return PUBLIC_PATHS.some((p) => routePattern === p || routePattern.startsWith(`${p}/`));
-}
+/** How long the answer to "are there users?" is trusted in open mode. */
+export const USERS_RECHECK_MS = 2000;
 
 /** The key a request carries, if any. */
 export function presentedKey(request: FastifyRequest): string | undefined {
@@ -41,18 +39,60 @@ export function keyMatches(presented: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-/** Adds the key check to `app` when `apiKey` is set; does nothing otherwise. */
-export function installAuth(app: FastifyInstance, apiKey: string | undefined): void {
-  if (!apiKey) return;
+/** Tells who a key is, and whether keys are needed at all. */
+export class Authenticator {
+  private usersKnown: { count: number; at: number } | undefined;
+
+  constructor(
+    private readonly config: Pick<Config, 'apiKey' | 'host'>,
+    private readonly db: Database,
+  ) {}
+
+  /** The principal of `key`, or null when it is nobody's. */
+  async principalOf(key: string): Promise<Principal | null> {
+    if (this.config.apiKey && keyMatches(key, this.config.apiKey)) return LEGACY_ADMIN;
+    const user = await findUserByKey(this.db, key);
+    return user ? { id: user.id, name: user.name, role: user.role } : null;
+  }
+
+  /** True when requests need no key (no credential configured, loopback only). */
+  async open(): Promise<boolean> {
+    if (this.config.apiKey || !isLoopback(this.config.host)) return false;
+    const known = this.usersKnown;
+    if (known && Date.now() - known.at < USERS_RECHECK_MS) return known.count === 0;
+    try {
+      const count = await countActiveUsers(this.db);
+      this.usersKnown = { count, at: Date.now() };
+      return count === 0;
+    } catch (err) {
+      // The database is briefly away: the last answer holds (uploads are taken during an outage).
+      if (known) return known.count === 0;
+      throw err;
+    }
+  }
+}
+
+/**
+ * Sets `request.principal` on every request to a route that is not public (`isPublic`); 401 without a key
+ * (outside open mode) or with one that is nobody's.
+ */
+export function installAuth(
+  app: FastifyInstance,
+  auth: Authenticator,
+  isPublic: (request: FastifyRequest) => boolean,
+): void {
   app.addHook('onRequest', async (request) => {
-    if (isPublicRoute(request.routeOptions.url)) return;
+    if (isPublic(request)) return;
     const key = presentedKey(request);
+    if (await auth.open()) return;
     if (key === undefined)
       throw new ApiError(
         401,
         'unauthorized',
         'API key required: send `Authorization: Bearer KEY` or `X-API-Key: KEY`',
       );
-    if (!keyMatches(key, apiKey)) throw new ApiError(401, 'unauthorized', 'API key is not valid');
+    const principal = await auth.principalOf(key);
+    if (!principal) throw new ApiError(401, 'unauthorized', 'API key is not valid');
+    request.principal = principal;
   });
 }

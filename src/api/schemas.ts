@@ -6,6 +6,7 @@
 
 import { z } from 'zod';
 import { CourseSchema, QuizSchema } from '../domain/course.ts';
+import { COURSE_ACCESS } from '../domain/users.ts';
 import { JOB_STATES } from '../fleet/views.ts';
 import { MAX_PARAM_LENGTH } from './errors.ts';
 
@@ -93,6 +94,12 @@ export const courseSummarySchema = {
     modules: { type: 'integer' },
     lessons: { type: 'integer' },
     createdAt: { type: 'string' },
+    access: {
+      type: 'string',
+      enum: COURSE_ACCESS,
+      description:
+        'What the caller may do with it: `owner` (uploaded its PDF; admins: every course), or the `edit` or `read` of a share.',
+    },
   },
 } as const;
 

@@ -11,8 +11,10 @@ import type { Config } from '../config.ts';
 import { openStorage } from '../files/index.ts';
 import { failFastRedis, memoryInfo } from '../fleet/redis.ts';
 import { openPostgresInBackground, openVectorStoreOnUse } from '../store/background.ts';
+import { countActiveUsers } from '../store/index.ts';
 import { openProfaiClient } from '../tasks/client.ts';
-import { installAuth } from './auth.ts';
+import { Authenticator, installAuth } from './auth.ts';
+import { installAuthorization, isPublicRequest } from './authorize.ts';
 import { Capacity } from './capacity.ts';
 import type { ApiContext, ApiDeps } from './deps.ts';
 import {
@@ -22,6 +24,7 @@ import {
   replyWithError,
 } from './errors.ts';
 import { installFiniteCheck } from './finite.ts';
+import { accessRoutes } from './routes/access.ts';
 import { appRoutes } from './routes/app.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
@@ -34,6 +37,7 @@ import { pdfRoutes } from './routes/pdfs.ts';
 import { queueRoutes } from './routes/queues.ts';
 import { quizRoutes } from './routes/quizzes.ts';
 import { reviewRoutes } from './routes/review.ts';
+import { checkSecureDefault } from './secure-default.ts';
 import { MULTIPART_LIMITS } from './upload.ts';
 import { uploadSweep } from './upload-sweep.ts';
 
@@ -62,7 +66,8 @@ export async function buildApi(given: ApiDeps): Promise<FastifyInstance> {
   });
   if (!given.storage) app.addHook('onClose', () => storage.close());
   installErrorHandlers(app);
-  installAuth(app, config.apiKey);
+  installAuth(app, new Authenticator(config, deps.db), isPublicRequest);
+  installAuthorization(app, deps.db);
   installFiniteCheck(app);
 
   await app.register(multipart, {
@@ -74,9 +79,10 @@ export async function buildApi(given: ApiDeps): Promise<FastifyInstance> {
       parts: config.maxFilesPerUpload + MULTIPART_LIMITS.fields,
     },
   });
-  await registerOpenApi(app, Boolean(config.apiKey));
+  await registerOpenApi(app);
 
   await app.register(healthRoutes, { deps });
+  await app.register(accessRoutes, { deps });
   await app.register(pdfRoutes, { deps });
   await app.register(jobRoutes, { deps });
   await app.register(courseRoutes, { deps });
@@ -93,7 +99,7 @@ export async function buildApi(given: ApiDeps): Promise<FastifyInstance> {
 }
 
 /** OpenAPI document at `/openapi.json`, docs page at `/docs` (both public: they describe, never show data). */
-async function registerOpenApi(app: FastifyInstance, keyRequired: boolean): Promise<void> {
+async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -104,8 +110,11 @@ async function registerOpenApi(app: FastifyInstance, keyRequired: boolean): Prom
           'Upload PDFs, follow their jobs, read the courses and quizzes made from them.',
           'Every 4xx/5xx body is `{ error, message }`.',
           '`POST /api/pdfs` answers 202 when it queued at least one job, 200 when every file already had a course.',
-          'When API_KEY is set, every route but `/health`, `/docs`, `/openapi.json` and the `/dashboard` page needs',
-          '`Authorization: Bearer KEY` or `X-API-Key: KEY`.',
+          'Every route but `/health`, `/docs`, `/openapi.json` and the pages needs a key, `Authorization: Bearer KEY`',
+          "or `X-API-Key: KEY`: a user's (`profai users add NAME --role teacher|operator|admin`) or API_KEY (an admin).",
+          'Each operation says which roles may call it (`x-roles`) and, for one course, what access it needs;',
+          'a course the caller cannot see answers 404. Only with no credential configured at all, on loopback,',
+          'is no key needed (see docs/access.md).',
         ].join(' '),
       },
       components: {
@@ -114,7 +123,6 @@ async function registerOpenApi(app: FastifyInstance, keyRequired: boolean): Prom
           apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
         },
       },
-      ...(keyRequired ? { security: [{ bearer: [] }, { apiKey: [] }] } : {}),
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
@@ -154,6 +162,8 @@ export async function startApi(config: Config): Promise<RunningApi> {
     closers.push(() => db.close());
     // A database that answers is ready before the first request; one that does not is waited for behind 503s.
     await Promise.race([db.ready, new Promise((r) => setTimeout(r, READY_WAIT_MS).unref())]);
+    // Listening beyond loopback needs a credential: API_KEY, or a user in the database (asked only then).
+    await checkSecureDefault(config, () => countActiveUsers(db));
     const vectors = openVectorStoreOnUse(config, db);
     closers.push(() => vectors.close());
     const fleet = openProfaiClient(config);

@@ -14,6 +14,7 @@ import * as monitorCommand from './commands/monitor.ts';
 import * as planCommand from './commands/plan.ts';
 import * as upCommand from './commands/up.ts';
 import * as vectorsCommand from './commands/vectors.ts';
+import * as usersCommand from './commands/users.ts';
 import * as workerCommand from './commands/worker.ts';
 import { printLine } from './output.ts';
 import { difficulties, kindShares } from './quiz-options.ts';
@@ -32,6 +33,7 @@ const COMMAND_MODULES: ((program: Command) => void)[] = [
   doctorCommand.register,
   jobsCommand.register,
   vectorsCommand.register,
+  usersCommand.register,
 ];
 
 const VERSION = '0.1.0';

@@ -38,6 +38,13 @@ export const ERROR_CODES = {
     doc: 'A service the work needs (PostgreSQL, Chroma, Redis, object storage, the model) cannot be reached: a reason to wait.',
   },
   binary_to_terminal: { permanent: true, doc: 'An export that is a zip file was asked for on a terminal.' },
+  // ── access ────────────────────────────────────────────────────────────────────
+  no_credential: {
+    permanent: true,
+    doc: 'The API was asked to listen on an address other than loopback with no API_KEY and no user: it refuses to start.',
+  },
+  user_exists: { permanent: true, doc: '`profai users add` with the name of an active user.' },
+  invalid_user: { permanent: true, doc: 'A user name or role that `profai users` does not take.' },
   // ── settings ──────────────────────────────────────────────────────────────────
   config_invalid: { permanent: true, doc: 'A setting has a bad value.' },
   // ── storage ───────────────────────────────────────────────────────────────────

@@ -1,5 +1,6 @@
 /** Reading courses: summaries for lists, the whole course with its quiz ids for one. */
 import type { Course } from '../domain/course.ts';
+import type { CourseAccess } from '../domain/users.ts';
 import { isoTime } from './sql.ts';
 import type { CourseSummary, Database, StoredCourse } from './types.ts';
 
@@ -12,6 +13,7 @@ interface SummaryRow {
   modules: number;
   lessons: number;
   created_at: unknown;
+  access?: CourseAccess | null;
 }
 
 const SUMMARY_COLUMNS = `c.id, c.document_id, c.title, d.file_name, d.page_count, c.created_at,
@@ -28,23 +30,41 @@ function toSummary(r: SummaryRow): CourseSummary {
     modules: r.modules,
     lessons: r.lessons,
     createdAt: isoTime(r.created_at),
+    ...(r.access ? { access: r.access } : {}),
   };
 }
+
+/**
+ * `userId`'s access to course `c` joined with its document `d`, as SQL: `owner` (they uploaded its PDF), a
+ * share's access, or NULL. `u` is the placeholder holding the user id, e.g. `$3`.
+ */
+export const accessSql = (u: string) => `CASE
+  WHEN EXISTS (SELECT 1 FROM upload_owners o WHERE o.sha256 = d.sha256 AND o.user_id = ${u}) THEN 'owner'
+  ELSE (SELECT s.access FROM course_shares s WHERE s.course_id = c.id AND s.user_id = ${u}) END`;
 
 /**
  * Courses, newest first.
  * @param opts.limit - at most this many. @defaultValue 50
  * @param opts.offset - skip this many. @defaultValue 0
+ * @param opts.visibleTo - only the courses this user owns or was shared, each with its `access`. @defaultValue every course
  */
 export async function listCourses(
   db: Database,
-  opts: { limit?: number; offset?: number } = {},
+  opts: { limit?: number; offset?: number; visibleTo?: string } = {},
 ): Promise<CourseSummary[]> {
-  const { rows } = await db.query<SummaryRow>(
-    `SELECT ${SUMMARY_COLUMNS} FROM courses c JOIN documents d ON d.id = c.document_id
-      ORDER BY c.created_at DESC, c.id DESC LIMIT $1 OFFSET $2`,
-    [opts.limit ?? 50, opts.offset ?? 0],
-  );
+  const page = [opts.limit ?? 50, opts.offset ?? 0];
+  const { rows } = opts.visibleTo
+    ? await db.query<SummaryRow>(
+        `SELECT * FROM (SELECT ${SUMMARY_COLUMNS}, ${accessSql('$3')} AS access
+             FROM courses c JOIN documents d ON d.id = c.document_id) v
+          WHERE v.access IS NOT NULL ORDER BY v.created_at DESC, v.id DESC LIMIT $1 OFFSET $2`,
+        [...page, opts.visibleTo],
+      )
+    : await db.query<SummaryRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM courses c JOIN documents d ON d.id = c.document_id
+          ORDER BY c.created_at DESC, c.id DESC LIMIT $1 OFFSET $2`,
+        page,
+      );
   return rows.map(toSummary);
 }
 

@@ -7,6 +7,19 @@ import type { Config } from '../config.ts';
 import { openPostgres } from './postgres.ts';
 import type { Database } from './types.ts';
 
+export {
+  addJobOwner,
+  addUploadOwner,
+  type CourseGrant,
+  courseGrant,
+  documentGrant,
+  listShares,
+  ownsJob,
+  quizGrant,
+  type Share,
+  shareCourse,
+  unshareCourse,
+} from './access.ts';
 export { getCourse, listCourses } from './courses.ts';
 export {
   countRows,
@@ -24,6 +37,17 @@ export { migrate } from './migrate.ts';
 export { deleteQuestion, editQuestion, markReviewed, type QuestionPatch } from './quiz-review.ts';
 export { getQuiz, listQuizzes, saveQuiz } from './quizzes.ts';
 export type * from './types.ts';
+export {
+  addUser,
+  countActiveUsers,
+  findUserByKey,
+  findUserByName,
+  KEY_PREFIX,
+  listUsers,
+  revokeUser,
+  rotateKey,
+  type User,
+} from './users.ts';
 export { openVectorStore } from './vectors/index.ts';
 
 /** Options of {@link openDatabase}. */

@@ -97,6 +97,8 @@ export interface CourseSummary {
   modules: number;
   lessons: number;
   createdAt: string;
+  /** What the user asking may do with it (lists for one user; see src/domain/users.ts). */
+  access?: import('../domain/users.ts').CourseAccess;
 }
 
 export interface StoredCourse extends CourseSummary {

@@ -43,6 +43,18 @@ export function takeKeyFromHash(after = '#/') {
   history.replaceState(null, '', `${location.pathname}${location.search}${after}`);
 }
 
+/** Forgets this tab's key (sign out). */
+export function forgetKey() {
+  sessionStorage.removeItem(KEY);
+}
+
+/** Called after a new key was entered (the header shows who it is). @type {() => void} */
+let onNewKey = () => {};
+/** @param {() => void} fn */
+export function whenKeyChanges(fn) {
+  onNewKey = fn;
+}
+
 /** @returns {Record<string, string>} */
 export function authHeaders() {
   const key = apiKey();
@@ -73,6 +85,7 @@ function askForKey(problem) {
       form.removeEventListener('submit', onSubmit);
       dialog.close();
       asking = null;
+      onNewKey();
       resolve();
     };
     form.addEventListener('submit', onSubmit);

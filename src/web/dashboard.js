@@ -11,6 +11,7 @@
  */
 import { authHeaders, rememberKey, takeKeyFromHash } from './api.js';
 import { byId, h } from './dom.js';
+import { showWho } from './who.js';
 
 /**
  * The API's own types (checked against src/ops and src/fleet, never copied):
@@ -296,13 +297,18 @@ form.addEventListener('submit', (e) => {
   e.preventDefault();
   rememberKey(/** @type {HTMLInputElement} */ (byId('keyinput')).value);
   form.style.display = 'none';
+  void showWho(true);
 });
 
 async function tick() {
   try {
     const res = await fetch('api/fleet', { headers: authHeaders(), cache: 'no-store' });
     if (res.status === 401) showKeyForm();
-    else if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    else if (res.status === 403) {
+      // A teacher's key: the fleet is for operators and admins.
+      const body = await res.json().catch(() => ({}));
+      throw new Error(body.message ?? 'this key does not reach the fleet');
+    } else if (!res.ok) throw new Error(`HTTP ${res.status}`);
     else render(await res.json());
   } catch (err) {
     const redis = byId('redis');
@@ -313,4 +319,5 @@ async function tick() {
   }
 }
 
+void showWho();
 void tick();

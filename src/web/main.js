@@ -3,7 +3,7 @@
  * The ProfAI web app: a hash router over the views (courses, upload, a course, a quiz to take, a quiz to
  * review), the API key once per browser session, and the source viewer beside every page.
  */
-import { ApiError, takeKeyFromHash } from './api.js';
+import { ApiError, takeKeyFromHash, whenKeyChanges } from './api.js';
 import { byId, h, replace } from './dom.js';
 import { closeViewer, initViewer } from './viewer.js';
 import { courseView } from './views/course.js';
@@ -11,6 +11,7 @@ import { homeView } from './views/home.js';
 import { quizView } from './views/quiz.js';
 import { reviewView } from './views/review.js';
 import { uploadView } from './views/upload.js';
+import { showWho } from './who.js';
 
 /** @type {[RegExp, (main: HTMLElement, ...params: string[]) => Promise<void>, string][]} */
 const ROUTES = [
@@ -65,13 +66,20 @@ async function render() {
     if (mine !== navigation) return;
     const message = err instanceof ApiError ? err.message : err instanceof Error ? err.message : String(err);
     const notFound = err instanceof ApiError && err.status === 404;
+    // A key whose role does not reach courses (an operator's): the fleet is at /dashboard.
+    const forbidden = err instanceof ApiError && err.status === 403;
     replace(
       main,
-      h('h1', { tabindex: -1 }, notFound ? 'Not found' : 'Something went wrong'),
+      h(
+        'h1',
+        { tabindex: -1 },
+        notFound ? 'Not found' : forbidden ? 'Not for this key' : 'Something went wrong',
+      ),
       h('p', { class: 'error' }, message.charAt(0).toUpperCase() + message.slice(1)),
       h(
         'p',
         {},
+        forbidden ? [h('a', { href: 'dashboard' }, 'Open the fleet dashboard'), ' · '] : null,
         h('a', { href: '#/' }, 'Back to your courses'),
         ' · ',
         h('button', { type: 'button', class: 'link', onclick: () => void render() }, 'Try again'),
@@ -87,6 +95,8 @@ async function render() {
 }
 
 takeKeyFromHash();
+whenKeyChanges(() => void showWho(true));
+void showWho();
 initViewer();
 window.addEventListener('hashchange', () => void render());
 void render();

@@ -118,7 +118,7 @@ describe('a fuzzed API', { timeout: 240_000 }, () => {
       const socket = connect(Number(url.port), url.hostname);
       await new Promise((resolve) => socket.once('connect', resolve));
       socket.write(
-        `POST /api/pdfs HTTP/1.1\r\nHost: x\r\nContent-Type: ${headers['content-type']}\r\nContent-Length: ${payload.length}\r\n\r\n`,
+        `POST /api/pdfs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${fx.adminKey}\r\nContent-Type: ${headers['content-type']}\r\nContent-Length: ${payload.length}\r\n\r\n`,
       );
       socket.write(payload.subarray(0, 100_000));
       await waitFor('the upload to start', async () =>

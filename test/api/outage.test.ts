@@ -27,6 +27,8 @@ test('the API starts while PostgreSQL is down, answers 503 with reasons, then 20
     UPLOAD_DIR: join(dir, 'uploads'),
     PORT: '0',
     HOST: '127.0.0.1',
+    // Keys on, as deployed: API_KEY needs no database to check (a user's key would: it is looked up there).
+    API_KEY: 'outage-key',
     LOG_LEVEL: 'silent',
     DEPENDENCY_RETRY_MAX_S: '1',
   });
@@ -41,7 +43,8 @@ test('the API starts while PostgreSQL is down, answers 503 with reasons, then 20
     assert.equal(body.database.ok, false);
     assert.match(body.message, /database: postgres unreachable/);
 
-    const courses = await fetch(`${api.url}/api/courses`);
+    const signedIn = { headers: { authorization: 'Bearer outage-key' } };
+    const courses = await fetch(`${api.url}/api/courses`, signedIn);
     assert.equal(courses.status, 503);
     assert.equal(courses.headers.get('retry-after'), '5');
     assert.deepEqual(await courses.json(), {
@@ -52,7 +55,7 @@ test('the API starts while PostgreSQL is down, answers 503 with reasons, then 20
     // Uploads need Redis and UPLOAD_DIR only: the worker checks later whether the file is known.
     const form = new FormData();
     form.append('file', new Blob([await makePdf('outage')], { type: 'application/pdf' }), 'o.pdf');
-    const upload = await fetch(`${api.url}/api/pdfs`, { method: 'POST', body: form });
+    const upload = await fetch(`${api.url}/api/pdfs`, { method: 'POST', body: form, ...signedIn });
     assert.equal(upload.status, 202);
 
     await pg.restart();
@@ -61,7 +64,7 @@ test('the API starts while PostgreSQL is down, answers 503 with reasons, then 20
       async () => ((await fetch(`${api.url}/health`)).status === 200 ? true : null),
       30_000,
     );
-    assert.equal((await fetch(`${api.url}/api/courses`)).status, 200);
+    assert.equal((await fetch(`${api.url}/api/courses`, signedIn)).status, 200);
   } finally {
     await api.close();
     await pg.stop();

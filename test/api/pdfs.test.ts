@@ -178,7 +178,8 @@ describe('POST /api/pdfs', () => {
     const form = new FormData();
     form.append('file', new Blob([await makePdf('http')], { type: 'application/pdf' }), 'http.pdf');
     form.append('password', 'unused');
-    const res = await fetch(`${url}/api/pdfs`, { method: 'POST', body: form });
+    const signedIn = { authorization: `Bearer ${fx.adminKey}` };
+    const res = await fetch(`${url}/api/pdfs`, { method: 'POST', body: form, headers: signedIn });
     assert.equal(res.status, 202);
     const body = (await res.json()) as { jobs: { id: string; file: string }[] };
     assert.equal(body.jobs[0]?.file, 'http.pdf');
@@ -195,7 +196,7 @@ describe('POST /api/pdfs', () => {
     const smallUrl = await small.listen({ port: 0, host: '127.0.0.1' });
     const big = new FormData();
     big.append('file', new Blob([pdfA], { type: 'application/pdf' }), 'big.pdf');
-    const tooBig = await fetch(`${smallUrl}/api/pdfs`, { method: 'POST', body: big });
+    const tooBig = await fetch(`${smallUrl}/api/pdfs`, { method: 'POST', body: big, headers: signedIn });
     assert.equal(tooBig.status, 413);
     assert.equal(((await tooBig.json()) as { error: string }).error, 'too_large');
   });

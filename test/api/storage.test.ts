@@ -96,7 +96,7 @@ describe('the API on object storage', () => {
     const socket = connect(Number(url.port), url.hostname);
     await new Promise((r) => socket.once('connect', r));
     socket.write(
-      `POST /api/pdfs HTTP/1.1\r\nHost: x\r\nContent-Type: ${headers['content-type']}\r\nContent-Length: ${payload.length}\r\n\r\n`,
+      `POST /api/pdfs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${fx.adminKey}\r\nContent-Type: ${headers['content-type']}\r\nContent-Length: ${payload.length}\r\n\r\n`,
     );
     // More than a part: the multipart upload has begun when the client goes.
     socket.write(payload.subarray(0, 7 * 1024 * 1024));

@@ -24,6 +24,7 @@ import type { PdfTaskResult } from '../../src/tasks/names.ts';
 import { freePort } from '../support/chroma.ts';
 import {
   type CliProcess,
+  E2E_API_KEY,
   getJson,
   killAll,
   makeLecturePdf,
@@ -67,6 +68,7 @@ describe('API + 2 workers on Redis and PostgreSQL', { timeout: 300_000 }, () => 
       DOCUMENTS_DIR: join(uploads.dir, 'documents'),
       PORT: String(port),
       HOST: '127.0.0.1',
+      API_KEY: E2E_API_KEY,
       JOB_LOCK_MS: '3000',
       JOB_BACKOFF_MS: '200',
       HEARTBEAT_S: '0.5',

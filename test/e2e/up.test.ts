@@ -16,6 +16,7 @@ import { openProfaiClient } from '../../src/tasks/client.ts';
 import { freePort } from '../support/chroma.ts';
 import {
   type CliProcess,
+  E2E_API_KEY,
   getJson,
   isAlive,
   killAll,
@@ -59,6 +60,7 @@ test('profai up --workers 2: embedded database, a PDF becomes a course, Ctrl-C s
     UPLOAD_DIR: uploads.dir,
     QUEUE_PREFIX: prefix,
     HOST: '127.0.0.1',
+    API_KEY: E2E_API_KEY,
     LOG_LEVEL: 'warn',
   });
   await Promise.all([

@@ -8,12 +8,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Redis } from 'ioredis';
 import { type ApiDeps, buildApi } from '../../src/api/server.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { FleetClient } from '../../src/fleet/queues.ts';
-import { openDatabase, openVectorStore } from '../../src/store/index.ts';
+import { addUser, openDatabase, openVectorStore } from '../../src/store/index.ts';
 import type { Database, VectorStore } from '../../src/store/types.ts';
 import { openProfaiClient } from '../../src/tasks/client.ts';
 import { createTestDatabase } from './api.ts';
@@ -22,16 +22,26 @@ export const REDIS_URL = 'redis://127.0.0.1:6379/0';
 
 export interface ApiFixture {
   config: Config;
+  /** The key of the admin user the fixture signs in as (keys on), or undefined (open mode). */
+  adminKey: string | undefined;
   deps: ApiDeps;
   app: FastifyInstance;
   uploadDir: string;
   redis: Redis;
-  /** Another app on the same services with some settings changed (closed by `stop`). */
+  /**
+   * Another app on the same services with some settings changed (closed by `stop`). It signs in with
+   * {@link adminKey} like `app`, unless the changes set their own API_KEY.
+   */
   variant(changes: Partial<Config>, deps?: Partial<ApiDeps>): Promise<FastifyInstance>;
   stop(): Promise<void>;
 }
 
-export async function startApiFixture(): Promise<ApiFixture> {
+/**
+ * Options of {@link startApiFixture}.
+ * `keys`: an admin user is added and every request of `app` (and variants) carries its key unless it sets
+ * `authorization` or `x-api-key` itself, so the API runs as deployed (keys on, no open mode). @defaultValue true
+ */
+export async function startApiFixture(opts: { keys?: boolean } = {}): Promise<ApiFixture> {
   const cleanups: (() => Promise<unknown>)[] = [];
   const stop = async () => {
     for (const c of cleanups.reverse()) await c().catch((err) => console.error('cleanup:', err));
@@ -62,18 +72,34 @@ export async function startApiFixture(): Promise<ApiFixture> {
     const fleet: FleetClient = openProfaiClient(config);
     cleanups.push(() => fleet.close());
     const deps: ApiDeps = { config, db, vectors, fleet, redisPing: async () => void (await redis.ping()) };
-    const app = await buildApi(deps);
+    const adminKey = opts.keys === false ? undefined : (await addUser(db, 'fixture-admin', 'admin')).key;
+    const app = signedIn(await buildApi(deps), adminKey);
     cleanups.push(() => app.close());
     const variant = async (changes: Partial<Config>, more: Partial<ApiDeps> = {}) => {
       const other = await buildApi({ ...deps, ...more, config: { ...config, ...changes } });
       cleanups.push(() => other.close());
-      return other;
+      return 'apiKey' in changes ? other : signedIn(other, adminKey);
     };
-    return { config, deps, app, uploadDir: join(dir, 'uploads'), redis, variant, stop };
+    return { config, adminKey, deps, app, uploadDir: join(dir, 'uploads'), redis, variant, stop };
   } catch (err) {
     await stop();
     throw err;
   }
+}
+
+/** `app` whose injected requests carry `key` unless they carry a key (or an Authorization) of their own. */
+export function signedIn(app: FastifyInstance, key: string | undefined): FastifyInstance {
+  if (!key) return app;
+  const inject = app.inject.bind(app) as (o: InjectOptions) => Promise<LightMyRequestResponse>;
+  const withKey = (given: string | InjectOptions) => {
+    const o: InjectOptions = typeof given === 'string' ? { url: given } : { ...given };
+    const headers = { ...(o.headers ?? {}) } as Record<string, unknown>;
+    const named = Object.keys(headers).map((h) => h.toLowerCase());
+    if (!named.includes('authorization') && !named.includes('x-api-key'))
+      headers.authorization = `Bearer ${key}`;
+    return inject({ ...o, headers: headers as InjectOptions['headers'] });
+  };
+  return Object.assign(app, { inject: withKey }) as FastifyInstance;
 }
 
 /** Every Redis key under `prefix:`. */

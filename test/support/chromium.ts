@@ -1,7 +1,7 @@
 /** Headless Chromium for the page tests: Debian's /usr/bin/chromium through playwright-core, never a download. */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -24,6 +24,12 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Every page of `context` starts signed in with `key` (kept where the web app keeps it: this tab's session). */
+export async function signInWith(context: BrowserContext, key: string | undefined): Promise<BrowserContext> {
+  if (key) await context.addInitScript(`sessionStorage.setItem('profai.apiKey', ${JSON.stringify(key)})`);
+  return context;
 }
 
 /** Visible form controls and buttons of the page that have no accessible name (label, aria-label, text). */

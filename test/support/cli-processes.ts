@@ -3,6 +3,7 @@
  * over HTTP like a user would, on the machine's Redis and PostgreSQL and a test-started Chroma.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { JobView } from '../../src/fleet/views.ts';
@@ -125,6 +126,13 @@ export function sampleUpload(): Upload {
   return { name: 'sample.pdf', bytes: new Uint8Array(readFileSync(SAMPLE_PDF)) };
 }
 
+/**
+ * The API_KEY the end-to-end tests give the APIs they start (keys on, as deployed); every request of the helpers
+ * below carries it (an API with no credential configured ignores it).
+ */
+export const E2E_API_KEY = `e2e-${randomBytes(12).toString('hex')}`;
+const signedIn = { authorization: `Bearer ${E2E_API_KEY}` };
+
 /** `POST /api/pdfs` with every file in one multipart request; returns the jobs. */
 export async function uploadPdfs(
   baseUrl: string,
@@ -134,14 +142,14 @@ export async function uploadPdfs(
   const form = new FormData();
   for (const f of files) form.append('file', new Blob([f.bytes], { type: 'application/pdf' }), f.name);
   if (password) form.append('password', password);
-  const res = await fetch(`${baseUrl}/api/pdfs`, { method: 'POST', body: form });
+  const res = await fetch(`${baseUrl}/api/pdfs`, { method: 'POST', body: form, headers: signedIn });
   const body = (await res.json()) as { jobs: { id: string; file: string }[] };
   if (res.status !== 202) throw new Error(`upload answered ${res.status}: ${JSON.stringify(body)}`);
   return body.jobs;
 }
 
 export async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url);
+  const res = await fetch(url, { headers: signedIn });
   if (!res.ok) throw new Error(`GET ${url} answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as T;
 }

@@ -9,10 +9,10 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { saveProcessedDocument } from '../../src/store/index.ts';
+import { addJobOwner, addUploadOwner, addUser, saveProcessedDocument } from '../../src/store/index.ts';
 import { enqueuePdf } from '../../src/tasks/client.ts';
 import { fixtureDocument, makePdf, multipart, type Part } from './api.ts';
-import { type ApiFixture, startApiFixture } from './api-fixture.ts';
+import { type ApiFixture, signedIn, startApiFixture } from './api-fixture.ts';
 
 /** Ids of records that exist, so that some requests get past the 404 and into the handlers. */
 export interface KnownIds {
@@ -380,10 +380,12 @@ export async function fuzzApi(
 
 /**
  * An API on real services ready to be fuzzed: MAX_UPLOAD_MB=1, a stored course with its quiz and document, a
- * queued job (no worker takes it), and the small PDF the file parts carry.
+ * queued job (no worker takes it), and the small PDF the file parts carry. Keys on: requests carry the key of an
+ * admin, or (`as: 'teacher'`) of a teacher who owns that course and job, so the ownership checks run too.
  */
 export async function startFuzzTarget(
   logLevel = 'silent',
+  as: 'admin' | 'teacher' = 'admin',
 ): Promise<{ fx: ApiFixture; app: FastifyInstance; ids: KnownIds; pdf: Buffer }> {
   const fx = await startApiFixture();
   try {
@@ -394,7 +396,17 @@ export async function startFuzzTarget(
       fileName: 'queued.pdf',
       sha256: 'cd'.repeat(32),
     });
-    const app = await fx.variant({ maxUploadMb: 1, logLevel: logLevel as ApiFixture['config']['logLevel'] });
+    const admin = await fx.variant({
+      maxUploadMb: 1,
+      logLevel: logLevel as ApiFixture['config']['logLevel'],
+    });
+    let app = admin;
+    if (as === 'teacher') {
+      const { user, key } = await addUser(fx.deps.db, 'fuzz-teacher', 'teacher');
+      await addUploadOwner(fx.deps.db, 'ab'.repeat(32), user.id);
+      await addJobOwner(fx.deps.db, job.id, user.id);
+      app = signedIn(admin, key);
+    }
     const ids = { course: saved.courseId, quiz: saved.quizId, document: saved.documentId, job: job.id };
     return { fx, app, ids, pdf };
   } catch (err) {

@@ -197,11 +197,14 @@ export async function runHostsFleet(opts: HostsFleetOptions): Promise<HostsFleet
     });
 
     // ── the API host and the worker hosts ──────────────────────────────────────
+    const apiKey = randomBytes(16).toString('hex');
     const api = start(hosts, 'api', [...TSX, 'src/cli/main.ts', 'api'], {
       ...common,
       ...own('api'),
       PORT: '5001',
+      // Listening beyond loopback needs a credential (the API refuses to start without one).
       HOST: '0.0.0.0',
+      API_KEY: apiKey,
     });
     procs.push(api);
     const workers = ['w1', 'w2'].map((host, i) =>
@@ -234,7 +237,11 @@ export async function runHostsFleet(opts: HostsFleetOptions): Promise<HostsFleet
       for (const file of process.argv.slice(1)) {
         const form = new FormData();
         form.append('file', new Blob([readFileSync(file)], { type: 'application/pdf' }), file.split('/').pop());
-        const res = await fetch('http://127.0.0.1:5001/api/pdfs', { method: 'POST', body: form });
+        const res = await fetch('http://127.0.0.1:5001/api/pdfs', {
+          method: 'POST',
+          body: form,
+          headers: { authorization: 'Bearer ${apiKey}' },
+        });
         const body = await res.json();
         if (res.status !== 202) throw new Error(res.status + ' ' + JSON.stringify(body));
         ids.push(body.jobs[0].id);

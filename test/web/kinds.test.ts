@@ -18,7 +18,7 @@ import { type Quiz, QuizSchema } from '../../src/domain/course.ts';
 import { getQuiz, saveProcessedDocument, saveQuiz } from '../../src/store/index.ts';
 import { fixtureDocument } from '../support/api.ts';
 import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
-import { launchChromium, unlabelled } from '../support/chromium.ts';
+import { launchChromium, signInWith, unlabelled } from '../support/chromium.ts';
 
 const SHOTS = fileURLToPath(new URL('../../test-artifacts/web/', import.meta.url));
 const DESKTOP = { width: 1280, height: 860 };
@@ -179,7 +179,7 @@ describe('every kind of question in the app (headless Chromium)', { timeout: 240
   }
 
   test('desktop: every kind answered from the keyboard and scored right; wrong answers show the right one', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP });
+    const context = await signInWith(await browser.newContext({ viewport: DESKTOP }), fx.adminKey);
     const p = await context.newPage();
     watch(p);
     const scripts: { url: string; encoding: string | undefined; cache: string | undefined }[] = [];
@@ -249,7 +249,10 @@ describe('every kind of question in the app (headless Chromium)', { timeout: 240
   });
 
   test('review: levels shown; a matching question and its levels edited; a question switched to short answer', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
+    const context = await signInWith(
+      await browser.newContext({ viewport: DESKTOP, acceptDownloads: true }),
+      fx.adminKey,
+    );
     const p = await context.newPage();
     watch(p);
     await p.goto(`${base}/#/course/${courseId}/review/${quizId}`);
@@ -303,12 +306,10 @@ describe('every kind of question in the app (headless Chromium)', { timeout: 240
   });
 
   test('phone width: the quiz and review of every kind fit the screen and work by touch', async () => {
-    const context = await browser.newContext({
-      viewport: PHONE,
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-    });
+    const context = await signInWith(
+      await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true }),
+      fx.adminKey,
+    );
     const p = await context.newPage();
     watch(p);
     const fits = async (what: string) => {

@@ -9,8 +9,10 @@ import { getJobView } from '../../fleet/queues.ts';
 import { JOB_STATES } from '../../fleet/views.ts';
 import { getCourse, listCourses } from '../../store/index.ts';
 import { enqueueQuiz } from '../../tasks/client.ts';
+import { actorOf } from '../authorize.ts';
 import type { ApiDeps } from '../deps.ts';
 import { badRequest, errorResponses, notFound } from '../errors.ts';
+import { recordJobOwner } from '../owners.ts';
 import {
   courseSummarySchema,
   idParamsSchema,
@@ -119,7 +121,15 @@ export async function courseRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
     },
     async (request) => {
       const { limit, offset } = request.query;
-      return { courses: await listCourses(db, { limit, offset }), limit, offset };
+      const actor = actorOf(request);
+      // Admins list every course; a teacher, those they own or were shared.
+      const visibleTo = actor.role === 'admin' ? undefined : actor.id;
+      const courses = await listCourses(db, { limit, offset, ...(visibleTo ? { visibleTo } : {}) });
+      return {
+        courses: visibleTo ? courses : courses.map((c) => ({ ...c, access: 'owner' as const })),
+        limit,
+        offset,
+      };
     },
   );
 
@@ -136,7 +146,7 @@ export async function courseRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
     async (request) => {
       const course = await getCourse(db, request.params.id);
       if (!course) throw notFound('course', request.params.id);
-      return course;
+      return { ...course, access: request.courseGrant?.access ?? 'owner' };
     },
   );
 
@@ -180,6 +190,7 @@ export async function courseRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
       };
       const timeoutMs = opts.deps.queueTimeoutMs ?? QUEUE_TIMEOUT_MS;
       const job = await withQueueTimeout(enqueueQuiz(fleet, data), timeoutMs);
+      await recordJobOwner(db, job.id, request.principal);
       const view = await withQueueTimeout(getJobView(fleet, job.id), timeoutMs);
       const status_url = `/api/jobs/${encodeURIComponent(job.id)}`;
       return reply.code(202).send({ id: job.id, state: view?.state ?? 'waiting', status_url, ...data });

@@ -14,6 +14,8 @@ import { findDocumentBySha } from '../../store/index.ts';
 import { enqueuePdf } from '../../tasks/client.ts';
 import type { ApiContext } from '../deps.ts';
 import { ApiError, errorResponses } from '../errors.ts';
+import { recordJobOwner, recordUploadOwner } from '../owners.ts';
+import type { Principal } from '../principal.ts';
 import { uploadResponseSchema } from '../schemas.ts';
 import { QUEUE_TIMEOUT_MS, withQueueTimeout } from '../timeout.ts';
 import { discardUploads, displayName, MULTIPART_LIMITS, type StoredUpload, storeUpload } from '../upload.ts';
@@ -89,7 +91,7 @@ export async function pdfRoutes(app: FastifyInstance, opts: { deps: ApiContext }
       const entries: UploadEntry[] = [];
       try {
         for (const file of files)
-          entries.push(await submit(deps, file, password, (m) => request.log.warn(m)));
+          entries.push(await submit(deps, file, password, request.principal, (m) => request.log.warn(m)));
       } catch (err) {
         // Refused (Redis down or full): the files no job was queued for are not kept. A retry of the request
         // finds the jobs queued before the refusal (their ids come from the content).
@@ -162,9 +164,12 @@ async function submit(
   deps: ApiContext,
   file: StoredUpload,
   password: string | undefined,
+  principal: Principal | undefined,
   warn: (message: string) => void,
 ): Promise<UploadEntry> {
   const base = { file: file.fileName, sha256: file.sha256 };
+  // Owned before anything is queued: the course is the uploader's the moment it exists.
+  await recordUploadOwner(deps.db, file.sha256, principal);
   // While the database is down the upload is still taken: the worker then finds out whether it is known.
   const known = await findDocumentBySha(deps.db, file.sha256).catch((err: unknown) => {
     if (unreachableDependency(err)) return null;
@@ -187,6 +192,7 @@ async function submit(
     ...(password ? { password } : {}),
   };
   const job = await withQueueTimeout(enqueuePdf(deps.fleet, data), timeoutMs);
+  await recordJobOwner(deps.db, job.id, principal);
   const view = await withQueueTimeout(getJobView(deps.fleet, job.id), timeoutMs);
   return {
     ...base,

@@ -10,6 +10,7 @@ import type { Config } from '../../config.ts';
 import { SUPERVISOR_NODE_FLAGS } from '../../fleet/pool/child-handle.ts';
 import { isDatabaseReady } from './database.ts';
 import { PrefixedOutput } from './prefix.ts';
+import { secureDefaultRefusal } from './secure.ts';
 import { describeExit, type Exit, Service } from './service.ts';
 
 export interface UpOptions {
@@ -165,6 +166,13 @@ export async function runUp(config: Config, opts: UpOptions): Promise<number> {
       return 1;
     }
     env = { DATABASE_URL: db.url };
+  }
+
+  const refusal = await secureDefaultRefusal(config, env.DATABASE_URL ?? config.databaseUrl);
+  if (refusal) {
+    process.stderr.write(`profai: ${refusal}\n`);
+    if (database) await database.stop('SIGTERM', 10_000);
+    return 1;
   }
 
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;

@@ -29,6 +29,8 @@ export const DOCUMENTS_MOUNT = '/data/documents';
 const q = (value: string | number) => JSON.stringify(String(value));
 /** Compose interpolation from .env; `:?` stops `docker compose` with this message when it is unset. */
 const PASSWORD = `\${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}`;
+/** The API's credential: compose stops with this message when it is unset, before the API would refuse to start. */
+const API_KEY = `\${API_KEY:?set API_KEY in .env - make one with openssl rand -hex 32 - see docs/access.md}`;
 
 function header(plan: Plan, command: string): string[] {
   const { host } = plan.inputs;
@@ -51,7 +53,11 @@ function header(plan: Plan, command: string): string[] {
     '# Redis keeps an append-only file (fsync every second) on a volume: queued jobs survive a Redis or host',
     '# restart (without it, every waiting upload would be lost); `noeviction` because BullMQ must never lose keys.',
     '#',
-    '# Usage: cp .env.example .env (set POSTGRES_PASSWORD), then',
+    '# The API listens on every address of its container, so it needs a credential (it refuses to start without):',
+    '# API_KEY, one admin key; add a key per person later with `docker compose exec api profai users add NAME',
+    '# --role teacher` (docs/access.md).',
+    '#',
+    '# Usage: cp .env.example .env (set POSTGRES_PASSWORD, and API_KEY=<the output of `openssl rand -hex 32`>), then',
     '#   docker compose -f docker-compose-production.yml up -d --build',
   ];
 }
@@ -165,6 +171,8 @@ function services(plan: Plan): string[] {
     `${s}environment:`,
     `${s}  <<: *profai-env`,
     `${s}  PORT: "5001"`,
+    `${s}  HOST: "0.0.0.0"`,
+    `${s}  API_KEY: ${API_KEY}`,
     `${s}cpus: ${formatCpus(plan.api.cpus)}`,
     `${s}mem_limit: ${formatDockerSize(plan.api.memoryMb)}`,
     `${s}memswap_limit: ${formatDockerSize(plan.api.memoryMb)}`,

@@ -14,12 +14,18 @@ export const SET_BY_COMPOSE = new Set([
   'CHROMA_URL',
   'UPLOAD_DIR',
   'PORT',
+  'HOST',
   'WORKER_NUM',
   'WORKER_CONCURRENCY',
   'MAX_MEMORY_PER_CHILD_MB',
   'HARD_MEMORY_LIMIT_MB',
   'CHILD_HEAP_MB',
 ]);
+
+/** Settings the production compose file requires in .env (it stops, naming them, when they are unset). */
+export const REQUIRED_BY_COMPOSE: Readonly<Record<string, string>> = {
+  API_KEY: 'Required by docker-compose-production.yml, where the API listens beyond loopback.',
+};
 
 export function renderEnvExample(): string {
   const lines = [
@@ -36,7 +42,9 @@ export function renderEnvExample(): string {
     const byCompose = SET_BY_COMPOSE.has(spec.env)
       ? ' (Set per service by docker-compose-production.yml.)'
       : '';
-    lines.push(`# ${spec.doc}${byCompose}`, `# ${spec.env}=${show(spec.default)}`, '');
+    const required = REQUIRED_BY_COMPOSE[spec.env];
+    if (required) lines.push(`# ${spec.doc} (${required})`, `${spec.env}=`, '');
+    else lines.push(`# ${spec.doc}${byCompose}`, `# ${spec.env}=${show(spec.default)}`, '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -10,6 +10,7 @@ import { date, languageName, pages, plural } from '../format.js';
 import { followJob } from '../jobs.js';
 import { KIND_LABELS, KINDS } from './kinds.js';
 import { backLink, citation, exportButtons, loadCourse, loadQuizzes, quizScope } from './shared.js';
+import { shareButton } from './sharing.js';
 
 /** The server's default mix (src/domain/question-kinds.ts DEFAULT_KIND_SHARES), shown in the new-quiz form. */
 const DEFAULT_SHARES = {
@@ -42,6 +43,7 @@ export async function courseView(main, id) {
       { class: 'meta' },
       `${course.fileName} · ${language ? `${language} · ` : ''}${plural(course.pageCount, 'page')} · ${plural(c.modules.length, 'module')} · ${plural(course.lessons, 'lesson')} · about ${plural(Math.max(1, Math.round(c.readingMinutes)), 'minute')} of reading · added ${date(course.createdAt)}`,
     ),
+    accessRow(course),
     h('p', { class: 'lead', lang }, c.description),
     c.keyTerms.length > 0
       ? h(
@@ -61,8 +63,28 @@ export async function courseView(main, id) {
   );
 }
 
+/**
+ * Owners share the course; a teacher it is shared with sees how.
+ * @param {StoredCourse} course
+ */
+function accessRow(course) {
+  if (course.access === 'owner') return h('div', { class: 'row wrap access-row' }, shareButton(course));
+  if (course.access === 'read' || course.access === 'edit')
+    return h(
+      'p',
+      { class: 'access-row' },
+      h(
+        'span',
+        { class: 'badge badge-shared' },
+        course.access === 'read' ? 'Shared with you: read only' : 'Shared with you: you can edit its quizzes',
+      ),
+    );
+  return null;
+}
+
 /** @param {StoredCourse} course @param {StoredQuiz[]} quizzes */
 function quizSection(course, quizzes) {
+  const canEdit = course.access !== 'read';
   return h(
     'section',
     { class: 'card quizzes', 'aria-labelledby': 'quizzes-title' },
@@ -100,14 +122,16 @@ function quizSection(course, quizzes) {
               },
               'Take the quiz',
             ),
-            h(
-              'a',
-              {
-                class: 'button',
-                href: `#/course/${encodeURIComponent(course.id)}/review/${encodeURIComponent(q.id)}`,
-              },
-              'Review and edit',
-            ),
+            canEdit
+              ? h(
+                  'a',
+                  {
+                    class: 'button',
+                    href: `#/course/${encodeURIComponent(course.id)}/review/${encodeURIComponent(q.id)}`,
+                  },
+                  'Review and edit',
+                )
+              : null,
           ),
           h(
             'details',
@@ -118,7 +142,7 @@ function quizSection(course, quizzes) {
         ),
       ),
     ),
-    newQuizForm(course),
+    canEdit ? newQuizForm(course) : null,
   );
 }
 

@@ -7,7 +7,8 @@ import { uploadPanel } from './upload.js';
 
 /**
  * @typedef {{ id: string; documentId: string; title: string; fileName: string; pageCount: number;
- *   modules: number; lessons: number; createdAt: string }} CourseSummary
+ *   modules: number; lessons: number; createdAt: string;
+ *   access?: import('../../domain/users.ts').CourseAccess }} CourseSummary
  */
 
 /** @param {HTMLElement} main */
@@ -51,6 +52,13 @@ export async function homeView(main) {
             'th',
             { scope: 'row', 'data-label': 'Course' },
             h('a', { href: `#/course/${encodeURIComponent(c.id)}` }, c.title),
+            c.access === 'read' || c.access === 'edit'
+              ? h(
+                  'span',
+                  { class: 'badge badge-shared' },
+                  c.access === 'read' ? 'Shared, read only' : 'Shared with you',
+                )
+              : null,
           ),
           h('td', { 'data-label': 'File', class: 'file' }, c.fileName),
           h('td', { 'data-label': 'Pages', class: 'num' }, String(c.pageCount)),

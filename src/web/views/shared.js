@@ -17,7 +17,7 @@ import { openViewer } from '../viewer.js';
  * @typedef {Extract<Question, { kind: 'multiple_choice' }>} MultipleChoice
  * @typedef {Extract<Question, { kind: 'true_false' }>} TrueFalse
  * @typedef {import('../../domain/course.ts').Quiz} Quiz
- * @typedef {{ id: string; documentId: string; title: string; fileName: string; pageCount: number; modules: number; lessons: number; createdAt: string; course: Course; quizIds: string[] }} StoredCourse
+ * @typedef {{ id: string; documentId: string; title: string; fileName: string; pageCount: number; modules: number; lessons: number; createdAt: string; course: Course; quizIds: string[]; access?: import('../../domain/users.ts').CourseAccess }} StoredCourse
  * @typedef {import('../../domain/question-kinds.ts').Difficulty} Difficulty
  * @typedef {import('../../domain/question-kinds.ts').BloomLevel} Bloom
  * @typedef {Extract<Question, { kind: 'multiple_answer' }>} MultipleAnswer
