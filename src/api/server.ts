@@ -12,6 +12,7 @@ import { openStorage } from '../files/index.ts';
 import { failFastRedis } from '../fleet/redis.ts';
 import { openPostgresInBackground, openVectorStoreOnUse } from '../store/background.ts';
 import { openProfaiClient } from '../tasks/client.ts';
+import { installAudit } from './audit.ts';
 import { installAuth } from './auth.ts';
 import { Capacity } from './capacity.ts';
 import type { ApiContext, ApiDeps } from './deps.ts';
@@ -23,6 +24,8 @@ import {
 } from './errors.ts';
 import { installFiniteCheck } from './finite.ts';
 import { appRoutes } from './routes/app.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { courseDeleteRoutes } from './routes/course-delete.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -63,6 +66,7 @@ export async function buildApi(given: ApiDeps): Promise<FastifyInstance> {
   installErrorHandlers(app);
   installAuth(app, config.apiKey);
   installFiniteCheck(app);
+  installAudit(app, deps.db);
 
   await app.register(multipart, {
     throwFileSizeLimit: true,
@@ -79,12 +83,14 @@ export async function buildApi(given: ApiDeps): Promise<FastifyInstance> {
   await app.register(pdfRoutes, { deps });
   await app.register(jobRoutes, { deps });
   await app.register(courseRoutes, { deps });
+  await app.register(courseDeleteRoutes, { deps });
   await app.register(quizRoutes, { deps });
   await app.register(metricsRoutes, { deps });
   await app.register(dashboardRoutes, { deps });
   await app.register(exportRoutes, { deps });
   await app.register(documentRoutes, { deps });
   await app.register(reviewRoutes, { deps });
+  await app.register(auditRoutes, { deps });
   await app.register(appRoutes, { deps });
   await app.register(uploadSweep, { deps });
   return app;

@@ -10,8 +10,9 @@ import { unreachableDependency } from '../../domain/errors.ts';
 import { keepUploadIfPossible } from '../../files/documents.ts';
 import type { FileStore } from '../../files/index.ts';
 import { getJobView } from '../../fleet/queues.ts';
-import { findDocumentBySha } from '../../store/index.ts';
+import { courseIdOfContent, findDocumentBySha } from '../../store/index.ts';
 import { enqueuePdf } from '../../tasks/client.ts';
+import { audit } from '../audit.ts';
 import type { ApiContext } from '../deps.ts';
 import { ApiError, errorResponses } from '../errors.ts';
 import { uploadResponseSchema } from '../schemas.ts';
@@ -98,6 +99,13 @@ export async function pdfRoutes(app: FastifyInstance, opts: { deps: ApiContext }
         );
         throw err;
       }
+      for (const e of entries)
+        await audit(request, 'upload', {
+          kind: 'pdf',
+          id: e.sha256,
+          courseId: e.courseId ?? courseIdOfContent(e.sha256),
+          detail: { file: e.file, ...(e.id ? { job: e.id } : { existing: true }) },
+        });
       const queuedSomething = entries.some((e) => e.id !== undefined);
       return reply.code(queuedSomething ? 202 : 200).send({ jobs: entries });
     },
