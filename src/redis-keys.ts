@@ -19,4 +19,8 @@ export const redisKeys = {
   llmCache: (prefix: string, requestHash: string) => `${prefix}:llm:cache:${requestHash}`,
   /** String, expiring: a PDF's staged document (gzipped JSON) waiting for its LLM stage (src/tasks/handoff.ts). */
   llmStage: (prefix: string, documentId: string) => `${prefix}:llm:stage:${documentId}`,
+  /** Strings, expiring: the API's request counters per key and route (src/api/rate-limit.ts; @fastify/rate-limit). */
+  rateLimit: (prefix: string) => `${prefix}:ratelimit:`,
+  /** Sorted set: the jobs a key has queued, by time, pruned as they finish (src/api/job-cap.ts). */
+  queuedJobs: (prefix: string, key: string) => `${prefix}:queued:${key}`,
 } as const;

@@ -23,6 +23,7 @@ import {
   replyWithError,
 } from './errors.ts';
 import { installFiniteCheck } from './finite.ts';
+import { installRateLimits } from './rate-limit.ts';
 import { appRoutes } from './routes/app.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { courseDeleteRoutes } from './routes/course-delete.ts';
@@ -78,6 +79,11 @@ export async function buildApi(given: ApiDeps): Promise<FastifyInstance> {
     },
   });
   await registerOpenApi(app, Boolean(config.apiKey));
+  if (config.requestsPerMinute > 0 || config.uploadsPerMinute > 0) {
+    const limits = given.rateLimitRedis ?? failFastRedis(config.redisUrl);
+    if (!given.rateLimitRedis) app.addHook('onClose', () => limits.quit().catch(() => limits.disconnect()));
+    await installRateLimits(app, config, limits);
+  }
 
   await app.register(healthRoutes, { deps });
   await app.register(pdfRoutes, { deps });

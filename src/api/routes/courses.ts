@@ -11,6 +11,7 @@ import { getCourse, listCourses } from '../../store/index.ts';
 import { enqueueQuiz } from '../../tasks/client.ts';
 import type { ApiDeps } from '../deps.ts';
 import { badRequest, errorResponses, notFound } from '../errors.ts';
+import { checkQueuedJobs, noteQueuedJobs } from '../job-cap.ts';
 import {
   courseSummarySchema,
   idParamsSchema,
@@ -179,7 +180,12 @@ export async function courseRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
         ...(body.minBloom ? { minBloom: body.minBloom } : {}),
       };
       const timeoutMs = opts.deps.queueTimeoutMs ?? QUEUE_TIMEOUT_MS;
+      if (fleet.redis.status === 'ready')
+        await withQueueTimeout(checkQueuedJobs(fleet, request, config.maxQueuedJobsPerUser), timeoutMs);
       const job = await withQueueTimeout(enqueueQuiz(fleet, data), timeoutMs);
+      await noteQueuedJobs(fleet, request, [job.id]).catch((err: unknown) =>
+        request.log.warn({ err }, 'queued job not counted'),
+      );
       const view = await withQueueTimeout(getJobView(fleet, job.id), timeoutMs);
       const status_url = `/api/jobs/${encodeURIComponent(job.id)}`;
       return reply.code(202).send({ id: job.id, state: view?.state ?? 'waiting', status_url, ...data });

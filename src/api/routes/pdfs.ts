@@ -15,6 +15,7 @@ import { enqueuePdf } from '../../tasks/client.ts';
 import { audit } from '../audit.ts';
 import type { ApiContext } from '../deps.ts';
 import { ApiError, errorResponses } from '../errors.ts';
+import { checkQueuedJobs, noteQueuedJobs } from '../job-cap.ts';
 import { uploadResponseSchema } from '../schemas.ts';
 import { QUEUE_TIMEOUT_MS, withQueueTimeout } from '../timeout.ts';
 import { discardUploads, displayName, MULTIPART_LIMITS, type StoredUpload, storeUpload } from '../upload.ts';
@@ -77,6 +78,9 @@ export async function pdfRoutes(app: FastifyInstance, opts: { deps: ApiContext }
       validatorCompiler: () => () => true,
     },
     async (request, reply) => {
+      const cap = deps.config.maxQueuedJobsPerUser;
+      // Refused before the body is read when the key is at its cap already.
+      await capCheck(deps, request, cap, 1);
       const { files, password } = await readUploads(request, uploads, deps.config.maxUploadMb).then(
         (parsed) => {
           deps.capacity.noteUpload();
@@ -89,6 +93,7 @@ export async function pdfRoutes(app: FastifyInstance, opts: { deps: ApiContext }
       );
       const entries: UploadEntry[] = [];
       try {
+        await capCheck(deps, request, cap, files.length);
         for (const file of files)
           entries.push(await submit(deps, file, password, (m) => request.log.warn(m)));
       } catch (err) {
@@ -99,6 +104,11 @@ export async function pdfRoutes(app: FastifyInstance, opts: { deps: ApiContext }
         );
         throw err;
       }
+      await noteQueuedJobs(
+        deps.fleet,
+        request,
+        entries.flatMap((e) => (e.id && !e.existing ? [e.id] : [])),
+      ).catch((err: unknown) => request.log.warn({ err }, 'queued jobs not counted'));
       for (const e of entries)
         await audit(request, 'upload', {
           kind: 'pdf',
@@ -109,6 +119,22 @@ export async function pdfRoutes(app: FastifyInstance, opts: { deps: ApiContext }
       const queuedSomething = entries.some((e) => e.id !== undefined);
       return reply.code(queuedSomething ? 202 : 200).send({ jobs: entries });
     },
+  );
+}
+
+/**
+ * {@link checkQueuedJobs} while the queue answers; while it does not, the enqueue says so (503) as it always has.
+ */
+async function capCheck(
+  deps: ApiContext,
+  request: FastifyRequest,
+  cap: number,
+  adding: number,
+): Promise<void> {
+  if (cap === 0 || deps.fleet.redis.status !== 'ready') return;
+  await withQueueTimeout(
+    checkQueuedJobs(deps.fleet, request, cap, adding),
+    deps.queueTimeoutMs ?? QUEUE_TIMEOUT_MS,
   );
 }
 
