@@ -6,6 +6,8 @@ import { Command, Option } from 'commander';
 import { describeConfig } from '../config.ts';
 import { int, none, positiveInt, run } from './command-kit.ts';
 import * as apiCommand from './commands/api.ts';
+import * as auditCommand from './commands/audit.ts';
+import * as deleteCommand from './commands/delete.ts';
 import * as doctorCommand from './commands/doctor.ts';
 import * as exportCommand from './commands/export.ts';
 import * as inspectCommand from './commands/inspect.ts';
@@ -30,6 +32,8 @@ const COMMAND_MODULES: ((program: Command) => void)[] = [
   exportCommand.register,
   doctorCommand.register,
   jobsCommand.register,
+  deleteCommand.register,
+  auditCommand.register,
 ];
 
 const VERSION = '0.1.0';
