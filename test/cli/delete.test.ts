@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { countRows, openDatabase } from '../../src/store/index.ts';
 import { SAMPLE_PDF } from '../support/cli-processes.ts';
 import { tempDir } from '../support/databases.ts';
 import { runCli } from '../support/ops.ts';
@@ -28,10 +29,16 @@ describe('profai courses delete, profai audit', { timeout: 180_000 }, () => {
   test('refuses without --yes off a terminal, and a prefix', async () => {
     const noYes = await runCli(['courses', 'delete', courseId], env);
     assert.equal(noYes.code, 1);
-    assert.equal(noYes.stderr.trim(), 'profai: not deleting without --yes: stdin is not a terminal to ask on');
+    assert.equal(
+      noYes.stderr.trim(),
+      'profai: not deleting without --yes: stdin is not a terminal to ask on',
+    );
     const prefix = await runCli(['courses', 'delete', courseId.slice(0, 6), '--yes'], env);
     assert.equal(prefix.code, 1);
-    assert.match(prefix.stderr.trim(), /^profai: \w+ is only a prefix of course \w+: give the whole id to delete it$/);
+    assert.match(
+      prefix.stderr.trim(),
+      /^profai: \w+ is only a prefix of course \w+: give the whole id to delete it$/,
+    );
     assert.equal(readdirSync(join(data, 'documents')).length, 1, 'nothing deleted yet');
   });
 
@@ -42,6 +49,16 @@ describe('profai courses delete, profai audit', { timeout: 180_000 }, () => {
     assert.deepEqual(readdirSync(join(data, 'documents')), []);
     const list = await runCli(['courses', '--json'], env);
     assert.deepEqual(JSON.parse(list.stdout), []);
+    const db = await openDatabase({ dataDir: data, databaseUrl: undefined });
+    try {
+      const rows = await countRows(db);
+      assert.ok('chunk_vectors' in rows, 'the embedded database keeps vectors (pgvector)');
+      for (const [table, n] of Object.entries(rows)) assert.equal(n, 0, `${table} is empty`);
+      const left = await db.query('SELECT 1 FROM pending_deletions');
+      assert.equal(left.rows.length, 0);
+    } finally {
+      await db.close();
+    }
 
     const again = await runCli(['courses', 'delete', courseId, '--yes'], env);
     assert.equal(again.code, 1);
