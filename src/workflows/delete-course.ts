@@ -29,6 +29,8 @@ export interface DeleteDeps {
   forgetJobs?(deletion: PendingDeletion): Promise<void>;
   /** The ids of the jobs that made the document of a SHA-256 (for tables that name jobs). @defaultValue none */
   jobIdsOf?(sha256: string): string[];
+  /** Told when an unfinished deletion of another course failed again (it stays pending). @defaultValue ignored */
+  onLeftover?(left: PendingDeletion, err: unknown): void;
 }
 
 /** What a delete did: the course deleted now, or one whose deletion a crash had left half done and is now finished. */
@@ -42,7 +44,10 @@ export type DeleteOutcome =
  */
 export async function deleteCourse(deps: DeleteDeps, id: string): Promise<DeleteOutcome | null> {
   const [unfinished] = await pendingDeletions(deps.db, id);
-  for (const left of await pendingDeletions(deps.db)) await finishDeletion(deps, left);
+  if (unfinished) await finishDeletion(deps, unfinished);
+  // Others a crash left: finished on the way when possible; one that keeps failing must not block this delete.
+  for (const left of await pendingDeletions(deps.db))
+    await finishDeletion(deps, left).catch((err: unknown) => deps.onLeftover?.(left, err));
   const deleted = await deleteCourseRows(deps.db, id, deps.jobIdsOf);
   if (deleted) {
     if (deleted.scope === 'document') await finishDeletion(deps, deleted);

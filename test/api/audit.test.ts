@@ -60,7 +60,11 @@ describe('the audit trail', { timeout: 120_000 }, () => {
     assert.equal(exported.statusCode, 200);
     // A refused action is not recorded: a replay of a job that did not fail.
     const job = up.json().jobs[0].id as string;
-    assertError(await fx.app.inject({ method: 'POST', url: `/api/jobs/${job}/retry` }), 409, 'job_not_failed');
+    assertError(
+      await fx.app.inject({ method: 'POST', url: `/api/jobs/${job}/retry` }),
+      409,
+      'job_not_failed',
+    );
 
     const rows = await trail();
     assert.deepEqual(
@@ -72,7 +76,10 @@ describe('the audit trail', { timeout: 120_000 }, () => {
       [ex.targetKind, ex.targetId, ex.courseId, ex.detail],
       ['course', saved.courseId, saved.courseId, { format: 'gift', quiz: saved.quizId }],
     );
-    assert.deepEqual([ed.targetKind, ed.targetId, ed.detail], ['quiz', saved.quizId, { question: 0, change: 'edit' }]);
+    assert.deepEqual(
+      [ed.targetKind, ed.targetId, ed.detail],
+      ['quiz', saved.quizId, { question: 0, change: 'edit' }],
+    );
     const sha = createHash('sha256').update(pdf).digest('hex');
     assert.deepEqual([upl.targetKind, upl.targetId], ['pdf', sha]);
     assert.equal(upl.courseId, `c${sha.slice(0, 11)}`, 'the course the upload will make');
@@ -112,7 +119,10 @@ describe('the audit trail', { timeout: 120_000 }, () => {
       },
     }) as Database;
     const lines: string[] = [];
-    const app = await fx.variant({ logLevel: 'info' }, { db: broken, logStream: { write: (l: string) => lines.push(l) } });
+    const app = await fx.variant(
+      { logLevel: 'info' },
+      { db: broken, logStream: { write: (l: string) => lines.push(l) } },
+    );
     const res = await app.inject(`/api/courses/${saved.courseId}/export?format=md`);
     assert.equal(res.statusCode, 200);
     const logged = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'audit record not written');

@@ -14,7 +14,7 @@ import type { JobView } from '../../src/fleet/views.ts';
 import { deleteCourseRows, listAudit } from '../../src/store/index.ts';
 import { jobIdsOfContent } from '../../src/tasks/forget-jobs.ts';
 import type { PdfTaskResult } from '../../src/tasks/names.ts';
-import { assertError, makePdf, multipart } from '../support/api.ts';
+import { assertError, distinctiveRun, makePdf, multipart } from '../support/api.ts';
 import { type ApiFixture, keysUnder, startApiFixture } from '../support/api-fixture.ts';
 import { killAll, spawnWorker, type WorkerProcess, waitForFinished } from '../support/workers.ts';
 
@@ -29,18 +29,6 @@ async function filesUnder(dir: string): Promise<{ path: string; bytes: Buffer }[
     out.push({ path, bytes: await readFile(path) });
   }
   return out;
-}
-
-/**
- * 48 bytes of `pdf` found nowhere in `unlike`, a PDF made the same way with other text: a run that is this PDF's
- * own (its compressed text), not the font or structure every PDF of the test shares.
- */
-function distinctiveRun(pdf: Buffer, unlike: Buffer): Buffer {
-  for (let at = 0; at + 48 <= pdf.length; at += 16) {
-    const run = pdf.subarray(at, at + 48);
-    if (!unlike.includes(run)) return run;
-  }
-  throw new Error('no distinctive run of bytes');
 }
 
 describe('deleting a course', { timeout: 300_000 }, () => {

@@ -36,6 +36,8 @@ export async function courseDeleteRoutes(app: FastifyInstance, opts: { deps: Api
           storage,
           jobIdsOf: jobIdsOfContent,
           forgetJobs: (left) => withQueueTimeout(forgetJobs(fleet, left), timeoutMs),
+          onLeftover: (left, err) =>
+            request.log.warn({ err, documentId: left.documentId }, 'an earlier deletion is still unfinished'),
         },
         request.params.id,
       );
