@@ -15,14 +15,26 @@ export interface PendingDeletion {
   quizIds: string[];
 }
 
-/** A course whose rows are deleted. */
+/** A course whose rows are deleted (or, for one of several owners, left to the others). */
 export interface DeletedCourse extends PendingDeletion {
   title: string;
   /**
    * `document`: nobody else used its document, which went too ({@link PendingDeletion} to finish);
-   * `course`: another course uses the document, only this course's rows went.
+   * `course`: another course uses the document, only this course's rows went;
+   * `released`: other users own its upload too: only the acting user's ownership went, the course stays theirs.
    */
-  scope: 'document' | 'course';
+  scope: 'document' | 'course' | 'released';
+}
+
+/** Options of {@link deleteCourseRows}. */
+export interface DeleteRowsOptions {
+  /** The ids of the jobs that made a document of this SHA-256 (their owner rows go too). @defaultValue none */
+  jobIdsOf?: (sha256: string) => string[];
+  /**
+   * The user deleting, when ownership applies to them (a teacher; not an admin): where other users own the same
+   * upload (`upload_owners`, issue #25's ownership), only this user's ownership goes. @defaultValue everyone's
+   */
+  ownerId?: string | undefined;
 }
 
 interface CourseRow {
@@ -41,13 +53,13 @@ const OPTIONAL_REFERENCES = [
 /**
  * Deletes the course whose id, or whose document's id, is exactly `id` (never a prefix: this is for good).
  * Null when there is none. The rows go in one transaction with the audit erasure and the pending row.
- * @param jobIdsOf - the ids of the jobs that made a document of this SHA-256 (their owner rows go too)
  */
 export async function deleteCourseRows(
   db: Database,
   id: string,
-  jobIdsOf: (sha256: string) => string[] = () => [],
+  opts: DeleteRowsOptions = {},
 ): Promise<DeletedCourse | null> {
+  const jobIdsOf = opts.jobIdsOf ?? (() => []);
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<CourseRow>(
       `SELECT c.id, c.document_id, c.title, d.sha256
@@ -60,21 +72,23 @@ export async function deleteCourseRows(
     if (!row) return null;
     const quizzes = await tx.query<{ id: string }>('SELECT id FROM quizzes WHERE course_id = $1', [row.id]);
     const quizIds = quizzes.rows.map((q) => q.id);
+    const jobIds = jobIdsOf(row.sha256);
+    const base = {
+      courseId: row.id,
+      documentId: row.document_id,
+      sha256: row.sha256,
+      title: row.title,
+      quizIds,
+    };
+    if (opts.ownerId && (await releasedToOthers(tx, row.sha256, opts.ownerId, jobIds)))
+      return { ...base, scope: 'released' };
     const others = await tx.query('SELECT 1 FROM courses WHERE document_id = $1 AND id <> $2 LIMIT 1', [
       row.document_id,
       row.id,
     ]);
     const scope = others.rows.length > 0 ? 'course' : 'document';
     await tx.query('DELETE FROM courses WHERE id = $1', [row.id]);
-    const gone: DeletedCourse = {
-      courseId: row.id,
-      documentId: row.document_id,
-      sha256: row.sha256,
-      title: row.title,
-      quizIds,
-      scope,
-    };
-    const jobIds = jobIdsOf(row.sha256);
+    const gone: DeletedCourse = { ...base, scope };
     if (scope === 'document') {
       await tx.query('DELETE FROM documents WHERE id = $1', [row.document_id]);
       await deleteOptionalReferences(tx, row.sha256, jobIds);
@@ -93,12 +107,38 @@ export async function deleteCourseRows(
   });
 }
 
+const tableExists = async (tx: Sql, table: string) =>
+  (await tx.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [table])).rows[0]
+    ?.present === true;
+
+/**
+ * When other users own the upload too, removes only `ownerId`'s ownership (of the upload and of its jobs) and says
+ * so; false when nobody else owns it (or ownership is not recorded), and the course is to be deleted.
+ */
+async function releasedToOthers(
+  tx: Sql,
+  sha256: string,
+  ownerId: string,
+  jobIds: string[],
+): Promise<boolean> {
+  if (!(await tableExists(tx, 'upload_owners'))) return false;
+  const others = await tx.query('SELECT 1 FROM upload_owners WHERE sha256 = $1 AND user_id <> $2 LIMIT 1', [
+    sha256,
+    ownerId,
+  ]);
+  if (others.rows.length === 0) return false;
+  await tx.query('DELETE FROM upload_owners WHERE sha256 = $1 AND user_id = $2', [sha256, ownerId]);
+  if (await tableExists(tx, 'job_owners'))
+    await tx.query('DELETE FROM job_owners WHERE job_id = ANY($1::text[]) AND user_id = $2', [
+      jobIds,
+      ownerId,
+    ]);
+  return true;
+}
+
 async function deleteOptionalReferences(tx: Sql, sha256: string, jobIds: string[]): Promise<void> {
   for (const ref of OPTIONAL_REFERENCES) {
-    const { rows } = await tx.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', [
-      ref.table,
-    ]);
-    if (!rows[0]?.present) continue;
+    if (!(await tableExists(tx, ref.table))) continue;
     if (ref.by === 'sha256') await tx.query(`DELETE FROM ${ref.table} WHERE ${ref.column} = $1`, [sha256]);
     else await tx.query(`DELETE FROM ${ref.table} WHERE ${ref.column} = ANY($1::text[])`, [jobIds]);
   }

@@ -29,6 +29,8 @@ export interface DeleteDeps {
   forgetJobs?(deletion: PendingDeletion): Promise<void>;
   /** The ids of the jobs that made the document of a SHA-256 (for tables that name jobs). @defaultValue none */
   jobIdsOf?(sha256: string): string[];
+  /** The user deleting, when ownership applies to them (see {@link deleteCourseRows}). @defaultValue none: everyone's */
+  ownerId?: string | undefined;
   /** Told when an unfinished deletion of another course failed again (it stays pending). @defaultValue ignored */
   onLeftover?(left: PendingDeletion, err: unknown): void;
 }
@@ -48,7 +50,7 @@ export async function deleteCourse(deps: DeleteDeps, id: string): Promise<Delete
   // Others a crash left: finished on the way when possible; one that keeps failing must not block this delete.
   for (const left of await pendingDeletions(deps.db))
     await finishDeletion(deps, left).catch((err: unknown) => deps.onLeftover?.(left, err));
-  const deleted = await deleteCourseRows(deps.db, id, deps.jobIdsOf);
+  const deleted = await deleteCourseRows(deps.db, id, { jobIdsOf: deps.jobIdsOf, ownerId: deps.ownerId });
   if (deleted) {
     if (deleted.scope === 'document') await finishDeletion(deps, deleted);
     return { deleted, finished: false };

@@ -167,7 +167,7 @@ describe('deleting a course', { timeout: 300_000 }, () => {
   test('a deletion cut short after its transaction (a crash) is finished by the next delete', async () => {
     const made = await courseWithEverything('crash between');
     // The database part alone, as a process killed right after the commit leaves it.
-    const gone = await deleteCourseRows(fx.deps.db, made.courseId, jobIdsOfContent);
+    const gone = await deleteCourseRows(fx.deps.db, made.courseId, { jobIdsOf: jobIdsOfContent });
     assert.equal(gone?.scope, 'document');
     assert.ok((await readdir(fx.config.documentsDir!)).includes(`${made.sha}.pdf`), 'the PDF is still there');
     const pending = await fx.deps.db.query('SELECT 1 FROM pending_deletions');

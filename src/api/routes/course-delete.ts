@@ -35,6 +35,8 @@ export async function courseDeleteRoutes(app: FastifyInstance, opts: { deps: Api
           vectors,
           storage,
           jobIdsOf: jobIdsOfContent,
+          // A teacher's delete is theirs alone when others own the same upload; an admin's is everyone's.
+          ownerId: request.principal && request.principal.role !== 'admin' ? request.principal.id : undefined,
           forgetJobs: (left) => withQueueTimeout(forgetJobs(fleet, left), timeoutMs),
           onLeftover: (left, err) =>
             request.log.warn({ err, documentId: left.documentId }, 'an earlier deletion is still unfinished'),
@@ -44,7 +46,9 @@ export async function courseDeleteRoutes(app: FastifyInstance, opts: { deps: Api
       if (!outcome) throw notFound('course', request.params.id);
       if (!outcome.finished) {
         const { courseId, scope } = outcome.deleted;
-        await audit(request, 'delete', { kind: 'course', id: erasedLabel(courseId), detail: { scope } });
+        // A course left to its other owners keeps its id in the trail; a deleted one is named by its erased label.
+        const target = scope === 'released' ? { id: courseId, courseId } : { id: erasedLabel(courseId) };
+        await audit(request, 'delete', { kind: 'course', ...target, detail: { scope } });
       }
       return reply.code(204).send();
     },
