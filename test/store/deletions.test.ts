@@ -73,7 +73,7 @@ describe('deleting a course: the database part', () => {
     // Until its vectors and files are gone (the workflow's part), the pending row alone names the course.
     const dump = execFileSync('pg_dump', ['--data-only', pg.url])
       .toString()
-      .replace(/COPY public\.pending_deletions [^]*?\n\\\.\n/, '');
+      .replace(/COPY public\.pending_deletions [\s\S]*?\n\\\.\n/, '');
     assert.ok(dump.includes('COPY public.quizzes'));
     for (const id of [saved.courseId, saved.documentId, saved.quizId, `pdf-${sha('one').slice(0, 16)}`])
       assert.equal(dump.includes(id), false, `${id} outside the pending row`);
