@@ -5,14 +5,15 @@
  * with Redis gone the limit is counted in the process (no 500); MAX_QUEUED_JOBS_PER_USER refuses the job past it.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { failFastRedis } from '../../src/fleet/redis.ts';
-import { createTestDatabase, makePdf, multipart } from '../support/api.ts';
+import { saveProcessedDocument } from '../../src/store/index.ts';
+import { createTestDatabase, fixtureDocument, makePdf, multipart } from '../support/api.ts';
 import { type ApiFixture, keysUnder, startApiFixture } from '../support/api-fixture.ts';
 import { type CliProcess, killAll, spawnProfai } from '../support/cli-processes.ts';
 import { freePort } from '../support/ops.ts';
@@ -213,6 +214,18 @@ describe('limits in one API', { timeout: 120_000 }, () => {
     assert.equal((await up(['cap two'])).statusCode, 202);
     const third = await up(['cap three']);
     assert.equal(third.statusCode, 429);
+    // A quiz is a job too.
+    const course = await saveProcessedDocument(
+      fx.deps.db,
+      fixtureDocument(createHash('sha256').update('cap').digest('hex'), 'cap.pdf'),
+    );
+    const quiz = await app.inject({
+      method: 'POST',
+      url: `/api/courses/${course.courseId}/quizzes`,
+      payload: {},
+    });
+    assert.equal(quiz.statusCode, 429, quiz.body);
+    assert.equal(quiz.json().error, 'too_many_queued_jobs');
     // Another client is not held back.
     assert.equal((await up(['cap elsewhere'], '10.0.0.9')).statusCode, 202);
     // The refused files were not kept.
