@@ -183,6 +183,25 @@ describe('deleting a course', { timeout: 300_000 }, () => {
     );
   });
 
+  test('a delete during a vector store outage: 503 and nothing half gone for good; after it, the retry finishes', async () => {
+    const made = await courseWithEverything('outage between');
+    await fx.chroma.halt();
+    try {
+      const res = await fx.app.inject({ method: 'DELETE', url: `/api/courses/${made.courseId}` });
+      assert.equal(res.statusCode, 503, res.body);
+      assert.equal(res.json().error, 'dependency_unavailable');
+      assert.ok(res.headers['retry-after']);
+    } finally {
+      await fx.chroma.restart();
+    }
+    // The rows went (one transaction); what is outside waits in the pending row for the retry.
+    assertError(await fx.app.inject(`/api/courses/${made.courseId}`), 404, 'not_found');
+    assert.ok((await readdir(fx.config.documentsDir!)).includes(`${made.sha}.pdf`));
+    const retry = await fx.app.inject({ method: 'DELETE', url: `/api/courses/${made.courseId}` });
+    assert.equal(retry.statusCode, 204, retry.body);
+    await assertNothingLeft(made);
+  });
+
   test('an id prefix is not enough to delete', async () => {
     const res = await fx.app.inject('/api/courses');
     const [course] = res.json().courses as { id: string }[];

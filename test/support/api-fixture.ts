@@ -16,7 +16,7 @@ import { openDatabase, openVectorStore } from '../../src/store/index.ts';
 import type { Database, VectorStore } from '../../src/store/types.ts';
 import { openProfaiClient } from '../../src/tasks/client.ts';
 import { createTestDatabase } from './api.ts';
-import { startChroma } from './chroma.ts';
+import { type ChromaServer, startChroma } from './chroma.ts';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379/0';
 
@@ -26,6 +26,8 @@ export interface ApiFixture {
   app: FastifyInstance;
   uploadDir: string;
   redis: Redis;
+  /** The test's Chroma (to halt and restart it: an outage). */
+  chroma: ChromaServer;
   /** Another app on the same services with some settings changed (closed by `stop`). */
   variant(changes: Partial<Config>, deps?: Partial<ApiDeps>): Promise<FastifyInstance>;
   stop(): Promise<void>;
@@ -72,7 +74,7 @@ export async function startApiFixture(): Promise<ApiFixture> {
       cleanups.push(() => other.close());
       return other;
     };
-    return { config, deps, app, uploadDir: join(dir, 'uploads'), redis, variant, stop };
+    return { config, deps, app, uploadDir: join(dir, 'uploads'), redis, chroma, variant, stop };
   } catch (err) {
     await stop();
     throw err;
