@@ -403,6 +403,31 @@ export const SETTINGS = {
     default: undefined,
     secret: true,
   }),
+  // ── service: limits (per key: a user's principal id, else the client's address) ──
+  requestsPerMinute: setting({
+    env: 'REQUESTS_PER_MINUTE',
+    doc: 'Requests a key may make a minute to the API (uploads counted apart, /health never), counted in Redis across every API process; past it 429 with Retry-After. 0: no limit.',
+    schema: int(0),
+    default: 1200,
+  }),
+  uploadsPerMinute: setting({
+    env: 'UPLOADS_PER_MINUTE',
+    doc: 'Upload requests (`POST /api/pdfs`, each of up to MAX_FILES_PER_UPLOAD files) a key may make a minute; past it 429 with Retry-After. 0: no limit.',
+    schema: int(0),
+    default: 30,
+  }),
+  rateLimitWindowS: setting({
+    env: 'RATE_LIMIT_WINDOW_S',
+    doc: 'Seconds over which REQUESTS_PER_MINUTE and UPLOADS_PER_MINUTE are counted (the limits scale with it: 10 s allows a sixth of each a window). Shorter smooths bursts; longer tolerates them.',
+    schema: int(1, 3600),
+    default: 60,
+  }),
+  maxQueuedJobsPerUser: setting({
+    env: 'MAX_QUEUED_JOBS_PER_USER',
+    doc: 'Jobs (PDFs, quizzes) a key may have waiting or running at once; an upload or quiz request past it is refused with 429 until some finish. 0: no limit.',
+    schema: int(0),
+    default: 100,
+  }),
   // ── LLM provider (OpenAI-compatible; unset LLM_BASE_URL = offline generators) ──
   llmBaseUrl: setting({
     env: 'LLM_BASE_URL',

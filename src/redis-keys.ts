@@ -29,4 +29,8 @@ export const redisKeys = {
    * its assembly job has used them (src/tasks/ocr-pages.ts).
    */
   ocrPages: (prefix: string, sha256: string) => `${prefix}:ocr:pages:${sha256}`,
+  /** Strings, expiring: the API's request counters per key and route (src/api/rate-limit.ts; @fastify/rate-limit). */
+  rateLimit: (prefix: string) => `${prefix}:ratelimit:`,
+  /** Sorted set: the jobs a key has queued, by time, pruned as they finish (src/api/job-cap.ts). */
+  queuedJobs: (prefix: string, key: string) => `${prefix}:queued:${key}`,
 } as const;

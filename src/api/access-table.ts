@@ -51,6 +51,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /dashboard': page('the page holds no data: it asks /api/fleet with the key'),
   'GET /': page("the web app's page holds no data: it asks /api/… with the key"),
   'GET /app/*': page("the web app's files"),
+  'GET /health/live': page('liveness probes have no key'),
 
   'GET /api/me': { roles: EVERYONE },
   'POST /api/pdfs': { roles: TEACHING },
@@ -59,6 +60,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/courses/:id/quizzes': course('read'),
   'POST /api/courses/:id/quizzes': course('edit'),
   'GET /api/courses/:id/export': course('read'),
+  'DELETE /api/courses/:id': course('owner'),
   'GET /api/courses/:id/shares': course('owner'),
   'POST /api/courses/:id/shares': course('owner'),
   'DELETE /api/courses/:id/shares/:user': course('owner'),
@@ -72,6 +74,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/jobs/:id/retry': { roles: FLEET },
   'GET /api/fleet': { roles: FLEET },
   'GET /metrics': { roles: FLEET },
+  'GET /api/queues/depth': { roles: FLEET },
+  'GET /api/audit': { roles: ['admin'] },
 };
 
 /** The table's entry of a route; HEAD goes with its GET. */

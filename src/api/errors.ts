@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    /** Headers to answer with (a 429's Retry-After). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -145,7 +147,11 @@ export function toErrorBody(
   headers?: Record<string, string>;
 } {
   if (err instanceof ApiError)
-    return { status: err.statusCode, body: { error: err.code, message: err.message } };
+    return {
+      status: err.statusCode,
+      body: { error: err.code, message: err.message },
+      ...(err.headers ? { headers: err.headers } : {}),
+    };
   // Full is an outage: 507 for the storage (WebDAV's Insufficient Storage), 503 for Redis, both to wait out.
   const full = causeOf(err, StorageFullError);
   if (full)

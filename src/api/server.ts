@@ -13,6 +13,7 @@ import { failFastRedis, memoryInfo } from '../fleet/redis.ts';
 import { openPostgresInBackground, openVectorStoreOnUse } from '../store/background.ts';
 import { countActiveUsers } from '../store/index.ts';
 import { openProfaiClient } from '../tasks/client.ts';
+import { installAudit } from './audit.ts';
 import { Authenticator, installAuth } from './auth.ts';
 import { installAuthorization, isPublicRequest } from './authorize.ts';
 import { Capacity } from './capacity.ts';
@@ -24,8 +25,11 @@ import {
   replyWithError,
 } from './errors.ts';
 import { installFiniteCheck } from './finite.ts';
+import { installRateLimits } from './rate-limit.ts';
 import { accessRoutes } from './routes/access.ts';
 import { appRoutes } from './routes/app.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { courseDeleteRoutes } from './routes/course-delete.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -69,6 +73,7 @@ export async function buildApi(given: ApiDeps): Promise<FastifyInstance> {
   installAuth(app, new Authenticator(config, deps.db), isPublicRequest);
   installAuthorization(app, deps.db);
   installFiniteCheck(app);
+  installAudit(app, deps.db);
 
   await app.register(multipart, {
     throwFileSizeLimit: true,
@@ -80,12 +85,18 @@ export async function buildApi(given: ApiDeps): Promise<FastifyInstance> {
     },
   });
   await registerOpenApi(app);
+  if (config.requestsPerMinute > 0 || config.uploadsPerMinute > 0) {
+    const limits = given.rateLimitRedis ?? failFastRedis(config);
+    if (!given.rateLimitRedis) app.addHook('onClose', () => limits.quit().catch(() => limits.disconnect()));
+    await installRateLimits(app, config, limits);
+  }
 
   await app.register(healthRoutes, { deps });
   await app.register(accessRoutes, { deps });
   await app.register(pdfRoutes, { deps });
   await app.register(jobRoutes, { deps });
   await app.register(courseRoutes, { deps });
+  await app.register(courseDeleteRoutes, { deps });
   await app.register(quizRoutes, { deps });
   await app.register(metricsRoutes, { deps });
   await app.register(queueRoutes, { deps });
@@ -93,6 +104,7 @@ export async function buildApi(given: ApiDeps): Promise<FastifyInstance> {
   await app.register(exportRoutes, { deps });
   await app.register(documentRoutes, { deps });
   await app.register(reviewRoutes, { deps });
+  await app.register(auditRoutes, { deps });
   await app.register(appRoutes, { deps });
   await app.register(uploadSweep, { deps });
   return app;

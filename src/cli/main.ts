@@ -6,6 +6,8 @@ import { Command, Option } from 'commander';
 import { describeConfig } from '../config.ts';
 import { int, none, positiveInt, run } from './command-kit.ts';
 import * as apiCommand from './commands/api.ts';
+import * as auditCommand from './commands/audit.ts';
+import * as deleteCommand from './commands/delete.ts';
 import * as doctorCommand from './commands/doctor.ts';
 import * as exportCommand from './commands/export.ts';
 import * as inspectCommand from './commands/inspect.ts';
@@ -13,8 +15,8 @@ import * as jobsCommand from './commands/jobs.ts';
 import * as monitorCommand from './commands/monitor.ts';
 import * as planCommand from './commands/plan.ts';
 import * as upCommand from './commands/up.ts';
-import * as vectorsCommand from './commands/vectors.ts';
 import * as usersCommand from './commands/users.ts';
+import * as vectorsCommand from './commands/vectors.ts';
 import * as workerCommand from './commands/worker.ts';
 import { printLine } from './output.ts';
 import { difficulties, kindShares } from './quiz-options.ts';
@@ -34,6 +36,8 @@ const COMMAND_MODULES: ((program: Command) => void)[] = [
   jobsCommand.register,
   vectorsCommand.register,
   usersCommand.register,
+  deleteCommand.register,
+  auditCommand.register,
 ];
 
 const VERSION = '0.1.0';

@@ -53,6 +53,10 @@ export const ERROR_CODES = {
   vector_dimension: { permanent: true, doc: "A vector does not fit its embedding space's dimension." },
   no_database: { permanent: true, doc: 'A process that must share the database has no DATABASE_URL.' },
   revision_conflict: { permanent: true, doc: 'A quiz changed since the teacher loaded it (review edits).' },
+  delete_refused: {
+    permanent: true,
+    doc: '`profai courses delete` was given an id prefix, or no --yes where it cannot ask.',
+  },
   storage_full: {
     permanent: false,
     doc: 'The upload folder is on a full volume, or object storage refuses writes (quota, free-space threshold): an outage to wait out.',

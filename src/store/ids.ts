@@ -8,6 +8,9 @@ export function courseIdFor(documentId: string): string {
   return `c${documentId.slice(0, 11)}`;
 }
 
+/** The course a PDF's content makes: its document's id is the first 16 hex digits of its SHA-256 (pipeline/load.ts). */
+export const courseIdOfContent = (sha256: string) => courseIdFor(sha256.toLowerCase().slice(0, 16));
+
 /**
  * What makes two quizzes the same request: seed, module and size (questions asked for, or made), and the kinds,
  * difficulties and Bloom level asked (`filters`, from filtersKey; absent for a quiz of the default mix, whose id

@@ -30,7 +30,7 @@ export {
   saveProcessedDocument,
 } from './documents.ts';
 export { QuizRevisionError, VectorDimensionError, VectorStoreUnavailableError } from './errors.ts';
-export { courseIdFor, quizIdFor } from './ids.ts';
+export { courseIdFor, courseIdOfContent, quizIdFor } from './ids.ts';
 export { type DocumentInventory, documentExists, documentInventory } from './inventory.ts';
 export { lockDataDir } from './lock.ts';
 export { migrate } from './migrate.ts';
@@ -77,3 +77,19 @@ export async function openDatabase(
     templateDir: resolveCacheDir(config.cacheDir),
   });
 }
+export {
+  AUDIT_ACTIONS,
+  type AuditAction,
+  type AuditEntry,
+  type AuditRecord,
+  erasedLabel,
+  insertAudit,
+  listAudit,
+} from './audit.ts';
+export {
+  clearPendingDeletion,
+  type DeletedCourse,
+  deleteCourseRows,
+  type PendingDeletion,
+  pendingDeletions,
+} from './deletions.ts';

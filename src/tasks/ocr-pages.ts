@@ -7,9 +7,9 @@
  */
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import type { RedisClient } from '../redis-keys.ts';
 import { DependencyUnavailableError, ProfaiError } from '../domain/errors.ts';
 import type { RecognisedPage } from '../pipeline/ocr.ts';
+import type { RedisClient } from '../redis-keys.ts';
 import { redisKeys } from '../redis-keys.ts';
 
 /** Pages wait this long for their assembly (ranges queued behind other work, retries, outages included). */

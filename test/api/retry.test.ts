@@ -11,7 +11,7 @@ import { rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { JobView } from '../../src/fleet/views.ts';
-import { getCourse } from '../../src/store/index.ts';
+import { getCourse, listAudit } from '../../src/store/index.ts';
 import { enqueuePdf, enqueueQuiz } from '../../src/tasks/client.ts';
 import type { PdfTaskResult } from '../../src/tasks/names.ts';
 import { assertError, makePdf, multipart } from '../support/api.ts';
@@ -107,6 +107,14 @@ describe('retrying failed jobs over HTTP and from the CLI', { timeout: 300_000 }
 
     assertError(await retry(failed.id), 409, 'job_not_failed');
     assertError(await retry('pdf-0000000000000000'), 404, 'not_found');
+    // The replay is in the audit trail (the refusals are not).
+    const replays = (await listAudit(fx.deps.db, new Date(Date.now() - 3_600_000))).filter(
+      (r) => r.action === 'replay',
+    );
+    assert.deepEqual(
+      replays.map((r) => [r.targetKind, r.targetId, r.actorId]),
+      [['job', failed.id, 'local']],
+    );
   });
 
   test('a failed job whose upload is gone answers 410, saying to upload it again', async () => {

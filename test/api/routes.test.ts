@@ -269,6 +269,7 @@ describe('jobs, courses, quizzes, health, API key, OpenAPI', () => {
     assert.match(doc.openapi, /^3\./);
     const paths = Object.keys(doc.paths).sort();
     assert.deepEqual(paths, [
+      '/api/audit',
       '/api/courses',
       '/api/courses/{id}',
       '/api/courses/{id}/export',
@@ -289,6 +290,10 @@ describe('jobs, courses, quizzes, health, API key, OpenAPI', () => {
       '/health/live',
       '/metrics',
     ]);
+    assert.ok(
+      doc.paths['/api/courses/{id}'].delete.responses['204'],
+      'DELETE /api/courses/{id} is described',
+    );
     assert.ok(doc.paths['/api/pdfs'].post.requestBody.content['multipart/form-data']);
     assert.ok(doc.paths['/api/jobs/{id}'].get.responses['200'].content['application/json'].schema);
     // Course and quiz bodies are the zod schemas' shapes, not open objects.

@@ -5,14 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { keepDocumentBytes } from '../../src/files/documents.ts';
 import { openStorage, type Storage } from '../../src/files/index.ts';
 import { saveProcessedDocument } from '../../src/store/index.ts';
-import { fixtureDocument, makePdf, multipart } from '../support/api.ts';
+import { distinctiveRun, fixtureDocument, makePdf, multipart } from '../support/api.ts';
 import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
 import { type S3Server, startS3 } from '../support/s3.ts';
 import { pollUntil } from '../support/wait.ts';
@@ -122,6 +122,30 @@ describe('the API on object storage', () => {
     const whole = await app.inject(url);
     assert.equal(whole.statusCode, 200);
     assert.deepEqual(whole.rawPayload, pdf);
+  });
+
+  test('a deleted course leaves the bucket: its kept PDF and its upload go, nothing of its bytes stays', async () => {
+    const pdf = await makePdf('s3 to delete');
+    const sha = sha256(pdf);
+    // Uploaded (so in uploads/), kept as its document's PDF (documents/), its course stored.
+    assert.equal((await post([{ field: 'file', filename: 'gone.pdf', content: pdf }])).statusCode, 202);
+    await keepDocumentBytes(storage, pdf, sha);
+    const saved = await saveProcessedDocument(fx.deps.db, fixtureDocument(sha, 'gone.pdf'));
+    assert.ok((await keys('uploads')).includes(`${sha}.pdf`));
+    assert.ok((await keys('documents')).includes(`${sha}.pdf`));
+
+    const res = await app.inject({ method: 'DELETE', url: `/api/courses/${saved.courseId}` });
+    assert.equal(res.statusCode, 204, res.body);
+    assert.equal((await keys('uploads')).includes(`${sha}.pdf`), false);
+    assert.equal((await keys('documents')).includes(`${sha}.pdf`), false);
+    // The server's own files (objects and their metadata) hold neither the name nor the bytes.
+    const run = distinctiveRun(pdf, await makePdf('s3 not to delete'));
+    for (const entry of await readdir(s3.dir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const path = `${entry.parentPath}/${entry.name}`;
+      assert.equal(path.includes(sha), false, path);
+      assert.equal((await readFile(path)).includes(run), false, `${path} holds bytes of the PDF`);
+    }
   });
 
   test('a bucket that does not answer: uploads 503 with Retry-After, /health names storage; back: 202', async () => {

@@ -17,6 +17,7 @@ import { addUser, openDatabase, openVectorStore } from '../../src/store/index.ts
 import type { Database, VectorStore } from '../../src/store/types.ts';
 import { openProfaiClient } from '../../src/tasks/client.ts';
 import { createTestDatabase } from './api.ts';
+import { type ChromaServer, startChroma } from './chroma.ts';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379/0';
 
@@ -28,6 +29,8 @@ export interface ApiFixture {
   app: FastifyInstance;
   uploadDir: string;
   redis: Redis;
+  /** The test's Chroma when started with `vectorStore: 'chroma'` (to halt and restart it: an outage). */
+  chroma: ChromaServer | undefined;
   /**
    * Another app on the same services with some settings changed (closed by `stop`). It signs in with
    * {@link adminKey} like `app`, unless the changes set their own API_KEY.
@@ -41,7 +44,12 @@ export interface ApiFixture {
  * `keys`: an admin user is added and every request of `app` (and variants) carries its key unless it sets
  * `authorization` or `x-api-key` itself, so the API runs as deployed (keys on, no open mode). @defaultValue true
  */
-export async function startApiFixture(opts: { keys?: boolean } = {}): Promise<ApiFixture> {
+/**
+ * `vectorStore`: where the vectors live; `chroma` starts a Chroma of the test's own. @defaultValue 'postgres'
+ */
+export async function startApiFixture(
+  opts: { keys?: boolean; vectorStore?: 'postgres' | 'chroma' } = {},
+): Promise<ApiFixture> {
   const cleanups: (() => Promise<unknown>)[] = [];
   const stop = async () => {
     for (const c of cleanups.reverse()) await c().catch((err) => console.error('cleanup:', err));
@@ -57,7 +65,10 @@ export async function startApiFixture(opts: { keys?: boolean } = {}): Promise<Ap
       await deleteKeys(redis, prefix);
       await redis.quit();
     });
+    const chroma = opts.vectorStore === 'chroma' ? await startChroma() : undefined;
+    if (chroma) cleanups.push(() => chroma.stop());
     const config = loadConfig({
+      ...(chroma ? { VECTOR_STORE: 'chroma', CHROMA_URL: chroma.url } : {}),
       DATABASE_URL: pgdb.url,
       REDIS_URL,
       QUEUE_PREFIX: prefix,
@@ -80,7 +91,7 @@ export async function startApiFixture(opts: { keys?: boolean } = {}): Promise<Ap
       cleanups.push(() => other.close());
       return 'apiKey' in changes ? other : signedIn(other, adminKey);
     };
-    return { config, adminKey, deps, app, uploadDir: join(dir, 'uploads'), redis, variant, stop };
+    return { config, adminKey, deps, app, uploadDir: join(dir, 'uploads'), redis, chroma, variant, stop };
   } catch (err) {
     await stop();
     throw err;

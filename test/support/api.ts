@@ -180,3 +180,15 @@ export function assertError(res: LightMyRequestResponse, status: number, code: s
   assert.equal(typeof body.message, 'string');
   assert.ok(!res.body.includes('    at '), `stack in ${res.body}`);
 }
+
+/**
+ * 48 bytes of `pdf` found nowhere in `unlike`, a PDF made the same way with other text: a run that is this PDF's
+ * own (its compressed text), not the font or structure every PDF of the test shares.
+ */
+export function distinctiveRun(pdf: Buffer, unlike: Buffer): Buffer {
+  for (let at = 0; at + 48 <= pdf.length; at += 16) {
+    const run = pdf.subarray(at, at + 48);
+    if (!unlike.includes(run)) return run;
+  }
+  throw new Error('no distinctive run of bytes');
+}

@@ -12,6 +12,7 @@ import { enqueueQuiz } from '../../tasks/client.ts';
 import { actorOf } from '../authorize.ts';
 import type { ApiDeps } from '../deps.ts';
 import { badRequest, errorResponses, notFound } from '../errors.ts';
+import { checkQueuedJobs, noteQueuedJobs } from '../job-cap.ts';
 import { recordJobOwner } from '../owners.ts';
 import {
   courseSummarySchema,
@@ -189,8 +190,13 @@ export async function courseRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
         ...(body.minBloom ? { minBloom: body.minBloom } : {}),
       };
       const timeoutMs = opts.deps.queueTimeoutMs ?? QUEUE_TIMEOUT_MS;
+      if (fleet.redis.status === 'ready')
+        await withQueueTimeout(checkQueuedJobs(fleet, request, config.maxQueuedJobsPerUser), timeoutMs);
       const job = await withQueueTimeout(enqueueQuiz(fleet, data), timeoutMs);
       await recordJobOwner(db, job.id, request.principal);
+      await noteQueuedJobs(fleet, request, [job.id]).catch((err: unknown) =>
+        request.log.warn({ err }, 'queued job not counted'),
+      );
       const view = await withQueueTimeout(getJobView(fleet, job.id), timeoutMs);
       const status_url = `/api/jobs/${encodeURIComponent(job.id)}`;
       return reply.code(202).send({ id: job.id, state: view?.state ?? 'waiting', status_url, ...data });

@@ -8,6 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import { EXPORT_FORMAT_NAMES, type ExportFormatName } from '../../export/index.ts';
 import { exportCourse } from '../../workflows/export.ts';
+import { audit } from '../audit.ts';
 import { attachment } from '../content-disposition.ts';
 import type { ApiDeps } from '../deps.ts';
 import { errorResponses } from '../errors.ts';
@@ -63,6 +64,12 @@ export async function exportRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
     async (request, reply) => {
       const { format, quiz } = request.query;
       const rendered = await exportCourse(db, format, request.params.id, quiz);
+      await audit(request, 'export', {
+        kind: 'course',
+        id: rendered.courseId,
+        courseId: rendered.courseId,
+        detail: { format, ...(rendered.quizId ? { quiz: rendered.quizId } : {}) },
+      });
       if (rendered.notice) reply.header('x-profai-notice', asciiHeader(rendered.notice));
       return reply
         .type(rendered.contentType)

@@ -8,6 +8,7 @@ import { getJobView, listJobs, queueCounts } from '../../fleet/queues.ts';
 import { JOB_STATES, type JobState } from '../../fleet/views.ts';
 import { findDocumentBySha } from '../../store/index.ts';
 import { retryJob } from '../../tasks/retry.ts';
+import { audit } from '../audit.ts';
 import type { ApiContext } from '../deps.ts';
 import { ApiError, errorResponses, notFound } from '../errors.ts';
 import { idParamsSchema, jobSchema } from '../schemas.ts';
@@ -90,6 +91,7 @@ export async function jobRoutes(app: FastifyInstance, opts: { deps: ApiContext }
               Boolean((await findDocumentBySha(opts.deps.db, sha256).catch(() => null))?.courseId),
           }),
         );
+        await audit(request, 'replay', { kind: 'job', id: view.id, detail: { task: view.task } });
         return reply.code(202).send(view);
       } catch (err) {
         const status = err instanceof ProfaiError ? RETRY_REFUSALS[err.code] : undefined;

@@ -10,10 +10,12 @@ import { unreachableDependency } from '../../domain/errors.ts';
 import { keepUploadIfPossible } from '../../files/documents.ts';
 import type { FileStore } from '../../files/index.ts';
 import { getJobView } from '../../fleet/queues.ts';
-import { findDocumentBySha } from '../../store/index.ts';
+import { courseIdOfContent, findDocumentBySha } from '../../store/index.ts';
 import { enqueuePdf } from '../../tasks/client.ts';
+import { audit } from '../audit.ts';
 import type { ApiContext } from '../deps.ts';
 import { ApiError, errorResponses } from '../errors.ts';
+import { checkQueuedJobs, noteQueuedJobs } from '../job-cap.ts';
 import { recordJobOwner, recordUploadOwner } from '../owners.ts';
 import type { Principal } from '../principal.ts';
 import { uploadResponseSchema } from '../schemas.ts';
@@ -78,6 +80,9 @@ export async function pdfRoutes(app: FastifyInstance, opts: { deps: ApiContext }
       validatorCompiler: () => () => true,
     },
     async (request, reply) => {
+      const cap = deps.config.maxQueuedJobsPerUser;
+      // Refused before the body is read when the key is at its cap already.
+      await capCheck(deps, request, cap, 1);
       const { files, password } = await readUploads(request, uploads, deps.config.maxUploadMb).then(
         (parsed) => {
           deps.capacity.noteUpload();
@@ -90,6 +95,7 @@ export async function pdfRoutes(app: FastifyInstance, opts: { deps: ApiContext }
       );
       const entries: UploadEntry[] = [];
       try {
+        await capCheck(deps, request, cap, files.length);
         for (const file of files)
           entries.push(await submit(deps, file, password, request.principal, (m) => request.log.warn(m)));
       } catch (err) {
@@ -100,9 +106,37 @@ export async function pdfRoutes(app: FastifyInstance, opts: { deps: ApiContext }
         );
         throw err;
       }
+      await noteQueuedJobs(
+        deps.fleet,
+        request,
+        entries.flatMap((e) => (e.id && !e.existing ? [e.id] : [])),
+      ).catch((err: unknown) => request.log.warn({ err }, 'queued jobs not counted'));
+      for (const e of entries)
+        await audit(request, 'upload', {
+          kind: 'pdf',
+          id: e.sha256,
+          courseId: e.courseId ?? courseIdOfContent(e.sha256),
+          detail: { file: e.file, ...(e.id ? { job: e.id } : { existing: true }) },
+        });
       const queuedSomething = entries.some((e) => e.id !== undefined);
       return reply.code(queuedSomething ? 202 : 200).send({ jobs: entries });
     },
+  );
+}
+
+/**
+ * {@link checkQueuedJobs} while the queue answers; while it does not, the enqueue says so (503) as it always has.
+ */
+async function capCheck(
+  deps: ApiContext,
+  request: FastifyRequest,
+  cap: number,
+  adding: number,
+): Promise<void> {
+  if (cap === 0 || deps.fleet.redis.status !== 'ready') return;
+  await withQueueTimeout(
+    checkQueuedJobs(deps.fleet, request, cap, adding),
+    deps.queueTimeoutMs ?? QUEUE_TIMEOUT_MS,
   );
 }
 

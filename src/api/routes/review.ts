@@ -4,7 +4,7 @@
  * export reads the stored quiz. `If-Match: "<revision>"` (the quiz's `revision`, also its ETag) makes a change
  * fail with 409 when someone else changed the quiz since it was loaded.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidCourseError } from '../../domain/errors.ts';
 import { BLOOM_LEVELS, DIFFICULTIES, LIMITS, QUESTION_KINDS } from '../../domain/questions.ts';
 import {
@@ -17,6 +17,7 @@ import {
   QuizRevisionError,
   type StoredQuiz,
 } from '../../store/index.ts';
+import { audit } from '../audit.ts';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError, errorResponses, notFound } from '../errors.ts';
 import { idParamsSchema, idSchema, storedQuizSchema } from '../schemas.ts';
@@ -125,9 +126,15 @@ export function revisionOf(ifMatch: string | undefined): number | undefined {
 }
 
 /** The store's review errors as HTTP answers: a stale revision is 409, a quiz the schema refuses 400. */
-async function reviewed(reply: FastifyReply, change: () => Promise<StoredQuiz>): Promise<FastifyReply> {
+async function reviewed(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  what: Record<string, unknown>,
+  change: () => Promise<StoredQuiz>,
+): Promise<FastifyReply> {
   try {
     const quiz = await change();
+    await audit(request, 'edit', { kind: 'quiz', id: quiz.id, courseId: quiz.courseId, detail: what });
     return reply.header('etag', `"${quiz.revision}"`).send(quiz);
   } catch (err) {
     if (err instanceof QuizRevisionError) throw new ApiError(409, 'revision_conflict', err.message);
@@ -186,7 +193,7 @@ export async function reviewRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
       },
     },
     async (request, reply) =>
-      reviewed(reply, () =>
+      reviewed(request, reply, { question: request.params.n, change: 'edit' }, () =>
         editQuestion(db, request.params.id, request.params.n, trimmed(request.body), {
           expectedRevision: revisionOf(request.headers['if-match']),
         }),
@@ -205,7 +212,7 @@ export async function reviewRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
       },
     },
     async (request, reply) =>
-      reviewed(reply, () =>
+      reviewed(request, reply, { question: request.params.n, change: 'delete' }, () =>
         deleteQuestion(db, request.params.id, request.params.n, {
           expectedRevision: revisionOf(request.headers['if-match']),
         }),
@@ -225,7 +232,7 @@ export async function reviewRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
       },
     },
     async (request, reply) =>
-      reviewed(reply, () =>
+      reviewed(request, reply, { reviewed: request.body.reviewed }, () =>
         markReviewed(db, request.params.id, request.body.reviewed, {
           expectedRevision: revisionOf(request.headers['if-match']),
         }),

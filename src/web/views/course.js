@@ -8,6 +8,7 @@ import { ApiError, json } from '../api.js';
 import { h, replace } from '../dom.js';
 import { date, languageName, pages, plural } from '../format.js';
 import { followJob } from '../jobs.js';
+import { deleteSection } from './delete.js';
 import { KIND_LABELS, KINDS } from './kinds.js';
 import { backLink, citation, exportButtons, loadCourse, loadQuizzes, quizScope } from './shared.js';
 import { shareButton } from './sharing.js';
@@ -60,6 +61,7 @@ export async function courseView(main, id) {
     quizSection(course, quizzes),
     contents(course),
     ...c.modules.map((m, i) => moduleSection(course, m, i, lang)),
+    deleteSection(course),
   );
 }
 

@@ -3,6 +3,7 @@
 import { json } from '../api.js';
 import { h, replace } from '../dom.js';
 import { date, plural } from '../format.js';
+import { takeNotice } from './delete.js';
 import { uploadPanel } from './upload.js';
 
 /**
@@ -16,9 +17,12 @@ export async function homeView(main) {
   document.title = 'Courses · ProfAI';
   /** @type {{ courses: CourseSummary[] }} */
   const { courses } = await json('api/courses?limit=500');
+  const notice = takeNotice();
+  const noticeLine = notice ? h('p', { class: 'notice', role: 'status' }, notice) : null;
   if (courses.length === 0) {
     replace(
       main,
+      noticeLine,
       h('h1', { tabindex: -1 }, 'Welcome to ProfAI'),
       h(
         'p',
@@ -75,6 +79,7 @@ export async function homeView(main) {
   render();
   replace(
     main,
+    noticeLine,
     h(
       'div',
       { class: 'row between wrap' },

@@ -1,0 +1,123 @@
+/**
+ * The database part of deleting a course (src/store/deletions.ts) on real PostgreSQL: every row of the course and
+ * its document in one transaction, its ids erased from the audit trail, a pending row for what is left outside; and,
+ * where uploads have owners (issue #25's `upload_owners`, created here as its migration does), a teacher's delete of
+ * an upload another user owns too removes only that teacher's ownership.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import {
+  countRows,
+  type Database,
+  deleteCourseRows,
+  erasedLabel,
+  insertAudit,
+  listAudit,
+  openDatabase,
+  pendingDeletions,
+  saveProcessedDocument,
+} from '../../src/store/index.ts';
+import { createTestDatabase, fixtureDocument } from '../support/api.ts';
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+const actor = { id: 'u1', name: 'Ada', role: 'teacher' };
+
+describe('deleting a course: the database part', () => {
+  let pg: Awaited<ReturnType<typeof createTestDatabase>>;
+  let db: Database;
+  before(async () => {
+    pg = await createTestDatabase();
+    db = await openDatabase({ databaseUrl: pg.url, dataDir: '' });
+  });
+  after(async () => {
+    await db?.close();
+    await pg?.drop();
+  });
+
+  test('every row goes in one transaction; the trail keeps who and when, not the ids; a pending row remains', async () => {
+    const saved = await saveProcessedDocument(db, fixtureDocument(sha('one'), 'one.pdf'));
+    const kept = await saveProcessedDocument(db, fixtureDocument(sha('two'), 'two.pdf'));
+    const before = await countRows(db);
+    await insertAudit(db, {
+      actor,
+      action: 'upload',
+      targetKind: 'pdf',
+      targetId: sha('one'),
+      courseId: saved.courseId,
+      detail: { file: 'one.pdf' },
+    });
+    await insertAudit(db, {
+      actor,
+      action: 'export',
+      targetKind: 'course',
+      targetId: kept.courseId,
+      courseId: kept.courseId,
+    });
+
+    const gone = await deleteCourseRows(db, saved.courseId, { jobIdsOf: (s) => [`pdf-${s.slice(0, 16)}`] });
+    assert.equal(gone?.scope, 'document');
+    const afterRows = await countRows(db);
+    for (const table of [
+      'documents',
+      'courses',
+      'quizzes',
+      'chunks',
+      'sections',
+      'modules',
+      'lessons',
+      'questions',
+    ])
+      assert.equal(afterRows[table], before[table]! / 2, table);
+    // Until its vectors and files are gone (the workflow's part), the pending row alone names the course.
+    const dump = execFileSync('pg_dump', ['--data-only', pg.url])
+      .toString()
+      .replace(/COPY public\.pending_deletions [\s\S]*?\n\\\.\n/, '');
+    assert.ok(dump.includes('COPY public.quizzes'));
+    for (const id of [saved.courseId, saved.documentId, saved.quizId, `pdf-${sha('one').slice(0, 16)}`])
+      assert.equal(dump.includes(id), false, `${id} outside the pending row`);
+    assert.ok(dump.includes(kept.courseId), 'the other course is whole');
+    const [upload] = (await listAudit(db, new Date(0))).filter((r) => r.action === 'upload');
+    assert.deepEqual(
+      [upload?.targetId, upload?.courseId, upload?.detail, upload?.actorName],
+      [erasedLabel(saved.courseId), null, null, 'Ada'],
+    );
+    assert.deepEqual(
+      (await pendingDeletions(db, saved.courseId)).map((p) => p.documentId),
+      [saved.documentId],
+    );
+    assert.equal(await deleteCourseRows(db, saved.courseId), null, 'gone');
+  });
+
+  test("a teacher's delete of an upload others own too takes only their ownership; the last owner's takes all", async () => {
+    // The table issue #25's ownership adds (migrations/051_upload_owners.sql there).
+    await db.query(`CREATE TABLE IF NOT EXISTS upload_owners (sha256 text NOT NULL, user_id text NOT NULL,
+      uploaded_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (sha256, user_id))`);
+    const shared = await saveProcessedDocument(db, fixtureDocument(sha('shared'), 'shared.pdf'));
+    await db.query(`INSERT INTO upload_owners (sha256, user_id) VALUES ($1, 'u1'), ($1, 'u2')`, [
+      sha('shared'),
+    ]);
+
+    const first = await deleteCourseRows(db, shared.courseId, { ownerId: 'u1' });
+    assert.equal(first?.scope, 'released');
+    const owners = await db.query<{ user_id: string }>(
+      'SELECT user_id FROM upload_owners WHERE sha256 = $1',
+      [sha('shared')],
+    );
+    assert.deepEqual(
+      owners.rows.map((r) => r.user_id),
+      ['u2'],
+    );
+    assert.equal((await db.query('SELECT 1 FROM courses WHERE id = $1', [shared.courseId])).rows.length, 1);
+    assert.deepEqual(await pendingDeletions(db, shared.courseId), []);
+
+    const last = await deleteCourseRows(db, shared.courseId, { ownerId: 'u2' });
+    assert.equal(last?.scope, 'document');
+    assert.equal(
+      (await db.query('SELECT 1 FROM upload_owners WHERE sha256 = $1', [sha('shared')])).rows.length,
+      0,
+    );
+    assert.equal((await db.query('SELECT 1 FROM courses WHERE id = $1', [shared.courseId])).rows.length, 0);
+  });
+});
