@@ -12,7 +12,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Sql } from './types.ts';
+import type { Sql, VectorColumn } from './types.ts';
 
 /** One migration file. `version` is `001` for core files, `vector/001` or `portable/040` for the vectors' ones. */
 export interface Migration {
@@ -28,9 +28,6 @@ export interface MigrationResult {
   /** The type of `chunk_vectors.embedding`: pgvector's `vector`, or the portable `real[]`. */
   vectorColumn: VectorColumn;
 }
-
-/** How a database keeps chunk vectors: pgvector's type, or an array of float4 (exact cosine in SQL). */
-export type VectorColumn = 'vector' | 'real[]';
 
 /** What the runner needs of a database: queries and transactions. */
 export interface Migratable extends Sql {

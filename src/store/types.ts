@@ -4,9 +4,9 @@
  */
 import type { Course, Quiz } from '../domain/course.ts';
 import type { EmbeddingSpace } from '../domain/generators.ts';
-import type { VectorColumn } from './migrate.ts';
 
-export type { VectorColumn } from './migrate.ts';
+/** How a database keeps chunk vectors: pgvector's type, or an array of float4 (exact cosine in SQL). */
+export type VectorColumn = 'vector' | 'real[]';
 
 /** A SQL connection (or transaction). Parameters are `$1, $2…` as in PostgreSQL. */
 export interface Sql {
