@@ -50,7 +50,7 @@ after(async () => {
 
 test('30 PDFs through a Sentinel failover: 30 courses, 0 failed, 0 twice, chunks = vectors', {
   timeout: 240_000,
-}, async () => {
+}, async (t) => {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = {
@@ -98,7 +98,9 @@ test('30 PDFs through a Sentinel failover: 30 courses, 0 failed, 0 twice, chunks
   );
 
   const oldPort = await group.killMaster();
+  const killedAt = Date.now();
   await group.waitForNewMaster(oldPort);
+  const promotedAt = Date.now();
 
   const views = await waitFor(
     'every upload to finish after the failover',
@@ -112,6 +114,16 @@ test('30 PDFs through a Sentinel failover: 30 courses, 0 failed, 0 twice, chunks
     views.filter((v) => v?.state !== 'completed').map((v) => [v?.id, v?.error]),
     [],
     'no upload failed',
+  );
+
+  const startedAfter = views.map((v) => Date.parse(v?.timings.startedAt ?? '')).filter((t) => t > promotedAt);
+  assert.ok(startedAfter.length > 0, 'uploads were taken from the new master');
+  const finishedAfter = views
+    .map((v) => Date.parse(v?.timings.finishedAt ?? ''))
+    .filter((t) => t > promotedAt);
+  t.diagnostic(
+    `new master ${((promotedAt - killedAt) / 1000).toFixed(1)} s after the kill; first course after it ` +
+      `${((Math.min(...finishedAfter) - killedAt) / 1000).toFixed(1)} s after the kill`,
   );
 
   const sql = new pg.Pool({ connectionString: database.url, max: 1 });
