@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { redisOverrides } from '../../src/cli/commands/monitor.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { describeRedis } from '../../src/lib/urls.ts';
 import { RedisUnreachableError } from '../../src/ops/errors.ts';
@@ -67,4 +68,14 @@ test('logs and errors say which Redis, never with a password', () => {
     new RedisUnreachableError('redis://127.0.0.1:1/0', 'ECONNREFUSED').message,
     'cannot reach Redis at redis://127.0.0.1:1 (ECONNREFUSED)',
   );
+});
+
+test('`--redis URL` (monitor, inspect) means that one Redis, whatever REDIS_SENTINELS or REDIS_CLUSTER_NODES say', () => {
+  const env = { REDIS_SENTINELS: 'a:26379', REDIS_CLUSTER_NODES: 'b:7000' };
+  const c = loadConfig(env, redisOverrides({ redis: 'redis://h:6380/0' }));
+  assert.deepEqual(
+    [c.redisUrl, c.redisSentinels, c.redisClusterNodes, c.queuePrefix],
+    ['redis://h:6380/0', [], [], 'profai'],
+  );
+  assert.deepEqual(loadConfig(env, redisOverrides({})).redisSentinels, ['a:26379']);
 });

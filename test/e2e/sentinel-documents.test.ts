@@ -50,7 +50,7 @@ after(async () => {
 
 test('30 PDFs through a Sentinel failover: 30 courses, 0 failed, 0 twice, chunks = vectors', {
   timeout: 240_000,
-}, async () => {
+}, async (t) => {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = {
@@ -79,7 +79,7 @@ test('30 PDFs through a Sentinel failover: 30 courses, 0 failed, 0 twice, chunks
   const files = await Promise.all(
     Array.from({ length: DOCS }, async (_, i) => ({
       name: `notes-${i}.pdf`,
-      bytes: await makeLecturePdf(`failover ${i}`, 2),
+      bytes: await makeLecturePdf(`failover ${i}`, 1),
     })),
   );
   const jobs = (

@@ -5,6 +5,7 @@
  * watch brings the consumer back and they complete.
  */
 import assert from 'node:assert/strict';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { Queue, Worker } from 'bullmq';
 import { ConsumerWatch, QueueConsumer } from '../../src/fleet/consumer-watch.ts';
@@ -86,6 +87,44 @@ describe('the consumer watch', () => {
     watch = startWatch();
     await waitFor('the waiting jobs to complete', async () => (done === 6 ? true : null), 15_000);
     assert.match(lines.join(''), /redis connection ended for good: connecting again/);
+  });
+
+  test('a worker that takes nothing while jobs wait is replaced after idleMs', async () => {
+    // Its connections lead to a server that accepts and never answers, as a master that vanished without
+    // closing them: the Worker runs, is not paused, and takes no job. Its replacement connects to Redis.
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const silentUrl = `redis://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const hung = queueRedis(silentUrl);
+    hung.on('error', () => {});
+    await consumer.worker.close();
+    let made = 0;
+    const stuck = new QueueConsumer(
+      'q',
+      (run) => {
+        const w = new Worker('q', run, { connection: made++ === 0 ? hung : redis, prefix, concurrency: 2 });
+        w.on('error', () => {});
+        return w;
+      },
+      async () => {
+        done++;
+        return null;
+      },
+    );
+    consumer = stuck;
+    try {
+      assert.ok(stuck.worker.isRunning() && !stuck.worker.isPaused());
+      await jobsWaitUntaken(3, 1000);
+      watch = startWatch();
+      await waitFor('the waiting jobs to complete', async () => (done === 4 ? true : null), 15_000);
+      assert.equal(stuck.restarts, 1);
+      assert.match(lines.join(''), /restarting the consumer of q: no job taken while 3 wait/);
+    } finally {
+      hung.disconnect();
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
   });
 
   test('a worker whose run loop stopped is replaced; the waiting jobs complete', async () => {

@@ -4,12 +4,15 @@
  * killed once a few have completed and others are running, then every job waited for. What it returns is
  * judged by the caller.
  */
+import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { enqueueTask, getJobView, queueCounts } from '../../src/fleet/queues.ts';
 import type { JobView } from '../../src/fleet/views.ts';
 import { sleep } from '../../src/lib/time.ts';
+import type { FleetSnapshot } from '../../src/ops/types.ts';
+import { type CliResult, runCli } from './ops.ts';
 import { startRedisCluster, startSentinelGroup } from './redis-ha.ts';
 import {
   killAll,
@@ -75,6 +78,8 @@ export interface FailoverRun {
   firstStartS: number | null;
   firstCompletionS: number | null;
   workers: WorkerProcess[];
+  /** REDIS_SENTINELS and REDIS_SENTINEL_MASTER, or REDIS_CLUSTER_NODES, of the Redis it ran on. */
+  redisEnv: Record<string, string>;
 }
 
 /**
@@ -152,6 +157,7 @@ export async function runThroughFailover(opts: {
       firstStartS: firstAfter('startedAt'),
       firstCompletionS: firstAfter('finishedAt'),
       workers,
+      redisEnv: ha.env,
     };
   } finally {
     await killAll(workers);
@@ -159,4 +165,40 @@ export async function runThroughFailover(opts: {
     await ha.stop();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The failover tests' one check: 30 jobs through a failover of `kind` all complete, each once, jobs are taken from
+ * the new master, and `profai monitor --json` (the CLI's own connection, src/ops/connect.ts) finds it too.
+ */
+export async function checkJobsThroughFailover(kind: 'sentinel' | 'cluster'): Promise<void> {
+  let monitor: CliResult | null = null;
+  const run = await runThroughFailover({
+    kind,
+    jobs: 30,
+    ms: 400,
+    workers: 2,
+    onFinished: async (env) => {
+      monitor = await runCli(['monitor', '--json'], env);
+    },
+  });
+  // How workers and the monitor name this Redis.
+  const e = run.redisEnv;
+  const describedAs =
+    kind === 'cluster'
+      ? `Redis Cluster ${e.REDIS_CLUSTER_NODES}`
+      : `Redis master ${e.REDIS_SENTINEL_MASTER} of Sentinels ${e.REDIS_SENTINELS}`;
+  for (const w of run.workers) assert.ok(w.lines.includes(`Connected to ${describedAs}`), w.lines.join('\n'));
+  assert.deepEqual(
+    { completed: run.completed, failed: run.failed, lost: run.lost, neverRan: run.neverRan },
+    { completed: 30, failed: 0, lost: 0, neverRan: 0 },
+  );
+  assert.deepEqual(run.duplicated, [], 'no job ran twice');
+  assert.ok(run.firstStartS !== null, 'jobs were taken from the new master');
+  const m = monitor as CliResult | null;
+  assert.equal(m?.code, 0, m?.stderr);
+  const snapshot = JSON.parse(m.stdout) as FleetSnapshot;
+  assert.equal(snapshot.redis.url, describedAs);
+  assert.equal(snapshot.workers.length, 2);
+  assert.equal(snapshot.queues.find((q) => q.name === 'test')?.completed, 30);
 }

@@ -9,10 +9,14 @@ export function seconds(value: string): number {
   return n;
 }
 
-/** `--redis URL` and `--prefix P` override REDIS_URL and QUEUE_PREFIX (shared with `profai inspect`). */
+/**
+ * `--redis URL` and `--prefix P` override REDIS_URL and QUEUE_PREFIX (shared with `profai inspect`); a URL given
+ * means that one Redis, whatever REDIS_SENTINELS or REDIS_CLUSTER_NODES say.
+ */
 export const redisOverrides = (opts: Record<string, unknown>) => ({
   redisUrl: opts.redis,
   queuePrefix: opts.prefix,
+  ...(opts.redis ? { redisSentinels: [], redisClusterNodes: [] } : {}),
 });
 
 export function register(program: Command): void {
