@@ -17,7 +17,7 @@ import { readRunInfo } from '../../src/fleet/runinfo.ts';
 import { ocrRangeJobIdOf } from '../../src/tasks/names.ts';
 import { type ChromaServer, startChroma } from '../support/chroma.ts';
 import { makeLecturePdf, waitFor } from '../support/cli-processes.ts';
-import { type FleetOutcome, runOcrFleet } from '../support/ocr-fleet.ts';
+import { type FleetOutcome, type RunningFleet, runOcrFleet } from '../support/ocr-fleet.ts';
 import { startS3 } from '../support/s3.ts';
 import { sleep } from '../support/wait.ts';
 
@@ -44,6 +44,10 @@ describe('OCR page ranges over a fleet of workers', { timeout: 900_000 }, () => 
     await chroma?.stop();
   });
 
+  /** The document split into ranges over two workers, `during` called while it runs. */
+  const splitOverTwo = (during: (fleet: RunningFleet) => Promise<void>) =>
+    runOcrFleet({ pdf, workers: 2, chromaUrl: chroma.url, env: SPLIT, during });
+
   /** The same course, quiz and chunks (text and pages) as one worker stores without splitting. */
   function assertSameAsOneWorker(run: FleetOutcome) {
     assert.equal(run.view.state, 'completed', `${run.view.error}\n${run.lines.join('\n')}`);
@@ -56,31 +60,25 @@ describe('OCR page ranges over a fleet of workers', { timeout: 900_000 }, () => 
 
   test('split over two workers: the same document as one worker, both workers read ranges, progress in pages', async () => {
     const rangeWorkers = new Set<string>();
-    const run = await runOcrFleet({
-      pdf,
-      workers: 2,
-      chromaUrl: chroma.url,
-      env: SPLIT,
-      during: async (fleet) => {
-        const sha = shaOf(pdf);
-        // Each range's worker, as its run record says (read until the document is done).
-        await waitFor(
-          'every range to have run',
-          async () => {
-            for (const pages of [
-              [1, 2],
-              [3, 4],
-              [5, 6],
-            ]) {
-              const info = await readRunInfoOf(fleet.prefix, ocrRangeJobIdOf(sha, pages));
-              if (info) rangeWorkers.add(info.worker);
-            }
-            const v = fleet.seen.at(-1);
-            return v?.state === 'completed' || v?.state === 'failed' ? true : null;
-          },
-          600_000,
-        );
-      },
+    const run = await splitOverTwo(async (fleet) => {
+      const sha = shaOf(pdf);
+      // Each range's worker, as its run record says (read until the document is done).
+      await waitFor(
+        'every range to have run',
+        async () => {
+          for (const pages of [
+            [1, 2],
+            [3, 4],
+            [5, 6],
+          ]) {
+            const info = await readRunInfoOf(fleet.prefix, ocrRangeJobIdOf(sha, pages));
+            if (info) rangeWorkers.add(info.worker);
+          }
+          const v = fleet.seen.at(-1);
+          return v?.state === 'completed' || v?.state === 'failed' ? true : null;
+        },
+        600_000,
+      );
     });
     assertSameAsOneWorker(run);
     assert.equal(rangeWorkers.size, 2, `ranges ran on ${[...rangeWorkers].join(', ')}`);
@@ -97,39 +95,33 @@ describe('OCR page ranges over a fleet of workers', { timeout: 900_000 }, () => 
   test('a worker SIGKILLed mid-range: the range is redone by the other worker, nothing lost or doubled', async () => {
     let killed = '';
     let killedAt = 0;
-    const run = await runOcrFleet({
-      pdf,
-      workers: 2,
-      chromaUrl: chroma.url,
-      env: SPLIT,
-      during: async (fleet) => {
-        const sha = shaOf(pdf);
-        const id = ocrRangeJobIdOf(sha, [1, 2]);
-        const info = await waitFor(
-          'the first range to be read',
-          async () => {
-            const r = await readRunInfoOf(fleet.prefix, id);
-            return r && !r.finishedAt ? r : null;
-          },
-          120_000,
-        );
-        killed = info.worker;
-        const doomed = fleet.workers.find((w) => w.lines.some((l) => l === `${info.worker} ready.`))!;
-        killedAt = Date.now();
-        doomed.proc.kill('SIGKILL');
-        process.kill(info.childPid, 'SIGKILL'); // a lost host: its child does not finish the range either
-        await doomed.exited;
-        const redone = await waitFor(
-          'the range to be redone',
-          async () => {
-            const r = await readRunInfoOf(fleet.prefix, id);
-            return r?.finishedAt && r.worker !== killed ? r : null;
-          },
-          300_000,
-        );
-        // BullMQ counts a stalled job's recovery apart from its attempts: the redone range is attempt 1 again.
-        assert.ok(redone.startedAt > killedAt, 'the range was read again after the kill');
-      },
+    const run = await splitOverTwo(async (fleet) => {
+      const sha = shaOf(pdf);
+      const id = ocrRangeJobIdOf(sha, [1, 2]);
+      const info = await waitFor(
+        'the first range to be read',
+        async () => {
+          const r = await readRunInfoOf(fleet.prefix, id);
+          return r && !r.finishedAt ? r : null;
+        },
+        120_000,
+      );
+      killed = info.worker;
+      const doomed = fleet.workers.find((w) => w.lines.some((l) => l === `${info.worker} ready.`))!;
+      killedAt = Date.now();
+      doomed.proc.kill('SIGKILL');
+      process.kill(info.childPid, 'SIGKILL'); // a lost host: its child does not finish the range either
+      await doomed.exited;
+      const redone = await waitFor(
+        'the range to be redone',
+        async () => {
+          const r = await readRunInfoOf(fleet.prefix, id);
+          return r?.finishedAt && r.worker !== killed ? r : null;
+        },
+        300_000,
+      );
+      // BullMQ counts a stalled job's recovery apart from its attempts: the redone range is attempt 1 again.
+      assert.ok(redone.startedAt > killedAt, 'the range was read again after the kill');
     });
     assertSameAsOneWorker(run);
     assert.ok(killed, 'a worker was killed mid-range');
