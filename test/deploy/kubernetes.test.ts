@@ -20,7 +20,6 @@ import { healthRoutes } from '../../src/api/routes/health.ts';
 import { QUEUE_DEPTH_PATH, queueDepthSchema, queueRoutes } from '../../src/api/routes/queues.ts';
 import { type Config, loadConfig, SETTINGS } from '../../src/config.ts';
 import { SUPERVISOR_NODE_FLAGS } from '../../src/fleet/pool/child-handle.ts';
-import { queueOf } from '../../src/fleet/registry.ts';
 import { recordRunEnd, recordRunStart } from '../../src/fleet/runinfo.ts';
 import { commandLine } from '../../src/ops/plan/command.ts';
 import {
@@ -31,7 +30,7 @@ import {
 } from '../../src/ops/plan/kubernetes.ts';
 import { type Plan, planFleet, workerMargin } from '../../src/ops/plan/plan.ts';
 import { PLAN_DEFAULTS, PRODUCTION_INPUTS } from '../../src/ops/plan/production.ts';
-import { JOB_ID_PREFIXES, LLM_TASK } from '../../src/tasks/names.ts';
+import { openProfaiClient } from '../../src/tasks/client.ts';
 import { servedQueues } from '../../src/tasks/worker.ts';
 import { RECORDED_JOBS } from '../support/job-figures.ts';
 import { find, type K8sObject, kustomize, schemaProblems } from '../support/kubernetes.ts';
@@ -43,6 +42,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BASE = join(ROOT, 'deploy/kubernetes/base');
 const EXAMPLE = join(ROOT, KUBERNETES_EXAMPLE.dir);
 const SECRET = 'profai-secrets';
+const LOCAL_REDIS = 'redis://127.0.0.1:6379/0';
 
 // biome-ignore lint/suspicious/noExplicitAny: container specs are read field by field.
 type Container = any;
@@ -234,7 +234,7 @@ function fleetChecks(label: string, render: () => Promise<K8sObject[]>) {
       }
     });
 
-    test('KEDA scales the worker Deployment on the API’s backlog of the queues the workers serve', () => {
+    test('KEDA scales the worker Deployment on the API’s backlog of the queues the workers serve', async () => {
       const scaled = find(objects, 'ScaledObject', 'profai-worker');
       const ns = scaled.metadata.namespace;
       assert.equal(scaled.spec.scaleTargetRef.name, 'profai-worker');
@@ -282,14 +282,29 @@ function fleetChecks(label: string, render: () => Promise<K8sObject[]>) {
         'one pod per WORKER_CONCURRENCY jobs',
       );
 
-      // The API counts (without ?queues=) every queue the workers take jobs from, under the workers' prefix.
+      // The API counts (without ?queues=) every queue the workers take jobs from, under the workers' prefix:
+      // asked of the real route, with the API's settings (Redis here instead of the cluster's).
       assert.equal(url.search, '');
       assert.equal(apiConfig.queuePrefix, workerConfig.queuePrefix);
-      const counted = new Set([...apiConfig.queues, ...Object.values(JOB_ID_PREFIXES), queueOf(LLM_TASK)]);
-      assert.deepEqual(
-        servedQueues(workerConfig).filter((q) => !counted.has(q)),
-        [],
-      );
+      const fleet = openProfaiClient({ ...apiConfig, redisUrl: LOCAL_REDIS });
+      const app = Fastify();
+      app.addSchema(errorBodySchema);
+      try {
+        await app.register(queueRoutes, { deps: { fleet } as ApiContext });
+        const res = await app.inject(`${url.pathname}${url.search}`);
+        assert.equal(res.statusCode, 200, res.body);
+        const counted = new Set(Object.keys(res.json().queues));
+        // With a model, workers serving pdf_processing take the LLM stage's jobs too.
+        const withModel = { ...workerConfig, llmBaseUrl: 'http://llm.example/v1' };
+        for (const config of [workerConfig, withModel])
+          assert.deepEqual(
+            servedQueues(config).filter((q) => !counted.has(q)),
+            [],
+          );
+      } finally {
+        await app.close();
+        await fleet.close();
+      }
 
       // The bearer token is the API's own key.
       assert.equal(trigger.metadata.authMode, 'bearer');
@@ -359,7 +374,7 @@ describe('profai plan --kubernetes, from the job records in Redis', { timeout: 1
   const plan16 = () =>
     runCli(['plan', '--cpus', '4', '--memory', '16GB', '--json', '--kubernetes', dir, ...flags], {
       QUEUE_PREFIX: prefix,
-      REDIS_URL: 'redis://127.0.0.1:6379/0',
+      REDIS_URL: LOCAL_REDIS,
     });
 
   before(async () => {
