@@ -116,6 +116,7 @@ describe('profai plan --kubernetes, from the job records in Redis', { timeout: 1
     const other = join(dir, '..', 'never');
     const res = await runCli(['plan', '--production', '--kubernetes', other, '--min-workers', '99']);
     assert.equal(res.code, 1);
+    assert.equal(res.stdout, '', 'nothing printed before the refusal');
     assert.match(
       res.stderr.trim(),
       /^[^\n]*--min-workers 99 is more than the 5 workers 1 node\(s\) hold[^\n]*$/,
