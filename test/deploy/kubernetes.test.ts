@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { parse } from 'yaml';
 import { commandLine } from '../../src/ops/plan/command.ts';
 import { KUBERNETES_EXAMPLE, renderKubernetesOverlay } from '../../src/ops/plan/kubernetes.ts';
 import { planFleet } from '../../src/ops/plan/plan.ts';
@@ -17,9 +18,13 @@ fleetChecks('deploy/kubernetes/base', () => kustomize(BASE));
 fleetChecks('deploy/kubernetes/overlays/example', () => kustomize(EXAMPLE));
 
 describe('the base and the example', () => {
-  test("the base's workers are the production compose file's: same limits, same memory settings", async () => {
+  test("the base's workers are the production compose file's: same image, limits and memory settings", async () => {
     const plan = planFleet(PRODUCTION_INPUTS);
     const worker = containerOf(await kustomize(BASE), 'profai-worker');
+    const compose = parse(await readFile(join(BASE, '../../../docker-compose-production.yml'), 'utf8'), {
+      merge: true,
+    }) as { services: Record<string, { image?: string }> };
+    assert.equal(`${worker.image}:latest`, compose.services['worker-1']?.image, 'the image compose builds');
     assert.equal(worker.resources.limits.memory, `${Math.floor(plan.worker.memoryMb)}Mi`);
     assert.equal(worker.resources.requests.cpu, `${plan.worker.cpus * 1000}m`);
     const env = Object.fromEntries((worker.env as EnvVar[]).map((e) => [e.name, e.value]));
