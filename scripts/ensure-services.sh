@@ -30,7 +30,7 @@ fi
 # The Kubernetes manifests are rendered by `kubectl kustomize` (kubectl >= 1.22; Debian's kubernetes-client is 1.20,
 # whose kustomize cannot read them, so it is not installed from here).
 if ! command -v kubectl >/dev/null; then
-  echo "warning: kubectl (>= 1.22) not found: test/deploy/kubernetes.test.ts will fail until it is installed" >&2
+  echo "warning: kubectl (>= 1.22) not found: test/deploy/kubernetes*.test.ts will fail until it is installed" >&2
 fi
 
 log "services"

@@ -35,11 +35,15 @@ const MODELS: Record<string, new (data: never) => { validate(): void }> = {
 
 const run = promisify(execFile);
 
-/** `kubectl kustomize DIR` (kustomize 4.1 or later, kubectl 1.22: `patches`, `labels`, `envs`), as objects. */
+/**
+ * `kubectl kustomize DIR` (kustomize 4.1 or later, kubectl 1.22: `patches`, `labels`, `envs`), as objects; a
+ * warning (a deprecated field) is an error.
+ */
 export async function kustomize(dir: string): Promise<K8sObject[]> {
   let stdout: string;
+  let stderr: string;
   try {
-    ({ stdout } = await run('kubectl', ['kustomize', dir], { maxBuffer: 16 * 2 ** 20 }));
+    ({ stdout, stderr } = await run('kubectl', ['kustomize', dir], { maxBuffer: 16 * 2 ** 20 }));
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { stderr?: string };
     if (e.code === 'ENOENT')
@@ -50,6 +54,8 @@ export async function kustomize(dir: string): Promise<K8sObject[]> {
       `kubectl kustomize ${dir} failed (kubectl ≥ 1.22 needed): ${e.stderr?.trim() ?? e.message}`,
     );
   }
+  // A deprecated field renders today and warns: it is the next kustomize's error.
+  if (stderr.trim()) throw new Error(`kubectl kustomize ${dir} warned: ${stderr.trim()}`);
   return parseAllDocuments(stdout).map((d) => d.toJS() as K8sObject);
 }
 

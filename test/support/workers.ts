@@ -52,8 +52,13 @@ export interface WorkerProcess {
 }
 
 /** Starts `node --import tsx src/tasks/worker-main.ts` with `env` on top of ours. */
-export function spawnWorker(env: Record<string, string>): WorkerProcess {
-  const proc = spawn(process.execPath, ['--import', 'tsx', WORKER_MAIN], {
+/**
+ * Starts `profai worker` (from src/) with `env` on top of ours; `wrap` is a command line it runs under (e.g.
+ * `unshare --pid --fork`), whose last process is the worker. @defaultValue none
+ */
+export function spawnWorker(env: Record<string, string>, wrap: readonly string[] = []): WorkerProcess {
+  const argv = [...wrap, process.execPath, '--import', 'tsx', WORKER_MAIN];
+  const proc = spawn(argv[0]!, argv.slice(1), {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,7 +11,12 @@ import type { Config } from '../../config.ts';
 import { KubernetesBaseMissingError, PlanUsageError } from '../errors.ts';
 import { renderCompose } from './compose.ts';
 import { gatherInputs } from './gather.ts';
-import { renderKubernetesOverlay, SETTINGS_FILE, settingsTemplate } from './kubernetes.ts';
+import {
+  type KubernetesOptions,
+  renderKubernetesOverlay,
+  SETTINGS_FILE,
+  settingsTemplate,
+} from './kubernetes.ts';
 import { type Plan, planFleet } from './plan.ts';
 import { PRODUCTION_INPUTS } from './production.ts';
 import { planJson, renderPlan } from './report.ts';
@@ -70,18 +75,20 @@ export async function planCommand(config: Config, opts: Record<string, unknown>)
     });
   }
   const plan = planFleet(inputs);
+  // Flags that disagree with the plan stop before anything is printed or written.
+  const overlay = typeof opts.kubernetes === 'string' ? overlayOptions(plan, opts) : undefined;
   if (opts.json) process.stdout.write(`${JSON.stringify(planJson(plan), null, 2)}\n`);
   else process.stdout.write(`${renderPlan(plan)}\n`);
   if (typeof opts.compose === 'string') {
     await writeFile(opts.compose, renderCompose(plan, commandLine(opts, 'compose')));
     status(`Wrote ${opts.compose}`);
   }
-  if (typeof opts.kubernetes === 'string') await writeOverlay(plan, opts, status);
+  if (overlay) await writeOverlay(plan, String(opts.kubernetes), overlay, status);
   return 0;
 }
 
-/** Writes the overlay's generated files into `opts.kubernetes`, and its settings file when it has none. */
-async function writeOverlay(plan: Plan, opts: Record<string, unknown>, status: (line: string) => void) {
+/** The overlay's options from the flags, checked against the plan. */
+function overlayOptions(plan: Plan, opts: Record<string, unknown>): KubernetesOptions {
   const dir = String(opts.kubernetes);
   const nodes = numberOf(opts.nodes) ?? 1;
   const minWorkers = numberOf(opts.minWorkers) ?? 1;
@@ -93,20 +100,29 @@ async function writeOverlay(plan: Plan, opts: Record<string, unknown>, status: (
   const givenBase = typeof opts.base === 'string' ? opts.base : undefined;
   if (!givenBase && !existsSync(join(KUBERNETES_BASE, 'kustomization.yaml')))
     throw new KubernetesBaseMissingError(KUBERNETES_BASE);
-  await mkdir(dir, { recursive: true });
-  const namespace = typeof opts.namespace === 'string' ? opts.namespace : 'profai';
-  const files = renderKubernetesOverlay(plan, {
+  return {
     base: givenBase ?? relative(resolve(dir), KUBERNETES_BASE).split('\\').join('/'),
-    namespace,
+    namespace: typeof opts.namespace === 'string' ? opts.namespace : 'profai',
     image: typeof opts.image === 'string' ? opts.image : 'profai:latest',
     nodes,
     minWorkers,
     command: commandLine(opts, 'kubernetes'),
-  });
+  };
+}
+
+/** Writes the overlay's generated files into `dir`, and its settings file when it has none. */
+async function writeOverlay(
+  plan: Plan,
+  dir: string,
+  options: KubernetesOptions,
+  status: (line: string) => void,
+): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const files = renderKubernetesOverlay(plan, options);
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   const settings = join(dir, SETTINGS_FILE);
   const fresh = !existsSync(settings);
-  if (fresh) await writeFile(settings, `${settingsTemplate(namespace)}\n`);
+  if (fresh) await writeFile(settings, `${settingsTemplate(options.namespace)}\n`);
   status(
     `Wrote ${[...Object.keys(files), ...(fresh ? [SETTINGS_FILE] : [])].map((f) => join(dir, f)).join(', ')}${fresh ? '' : ` (kept ${settings})`}`,
   );
