@@ -15,6 +15,7 @@ export {
   type CourseGrant,
   courseGrant,
   documentGrant,
+  giveCourses,
   listShares,
   ownsJob,
   quizGrant,
