@@ -4,6 +4,7 @@
  * gives another user `read` or `edit` (course_shares). Quizzes, reviews, exports and the kept PDF follow their
  * course. Jobs belong to who asked for them (job_owners).
  */
+import { NotFoundError } from '../domain/errors.ts';
 import type { CourseAccess, ShareAccess } from '../domain/users.ts';
 import { accessSql, MIN_ID_PREFIX } from './courses.ts';
 import { isoTime } from './sql.ts';
@@ -139,4 +140,43 @@ export async function unshareCourse(db: Sql, courseId: string, userId: string): 
     [courseId, userId],
   );
   return rows.length > 0;
+}
+
+/**
+ * Makes `userId` an owner of these courses (ids, document ids or prefixes, as getCourse takes them), or with
+ * `'unowned'` of every course no user owns (none, or only the API_KEY admin): how the courses of a deployment
+ * from before users existed find their teacher. Returns the ids of the courses it now owns that it did not.
+ */
+export async function giveCourses(
+  db: Sql,
+  userId: string,
+  courses: readonly string[] | 'unowned',
+): Promise<string[]> {
+  const given = `INSERT INTO upload_owners (sha256, user_id) SELECT d.sha256, $1 FROM documents d`;
+  const back = `ON CONFLICT DO NOTHING RETURNING sha256`;
+  const shas: string[] = [];
+  if (courses === 'unowned') {
+    const { rows } = await db.query<{ sha256: string }>(
+      `${given} JOIN courses c ON c.document_id = d.id
+        WHERE NOT EXISTS (SELECT 1 FROM upload_owners o WHERE o.sha256 = d.sha256 AND o.user_id <> 'admin') ${back}`,
+      [userId],
+    );
+    shas.push(...rows.map((r) => r.sha256));
+  } else {
+    for (const key of courses) {
+      const grant = await courseGrant(db, key, userId);
+      if (!grant) throw new NotFoundError('course', key);
+      const { rows } = await db.query<{ sha256: string }>(
+        `${given} JOIN courses c ON c.document_id = d.id WHERE c.id = $2 ${back}`,
+        [userId, grant.courseId],
+      );
+      shas.push(...rows.map((r) => r.sha256));
+    }
+  }
+  if (shas.length === 0) return [];
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT c.id FROM courses c JOIN documents d ON d.id = c.document_id WHERE d.sha256 = ANY($1::text[]) ORDER BY c.id`,
+    [shas],
+  );
+  return rows.map((r) => r.id);
 }

@@ -13,6 +13,7 @@ export {
   type CourseGrant,
   courseGrant,
   documentGrant,
+  giveCourses,
   listShares,
   ownsJob,
   quizGrant,

@@ -5,10 +5,11 @@
  * Also `profai users add | list | rotate | revoke` on a real PostgreSQL database.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
-import { createTestDatabase } from '../support/api.ts';
+import { openDatabase, saveProcessedDocument } from '../../src/store/index.ts';
+import { createTestDatabase, fixtureDocument } from '../support/api.ts';
 import { freePort } from '../support/chroma.ts';
 import { type CliProcess, killAll, spawnProfai } from '../support/cli-processes.ts';
 import { freshPgliteDir, tempDir } from '../support/databases.ts';
@@ -107,6 +108,20 @@ describe('secure default and profai users', { timeout: 300_000 }, () => {
     const gone = await runProfai(['users', 'revoke', 'ana'], env());
     assert.equal(gone.code, 1);
     assert.match(gone.lines[0]!, /^profai: user ana not found$/);
+  });
+
+  test('profai users own: courses from before users exist find their teacher', async () => {
+    const store = await openDatabase({ databaseUrl: db.url, dataDir: '' });
+    const sha = createHash('sha256').update('before users').digest('hex');
+    const { courseId } = await saveProcessedDocument(store, fixtureDocument(sha, 'old.pdf'));
+    await store.close();
+    await runProfai(['users', 'add', 'tia', '--role', 'teacher'], env());
+    const given = await runProfai(['users', 'own', 'tia', '--unowned'], env());
+    assert.deepEqual([given.code, given.lines], [0, [`tia now owns 1 more course(s): ${courseId}`]]);
+    const again = await runProfai(['users', 'own', 'tia', courseId.slice(0, 6)], env());
+    assert.deepEqual([again.code, again.lines], [0, ['tia owned them already']]);
+    const unknown = await runProfai(['users', 'own', 'tia', 'cffffffffff'], env());
+    assert.deepEqual([unknown.code, unknown.lines], [1, ['profai: course cffffffffff not found']]);
   });
 
   test('with a user, profai api listens on 0.0.0.0 and asks for a key; the key of an admin works', async () => {

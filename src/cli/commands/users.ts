@@ -52,6 +52,36 @@ export function register(program: Command): void {
       }),
     );
   users
+    .command('own')
+    .description(
+      'make a user an owner of courses: the named ones, or --unowned: every course no user owns yet',
+    )
+    .argument('<name>')
+    .argument('[courses...]', 'course ids (an id prefix or the document id works too)')
+    .option('--unowned', 'every course no user owns (made before users existed, or with API_KEY)')
+    .action(
+      withDb(async (db, name: string, courses: string[], opts: { unowned?: boolean }) => {
+        const [{ findUserByName, giveCourses }, { printLine }, { NotFoundError }, { InvalidUserError }] =
+          await Promise.all([
+            import('../../store/index.ts'),
+            import('../output.ts'),
+            import('../../domain/errors.ts'),
+            import('../../domain/users.ts'),
+          ]);
+        if (courses.length > 0 === (opts.unowned === true))
+          throw new InvalidUserError('name the courses, or give --unowned (not both)');
+        const user = await findUserByName(db, name);
+        if (!user) throw new NotFoundError('user', name);
+        const given = await giveCourses(db, user.id, opts.unowned ? 'unowned' : courses);
+        printLine(
+          given.length === 0
+            ? `${user.name} owned them already`
+            : `${user.name} now owns ${given.length} more course(s): ${given.join(', ')}`,
+        );
+        return 0;
+      }),
+    );
+  users
     .command('revoke')
     .description('revoke a user: their key stops working at once (their courses stay)')
     .argument('<name>')
