@@ -63,6 +63,7 @@ export {
   clearPendingDeletion,
   type DeletedCourse,
   deleteCourseRows,
+  forgetJobOwners,
   type PendingDeletion,
   pendingDeletions,
 } from './deletions.ts';
