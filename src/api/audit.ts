@@ -1,16 +1,13 @@
 /**
  * The audit trail as the routes write it: `await audit(request, 'export', { kind: 'course', id, courseId })` after
  * an action succeeded. Who acts is the request's principal (src/api/principal.ts); without one (no credential
- * configured: loopback only) the local admin {@link LOCAL_ADMIN}. A failed insert never fails the request: it
- * is logged, and the answer goes out as it would have.
+ * configured: loopback only) the admin, {@link LEGACY_ADMIN}, as the authentication sees it. A failed insert never
+ * fails the request: it is logged, and the answer goes out as it would have.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type AuditAction, insertAudit } from '../store/index.ts';
 import type { Database } from '../store/types.ts';
-import type { Principal } from './principal.ts';
-
-/** Who acts when no credential is configured at all: the person at the machine (`profai up` on a laptop). */
-export const LOCAL_ADMIN: Principal = { id: 'local', name: 'local', role: 'admin' };
+import { LEGACY_ADMIN, type Principal } from './principal.ts';
 
 /** What an action was done to. */
 export interface AuditTarget {
@@ -35,8 +32,8 @@ export function installAudit(app: FastifyInstance, db: Database): void {
   app.decorate('profaiAuditDb', db);
 }
 
-/** The principal of a request, or the local admin when no credential is configured. */
-export const actorOf = (request: FastifyRequest): Principal => request.principal ?? LOCAL_ADMIN;
+/** The principal of a request, or the admin when no credential is configured (the person at the machine). */
+export const actorOf = (request: FastifyRequest): Principal => request.principal ?? LEGACY_ADMIN;
 
 /** Records that the request's principal did `action` to `target`. Never throws. */
 export async function audit(

@@ -171,6 +171,15 @@ export async function pendingDeletions(db: Sql, id?: string): Promise<PendingDel
   return rows.map(toPending);
 }
 
+/** Removes the rows that say who asked for these jobs (`job_owners`, where it exists): the jobs are gone. */
+export async function forgetJobOwners(db: Database, jobIds: readonly string[]): Promise<void> {
+  if (jobIds.length === 0) return;
+  await db.transaction(async (tx) => {
+    if (await tableExists(tx, 'job_owners'))
+      await tx.query('DELETE FROM job_owners WHERE job_id = ANY($1::text[])', [[...jobIds]]);
+  });
+}
+
 /** The deletion of this document is finished: nothing of it remains. */
 export async function clearPendingDeletion(db: Sql, documentId: string): Promise<void> {
   await db.query('DELETE FROM pending_deletions WHERE document_id = $1', [documentId]);

@@ -91,6 +91,7 @@ export {
   clearPendingDeletion,
   type DeletedCourse,
   deleteCourseRows,
+  forgetJobOwners,
   type PendingDeletion,
   pendingDeletions,
 } from './deletions.ts';

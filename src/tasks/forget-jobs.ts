@@ -15,7 +15,8 @@ const QUIZ_SCAN = 5000;
 /** The ids of the jobs that made the document of this content (the ids come from the content). */
 export const jobIdsOfContent = (sha256: string) => [pdfJobIdOf(sha256), llmJobIdOf(sha256)];
 
-export async function forgetJobs(client: FleetClient, deletion: PendingDeletion): Promise<void> {
+/** Removes them; returns the ids of the jobs it looked for (those of the content and the course's quiz jobs). */
+export async function forgetJobs(client: FleetClient, deletion: PendingDeletion): Promise<string[]> {
   const quizQueue = client.queue(queueOf(QUIZ_TASK));
   const quizJobs = await quizQueue.getJobs(
     ['completed', 'failed', 'wait', 'delayed', 'prioritized'],
@@ -41,4 +42,5 @@ export async function forgetJobs(client: FleetClient, deletion: PendingDeletion)
     ]),
     redisKeys.llmStage(prefix, deletion.documentId),
   );
+  return ids;
 }

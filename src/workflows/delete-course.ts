@@ -15,6 +15,7 @@ import {
   clearPendingDeletion,
   type DeletedCourse,
   deleteCourseRows,
+  forgetJobOwners,
   type PendingDeletion,
   pendingDeletions,
 } from '../store/deletions.ts';
@@ -25,8 +26,11 @@ export interface DeleteDeps {
   db: Database;
   vectors: VectorStore;
   storage: Storage;
-  /** Removes the jobs, run records and staged data that name the document or its quizzes. @defaultValue none */
-  forgetJobs?(deletion: PendingDeletion): Promise<void>;
+  /**
+   * Removes the jobs, run records and staged data that name the document or its quizzes, and says which jobs they
+   * were (their owner rows go too). @defaultValue none
+   */
+  forgetJobs?(deletion: PendingDeletion): Promise<string[]>;
   /** The ids of the jobs that made the document of a SHA-256 (for tables that name jobs). @defaultValue none */
   jobIdsOf?(sha256: string): string[];
   /** The user deleting, when ownership applies to them (see {@link deleteCourseRows}). @defaultValue none: everyone's */
@@ -70,7 +74,7 @@ export async function finishDeletion(deps: DeleteDeps, left: PendingDeletion): P
     const key = pdfKey(left.sha256);
     await deps.storage.documents.remove(key);
     await deps.storage.uploads.remove(key);
-    await deps.forgetJobs?.(left);
+    await forgetJobOwners(deps.db, (await deps.forgetJobs?.(left)) ?? []);
   }
   await clearPendingDeletion(deps.db, left.documentId);
 }

@@ -84,8 +84,8 @@ describe('the audit trail', { timeout: 120_000 }, () => {
     assert.deepEqual([upl.targetKind, upl.targetId], ['pdf', sha]);
     assert.equal(upl.courseId, `c${sha.slice(0, 11)}`, 'the course the upload will make');
     assert.deepEqual(upl.detail, { file: 'audited.pdf', job });
-    // Without a credential configured, the person at the machine: the local admin.
-    for (const r of rows) assert.deepEqual([r.actorId, r.actorRole], ['local', 'admin']);
+    // Without a credential configured, the person at the machine: the admin.
+    for (const r of rows) assert.deepEqual([r.actorId, r.actorRole], ['admin', 'admin']);
     assert.ok(Date.parse(ex.at) >= Date.parse(upl.at));
     assert.deepEqual(await trail(new Date(Date.now() + 60_000).toISOString()), []);
   });

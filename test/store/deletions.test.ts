@@ -13,6 +13,7 @@ import {
   type Database,
   deleteCourseRows,
   erasedLabel,
+  forgetJobOwners,
   insertAudit,
   listAudit,
   openDatabase,
@@ -119,5 +120,20 @@ describe('deleting a course: the database part', () => {
       0,
     );
     assert.equal((await db.query('SELECT 1 FROM courses WHERE id = $1', [shared.courseId])).rows.length, 0);
+  });
+
+  test("the jobs' owner rows go with the jobs (job_owners, where it exists)", async () => {
+    await forgetJobOwners(db, ['quiz-1']); // no table yet: nothing to do
+    await db.query(`CREATE TABLE IF NOT EXISTS job_owners (job_id text NOT NULL, user_id text NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (job_id, user_id))`);
+    await db.query(
+      `INSERT INTO job_owners (job_id, user_id) VALUES ('quiz-1', 'u1'), ('quiz-2', 'u1'), ('quiz-1', 'u2')`,
+    );
+    await forgetJobOwners(db, ['quiz-1']);
+    const left = await db.query<{ job_id: string }>('SELECT job_id FROM job_owners');
+    assert.deepEqual(
+      left.rows.map((r) => r.job_id),
+      ['quiz-2'],
+    );
   });
 });

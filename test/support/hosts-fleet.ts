@@ -188,6 +188,9 @@ export async function runHostsFleet(opts: HostsFleetOptions): Promise<HostsFleet
       HEARTBEAT_S: '1',
       DEPENDENCY_RETRY_MAX_S: '2',
       CHILD_IDLE_EXIT_S: '0',
+      // One client uploads every document: a measure of the fleet, not of the per-key limits (test/api/limits.test.ts).
+      UPLOADS_PER_MINUTE: '0',
+      MAX_QUEUED_JOBS_PER_USER: '0',
     };
     /** Each host's own folders: nothing in them is seen by another host. */
     const own = (host: string) => ({
