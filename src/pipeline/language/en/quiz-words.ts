@@ -27,7 +27,7 @@ export const ENGLISH_QUIZ_WORDS: QuizWords = {
   weakGloss:
     /^(?:an? |the )?(?:important|major|key|good|great|critical|main|useful|common|new|different|other|special|alternative|preferred|recommended|usual|appropriate|only|best|right|proper|easy|simple|powerful) |^(?:one|some|part|any|each) of\b|^(?:an? |the )(?:violation|example|instance|case|sign|result|consequence|matter)s? of\b/iu,
   argumentGloss:
-    /^(?:an? |the )?(?:integer|atom|digit|string|pointer|flag|float|character|boolean|variable)s? (?:specifying|denoting|giving|representing|indicating|storing|naming|that (?:specifies|denotes|gives|names))\b/iu,
+    /^(?:an? |the )?(?:integer|atom|term|digit|string|pointer|flag|float|character|boolean|variable)s? (?:specifying|denoting|giving|representing|indicating|storing|naming|that (?:specifies|denotes|gives|names))\b/iu,
   danglingGloss: /\b(?:of|to|the|a|an|and|or|that|which|with|by|for|in|on)$/iu,
   glossOpening: /^(?:of|in|on|at|by|for|with|to|from|as|so|also|only|just|then|course|the same)\b/iu,
   judgementTerms:

@@ -132,7 +132,11 @@ export const GLOSS_RULES: readonly GlossRule[] = [
   {
     id: 'gloss/argument',
     why: 'A definition that describes an argument of a routine ("an integer specifying the depth", "an atom denoting a machine name") defines a variable of one call, not a concept (gprolog: N, K, HostName).',
-    reject: ['N => an integer specifying the depth', 'HostName => an atom denoting a machine name'],
+    reject: [
+      'N => an integer specifying the depth',
+      'HostName => an atom denoting a machine name',
+      'ErrorTerm => a term specifying the error',
+    ],
     keep: ['list => a term whose principal functor is the dot and whose arity is 2'],
     fails: (d) => d.words.argumentGloss.test(d.gloss.trim()),
   },
@@ -176,17 +180,19 @@ const MAX_TERM_WORDS = 4;
 export const ANSWER_RULES: readonly AnswerRule[] = [
   {
     id: 'answer/not-a-term',
-    why: 'A term of more than four words, one with code in it, a letter or two ("N", "K": a variable) or a name of constants ("tag PL STC") cannot be typed back as a concept the text teaches.',
+    why: 'A term of more than four words, one with code in it, a letter or two ("N", "K": a variable), a name of constants ("tag PL STC") or an identifier in camel case ("TimeOut", "FontSize"; names such as "JavaScript" go too) cannot be typed back as a concept the text teaches.',
     reject: [
       'the value of the stack pointer register => the address of the top of the stack',
       'M => an index number which represents the number of direct ancestors of the goal',
       'tag PL STC => any compound term other than a list',
+      'TimeOut => an upper bound on the amount of time elapsed before select/5 returns',
     ],
     keep: ['stack pointer => the address of the top of the stack'],
     fails: (a) =>
       a.term.split(/\s+/).length > MAX_TERM_WORDS ||
       /[`(){}[\]<>=;]/u.test(a.term) ||
       a.term.trim().length <= 2 ||
+      /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+$/u.test(a.term.trim()) ||
       (a.term.match(/\b\p{Lu}{2,}\b/gu) ?? []).length >= 2,
   },
   {

@@ -121,6 +121,8 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'Explanation: the operator name was misspelled.',
       'Question 4: A B C D Commands from the package print two questions.',
       '1.The stylesheet uses the XSLT document() function to open the file.',
+      'CautionThere is a potential for incorrect links if the same id is used twice.',
+      'Package amsmath Warning: Improper argument for math accent.',
       'For HRESULT_int, the low 32 bits of the result code are returned as a Caml int.)',
       '2This replaces the deprecated dh_movefiles command.',
       'MPICH1 required access to command line arguments in all programs, and 3 QUICK START 2.',
@@ -130,7 +132,9 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'MPICH 3 starts 2 processes on each QUICK host.',
     ],
     fails: (s) =>
-      /\d\.?\p{Lu}\p{Ll}|^\d+\s*[—–-]\s|^\p{Lu}\p{Ll}+:\s|\b(?:\p{Lu} ){3,}/u.test(s) ||
+      /\d\.?\p{Lu}\p{Ll}|^\d+\s*[—–-]\s|^\p{Lu}\p{Ll}+:\s|\b(?:\p{Lu} ){3,}|^(?:Note|Caution|Warning|Tip|Important)\p{Lu}|\bWarning:/u.test(
+        s,
+      ) ||
       (/^\(|\)[.!?]?$/u.test(s.trim()) && !/\(.*\)/u.test(s)) ||
       /\b\d+\s+\p{Lu}{3,}(?:\s+\p{Lu}{3,})+\s+\d+\b/u.test(s),
   },
