@@ -56,6 +56,7 @@ test('30 PDFs through a Sentinel failover: 30 courses, 0 failed, 0 twice, chunks
   const env = {
     ...group.env,
     DATABASE_URL: database.url,
+    VECTOR_STORE: 'chroma',
     CHROMA_URL: chroma.url,
     QUEUE_PREFIX: prefix,
     UPLOAD_DIR: uploads.dir,
