@@ -62,6 +62,7 @@ export {
 export {
   clearPendingDeletion,
   type DeletedCourse,
+  type DeleteRowsOptions,
   deleteCourseRows,
   forgetJobOwners,
   type PendingDeletion,
