@@ -4,7 +4,7 @@
  * too), its ids erased from the audit trail, and a `pending_deletions` row saying that its vectors and files are
  * still to go (migrations/056). The caller removes those after the commit, then {@link clearPendingDeletion}.
  */
-import { eraseCourseFromAudit } from './audit.ts';
+import { type AuditEntry, eraseCourseFromAudit, erasedLabel, insertAudit } from './audit.ts';
 import type { Database, Sql } from './types.ts';
 
 /** What is left to remove of a deleted document outside the database: vectors, kept PDF, upload, jobs. */
@@ -35,6 +35,14 @@ export interface DeleteRowsOptions {
    * upload (`upload_owners`, issue #25's ownership), only this user's ownership goes. @defaultValue everyone's
    */
   ownerId?: string | undefined;
+  /**
+   * Who deletes: the trail's `delete` row is written in the same transaction (so a delete finished later by a retry
+   * is recorded once), inside a savepoint, so that a row that cannot be written never stops the delete.
+   * @defaultValue not recorded
+   */
+  actor?: Pick<AuditEntry, 'actor' | 'ip' | 'detail'>;
+  /** Told when the trail's row could not be written. @defaultValue ignored */
+  onAuditError?: (err: unknown) => void;
 }
 
 interface CourseRow {
@@ -80,8 +88,10 @@ export async function deleteCourseRows(
       title: row.title,
       quizIds,
     };
-    if (opts.ownerId && (await releasedToOthers(tx, row.sha256, opts.ownerId, jobIds)))
+    if (opts.ownerId && (await releasedToOthers(tx, row.sha256, opts.ownerId, jobIds))) {
+      await recordDelete(tx, opts, { targetId: row.id, courseId: row.id, scope: 'released' });
       return { ...base, scope: 'released' };
+    }
     const others = await tx.query('SELECT 1 FROM courses WHERE document_id = $1 AND id <> $2 LIMIT 1', [
       row.document_id,
       row.id,
@@ -103,8 +113,33 @@ export async function deleteCourseRows(
       ...quizIds,
       ...(scope === 'document' ? [row.document_id, row.sha256, ...jobIds] : []),
     ]);
+    await recordDelete(tx, opts, { targetId: erasedLabel(row.id), scope });
     return gone;
   });
+}
+
+/** The trail's `delete` row, in its own savepoint: when it fails, the delete goes on without it. */
+async function recordDelete(
+  tx: Sql,
+  opts: DeleteRowsOptions,
+  what: { targetId: string; courseId?: string; scope: DeletedCourse['scope'] },
+): Promise<void> {
+  if (!opts.actor) return;
+  await tx.query('SAVEPOINT audit_delete');
+  try {
+    await insertAudit(tx, {
+      ...opts.actor,
+      action: 'delete',
+      targetKind: 'course',
+      targetId: what.targetId,
+      courseId: what.courseId,
+      detail: { scope: what.scope, ...opts.actor.detail },
+    });
+    await tx.query('RELEASE SAVEPOINT audit_delete');
+  } catch (err) {
+    await tx.query('ROLLBACK TO SAVEPOINT audit_delete');
+    opts.onAuditError?.(err);
+  }
 }
 
 const tableExists = async (tx: Sql, table: string) =>

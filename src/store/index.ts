@@ -90,6 +90,7 @@ export {
 export {
   clearPendingDeletion,
   type DeletedCourse,
+  type DeleteRowsOptions,
   deleteCourseRows,
   forgetJobOwners,
   type PendingDeletion,

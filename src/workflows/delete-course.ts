@@ -14,6 +14,7 @@ import { pdfKey } from '../files/keys.ts';
 import {
   clearPendingDeletion,
   type DeletedCourse,
+  type DeleteRowsOptions,
   deleteCourseRows,
   forgetJobOwners,
   type PendingDeletion,
@@ -35,6 +36,10 @@ export interface DeleteDeps {
   jobIdsOf?(sha256: string): string[];
   /** The user deleting, when ownership applies to them (see {@link deleteCourseRows}). @defaultValue none: everyone's */
   ownerId?: string | undefined;
+  /** Who deletes, for the audit trail's row (see {@link deleteCourseRows}). @defaultValue not recorded */
+  actor?: DeleteRowsOptions['actor'];
+  /** Told when the trail's row could not be written. @defaultValue ignored */
+  onAuditError?: (err: unknown) => void;
   /** Told when an unfinished deletion of another course failed again (it stays pending). @defaultValue ignored */
   onLeftover?(left: PendingDeletion, err: unknown): void;
 }
@@ -54,7 +59,12 @@ export async function deleteCourse(deps: DeleteDeps, id: string): Promise<Delete
   // Others a crash left: finished on the way when possible; one that keeps failing must not block this delete.
   for (const left of await pendingDeletions(deps.db))
     await finishDeletion(deps, left).catch((err: unknown) => deps.onLeftover?.(left, err));
-  const deleted = await deleteCourseRows(deps.db, id, { jobIdsOf: deps.jobIdsOf, ownerId: deps.ownerId });
+  const deleted = await deleteCourseRows(deps.db, id, {
+    jobIdsOf: deps.jobIdsOf,
+    ownerId: deps.ownerId,
+    actor: deps.actor,
+    onAuditError: deps.onAuditError,
+  });
   if (deleted) {
     if (deleted.scope === 'document') await finishDeletion(deps, deleted);
     return { deleted, finished: false };

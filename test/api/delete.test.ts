@@ -11,7 +11,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { JobView } from '../../src/fleet/views.ts';
-import { deleteCourseRows, listAudit } from '../../src/store/index.ts';
+import { deleteCourseRows, erasedLabel, listAudit } from '../../src/store/index.ts';
 import { jobIdsOfContent } from '../../src/tasks/forget-jobs.ts';
 import type { PdfTaskResult } from '../../src/tasks/names.ts';
 import { assertError, distinctiveRun, makePdf, multipart } from '../support/api.ts';
@@ -201,6 +201,11 @@ describe('deleting a course', { timeout: 300_000 }, () => {
     const retry = await fx.app.inject({ method: 'DELETE', url: `/api/courses/${made.courseId}` });
     assert.equal(retry.statusCode, 204, retry.body);
     await assertNothingLeft(made);
+    // The delete is in the trail once: written with the rows, not again by the retry that finished it.
+    const deletes = (await listAudit(fx.deps.db, new Date(Date.now() - 3_600_000))).filter(
+      (r) => r.action === 'delete' && r.targetId === erasedLabel(made.courseId),
+    );
+    assert.equal(deletes.length, 1);
   });
 
   test('an id prefix is not enough to delete', async () => {

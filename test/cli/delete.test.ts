@@ -4,10 +4,14 @@
  * course (rows, vectors, kept PDF), a second delete says it is not found, and the trail shows who deleted it.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { countRows, openDatabase } from '../../src/store/index.ts';
+import { countRows, listAudit, openDatabase, saveProcessedDocument } from '../../src/store/index.ts';
+import { createTestDatabase, fixtureDocument } from '../support/api.ts';
+import { REDIS_URL } from '../support/api-fixture.ts';
+import { type ChromaServer, startChroma } from '../support/chroma.ts';
 import { SAMPLE_PDF } from '../support/cli-processes.ts';
 import { tempDir } from '../support/databases.ts';
 import { runCli } from '../support/ops.ts';
@@ -76,5 +80,64 @@ describe('profai courses delete, profai audit', { timeout: 180_000 }, () => {
     const bad = await runCli(['audit', '--since', 'yesterday'], env);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /expected an age such as 30m, 12h, 1d, 2w, or an ISO date/);
+  });
+});
+
+describe('profai courses delete against a fleet whose Redis does not answer', { timeout: 180_000 }, () => {
+  let pg: Awaited<ReturnType<typeof createTestDatabase>>;
+  let chroma: ChromaServer;
+  const tmp = tempDir('profai-delete-fleet-');
+  before(async () => {
+    [pg, chroma] = await Promise.all([createTestDatabase(), startChroma()]);
+  });
+  after(async () => {
+    await chroma?.stop();
+    await pg?.drop();
+    tmp.remove();
+  });
+
+  test('the rows go, the deletion stays pending and says so (exit 1); once Redis answers, a rerun finishes it', async () => {
+    const env = {
+      DATABASE_URL: pg.url,
+      CHROMA_URL: chroma.url,
+      DOCUMENTS_DIR: join(tmp.dir, 'documents'),
+      UPLOAD_DIR: join(tmp.dir, 'uploads'),
+      LOG_LEVEL: 'silent',
+      QUEUE_PREFIX: `profai_cli_delete_${Date.now()}`,
+    };
+    const db = await openDatabase({ databaseUrl: pg.url, dataDir: '' });
+    try {
+      const saved = await saveProcessedDocument(
+        db,
+        fixtureDocument(createHash('sha256').update('fleet').digest('hex'), 'f.pdf'),
+      );
+      const down = await runCli(['courses', 'delete', saved.courseId, '--yes'], {
+        ...env,
+        REDIS_URL: 'redis://127.0.0.1:1',
+      });
+      assert.equal(down.code, 1);
+      assert.match(
+        down.stderr.trim(),
+        /^profai: redis unreachable: ECONNREFUSED: the course's rows, vectors and PDF are gone, the records of its jobs are not; run this again once Redis answers$/,
+      );
+      assert.equal((await db.query('SELECT 1 FROM pending_deletions')).rows.length, 1);
+      const again = await runCli(['courses', 'delete', saved.courseId, '--yes'], {
+        ...env,
+        REDIS_URL: REDIS_URL,
+      });
+      assert.equal(again.code, 0, again.stderr);
+      assert.equal(
+        again.stdout.trim(),
+        `Finished deleting course ${saved.courseId} (an earlier delete was cut short).`,
+      );
+      assert.equal((await db.query('SELECT 1 FROM pending_deletions')).rows.length, 0);
+      const trail = await listAudit(db, new Date(0));
+      assert.deepEqual(
+        trail.map((r) => [r.action, r.actorId]),
+        [['delete', 'cli']],
+      );
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -136,4 +136,34 @@ describe('deleting a course: the database part', () => {
       ['quiz-2'],
     );
   });
+
+  test('the delete is in the trail with the rows; a trail that cannot be written does not stop the delete', async () => {
+    const one = await saveProcessedDocument(db, fixtureDocument(sha('trail one'), 'a.pdf'));
+    const two = await saveProcessedDocument(db, fixtureDocument(sha('trail two'), 'b.pdf'));
+    const who = { actor, ip: '10.0.0.7' };
+    await deleteCourseRows(db, one.courseId, { actor: who });
+    const [row] = (await listAudit(db, new Date(0))).filter((r) => r.targetId === erasedLabel(one.courseId));
+    assert.deepEqual(
+      [row?.action, row?.actorName, row?.ip, row?.detail],
+      ['delete', 'Ada', '10.0.0.7', { scope: 'document' }],
+    );
+
+    // A trail that refuses the row (as a full disk or a broken constraint would), and only the row.
+    await db.query(
+      `ALTER TABLE audit_log ADD CONSTRAINT refuse_deletes CHECK (action <> 'delete') NOT VALID`,
+    );
+    try {
+      const errors: unknown[] = [];
+      const gone = await deleteCourseRows(db, two.courseId, {
+        actor: who,
+        onAuditError: (e) => errors.push(e),
+      });
+      assert.equal(gone?.scope, 'document');
+      assert.equal(errors.length, 1);
+      assert.match(String(errors[0]), /refuse_deletes/);
+    } finally {
+      await db.query('ALTER TABLE audit_log DROP CONSTRAINT refuse_deletes');
+    }
+    assert.equal((await db.query('SELECT 1 FROM courses WHERE id = $1', [two.courseId])).rows.length, 0);
+  });
 });

@@ -4,10 +4,9 @@
  * delete that finishes what a first one left half done; 404 when there is no such course.
  */
 import type { FastifyInstance } from 'fastify';
-import { erasedLabel } from '../../store/index.ts';
 import { forgetJobs, jobIdsOfContent } from '../../tasks/forget-jobs.ts';
 import { deleteCourse } from '../../workflows/delete-course.ts';
-import { audit } from '../audit.ts';
+import { actorOf } from '../audit.ts';
 import type { ApiContext } from '../deps.ts';
 import { errorResponses, notFound } from '../errors.ts';
 import { idParamsSchema } from '../schemas.ts';
@@ -38,18 +37,15 @@ export async function courseDeleteRoutes(app: FastifyInstance, opts: { deps: Api
           // A teacher's delete is theirs alone when others own the same upload; an admin's is everyone's.
           ownerId: request.principal && request.principal.role !== 'admin' ? request.principal.id : undefined,
           forgetJobs: (left) => withQueueTimeout(forgetJobs(fleet, left), timeoutMs),
+          // Written with the rows, so that a delete finished by a retry is in the trail once.
+          actor: { actor: actorOf(request), ip: request.ip },
+          onAuditError: (err) => request.log.error({ err, action: 'delete' }, 'audit record not written'),
           onLeftover: (left, err) =>
             request.log.warn({ err, documentId: left.documentId }, 'an earlier deletion is still unfinished'),
         },
         request.params.id,
       );
       if (!outcome) throw notFound('course', request.params.id);
-      if (!outcome.finished) {
-        const { courseId, scope } = outcome.deleted;
-        // A course left to its other owners keeps its id in the trail; a deleted one is named by its erased label.
-        const target = scope === 'released' ? { id: courseId, courseId } : { id: erasedLabel(courseId) };
-        await audit(request, 'delete', { kind: 'course', ...target, detail: { scope } });
-      }
       return reply.code(204).send();
     },
   );

@@ -1,15 +1,17 @@
 /**
  * The body of `profai courses delete`: asks first (unless --yes), deletes through the same workflow as the API,
- * and writes the audit trail as the machine's user. The jobs and run records that name the course go when Redis
- * answers; when it does not (a laptop without the fleet) there are none to remove, or they expire on their own.
+ * and writes the audit trail as the machine's user. The jobs and run records that name the course go from Redis.
+ * On the embedded database (a laptop, `profai process`) there may be no Redis at all, and nothing of the course in
+ * one: then that part is skipped. Against a fleet's PostgreSQL a Redis that does not answer leaves the deletion
+ * pending (exit 1, saying so): the next delete, once Redis answers, finishes it.
  */
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import type { Config } from '../../config.ts';
-import { NotFoundError, ProfaiError } from '../../domain/errors.ts';
+import { DependencyUnavailableError, NotFoundError, ProfaiError } from '../../domain/errors.ts';
 import { openStorage } from '../../files/index.ts';
-import { failFastRedis, readyWithin } from '../../fleet/redis.ts';
-import { erasedLabel, getCourse, insertAudit, openDatabase, openVectorStore } from '../../store/index.ts';
+import { failFastRedis, lastConnectionError, readyWithin } from '../../fleet/redis.ts';
+import { getCourse, openDatabase, openVectorStore } from '../../store/index.ts';
 import { profaiClientOn } from '../../tasks/client.ts';
 import { forgetJobs, jobIdsOfContent } from '../../tasks/forget-jobs.ts';
 import { deleteCourse } from '../../workflows/delete-course.ts';
@@ -59,34 +61,35 @@ export async function deleteCommand(config: Config, id: string, opts: { yes?: bo
     const redis = failFastRedis(config);
     closers.push(async () => redis.disconnect());
     const fleet = (await readyWithin(redis, REDIS_WAIT_MS)) ? profaiClientOn(config, redis) : null;
+    const redisDown = async (): Promise<string[]> => {
+      throw new DependencyUnavailableError(
+        'redis',
+        `${lastConnectionError(redis) ?? 'no answer'}: the course's rows, vectors and PDF are gone, the records of its jobs are not; run this again once Redis answers`,
+      );
+    };
     const outcome = await deleteCourse(
       {
         db,
         vectors,
         storage,
         jobIdsOf: jobIdsOfContent,
-        ...(fleet ? { forgetJobs: (left) => forgetJobs(fleet, left) } : {}),
+        actor: { actor: { id: 'cli', name: userInfo().username, role: 'admin' }, detail: { via: 'cli' } },
+        onAuditError: (err) => printLine(`warning: audit record not written: ${(err as Error).message}`),
+        ...(fleet
+          ? { forgetJobs: (left) => forgetJobs(fleet, left) }
+          : config.databaseUrl
+            ? { forgetJobs: redisDown }
+            : {}),
       },
       id,
     );
     if (!outcome) throw new NotFoundError('course', id);
     const { courseId } = outcome.deleted;
-    if (!outcome.finished) {
-      const actor = { id: 'cli', name: userInfo().username, role: 'admin' };
-      await insertAudit(db, {
-        actor,
-        action: 'delete',
-        targetKind: 'course',
-        targetId: erasedLabel(courseId),
-        detail: { scope: outcome.deleted.scope, via: 'cli' },
-      }).catch((err: unknown) => printLine(`warning: audit record not written: ${(err as Error).message}`));
-    }
     printLine(
       outcome.finished
         ? `Finished deleting course ${courseId} (an earlier delete was cut short).`
         : `Deleted course ${courseId}${outcome.deleted.scope === 'document' ? ', its document, vectors and PDF' : ''}.`,
     );
-    if (!fleet) printLine('Redis did not answer: the records of its jobs (if any) expire on their own.');
     return 0;
   } finally {
     for (const close of closers.reverse()) await close().catch(() => {});
