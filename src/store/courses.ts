@@ -55,9 +55,12 @@ export async function listCourses(
   const page = [opts.limit ?? 50, opts.offset ?? 0];
   const { rows } = opts.visibleTo
     ? await db.query<SummaryRow>(
-        `SELECT * FROM (SELECT ${SUMMARY_COLUMNS}, ${accessSql('$3')} AS access
-             FROM courses c JOIN documents d ON d.id = c.document_id) v
-          WHERE v.access IS NOT NULL ORDER BY v.created_at DESC, v.id DESC LIMIT $1 OFFSET $2`,
+        // The user's courses are found through their own rows (indexed by user), not by asking every course.
+        `SELECT ${SUMMARY_COLUMNS}, ${accessSql('$3')} AS access
+           FROM courses c JOIN documents d ON d.id = c.document_id
+          WHERE d.sha256 IN (SELECT o.sha256 FROM upload_owners o WHERE o.user_id = $3)
+             OR c.id IN (SELECT s.course_id FROM course_shares s WHERE s.user_id = $3)
+          ORDER BY c.created_at DESC, c.id DESC LIMIT $1 OFFSET $2`,
         [...page, opts.visibleTo],
       )
     : await db.query<SummaryRow>(
