@@ -58,6 +58,10 @@ test('30 PDFs through a Sentinel failover: 30 courses, 0 failed, 0 twice, chunks
     DATABASE_URL: database.url,
     VECTOR_STORE: 'chroma',
     CHROMA_URL: chroma.url,
+    // 30 uploads and their polling from one address in a minute: the rate limits are not what this tests.
+    UPLOADS_PER_MINUTE: '0',
+    REQUESTS_PER_MINUTE: '0',
+    MAX_QUEUED_JOBS_PER_USER: '0',
     QUEUE_PREFIX: prefix,
     UPLOAD_DIR: uploads.dir,
     DOCUMENTS_DIR: join(uploads.dir, 'documents'),

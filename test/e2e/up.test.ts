@@ -73,7 +73,7 @@ test('profai up --workers 2: embedded database, a PDF becomes a course, Ctrl-C s
   const health = await getJson<{ database: { kind: string }; vectors: { kind: string } }>(
     `${baseUrl}/health`,
   );
-  assert.equal(health.vectors.kind, 'pgvector', 'vectors in the embedded database');
+  assert.equal(health.vectors.kind, 'postgres', 'vectors in the embedded database');
   const [job] = await uploadPdfs(baseUrl, [sampleUpload()]);
   const view = await waitForJob(baseUrl, job!.id);
   assert.equal(view.state, 'completed', view.error ?? '');
