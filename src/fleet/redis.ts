@@ -10,23 +10,16 @@
  * (REDIS_SENTINELS), followed through failovers, or a Redis Cluster (REDIS_CLUSTER_NODES).
  */
 import { Cluster, type ClusterOptions, Redis, type RedisOptions } from 'ioredis';
-import { REDIS_SETTINGS, type RedisSettings } from '../config.ts';
+import type { RedisSettings } from '../config.ts';
 import { withTimeout } from '../lib/time.ts';
-
-export { describeRedis } from '../lib/urls.ts';
-
 import type { RedisClient } from '../redis-keys.ts';
 
 export { REDIS_SETTINGS, type RedisSettings } from '../config.ts';
+export { describeRedis } from '../lib/urls.ts';
 export type { RedisClient } from '../redis-keys.ts';
 
-/** Just the Redis settings of `config` (for a child's or a task's slice of the settings). */
-export function redisSettingsOf(config: RedisSettings): RedisSettings {
-  return Object.fromEntries(REDIS_SETTINGS.map((key) => [key, config[key]])) as RedisSettings;
-}
-
-/** One Redis at REDIS_URL (the default) when given a bare URL, as tests and `--redis URL` do. */
-export function redisAt(url: string): RedisSettings {
+/** A bare URL (as tests pass) means one Redis at it. */
+function redisAt(url: string): RedisSettings {
   return {
     redisUrl: url,
     redisSentinels: [],
