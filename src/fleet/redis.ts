@@ -74,9 +74,14 @@ export function createRedis(target: RedisSettings | string, options: RedisOption
       ...(lazyConnect !== undefined ? { lazyConnect } : {}),
       ...(enableOfflineQueue !== undefined ? { enableOfflineQueue } : {}),
       ...(retryStrategy ? { clusterRetryStrategy: (times: number) => retryStrategy(times) } : {}),
-      // While a failed master's replica takes over, its slots answer CLUSTERDOWN for a moment: wait, do not fail.
+      // While a failed master's replica takes over (seconds), its slots answer CLUSTERDOWN or MOVED to the dead
+      // node: a command retries every 200 ms. ioredis gives up after maxRedirections (16, about 3 s): a job's
+      // completion that gave up would fail the job and run it again. A queue connection waits out about 30 s;
+      // a reader's keeps ioredis's 16 and says Redis is down.
       retryDelayOnClusterDown: 200,
       retryDelayOnFailover: 200,
+      retryDelayOnTryAgain: 200,
+      ...(perNode.maxRetriesPerRequest === null ? { maxRedirections: 150 } : {}),
       slotsRefreshTimeout: 2000,
     };
     return new Cluster(s.redisClusterNodes.map(hostPort), clusterOptions);
