@@ -83,7 +83,7 @@ export class ConsumerWatch {
     clearInterval(this.#timer);
   }
 
-  /** One round of checks (the timer's; exported for the supervisor's tests to call at will). */
+  /** One round of checks (the timer runs it every checkMs; a round still running skips the next). */
   async check(): Promise<void> {
     if (this.#checking || !this.o.consuming()) return;
     this.#checking = true;

@@ -10,23 +10,16 @@
  * (REDIS_SENTINELS), followed through failovers, or a Redis Cluster (REDIS_CLUSTER_NODES).
  */
 import { Cluster, type ClusterOptions, Redis, type RedisOptions } from 'ioredis';
-import { REDIS_SETTINGS, type RedisSettings } from '../config.ts';
+import type { RedisSettings } from '../config.ts';
 import { withTimeout } from '../lib/time.ts';
-
-export { describeRedis } from '../lib/urls.ts';
-
 import type { RedisClient } from '../redis-keys.ts';
 
 export { REDIS_SETTINGS, type RedisSettings } from '../config.ts';
+export { describeRedis } from '../lib/urls.ts';
 export type { RedisClient } from '../redis-keys.ts';
 
-/** Just the Redis settings of `config` (for a child's or a task's slice of the settings). */
-export function redisSettingsOf(config: RedisSettings): RedisSettings {
-  return Object.fromEntries(REDIS_SETTINGS.map((key) => [key, config[key]])) as RedisSettings;
-}
-
-/** One Redis at REDIS_URL (the default) when given a bare URL, as tests and `--redis URL` do. */
-export function redisAt(url: string): RedisSettings {
+/** A bare URL (as tests pass) means one Redis at it. */
+function redisAt(url: string): RedisSettings {
   return {
     redisUrl: url,
     redisSentinels: [],
@@ -81,9 +74,14 @@ export function createRedis(target: RedisSettings | string, options: RedisOption
       ...(lazyConnect !== undefined ? { lazyConnect } : {}),
       ...(enableOfflineQueue !== undefined ? { enableOfflineQueue } : {}),
       ...(retryStrategy ? { clusterRetryStrategy: (times: number) => retryStrategy(times) } : {}),
-      // While a failed master's replica takes over, its slots answer CLUSTERDOWN for a moment: wait, do not fail.
+      // While a failed master's replica takes over (seconds), its slots answer CLUSTERDOWN or MOVED to the dead
+      // node: a command retries every 200 ms. ioredis gives up after maxRedirections (16, about 3 s): a job's
+      // completion that gave up would fail the job and run it again. A queue connection waits out about 30 s;
+      // a reader's keeps ioredis's 16 and says Redis is down.
       retryDelayOnClusterDown: 200,
       retryDelayOnFailover: 200,
+      retryDelayOnTryAgain: 200,
+      ...(perNode.maxRetriesPerRequest === null ? { maxRedirections: 150 } : {}),
       slotsRefreshTimeout: 2000,
     };
     return new Cluster(s.redisClusterNodes.map(hostPort), clusterOptions);

@@ -1,8 +1,9 @@
 /**
  * The service through a Sentinel failover, as processes: `profai api` and two `profai worker`s that know only the
  * Sentinels of a master with a replica (real redis-server processes), on the machine's PostgreSQL (a fresh
- * database) and a test-started Chroma. 30 PDFs go in over HTTP; the master is SIGKILLed while they are processed.
- * After the replica's promotion every upload has its course, none failed, none twice, chunks = vectors.
+ * database) and a test-started Chroma. 27 PDFs go in over HTTP; the master is SIGKILLed while they are processed
+ * and 3 more are uploaded while there is no master. After the replica's promotion every upload has its course,
+ * none failed, none twice, chunks = vectors.
  */
 
 import assert from 'node:assert/strict';
@@ -20,6 +21,7 @@ import {
   getJson,
   killAll,
   makeLecturePdf,
+  sleep,
   spawnProfai,
   uploadPdfs,
   waitFor,
@@ -88,9 +90,9 @@ test('30 PDFs through a Sentinel failover: 30 courses, 0 failed, 0 twice, chunks
     })),
   );
   const jobs = (
-    await Promise.all([0, 10, 20].map((at) => uploadPdfs(baseUrl, files.slice(at, at + 10))))
+    await Promise.all([0, 10, 20].map((at) => uploadPdfs(baseUrl, files.slice(at, at + 9))))
   ).flat();
-  assert.equal(jobs.length, DOCS);
+  assert.equal(jobs.length, 27);
   const view = (id: string) => getJson<JobView>(`${baseUrl}/api/jobs/${id}`).catch(() => null);
   await waitFor(
     'a few courses, and jobs running',
@@ -104,8 +106,26 @@ test('30 PDFs through a Sentinel failover: 30 courses, 0 failed, 0 twice, chunks
 
   const oldPort = await group.killMaster();
   const killedAt = Date.now();
+  // Three uploads while there is no master: each is accepted once there is one, or refused with a 503 and
+  // Retry-After that a client waits out; never another status.
+  const refusals: number[] = [];
+  const duringOutage = [9, 19, 29].map(async (i) => {
+    for (;;) {
+      const form = new FormData();
+      form.append('file', new Blob([files[i]!.bytes], { type: 'application/pdf' }), files[i]!.name);
+      const res = await fetch(`${baseUrl}/api/pdfs`, { method: 'POST', body: form });
+      const body = (await res.json()) as { jobs?: { id: string; file: string }[] };
+      if (res.status === 202) return body.jobs![0]!;
+      assert.equal(res.status, 503, JSON.stringify(body));
+      assert.ok(res.headers.get('retry-after'), '503 says when to retry');
+      refusals.push(res.status);
+      await sleep(1000);
+    }
+  });
   await group.waitForNewMaster(oldPort);
   const promotedAt = Date.now();
+  jobs.push(...(await Promise.all(duringOutage)));
+  assert.equal(jobs.length, DOCS);
 
   const views = await waitFor(
     'every upload to finish after the failover',
@@ -128,7 +148,8 @@ test('30 PDFs through a Sentinel failover: 30 courses, 0 failed, 0 twice, chunks
     .filter((t) => t > promotedAt);
   t.diagnostic(
     `new master ${((promotedAt - killedAt) / 1000).toFixed(1)} s after the kill; first course after it ` +
-      `${((Math.min(...finishedAfter) - killedAt) / 1000).toFixed(1)} s after the kill`,
+      `${((Math.min(...finishedAfter) - killedAt) / 1000).toFixed(1)} s after the kill; ` +
+      `${refusals.length} upload refusals (503) during the failover`,
   );
 
   const sql = new pg.Pool({ connectionString: database.url, max: 1 });

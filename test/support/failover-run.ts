@@ -193,7 +193,9 @@ export async function checkJobsThroughFailover(kind: 'sentinel' | 'cluster'): Pr
     { completed: run.completed, failed: run.failed, lost: run.lost, neverRan: run.neverRan },
     { completed: 30, failed: 0, lost: 0, neverRan: 0 },
   );
-  assert.deepEqual(run.duplicated, [], 'no job ran twice');
+  const said = run.workers.flatMap((w) => w.lines).filter((l) => /error|stall|Missing|restarting/i.test(l));
+  const twice = run.views.filter((v) => v && run.duplicated.includes(v.id));
+  assert.deepEqual(run.duplicated, [], `no job ran twice: ${JSON.stringify(twice)}\n${said.join('\n')}`);
   assert.ok(run.firstStartS !== null, 'jobs were taken from the new master');
   const m = monitor as CliResult | null;
   assert.equal(m?.code, 0, m?.stderr);
