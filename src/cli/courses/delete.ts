@@ -3,16 +3,16 @@
  * and writes the audit trail as the machine's user. The jobs and run records that name the course go when Redis
  * answers; when it does not (a laptop without the fleet) there are none to remove, or they expire on their own.
  */
-import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import type { Config } from '../../config.ts';
 import { NotFoundError, ProfaiError } from '../../domain/errors.ts';
 import { openStorage } from '../../files/index.ts';
 import { failFastRedis, readyWithin } from '../../fleet/redis.ts';
-import { erasedLabel, getCourse, insertAudit, openDatabase, openVectorStore } from '../../store/index.ts';
+import { erasedLabel, getCourse, openDatabase, openVectorStore } from '../../store/index.ts';
 import { profaiClientOn } from '../../tasks/client.ts';
 import { forgetJobs, jobIdsOfContent } from '../../tasks/forget-jobs.ts';
 import { deleteCourse } from '../../workflows/delete-course.ts';
+import { auditByCli } from '../audit-cli.ts';
 import { printLine } from '../output.ts';
 
 /** How long the command waits for Redis before deleting without it. */
@@ -71,16 +71,12 @@ export async function deleteCommand(config: Config, id: string, opts: { yes?: bo
     );
     if (!outcome) throw new NotFoundError('course', id);
     const { courseId } = outcome.deleted;
-    if (!outcome.finished) {
-      const actor = { id: 'cli', name: userInfo().username, role: 'admin' };
-      await insertAudit(db, {
-        actor,
-        action: 'delete',
-        targetKind: 'course',
-        targetId: erasedLabel(courseId),
-        detail: { scope: outcome.deleted.scope, via: 'cli' },
-      }).catch((err: unknown) => printLine(`warning: audit record not written: ${(err as Error).message}`));
-    }
+    if (!outcome.finished)
+      await auditByCli(db, 'delete', {
+        kind: 'course',
+        id: erasedLabel(courseId),
+        detail: { scope: outcome.deleted.scope },
+      });
     printLine(
       outcome.finished
         ? `Finished deleting course ${courseId} (an earlier delete was cut short).`
