@@ -11,7 +11,16 @@ import type { Sql } from './types.ts';
  * What the trail records. `share`/`unshare`: the share routes (a course given to or taken from a user); `user`:
  * `profai users` (added, revoked, a key rotated; detail.change says which).
  */
-export const AUDIT_ACTIONS = ['upload', 'edit', 'export', 'share', 'unshare', 'delete', 'replay', 'user'] as const;
+export const AUDIT_ACTIONS = [
+  'upload',
+  'edit',
+  'export',
+  'share',
+  'unshare',
+  'delete',
+  'replay',
+  'user',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One action, as written. */

@@ -131,7 +131,10 @@ async function releasedToOthers(
   if (others.rows.length === 0) return false;
   await tx.query('DELETE FROM upload_owners WHERE sha256 = $1 AND user_id = $2', [sha256, ownerId]);
   if (await tableExists(tx, 'course_shares'))
-    await tx.query('DELETE FROM course_shares WHERE course_id = $1 AND granted_by = $2', [course.id, ownerId]);
+    await tx.query('DELETE FROM course_shares WHERE course_id = $1 AND granted_by = $2', [
+      course.id,
+      ownerId,
+    ]);
   if (await tableExists(tx, 'job_owners'))
     await tx.query('DELETE FROM job_owners WHERE job_id = ANY($1::text[]) AND user_id = $2', [
       jobIds,

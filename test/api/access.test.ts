@@ -208,7 +208,8 @@ describe('access: every route, every role, with and without ownership', () => {
   /** A new course ana reaches as `target` says: hers, or ben's shared with her read-only, editing, or not at all. */
   async function relatedCourse(target: Exclude<Target, 'job'>, name: string): Promise<Stored> {
     const c = await storeCourse(name, target === 'own' ? ids.ana! : ids.ben!);
-    if (target === 'read' || target === 'edit') await shareCourse(fx.deps.db, c.courseId, ids.ana!, target, ids.ben!);
+    if (target === 'read' || target === 'edit')
+      await shareCourse(fx.deps.db, c.courseId, ids.ana!, target, ids.ben!);
     return c;
   }
 
@@ -392,7 +393,11 @@ describe('access: every route, every role, with and without ownership', () => {
     const benView = await as('ben', { url: path });
     assertStatus(benView, 200);
     assert.equal(benView.json().access, 'owner');
-    assert.deepEqual((await as('ben', { url: `${path}/shares` })).json().shares, [], "ana's share went with her");
+    assert.deepEqual(
+      (await as('ben', { url: `${path}/shares` })).json().shares,
+      [],
+      "ana's share went with her",
+    );
     assert.equal(await documents(sha), 1, 'the document stays while ben owns it');
 
     assertStatus(await del('ben'), 204);

@@ -95,7 +95,18 @@ export async function startApiFixture(
       cleanups.push(() => other.close());
       return 'apiKey' in changes ? other : signedIn(other, adminKey);
     };
-    return { config, adminKey, admin, deps, app, uploadDir: join(dir, 'uploads'), redis, chroma, variant, stop };
+    return {
+      config,
+      adminKey,
+      admin,
+      deps,
+      app,
+      uploadDir: join(dir, 'uploads'),
+      redis,
+      chroma,
+      variant,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;
