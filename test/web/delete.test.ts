@@ -1,7 +1,8 @@
 /**
  * Deleting a course in the web app (headless Chromium against the API on PostgreSQL, Chroma, Redis), signed in
  * with the key of the teacher who owns it: the course page ends with a "Delete this course" button; it asks first
- * in a dialog that says what goes; "Keep it" keeps it; "Delete for good" deletes the course and its kept PDF and comes back to the courses, which say so once.
+ * in a dialog that says what goes; "Keep it" keeps it; "Delete for good" deletes the course and its kept PDF and
+ * comes back to the courses, which say so once.
  * Screenshots (desktop and phone) go to test-artifacts/web/ (delete-*).
  */
 import assert from 'node:assert/strict';
