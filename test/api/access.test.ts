@@ -371,7 +371,8 @@ describe('access: every route, every role, with and without ownership', () => {
     );
     assertStatus(await as('ana', { method: 'DELETE', url: `${path}/shares/${benId}` }), 200);
     assertStatus(await as('ben', { url: path }), 404);
-    // The trail has each change, by ana as she is (id, name, role); the refused ones are not in it.
+    // The trail has each change, by whom as they are (id, name, role): ana's shares, ben's edit; the refused ones
+    // are not in it.
     const trail = (await listAudit(fx.deps.db, new Date(Date.now() - 60_000))).filter(
       (r) => r.courseId === c.courseId,
     );
@@ -379,11 +380,15 @@ describe('access: every route, every role, with and without ownership', () => {
       trail.map((r) => [r.action, r.detail?.user, r.detail?.access, r.actorName, r.actorRole]),
       [
         ['unshare', benId, undefined, 'ana', 'teacher'],
+        ['edit', undefined, undefined, 'ben', 'teacher'],
         ['share', benId, 'edit', 'ana', 'teacher'],
         ['share', benId, 'read', 'ana', 'teacher'],
       ],
     );
-    assert.ok(trail.every((r) => r.actorId === ids.ana));
+    assert.deepEqual(
+      trail.map((r) => r.actorId),
+      [ids.ana, ids.ben, ids.ana, ids.ana],
+    );
   });
 
   test('delete with two owners: each owner deletes only their part; the course goes with the last; the admin deletes for everyone', async () => {
