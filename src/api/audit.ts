@@ -1,13 +1,14 @@
 /**
  * The audit trail as the routes write it: `await audit(request, 'export', { kind: 'course', id, courseId })` after
- * an action succeeded. Who acts is the request's principal (src/api/principal.ts); without one (no credential
- * configured: loopback only) the admin, {@link LEGACY_ADMIN}, as the authentication sees it. A failed insert never
+ * an action succeeded. Who acts is the request's principal as the authentication set it (`actorOf`,
+ * authorize.ts): the user's id, and their name and role as they are now (a later rename or revoke leaves the row
+ * as it was); `API_KEY` and open mode (no credential: loopback only) are the admin, LEGACY_ADMIN. A failed insert never
  * fails the request: it is logged, and the answer goes out as it would have.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type AuditAction, insertAudit } from '../store/index.ts';
 import type { Database } from '../store/types.ts';
-import { LEGACY_ADMIN, type Principal } from './principal.ts';
+import { actorOf } from './authorize.ts';
 
 /** What an action was done to. */
 export interface AuditTarget {
@@ -31,9 +32,6 @@ declare module 'fastify' {
 export function installAudit(app: FastifyInstance, db: Database): void {
   app.decorate('profaiAuditDb', db);
 }
-
-/** The principal of a request, or the admin when no credential is configured (the person at the machine). */
-export const actorOf = (request: FastifyRequest): Principal => request.principal ?? LEGACY_ADMIN;
 
 /** Records that the request's principal did `action` to `target`. Never throws. */
 export async function audit(

@@ -7,8 +7,20 @@ import { createHash } from 'node:crypto';
 import { isoTime, jsonParam } from './sql.ts';
 import type { Sql } from './types.ts';
 
-/** What the trail records. `share` is written by the share routes (issue #25 items 1-3). */
-export const AUDIT_ACTIONS = ['upload', 'edit', 'export', 'share', 'delete', 'replay'] as const;
+/**
+ * What the trail records. `share`/`unshare`: the share routes (a course given to or taken from a user); `user`:
+ * `profai users` (added, revoked, a key rotated; detail.change says which).
+ */
+export const AUDIT_ACTIONS = [
+  'upload',
+  'edit',
+  'export',
+  'share',
+  'unshare',
+  'delete',
+  'replay',
+  'user',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One action, as written. */

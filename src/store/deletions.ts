@@ -88,7 +88,7 @@ export async function deleteCourseRows(
       title: row.title,
       quizIds,
     };
-    if (opts.ownerId && (await releasedToOthers(tx, row.sha256, opts.ownerId, jobIds))) {
+    if (opts.ownerId && (await releasedToOthers(tx, row, opts.ownerId, jobIds))) {
       await recordDelete(tx, opts, { targetId: row.id, courseId: row.id, scope: 'released' });
       return { ...base, scope: 'released' };
     }
@@ -147,15 +147,17 @@ const tableExists = async (tx: Sql, table: string) =>
     ?.present === true;
 
 /**
- * When other users own the upload too, removes only `ownerId`'s ownership (of the upload and of its jobs) and says
- * so; false when nobody else owns it (or ownership is not recorded), and the course is to be deleted.
+ * When other users own the upload too, removes only `ownerId`'s ownership (of the upload and of its jobs) and the
+ * shares of the course they gave, and says so; false when nobody else owns it (or ownership is not recorded), and
+ * the course is to be deleted.
  */
 async function releasedToOthers(
   tx: Sql,
-  sha256: string,
+  course: Pick<CourseRow, 'id' | 'sha256'>,
   ownerId: string,
   jobIds: string[],
 ): Promise<boolean> {
+  const sha256 = course.sha256;
   if (!(await tableExists(tx, 'upload_owners'))) return false;
   const others = await tx.query('SELECT 1 FROM upload_owners WHERE sha256 = $1 AND user_id <> $2 LIMIT 1', [
     sha256,
@@ -163,6 +165,11 @@ async function releasedToOthers(
   ]);
   if (others.rows.length === 0) return false;
   await tx.query('DELETE FROM upload_owners WHERE sha256 = $1 AND user_id = $2', [sha256, ownerId]);
+  if (await tableExists(tx, 'course_shares'))
+    await tx.query('DELETE FROM course_shares WHERE course_id = $1 AND granted_by = $2', [
+      course.id,
+      ownerId,
+    ]);
   if (await tableExists(tx, 'job_owners'))
     await tx.query('DELETE FROM job_owners WHERE job_id = ANY($1::text[]) AND user_id = $2', [
       jobIds,

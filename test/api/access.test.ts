@@ -17,6 +17,7 @@ import { accessAtLeast, type CourseAccess, type Role } from '../../src/domain/us
 import {
   addUploadOwner,
   addUser,
+  listAudit,
   revokeUser,
   saveProcessedDocument,
   shareCourse,
@@ -54,6 +55,7 @@ describe('access: every route, every role, with and without ownership', () => {
   const courses = {} as Record<Exclude<Target, 'job'>, Stored>;
   let anaJob = '';
   let pdfCount = 0;
+  const ids: Record<string, string> = {};
 
   const as = (caller: Caller, options: InjectOptions) =>
     fx.app.inject({
@@ -81,7 +83,6 @@ describe('access: every route, every role, with and without ownership', () => {
   before(async () => {
     fx = await startApiFixture();
     keys.admin = fx.adminKey;
-    const ids: Record<string, string> = {};
     for (const name of ['ana', 'ben', 'oli', 'cy'] as const) {
       const { user, key } = await addUser(fx.deps.db, name, name === 'oli' ? 'operator' : 'teacher');
       ids[name] = user.id;
@@ -109,6 +110,8 @@ describe('access: every route, every role, with and without ownership', () => {
       request: (t: Stored) => Promise<InjectOptions> | InjectOptions;
       ok: number[];
       prepare?: (t: Stored) => Promise<void>;
+      /** A course of the case's own, in the target's relation (for a route that destroys it). */
+      fresh?: (target: Exclude<Target, 'job'>) => Promise<Stored>;
     }
   > = {
     'GET /health': { request: () => ({ url: '/health' }), ok: [200] },
@@ -162,6 +165,11 @@ describe('access: every route, every role, with and without ownership', () => {
       request: (t) => ({ method: 'DELETE', url: `/api/courses/${t.courseId}/shares/ghost` }),
       ok: [200],
     },
+    'DELETE /api/courses/:id': {
+      fresh: (target) => relatedCourse(target, `delete-${target}-${pdfCount++}`),
+      request: (t) => ({ method: 'DELETE', url: `/api/courses/${t.courseId}` }),
+      ok: [204],
+    },
     'GET /api/quizzes/:id': { request: (t) => ({ url: `/api/quizzes/${t.quizId}` }), ok: [200] },
     'PATCH /api/quizzes/:id': {
       request: (t) => ({ method: 'PATCH', url: `/api/quizzes/${t.quizId}`, payload: { reviewed: true } }),
@@ -193,7 +201,18 @@ describe('access: every route, every role, with and without ownership', () => {
     },
     'GET /api/fleet': { request: () => ({ url: '/api/fleet' }), ok: [200] },
     'GET /metrics': { request: () => ({ url: '/metrics' }), ok: [200] },
+    'GET /api/queues/depth': { request: () => ({ url: '/api/queues/depth' }), ok: [200] },
+    'GET /api/audit': { request: () => ({ url: '/api/audit?since=1h' }), ok: [200] },
+    'GET /health/live': { request: () => ({ url: '/health/live' }), ok: [200] },
   };
+
+  /** A new course ana reaches as `target` says: hers, or ben's shared with her read-only, editing, or not at all. */
+  async function relatedCourse(target: Exclude<Target, 'job'>, name: string): Promise<Stored> {
+    const c = await storeCourse(name, target === 'own' ? ids.ana! : ids.ben!);
+    if (target === 'read' || target === 'edit')
+      await shareCourse(fx.deps.db, c.courseId, ids.ana!, target, ids.ben!);
+    return c;
+  }
 
   /** The answer the table predicts: a status, or 'ok' for the route's own answer. */
   function expected(access: RouteAccess, caller: Caller, target: Target): 401 | 403 | 404 | 'ok' {
@@ -236,7 +255,8 @@ describe('access: every route, every role, with and without ownership', () => {
       const example = EXAMPLES[key]!;
       for (const caller of ['nobody', 'ana', 'ben', 'oli', 'admin'] as const)
         for (const target of targetsOf(access)) {
-          const stored = courses[target === 'job' ? 'own' : target];
+          const rel = target === 'job' ? 'own' : target;
+          const stored = example.fresh ? await example.fresh(rel) : courses[rel];
           await example.prepare?.(stored);
           const res: LightMyRequestResponse = await as(caller, await example.request(stored));
           cases++;
@@ -351,6 +371,83 @@ describe('access: every route, every role, with and without ownership', () => {
     );
     assertStatus(await as('ana', { method: 'DELETE', url: `${path}/shares/${benId}` }), 200);
     assertStatus(await as('ben', { url: path }), 404);
+    // The trail has each change, by whom as they are (id, name, role): ana's shares, ben's edit; the refused ones
+    // are not in it.
+    const trail = (await listAudit(fx.deps.db, new Date(Date.now() - 60_000))).filter(
+      (r) => r.courseId === c.courseId,
+    );
+    assert.deepEqual(
+      trail.map((r) => [r.action, r.detail?.user, r.detail?.access, r.actorName, r.actorRole]),
+      [
+        ['unshare', benId, undefined, 'ana', 'teacher'],
+        ['edit', undefined, undefined, 'ben', 'teacher'],
+        ['share', benId, 'edit', 'ana', 'teacher'],
+        ['share', benId, 'read', 'ana', 'teacher'],
+      ],
+    );
+    assert.deepEqual(
+      trail.map((r) => r.actorId),
+      [ids.ana, ids.ben, ids.ana, ids.ana],
+    );
+  });
+
+  test('delete with two owners: each owner deletes only their part; the course goes with the last; the admin deletes for everyone', async () => {
+    const documents = async (sha: string) =>
+      (
+        await fx.deps.db.query<{ n: number }>('SELECT count(*)::int AS n FROM documents WHERE sha256 = $1', [
+          sha,
+        ])
+      ).rows[0]?.n;
+    const both = await storeCourse('both-own', ids.ana!);
+    const sha = createHash('sha256').update('both-own').digest('hex');
+    await addUploadOwner(fx.deps.db, sha, ids.ben!);
+    const path = `/api/courses/${both.courseId}`;
+    // A share cannot delete: ana gives cy read access, which goes with ana's part.
+    await shareCourse(fx.deps.db, both.courseId, ids.cy!, 'read', ids.ana!);
+    const del = (caller: Caller) => as(caller, { method: 'DELETE', url: path });
+
+    assertStatus(await del('ana'), 204);
+    assertStatus(await as('ana', { url: path }), 404);
+    assertStatus(await del('ana'), 404);
+    const benView = await as('ben', { url: path });
+    assertStatus(benView, 200);
+    assert.equal(benView.json().access, 'owner');
+    assert.deepEqual(
+      (await as('ben', { url: `${path}/shares` })).json().shares,
+      [],
+      "ana's share went with her",
+    );
+    assert.equal(await documents(sha), 1, 'the document stays while ben owns it');
+
+    assertStatus(await del('ben'), 204);
+    assertStatus(await as('admin', { url: path }), 404);
+    assert.equal(await documents(sha), 0, 'the last owner took the document with the course');
+
+    // A read-only or editing share cannot delete; the admin deletes for every owner at once.
+    const shared = await storeCourse('both-admin', ids.ana!);
+    const sha2 = createHash('sha256').update('both-admin').digest('hex');
+    await addUploadOwner(fx.deps.db, sha2, ids.ben!);
+    const url = `/api/courses/${shared.courseId}`;
+    const trail = await fx.deps.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'delete'",
+    );
+    for (const access of ['read', 'edit'] as const) {
+      const cy = await addUser(fx.deps.db, `cy-${access}`, 'teacher');
+      await shareCourse(fx.deps.db, shared.courseId, cy.user.id, access, ids.ana!);
+      const res = await fx.app.inject({
+        method: 'DELETE',
+        url,
+        headers: { authorization: `Bearer ${cy.key}` },
+      });
+      assertStatus(res, 403);
+    }
+    assertStatus(await as('admin', { method: 'DELETE', url }), 204);
+    for (const caller of ['ana', 'ben', 'admin'] as const) assertStatus(await as(caller, { url }), 404);
+    assert.equal(await documents(sha2), 0);
+    const after = await fx.deps.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'delete'",
+    );
+    assert.equal(after.rows[0]!.n, trail.rows[0]!.n + 1, 'the refused deletes are not in the trail');
   });
 
   test('/api/me names the signed-in user; the OpenAPI document carries the roles of each route', async () => {

@@ -15,6 +15,7 @@ import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
 interface Row {
   action: string;
   actorId: string;
+  actorName: string;
   actorRole: string;
   targetKind: string;
   targetId: string;
@@ -84,8 +85,9 @@ describe('the audit trail', { timeout: 120_000 }, () => {
     assert.deepEqual([upl.targetKind, upl.targetId], ['pdf', sha]);
     assert.equal(upl.courseId, `c${sha.slice(0, 11)}`, 'the course the upload will make');
     assert.deepEqual(upl.detail, { file: 'audited.pdf', job });
-    // Without a credential configured, the person at the machine: the admin.
-    for (const r of rows) assert.deepEqual([r.actorId, r.actorRole], ['admin', 'admin']);
+    // The signed-in user as they were then: id, name and role.
+    for (const r of rows)
+      assert.deepEqual([r.actorId, r.actorName, r.actorRole], [fx.admin!.id, 'fixture-admin', 'admin']);
     assert.ok(Date.parse(ex.at) >= Date.parse(upl.at));
     assert.deepEqual(await trail(new Date(Date.now() + 60_000).toISOString()), []);
   });

@@ -1,7 +1,7 @@
 /**
  * Rate limits and the queued-jobs cap against real Redis: two `profai api` processes share the upload counter (a
  * teacher's 60 uploads in a minute past UPLOADS_PER_MINUTE=30 get 429 with Retry-After, never a 5xx, whichever
- * process takes them, and a client at another address is not slowed); the key is the principal when there is one;
+ * process takes them, and another user is not slowed); the key is the principal (a user made with addUser);
  * with Redis gone the limit is counted in the process (no 500); MAX_QUEUED_JOBS_PER_USER refuses the job past it.
  */
 import assert from 'node:assert/strict';
@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { failFastRedis } from '../../src/fleet/redis.ts';
-import { saveProcessedDocument } from '../../src/store/index.ts';
+import { addUploadOwner, addUser, saveProcessedDocument } from '../../src/store/index.ts';
+import { openPostgres } from '../../src/store/postgres.ts';
 import { createTestDatabase, fixtureDocument, makePdf, multipart } from '../support/api.ts';
 import { type ApiFixture, keysUnder, startApiFixture } from '../support/api-fixture.ts';
 import { type CliProcess, killAll, spawnProfai } from '../support/cli-processes.ts';
@@ -58,11 +59,16 @@ function send(
   });
 }
 
-async function uploadTo(base: string, marker: string, from?: string): Promise<Answer> {
+async function uploadTo(
+  base: string,
+  marker: string,
+  auth: Record<string, string>,
+  from?: string,
+): Promise<Answer> {
   const { payload, headers } = multipart([
     { field: 'file', filename: `${marker}.pdf`, content: await makePdf(marker) },
   ]);
-  return send(`${base}/api/pdfs`, { method: 'POST', payload, headers, from });
+  return send(`${base}/api/pdfs`, { method: 'POST', payload, headers: { ...headers, ...auth }, from });
 }
 
 describe('limits across two API processes on one Redis', { timeout: 180_000 }, () => {
@@ -71,9 +77,19 @@ describe('limits across two API processes on one Redis', { timeout: 180_000 }, (
   let dir: string;
   let apis: CliProcess[] = [];
   let bases: string[] = [];
+  /** Two teachers' keys: the flooding one and another. */
+  const bearer: Record<'tia' | 'tom', Record<string, string>> = { tia: {}, tom: {} };
 
   before(async () => {
     db = await createTestDatabase();
+    // Keys on, as deployed on HOST=0.0.0.0 (with no user the API refuses to start there).
+    const store = await openPostgres(db.url);
+    try {
+      for (const name of ['tia', 'tom'] as const)
+        bearer[name] = { authorization: `Bearer ${(await addUser(store, name, 'teacher')).key}` };
+    } finally {
+      await store.close();
+    }
     dir = await mkdtemp(join(tmpdir(), 'profai-limits-'));
     const ports = [await freePort(), await freePort()];
     bases = ports.map((p) => `http://127.0.0.1:${p}`);
@@ -105,7 +121,7 @@ describe('limits across two API processes on one Redis', { timeout: 180_000 }, (
 
   test("a teacher's 60 uploads a minute, alternating between the two processes: 30 taken, 30 refused with 429", async () => {
     const answers: Answer[] = [];
-    for (let i = 0; i < 60; i++) answers.push(await uploadTo(bases[i % 2]!, `flood ${i}`));
+    for (let i = 0; i < 60; i++) answers.push(await uploadTo(bases[i % 2]!, `flood ${i}`, bearer.tia));
     const statuses = answers.map((a) => a.status);
     assert.deepEqual(
       statuses.filter((s) => s >= 500),
@@ -128,12 +144,12 @@ describe('limits across two API processes on one Redis', { timeout: 180_000 }, (
         answers.slice(30).some((_, i) => (30 + i) % 2 === 1),
     );
 
-    // Another client (another address; with keys, another user) is not slowed: its first upload is its first.
-    const other = await uploadTo(bases[1]!, 'another teacher', '127.0.0.2');
+    // Another user is not slowed: their first upload is their first.
+    const other = await uploadTo(bases[1]!, 'another teacher', bearer.tom);
     assert.equal(other.status, 202, JSON.stringify(other.body));
     assert.equal(other.headers['x-ratelimit-remaining'], '29');
     // Reading is counted apart from uploading: the flooding teacher still reads.
-    const reads = await send(`${bases[0]}/api/courses`);
+    const reads = await send(`${bases[0]}/api/courses`, { headers: bearer.tia });
     assert.equal(reads.status, 200);
     // Refused uploads kept no file.
     const kept = await readdir(join(dir, 'uploads'));
@@ -152,12 +168,13 @@ describe('limits in one API', { timeout: 120_000 }, () => {
 
   test('the key is the principal: two users at one address count apart', async () => {
     const app = await fx.variant({ requestsPerMinute: 3, rateLimitWindowS: 60 });
-    // What the authentication of issue #25 does: a principal per key (here from a test header).
-    app.addHook('onRequest', async (request) => {
-      const user = request.headers['x-test-user'];
-      if (typeof user === 'string') request.principal = { id: user, name: user, role: 'teacher' };
-    });
-    const get = (user: string) => app.inject({ url: '/api/courses', headers: { 'x-test-user': user } });
+    // Two teachers' keys, one address: the authentication makes each key its user's principal.
+    const users = {
+      alice: await addUser(fx.deps.db, 'alice', 'teacher'),
+      bob: await addUser(fx.deps.db, 'bob', 'teacher'),
+    };
+    const get = (user: keyof typeof users) =>
+      app.inject({ url: '/api/courses', headers: { authorization: `Bearer ${users[user].key}` } });
     const alice = [];
     for (let i = 0; i < 5; i++) alice.push((await get('alice')).statusCode);
     assert.deepEqual(alice, [200, 200, 200, 429, 429]);
@@ -176,7 +193,7 @@ describe('limits in one API', { timeout: 120_000 }, () => {
     // The counters are in Redis, under the fleet's prefix.
     const keys = await keysUnder(fx.redis, fx.config.queuePrefix);
     assert.ok(
-      keys.some((k) => k.includes(':ratelimit:') && k.endsWith('user:alice')),
+      keys.some((k) => k.includes(':ratelimit:') && k.endsWith(`user:${users.alice.user.id}`)),
       keys.join(' '),
     );
   });
@@ -195,11 +212,20 @@ describe('limits in one API', { timeout: 120_000 }, () => {
 
   test('MAX_QUEUED_JOBS_PER_USER: the job past the cap is refused with 429 until some finish', async () => {
     const app = await fx.variant({ maxQueuedJobsPerUser: 2 });
-    const up = async (markers: string[], from = '127.0.0.1') => {
+    // Two teachers at one address: the cap counts per user (principal id), not per address.
+    const cara = await addUser(fx.deps.db, 'cara', 'teacher');
+    const keyOf = { cara: cara.key, dan: (await addUser(fx.deps.db, 'dan', 'teacher')).key };
+    const up = async (markers: string[], who: keyof typeof keyOf = 'cara') => {
       const parts = await Promise.all(
         markers.map(async (m) => ({ field: 'file', filename: `${m}.pdf`, content: await makePdf(m) })),
       );
-      return app.inject({ method: 'POST', url: '/api/pdfs', remoteAddress: from, ...multipart(parts) });
+      const body = multipart(parts);
+      return app.inject({
+        method: 'POST',
+        url: '/api/pdfs',
+        ...body,
+        headers: { ...body.headers, authorization: `Bearer ${keyOf[who]}` },
+      });
     };
     const one = await up(['cap one']);
     assert.equal(one.statusCode, 202, one.body);
@@ -215,19 +241,19 @@ describe('limits in one API', { timeout: 120_000 }, () => {
     const third = await up(['cap three']);
     assert.equal(third.statusCode, 429);
     // A quiz is a job too.
-    const course = await saveProcessedDocument(
-      fx.deps.db,
-      fixtureDocument(createHash('sha256').update('cap').digest('hex'), 'cap.pdf'),
-    );
+    const capSha = createHash('sha256').update('cap').digest('hex');
+    const course = await saveProcessedDocument(fx.deps.db, fixtureDocument(capSha, 'cap.pdf'));
+    await addUploadOwner(fx.deps.db, capSha, cara.user.id);
     const quiz = await app.inject({
       method: 'POST',
       url: `/api/courses/${course.courseId}/quizzes`,
       payload: {},
+      headers: { authorization: `Bearer ${keyOf.cara}` },
     });
     assert.equal(quiz.statusCode, 429, quiz.body);
     assert.equal(quiz.json().error, 'too_many_queued_jobs');
-    // Another client is not held back.
-    assert.equal((await up(['cap elsewhere'], '10.0.0.9')).statusCode, 202);
+    // Another user is not held back.
+    assert.equal((await up(['cap elsewhere'], 'dan')).statusCode, 202);
     // The refused files were not kept.
     const kept = (await readdir(fx.uploadDir)).filter((f) => f.endsWith('.pdf'));
     assert.equal(kept.length, 3, kept.join(' '));

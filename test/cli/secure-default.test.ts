@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
-import { openDatabase, saveProcessedDocument } from '../../src/store/index.ts';
+import { listAudit, openDatabase, saveProcessedDocument } from '../../src/store/index.ts';
 import { createTestDatabase, fixtureDocument } from '../support/api.ts';
 import { freePort } from '../support/chroma.ts';
 import { type CliProcess, killAll, spawnProfai } from '../support/cli-processes.ts';
@@ -108,6 +108,18 @@ describe('secure default and profai users', { timeout: 300_000 }, () => {
     const gone = await runProfai(['users', 'revoke', 'ana'], env());
     assert.equal(gone.code, 1);
     assert.match(gone.lines[0]!, /^profai: user ana not found$/);
+    // The audit trail has each change made, by the machine's user (`cli`); the refused ones are not in it.
+    const store = await openDatabase({ databaseUrl: db.url, dataDir: '' });
+    const trail = (await listAudit(store, new Date(Date.now() - 600_000))).filter((r) => r.action === 'user');
+    await store.close();
+    assert.deepEqual(
+      trail.map((r) => [r.actorId, r.targetKind, r.detail?.name, r.detail?.change, r.detail?.via]),
+      [
+        ['cli', 'user', 'ana', 'revoked', 'cli'],
+        ['cli', 'user', 'ana', 'rotated', 'cli'],
+        ['cli', 'user', 'ana', 'added', 'cli'],
+      ],
+    );
   });
 
   test('profai users own: courses from before users exist find their teacher', async () => {

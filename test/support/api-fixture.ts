@@ -25,6 +25,8 @@ export interface ApiFixture {
   config: Config;
   /** The key of the admin user the fixture signs in as (keys on), or undefined (open mode). */
   adminKey: string | undefined;
+  /** The admin user the fixture signs in as (keys on): what the audit trail names as the actor. */
+  admin: { id: string; name: string } | undefined;
   deps: ApiDeps;
   app: FastifyInstance;
   uploadDir: string;
@@ -83,7 +85,9 @@ export async function startApiFixture(
     const fleet: FleetClient = openProfaiClient(config);
     cleanups.push(() => fleet.close());
     const deps: ApiDeps = { config, db, vectors, fleet, redisPing: async () => void (await redis.ping()) };
-    const adminKey = opts.keys === false ? undefined : (await addUser(db, 'fixture-admin', 'admin')).key;
+    const added = opts.keys === false ? undefined : await addUser(db, 'fixture-admin', 'admin');
+    const adminKey = added?.key;
+    const admin = added && { id: added.user.id, name: added.user.name };
     const app = signedIn(await buildApi(deps), adminKey);
     cleanups.push(() => app.close());
     const variant = async (changes: Partial<Config>, more: Partial<ApiDeps> = {}) => {
@@ -91,7 +95,18 @@ export async function startApiFixture(
       cleanups.push(() => other.close());
       return 'apiKey' in changes ? other : signedIn(other, adminKey);
     };
-    return { config, adminKey, deps, app, uploadDir: join(dir, 'uploads'), redis, chroma, variant, stop };
+    return {
+      config,
+      adminKey,
+      admin,
+      deps,
+      app,
+      uploadDir: join(dir, 'uploads'),
+      redis,
+      chroma,
+      variant,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;

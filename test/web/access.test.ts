@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { addUploadOwner, addUser, saveProcessedDocument } from '../../src/store/index.ts';
+import { addUploadOwner, addUser, saveProcessedDocument, shareCourse } from '../../src/store/index.ts';
 import { fixtureDocument } from '../support/api.ts';
 import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
 import { launchChromium, unlabelled } from '../support/chromium.ts';
@@ -86,6 +86,8 @@ describe('signed in as someone, and sharing, in headless Chromium', { timeout: 1
     assert.equal(await p.textContent('#who-role'), 'teacher');
     await shot(p, 'teacher-home');
     await p.goto(`${base}/#/course/${courseIds.photo}`);
+    // Her own course: she may delete it.
+    await p.waitForSelector('#delete-course');
     await p.click('button:has-text("Share…")');
     await p.waitForSelector('#share-dialog[open] li:has-text("Only you")');
     await p.fill('#share-user', 'ben');
@@ -113,7 +115,14 @@ describe('signed in as someone, and sharing, in headless Chromium', { timeout: 1
     assert.equal(await p.locator('form.new-quiz').count(), 0);
     assert.equal(await p.locator('button:has-text("Share…")').count(), 0);
     assert.ok((await p.locator('a:has-text("Take the quiz")').count()) > 0);
+    assert.equal(await p.locator('#delete-course').count(), 0, 'a read-only share cannot delete');
     await shot(p, 'shared-course');
+    // An editing share: the review, still no delete (only owners and admins delete).
+    await shareCourse(fx.deps.db, courseIds.photo!, keys['ben:id']!, 'edit', keys['ana:id']!);
+    await p.reload();
+    await p.waitForSelector('a:has-text("Review and edit")');
+    assert.equal(await p.locator('#delete-course').count(), 0, 'an editing share cannot delete');
+    await shot(p, 'shared-edit-course');
     await p.goto(`${base}/#/course/${courseIds.cells}`);
     await p.waitForSelector('h1:has-text("Not found")');
     assert.ok(

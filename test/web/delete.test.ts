@@ -1,7 +1,8 @@
 /**
- * Deleting a course in the web app (headless Chromium against the API on PostgreSQL, Chroma, Redis): the course
- * page ends with a "Delete this course" button; it asks first in a dialog that says what goes; "Keep it" keeps
- * it; "Delete for good" deletes the course and its kept PDF and comes back to the courses, which say so once.
+ * Deleting a course in the web app (headless Chromium against the API on PostgreSQL, Chroma, Redis), signed in
+ * with the key of the teacher who owns it: the course page ends with a "Delete this course" button; it asks first
+ * in a dialog that says what goes; "Keep it" keeps it; "Delete for good" deletes the course and its kept PDF and
+ * comes back to the courses, which say so once.
  * Screenshots (desktop and phone) go to test-artifacts/web/ (delete-*).
  */
 import assert from 'node:assert/strict';
@@ -14,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { keepDocumentBytes } from '../../src/files/documents.ts';
 import { openStorage } from '../../src/files/index.ts';
-import { saveProcessedDocument } from '../../src/store/index.ts';
+import { addUploadOwner, addUser, saveProcessedDocument } from '../../src/store/index.ts';
 import { fixtureDocument, makePdf } from '../support/api.ts';
 import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
 import { launchChromium, unlabelled } from '../support/chromium.ts';
@@ -28,6 +29,8 @@ describe('deleting a course in the app (headless Chromium)', { timeout: 180_000 
   let browser: Browser;
   let base = '';
   const errors: string[] = [];
+  /** The teacher who owns the courses: the app is used with her key, as deployed (keys on). */
+  let teacher = { id: '', key: '' };
 
   /** A stored course with its kept PDF; returns its ids and where the PDF is. */
   async function storedCourse(marker: string, title: string) {
@@ -36,6 +39,7 @@ describe('deleting a course in the app (headless Chromium)', { timeout: 180_000 
     const doc = fixtureDocument(sha, `${marker}.pdf`);
     doc.course.title = title;
     const saved = await saveProcessedDocument(fx.deps.db, doc);
+    await addUploadOwner(fx.deps.db, sha, teacher.id);
     const storage = await openStorage(fx.config);
     await keepDocumentBytes(storage, pdf, sha);
     await storage.close();
@@ -53,9 +57,24 @@ describe('deleting a course in the app (headless Chromium)', { timeout: 180_000 
     });
   };
 
+  /** A new tab of a new browser session, signed in as the teacher by typing her key in the key dialog. */
+  async function signedInPage(viewport: { width: number; height: number }): Promise<Page> {
+    const context = await browser.newContext({ viewport });
+    const p = await context.newPage();
+    watch(p);
+    await p.goto(`${base}/`);
+    await p.waitForSelector('#key-dialog[open]');
+    await p.fill('#key-input', teacher.key);
+    await p.click('#key-form button[type=submit]');
+    await p.waitForSelector('#who:not([hidden])');
+    return p;
+  }
+
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
     fx = await startApiFixture();
+    const added = await addUser(fx.deps.db, 'tess', 'teacher');
+    teacher = { id: added.user.id, key: added.key };
     await fx.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(fx.app.server.address() as AddressInfo).port}`;
     browser = await launchChromium();
@@ -69,9 +88,8 @@ describe('deleting a course in the app (headless Chromium)', { timeout: 180_000 
     const gone = await storedCourse('to delete', 'Photosynthesis, to delete');
     const stays = await storedCourse('to keep', 'Respiration, to keep');
     assert.ok(existsSync(gone.pdfPath));
-    const context = await browser.newContext({ viewport: DESKTOP });
-    const p = await context.newPage();
-    watch(p);
+    const p = await signedInPage(DESKTOP);
+    const context = p.context();
     await p.goto(`${base}/#/course/${gone.courseId}`);
     await p.waitForSelector('#delete-course');
     await p.locator('#delete-course').scrollIntoViewIfNeeded();
@@ -105,9 +123,8 @@ describe('deleting a course in the app (headless Chromium)', { timeout: 180_000 
     assert.equal(await p.locator('.notice').count(), 0);
     await context.close();
 
-    const phone = await browser.newContext({ viewport: PHONE });
-    const q = await phone.newPage();
-    watch(q);
+    const q = await signedInPage(PHONE);
+    const phone = q.context();
     await q.goto(`${base}/#/course/${stays.courseId}`);
     await q.waitForSelector('#delete-course');
     await q.click('#delete-course');

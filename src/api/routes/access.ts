@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ROLES, type ShareAccess } from '../../domain/users.ts';
 import { courseGrant, findUserByName, listShares, shareCourse, unshareCourse } from '../../store/index.ts';
 import type { Sql } from '../../store/types.ts';
+import { audit } from '../audit.ts';
 import { actorOf } from '../authorize.ts';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError, badRequest, errorResponses, notFound } from '../errors.ts';
@@ -142,6 +143,12 @@ export async function accessRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
           `${user.name} is an operator: operators do not read course content`,
         );
       await shareCourse(db, courseId, user.id, access, actor.id);
+      await audit(request, 'share', {
+        kind: 'course',
+        id: courseId,
+        courseId,
+        detail: { user: user.id, name: user.name, access },
+      });
       return shares(courseId);
     },
   );
@@ -160,6 +167,12 @@ export async function accessRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
       const courseId = await courseIdOf(db, request);
       if (!(await unshareCourse(db, courseId, request.params.user)))
         throw notFound('share of course', `${courseId} with ${request.params.user}`);
+      await audit(request, 'unshare', {
+        kind: 'course',
+        id: courseId,
+        courseId,
+        detail: { user: request.params.user },
+      });
       return shares(courseId);
     },
   );

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { parseSince, SINCE_HELP } from '../../lib/since.ts';
 import { AUDIT_ACTIONS, listAudit } from '../../store/index.ts';
-import { actorOf } from '../audit.ts';
+import { actorOf } from '../authorize.ts';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError, badRequest, errorResponses } from '../errors.ts';
 

@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { forgetJobs, jobIdsOfContent } from '../../tasks/forget-jobs.ts';
 import { deleteCourse } from '../../workflows/delete-course.ts';
-import { actorOf } from '../audit.ts';
+import { actorOf } from '../authorize.ts';
 import type { ApiContext } from '../deps.ts';
 import { errorResponses, notFound } from '../errors.ts';
 import { idParamsSchema } from '../schemas.ts';

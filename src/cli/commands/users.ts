@@ -22,6 +22,7 @@ export function register(program: Command): void {
       withDb(async (db, name: string, opts: { role: string; json?: boolean }) => {
         const { addUser } = await import('../../store/users.ts');
         const { user, key } = await addUser(db, name, opts.role);
+        await userAudit(db, user, 'added');
         return printKey(user, key, opts.json, 'added');
       }),
     );
@@ -73,6 +74,7 @@ export function register(program: Command): void {
         const user = await findUserByName(db, name);
         if (!user) throw new NotFoundError('user', name);
         const given = await giveCourses(db, user.id, opts.unowned ? 'unowned' : courses);
+        if (given.length > 0) await userAudit(db, user, 'owns', { courses: given });
         printLine(
           given.length === 0
             ? `${user.name} owned them already`
@@ -92,6 +94,7 @@ export function register(program: Command): void {
           import('../output.ts'),
         ]);
         const user = await revokeUser(db, name);
+        await userAudit(db, user, 'revoked');
         printLine(`${user.name} (${user.role}) revoked: their key no longer works`);
         return 0;
       }),
@@ -105,12 +108,28 @@ export function register(program: Command): void {
       withDb(async (db, name: string, opts: { json?: boolean }) => {
         const { rotateKey } = await import('../../store/users.ts');
         const { user, key } = await rotateKey(db, name);
+        await userAudit(db, user, 'rotated');
         return printKey(user, key, opts.json, 'has a new key');
       }),
     );
 }
 
 type Db = import('../../store/types.ts').Database;
+
+/** Records a change of `profai users` in the audit trail (as the machine's user). */
+async function userAudit(
+  db: Db,
+  user: { id: string; name: string; role: string },
+  change: string,
+  more: Record<string, unknown> = {},
+): Promise<void> {
+  const { auditByCli } = await import('../audit-cli.ts');
+  await auditByCli(db, 'user', {
+    kind: 'user',
+    id: user.id,
+    detail: { name: user.name, role: user.role, change, ...more },
+  });
+}
 
 /** A command body run on the opened database (closed after). */
 function withDb<A extends unknown[]>(body: (db: Db, ...args: A) => Promise<number>) {

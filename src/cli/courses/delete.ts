@@ -5,7 +5,6 @@
  * one: then that part is skipped. Against a fleet's PostgreSQL a Redis that does not answer leaves the deletion
  * pending (exit 1, saying so): the next delete, once Redis answers, finishes it.
  */
-import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import type { Config } from '../../config.ts';
 import { DependencyUnavailableError, NotFoundError, ProfaiError } from '../../domain/errors.ts';
@@ -15,6 +14,7 @@ import { getCourse, openDatabase, openVectorStore } from '../../store/index.ts';
 import { profaiClientOn } from '../../tasks/client.ts';
 import { forgetJobs, jobIdsOfContent } from '../../tasks/forget-jobs.ts';
 import { deleteCourse } from '../../workflows/delete-course.ts';
+import { cliActor } from '../audit-cli.ts';
 import { printLine } from '../output.ts';
 
 /** How long the command waits for Redis before deleting without it. */
@@ -73,7 +73,7 @@ export async function deleteCommand(config: Config, id: string, opts: { yes?: bo
         vectors,
         storage,
         jobIdsOf: jobIdsOfContent,
-        actor: { actor: { id: 'cli', name: userInfo().username, role: 'admin' }, detail: { via: 'cli' } },
+        actor: { actor: cliActor(), detail: { via: 'cli' } },
         onAuditError: (err) => printLine(`warning: audit record not written: ${(err as Error).message}`),
         ...(fleet
           ? { forgetJobs: (left) => forgetJobs(fleet, left) }

@@ -61,7 +61,8 @@ export async function courseView(main, id) {
     quizSection(course, quizzes),
     contents(course),
     ...c.modules.map((m, i) => moduleSection(course, m, i, lang)),
-    deleteSection(course),
+    // Only owners (and admins, who own every course) may delete; a share, read-only or editing, may not.
+    course.access === undefined || course.access === 'owner' ? deleteSection(course) : null,
   );
 }
 

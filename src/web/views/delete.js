@@ -29,7 +29,7 @@ export function deleteSection(course) {
       h(
         'p',
         { id: 'delete-what' },
-        `The course, its quizzes and your reviews go, and so do the PDF (${course.fileName}) and everything made from it unless another course uses it. This cannot be undone.`,
+        `The course, its quizzes and your reviews go, and so do the PDF (${course.fileName}) and everything made from it unless another course uses it. This cannot be undone. If another teacher uploaded the same PDF, only your part goes: it stays theirs.`,
       ),
       error,
       h('div', { class: 'row end' }, keep, confirmButton),
