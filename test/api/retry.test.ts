@@ -113,7 +113,7 @@ describe('retrying failed jobs over HTTP and from the CLI', { timeout: 300_000 }
     );
     assert.deepEqual(
       replays.map((r) => [r.targetKind, r.targetId, r.actorId]),
-      [['job', failed.id, 'admin']],
+      [['job', failed.id, fx.admin?.id]],
     );
   });
 
