@@ -5,12 +5,13 @@
  * watch brings the consumer back and they complete.
  */
 import assert from 'node:assert/strict';
-import { type AddressInfo, createServer, type Socket } from 'node:net';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { Queue, Worker } from 'bullmq';
 import { ConsumerWatch, QueueConsumer } from '../../src/fleet/consumer-watch.ts';
 import { createLogger } from '../../src/fleet/log.ts';
 import { queueRedis, type RedisClient } from '../../src/fleet/redis.ts';
+import { withTimeout } from '../../src/lib/time.ts';
 import { dropPrefix } from '../support/llm.ts';
 import { sleep, waitFor } from '../support/workers.ts';
 
@@ -20,6 +21,7 @@ describe('the consumer watch', () => {
   let prefix: string;
   let redis: RedisClient;
   let producer: Queue;
+  let producerRedis: RedisClient;
   let consumer: QueueConsumer;
   let watch: ConsumerWatch | null = null;
   const lines: string[] = [];
@@ -32,7 +34,8 @@ describe('the consumer watch', () => {
     lines.length = 0;
     redis = queueRedis(REDIS_URL);
     redis.on('error', () => {});
-    producer = new Queue('q', { connection: queueRedis(REDIS_URL), prefix });
+    producerRedis = queueRedis(REDIS_URL);
+    producer = new Queue('q', { connection: producerRedis, prefix });
     consumer = new QueueConsumer(
       'q',
       (run) => {
@@ -54,8 +57,10 @@ describe('the consumer watch', () => {
     watch?.stop();
     watch = null;
     await consumer.worker.close(true).catch(() => {});
-    await dropPrefix(producer.opts.connection as RedisClient, prefix);
+    await dropPrefix(producerRedis, prefix);
     await producer.close();
+    // Connections given to BullMQ are not closed by it.
+    producerRedis.disconnect();
     redis.disconnect();
   });
 
@@ -93,7 +98,20 @@ describe('the consumer watch', () => {
     // Its connections lead to a server that accepts and never answers, as a master that vanished without
     // closing them: the Worker runs, is not paused, and takes no job. Its replacement connects to Redis.
     const sockets: Socket[] = [];
-    const silent = createServer((socket) => void sockets.push(socket));
+    // Once the test is over the server starts answering (it forwards to Redis), so that the replaced Worker's
+    // connections can finish closing and the process can exit.
+    let answering = false;
+    const forward = (socket: Socket) => {
+      const upstream = connect(6379, '127.0.0.1');
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+      socket.pipe(upstream).pipe(socket);
+      sockets.push(upstream);
+    };
+    const silent = createServer((socket) => {
+      sockets.push(socket);
+      if (answering) forward(socket);
+    });
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const silentUrl = `redis://127.0.0.1:${(silent.address() as AddressInfo).port}`;
     const hung = queueRedis(silentUrl);
@@ -113,6 +131,7 @@ describe('the consumer watch', () => {
       },
     );
     consumer = stuck;
+    const first = stuck.worker;
     try {
       assert.ok(stuck.worker.isRunning() && !stuck.worker.isPaused());
       await jobsWaitUntaken(3, 1000);
@@ -121,6 +140,9 @@ describe('the consumer watch', () => {
       assert.equal(stuck.restarts, 1);
       assert.match(lines.join(''), /restarting the consumer of q: no job taken while 3 wait/);
     } finally {
+      answering = true;
+      for (const socket of [...sockets]) forward(socket);
+      await withTimeout(first.close(true), 3000, () => new Error('timed out')).catch(() => {});
       hung.disconnect();
       for (const socket of sockets) socket.destroy();
       silent.close();
