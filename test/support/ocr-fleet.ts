@@ -80,7 +80,17 @@ export async function runOcrFleet(opts: FleetRunOptions): Promise<FleetOutcome> 
   const workers = Array.from({ length: opts.workers }, (_, i) =>
     spawnProfai(['worker'], { ...env, WORKER_NUM: String(i + 1) }),
   );
-  const sql = new pg.Pool({ connectionString: database.url, max: 2 });
+  // One client, not a pool: a pool's end() resolves before its sockets have closed, and the database's drop
+  // (WITH FORCE) then terminated a still-open idle connection, whose error no listener took (seen under load).
+  const sql = new pg.Client({ connectionString: database.url });
+  let connected = false;
+  const query = async (text: string, values?: unknown[]) => {
+    if (!connected) {
+      await sql.connect();
+      connected = true;
+    }
+    return sql.query(text, values);
+  };
   let sha256 = '';
   try {
     await Promise.all(workers.map((w) => w.waitForLine(/^worker\d+@\S+ ready\.$/, 60_000)));
@@ -110,7 +120,7 @@ export async function runOcrFleet(opts: FleetRunOptions): Promise<FleetOutcome> 
     await during;
     const result = done.result as PdfTaskResult | null;
     const documentId = result?.documentId ?? '';
-    const one = async (query: string) => (await sql.query(query, [documentId])).rows;
+    const one = async (text: string) => (await query(text, [documentId])).rows;
     const [course] = await one('SELECT body FROM courses WHERE document_id = $1');
     const [quiz] = await one(
       'SELECT q.body FROM quizzes q JOIN courses c ON c.id = q.course_id WHERE c.document_id = $1',
@@ -118,7 +128,7 @@ export async function runOcrFleet(opts: FleetRunOptions): Promise<FleetOutcome> 
     const chunks = await one(
       'SELECT page_start, page_end, text FROM chunks WHERE document_id = $1 ORDER BY idx',
     );
-    const [{ n }] = (await sql.query('SELECT count(*)::int AS n FROM courses')).rows;
+    const [{ n }] = (await query('SELECT count(*)::int AS n FROM courses')).rows;
     const ocrPagesLeft = (await client.redis.exists(redisKeys.ocrPages(prefix, sha256))) === 1;
     return {
       view: done,
@@ -134,7 +144,7 @@ export async function runOcrFleet(opts: FleetRunOptions): Promise<FleetOutcome> 
     };
   } finally {
     await killAll(workers);
-    await sql.end();
+    if (connected) await sql.end();
     let cursor = '0';
     do {
       const [next, keys] = await client.redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
