@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeScannedPdf } from '../scripts/make-scanned-pdf.ts';
 import { renderTable } from '../src/cli/table.ts';
+import { SETTINGS } from '../src/config.ts';
 import { startChroma } from '../test/support/chroma.ts';
 import { corpusDir } from '../test/support/corpus.ts';
 import { runOcrFleet } from '../test/support/ocr-fleet.ts';
@@ -69,6 +70,9 @@ try {
       OCR_SPLIT_MIN_PAGES: mode === 'on' ? '2' : '0',
       OCR_RANGE_PAGES: args.range,
       LOG_LEVEL: 'warn',
+      // The default lock, not the tests' short one: on oversubscribed cores a short lock expires while a range
+      // runs, and the range is read twice (the tests want quick recovery from a killed worker instead).
+      JOB_LOCK_MS: String(SETTINGS.lockDurationMs.default),
     };
     const run = await runOcrFleet({ pdf, workers, chromaUrl: chroma.url, env, timeoutMs: 3_600_000 });
     if (run.view.state !== 'completed')
