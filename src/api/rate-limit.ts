@@ -155,10 +155,12 @@ export async function installRateLimits(
     errorResponseBuilder: (request, context) => {
       const what = request.routeOptions.url === UPLOAD_ROUTE.url ? 'uploads' : 'requests';
       const perMinute = what === 'uploads' ? uploads : requests;
+      // Seconds always (the plugin's own `after` says "1 minute" for a full window): one unit a client can parse.
+      const retryS = Math.max(1, Math.ceil(context.ttl / 1000));
       return new ApiError(
         429,
         'rate_limited',
-        `rate limit: ${context.max} ${what} per ${settings.rateLimitWindowS} s per key (${what === 'uploads' ? 'UPLOADS' : 'REQUESTS'}_PER_MINUTE=${perMinute}); retry in ${context.after}`,
+        `rate limit: ${context.max} ${what} per ${settings.rateLimitWindowS} s per key (${what === 'uploads' ? 'UPLOADS' : 'REQUESTS'}_PER_MINUTE=${perMinute}); retry in ${retryS} second${retryS === 1 ? '' : 's'}`,
       );
     },
   });
