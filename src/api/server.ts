@@ -9,7 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import { openStorage } from '../files/index.ts';
-import { failFastRedis, memoryInfo } from '../fleet/redis.ts';
+import { failFastRedis, memoryInfo, readyWithin } from '../fleet/redis.ts';
 import { openPostgresInBackground, openVectorStoreOnUse } from '../store/background.ts';
 import { countActiveUsers } from '../store/index.ts';
 import { openProfaiClient } from '../tasks/client.ts';
@@ -183,6 +183,9 @@ export async function startApi(config: Config): Promise<RunningApi> {
     const redis = failFastRedis(config);
     closers.push(() => redis.quit());
     const redisPing = async () => {
+      // Just started: the connection is on its way, and a fail-fast one queues nothing meanwhile. Wait for it
+      // briefly rather than call Redis down in the first second (a probe right after "listening" saw 503).
+      await readyWithin(redis, 1000);
       await redis.ping();
     };
     const redisInfo = () => memoryInfo(redis);
