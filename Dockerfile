@@ -12,7 +12,7 @@ COPY package.json package-lock.json ./
 # script to compile; --omit=optional skips the Chroma server binding (~110 MB download) tsc never needs.
 RUN npm ci --omit=optional --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
-COPY scripts/copy-web.mjs ./scripts/
+COPY scripts/build.mjs scripts/copy-web.mjs scripts/make-pglite-template.ts ./scripts/
 COPY src ./src
 RUN npm run build
 
