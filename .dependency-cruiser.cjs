@@ -7,17 +7,22 @@
  *                          └─► fleet (a runtime that knows no ProfAI task)
  *   export ─► domain        config, redis-keys, lib: below everything
  *
+ * One file of the web app is below everything too: src/web/question-text.js (a question's answer, levels and
+ * kind label in words), a plain ES module that imports nothing, so that the app (served without a build step)
+ * and the exporters share one text; lib re-exports its numberText. Its declaration (.d.ts) reads domain types.
+ *
  * The lazy-loading rule (heavy packages reached only through dynamic imports from the processes' entry
  * points, so idle workers stay small) is in .dependency-cruiser-lazy.cjs, which cruises static imports only.
  */
 
 /** A layer may import only the folders listed for it (and npm packages, Node's modules). */
 const LAYERS = {
-  lib: [],
+  'question-text': ['domain'],
+  lib: ['question-text'],
   domain: ['lib'],
   config: ['domain', 'lib'],
   pipeline: ['domain', 'lib'],
-  export: ['domain', 'lib'],
+  export: ['domain', 'lib', 'question-text'],
   store: ['domain', 'lib', 'config'],
   files: ['domain', 'lib', 'config'],
   llm: ['domain', 'lib', 'config', 'redis-keys', 'pipeline'],
@@ -31,14 +36,21 @@ const LAYERS = {
 };
 
 /** Where each layer lives: a folder of src/, or a file for the bottom layers that are one or two files. */
-const pathOf = (layer) =>
-  layer === 'config' ? '^src/config(-values)?\\.ts$' : layer === 'redis-keys' ? '^src/redis-keys\\.ts$' : `^src/${layer}/`;
+const FILES = {
+  config: '^src/config(-values)?\\.ts$',
+  'redis-keys': '^src/redis-keys\\.ts$',
+  'question-text': '^src/web/question-text\\.(js|d\\.ts)$',
+};
+const pathOf = (layer) => FILES[layer] ?? `^src/${layer}/`;
+/** A file layer inside a layer's folder is a layer of its own, not that folder's (question-text in web). */
+const inside = (layer) =>
+  Object.keys(FILES).filter((file) => file !== layer && FILES[file].startsWith(pathOf(layer)));
 
 const layerRules = Object.entries(LAYERS).map(([layer, allowed]) => ({
   name: `layer-${layer}`,
   severity: 'error',
   comment: `src/${layer} may import only: ${allowed.join(', ') || 'itself'}`,
-  from: { path: pathOf(layer) },
+  from: { path: pathOf(layer), pathNot: inside(layer).map(pathOf) },
   to: { path: '^src/', pathNot: [pathOf(layer), ...allowed.map(pathOf)] },
 }));
 

@@ -123,7 +123,7 @@ export const SETTINGS = {
   }),
   ocrSplitMinPages: setting({
     env: 'OCR_SPLIT_MIN_PAGES',
-    doc: 'A worker that finds at least this many pages to OCR in a document spreads them over page-range jobs (OCR_RANGE_PAGES each) that any worker may take, then assembles the document in one job; fewer pages are read in the job itself, as one worker. 0: never split.',
+    doc: 'A worker that finds at least this many pages to OCR in a document (after the page test drops blank pages and drawings) spreads them over page-range jobs (OCR_RANGE_PAGES each) that any worker may take, then assembles the document in one job; fewer pages are read in the job itself, as one worker. 0: never split.',
     schema: int(0),
     default: 16,
   }),

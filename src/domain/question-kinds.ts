@@ -14,17 +14,6 @@ export const QUESTION_KINDS = [
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
-/** What a teacher calls each kind. */
-export const KIND_LABELS: Record<QuestionKind, string> = {
-  multiple_choice: 'multiple choice',
-  true_false: 'true or false',
-  multiple_answer: 'multiple answer',
-  matching: 'matching',
-  short_answer: 'short answer',
-  numerical: 'numerical',
-  ordering: 'ordering',
-};
-
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
 

@@ -1,14 +1,15 @@
-/** Small text helpers the exporters share: escaping, answers, pages, modules of questions, display orders. */
+/**
+ * Small text helpers the exporters share: escaping, answers, pages, modules of questions, display orders. A
+ * question's answer, levels and kind label are the app's own (src/web/question-text.js), so an export says what
+ * the app shows.
+ */
 import { createHash } from 'node:crypto';
 import type { Question, SummarySentence } from '../domain/course.ts';
-import { KIND_LABELS, QUESTION_KINDS, type QuestionKind } from '../domain/questions.ts';
-import { numberText } from '../lib/numbers.ts';
+import { QUESTION_KINDS, type QuestionKind } from '../domain/questions.ts';
+import { KIND_LABELS } from '../web/question-text.js';
 import type { ExportInput } from './types.ts';
 
-export { numberText };
-
-/** Option letters: four for multiple choice, up to eight for multiple answer. */
-export const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] as const;
+export { answerText, LETTERS, levelsText, numberText, quantityText } from '../web/question-text.js';
 
 /** Text made safe inside HTML elements and attribute values (double-quoted). */
 export function escapeHtml(text: string): string {
@@ -50,45 +51,6 @@ export function pageRange(start: number, end: number): string {
 export function citedPages(s: Pick<SummarySentence, 'citations'>): number[] {
   return [...new Set(s.citations.map((c) => c.page))].sort((a, b) => a - b);
 }
-
-/** `1024 MB`, `3.5 ± 0.5 seconds`: a numerical question's answer as a person reads it. */
-export function quantityText(q: Extract<Question, { kind: 'numerical' }>): string {
-  const unit = q.unit ? ` ${q.unit}` : '';
-  return q.tolerance > 0
-    ? `${numberText(q.answer)}${unit} (± ${numberText(q.tolerance)})`
-    : `${numberText(q.answer)}${unit}`;
-}
-
-/**
- * The right answer as a person reads it: `True`, `C) table scan`, `A) x; C) y`, `table scan (also: scans)`,
- * `1024 MB`, `term → definition; …`, `1. first; 2. second; …`.
- */
-export function answerText(q: Question): string {
-  switch (q.kind) {
-    case 'true_false':
-      return q.answer ? 'True' : 'False';
-    case 'multiple_choice':
-      return `${LETTERS[q.answerIndex]}) ${q.options[q.answerIndex]}`;
-    case 'multiple_answer':
-      return q.answerIndexes.map((k) => `${LETTERS[k]}) ${q.options[k]}`).join('; ');
-    case 'matching':
-      return q.pairs.map((p) => `${p.term} → ${p.definition}`).join('; ');
-    case 'short_answer':
-      return q.answers.length > 1
-        ? `${q.answers[0]} (also: ${q.answers.slice(1).join(', ')})`
-        : q.answers[0]!;
-    case 'numerical':
-      return quantityText(q);
-    case 'ordering':
-      return q.items.map((item, k) => `${k + 1}. ${item}`).join('; ');
-  }
-}
-
-/** `medium · understand`: a question's levels, for the places that show them. */
-export const levelsText = (q: Question) => `${q.difficulty} · ${q.bloom}`;
-
-/** What a teacher calls the kind. */
-export const kindLabel = (kind: QuestionKind) => KIND_LABELS[kind];
 
 /**
  * A fixed order to show `n` parts in (the items of an ordering question, the terms of a matching one), from

@@ -23,6 +23,7 @@ import {
   ocrSummary,
   pagesToOcr,
   type RecognisedPage,
+  selectOcrPages,
 } from './ocr.ts';
 import { proseAmount, tooLittleProse } from './prose.ts';
 import { generateQuiz } from './quiz.ts';
@@ -74,8 +75,9 @@ export interface PipelineOptions {
   seed?: number;
   onProgress?: ProgressFn;
   /**
-   * Called with the pages OCR is about to read, before it reads any; it may throw to stop the run there (a task
-   * that spreads the pages over page-range jobs). @defaultValue none
+   * Called with the pages OCR is about to read (those the page test keeps), before it reads any; it may throw to
+   * stop the run there (a task that spreads the pages over page-range jobs). Not called when OCR reads no page.
+   * @defaultValue none
    */
   beforeOcr?: (pages: readonly number[]) => void | Promise<void>;
   /** Pages recognised elsewhere (page-range jobs), not read again. @defaultValue none */
@@ -154,18 +156,24 @@ export async function prepareDocument(
       extractDocument(pdf, { onProgress: (done, total) => progress('extract', done, total) }),
     );
     const doc = extracted;
-    const toRead = pagesToOcr(doc, config.ocr);
-    if (toRead.length > 0) await opts.beforeOcr?.(toRead);
-    if (toRead.length > 0)
-      ocr = await timed('ocr', () =>
-        ocrDocument(pdf, doc, {
-          mode: config.ocr,
-          langs: config.ocrLangs,
-          dpi: config.ocrDpi,
-          onProgress: (done, total) => progress('ocr', done, total),
-          ...(opts.ocrPages ? { recognised: opts.ocrPages } : {}),
-        }),
-      );
+    if (pagesToOcr(doc, config.ocr).length > 0)
+      ocr = await timed('ocr', async () => {
+        // The page test first: a split (beforeOcr) counts and spreads only the pages one worker would read.
+        const selection = await selectOcrPages(pdf, doc, config.ocr);
+        if (selection.read.length > 0) await opts.beforeOcr?.(selection.read);
+        return ocrDocument(
+          pdf,
+          doc,
+          {
+            mode: config.ocr,
+            langs: config.ocrLangs,
+            dpi: config.ocrDpi,
+            onProgress: (done, total) => progress('ocr', done, total),
+            ...(opts.ocrPages ? { recognised: opts.ocrPages } : {}),
+          },
+          selection,
+        );
+      });
   } finally {
     await pdf.close();
   }

@@ -80,39 +80,69 @@ export function pagesToOcr(doc: ExtractedDocument, mode: OcrMode): number[] {
 }
 
 /**
- * Reads the pages {@link pagesToOcr} names and puts their lines into `doc` (in place): running headers of the
- * OCR'd pages removed and hyphenated words joined, `needsOcr` cleared, `ocrConfidence` set. Pages where OCR
- * finds nothing stay as they were. The warnings say which pages were read and which were not.
+ * The pages OCR reads and those it leaves, decided before Tesseract starts: the pages {@link pagesToOcr} names,
+ * less, in a document that has a text layer (mode `auto`), those the page test (ocr/page-test.ts) finds blank or
+ * drawings and those PDFium cannot draw. A split over page-range jobs is decided on `read` and made of it, so
+ * ranges read only the pages one worker would read.
+ */
+export interface OcrSelection {
+  /** Pages OCR was asked to read ({@link pagesToOcr}). */
+  attempted: number[];
+  /** Pages to draw and recognise, in order. */
+  read: number[];
+  /** Pages the page test found nothing to read on. */
+  skipped: OcrOutcome['skipped'];
+  /** Pages PDFium could not draw even small, with the reason. */
+  undrawn: OcrOutcome['undrawn'];
+}
+
+/** Applies the page test (when it applies: see {@link OcrSelection}) to the pages {@link pagesToOcr} names. */
+export async function selectOcrPages(
+  pdf: PdfHandle,
+  doc: ExtractedDocument,
+  mode: OcrMode,
+): Promise<OcrSelection> {
+  const attempted = pagesToOcr(doc, mode);
+  const selection: OcrSelection = { attempted, read: [], skipped: [], undrawn: [] };
+  // Textless pages among pages with text are mostly blank or drawings: tested before Tesseract is started.
+  const testFirst = mode === 'auto' && doc.pages.some((p) => !p.needsOcr);
+  for (const n of attempted) {
+    if (!doc.pages[n - 1]) continue;
+    const verdict = testFirst ? await testPage(pdf, n) : undefined;
+    if (verdict && 'reason' in verdict) selection.undrawn.push({ page: n, reason: verdict.reason });
+    else if (verdict && !verdict.read) selection.skipped.push({ page: n, rule: verdict.rule });
+    else selection.read.push(n);
+  }
+  return selection;
+}
+
+/**
+ * Reads the pages {@link selectOcrPages} keeps (or `selection`, when the caller made it already) and puts their
+ * lines into `doc` (in place): running headers of the OCR'd pages removed and hyphenated words joined,
+ * `needsOcr` cleared, `ocrConfidence` set. Pages where OCR finds nothing stay as they were. The warnings say
+ * which pages were read and which were not. Progress counts the pages read.
  */
 export async function ocrDocument(
   pdf: PdfHandle,
   doc: ExtractedDocument,
   opts: OcrOptions,
+  selection?: OcrSelection,
 ): Promise<OcrOutcome> {
-  const attempted = pagesToOcr(doc, opts.mode);
-  const outcome: OcrOutcome = { attempted, read: [], unreadable: [], undrawn: [], skipped: [] };
-  if (attempted.length === 0) return outcome;
-  // Textless pages among pages with text are mostly blank or drawings: tested before Tesseract is started.
-  const testFirst = opts.mode === 'auto' && doc.pages.some((p) => !p.needsOcr);
+  const chosen = selection ?? (await selectOcrPages(pdf, doc, opts.mode));
+  const outcome: OcrOutcome = {
+    attempted: chosen.attempted,
+    read: [],
+    unreadable: chosen.undrawn.map((u) => u.page),
+    undrawn: [...chosen.undrawn],
+    skipped: [...chosen.skipped],
+  };
+  if (chosen.attempted.length === 0) return outcome;
   const worker = ocrReader(opts);
   const read: ExtractedDocument['pages'] = [];
   const boxes: { bottom: number; top: number }[] = [];
   let done = 0;
-  for (const n of attempted) {
-    const page = doc.pages[n - 1];
-    if (!page) continue;
-    const verdict = testFirst ? await testPage(pdf, n) : undefined;
-    if (verdict && 'reason' in verdict) {
-      outcome.undrawn.push({ page: n, reason: verdict.reason });
-      outcome.unreadable.push(n);
-      opts.onProgress?.(++done, attempted.length);
-      continue;
-    }
-    if (verdict && !verdict.read) {
-      outcome.skipped.push({ page: n, rule: verdict.rule });
-      opts.onProgress?.(++done, attempted.length);
-      continue;
-    }
+  for (const n of chosen.read) {
+    const page = doc.pages[n - 1]!;
     const recognised = opts.recognised?.get(n) ?? (await readPage(pdf, n, opts.dpi, await worker()));
     if (recognised.reason !== undefined) outcome.undrawn.push({ page: n, reason: recognised.reason });
     if (recognised.confidence === null) outcome.unreadable.push(n);
@@ -124,8 +154,11 @@ export async function ocrDocument(
       read.push(page);
       boxes.push({ bottom: 0, top: recognised.heightPt });
     }
-    opts.onProgress?.(++done, attempted.length);
+    opts.onProgress?.(++done, chosen.read.length);
   }
+  // Reported in page order, as when each page was tested and read in turn.
+  outcome.unreadable.sort((a, b) => a - b);
+  outcome.undrawn.sort((a, b) => a.page - b.page);
   removeRunningText(read, boxes);
   for (const page of read) page.lines = dehyphenate(page.lines);
   doc.warnings = [

@@ -1,6 +1,7 @@
 /**
  * A scanned document's OCR spread over the fleet. The PDF job's child extracts the document and, finding at
- * least OCR_SPLIT_MIN_PAGES pages to OCR, stops there ({@link splitBeforeOcr}) and returns the split
+ * least OCR_SPLIT_MIN_PAGES pages to OCR (those the page test keeps: blank pages and drawings are neither
+ * counted nor put in ranges), stops there ({@link splitBeforeOcr}) and returns the split
  * ({@link splitOf}); its supervisor adds a BullMQ flow ({@link addOcrFlow}): an assembly job (the same PDF task,
  * with `ocrAssembly`) waiting for page-range jobs of OCR_RANGE_PAGES pages each, which any worker of
  * `pdf_processing` takes. The PDF job completes naming the assembly job (`next`), as a hand-off to the LLM stage

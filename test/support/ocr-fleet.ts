@@ -13,7 +13,7 @@ import { getJobView } from '../../src/fleet/queues.ts';
 import type { JobView } from '../../src/fleet/views.ts';
 import { redisKeys } from '../../src/redis-keys.ts';
 import { enqueuePdf, openProfaiClient } from '../../src/tasks/client.ts';
-import type { PdfTaskResult } from '../../src/tasks/names.ts';
+import { OCR_RANGE_TASK, type OcrRangeTaskData, type PdfTaskResult } from '../../src/tasks/names.ts';
 import { type CliProcess, killAll, spawnProfai } from './cli-processes.ts';
 import { createTestDatabase, tempDir } from './databases.ts';
 import { pollUntil } from './wait.ts';
@@ -21,7 +21,8 @@ import { pollUntil } from './wait.ts';
 export interface FleetRunOptions {
   pdf: Uint8Array;
   workers: number;
-  chromaUrl: string;
+  /** CHROMA_URL of the workers. @defaultValue none (vectors in PostgreSQL) */
+  chromaUrl?: string;
   /** Settings of every worker (OCR_SPLIT_MIN_PAGES, OCR_RANGE_PAGES, OCR_DPI…). */
   env: Record<string, string>;
   /** Stores the upload where the workers read it. @defaultValue a file in the run's UPLOAD_DIR */
@@ -57,6 +58,8 @@ export interface FleetOutcome {
   lines: string[];
   /** Jobs of `pdf_processing` that failed (a range, the assembly, the PDF job). */
   failedJobs: number;
+  /** The pages of each page-range job the run made, in page order (none when the document was not split). */
+  ranges: number[][];
 }
 
 export async function runOcrFleet(opts: FleetRunOptions): Promise<FleetOutcome> {
@@ -65,7 +68,7 @@ export async function runOcrFleet(opts: FleetRunOptions): Promise<FleetOutcome> 
   const database = await createTestDatabase();
   const env = {
     DATABASE_URL: database.url,
-    CHROMA_URL: opts.chromaUrl,
+    ...(opts.chromaUrl ? { CHROMA_URL: opts.chromaUrl } : {}),
     QUEUE_PREFIX: prefix,
     UPLOAD_DIR: uploads.dir,
     DOCUMENTS_DIR: join(uploads.dir, 'documents'),
@@ -140,6 +143,10 @@ export async function runOcrFleet(opts: FleetRunOptions): Promise<FleetOutcome> 
       courses: n,
       ocrPagesLeft,
       failedJobs: (await client.queue('pdf_processing').getJobs(['failed'])).length,
+      ranges: (await client.queue('pdf_processing').getJobs(['completed', 'failed']))
+        .filter((j) => j.name === OCR_RANGE_TASK)
+        .map((j) => (j.data as OcrRangeTaskData).pages)
+        .sort((a, b) => a[0]! - b[0]!),
       lines: workers.flatMap((w) => w.lines),
     };
   } finally {

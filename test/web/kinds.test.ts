@@ -15,6 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { type Quiz, QuizSchema } from '../../src/domain/course.ts';
+import { answerText as exportedAnswer } from '../../src/export/text.ts';
 import { getQuiz, saveProcessedDocument, saveQuiz } from '../../src/store/index.ts';
 import { fixtureDocument } from '../support/api.ts';
 import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
@@ -244,6 +245,15 @@ describe('every kind of question in the app (headless Chromium)', { timeout: 240
       (await p.textContent('fieldset[data-question="5"] .feedback')) ?? '',
       /12\.5 hours \(± 0\.5\)/,
     );
+    // The answer in words is the exports' (one module, src/web/question-text.js, for both).
+    for (const [i, q] of everyKind().questions.entries())
+      if (['multiple_choice', 'true_false', 'short_answer', 'numerical'].includes(q.kind))
+        assert.ok(
+          ((await p.textContent(`fieldset[data-question="${i}"] .feedback`)) ?? '').includes(
+            `The answer is ${exportedAnswer(q)}`,
+          ),
+          `question ${i + 1} (${q.kind}) shows the exported answer "${exportedAnswer(q)}"`,
+        );
     await shot(p, 'desktop-quiz-wrong');
     await context.close();
   });

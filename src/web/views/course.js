@@ -8,8 +8,9 @@ import { ApiError, json } from '../api.js';
 import { h, replace } from '../dom.js';
 import { date, languageName, pages, plural } from '../format.js';
 import { followJob } from '../jobs.js';
+import { kindTitle } from '../question-text.js';
 import { deleteSection } from './delete.js';
-import { KIND_LABELS, KINDS } from './kinds.js';
+import { KINDS } from './kinds.js';
 import { backLink, citation, exportButtons, loadCourse, loadQuizzes, quizScope } from './shared.js';
 import { shareButton } from './sharing.js';
 
@@ -194,7 +195,7 @@ function newQuizForm(course) {
       'div',
       { class: 'kind-shares' },
       shares.map(({ k, input }) =>
-        h('div', { class: 'field inline' }, h('label', { for: `nq-kind-${k}` }, KIND_LABELS[k]), input),
+        h('div', { class: 'field inline' }, h('label', { for: `nq-kind-${k}` }, kindTitle(k)), input),
       ),
     ),
   );

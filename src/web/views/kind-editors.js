@@ -7,7 +7,8 @@
  * something is missing.
  */
 import { h } from '../dom.js';
-import { LETTERS, parseNumber } from './kinds.js';
+import { LETTERS } from '../question-text.js';
+import { parseNumber } from './kinds.js';
 
 /** @typedef {import('./shared.js').Question} Question */
 /** @typedef {Question['kind']} Kind */

@@ -3,75 +3,17 @@
  * What each kind of question looks like in the app, in one place: the controls a student answers with (radio
  * buttons, check boxes, a drop-down per definition, a text box, a number box, a list to reorder with buttons),
  * how an answer is checked, the right answer in words, and how review shows it. Every control has a label a
- * screen reader announces and works from the keyboard.
+ * screen reader announces and works from the keyboard. The answer in words is ../question-text.js's, which the
+ * exports use too.
  */
 import { h, replace } from '../dom.js';
+import { answerText, KIND_LABELS, LETTERS } from '../question-text.js';
 
 /** @typedef {import('./shared.js').Question} Question */
 /** @typedef {Question['kind']} Kind */
 
-export const LETTERS = 'ABCDEFGH';
-
-/** @type {Record<Kind, string>} */
-export const KIND_LABELS = {
-  multiple_choice: 'Multiple choice',
-  true_false: 'True or false',
-  multiple_answer: 'Multiple answer',
-  matching: 'Matching',
-  short_answer: 'Short answer',
-  numerical: 'Numerical',
-  ordering: 'Ordering',
-};
-
-/** @type {Kind[]} */
+/** The kinds, in the order the app lists them. @type {Kind[]} */
 export const KINDS = /** @type {Kind[]} */ (Object.keys(KIND_LABELS));
-
-/** `1024`, `0.5` as the app writes a number. */
-const num = (/** @type {number} */ n) => String(Number(n.toPrecision(15)));
-
-/** The right answer as a person reads it. @param {Question} q */
-export function answerText(q) {
-  switch (q.kind) {
-    case 'true_false':
-      return q.answer ? 'True' : 'False';
-    case 'multiple_choice':
-      return `${LETTERS[q.answerIndex]}) ${q.options[q.answerIndex]}`;
-    case 'multiple_answer':
-      return q.answerIndexes.map((k) => `${LETTERS[k]}) ${q.options[k]}`).join('; ');
-    case 'matching':
-      return q.pairs.map((p) => `${p.term} → ${p.definition}`).join('; ');
-    case 'short_answer':
-      return q.answers.length > 1
-        ? `${q.answers[0]} (also: ${q.answers.slice(1).join(', ')})`
-        : (q.answers[0] ?? '');
-    case 'numerical':
-      return `${num(q.answer)}${q.unit ? ` ${q.unit}` : ''}${q.tolerance > 0 ? ` (± ${num(q.tolerance)})` : ''}`;
-    case 'ordering':
-      return q.items.map((item, k) => `${k + 1}. ${item}`).join('; ');
-  }
-}
-
-/**
- * The right answer as a list of parts for the kinds that have several (the right options, the pairs, the items in
- * order), else null.
- * @param {Question} q
- * @returns {string[] | null}
- */
-export function answerParts(q) {
-  switch (q.kind) {
-    case 'multiple_answer':
-      return q.answerIndexes.map((k) => `${LETTERS[k]}) ${q.options[k]}`);
-    case 'matching':
-      return q.pairs.map((p) => `${p.term} → ${p.definition}`);
-    case 'ordering':
-      return q.items.map((item, k) => `${k + 1}. ${item}`);
-    default:
-      return null;
-  }
-}
-
-/** `medium · understand` */
-export const levelsText = (/** @type {Question} */ q) => `${q.difficulty} · ${q.bloom}`;
 
 /**
  * A fixed order to show `n` parts in (terms to match, items to order), from a seed: the same question shows the

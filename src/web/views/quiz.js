@@ -5,7 +5,8 @@
  * right, the right answer, its explanation and a button to its source page.
  */
 import { h, replace } from '../dom.js';
-import { answerParts, answerText, answerWidget, KIND_LABELS } from './kinds.js';
+import { answerParts, answerText, KIND_LABELS } from '../question-text.js';
+import { answerWidget } from './kinds.js';
 import { backLink, citation, loadCourse, loadQuiz, quizScope } from './shared.js';
 
 /** @typedef {import('./kinds.js').Widget} Widget */
@@ -48,7 +49,7 @@ export async function quizView(main, courseId, quizId) {
         h(
           'span',
           { class: 'qnum' },
-          `Question ${i + 1} of ${quiz.questions.length} · ${KIND_LABELS[q.kind].toLowerCase()}`,
+          `Question ${i + 1} of ${quiz.questions.length} · ${KIND_LABELS[q.kind]}`,
         ),
         h('span', { class: 'prompt' }, q.prompt),
       ),

@@ -9,8 +9,9 @@
 import { ApiError, json } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateTime, plural } from '../format.js';
+import { KIND_LABELS, kindTitle } from '../question-text.js';
 import { kindBlocks } from './kind-editors.js';
-import { KIND_LABELS, KINDS, reviewAnswer } from './kinds.js';
+import { KINDS, reviewAnswer } from './kinds.js';
 import { backLink, citation, exportButtons, loadCourse, loadQuiz, quizScope } from './shared.js';
 
 /** @typedef {import('./shared.js').StoredQuiz} StoredQuiz */
@@ -131,7 +132,7 @@ export async function reviewView(main, courseId, quizId) {
         h(
           'div',
           { class: 'row between' },
-          h('span', { class: 'qnum' }, `Question ${i + 1} · ${KIND_LABELS[q.kind].toLowerCase()}`),
+          h('span', { class: 'qnum' }, `Question ${i + 1} · ${KIND_LABELS[q.kind]}`),
           h('div', { class: 'row' }, edit, del),
         ),
         h('p', { class: 'prompt' }, q.prompt),
@@ -159,7 +160,7 @@ export async function reviewView(main, courseId, quizId) {
       const kind = h(
         'select',
         { id: id('kind') },
-        KINDS.map((k) => h('option', { value: k }, KIND_LABELS[k])),
+        KINDS.map((k) => h('option', { value: k }, kindTitle(k))),
       );
       kind.value = q.kind;
       const prompt = h('textarea', { id: id('prompt'), rows: 3, required: true });
