@@ -416,6 +416,12 @@ export const SETTINGS = {
     schema: int(0),
     default: 30,
   }),
+  authFailuresPerMinute: setting({
+    env: 'AUTH_FAILURES_PER_MINUTE',
+    doc: 'Requests with a wrong API key an address may make a minute, counted over RATE_LIMIT_WINDOW_S in Redis across every API process; past it every request from that address that carries a key answers 429 with Retry-After until the window ends (a key-guessing client is slowed; clients behind one NAT share the count). 0: no limit.',
+    schema: int(0),
+    default: 20,
+  }),
   rateLimitWindowS: setting({
     env: 'RATE_LIMIT_WINDOW_S',
     doc: 'Seconds over which REQUESTS_PER_MINUTE and UPLOADS_PER_MINUTE are counted (the limits scale with it: 10 s allows a sixth of each a window). Shorter smooths bursts; longer tolerates them.',

@@ -15,6 +15,7 @@ import { countActiveUsers } from '../store/index.ts';
 import { openProfaiClient } from '../tasks/client.ts';
 import { installAudit } from './audit.ts';
 import { Authenticator, installAuth } from './auth.ts';
+import { authFailureLimit } from './auth-limit.ts';
 import { installAuthorization, isPublicRequest } from './authorize.ts';
 import { Capacity } from './capacity.ts';
 import type { ApiContext, ApiDeps } from './deps.ts';
@@ -25,7 +26,7 @@ import {
   replyWithError,
 } from './errors.ts';
 import { installFiniteCheck } from './finite.ts';
-import { installRateLimits } from './rate-limit.ts';
+import { FallbackCounters, installRateLimits } from './rate-limit.ts';
 import { accessRoutes } from './routes/access.ts';
 import { appRoutes } from './routes/app.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -70,7 +71,19 @@ export async function buildApi(given: ApiDeps): Promise<FastifyInstance> {
   });
   if (!given.storage) app.addHook('onClose', () => storage.close());
   installErrorHandlers(app);
-  installAuth(app, new Authenticator(config, deps.db), isPublicRequest);
+  // One Redis connection for every limit: the wrong keys' (in authentication) and the requests' (after it).
+  const limited =
+    config.requestsPerMinute > 0 || config.uploadsPerMinute > 0 || config.authFailuresPerMinute > 0;
+  const limitsRedis = limited ? (given.rateLimitRedis ?? failFastRedis(config)) : null;
+  if (limitsRedis && !given.rateLimitRedis)
+    app.addHook('onClose', () => limitsRedis.quit().catch(() => limitsRedis.disconnect()));
+  const counters = limitsRedis && new FallbackCounters(limitsRedis, (m) => app.log.warn(m));
+  installAuth(
+    app,
+    new Authenticator(config, deps.db),
+    isPublicRequest,
+    counters && authFailureLimit(config, counters),
+  );
   installAuthorization(app, deps.db);
   installFiniteCheck(app);
   installAudit(app, deps.db);
@@ -85,11 +98,7 @@ export async function buildApi(given: ApiDeps): Promise<FastifyInstance> {
     },
   });
   await registerOpenApi(app);
-  if (config.requestsPerMinute > 0 || config.uploadsPerMinute > 0) {
-    const limits = given.rateLimitRedis ?? failFastRedis(config);
-    if (!given.rateLimitRedis) app.addHook('onClose', () => limits.quit().catch(() => limits.disconnect()));
-    await installRateLimits(app, config, limits);
-  }
+  if (counters) await installRateLimits(app, config, counters);
 
   await app.register(healthRoutes, { deps });
   await app.register(accessRoutes, { deps });
