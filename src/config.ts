@@ -434,6 +434,12 @@ export const SETTINGS = {
     schema: int(0),
     default: 100,
   }),
+  auditRetentionDays: setting({
+    env: 'AUDIT_RETENTION_DAYS',
+    doc: 'Days the audit trail (`GET /api/audit`, `profai audit`) keeps a row; the API removes older ones when it starts and every hour. 0: kept forever.',
+    schema: int(0),
+    default: 365,
+  }),
   // ── LLM provider (OpenAI-compatible; unset LLM_BASE_URL = offline generators) ──
   llmBaseUrl: setting({
     env: 'LLM_BASE_URL',

@@ -14,6 +14,7 @@ import { openPostgresInBackground, openVectorStoreOnUse } from '../store/backgro
 import { countActiveUsers } from '../store/index.ts';
 import { openProfaiClient } from '../tasks/client.ts';
 import { installAudit } from './audit.ts';
+import { auditSweep } from './audit-sweep.ts';
 import { Authenticator, installAuth } from './auth.ts';
 import { authFailureLimit } from './auth-limit.ts';
 import { installAuthorization, isPublicRequest } from './authorize.ts';
@@ -116,6 +117,7 @@ export async function buildApi(given: ApiDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { deps });
   await app.register(appRoutes, { deps });
   await app.register(uploadSweep, { deps });
+  await app.register(auditSweep, { deps });
   return app;
 }
 
