@@ -655,6 +655,22 @@ function withClusterPrefix(config: Config): Config {
   return { ...config, queuePrefix: `{${config.queuePrefix}}` };
 }
 
+/**
+ * Lines a service logs once at start about settings that are valid but likely not what the deployment means,
+ * read from the environment as given (a default cannot be told apart from the same value set on purpose).
+ * - CHROMA_URL without VECTOR_STORE: a deployment of the Chroma days, whose new vectors now go to PostgreSQL
+ *   (the default) while its old ones stay in Chroma until they are imported (docs/vectors.md).
+ */
+export function settingsNotices(env: Record<string, string | undefined> = process.env): string[] {
+  const set = (name: string) => env[name] !== undefined && env[name] !== '';
+  const notices: string[] = [];
+  if (set('CHROMA_URL') && !set('VECTOR_STORE'))
+    notices.push(
+      'CHROMA_URL is set but VECTOR_STORE is not: new vectors go to PostgreSQL (the default), those already in Chroma stay there until `profai vectors import-chroma` copies them (docs/vectors.md); set VECTOR_STORE=postgres once imported, or VECTOR_STORE=chroma to keep Chroma',
+    );
+  return notices;
+}
+
 /** The configuration as `VARIABLE=value` lines, secrets redacted (for `profai config`). */
 export function describeConfig(config: Config): string[] {
   return (Object.entries(SETTINGS) as [keyof Config, SettingSpec<unknown>][]).map(([key, spec]) => {

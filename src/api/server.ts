@@ -7,7 +7,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Config } from '../config.ts';
+import { type Config, settingsNotices } from '../config.ts';
 import { openStorage } from '../files/index.ts';
 import { failFastRedis, memoryInfo, readyWithin } from '../fleet/redis.ts';
 import { openPostgresInBackground, openVectorStoreOnUse } from '../store/background.ts';
@@ -162,10 +162,14 @@ export interface RunningApi {
 /**
  * Listens on HOST:PORT at once, while the database and vector store connect in the background (an API started
  * during a database outage answers 503 until it is over), with the queues and a Redis connection for health.
- * Everything opened is closed again if a later step fails, and by `close()`.
+ * Everything opened is closed again if a later step fails, and by `close()`. Settings that are likely not what
+ * the deployment means (`settingsNotices` of `env`, the environment `config` was read from) are logged once.
  * @throws DatabaseUrlRequiredError without DATABASE_URL.
  */
-export async function startApi(config: Config): Promise<RunningApi> {
+export async function startApi(
+  config: Config,
+  env: Record<string, string | undefined> = process.env,
+): Promise<RunningApi> {
   if (!config.databaseUrl) throw new DatabaseUrlRequiredError();
   const closers: (() => Promise<unknown>)[] = [];
   const closeAll = async () => {
@@ -204,6 +208,7 @@ export async function startApi(config: Config): Promise<RunningApi> {
     closers.push(() => storage.close());
     const app = await buildApi({ config, db, vectors, fleet, redisPing, redisInfo, storage });
     closers.push(() => app.close());
+    for (const notice of settingsNotices(env)) app.log.warn(notice);
     const url = await app.listen({ port: config.port, host: config.host });
     return { url, close: closeAll };
   } catch (err) {
