@@ -416,6 +416,12 @@ export const SETTINGS = {
     schema: int(0),
     default: 30,
   }),
+  authFailuresPerMinute: setting({
+    env: 'AUTH_FAILURES_PER_MINUTE',
+    doc: 'Requests with a wrong API key an address may make a minute, counted over RATE_LIMIT_WINDOW_S in Redis across every API process; past it every request from that address that carries a key answers 429 with Retry-After until the window ends (a key-guessing client is slowed; clients behind one NAT share the count). 0: no limit.',
+    schema: int(0),
+    default: 20,
+  }),
   rateLimitWindowS: setting({
     env: 'RATE_LIMIT_WINDOW_S',
     doc: 'Seconds over which REQUESTS_PER_MINUTE and UPLOADS_PER_MINUTE are counted (the limits scale with it: 10 s allows a sixth of each a window). Shorter smooths bursts; longer tolerates them.',
@@ -427,6 +433,12 @@ export const SETTINGS = {
     doc: 'Jobs (PDFs, quizzes) a key may have waiting or running at once; an upload or quiz request past it is refused with 429 until some finish. 0: no limit.',
     schema: int(0),
     default: 100,
+  }),
+  auditRetentionDays: setting({
+    env: 'AUDIT_RETENTION_DAYS',
+    doc: 'Days the audit trail (`GET /api/audit`, `profai audit`) keeps a row; the API removes older ones when it starts and every hour. 0: kept forever.',
+    schema: int(0),
+    default: 365,
   }),
   // ── LLM provider (OpenAI-compatible; unset LLM_BASE_URL = offline generators) ──
   llmBaseUrl: setting({
@@ -641,6 +653,22 @@ export function loadConfig(
 function withClusterPrefix(config: Config): Config {
   if (config.redisClusterNodes.length === 0 || config.queuePrefix.startsWith('{')) return config;
   return { ...config, queuePrefix: `{${config.queuePrefix}}` };
+}
+
+/**
+ * Lines a service logs once at start about settings that are valid but likely not what the deployment means,
+ * read from the environment as given (a default cannot be told apart from the same value set on purpose).
+ * - CHROMA_URL without VECTOR_STORE: a deployment of the Chroma days, whose new vectors now go to PostgreSQL
+ *   (the default) while its old ones stay in Chroma until they are imported (docs/vectors.md).
+ */
+export function settingsNotices(env: Record<string, string | undefined> = process.env): string[] {
+  const set = (name: string) => env[name] !== undefined && env[name] !== '';
+  const notices: string[] = [];
+  if (set('CHROMA_URL') && !set('VECTOR_STORE'))
+    notices.push(
+      'CHROMA_URL is set but VECTOR_STORE is not: new vectors go to PostgreSQL (the default), those already in Chroma stay there until `profai vectors import-chroma` copies them (docs/vectors.md); set VECTOR_STORE=postgres once imported, or VECTOR_STORE=chroma to keep Chroma',
+    );
+  return notices;
 }
 
 /** The configuration as `VARIABLE=value` lines, secrets redacted (for `profai config`). */

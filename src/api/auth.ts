@@ -13,6 +13,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { countActiveUsers, findUserByKey } from '../store/index.ts';
 import type { Database } from '../store/types.ts';
+import type { AuthFailureLimit } from './auth-limit.ts';
 import { ApiError } from './errors.ts';
 import { LEGACY_ADMIN, type Principal } from './principal.ts';
 import { isLoopback } from './secure-default.ts';
@@ -74,12 +75,14 @@ export class Authenticator {
 
 /**
  * Sets `request.principal` on every request to a route that is not public (`isPublic`); 401 without a key
- * (outside open mode) or with one that is nobody's.
+ * (outside open mode) or with one that is nobody's. With `failures` (auth-limit.ts), an address past its wrong
+ * keys' limit is refused (429) before its key is looked at, and each wrong key is counted.
  */
 export function installAuth(
   app: FastifyInstance,
   auth: Authenticator,
   isPublic: (request: FastifyRequest) => boolean,
+  failures?: AuthFailureLimit | null,
 ): void {
   app.addHook('onRequest', async (request) => {
     if (isPublic(request)) return;
@@ -91,8 +94,12 @@ export function installAuth(
         'unauthorized',
         'API key required: send `Authorization: Bearer KEY` or `X-API-Key: KEY`',
       );
+    await failures?.check(request);
     const principal = await auth.principalOf(key);
-    if (!principal) throw new ApiError(401, 'unauthorized', 'API key is not valid');
+    if (!principal) {
+      await failures?.failed(request);
+      throw new ApiError(401, 'unauthorized', 'API key is not valid');
+    }
     request.principal = principal;
   });
 }

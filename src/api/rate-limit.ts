@@ -49,10 +49,15 @@ const CONNECT_WAIT_MS = 1000;
 
 type RedisWithIncr = Redis & {
   profaiRateIncr(key: string, windowMs: number): Promise<[number, number]>;
+  profaiRatePeek(key: string): Promise<[number, number]>;
 };
 
+/** A counter's window as read without counting: PTTL -2 (no key) reads as an empty window. One key: Cluster-safe. */
+const PEEK_IN_WINDOW = `local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+return {current, redis.call('PTTL', KEYS[1])}`;
+
 /** Counters in Redis, falling back to this process's memory while Redis does not answer. */
-class FallbackCounters {
+export class FallbackCounters {
   readonly #local = new Map<string, { count: number; resetAt: number }>();
   #down = false;
 
@@ -64,24 +69,52 @@ class FallbackCounters {
   ) {
     if (!('profaiRateIncr' in redis))
       redis.defineCommand('profaiRateIncr', { numberOfKeys: 1, lua: INCR_IN_WINDOW });
+    if (!('profaiRatePeek' in redis))
+      redis.defineCommand('profaiRatePeek', { numberOfKeys: 1, lua: PEEK_IN_WINDOW });
     this.redis = redis as RedisWithIncr;
   }
 
-  async incr(key: string, windowMs: number): Promise<{ current: number; ttl: number }> {
+  /** Counts one more in `key`'s window (started now when there is none): the count and the ms left. */
+  incr(key: string, windowMs: number): Promise<{ current: number; ttl: number }> {
+    return this.#inRedis(
+      async () => {
+        const [current, ttl] = await this.redis.profaiRateIncr(key, windowMs);
+        return { current, ttl };
+      },
+      () => this.#incrLocal(key, windowMs),
+    );
+  }
+
+  /** `key`'s count and ms left without counting (0 and 0 when no window is open). */
+  peek(key: string): Promise<{ current: number; ttl: number }> {
+    return this.#inRedis(
+      async () => {
+        const [current, ttl] = await this.redis.profaiRatePeek(key);
+        return ttl > 0 ? { current, ttl } : { current: 0, ttl: 0 };
+      },
+      () => {
+        const entry = this.#local.get(key);
+        const ttl = entry ? entry.resetAt - Date.now() : 0;
+        return entry && ttl > 0 ? { current: entry.count, ttl } : { current: 0, ttl: 0 };
+      },
+    );
+  }
+
+  async #inRedis<T>(remote: () => Promise<T>, local: () => T): Promise<T> {
     // Just started: the connection is on its way (a fail-fast one does not queue commands meanwhile).
     if (!this.#down && this.redis.status !== 'ready') await readyWithin(this.redis, CONNECT_WAIT_MS);
     try {
-      const [current, ttl] = await this.redis.profaiRateIncr(key, windowMs);
+      const result = await remote();
       if (this.#down) this.warn('rate limits: counting in Redis again');
       this.#down = false;
-      return { current, ttl };
+      return result;
     } catch (err) {
       if (!this.#down)
         this.warn(
           `rate limits: Redis does not answer (${(err as Error).message}); counting in this process meanwhile`,
         );
       this.#down = true;
-      return this.#incrLocal(key, windowMs);
+      return local();
     }
   }
 
@@ -122,7 +155,7 @@ function storeOn(counters: FallbackCounters, prefix: string): FastifyRateLimitSt
 export async function installRateLimits(
   app: FastifyInstance,
   settings: RateLimitSettings,
-  redis: Redis,
+  counters: FallbackCounters,
 ): Promise<void> {
   const windowMs = settings.rateLimitWindowS * 1000;
   const uploads = settings.uploadsPerMinute;
@@ -138,7 +171,6 @@ export async function installRateLimits(
         uploads === 0 ? false : { max: perWindow(uploads, settings.rateLimitWindowS), timeWindow: windowMs },
     } as typeof route.config;
   });
-  const counters = new FallbackCounters(redis, (m) => app.log.warn(m));
   const prefix = redisKeys.rateLimit(settings.queuePrefix);
   await app.register(rateLimit, {
     global: requests > 0,

@@ -7,14 +7,16 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Config } from '../config.ts';
+import { type Config, settingsNotices } from '../config.ts';
 import { openStorage } from '../files/index.ts';
 import { failFastRedis, memoryInfo, readyWithin } from '../fleet/redis.ts';
 import { openPostgresInBackground, openVectorStoreOnUse } from '../store/background.ts';
 import { countActiveUsers } from '../store/index.ts';
 import { openProfaiClient } from '../tasks/client.ts';
 import { installAudit } from './audit.ts';
+import { auditSweep } from './audit-sweep.ts';
 import { Authenticator, installAuth } from './auth.ts';
+import { authFailureLimit } from './auth-limit.ts';
 import { installAuthorization, isPublicRequest } from './authorize.ts';
 import { Capacity } from './capacity.ts';
 import type { ApiContext, ApiDeps } from './deps.ts';
@@ -25,7 +27,7 @@ import {
   replyWithError,
 } from './errors.ts';
 import { installFiniteCheck } from './finite.ts';
-import { installRateLimits } from './rate-limit.ts';
+import { FallbackCounters, installRateLimits } from './rate-limit.ts';
 import { accessRoutes } from './routes/access.ts';
 import { appRoutes } from './routes/app.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -70,7 +72,19 @@ export async function buildApi(given: ApiDeps): Promise<FastifyInstance> {
   });
   if (!given.storage) app.addHook('onClose', () => storage.close());
   installErrorHandlers(app);
-  installAuth(app, new Authenticator(config, deps.db), isPublicRequest);
+  // One Redis connection for every limit: the wrong keys' (in authentication) and the requests' (after it).
+  const limited =
+    config.requestsPerMinute > 0 || config.uploadsPerMinute > 0 || config.authFailuresPerMinute > 0;
+  const limitsRedis = limited ? (given.rateLimitRedis ?? failFastRedis(config)) : null;
+  if (limitsRedis && !given.rateLimitRedis)
+    app.addHook('onClose', () => limitsRedis.quit().catch(() => limitsRedis.disconnect()));
+  const counters = limitsRedis && new FallbackCounters(limitsRedis, (m) => app.log.warn(m));
+  installAuth(
+    app,
+    new Authenticator(config, deps.db),
+    isPublicRequest,
+    counters && authFailureLimit(config, counters),
+  );
   installAuthorization(app, deps.db);
   installFiniteCheck(app);
   installAudit(app, deps.db);
@@ -85,11 +99,7 @@ export async function buildApi(given: ApiDeps): Promise<FastifyInstance> {
     },
   });
   await registerOpenApi(app);
-  if (config.requestsPerMinute > 0 || config.uploadsPerMinute > 0) {
-    const limits = given.rateLimitRedis ?? failFastRedis(config);
-    if (!given.rateLimitRedis) app.addHook('onClose', () => limits.quit().catch(() => limits.disconnect()));
-    await installRateLimits(app, config, limits);
-  }
+  if (counters) await installRateLimits(app, config, counters);
 
   await app.register(healthRoutes, { deps });
   await app.register(accessRoutes, { deps });
@@ -107,6 +117,7 @@ export async function buildApi(given: ApiDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { deps });
   await app.register(appRoutes, { deps });
   await app.register(uploadSweep, { deps });
+  await app.register(auditSweep, { deps });
   return app;
 }
 
@@ -151,10 +162,14 @@ export interface RunningApi {
 /**
  * Listens on HOST:PORT at once, while the database and vector store connect in the background (an API started
  * during a database outage answers 503 until it is over), with the queues and a Redis connection for health.
- * Everything opened is closed again if a later step fails, and by `close()`.
+ * Everything opened is closed again if a later step fails, and by `close()`. Settings that are likely not what
+ * the deployment means (`settingsNotices` of `env`, the environment `config` was read from) are logged once.
  * @throws DatabaseUrlRequiredError without DATABASE_URL.
  */
-export async function startApi(config: Config): Promise<RunningApi> {
+export async function startApi(
+  config: Config,
+  env: Record<string, string | undefined> = process.env,
+): Promise<RunningApi> {
   if (!config.databaseUrl) throw new DatabaseUrlRequiredError();
   const closers: (() => Promise<unknown>)[] = [];
   const closeAll = async () => {
@@ -193,6 +208,7 @@ export async function startApi(config: Config): Promise<RunningApi> {
     closers.push(() => storage.close());
     const app = await buildApi({ config, db, vectors, fleet, redisPing, redisInfo, storage });
     closers.push(() => app.close());
+    for (const notice of settingsNotices(env)) app.log.warn(notice);
     const url = await app.listen({ port: config.port, host: config.host });
     return { url, close: closeAll };
   } catch (err) {

@@ -131,3 +131,31 @@ export async function eraseCourseFromAudit(tx: Sql, courseId: string, ids: reado
     [courseId, [courseId, ...ids], erasedLabel(courseId)],
   );
 }
+
+/** Rows one statement of {@link deleteAuditBefore} removes at most, so that no statement holds its locks long. */
+export const AUDIT_DELETE_BATCH = 5000;
+
+/**
+ * Removes the trail's rows older than `before` (AUDIT_RETENTION_DAYS), oldest first, a batch a statement; returns
+ * how many went. Idempotent: API processes sweeping at once each remove what is left.
+ */
+export async function deleteAuditBefore(
+  db: Sql,
+  before: Date,
+  opts: { batch?: number } = {},
+): Promise<number> {
+  const batch = opts.batch ?? AUDIT_DELETE_BATCH;
+  let removed = 0;
+  for (;;) {
+    const { rows } = await db.query<{ n: number }>(
+      `WITH gone AS (
+         DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE at < $1 ORDER BY at LIMIT $2)
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [before.toISOString(), batch],
+    );
+    const n = Number(rows[0]?.n ?? 0);
+    removed += n;
+    if (n < batch) return removed;
+  }
+}

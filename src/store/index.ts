@@ -83,6 +83,7 @@ export {
   type AuditAction,
   type AuditEntry,
   type AuditRecord,
+  deleteAuditBefore,
   erasedLabel,
   insertAudit,
   listAudit,

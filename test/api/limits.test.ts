@@ -7,7 +7,6 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -17,47 +16,8 @@ import { openPostgres } from '../../src/store/postgres.ts';
 import { createTestDatabase, fixtureDocument, makePdf, multipart } from '../support/api.ts';
 import { type ApiFixture, keysUnder, startApiFixture } from '../support/api-fixture.ts';
 import { type CliProcess, killAll, spawnProfai } from '../support/cli-processes.ts';
+import { type Answer, send } from '../support/http-from.ts';
 import { freePort } from '../support/ops.ts';
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: { error?: string; message?: string };
-}
-
-/** One HTTP request from `localAddress` (another loopback address is another client). */
-function send(
-  url: string,
-  opts: { method?: string; payload?: Buffer; headers?: Record<string, string>; from?: string } = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      url,
-      {
-        method: opts.method ?? 'GET',
-        headers: {
-          ...opts.headers,
-          ...(opts.payload ? { 'content-length': String(opts.payload.length) } : {}),
-        },
-        localAddress: opts.from ?? '127.0.0.1',
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          let body = {};
-          try {
-            body = JSON.parse(text);
-          } catch {}
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(opts.payload);
-  });
-}
 
 async function uploadTo(
   base: string,
