@@ -2,7 +2,7 @@
  * Text runs (a page's characters grouped by PDFium's text objects) → lines in reading order (baselines grouped, two-column pages read left column first).
  */
 import type { TextLine } from '../../domain/document.ts';
-import { cleanText } from './text.ts';
+import { cleanText, collapseWhitespace } from './text.ts';
 
 /** A text item of a page: its text at baseline (x, y), its advance width, font size and boldness. */
 export interface RawItem {
@@ -122,11 +122,8 @@ function joinParts(parts: Segment['parts']): string {
     out += p.str;
     lastEnd = Math.max(lastEnd, p.x1);
   }
-  return UNTIDY_SPACE.test(out) ? out.replace(/\s+/g, ' ').trim() : out;
+  return collapseWhitespace(out);
 }
-
-/** Whitespace that `replace(/\s+/g, ' ').trim()` would change: most lines have none, and skip the rewrite. */
-const UNTIDY_SPACE = /[^\S ]|\s\s|^\s|\s$/;
 
 function isSorted(parts: Segment['parts']): boolean {
   for (let i = 1; i < parts.length; i++)
