@@ -179,6 +179,9 @@ export class PdfiumDocument {
     const count = E.FPDFText_CountChars!(text);
     let chars = 0;
     let item: RawItem | undefined;
+    /** Each run's UTF-16 code units (its `str` is made once, at the end): `units` is the current run's. */
+    const runUnits: number[][] = [];
+    let units: number[] = [];
     /** The current run's vertical middle and right end (horizontal runs), or its first origin (angled ones). */
     let itemMid = 0;
     let right = 0;
@@ -193,7 +196,7 @@ export class PdfiumDocument {
         continue;
       }
       if (u === 0x20 || u === 0x09 || u === 0xa0 || u === 0) {
-        if (item && !item.str.endsWith(' ')) item.str += ' ';
+        if (item && units[units.length - 1] !== SPACE) units.push(SPACE);
         continue;
       }
       if (u === PDFIUM_LINE_END_HYPHEN) u = 0x2d;
@@ -214,9 +217,11 @@ export class PdfiumDocument {
         if (item === undefined) {
           item = { str: '', x, y, width: 0, size, bold: style.bold };
           items.push(item);
+          units = [];
+          runUnits.push(units);
           [startX, startY] = [x, y];
         }
-        item.str += charOf(u);
+        pushChar(units, u);
         item.width = Math.hypot(x - startX, y - startY) + size * 0.5;
         continue;
       }
@@ -243,14 +248,19 @@ export class PdfiumDocument {
         const [, y] = this.#origin(text, i, show);
         item = { str: '', x: x0, y, width: 0, size, bold: style.bold };
         items.push(item);
+        units = [];
+        runUnits.push(units);
         itemMid = mid;
         right = x1;
       }
-      item.str += charOf(u);
+      pushChar(units, u);
       if (x1 > right) right = x1;
       if (x0 < item.x) item.x = x0;
       item.width = right - item.x;
     }
+    items.forEach((run, i) => {
+      run.str = fromCodeUnits(runUnits[i] as number[]);
+    });
     return { items, chars };
   }
 
@@ -444,12 +454,24 @@ function shownPoint(rotation: number, box: PageBox): (x: number, y: number) => [
   }
 }
 
-const ASCII = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+const SPACE = 0x20;
+/** Code units per `String.fromCharCode` call: far below any engine's limit on arguments. */
+const CODE_UNITS_PER_CALL = 4096;
 
-function charOf(u: number): string {
-  if (u < 128) return ASCII[u] as string;
-  if (u > 0x10ffff || (u >= 0xd800 && u <= 0xdfff)) return '\uFFFD';
-  return String.fromCodePoint(u);
+/** Appends code point `u` as UTF-16; a lone surrogate or a value past U+10FFFF becomes U+FFFD. */
+function pushChar(text: number[], u: number): void {
+  if (u > 0x10ffff || (u >= 0xd800 && u <= 0xdfff)) text.push(0xfffd);
+  else if (u > 0xffff) text.push(0xd800 + ((u - 0x10000) >> 10), 0xdc00 + ((u - 0x10000) & 0x3ff));
+  else text.push(u);
+}
+
+/** A run's text from its code units, in one string (characters appended one by one make a rope to flatten). */
+function fromCodeUnits(units: number[]): string {
+  if (units.length <= CODE_UNITS_PER_CALL) return String.fromCharCode.apply(null, units);
+  let out = '';
+  for (let i = 0; i < units.length; i += CODE_UNITS_PER_CALL)
+    out += String.fromCharCode.apply(null, units.slice(i, i + CODE_UNITS_PER_CALL));
+  return out;
 }
 
 function utf8(heap: Uint8Array, ptr: number, length: number): string {

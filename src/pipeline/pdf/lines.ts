@@ -2,7 +2,7 @@
  * Text runs (a page's characters grouped by PDFium's text objects) → lines in reading order (baselines grouped, two-column pages read left column first).
  */
 import type { TextLine } from '../../domain/document.ts';
-import { cleanText } from './text.ts';
+import { cleanText, collapseWhitespace } from './text.ts';
 
 /** A text item of a page: its text at baseline (x, y), its advance width, font size and boldness. */
 export interface RawItem {
@@ -20,8 +20,31 @@ interface Segment {
   x1: number;
   y: number;
   parts: { x0: number; x1: number; str: string }[];
-  /** Characters drawn per (font size, bold) pair, to pick the dominant font. */
-  fonts: Map<string, number>;
+  fonts: FontTally;
+}
+
+/**
+ * Characters drawn per font (size in tenths of a point, bold), in order of first use, to pick the dominant
+ * one. A segment has one to three fonts: parallel arrays searched in order cost less than a Map of string keys.
+ */
+interface FontTally {
+  tenths: number[];
+  bold: boolean[];
+  chars: number[];
+}
+
+const newTally = (): FontTally => ({ tenths: [], bold: [], chars: [] });
+
+function tally(fonts: FontTally, tenths: number, bold: boolean, chars: number): void {
+  for (let i = 0; i < fonts.tenths.length; i++) {
+    if (fonts.tenths[i] === tenths && fonts.bold[i] === bold) {
+      fonts.chars[i] = (fonts.chars[i] as number) + chars;
+      return;
+    }
+  }
+  fonts.tenths.push(tenths);
+  fonts.bold.push(bold);
+  fonts.chars.push(chars);
 }
 
 /** A gap wider than this many font sizes splits a baseline into two segments (e.g. a column gutter). */
@@ -78,14 +101,13 @@ function groupSegments(items: readonly RawItem[], gutter: number | undefined): S
       x0 - cur.x1 < size * SPLIT_GAP_EM &&
       !(gutter !== undefined && cur.x1 <= gutter + 1 && x0 >= gutter - 1);
     if (!sameLine || !cur) {
-      cur = { x0, x1, y, parts: [], fonts: new Map() };
+      cur = { x0, x1, y, parts: [], fonts: newTally() };
       segments.push(cur);
     }
     cur.parts.push({ x0, x1, str });
     cur.x0 = Math.min(cur.x0, x0);
     cur.x1 = Math.max(cur.x1, x1);
-    const key = `${Math.round(size * 10) / 10}|${item.bold ? 1 : 0}`;
-    cur.fonts.set(key, (cur.fonts.get(key) ?? 0) + str.length);
+    tally(cur.fonts, Math.round(size * 10), item.bold, str.length);
   }
   return segments;
 }
@@ -100,7 +122,7 @@ function joinParts(parts: Segment['parts']): string {
     out += p.str;
     lastEnd = Math.max(lastEnd, p.x1);
   }
-  return out.replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(out);
 }
 
 function isSorted(parts: Segment['parts']): boolean {
@@ -109,17 +131,18 @@ function isSorted(parts: Segment['parts']): boolean {
   return true;
 }
 
-function dominantFont(fonts: Map<string, number>): [number, boolean] {
-  let best = '';
+/** The font with the most characters (the first of equals): its size in points, and whether it is bold. */
+function dominantFont(fonts: FontTally): [number, boolean] {
+  let best = -1;
   let most = -1;
-  for (const [key, n] of fonts) {
-    if (n > most) {
-      most = n;
-      best = key;
+  for (let i = 0; i < fonts.chars.length; i++) {
+    if ((fonts.chars[i] as number) > most) {
+      most = fonts.chars[i] as number;
+      best = i;
     }
   }
-  const [size, bold] = best.split('|');
-  return [Number(size) || 0, bold === '1'];
+  if (best < 0) return [0, false];
+  return [(fonts.tenths[best] as number) / 10 || 0, fonts.bold[best] as boolean];
 }
 
 /**
@@ -160,7 +183,9 @@ function mergeBaselines(sorted: Segment[]): Segment[] {
       prev.parts.push(...seg.parts);
       prev.x0 = Math.min(prev.x0, seg.x0);
       prev.x1 = Math.max(prev.x1, seg.x1);
-      for (const [k, n] of seg.fonts) prev.fonts.set(k, (prev.fonts.get(k) ?? 0) + n);
+      const { tenths, bold, chars } = seg.fonts;
+      for (let i = 0; i < tenths.length; i++)
+        tally(prev.fonts, tenths[i] as number, bold[i] as boolean, chars[i] as number);
     } else out.push(seg);
   }
   return out;

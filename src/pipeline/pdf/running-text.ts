@@ -94,11 +94,22 @@ export function removeRunningText(
   const bodySize = bodyFontSize(pages);
   const edges = pages.map((p, i) => edgeLines(p.lines, boxes[i] ?? { bottom: 0, top: 792 }));
   const pagesOf = new Map<string, number[]>();
-  const keyOf = (l: TextLine, shift = 0) => `${signature(l.text)}@${Math.round(l.y / Y_TOLERANCE) + shift}`;
+  /** Each line's place and digit-normalised text: its own height bucket, and the next one up. */
+  const keysOf = new Map<TextLine, [string, string]>();
+  const keys = (l: TextLine): [string, string] => {
+    let pair = keysOf.get(l);
+    if (!pair) {
+      const text = signature(l.text);
+      const bucket = Math.round(l.y / Y_TOLERANCE);
+      pair = [`${text}@${bucket}`, `${text}@${bucket + 1}`];
+      keysOf.set(l, pair);
+    }
+    return pair;
+  };
   edges.forEach(({ top, bottom }, page) => {
     for (const l of [...top, ...bottom]) {
       // Each line also counts in the next bucket up, so lines either side of a bucket boundary meet there.
-      for (const key of [keyOf(l), keyOf(l, 1)]) {
+      for (const key of keys(l)) {
         const list = pagesOf.get(key) ?? [];
         if (list[list.length - 1] !== page) list.push(page);
         pagesOf.set(key, list);
@@ -117,11 +128,10 @@ export function removeRunningText(
     return set.has(page);
   };
   const isRunning = (l: TextLine, page: number, atBottom: boolean) => {
-    const keys = [keyOf(l), keyOf(l, 1)];
     // A number at the foot of a page is its page number; at the head, a large one may open a chapter.
     if (PAGE_NUMBER.test(l.text.trim()) && (atBottom || !looksLikeHeading(l, bodySize))) return true;
-    if (looksLikeHeading(l, bodySize)) return keys.some((key) => inRun(key, page));
-    return keys.some((key) => (pagesOf.get(key)?.length ?? 0) >= minRepeats);
+    if (looksLikeHeading(l, bodySize)) return keys(l).some((key) => inRun(key, page));
+    return keys(l).some((key) => (pagesOf.get(key)?.length ?? 0) >= minRepeats);
   };
   let removed = 0;
   pages.forEach((page, i) => {

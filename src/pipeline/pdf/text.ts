@@ -24,6 +24,17 @@ export function cleanText(s: string): string {
   return s.replace(SPECIAL, (c) => LIGATURES[c] ?? '');
 }
 
+/** Whitespace that {@link collapseWhitespace} would change. */
+const UNTIDY_SPACE = /[^\S ]|\s\s|^\s|\s$/;
+
+/**
+ * Runs of whitespace as one space, none at either end: `replace(/\s+/g, ' ').trim()`, without making a new string
+ * for text that is tidy already (most lines are).
+ */
+export function collapseWhitespace(s: string): string {
+  return UNTIDY_SPACE.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
+}
+
 const ENDS_HYPHENATED = /(\p{Ll})[-\u00AD]$/u;
 const STARTS_LOWER = /^\p{Ll}/u;
 

@@ -10,6 +10,7 @@
 
 import type { Matter } from '../../domain/document.ts';
 import { MATTER_TITLES } from '../language/xx/index.ts';
+import { collapseWhitespace } from '../pdf/text.ts';
 
 export type { Matter };
 
@@ -51,7 +52,7 @@ export interface Place {
  */
 export function matterOfLines(lines: readonly string[], place: Place = {}): Matter | null {
   const { firstPage = false, at = 1 } = place;
-  const rows = lines.map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l.length > 0);
+  const rows = lines.map(collapseWhitespace).filter((l) => l.length > 0);
   if (rows.length === 0) return null;
   const share = (re: RegExp) => rows.filter((r) => re.test(r)).length / rows.length;
   const words = rows.join(' ').split(' ').length;
