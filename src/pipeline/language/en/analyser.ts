@@ -41,17 +41,40 @@ async function open(): Promise<EnglishAnalyser> {
   const lexiconSize = nlp.readDoc('qxzjvqxzjv').tokens().out(its.uniqueId)[0] as number;
   const known = new Map<string, boolean>();
 
-  // The course tags some texts more than once (a repeated notice, a heading, a term's phrase): 6% of the
-  // manual's 8.5k calls repeat one of the last 1,024 texts (4,096 would catch 10% but keep 11 MB instead of 3 MB
-  // alive in an idle worker child). Tokens are never changed once returned, so callers share them.
+  // The course and then the quiz ask for the tags of the same texts again and again: a sentence where a key term
+  // is first used, a lesson's summary sentence the quiz makes questions of, a heading. Of the valgrind manual's
+  // 9.3k calls 1.9k repeat a text, most of them far apart (a 1,024-text cache caught 6%). So the tags of recent
+  // texts are kept up to a number of tokens (about a whole manual's sentences, which its course holds anyway),
+  // and dropped once the analyser has been idle a moment, so that an idle worker child keeps none. Tokens are
+  // never changed once returned, so callers share them.
   const recent = new Map<string, readonly Token[]>();
+  let recentTokens = 0;
+  let lastUse = 0;
+  let watching = false;
+  const forgetWhenIdle = () => {
+    if (performance.now() - lastUse < IDLE_MS) setTimeout(forgetWhenIdle, IDLE_MS).unref();
+    else {
+      recent.clear();
+      recentTokens = 0;
+      watching = false;
+    }
+  };
 
   function tag(text: string): readonly Token[] {
+    lastUse = performance.now();
+    if (!watching) {
+      watching = true;
+      setTimeout(forgetWhenIdle, IDLE_MS).unref();
+    }
     let tokens = recent.get(text);
-    if (!tokens) {
-      tokens = analyse(text);
-      if (recent.size >= RECENT_TAGS) recent.delete(recent.keys().next().value!);
-      recent.set(text, tokens);
+    if (tokens) return tokens;
+    tokens = analyse(text);
+    recent.set(text, tokens);
+    recentTokens += tokens.length + 1;
+    for (const [oldest, dropped] of recent) {
+      if (recentTokens <= RECENT_TOKENS) break;
+      recent.delete(oldest);
+      recentTokens -= dropped.length + 1;
     }
     return tokens;
   }
@@ -111,5 +134,7 @@ async function open(): Promise<EnglishAnalyser> {
   return { tag, isWord, traceTags };
 }
 
-/** How many of the latest texts keep their tags (the oldest goes first). */
-const RECENT_TAGS = 1024;
+/** The latest texts keep their tags up to this many tokens in all (the oldest text goes first): ~10 MB. */
+const RECENT_TOKENS = 150_000;
+/** After this long without a text to tag, the analyser drops the tags it keeps. */
+const IDLE_MS = 2000;
