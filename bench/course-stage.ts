@@ -6,7 +6,8 @@
  *   left out, with its one-line reason).
  * - `tsx bench/course-stage.ts run CHECKOUT CACHE [OUT]`: makes the course and quiz of every cached document
  *   with the pipeline of CHECKOUT (this one, or a worktree of another commit), printing one line per document
- *   (course and quiz CPU seconds, heap growth) and a total; with OUT, writes OUT/<file>.course.json and
+ *   (course and quiz CPU seconds, heap growth, the process's peak RSS before and after: run one document alone
+ *   under `node --expose-gc` to see what its stages add) and a total; with OUT, writes OUT/<file>.course.json and
  *   .quiz.json to compare the courses two checkouts make.
  *
  * Run it under `node --cpu-prof --import tsx` to profile the stages without extraction's noise.
@@ -58,14 +59,17 @@ if (mode === 'prepare') {
     .filter((f) => f.endsWith('.json'))
     .sort()) {
     const document = JSON.parse(readFileSync(join(cache!, name), 'utf8'));
+    globalThis.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
+    const peakBefore = process.resourceUsage().maxRSS / 1024;
     const { document: done } = await completeDocument({ document }, { config });
+    const peakAfter = process.resourceUsage().maxRSS / 1024;
     const s = done.stats as Record<string, number>;
     course += s.courseCpuSeconds ?? 0;
     quiz += s.quizCpuSeconds ?? 0;
     const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1048576;
     console.log(
-      `${name.replace(/\.json$/u, '')}\tcourse ${s.courseCpuSeconds?.toFixed(3)} s\tquiz ${s.quizCpuSeconds?.toFixed(3)} s\theap +${heapMb.toFixed(0)} MB`,
+      `${name.replace(/\.json$/u, '')}\tcourse ${s.courseCpuSeconds?.toFixed(3)} s\tquiz ${s.quizCpuSeconds?.toFixed(3)} s\theap +${heapMb.toFixed(0)} MB\tpeak RSS ${peakBefore.toFixed(0)} → ${peakAfter.toFixed(0)} MB`,
     );
     if (out) {
       const stem = join(out, name.replace(/\.json$/u, ''));

@@ -8,6 +8,7 @@
  * tags.ts.
  */
 import type { Analyser, Pos, Token } from '../analyser.ts';
+import { TagCache } from './tag-cache.ts';
 import { correctTags, type TagRule } from './tags.ts';
 
 /** The English analyser, and a way to see which tag rules changed a text's tags (for the rules' table test). */
@@ -41,40 +42,13 @@ async function open(): Promise<EnglishAnalyser> {
   const lexiconSize = nlp.readDoc('qxzjvqxzjv').tokens().out(its.uniqueId)[0] as number;
   const known = new Map<string, boolean>();
 
-  // The course and then the quiz ask for the tags of the same texts again and again: a sentence where a key term
-  // is first used, a lesson's summary sentence the quiz makes questions of, a heading. Of the valgrind manual's
-  // 9.3k calls 1.9k repeat a text, most of them far apart (a 1,024-text cache caught 6%). So the tags of recent
-  // texts are kept up to a number of tokens (about a whole manual's sentences, which its course holds anyway),
-  // and dropped once the analyser has been idle a moment, so that an idle worker child keeps none. Tokens are
-  // never changed once returned, so callers share them.
-  const recent = new Map<string, readonly Token[]>();
-  let recentTokens = 0;
-  let lastUse = 0;
-  let watching = false;
-  const forgetWhenIdle = () => {
-    if (performance.now() - lastUse < IDLE_MS) setTimeout(forgetWhenIdle, IDLE_MS).unref();
-    else {
-      recent.clear();
-      recentTokens = 0;
-      watching = false;
-    }
-  };
+  const cache = new TagCache();
 
   function tag(text: string): readonly Token[] {
-    lastUse = performance.now();
-    if (!watching) {
-      watching = true;
-      setTimeout(forgetWhenIdle, IDLE_MS).unref();
-    }
-    let tokens = recent.get(text);
-    if (tokens) return tokens;
-    tokens = analyse(text);
-    recent.set(text, tokens);
-    recentTokens += tokens.length + 1;
-    for (const [oldest, dropped] of recent) {
-      if (recentTokens <= RECENT_TOKENS) break;
-      recent.delete(oldest);
-      recentTokens -= dropped.length + 1;
+    let tokens = cache.get(text);
+    if (!tokens) {
+      tokens = analyse(text);
+      cache.set(text, tokens);
     }
     return tokens;
   }
@@ -133,8 +107,3 @@ async function open(): Promise<EnglishAnalyser> {
 
   return { tag, isWord, traceTags };
 }
-
-/** The latest texts keep their tags up to this many tokens in all (the oldest text goes first): ~10 MB. */
-const RECENT_TOKENS = 150_000;
-/** After this long without a text to tag, the analyser drops the tags it keeps. */
-const IDLE_MS = 2000;
