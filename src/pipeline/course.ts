@@ -88,24 +88,17 @@ interface CourseMethod {
   terms(parts: readonly Part[], input: CourseInput, glossary: readonly Definition[]): TermRanking;
   /** Sentences of the opening parts where the document says what it is. */
   description(opening: readonly Sentence[]): Sentence[];
-  /** Definitions a module's parts state, for its glossary and objectives. */
-  definitions(parts: readonly Part[], ctx: Context): Definition[];
+  /** Definitions a module's sentences state, for its glossary and objectives. */
+  definitions(sentences: readonly Sentence[], ctx: Context): Definition[];
   objectives(m: ObjectiveMaterial): string[];
 }
 
 function analysedMethod(lang: AnalysedLanguage): CourseMethod {
-  // The noun phrases each part uses, kept when the key terms are ranked: its sentences' tags go then.
-  const phrasesOf = new Map<Part, ReadonlySet<string>>();
   return {
     glossary: (sections) => glossaryDefinitions(sentencesOf(glossaryParts(sections, lang)), lang),
-    terms(parts, input, glossary) {
-      const index = phraseIndex(parts, input, glossary, lang);
-      for (const p of parts) phrasesOf.set(p, phraseKeys(sentencesOf([p]), lang));
-      releaseTags(parts);
-      return index;
-    },
+    terms: (parts, input, glossary) => phraseIndex(parts, input, glossary, lang),
     description: selfDescription,
-    definitions: (parts, ctx) => moduleDefinitions(parts, ctx, lang, phrasesOf),
+    definitions: (sentences, ctx) => moduleDefinitions(sentences, ctx, lang),
     objectives: (m) => analysedObjectives(m, lang),
   };
 }
@@ -207,27 +200,6 @@ function phraseIndex(
   );
 }
 
-/** Keys of the noun phrases of the tagged sentences. */
-function phraseKeys(sentences: readonly Sentence[], lang: AnalysedLanguage): Set<string> {
-  const keys = new Set<string>();
-  for (const s of sentences) if (s.tags) for (const p of nounPhrases(s.tags, lang)) keys.add(p.key);
-  return keys;
-}
-
-/**
- * Lets the tags of the parts' sentences go, and the words of those that are never shown: once the key terms
- * are ranked and the definitions found (remembered per sentence, see glossary.ts), a module needs only its
- * sentences' text, and TextRank the words of those fit to show. On the valgrind manual that is ~15 MB less
- * held while the modules are built.
- */
-function releaseTags(parts: readonly Part[]): void {
-  for (const s of sentencesOf(parts)) {
-    s.tags = undefined;
-    if (!s.good) s.tokens = RELEASED;
-  }
-}
-const RELEASED: string[] = [];
-
 /**
  * A table's header or row read as a line: words repeated (cells of the same kind side by side), or a run of
  * capitalised labels and numbers with no verb. Its word pairs are neighbouring cells, not terms.
@@ -248,9 +220,8 @@ function nounPhraseKeys(title: string, lang: AnalysedLanguage): string[] {
 function buildModule(plan: ModulePlan, index: number, ctx: Context, keyOfDocument: Sentence[]): Module {
   const lessons = plan.lessons.map((l) => buildLesson(l, ctx, keyOfDocument));
   const keyTerms = ctx.terms.top(idsOf(plan.lessons, ctx), TERMS.module);
-  const moduleParts = plan.lessons.flatMap((l) => l.parts);
-  const sentences = sentencesOf(moduleParts);
-  const definitions = ctx.method.definitions(moduleParts, ctx);
+  const sentences = sentencesOf(plan.lessons.flatMap((l) => l.parts));
+  const definitions = ctx.method.definitions(sentences, ctx);
   const module: Module = {
     title: plan.title,
     pageStart: plan.pageStart,
@@ -278,19 +249,17 @@ function buildModule(plan: ModulePlan, index: number, ctx: Context, keyOfDocumen
  * terms its text uses: each term in one module's glossary.
  */
 function moduleDefinitions(
-  parts: readonly Part[],
+  sentences: readonly Sentence[],
   ctx: Context,
   lang: AnalysedLanguage,
-  phrasesOf: ReadonlyMap<Part, ReadonlySet<string>>,
 ): Definition[] {
-  const sentences = sentencesOf(parts);
   const own = definitionsIn(sentences, lang).filter((d) => !ctx.defined.has(d.key));
   const keys = ctx.defined;
   for (const d of own) keys.add(d.key);
   const taken: Definition[] = [];
-  const used = (key: string) => parts.some((p) => phrasesOf.get(p)?.has(key));
+  const used = new Set(sentences.flatMap((s) => (s.tags ? nounPhrases(s.tags, lang).map((p) => p.key) : [])));
   for (const d of ctx.glossary)
-    if (!keys.has(d.key) && (used(d.key) || sentences.some((s) => containsTerm(s.text, d.term)))) {
+    if (!keys.has(d.key) && (used.has(d.key) || sentences.some((s) => containsTerm(s.text, d.term)))) {
       taken.push(d);
       keys.add(d.key);
     }

@@ -1,11 +1,14 @@
 /**
  * The tags of texts the analyser has read, for texts asked for again: the course re-reads the sentence where
- * each key term is first used, the quiz the course's sentences (on the valgrind manual 1.9k of 9.3k calls
- * repeat a text, most of them thousands of calls apart).
+ * each key term is first used, the quiz the course's sentences. On the valgrind manual 1.9k of 9.3k calls repeat
+ * a text, most of them thousands of calls apart: kept only for the last 1,024 texts, 947k characters were
+ * tagged; kept as below, 820k.
  *
- * The latest texts keep their tags outright; older ones only as long as someone else holds them (a sentence of
- * the course in progress), so the cache never keeps a document's tags alive by itself, and an idle worker child
- * keeps little. Tokens are never changed once returned, so callers share them.
+ * The latest texts keep their tags outright; older ones through a WeakRef. A WeakRef's target made or read in
+ * one synchronous run of code stays alive until that run ends, and a course is built in one: the course keeps
+ * every tag it read until it is done (it holds most of them in its sentences anyway), the quiz after it finds
+ * those not yet collected, and an idle worker child keeps only the latest texts' tags. Tokens are never changed
+ * once returned, so callers share them.
  */
 import type { Token } from '../analyser.ts';
 
