@@ -84,7 +84,7 @@ const AS_THEY_STAND: SentenceReader = {
 function analysedReader(lang: AnalysedLanguage): SentenceReader {
   // Only running text is tagged: tables and code would cost the model's time for nothing.
   const read = (text: string, tokens: string[], prose: boolean) =>
-    prose ? englishSentence(text, lang) : { text, tokens };
+    prose ? englishSentence(text, lang, tokens) : { text, tokens };
   return {
     read,
     // A slide's bullet that says something ("Examine factors that explain…") is a sentence without its full
@@ -176,12 +176,16 @@ function analyseParagraph(
   return { sentences, size };
 }
 
-/** An English sentence with its split words joined, scanned and tagged. */
-function englishSentence(raw: string, lang: AnalysedLanguage): Read & { tags: readonly Token[] } {
+/** An English sentence with its split words joined, scanned (unless `scanned`, the scan of `raw`) and tagged. */
+function englishSentence(
+  raw: string,
+  lang: AnalysedLanguage,
+  scanned?: string[],
+): Read & { tags: readonly Token[] } {
   let tags = lang.analyser.tag(raw);
   const text = joinSplitWords(raw, tags, lang);
   if (text !== raw) tags = lang.analyser.tag(text);
-  return { text, tokens: scan(text), tags };
+  return { text, tokens: text === raw && scanned ? scanned : scan(text), tags };
 }
 
 const wordCount = (s: { tokens: readonly string[] }) => s.tokens.filter((t) => !isBreak(t)).length;

@@ -242,6 +242,8 @@ export interface PhraseBoosts {
   accept?: (surface: string) => boolean;
 }
 
+/** A word in capitals before words in lower case ("FROM students"): code more often than a term. */
+const CODE_LIKE = /^\p{Lu}{2,}\s.*\p{Ll}+$/u;
 const HEADING_BOOST = 1.5;
 const DEFINED_BOOST = 2;
 const LENGTH_BOOST = [1, 1, 1.6, 1.8] as const;
@@ -268,23 +270,31 @@ export class PhraseIndex {
     for (const sentences of parts) {
       const counts = new Map<string, number>();
       let words = 0;
+      // One pass over each sentence's tokens, then one over its phrases: this reads the whole document.
       for (const tokens of sentences) {
-        words += tokens.filter((t) => t.pos !== 'PUNCT').length;
-        for (const t of tokens)
-          if (t.pos === 'VERB' || isNominal(t.pos)) {
-            const c = this.usage.get(t.lower) ?? { noun: 0, verb: 0 };
-            if (t.pos === 'VERB') c.verb++;
-            else c.noun++;
+        for (const t of tokens) {
+          if (t.pos === 'PUNCT') continue;
+          words++;
+          if (t.pos !== 'VERB' && !isNominal(t.pos)) continue;
+          let c = this.usage.get(t.lower);
+          if (!c) {
+            c = { noun: 0, verb: 0 };
             this.usage.set(t.lower, c);
           }
+          if (t.pos === 'VERB') c.verb++;
+          else c.noun++;
+        }
         for (const p of nounPhrases(tokens, lang)) {
           counts.set(p.key, (counts.get(p.key) ?? 0) + 1);
-          if (/^\p{Lu}{2,}\s.*\p{Ll}+$/u.test(p.surface)) this.codeLike.add(p.key);
+          if (CODE_LIKE.test(p.surface)) this.codeLike.add(p.key);
           if (p.words === 1) this.single.set(p.key, p.surface.toLowerCase());
           this.totals.set(p.key, (this.totals.get(p.key) ?? 0) + 1);
-          const spellings = this.surfaces.get(p.key) ?? new Map<string, number>();
+          let spellings = this.surfaces.get(p.key);
+          if (!spellings) {
+            spellings = new Map<string, number>();
+            this.surfaces.set(p.key, spellings);
+          }
           spellings.set(p.surface, (spellings.get(p.surface) ?? 0) + (p.initial ? 0.01 : 1));
-          this.surfaces.set(p.key, spellings);
         }
       }
       for (const key of counts.keys()) this.df.set(key, (this.df.get(key) ?? 0) + 1);

@@ -8,6 +8,7 @@
  * tags.ts.
  */
 import type { Analyser, Pos, Token } from '../analyser.ts';
+import { TagCache } from './tag-cache.ts';
 import { correctTags, type TagRule } from './tags.ts';
 
 /** The English analyser, and a way to see which tag rules changed a text's tags (for the rules' table test). */
@@ -41,17 +42,13 @@ async function open(): Promise<EnglishAnalyser> {
   const lexiconSize = nlp.readDoc('qxzjvqxzjv').tokens().out(its.uniqueId)[0] as number;
   const known = new Map<string, boolean>();
 
-  // The course tags some texts more than once (a repeated notice, a heading, a term's phrase): 6% of the
-  // manual's 8.5k calls repeat one of the last 1,024 texts (4,096 would catch 10% but keep 11 MB instead of 3 MB
-  // alive in an idle worker child). Tokens are never changed once returned, so callers share them.
-  const recent = new Map<string, readonly Token[]>();
+  const cache = new TagCache();
 
   function tag(text: string): readonly Token[] {
-    let tokens = recent.get(text);
+    let tokens = cache.get(text);
     if (!tokens) {
       tokens = analyse(text);
-      if (recent.size >= RECENT_TAGS) recent.delete(recent.keys().next().value!);
-      recent.set(text, tokens);
+      cache.set(text, tokens);
     }
     return tokens;
   }
@@ -110,6 +107,3 @@ async function open(): Promise<EnglishAnalyser> {
 
   return { tag, isWord, traceTags };
 }
-
-/** How many of the latest texts keep their tags (the oldest goes first). */
-const RECENT_TAGS = 1024;

@@ -71,9 +71,9 @@ export function splitWords(tokens: readonly Token[], lang: AnalysedLanguage): [T
   const out: [Token, Token][] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     const [a, b] = [tokens[i]!, tokens[i + 1]!];
-    if (b.start !== a.end + 1 || !/^\p{L}+$/u.test(a.text) || !/^\p{Ll}+$/u.test(b.text)) continue;
-    if (a.known && b.known) continue;
-    if (a.text.length + b.text.length < 4) continue;
+    // The cheap checks first: this runs on every pair of words of the document's running text.
+    if (b.start !== a.end + 1 || (a.known && b.known) || a.text.length + b.text.length < 4) continue;
+    if (!/^\p{L}+$/u.test(a.text) || !/^\p{Ll}+$/u.test(b.text)) continue;
     if (lang.analyser.isWord(a.text + b.text)) out.push([a, b]);
   }
   return out;

@@ -1,0 +1,84 @@
+/**
+ * The course and quiz stages alone, on documents prepared once, for before/after comparisons of those stages:
+ *
+ * - `tsx bench/course-stage.ts prepare CACHE FILE…`: runs the stages before the course (extract, structure,
+ *   chunk) on each PDF and keeps the prepared document as CACHE/<file>.json (a PDF that cannot make a course is
+ *   left out, with its one-line reason).
+ * - `tsx bench/course-stage.ts run CHECKOUT CACHE [OUT]`: makes the course and quiz of every cached document
+ *   with the pipeline of CHECKOUT (this one, or a worktree of another commit), printing one line per document
+ *   (course and quiz CPU seconds, heap growth, the process's peak RSS before and after: run one document alone
+ *   under `node --expose-gc` to see what its stages add) and a total; with OUT, writes OUT/<file>.course.json and
+ *   .quiz.json to compare the courses two checkouts make.
+ *
+ * Run it under `node --cpu-prof --import tsx` to profile the stages without extraction's noise.
+ */
+
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [mode, ...rest] = process.argv.slice(2);
+type Pipeline = typeof import('../src/pipeline/index.ts');
+const pipelineOf = async (checkout: string) =>
+  (await import(pathToFileURL(join(resolve(checkout), 'src/pipeline/index.ts')).href)) as Pipeline;
+
+if (mode === 'prepare') {
+  const [cache, ...files] = rest;
+  mkdirSync(cache!, { recursive: true });
+  const { prepareDocument } = await pipelineOf(resolve(import.meta.dirname, '..'));
+  const { loadConfig } = await import('../src/config.ts');
+  const config = loadConfig({});
+  for (const file of files) {
+    try {
+      const prepared = await prepareDocument(
+        { bytes: new Uint8Array(readFileSync(file)), fileName: basename(file) },
+        { config },
+      );
+      writeFileSync(join(cache!, `${basename(file)}.json`), JSON.stringify(prepared.document));
+      console.log(`${basename(file)}: prepared`);
+    } catch (err) {
+      console.log(`${basename(file)}: ${String(err).split('\n')[0]}`);
+    }
+  }
+} else if (mode === 'run') {
+  const [checkout, cache, out] = rest;
+  if (out) mkdirSync(out, { recursive: true });
+  const { completeDocument } = await pipelineOf(checkout!);
+  const { loadConfig } = await import('../src/config.ts');
+  const config = loadConfig({});
+  // The English model loads before the first course, so that course's CPU is the stage's own work.
+  const english = join(resolve(checkout!), 'src/pipeline/language/en/analyser.ts');
+  const started = performance.now();
+  await (
+    (await import(pathToFileURL(english).href)) as typeof import('../src/pipeline/language/en/analyser.ts')
+  ).loadEnglish();
+  console.log(`model\t${((performance.now() - started) / 1000).toFixed(3)} s wall`);
+  let course = 0;
+  let quiz = 0;
+  for (const name of readdirSync(cache!)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const document = JSON.parse(readFileSync(join(cache!, name), 'utf8'));
+    globalThis.gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const peakBefore = process.resourceUsage().maxRSS / 1024;
+    const { document: done } = await completeDocument({ document }, { config });
+    const peakAfter = process.resourceUsage().maxRSS / 1024;
+    const s = done.stats as Record<string, number>;
+    course += s.courseCpuSeconds ?? 0;
+    quiz += s.quizCpuSeconds ?? 0;
+    const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1048576;
+    console.log(
+      `${name.replace(/\.json$/u, '')}\tcourse ${s.courseCpuSeconds?.toFixed(3)} s\tquiz ${s.quizCpuSeconds?.toFixed(3)} s\theap +${heapMb.toFixed(0)} MB\tpeak RSS ${peakBefore.toFixed(0)} → ${peakAfter.toFixed(0)} MB`,
+    );
+    if (out) {
+      const stem = join(out, name.replace(/\.json$/u, ''));
+      writeFileSync(`${stem}.course.json`, `${JSON.stringify(done.course, null, 1)}\n`);
+      writeFileSync(`${stem}.quiz.json`, `${JSON.stringify(done.quiz, null, 1)}\n`);
+    }
+  }
+  console.log(`total\tcourse ${course.toFixed(3)} s\tquiz ${quiz.toFixed(3)} s`);
+} else {
+  console.error('usage: course-stage.ts prepare CACHE FILE… | run CHECKOUT CACHE [OUT]');
+  process.exit(2);
+}
