@@ -83,6 +83,7 @@ export const GLOSS_RULES: readonly GlossRule[] = [
       'coding => an important result of coding',
       'Helgrind => one of the tools of the suite',
       'count => non-Count vs',
+      'command pause mouse close => a specific example of pausing to wait for an external event',
     ],
     keep: ['Helgrind => a thread error detector for programs that use POSIX threads'],
     fails: (d) => weakGloss(d.gloss, d.words),
@@ -157,6 +158,17 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     reject: ['crash => an option that specifies initialization method: 0 — default initialization is used'],
     keep: ['crash => an option that specifies the initialization method of the solver'],
     fails: (d) => /:\s|\s[—–]\s/u.test(d.gloss),
+  },
+  {
+    id: 'gloss/list-tail',
+    why: 'A definition that ends on a list of bare words after "i.e." or "e.g." ("…are given, i.e., array, record, format, filetype") names keywords of a command, the tail of a reference entry (gnuplot).',
+    reject: [
+      'binary matrix => the default binary format when no keywords specific to binary general are given, i.e., array, record, format, filetype',
+    ],
+    keep: [
+      'binary matrix => the default binary format of the data files, i.e. the one read when none is named',
+    ],
+    fails: (d) => /\b(?:i\.e\.|e\.g\.),?\s+[\p{L}\p{N}-]+,\s+[\p{L}\p{N}-]+,/u.test(d.gloss),
   },
 ];
 

@@ -27,8 +27,15 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'If set to 1, only the chapter level appears in the table of contents.',
       'Of course, one must not modify this value after the test sheets have been printed.',
       'In this example iteration is used both to generate a file name and a title.',
+      'If instead the value of the parameter is zero, the logic within the stylesheets is used.',
+      'The default value is 3, so index entries link to section titles by default.',
+      'The dh_installdocs(1) command installs this.',
+      'Line 4 can be uncommented to set the DH_VERBOSE variable to 1.',
     ],
-    keep: ['The cache is flushed when the program exits.'],
+    keep: [
+      'The cache is flushed when the program exits.',
+      'The dh_installdocs(1) command installs the documents.',
+    ],
     fails: (s, lang) => lang.quizWords?.leaningStatement.test(s) ?? false,
   },
   {
@@ -61,12 +68,19 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'If v_set < 0, a node having no incoming arcs is in set R.',
       'Element v[i] is a pointer to the i-th vertex of the graph.',
       '492 \\ifx\\ASYviewportwidth\\@empty 247 % write nothing!',
+      'Templates read atom(+stream or alias, ?atom) read atom(?atom) read integer(?integer).',
+      'Word is neither a variable nor an atom type error(atom, Word).',
+      'You can compare two packages with the debdiff(1) command. $ debdiff old.dsc new.dsc.',
     ],
     keep: [
       'The routine glp_asnprob_lp builds the LP problem of the assignment problem.',
       'The command \\smash typesets a subformula with a height and depth of zero.',
+      'You can compare two source packages with the debdiff(1) command.',
     ],
-    fails: (s) => /[;{}[\]≤≥<>=]|(?:^|\s)\*\w|\\@|\\ifx|\\\w+.*\\\w+.*\\\w+/u.test(s),
+    fails: (s) =>
+      /[;{}[\]≤≥<>=]|(?:^|\s)\*\w|\\@|\\ifx|\\\w+.*\\\w+.*\\\w+|\w\([^)\s]*,|\([+?\-@]\w|(?:^|\s)\$\s/u.test(
+        s,
+      ),
   },
   {
     id: 'listed/no-subject',
@@ -119,6 +133,7 @@ export const LISTED_RULES: readonly ListedRule[] = [
       '5 — some node has both incoming and outgoing arcs.',
       'The first line of a multline will be at 1Basic LaTeX does not provide it.',
       'Explanation: the operator name was misspelled.',
+      'Default settings: set font size 500 numbers trim.',
       'Question 4: A B C D Commands from the package print two questions.',
       '1.The stylesheet uses the XSLT document() function to open the file.',
       'CautionThere is a potential for incorrect links if the same id is used twice.',
@@ -132,10 +147,106 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'MPICH 3 starts 2 processes on each QUICK host.',
     ],
     fails: (s) =>
-      /\d\.?\p{Lu}\p{Ll}|^\d+\s*[—–-]\s|^\p{Lu}\p{Ll}+:\s|\b(?:\p{Lu} ){3,}|^(?:Note|Caution|Warning|Tip|Important)\p{Lu}|\bWarning:/u.test(
+      /\d\.?\p{Lu}\p{Ll}|^\d+\s*[—–-]\s|^\p{Lu}\p{Ll}+(?: \p{Ll}+){0,2}:\s|\b(?:\p{Lu} ){3,}|^(?:Note|Caution|Warning|Tip|Important)\p{Lu}|\bWarning:/u.test(
         s,
       ) ||
       (/^\(|\)[.!?]?$/u.test(s.trim()) && !/\(.*\)/u.test(s)) ||
       /\b\d+\s+\p{Lu}{3,}(?:\s+\p{Lu}{3,})+\s+\d+\b/u.test(s),
+  },
+  {
+    id: 'listed/aside',
+    why: 'A statement wholly in parentheses ("(We recommend that you use int32…)") is an aside to the sentence before it, in the author’s voice (camlidl).',
+    reject: ['(We recommend that you use int32 or int64 for integers that are exactly 32 bit wide.)'],
+    keep: ['Use int32 or int64 for integers that are exactly 32 bit wide (or 64 bit wide).'],
+    fails: (s) => /^\(.*\)[.!?]?$/su.test(s.trim()),
+  },
+  {
+    id: 'listed/echo',
+    why: 'The same words on both sides of "or" or "and" ("exactly 64 bit wide or 64 bit wide") are a changed number or swapped term that now repeats its neighbour: nonsense a learner rejects without the text (camlidl).',
+    reject: [
+      'Use int32 or int64 for integers that are exactly 64 bit wide or 64 bit wide.',
+      'The routine reads the input file and the input file.',
+      'The options for intent are 1, 1, 2 and 3, which correspond to the ICC intents.',
+    ],
+    keep: [
+      'Use int32 or int64 for integers that are exactly 32 bit wide or 64 bit wide.',
+      'The routine reads the input file and the output file.',
+      'The options for intent are 0, 1, 2 and 3, which correspond to the ICC intents.',
+      'Names, dates, and places are read, and written.',
+    ],
+    fails(s) {
+      // Words and commas: a list "1, 1, 2" repeats its neighbour as surely as "64 bit wide or 64 bit wide".
+      const words = s.toLowerCase().match(/[\p{L}\p{N}]+|,/gu) ?? [];
+      for (let i = 0; i < words.length; i++) {
+        if (words[i] !== 'or' && words[i] !== 'and' && words[i] !== ',') continue;
+        for (let n = 1; n <= 4 && n <= i; n++) {
+          const left = words.slice(i - n, i).join(' ');
+          const right = words.slice(i + 1, i + 1 + n).join(' ');
+          if (left === right && !left.includes(',') && /\p{L}{2}|\p{N}/u.test(left)) return true;
+        }
+      }
+      return false;
+    },
+  },
+  {
+    id: 'listed/noun-phrase',
+    why: 'A statement whose only verbs stand after a relative word ("A Caml implementation file f.ml that implements the f.mli file.") is a noun phrase, a caption or a list item, not a claim (camlidl).',
+    reject: [
+      'A Caml implementation file f.ml that implements the f.mli file.',
+      'The routine which reads the input and writes the output.',
+    ],
+    keep: [
+      'A Caml implementation file that implements the f.mli file is generated by camlidl.',
+      'The routine reads the input that the user typed.',
+      'Programs use files that contain their settings.',
+      'You write a file that names the interfaces.',
+    ],
+    fails(s, lang) {
+      if (!isAnalysed(lang) || !lang.quizWords) return false;
+      const tags = lang.analyser.tag(s);
+      const relative = tags.findIndex((t) => lang.quizWords!.relatives.has(t.lower) && t.lower !== 'when');
+      // Only a statement opening on a determiner ("A file…", "The routine…") is read: the tagger takes too many
+      // plain verbs for nouns ("Programs use/NOUN files that…") to judge the others.
+      if (relative <= 0 || tags[0]?.pos !== 'DET') return false;
+      // The tagger reads some nouns as verbs ("implementation file/VERB"): a verb before the relative word is
+      // the sentence's when it is an auxiliary, reads as the third person or past, or follows a pronoun or a
+      // plural noun ("Programs use files that…").
+      const finiteBefore = tags.slice(0, relative).some((t, i) => {
+        if (t.pos === 'AUX') return true;
+        if (t.pos !== 'VERB') return false;
+        const prev = tags[i - 1];
+        return (
+          /(?:[^s]s|ed)$/u.test(t.lower) ||
+          prev?.pos === 'PRON' ||
+          (prev?.pos === 'NOUN' && /[^s]s$/u.test(prev.lower))
+        );
+      });
+      if (finiteBefore) return false;
+      // After the relative clause's own verb, a second finite verb is the sentence's ("… that X is generated").
+      const after = tags.slice(relative + 1);
+      const finite = after.filter(
+        (t, i) =>
+          (t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/u.test(t.lower))) &&
+          !/^(?:and|or)$/u.test(after[i - 1]?.lower ?? ''),
+      );
+      return finite.length <= 1;
+    },
+  },
+  {
+    id: 'listed/argument',
+    why: 'A statement about one argument of a routine ("The parameter a_cap specifies an offset…", "StreamErr is unified with…") is a line of an API reference: true of one call, nothing a course teaches (glpk graphs, gprolog).',
+    reject: [
+      'The parameter a_cap specifies an offset of the field of type double in the arc data block.',
+      'StreamErr is unified with the stream-term associated with the output of Command.',
+      'The argument fname is the name of the file to read.',
+    ],
+    keep: [
+      'The parameter list of a routine is checked when the program is compiled.',
+      'The routine glp_asnprob_lp builds the LP problem of the assignment problem.',
+    ],
+    fails: (s) =>
+      /^(?:[Tt]he )?(?:[Pp]arameter|[Aa]rgument|[Ff]ield|[Mm]ember|[Oo]ption|[Oo]perand)s? \S*(?:_|\p{Ll}\p{Lu})\S* |^(?:[Tt]he )?(?:[Pp]arameter|[Aa]rgument|[Oo]perand)s? \p{Ll}+ (?:is|are|specifies|contains|must|should|points)\b/u.test(
+        s,
+      ) || /^\p{Lu}\p{Ll}+\p{Lu}\w* (?:is|are) unified\b/u.test(s),
   },
 ];
