@@ -7,6 +7,13 @@ import { isAnalysed, type LanguageProfile } from '../../language/index.ts';
 import type { Rule } from '../rule.ts';
 import { standaloneProblem } from '../sentences/standalone.ts';
 
+/** A name written three times or more ("SorA is a variable SorA is neither… SorA is…"): a table's rows run together. */
+const repeatedName = (s: string) => {
+  const seen = new Map<string, number>();
+  for (const name of s.match(/\b\p{Lu}[\p{L}\p{N}]*\b/gu) ?? []) seen.set(name, (seen.get(name) ?? 0) + 1);
+  return [...seen.values()].some((n) => n >= 3);
+};
+
 export interface ListedRule extends Rule {
   fails(statement: string, lang: LanguageProfile): boolean;
 }
@@ -31,6 +38,7 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'The default value is 3, so index entries link to section titles by default.',
       'The dh_installdocs(1) command installs this.',
       'Line 4 can be uncommented to set the DH_VERBOSE variable to 1.',
+      'Several packages have already been mentioned as providing facilities lacking in amsmath.',
     ],
     keep: [
       'The cache is flushed when the program exits.',
@@ -85,7 +93,10 @@ export const LISTED_RULES: readonly ListedRule[] = [
   {
     id: 'listed/no-subject',
     why: 'A statement that opens with a verb in the third person ("Deletes vertices along with…", "Sets tics at the border…") lost its subject to a heading or a table (the tagger misses some, "Sets" read as a noun).',
-    reject: ['Deletes vertices along with all incident arcs from the graph.'],
+    reject: [
+      'Deletes vertices along with all incident arcs from the graph.',
+      'Sets the CMYK profile that will be associated with the output device for vector graphics.',
+    ],
     keep: [
       'Use set xtics format to specify the appearance of the tick labels.',
       'The command sets tics at the border.',
@@ -93,6 +104,7 @@ export const LISTED_RULES: readonly ListedRule[] = [
     fails(s, lang) {
       if (!isAnalysed(lang)) return false;
       const first = lang.analyser.tag(s)[0];
+      if (/^\p{Lu}\p{Ll}+[^s]s (?:the|a|an|all|whether|its|their)\b/u.test(s)) return true;
       return (
         first !== undefined && first.pos === 'VERB' && first.lemma !== first.lower && /s$/u.test(first.lower)
       );
@@ -122,9 +134,10 @@ export const LISTED_RULES: readonly ListedRule[] = [
     why: 'Two sentences in one option ("…from standard output. This allows… from standard input.") are two claims to weigh at once, and the second may give away or contradict the first (gnuplot).',
     reject: [
       'The special filename "-" may be used to load commands from a file. This allows a command file to accept commands.',
+      'Function read.spss can read files created by SPSS. It returns a list with one component for each variable.',
     ],
     keep: ['The special filename "-" may be used to load commands from standard input.'],
-    fails: (s) => /\p{Ll}\s?[.!?]\s+\p{Lu}/u.test(s.trim().replace(/[.!?]["'”’)]*$/u, '')),
+    fails: (s) => /(?:\p{Ll}|\p{Lu}{2})\s?[.!?]\s+\p{Lu}/u.test(s.trim().replace(/[.!?]["'”’)]*$/u, '')),
   },
   {
     id: 'listed/extraction-marks',
@@ -134,6 +147,7 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'The first line of a multline will be at 1Basic LaTeX does not provide it.',
       'Explanation: the operator name was misspelled.',
       'Default settings: set font size 500 numbers trim.',
+      'E.g. 5 or 5% QAndASetQAndASetTable of Contentsqanda.defaultlabelqanda.inherit.numeration — Sets the default.',
       'Question 4: A B C D Commands from the package print two questions.',
       '1.The stylesheet uses the XSLT document() function to open the file.',
       'CautionThere is a potential for incorrect links if the same id is used twice.',
@@ -151,7 +165,8 @@ export const LISTED_RULES: readonly ListedRule[] = [
         s,
       ) ||
       (/^\(|\)[.!?]?$/u.test(s.trim()) && !/\(.*\)/u.test(s)) ||
-      /\b\d+\s+\p{Lu}{3,}(?:\s+\p{Lu}{3,})+\s+\d+\b/u.test(s),
+      /\b\d+\s+\p{Lu}{3,}(?:\s+\p{Lu}{3,})+\s+\d+\b/u.test(s) ||
+      /\p{L}{30,}|(?:\p{Ll}\p{Lu}\p{L}*){4,}/u.test(s),
   },
   {
     id: 'listed/aside',
@@ -239,6 +254,9 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'The parameter a_cap specifies an offset of the field of type double in the arc data block.',
       'StreamErr is unified with the stream-term associated with the output of Command.',
       'The argument fname is the name of the file to read.',
+      'If the stream position is end-of-stream then E is unified with at.',
+      'SorA is a variable SorA is neither a variable nor a stream-term SorA is an input stream.',
+      'The parameters specifies the ordinal number of the source node.',
     ],
     keep: [
       'The parameter list of a routine is checked when the program is compiled.',
@@ -247,6 +265,10 @@ export const LISTED_RULES: readonly ListedRule[] = [
     fails: (s) =>
       /^(?:[Tt]he )?(?:[Pp]arameter|[Aa]rgument|[Ff]ield|[Mm]ember|[Oo]ption|[Oo]perand)s? \S*(?:_|\p{Ll}\p{Lu})\S* |^(?:[Tt]he )?(?:[Pp]arameter|[Aa]rgument|[Oo]perand)s? \p{Ll}+ (?:is|are|specifies|contains|must|should|points)\b/u.test(
         s,
-      ) || /^\p{Lu}\p{Ll}+\p{Lu}\w* (?:is|are) unified\b/u.test(s),
+      ) ||
+      /^(?:[Tt]he )?(?:[Pp]arameter|[Aa]rgument)s? (?:specifies|is|contains)\b|\b\p{Lu}\w* (?:is|are) unified with\b/u.test(
+        s,
+      ) ||
+      repeatedName(s),
   },
 ];
