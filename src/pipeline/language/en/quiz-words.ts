@@ -16,7 +16,8 @@ export const ENGLISH_QUIZ_WORDS: QuizWords = {
     /^\s*(?:or (?:more|less|fewer|higher|lower|longer|shorter|above|below|greater|over|under)|and (?:over|above|up|more))\b/iu,
   exampleBefore:
     /(?:e\.g\.|i\.e\.|for example|for instance|such as|like|say)[,:]?\s*$|(?:e\.g\.|i\.e\.)[^.;]*$/iu,
-  leansBefore: /(?:^|[.;:]\s+|,\s*)(?:it|they|this|these|its|which)\b|\b(?:might|could|would|may)\b/iu,
+  leansBefore:
+    /(?:^|[.;:]\s+|,\s*|\b(?:if|when|unless|because|since|while|so|and|but)\s+)(?:it|they|this|these|its|which)\b|\b(?:might|could|would|may)\b/iu,
   roundedBefore: /(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|~|circa|ca\.)\s*$/iu,
   rangeAfter: /^\s*(?:-|–|to|or|and|through)\s*\d/u,
   sequenceLead:
@@ -29,11 +30,12 @@ export const ENGLISH_QUIZ_WORDS: QuizWords = {
   argumentGloss:
     /^(?:an? |the )?(?:integer|atom|term|digit|string|pointer|flag|float|character|boolean|variable)s? (?:specifying|denoting|giving|representing|indicating|storing|naming|that (?:specifies|denotes|gives|names))\b/iu,
   danglingGloss: /\b(?:of|to|the|a|an|and|or|that|which|with|by|for|in|on)$/iu,
-  glossOpening: /^(?:of|in|on|at|by|for|with|to|from|as|so|also|only|just|then|course|the same)\b/iu,
+  glossOpening:
+    /^(?:of|in|on|at|by|for|with|to|from|as|so|also|only|just|then|course|the same|that|whether|how|if)\b/iu,
   judgementTerms:
     /^(?:drawback|advantage|disadvantage|benefit|problem|issue|difficulty|limitation|downside|upside|goal|aim|idea|result|reason|rule|exception|trick|tip|reference|example|note)s?$/iu,
   codeNouns:
-    /^(?:parameter|option|command|keyword|function|variable|argument|flag|field|macro|attribute|switch|statement|routine|directive|member|property|method)$/iu,
+    /^(?:parameter|option|command|keyword|function|variable|argument|flag|field|macro|attribute|switch|statement|routine|directive|member|property|method|construct)$/iu,
   relatives: new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'whereby']),
   definitionFillers: new Set(
     `that this with from which what when into than them they each other another used uses there their have were

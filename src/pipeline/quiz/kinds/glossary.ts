@@ -235,7 +235,12 @@ export function abbreviationOf(term: string, text: string): string | null {
     if (at < 0) return null;
     at++;
   }
-  return abbr[0]!.toLowerCase() === letters[0] ? abbr : null;
+  // "Extensible Markup Language (XML)": written right after the term, the first letter may come from inside
+  // the first word.
+  const firstWord = letters.split(/\s+/u)[0]!;
+  return abbr[0]!.toLowerCase() === letters[0] || (after && firstWord.includes(abbr[0]!.toLowerCase()))
+    ? abbr
+    : null;
 }
 
 /** The answers a short answer accepts for `term`: itself, its other number, other spellings, its abbreviation. */

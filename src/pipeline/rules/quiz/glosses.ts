@@ -98,7 +98,10 @@ export const GLOSS_RULES: readonly GlossRule[] = [
   {
     id: 'gloss/opening',
     why: 'A definition that opens with a preposition or an adverb ("of the file", "also the…") is the tail of a sentence, not what the term is.',
-    reject: ['file mode => of the file that the program writes to the disk'],
+    reject: [
+      'file mode => of the file that the program writes to the disk',
+      'SMALL model => that only the FSRxL byte is used to access stack and frame',
+    ],
     keep: ['file mode => the permissions of the file that the program writes to the disk'],
     fails: (d) => d.words.glossOpening.test(d.gloss),
   },
@@ -213,12 +216,13 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
     reject: [
       'parameter crash => the option that selects how the solver starts',
       'dgrid3d option => a simple scheme which replaces scattered data with weighted averages on a regular grid',
+      'program construct absurd => an unreachable piece of code',
     ],
     keep: ['table driver => a program module that moves data between model objects and data tables'],
     fails: (a) => {
       const words = a.term.split(/\s+/);
       return (
-        (words.length > 1 && (a.words.codeNouns.test(words[0]!) || a.words.codeNouns.test(words.at(-1)!))) ||
+        (words.length > 1 && words.some((w) => a.words.codeNouns.test(w))) ||
         words.some((w) => /^\p{Ll}+\p{N}[\p{L}\p{N}]*$|_/u.test(w))
       );
     },
@@ -239,5 +243,12 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
     reject: ['primary key => the key that identifies each row of a table by its primary keys'],
     keep: ['primary key => a column that identifies each row of a table'],
     fails: (a) => a.answers.some((answer) => containsTerm(a.gloss, answer)),
+  },
+  {
+    id: 'answer/placeholder',
+    why: 'A term with a placeholder of a pattern in it ("VVV component" of package_VVV-RRR.deb) names a slot of a file name, not a concept (debian-faq).',
+    reject: ['VVV component => the version number specified by the upstream developer'],
+    keep: ['upstream version => the version number specified by the upstream developer'],
+    fails: (a) => /\b(\p{Lu})\1{2,}\b/u.test(a.term),
   },
 ];

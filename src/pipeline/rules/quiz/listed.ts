@@ -4,6 +4,7 @@
  * (quiz/kinds/multiple-answer.ts) lists a statement no rule of {@link LISTED_RULES} catches.
  */
 import { isAnalysed, type LanguageProfile } from '../../language/index.ts';
+import { containsTerm } from '../../text/cloze.ts';
 import type { Rule } from '../rule.ts';
 import { standaloneProblem } from '../sentences/standalone.ts';
 
@@ -154,6 +155,7 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'Package amsmath Warning: Improper argument for math accent.',
       'For HRESULT_int, the low 32 bits of the result code are returned as a Caml int.)',
       '2This replaces the deprecated dh_movefiles command.',
+      'Tip You may export only the first partition of the disk image with the -P 1 option.',
       'MPICH1 required access to command line arguments in all programs, and 3 QUICK START 2.',
     ],
     keep: [
@@ -161,7 +163,7 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'MPICH 3 starts 2 processes on each QUICK host.',
     ],
     fails: (s) =>
-      /\d\.?\p{Lu}\p{Ll}|^\d+\s*[—–-]\s|^\p{Lu}\p{Ll}+(?: \p{Ll}+){0,2}:\s|\b(?:\p{Lu} ){3,}|^(?:Note|Caution|Warning|Tip|Important)\p{Lu}|\bWarning:/u.test(
+      /\d\.?\p{Lu}\p{Ll}|^\d+\s*[—–-]\s|^\p{Lu}\p{Ll}+(?: \p{Ll}+){0,2}:\s|\b(?:\p{Lu} ){3,}|^(?:Note|Caution|Warning|Tip|Important)\s?\p{Lu}|\bWarning:/u.test(
         s,
       ) ||
       (/^\(|\)[.!?]?$/u.test(s.trim()) && !/\(.*\)/u.test(s)) ||
@@ -270,5 +272,54 @@ export const LISTED_RULES: readonly ListedRule[] = [
         s,
       ) ||
       repeatedName(s),
+  },
+];
+
+/** A false option of a multiple-answer item: the sentence as written, the statement made of it, the defined terms. */
+export interface FalseOptionPlace {
+  source: string;
+  statement: string;
+  /** The terms the course's glossaries define. */
+  definedTerms: readonly string[];
+}
+
+export interface FalseOptionRule extends Rule {
+  fails(o: FalseOptionPlace): boolean;
+}
+
+/** The words of `a` and `b` that differ, once their common first and last words are taken off. */
+export function changedWords(a: string, b: string): [string, string] {
+  const x = a.split(/\s+/u);
+  const y = b.split(/\s+/u);
+  let start = 0;
+  while (start < x.length && start < y.length && x[start] === y[start]) start++;
+  let end = 0;
+  while (end < x.length - start && end < y.length - start && x.at(-1 - end) === y.at(-1 - end)) end++;
+  return [x.slice(start, x.length - end).join(' '), y.slice(start, y.length - end).join(' ')];
+}
+
+const definedIn = (text: string, terms: readonly string[]) => terms.filter((t) => containsTerm(text, t));
+
+export const FALSE_OPTION_RULES: readonly FalseOptionRule[] = [
+  {
+    id: 'falseoption/not-two-concepts',
+    why: 'Listed beside true statements, a false one must be plainly false to a reader of the text: a changed number is, and so is one defined term swapped for another; a swap between two undefined phrases is often a near-synonym that leaves the statement true ("the parallel version" for "the parallel execution", "the French counterpart" for "the French equivalent") or nonsense ("Mouse cursor to…").',
+    reject: [
+      'A global variable is not visible in the parallel execution. => A global variable is not visible in the parallel version. || global variable; parallel execution',
+      'You can use either the English command or the French equivalent. => You can use either the English command or the French counterpart. || English command',
+    ],
+    keep: [
+      'The direct page holds the first 256 bytes of memory. => The direct page holds the first 512 bytes of memory. || direct page',
+      'The entry colour has precedence over the row colour. => The table colour has precedence over the row colour. || entry colour; table colour; row colour',
+    ],
+    fails(o) {
+      const [was, now] = changedWords(o.source, o.statement);
+      if (/^[\d.,]+$/u.test(was) && /^[\d.,]+$/u.test(now)) return false;
+      const before = definedIn(o.source, o.definedTerms);
+      const after = definedIn(o.statement, o.definedTerms);
+      const added = after.filter((t) => !before.includes(t));
+      const removed = before.filter((t) => !after.includes(t));
+      return added.length === 0 || removed.length === 0;
+    },
   },
 ];

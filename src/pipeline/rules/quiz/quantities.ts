@@ -116,6 +116,7 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
       'It outputs digests of [128] bits.',
       'The tool might be used to extract a [10]% sample.',
       'Which means that all [300] bytes are attributed to that program point.',
+      'If it has [16] bits it is passed in hl.',
     ],
     keep: ['MD5 outputs digests of [128] bits.'],
     fails: (q) => q.words.leansBefore.test(q.before),
@@ -202,5 +203,15 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
     reject: ['Upload fixing only release-critical and important bugs: [5] days.'],
     keep: ['An upload that fixes only release-critical bugs waits [5] days in the delayed queue.'],
     fails: (q) => /:\s*$/u.test(q.before),
+  },
+  {
+    id: 'quantity/share-of-people',
+    why: 'A share of users, people or cases ("can be omitted by 99% of users", "in 90 percent of cases") is a manner of speaking, not a measured figure to learn (reportlab, gri).',
+    reject: [
+      'The encoding argument can probably be omitted by [99]% of users.',
+      'In [90] percent of cases, Gri is run on a script file.',
+    ],
+    keep: ['The lighting model gives [50]% of the overall lighting.'],
+    fails: (q) => /^\s*of (?:all )?(?:users|people|cases|programs|packages|the time)\b/iu.test(q.afterUnit),
   },
 ];
