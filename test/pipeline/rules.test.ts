@@ -261,6 +261,7 @@ const FAMILIES = [
         source: source!,
         statement: statement!,
         definedTerms: (terms ?? '').split(/;\s*/u).filter(Boolean),
+        words,
       });
     },
   }),

@@ -107,7 +107,17 @@ export function multipleAnswerItems(
     const text = statementOf(q.prompt);
     if (q.moduleIndex === undefined || LISTED_RULES.some((rule) => rule.fails(text, lang))) continue;
     const source = sourceOf(q.explanation);
-    if (!q.answer && FALSE_OPTION_RULES.some((rule) => rule.fails({ source, statement: text, definedTerms })))
+    if (
+      !q.answer &&
+      FALSE_OPTION_RULES.some((rule) =>
+        rule.fails({
+          source,
+          statement: text,
+          definedTerms,
+          ...(lang.quizWords ? { words: lang.quizWords } : {}),
+        }),
+      )
+    )
       continue;
     const s: Statement = {
       text,

@@ -3,7 +3,7 @@
  * list of four, a statement must stand on its own even more than alone. The multiple-answer maker
  * (quiz/kinds/multiple-answer.ts) lists a statement no rule of {@link LISTED_RULES} catches.
  */
-import { isAnalysed, type LanguageProfile } from '../../language/index.ts';
+import { isAnalysed, type LanguageProfile, type QuizWords } from '../../language/index.ts';
 import { containsTerm } from '../../text/cloze.ts';
 import type { Rule } from '../rule.ts';
 import { standaloneProblem } from '../sentences/standalone.ts';
@@ -281,6 +281,8 @@ export interface FalseOptionPlace {
   statement: string;
   /** The terms the course's glossaries define. */
   definedTerms: readonly string[];
+  /** The language's units: a changed number must be a quantity with its unit. */
+  words?: QuizWords;
 }
 
 export interface FalseOptionRule extends Rule {
@@ -305,6 +307,7 @@ export const FALSE_OPTION_RULES: readonly FalseOptionRule[] = [
     id: 'falseoption/not-two-concepts',
     why: 'Listed beside true statements, a false one must be plainly false to a reader of the text: a changed number is, and so is one defined term swapped for another; a swap between two undefined phrases is often a near-synonym that leaves the statement true ("the parallel version" for "the parallel execution", "the French counterpart" for "the French equivalent") or nonsense ("Mouse cursor to…").',
     reject: [
+      'The original 8051 had 128 byte idata memory. => The original 16102 had 128 byte idata memory. || idata memory',
       'A global variable is not visible in the parallel execution. => A global variable is not visible in the parallel version. || global variable; parallel execution',
       'You can use either the English command or the French equivalent. => You can use either the English command or the French counterpart. || English command',
     ],
@@ -314,7 +317,11 @@ export const FALSE_OPTION_RULES: readonly FalseOptionRule[] = [
     ],
     fails(o) {
       const [was, now] = changedWords(o.source, o.statement);
-      if (/^[\d.,]+$/u.test(was) && /^[\d.,]+$/u.test(now)) return false;
+      if (/^[\d.,]+$/u.test(was) && /^[\d.,]+$/u.test(now)) {
+        // A number without a unit is a name or a label as often ("The original 8051 had…" made "16102").
+        const after = o.source.slice(o.source.indexOf(was) + was.length).replace(/^\s/u, '');
+        return !o.words || !o.words.units.test(after);
+      }
       const before = definedIn(o.source, o.definedTerms);
       const after = definedIn(o.statement, o.definedTerms);
       const added = after.filter((t) => !before.includes(t));
