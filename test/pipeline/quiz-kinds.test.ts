@@ -111,6 +111,20 @@ describe('matching and short answer: the terms a module defines', () => {
       ['database management system', 'database management systems', 'DBMS'],
     );
     assert.deepEqual(acceptedAnswers('entry', '', words), ['entry', 'entries']);
+    assert.deepEqual(
+      acceptedAnswers(
+        'Extensible Markup Language',
+        'The Extensible Markup Language (XML) is a markup language.',
+        words,
+      ),
+      ['Extensible Markup Language', 'XML'],
+      'an abbreviation right after its term may take a letter from inside the first word',
+    );
+    assert.deepEqual(
+      acceptedAnswers('markup language', 'XML (markup language) is read by parsers.', words),
+      ['markup language', 'markup languages', 'markup-language'],
+      'before its term, an abbreviation must start with the term’s first letter',
+    );
     assert.equal(words.otherNumber('statistical clinical data'), null, 'no "datas"');
     const items = shortAnswerItems(
       [defined('count', 'a value that grows'), defined('Memcheck', 'a memory error detector')],
@@ -160,7 +174,14 @@ describe('multiple answer from checked statements', () => {
         3,
       ),
     ];
-    const [item] = multipleAnswerItems(statements, ['Joins'], mulberry32(2), lang);
+    // The false one swaps a defined term for another (rules/quiz/listed.ts, falseoption/not-two-concepts).
+    const defined = ['left table', 'right table', 'LEFT JOIN', 'inner join', 'view'];
+    const [item] = multipleAnswerItems(statements, ['Joins'], mulberry32(2), lang, defined);
+    assert.equal(
+      multipleAnswerItems(statements, ['Joins'], mulberry32(2), lang, []).length,
+      0,
+      'no false option without two defined terms swapped',
+    );
     assert.ok(item && item.q.kind === 'multiple_answer');
     const q = item.q;
     assert.match(

@@ -13,7 +13,7 @@ import { OBJECTIVE_RULES, readObjective } from '../../src/pipeline/rules/objecti
 import { BLANK_RULES, HEAD_RULES, placeOf } from '../../src/pipeline/rules/quiz/blanks.ts';
 import { ANSWER_RULES, GLOSS_RULES, LISTED_GLOSS_RULES } from '../../src/pipeline/rules/quiz/glosses.ts';
 import { ITEM_RULES, type ItemDraft, ItemReading } from '../../src/pipeline/rules/quiz/items.ts';
-import { LISTED_RULES } from '../../src/pipeline/rules/quiz/listed.ts';
+import { FALSE_OPTION_RULES, LISTED_RULES } from '../../src/pipeline/rules/quiz/listed.ts';
 import { NUMBER_RULES } from '../../src/pipeline/rules/quiz/numbers.ts';
 import { QUANTITY_RULES, quantityPlace } from '../../src/pipeline/rules/quiz/quantities.ts';
 import { SOURCE_RULES, type SourceReading } from '../../src/pipeline/rules/quiz/sources.ts';
@@ -250,6 +250,20 @@ const FAMILIES = [
     name: 'statements a multiple-answer item lists (rules/quiz/listed.ts)',
     rules: LISTED_RULES,
     catches: (rule, example: string) => rule.fails(example, lang),
+  }),
+  family({
+    name: 'false options of a multiple-answer item (rules/quiz/listed.ts)',
+    rules: FALSE_OPTION_RULES,
+    catches(rule, example: string) {
+      const [pair, terms] = split(example, ' || ');
+      const [source, statement] = split(pair!, ' => ');
+      return rule.fails({
+        source: source!,
+        statement: statement!,
+        definedTerms: (terms ?? '').split(/;\s*/u).filter(Boolean),
+        words,
+      });
+    },
   }),
 ] as const;
 

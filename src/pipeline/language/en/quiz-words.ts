@@ -16,7 +16,8 @@ export const ENGLISH_QUIZ_WORDS: QuizWords = {
     /^\s*(?:or (?:more|less|fewer|higher|lower|longer|shorter|above|below|greater|over|under)|and (?:over|above|up|more))\b/iu,
   exampleBefore:
     /(?:e\.g\.|i\.e\.|for example|for instance|such as|like|say)[,:]?\s*$|(?:e\.g\.|i\.e\.)[^.;]*$/iu,
-  leansBefore: /(?:^|[.;:]\s+|,\s*)(?:it|they|this|these|its|which)\b|\b(?:might|could|would|may)\b/iu,
+  leansBefore:
+    /(?:^|[.;:]\s+|,\s*|\b(?:if|when|unless|because|since|while|so|and|but)\s+)(?:it|they|this|these|its|which)\b|\b(?:might|could|would|may)\b/iu,
   roundedBefore: /(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|~|circa|ca\.)\s*$/iu,
   rangeAfter: /^\s*(?:-|–|to|or|and|through)\s*\d/u,
   sequenceLead:
@@ -25,22 +26,23 @@ export const ENGLISH_QUIZ_WORDS: QuizWords = {
     /\b(?:first|second|third|fourth|last|next|previous|following|former|latter|such|same|other|above|below|simplest|latest|current|new|old|corresponding|default)\b/iu,
   contextGloss: /\b(?:these|those|this|such|we|our|us|you|your|here|above|below|following)\b/iu,
   weakGloss:
-    /^(?:an? |the )?(?:important|major|key|good|great|critical|main|useful|common|new|different|other|special|alternative|preferred|recommended|usual|appropriate|only|best|right|proper|easy|simple|powerful) |^(?:one|some|part|any|each) of\b|^(?:an? |the )(?:violation|example|instance|case|sign|result|consequence|matter)s? of\b/iu,
+    /^(?:an? |the )?(?:important|major|key|good|great|critical|main|useful|common|new|different|other|special|alternative|preferred|recommended|usual|appropriate|only|best|right|proper|easy|simple|powerful) |^(?:one|some|part|any|each) of\b|^(?:an? |the )(?:\p{L}+ )?(?:violation|example|instance|case|sign|result|consequence|matter)s? of\b/iu,
   argumentGloss:
     /^(?:an? |the )?(?:integer|atom|term|digit|string|pointer|flag|float|character|boolean|variable)s? (?:specifying|denoting|giving|representing|indicating|storing|naming|that (?:specifies|denotes|gives|names))\b/iu,
   danglingGloss: /\b(?:of|to|the|a|an|and|or|that|which|with|by|for|in|on)$/iu,
-  glossOpening: /^(?:of|in|on|at|by|for|with|to|from|as|so|also|only|just|then|course|the same)\b/iu,
+  glossOpening:
+    /^(?:of|in|on|at|by|for|with|to|from|as|so|also|only|just|then|course|the same|that|whether|how|if)\b/iu,
   judgementTerms:
     /^(?:drawback|advantage|disadvantage|benefit|problem|issue|difficulty|limitation|downside|upside|goal|aim|idea|result|reason|rule|exception|trick|tip|reference|example|note)s?$/iu,
   codeNouns:
-    /^(?:parameter|option|command|keyword|function|variable|argument|flag|field|macro|attribute|switch|statement|routine|directive|member|property|method)$/iu,
+    /^(?:parameter|option|command|keyword|function|variable|argument|flag|field|macro|attribute|switch|statement|routine|directive|member|property|method|construct)$/iu,
   relatives: new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'whereby']),
   definitionFillers: new Set(
     `that this with from which what when into than them they each other another used uses there their have were
     been only also more most some such`.split(/\s+/),
   ),
   leaningStatement:
-    /^(?:note|illustration|figure|fig\.|table|example|see|finally)\b|\bsuch\b|^(?:since|as|so|thus|therefore|this|these|it)\b|\b(?:section|chapter|figure|table)\s+\d|\b(?:this|that|these|those) (?:kind|example|case|way|situation|reason|point|step)s?\b|\bthe (?:latter|former|above|following)\b|^in this\b|^others?\b|\b(?:below|above)\b|\bnext sections?\b|\bof (?:these|those)\b|,\s+(?:it|this|they|these)\s+(?:is|are|was|were|will|can|may|has|have|does|do)\b|^(?:if|when|unless) (?:set|used|given|called|enabled|present|omitted|specified)\b|\b(?:this|these|those)\s+(?!is\b|are\b)\p{Ll}+/iu,
+    /\binstead\b|\b(?:already|previously) (?:been )?(?:mentioned|described|discussed|seen|shown)\b|\bas (?:mentioned|described|discussed|shown) (?:above|before|earlier)\b|\b(?:this|that|these|those|it|them)[.!?]?$|^line \d|^the (?:default )?value (?:is|was)\b|^(?:note|illustration|figure|fig\.|table|example|see|finally)\b|\bsuch\b|^(?:since|as|so|thus|therefore|this|these|it)\b|\b(?:section|chapter|figure|table)\s+\d|\b(?:this|that|these|those) (?:kind|example|case|way|situation|reason|point|step)s?\b|\bthe (?:latter|former|above|following)\b|^in this\b|^others?\b|\b(?:below|above)\b|\bnext sections?\b|\bof (?:these|those)\b|,\s+(?:it|this|they|these)\s+(?:is|are|was|were|will|can|may|has|have|does|do)\b|^(?:if|when|unless) (?:set|used|given|called|enabled|present|omitted|specified)\b|\b(?:this|these|those)\s+(?!is\b|are\b)\p{Ll}+/iu,
   checklistOpening:
     /^(?:make sure|don't|do not|never|always|avoid|ensure|check that|remember|try to|be sure)\b/iu,
   pointerPronouns: new Set(['it', 'they', 'them', 'this', 'these', 'those', 'he', 'she', 'him', 'her']),

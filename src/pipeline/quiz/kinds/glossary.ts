@@ -26,6 +26,16 @@ import type { Scope } from '../material.ts';
 import { cited, type Made, made, quoted } from '../picking.ts';
 
 const MAX_PAIRS = 6;
+
+/** A definition without the footnote mark the extraction glued to its end ("…programming models.1"). */
+function withoutFootnote(gloss: string): string {
+  return gloss.replace(/(\p{Ll}{2})\.\d{1,2}$/u, '$1');
+}
+
+/** A definition as a list shows it: its first sentence, without a footnote mark. */
+function listedGloss(d: Pick<Defined, 'gloss'>): string {
+  return firstSentence(withoutFootnote(d.gloss));
+}
 const MIN_PAIRS = 3;
 
 const placeOf = (
@@ -43,10 +53,20 @@ export const askable = (d: Pick<Defined, 'term' | 'gloss'>, lang: AnalysedLangua
   return !GLOSS_RULES.some((rule) => rule.fails(place));
 };
 
+/** The answer rules a listed term must pass too: a term in a list is still a term to know, not code. */
+const LISTED_TERM_RULES = ANSWER_RULES.filter(
+  (r) => r.id === 'answer/not-a-term' || r.id === 'answer/code-name',
+);
+
 /** Whether a definition may stand in a list of them (matching, multiple answer). */
 const listable = (d: Defined, words: QuizWords) => {
-  const place: GlossPlace = { term: d.term, gloss: firstSentence(d.gloss), tags: () => [], words };
-  return !LISTED_GLOSS_RULES.some((rule) => rule.fails(place));
+  const gloss = listedGloss(d);
+  const place: GlossPlace = { term: d.term, gloss, tags: () => [], words };
+  const answer = { term: d.term, gloss, answers: [d.term], words };
+  return (
+    !LISTED_GLOSS_RULES.some((rule) => rule.fails(place)) &&
+    !LISTED_TERM_RULES.some((rule) => rule.fails(answer))
+  );
 };
 
 /** The defined terms of the scope's glossaries that may be asked, read once when a maker first needs them. */
@@ -117,7 +137,7 @@ export function matchingItems(defined: readonly Defined[], rng: Rng, words: Quiz
     for (const d of shuffled(entries, rng)) {
       if (group.length >= MAX_PAIRS) break;
       if (!listable(d, words)) continue;
-      const pairs = [...group, d].map((x) => ({ term: x.term, definition: firstSentence(x.gloss) }));
+      const pairs = [...group, d].map((x) => ({ term: x.term, definition: listedGloss(x) }));
       if (matchingProblem(pairs, words.definitionFillers) === null) group.push(d);
     }
     if (group.length < MIN_PAIRS) continue;
@@ -125,7 +145,7 @@ export function matchingItems(defined: readonly Defined[], rng: Rng, words: Quiz
     const q: DraftOf<'matching'> = {
       kind: 'matching',
       prompt: 'Match each definition with the term the text defines by it.',
-      pairs: group.map((g) => ({ term: g.term, definition: firstSentence(g.gloss) })),
+      pairs: group.map((g) => ({ term: g.term, definition: listedGloss(g) })),
       explanation: `The text defines these terms on page${pages.length > 1 ? 's' : ''} ${pages.join(', ')}.`,
       ...cited({ page: group[0]!.page, chunkId: group[0]!.chunkId, moduleIndex }),
     };
@@ -149,20 +169,22 @@ export function definitionChoiceItems(defined: readonly Defined[], rng: Rng, wor
   const out: Made[] = [];
   const pool = shuffled(usable, rng);
   while (pool.length >= 4) {
+    // Three right options take a fifth term whose definition the fourth borrows (never shown with its own):
+    // a definition listed twice would tell that one of the two is wrong.
+    const size = pool.length >= 5 && rng() < 0.5 ? 5 : 4;
     const group: Defined[] = [];
     for (const d of [...pool]) {
-      if (group.length === 4) break;
-      const pairs = [...group, d].map((x) => ({ term: x.term, definition: firstSentence(x.gloss) }));
+      if (group.length === size) break;
+      const pairs = [...group, d].map((x) => ({ term: x.term, definition: listedGloss(x) }));
       if (matchingProblem(pairs, words.definitionFillers) === null) group.push(d);
     }
     for (const g of group) pool.splice(pool.indexOf(g), 1);
     if (group.length < 4) break;
-    const nTrue = rng() < 0.5 ? 3 : 2;
-    // The first nTrue keep their definition; the others trade theirs (or, alone, take the first one's).
-    const glossOf = group.map((g, k) => {
-      if (k < nTrue) return firstSentence(g.gloss);
-      const other = nTrue === 2 ? group[k === 2 ? 3 : 2]! : group[0]!;
-      return firstSentence(other.gloss);
+    const nTrue = group.length === 5 ? 3 : 2;
+    // The first nTrue keep their definition; the others take one no option shows with its own term.
+    const glossOf = group.slice(0, 4).map((g, k) => {
+      if (k < nTrue) return listedGloss(g);
+      return listedGloss(nTrue === 2 ? group[k === 2 ? 3 : 2]! : group[4]!);
     });
     const order = shuffled([0, 1, 2, 3], rng);
     const options = order.map((k) => `${group[k]!.term}: ${glossOf[k]}`);
@@ -178,13 +200,14 @@ export function definitionChoiceItems(defined: readonly Defined[], rng: Rng, wor
           const g = group[k]!;
           return k < nTrue
             ? `${'ABCD'[i]}) Page ${g.page} defines ${g.term} so.`
-            : `${'ABCD'[i]}) Not so: page ${g.page} defines ${g.term} as “${firstSentence(g.gloss)}”.`;
+            : `${'ABCD'[i]}) Not so: page ${g.page} defines ${g.term} as “${listedGloss(g)}”.`;
         })
         .join(' '),
       ...cited(group[0]!),
     };
-    if (group.every((g) => g.moduleIndex === group[0]!.moduleIndex))
-      Object.assign(q, { moduleIndex: group[0]!.moduleIndex });
+    const shown = group.slice(0, 4);
+    if (shown.every((g) => g.moduleIndex === shown[0]!.moduleIndex))
+      Object.assign(q, { moduleIndex: shown[0]!.moduleIndex });
     else delete (q as { moduleIndex?: number }).moduleIndex;
     out.push(
       made(
@@ -212,7 +235,12 @@ export function abbreviationOf(term: string, text: string): string | null {
     if (at < 0) return null;
     at++;
   }
-  return abbr[0]!.toLowerCase() === letters[0] ? abbr : null;
+  // "Extensible Markup Language (XML)": written right after the term, the first letter may come from inside
+  // the first word.
+  const firstWord = letters.split(/\s+/u)[0]!;
+  return abbr[0]!.toLowerCase() === letters[0] || (after && firstWord.includes(abbr[0]!.toLowerCase()))
+    ? abbr
+    : null;
 }
 
 /** The answers a short answer accepts for `term`: itself, its other number, other spellings, its abbreviation. */
@@ -231,9 +259,6 @@ export function acceptedAnswers(term: string, context: string, words: QuizWords)
   });
 }
 
-/** A definition without the footnote mark the extraction glued to its end ("…programming models.1"). */
-const withoutFootnote = (gloss: string) => gloss.replace(/(\p{Ll}{2})\.\d{1,2}$/u, '$1.');
-
 /** Short-answer items: the term each definition defines, with the answers it accepts (rules/quiz/glosses.ts). */
 export function shortAnswerItems(
   defined: readonly Defined[],
@@ -243,11 +268,13 @@ export function shortAnswerItems(
   const out: Made[] = [];
   for (const d of defined) {
     const answers = acceptedAnswers(d.term, `${d.sentence} ${contextOf(d)}`, words);
-    const place = { term: d.term, gloss: d.gloss, answers, words };
+    // The definition's first sentence is what is asked: a second one ("It is not mouse-driven…") leans on it.
+    const gloss = withoutFootnote(firstSentence(d.gloss));
+    const place = { term: d.term, gloss, answers, words };
     if (ANSWER_RULES.some((rule) => rule.fails(place))) continue;
     const q: DraftOf<'short_answer'> = {
       kind: 'short_answer',
-      prompt: `Type the term the text defines as “${withoutFootnote(d.gloss)}”.`,
+      prompt: `Type the term the text defines as “${gloss}”.`,
       answers,
       explanation: `From page ${d.page}: ${quoted(d.sentence, 300)}`,
       ...cited(d),

@@ -29,6 +29,7 @@ export function groupMakers(m: GroupMaterial, lang: LanguageProfile, rng: Rng): 
     multipleAnswerMaker(
       m.course.modules.map((x) => x.title),
       lang,
+      m.course.modules.flatMap((x) => (x.glossary ?? []).map((g) => g.term)),
     ),
   ];
   const words = lang.quizWords;

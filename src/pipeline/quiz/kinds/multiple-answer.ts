@@ -8,7 +8,7 @@
 import type { DraftOf } from '../../../domain/questions.ts';
 import type { LanguageProfile } from '../../language/index.ts';
 import { optionsProblem } from '../../rules/quiz/kind-items.ts';
-import { LISTED_RULES } from '../../rules/quiz/listed.ts';
+import { FALSE_OPTION_RULES, LISTED_RULES } from '../../rules/quiz/listed.ts';
 import { type Rng, shuffled } from '../../text/rng.ts';
 import type { GroupMaker } from '../assembler.ts';
 import { cited, type Made, made, quoted } from '../picking.ts';
@@ -73,7 +73,11 @@ function groups(trues: Statement[], falses: Statement[], title: string | undefin
  * Multiple-answer items made of the true/false statements the assembler made and checked (`made`): by module
  * first, then across them; a statement is listed only when no rule of {@link LISTED_RULES} catches it.
  */
-export function multipleAnswerMaker(moduleTitles: readonly string[], lang: LanguageProfile): GroupMaker {
+export function multipleAnswerMaker(
+  moduleTitles: readonly string[],
+  lang: LanguageProfile,
+  definedTerms: readonly string[] = [],
+): GroupMaker {
   return {
     id: 'multiple-answer',
     kind: 'multiple_answer',
@@ -84,6 +88,7 @@ export function multipleAnswerMaker(moduleTitles: readonly string[], lang: Langu
         moduleTitles,
         rng,
         lang,
+        definedTerms,
       ),
   };
 }
@@ -94,15 +99,30 @@ export function multipleAnswerItems(
   moduleTitles: readonly string[],
   rng: Rng,
   lang: LanguageProfile,
+  /** The terms the course defines: a false option swaps one of them for another, or changes a number. */
+  definedTerms: readonly string[] = [],
 ): Made[] {
   const byModule = new Map<number, Statement[]>();
   for (const q of statements) {
     const text = statementOf(q.prompt);
     if (q.moduleIndex === undefined || LISTED_RULES.some((rule) => rule.fails(text, lang))) continue;
+    const source = sourceOf(q.explanation);
+    if (
+      !q.answer &&
+      FALSE_OPTION_RULES.some((rule) =>
+        rule.fails({
+          source,
+          statement: text,
+          definedTerms,
+          ...(lang.quizWords ? { words: lang.quizWords } : {}),
+        }),
+      )
+    )
+      continue;
     const s: Statement = {
-      text: statementOf(q.prompt),
+      text,
       true: q.answer,
-      source: sourceOf(q.explanation),
+      source,
       page: q.sourcePage,
       ...(q.chunkId ? { chunkId: q.chunkId } : {}),
       moduleIndex: q.moduleIndex,

@@ -83,6 +83,7 @@ export const GLOSS_RULES: readonly GlossRule[] = [
       'coding => an important result of coding',
       'Helgrind => one of the tools of the suite',
       'count => non-Count vs',
+      'command pause mouse close => a specific example of pausing to wait for an external event',
     ],
     keep: ['Helgrind => a thread error detector for programs that use POSIX threads'],
     fails: (d) => weakGloss(d.gloss, d.words),
@@ -97,7 +98,10 @@ export const GLOSS_RULES: readonly GlossRule[] = [
   {
     id: 'gloss/opening',
     why: 'A definition that opens with a preposition or an adverb ("of the file", "also the…") is the tail of a sentence, not what the term is.',
-    reject: ['file mode => of the file that the program writes to the disk'],
+    reject: [
+      'file mode => of the file that the program writes to the disk',
+      'SMALL model => that only the FSRxL byte is used to access stack and frame',
+    ],
     keep: ['file mode => the permissions of the file that the program writes to the disk'],
     fails: (d) => d.words.glossOpening.test(d.gloss),
   },
@@ -158,6 +162,17 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     keep: ['crash => an option that specifies the initialization method of the solver'],
     fails: (d) => /:\s|\s[—–]\s/u.test(d.gloss),
   },
+  {
+    id: 'gloss/list-tail',
+    why: 'A definition that ends on a list of bare words after "i.e." or "e.g." ("…are given, i.e., array, record, format, filetype") names keywords of a command, the tail of a reference entry (gnuplot).',
+    reject: [
+      'binary matrix => the default binary format when no keywords specific to binary general are given, i.e., array, record, format, filetype',
+    ],
+    keep: [
+      'binary matrix => the default binary format of the data files, i.e. the one read when none is named',
+    ],
+    fails: (d) => /\b(?:i\.e\.|e\.g\.),?\s+[\p{L}\p{N}-]+,\s+[\p{L}\p{N}-]+,/u.test(d.gloss),
+  },
 ];
 
 /** A definition longer than this is too long to read in a list of them (matching, multiple answer). */
@@ -201,12 +216,13 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
     reject: [
       'parameter crash => the option that selects how the solver starts',
       'dgrid3d option => a simple scheme which replaces scattered data with weighted averages on a regular grid',
+      'program construct absurd => an unreachable piece of code',
     ],
     keep: ['table driver => a program module that moves data between model objects and data tables'],
     fails: (a) => {
       const words = a.term.split(/\s+/);
       return (
-        (words.length > 1 && (a.words.codeNouns.test(words[0]!) || a.words.codeNouns.test(words.at(-1)!))) ||
+        (words.length > 1 && words.some((w) => a.words.codeNouns.test(w))) ||
         words.some((w) => /^\p{Ll}+\p{N}[\p{L}\p{N}]*$|_/u.test(w))
       );
     },
@@ -227,5 +243,12 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
     reject: ['primary key => the key that identifies each row of a table by its primary keys'],
     keep: ['primary key => a column that identifies each row of a table'],
     fails: (a) => a.answers.some((answer) => containsTerm(a.gloss, answer)),
+  },
+  {
+    id: 'answer/placeholder',
+    why: 'A term with a placeholder of a pattern in it ("VVV component" of package_VVV-RRR.deb) names a slot of a file name, not a concept (debian-faq).',
+    reject: ['VVV component => the version number specified by the upstream developer'],
+    keep: ['upstream version => the version number specified by the upstream developer'],
+    fails: (a) => /\b(\p{Lu})\1{2,}\b/u.test(a.term),
   },
 ];

@@ -3,9 +3,17 @@
  * list of four, a statement must stand on its own even more than alone. The multiple-answer maker
  * (quiz/kinds/multiple-answer.ts) lists a statement no rule of {@link LISTED_RULES} catches.
  */
-import { isAnalysed, type LanguageProfile } from '../../language/index.ts';
+import { isAnalysed, type LanguageProfile, type QuizWords } from '../../language/index.ts';
+import { containsTerm } from '../../text/cloze.ts';
 import type { Rule } from '../rule.ts';
 import { standaloneProblem } from '../sentences/standalone.ts';
+
+/** A name written three times or more ("SorA is a variable SorA is neither… SorA is…"): a table's rows run together. */
+const repeatedName = (s: string) => {
+  const seen = new Map<string, number>();
+  for (const name of s.match(/\b\p{Lu}[\p{L}\p{N}]*\b/gu) ?? []) seen.set(name, (seen.get(name) ?? 0) + 1);
+  return [...seen.values()].some((n) => n >= 3);
+};
 
 export interface ListedRule extends Rule {
   fails(statement: string, lang: LanguageProfile): boolean;
@@ -27,8 +35,16 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'If set to 1, only the chapter level appears in the table of contents.',
       'Of course, one must not modify this value after the test sheets have been printed.',
       'In this example iteration is used both to generate a file name and a title.',
+      'If instead the value of the parameter is zero, the logic within the stylesheets is used.',
+      'The default value is 3, so index entries link to section titles by default.',
+      'The dh_installdocs(1) command installs this.',
+      'Line 4 can be uncommented to set the DH_VERBOSE variable to 1.',
+      'Several packages have already been mentioned as providing facilities lacking in amsmath.',
     ],
-    keep: ['The cache is flushed when the program exits.'],
+    keep: [
+      'The cache is flushed when the program exits.',
+      'The dh_installdocs(1) command installs the documents.',
+    ],
     fails: (s, lang) => lang.quizWords?.leaningStatement.test(s) ?? false,
   },
   {
@@ -61,17 +77,27 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'If v_set < 0, a node having no incoming arcs is in set R.',
       'Element v[i] is a pointer to the i-th vertex of the graph.',
       '492 \\ifx\\ASYviewportwidth\\@empty 247 % write nothing!',
+      'Templates read atom(+stream or alias, ?atom) read atom(?atom) read integer(?integer).',
+      'Word is neither a variable nor an atom type error(atom, Word).',
+      'You can compare two packages with the debdiff(1) command. $ debdiff old.dsc new.dsc.',
     ],
     keep: [
       'The routine glp_asnprob_lp builds the LP problem of the assignment problem.',
       'The command \\smash typesets a subformula with a height and depth of zero.',
+      'You can compare two source packages with the debdiff(1) command.',
     ],
-    fails: (s) => /[;{}[\]≤≥<>=]|(?:^|\s)\*\w|\\@|\\ifx|\\\w+.*\\\w+.*\\\w+/u.test(s),
+    fails: (s) =>
+      /[;{}[\]≤≥<>=]|(?:^|\s)\*\w|\\@|\\ifx|\\\w+.*\\\w+.*\\\w+|\w\([^)\s]*,|\([+?\-@]\w|(?:^|\s)\$\s/u.test(
+        s,
+      ),
   },
   {
     id: 'listed/no-subject',
     why: 'A statement that opens with a verb in the third person ("Deletes vertices along with…", "Sets tics at the border…") lost its subject to a heading or a table (the tagger misses some, "Sets" read as a noun).',
-    reject: ['Deletes vertices along with all incident arcs from the graph.'],
+    reject: [
+      'Deletes vertices along with all incident arcs from the graph.',
+      'Sets the CMYK profile that will be associated with the output device for vector graphics.',
+    ],
     keep: [
       'Use set xtics format to specify the appearance of the tick labels.',
       'The command sets tics at the border.',
@@ -79,6 +105,7 @@ export const LISTED_RULES: readonly ListedRule[] = [
     fails(s, lang) {
       if (!isAnalysed(lang)) return false;
       const first = lang.analyser.tag(s)[0];
+      if (/^\p{Lu}\p{Ll}+[^s]s (?:the|a|an|all|whether|its|their)\b/u.test(s)) return true;
       return (
         first !== undefined && first.pos === 'VERB' && first.lemma !== first.lower && /s$/u.test(first.lower)
       );
@@ -108,9 +135,10 @@ export const LISTED_RULES: readonly ListedRule[] = [
     why: 'Two sentences in one option ("…from standard output. This allows… from standard input.") are two claims to weigh at once, and the second may give away or contradict the first (gnuplot).',
     reject: [
       'The special filename "-" may be used to load commands from a file. This allows a command file to accept commands.',
+      'Function read.spss can read files created by SPSS. It returns a list with one component for each variable.',
     ],
     keep: ['The special filename "-" may be used to load commands from standard input.'],
-    fails: (s) => /\p{Ll}\s?[.!?]\s+\p{Lu}/u.test(s.trim().replace(/[.!?]["'”’)]*$/u, '')),
+    fails: (s) => /(?:\p{Ll}|\p{Lu}{2})\s?[.!?]\s+\p{Lu}/u.test(s.trim().replace(/[.!?]["'”’)]*$/u, '')),
   },
   {
     id: 'listed/extraction-marks',
@@ -119,12 +147,15 @@ export const LISTED_RULES: readonly ListedRule[] = [
       '5 — some node has both incoming and outgoing arcs.',
       'The first line of a multline will be at 1Basic LaTeX does not provide it.',
       'Explanation: the operator name was misspelled.',
+      'Default settings: set font size 500 numbers trim.',
+      'E.g. 5 or 5% QAndASetQAndASetTable of Contentsqanda.defaultlabelqanda.inherit.numeration — Sets the default.',
       'Question 4: A B C D Commands from the package print two questions.',
       '1.The stylesheet uses the XSLT document() function to open the file.',
       'CautionThere is a potential for incorrect links if the same id is used twice.',
       'Package amsmath Warning: Improper argument for math accent.',
       'For HRESULT_int, the low 32 bits of the result code are returned as a Caml int.)',
       '2This replaces the deprecated dh_movefiles command.',
+      'Tip You may export only the first partition of the disk image with the -P 1 option.',
       'MPICH1 required access to command line arguments in all programs, and 3 QUICK START 2.',
     ],
     keep: [
@@ -132,10 +163,170 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'MPICH 3 starts 2 processes on each QUICK host.',
     ],
     fails: (s) =>
-      /\d\.?\p{Lu}\p{Ll}|^\d+\s*[—–-]\s|^\p{Lu}\p{Ll}+:\s|\b(?:\p{Lu} ){3,}|^(?:Note|Caution|Warning|Tip|Important)\p{Lu}|\bWarning:/u.test(
+      /\d\.?\p{Lu}\p{Ll}|^\d+\s*[—–-]\s|^\p{Lu}\p{Ll}+(?: \p{Ll}+){0,2}:\s|\b(?:\p{Lu} ){3,}|^(?:Note|Caution|Warning|Tip|Important)\s?\p{Lu}|\bWarning:/u.test(
         s,
       ) ||
       (/^\(|\)[.!?]?$/u.test(s.trim()) && !/\(.*\)/u.test(s)) ||
-      /\b\d+\s+\p{Lu}{3,}(?:\s+\p{Lu}{3,})+\s+\d+\b/u.test(s),
+      /\b\d+\s+\p{Lu}{3,}(?:\s+\p{Lu}{3,})+\s+\d+\b/u.test(s) ||
+      /\p{L}{30,}|(?:\p{Ll}\p{Lu}\p{L}*){4,}/u.test(s),
+  },
+  {
+    id: 'listed/aside',
+    why: 'A statement wholly in parentheses ("(We recommend that you use int32…)") is an aside to the sentence before it, in the author’s voice (camlidl).',
+    reject: ['(We recommend that you use int32 or int64 for integers that are exactly 32 bit wide.)'],
+    keep: ['Use int32 or int64 for integers that are exactly 32 bit wide (or 64 bit wide).'],
+    fails: (s) => /^\(.*\)[.!?]?$/su.test(s.trim()),
+  },
+  {
+    id: 'listed/echo',
+    why: 'The same words on both sides of "or" or "and" ("exactly 64 bit wide or 64 bit wide") are a changed number or swapped term that now repeats its neighbour: nonsense a learner rejects without the text (camlidl).',
+    reject: [
+      'Use int32 or int64 for integers that are exactly 64 bit wide or 64 bit wide.',
+      'The routine reads the input file and the input file.',
+      'The options for intent are 1, 1, 2 and 3, which correspond to the ICC intents.',
+    ],
+    keep: [
+      'Use int32 or int64 for integers that are exactly 32 bit wide or 64 bit wide.',
+      'The routine reads the input file and the output file.',
+      'The options for intent are 0, 1, 2 and 3, which correspond to the ICC intents.',
+      'Names, dates, and places are read, and written.',
+    ],
+    fails(s) {
+      // Words and commas: a list "1, 1, 2" repeats its neighbour as surely as "64 bit wide or 64 bit wide".
+      const words = s.toLowerCase().match(/[\p{L}\p{N}]+|,/gu) ?? [];
+      for (let i = 0; i < words.length; i++) {
+        if (words[i] !== 'or' && words[i] !== 'and' && words[i] !== ',') continue;
+        for (let n = 1; n <= 4 && n <= i; n++) {
+          const left = words.slice(i - n, i).join(' ');
+          const right = words.slice(i + 1, i + 1 + n).join(' ');
+          if (left === right && !left.includes(',') && /\p{L}{2}|\p{N}/u.test(left)) return true;
+        }
+      }
+      return false;
+    },
+  },
+  {
+    id: 'listed/noun-phrase',
+    why: 'A statement whose only verbs stand after a relative word ("A Caml implementation file f.ml that implements the f.mli file.") is a noun phrase, a caption or a list item, not a claim (camlidl).',
+    reject: [
+      'A Caml implementation file f.ml that implements the f.mli file.',
+      'The routine which reads the input and writes the output.',
+    ],
+    keep: [
+      'A Caml implementation file that implements the f.mli file is generated by camlidl.',
+      'The routine reads the input that the user typed.',
+      'Programs use files that contain their settings.',
+      'You write a file that names the interfaces.',
+    ],
+    fails(s, lang) {
+      if (!isAnalysed(lang) || !lang.quizWords) return false;
+      const tags = lang.analyser.tag(s);
+      const relative = tags.findIndex((t) => lang.quizWords!.relatives.has(t.lower) && t.lower !== 'when');
+      // Only a statement opening on a determiner ("A file…", "The routine…") is read: the tagger takes too many
+      // plain verbs for nouns ("Programs use/NOUN files that…") to judge the others.
+      if (relative <= 0 || tags[0]?.pos !== 'DET') return false;
+      // The tagger reads some nouns as verbs ("implementation file/VERB"): a verb before the relative word is
+      // the sentence's when it is an auxiliary, reads as the third person or past, or follows a pronoun or a
+      // plural noun ("Programs use files that…").
+      const finiteBefore = tags.slice(0, relative).some((t, i) => {
+        if (t.pos === 'AUX') return true;
+        if (t.pos !== 'VERB') return false;
+        const prev = tags[i - 1];
+        return (
+          /(?:[^s]s|ed)$/u.test(t.lower) ||
+          prev?.pos === 'PRON' ||
+          (prev?.pos === 'NOUN' && /[^s]s$/u.test(prev.lower))
+        );
+      });
+      if (finiteBefore) return false;
+      // After the relative clause's own verb, a second finite verb is the sentence's ("… that X is generated").
+      const after = tags.slice(relative + 1);
+      const finite = after.filter(
+        (t, i) =>
+          (t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/u.test(t.lower))) &&
+          !/^(?:and|or)$/u.test(after[i - 1]?.lower ?? ''),
+      );
+      return finite.length <= 1;
+    },
+  },
+  {
+    id: 'listed/argument',
+    why: 'A statement about one argument of a routine ("The parameter a_cap specifies an offset…", "StreamErr is unified with…") is a line of an API reference: true of one call, nothing a course teaches (glpk graphs, gprolog).',
+    reject: [
+      'The parameter a_cap specifies an offset of the field of type double in the arc data block.',
+      'StreamErr is unified with the stream-term associated with the output of Command.',
+      'The argument fname is the name of the file to read.',
+      'If the stream position is end-of-stream then E is unified with at.',
+      'SorA is a variable SorA is neither a variable nor a stream-term SorA is an input stream.',
+      'The parameters specifies the ordinal number of the source node.',
+    ],
+    keep: [
+      'The parameter list of a routine is checked when the program is compiled.',
+      'The routine glp_asnprob_lp builds the LP problem of the assignment problem.',
+    ],
+    fails: (s) =>
+      /^(?:[Tt]he )?(?:[Pp]arameter|[Aa]rgument|[Ff]ield|[Mm]ember|[Oo]ption|[Oo]perand)s? \S*(?:_|\p{Ll}\p{Lu})\S* |^(?:[Tt]he )?(?:[Pp]arameter|[Aa]rgument|[Oo]perand)s? \p{Ll}+ (?:is|are|specifies|contains|must|should|points)\b/u.test(
+        s,
+      ) ||
+      /^(?:[Tt]he )?(?:[Pp]arameter|[Aa]rgument)s? (?:specifies|is|contains)\b|\b\p{Lu}\w* (?:is|are) unified with\b/u.test(
+        s,
+      ) ||
+      repeatedName(s),
+  },
+];
+
+/** A false option of a multiple-answer item: the sentence as written, the statement made of it, the defined terms. */
+export interface FalseOptionPlace {
+  source: string;
+  statement: string;
+  /** The terms the course's glossaries define. */
+  definedTerms: readonly string[];
+  /** The language's units: a changed number must be a quantity with its unit. */
+  words?: QuizWords;
+}
+
+export interface FalseOptionRule extends Rule {
+  fails(o: FalseOptionPlace): boolean;
+}
+
+/** The words of `a` and `b` that differ, once their common first and last words are taken off. */
+export function changedWords(a: string, b: string): [string, string] {
+  const x = a.split(/\s+/u);
+  const y = b.split(/\s+/u);
+  let start = 0;
+  while (start < x.length && start < y.length && x[start] === y[start]) start++;
+  let end = 0;
+  while (end < x.length - start && end < y.length - start && x.at(-1 - end) === y.at(-1 - end)) end++;
+  return [x.slice(start, x.length - end).join(' '), y.slice(start, y.length - end).join(' ')];
+}
+
+const definedIn = (text: string, terms: readonly string[]) => terms.filter((t) => containsTerm(text, t));
+
+export const FALSE_OPTION_RULES: readonly FalseOptionRule[] = [
+  {
+    id: 'falseoption/not-two-concepts',
+    why: 'Listed beside true statements, a false one must be plainly false to a reader of the text: a changed number is, and so is one defined term swapped for another; a swap between two undefined phrases is often a near-synonym that leaves the statement true ("the parallel version" for "the parallel execution", "the French counterpart" for "the French equivalent") or nonsense ("Mouse cursor to…").',
+    reject: [
+      'The original 8051 had 128 byte idata memory. => The original 16102 had 128 byte idata memory. || idata memory',
+      'A global variable is not visible in the parallel execution. => A global variable is not visible in the parallel version. || global variable; parallel execution',
+      'You can use either the English command or the French equivalent. => You can use either the English command or the French counterpart. || English command',
+    ],
+    keep: [
+      'The direct page holds the first 256 bytes of memory. => The direct page holds the first 512 bytes of memory. || direct page',
+      'The entry colour has precedence over the row colour. => The table colour has precedence over the row colour. || entry colour; table colour; row colour',
+    ],
+    fails(o) {
+      const [was, now] = changedWords(o.source, o.statement);
+      if (/^[\d.,]+$/u.test(was) && /^[\d.,]+$/u.test(now)) {
+        // A number without a unit is a name or a label as often ("The original 8051 had…" made "16102").
+        const after = o.source.slice(o.source.indexOf(was) + was.length).replace(/^\s/u, '');
+        return !o.words || !o.words.units.test(after);
+      }
+      const before = definedIn(o.source, o.definedTerms);
+      const after = definedIn(o.statement, o.definedTerms);
+      const added = after.filter((t) => !before.includes(t));
+      const removed = before.filter((t) => !after.includes(t));
+      return added.length === 0 || removed.length === 0;
+    },
   },
 ];

@@ -116,6 +116,7 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
       'It outputs digests of [128] bits.',
       'The tool might be used to extract a [10]% sample.',
       'Which means that all [300] bytes are attributed to that program point.',
+      'If it has [16] bits it is passed in hl.',
     ],
     keep: ['MD5 outputs digests of [128] bits.'],
     fails: (q) => q.words.leansBefore.test(q.before),
@@ -162,5 +163,55 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
     reject: ['The limit (see [12] bytes above) applies to every block.'],
     keep: ['The limit of [12] bytes applies to every block.'],
     fails: (q) => (q.before.match(/\(/g) ?? []).length > (q.before.match(/\)/g) ?? []).length,
+  },
+  {
+    id: 'quantity/statement-leans',
+    why: 'A sentence that leans on the one before ("The default value is 300 ms", "Thus 3D plots require 4 columns", "this option") asks for the figure of something the blank does not name; the same words as a listed statement (gnuplot).',
+    reject: [
+      'The default value is [300] ms.',
+      'Thus 3D plots require [4] columns of data.',
+      'This option sets a delay of [5] seconds.',
+    ],
+    keep: ['The default double-click delay of the wxt terminal is [300] ms.'],
+    fails: (q) => q.words.leaningStatement.test(q.text),
+  },
+  {
+    id: 'quantity/two-sentences',
+    why: 'A blank in one of two sentences ("The image style handles … . Thus 2D plots require 3 columns…") asks the learner to read a paragraph; the second sentence may give the figure away (gnuplot, R).',
+    reject: ['The default is [300] ms. Setting the value to 0 ms triggers the copy on a single click.'],
+    keep: ['The default is [300] ms, and 0 ms triggers the copy on a single click.'],
+    fails: (q) => /\p{Ll}[.!?]\s+\p{Lu}/u.test(q.text.trim().replace(/[.!?]["'”’)]*$/u, '')),
+  },
+  {
+    id: 'quantity/extraction-marks',
+    why: 'A footnote mark glued to a word ("limited3 to about 4095 bytes") or a closing bracket with no opening ("…returned as a Caml int.)") shows the extraction cut the sentence (R intro, camlidl).',
+    reject: [
+      'Command lines entered at the console are limited3 to about [4095] bytes.',
+      'The low [16] bits of the result code are returned as a Caml int.)',
+    ],
+    keep: [
+      'Command lines entered at the console are limited to about [4095] bytes.',
+      'The low [16] bits of the result code (an HRESULT) are returned as a Caml int.',
+    ],
+    fails: (q) =>
+      /\b\p{Ll}{5,}\d\b/u.test(q.text) ||
+      (q.text.match(/\)/g) ?? []).length > (q.text.match(/\(/g) ?? []).length,
+  },
+  {
+    id: 'quantity/table-row',
+    why: 'A number right after a label and a colon ("Upload fixing only release-critical and important bugs: 5 days") is a cell of a table whose heading the blank does not show (developers-reference).',
+    reject: ['Upload fixing only release-critical and important bugs: [5] days.'],
+    keep: ['An upload that fixes only release-critical bugs waits [5] days in the delayed queue.'],
+    fails: (q) => /:\s*$/u.test(q.before),
+  },
+  {
+    id: 'quantity/share-of-people',
+    why: 'A share of users, people or cases ("can be omitted by 99% of users", "in 90 percent of cases") is a manner of speaking, not a measured figure to learn (reportlab, gri).',
+    reject: [
+      'The encoding argument can probably be omitted by [99]% of users.',
+      'In [90] percent of cases, Gri is run on a script file.',
+    ],
+    keep: ['The lighting model gives [50]% of the overall lighting.'],
+    fails: (q) => /^\s*of (?:all )?(?:users|people|cases|programs|packages|the time)\b/iu.test(q.afterUnit),
   },
 ];

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The fresh held-out set of issue #24's reading: eight manuals, guides and tutorials from Debian's documentation
+# packages that no quiz rule was tuned on (none of ../shared/corpus, the fleet benchmark's ten manuals,
+# scripts/quality/heldout.sh's fifteen, nor the files the quiz makers were tuned on in #24: auto-multiple-choice's
+# two manuals, camlidl, gri, docbook-xsl, freefem). Rules are never changed after reading its output; the teacher's
+# reading of `npm run eval:kinds -- --keep OUT DIR/*.pdf` is in docs/quiz-reading.md.
+#
+#   bash scripts/quality/fresh.sh [DIR]     # default: ${PROFAI_CACHE_DIR:-~/.cache/profai}/fresh
+#   FRESH_SET=2 bash scripts/quality/fresh.sh [DIR]   # the second fresh set (default DIR …/fresh2), read after
+#                                                      # the first was used for tuning
+#
+# Needs apt's package lists (`apt-get update` once) and dpkg-deb; installs nothing. Idempotent.
+set -euo pipefail
+second=${FRESH_SET:-1}
+dir=${1:-${PROFAI_CACHE_DIR:-$HOME/.cache/profai}/fresh$([ "$second" = 2 ] && echo 2)}
+mkdir -p "$dir/debs"
+
+# <package> <path in the package (.pdf or .pdf.gz)> <name in DIR>     kind of document
+SET='
+debian-faq             usr/share/doc/debian/FAQ/debian-faq.en.pdf.gz          debian-faq.pdf
+debian-reference-en    usr/share/debian-reference/debian-reference.en.pdf     debian-reference.pdf
+pari-doc               usr/share/pari/doc/tutorial.pdf                        pari-tutorial.pdf
+pari-doc               usr/share/pari/doc/parallel.pdf                        pari-parallel.pdf
+python-reportlab-doc   usr/share/doc/python-reportlab-doc/reportlab-userguide.pdf reportlab-userguide.pdf
+sdcc-doc               usr/share/doc/sdcc-doc/sdccman.pdf.gz                  sdcc-manual.pdf
+siscone-doc-pdf        usr/share/doc/siscone-doc-pdf/pdf/refman.pdf.gz        siscone-refman.pdf
+why3-doc-pdf           usr/share/doc/why3-doc-pdf/manual.pdf                  why3-manual.pdf
+'
+# The second set: Erlang/OTP's Mnesia, EUnit and Dialyzer guides (user's guide then reference), R's language
+# definition and FAQ (other manuals of the package heldout.sh takes two from), Octave's liboctave guide.
+SET2='
+erlang-doc   usr/share/doc/erlang-doc/lib/mnesia-4.21.3/doc/pdf/mnesia-4.21.3.pdf        erlang-mnesia.pdf
+erlang-doc   usr/share/doc/erlang-doc/lib/eunit-2.8.1/doc/pdf/eunit-2.8.1.pdf            erlang-eunit.pdf
+erlang-doc   usr/share/doc/erlang-doc/lib/dialyzer-5.0.4/doc/pdf/dialyzer-5.0.4.pdf      erlang-dialyzer.pdf
+r-doc-pdf    usr/share/R/doc/manual/R-lang.pdf                                          r-lang.pdf
+r-doc-pdf    usr/share/R/doc/manual/R-FAQ.pdf                                           r-faq.pdf
+octave-doc   usr/share/doc/octave/liboctave.pdf                                         liboctave.pdf
+'
+[ "$second" = 2 ] && SET=$SET2
+# debian-faq: questions and answers for users; debian-reference: a user's reference and tutorial; pari tutorial:
+# a tutorial with worked sessions; pari parallel: a short technical guide; reportlab: a library's user guide
+# (prose with code); sdcc: a compiler's user manual (options, tables); siscone: a Doxygen API reference; why3: a
+# tool's manual (tutorial chapters, then language and command reference).
+
+cd "$dir/debs"
+for pkg in $(echo "$SET" | awk 'NF{print $1}' | sort -u); do
+  ls "${pkg}"_*.deb >/dev/null 2>&1 || apt-get download "$pkg" >/dev/null
+done
+echo "$SET" | while read -r pkg path name; do
+  [ -n "$pkg" ] || continue
+  [ -s "$dir/$name" ] && continue
+  deb=$(ls "${pkg}"_*.deb | head -1)
+  if [[ $path == *.gz ]]; then
+    dpkg-deb --fsys-tarfile "$deb" | tar -xO "./$path" | gunzip > "$dir/$name"
+  else
+    dpkg-deb --fsys-tarfile "$deb" | tar -xO "./$path" > "$dir/$name"
+  fi
+done
+ls "$dir"/*.pdf
