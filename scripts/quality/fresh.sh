@@ -3,7 +3,8 @@
 # packages that no quiz rule was tuned on (none of ../shared/corpus, the fleet benchmark's ten manuals,
 # scripts/quality/heldout.sh's fifteen, nor the files the quiz makers were tuned on in #24: auto-multiple-choice's
 # two manuals, camlidl, gri, docbook-xsl, freefem). Rules are never changed after reading its output; the teacher's
-# reading of `npm run eval:kinds -- --keep OUT DIR/*.pdf` is in docs/quiz-reading.md.
+# reading of `npm run eval:kinds -- --keep OUT DIR/*.pdf` is in scripts/quality/reading.md. The first set became tuning
+# data once read (#24); FRESH_SET=2 gives the second.
 #
 #   bash scripts/quality/fresh.sh [DIR]     # default: ${PROFAI_CACHE_DIR:-~/.cache/profai}/fresh
 #   FRESH_SET=2 bash scripts/quality/fresh.sh [DIR]   # the second fresh set (default DIR …/fresh2), read after

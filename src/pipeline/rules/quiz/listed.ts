@@ -320,7 +320,7 @@ export const FALSE_OPTION_RULES: readonly FalseOptionRule[] = [
       if (/^[\d.,]+$/u.test(was) && /^[\d.,]+$/u.test(now)) {
         // A number without a unit is a name or a label as often ("The original 8051 had…" made "16102").
         const after = o.source.slice(o.source.indexOf(was) + was.length).replace(/^\s/u, '');
-        return !o.words || !o.words.units.test(after);
+        return !o.words?.units.test(after);
       }
       const before = definedIn(o.source, o.definedTerms);
       const after = definedIn(o.statement, o.definedTerms);
