@@ -189,11 +189,23 @@ function relatedPair(
   sentences: readonly Sentence[],
   used: ReadonlySet<string>,
 ): [string, string] | null {
+  // Which sentences use each term, found once per term rather than once per pair it is in.
+  const users = new Map<string, boolean[]>();
+  const usersOf = (term: string) => {
+    let found = users.get(term);
+    if (!found) {
+      found = sentences.map((s) => containsTerm(s.text, term));
+      users.set(term, found);
+    }
+    return found;
+  };
   for (let i = 0; i < terms.length; i++)
     for (let j = i + 1; j < terms.length; j++) {
       const [a, b] = [terms[i]!, terms[j]!];
       if (used.has(a.toLowerCase()) || used.has(b.toLowerCase()) || sameWord(a, b)) continue;
-      const together = sentences.filter((s) => containsTerm(s.text, a) && containsTerm(s.text, b)).length;
+      const [usesA, usesB] = [usersOf(a), usersOf(b)];
+      let together = 0;
+      for (let k = 0; k < sentences.length; k++) if (usesA[k] && usesB[k]) together++;
       if (together >= 2) return [a, b];
     }
   return null;
