@@ -19,7 +19,11 @@ import { xmpTitleAuthor } from './pdf/xmp.ts';
 
 /** Options of {@link extractDocument}. */
 export interface ExtractOptions {
-  /** Called after each page with pages done and the page count. */
+  /**
+   * Called with pages done and the page count after each slice of pages (about every {@link SLICE_MS} ms) and
+   * at the end: not after each page, which cost a worker child an IPC message (and its supervisor one to handle)
+   * per page.
+   */
   onProgress?: (done: number, total: number) => void;
   /**
    * After this many pages time out, the pages not yet read are skipped too (each time-out costs the page time
@@ -81,8 +85,13 @@ async function readPages(pdf: PdfHandle, opts: ExtractOptions): Promise<PageResu
   let next = 0;
   let timeouts = 0;
   let givenUp: string | undefined;
+  let reported = 0;
   const finish = (result: PageResult) => {
     results[next++] = result;
+  };
+  const report = () => {
+    if (next === reported) return;
+    reported = next;
     opts.onProgress?.(next, total);
   };
   const reopen = async () => {
@@ -124,8 +133,10 @@ async function readPages(pdf: PdfHandle, opts: ExtractOptions): Promise<PageResu
       if (givenUp === undefined && next < total) await reopen();
     }
     // Progress and IPC messages go out between slices.
+    report();
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  report();
   return results;
 }
 

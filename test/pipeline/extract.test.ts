@@ -4,7 +4,7 @@ import type { ExtractedDocument, TextLine } from '../../src/domain/document.ts';
 import { PdfError } from '../../src/pipeline/errors.ts';
 import { extractDocument, pageRanges } from '../../src/pipeline/extract.ts';
 import { checkPdf, type OpenLimits, openPdf } from '../../src/pipeline/load.ts';
-import { cleanText, dehyphenate } from '../../src/pipeline/pdf/text.ts';
+import { cleanText, collapseWhitespace, dehyphenate } from '../../src/pipeline/pdf/text.ts';
 import {
   CHAPTERS,
   COURSE,
@@ -234,6 +234,24 @@ describe('text clean-up', () => {
       out.map((l) => l.text),
       ['an example', 'of it', 'a well-', 'Known case', 'software'],
     );
+  });
+
+  test('whitespace collapsed as replace(/\\s+/g, " ").trim() does, tidy text returned as it is', () => {
+    const cases = [
+      'tidy line of text',
+      '',
+      ' ',
+      'two  spaces',
+      ' leading',
+      'trailing ',
+      'tab\there',
+      'no\u00A0break',
+      'bom\uFEFF',
+      '\u3000ideographic space',
+      'line\u2028separator',
+      'a \n b',
+    ];
+    for (const text of cases) assert.equal(collapseWhitespace(text), text.replace(/\s+/g, ' ').trim(), text);
   });
 
   test('page ranges', () => {

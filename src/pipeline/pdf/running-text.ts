@@ -60,12 +60,41 @@ function edgeLines(
   height: { bottom: number; top: number },
 ): { top: TextLine[]; bottom: TextLine[] } {
   const span = height.top - height.bottom;
-  const byY = [...lines].sort((a, b) => b.y - a.y);
-  const top = byY.slice(0, EDGE_LINES).filter((l) => l.y >= height.top - span * EDGE_ZONE);
-  const bottom = byY
-    .slice(-EDGE_LINES)
-    .filter((l) => l.y <= height.bottom + span * EDGE_ZONE && !top.includes(l));
+  const { highest, lowest } = extremes(lines, EDGE_LINES);
+  const top = highest.filter((l) => l.y >= height.top - span * EDGE_ZONE);
+  const bottom = lowest.filter((l) => l.y <= height.bottom + span * EDGE_ZONE && !top.includes(l));
   return { top, bottom };
+}
+
+/**
+ * The first and the last `k` lines of `lines` stably sorted top to bottom (y descending, lines at one height
+ * in their order), without sorting the whole page: this runs for every page.
+ */
+function extremes(lines: readonly TextLine[], k: number): { highest: TextLine[]; lowest: TextLine[] } {
+  const highest: TextLine[] = [];
+  const lowest: TextLine[] = [];
+  for (const line of lines) {
+    // A later line sorts after every earlier one at its height: its place is before the first lower line.
+    const high = placeAmong(highest, line);
+    if (high < k) {
+      highest.splice(high, 0, line);
+      if (highest.length > k) highest.pop();
+    }
+    const low = placeAmong(lowest, line);
+    if (lowest.length < k) lowest.splice(low, 0, line);
+    else if (low > 0) {
+      lowest.splice(low, 0, line);
+      lowest.shift();
+    }
+  }
+  return { highest, lowest };
+}
+
+/** Where `line` goes in `sorted` (top to bottom), after the lines at its height already there. */
+function placeAmong(sorted: readonly TextLine[], line: TextLine): number {
+  let i = 0;
+  while (i < sorted.length && (sorted[i] as TextLine).y >= line.y) i++;
+  return i;
 }
 
 /** Pages (indexes, ascending) that have another page of `pages` at most {@link RUN_GAP} pages away. */
