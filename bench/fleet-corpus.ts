@@ -13,7 +13,8 @@
  * files), `--repeat K` enqueues each PDF K times (K rounds, as the anchor's bench; each copy made unique after %%EOF
  * so that it is a new job and document), `--json` prints the figures as JSON on stdout (the report goes to stderr).
  * Besides throughput it prints CPU ms per page (the children's, and all with the services') and stage ms per page,
- * and RSS per worker idle at the first sample after `ready.`, idle once settled, and at peak.
+ * and RSS per worker idle at the first sample after `ready.`, idle once settled, and at peak; idle and peak again with
+ * the files supervisor and child both map counted once (the node binary's pages are shared: RSS counts them twice).
  *
  *   npm run bench:fleet-corpus -- [--workers 1,5] [--db postgres|pglite] [--source corpus|copies] [--copies 10]
  *     [--dir DIR] [--repeat K] [--json] [--llm]
@@ -192,8 +193,8 @@ function stop(procs: readonly ChildProcess[]): Promise<unknown> {
   );
 }
 
-/** RSS (MB) of a process and its descendants (a worker: supervisor + children). */
-function treeRssMb(pid: number): number {
+/** Pids of a process and its descendants (a worker: supervisor + children). */
+function treePids(pid: number): number[] {
   let children: number[] = [];
   try {
     children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
@@ -201,7 +202,30 @@ function treeRssMb(pid: number): number {
       .filter(Boolean)
       .map(Number);
   } catch {}
-  return (readRssMb(pid) ?? 0) + children.reduce((s, c) => s + treeRssMb(c), 0);
+  return [pid, ...children.flatMap(treePids)];
+}
+
+/** RSS (MB) of a process and its descendants (a worker: supervisor + children). */
+function treeRssMb(pid: number): number {
+  return treePids(pid).reduce((s, p) => s + (readRssMb(p) ?? 0), 0);
+}
+
+/**
+ * RSS (MB) of a process and its descendants with the files they map counted once: their anonymous memory plus
+ * the largest file-backed part of one of them. Supervisor and child run the same node binary, whose ~38 MB of
+ * resident code pages the sum of RSS counts twice though the host holds them once.
+ */
+function treeOwnMb(pid: number): number {
+  const parts = treePids(pid).map((p) => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+      return { anon: kb('RssAnon') + kb('RssShmem'), file: kb('RssFile') };
+    } catch {
+      return { anon: 0, file: 0 };
+    }
+  });
+  return (parts.reduce((s, x) => s + x.anon, 0) + Math.max(0, ...parts.map((x) => x.file))) / 1024;
 }
 
 /**
@@ -325,12 +349,15 @@ async function run(workers: number, pdfs: Pdf[]) {
     await Promise.all(procs.map((p) => lineOf(p, / ready\.$/)));
     // Idle RSS per worker: at the first sample (just after `ready.`) and once settled, before any job.
     const idleFirst = procs.map((p) => treeRssMb(p.pid!));
+    const idleFirstOwn = procs.map((p) => treeOwnMb(p.pid!));
     await sleep(IDLE_SETTLE_MS);
     const idleSettled = procs.map((p) => treeRssMb(p.pid!));
     const peaks = procs.map(() => 0);
+    const ownPeaks = procs.map(() => 0);
     const sampler = setInterval(() => {
       procs.forEach((p, i) => {
         peaks[i] = Math.max(peaks[i]!, treeRssMb(p.pid!));
+        ownPeaks[i] = Math.max(ownPeaks[i]!, treeOwnMb(p.pid!));
       });
     }, 200);
     const probe = probeSaves(backend.env.DATABASE_URL!);
@@ -378,6 +405,9 @@ async function run(workers: number, pdfs: Pdf[]) {
       idleFirstRss: idleFirst,
       idleSettledRss: idleSettled,
       peakRss: peaks,
+      /** As idleFirstRss and peakRss, with the files supervisor and child both map counted once. */
+      idleFirstOwn,
+      peakOwn: ownPeaks,
       makespan,
       work,
       ideal: work / workers,
@@ -468,6 +498,7 @@ for (const n of args.workers!.split(',').map(Number)) {
         )
         .join(', ')}`,
       `  RSS per worker (supervisor + child), MB: idle at first sample ${mbList(r.idleFirstRss)}; idle after ${IDLE_SETTLE_MS / 1000} s ${mbList(r.idleSettledRss)}; peak ${mbList(r.peakRss)}`,
+      `  the same with the files supervisor and child both map (the node binary) counted once, MB: idle at first sample ${mbList(r.idleFirstOwn)}; peak ${mbList(r.peakOwn)}`,
       `  peak child RSS in a job ${r.peakChildRss.toFixed(0)} MB (${r.heaviest}); per job: ${r.jobPeaks.map((j) => `${j.file} ${j.peakRssMb.toFixed(0)}`).join(', ')}`,
       `  wall seconds per stage, all documents: ${stagesText(r.stages.total)}`,
       `  slowest document ${r.stages.slowest.file}: ${stagesText(r.stages.slowest.stats)}`,
