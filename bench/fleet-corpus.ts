@@ -9,15 +9,21 @@
  * durations) and the longest job, peak RSS per worker (supervisor + child, sampled from /proc) and the
  * child's peak per job (run records), and the latency of a probe save into the database during the run.
  *
+ * `--one-at-a-time` enqueues each PDF when the previous one is done: five workers then start five cold children
+ * but never run at once, which tells what cold children cost (against one worker) from what running at once costs
+ * (against five workers with every PDF enqueued at once).
  * `--dir DIR` takes every PDF of a folder instead (e.g. the Celery anchor's 10 Debian manuals, to compare on the same
  * files), `--repeat K` enqueues each PDF K times (K rounds, as the anchor's bench; each copy made unique after %%EOF
  * so that it is a new job and document), `--json` prints the figures as JSON on stdout (the report goes to stderr).
  * Besides throughput it prints CPU ms per page (the children's, and all with the services') and stage ms per page,
- * and RSS per worker idle at the first sample after `ready.`, idle once settled, and at peak.
+ * and RSS per worker idle at the first sample after `ready.`, idle once settled, and at peak; idle and peak again with
+ * the files supervisor and child both map counted once (the node binary's pages are shared: RSS counts them twice).
  *
  *   npm run bench:fleet-corpus -- [--workers 1,5] [--db postgres|pglite] [--source corpus|copies] [--copies 10]
- *     [--dir DIR] [--repeat K] [--json] [--llm]
+ *     [--dir DIR] [--repeat K] [--json] [--llm] [--one-at-a-time]
  * FLEET_CLI_ENTRY=/other/checkout/dist/cli/main.js runs another commit's workers under this bench (before/after).
+ * FLEET_WORKER_FLAGS='--cpu-prof --cpu-prof-dir=DIR' profiles every worker and child (Node allows neither in
+ * NODE_OPTIONS); children inherit their worker's flags.
  * FLEET_CLI_ENTRY=path/to/dist/cli/main.js runs compiled workers (tsx costs ~100 MB of RSS per worker).
  *
  * PDFium (issue 16), machine loaded by other work (load 6-12 on 2 cores), compiled workers, PostgreSQL + Chroma,
@@ -71,6 +77,8 @@ import { cpuSeconds, pidsNamed } from './workers.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CLI = process.env.FLEET_CLI_ENTRY ?? 'src/cli/main.ts';
+/** FLEET_WORKER_FLAGS: more Node flags for the workers, which their children inherit (e.g. `--cpu-prof`). */
+const WORKER_EXTRA_FLAGS = (process.env.FLEET_WORKER_FLAGS ?? '').split(' ').filter(Boolean);
 const SAMPLE = fileURLToPath(new URL('../examples/sample.pdf', import.meta.url));
 
 const { values: args } = parseArgs({
@@ -83,6 +91,7 @@ const { values: args } = parseArgs({
     dir: { type: 'string' },
     repeat: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
+    'one-at-a-time': { type: 'boolean', default: false },
   },
 });
 
@@ -158,7 +167,7 @@ function loadPdfs(): { pdfs: Pdf[]; source: string } {
 
 function spawnCli(args: string[], env: Record<string, string>): ChildProcess {
   const entry = CLI.endsWith('.ts') ? ['--import', 'tsx', CLI] : [CLI];
-  const flags = args[0] === 'worker' ? SUPERVISOR_NODE_FLAGS : [];
+  const flags = args[0] === 'worker' ? [...SUPERVISOR_NODE_FLAGS, ...WORKER_EXTRA_FLAGS] : [];
   return spawn(process.execPath, [...flags, ...entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -192,8 +201,8 @@ function stop(procs: readonly ChildProcess[]): Promise<unknown> {
   );
 }
 
-/** RSS (MB) of a process and its descendants (a worker: supervisor + children). */
-function treeRssMb(pid: number): number {
+/** Pids of a process and its descendants (a worker: supervisor + children). */
+function treePids(pid: number): number[] {
   let children: number[] = [];
   try {
     children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
@@ -201,7 +210,30 @@ function treeRssMb(pid: number): number {
       .filter(Boolean)
       .map(Number);
   } catch {}
-  return (readRssMb(pid) ?? 0) + children.reduce((s, c) => s + treeRssMb(c), 0);
+  return [pid, ...children.flatMap(treePids)];
+}
+
+/** RSS (MB) of a process and its descendants (a worker: supervisor + children). */
+function treeRssMb(pid: number): number {
+  return treePids(pid).reduce((s, p) => s + (readRssMb(p) ?? 0), 0);
+}
+
+/**
+ * RSS (MB) of a process and its descendants with the files they map counted once: their anonymous memory plus
+ * the largest file-backed part of one of them. Supervisor and child run the same node binary, whose ~38 MB of
+ * resident code pages the sum of RSS counts twice though the host holds them once.
+ */
+function treeOwnMb(pid: number): number {
+  const parts = treePids(pid).map((p) => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+      return { anon: kb('RssAnon') + kb('RssShmem'), file: kb('RssFile') };
+    } catch {
+      return { anon: 0, file: 0 };
+    }
+  });
+  return (parts.reduce((s, x) => s + x.anon, 0) + Math.max(0, ...parts.map((x) => x.file))) / 1024;
 }
 
 /**
@@ -325,12 +357,15 @@ async function run(workers: number, pdfs: Pdf[]) {
     await Promise.all(procs.map((p) => lineOf(p, / ready\.$/)));
     // Idle RSS per worker: at the first sample (just after `ready.`) and once settled, before any job.
     const idleFirst = procs.map((p) => treeRssMb(p.pid!));
+    const idleFirstOwn = procs.map((p) => treeOwnMb(p.pid!));
     await sleep(IDLE_SETTLE_MS);
     const idleSettled = procs.map((p) => treeRssMb(p.pid!));
     const peaks = procs.map(() => 0);
+    const ownPeaks = procs.map(() => 0);
     const sampler = setInterval(() => {
       procs.forEach((p, i) => {
         peaks[i] = Math.max(peaks[i]!, treeRssMb(p.pid!));
+        ownPeaks[i] = Math.max(ownPeaks[i]!, treeOwnMb(p.pid!));
       });
     }, 200);
     const probe = probeSaves(backend.env.DATABASE_URL!);
@@ -345,28 +380,29 @@ async function run(workers: number, pdfs: Pdf[]) {
     // The supervisors' start-up (before `ready.`) is not the run's work.
     const supervisorsBefore = procs.reduce((s, p) => s + cpuSeconds(p.pid!), 0);
     const ids: string[] = [];
+    const views: JobView[] = [];
+    const finished = async (id: string): Promise<JobView> => {
+      for (;;) {
+        const v = await getJobView(client, id);
+        if (v && (v.state === 'completed' || v.state === 'failed')) return v;
+        await sleep(100);
+      }
+    };
     for (const pdf of ordered) {
       const sha256 = createHash('sha256').update(pdf.bytes).digest('hex');
       const path = join(uploads.dir, `${sha256}.pdf`);
       writeFileSync(path, pdf.bytes);
-      ids.push((await enqueuePdf(client, { path, fileName: pdf.name, sha256 })).id);
+      const { id } = await enqueuePdf(client, { path, fileName: pdf.name, sha256 });
+      ids.push(id);
+      if (args['one-at-a-time']) views.push(await finished(id));
     }
-    const views: JobView[] = [];
-    for (const id of ids) {
-      for (;;) {
-        const v = await getJobView(client, id);
-        if (v && (v.state === 'completed' || v.state === 'failed')) {
-          views.push(v);
-          break;
-        }
-        await sleep(100);
-      }
-    }
+    if (!args['one-at-a-time']) for (const id of ids) views.push(await finished(id));
     const end = Math.max(...views.map((v) => Date.parse(v.timings.finishedAt ?? '') || Date.now()));
     clearInterval(sampler);
     const servicesAfter = serviceCpu(backend.chroma?.pid);
     const supervisorsCpu = procs.reduce((s, p) => s + cpuSeconds(p.pid!), 0) - supervisorsBefore;
     const saves = await probe.stop();
+    const runInfos = await readRunInfos(client.redis, prefix, ids);
     const makespan = (end - start) / 1000;
     const durations = views.map((v) => v.timings.seconds ?? 0);
     const work = durations.reduce((s, x) => s + x, 0);
@@ -378,6 +414,9 @@ async function run(workers: number, pdfs: Pdf[]) {
       idleFirstRss: idleFirst,
       idleSettledRss: idleSettled,
       peakRss: peaks,
+      /** As idleFirstRss and peakRss, with the files supervisor and child both map counted once. */
+      idleFirstOwn,
+      peakOwn: ownPeaks,
       makespan,
       work,
       ideal: work / workers,
@@ -388,7 +427,8 @@ async function run(workers: number, pdfs: Pdf[]) {
       pagesPerSecond: pages / makespan,
       peakWorkerRss: Math.max(...peaks),
       peakChildRss: Math.max(...views.map((v) => v.peakRssMb ?? 0)),
-      cpu: (await readRunInfos(client.redis, prefix, ids)).reduce((sum, r) => sum + (r?.cpuSeconds ?? 0), 0),
+      cpu: runInfos.reduce((sum, r) => sum + (r?.cpuSeconds ?? 0), 0),
+      jobs: jobCosts(views, runInfos),
       heaviest: views.reduce((a, b) => ((b.peakRssMb ?? 0) > (a.peakRssMb ?? 0) ? b : a)).file,
       /** Each job's child peak RSS, in the order the jobs were enqueued. */
       jobPeaks: views.map((v) => ({ file: v.file, peakRssMb: v.peakRssMb ?? 0 })),
@@ -418,6 +458,24 @@ say(
 say(
   `${(pdfs.reduce((s, p) => s + p.bytes.length, 0) / 1048576).toFixed(1)} MB in ${pdfs.length} files, largest first`,
 );
+
+/**
+ * Each job's CPU and where it ran, and whether it was its child's first job (which pays the child's warm-up:
+ * imports, the English model, PDFium, cold JIT): set against the same file's CPU in another run, the first jobs'
+ * excess is the warm-up and the later jobs' excess is what running at once costs.
+ */
+function jobCosts(views: JobView[], runInfos: Awaited<ReturnType<typeof readRunInfos>>) {
+  const jobs = views.map((v, i) => ({
+    file: v.file,
+    childPid: runInfos[i]?.childPid ?? 0,
+    startedAt: runInfos[i]?.startedAt ?? 0,
+    cpuSeconds: runInfos[i]?.cpuSeconds ?? 0,
+  }));
+  const firstStart = new Map<number, number>();
+  for (const j of jobs)
+    firstStart.set(j.childPid, Math.min(firstStart.get(j.childPid) ?? j.startedAt, j.startedAt));
+  return jobs.map((j) => ({ ...j, childsFirst: firstStart.get(j.childPid) === j.startedAt }));
+}
 
 /**
  * CPU figures per page of one run: the children's and all (with the services'), and per stage: its CPU
@@ -468,6 +526,7 @@ for (const n of args.workers!.split(',').map(Number)) {
         )
         .join(', ')}`,
       `  RSS per worker (supervisor + child), MB: idle at first sample ${mbList(r.idleFirstRss)}; idle after ${IDLE_SETTLE_MS / 1000} s ${mbList(r.idleSettledRss)}; peak ${mbList(r.peakRss)}`,
+      `  the same with the files supervisor and child both map (the node binary) counted once, MB: idle at first sample ${mbList(r.idleFirstOwn)}; peak ${mbList(r.peakOwn)}`,
       `  peak child RSS in a job ${r.peakChildRss.toFixed(0)} MB (${r.heaviest}); per job: ${r.jobPeaks.map((j) => `${j.file} ${j.peakRssMb.toFixed(0)}`).join(', ')}`,
       `  wall seconds per stage, all documents: ${stagesText(r.stages.total)}`,
       `  slowest document ${r.stages.slowest.file}: ${stagesText(r.stages.slowest.stats)}`,
@@ -478,6 +537,20 @@ for (const n of args.workers!.split(',').map(Number)) {
 }
 if (results.length >= 2) {
   const [a, b] = [results[0]!, results[results.length - 1]!];
+  // The same files' CPU in both runs, split by whether the job was its child's first.
+  const cpuOf = (r: typeof a, first: boolean) => {
+    const files = new Set(r.jobs.filter((j) => j.childsFirst === first).map((j) => j.file));
+    const sum = (x: typeof a) =>
+      x.jobs.filter((j) => files.has(j.file)).reduce((s, j) => s + j.cpuSeconds, 0);
+    return { files: files.size, base: sum(a), now: sum(b) };
+  };
+  for (const first of [true, false]) {
+    const c = cpuOf(b, first);
+    if (c.files > 0)
+      say(
+        `${b.workers} workers, ${first ? "children's first jobs" : 'later jobs'} (${c.files} files): ${c.now.toFixed(1)} s CPU vs ${c.base.toFixed(1)} s for the same files with ${a.workers} worker(s) (${(c.now / Math.max(c.base, 1e-9)).toFixed(2)}×)`,
+      );
+  }
   say(
     `\nthroughput ${b.workers} vs ${a.workers} worker(s): ${(b.pdfsPerHour / a.pdfsPerHour).toFixed(2)}× (PDFs/hour), ${(b.pagesPerSecond / a.pagesPerSecond).toFixed(2)}× (pages/s); children's CPU ${(b.cpu / a.cpu).toFixed(2)}×, all CPU ${(b.perPage.all / a.perPage.all).toFixed(2)}×`,
   );

@@ -26,6 +26,8 @@ const INPUT_FILES = [
   'scripts/make-pglite-template.ts',
 ];
 const FINGERPRINT_FILE = join('dist', '.build-fingerprint');
+/** What a finished build leaves (one file per step): a dist/ missing one is rebuilt whatever its fingerprint. */
+const OUTPUTS = ['dist/cli/main.js', 'dist/web/index.html'];
 
 function filesUnder(root, dir) {
   const path = join(root, dir);
@@ -68,7 +70,8 @@ const { values } = parseArgs({
 });
 const root = values.root;
 const fingerprint = inputsFingerprint(root);
-const current = builtFingerprint(root) === fingerprint;
+const current =
+  builtFingerprint(root) === fingerprint && OUTPUTS.every((file) => existsSync(join(root, file)));
 if (values.check) {
   console.log(fingerprint);
   process.exitCode = current ? 0 : 1;

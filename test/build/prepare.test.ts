@@ -22,7 +22,10 @@ function runBuild(...args: string[]) {
 
 /** Records the fingerprint of the fixture's sources as a finished build would. */
 function recordBuild(): void {
-  mkdirSync(join(root, 'dist'), { recursive: true });
+  mkdirSync(join(root, 'dist/cli'), { recursive: true });
+  mkdirSync(join(root, 'dist/web'), { recursive: true });
+  writeFileSync(join(root, 'dist/cli/main.js'), '');
+  writeFileSync(join(root, 'dist/web/index.html'), '');
   writeFileSync(join(root, 'dist/.build-fingerprint'), `${runBuild('--check').stdout}\n`);
 }
 
@@ -55,6 +58,12 @@ describe('build: prepare skips a build of the same sources', () => {
     assert.equal(runBuild('--check').status, 1);
     recordBuild();
     rmSync(join(root, 'src/cli/extra.ts'));
+    assert.equal(runBuild('--check').status, 1);
+  });
+
+  test('a dist/ missing what a step writes is rebuilt whatever its fingerprint', () => {
+    recordBuild();
+    rmSync(join(root, 'dist/web'), { recursive: true });
     assert.equal(runBuild('--check').status, 1);
   });
 
