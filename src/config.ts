@@ -7,6 +7,7 @@
  * - Nothing else in the code base reads `process.env` for a ProfAI setting.
  */
 import {
+  addresses,
   flag,
   hostPorts,
   int,
@@ -415,6 +416,12 @@ export const SETTINGS = {
     doc: 'Upload requests (`POST /api/pdfs`, each of up to MAX_FILES_PER_UPLOAD files) a key may make a minute; past it 429 with Retry-After. 0: no limit.',
     schema: int(0),
     default: 30,
+  }),
+  trustProxy: setting({
+    env: 'TRUST_PROXY',
+    doc: "Reverse proxies (IP addresses, CIDR ranges, or loopback, linklocal, uniquelocal) whose X-Forwarded-For the API believes: behind one, a client's address (per-address limits, the audit trail) is the one the proxy saw, not the proxy's. Empty: none, the address is the connection's. Name only proxies a client cannot bypass.",
+    schema: addresses,
+    default: [] as string[],
   }),
   authFailuresPerMinute: setting({
     env: 'AUTH_FAILURES_PER_MINUTE',
