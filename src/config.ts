@@ -431,7 +431,7 @@ export const SETTINGS = {
   }),
   rateLimitWindowS: setting({
     env: 'RATE_LIMIT_WINDOW_S',
-    doc: 'Seconds over which REQUESTS_PER_MINUTE and UPLOADS_PER_MINUTE are counted (the limits scale with it: 10 s allows a sixth of each a window). Shorter smooths bursts; longer tolerates them.',
+    doc: 'Seconds over which REQUESTS_PER_MINUTE, UPLOADS_PER_MINUTE and AUTH_FAILURES_PER_MINUTE are counted (the limits scale with it: 10 s allows a sixth of each a window). Shorter smooths bursts; longer tolerates them.',
     schema: int(1, 3600),
     default: 60,
   }),
