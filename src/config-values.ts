@@ -4,6 +4,7 @@
  * would sit in each idle worker supervisor for a few dozen numbers and strings (the lazy-loading rule in
  * .dependency-cruiser-lazy.cjs keeps it out).
  */
+import { isIP } from 'node:net';
 
 /** Parses one setting's raw value; throws {@link ValueError} with a reason a user can act on. */
 export interface ValueParser<T> {
@@ -89,6 +90,29 @@ export const hostPorts: ValueParser<string[]> = parser((raw) => {
   for (const item of items)
     if (!/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):\d{1,5}$/.test(item) || Number(item.split(':').pop()) > 65535)
       throw new ValueError(`expected host:port, got "${item}"`);
+  return items;
+});
+
+/** Names of address ranges a list of {@link addresses} may use (those of proxy-addr, which Fastify uses). */
+const ADDRESS_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** A comma-separated list of IP addresses, CIDR ranges (`10.0.0.0/8`) or the names loopback, linklocal, uniquelocal. */
+export const addresses: ValueParser<string[]> = parser((raw) => {
+  const items = list.parse(raw);
+  for (const item of items) {
+    const [ip, bits, extra] = item.split('/');
+    const version = isIP(ip ?? '');
+    const width = version === 4 ? 32 : 128;
+    const ok =
+      ADDRESS_RANGES.includes(item) ||
+      (version !== 0 &&
+        extra === undefined &&
+        (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= width)));
+    if (!ok)
+      throw new ValueError(
+        `expected IP addresses, CIDR ranges or ${ADDRESS_RANGES.join('/')}, got "${item}"`,
+      );
+  }
   return items;
 });
 

@@ -7,6 +7,7 @@
  * - Nothing else in the code base reads `process.env` for a ProfAI setting.
  */
 import {
+  addresses,
   flag,
   hostPorts,
   int,
@@ -416,6 +417,12 @@ export const SETTINGS = {
     schema: int(0),
     default: 30,
   }),
+  trustProxy: setting({
+    env: 'TRUST_PROXY',
+    doc: "Reverse proxies (IP addresses, CIDR ranges, or loopback, linklocal, uniquelocal) whose X-Forwarded-For the API believes: behind one, a client's address (per-address limits, the audit trail) is the one the proxy saw, not the proxy's. Empty: none, the address is the connection's. Name only proxies a client cannot bypass.",
+    schema: addresses,
+    default: [] as string[],
+  }),
   authFailuresPerMinute: setting({
     env: 'AUTH_FAILURES_PER_MINUTE',
     doc: 'Requests with a wrong API key an address may make a minute, counted over RATE_LIMIT_WINDOW_S in Redis across every API process; past it every request from that address that carries a key answers 429 with Retry-After until the window ends (a key-guessing client is slowed; clients behind one NAT share the count). 0: no limit.',
@@ -424,7 +431,7 @@ export const SETTINGS = {
   }),
   rateLimitWindowS: setting({
     env: 'RATE_LIMIT_WINDOW_S',
-    doc: 'Seconds over which REQUESTS_PER_MINUTE and UPLOADS_PER_MINUTE are counted (the limits scale with it: 10 s allows a sixth of each a window). Shorter smooths bursts; longer tolerates them.',
+    doc: 'Seconds over which REQUESTS_PER_MINUTE, UPLOADS_PER_MINUTE and AUTH_FAILURES_PER_MINUTE are counted (the limits scale with it: 10 s allows a sixth of each a window). Shorter smooths bursts; longer tolerates them.',
     schema: int(1, 3600),
     default: 60,
   }),

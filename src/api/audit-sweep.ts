@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { deleteAuditBefore } from '../store/index.ts';
 import type { ApiContext } from './deps.ts';
+import { runPeriodically } from './periodic.ts';
 
 /** How often the API sweeps the audit trail. */
 export const AUDIT_SWEEP_INTERVAL_MS = 3_600_000;
@@ -16,26 +17,13 @@ export async function auditSweep(app: FastifyInstance, opts: { deps: ApiContext 
   const { deps } = opts;
   const days = deps.config.auditRetentionDays;
   if (days === 0) return;
-  let busy = false;
-  const sweep = async () => {
-    // A sweep waiting on a database that is down is not joined by another one.
-    if (busy) return;
-    busy = true;
+  runPeriodically(app, AUDIT_SWEEP_INTERVAL_MS, async () => {
     try {
       const removed = await deleteAuditBefore(deps.db, new Date(Date.now() - days * DAY_MS));
       if (removed > 0)
         app.log.info({ removed }, `removed audit rows older than ${days} days (AUDIT_RETENTION_DAYS)`);
     } catch (err) {
       app.log.warn({ err }, 'audit sweep skipped');
-    } finally {
-      busy = false;
     }
-  };
-  let timer: NodeJS.Timeout | undefined;
-  app.addHook('onReady', async () => {
-    void sweep();
-    timer = setInterval(sweep, AUDIT_SWEEP_INTERVAL_MS);
-    timer.unref();
   });
-  app.addHook('onClose', async () => clearInterval(timer));
 }

@@ -67,6 +67,8 @@ export async function buildApi(given: ApiDeps): Promise<FastifyInstance> {
     // Unknown body keys are a 400, not silently dropped (Fastify's default removes them).
     ajv: { customOptions: { removeAdditional: false } },
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // request.ip from X-Forwarded-For only when the connection comes from a proxy named in TRUST_PROXY.
+    ...(config.trustProxy.length > 0 ? { trustProxy: config.trustProxy } : {}),
     // The router's own refusals (a badly encoded URL, an overlong id) answer like every other error.
     frameworkErrors: replyWithError,
   });

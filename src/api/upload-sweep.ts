@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sweepUploads } from '../tasks/upload-sweep.ts';
 import type { ApiContext } from './deps.ts';
+import { runPeriodically } from './periodic.ts';
 
 /** How often the API sweeps the uploads store. */
 export const SWEEP_INTERVAL_MS = 3_600_000;
@@ -13,11 +14,7 @@ export async function uploadSweep(app: FastifyInstance, opts: { deps: ApiContext
   const { deps } = opts;
   if (deps.config.keepUploads) return;
   const keepMs = deps.config.keepFailedUploadsH * 3_600_000;
-  let busy = false;
-  const sweep = async () => {
-    // A sweep waiting on a Redis that is down is not joined by another one.
-    if (busy) return;
-    busy = true;
+  runPeriodically(app, SWEEP_INTERVAL_MS, async () => {
     try {
       const { removed } = await sweepUploads(deps.fleet, { uploads: deps.storage.uploads, keepMs });
       if (removed.length > 0)
@@ -27,15 +24,6 @@ export async function uploadSweep(app: FastifyInstance, opts: { deps: ApiContext
         );
     } catch (err) {
       app.log.warn({ err }, 'upload sweep skipped');
-    } finally {
-      busy = false;
     }
-  };
-  let timer: NodeJS.Timeout | undefined;
-  app.addHook('onReady', async () => {
-    void sweep();
-    timer = setInterval(sweep, SWEEP_INTERVAL_MS);
-    timer.unref();
   });
-  app.addHook('onClose', async () => clearInterval(timer));
 }

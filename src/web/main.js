@@ -68,12 +68,20 @@ async function render() {
     const notFound = err instanceof ApiError && err.status === 404;
     // A key whose role does not reach courses (an operator's): the fleet is at /dashboard.
     const forbidden = err instanceof ApiError && err.status === 403;
+    // Wrong keys typed past AUTH_FAILURES_PER_MINUTE: the message says how long to wait.
+    const heldOut = err instanceof ApiError && err.code === 'too_many_failed_keys';
     replace(
       main,
       h(
         'h1',
         { tabindex: -1 },
-        notFound ? 'Not found' : forbidden ? 'Not for this key' : 'Something went wrong',
+        notFound
+          ? 'Not found'
+          : forbidden
+            ? 'Not for this key'
+            : heldOut
+              ? 'Too many wrong keys'
+              : 'Something went wrong',
       ),
       h('p', { class: 'error' }, message.charAt(0).toUpperCase() + message.slice(1)),
       h(

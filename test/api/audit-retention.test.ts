@@ -1,12 +1,13 @@
 /**
  * Audit retention on real PostgreSQL: the API removes the trail's rows older than AUDIT_RETENTION_DAYS when it
  * is ready (and every hour), keeps the younger ones, and keeps everything with 0; the store removes old rows in
- * batches until none is left.
+ * batches until none is left, on PostgreSQL and on PGlite (which `profai up` serves to its API).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { deleteAuditBefore, insertAudit } from '../../src/store/index.ts';
 import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
+import { openTestDatabase, type TestDatabase } from '../support/databases.ts';
 import { pollUntil, sleep } from '../support/wait.ts';
 
 const DAY_MS = 86_400_000;
@@ -63,11 +64,39 @@ describe('audit retention', { timeout: 60_000 }, () => {
     await sleep(500);
     assert.deepEqual(await ages(), [0, 400, 4000]);
   });
-
-  test('the store removes old rows a batch at a time until none is left', async () => {
-    await trailAged([1, 40, 41, 42, 43, 44]);
-    assert.equal(await deleteAuditBefore(fx.deps.db, new Date(Date.now() - 30 * DAY_MS), { batch: 2 }), 5);
-    assert.deepEqual(await ages(), [1]);
-    assert.equal(await deleteAuditBefore(fx.deps.db, new Date(Date.now() - 30 * DAY_MS)), 0, 'idempotent');
-  });
 });
+
+for (const kind of ['pglite', 'postgres'] as const)
+  describe(`deleteAuditBefore on ${kind}`, { timeout: 60_000 }, () => {
+    let opened: TestDatabase;
+    before(async () => {
+      opened = await openTestDatabase(kind);
+    });
+    after(async () => {
+      await opened?.dispose();
+    });
+
+    test('old rows go a batch at a time until none is left; younger ones stay', async () => {
+      const { db } = opened;
+      for (const age of [1, 40, 41, 42, 43, 44]) {
+        await insertAudit(db, {
+          actor: { id: 'u1', name: 'ana', role: 'teacher' },
+          action: 'export',
+          targetKind: 'course',
+          targetId: String(age),
+        });
+        await db.query('UPDATE audit_log SET at = now() - make_interval(days => $1) WHERE target_id = $2', [
+          age,
+          String(age),
+        ]);
+      }
+      const cutoff = new Date(Date.now() - 30 * DAY_MS);
+      assert.equal(await deleteAuditBefore(db, cutoff, { batch: 2 }), 5);
+      const { rows } = await db.query<{ target_id: string }>('SELECT target_id FROM audit_log');
+      assert.deepEqual(
+        rows.map((r) => r.target_id),
+        ['1'],
+      );
+      assert.equal(await deleteAuditBefore(db, cutoff), 0, 'idempotent');
+    });
+  });

@@ -3,7 +3,8 @@
  * Redis and PostgreSQL: past AUTH_FAILURES_PER_MINUTE (over RATE_LIMIT_WINDOW_S) an address's requests with a
  * key answer 429 with Retry-After, whichever process takes them, a right key included; requests without a key
  * and /health are neither counted nor refused; another address is not slowed; the window's end lets the address
- * in again. With the limit off, wrong keys answer 401 however many.
+ * in again. Behind a proxy named in TRUST_PROXY the forwarded address is the client; a forged X-Forwarded-For
+ * from anywhere else is ignored. With the limit off, wrong keys answer 401 however many.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -115,6 +116,34 @@ describe('wrong API keys limited per address, across two API processes', { timeo
     await sleep(retryAfter * 1000 + 300);
     assert.equal((await courses(bases[1]!, guesser, key)).status, 200);
     assert.equal((await courses(bases[0]!, guesser, 'wrong again')).status, 401);
+  });
+
+  test('behind a proxy named in TRUST_PROXY the client is the forwarded address; elsewhere X-Forwarded-For is ignored', async () => {
+    const proxied = await start({ AUTH_FAILURES_PER_MINUTE: String(PER_MINUTE), TRUST_PROXY: '127.0.0.1' });
+    const via = (base: string, client: string, auth: string, from = '127.0.0.1') =>
+      send(`${base}/api/courses`, {
+        from,
+        headers: { authorization: `Bearer ${auth}`, 'x-forwarded-for': client },
+      });
+    const statuses = [];
+    for (let i = 0; i < MAX + 1; i++)
+      statuses.push((await via(proxied[i % 2]!, '203.0.113.5', `g${i}`)).status);
+    assert.deepEqual(statuses, [...Array(MAX).fill(401), 429], 'the guesser behind the proxy is refused');
+    assert.equal(
+      (await via(proxied[0]!, '203.0.113.6', key)).status,
+      200,
+      'another client of the proxy is not',
+    );
+    // From an address that is not a trusted proxy, a forged X-Forwarded-For changes nothing: the connection counts.
+    const forged = [];
+    for (let i = 0; i < MAX + 1; i++)
+      forged.push((await via(proxied[i % 2]!, `198.51.100.${i}`, `f${i}`, '127.0.0.6')).status);
+    assert.deepEqual(forged, [...Array(MAX).fill(401), 429]);
+    // And without TRUST_PROXY (the first processes), none is believed.
+    const plain = [];
+    for (let i = 0; i < MAX + 1; i++)
+      plain.push((await via(bases[i % 2]!, `198.51.100.${i}`, `p${i}`, '127.0.0.7')).status);
+    assert.deepEqual(plain, [...Array(MAX).fill(401), 429]);
   });
 
   test('AUTH_FAILURES_PER_MINUTE=0: wrong keys answer 401 however many', async () => {

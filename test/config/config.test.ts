@@ -59,3 +59,19 @@ test('a renamed setting is still read under its former name, the new name winnin
   assert.equal(loadConfig({ EMBEDDING_DIM: '128', HASH_EMBEDDING_DIM: '256' }).hashEmbeddingDim, 256);
   assert.match(reason({ EMBEDDING_DIM: '3' }), /^EMBEDDING_DIM=3: /);
 });
+
+test('TRUST_PROXY takes addresses, CIDR ranges and proxy-addr range names; a bad item is named in one line', () => {
+  assert.deepEqual(loadConfig({}).trustProxy, []);
+  assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1,fd00::/8,uniquelocal' }).trustProxy, [
+    '10.0.0.0/8',
+    '127.0.0.1',
+    '::1',
+    'fd00::/8',
+    'uniquelocal',
+  ]);
+  for (const bad of ['proxy.local', '10.0.0.0/33', '10.0.0.1/8/1', '::1/129', '*'])
+    assert.equal(
+      reason({ TRUST_PROXY: `127.0.0.1,${bad}` }),
+      `TRUST_PROXY=127.0.0.1,${bad}: expected IP addresses, CIDR ranges or loopback/linklocal/uniquelocal, got "${bad}"`,
+    );
+});

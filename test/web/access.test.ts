@@ -3,7 +3,8 @@
  * a teacher signs in with her key and the header names her and her role; she shares her course read-only from
  * the course page's dialog; the other teacher finds it in his list marked as shared, reads it without the edit
  * controls, and meets "Not found" at her other course; an operator's key in the app says it is not for him and
- * points to /dashboard, where the header names him. Screenshots go to test-artifacts/web/access-*.png.
+ * points to /dashboard, where the header names him; wrong keys typed past AUTH_FAILURES_PER_MINUTE get a page
+ * saying how long to wait. Screenshots go to test-artifacts/web/access-*.png.
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -152,6 +153,38 @@ describe('signed in as someone, and sharing, in headless Chromium', { timeout: 1
     const overflow = await p.evaluate('document.documentElement.scrollWidth - window.innerWidth');
     assert.equal(overflow, 0, 'no sideways scroll');
     await shot(p, 'phone-home');
+    await p.context().close();
+    assert.deepEqual(errors, []);
+  });
+
+  test('wrong keys typed past AUTH_FAILURES_PER_MINUTE: the page says to wait, and for how long', async () => {
+    // Its own counters (another prefix), so that the other tests' address is not held out.
+    const limited = await fx.variant({
+      authFailuresPerMinute: 3,
+      rateLimitWindowS: 60,
+      queuePrefix: `${fx.config.queuePrefix}-keys`,
+    });
+    await limited.listen({ port: 0, host: '127.0.0.1' });
+    const url = `http://127.0.0.1:${(limited.server.address() as AddressInfo).port}/`;
+    const p = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+    p.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+    await p.goto(url);
+    let refused = 0;
+    for (let tries = 0; tries < 6; tries++) {
+      await p.waitForSelector('#key-dialog[open], main p.error');
+      if (await p.isVisible('main p.error')) break;
+      if (tries > 0) assert.match((await p.textContent('#key-error')) ?? '', /not accepted/);
+      await p.fill('#key-input', `guess-${tries}`);
+      await p.click('#key-form button[type=submit]');
+      refused++;
+    }
+    assert.equal(await p.textContent('main h1'), 'Too many wrong keys');
+    assert.match(
+      (await p.textContent('main p.error')) ?? '',
+      /^Too many wrong API keys from this address: 3 per 60 s \(AUTH_FAILURES_PER_MINUTE=3\); retry in \d+ seconds?$/,
+    );
+    assert.ok(refused >= 2 && refused <= 3, `keys typed before the refusal: ${refused}`);
+    await shot(p, 'too-many-keys');
     await p.context().close();
     assert.deepEqual(errors, []);
   });
