@@ -14,6 +14,7 @@ import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
+import { addUser } from '../src/store/index.ts';
 import { makePdf, multipart } from '../test/support/api.ts';
 import { startApiFixture } from '../test/support/api-fixture.ts';
 
@@ -99,11 +100,22 @@ try {
 
   const app = await fx.variant({ uploadsPerMinute: 30, maxQueuedJobsPerUser: 0 });
   const base = await listen(app);
+  // Two teachers, each with a key: the limit counts per key.
+  const keyOf = async (name: string) => (await addUser(fx.deps.db, name, 'teacher')).key;
+  const keys: Record<string, string> = {
+    '127.0.0.1': await keyOf('flooder'),
+    '127.0.0.2': await keyOf('other'),
+    '127.0.0.3': await keyOf('alone'),
+  };
   const upload = async (marker: string, from: string) => {
     const body = multipart([{ field: 'file', filename: `${marker}.pdf`, content: await makePdf(marker) }]);
     const agent = new Agent({ localAddress: from } as never);
     const t = performance.now();
-    const status = await send(`${base}/api/pdfs`, agent, { method: 'POST', ...body });
+    const status = await send(`${base}/api/pdfs`, agent, {
+      method: 'POST',
+      payload: body.payload,
+      headers: { ...body.headers, authorization: `Bearer ${keys[from]}` },
+    });
     agent.destroy();
     return { status, ms: performance.now() - t };
   };
