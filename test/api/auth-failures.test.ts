@@ -155,6 +155,38 @@ describe('wrong API keys limited per address, across two API processes', { timeo
   });
 });
 
+describe('wrong API keys in two apps on one Redis, one of them trusting a recent "under the limit"', {
+  timeout: 60_000,
+}, () => {
+  let fx: ApiFixture;
+  before(async () => {
+    fx = await startApiFixture();
+  });
+  after(async () => {
+    await fx?.stop();
+  });
+
+  test('the wrong key that lands past the limit in the other app is refused with 429, not told 401', async () => {
+    const settings = { authFailuresPerMinute: 3, rateLimitWindowS: 60 };
+    const [a, b] = [await fx.variant(settings), await fx.variant(settings)];
+    const wrong = (app: typeof a, i: number) =>
+      app.inject({ url: '/api/courses', headers: { authorization: `Bearer wrong-${i}` } });
+    // b asks Redis once (under the limit) and trusts it for a second; a counts the address to the limit.
+    assert.equal((await wrong(b, 0)).statusCode, 401);
+    assert.deepEqual([(await wrong(a, 1)).statusCode, (await wrong(a, 2)).statusCode], [401, 401]);
+    assert.equal((await wrong(a, 3)).statusCode, 429, 'a: past the limit');
+    const late = await wrong(b, 4);
+    assert.equal(late.statusCode, 429, 'b: its wrong key is counted, and the count says it is past');
+    assert.equal(late.json().error, 'too_many_failed_keys');
+    assert.ok(Number(late.headers['retry-after']) > 0);
+    assert.equal(
+      (await b.inject('/api/courses')).statusCode,
+      429,
+      'b: from now on, before any key is looked at',
+    );
+  });
+});
+
 describe('wrong API keys with Redis gone', { timeout: 60_000 }, () => {
   let fx: ApiFixture;
   before(async () => {
