@@ -26,6 +26,13 @@
  * NODE_OPTIONS); children inherit their worker's flags.
  * FLEET_CLI_ENTRY=path/to/dist/cli/main.js runs compiled workers (tsx costs ~100 MB of RSS per worker).
  *
+ * Issue 21 (2026-12-06, compiled workers at 0ed03f4, PostgreSQL + Chroma, the 10 Debian manuals, host loaded by other
+ * work, load 8-17): `--repeat 1`: children's CPU 10.5 s (1 worker) vs 17.6 s (5), 1.66×: the children's first jobs
+ * 1.66×, later jobs 1.70× the same jobs' CPU with one worker. `--one-at-a-time`: 10.6 s vs 16.6 s, 1.56× with no two
+ * jobs at once (first jobs 1.63×, later 1.28×): cold children, not contention, make most of five workers' extra CPU;
+ * a cold child's first job costs 1.4-2.0 s more than a warm child's on the mid-size manuals (gri, debmake,
+ * gutenprint), its later jobs are still warming up. `--repeat 3`: 31.9 s vs 43.4 s, 1.36× (first jobs 1.68×, later
+ * 25 jobs 1.22×). bench/cpu-floor.ts puts the host's own cost of running at once at ~1.06-1.15×.
  * PDFium (issue 16), machine loaded by other work (load 6-12 on 2 cores), compiled workers, PostgreSQL + Chroma,
  * against the pdf.js commit in the same sitting: children's CPU for the corpus with 1 worker 10.0 s (pdf.js 17.2 s);
  * 1 worker 18.0 s (53.4 pages/s; pdf.js 31.3 s, 30.6 pages/s), peak 308 MB per worker (pdf.js 358 MB); five workers
@@ -537,18 +544,18 @@ for (const n of args.workers!.split(',').map(Number)) {
 }
 if (results.length >= 2) {
   const [a, b] = [results[0]!, results[results.length - 1]!];
-  // The same files' CPU in both runs, split by whether the job was its child's first.
+  // The same jobs' CPU in both runs (both enqueue the same files in the same order), split by whether the job was
+  // its child's first in the later run.
   const cpuOf = (r: typeof a, first: boolean) => {
-    const files = new Set(r.jobs.filter((j) => j.childsFirst === first).map((j) => j.file));
-    const sum = (x: typeof a) =>
-      x.jobs.filter((j) => files.has(j.file)).reduce((s, j) => s + j.cpuSeconds, 0);
-    return { files: files.size, base: sum(a), now: sum(b) };
+    const picked = r.jobs.flatMap((j, i) => (j.childsFirst === first ? [i] : []));
+    const sum = (x: typeof a) => picked.reduce((s, i) => s + (x.jobs[i]?.cpuSeconds ?? 0), 0);
+    return { files: picked.length, base: sum(a), now: sum(b) };
   };
   for (const first of [true, false]) {
     const c = cpuOf(b, first);
     if (c.files > 0)
       say(
-        `${b.workers} workers, ${first ? "children's first jobs" : 'later jobs'} (${c.files} files): ${c.now.toFixed(1)} s CPU vs ${c.base.toFixed(1)} s for the same files with ${a.workers} worker(s) (${(c.now / Math.max(c.base, 1e-9)).toFixed(2)}×)`,
+        `${b.workers} workers, ${first ? "children's first jobs" : 'later jobs'} (${c.files} jobs): ${c.now.toFixed(1)} s CPU vs ${c.base.toFixed(1)} s for the same jobs with ${a.workers} worker(s) (${(c.now / Math.max(c.base, 1e-9)).toFixed(2)}×)`,
       );
   }
   say(
