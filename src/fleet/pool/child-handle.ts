@@ -32,11 +32,13 @@ export const SUPERVISOR_NODE_FLAGS: readonly string[] = [
 
 /**
  * Node flags every child starts with. A child keeps V8's compilers, but not its default 16 MB semi-spaces nor its
- * default heap growth (up to 4× the live heap after a full collection): the 397-page manual's course makes short-lived
- * garbage, and with these the pipeline alone peaks at 199–202 MB instead of 243–249 MB, for 4–5% more time
- * (six alternating runs of the pipeline in one process, 2026-12-03).
+ * default heap growth (up to 4× the live heap after a full collection): the course stage of a large manual makes
+ * short-lived garbage that a large young generation keeps resident. With 4 MB semi-spaces (2026-12-03) the pipeline
+ * alone peaked at 199–202 MB instead of 243–249 MB, for 4–5% more time; 1 MB (2026-12-06, `bench:fleet-corpus
+ * --dir` on the 10 Debian manuals, one worker, five alternating pairs, load 1.6–3.8) took the worker's peak from
+ * 280–285 to 257–266 MB with no CPU cost we could measure (10.13–11.07 s against 10.16–10.61 s).
  */
-export const CHILD_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4', '--heap-growing-percent=30'];
+export const CHILD_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1', '--heap-growing-percent=30'];
 
 /** The supervisor-only compiler flags: a child parses PDFs and builds courses, and wants V8's full compiler. */
 const SUPERVISOR_ONLY = new Set(['--no-opt', '--no-maglev']);
