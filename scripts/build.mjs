@@ -12,12 +12,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 
 /** Files whose content decides what the build writes; `src/` is taken whole (tsc and copy-web read it). */
 const INPUT_FILES = [
+  'package.json',
   'package-lock.json',
   'tsconfig.json',
   'tsconfig.build.json',
@@ -28,6 +29,17 @@ const INPUT_FILES = [
 const FINGERPRINT_FILE = join('dist', '.build-fingerprint');
 /** What a finished build leaves (one file per step): a dist/ missing one is rebuilt whatever its fingerprint. */
 const OUTPUTS = ['dist/cli/main.js', 'dist/web/index.html'];
+/** The third step's output, named by PGlite's version (a new version changes the lockfile, hence the fingerprint). */
+const TEMPLATE = /^pglite-.+-empty-cluster$/;
+
+function outputsPresent(root) {
+  const dist = join(root, 'dist');
+  return (
+    OUTPUTS.every((file) => existsSync(join(root, file))) &&
+    existsSync(dist) &&
+    readdirSync(dist).some((name) => TEMPLATE.test(name) && existsSync(join(dist, name, 'PG_VERSION')))
+  );
+}
 
 function filesUnder(root, dir) {
   const path = join(root, dir);
@@ -70,14 +82,16 @@ const { values } = parseArgs({
 });
 const root = values.root;
 const fingerprint = inputsFingerprint(root);
-const current =
-  builtFingerprint(root) === fingerprint && OUTPUTS.every((file) => existsSync(join(root, file)));
+const current = builtFingerprint(root) === fingerprint && outputsPresent(root);
 if (values.check) {
   console.log(fingerprint);
   process.exitCode = current ? 0 : 1;
 } else if (values['if-changed'] && current) {
   console.log('dist/ is current (built from these sources): not rebuilt');
 } else {
+  // Gone before building and written only after every step succeeded: tsc writes its output even when it reports
+  // errors, so a failed build must not leave dist/ looking like the build of the sources an older fingerprint names.
+  rmSync(join(root, FINGERPRINT_FILE), { force: true });
   build(root);
   mkdirSync(join(root, 'dist'), { recursive: true });
   writeFileSync(join(root, FINGERPRINT_FILE), `${fingerprint}\n`);

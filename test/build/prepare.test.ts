@@ -26,6 +26,8 @@ function recordBuild(): void {
   mkdirSync(join(root, 'dist/web'), { recursive: true });
   writeFileSync(join(root, 'dist/cli/main.js'), '');
   writeFileSync(join(root, 'dist/web/index.html'), '');
+  mkdirSync(join(root, 'dist/pglite-0.0.0-empty-cluster'), { recursive: true });
+  writeFileSync(join(root, 'dist/pglite-0.0.0-empty-cluster/PG_VERSION'), '17\n');
   writeFileSync(join(root, 'dist/.build-fingerprint'), `${runBuild('--check').stdout}\n`);
 }
 
@@ -65,6 +67,20 @@ describe('build: prepare skips a build of the same sources', () => {
     recordBuild();
     rmSync(join(root, 'dist/web'), { recursive: true });
     assert.equal(runBuild('--check').status, 1);
+    recordBuild();
+    rmSync(join(root, 'dist/pglite-0.0.0-empty-cluster'), { recursive: true });
+    assert.equal(runBuild('--check').status, 1, 'no PGlite template: the first run would pay initdb');
+  });
+
+  test('a failed build leaves no fingerprint (tsc writes its output even when it reports errors)', () => {
+    writeFileSync(join(root, 'src/cli/main.ts'), 'export const a = 1;\n');
+    recordBuild();
+    writeFileSync(join(root, 'src/cli/main.ts'), 'export const a = 3;\n');
+    // The fixture has no node_modules/typescript: the build's first step fails.
+    const failed = runBuild();
+    assert.notEqual(failed.status, 0);
+    writeFileSync(join(root, 'src/cli/main.ts'), 'export const a = 1;\n');
+    assert.equal(runBuild('--check').status, 1, 'the old fingerprint must not make the failed build current');
   });
 
   test('a changed lockfile or compiler setting makes dist/ stale', () => {
@@ -74,5 +90,8 @@ describe('build: prepare skips a build of the same sources', () => {
     recordBuild();
     writeFileSync(join(root, 'package-lock.json'), '{}\n');
     assert.equal(runBuild('--check').status, 1);
+    recordBuild();
+    writeFileSync(join(root, 'package.json'), '{"type":"module"}\n');
+    assert.equal(runBuild('--check').status, 1, 'package.json decides what tsc emits (type, imports)');
   });
 });
