@@ -316,11 +316,14 @@ export const FALSE_OPTION_RULES: readonly FalseOptionRule[] = [
       'The entry colour has precedence over the row colour. => The table colour has precedence over the row colour. || entry colour; table colour; row colour',
     ],
     fails(o) {
+      // Units and defined terms come from a language's quiz words and glossary (English only so far): without
+      // them this rule cannot judge, and refusing every false option would stop multiple answer in that language.
+      if (!o.words) return false;
       const [was, now] = changedWords(o.source, o.statement);
       if (/^[\d.,]+$/u.test(was) && /^[\d.,]+$/u.test(now)) {
         // A number without a unit is a name or a label as often ("The original 8051 had…" made "16102").
         const after = o.source.slice(o.source.indexOf(was) + was.length).replace(/^\s/u, '');
-        return !o.words?.units.test(after);
+        return !o.words.units.test(after);
       }
       const before = definedIn(o.source, o.definedTerms);
       const after = definedIn(o.statement, o.definedTerms);
