@@ -15,6 +15,9 @@ export function runPeriodically(app: FastifyInstance, intervalMs: number, task: 
     busy = true;
     try {
       await task();
+    } catch (err) {
+      // A chore that throws must not end the API through an unhandled rejection: it runs again next interval.
+      app.log.warn({ err }, 'a periodic chore failed; it runs again at its next interval');
     } finally {
       busy = false;
     }

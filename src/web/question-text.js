@@ -34,7 +34,9 @@ export const kindTitle = (kind) => {
 /** A number as a text writes it: `1024`, `0.5`, `-3.25` (no exponent, no separators). @type {Declared['numberText']} */
 export const numberText = (n) => {
   if (Number.isInteger(n) || Math.abs(n) >= 1e-6) return String(Number(n.toPrecision(15)));
-  return n.toFixed(12).replace(/0+$/, '');
+  // Below 1e-12 fixed notation keeps no digit: such a number reads as 0, never as "0." or "-0.".
+  const fixed = n.toFixed(12).replace(/\.?0+$/, '');
+  return fixed === '' || fixed === '-0' ? '0' : fixed;
 };
 
 /** `1024 MB`, `3.5 s (± 0.5)`: a numerical question's answer as a person reads it. @type {Declared['quantityText']} */
