@@ -25,6 +25,33 @@ export interface AuthFailureLimit {
   check(request: FastifyRequest): Promise<void>;
   /** Counts a wrong key from `request`'s address; throws the 429 when that key was one past the limit. */
   failed(request: FastifyRequest): Promise<void>;
+  /**
+   * Throws the 429 when `request`'s address became past the limit while its key was being looked up: requests
+   * sent at once all pass {@link check} before the one that crosses the limit is counted, and a right key among
+   * them must not be told apart from the wrong ones.
+   */
+  recheck(request: FastifyRequest): void;
+}
+
+/**
+ * The address a client is counted by: an IPv6 client by its /64 (one host or network usually holds a whole /64, and
+ * counting single addresses would give a guesser 2^64 of them), an IPv4 one (also written `::ffff:a.b.c.d`) by itself.
+ */
+export function countedAddress(ip: string): string {
+  const v4 = /^(?:::ffff:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (v4) return v4[1]!;
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail] = ip.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, '') || '0')
+    .join(':')}::/64`;
 }
 
 /**
@@ -48,12 +75,14 @@ export function authFailureLimit(
   const windowS = settings.rateLimitWindowS;
   const max = perWindow(settings.authFailuresPerMinute, windowS);
   const keyOf = (request: FastifyRequest) =>
-    `${redisKeys.rateLimit(settings.queuePrefix)}auth-failures:${request.ip}`;
+    `${redisKeys.rateLimit(settings.queuePrefix)}auth-failures:${countedAddress(request.ip)}`;
   /** Addresses past the limit, until their window ends; addresses under it, as of when Redis said so. */
   const blockedUntil = new Map<string, number>();
   const underAt = new Map<string, number>();
   const remember = (map: Map<string, number>, ip: string, at: number, stale: (v: number) => boolean) => {
     if (map.size >= REMEMBERED) for (const [k, v] of map) if (stale(v)) map.delete(k);
+    // Still full (a flood of fresh addresses): forget the oldest, so neither the map nor each sweep grows.
+    if (map.size >= REMEMBERED) map.delete(map.keys().next().value!);
     map.set(ip, at);
   };
   const block = (ip: string, ttl: number) => {
@@ -74,20 +103,25 @@ export function authFailureLimit(
   return {
     async check(request) {
       const now = Date.now();
-      const until = blockedUntil.get(request.ip);
+      const until = blockedUntil.get(countedAddress(request.ip));
       if (until !== undefined && until > now) throw refusal(until - now);
-      const at = underAt.get(request.ip);
+      const at = underAt.get(countedAddress(request.ip));
       if (at !== undefined && now - at < UNDER_LIMIT_TRUST_MS) return;
       const { current, ttl } = await counters.peek(keyOf(request));
-      if (current >= max) throw block(request.ip, ttl);
-      remember(underAt, request.ip, now, (t) => now - t >= UNDER_LIMIT_TRUST_MS);
+      if (current >= max) throw block(countedAddress(request.ip), ttl);
+      remember(underAt, countedAddress(request.ip), now, (t) => now - t >= UNDER_LIMIT_TRUST_MS);
     },
     async failed(request) {
       const { current, ttl } = await counters.incr(keyOf(request), windowS * 1000);
       if (current < max) return;
-      const refused = block(request.ip, ttl);
+      const refused = block(countedAddress(request.ip), ttl);
       // One past the limit (another process let it through on a recent "under"): refused like the rest.
       if (current > max) throw refused;
+    },
+    recheck(request) {
+      const until = blockedUntil.get(countedAddress(request.ip));
+      const now = Date.now();
+      if (until !== undefined && until > now) throw refusal(until - now);
     },
   };
 }

@@ -100,6 +100,7 @@ export function installAuth(
       await failures?.failed(request);
       throw new ApiError(401, 'unauthorized', 'API key is not valid');
     }
+    failures?.recheck(request);
     request.principal = principal;
   });
 }

@@ -44,6 +44,7 @@ import { queueRoutes } from './routes/queues.ts';
 import { quizRoutes } from './routes/quizzes.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { checkSecureDefault } from './secure-default.ts';
+import { trustConnectionPeer } from './trusted-proxy.ts';
 import { MULTIPART_LIMITS } from './upload.ts';
 import { uploadSweep } from './upload-sweep.ts';
 
@@ -67,8 +68,9 @@ export async function buildApi(given: ApiDeps): Promise<FastifyInstance> {
     // Unknown body keys are a 400, not silently dropped (Fastify's default removes them).
     ajv: { customOptions: { removeAdditional: false } },
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
-    // request.ip from X-Forwarded-For only when the connection comes from a proxy named in TRUST_PROXY.
-    ...(config.trustProxy.length > 0 ? { trustProxy: config.trustProxy } : {}),
+    // request.ip from X-Forwarded-For only when the connection comes from a proxy named in TRUST_PROXY, and only
+    // the entry that proxy appended (trusted-proxy.ts).
+    ...(config.trustProxy.length > 0 ? { trustProxy: trustConnectionPeer(config.trustProxy) } : {}),
     // The router's own refusals (a badly encoded URL, an overlong id) answer like every other error.
     frameworkErrors: replyWithError,
   });

@@ -139,6 +139,16 @@ describe('wrong API keys limited per address, across two API processes', { timeo
     for (let i = 0; i < MAX + 1; i++)
       forged.push((await via(proxied[i % 2]!, `198.51.100.${i}`, `f${i}`, '127.0.0.6')).status);
     assert.deepEqual(forged, [...Array(MAX).fill(401), 429]);
+    // Only the entry the trusted proxy appended is believed, never an earlier one: a client that is itself in the
+    // trusted range cannot pick a new address for each guess by prepending it.
+    const prepended = [];
+    for (let i = 0; i < MAX + 1; i++)
+      prepended.push((await via(proxied[i % 2]!, `192.0.2.${i}, 127.0.0.1`, `x${i}`)).status);
+    assert.ok(
+      prepended.every((status) => status === 401 || status === 429),
+      prepended.join(' '),
+    );
+    assert.equal(prepended.at(-1), 429, `counted as one address: ${prepended.join(' ')}`);
     // And without TRUST_PROXY (the first processes), none is believed.
     const plain = [];
     for (let i = 0; i < MAX + 1; i++)
