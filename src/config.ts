@@ -443,9 +443,9 @@ export const SETTINGS = {
   }),
   auditRetentionDays: setting({
     env: 'AUDIT_RETENTION_DAYS',
-    doc: 'Days the audit trail (`GET /api/audit`, `profai audit`) keeps a row; the API removes older ones when it starts and every hour. 0: kept forever.',
+    doc: 'Days the audit trail (`GET /api/audit`, `profai audit`) keeps a row; the API removes older ones when it starts and every hour. 0 (the default): kept forever, so an upgrade never deletes a trail a policy may require (365 is a common choice).',
     schema: int(0),
-    default: 365,
+    default: 0,
   }),
   // ── LLM provider (OpenAI-compatible; unset LLM_BASE_URL = offline generators) ──
   llmBaseUrl: setting({
