@@ -14,7 +14,6 @@
 set -euo pipefail
 second=${FRESH_SET:-1}
 dir=${1:-${PROFAI_CACHE_DIR:-$HOME/.cache/profai}/fresh$([ "$second" = 2 ] && echo 2)}
-mkdir -p "$dir/debs"
 
 # <package> <path in the package (.pdf or .pdf.gz)> <name in DIR>     kind of document
 SET='
@@ -43,18 +42,5 @@ octave-doc   usr/share/doc/octave/liboctave.pdf                                 
 # (prose with code); sdcc: a compiler's user manual (options, tables); siscone: a Doxygen API reference; why3: a
 # tool's manual (tutorial chapters, then language and command reference).
 
-cd "$dir/debs"
-for pkg in $(echo "$SET" | awk 'NF{print $1}' | sort -u); do
-  ls "${pkg}"_*.deb >/dev/null 2>&1 || apt-get download "$pkg" >/dev/null
-done
-echo "$SET" | while read -r pkg path name; do
-  [ -n "$pkg" ] || continue
-  [ -s "$dir/$name" ] && continue
-  deb=$(ls "${pkg}"_*.deb | head -1)
-  if [[ $path == *.gz ]]; then
-    dpkg-deb --fsys-tarfile "$deb" | tar -xO "./$path" | gunzip > "$dir/$name"
-  else
-    dpkg-deb --fsys-tarfile "$deb" | tar -xO "./$path" > "$dir/$name"
-  fi
-done
-ls "$dir"/*.pdf
+. "$(dirname "$0")/fetch-set.sh"
+fetch_set "$dir" "$SET"

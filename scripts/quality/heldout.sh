@@ -9,7 +9,6 @@
 # Needs apt's package lists (`apt-get update` once) and dpkg-deb; installs nothing. Idempotent.
 set -euo pipefail
 dir=${1:-${PROFAI_CACHE_DIR:-$HOME/.cache/profai}/heldout}
-mkdir -p "$dir/debs"
 
 # <package> <path in the package (.pdf or .pdf.gz)> <name in DIR>
 SET='
@@ -30,18 +29,5 @@ texlive-latex-base-doc  usr/share/doc/texlive-doc/latex/base/clsguide.pdf       
 texlive-latex-base-doc  usr/share/doc/texlive-doc/latex/amsmath/amsldoc.pdf     amsmath-guide.pdf
 '
 
-cd "$dir/debs"
-for pkg in $(echo "$SET" | awk 'NF{print $1}' | sort -u); do
-  ls "${pkg}"_*.deb >/dev/null 2>&1 || apt-get download "$pkg" >/dev/null
-done
-echo "$SET" | while read -r pkg path name; do
-  [ -n "$pkg" ] || continue
-  [ -s "$dir/$name" ] && continue
-  deb=$(ls "${pkg}"_*.deb | head -1)
-  if [[ $path == *.gz ]]; then
-    dpkg-deb --fsys-tarfile "$deb" | tar -xO "./$path" | gunzip > "$dir/$name"
-  else
-    dpkg-deb --fsys-tarfile "$deb" | tar -xO "./$path" > "$dir/$name"
-  fi
-done
-ls "$dir"/*.pdf
+. "$(dirname "$0")/fetch-set.sh"
+fetch_set "$dir" "$SET"
