@@ -74,8 +74,7 @@ export function authFailureLimit(
   if (settings.authFailuresPerMinute === 0) return null;
   const windowS = settings.rateLimitWindowS;
   const max = perWindow(settings.authFailuresPerMinute, windowS);
-  const keyOf = (request: FastifyRequest) =>
-    `${redisKeys.rateLimit(settings.queuePrefix)}auth-failures:${countedAddress(request.ip)}`;
+  const keyOf = (address: string) => `${redisKeys.rateLimit(settings.queuePrefix)}auth-failures:${address}`;
   /** Addresses past the limit, until their window ends; addresses under it, as of when Redis said so. */
   const blockedUntil = new Map<string, number>();
   const underAt = new Map<string, number>();
@@ -100,28 +99,31 @@ export function authFailureLimit(
       { 'retry-after': String(retryS) },
     );
   };
+  const throwIfBlocked = (address: string, now: number) => {
+    const until = blockedUntil.get(address);
+    if (until !== undefined && until > now) throw refusal(until - now);
+  };
   return {
     async check(request) {
+      const address = countedAddress(request.ip);
       const now = Date.now();
-      const until = blockedUntil.get(countedAddress(request.ip));
-      if (until !== undefined && until > now) throw refusal(until - now);
-      const at = underAt.get(countedAddress(request.ip));
+      throwIfBlocked(address, now);
+      const at = underAt.get(address);
       if (at !== undefined && now - at < UNDER_LIMIT_TRUST_MS) return;
-      const { current, ttl } = await counters.peek(keyOf(request));
-      if (current >= max) throw block(countedAddress(request.ip), ttl);
-      remember(underAt, countedAddress(request.ip), now, (t) => now - t >= UNDER_LIMIT_TRUST_MS);
+      const { current, ttl } = await counters.peek(keyOf(address));
+      if (current >= max) throw block(address, ttl);
+      remember(underAt, address, now, (t) => now - t >= UNDER_LIMIT_TRUST_MS);
     },
     async failed(request) {
-      const { current, ttl } = await counters.incr(keyOf(request), windowS * 1000);
+      const address = countedAddress(request.ip);
+      const { current, ttl } = await counters.incr(keyOf(address), windowS * 1000);
       if (current < max) return;
-      const refused = block(countedAddress(request.ip), ttl);
+      const refused = block(address, ttl);
       // One past the limit (another process let it through on a recent "under"): refused like the rest.
       if (current > max) throw refused;
     },
     recheck(request) {
-      const until = blockedUntil.get(countedAddress(request.ip));
-      const now = Date.now();
-      if (until !== undefined && until > now) throw refusal(until - now);
+      throwIfBlocked(countedAddress(request.ip), Date.now());
     },
   };
 }
