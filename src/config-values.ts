@@ -93,8 +93,13 @@ export const hostPorts: ValueParser<string[]> = parser((raw) => {
   return items;
 });
 
-/** Names of address ranges a list of {@link addresses} may use (those of proxy-addr, which Fastify uses). */
-const ADDRESS_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+/** Names of address ranges a list of {@link addresses} may use (those of proxy-addr, which Fastify uses), and theirs. */
+export const ADDRESS_RANGES: Readonly<Record<string, readonly string[]>> = {
+  loopback: ['127.0.0.0/8', '::1/128'],
+  linklocal: ['169.254.0.0/16', 'fe80::/10'],
+  uniquelocal: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'],
+};
+const RANGE_NAMES = Object.keys(ADDRESS_RANGES);
 
 /** A comma-separated list of IP addresses, CIDR ranges (`10.0.0.0/8`) or the names loopback, linklocal, uniquelocal. */
 export const addresses: ValueParser<string[]> = parser((raw) => {
@@ -104,14 +109,12 @@ export const addresses: ValueParser<string[]> = parser((raw) => {
     const version = isIP(ip ?? '');
     const width = version === 4 ? 32 : 128;
     const ok =
-      ADDRESS_RANGES.includes(item) ||
+      RANGE_NAMES.includes(item) ||
       (version !== 0 &&
         extra === undefined &&
         (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= width)));
     if (!ok)
-      throw new ValueError(
-        `expected IP addresses, CIDR ranges or ${ADDRESS_RANGES.join('/')}, got "${item}"`,
-      );
+      throw new ValueError(`expected IP addresses, CIDR ranges or ${RANGE_NAMES.join('/')}, got "${item}"`);
   }
   return items;
 });

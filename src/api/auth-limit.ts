@@ -16,6 +16,7 @@ import type { Config } from '../config.ts';
 import { redisKeys } from '../redis-keys.ts';
 import { ApiError } from './errors.ts';
 import { type FallbackCounters, perWindow } from './rate-limit.ts';
+import { unmappedAddress } from './trusted-proxy.ts';
 
 export type AuthLimitSettings = Pick<Config, 'authFailuresPerMinute' | 'rateLimitWindowS' | 'queuePrefix'>;
 
@@ -38,9 +39,8 @@ export interface AuthFailureLimit {
  * counting single addresses would give a guesser 2^64 of them), an IPv4 one (also written `::ffff:a.b.c.d`) by itself.
  */
 export function countedAddress(ip: string): string {
-  const v4 = /^(?:::ffff:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  if (v4) return v4[1]!;
-  if (!ip.includes(':')) return ip;
+  const plain = unmappedAddress(ip);
+  if (!plain.includes(':')) return plain;
   const [head = '', tail] = ip.toLowerCase().split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];

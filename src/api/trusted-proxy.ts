@@ -6,21 +6,16 @@
  * its own per-address limit and audit address.
  */
 import { BlockList, isIP } from 'node:net';
-
-/** The named ranges of TRUST_PROXY (as proxy-addr, Fastify's, names them). */
-const NAMED_RANGES: Record<string, readonly string[]> = {
-  loopback: ['127.0.0.0/8', '::1/128'],
-  linklocal: ['169.254.0.0/16', 'fe80::/10'],
-  uniquelocal: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'],
-};
+import { ADDRESS_RANGES } from '../config-values.ts';
 
 /** An IPv4 address written as IPv6 (`::ffff:10.0.0.1`) is matched as IPv4. */
-const unmapped = (address: string) => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+export const unmappedAddress = (address: string): string =>
+  address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
 
 /** Fastify's `trustProxy` for `entries` (addresses, CIDR ranges, named ranges; checked by the settings parser). */
 export function trustConnectionPeer(entries: readonly string[]): (address: string, hop: number) => boolean {
   const list = new BlockList();
-  for (const entry of entries.flatMap((e) => NAMED_RANGES[e] ?? [e])) {
+  for (const entry of entries.flatMap((e) => ADDRESS_RANGES[e] ?? [e])) {
     const [ip = '', bits] = entry.split('/');
     const type = isIP(ip) === 6 ? 'ipv6' : 'ipv4';
     if (bits === undefined) list.addAddress(ip, type);
@@ -28,7 +23,7 @@ export function trustConnectionPeer(entries: readonly string[]): (address: strin
   }
   return (address, hop) => {
     if (hop !== 0) return false;
-    const ip = unmapped(address);
+    const ip = unmappedAddress(address);
     const version = isIP(ip);
     return version !== 0 && list.check(ip, version === 6 ? 'ipv6' : 'ipv4');
   };
