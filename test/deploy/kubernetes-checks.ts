@@ -177,6 +177,14 @@ export function fleetChecks(label: string, render: () => Promise<K8sObject[]>) {
       assert.deepEqual(worker.args, ['worker']);
     });
 
+    test('the API believes the ingress in front of it: TRUST_PROXY names the pod network', () => {
+      assert.ok(apiConfig.trustProxy.length > 0, 'without it every client has the ingress’s address');
+      assert.ok(
+        apiConfig.trustProxy.some((range) => /^(uniquelocal|10\.|172\.|192\.168\.)/.test(range)),
+        `${apiConfig.trustProxy.join(',')} holds a private range`,
+      );
+    });
+
     test("the worker's memory settings fit its container's limit, as the planner derives them", () => {
       const limitMb = mebibytesOf(worker.resources.limits.memory);
       const { concurrency, hardMemoryLimitMb, maxMemoryPerChildMb, childHeapMb } = workerConfig;
