@@ -210,6 +210,38 @@ describe('buildStructure from headings', () => {
     assert.equal(s.sections.at(-3)!.paragraphs[0]!.text, 'JFMファイルは次の構成である。');
   });
 
+  test('a run-in heading ending in a full stop is one where the printed contents list it, and loses its stop', () => {
+    const runIn = (contents: Spec[]): Spec[][] => [
+      [['Table of Contents', { size: 12, bold: true }], ...contents],
+      [['1. Greetings!.', { bold: true, gap: 6 }], ...body(4, 'Hello')],
+      [['2. Warming up.', { bold: true, gap: 6 }], ...body(4, 'Warm'), ['Type this now.', { bold: true }]],
+    ];
+    const listed = buildStructure(
+      doc(
+        runIn([
+          '1. Greetings! . . . . . . . . 2',
+          '2. Warming up . . . . . . . . 3',
+          '3. Plotting . . . . . . 9',
+        ]),
+      ),
+      { fileName: 't.pdf', useOutline: false },
+    );
+    assert.deepEqual(titles(listed.sections).slice(-2), ['1. Greetings!', '2. Warming up']);
+    assert.match(
+      listed.sections.at(-1)!.paragraphs.at(-1)!.text,
+      /Type this now\.$/,
+      'a bold sentence stays text',
+    );
+    const unlisted = buildStructure(doc(runIn(['Foreword . . . . . . . . 2', 'Index . . . . . . . . 3'])), {
+      fileName: 't.pdf',
+      useOutline: false,
+    });
+    assert.ok(
+      !titles(unlisted.sections).some((t) => t.includes('Greetings')),
+      titles(unlisted.sections).join(' | '),
+    );
+  });
+
   test('without any heading: one section per ten pages', () => {
     const s = buildStructure(doc(Array.from({ length: 23 }, () => body(2))), {
       fileName: 'dir/plain notes.pdf',

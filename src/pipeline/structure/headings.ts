@@ -7,7 +7,16 @@
 
 import type { TextLine } from '../../domain/document.ts';
 import { MATTER_HEADING } from '../language/xx/index.ts';
-import { isDotLeaderEntry, isRunningLine, isTocEntry, isTocTitle, type Layout, sizeKey } from './layout.ts';
+import {
+  isDotLeaderEntry,
+  isRunningLine,
+  isTocEntry,
+  isTocTitle,
+  type Layout,
+  sizeKey,
+  titleKey,
+  tocEntryKey,
+} from './layout.ts';
 import { hasCjk, type Numbering, parseNumbering } from './normalize.ts';
 
 /** A heading found in the text: lines `[start, end)` of `Layout.lines` (end = start when it has no line). */
@@ -40,8 +49,21 @@ export function detectHeadings(layout: Layout): Heading[] {
     const candidate = asCandidate(layout, i, bodyStyles);
     if (candidate) candidates.push(candidate);
   }
-  const groups = groupCandidates(candidates, layout).filter(isTitle);
+  const listed = contentsTitles(layout);
+  const groups = groupCandidates(candidates, layout).filter((group) => isTitle(group, listed));
   return assignLevels(groups, layout.bodySize);
+}
+
+/** The titles the document's printed table of contents lists (as {@link tocEntryKey}s). */
+function contentsTitles(layout: Layout): Set<string> {
+  const out = new Set<string>();
+  if (layout.tocPages.size === 0) return out;
+  for (const line of layout.lines) {
+    if (!layout.tocPages.has(line.page)) continue;
+    const key = tocEntryKey(line.text);
+    if (key) out.add(key);
+  }
+  return out;
 }
 
 const styleKey = (line: TextLine) => `${sizeKey(line.fontSize)}|${line.bold}`;
@@ -96,13 +118,17 @@ function isTocPageTitle(layout: Layout, index: number, size: number): boolean {
   return first && size >= layout.bodySize * 1.3 && !isTocEntry(text);
 }
 
-/** A candidate group whose joined text reads like a title. */
-function isTitle(group: Candidate[]): boolean {
+/**
+ * A candidate group whose joined text reads like a title. A run-in heading set in TeX's style ends with a full
+ * stop ("1. Greetings!."): it is still one when the printed table of contents lists its title.
+ */
+function isTitle(group: Candidate[], listed: Set<string>): boolean {
   if (group.length === 1 && group[0]!.numberOnly) return false;
   const text = joinTitle(group);
   const numbering = parseNumbering(text);
   const title = numbering ? text.slice(numbering.length).replace(/^[\s.:\-–—)]+/u, '') : text;
-  return readsLikeTitle(text, title);
+  if (readsLikeTitle(text, title)) return true;
+  return /[.:]$/u.test(title) && listed.has(titleKey(title)) && readsLikeTitle(text, title.slice(0, -1));
 }
 
 /**
@@ -175,7 +201,7 @@ function assignLevels(groups: Candidate[][], bodySize: number): Heading[] {
     const level = rankLevel.get(styleRank(headingSize(group), bodySize))!;
     const numbering = first.numbering;
     const numbered = numbering && !numbering.keyword && offset !== null ? numbering.depth + offset : null;
-    const title = joinTitle(group);
+    const title = withoutRunInStop(joinTitle(group));
     // "Contents", "References"…: siblings of the top numbered sections, whatever their size.
     const matter = !numbering && offset !== null && isFrontOrBackMatter(title) ? 1 + offset : null;
     return {
@@ -226,6 +252,11 @@ function denseLevels(headings: Heading[]): Heading[] {
   const used = [...new Set(headings.map((h) => h.level))].sort((a, b) => a - b);
   const dense = new Map(used.map((level, i) => [level, i + 1]));
   return headings.map((h) => ({ ...h, level: dense.get(h.level)! }));
+}
+
+/** "1. Greetings!." → "1. Greetings!": the stop of a run-in heading (see {@link isTitle}) is not its title's. */
+function withoutRunInStop(title: string): string {
+  return /[.:]$/u.test(title) && !/\.\.\.$|etc\.$/u.test(title) ? title.slice(0, -1) : title;
 }
 
 function joinTitle(group: Candidate[]): string {

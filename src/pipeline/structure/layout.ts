@@ -145,6 +145,27 @@ export function isTocEntry(text: string): boolean {
   return /\p{L}/u.test(title) && !/\p{N}/u.test(title);
 }
 
+/**
+ * The title a table-of-contents entry lists, as a key to compare with headings: without its number, dot
+ * leaders, page number and closing punctuation, lower-cased ("1. Greetings! . . . 4" → "greetings").
+ */
+export function tocEntryKey(text: string): string | null {
+  if (!isTocEntry(text)) return null;
+  const trimmed = text.trim();
+  const leader = DOT_LEADER_ENTRY.exec(trimmed) ?? TRAILING_PAGE.exec(trimmed);
+  return titleKey(trimmed.slice(0, leader?.index ?? trimmed.length));
+}
+
+/** A title without its number and closing punctuation, lower-cased, spaces collapsed. */
+export function titleKey(text: string): string {
+  return text
+    .trim()
+    .replace(LEADING_NUMBER, '')
+    .replace(/[\s.!?:;,]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
 /** Pages with a "Contents" title and TOC entries, or where most lines are TOC entries. */
 function tableOfContentsPages(lines: TextLine[]): Set<number> {
   const out = new Set<number>();
