@@ -60,12 +60,20 @@ export class OcrLanguageError extends ProfaiError {
   }
 }
 
-/** Too little running text; `ocrPages` pages without a text layer are named, since OCR could add more. */
-export const notEnoughText = (words: number, ocrPages = 0) =>
-  new PdfError(
-    'not_enough_text',
-    `not enough text for a course (${words} ${words === 1 ? 'word' : 'words'})${ocrPages > 0 ? `; ${ocrPages} page(s) have no text layer and would need OCR` : ''}`,
-  );
+/**
+ * Too little running text; `ocrPages` pages without a text layer are named, since OCR could add more.
+ * `matterWords`, when given, are the words of the whole document where it would have had enough but they are all
+ * in front and back matter: "(30157 words)" alone read as a contradiction.
+ */
+export const notEnoughText = (words: number, ocrPages = 0, matterWords?: number) => {
+  const count = (n: number) => `${n} ${n === 1 ? 'word' : 'words'}`;
+  const amount =
+    matterWords !== undefined && matterWords > words
+      ? `${count(words)} outside the title page, licence, contents and index, of ${matterWords} in all`
+      : count(words);
+  const ocr = ocrPages > 0 ? `; ${ocrPages} page(s) have no text layer and would need OCR` : '';
+  return new PdfError('not_enough_text', `not enough text for a course (${amount})${ocr}`);
+};
 
 /** The course has no sentence a question can be made from. */
 export class NoQuizMaterialError extends ProfaiError {

@@ -25,7 +25,7 @@ import {
   type RecognisedPage,
   selectOcrPages,
 } from './ocr.ts';
-import { proseAmount, tooLittleProse } from './prose.ts';
+import { MIN_PROSE, proseAmount, tooLittleProse } from './prose.ts';
 import { generateQuiz } from './quiz.ts';
 import { buildStructure } from './structure.ts';
 
@@ -190,8 +190,12 @@ export async function prepareDocument(
   const language = documentLanguage(structure);
   // A page with a text layer is never "needs OCR": a document with some text but too little is refused as such.
   const prose = proseAmount(structure);
-  if (tooLittleProse(prose))
-    throw notEnoughText(prose.words || prose.allWords, extracted.pages.filter((p) => p.needsOcr).length);
+  if (tooLittleProse(prose)) {
+    const ocrPages = extracted.pages.filter((p) => p.needsOcr).length;
+    // Enough words in all, but in front and back matter: the message says so.
+    if (prose.allWords >= MIN_PROSE.words) throw notEnoughText(prose.words, ocrPages, prose.allWords);
+    throw notEnoughText(prose.words || prose.allWords, ocrPages);
+  }
   const chunks = await timed('chunk', () =>
     chunkDocument(structure, {
       documentId: checked.documentId,

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
 import { ProfaiError } from '../../src/domain/errors.ts';
 import { prepareDocument } from '../../src/pipeline/index.ts';
-import { makeSimplePdf } from '../support/make-pdf.ts';
+import { makeSimplePdf, renderPdf } from '../support/make-pdf.ts';
 
 const config = { ...loadConfig({}), maxPages: 100, hashEmbeddingDim: 64, quizQuestions: 5 };
 
@@ -18,6 +18,45 @@ describe('what cannot be a course is refused', () => {
       assert.doesNotMatch(err.message, /OCR/);
       return true;
     });
+  });
+
+  test('words enough, but all in front and back matter: the message says where they are', async () => {
+    const notice =
+      'Copyright 2024 The Example Group. Permission is granted to make and distribute verbatim copies of this ' +
+      'manual provided the copyright notice and this permission notice are preserved on all copies. Permission ' +
+      'is granted to copy and distribute modified versions of this manual under the conditions for verbatim ' +
+      'copying. This manual is distributed without any warranty; see the GNU General Public License for details.';
+    const bytes = await makeSimplePdf({}, notice);
+    await assert.rejects(prepareDocument({ bytes, fileName: 'notice.pdf' }, { config }), (err: unknown) => {
+      assert.ok(err instanceof ProfaiError);
+      assert.equal(err.code, 'not_enough_text');
+      assert.match(
+        err.message,
+        /^not enough text for a course \(0 words outside the title page, licence, contents and index, of \d+ in all\)$/,
+      );
+      return true;
+    });
+  });
+
+  test('a contents page followed by pages of prose it does not head: the prose makes the course', async () => {
+    const contents = Array.from(
+      { length: 8 },
+      (_, i) => `${i + 1}. Topic ${'abcdefgh'[i]} . . . . . . . . ${i + 2}`,
+    );
+    const sentence = (i: number) =>
+      `Photosynthesis step ${i} turns light energy into chemical energy in the chloroplasts of green plants.`;
+    const bytes = await renderPdf((doc) => {
+      doc.addPage().font('Helvetica-Bold').fontSize(18).text('Table of Contents', 72, 72);
+      doc.font('Helvetica').fontSize(12).text(contents.join('\n'), 72, 110);
+      for (let p = 0; p < 3; p++)
+        doc
+          .addPage()
+          .font('Helvetica')
+          .fontSize(12)
+          .text(Array.from({ length: 12 }, (_, i) => sentence(p * 12 + i)).join(' '), 72, 72);
+    });
+    const prepared = await prepareDocument({ bytes, fileName: 'after-contents.pdf' }, { config });
+    assert.ok(prepared.document.chunks.length > 0);
   });
 
   test('a paragraph of running text is enough', async () => {

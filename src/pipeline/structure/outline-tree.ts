@@ -97,7 +97,8 @@ function findTitle(
  * Sections from headings in document order: text before the first heading goes to a section titled
  * `preambleTitle`; each section holds the paragraphs between its heading and the next one.
  */
-export function sectionsFromHeadings(headings: Heading[], layout: Layout, preambleTitle: string): Section[] {
+export function sectionsFromHeadings(found: Heading[], layout: Layout, preambleTitle: string): Section[] {
+  const headings = endContentsAtTheirPages(found, layout, preambleTitle);
   const lineCount = layout.lines.length;
   const first = headings[0]?.start ?? lineCount;
   const parts: { heading: Heading; from: number; to: number }[] = [];
@@ -129,6 +130,28 @@ export function sectionsFromHeadings(headings: Heading[], layout: Layout, preamb
   });
   setPageEnds(sections, parts, layout);
   return sections;
+}
+
+/**
+ * Lines past the printed table of contents that a "Contents" section may hold: beyond them, the text after
+ * the contents pages is a section of its own, titled like the text before the first heading. Without it, a
+ * document whose chapters were not found as headings had all its text under "Contents" (PARI's tutorial: 729
+ * paragraphs), skipped as front matter, and was refused as having no text.
+ */
+const CONTENTS_SPILL_LINES = 20;
+
+function endContentsAtTheirPages(headings: Heading[], layout: Layout, title: string): Heading[] {
+  const out: Heading[] = [];
+  headings.forEach((heading, i) => {
+    out.push(heading);
+    if (matterOfTitle(heading.title) !== 'contents') return;
+    const to = headings[i + 1]?.start ?? layout.lines.length;
+    let past = heading.end;
+    while (past < to && layout.tocPages.has(layout.lines[past]!.page)) past++;
+    if (past === heading.end || to - past <= CONTENTS_SPILL_LINES) return;
+    out.push({ start: past, end: past, title, level: heading.level, page: layout.lines[past]!.page });
+  });
+  return out;
 }
 
 /** Front or back matter by the section's title, else by its lines (see matterOfLines). */
