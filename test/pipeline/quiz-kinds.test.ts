@@ -11,9 +11,10 @@ import { loadEnglishProfile } from '../../src/pipeline/language/index.ts';
 import type { Defined } from '../../src/pipeline/quiz/english/definition.ts';
 import { acceptedAnswers, matchingItems, shortAnswerItems } from '../../src/pipeline/quiz/kinds/glossary.ts';
 import { multipleAnswerItems } from '../../src/pipeline/quiz/kinds/multiple-answer.ts';
-import { numericalOf } from '../../src/pipeline/quiz/kinds/numerical.ts';
+import { numericalMaker, numericalOf } from '../../src/pipeline/quiz/kinds/numerical.ts';
 import { numberedLists } from '../../src/pipeline/quiz/kinds/ordering.ts';
 import { made, pickQuestions, quotas } from '../../src/pipeline/quiz/picking.ts';
+import { LISTED_RULES } from '../../src/pipeline/rules/quiz/listed.ts';
 import { mulberry32 } from '../../src/pipeline/text/rng.ts';
 
 const lang = await loadEnglishProfile();
@@ -33,6 +34,18 @@ describe('numerical: a quantity the sentence states', () => {
       assert.deepEqual([q.answer, q.unit, q.tolerance], [value, unit, tolerance]);
       assert.ok(q.prompt.includes('_____') && !q.prompt.includes(String(value)));
     });
+});
+
+describe('numerical: the sentence stands alone as a listed statement would', () => {
+  const standsAlone = (text: string) => !LISTED_RULES.some((rule) => rule.fails(text, lang));
+  const made = (text: string) =>
+    numericalMaker(() => [{ text, page: 5 }], words, standsAlone).make([], mulberry32(1));
+  test('a sentence without a verb is asked by no blank; one with a verb is', () => {
+    const fragment = 'Among veterans treated at VA hospitals estimated at 40%.';
+    assert.ok(numericalOf({ text: fragment, page: 5 }, words), 'its number alone would be asked');
+    assert.equal(made(fragment).length, 0);
+    assert.equal(made('Memcheck adds a minimum of 16 bytes before and after each block.').length, 1);
+  });
 });
 
 describe('ordering: the steps of a procedure, in order', () => {
