@@ -255,14 +255,8 @@ const FAMILIES = [
     name: 'false options of a multiple-answer item (rules/quiz/listed.ts)',
     rules: FALSE_OPTION_RULES,
     catches(rule, example: string) {
-      const [pair, terms] = split(example, ' || ');
-      const [source, statement] = split(pair!, ' => ');
-      return rule.fails({
-        source: source!,
-        statement: statement!,
-        definedTerms: (terms ?? '').split(/;\s*/u).filter(Boolean),
-        words,
-      });
+      const [source, statement] = split(example, ' => ');
+      return rule.fails({ source: source!, statement: statement!, words });
     },
   }),
 ] as const;

@@ -1,12 +1,11 @@
 /**
- * Matching, short answer and multiple answer from the terms a module defines (its glossary, each term with the
- * phrase the text defines it as), asked only by definitions no rule of rules/quiz/glosses.ts catches.
+ * Matching and short answer from the terms a module defines (its glossary, each term with the phrase the text
+ * defines it as), asked only by definitions no rule of rules/quiz/glosses.ts catches.
  *
  * Matching: three to six terms of one module with their definitions, each with one match (item rule
  * `item/one-match-each`). Short answer: the term a definition defines, typed; accepted are the term, its other
  * number (plural or singular), its hyphenated or joined spelling, and the abbreviation the text gives beside it
- * ("database management system (DBMS)"); case is ignored when answers are compared. Multiple answer: four
- * terms, two or three with their own definition and the others with another's.
+ * ("database management system (DBMS)"); case is ignored when answers are compared.
  */
 import type { Chunk } from '../../../domain/document.ts';
 import type { DraftOf } from '../../../domain/questions.ts';
@@ -18,7 +17,7 @@ import {
   type GlossPlace,
   LISTED_GLOSS_RULES,
 } from '../../rules/quiz/glosses.ts';
-import { matchingProblem, optionsProblem } from '../../rules/quiz/kind-items.ts';
+import { matchingProblem } from '../../rules/quiz/kind-items.ts';
 import { type Rng, shuffled } from '../../text/rng.ts';
 import type { GroupMaker } from '../assembler.ts';
 import { type Defined, definedTerm } from '../english/definition.ts';
@@ -58,7 +57,7 @@ const LISTED_TERM_RULES = ANSWER_RULES.filter(
   (r) => r.id === 'answer/not-a-term' || r.id === 'answer/code-name',
 );
 
-/** Whether a definition may stand in a list of them (matching, multiple answer). */
+/** Whether a definition may stand in a list of them (matching). */
 const listable = (d: Defined, words: QuizWords) => {
   const gloss = listedGloss(d);
   const place: GlossPlace = { term: d.term, gloss, tags: () => [], words };
@@ -107,15 +106,6 @@ export function matchingMaker(glossary: GlossaryMaterial): GroupMaker {
   };
 }
 
-export function definitionChoiceMaker(glossary: GlossaryMaterial): GroupMaker {
-  return {
-    id: 'definition-choice',
-    kind: 'multiple_answer',
-    why: 'Four terms with a definition each, two or three their own and the others borrowed from another of the four: select the definitions the text gives.',
-    make: (_, rng) => definitionChoiceItems(glossary.defined, rng, glossary.words),
-  };
-}
-
 export function shortAnswerMaker(glossary: GlossaryMaterial): GroupMaker {
   return {
     id: 'short-answer',
@@ -149,66 +139,6 @@ export function matchingItems(defined: readonly Defined[], rng: Rng, words: Quiz
       explanation: `The text defines these terms on page${pages.length > 1 ? 's' : ''} ${pages.join(', ')}.`,
       ...cited({ page: group[0]!.page, chunkId: group[0]!.chunkId, moduleIndex }),
     };
-    out.push(
-      made(
-        q,
-        group.map((g) => g.sentence),
-      ),
-    );
-  }
-  return out;
-}
-
-/**
- * Multiple answer from the glossary: four terms of a module (or of the quiz's scope), each with a definition;
- * two or three with their own, one or two with another's of the four (definitions distinct enough that a
- * borrowed one is wrong: the same check as matching).
- */
-export function definitionChoiceItems(defined: readonly Defined[], rng: Rng, words: QuizWords): Made[] {
-  const usable = defined.filter((d) => listable(d, words));
-  const out: Made[] = [];
-  const pool = shuffled(usable, rng);
-  while (pool.length >= 4) {
-    // Three right options take a fifth term whose definition the fourth borrows (never shown with its own):
-    // a definition listed twice would tell that one of the two is wrong.
-    const size = pool.length >= 5 && rng() < 0.5 ? 5 : 4;
-    const group: Defined[] = [];
-    for (const d of [...pool]) {
-      if (group.length === size) break;
-      const pairs = [...group, d].map((x) => ({ term: x.term, definition: listedGloss(x) }));
-      if (matchingProblem(pairs, words.definitionFillers) === null) group.push(d);
-    }
-    for (const g of group) pool.splice(pool.indexOf(g), 1);
-    if (group.length < 4) break;
-    const nTrue = group.length === 5 ? 3 : 2;
-    // The first nTrue keep their definition; the others take one no option shows with its own term.
-    const glossOf = group.slice(0, 4).map((g, k) => {
-      if (k < nTrue) return listedGloss(g);
-      return listedGloss(nTrue === 2 ? group[k === 2 ? 3 : 2]! : group[4]!);
-    });
-    const order = shuffled([0, 1, 2, 3], rng);
-    const options = order.map((k) => `${group[k]!.term}: ${glossOf[k]}`);
-    // The same checks as any multiple-answer item: comparable lengths, none inside another.
-    if (optionsProblem(options)) continue;
-    const q: DraftOf<'multiple_answer'> = {
-      kind: 'multiple_answer',
-      prompt: 'Which of these definitions does the text give? Select all that apply.',
-      options,
-      answerIndexes: order.flatMap((k, i) => (k < nTrue ? [i] : [])),
-      explanation: order
-        .map((k, i) => {
-          const g = group[k]!;
-          return k < nTrue
-            ? `${'ABCD'[i]}) Page ${g.page} defines ${g.term} so.`
-            : `${'ABCD'[i]}) Not so: page ${g.page} defines ${g.term} as “${listedGloss(g)}”.`;
-        })
-        .join(' '),
-      ...cited(group[0]!),
-    };
-    const shown = group.slice(0, 4);
-    if (shown.every((g) => g.moduleIndex === shown[0]!.moduleIndex))
-      Object.assign(q, { moduleIndex: shown[0]!.moduleIndex });
-    else delete (q as { moduleIndex?: number }).moduleIndex;
     out.push(
       made(
         q,

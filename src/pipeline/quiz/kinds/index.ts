@@ -1,19 +1,21 @@
 /**
  * The group makers of a quiz (quiz/assembler.ts's {@link GroupMaker}), in the order their items are offered:
  * multiple answer from the pool's statements, ordering from numbered lists, then, where the language has an
- * analyser and quiz words, matching, multiple answer and short answer from the glossary, and numerical from the
- * sentences. Without quiz words (a language that has none yet) only multiple answer is made.
+ * analyser and quiz words, matching and short answer from the glossary, and numerical from the sentences. (Multiple
+ * answer of glossary definitions, one term's definition beside another's, is not made: sibling terms' definitions
+ * are often true of each other, "Helgrind: a Valgrind tool for detecting errors in multithreaded programs".) Without quiz words (a language that has none yet) only multiple answer is made.
  */
 
 import type { Course } from '../../../domain/course.ts';
 import type { Chunk } from '../../../domain/document.ts';
 import { isAnalysed, type LanguageProfile } from '../../language/index.ts';
+import { LISTED_RULES } from '../../rules/quiz/listed.ts';
 import { instructionOf } from '../../rules/quiz/steps.ts';
 import { standaloneProblem } from '../../rules/sentences/standalone.ts';
 import { type Rng, shuffled } from '../../text/rng.ts';
 import type { GroupMaker } from '../assembler.ts';
 import { chunkSources, type Scope, summarySources } from '../material.ts';
-import { definitionChoiceMaker, GlossaryMaterial, matchingMaker, shortAnswerMaker } from './glossary.ts';
+import { GlossaryMaterial, matchingMaker, shortAnswerMaker } from './glossary.ts';
 import { multipleAnswerMaker } from './multiple-answer.ts';
 import { NUMERICAL_SOURCES, numericalMaker } from './numerical.ts';
 import { orderingMaker } from './ordering.ts';
@@ -29,7 +31,6 @@ export function groupMakers(m: GroupMaterial, lang: LanguageProfile, rng: Rng): 
     multipleAnswerMaker(
       m.course.modules.map((x) => x.title),
       lang,
-      m.course.modules.flatMap((x) => (x.glossary ?? []).map((g) => g.term)),
     ),
   ];
   const words = lang.quizWords;
@@ -43,11 +44,12 @@ export function groupMakers(m: GroupMaterial, lang: LanguageProfile, rng: Rng): 
     [...summarySources(m.scope), ...shuffled(chunkSources(m.scope, m.chunks, { pages: 'one' }), rng)]
       .slice(0, NUMERICAL_SOURCES)
       .filter((s) => standaloneProblem(s.text, analysed) === null);
+  // A sentence asked with a blank must stand alone as a listed statement must (no verb, code, a heading run in…).
+  const standsAlone = (text: string) => !LISTED_RULES.some((rule) => rule.fails(text, analysed));
   makers.push(
     matchingMaker(glossary),
-    definitionChoiceMaker(glossary),
     shortAnswerMaker(glossary),
-    numericalMaker(sentences, words),
+    numericalMaker(sentences, words, standsAlone),
   );
   return makers;
 }

@@ -1,6 +1,6 @@
 /**
  * Multiple answer ("select all that apply") from true/false statements that passed their own checks: two or
- * three that the text makes as written and one or two made false (a sibling term swapped in, a number changed),
+ * three that the text makes as written and one or two made false by a changed quantity (rules/quiz/listed.ts),
  * all of one module, none sharing a sentence. The statements' checks are the true/false maker's; this maker adds
  * its own: options of comparable length (none standing out), none inside another, each short enough to read in
  * a list.
@@ -73,11 +73,7 @@ function groups(trues: Statement[], falses: Statement[], title: string | undefin
  * Multiple-answer items made of the true/false statements the assembler made and checked (`made`): by module
  * first, then across them; a statement is listed only when no rule of {@link LISTED_RULES} catches it.
  */
-export function multipleAnswerMaker(
-  moduleTitles: readonly string[],
-  lang: LanguageProfile,
-  definedTerms: readonly string[] = [],
-): GroupMaker {
+export function multipleAnswerMaker(moduleTitles: readonly string[], lang: LanguageProfile): GroupMaker {
   return {
     id: 'multiple-answer',
     kind: 'multiple_answer',
@@ -88,7 +84,6 @@ export function multipleAnswerMaker(
         moduleTitles,
         rng,
         lang,
-        definedTerms,
       ),
   };
 }
@@ -99,8 +94,6 @@ export function multipleAnswerItems(
   moduleTitles: readonly string[],
   rng: Rng,
   lang: LanguageProfile,
-  /** The terms the course defines: a false option swaps one of them for another, or changes a number. */
-  definedTerms: readonly string[] = [],
 ): Made[] {
   const byModule = new Map<number, Statement[]>();
   for (const q of statements) {
@@ -113,7 +106,6 @@ export function multipleAnswerItems(
         rule.fails({
           source,
           statement: text,
-          definedTerms,
           ...(lang.quizWords ? { words: lang.quizWords } : {}),
         }),
       )

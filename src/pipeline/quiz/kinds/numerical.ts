@@ -39,8 +39,15 @@ export function numericalOf(s: Source, words: QuizWords): DraftOf<'numerical'> |
   return null;
 }
 
-/** A numerical item per sentence of `sources()` that states a quantity fit to ask. */
-export function numericalMaker(sources: () => readonly Source[], words: QuizWords): GroupMaker {
+/**
+ * A numerical item per sentence of `sources()` that states a quantity fit to ask and, when `standsAlone` is given,
+ * that it accepts: a sentence with a blank must stand on its own as much as a statement listed among others.
+ */
+export function numericalMaker(
+  sources: () => readonly Source[],
+  words: QuizWords,
+  standsAlone: (text: string) => boolean = () => true,
+): GroupMaker {
   return {
     id: 'numerical',
     kind: 'numerical',
@@ -49,7 +56,7 @@ export function numericalMaker(sources: () => readonly Source[], words: QuizWord
       const out: Made[] = [];
       for (const s of sources()) {
         const q = numericalOf(s, words);
-        if (q) out.push(made(q, [s.text]));
+        if (q && standsAlone(s.text)) out.push(made(q, [s.text]));
       }
       return out;
     },

@@ -10,6 +10,7 @@
 import type { QuizWords, Token } from '../../language/index.ts';
 import { containsTerm } from '../../text/cloze.ts';
 import type { Rule } from '../rule.ts';
+import { KIND_NOUNS, VAGUE_GLOSS } from './sure-words.ts';
 
 /** A defined term as the rules read it: the definition's first sentence, tagged on demand. */
 export interface GlossPlace {
@@ -173,6 +174,25 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     ],
     fails: (d) => /\b(?:i\.e\.|e\.g\.),?\s+[\p{L}\p{N}-]+,\s+[\p{L}\p{N}-]+,/u.test(d.gloss),
   },
+  {
+    id: 'gloss/vague',
+    why: 'A definition that judges, hedges or points at the whole ("a very powerful computing platform", "a style of programming that has become popular in recent years", "the whole thing viewed collectively", "the subject of a separate book") fits many terms or none: a learner cannot name the term from it (fresh sets 1 and 2).',
+    reject: [
+      'Object-oriented programming => a style of programming that has become popular in recent years',
+      'directory tree => the whole thing viewed collectively',
+      'Linux system => a very powerful computing platform for a networked computer',
+      'Erlang programming => the subject of a separate book',
+      'PageTemplate class => a container class with fairly minimal semantics',
+      'SDCDB => the companion source level debugger',
+      'WhyML input file => a (possibly empty) list of modules',
+      'MLCFG syntax => an extension of the regular WhyML syntax',
+    ],
+    keep: [
+      'sticky lock => a lock that stays in place at a node after the transaction that acquired it has terminated',
+      'SDCDB => the source level debugger of the SDCC compiler',
+    ],
+    fails: (d) => VAGUE_GLOSS.test(d.gloss),
+  },
 ];
 
 /** A definition longer than this is too long to read in a list of them (matching, multiple answer). */
@@ -250,5 +270,58 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
     reject: ['VVV component => the version number specified by the upstream developer'],
     keep: ['upstream version => the version number specified by the upstream developer'],
     fails: (a) => /\b(\p{Lu})\1{2,}\b/u.test(a.term),
+  },
+  {
+    id: 'answer/name-and-kind',
+    why: 'A name followed by the kind of thing it is ("Mnesia application", "PageTemplate class", "MLCFG syntax") is the name with a word the glossary kept from its sentence: the learner types "Mnesia", the key says "Mnesia application" (fresh sets 1 and 2).',
+    reject: [
+      'Mnesia application => a distributed database management system for telecommunications applications',
+      'PageTemplate class => a container of frames that lays out the pages of a document',
+      'MLCFG syntax => a form of WhyML in which functions are coded as labelled blocks',
+      'Debian Linux Kernel Handbook => the main source of information on the kernel of the distribution',
+    ],
+    keep: [
+      'EFI system partition => a data storage device partition that is used in computers adhering to UEFI',
+      'file system => the way files are named and placed on a disk',
+    ],
+    fails: (a) => {
+      const words = a.term.trim().split(/\s+/u);
+      return (
+        words.length >= 2 &&
+        words.slice(0, -1).every((w) => /[\p{Lu}\p{N}]/u.test(w)) &&
+        KIND_NOUNS.test(words.at(-1)!)
+      );
+    },
+  },
+  {
+    id: 'answer/term-word',
+    why: 'A sentence "The term segment means…" makes the glossary take "term segment" for the term: the word "term" (or "word", "name"), or a label run into it ("Tip gnome-tweaks"), is the sentence’s, not the answer’s (valgrind, debian-reference).',
+    reject: [
+      'term segment => a consecutive sequence of load, store and synchronization operations',
+      'tip gnome-tweaks => the configuration utility of the GNOME desktop',
+    ],
+    keep: ['memory segment => a consecutive sequence of load and store operations'],
+    fails: (a) =>
+      /^(?:the )?(?:term|word|name|notion|concept|tip|note|caution|warning)\s/iu.test(a.term.trim()),
+  },
+  {
+    id: 'answer/gives-away',
+    why: 'A definition that holds a word of the term before its head ("root directory" as "root of the filesystem", "basic block vector" as "a list of all basic blocks…", "Debian Free Software Guidelines" as "the free software standards for Debian") gives half the answer; the head itself may stand as the kind ("sticky lock" as "a lock that stays…").',
+    reject: [
+      'root directory => root of the filesystem referred as simply "/"',
+      'basic block vector => a list of all basic blocks entered during program execution',
+      'normal Debian system => the 4th stage of the boot process which is started by the mini-Debian system',
+    ],
+    keep: [
+      'sticky lock => a lock that stays in place at a node after the transaction that acquired it has terminated',
+      'EFI system partition => a data storage device partition that is used in computers adhering to UEFI',
+    ],
+    fails: (a) =>
+      a.term
+        .trim()
+        .split(/[\s-]+/u)
+        .slice(0, -1)
+        .filter((w) => /^\p{L}{3,}$/u.test(w))
+        .some((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w}`, 'iu').test(a.gloss)),
   },
 ];

@@ -4,9 +4,9 @@
  * (quiz/kinds/multiple-answer.ts) lists a statement no rule of {@link LISTED_RULES} catches.
  */
 import { isAnalysed, type LanguageProfile, type QuizWords } from '../../language/index.ts';
-import { containsTerm } from '../../text/cloze.ts';
 import type { Rule } from '../rule.ts';
 import { standaloneProblem } from '../sentences/standalone.ts';
+import { QUANTITY_RULES, quantityPlace } from './quantities.ts';
 
 /** A name written three times or more ("SorA is a variable SorA is neither… SorA is…"): a table's rows run together. */
 const repeatedName = (s: string) => {
@@ -80,6 +80,7 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'Templates read atom(+stream or alias, ?atom) read atom(?atom) read integer(?integer).',
       'Word is neither a variable nor an atom type error(atom, Word).',
       'You can compare two packages with the debdiff(1) command. $ debdiff old.dsc new.dsc.',
+      'The option --nostdlib disables all search paths except #1 and #2.',
     ],
     keep: [
       'The routine glp_asnprob_lp builds the LP problem of the assignment problem.',
@@ -89,7 +90,7 @@ export const LISTED_RULES: readonly ListedRule[] = [
     fails: (s) =>
       /[;{}[\]≤≥<>=]|(?:^|\s)\*\w|\\@|\\ifx|\\\w+.*\\\w+.*\\\w+|\w\([^)\s]*,|\([+?\-@]\w|(?:^|\s)\$\s/u.test(
         s,
-      ),
+      ) || /(?:^|\s)--?\p{L}|(?:^|\s)#\d/u.test(s),
   },
   {
     id: 'listed/no-subject',
@@ -157,13 +158,14 @@ export const LISTED_RULES: readonly ListedRule[] = [
       '2This replaces the deprecated dh_movefiles command.',
       'Tip You may export only the first partition of the disk image with the -P 1 option.',
       'MPICH1 required access to command line arguments in all programs, and 3 QUICK START 2.',
+      'D. When the patient is admitted to long term care, a code from category 438 is assigned.',
     ],
     keep: [
       'This replaces the deprecated dh_movefiles command.',
       'MPICH 3 starts 2 processes on each QUICK host.',
     ],
     fails: (s) =>
-      /\d\.?\p{Lu}\p{Ll}|^\d+\s*[—–-]\s|^\p{Lu}\p{Ll}+(?: \p{Ll}+){0,2}:\s|\b(?:\p{Lu} ){3,}|^(?:Note|Caution|Warning|Tip|Important)\s?\p{Lu}|\bWarning:/u.test(
+      /^\p{Lu}\.\s|\d\.?\p{Lu}\p{Ll}|^\d+\s*[—–-]\s|^\p{Lu}\p{Ll}+(?: \p{Ll}+){0,2}:\s|\b(?:\p{Lu} ){3,}|^(?:Note|Caution|Warning|Tip|Important)\s?\p{Lu}|\bWarning:/u.test(
         s,
       ) ||
       (/^\(|\)[.!?]?$/u.test(s.trim()) && !/\(.*\)/u.test(s)) ||
@@ -275,12 +277,10 @@ export const LISTED_RULES: readonly ListedRule[] = [
   },
 ];
 
-/** A false option of a multiple-answer item: the sentence as written, the statement made of it, the defined terms. */
+/** A false option of a multiple-answer item: the sentence as written and the statement made of it. */
 export interface FalseOptionPlace {
   source: string;
   statement: string;
-  /** The terms the course's glossaries define. */
-  definedTerms: readonly string[];
   /** The language's units: a changed number must be a quantity with its unit. */
   words?: QuizWords;
 }
@@ -300,36 +300,33 @@ export function changedWords(a: string, b: string): [string, string] {
   return [x.slice(start, x.length - end).join(' '), y.slice(start, y.length - end).join(' ')];
 }
 
-const definedIn = (text: string, terms: readonly string[]) => terms.filter((t) => containsTerm(text, t));
-
 export const FALSE_OPTION_RULES: readonly FalseOptionRule[] = [
   {
-    id: 'falseoption/not-two-concepts',
-    why: 'Listed beside true statements, a false one must be plainly false to a reader of the text: a changed number is, and so is one defined term swapped for another; a swap between two undefined phrases is often a near-synonym that leaves the statement true ("the parallel version" for "the parallel execution", "the French counterpart" for "the French equivalent") or nonsense ("Mouse cursor to…").',
+    id: 'falseoption/changed-quantity',
+    why: 'Listed beside true statements, a false one must be plainly false to a reader of the text, and only a changed quantity surely is: a swapped term is often a near-synonym or a sibling of which the statement is true too ("the parallel version" for "the parallel execution", Helgrind for DRD), and a changed number that is no quantity the numerical rules would ask (a model "8051", a standard "ISO/IEC 9899", a kind "24 bit mode") is a name, not a fact (fresh sets 1 and 2).',
     reject: [
-      'The original 8051 had 128 byte idata memory. => The original 16102 had 128 byte idata memory. || idata memory',
-      'A global variable is not visible in the parallel execution. => A global variable is not visible in the parallel version. || global variable; parallel execution',
-      'You can use either the English command or the French equivalent. => You can use either the English command or the French counterpart. || English command',
+      'The original 8051 had 128 byte idata memory. => The original 16102 had 128 byte idata memory.',
+      'A global variable is not visible in the parallel execution. => A global variable is not visible in the parallel version.',
+      'The entry colour has precedence over the row colour. => The table colour has precedence over the row colour.',
+      'In accordance with ISO/IEC 9899 bits are implemented as unsigned. => In accordance with ISO/IEC 9901 bits are implemented as unsigned.',
+      'The processor must be in 24 bit contiguous addressing mode. => The processor must be in 48 bit contiguous addressing mode.',
     ],
     keep: [
-      'The direct page holds the first 256 bytes of memory. => The direct page holds the first 512 bytes of memory. || direct page',
-      'The entry colour has precedence over the row colour. => The table colour has precedence over the row colour. || entry colour; table colour; row colour',
+      'The direct page holds the first 256 bytes of memory. => The direct page holds the first 512 bytes of memory.',
+      'A full scan of the table takes 30 minutes. => A full scan of the table takes 45 minutes.',
+      'The survey reached 45% of the households. => The survey reached 60% of the households.',
     ],
     fails(o) {
-      // Units and defined terms come from a language's quiz words and glossary (English only so far): without
-      // them this rule cannot judge, and refusing every false option would stop multiple answer in that language.
+      // Units come from a language's quiz words (English only so far): without them this rule cannot judge, and
+      // refusing every false option would stop multiple answer in that language.
       if (!o.words) return false;
       const [was, now] = changedWords(o.source, o.statement);
-      if (/^[\d.,]+$/u.test(was) && /^[\d.,]+$/u.test(now)) {
-        // A number without a unit is a name or a label as often ("The original 8051 had…" made "16102").
-        const after = o.source.slice(o.source.indexOf(was) + was.length).replace(/^\s/u, '');
-        return !o.words.units.test(after);
-      }
-      const before = definedIn(o.source, o.definedTerms);
-      const after = definedIn(o.statement, o.definedTerms);
-      const added = after.filter((t) => !before.includes(t));
-      const removed = before.filter((t) => !after.includes(t));
-      return added.length === 0 || removed.length === 0;
+      if (!/^[\d.,]+%?$/u.test(was) || !/^[\d.,]+%?$/u.test(now)) return true;
+      // The number as a word of the sentence: its first place between spaces (or at the start).
+      const start = ` ${o.source}`.indexOf(` ${was} `);
+      if (start < 0) return true;
+      const place = quantityPlace(o.source, start, start + was.replace(/%$/u, '').length, o.words);
+      return QUANTITY_RULES.some((rule) => rule.fails(place));
     },
   },
 ];

@@ -10,6 +10,7 @@ import type { QuizWords } from '../../language/index.ts';
 import type { Rule } from '../rule.ts';
 import { looksLikeCode } from '../sentences/items.ts';
 import { insideCode } from './statements.ts';
+import { HEDGES, WORKED_EXAMPLE } from './sure-words.ts';
 
 /** A number of a sentence, as the rules read it. */
 export interface QuantityPlace {
@@ -213,5 +214,77 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
     ],
     keep: ['The lighting model gives [50]% of the overall lighting.'],
     fails: (q) => /^\s*of (?:all )?(?:users|people|cases|programs|packages|the time)\b/iu.test(q.afterUnit),
+  },
+  {
+    id: 'quantity/classifier',
+    why: 'A number with its unit before a noun ("8 bit variables", "24 bit addressing mode", "a 10% sample") names a kind of thing, not a measure the text gives: asked, it reads as a riddle (sdcc manual, fresh set 1).',
+    reject: [
+      'You are not on the safe side if you use [8] bit variables.',
+      'The processor must be in [24] bit contiguous addressing mode.',
+      'The tool extracts a [10]% sample of the records.',
+    ],
+    keep: [
+      'In the medium model the address space is [16] bits for both objects and functions.',
+      'The tool extracts [10]% of the records.',
+    ],
+    fails: (q) =>
+      (q.unit !== undefined &&
+        /^\p{L}{3,}$/u.test(q.unit) &&
+        !/s$/iu.test(q.unit) &&
+        q.value !== 1 &&
+        /^\s+\p{L}/u.test(q.afterUnit) &&
+        !/^\s+(?:of|for|in|on|at|to|by|per|each|and|or|is|are|was|were)\b/iu.test(q.afterUnit)) ||
+      (/\b(?:an?|the)\s+$/iu.test(q.before) &&
+        /^\s+\p{Ll}/u.test(q.afterUnit) &&
+        !/^\s+of\b/u.test(q.afterUnit)),
+  },
+  {
+    id: 'quantity/relative',
+    why: 'A share followed by a comparative ("up to 10% faster", "20% smaller") is a change against something the sentence does not give, not a measure of the subject (valgrind release notes).',
+    reject: ['Memcheck is also up to [10]% faster for all programs.'],
+    keep: ['Memcheck takes up to [10]% of the run time.'],
+    fails: (q) => /^\s*(?:\p{L}+er|more|less|fewer)\b/u.test(q.afterUnit),
+  },
+  {
+    id: 'quantity/hedged',
+    why: 'A figure the text hedges ("seems to be about 25%", "currently") is an impression or a passing state, not a fact to recall (reportlab, fresh set 1).',
+    reject: ['Currently the penalty seems to be about [25]% on batches of charts.'],
+    keep: ['The penalty is about [25]% on batches of charts.'],
+    fails: (q) => HEDGES.test(q.text),
+  },
+  {
+    id: 'quantity/standard-number',
+    why: 'A number right after an acronym or a slash ("ISO/IEC 9899", "RFC 822") names a standard or a model, even with a unit after it (sdcc: "ISO/IEC 9899 bits and bitfields…").',
+    reject: ['In accordance with ISO/IEC [9899] bits and bitfields are implemented as unsigned.'],
+    keep: ['The original 8051 had [128] bytes of idata memory.'],
+    fails: (q) => /(?:\b\p{Lu}{2,}|\/)\s?$/u.test(q.before),
+  },
+  {
+    id: 'quantity/worked-example',
+    why: 'A sentence that sets up an example ("Assuming a cache line of 64 bytes and 100 misses, 6400 bytes…") holds the example’s figures, not the subject’s (valgrind).',
+    reject: [
+      'Assuming a line size of 64 bytes and 100 misses for a given source line, the loading of [6400] bytes was triggered.',
+    ],
+    keep: ['A line size of [64] bytes is assumed by the cache simulator.'],
+    fails: (q) => WORKED_EXAMPLE.test(q.text.trim()),
+  },
+  {
+    id: 'quantity/code-in-sentence',
+    why: 'An option ("--iram-size") or an assignment ("s2 = s1") in the sentence makes it about a program’s text: its figures belong to the example (sdcc, valgrind).',
+    reject: [
+      'The startup code clears [256] bytes by default, but from 0 to n-1 if --iram-size is used.',
+      'For the assignment s2 = s1, GCC copies all [8] bytes wholesale into s2.',
+    ],
+    keep: ['The startup code clears [256] bytes of internal data memory by default.'],
+    fails: (q) => /(?:^|\s)--?\p{L}|\w\s?=\s?\w/u.test(q.text),
+  },
+  {
+    id: 'quantity/glued-heading',
+    why: 'Three capitalised words in a row inside a sentence ("Counting of 15 Minute Increments When counting…") are a heading the extraction ran into the text (VA coding handbook).',
+    reject: [
+      'Counting of 15 Minute Increments When counting intervals, do not report services lasting less that [8] minutes.',
+    ],
+    keep: ['When counting intervals, do not report services shorter than the first [8] minutes.'],
+    fails: (q) => /\S\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(q.text),
   },
 ];

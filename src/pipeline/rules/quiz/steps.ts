@@ -10,6 +10,7 @@
 import type { AnalysedLanguage, QuizWords } from '../../language/index.ts';
 import type { Rule } from '../rule.ts';
 import { looksLikeCode } from '../sentences/items.ts';
+import { ADVICE_LEAD, POINTS_AHEAD } from './sure-words.ts';
 
 const MIN_ITEMS = 3;
 const MAX_ITEMS = 8;
@@ -84,10 +85,36 @@ export const STEP_RULES: readonly StepRule[] = [
     fails: (l) => l.items.filter((t) => l.words.checklistOpening.test(t)).length * 2 >= l.items.length,
   },
   {
+    id: 'steps/advice',
+    why: 'A list whose lead-in asks to make sure, gives precautions, tips or idioms, or explains what a command means ("When reporting a bug please make sure you:", "This means to do following actions.") is a checklist or a gloss: its numbers count, they do not order (sdcc, debian-reference).',
+    reject: [
+      'When reporting a bug please make sure you: | Attach the code. ; Specify the command you ran. ; Provide the error message.',
+      'You should make precautionary moves for the full upgrade. | Read the release notes. ; Back up the system. ; Inform the users.',
+      'This means to do following actions. | Search all files. ; Exclude the directories. ; Print the file names.',
+    ],
+    keep: [
+      'To rescue the system, do the following steps: | Boot the rescue disk. ; Mount the disk. ; Edit the file.',
+    ],
+    fails: (l) => ADVICE_LEAD.test(l.lead),
+  },
+  {
+    id: 'steps/points-ahead',
+    why: 'A step that points at what follows it ("Install the older package by the following.", "Continue with the following instructions...") cannot be done from the list: its content is elsewhere (debian-reference, valgrind).',
+    reject: [
+      'Proceed as follows: | Boot the system in rescue mode. ; Mount the disk. ; Install the older package by the following.',
+      'Build it so: | Run ./autogen.sh first. ; Continue with the following instructions... ; Run make.',
+    ],
+    keep: [
+      'Proceed as follows: | Boot the system in rescue mode. ; Mount the disk. ; Install the older package.',
+    ],
+    fails: (l) => l.items.some((t) => POINTS_AHEAD.test(t.trim())),
+  },
+  {
     id: 'steps/no-order',
-    why: 'A numbered list of things (tools, rules, files) has no order to recall: only instructions, or a list the lead-in calls a sequence, are steps.',
+    why: 'A numbered list of things (tools, rules, files) has no order to recall: only instructions (all but one item at most), or a list the lead-in calls a sequence, are steps.',
     reject: [
       'Valgrind has these tools: | Memcheck finds errors. ; Cachegrind profiles. ; Helgrind finds races.',
+      'Valgrind has these tools: | Memcheck finds errors. ; Cachegrind profiles. ; Run Helgrind. ; Run DRD.',
     ],
     keep: [
       'Valgrind has these tools: | Install the package. ; Run the tests. ; Read the log.',
@@ -95,7 +122,7 @@ export const STEP_RULES: readonly StepRule[] = [
     ],
     fails: (l) => {
       const instructions = l.isInstruction ? l.items.filter(l.isInstruction).length : 0;
-      return instructions * 2 < l.items.length && !l.words.sequenceLead.test(l.lead);
+      return instructions < l.items.length - 1 && !l.words.sequenceLead.test(l.lead);
     },
   },
 ];
