@@ -55,6 +55,15 @@ export interface ShapeRule extends Rule<ShapeExample> {
   fails(s: Shape): boolean;
 }
 
+/** Terminal punctuation, with closing quotes and brackets, at the end of a trimmed text. */
+const TERMINAL = /[.!?。．｡！？]["'”’)」』]*$/u;
+
+/**
+ * True when a text ends like a sentence. A list item fit to show (see {@link shapeProblem}) is fit as a sentence
+ * when this is also true: the item's missing full stop is all the two checks tell apart.
+ */
+export const endsLikeSentence = (text: string): boolean => TERMINAL.test(text.trim());
+
 const THREE_CAPITALS = /\p{Lu}{3}/u;
 const CAPITAL = /\p{Lu}/gu;
 const SMALL = /\p{Ll}/gu;
@@ -97,7 +106,7 @@ export const SHAPE_RULES: readonly ShapeRule[] = [
       '光合作用は葉緑体の中で行われる反応です。',
       { item: 'Examine factors that explain healthcare system choice and costs' },
     ],
-    fails: (s) => !(s.listItem || /[.!?。．｡！？]["'”’)」』]*$/u.test(s.text)),
+    fails: (s) => !(s.listItem || TERMINAL.test(s.text)),
   },
   {
     id: 'shape/item-leads-on',
