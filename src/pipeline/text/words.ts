@@ -102,7 +102,11 @@ export function hasLetter(word: string): boolean {
   return LETTER.test(word);
 }
 
+/** White space other than a lone space: what {@link squash} has to replace. */
+const UNSQUASHED = /[^\S ]| {2}/;
+
 /** Collapses runs of white space to one space and trims, for comparing texts that were re-flowed. */
 export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most text is already spaced so (chunks, sentences): replacing each of its spaces by itself copied it.
+  return UNSQUASHED.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
