@@ -90,10 +90,12 @@ export function tokens(text: string | readonly string[]): string[] {
   return out;
 }
 
+const NOT_PLURAL = /(ss|us|is)$/;
+
 /** Crude plural folding so "enzyme" and "enzymes" count as one term ("processes" → "processe" is fine: it is a key). */
 export function foldPlural(lower: string): string {
   if (lower.length > 4 && lower.endsWith('ies')) return `${lower.slice(0, -3)}y`;
-  if (lower.length > 3 && lower.endsWith('s') && !/(ss|us|is)$/.test(lower)) return lower.slice(0, -1);
+  if (lower.length > 3 && lower.endsWith('s') && !NOT_PLURAL.test(lower)) return lower.slice(0, -1);
   return lower;
 }
 
