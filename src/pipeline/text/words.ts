@@ -37,12 +37,21 @@ export function words(text: string): string[] {
 
 /** True when the word contains a Han, Hiragana or Katakana character. */
 export function hasCjk(word: string): boolean {
-  return CJK_CHAR.test(word);
+  return mayHaveCjk(word) && CJK_CHAR.test(word);
+}
+
+/** No Han, Hiragana or Katakana character lies below U+2E80: text without one needs no Unicode pattern. */
+const FIRST_CJK = 0x2e80;
+
+/** False when no character of `text` could be CJK (most text, checked without a RegExp: this runs per word). */
+function mayHaveCjk(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= FIRST_CJK) return true;
+  return false;
 }
 
 /** Number of CJK characters in `text` (for reading time: they are read per character, not per word). */
 export function countCjk(text: string): number {
-  return text.match(CJK_ANY)?.length ?? 0;
+  return mayHaveCjk(text) ? (text.match(CJK_ANY)?.length ?? 0) : 0;
 }
 
 /**
@@ -101,6 +110,11 @@ export function foldPlural(lower: string): string {
 
 /** True when `word` has at least one letter (not just digits). */
 export function hasLetter(word: string): boolean {
+  // An ASCII letter answers at once; anything else asks the Unicode pattern.
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) return true;
+  }
   return LETTER.test(word);
 }
 
