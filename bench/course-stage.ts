@@ -11,6 +11,24 @@
  *   .quiz.json to compare the courses two checkouts make.
  *
  * Run it under `node --cpu-prof --import tsx` to profile the stages without extraction's noise.
+ *
+ * Issue 21, item 3 (2026-12-06, the 10 Debian manuals of /work/bench-pdfs prepared once; 2 shared cores at load
+ * 5-18, so single runs swing ±20%: medians of alternated runs). 4a1d38d against issue-21c's commits, which keep
+ * every course and quiz byte-identical (`run CHECKOUT CACHE OUT` diffed, on these manuals and on the corpus's 12
+ * parse rows that make a course):
+ * - `tsx bench/course-stage.ts run /work/start /tmp/cs-cache` vs `run . /tmp/cs-cache`, 4 pairs: course 6.78 s vs
+ *   5.78 s (0.85×), quiz 2.12 s vs 1.84 s (0.87×). The same through each checkout's compiled dist/, 3 pairs: course
+ *   5.93 s vs 5.13 s (0.86×).
+ * - Whole fleet, `FLEET_CLI_ENTRY=…/dist/cli/main.js npx tsx bench/fleet-corpus.ts --dir /work/bench-pdfs
+ *   --repeat 3 --workers 1`, two runs each, start/mine/mine/start at load 12-15: course CPU ms per page 5.23 and
+ *   5.49 vs 7.12 and 5.80; extract 3.40 and 3.32 vs 4.77 and 3.87 (untouched: the host, not the code, moved).
+ *   Course over the untouched stages (extract, structure, chunk, embed): 1.12 and 1.16 vs 1.08 and 1.08, ~0.95×.
+ * Where the course's CPU goes now (a --cpu-prof of the compiled stage): wink-nlp's readDoc (its tokenizer and
+ * tagger) ~30%, and the analyser around it (four out() passes, tokens, tag corrections, one readDoc per unknown
+ * word for isWord) ~10% more; the rest is spread over some thirty functions of 1-5% each (phrase finder,
+ * TextRank, sentence rules, definitions, first use). Tagging each prose sentence once is required by the key
+ * terms (every prose sentence's noun phrases are counted), so halving the stage needs a cheaper tagger or
+ * tokenizer, not fewer passes of ours.
  */
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -21,7 +21,14 @@ import {
 import type { CourseGenerator, CourseInput } from '../domain/generators.ts';
 import { type Definition, definitionsIn, glossaryDefinitions, glossaryOf } from './course/glossary.ts';
 import { analysedObjectives, type ObjectiveMaterial, statisticalObjectives } from './course/objectives.ts';
-import { glossaryParts, type LessonPlan, type ModulePlan, type Part, planModules } from './course/plan.ts';
+import {
+  glossaryParts,
+  type LessonPlan,
+  type ModulePlan,
+  type Part,
+  planModules,
+  sentencesOfParts,
+} from './course/plan.ts';
 import { ChunkLocator, readingMinutes, type Sentence, summaryText } from './course/text.ts';
 import {
   type AnalysedLanguage,
@@ -132,8 +139,7 @@ interface Context {
   courseTitle: string;
 }
 
-const sentencesOf = (parts: readonly Part[]) =>
-  parts.flatMap((p) => p.paragraphs.flatMap((t) => t.sentences));
+const sentencesOf = sentencesOfParts;
 
 function buildCourse(input: CourseInput, generator: Course['generator'], lang: LanguageProfile): Course {
   const title = input.structure.title.trim() || input.fileName.trim() || 'Untitled course';
@@ -207,10 +213,13 @@ function phraseIndex(
 function isTableText(tags: readonly Token[]): boolean {
   if (repeatsItself(tags)) return true;
   if (hasVerb(tags)) return false;
-  const words = tags.filter((t) => /[\p{L}\p{N}]/u.test(t.text));
-  const labels = words.filter((t) => /^[\p{Lu}\p{N}]/u.test(t.text)).length;
+  const words = tags.filter((t) => WORD_CHARACTER.test(t.text));
+  const labels = words.filter((t) => LABEL_START.test(t.text)).length;
   return words.length >= 3 && labels * 2 > words.length;
 }
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const LABEL_START = /^[\p{Lu}\p{N}]/u;
 
 function nounPhraseKeys(title: string, lang: AnalysedLanguage): string[] {
   const key = PhraseIndex.keyOf(title.replace(/^[0-9.]+\s+/u, ''), lang);
@@ -294,7 +303,7 @@ function idsOf(lessons: readonly LessonPlan[], ctx: Context): number[] {
  * the lesson's longest sentence stands in, so a one-line document still gets a summary.
  */
 function summarySentences(plan: LessonPlan): Sentence[] {
-  const all = plan.parts.flatMap((p) => p.paragraphs.flatMap((t) => t.sentences));
+  const all = sentencesOf(plan.parts);
   const good = all.filter((s) => s.good);
   if (good.length === 0) {
     const prose = all.filter((s) => !/\.{4,}/.test(s.text));

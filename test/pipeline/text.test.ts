@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { profileOf } from '../../src/pipeline/language/index.ts';
 import { isGoodSentence } from '../../src/pipeline/rules/sentences/shape.ts';
-import { blankOut, distractors, sameKind, swapTerm, TermFinder } from '../../src/pipeline/text/cloze.ts';
+import {
+  blankOut,
+  containsTerm,
+  distractors,
+  sameKind,
+  swapTerm,
+  TermFinder,
+  TermUses,
+} from '../../src/pipeline/text/cloze.ts';
 import { mulberry32, shuffled } from '../../src/pipeline/text/rng.ts';
 import { splitSentences } from '../../src/pipeline/text/sentences.ts';
 import { TermIndex } from '../../src/pipeline/text/terms.ts';
@@ -251,5 +259,24 @@ describe('findWhole', () => {
     assert.deepEqual(findWhole('The student_id column.', 'student'), { at: 4, length: 7 });
     assert.deepEqual(findWhole('A heap\n  block here.', 'heap block'), { at: 2, length: 12 });
     assert.deepEqual(findWhole('İstanbul has a heap block.', 'heap block'), { at: 15, length: 10 });
+  });
+
+  test('TermUses answers as containsTerm does, text by text, however often it is asked', () => {
+    const texts = [
+      'The heap blocks are freed.',
+      'A Heap Block is freed.',
+      'A heap\n  block here, again.',
+      'İstanbul has a heap block.',
+      '光合作用は葉緑体で行われる。',
+      'No term here at all.',
+    ];
+    const uses = new TermUses(texts);
+    for (const term of ['heap block', ' Heap  Block ', '葉緑体', 'term', 'absent', '']) {
+      const expected = texts.map((t) => containsTerm(t, term));
+      assert.equal(uses.firstText(term), texts[expected.indexOf(true)], term);
+      assert.equal(uses.count(term, 2), Math.min(2, expected.filter(Boolean).length), term);
+      assert.deepEqual(uses.usedIn(term), expected, term);
+      assert.equal(uses.count(term, 1), Math.min(1, expected.filter(Boolean).length), term);
+    }
   });
 });

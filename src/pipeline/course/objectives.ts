@@ -11,7 +11,7 @@
 import type { AnalysedLanguage } from '../language/index.ts';
 import { isRealTitle, objectiveProblem } from '../rules/objectives/index.ts';
 import { termProblem } from '../rules/terms/index.ts';
-import { containsTerm } from '../text/cloze.ts';
+import { TermUses } from '../text/cloze.ts';
 import type { Definition } from './glossary.ts';
 import type { Sentence } from './text.ts';
 
@@ -39,15 +39,13 @@ const MAX = 4;
  * terms its sentences keep coming back to.
  */
 export function analysedObjectives(m: ObjectiveMaterial, lang: AnalysedLanguage): string[] {
-  const out = englishObjectives(m, lang);
+  const uses = usesOf(m);
+  const out = englishObjectives(m, uses, lang);
   // The fallbacks cost a judgement of every key term: made only when the text gave fewer than two objectives.
   if (out.length >= 2) return withFallbacks(out, [], m);
   const titles = [plainTitle(m.title), plainTitle(m.firstLessonTitle), plainTitle(m.courseTitle)];
-  const sentences = m.sentences ?? [];
   const recurring = m.keyTerms.filter(
-    (t) =>
-      usesIn(sentences, t) >= 2 &&
-      termProblem(t, lang, sentences.find((s) => containsTerm(s.text, t))?.text) === null,
+    (t) => uses.count(t, 2) >= 2 && termProblem(t, lang, uses.firstText(t)) === null,
   );
   const real = [...new Set(titles.filter(isRealTitle))];
   // One objective per title or term first (two on one title say the same twice), then the other forms.
@@ -77,12 +75,8 @@ export function statisticalObjectives(m: ObjectiveMaterial): string[] {
   );
 }
 
-/** How many of the sentences use `term`, counting to two (all the rules ask). */
-function usesIn(sentences: readonly Sentence[], term: string): number {
-  let n = 0;
-  for (const s of sentences) if (containsTerm(s.text, term) && ++n >= 2) break;
-  return n;
-}
+/** Which of the module's sentences use each term, each sentence lower-cased once for all the terms asked. */
+const usesOf = (m: ObjectiveMaterial) => new TermUses((m.sentences ?? []).map((s) => s.text));
 
 /** At least two objectives: the fallbacks (each with a verb of its own) fill in, then the module's pages. */
 function withFallbacks(out: string[], fallbacks: readonly string[], m: ObjectiveMaterial): string[] {
@@ -106,10 +100,11 @@ export function plainTitle(title: string): string {
   return isRealTitle(t) ? t : title;
 }
 
-function englishObjectives(m: ObjectiveMaterial, lang: AnalysedLanguage): string[] {
+function englishObjectives(m: ObjectiveMaterial, uses: TermUses, lang: AnalysedLanguage): string[] {
   const sentences = m.sentences ?? [];
-  const contextOf = (term: string) => sentences.find((s) => containsTerm(s.text, term))?.text;
-  const usesOf = (term: string) => usesIn(sentences, term);
+  const contextOf = (term: string) => uses.firstText(term);
+  // How many of the sentences use a term, counting to two (all the rules ask).
+  const usesOf = (term: string) => uses.count(term, 2);
   const out: string[] = [];
   const used = new Set<string>();
   const add = (objective: string, terms: string[]) => {
@@ -134,7 +129,7 @@ function englishObjectives(m: ObjectiveMaterial, lang: AnalysedLanguage): string
   // A single common word ("table", "rows") makes a vague objective; a phrase or a name makes a clear one.
   const specific = m.keyTerms.filter((t) => (/\s/u.test(t) || /^\p{Lu}/u.test(t)) && fit(t));
   for (const t of specific) add(`Explain the purpose of ${t}.`, [t]);
-  const related = relatedPair(specific, sentences, used);
+  const related = relatedPair(specific, uses, used);
   if (related) {
     const verb = /[^s]s$/u.test(related[0].split(' ').at(-1)!) ? 'relate' : 'relates';
     add(`Describe how ${related[0]} ${verb} to ${related[1]}.`, related);
@@ -186,7 +181,7 @@ const wordsOfTerm = (term: string) =>
 /** Two key terms (not two spellings of one) used together in at least two sentences of the module. */
 function relatedPair(
   terms: readonly string[],
-  sentences: readonly Sentence[],
+  uses: TermUses,
   used: ReadonlySet<string>,
 ): [string, string] | null {
   // Which sentences use each term, found once per term rather than once per pair it is in.
@@ -194,7 +189,7 @@ function relatedPair(
   const usersOf = (term: string) => {
     let found = users.get(term);
     if (!found) {
-      found = sentences.map((s) => containsTerm(s.text, term));
+      found = uses.usedIn(term);
       users.set(term, found);
     }
     return found;
@@ -205,7 +200,7 @@ function relatedPair(
       if (used.has(a.toLowerCase()) || used.has(b.toLowerCase()) || sameWord(a, b)) continue;
       const [usesA, usesB] = [usersOf(a), usersOf(b)];
       let together = 0;
-      for (let k = 0; k < sentences.length; k++) if (usesA[k] && usesB[k]) together++;
+      for (let k = 0; k < usesA.length; k++) if (usesA[k] && usesB[k]) together++;
       if (together >= 2) return [a, b];
     }
   return null;
@@ -242,14 +237,14 @@ const PATTERNS: readonly Pattern[] = [
 ];
 
 function patternObjectives(m: ObjectiveMaterial): string[] {
+  const uses = usesOf(m);
   const out: string[] = [];
   const queue = [...m.keyTerms];
   for (let i = 0; i < PATTERNS.length && out.length < MAX; i++) {
     const pattern = PATTERNS[(m.index + i) % PATTERNS.length]!;
     // Without analysis, sentences that use two terms together are all that says they are related: "Compare
     // kompakt and Metrik" of terms the text never brings together says nothing.
-    const terms =
-      pattern.terms === 1 ? queue.slice(0, 1) : (relatedPair(queue, m.sentences ?? [], new Set()) ?? []);
+    const terms = pattern.terms === 1 ? queue.slice(0, 1) : (relatedPair(queue, uses, new Set()) ?? []);
     if (terms.length < pattern.terms) continue;
     for (const t of terms) queue.splice(queue.indexOf(t), 1);
     out.push(pattern.make(terms[0]!, terms[1] ?? '', m.title));

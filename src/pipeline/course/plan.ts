@@ -13,7 +13,7 @@
 import type { Section } from '../../domain/document.ts';
 import { isAnalysed, type LanguageProfile } from '../language/index.ts';
 import { isSkippedMatter, matterOfTitle } from '../structure/matter.ts';
-import { addSizes, analyseSection, type ParagraphText, type TextSize } from './text.ts';
+import { addSizes, analyseSection, type ParagraphText, type Sentence, type TextSize } from './text.ts';
 
 /** A module spans at most this many pages unless a single page range cannot be cut. */
 export const MAX_MODULE_PAGES = 30;
@@ -278,7 +278,14 @@ function spanOfLessons(lessons: readonly LessonPlan[]): { pageStart: number; pag
 const wordsOf = (lessons: readonly LessonPlan[]) =>
   lessons.reduce((n, l) => n + l.size.words + l.size.cjkChars / 2, 0);
 const isEmpty = (l: LessonPlan) => l.size.words === 0 && l.size.cjkChars === 0;
-const sentencesOf = (l: LessonPlan) => l.parts.flatMap((p) => p.paragraphs.flatMap((t) => t.sentences));
+const sentencesOf = (l: LessonPlan) => sentencesOfParts(l.parts);
+
+/** The sentences of some parts, in order (a loop: nested flatMaps cost more than the rest of a module). */
+export function sentencesOfParts(parts: readonly Part[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const p of parts) for (const t of p.paragraphs) for (const s of t.sentences) out.push(s);
+  return out;
+}
 /**
  * English: a lesson with no sentence fit to show and hardly a list item (a part's title page, a table) has
  * nothing to summarise either.

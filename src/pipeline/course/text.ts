@@ -11,7 +11,7 @@ import type { Citation } from '../../domain/course.ts';
 import type { Chunk, Paragraph, Section } from '../../domain/document.ts';
 import { type AnalysedLanguage, isAnalysed, type LanguageProfile, type Token } from '../language/index.ts';
 import { isStatementItem, LIST_MARK, listItems, looksLikeCode } from '../rules/sentences/items.ts';
-import { isGoodSentence, SENTENCE_WORDS } from '../rules/sentences/shape.ts';
+import { endsLikeSentence, isGoodSentence, SENTENCE_WORDS } from '../rules/sentences/shape.ts';
 import {
   isGlued,
   joinSplitWords,
@@ -148,7 +148,11 @@ function analyseParagraph(
     const cjkChars = countCjk(sentence.text);
     size.cjkChars += cjkChars;
     for (const t of sentence.tokens) if (!isBreak(t) && (cjkChars === 0 || !hasCjk(t))) size.words++;
-    let good = !code && isGoodSentence(sentence.text, sentence.tokens);
+    // Text that is no prose even as a list item is no sentence either; prose read as it stands is a sentence
+    // when it ends like one (the shape rules' only difference between the two), so they need not run again.
+    let good =
+      prose &&
+      (sentence.text === part ? endsLikeSentence(part) : isGoodSentence(sentence.text, sentence.tokens));
     const statement = !good && prose && items.has(raw) ? reader.statement(sentence) : null;
     if (statement) {
       sentence = statement;

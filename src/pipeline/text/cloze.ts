@@ -4,7 +4,7 @@
  * word).
  */
 import { type Rng, shuffled } from './rng.ts';
-import { findWhole } from './whole-words.ts';
+import { findWhole, WholeWordTexts } from './whole-words.ts';
 import { foldPlural, hasCjk, words } from './words.ts';
 
 /** The blank of a fill-in-the-blank question. */
@@ -32,6 +32,64 @@ function patternOf(term: string): RegExp {
 /** True when `term` occurs in `text` as whole words, in any case. */
 export function containsTerm(text: string, term: string): boolean {
   return hasCjk(term) ? patternOf(term).test(text) : findWhole(text, term) !== null;
+}
+
+/**
+ * Which of some texts use a term ({@link containsTerm}), for many terms: each text is lower-cased once, and
+ * each term's users are found once however often they are asked for.
+ */
+export class TermUses {
+  private readonly lowered: WholeWordTexts;
+  private readonly found = new Map<string, number[]>();
+
+  constructor(private readonly texts: readonly string[]) {
+    this.lowered = new WholeWordTexts(texts);
+  }
+
+  /** The first text that uses `term`, or undefined. */
+  firstText(term: string): string | undefined {
+    const [first] = this.users(term, 1);
+    return first === undefined ? undefined : this.texts[first];
+  }
+
+  /** How many texts use `term`, counting to `max`. */
+  count(term: string, max: number): number {
+    return this.users(term, max).length;
+  }
+
+  /** For each text, whether it uses `term`. */
+  usedIn(term: string): boolean[] {
+    const used = new Array<boolean>(this.texts.length).fill(false);
+    for (const i of this.users(term, this.texts.length)) used[i] = true;
+    return used;
+  }
+
+  /** Indexes of the first `max` texts that use `term` (all of them when fewer), searched only as far as asked. */
+  private users(term: string, max: number): number[] {
+    let found = this.found.get(term);
+    if (!found) {
+      found = [];
+      this.found.set(term, found);
+    }
+    // Complete when the last search ran off the end: marked by a -1 at the end.
+    let complete = found.at(-1) === -1;
+    while (!complete && found.length < max) {
+      const from = found.length > 0 ? found.at(-1)! + 1 : 0;
+      const at = this.next(term, from);
+      if (at < 0) {
+        found.push(-1);
+        complete = true;
+      } else found.push(at);
+    }
+    const hits = complete ? found.slice(0, -1) : found;
+    return hits.length > max ? hits.slice(0, max) : hits;
+  }
+
+  private next(term: string, from: number): number {
+    if (!hasCjk(term)) return this.lowered.indexOf(term, from);
+    for (let i = from; i < this.texts.length; i++) if (patternOf(term).test(this.texts[i]!)) return i;
+    return -1;
+  }
 }
 
 /** Finds which terms of a fixed list occur in a text, by words rather than one pattern per term. */

@@ -29,6 +29,14 @@ interface Word {
 
 /** Characters that make a run of glued tokens code rather than words ("os.path", "student_id", "f()"). */
 const CODE_CHAR = /[_./\\:=()#@$<>[\]{}*&|~^%+]/u;
+// Patterns made once: a literal in a function is a new RegExp at every call, and these run for every word.
+const ALPHANUMERIC = /^[\p{L}\p{N}]+$/u;
+const STARTS_ALPHANUMERIC = /^[\p{L}\p{N}]/u;
+const POSSESSIVE = /'s$|’s$/u;
+const TERM_WORD = /^\p{L}[\p{L}\p{M}'’-]*$/u;
+const ACRONYM = /^\p{Lu}{2,}$/u;
+const LETTER = /\p{L}/u;
+const CAPITALISED = /^\p{Lu}\p{Ll}*$/u;
 
 /** Tokens with nothing between them become one word: a hyphenated compound, or code. */
 export function wordsOf(tokens: readonly Token[]): Word[] {
@@ -46,10 +54,8 @@ export function wordsOf(tokens: readonly Token[]): Word[] {
     i = j;
     const text = group.map((t) => t.text).join('');
     const last = group.at(-1)!;
-    const hyphenated = group.every((t, k) =>
-      k % 2 === 1 ? t.text === '-' : /^[\p{L}\p{N}]+$/u.test(t.text),
-    );
-    if (/^[\p{L}\p{N}]/u.test(text) && /'s$|’s$/u.test(text) && group.length === 2) {
+    const hyphenated = group.every((t, k) => (k % 2 === 1 ? t.text === '-' : ALPHANUMERIC.test(t.text)));
+    if (STARTS_ALPHANUMERIC.test(text) && POSSESSIVE.test(text) && group.length === 2) {
       // "Codd's": a possessive, not a compound.
       out.push({ ...group[0]!, code: false }, { ...last, code: false });
       continue;
@@ -111,8 +117,8 @@ export interface Phrase {
 }
 
 function isTermWordOf(w: PhraseWord, stopwords: ReadonlySet<string>): boolean {
-  if (w.code || !/^\p{L}[\p{L}\p{M}'’-]*$/u.test(w.text)) return false;
-  if (/^\p{Lu}{2,}$/u.test(w.text)) return true;
+  if (w.code || !TERM_WORD.test(w.text)) return false;
+  if (ACRONYM.test(w.text)) return true;
   if (w.text.length < 3) return false;
   return !stopwords.has(w.lower);
 }
@@ -156,7 +162,7 @@ function findPhrases(
   let i = 0;
   while (i < ws.length) {
     if (!isPhraseWord(ws[i]!)) {
-      if (initial && /\p{L}/u.test(ws[i]!.text)) initial = false;
+      if (initial && LETTER.test(ws[i]!.text)) initial = false;
       i++;
       continue;
     }
@@ -164,7 +170,7 @@ function findPhrases(
     while (j < ws.length && isPhraseWord(ws[j]!)) j++;
     const run = ws.slice(i, j);
     collect(run, initial, stopwords, out, trace);
-    if (initial && run.some((w) => /\p{L}/u.test(w.text))) initial = false;
+    if (initial && run.some((w) => LETTER.test(w.text))) initial = false;
     i = j;
   }
   return out;
@@ -213,13 +219,11 @@ function collect(
       continue;
     }
     const headKey =
-      head.pos === 'PROPN' || head.pos === 'VERB' || /^\p{Lu}{2,}$/u.test(head.text)
-        ? head.lower
-        : head.lemma;
+      head.pos === 'PROPN' || head.pos === 'VERB' || ACRONYM.test(head.text) ? head.lower : head.lemma;
     const atStart = initial && k === run.length - from;
     const first = words[0]!;
     // A common word capitalised only because it opens the sentence is shown in lower case.
-    const lowerFirst = atStart && first.known && first.pos !== 'PROPN' && /^\p{Lu}\p{Ll}*$/u.test(first.text);
+    const lowerFirst = atStart && first.known && first.pos !== 'PROPN' && CAPITALISED.test(first.text);
     const surface = words.map((w) => w.text).join(' ');
     out.push({
       key: [...words.slice(0, -1).map((w) => w.lower), headKey].join(' '),

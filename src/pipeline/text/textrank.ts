@@ -54,15 +54,20 @@ export function cosine(a: Bag, b: Bag): number {
 export function textRank(bags: readonly Bag[], options: TextRankOptions = {}): Float64Array {
   const { damping = 0.85, iterations = 20 } = options;
   const n = bags.length;
-  const weights = new Float64Array(n * n);
   const outSum = new Float64Array(n);
   const vectors = sparseVectors(bags);
+  // Each sentence's edges as a list of neighbours in ascending order (row i gets its neighbours below i from
+  // the earlier rows, then those above): most pairs share no word, and the rounds below add the same products
+  // in the same order as a walk over a whole row of the matrix would.
+  const edges = Array.from({ length: n }, () => ({ to: [] as number[], w: [] as number[] }));
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
       const w = sparseCosine(vectors[i]!, vectors[j]!);
       if (w === 0) continue;
-      weights[i * n + j] = w;
-      weights[j * n + i] = w;
+      edges[i]!.to.push(j);
+      edges[i]!.w.push(w);
+      edges[j]!.to.push(i);
+      edges[j]!.w.push(w);
       outSum[i]! += w;
       outSum[j]! += w;
     }
@@ -72,10 +77,8 @@ export function textRank(bags: readonly Bag[], options: TextRankOptions = {}): F
     for (let j = 0; j < n; j++) {
       if (outSum[j] === 0) continue;
       const share = (damping * score[j]!) / outSum[j]!;
-      for (let i = 0; i < n; i++) {
-        const w = weights[j * n + i]!;
-        if (w !== 0) next[i]! += w * share;
-      }
+      const { to, w } = edges[j]!;
+      for (let e = 0; e < to.length; e++) next[to[e]!]! += w[e]! * share;
     }
     score = next;
   }

@@ -9,11 +9,11 @@ const wordChars = new Map<string, RegExp>();
  * for texts whose spacing or lower case differ in length from the plain search's.
  */
 export function findWhole(text: string, phrase: string, joiners = ''): { at: number; length: number } | null {
-  const needle = phrase.trim().replace(/\s+/gu, ' ').toLowerCase();
+  const needle = needleOf(phrase);
   if (!needle) return null;
   const extra = joiners.replace(/[\\\]^-]/g, '\\$&');
   const lower = text.toLowerCase();
-  if (lower.length !== text.length || /\s\s|[\t\n\r\f\v\u00a0]/u.test(text)) {
+  if (!isPlainLower(text, lower)) {
     const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
     const re = new RegExp(`(?<![\\p{L}\\p{N}${extra}])${escaped}(?![\\p{L}\\p{N}${extra}])`, 'iu');
     const m = re.exec(text);
@@ -29,6 +29,49 @@ export function findWhole(text: string, phrase: string, joiners = ''): { at: num
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** A phrase as {@link findWhole} looks for it: trimmed, single spaces, lower case. */
+const needleOf = (phrase: string) => phrase.trim().replace(/\s+/gu, ' ').toLowerCase();
+
+/** True when the plain search of `lower` (`text` lower-cased) finds what the RegExp would in `text`. */
+const isPlainLower = (text: string, lower: string) =>
+  lower.length === text.length && !/\s\s|[\t\n\r\f\v\u00a0]/u.test(text);
+
+/**
+ * Texts searched for many phrases: each is lower-cased (and its spacing checked) once, however many phrases
+ * are looked for in it. `indexOf(phrase)` is the first `i` where `findWhole(texts[i], phrase) !== null`.
+ */
+export class WholeWordTexts {
+  /** Each text lower-cased, or null where only findWhole's RegExp finds what it would. */
+  private readonly lowered: (string | null | undefined)[];
+
+  constructor(private readonly texts: readonly string[]) {
+    this.lowered = new Array<string | null | undefined>(texts.length);
+  }
+
+  /** The first text from `from` on where `phrase` stands as whole words, in any case, or -1. */
+  indexOf(phrase: string, from = 0): number {
+    const needle = needleOf(phrase);
+    if (!needle) return -1;
+    for (let i = from; i < this.texts.length; i++) {
+      const lower = this.lowerOf(i);
+      if (lower === null ? findWhole(this.texts[i]!, needle) !== null : indexOfWhole(lower, needle) >= 0)
+        return i;
+    }
+    return -1;
+  }
+
+  private lowerOf(i: number): string | null {
+    let lower = this.lowered[i];
+    if (lower === undefined) {
+      const text = this.texts[i]!;
+      lower = text.toLowerCase();
+      if (!isPlainLower(text, lower)) lower = null;
+      this.lowered[i] = lower;
+    }
+    return lower;
+  }
+}
 
 /**
  * Where `needle` (lower case, single spaces) first stands in `lower` (a lower-cased text) with no character of

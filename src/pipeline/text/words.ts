@@ -37,12 +37,21 @@ export function words(text: string): string[] {
 
 /** True when the word contains a Han, Hiragana or Katakana character. */
 export function hasCjk(word: string): boolean {
-  return CJK_CHAR.test(word);
+  return mayHaveCjk(word) && CJK_CHAR.test(word);
+}
+
+/** No Han, Hiragana or Katakana character lies below U+2E80: text without one needs no Unicode pattern. */
+const FIRST_CJK = 0x2e80;
+
+/** False when no character of `text` could be CJK (most text, checked without a RegExp: this runs per word). */
+function mayHaveCjk(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= FIRST_CJK) return true;
+  return false;
 }
 
 /** Number of CJK characters in `text` (for reading time: they are read per character, not per word). */
 export function countCjk(text: string): number {
-  return text.match(CJK_ANY)?.length ?? 0;
+  return mayHaveCjk(text) ? (text.match(CJK_ANY)?.length ?? 0) : 0;
 }
 
 /**
@@ -90,19 +99,30 @@ export function tokens(text: string | readonly string[]): string[] {
   return out;
 }
 
+const NOT_PLURAL = /(ss|us|is)$/;
+
 /** Crude plural folding so "enzyme" and "enzymes" count as one term ("processes" → "processe" is fine: it is a key). */
 export function foldPlural(lower: string): string {
   if (lower.length > 4 && lower.endsWith('ies')) return `${lower.slice(0, -3)}y`;
-  if (lower.length > 3 && lower.endsWith('s') && !/(ss|us|is)$/.test(lower)) return lower.slice(0, -1);
+  if (lower.length > 3 && lower.endsWith('s') && !NOT_PLURAL.test(lower)) return lower.slice(0, -1);
   return lower;
 }
 
 /** True when `word` has at least one letter (not just digits). */
 export function hasLetter(word: string): boolean {
+  // An ASCII letter answers at once; anything else asks the Unicode pattern.
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) return true;
+  }
   return LETTER.test(word);
 }
 
+/** White space other than a lone space: what {@link squash} has to replace. */
+const UNSQUASHED = /[^\S ]| {2}/;
+
 /** Collapses runs of white space to one space and trims, for comparing texts that were re-flowed. */
 export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most text is already spaced so (chunks, sentences): replacing each of its spaces by itself copied it.
+  return UNSQUASHED.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }

@@ -19,6 +19,8 @@ export interface EnglishAnalyser extends Analyser {
 
 let loading: Promise<EnglishAnalyser> | null = null;
 
+const CAPITALISED_OPENING = /^\p{Lu}\p{Ll}+/u;
+
 /** The English analyser, loaded on first use (the model takes a moment and some memory; see bench:nlp). */
 export function loadEnglish(): Promise<EnglishAnalyser> {
   loading ??= open().catch((err: unknown) => {
@@ -60,7 +62,7 @@ async function open(): Promise<EnglishAnalyser> {
     if (!text.trim()) return [];
     // The model reads a capitalised first word as a name ("Transactions are…" → PROPN); a common word is
     // tagged in lower case, as it would stand inside a sentence.
-    const first = /^\p{Lu}\p{Ll}+/u.exec(text)?.[0];
+    const first = CAPITALISED_OPENING.exec(text)?.[0];
     const read = first && isWord(first) ? first.toLowerCase() + text.slice(first.length) : text;
     const tokens = nlp.readDoc(read).tokens();
     const values = tokens.out() as string[];

@@ -24,7 +24,7 @@ export const hasVerb = (tokens: readonly Token[]): boolean =>
  * may name "the Secretary of Veterans Affairs" twice).
  */
 export function repeatsItself(tokens: readonly Token[]): boolean {
-  const words = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).map((t) => t.lower);
+  const words = tokens.filter((t) => WORD_CHARACTER.test(t.text)).map((t) => t.lower);
   for (let k = 2; k <= 6; k++)
     for (let i = 0; i + 2 * k <= words.length; i++) {
       let j = 0;
@@ -45,6 +45,18 @@ const BRACKETED_ENUMERATOR = new RegExp(`\\(${ENUMERATOR}\\)`, 'gu');
 const ENUMERATOR_BEFORE_CAPITAL = new RegExp(`\\p{Ll}\\s+\\(${ENUMERATOR}\\)\\s+\\p{Lu}`, 'u');
 const LOWER_WORD = /^\p{Ll}+$/u;
 const CAPITALS = /^\p{Lu}{2,}$/u;
+// The rules' patterns, made once (a literal in a rule's body is a new RegExp at every sentence). Some rules
+// first look for a character their pattern cannot match without, which most sentences lack.
+const FULL_STOP_WITHOUT_SPACE = /\p{Ll}{2}[.!?]\p{Lu}\p{Ll}/u;
+const BULLET_INSIDE = /\s[•▪●◦]\s/u;
+const DOT_SPACE = /\.\s/u;
+const RUN_IN = /(\p{Ll}{4,})\.\s+\p{Ll}{4,}/gu;
+const SECTION_NUMBER_INSIDE = /\p{L}[,;]?\s[0-9]{3,4}\.[0-9]{1,3}\s\p{Lu}/u;
+const RUN_IN_HEADING = /\p{Lu}{2,}(?:\s+\p{Lu}{2,})+\s*\.?—/u;
+const CAPTION_INSIDE = /\p{Ll}[.,;:]?\s+(?:Figure|Fig\.|Table|Listing)\s+[0-9]+(?:[.-][0-9]+)*[.:]\s/u;
+const LIST_ITEM_INSIDE = /\p{Ll}[,;:]?\s+(?:[0-9]{1,2}|[a-z])\)\s+\p{Lu}\p{Ll}/u;
+const CAPITALISED = /^\p{Lu}\p{Ll}*$/u;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 export const GLUED_RULES: readonly GluedRule[] = [
   {
@@ -52,14 +64,14 @@ export const GLUED_RULES: readonly GluedRule[] = [
     why: 'Two sentences whose space extraction lost: "…stored in pages.The index…".',
     reject: ['The rows are stored in pages.The index points to them.'],
     keep: ['The rows are stored in pages. The index points to them.', 'Use os.path to join the file names.'],
-    glued: (sentence) => /\p{Ll}{2}[.!?]\p{Lu}\p{Ll}/u.test(sentence),
+    glued: (sentence) => FULL_STOP_WITHOUT_SPACE.test(sentence),
   },
   {
     id: 'glued/bullet-inside',
     why: 'A bullet inside a sentence is the next list item run into it.',
     reject: ['Valgrind checks memory • Callgrind profiles the calls of the program.'],
     keep: ['Valgrind checks memory and Callgrind profiles the calls of the program.'],
-    glued: (sentence) => /\s[•▪●◦]\s/u.test(sentence),
+    glued: (sentence) => BULLET_INSIDE.test(sentence),
   },
   {
     id: 'glued/column-run-in',
@@ -69,8 +81,9 @@ export const GLUED_RULES: readonly GluedRule[] = [
     ],
     keep: ['The values are approx. twice as large as the ones of the first table.'],
     glued(sentence) {
-      for (const m of sentence.matchAll(/(\p{Ll}{4,})\.\s+\p{Ll}{4,}/gu))
-        if (!isAbbreviation(m[1]!)) return true;
+      // Most sentences have no full stop before a space: one quick test says so without an iterator.
+      if (!DOT_SPACE.test(sentence)) return false;
+      for (const m of sentence.matchAll(RUN_IN)) if (!isAbbreviation(m[1]!)) return true;
       return false;
     },
   },
@@ -85,6 +98,7 @@ export const GLUED_RULES: readonly GluedRule[] = [
       'Students choose (a) French and (b) German as their languages.',
     ],
     glued(sentence) {
+      if (!sentence.includes('(')) return false;
       const enumerators = sentence.match(BRACKETED_ENUMERATOR) ?? [];
       return enumerators.length === 1 && ENUMERATOR_BEFORE_CAPITAL.test(sentence);
     },
@@ -103,14 +117,14 @@ export const GLUED_RULES: readonly GluedRule[] = [
     why: 'A heading of the other column spliced in: a section number mid-sentence (the CFR\'s "… 1309.44 Suspension pending…").',
     reject: ['Suspension of registration 1309.44 Suspension pending final order of the Administrator.'],
     keep: ['The rate rose from 1309.44 dollars to a new high in March.'],
-    glued: (sentence) => /\p{L}[,;]?\s[0-9]{3,4}\.[0-9]{1,3}\s\p{Lu}/u.test(sentence),
+    glued: (sentence) => SECTION_NUMBER_INSIDE.test(sentence),
   },
   {
     id: 'glued/run-in-heading',
     why: 'A heading in capitals run into its text with a dash ("NEWER MANAGEMENT DIRECTION.— If …").',
     reject: ['NEWER MANAGEMENT DIRECTION.— If the Secretary finds a need, the plan is revised.'],
     keep: ['The NEWER MANAGEMENT DIRECTION program is revised every year by the Secretary.'],
-    glued: (sentence) => /\p{Lu}{2,}(?:\s+\p{Lu}{2,})+\s*\.?—/u.test(sentence),
+    glued: (sentence) => sentence.includes('—') && RUN_IN_HEADING.test(sentence),
   },
   {
     id: 'glued/capitals-between-words',
@@ -146,14 +160,15 @@ export const GLUED_RULES: readonly GluedRule[] = [
     reject: ['The output of the command is shown below Figure 3: Plot of the sine function over one period.'],
     keep: ['The output of the command is shown in Figure 3 of the manual.'],
     glued: (sentence) =>
-      /\p{Ll}[.,;:]?\s+(?:Figure|Fig\.|Table|Listing)\s+[0-9]+(?:[.-][0-9]+)*[.:]\s/u.test(sentence),
+      (sentence.includes('Fig') || sentence.includes('Table') || sentence.includes('Listing')) &&
+      CAPTION_INSIDE.test(sentence),
   },
   {
     id: 'glued/list-item-inside',
     why: 'The next item of a list run into a sentence after an enumerator ("… as follows: a) Install the package…").',
     reject: ['The steps are as follows: a) Install the package and run the configuration script.'],
     keep: ['The steps (installing the package and running the script) take a minute.'],
-    glued: (sentence) => /\p{Ll}[,;:]?\s+(?:[0-9]{1,2}|[a-z])\)\s+\p{Lu}\p{Ll}/u.test(sentence),
+    glued: (sentence) => sentence.includes(')') && LIST_ITEM_INSIDE.test(sentence),
   },
   {
     id: 'glued/opener-after-word',
@@ -164,7 +179,7 @@ export const GLUED_RULES: readonly GluedRule[] = [
       for (let i = 2; i < tokens.length - 2; i++) {
         const t = tokens[i]!;
         const before = tokens[i - 1]!;
-        if (!SENTENCE_OPENERS.has(t.lower) || !/^\p{Lu}\p{Ll}*$/u.test(t.text)) continue;
+        if (!SENTENCE_OPENERS.has(t.lower) || !CAPITALISED.test(t.text)) continue;
         if (!LOWER_WORD.test(before.text) || before.pos === 'DET' || before.pos === 'ADP') continue;
         const next = tokens[i + 1]!;
         if (['a', 'the', 'this', 'these', 'an'].includes(t.lower)) {

@@ -16,6 +16,7 @@ export interface CodeRule extends Rule {
 }
 
 const CODE_SYMBOL = /[;={}<>]|:=|->|\(\)/gu;
+const CAPITALS = /^\p{Lu}{2,}$/u;
 
 export const CODE_RULES: readonly CodeRule[] = [
   {
@@ -30,7 +31,7 @@ export const CODE_RULES: readonly CodeRule[] = [
     why: 'A semicolon before a keyword in capitals, or at the end of a line, ends a statement of code ("…; SELECT", "…;").',
     reject: ['COMMIT; BEGIN TRANSACTION', 'UPDATE accounts SET balance = 0;'],
     keep: ['The first table is small; the second one is large.'],
-    code: (text) => /;\s*\p{Lu}{3,}/u.test(text) || /;$/u.test(text),
+    code: (text) => text.includes(';') && (/;\s*\p{Lu}{3,}/u.test(text) || /;$/u.test(text)),
   },
   {
     id: 'code/keywords',
@@ -38,8 +39,10 @@ export const CODE_RULES: readonly CodeRule[] = [
     reject: ['SELECT name FROM students WHERE id = 4'],
     keep: ['The VA and CMS share ICD-9 codes with the NCI registry every year.'],
     code(_, tokens, symbols) {
+      // Most lines have no symbol: their words need no count.
+      if (symbols < 1) return false;
       const words = tokens.filter((t) => !isBreak(t));
-      const capitals = words.filter((w) => /^\p{Lu}{2,}$/u.test(w)).length;
+      const capitals = words.filter((w) => CAPITALS.test(w)).length;
       return words.length >= 4 && capitals >= words.length * 0.4 && symbols >= 1;
     },
   },

@@ -55,6 +55,19 @@ export interface ShapeRule extends Rule<ShapeExample> {
   fails(s: Shape): boolean;
 }
 
+/** Terminal punctuation, with closing quotes and brackets, at the end of a trimmed text. */
+const TERMINAL = /[.!?。．｡！？]["'”’)」』]*$/u;
+
+/**
+ * True when a text ends like a sentence. A list item fit to show (see {@link shapeProblem}) is fit as a sentence
+ * when this is also true: the item's missing full stop is all the two checks tell apart.
+ */
+export const endsLikeSentence = (text: string): boolean => TERMINAL.test(text.trim());
+
+// The rules' patterns, made once: a literal in a rule's body is a new RegExp at every sentence.
+const LEADER_OR_TABLE_LINE = /\.{4,}|(?:\. ){3,}|\||([^\p{L}\p{N}\s])\1{3,}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+const LEADS_ON = /[:;,]$/u;
 const THREE_CAPITALS = /\p{Lu}{3}/u;
 const CAPITAL = /\p{Lu}/gu;
 const SMALL = /\p{Ll}/gu;
@@ -75,7 +88,7 @@ export const SHAPE_RULES: readonly ShapeRule[] = [
       'The option | the default | the meaning of each of them.',
     ],
     keep: ['The Calvin cycle fixes carbon dioxide into sugar... slowly at night.'],
-    fails: (s) => /\.{4,}|(?:\. ){3,}|\||([^\p{L}\p{N}\s])\1{3,}/u.test(s.text),
+    fails: (s) => LEADER_OR_TABLE_LINE.test(s.text),
   },
   {
     id: 'shape/starts-lower-case',
@@ -85,7 +98,7 @@ export const SHAPE_RULES: readonly ShapeRule[] = [
       'The Calvin cycle fixes carbon dioxide into sugar.',
       '"Quoted" words open this sentence well enough.',
     ],
-    fails: (s) => /^\p{Ll}/u.test(s.text),
+    fails: (s) => STARTS_LOWER.test(s.text),
   },
   {
     id: 'shape/no-terminal-punctuation',
@@ -97,14 +110,14 @@ export const SHAPE_RULES: readonly ShapeRule[] = [
       '光合作用は葉緑体の中で行われる反応です。',
       { item: 'Examine factors that explain healthcare system choice and costs' },
     ],
-    fails: (s) => !(s.listItem || /[.!?。．｡！？]["'”’)」』]*$/u.test(s.text)),
+    fails: (s) => !(s.listItem || TERMINAL.test(s.text)),
   },
   {
     id: 'shape/item-leads-on',
     why: 'A list item ending in a colon, a semicolon or a comma introduces or continues another: it says nothing alone.',
     reject: [{ item: 'The following options are read by every tool of the suite:' }],
     keep: [{ item: 'Examine factors that explain healthcare system choice and costs' }],
-    fails: (s) => s.listItem && /[:;,]$/u.test(s.text),
+    fails: (s) => s.listItem && LEADS_ON.test(s.text),
   },
   {
     id: 'shape/length',

@@ -35,10 +35,18 @@ export interface StandaloneRule extends Rule {
  * capital: a title-case heading or a row of labels, not a sentence.
  */
 export function mostlyCapitalised(tokens: readonly Token[], minWords = 0): boolean {
-  const words = tokens.filter((t) => /\p{L}/u.test(t.text));
-  const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.text)).length;
-  return words.length >= minWords && capitalised * 10 >= words.length * 6;
+  let words = 0;
+  let capitalised = 0;
+  for (const t of tokens) {
+    if (!HAS_LETTER.test(t.text)) continue;
+    words++;
+    if (STARTS_CAPITAL.test(t.text)) capitalised++;
+  }
+  return words >= minWords && capitalised * 10 >= words * 6;
 }
+
+const HAS_LETTER = /\p{L}/u;
+const STARTS_CAPITAL = /^\p{Lu}/u;
 
 /** An entry of a table of contents by section number: "Sec. 401. Accelerated information gathering …". */
 export const isContentsEntry = (text: string): boolean => CONTENTS_ENTRY.test(text.trim());
@@ -55,9 +63,11 @@ export function opensWithPointer(sentence: string): boolean {
  * "COMMIT ends it successfully": a pronoun that is the object of the first verb points at something named
  * before the sentence (it cannot be the subject of its own clause).
  */
+const SUBJECT_TAGS: ReadonlySet<string> = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+
 export function objectPointer(tokens: readonly Token[]): boolean {
   let i = 0;
-  while (i < tokens.length && i < 5 && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(tokens[i]!.pos)) i++;
+  while (i < tokens.length && i < 5 && SUBJECT_TAGS.has(tokens[i]!.pos)) i++;
   if (i === 0 || tokens[i]?.pos !== 'VERB') return false;
   const next = tokens[i + 1]?.lower;
   return next === 'it' || next === 'them' || next === 'its' || next === 'their';
@@ -73,11 +83,14 @@ export function splitWords(tokens: readonly Token[], lang: AnalysedLanguage): [T
     const [a, b] = [tokens[i]!, tokens[i + 1]!];
     // The cheap checks first: this runs on every pair of words of the document's running text.
     if (b.start !== a.end + 1 || (a.known && b.known) || a.text.length + b.text.length < 4) continue;
-    if (!/^\p{L}+$/u.test(a.text) || !/^\p{Ll}+$/u.test(b.text)) continue;
+    if (!LETTERS.test(a.text) || !LOWER_LETTERS.test(b.text)) continue;
     if (lang.analyser.isWord(a.text + b.text)) out.push([a, b]);
   }
   return out;
 }
+
+const LETTERS = /^\p{L}+$/u;
+const LOWER_LETTERS = /^\p{Ll}+$/u;
 
 /** `text` with its split words joined again (the offsets of `tokens` are in `text`). */
 export function joinSplitWords(text: string, tokens: readonly Token[], lang: AnalysedLanguage): string {
@@ -121,6 +134,13 @@ export const pointingObject: StandaloneRule = {
   fails: (_, tokens) => objectPointer(tokens),
 };
 
+// The rules' patterns, made once: a literal in a rule's body is a new RegExp at every sentence.
+const WHOLE_START = /^["'“‘(]?[\p{Lu}\p{N}]/u;
+const WHOLE_END = /[.!?]["'”’)\]]*$/u;
+const FOOTNOTE_NUMBER = /^[0-9]{1,2}\s+\p{Lu}|^[0-9]+[),]/u;
+const NUMBERED_HEADING = /^[0-9]+(?:\.[0-9]+)+\s+\p{Lu}/u;
+const QUESTION_END = /\?["'”’)\]]*$/u;
+
 export const STANDALONE_RULES: readonly StandaloneRule[] = [
   {
     id: 'standalone/not-a-whole-sentence',
@@ -128,7 +148,7 @@ export const STANDALONE_RULES: readonly StandaloneRule[] = [
     why: 'A sentence starts with a capital or a digit and ends with terminal punctuation; anything else is a heading, a label or a piece of one.',
     reject: ['Tables, SQL, transactions and indexes: a short course', 'and then the program stops.'],
     keep: ['"Quoted" words open this sentence well enough.', '3 tables are read by the query.'],
-    fails: (text) => !/^["'“‘(]?[\p{Lu}\p{N}]/u.test(text) || !/[.!?]["'”’)\]]*$/u.test(text),
+    fails: (text) => !WHOLE_START.test(text) || !WHOLE_END.test(text),
   },
   {
     id: 'standalone/footnote-number',
@@ -136,7 +156,7 @@ export const STANDALONE_RULES: readonly StandaloneRule[] = [
     why: 'A footnote or list number run into its text ("2 Data provided by…") or a reference cut off ("3842), to…").',
     reject: ['2 Data provided by Ward’s Automotive Reports.', '3842), to be used in the annual report.'],
     keep: ['2004 was the year the program began to serve veterans.'],
-    fails: (text) => /^[0-9]{1,2}\s+\p{Lu}|^[0-9]+[),]/u.test(text),
+    fails: (text) => FOOTNOTE_NUMBER.test(text),
   },
   {
     id: 'standalone/numbered-heading',
@@ -144,7 +164,7 @@ export const STANDALONE_RULES: readonly StandaloneRule[] = [
     why: 'A numbered heading run into its text ("1308.03 Administration Controlled Substances Code Number.").',
     reject: ['1308.03 Administration Controlled Substances Code Number.'],
     keep: ['3.5 percent of the patients were treated at home.'],
-    fails: (text) => /^[0-9]+(?:\.[0-9]+)+\s+\p{Lu}/u.test(text),
+    fails: (text) => NUMBERED_HEADING.test(text),
   },
   {
     id: 'standalone/contents-entry',
@@ -188,7 +208,7 @@ export const STANDALONE_RULES: readonly StandaloneRule[] = [
     ],
     fails(text, tokens) {
       const [first, next] = tokens;
-      if (first?.pos !== 'AUX' || !FINITE_AUXILIARIES.has(first.lower) || /\?["'”’)\]]*$/u.test(text))
+      if (first?.pos !== 'AUX' || !FINITE_AUXILIARIES.has(first.lower) || QUESTION_END.test(text))
         return false;
       // "May 2020 was…": a month read as an auxiliary.
       if (next?.pos === 'NUM') return false;

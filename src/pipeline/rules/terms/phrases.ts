@@ -34,7 +34,12 @@ export interface PhraseRule extends Rule {
 }
 
 /** A capitalised word the model does not know: part of a name, when two stand together. */
-const nameLike = (w: PhraseWord) => w.pos === 'PROPN' && !w.known && /^\p{Lu}\p{Ll}+$/u.test(w.text);
+const nameLike = (w: PhraseWord) => w.pos === 'PROPN' && !w.known && CAPITALISED_WORD.test(w.text);
+
+// Patterns made once: a literal in a rule is a new RegExp for every candidate.
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;
+const CAPITALS = /^\p{Lu}{2,}$/u;
+const STARTS_LOWER = /^\p{Ll}/u;
 
 /** Every word of a term is a term word: the phrase finder also asks it of a run's head first. */
 export const NON_TERM_WORD: PhraseRule = {
@@ -72,7 +77,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
         c.words.length === 1 &&
         !(c.initial && c.run.length - c.from === 1) &&
         head.known &&
-        /^\p{Lu}\p{Ll}+$/u.test(head.text)
+        CAPITALISED_WORD.test(head.text)
       );
     },
   },
@@ -89,7 +94,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
     reject: ['The statement UPDATE [accounts SET balance] is run once.'],
     keep: ['The [WHERE clause] filters the rows of the table.'],
     skips: (c) =>
-      c.words.some((w, x) => x > 0 && /^\p{Lu}{2,}$/u.test(w.text) && /^\p{Ll}/u.test(c.words[x - 1]!.text)),
+      c.words.some((w, x) => x > 0 && CAPITALS.test(w.text) && STARTS_LOWER.test(c.words[x - 1]!.text)),
   },
 ];
 
