@@ -9,9 +9,9 @@ export const ENGLISH_QUIZ_WORDS: QuizWords = {
   units:
     /^(?:[KMGT]i?B|[kKMGT]?bytes?|bits?|kbit|Mbit|Gbit|[kMG]?Hz|ms|milliseconds?|microseconds?|nanoseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|%|percent|per cent|mm|cm|km|m|kg|mg|g|lines|characters|columns|rows|threads|processes|instructions|entries|records|words|pages|times|digits|levels|copies|users|bytes per second|KB\/s|MB\/s)(?![\p{L}\p{N}])/u,
   labelBefore:
-    /(?:table|figure|fig|section|chapter|page|pages|p|pp|version|release|step|part|appendix|no|number|item|line|rule|example|equation|eq|article|clause|schedule|option|level|volume|vol|issue|edition|ch|sec|§|v)\.?\s*$/iu,
+    /(?:(?<![\p{L}\p{N}])(?:table|figure|fig|section|chapter|page|pages|p|pp|version|release|step|part|appendix|no|number|item|line|rule|example|equation|eq|article|clause|schedule|option|level|volume|vol|issue|edition|ch|sec|v)|§)\.?\s*$/iu,
   boundBefore:
-    /(?:more than|less than|fewer than|over|under|above|below|beyond|exceeds?|exceeding|than|(?<!\bup )to|through|and|or|not(?: exactly| quite| always)?|-|–)\s*$/iu,
+    /(?:(?<![\p{L}\p{N}])(?:more than|less than|fewer than|over|under|above|below|beyond|exceeds?|exceeding|than|(?<!\bup )to|through|and|or|not(?: exactly| quite| always)?)|-|–)\s*$/iu,
   boundAfter:
     /^\s*(?:or (?:more|less|fewer|higher|lower|longer|shorter|above|below|greater|over|under)|and (?:over|above|up|more))\b/iu,
   exampleBefore:

@@ -77,8 +77,11 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
   {
     id: 'quantity/label',
     why: 'A number after "page", "section", "version", "step"… labels or points to something; asked, it tests the layout of the document.',
-    reject: ['Version [3] bytes were changed in the release.'],
-    keep: ['The header takes [3] bytes of every block.'],
+    reject: ['Version [3] bytes were changed in the release.', 'The table on p. [12] lists the codes.'],
+    keep: [
+      'The header takes [3] bytes of every block.',
+      'At the follow-up [3] years later the tumours had shrunk.',
+    ],
     fails: (q) => q.words.labelBefore.test(q.before),
   },
   {
@@ -90,7 +93,11 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
       'The fires came with a frequency of 0 through [35] years.',
       'The inclusive cost of main is not exactly [100] percent of the total.',
     ],
-    keep: ['The buffer holds [64] KB of data.', 'Codes take up to [30] minutes to apply.'],
+    keep: [
+      'The buffer holds [64] KB of data.',
+      'Codes take up to [30] minutes to apply.',
+      'The study ran for [3] years in two districts.',
+    ],
     fails: (q) => q.words.boundBefore.test(q.before),
   },
   {
