@@ -20,8 +20,8 @@
  *   itself (~0.5 s) and, since package.json declares the `profai` bin, runs it as a "self-execution of a local
  *   bin" through Arborist over the ~400 installed packages (~0.3 s), whatever the project does.
  * - 397 pages (valgrind manual) on D0, load 11-12: CPU 8.98 → 7.84 s (0.84×), wall 20.7 → 20.1 s (0.92×, pair by
- *   pair; the wall figures are the load's, not ProfAI's: a quiet moment this morning ran it in ~8 s), peak 404 →
- *   326 MiB (0.81×). The 4 s target (4.50 s last session on a ~1.85× faster machine) is not met here.
+ *   pair; wall is the load's more than ProfAI's here: the same command's runs spread 12.4-28.7 s), peak 404 →
+ *   326 MiB (0.81×). The 4 s target (4.50 s last session on a ~1.85× faster machine) is not shown met here.
  * - Not done, measured: bundling the CLI (esbuild) cut importing `process`'s module graph by 0.72× of its CPU
  *   (~0.12 s; zod's 99 files alone 37 → 5 ms), but dist/ code resolves files by import.meta.url and a bundle
  *   beside the tsc output would load some modules twice (ProfaiError's instanceof across copies); sections by
