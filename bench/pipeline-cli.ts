@@ -16,6 +16,9 @@
  *   peak 292 → 220 MiB. Of it: the migrated PGlite template (5.49 → 4.73 s CPU before the other changes, the
  *   migrations no longer run on a new data dir), V8's baseline code only for WebAssembly (4.24 → 3.28 s), no
  *   pg or Chroma client loaded (~0.1 s).
+ * - The README's command in fresh clones (`git clone`, `npm ci`, then `npx profai process examples/sample.pdf`,
+ *   three runs each, alternating, load 10-13): 4a1d38d 5.30 s wall, 5.17 s CPU, 308 MB; this branch 2.97 s
+ *   wall, 2.88 s CPU, 224 MB (the first run of each clone: 5.10 s against 2.97 s).
  * - `npx profai --version` costs 1.34 s of CPU against `node bin/profai.js --version`'s 0.19 s: npm loads
  *   itself (~0.5 s) and, since package.json declares the `profai` bin, runs it as a "self-execution of a local
  *   bin" through Arborist over the ~400 installed packages (~0.3 s), whatever the project does.
