@@ -14,6 +14,7 @@ RUN npm ci --omit=optional --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts/build.mjs scripts/copy-web.mjs scripts/make-pglite-template.ts ./scripts/
 COPY src ./src
+COPY migrations ./migrations
 RUN npm run build
 
 # ── runtime: production dependencies only, no compiler, no optional natives ───────────────────────────

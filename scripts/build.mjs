@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Builds dist/: TypeScript, the web app's files, the empty PGlite cluster. `npm run build` always builds;
+ * Builds dist/: TypeScript, the web app's files, the migrated PGlite cluster. `npm run build` always builds;
  * `prepare` passes --if-changed and skips when dist/ was built from these very sources.
  *
  * Why the skip: `npx profai` inside this repository installs the repository into npm's npx cache (npm 7+
@@ -16,7 +16,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 
-/** Files whose content decides what the build writes; `src/` is taken whole (tsc and copy-web read it). */
+/**
+ * Files whose content decides what the build writes; `src/` is taken whole (tsc and copy-web read it), and so is
+ * `migrations/` (the PGlite template is migrated with it).
+ */
 const INPUT_FILES = [
   'package.json',
   'package-lock.json',
@@ -30,7 +33,7 @@ const FINGERPRINT_FILE = join('dist', '.build-fingerprint');
 /** What a finished build leaves (one file per step): a dist/ missing one is rebuilt whatever its fingerprint. */
 const OUTPUTS = ['dist/cli/main.js', 'dist/web/index.html'];
 /** The third step's output, named by PGlite's version (a new version changes the lockfile, hence the fingerprint). */
-const TEMPLATE = /^pglite-.+-empty-cluster$/;
+const TEMPLATE = /^pglite-.+-cluster$/;
 
 function outputsPresent(root) {
   const dist = join(root, 'dist');
@@ -52,7 +55,7 @@ function filesUnder(root, dir) {
 /** sha256 over the build's inputs, by path and content. */
 function inputsFingerprint(root) {
   const hash = createHash('sha256');
-  for (const file of [...INPUT_FILES, ...filesUnder(root, 'src')].sort()) {
+  for (const file of [...INPUT_FILES, ...filesUnder(root, 'src'), ...filesUnder(root, 'migrations')].sort()) {
     const path = join(root, file);
     hash.update(`${file}\0`);
     hash.update(existsSync(path) ? readFileSync(path) : 'missing');

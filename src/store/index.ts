@@ -4,7 +4,6 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Config } from '../config.ts';
-import { openPostgres } from './postgres.ts';
 import type { Database } from './types.ts';
 
 export {
@@ -66,7 +65,11 @@ export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'cacheDir'>>,
   opts: OpenDatabaseOptions = {},
 ): Promise<Database> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  if (config.databaseUrl) {
+    // Loaded here, not at the top: `profai process` on PGlite does not carry the pg driver (~50 ms of CPU).
+    const { openPostgres } = await import('./postgres.ts');
+    return openPostgres(config.databaseUrl);
+  }
   // Loaded here, not at the top: a worker child on PostgreSQL does not carry PGlite (~8 MB, ~30 ms each).
   const [{ openPglite }, { resolveCacheDir }] = await Promise.all([
     import('./pglite.ts'),

@@ -10,7 +10,9 @@
  * every client onto one session (where session locks never block). A transaction pins one connection on
  * both, so the transaction-scoped lock serialises migrators everywhere.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Sql, VectorColumn } from './types.ts';
 
@@ -67,6 +69,24 @@ export function loadMigrations(dir: string, prefix = ''): Migration[] {
     }));
 }
 
+/**
+ * sha256 over every migration file of `dir` (its subfolders' too), by path and content: what names a cluster
+ * migrated with them (pglite-template.ts), so a changed or added migration never reuses an older one.
+ */
+export function migrationsFingerprint(dir: string = MIGRATIONS_DIR): string {
+  const hash = createHash('sha256');
+  const files = readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.sql'))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+  for (const file of files)
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(join(dir, file)))
+      .update('\0');
+  return hash.digest('hex');
+}
+
 const CREATE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (
   version text PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`;
 
@@ -92,6 +112,12 @@ async function applyOne(db: Migratable, m: Migration): Promise<boolean> {
   });
 }
 
+/** The column type each folder's migrations give `chunk_vectors.embedding`. */
+const VECTOR_COLUMN_OF: Record<'vector' | 'portable', VectorColumn> = {
+  vector: 'vector',
+  portable: 'real[]',
+};
+
 async function vectorAvailable(db: Sql): Promise<boolean> {
   const { rows } = await db.query(`SELECT 1 FROM pg_available_extensions WHERE name = 'vector'`);
   return rows.length > 0;
@@ -116,10 +142,15 @@ async function vectorColumnOf(db: Sql): Promise<VectorColumn | null> {
 export async function migrate(db: Migratable, dir: string = MIGRATIONS_DIR): Promise<MigrationResult> {
   const done = await appliedVersions(db);
   const pending = loadMigrations(dir).filter((m) => !done.has(m.version));
-  const portable = [...done].some((v) => v.startsWith('portable/'));
-  const folder = !portable && (await vectorAvailable(db)) ? 'vector' : 'portable';
+  const inLedger = (folder: string) => [...done].some((v) => v.startsWith(`${folder}/`));
+  // A folder in the ledger is the one chosen before: asking the catalog again (pg_available_extensions reads
+  // every extension's control file) cost each start of a current PGlite data dir ~0.2 s.
+  const folder =
+    !inLedger('portable') && (inLedger('vector') || (await vectorAvailable(db))) ? 'vector' : 'portable';
   pending.push(...loadMigrations(`${dir}/${folder}`, `${folder}/`).filter((m) => !done.has(m.version)));
   const applied: string[] = [];
   for (const m of pending) if (await applyOne(db, m)) applied.push(m.version);
-  return { applied, vectorColumn: (await vectorColumnOf(db)) ?? 'real[]' };
+  const vectorColumn: VectorColumn | null =
+    applied.length === 0 && inLedger(folder) ? VECTOR_COLUMN_OF[folder] : await vectorColumnOf(db);
+  return { applied, vectorColumn: vectorColumn ?? 'real[]' };
 }

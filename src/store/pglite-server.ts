@@ -8,7 +8,8 @@
  */
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { migrate } from './migrate.ts';
-import { createPglite, type PgliteOptions, pgliteDatabase } from './pglite.ts';
+import { createPglite, type PgliteOptions } from './pglite.ts';
+import { pgliteDatabase } from './pglite-database.ts';
 import { SessionQueue } from './pglite-session.ts';
 
 /** Options of {@link servePglite}. */

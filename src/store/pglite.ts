@@ -5,16 +5,17 @@ import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { lockDataDir } from './lock.ts';
 import { migrate } from './migrate.ts';
+import { pgliteDatabase } from './pglite-database.ts';
 import { discardTemplate, seedFromTemplate } from './pglite-template.ts';
-import type { Database, Sql, VectorColumn } from './types.ts';
+import type { Database } from './types.ts';
 
 /** Options of {@link openPglite}. */
 export interface PgliteOptions {
   /** How long to wait for another process holding the data dir. @defaultValue 10000 */
   lockWaitMs?: number;
   /**
-   * Cache folder holding the empty cluster that new data dirs are copied from (see pglite-template.ts).
-   * @defaultValue undefined: every new data dir runs initdb
+   * Cache folder holding the migrated cluster that new data dirs are copied from (see pglite-template.ts).
+   * @defaultValue undefined: every new data dir runs initdb and every migration
    */
   templateDir?: string;
 }
@@ -56,32 +57,6 @@ async function startPglite(pgdata: string, templateDir: string | undefined): Pro
     rmSync(pgdata, { recursive: true, force: true });
     return create();
   }
-}
-
-/** Wraps an open PGlite as a {@link Database}; `onClose` runs after PGlite closes. */
-export function pgliteDatabase(
-  pg: PGlite,
-  vectorColumn: VectorColumn,
-  onClose: () => void = () => {},
-): Database {
-  const asSql = (q: Pick<PGlite, 'query'>): Sql => ({
-    query: async <R>(text: string, params?: readonly unknown[]) => ({
-      rows: (await q.query<R>(text, params as unknown[] | undefined)).rows,
-    }),
-    copyFrom: async (text: string, data: Uint8Array) => {
-      await q.query(text, [], { blob: new Blob([data]) });
-    },
-  });
-  return {
-    kind: 'pglite',
-    vectorColumn,
-    ...asSql(pg),
-    transaction: (fn) => pg.transaction((tx) => fn(asSql(tx))),
-    close: async () => {
-      if (!pg.closed) await pg.close();
-      onClose();
-    },
-  };
 }
 
 /** Opens, locks and migrates the embedded database of `dataDir`. */

@@ -83,7 +83,7 @@ describe('build: prepare skips a build of the same sources', () => {
     assert.equal(runBuild('--check').status, 1, 'the old fingerprint must not make the failed build current');
   });
 
-  test('a changed lockfile or compiler setting makes dist/ stale', () => {
+  test('a changed lockfile, compiler setting or migration makes dist/ stale', () => {
     recordBuild();
     writeFileSync(join(root, 'tsconfig.json'), '{"compilerOptions":{}}\n');
     assert.equal(runBuild('--check').status, 1);
@@ -93,5 +93,9 @@ describe('build: prepare skips a build of the same sources', () => {
     recordBuild();
     writeFileSync(join(root, 'package.json'), '{"type":"module"}\n');
     assert.equal(runBuild('--check').status, 1, 'package.json decides what tsc emits (type, imports)');
+    recordBuild();
+    mkdirSync(join(root, 'migrations'), { recursive: true });
+    writeFileSync(join(root, 'migrations/001_initial.sql'), 'SELECT 1;\n');
+    assert.equal(runBuild('--check').status, 1, 'the PGlite template is migrated with migrations/');
   });
 });

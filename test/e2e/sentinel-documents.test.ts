@@ -13,7 +13,7 @@ import { after, before, test } from 'node:test';
 import pg from 'pg';
 import type { JobView } from '../../src/fleet/views.ts';
 import { HashEmbedder } from '../../src/pipeline/embed.ts';
-import { chromaStore } from '../../src/store/vectors/index.ts';
+import { chromaStore } from '../../src/store/vectors/chroma.ts';
 import type { PdfTaskResult } from '../../src/tasks/names.ts';
 import { type ChromaServer, freePort, startChroma } from '../support/chroma.ts';
 import {

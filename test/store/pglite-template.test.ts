@@ -1,14 +1,17 @@
 /**
- * New PGlite data dirs start from an empty cluster kept in the cache folder (pglite-template.ts): copied from
- * the one the build ships (or made once), copied after, never carrying one data dir's rows into another, and
- * replaced when it stops opening.
+ * New PGlite data dirs start from a migrated cluster kept in the cache folder (pglite-template.ts): copied from
+ * the one the build ships (or made once), copied after, never carrying one data dir's rows into another,
+ * named by the migrations it holds, and replaced when it stops opening.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/store/index.ts';
+import { loadMigrations, MIGRATIONS_DIR, migrationsFingerprint } from '../../src/store/migrate.ts';
 import { resolveCacheDir, shippedTemplatePath, templatePath } from '../../src/store/pglite-template.ts';
 import { tempDir } from '../support/databases.ts';
 
@@ -53,6 +56,40 @@ test('the build ships a template, and a new cache starts as a copy of it, not by
   // initdb gives every cluster its own system identifier (in pg_control): equal bytes mean a copy.
   const control = (dir: string) => readFileSync(join(dir, 'global', 'pg_control'));
   assert.ok(control(templatePath(fresh)).equals(control(shipped)));
+});
+
+test('the shipped template holds every migration, so a data dir copied from it has none left to apply', async () => {
+  const copy = join(tmp.dir, 'shipped-copy');
+  cpSync(shippedTemplatePath(), copy, { recursive: true });
+  const pg = await PGlite.create({ dataDir: copy, extensions: { vector } });
+  try {
+    const { rows } = await pg.query<{ version: string }>(
+      'SELECT version FROM schema_migrations ORDER BY version',
+    );
+    const expected = [
+      ...loadMigrations(MIGRATIONS_DIR),
+      ...loadMigrations(join(MIGRATIONS_DIR, 'vector'), 'vector/'),
+    ].map((m) => m.version);
+    assert.deepEqual(
+      rows.map((r) => r.version),
+      expected.sort(),
+    );
+  } finally {
+    await pg.close();
+  }
+});
+
+test('the template is named by the migrations: a changed or added file names another one', () => {
+  const dir = join(tmp.dir, 'migrations');
+  cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+  const before = migrationsFingerprint(dir);
+  assert.equal(before, migrationsFingerprint(MIGRATIONS_DIR));
+  writeFileSync(join(dir, 'vector', '999_more.sql'), 'SELECT 1;\n');
+  const added = migrationsFingerprint(dir);
+  assert.notEqual(added, before);
+  writeFileSync(join(dir, 'vector', '999_more.sql'), 'SELECT 2;\n');
+  assert.notEqual(migrationsFingerprint(dir), added);
+  assert.ok(templatePath(cache).includes(before.slice(0, 16)));
 });
 
 test('a template that no longer opens is discarded and the data dir made by initdb', async () => {

@@ -22,7 +22,7 @@ export function tempDir(prefix = 'profai-store-'): { dir: string; remove(): void
 }
 
 /**
- * A temp data dir for PGlite. Empty: opening it copies the empty cluster ProfAI keeps in its cache folder
+ * A temp data dir for PGlite. Empty: opening it copies the migrated cluster ProfAI keeps in its cache folder
  * (src/store/pglite-template.ts) instead of running initdb, so the first test to open one on a machine pays
  * initdb and later ones ~2 s.
  */

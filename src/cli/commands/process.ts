@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import type { Config } from '../../config.ts';
 import { describeError, ProfaiError } from '../../domain/errors.ts';
 import { type ExportInput, renderExport } from '../../export/index.ts';
@@ -36,7 +37,17 @@ interface FileResult {
   outDir?: string;
 }
 
+/**
+ * WebAssembly stays on V8's baseline code (Liftoff): optimising PGlite's (9 MB) and PDFium's hot functions with
+ * TurboFan, on background threads, cost a run more CPU than the faster code gave back. Measured with farm-bench,
+ * five alternating pairs under load ~9: the example on a new data dir 4.24 → 3.28 s of CPU, the 397-page manual
+ * 9.23 → 7.26 s, its extract stage unchanged within the noise. Set before PGlite or PDFium compiles. On the ten
+ * Debian manuals (1,177 pages) in one call it costs 3% more CPU (two pairs), with a peak 472 → 424 MiB.
+ */
+const WASM_BASELINE_ONLY = '--liftoff-only';
+
 export async function processCommand(files: string[], opts: ProcessOptions, config: Config): Promise<number> {
+  setFlagsFromString(WASM_BASELINE_ONLY);
   // A missing OCR language is a one-line error before any file, not a failure of the first scan.
   if (config.ocr !== 'off') checkOcrLanguages(config.ocrLangs);
   // PDFium compiles while the database opens.

@@ -2,10 +2,8 @@
 import type { Config } from '../../config.ts';
 import { VectorStoreUnavailableError } from '../errors.ts';
 import type { Database, VectorStore } from '../types.ts';
-import { chromaStore } from './chroma.ts';
 import { postgresVectorStore } from './postgres.ts';
 
-export { chromaStore, collectionName } from './chroma.ts';
 export { spaceKey } from './common.ts';
 export { postgresVectorStore } from './postgres.ts';
 
@@ -20,6 +18,8 @@ export type VectorStoreSettings = Pick<Config, 'vectorStore' | 'chromaUrl'>;
 export async function openVectorStore(config: VectorStoreSettings, db: Database): Promise<VectorStore> {
   if (config.vectorStore === 'postgres') return postgresVectorStore(db);
   if (!config.chromaUrl) throw new VectorStoreUnavailableError();
+  // Loaded only for Chroma: the database's own store (the default) does not carry its client (~50 ms of CPU).
+  const { chromaStore } = await import('./chroma.ts');
   const store = chromaStore(config.chromaUrl);
   await store.ping();
   return store;
