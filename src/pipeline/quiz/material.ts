@@ -53,13 +53,19 @@ export function chunkSources(
   { listItems = false, pages: span }: ChunkSourceOptions = {},
 ): Source[] {
   const out: Source[] = [];
+  // Each chunk's text squashed once: a chunk is read for itself and again beside the chunk after it.
+  const squashed = new Map<Chunk, string>();
+  const squashedOf = (chunk: Chunk) => {
+    let text = squashed.get(chunk);
+    if (text === undefined) {
+      text = squash(chunk.text);
+      squashed.set(chunk, text);
+    }
+    return text;
+  };
   let previous: Chunk | undefined;
   for (const chunk of chunks) {
-    // A chunk that continues its section may open mid-sentence ("U.S.C. 1533); and (2) animal…"); when it
-    // overlaps the chunk before, that one has the whole sentence.
-    const opening = squash(chunk.text).slice(0, 40);
-    const opensMidText =
-      previous?.sectionIndex === chunk.sectionIndex && squash(previous.text).includes(opening);
+    const before = previous;
     previous = chunk;
     const onePage = chunk.pageStart === chunk.pageEnd;
     if ((span === 'one' && !onePage) || (span === 'several' && onePage)) continue;
@@ -68,7 +74,11 @@ export function chunkSources(
     );
     // Only the text of the module's lessons: front and back matter, which no lesson shows, gives no question.
     if (!owner?.module.lessons.some((l) => startsWith(chunk.sectionPath, l.sectionPath))) continue;
-    const text = squash(chunk.text);
+    const text = squashedOf(chunk);
+    // A chunk that continues its section may open mid-sentence ("U.S.C. 1533); and (2) animal…"); when it
+    // overlaps the chunk before, that one has the whole sentence.
+    const opensMidText =
+      before?.sectionIndex === chunk.sectionIndex && squashedOf(before).includes(text.slice(0, 40));
     let offset = 0;
     for (const [i, sentence] of splitSentences(chunk.text).entries()) {
       const at = text.indexOf(sentence, offset);

@@ -41,11 +41,14 @@ export function groupMakers(m: GroupMaterial, lang: LanguageProfile, rng: Rng): 
   const glossary = new GlossaryMaterial(m.scope, m.chunks, analysed, words);
   // The sentences read for quantities: the course's summaries first, then the chunks' (shuffled when first read).
   const sentences = () =>
-    [...summarySources(m.scope), ...shuffled(chunkSources(m.scope, m.chunks, { pages: 'one' }), rng)]
-      .slice(0, NUMERICAL_SOURCES)
-      .filter((s) => standaloneProblem(s.text, analysed) === null);
+    [...summarySources(m.scope), ...shuffled(chunkSources(m.scope, m.chunks, { pages: 'one' }), rng)].slice(
+      0,
+      NUMERICAL_SOURCES,
+    );
   // A sentence asked with a blank must stand alone as a listed statement must (no verb, code, a heading run in…).
-  const standsAlone = (text: string) => !LISTED_RULES.some((rule) => rule.fails(text, analysed));
+  // Judged only for a sentence that states a quantity to ask, the few among those read.
+  const standsAlone = (text: string) =>
+    standaloneProblem(text, analysed) === null && !LISTED_RULES.some((rule) => rule.fails(text, analysed));
   makers.push(
     matchingMaker(glossary),
     shortAnswerMaker(glossary),
