@@ -95,6 +95,40 @@ export function chunkSources(
   return out;
 }
 
+/**
+ * The sources of one quiz's scope, each list made once however many tiers and makers read it (the numerical
+ * maker reads the summaries and the one-page chunks' sentences the assembler's tiers read too). The lists are
+ * shared: shuffle a copy.
+ */
+export class ScopeSources {
+  private readonly lists = new Map<string, readonly Source[]>();
+
+  constructor(
+    readonly scope: Scope,
+    readonly chunks: readonly Chunk[],
+  ) {}
+
+  /** {@link summarySources} of the scope (good ones). */
+  summaries(): readonly Source[] {
+    return this.memo('summaries', () => summarySources(this.scope));
+  }
+
+  /** {@link chunkSources} of the scope. */
+  ofChunks(options: ChunkSourceOptions = {}): readonly Source[] {
+    const key = `chunks ${options.listItems ?? false} ${options.pages ?? 'any'}`;
+    return this.memo(key, () => chunkSources(this.scope, this.chunks, options));
+  }
+
+  private memo(key: string, make: () => readonly Source[]): readonly Source[] {
+    let list = this.lists.get(key);
+    if (!list) {
+      list = make();
+      this.lists.set(key, list);
+    }
+    return list;
+  }
+}
+
 const startsWith = (path: readonly string[], prefix: readonly string[]) =>
   prefix.length > 0 && prefix.length <= path.length && prefix.every((p, i) => path[i] === p);
 

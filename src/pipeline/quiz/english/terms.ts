@@ -150,8 +150,9 @@ export class EnglishTerms {
     minScore = Number.NEGATIVE_INFINITY,
   ): PoolTerm[] {
     const scored: [PoolTerm, number][] = [];
+    const lowerStem = stem.toLowerCase();
     for (const p of this.pool) {
-      if (p === answer || !sameKind(p.kind, answer.kind) || stem.toLowerCase().includes(p.term.toLowerCase()))
+      if (p === answer || !sameKind(p.kind, answer.kind) || lowerStem.includes(p.term.toLowerCase()))
         continue;
       if (nested(p.words, answer.words)) continue;
       const sibling = p.words.some((w) => answer.words.includes(w)) ? 0.5 : 0;
