@@ -22,7 +22,7 @@ import {
 import { assembleQuiz, type GroupMaker, type QuizKit } from './quiz/assembler.ts';
 import { englishKit } from './quiz/english/index.ts';
 import { groupMakers } from './quiz/kinds/index.ts';
-import { chunkSources, type Scope, summarySources, termPool } from './quiz/material.ts';
+import { type Scope, ScopeSources, summarySources, termPool } from './quiz/material.ts';
 import { plainKit } from './quiz/plain/index.ts';
 import { mulberry32, type Rng, shuffled } from './text/rng.ts';
 
@@ -69,10 +69,15 @@ async function buildQuiz(input: QuizInput, generator: Quiz['generator']): Promis
   const count = Math.max(1, Math.floor(input.count));
   const rng = mulberry32(input.seed);
   const lang = await loadProfile(quizLanguage(input, scope));
-  const groups = groupMakers({ course: input.course, scope, chunks: input.chunks }, lang, rng);
+  const sources = new ScopeSources(scope, input.chunks);
+  const groups = groupMakers({ course: input.course, scope, chunks: input.chunks, sources }, lang, rng);
   const chunkText = new Map(input.chunks.map((c) => [c.id, c.text]));
-  const { questions, made } = assembleQuiz(kitOf(input, scope, rng, lang, groups), count, rng, input, (q) =>
-    q.chunkId ? chunkText.get(q.chunkId) : undefined,
+  const { questions, made } = assembleQuiz(
+    kitOf(input, sources, rng, lang, groups),
+    count,
+    rng,
+    input,
+    (q) => (q.chunkId ? chunkText.get(q.chunkId) : undefined),
   );
   if (questions.length === 0)
     throw new NoQuizMaterialError(
@@ -101,20 +106,21 @@ export function quizLanguage(input: QuizInput, scope: Scope = scopeOf(input)): L
 /** The kit of the quiz's language: English makers where it has an analyser, plain ones elsewhere. */
 function kitOf(
   input: QuizInput,
-  scope: Scope,
+  sources: ScopeSources,
   rng: Rng,
   lang: LanguageProfile,
   groups: readonly GroupMaker[],
 ): QuizKit {
+  const scope = sources.scope;
   const lastResort = () => summarySources(scope, true);
   if (!isAnalysed(lang))
     return plainKit(
       {
         terms: termPool(input.course),
-        summaries: () => shuffled(summarySources(scope), rng),
-        others: () => shuffled(chunkSources(scope, input.chunks), rng),
+        summaries: () => shuffled(sources.summaries(), rng),
+        others: () => shuffled(sources.ofChunks(), rng),
         // Slides state things in list items rather than sentences: those too, when sentences run short.
-        items: () => shuffled(chunkSources(scope, input.chunks, { listItems: true }), rng),
+        items: () => shuffled(sources.ofChunks({ listItems: true }), rng),
         lastResort,
         groups,
       },
@@ -123,12 +129,12 @@ function kitOf(
   return englishKit(
     {
       tiers: [
-        () => shuffled(summarySources(scope), rng),
+        () => shuffled(sources.summaries(), rng),
         // Sentences whose page is known before those whose page is estimated.
-        () => shuffled(chunkSources(scope, input.chunks, { pages: 'one' }), rng),
-        () => shuffled(chunkSources(scope, input.chunks, { pages: 'several' }), rng),
+        () => shuffled(sources.ofChunks({ pages: 'one' }), rng),
+        () => shuffled(sources.ofChunks({ pages: 'several' }), rng),
         // Slides state things in list items rather than sentences: those too, when sentences run short.
-        () => shuffled(chunkSources(scope, input.chunks, { listItems: true }), rng),
+        () => shuffled(sources.ofChunks({ listItems: true }), rng),
       ],
       glossary: scope.flatMap(({ module, index }) =>
         (module.glossary ?? []).map((entry) => ({ entry, moduleIndex: index })),

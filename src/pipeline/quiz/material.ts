@@ -53,13 +53,19 @@ export function chunkSources(
   { listItems = false, pages: span }: ChunkSourceOptions = {},
 ): Source[] {
   const out: Source[] = [];
+  // Each chunk's text squashed once: a chunk is read for itself and again beside the chunk after it.
+  const squashed = new Map<Chunk, string>();
+  const squashedOf = (chunk: Chunk) => {
+    let text = squashed.get(chunk);
+    if (text === undefined) {
+      text = squash(chunk.text);
+      squashed.set(chunk, text);
+    }
+    return text;
+  };
   let previous: Chunk | undefined;
   for (const chunk of chunks) {
-    // A chunk that continues its section may open mid-sentence ("U.S.C. 1533); and (2) animal…"); when it
-    // overlaps the chunk before, that one has the whole sentence.
-    const opening = squash(chunk.text).slice(0, 40);
-    const opensMidText =
-      previous?.sectionIndex === chunk.sectionIndex && squash(previous.text).includes(opening);
+    const before = previous;
     previous = chunk;
     const onePage = chunk.pageStart === chunk.pageEnd;
     if ((span === 'one' && !onePage) || (span === 'several' && onePage)) continue;
@@ -68,7 +74,11 @@ export function chunkSources(
     );
     // Only the text of the module's lessons: front and back matter, which no lesson shows, gives no question.
     if (!owner?.module.lessons.some((l) => startsWith(chunk.sectionPath, l.sectionPath))) continue;
-    const text = squash(chunk.text);
+    const text = squashedOf(chunk);
+    // A chunk that continues its section may open mid-sentence ("U.S.C. 1533); and (2) animal…"); when it
+    // overlaps the chunk before, that one has the whole sentence.
+    const opensMidText =
+      before?.sectionIndex === chunk.sectionIndex && squashedOf(before).includes(text.slice(0, 40));
     let offset = 0;
     for (const [i, sentence] of splitSentences(chunk.text).entries()) {
       const at = text.indexOf(sentence, offset);
@@ -83,6 +93,40 @@ export function chunkSources(
     }
   }
   return out;
+}
+
+/**
+ * The sources of one quiz's scope, each list made once however many tiers and makers read it (the numerical
+ * maker reads the summaries and the one-page chunks' sentences the assembler's tiers read too). The lists are
+ * shared: shuffle a copy.
+ */
+export class ScopeSources {
+  private readonly lists = new Map<string, readonly Source[]>();
+
+  constructor(
+    readonly scope: Scope,
+    readonly chunks: readonly Chunk[],
+  ) {}
+
+  /** {@link summarySources} of the scope (good ones). */
+  summaries(): readonly Source[] {
+    return this.memo('summaries', () => summarySources(this.scope));
+  }
+
+  /** {@link chunkSources} of the scope. */
+  ofChunks(options: ChunkSourceOptions = {}): readonly Source[] {
+    const key = `chunks ${options.listItems ?? false} ${options.pages ?? 'any'}`;
+    return this.memo(key, () => chunkSources(this.scope, this.chunks, options));
+  }
+
+  private memo(key: string, make: () => readonly Source[]): readonly Source[] {
+    let list = this.lists.get(key);
+    if (!list) {
+      list = make();
+      this.lists.set(key, list);
+    }
+    return list;
+  }
 }
 
 const startsWith = (path: readonly string[], prefix: readonly string[]) =>

@@ -33,10 +33,10 @@ export function clozeMaker(terms: EnglishTerms): ItemMaker {
         const problems = optionProblems(stem, BLANK, options, answerIndex, terms.lang);
         if (problems.wrongKind.length > 0 || problems.standsOut) continue;
         // A distractor that makes another sentence of the document true would be a second right answer.
-        const filled = new Set(
-          options.filter((_, i) => i !== answerIndex).map((o) => normalise(stem.replace(BLANK, o))),
-        );
-        if (terms.seen.some((s) => filled.has(normalise(s.text)))) continue;
+        if (
+          options.some((o, i) => i !== answerIndex && terms.seenKeys.has(normalise(stem.replace(BLANK, o))))
+        )
+          continue;
         turn.answers.add(term.term.toLowerCase());
         return { kind: 'multiple_choice', prompt: `Fill in the blank: ${stem}`, options, answerIndex };
       }

@@ -88,7 +88,10 @@ export function definedTerm(
   tag: (text: string) => readonly Token[],
 ): Defined | null {
   const sentence = entry.definition;
-  const glossary = new RegExp(`^${escapeRegExp(entry.term)}:\\s*(.+?)[.!]?$`, 'iu').exec(sentence);
+  // Only a definition with a colon can read `term: gloss`: the others need no pattern made for their term.
+  const glossary = sentence.includes(':')
+    ? new RegExp(`^${escapeRegExp(entry.term)}:\\s*(.+?)[.!]?$`, 'iu').exec(sentence)
+    : null;
   const gloss = glossary ? lowerFirst(glossary[1]!) : findDefinition(sentence, tag(sentence), lang)?.gloss;
   if (!gloss || containsTerm(gloss, entry.term) || gloss.split(/\s+/).length > MAX_GLOSS_WORDS) return null;
   const c = entry.citations[0]!;

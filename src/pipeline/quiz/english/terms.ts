@@ -12,7 +12,7 @@ import { kindAt, type PhraseKind } from '../../text/kinds.ts';
 import { type Rng, shuffled } from '../../text/rng.ts';
 import { type Bag, bagOf, cosine } from '../../text/textrank.ts';
 import { findWhole } from '../../text/whole-words.ts';
-import type { Source } from '../material.ts';
+import { normalise, type Source } from '../material.ts';
 
 /** Sentences that describe a term's context (for choosing distractors used in similar ones). */
 const CONTEXT_SENTENCES = 20;
@@ -38,6 +38,8 @@ export class EnglishTerms {
   private readonly tagCache = new Map<string, readonly Token[]>();
   /** Every usable source of the tiers read so far. */
   readonly seen: Source[] = [];
+  /** The normal forms ({@link normalise}) of the texts of {@link seen}: the makers look sentences up in it. */
+  readonly seenKeys = new Set<string>();
   pool: PoolTerm[] = [];
   private byTerm = new Map<string, PoolTerm>();
   private finder = new TermFinder([]);
@@ -61,6 +63,7 @@ export class EnglishTerms {
   /** Reads a new tier's usable sources: they join the contexts, and the pool is made again. */
   addTier(sources: readonly Source[]): void {
     this.seen.push(...sources);
+    for (const s of sources) this.seenKeys.add(normalise(s.text));
     this.pool = this.makePool(this.seen);
   }
 
@@ -78,6 +81,7 @@ export class EnglishTerms {
     this.finder = finder;
     const out: PoolTerm[] = [];
     const seen = new Set<string>();
+    const glossed = new Set(this.m.glossary.map((g) => g.entry.term.toLowerCase()));
     for (const term of terms) {
       const lower = term.toLowerCase();
       if (seen.has(lower) || term.length < 2) continue;
@@ -89,14 +93,18 @@ export class EnglishTerms {
       const kind = at ? kindAt(term, tags, at[0], at[1]) : kindAt(term, this.tag(term), 0, term.length);
       if (kind.wordClass !== 'noun') continue;
       // One common lower-case word ("read", "group") is a term only where the course says so.
-      const strong =
-        this.m.strongTerms.has(lower) || this.m.glossary.some((g) => g.entry.term.toLowerCase() === lower);
+      const strong = this.m.strongTerms.has(lower) || glossed.has(lower);
       if (kind.words === 1 && kind.casing === 'lower' && !strong) continue;
+      // Its contexts' bag of words is made when a distractor is first scored against it: many terms never are.
+      let bag: Bag | undefined;
       out.push({
         term,
         kind,
         words: lower.split(/\s+/),
-        bag: bagOf(contexts.map((c) => c.text).join(' ')),
+        get bag() {
+          bag ??= bagOf(contexts.map((c) => c.text).join(' '));
+          return bag;
+        },
       });
     }
     this.byTerm = new Map(out.map((p) => [p.term, p]));
@@ -142,8 +150,9 @@ export class EnglishTerms {
     minScore = Number.NEGATIVE_INFINITY,
   ): PoolTerm[] {
     const scored: [PoolTerm, number][] = [];
+    const lowerStem = stem.toLowerCase();
     for (const p of this.pool) {
-      if (p === answer || !sameKind(p.kind, answer.kind) || stem.toLowerCase().includes(p.term.toLowerCase()))
+      if (p === answer || !sameKind(p.kind, answer.kind) || lowerStem.includes(p.term.toLowerCase()))
         continue;
       if (nested(p.words, answer.words)) continue;
       const sibling = p.words.some((w) => answer.words.includes(w)) ? 0.5 : 0;

@@ -85,9 +85,8 @@ export function trueFalseMaker(terms: EnglishTerms): ItemMaker {
 function falseForm(text: string, fill: boolean, turn: Turn, terms: EnglishTerms): string | null {
   // Every falsifier offers its candidate (each draws its randomness), then the first fair one wins.
   const candidates = FALSIFIERS.map((f) => f.candidate(text, fill, turn, terms)).filter((c) => c !== null);
-  const seen = new Set(terms.seen.map((s) => normalise(s.text)));
   for (const statement of candidates) {
-    if (seen.has(normalise(statement))) continue;
+    if (terms.seenKeys.has(normalise(statement))) continue;
     if (swapProblem(text, statement, terms.lang, terms.tag) === null) return statement;
   }
   return null;

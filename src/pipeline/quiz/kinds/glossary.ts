@@ -151,6 +151,8 @@ export function matchingItems(defined: readonly Defined[], rng: Rng, words: Quiz
 
 /** The abbreviation the text gives beside `term`: "term (ABBR)" or "ABBR (term)". */
 export function abbreviationOf(term: string, text: string): string | null {
+  // Both forms put one in brackets: a text without a bracket needs no pattern made for the term.
+  if (!text.includes('(')) return null;
   const t = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const after = new RegExp(`${t}\\s*\\(([A-Z][A-Za-z0-9]{1,7})\\)`, 'iu').exec(text);
   const before = new RegExp(`\\b([A-Z][A-Z0-9]{1,7})\\s*\\(${t}\\)`, 'iu').exec(text);

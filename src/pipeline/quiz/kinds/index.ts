@@ -14,7 +14,7 @@ import { instructionOf } from '../../rules/quiz/steps.ts';
 import { standaloneProblem } from '../../rules/sentences/standalone.ts';
 import { type Rng, shuffled } from '../../text/rng.ts';
 import type { GroupMaker } from '../assembler.ts';
-import { chunkSources, type Scope, summarySources } from '../material.ts';
+import { type Scope, ScopeSources } from '../material.ts';
 import { GlossaryMaterial, matchingMaker, shortAnswerMaker } from './glossary.ts';
 import { multipleAnswerMaker } from './multiple-answer.ts';
 import { NUMERICAL_SOURCES, numericalMaker } from './numerical.ts';
@@ -24,6 +24,8 @@ export interface GroupMaterial {
   course: Course;
   scope: Scope;
   chunks: readonly Chunk[];
+  /** The scope's sources, when the quiz's tiers read them too. @defaultValue made for these makers alone */
+  sources?: ScopeSources;
 }
 
 export function groupMakers(m: GroupMaterial, lang: LanguageProfile, rng: Rng): GroupMaker[] {
@@ -40,12 +42,16 @@ export function groupMakers(m: GroupMaterial, lang: LanguageProfile, rng: Rng): 
   if (!analysed) return makers;
   const glossary = new GlossaryMaterial(m.scope, m.chunks, analysed, words);
   // The sentences read for quantities: the course's summaries first, then the chunks' (shuffled when first read).
+  const sources = m.sources ?? new ScopeSources(m.scope, m.chunks);
   const sentences = () =>
-    [...summarySources(m.scope), ...shuffled(chunkSources(m.scope, m.chunks, { pages: 'one' }), rng)]
-      .slice(0, NUMERICAL_SOURCES)
-      .filter((s) => standaloneProblem(s.text, analysed) === null);
+    [...sources.summaries(), ...shuffled(sources.ofChunks({ pages: 'one' }), rng)].slice(
+      0,
+      NUMERICAL_SOURCES,
+    );
   // A sentence asked with a blank must stand alone as a listed statement must (no verb, code, a heading run in…).
-  const standsAlone = (text: string) => !LISTED_RULES.some((rule) => rule.fails(text, analysed));
+  // Judged only for a sentence that states a quantity to ask, the few among those read.
+  const standsAlone = (text: string) =>
+    standaloneProblem(text, analysed) === null && !LISTED_RULES.some((rule) => rule.fails(text, analysed));
   makers.push(
     matchingMaker(glossary),
     shortAnswerMaker(glossary),

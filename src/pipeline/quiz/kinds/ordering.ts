@@ -30,6 +30,9 @@ interface List {
   chunk: Chunk;
 }
 
+/** White space collapsed to one space and trimmed; a paragraph already so (most are) is not copied. */
+const oneSpaced = (p: string) => (/\s\s|[^\S ]/u.test(p) ? p.replace(/\s+/gu, ' ') : p).trim();
+
 /**
  * The paragraphs of chunks that follow one another in one section, each once (chunks overlap: a paragraph the
  * chunk before ended with is skipped).
@@ -38,7 +41,7 @@ function paragraphsOf(chunks: readonly Chunk[]): Paragraph[] {
   const out: Paragraph[] = [];
   let previous = new Set<string>();
   for (const chunk of chunks) {
-    const paragraphs = chunk.text.split('\n\n').map((p) => p.replace(/\s+/g, ' ').trim());
+    const paragraphs = chunk.text.split('\n\n').map(oneSpaced);
     for (const text of paragraphs) if (text && !previous.has(text)) out.push({ text, chunk });
     previous = new Set(paragraphs);
   }
