@@ -41,6 +41,9 @@
  * A cold child's first manual (debmake-doc, 143 pages) costs 4.3-5.1 s of CPU against 1.7-1.8 s warm in one process:
  * module loading 0.33 s, the English model 0.21 s, PDFium's compile 0.04 s (0.01 s with lazy validation), the rest
  * JIT and the garbage collection of a heap growing from nothing (1.3 s of GC in the cold run's profile).
+ * The corpus (29 parse rows, `--workers 1`, same sitting, load 9-12), before / after: OCR=off peak 280 / 256 MB (child
+ * 222 / 181 MB); OCR=auto (default) peak 776 / 517 MB (child 717 / 481 MB, om-scan-wikipedia-de.pdf: tesseract's
+ * memory stays in the child, every later job sits at ~458 MB): OCR is still far above its 350 MB target.
  * Tried, not kept: `gc()` after each task (peak 252 vs 250 MB, +CPU); `--no-liftoff` in children (peak 246 MB,
  * extract 4.03 vs 3.55 ms/page: TurboFan compiles each PDFium function on its first call, on the main thread);
  * renewing PDFium after every document (a full GC each, load stage 0.77 ms/page).
