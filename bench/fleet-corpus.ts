@@ -26,6 +26,27 @@
  * NODE_OPTIONS); children inherit their worker's flags.
  * FLEET_CLI_ENTRY=path/to/dist/cli/main.js runs compiled workers (tsx costs ~100 MB of RSS per worker).
  *
+ * Issue 21, memory per worker (2026-12-06, host shared with other engineers, load 8-17; `FLEET_CLI_ENTRY=…/dist/cli/
+ * main.js npx tsx bench/fleet-corpus.ts --dir /work/bench-pdfs --repeat 3 --workers 1,5`, PostgreSQL + Chroma), 4a1d38d
+ * against the commit that frees PDFium's dropped instance (the Emscripten glue's globalThis getters held the first
+ * one), renews it after a document of 100+ pages, starts children with MALLOC_ARENA_MAX=2 and the supervisor with a
+ * 1 MB young generation; two sittings, before / after: 1 worker peak 280 / 250 MB and 284 / 254 MB (child 221 / 192
+ * and 225 / 195 MB), idle at first sample 62-63 MB both; 5 workers peak 231-269 / 215-249 and 239-273 / 204-244 MB.
+ * The child's peak is the course stage of valgrind_manual.pdf (heap 27 -> 87-93 MB: the English model 16.5 MB, the
+ * tag cache, the document's analysis); before, PDFium's 17.75 MB and ~15 MB of glibc arenas stayed resident under it.
+ * CPU ms per page with 1 worker 13.50 / 13.36 (load stage 0.10 / 0.30: a fresh PDFium instance after a long document
+ * sets off a full GC, ~60 ms). Children's CPU 5 workers / 1 worker: 1.45 / 1.67 and 1.31 / 1.29 (first jobs 1.60-1.85,
+ * later 1.10-1.60): the noise of a host at load 8-17 is wider than any difference; bench/cpu-floor.ts in the same
+ * sitting: `--parallel 5 --work 300 --heap-mb 50 --rounds 3` 1.048× (rounds 0.94-1.15), `--parallel 2` 0.907×.
+ * A cold child's first manual (debmake-doc, 143 pages) costs 4.3-5.1 s of CPU against 1.7-1.8 s warm in one process:
+ * module loading 0.33 s, the English model 0.21 s, PDFium's compile 0.04 s (0.01 s with lazy validation), the rest
+ * JIT and the garbage collection of a heap growing from nothing (1.3 s of GC in the cold run's profile).
+ * The corpus (29 parse rows, `--workers 1`, same sitting, load 9-12), before / after: OCR=off peak 280 / 256 MB (child
+ * 222 / 181 MB); OCR=auto (default) peak 776 / 517 MB (child 717 / 481 MB, om-scan-wikipedia-de.pdf: tesseract's
+ * memory stays in the child, every later job sits at ~458 MB): OCR is still far above its 350 MB target.
+ * Tried, not kept: `gc()` after each task (peak 252 vs 250 MB, +CPU); `--no-liftoff` in children (peak 246 MB,
+ * extract 4.03 vs 3.55 ms/page: TurboFan compiles each PDFium function on its first call, on the main thread);
+ * renewing PDFium after every document (a full GC each, load stage 0.77 ms/page).
  * Issue 21 (2026-12-06, compiled workers at 0ed03f4, PostgreSQL + Chroma, the 10 Debian manuals, host loaded by other
  * work, load 8-17): `--repeat 1`: children's CPU 10.5 s (1 worker) vs 17.6 s (5), 1.66×: the children's first jobs
  * 1.66×, later jobs 1.70× the same jobs' CPU with one worker. `--one-at-a-time`: 10.6 s vs 16.6 s, 1.56× with no two

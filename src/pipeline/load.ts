@@ -189,7 +189,7 @@ function closeDocument(doc: PdfiumDocument): void {
   if (!isLive(doc.engine)) return;
   try {
     runInEngine(doc.engine, () => doc.close(), 5000);
-    renewIfGrown(doc.engine);
+    renewIfGrown(doc.engine, doc.pageCount);
   } catch {
     // runInEngine dropped the instance.
   }

@@ -4,7 +4,12 @@ import { describe, test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
 import { ProfaiError } from '../../src/domain/errors.ts';
 import { serializeError, TaskModuleError, UnknownTaskError } from '../../src/fleet/errors.ts';
-import { CHILD_NODE_FLAGS, childExecArgv, SUPERVISOR_NODE_FLAGS } from '../../src/fleet/pool/child-handle.ts';
+import {
+  CHILD_NODE_FLAGS,
+  childEnv,
+  childExecArgv,
+  SUPERVISOR_NODE_FLAGS,
+} from '../../src/fleet/pool/child-handle.ts';
 import { queueOfJobId } from '../../src/fleet/queues.ts';
 import { createRegistry, loadTaskModule, TaskRegistry, tasksOf } from '../../src/fleet/registry.ts';
 import { describeRedisUrl } from '../../src/lib/urls.ts';
@@ -79,6 +84,11 @@ describe('fleet helpers', () => {
       childExecArgv(['--heap-growing-percent=90', '--max-semi-space-size=64'], 0, js),
       CHILD_NODE_FLAGS,
     );
+  });
+
+  test("a child's malloc keeps two arenas unless the operator chose a number, and keeps the rest of the environment", () => {
+    assert.deepEqual(childEnv({ REDIS_URL: 'redis://r' }), { REDIS_URL: 'redis://r', MALLOC_ARENA_MAX: '2' });
+    assert.equal(childEnv({ MALLOC_ARENA_MAX: '8' }).MALLOC_ARENA_MAX, '8');
   });
 
   test('a supervisor started with code on the command line (node -e/-p/--eval) does not pass it to its children', () => {

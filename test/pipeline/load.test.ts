@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { PdfError } from '../../src/pipeline/errors.ts';
 import { checkPdf, hasPdfHeader, openPdf } from '../../src/pipeline/load.ts';
+import { hasEngine, setEngineLimits } from '../../src/pipeline/pdf/engine.ts';
 import { makeSimplePdf } from '../support/make-pdf.ts';
 
 const limits = { maxFileMb: 10 };
@@ -69,6 +72,29 @@ describe('openPdf', () => {
     } finally {
       await pdf.close();
     }
+  });
+
+  test("a long document's engine instance is let go when it closes, and its WebAssembly memory with it", async () => {
+    const openAndClose = async () => {
+      const pdf = await openPdf(check(await makeSimplePdf()), { maxPages: 10 });
+      const buffer = new WeakRef(pdf.document.engine.heapU8().buffer);
+      await pdf.close();
+      return buffer;
+    };
+    await openAndClose();
+    assert.equal(hasEngine(), true, 'a one-page document leaves the instance for the next');
+    setEngineLimits({ renewAtPages: 1 });
+    const memory = await openAndClose().finally(() => setEngineLimits({ renewAtPages: 100 }));
+    assert.equal(hasEngine(), false, 'the instance is dropped once its long document is closed');
+    // The Emscripten glue's getters on globalThis (`asm`, `buffer`) closed over the first instance ever made.
+    assert.equal(Object.getOwnPropertyDescriptor(globalThis, 'asm'), undefined);
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    for (let i = 0; i < 5 && memory.deref(); i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      gc();
+    }
+    assert.equal(memory.deref(), undefined, 'nothing keeps the dropped instance');
   });
 
   test('a truncated PDF is corrupt', async () => {

@@ -23,9 +23,12 @@ const CHILD_ENTRY = new URL(
  * at no measured cost in tasks/s (`npm run bench:fleet` prints idle and peak RSS and tasks/s). Not
  * `--lite-mode` or `--jitless`: they turn WebAssembly off, and Node's fetch (the LLM client, the dependency
  * probes) parses HTTP in WebAssembly. V8 reads these only at start-up, so they cannot be set from code.
+ * A 1 MB young generation rather than 2 MB took an idle worker from 64.0-64.3 to 62.5 MB (2026-12-06, `profai
+ * worker` started alone, RSS 3 s after `ready.`, two runs each). Not `--no-sparkplug` (a further ~1 MB): the LLM
+ * stage tokenizes in the supervisor, and would run in the interpreter only.
  */
 export const SUPERVISOR_NODE_FLAGS: readonly string[] = [
-  '--max-semi-space-size=2',
+  '--max-semi-space-size=1',
   '--no-opt',
   '--no-maglev',
 ];
@@ -37,8 +40,27 @@ export const SUPERVISOR_NODE_FLAGS: readonly string[] = [
  * alone peaked at 199–202 MB instead of 243–249 MB, for 4–5% more time; 1 MB (2026-12-06, `bench:fleet-corpus
  * --dir` on the 10 Debian manuals, one worker, five alternating pairs, load 1.6–3.8) took the worker's peak from
  * 280–285 to 257–266 MB with no CPU cost we could measure (10.13–11.07 s against 10.16–10.61 s).
+ * Every new child compiles PDFium (4.6 MB of WebAssembly) on its first document; V8 compiles each function lazily
+ * when first called but still validates the whole module up front unless told to validate lazily too: compiling
+ * took 12 ms of CPU instead of 41-43 ms (2026-12-06). The module is the package's own, not user input.
  */
-export const CHILD_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1', '--heap-growing-percent=30'];
+export const CHILD_NODE_FLAGS: readonly string[] = [
+  '--max-semi-space-size=1',
+  '--heap-growing-percent=30',
+  '--wasm-lazy-validation',
+];
+
+/**
+ * Environment a child starts with: the supervisor's, with glibc's malloc held to two arenas unless the operator set
+ * MALLOC_ARENA_MAX. V8's helper threads (GC, compilers) each get an arena of their own by default, and the memory
+ * their zones freed stays resident in it: with two arenas a child's peak on the 10 Debian manuals fell by
+ * ~12-18 MB (`bench:fleet-corpus --dir`, 2026-12-06: peak child 188 MB against 203-206 MB; the pipeline of three
+ * manuals in one process peaked at 146 MB against 158 MB for 0.95x the CPU, `farm-bench -n 5`, load 8-9).
+ * glibc reads it only when a process starts, so it is set here rather than in the child.
+ */
+export function childEnv(parentEnv: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...parentEnv, MALLOC_ARENA_MAX: parentEnv.MALLOC_ARENA_MAX ?? '2' };
+}
 
 /** The supervisor-only compiler flags: a child parses PDFs and builds courses, and wants V8's full compiler. */
 const SUPERVISOR_ONLY = new Set(['--no-opt', '--no-maglev']);
@@ -145,7 +167,11 @@ export class ChildHandle {
 
   /** Forks a child and waits until it has loaded its tasks. Rejects with the reason it did not start. */
   static async start(init: ChildInit, execArgv: string[]): Promise<ChildHandle> {
-    const proc = fork(CHILD_ENTRY, [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const proc = fork(CHILD_ENTRY, [], {
+      execArgv,
+      env: childEnv(),
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const child = new ChildHandle(proc);
     let timer: NodeJS.Timeout | undefined;
     const ready = new Promise<void>((resolve, reject) => {

@@ -11,7 +11,8 @@
  *   included); past the limit it throws {@link EngineTimeout}. The same holds in `profai process` and a child.
  * - After a time-out, an abort or a trap the instance's state cannot be trusted (C++ destructors never ran): it
  *   is dropped, and the next call makes a fresh one from the compiled module (a few milliseconds). So is an
- *   instance whose memory grew past {@link EngineLimits.renewAboveMb}, to hand that memory back.
+ *   instance whose memory grew past {@link EngineLimits.renewAboveMb}, or that read a document of
+ *   {@link EngineLimits.renewAtPages} pages or more, to hand that memory back.
  *
  * Hot loops call `exports.*` (the raw WebAssembly functions) directly: the package's `cwrap` wrappers cost
  * about 2.4× as much per call.
@@ -44,10 +45,19 @@ export interface EngineLimits {
   /** Most memory the instance may grow to, in MB (PDF_MAX_MEMORY_MB). @defaultValue 256 */
   maxMemoryMb: number;
   /**
-   * An instance whose memory grew past this many MB is replaced after the document that grew it (memory a
-   * WebAssembly instance has grown never shrinks). @defaultValue 96
+   * An instance whose memory grew past this many MB is replaced once its document is closed (memory a WebAssembly
+   * instance has grown never shrinks). @defaultValue 96
    */
   renewAboveMb: number;
+  /**
+   * An instance that read a document of this many pages or more is replaced once it is closed too, so that its
+   * memory (17.75 MB, mostly resident once a manual was read) is handed back before the stages after extraction
+   * (structure, course, quiz) make a worker child's peak: valgrind_manual.pdf's pipeline peaked at 174 MB instead
+   * of 185 MB (2026-12-06). Smaller documents keep it: a new instance costs 15-30 ms of CPU in a fresh process and
+   * 60-100 ms in a child whose heap holds the English model (the full garbage collection it sets off), which a
+   * small document would feel and a manual's course stage hides. @defaultValue 100
+   */
+  renewAtPages: number;
 }
 
 /** The engine's memory would grow past its cap. */
@@ -67,7 +77,7 @@ export class EngineTimeout extends Error {
 /** PDFium aborted or trapped (a bug or an unsupported construct); its instance was dropped. */
 export class EngineCrashed extends Error {}
 
-const limits: EngineLimits = { maxMemoryMb: 256, renewAboveMb: 96 };
+const limits: EngineLimits = { maxMemoryMb: 256, renewAboveMb: 96, renewAtPages: 100 };
 
 /** Sets the process-wide limits (each document's open passes its settings). */
 export function setEngineLimits(next: Partial<EngineLimits>): void {
@@ -109,9 +119,13 @@ export function dropEngine(): void {
   currentEngine = undefined;
 }
 
-/** Drops the instance when its memory grew past `renewAboveMb`; call between documents. */
-export function renewIfGrown(e: Engine): void {
-  if (e.heapU8().length > limits.renewAboveMb * 1024 * 1024 && isCurrent(e)) dropEngine();
+/**
+ * Drops the instance when its memory grew past `renewAboveMb` or the document it read had `renewAtPages` pages or
+ * more; call when that document is closed.
+ */
+export function renewIfGrown(e: Engine, pages = 0): void {
+  const grown = e.heapU8().length > limits.renewAboveMb * 1024 * 1024;
+  if ((grown || pages >= limits.renewAtPages) && isCurrent(e)) dropEngine();
 }
 
 let currentEngine: Engine | undefined;
@@ -127,8 +141,23 @@ export function isLive(e: Engine): boolean {
   return isCurrent(e);
 }
 
+/**
+ * Removes the getters the engine's Emscripten glue (a build with assertions) defines on `globalThis` for names it
+ * does not export (`asm`, `buffer`, library symbols): each closes over the instance that defined them, so the
+ * first instance ever made, its whole WebAssembly memory with it, stayed reachable after it was dropped. Nothing
+ * reads them: they only warn when a script asks for those names.
+ */
+function removeGlueGlobals(before: ReadonlySet<string>): void {
+  for (const name of Object.getOwnPropertyNames(globalThis)) {
+    if (before.has(name)) continue;
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, name);
+    if (descriptor?.get && descriptor.configurable) delete (globalThis as Record<string, unknown>)[name];
+  }
+}
+
 async function makeEngine(): Promise<Engine> {
   const wasm = await compiledModule();
+  const globalsBefore = new Set(Object.getOwnPropertyNames(globalThis));
   const wrapped: WrappedPdfiumModule = await init({
     print: () => {},
     printErr: () => {},
@@ -146,6 +175,7 @@ async function makeEngine(): Promise<Engine> {
       return {};
     },
   } as Partial<PdfiumModule>);
+  removeGlueGlobals(globalsBefore);
   wrapped.PDFiumExt_Init();
   const exports = wrapped.pdfium.wasmExports as unknown as PdfiumExports & { memory: WebAssembly.Memory };
   const { memory } = exports;
