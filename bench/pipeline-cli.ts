@@ -40,7 +40,7 @@ const { values } = parseArgs({
   options: {
     vs: { type: 'string' },
     runs: { type: 'string', default: '5' },
-    pdf: { type: 'string', default: '../bench-pdfs/valgrind_manual.pdf' },
+    pdf: { type: 'string', default: '../shared/corpus/deb-valgrind-manual-397p.pdf' },
   },
 });
 const runs = Number(values.runs);
