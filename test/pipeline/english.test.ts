@@ -92,6 +92,18 @@ describe('a document is read as if it were the first (wink learns every word it 
     assert.deepEqual(textsOf((await loadEnglish()).tag(reads)), alone);
   });
 
+  test("a document's quiz goes on with its course's reading; any other reading starts anew", async () => {
+    (await loadEnglish({ document: 'a', stage: 'course' })).tag(teaches);
+    assert.ok((await loadEnglish({ document: 'a', stage: 'quiz' })).learnt() > 0);
+    assert.equal((await loadEnglish({ document: 'a', stage: 'quiz' })).learnt(), 0);
+    (await loadEnglish({ document: 'a', stage: 'course' })).tag(teaches);
+    assert.equal((await loadEnglish({ document: 'b', stage: 'quiz' })).learnt(), 0);
+    (await loadEnglish({ document: 'a', stage: 'course' })).tag(teaches);
+    assert.equal((await loadEnglish({ document: 'a', stage: 'course' })).learnt(), 0);
+    (await loadEnglish({ stage: 'course' })).tag(teaches);
+    assert.equal((await loadEnglish({ stage: 'quiz' })).learnt(), 0);
+  });
+
   test('the model goes back to its shipped size at the start of each document', async () => {
     const english = await loadEnglish();
     assert.equal(english.learnt(), 0);

@@ -21,27 +21,47 @@ export interface EnglishAnalyser extends Analyser {
   learnt(): number;
 }
 
+/**
+ * What a stage reads: a document's course, or its quiz. A quiz read right after its own document's course goes on
+ * with the course's reading (it asks again for the tags of the course's sentences); any other reading starts anew.
+ */
+export interface Reading {
+  /** The document's id (absent: unknown, the reading starts anew). */
+  document?: string;
+  stage: 'course' | 'quiz';
+}
+
 interface Reader extends EnglishAnalyser {
   /** Forgets everything read so far: the model's tables as shipped, a new wink instance, no tags kept. */
   restart(): void;
 }
 
 let loading: Promise<Reader> | null = null;
+/** The reading under way, when it may be gone on with. */
+let current: Reading | undefined;
+
+const continues = (next: Reading | undefined, last: Reading | undefined) =>
+  next?.stage === 'quiz' &&
+  last?.stage === 'course' &&
+  next.document !== undefined &&
+  next.document === last.document;
 
 const CAPITALISED_OPENING = /^\p{Lu}\p{Ll}+/u;
 
 /**
  * The English analyser, loaded on first use (the model takes a moment and some memory; see bench:nlp), ready
- * for a new reading: call it at the start of each stage's work on a document (the course, a quiz), and use the
- * analyser for that work only (each is one synchronous run): the next call forgets what this one read.
+ * for `reading`: call it at the start of each stage's work on a document (the course, a quiz), and use the
+ * analyser for that work only (each is one synchronous run): the next call forgets what this one read, unless
+ * it is the quiz of the course just read (see {@link Reading}).
  */
-export async function loadEnglish(): Promise<EnglishAnalyser> {
+export async function loadEnglish(reading?: Reading): Promise<EnglishAnalyser> {
   loading ??= open().catch((err: unknown) => {
     loading = null;
     throw err;
   });
   const reader = await loading;
-  reader.restart();
+  if (!continues(reading, current)) reader.restart();
+  current = reading;
   return reader;
 }
 
