@@ -7,8 +7,16 @@
  *
  * `node --expose-gc --import tsx bench/english-history.ts CHECKOUT CACHE`
  *
- * Issue 21 (2026-12-06, the 10 Debian manuals of /work/bench-pdfs, load ~9): 7599584 (before) vs issue-21d
- * (after): see the issue-21d report for the figures.
+ * Issue 21 (2026-12-06, the 10 Debian manuals of /work/bench-pdfs, load 7-12), 7599584 (before) vs issue-21d:
+ * - the probe read after the valgrind manual: "Memcheck's" (one token) before, from then on to the end of the
+ *   process; "Memcheck" + "'s" after, always.
+ * - heap after a GC, after each document: before 38 MB after the first, 62 MB after the valgrind manual and
+ *   ~60 MB ever after (the second round's bzip2 59.7 MB against 38.1 MB the first time); after, each document's
+ *   own (bzip2 38.2 then 41.6 MB, valgrind 60.8 then 61.2 MB, the smallest ~40 MB), dropped when the next
+ *   course starts. RSS (tsx included): the second round's highest 259.5 MB before, 239.9 MB after.
+ * - `tsx bench/course-stage.ts run CHECKOUT /tmp/d-cache2 OUT` over each manual twice in one process: before, the
+ *   valgrind manual's second course differed from its first (18 lines of key terms, "Memcheck" in and out);
+ *   after, every second course and quiz is byte-identical to the first and to the before's first.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
