@@ -57,7 +57,7 @@ export class OfflineCourseGenerator implements CourseGenerator {
   readonly version = '2';
 
   async generateCourse(input: CourseInput): Promise<Course> {
-    const lang = await loadProfile(languageOf(input));
+    const lang = await loadProfile(languageOf(input), { document: input.documentId, stage: 'course' });
     return buildCourse(input, { name: this.name, version: this.version }, lang);
   }
 }

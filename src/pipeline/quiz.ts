@@ -68,7 +68,10 @@ async function buildQuiz(input: QuizInput, generator: Quiz['generator']): Promis
   const scope = scopeOf(input);
   const count = Math.max(1, Math.floor(input.count));
   const rng = mulberry32(input.seed);
-  const lang = await loadProfile(quizLanguage(input, scope));
+  const lang = await loadProfile(quizLanguage(input, scope), {
+    ...(input.chunks[0] ? { document: input.chunks[0].documentId } : {}),
+    stage: 'quiz',
+  });
   const sources = new ScopeSources(scope, input.chunks);
   const groups = groupMakers({ course: input.course, scope, chunks: input.chunks, sources }, lang, rng);
   const chunkText = new Map(input.chunks.map((c) => [c.id, c.text]));

@@ -4,7 +4,7 @@
  * each language's folder for its data.
  */
 import type { Analyser } from './analyser.ts';
-import { loadEnglish } from './en/analyser.ts';
+import { loadEnglish, type Reading } from './en/analyser.ts';
 import { ENGLISH } from './en/index.ts';
 import { ENGLISH_QUIZ_WORDS } from './en/quiz-words.ts';
 import { type AnalysedLanguage, type LanguageCode, type LanguageProfile, wordsOf } from './profile.ts';
@@ -14,6 +14,7 @@ export { LANGUAGE_CODES } from '../../domain/language.ts';
 export type { Analyser, Pos, Token } from './analyser.ts';
 export { isNominal } from './analyser.ts';
 export { detectLanguage, documentLanguage } from './detect.ts';
+export type { Reading } from './en/analyser.ts';
 export type { AnalysedLanguage, LanguageCode, LanguageProfile, QuizWords } from './profile.ts';
 
 const nameOf = (code: LanguageCode) => LANGUAGES.find((l) => l.code === code)?.name ?? 'Undetermined';
@@ -47,14 +48,17 @@ export function profileOf(code: LanguageCode): LanguageProfile {
   };
 }
 
-/** The profile of `code` with its analyser, loaded on first use when the language has one. */
-export async function loadProfile(code: LanguageCode): Promise<LanguageProfile> {
-  return code === ENGLISH.code ? loadEnglishProfile() : profileOf(code);
+/**
+ * The profile of `code` with its analyser, loaded on first use when the language has one, for a new `reading`
+ * (what the analyser read before is forgotten: see en/analyser.ts).
+ */
+export async function loadProfile(code: LanguageCode, reading?: Reading): Promise<LanguageProfile> {
+  return code === ENGLISH.code ? loadEnglishProfile(reading) : profileOf(code);
 }
 
 /** The English profile with its analyser (loaded on first use: the model takes a moment and ~30 MB). */
-export async function loadEnglishProfile(): Promise<AnalysedLanguage> {
-  const analyser: Analyser = await loadEnglish();
+export async function loadEnglishProfile(reading?: Reading): Promise<AnalysedLanguage> {
+  const analyser: Analyser = await loadEnglish(reading);
   return { ...profileOf('en'), analyser };
 }
 

@@ -4,10 +4,12 @@
  * word is in the model's lexicon (common English words are; names, jargon and fragments of split words are not).
  *
  * Loaded lazily, once per process, by {@link loadEnglish}: only the course and quiz stages need it, so a worker
- * child that only parses never pays for it. The model's commonest confusions are corrected by the rules of
- * tags.ts.
+ * child that only parses never pays for it. Each call of loadEnglish starts a fresh reading: the model as
+ * shipped (see pristine-model.ts), no tags kept, so a stage's tokens and tags never depend on the documents the
+ * process read before. The model's commonest confusions are corrected by the rules of tags.ts.
  */
 import type { Analyser, Pos, Token } from '../analyser.ts';
+import { PristineModel } from './pristine-model.ts';
 import { TagCache } from './tag-cache.ts';
 import { correctTags, type TagRule } from './tags.ts';
 
@@ -15,22 +17,55 @@ import { correctTags, type TagRule } from './tags.ts';
 export interface EnglishAnalyser extends Analyser {
   /** The tags of `text`, with every correction made to them: the rule and the index of the token. */
   traceTags(text: string): { tokens: readonly Token[]; corrections: { rule: TagRule; index: number }[] };
+  /** Entries the model has learnt since this reading began (words it had not seen; 0 at its start). */
+  learnt(): number;
 }
 
-let loading: Promise<EnglishAnalyser> | null = null;
+/**
+ * What a stage reads: a document's course, or its quiz. A quiz read right after its own document's course goes on
+ * with the course's reading (it asks again for the tags of the course's sentences); any other reading starts anew.
+ */
+export interface Reading {
+  /** The document's id (absent: unknown, the reading starts anew). */
+  document?: string;
+  stage: 'course' | 'quiz';
+}
+
+interface Reader extends EnglishAnalyser {
+  /** Forgets everything read so far: the model's tables as shipped, a new wink instance, no tags kept. */
+  restart(): void;
+}
+
+let loading: Promise<Reader> | null = null;
+/** The reading under way, when it may be gone on with. */
+let current: Reading | undefined;
+
+const continues = (next: Reading | undefined, last: Reading | undefined) =>
+  next?.stage === 'quiz' &&
+  last?.stage === 'course' &&
+  next.document !== undefined &&
+  next.document === last.document;
 
 const CAPITALISED_OPENING = /^\p{Lu}\p{Ll}+/u;
 
-/** The English analyser, loaded on first use (the model takes a moment and some memory; see bench:nlp). */
-export function loadEnglish(): Promise<EnglishAnalyser> {
+/**
+ * The English analyser, loaded on first use (the model takes a moment and some memory; see bench:nlp), ready
+ * for `reading`: call it at the start of each stage's work on a document (the course, a quiz), and use the
+ * analyser for that work only (each is one synchronous run): the next call forgets what this one read, unless
+ * it is the quiz of the course just read (see {@link Reading}).
+ */
+export async function loadEnglish(reading?: Reading): Promise<EnglishAnalyser> {
   loading ??= open().catch((err: unknown) => {
     loading = null;
     throw err;
   });
-  return loading;
+  const reader = await loading;
+  if (!continues(reading, current)) reader.restart();
+  current = reading;
+  return reader;
 }
 
-async function open(): Promise<EnglishAnalyser> {
+async function open(): Promise<Reader> {
   const [{ default: winkNLP }, { default: model }] = await Promise.all([
     import('wink-nlp'),
     import('wink-eng-lite-web-model'),
@@ -40,7 +75,8 @@ async function open(): Promise<EnglishAnalyser> {
   // time and reads only tokens; wink tags the whole token list whatever its sentences. Without the boundaries
   // the model's part costs 22% less, and its tokens, tags, lemmas and lexicon ids were the same for all 59k
   // sentences and joined pairs of the corpus and the 10 bench manuals.
-  const nlp = winkNLP(model, ['pos']);
+  const pristine = new PristineModel(model);
+  let nlp = winkNLP(pristine.model, ['pos']);
   const its = nlp.its;
   // Words of the lexicon have the lowest ids; a word the model has not seen gets the next free one, so the id
   // of a nonsense probe read first marks where the lexicon ends.
@@ -48,6 +84,17 @@ async function open(): Promise<EnglishAnalyser> {
   const known = new Map<string, boolean>();
 
   const cache = new TagCache();
+
+  function restart(): void {
+    // A reading that learnt nothing left the instance as new (wink's only state across documents is what it
+    // learns); its tags and answers are dropped all the same, being a reading's own.
+    if (pristine.learnt > 0) {
+      pristine.restore();
+      nlp = winkNLP(pristine.model, ['pos']);
+    }
+    cache.clear();
+    known.clear();
+  }
 
   function tag(text: string): readonly Token[] {
     let tokens = cache.get(text);
@@ -110,5 +157,5 @@ async function open(): Promise<EnglishAnalyser> {
     return { tokens, corrections };
   }
 
-  return { tag, isWord, traceTags };
+  return { tag, isWord, traceTags, learnt: () => pristine.learnt, restart };
 }

@@ -59,6 +59,12 @@ export class TagCache {
     }
   }
 
+  /** Drops every tag kept. */
+  clear(): void {
+    this.kept.clear();
+    this.keptTokens = 0;
+  }
+
   /** How many texts keep their tags (for tests). */
   get size(): number {
     return this.kept.size;
@@ -68,8 +74,7 @@ export class TagCache {
     const idle = this.now() - this.lastUse;
     if (idle < this.idleMs) setTimeout(this.forgetWhenIdle, this.idleMs - idle).unref();
     else {
-      this.kept.clear();
-      this.keptTokens = 0;
+      this.clear();
       this.watching = false;
     }
   };
