@@ -176,11 +176,16 @@ describe('API + 2 workers on Redis and PostgreSQL', { timeout: 300_000 }, () => 
     const bytes = await makeScannedPdf(await makeLecturePdf('e2e scan', 2), { dpi: 150 });
     const [job] = await uploadPdfs(baseUrl, [{ name: 'scan.pdf', bytes }]);
     const stages = new Set<string>();
-    const view = await waitFor('the scan to finish', async () => {
-      const v = await getJson<JobView>(`${baseUrl}/api/jobs/${job!.id}`);
-      if (v.stage) stages.add(v.stage);
-      return v.state === 'completed' || v.state === 'failed' ? v : null;
-    });
+    const view = await waitFor(
+      'the scan to finish',
+      async () => {
+        const v = await getJson<JobView>(`${baseUrl}/api/jobs/${job!.id}`);
+        if (v.stage) stages.add(v.stage);
+        return v.state === 'completed' || v.state === 'failed' ? v : null;
+      },
+      60_000,
+      100, // often enough to see an OCR stage, seldom enough to stay under the API's rate limit
+    );
     const result = await assertOneCourse(view);
     assert.ok(
       [...stages].some((s) => /^ocr [12]\/2$/.test(s)),
