@@ -38,16 +38,20 @@ interface FileResult {
 }
 
 /**
- * WebAssembly stays on V8's baseline code (Liftoff): optimising PGlite's (9 MB) and PDFium's hot functions with
- * TurboFan, on background threads, cost a run more CPU than the faster code gave back. Measured with farm-bench,
- * five alternating pairs under load ~9: the example on a new data dir 4.24 → 3.28 s of CPU, the 397-page manual
- * 9.23 → 7.26 s, its extract stage unchanged within the noise. Set before PGlite or PDFium compiles. On the ten
- * Debian manuals (1,177 pages) in one call it costs 3% more CPU (two pairs), with a peak 472 → 424 MiB.
+ * WebAssembly is optimised (TurboFan) only where it runs long: a function tiers up after about 1.8 GB of bytes
+ * executed (V8's default budget is 1,000 times less). Optimising PGlite's (9 MB) and PDFium's warm functions, on
+ * background threads, cost a one-shot run more CPU than the faster code gave back, while tesseract's inner loops,
+ * which run for seconds a page, still get it. V8 reads the budget when it compiles: set before PGlite or PDFium
+ * does. `/usr/bin/time node dist/cli/main.js process FILE` on a new data dir, quiet 2-core host, alternating
+ * (user CPU): the example 1.75-2.17 s with `--liftoff-only` (never optimise), 2.01-2.16 s with this budget,
+ * 2.55-2.61 s with V8's default; the 397-page manual 7.26-8.05 / 6.51-7.07 / 7.53-8.87 s; a 12-page scan read by
+ * OCR 98.6 s with `--liftoff-only` (tesseract never optimised), 58.7 s with this budget, 59.1 s with the default.
+ * V8's flags are the process's: turning `--liftoff-only` off before the scan's pages did not help (98.6 s).
  */
-const WASM_BASELINE_ONLY = '--liftoff-only';
+const WASM_TIER_UP_WHEN_HOT = '--wasm-tiering-budget=1800000000';
 
 export async function processCommand(files: string[], opts: ProcessOptions, config: Config): Promise<number> {
-  setFlagsFromString(WASM_BASELINE_ONLY);
+  setFlagsFromString(WASM_TIER_UP_WHEN_HOT);
   // A missing OCR language is a one-line error before any file, not a failure of the first scan.
   if (config.ocr !== 'off') checkOcrLanguages(config.ocrLangs);
   // PDFium compiles while the database opens.
