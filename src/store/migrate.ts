@@ -112,12 +112,6 @@ async function applyOne(db: Migratable, m: Migration): Promise<boolean> {
   });
 }
 
-/** The column type each folder's migrations give `chunk_vectors.embedding`. */
-const VECTOR_COLUMN_OF: Record<'vector' | 'portable', VectorColumn> = {
-  vector: 'vector',
-  portable: 'real[]',
-};
-
 async function vectorAvailable(db: Sql): Promise<boolean> {
   const { rows } = await db.query(`SELECT 1 FROM pg_available_extensions WHERE name = 'vector'`);
   return rows.length > 0;
@@ -150,7 +144,7 @@ export async function migrate(db: Migratable, dir: string = MIGRATIONS_DIR): Pro
   pending.push(...loadMigrations(`${dir}/${folder}`, `${folder}/`).filter((m) => !done.has(m.version)));
   const applied: string[] = [];
   for (const m of pending) if (await applyOne(db, m)) applied.push(m.version);
-  const vectorColumn: VectorColumn | null =
-    applied.length === 0 && inLedger(folder) ? VECTOR_COLUMN_OF[folder] : await vectorColumnOf(db);
-  return { applied, vectorColumn: vectorColumn ?? 'real[]' };
+  // The column's type is asked, never taken from the ledger: docs/vectors.md moves a portable table to pgvector
+  // by a dump and reload with the type changed, which leaves portable/ in the ledger over a vector column.
+  return { applied, vectorColumn: (await vectorColumnOf(db)) ?? 'real[]' };
 }
