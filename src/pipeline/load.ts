@@ -97,7 +97,11 @@ export interface PdfHandle {
    * @throws PdfError when the file cannot be opened again.
    */
   reopen(): Promise<PdfiumDocument>;
-  close(): Promise<void>;
+  /**
+   * Closes the document. `read` is how many of its pages were read (each leaves memory in the engine, which a
+   * long document's close hands back by renewing the instance). @defaultValue every page (`pageCount`)
+   */
+  close(options?: { read?: number }): Promise<void>;
 }
 
 /** A one-page PDF with a line of text in a standard font (PDFium rebuilds its missing cross-reference table). */
@@ -169,8 +173,8 @@ export async function openPdf(checked: CheckedPdf, limits: OpenLimits): Promise<
       document = await open();
       return document;
     },
-    async close() {
-      closeDocument(document);
+    async close(options) {
+      closeDocument(document, options?.read ?? document.pageCount);
     },
   };
   try {
@@ -178,18 +182,18 @@ export async function openPdf(checked: CheckedPdf, limits: OpenLimits): Promise<
     if (handle.pageCount > limits.maxPages) throw tooManyPages(handle.pageCount, limits.maxPages);
     return handle;
   } catch (err) {
-    await handle.close();
+    await handle.close({ read: 0 });
     throw err;
   }
 }
 
 /** Closes a document in its engine (if that instance is still alive), then lets a grown instance go. */
-function closeDocument(doc: PdfiumDocument): void {
+function closeDocument(doc: PdfiumDocument, pagesRead: number): void {
   // A dropped instance is not called again: its memory, the document's with it, goes as a whole.
   if (!isLive(doc.engine)) return;
   try {
     runInEngine(doc.engine, () => doc.close(), 5000);
-    renewIfGrown(doc.engine, doc.pageCount);
+    renewIfGrown(doc.engine, pagesRead);
   } catch {
     // runInEngine dropped the instance.
   }
