@@ -147,6 +147,9 @@ function isLabel(text: string): boolean {
   return m !== null && LABEL_WORDS.has(m[1]!.toLowerCase());
 }
 
+/** A title's ending whose stop is its own, not a sentence's: "...", "etc.". */
+const OPEN_ENDING = /\.\.\.$|etc\.$/u;
+
 /** Short, starting with a letter, mostly letters, no sentence end, not a label, table row, URL or page number. */
 function readsLikeTitle(text: string, title: string): boolean {
   if (isLabel(text)) return false;
@@ -154,7 +157,7 @@ function readsLikeTitle(text: string, title: string): boolean {
   const words = title.split(' ');
   if (cjk ? title.length > 60 : title.length > 150 || words.length > 20) return false;
   if (!/^[\p{L}\p{N}"'“‘(「『【《〈]/u.test(title)) return false;
-  if (/[.,;:。．，、：]$/u.test(title) && !/\.\.\.$|etc\.$/u.test(title)) return false;
+  if (/[.,;:。．，、：]$/u.test(title) && !OPEN_ENDING.test(title)) return false;
   if (/^[ivxlcdm]+$/iu.test(title) || /https?:|www\.|@\w+\./iu.test(text)) return false;
   const letters = title.match(/\p{L}/gu)?.length ?? 0;
   const digits = title.match(/\p{N}/gu)?.length ?? 0;
@@ -256,7 +259,7 @@ function denseLevels(headings: Heading[]): Heading[] {
 
 /** "1. Greetings!." → "1. Greetings!": the stop of a run-in heading (see {@link isTitle}) is not its title's. */
 function withoutRunInStop(title: string): string {
-  return /[.:]$/u.test(title) && !/\.\.\.$|etc\.$/u.test(title) ? title.slice(0, -1) : title;
+  return /[.:]$/u.test(title) && !OPEN_ENDING.test(title) ? title.slice(0, -1) : title;
 }
 
 function joinTitle(group: Candidate[]): string {
