@@ -50,7 +50,7 @@ export const SETTINGS = {
   }),
   cacheDir: setting({
     env: 'PROFAI_CACHE_DIR',
-    doc: 'Folder for files ProfAI can rebuild: the migrated PGlite cluster each new data dir is copied from instead of running initdb and the migrations (a copy of the one `npm run build` ships in dist/). Unset: `$XDG_CACHE_HOME/profai` or `~/.cache/profai`; `off`: none (every new data dir runs initdb and every migration).',
+    doc: 'Folder for files ProfAI can rebuild: the migrated PGlite cluster each new data dir is copied from instead of running initdb and the migrations (a copy of the one `npm run build` ships in dist/; the three most recently made, ~40 MB each, are kept). Unset: `$XDG_CACHE_HOME/profai` or `~/.cache/profai`; `off`: none (every new data dir runs initdb and every migration).',
     schema: optionalStr,
     default: undefined,
   }),

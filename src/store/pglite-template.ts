@@ -20,7 +20,16 @@
  * the initdb it would have saved.
  */
 import { randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -81,11 +90,42 @@ async function makeTemplate(template: string): Promise<void> {
     if (shipped) cpSync(shipped, partial, { recursive: true });
     else await makeCluster(partial);
     renameSync(partial, template);
+    pruneTemplates(dirname(template));
   } catch (err) {
     // Another process may have put its template in place first: use that one.
     if (!existsSync(join(template, 'PG_VERSION'))) throw err;
   } finally {
     rmSync(partial, { recursive: true, force: true });
+  }
+}
+
+/**
+ * How many templates the cache folder keeps: the newest, and two more for checkouts of other versions that share
+ * the folder (a second checkout, a downgrade), so that they do not remove each other's at every run.
+ * @defaultValue 3
+ */
+export const TEMPLATES_KEPT = 3;
+
+/**
+ * Removes all but the {@link TEMPLATES_KEPT} most recently made templates of `cacheDir`: every PGlite upgrade and
+ * every new migration makes one (~40 MB), and nothing else would ever remove the old ones. A process still copying
+ * from one that goes only falls back to initdb (seedFromTemplate's best effort). Leftover `.partial` folders
+ * older than an hour are removed too (a process killed while making one).
+ */
+export function pruneTemplates(cacheDir: string, keep = TEMPLATES_KEPT): void {
+  const madeAt = (name: string) => statSync(join(cacheDir, name)).mtimeMs;
+  try {
+    const names = readdirSync(cacheDir);
+    const templates = names.filter((n) => /^pglite-.+-cluster$/.test(n));
+    templates.sort((a, b) => madeAt(b) - madeAt(a));
+    const stalePartials = names.filter(
+      (n) => /^pglite-.+-cluster\..+\.partial$/.test(n) && Date.now() - madeAt(n) > 3_600_000,
+    );
+    for (const name of [...templates.slice(keep), ...stalePartials]) {
+      rmSync(join(cacheDir, name), { recursive: true, force: true });
+    }
+  } catch {
+    // best effort: a folder another process is changing, or one we may not write
   }
 }
 

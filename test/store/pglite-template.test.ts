@@ -4,7 +4,16 @@
  * named by the migrations it holds, and replaced when it stops opening.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
@@ -12,7 +21,12 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/store/index.ts';
 import { loadMigrations, MIGRATIONS_DIR, migrationsFingerprint } from '../../src/store/migrate.ts';
-import { resolveCacheDir, shippedTemplatePath, templatePath } from '../../src/store/pglite-template.ts';
+import {
+  pruneTemplates,
+  resolveCacheDir,
+  shippedTemplatePath,
+  templatePath,
+} from '../../src/store/pglite-template.ts';
 import { tempDir } from '../support/databases.ts';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -120,4 +134,28 @@ test('PROFAI_CACHE_DIR unset means $XDG_CACHE_HOME/profai; off means no template
     if (saved === undefined) delete process.env.XDG_CACHE_HOME;
     else process.env.XDG_CACHE_HOME = saved;
   }
+});
+
+test('the cache keeps the three most recently made templates and removes older ones and abandoned partials', () => {
+  const dir = join(tmp.dir, 'prune-cache');
+  const now = Date.now() / 1000;
+  const make = (name: string, ageSeconds: number) => {
+    mkdirSync(join(dir, name, 'base'), { recursive: true });
+    utimesSync(join(dir, name), now - ageSeconds, now - ageSeconds);
+  };
+  make('pglite-0.5.14-schema-aaaa-cluster', 400);
+  make('pglite-0.5.14-schema-bbbb-cluster', 300);
+  make('pglite-0.5.14-schema-cccc-cluster', 200);
+  make('pglite-0.5.15-schema-dddd-cluster', 100);
+  make('pglite-0.5.15-schema-dddd-cluster.1234.partial', 7200);
+  make('pglite-0.5.15-schema-eeee-cluster.5678.partial', 10);
+  writeFileSync(join(dir, 'unrelated.txt'), 'kept');
+  pruneTemplates(dir);
+  assert.deepEqual(readdirSync(dir).sort(), [
+    'pglite-0.5.14-schema-bbbb-cluster',
+    'pglite-0.5.14-schema-cccc-cluster',
+    'pglite-0.5.15-schema-dddd-cluster',
+    'pglite-0.5.15-schema-eeee-cluster.5678.partial',
+    'unrelated.txt',
+  ]);
 });
