@@ -68,9 +68,9 @@ function edgeLines(
 
 /**
  * The first and the last `k` lines of `lines` stably sorted top to bottom (y descending, lines at one height
- * in their order), without sorting the whole page: this runs for every page.
+ * in their order), without sorting the whole page: this runs for every page. Exported for its test.
  */
-function extremes(lines: readonly TextLine[], k: number): { highest: TextLine[]; lowest: TextLine[] } {
+export function extremes(lines: readonly TextLine[], k: number): { highest: TextLine[]; lowest: TextLine[] } {
   const highest: TextLine[] = [];
   const lowest: TextLine[] = [];
   for (const line of lines) {
