@@ -224,7 +224,11 @@ describe('multiple answer: false options by a quantity a numerical item would as
       falseByQuantity('In the medium model the address space is 4 bits wide.', words),
       'In the medium model the address space is 6 bits wide.',
     );
-    assert.equal(falseByQuantity('My current tape has almost 10 Gbytes of data.', words), null, 'an anecdote');
+    assert.equal(
+      falseByQuantity('My current tape has almost 10 Gbytes of data.', words),
+      null,
+      'an anecdote',
+    );
     assert.equal(falseByQuantity('The preoperative period is 1 day.', words), null, 'a singular unit');
     assert.equal(falseByQuantity('See page 42 for the 3 options.', words), null, 'no unit');
   });
@@ -248,7 +252,10 @@ describe('multiple answer: false options by a quantity a numerical item would as
     const [item] = multipleAnswerItems(trues, ['Surgery'], mulberry32(1), lang, falses);
     assert.ok(item && item.q.kind === 'multiple_answer');
     const wrong = item.q.options.findIndex((o) => o.includes('180 days'));
-    assert.ok(wrong >= 0 && !item.q.answerIndexes.includes(wrong), 'the changed quantity is the wrong option');
+    assert.ok(
+      wrong >= 0 && !item.q.answerIndexes.includes(wrong),
+      'the changed quantity is the wrong option',
+    );
     assert.equal(item.q.answerIndexes.length, 2);
   });
 });

@@ -223,10 +223,7 @@ export const GLOSS_RULES: readonly GlossRule[] = [
       'UPS => SCD Solar Controller Device',
       'PSU Power Supply Units => a unit that converts mains power for the computer',
     ],
-    keep: [
-      'PXE => Preboot eXecution Environment',
-      'SDCDB => the source level debugger of the SDCC compiler',
-    ],
+    keep: ['PXE => Preboot eXecution Environment', 'SDCDB => the source level debugger of the SDCC compiler'],
     fails: (d) => abbreviationRow(d.term) || abbreviationRow(d.gloss),
   },
   {

@@ -350,6 +350,7 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
     why: 'A default stated without what it is the default of ("The default is 1000 threads, which should be more than enough") leans on the option named before it: blanked or listed, it asks the default of nothing (valgrind DRD).',
     reject: ['The default is [1000] threads which should be more than enough for most applications.'],
     keep: ['The default stack size of a DRD thread is [1000] KB on most platforms.'],
-    fails: (q) => /^\s*(?:the|its|this|that) default(?: value| setting| size)? (?:is|was|are)\b/iu.test(q.text),
+    fails: (q) =>
+      /^\s*(?:the|its|this|that) default(?: value| setting| size)? (?:is|was|are)\b/iu.test(q.text),
   },
 ];

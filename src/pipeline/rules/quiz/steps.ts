@@ -142,13 +142,18 @@ export const STEP_RULES: readonly StepRule[] = [
   {
     id: 'steps/parallel',
     why: 'Two items that open with the same verb and end with the same words ("Add users with GOsa²", "Add workstations with GOsa²") are the same task done to two things: either may come first (Debian Edu manual, fresh set 3).',
-    reject: ['After logging in: | Log into the server. ; Add users with GOsa². ; Add workstations with GOsa².'],
+    reject: [
+      'After logging in: | Log into the server. ; Add users with GOsa². ; Add workstations with GOsa².',
+    ],
     keep: [
       'Proceed as follows: | Start the Director and the File daemon. ; Change to the directory. ; Start the Storage daemon under the debugger.',
     ],
     fails: (l) => {
       const ends = l.items.map((t) => {
-        const w = t.toLowerCase().replace(/[.!;:,]+$/u, '').split(/\s+/u);
+        const w = t
+          .toLowerCase()
+          .replace(/[.!;:,]+$/u, '')
+          .split(/\s+/u);
         return w.length >= 3 ? `${w[0]} … ${w.at(-1)}` : t;
       });
       return new Set(ends).size < ends.length;

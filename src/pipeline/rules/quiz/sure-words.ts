@@ -10,7 +10,8 @@ export const HEDGES =
   /\b(?:seems?|seemed|appears?|appeared|probably|perhaps|maybe|presumably|currently|apparently)\b/iu;
 
 /** The author speaking of themself ("my current tape", "I can see"): the figures are an anecdote's, not the subject's. */
-export const FIRST_PERSON = /(?<![\p{L}\p{N}'’/&-])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\p{L}\p{N}'’/&-])/u;
+export const FIRST_PERSON =
+  /(?<![\p{L}\p{N}'’/&-])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\p{L}\p{N}'’/&-])/u;
 
 /**
  * A sentence about an example, a sample run or what a run printed ("output similar to Example 5.5", "the sample
