@@ -5,12 +5,13 @@
 # two manuals, camlidl, gri, docbook-xsl, freefem). Rules are never changed after reading its output; the teacher's
 # reading of `npm run eval:kinds -- --keep OUT DIR/*.pdf` is in scripts/quality/reading.md. The first set became tuning
 # data once read (#24); FRESH_SET=2 gives the second, FRESH_SET=3 the third (chosen before the rules it judged were
-# tuned, read after they were committed).
+# tuned, read after they were committed), FRESH_SET=4 the fourth (chosen and fetched after its rules were committed).
 #
 #   bash scripts/quality/fresh.sh [DIR]     # default: ${PROFAI_CACHE_DIR:-~/.cache/profai}/fresh
 #   FRESH_SET=2 bash scripts/quality/fresh.sh [DIR]   # the second fresh set (default DIR …/fresh2), read after
 #                                                      # the first was used for tuning
 #   FRESH_SET=3 bash scripts/quality/fresh.sh [DIR]   # the third (default DIR …/fresh3), after the first two
+#   FRESH_SET=4 bash scripts/quality/fresh.sh [DIR]   # the fourth (default DIR …/fresh4), after the first three
 #
 # Needs apt's package lists (`apt-get update` once) and dpkg-deb; installs nothing. Idempotent.
 set -euo pipefail
@@ -52,8 +53,25 @@ nut-doc            usr/share/doc/nut-doc/pdf/user-manual.pdf                    
 systemtap-doc      usr/share/doc/systemtap-doc/SystemTap_Beginners_Guide.pdf         systemtap-beginners.pdf
 systemtap-doc      usr/share/doc/systemtap-doc/tutorial.pdf                          systemtap-tutorial.pdf
 '
+# The fourth set: Debian packages no set, benchmark or tuning file used before, chosen after the rules it judges
+# were committed (e8aa50a, named in reading.md first): Debian's policy manual (rules, procedures, fields), the
+# Filesystem Hierarchy Standard (a standard: directories and their purposes), a mesh generator's reference manual
+# (gmsh: options, quantities), a PIC assembler's user manual (gputils: directives, memory sizes), a graph library's
+# user guide (nauty), a synthesis tool's manual (yosys: a tutorial, then passes), GAP's tutorial (a computer
+# algebra session), and X.Org's font guide (configuration procedures).
+SET4='
+debian-policy  usr/share/doc/debian-policy/policy.pdf.gz         debian-policy.pdf
+debian-policy  usr/share/doc/debian-policy/fhs/fhs-3.0.pdf.gz    fhs.pdf
+gmsh-doc       usr/share/doc/gmsh-doc/gmsh.pdf.gz                gmsh-manual.pdf
+gputils-doc    usr/share/doc/gputils-doc/gputils.pdf.gz          gputils-manual.pdf
+nauty-doc      usr/share/doc/nauty/nug28.pdf                     nauty-guide.pdf
+yosys-doc      usr/share/doc/yosys/manual.pdf                    yosys-manual.pdf
+gap-doc        usr/share/gap/doc/tut/manual.pdf                  gap-tutorial.pdf
+xorg-docs      usr/share/doc/xorg-docs/fonts/fonts.pdf.gz        xorg-fonts.pdf
+'
 [ "$which" = 2 ] && SET=$SET2
 [ "$which" = 3 ] && SET=$SET3
+[ "$which" = 4 ] && SET=$SET4
 # debian-faq: questions and answers for users; debian-reference: a user's reference and tutorial; pari tutorial:
 # a tutorial with worked sessions; pari parallel: a short technical guide; reportlab: a library's user guide
 # (prose with code); sdcc: a compiler's user manual (options, tables); siscone: a Doxygen API reference; why3: a

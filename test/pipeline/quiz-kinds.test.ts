@@ -11,7 +11,7 @@ import { loadEnglishProfile } from '../../src/pipeline/language/index.ts';
 import type { Defined } from '../../src/pipeline/quiz/english/definition.ts';
 import { acceptedAnswers, matchingItems, shortAnswerItems } from '../../src/pipeline/quiz/kinds/glossary.ts';
 import { multipleAnswerItems } from '../../src/pipeline/quiz/kinds/multiple-answer.ts';
-import { numericalMaker, numericalOf } from '../../src/pipeline/quiz/kinds/numerical.ts';
+import { falseByQuantity, numericalMaker, numericalOf } from '../../src/pipeline/quiz/kinds/numerical.ts';
 import { numberedLists } from '../../src/pipeline/quiz/kinds/ordering.ts';
 import { made, pickQuestions, quotas } from '../../src/pipeline/quiz/picking.ts';
 import { LISTED_RULES } from '../../src/pipeline/rules/quiz/listed.ts';
@@ -133,6 +133,11 @@ describe('matching and short answer: the terms a module defines', () => {
       ['markup language', 'markup languages', 'markup-language'],
       'before its term, an abbreviation must start with the term’s first letter',
     );
+    assert.deepEqual(
+      acceptedAnswers('VBIC model', '', words),
+      ['VBIC model', 'VBIC models', 'VBIC-model', 'VBIC'],
+      'a name with its kind: the bare name is what a learner types',
+    );
     assert.equal(words.otherNumber('statistical clinical data'), null, 'no "datas"');
     const items = shortAnswerItems(
       [defined('count', 'a value that grows'), defined('Memcheck', 'a memory error detector')],
@@ -206,6 +211,52 @@ describe('multiple answer from checked statements', () => {
       'the false one is not right',
     );
     assert.equal(item.sources.length, 4, 'its four sentences are used up');
+  });
+});
+
+describe('multiple answer: false options by a quantity a numerical item would ask, changed', () => {
+  test('a quantity to ask is changed (doubled, or a small one raised by two); no quantity to ask, no option', () => {
+    assert.equal(
+      falseByQuantity('Path names are kept in buffers that start at 256 bytes in length.', words),
+      'Path names are kept in buffers that start at 512 bytes in length.',
+    );
+    assert.equal(
+      falseByQuantity('In the medium model the address space is 4 bits wide.', words),
+      'In the medium model the address space is 6 bits wide.',
+    );
+    assert.equal(
+      falseByQuantity('My current tape has almost 10 Gbytes of data.', words),
+      null,
+      'an anecdote',
+    );
+    assert.equal(falseByQuantity('The preoperative period is 1 day.', words), null, 'a singular unit');
+    assert.equal(falseByQuantity('See page 42 for the 3 options.', words), null, 'no unit');
+  });
+
+  test('with two true statements of the module, a sentence whose quantity is changed makes an item', () => {
+    const tf = (text: string): DraftOf<'true_false'> => ({
+      kind: 'true_false',
+      prompt: `True or false: ${text}`,
+      answer: true,
+      explanation: `From page 3: "${text}"`,
+      sourcePage: 3,
+      moduleIndex: 0,
+    });
+    const source = 'The postoperative period for major surgery is 90 days.';
+    const falses = [{ text: falseByQuantity(source, words)!, source, page: 5, moduleIndex: 0 }];
+    const trues = [
+      tf('Modifier 66 is required for each surgeon of a team.'),
+      tf('Unbundling is billing several codes for one procedure.'),
+    ];
+    assert.equal(multipleAnswerItems(trues, ['Surgery'], mulberry32(1), lang).length, 0, 'no false option');
+    const [item] = multipleAnswerItems(trues, ['Surgery'], mulberry32(1), lang, falses);
+    assert.ok(item && item.q.kind === 'multiple_answer');
+    const wrong = item.q.options.findIndex((o) => o.includes('180 days'));
+    assert.ok(
+      wrong >= 0 && !item.q.answerIndexes.includes(wrong),
+      'the changed quantity is the wrong option',
+    );
+    assert.equal(item.q.answerIndexes.length, 2);
   });
 });
 

@@ -4,14 +4,16 @@
  *
  * Matching: three to six terms of one module with their definitions, each with one match (item rule
  * `item/one-match-each`). Short answer: the term a definition defines, typed; accepted are the term, its other
- * number (plural or singular), its hyphenated or joined spelling, and the abbreviation the text gives beside it
- * ("database management system (DBMS)"); case is ignored when answers are compared.
+ * number (plural or singular), its hyphenated or joined spelling, the abbreviation the text gives beside it
+ * ("database management system (DBMS)") and the bare name of a name with its kind ("VBIC" for "VBIC model");
+ * case is ignored when answers are compared.
  */
 import type { Chunk } from '../../../domain/document.ts';
 import type { DraftOf } from '../../../domain/questions.ts';
 import type { AnalysedLanguage, QuizWords } from '../../language/index.ts';
 import {
   ANSWER_RULES,
+  bareName,
   firstSentence,
   GLOSS_RULES,
   type GlossPlace,
@@ -175,7 +177,10 @@ export function abbreviationOf(term: string, text: string): string | null {
     : null;
 }
 
-/** The answers a short answer accepts for `term`: itself, its other number, other spellings, its abbreviation. */
+/**
+ * The answers a short answer accepts for `term`: itself, its other number, other spellings, its abbreviation, and
+ * the bare name of a name with its kind ("VBIC" for "VBIC model").
+ */
 export function acceptedAnswers(term: string, context: string, words: QuizWords): string[] {
   const variants = [term];
   const other = words.otherNumber(term);
@@ -184,6 +189,9 @@ export function acceptedAnswers(term: string, context: string, words: QuizWords)
   else if (/\s/.test(term) && term.split(/\s+/).length === 2) variants.push(term.replace(/\s+/, '-'));
   const abbr = abbreviationOf(term, context);
   if (abbr) variants.push(abbr);
+  // "VBIC model": the learner types the name alone.
+  const bare = bareName(term);
+  if (bare) variants.push(bare);
   const seen = new Set<string>();
   return variants.filter((v) => {
     const key = v.toLowerCase();

@@ -1,6 +1,7 @@
 /**
  * The group makers of a quiz (quiz/assembler.ts's {@link GroupMaker}), in the order their items are offered:
- * multiple answer from the pool's statements, ordering from numbered lists, then, where the language has an
+ * multiple answer from the pool's statements (and false options made by changing a quantity a numerical item would
+ * ask), ordering from numbered lists, then, where the language has an
  * analyser and quiz words, matching and short answer from the glossary, and numerical from the sentences. (Multiple
  * answer of glossary definitions, one term's definition beside another's, is not made: sibling terms' definitions
  * are often true of each other, "Helgrind: a Valgrind tool for detecting errors in multithreaded programs".) Without quiz words (a language that has none yet) only multiple answer is made.
@@ -14,10 +15,10 @@ import { instructionOf } from '../../rules/quiz/steps.ts';
 import { standaloneProblem } from '../../rules/sentences/standalone.ts';
 import { type Rng, shuffled } from '../../text/rng.ts';
 import type { GroupMaker } from '../assembler.ts';
-import { type Scope, ScopeSources } from '../material.ts';
+import { type Scope, ScopeSources, type Source } from '../material.ts';
 import { GlossaryMaterial, matchingMaker, shortAnswerMaker } from './glossary.ts';
 import { multipleAnswerMaker } from './multiple-answer.ts';
-import { NUMERICAL_SOURCES, numericalMaker } from './numerical.ts';
+import { falseByQuantity, NUMERICAL_SOURCES, numericalMaker } from './numerical.ts';
 import { orderingMaker } from './ordering.ts';
 
 export interface GroupMaterial {
@@ -29,33 +30,36 @@ export interface GroupMaterial {
 }
 
 export function groupMakers(m: GroupMaterial, lang: LanguageProfile, rng: Rng): GroupMaker[] {
-  const makers: GroupMaker[] = [
-    multipleAnswerMaker(
-      m.course.modules.map((x) => x.title),
-      lang,
-    ),
-  ];
+  const titles = m.course.modules.map((x) => x.title);
   const words = lang.quizWords;
-  if (!words) return makers;
+  if (!words) return [multipleAnswerMaker(titles, lang)];
   const analysed = isAnalysed(lang) ? lang : undefined;
-  makers.push(orderingMaker(m.scope, m.chunks, words, analysed && instructionOf(analysed)));
-  if (!analysed) return makers;
+  const ordering = orderingMaker(m.scope, m.chunks, words, analysed && instructionOf(analysed));
+  if (!analysed) return [multipleAnswerMaker(titles, lang), ordering];
   const glossary = new GlossaryMaterial(m.scope, m.chunks, analysed, words);
-  // The sentences read for quantities: the course's summaries first, then the chunks' (shuffled when first read).
+  // The sentences read for quantities: the course's summaries first, then the chunks' (shuffled when first read),
+  // read once for the numerical items and the false options of multiple answer.
   const sources = m.sources ?? new ScopeSources(m.scope, m.chunks);
+  let read: readonly Source[] | undefined;
   const sentences = () =>
-    [...sources.summaries(), ...shuffled(sources.ofChunks({ pages: 'one' }), rng)].slice(
+    (read ??= [...sources.summaries(), ...shuffled(sources.ofChunks({ pages: 'one' }), rng)].slice(
       0,
       NUMERICAL_SOURCES,
-    );
+    ));
   // A sentence asked with a blank must stand alone as a listed statement must (no verb, code, a heading run in…).
   // Judged only for a sentence that states a quantity to ask, the few among those read.
   const standsAlone = (text: string) =>
     standaloneProblem(text, analysed) === null && !LISTED_RULES.some((rule) => rule.fails(text, analysed));
-  makers.push(
+  const quantityFalses = () =>
+    sentences().flatMap((s) => {
+      const text = falseByQuantity(s.text, words);
+      return text !== null && standsAlone(s.text) ? [{ ...s, text, source: s.text }] : [];
+    });
+  return [
+    multipleAnswerMaker(titles, lang, quantityFalses),
+    ordering,
     matchingMaker(glossary),
     shortAnswerMaker(glossary),
     numericalMaker(sentences, words, standsAlone),
-  );
-  return makers;
+  ];
 }

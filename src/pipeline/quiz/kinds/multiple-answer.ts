@@ -1,6 +1,7 @@
 /**
  * Multiple answer ("select all that apply") from true/false statements that passed their own checks: two or
- * three that the text makes as written and one or two made false by a changed quantity (rules/quiz/listed.ts),
+ * three that the text makes as written and one or two made false by a changed quantity (rules/quiz/listed.ts;
+ * besides the pool's, sentences whose quantity a numerical item would ask, changed),
  * all of one module, none sharing a sentence. The statements' checks are the true/false maker's; this maker adds
  * its own: options of comparable length (none standing out), none inside another, each short enough to read in
  * a list.
@@ -70,32 +71,67 @@ function groups(trues: Statement[], falses: Statement[], title: string | undefin
 }
 
 /**
+ * A false statement made of a sentence of the text by changing a quantity a numerical item would ask
+ * (quiz/kinds/numerical.ts `falseByQuantity`): `text` is the changed sentence, `source` the text's.
+ */
+export interface QuantityFalse {
+  text: string;
+  source: string;
+  page: number;
+  chunkId?: string;
+  moduleIndex?: number;
+}
+
+/**
  * Multiple-answer items made of the true/false statements the assembler made and checked (`made`): by module
  * first, then across them; a statement is listed only when no rule of {@link LISTED_RULES} catches it.
+ * `quantityFalses`, where the language reads quantities, gives more false options: sentences whose quantity a
+ * numerical item would ask, changed (the pool's own false statements by a changed quantity are few).
  */
-export function multipleAnswerMaker(moduleTitles: readonly string[], lang: LanguageProfile): GroupMaker {
+export function multipleAnswerMaker(
+  moduleTitles: readonly string[],
+  lang: LanguageProfile,
+  quantityFalses: () => readonly QuantityFalse[] = () => [],
+): GroupMaker {
   return {
     id: 'multiple-answer',
     kind: 'multiple_answer',
-    why: 'Two or three statements the text makes and one or two made false, all checked as true/false items first: select all that apply.',
+    why: 'Two or three statements the text makes and one or two made false by a changed quantity, all checked as true/false items first: select all that apply.',
     make: (items, rng) =>
       multipleAnswerItems(
         items.filter((q): q is DraftOf<'true_false'> => q.kind === 'true_false'),
         moduleTitles,
         rng,
         lang,
+        quantityFalses(),
       ),
   };
 }
 
-/** Multiple-answer items made of `statements` (checked true/false drafts): by module first, then across them. */
+/**
+ * Multiple-answer items made of `statements` (checked true/false drafts) and `quantityFalses`: by module first,
+ * then across them.
+ */
 export function multipleAnswerItems(
   statements: readonly DraftOf<'true_false'>[],
   moduleTitles: readonly string[],
   rng: Rng,
   lang: LanguageProfile,
+  quantityFalses: readonly QuantityFalse[] = [],
 ): Made[] {
   const byModule = new Map<number, Statement[]>();
+  for (const f of quantityFalses) {
+    if (f.moduleIndex === undefined) continue;
+    const s: Statement = {
+      text: f.text,
+      true: false,
+      source: f.source,
+      page: f.page,
+      ...(f.chunkId ? { chunkId: f.chunkId } : {}),
+      moduleIndex: f.moduleIndex,
+    };
+    byModule.set(f.moduleIndex, [...(byModule.get(f.moduleIndex) ?? []), s]);
+  }
   for (const q of statements) {
     const text = statementOf(q.prompt);
     if (q.moduleIndex === undefined || LISTED_RULES.some((rule) => rule.fails(text, lang))) continue;

@@ -6,7 +6,7 @@
  */
 import type { DraftOf } from '../../../domain/questions.ts';
 import type { QuizWords } from '../../language/index.ts';
-import { QUANTITY_RULES, quantityPlace } from '../../rules/quiz/quantities.ts';
+import { QUANTITY_RULES, type QuantityPlace, quantityPlace } from '../../rules/quiz/quantities.ts';
 import { BLANK } from '../../text/cloze.ts';
 import type { GroupMaker } from '../assembler.ts';
 import type { Source } from '../material.ts';
@@ -18,25 +18,44 @@ const NUMBER = /(?<![\p{L}\p{N}_.,/:-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\p{
 /** Sentences read for quantities at most (the course's summaries first): enough for a quiz, bounded in time. */
 export const NUMERICAL_SOURCES = 600;
 
+/** The sentence's first quantity fit to ask (no rule of QUANTITY_RULES catches it); null when it has none. */
+export function askedQuantity(text: string, words: QuizWords): QuantityPlace | null {
+  for (const m of text.matchAll(NUMBER)) {
+    const place = quantityPlace(text, m.index!, m.index! + m[0].length, words);
+    if (!QUANTITY_RULES.some((rule) => rule.fails(place))) return place;
+  }
+  return null;
+}
+
+/**
+ * The sentence made false by its quantity fit to ask, changed (a small number raised by two, a larger one doubled:
+ * "256 bytes" → "512 bytes"), or null. The quantity is one a numerical item would ask, so the false statement is
+ * plainly false to a reader of the text; a quantity of one ("1 day") is left alone, its unit being singular.
+ */
+export function falseByQuantity(text: string, words: QuizWords): string | null {
+  const place = askedQuantity(text, words);
+  if (!place || place.value === 1 || !Number.isInteger(place.value)) return null;
+  const next = place.value <= 10 ? place.value + 2 : place.value * 2;
+  const written = place.written.includes(',') ? next.toLocaleString('en-US') : String(next);
+  return text.slice(0, place.start) + written + text.slice(place.end);
+}
+
 /** The sentence's first quantity fit to ask, as a question; null when it has none. */
 export function numericalOf(s: Source, words: QuizWords): DraftOf<'numerical'> | null {
   const text = s.text;
-  for (const m of text.matchAll(NUMBER)) {
-    const place = quantityPlace(text, m.index!, m.index! + m[0].length, words);
-    if (QUANTITY_RULES.some((rule) => rule.fails(place))) continue;
-    const rounded = words.roundedBefore.test(place.before);
-    const tolerance = rounded ? Number((Math.abs(place.value) * 0.1).toPrecision(2)) : 0;
-    return {
-      kind: 'numerical',
-      prompt: `Fill in the number: ${place.before}${BLANK}${text.slice(place.end)}`,
-      answer: place.value,
-      tolerance,
-      unit: place.unit!,
-      explanation: `From page ${s.page}: ${quoted(text, 300)}`,
-      ...cited(s),
-    };
-  }
-  return null;
+  const place = askedQuantity(text, words);
+  if (!place) return null;
+  const rounded = words.roundedBefore.test(place.before);
+  const tolerance = rounded ? Number((Math.abs(place.value) * 0.1).toPrecision(2)) : 0;
+  return {
+    kind: 'numerical',
+    prompt: `Fill in the number: ${place.before}${BLANK}${text.slice(place.end)}`,
+    answer: place.value,
+    tolerance,
+    unit: place.unit!,
+    explanation: `From page ${s.page}: ${quoted(text, 300)}`,
+    ...cited(s),
+  };
 }
 
 /**

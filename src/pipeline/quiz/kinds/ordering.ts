@@ -132,10 +132,14 @@ export function orderingMaker(
           // A procedure too long to drag into order on a phone: its first steps, still in the text's order.
           const items = list.items.length > MAX_ITEMS ? list.items.slice(0, WINDOW) : list.items;
           const key = items.join('\n').toLowerCase();
-          if (!owner || seen.has(key) || stepProblem({ lead: list.lead, items, isInstruction, words }))
+          const section = chunk.sectionPath.at(-1);
+          if (
+            !owner ||
+            seen.has(key) ||
+            stepProblem({ lead: list.lead, ...(section ? { section } : {}), items, isInstruction, words })
+          )
             continue;
           seen.add(key);
-          const section = chunk.sectionPath.at(-1);
           const first = items.length < list.items.length ? `the first ${items.length} steps` : 'these steps';
           const q: DraftOf<'ordering'> = {
             kind: 'ordering',

@@ -7,6 +7,7 @@ import { isAnalysed, type LanguageProfile, type QuizWords } from '../../language
 import type { Rule } from '../rule.ts';
 import { standaloneProblem } from '../sentences/standalone.ts';
 import { QUANTITY_RULES, quantityPlace } from './quantities.ts';
+import { FIRST_PERSON } from './sure-words.ts';
 
 /** A name written three times or more ("SorA is a variable SorA is neither… SorA is…"): a table's rows run together. */
 const repeatedName = (s: string) => {
@@ -46,6 +47,17 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'The dh_installdocs(1) command installs the documents.',
     ],
     fails: (s, lang) => lang.quizWords?.leaningStatement.test(s) ?? false,
+  },
+  {
+    id: 'listed/author-voice',
+    why: 'A statement in the author’s voice ("Right now we need to make sure…", "Let’s say that you want…", "my current tape has…") is the author talking the reader through a case, not a statement of the subject a learner could select (NUT user manual, bacula problems guide, fresh set 3).',
+    reject: [
+      'Right now we need to make sure that we don’t trigger that timer if the UPS happens to come back.',
+      'Let’s say that you want to receive a notification when any UPS has been running on battery for 60 seconds.',
+      'What is significant is that my current tape has almost 10 Gbytes of data.',
+    ],
+    keep: ['You can re-enable interrupts within an interrupt routine on some architectures.'],
+    fails: (s) => FIRST_PERSON.test(s) || /\b(?:we|us|our|ours|ourselves|let['’]s)\b/iu.test(s),
   },
   {
     id: 'listed/not-standalone',

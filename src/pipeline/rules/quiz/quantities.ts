@@ -10,7 +10,15 @@ import type { QuizWords } from '../../language/index.ts';
 import type { Rule } from '../rule.ts';
 import { looksLikeCode } from '../sentences/items.ts';
 import { insideCode } from './statements.ts';
-import { HEDGES, WORKED_EXAMPLE } from './sure-words.ts';
+import {
+  ABOUT_AN_EXAMPLE,
+  EXAMPLE_IDENTIFIER,
+  FIRST_PERSON,
+  HEDGES,
+  NARRATED_SESSION,
+  PERSONS_AGE,
+  WORKED_EXAMPLE,
+} from './sure-words.ts';
 
 /** A number of a sentence, as the rules read it. */
 export interface QuantityPlace {
@@ -268,9 +276,10 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
   },
   {
     id: 'quantity/worked-example',
-    why: 'A sentence that sets up an example ("Assuming a cache line of 64 bytes and 100 misses, 6400 bytes…") holds the example’s figures, not the subject’s (valgrind).',
+    why: 'A sentence that sets up an example ("Assuming a cache line of 64 bytes and 100 misses, 6400 bytes…", "Let’s say that you want … for 60 seconds") holds the example’s figures, not the subject’s (valgrind; NUT user manual, fresh set 3).',
     reject: [
       'Assuming a line size of 64 bytes and 100 misses for a given source line, the loading of [6400] bytes was triggered.',
+      'Let’s say that you want to receive a notification when any UPS has been running on battery for [60] seconds.',
     ],
     keep: ['A line size of [64] bytes is assumed by the cache simulator.'],
     fails: (q) => WORKED_EXAMPLE.test(q.text.trim()),
@@ -293,5 +302,55 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
     ],
     keep: ['When counting intervals, do not report services shorter than the first [8] minutes.'],
     fails: (q) => /\S\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(q.text),
+  },
+  {
+    id: 'quantity/first-person',
+    why: 'A sentence in which the author speaks of themself ("my current tape has almost 10 Gbytes", "I ran it for 2 hours") or narrates a session ("We are working with 38 digits of precision", "The number you recalled…") tells an anecdote: its figure is one moment of the author’s, not a fact of the subject (bacula problems guide, fresh set 3; pari tutorial, fresh set 1).',
+    reject: [
+      'What is significant, is that I can see that my current tape has almost [10] Gbytes of data.',
+      'On my machine the build took [20] minutes.',
+      'We are working with [38] digits of precision, but the integer part of exp(100) has 44 decimal digits.',
+      'The number you recalled had been computed only to 38 decimals, but an integral part with [44] digits.',
+    ],
+    keep: [
+      'Path and Filenames are kept in buffers that start at [256] bytes in length.',
+      'The I/O scheduler waits [8] ms before it merges requests.',
+      'We recommend at least [512] MB of memory for the server.',
+    ],
+    fails: (q) => FIRST_PERSON.test(q.text) || NARRATED_SESSION.test(q.text),
+  },
+  {
+    id: 'quantity/about-an-example',
+    why: 'A sentence about an example or a sample run ("Running the script 15 seconds would result in output similar in Example 5.5") gives the example’s figures: how long a demonstration ran is not what the text teaches (SystemTap beginners’ guide, fresh set 3; what a run printed, or a function of the example program such as "g11": valgrind).',
+    reject: [
+      'Running the dropwatch.stp script [15] seconds would result in output similar in Example 5.5.',
+      'The sample output below was taken over [30] seconds.',
+      'The example allocates [64] bytes for the buffer.',
+      'The DRD output reports that the lock acquired at line 51 in source file hold_lock.c was held during [503] ms.',
+      'Of the 330 bytes allocated by the 30 calls to g11, [168] bytes have not been freed.',
+    ],
+    keep: [
+      'The probe fires every [15] seconds while the script runs.',
+      'The output buffer holds [4] KB before it is flushed.',
+    ],
+    fails: (q) => ABOUT_AN_EXAMPLE.test(q.text) || EXAMPLE_IDENTIFIER.test(q.text),
+  },
+  {
+    id: 'quantity/persons-age',
+    why: 'A person’s age or the age they died at ("passed away at 21 years of age") is true and answerable but nothing a course asks a learner to recall (Debian history, fresh set 3).',
+    reject: [
+      'On July 11th, 2000, Joel Klecker, who was also known as Espy, passed away at [21] years of age.',
+      'The author was [12] years old when he wrote his first program.',
+    ],
+    keep: ['Ray was a Debian Developer for incredible [19] years.'],
+    fails: (q) => PERSONS_AGE.test(q.text),
+  },
+  {
+    id: 'quantity/unnamed-default',
+    why: 'A default stated without what it is the default of ("The default is 1000 threads, which should be more than enough") leans on the option named before it: blanked or listed, it asks the default of nothing (valgrind DRD).',
+    reject: ['The default is [1000] threads which should be more than enough for most applications.'],
+    keep: ['The default stack size of a DRD thread is [1000] KB on most platforms.'],
+    fails: (q) =>
+      /^\s*(?:the|its|this|that) default(?: value| setting| size)? (?:is|was|are)\b/iu.test(q.text),
   },
 ];

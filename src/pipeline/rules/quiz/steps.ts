@@ -10,7 +10,7 @@
 import type { AnalysedLanguage, QuizWords } from '../../language/index.ts';
 import type { Rule } from '../rule.ts';
 import { looksLikeCode } from '../sentences/items.ts';
-import { ADVICE_LEAD, POINTS_AHEAD } from './sure-words.ts';
+import { ADVICE_LEAD, POINTS_AHEAD, TO_DO_LEAD } from './sure-words.ts';
 
 const MIN_ITEMS = 3;
 const MAX_ITEMS = 8;
@@ -22,6 +22,8 @@ export type IsInstruction = (text: string) => boolean;
 /** A numbered list as the rules read it. */
 export interface StepList {
   lead: string;
+  /** The heading of the section the list is in, when known. */
+  section?: string;
   items: readonly string[];
   isInstruction?: IsInstruction;
   words: QuizWords;
@@ -123,6 +125,38 @@ export const STEP_RULES: readonly StepRule[] = [
     fails: (l) => {
       const instructions = l.isInstruction ? l.items.filter(l.isInstruction).length : 0;
       return instructions < l.items.length - 1 && !l.words.sequenceLead.test(l.lead);
+    },
+  },
+  {
+    id: 'steps/to-do-list',
+    why: 'A list the lead-in or heading calls the first things to do ("Minimum steps to get started": log in, add users, add workstations) holds tasks of their own: adding users and adding workstations have no order to learn, the author\'s list has (Debian Edu manual, fresh set 3).',
+    reject: [
+      'Minimum steps to get started | Log into the server. ; Add users with GOsa². ; Add workstations with GOsa².',
+      'Quick start: | Install the package. ; Edit the configuration. ; Start the daemon.',
+    ],
+    keep: [
+      'To rescue the system, do the following steps: | Boot the rescue disk. ; Mount the disk. ; Edit the file.',
+    ],
+    fails: (l) => TO_DO_LEAD.test(l.lead) || TO_DO_LEAD.test(l.section ?? ''),
+  },
+  {
+    id: 'steps/parallel',
+    why: 'Two items that open with the same verb and end with the same words ("Add users with GOsa²", "Add workstations with GOsa²") are the same task done to two things: either may come first (Debian Edu manual, fresh set 3).',
+    reject: [
+      'After logging in: | Log into the server. ; Add users with GOsa². ; Add workstations with GOsa².',
+    ],
+    keep: [
+      'Proceed as follows: | Start the Director and the File daemon. ; Change to the directory. ; Start the Storage daemon under the debugger.',
+    ],
+    fails: (l) => {
+      const ends = l.items.map((t) => {
+        const w = t
+          .toLowerCase()
+          .replace(/[.!;:,]+$/u, '')
+          .split(/\s+/u);
+        return w.length >= 3 ? `${w[0]} … ${w.at(-1)}` : t;
+      });
+      return new Set(ends).size < ends.length;
     },
   },
 ];

@@ -9,9 +9,33 @@
 export const HEDGES =
   /\b(?:seems?|seemed|appears?|appeared|probably|perhaps|maybe|presumably|currently|apparently)\b/iu;
 
+/** The author speaking of themself ("my current tape", "I can see"): the figures are an anecdote's, not the subject's. */
+export const FIRST_PERSON =
+  /(?<![\p{L}\p{N}'’/&-])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\p{L}\p{N}'’/&-])/u;
+
+/**
+ * A sentence about an example, a sample run or what a run printed ("output similar to Example 5.5", "the sample
+ * output", "The DRD output reports that the lock acquired at line 51…").
+ */
+export const ABOUT_AN_EXAMPLE =
+  /\b(?:examples?|sample (?:output|run|session)s?|output (?:similar|reports|shows|says|lists|above|below)|at line \d+)\b/iu;
+
+/**
+ * The authors narrating a session ("We are working with 38 digits", "we get 12 seconds", "The number you recalled
+ * had been computed…"): its figures are the session's.
+ */
+export const NARRATED_SESSION =
+  /\bwe (?:are|were|get|got|see|saw|obtain(?:ed)?|ran|run|now have|just)\b|\byou(?: just)? \p{Ll}+ed\b/iu;
+
+/** A short name of code, letters then digits ("g11", "f2"): the sentence is about an example program. */
+export const EXAMPLE_IDENTIFIER = /(?<![\p{L}\p{N}_.-])\p{Ll}{1,2}\d{1,3}(?![\p{L}\p{N}_-])/u;
+
+/** A person's age or death ("passed away at 21 years of age", "12 years old"): true, not worth asking in a course. */
+export const PERSONS_AGE = /\b(?:years? (?:of age|old)|aged|passed away|died|death)\b/iu;
+
 /** Openings of a worked example: its figures are the example's, not the subject's. */
 export const WORKED_EXAMPLE =
-  /^(?:assuming|assume|suppose|supposing|say|imagine|consider|for (?:example|instance)|e\.g\.|in (?:this|the|our) example)\b/iu;
+  /^(?:assuming|assume|suppose|supposing|say|imagine|consider|let(?:['’]s| us) (?:say|assume|suppose|imagine)|for (?:example|instance)|e\.g\.|in (?:this|the|our) example)\b/iu;
 
 /** Words of a definition that judge or hedge instead of saying what the term is ("a very powerful platform"). */
 export const VAGUE_GLOSS =
@@ -19,11 +43,18 @@ export const VAGUE_GLOSS =
 
 /** Kinds of thing a name is one of ("Mnesia application", "PageTemplate class"): the name is the term. */
 export const KIND_NOUNS =
-  /^(?:application|system|syntax|language|class|package|program|tool|project|library|module|framework|file|format|version|object|type|suite|software|utility|script|daemon|server|client|driver|service|manual|guide|handbook|distribution)s?$/iu;
+  /^(?:application|system|syntax|language|class|package|program|tool|project|library|module|framework|file|format|version|object|type|suite|software|utility|script|daemon|server|client|driver|service|manual|guide|handbook|distribution|model|protocol|algorithm|command|option|function|method|simulator|compiler|editor|interface|device|extension|tag|keyword|parameter|variable|macro)s?$/iu;
 
 /** A lead-in that makes a numbered list advice or an explanation, not a procedure ("please make sure you:"). */
 export const ADVICE_LEAD =
   /\b(?:make sure|ensure|precaution(?:s|ary)?|should|tips?|hints?|idioms?|idiomatic|means|recommend(?:ed|ations?)?|advice|consider|checklist|include)\b/iu;
+
+/**
+ * A lead-in or heading that makes a numbered list the author's first things to do ("Minimum steps to get started",
+ * "Quick start"): each is a task of its own, and their order is the author's, not a procedure's.
+ */
+export const TO_DO_LEAD =
+  /\b(?:get(?:ting)? started|first (?:steps|things)|things to do|minimum steps|quick ?start|to-?do)\b/iu;
 
 /** An item that points at what comes after it ("Install the old package by the following."). */
 export const POINTS_AHEAD = /\b(?:the following|as follows|below)\b|\.\.\.$|…$/iu;
