@@ -8,6 +8,22 @@
  *
  *   npx tsx bench/cold-child.ts [--checkouts DIR[,DIR…]] [--file PDF] [--rounds 3] [--warm 1] [--json]
  * Each checkout must be built (`npm run build`): this runs its dist/.
+ *
+ * Issue 21, 2026-12-06 (debmake-doc.en.pdf, 143 pages; host shared, load 3-9), against 8e3d4c5 (/work/start):
+ * - where a cold child's first document goes, in one process with the child's flags (CPU): importing the pipeline
+ *   and the workflow 0.16-0.21 s, the English model 0.18-0.24 s, PDFium 0.05 s, then the manual 2.2-2.3 s against
+ *   1.3-1.4 s on its third run; with `--no-opt` the first run costs the same and later ones stay at 1.9 s: most
+ *   of the difference is V8 warming up (lazy compilation, type feedback, optimising and deoptimising), not loading.
+ * - `--interrupt-budget=540672` (8x V8's; CHILD_NODE_FLAGS): cold job 2.42 s against 2.81 s (0.86x), warm jobs
+ *   0.98x, RSS 141 against 144 MB, the same digest (`--checkouts /work/start,. --rounds 5 --warm 2`).
+ * - Bundling the child's own code with esbuild (the entry, the task module and every module they import on demand,
+ *   split at dynamic imports; packages left in node_modules): 0.979x and 0.99x of the cold job in two sittings.
+ *   Bundling the packages too: at most ~0.1 s more, RSS +13-18 MB (zod whole, the English model's JSON as code).
+ *   Not kept (branch cold-child-bundle): too little for a build step, a dependency and a Dockerfile change.
+ * - `--child-flags`, one process, six manuals in a row: `--max-semi-space-size=4` cold job 0.93-0.97x for +8-13 MB
+ *   RSS, 16 MB 0.91-0.95x for +40 MB (a worker may hold 250 MB: not taken); `--wasm-tiering-budget=1800000000`,
+ *   `--no-wasm-tier-up`, `--single-threaded-gc`, `--single-threaded`, `--no-lazy-feedback-allocation`,
+ *   `--always-sparkplug`, `--no-sparkplug`, `--maglev`: within the noise (±5%).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
