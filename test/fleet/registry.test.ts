@@ -81,7 +81,11 @@ describe('fleet helpers', () => {
     assert.deepEqual(childExecArgv([], 0, js), CHILD_NODE_FLAGS);
     assert.deepEqual(childExecArgv([...SUPERVISOR_NODE_FLAGS], 0, js), CHILD_NODE_FLAGS);
     assert.deepEqual(
-      childExecArgv(['--heap-growing-percent=90', '--max-semi-space-size=64'], 0, js),
+      childExecArgv(
+        ['--heap-growing-percent=90', '--max-semi-space-size=64', '--interrupt-budget=1000'],
+        0,
+        js,
+      ),
       CHILD_NODE_FLAGS,
     );
   });
