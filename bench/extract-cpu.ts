@@ -16,6 +16,16 @@
  * cold round's extra CPU is mostly V8 compiling PDFium's hot functions on its background threads (~0.2 s). The
  * engine's heap stays at its initial 17.75 MB over all 10 manuals and every corpus PDF (21.3 MB after drawing a
  * page at 400 dpi): there is nothing to release between documents.
+ * Per PDFium export (issue 21, later that day: a --cpu-prof of three rounds, each WebAssembly frame charged to the
+ * export JS called, named from the module's export section): FPDFText_LoadPage 37% of the stage, FPDF_LoadPage 33%,
+ * FPDFText_GetLooseCharBox 1.9%, FPDF_ClosePage 1.8%, FPDFText_GetUnicode and GetTextObject 0.5% together. The
+ * per-character calls across the boundary cost too little for a bulk API to win (and PDFium has none for boxes);
+ * FPDFText_GetText would also have to be proven to give one code unit per character index. The column gutter
+ * search, the largest JS part after the character loop, was halved (0.024 -> 0.012 ms/page, same gutters).
+ * Tried, not kept: making PDFium before raising `profai process`'s tiering budget (V8's own budget for PDFium
+ * only; the budget is taken when the engine is made, not when its compile is asked for): the 397-page manual's
+ * extraction 0.89-0.94 s CPU instead of 0.96-1.07 s, but the example on a new data dir 1.41-1.51 s user instead of
+ * 1.32-1.40 s (PDFium's optimising compiles on a small document), and the whole runs' CPU within noise.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';

@@ -25,7 +25,7 @@ import {
   type RecognisedPage,
   selectOcrPages,
 } from './ocr.ts';
-import { MIN_PROSE, proseAmount, tooLittleProse } from './prose.ts';
+import { MIN_PROSE, proseShortfall } from './prose.ts';
 import { generateQuiz } from './quiz.ts';
 import { buildStructure } from './structure.ts';
 
@@ -189,8 +189,8 @@ export async function prepareDocument(
   // Told once, here: every later stage (and the course, and the LLM stage) reads it from the document.
   const language = documentLanguage(structure);
   // A page with a text layer is never "needs OCR": a document with some text but too little is refused as such.
-  const prose = proseAmount(structure);
-  if (tooLittleProse(prose)) {
+  const prose = proseShortfall(structure);
+  if (prose) {
     const ocrPages = extracted.pages.filter((p) => p.needsOcr).length;
     // Enough words in all, but in front and back matter: the message says so.
     if (prose.allWords >= MIN_PROSE.words) throw notEnoughText(prose.words, ocrPages, prose.allWords);

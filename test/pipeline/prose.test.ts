@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
+import type { DocumentStructure, Section } from '../../src/domain/document.ts';
 import { ProfaiError } from '../../src/domain/errors.ts';
 import { prepareDocument } from '../../src/pipeline/index.ts';
+import { proseAmount, proseShortfall, tooLittleProse } from '../../src/pipeline/prose.ts';
 import { makeSimplePdf, renderPdf } from '../support/make-pdf.ts';
 
 const config = { ...loadConfig({}), maxPages: 100, hashEmbeddingDim: 64, quizQuestions: 5 };
@@ -70,5 +72,60 @@ describe('what cannot be a course is refused', () => {
       { config },
     );
     assert.ok(prepared.document.chunks.length > 0);
+  });
+});
+
+describe('the prose check stops reading once a document has enough', () => {
+  const sentence = (i: number) =>
+    `Step ${i} of the cycle turns light energy into chemical energy in green plants.`;
+  const fragment = (i: number) => `Figure ${i}`;
+  const section = (index: number, title: string, texts: string[]): Section => ({
+    index,
+    title,
+    level: 1,
+    path: [title],
+    pageStart: 1,
+    pageEnd: 1,
+    paragraphs: texts.map((text) => ({ text, page: 1, pageEnd: 1 })),
+  });
+
+  test('it refuses exactly what the full count refuses, with the full count', () => {
+    let refused = 0;
+    let accepted = 0;
+    // Front matter, few or many sentences, and fragments that add words but no sentence, in every mix.
+    for (const matterWords of [0, 30, 120])
+      for (const sentences of [0, 1, 2, 3, 4, 12])
+        for (const fragments of [0, 5, 40, 120]) {
+          const structure: DocumentStructure = {
+            title: 'Test',
+            source: 'headings',
+            sections: [
+              section(
+                0,
+                'Contents',
+                matterWords ? [Array.from({ length: matterWords / 2 }, fragment).join(' ')] : [],
+              ),
+              section(
+                1,
+                'Light',
+                Array.from({ length: sentences }, (_, i) => sentence(i)),
+              ),
+              section(2, 'Figures', Array.from({ length: fragments }, fragment)),
+            ],
+          };
+          const full = proseAmount(structure);
+          const shortfall = proseShortfall(structure);
+          if (tooLittleProse(full)) {
+            assert.deepEqual(shortfall, full);
+            refused++;
+          } else {
+            assert.equal(shortfall, null);
+            accepted++;
+          }
+        }
+    assert.ok(
+      refused > 10 && accepted > 10,
+      `refused ${refused}, accepted ${accepted}: both sides must be tested`,
+    );
   });
 });

@@ -195,20 +195,20 @@ function mergeBaselines(sorted: Segment[]): Segment[] {
  * The x of a column gutter, or undefined for a one-column page: the x in the middle 40% of the page crossed by
  * the fewest text items, provided at most 8% of them cross it and at least 20% of the rest lie on each side.
  */
-function findGutter(items: readonly RawItem[], box: { left: number; right: number }): number | undefined {
+export function findGutter(
+  items: readonly RawItem[],
+  box: { left: number; right: number },
+): number | undefined {
   const width = box.right - box.left;
   if (items.length < 8 || width <= 0) return undefined;
-  const spans: [number, number][] = [];
-  for (const item of items) {
-    if (item.str.trim() === '') continue;
-    spans.push([item.x, item.x + item.width]);
-  }
-  if (spans.length < 8) return undefined;
+  const spans = textSpans(items);
+  const n = spans.starts.length;
+  if (n < 8) return undefined;
   // Counted with sorted ends: the items left of x end by x + 0.5; those right of it start at x − 0.5 or later
   // and are not left of it (a narrow item within x ± 0.5 counts as left).
-  const ends = Float64Array.from(spans, ([, x1]) => x1).sort();
-  const byStart = [...spans].sort((a, b) => a[0] - b[0]);
-  const starts = Float64Array.from(byStart, ([x0]) => x0);
+  const ends = spans.ends.slice().sort();
+  const starts = spans.starts.slice().sort();
+  const narrow = narrowSpans(spans);
   // The best candidates form a run across the empty band; its middle is the gutter.
   let first: number | undefined;
   let last: number | undefined;
@@ -217,12 +217,14 @@ function findGutter(items: readonly RawItem[], box: { left: number; right: numbe
   for (let x = box.left + width * 0.3; x <= box.left + width * 0.7; x += step) {
     const left = countAtMost(ends, x + 0.5);
     const from = countBelow(starts, x - 0.5);
-    let right = spans.length - from;
-    for (let i = from; i < byStart.length && (byStart[i]?.[0] as number) <= x + 0.5; i++)
-      if ((byStart[i]?.[1] as number) <= x + 0.5) right--;
-    const crossing = spans.length - left - right;
+    let right = n - from;
+    for (let i = countBelow(narrow.starts, x - 0.5); i < narrow.starts.length; i++) {
+      if ((narrow.starts[i] as number) > x + 0.5) break;
+      if ((narrow.ends[i] as number) <= x + 0.5) right--;
+    }
+    const crossing = n - left - right;
     const placed = left + right;
-    if (crossing <= spans.length * 0.08 && left >= placed * 0.2 && right >= placed * 0.2) {
+    if (crossing <= n * 0.08 && left >= placed * 0.2 && right >= placed * 0.2) {
       if (crossing < bestCrossing) {
         bestCrossing = crossing;
         first = x;
@@ -231,6 +233,40 @@ function findGutter(items: readonly RawItem[], box: { left: number; right: numbe
     }
   }
   return first === undefined || last === undefined ? undefined : (first + last) / 2;
+}
+
+/** Left and right x of each item with text (whitespace-only items are left out), in item order. */
+interface Spans {
+  starts: Float64Array;
+  ends: Float64Array;
+}
+
+function textSpans(items: readonly RawItem[]): Spans {
+  const starts = new Float64Array(items.length);
+  const ends = new Float64Array(items.length);
+  let n = 0;
+  for (const item of items) {
+    if (item.str.trim() === '') continue;
+    starts[n] = item.x;
+    ends[n++] = item.x + item.width;
+  }
+  return { starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
+}
+
+/**
+ * The spans at most about 1 pt wide, sorted by start: only they can lie within x ± 0.5 and need telling apart
+ * from the items right of x. (The slack keeps every span that rounding lets through that test.) Sorting these
+ * few rather than every span by its start saves most of the gutter search's time.
+ */
+function narrowSpans({ starts, ends }: Spans): Spans {
+  const picked: number[] = [];
+  for (let i = 0; i < starts.length; i++)
+    if ((ends[i] as number) - (starts[i] as number) <= 1.001) picked.push(i);
+  picked.sort((a, b) => (starts[a] as number) - (starts[b] as number));
+  return {
+    starts: Float64Array.from(picked, (i) => starts[i] as number),
+    ends: Float64Array.from(picked, (i) => ends[i] as number),
+  };
 }
 
 /** How many of the sorted `values` are ≤ `x`. */
