@@ -80,6 +80,9 @@ if (mode === 'prepare') {
       console.log(`${basename(file)}: ${String(err).split('\n')[0]}`);
     }
   }
+  // A scan among the files started the OCR worker thread, which would keep this process alive.
+  const { terminateOcr } = await import('../src/pipeline/ocr/tesseract.ts');
+  await terminateOcr();
 } else if (mode === 'run') {
   const [checkout, cache, out] = rest;
   if (out) mkdirSync(out, { recursive: true });
