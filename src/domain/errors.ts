@@ -49,6 +49,10 @@ export const ERROR_CODES = {
   config_invalid: { permanent: true, doc: 'A setting has a bad value.' },
   // ── storage ───────────────────────────────────────────────────────────────────
   data_dir_locked: { permanent: false, doc: 'Another ProfAI process holds the embedded database folder.' },
+  data_dir_invalid: {
+    permanent: true,
+    doc: "Where the embedded database's folder should be (PROFAI_DATA_DIR/pgdata) there is a file.",
+  },
   vector_store_unavailable: { permanent: true, doc: 'VECTOR_STORE=chroma without CHROMA_URL.' },
   vector_dimension: { permanent: true, doc: "A vector does not fit its embedding space's dimension." },
   no_database: { permanent: true, doc: 'A process that must share the database has no DATABASE_URL.' },

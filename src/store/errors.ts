@@ -31,6 +31,16 @@ export class DataDirLockedError extends ProfaiError {
   }
 }
 
+/** Where the embedded database should be there is something else: never removed or written over. */
+export class DataDirInvalidError extends ProfaiError {
+  constructor(pgdata: string, what: string) {
+    super(
+      'data_dir_invalid',
+      `${pgdata} ${what}, not a database ProfAI made: move it away, or set PROFAI_DATA_DIR to another folder`,
+    );
+  }
+}
+
 /** A quiz changed since the teacher loaded it: their change would overwrite another one unseen. */
 export class QuizRevisionError extends ProfaiError {
   constructor(

@@ -1,8 +1,9 @@
 /** {@link Database} over embedded PGlite (one process), with pgvector loaded and the data dir locked. */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
+import { DataDirInvalidError } from './errors.ts';
 import { lockDataDir } from './lock.ts';
 import { migrate } from './migrate.ts';
 import { pgliteDatabase } from './pglite-database.ts';
@@ -44,6 +45,7 @@ export async function createPglite(dataDir: string, opts: PgliteOptions = {}) {
 
 /** A new cluster is copied from the template when it can be; a template that does not open is discarded. */
 async function startPglite(pgdata: string, templateDir: string | undefined): Promise<PGlite> {
+  refuseFile(pgdata);
   const create = () => PGlite.create({ dataDir: pgdata, extensions: { vector }, startParams: START_PARAMS });
   const seeded =
     templateDir !== undefined &&
@@ -57,6 +59,16 @@ async function startPglite(pgdata: string, templateDir: string | undefined): Pro
     rmSync(pgdata, { recursive: true, force: true });
     return create();
   }
+}
+
+/**
+ * A `pgdata` that is a file is not ProfAI's: the template's copy would fail on it and its clean-up remove it.
+ * Refused before anything is written. (A folder without PG_VERSION is left to the copy, as a copy or an initdb
+ * killed half-way leaves one.)
+ */
+function refuseFile(pgdata: string): void {
+  if (existsSync(pgdata) && !statSync(pgdata).isDirectory())
+    throw new DataDirInvalidError(pgdata, 'is a file');
 }
 
 /** Opens, locks and migrates the embedded database of `dataDir`. */

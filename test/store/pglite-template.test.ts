@@ -159,3 +159,16 @@ test('the cache keeps the three most recently made templates and removes older o
     'unrelated.txt',
   ]);
 });
+
+test('a file where the database folder should be is refused in one line and kept, not replaced by a new cluster', async () => {
+  const data = join(tmp.dir, 'file-in-place');
+  mkdirSync(data, { recursive: true });
+  writeFileSync(join(data, 'pgdata'), 'my notes');
+  await assert.rejects(open('file-in-place'), (err: Error & { code?: string }) => {
+    assert.equal(err.code, 'data_dir_invalid');
+    assert.match(err.message, /pgdata is a file, not a database ProfAI made/);
+    assert.doesNotMatch(err.message, /\n/);
+    return true;
+  });
+  assert.equal(readFileSync(join(data, 'pgdata'), 'utf8'), 'my notes');
+});
