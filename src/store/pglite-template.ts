@@ -29,6 +29,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  utimesSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -62,6 +63,7 @@ export async function seedFromTemplate(cacheDir: string, pgdata: string): Promis
     const template = templatePath(cacheDir);
     if (!existsSync(join(template, 'PG_VERSION'))) await makeTemplate(template);
     cpSync(template, pgdata, { recursive: true });
+    markUsed(template);
     return true;
   } catch {
     rmSync(pgdata, { recursive: true, force: true });
@@ -90,7 +92,7 @@ async function makeTemplate(template: string): Promise<void> {
     if (shipped) cpSync(shipped, partial, { recursive: true });
     else await makeCluster(partial);
     renameSync(partial, template);
-    pruneTemplates(dirname(template));
+    pruneTemplates(dirname(template), TEMPLATES_KEPT, basename(template));
   } catch (err) {
     // Another process may have put its template in place first: use that one.
     if (!existsSync(join(template, 'PG_VERSION'))) throw err;
@@ -107,25 +109,40 @@ async function makeTemplate(template: string): Promise<void> {
 export const TEMPLATES_KEPT = 3;
 
 /**
- * Removes all but the {@link TEMPLATES_KEPT} most recently made templates of `cacheDir`: every PGlite upgrade and
- * every new migration makes one (~40 MB), and nothing else would ever remove the old ones. A process still copying
- * from one that goes only falls back to initdb (seedFromTemplate's best effort). Leftover `.partial` folders
- * older than an hour are removed too (a process killed while making one).
+ * Removes all but the {@link TEMPLATES_KEPT} most recently used templates of `cacheDir` (`ownName`, the one just
+ * made, always stays): every PGlite upgrade and every new migration makes one (~40 MB), and nothing else would
+ * ever remove the old ones. A template goes by a rename first, so a process copying from it at that moment meets
+ * a missing file (and falls back to initdb, seedFromTemplate's best effort) instead of copying a half-deleted
+ * tree. Leftover `.partial` and `.trash` folders older than an hour (a process killed while making or removing
+ * one) go too.
  */
-export function pruneTemplates(cacheDir: string, keep = TEMPLATES_KEPT): void {
-  const madeAt = (name: string) => statSync(join(cacheDir, name)).mtimeMs;
+export function pruneTemplates(cacheDir: string, keep = TEMPLATES_KEPT, ownName?: string): void {
+  const usedAt = (name: string) => statSync(join(cacheDir, name)).mtimeMs;
   try {
     const names = readdirSync(cacheDir);
-    const templates = names.filter((n) => /^pglite-.+-cluster$/.test(n));
-    templates.sort((a, b) => madeAt(b) - madeAt(a));
-    const stalePartials = names.filter(
-      (n) => /^pglite-.+-cluster\..+\.partial$/.test(n) && Date.now() - madeAt(n) > 3_600_000,
+    const others = names.filter((n) => /^pglite-.+-cluster$/.test(n) && n !== ownName);
+    others.sort((a, b) => usedAt(b) - usedAt(a));
+    const stale = names.filter(
+      (n) => /^pglite-.+-cluster\..+\.(partial|trash)$/.test(n) && Date.now() - usedAt(n) > 3_600_000,
     );
-    for (const name of [...templates.slice(keep), ...stalePartials]) {
-      rmSync(join(cacheDir, name), { recursive: true, force: true });
+    for (const name of others.slice(ownName ? keep - 1 : keep)) {
+      const trash = join(cacheDir, `${name}.${randomUUID()}.trash`);
+      renameSync(join(cacheDir, name), trash);
+      rmSync(trash, { recursive: true, force: true });
     }
+    for (const name of stale) rmSync(join(cacheDir, name), { recursive: true, force: true });
   } catch {
     // best effort: a folder another process is changing, or one we may not write
+  }
+}
+
+/** Marks a template as just used (its folder's time), so that pruning keeps the ones in use. */
+function markUsed(template: string): void {
+  try {
+    const now = new Date();
+    utimesSync(template, now, now);
+  } catch {
+    // a template another process just pruned: the copy is made already
   }
 }
 

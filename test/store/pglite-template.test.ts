@@ -11,6 +11,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -136,7 +137,7 @@ test('PROFAI_CACHE_DIR unset means $XDG_CACHE_HOME/profai; off means no template
   }
 });
 
-test('the cache keeps the three most recently made templates and removes older ones and abandoned partials', () => {
+test('the cache keeps the three most recently used templates and removes older ones and abandoned partials', () => {
   const dir = join(tmp.dir, 'prune-cache');
   const now = Date.now() / 1000;
   const make = (name: string, ageSeconds: number) => {
@@ -149,6 +150,7 @@ test('the cache keeps the three most recently made templates and removes older o
   make('pglite-0.5.15-schema-dddd-cluster', 100);
   make('pglite-0.5.15-schema-dddd-cluster.1234.partial', 7200);
   make('pglite-0.5.15-schema-eeee-cluster.5678.partial', 10);
+  make('pglite-0.5.13-schema-ffff-cluster.9999.trash', 7200);
   writeFileSync(join(dir, 'unrelated.txt'), 'kept');
   pruneTemplates(dir);
   assert.deepEqual(readdirSync(dir).sort(), [
@@ -158,6 +160,28 @@ test('the cache keeps the three most recently made templates and removes older o
     'pglite-0.5.15-schema-eeee-cluster.5678.partial',
     'unrelated.txt',
   ]);
+  // The one a process just made stays, however old its folder's time, and counts among the three.
+  make('pglite-0.5.16-schema-gggg-cluster', 9000);
+  pruneTemplates(dir, 3, 'pglite-0.5.16-schema-gggg-cluster');
+  assert.deepEqual(
+    readdirSync(dir)
+      .filter((n) => n.endsWith('-cluster'))
+      .sort(),
+    [
+      'pglite-0.5.14-schema-cccc-cluster',
+      'pglite-0.5.15-schema-dddd-cluster',
+      'pglite-0.5.16-schema-gggg-cluster',
+    ],
+  );
+});
+
+test('a data dir made from the template marks it used, so that pruning keeps templates in use', async () => {
+  await (await open('marks-used-first')).close();
+  const template = templatePath(cache);
+  const old = new Date(Date.now() - 86_400_000);
+  utimesSync(template, old, old);
+  await (await open('marks-used')).close();
+  assert.ok(Date.now() - statSync(template).mtimeMs < 600_000, 'template time not renewed');
 });
 
 test('a file where the database folder should be is refused in one line and kept, not replaced by a new cluster', async () => {
