@@ -88,6 +88,12 @@ describe('fleet helpers', () => {
       ),
       CHILD_NODE_FLAGS,
     );
+    // Only the budget itself is the child's: V8's other interrupt-budget flags an operator set are kept.
+    const feedback = '--interrupt-budget-factor-for-feedback-allocation=4';
+    assert.deepEqual(childExecArgv([feedback, '--interrupt_budget=9'], 0, js), [
+      feedback,
+      ...CHILD_NODE_FLAGS,
+    ]);
   });
 
   test("a child's malloc keeps two arenas unless the operator chose a number, and keeps the rest of the environment", () => {

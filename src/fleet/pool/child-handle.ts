@@ -88,7 +88,7 @@ export function childExecArgv(
       !a.startsWith('--max-old-space-size') &&
       !a.startsWith('--max-semi-space-size') &&
       !a.startsWith('--heap-growing-percent') &&
-      !a.startsWith('--interrupt-budget') &&
+      !/^--interrupt[-_]budget(=|$)/.test(a) &&
       !SUPERVISOR_ONLY.has(a) &&
       !a.startsWith('--inspect') &&
       !a.startsWith('--test'),

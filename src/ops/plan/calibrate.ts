@@ -1,10 +1,11 @@
 /**
  * Calibration when there are no job records: run the pipeline on the example PDF in fresh child processes,
- * as a worker child would, and take each one's peak RSS and CPU seconds.
+ * as a worker child would (its Node flags and malloc settings), and take each one's peak RSS and CPU seconds.
  */
 
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { CHILD_NODE_FLAGS, childEnv } from '../../fleet/pool/child-handle.ts';
 import { CalibrationError } from '../errors.ts';
 import type { JobSample } from './stats.ts';
 
@@ -16,10 +17,11 @@ export const SAMPLE_PDF = fileURLToPath(new URL('../../../examples/sample.pdf', 
 type ChildAnswer = { ok: true; peakRssMb: number; cpuSeconds: number } | { ok: false; error: string };
 
 function runOnce(file: string, env: NodeJS.ProcessEnv): Promise<JobSample> {
-  const execArgv = underTsx ? ['--import', 'tsx'] : [];
+  // A worker child's V8 flags and malloc settings: they change its peak RSS and the CPU of a cold first job.
+  const execArgv = [...(underTsx ? ['--import', 'tsx'] : []), ...CHILD_NODE_FLAGS];
   const child = fork(fileURLToPath(CHILD), [file], {
     execArgv,
-    env,
+    env: childEnv(env),
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let stderr = '';
