@@ -67,6 +67,37 @@ describe('child pool', () => {
     await waitFor('the first child to leave', async () => (isAlive(first) ? null : true));
   });
 
+  test('a replacement is forked once the child it replaces has exited (quota and memory recycles)', async () => {
+    for (const limits of [{ maxTasksPerChild: 1 }, { maxMemoryPerChildMb: 32 }]) {
+      const pool = openPool(limits);
+      pools.push(pool);
+      await pool.start();
+      // The first child takes 800 ms to close its tasks once retired: long enough to overlap a fork if it may.
+      const first = await pool.run({
+        jobId: `j${++jobs}`,
+        task: 'test.slow_exit',
+        data: { ms: 800 },
+        attempt: 1,
+      });
+      assert.equal(first.kind, 'ok');
+      const firstPid = first.kind === 'ok' ? (first.value as { pid: number }).pid : -1;
+      const next = await pool.run({
+        jobId: `j${++jobs}`,
+        task: 'test.is_running',
+        data: { pid: firstPid },
+        attempt: 1,
+      });
+      assert.equal(next.kind, 'ok');
+      const seen = next.kind === 'ok' ? (next.value as { running: boolean; pid: number }) : null;
+      assert.notEqual(seen?.pid, firstPid, `${JSON.stringify(limits)}: the second task ran on a new child`);
+      assert.equal(
+        seen?.running,
+        false,
+        `${JSON.stringify(limits)}: the retired child was gone when its replacement ran`,
+      );
+    }
+  });
+
   test('a spare nobody needs leaves after the idle time', async () => {
     const pool = openPool({ maxTasksPerChild: 1, spareIdleMs: 300 });
     pools.push(pool);
