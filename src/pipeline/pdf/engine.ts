@@ -47,7 +47,10 @@ export interface EngineLimits {
   maxMemoryMb: number;
   /**
    * An instance whose memory grew past this many MB is replaced once its document is closed (memory a WebAssembly
-   * instance has grown never shrinks). @defaultValue 96
+   * instance has grown never shrinks), and, during OCR, between drawing a page and reading it. Reading text never
+   * grows it past its first 17.75 MB (the 10 Debian manuals and the corpus, 2026-12-06); drawing pages for OCR does
+   * (om-mixed-scan-text.pdf's page 6 at 300 dpi to 67.5 MB, om-scan-wikipedia-de.pdf's to 149 MB). At 96 MB the
+   * former stayed in the child for every later job: a corpus worker's later jobs sat ~70 MB higher. @defaultValue 32
    */
   renewAboveMb: number;
   /**
@@ -78,7 +81,7 @@ export class EngineTimeout extends Error {
 /** PDFium aborted or trapped (a bug or an unsupported construct); its instance was dropped. */
 export class EngineCrashed extends Error {}
 
-const limits: EngineLimits = { maxMemoryMb: 256, renewAboveMb: 96, renewAtPages: 100 };
+const limits: EngineLimits = { maxMemoryMb: 256, renewAboveMb: 32, renewAtPages: 100 };
 
 /** Sets the process-wide limits (each document's open passes its settings). */
 export function setEngineLimits(next: Partial<EngineLimits>): void {
