@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { createLogger } from '../../src/fleet/log.ts';
 import { ChildHandle, childExecArgv } from '../../src/fleet/pool/child-handle.ts';
-import { ChildPool, type PoolOptions } from '../../src/fleet/pool/child-pool.ts';
+import { ChildPool, type PoolOptions, SPARE_BESIDE_MAX_MB } from '../../src/fleet/pool/child-pool.ts';
+import { sleep } from '../../src/lib/time.ts';
 import { TEST_TASKS, waitFor } from '../support/workers.ts';
 
 function openPool(opts: Partial<PoolOptions> = {}): ChildPool {
@@ -96,6 +97,26 @@ describe('child pool', () => {
         `${JSON.stringify(limits)}: the retired child was gone when its replacement ran`,
       );
     }
+  });
+
+  test('no spare is forked beside a child that holds more than SPARE_BESIDE_MAX_MB', async () => {
+    const pool = openPool({ maxTasksPerChild: 4 });
+    pools.push(pool);
+    await pool.start();
+    const big = await pool.run({
+      jobId: `j${++jobs}`,
+      task: 'test.allocate',
+      data: { mb: 200, holdMs: 0 },
+      attempt: 1,
+    });
+    assert.equal(big.kind, 'ok');
+    const rss = pool.snapshot()[0]?.rssMb ?? 0;
+    assert.ok(rss > SPARE_BESIDE_MAX_MB, `the child holds ${rss} MB`);
+    // Short tasks with the quota near: a small child would get a spare here (the first test).
+    await runSleep(pool, 5);
+    await runSleep(pool, 5);
+    await sleep(1000);
+    assert.deepEqual(pool.sparePids, [], 'no spare beside the big child');
   });
 
   test('a spare nobody needs leaves after the idle time', async () => {

@@ -28,7 +28,7 @@
  * stall the slot once per quota, so the pool forks it in advance: a spare is started when the slot's child
  * will reach its quota sooner than a fork takes (remaining tasks × mean task time < 2 × mean fork time), and
  * takes over when the child is retired (still lazily: the counts above do not change). Long tasks (PDFs) never
- * get a spare, so their memory peak is one child per slot. A spare not needed within {@link SPARE_IDLE_MS}
+ * get a spare, nor does a child above {@link SPARE_BESIDE_MAX_MB}, so their memory peak is one child per slot. A spare not needed within {@link SPARE_IDLE_MS}
  * of being ready leaves again.
  */
 
@@ -95,6 +95,13 @@ const MAX_BACKOFF_MS = 30_000;
 export const LEAVE_WAIT_MS = 5000;
 /** A spare unused this long after it is ready is let go (it would only hold memory). */
 export const SPARE_IDLE_MS = 5000;
+/**
+ * No spare is forked beside a child holding more than this: a child that big has been reading documents, where a
+ * fork's ~0.1 s is nothing next to a task, and a spare beside it adds ~50 MB to the worker. The corpus's small files
+ * that fail at once (too little text) made tasks short enough for a spare after the manuals: 59 (supervisor) + 151
+ * (child) + 50 (spare) = 261 MB, against 240 MB for the largest job (2026-12-06).
+ */
+export const SPARE_BESIDE_MAX_MB = 128;
 /** Moving averages weigh the latest sample this much. */
 const EWMA = 0.2;
 const ewma = (mean: number, sample: number) => (Number.isNaN(mean) ? sample : mean + EWMA * (sample - mean));
@@ -383,9 +390,13 @@ export class ChildPool implements Executor {
     }
   }
 
-  /** Forks a spare when the slot's child will reach its quota sooner than a fork takes (see the top). */
+  /**
+   * Forks a spare when the slot's child will reach its quota sooner than a fork takes (see the top), unless that
+   * child holds more than {@link SPARE_BESIDE_MAX_MB}.
+   */
   #maybeForkSpare(slot: Slot, child: ChildHandle): void {
     if (slot.spare || slot.startFailures > 0 || this.#closing || this.#released) return;
+    if (child.lastRssMb > SPARE_BESIDE_MAX_MB) return;
     const remaining = this.#opts.maxTasksPerChild - child.tasks;
     if (!spareDue(remaining, this.#taskMs, this.#forkMs)) return;
     this.#opts.log.debug('forking a spare', {
