@@ -28,8 +28,8 @@
  * stall the slot once per quota, so the pool forks it in advance: a spare is started when the slot's child
  * will reach its quota sooner than a fork takes (remaining tasks × mean task time < 2 × mean fork time), and
  * takes over when the child is retired (still lazily: the counts above do not change). Long tasks (PDFs) never
- * get a spare, nor does a child above {@link SPARE_BESIDE_MAX_MB}, so their memory peak is one child per slot. A spare not needed within {@link SPARE_IDLE_MS}
- * of being ready leaves again.
+ * get a spare, nor does a child above {@link SPARE_BESIDE_MAX_MB}, so their memory peak is one child per slot. A
+ * spare not needed within {@link SPARE_IDLE_MS} of being ready leaves again.
  */
 
 import { sleep } from '../../lib/time.ts';
