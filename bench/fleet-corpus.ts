@@ -26,6 +26,19 @@
  * NODE_OPTIONS); children inherit their worker's flags.
  * FLEET_CLI_ENTRY=path/to/dist/cli/main.js runs compiled workers (tsx costs ~100 MB of RSS per worker).
  *
+ * Issue 21, memory with and without OCR (2026-12-06 17:10-17:18, load 4-6, `--workers 1`, compiled workers, each
+ * pair run in turn against 8e3d4c5 in the same sitting; peaks sampled every 200 ms, a 50 ms sampler beside it):
+ * corpus with OCR (default, 300 dpi) peak 509/524 -> 450/450 MB per worker (child 449/465 -> 392/392 MB; before,
+ * Tesseract's ~100 MB and PDFium's grown instance stayed in the child: jobs after the first scan sat at 314-370 MB,
+ * now 152-175 as without OCR; om-scan-wikipedia-de.pdf 449 -> 302 MB: PDFium's 149 MB is handed back before
+ * Tesseract reads).
+ * What is left above 350 MB is om-mixed-scan-text.pdf's page 2 (a 9000 x 9000 RGB image, 243 MB decoded): PDFium
+ * grows to ~240 MB before PDF_MAX_MEMORY_MB refuses it, in the page test, and the page is skipped as before.
+ * Without OCR peak 240/240 -> 229/235 MB (the 50 ms sampler saw 259-261 before: a new child forked beside the one
+ * retiring, or a spare beside a 151 MB child; after, at most 237). The 10 Debian manuals 240 -> 227 MB, children's
+ * CPU 11.4 s both. OCR output and every course and quiz identical (7 corpus files, one process each way); OCR CPU
+ * 1.11x on the three scans (22.9 vs 20.2 s, `farm-bench -n 3`), OCR stage 22.2/22.6 vs 20.0/19.2 ms per page in the
+ * two corpus pairs: each scanned job makes its Tesseract anew (~0.5 s) and reads its first page on cold code.
  * Issue 21, memory per worker (2026-12-06, host shared with other engineers, load 8-17; `FLEET_CLI_ENTRY=…/dist/cli/
  * main.js npx tsx bench/fleet-corpus.ts --dir /work/bench-pdfs --repeat 3 --workers 1,5`, PostgreSQL + Chroma), 4a1d38d
  * against the commit that frees PDFium's dropped instance (the Emscripten glue's globalThis getters held the first

@@ -15,9 +15,12 @@ import {
 } from './errors.ts';
 import { PdfiumDocument, PdfiumOpenError } from './pdf/document.ts';
 import {
+  collectGarbage,
+  dropEngine,
   EngineMemoryExceeded,
   EngineTimeout,
   engine,
+  hasGrown,
   isLive,
   renewIfGrown,
   runInEngine,
@@ -98,6 +101,13 @@ export interface PdfHandle {
    */
   reopen(): Promise<PdfiumDocument>;
   /**
+   * Hands back the engine's memory when it grew past its renewal size (EngineLimits.renewAboveMb) while the
+   * document is still open: drops the instance and opens the document again in a fresh one. Between drawing a
+   * page and reading it by OCR, so that the 100-250 MB a page drawn from a large image grew PDFium to is not
+   * resident beside Tesseract's. Does nothing otherwise.
+   */
+  shedGrownEngine(): Promise<void>;
+  /**
    * Closes the document. `read` is how many of its pages were read (each leaves memory in the engine, which a
    * long document's close hands back by renewing the instance). @defaultValue every page (`pageCount`)
    */
@@ -171,7 +181,17 @@ export async function openPdf(checked: CheckedPdf, limits: OpenLimits): Promise<
     maxMemoryMb,
     async reopen() {
       document = await open();
+      // The dropped instance may have grown to PDF_MAX_MEMORY_MB before it was refused more: let it go now, not
+      // at a collection that a child with a small heap makes jobs later (its next jobs sat ~100 MB higher).
+      collectGarbage();
       return document;
+    },
+    async shedGrownEngine() {
+      if (!isLive(document.engine) || !hasGrown(document.engine)) return;
+      dropEngine();
+      document = await open();
+      // Once nothing holds the dropped instance (the handle held it through `document` until now).
+      collectGarbage();
     },
     async close(options) {
       closeDocument(document, options?.read ?? document.pageCount);

@@ -143,7 +143,7 @@ export async function ocrDocument(
   let done = 0;
   for (const n of chosen.read) {
     const page = doc.pages[n - 1]!;
-    const recognised = opts.recognised?.get(n) ?? (await readPage(pdf, n, opts.dpi, await worker()));
+    const recognised = opts.recognised?.get(n) ?? (await readPage(pdf, n, opts.dpi, worker));
     if (recognised.reason !== undefined) outcome.undrawn.push({ page: n, reason: recognised.reason });
     if (recognised.confidence === null) outcome.unreadable.push(n);
     else {
@@ -190,7 +190,7 @@ export async function readOcrPages(
   const worker = ocrReader(opts);
   const out: RecognisedPage[] = [];
   for (const n of pages) {
-    out.push(await readPage(pdf, n, opts.dpi, await worker()));
+    out.push(await readPage(pdf, n, opts.dpi, worker));
     opts.onProgress?.(out.length, pages.length);
   }
   return out;
@@ -208,8 +208,18 @@ function ocrReader(opts: Pick<OcrOptions, 'langs' | 'dpi'>): () => Promise<OcrWo
     }));
 }
 
-/** Page `n` drawn and recognised; a page that cannot be drawn reads as nothing, with the reason. */
-async function readPage(pdf: PdfHandle, n: number, dpi: number, worker: OcrWorker): Promise<RecognisedPage> {
+/**
+ * Page `n` drawn and recognised; a page that cannot be drawn reads as nothing, with the reason. Drawn first, and
+ * PDFium's memory handed back if the drawing grew it, before Tesseract is made or reads: the two engines' peaks
+ * (PDFium's for a page drawn from a large image, Tesseract's for a page read at 300 dpi) come one after the other,
+ * not on top of each other (om-scan-wikipedia-de.pdf: PDFium 149 MB, Tesseract ~110 MB).
+ */
+async function readPage(
+  pdf: PdfHandle,
+  n: number,
+  dpi: number,
+  worker: () => Promise<OcrWorker>,
+): Promise<RecognisedPage> {
   let image: GrayImage;
   try {
     image = await renderPageGray(pdf, n, dpi);
@@ -217,7 +227,8 @@ async function readPage(pdf: PdfHandle, n: number, dpi: number, worker: OcrWorke
     if (!(err instanceof RenderError)) throw err;
     return { page: n, lines: [], confidence: null, heightPt: 792, reason: err.message };
   }
-  const result = await worker.recognize(pgm(image), {}, { blocks: true, text: false });
+  await pdf.shedGrownEngine();
+  const result = await (await worker()).recognize(pgm(image), {}, { blocks: true, text: false });
   const lines = (result.data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines)) as OcrLine[];
   const heightPt = (image.height * 72) / image.dpi;
   const widthPt = (image.width * 72) / image.dpi;

@@ -7,7 +7,7 @@ import { BadPayloadError } from '../fleet/errors.ts';
 import type { TaskDefinition } from '../fleet/interfaces.ts';
 import { type LazyFiles, lazyFiles, readUpload } from './files.ts';
 import { OCR_RANGE_TASK, type OcrRangeRead, type OcrRangeResult, type OcrRangeTaskData } from './names.ts';
-import { closeSplitConnections, redisOf } from './ocr-split.ts';
+import { closeSplitConnections, endOcr, redisOf } from './ocr-split.ts';
 import { checkPayload } from './payload.ts';
 import { stageProgress } from './progress.ts';
 import type { TaskSettings } from './settings.ts';
@@ -38,10 +38,15 @@ export function createOcrRangeTask(
       const bytes = await readUpload(files, data.sha256);
       const input = { bytes, fileName: data.fileName, ...(data.password ? { password: data.password } : {}) };
       const onProgress = stageProgress(ctx);
-      const recognised = await readPageRange(input, data.pages, config, (done, total) =>
-        onProgress('ocr', done, total),
-      );
-      return { sha256: data.sha256, recognised };
+      try {
+        const recognised = await readPageRange(input, data.pages, config, (done, total) =>
+          onProgress('ocr', done, total),
+        );
+        return { sha256: data.sha256, recognised };
+      } finally {
+        // As after a PDF job: the tesseract worker's memory does not stay in the child for the jobs after it.
+        await endOcr();
+      }
     },
     async settle(result) {
       if (!isRangeRead(result)) return result;

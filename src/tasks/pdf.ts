@@ -28,6 +28,7 @@ import {
 import {
   addOcrFlow,
   closeSplitConnections,
+  endOcr,
   forgetOcrPages,
   OcrSplitSignal,
   ocrSplitOptions,
@@ -141,6 +142,8 @@ export function createPdfTask(
         if (err instanceof ProfaiError && err.permanent && config.keepFailedUploadsH === 0)
           await discardUpload(await files.get(), data.sha256, config);
         throw err;
+      } finally {
+        await endOcr();
       }
       // The course exists: the upload becomes the document's kept PDF (DOCUMENTS_DIR). A hand-off's upload moves
       // once the supervisor has handed it off (a failed hand-off is retried from the PDF).

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { createLogger } from '../../src/fleet/log.ts';
 import { ChildHandle, childExecArgv } from '../../src/fleet/pool/child-handle.ts';
-import { ChildPool, type PoolOptions } from '../../src/fleet/pool/child-pool.ts';
+import { ChildPool, type PoolOptions, SPARE_BESIDE_MAX_MB } from '../../src/fleet/pool/child-pool.ts';
+import { sleep } from '../../src/lib/time.ts';
 import { TEST_TASKS, waitFor } from '../support/workers.ts';
 
 function openPool(opts: Partial<PoolOptions> = {}): ChildPool {
@@ -65,6 +66,57 @@ describe('child pool', () => {
     assert.equal(pool.snapshot().length, 1, 'a spare is not a slot child');
     assert.equal(pool.snapshot()[0]?.tasks, 2);
     await waitFor('the first child to leave', async () => (isAlive(first) ? null : true));
+  });
+
+  test('a replacement is forked once the child it replaces has exited (quota and memory recycles)', async () => {
+    for (const limits of [{ maxTasksPerChild: 1 }, { maxMemoryPerChildMb: 32 }]) {
+      const pool = openPool(limits);
+      pools.push(pool);
+      await pool.start();
+      // The first child takes 800 ms to close its tasks once retired: long enough to overlap a fork if it may.
+      const first = await pool.run({
+        jobId: `j${++jobs}`,
+        task: 'test.slow_exit',
+        data: { ms: 800 },
+        attempt: 1,
+      });
+      assert.equal(first.kind, 'ok');
+      const firstPid = first.kind === 'ok' ? (first.value as { pid: number }).pid : -1;
+      const next = await pool.run({
+        jobId: `j${++jobs}`,
+        task: 'test.is_running',
+        data: { pid: firstPid },
+        attempt: 1,
+      });
+      assert.equal(next.kind, 'ok');
+      const seen = next.kind === 'ok' ? (next.value as { running: boolean; pid: number }) : null;
+      assert.notEqual(seen?.pid, firstPid, `${JSON.stringify(limits)}: the second task ran on a new child`);
+      assert.equal(
+        seen?.running,
+        false,
+        `${JSON.stringify(limits)}: the retired child was gone when its replacement ran`,
+      );
+    }
+  });
+
+  test('no spare is forked beside a child that holds more than SPARE_BESIDE_MAX_MB', async () => {
+    const pool = openPool({ maxTasksPerChild: 4 });
+    pools.push(pool);
+    await pool.start();
+    const big = await pool.run({
+      jobId: `j${++jobs}`,
+      task: 'test.allocate',
+      data: { mb: 200, holdMs: 0 },
+      attempt: 1,
+    });
+    assert.equal(big.kind, 'ok');
+    const rss = pool.snapshot()[0]?.rssMb ?? 0;
+    assert.ok(rss > SPARE_BESIDE_MAX_MB, `the child holds ${rss} MB`);
+    // Short tasks with the quota near: a small child would get a spare here (the first test).
+    await runSleep(pool, 5);
+    await runSleep(pool, 5);
+    await sleep(1000);
+    assert.deepEqual(pool.sparePids, [], 'no spare beside the big child');
   });
 
   test('a spare nobody needs leaves after the idle time', async () => {

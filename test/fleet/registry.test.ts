@@ -96,9 +96,14 @@ describe('fleet helpers', () => {
     ]);
   });
 
-  test("a child's malloc keeps two arenas unless the operator chose a number, and keeps the rest of the environment", () => {
-    assert.deepEqual(childEnv({ REDIS_URL: 'redis://r' }), { REDIS_URL: 'redis://r', MALLOC_ARENA_MAX: '2' });
+  test("a child's malloc keeps two arenas and maps blocks of 1 MB on their own unless the operator chose, and keeps the rest of the environment", () => {
+    assert.deepEqual(childEnv({ REDIS_URL: 'redis://r' }), {
+      REDIS_URL: 'redis://r',
+      MALLOC_ARENA_MAX: '2',
+      MALLOC_MMAP_THRESHOLD_: '1048576',
+    });
     assert.equal(childEnv({ MALLOC_ARENA_MAX: '8' }).MALLOC_ARENA_MAX, '8');
+    assert.equal(childEnv({ MALLOC_MMAP_THRESHOLD_: '65536' }).MALLOC_MMAP_THRESHOLD_, '65536');
   });
 
   test('a supervisor started with code on the command line (node -e/-p/--eval) does not pass it to its children', () => {

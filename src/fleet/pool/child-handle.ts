@@ -64,10 +64,19 @@ export const CHILD_NODE_FLAGS: readonly string[] = [
  * their zones freed stays resident in it: with two arenas a child's peak on the 10 Debian manuals fell by
  * ~12-18 MB (`bench:fleet-corpus --dir`, 2026-12-06: peak child 188 MB against 203-206 MB; the pipeline of three
  * manuals in one process peaked at 146 MB against 158 MB for 0.95x the CPU, `farm-bench -n 5`, load 8-9).
- * glibc reads it only when a process starts, so it is set here rather than in the child.
+ * And with blocks of 1 MB or more always mapped on their own (MALLOC_MMAP_THRESHOLD_, unless set), so that freeing
+ * one hands it back: by default glibc raises that threshold up to 32 MB as large blocks are freed, and the pages
+ * drawn and read by OCR (3-9 MB buffers, in the child and in Tesseract's thread) then stayed resident in the arenas
+ * (the three scans of the corpus in one process, 2026-12-06: peaks 392/301/332 -> 364/260/257 MB, 175 -> 116 MB
+ * left after the last, as much as before the first).
+ * glibc reads both only when a process starts, so they are set here rather than in the child.
  */
 export function childEnv(parentEnv: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return { ...parentEnv, MALLOC_ARENA_MAX: parentEnv.MALLOC_ARENA_MAX ?? '2' };
+  return {
+    ...parentEnv,
+    MALLOC_ARENA_MAX: parentEnv.MALLOC_ARENA_MAX ?? '2',
+    MALLOC_MMAP_THRESHOLD_: parentEnv.MALLOC_MMAP_THRESHOLD_ ?? String(1024 * 1024),
+  };
 }
 
 /** The supervisor-only compiler flags: a child parses PDFs and builds courses, and wants V8's full compiler. */

@@ -8,6 +8,11 @@
  *   eagerly would count three and fork a child that may never be used.)
  * - Memory: a child whose RSS is above MAX_MEMORY_PER_CHILD_MB after a task retires at once (holding that
  *   memory while idle is what the rule is there to prevent), and is replaced straight away.
+ * - One child per slot: a replacement is forked once the child it replaces has exited (at most
+ *   {@link LEAVE_WAIT_MS}, then that child is killed), not while it is still closing what its tasks opened. Forked
+ *   at once, the new child started beside the old one's memory: a worker on the corpus peaked at 253-265 MB
+ *   (supervisor 58 + leaving child 158 + new child 37-49) at the quota's replacement, against 244 MB for its
+ *   largest job (2026-12-06).
  * - Hard limit: a busy child above HARD_MEMORY_LIMIT_MB is SIGKILLed; its task fails with the memory reason.
  * - Crash: a child that dies is replaced straight away; children that die while starting are restarted
  *   with exponential backoff (0.25 s, doubling, at most 30 s).
@@ -23,8 +28,8 @@
  * stall the slot once per quota, so the pool forks it in advance: a spare is started when the slot's child
  * will reach its quota sooner than a fork takes (remaining tasks × mean task time < 2 × mean fork time), and
  * takes over when the child is retired (still lazily: the counts above do not change). Long tasks (PDFs) never
- * get a spare, so their memory peak is one child per slot. A spare not needed within {@link SPARE_IDLE_MS}
- * of being ready leaves again.
+ * get a spare, nor does a child above {@link SPARE_BESIDE_MAX_MB}, so their memory peak is one child per slot. A
+ * spare not needed within {@link SPARE_IDLE_MS} of being ready leaves again.
  */
 
 import { sleep } from '../../lib/time.ts';
@@ -78,11 +83,25 @@ interface Slot {
   peakRssMb: number;
   /** Lets the idle child go (CHILD_IDLE_EXIT_S), cleared when the slot is given a task. */
   idleTimer: NodeJS.Timeout | null;
+  /** The child last let go, until it has exited: its replacement is forked after that. */
+  leaving: ChildHandle | null;
 }
 
 const MAX_BACKOFF_MS = 30_000;
+/**
+ * How long a replacement waits for the child it replaces to exit (closing its database pool, its files, the OCR
+ * engine takes milliseconds); a child still there after it is killed.
+ */
+export const LEAVE_WAIT_MS = 5000;
 /** A spare unused this long after it is ready is let go (it would only hold memory). */
 export const SPARE_IDLE_MS = 5000;
+/**
+ * No spare is forked beside a child holding more than this: a child that big has been reading documents, where a
+ * fork's ~0.1 s is nothing next to a task, and a spare beside it adds ~50 MB to the worker. The corpus's small files
+ * that fail at once (too little text) made tasks short enough for a spare after the manuals: 59 (supervisor) + 151
+ * (child) + 50 (spare) = 261 MB, against 240 MB for the largest job (2026-12-06).
+ */
+export const SPARE_BESIDE_MAX_MB = 128;
 /** Moving averages weigh the latest sample this much. */
 const EWMA = 0.2;
 const ewma = (mean: number, sample: number) => (Number.isNaN(mean) ? sample : mean + EWMA * (sample - mean));
@@ -114,6 +133,7 @@ export class ChildPool implements Executor {
       startFailures: 0,
       peakRssMb: 0,
       idleTimer: null,
+      leaving: null,
     }));
   }
 
@@ -219,8 +239,7 @@ export class ChildPool implements Executor {
       const child = slot.child;
       if (slot.busy || !child || child.busy || this.#closing || this.#released) return;
       this.#opts.log.info('child left: idle', { childPid: child.pid, idleS: ms / 1000, slot: slot.index });
-      slot.child = null;
-      child.retire();
+      this.#letGo(slot, child);
     }, ms);
     slot.idleTimer.unref();
   }
@@ -287,8 +306,24 @@ export class ChildPool implements Executor {
   #retire(slot: Slot, child: ChildHandle, reason: RecycleReason, why: string): void {
     this.recycles[reason]++;
     this.#opts.log.info('child retired', { childPid: child.pid, reason, why, slot: slot.index });
+    this.#letGo(slot, child);
+  }
+
+  /** Asks the slot's child to leave; the slot's next fork waits for it to be gone ({@link #untilLeft}). */
+  #letGo(slot: Slot, child: ChildHandle): void {
     slot.child = null;
+    slot.leaving = child;
     child.retire();
+  }
+
+  /** Waits until the child the slot let go has exited, killing it after {@link LEAVE_WAIT_MS}. */
+  async #untilLeft(slot: Slot): Promise<void> {
+    const leaving = slot.leaving;
+    if (!leaving) return;
+    const timer = setTimeout(() => leaving.kill('SIGKILL'), LEAVE_WAIT_MS);
+    await leaving.exited;
+    clearTimeout(timer);
+    if (slot.leaving === leaving) slot.leaving = null;
   }
 
   #onSample(pid: number, rssMb: number): void {
@@ -324,6 +359,8 @@ export class ChildPool implements Executor {
   /** A new child for the slot: its spare when it has a live one, else a fresh fork. */
   async #replace(slot: Slot): Promise<ChildHandle> {
     const spare = await this.#takeSpare(slot);
+    // A spare was forked ahead on purpose (short tasks); a fresh fork waits for the child it replaces to be gone.
+    if (!spare) await this.#untilLeft(slot);
     const child = spare ?? (await this.#fork(slot));
     // Closing meanwhile: close() has already listed the children it lets go, so this one leaves by itself.
     if (this.#closing) child.retire();
@@ -353,9 +390,13 @@ export class ChildPool implements Executor {
     }
   }
 
-  /** Forks a spare when the slot's child will reach its quota sooner than a fork takes (see the top). */
+  /**
+   * Forks a spare when the slot's child will reach its quota sooner than a fork takes (see the top), unless that
+   * child holds more than {@link SPARE_BESIDE_MAX_MB}.
+   */
   #maybeForkSpare(slot: Slot, child: ChildHandle): void {
     if (slot.spare || slot.startFailures > 0 || this.#closing || this.#released) return;
+    if (child.lastRssMb > SPARE_BESIDE_MAX_MB) return;
     const remaining = this.#opts.maxTasksPerChild - child.tasks;
     if (!spareDue(remaining, this.#taskMs, this.#forkMs)) return;
     this.#opts.log.debug('forking a spare', {

@@ -19,6 +19,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import v8 from 'node:v8';
 import vm from 'node:vm';
 import { init, type PdfiumModule, type WrappedPdfiumModule } from '@embedpdf/pdfium';
 
@@ -46,7 +47,10 @@ export interface EngineLimits {
   maxMemoryMb: number;
   /**
    * An instance whose memory grew past this many MB is replaced once its document is closed (memory a WebAssembly
-   * instance has grown never shrinks). @defaultValue 96
+   * instance has grown never shrinks), and, during OCR, between drawing a page and reading it. Reading text never
+   * grows it past its first 17.75 MB (the 10 Debian manuals and the corpus, 2026-12-06); drawing pages for OCR does
+   * (om-mixed-scan-text.pdf's page 6 at 300 dpi to 67.5 MB, om-scan-wikipedia-de.pdf's to 149 MB). At 96 MB the
+   * former stayed in the child for every later job: a corpus worker's later jobs sat ~70 MB higher. @defaultValue 32
    */
   renewAboveMb: number;
   /**
@@ -77,7 +81,7 @@ export class EngineTimeout extends Error {
 /** PDFium aborted or trapped (a bug or an unsupported construct); its instance was dropped. */
 export class EngineCrashed extends Error {}
 
-const limits: EngineLimits = { maxMemoryMb: 256, renewAboveMb: 96, renewAtPages: 100 };
+const limits: EngineLimits = { maxMemoryMb: 256, renewAboveMb: 32, renewAtPages: 100 };
 
 /** Sets the process-wide limits (each document's open passes its settings). */
 export function setEngineLimits(next: Partial<EngineLimits>): void {
@@ -119,13 +123,32 @@ export function dropEngine(): void {
   currentEngine = undefined;
 }
 
+let collect: (() => void) | undefined;
+/**
+ * A full garbage collection now, so that the memory of a dropped instance goes at once. V8 frees a WebAssembly
+ * memory only when it collects the objects holding it, and a process whose JavaScript heap is small may not
+ * collect for a long time: PDFium's 149 MB for om-scan-wikipedia-de.pdf stayed resident while Tesseract read
+ * the page. `gc` is exposed for this (Node's own `--expose-gc`, set from code: the children start without it).
+ */
+export function collectGarbage(): void {
+  if (!collect) {
+    v8.setFlagsFromString('--expose-gc');
+    collect = vm.runInNewContext('gc') as () => void;
+  }
+  collect();
+}
+
 /**
  * Drops the instance when its memory grew past `renewAboveMb` or the document it read had `renewAtPages` pages or
  * more; call when that document is closed.
  */
 export function renewIfGrown(e: Engine, pages = 0): void {
-  const grown = e.heapU8().length > limits.renewAboveMb * 1024 * 1024;
-  if ((grown || pages >= limits.renewAtPages) && isCurrent(e)) dropEngine();
+  if ((hasGrown(e) || pages >= limits.renewAtPages) && isCurrent(e)) dropEngine();
+}
+
+/** True when `e`'s memory grew past `renewAboveMb` (a page drawn from a large image does that). */
+export function hasGrown(e: Engine): boolean {
+  return e.heapU8().length > limits.renewAboveMb * 1024 * 1024;
 }
 
 let currentEngine: Engine | undefined;

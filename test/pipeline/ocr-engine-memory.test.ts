@@ -1,0 +1,77 @@
+/**
+ * A page drawn from a large image grows PDFium's memory (om-scan-wikipedia-de.pdf, a 2464 × 3456 colour scan with a
+ * mask, to 149 MB at 300 dpi), and WebAssembly memory never shrinks: OCR hands it back (PdfHandle.shedGrownEngine)
+ * between drawing the page and reading it, so that it is not resident beside Tesseract's. The corpus file, PDFium
+ * and Tesseract run for real.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { loadConfig } from '../../src/config.ts';
+import { extractDocument } from '../../src/pipeline/extract.ts';
+import { checkPdf, openPdf, type PdfHandle } from '../../src/pipeline/load.ts';
+import { terminateOcr } from '../../src/pipeline/ocr/tesseract.ts';
+import { ocrDocument } from '../../src/pipeline/ocr.ts';
+import { hasEngine, hasGrown } from '../../src/pipeline/pdf/engine.ts';
+import { renderPageGray } from '../../src/pipeline/pdf/render.ts';
+import { corpusDir } from '../support/corpus.ts';
+
+const config = loadConfig({});
+const bytes = new Uint8Array(readFileSync(join(corpusDir(), 'om-scan-wikipedia-de.pdf')));
+const open = () => openPdf(checkPdf({ bytes, fileName: 'scan.pdf' }, config), { maxPages: 10 });
+const engineMb = (pdf: PdfHandle) => pdf.document.engine.heapU8().length / 1048576;
+
+describe("PDFium's memory grown by a page drawn for OCR", { timeout: 120_000 }, () => {
+  after(() => terminateOcr());
+
+  test('is handed back before the page is read, and the page still reads', async () => {
+    const pdf = await open();
+    try {
+      const doc = await extractDocument(pdf);
+      const outcome = await ocrDocument(pdf, doc, {
+        mode: 'auto',
+        langs: config.ocrLangs,
+        dpi: config.ocrDpi,
+      });
+      assert.deepEqual(
+        outcome.read.map((p) => p.page),
+        [1],
+        'the page was read',
+      );
+      assert.ok(doc.pages[0]!.lines.length > 10, `lines read: ${doc.pages[0]!.lines.length}`);
+      assert.equal(hasGrown(pdf.document.engine), false, `the document's engine holds ${engineMb(pdf)} MB`);
+    } finally {
+      await pdf.close();
+    }
+  });
+
+  test('a fresh instance draws the page as the grown one did (same pixels)', async () => {
+    const pdf = await open();
+    try {
+      const before = await renderPageGray(pdf, 1, config.ocrDpi);
+      assert.equal(hasGrown(pdf.document.engine), true, `drawing grew the engine to ${engineMb(pdf)} MB`);
+      const grown = pdf.document.engine;
+      await pdf.shedGrownEngine();
+      assert.notEqual(pdf.document.engine, grown, 'the document was opened again in a new instance');
+      assert.equal(hasGrown(pdf.document.engine), false);
+      const after = await renderPageGray(pdf, 1, config.ocrDpi);
+      assert.deepEqual([after.width, after.height], [before.width, before.height]);
+      assert.ok(Buffer.from(after.pixels).equals(Buffer.from(before.pixels)), 'the same pixels');
+    } finally {
+      await pdf.close();
+    }
+  });
+
+  test('a document whose drawing grew the engine by tens of MB leaves it for a fresh one when closed', async () => {
+    // Page 6 of om-mixed-scan-text.pdf (a colour image with a soft mask) grows PDFium to 67.5 MB at 300 dpi: kept,
+    // it stayed resident in the child for every later job.
+    const mixed = new Uint8Array(readFileSync(join(corpusDir(), 'om-mixed-scan-text.pdf')));
+    const pdf = await openPdf(checkPdf({ bytes: mixed, fileName: 'mixed.pdf' }, config), { maxPages: 10 });
+    await renderPageGray(pdf, 6, config.ocrDpi);
+    const mb = engineMb(pdf);
+    assert.ok(mb > 40 && mb < 96, `drawing grew the engine to ${mb} MB`);
+    await pdf.close({ read: 1 });
+    assert.equal(hasEngine(), false, 'the grown instance was let go');
+  });
+});
