@@ -11,6 +11,7 @@ import { describeError, ProfaiError } from '../../domain/errors.ts';
 import { type ExportInput, renderExport } from '../../export/index.ts';
 import { keepDocumentBytes } from '../../files/documents.ts';
 import { openStorage, type Storage } from '../../files/index.ts';
+import { OPTIMISE_LATER } from '../../lib/v8-flags.ts';
 import { warmPdfParser } from '../../pipeline/load.ts';
 import { checkOcrLanguages, terminateOcr } from '../../pipeline/ocr/tesseract.ts';
 import { openDatabase, openVectorStore } from '../../store/index.ts';
@@ -52,6 +53,8 @@ const WASM_TIER_UP_WHEN_HOT = '--wasm-tiering-budget=1800000000';
 
 export async function processCommand(files: string[], opts: ProcessOptions, config: Config): Promise<number> {
   setFlagsFromString(WASM_TIER_UP_WHEN_HOT);
+  // Read when a function first gathers feedback: set before the pipeline's functions first run.
+  setFlagsFromString(OPTIMISE_LATER);
   // A missing OCR language is a one-line error before any file, not a failure of the first scan.
   if (config.ocr !== 'off') checkOcrLanguages(config.ocrLangs);
   // PDFium compiles while the database opens.

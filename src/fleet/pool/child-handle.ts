@@ -3,6 +3,7 @@
  * The pool ({@link ./child-pool.ts}) decides when; this file only knows how.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import { OPTIMISE_LATER } from '../../lib/v8-flags.ts';
 import type { StageProgress } from '../interfaces.ts';
 import { type ChildInit, type ChildMessage, type DoneMessage, isChildMessage } from './ipc.ts';
 
@@ -43,19 +44,14 @@ export const SUPERVISOR_NODE_FLAGS: readonly string[] = [
  * Every new child compiles PDFium (4.6 MB of WebAssembly) on its first document; V8 compiles each function lazily
  * when first called but still validates the whole module up front unless told to validate lazily too: compiling
  * took 12 ms of CPU instead of 41-43 ms (2026-12-06). The module is the package's own, not user input.
- * V8 optimises a JavaScript function once it has run a budget of bytecode; with 8× its default budget (67584) a child
- * optimises fewer functions, later, on better type feedback, and throws less optimised code away: a cold process
- * built its first 143-page manual's course in 1.83-1.98 s of CPU instead of 2.19-2.29 s, and six manuals in a row
- * (the first warming up the rest) in 10.98-11.27 s instead of 11.49-12.34 s, same peak RSS (2026-12-06, three
- * alternating runs each at load 4-6; 4× saved less, 16× less again). A compiled child's first job (bench/cold-child.ts,
- * debmake-doc.en.pdf, five alternating rounds, load 3-5): 2.42 s against 2.81 s, later jobs 0.98×. It changes when
- * code is optimised, not what it computes: the courses and quizzes are the same bytes.
+ * {@link OPTIMISE_LATER}: a compiled child's first job (bench/cold-child.ts, debmake-doc.en.pdf, five alternating
+ * rounds, load 3-5) took 2.42 s of CPU against 2.81 s, later jobs 0.98×, same peak RSS and output bytes.
  */
 export const CHILD_NODE_FLAGS: readonly string[] = [
   '--max-semi-space-size=1',
   '--heap-growing-percent=30',
   '--wasm-lazy-validation',
-  '--interrupt-budget=540672',
+  OPTIMISE_LATER,
 ];
 
 /**
