@@ -67,6 +67,23 @@ describe('profai process', () => {
     assert.doesNotMatch(out.stderr, /\bat .+:\d+:\d+/);
   });
 
+  test('a first file read on a worker thread makes the same course and quiz, byte for byte', async () => {
+    const run = (threadMinKb: string) => {
+      const out = profai(['process', SAMPLE, '--out', `out-thread-${threadMinKb}`], {
+        PROFAI_DATA_DIR: join(dir, `data-thread-${threadMinKb}`),
+        PROCESS_THREAD_MIN_KB: threadMinKb,
+      });
+      assert.equal(out.status, 0, out.stderr);
+      return out.stdout.match(/wrote (.+)course\.md/)![1]!;
+    };
+    const [threaded, unthreaded] = [run('0'), run('100000')];
+    for (const name of ['course.json', 'course.md'])
+      assert.equal(
+        await readFile(join(threaded, name), 'utf8'),
+        await readFile(join(unthreaded, name), 'utf8'),
+      );
+  });
+
   // The first file's stages run on a worker thread while the database opens: a database that fails meanwhile
   // must end the run with its own one line, stop the thread, and keep nothing of the file.
   for (const first of [SAMPLE, 'notes.pdf'])
@@ -74,7 +91,10 @@ describe('profai process', () => {
       const data = join(dir, `broken-db-${first === SAMPLE ? 'pdf' : 'refused'}`);
       await mkdir(join(data, 'pgdata'), { recursive: true });
       await writeFile(join(data, 'pgdata', 'PG_VERSION'), '99\n');
-      const out = profai(['process', first, 'notes.pdf'], { PROFAI_DATA_DIR: data });
+      const out = profai(['process', first, 'notes.pdf'], {
+        PROFAI_DATA_DIR: data,
+        PROCESS_THREAD_MIN_KB: '0',
+      });
       assert.equal(out.status, 1, out.stderr);
       const lines = out.stderr.trim().split('\n');
       assert.equal(lines.length, 1, out.stderr);

@@ -59,14 +59,17 @@ export async function processCommand(files: string[], opts: ProcessOptions, conf
   if (config.ocr !== 'off') checkOcrLanguages(config.ocrLangs);
   // The first file's CPU stages run on a worker thread while this one opens the database (~0.6 s of CPU) and
   // loads the English model: on two cores the run takes that much less. Only with the offline embedder (the
-  // embeddings API's client stays in this thread); later files run here, where their stages would overlap
-  // nothing (a thread of their own would add PDFium's start to each).
-  const threaded = !usesEmbeddingsApi(config) && files.length > 0;
-  const first = threaded ? startFile(files[0]!, opts, config, true) : undefined;
+  // embeddings API's client stays in this thread) and from PROCESS_THREAD_MIN_KB (a small file's stages hide
+  // less than the thread's start costs); later files run here, where their stages would overlap nothing.
+  const first =
+    files[0] === undefined ? undefined : startFile(files[0], opts, config, !usesEmbeddingsApi(config));
+  // Without the thread, PDFium compiles while the database opens.
+  const warming = (first ?? Promise.resolve(undefined)).then((s) =>
+    s?.preparing ? undefined : warmPdfParser().catch(() => {}),
+  );
   let db: Database;
   try {
-    // Without the thread, PDFium compiles while the database opens.
-    [db] = await Promise.all([openDatabase(config), threaded ? undefined : warmPdfParser().catch(() => {})]);
+    [db] = await Promise.all([openDatabase(config), warming]);
   } catch (err) {
     // No document was saved: stop the thread reading the first one, and fail with the database's error.
     await (await first)?.preparing?.cancel();
@@ -102,18 +105,22 @@ interface StartedFile {
   preparing?: Preparing;
 }
 
-/** Reads `file` and, when `threaded`, starts its CPU stages on a worker thread. Never rejects. */
+/**
+ * Reads `file` and, when `threadable` and the file has PROCESS_THREAD_MIN_KB, starts its CPU stages on a worker
+ * thread. Never rejects.
+ */
 async function startFile(
   file: string,
   opts: ProcessOptions,
   config: Config,
-  threaded: boolean,
+  threadable: boolean,
 ): Promise<StartedFile> {
   const started = performance.now();
   const line = progressLine(basename(file));
   try {
     const bytes = await readInput(file);
     const input = { bytes, fileName: basename(file), password: opts.password };
+    const threaded = threadable && bytes.length >= config.processThreadMinKb * 1024;
     const preparing = threaded ? prepareInThread(input, { config, onProgress: line.update }) : undefined;
     return { file, started, line, input, ...(preparing ? { preparing } : {}) };
   } catch (err) {
