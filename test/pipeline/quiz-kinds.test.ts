@@ -19,6 +19,7 @@ import { mulberry32 } from '../../src/pipeline/text/rng.ts';
 
 const lang = await loadEnglishProfile();
 const words = lang.quizWords!;
+const isWord = (w: string) => lang.analyser.isWord(w);
 
 describe('numerical: a quantity the sentence states', () => {
   const asked: [string, number, string, number][] = [
@@ -105,7 +106,7 @@ describe('matching and short answer: the terms a module defines', () => {
     assert.ok(item && item.q.kind === 'matching' && item.q.pairs.length === 4);
   });
   test('short answer: the term and its variants; a lone common word only when it is a key term', () => {
-    assert.deepEqual(acceptedAnswers('primary key', '', words), [
+    assert.deepEqual(acceptedAnswers('primary key', '', words, isWord), [
       'primary key',
       'primary keys',
       'primary-key',
@@ -115,34 +116,47 @@ describe('matching and short answer: the terms a module defines', () => {
         'database management system',
         'A database management system (DBMS) stores data.',
         words,
+        isWord,
       ),
       ['database management system', 'database management systems', 'DBMS'],
     );
-    assert.deepEqual(acceptedAnswers('entry', '', words), ['entry', 'entries']);
+    assert.deepEqual(acceptedAnswers('entry', '', words, isWord), ['entry', 'entries']);
     assert.deepEqual(
       acceptedAnswers(
         'Extensible Markup Language',
         'The Extensible Markup Language (XML) is a markup language.',
         words,
+        isWord,
       ),
       ['Extensible Markup Language', 'XML'],
       'an abbreviation right after its term may take a letter from inside the first word',
     );
     assert.deepEqual(
-      acceptedAnswers('markup language', 'XML (markup language) is read by parsers.', words),
+      acceptedAnswers('markup language', 'XML (markup language) is read by parsers.', words, isWord),
       ['markup language', 'markup languages', 'markup-language'],
       'before its term, an abbreviation must start with the term’s first letter',
     );
     assert.deepEqual(
-      acceptedAnswers('VBIC model', '', words),
+      acceptedAnswers('VBIC model', '', words, isWord),
       ['VBIC model', 'VBIC models', 'VBIC-model', 'VBIC'],
       'a name with its kind: the bare name is what a learner types',
     );
+    for (const [term, word] of [
+      ['Query language', 'Query'],
+      ['C compiler', 'C'],
+      ['Data model', 'Data'],
+    ] as const)
+      assert.ok(
+        !acceptedAnswers(term, '', words, isWord).includes(word),
+        `"${word}" typed alone is a word or a letter, not the name of ${term}`,
+      );
+    assert.deepEqual(acceptedAnswers('TCP protocol', '', words, isWord).at(-1), 'TCP', 'capitals are a name');
     assert.equal(words.otherNumber('statistical clinical data'), null, 'no "datas"');
     const items = shortAnswerItems(
       [defined('count', 'a value that grows'), defined('Memcheck', 'a memory error detector')],
       () => '',
       words,
+      isWord,
     );
     assert.deepEqual(
       items.map((c) => (c.q as DraftOf<'short_answer'>).answers[0]),

@@ -33,6 +33,7 @@ import { scan } from '../../src/pipeline/text/words.ts';
 
 const lang = await loadEnglishProfile();
 const words = lang.quizWords!;
+const isWord = (w: string) => lang.analyser.isWord(w);
 const english = await loadEnglish();
 const tag = (text: string) => lang.analyser.tag(text);
 
@@ -243,7 +244,12 @@ const FAMILIES = [
     rules: ANSWER_RULES,
     catches(rule, example: string) {
       const [term, gloss] = split(example, ' => ');
-      return rule.fails({ term: term!, gloss: gloss!, answers: acceptedAnswers(term!, '', words), words });
+      return rule.fails({
+        term: term!,
+        gloss: gloss!,
+        answers: acceptedAnswers(term!, '', words, isWord),
+        words,
+      });
     },
   }),
   family({

@@ -55,9 +55,26 @@ export const WORKED_EXAMPLE =
 export const VAGUE_GLOSS =
   /\b(?:very|fairly|quite|rather|somewhat|popular|recent(?:ly)?|things?|stuff|powerful|separate|companion|regular|nice|various|possibly|subject|whole|indispensable|primary source|technically)\b/iu;
 
-/** Kinds of thing a name is one of ("Mnesia application", "PageTemplate class"): the name is the term. */
+/**
+ * Kinds of thing a name is one of ("Mnesia application", "PageTemplate class"): a longer name ending in one
+ * ("Debian Linux Kernel Handbook") is not asked, nor a name with one whose bare name a key does not accept.
+ */
 export const KIND_NOUNS =
+  /^(?:application|system|syntax|language|class|package|program|tool|project|library|module|framework|file|format|version|object|type|suite|software|utility|script|daemon|server|client|driver|service|manual|guide|handbook|distribution)s?$/iu;
+
+/**
+ * Kinds after a name whose bare name a learner may type ("VBIC model" → "VBIC", "TCP protocol" → "TCP"): more than
+ * {@link KIND_NOUNS}, because they only add an answer; a name ending in one of these alone ("Border Gateway
+ * Protocol", "Secure Hash Algorithm") is a name to ask whole.
+ */
+export const NAMED_KINDS =
   /^(?:application|system|syntax|language|class|package|program|tool|project|library|module|framework|file|format|version|object|type|suite|software|utility|script|daemon|server|client|driver|service|manual|guide|handbook|distribution|model|protocol|algorithm|command|option|function|method|simulator|compiler|editor|interface|device|extension|tag|keyword|parameter|variable|macro)s?$/iu;
+
+/** Adjectives that judge ("major advantage", "key benefit"): before a judging or relating noun, no term. */
+export const JUDGING_ADJECTIVES = /^(?:major|main|key|big|chief|great|primary|biggest)$/iu;
+
+/** Nouns that only judge ("drawback"): after any word in lower case ("performance drawback") still no term. */
+export const JUDGEMENT_NOUNS = /^(?:advantage|disadvantage|drawback|benefit|downside|upside)s?$/iu;
 
 /** A lead-in that makes a numbered list advice or an explanation, not a procedure ("please make sure you:"). */
 export const ADVICE_LEAD =
