@@ -226,8 +226,16 @@ const FAMILIES = [
     name: 'numbered lists an ordering item asks (rules/quiz/steps.ts)',
     rules: STEP_RULES,
     catches(rule, example: string) {
-      const [lead, items] = split(example, ' | ');
-      const list = { lead: lead!, items: items!.split(' ; '), isInstruction: instructionOf(lang), words };
+      // `Section § lead-in | item ; item`: the heading the list is under, when the example gives one.
+      const [section, rest] = example.includes(' § ') ? split(example, ' § ') : [undefined, example];
+      const [lead, items] = split(rest!, ' | ');
+      const list = {
+        lead: lead!,
+        ...(section ? { section } : {}),
+        items: items!.split(' ; '),
+        isInstruction: instructionOf(lang),
+        words,
+      };
       return rule.fails(list);
     },
   }),
