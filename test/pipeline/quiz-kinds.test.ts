@@ -245,6 +245,22 @@ describe('multiple answer: false options by a quantity a numerical item would as
     );
     assert.equal(falseByQuantity('The preoperative period is 1 day.', words), null, 'a singular unit');
     assert.equal(falseByQuantity('See page 42 for the 3 options.', words), null, 'no unit');
+    for (const bound of ['Password must be at least 8 characters.', 'The link runs at up to 100 Mbit/s.'])
+      assert.equal(falseByQuantity(bound, words), null, `a bound may still hold once changed: ${bound}`);
+    assert.equal(
+      falseByQuantity('The survey reached 60% of the households.', words),
+      'The survey reached 30% of the households.',
+      'a share is halved where doubling would pass 100%',
+    );
+    assert.equal(
+      falseByQuantity('The survey reached 45% of the households.', words),
+      'The survey reached 90% of the households.',
+    );
+    assert.equal(
+      falseByQuantity('A queue holds 1000.0 MB.', words),
+      'A queue holds 2000.0 MB.',
+      'decimals as written',
+    );
   });
 
   test('with two true statements of the module, a sentence whose quantity is changed makes an item', () => {

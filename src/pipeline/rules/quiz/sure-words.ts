@@ -89,3 +89,10 @@ export const TO_DO_LEAD =
 
 /** An item that points at what comes after it ("Install the old package by the following."). */
 export const POINTS_AHEAD = /\b(?:the following|as follows|below)\b|\.\.\.$|…$/iu;
+
+/**
+ * Words before a number that make it a bound ("at least 8 characters", "up to 100 Mbit/s", "more than 64 KB"):
+ * changed, the bound may still hold ("at least 10 characters" of a rule of 8 is not plainly false).
+ */
+export const BOUND_BEFORE =
+  /(?<![\p{L}\p{N}])(?:at least|at most|up to|no (?:more|less|fewer) than|not (?:more|less) than|more than|less than|fewer than|over|under|above|below|within|(?:a )?(?:minimum|maximum)(?: of)?)\s*$/iu;
