@@ -19,6 +19,7 @@ import { mulberry32 } from '../../src/pipeline/text/rng.ts';
 
 const lang = await loadEnglishProfile();
 const words = lang.quizWords!;
+const isWord = (w: string) => lang.analyser.isWord(w);
 
 describe('numerical: a quantity the sentence states', () => {
   const asked: [string, number, string, number][] = [
@@ -105,7 +106,7 @@ describe('matching and short answer: the terms a module defines', () => {
     assert.ok(item && item.q.kind === 'matching' && item.q.pairs.length === 4);
   });
   test('short answer: the term and its variants; a lone common word only when it is a key term', () => {
-    assert.deepEqual(acceptedAnswers('primary key', '', words), [
+    assert.deepEqual(acceptedAnswers('primary key', '', words, isWord), [
       'primary key',
       'primary keys',
       'primary-key',
@@ -115,34 +116,47 @@ describe('matching and short answer: the terms a module defines', () => {
         'database management system',
         'A database management system (DBMS) stores data.',
         words,
+        isWord,
       ),
       ['database management system', 'database management systems', 'DBMS'],
     );
-    assert.deepEqual(acceptedAnswers('entry', '', words), ['entry', 'entries']);
+    assert.deepEqual(acceptedAnswers('entry', '', words, isWord), ['entry', 'entries']);
     assert.deepEqual(
       acceptedAnswers(
         'Extensible Markup Language',
         'The Extensible Markup Language (XML) is a markup language.',
         words,
+        isWord,
       ),
       ['Extensible Markup Language', 'XML'],
       'an abbreviation right after its term may take a letter from inside the first word',
     );
     assert.deepEqual(
-      acceptedAnswers('markup language', 'XML (markup language) is read by parsers.', words),
+      acceptedAnswers('markup language', 'XML (markup language) is read by parsers.', words, isWord),
       ['markup language', 'markup languages', 'markup-language'],
       'before its term, an abbreviation must start with the term’s first letter',
     );
     assert.deepEqual(
-      acceptedAnswers('VBIC model', '', words),
+      acceptedAnswers('VBIC model', '', words, isWord),
       ['VBIC model', 'VBIC models', 'VBIC-model', 'VBIC'],
       'a name with its kind: the bare name is what a learner types',
     );
+    for (const [term, word] of [
+      ['Query language', 'Query'],
+      ['C compiler', 'C'],
+      ['Data model', 'Data'],
+    ] as const)
+      assert.ok(
+        !acceptedAnswers(term, '', words, isWord).includes(word),
+        `"${word}" typed alone is a word or a letter, not the name of ${term}`,
+      );
+    assert.deepEqual(acceptedAnswers('TCP protocol', '', words, isWord).at(-1), 'TCP', 'capitals are a name');
     assert.equal(words.otherNumber('statistical clinical data'), null, 'no "datas"');
     const items = shortAnswerItems(
       [defined('count', 'a value that grows'), defined('Memcheck', 'a memory error detector')],
       () => '',
       words,
+      isWord,
     );
     assert.deepEqual(
       items.map((c) => (c.q as DraftOf<'short_answer'>).answers[0]),
@@ -231,6 +245,22 @@ describe('multiple answer: false options by a quantity a numerical item would as
     );
     assert.equal(falseByQuantity('The preoperative period is 1 day.', words), null, 'a singular unit');
     assert.equal(falseByQuantity('See page 42 for the 3 options.', words), null, 'no unit');
+    for (const bound of ['Password must be at least 8 characters.', 'The link runs at up to 100 Mbit/s.'])
+      assert.equal(falseByQuantity(bound, words), null, `a bound may still hold once changed: ${bound}`);
+    assert.equal(
+      falseByQuantity('The survey reached 60% of the households.', words),
+      'The survey reached 30% of the households.',
+      'a share is halved where doubling would pass 100%',
+    );
+    assert.equal(
+      falseByQuantity('The survey reached 45% of the households.', words),
+      'The survey reached 90% of the households.',
+    );
+    assert.equal(
+      falseByQuantity('A queue holds 1000.0 MB.', words),
+      'A queue holds 2000.0 MB.',
+      'decimals as written',
+    );
   });
 
   test('with two true statements of the module, a sentence whose quantity is changed makes an item', () => {

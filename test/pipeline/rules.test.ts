@@ -33,6 +33,7 @@ import { scan } from '../../src/pipeline/text/words.ts';
 
 const lang = await loadEnglishProfile();
 const words = lang.quizWords!;
+const isWord = (w: string) => lang.analyser.isWord(w);
 const english = await loadEnglish();
 const tag = (text: string) => lang.analyser.tag(text);
 
@@ -225,8 +226,16 @@ const FAMILIES = [
     name: 'numbered lists an ordering item asks (rules/quiz/steps.ts)',
     rules: STEP_RULES,
     catches(rule, example: string) {
-      const [lead, items] = split(example, ' | ');
-      const list = { lead: lead!, items: items!.split(' ; '), isInstruction: instructionOf(lang), words };
+      // `Section § lead-in | item ; item`: the heading the list is under, when the example gives one.
+      const [section, rest] = example.includes(' § ') ? split(example, ' § ') : [undefined, example];
+      const [lead, items] = split(rest!, ' | ');
+      const list = {
+        lead: lead!,
+        ...(section ? { section } : {}),
+        items: items!.split(' ; '),
+        isInstruction: instructionOf(lang),
+        words,
+      };
       return rule.fails(list);
     },
   }),
@@ -243,7 +252,12 @@ const FAMILIES = [
     rules: ANSWER_RULES,
     catches(rule, example: string) {
       const [term, gloss] = split(example, ' => ');
-      return rule.fails({ term: term!, gloss: gloss!, answers: acceptedAnswers(term!, '', words), words });
+      return rule.fails({
+        term: term!,
+        gloss: gloss!,
+        answers: acceptedAnswers(term!, '', words, isWord),
+        words,
+      });
     },
   }),
   family({

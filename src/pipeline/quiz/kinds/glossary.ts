@@ -114,7 +114,12 @@ export function shortAnswerMaker(glossary: GlossaryMaterial): GroupMaker {
     kind: 'short_answer',
     why: 'The term a definition defines, typed back: recall, with the variants a learner may fairly type (number, hyphens, the abbreviation the text gives).',
     make: (_, rng) =>
-      shortAnswerItems(shuffled(glossary.defined, rng), (d) => glossary.contextOf(d), glossary.words),
+      shortAnswerItems(
+        shuffled(glossary.defined, rng),
+        (d) => glossary.contextOf(d),
+        glossary.words,
+        (w) => glossary.lang.analyser.isWord(w),
+      ),
   };
 }
 
@@ -179,9 +184,15 @@ export function abbreviationOf(term: string, text: string): string | null {
 
 /**
  * The answers a short answer accepts for `term`: itself, its other number, other spellings, its abbreviation, and
- * the bare name of a name with its kind ("VBIC" for "VBIC model").
+ * the bare name of a name with its kind ("VBIC" for "VBIC model"; not "Query" for "Query language": `isWord`, the
+ * analyser's lexicon, tells a word of the language from a name).
  */
-export function acceptedAnswers(term: string, context: string, words: QuizWords): string[] {
+export function acceptedAnswers(
+  term: string,
+  context: string,
+  words: QuizWords,
+  isWord: (word: string) => boolean,
+): string[] {
   const variants = [term];
   const other = words.otherNumber(term);
   if (other) variants.push(other);
@@ -190,7 +201,7 @@ export function acceptedAnswers(term: string, context: string, words: QuizWords)
   const abbr = abbreviationOf(term, context);
   if (abbr) variants.push(abbr);
   // "VBIC model": the learner types the name alone.
-  const bare = bareName(term);
+  const bare = bareName(term, isWord);
   if (bare) variants.push(bare);
   const seen = new Set<string>();
   return variants.filter((v) => {
@@ -204,10 +215,11 @@ export function shortAnswerItems(
   defined: readonly Defined[],
   contextOf: (d: Defined) => string,
   words: QuizWords,
+  isWord: (word: string) => boolean,
 ): Made[] {
   const out: Made[] = [];
   for (const d of defined) {
-    const answers = acceptedAnswers(d.term, `${d.sentence} ${contextOf(d)}`, words);
+    const answers = acceptedAnswers(d.term, `${d.sentence} ${contextOf(d)}`, words, isWord);
     // The definition's first sentence is what is asked: a second one ("It is not mouse-driven…") leans on it.
     const gloss = withoutFootnote(firstSentence(d.gloss));
     const place = { term: d.term, gloss, answers, words };

@@ -10,7 +10,7 @@
 import type { Course } from '../../../domain/course.ts';
 import type { Chunk } from '../../../domain/document.ts';
 import { isAnalysed, type LanguageProfile } from '../../language/index.ts';
-import { LISTED_RULES } from '../../rules/quiz/listed.ts';
+import { FALSE_OPTION_RULES, LISTED_RULES } from '../../rules/quiz/listed.ts';
 import { instructionOf } from '../../rules/quiz/steps.ts';
 import { standaloneProblem } from '../../rules/sentences/standalone.ts';
 import { type Rng, shuffled } from '../../text/rng.ts';
@@ -50,10 +50,15 @@ export function groupMakers(m: GroupMaterial, lang: LanguageProfile, rng: Rng): 
   // Judged only for a sentence that states a quantity to ask, the few among those read.
   const standsAlone = (text: string) =>
     standaloneProblem(text, analysed) === null && !LISTED_RULES.some((rule) => rule.fails(text, analysed));
+  // A changed quantity passes the false-option rules as a false true/false statement does.
+  const plainlyFalse = (source: string, statement: string) =>
+    !FALSE_OPTION_RULES.some((rule) => rule.fails({ source, statement, words }));
   const quantityFalses = () =>
     sentences().flatMap((s) => {
       const text = falseByQuantity(s.text, words);
-      return text !== null && standsAlone(s.text) ? [{ ...s, text, source: s.text }] : [];
+      return text !== null && standsAlone(s.text) && plainlyFalse(s.text, text)
+        ? [{ ...s, text, source: s.text }]
+        : [];
     });
   return [
     multipleAnswerMaker(titles, lang, quantityFalses),

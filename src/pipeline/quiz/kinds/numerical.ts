@@ -7,6 +7,7 @@
 import type { DraftOf } from '../../../domain/questions.ts';
 import type { QuizWords } from '../../language/index.ts';
 import { QUANTITY_RULES, type QuantityPlace, quantityPlace } from '../../rules/quiz/quantities.ts';
+import { BOUND_BEFORE } from '../../rules/quiz/sure-words.ts';
 import { BLANK } from '../../text/cloze.ts';
 import type { GroupMaker } from '../assembler.ts';
 import type { Source } from '../material.ts';
@@ -29,14 +30,24 @@ export function askedQuantity(text: string, words: QuizWords): QuantityPlace | n
 
 /**
  * The sentence made false by its quantity fit to ask, changed (a small number raised by two, a larger one doubled:
- * "256 bytes" → "512 bytes"), or null. The quantity is one a numerical item would ask, so the false statement is
- * plainly false to a reader of the text; a quantity of one ("1 day") is left alone, its unit being singular.
+ * "256 bytes" → "512 bytes"; a share halved where doubling would pass 100%: "60%" → "30%"), written as the text
+ * writes it ("1,000" → "2,000", "1000.0" → "2000.0"), or null. The quantity is one a numerical item would ask, so the
+ * false statement is plainly false to a reader of the text. Left alone: a quantity of one ("1 day"), its unit being
+ * singular, and a bound ("at least 8 characters", "up to 100 Mbit/s"), which a larger number may still meet.
  */
 export function falseByQuantity(text: string, words: QuizWords): string | null {
   const place = askedQuantity(text, words);
-  if (!place || place.value === 1 || !Number.isInteger(place.value)) return null;
-  const next = place.value <= 10 ? place.value + 2 : place.value * 2;
-  const written = place.written.includes(',') ? next.toLocaleString('en-US') : String(next);
+  if (!place || place.value === 1 || !Number.isInteger(place.value) || BOUND_BEFORE.test(place.before))
+    return null;
+  const percent = /^\s?(?:%|percent\b)/u.test(text.slice(place.end));
+  const raised = place.value <= 10 ? place.value + 2 : place.value * 2;
+  const next = percent && place.value <= 100 && raised > 100 ? Math.round(place.value / 2) : raised;
+  const decimals = place.written.split('.')[1]?.length ?? 0;
+  const written = next.toLocaleString('en-US', {
+    useGrouping: place.written.includes(','),
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
   return text.slice(0, place.start) + written + text.slice(place.end);
 }
 

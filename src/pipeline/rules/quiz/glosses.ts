@@ -10,7 +10,7 @@
 import type { QuizWords, Token } from '../../language/index.ts';
 import { containsTerm } from '../../text/cloze.ts';
 import type { Rule } from '../rule.ts';
-import { KIND_NOUNS, VAGUE_GLOSS } from './sure-words.ts';
+import { JUDGEMENT_NOUNS, JUDGING_ADJECTIVES, KIND_NOUNS, NAMED_KINDS, VAGUE_GLOSS } from './sure-words.ts';
 
 /** A defined term as the rules read it: the definition's first sentence, tagged on demand. */
 export interface GlossPlace {
@@ -38,14 +38,23 @@ export interface AnswerRule extends Rule {
 
 /**
  * The name of a two-word term that is a name and its kind ("VBIC model" → "VBIC", "Mnesia application" →
- * "Mnesia"): what a learner types for it. Null for any other term.
+ * "Mnesia"): what a learner types for it. Null for any other term, and when the name is a word of the language
+ * ("Query language", "Data model") or a single letter ("C compiler"): typed alone, it names something else. A name
+ * of capitals or with a digit ("TCP", "VBIC", "ext4") is a name even where the lexicon knows it.
  */
-export function bareName(term: string): string | null {
+export function bareName(term: string, isWord: (word: string) => boolean): string | null {
   const words = term.trim().split(/\s+/u);
-  return words.length === 2 && /[\p{Lu}\p{N}]/u.test(words[0]!) && KIND_NOUNS.test(words[1]!)
-    ? words[0]!
-    : null;
+  if (words.length !== 2 || !/[\p{Lu}\p{N}]/u.test(words[0]!) || !NAMED_KINDS.test(words[1]!)) return null;
+  const name = words[0]!;
+  if ([...name].length < 2) return null;
+  return /^\p{Lu}{2,}\d*$|\p{N}/u.test(name) || !isWord(name) ? name : null;
 }
+
+/** Whether `term` is a plural by the language's own test (its other number is shorter: "models", not "process"). */
+const isPlural = (term: string, words: QuizWords) => {
+  const other = words.otherNumber(term.trim());
+  return other !== null && other.length < term.trim().length;
+};
 
 /** The definition's first sentence ("a thread error detector. It helps…" → "a thread error detector"). */
 export const firstSentence = (gloss: string) =>
@@ -78,17 +87,25 @@ export const GLOSS_RULES: readonly GlossRule[] = [
       'drawback => a temporary association of properties linecolor, linewidth and pointtype',
       'reference => VHA Directive 2004-053 dated September 29, 2004',
       'major advantage => the scalability of the diff comparisons, which check for equality within a given tolerance',
+      'performance drawback => the time the diff comparisons take on large files',
     ],
     keep: [
       'linestyle => a temporary association of properties linecolor, linewidth and pointtype',
       'Python exception => an object raised when an error occurs',
+      'chain rule => a formula that expresses the derivative of a composition of two functions',
+      'halting problem => the problem of deciding whether a program finishes running or runs forever',
+      'firewall rule => an instruction that tells the firewall which packets to let through',
+      'null reference => a pointer that does not point to any object',
     ],
-    // "major advantage": a judging word with an adjective before it is still no term (ngspice, fresh set 3).
+    // "major advantage": a judging word with a judging adjective before it is still no term (ngspice, fresh set 3);
+    // a relating word after any other word ("chain rule", "halting problem") is a term.
     fails: (d) => {
       const words = d.term.trim().split(/\s+/u);
+      if (d.words.judgementTerms.test(d.term.trim())) return true;
+      if (words.length !== 2 || !/^\p{Ll}/u.test(words[0]!)) return false;
       return (
-        d.words.judgementTerms.test(d.term.trim()) ||
-        (words.length === 2 && /^\p{Ll}/u.test(words[0]!) && d.words.judgementTerms.test(words[1]!))
+        (JUDGING_ADJECTIVES.test(words[0]!) && d.words.judgementTerms.test(words[1]!)) ||
+        JUDGEMENT_NOUNS.test(words[1]!)
       );
     },
   },
@@ -230,8 +247,13 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     id: 'gloss/by-example',
     why: 'A definition by an example ("netlist lines like R3 vcc intc 10k") shows one case instead of saying what the term is; with code in it, it cannot be matched or recalled (ngspice manual, fresh set 3).',
     reject: ['instance lines => netlist lines like R3 vcc intc 10k'],
-    keep: ['instance lines => netlist lines that place one device between the nodes of the circuit'],
-    fails: (d) => /\blike\b/iu.test(d.gloss),
+    keep: [
+      'instance lines => netlist lines that place one device between the nodes of the circuit',
+      'Debian GNU/Hurd => a Unix-like operating system built on the GNU Mach microkernel',
+      'pipe => a channel that behaves like a file opened for reading at one end and writing at the other',
+    ],
+    // "like" then an instance with code or digits in its next words; "Unix-like" or "behaves like a file" is no example.
+    fails: (d) => /(?<![\p{L}\p{N}-])like\s+(?:[^\s,;]+\s+){0,3}?[^\s,;]*[\p{N}_=<>{}]/iu.test(d.gloss),
   },
   {
     id: 'gloss/named-members',
@@ -242,9 +264,16 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     keep: [
       'transient analysis => an extension of DC analysis to the time domain',
       'tapset library => an abstraction layer designed to make it easier for users to define events and functions',
+      'kernel modules => the Linux kernel’s loadable pieces of code, loaded and unloaded on demand',
+      'process => the Linux and POSIX notion of a running program with its own memory',
+      'status => the Linux process state and its exit code and signals',
     ],
-    // Of a kind (a plural term): a definition of one thing may well open with a name ("Erlang's database and…").
-    fails: (d) => /s$/u.test(d.term.trim()) && /^(?:the\s+)?\p{Lu}[\p{L}-]*\b.*\band\b/u.test(d.gloss.trim()),
+    // Of a kind (a plural term by the language's test: not "process", "status"): a definition of one thing may well
+    // open with a name ("Erlang's database and…"); the members are two names joined by "and".
+    fails: (d) =>
+      isPlural(d.term, d.words) &&
+      /^(?:the\s+)?\p{Lu}[\p{L}-]*\b/u.test(d.gloss.trim()) &&
+      /\p{Lu}[\p{L}\p{N}-]*(?:\s+\([^)]*\))?,?\s+and\s+(?:the\s+)?\p{Lu}/u.test(d.gloss),
   },
   {
     id: 'gloss/names-code',
@@ -255,17 +284,41 @@ export const GLOSS_RULES: readonly GlossRule[] = [
       'ANALYSIS => an enumerated integer that takes values of DC, AC, or TRANSIENT',
       'OUTVAR => a circuit variable (node voltage or voltage-source branch current)',
       'port name => a valid SPICE identifier',
+      'verbose => a command-line option that makes the program print each step',
+      'home directory => the environment variable that names the user’s directory',
     ],
     keep: [
       'transient analysis => an extension of DC analysis to the time domain',
       'EUnit => a unit testing framework for Erlang',
+      'prime number => an integer greater than 1 that has no positive divisors other than 1 and itself',
+      'random variable => a variable whose values depend on the outcomes of a random phenomenon',
+      'American option => an option that can be exercised at any time before it expires',
+      'learning rate => a parameter that controls how far each step of gradient descent moves',
     ],
-    fails: (d) =>
-      /^(?:(?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}(?:flag|option|switch|keyword|parameter|variable|integer|identifier)s?\b|the name of\b)/iu.test(
-        d.gloss.trim(),
-      ),
+    // A head noun of code counts only for a term shaped like code or in capitals, or when the definition itself
+    // qualifies it as code: "an option that can be exercised" (American option) and "a parameter that controls…"
+    // (learning rate) are definitions.
+    fails: (d) => {
+      const gloss = d.gloss.trim();
+      return CODE_QUALIFIED_HEAD.test(gloss) || (codeShaped(d.term) && CODE_HEAD.test(gloss));
+    },
   },
 ];
+
+/** A head noun of code at the opening of a definition ("a flag that…", "an enumerated integer that…"). */
+const CODE_HEAD =
+  /^(?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}(?:flag|option|switch|keyword|parameter|variable|integer|identifier)s?\b/iu;
+
+/**
+ * A definition that says its term is code whatever the term looks like: "the name of…", a command-line option, an
+ * environment variable, "a valid SPICE identifier".
+ */
+const CODE_QUALIFIED_HEAD =
+  /^(?:the name of\b|(?:an?|the)\s+(?:command[- ]line\s+(?:option|flag|switch|argument)|environment\s+variable|valid\s+(?:[\p{L}\p{N}-]+\s+)?identifier)s?\b)/iu;
+
+/** A term shaped like code: one word in capitals ("TRUNCNR"), with a digit, an underscore or a capital inside. */
+const codeShaped = (term: string) =>
+  /^(?:\p{Lu}[\p{Lu}\p{N}_]+|[\p{L}\p{N}_-]*(?:[\p{N}_]|\p{Ll}\p{Lu})[\p{L}\p{N}_-]*)$/u.test(term.trim());
 
 /**
  * Whether `text` is a row of an abbreviation table: an abbreviation of capitals and then the words it stands for,
@@ -363,13 +416,18 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
     reject: [
       'PageTemplate class => a container of frames that lays out the pages of a document',
       'Debian Linux Kernel Handbook => the main source of information on the kernel of the distribution',
+      'Query language => a language for asking questions of a database',
     ],
     keep: [
+      'Border Gateway Protocol => the routing protocol that exchanges reachability between autonomous systems',
+      'Secure Hash Algorithm => a family of cryptographic hash functions published by NIST',
       'Mnesia application => a distributed database management system for telecommunications applications',
       'VBIC model => an extended development of the Standard Gummel-Poon (SGP) model',
       'EFI system partition => a data storage device partition that is used in computers adhering to UEFI',
       'file system => the way files are named and placed on a disk',
     ],
+    // Only a name of one word with its kind may be asked, and only when the key accepts the bare name (acceptedAnswers
+    // adds it unless it is a word of the language or a letter: "Query language", "C compiler").
     fails: (a) => {
       const words = a.term.trim().split(/\s+/u);
       if (
@@ -378,11 +436,11 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
         !KIND_NOUNS.test(words.at(-1)!)
       )
         return false;
-      const bare = bareName(a.term);
+      const name = words[0]!.toLowerCase();
       return (
-        bare === null ||
-        /\p{Ll}\p{Lu}/u.test(bare) ||
-        !a.answers.some((x) => x.toLowerCase() === bare.toLowerCase())
+        words.length > 2 ||
+        /\p{Ll}\p{Lu}/u.test(words[0]!) ||
+        !a.answers.some((x) => x.toLowerCase() === name)
       );
     },
   },

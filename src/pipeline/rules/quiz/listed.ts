@@ -56,8 +56,13 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'Let’s say that you want to receive a notification when any UPS has been running on battery for 60 seconds.',
       'What is significant is that my current tape has almost 10 Gbytes of data.',
     ],
-    keep: ['You can re-enable interrupts within an interrupt routine on some architectures.'],
-    fails: (s) => FIRST_PERSON.test(s) || /\b(?:we|us|our|ours|ourselves|let['’]s)\b/iu.test(s),
+    keep: [
+      'You can re-enable interrupts within an interrupt routine on some architectures.',
+      'Type I errors occur when a true null hypothesis is rejected.',
+      'US letter paper is 8.5 by 11 inches.',
+    ],
+    // Case-sensitive "us": "US letter" is the country, not the authors.
+    fails: (s) => FIRST_PERSON.test(s) || /\b(?:[Ww]e|[Uu]s|[Oo]urs?|[Oo]urselves|[Ll]et['’]s)\b/u.test(s),
   },
   {
     id: 'listed/not-standalone',

@@ -11,6 +11,7 @@ import type { Rule } from '../rule.ts';
 import { looksLikeCode } from '../sentences/items.ts';
 import { insideCode } from './statements.ts';
 import {
+  ABOUT_A_RUN,
   ABOUT_AN_EXAMPLE,
   EXAMPLE_IDENTIFIER,
   FIRST_PERSON,
@@ -309,6 +310,7 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
     reject: [
       'What is significant, is that I can see that my current tape has almost [10] Gbytes of data.',
       'On my machine the build took [20] minutes.',
+      'I ran the test suite for [2] hours on the old server.',
       'We are working with [38] digits of precision, but the integer part of exp(100) has 44 decimal digits.',
       'The number you recalled had been computed only to 38 decimals, but an integral part with [44] digits.',
     ],
@@ -316,6 +318,8 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
       'Path and Filenames are kept in buffers that start at [256] bytes in length.',
       'The I/O scheduler waits [8] ms before it merges requests.',
       'We recommend at least [512] MB of memory for the server.',
+      'In Part I the course covers [12] weeks of material.',
+      'To build the kernel you need at least [2] GB of free disk space.',
     ],
     fails: (q) => FIRST_PERSON.test(q.text) || NARRATED_SESSION.test(q.text),
   },
@@ -332,8 +336,12 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
     keep: [
       'The probe fires every [15] seconds while the script runs.',
       'The output buffer holds [4] KB before it is flushed.',
+      'On x86 systems the page size is [4] KB.',
+      'On i386 the kernel addresses at most [4] GB of memory.',
+      'The md5 checksum is [128] bits long.',
     ],
-    fails: (q) => ABOUT_AN_EXAMPLE.test(q.text) || EXAMPLE_IDENTIFIER.test(q.text),
+    fails: (q) =>
+      ABOUT_AN_EXAMPLE.test(q.text) || (EXAMPLE_IDENTIFIER.test(q.text) && ABOUT_A_RUN.test(q.text)),
   },
   {
     id: 'quantity/persons-age',
@@ -342,7 +350,10 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
       'On July 11th, 2000, Joel Klecker, who was also known as Espy, passed away at [21] years of age.',
       'The author was [12] years old when he wrote his first program.',
     ],
-    keep: ['Ray was a Debian Developer for incredible [19] years.'],
+    keep: [
+      'Ray was a Debian Developer for incredible [19] years.',
+      'ARP entries are aged out after [300] seconds.',
+    ],
     fails: (q) => PERSONS_AGE.test(q.text),
   },
   {

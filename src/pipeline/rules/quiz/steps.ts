@@ -5,7 +5,7 @@
  * things that has no order (tools, rules) is no question. The ordering maker (quiz/kinds/ordering.ts) asks a
  * list no rule of {@link STEP_RULES} catches.
  *
- * An example is `lead-in | item ; item ; item`.
+ * An example is `lead-in | item ; item ; item`, or `Section § lead-in | item ; …` for a list under a heading.
  */
 import type { AnalysedLanguage, QuizWords } from '../../language/index.ts';
 import type { Rule } from '../rule.ts';
@@ -133,33 +133,57 @@ export const STEP_RULES: readonly StepRule[] = [
     reject: [
       'Minimum steps to get started | Log into the server. ; Add users with GOsa². ; Add workstations with GOsa².',
       'Quick start: | Install the package. ; Edit the configuration. ; Start the daemon.',
+      'Getting Started § After logging in: | Install the package. ; Edit the configuration. ; Start the daemon.',
     ],
     keep: [
       'To rescue the system, do the following steps: | Boot the rescue disk. ; Mount the disk. ; Edit the file.',
+      'Getting Started § To install the package, do the following steps: | Download the archive. ; Unpack the archive. ; Run the installer.',
     ],
-    fails: (l) => TO_DO_LEAD.test(l.lead) || TO_DO_LEAD.test(l.section ?? ''),
+    // A heading only sets the list's frame: under "Getting Started" a lead-in that calls the list a sequence ("do
+    // the following steps") still heads a procedure.
+    fails: (l) =>
+      TO_DO_LEAD.test(l.lead) || (!l.words.sequenceLead.test(l.lead) && TO_DO_LEAD.test(l.section ?? '')),
   },
   {
     id: 'steps/parallel',
-    why: 'Two items that open with the same verb and end with the same words ("Add users with GOsa²", "Add workstations with GOsa²") are the same task done to two things: either may come first (Debian Edu manual, fresh set 3).',
+    why: 'Two items that differ in one word only, a common word in both ("Add users with GOsa²", "Add workstations with GOsa²"), are the same task done to two things: either may come first (Debian Edu manual, fresh set 3). A command or a name in that word ("Run ./configure…", "Run make…") is a step the text puts in its place.',
     reject: [
       'After logging in: | Log into the server. ; Add users with GOsa². ; Add workstations with GOsa².',
     ],
     keep: [
       'Proceed as follows: | Start the Director and the File daemon. ; Change to the directory. ; Start the Storage daemon under the debugger.',
+      'To build the program, do the following: | Run ./configure in the source directory. ; Run make in the source directory. ; Run make install as root.',
+      'Do the following steps: | Select the Network tab and click OK. ; Select the Security tab and click OK. ; Restart the computer.',
     ],
     fails: (l) => {
-      const ends = l.items.map((t) => {
-        const w = t
+      const words = l.items.map((t) =>
+        t
           .toLowerCase()
           .replace(/[.!;:,]+$/u, '')
-          .split(/\s+/u);
-        return w.length >= 3 ? `${w[0]} … ${w.at(-1)}` : t;
-      });
-      return new Set(ends).size < ends.length;
+          .split(/\s+/u),
+      );
+      const cased = l.items.map((t) => t.replace(/[.!;:,]+$/u, '').split(/\s+/u));
+      return words.some((a, i) => words.some((b, j) => j > i && parallel(a, b, cased[i]!, cased[j]!)));
     },
   },
 ];
+
+/**
+ * Whether two items (their words lower-cased, and as written) are the same but for one word, a common word in lower
+ * case in both: "users" and "workstations", not "./configure" and "make" or "Network" and "Security".
+ */
+function parallel(
+  a: readonly string[],
+  b: readonly string[],
+  asA: readonly string[],
+  asB: readonly string[],
+) {
+  if (a.length !== b.length || a.length < 2) return false;
+  const differ = a.flatMap((w, k) => (w === b[k] ? [] : [k]));
+  if (differ.length !== 1) return false;
+  const k = differ[0]!;
+  return /^\p{Ll}+$/u.test(asA[k]!) && /^\p{Ll}+$/u.test(asB[k]!);
+}
 
 /** The first rule of {@link STEP_RULES} the list fails, or null. */
 export const stepProblem = (list: StepList): StepRule | null =>

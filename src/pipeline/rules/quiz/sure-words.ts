@@ -9,9 +9,12 @@
 export const HEDGES =
   /\b(?:seems?|seemed|appears?|appeared|probably|perhaps|maybe|presumably|currently|apparently)\b/iu;
 
-/** The author speaking of themself ("my current tape", "I can see"): the figures are an anecdote's, not the subject's. */
+/**
+ * The author speaking of themself ("my current tape", "I can see"). "I" alone counts only before a verb-like
+ * word or as "I'm", "I've"…: a Roman numeral ("Type I errors", "In Part I the course…") is not the author.
+ */
 export const FIRST_PERSON =
-  /(?<![\p{L}\p{N}'’/&-])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\p{L}\p{N}'’/&-])/u;
+  /(?<![\p{L}\p{N}'’/&-])(?:I(?:['’](?:m|ve|d|ll)|\s+(?:am|was|have|had|can|could|will|would|shall|should|may|might|must|do|did|don['’]t|didn['’]t|think|see|saw|ran|run|got|get|found|find|use|used|tried|try|want|wanted|need|needed|believe|know|knew|like|wrote|write|made|make|recommend|suggest|guess|mean|feel|prefer|just|also|never|always|often|usually|still|then|first|really)\b)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\p{L}\p{N}'’/&-])/u;
 
 /**
  * A sentence about an example, a sample run or what a run printed ("output similar to Example 5.5", "the sample
@@ -22,16 +25,27 @@ export const ABOUT_AN_EXAMPLE =
 
 /**
  * The authors narrating a session ("We are working with 38 digits", "we get 12 seconds", "The number you recalled
- * had been computed…"): its figures are the session's.
+ * had been computed…"): its figures are the session's. "you" takes only verbs of something done in the session,
+ * listed: any verb ending in "ed" reads "you need" as narration.
  */
 export const NARRATED_SESSION =
-  /\bwe (?:are|were|get|got|see|saw|obtain(?:ed)?|ran|run|now have|just)\b|\byou(?: just)? \p{Ll}+ed\b/iu;
+  /\bwe (?:are|were|get|got|see|saw|obtain(?:ed)?|ran|run|now have|just)\b|\byou(?: just)? (?:recalled|typed|entered|ran|ended|obtained|computed|got|saw|created|started|used|tried|wrote|saved|opened|installed|called|specified|asked|pressed|clicked|selected|executed|compiled|loaded|received|printed)\b/iu;
 
 /** A short name of code, letters then digits ("g11", "f2"): the sentence is about an example program. */
 export const EXAMPLE_IDENTIFIER = /(?<![\p{L}\p{N}_.-])\p{Ll}{1,2}\d{1,3}(?![\p{L}\p{N}_-])/u;
 
-/** A person's age or death ("passed away at 21 years of age", "12 years old"): true, not worth asking in a course. */
-export const PERSONS_AGE = /\b(?:years? (?:of age|old)|aged|passed away|died|death)\b/iu;
+/**
+ * A sentence that speaks of calls, a function or a run of a program ("the 30 calls to g11"): only with it does a
+ * short name of letters and digits name a function of an example, not a platform ("x86", "i386") or a hash ("md5").
+ */
+export const ABOUT_A_RUN =
+  /\b(?:calls?|called|function|routine|procedure|program run|runs?|ran|invocations?)\b/iu;
+
+/**
+ * A person's age or death ("passed away at 21 years of age", "12 years old", "died aged 80"): true, not worth asking
+ * in a course. "aged" alone is not one ("ARP entries are aged out").
+ */
+export const PERSONS_AGE = /\b(?:passed away|died (?:at|aged|in)|\d+ years? (?:of age|old)|aged \d+)\b/iu;
 
 /** Openings of a worked example: its figures are the example's, not the subject's. */
 export const WORKED_EXAMPLE =
@@ -41,9 +55,26 @@ export const WORKED_EXAMPLE =
 export const VAGUE_GLOSS =
   /\b(?:very|fairly|quite|rather|somewhat|popular|recent(?:ly)?|things?|stuff|powerful|separate|companion|regular|nice|various|possibly|subject|whole|indispensable|primary source|technically)\b/iu;
 
-/** Kinds of thing a name is one of ("Mnesia application", "PageTemplate class"): the name is the term. */
+/**
+ * Kinds of thing a name is one of ("Mnesia application", "PageTemplate class"): a longer name ending in one
+ * ("Debian Linux Kernel Handbook") is not asked, nor a name with one whose bare name a key does not accept.
+ */
 export const KIND_NOUNS =
+  /^(?:application|system|syntax|language|class|package|program|tool|project|library|module|framework|file|format|version|object|type|suite|software|utility|script|daemon|server|client|driver|service|manual|guide|handbook|distribution)s?$/iu;
+
+/**
+ * Kinds after a name whose bare name a learner may type ("VBIC model" → "VBIC", "TCP protocol" → "TCP"): more than
+ * {@link KIND_NOUNS}, because they only add an answer; a name ending in one of these alone ("Border Gateway
+ * Protocol", "Secure Hash Algorithm") is a name to ask whole.
+ */
+export const NAMED_KINDS =
   /^(?:application|system|syntax|language|class|package|program|tool|project|library|module|framework|file|format|version|object|type|suite|software|utility|script|daemon|server|client|driver|service|manual|guide|handbook|distribution|model|protocol|algorithm|command|option|function|method|simulator|compiler|editor|interface|device|extension|tag|keyword|parameter|variable|macro)s?$/iu;
+
+/** Adjectives that judge ("major advantage", "key benefit"): before a judging or relating noun, no term. */
+export const JUDGING_ADJECTIVES = /^(?:major|main|key|big|chief|great|primary|biggest)$/iu;
+
+/** Nouns that only judge ("drawback"): after any word in lower case ("performance drawback") still no term. */
+export const JUDGEMENT_NOUNS = /^(?:advantage|disadvantage|drawback|benefit|downside|upside)s?$/iu;
 
 /** A lead-in that makes a numbered list advice or an explanation, not a procedure ("please make sure you:"). */
 export const ADVICE_LEAD =
@@ -58,3 +89,10 @@ export const TO_DO_LEAD =
 
 /** An item that points at what comes after it ("Install the old package by the following."). */
 export const POINTS_AHEAD = /\b(?:the following|as follows|below)\b|\.\.\.$|…$/iu;
+
+/**
+ * Words before a number that make it a bound ("at least 8 characters", "up to 100 Mbit/s", "more than 64 KB"):
+ * changed, the bound may still hold ("at least 10 characters" of a rule of 8 is not plainly false).
+ */
+export const BOUND_BEFORE =
+  /(?<![\p{L}\p{N}])(?:at least|at most|up to|no (?:more|less|fewer) than|not (?:more|less) than|more than|less than|fewer than|over|under|above|below|within|(?:a )?(?:minimum|maximum)(?: of)?)\s*$/iu;
