@@ -47,11 +47,8 @@ const runs = Number(values.runs);
 const checkouts = [resolve('.'), ...(values.vs ? [resolve(values.vs)] : [])];
 const work = mkdtempSync(join(tmpdir(), 'profai-bench-cli-'));
 
-/**
- * Prints the child's own CPU and peak RSS on exit (every thread's CPU: wasm compiles, the GC, worker threads).
- * The main thread's exit only: a worker thread inherits `--import` and would print its own, earlier, line.
- */
-const REPORT = `data:text/javascript,import{isMainThread}from'node:worker_threads';if(isMainThread)process.on('exit',()=>{const c=process.cpuUsage();process.stderr.write('\\nBENCH '+JSON.stringify({cpu:(c.user+c.system)/1e6,peakMb:process.resourceUsage().maxRSS/1024})+'\\n')})`;
+/** Prints the child's own CPU and peak RSS on exit (every thread's CPU: wasm compiles, the GC). */
+const REPORT = `data:text/javascript,process.on('exit',()=>{const c=process.cpuUsage();process.stderr.write('\\nBENCH '+JSON.stringify({cpu:(c.user+c.system)/1e6,peakMb:process.resourceUsage().maxRSS/1024})+'\\n')})`;
 
 interface Run {
   wall: number;

@@ -104,12 +104,6 @@ export const SETTINGS = {
     schema: int(64, 4000),
     default: 256,
   }),
-  processThreadMinKb: setting({
-    env: 'PROCESS_THREAD_MIN_KB',
-    doc: "`profai process`: a first file of at least this many KB has its CPU stages (extract to embed) run on a worker thread while the main thread opens the database and loads the English model, so that a second core shortens the run; a smaller file stays on the main thread, where the thread's start (~0.15 s of CPU) would cost about what it saves. 0: every first file.",
-    schema: int(0),
-    default: 256,
-  }),
   ocr: setting({
     env: 'OCR',
     doc: 'OCR of scanned pages (Tesseract, offline): auto reads pages without a text layer, force every page (for PDFs whose text layer is garbage), off none (a scan fails as `needs OCR`).',

@@ -18,25 +18,19 @@ import {
   type PipelineOptions,
   type PreparedDocument,
   prepareDocument,
+  runPipeline,
 } from '../pipeline/index.ts';
-import { loadEnglish } from '../pipeline/language/en/analyser.ts';
 // The store's modules, not its index: the index loads PGlite, which the light LLM stage must not carry.
 import { getCourse } from '../store/courses.ts';
 import { documentCounts, findDocumentBySha, saveProcessedDocument } from '../store/documents.ts';
 import { getQuiz } from '../store/quizzes.ts';
 import type { Database, SavedIds, Sql, VectorStore } from '../store/types.ts';
 import { configuredEmbedder, configuredGenerators, usesModel } from './generators.ts';
-import type { Preparing } from './prepare-thread.ts';
 import { vectorRecords } from './vector-records.ts';
 
 export interface ProcessDeps extends PipelineOptions {
   db: Database;
   vectors: VectorStore;
-  /**
-   * The document's CPU stages already under way on a worker thread (see prepare-thread.ts), used instead of
-   * running them here; cancelled when the document turns out to be stored already. @defaultValue none
-   */
-  preparing?: Preparing;
 }
 
 export interface ProcessOutcome {
@@ -52,14 +46,9 @@ export interface ProcessOutcome {
 
 export async function processDocument(input: PipelineInput, deps: ProcessDeps): Promise<ProcessOutcome> {
   const existing = await findExisting(input.bytes, deps.db);
-  if (existing) {
-    await deps.preparing?.cancel();
-    return existing;
-  }
+  if (existing) return existing;
 
-  const prepared = await prepare(input, deps);
-  const { document } = await completeDocument(prepared, deps);
-  const result = { ...prepared, document };
+  const result = await runPipeline(input, deps);
   const { upsertIn } = deps.vectors;
   if (upsertIn) {
     // Vectors in the database: written by the document's own transaction, so they commit with its chunks.
@@ -109,11 +98,8 @@ export async function stageDocument(
   deps: ProcessDeps,
 ): Promise<{ stored: ProcessOutcome } | { staged: StagedDocument }> {
   const existing = await findExisting(input.bytes, deps.db);
-  if (existing) {
-    await deps.preparing?.cancel();
-    return { stored: existing };
-  }
-  const prepared = await prepare(input, deps);
+  if (existing) return { stored: existing };
+  const prepared = await prepareDocument(input, deps);
   await saveVectors(prepared, deps);
   const { embeddings: _, ...staged } = prepared;
   return { staged };
@@ -126,15 +112,6 @@ export async function finishStaged(
 ): Promise<ProcessOutcome> {
   const { document } = await completeDocument(staged, deps);
   return saveDocument(document, staged.space, staged.warnings, deps);
-}
-
-/** The CPU stages: their result from the worker thread running them, else run here. */
-function prepare(input: PipelineInput, deps: ProcessDeps): Promise<PreparedDocument> {
-  if (!deps.preparing) return prepareDocument(input, deps);
-  // This thread waits for the PDF meanwhile: it loads the English model, which the offline course reads first
-  // (a failed load is tried again, and reported, by the course stage). A model's course may never need it.
-  if (!deps.courseGenerator) loadEnglish().catch(() => {});
-  return deps.preparing.result;
 }
 
 /** Upserts the document's vectors and records how long that took in its stats (`vectorsSeconds`). */

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -66,44 +66,6 @@ describe('profai process', () => {
     assert.equal(out.stderr.trim(), 'notes.pdf: not a PDF: it looks like an HTML page');
     assert.doesNotMatch(out.stderr, /\bat .+:\d+:\d+/);
   });
-
-  test('a first file read on a worker thread makes the same course and quiz, byte for byte', async () => {
-    const run = (threadMinKb: string) => {
-      const out = profai(['process', SAMPLE, '--out', `out-thread-${threadMinKb}`], {
-        PROFAI_DATA_DIR: join(dir, `data-thread-${threadMinKb}`),
-        PROCESS_THREAD_MIN_KB: threadMinKb,
-      });
-      assert.equal(out.status, 0, out.stderr);
-      return out.stdout.match(/wrote (.+)course\.md/)![1]!;
-    };
-    const [threaded, unthreaded] = [run('0'), run('100000')];
-    for (const name of ['course.json', 'course.md'])
-      assert.equal(
-        await readFile(join(threaded, name), 'utf8'),
-        await readFile(join(unthreaded, name), 'utf8'),
-      );
-  });
-
-  // The first file's stages run on a worker thread while the database opens: a database that fails meanwhile
-  // must end the run with its own one line, stop the thread, and keep nothing of the file.
-  for (const first of [SAMPLE, 'notes.pdf'])
-    test(`a database that cannot open while ${first === SAMPLE ? 'a PDF' : 'a refused file'} is read: one line`, async () => {
-      const data = join(dir, `broken-db-${first === SAMPLE ? 'pdf' : 'refused'}`);
-      await mkdir(join(data, 'pgdata'), { recursive: true });
-      await writeFile(join(data, 'pgdata', 'PG_VERSION'), '99\n');
-      const out = profai(['process', first, 'notes.pdf'], {
-        PROFAI_DATA_DIR: data,
-        PROCESS_THREAD_MIN_KB: '0',
-      });
-      assert.equal(out.status, 1, out.stderr);
-      const lines = out.stderr.trim().split('\n');
-      assert.equal(lines.length, 1, out.stderr);
-      assert.match(lines[0]!, /^profai: error: PGlite failed to initialize/);
-      assert.doesNotMatch(out.stderr, /\bat .+:\d+:\d+|Unhandled|cancelled/);
-      assert.equal(out.stdout, '');
-      assert.deepEqual(await readdir(join(data, 'documents')).catch(() => []), [], 'no document kept');
-      assert.equal(await readFile(join(data, 'pgdata', 'PG_VERSION'), 'utf8'), '99\n');
-    });
 
   test('a PDF whose stream inflates to 1.5 GB is refused as too complex, within the engine memory cap', async () => {
     await writeFile(join(dir, 'bomb.pdf'), makeInflateBombPdf(1536));

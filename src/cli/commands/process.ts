@@ -6,21 +6,18 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { type Config, usesEmbeddingsApi } from '../../config.ts';
+import type { Config } from '../../config.ts';
 import { describeError, ProfaiError } from '../../domain/errors.ts';
 import { type ExportInput, renderExport } from '../../export/index.ts';
 import { keepDocumentBytes } from '../../files/documents.ts';
 import { openStorage, type Storage } from '../../files/index.ts';
 import { OPTIMISE_LATER } from '../../lib/v8-flags.ts';
-import type { PipelineInput } from '../../pipeline/index.ts';
 import { warmPdfParser } from '../../pipeline/load.ts';
 import { checkOcrLanguages, terminateOcr } from '../../pipeline/ocr/tesseract.ts';
 import { openDatabase, openVectorStore } from '../../store/index.ts';
-import type { Database } from '../../store/types.ts';
 import { type ProcessDeps, type ProcessOutcome, processConfigured } from '../../workflows/document.ts';
-import { type Preparing, prepareInThread } from '../../workflows/prepare-thread.ts';
 import { peakRssMb, printJson, printLine } from '../output.ts';
-import { type ProgressLine, progressLine } from '../progress.ts';
+import { progressLine } from '../progress.ts';
 import { renderTable } from '../table.ts';
 
 export interface ProcessOptions {
@@ -60,33 +57,14 @@ export async function processCommand(files: string[], opts: ProcessOptions, conf
   setFlagsFromString(OPTIMISE_LATER);
   // A missing OCR language is a one-line error before any file, not a failure of the first scan.
   if (config.ocr !== 'off') checkOcrLanguages(config.ocrLangs);
-  // The first file's CPU stages run on a worker thread while this one opens the database (~0.6 s of CPU) and
-  // loads the English model: on two cores the run takes that much less. Only with the offline embedder (the
-  // embeddings API's client stays in this thread) and from PROCESS_THREAD_MIN_KB (a small file's stages hide
-  // less than the thread's start costs); later files run here, where their stages would overlap nothing.
-  const first =
-    files[0] === undefined ? undefined : startFile(files[0], opts, config, !usesEmbeddingsApi(config));
-  // Without the thread, PDFium compiles while the database opens.
-  const warming = (first ?? Promise.resolve(undefined)).then((s) =>
-    s?.preparing ? undefined : warmPdfParser().catch(() => {}),
-  );
-  let db: Database;
-  try {
-    [db] = await Promise.all([openDatabase(config), warming]);
-  } catch (err) {
-    // No document was saved: stop the thread reading the first one, and fail with the database's error.
-    await (await first)?.preparing?.cancel();
-    throw err;
-  }
+  // PDFium compiles while the database opens.
+  const [db] = await Promise.all([openDatabase(config), warmPdfParser().catch(() => {})]);
   try {
     const vectors = await openVectorStore(config, db);
     const storage = await openStorage(config);
     const results: FileResult[] = [];
     try {
-      for (const [i, file] of files.entries()) {
-        const started = i === 0 && first ? await first : await startFile(file, opts, config, false);
-        results.push(await processOne(started, opts, config, { db, vectors, storage }));
-      }
+      for (const file of files) results.push(await processOne(file, opts, config, { db, vectors, storage }));
     } finally {
       await Promise.all([vectors.close(), storage.close()]);
     }
@@ -94,56 +72,25 @@ export async function processCommand(files: string[], opts: ProcessOptions, conf
     return results.every((r) => r.ok) ? 0 : 1;
   } finally {
     // The OCR worker thread, if a scan made one, would keep the process alive.
-    await Promise.all([db.close(), terminateOcr(), (await first)?.preparing?.cancel()]);
-  }
-}
-
-/** A file read (or found unreadable), its progress line drawn, its CPU stages maybe started on a thread. */
-interface StartedFile {
-  file: string;
-  started: number;
-  line: ProgressLine;
-  input?: PipelineInput;
-  unreadable?: unknown;
-  preparing?: Preparing;
-}
-
-/**
- * Reads `file` and, when `threadable` and the file has PROCESS_THREAD_MIN_KB, starts its CPU stages on a worker
- * thread. Never rejects.
- */
-async function startFile(
-  file: string,
-  opts: ProcessOptions,
-  config: Config,
-  threadable: boolean,
-): Promise<StartedFile> {
-  const started = performance.now();
-  const line = progressLine(basename(file));
-  try {
-    const bytes = await readInput(file);
-    const input = { bytes, fileName: basename(file), password: opts.password };
-    const threaded = threadable && bytes.length >= config.processThreadMinKb * 1024;
-    const preparing = threaded ? prepareInThread(input, { config, onProgress: line.update }) : undefined;
-    return { file, started, line, input, ...(preparing ? { preparing } : {}) };
-  } catch (err) {
-    return { file, started, line, unreadable: err };
+    await Promise.all([db.close(), terminateOcr()]);
   }
 }
 
 async function processOne(
-  started: StartedFile,
+  file: string,
   opts: ProcessOptions,
   config: Config,
   deps: Pick<ProcessDeps, 'db' | 'vectors'> & { storage: Storage },
 ): Promise<FileResult> {
-  const { file, line, input, preparing } = started;
+  const started = performance.now();
+  const line = progressLine(basename(file));
   const finish = (r: Omit<FileResult, 'seconds' | 'peakMb'>): FileResult => {
     line.done();
-    return { ...r, seconds: (performance.now() - started.started) / 1000, peakMb: peakRssMb() };
+    return { ...r, seconds: (performance.now() - started) / 1000, peakMb: peakRssMb() };
   };
   try {
-    if (!input) throw started.unreadable;
+    const bytes = await readInput(file);
+    const input = { bytes, fileName: basename(file), password: opts.password };
     const { storage, ...stores } = deps;
     const pipeline = {
       ...stores,
@@ -151,11 +98,9 @@ async function processOne(
       questions: opts.questions,
       seed: opts.seed,
       onProgress: line.update,
-      ...(preparing ? { preparing } : {}),
     };
     const warn = (message: string) => process.stderr.write(`${file}: warning: ${message}\n`);
     const outcome = await processConfigured(input, pipeline, config, warn);
-    const { bytes } = input;
     await keepDocumentBytes(storage, bytes, createHash('sha256').update(bytes).digest('hex'));
     const outDir = opts.out ? await writeOut(opts.out, outcome, basename(file)) : undefined;
     return finish({ file, ok: true, outcome, outDir });
@@ -164,8 +109,6 @@ async function processOne(
     const result = finish({ file, ok: false, error: { code, message: describeError(err) } });
     if (!opts.json) process.stderr.write(`${file}: ${result.error!.message}\n`);
     return result;
-  } finally {
-    await preparing?.cancel();
   }
 }
 
