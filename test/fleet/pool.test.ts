@@ -73,11 +73,12 @@ describe('child pool', () => {
       const pool = openPool(limits);
       pools.push(pool);
       await pool.start();
-      // The first child takes 800 ms to close its tasks once retired: long enough to overlap a fork if it may.
+      // The first child takes 3 s to close its tasks once retired: well beyond a fork even on a loaded machine
+      // (so a fork that did not wait would overlap it), and under LEAVE_WAIT_MS (so it is not killed first).
       const first = await pool.run({
         jobId: `j${++jobs}`,
         task: 'test.slow_exit',
-        data: { ms: 800 },
+        data: { ms: 3000 },
         attempt: 1,
       });
       assert.equal(first.kind, 'ok');
