@@ -7,7 +7,12 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { createLogger } from '../../src/fleet/log.ts';
 import { ChildHandle, childExecArgv } from '../../src/fleet/pool/child-handle.ts';
-import { ChildPool, type PoolOptions, SPARE_BESIDE_MAX_MB } from '../../src/fleet/pool/child-pool.ts';
+import {
+  ChildPool,
+  LEAVE_WAIT_MS,
+  type PoolOptions,
+  SPARE_BESIDE_MAX_MB,
+} from '../../src/fleet/pool/child-pool.ts';
 import { sleep } from '../../src/lib/time.ts';
 import { TEST_TASKS, waitFor } from '../support/workers.ts';
 
@@ -98,6 +103,60 @@ describe('child pool', () => {
         `${JSON.stringify(limits)}: the retired child was gone when its replacement ran`,
       );
     }
+  });
+
+  test('release while a replacement waits for the retired child: `released` at once, and no new child', async () => {
+    const pool = openPool({ maxTasksPerChild: 1 });
+    pools.push(pool);
+    await pool.start();
+    // The retired child would take 30 s to leave: the next run waits for it (up to LEAVE_WAIT_MS).
+    const first = await pool.run({
+      jobId: `j${++jobs}`,
+      task: 'test.slow_exit',
+      data: { ms: 30_000 },
+      attempt: 1,
+    });
+    assert.equal(first.kind, 'ok');
+    const firstPid = first.kind === 'ok' ? (first.value as { pid: number }).pid : -1;
+    const startedAt = Date.now();
+    const second = pool.run({ jobId: `j${++jobs}`, task: 'test.sleep', data: { ms: 10 }, attempt: 1 });
+    await sleep(300);
+    pool.release();
+    const outcome = await second;
+    const tookMs = Date.now() - startedAt;
+    assert.equal(outcome.kind, 'released');
+    assert.ok(tookMs < LEAVE_WAIT_MS, `released after ${tookMs} ms: it sat out the leave wait`);
+    assert.deepEqual(pool.snapshot(), [], 'no child was forked for a released pool');
+    await waitFor('the retired child to be gone', async () => (isAlive(firstPid) ? null : true), 10_000);
+  });
+
+  test('a child let go whose dispose hangs is killed after LEAVE_WAIT_MS, with a warning (idle exit)', async () => {
+    const lines: string[] = [];
+    const pool = openPool({ idleExitMs: 300, log: createLogger('warn', {}, (line) => lines.push(line)) });
+    pools.push(pool);
+    await pool.start();
+    // This child's dispose takes 30 s: nothing waits for its slot, so only the let-go path can end it.
+    const first = await pool.run({
+      jobId: `j${++jobs}`,
+      task: 'test.slow_exit',
+      data: { ms: 30_000 },
+      attempt: 1,
+    });
+    assert.equal(first.kind, 'ok');
+    const pid = first.kind === 'ok' ? (first.value as { pid: number }).pid : -1;
+    await waitFor('the idle child to leave its slot', async () =>
+      pool.snapshot().length === 0 ? true : null,
+    );
+    await waitFor(
+      'the hung child to be killed',
+      async () => (isAlive(pid) ? null : true),
+      LEAVE_WAIT_MS + 10_000,
+    );
+    const warned = lines.map((l) => JSON.parse(l) as { msg: string; childPid?: number });
+    assert.ok(
+      warned.some((l) => l.msg === 'child killed: still there after leaving' && l.childPid === pid),
+      `a warning names the killed child: ${lines.join('')}`,
+    );
   });
 
   test('no spare is forked beside a child that holds more than SPARE_BESIDE_MAX_MB', async () => {

@@ -8,8 +8,10 @@
  *   eagerly would count three and fork a child that may never be used.)
  * - Memory: a child whose RSS is above MAX_MEMORY_PER_CHILD_MB after a task retires at once (holding that
  *   memory while idle is what the rule is there to prevent), and is replaced straight away.
- * - One child per slot: a replacement is forked once the child it replaces has exited (at most
- *   {@link LEAVE_WAIT_MS}, then that child is killed), not while it is still closing what its tasks opened. Forked
+ * - One child per slot: a replacement is forked once the child it replaces has exited, not while it is still
+ *   closing what its tasks opened. Any child let go (retired, idle, dropped spare, closing) that is still there
+ *   after {@link LEAVE_WAIT_MS} is killed, with a warning: a dispose that hangs (Redis quit during an outage)
+ *   must not keep its memory, nor its slot's replacement, waiting. Forked
  *   at once, the new child started beside the old one's memory: a worker on the corpus peaked at 253-265 MB
  *   (supervisor 58 + leaving child 158 + new child 37-49) at the quota's replacement, against 244 MB for its
  *   largest job (2026-12-06).
@@ -75,7 +77,7 @@ export type RecycleReason = 'tasks' | 'memory' | 'crash';
 interface Slot {
   index: number;
   child: ChildHandle | null;
-  starting: Promise<ChildHandle> | null;
+  starting: Promise<ChildHandle | null> | null;
   spare: Spare | null;
   busy: boolean;
   startFailures: number;
@@ -168,24 +170,35 @@ export class ChildPool implements Executor {
     }
   }
 
-  /** Kills the children still running tasks; their runs resolve `released` (the caller re-queues the jobs). */
+  /**
+   * Kills the children still running tasks; their runs resolve `released` (the caller re-queues the jobs). A
+   * child still leaving is killed too: a run waiting for it to exit would otherwise sit out {@link LEAVE_WAIT_MS}.
+   */
   release(): void {
     this.#released = true;
     for (const slot of this.#slots) this.#disarmIdleExit(slot);
-    for (const slot of this.#slots) if (slot.busy) slot.child?.kill('SIGKILL');
+    for (const slot of this.#slots) {
+      if (slot.busy) slot.child?.kill('SIGKILL');
+      slot.leaving?.kill('SIGKILL');
+    }
   }
 
-  /** Lets idle children leave cleanly (waiting up to `timeoutMs`, then killing them). */
+  /**
+   * Lets idle children leave cleanly, and waits for those already leaving (up to `timeoutMs`, then kills them).
+   * @param timeoutMs - how long children may take to exit. @defaultValue 5000
+   */
   async close(timeoutMs = 5000): Promise<void> {
     this.#closing = true;
     this.#stopWatch();
     for (const slot of this.#slots) this.#disarmIdleExit(slot);
     const spares = await Promise.all(this.#slots.map((s) => this.#takeSpare(s)));
-    const children = [
+    const leaving = this.#slots.flatMap((s) => (s.leaving ? [s.leaving] : []));
+    const staying = [
       ...this.#slots.flatMap((s) => (s.child ? [s.child] : [])),
       ...spares.filter((c): c is ChildHandle => c !== null),
     ];
-    for (const child of children) child.retire();
+    for (const child of staying) this.#dismiss(child, 'closing');
+    const children = [...leaving, ...staying];
     const exits = Promise.all(children.map((c) => c.exited));
     const timer = setTimeout(() => {
       for (const child of children) child.kill('SIGKILL');
@@ -239,7 +252,7 @@ export class ChildPool implements Executor {
       const child = slot.child;
       if (slot.busy || !child || child.busy || this.#closing || this.#released) return;
       this.#opts.log.info('child left: idle', { childPid: child.pid, idleS: ms / 1000, slot: slot.index });
-      this.#letGo(slot, child);
+      this.#letGo(slot, child, 'idle');
     }, ms);
     slot.idleTimer.unref();
   }
@@ -306,23 +319,43 @@ export class ChildPool implements Executor {
   #retire(slot: Slot, child: ChildHandle, reason: RecycleReason, why: string): void {
     this.recycles[reason]++;
     this.#opts.log.info('child retired', { childPid: child.pid, reason, why, slot: slot.index });
-    this.#letGo(slot, child);
+    this.#letGo(slot, child, reason);
   }
 
   /** Asks the slot's child to leave; the slot's next fork waits for it to be gone ({@link #untilLeft}). */
-  #letGo(slot: Slot, child: ChildHandle): void {
+  #letGo(slot: Slot, child: ChildHandle, why: string): void {
     slot.child = null;
     slot.leaving = child;
-    child.retire();
+    this.#dismiss(child, why);
+    void child.exited.then(() => {
+      if (slot.leaving === child) slot.leaving = null;
+    });
   }
 
-  /** Waits until the child the slot let go has exited, killing it after {@link LEAVE_WAIT_MS}. */
+  /**
+   * Asks a child to leave, and kills it if it is still there after {@link LEAVE_WAIT_MS} (the timer does not keep
+   * the supervisor alive).
+   */
+  #dismiss(child: ChildHandle, why: string): void {
+    child.retire();
+    const timer = setTimeout(() => {
+      if (!child.alive) return;
+      this.#opts.log.warn('child killed: still there after leaving', {
+        childPid: child.pid,
+        why,
+        waitedMs: LEAVE_WAIT_MS,
+      });
+      child.kill('SIGKILL');
+    }, LEAVE_WAIT_MS);
+    timer.unref();
+    void child.exited.then(() => clearTimeout(timer));
+  }
+
+  /** Waits until the child the slot let go has exited ({@link #dismiss} kills it if it does not). */
   async #untilLeft(slot: Slot): Promise<void> {
     const leaving = slot.leaving;
     if (!leaving) return;
-    const timer = setTimeout(() => leaving.kill('SIGKILL'), LEAVE_WAIT_MS);
     await leaving.exited;
-    clearTimeout(timer);
     if (slot.leaving === leaving) slot.leaving = null;
   }
 
@@ -356,14 +389,18 @@ export class ChildPool implements Executor {
     return this.#closing || this.#released ? null : child;
   }
 
-  /** A new child for the slot: its spare when it has a live one, else a fresh fork. */
-  async #replace(slot: Slot): Promise<ChildHandle> {
+  /** A new child for the slot: its spare when it has a live one, else a fresh fork. Null once closing or released. */
+  async #replace(slot: Slot): Promise<ChildHandle | null> {
     const spare = await this.#takeSpare(slot);
     // A spare was forked ahead on purpose (short tasks); a fresh fork waits for the child it replaces to be gone.
-    if (!spare) await this.#untilLeft(slot);
+    if (!spare) {
+      await this.#untilLeft(slot);
+      // Closed or released while waiting: a child forked now would only have to leave again.
+      if (this.#closing || this.#released) return null;
+    }
     const child = spare ?? (await this.#fork(slot));
     // Closing meanwhile: close() has already listed the children it lets go, so this one leaves by itself.
-    if (this.#closing) child.retire();
+    if (this.#closing) this.#dismiss(child, 'closing');
     else {
       slot.child = child;
       // A replacement forked for an idle slot (after a crash or a memory retire) may leave idle too.
@@ -431,7 +468,7 @@ export class ChildPool implements Executor {
   async #dropSpare(slot: Slot, spare: Spare): Promise<void> {
     if (slot.spare !== spare) return;
     const child = await this.#takeSpare(slot);
-    child?.retire();
+    if (child) this.#dismiss(child, 'spare idle');
   }
 
   #onExit(slot: Slot, child: ChildHandle, how: string): void {
