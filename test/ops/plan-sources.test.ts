@@ -74,6 +74,12 @@ describe('calibration', () => {
     assert.ok(sample!.cpuSeconds > 0.1 && sample!.cpuSeconds < 60, String(sample!.cpuSeconds));
   });
 
+  test("the child has the worker children's heap cap: one too small for the pipeline fails the run", {
+    timeout: 60_000,
+  }, async () => {
+    await assert.rejects(calibrate({ runs: 1, heapMb: 16 }), /calibration failed: .*heap out of memory/i);
+  });
+
   test('a PDF the pipeline rejects fails the calibration with its reason', { timeout: 60_000 }, async () => {
     const notPdf = new URL('../../package.json', import.meta.url).pathname;
     await assert.rejects(calibrate({ runs: 1, file: notPdf }), /calibration failed: .+/);

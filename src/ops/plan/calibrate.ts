@@ -5,7 +5,7 @@
 
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { CHILD_NODE_FLAGS, childEnv } from '../../fleet/pool/child-handle.ts';
+import { childEnv, childExecArgv } from '../../fleet/pool/child-handle.ts';
 import { CalibrationError } from '../errors.ts';
 import type { JobSample } from './stats.ts';
 
@@ -16,9 +16,22 @@ export const SAMPLE_PDF = fileURLToPath(new URL('../../../examples/sample.pdf', 
 
 type ChildAnswer = { ok: true; peakRssMb: number; cpuSeconds: number } | { ok: false; error: string };
 
-function runOnce(file: string, env: NodeJS.ProcessEnv): Promise<JobSample> {
-  // A worker child's V8 flags and malloc settings: they change its peak RSS and the CPU of a cold first job.
-  const execArgv = [...(underTsx ? ['--import', 'tsx'] : []), ...CHILD_NODE_FLAGS];
+/**
+ * Why a child that crashed did: the last error line of its stderr (a heap out of memory is followed by a native
+ * stack and Node's version, which say nothing), else its last line.
+ */
+function crashReason(stderr: string): string | undefined {
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return [...lines].reverse().find((l) => /^(FATAL ERROR|[\w.]*Error\b)/.test(l)) ?? lines.at(-1);
+}
+
+function runOnce(file: string, env: NodeJS.ProcessEnv, heapMb: number): Promise<JobSample> {
+  // A worker child's V8 flags (heap cap included) and malloc settings: they change its peak RSS and the CPU of a
+  // cold first job.
+  const execArgv = childExecArgv(underTsx ? ['--import', 'tsx'] : [], heapMb, CHILD);
   const child = fork(fileURLToPath(CHILD), [file], {
     execArgv,
     env: childEnv(env),
@@ -39,23 +52,29 @@ function runOnce(file: string, env: NodeJS.ProcessEnv): Promise<JobSample> {
       else
         reject(
           new CalibrationError(
-            answer?.error ??
-              (stderr.trim().split('\n').pop() || `child ended (${signal ?? `exit code ${code}`})`),
+            answer?.error ?? (crashReason(stderr) || `child ended (${signal ?? `exit code ${code}`})`),
           ),
         );
     });
   });
 }
 
-/**
- * Runs the pipeline on `file` `runs` times, each in a new child, one after another (so they do not compete).
- * @param runs - how many runs. @defaultValue 3
- */
-export async function calibrate(
-  opts: { file?: string; runs?: number; env?: NodeJS.ProcessEnv } = {},
-): Promise<JobSample[]> {
+/** Options of {@link calibrate}. */
+export interface CalibrateOptions {
+  /** The PDF to run. @defaultValue {@link SAMPLE_PDF} */
+  file?: string;
+  /** How many runs. @defaultValue 3 */
+  runs?: number;
+  /** The children's environment (before the malloc settings of {@link childEnv}). @defaultValue process.env */
+  env?: NodeJS.ProcessEnv;
+  /** CHILD_HEAP_MB: the V8 heap cap a worker child would have; 0 = Node's default. @defaultValue 0 */
+  heapMb?: number;
+}
+
+/** Runs the pipeline on `file` `runs` times, each in a new child, one after another (so they do not compete). */
+export async function calibrate(opts: CalibrateOptions = {}): Promise<JobSample[]> {
   const samples: JobSample[] = [];
   for (let i = 0; i < (opts.runs ?? 3); i++)
-    samples.push(await runOnce(opts.file ?? SAMPLE_PDF, opts.env ?? process.env));
+    samples.push(await runOnce(opts.file ?? SAMPLE_PDF, opts.env ?? process.env, opts.heapMb ?? 0));
   return samples;
 }

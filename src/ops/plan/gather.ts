@@ -61,7 +61,7 @@ export async function gatherInputs(config: Config, opts: GatherOptions): Promise
         : 'Redis did not answer';
     const runs = opts.runs ?? 3;
     status(`Calibrating (${why}): ${runs} runs of examples/sample.pdf, each in a fresh child…`);
-    jobs = await calibrate({ runs });
+    jobs = await calibrate({ runs, heapMb: config.childHeapMb });
     jobsSource = `calibration (${runs} runs of sample.pdf)`;
   }
   return {
