@@ -130,6 +130,25 @@ describe('child pool', () => {
     await waitFor('the retired child to be gone', async () => (isAlive(firstPid) ? null : true), 10_000);
   });
 
+  test('close while a replacement waits for the retired child: close sees it gone, and no new child', async () => {
+    const pool = openPool({ maxTasksPerChild: 1 });
+    await pool.start();
+    const first = await pool.run({
+      jobId: `j${++jobs}`,
+      task: 'test.slow_exit',
+      data: { ms: 30_000 },
+      attempt: 1,
+    });
+    assert.equal(first.kind, 'ok');
+    const firstPid = first.kind === 'ok' ? (first.value as { pid: number }).pid : -1;
+    const second = pool.run({ jobId: `j${++jobs}`, task: 'test.sleep', data: { ms: 10 }, attempt: 1 });
+    await sleep(300);
+    await pool.close(1000);
+    assert.equal(isAlive(firstPid), false, 'close returned with the retired child still there');
+    assert.equal((await second).kind, 'released');
+    assert.deepEqual(pool.snapshot(), [], 'no child was forked for a closed pool');
+  });
+
   test('a child let go whose dispose hangs is killed after LEAVE_WAIT_MS, with a warning (idle exit)', async () => {
     const lines: string[] = [];
     const pool = openPool({ idleExitMs: 300, log: createLogger('warn', {}, (line) => lines.push(line)) });
