@@ -102,6 +102,21 @@ async function readPages(pdf: PdfHandle, opts: ExtractOptions): Promise<PageResu
     }
   };
 
+  // Apart from the loop so that no variable of the loop holds the document (and its engine) while reopen() makes a
+  // fresh one.
+  const readSlice = () => {
+    const doc = pdf.document;
+    runInEngine(
+      doc.engine,
+      () => {
+        const until = performance.now() + SLICE_MS;
+        do finish(readPage(doc, next));
+        while (next < total && performance.now() < until);
+      },
+      pdf.pageTimeoutMs + SLICE_MS,
+    );
+  };
+
   while (next < total) {
     if (givenUp !== undefined) {
       finish(failedPage(givenUp));
@@ -111,17 +126,8 @@ async function readPages(pdf: PdfHandle, opts: ExtractOptions): Promise<PageResu
       throw tooComplex(
         `reading its pages took longer than ${Math.round(pdf.timeoutMs / 1000)} s (PDF_TIMEOUT_S)`,
       );
-    const doc = pdf.document;
     try {
-      runInEngine(
-        doc.engine,
-        () => {
-          const until = performance.now() + SLICE_MS;
-          do finish(readPage(doc, next));
-          while (next < total && performance.now() < until);
-        },
-        pdf.pageTimeoutMs + SLICE_MS,
-      );
+      readSlice();
     } catch (err) {
       if (err instanceof EngineMemoryExceeded)
         throw tooComplex(`page ${next + 1} ${memoryDetail(pdf.maxMemoryMb)}`);

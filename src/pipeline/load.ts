@@ -101,8 +101,9 @@ export interface PdfHandle {
    */
   reopen(): Promise<PdfiumDocument>;
   /**
-   * Hands back the engine's memory when it grew past its renewal size (EngineLimits.renewAboveMb) while the
-   * document is still open: drops the instance and opens the document again in a fresh one. Between drawing a
+   * Hands back the engine's memory when it grew past its renewal size (EngineLimits.renewAboveMb), not counting
+   * what opening this document grew it by (a large file's own bytes), while the document is still open: lets the
+   * instance go, collects it, then opens the document again in a fresh one. Between drawing a
    * page and reading it by OCR, so that the 100-250 MB a page drawn from a large image grew PDFium to is not
    * resident beside Tesseract's. Does nothing otherwise.
    */
@@ -160,41 +161,64 @@ export async function openPdf(checked: CheckedPdf, limits: OpenLimits): Promise<
   if (broken !== undefined)
     throw corrupt(`a stream is not closed (no endstream after the stream at byte ${broken})`);
   const openTimeoutMs = limits.openTimeoutMs ?? 20_000;
+  /**
+   * Bytes the engine's memory grew by when the document was last opened (its copy of the file, and what PDFium
+   * parsed): memory a fresh instance needs again to hold the document, so it does not count as grown.
+   */
+  let openedBytes = 0;
   const open = async () => {
     const e = await engine();
+    const before = e.heapU8().length;
     try {
-      return runInEngine(e, () => PdfiumDocument.open(e, checked.bytes, checked.password), openTimeoutMs);
+      const doc = runInEngine(
+        e,
+        () => PdfiumDocument.open(e, checked.bytes, checked.password),
+        openTimeoutMs,
+      );
+      openedBytes = Math.max(0, e.heapU8().length - before);
+      return doc;
     } catch (err) {
       throw openError(err, checked.password !== undefined, maxMemoryMb);
     }
   };
-  let document = await open();
+  let document: PdfiumDocument | undefined = await open();
+  const opened = (): PdfiumDocument => {
+    if (!document) throw corrupt('the file could not be opened again');
+    return document;
+  };
+  /**
+   * Opens the document in a fresh instance once the old one is let go: the handle no longer holds it (it did through
+   * `document` while the new one was made) and a full collection runs before the new instance is made, so that two
+   * instances (2 × 118 MB for a 100 MB scan) need not be resident together. V8 hands a WebAssembly memory back
+   * asynchronously, so a second collection once the document is open again lets go of whatever the first could not.
+   */
+  const openAfresh = async () => {
+    if (document && isLive(document.engine)) dropEngine();
+    document = undefined;
+    collectGarbage();
+    document = await open();
+    collectGarbage();
+    return document;
+  };
   const handle: PdfHandle = {
     fileName: checked.fileName,
     bytes: checked.bytes,
     pageCount: document.pageCount,
     get document() {
-      return document;
+      return opened();
     },
     pageTimeoutMs: limits.pageTimeoutMs ?? 15_000,
     timeoutMs: limits.timeoutMs ?? 120_000,
     maxMemoryMb,
-    async reopen() {
-      document = await open();
-      // The dropped instance may have grown to PDF_MAX_MEMORY_MB before it was refused more: let it go now, not
-      // at a collection that a child with a small heap makes jobs later (its next jobs sat ~100 MB higher).
-      collectGarbage();
-      return document;
-    },
+    // The dropped instance may have grown to PDF_MAX_MEMORY_MB before it was refused more: let it go now, not at a
+    // collection that a child with a small heap makes jobs later (its next jobs sat ~100 MB higher).
+    reopen: openAfresh,
     async shedGrownEngine() {
-      if (!isLive(document.engine) || !hasGrown(document.engine)) return;
-      dropEngine();
-      document = await open();
-      // Once nothing holds the dropped instance (the handle held it through `document` until now).
-      collectGarbage();
+      // No local holds the document across the reopening: it would keep the old instance alive through it.
+      if (isLive(opened().engine) && hasGrown(opened().engine, openedBytes)) await openAfresh();
     },
     async close(options) {
-      closeDocument(document, options?.read ?? document.pageCount);
+      if (document) closeDocument(document, options?.read ?? document.pageCount);
     },
   };
   try {

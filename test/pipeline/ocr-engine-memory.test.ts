@@ -16,6 +16,7 @@ import { ocrDocument } from '../../src/pipeline/ocr.ts';
 import { hasEngine, hasGrown } from '../../src/pipeline/pdf/engine.ts';
 import { renderPageGray } from '../../src/pipeline/pdf/render.ts';
 import { corpusDir } from '../support/corpus.ts';
+import { withUnusedStream } from '../support/make-pdf.ts';
 
 const config = loadConfig({});
 const bytes = new Uint8Array(readFileSync(join(corpusDir(), 'om-scan-wikipedia-de.pdf')));
@@ -73,5 +74,59 @@ describe("PDFium's memory grown by a page drawn for OCR", { timeout: 120_000 }, 
     assert.ok(mb > 40 && mb < 96, `drawing grew the engine to ${mb} MB`);
     await pdf.close({ read: 1 });
     assert.equal(hasEngine(), false, 'the grown instance was let go');
+  });
+});
+
+describe("a large file's own bytes in PDFium's memory", { timeout: 120_000 }, () => {
+  // Opening copies the file into the engine: a 47 MB file holds it at ~47 MB, past renewAboveMb (32 MB) before
+  // anything is drawn. Counted as grown, every OCR page made a fresh instance that reopened the file and was
+  // "grown" again.
+  const UNUSED_MB = 45;
+  /** EngineLimits.renewAboveMb's default. */
+  const RENEW_ABOVE_MB = 32;
+  const openLarge = async (name: string) => {
+    const scan = new Uint8Array(readFileSync(join(corpusDir(), name)));
+    const large = withUnusedStream(scan, UNUSED_MB * 1048576);
+    assert.ok(large.length > 15 * 1048576, `the file is ${large.length} bytes`);
+    return openPdf(checkPdf({ bytes: large, fileName: 'large-scan.pdf' }, config), { maxPages: 10 });
+  };
+
+  test('does not count as grown: drawing a page that grows the engine little renews nothing', async () => {
+    const pdf = await openLarge('om-scan-book-page.pdf');
+    try {
+      const opened = pdf.document.engine;
+      const openedMb = engineMb(pdf);
+      assert.ok(openedMb > RENEW_ABOVE_MB, `the open file holds the engine at ${openedMb} MB`);
+      const drawn = await renderPageGray(pdf, 1, 150);
+      assert.ok(engineMb(pdf) - openedMb < RENEW_ABOVE_MB, `drawing grew the engine to ${engineMb(pdf)} MB`);
+      await pdf.shedGrownEngine();
+      await pdf.shedGrownEngine();
+      assert.equal(pdf.document.engine, opened, 'the instance that opened the file is kept');
+      const again = await renderPageGray(pdf, 1, 150);
+      assert.ok(Buffer.from(again.pixels).equals(Buffer.from(drawn.pixels)), 'the same pixels');
+    } finally {
+      await pdf.close();
+    }
+  });
+
+  test('a page whose drawing grows the engine well past it still renews it, once', async () => {
+    const pdf = await openLarge('om-scan-wikipedia-de.pdf');
+    try {
+      const openedMb = engineMb(pdf);
+      const before = await renderPageGray(pdf, 1, config.ocrDpi);
+      const grownMb = engineMb(pdf);
+      assert.ok(grownMb - openedMb > 100, `drawing grew the engine from ${openedMb} to ${grownMb} MB`);
+      const grown = pdf.document.engine;
+      await pdf.shedGrownEngine();
+      const fresh = pdf.document.engine;
+      assert.notEqual(fresh, grown, 'the document was opened again in a new instance');
+      assert.ok(engineMb(pdf) < grownMb - 100, `the new instance holds ${engineMb(pdf)} MB`);
+      await pdf.shedGrownEngine();
+      assert.equal(pdf.document.engine, fresh, 'the new instance, holding the file, is not renewed again');
+      const after = await renderPageGray(pdf, 1, config.ocrDpi);
+      assert.ok(Buffer.from(after.pixels).equals(Buffer.from(before.pixels)), 'the same pixels');
+    } finally {
+      await pdf.close();
+    }
   });
 });

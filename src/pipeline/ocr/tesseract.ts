@@ -1,7 +1,8 @@
 /**
  * The OCR engine: tesseract.js (Tesseract compiled to WebAssembly, in a worker thread of its own), one instance
- * per process, made on first use and reused for every page and document, ended by {@link terminateOcr} (a worker
- * child calls it when it retires).
+ * per process, made on first use and reused for every page of a job, ended by {@link terminateOcr}: a worker child
+ * ends it once each PDF or page-range job is done (its memory never shrinks; tasks/ocr-split.ts `endOcr`) and when
+ * it retires, `profai process` when its files are done.
  *
  * Offline, always: the traineddata comes from the installed `@tesseract.js-data/<lang>` packages (their LSTM
  * `4.0.0_best_int` models), named by `langPath`, with no cache written. Without `langPath` tesseract.js would

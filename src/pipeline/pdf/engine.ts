@@ -47,7 +47,9 @@ export interface EngineLimits {
   maxMemoryMb: number;
   /**
    * An instance whose memory grew past this many MB is replaced once its document is closed (memory a WebAssembly
-   * instance has grown never shrinks), and, during OCR, between drawing a page and reading it. Reading text never
+   * instance has grown never shrinks), and, during OCR, between drawing a page and reading it; there, what opening
+   * the document grew the instance by (its copy of the file: a 47 MB file holds it at 46.9 MB) is allowed on top, as a fresh
+   * instance needs it again (no corpus file or manual grows it when opened, 2026-12-06). Reading text never
    * grows it past its first 17.75 MB (the 10 Debian manuals and the corpus, 2026-12-06); drawing pages for OCR does
    * (om-mixed-scan-text.pdf's page 6 at 300 dpi to 67.5 MB, om-scan-wikipedia-de.pdf's to 149 MB). At 96 MB the
    * former stayed in the child for every later job: a corpus worker's later jobs sat ~70 MB higher. @defaultValue 32
@@ -146,9 +148,15 @@ export function renewIfGrown(e: Engine, pages = 0): void {
   if ((hasGrown(e) || pages >= limits.renewAtPages) && isCurrent(e)) dropEngine();
 }
 
-/** True when `e`'s memory grew past `renewAboveMb` (a page drawn from a large image does that). */
-export function hasGrown(e: Engine): boolean {
-  return e.heapU8().length > limits.renewAboveMb * 1024 * 1024;
+/**
+ * True when `e`'s memory grew past `renewAboveMb` (a page drawn from a large image does that), not counting
+ * `openedBytes`: what opening the document it holds grew it by (its copy of the file, for one), which a fresh
+ * instance that opens the document again needs too. Without it a file over ~14 MB counted as grown right after
+ * opening, and each OCR page made a new instance that was "grown" again (a 47 MB file: 47-102 ms a page, nothing
+ * handed back). Closing passes nothing: no document is opened again then, so all of it goes back.
+ */
+export function hasGrown(e: Engine, openedBytes = 0): boolean {
+  return e.heapU8().length > limits.renewAboveMb * 1024 * 1024 + openedBytes;
 }
 
 let currentEngine: Engine | undefined;

@@ -25,14 +25,8 @@ export class RenderError extends Error {}
  * renewed and the document opened again, so the next page can be drawn.
  */
 export async function renderPageGray(pdf: PdfHandle, page: number, dpi: number): Promise<GrayImage> {
-  const doc = pdf.document;
-  const index = page - 1;
   try {
-    return runInEngine(
-      doc.engine,
-      () => doc.renderGray(index, fittingDpi(doc.pageSize(index), dpi)),
-      pdf.pageTimeoutMs,
-    );
+    return drawPage(pdf, page - 1, dpi);
   } catch (err) {
     if (err instanceof EngineMemoryExceeded || err instanceof EngineTimeout || err instanceof EngineCrashed)
       await pdf.reopen();
@@ -41,6 +35,19 @@ export async function renderPageGray(pdf: PdfHandle, page: number, dpi: number):
       throw new RenderError(`did not finish within ${Math.round(pdf.pageTimeoutMs / 1000)} s`);
     throw new RenderError(err instanceof Error ? (err.message.split('\n')[0] ?? 'error') : String(err));
   }
+}
+
+/**
+ * Draws page `index` in the engine. Apart from renderPageGray so that no variable of its holds the document (and
+ * the engine it is in) while `pdf.reopen()` makes a fresh one.
+ */
+function drawPage(pdf: PdfHandle, index: number, dpi: number): GrayImage {
+  const doc = pdf.document;
+  return runInEngine(
+    doc.engine,
+    () => doc.renderGray(index, fittingDpi(doc.pageSize(index), dpi)),
+    pdf.pageTimeoutMs,
+  );
 }
 
 /** `dpi`, or less for a page (in points) that would exceed {@link MAX_RENDER_PIXELS} at it. */
