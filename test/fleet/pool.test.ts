@@ -39,11 +39,17 @@ const isAlive = (pid: number) => {
 };
 
 let jobs = 0;
-async function runSleep(pool: ChildPool, ms: number): Promise<number> {
-  const outcome = await pool.run({ jobId: `j${++jobs}`, task: 'test.sleep', data: { ms }, attempt: 1 });
+/** Runs a test task to its end on the pool; returns the pid of the child that ran it. */
+async function runOn(pool: ChildPool, task: string, data: unknown): Promise<number> {
+  const outcome = await pool.run({ jobId: `j${++jobs}`, task, data, attempt: 1 });
   assert.equal(outcome.kind, 'ok');
   return (outcome.kind === 'ok' ? (outcome.value as { pid: number }) : { pid: -1 }).pid;
 }
+
+const runSleep = (pool: ChildPool, ms: number) => runOn(pool, 'test.sleep', { ms });
+
+/** A task whose child, once retired or let go, takes `exitMs` to close what it opened. */
+const runSlowExit = (pool: ChildPool, exitMs: number) => runOn(pool, 'test.slow_exit', { ms: exitMs });
 
 describe('child pool', () => {
   const pools: ChildPool[] = [];
@@ -80,14 +86,7 @@ describe('child pool', () => {
       await pool.start();
       // The first child takes 3 s to close its tasks once retired: well beyond a fork even on a loaded machine
       // (so a fork that did not wait would overlap it), and under LEAVE_WAIT_MS (so it is not killed first).
-      const first = await pool.run({
-        jobId: `j${++jobs}`,
-        task: 'test.slow_exit',
-        data: { ms: 3000 },
-        attempt: 1,
-      });
-      assert.equal(first.kind, 'ok');
-      const firstPid = first.kind === 'ok' ? (first.value as { pid: number }).pid : -1;
+      const firstPid = await runSlowExit(pool, 3000);
       const next = await pool.run({
         jobId: `j${++jobs}`,
         task: 'test.is_running',
@@ -110,14 +109,7 @@ describe('child pool', () => {
     pools.push(pool);
     await pool.start();
     // The retired child would take 30 s to leave: the next run waits for it (up to LEAVE_WAIT_MS).
-    const first = await pool.run({
-      jobId: `j${++jobs}`,
-      task: 'test.slow_exit',
-      data: { ms: 30_000 },
-      attempt: 1,
-    });
-    assert.equal(first.kind, 'ok');
-    const firstPid = first.kind === 'ok' ? (first.value as { pid: number }).pid : -1;
+    const firstPid = await runSlowExit(pool, 30_000);
     const startedAt = Date.now();
     const second = pool.run({ jobId: `j${++jobs}`, task: 'test.sleep', data: { ms: 10 }, attempt: 1 });
     await sleep(300);
@@ -133,14 +125,7 @@ describe('child pool', () => {
   test('close while a replacement waits for the retired child: close sees it gone, and no new child', async () => {
     const pool = openPool({ maxTasksPerChild: 1 });
     await pool.start();
-    const first = await pool.run({
-      jobId: `j${++jobs}`,
-      task: 'test.slow_exit',
-      data: { ms: 30_000 },
-      attempt: 1,
-    });
-    assert.equal(first.kind, 'ok');
-    const firstPid = first.kind === 'ok' ? (first.value as { pid: number }).pid : -1;
+    const firstPid = await runSlowExit(pool, 30_000);
     const second = pool.run({ jobId: `j${++jobs}`, task: 'test.sleep', data: { ms: 10 }, attempt: 1 });
     await sleep(300);
     await pool.close(1000);
@@ -155,14 +140,7 @@ describe('child pool', () => {
     pools.push(pool);
     await pool.start();
     // This child's dispose takes 30 s: nothing waits for its slot, so only the let-go path can end it.
-    const first = await pool.run({
-      jobId: `j${++jobs}`,
-      task: 'test.slow_exit',
-      data: { ms: 30_000 },
-      attempt: 1,
-    });
-    assert.equal(first.kind, 'ok');
-    const pid = first.kind === 'ok' ? (first.value as { pid: number }).pid : -1;
+    const pid = await runSlowExit(pool, 30_000);
     await waitFor('the idle child to leave its slot', async () =>
       pool.snapshot().length === 0 ? true : null,
     );
