@@ -47,9 +47,19 @@ export function groupMakers(m: GroupMaterial, lang: LanguageProfile, rng: Rng): 
       NUMERICAL_SOURCES,
     ));
   // A sentence asked with a blank must stand alone as a listed statement must (no verb, code, a heading run in…).
-  // Judged only for a sentence that states a quantity to ask, the few among those read.
-  const standsAlone = (text: string) =>
-    standaloneProblem(text, analysed) === null && !LISTED_RULES.some((rule) => rule.fails(text, analysed));
+  // Judged only for a sentence that states a quantity to ask, the few among those read, and once: the numerical
+  // items and multiple answer's false options ask it of the same sentences.
+  const alone = new Map<string, boolean>();
+  const standsAlone = (text: string) => {
+    let judged = alone.get(text);
+    if (judged === undefined) {
+      judged =
+        standaloneProblem(text, analysed) === null &&
+        !LISTED_RULES.some((rule) => rule.fails(text, analysed));
+      alone.set(text, judged);
+    }
+    return judged;
+  };
   // A changed quantity passes the false-option rules as a false true/false statement does.
   const plainlyFalse = (source: string, statement: string) =>
     !FALSE_OPTION_RULES.some((rule) => rule.fails({ source, statement, words }));
