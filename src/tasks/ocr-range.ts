@@ -61,7 +61,7 @@ export function createOcrRangeTask(
     label: (data) => `${data.fileName} p. ${data.pages[0]}-${data.pages[data.pages.length - 1]}`,
     parentJobId: (data) => data.parentJobId,
     dispose: async () => {
-      await (await import('../pipeline/ocr/tesseract.ts')).terminateOcr();
+      await endOcr();
       await files.close();
       await closeSplitConnections();
     },

@@ -171,7 +171,7 @@ export async function addOcrFlow(split: PdfSplit, config: TaskSettings): Promise
  * Ends the tesseract worker a job's scanned pages started, once the job is done: its thread and WebAssembly memory
  * (~100 MB after a page read at 300 dpi, which never shrinks) would otherwise stay in the child for every later
  * job, scanned or not; a corpus worker's later jobs sat at ~450 MB. The next scan makes a new one (~0.47 s of
- * CPU). Never throws.
+ * CPU). The tasks' dispose ends it too, when their child retires. Never throws.
  */
 export async function endOcr(): Promise<void> {
   await (await import('../pipeline/ocr/tesseract.ts')).terminateOcr();

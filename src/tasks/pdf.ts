@@ -167,7 +167,7 @@ export function createPdfTask(
     },
     dispose: async () => {
       // The process's tesseract worker (a thread with its own memory), if a scanned page made one.
-      await (await import('../pipeline/ocr/tesseract.ts')).terminateOcr();
+      await endOcr();
       await storage.close();
       await files.close();
       await closeSplitConnections();
