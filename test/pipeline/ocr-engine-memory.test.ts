@@ -15,15 +15,21 @@ import { terminateOcr } from '../../src/pipeline/ocr/tesseract.ts';
 import { ocrDocument } from '../../src/pipeline/ocr.ts';
 import { hasEngine, hasGrown } from '../../src/pipeline/pdf/engine.ts';
 import { renderPageGray } from '../../src/pipeline/pdf/render.ts';
-import { corpusDir } from '../support/corpus.ts';
+import { corpusDir, loadCorpus } from '../support/corpus.ts';
 import { withUnusedStream } from '../support/make-pdf.ts';
 
 const config = loadConfig({});
-const bytes = new Uint8Array(readFileSync(join(corpusDir(), 'om-scan-wikipedia-de.pdf')));
-const open = () => openPdf(checkPdf({ bytes, fileName: 'scan.pdf' }, config), { maxPages: 10 });
+const corpus = loadCorpus();
+/** Every test here draws corpus scans: without the corpus (no ../shared) they say so and skip. */
+const skip = 'missing' in corpus ? corpus.missing : false;
+const corpusBytes = (name: string) => new Uint8Array(readFileSync(join(corpusDir(), name)));
+const open = () =>
+  openPdf(checkPdf({ bytes: corpusBytes('om-scan-wikipedia-de.pdf'), fileName: 'scan.pdf' }, config), {
+    maxPages: 10,
+  });
 const engineMb = (pdf: PdfHandle) => pdf.document.engine.heapU8().length / 1048576;
 
-describe("PDFium's memory grown by a page drawn for OCR", { timeout: 120_000 }, () => {
+describe("PDFium's memory grown by a page drawn for OCR", { timeout: 120_000, skip }, () => {
   after(() => terminateOcr());
 
   test('is handed back before the page is read, and the page still reads', async () => {
@@ -67,7 +73,7 @@ describe("PDFium's memory grown by a page drawn for OCR", { timeout: 120_000 }, 
   test('a document whose drawing grew the engine by tens of MB leaves it for a fresh one when closed', async () => {
     // Page 6 of om-mixed-scan-text.pdf (a colour image with a soft mask) grows PDFium to 67.5 MB at 300 dpi: kept,
     // it stayed resident in the child for every later job.
-    const mixed = new Uint8Array(readFileSync(join(corpusDir(), 'om-mixed-scan-text.pdf')));
+    const mixed = corpusBytes('om-mixed-scan-text.pdf');
     const pdf = await openPdf(checkPdf({ bytes: mixed, fileName: 'mixed.pdf' }, config), { maxPages: 10 });
     await renderPageGray(pdf, 6, config.ocrDpi);
     const mb = engineMb(pdf);
@@ -77,7 +83,7 @@ describe("PDFium's memory grown by a page drawn for OCR", { timeout: 120_000 }, 
   });
 });
 
-describe("a large file's own bytes in PDFium's memory", { timeout: 120_000 }, () => {
+describe("a large file's own bytes in PDFium's memory", { timeout: 120_000, skip }, () => {
   // Opening copies the file into the engine: a 47 MB file holds it at ~47 MB, past renewAboveMb (32 MB) before
   // anything is drawn. Counted as grown, every OCR page made a fresh instance that reopened the file and was
   // "grown" again.
@@ -85,7 +91,7 @@ describe("a large file's own bytes in PDFium's memory", { timeout: 120_000 }, ()
   /** EngineLimits.renewAboveMb's default. */
   const RENEW_ABOVE_MB = 32;
   const openLarge = async (name: string) => {
-    const scan = new Uint8Array(readFileSync(join(corpusDir(), name)));
+    const scan = corpusBytes(name);
     const large = withUnusedStream(scan, UNUSED_MB * 1048576);
     assert.ok(large.length > 15 * 1048576, `the file is ${large.length} bytes`);
     return openPdf(checkPdf({ bytes: large, fileName: 'large-scan.pdf' }, config), { maxPages: 10 });
