@@ -151,9 +151,19 @@ describe('matching and short answer: the terms a module defines', () => {
         `"${word}" typed alone is a word or a letter, not the name of ${term}`,
       );
     assert.deepEqual(acceptedAnswers('TCP protocol', '', words, isWord).at(-1), 'TCP', 'capitals are a name');
+    assert.equal(
+      acceptedAnswers('yosys-filterlib tool', '', words, isWord).at(-1),
+      'yosys-filterlib',
+      'a name in lower case that is no word is a name',
+    );
+    assert.ok(!acceptedAnswers('file system', '', words, isWord).includes('file'), '"file" is a word');
     assert.equal(words.otherNumber('statistical clinical data'), null, 'no "datas"');
     const items = shortAnswerItems(
-      [defined('count', 'a value that grows'), defined('Memcheck', 'a memory error detector')],
+      [
+        defined('count', 'a value that grows'),
+        defined('Memcheck', 'a memory error detector'),
+        defined('file format', 'a standard COFF archive'),
+      ],
       () => '',
       words,
       isWord,

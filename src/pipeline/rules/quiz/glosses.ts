@@ -10,7 +10,15 @@
 import type { QuizWords, Token } from '../../language/index.ts';
 import { containsTerm } from '../../text/cloze.ts';
 import type { Rule } from '../rule.ts';
-import { JUDGEMENT_NOUNS, JUDGING_ADJECTIVES, KIND_NOUNS, NAMED_KINDS, VAGUE_GLOSS } from './sure-words.ts';
+import {
+  ATTRIBUTION,
+  GENERIC_GLOSS_WORDS,
+  JUDGEMENT_NOUNS,
+  JUDGING_ADJECTIVES,
+  KIND_NOUNS,
+  NAMED_KINDS,
+  VAGUE_GLOSS,
+} from './sure-words.ts';
 
 /** A defined term as the rules read it: the definition's first sentence, tagged on demand. */
 export interface GlossPlace {
@@ -38,15 +46,16 @@ export interface AnswerRule extends Rule {
 
 /**
  * The name of a two-word term that is a name and its kind ("VBIC model" → "VBIC", "Mnesia application" →
- * "Mnesia"): what a learner types for it. Null for any other term, and when the name is a word of the language
- * ("Query language", "Data model") or a single letter ("C compiler"): typed alone, it names something else. A name
- * of capitals or with a digit ("TCP", "VBIC", "ext4") is a name even where the lexicon knows it.
+ * "Mnesia", "yosys-filterlib tool" → "yosys-filterlib"): what a learner types for it. Null for any other term, and
+ * when the name is a word of the language ("Query language", "Data model", "file system") or a single letter ("C
+ * compiler"): typed alone, it names something else. A name of capitals or with a digit ("TCP", "VBIC", "ext4") is a
+ * name even where the lexicon knows it; one in lower case only where the lexicon does not (yosys manual, fresh set 4).
  */
 export function bareName(term: string, isWord: (word: string) => boolean): string | null {
   const words = term.trim().split(/\s+/u);
-  if (words.length !== 2 || !/[\p{Lu}\p{N}]/u.test(words[0]!) || !NAMED_KINDS.test(words[1]!)) return null;
+  if (words.length !== 2 || !NAMED_KINDS.test(words[1]!)) return null;
   const name = words[0]!;
-  if ([...name].length < 2) return null;
+  if ([...name].length < 2 || !/\p{L}/u.test(name)) return null;
   return /^\p{Lu}{2,}\d*$|\p{N}/u.test(name) || !isWord(name) ? name : null;
 }
 
@@ -190,10 +199,13 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     reject: [
       'good introduction => the chapter 8 of Programming in Prolog of Clocksin and Mellish [2]',
       'output file names => the book identifiers when use.id.as.filename is non zero',
+      'impurity models => the models of Caughey and Thomas [CAUG67]',
     ],
     keep: ['body font family => the default font used for text in the page body'],
     fails: (d) =>
-      /\b(?:chapter|section|page|figure|table)\s+\d|\[\d+\]|\w\.\w+\.\w|\w_\w|[{}<>=]/iu.test(d.gloss),
+      /\b(?:chapter|section|page|figure|table)\s+\d|\[\d+\]|\[\p{Lu}{2,}\d+|\w\.\w+\.\w|\w_\w|[{}<>=]/iu.test(
+        d.gloss,
+      ),
   },
   {
     id: 'gloss/runs-on',
@@ -260,6 +272,7 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     why: 'A definition that names the members of a kind ("the Caughey-Thomas (CT) and Scharfetter-Gummel (SG) models for Si, and the PISCES model for GaAs") lists which there are, not what the kind is (ngspice manual, fresh set 3).',
     reject: [
       'velocity saturation models => the Caughey-Thomas (CT) and Scharfetter-Gummel (SG) models for Si, and the PISCES model for GaAs (GA)',
+      'bulk ionized impurity models => the Caughey- Thomas (CT) model and the Scharfetter-Gummel (SG) model',
     ],
     keep: [
       'transient analysis => an extension of DC analysis to the time domain',
@@ -273,7 +286,7 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     fails: (d) =>
       isPlural(d.term, d.words) &&
       /^(?:the\s+)?\p{Lu}[\p{L}-]*\b/u.test(d.gloss.trim()) &&
-      /\p{Lu}[\p{L}\p{N}-]*(?:\s+\([^)]*\))?,?\s+and\s+(?:the\s+)?\p{Lu}/u.test(d.gloss),
+      /\p{Lu}[\p{L}\p{N}-]*(?:\s+\([^)]*\))?(?:\s+\p{Ll}+)?,?\s+and\s+(?:the\s+)?\p{Lu}/u.test(d.gloss),
   },
   {
     id: 'gloss/names-code',
@@ -302,6 +315,57 @@ export const GLOSS_RULES: readonly GlossRule[] = [
       const gloss = d.gloss.trim();
       return CODE_QUALIFIED_HEAD.test(gloss) || (codeShaped(d.term) && CODE_HEAD.test(gloss));
     },
+  },
+  {
+    id: 'gloss/contents-line',
+    why: 'A line of a table of contents ("1.4: Related documents 5 version") reads as a term and its definition: the term is a section number, the definition a title, its page number and the next entry\'s first word (Debian Policy Manual, fresh set 4).',
+    reject: [
+      '1.4 => related documents 5 version',
+      'related documents => the documents of the policy 5 version',
+      'installation => a chapter on the installer . . . . . 12',
+    ],
+    keep: [
+      'row vector => a dense list of elements from a common field',
+      'sector => a block of 512 bytes on the disk',
+      'prime number => an integer greater than 1 that has no positive divisors other than 1 and itself',
+    ],
+    // A number then one word at the end ("5 version"): a page number and what follows it, unless the word is a
+    // plural or a unit the number counts ("512 bytes").
+    fails: (d) => {
+      if (!/\p{L}{2}/u.test(d.term) || /(?:\.\s?){4,}/u.test(d.gloss)) return true;
+      const tail = /\p{L}{3,}\s+\d{1,4}\s+(\p{Ll}+)$/u.exec(d.gloss.trim());
+      return tail !== null && !/s$/u.test(tail[1]!) && !d.words.units.test(tail[1]!);
+    },
+  },
+  {
+    id: 'gloss/generic',
+    why: 'A definition made only of words that fit any subject ("the structure used to manipulate data" for "BLT vector") names nothing a learner can tell its term by (ngspice manual).',
+    reject: [
+      'BLT vector => the structure used to manipulate data',
+      'handler => a way to handle various things',
+    ],
+    keep: [
+      'index => a structure that finds rows without reading the whole table',
+      'row vector => a dense list of elements from a common field',
+    ],
+    // Words of three letters or more other than "the", "and", "for", "not": all of them generic.
+    fails: (d) => {
+      const content = (d.gloss.match(/\p{L}{3,}/gu) ?? []).filter((w) => !/^(?:the|and|for|not)$/iu.test(w));
+      return content.length > 0 && content.every((w) => GENERIC_GLOSS_WORDS.test(w));
+    },
+  },
+  {
+    id: 'gloss/attribution',
+    why: 'A definition that says whose work the term is ("original designs by Kris Holmes and Charles Bigelow") is an attribution, not what the term is: who designed a font is nothing to recall the font by (X.Org fonts guide, fresh set 4).',
+    reject: [
+      'Luxi fonts => original designs by Kris Holmes and Charles Bigelow',
+      'GNU manifesto => a work of Richard Stallman on free software',
+    ],
+    keep: [
+      'Unicode => a coded character set with the goal of uniquely identifying all characters for all scripts',
+      'GNU Emacs => an extensible text editor written in Emacs Lisp',
+    ],
+    fails: (d) => ATTRIBUTION.test(d.gloss.trim()),
   },
 ];
 
@@ -443,6 +507,22 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
         !a.answers.some((x) => x.toLowerCase() === name)
       );
     },
+  },
+  {
+    id: 'answer/thin-definition',
+    why: 'A common phrase in lower case ("file format") asked by a definition of four words or fewer ("a standard COFF archive") is a guess: so short a definition fits many such phrases, and "The file format is a standard COFF archive" says what one file is, not what a file format is (gputils manual, fresh set 4). A name (Memcheck) is what the text introduces by its short definition; nor is an abbreviation by its words (GAP: "Groups, Algorithms and Programming").',
+    reject: [
+      'file format => a standard COFF archive',
+      'timer => a pure in-memory mechanism',
+      'target machine => the build host',
+    ],
+    keep: [
+      'Memcheck => a memory error detector',
+      'GAP => Groups, Algorithms and Programming',
+      'PXE => Preboot eXecution Environment',
+      'weak symbol => an external symbol declaration that isn’t used',
+    ],
+    fails: (a) => /^[\p{Ll}\s-]+$/u.test(a.term.trim()) && a.gloss.trim().split(/\s+/u).length <= 4,
   },
   {
     id: 'answer/term-word',

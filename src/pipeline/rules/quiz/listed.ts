@@ -7,7 +7,7 @@ import { isAnalysed, type LanguageProfile, type QuizWords } from '../../language
 import type { Rule } from '../rule.ts';
 import { standaloneProblem } from '../sentences/standalone.ts';
 import { QUANTITY_RULES, quantityPlace } from './quantities.ts';
-import { FIRST_PERSON } from './sure-words.ts';
+import { BOUND_BEFORE, FIRST_PERSON, LAYOUT_DEBRIS } from './sure-words.ts';
 
 /** A name written three times or more ("SorA is a variable SorA is neither… SorA is…"): a table's rows run together. */
 const repeatedName = (s: string) => {
@@ -190,6 +190,25 @@ export const LISTED_RULES: readonly ListedRule[] = [
       /\p{L}{30,}|(?:\p{Ll}\p{Lu}\p{L}*){4,}/u.test(s),
   },
   {
+    id: 'listed/layout-debris',
+    why: 'A listing\'s line numbers run into the sentence ("114 115 Module and cell ports…"), an exponent flattened ("2 × 109" for 2 × 10⁹), a list label ("(2) If type int…"), punctuation cut off by a space ("…removes the parameter .") or an author\'s "FIXME" show a layout the extraction broke: the learner reads a wrong or garbled fact (yosys and nauty manuals, fresh set 4; the same sentences are asked by numerical items).',
+    reject: [
+      '114 115 Module and cell ports and nets can be single bit wide or vectors of multiple 116 bits .',
+      'If type int has at least 32 bits, there is an absolute limit of 2 × 109 on the number of vertices.',
+      '(2) If type int has at least 64 bits, there is a limit on the number of vertices.',
+      'IS_CLK_INVERTED on many Xilinx cells ) and removes the parameter .',
+      'FIXME: This pass does not handle the async reset yet.',
+    ],
+    keep: [
+      'Module and cell ports and nets can be single bit wide or vectors of multiple bits.',
+      'There is an absolute limit of 2 × 10⁹ on the number of vertices.',
+      'A frame of 4 × 1024 bytes is read at once (the default).',
+      'US letter paper is 8.5 by 11 inches.',
+      'The server waits 10 seconds, then 20 seconds before it retries.',
+    ],
+    fails: (s) => LAYOUT_DEBRIS.test(s.trim()),
+  },
+  {
     id: 'listed/aside',
     why: 'A statement wholly in parentheses ("(We recommend that you use int32…)") is an aside to the sentence before it, in the author’s voice (camlidl).',
     reject: ['(We recommend that you use int32 or int64 for integers that are exactly 32 bit wide.)'],
@@ -344,6 +363,24 @@ export const FALSE_OPTION_RULES: readonly FalseOptionRule[] = [
       if (start < 0) return true;
       const place = quantityPlace(o.source, start, start + was.replace(/%$/u, '').length, o.words);
       return QUANTITY_RULES.some((rule) => rule.fails(place));
+    },
+  },
+  {
+    id: 'falseoption/bound',
+    why: 'A bound changed ("at least 32 bits" → "at least 64 bits", "up to 30 minutes" → "up to 60") may still hold: an int of 64 bits has at least 32; only an exact value changed is plainly false (nauty guide, fresh set 4).',
+    reject: [
+      'If type int has at least 32 bits, there is a limit on the vertices. => If type int has at least 64 bits, there is a limit on the vertices.',
+      'Codes take up to 30 minutes to apply. => Codes take up to 60 minutes to apply.',
+      'The key holds a minimum of 8 characters. => The key holds a minimum of 16 characters.',
+    ],
+    keep: [
+      'The direct page holds the first 256 bytes of memory. => The direct page holds the first 512 bytes of memory.',
+      'A full scan of the table takes 30 minutes. => A full scan of the table takes 60 minutes.',
+    ],
+    fails(o) {
+      const [was] = changedWords(o.source, o.statement);
+      const start = ` ${o.source}`.indexOf(` ${was} `);
+      return start >= 0 && BOUND_BEFORE.test(o.source.slice(0, start));
     },
   },
 ];

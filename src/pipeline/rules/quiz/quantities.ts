@@ -17,6 +17,7 @@ import {
   FIRST_PERSON,
   HEDGES,
   NARRATED_SESSION,
+  OPENING_CONDITION,
   PERSONS_AGE,
   WORKED_EXAMPLE,
 } from './sure-words.ts';
@@ -355,6 +356,19 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
       'ARP entries are aged out after [300] seconds.',
     ],
     fails: (q) => PERSONS_AGE.test(q.text),
+  },
+  {
+    id: 'quantity/condition',
+    why: 'A figure inside an opening condition ("If type int has at least 32 bits, there is a limit…", "When the file is over 2 GB, …") is a case the text supposes, not what it states: the blank asks for the premise of a claim (nauty guide, fresh set 4).',
+    reject: [
+      'If type int has at least [32] bits, there is an absolute limit on the number of vertices.',
+      'When the buffer holds [64] KB, the daemon flushes it to disk.',
+    ],
+    keep: [
+      'If the buffer is full, the daemon flushes its [64] KB to disk.',
+      'The daemon flushes the buffer when it holds [64] KB.',
+    ],
+    fails: (q) => OPENING_CONDITION.test(q.before),
   },
   {
     id: 'quantity/unnamed-default',

@@ -10,7 +10,7 @@
 import type { AnalysedLanguage, QuizWords } from '../../language/index.ts';
 import type { Rule } from '../rule.ts';
 import { looksLikeCode } from '../sentences/items.ts';
-import { ADVICE_LEAD, POINTS_AHEAD, TO_DO_LEAD } from './sure-words.ts';
+import { ADVICE_LEAD, BRANCH_STEP, POINTS_AHEAD, TO_DO_LEAD } from './sure-words.ts';
 
 const MIN_ITEMS = 3;
 const MAX_ITEMS = 8;
@@ -110,6 +110,20 @@ export const STEP_RULES: readonly StepRule[] = [
       'Proceed as follows: | Boot the system in rescue mode. ; Mount the disk. ; Install the older package.',
     ],
     fails: (l) => l.items.some((t) => POINTS_AHEAD.test(t.trim())),
+  },
+  {
+    id: 'steps/branches',
+    why: 'A step that branches on another ("If step 4 was not successful", "Otherwise…") or names one by its number ("Repeat steps 2 to 4") belongs to an algorithm with conditions: its branches have no order between them, and "step 4" gives the place away (yosys manual, fresh set 4).',
+    reject: [
+      'FSM Extraction § The algorithm: | Create a ConstEval object. ; Add all control inputs to the stop signals. ; Try to evaluate the next state. ; If step 3 was not successful ; If step 3 was successful: Emit transition',
+      'Proceed as follows: | Open the file. ; Edit the header. ; Repeat steps 1 and 2 for each file.',
+      'Proceed as follows: | Open the file. ; If the file is locked, close it. ; Otherwise edit the header.',
+    ],
+    keep: [
+      'Proceed as follows: | Open the file. ; Edit the header. ; Save the file when it is done.',
+      'Proceed as follows: | Start the daemon. ; Wait 2 steps of the clock. ; Read the log.',
+    ],
+    fails: (l) => l.items.some((t) => BRANCH_STEP.test(t.trim())),
   },
   {
     id: 'steps/no-order',

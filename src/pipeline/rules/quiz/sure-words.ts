@@ -96,3 +96,29 @@ export const POINTS_AHEAD = /\b(?:the following|as follows|below)\b|\.\.\.$|…$
  */
 export const BOUND_BEFORE =
   /(?<![\p{L}\p{N}])(?:at least|at most|up to|no (?:more|less|fewer) than|not (?:more|less) than|more than|less than|fewer than|over|under|above|below|within|(?:a )?(?:minimum|maximum)(?: of)?)\s*$/iu;
+
+/**
+ * Marks of a layout the extraction ran into a sentence: a listing's line numbers ("114 115 Module and cell ports…"),
+ * an exponent it flattened ("2 × 109" for 2 × 10⁹), a list label at the start ("(2) If type int…"), punctuation
+ * cut off by a space (a table cell: "…removes the parameter .", "Xilinx cells )"), or an author's note ("FIXME:").
+ */
+export const LAYOUT_DEBRIS =
+  /(?:^|\s)\d{1,5}\s+\d{1,5}\s+\p{L}|×\s?10(?:[2-9]|1\d|[-−]\d)\b|^\(\d{1,2}\)\s|^\(?[ivx]{1,4}\)\s|\s[.,;:)](?:\s|$)|\b(?:FIXME|TODO|XXX)\b/u;
+
+/** An opening clause of condition ("If type int has at least 32 bits, …", "When the cache is full, …"). */
+export const OPENING_CONDITION =
+  /^\s*(?:if|when|whenever|unless|in case|provided(?: that)?|assuming)\b[^,;:]*$/iu;
+
+/** A step that branches on another or names one by its number ("If step 4 was not successful", "Repeat steps 2-3"). */
+export const BRANCH_STEP = /^(?:if|else|otherwise|unless|in case)\b|\bsteps?\s+\d/iu;
+
+/** The made things of a definition that says whose work the term is ("original designs by Kris Holmes…"). */
+export const ATTRIBUTION =
+  /^(?:(?:the|an?)\s+)?(?:\p{Ll}+\s+)?(?:designs?|works?|creations?|contributions?|donations?|drawings?|inventions?)\s+(?:by|of|from)\s+\p{Lu}/u;
+
+/**
+ * Words that fit any subject ("the structure used to manipulate data"): a definition of these alone says nothing a
+ * learner could tell its term from another by.
+ */
+export const GENERIC_GLOSS_WORDS =
+  /^(?:structure|structures|data|used|use|uses|manipulate|manipulates|handle|handles|handling|thing|things|object|objects|item|items|element|elements|information|way|ways|method|methods|means|mechanism|tool|tools|part|parts|kind|type|store|stores|hold|holds|contain|contains|represent|represents|various|different|certain|general|specific|some|many|other|all|any|every|can|may|which|that|what|this|these|with|from|into|about)$/iu;
