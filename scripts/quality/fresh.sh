@@ -12,6 +12,7 @@
 #                                                      # the first was used for tuning
 #   FRESH_SET=3 bash scripts/quality/fresh.sh [DIR]   # the third (default DIR …/fresh3), after the first two
 #   FRESH_SET=4 bash scripts/quality/fresh.sh [DIR]   # the fourth (default DIR …/fresh4), after the first three
+#   FRESH_SET=5 bash scripts/quality/fresh.sh [DIR]   # the fifth (default DIR …/fresh5), after the first four
 #
 # Needs apt's package lists (`apt-get update` once) and dpkg-deb; installs nothing. Idempotent.
 set -euo pipefail
@@ -69,9 +70,26 @@ yosys-doc      usr/share/doc/yosys/manual.pdf                    yosys-manual.pd
 gap-doc        usr/share/gap/doc/tut/manual.pdf                  gap-tutorial.pdf
 xorg-docs      usr/share/doc/xorg-docs/fonts/fonts.pdf.gz        xorg-fonts.pdf
 '
+# The fifth set: Debian packages no set, benchmark, heldout.sh or tuning file used before, chosen after the rules it
+# judges were frozen (2ded177, written in reading.md first): Debian's installation guide (procedures, sizes, terms),
+# MIT Kerberos's administration and user guides (procedures, definitions of realms and principals, lifetimes),
+# the Bash reference manual (definitions, expansions in order), Doxygen's manual (a tool's guide: configuration,
+# steps), GnuTLS's manual (a library's manual: protocols, key sizes), and Graphviz's dot and neato user guides
+# (drawing graphs: attributes, units, layout phases).
+SET5='
+installation-guide-amd64  usr/share/doc/installation-guide-amd64/en/install.en.pdf.gz  debian-install-guide.pdf
+krb5-doc                  usr/share/doc/krb5-doc/admin.pdf.gz                          krb5-admin.pdf
+krb5-doc                  usr/share/doc/krb5-doc/user.pdf.gz                           krb5-user.pdf
+bash-doc                  usr/share/doc/bash/bashref.pdf                               bash-reference.pdf
+doxygen-doc               usr/share/doc/doxygen/doxygen_manual.pdf                     doxygen-manual.pdf
+gnutls-doc                usr/share/doc/gnutls-doc/gnutls.pdf                          gnutls-manual.pdf
+graphviz-doc              usr/share/doc/graphviz/pdf/dotguide.pdf.gz                   graphviz-dotguide.pdf
+graphviz-doc              usr/share/doc/graphviz/pdf/neatoguide.pdf.gz                 graphviz-neatoguide.pdf
+'
 [ "$which" = 2 ] && SET=$SET2
 [ "$which" = 3 ] && SET=$SET3
 [ "$which" = 4 ] && SET=$SET4
+[ "$which" = 5 ] && SET=$SET5
 # debian-faq: questions and answers for users; debian-reference: a user's reference and tutorial; pari tutorial:
 # a tutorial with worked sessions; pari parallel: a short technical guide; reportlab: a library's user guide
 # (prose with code); sdcc: a compiler's user manual (options, tables); siscone: a Doxygen API reference; why3: a
