@@ -26,6 +26,33 @@
  * only; the budget is taken when the engine is made, not when its compile is asked for): the 397-page manual's
  * extraction 0.89-0.94 s CPU instead of 0.96-1.07 s, but the example on a new data dir 1.41-1.51 s user instead of
  * 1.32-1.40 s (PDFium's optimising compiles on a small document), and the whole runs' CPU within noise.
+ *
+ * Issue 21 item 3, 2026-12-06 19:25-20:10 UTC, load 5-14 on 2 shared cores, the children's flags (CHILD_NODE_FLAGS)
+ * on the command line, 10 manuals; A/B figures are whole-process CPU of `node <flags> --import tsx
+ * bench/extract-cpu.ts --repeat R <10 manuals>`, A and B run in turn, median of the pairs' ratios:
+ * - Where a warm page goes (`bench/extract-parts.ts`, best of 4): FPDF_LoadPage 0.87 ms, FPDFText_LoadPage +1.28,
+ *   the three per-character calls +0.05, styles and runs ~+0.1-0.3, buildLines 0.05 (0.15 on its first pass, cold
+ *   JS). PDFium is ~90% of a warm page; batching the per-character calls (FPDFText_GetText, boxes per rect) can win
+ *   at most those 0.05 ms and would have to reproduce the runs exactly.
+ * - Each page is loaded once (FPDF_LoadPage and FPDFText_LoadPage once, in readPage) and all of its text is used:
+ *   running text, hyphens and the OCR flag work on those lines and that character count; only the OCR stage
+ *   loads again, and only the pages without text that it draws.
+ * - runInEngine: 252 calls for the 1,177 pages (slices of 50 ms, plus open, outline and close per document),
+ *   0.21 a page. A call with a timeout costs 60-65 us of CPU (190-255 us wall; 3.3 us without one): ~15 ms per
+ *   10 manuals, 0.013 ms/page. A --cpu-prof shows ~0.9 s under `runInContext` at load 9-14: wall time waiting
+ *   to join the watchdog thread, not CPU.
+ * - PDFium's WebAssembly (--trace-wasm-compilation-times, 3 passes in one process): Liftoff compiles each function
+ *   lazily on its first call (1,530 functions, 18 ms in all, all in the first pass); TurboFan tiers up 576 in the
+ *   first pass, 85 more in the second, 46 in the third. The 4 engine renewals per pass compile nothing again:
+ *   instances made from the one compiled module share its code (a fresh instance reads as fast as the old one).
+ *   Flags over a child's life (--repeat 1), A/B CPU: --no-wasm-tier-up 1.01x, --wasm-tiering-budget=180000 1.06x,
+ *   --no-liftoff 0.98x (13 MB less peak), all within noise (n=3). PDFium's TurboFan code saved by one process
+ *   (V8's test-only %SerializeWasmModule, 1.1 MB) and loaded by the next: first pass 3.50 against 3.53 CPU ms/page
+ *   (medians of 5), whole process 0.99x: the optimising compiles are not where a cold pass's extra CPU goes (most
+ *   likely our JavaScript warming up: buildLines' first pass is 3x its later ones), so nothing was kept.
+ * - The stage allocated 235 MB per 10 manuals; 188 MB since b7f5665 (whole process of 3 passes 0.94x, 0.87-1.17,
+ *   n=5). A heap holding the English model (a pipeline run first, 56 MB) did not make pages dearer (3.18-3.36
+ *   against 3.01-3.56 ms/page, same sitting).
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';

@@ -4,7 +4,7 @@ import type { ExtractedDocument, TextLine } from '../../src/domain/document.ts';
 import { PdfError } from '../../src/pipeline/errors.ts';
 import { extractDocument, pageRanges } from '../../src/pipeline/extract.ts';
 import { checkPdf, type OpenLimits, openPdf } from '../../src/pipeline/load.ts';
-import { cleanText, collapseWhitespace, dehyphenate } from '../../src/pipeline/pdf/text.ts';
+import { cleanText, collapseWhitespace, dehyphenate, isBlank } from '../../src/pipeline/pdf/text.ts';
 import {
   CHAPTERS,
   COURSE,
@@ -252,6 +252,23 @@ describe('text clean-up', () => {
       'a \n b',
     ];
     for (const text of cases) assert.equal(collapseWhitespace(text), text.replace(/\s+/g, ' ').trim(), text);
+  });
+
+  test('isBlank is trim() === "" for every kind of space, and none for other invisible characters', () => {
+    const cases = [
+      '',
+      ' ',
+      '\t\n\r\v\f',
+      '\u00A0\u1680\u2000\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF',
+      'a',
+      ' a ',
+      '\u200B',
+      '\u180E',
+      '\u00AD',
+    ];
+    for (const text of cases) assert.equal(isBlank(text), text.trim() === '', JSON.stringify(text));
+    assert.equal(isBlank('\u3000\uFEFF '), true);
+    assert.equal(isBlank(' \u200B '), false);
   });
 
   test('page ranges', () => {

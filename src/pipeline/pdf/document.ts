@@ -85,6 +85,8 @@ const NAME_BYTES = 256;
 export class PdfiumDocument {
   readonly pageCount: number;
   #closed = false;
+  /** Code units of the page being read, reused from page to page (see {@link #readText}). */
+  readonly #units: number[] = [];
 
   private constructor(
     readonly engine: Engine,
@@ -141,7 +143,12 @@ export class PdfiumDocument {
     let user: PageBox;
     if (E.FPDF_GetPageBoundingBox!(page, r)) {
       const f = this.engine.heapF32();
-      const [left = 0, top = 792, right = 612, bottom = 0] = f.subarray(r >> 2, (r >> 2) + 4);
+      const k = r >> 2;
+      // FS_RECTF: left, top, right, bottom (read by index: destructuring a subarray goes through its iterator).
+      const left = f[k] as number;
+      const top = f[k + 1] as number;
+      const right = f[k + 2] as number;
+      const bottom = f[k + 3] as number;
       user = {
         left: Math.min(left, right),
         right: Math.max(left, right),
@@ -179,9 +186,14 @@ export class PdfiumDocument {
     const count = E.FPDFText_CountChars!(text);
     let chars = 0;
     let item: RawItem | undefined;
-    /** Each run's UTF-16 code units (its `str` is made once, at the end): `units` is the current run's. */
-    const runUnits: number[][] = [];
-    let units: number[] = [];
+    /**
+     * The page's UTF-16 code units, run after run, in one array kept from page to page (an array per run was most
+     * of what extraction allocated); run `i`'s are `units[starts[i]]` up to the next run's start. Each run's
+     * `str` is made once, at the end.
+     */
+    const units = this.#units;
+    let end = 0;
+    const starts: number[] = [];
     /** The current run's vertical middle and right end (horizontal runs), or its first origin (angled ones). */
     let itemMid = 0;
     let right = 0;
@@ -196,7 +208,7 @@ export class PdfiumDocument {
         continue;
       }
       if (u === 0x20 || u === 0x09 || u === 0xa0 || u === 0) {
-        if (item && units[units.length - 1] !== SPACE) units.push(SPACE);
+        if (item && units[end - 1] !== SPACE) units[end++] = SPACE;
         continue;
       }
       if (u === PDFIUM_LINE_END_HYPHEN) u = 0x2d;
@@ -217,11 +229,10 @@ export class PdfiumDocument {
         if (item === undefined) {
           item = { str: '', x, y, width: 0, size, bold: style.bold };
           items.push(item);
-          units = [];
-          runUnits.push(units);
+          starts.push(end);
           [startX, startY] = [x, y];
         }
-        pushChar(units, u);
+        end = pushChar(units, end, u);
         item.width = Math.hypot(x - startX, y - startY) + size * 0.5;
         continue;
       }
@@ -248,18 +259,18 @@ export class PdfiumDocument {
         const [, y] = this.#origin(text, i, show);
         item = { str: '', x: x0, y, width: 0, size, bold: style.bold };
         items.push(item);
-        units = [];
-        runUnits.push(units);
+        starts.push(end);
         itemMid = mid;
         right = x1;
       }
-      pushChar(units, u);
+      end = pushChar(units, end, u);
       if (x1 > right) right = x1;
       if (x0 < item.x) item.x = x0;
       item.width = right - item.x;
     }
+    starts.push(end);
     items.forEach((run, i) => {
-      run.str = fromCodeUnits(runUnits[i] as number[]);
+      run.str = fromCodeUnits(units, starts[i] as number, starts[i + 1] as number);
     });
     return { items, chars };
   }
@@ -283,7 +294,12 @@ export class PdfiumDocument {
     const m = this.scratch + 32;
     if (!E.FPDFText_GetMatrix!(text, i, m)) return { size: nominal || 1, bold, angled: false };
     const f = this.engine.heapF32();
-    const [a = 1, b = 0, c = 0, d = 1] = f.subarray(m >> 2, (m >> 2) + 4);
+    const k = m >> 2;
+    // Read by index: destructuring a subarray goes through its iterator, which allocated per text object.
+    const a = f[k] as number;
+    const b = f[k + 1] as number;
+    const c = f[k + 2] as number;
+    const d = f[k + 3] as number;
     // The run's direction (a, b) as shown: a quarter turn swaps and negates its components.
     const [dx, dy] = rotation % 2 === 0 ? [a, b] : [b, a];
     const angled = Math.abs(dy) > Math.abs(dx) * ANGLED_SLOPE;
@@ -458,19 +474,27 @@ const SPACE = 0x20;
 /** Code units per `String.fromCharCode` call: far below any engine's limit on arguments. */
 const CODE_UNITS_PER_CALL = 4096;
 
-/** Appends code point `u` as UTF-16; a lone surrogate or a value past U+10FFFF becomes U+FFFD. */
-function pushChar(text: number[], u: number): void {
-  if (u > 0x10ffff || (u >= 0xd800 && u <= 0xdfff)) text.push(0xfffd);
-  else if (u > 0xffff) text.push(0xd800 + ((u - 0x10000) >> 10), 0xdc00 + ((u - 0x10000) & 0x3ff));
-  else text.push(u);
+/**
+ * Writes code point `u` as UTF-16 at `units[end]` and returns the new end; a lone surrogate or a value past
+ * U+10FFFF becomes U+FFFD.
+ */
+function pushChar(units: number[], end: number, u: number): number {
+  if (u > 0x10ffff || (u >= 0xd800 && u <= 0xdfff)) units[end++] = 0xfffd;
+  else if (u > 0xffff) {
+    units[end++] = 0xd800 + ((u - 0x10000) >> 10);
+    units[end++] = 0xdc00 + ((u - 0x10000) & 0x3ff);
+  } else units[end++] = u;
+  return end;
 }
 
-/** A run's text from its code units, in one string (characters appended one by one make a rope to flatten). */
-function fromCodeUnits(units: number[]): string {
-  if (units.length <= CODE_UNITS_PER_CALL) return String.fromCharCode.apply(null, units);
+/**
+ * The text of `units[from]` up to `units[to]`, in one string (characters appended one by one make a rope to
+ * flatten).
+ */
+function fromCodeUnits(units: number[], from: number, to: number): string {
   let out = '';
-  for (let i = 0; i < units.length; i += CODE_UNITS_PER_CALL)
-    out += String.fromCharCode.apply(null, units.slice(i, i + CODE_UNITS_PER_CALL));
+  for (let i = from; i < to; i += CODE_UNITS_PER_CALL)
+    out += String.fromCharCode.apply(null, units.slice(i, Math.min(to, i + CODE_UNITS_PER_CALL)));
   return out;
 }
 

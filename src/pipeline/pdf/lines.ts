@@ -2,7 +2,7 @@
  * Text runs (a page's characters grouped by PDFium's text objects) → lines in reading order (baselines grouped, two-column pages read left column first).
  */
 import type { TextLine } from '../../domain/document.ts';
-import { cleanText, collapseWhitespace } from './text.ts';
+import { cleanText, collapseWhitespace, isBlank } from './text.ts';
 
 /** A text item of a page: its text at baseline (x, y), its advance width, font size and boldness. */
 export interface RawItem {
@@ -72,7 +72,7 @@ export function buildLines(
   const lines: TextLine[] = [];
   for (const seg of ordered) {
     const text = joinParts(seg.parts);
-    if (text.trim() === '') continue;
+    if (isBlank(text)) continue;
     const [fontSize, bold] = dominantFont(seg.fonts);
     lines.push({ text, page, x: round(seg.x0), y: round(seg.y), fontSize, bold, right: round(seg.x1) });
   }
@@ -89,7 +89,7 @@ function groupSegments(items: readonly RawItem[], gutter: number | undefined): S
     const { size, x: x0, y } = item;
     const x1 = x0 + item.width;
     const str = cleanText(item.str);
-    if (str.trim() === '') {
+    if (isBlank(str)) {
       // Whitespace only joins; it never starts a segment or moves its end.
       if (cur && Math.abs(y - cur.y) < size * SAME_LINE_EM) cur.parts.push({ x0, x1: x0, str: ' ' });
       continue;
@@ -246,7 +246,7 @@ function textSpans(items: readonly RawItem[]): Spans {
   const ends = new Float64Array(items.length);
   let n = 0;
   for (const item of items) {
-    if (item.str.trim() === '') continue;
+    if (isBlank(item.str)) continue;
     starts[n] = item.x;
     ends[n++] = item.x + item.width;
   }

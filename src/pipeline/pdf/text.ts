@@ -24,6 +24,14 @@ export function cleanText(s: string): string {
   return s.replace(SPECIAL, (c) => LIGATURES[c] ?? '');
 }
 
+const NOT_SPACE = /\S/;
+
+/**
+ * `s.trim() === ''` without making the trimmed string: `\s` is the set `trim` removes (white space and line
+ * terminators). Asked of every text run of every page.
+ */
+export const isBlank = (s: string): boolean => !NOT_SPACE.test(s);
+
 /** Whitespace that {@link collapseWhitespace} would change. */
 const UNTIDY_SPACE = /[^\S ]|\s\s|^\s|\s$/;
 
