@@ -252,9 +252,29 @@ const HEADING_BOOST = 1.5;
 const DEFINED_BOOST = 2;
 const LENGTH_BOOST = [1, 1, 1.6, 1.8] as const;
 
+/** A term and what ranks it besides its counts in the parts asked about. */
+interface TermFacts {
+  key: string;
+  /** Words in the key. */
+  size: number;
+  /** Occurrences in the whole document. */
+  total: number;
+  /** Its modifier is a word in capitals and its head is not. */
+  codeLike: boolean;
+  /** One word the document uses more often as a verb than as a noun. */
+  verbal: boolean;
+  /** ln(1 + N/df) over the document's parts. */
+  idf: number;
+  /** Named by a heading. */
+  heading: boolean;
+  /** Defined by the text. */
+  defined: boolean;
+}
+
 /** TF-IDF statistics of noun phrases over the parts of a document (each a list of tagged sentences). */
 export class PhraseIndex {
-  private readonly counts: Map<string, number>[] = [];
+  /** Each part's terms with their counts. */
+  private readonly counts: Map<TermFacts, number>[] = [];
   private readonly wordCounts: number[] = [];
   private readonly df = new Map<string, number>();
   private readonly surfaces = new Map<string, Map<string, number>>();
@@ -271,6 +291,7 @@ export class PhraseIndex {
     private readonly boosts: PhraseBoosts,
     lang: Pick<AnalysedLanguage, 'stopwords'>,
   ) {
+    const keyCounts: Map<string, number>[] = [];
     for (const sentences of parts) {
       const counts = new Map<string, number>();
       let words = 0;
@@ -302,9 +323,31 @@ export class PhraseIndex {
         }
       }
       for (const key of counts.keys()) this.df.set(key, (this.df.get(key) ?? 0) + 1);
-      this.counts.push(counts);
+      keyCounts.push(counts);
       this.wordCounts.push(words);
     }
+    // What ranks a term apart from its counts is known now, once: top() runs for every lesson and module,
+    // each time over every term of their parts.
+    const facts = new Map<string, TermFacts>();
+    for (const key of this.totals.keys()) facts.set(key, this.factsOf(key, parts.length));
+    for (const counts of keyCounts)
+      this.counts.push(new Map(Array.from(counts, ([key, c]) => [facts.get(key)!, c])));
+  }
+
+  private factsOf(key: string, n: number): TermFacts {
+    let size = 1;
+    for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) size++;
+    const usage = size === 1 ? this.usage.get(this.single.get(key) ?? key) : undefined;
+    return {
+      key,
+      size,
+      total: this.totals.get(key) ?? 0,
+      codeLike: this.codeLike.has(key),
+      verbal: usage !== undefined && usage.verb > usage.noun,
+      idf: Math.log(1 + n / (this.df.get(key) ?? 1)),
+      heading: this.boosts.headings?.has(key) ?? false,
+      defined: this.boosts.defined?.has(key) ?? false,
+    };
   }
 
   /** The key of a phrase as written (for matching headings and defined terms against the index). */
@@ -321,28 +364,23 @@ export class PhraseIndex {
    * scan"); "primary key" and "foreign key" share a word and both stay.
    */
   top(partIds: readonly number[], k: number): string[] {
-    const n = this.counts.length;
     const words = partIds.reduce((sum, d) => sum + (this.wordCounts[d] ?? 0), 0);
     const minCount = words > 300 ? 2 : 1;
     const { totals: tf, spreads: spread } = tally(this.counts, partIds);
     const scored: [string, number][] = [];
-    for (const [key, c] of tf) {
+    for (const [term, c] of tf) {
       if (c < minCount) continue;
-      const size = key.split(' ').length;
       // A longer phrase seen once in the whole document is more often a chance pairing than a term, and a
       // keyword before a plain noun ("FROM students") is code unless it recurs ("WHERE clause").
-      const total = this.totals.get(key) ?? 0;
-      if (size > 1 && total < 2 && words > 300) continue;
-      if (this.codeLike.has(key) && total < 3) continue;
+      if (term.size > 1 && term.total < 2 && words > 300) continue;
+      if (term.codeLike && term.total < 3) continue;
       // A word the document mostly uses as a verb ("appear", "show") is no term where the model read a noun.
-      const usage = size === 1 ? this.usage.get(this.single.get(key) ?? key) : undefined;
-      if (usage && usage.verb > usage.noun) continue;
-      let score =
-        (1 + Math.log(c)) * Math.log(1 + n / (this.df.get(key) ?? 1)) * (1 + Math.log(spread.get(key)!));
-      score *= LENGTH_BOOST[Math.min(size, 3)]!;
-      if (this.boosts.headings?.has(key)) score *= HEADING_BOOST;
-      if (this.boosts.defined?.has(key)) score *= DEFINED_BOOST;
-      scored.push([key, score]);
+      if (term.verbal) continue;
+      let score = (1 + Math.log(c)) * term.idf * (1 + Math.log(spread.get(term)!));
+      score *= LENGTH_BOOST[Math.min(term.size, 3)]!;
+      if (term.heading) score *= HEADING_BOOST;
+      if (term.defined) score *= DEFINED_BOOST;
+      scored.push([term.key, score]);
     }
     scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const chosen: string[][] = [];
