@@ -10,6 +10,9 @@
  *   under `node --expose-gc` to see what its stages add) and a total; with OUT, writes OUT/<file>.course.json and
  *   .quiz.json to compare the courses two checkouts make.
  *
+ * - `node --expose-gc --import tsx bench/course-stage.ts ab CHECKOUT_A CHECKOUT_B CACHE [ROUNDS]`: both checkouts'
+ *   stages in one process, taking turns document by document, each round printing both CPU totals and A/B.
+ *
  * Run it under `node --cpu-prof --import tsx` to profile the stages without extraction's noise.
  *
  * Issue 21, item 3 (2026-12-06, the 10 Debian manuals of /work/bench-pdfs prepared once; 2 shared cores at load
@@ -51,6 +54,33 @@
  * bench/course-stage.ts run /work/wt-21p /tmp/q-cache >>A.log 2>&1'` (before = 21f904c, after = 6db4eb8; the 10
  * manuals, 1,177 pages), the `total` lines paired: quiz CPU median 1.986 s before, 1.445 s after, median ratio
  * of the pairs 0.721 (0.540–0.791), 1.69 → 1.23 ms a page; the course stage, the same code in both, 0.970.
+ *
+ * Course stage, issue #21 item 3 (engineer K, 2026-12-06, 2 cores at load 8-16 shared with other benchmarks),
+ * commits 0b4e56b..1e2d3af on k-course against /work/start (93662c0), every course and quiz byte-identical on
+ * the 10 bench manuals and the corpus's 19 prepared documents (`run CHECKOUT CACHE OUT`, `diff -r`):
+ * - `node --expose-gc --import tsx bench/course-stage.ts ab /work/wt-k /work/start /tmp/k-cache 5`, two sittings
+ *   of 5 rounds: course A/B 0.904 0.892 0.843 0.838 0.914 and 0.937 0.920 0.902 0.938 0.915 (medians 0.892 and
+ *   0.920, ~0.91: ~4.7 s against ~5.2 s), quiz 0.94-1.14 (median ~0.98, untouched in effect). Whole processes
+ *   of `node --import tsx bench/course-stage.ts run /work/wt-k /tmp/k-cache` and of `run /work/start …` in turn,
+ *   6 pairs after a warm-up, their `total` lines paired, two sittings: course 0.863 (0.763-0.973) and 0.972
+ *   (0.863-1.080): the host's swings are as large as the gain, hence the `ab` mode.
+ * - What went: isWord read a word of one token per readDoc even when wink had learnt it or it was letters never
+ *   seen (12k of 15.5k readDocs); the tag cache walked its map over every deleted entry to find the oldest
+ *   (quadratic once full); PhraseIndex.top() looked each term of a lesson's parts up in six maps per lesson and
+ *   module (~8% of the stage's profile); the constructor five maps per occurrence; matterOfTitle ran 2-3 times
+ *   per section (~120 ms in all; ~55 ms under --no-flush-bytecode, so V8 recompiling them after collections is
+ *   part of it); a Unicode pattern per token before the tag check in the tag rules.
+ * - Where it goes now (--cpu-prof of the compiled stages, 250 µs samples): wink's readDoc ~21% of the run
+ *   (tokenize 14%: for tokens not in the lexicon as they stand, its processUnk 5.4% and recursive tokenizer 4.6%;
+ *   lexeme lookups 4.8%; learning new words ~45% of a sentence's first reading), its four out() passes ~4.5%,
+ *   the garbage collector ~6-10% (`--max-semi-space-size=64` cut course CPU ~8% in two runs but added ~100 MB
+ *   peak RSS: a worker option, not a code change), our analyser around wink ~5%, the rest ~40 functions of
+ *   0.5-2.5% each. Sentence reads: 1.43M characters of first reads, 280k of joined pairs (1,347 pairs, 14%:
+ *   only 16 fail a text-only glued rule, so a text check first saves nothing; splicing the two halves' tags
+ *   changes tags at the seam), 170k for quiz options, terms and headings.
+ * - Tried, not kept: answers kept by a learnt word's id (22k lookups to 9.7k: not measurable); lexicon words'
+ *   answers kept for the process (3,587 one-word readDocs to 2,057, ~0.5%: process state for little); sentences
+ *   batched into one readDoc (6,000 valgrind sentences: no gain above noise; the cost is per character).
  */
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -121,7 +151,47 @@ if (mode === 'prepare') {
     }
   }
   console.log(`total\tcourse ${course.toFixed(3)} s\tquiz ${quiz.toFixed(3)} s`);
+} else if (mode === 'ab') {
+  // Two checkouts in one process, taking turns document by document (who goes first alternating): the host's
+  // swings, which move whole runs ±20% here, hit both alike. Each round prints both totals and their ratios.
+  const [checkoutA, checkoutB, cache, roundsArg] = rest;
+  const stagesOf = async (checkout: string) => {
+    const { completeDocument } = await pipelineOf(checkout);
+    const configModule = join(resolve(checkout), 'src/config.ts');
+    const { loadConfig } = (await import(
+      pathToFileURL(configModule).href
+    )) as typeof import('../src/config.ts');
+    const english = join(resolve(checkout), 'src/pipeline/language/en/analyser.ts');
+    await (
+      (await import(pathToFileURL(english).href)) as typeof import('../src/pipeline/language/en/analyser.ts')
+    ).loadEnglish();
+    return { completeDocument, config: loadConfig({}) };
+  };
+  const sides = { A: await stagesOf(checkoutA!), B: await stagesOf(checkoutB!) };
+  const texts = readdirSync(cache!)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => readFileSync(join(cache!, f), 'utf8'));
+  for (let round = 0; round < Number(roundsArg ?? 4); round++) {
+    const cpu = { A: { course: 0, quiz: 0 }, B: { course: 0, quiz: 0 } };
+    for (const [i, text] of texts.entries()) {
+      for (const side of (i + round) % 2 === 0 ? (['A', 'B'] as const) : (['B', 'A'] as const)) {
+        globalThis.gc?.();
+        const { completeDocument, config } = sides[side];
+        const { document: done } = await completeDocument({ document: JSON.parse(text) }, { config });
+        const s = done.stats as Record<string, number>;
+        cpu[side].course += s.courseCpuSeconds ?? 0;
+        cpu[side].quiz += s.quizCpuSeconds ?? 0;
+      }
+    }
+    const { A, B } = cpu;
+    console.log(
+      `round ${round}\tA course ${A.course.toFixed(3)} s quiz ${A.quiz.toFixed(3)} s\tB course ${B.course.toFixed(3)} s quiz ${B.quiz.toFixed(3)} s\tA/B course ${(A.course / B.course).toFixed(3)} quiz ${(A.quiz / B.quiz).toFixed(3)}`,
+    );
+  }
 } else {
-  console.error('usage: course-stage.ts prepare CACHE FILE… | run CHECKOUT CACHE [OUT]');
+  console.error(
+    'usage: course-stage.ts prepare CACHE FILE… | run CHECKOUT CACHE [OUT] | ab CHECKOUT_A CHECKOUT_B CACHE [ROUNDS]',
+  );
   process.exit(2);
 }

@@ -10,7 +10,7 @@
  * entries are definitions (see {@link glossaryParts}).
  */
 
-import type { Section } from '../../domain/document.ts';
+import type { Matter, Section } from '../../domain/document.ts';
 import { isAnalysed, type LanguageProfile } from '../language/index.ts';
 import { isSkippedMatter, matterOfTitle } from '../structure/matter.ts';
 import { addSizes, analyseSection, type ParagraphText, type Sentence, type TextSize } from './text.ts';
@@ -51,7 +51,21 @@ interface Node {
 }
 
 /** The kind of front or back matter a section is, from the structure stage or its title. */
-export const matterOfSection = (s: Section) => s.matter ?? matterOfTitle(s.title);
+export const matterOfSection = (s: Section) => s.matter ?? matterOfItsTitle(s);
+
+/**
+ * The matter a section's title names, worked out once per section: planning asks it two or three times of
+ * every section, and its title patterns of every language cost ~120 ms over the 10 bench manuals' courses.
+ */
+const titleMatters = new WeakMap<Section, Matter | null>();
+function matterOfItsTitle(s: Section): Matter | null {
+  let matter = titleMatters.get(s);
+  if (matter === undefined) {
+    matter = matterOfTitle(s.title);
+    titleMatters.set(s, matter);
+  }
+  return matter;
+}
 
 /** True when a section's own text is front or back matter that no lesson shows. */
 const isMatter = (s: Section) => isSkippedMatter(matterOfSection(s));

@@ -252,27 +252,67 @@ const HEADING_BOOST = 1.5;
 const DEFINED_BOOST = 2;
 const LENGTH_BOOST = [1, 1, 1.6, 1.8] as const;
 
+/**
+ * A noun phrase of the document: what its occurrences say of it, gathered in one pass, and what ranks it besides
+ * its counts in the parts asked about, worked out once the pass is done (top() runs for every lesson and module,
+ * each time over every term of their parts).
+ */
+interface Term {
+  key: string;
+  /** Occurrences in the whole document. */
+  total: number;
+  /** Spellings with their weight (an occurrence opening a sentence counts little), in the order first seen. */
+  surfaces: Map<string, number>;
+  /** Its modifier is a word in capitals and its head is not. */
+  codeLike: boolean;
+  /** A one-word key's last spelling in lower case, to look up its usage. */
+  single: string | undefined;
+  /** Parts it occurs in, and the last part it was counted in. */
+  df: number;
+  lastPart: number;
+  /** Words in the key. */
+  size: number;
+  /** One word the document uses more often as a verb than as a noun. */
+  verbal: boolean;
+  /** ln(1 + N/df) over the document's parts. */
+  idf: number;
+  /** Named by a heading. */
+  heading: boolean;
+  /** Defined by the text. */
+  defined: boolean;
+}
+
+const newTerm = (key: string): Term => ({
+  key,
+  total: 0,
+  surfaces: new Map(),
+  codeLike: false,
+  single: undefined,
+  df: 0,
+  lastPart: -1,
+  size: 1,
+  verbal: false,
+  idf: 0,
+  heading: false,
+  defined: false,
+});
+
 /** TF-IDF statistics of noun phrases over the parts of a document (each a list of tagged sentences). */
 export class PhraseIndex {
-  private readonly counts: Map<string, number>[] = [];
+  /** Each part's terms with their counts. */
+  private readonly counts: Map<Term, number>[] = [];
   private readonly wordCounts: number[] = [];
-  private readonly df = new Map<string, number>();
-  private readonly surfaces = new Map<string, Map<string, number>>();
-  private readonly totals = new Map<string, number>();
+  private readonly terms = new Map<string, Term>();
   /** How often each word is read as a noun and as a verb, over the whole document. */
   private readonly usage = new Map<string, { noun: number; verb: number }>();
-  /** Surface of each one-word key, to look up its usage. */
-  private readonly single = new Map<string, string>();
-  /** Keys whose modifier is a word in capitals and whose head is not. */
-  private readonly codeLike = new Set<string>();
 
   constructor(
     parts: readonly (readonly (readonly Token[])[])[],
     private readonly boosts: PhraseBoosts,
     lang: Pick<AnalysedLanguage, 'stopwords'>,
   ) {
-    for (const sentences of parts) {
-      const counts = new Map<string, number>();
+    for (const [part, sentences] of parts.entries()) {
+      const counts = new Map<Term, number>();
       let words = 0;
       // One pass over each sentence's tokens, then one over its phrases: this reads the whole document.
       for (const tokens of sentences) {
@@ -289,22 +329,37 @@ export class PhraseIndex {
           else c.noun++;
         }
         for (const p of nounPhrases(tokens, lang)) {
-          counts.set(p.key, (counts.get(p.key) ?? 0) + 1);
-          if (CODE_LIKE.test(p.surface)) this.codeLike.add(p.key);
-          if (p.words === 1) this.single.set(p.key, p.surface.toLowerCase());
-          this.totals.set(p.key, (this.totals.get(p.key) ?? 0) + 1);
-          let spellings = this.surfaces.get(p.key);
-          if (!spellings) {
-            spellings = new Map<string, number>();
-            this.surfaces.set(p.key, spellings);
+          let term = this.terms.get(p.key);
+          if (!term) {
+            term = newTerm(p.key);
+            this.terms.set(p.key, term);
           }
-          spellings.set(p.surface, (spellings.get(p.surface) ?? 0) + (p.initial ? 0.01 : 1));
+          counts.set(term, (counts.get(term) ?? 0) + 1);
+          if (term.lastPart !== part) {
+            term.lastPart = part;
+            term.df++;
+          }
+          if (!term.codeLike && CODE_LIKE.test(p.surface)) term.codeLike = true;
+          if (p.words === 1) term.single = p.surface.toLowerCase();
+          term.total++;
+          term.surfaces.set(p.surface, (term.surfaces.get(p.surface) ?? 0) + (p.initial ? 0.01 : 1));
         }
       }
-      for (const key of counts.keys()) this.df.set(key, (this.df.get(key) ?? 0) + 1);
       this.counts.push(counts);
       this.wordCounts.push(words);
     }
+    for (const term of this.terms.values()) this.rank(term, parts.length);
+  }
+
+  /** Fills in what ranks `term` besides its counts, once the document has been read. */
+  private rank(term: Term, n: number): void {
+    const { key } = term;
+    for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) term.size++;
+    const usage = term.size === 1 ? this.usage.get(term.single ?? key) : undefined;
+    term.verbal = usage !== undefined && usage.verb > usage.noun;
+    term.idf = Math.log(1 + n / term.df);
+    term.heading = this.boosts.headings?.has(key) ?? false;
+    term.defined = this.boosts.defined?.has(key) ?? false;
   }
 
   /** The key of a phrase as written (for matching headings and defined terms against the index). */
@@ -321,37 +376,33 @@ export class PhraseIndex {
    * scan"); "primary key" and "foreign key" share a word and both stay.
    */
   top(partIds: readonly number[], k: number): string[] {
-    const n = this.counts.length;
     const words = partIds.reduce((sum, d) => sum + (this.wordCounts[d] ?? 0), 0);
     const minCount = words > 300 ? 2 : 1;
     const { totals: tf, spreads: spread } = tally(this.counts, partIds);
-    const scored: [string, number][] = [];
-    for (const [key, c] of tf) {
+    const scored: [Term, number][] = [];
+    for (const [term, c] of tf) {
       if (c < minCount) continue;
-      const size = key.split(' ').length;
       // A longer phrase seen once in the whole document is more often a chance pairing than a term, and a
       // keyword before a plain noun ("FROM students") is code unless it recurs ("WHERE clause").
-      const total = this.totals.get(key) ?? 0;
-      if (size > 1 && total < 2 && words > 300) continue;
-      if (this.codeLike.has(key) && total < 3) continue;
+      if (term.size > 1 && term.total < 2 && words > 300) continue;
+      if (term.codeLike && term.total < 3) continue;
       // A word the document mostly uses as a verb ("appear", "show") is no term where the model read a noun.
-      const usage = size === 1 ? this.usage.get(this.single.get(key) ?? key) : undefined;
-      if (usage && usage.verb > usage.noun) continue;
-      let score =
-        (1 + Math.log(c)) * Math.log(1 + n / (this.df.get(key) ?? 1)) * (1 + Math.log(spread.get(key)!));
-      score *= LENGTH_BOOST[Math.min(size, 3)]!;
-      if (this.boosts.headings?.has(key)) score *= HEADING_BOOST;
-      if (this.boosts.defined?.has(key)) score *= DEFINED_BOOST;
-      scored.push([key, score]);
+      if (term.verbal) continue;
+      let score = (1 + Math.log(c)) * term.idf * (1 + Math.log(spread.get(term)!));
+      score *= LENGTH_BOOST[Math.min(term.size, 3)]!;
+      if (term.heading) score *= HEADING_BOOST;
+      if (term.defined) score *= DEFINED_BOOST;
+      scored.push([term, score]);
     }
-    scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    scored.sort((a, b) => b[1] - a[1] || (a[0].key < b[0].key ? -1 : 1));
     const chosen: string[][] = [];
     const out: string[] = [];
-    for (const [key] of scored) {
+    for (const [term] of scored) {
       if (out.length >= k) break;
+      const { key } = term;
       const parts = key.split(' ');
       if (chosen.some((c) => contains(c, parts) || contains(parts, c))) continue;
-      const surface = this.surfaceOf(key);
+      const surface = surfaceOf(term);
       if (!this.accepted(key, surface)) continue;
       chosen.push(parts);
       out.push(surface);
@@ -370,19 +421,19 @@ export class PhraseIndex {
     this.verdicts.set(key, ok);
     return ok;
   }
+}
 
-  /** The spelling seen most often; the singular when it is seen at all ("foreign key", not "foreign keys"). */
-  private surfaceOf(key: string): string {
-    let best = '';
-    let weight = Number.NEGATIVE_INFINITY;
-    const head = key.split(' ').at(-1)!;
-    for (const [s, w] of this.surfaces.get(key) ?? []) {
-      const singular = s.split(' ').at(-1)!.toLowerCase() === head;
-      const score = w + (singular && w >= 0.5 ? 1e6 : 0);
-      if (score > weight) [best, weight] = [s, score];
-    }
-    return best;
+/** The spelling seen most often; the singular when it is seen at all ("foreign key", not "foreign keys"). */
+function surfaceOf({ key, surfaces }: Term): string {
+  let best = '';
+  let weight = Number.NEGATIVE_INFINITY;
+  const head = key.split(' ').at(-1)!;
+  for (const [s, w] of surfaces) {
+    const singular = s.split(' ').at(-1)!.toLowerCase() === head;
+    const score = w + (singular && w >= 0.5 ? 1e6 : 0);
+    if (score > weight) [best, weight] = [s, score];
   }
+  return best;
 }
 
 /** True when the words `small` occur in order, contiguously, in `large`. */

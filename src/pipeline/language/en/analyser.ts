@@ -47,6 +47,7 @@ const continues = (next: Reading | undefined, last: Reading | undefined) =>
   next.document === last.document;
 
 const CAPITALISED_OPENING = /^\p{Lu}\p{Ll}+/u;
+const ONLY_LETTERS = /^\p{L}+$/u;
 
 /**
  * The English analyser, loaded on first use (the model takes a moment and some memory; see bench:nlp), ready
@@ -144,11 +145,25 @@ async function open(): Promise<Reader> {
     const lower = word.toLowerCase();
     let answer = known.get(lower);
     if (answer === undefined) {
-      const ids = nlp.readDoc(lower).tokens().out(its.uniqueId) as number[];
-      answer = ids.length === 1 && ids[0]! < lexiconSize;
+      answer = isLexiconWord(lower);
       known.set(lower, answer);
     }
     return answer;
+  }
+
+  /**
+   * Only a word of the lexicon can be one: a word wink has learnt (the lower case of a token just read) or a
+   * word of letters it has never seen is not, and need not be read. Reading one would only teach wink a word
+   * of letters, which it reads as that one word whether it knows it or not: the tokens of later text are the
+   * same (courses and quizzes of the 10 bench manuals and the corpus byte-identical), and 12k of 15.5k
+   * readDocs of one word on the bench manuals are saved. A word of the lexicon is read: it may be a
+   * contraction ("cannot"), which is two tokens.
+   */
+  function isLexiconWord(lower: string): boolean {
+    const index = pristine.lexemeIndex(lower);
+    if (index === undefined ? ONLY_LETTERS.test(lower) : index >= lexiconSize) return false;
+    const ids = nlp.readDoc(lower).tokens().out(its.uniqueId) as number[];
+    return ids.length === 1 && ids[0]! < lexiconSize;
   }
 
   function traceTags(text: string) {

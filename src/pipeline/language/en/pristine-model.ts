@@ -29,7 +29,7 @@ interface Table {
 }
 
 interface CoreModel {
-  features: Record<string, Partial<Table>>;
+  features: Record<string, Partial<Table>> & { lexeme: Table };
 }
 
 const isTable = (t: Partial<Table>): t is Table =>
@@ -39,14 +39,24 @@ export class PristineModel {
   /** The model to give winkNLP: the shipped one, its tables parsed once and shared by every instance. */
   readonly model: Model;
   private readonly tables: { table: Table; size: number }[];
+  private readonly lexemes: Table['hash'];
 
   constructor(shipped: Model) {
     const core = (shipped.core as () => CoreModel)();
+    this.lexemes = core.features.lexeme.hash;
     this.tables = Object.values(core.features)
       .filter(isTable)
       .map((table) => ({ table, size: table.list.length }));
     const cer = (shipped.metaCER as () => unknown)();
     this.model = { ...shipped, core: () => core, metaCER: () => cer };
+  }
+
+  /**
+   * Where `text` stands in the lexeme table: below the shipped size a word of the lexicon, at or above it a word
+   * learnt since, undefined a word never read.
+   */
+  lexemeIndex(text: string): number | undefined {
+    return this.lexemes[text];
   }
 
   /** Entries wink has added to the tables since they were last restored (0: as shipped). */

@@ -25,8 +25,18 @@ export interface TagCacheOptions {
   now?: () => number;
 }
 
+/** Texts dropped from the front of the order before it is cut back to the texts still kept. */
+const COMPACT_AFTER = 1024;
+
 export class TagCache {
   private readonly kept = new Map<string, readonly Token[]>();
+  /**
+   * The texts kept, oldest first, from `next` on. Not the map's own order: once full, every text tagged drops
+   * the oldest, and a map walked from its start steps over every entry deleted since it was last rebuilt (a
+   * long manual's tagging spent more time there than in the map's lookups).
+   */
+  private order: string[] = [];
+  private next = 0;
   private keptTokens = 0;
   private readonly maxTokens: number;
   private readonly idleMs: number;
@@ -46,12 +56,19 @@ export class TagCache {
   }
 
   set(text: string, tokens: readonly Token[]): void {
+    const replaced = this.kept.get(text);
+    if (replaced) this.keptTokens -= replaced.length + 1;
+    else this.order.push(text);
     this.kept.set(text, tokens);
     this.keptTokens += tokens.length + 1;
-    for (const [oldest, dropped] of this.kept) {
-      if (this.keptTokens <= this.maxTokens) break;
+    while (this.keptTokens > this.maxTokens) {
+      const oldest = this.order[this.next++]!;
+      this.keptTokens -= this.kept.get(oldest)!.length + 1;
       this.kept.delete(oldest);
-      this.keptTokens -= dropped.length + 1;
+    }
+    if (this.next > COMPACT_AFTER && this.next * 2 > this.order.length) {
+      this.order.splice(0, this.next);
+      this.next = 0;
     }
     if (!this.watching) {
       this.watching = true;
@@ -62,6 +79,8 @@ export class TagCache {
   /** Drops every tag kept. */
   clear(): void {
     this.kept.clear();
+    this.order = [];
+    this.next = 0;
     this.keptTokens = 0;
   }
 

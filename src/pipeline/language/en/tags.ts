@@ -42,6 +42,7 @@ const TIME_NOUNS = new Set(['today', 'tonight', 'tomorrow', 'yesterday', 'meanwh
 /** Endings of adjectives, which may end a phrase after a determiner ("the data is available"). */
 const ADJECTIVE_ENDING = /(?:ed|ing|ful|ous|ive|able|ible|al|ic|less)$/u;
 const PLURAL = /[^s]s$/u;
+const CAPITALS = /^\p{Lu}{2,}$/u;
 
 const imperative: SentenceTagRule = {
   id: 'tags/imperative-opens-sentence',
@@ -79,9 +80,8 @@ const capitalsName: TokenTagRule = {
   keep: ['[IS] THE PROGRAM RUNNING?', 'The [SQL] standard is long.'],
   retag(tokens, i, ctx) {
     const t = tokens[i]!;
-    return !ctx.shouting && /^\p{Lu}{2,}$/u.test(t.text) && t.pos !== 'PROPN' && t.pos !== 'NOUN'
-      ? 'PROPN'
-      : null;
+    // The tag first: the pattern is the dearer test, and this runs for every token of the document.
+    return !ctx.shouting && t.pos !== 'PROPN' && t.pos !== 'NOUN' && CAPITALS.test(t.text) ? 'PROPN' : null;
   },
 };
 
