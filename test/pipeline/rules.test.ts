@@ -16,6 +16,7 @@ import { ITEM_RULES, type ItemDraft, ItemReading } from '../../src/pipeline/rule
 import { FALSE_OPTION_RULES, LISTED_RULES } from '../../src/pipeline/rules/quiz/listed.ts';
 import { NUMBER_RULES } from '../../src/pipeline/rules/quiz/numbers.ts';
 import { QUANTITY_RULES, quantityPlace } from '../../src/pipeline/rules/quiz/quantities.ts';
+import { SALIENCE_RULES } from '../../src/pipeline/rules/quiz/salience.ts';
 import { SOURCE_RULES, type SourceReading } from '../../src/pipeline/rules/quiz/sources.ts';
 import { SWAP_RULES, swapReadings } from '../../src/pipeline/rules/quiz/statements.ts';
 import { instructionOf, STEP_RULES } from '../../src/pipeline/rules/quiz/steps.ts';
@@ -257,6 +258,24 @@ const FAMILIES = [
         gloss: gloss!,
         answers: acceptedAnswers(term!, '', words, isWord),
         words,
+      });
+    },
+  }),
+  family({
+    name: 'terms the document treats as terms (rules/quiz/salience.ts)',
+    rules: SALIENCE_RULES,
+    catches(rule, example: string) {
+      const [defined, evidence] = split(example, ' | ');
+      const [term, gloss] = split(defined!, ' => ');
+      const marks = evidence!.split(/,\s*/u);
+      return rule.fails({
+        term: term!,
+        gloss: gloss!,
+        uses: Number(/^uses (\d+)$/u.exec(marks[0]!)![1]),
+        headed: marks.includes('headed'),
+        listed: marks.includes('listed'),
+        subject: marks.includes('subject'),
+        isWord,
       });
     },
   }),

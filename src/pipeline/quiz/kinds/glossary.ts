@@ -8,6 +8,7 @@
  * ("database management system (DBMS)") and the bare name of a name with its kind ("VBIC" for "VBIC model");
  * case is ignored when answers are compared.
  */
+import type { Course } from '../../../domain/course.ts';
 import type { Chunk } from '../../../domain/document.ts';
 import type { DraftOf } from '../../../domain/questions.ts';
 import type { AnalysedLanguage, QuizWords } from '../../language/index.ts';
@@ -20,11 +21,13 @@ import {
   LISTED_GLOSS_RULES,
 } from '../../rules/quiz/glosses.ts';
 import { matchingProblem } from '../../rules/quiz/kind-items.ts';
+import { SALIENCE_RULES } from '../../rules/quiz/salience.ts';
 import { type Rng, shuffled } from '../../text/rng.ts';
 import type { GroupMaker } from '../assembler.ts';
 import { type Defined, definedTerm } from '../english/definition.ts';
 import type { Scope } from '../material.ts';
 import { cited, type Made, made, quoted } from '../picking.ts';
+import { TermUses } from './term-uses.ts';
 
 const MAX_PAIRS = 6;
 
@@ -70,16 +73,35 @@ const listable = (d: Defined, words: QuizWords) => {
   );
 };
 
-/** The defined terms of the scope's glossaries that may be asked, read once when a maker first needs them. */
+/**
+ * The defined terms of the scope's glossaries that may be asked, read once when a maker first needs them: no rule
+ * of GLOSS_RULES catches the definition; a short answer asks only those the document treats as terms
+ * (SALIENCE_RULES). Matching shows the term beside its definition and is not gated so: on the tuning data the gate
+ * took a usable matching item (R FAQ's library, package, element name) and no faulty one.
+ */
 export class GlossaryMaterial {
   private read?: Defined[];
+  private readonly salience = new Map<Defined, boolean>();
+  private readonly uses: TermUses;
 
   constructor(
+    course: Course,
     private readonly scope: Scope,
     private readonly chunks: readonly Chunk[],
     readonly lang: AnalysedLanguage,
     readonly words: QuizWords,
-  ) {}
+  ) {
+    this.uses = new TermUses(course, chunks);
+  }
+
+  /** Whether the document uses the term as a term of its own (rules/quiz/salience.ts). */
+  private salient(d: Defined): boolean {
+    const isWord = (w: string) => this.lang.analyser.isWord(w);
+    // The answers the key accepts: the document may write the term as its abbreviation ("ESP") or bare name.
+    const variants = acceptedAnswers(d.term, `${d.sentence} ${this.contextOf(d)}`, this.words, isWord);
+    const place = this.uses.placeOf(d.term, firstSentence(d.gloss), d.sentence, variants, isWord);
+    return !SALIENCE_RULES.some((rule) => rule.fails(place));
+  }
 
   get defined(): readonly Defined[] {
     if (!this.read) {
@@ -91,6 +113,16 @@ export class GlossaryMaterial {
         .filter((d) => askable(d, this.lang, this.words));
     }
     return this.read;
+  }
+
+  /** Whether the document treats a defined term as a term: what a short answer may ask to type. */
+  isSalient(d: Defined): boolean {
+    let salient = this.salience.get(d);
+    if (salient === undefined) {
+      salient = this.salient(d);
+      this.salience.set(d, salient);
+    }
+    return salient;
   }
 
   /** The text of the chunk a definition comes from (where an abbreviation may stand beside its term). */
@@ -115,7 +147,9 @@ export function shortAnswerMaker(glossary: GlossaryMaterial): GroupMaker {
     why: 'The term a definition defines, typed back: recall, with the variants a learner may fairly type (number, hyphens, the abbreviation the text gives).',
     make: (_, rng) =>
       shortAnswerItems(
-        shuffled(glossary.defined, rng),
+        // Shuffled before the salience gate: the quiz draws as many numbers as before, so only the terms it
+        // refuses change the quiz.
+        shuffled(glossary.defined, rng).filter((d) => glossary.isSalient(d)),
         (d) => glossary.contextOf(d),
         glossary.words,
         (w) => glossary.lang.analyser.isWord(w),

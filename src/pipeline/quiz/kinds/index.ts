@@ -36,7 +36,7 @@ export function groupMakers(m: GroupMaterial, lang: LanguageProfile, rng: Rng): 
   const analysed = isAnalysed(lang) ? lang : undefined;
   const ordering = orderingMaker(m.scope, m.chunks, words, analysed && instructionOf(analysed));
   if (!analysed) return [multipleAnswerMaker(titles, lang), ordering];
-  const glossary = new GlossaryMaterial(m.scope, m.chunks, analysed, words);
+  const glossary = new GlossaryMaterial(m.course, m.scope, m.chunks, analysed, words);
   // The sentences read for quantities: the course's summaries first, then the chunks' (shuffled when first read),
   // read once for the numerical items and the false options of multiple answer.
   const sources = m.sources ?? new ScopeSources(m.scope, m.chunks);

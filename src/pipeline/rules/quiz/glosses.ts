@@ -245,6 +245,27 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     fails: (d) => VAGUE_GLOSS.test(d.gloss),
   },
   {
+    id: 'gloss/evaluative',
+    why: 'A "definition" that only rates its term ("RAID1 is a bit more tricky", "much easier", "too slow") has no noun saying what the term is: a judgement, not a definition (Debian installation guide, fresh set 5).',
+    reject: ['RAID1 => a bit more tricky', 'LVM => much more flexible', 'the old parser => too slow'],
+    keep: [
+      'RAID1 => a mirror of two disks that hold the same data',
+      'exit status => a value that is always positive',
+      'deadlock => a situation in which two transactions wait for each other',
+    ],
+    // A degree phrase ("a bit", "a little") is no noun of the definition; what is left must hold one.
+    fails: (d) => {
+      const from = /^\s*a\s+(?:bit|little|lot)\s+/iu.exec(d.gloss)?.[0].length ?? 0;
+      const tokens = d.tags().filter((t) => t.start >= from);
+      const last = tokens.at(-1);
+      return (
+        last !== undefined &&
+        (last.pos === 'ADJ' || last.pos === 'ADV') &&
+        !tokens.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM')
+      );
+    },
+  },
+  {
     id: 'gloss/abbreviation-row',
     why: 'A table of abbreviations ("PSU Power Supply Units", "SCD Solar Controller Device") has no definitions: two of its rows run together read as a term and its definition, and neither is (NUT user manual, fresh set 3).',
     reject: [
