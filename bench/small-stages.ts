@@ -22,6 +22,8 @@
  * - embed 0.337 -> 0.339 ms (1.00, 0.85-1.13), 106 -> 60 KB: fewer allocations, no CPU gain measurable here.
  * - chunk 0.169 ms, 31 KB, unchanged (an ASCII lookup table for the token estimate, tried: 1.04, not kept).
  * - the three together 0.760 -> 0.687 ms (0.90); whole processes (user+sys) 0.90.
+ * Then 2c4adf0 (each line's normalised title made once while the outline is placed), 3 alternated pairs at load
+ * 5-7: structure 0.282 -> 0.163 ms a page against /work/start, median ratio 0.58.
  * In the whole pipeline (runPipeline of the 10 manuals, OCR off, 4 alternated pairs) structure 0.439 -> 0.350 ms a
  * page (0.77); load, chunk, embed and quiz within noise (0.95-1.17).
  */
