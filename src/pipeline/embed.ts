@@ -60,16 +60,25 @@ function mix(h: number): number {
 /** 1 + ln(n) for small counts, the common case, without calling Math.log. */
 const SUBLINEAR = Float64Array.from({ length: 64 }, (_, n) => (n === 0 ? 0 : 1 + Math.log(n)));
 
-/** Counts of hashed features for one text: an open-addressing table reused between texts. */
+/** A feature's kind, stored per table slot as an index into {@link KIND_WEIGHT} (a byte, not a double). */
+const KIND_WORD = 0;
+const KIND_BIGRAM = 1;
+const KIND_CHARS = 2;
+const KIND_WEIGHT = [WEIGHT_WORD, WEIGHT_BIGRAM, WEIGHT_CHARS] as const;
+
+/**
+ * Counts of hashed features for one text: an open-addressing table reused between texts. Counts are whole
+ * numbers and kinds are bytes, so a slot takes 10 bytes, not 25: the table of a long chunk stays in cache.
+ */
 class FeatureCounts {
   private keys = new Uint32Array(1 << 12);
-  private counts = new Float64Array(1 << 12);
-  private weights = new Float64Array(1 << 12);
+  private counts = new Uint32Array(1 << 12);
+  private kinds = new Uint8Array(1 << 12);
   private used = new Uint8Array(1 << 12);
   private slots = new Int32Array(1 << 11);
   private size = 0;
 
-  add(key: number, weight: number, times: number): void {
+  add(key: number, kind: number, times: number): void {
     if (this.size * 2 >= this.keys.length) this.grow();
     const mask = this.keys.length - 1;
     let slot = key & mask;
@@ -77,14 +86,14 @@ class FeatureCounts {
     if (!this.used[slot]) {
       this.used[slot] = 1;
       this.keys[slot] = key;
-      this.weights[slot] = weight;
+      this.kinds[slot] = kind;
       this.counts[slot] = 0;
       this.slots[this.size++] = slot;
     }
     this.counts[slot]! += times;
   }
 
-  /** Adds every feature into `vector` and empties the table. */
+  /** Adds every feature into `vector`, in the order they were first added, and empties the table. */
   drainInto(vector: Float32Array): void {
     const dim = vector.length;
     for (let s = 0; s < this.size; s++) {
@@ -93,7 +102,7 @@ class FeatureCounts {
       const count = this.counts[slot]!;
       const tf = count < 64 ? SUBLINEAR[count]! : 1 + Math.log(count);
       const bucket = Math.floor(((h >>> 1) / 0x80000000) * dim);
-      vector[bucket]! += (h & 1 ? -1 : 1) * this.weights[slot]! * tf;
+      vector[bucket]! += (h & 1 ? -1 : 1) * KIND_WEIGHT[this.kinds[slot]!]! * tf;
       this.used[slot] = 0;
     }
     this.size = 0;
@@ -103,14 +112,14 @@ class FeatureCounts {
     const old = {
       keys: this.keys,
       counts: this.counts,
-      weights: this.weights,
+      kinds: this.kinds,
       slots: this.slots,
       size: this.size,
     };
     const capacity = this.keys.length * 2;
     this.keys = new Uint32Array(capacity);
-    this.counts = new Float64Array(capacity);
-    this.weights = new Float64Array(capacity);
+    this.counts = new Uint32Array(capacity);
+    this.kinds = new Uint8Array(capacity);
     this.used = new Uint8Array(capacity);
     this.slots = new Int32Array(capacity / 2);
     this.size = 0;
@@ -122,7 +131,7 @@ class FeatureCounts {
       this.used[slot] = 1;
       this.keys[slot] = old.keys[from]!;
       this.counts[slot] = old.counts[from]!;
-      this.weights[slot] = old.weights[from]!;
+      this.kinds[slot] = old.kinds[from]!;
       this.slots[this.size++] = slot;
     }
   }
@@ -134,6 +143,8 @@ export class HashEmbedder implements Embedder {
   readonly name = HASH_EMBEDDER_NAME;
   readonly dimension: number;
   private readonly features = new FeatureCounts();
+  /** Scratch for {@link addCharGrams}: a token's n-gram hashes, by length then position. */
+  private grams = new Uint32Array(64);
 
   /** @param options - options, or just the dimension. */
   constructor(options: HashEmbedderOptions | number = {}) {
@@ -150,19 +161,33 @@ export class HashEmbedder implements Embedder {
   /** One vector. An empty text maps to a fixed unit vector, so every output has length 1. */
   embedOne(text: string): Float32Array {
     const vector = new Float32Array(this.dimension);
-    const tokenCounts = new Map<string, number>();
+    // Each distinct token once, in order of first use, with its count and word hash (a Map keeps that order).
+    const distinct = new Map<string, number>();
+    const counts: number[] = [];
+    const hashes: number[] = [];
     let previous = -1;
     for (const token of this.tokenize(text)) {
-      tokenCounts.set(token, (tokenCounts.get(token) ?? 0) + 1);
-      const word = fnv(token, 0, token.length, SEED_WORD);
+      const seen = distinct.get(token);
+      let word: number;
+      if (seen === undefined) {
+        word = fnv(token, 0, token.length, SEED_WORD);
+        distinct.set(token, counts.length);
+        counts.push(1);
+        hashes.push(word);
+      } else {
+        word = hashes[seen]!;
+        counts[seen]!++;
+      }
       if (previous !== -1)
-        this.features.add(fnv(token, 0, token.length, bigramSeed(previous)), WEIGHT_BIGRAM, 1);
+        this.features.add(fnv(token, 0, token.length, bigramSeed(previous)), KIND_BIGRAM, 1);
       previous = word;
     }
     // Words repeat (Zipf): hashing each distinct word's n-grams once, times its count, is the same sum, cheaper.
-    for (const [token, count] of tokenCounts) {
-      this.features.add(fnv(token, 0, token.length, SEED_WORD), WEIGHT_WORD, count);
-      this.addCharGrams(token, count);
+    let i = 0;
+    for (const token of distinct.keys()) {
+      this.features.add(hashes[i]!, KIND_WORD, counts[i]!);
+      this.addCharGrams(token, counts[i]!);
+      i++;
     }
     this.features.drainInto(vector);
     return normalise(vector);
@@ -170,22 +195,55 @@ export class HashEmbedder implements Embedder {
 
   /** Lower-case words, NFKC-folded (ligatures from PDFs), CJK runs cut into character bigrams. */
   private tokenize(text: string): string[] {
+    const found = words(foldCompatible(text).toLowerCase());
+    let cjk = false;
+    for (const w of found) if (hasCjk(w)) cjk = true;
+    if (!cjk) return found;
     const out: string[] = [];
-    for (const w of words(text.normalize('NFKC').toLowerCase())) {
-      if (hasCjk(w)) out.push(...splitCjk(w));
+    for (const w of found) {
+      if (hasCjk(w)) for (const part of splitCjk(w)) out.push(part);
       else out.push(w);
     }
     return out;
   }
 
-  /** Character n-grams of `<token>` (the angle brackets mark word edges, as in fastText). */
+  /**
+   * Character n-grams of `<token>` (the angle brackets mark word edges, as in fastText), added by length and
+   * then position as always (the order features are first added in is the order their floats are summed). One
+   * FNV pass per position yields its 3-, 4- and 5-gram, instead of three passes over a padded copy of the token.
+   */
   private addCharGrams(token: string, times: number): void {
-    const padded = `<${token}>`;
-    const len = padded.length;
+    const len = token.length + 2;
+    const sizes = NGRAM_MAX - NGRAM_MIN + 1;
+    if (this.grams.length < sizes * len) this.grams = new Uint32Array(sizes * len * 2);
+    const grams = this.grams;
+    for (let i = 0; i + NGRAM_MIN <= len; i++) {
+      let h = SEED_CHARS;
+      const last = Math.min(len, i + NGRAM_MAX);
+      for (let k = i; k < last; k++) {
+        h ^= k === 0 ? LEFT_EDGE : k === len - 1 ? RIGHT_EDGE : token.charCodeAt(k - 1);
+        h = Math.imul(h, FNV_PRIME);
+        const n = k - i + 1;
+        if (n >= NGRAM_MIN) grams[(n - NGRAM_MIN) * len + i] = mix(h >>> 0);
+      }
+    }
     for (let n = NGRAM_MIN; n <= NGRAM_MAX; n++)
       for (let i = 0; i + n <= len; i++)
-        this.features.add(fnv(padded, i, i + n, SEED_CHARS), WEIGHT_CHARS, times);
+        this.features.add(grams[(n - NGRAM_MIN) * len + i]!, KIND_CHARS, times);
   }
+}
+
+const LEFT_EDGE = '<'.charCodeAt(0);
+const RIGHT_EDGE = '>'.charCodeAt(0);
+
+/** Below U+00A0 every character is its own NFKC form: most chunks need no normalisation pass (and copy). */
+const FIRST_COMPATIBILITY_CHAR = 0xa0;
+
+/** `text` NFKC-normalised, or itself when no character could change. */
+function foldCompatible(text: string): string {
+  for (let i = 0; i < text.length; i++)
+    if (text.charCodeAt(i) >= FIRST_COMPATIBILITY_CHAR) return text.normalize('NFKC');
+  return text;
 }
 
 /** The FNV state after hashing the previous word's hash and a separator: a bigram seed without a string. */

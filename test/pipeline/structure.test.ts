@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ExtractedDocument, OutlineEntry, Section, TextLine } from '../../src/domain/document.ts';
+import { matterOfLines } from '../../src/pipeline/structure/matter.ts';
 import { buildStructure, headingRecall } from '../../src/pipeline/structure.ts';
 
 /**
@@ -361,5 +362,21 @@ describe('headingRecall', () => {
       section('Far away', 44),
     ];
     assert.deepEqual(headingRecall(outline, sections), { matched: 3, total: 5, recall: 0.6 });
+  });
+});
+
+describe('licence words', () => {
+  test('are found in any case', () => {
+    const notice = ['COPYRIGHT (C) 1999 THE AUTHORS', 'ALL RIGHTS RESERVED', 'WITHOUT ANY EXPRESS WARRANTY'];
+    assert.equal(matterOfLines(notice), 'licence');
+  });
+
+  test('are found spelled with a long s, which matches s case-insensitively but does not lower-case to it', () => {
+    const notice = ['Rediſtribution is allowed.', 'Rediſtributors agree.', 'See iſbn 12345.'];
+    assert.equal(matterOfLines(notice), 'licence');
+  });
+
+  test('are not found in text without them', () => {
+    assert.equal(matterOfLines(['The copy is licensed', 'in part.', 'Warranted use.', 'Fine.']), null);
   });
 });

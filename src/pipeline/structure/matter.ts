@@ -55,17 +55,70 @@ export function matterOfLines(lines: readonly string[], place: Place = {}): Matt
   const rows = lines.map(collapseWhitespace).filter((l) => l.length > 0);
   if (rows.length === 0) return null;
   const share = (re: RegExp) => rows.filter((r) => re.test(r)).length / rows.length;
-  const words = rows.join(' ').split(' ').length;
+  const words = wordCount(rows);
   if (rows.length >= 5 && share(/(?:\.\s*){3,}\s*[0-9ivxlc]+$/iu) >= 0.5) return 'contents';
   const prose = share(/[.!?]["')\]]?$/u);
   if (at >= 0.66 && rows.length >= 8 && share(INDEX_LINE) >= 0.6 && prose < 0.2) return 'index';
   if (at <= 0.15 && rows.length >= 6 && share(CONTENTS_LINE) >= 0.6 && prose < 0.15) return 'contents';
-  if (share(CITATION) >= 0.3 || (rows.length >= 4 && share(YEAR_ENTRY) >= 0.4)) return 'bibliography';
-  const legal = rows.join(' ').match(LEGAL)?.length ?? 0;
+  if (share(CITATION) >= 0.3 || (rows.length >= 4 && shareOfYearEntries(rows) >= 0.4)) return 'bibliography';
+  const text = rows.join(' ');
+  const legal = mayBeLegal(text) ? (text.match(LEGAL)?.length ?? 0) : 0;
   if (legal >= 3 && legal * 60 >= words) return 'licence';
   if (firstPage && words < 80 && !rows.some((r) => r.split(' ').length >= 10 && /[.!?]$/u.test(r)))
     return 'title-page';
   return null;
+}
+
+/** Words of the rows (collapsed: one space between words), as `rows.join(' ').split(' ').length`, uncopied. */
+function wordCount(rows: readonly string[]): number {
+  let words = 0;
+  for (const row of rows) {
+    words++;
+    for (let i = row.indexOf(' '); i >= 0; i = row.indexOf(' ', i + 1)) words++;
+  }
+  return words;
+}
+
+/** Share of the rows that are {@link YEAR_ENTRY}s; a row without "19" or "20" cannot be one (no pattern run). */
+function shareOfYearEntries(rows: readonly string[]): number {
+  let entries = 0;
+  for (const row of rows) if ((row.includes('19') || row.includes('20')) && YEAR_ENTRY.test(row)) entries++;
+  return entries / rows.length;
+}
+
+/**
+ * Text that every {@link LEGAL} match contains, lower-cased. The pattern is tried at every position of a section's
+ * text (a third of the structure stage when run on every section), these substrings are found by a fast search.
+ */
+const LEGAL_KEYS = [
+  'copyright',
+  '©',
+  '(c)',
+  'all rights reserved',
+  'permission is ',
+  'licen',
+  'warrant',
+  'trademark',
+  'isbn',
+  'without express',
+  'without implied',
+  'without any express',
+  'without any implied',
+  'redistribut',
+  'liability',
+];
+/** The two characters that match an ASCII letter of {@link LEGAL} case-insensitively but do not lower-case to it. */
+const FOLDS_TO_ASCII = /[\u017f\u212a]/u;
+
+/**
+ * False when `text` cannot hold a {@link LEGAL} match: none of {@link LEGAL_KEYS} in its lower case. A match's
+ * letters are ASCII letters of either case, long s or the Kelvin sign (what /iu folds to an ASCII letter), so
+ * text with neither of those two holds the key of its match in lower case.
+ */
+function mayBeLegal(text: string): boolean {
+  if (FOLDS_TO_ASCII.test(text)) return true;
+  const lower = text.toLowerCase();
+  return LEGAL_KEYS.some((key) => lower.includes(key));
 }
 
 /** True for kinds that are never lessons or questions (everything but a glossary). */

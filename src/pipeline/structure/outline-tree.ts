@@ -21,6 +21,7 @@ const MAX_TITLE_LINES = 3;
 export function locateOutline(outline: OutlineEntry[], layout: Layout, pageCount: number): Heading[] {
   const pages = resolvePages(outline, pageCount);
   const headings: Heading[] = [];
+  const lineTitle = lineTitles(layout);
   let cursor = 0;
   outline.forEach((entry, i) => {
     const title = entry.title.trim() || `Section ${i + 1}`;
@@ -37,7 +38,7 @@ export function locateOutline(outline: OutlineEntry[], layout: Layout, pageCount
     }
     const from = Math.max(cursor, layout.pageStart[page]!);
     const match = hasPage(entry, pageCount)
-      ? findTitle(layout, normalizeTitle(entry.title), from, layout.pageStart[page + 1]!)
+      ? findTitle(lineTitle, normalizeTitle(entry.title), from, layout.pageStart[page + 1]!)
       : null;
     const start = match ? match.start : from;
     const end = match ? match.end : start;
@@ -68,9 +69,18 @@ function resolvePages(outline: OutlineEntry[], pageCount: number): number[] {
   return pages;
 }
 
+/**
+ * Each line's {@link normalizeTitle}, made when first asked: the entries of one page search its lines again and
+ * again (each line alone and joined with the next two).
+ */
+function lineTitles(layout: Layout): (line: number) => string {
+  const titles: (string | undefined)[] = [];
+  return (line) => (titles[line] ??= normalizeTitle(layout.lines[line]!.text));
+}
+
 /** The first line in `[from, to)` whose text (alone or with the next lines) matches the title. */
 function findTitle(
-  layout: Layout,
+  lineTitle: (line: number) => string,
   title: string,
   from: number,
   to: number,
@@ -80,7 +90,7 @@ function findTitle(
   for (let i = from; i < to; i++) {
     let text = '';
     for (let j = i; j < Math.min(to, i + MAX_TITLE_LINES); j++) {
-      text += normalizeTitle(layout.lines[j]!.text);
+      text += lineTitle(j);
       if (text === title) return { start: i, end: j + 1 };
       if (!title.startsWith(text)) {
         if (!containing && j === i && text.length <= title.length * 2 + 8 && titlesMatch(text, title)) {

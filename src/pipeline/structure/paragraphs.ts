@@ -7,12 +7,14 @@
  * navigation, not content.
  */
 import type { Paragraph, TextLine } from '../../domain/document.ts';
+import { collapseWhitespace } from '../pdf/text.ts';
 import { isRunningLine, isTocEntry, type Layout } from './layout.ts';
 import { hasCjk } from './normalize.ts';
 
 /** Text at least this large (points) is a slide's: lists there are told by spacing alone. */
 const SLIDE_TEXT_PT = 16;
-const SENTENCE_END = /[.!?。！？:：)）」』"”]$/u;
+/** Characters that end a sentence (or a clause a new paragraph may follow), looked up as a line's last one. */
+const SENTENCE_END = new Set('.!?。！？:：)）」』"”');
 
 /** Paragraphs of `layout.lines[from, to)`, in order. */
 export function buildParagraphs(layout: Layout, from: number, to: number): Paragraph[] {
@@ -33,7 +35,7 @@ export function buildParagraphs(layout: Layout, from: number, to: number): Parag
   };
   for (let i = from; i < to; i++) {
     const line = layout.lines[i]!;
-    const text = line.text.trim().replace(/\s+/g, ' ');
+    const text = collapseWhitespace(line.text);
     if (!text || isRunningLine(layout, i) || (layout.tocPages.has(line.page) && isTocEntry(text))) continue;
     if (rhythm.page !== line.page) rhythm = { page: line.page, step: 0, right: 0 };
     if (!current || !prev || startsParagraph(prev, line, layout, rhythm)) {
@@ -71,7 +73,7 @@ interface PageRhythm {
 }
 
 function startsParagraph(prev: TextLine, line: TextLine, layout: Layout, rhythm: PageRhythm): boolean {
-  const endedSentence = SENTENCE_END.test(prev.text.trimEnd());
+  const endedSentence = endsSentence(prev.text.trimEnd());
   if (line.page !== prev.page) return endedSentence;
   const step = prev.y - line.y;
   // Moving up the page: a new column (or a float); a sentence can run on into it.
@@ -100,9 +102,21 @@ function lineStep(known: number, step: number, fontSize: number): number {
   return step;
 }
 
+/**
+ * True when the last character is one of {@link SENTENCE_END}: looked up, because an end-anchored pattern is
+ * tried at every position of the line.
+ */
+function endsSentence(text: string): boolean {
+  return text.length > 0 && SENTENCE_END.has(text[text.length - 1]!);
+}
+
+const HYPHEN_END = /\p{L}-$/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+
 /** How a line continues the text before it: a rejoined hyphenated word, no space between CJK, or a space. */
 function joinLine(previous: string, next: string): { previous: string; separator: string } {
-  if (/\p{L}-$/u.test(previous) && /^\p{Ll}/u.test(next))
+  // endsWith first: the end-anchored pattern alone is tried at every position of the paragraph so far.
+  if (previous.endsWith('-') && HYPHEN_END.test(previous) && STARTS_LOWER.test(next))
     return { previous: previous.slice(0, -1), separator: '' };
   if (hasCjk(previous.slice(-1)) && hasCjk(next[0]!)) return { previous, separator: '' };
   return { previous, separator: ' ' };
