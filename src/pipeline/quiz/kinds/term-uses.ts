@@ -14,17 +14,65 @@ const TERM_LIST_SECTION =
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Occurrences of any of `variants` as whole words in `text`, case ignored. */
-function countOf(variants: readonly string[], text: string): number {
+/** A character that continues a word: a term written inside a longer word is not the term. */
+const WORD_CHAR = /[\p{L}\p{N}_-]/u;
+
+/**
+ * A text's characters in one case, as case-insensitive matching compares them ("Σ", "σ" and "ς" alike), or
+ * undefined where that changes its length ("ß" is "SS" in upper case, which the pattern does not match).
+ */
+function folded(text: string): string | undefined {
+  const key = text.toUpperCase().toLowerCase();
+  return key.length === text.length ? key : undefined;
+}
+
+/** A text with its characters in one case, for counting terms in it by plain search (see {@link countOf}). */
+export class Searchable {
+  readonly key: string | undefined;
+
+  constructor(readonly text: string) {
+    this.key = folded(text);
+  }
+}
+
+/**
+ * Occurrences of any of `variants` as whole words in `text`, case ignored, as a case-insensitive pattern of the
+ * variants in turn would count them (leftmost, the first variant that fits there, no overlaps). A document's text
+ * is searched for every term its quiz may ask: plain search of its lower case instead of a Unicode pattern over
+ * the whole text each time, where the text allows it.
+ */
+export function countOf(variants: readonly string[], searchable: Searchable): number {
+  const { text, key } = searchable;
+  const wanted = variants.map(folded);
+  if (key === undefined || wanted.some((v) => !v)) return countByPattern(variants, text);
+  const wholeWord = (at: number, length: number) =>
+    !(at > 0 && WORD_CHAR.test(key[at - 1]!)) && !WORD_CHAR.test(key[at + length] ?? ' ');
+  const found: { at: number; which: number; end: number }[] = [];
+  wanted.forEach((v, which) => {
+    for (let at = key.indexOf(v!); at >= 0; at = key.indexOf(v!, at + 1))
+      if (wholeWord(at, v!.length)) found.push({ at, which, end: at + v!.length });
+  });
+  found.sort((a, b) => a.at - b.at || a.which - b.which);
+  let count = 0;
+  let cursor = 0;
+  for (const f of found)
+    if (f.at >= cursor) {
+      count++;
+      cursor = f.end;
+    }
+  return count;
+}
+
+export function countByPattern(variants: readonly string[], text: string): number {
   const alternatives = variants.map(escapeRegExp).join('|');
   return (text.match(new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${alternatives})(?![\\p{L}\\p{N}_-])`, 'giu')) ?? [])
     .length;
 }
 
 export class TermUses {
-  private body?: string;
-  private outline?: string;
-  private lists?: string;
+  private body?: Searchable;
+  private outline?: Searchable;
+  private lists?: Searchable;
 
   constructor(
     private readonly course: Course,
@@ -32,27 +80,29 @@ export class TermUses {
   ) {}
 
   /** The document's sentences, each once: chunks that overlap repeat the sentences they share. */
-  private text(): string {
+  private text(): Searchable {
     if (this.body === undefined) {
       const sentences = new Set<string>();
       for (const chunk of this.chunks)
         for (const s of squash(chunk.text).split(/(?<=[.!?])\s+/u)) sentences.add(s);
-      this.body = [...sentences].join('\n');
+      this.body = new Searchable([...sentences].join('\n'));
     }
     return this.body;
   }
 
   /** The text of the document's glossary, definitions and index sections. */
-  private termLists(): string {
-    this.lists ??= this.chunks
-      .filter((chunk) => TERM_LIST_SECTION.test(chunk.sectionPath.at(-1)?.trim() ?? ''))
-      .map((chunk) => squash(chunk.text))
-      .join('\n');
+  private termLists(): Searchable {
+    this.lists ??= new Searchable(
+      this.chunks
+        .filter((chunk) => TERM_LIST_SECTION.test(chunk.sectionPath.at(-1)?.trim() ?? ''))
+        .map((chunk) => squash(chunk.text))
+        .join('\n'),
+    );
     return this.lists;
   }
 
   /** The headings of the document and its course. */
-  private headings(): string {
+  private headings(): Searchable {
     if (this.outline === undefined) {
       const lines = new Set<string>();
       for (const chunk of this.chunks) for (const h of chunk.sectionPath) lines.add(h);
@@ -63,7 +113,7 @@ export class TermUses {
           for (const h of l.sectionPath) lines.add(h);
         }
       }
-      this.outline = [...lines].join('\n');
+      this.outline = new Searchable([...lines].join('\n'));
     }
     return this.outline;
   }
@@ -80,11 +130,11 @@ export class TermUses {
     return {
       term,
       gloss,
-      uses: Math.max(0, countOf(all, this.text()) - countOf(all, squash(sentence))),
+      uses: Math.max(0, countOf(all, this.text()) - countOf(all, new Searchable(squash(sentence)))),
       headed: countOf(all, this.headings()) > 0,
       listed: countOf(all, this.termLists()) > 0,
       // A title made of the file name ("doxygen-manual") names its subject between hyphens.
-      subject: countOf([term], this.course.title.replace(/[-_]+/gu, ' ')) > 0,
+      subject: countOf([term], new Searchable(this.course.title.replace(/[-_]+/gu, ' '))) > 0,
       isWord,
     };
   }
