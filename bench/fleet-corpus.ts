@@ -26,6 +26,9 @@
  * NODE_OPTIONS); children inherit their worker's flags.
  * FLEET_CLI_ENTRY=path/to/dist/cli/main.js runs compiled workers (tsx costs ~100 MB of RSS per worker).
  *
+ * Issue 21, worker peak with OCR, with the PGM for Tesseract sharing the page's pixels too (d319d32; 20:31-20:36,
+ * load 6-7, this commit then 93662c0): peak 352 vs 435 MB per worker (child 302 vs 377 om-mixed-scan-text.pdf, 259 vs
+ * 304 om-scan-wikipedia-de.pdf); OCR stage 23.5 vs 26.5 CPU ms per page (one run each).
  * Issue 21, worker peak with OCR (2026-12-06 20:14-20:21, load 10-13, `--workers 1`, compiled workers, /work/start's
  * 93662c0 then 4f897fd in turn): peak 433 -> 372 MB per worker (child 375 -> 312, om-mixed-scan-text.pdf; the
  * wikipedia scan 328 -> 278). PDFium no longer makes a full-size grey copy of each image (FPDF_GRAYSCALE: 337 MB
