@@ -26,6 +26,17 @@
  * NODE_OPTIONS); children inherit their worker's flags.
  * FLEET_CLI_ENTRY=path/to/dist/cli/main.js runs compiled workers (tsx costs ~100 MB of RSS per worker).
  *
+ * Issue 21, worker peak with OCR, with the PGM for Tesseract sharing the page's pixels too (d319d32; 20:31-20:36,
+ * load 6-7, this commit then 93662c0): peak 352 vs 435 MB per worker (child 302 vs 377 om-mixed-scan-text.pdf, 259 vs
+ * 304 om-scan-wikipedia-de.pdf); OCR stage 23.5 vs 26.5 CPU ms per page (one run each).
+ * Issue 21, worker peak with OCR (2026-12-06 20:14-20:21, load 10-13, `--workers 1`, compiled workers, /work/start's
+ * 93662c0 then 4f897fd in turn): peak 433 -> 372 MB per worker (child 375 -> 312, om-mixed-scan-text.pdf; the
+ * wikipedia scan 328 -> 278). PDFium no longer makes a full-size grey copy of each image (FPDF_GRAYSCALE: 337 MB
+ * asked for the 9000 x 9000 page at 72 dpi) and draws pages with large images in bands (pdf/bands.ts). What is left
+ * above 350 is Tesseract beside a child already at ~175 MB: om-mixed-scan-text.pdf p. 6 drawn (PDFium +44 MB, its
+ * soft mask not counted by the band estimate) while Tesseract holds ~100 MB after reading pages 1-5.
+ * OCR unchanged in quality: `npm run bench:ocr` CER 0.72%, WER 1.93% both; the wikipedia scan read alone
+ * (bench/ocr-one.ts, whole process, 3 runs each in turn) CPU 7.35 vs 7.28 s (1.01x), peak 277 vs 285 MB.
  * Issue 21, memory with and without OCR (2026-12-06 17:10-17:18, load 4-6, `--workers 1`, compiled workers, each
  * pair run in turn against 8e3d4c5 in the same sitting; peaks sampled every 200 ms, a 50 ms sampler beside it):
  * corpus with OCR (default, 300 dpi) peak 509/524 -> 450/450 MB per worker (child 449/465 -> 392/392 MB; before,

@@ -268,12 +268,17 @@ function ocrWarnings(doc: ExtractedDocument, outcome: OcrOutcome): string[] {
   return out;
 }
 
-/** A grey image as a binary PGM file, which Tesseract's image library reads. */
+/**
+ * A grey image as a binary PGM file, which Tesseract's image library reads: the header written in the room before
+ * the pixels (IMAGE_HEADER_ROOM, so the file shares the image's memory), or, for an image without it, a copy.
+ */
 export function pgm(image: GrayImage): Buffer {
-  return Buffer.concat([
-    Buffer.from(`P5\n${image.width} ${image.height}\n255\n`),
-    Buffer.from(image.pixels.buffer, image.pixels.byteOffset, image.pixels.byteLength),
-  ]);
+  const header = Buffer.from(`P5\n${image.width} ${image.height}\n255\n`);
+  const { buffer, byteOffset, byteLength } = image.pixels;
+  if (byteOffset < header.length) return Buffer.concat([header, Buffer.from(buffer, byteOffset, byteLength)]);
+  const file = Buffer.from(buffer, byteOffset - header.length, header.length + byteLength);
+  header.copy(file);
+  return file;
 }
 
 /** The course's `ocr` summary of a document's OCR'd pages. */

@@ -1,8 +1,8 @@
 /**
  * A page drawn from a large image grows PDFium's memory (om-scan-wikipedia-de.pdf, a 2464 × 3456 colour scan with a
- * mask, to 149 MB at 300 dpi), and WebAssembly memory never shrinks: OCR hands it back (PdfHandle.shedGrownEngine)
- * between drawing the page and reading it, so that it is not resident beside Tesseract's. The corpus file, PDFium
- * and Tesseract run for real.
+ * mask, to 81 MB at 300 dpi, drawn in two bands), and WebAssembly memory never shrinks: OCR hands it back
+ * (PdfHandle.shedGrownEngine) between drawing the page and reading it, so that it is not resident beside
+ * Tesseract's. The corpus file, PDFium and Tesseract run for real.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -121,12 +121,13 @@ describe("a large file's own bytes in PDFium's memory", { timeout: 120_000, skip
       const openedMb = engineMb(pdf);
       const before = await renderPageGray(pdf, 1, config.ocrDpi);
       const grownMb = engineMb(pdf);
-      assert.ok(grownMb - openedMb > 100, `drawing grew the engine from ${openedMb} to ${grownMb} MB`);
+      // ~95 MB since pages are drawn in bands (pdf/bands.ts), 131 before; renewAboveMb is 32.
+      assert.ok(grownMb - openedMb > 64, `drawing grew the engine from ${openedMb} to ${grownMb} MB`);
       const grown = pdf.document.engine;
       await pdf.shedGrownEngine();
       const fresh = pdf.document.engine;
       assert.notEqual(fresh, grown, 'the document was opened again in a new instance');
-      assert.ok(engineMb(pdf) < grownMb - 100, `the new instance holds ${engineMb(pdf)} MB`);
+      assert.ok(engineMb(pdf) < grownMb - 64, `the new instance holds ${engineMb(pdf)} MB`);
       await pdf.shedGrownEngine();
       assert.equal(pdf.document.engine, fresh, 'the new instance, holding the file, is not renewed again');
       const after = await renderPageGray(pdf, 1, config.ocrDpi);

@@ -21,6 +21,7 @@ import {
   makeScanSourcePdf,
   PHOTOSYNTHESIS_PROSE,
   renderPdf,
+  withUnusedStream,
 } from '../support/make-pdf.ts';
 
 const config = (env: Record<string, string> = {}) => loadConfig({ OCR_DPI: '200', ...env });
@@ -157,14 +158,17 @@ describe('a scanned PDF through the pipeline', () => {
   });
 
   test('a page too large to draw within the engine memory is skipped with its reason; the rest goes on', async () => {
-    const side = 6000;
+    // The largest page PDF allows (200 × 200 in), drawn even small (MAX_RENDER_PIXELS: a 50 MB grey bitmap), in a
+    // 20 MB file (PDFium holds a copy of it): more than 64 MB. (A large image on a letter page fits now: PDFium
+    // draws it in grey without a full-size grey copy of the image.)
+    const side = 600;
     const huge = grayPng({
       width: side,
       height: side,
       dpi: 72,
       pixels: new Uint8Array(side * side).fill(255),
     });
-    const bytes = await renderPdf((pdf) => {
+    const page = await renderPdf((pdf) => {
       pdf
         .addPage()
         .fontSize(14)
@@ -176,8 +180,9 @@ describe('a scanned PDF through the pipeline', () => {
             width: 468,
           },
         );
-      pdf.addPage().image(huge, 0, 0, { width: 612, height: 792 });
+      pdf.addPage({ size: [14400, 14400] }).image(huge, 0, 0, { width: 14400, height: 14400 });
     });
+    const bytes = withUnusedStream(page, 20 * 1048576);
     const result = await runPipeline(
       { bytes, fileName: 'huge.pdf' },
       { config: config({ PDF_MAX_MEMORY_MB: '64' }) },

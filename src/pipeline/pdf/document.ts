@@ -7,6 +7,7 @@
  * frees them with the document. Each page and text page is closed before the method that opened it returns.
  */
 import type { OutlineEntry } from '../../domain/document.ts';
+import { bandRows } from './bands.ts';
 import type { Engine } from './engine.ts';
 import type { RawItem } from './lines.ts';
 
@@ -25,7 +26,11 @@ export interface PageItems {
   chars: number;
 }
 
-/** A page drawn in grey: `width × height` bytes, one per pixel (0 black, 255 white), row after row. */
+/**
+ * A page drawn in grey: `width × height` bytes, one per pixel (0 black, 255 white), row after row. `pixels` is
+ * preceded in its buffer by {@link IMAGE_HEADER_ROOM} free bytes, where an image file's header can be written so
+ * that the file is made without copying the pixels (ocr.ts's PGM for Tesseract: 8 MB a page at 300 dpi).
+ */
 export interface GrayImage {
   width: number;
   height: number;
@@ -33,11 +38,19 @@ export interface GrayImage {
   pixels: Uint8Array;
 }
 
+/** Free bytes before a {@link GrayImage}'s pixels: a PGM header (`P5\n99999 99999\n255\n`, 19 bytes) fits. */
+export const IMAGE_HEADER_ROOM = 32;
+
 /** FPDFBitmap_Gray: one byte per pixel. */
 const BITMAP_GRAY = 1;
 const WHITE = 0xffffffff;
-/** FPDF_ANNOT (draw annotations, e.g. filled form fields) | FPDF_GRAYSCALE. */
-const RENDER_FLAGS = 0x01 | 0x08;
+/**
+ * FPDF_ANNOT (draw annotations, e.g. filled form fields). Not FPDF_GRAYSCALE: the grey bitmap makes the page grey
+ * already, and that flag has PDFium convert each image to grey whole, at its full size, 4 bytes a pixel, whatever
+ * the page is drawn at: a 9000 × 9000 scan (om-mixed-scan-text.pdf p. 2) asked for 337 MB to be drawn at 72 dpi.
+ * Without it the pixels differ by at most 2 of 255 (rounding) on the corpus scans.
+ */
+const RENDER_FLAGS = 0x01;
 
 /** Why PDFium could not open a file (FPDF_GetLastError). */
 export type OpenFailure = 'password' | 'security' | 'format' | 'file' | 'unknown';
@@ -409,7 +422,8 @@ export class PdfiumDocument {
 
   /**
    * Page `index` (from 0) drawn in 8-bit grey on white at `dpi`, as shown (after /Rotate), with annotations.
-   * The bitmap's memory in the engine is freed before this returns; the pixels are a copy, row after row.
+   * Drawn in bands of rows when its images are large (pdf/bands.ts), each band's bitmap freed before the next;
+   * the pixels are a copy, row after row.
    * @throws Error when the page cannot be loaded or the bitmap cannot be made.
    */
   renderGray(index: number, dpi: number): GrayImage {
@@ -420,23 +434,42 @@ export class PdfiumDocument {
       const scale = dpi / 72;
       const width = Math.max(1, Math.round(E.FPDF_GetPageWidthF!(page) * scale));
       const height = Math.max(1, Math.round(E.FPDF_GetPageHeightF!(page) * scale));
-      const bitmap = E.FPDFBitmap_CreateEx!(width, height, BITMAP_GRAY, 0, 0);
-      if (!bitmap) throw new Error(`a ${width}×${height} bitmap cannot be made`);
-      try {
-        E.FPDFBitmap_FillRect!(bitmap, 0, 0, width, height, WHITE);
-        E.FPDF_RenderPageBitmap!(bitmap, page, 0, 0, width, height, 0, RENDER_FLAGS);
-        const buffer = E.FPDFBitmap_GetBuffer!(bitmap);
-        const stride = E.FPDFBitmap_GetStride!(bitmap);
-        const heap = this.engine.heapU8();
-        const pixels = new Uint8Array(width * height);
-        for (let y = 0; y < height; y++)
-          pixels.set(heap.subarray(buffer + y * stride, buffer + y * stride + width), y * width);
-        return { width, height, dpi, pixels };
-      } finally {
-        E.FPDFBitmap_Destroy!(bitmap);
-      }
+      const rows = bandRows(this.engine, page, { width, height, dpi }, this.scratch);
+      const pixels = new Uint8Array(IMAGE_HEADER_ROOM + width * height).subarray(IMAGE_HEADER_ROOM);
+      for (let top = 0; top < height; top += rows)
+        this.drawBand(page, { width, height }, top, Math.min(rows, height - top), pixels);
+      return { width, height, dpi, pixels };
     } finally {
       E.FPDF_ClosePage!(page);
+    }
+  }
+
+  /**
+   * Rows `top` to `top + rows` of the page drawn `size.width` × `size.height` (see pdf/bands.ts), copied into
+   * `pixels` (the whole page's, row after row). The band's bitmap is freed before this returns.
+   */
+  private drawBand(
+    page: number,
+    size: { width: number; height: number },
+    top: number,
+    rows: number,
+    pixels: Uint8Array,
+  ): void {
+    const E = this.engine.exports;
+    const { width, height } = size;
+    const bitmap = E.FPDFBitmap_CreateEx!(width, rows, BITMAP_GRAY, 0, 0);
+    if (!bitmap) throw new Error(`a ${width}×${rows} bitmap cannot be made`);
+    try {
+      E.FPDFBitmap_FillRect!(bitmap, 0, 0, width, rows, WHITE);
+      // The page placed `top` rows above the bitmap: PDFium draws only what falls on it.
+      E.FPDF_RenderPageBitmap!(bitmap, page, 0, -top, width, height, 0, RENDER_FLAGS);
+      const buffer = E.FPDFBitmap_GetBuffer!(bitmap);
+      const stride = E.FPDFBitmap_GetStride!(bitmap);
+      const heap = this.engine.heapU8();
+      for (let y = 0; y < rows; y++)
+        pixels.set(heap.subarray(buffer + y * stride, buffer + y * stride + width), (top + y) * width);
+    } finally {
+      E.FPDFBitmap_Destroy!(bitmap);
     }
   }
 
