@@ -11,6 +11,7 @@ import type { PdfHandle } from './load.ts';
 import { type OcrLine, ocrTextLines } from './ocr/lines.ts';
 import { judgePage, PAGE_TEST, type PageVerdict } from './ocr/page-test.ts';
 import { ocrWorker } from './ocr/tesseract.ts';
+import { hasHeaderRoom } from './pdf/document.ts';
 import { type GrayImage, RenderError, renderPageGray } from './pdf/render.ts';
 import { removeRunningText } from './pdf/running-text.ts';
 import { dehyphenate } from './pdf/text.ts';
@@ -270,12 +271,14 @@ function ocrWarnings(doc: ExtractedDocument, outcome: OcrOutcome): string[] {
 
 /**
  * A grey image as a binary PGM file, which Tesseract's image library reads: the header written in the room before
- * the pixels (IMAGE_HEADER_ROOM, so the file shares the image's memory), or, for an image without it, a copy.
+ * the pixels when the page was drawn with room for it (hasHeaderRoom: the file then shares the image's memory), or,
+ * for any other image, a copy.
  */
 export function pgm(image: GrayImage): Buffer {
   const header = Buffer.from(`P5\n${image.width} ${image.height}\n255\n`);
   const { buffer, byteOffset, byteLength } = image.pixels;
-  if (byteOffset < header.length) return Buffer.concat([header, Buffer.from(buffer, byteOffset, byteLength)]);
+  if (!hasHeaderRoom(image.pixels))
+    return Buffer.concat([header, Buffer.from(buffer, byteOffset, byteLength)]);
   const file = Buffer.from(buffer, byteOffset - header.length, header.length + byteLength);
   header.copy(file);
   return file;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { checkPdf, openPdf, type PdfHandle } from '../../src/pipeline/load.ts';
+import { pgm } from '../../src/pipeline/ocr.ts';
 import { fittingDpi, renderPageGray } from '../../src/pipeline/pdf/render.ts';
 import { makeCoursePdf, makeRotatedSlidePdf } from '../support/make-pdf.ts';
 
@@ -43,6 +44,28 @@ describe('renderPageGray', () => {
     const heap = pdf.document.engine.heapU8().length;
     for (let i = 0; i < 20; i++) await renderPageGray(pdf, 2, 150);
     assert.equal(pdf.document.engine.heapU8().length, heap);
+  });
+
+  test('a drawn page becomes a PGM file for Tesseract without a copy of its pixels', async () => {
+    const img = await renderPageGray(pdf, 1, 72);
+    const file = pgm(img);
+    assert.equal(file.buffer, img.pixels.buffer, "the file shares the page's memory");
+    const header = `P5\n${img.width} ${img.height}\n255\n`;
+    assert.equal(file.subarray(0, header.length).toString('latin1'), header);
+    assert.equal(file.length, header.length + img.pixels.length);
+    assert.deepEqual(file.subarray(file.length - img.pixels.length), Buffer.from(img.pixels));
+  });
+
+  test('an image made elsewhere is copied into its PGM file: the bytes before its pixels are not written over', () => {
+    const pooled = Buffer.from(
+      'neighbouring bytes of a pooled buffer, then pixels: \x00\xff\x00\xff',
+      'latin1',
+    );
+    const before = Buffer.from(pooled);
+    const pixels = pooled.subarray(pooled.length - 4);
+    const file = pgm({ width: 2, height: 2, dpi: 72, pixels });
+    assert.deepEqual(pooled, before);
+    assert.equal(file.toString('latin1'), 'P5\n2 2\n255\n\x00\xff\x00\xff');
   });
 
   test('a rotated page is drawn as shown (landscape)', async () => {

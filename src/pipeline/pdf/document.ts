@@ -41,6 +41,17 @@ export interface GrayImage {
 /** Free bytes before a {@link GrayImage}'s pixels: a PGM header (`P5\n99999 99999\n255\n`, 19 bytes) fits. */
 export const IMAGE_HEADER_ROOM = 32;
 
+/** The pixel buffers drawn here, which have {@link IMAGE_HEADER_ROOM} free bytes before their pixels. */
+const ROOMY = new WeakSet<ArrayBufferLike>();
+
+/**
+ * Whether `pixels` were drawn by {@link PdfiumDocument.renderGray}, with free room before them for a header: an
+ * image made elsewhere may be a view into a buffer whose bytes before it belong to something else (Node's pooled
+ * Buffers are).
+ */
+export const hasHeaderRoom = (pixels: Uint8Array): boolean =>
+  ROOMY.has(pixels.buffer) && pixels.byteOffset === IMAGE_HEADER_ROOM;
+
 /** FPDFBitmap_Gray: one byte per pixel. */
 const BITMAP_GRAY = 1;
 const WHITE = 0xffffffff;
@@ -436,6 +447,7 @@ export class PdfiumDocument {
       const height = Math.max(1, Math.round(E.FPDF_GetPageHeightF!(page) * scale));
       const rows = bandRows(this.engine, page, { width, height, dpi }, this.scratch);
       const pixels = new Uint8Array(IMAGE_HEADER_ROOM + width * height).subarray(IMAGE_HEADER_ROOM);
+      ROOMY.add(pixels.buffer);
       for (let top = 0; top < height; top += rows)
         this.drawBand(page, { width, height }, top, Math.min(rows, height - top), pixels);
       return { width, height, dpi, pixels };
