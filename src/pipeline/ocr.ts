@@ -271,8 +271,8 @@ function ocrWarnings(doc: ExtractedDocument, outcome: OcrOutcome): string[] {
 
 /**
  * A grey image as a binary PGM file, which Tesseract's image library reads: the header written in the room before
- * the pixels when the page was drawn with room for it (hasHeaderRoom: the file then shares the image's memory), or,
- * for any other image, a copy.
+ * the pixels when the page was drawn with room for it (hasHeaderRoom: the file then shares the image's memory, and
+ * those free bytes of the image's buffer are written to), or, for any other image, a copy.
  */
 export function pgm(image: GrayImage): Buffer {
   const header = Buffer.from(`P5\n${image.width} ${image.height}\n255\n`);

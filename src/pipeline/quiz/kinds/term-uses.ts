@@ -19,15 +19,19 @@ const WORD_CHAR = /[\p{L}\p{N}_-]/u;
 
 /**
  * A text's characters in one case, as case-insensitive matching compares them ("Σ", "σ" and "ς" alike), or
- * undefined where that changes its length ("ß" is "SS" in upper case, which the pattern does not match).
+ * undefined where the two part: where that changes the text's length ("ß" is "SS" in upper case, which the pattern
+ * does not match), and for the dotless "ı", whose upper case "I" turns it into "i", which the pattern does not fold
+ * it to (of every character, checked one by one, the only one that differs).
  */
 function folded(text: string): string | undefined {
+  if (text.includes('\u0131')) return undefined;
   const key = text.toUpperCase().toLowerCase();
   return key.length === text.length ? key : undefined;
 }
 
 /** A text with its characters in one case, for counting terms in it by plain search (see {@link countOf}). */
 export class Searchable {
+  /** The text in one case (see {@link folded}); undefined where terms are counted in it by the pattern. */
   readonly key: string | undefined;
 
   constructor(readonly text: string) {
@@ -63,12 +67,14 @@ export function countOf(variants: readonly string[], searchable: Searchable): nu
   return count;
 }
 
+/** What {@link countOf} counts, by a case-insensitive Unicode pattern of the variants over the whole text. */
 export function countByPattern(variants: readonly string[], text: string): number {
   const alternatives = variants.map(escapeRegExp).join('|');
   return (text.match(new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${alternatives})(?![\\p{L}\\p{N}_-])`, 'giu')) ?? [])
     .length;
 }
 
+/** What the document says of its defined terms (see {@link TermUses.placeOf}), read from a course and its chunks. */
 export class TermUses {
   private body?: Searchable;
   private outline?: Searchable;
