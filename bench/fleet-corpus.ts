@@ -26,6 +26,13 @@
  * NODE_OPTIONS); children inherit their worker's flags.
  * FLEET_CLI_ENTRY=path/to/dist/cli/main.js runs compiled workers (tsx costs ~100 MB of RSS per worker).
  *
+ * It prints each job's child RSS at the job's end too (the child's last 200 ms sample before its next job), in order:
+ * a trend there is memory a child keeps from job to job, what MAX_TASKS_PER_CHILD would have to bound.
+ * Issue 21, recycling (2026-12-06 20:26-20:47, load 4-9, one worker, compiled workers at 93662c0, a 50 ms /proc
+ * sampler): `--repeat 6` with MAX_TASKS_PER_CHILD=1000, one child for 60 jobs, RSS after each job 143-184 MB and the
+ * same each round; the corpus `--repeat 4` (OCR), one child for 116 jobs, at most 269 MB after a job (OCR), the floor
+ * 162-166 MB in round 1 and 177-182 MB in rounds 2-4. `--repeat 4`, MAX_TASKS_PER_CHILD 200 against 20 (one
+ * replacement, at job 21), 4 alternated pairs: children's CPU 0.948x (median; 0.883-1.000).
  * Issue 21, worker peak with OCR, with the PGM for Tesseract sharing the page's pixels too (d319d32; 20:31-20:36,
  * load 6-7, this commit then 93662c0): peak 352 vs 435 MB per worker (child 302 vs 377 om-mixed-scan-text.pdf, 259 vs
  * 304 om-scan-wikipedia-de.pdf); OCR stage 23.5 vs 26.5 CPU ms per page (one run each).
@@ -414,10 +421,13 @@ async function run(workers: number, pdfs: Pdf[]) {
     const idleSettled = procs.map((p) => treeRssMb(p.pid!));
     const peaks = procs.map(() => 0);
     const ownPeaks = procs.map(() => 0);
+    const childSamples: RssSample[] = [];
     const sampler = setInterval(() => {
       procs.forEach((p, i) => {
         peaks[i] = Math.max(peaks[i]!, treeRssMb(p.pid!));
         ownPeaks[i] = Math.max(ownPeaks[i]!, treeOwnMb(p.pid!));
+        for (const pid of treePids(p.pid!).slice(1))
+          childSamples.push({ at: Date.now(), pid, rssMb: readRssMb(pid) ?? 0 });
       });
     }, 200);
     const probe = probeSaves(backend.env.DATABASE_URL!);
@@ -481,6 +491,8 @@ async function run(workers: number, pdfs: Pdf[]) {
       peakChildRss: Math.max(...views.map((v) => v.peakRssMb ?? 0)),
       cpu: runInfos.reduce((sum, r) => sum + (r?.cpuSeconds ?? 0), 0),
       jobs: jobCosts(views, runInfos),
+      /** Each job's child RSS when the job ended, in the order the jobs were enqueued (NaN: no sample in the job). */
+      jobAfterRss: rssAfterJobs(jobCosts(views, runInfos), childSamples),
       heaviest: views.reduce((a, b) => ((b.peakRssMb ?? 0) > (a.peakRssMb ?? 0) ? b : a)).file,
       /** Each job's child peak RSS, in the order the jobs were enqueued. */
       jobPeaks: views.map((v) => ({ file: v.file, peakRssMb: v.peakRssMb ?? 0 })),
@@ -527,6 +539,28 @@ function jobCosts(views: JobView[], runInfos: Awaited<ReturnType<typeof readRunI
   for (const j of jobs)
     firstStart.set(j.childPid, Math.min(firstStart.get(j.childPid) ?? j.startedAt, j.startedAt));
   return jobs.map((j) => ({ ...j, childsFirst: firstStart.get(j.childPid) === j.startedAt }));
+}
+
+interface RssSample {
+  at: number;
+  pid: number;
+  rssMb: number;
+}
+
+/**
+ * The child's RSS at the end of each job: its last sample before its next job started (or ever, for its last job).
+ * Whether a child's memory stays flat from job to job decides how often it must be replaced (MAX_TASKS_PER_CHILD).
+ */
+function rssAfterJobs(jobs: { childPid: number; startedAt: number }[], samples: RssSample[]): number[] {
+  return jobs.map((job) => {
+    const next = Math.min(
+      ...jobs
+        .filter((j) => j.childPid === job.childPid && j.startedAt > job.startedAt)
+        .map((j) => j.startedAt),
+    );
+    const within = samples.filter((s) => s.pid === job.childPid && s.at >= job.startedAt && s.at < next);
+    return within.at(-1)?.rssMb ?? Number.NaN;
+  });
 }
 
 /**
@@ -580,6 +614,7 @@ for (const n of args.workers!.split(',').map(Number)) {
       `  RSS per worker (supervisor + child), MB: idle at first sample ${mbList(r.idleFirstRss)}; idle after ${IDLE_SETTLE_MS / 1000} s ${mbList(r.idleSettledRss)}; peak ${mbList(r.peakRss)}`,
       `  the same with the files supervisor and child both map (the node binary) counted once, MB: idle at first sample ${mbList(r.idleFirstOwn)}; peak ${mbList(r.peakOwn)}`,
       `  peak child RSS in a job ${r.peakChildRss.toFixed(0)} MB (${r.heaviest}); per job: ${r.jobPeaks.map((j) => `${j.file} ${j.peakRssMb.toFixed(0)}`).join(', ')}`,
+      `  child RSS after each job, MB, in order (- : job shorter than a sample): ${r.jobAfterRss.map((x) => (Number.isNaN(x) ? '-' : x.toFixed(0))).join(' ')}`,
       `  wall seconds per stage, all documents: ${stagesText(r.stages.total)}`,
       `  slowest document ${r.stages.slowest.file}: ${stagesText(r.stages.slowest.stats)}`,
       `  probe saves during the run: ${s.length} ok, ${r.saves.errors.length} errors, p50 ${pct(s, 0.5).toFixed(0)} ms, p95 ${pct(s, 0.95).toFixed(0)} ms, max ${Math.max(0, ...s).toFixed(0)} ms`,

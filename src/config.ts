@@ -278,15 +278,15 @@ export const SETTINGS = {
   }),
   maxTasksPerChild: setting({
     env: 'MAX_TASKS_PER_CHILD',
-    doc: 'A child retires after this many tasks and is replaced.',
+    doc: "A child retires after this many tasks and is replaced. A bound on slow leaks, not a memory rule: a child's RSS after a job stays flat over 60 jobs (the 10 Debian manuals six times: 143-184 MB, the same each round), and each replacement costs a cold child's warm-up (JIT, module loading, the English model: ~3-4 s more CPU over its first 10 manuals, most of it on the first). 20 paid that every ~2,400 pages of manuals (~1.5 ms per page, against ~11); 200 pays a tenth of it.",
     schema: int(1),
-    default: 20,
+    default: 200,
   }),
   maxMemoryPerChildMb: setting({
     env: 'MAX_MEMORY_PER_CHILD_MB',
-    doc: 'A child whose RSS is above this after a task retires and is replaced.',
+    doc: "A child whose RSS is above this after a task retires and is replaced. 300: above the most a child was seen to hold after a job (the corpus with OCR four times over, 116 jobs: at most 269 MB, after the OCR of a 9000 × 9000 scan; 143-221 MB after jobs without OCR), and with the supervisor's ~60 MB about a worker's memory budget with OCR (350 MB), so a child that grows is replaced before it holds more. `profai plan` sets it from the jobs' measured peaks.",
     schema: int(32),
-    default: 1000,
+    default: 300,
   }),
   hardMemoryLimitMb: setting({
     env: 'HARD_MEMORY_LIMIT_MB',
