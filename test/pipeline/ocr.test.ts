@@ -159,8 +159,9 @@ describe('a scanned PDF through the pipeline', () => {
 
   test('a page too large to draw within the engine memory is skipped with its reason; the rest goes on', async () => {
     // The largest page PDF allows (200 × 200 in), drawn even small (MAX_RENDER_PIXELS: a 50 MB grey bitmap), in a
-    // 20 MB file (PDFium holds a copy of it): more than 64 MB. (A large image on a letter page fits now: PDFium
-    // draws it in grey without a full-size grey copy of the image.)
+    // 36 MB file (PDFium holds a copy of it): more than 64 MB (73 MB, 2026-12-06). In a 20 MB file it now fits in
+    // 54 MB: under a 64 MB cap a band may need 16 MB (pdf/bands.ts), so the page is drawn in two bands. (A large
+    // image on a letter page fits too: PDFium draws it in grey without a full-size grey copy of the image.)
     const side = 600;
     const huge = grayPng({
       width: side,
@@ -182,7 +183,7 @@ describe('a scanned PDF through the pipeline', () => {
         );
       pdf.addPage({ size: [14400, 14400] }).image(huge, 0, 0, { width: 14400, height: 14400 });
     });
-    const bytes = withUnusedStream(page, 20 * 1048576);
+    const bytes = withUnusedStream(page, 36 * 1048576);
     const result = await runPipeline(
       { bytes, fileName: 'huge.pdf' },
       { config: config({ PDF_MAX_MEMORY_MB: '64' }) },

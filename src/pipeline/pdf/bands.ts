@@ -6,66 +6,121 @@
  * om-mixed-scan-text.pdf p. 2 (a 9000 × 9000 scan) at 72 dpi 77 -> 41 MB, at 235 dpi (its OCR resolution under
  * MAX_RENDER_PIXELS) 279 MB (past PDF_MAX_MEMORY_MB: it could not be drawn) -> 44 MB; om-scan-wikipedia-de.pdf at
  * 300 dpi 120 -> 81 MB; the same pixels on every corpus scan.
+ * Under a smaller cap a band gets a quarter of it ({@link bandBytesFor}); with PDF_MAX_MEMORY_MB=64 (16 MB a band,
+ * 2026-12-06): the 9000 × 9000 scan at 235 dpi grows PDFium to 21 MB in 16 bands (44 MB in 7 at 40 MB), and a
+ * 200 × 200 in page with one image in a 20 MB file, refused before (one call: its 50 MB bitmap and the file's copy),
+ * is drawn in 2 bands in 54 MB.
  */
 import type { Engine } from './engine.ts';
 
 /**
- * Bytes of stretched image rows one band may need (see {@link imageCosts}). A page whose images need less is drawn
- * in one call, as before bands: a page without images, a letter page scanned at 300 dpi drawn at 300 dpi.
+ * Most bytes of stretched image rows one band may need (see {@link imageCost}). A page whose images need less is
+ * drawn in one call, as before bands: a page without images, a letter page scanned at 300 dpi drawn at 300 dpi.
  */
-export const BAND_BYTES = 40 * 1024 * 1024;
+export const MAX_BAND_BYTES = 40 * 1024 * 1024;
+/**
+ * The share of the engine's memory cap one band may need. Beside the band the engine holds its own start (17.75 MB),
+ * the file's copy, the band's bitmap (the page's, up to 50 MB under MAX_RENDER_PIXELS, split in bands) and what the
+ * estimate does not count (decoder buffers, soft masks: om-scan-wikipedia-de.pdf at 300 dpi needs 74 MB with 16 MB
+ * bands): a quarter leaves three for them, at the smallest cap (64 MB) the start and a ~30 MB file. At the default
+ * cap (256 MB) {@link MAX_BAND_BYTES} is the smaller, so nothing changes there.
+ */
+const CAP_SHARE = 1 / 4;
 /** Fewest rows a band has: each band decodes the page's images again, so thin bands cost CPU. */
 const MIN_BAND_ROWS = 64;
 /** FPDF_PAGEOBJ_IMAGE */
 const IMAGE_OBJECT = 3;
 
+/**
+ * Bytes of stretched image rows one band may need under an engine capped at `maxMemoryMb` (PDF_MAX_MEMORY_MB): a
+ * quarter of the cap, at most {@link MAX_BAND_BYTES} (a cap of 64 MB gives 16 MB).
+ */
+export const bandBytesFor = (maxMemoryMb: number): number =>
+  Math.min(MAX_BAND_BYTES, maxMemoryMb * 1024 * 1024 * CAP_SHARE);
+
 /** What an image costs PDFium to draw: `bytes` when all of its `rows` (bitmap rows it covers) are drawn at once. */
-interface ImageCost {
+export interface ImageCost {
   bytes: number;
   rows: number;
 }
 
+/** An image object as PDFium reports it: its size in pixels and its bounds in user space (unrotated, points). */
+export interface PlacedImage {
+  pixelsWide: number;
+  pixelsHigh: number;
+  left: number;
+  bottom: number;
+  right: number;
+  top: number;
+}
+
+/** How a page is drawn: bitmap width in pixels, dots per inch, and the page's /Rotate in quarter turns (0-3). */
+export interface DrawnAs {
+  width: number;
+  dpi: number;
+  rotation: number;
+}
+
 /**
- * Rows per band for drawing `page` (a loaded page) into a `width` × `height` bitmap at `dpi`: all of them when its
- * images fit {@link BAND_BYTES}, else as many as do, the bands made even. Images inside form XObjects are not
- * looked at (a scan is an image of the page itself).
+ * Rows per band for a bitmap `height` rows high whose images cost `costs`: all of them when they fit `bandBytes`,
+ * else as many as do (at least {@link MIN_BAND_ROWS}), the bands made even.
+ */
+export function rowsPerBand(costs: readonly ImageCost[], height: number, bandBytes: number): number {
+  // A band of `rows` rows covers at most that many of each image's rows.
+  const cost = (rows: number) =>
+    costs.reduce((sum, c) => sum + (c.bytes * Math.min(rows, c.rows)) / c.rows, 0);
+  if (cost(height) <= bandBytes) return height;
+  let [fits, fitsNot] = [MIN_BAND_ROWS, height];
+  while (fitsNot - fits > 1) {
+    const mid = Math.floor((fits + fitsNot) / 2);
+    if (cost(mid) <= bandBytes) fits = mid;
+    else fitsNot = mid;
+  }
+  const bands = Math.ceil(height / fits);
+  return Math.ceil(height / bands);
+}
+
+/**
+ * What drawing `image` costs: its drawn area (clipped to the bitmap's width) × its pixels per drawn pixel (the
+ * larger of across and down, so that images turned by their own matrix count too; a 9000-pixel image drawn 2160
+ * pixels high has 4.2) × 4 bytes. Its bounds are in the page's unrotated space, as its pixels are: on a page turned a
+ * quarter (/Rotate 90 or 270) their width runs down the bitmap. Undefined for bounds that give no finite, positive cost (infinite
+ * or NaN, as a degenerate matrix makes): PDFium draws nothing sensible from them, and a NaN would make every
+ * band as thin as allowed. A mask or stencil drawn tiny costs next to nothing.
+ */
+export function imageCost(image: PlacedImage, page: DrawnAs): ImageCost | undefined {
+  const scale = page.dpi / 72;
+  const wide = Math.max(1, (image.right - image.left) * scale);
+  const high = Math.max(1, (image.top - image.bottom) * scale);
+  const perPixel = Math.max(image.pixelsWide / wide, image.pixelsHigh / high);
+  const [across, down] = page.rotation % 2 === 1 ? [high, wide] : [wide, high];
+  const bytes = Math.min(across, page.width) * down * perPixel * 4;
+  if (!(Number.isFinite(bytes) && bytes > 0)) return undefined;
+  return { bytes, rows: down };
+}
+
+/**
+ * Rows per band for drawing `page` (a loaded page) into a `width` × `height` bitmap at `dpi` with at most
+ * `bandBytes` of stretched image rows a band (see {@link rowsPerBand}). Images inside form XObjects are not looked
+ * at (a scan is an image of the page itself).
  * @param scratch 32 bytes of engine memory for out-parameters.
  */
 export function bandRows(
   engine: Engine,
   page: number,
   size: { width: number; height: number; dpi: number },
+  bandBytes: number,
   scratch: number,
 ): number {
-  const costs = imageCosts(engine, page, size, scratch);
-  // A band of `rows` rows covers at most that many of each image's rows.
-  const cost = (rows: number) =>
-    costs.reduce((sum, c) => sum + (c.bytes * Math.min(rows, c.rows)) / c.rows, 0);
-  if (cost(size.height) <= BAND_BYTES) return size.height;
-  let [fits, fitsNot] = [MIN_BAND_ROWS, size.height];
-  while (fitsNot - fits > 1) {
-    const mid = Math.floor((fits + fitsNot) / 2);
-    if (cost(mid) <= BAND_BYTES) fits = mid;
-    else fitsNot = mid;
-  }
-  const bands = Math.ceil(size.height / fits);
-  return Math.ceil(size.height / bands);
+  const drawn = { ...size, rotation: engine.exports.FPDFPage_GetRotation!(page) & 3 };
+  const costs = placedImages(engine, page, scratch).flatMap((image) => imageCost(image, drawn) ?? []);
+  return rowsPerBand(costs, size.height, bandBytes);
 }
 
-/**
- * Each image of the page: its drawn area (clipped to the bitmap's width) × its pixels per drawn pixel (the larger
- * of across and down, so that rotated pages count too; a 9000-pixel image drawn 2160 pixels high has 4.2) × 4
- * bytes. A mask or stencil drawn tiny costs next to nothing.
- */
-function imageCosts(
-  engine: Engine,
-  page: number,
-  size: { width: number; dpi: number },
-  scratch: number,
-): ImageCost[] {
+/** The page's image objects, with their pixel size and bounds. */
+function placedImages(engine: Engine, page: number, scratch: number): PlacedImage[] {
   const E = engine.exports;
-  const scale = size.dpi / 72;
-  const costs: ImageCost[] = [];
+  const images: PlacedImage[] = [];
   const count = E.FPDFPage_CountObjects!(page);
   for (let i = 0; i < count; i++) {
     const object = E.FPDFPage_GetObject!(page, i);
@@ -73,18 +128,16 @@ function imageCosts(
     if (!E.FPDFImageObj_GetImagePixelSize!(object, scratch, scratch + 4)) continue;
     if (!E.FPDFPageObj_GetBounds!(object, scratch + 8, scratch + 12, scratch + 16, scratch + 20)) continue;
     const u32 = new Uint32Array(engine.heapU8().buffer, scratch, 2);
-    const [pixelsWide, pixelsHigh] = [u32[0]!, u32[1]!];
     const f = engine.heapF32();
-    const [left, bottom, right, top] = [0, 1, 2, 3].map((k) => f[(scratch + 8) / 4 + k]!) as [
-      number,
-      number,
-      number,
-      number,
-    ];
-    const across = Math.max(1, (right - left) * scale);
-    const down = Math.max(1, (top - bottom) * scale);
-    const perPixel = Math.max(pixelsWide / across, pixelsHigh / down);
-    costs.push({ bytes: Math.min(across, size.width) * down * perPixel * 4, rows: down });
+    const at = (scratch + 8) / 4;
+    images.push({
+      pixelsWide: u32[0]!,
+      pixelsHigh: u32[1]!,
+      left: f[at]!,
+      bottom: f[at + 1]!,
+      right: f[at + 2]!,
+      top: f[at + 3]!,
+    });
   }
-  return costs;
+  return images;
 }

@@ -7,8 +7,8 @@
  * frees them with the document. Each page and text page is closed before the method that opened it returns.
  */
 import type { OutlineEntry } from '../../domain/document.ts';
-import { bandRows } from './bands.ts';
-import type { Engine } from './engine.ts';
+import { bandBytesFor, bandRows } from './bands.ts';
+import { type Engine, engineLimits } from './engine.ts';
 import type { RawItem } from './lines.ts';
 
 /** A page's box as shown (after /Rotate), with PDF's y growing upwards. */
@@ -36,6 +36,20 @@ export interface GrayImage {
   height: number;
   dpi: number;
   pixels: Uint8Array;
+}
+
+/** A page drawn by {@link PdfiumDocument.renderGray}, and in how many calls into PDFium (bands of rows). */
+export interface DrawnPage extends GrayImage {
+  bands: number;
+}
+
+/** How {@link PdfiumDocument.renderGray} draws a page. */
+export interface DrawOptions {
+  /**
+   * Most bytes of stretched image rows one band of rows may need (pdf/bands.ts); `Infinity` draws every page in one
+   * call. @defaultValue `bandBytesFor(PDF_MAX_MEMORY_MB)`: a quarter of the engine's cap, at most 40 MB
+   */
+  bandBytes?: number;
 }
 
 /** Free bytes before a {@link GrayImage}'s pixels: a PGM header (`P5\n99999 99999\n255\n`, 19 bytes) fits. */
@@ -437,7 +451,8 @@ export class PdfiumDocument {
    * the pixels are a copy, row after row.
    * @throws Error when the page cannot be loaded or the bitmap cannot be made.
    */
-  renderGray(index: number, dpi: number): GrayImage {
+  renderGray(index: number, dpi: number, options: DrawOptions = {}): DrawnPage {
+    const bandBytes = options.bandBytes ?? bandBytesFor(engineLimits().maxMemoryMb);
     const E = this.engine.exports;
     const page = E.FPDF_LoadPage!(this.doc, index);
     if (!page) throw new Error('the page cannot be loaded');
@@ -445,12 +460,12 @@ export class PdfiumDocument {
       const scale = dpi / 72;
       const width = Math.max(1, Math.round(E.FPDF_GetPageWidthF!(page) * scale));
       const height = Math.max(1, Math.round(E.FPDF_GetPageHeightF!(page) * scale));
-      const rows = bandRows(this.engine, page, { width, height, dpi }, this.scratch);
+      const rows = bandRows(this.engine, page, { width, height, dpi }, bandBytes, this.scratch);
       const pixels = new Uint8Array(IMAGE_HEADER_ROOM + width * height).subarray(IMAGE_HEADER_ROOM);
       ROOMY.add(pixels.buffer);
       for (let top = 0; top < height; top += rows)
         this.drawBand(page, { width, height }, top, Math.min(rows, height - top), pixels);
-      return { width, height, dpi, pixels };
+      return { width, height, dpi, pixels, bands: Math.ceil(height / rows) };
     } finally {
       E.FPDF_ClosePage!(page);
     }

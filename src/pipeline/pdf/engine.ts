@@ -85,6 +85,9 @@ export class EngineCrashed extends Error {}
 
 const limits: EngineLimits = { maxMemoryMb: 256, renewAboveMb: 32, renewAtPages: 100 };
 
+/** The process-wide limits in force. */
+export const engineLimits = (): Readonly<EngineLimits> => limits;
+
 /** Sets the process-wide limits (each document's open passes its settings). */
 export function setEngineLimits(next: Partial<EngineLimits>): void {
   Object.assign(limits, next);

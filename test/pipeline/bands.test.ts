@@ -1,0 +1,89 @@
+/**
+ * Pages drawn in bands of rows (pdf/bands.ts): how many rows a band gets from a page's images, and that a page drawn
+ * in several bands has the pixels it has drawn in one call.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { checkPdf, openPdf } from '../../src/pipeline/load.ts';
+import { bandBytesFor, imageCost, MAX_BAND_BYTES, rowsPerBand } from '../../src/pipeline/pdf/bands.ts';
+import { runInEngine } from '../../src/pipeline/pdf/engine.ts';
+import { FULL_PAGE_IMAGE, makeFullPageImagePdf } from '../support/make-pdf.ts';
+
+const MB = 1024 * 1024;
+/** A letter page's scan at 300 dpi, in user space: 2550 × 3300 pixels over 612 × 792 points. */
+const letterScan = { pixelsWide: 2550, pixelsHigh: 3300, left: 0, bottom: 0, right: 612, top: 792 };
+/** A cost rounded to whole bytes and rows (the scale 300 / 72 is not exact in binary). */
+const rounded = (cost: { bytes: number; rows: number } | undefined) =>
+  cost && { bytes: Math.round(cost.bytes), rows: Math.round(cost.rows) };
+
+describe('band sizing', () => {
+  test('a scan on a page turned a quarter runs across the bitmap as the page is shown', () => {
+    // Shown landscape at 300 dpi: 3300 × 2550 pixels, the image's 612 points running down.
+    const upright = rounded(imageCost(letterScan, { width: 2550, dpi: 300, rotation: 0 }));
+    const turned = rounded(imageCost(letterScan, { width: 3300, dpi: 300, rotation: 1 }));
+    assert.deepEqual(upright, { bytes: 2550 * 3300 * 4, rows: 3300 });
+    assert.deepEqual(turned, { bytes: 3300 * 2550 * 4, rows: 2550 });
+    assert.deepEqual(rounded(imageCost(letterScan, { width: 3300, dpi: 300, rotation: 3 })), turned);
+    assert.deepEqual(rounded(imageCost(letterScan, { width: 2550, dpi: 300, rotation: 2 })), upright);
+    // The whole image in one band of the turned page's 2550 rows: 32 MB, under 40; a band of 1275 rows half of it.
+    assert.equal(rowsPerBand([turned!], 2550, 33 * MB), 2550);
+    assert.equal(rowsPerBand([turned!], 2550, 20 * MB), 1275);
+  });
+
+  test('a wide strip on a page turned a quarter counts the rows it covers, not its width', () => {
+    const strip = { pixelsWide: 6000, pixelsHigh: 500, left: 0, bottom: 0, right: 612, top: 50 };
+    // Drawn 50 points across and 612 down at 72 dpi: a band of 306 rows covers half of it.
+    const cost = imageCost(strip, { width: 792, dpi: 72, rotation: 1 })!;
+    assert.equal(cost.rows, 612);
+    assert.equal(rowsPerBand([cost], 612, cost.bytes / 2), 306);
+  });
+
+  test('bounds that give no finite, positive cost are left out, not drawn in the thinnest bands', () => {
+    const page = { width: 2550, dpi: 300, rotation: 0 };
+    const [inf, nan] = [Number.POSITIVE_INFINITY, Number.NaN];
+    const bad = [
+      { ...letterScan, right: inf, top: inf },
+      { ...letterScan, bottom: -inf, top: inf },
+      { ...letterScan, left: nan },
+      { ...letterScan, pixelsWide: 0, pixelsHigh: 0 },
+    ];
+    for (const image of bad) assert.equal(imageCost(image, page), undefined, JSON.stringify(image));
+    // A 300 dpi letter scan (33.7 MB) beside them is drawn in two bands of 20 MB, as alone; a NaN among the costs
+    // made every band 64 rows (52 bands).
+    const costs = [letterScan, ...bad].flatMap((image) => imageCost(image, page) ?? []);
+    assert.equal(rowsPerBand(costs, 3300, 20 * MB), 1650);
+    assert.equal(rowsPerBand(costs, 3300, MAX_BAND_BYTES), 3300);
+  });
+
+  test("a band's budget is a quarter of the engine's memory cap, at most 40 MB", () => {
+    assert.equal(bandBytesFor(64), 16 * MB);
+    assert.equal(bandBytesFor(256), MAX_BAND_BYTES);
+    assert.equal(bandBytesFor(4000), MAX_BAND_BYTES);
+  });
+});
+
+describe('a page drawn in bands', () => {
+  for (const rotate of [0, 90] as const)
+    test(`has the pixels it has drawn in one call (/Rotate ${rotate})`, async () => {
+      const bytes = await makeFullPageImagePdf(rotate);
+      const pdf = await openPdf(checkPdf({ bytes, fileName: 'image.pdf' }, { maxFileMb: 10 }), {
+        maxPages: 1,
+      });
+      try {
+        const draw = (bandBytes: number) =>
+          runInEngine(pdf.document.engine, () => pdf.document.renderGray(0, 150, { bandBytes }), 60_000);
+        const whole = draw(Number.POSITIVE_INFINITY);
+        const banded = draw(2 * MB);
+        const { width, height } = FULL_PAGE_IMAGE;
+        assert.deepEqual([whole.width, whole.height], rotate ? [height, width] : [width, height]);
+        assert.equal(whole.bands, 1);
+        assert.ok(banded.bands > 1, `${banded.bands} bands`);
+        assert.ok(Buffer.from(banded.pixels).equals(Buffer.from(whole.pixels)), 'the same pixels');
+        // The image's rows differ: the page is not one colour a band could repeat unseen.
+        const row = (y: number) => Buffer.from(whole.pixels.subarray(y * whole.width, (y + 1) * whole.width));
+        assert.ok(!row(0).equals(row(1)) && !row(0).equals(row(whole.height - 1)));
+      } finally {
+        await pdf.close();
+      }
+    });
+});
