@@ -49,14 +49,21 @@ export interface AnswerRule extends Rule {
  * "Mnesia", "yosys-filterlib tool" → "yosys-filterlib"): what a learner types for it. Null for any other term, and
  * when the name is a word of the language ("Query language", "Data model", "file system") or a single letter ("C
  * compiler"): typed alone, it names something else. A name of capitals or with a digit ("TCP", "VBIC", "ext4") is a
- * name even where the lexicon knows it; one in lower case only where the lexicon does not (yosys manual, fresh set 4).
+ * name even where the lexicon knows it; a capitalised one only where the lexicon does not ("Mnesia"); one in lower
+ * case only when it is a compound of parts the lexicon does not know ("yosys-filterlib", yosys manual, fresh set 4;
+ * not "runtime library", "config file", "third-party package").
  */
 export function bareName(term: string, isWord: (word: string) => boolean): string | null {
   const words = term.trim().split(/\s+/u);
   if (words.length !== 2 || !NAMED_KINDS.test(words[1]!)) return null;
   const name = words[0]!;
   if ([...name].length < 2 || !/\p{L}/u.test(name)) return null;
-  return /^\p{Lu}{2,}\d*$|\p{N}/u.test(name) || !isWord(name) ? name : null;
+  if (/^\p{Lu}{2,}\d*$|\p{N}/u.test(name)) return name;
+  if (/^\p{Lu}/u.test(name)) return isWord(name) ? null : name;
+  // The lexicon lacks many common words ("runtime", "config", "plugin") and every compound ("third-party"): a word
+  // in lower case is a name only as a compound of parts none of which is a word ("yosys-filterlib").
+  const parts = name.split('-');
+  return parts.length > 1 && parts.every((part) => part !== '' && !isWord(part)) ? name : null;
 }
 
 /** Whether `term` is a plural by the language's own test (its other number is shorter: "models", not "process"). */
