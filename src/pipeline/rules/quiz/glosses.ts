@@ -356,13 +356,23 @@ export const GLOSS_RULES: readonly GlossRule[] = [
       'row vector => a dense list of elements from a common field',
       'sector => a block of 512 bytes on the disk',
       'prime number => an integer greater than 1 that has no positive divisors other than 1 and itself',
+      'C => a general-purpose programming language for systems programming',
+      'R => a language and environment for statistical computing',
+      'I/O => the transfer of data between a computer and its devices',
+      'X11 => a windowing system for bitmap displays',
+      'file descriptor => a small integer that names an open file, numbered from 0 upward',
+      'signal number => a small integer that names a signal, between 1 and 31 inclusive',
     ],
-    // A number then one word at the end ("5 version"): a page number and what follows it, unless the word is a
-    // plural or a unit the number counts ("512 bytes").
+    // The term is a section number ("1.4"), not any term without two letters in a row ("C", "I/O", "X11"). At the
+    // end, a number between a noun and one more word ("documents 5 version"): a title, its page number and the next
+    // title's first word; not a number after a preposition or a conjunction ("from 0 upward", "and 31
+    // inclusive"), nor one an adverb follows ("3 onward"), nor a plural or a unit the number counts ("512 bytes").
     fails: (d) => {
-      if (!/\p{L}{2}/u.test(d.term) || /(?:\.\s?){4,}/u.test(d.gloss)) return true;
+      if (/^\d+(?:\.\d+)*\.?$/u.test(d.term.trim()) || /(?:\.\s?){4,}/u.test(d.gloss)) return true;
       const tail = /\p{L}{3,}\s+\d{1,4}\s+(\p{Ll}+)$/u.exec(d.gloss.trim());
-      return tail !== null && !/s$/u.test(tail[1]!) && !d.words.units.test(tail[1]!);
+      if (tail === null || /s$/u.test(tail[1]!) || d.words.units.test(tail[1]!)) return false;
+      const [title, , next] = d.tags().slice(-3);
+      return title?.pos === 'NOUN' && next?.pos !== 'ADV';
     },
   },
   {
