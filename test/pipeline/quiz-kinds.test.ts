@@ -102,7 +102,7 @@ describe('matching and short answer: the terms a module defines', () => {
     defined('view', 'a stored query that other queries read like a table'),
   ];
   test('matching: one group of the module, four pairs', () => {
-    const [item] = matchingItems(glossary, mulberry32(1), words);
+    const [item] = matchingItems(glossary, mulberry32(1), words, isWord);
     assert.ok(item && item.q.kind === 'matching' && item.q.pairs.length === 4);
   });
   test('short answer: the term and its variants; a lone common word only when it is a key term', () => {

@@ -258,6 +258,7 @@ const FAMILIES = [
         gloss: gloss!,
         answers: acceptedAnswers(term!, '', words, isWord),
         words,
+        isWord,
       });
     },
   }),

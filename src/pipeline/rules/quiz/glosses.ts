@@ -10,6 +10,7 @@
 import type { QuizWords, Token } from '../../language/index.ts';
 import { containsTerm } from '../../text/cloze.ts';
 import type { Rule } from '../rule.ts';
+import { commonPhrase } from './salience.ts';
 import {
   ATTRIBUTION,
   GENERIC_GLOSS_WORDS,
@@ -38,6 +39,8 @@ export interface AnswerPlace {
   gloss: string;
   answers: readonly string[];
   words: QuizWords;
+  /** Whether a word is a word of the language (the analyser's lexicon), not a name. */
+  isWord: (word: string) => boolean;
 }
 
 export interface AnswerRule extends Rule {
@@ -491,7 +494,7 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
   {
     id: 'answer/common-word',
     why: 'One common word in lower case ("value", "output") names too much to be recalled from its definition alone; a name (Memcheck) or a phrase can be.',
-    reject: ['count => a value that grows each time a block is read'],
+    reject: ['count => a value that grows each time a block is read', 'timer => a pure in-memory mechanism'],
     keep: [
       'Memcheck => a memory error detector for C programs',
       'block count => a value that grows each time a block is read',
@@ -549,18 +552,16 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
   {
     id: 'answer/thin-definition',
     why: 'A common phrase in lower case ("file format") asked by a definition of four words or fewer ("a standard COFF archive") is a guess: so short a definition fits many such phrases, and "The file format is a standard COFF archive" says what one file is, not what a file format is (gputils manual, fresh set 4). A name (Memcheck) is what the text introduces by its short definition; nor is an abbreviation by its words (GAP: "Groups, Algorithms and Programming").',
-    reject: [
-      'file format => a standard COFF archive',
-      'timer => a pure in-memory mechanism',
-      'target machine => the build host',
-    ],
+    reject: ['file format => a standard COFF archive', 'target machine => the build host'],
     keep: [
       'Memcheck => a memory error detector',
       'GAP => Groups, Algorithms and Programming',
       'PXE => Preboot eXecution Environment',
       'weak symbol => an external symbol declaration that isn’t used',
+      'dpkg-deb tool => the low-level package archiver',
     ],
-    fails: (a) => /^[\p{Ll}\s-]+$/u.test(a.term.trim()) && a.gloss.trim().split(/\s+/u).length <= 4,
+    // Two words or more, each a word of the language: "dpkg", "yosys-filterlib tool" are names in lower case.
+    fails: (a) => commonPhrase(a.term, a.isWord) && a.gloss.trim().split(/\s+/u).length <= 4,
   },
   {
     id: 'answer/term-word',

@@ -41,7 +41,7 @@ const GENERIC_HEADS =
   /^(?:values?|status(?:es)?|names?|numbers?|types?|files?|protocols?|algorithms?|formats?|modes?|versions?|sizes?|results?|options?|settings?|fields?|levels?|codes?|states?|lists?|methods?|strings?|arguments?|parameters?|outputs?|inputs?|entr(?:y|ies))$/u;
 
 /** A phrase of words of the language in lower case ("return status"), not a name ("keytab file", "Unicode"). */
-const commonPhrase = (term: string, isWord: (w: string) => boolean) => {
+export const commonPhrase = (term: string, isWord: (w: string) => boolean) => {
   const words = term.trim().split(/[\s-]+/u);
   return words.length > 1 && words.every((w) => /^\p{Ll}+$/u.test(w) && isWord(w));
 };
