@@ -189,7 +189,7 @@ export const GLOSS_RULES: readonly GlossRule[] = [
       'SAC => "same access count" of the cache lines that two threads read',
       'percent sign => ”any targets”, which then call a single program, dh, with the target name',
     ],
-    keep: ['SAC => the count of accesses that two threads make to the same cache line'],
+    keep: ['SAC => the count of memory operations on one cache line shared by two threads'],
     fails: (d) => /^[\p{P}\p{S}]/u.test(d.gloss.trim()),
   },
   {
@@ -291,7 +291,7 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     why: 'A definition by an example ("netlist lines like R3 vcc intc 10k") shows one case instead of saying what the term is; with code in it, it cannot be matched or recalled (ngspice manual, fresh set 3).',
     reject: ['instance lines => netlist lines like R3 vcc intc 10k'],
     keep: [
-      'instance lines => netlist lines that place one device between the nodes of the circuit',
+      'instance lines => lines of the netlist which place one device between the nodes of the circuit',
       'Debian GNU/Hurd => a Unix-like operating system built on the GNU Mach microkernel',
       'pipe => a channel that behaves like a file opened for reading at one end and writing at the other',
     ],
@@ -386,7 +386,7 @@ export const GLOSS_RULES: readonly GlossRule[] = [
       'handler => a way to handle various things',
     ],
     keep: [
-      'index => a structure that finds rows without reading the whole table',
+      'index => a structure that finds rows without reading every row of the table',
       'row vector => a dense list of elements from a common field',
     ],
     // Words of three letters or more other than "the", "and", "for", "not": all of them generic.
@@ -466,7 +466,7 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
       'tag PL STC => any compound term other than a list',
       'TimeOut => an upper bound on the amount of time elapsed before select/5 returns',
     ],
-    keep: ['stack pointer => the address of the top of the stack'],
+    keep: ['stack pointer => the register holding the address of the last pushed word'],
     fails: (a) =>
       a.term.split(/\s+/).length > MAX_TERM_WORDS ||
       /[`(){}[\]<>=;]/u.test(a.term) ||
@@ -482,7 +482,7 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
       'dgrid3d option => a simple scheme which replaces scattered data with weighted averages on a regular grid',
       'program construct absurd => an unreachable piece of code',
     ],
-    keep: ['table driver => a program module that moves data between model objects and data tables'],
+    keep: ['table driver => a program module that moves data between model objects and the database'],
     fails: (a) => {
       const words = a.term.split(/\s+/);
       return (
@@ -497,7 +497,7 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
     reject: ['count => a value that grows each time a block is read', 'timer => a pure in-memory mechanism'],
     keep: [
       'Memcheck => a memory error detector for C programs',
-      'block count => a value that grows each time a block is read',
+      'block count => a value that grows each time the disk is read',
     ],
     fails: (a) => !/\s|[\p{Lu}\p{N}]/u.test(a.term),
   },
@@ -512,7 +512,7 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
     id: 'answer/placeholder',
     why: 'A term with a placeholder of a pattern in it ("VVV component" of package_VVV-RRR.deb) names a slot of a file name, not a concept (debian-faq).',
     reject: ['VVV component => the version number specified by the upstream developer'],
-    keep: ['upstream version => the version number specified by the upstream developer'],
+    keep: ['upstream version => the version number specified by the original author of the software'],
     fails: (a) => /\b(\p{Lu})\1{2,}\b/u.test(a.term),
   },
   {
@@ -525,11 +525,11 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
     ],
     keep: [
       'Border Gateway Protocol => the routing protocol that exchanges reachability between autonomous systems',
-      'Secure Hash Algorithm => a family of cryptographic hash functions published by NIST',
+      'Secure Hash Algorithm => a family of cryptographic digest functions published by NIST',
       'Mnesia application => a distributed database management system for telecommunications applications',
       'VBIC model => an extended development of the Standard Gummel-Poon (SGP) model',
       'EFI system partition => a data storage device partition that is used in computers adhering to UEFI',
-      'file system => the way files are named and placed on a disk',
+      'file system => the way data is named and placed on a disk',
     ],
     // Only a name of one word with its kind may be asked, and only when the key accepts the bare name (acceptedAnswers
     // adds it unless it is a word of the language or a letter: "Query language", "C compiler").
