@@ -68,6 +68,11 @@ interface Family<R extends Rule<E>, E> {
   show?: (example: E) => string;
   /** More to check of a keep example. */
   kept?: (example: E) => void;
+  /**
+   * Whether a keep example must pass every rule of the family, not only its own: the family's rules are applied
+   * together to the same thing, so a keep example a sibling refuses is no keep at all.
+   */
+  keptByAll?: true;
 }
 
 const family = <R extends Rule<E>, E>(f: Family<R, E>) => f;
@@ -242,6 +247,7 @@ const FAMILIES = [
   }),
   family({
     name: 'definitions the glossary kinds ask by (rules/quiz/glosses.ts)',
+    keptByAll: true,
     rules: [...GLOSS_RULES, ...LISTED_GLOSS_RULES],
     catches(rule, example: string) {
       const [term, gloss] = split(example, ' => ');
@@ -250,6 +256,7 @@ const FAMILIES = [
   }),
   family({
     name: 'terms a short answer asks to type (rules/quiz/glosses.ts)',
+    keptByAll: true,
     rules: ANSWER_RULES,
     catches(rule, example: string) {
       const [term, gloss] = split(example, ' => ');
@@ -258,11 +265,13 @@ const FAMILIES = [
         gloss: gloss!,
         answers: acceptedAnswers(term!, '', words, isWord),
         words,
+        isWord,
       });
     },
   }),
   family({
     name: 'terms the document treats as terms (rules/quiz/salience.ts)',
+    keptByAll: true,
     rules: SALIENCE_RULES,
     catches(rule, example: string) {
       const [defined, evidence] = split(example, ' | ');
@@ -309,6 +318,21 @@ describe('every rule catches its examples and lets its look-alikes through', () 
         });
     });
   }
+});
+
+describe('no rule of a family catches a look-alike another rule of it lets through', () => {
+  for (const f of (FAMILIES as readonly Family<Rule<unknown>, unknown>[]).filter((f) => f.keptByAll))
+    test(f.name, () => {
+      const show = (e: unknown) => (f.show ? f.show(e) : String(e));
+      const refused = f.rules.flatMap((owner) =>
+        owner.keep.flatMap((example) =>
+          f.rules
+            .filter((rule) => rule !== owner && f.catches(rule, example))
+            .map((rule) => `${rule.id} catches ${owner.id}'s keep: ${show(example)}`),
+        ),
+      );
+      assert.deepEqual(refused, []);
+    });
 });
 
 test('every rule has an id of its own, a reason, and examples both ways', () => {

@@ -63,10 +63,10 @@ const LISTED_TERM_RULES = ANSWER_RULES.filter(
 );
 
 /** Whether a definition may stand in a list of them (matching). */
-const listable = (d: Defined, words: QuizWords) => {
+const listable = (d: Defined, words: QuizWords, isWord: (word: string) => boolean) => {
   const gloss = listedGloss(d);
   const place: GlossPlace = { term: d.term, gloss, tags: () => [], words };
-  const answer = { term: d.term, gloss, answers: [d.term], words };
+  const answer = { term: d.term, gloss, answers: [d.term], words, isWord };
   return (
     !LISTED_GLOSS_RULES.some((rule) => rule.fails(place)) &&
     !LISTED_TERM_RULES.some((rule) => rule.fails(answer))
@@ -136,7 +136,8 @@ export function matchingMaker(glossary: GlossaryMaterial): GroupMaker {
     id: 'matching',
     kind: 'matching',
     why: 'Three to six terms a module defines, matched to their definitions: the definitions are the text’s, distinct enough that each has one match.',
-    make: (_, rng) => matchingItems(glossary.defined, rng, glossary.words),
+    make: (_, rng) =>
+      matchingItems(glossary.defined, rng, glossary.words, (w) => glossary.lang.analyser.isWord(w)),
   };
 }
 
@@ -158,7 +159,12 @@ export function shortAnswerMaker(glossary: GlossaryMaterial): GroupMaker {
 }
 
 /** Matching items: the defined terms of each module, in groups of three to six. */
-export function matchingItems(defined: readonly Defined[], rng: Rng, words: QuizWords): Made[] {
+export function matchingItems(
+  defined: readonly Defined[],
+  rng: Rng,
+  words: QuizWords,
+  isWord: (word: string) => boolean,
+): Made[] {
   const byModule = new Map<number, Defined[]>();
   for (const d of defined) byModule.set(d.moduleIndex, [...(byModule.get(d.moduleIndex) ?? []), d]);
   const out: Made[] = [];
@@ -167,7 +173,7 @@ export function matchingItems(defined: readonly Defined[], rng: Rng, words: Quiz
     const group: Defined[] = [];
     for (const d of shuffled(entries, rng)) {
       if (group.length >= MAX_PAIRS) break;
-      if (!listable(d, words)) continue;
+      if (!listable(d, words, isWord)) continue;
       const pairs = [...group, d].map((x) => ({ term: x.term, definition: listedGloss(x) }));
       if (matchingProblem(pairs, words.definitionFillers) === null) group.push(d);
     }
@@ -256,7 +262,7 @@ export function shortAnswerItems(
     const answers = acceptedAnswers(d.term, `${d.sentence} ${contextOf(d)}`, words, isWord);
     // The definition's first sentence is what is asked: a second one ("It is not mouse-driven…") leans on it.
     const gloss = withoutFootnote(firstSentence(d.gloss));
-    const place = { term: d.term, gloss, answers, words };
+    const place = { term: d.term, gloss, answers, words, isWord };
     if (ANSWER_RULES.some((rule) => rule.fails(place))) continue;
     const q: DraftOf<'short_answer'> = {
       kind: 'short_answer',

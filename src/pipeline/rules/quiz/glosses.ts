@@ -10,6 +10,7 @@
 import type { QuizWords, Token } from '../../language/index.ts';
 import { containsTerm } from '../../text/cloze.ts';
 import type { Rule } from '../rule.ts';
+import { commonPhrase } from './salience.ts';
 import {
   ATTRIBUTION,
   GENERIC_GLOSS_WORDS,
@@ -38,6 +39,8 @@ export interface AnswerPlace {
   gloss: string;
   answers: readonly string[];
   words: QuizWords;
+  /** Whether a word is a word of the language (the analyser's lexicon), not a name. */
+  isWord: (word: string) => boolean;
 }
 
 export interface AnswerRule extends Rule {
@@ -49,14 +52,21 @@ export interface AnswerRule extends Rule {
  * "Mnesia", "yosys-filterlib tool" → "yosys-filterlib"): what a learner types for it. Null for any other term, and
  * when the name is a word of the language ("Query language", "Data model", "file system") or a single letter ("C
  * compiler"): typed alone, it names something else. A name of capitals or with a digit ("TCP", "VBIC", "ext4") is a
- * name even where the lexicon knows it; one in lower case only where the lexicon does not (yosys manual, fresh set 4).
+ * name even where the lexicon knows it; a capitalised one only where the lexicon does not ("Mnesia"); one in lower
+ * case only when it is a compound of parts the lexicon does not know ("yosys-filterlib", yosys manual, fresh set 4;
+ * not "runtime library", "config file", "third-party package").
  */
 export function bareName(term: string, isWord: (word: string) => boolean): string | null {
   const words = term.trim().split(/\s+/u);
   if (words.length !== 2 || !NAMED_KINDS.test(words[1]!)) return null;
   const name = words[0]!;
   if ([...name].length < 2 || !/\p{L}/u.test(name)) return null;
-  return /^\p{Lu}{2,}\d*$|\p{N}/u.test(name) || !isWord(name) ? name : null;
+  if (/^\p{Lu}{2,}\d*$|\p{N}/u.test(name)) return name;
+  if (/^\p{Lu}/u.test(name)) return isWord(name) ? null : name;
+  // The lexicon lacks many common words ("runtime", "config", "plugin") and every compound ("third-party"): a word
+  // in lower case is a name only as a compound of parts none of which is a word ("yosys-filterlib").
+  const parts = name.split('-');
+  return parts.length > 1 && parts.every((part) => part !== '' && !isWord(part)) ? name : null;
 }
 
 /** Whether `term` is a plural by the language's own test (its other number is shorter: "models", not "process"). */
@@ -179,7 +189,7 @@ export const GLOSS_RULES: readonly GlossRule[] = [
       'SAC => "same access count" of the cache lines that two threads read',
       'percent sign => ”any targets”, which then call a single program, dh, with the target name',
     ],
-    keep: ['SAC => the count of accesses that two threads make to the same cache line'],
+    keep: ['SAC => the count of memory operations on one cache line shared by two threads'],
     fails: (d) => /^[\p{P}\p{S}]/u.test(d.gloss.trim()),
   },
   {
@@ -281,7 +291,7 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     why: 'A definition by an example ("netlist lines like R3 vcc intc 10k") shows one case instead of saying what the term is; with code in it, it cannot be matched or recalled (ngspice manual, fresh set 3).',
     reject: ['instance lines => netlist lines like R3 vcc intc 10k'],
     keep: [
-      'instance lines => netlist lines that place one device between the nodes of the circuit',
+      'instance lines => lines of the netlist which place one device between the nodes of the circuit',
       'Debian GNU/Hurd => a Unix-like operating system built on the GNU Mach microkernel',
       'pipe => a channel that behaves like a file opened for reading at one end and writing at the other',
     ],
@@ -349,13 +359,23 @@ export const GLOSS_RULES: readonly GlossRule[] = [
       'row vector => a dense list of elements from a common field',
       'sector => a block of 512 bytes on the disk',
       'prime number => an integer greater than 1 that has no positive divisors other than 1 and itself',
+      'C => a general-purpose programming language for systems programming',
+      'R => a language and environment for statistical computing',
+      'I/O => the transfer of data between a computer and its devices',
+      'X11 => a windowing system for bitmap displays',
+      'file descriptor => a small integer that names an open file, numbered from 0 upward',
+      'signal number => a small integer that names a signal, between 1 and 31 inclusive',
     ],
-    // A number then one word at the end ("5 version"): a page number and what follows it, unless the word is a
-    // plural or a unit the number counts ("512 bytes").
+    // The term is a section number ("1.4"), not any term without two letters in a row ("C", "I/O", "X11"). At the
+    // end, a number between a noun and one more word ("documents 5 version"): a title, its page number and the next
+    // title's first word; not a number after a preposition or a conjunction ("from 0 upward", "and 31
+    // inclusive"), nor one an adverb follows ("3 onward"), nor a plural or a unit the number counts ("512 bytes").
     fails: (d) => {
-      if (!/\p{L}{2}/u.test(d.term) || /(?:\.\s?){4,}/u.test(d.gloss)) return true;
+      if (/^\d+(?:\.\d+)*\.?$/u.test(d.term.trim()) || /(?:\.\s?){4,}/u.test(d.gloss)) return true;
       const tail = /\p{L}{3,}\s+\d{1,4}\s+(\p{Ll}+)$/u.exec(d.gloss.trim());
-      return tail !== null && !/s$/u.test(tail[1]!) && !d.words.units.test(tail[1]!);
+      if (tail === null || /s$/u.test(tail[1]!) || d.words.units.test(tail[1]!)) return false;
+      const [title, , next] = d.tags().slice(-3);
+      return title?.pos === 'NOUN' && next?.pos !== 'ADV';
     },
   },
   {
@@ -366,7 +386,7 @@ export const GLOSS_RULES: readonly GlossRule[] = [
       'handler => a way to handle various things',
     ],
     keep: [
-      'index => a structure that finds rows without reading the whole table',
+      'index => a structure that finds rows without reading every row of the table',
       'row vector => a dense list of elements from a common field',
     ],
     // Words of three letters or more other than "the", "and", "for", "not": all of them generic.
@@ -446,7 +466,7 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
       'tag PL STC => any compound term other than a list',
       'TimeOut => an upper bound on the amount of time elapsed before select/5 returns',
     ],
-    keep: ['stack pointer => the address of the top of the stack'],
+    keep: ['stack pointer => the register holding the address of the last pushed word'],
     fails: (a) =>
       a.term.split(/\s+/).length > MAX_TERM_WORDS ||
       /[`(){}[\]<>=;]/u.test(a.term) ||
@@ -462,7 +482,7 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
       'dgrid3d option => a simple scheme which replaces scattered data with weighted averages on a regular grid',
       'program construct absurd => an unreachable piece of code',
     ],
-    keep: ['table driver => a program module that moves data between model objects and data tables'],
+    keep: ['table driver => a program module that moves data between model objects and the database'],
     fails: (a) => {
       const words = a.term.split(/\s+/);
       return (
@@ -474,10 +494,10 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
   {
     id: 'answer/common-word',
     why: 'One common word in lower case ("value", "output") names too much to be recalled from its definition alone; a name (Memcheck) or a phrase can be.',
-    reject: ['count => a value that grows each time a block is read'],
+    reject: ['count => a value that grows each time a block is read', 'timer => a pure in-memory mechanism'],
     keep: [
       'Memcheck => a memory error detector for C programs',
-      'block count => a value that grows each time a block is read',
+      'block count => a value that grows each time the disk is read',
     ],
     fails: (a) => !/\s|[\p{Lu}\p{N}]/u.test(a.term),
   },
@@ -492,7 +512,7 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
     id: 'answer/placeholder',
     why: 'A term with a placeholder of a pattern in it ("VVV component" of package_VVV-RRR.deb) names a slot of a file name, not a concept (debian-faq).',
     reject: ['VVV component => the version number specified by the upstream developer'],
-    keep: ['upstream version => the version number specified by the upstream developer'],
+    keep: ['upstream version => the version number specified by the original author of the software'],
     fails: (a) => /\b(\p{Lu})\1{2,}\b/u.test(a.term),
   },
   {
@@ -505,11 +525,11 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
     ],
     keep: [
       'Border Gateway Protocol => the routing protocol that exchanges reachability between autonomous systems',
-      'Secure Hash Algorithm => a family of cryptographic hash functions published by NIST',
+      'Secure Hash Algorithm => a family of cryptographic digest functions published by NIST',
       'Mnesia application => a distributed database management system for telecommunications applications',
       'VBIC model => an extended development of the Standard Gummel-Poon (SGP) model',
       'EFI system partition => a data storage device partition that is used in computers adhering to UEFI',
-      'file system => the way files are named and placed on a disk',
+      'file system => the way data is named and placed on a disk',
     ],
     // Only a name of one word with its kind may be asked, and only when the key accepts the bare name (acceptedAnswers
     // adds it unless it is a word of the language or a letter: "Query language", "C compiler").
@@ -532,18 +552,16 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
   {
     id: 'answer/thin-definition',
     why: 'A common phrase in lower case ("file format") asked by a definition of four words or fewer ("a standard COFF archive") is a guess: so short a definition fits many such phrases, and "The file format is a standard COFF archive" says what one file is, not what a file format is (gputils manual, fresh set 4). A name (Memcheck) is what the text introduces by its short definition; nor is an abbreviation by its words (GAP: "Groups, Algorithms and Programming").',
-    reject: [
-      'file format => a standard COFF archive',
-      'timer => a pure in-memory mechanism',
-      'target machine => the build host',
-    ],
+    reject: ['file format => a standard COFF archive', 'target machine => the build host'],
     keep: [
       'Memcheck => a memory error detector',
       'GAP => Groups, Algorithms and Programming',
       'PXE => Preboot eXecution Environment',
       'weak symbol => an external symbol declaration that isn’t used',
+      'dpkg-deb tool => the low-level package archiver',
     ],
-    fails: (a) => /^[\p{Ll}\s-]+$/u.test(a.term.trim()) && a.gloss.trim().split(/\s+/u).length <= 4,
+    // Two words or more, each a word of the language: "dpkg", "yosys-filterlib tool" are names in lower case.
+    fails: (a) => commonPhrase(a.term, a.isWord) && a.gloss.trim().split(/\s+/u).length <= 4,
   },
   {
     id: 'answer/term-word',

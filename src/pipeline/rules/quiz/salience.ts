@@ -41,7 +41,7 @@ const GENERIC_HEADS =
   /^(?:values?|status(?:es)?|names?|numbers?|types?|files?|protocols?|algorithms?|formats?|modes?|versions?|sizes?|results?|options?|settings?|fields?|levels?|codes?|states?|lists?|methods?|strings?|arguments?|parameters?|outputs?|inputs?|entr(?:y|ies))$/u;
 
 /** A phrase of words of the language in lower case ("return status"), not a name ("keytab file", "Unicode"). */
-const commonPhrase = (term: string, isWord: (w: string) => boolean) => {
+export const commonPhrase = (term: string, isWord: (w: string) => boolean) => {
   const words = term.trim().split(/[\s-]+/u);
   return words.length > 1 && words.every((w) => /^\p{Ll}+$/u.test(w) && isWord(w));
 };
@@ -68,7 +68,7 @@ export const SALIENCE_RULES: readonly SalienceRule[] = [
       'background jobs => processes that belong to users who are not currently logged into the machine | uses 1',
       'GNU Octave => a high-level language, primarily intended for numerical computations | uses 0, headed',
       'weak symbol => an external symbol declaration that isn’t used | uses 2',
-      'exit status => the value returned by a command to its caller | uses 0, listed',
+      'job control => the ability to stop and resume the processes of a shell | uses 0, listed',
     ],
     fails: (p) => !p.headed && !p.listed && p.uses < MIN_USES,
   },
