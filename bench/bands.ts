@@ -12,12 +12,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { grayPng } from '../scripts/make-scanned-pdf.ts';
 import { checkPdf, openPdf } from '../src/pipeline/load.ts';
 import { collectGarbage, dropEngine, runInEngine } from '../src/pipeline/pdf/engine.ts';
 import { fittingDpi } from '../src/pipeline/pdf/render.ts';
 import { corpusDir } from '../test/support/corpus.ts';
-import { renderPdf, withUnusedStream } from '../test/support/make-pdf.ts';
+import { makePosterPagePdf, withUnusedStream } from '../test/support/make-pdf.ts';
 
 const MB = 1024 * 1024;
 const [command, ...rest] = process.argv.slice(2);
@@ -75,17 +74,7 @@ async function compare(other: string) {
 }
 
 async function memory(bandMbs: number[]) {
-  const side = 600;
-  const white = grayPng({
-    width: side,
-    height: side,
-    dpi: 72,
-    pixels: new Uint8Array(side * side).fill(255),
-  });
-  const poster = await renderPdf((doc) => {
-    doc.addPage().text('text', 72, 72);
-    doc.addPage({ size: [14400, 14400] }).image(white, 0, 0, { width: 14400, height: 14400 });
-  });
+  const poster = await makePosterPagePdf('text');
   const cases: [string, Uint8Array, number, number][] = [
     ['om-mixed-scan-text.pdf p. 2', corpusFile('om-mixed-scan-text.pdf'), 1, 300],
     ['om-scan-wikipedia-de.pdf p. 1', corpusFile('om-scan-wikipedia-de.pdf'), 0, 300],

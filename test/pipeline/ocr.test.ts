@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { grayPng, makeScannedPdf } from '../../scripts/make-scanned-pdf.ts';
+import { makeScannedPdf } from '../../scripts/make-scanned-pdf.ts';
 import { loadConfig } from '../../src/config.ts';
 import { exportMarkdown } from '../../src/export/markdown.ts';
 import { PdfError } from '../../src/pipeline/errors.ts';
@@ -18,6 +18,7 @@ import { LOW_CONFIDENCE, ocrDocument, ocrSummary } from '../../src/pipeline/ocr.
 import {
   COURSE,
   makeCoursePdf,
+  makePosterPagePdf,
   makeScanSourcePdf,
   PHOTOSYNTHESIS_PROSE,
   renderPdf,
@@ -162,27 +163,9 @@ describe('a scanned PDF through the pipeline', () => {
     // 36 MB file (PDFium holds a copy of it): more than 64 MB (73 MB, 2026-12-06). In a 20 MB file it now fits in
     // 54 MB: under a 64 MB cap a band may need 16 MB (pdf/bands.ts), so the page is drawn in two bands. (A large
     // image on a letter page fits too: PDFium draws it in grey without a full-size grey copy of the image.)
-    const side = 600;
-    const huge = grayPng({
-      width: side,
-      height: side,
-      dpi: 72,
-      pixels: new Uint8Array(side * side).fill(255),
-    });
-    const page = await renderPdf((pdf) => {
-      pdf
-        .addPage()
-        .fontSize(14)
-        .text(
-          `A page with a text layer about chloroplasts and light. ${PHOTOSYNTHESIS_PROSE.join(' ')}`,
-          72,
-          72,
-          {
-            width: 468,
-          },
-        );
-      pdf.addPage({ size: [14400, 14400] }).image(huge, 0, 0, { width: 14400, height: 14400 });
-    });
+    const page = await makePosterPagePdf(
+      `A page with a text layer about chloroplasts and light. ${PHOTOSYNTHESIS_PROSE.join(' ')}`,
+    );
     const bytes = withUnusedStream(page, 36 * 1048576);
     const result = await runPipeline(
       { bytes, fileName: 'huge.pdf' },
