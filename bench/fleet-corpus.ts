@@ -85,6 +85,29 @@
  * a cold child's first job costs 1.4-2.0 s more than a warm child's on the mid-size manuals (gri, debmake,
  * gutenprint), its later jobs are still warming up. `--repeat 3`: 31.9 s vs 43.4 s, 1.36× (first jobs 1.68×, later
  * 25 jobs 1.22×). bench/cpu-floor.ts puts the host's own cost of running at once at ~1.06-1.15×.
+ * Issue 21, where five workers' extra CPU goes (2026-12-06 22:32-23:20, compiled workers at 0462d1e, load 10-17 from
+ * other engineers' work): `--repeat 3 --workers 1,5`: children's CPU 54.3 vs 71.6 s (1.32×), supervisors 1.2 vs 4.2 s,
+ * PostgreSQL 3.9 vs 4.0 s, Redis 1.3 vs 1.4 s (the services do not contend); the children's first jobs 16.8 -> 26.0 s
+ * (1.55×, +9.2 s), later jobs 37.5 -> 45.7 s (1.22×, +8.2 s); by stage, course 6.75 -> 9.27 and extract 4.47 -> 5.31
+ * CPU ms per page. The one worker's child is still getting cheaper in its third round (22.2, 17.3, 14.9 s per round
+ * of the 10 manuals; five workers 32.1, 21.3, 18.2 s): a child warms up over many documents, and five children
+ * each warm up on a fifth of them (the host's speed drifts too: one pair of runs only).
+ * Cold start against contention (`--dir` of gri, debmake-doc, nettle, gutenprint, freefem, `--repeat 1`; two rounds
+ * of 1 worker, 5 workers `--one-at-a-time` and 5 workers at once): a child's first document costs ~2.2-2.8 s more CPU
+ * than the same document in a warm child, whatever its size (freefem, 50 pages: 0.62/0.79 s warm, 2.84/3.00 s
+ * first; debmake 2.88/3.22 against 4.74-5.85; nettle 1.71/2.11 against 3.81-5.02); five first documents at once
+ * cost ~1.0-1.2× the same five one after another (debmake 5.55/5.85 vs 5.45/4.74 s, nettle 4.80/5.02 vs 4.87/3.81,
+ * gutenprint 4.10/4.30 vs 4.21). So of the 30-job run's +17 s, ~4 × 2.5 s is the four extra children's start, the
+ * rest the later jobs' warm-up lag and running at once; the start alone is 17% of one worker's CPU, so "five
+ * workers' CPU at most 10% above one worker's" cannot hold over 30 jobs while each child warms up on its own
+ * (a child lives MAX_TASKS_PER_CHILD = 200 jobs, so in a long run the start is ~1% of its CPU).
+ * bench/cpu-floor.ts in the same sitting (`--parallel 5 --work 300 --heap-mb 50 --rounds 2`, load 12-22): 0.943×
+ * (rounds 0.908, 0.980): on a host this busy, running at once costs nothing measurable over running in turn.
+ * Tried in the same sitting, 5 workers `--repeat 2`, alternated, children's CPU (s): none 55.3, 68.7, 60.9, 58.4;
+ * FLEET_WORKER_FLAGS=--single-threaded-gc 57.7, 54.2 (peak 262 MB once); --v8-pool-size=1 55.3, 63.3: the host's
+ * noise (±11% between identical runs) is wider than any difference. Supervisors with a 16 MB young generation:
+ * 3.6/4.5 s against 3.7/3.6 s, idle 69-70 MB against 63. A child loads only what its document needs (a cold
+ * child's profile: wink-nlp, its model, zod, pg, PDFium; no tesseract.js, no bullmq).
  * PDFium (issue 16), machine loaded by other work (load 6-12 on 2 cores), compiled workers, PostgreSQL + Chroma,
  * against the pdf.js commit in the same sitting: children's CPU for the corpus with 1 worker 10.0 s (pdf.js 17.2 s);
  * 1 worker 18.0 s (53.4 pages/s; pdf.js 31.3 s, 30.6 pages/s), peak 308 MB per worker (pdf.js 358 MB); five workers

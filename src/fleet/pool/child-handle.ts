@@ -27,6 +27,9 @@ const CHILD_ENTRY = new URL(
  * A 1 MB young generation rather than 2 MB took an idle worker from 64.0-64.3 to 62.5 MB (2026-12-06, `profai
  * worker` started alone, RSS 3 s after `ready.`, two runs each). Not `--no-sparkplug` (a further ~1 MB): the LLM
  * stage tokenizes in the supervisor, and would run in the interpreter only.
+ * Not V8's default 16 MB young generation: five supervisors used as much CPU in a 5-worker run (3.6/4.5 s against
+ * 3.7/3.6 s, `FLEET_WORKER_FLAGS=--max-semi-space-size=16 bench:fleet-corpus --dir --repeat 2 --workers 5`, which
+ * reaches the supervisors only, alternated, 2026-12-06, load 11-17) and idle took 69-70 MB instead of 63.
  */
 export const SUPERVISOR_NODE_FLAGS: readonly string[] = [
   '--max-semi-space-size=1',
@@ -46,6 +49,11 @@ export const SUPERVISOR_NODE_FLAGS: readonly string[] = [
  * took 12 ms of CPU instead of 41-43 ms (2026-12-06). The module is the package's own, not user input.
  * {@link OPTIMISE_LATER}: a compiled child's first job (bench/cold-child.ts, debmake-doc.en.pdf, five alternating
  * rounds, load 3-5) took 2.42 s of CPU against 2.81 s, later jobs 0.98×, same peak RSS and output bytes.
+ * Not `--single-threaded-gc` nor `--v8-pool-size=1` (five children's GC and compiler helper threads on 2 cores):
+ * children's CPU of 5 workers on the 10 Debian manuals 57.7/54.2 s and 55.3/63.3 s against 55.3/68.7/60.9/58.4 s
+ * with neither, within the host's noise, and `--single-threaded-gc` once peaked at 262 MB per worker (2026-12-06,
+ * `FLEET_WORKER_FLAGS=FLAG bench:fleet-corpus --dir --repeat 2 --workers 5`, alternated, load 11-17). What five
+ * children add over one is each child's own warm-up; see bench/fleet-corpus.ts ("where five workers' extra CPU goes").
  */
 export const CHILD_NODE_FLAGS: readonly string[] = [
   '--max-semi-space-size=1',
