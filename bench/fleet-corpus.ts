@@ -91,7 +91,8 @@
  * (1.55×, +9.2 s), later jobs 37.5 -> 45.7 s (1.22×, +8.2 s); by stage, course 6.75 -> 9.27 and extract 4.47 -> 5.31
  * CPU ms per page. The one worker's child is still getting cheaper in its third round (22.2, 17.3, 14.9 s per round
  * of the 10 manuals; five workers 32.1, 21.3, 18.2 s): a child warms up over many documents, and five children
- * each warm up on a fifth of them (the host's speed drifts too: one pair of runs only).
+ * each warm up on a fifth of them. Again at 23:22-23:30 (load 10-19): 69.2 vs 92.3 s (1.33×), first jobs 1.54×,
+ * later 1.24×, rounds 25.7/22.5/21.0 against 39.1/27.5/25.7 s: five children's third round still 1.22× in both.
  * Cold start against contention (`--dir` of gri, debmake-doc, nettle, gutenprint, freefem, `--repeat 1`; two rounds
  * of 1 worker, 5 workers `--one-at-a-time` and 5 workers at once): a child's first document costs ~2.2-2.8 s more CPU
  * than the same document in a warm child, whatever its size (freefem, 50 pages: 0.62/0.79 s warm, 2.84/3.00 s
@@ -102,7 +103,9 @@
  * workers' CPU at most 10% above one worker's" cannot hold over 30 jobs while each child warms up on its own
  * (a child lives MAX_TASKS_PER_CHILD = 200 jobs, so in a long run the start is ~1% of its CPU).
  * bench/cpu-floor.ts in the same sitting (`--parallel 5 --work 300 --heap-mb 50 --rounds 2`, load 12-22): 0.943×
- * (rounds 0.908, 0.980): on a host this busy, running at once costs nothing measurable over running in turn.
+ * (rounds 0.908, 0.980): on a host this busy, running at once costs nothing measurable over running in turn, so the
+ * later jobs' 1.2× is mostly their children's warm-up still under way (a 5-worker child's 2nd-6th job against the
+ * one child's 2nd-30th), not contention.
  * Tried in the same sitting, 5 workers `--repeat 2`, alternated, children's CPU (s): none 55.3, 68.7, 60.9, 58.4;
  * FLEET_WORKER_FLAGS=--single-threaded-gc 57.7, 54.2 (peak 262 MB once); --v8-pool-size=1 55.3, 63.3: the host's
  * noise (±11% between identical runs) is wider than any difference. Supervisors with a 16 MB young generation:
