@@ -182,10 +182,16 @@ const PASSES: readonly (SentenceTagRule | readonly TokenTagRule[])[] = TAG_RULES
 
 const NO_TRACE = () => {};
 
-export function correctTags(tokens: Token[], trace?: (rule: TagRule, i: number) => void): Token[] {
-  const ctx: TagContext = {
-    shouting: tokens.every((t) => t.text === t.text.toUpperCase() || !/\p{L}/u.test(t.text)),
-  };
+/** Every word of the tokens is in capitals (see TagContext). */
+export const isShouting = (tokens: readonly Token[]) =>
+  tokens.every((t) => t.text === t.text.toUpperCase() || !/\p{L}/u.test(t.text));
+
+export function correctTags(
+  tokens: Token[],
+  trace?: (rule: TagRule, i: number) => void,
+  shouting = isShouting(tokens),
+): Token[] {
+  const ctx: TagContext = { shouting };
   for (const pass of PASSES) {
     if (!Array.isArray(pass)) {
       const rule = pass as SentenceTagRule;
