@@ -185,7 +185,10 @@ function analyseParagraph(
   return { sentences, size };
 }
 
-/** An English sentence with its split words joined, scanned (unless `scanned`, the scan of `raw`) and tagged. */
+/**
+ * An English sentence with its split words joined, scanned (unless `scanned`, the scan of `raw`) and tagged
+ * (unless `tagged`, the tags of `raw` made another way: a joined pair's, see Analyser.tagJoined).
+ */
 function englishSentence(
   raw: string,
   lang: AnalysedLanguage,

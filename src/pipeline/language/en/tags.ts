@@ -165,10 +165,6 @@ export const TAG_RULES: readonly TagRule[] = [
   phraseEndsInNoun,
 ];
 
-/**
- * Applies {@link TAG_RULES} to the model's tags, in place. `trace` (for the rules' table test) hears which rule
- * re-tagged which token.
- */
 /** {@link TAG_RULES} as the passes they run in: a sentence rule alone, or a run of token rules. */
 const PASSES: readonly (SentenceTagRule | readonly TokenTagRule[])[] = TAG_RULES.reduce<
   (SentenceTagRule | TokenTagRule[])[]
@@ -186,6 +182,11 @@ const NO_TRACE = () => {};
 export const isShouting = (tokens: readonly Token[]) =>
   tokens.every((t) => t.text === t.text.toUpperCase() || !/\p{L}/u.test(t.text));
 
+/**
+ * Applies {@link TAG_RULES} to the model's tags, in place. `trace` (for the rules' table test) hears which rule
+ * re-tagged which token; `shouting` says whether the whole text is in capitals, when the tokens are only part of
+ * it (the words around the seam of a joined pair).
+ */
 export function correctTags(
   tokens: Token[],
   trace?: (rule: TagRule, i: number) => void,
