@@ -104,6 +104,38 @@ describe('a document is read as if it were the first (wink learns every word it 
     assert.equal((await loadEnglish({ stage: 'quiz' })).learnt(), 0);
   });
 
+  test('two texts joined get the tokens of the pair read whole, though only the words around the seam are read', async () => {
+    // Pairs of the bench manuals where the seam changes tags (bzip2's "a binary mode transfer. That absolutely
+    // will…" differed when only two tokens each side were taken from the seam's reading), a short one, a pair
+    // that opens with a common word in capitals, one in capitals.
+    const pairs: [string, string][] = [
+      [
+        'If bzip2 tells you your file is corrupted on decompression, and you obtained the file via FTP, there is a possibility that you forgot to tell FTP to do a binary mode transfer.',
+        'That absolutely will cause the file to be non-decompressible.',
+      ],
+      [
+        'When the block is freed, a second stack trace is recorded, and this replaces the allocation stack trace.',
+        'As a result, any "use after free" errors relating to this block can only show a stack trace for where the block was freed.',
+      ],
+      ['Transactions end.', 'It commits them.'],
+      [
+        'Show the results of the full table scan to the user.',
+        'This is occasionally useful when it reports errors.',
+      ],
+      ['THE PROGRAM IS RUNNING NOW AND WRITES ITS OUTPUT.', 'It stops when COMMIT ends the transaction.'],
+    ];
+    for (const [first, second] of pairs) {
+      const joined = await loadEnglish();
+      joined.tag(first);
+      joined.tag(second);
+      const spliced = joined.tagJoined(first, second);
+      const whole = await loadEnglish();
+      whole.tag(first);
+      whole.tag(second);
+      assert.deepEqual(spliced, whole.tag(`${first} ${second}`), `${first} ${second}`);
+    }
+  });
+
   test('the model goes back to its shipped size at the start of each document', async () => {
     const english = await loadEnglish();
     assert.equal(english.learnt(), 0);

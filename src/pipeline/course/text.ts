@@ -98,7 +98,12 @@ function analysedReader(lang: AnalysedLanguage): SentenceReader {
           ? 'falls'
           : 'stands',
     join(previous, next) {
-      const pair = englishSentence(`${previous.text} ${next.text}`, lang);
+      const pair = englishSentence(
+        `${previous.text} ${next.text}`,
+        lang,
+        undefined,
+        lang.analyser.tagJoined(previous.text, next.text),
+      );
       return isGlued(pair.text, pair.tags) ? null : pair;
     },
   };
@@ -180,13 +185,17 @@ function analyseParagraph(
   return { sentences, size };
 }
 
-/** An English sentence with its split words joined, scanned (unless `scanned`, the scan of `raw`) and tagged. */
+/**
+ * An English sentence with its split words joined, scanned (unless `scanned`, the scan of `raw`) and tagged
+ * (unless `tagged`, the tags of `raw` made another way: a joined pair's, see Analyser.tagJoined).
+ */
 function englishSentence(
   raw: string,
   lang: AnalysedLanguage,
   scanned?: string[],
+  tagged?: readonly Token[],
 ): Read & { tags: readonly Token[] } {
-  let tags = lang.analyser.tag(raw);
+  let tags = tagged ?? lang.analyser.tag(raw);
   const text = joinSplitWords(raw, tags, lang);
   if (text !== raw) tags = lang.analyser.tag(text);
   return { text, tokens: text === raw && scanned ? scanned : scan(text), tags };

@@ -44,6 +44,8 @@ export interface Token {
 export interface Analyser {
   /** Tokens of `text`, tagged in context. */
   tag(text: string): readonly Token[];
+  /** Tokens of `${first} ${second}`, as {@link tag} gives them: for two texts just tagged, being joined. */
+  tagJoined(first: string, second: string): readonly Token[];
   /** True when `word` (one token, any case) is in the model's lexicon. */
   isWord(word: string): boolean;
 }

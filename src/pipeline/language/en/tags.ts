@@ -165,10 +165,6 @@ export const TAG_RULES: readonly TagRule[] = [
   phraseEndsInNoun,
 ];
 
-/**
- * Applies {@link TAG_RULES} to the model's tags, in place. `trace` (for the rules' table test) hears which rule
- * re-tagged which token.
- */
 /** {@link TAG_RULES} as the passes they run in: a sentence rule alone, or a run of token rules. */
 const PASSES: readonly (SentenceTagRule | readonly TokenTagRule[])[] = TAG_RULES.reduce<
   (SentenceTagRule | TokenTagRule[])[]
@@ -182,10 +178,21 @@ const PASSES: readonly (SentenceTagRule | readonly TokenTagRule[])[] = TAG_RULES
 
 const NO_TRACE = () => {};
 
-export function correctTags(tokens: Token[], trace?: (rule: TagRule, i: number) => void): Token[] {
-  const ctx: TagContext = {
-    shouting: tokens.every((t) => t.text === t.text.toUpperCase() || !/\p{L}/u.test(t.text)),
-  };
+/** Every word of the tokens is in capitals (see TagContext). */
+export const isShouting = (tokens: readonly Token[]) =>
+  tokens.every((t) => t.text === t.text.toUpperCase() || !/\p{L}/u.test(t.text));
+
+/**
+ * Applies {@link TAG_RULES} to the model's tags, in place. `trace` (for the rules' table test) hears which rule
+ * re-tagged which token; `shouting` says whether the whole text is in capitals, when the tokens are only part of
+ * it (the words around the seam of a joined pair).
+ */
+export function correctTags(
+  tokens: Token[],
+  trace?: (rule: TagRule, i: number) => void,
+  shouting = isShouting(tokens),
+): Token[] {
+  const ctx: TagContext = { shouting };
   for (const pass of PASSES) {
     if (!Array.isArray(pass)) {
       const rule = pass as SentenceTagRule;
