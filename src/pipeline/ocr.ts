@@ -10,7 +10,7 @@ import { pageRanges } from './extract.ts';
 import type { PdfHandle } from './load.ts';
 import { type OcrLine, ocrTextLines } from './ocr/lines.ts';
 import { judgePage, PAGE_TEST, type PageVerdict } from './ocr/page-test.ts';
-import { ocrWorker } from './ocr/tesseract.ts';
+import { forgetPageImage, ocrWorker } from './ocr/tesseract.ts';
 import { hasHeaderRoom } from './pdf/document.ts';
 import { type GrayImage, RenderError, renderPageGray } from './pdf/render.ts';
 import { removeRunningText } from './pdf/running-text.ts';
@@ -229,7 +229,9 @@ async function readPage(
     return { page: n, lines: [], confidence: null, heightPt: 792, reason: err.message };
   }
   await pdf.shedGrownEngine();
-  const result = await (await worker()).recognize(pgm(image), {}, { blocks: true, text: false });
+  const reader = await worker();
+  const result = await reader.recognize(pgm(image), {}, { blocks: true, text: false });
+  await forgetPageImage(reader);
   const lines = (result.data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines)) as OcrLine[];
   const heightPt = (image.height * 72) / image.dpi;
   const widthPt = (image.width * 72) / image.dpi;
