@@ -10,7 +10,7 @@ import { pageRanges } from './extract.ts';
 import type { PdfHandle } from './load.ts';
 import { type OcrLine, ocrTextLines } from './ocr/lines.ts';
 import { judgePage, PAGE_TEST, type PageVerdict } from './ocr/page-test.ts';
-import { ocrWorker } from './ocr/tesseract.ts';
+import { forgetPageImage, ocrWorker } from './ocr/tesseract.ts';
 import { hasHeaderRoom } from './pdf/document.ts';
 import { type GrayImage, RenderError, renderPageGray } from './pdf/render.ts';
 import { removeRunningText } from './pdf/running-text.ts';
@@ -229,7 +229,9 @@ async function readPage(
     return { page: n, lines: [], confidence: null, heightPt: 792, reason: err.message };
   }
   await pdf.shedGrownEngine();
-  const result = await (await worker()).recognize(pgm(image), {}, { blocks: true, text: false });
+  const reader = await worker();
+  const result = await reader.recognize(toTesseract(pgm(image)), {}, { blocks: true, text: false });
+  await forgetPageImage(reader);
   const lines = (result.data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines)) as OcrLine[];
   const heightPt = (image.height * 72) / image.dpi;
   const widthPt = (image.width * 72) / image.dpi;
@@ -275,13 +277,26 @@ function ocrWarnings(doc: ExtractedDocument, outcome: OcrOutcome): string[] {
  * those free bytes of the image's buffer are written to), or, for any other image, a copy.
  */
 export function pgm(image: GrayImage): Buffer {
-  const header = Buffer.from(`P5\n${image.width} ${image.height}\n255\n`);
+  const size = `\n${image.width} ${image.height}\n255\n`;
   const { buffer, byteOffset, byteLength } = image.pixels;
   if (!hasHeaderRoom(image.pixels))
-    return Buffer.concat([header, Buffer.from(buffer, byteOffset, byteLength)]);
+    return Buffer.concat([Buffer.from(`P5${size}`), Buffer.from(buffer, byteOffset, byteLength)]);
+  // Spaces after the magic number (PGM allows any whitespace there) make the header fill the room: the file is the
+  // whole buffer, which tesseract.js then takes without a copy (see toTesseract).
+  const header = Buffer.from(`P5${' '.repeat(Math.max(0, byteOffset - 2 - size.length))}${size}`);
   const file = Buffer.from(buffer, byteOffset - header.length, header.length + byteLength);
   header.copy(file);
   return file;
+}
+
+/**
+ * What `recognize` is given for `file`: its ArrayBuffer when the file is the whole of it, since tesseract.js copies
+ * a Buffer (`new Uint8Array(buffer)`) and holds the copy until the page is read (8.4 MB a letter page at 300 dpi)
+ * but takes a view of an ArrayBuffer (its typings omit it; its Node image loader accepts it).
+ */
+function toTesseract(file: Buffer): Buffer {
+  const whole = file.byteOffset === 0 && file.byteLength === file.buffer.byteLength;
+  return whole ? (file.buffer as unknown as Buffer) : file;
 }
 
 /** The course's `ocr` summary of a document's OCR'd pages. */

@@ -7,7 +7,13 @@ import { describe, test } from 'node:test';
 import { checkPdf, openPdf } from '../../src/pipeline/load.ts';
 import { bandBytesFor, imageCost, MAX_BAND_BYTES, rowsPerBand } from '../../src/pipeline/pdf/bands.ts';
 import { runInEngine } from '../../src/pipeline/pdf/engine.ts';
-import { FULL_PAGE_IMAGE, makeFullPageImagePdf } from '../support/make-pdf.ts';
+import { softMaskedSizes } from '../../src/pipeline/pdf/soft-masks.ts';
+import {
+  FULL_PAGE_IMAGE,
+  makeFullPageImagePdf,
+  makeSoftMaskPdf,
+  SOFT_MASK_IMAGE,
+} from '../support/make-pdf.ts';
 
 const MB = 1024 * 1024;
 /** A letter page's scan at 300 dpi, in user space: 2550 × 3300 pixels over 612 × 792 points. */
@@ -55,10 +61,62 @@ describe('band sizing', () => {
     assert.equal(rowsPerBand(costs, 3300, MAX_BAND_BYTES), 3300);
   });
 
+  test('an image with a soft mask costs 6 bytes more per pixel it covers on the bitmap', () => {
+    // A 1258 × 1253 image drawn over 614 × 612 points at 300 dpi (om-mixed-scan-text.pdf p. 6): stretched, 0.49
+    // pixels a drawn pixel; 2558 × 2550 drawn pixels.
+    const image = { pixelsWide: 1258, pixelsHigh: 1253, left: 0, bottom: 0, right: 614, top: 612 };
+    const page = { width: 3300, dpi: 300, rotation: 0 };
+    const opaque = imageCost(image, page)!;
+    const masked = imageCost({ ...image, softMask: true }, page)!;
+    assert.equal(masked.rows, opaque.rows);
+    assert.equal(Math.round(masked.bytes - opaque.bytes), Math.round(((614 * 300) / 72) * 2550 * 6));
+    // Under 40 MB without its mask (one call), over with it (two bands).
+    assert.equal(rowsPerBand([opaque], 2550, MAX_BAND_BYTES), 2550);
+    assert.equal(rowsPerBand([masked], 2550, MAX_BAND_BYTES), 1275);
+  });
+
   test("a band's budget is a quarter of the engine's memory cap, at most 40 MB", () => {
     assert.equal(bandBytesFor(64), 16 * MB);
     assert.equal(bandBytesFor(256), MAX_BAND_BYTES);
     assert.equal(bandBytesFor(4000), MAX_BAND_BYTES);
+  });
+});
+
+describe('images with a soft mask', () => {
+  const image = (entries: string) =>
+    `9 0 obj\n<< /Type /XObject /Subtype /Image ${entries} /Length 3 >>\nstream\nabc\nendstream\nendobj\n`;
+  const sizes = (...objects: string[]) => [...softMaskedSizes(Buffer.from(objects.join(''), 'latin1'))];
+
+  test("are found by their dictionary's /SMask (or /SMaskInData) and pixel size", () => {
+    assert.deepEqual(sizes(image('/Width 1258 /Height 1253 /SMask 47 0 R')), ['1258x1253']);
+    assert.deepEqual(sizes(image('/Width 64 /Height 32 /Filter /JPXDecode /SMaskInData 1')), ['64x32']);
+    assert.deepEqual(sizes(image('/SMask 5 0 R\n/Height 20/Width 10')), ['10x20']);
+  });
+
+  test("are not images without one, a graphics state's soft mask, or sizes given by reference", () => {
+    assert.deepEqual(sizes(image('/Width 1258 /Height 1253 /Mask 5 0 R')), []);
+    const gstate = '7 0 obj\n<< /Type /ExtGState /SMask << /S /Luminosity /G 8 0 R >> >>\nendobj\n';
+    assert.deepEqual(sizes(gstate, image('/Width 100 /Height 100')), []);
+    assert.deepEqual(sizes(image('/Width 12 0 R /Height 100 /SMask 5 0 R')), []);
+  });
+
+  test('are drawn in bands where the same page without the mask is drawn in one call', async () => {
+    const bytes = await makeSoftMaskPdf();
+    assert.deepEqual([...softMaskedSizes(bytes)], [`${SOFT_MASK_IMAGE.width}x${SOFT_MASK_IMAGE.height}`]);
+    const pdf = await openPdf(checkPdf({ bytes, fileName: 'masks.pdf' }, { maxFileMb: 10 }), { maxPages: 2 });
+    try {
+      // At 150 dpi each image covers 1275 × 1650 pixels: 2.6 MB of stretched rows, 15.2 MB with the mask counted.
+      const draw = (index: number) =>
+        runInEngine(
+          pdf.document.engine,
+          () => pdf.document.renderGray(index, 150, { bandBytes: 8 * MB }),
+          60_000,
+        );
+      assert.equal(draw(0).bands, 2);
+      assert.equal(draw(1).bands, 1);
+    } finally {
+      await pdf.close();
+    }
   });
 });
 

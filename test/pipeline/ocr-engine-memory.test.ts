@@ -71,13 +71,14 @@ describe("PDFium's memory grown by a page drawn for OCR", { timeout: 120_000, sk
   });
 
   test('a document whose drawing grew the engine by tens of MB leaves it for a fresh one when closed', async () => {
-    // Page 6 of om-mixed-scan-text.pdf (a colour image with a soft mask) grows PDFium to 67.5 MB at 300 dpi: kept,
-    // it stayed resident in the child for every later job.
+    // Page 6 of om-mixed-scan-text.pdf (a colour image with a soft mask) grows PDFium to 37 MB at 300 dpi (in two
+    // bands, since its mask is counted; 67.5 MB in one call), past renewAboveMb (32): kept, it stayed resident in
+    // the child for every later job.
     const mixed = corpusBytes('om-mixed-scan-text.pdf');
     const pdf = await openPdf(checkPdf({ bytes: mixed, fileName: 'mixed.pdf' }, config), { maxPages: 10 });
     await renderPageGray(pdf, 6, config.ocrDpi);
     const mb = engineMb(pdf);
-    assert.ok(mb > 40 && mb < 96, `drawing grew the engine to ${mb} MB`);
+    assert.ok(mb > 32 && mb < 96, `drawing grew the engine to ${mb} MB`);
     await pdf.close({ read: 1 });
     assert.equal(hasEngine(), false, 'the grown instance was let go');
   });

@@ -13,7 +13,12 @@ import { extractDocument } from '../../src/pipeline/extract.ts';
 import { runPipeline } from '../../src/pipeline/index.ts';
 import { checkPdf, openPdf } from '../../src/pipeline/load.ts';
 import { MIN_WORD_CONFIDENCE, type OcrLine, ocrTextLines } from '../../src/pipeline/ocr/lines.ts';
-import { checkOcrLanguages, hasOcrWorker, terminateOcr } from '../../src/pipeline/ocr/tesseract.ts';
+import {
+  checkOcrLanguages,
+  hasOcrWorker,
+  ocrWorker,
+  terminateOcr,
+} from '../../src/pipeline/ocr/tesseract.ts';
 import { LOW_CONFIDENCE, ocrDocument, ocrSummary } from '../../src/pipeline/ocr.ts';
 import {
   COURSE,
@@ -153,6 +158,30 @@ describe('a scanned PDF through the pipeline', () => {
       const left = lines.findIndex((l) => l.startsWith('Left column line 12'));
       const right = lines.findIndex((l) => l.startsWith('Right column line 1 '));
       assert.ok(left > 0 && right > left, lines.join('\n'));
+    } finally {
+      await pdf.close();
+    }
+  });
+
+  test("Tesseract's worker keeps neither the model files nor the last page's image in its file system", async () => {
+    // tesseract.js writes both into its worker's in-memory file system and leaves them there (5.2 MB for `eng`, 8.4
+    // MB for a letter page at 300 dpi): Tesseract has read them into its own memory by then.
+    const pdf = await openPdf(checkPdf({ bytes: scanned, fileName: 'scan.pdf' }, { maxFileMb: 10 }), {
+      maxPages: 5,
+    });
+    try {
+      const doc = await extractDocument(pdf);
+      const outcome = await ocrDocument(pdf, doc, { mode: 'auto', langs: ['eng'], dpi: 200 });
+      assert.deepEqual(
+        outcome.read.map((p) => p.page),
+        [1, 2],
+      );
+      const files = (await (await ocrWorker(['eng'])).FS('readdir', ['/'])) as unknown as { data: string[] };
+      assert.ok(files.data.includes('tmp'), `the listing is of the root: ${files.data.join(' ')}`);
+      assert.deepEqual(
+        files.data.filter((f) => f === 'input' || f.endsWith('.traineddata')),
+        [],
+      );
     } finally {
       await pdf.close();
     }

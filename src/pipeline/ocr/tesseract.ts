@@ -75,13 +75,16 @@ export async function ocrWorker(langs: readonly string[]): Promise<Worker> {
   const langPath = langPathFor(langs);
   const worker = (async () => {
     const { createWorker, OEM } = await import('tesseract.js');
-    return createWorker([...langs], OEM.LSTM_ONLY, {
+    const made = await createWorker([...langs], OEM.LSTM_ONLY, {
       langPath,
       gzip: true,
       cacheMethod: 'none',
       // tesseract.js rejects the failing job as well; this keeps it from also throwing in its worker's handler.
       errorHandler: () => {},
     });
+    // Tesseract has read each model into its own memory; the files are not read again.
+    for (const lang of langs) await unlinkIn(made, `./${lang}.traineddata`);
+    return made;
   })();
   current = { key, worker };
   worker.catch(() => {
@@ -89,6 +92,29 @@ export async function ocrWorker(langs: readonly string[]): Promise<Worker> {
   });
   return worker;
 }
+
+/**
+ * Where tesseract.js writes the image of the page it is asked to read, in its worker's in-memory file system
+ * (tesseract.js's setImage), and leaves it until the next page.
+ */
+const PAGE_IMAGE_FILE = '/input';
+
+/**
+ * Removes `path` from `worker`'s in-memory file system. tesseract.js keeps there each language's traineddata (5.2 MB
+ * for `eng`) and the last page's image file (8.4 MB for a letter page at 300 dpi), in its worker thread's memory,
+ * beside Tesseract's: om-mixed-scan-text.pdf's OCR alone peaked at 305 MB with them, 284 MB without (2026-12-06,
+ * bench/ocr-rss.ts). A file that is not there is no error.
+ */
+async function unlinkIn(worker: Worker, path: string): Promise<void> {
+  try {
+    await worker.FS('unlink', [path]);
+  } catch {
+    // Not there: nothing to hand back.
+  }
+}
+
+/** Lets `worker`'s copy of the page it last read go (see {@link unlinkIn}), once the page's words are out. */
+export const forgetPageImage = (worker: Worker): Promise<void> => unlinkIn(worker, PAGE_IMAGE_FILE);
 
 /** True while the process holds a tesseract worker. */
 export function hasOcrWorker(): boolean {

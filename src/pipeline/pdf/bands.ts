@@ -5,13 +5,15 @@
  * engine holds one band's share. Measured (2026-12-06, PDFium's memory after drawing, one call -> bands):
  * om-mixed-scan-text.pdf p. 2 (a 9000 × 9000 scan) at 72 dpi 77 -> 41 MB, at 235 dpi (its OCR resolution under
  * MAX_RENDER_PIXELS) 279 MB (past PDF_MAX_MEMORY_MB: it could not be drawn) -> 44 MB; om-scan-wikipedia-de.pdf at
- * 300 dpi 120 -> 81 MB; the same pixels on every corpus scan.
+ * 300 dpi 120 -> 81 MB; the same pixels on every corpus scan. An image with a soft mask costs more (pdf/soft-masks.ts):
+ * om-mixed-scan-text.pdf p. 6 at 300 dpi 62 -> 37 MB once its mask is counted.
  * Under a smaller cap a band gets a quarter of it ({@link bandBytesFor}); with PDF_MAX_MEMORY_MB=64 (16 MB a band,
  * 2026-12-06): the 9000 × 9000 scan at 235 dpi grows PDFium to 21 MB in 16 bands (44 MB in 7 at 40 MB), and a
  * 200 × 200 in page with one image in a 20 MB file, refused before (one call: its 50 MB bitmap and the file's copy),
  * is drawn in 2 bands in 54 MB.
  */
 import type { Engine } from './engine.ts';
+import { sizeKey } from './soft-masks.ts';
 
 /**
  * Most bytes of stretched image rows one band may need (see {@link imageCost}). A page whose images need less is
@@ -26,6 +28,13 @@ export const MAX_BAND_BYTES = 40 * 1024 * 1024;
  * cap (256 MB) {@link MAX_BAND_BYTES} is the smaller, so nothing changes there.
  */
 const CAP_SHARE = 1 / 4;
+/**
+ * What an image with a soft mask costs beyond its stretched rows, per pixel it covers on the bitmap: PDFium draws it
+ * through buffers of its drawn size. Measured on om-mixed-scan-text.pdf p. 6 at 300 dpi (1258 × 1253 pixels with a
+ * mask, drawn 2560 × 2550): +44 MB in one call, +7 MB with its /SMask entry blanked out, so ~5.7 bytes a drawn pixel;
+ * counted, the page is drawn in 2 bands and PDFium grows by 19.5 MB (2026-12-06).
+ */
+const SOFT_MASK_BYTES = 6;
 /** Fewest rows a band has: each band decodes the page's images again, so thin bands cost CPU. */
 const MIN_BAND_ROWS = 64;
 /** FPDF_PAGEOBJ_IMAGE */
@@ -46,6 +55,8 @@ export interface ImageCost {
 
 /** An image object as PDFium reports it: its size in pixels and its bounds in user space (unrotated, points). */
 export interface PlacedImage {
+  /** The image has a soft mask (pdf/soft-masks.ts). @defaultValue false */
+  softMask?: boolean;
   pixelsWide: number;
   pixelsHigh: number;
   left: number;
@@ -86,7 +97,8 @@ export function rowsPerBand(costs: readonly ImageCost[], height: number, bandByt
  * pixels high has 4.2) × 4 bytes. Its bounds are in the page's unrotated space, as its pixels are: on a page turned a
  * quarter (/Rotate 90 or 270) their width runs down the bitmap. Undefined for bounds that give no finite, positive cost (infinite
  * or NaN, as a degenerate matrix makes): PDFium draws nothing sensible from them, and a NaN would make every
- * band as thin as allowed. A mask or stencil drawn tiny costs next to nothing.
+ * band as thin as allowed. A mask or stencil drawn tiny costs next to nothing. An image with a soft mask costs
+ * {@link SOFT_MASK_BYTES} more per pixel it covers.
  */
 export function imageCost(image: PlacedImage, page: DrawnAs): ImageCost | undefined {
   const scale = page.dpi / 72;
@@ -94,7 +106,8 @@ export function imageCost(image: PlacedImage, page: DrawnAs): ImageCost | undefi
   const high = Math.max(1, (image.top - image.bottom) * scale);
   const perPixel = Math.max(image.pixelsWide / wide, image.pixelsHigh / high);
   const [across, down] = page.rotation % 2 === 1 ? [high, wide] : [wide, high];
-  const bytes = Math.min(across, page.width) * down * perPixel * 4;
+  const covered = Math.min(across, page.width) * down;
+  const bytes = covered * (perPixel * 4 + (image.softMask ? SOFT_MASK_BYTES : 0));
   if (!(Number.isFinite(bytes) && bytes > 0)) return undefined;
   return { bytes, rows: down };
 }
@@ -103,6 +116,7 @@ export function imageCost(image: PlacedImage, page: DrawnAs): ImageCost | undefi
  * Rows per band for drawing `page` (a loaded page) into a `width` × `height` bitmap at `dpi` with at most
  * `bandBytes` of stretched image rows a band (see {@link rowsPerBand}). Images inside form XObjects are not looked
  * at (a scan is an image of the page itself).
+ * @param softMasked pixel sizes of the file's images that have a soft mask (pdf/soft-masks.ts `softMaskedSizes`).
  * @param scratch 32 bytes of engine memory for out-parameters.
  */
 export function bandRows(
@@ -110,10 +124,14 @@ export function bandRows(
   page: number,
   size: { width: number; height: number; dpi: number },
   bandBytes: number,
+  softMasked: ReadonlySet<string>,
   scratch: number,
 ): number {
   const drawn = { ...size, rotation: engine.exports.FPDFPage_GetRotation!(page) & 3 };
-  const costs = placedImages(engine, page, scratch).flatMap((image) => imageCost(image, drawn) ?? []);
+  const costs = placedImages(engine, page, scratch).flatMap((image) => {
+    const softMask = softMasked.has(sizeKey(image.pixelsWide, image.pixelsHigh));
+    return imageCost({ ...image, softMask }, drawn) ?? [];
+  });
   return rowsPerBand(costs, size.height, bandBytes);
 }
 

@@ -10,6 +10,7 @@ import type { OutlineEntry } from '../../domain/document.ts';
 import { bandBytesFor, bandRows } from './bands.ts';
 import { type Engine, engineLimits } from './engine.ts';
 import type { RawItem } from './lines.ts';
+import { softMaskedSizes } from './soft-masks.ts';
 
 /** A page's box as shown (after /Rotate), with PDF's y growing upwards. */
 export interface PageBox {
@@ -125,11 +126,14 @@ export class PdfiumDocument {
   #closed = false;
   /** Code units of the page being read, reused from page to page (see {@link #readText}). */
   readonly #units: number[] = [];
+  /** Pixel sizes of the file's images with a soft mask, read from the file when a page is first drawn. */
+  #softMasked: Set<string> | undefined;
 
   private constructor(
     readonly engine: Engine,
     private readonly doc: number,
     private readonly data: number,
+    private readonly size: number,
     private readonly scratch: number,
   ) {
     this.pageCount = engine.exports.FPDF_GetPageCount!(doc);
@@ -152,7 +156,7 @@ export class PdfiumDocument {
       E.free!(data);
       throw new PdfiumOpenError(reason);
     }
-    return new PdfiumDocument(engine, doc, data, E.malloc!(SCRATCH_BYTES));
+    return new PdfiumDocument(engine, doc, data, bytes.length, E.malloc!(SCRATCH_BYTES));
   }
 
   /** Page `index` (from 0): its text runs in content order, its box and character count. */
@@ -460,7 +464,9 @@ export class PdfiumDocument {
       const scale = dpi / 72;
       const width = Math.max(1, Math.round(E.FPDF_GetPageWidthF!(page) * scale));
       const height = Math.max(1, Math.round(E.FPDF_GetPageHeightF!(page) * scale));
-      const rows = bandRows(this.engine, page, { width, height, dpi }, bandBytes, this.scratch);
+      this.#softMasked ??= softMaskedSizes(this.engine.heapU8().subarray(this.data, this.data + this.size));
+      const size = { width, height, dpi };
+      const rows = bandRows(this.engine, page, size, bandBytes, this.#softMasked, this.scratch);
       const pixels = new Uint8Array(IMAGE_HEADER_ROOM + width * height).subarray(IMAGE_HEADER_ROOM);
       ROOMY.add(pixels.buffer);
       for (let top = 0; top < height; top += rows)

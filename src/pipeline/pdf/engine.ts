@@ -51,7 +51,8 @@ export interface EngineLimits {
    * the document grew the instance by (its copy of the file: a 47 MB file holds it at 46.9 MB) is allowed on top, as a fresh
    * instance needs it again (no corpus file or manual grows it when opened, 2026-12-06). Reading text never
    * grows it past its first 17.75 MB (the 10 Debian manuals and the corpus, 2026-12-06); drawing pages for OCR does
-   * (om-mixed-scan-text.pdf's page 6 at 300 dpi to 67.5 MB, om-scan-wikipedia-de.pdf's to 149 MB). At 96 MB the
+   * (om-mixed-scan-text.pdf's page 6 at 300 dpi to 67.5 MB in one call, 37 MB in the two bands its soft mask
+   * gets, om-scan-wikipedia-de.pdf's to 149 MB). At 96 MB the
    * former stayed in the child for every later job: a corpus worker's later jobs sat ~70 MB higher. @defaultValue 32
    */
   renewAboveMb: number;
