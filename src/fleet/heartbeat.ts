@@ -24,14 +24,18 @@ export function startHeartbeat(
   beat: () => WorkerHeartbeat,
 ): { stop(): Promise<void>; beatNow(): Promise<void> } {
   const ttlMs = heartbeatTtlMs(periodS);
+  // Two plain commands, not a MULTI: ioredis builds each MULTI as a Pipeline that copies onto itself every Lua
+  // script defined on the connection (BullMQ defines ~50 on the supervisor's), so a beat cost the supervisor
+  // ~2 ms of CPU and garbage for its 1 MB young generation: heartbeats were ~14% of five supervisors' busy time
+  // during a fleet run at HEARTBEAT_S=1 (--cpu-prof, `bench/fleet-corpus.ts --dir /work/bench-pdfs --workers 5`,
+  // 2026-12-06). One connection runs them in order, so a reader never finds the name before its key (readers drop
+  // names whose key has gone, hence the SADD every beat).
   const beatNow = async () => {
     const hb = beat();
-    await redis
-      .multi()
-      .set(redisKeys.heartbeat(prefix, hb.name), JSON.stringify(hb), 'PX', ttlMs)
-      .sadd(redisKeys.heartbeats(prefix), hb.name)
-      .exec()
-      .catch(() => {});
+    await Promise.all([
+      redis.set(redisKeys.heartbeat(prefix, hb.name), JSON.stringify(hb), 'PX', ttlMs),
+      redis.sadd(redisKeys.heartbeats(prefix), hb.name),
+    ]).catch(() => {});
   };
   void beatNow();
   const timer = setInterval(() => void beatNow(), periodS * 1000);
