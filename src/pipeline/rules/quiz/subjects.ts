@@ -157,6 +157,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
     keep: [
       'Connecting an external resistor from SEN to GND makes a potential divider.',
       'To signify a start 38kHz is kept on for 9000 microseconds.',
+      'Modifier 66 is required for each surgeon of a team.',
     ],
     fails(s, lang) {
       if (!isAnalysed(lang)) return false;
@@ -166,10 +167,14 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       if (t === undefined || /ing$/u.test(t.lower)) return false;
       // The tagger reads a verb opening a sentence as a noun ("Plot/NOUN two signals"); a noun is not followed by a
       // determiner or a number.
-      const next = tags[at + 1]?.pos;
+      // A number in digits after it is the noun's ("Modifier 66 is required…"), a number word the verb's object.
+      const next = tags[at + 1];
       return (
         (t.pos === 'VERB' && t.lemma === t.lower) ||
-        (at === 0 && t.pos === 'NOUN' && !/s$/u.test(t.lower) && (next === 'DET' || next === 'NUM'))
+        (at === 0 &&
+          t.pos === 'NOUN' &&
+          !/s$/u.test(t.lower) &&
+          (next?.pos === 'DET' || (next?.pos === 'NUM' && /^\p{L}+$/u.test(next.text))))
       );
     },
   },
