@@ -276,6 +276,34 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     },
   },
   {
+    id: 'gloss/no-kind',
+    why: 'A definition whose opening phrase holds no noun ("the first supported by the list sent by the client", "the one used last") says which one of a paragraph\'s things it is, not what kind of thing the term is: no learner names a term from it (GnuTLS manual, fresh set 5).',
+    reject: [
+      'selected protocol => the first supported by the list sent by the client',
+      'chosen key => the one used last by the server',
+    ],
+    keep: [
+      'QGLE => the graphical user interface (GUI) to GLE',
+      'data logger => a program that allows the user to record the voltage inputs as a function of time',
+      'Memcheck => a memory error detector',
+      'GAP => Groups, Algorithms and Programming',
+      'R Foundation => a not for profit organization working in the public interest',
+      'Debian Free Software Guidelines => a clear and concise statement of Debian’s criteria for free software',
+    ],
+    // The opening phrase ends at the first verb, relative word or punctuation: "a not for profit organization" holds one.
+    fails: (d) => {
+      const tags = d.tags();
+      if (!/^(?:the|a|an)$/iu.test(tags[0]?.lower ?? '')) return false;
+      const end = tags.findIndex(
+        (t, i) => i > 0 && (/^(?:VERB|AUX|PRON|SCONJ)$/u.test(t.pos) || /^[,;:()]$/u.test(t.text)),
+      );
+      const phrase = tags.slice(1, end < 0 ? undefined : end);
+      // "one" is tagged a number: "the one used last" names no kind.
+      const kind = (t: Token) => /^(?:NOUN|PROPN|X)$/u.test(t.pos) || (t.pos === 'NUM' && /\d/u.test(t.text));
+      return phrase.length > 0 && !phrase.some(kind);
+    },
+  },
+  {
     id: 'gloss/abbreviation-row',
     why: 'A table of abbreviations ("PSU Power Supply Units", "SCD Solar Controller Device") has no definitions: two of its rows run together read as a term and its definition, and neither is (NUT user manual, fresh set 3).',
     reject: [
@@ -593,5 +621,20 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
         .slice(0, -1)
         .filter((w) => /^\p{L}{3,}$/u.test(w))
         .some((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w}`, 'iu').test(a.gloss)),
+  },
+  {
+    id: 'answer/spelled-in-definition',
+    why: 'A name of one word that opens a longer word of its definition ("Manip" as "a data manipulation package") is spelled by the definition: the learner copies the answer out of the question (GLE manual, fresh set 6).',
+    reject: ['Manip => a data manipulation package', 'Compress => a compression program for files'],
+    keep: [
+      'Memcheck => a memory error detector for C programs',
+      'QGLE => the graphical user interface (GUI) to GLE',
+      'data logger => a program that allows the user to record the voltage inputs as a function of time',
+    ],
+    fails: (a) => {
+      const term = a.term.trim();
+      if (!/^[\p{L}\p{N}]{4,}$/u.test(term)) return false;
+      return new RegExp(`(?<![\\p{L}\\p{N}])${term}\\p{L}`, 'iu').test(a.gloss);
+    },
   },
 ];

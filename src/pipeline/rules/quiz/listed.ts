@@ -7,6 +7,7 @@ import { isAnalysed, type LanguageProfile, type QuizWords } from '../../language
 import type { Rule } from '../rule.ts';
 import { standaloneProblem } from '../sentences/standalone.ts';
 import { QUANTITY_RULES, quantityPlace } from './quantities.ts';
+import { SUBJECT_RULES } from './subjects.ts';
 import { BOUND_BEFORE, FIRST_PERSON, LAYOUT_DEBRIS } from './sure-words.ts';
 
 /** A name written three times or more ("SorA is a variable SorA is neither… SorA is…"): a table's rows run together. */
@@ -311,6 +312,7 @@ export const LISTED_RULES: readonly ListedRule[] = [
       ) ||
       repeatedName(s),
   },
+  ...SUBJECT_RULES,
 ];
 
 /** A false option of a multiple-answer item: the sentence as written and the statement made of it. */

@@ -122,3 +122,33 @@ export const ATTRIBUTION =
  */
 export const GENERIC_GLOSS_WORDS =
   /^(?:structure|structures|data|used|use|uses|manipulate|manipulates|handle|handles|handling|thing|things|object|objects|item|items|element|elements|information|way|ways|method|methods|means|mechanism|tool|tools|part|parts|kind|type|store|stores|hold|holds|contain|contains|represent|represents|various|different|certain|general|specific|some|many|other|all|any|every|can|may|which|that|what|this|these|with|from|into|about)$/iu;
+
+/** Words that open a clause or phrase before the main one ("By capturing 4 cycles, the…", "When…, it…"). */
+export const OPENING_WORDS =
+  /^(?:when|whenever|if|unless|once|after|before|while|since|as|because|although|by|to|in|for|with|on|at|using|during|from|for)$/u;
+
+/** Words that open a phrase of scope ("In the large memory model, …"): the main clause's subject is of that scope. */
+export const SCOPE_OPENING = /^(?:in|on|for|under|within|with)$/u;
+
+/**
+ * What one run showed ("is maximum around 7000 Hz", "shows a peak", "can be seen", "goes up"): the result of an
+ * experiment or an example, not a fact of the subject.
+ */
+export const OBSERVED_RESULT =
+  /\b(?:is|are|was|were|becomes?|became)\s+(?:at\s+(?:its|a)\s+)?(?:maximum|minimum|maximal|minimal|highest|lowest)\b(?!\s+(?:of|value|size|length|number|when)\b)|\bshows?\s+(?:a|an|the)\s+(?:peak|dip|maximum|minimum|rise|drop|fall)\b|\b(?:can|could|will|may|should)\s+(?:be\s+)?(?:seen|observed|noticed)\b|\b(?:is|are|was|were)\s+(?:seen|observed)\b|\bgo(?:es)?\s+(?:up|down)\b|\bmeasured\s+\d+\s+times\b/iu;
+
+/** A pointer inside a sentence to what it does not show ("70% of this, (see scale)", "as shown in the figure2.5"). */
+export const POINTS_ELSEWHERE =
+  /\(\s*see\b|\b(?:shown|given|drawn|plotted|seen) in (?:the )?(?:figure|fig\.|table|graph|plot|diagram)|\b(?:figure|fig\.|table)\s?\d|\b(?:of|to|for|from|in|on|by|with|than|like|as)\s+(?:this|that|these|those)\s*[,;:)]/iu;
+
+/** A default of nothing named ("Default filename is…", "The default value is 3"). */
+export const UNNAMED_DEFAULT =
+  /^\s*(?:(?:the|its|this|that)\s+)?default(?:\s+\p{Ll}+)?\s+(?:is|are|was|were)\b/iu;
+
+/** A phase or an angle whose degree sign was lost: "leads … by 900" for 90°, "phase shift is 1800". */
+export const LOST_DEGREE =
+  /\b(?:leads?|lags?|phase|angle|rotat\w*|shift\w*)\b[^.]*?\b(?:[1-9]0|[1-3]\d0)0\b(?![.,]\d)(?=\s*(?:[.,;:)]|$)|\s+(?:at|in|with|and|or|when|for|from|to|relative|behind|ahead)\b)/iu;
+
+/** The value of a name in quotes ("The minimum value of ’tg’"): one argument's, of a function not named. */
+export const QUOTED_VALUE =
+  /\b(?:value|minimum|maximum|default|range|width|size|limit)\s+(?:value\s+)?of\s+[‘’'"`]\w+[’'"`]/iu;

@@ -1,0 +1,217 @@
+/**
+ * Whether a statement names what it speaks of: listed among others (multiple answer) or asked with a blank
+ * (numerical, whose sentences must pass the listed rules), a statement is read with nothing around it. A
+ * laboratory manual's "The amplitude is maximum around 3700 Hz" is true of one experiment of its paragraph; listed,
+ * it reads as a fact of the subject, and a learner cannot tell which amplitude (ExpEYES manuals, fresh set 6).
+ * These rules are part of {@link LISTED_RULES} (rules/quiz/listed.ts).
+ */
+import { isAnalysed, type LanguageProfile, type Token } from '../../language/index.ts';
+import type { Rule } from '../rule.ts';
+import {
+  LOST_DEGREE,
+  OBSERVED_RESULT,
+  OPENING_WORDS,
+  POINTS_ELSEWHERE,
+  QUOTED_VALUE,
+  SCOPE_OPENING,
+  UNNAMED_DEFAULT,
+} from './sure-words.ts';
+
+/** Words that make a noun phrase point at one thing of the paragraph. */
+const DEFINITE = /^(?:the|this|that|these|those|its|their|his|her)$/u;
+
+/**
+ * Where the main clause starts: after an opening clause or phrase closed by a comma ("By capturing…, the…"), or,
+ * without the comma ("On powerup the width is…"), at its last "the" before the verb that no preposition or verb
+ * governs.
+ */
+function mainClause(tags: readonly Token[]): number {
+  if (!tags[0] || !OPENING_WORDS.test(tags[0].lower)) return 0;
+  const comma = tags.findIndex((t) => t.text === ',');
+  if (comma >= 0) return comma + 1;
+  const verb = tags.findIndex((t, i) => i > 1 && t.pos === 'AUX');
+  for (let i = verb - 1; i > 1; i--) {
+    if (tags[i]!.lower === 'the' && !/^(?:ADP|VERB|DET)$/u.test(tags[i - 1]!.pos)) return i;
+  }
+  return 0;
+}
+
+/**
+ * Whether the main clause's subject is a definite phrase of common words only ("The amplitude", "the starting
+ * point", "The resistance of the coil"): no name, number, code, jargon or indefinite article ("a capacitor": of any
+ * one) tells which thing it is. A pronoun for a subject ("it", "this") names nothing either.
+ */
+export function unnamedSubject(tags: readonly Token[], pointers: ReadonlySet<string>): boolean {
+  const start = mainClause(tags);
+  const first = tags[start];
+  if (!first) return false;
+  if (pointers.has(first.lower) && tags[start + 1]?.pos !== 'NOUN') return true;
+  // "One is a nonstandard transmission": one of the things the paragraph named.
+  if (first.lower === 'one' && tags[start + 1]?.pos === 'AUX') return true;
+  if (first.lower !== 'the') return false;
+  // An opening phrase of scope that names something ("In the large memory model, …", "On x86 systems …") says
+  // which; one common word ("On powerup the width…") does not.
+  if (start > 0 && SCOPE_OPENING.test(tags[0]!.lower)) {
+    const scope = tags.slice(1, start);
+    const content = scope.filter((t) => t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN');
+    if (content.length >= 2 || scope.some((t) => t.pos === 'PROPN' || /[\p{Lu}\p{N}]/u.test(t.text)))
+      return false;
+  }
+  // A participle before a preposition ("the period included in the fee") modifies the subject: not its verb.
+  const verb = tags.findIndex(
+    (t, i) =>
+      i > start &&
+      (t.pos === 'AUX' || (t.pos === 'VERB' && !(/(?:ed|en)$/u.test(t.lower) && tags[i + 1]?.pos === 'ADP'))),
+  );
+  if (verb <= start + 1) return false;
+  const phrase = tags.slice(start + 1, verb);
+  const named = phrase.some(
+    (t, i) =>
+      t.pos === 'PROPN' ||
+      t.pos === 'NUM' ||
+      !t.known ||
+      !/^\p{Ll}+(?:-\p{Ll}+)*$/u.test(t.text) ||
+      t.lower === 'a' ||
+      t.lower === 'an' ||
+      // A complement without a definite article ("for major surgery", "of memory") is of a kind, not one thing.
+      (i > 0 && phrase[i - 1]!.pos === 'ADP' && !DEFINITE.test(t.lower)),
+  );
+  return !named;
+}
+
+/** A rule of rules/quiz/listed.ts's `ListedRule` shape (declared here: listed.ts imports these). */
+interface SubjectRule extends Rule {
+  fails(statement: string, lang: LanguageProfile): boolean;
+}
+
+export const SUBJECT_RULES: readonly SubjectRule[] = [
+  {
+    id: 'listed/unnamed-subject',
+    why: 'A statement whose subject is a definite phrase of common words ("The amplitude is maximum around 3700 Hz", "The voltage is proportional to the resistance", "By capturing 4 to 5 cycles, the frequency…") or a pronoun speaks of one thing of its paragraph, often one experiment\'s result: listed or blanked, it reads as a fact of the subject and a learner cannot tell which amplitude (ExpEYES manuals, fresh set 6). A subject with a name, a number, jargon or an indefinite article says which.',
+    reject: [
+      'The amplitude is maximum around 3700 Hz.',
+      'The voltage is proportional to the resistance.',
+      'The resistance of the coil is very high.',
+      'By capturing 4 to 5 cycles, the frequency can be obtained within 0.1% error.',
+      'The time period is measured 50 times, using a rod pendulum.',
+      'When the test ends, it writes a report of 4 KB.',
+      'In some applications, it would be necessary to send a pulse before digitization starts.',
+      'On powerup the width is 13 microseconds.',
+      'One is a nonstandard 1 byte transmission.',
+    ],
+    keep: [
+      'The input to A3 is amplified 11 times by connecting a resistor from Rg to Ground.',
+      'The 1kHz square wave with 30% duty cycle has a period of one millisecond.',
+      'The FITLS utility allows an equation to be fitted to experimental data.',
+      'GLE reads two configuration files during initialization.',
+      'A frequency of 100 Hz means the change in voltage repeats every 10 milliseconds.',
+      'The voltage across a capacitor lags the current through it.',
+      'The md5 checksum is 128 bits long.',
+      'The postoperative period for major surgery is 90 days.',
+      'The preoperative period included in the global fee for major surgery is 1 day.',
+      'In the large memory model, the address space is 16 bits for objects.',
+      'On x86 systems the page size is 4 KB.',
+      'One of the two programs is a nonstandard 1 byte transmission.',
+    ],
+    fails(s, lang) {
+      if (!isAnalysed(lang) || !lang.quizWords) return false;
+      return unnamedSubject(lang.analyser.tag(s), lang.quizWords.pointerPronouns);
+    },
+  },
+  {
+    id: 'listed/observed-result',
+    why: 'A statement of what a run showed ("is maximum around 7000 Hz", "shows a peak at…", "can be seen", "goes up") reports one experiment or one example, not a fact of the subject a learner could select (ExpEYES manuals, fresh set 6).',
+    reject: [
+      'The intensity is maximum near 7000 Hz, due to resonance.',
+      'The Fourier transform shows a peak at the resonant frequency.',
+      'When SQ1 reaches the resonant frequency of the pendulum, the amplitude goes up due to resonance.',
+      'A still image can be seen on the screen.',
+    ],
+    keep: [
+      'The maximum size of a Memcheck block is 4 GB.',
+      'A frequency of 100 Hz means the change in voltage repeats every 10 milliseconds.',
+    ],
+    fails: (s) => OBSERVED_RESULT.test(s),
+  },
+  {
+    id: 'listed/points-elsewhere',
+    why: 'A pointer inside the statement ("70% of this, (see scale)", "as in that") leans on a sentence or a section the list does not show, as an opening pointer does (GLE manual, fresh set 6).',
+    reject: [
+      'The default size of the axes of the graph will be 70% of this, (see scale).',
+      'The margins are set as for that; see the options below.',
+      'Applying a step makes the voltage rise exponentially as shown in the figure2.5(a).',
+    ],
+    keep: [
+      'The default size of the axes is 70% of the page size.',
+      'Current through a capacitor leads the voltage across it.',
+    ],
+    fails: (s) => POINTS_ELSEWHERE.test(s),
+  },
+  {
+    id: 'listed/instruction',
+    why: 'An instruction ("Plot two signals in the X-Y mode and find out their phase difference", "To measure the resistance across an RTD, apply a constant current…") is a step of one experiment or task the list does not name: nothing is claimed to be true or false (ExpEYES-17 manual, fresh set 6).',
+    reject: [
+      'Plot two signals in the X-Y mode and find out their phase difference.',
+      'To measure the resistance across an RTD, apply a constant current, measure the resulting voltage.',
+    ],
+    keep: [
+      'Connecting an external resistor from SEN to GND makes a potential divider.',
+      'To signify a start 38kHz is kept on for 9000 microseconds.',
+      'Modifier 66 is required for each surgeon of a team.',
+    ],
+    fails(s, lang) {
+      if (!isAnalysed(lang)) return false;
+      const tags = lang.analyser.tag(s);
+      const at = mainClause(tags);
+      const t = tags[at];
+      if (t === undefined || /ing$/u.test(t.lower)) return false;
+      // The tagger reads a verb opening a sentence as a noun ("Plot/NOUN two signals"); a noun is not followed by a
+      // determiner or a number.
+      // A number in digits after it is the noun's ("Modifier 66 is required…"), a number word the verb's object.
+      const next = tags[at + 1];
+      return (
+        (t.pos === 'VERB' && t.lemma === t.lower) ||
+        (at === 0 &&
+          t.pos === 'NOUN' &&
+          !/s$/u.test(t.lower) &&
+          (next?.pos === 'DET' || (next?.pos === 'NUM' && /^\p{L}+$/u.test(next.text))))
+      );
+    },
+  },
+  {
+    id: 'listed/unnamed-default',
+    why: "A default stated without what it is the default of (\"Default filename is ‘plot.dat’\") is one function's or option's, named by the paragraph, not by the statement (ExpEYES programmer's manual, fresh set 6).",
+    reject: [
+      'Default filename is ‘plot.dat’, that can be overriden by the second argument.',
+      'The default value is 3.',
+    ],
+    keep: ['The default file name of the save function is ‘plot.dat’.'],
+    fails: (s) => UNNAMED_DEFAULT.test(s),
+  },
+  {
+    id: 'listed/quoted-name',
+    why: 'A value of a name in quotes ("The minimum value of ’tg’ is 4 microseconds") is one argument\'s of one function the statement does not name; a line shaped "Label: …" ("SINE wave: Fixed frequency sine wave generator…") is an entry of a list or a table, its subject the label (ExpEYES manuals, fresh set 6).',
+    reject: [
+      'The minimum value of ’tg’ is 4 microseconds.',
+      'SINE wave: Fixed frequency sine wave generator, frequency is around 150 Hz.',
+    ],
+    keep: [
+      'The minimum pulse width of the set_pulse function is 4 microseconds.',
+      'The sine wave generator has a fixed frequency of 150 Hz.',
+    ],
+    fails: (s) => QUOTED_VALUE.test(s) || /^[^\s:]+(?:\s+[^\s:]+){0,2}:\s/u.test(s),
+  },
+  {
+    id: 'listed/lost-degree',
+    why: 'A phase or an angle whose degree sign the extraction lost ("leads the voltage by 900" for 90°) states a wrong figure (ExpEYES Junior manual, fresh set 6).',
+    reject: [
+      'Current through a capacitor leads the voltage across it by 900.',
+      'The phase shift is 1800 at resonance.',
+    ],
+    keep: [
+      'Current through a capacitor leads the voltage across it by 90°.',
+      'The phase shift is 180 degrees at resonance.',
+    ],
+    fails: (s) => LOST_DEGREE.test(s),
+  },
+];
