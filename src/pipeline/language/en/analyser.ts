@@ -55,6 +55,8 @@ const ONLY_LETTERS = /^\p{L}+$/u;
  * read whole (with 2, 3 did not); 4 leaves a margin.
  */
 const SEAM_TOKENS = 4;
+/** Tags a noun phrase is made of, for the tag rules that walk one (see `spliced`). */
+const NOMINAL = new Set<Pos>(['NOUN', 'ADJ', 'PROPN']);
 
 /**
  * The English analyser, loaded on first use (the model takes a moment and some memory; see bench:nlp), ready
@@ -140,6 +142,10 @@ async function open(): Promise<Reader> {
     if (from <= 0 && to >= b.length) return null;
     from = Math.max(0, from);
     to = Math.min(b.length, to);
+    // Two tag rules walk a whole noun phrase (compoundHead back to its determiner, phraseEndsInNoun forward from
+    // it), however far from the seam: the window starts before the phrase it cuts into (and below, a phrase
+    // that runs through every token taken from the window into the second text's own is read whole).
+    while (from > 0 && NOMINAL.has(a[from]!.pos)) from--;
     while (from > 0 && a[from]!.start === a[from - 1]!.end) from--;
     while (to < b.length && b[to]!.start === b[to - 1]!.end) to++;
     const offset = first.length + 1;
@@ -162,6 +168,7 @@ async function open(): Promise<Reader> {
       if (t.text !== alone.text || t.start !== at) return null;
       if (i >= keepA && i < a.length + SEAM_TOKENS) out.push(t);
     }
+    if (out.slice(-SEAM_TOKENS).every((t) => NOMINAL.has(t.pos))) return null;
     for (let j = SEAM_TOKENS; j < b.length; j++) {
       const { text, lower, lemma, pos, known, start, end } = b[j]!;
       // Written out, not spread: the shape analyse() gives every token, which the stages' code is built for.
