@@ -230,8 +230,9 @@ async function readPage(
   }
   await pdf.shedGrownEngine();
   const reader = await worker();
-  const result = await reader.recognize(toTesseract(pgm(image)), {}, { blocks: true, text: false });
-  await forgetPageImage(reader);
+  const result = await reader
+    .recognize(toTesseract(pgm(image)), {}, { blocks: true, text: false })
+    .finally(() => forgetPageImage(reader));
   const lines = (result.data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines)) as OcrLine[];
   const heightPt = (image.height * 72) / image.dpi;
   const widthPt = (image.width * 72) / image.dpi;

@@ -98,6 +98,8 @@ describe('images with a soft mask', () => {
     const gstate = '7 0 obj\n<< /Type /ExtGState /SMask << /S /Luminosity /G 8 0 R >> >>\nendobj\n';
     assert.deepEqual(sizes(gstate, image('/Width 100 /Height 100')), []);
     assert.deepEqual(sizes(image('/Width 12 0 R /Height 100 /SMask 5 0 R')), []);
+    // JPEG 2000 data said to hold no mask.
+    assert.deepEqual(sizes(image('/Width 64 /Height 32 /Filter /JPXDecode /SMaskInData 0')), []);
   });
 
   test('are drawn in bands where the same page without the mask is drawn in one call', async () => {

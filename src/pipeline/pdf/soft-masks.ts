@@ -17,6 +17,8 @@ const END_OBJ = Buffer.from('endobj');
 /** How far from `/SMask` its dictionary's start and end are looked for (image dictionaries are short). */
 const DICT_WINDOW = 4096;
 
+/** An image's mask: `/SMask 12 0 R`, or `/SMaskInData 1` or `2` (0 says the JPEG 2000 data holds none). */
+const NAMES_A_MASK = /^\/(?:SMask\s+\d+\s+\d+\s+R|SMaskInData\s+[12])\b/;
 const IMAGE = /\/Subtype\s*\/Image\b/;
 /** A direct number (not the object number of an indirect reference `5 0 R`). */
 const WIDTH = /\/Width\s+(\d+)(?![\d.]|\s+\d+\s+R)/;
@@ -33,6 +35,7 @@ export function softMaskedSizes(file: Uint8Array): Set<string> {
   const buf = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
   const sizes = new Set<string>();
   for (let at = buf.indexOf(SOFT_MASK); at >= 0; at = buf.indexOf(SOFT_MASK, at + SOFT_MASK.length)) {
+    if (!NAMES_A_MASK.test(buf.toString('latin1', at, at + 40))) continue;
     const start = Math.max(buf.lastIndexOf(OBJ, at), at - DICT_WINDOW, 0);
     const stream = buf.indexOf(STREAM, at);
     const endObj = buf.indexOf(END_OBJ, at);

@@ -125,7 +125,7 @@ export const GENERIC_GLOSS_WORDS =
 
 /** Words that open a clause or phrase before the main one ("By capturing 4 cycles, the…", "When…, it…"). */
 export const OPENING_WORDS =
-  /^(?:when|whenever|if|unless|once|after|before|while|since|as|because|although|by|to|in|for|with|on|at|using|during|from|for)$/u;
+  /^(?:when|whenever|if|unless|once|after|before|while|since|as|because|although|by|to|in|for|with|on|at|using|during|from)$/u;
 
 /** Words that open a phrase of scope ("In the large memory model, …"): the main clause's subject is of that scope. */
 export const SCOPE_OPENING = /^(?:in|on|for|under|within|with)$/u;
