@@ -68,6 +68,14 @@ export function grayPng(image: GrayImage): Buffer {
   const { width, height, pixels } = image;
   const raw = Buffer.alloc((width + 1) * height);
   for (let y = 0; y < height; y++) raw.set(pixels.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
+  return png(width, height, 0, raw);
+}
+
+/**
+ * An 8-bit PNG of colour type `colourType` (0 grey, 4 grey and alpha) from its scanlines `raw`, each a filter byte
+ * (0: none) and the row's samples.
+ */
+export function png(width: number, height: number, colourType: 0 | 4, raw: Buffer): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
     const out = Buffer.alloc(body.length + 8);
@@ -79,7 +87,7 @@ export function grayPng(image: GrayImage): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
-  header.set([8, 0, 0, 0, 0], 8); // 8 bits, greyscale, deflate, no filter method extension, no interlace
+  header.set([8, colourType, 0, 0, 0], 8); // 8 bits, the colour type, deflate, no filter method extension, no interlace
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
