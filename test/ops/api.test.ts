@@ -110,12 +110,15 @@ describe('/metrics, /dashboard and /api/fleet on a Redis the test stops and star
       assert.doesNotMatch(page.body, /https?:\/\//, 'self-contained: no external URL');
       assert.equal((await keyed.inject('/api/fleet')).statusCode, 401);
       assert.equal((await keyed.inject('/metrics')).statusCode, 401);
-      const fleet = await keyed.inject({ url: '/api/fleet', headers: { 'x-api-key': 'k3y' } });
-      assert.equal(fleet.statusCode, 200);
-      assert.deepEqual(
-        (fleet.json() as FleetSnapshot).workers.map((w) => w.hostname),
-        [WORKER],
-      );
+      // The worker is listed while its heartbeat key lives (three HEARTBEAT_S of 0.3 s): on a loaded host a beat can
+      // come late and the key lapse for a moment, so the listing is awaited rather than read once.
+      const workers = await waitFor('the worker listed with the key', async () => {
+        const fleet = await keyed.inject({ url: '/api/fleet', headers: { 'x-api-key': 'k3y' } });
+        assert.equal(fleet.statusCode, 200);
+        const names = (fleet.json() as FleetSnapshot).workers.map((w) => w.hostname);
+        return names.length > 0 ? names : null;
+      });
+      assert.deepEqual(workers, [WORKER]);
     } finally {
       await keyed.close();
     }
