@@ -108,30 +108,48 @@ describe('a document is read as if it were the first (wink learns every word it 
     // Pairs of the bench manuals where the seam changes tags (bzip2's "a binary mode transfer. That absolutely
     // will…" differed when only two tokens each side were taken from the seam's reading), a short one, a pair
     // that opens with a common word in capitals, one in capitals.
-    const pairs: [string, string][] = [
+    // Each pair says how it must be tagged: spliced from its parts, or read whole (a short text, capitals).
+    const pairs: [string, string, 'spliced' | 'whole'][] = [
       [
         'If bzip2 tells you your file is corrupted on decompression, and you obtained the file via FTP, there is a possibility that you forgot to tell FTP to do a binary mode transfer.',
         'That absolutely will cause the file to be non-decompressible.',
+        'spliced',
       ],
       [
         'When the block is freed, a second stack trace is recorded, and this replaces the allocation stack trace.',
         'As a result, any "use after free" errors relating to this block can only show a stack trace for where the block was freed.',
+        'spliced',
       ],
-      ['Transactions end.', 'It commits them.'],
+      ['Transactions end.', 'It commits them.', 'whole'],
       [
         'Show the results of the full table scan to the user.',
         'This is occasionally useful when it reports errors.',
+        'spliced',
       ],
-      ['THE PROGRAM IS RUNNING NOW AND WRITES ITS OUTPUT.', 'It stops when COMMIT ends the transaction.'],
+      [
+        'THE PROGRAM IS RUNNING NOW AND WRITES ITS OUTPUT.',
+        'It stops when COMMIT ends the transaction.',
+        'whole',
+      ],
       // A noun phrase across the seam longer than the window (the tag rules walk it to its determiner).
-      ['In the end it ran a full network file server disk cache page table', 'scan reads every row.'],
-      ['Then it ran a', 'full network file server disk cache table scan that reads every row of the table.'],
+      [
+        'In the end it ran a full network file server disk cache page table',
+        'scan reads every row.',
+        'spliced',
+      ],
+      [
+        'Then it ran a',
+        'full network file server disk cache table scan that reads every row of the table.',
+        'whole',
+      ],
     ];
-    for (const [first, second] of pairs) {
+    for (const [first, second, how] of pairs) {
       const joined = await loadEnglish();
       joined.tag(first);
       joined.tag(second);
+      const splicesBefore = joined.splices();
       const spliced = joined.tagJoined(first, second);
+      assert.equal(joined.splices() - splicesBefore, how === 'spliced' ? 1 : 0, `${how}: ${first} ${second}`);
       const whole = await loadEnglish();
       whole.tag(first);
       whole.tag(second);

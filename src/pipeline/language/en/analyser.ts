@@ -19,6 +19,8 @@ export interface EnglishAnalyser extends Analyser {
   traceTags(text: string): { tokens: readonly Token[]; corrections: { rule: TagRule; index: number }[] };
   /** Entries the model has learnt since this reading began (words it had not seen; 0 at its start). */
   learnt(): number;
+  /** Joined pairs this reading tagged from their parts' tags rather than reading them whole. */
+  splices(): number;
 }
 
 /**
@@ -94,6 +96,7 @@ async function open(): Promise<Reader> {
   const known = new Map<string, boolean>();
 
   const cache = new TagCache();
+  let splices = 0;
 
   function restart(): void {
     // A reading that learnt nothing left the instance as new (wink's only state across documents is what it
@@ -104,6 +107,7 @@ async function open(): Promise<Reader> {
     }
     cache.clear();
     known.clear();
+    splices = 0;
   }
 
   function tag(text: string): readonly Token[] {
@@ -119,7 +123,9 @@ async function open(): Promise<Reader> {
     const text = `${first} ${second}`;
     let tokens = cache.get(text);
     if (!tokens) {
-      tokens = spliced(first, second) ?? analyse(text);
+      const fromParts = spliced(first, second);
+      if (fromParts) splices++;
+      tokens = fromParts ?? analyse(text);
       cache.set(text, tokens);
     }
     return tokens;
@@ -247,5 +253,13 @@ async function open(): Promise<Reader> {
     return { tokens, corrections };
   }
 
-  return { tag, tagJoined, isWord, traceTags, learnt: () => pristine.learnt, restart };
+  return {
+    tag,
+    tagJoined,
+    isWord,
+    traceTags,
+    learnt: () => pristine.learnt,
+    splices: () => splices,
+    restart,
+  };
 }
