@@ -41,6 +41,20 @@ export const PLAIN_SOURCE_RULES: readonly PlainSourceRule[] = [
     ],
     fails: (text, lang) => lang.pointsElsewhere?.test(text.trim()) ?? false,
   },
+  {
+    id: 'source/heading-run-in',
+    why: 'A sentence that opens with a footnote mark ("*9 https://…", "*13 upjisr-v.map は…") or a section number ("1.6.1 char_type テーブルへの…") or holds a web address is a footnote, or a heading the extraction ran into the text: no statement to judge (the Japanese JFM format guide of the corpus).',
+    reject: [
+      '*9 https://asciidwango.github.io/ptex/tfm/jfm.html 1.6.3 glue_kern テーブルでの再配置',
+      '*13 upjisr-v.map は upTEX 用 JFM であるが，原理的に pTEX 用と upTEX 用の JFM は区別できない．',
+      '1.6.1 char_type テーブルへの 3 バイトの文字フォント格納 char_type テーブルの各エントリーは 1 ワードで構成される．',
+    ],
+    keep: [
+      '2018 年以降は DVI ファイルの set3 対応が進んだ．',
+      'char_type テーブルの各エントリーは 1 ワード（＝ 4 バイト）で構成される．',
+    ],
+    fails: (text) => /^(?:\*\d+\s|\d+(?:\.\d+){1,3}\.?\s)|https?:\/\//u.test(text.trim()),
+  },
 ];
 
 /** A list item: no terminal punctuation. */

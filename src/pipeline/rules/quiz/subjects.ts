@@ -58,11 +58,10 @@ export function unnamedSubject(tags: readonly Token[], pointers: ReadonlySet<str
     if (content.length >= 2 || scope.some((t) => t.pos === 'PROPN' || /[\p{Lu}\p{N}]/u.test(t.text)))
       return false;
   }
-  // A participle before a preposition ("the period included in the fee") modifies the subject: not its verb.
+  // A participle ("the period included in the fee", "The minimum recommended cache size") modifies the subject: not
+  // its verb.
   const verb = tags.findIndex(
-    (t, i) =>
-      i > start &&
-      (t.pos === 'AUX' || (t.pos === 'VERB' && !(/(?:ed|en)$/u.test(t.lower) && tags[i + 1]?.pos === 'ADP'))),
+    (t, i) => i > start && (t.pos === 'AUX' || (t.pos === 'VERB' && !/(?:ed|en|ing)$/u.test(t.lower))),
   );
   // Only a subject of "be", "can", "has"… (an AUX main verb: "The amplitude is maximum…") states a value or a state
   // of one thing; a lexical verb ("The compiler generates code…", "The server listens on port 80…") states what a
@@ -102,6 +101,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'In some applications, it would be necessary to send a pulse before digitization starts.',
       'On powerup the width is 13 microseconds.',
       'One is a nonstandard 1 byte transmission.',
+      'The minimum recommended cache size is 10 MB, but larger caches generally perform better.',
     ],
     keep: [
       'The input to A3 is amplified 11 times by connecting a resistor from Rg to Ground.',
