@@ -34,10 +34,13 @@ export const PLAIN_SOURCE_RULES: readonly PlainSourceRule[] = [
       '第 1.6 節で述べたとおり，日本語 TEX 開発コミュニティは JFM フォーマットを拡張した。',
       '上記の DVI 用ドライバ用 JFM から実際のフォントにアクセスする。',
       '内容物は次のとおり：',
+      'ここで TFM と異なるのは次の点である．',
+      '一方，jis*-v.vf 及び jisg*-v.vf ではそのような処置を行わない．',
     ],
     keep: [
       'pTEX は日本語の組版を行う TEX の拡張である。',
       '文字コードが 255 以下の文字は 1 バイトで表される。',
+      'jsclasses は横組用の jis.tfm と jisg.tfm を標準で使用している．',
     ],
     fails: (text, lang) => lang.pointsElsewhere?.test(text.trim()) ?? false,
   },
