@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadEnglish } from '../../src/pipeline/language/en/analyser.ts';
 import { TAG_RULES } from '../../src/pipeline/language/en/tags.ts';
-import { loadEnglishProfile, type Token } from '../../src/pipeline/language/index.ts';
+import { loadEnglishProfile, profileOf, type Token } from '../../src/pipeline/language/index.ts';
 import { acceptedAnswers } from '../../src/pipeline/quiz/kinds/glossary.ts';
 import { OBJECTIVE_RULES, readObjective } from '../../src/pipeline/rules/objectives/index.ts';
 import { BLANK_RULES, HEAD_RULES, placeOf } from '../../src/pipeline/rules/quiz/blanks.ts';
@@ -17,7 +17,11 @@ import { FALSE_OPTION_RULES, LISTED_RULES } from '../../src/pipeline/rules/quiz/
 import { NUMBER_RULES } from '../../src/pipeline/rules/quiz/numbers.ts';
 import { QUANTITY_RULES, quantityPlace } from '../../src/pipeline/rules/quiz/quantities.ts';
 import { SALIENCE_RULES } from '../../src/pipeline/rules/quiz/salience.ts';
-import { SOURCE_RULES, type SourceReading } from '../../src/pipeline/rules/quiz/sources.ts';
+import {
+  PLAIN_SOURCE_RULES,
+  SOURCE_RULES,
+  type SourceReading,
+} from '../../src/pipeline/rules/quiz/sources.ts';
 import { SWAP_RULES, swapReadings } from '../../src/pipeline/rules/quiz/statements.ts';
 import { instructionOf, STEP_RULES } from '../../src/pipeline/rules/quiz/steps.ts';
 import type { Rule } from '../../src/pipeline/rules/rule.ts';
@@ -33,6 +37,7 @@ import { splitSentences } from '../../src/pipeline/text/sentences.ts';
 import { scan } from '../../src/pipeline/text/words.ts';
 
 const lang = await loadEnglishProfile();
+const japanese = profileOf('ja');
 const words = lang.quizWords!;
 const isWord = (w: string) => lang.analyser.isWord(w);
 const english = await loadEnglish();
@@ -191,6 +196,11 @@ const FAMILIES = [
       const reading: SourceReading = { text, sentence, tags: () => tag(sentence) };
       return rule.fails(reading, lang);
     },
+  }),
+  family({
+    name: 'question sources of a language without an analyser, Japanese (rules/quiz/sources.ts)',
+    rules: PLAIN_SOURCE_RULES,
+    catches: (rule, example: string) => rule.fails(example, japanese),
   }),
   family({
     name: 'where a blank may go (rules/quiz/blanks.ts)',

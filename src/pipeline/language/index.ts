@@ -38,6 +38,11 @@ const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set([
   ...wordsOf(ENGLISH.stopwords),
 ]);
 
+const pointersOf = (code: LanguageCode) => {
+  const pointsElsewhere = LANGUAGES.find((l) => l.code === code)?.pointsElsewhere;
+  return pointsElsewhere ? { pointsElsewhere } : {};
+};
+
 /** The profile of `code` without its analyser (enough to split sentences, count words, find terms by counts). */
 export function profileOf(code: LanguageCode): LanguageProfile {
   return {
@@ -45,6 +50,7 @@ export function profileOf(code: LanguageCode): LanguageProfile {
     name: nameOf(code),
     stopwords: code === ENGLISH.code ? ENGLISH_STOPWORDS : STATISTICAL_STOPWORDS,
     ...(code === ENGLISH.code ? { quizWords: ENGLISH_QUIZ_WORDS } : {}),
+    ...pointersOf(code),
   };
 }
 

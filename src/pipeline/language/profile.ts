@@ -28,6 +28,12 @@ export interface LanguageData {
   readonly matterTitles: Partial<Record<Matter, readonly RegExp[]>>;
   /** Headings that stand beside a document's top sections whatever their size ("Contents", "Vorwort"). */
   readonly matterHeadings: readonly string[];
+  /**
+   * A sentence that points at text it does not hold ("as follows:", "shown in figure 2", "as said in section 1.6"):
+   * no question of a language without an analyser is made of it (rules/quiz/sources.ts, `source/points-elsewhere`).
+   * @defaultValue none: every sentence may be asked
+   */
+  readonly pointsElsewhere?: RegExp;
 }
 
 /** The language of one document, as the stages use it. */
@@ -40,6 +46,8 @@ export interface LanguageProfile {
   readonly analyser?: Analyser;
   /** Words the quiz's makers of quantities, steps and definitions look for; absent, those kinds are not made. */
   readonly quizWords?: QuizWords;
+  /** The language's pointers to text elsewhere (`LanguageData.pointsElsewhere`), where it declares them. */
+  readonly pointsElsewhere?: RegExp;
 }
 
 /**

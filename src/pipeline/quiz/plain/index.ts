@@ -7,7 +7,7 @@ import type { LanguageProfile } from '../../language/index.ts';
 import { opensWithLabel } from '../../rules/quiz/blanks.ts';
 import { SAME_OPTIONS } from '../../rules/quiz/items.ts';
 import { KIND_ITEM_RULES } from '../../rules/quiz/kind-items.ts';
-import { isQuestion } from '../../rules/quiz/sources.ts';
+import { isQuestion, PLAIN_SOURCE_RULES } from '../../rules/quiz/sources.ts';
 import { BLANK, blankOut, distractors, swapTerm, TermFinder } from '../../text/cloze.ts';
 import { shuffled } from '../../text/rng.ts';
 import type { GroupMaker, ItemMaker, QuizKit, Turn } from '../assembler.ts';
@@ -99,7 +99,7 @@ export function plainKit(input: PlainKitInput, lang: LanguageProfile): QuizKit {
       { tier: input.items, fill: false },
       { tier: input.items, fill: true },
     ],
-    usable: (s) => !isQuestion(s.text),
+    usable: (s) => !isQuestion(s.text) && !PLAIN_SOURCE_RULES.some((rule) => rule.fails(s.text, lang)),
     itemRules: [SAME_OPTIONS, ...KIND_ITEM_RULES],
     lang,
     lastResort: input.lastResort,

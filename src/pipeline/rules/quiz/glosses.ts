@@ -63,11 +63,18 @@ export function bareName(term: string, isWord: (word: string) => boolean): strin
   if ([...name].length < 2 || !/\p{L}/u.test(name)) return null;
   if (/^\p{Lu}{2,}\d*$|\p{N}/u.test(name)) return name;
   if (/^\p{Lu}/u.test(name)) return isWord(name) ? null : name;
+  // A program's name in lower case with a kind that names programs ("modprobe program", "modload command"): the
+  // learner types "modprobe", as the text writes it (OpenAFS Quick Beginnings, fresh set 7). The kind must be one
+  // of programs: "runtime library", "config file" would accept a common word the lexicon lacks.
+  if (PROGRAM_KINDS.test(words[1]!) && /^\p{Ll}[\p{Ll}\p{N}]{2,}$/u.test(name) && !isWord(name)) return name;
   // The lexicon lacks many common words ("runtime", "config", "plugin") and every compound ("third-party"): a word
   // in lower case is a name only as a compound of parts none of which is a word ("yosys-filterlib").
   const parts = name.split('-');
   return parts.length > 1 && parts.every((part) => part !== '' && !isWord(part)) ? name : null;
 }
+
+/** Kinds that name a program or a command: the name before them is what is typed to run it. */
+const PROGRAM_KINDS = /^(?:program|command|utility|tool|daemon|binary|executable)s?$/iu;
 
 /** Whether `term` is a plural by the language's own test (its other number is shorter: "models", not "process"). */
 const isPlural = (term: string, words: QuizWords) => {
@@ -302,6 +309,23 @@ export const GLOSS_RULES: readonly GlossRule[] = [
       const kind = (t: Token) => /^(?:NOUN|PROPN|X)$/u.test(t.pos) || (t.pos === 'NUM' && /\d/u.test(t.text));
       return phrase.length > 0 && !phrase.some(kind);
     },
+  },
+  {
+    id: 'gloss/which-ones',
+    why: 'A "definition" that is a definite phrase closed by a bare relative clause ("the importance distributions that are used") is the subject of a sentence turned round ("The importance distributions that are used are called power posterior distributions"): it says which ones one method uses, not what the term is (MrBayes manual, fresh set 7).',
+    reject: [
+      'power posterior distributions => the importance distributions that are used',
+      'active node => the node which is selected',
+    ],
+    keep: [
+      'compiler => a program that is used to translate source code into machine code',
+      'importance distributions => the distributions that are used to weight the samples of the chain',
+      'Memcheck => a memory error detector',
+    ],
+    fails: (d) =>
+      /^the\s[^,;()]*\b(?:that|which)\s+(?:is|are|was|were|(?:has|have)\s+been)\s+\p{Ll}+(?:ed|en)$/iu.test(
+        d.gloss.trim().replace(/[.;:,]$/u, ''),
+      ),
   },
   {
     id: 'gloss/abbreviation-row',
@@ -558,6 +582,7 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
       'VBIC model => an extended development of the Standard Gummel-Poon (SGP) model',
       'EFI system partition => a data storage device partition that is used in computers adhering to UEFI',
       'file system => the way data is named and placed on a disk',
+      'modprobe program => the dynamic kernel loader for Linux',
     ],
     // Only a name of one word with its kind may be asked, and only when the key accepts the bare name (acceptedAnswers
     // adds it unless it is a word of the language or a letter: "Query language", "C compiler").
@@ -624,17 +649,24 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
   },
   {
     id: 'answer/spelled-in-definition',
-    why: 'A name of one word that opens a longer word of its definition ("Manip" as "a data manipulation package") is spelled by the definition: the learner copies the answer out of the question (GLE manual, fresh set 6).',
-    reject: ['Manip => a data manipulation package', 'Compress => a compression program for files'],
+    why: 'A name of one word that opens a longer word of its definition ("Manip" as "a data manipulation package", "Xen" as "… maintained by XenSource, Inc.") is spelled by the definition: the learner copies the answer out of the question (GLE manual, fresh set 6; DRBD users\' guide, fresh set 7).',
+    reject: [
+      'Manip => a data manipulation package',
+      'Compress => a compression program for files',
+      'Xen => a virtualization framework originally developed at Cambridge, and later maintained by XenSource, Inc.',
+    ],
     keep: [
+      'Ant => a build tool that reads another kind of makefile',
       'Memcheck => a memory error detector for C programs',
       'QGLE => the graphical user interface (GUI) to GLE',
       'data logger => a program that allows the user to record the voltage inputs as a function of time',
     ],
+    // A name of three letters is read as written ("Xen" in "XenSource", not "Ant" in "another"); a longer one in
+    // any case.
     fails: (a) => {
       const term = a.term.trim();
-      if (!/^[\p{L}\p{N}]{4,}$/u.test(term)) return false;
-      return new RegExp(`(?<![\\p{L}\\p{N}])${term}\\p{L}`, 'iu').test(a.gloss);
+      if (!/^[\p{L}\p{N}]{3,}$/u.test(term)) return false;
+      return new RegExp(`(?<![\\p{L}\\p{N}])${term}\\p{L}`, term.length === 3 ? 'u' : 'iu').test(a.gloss);
     },
   },
 ];

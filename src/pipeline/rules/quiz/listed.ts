@@ -368,6 +368,28 @@ export const FALSE_OPTION_RULES: readonly FalseOptionRule[] = [
     },
   },
   {
+    id: 'falseoption/restated-number',
+    why: 'A number the sentence restates in other units ("every 300 seconds (five minutes)", "4096 bytes, i.e. 4 KB") cannot be changed alone: the false option contradicts its own gloss ("600 seconds (five minutes)") and gives itself away (OpenAFS Quick Beginnings, fresh set 7).',
+    reject: [
+      'By default, the Update Server performs updates every 300 seconds (five minutes). => By default, the Update Server performs updates every 600 seconds (five minutes).',
+      'Each page holds 4096 bytes, i.e. 4 KB of data. => Each page holds 8192 bytes, i.e. 4 KB of data.',
+      'The lease lasts 3600 seconds (1 hour) by default. => The lease lasts 7200 seconds (1 hour) by default.',
+    ],
+    keep: [
+      'The direct page holds the first 256 bytes of memory. => The direct page holds the first 512 bytes of memory.',
+      'The daemon waits 30 seconds (the default) before it retries. => The daemon waits 60 seconds (the default) before it retries.',
+    ],
+    fails(o) {
+      const [was] = changedWords(o.source, o.statement);
+      const start = ` ${o.source} `.indexOf(` ${was} `);
+      if (start < 0) return false;
+      const after = o.source.slice(start + was.length);
+      return /^\s*[\p{L}%]*\s*(?:\(\s*|,?\s*(?:i\.e\.|that is|or)\s*,?\s*)(?:about\s+|approximately\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|half)\s+\p{L})/iu.test(
+        after,
+      );
+    },
+  },
+  {
     id: 'falseoption/bound',
     why: 'A bound changed ("at least 32 bits" → "at least 64 bits", "up to 30 minutes" → "up to 60") may still hold: an int of 64 bits has at least 32; only an exact value changed is plainly false (nauty guide, fresh set 4).',
     reject: [

@@ -270,6 +270,24 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
     fails: (q) => HEDGES.test(q.text),
   },
   {
+    id: 'quantity/run-time',
+    why: 'A duration the text gives as about so much ("after a precomputation of approximately 20 minutes", "the build takes about 2 hours") is how long one run took on the author\'s machine: no fact of the subject to recall (EusLisp manual, fresh set 7). A duration the text sets ("every 600 seconds", "a timeout of 30 seconds") is one.',
+    reject: [
+      'Smooth animation will be shown after a precomputation of approximately [20] minutes.',
+      'The full build takes about [2] hours on a fast machine.',
+      'Compiling the kernel took roughly [45] minutes.',
+    ],
+    keep: [
+      'By default, the Update Server performs updates every [600] seconds.',
+      'The client gives up after a timeout of [30] seconds.',
+      'The penalty is about [25]% on batches of charts.',
+    ],
+    fails: (q) =>
+      q.unit !== undefined &&
+      /^(?:s|secs?|seconds?|ms|milliseconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?)$/iu.test(q.unit) &&
+      /\b(?:approximately|approx\.|about|around|roughly|nearly|almost|some)\s*~?$|~\s*$/iu.test(q.before),
+  },
+  {
     id: 'quantity/standard-number',
     why: 'A number right after an acronym or a slash ("ISO/IEC 9899", "RFC 822") names a standard or a model, even with a unit after it (sdcc: "ISO/IEC 9899 bits and bitfields…").',
     reject: ['In accordance with ISO/IEC [9899] bits and bitfields are implemented as unsigned.'],

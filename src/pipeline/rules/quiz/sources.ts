@@ -9,7 +9,7 @@
 
 import { isNominal } from '../../language/analyser.ts';
 import { BACK_DEMONSTRATIVES, DOCUMENT_PARTS, SAYS_WHICH } from '../../language/en/vocabulary.ts';
-import type { AnalysedLanguage, Token } from '../../language/index.ts';
+import type { AnalysedLanguage, LanguageProfile, Token } from '../../language/index.ts';
 import { CITATION_KEY } from '../../structure/matter.ts';
 import { splitSentences } from '../../text/sentences.ts';
 import type { Rule } from '../rule.ts';
@@ -18,6 +18,47 @@ import { standaloneProblem } from '../sentences/standalone.ts';
 
 /** A question is no statement to call true or false, nor to blank a word of. */
 export const isQuestion = (text: string) => /[?？]["'”’)」』]*$/u.test(text.trim());
+
+/** A rule on the sentences of a language without an analyser: its words are the language's own data. */
+export interface PlainSourceRule extends Rule {
+  fails(text: string, lang: LanguageProfile): boolean;
+}
+
+/** Which sentences a question of a language read without an analyser may be made from (quiz/plain). */
+export const PLAIN_SOURCE_RULES: readonly PlainSourceRule[] = [
+  {
+    id: 'source/points-elsewhere',
+    why: 'A sentence that points at text it does not hold ("■対応する VF と実フォント対応は以下のとおり…", the correspondence is as follows; "第 1.6 節で述べたとおり", as said in section 1.6) cannot be judged true or false, nor its blank filled, without that text (the Japanese JFM format guide of the corpus). The pointers are each language\'s data (`LanguageData.pointsElsewhere`).',
+    reject: [
+      '■対応する VF と実フォント対応は以下のとおりである。',
+      '第 1.6 節で述べたとおり，日本語 TEX 開発コミュニティは JFM フォーマットを拡張した。',
+      '上記の DVI 用ドライバ用 JFM から実際のフォントにアクセスする。',
+      '内容物は次のとおり：',
+      'ここで TFM と異なるのは次の点である．',
+      '一方，jis*-v.vf 及び jisg*-v.vf ではそのような処置を行わない．',
+    ],
+    keep: [
+      'pTEX は日本語の組版を行う TEX の拡張である。',
+      '文字コードが 255 以下の文字は 1 バイトで表される。',
+      'jsclasses は横組用の jis.tfm と jisg.tfm を標準で使用している．',
+    ],
+    fails: (text, lang) => lang.pointsElsewhere?.test(text.trim()) ?? false,
+  },
+  {
+    id: 'source/heading-run-in',
+    why: 'A sentence that opens with a footnote mark ("*9 https://…", "*13 upjisr-v.map は…") or a section number ("1.6.1 char_type テーブルへの…") or holds a web address is a footnote, or a heading the extraction ran into the text: no statement to judge (the Japanese JFM format guide of the corpus).',
+    reject: [
+      '*9 https://asciidwango.github.io/ptex/tfm/jfm.html 1.6.3 glue_kern テーブルでの再配置',
+      '*13 upjisr-v.map は upTEX 用 JFM であるが，原理的に pTEX 用と upTEX 用の JFM は区別できない．',
+      '1.6.1 char_type テーブルへの 3 バイトの文字フォント格納 char_type テーブルの各エントリーは 1 ワードで構成される．',
+    ],
+    keep: [
+      '2018 年以降は DVI ファイルの set3 対応が進んだ．',
+      'char_type テーブルの各エントリーは 1 ワード（＝ 4 バイト）で構成される．',
+    ],
+    fails: (text) => /^(?:\*\d+\s|\d+(?:\.\d+){1,3}\.?\s)|https?:\/\//u.test(text.trim()),
+  },
+];
 
 /** A list item: no terminal punctuation. */
 export const isItem = (text: string) => !/[.!?。！？]["'”’)\]]*$/u.test(text.trim());

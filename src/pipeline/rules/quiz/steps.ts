@@ -126,6 +126,56 @@ export const STEP_RULES: readonly StepRule[] = [
     fails: (l) => l.items.some((t) => BRANCH_STEP.test(t.trim())),
   },
   {
+    id: 'steps/next-step-run-in',
+    why: 'A step with the next step\'s number and text run into it ("… the just-configured IP address. 4. Promote the stacked DRBD resource…") shows the extraction joined two steps: the learner sees a step twice or out of place (DRBD users\' guide, fresh set 7).',
+    reject: [
+      'Proceed as follows: | Create the resource. ; Start the IP address. ; Bring up the resource on the just-configured IP address. 4. Promote the stacked DRBD resource.',
+      'Proceed as follows: | Open the file. ; Edit the header: 3. Save it. ; Close it.',
+    ],
+    keep: [
+      'Proceed as follows: | Install version 8.4. ; Edit the configuration. ; Restart the service.',
+      'Proceed as follows: | Allocate 2. 5 GB of disk. ; Edit the configuration. ; Restart the service.',
+    ],
+    fails: (l) => l.items.some((t) => /[.:;]\s+\d{1,2}\.\s+\p{Lu}\p{Ll}/u.test(t)),
+  },
+  {
+    id: 'steps/one-action',
+    why: 'Steps that all open with the same words ("Issue the bos create command to start the Protection Server", "… the VL Server", "… the Backup Server") are one action done to several things: nothing fixes their order for a learner (OpenAFS Quick Beginnings, fresh set 7).',
+    reject: [
+      'Start the server processes: | Issue the bos create command to start the Protection Server. ; Issue the bos create command to start the VL Server. ; Optionally, issue the bos create command to start the Backup Server.',
+    ],
+    keep: [
+      'To build the program, do the following: | Run ./configure in the source directory. ; Run make in the source directory. ; Run make install as root.',
+      'Proceed as follows: | Issue the bos shutdown command. ; Issue the ps command to find the process. ; Run the script.',
+    ],
+    fails: (l) => {
+      // "Optionally, issue…": an opening word and its comma are no part of the action.
+      const openings = l.items.map((t) =>
+        t
+          .toLowerCase()
+          .replace(/^\p{L}+,\s+/u, '')
+          .split(/\s+/u)
+          .slice(0, 4)
+          .join(' '),
+      );
+      return openings[0]!.split(' ').length === 4 && openings.every((o) => o === openings[0]);
+    },
+  },
+  {
+    id: 'steps/option-list',
+    why: 'A numbered list whose items open with a name in lower case and then its description ("detach This is the default…", "pass_on This causes…", "call-local-io-error Invokes…") lists the values of an option, not steps: they have no order (DRBD users\' guide, fresh set 7).',
+    reject: [
+      'The strategies: | detach This is the default and recommended option. ; pass_on This causes DRBD to report the I/O error. ; call-local-io-error Invokes the command defined as the handler.',
+    ],
+    keep: [
+      'Proceed as follows: | Read the Nexus data file ; Set the evolutionary model ; Run the analysis',
+      'Proceed as follows: | make the build directory. ; run cmake in it. ; install the result.',
+    ],
+    fails: (l) =>
+      l.items.filter((t) => /^\p{Ll}[\p{L}\p{N}_-]*\s+\p{Lu}\p{Ll}/u.test(t.trim())).length >=
+      l.items.length - 1,
+  },
+  {
     id: 'steps/no-order',
     why: 'A numbered list of things (tools, rules, files) has no order to recall: only instructions (all but one item at most), or a list the lead-in calls a sequence, are steps.',
     reject: [

@@ -8,6 +8,7 @@
 import { isAnalysed, type LanguageProfile, type Token } from '../../language/index.ts';
 import type { Rule } from '../rule.ts';
 import {
+  LEANS_ON_PARAGRAPH,
   LOST_DEGREE,
   OBSERVED_RESULT,
   OPENING_WORDS,
@@ -57,13 +58,15 @@ export function unnamedSubject(tags: readonly Token[], pointers: ReadonlySet<str
     if (content.length >= 2 || scope.some((t) => t.pos === 'PROPN' || /[\p{Lu}\p{N}]/u.test(t.text)))
       return false;
   }
-  // A participle before a preposition ("the period included in the fee") modifies the subject: not its verb.
+  // A participle ("the period included in the fee", "The minimum recommended cache size") modifies the subject: not
+  // its verb.
   const verb = tags.findIndex(
-    (t, i) =>
-      i > start &&
-      (t.pos === 'AUX' || (t.pos === 'VERB' && !(/(?:ed|en)$/u.test(t.lower) && tags[i + 1]?.pos === 'ADP'))),
+    (t, i) => i > start && (t.pos === 'AUX' || (t.pos === 'VERB' && !/(?:ed|en|ing)$/u.test(t.lower))),
   );
-  if (verb <= start + 1) return false;
+  // Only a subject of "be", "can", "has"… (an AUX main verb: "The amplitude is maximum…") states a value or a state
+  // of one thing; a lexical verb ("The compiler generates code…", "The server listens on port 80…") states what a
+  // kind of thing does, a general fact (the reviewer's look-alikes, whose head nouns are common words).
+  if (verb <= start + 1 || tags[verb]!.pos !== 'AUX') return false;
   const phrase = tags.slice(start + 1, verb);
   const named = phrase.some(
     (t, i) =>
@@ -98,6 +101,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'In some applications, it would be necessary to send a pulse before digitization starts.',
       'On powerup the width is 13 microseconds.',
       'One is a nonstandard 1 byte transmission.',
+      'The minimum recommended cache size is 10 MB, but larger caches generally perform better.',
     ],
     keep: [
       'The input to A3 is amplified 11 times by connecting a resistor from Rg to Ground.',
@@ -112,10 +116,87 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'In the large memory model, the address space is 16 bits for objects.',
       'On x86 systems the page size is 4 KB.',
       'One of the two programs is a nonstandard 1 byte transmission.',
+      'The compiler generates code for each function.',
+      'The server listens on port 80 by default.',
     ],
     fails(s, lang) {
       if (!isAnalysed(lang) || !lang.quizWords) return false;
       return unnamedSubject(lang.analyser.tag(s), lang.quizWords.pointerPronouns);
+    },
+  },
+  {
+    id: 'listed/leans-on-paragraph',
+    why: 'A determiner that points into the paragraph ("Both tests are repeated 7 times", "DRBD performs the same steps", "In the opposite case…", "the newly-configured handler") asks which tests, steps or handler: listed, nothing before it says (DRBD users\' guide, fresh set 7). "Both X and Y" names its two, "the same … as …" says as what.',
+    reject: [
+      'Both tests are repeated 7 times each to allow for some statistical averaging.',
+      'In the opposite case, DRBD performs the same steps, except that the local node becomes the source.',
+      'DRBD will simply invoke the newly-configured handler on the next occurrence of split brain.',
+      'Both of the servers must run the same version.',
+    ],
+    keep: [
+      'Both TCP and UDP are supported by the daemon.',
+      'Both files and directories can be replicated.',
+      'The daemon uses the same port as the client.',
+      'Two nodes can be promoted at the same time in dual-primary mode.',
+      'Prior to DRBD 8.4, changes to the replication protocol were impossible while the resource was online.',
+    ],
+    fails: (s) => LEANS_ON_PARAGRAPH.test(s),
+  },
+  {
+    id: 'listed/unnamed-actor',
+    why: 'An indefinite subject acted on by no one named ("A newline is inserted every 76 characters", "A warning is printed…"), in a sentence that names nothing else, is what one function or option of the paragraph does: listed or blanked, a learner cannot tell whose behaviour it is (EusLisp manual, fresh set 7: base64 encoding, not named).',
+    reject: [
+      'A newline is inserted every 76 characters.',
+      'A warning is printed when the buffer is full.',
+      'An error is reported after 3 retries.',
+    ],
+    keep: [
+      'A newline is inserted every 76 characters by the base64 encoder.',
+      'A line size of 64 bytes is assumed by the cache simulator.',
+      'A frequency of 100 Hz means the change in voltage repeats every 10 milliseconds.',
+      'A warning is printed by GCC when the buffer is full.',
+      'An MD5 checksum is computed for each block.',
+    ],
+    fails(s, lang) {
+      if (!isAnalysed(lang)) return false;
+      const tags = lang.analyser.tag(s);
+      if (!/^an?$/u.test(tags[0]?.lower ?? '')) return false;
+      const be = tags.findIndex((t) => t.pos === 'AUX' || t.pos === 'VERB');
+      if (be < 2 || be > 3 || !/^(?:is|are)$/u.test(tags[be]!.lower)) return false;
+      const done = tags[be + 1];
+      if (done?.pos !== 'VERB' || !/(?:ed|en)$/u.test(done.lower)) return false;
+      // A name, a capitalised word or an agent ("by …") anywhere says whose behaviour it is.
+      return !tags.some((t, i) => t.lower === 'by' || t.pos === 'PROPN' || (i > 0 && /\p{Lu}/u.test(t.text)));
+    },
+  },
+  {
+    id: 'listed/run-together-clause',
+    why: 'An opening clause with no comma run into a verb with no subject ("Once the upgrade is finished will now have the latest kernel module…") lost its subject when the sentence was cut: garbled, a learner cannot weigh it (DRBD users\' guide, fresh set 7).',
+    reject: [
+      'Once the upgrade is finished will now have the latest DRBD 8.4 kernel module on your secondary node.',
+      'When the resource is promoted can be mounted by the cluster manager.',
+    ],
+    keep: [
+      'Once the upgrade is finished, the node will have the latest DRBD 8.4 kernel module.',
+      'When the resource is promoted the file system can be mounted.',
+    ],
+    fails(s, lang) {
+      if (!isAnalysed(lang)) return false;
+      const tags = lang.analyser.tag(s);
+      if (!/^(?:once|when|after|before|if|until|while|as)$/u.test(tags[0]?.lower ?? '')) return false;
+      const comma = tags.findIndex((t) => t.text === ',');
+      const upTo = comma < 0 ? tags.length : comma;
+      // "is finished will": the clause's participle followed at once by the main clause's verb, no subject between.
+      return tags
+        .slice(0, upTo)
+        .some(
+          (t, i, a) =>
+            i > 1 &&
+            t.pos === 'VERB' &&
+            /(?:ed|en)$/u.test(t.lower) &&
+            a[i - 1]!.pos === 'AUX' &&
+            a[i + 1]?.pos === 'AUX',
+        );
     },
   },
   {

@@ -141,6 +141,14 @@ export const OBSERVED_RESULT =
 export const POINTS_ELSEWHERE =
   /\(\s*see\b|\b(?:shown|given|drawn|plotted|seen) in (?:the )?(?:figure|fig\.|table|graph|plot|diagram)|\b(?:figure|fig\.|table)\s?\d|\b(?:of|to|for|from|in|on|by|with|than|like|as)\s+(?:this|that|these|those)\s*[,;:)]/iu;
 
+/**
+ * A determiner that leans on the paragraph: "Both tests" (which two?), "the same steps" (as what?), "the opposite
+ * case" (of which?), "the newly-configured handler" (configured where?). "Both X and Y" names its two; "the same …
+ * as …" says as what; "at the same time" is no thing of the paragraph.
+ */
+export const LEANS_ON_PARAGRAPH =
+  /(?:^|[,;]\s+)[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?\p{Ll}+s\b(?!\s+and\b)|\b(?:[Tt]he|[Tt]his)\s+same\s+(?!time\b)(?!(?:\S+\s+){0,2}as\b)\p{Ll}|\b[Tt]he\s+(?:opposite|other|reverse|converse)\s+case\b|\b[Tt]he\s+(?:newly|just|previously|recently|above)[-\s]\p{Ll}+(?:ed|en)\b/u;
+
 /** A default of nothing named ("Default filename is…", "The default value is 3"). */
 export const UNNAMED_DEFAULT =
   /^\s*(?:(?:the|its|this|that)\s+)?default(?:\s+\p{Ll}+)?\s+(?:is|are|was|were)\b/iu;
