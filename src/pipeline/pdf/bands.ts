@@ -41,11 +41,28 @@ const MIN_BAND_ROWS = 64;
 const IMAGE_OBJECT = 3;
 
 /**
- * Bytes of stretched image rows one band may need under an engine capped at `maxMemoryMb` (PDF_MAX_MEMORY_MB): a
- * quarter of the cap, at most {@link MAX_BAND_BYTES} (a cap of 64 MB gives 16 MB).
+ * Most bytes of stretched image rows one band may need while Tesseract holds its memory in the process (a page drawn
+ * for OCR after the document's first: tesseract.js's WebAssembly heap, 100-140 MB after a few 300 dpi pages, never
+ * shrinks), so that PDFium's growth does not come on top of it. Measured (2026-12-07, PDFium's memory after drawing at
+ * 300 dpi in a fresh instance, 17.8 MB before; CPU ms of the drawing, 3 runs, load 15): om-mixed-scan-text.pdf p. 6
+ * (the worker's peak with OCR: drawn beside Tesseract after pages 1-5) with 40 / 16 / 12 / 8 MB bands: 2 / 4 / 5 / 7
+ * bands, 37.3 / 25.6 / 21.3 / 17.8 MB, 244-389 / 263-268 / 282-289 / 312-327 ms; om-scan-wikipedia-de.pdf (a
+ * letter page scanned at 300 dpi, whose decoded image dominates): 80.8 / 73.3 / 72.3 / 79.0 MB, 918-1244 /
+ * 1193-1266 / 1269-1485 / 1559-1747 ms. 12 MB takes p. 6's growth from 19.5 to 3.5 MB for ~35 ms; thinner bands
+ * cost such a scan more CPU for no memory. The corpus's other scans are one page (drawn before Tesseract is made).
  */
-export const bandBytesFor = (maxMemoryMb: number): number =>
-  Math.min(MAX_BAND_BYTES, maxMemoryMb * 1024 * 1024 * CAP_SHARE);
+export const BESIDE_TESSERACT_BAND_BYTES = 12 * 1024 * 1024;
+
+/**
+ * Bytes of stretched image rows one band may need under an engine capped at `maxMemoryMb` (PDF_MAX_MEMORY_MB): a
+ * quarter of the cap, at most {@link MAX_BAND_BYTES} (a cap of 64 MB gives 16 MB), and at most
+ * {@link BESIDE_TESSERACT_BAND_BYTES} when `besideTesseract` (Tesseract holds its memory in the process).
+ */
+export const bandBytesFor = (maxMemoryMb: number, besideTesseract = false): number =>
+  Math.min(
+    besideTesseract ? BESIDE_TESSERACT_BAND_BYTES : MAX_BAND_BYTES,
+    maxMemoryMb * 1024 * 1024 * CAP_SHARE,
+  );
 
 /** What an image costs PDFium to draw: `bytes` when all of its `rows` (bitmap rows it covers) are drawn at once. */
 export interface ImageCost {
