@@ -50,6 +50,12 @@ const IMAGE_OBJECT = 3;
  * letter page scanned at 300 dpi, whose decoded image dominates): 80.8 / 73.3 / 72.3 / 79.0 MB, 918-1244 /
  * 1193-1266 / 1269-1485 / 1559-1747 ms. 12 MB takes p. 6's growth from 19.5 to 3.5 MB for ~35 ms; thinner bands
  * cost such a scan more CPU for no memory. The corpus's other scans are one page (drawn before Tesseract is made).
+ * What it does to the OCR stage's peak (om-mixed-scan-text.pdf, `MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=1048576
+ * npx tsx bench/ocr-rss.ts`, as a child's malloc is set, with the sampler's label set per phase; 2026-12-07
+ * 03:11-03:13, load 5-8, this constant 40 then 12 MB, alternated): peak while p. 6 is drawn 290, 269 -> 250, 251 MB;
+ * the stage's peak 292, 280 -> 280, 270 MB, now while Tesseract reads p. 5 or 6 (267-280 MB). Against /work/start
+ * (8f6ec4a, plain labels, 03:09-03:11, load 5-9, alternated): 288, 275, 296 there, 290, 297, 286 here: the peak is
+ * Tesseract's reading, and this leaves it where it was; same pages and confidences.
  */
 export const BESIDE_TESSERACT_BAND_BYTES = 12 * 1024 * 1024;
 
