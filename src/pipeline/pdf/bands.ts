@@ -55,7 +55,11 @@ const IMAGE_OBJECT = 3;
  * 03:11-03:13, load 5-8, this constant 40 then 12 MB, alternated): peak while p. 6 is drawn 290, 269 -> 250, 251 MB;
  * the stage's peak 292, 280 -> 280, 270 MB, now while Tesseract reads p. 5 or 6 (267-280 MB). Against /work/start
  * (8f6ec4a, plain labels, 03:09-03:11, load 5-9, alternated): 288, 275, 296 there, 290, 297, 286 here: the peak is
- * Tesseract's reading, and this leaves it where it was; same pages and confidences.
+ * Tesseract's reading, and this leaves it where it was; same pages and confidences. The fleet (`FLEET_CLI_ENTRY=
+ * CHECKOUT/dist/cli/main.js npx tsx bench/fleet-corpus.ts --workers 1`, the corpus with OCR, 5 pairs alternated with
+ * /work/start's 8f6ec4a, 2026-12-07 02:51-03:21, load 7-13): peak per worker 328, 336, 329, 322, 325 MB against 335,
+ * 330, 347, 350, 342 (child on om-mixed-scan-text.pdf 270, 278, 270, 264, 264 against 277, 269, 288, 292, 283); OCR
+ * stage 30.4-34.6 against 30.5-36.0 CPU ms per page. Without OCR (OCR=off, one pair, load 14): 233 against 235 MB.
  */
 export const BESIDE_TESSERACT_BAND_BYTES = 12 * 1024 * 1024;
 
