@@ -5,6 +5,10 @@
  *
  *   npx tsx bench/ocr-rss.ts FILE      (OCR settings from the environment: OCR, OCR_DPI, OCR_LANGS)
  *
+ * A worker child runs with MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=1048576 (fleet/pool/child-handle.ts); set them
+ * here too to see what a child holds: om-mixed-scan-text.pdf peaked at 275-297 MB with them (2026-12-07, 6 runs, load
+ * 5-9, 129-134 MB before OCR), at 285-325 MB without (3 runs, load 12-15).
+ *
  * om-mixed-scan-text.pdf (2026-12-06 23:27-23:38, load 10-17, tsx: 142-146 MB before OCR, alternated with 0462d1e's
  * sources): peak 277, 268 MB against 330, 298 (p. 6 drawn while Tesseract held pages 1-5's memory); here p. 6 is drawn
  * in 2 bands (its soft mask counted), the model and page files tesseract.js leaves in its worker's file system are

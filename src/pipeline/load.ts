@@ -28,6 +28,7 @@ import {
   warmEngine,
 } from './pdf/engine.ts';
 import { sniffFormat } from './pdf/sniff.ts';
+import { softMaskedSizes } from './pdf/soft-masks.ts';
 import { findBrokenStream } from './pdf/streams.ts';
 
 /** How far into the file readers look for `%PDF-`. */
@@ -94,6 +95,12 @@ export interface PdfHandle {
   readonly pageTimeoutMs: number;
   readonly timeoutMs: number;
   readonly maxMemoryMb: number;
+  /**
+   * Pixel sizes of the file's images that have a soft mask (pdf/soft-masks.ts), read from `bytes` when a page is first
+   * drawn and kept for the handle's life: the engine renewed mid-document (reopen, shedGrownEngine) does not read
+   * the file again.
+   */
+  readonly softMasked: ReadonlySet<string>;
   /**
    * Opens the file again in a fresh engine instance, after the one holding `document` was dropped (a page
    * that did not finish, or crashed the engine), and makes it `document`.
@@ -200,6 +207,7 @@ export async function openPdf(checked: CheckedPdf, limits: OpenLimits): Promise<
     collectGarbage();
     return document;
   };
+  let softMasked: ReadonlySet<string> | undefined;
   const handle: PdfHandle = {
     fileName: checked.fileName,
     bytes: checked.bytes,
@@ -210,6 +218,10 @@ export async function openPdf(checked: CheckedPdf, limits: OpenLimits): Promise<
     pageTimeoutMs: limits.pageTimeoutMs ?? 15_000,
     timeoutMs: limits.timeoutMs ?? 120_000,
     maxMemoryMb,
+    get softMasked() {
+      softMasked ??= softMaskedSizes(checked.bytes);
+      return softMasked;
+    },
     // The dropped instance may have grown to PDF_MAX_MEMORY_MB before it was refused more: let it go now, not at a
     // collection that a child with a small heap makes jobs later (its next jobs sat ~100 MB higher).
     reopen: openAfresh,

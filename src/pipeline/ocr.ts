@@ -10,7 +10,8 @@ import { pageRanges } from './extract.ts';
 import type { PdfHandle } from './load.ts';
 import { type OcrLine, ocrTextLines } from './ocr/lines.ts';
 import { judgePage, PAGE_TEST, type PageVerdict } from './ocr/page-test.ts';
-import { forgetPageImage, ocrWorker } from './ocr/tesseract.ts';
+import { forgetPageImage, hasOcrWorker, ocrWorker } from './ocr/tesseract.ts';
+import { bandBytesFor } from './pdf/bands.ts';
 import { hasHeaderRoom } from './pdf/document.ts';
 import { type GrayImage, RenderError, renderPageGray } from './pdf/render.ts';
 import { removeRunningText } from './pdf/running-text.ts';
@@ -213,7 +214,8 @@ function ocrReader(opts: Pick<OcrOptions, 'langs' | 'dpi'>): () => Promise<OcrWo
  * Page `n` drawn and recognised; a page that cannot be drawn reads as nothing, with the reason. Drawn first, and
  * PDFium's memory handed back if the drawing grew it, before Tesseract is made or reads: the two engines' peaks
  * (PDFium's for a page drawn from a large image, Tesseract's for a page read at 300 dpi) come one after the other,
- * not on top of each other (om-scan-wikipedia-de.pdf: PDFium 149 MB, Tesseract ~110 MB).
+ * not on top of each other (om-scan-wikipedia-de.pdf: PDFium 149 MB, Tesseract ~110 MB). A page drawn while
+ * Tesseract is alive (its memory never shrinks) is drawn in thinner bands (pdf/bands.ts BESIDE_TESSERACT_BAND_BYTES).
  */
 async function readPage(
   pdf: PdfHandle,
@@ -223,7 +225,7 @@ async function readPage(
 ): Promise<RecognisedPage> {
   let image: GrayImage;
   try {
-    image = await renderPageGray(pdf, n, dpi);
+    image = await renderPageGray(pdf, n, dpi, { bandBytes: ocrBandBytes(pdf.maxMemoryMb) });
   } catch (err) {
     if (!(err instanceof RenderError)) throw err;
     return { page: n, lines: [], confidence: null, heightPt: 792, reason: err.message };
@@ -238,6 +240,13 @@ async function readPage(
   const widthPt = (image.width * 72) / image.dpi;
   return { page: n, ...ocrTextLines(lines, n, { dpi: image.dpi, widthPt, heightPt }), heightPt };
 }
+
+/**
+ * Bytes of stretched image rows a band of a page drawn for OCR may need under PDF_MAX_MEMORY_MB `maxMemoryMb`: fewer
+ * while the process holds a Tesseract worker, whose memory never shrinks, so that PDFium's growth for the page does
+ * not come on top of it (pdf/bands.ts BESIDE_TESSERACT_BAND_BYTES).
+ */
+export const ocrBandBytes = (maxMemoryMb: number): number => bandBytesFor(maxMemoryMb, hasOcrWorker());
 
 /** One line each: what OCR read (and how surely), what it could not, what still has no text. */
 function ocrWarnings(doc: ExtractedDocument, outcome: OcrOutcome): string[] {

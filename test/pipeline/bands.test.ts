@@ -5,8 +5,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { checkPdf, openPdf } from '../../src/pipeline/load.ts';
-import { bandBytesFor, imageCost, MAX_BAND_BYTES, rowsPerBand } from '../../src/pipeline/pdf/bands.ts';
+import {
+  BESIDE_TESSERACT_BAND_BYTES,
+  bandBytesFor,
+  imageCost,
+  MAX_BAND_BYTES,
+  rowsPerBand,
+} from '../../src/pipeline/pdf/bands.ts';
+import type { DrawnPage } from '../../src/pipeline/pdf/document.ts';
 import { runInEngine } from '../../src/pipeline/pdf/engine.ts';
+import { renderPageGray } from '../../src/pipeline/pdf/render.ts';
 import { softMaskedSizes } from '../../src/pipeline/pdf/soft-masks.ts';
 import {
   FULL_PAGE_IMAGE,
@@ -80,6 +88,20 @@ describe('band sizing', () => {
     assert.equal(bandBytesFor(256), MAX_BAND_BYTES);
     assert.equal(bandBytesFor(4000), MAX_BAND_BYTES);
   });
+
+  test('beside Tesseract a band gets at most 12 MB, and never more than without it', () => {
+    const cases: [maxMemoryMb: number, besideTesseract: boolean, mb: number][] = [
+      [256, false, 40],
+      [256, true, 12],
+      [4000, true, 12],
+      [64, false, 16],
+      [64, true, 12],
+      [32, true, 8],
+    ];
+    for (const [cap, beside, mb] of cases)
+      assert.equal(bandBytesFor(cap, beside), mb * MB, `${cap} ${beside}`);
+    assert.equal(BESIDE_TESSERACT_BAND_BYTES, 12 * MB);
+  });
 });
 
 describe('images with a soft mask', () => {
@@ -116,6 +138,30 @@ describe('images with a soft mask', () => {
         );
       assert.equal(draw(0).bands, 2);
       assert.equal(draw(1).bands, 1);
+    } finally {
+      await pdf.close();
+    }
+  });
+});
+
+describe("a file's soft masks", () => {
+  test('are read from its bytes once per handle, and still count after the engine is renewed', async () => {
+    const bytes = await makeSoftMaskPdf();
+    const pdf = await openPdf(checkPdf({ bytes, fileName: 'masks.pdf' }, { maxFileMb: 10 }), { maxPages: 2 });
+    try {
+      const found = pdf.softMasked;
+      assert.deepEqual([...found], [`${SOFT_MASK_IMAGE.width}x${SOFT_MASK_IMAGE.height}`]);
+      // At 300 dpi the masked image costs ~56 MB of a band's budget: 2 bands at 40 MB, 5 at 12 MB.
+      const bands = async (bandBytes?: number) =>
+        (await renderPageGray(pdf, 1, 300, { bandBytes })) as DrawnPage;
+      assert.equal((await bands()).bands, 2);
+      await pdf.reopen();
+      assert.equal(pdf.softMasked, found, 'the same set: the file is not read again');
+      assert.equal((await bands(BESIDE_TESSERACT_BAND_BYTES)).bands, 5);
+      assert.equal(
+        ((await renderPageGray(pdf, 2, 300, { bandBytes: BESIDE_TESSERACT_BAND_BYTES })) as DrawnPage).bands,
+        1,
+      );
     } finally {
       await pdf.close();
     }

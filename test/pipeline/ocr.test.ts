@@ -19,7 +19,8 @@ import {
   ocrWorker,
   terminateOcr,
 } from '../../src/pipeline/ocr/tesseract.ts';
-import { LOW_CONFIDENCE, ocrDocument, ocrSummary } from '../../src/pipeline/ocr.ts';
+import { LOW_CONFIDENCE, ocrBandBytes, ocrDocument, ocrSummary } from '../../src/pipeline/ocr.ts';
+import { BESIDE_TESSERACT_BAND_BYTES, MAX_BAND_BYTES } from '../../src/pipeline/pdf/bands.ts';
 import {
   COURSE,
   makeCoursePdf,
@@ -185,6 +186,16 @@ describe('a scanned PDF through the pipeline', () => {
     } finally {
       await pdf.close();
     }
+  });
+
+  test("pages are drawn in thinner bands while Tesseract's memory is held, as before once it is ended", async () => {
+    await terminateOcr();
+    assert.equal(ocrBandBytes(256), MAX_BAND_BYTES);
+    await ocrWorker(['eng']);
+    assert.equal(ocrBandBytes(256), BESIDE_TESSERACT_BAND_BYTES);
+    assert.equal(ocrBandBytes(32), 8 * 1024 * 1024, 'a quarter of a small cap, still');
+    await terminateOcr();
+    assert.equal(ocrBandBytes(256), MAX_BAND_BYTES);
   });
 
   test('a page too large to draw within the engine memory is skipped with its reason; the rest goes on', async () => {

@@ -41,11 +41,38 @@ const MIN_BAND_ROWS = 64;
 const IMAGE_OBJECT = 3;
 
 /**
- * Bytes of stretched image rows one band may need under an engine capped at `maxMemoryMb` (PDF_MAX_MEMORY_MB): a
- * quarter of the cap, at most {@link MAX_BAND_BYTES} (a cap of 64 MB gives 16 MB).
+ * Most bytes of stretched image rows one band may need while Tesseract holds its memory in the process (a page drawn
+ * for OCR after the document's first: tesseract.js's WebAssembly heap, 100-140 MB after a few 300 dpi pages, never
+ * shrinks), so that PDFium's growth does not come on top of it. Measured (2026-12-07, PDFium's memory after drawing at
+ * 300 dpi in a fresh instance, 17.8 MB before; CPU ms of the drawing, 3 runs, load 15): om-mixed-scan-text.pdf p. 6
+ * (the worker's peak with OCR: drawn beside Tesseract after pages 1-5) with 40 / 16 / 12 / 8 MB bands: 2 / 4 / 5 / 7
+ * bands, 37.3 / 25.6 / 21.3 / 17.8 MB, 244-389 / 263-268 / 282-289 / 312-327 ms; om-scan-wikipedia-de.pdf (a
+ * letter page scanned at 300 dpi, whose decoded image dominates): 80.8 / 73.3 / 72.3 / 79.0 MB, 918-1244 /
+ * 1193-1266 / 1269-1485 / 1559-1747 ms. 12 MB takes p. 6's growth from 19.5 to 3.5 MB for ~35 ms; thinner bands
+ * cost such a scan more CPU for no memory. The corpus's other scans are one page (drawn before Tesseract is made).
+ * What it does to the OCR stage's peak (om-mixed-scan-text.pdf, `MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=1048576
+ * npx tsx bench/ocr-rss.ts`, as a child's malloc is set, with the sampler's label set per phase; 2026-12-07
+ * 03:11-03:13, load 5-8, this constant 40 then 12 MB, alternated): peak while p. 6 is drawn 290, 269 -> 250, 251 MB;
+ * the stage's peak 292, 280 -> 280, 270 MB, now while Tesseract reads p. 5 or 6 (267-280 MB). Against /work/start
+ * (8f6ec4a, plain labels, 03:09-03:11, load 5-9, alternated): 288, 275, 296 there, 290, 297, 286 here: the peak is
+ * Tesseract's reading, and this leaves it where it was; same pages and confidences. The fleet (`FLEET_CLI_ENTRY=
+ * CHECKOUT/dist/cli/main.js npx tsx bench/fleet-corpus.ts --workers 1`, the corpus with OCR, 5 pairs alternated with
+ * /work/start's 8f6ec4a, 2026-12-07 02:51-03:21, load 7-13): peak per worker 328, 336, 329, 322, 325 MB against 335,
+ * 330, 347, 350, 342 (child on om-mixed-scan-text.pdf 270, 278, 270, 264, 264 against 277, 269, 288, 292, 283); OCR
+ * stage 30.4-34.6 against 30.5-36.0 CPU ms per page. Without OCR (OCR=off, one pair, load 14): 233 against 235 MB.
  */
-export const bandBytesFor = (maxMemoryMb: number): number =>
-  Math.min(MAX_BAND_BYTES, maxMemoryMb * 1024 * 1024 * CAP_SHARE);
+export const BESIDE_TESSERACT_BAND_BYTES = 12 * 1024 * 1024;
+
+/**
+ * Bytes of stretched image rows one band may need under an engine capped at `maxMemoryMb` (PDF_MAX_MEMORY_MB): a
+ * quarter of the cap, at most {@link MAX_BAND_BYTES} (a cap of 64 MB gives 16 MB), and at most
+ * {@link BESIDE_TESSERACT_BAND_BYTES} when `besideTesseract` (Tesseract holds its memory in the process).
+ */
+export const bandBytesFor = (maxMemoryMb: number, besideTesseract = false): number =>
+  Math.min(
+    besideTesseract ? BESIDE_TESSERACT_BAND_BYTES : MAX_BAND_BYTES,
+    maxMemoryMb * 1024 * 1024 * CAP_SHARE,
+  );
 
 /** What an image costs PDFium to draw: `bytes` when all of its `rows` (bitmap rows it covers) are drawn at once. */
 export interface ImageCost {

@@ -51,6 +51,12 @@ export interface DrawOptions {
    * call. @defaultValue `bandBytesFor(PDF_MAX_MEMORY_MB)`: a quarter of the engine's cap, at most 40 MB
    */
   bandBytes?: number;
+  /**
+   * Pixel sizes of the file's images that have a soft mask (pdf/soft-masks.ts `softMaskedSizes`), found once per
+   * file by its opener (load.ts `PdfHandle.softMasked`), so that a document opened again in a fresh engine does not
+   * read the file again. @defaultValue read from the document's bytes in the engine when a page is first drawn
+   */
+  softMasked?: ReadonlySet<string>;
 }
 
 /** Free bytes before a {@link GrayImage}'s pixels: a PGM header (`P5\n99999 99999\n255\n`, 19 bytes) fits. */
@@ -126,7 +132,7 @@ export class PdfiumDocument {
   #closed = false;
   /** Code units of the page being read, reused from page to page (see {@link #readText}). */
   readonly #units: number[] = [];
-  /** Pixel sizes of the file's images with a soft mask, read from the file when a page is first drawn. */
+  /** Pixel sizes of the file's images with a soft mask, read from the file when a page is first drawn without them. */
   #softMasked: Set<string> | undefined;
 
   private constructor(
@@ -464,9 +470,9 @@ export class PdfiumDocument {
       const scale = dpi / 72;
       const width = Math.max(1, Math.round(E.FPDF_GetPageWidthF!(page) * scale));
       const height = Math.max(1, Math.round(E.FPDF_GetPageHeightF!(page) * scale));
-      this.#softMasked ??= softMaskedSizes(this.engine.heapU8().subarray(this.data, this.data + this.size));
+      const softMasked = options.softMasked ?? this.#ownSoftMasked();
       const size = { width, height, dpi };
-      const rows = bandRows(this.engine, page, size, bandBytes, this.#softMasked, this.scratch);
+      const rows = bandRows(this.engine, page, size, bandBytes, softMasked, this.scratch);
       const pixels = new Uint8Array(IMAGE_HEADER_ROOM + width * height).subarray(IMAGE_HEADER_ROOM);
       ROOMY.add(pixels.buffer);
       for (let top = 0; top < height; top += rows)
@@ -475,6 +481,12 @@ export class PdfiumDocument {
     } finally {
       E.FPDF_ClosePage!(page);
     }
+  }
+
+  /** The file's soft-masked image sizes, read from the document's bytes in the engine once. */
+  #ownSoftMasked(): Set<string> {
+    this.#softMasked ??= softMaskedSizes(this.engine.heapU8().subarray(this.data, this.data + this.size));
+    return this.#softMasked;
   }
 
   /**

@@ -4,7 +4,7 @@
  * cannot be drawn within them is the caller's to skip: the document stays open for the next one.
  */
 import { memoryDetail, type PdfHandle } from '../load.ts';
-import type { GrayImage } from './document.ts';
+import type { DrawOptions, GrayImage } from './document.ts';
 import { EngineCrashed, EngineMemoryExceeded, EngineTimeout, runInEngine } from './engine.ts';
 
 export type { GrayImage } from './document.ts';
@@ -19,14 +19,20 @@ export const MAX_RENDER_PIXELS = 50_000_000;
 export class RenderError extends Error {}
 
 /**
- * Page `page` (1-based) of `pdf` in grey at `dpi` (lowered for pages over {@link MAX_RENDER_PIXELS}).
+ * Page `page` (1-based) of `pdf` in grey at `dpi` (lowered for pages over {@link MAX_RENDER_PIXELS}), in bands of
+ * at most `options.bandBytes` (pdf/bands.ts; @defaultValue `bandBytesFor(PDF_MAX_MEMORY_MB)`).
  * @throws RenderError when the page cannot be drawn: PDFium fails on it, it needs more memory than the engine
  * may have (a huge image) or it does not finish within the page time limit. In the last two cases the engine is
  * renewed and the document opened again, so the next page can be drawn.
  */
-export async function renderPageGray(pdf: PdfHandle, page: number, dpi: number): Promise<GrayImage> {
+export async function renderPageGray(
+  pdf: PdfHandle,
+  page: number,
+  dpi: number,
+  options: Pick<DrawOptions, 'bandBytes'> = {},
+): Promise<GrayImage> {
   try {
-    return drawPage(pdf, page - 1, dpi);
+    return drawPage(pdf, page - 1, dpi, options);
   } catch (err) {
     if (err instanceof EngineMemoryExceeded || err instanceof EngineTimeout || err instanceof EngineCrashed)
       await pdf.reopen();
@@ -41,11 +47,17 @@ export async function renderPageGray(pdf: PdfHandle, page: number, dpi: number):
  * Draws page `index` in the engine. Apart from renderPageGray so that no variable of its holds the document (and
  * the engine it is in) while `pdf.reopen()` makes a fresh one.
  */
-function drawPage(pdf: PdfHandle, index: number, dpi: number): GrayImage {
+function drawPage(
+  pdf: PdfHandle,
+  index: number,
+  dpi: number,
+  options: Pick<DrawOptions, 'bandBytes'>,
+): GrayImage {
   const doc = pdf.document;
+  const drawOptions = { ...options, softMasked: pdf.softMasked };
   return runInEngine(
     doc.engine,
-    () => doc.renderGray(index, fittingDpi(doc.pageSize(index), dpi)),
+    () => doc.renderGray(index, fittingDpi(doc.pageSize(index), dpi), drawOptions),
     pdf.pageTimeoutMs,
   );
 }
