@@ -29,7 +29,7 @@
  * NODE_OPTIONS); children inherit their worker's flags.
  * FLEET_CLI_ENTRY=path/to/dist/cli/main.js runs compiled workers (tsx costs ~100 MB of RSS per worker).
  *
- * Issue 21, what a child warms up (engineer W, 2026-12-07 02:39-03:25, compiled workers at 8f6ec4a, `--dir
+ * Issue 21, what a child warms up (engineer W, 2026-12-07 02:39-03:34, compiled workers at 8f6ec4a, `--dir
  * /work/bench-pdfs --repeat 2 --workers 1,5 --gc`, load 5-16): five workers' children made 5,144-5,219 scavenges
  * (1 MB young generation) and 76-78 mark-compacts where one worker's child made 4,095-4,211 and 46-49, in 4 runs;
  * with one worker a scavenge paused the child ~1.0-1.1 ms and a mark-compact ~16 ms, so the garbage collector's
