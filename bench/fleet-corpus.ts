@@ -20,11 +20,28 @@
  * the files supervisor and child both map counted once (the node binary's pages are shared: RSS counts them twice).
  *
  *   npm run bench:fleet-corpus -- [--workers 1,5] [--db postgres|pglite] [--source corpus|copies] [--copies 10]
- *     [--dir DIR] [--repeat K] [--json] [--llm] [--one-at-a-time]
+ *     [--dir DIR] [--repeat K] [--json] [--llm] [--one-at-a-time] [--gc]
+ * `--gc` preloads bench/gc-log.mjs into every worker and child and prints the children's garbage collections (count
+ * and main-thread pause) per run and for the first and later jobs, which tells a heap still growing or code still
+ * allocating as the interpreter does (a cold child) from running at once.
  * FLEET_CLI_ENTRY=/other/checkout/dist/cli/main.js runs another commit's workers under this bench (before/after).
  * FLEET_WORKER_FLAGS='--cpu-prof --cpu-prof-dir=DIR' profiles every worker and child (Node allows neither in
  * NODE_OPTIONS); children inherit their worker's flags.
  * FLEET_CLI_ENTRY=path/to/dist/cli/main.js runs compiled workers (tsx costs ~100 MB of RSS per worker).
+ *
+ * Issue 21, what a child warms up (engineer W, 2026-12-07 02:39-03:34, compiled workers at 8f6ec4a, `--dir
+ * /work/bench-pdfs --repeat 2 --workers 1,5 --gc`, load 5-16): five workers' children made 5,144-5,219 scavenges
+ * (1 MB young generation) and 76-78 mark-compacts where one worker's child made 4,095-4,211 and 46-49, in 4 runs;
+ * with one worker a scavenge paused the child ~1.0-1.1 ms and a mark-compact ~16 ms, so the garbage collector's
+ * part of five workers' +10-17 s of CPU is ~1.5 s. It comes from the cold children: a child's first manual
+ * allocates more than the same manual in the warm lone child (debmake-doc 396-398 scavenges vs 256-265, 4.50-5.46
+ * vs 2.11-2.60 s of CPU; gutenprint 270-274 vs 136-152, 3.01-4.01 vs 1.14-1.36 s; zlib-crc-doc 148-152 vs 79-82,
+ * 1.95-2.64 vs 0.68-0.72 s) and grows its heap from nothing (the extra mark-compacts). Code that runs in the
+ * interpreter or Sparkplug allocates what optimised code keeps in registers, and the lone child's allocation falls
+ * over its first ten documents (second to tenth manuals: 1,387-1,419 scavenges in round 1, 1,219-1,227 in round 2),
+ * so the count shows how far the JIT has warmed. Most of a cold job's excess is not the collector but the slower
+ * code itself, its compiling, and loading (zlib-crc-doc: +70 scavenges, ~0.1 s, for +1.3 s). What was tried
+ * against it is listed where the children's flags are (src/fleet/pool/child-handle.ts, src/lib/v8-flags.ts).
  *
  * It prints each job's child RSS at the job's end too (the child's last 200 ms sample before its next job), in order:
  * a trend there is memory a child keeps from job to job, what MAX_TASKS_PER_CHILD would have to bound.
@@ -141,6 +158,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { constants } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.ts';
@@ -177,6 +195,7 @@ const { values: args } = parseArgs({
     repeat: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
     'one-at-a-time': { type: 'boolean', default: false },
+    gc: { type: 'boolean', default: false },
   },
 });
 
@@ -189,6 +208,10 @@ if (!Number.isFinite(repeat)) throw new Error(`--repeat: not a number: ${args.re
  * `--llm`: courses from a local fake OpenAI server answering after LLM_DELAY_MS (default 2000), as in bench:llm's
  * split run, so the peak RSS per worker with the LLM stage can be set against the CPU-only run on the same PDFs.
  */
+/** `--gc`: where the children's GC logs go (bench/gc-log.mjs), and the flag that preloads it. */
+const gcLog = args.gc ? tempDir('profai-bench-gc-') : undefined;
+const GC_FLAGS = gcLog ? ['--import', join(ROOT, 'bench/gc-log.mjs')] : [];
+
 const fakeLlm = args.llm
   ? await startFakeOpenAI(() => ({ delayMs: Number(process.env.LLM_DELAY_MS ?? 2000) }))
   : undefined;
@@ -252,10 +275,10 @@ function loadPdfs(): { pdfs: Pdf[]; source: string } {
 
 function spawnCli(args: string[], env: Record<string, string>): ChildProcess {
   const entry = CLI.endsWith('.ts') ? ['--import', 'tsx', CLI] : [CLI];
-  const flags = args[0] === 'worker' ? [...SUPERVISOR_NODE_FLAGS, ...WORKER_EXTRA_FLAGS] : [];
+  const flags = args[0] === 'worker' ? [...SUPERVISOR_NODE_FLAGS, ...WORKER_EXTRA_FLAGS, ...GC_FLAGS] : [];
   return spawn(process.execPath, [...flags, ...entry, ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...env, ...(gcLog && args[0] === 'worker' ? { GC_LOG_DIR: gcLog.dir } : {}) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
 }
@@ -564,8 +587,51 @@ function jobCosts(views: JobView[], runInfos: Awaited<ReturnType<typeof readRunI
   const firstStart = new Map<number, number>();
   for (const j of jobs)
     firstStart.set(j.childPid, Math.min(firstStart.get(j.childPid) ?? j.startedAt, j.startedAt));
-  return jobs.map((j) => ({ ...j, childsFirst: firstStart.get(j.childPid) === j.startedAt }));
+  return jobs.map((j) => ({
+    ...j,
+    childsFirst: firstStart.get(j.childPid) === j.startedAt,
+    gc: gcOfJob(j, jobs),
+  }));
 }
+
+/** GCs of one job (`--gc`): those its child logged from the job's start to its next job's start. */
+function gcOfJob(
+  job: { childPid: number; startedAt: number },
+  jobs: { childPid: number; startedAt: number }[],
+) {
+  const next = Math.min(
+    ...jobs.filter((j) => j.childPid === job.childPid && j.startedAt > job.startedAt).map((j) => j.startedAt),
+  );
+  const mine = gcLogOf(job.childPid).filter(([, at]) => at >= job.startedAt && at < next);
+  const pause = (xs: typeof mine) => xs.reduce((s, x) => s + x[2], 0);
+  const scavenges = mine.filter(([kind]) => kind === constants.NODE_PERFORMANCE_GC_MINOR);
+  const majors = mine.filter(([kind]) => kind === constants.NODE_PERFORMANCE_GC_MAJOR);
+  return {
+    scavenges: scavenges.length,
+    scavengeMs: pause(scavenges),
+    markCompacts: majors.length,
+    markCompactMs: pause(majors),
+  };
+}
+
+/** A child's GC log (`--gc`, bench/gc-log.mjs): [kind, epoch ms, pause ms] per collection; none without --gc. */
+function gcLogOf(pid: number): [number, number, number][] {
+  if (!gcLog) return [];
+  try {
+    return readFileSync(join(gcLog.dir, `${pid}.jsonl`), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as [number, number, number]);
+  } catch {
+    return [];
+  }
+}
+
+type JobGc = ReturnType<typeof gcOfJob>;
+const gcText = (gcs: JobGc[]) => {
+  const sum = (k: keyof JobGc) => gcs.reduce((s, g) => s + g[k], 0);
+  return `${sum('scavenges')} scavenges (${sum('scavengeMs').toFixed(0)} ms paused), ${sum('markCompacts')} mark-compacts (${sum('markCompactMs').toFixed(0)} ms)`;
+};
 
 interface RssSample {
   at: number;
@@ -643,6 +709,7 @@ for (const n of args.workers!.split(',').map(Number)) {
       `  child RSS after each job, MB, in order (- : job shorter than a sample): ${r.jobAfterRss.map((x) => (Number.isNaN(x) ? '-' : x.toFixed(0))).join(' ')}`,
       `  wall seconds per stage, all documents: ${stagesText(r.stages.total)}`,
       `  slowest document ${r.stages.slowest.file}: ${stagesText(r.stages.slowest.stats)}`,
+      ...(gcLog ? [`  GC in the children (main thread, wall): ${gcText(r.jobs.map((j) => j.gc))}`] : []),
       `  probe saves during the run: ${s.length} ok, ${r.saves.errors.length} errors, p50 ${pct(s, 0.5).toFixed(0)} ms, p95 ${pct(s, 0.95).toFixed(0)} ms, max ${Math.max(0, ...s).toFixed(0)} ms`,
       ...r.failed.map((f) => `  failed: ${f}`),
     ].join('\n'),
@@ -655,13 +722,14 @@ if (results.length >= 2) {
   const cpuOf = (r: typeof a, first: boolean) => {
     const picked = r.jobs.flatMap((j, i) => (j.childsFirst === first ? [i] : []));
     const sum = (x: typeof a) => picked.reduce((s, i) => s + (x.jobs[i]?.cpuSeconds ?? 0), 0);
-    return { files: picked.length, base: sum(a), now: sum(b) };
+    const gcs = (x: typeof a) => picked.flatMap((i) => (x.jobs[i] ? [x.jobs[i].gc] : []));
+    return { files: picked.length, base: sum(a), now: sum(b), gcBase: gcs(a), gcNow: gcs(b) };
   };
   for (const first of [true, false]) {
     const c = cpuOf(b, first);
     if (c.files > 0)
       say(
-        `${b.workers} workers, ${first ? "children's first jobs" : 'later jobs'} (${c.files} jobs): ${c.now.toFixed(1)} s CPU vs ${c.base.toFixed(1)} s for the same jobs with ${a.workers} worker(s) (${(c.now / Math.max(c.base, 1e-9)).toFixed(2)}×)`,
+        `${b.workers} workers, ${first ? "children's first jobs" : 'later jobs'} (${c.files} jobs): ${c.now.toFixed(1)} s CPU vs ${c.base.toFixed(1)} s for the same jobs with ${a.workers} worker(s) (${(c.now / Math.max(c.base, 1e-9)).toFixed(2)}×)${gcLog ? `; GC ${gcText(c.gcNow)} vs ${gcText(c.gcBase)}` : ''}`,
       );
   }
   say(
@@ -672,6 +740,7 @@ if (fakeLlm) {
   say(`LLM calls: ${fakeLlm.chats().length}`);
   await fakeLlm.close();
 }
+gcLog?.remove();
 if (args.json) {
   console.log(
     JSON.stringify(

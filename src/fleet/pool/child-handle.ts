@@ -54,6 +54,21 @@ export const SUPERVISOR_NODE_FLAGS: readonly string[] = [
  * with neither, within the host's noise, and `--single-threaded-gc` once peaked at 262 MB per worker (2026-12-06,
  * `FLEET_WORKER_FLAGS=FLAG bench:fleet-corpus --dir --repeat 2 --workers 5`, alternated, load 11-17). What five
  * children add over one is each child's own warm-up; see bench/fleet-corpus.ts ("where five workers' extra CPU goes").
+ * Tried against that warm-up (issue 21, 2026-12-07 02:39-03:34, compiled workers, `bench:fleet-corpus --dir
+ * /work/bench-pdfs --repeat 2`, alternated with these flags, load 7-16; see bench/fleet-corpus.ts "what a child
+ * warms up"), none kept: `--always-sparkplug` (Sparkplug already starts when a function's feedback is allocated,
+ * which the budget does not delay) left the scavenges as they were (one worker 4,157-4,179 vs 4,184-4,205, five
+ * 5,160-5,228 vs 5,192-5,193) and the CPU within the noise (1 worker 35.3/33.1 vs 38.3/33.7 s, 5 workers 49.1/57.8
+ * vs 55.3/51.2 s); `--no-concurrent-recompilation` (five children's optimising jobs wait for a core, so their code
+ * might run unoptimised longer) 5 workers 54.7/51.7 vs 53.9/48.4 s; `--max-semi-space-size=2` halved the
+ * scavenges (one worker 2,063 vs 4,095, five 2,563 vs 5,144) for the same CPU (36.1 vs 35.3 s, 52.7 vs 52.0 s) and a
+ * peak of 253 vs 247 MB (one pair, load 10-13): scavenging costs what survives, not how often;
+ * `--initial-old-space-size=64` (no full collection while a new child's heap grows to its working size) took the
+ * mark-compacts from 46 to 33 with one worker and from 78 to 33 with five, but the CPU stayed within the noise
+ * (children's CPU in 3 and 4 runs, 03:12-03:34, load 9-17: 1 worker 31.1/35.3/35.4 s vs 31.2/31.6/33.9/36.5 s,
+ * 5 workers 48.8/52.0/54.8 vs 44.7/46.5/50.7/51.4 s; 5 ÷ 1 worker 1.47-1.57 vs 1.37-1.63), ~1 s at most by the
+ * collector's own count, and one worker's peak reached 250 MB (242-250 vs 246-248); V8's default budget instead of
+ * {@link OPTIMISE_LATER}: see there.
  */
 export const CHILD_NODE_FLAGS: readonly string[] = [
   '--max-semi-space-size=1',
