@@ -247,13 +247,23 @@ export function acceptedAnswers(
   const bare = bareName(term, isWord);
   if (bare) variants.push(bare);
   // "HMMER bit score": the learner types "bit score", the term the text writes throughout.
+  // Only where the text writes it alone too: "EFI system partition" is not any "system partition".
   const unnamed = termWithoutName(term, isWord);
-  if (unnamed) variants.push(unnamed, ...[words.otherNumber(unnamed) ?? []].flat());
+  if (unnamed && writtenAlone(unnamed, term, context))
+    variants.push(unnamed, ...[words.otherNumber(unnamed) ?? []].flat());
   const seen = new Set<string>();
   return variants.filter((v) => {
     const key = v.toLowerCase();
     return !seen.has(key) && seen.add(key);
   });
+}
+
+/** Whether `context` writes `phrase` (or its plural) without the name `term` puts before it. */
+function writtenAlone(phrase: string, term: string, context: string): boolean {
+  const name = term.slice(0, term.length - phrase.length).trim();
+  const escaped = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const alone = new RegExp(`(?<![\\p{L}\\p{N}])(?<!${escaped(name)}\\s)${escaped(phrase)}`, 'iu');
+  return alone.test(context);
 }
 
 /** Short-answer items: the term each definition defines, with the answers it accepts (rules/quiz/glosses.ts). */

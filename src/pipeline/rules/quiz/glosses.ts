@@ -622,7 +622,7 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
   },
   {
     id: 'answer/name-before-term',
-    why: 'A name before a phrase in lower case ("HMMER bit score") is the program\'s name before the term the text writes throughout ("bit score"): the key must accept the phrase alone (acceptedAnswers adds it when it is a common phrase); a term whose rest holds a name of its own ("HMMER hmmsearch pipeline") cannot say which the learner should type (HMMER user\'s guide, fresh set 8).',
+    why: 'A name before a phrase in lower case ("HMMER bit score") is the program\'s name before the term the text writes throughout ("bit score"): the key accepts the phrase alone where the text writes it alone too (acceptedAnswers; not "system partition" for "EFI system partition"); a term whose rest holds a name of its own ("HMMER hmmsearch pipeline") cannot say which the learner should type (HMMER user\'s guide, fresh set 8).',
     reject: ['HMMER hmmsearch pipeline => the steps a search goes through from filters to scores'],
     keep: [
       'HMMER bit score => the log of the ratio of the sequence’s probability according to the profile over the null model probability',
@@ -634,7 +634,11 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
       const words = a.term.trim().split(/\s+/u);
       if (words.length < 3 || !isName(words[0]!, a.isWord)) return false;
       const rest = words.slice(1).join(' ');
-      return /^[\p{Ll}\s-]+$/u.test(rest) && !a.answers.some((x) => x.toLowerCase() === rest.toLowerCase());
+      return (
+        /^[\p{Ll}\s-]+$/u.test(rest) &&
+        !commonPhrase(rest, a.isWord) &&
+        !a.answers.some((x) => x.toLowerCase() === rest.toLowerCase())
+      );
     },
   },
   {
