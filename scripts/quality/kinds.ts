@@ -14,6 +14,7 @@ import { basename, join, resolve } from 'node:path';
 import { renderTable } from '../../src/cli/table.ts';
 import { loadConfig } from '../../src/config.ts';
 import { QUESTION_KINDS, type QuestionKind } from '../../src/domain/questions.ts';
+import { terminateOcr } from '../../src/pipeline/ocr/tesseract.ts';
 import { generateQuiz } from '../../src/pipeline/quiz.ts';
 import { loadChunks, openDatabase, openVectorStore } from '../../src/store/index.ts';
 import { processDocument } from '../../src/workflows/document.ts';
@@ -70,7 +71,8 @@ try {
   }
 } finally {
   await vectors.close();
-  await db.close();
+  // The OCR worker thread a scanned page started (tesseract.js) would keep the process alive after the table.
+  await Promise.all([db.close(), terminateOcr()]);
   await rm(dir, { recursive: true, force: true });
 }
 console.log('Items made per kind (a 10-question quiz of that kind alone), and the default 20-question mix:');

@@ -19,6 +19,7 @@ import {
   GLOSS_RULES,
   type GlossPlace,
   LISTED_GLOSS_RULES,
+  termWithoutName,
 } from '../../rules/quiz/glosses.ts';
 import { matchingProblem } from '../../rules/quiz/kind-items.ts';
 import { SALIENCE_RULES } from '../../rules/quiz/salience.ts';
@@ -59,7 +60,8 @@ export const askable = (d: Pick<Defined, 'term' | 'gloss'>, lang: AnalysedLangua
 
 /** The answer rules a listed term must pass too: a term in a list is still a term to know, not code. */
 const LISTED_TERM_RULES = ANSWER_RULES.filter(
-  (r) => r.id === 'answer/not-a-term' || r.id === 'answer/code-name',
+  (r) =>
+    r.id === 'answer/not-a-term' || r.id === 'answer/code-name' || r.id === 'answer/heading-and-identifier',
 );
 
 /** Whether a definition may stand in a list of them (matching). */
@@ -225,7 +227,8 @@ export function abbreviationOf(term: string, text: string): string | null {
 /**
  * The answers a short answer accepts for `term`: itself, its other number, other spellings, its abbreviation, and
  * the bare name of a name with its kind ("VBIC" for "VBIC model"; not "Query" for "Query language": `isWord`, the
- * analyser's lexicon, tells a word of the language from a name).
+ * analyser's lexicon, tells a word of the language from a name), and the term without a name before it ("bit
+ * score" for "HMMER bit score").
  */
 export function acceptedAnswers(
   term: string,
@@ -243,11 +246,24 @@ export function acceptedAnswers(
   // "VBIC model": the learner types the name alone.
   const bare = bareName(term, isWord);
   if (bare) variants.push(bare);
+  // "HMMER bit score": the learner types "bit score", the term the text writes throughout.
+  // Only where the text writes it alone too: "EFI system partition" is not any "system partition".
+  const unnamed = termWithoutName(term, isWord);
+  if (unnamed && writtenAlone(unnamed, term, context))
+    variants.push(unnamed, ...[words.otherNumber(unnamed) ?? []].flat());
   const seen = new Set<string>();
   return variants.filter((v) => {
     const key = v.toLowerCase();
     return !seen.has(key) && seen.add(key);
   });
+}
+
+/** Whether `context` writes `phrase` (or its plural) without the name `term` puts before it. */
+function writtenAlone(phrase: string, term: string, context: string): boolean {
+  const name = term.slice(0, term.length - phrase.length).trim();
+  const escaped = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const alone = new RegExp(`(?<![\\p{L}\\p{N}])(?<!${escaped(name)}\\s)${escaped(phrase)}`, 'iu');
+  return alone.test(context);
 }
 
 /** Short-answer items: the term each definition defines, with the answers it accepts (rules/quiz/glosses.ts). */

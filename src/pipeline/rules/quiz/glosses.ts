@@ -73,6 +73,25 @@ export function bareName(term: string, isWord: (word: string) => boolean): strin
   return parts.length > 1 && parts.every((part) => part !== '' && !isWord(part)) ? name : null;
 }
 
+/**
+ * The common phrase after a name of one word ("HMMER bit score" → "bit score", "GNU regular expression" → "regular
+ * expression"): the term the text writes throughout, the name being the program's or project's it belongs to. Null
+ * unless the name is a name ({@link bareName}'s test: capitals or a digit, or capitalised and not a word) and the
+ * rest two words or more of the language in lower case: one common word alone ("score") names too much.
+ */
+export function termWithoutName(term: string, isWord: (word: string) => boolean): string | null {
+  const words = term.trim().split(/\s+/u);
+  if (words.length < 3 || !isName(words[0]!, isWord)) return null;
+  const rest = words.slice(1).join(' ');
+  return commonPhrase(rest, isWord) ? rest : null;
+}
+
+/** A name of one word: capitals or a digit ("HMMER", "ext4"), or capitalised and not a word of the language. */
+const isName = (word: string, isWord: (word: string) => boolean) =>
+  [...word].length >= 2 &&
+  /\p{L}/u.test(word) &&
+  (/^\p{Lu}{2,}\d*$|\p{N}/u.test(word) || (/^\p{Lu}[\p{Ll}\p{N}-]+$/u.test(word) && !isWord(word)));
+
 /** Kinds that name a program or a command: the name before them is what is typed to run it. */
 const PROGRAM_KINDS = /^(?:program|command|utility|tool|daemon|binary|executable)s?$/iu;
 
@@ -230,6 +249,42 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     reject: ['crash => an option that specifies initialization method: 0 — default initialization is used'],
     keep: ['crash => an option that specifies the initialization method of the solver'],
     fails: (d) => /:\s|\s[—–]\s/u.test(d.gloss),
+  },
+  {
+    id: 'gloss/runs-on-clause',
+    why: 'A definition that goes on past its defining clause with a consequence or a contrast of its own ("a CM scoring algorithm, so it’s slow, but it is accelerated…") says more than what the term is, and what it says fits others (Inside is scored with the same bands): the defining clause alone is too thin to tell them apart (Infernal user\'s guide, fresh set 8).',
+    reject: [
+      'CYK => a CM scoring algorithm, so it’s slow, but it is accelerated using banded dynamic programming',
+      'journal => a log of changes, but it is not kept on every file system',
+    ],
+    keep: [
+      'CYK => a CM scoring algorithm accelerated by banded dynamic programming',
+      'thread => a sequence of instructions, but sharing memory with the others of its process',
+    ],
+    fails: (d) =>
+      /,\s+(?:and\s+)?(?:so|but|yet|hence|thus|therefore|whereas)\s+(?:it|it[’']s|this|that|they|these|there|its|which)\b/iu.test(
+        d.gloss,
+      ),
+  },
+  {
+    id: 'gloss/other-subject',
+    why: 'A definition about a program of another subject ("the default output format of INFERNAL’s cmalign program", said of Pfam format in a note on another tool) is an aside: it says where the term is used, not what it is (HMMER user\'s guide, fresh set 8).',
+    reject: [
+      'Pfam format => the default output format of INFERNAL’s cmalign program',
+      "unified format => the output format of GNU's diff command",
+    ],
+    keep: [
+      'Pfam format => a non-interleaved Stockholm format with one line per sequence',
+      'dpkg => Debian’s package manager',
+      'cmalign => INFERNAL’s cmalign program for aligning sequences to a model',
+    ],
+    fails: (d) => {
+      const other =
+        /[\p{L}\p{N}]+[’']s\s+([\p{L}\p{N}_.-]+)\s+(?:program|command|utility|tool|daemon|binary|executable)s?\b/u.exec(
+          d.gloss,
+        );
+      return other !== null && !d.term.toLowerCase().includes(other[1]!.toLowerCase());
+    },
   },
   {
     id: 'gloss/list-tail',
@@ -540,6 +595,49 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
       return (
         (words.length > 1 && words.some((w) => a.words.codeNouns.test(w))) ||
         words.some((w) => /^\p{Ll}+\p{N}[\p{L}\p{N}]*$|_/u.test(w))
+      );
+    },
+  },
+  {
+    id: 'answer/heading-and-identifier',
+    why: 'A term that ends on a code identifier after other words ("MD5 Sums sb-md5", "network Interface sb-bsd-sockets", "profiling sb-profile") is a list\'s heading run into a module\'s name: neither a concept nor a name to type (SBCL manual, fresh set 8). A compound of words ("Java run-time") or a name before its kind ("dpkg-deb tool") is a term.',
+    reject: [
+      'MD5 Sums sb-md5 => an implementation of the MD5 message digest algorithm for Common Lisp',
+      'profiling sb-profile => an exact per-function profiler',
+    ],
+    keep: [
+      'dpkg-deb tool => the low-level package archiver',
+      'Java run-time => the libraries and virtual machine that execute compiled classes',
+      'sb-md5 => an implementation of the MD5 message digest algorithm for Common Lisp',
+    ],
+    fails: (a) => {
+      const words = a.term.trim().split(/\s+/u);
+      const last = words.at(-1)!;
+      return (
+        words.length > 1 &&
+        /^\p{Ll}[\p{Ll}\p{N}]*(?:[-_][\p{Ll}\p{N}]+)+$/u.test(last) &&
+        last.split(/[-_]/u).some((part) => !a.isWord(part))
+      );
+    },
+  },
+  {
+    id: 'answer/name-before-term',
+    why: 'A name before a phrase in lower case ("HMMER bit score") is the program\'s name before the term the text writes throughout ("bit score"): the key accepts the phrase alone where the text writes it alone too (acceptedAnswers; not "system partition" for "EFI system partition"); a term whose rest holds a name of its own ("HMMER hmmsearch pipeline") cannot say which the learner should type (HMMER user\'s guide, fresh set 8).',
+    reject: ['HMMER hmmsearch pipeline => the steps a search goes through from filters to scores'],
+    keep: [
+      'HMMER bit score => the log of the ratio of the sequence’s probability according to the profile over the null model probability',
+      'Mnesia application => a distributed database management system for telecommunications applications',
+      'GNU regular expression => a pattern of the syntax that grep and sed read',
+      'Regular expression syntax => the way patterns are written',
+    ],
+    fails: (a) => {
+      const words = a.term.trim().split(/\s+/u);
+      if (words.length < 3 || !isName(words[0]!, a.isWord)) return false;
+      const rest = words.slice(1).join(' ');
+      return (
+        /^[\p{Ll}\s-]+$/u.test(rest) &&
+        !commonPhrase(rest, a.isWord) &&
+        !a.answers.some((x) => x.toLowerCase() === rest.toLowerCase())
       );
     },
   },

@@ -163,17 +163,19 @@ export const STEP_RULES: readonly StepRule[] = [
   },
   {
     id: 'steps/option-list',
-    why: 'A numbered list whose items open with a name in lower case and then its description ("detach This is the default…", "pass_on This causes…", "call-local-io-error Invokes…") lists the values of an option, not steps: they have no order (DRBD users\' guide, fresh set 7).',
+    why: 'A numbered list whose items open with a name in lower case and then its description ("detach This is the default…", "pass_on This causes…", "call-local-io-error Invokes…"), or with a label in capitals and a colon ("Input Data: specify…", "Substitution Model: selection of…"), lists the values of an option or the entries of a menu, not steps: they have no order (DRBD users\' guide, fresh set 7; PhyML manual, fresh set 8). A step that opens with an instruction and a colon ("Configure: run ./configure") is a step.',
     reject: [
+      'PHYLIP-like interface | Input Data: specify whether the input file contains amino-acid or nucleotide sequences. ; Substitution Model: selection of the Markov model of substitution. ; Tree Searching: selection of the tree topology searching algorithm. ; Branch Support: selection of the method that is used to measure branch support.',
+      'The menus: | Options: the settings of the run. ; Output Files: where the results go. ; Help: the manual.',
       'The strategies: | detach This is the default and recommended option. ; pass_on This causes DRBD to report the I/O error. ; call-local-io-error Invokes the command defined as the handler.',
     ],
     keep: [
       'Proceed as follows: | Read the Nexus data file ; Set the evolutionary model ; Run the analysis',
       'Proceed as follows: | make the build directory. ; run cmake in it. ; install the result.',
+      'Build it so: | Configure: run ./configure in the source directory. ; Compile: run make. ; Install: run make install as root.',
+      'Proceed as follows: | Download the archive: it is on the web site. ; Unpack the archive. ; Run the installer.',
     ],
-    fails: (l) =>
-      l.items.filter((t) => /^\p{Ll}[\p{L}\p{N}_-]*\s+\p{Lu}\p{Ll}/u.test(t.trim())).length >=
-      l.items.length - 1,
+    fails: (l) => l.items.filter((t) => optionRow(t.trim(), l.isInstruction)).length >= l.items.length - 1,
   },
   {
     id: 'steps/no-order',
@@ -231,6 +233,22 @@ export const STEP_RULES: readonly StepRule[] = [
     },
   },
 ];
+
+/** A label of one to four words, each capitalised ("and", "of", "or" between them), closed by a colon. */
+const CAPITAL_LABEL = /^(\p{Lu}[\p{L}\p{N}-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}-]*|and|of|or|&)){0,3}):\s/u;
+
+/**
+ * Whether an item is a row of an option list or a menu: a name in lower case and its description ("detach This is
+ * the default…"), or a label in capitals and a colon ("Input Data: specify…"; one word only if it is not an
+ * instruction: not "Configure: run ./configure").
+ */
+function optionRow(item: string, isInstruction: IsInstruction | undefined): boolean {
+  if (/^\p{Ll}[\p{L}\p{N}_-]*\s+\p{Lu}\p{Ll}/u.test(item)) return true;
+  const label = CAPITAL_LABEL.exec(item)?.[1];
+  // Two capitalised words are a title ("Branch Support"), whatever the analyser makes of the first; one word is a
+  // label unless it is an instruction ("Compile:").
+  return label !== undefined && (/\s/u.test(label) || !isInstruction?.(label));
+}
 
 /**
  * Whether two items (their words lower-cased, and as written) are the same but for one word, a common word in lower
