@@ -155,6 +155,10 @@ describe("a file's soft masks", () => {
       const bands = async (bandBytes?: number) =>
         (await renderPageGray(pdf, 1, 300, { bandBytes })) as DrawnPage;
       assert.equal((await bands()).bands, 2);
+      // The drawing reads the handle's set, not one the document finds for itself: a handle that knows of no mask
+      // draws the same page in one band.
+      const unmasked: typeof pdf = Object.create(pdf, { softMasked: { value: new Set<string>() } });
+      assert.equal(((await renderPageGray(unmasked, 1, 300)) as DrawnPage).bands, 1);
       await pdf.reopen();
       assert.equal(pdf.softMasked, found, 'the same set: the file is not read again');
       assert.equal((await bands(BESIDE_TESSERACT_BAND_BYTES)).bands, 5);

@@ -54,6 +54,8 @@ function drawPage(
   options: Pick<DrawOptions, 'bandBytes'>,
 ): GrayImage {
   const doc = pdf.document;
+  // Outside runInEngine, so the file's one scan for soft masks (an indexOf pass over its bytes, on the first page
+  // drawn) is not under the page's timeout: it is the file's, not the page's, and cheap.
   const drawOptions = { ...options, softMasked: pdf.softMasked };
   return runInEngine(
     doc.engine,
