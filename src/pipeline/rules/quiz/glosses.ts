@@ -260,9 +260,11 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     keep: [
       'CYK => a CM scoring algorithm accelerated by banded dynamic programming',
       'thread => a sequence of instructions, but sharing memory with the others of its process',
+      'lock file => a file created by a program, so that other instances wait',
+      'cache => a fast memory holding computed results, so that they can be reused quickly',
     ],
     fails: (d) =>
-      /,\s+(?:and\s+)?(?:so|but|yet|hence|thus|therefore|whereas)\s+(?:it|it[’']s|this|that|they|these|there|its|which)\b/iu.test(
+      /,\s+(?:and\s+)?(?:so(?!\s+that\b)|but|yet|hence|thus|therefore|whereas)\s+(?:it|it[’']s|this|that|they|these|there|its|which)\b/iu.test(
         d.gloss,
       ),
   },
