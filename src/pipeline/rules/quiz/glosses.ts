@@ -270,7 +270,7 @@ export const GLOSS_RULES: readonly GlossRule[] = [
   },
   {
     id: 'gloss/other-subject',
-    why: 'A definition about a program of another subject ("the default output format of INFERNAL’s cmalign program", said of Pfam format in a note on another tool) is an aside: it says where the term is used, not what it is (HMMER user\'s guide, fresh set 8).',
+    why: 'A definition about a program of another subject ("the default output format of INFERNAL’s cmalign program", said of Pfam format in a note on another tool) is an aside: it says where the term is used, not what it is (HMMER user\'s guide, fresh set 8). The possessor is a name (capitalised) and the word after it not an adjective: "the system’s standard tool" describes the term.',
     reject: [
       'Pfam format => the default output format of INFERNAL’s cmalign program',
       "unified format => the output format of GNU's diff command",
@@ -279,13 +279,18 @@ export const GLOSS_RULES: readonly GlossRule[] = [
       'Pfam format => a non-interleaved Stockholm format with one line per sequence',
       'dpkg => Debian’s package manager',
       'cmalign => INFERNAL’s cmalign program for aligning sequences to a model',
+      'sudo => the system’s standard tool for running commands as root',
+      'cd => the shell’s own command for changing the working directory',
+      'apt => Debian’s standard tool for installing packages',
     ],
     fails: (d) => {
       const other =
-        /[\p{L}\p{N}]+[’']s\s+([\p{L}\p{N}_.-]+)\s+(?:program|command|utility|tool|daemon|binary|executable)s?\b/u.exec(
+        /\p{Lu}[\p{L}\p{N}]*[’']s\s+([\p{L}\p{N}_.-]+)\s+(?:program|command|utility|tool|daemon|binary|executable)s?\b/u.exec(
           d.gloss,
         );
-      return other !== null && !d.term.toLowerCase().includes(other[1]!.toLowerCase());
+      if (other === null || d.term.toLowerCase().includes(other[1]!.toLowerCase())) return false;
+      const at = other.index + other[0].indexOf(other[1]!, other[0].search(/\s/u));
+      return !d.tags().some((t) => t.start === at && t.pos === 'ADJ');
     },
   },
   {
