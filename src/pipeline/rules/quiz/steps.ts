@@ -174,8 +174,18 @@ export const STEP_RULES: readonly StepRule[] = [
       'Proceed as follows: | make the build directory. ; run cmake in it. ; install the result.',
       'Build it so: | Configure: run ./configure in the source directory. ; Compile: run make. ; Install: run make install as root.',
       'Proceed as follows: | Download the archive: it is on the web site. ; Unpack the archive. ; Run the installer.',
+      'To upgrade DRBD: | Stop DRBD: run drbdadm down all. ; Upgrade DRBD: install the new packages. ; Start DRBD: run drbdadm up all.',
+      'Proceed as follows: | click File and choose Open. ; type the name of the file. ; press Enter.',
+      'Proceed as follows: | Options: set the options you need. ; Run the program.',
     ],
-    fails: (l) => l.items.filter((t) => optionRow(t.trim(), l.isInstruction)).length >= l.items.length - 1,
+    fails: (l) => {
+      const items = l.items.map((t) => t.trim());
+      // A lower-case opening is a name only when it looks like one ("pass_on") or every item opens so: a UI step
+      // ("click File and choose Open") opens in lower case too.
+      const allNamed = items.every((t) => LOWER_NAME_ROW.test(t));
+      const rows = items.filter((t) => optionRow(t, allNamed, l.isInstruction)).length;
+      return rows >= 2 && rows >= items.length - 1;
+    },
   },
   {
     id: 'steps/no-order',
@@ -237,17 +247,19 @@ export const STEP_RULES: readonly StepRule[] = [
 /** A label of one to four words, each capitalised ("and", "of", "or" between them), closed by a colon. */
 const CAPITAL_LABEL = /^(\p{Lu}[\p{L}\p{N}-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}-]*|and|of|or|&)){0,3}):\s/u;
 
+/** A name in lower case and its description ("detach This is the default…"). */
+const LOWER_NAME_ROW = /^(\p{Ll}[\p{L}\p{N}_-]*)\s+\p{Lu}\p{Ll}/u;
+
 /**
- * Whether an item is a row of an option list or a menu: a name in lower case and its description ("detach This is
- * the default…"), or a label in capitals and a colon ("Input Data: specify…"; one word only if it is not an
- * instruction: not "Configure: run ./configure").
+ * Whether an item is a row of an option list or a menu: a name in lower case and its description ("pass_on This
+ * causes…"; a plain word such as "detach" only when every item opens so), or a label in capitals and a colon that
+ * is not an instruction ("Input Data: specify…"; not "Configure: run ./configure", "Stop DRBD: run drbdadm down").
  */
-function optionRow(item: string, isInstruction: IsInstruction | undefined): boolean {
-  if (/^\p{Ll}[\p{L}\p{N}_-]*\s+\p{Lu}\p{Ll}/u.test(item)) return true;
+function optionRow(item: string, allNamed: boolean, isInstruction: IsInstruction | undefined): boolean {
+  const name = LOWER_NAME_ROW.exec(item)?.[1];
+  if (name !== undefined && (allNamed || /[_-]/u.test(name))) return true;
   const label = CAPITAL_LABEL.exec(item)?.[1];
-  // Two capitalised words are a title ("Branch Support"), whatever the analyser makes of the first; one word is a
-  // label unless it is an instruction ("Compile:").
-  return label !== undefined && (/\s/u.test(label) || !isInstruction?.(label));
+  return label !== undefined && !isInstruction?.(label);
 }
 
 /**
