@@ -41,6 +41,8 @@ export const PLAIN_SOURCE_RULES: readonly PlainSourceRule[] = [
       'pTEX は日本語の組版を行う TEX の拡張である。',
       '文字コードが 255 以下の文字は 1 バイトで表される。',
       'jsclasses は横組用の jis.tfm と jisg.tfm を標準で使用している．',
+      'また、pTEX は縦書きに対応している。',
+      '1 行は 80 文字以下の長さである。',
     ],
     fails: (text, lang) => lang.pointsElsewhere?.test(text.trim()) ?? false,
   },
