@@ -140,25 +140,34 @@ export const STEP_RULES: readonly StepRule[] = [
   },
   {
     id: 'steps/one-action',
-    why: 'Steps that all open with the same words ("Issue the bos create command to start the Protection Server", "… the VL Server", "… the Backup Server") are one action done to several things: nothing fixes their order for a learner (OpenAFS Quick Beginnings, fresh set 7).',
+    why: 'Steps that are the same words but for a short tail, the thing acted on ("Issue the bos create command to start the Protection Server", "… the VL Server", "… the Backup Server"), are one action done to several things: nothing fixes their order for a learner (OpenAFS Quick Beginnings, fresh set 7). Steps that share an opening and then part in an action of their own ("Log in to the first node and stop the service") are steps.',
     reject: [
       'Start the server processes: | Issue the bos create command to start the Protection Server. ; Issue the bos create command to start the VL Server. ; Optionally, issue the bos create command to start the Backup Server.',
     ],
     keep: [
       'To build the program, do the following: | Run ./configure in the source directory. ; Run make in the source directory. ; Run make install as root.',
       'Proceed as follows: | Issue the bos shutdown command. ; Issue the ps command to find the process. ; Run the script.',
+      'Upgrade the cluster: | Log in to the first node and stop the service. ; Log in to the first node and upgrade the package. ; Log in to the second node.',
     ],
     fails: (l) => {
       // "Optionally, issue…": an opening word and its comma are no part of the action.
-      const openings = l.items.map((t) =>
+      const items = l.items.map((t) =>
         t
           .toLowerCase()
           .replace(/^\p{L}+,\s+/u, '')
-          .split(/\s+/u)
-          .slice(0, 4)
-          .join(' '),
+          .replace(/[.!;:,]+$/u, '')
+          .split(/\s+/u),
       );
-      return openings[0]!.split(' ').length === 4 && openings.every((o) => o === openings[0]);
+      const shared = commonPrefix(items);
+      // The same action on several things: the items part only in a short tail, a noun phrase ("the VL Server"),
+      // not in an action of their own ("… first node and stop the service").
+      return (
+        shared >= 4 &&
+        items.every((words) => {
+          const tail = words.slice(shared);
+          return tail.length <= 3 && !tail.some((w) => /^(?:and|or|then)$/u.test(w));
+        })
+      );
     },
   },
   {
@@ -260,6 +269,14 @@ function optionRow(item: string, allNamed: boolean, isInstruction: IsInstruction
   if (name !== undefined && (allNamed || /[_-]/u.test(name))) return true;
   const label = CAPITAL_LABEL.exec(item)?.[1];
   return label !== undefined && !isInstruction?.(label);
+}
+
+/** How many words all the items open with. */
+function commonPrefix(items: readonly (readonly string[])[]): number {
+  const first = items[0] ?? [];
+  let n = 0;
+  while (n < first.length && items.every((words) => words[n] === first[n])) n++;
+  return n;
 }
 
 /**
