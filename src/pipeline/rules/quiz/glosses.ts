@@ -47,6 +47,9 @@ export interface AnswerRule extends Rule {
   fails(a: AnswerPlace): boolean;
 }
 
+/** Prefixes written with a hyphen that the lexicon does not hold alone ("hyper-threading", "multi-homing"). */
+const WORD_PREFIX = /^(?:hyper|multi|re|pre|non|auto|co|sub|inter|self)$/u;
+
 /**
  * The name of a two-word term that is a name and its kind ("VBIC model" → "VBIC", "Mnesia application" →
  * "Mnesia", "yosys-filterlib tool" → "yosys-filterlib"): what a learner types for it. Null for any other term, and
@@ -607,7 +610,7 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
   },
   {
     id: 'answer/heading-and-identifier',
-    why: 'A term that ends on a code identifier after other words ("MD5 Sums sb-md5", "network Interface sb-bsd-sockets", "profiling sb-profile") is a list\'s heading run into a module\'s name: neither a concept nor a name to type (SBCL manual, fresh set 8). A compound of words ("Java run-time") or a name before its kind ("dpkg-deb tool") is a term.',
+    why: 'A term that ends on a code identifier after other words ("MD5 Sums sb-md5", "network Interface sb-bsd-sockets", "profiling sb-profile") is a list\'s heading run into a module\'s name: neither a concept nor a name to type (SBCL manual, fresh set 8). A compound of words ("Java run-time", "CPU hyper-threading": a prefix such as hyper-, multi- is part of a word) or a name before its kind ("dpkg-deb tool") is a term.',
     reject: [
       'MD5 Sums sb-md5 => an implementation of the MD5 message digest algorithm for Common Lisp',
       'profiling sb-profile => an exact per-function profiler',
@@ -616,6 +619,8 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
       'dpkg-deb tool => the low-level package archiver',
       'Java run-time => the libraries and virtual machine that execute compiled classes',
       'sb-md5 => an implementation of the MD5 message digest algorithm for Common Lisp',
+      'CPU hyper-threading => running two threads on one core at once',
+      'IP multi-homing => connecting one host to several networks',
     ],
     fails: (a) => {
       const words = a.term.trim().split(/\s+/u);
@@ -623,7 +628,7 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
       return (
         words.length > 1 &&
         /^\p{Ll}[\p{Ll}\p{N}]*(?:[-_][\p{Ll}\p{N}]+)+$/u.test(last) &&
-        last.split(/[-_]/u).some((part) => !a.isWord(part))
+        last.split(/[-_]/u).some((part, i) => !a.isWord(part) && !(i === 0 && WORD_PREFIX.test(part)))
       );
     },
   },
