@@ -63,7 +63,9 @@ export const PLAIN_SOURCE_RULES: readonly PlainSourceRule[] = [
     ],
     // One dot is a section number only before an identifier ("1.6 char_type"): "0.5 ポイント", "2.0 版" are numbers.
     fails: (text) =>
-      /^(?:\*\d+\s|\d+(?:\.\d+){2,3}\.?\s|\d+\.\d+\.?\s+[A-Za-z_][A-Za-z0-9_]*\s)|https?:\/\//u.test(text.trim()),
+      /^(?:\*\d+\s|\d+(?:\.\d+){2,3}\.?\s|\d+\.\d+\.?\s+[A-Za-z_][A-Za-z0-9_]*\s)|https?:\/\//u.test(
+        text.trim(),
+      ),
   },
 ];
 
