@@ -171,6 +171,18 @@ describe('matching and short answer: the terms a module defines', () => {
         !acceptedAnswers(term, '', words, isWord).includes(word),
         `"${word}" typed alone is a word or a letter, not the name of ${term}`,
       );
+    assert.ok(
+      !acceptedAnswers('EFI system partition', 'Run a system partitioning tool.', words, isWord).includes(
+        'system partition',
+      ),
+      'the phrase alone must be written as a phrase, not inside a longer word',
+    );
+    assert.ok(
+      acceptedAnswers('EFI system partition', 'Every system partition is small.', words, isWord).includes(
+        'system partition',
+      ),
+      'the phrase written alone is accepted alone',
+    );
     assert.deepEqual(acceptedAnswers('TCP protocol', '', words, isWord).at(-1), 'TCP', 'capitals are a name');
     assert.equal(
       acceptedAnswers('yosys-filterlib tool', '', words, isWord).at(-1),

@@ -258,11 +258,17 @@ export function acceptedAnswers(
   });
 }
 
-/** Whether `context` writes `phrase` (or its plural) without the name `term` puts before it. */
+/**
+ * Whether `context` writes `phrase` (or its plural) without the name `term` puts before it, as a phrase of its own:
+ * not "system partition" inside "a system partitioning tool".
+ */
 function writtenAlone(phrase: string, term: string, context: string): boolean {
   const name = term.slice(0, term.length - phrase.length).trim();
   const escaped = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  const alone = new RegExp(`(?<![\\p{L}\\p{N}])(?<!${escaped(name)}\\s)${escaped(phrase)}`, 'iu');
+  const alone = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?<!${escaped(name)}\\s)${escaped(phrase)}(?:s|es)?(?![\\p{L}\\p{N}])`,
+    'iu',
+  );
   return alone.test(context);
 }
 

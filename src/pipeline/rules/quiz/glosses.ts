@@ -47,6 +47,9 @@ export interface AnswerRule extends Rule {
   fails(a: AnswerPlace): boolean;
 }
 
+/** Prefixes written with a hyphen that the lexicon does not hold alone ("hyper-threading", "multi-homing"). */
+const WORD_PREFIX = /^(?:hyper|multi|re|pre|non|auto|co|sub|inter|self)$/u;
+
 /**
  * The name of a two-word term that is a name and its kind ("VBIC model" → "VBIC", "Mnesia application" →
  * "Mnesia", "yosys-filterlib tool" → "yosys-filterlib"): what a learner types for it. Null for any other term, and
@@ -260,15 +263,17 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     keep: [
       'CYK => a CM scoring algorithm accelerated by banded dynamic programming',
       'thread => a sequence of instructions, but sharing memory with the others of its process',
+      'lock file => a file created by a program, so that other instances wait',
+      'cache => a fast memory holding computed results, so that they can be reused quickly',
     ],
     fails: (d) =>
-      /,\s+(?:and\s+)?(?:so|but|yet|hence|thus|therefore|whereas)\s+(?:it|it[’']s|this|that|they|these|there|its|which)\b/iu.test(
+      /,\s+(?:and\s+)?(?:so(?!\s+that\b)|but|yet|hence|thus|therefore|whereas)\s+(?:it|it[’']s|this|that|they|these|there|its|which)\b/iu.test(
         d.gloss,
       ),
   },
   {
     id: 'gloss/other-subject',
-    why: 'A definition about a program of another subject ("the default output format of INFERNAL’s cmalign program", said of Pfam format in a note on another tool) is an aside: it says where the term is used, not what it is (HMMER user\'s guide, fresh set 8).',
+    why: 'A definition about a program of another subject ("the default output format of INFERNAL’s cmalign program", said of Pfam format in a note on another tool) is an aside: it says where the term is used, not what it is (HMMER user\'s guide, fresh set 8). The possessor is a name (capitalised) and the word after it not an adjective: "the system’s standard tool" describes the term.',
     reject: [
       'Pfam format => the default output format of INFERNAL’s cmalign program',
       "unified format => the output format of GNU's diff command",
@@ -277,13 +282,18 @@ export const GLOSS_RULES: readonly GlossRule[] = [
       'Pfam format => a non-interleaved Stockholm format with one line per sequence',
       'dpkg => Debian’s package manager',
       'cmalign => INFERNAL’s cmalign program for aligning sequences to a model',
+      'sudo => the system’s standard tool for running commands as root',
+      'cd => the shell’s own command for changing the working directory',
+      'apt => Debian’s standard tool for installing packages',
     ],
     fails: (d) => {
       const other =
-        /[\p{L}\p{N}]+[’']s\s+([\p{L}\p{N}_.-]+)\s+(?:program|command|utility|tool|daemon|binary|executable)s?\b/u.exec(
+        /\p{Lu}[\p{L}\p{N}]*[’']s\s+([\p{L}\p{N}_.-]+)\s+(?:program|command|utility|tool|daemon|binary|executable)s?\b/u.exec(
           d.gloss,
         );
-      return other !== null && !d.term.toLowerCase().includes(other[1]!.toLowerCase());
+      if (other === null || d.term.toLowerCase().includes(other[1]!.toLowerCase())) return false;
+      const at = other.index + other[0].indexOf(other[1]!, other[0].search(/\s/u));
+      return !d.tags().some((t) => t.start === at && t.pos === 'ADJ');
     },
   },
   {
@@ -600,7 +610,7 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
   },
   {
     id: 'answer/heading-and-identifier',
-    why: 'A term that ends on a code identifier after other words ("MD5 Sums sb-md5", "network Interface sb-bsd-sockets", "profiling sb-profile") is a list\'s heading run into a module\'s name: neither a concept nor a name to type (SBCL manual, fresh set 8). A compound of words ("Java run-time") or a name before its kind ("dpkg-deb tool") is a term.',
+    why: 'A term that ends on a code identifier after other words ("MD5 Sums sb-md5", "network Interface sb-bsd-sockets", "profiling sb-profile") is a list\'s heading run into a module\'s name: neither a concept nor a name to type (SBCL manual, fresh set 8). A compound of words ("Java run-time", "CPU hyper-threading": a prefix such as hyper-, multi- is part of a word) or a name before its kind ("dpkg-deb tool") is a term.',
     reject: [
       'MD5 Sums sb-md5 => an implementation of the MD5 message digest algorithm for Common Lisp',
       'profiling sb-profile => an exact per-function profiler',
@@ -609,6 +619,8 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
       'dpkg-deb tool => the low-level package archiver',
       'Java run-time => the libraries and virtual machine that execute compiled classes',
       'sb-md5 => an implementation of the MD5 message digest algorithm for Common Lisp',
+      'CPU hyper-threading => running two threads on one core at once',
+      'IP multi-homing => connecting one host to several networks',
     ],
     fails: (a) => {
       const words = a.term.trim().split(/\s+/u);
@@ -616,7 +628,7 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
       return (
         words.length > 1 &&
         /^\p{Ll}[\p{Ll}\p{N}]*(?:[-_][\p{Ll}\p{N}]+)+$/u.test(last) &&
-        last.split(/[-_]/u).some((part) => !a.isWord(part))
+        last.split(/[-_]/u).some((part, i) => !a.isWord(part) && !(i === 0 && WORD_PREFIX.test(part)))
       );
     },
   },

@@ -41,6 +41,8 @@ export const PLAIN_SOURCE_RULES: readonly PlainSourceRule[] = [
       'pTEX は日本語の組版を行う TEX の拡張である。',
       '文字コードが 255 以下の文字は 1 バイトで表される。',
       'jsclasses は横組用の jis.tfm と jisg.tfm を標準で使用している．',
+      'また、pTEX は縦書きに対応している。',
+      '1 行は 80 文字以下の長さである。',
     ],
     fails: (text, lang) => lang.pointsElsewhere?.test(text.trim()) ?? false,
   },
@@ -51,12 +53,19 @@ export const PLAIN_SOURCE_RULES: readonly PlainSourceRule[] = [
       '*9 https://asciidwango.github.io/ptex/tfm/jfm.html 1.6.3 glue_kern テーブルでの再配置',
       '*13 upjisr-v.map は upTEX 用 JFM であるが，原理的に pTEX 用と upTEX 用の JFM は区別できない．',
       '1.6.1 char_type テーブルへの 3 バイトの文字フォント格納 char_type テーブルの各エントリーは 1 ワードで構成される．',
+      '1.6 char_type テーブル char_type テーブルの各エントリーは 1 ワードで構成される．',
     ],
     keep: [
       '2018 年以降は DVI ファイルの set3 対応が進んだ．',
       'char_type テーブルの各エントリーは 1 ワード（＝ 4 バイト）で構成される．',
+      '0.5 ポイントの差は無視できる。',
+      '2.0 版では JFM の形式が拡張された。',
     ],
-    fails: (text) => /^(?:\*\d+\s|\d+(?:\.\d+){1,3}\.?\s)|https?:\/\//u.test(text.trim()),
+    // One dot is a section number only before an identifier ("1.6 char_type"): "0.5 ポイント", "2.0 版" are numbers.
+    fails: (text) =>
+      /^(?:\*\d+\s|\d+(?:\.\d+){2,3}\.?\s|\d+\.\d+\.?\s+[A-Za-z_][A-Za-z0-9_]*\s)|https?:\/\//u.test(
+        text.trim(),
+      ),
   },
 ];
 

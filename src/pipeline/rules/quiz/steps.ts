@@ -140,25 +140,34 @@ export const STEP_RULES: readonly StepRule[] = [
   },
   {
     id: 'steps/one-action',
-    why: 'Steps that all open with the same words ("Issue the bos create command to start the Protection Server", "… the VL Server", "… the Backup Server") are one action done to several things: nothing fixes their order for a learner (OpenAFS Quick Beginnings, fresh set 7).',
+    why: 'Steps that are the same words but for a short tail, the thing acted on ("Issue the bos create command to start the Protection Server", "… the VL Server", "… the Backup Server"), are one action done to several things: nothing fixes their order for a learner (OpenAFS Quick Beginnings, fresh set 7). Steps that share an opening and then part in an action of their own ("Log in to the first node and stop the service") are steps.',
     reject: [
       'Start the server processes: | Issue the bos create command to start the Protection Server. ; Issue the bos create command to start the VL Server. ; Optionally, issue the bos create command to start the Backup Server.',
     ],
     keep: [
       'To build the program, do the following: | Run ./configure in the source directory. ; Run make in the source directory. ; Run make install as root.',
       'Proceed as follows: | Issue the bos shutdown command. ; Issue the ps command to find the process. ; Run the script.',
+      'Upgrade the cluster: | Log in to the first node and stop the service. ; Log in to the first node and upgrade the package. ; Log in to the second node.',
     ],
     fails: (l) => {
       // "Optionally, issue…": an opening word and its comma are no part of the action.
-      const openings = l.items.map((t) =>
+      const items = l.items.map((t) =>
         t
           .toLowerCase()
           .replace(/^\p{L}+,\s+/u, '')
-          .split(/\s+/u)
-          .slice(0, 4)
-          .join(' '),
+          .replace(/[.!;:,]+$/u, '')
+          .split(/\s+/u),
       );
-      return openings[0]!.split(' ').length === 4 && openings.every((o) => o === openings[0]);
+      const shared = commonPrefix(items);
+      // The same action on several things: the items part only in a short tail, a noun phrase ("the VL Server"),
+      // not in an action of their own ("… first node and stop the service").
+      return (
+        shared >= 4 &&
+        items.every((words) => {
+          const tail = words.slice(shared);
+          return tail.length <= 3 && !tail.some((w) => /^(?:and|or|then)$/u.test(w));
+        })
+      );
     },
   },
   {
@@ -174,8 +183,18 @@ export const STEP_RULES: readonly StepRule[] = [
       'Proceed as follows: | make the build directory. ; run cmake in it. ; install the result.',
       'Build it so: | Configure: run ./configure in the source directory. ; Compile: run make. ; Install: run make install as root.',
       'Proceed as follows: | Download the archive: it is on the web site. ; Unpack the archive. ; Run the installer.',
+      'To upgrade DRBD: | Stop DRBD: run drbdadm down all. ; Upgrade DRBD: install the new packages. ; Start DRBD: run drbdadm up all.',
+      'Proceed as follows: | click File and choose Open. ; type the name of the file. ; press Enter.',
+      'Proceed as follows: | Options: set the options you need. ; Run the program.',
     ],
-    fails: (l) => l.items.filter((t) => optionRow(t.trim(), l.isInstruction)).length >= l.items.length - 1,
+    fails: (l) => {
+      const items = l.items.map((t) => t.trim());
+      // A lower-case opening is a name only when it looks like one ("pass_on") or every item opens so: a UI step
+      // ("click File and choose Open") opens in lower case too.
+      const allNamed = items.every((t) => LOWER_NAME_ROW.test(t));
+      const rows = items.filter((t) => optionRow(t, allNamed, l.isInstruction)).length;
+      return rows >= 2 && rows >= items.length - 1;
+    },
   },
   {
     id: 'steps/no-order',
@@ -237,17 +256,27 @@ export const STEP_RULES: readonly StepRule[] = [
 /** A label of one to four words, each capitalised ("and", "of", "or" between them), closed by a colon. */
 const CAPITAL_LABEL = /^(\p{Lu}[\p{L}\p{N}-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}-]*|and|of|or|&)){0,3}):\s/u;
 
+/** A name in lower case and its description ("detach This is the default…"). */
+const LOWER_NAME_ROW = /^(\p{Ll}[\p{L}\p{N}_-]*)\s+\p{Lu}\p{Ll}/u;
+
 /**
- * Whether an item is a row of an option list or a menu: a name in lower case and its description ("detach This is
- * the default…"), or a label in capitals and a colon ("Input Data: specify…"; one word only if it is not an
- * instruction: not "Configure: run ./configure").
+ * Whether an item is a row of an option list or a menu: a name in lower case and its description ("pass_on This
+ * causes…"; a plain word such as "detach" only when every item opens so), or a label in capitals and a colon that
+ * is not an instruction ("Input Data: specify…"; not "Configure: run ./configure", "Stop DRBD: run drbdadm down").
  */
-function optionRow(item: string, isInstruction: IsInstruction | undefined): boolean {
-  if (/^\p{Ll}[\p{L}\p{N}_-]*\s+\p{Lu}\p{Ll}/u.test(item)) return true;
+function optionRow(item: string, allNamed: boolean, isInstruction: IsInstruction | undefined): boolean {
+  const name = LOWER_NAME_ROW.exec(item)?.[1];
+  if (name !== undefined && (allNamed || /[_-]/u.test(name))) return true;
   const label = CAPITAL_LABEL.exec(item)?.[1];
-  // Two capitalised words are a title ("Branch Support"), whatever the analyser makes of the first; one word is a
-  // label unless it is an instruction ("Compile:").
-  return label !== undefined && (/\s/u.test(label) || !isInstruction?.(label));
+  return label !== undefined && !isInstruction?.(label);
+}
+
+/** How many words all the items open with. */
+function commonPrefix(items: readonly (readonly string[])[]): number {
+  const first = items[0] ?? [];
+  let n = 0;
+  while (n < first.length && items.every((words) => words[n] === first[n])) n++;
+  return n;
 }
 
 /**

@@ -132,6 +132,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'In the opposite case, DRBD performs the same steps, except that the local node becomes the source.',
       'DRBD will simply invoke the newly-configured handler on the next occurrence of split brain.',
       'Both of the servers must run the same version.',
+      'With DRBD 8.4, the node performs the same steps.',
     ],
     keep: [
       'Both TCP and UDP are supported by the daemon.',
@@ -139,6 +140,9 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'The daemon uses the same port as the client.',
       'Two nodes can be promoted at the same time in dual-primary mode.',
       'Prior to DRBD 8.4, changes to the replication protocol were impossible while the resource was online.',
+      'All nodes in the cluster must run the same version of DRBD.',
+      'The two files must use the same encoding.',
+      'Both the client and the server must run the same version.',
     ],
     fails: (s) => LEANS_ON_PARAGRAPH.test(s),
   },
