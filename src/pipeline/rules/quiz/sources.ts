@@ -36,6 +36,8 @@ export const PLAIN_SOURCE_RULES: readonly PlainSourceRule[] = [
       '内容物は次のとおり：',
       'ここで TFM と異なるのは次の点である．',
       '一方，jis*-v.vf 及び jisg*-v.vf ではそのような処置を行わない．',
+      'したがって、この値は無視される。',
+      '3 章以下で詳しく説明する。',
     ],
     keep: [
       'pTEX は日本語の組版を行う TEX の拡張である。',
@@ -43,6 +45,7 @@ export const PLAIN_SOURCE_RULES: readonly PlainSourceRule[] = [
       'jsclasses は横組用の jis.tfm と jisg.tfm を標準で使用している．',
       'また、pTEX は縦書きに対応している。',
       '1 行は 80 文字以下の長さである。',
+      'さらに、upTEX は Unicode を扱える。',
     ],
     fails: (text, lang) => lang.pointsElsewhere?.test(text.trim()) ?? false,
   },

@@ -162,6 +162,7 @@ export const STEP_RULES: readonly StepRule[] = [
       // The same action on several things: the items part only in a short tail, a noun phrase ("the VL Server"),
       // not in an action of their own ("… first node and stop the service").
       return (
+        items.length > 1 &&
         shared >= 4 &&
         items.every((words) => {
           const tail = words.slice(shared);

@@ -133,6 +133,8 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'DRBD will simply invoke the newly-configured handler on the next occurrence of split brain.',
       'Both of the servers must run the same version.',
       'With DRBD 8.4, the node performs the same steps.',
+      'Since DRBD 9, the node performs the same steps.',
+      'After all, the node performs the same steps.',
     ],
     keep: [
       'Both TCP and UDP are supported by the daemon.',
