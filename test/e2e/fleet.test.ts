@@ -183,7 +183,9 @@ describe('API + 2 workers on Redis and PostgreSQL', { timeout: 300_000 }, () => 
         if (v.stage) stages.add(v.stage);
         return v.state === 'completed' || v.state === 'failed' ? v : null;
       },
-      60_000,
+      // Two pages read by Tesseract at 300 dpi: 15 s on a quiet host, 48-61 s beside a CI run (8f6ec4a and 597990d
+      // alike, 2026-12-07), and once past 60 s under three: a bound for a hang, not a timing.
+      150_000,
       100, // often enough to see an OCR stage, seldom enough to stay under the API's rate limit
     );
     const result = await assertOneCourse(view);
