@@ -151,13 +151,7 @@ export const STEP_RULES: readonly StepRule[] = [
     ],
     fails: (l) => {
       // "Optionally, issue…": an opening word and its comma are no part of the action.
-      const items = l.items.map((t) =>
-        t
-          .toLowerCase()
-          .replace(/^\p{L}+,\s+/u, '')
-          .replace(/[.!;:,]+$/u, '')
-          .split(/\s+/u),
-      );
+      const items = l.items.map((t) => stepWords(t.toLowerCase().replace(/^\p{L}+,\s+/u, '')));
       const shared = commonPrefix(items);
       // The same action on several things: the items part only in a short tail, a noun phrase ("the VL Server"),
       // not in an action of their own ("… first node and stop the service").
@@ -242,17 +236,15 @@ export const STEP_RULES: readonly StepRule[] = [
       'Do the following steps: | Select the Network tab and click OK. ; Select the Security tab and click OK. ; Restart the computer.',
     ],
     fails: (l) => {
-      const words = l.items.map((t) =>
-        t
-          .toLowerCase()
-          .replace(/[.!;:,]+$/u, '')
-          .split(/\s+/u),
-      );
-      const cased = l.items.map((t) => t.replace(/[.!;:,]+$/u, '').split(/\s+/u));
+      const words = l.items.map((t) => stepWords(t.toLowerCase()));
+      const cased = l.items.map(stepWords);
       return words.some((a, i) => words.some((b, j) => j > i && parallel(a, b, cased[i]!, cased[j]!)));
     },
   },
 ];
+
+/** A step's words, without the punctuation that closes it. */
+const stepWords = (step: string): string[] => step.replace(/[.!;:,]+$/u, '').split(/\s+/u);
 
 /** A label of one to four words, each capitalised ("and", "of", "or" between them), closed by a colon. */
 const CAPITAL_LABEL = /^(\p{Lu}[\p{L}\p{N}-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}-]*|and|of|or|&)){0,3}):\s/u;
