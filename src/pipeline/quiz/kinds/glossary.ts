@@ -249,8 +249,11 @@ export function acceptedAnswers(
   // "HMMER bit score": the learner types "bit score", the term the text writes throughout.
   // Only where the text writes it alone too: "EFI system partition" is not any "system partition".
   const unnamed = termWithoutName(term, isWord);
-  if (unnamed && writtenAlone(unnamed, term, context))
-    variants.push(unnamed, ...[words.otherNumber(unnamed) ?? []].flat());
+  if (unnamed && writtenAlone(unnamed, term, context)) {
+    variants.push(unnamed);
+    const otherUnnamed = words.otherNumber(unnamed);
+    if (otherUnnamed) variants.push(otherUnnamed);
+  }
   const seen = new Set<string>();
   return variants.filter((v) => {
     const key = v.toLowerCase();
