@@ -221,6 +221,31 @@ describe('text clean-up', () => {
     assert.equal(cleanText('x² ½ ｶ'), 'x² ½ ｶ', 'no NFKC');
   });
 
+  // Words as the Grace FAQ, the Grace user's guide and the surf manual (TeX T1 Type 3 fonts) come out of pdf.js.
+  test('T1 ligature codes inside a word are spelled out', () => {
+    const accepted: [string, string][] = [
+      ['di\x1Berent e\x1Bect', 'different effect'],
+      ['de\x1Cned \x1Cles con\x1Cgure', 'defined files configure'],
+      ['\x1Dag re\x1Dect', 'flag reflect'],
+      ['O\x1Ece su\x1Ecient', 'Office sufficient'],
+      ['ba\x1Fe', 'baffle'],
+      ['stu\x1B o\x1B', 'stuff off'],
+    ];
+    for (const [raw, clean] of accepted) assert.equal(cleanText(raw), clean, JSON.stringify(raw));
+  });
+
+  test('no control character is left, and a code with no letter beside it is no ligature', () => {
+    const rejected: [string, string][] = [
+      ['a \x1C b', 'a   b'],
+      ['2\x1B3', '2 3'],
+      ["\x10Can't find\x11", " Can't find "],
+      ['elements\x16the', 'elements the'],
+      ['x\x022 \x00\x7F', 'x 2   '],
+    ];
+    for (const [raw, clean] of rejected) assert.equal(cleanText(raw), clean, JSON.stringify(raw));
+    assert.equal(cleanText('tab\tand\nline'), 'tab\tand\nline', 'white space is left to collapseWhitespace');
+  });
+
   test('dehyphenation rules', () => {
     const out = dehyphenate([
       line('an exam-'),

@@ -14,14 +14,39 @@ const LIGATURES: Record<string, string> = {
   '\uFB06': 'st',
 };
 
-/** Ligatures, zero-width characters and BOMs; soft hyphens are handled by {@link dehyphenate}. */
-const SPECIAL = /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF]/g;
+/**
+ * TeX's T1 (Cork) encoding puts its ligatures at control codes 0x1B-0x1F (ff, fi, fl, ffi, ffl), and PDFs typeset
+ * with its Type 3 bitmap fonts carry no Unicode map, so the codes come out as they are ("de\x1Cned"); pdftotext
+ * gives the same codes. Read as ligatures only inside a word: a code with a letter on either side.
+ */
+const T1_LIGATURES: Record<string, string> = {
+  '\x1B': 'ff',
+  '\x1C': 'fi',
+  '\x1D': 'fl',
+  '\x1E': 'ffi',
+  '\x1F': 'ffl',
+};
+const T1_LIGATURE = /(?<=\p{L})[\x1B-\x1F]|[\x1B-\x1F](?=\p{L})/gu;
 
-/** Spells out ligatures and drops zero-width characters. Fast path when there is nothing to do. */
+/**
+ * Control characters other than tab, line feed and carriage return: they have no meaning in printed text (in T1
+ * fonts they are quotes, dashes and accents) and must never reach a reader; each becomes a space, so the words on
+ * either side stay apart.
+ */
+const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
+
+/** Ligatures, zero-width characters, BOMs and control characters; soft hyphens are handled by {@link dehyphenate}. */
+const SPECIAL = /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
+const UNICODE_LIGATURE = /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF]/g;
+
+/** Spells out ligatures (Unicode's, and T1's inside words), drops zero-width characters and blanks control
+ * characters. Fast path when there is nothing to do. */
 export function cleanText(s: string): string {
   if (!SPECIAL.test(s)) return s;
-  SPECIAL.lastIndex = 0;
-  return s.replace(SPECIAL, (c) => LIGATURES[c] ?? '');
+  return s
+    .replace(UNICODE_LIGATURE, (c) => LIGATURES[c] ?? '')
+    .replace(T1_LIGATURE, (c) => T1_LIGATURES[c] ?? c)
+    .replace(CONTROL, ' ');
 }
 
 const NOT_SPACE = /\S/;
