@@ -80,6 +80,19 @@ describe('ordering: the steps of a procedure, in order', () => {
     const cut = chunk('Do the following steps:\n\n1. Open the file.\n\n2. Read it.\n\n3. Close the');
     assert.deepEqual(numberedLists([cut]), []);
   });
+  test('numbered items run into one paragraph are parted (Ubuntu packaging guide, fresh set 9)', () => {
+    const runIn = chunk(
+      'At this point the process is the same:\n\n1. Build your package and verify that it compiles without warnings 2. Upgrade to the new version and check that it works 3. Test the fix. 4. Submit your work via a merge proposal.\n\nThat is all.',
+    );
+    assert.deepEqual(numberedLists([runIn])[0]?.items, [
+      'Build your package and verify that it compiles without warnings',
+      'Upgrade to the new version and check that it works',
+      'Test the fix.',
+      'Submit your work via a merge proposal.',
+    ]);
+    const version = chunk('Proceed:\n\n1. Install version 2. The old one goes.\n\nThat is all.');
+    assert.deepEqual(numberedLists([version])[0]?.items, ['Install version 2. The old one goes.']);
+  });
   test('steps with commands and notes between them, across overlapping chunks (mpich-install)', () => {
     const first = chunk(
       'Here are the steps:\n\n1. Unpack the tar file.\n\ntar xfz mpich.tar.gz\n\nIf your tar lacks z, use gunzip.\n\n2. Choose an installation directory (the default is /usr/local/bin):\n\nmkdir /home/you/mpich',

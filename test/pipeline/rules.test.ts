@@ -16,6 +16,7 @@ import { ITEM_RULES, type ItemDraft, ItemReading } from '../../src/pipeline/rule
 import { FALSE_OPTION_RULES, LISTED_RULES } from '../../src/pipeline/rules/quiz/listed.ts';
 import { NUMBER_RULES } from '../../src/pipeline/rules/quiz/numbers.ts';
 import { QUANTITY_RULES, quantityPlace } from '../../src/pipeline/rules/quiz/quantities.ts';
+import { RUN_IN_ITEM_RULES } from '../../src/pipeline/rules/quiz/run-in-items.ts';
 import { SALIENCE_RULES } from '../../src/pipeline/rules/quiz/salience.ts';
 import {
   PLAIN_SOURCE_RULES,
@@ -253,6 +254,20 @@ const FAMILIES = [
         words,
       };
       return rule.fails(list);
+    },
+  }),
+  family({
+    name: 'numbered items run into one paragraph (rules/quiz/run-in-items.ts)',
+    rules: RUN_IN_ITEM_RULES,
+    catches(rule, example: string) {
+      const parts = rule.split(example, instructionOf(lang));
+      // Parted only into items numbered in turn, and nothing lost.
+      const first = Number(/^\d+/u.exec(example)?.[0]);
+      if (parts.length > 1)
+        for (const [k, p] of parts.entries())
+          assert.match(p, new RegExp(`^${first + k}[.)]\\s`, 'u'), `${p} is no item ${first + k}`);
+      assert.equal(parts.join(' ').replace(/\s+/gu, ' '), example.replace(/\s+/gu, ' '));
+      return parts.length > 1;
     },
   }),
   family({

@@ -5,6 +5,7 @@
 import type { Chunk } from '../../../domain/document.ts';
 import type { DraftOf } from '../../../domain/questions.ts';
 import type { QuizWords } from '../../language/index.ts';
+import { runInItems } from '../../rules/quiz/run-in-items.ts';
 import { type IsInstruction, stepProblem } from '../../rules/quiz/steps.ts';
 import type { GroupMaker } from '../assembler.ts';
 import type { Scope } from '../material.ts';
@@ -35,14 +36,16 @@ const oneSpaced = (p: string) => (/\s\s|[^\S ]/u.test(p) ? p.replace(/\s+/gu, ' 
 
 /**
  * The paragraphs of chunks that follow one another in one section, each once (chunks overlap: a paragraph the
- * chunk before ended with is skipped).
+ * chunk before ended with is skipped), numbered items run into one paragraph parted again.
  */
-function paragraphsOf(chunks: readonly Chunk[]): Paragraph[] {
+function paragraphsOf(chunks: readonly Chunk[], isInstruction?: IsInstruction): Paragraph[] {
   const out: Paragraph[] = [];
   let previous = new Set<string>();
   for (const chunk of chunks) {
     const paragraphs = chunk.text.split('\n\n').map(oneSpaced);
-    for (const text of paragraphs) if (text && !previous.has(text)) out.push({ text, chunk });
+    for (const text of paragraphs)
+      if (text && !previous.has(text))
+        for (const item of runInItems(text, isInstruction)) out.push({ text: item, chunk });
     previous = new Set(paragraphs);
   }
   return out;
@@ -59,8 +62,8 @@ const stepText = (text: string) =>
  * The numbered lists of chunks that follow one another in a section: paragraphs numbered 1, 2, 3… in order,
  * with up to four other paragraphs between two steps (a command, a note), and the paragraph before the first.
  */
-export function numberedLists(chunks: readonly Chunk[]): List[] {
-  const paragraphs = paragraphsOf(chunks);
+export function numberedLists(chunks: readonly Chunk[], isInstruction?: IsInstruction): List[] {
+  const paragraphs = paragraphsOf(chunks, isInstruction);
   const out: List[] = [];
   let i = 0;
   while (i < paragraphs.length) {
@@ -124,7 +127,7 @@ export function orderingMaker(
       const out: Made[] = [];
       const seen = new Set<string>();
       for (const run of sectionRuns(chunks))
-        for (const list of numberedLists(run)) {
+        for (const list of numberedLists(run, isInstruction)) {
           const chunk = list.chunk;
           const owner = scope.find(
             ({ module }) => chunk.pageStart >= module.pageStart && chunk.pageEnd <= module.pageEnd,
