@@ -255,21 +255,28 @@ export const GLOSS_RULES: readonly GlossRule[] = [
   },
   {
     id: 'gloss/runs-on-clause',
-    why: 'A definition that goes on past its defining clause with a consequence or a contrast of its own ("a CM scoring algorithm, so it’s slow, but it is accelerated…") says more than what the term is, and what it says fits others (Inside is scored with the same bands): the defining clause alone is too thin to tell them apart (Infernal user\'s guide, fresh set 8).',
+    why: 'A definition that goes on past its defining clause with a consequence or a contrast of its own ("a CM scoring algorithm, so it’s slow, but it is accelerated…") says more than what the term is, and what it says fits others (Inside is scored with the same bands): the defining clause alone is too thin to tell them apart (Infernal user\'s guide, fresh set 8). So does "… and they are also the fastest object to render", a second clause with the term again as its subject by a pronoun (Tachyon manual, fresh set 9); "and" with another subject ("… and many of the design decisions … are made there", read usable) is left alone.',
     reject: [
       'CYK => a CM scoring algorithm, so it’s slow, but it is accelerated using banded dynamic programming',
       'journal => a log of changes, but it is not kept on every file system',
+      'Spheres => the simplest object supported by Tachyon and they are also the fastest object to render',
+      'daemon => a program that runs in the background and it is started at boot',
     ],
     keep: [
       'CYK => a CM scoring algorithm accelerated by banded dynamic programming',
       'thread => a sequence of instructions, but sharing memory with the others of its process',
       'lock file => a file created by a program, so that other instances wait',
       'cache => a fast memory holding computed results, so that they can be reused quickly',
+      'Debian => the distribution that Ubuntu is based on and many of the design decisions regarding the packaging infrastructure are made there',
+      'pipe => a channel that one process writes and another reads',
+      'socket => an endpoint that a program opens and then reads from',
     ],
     fails: (d) =>
       /,\s+(?:and\s+)?(?:so(?!\s+that\b)|but|yet|hence|thus|therefore|whereas)\s+(?:it|it[’']s|this|that|they|these|there|its|which)\b/iu.test(
         d.gloss,
-      ),
+      ) ||
+      // "… and they are also the fastest": a second clause whose subject is the term again, by a pronoun.
+      /\sand\s+(?:it|they)\s+(?:is|are|was|were|can|will|has|have|may|also)\b/iu.test(d.gloss),
   },
   {
     id: 'gloss/other-subject',
