@@ -160,6 +160,22 @@ export const LISTED_RULES: readonly ListedRule[] = [
     fails: (s) => /(?:\p{Ll}|\p{Lu}{2})\s?[.!?]\s+\p{Lu}/u.test(s.trim().replace(/[.!?]["'”’)]*$/u, '')),
   },
   {
+    id: 'listed/row-run-in',
+    why: 'The next row of a command or option list run into the sentence, a lower-case name and its capitalised description after a sentence end ("When using direct SPI mode, up to 3 bytes can be omitted. spi Enter direct SPI mode.", the entry of `send` in AVRDUDE\'s terminal commands, fresh set 9): the row is not the sentence\'s, and the sentence ends an entry whose subject it leaves out. `steps/option-list` reads such rows in numbered lists.',
+    reject: [
+      'When using direct SPI mode, up to 3 bytes can be omitted. spi Enter direct SPI mode.',
+      'The default timeout is 10 seconds. dump-all Dump all memories to the terminal.',
+    ],
+    keep: [
+      'When using direct SPI mode, up to 3 bytes can be omitted.',
+      'Some tools, i.e. the Linux kernel, read 4 bytes at once.',
+      'The spi command enters direct SPI mode after 3 bytes.',
+      'Other formats, e.g. Intel Hex, hold up to 16 bytes a line.',
+    ],
+    fails: (s) =>
+      /(?<=[\p{L}\d]{2})(?<!\b(?:etc|vs|cf|approx|resp))[.!?]\s+\p{Ll}[\p{Ll}\d_-]*\s+\p{Lu}\p{Ll}/u.test(s),
+  },
+  {
     id: 'listed/extraction-marks',
     why: 'A footnote mark glued to the first word ("2This replaces…"), a running header inside ("…Fortran ones, and 3 QUICK START 2.") or a code of a list ("5 — some node has…") shows the extraction, not a statement (maint-guide, mpich, glpk).',
     reject: [
