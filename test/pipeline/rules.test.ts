@@ -10,6 +10,7 @@ import { TAG_RULES } from '../../src/pipeline/language/en/tags.ts';
 import { loadEnglishProfile, profileOf, type Token } from '../../src/pipeline/language/index.ts';
 import { acceptedAnswers } from '../../src/pipeline/quiz/kinds/glossary.ts';
 import { OBJECTIVE_RULES, readObjective } from '../../src/pipeline/rules/objectives/index.ts';
+import { ANSWER_VARIANT_RULES } from '../../src/pipeline/rules/quiz/answer-variants.ts';
 import { BLANK_RULES, HEAD_RULES, placeOf } from '../../src/pipeline/rules/quiz/blanks.ts';
 import { ANSWER_RULES, GLOSS_RULES, LISTED_GLOSS_RULES } from '../../src/pipeline/rules/quiz/glosses.ts';
 import { ITEM_RULES, type ItemDraft, ItemReading } from '../../src/pipeline/rules/quiz/items.ts';
@@ -292,6 +293,17 @@ const FAMILIES = [
         words,
         isWord,
       });
+    },
+  }),
+  family({
+    name: 'answers a short answer accepts besides its term (rules/quiz/answer-variants.ts)',
+    rules: ANSWER_VARIANT_RULES,
+    catches(rule, example: string) {
+      const [given, expected] = split(example, ' => ');
+      const [term, context] = split(given!, ' | ');
+      const variant = rule.variant(term!, context!, words, isWord);
+      if (expected !== undefined && variant !== null) assert.equal(variant, expected);
+      return variant !== null;
     },
   }),
   family({

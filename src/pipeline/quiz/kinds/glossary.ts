@@ -8,10 +8,12 @@
  * ("database management system (DBMS)") and the bare name of a name with its kind ("VBIC" for "VBIC model");
  * case is ignored when answers are compared.
  */
+
 import type { Course } from '../../../domain/course.ts';
 import type { Chunk } from '../../../domain/document.ts';
 import type { DraftOf } from '../../../domain/questions.ts';
 import type { AnalysedLanguage, QuizWords } from '../../language/index.ts';
+import { ANSWER_VARIANT_RULES } from '../../rules/quiz/answer-variants.ts';
 import {
   ANSWER_RULES,
   bareName,
@@ -239,6 +241,10 @@ export function acceptedAnswers(
   const variants = [term];
   const other = words.otherNumber(term);
   if (other) variants.push(other);
+  for (const rule of ANSWER_VARIANT_RULES) {
+    const variant = rule.variant(term, context, words, isWord);
+    if (variant) variants.push(variant);
+  }
   if (term.includes('-')) variants.push(term.replaceAll('-', ' '), term.replaceAll('-', ''));
   else if (/\s/.test(term) && term.split(/\s+/).length === 2) variants.push(term.replace(/\s+/, '-'));
   const abbr = abbreviationOf(term, context);

@@ -1,0 +1,37 @@
+/**
+ * Answers a short answer accepts beyond the term as written: each rule of {@link ANSWER_VARIANT_RULES} may give
+ * one more. An example is `term | context => variant` (the variant the rule gives) for `reject`, `term | context`
+ * for `keep` (the rule gives none).
+ */
+import type { QuizWords } from '../../language/index.ts';
+import type { Rule } from '../rule.ts';
+
+export interface AnswerVariantRule extends Rule {
+  variant(term: string, context: string, words: QuizWords, isWord: (word: string) => boolean): string | null;
+}
+
+export const ANSWER_VARIANT_RULES: readonly AnswerVariantRule[] = [
+  {
+    id: 'answer/sentence-capital',
+    why: 'A one-word term capitalised only because it opens its sentence ("Spheres are the simplest object supported by Tachyon…") kept the capital, and the other number is found only for a lower-case word: the key accepted "Spheres" and marked "sphere" wrong, the word the text writes ("render a simple sphere") and the definition asks for (Tachyon manual, fresh set 9). A word of the language that the text also writes in lower case is that word: its other number is accepted.',
+    reject: [
+      'Spheres | Spheres are the simplest object supported by Tachyon. To render a simple sphere, give its center. => sphere',
+      'Processes | Processes run in memory of their own. Each process has a number. => process',
+    ],
+    keep: [
+      'Spheres | Spheres are the simplest object supported by Tachyon. Each object has a texture.',
+      'Debian | Debian is the distribution that Ubuntu is based on. The debian directory holds the packaging.',
+      'Gpredict | Gpredict is a real-time satellite tracking program. Run gpredict to start it.',
+      'spheres | spheres are simple objects. A sphere has a center.',
+      'Data | Data are the values a program reads. The data are read once.',
+    ],
+    variant(term, context, words, isWord) {
+      if (!/^\p{Lu}\p{Ll}{2,}$/u.test(term)) return null;
+      const lower = term.toLowerCase();
+      const other = words.otherNumber(lower);
+      if (!other || !(isWord(lower) || isWord(other))) return null;
+      const written = new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${lower}|${other})(?![\\p{L}\\p{N}_-])`, 'u');
+      return written.test(context) ? other : null;
+    },
+  },
+];
