@@ -39,19 +39,6 @@ const CLAUSE_OPENERS = new Set(['how', 'why', 'what', 'whether']);
 const ARTICLES = new Set(['the', 'a', 'an']);
 /** Nouns that may open a sentence before a determiner without being a verb: "Today the file is read". */
 const TIME_NOUNS = new Set(['today', 'tonight', 'tomorrow', 'yesterday', 'meanwhile']);
-/** Adjectives that may stand before an article: "Such a file", "Quite the opposite". */
-const PREDETERMINERS = new Set([
-  'such',
-  'quite',
-  'rather',
-  'half',
-  'many',
-  'what',
-  'all',
-  'both',
-  'only',
-  'just',
-]);
 /** Endings of adjectives, which may end a phrase after a determiner ("the data is available"). */
 const ADJECTIVE_ENDING = /(?:ed|ing|ful|ous|ive|able|ible|al|ic|less)$/u;
 const PLURAL = /[^s]s$/u;
@@ -60,13 +47,11 @@ const CAPITALS = /^\p{Lu}{2,}$/u;
 const imperative: SentenceTagRule = {
   id: 'tags/imperative-opens-sentence',
   scope: 'sentence',
-  why: 'Slides and objectives are full of instructions, and the model read their verb as a noun: "show" was a key term of the VA slides and the answer of a blank. A singular base-form noun that an article or a clause follows rarely opens a sentence as its subject; nor does an adjective before an article (Gpredict\'s "Select the satellite", fresh set 9).',
+  why: 'Slides and objectives are full of instructions, and the model read their verb as a noun: "show" was a key term of the VA slides and the answer of a blank. A singular base-form noun that an article or a clause follows rarely opens a sentence as its subject.',
   reject: [
     '[Show] how to define a cancer cohort.',
     '[Report] the findings to the nurse.',
     '[Note] what the loop returns.',
-    // Gpredict's steps, fresh set 9: "Select" was read as an adjective.
-    '[Select] the satellite in the Target box.',
   ],
   keep: [
     '[Today] the file is read.',
@@ -75,15 +60,10 @@ const imperative: SentenceTagRule = {
     '[Revenue] this year rose by a tenth.',
     '[Cancer] cells grow quickly.',
     '[Data] which the user enters are stored.',
-    '[Such] a file is read once.',
-    '[Quite] a few files are read.',
   ],
   apply(tokens, changed) {
     const [first, next] = tokens;
-    if (!first || !next || !/^\p{Lu}\p{Ll}+$/u.test(first.text)) return;
-    // An adjective opening a sentence before an article is a verb ("Select the satellite"), bar "Such a…".
-    const adjective = first.pos === 'ADJ' && ARTICLES.has(next.text) && !PREDETERMINERS.has(first.lower);
-    if (first.pos !== 'NOUN' && !adjective) return;
+    if (first?.pos !== 'NOUN' || !next || !/^\p{Lu}\p{Ll}+$/u.test(first.text)) return;
     if (first.lemma !== first.lower || TIME_NOUNS.has(first.lower)) return;
     if (ARTICLES.has(next.text) || CLAUSE_OPENERS.has(next.text)) {
       first.pos = 'VERB';
