@@ -214,6 +214,8 @@ export const STEP_RULES: readonly StepRule[] = [
       'Minimum steps to get started | Log into the server. ; Add users with GOsa². ; Add workstations with GOsa².',
       'Quick start: | Install the package. ; Edit the configuration. ; Start the daemon.',
       'Getting Started § After logging in: | Install the package. ; Edit the configuration. ; Start the daemon.',
+      // gri's to-do list, split from one paragraph by steps/run-in-items (set 9's fixes): plans, not a procedure.
+      'Low priority: | Add non-RPN mathematics. ; Add graphical output. ; Add support for other formats.',
     ],
     keep: [
       'To rescue the system, do the following steps: | Boot the rescue disk. ; Mount the disk. ; Edit the file.',

@@ -82,10 +82,11 @@ export const ADVICE_LEAD =
 
 /**
  * A lead-in or heading that makes a numbered list the author's first things to do ("Minimum steps to get started",
- * "Quick start"): each is a task of its own, and their order is the author's, not a procedure's.
+ * "Quick start"), or the author's plans ("Low priority:", "Planned features"): each is a task of its own, and their
+ * order is the author's, not a procedure's.
  */
 export const TO_DO_LEAD =
-  /\b(?:get(?:ting)? started|first (?:steps|things)|things to do|minimum steps|quick ?start|to-?do)\b/iu;
+  /\b(?:get(?:ting)? started|first (?:steps|things)|things to do|minimum steps|quick ?start|to-?do|(?:low|high|medium) priority|planned|wish ?list|roadmap)\b/iu;
 
 /** An item that points at what comes after it ("Install the old package by the following."). */
 export const POINTS_AHEAD = /\b(?:the following|as follows|below)\b|\.\.\.$|…$/iu;
