@@ -34,6 +34,9 @@ interface Table {
   index?: number;
 }
 
+/** Tags the model's lemmatizer takes suffixes off for (see wink-eng-lite-web-model/dist/lemmatize.js). */
+const SUFFIXED = new Set(['NOUN', 'VERB', 'ADJ']);
+
 /** The model's lemmatizer: the lemma of a word (lower case) read with a tag. */
 type Lemmatize = (value: string, pos: string, cache: unknown) => string;
 
@@ -61,6 +64,8 @@ export class PristineModel {
     const cer = (shipped.metaCER as () => unknown)();
     const addons = shipped.addons as { lemmatize: Lemmatize };
     const lemmatize: Lemmatize = (value, pos, cache) => {
+      // Other tags get the word back at once: a lookup would cost more than it saves.
+      if (!SUFFIXED.has(pos)) return addons.lemmatize(value, pos, cache);
       let ofPos = this.lemmas.get(pos);
       if (!ofPos) {
         ofPos = new Map();
