@@ -20,10 +20,10 @@
  * a 330 MB string for the twentieth, and the twenty-first dies of "Invalid string length".
  *
  * The model's lemmatizer (its `addons.lemmatize`, which wink calls for a token whose lemma the lexicon does not
- * give) is asked once per word and tag until the tables are next restored: it tries up to eight suffix patterns
- * on a noun and looks each result up, and its answer depends only on the word, the tag and the shipped lexicon
- * (a word wink has learnt counts as unknown there, see wink-nlp/src/cache.js `hasSamePOS`), so a kept answer is
- * the one it would give again.
+ * give) is asked once per noun, verb or adjective until the tables are next restored: it tries up to eight suffix
+ * patterns on a noun and looks each result up, and its answer depends only on the word, the tag and the shipped
+ * lexicon (a word wink has learnt counts as unknown there, see wink-nlp/src/cache.js `hasSamePOS`), so a kept
+ * answer is the one it would give again.
  */
 import type { Model } from 'wink-nlp';
 
