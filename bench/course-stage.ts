@@ -98,6 +98,26 @@
  *   out() passes ~20% of which the lemmas are most (200-460 ms of ~2 s). Lemmas kept by (word id, tag) for a
  *   reading: the same lemmas for all 170k tokens, no faster (8.9k misses read one by one cost what the hits save).
  *   List items made statements ("…." re-read) are 35k characters, 2% of the reads: left as they are.
+ *
+ * Issue #21, course and quiz CPU (engineer C, 2026-12-07 05:57-06:40, compiled stages, load 10-15), every course and
+ * quiz byte-identical on the 10 bench manuals and the corpus's 19 prepared documents:
+ * - wink's `lookup` (its lexeme table, cache.js) is the largest self item of the course's profile (6-7%): 428k
+ *   lookups for the 10 manuals' two stages, ~0.3-0.8 µs each. Not the object: the same words looked up in a Map of
+ *   the 87k lexemes cost the same (~800 ns a lookup of random lexicon words sliced from a text, against ~60 ns for
+ *   the slicing alone): cache misses in a table that size. Only fewer lookups would help.
+ * - The model's lemmatizer (addons.lemmatize) is now asked once per word for nouns, verbs and adjectives per
+ *   reading (pristine-model.ts): its.lemma 2.65% -> 1.89% of the profile. Keeping every tag's answers saved less
+ *   (2.18%): for other tags the model answers at once and a Map lookup costs more.
+ * - A chunk's squashed text is made once for both stages (words.ts squashedText): squash 2.02% -> 0.65%.
+ * - Tried, not kept: a sentence's words (phrases.ts wordsOf) kept per token list for definitions and then phrases:
+ *   22.6k calls, 13.3k made, but the WeakMap's cost ate the rest (1.37% before, 1.62% after).
+ * - The course's profile is flat outside wink (readDoc ~35% of the stage with the analyser around it ~15%): the
+ *   phrase index, TextRank, the shape, standalone and glued rules, scan and first use are 1-4% each, and the whole
+ *   stages' CPU moves ±10% between identical runs at this load, so gains of 1-2% cannot be told from noise here.
+ * - All of it against /work/start (20cbac4), `farm-bench -n 8` of the compiled stages (`run` of each in turn), the
+ *   `total` lines paired: course 0.995 (0.908-1.014), quiz 0.942 (0.908-1.012); whole processes' CPU 0.977. The
+ *   fleet (`--dir /work/bench-pdfs --repeat 1 --workers 1`, start/mine/mine/start): course 4.43, 4.71, 4.31, 4.14
+ *   and quiz 0.99, 0.96, 0.88, 1.00 CPU ms per page, extract (untouched) 2.92, 3.03, 2.96, 2.86: no change to see.
  */
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

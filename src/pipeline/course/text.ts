@@ -20,7 +20,7 @@ import {
   standaloneProblem,
 } from '../rules/sentences/standalone.ts';
 import { clipSentence, splitSentences } from '../text/sentences.ts';
-import { countCjk, hasCjk, isBreak, scan, squash } from '../text/words.ts';
+import { countCjk, hasCjk, isBreak, scan, squash, squashedText } from '../text/words.ts';
 
 /** A sentence of a section, where it stands, and whether it is fit to show. */
 export interface Sentence {
@@ -238,7 +238,7 @@ export class ChunkLocator {
   ) {
     for (const chunk of chunks) {
       const list = this.bySection.get(chunk.sectionIndex) ?? [];
-      list.push({ chunk, text: squash(chunk.text) });
+      list.push({ chunk, text: squashedText(chunk) });
       this.bySection.set(chunk.sectionIndex, list);
     }
   }

@@ -6,7 +6,7 @@ import type { Course, Module } from '../../domain/course.ts';
 import type { Chunk } from '../../domain/document.ts';
 import { isGoodSentence } from '../rules/sentences/shape.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { hasCjk, scan, squash } from '../text/words.ts';
+import { hasCjk, scan, squashedText } from '../text/words.ts';
 
 /** A sentence a question can be made from. */
 export interface Source {
@@ -53,16 +53,6 @@ export function chunkSources(
   { listItems = false, pages: span }: ChunkSourceOptions = {},
 ): Source[] {
   const out: Source[] = [];
-  // Each chunk's text squashed once: a chunk is read for itself and again beside the chunk after it.
-  const squashed = new Map<Chunk, string>();
-  const squashedOf = (chunk: Chunk) => {
-    let text = squashed.get(chunk);
-    if (text === undefined) {
-      text = squash(chunk.text);
-      squashed.set(chunk, text);
-    }
-    return text;
-  };
   let previous: Chunk | undefined;
   for (const chunk of chunks) {
     const before = previous;
@@ -74,11 +64,11 @@ export function chunkSources(
     );
     // Only the text of the module's lessons: front and back matter, which no lesson shows, gives no question.
     if (!owner?.module.lessons.some((l) => startsWith(chunk.sectionPath, l.sectionPath))) continue;
-    const text = squashedOf(chunk);
+    const text = squashedText(chunk);
     // A chunk that continues its section may open mid-sentence ("U.S.C. 1533); and (2) animal…"); when it
     // overlaps the chunk before, that one has the whole sentence.
     const opensMidText =
-      before?.sectionIndex === chunk.sectionIndex && squashedOf(before).includes(text.slice(0, 40));
+      before?.sectionIndex === chunk.sectionIndex && squashedText(before).includes(text.slice(0, 40));
     let offset = 0;
     for (const [i, sentence] of splitSentences(chunk.text).entries()) {
       const at = text.indexOf(sentence, offset);

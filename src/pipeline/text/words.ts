@@ -118,6 +118,21 @@ export function hasLetter(word: string): boolean {
   return LETTER.test(word);
 }
 
+const squashedTexts = new WeakMap<{ readonly text: string }, string>();
+
+/**
+ * {@link squash} of a chunk's text, made once per chunk: the course finds its citations in it, and the quiz reads
+ * the same chunks for its sources and its terms' uses (each had squashed every chunk again).
+ */
+export function squashedText(chunk: { readonly text: string }): string {
+  let text = squashedTexts.get(chunk);
+  if (text === undefined) {
+    text = squash(chunk.text);
+    squashedTexts.set(chunk, text);
+  }
+  return text;
+}
+
 /** White space other than a lone space: what {@link squash} has to replace. */
 const UNSQUASHED = /[^\S ]| {2}/;
 

@@ -18,6 +18,12 @@
  * model's loader re-stringifies its own previous answer on every call (wink-eng-lite-web-model 1.8.1), so it
  * doubles with each winkNLP instance made from the shipped model: 3 kB for the first, 650 kB for the eleventh,
  * a 330 MB string for the twentieth, and the twenty-first dies of "Invalid string length".
+ *
+ * The model's lemmatizer (its `addons.lemmatize`, which wink calls for a token whose lemma the lexicon does not
+ * give) is asked once per noun, verb or adjective until the tables are next restored: it tries up to eight suffix
+ * patterns on a noun and looks each result up, and its answer depends only on the word, the tag and the shipped
+ * lexicon (a word wink has learnt counts as unknown there, see wink-nlp/src/cache.js `hasSamePOS`), so a kept
+ * answer is the one it would give again.
  */
 import type { Model } from 'wink-nlp';
 
@@ -27,6 +33,12 @@ interface Table {
   hash: Record<string, number>;
   index?: number;
 }
+
+/** Tags the model's lemmatizer takes suffixes off for (see wink-eng-lite-web-model/dist/lemmatize.js). */
+const SUFFIXED = new Set(['NOUN', 'VERB', 'ADJ']);
+
+/** The model's lemmatizer: the lemma of a word (lower case) read with a tag. */
+type Lemmatize = (value: string, pos: string, cache: unknown) => string;
 
 interface CoreModel {
   features: Record<string, Partial<Table>> & { lexeme: Table };
@@ -40,6 +52,8 @@ export class PristineModel {
   readonly model: Model;
   private readonly tables: { table: Table; size: number }[];
   private readonly lexemes: Table['hash'];
+  /** The lemmatizer's answers by tag, then word (see above); emptied with the tables. */
+  private readonly lemmas = new Map<string, Map<string, string>>();
 
   constructor(shipped: Model) {
     const core = (shipped.core as () => CoreModel)();
@@ -48,7 +62,28 @@ export class PristineModel {
       .filter(isTable)
       .map((table) => ({ table, size: table.list.length }));
     const cer = (shipped.metaCER as () => unknown)();
-    this.model = { ...shipped, core: () => core, metaCER: () => cer };
+    const addons = shipped.addons as { lemmatize: Lemmatize };
+    const lemmatize: Lemmatize = (value, pos, cache) => {
+      // Other tags get the word back at once: a lookup would cost more than it saves.
+      if (!SUFFIXED.has(pos)) return addons.lemmatize(value, pos, cache);
+      let ofPos = this.lemmas.get(pos);
+      if (!ofPos) {
+        ofPos = new Map();
+        this.lemmas.set(pos, ofPos);
+      }
+      let lemma = ofPos.get(value);
+      if (lemma === undefined) {
+        lemma = addons.lemmatize(value, pos, cache);
+        ofPos.set(value, lemma);
+      }
+      return lemma;
+    };
+    this.model = {
+      ...shipped,
+      core: () => core,
+      metaCER: () => cer,
+      addons: { ...addons, lemmatize } as Model['addons'],
+    };
   }
 
   /**
@@ -77,5 +112,6 @@ export class PristineModel {
       list.length = size;
       if (table.index !== undefined) table.index = size;
     }
+    this.lemmas.clear();
   }
 }

@@ -6,7 +6,7 @@
 import type { Course } from '../../../domain/course.ts';
 import type { Chunk } from '../../../domain/document.ts';
 import type { SaliencePlace } from '../../rules/quiz/salience.ts';
-import { squash } from '../../text/words.ts';
+import { squash, squashedText } from '../../text/words.ts';
 
 /** A section whose text lists the document's terms ("Glossary", "1.3 Definitions", "Concept Index"). */
 const TERM_LIST_SECTION =
@@ -90,7 +90,7 @@ export class TermUses {
     if (this.body === undefined) {
       const sentences = new Set<string>();
       for (const chunk of this.chunks)
-        for (const s of squash(chunk.text).split(/(?<=[.!?])\s+/u)) sentences.add(s);
+        for (const s of squashedText(chunk).split(/(?<=[.!?])\s+/u)) sentences.add(s);
       this.body = new Searchable([...sentences].join('\n'));
     }
     return this.body;
@@ -101,7 +101,7 @@ export class TermUses {
     this.lists ??= new Searchable(
       this.chunks
         .filter((chunk) => TERM_LIST_SECTION.test(chunk.sectionPath.at(-1)?.trim() ?? ''))
-        .map((chunk) => squash(chunk.text))
+        .map((chunk) => squashedText(chunk))
         .join('\n'),
     );
     return this.lists;
