@@ -11,13 +11,13 @@ export const ENGLISH_QUIZ_WORDS: QuizWords = {
   labelBefore:
     /(?:(?<![\p{L}\p{N}])(?:table|figure|fig|section|chapter|page|pages|p|pp|version|release|step|part|appendix|no|number|item|line|rule|example|equation|eq|article|clause|schedule|option|level|volume|vol|issue|edition|ch|sec|v)|§)\.?\s*$/iu,
   boundBefore:
-    /(?:(?<![\p{L}\p{N}])(?:more than|less than|fewer than|over|under|above|below|beyond|exceeds?|exceeding|than|(?<!\bup )to|through|and|or|not(?: exactly| quite| always)?)|-|–)\s*$/iu,
+    /(?:(?<![\p{L}\p{N}])(?:more than|less than|fewer than|over|under|above|below|beyond|exceeds?|exceeding|than|(?<!\b(?:up|defaults?|defaulted|set|sets|changed|raised|lowered|increased|decreased|reduced) )to|through|and|or|not(?: exactly| quite| always)?)|-|–)\s*$/iu,
   boundAfter:
     /^\s*(?:or (?:more|less|fewer|higher|lower|longer|shorter|above|below|greater|over|under)|and (?:over|above|up|more))\b/iu,
   exampleBefore:
     /(?:e\.g\.|i\.e\.|for example|for instance|such as|like|say)[,:]?\s*$|(?:e\.g\.|i\.e\.)[^.;]*$/iu,
   leansBefore:
-    /(?:^|[.;:]\s+|,\s*|\b(?:if|when|unless|because|since|while|so|and|but)\s+)(?:it|they|this|these|its|which)\b|\b(?:might|could|would|may)\b/iu,
+    /(?:^|[.;:]\s+|,\s*|\b(?:if|when|unless|because|since|while|so|and|but)\s+)(?:it|they|this|these|its|which)\b|\bthis (?:is|was)\b|\b(?:might|could|would|may)\b/iu,
   roundedBefore: /(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|~|circa|ca\.)\s*$/iu,
   rangeAfter: /^\s*(?:-|–|to|or|and|through)\s*\d/u,
   sequenceLead:

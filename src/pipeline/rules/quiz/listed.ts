@@ -8,7 +8,7 @@ import type { Rule } from '../rule.ts';
 import { standaloneProblem } from '../sentences/standalone.ts';
 import { QUANTITY_RULES, quantityPlace } from './quantities.ts';
 import { SUBJECT_RULES } from './subjects.ts';
-import { BOUND_BEFORE, FIRST_PERSON, LAYOUT_DEBRIS } from './sure-words.ts';
+import { BOUND_BEFORE, FIRST_PERSON, LAYOUT_DEBRIS, RESTATED_AFTER } from './sure-words.ts';
 
 /** A name written three times or more ("SorA is a variable SorA is neither… SorA is…"): a table's rows run together. */
 const repeatedName = (s: string) => {
@@ -384,9 +384,7 @@ export const FALSE_OPTION_RULES: readonly FalseOptionRule[] = [
       const start = ` ${o.source} `.indexOf(` ${was} `);
       if (start < 0) return false;
       const after = o.source.slice(start + was.length);
-      return /^\s*[\p{L}%]*\s*(?:\(\s*|,?\s*(?:i\.e\.|that is|or)\s*,?\s*)(?:about\s+|approximately\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|half)\s+\p{L})/iu.test(
-        after,
-      );
+      return RESTATED_AFTER.test(after);
     },
   },
   {
