@@ -42,6 +42,7 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'The dh_installdocs(1) command installs this.',
       'Line 4 can be uncommented to set the DH_VERBOSE variable to 1.',
       'Several packages have already been mentioned as providing facilities lacking in amsmath.',
+      'Please note, the first 128 byte of idata physically access the same RAM as the data memory.',
     ],
     keep: [
       'The cache is flushed when the program exits.',
@@ -192,13 +193,15 @@ export const LISTED_RULES: readonly ListedRule[] = [
   },
   {
     id: 'listed/layout-debris',
-    why: 'A listing\'s line numbers run into the sentence ("114 115 Module and cell ports…"), an exponent flattened ("2 × 109" for 2 × 10⁹), a list label ("(2) If type int…"), punctuation cut off by a space ("…removes the parameter .") or an author\'s "FIXME" show a layout the extraction broke: the learner reads a wrong or garbled fact (yosys and nauty manuals, fresh set 4; the same sentences are asked by numerical items).',
+    why: 'A listing\'s line numbers run into the sentence ("114 115 Module and cell ports…"), an exponent flattened ("2 × 109" for 2 × 10⁹), a list label ("(2) If type int…"), punctuation cut off by a space ("…removes the parameter ."), an identifier broken after its underscore ("gnutls_srp_server_ credentials_t") or an author\'s "FIXME" show a layout the extraction broke: the learner reads a wrong or garbled fact (yosys and nauty manuals, fresh set 4; the same sentences are asked by numerical items).',
     reject: [
       '114 115 Module and cell ports and nets can be single bit wide or vectors of multiple 116 bits .',
       'If type int has at least 32 bits, there is an absolute limit of 2 × 109 on the number of vertices.',
       '(2) If type int has at least 64 bits, there is a limit on the number of vertices.',
       'IS_CLK_INVERTED on many Xilinx cells ) and removes the parameter .',
       'FIXME: This pass does not handle the async reset yet.',
+      // An identifier broken at its underscore (GnuTLS manual, fresh set 5).
+      'By default the seed is a random value, different each time a gnutls_srp_server_ credentials_t is allocated.',
     ],
     keep: [
       'Module and cell ports and nets can be single bit wide or vectors of multiple bits.',
@@ -206,6 +209,7 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'A frame of 4 × 1024 bytes is read at once (the default).',
       'US letter paper is 8.5 by 11 inches.',
       'The server waits 10 seconds, then 20 seconds before it retries.',
+      'The routine glp_asnprob_lp builds the LP problem of the assignment problem.',
     ],
     fails: (s) => LAYOUT_DEBRIS.test(s.trim()),
   },

@@ -103,7 +103,7 @@ export const BOUND_BEFORE =
  * cut off by a space (a table cell: "…removes the parameter .", "Xilinx cells )"), or an author's note ("FIXME:").
  */
 export const LAYOUT_DEBRIS =
-  /(?:^|\s)\d{1,5}\s+\d{1,5}\s+\p{L}|×\s?10(?:[2-9]|1\d|[-−]\d)\b|^\(\d{1,2}\)\s|^\(?[ivx]{1,4}\)\s|\s[.,;:)](?:\s|$)|\b(?:FIXME|TODO|XXX)\b/u;
+  /(?:^|\s)\d{1,5}\s+\d{1,5}\s+\p{L}|×\s?10(?:[2-9]|1\d|[-−]\d)\b|^\(\d{1,2}\)\s|^\(?[ivx]{1,4}\)\s|\s[.,;:)](?:\s|$)|\p{L}_\s+\p{Ll}|\b(?:FIXME|TODO|XXX)\b/u;
 
 /** An opening clause of condition ("If type int has at least 32 bits, …", "When the cache is full, …"). */
 export const OPENING_CONDITION =
