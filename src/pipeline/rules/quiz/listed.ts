@@ -176,15 +176,18 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'For HRESULT_int, the low 32 bits of the result code are returned as a Caml int.)',
       '2This replaces the deprecated dh_movefiles command.',
       'Tip You may export only the first partition of the disk image with the -P 1 option.',
+      // An admonition's label run into a lower-case name (debian-reference, fresh set 1).
+      'Tip gnome-tweaks is the indispensable configuration utility.',
       'MPICH1 required access to command line arguments in all programs, and 3 QUICK START 2.',
       'D. When the patient is admitted to long term care, a code from category 438 is assigned.',
     ],
     keep: [
       'This replaces the deprecated dh_movefiles command.',
       'MPICH 3 starts 2 processes on each QUICK host.',
+      'Tip of the day is shown at start-up.',
     ],
     fails: (s) =>
-      /^\p{Lu}\.\s|\d\.?\p{Lu}\p{Ll}|^\d+\s*[—–-]\s|^\p{Lu}\p{Ll}+(?: \p{Ll}+){0,2}:\s|\b(?:\p{Lu} ){3,}|^(?:Note|Caution|Warning|Tip|Important)\s?\p{Lu}|\bWarning:/u.test(
+      /^\p{Lu}\.\s|\d\.?\p{Lu}\p{Ll}|^\d+\s*[—–-]\s|^\p{Lu}\p{Ll}+(?: \p{Ll}+){0,2}:\s|\b(?:\p{Lu} ){3,}|^(?:Note|Caution|Warning|Tip|Important)\s?\p{Lu}|^Tip\s+(?!(?:is|was|of|for|and|or)\b)\p{Ll}|\bWarning:/u.test(
         s,
       ) ||
       (/^\(|\)[.!?]?$/u.test(s.trim()) && !/\(.*\)/u.test(s)) ||

@@ -204,6 +204,19 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
     fails: (q) => RESTATED_AFTER.test(q.text.slice(q.end)),
   },
   {
+    id: 'quantity/judged-task',
+    why: 'A figure inside a judgement of how hard something is ("Compiling 1,000 lines of lisp source is not a hard task") illustrates the judgement: another figure makes it as true, so neither a blank nor a changed number asks a fact (EusLisp manual, fresh set 7).',
+    reject: [
+      'Compiling [1,000] lines of lisp source is not a hard task, but compiling C takes long.',
+      'Compiling 1,000 lines of lisp source is not a hard task, but compiling nearly [10,000] lines of C takes long.',
+    ],
+    keep: ['Compiling the kernel takes [2] GB of disk space, a hard task for small machines.'],
+    fails: (q) =>
+      /\b(?:is|are)\s+(?:not\s+)?(?:an?\s+)?(?:very\s+)?(?:hard|easy|simple|difficult|trivial)\s+(?:task|job|thing|matter)\b/iu.test(
+        q.text,
+      ),
+  },
+  {
     id: 'quantity/aside',
     why: 'A number inside brackets is usually a reference or an aside ("(p. 12)", "(see 12 bytes above)").',
     reject: ['The limit (see [12] bytes above) applies to every block.'],
