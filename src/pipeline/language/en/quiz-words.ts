@@ -11,13 +11,13 @@ export const ENGLISH_QUIZ_WORDS: QuizWords = {
   labelBefore:
     /(?:(?<![\p{L}\p{N}])(?:table|figure|fig|section|chapter|page|pages|p|pp|version|release|step|part|appendix|no|number|item|line|rule|example|equation|eq|article|clause|schedule|option|level|volume|vol|issue|edition|ch|sec|v)|§)\.?\s*$/iu,
   boundBefore:
-    /(?:(?<![\p{L}\p{N}])(?:more than|less than|fewer than|over|under|above|below|beyond|exceeds?|exceeding|than|(?<!\bup )to|through|and|or|not(?: exactly| quite| always)?)|-|–)\s*$/iu,
+    /(?:(?<![\p{L}\p{N}])(?:more than|less than|fewer than|over|under|above|below|beyond|exceeds?|exceeding|than|(?<!\b(?:up|defaults?|defaulted|set|sets|changed|raised|lowered|increased|decreased|reduced) )to|through|and|or|not(?: exactly| quite| always)?)|-|–)\s*$/iu,
   boundAfter:
     /^\s*(?:or (?:more|less|fewer|higher|lower|longer|shorter|above|below|greater|over|under)|and (?:over|above|up|more))\b/iu,
   exampleBefore:
     /(?:e\.g\.|i\.e\.|for example|for instance|such as|like|say)[,:]?\s*$|(?:e\.g\.|i\.e\.)[^.;]*$/iu,
   leansBefore:
-    /(?:^|[.;:]\s+|,\s*|\b(?:if|when|unless|because|since|while|so|and|but)\s+)(?:it|they|this|these|its|which)\b|\b(?:might|could|would|may)\b/iu,
+    /(?:^|[.;:]\s+|,\s*|\b(?:if|when|unless|because|since|while|so|and|but)\s+)(?:it|they|this|these|its|which)\b|\bthis (?:is|was)\b|\b(?:might|could|would|may)\b/iu,
   roundedBefore: /(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|~|circa|ca\.)\s*$/iu,
   rangeAfter: /^\s*(?:-|–|to|or|and|through)\s*\d/u,
   sequenceLead:
@@ -42,7 +42,7 @@ export const ENGLISH_QUIZ_WORDS: QuizWords = {
     been only also more most some such`.split(/\s+/),
   ),
   leaningStatement:
-    /\binstead\b|\b(?:already|previously) (?:been )?(?:mentioned|described|discussed|seen|shown)\b|\bas (?:mentioned|described|discussed|shown) (?:above|before|earlier)\b|\b(?:this|that|these|those|it|them)[.!?]?$|^line \d|^the (?:default )?value (?:is|was)\b|^(?:note|illustration|figure|fig\.|table|example|see|finally)\b|\bsuch\b|^(?:since|as|so|thus|therefore|this|these|it)\b|\b(?:section|chapter|figure|table)\s+\d|\b(?:this|that|these|those) (?:kind|example|case|way|situation|reason|point|step)s?\b|\bthe (?:latter|former|above|following)\b|^in this\b|^others?\b|\b(?:below|above)\b|\bnext sections?\b|\bof (?:these|those)\b|,\s+(?:it|this|they|these)\s+(?:is|are|was|were|will|can|may|has|have|does|do)\b|^(?:if|when|unless) (?:set|used|given|called|enabled|present|omitted|specified)\b|\b(?:this|these|those)\s+(?!is\b|are\b)\p{Ll}+/iu,
+    /\binstead\b|\b(?:already|previously) (?:been )?(?:mentioned|described|discussed|seen|shown)\b|\bas (?:mentioned|described|discussed|shown) (?:above|before|earlier)\b|\b(?:this|that|these|those|it|them)[.!?]?$|^line \d|^the (?:default )?value (?:is|was)\b|^(?:(?:please )?note|illustration|figure|fig\.|table|example|see|finally)\b|\bsuch\b|^(?:since|as|so|thus|therefore|this|these|it)\b|\b(?:section|chapter|figure|table)\s+\d|\b(?:this|that|these|those) (?:kind|example|case|way|situation|reason|point|step)s?\b|\bthe (?:latter|former|above|following)\b|^in this\b|^others?\b|\b(?:below|above)\b|\bnext sections?\b|\bof (?:these|those)\b|,\s+(?:it|this|they|these)\s+(?:is|are|was|were|will|can|may|has|have|does|do)\b|^(?:if|when|unless) (?:set|used|given|called|enabled|present|omitted|specified)\b|\b(?:this|these|those)\s+(?!is\b|are\b)\p{Ll}+/iu,
   checklistOpening:
     /^(?:make sure|don't|do not|never|always|avoid|ensure|check that|remember|try to|be sure)\b/iu,
   pointerPronouns: new Set(['it', 'they', 'them', 'this', 'these', 'those', 'he', 'she', 'him', 'her']),

@@ -29,6 +29,8 @@ export interface GroupMaterial {
   sources?: ScopeSources;
 }
 
+const HAS_DIGIT = /\d/u;
+
 export function groupMakers(m: GroupMaterial, lang: LanguageProfile, rng: Rng): GroupMaker[] {
   const titles = m.course.modules.map((x) => x.title);
   const words = lang.quizWords;
@@ -38,14 +40,15 @@ export function groupMakers(m: GroupMaterial, lang: LanguageProfile, rng: Rng): 
   if (!analysed) return [multipleAnswerMaker(titles, lang), ordering];
   const glossary = new GlossaryMaterial(m.course, m.scope, m.chunks, analysed, words);
   // The sentences read for quantities: the course's summaries first, then the chunks' (shuffled when first read),
-  // read once for the numerical items and the false options of multiple answer.
+  // read once for the numerical items and the false options of multiple answer. Only sentences with a digit count
+  // against the bound: a manual of 3,800 sentences has a quantity to ask in one of 400, and 600 sentences of any
+  // kind (the bound before) read one or two of them (valgrind made no numerical item).
   const sources = m.sources ?? new ScopeSources(m.scope, m.chunks);
   let read: readonly Source[] | undefined;
   const sentences = () =>
-    (read ??= [...sources.summaries(), ...shuffled(sources.ofChunks({ pages: 'one' }), rng)].slice(
-      0,
-      NUMERICAL_SOURCES,
-    ));
+    (read ??= [...sources.summaries(), ...shuffled(sources.ofChunks({ pages: 'one' }), rng)]
+      .filter((s) => HAS_DIGIT.test(s.text))
+      .slice(0, NUMERICAL_SOURCES));
   // A sentence asked with a blank must stand alone as a listed statement must (no verb, code, a heading run in…).
   // Judged only for a sentence that states a quantity to ask, the few among those read, and once: the numerical
   // items and multiple answer's false options ask it of the same sentences.

@@ -16,7 +16,7 @@ import { cited, type Made, made, quoted } from '../picking.ts';
 /** A number as the text writes it: `4`, `2,048`, `1.5`, `0.25`. */
 const NUMBER = /(?<![\p{L}\p{N}_.,/:-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\p{L}\p{N}_]|[.,]\d)/gu;
 
-/** Sentences read for quantities at most (the course's summaries first): enough for a quiz, bounded in time. */
+/** Sentences with a digit read for quantities at most (the course's summaries first): enough for a quiz, bounded in time. */
 export const NUMERICAL_SOURCES = 600;
 
 /** The sentence's first quantity fit to ask (no rule of QUANTITY_RULES catches it); null when it has none. */

@@ -19,6 +19,7 @@ import {
   NARRATED_SESSION,
   OPENING_CONDITION,
   PERSONS_AGE,
+  RESTATED_AFTER,
   WORKED_EXAMPLE,
 } from './sure-words.ts';
 
@@ -96,17 +97,21 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
   },
   {
     id: 'quantity/bound',
-    why: 'A comparison ("more than 64 KB", "over 16 levels") is no value: other numbers make it true too. A limit the text sets ("up to 30 minutes", "within 30 characters", "at least 16 bytes") is asked: the text gives that number as the rule (maint-guide and mpich gave no other quantities).',
+    why: 'A comparison ("more than 64 KB", "over 16 levels") is no value: other numbers make it true too. A limit the text sets ("up to 30 minutes", "within 30 characters", "at least 16 bytes") is asked: the text gives that number as the rule (maint-guide and mpich gave no other quantities); so is the value a setting "defaults to" or is "set to", which is no range\'s end.',
     reject: [
       'The buffer holds more than [64] KB of data.',
       'The tool runs in less than [2] seconds.',
       'The fires came with a frequency of 0 through [35] years.',
       'The inclusive cost of main is not exactly [100] percent of the total.',
+      'Blocks grow from 4 to [8] KB as the heap fills.',
     ],
     keep: [
       'The buffer holds [64] KB of data.',
       'Codes take up to [30] minutes to apply.',
       'The study ran for [3] years in two districts.',
+      // A value a setting takes ("defaults to", "set to") is no range's end (SBCL's nursery size, fresh set 8).
+      'The nursery size defaults to [5]% of the dynamic space size.',
+      'The client timeout is set to [30] seconds by default.',
     ],
     fails: (q) => q.words.boundBefore.test(q.before),
   },
@@ -135,6 +140,8 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
       'The tool might be used to extract a [10]% sample.',
       'Which means that all [300] bytes are attributed to that program point.',
       'If it has [16] bits it is passed in hl.',
+      // "this is" with no comma before it (SBCL manual, fresh set 8).
+      'On gencgc platforms this is the nursery size, and defaults to [5]% of dynamic space size.',
     ],
     keep: ['MD5 outputs digests of [128] bits.'],
     fails: (q) => q.words.leansBefore.test(q.before),
@@ -170,10 +177,44 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
   },
   {
     id: 'quantity/ambiguous-blank',
-    why: 'The same number twice, or a range ("4 to 8 KB"), makes the blank ambiguous.',
-    reject: ['Blocks of [4] to 8 KB are merged by the allocator.', 'A [4] KB page holds 4 rows.'],
-    keep: ['Blocks of [4] KB are merged by the allocator.'],
-    fails: (q) => q.text.split(q.written).length > 2 || q.words.rangeAfter.test(q.afterUnit),
+    why: 'The same number twice, a range ("4 to 8 KB") or the end of a list of numbers ("1, 2, 3, 4 bytes") makes the blank ambiguous or guessed.',
+    reject: [
+      'Blocks of [4] to 8 KB are merged by the allocator.',
+      'A [4] KB page holds 4 rows.',
+      // The last of a list of numbers is guessed from the others (sdcc manual, fresh set 1).
+      'Generic pointers are read and written with library functions which read/write 1, 2, 3, [4] bytes.',
+    ],
+    keep: ['Blocks of [4] KB are merged by the allocator.', 'The header, 2 fields in all, takes [4] bytes.'],
+    fails: (q) =>
+      q.text.split(q.written).length > 2 ||
+      q.words.rangeAfter.test(q.afterUnit) ||
+      /\d\s*,\s*$/u.test(q.before),
+  },
+  {
+    id: 'quantity/restated',
+    why: 'A number the sentence restates in other units ("every 300 seconds (five minutes)", "4096 bytes, i.e. 4 KB") is given away by its gloss: blanked, the learner converts the gloss (OpenAFS Quick Beginnings, fresh set 7).',
+    reject: [
+      'By default, the Update Server performs updates every [300] seconds (five minutes).',
+      'Each page holds [4096] bytes, i.e. 4 KB of data.',
+    ],
+    keep: [
+      'By default, the Update Server performs updates every [300] seconds.',
+      'The daemon waits [30] seconds (the default) before it retries.',
+    ],
+    fails: (q) => RESTATED_AFTER.test(q.text.slice(q.end)),
+  },
+  {
+    id: 'quantity/judged-task',
+    why: 'A figure inside a judgement of how hard something is ("Compiling 1,000 lines of lisp source is not a hard task") illustrates the judgement: another figure makes it as true, so neither a blank nor a changed number asks a fact (EusLisp manual, fresh set 7).',
+    reject: [
+      'Compiling [1,000] lines of lisp source is not a hard task, but compiling C takes long.',
+      'Compiling 1,000 lines of lisp source is not a hard task, but compiling nearly [10,000] lines of C takes long.',
+    ],
+    keep: ['Compiling the kernel takes [2] GB of disk space, a hard task for small machines.'],
+    fails: (q) =>
+      /\b(?:is|are)\s+(?:not\s+)?(?:an?\s+)?(?:very\s+)?(?:hard|easy|simple|difficult|trivial)\s+(?:task|job|thing|matter)\b/iu.test(
+        q.text,
+      ),
   },
   {
     id: 'quantity/aside',
@@ -217,10 +258,18 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
   },
   {
     id: 'quantity/table-row',
-    why: 'A number right after a label and a colon ("Upload fixing only release-critical and important bugs: 5 days") is a cell of a table whose heading the blank does not show (developers-reference).',
-    reject: ['Upload fixing only release-critical and important bugs: [5] days.'],
-    keep: ['An upload that fixes only release-critical bugs waits [5] days in the delayed queue.'],
-    fails: (q) => /:\s*$/u.test(q.before),
+    why: 'A number right after a label and a colon ("Upload fixing only release-critical and important bugs: 5 days") is a cell of a table whose heading the blank does not show (developers-reference); a sentence opening on a short label and a colon ("What needs to happen next: …") is a row of a table or a list run into the text.',
+    reject: [
+      'Upload fixing only release-critical and important bugs: [5] days.',
+      // A label run into the sentence (Debian policy, fresh set 4).
+      'What needs to happen next: Submitter provides the requested information within [30] days, or the bug is closed.',
+    ],
+    keep: [
+      'An upload that fixes only release-critical bugs waits [5] days in the delayed queue.',
+      'The submitter provides the requested information within [30] days, or the bug is closed.',
+      'Two settings matter here, the timeout and the retries: the client waits [30] seconds.',
+    ],
+    fails: (q) => /:\s*$/u.test(q.before) || /^\p{Lu}[^:.;,]{0,40}:\s/u.test(q.before),
   },
   {
     id: 'quantity/share-of-people',

@@ -150,14 +150,18 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
   },
   {
     id: 'listed/unnamed-actor',
-    why: 'An indefinite subject acted on by no one named ("A newline is inserted every 76 characters", "A warning is printed…"), in a sentence that names nothing else, is what one function or option of the paragraph does: listed or blanked, a learner cannot tell whose behaviour it is (EusLisp manual, fresh set 7: base64 encoding, not named).',
+    why: 'An indefinite or counted subject acted on by no one named ("A newline is inserted every 76 characters", "A warning is printed…", "For each 8 bytes, two lines are output"), in a sentence that names nothing else, is what one function or option of the paragraph does: listed or blanked, a learner cannot tell whose behaviour it is (EusLisp manual, fresh set 7: base64 encoding, not named).',
     reject: [
       'A newline is inserted every 76 characters.',
       'A warning is printed when the buffer is full.',
       'An error is reported after 3 retries.',
+      // A counted subject after an opening phrase: whose output? (valgrind's monitor command, the corpus).
+      'For each 8 bytes, two lines are output.',
     ],
     keep: [
       'A newline is inserted every 76 characters by the base64 encoder.',
+      'For each 8 bytes, two lines are output by Memcheck.',
+      'For each block, the header is written first.',
       'A line size of 64 bytes is assumed by the cache simulator.',
       'A frequency of 100 Hz means the change in voltage repeats every 10 milliseconds.',
       'A warning is printed by GCC when the buffer is full.',
@@ -166,11 +170,16 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
     fails(s, lang) {
       if (!isAnalysed(lang)) return false;
       const tags = lang.analyser.tag(s);
-      if (!/^an?$/u.test(tags[0]?.lower ?? '')) return false;
-      const be = tags.findIndex((t) => t.pos === 'AUX' || t.pos === 'VERB');
-      if (be < 2 || be > 3 || !/^(?:is|are)$/u.test(tags[be]!.lower)) return false;
+      // The subject opens the main clause: after an opening phrase closed by a comma ("For each 8 bytes, …").
+      const start = OPENING_WORDS.test(tags[0]?.lower ?? '') ? tags.findIndex((t) => t.text === ',') + 1 : 0;
+      const first = tags[start];
+      if (!first || (!/^an?$/u.test(first.lower) && (start === 0 || first.pos !== 'NUM'))) return false;
+      const be = tags.findIndex((t, i) => i > start && (t.pos === 'AUX' || t.pos === 'VERB'));
+      if (be < start + 2 || be > start + 3 || !/^(?:is|are)$/u.test(tags[be]!.lower)) return false;
       const done = tags[be + 1];
-      if (done?.pos !== 'VERB' || !/(?:ed|en)$/u.test(done.lower)) return false;
+      // Past participles of "-ed"/"-en" and the common irregular ones ("output", "set", "sent", "read", "kept").
+      if (done?.pos !== 'VERB' || !/(?:ed|en|put|set|sent|read|built|kept|made)$/u.test(done.lower))
+        return false;
       // A name, a capitalised word or an agent ("by …") anywhere says whose behaviour it is.
       return !tags.some((t, i) => t.lower === 'by' || t.pos === 'PROPN' || (i > 0 && /\p{Lu}/u.test(t.text)));
     },

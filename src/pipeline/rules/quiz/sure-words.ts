@@ -14,7 +14,7 @@ export const HEDGES =
  * word or as "I'm", "I've"…: a Roman numeral ("Type I errors", "In Part I the course…") is not the author.
  */
 export const FIRST_PERSON =
-  /(?<![\p{L}\p{N}'’/&-])(?:I(?:['’](?:m|ve|d|ll)|\s+(?:am|was|have|had|can|could|will|would|shall|should|may|might|must|do|did|don['’]t|didn['’]t|think|see|saw|ran|run|got|get|found|find|use|used|tried|try|want|wanted|need|needed|believe|know|knew|like|wrote|write|made|make|recommend|suggest|guess|mean|feel|prefer|just|also|never|always|often|usually|still|then|first|really)\b)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\p{L}\p{N}'’/&-])/u;
+  /(?<![\p{L}\p{N}'’/&-])(?:I(?:['’](?:m|ve|d|ll)|\s+(?:am|was|have|had|can|could|will|would|shall|should|may|might|must|do|did|don['’]t|didn['’]t|think|see|saw|ran|run|got|get|found|find|use|used|tried|try|want|wanted|need|needed|believe|know|knew|like|wrote|write|made|make|recommend|suggest|guess|mean|feel|prefer|realized|realised|decided|started|noticed|learned|learnt|just|also|never|always|often|usually|still|then|first|really)\b)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?![\p{L}\p{N}'’/&-])/u;
 
 /**
  * A sentence about an example, a sample run or what a run printed ("output similar to Example 5.5", "the sample
@@ -104,7 +104,7 @@ export const BOUND_BEFORE =
  * cut off by a space (a table cell: "…removes the parameter .", "Xilinx cells )"), or an author's note ("FIXME:").
  */
 export const LAYOUT_DEBRIS =
-  /(?:^|\s)\d{1,5}\s+\d{1,5}\s+\p{L}|×\s?10(?:[2-9]|1\d|[-−]\d)\b|^\(\d{1,2}\)\s|^\(?[ivx]{1,4}\)\s|\s[.,;:)](?:\s|$)|\b(?:FIXME|TODO|XXX)\b/u;
+  /(?:^|\s)\d{1,5}\s+\d{1,5}\s+\p{L}|×\s?10(?:[2-9]|1\d|[-−]\d)\b|^\(\d{1,2}\)\s|^\(?[ivx]{1,4}\)\s|\s[.,;:)](?:\s|$)|\p{L}_\s+\p{Ll}|\b(?:FIXME|TODO|XXX)\b/u;
 
 /** An opening clause of condition ("If type int has at least 32 bits, …", "When the cache is full, …"). */
 export const OPENING_CONDITION =
@@ -163,3 +163,10 @@ export const LOST_DEGREE =
 /** The value of a name in quotes ("The minimum value of ’tg’"): one argument's, of a function not named. */
 export const QUOTED_VALUE =
   /\b(?:value|minimum|maximum|default|range|width|size|limit)\s+(?:value\s+)?of\s+[‘’'"`]\w+[’'"`]/iu;
+
+/**
+ * What follows a number (and its unit) that restates it in other units: "300 seconds (five minutes)", "4096 bytes,
+ * i.e. 4 KB". Changed alone, the number contradicts its gloss; blanked, the gloss gives it away.
+ */
+export const RESTATED_AFTER =
+  /^\s*[\p{L}%]*\s*(?:\(\s*|,?\s*(?:i\.e\.|that is|or)\s*,?\s*)(?:about\s+|approximately\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|half)\s+\p{L})/iu;

@@ -1,0 +1,204 @@
+/**
+ * `npm run eval:refusals -- --cache DIR [--examples FILE] FILE…`: why the offline quiz makes few numerical and
+ * multiple-answer items. For each English document, every sentence the numerical maker could read (summaries and
+ * one-page chunks, all of them, not the 600 a quiz reads) is judged as the makers judge it, and the first named rule
+ * that refuses it is counted: the quantity rules (per number: a sentence is refused by its first number's rule),
+ * then the standalone and listed rules a blanked or listed sentence must pass, then, for a false option of multiple
+ * answer, why no false statement is made of it (`falseByQuantity`) and the false-option rules. The true statements
+ * multiple answer lists are the true/false items of a 40-question true/false quiz (seed 1), judged by the listed
+ * rules. Courses are made once and kept in the cache folder as JSON (the pipeline takes minutes per manual).
+ *
+ * A script, not a test: it prints figures, it does not pass or fail.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { loadConfig } from '../../src/config.ts';
+import type { Course } from '../../src/domain/course.ts';
+import type { Chunk } from '../../src/domain/document.ts';
+import { loadEnglishProfile } from '../../src/pipeline/language/index.ts';
+import { terminateOcr } from '../../src/pipeline/ocr/tesseract.ts';
+import { falseByQuantity } from '../../src/pipeline/quiz/kinds/numerical.ts';
+import { ScopeSources } from '../../src/pipeline/quiz/material.ts';
+import { generateQuiz } from '../../src/pipeline/quiz.ts';
+import { FALSE_OPTION_RULES, LISTED_RULES } from '../../src/pipeline/rules/quiz/listed.ts';
+import { QUANTITY_RULES, quantityPlace } from '../../src/pipeline/rules/quiz/quantities.ts';
+import { BOUND_BEFORE } from '../../src/pipeline/rules/quiz/sure-words.ts';
+import { standaloneRule } from '../../src/pipeline/rules/sentences/standalone.ts';
+
+const NUMBER = /(?<![\p{L}\p{N}_.,/:-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\p{L}\p{N}_]|[.,]\d)/gu;
+
+const args = process.argv.slice(2);
+const take = (flag: string) => {
+  const at = args.indexOf(flag);
+  return at >= 0 ? args.splice(at, 2)[1] : undefined;
+};
+const cache = resolve(take('--cache') ?? 'refusals-cache');
+const examplesFile = take('--examples');
+const keep = take('--keep');
+if (keep) mkdirSync(keep, { recursive: true });
+mkdirSync(cache, { recursive: true });
+
+interface Made {
+  course: Course;
+  chunks: Chunk[];
+}
+
+async function courseOf(file: string): Promise<Made> {
+  const kept = join(cache, `${basename(file)}.json`);
+  if (existsSync(kept)) return JSON.parse(readFileSync(kept, 'utf8')) as Made;
+  const { processDocument } = await import('../../src/workflows/document.ts');
+  const { loadChunks, openDatabase, openVectorStore } = await import('../../src/store/index.ts');
+  const config = loadConfig({});
+  const dir = await mkdtemp(join(tmpdir(), 'profai-refusals-'));
+  const db = await openDatabase({ ...config, dataDir: dir, databaseUrl: undefined });
+  const vectors = await openVectorStore({ ...config, chromaUrl: undefined }, db);
+  try {
+    const bytes = new Uint8Array(await readFile(file));
+    const { course, saved } = await processDocument(
+      { bytes, fileName: basename(file) },
+      { config, db, vectors },
+    );
+    const chunks = await loadChunks(db, saved.documentId);
+    writeFileSync(kept, JSON.stringify({ course, chunks }));
+    return { course, chunks: [...chunks] };
+  } finally {
+    await vectors.close();
+    await db.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const lang = await loadEnglishProfile();
+const words = lang.quizWords!;
+const totals = new Map<string, Map<string, number>>();
+const examples = new Map<string, string[]>();
+const count = (table: string, rule: string, text: string) => {
+  const t = totals.get(table) ?? new Map<string, number>();
+  t.set(rule, (t.get(rule) ?? 0) + 1);
+  totals.set(table, t);
+  const key = `${table} ${rule}`;
+  const list = examples.get(key) ?? [];
+  if (list.length < 40) list.push(text);
+  examples.set(key, list);
+};
+
+/** The first rule refusing the sentence as a blanked (numerical) or changed (false option) sentence, or 'made'. */
+function numericalVerdict(text: string): { rule: string; asked?: ReturnType<typeof quantityPlace> } {
+  let first: string | undefined;
+  for (const m of text.matchAll(NUMBER)) {
+    const place = quantityPlace(text, m.index!, m.index! + m[0].length, words);
+    const rule = QUANTITY_RULES.find((r) => r.fails(place));
+    if (!rule) return { rule: 'ok', asked: place };
+    // The rule of the first number with a unit says more than "no unit" of a count before it.
+    if (first === undefined || (first === 'quantity/no-unit' && rule.id !== 'quantity/no-unit'))
+      first = rule.id;
+  }
+  return { rule: first ?? 'no number' };
+}
+
+function standsAloneRule(text: string): string | null {
+  const s = standaloneRule(text, lang);
+  if (s) return s.id;
+  return LISTED_RULES.find((r) => r.fails(text, lang))?.id ?? null;
+}
+
+for (const file of args) {
+  const name = basename(file);
+  let made: Made;
+  try {
+    made = await courseOf(file);
+  } catch (err) {
+    console.log(`${name}: failed: ${(err as Error).message.slice(0, 100)}`);
+    continue;
+  }
+  if ((made.course.language ?? 'en') !== 'en') {
+    console.log(`${name}: not English (${made.course.language}), skipped`);
+    continue;
+  }
+  const scope = made.course.modules.map((module, index) => ({ module, index }));
+  const sources = new ScopeSources(scope, made.chunks);
+  const seen = new Set<string>();
+  let numbered = 0;
+  for (const s of [...sources.summaries(), ...sources.ofChunks({ pages: 'one' })]) {
+    if (seen.has(s.text)) continue;
+    seen.add(s.text);
+    if (!/\d/u.test(s.text)) continue;
+    numbered++;
+    const { rule, asked } = numericalVerdict(s.text);
+    const tag = `${name}: ${s.text}`;
+    if (rule !== 'ok') {
+      count('numerical', rule, tag);
+      count('false option', rule, tag);
+      continue;
+    }
+    const alone = standsAloneRule(s.text);
+    count('numerical', alone ?? 'made', alone ? tag : `${tag}  [${asked!.written} ${asked!.unit}]`);
+    if (alone) {
+      count('false option', alone, tag);
+      continue;
+    }
+    const changed = falseByQuantity(s.text, words);
+    if (changed === null) {
+      const why =
+        asked!.value === 1
+          ? 'falsebyquantity/one'
+          : !Number.isInteger(asked!.value)
+            ? 'falsebyquantity/not-integer'
+            : BOUND_BEFORE.test(asked!.before)
+              ? 'falsebyquantity/bound'
+              : 'falsebyquantity/other';
+      count('false option', why, tag);
+      continue;
+    }
+    const rule2 = FALSE_OPTION_RULES.find((r) => r.fails({ source: s.text, statement: changed, words }));
+    count('false option', rule2?.id ?? 'made', rule2 ? `${tag} => ${changed}` : `${tag} => ${changed}`);
+  }
+  const tf = await generateQuiz({
+    course: made.course,
+    chunks: made.chunks,
+    count: 40,
+    seed: 1,
+    kinds: { true_false: 1 },
+  }).catch(() => null);
+  for (const q of tf?.questions ?? []) {
+    if (q.kind !== 'true_false') continue;
+    const text = q.prompt.replace(/^true or false:\s*/iu, '').trim();
+    const table = q.answer ? 'true statement' : 'false statement';
+    const rule = LISTED_RULES.find((r) => r.fails(text, lang))?.id;
+    count(table, rule ?? 'listed', `${name}: ${text}`);
+  }
+  // What `eval:kinds` counts: a 10-question quiz of each of the two kinds alone (seed 1).
+  const kept: Record<string, unknown> = {};
+  const madeOf = async (kind: 'multiple_answer' | 'numerical') => {
+    const quiz = await generateQuiz({
+      course: made.course,
+      chunks: made.chunks,
+      count: 10,
+      seed: 1,
+      kinds: { [kind]: 1 },
+    }).catch(() => null);
+    const mine = quiz?.questions.filter((q) => q.kind === kind) ?? [];
+    kept[kind] = mine;
+    return mine.length;
+  };
+  const [ma, num] = [await madeOf('multiple_answer'), await madeOf('numerical')];
+  if (keep) writeFileSync(join(keep, `${name}.json`), JSON.stringify(kept, null, 1));
+  console.log(
+    `${name}: ${seen.size} sentences, ${numbered} with a digit; made: multiple answer ${ma}, numerical ${num}`,
+  );
+}
+
+for (const [table, rules] of totals) {
+  console.log(`\n${table}:`);
+  for (const [rule, n] of [...rules].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${String(n).padStart(6)}  ${rule}`);
+}
+// The OCR worker thread a scanned page started would keep the process alive after the figures.
+await terminateOcr();
+if (examplesFile)
+  writeFileSync(
+    examplesFile,
+    [...examples].map(([key, list]) => `## ${key}\n${list.map((t) => `- ${t}`).join('\n')}\n`).join('\n'),
+  );
