@@ -4,11 +4,10 @@
  * before that fails at once with DependencyUnavailableError (the API answers 503 with Retry-After); the vector
  * store is opened on first use and again after a failed open.
  */
-import pg from 'pg';
 import { DependencyUnavailableError } from '../domain/errors.ts';
 import { sleep } from '../lib/time.ts';
 import { migrate } from './migrate.ts';
-import { poolConfig, postgresDatabase, translatePgError } from './postgres.ts';
+import { openPool, postgresDatabase, translatePgError } from './postgres.ts';
 import type { Database, VectorStore } from './types.ts';
 import { openVectorStore, type VectorStoreSettings } from './vectors/index.ts';
 import { postgresVectorStore } from './vectors/postgres.ts';
@@ -27,8 +26,7 @@ export function openPostgresInBackground(
   url: string,
   opts: { maxDelayMs?: number; onRetry?: (reason: string) => void } = {},
 ): BackgroundDatabase {
-  const pool = new pg.Pool(poolConfig(url));
-  pool.on('error', () => {});
+  const pool = openPool(url);
   let live: Database | null = null;
   let closed = false;
   const closing = new AbortController();

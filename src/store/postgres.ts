@@ -19,6 +19,34 @@ export function poolConfig(url: string, max = 10): pg.PoolConfig {
   return { connectionString: u.toString(), ssl, max, connectionTimeoutMillis: 10_000 };
 }
 
+/**
+ * Asked of the server on each new connection: drop this session once its client has gone silent for about 30 s
+ * (keepalive probes unanswered, or data unacknowledged). A worker host that loses its link or its power
+ * mid-transaction sends nothing more, and without these the server keeps the session `idle in transaction`,
+ * with its row locks, for the system's keepalive time (two hours and more): the same document saved again by
+ * another worker (its stalled job retried there) waits on that lock in its `INSERT … ON CONFLICT`, its job
+ * `active` all the while (test/e2e/pg-dead-client.test.ts). A Unix socket (or PGlite) ignores them.
+ */
+export const DEAD_CLIENT_SETTINGS =
+  'SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 4; SET tcp_user_timeout = 30000';
+
+/**
+ * A Pool on `url` ({@link poolConfig}) whose sessions the server drops when their client vanishes
+ * ({@link DEAD_CLIENT_SETTINGS}; a server that refuses them keeps its own defaults). Idle-client errors (a
+ * server restart) are dropped: the pool reconnects.
+ */
+export function openPool(url: string, max?: number): pg.Pool {
+  const pool = new pg.Pool({
+    ...poolConfig(url, max),
+    // Awaited by the pool before the connection is handed out.
+    onConnect: async (client) => {
+      await client.query(DEAD_CLIENT_SETTINGS).catch(() => {});
+    },
+  });
+  pool.on('error', () => {});
+  return pool;
+}
+
 /** SQLSTATEs of a server that is going away, starting up or refusing connections for now. */
 const UNAVAILABLE_STATES = /^(08...|57P0[1-3]|53300)$/;
 /** node-postgres's words for a connection that broke or never came. */
@@ -81,10 +109,9 @@ export function postgresDatabase(pool: pg.Pool, vectorColumn: VectorColumn): Dat
   };
 }
 
-/** Connects to `url` and migrates. Idle-client errors (server restart) are dropped: the pool reconnects. */
+/** Connects to `url` ({@link openPool}) and migrates. */
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
-  const pool = new pg.Pool(poolConfig(url, opts.max));
-  pool.on('error', () => {});
+  const pool = openPool(url, opts.max);
   try {
     const { vectorColumn } = await migrate(postgresDatabase(pool, 'real[]'));
     return postgresDatabase(pool, vectorColumn);

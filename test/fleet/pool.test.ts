@@ -4,7 +4,12 @@
  * dead child.
  */
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { createLogger } from '../../src/fleet/log.ts';
 import { ChildHandle, childExecArgv } from '../../src/fleet/pool/child-handle.ts';
 import {
@@ -15,6 +20,8 @@ import {
 } from '../../src/fleet/pool/child-pool.ts';
 import { sleep } from '../../src/lib/time.ts';
 import { TEST_TASKS, waitFor } from '../support/workers.ts';
+
+const SLOW_START_TASKS = fileURLToPath(new URL('../support/slow-start-tasks.ts', import.meta.url));
 
 function openPool(opts: Partial<PoolOptions> = {}): ChildPool {
   return new ChildPool({
@@ -215,6 +222,31 @@ describe('child pool', () => {
     const next = await runSleep(pool, 5);
     assert.ok(!started.includes(next), 'a new child for the next task');
     assert.deepEqual(pool.recycles, { tasks: 0, memory: 0, crash: 0 });
+  });
+
+  test('start() returns with a child in every slot, however much later than another one a child is ready', async () => {
+    const claim = join(tmpdir(), `pool-claim-${randomBytes(4).toString('hex')}`);
+    const pool = openPool({
+      size: 2,
+      idleExitMs: 300,
+      init: {
+        taskModules: [SLOW_START_TASKS],
+        taskSettings: { claim, slowMs: 1500 },
+        logLevel: 'silent',
+        preload: true,
+      },
+    });
+    pools.push(pool);
+    try {
+      await pool.start();
+    } finally {
+      rmSync(claim, { force: true });
+    }
+    assert.equal(
+      pool.snapshot().length,
+      2,
+      'the child ready first did not leave idle while the other started',
+    );
   });
 
   test('forkAtStart false: no child until the first task; then one per slot given work, which stays', async () => {

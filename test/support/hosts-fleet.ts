@@ -26,6 +26,7 @@ import { makeLecturePdf } from './cli-processes.ts';
 import { createHosts, type Hosts, killGroup } from './netns.ts';
 import { type PgCluster, startPgCluster } from './pg-cluster.ts';
 import { type S3Server, startS3 } from './s3.ts';
+import { describeStuckJobs } from './stuck-jobs.ts';
 import { sleep } from './wait.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -277,11 +278,28 @@ export async function runHostsFleet(opts: HostsFleetOptions): Promise<HostsFleet
     const cutAtS = (Date.now() - started) / 1000;
     log(`worker 2 cut off and killed at ${cutAtS.toFixed(1)} s, holding ${held} job(s)`);
 
+    /** The states, and what BullMQ, the workers and PostgreSQL hold of each unfinished job. */
+    const whyUnfinished = async (now: JobView[]) => {
+      const db = new pg.Client({
+        host: pgc!.socketDir,
+        port: pgc!.port,
+        user: 'postgres',
+        database: 'postgres',
+      });
+      const connected = await db.connect().then(
+        () => db,
+        () => undefined,
+      );
+      const detail = await describeStuckJobs(client!, now, connected);
+      await db.end().catch(() => {});
+      const tail = (p: HostProcess) => p.output().slice(-4000);
+      return `${now.map((v) => v.state).join(' ')}\n${detail}\nworker 1's last output:\n${tail(workers[0]!)}`;
+    };
     let last: JobView[] = [];
     for (let i = 0; ; i++) {
       last = await views();
       if (last.every((v) => v.state === 'completed' || v.state === 'failed')) break;
-      if (i > 3000) throw new Error(`jobs still running after 5 min: ${last.map((v) => v.state).join(' ')}`);
+      if (i > 3000) throw new Error(`jobs still running after 5 min: ${await whyUnfinished(last)}`);
       await sleep(100);
     }
     const makespanS = (Date.now() - started) / 1000;

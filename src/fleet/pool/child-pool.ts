@@ -116,6 +116,11 @@ export class ChildPool implements Executor {
   readonly #execArgv: string[];
   #closing = false;
   #released = false;
+  /**
+   * While {@link ChildPool.start} forks the slots' children: no idle time is counted until all are ready, so a
+   * child that started quickly does not leave while a slower one still starts (start() returned without it).
+   */
+  #forkingAtStart = false;
   #stopWatch: () => void = () => {};
   /** Mean task and fork durations, ms (NaN until measured): they decide when to fork a spare. */
   #taskMs = Number.NaN;
@@ -146,7 +151,12 @@ export class ChildPool implements Executor {
   /** Forks every child and waits until all are ready (unless `forkAtStart` is false); starts the memory watch. */
   async start(): Promise<void> {
     if (this.#opts.forkAtStart ?? true) {
-      await Promise.all(this.#slots.map((slot) => this.#ensureChild(slot)));
+      this.#forkingAtStart = true;
+      try {
+        await Promise.all(this.#slots.map((slot) => this.#ensureChild(slot)));
+      } finally {
+        this.#forkingAtStart = false;
+      }
       for (const slot of this.#slots) this.#armIdleExit(slot);
     }
     this.#stopWatch = watchMemory(
@@ -245,7 +255,7 @@ export class ChildPool implements Executor {
 
   #armIdleExit(slot: Slot): void {
     const ms = this.#opts.idleExitMs ?? 0;
-    if (ms <= 0 || this.#closing || this.#released) return;
+    if (ms <= 0 || this.#forkingAtStart || this.#closing || this.#released) return;
     this.#disarmIdleExit(slot);
     slot.idleTimer = setTimeout(() => {
       slot.idleTimer = null;
