@@ -26,6 +26,7 @@ import {
 } from '../../src/pipeline/rules/quiz/sources.ts';
 import { SWAP_RULES, swapReadings } from '../../src/pipeline/rules/quiz/statements.ts';
 import { instructionOf, STEP_RULES } from '../../src/pipeline/rules/quiz/steps.ts';
+import { RESTATED_AFTER } from '../../src/pipeline/rules/quiz/sure-words.ts';
 import type { Rule } from '../../src/pipeline/rules/rule.ts';
 import { GLUED_RULES } from '../../src/pipeline/rules/sentences/glued.ts';
 import { CODE_RULES, STATEMENT_ITEM_RULES } from '../../src/pipeline/rules/sentences/items.ts';
@@ -386,4 +387,14 @@ test('every rule has an id of its own, a reason, and examples both ways', () => 
       );
     }
   assert.ok(ids.size >= 60, `${ids.size} rules`);
+});
+
+// The timeout only guards against a hang: the old pattern backtracked cubically and never ended on 10 KB of spaces.
+test('a gloss after a number is read however much white space follows the number', {
+  timeout: 60_000,
+}, () => {
+  const spaces = ' '.repeat(100_000);
+  assert.equal(RESTATED_AFTER.test(`${spaces}!`), false);
+  assert.equal(RESTATED_AFTER.test(`${spaces}seconds${spaces}, or${spaces}`), false);
+  assert.equal(RESTATED_AFTER.test(`${spaces}seconds${spaces}(five minutes)`), true);
 });

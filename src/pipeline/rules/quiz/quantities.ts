@@ -196,10 +196,13 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
     reject: [
       'By default, the Update Server performs updates every [300] seconds (five minutes).',
       'Each page holds [4096] bytes, i.e. 4 KB of data.',
+      'The lease lasts [3600] seconds, or 1 hour, by default.',
+      'The lease lasts [3600]  (1 hour) by default.',
     ],
     keep: [
       'By default, the Update Server performs updates every [300] seconds.',
       'The daemon waits [30] seconds (the default) before it retries.',
+      'The daemon waits [30] seconds or more before it retries.',
     ],
     fails: (q) => RESTATED_AFTER.test(q.text.slice(q.end)),
   },

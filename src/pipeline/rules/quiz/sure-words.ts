@@ -166,7 +166,8 @@ export const QUOTED_VALUE =
 
 /**
  * What follows a number (and its unit) that restates it in other units: "300 seconds (five minutes)", "4096 bytes,
- * i.e. 4 KB". Changed alone, the number contradicts its gloss; blanked, the gloss gives it away.
+ * i.e. 4 KB". Changed alone, the number contradicts its gloss; blanked, the gloss gives it away. No two neighbouring
+ * parts can take the same white space: three in a row ("\s*[\p{L}%]*\s*,?\s*") backtracked cubically on a run of spaces.
  */
 export const RESTATED_AFTER =
-  /^\s*[\p{L}%]*\s*(?:\(\s*|,?\s*(?:i\.e\.|that is|or)\s*,?\s*)(?:about\s+|approximately\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|half)\s+\p{L})/iu;
+  /^\s*(?:[\p{L}%]+\s*)?(?:\(\s*|(?:,\s*)?(?:i\.e\.|that is|or)\s*(?:,\s*)?)(?:about\s+|approximately\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|half)\s+\p{L})/iu;
