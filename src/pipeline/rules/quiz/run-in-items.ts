@@ -16,23 +16,43 @@ const ITEM_START = /^(\d{1,2})[.)]\s/u;
 /** A number, a period and a word with a capital, after white space: where the next item may start. */
 const RUN_IN = /\s(\d{1,2})\.\s+(?=\p{Lu})/gu;
 /**
- * Words a number belongs to ("version 2. The", "Fig. 3. Next", "step 2. Then"), and a number or a comma before it
- * ("1, 2. Then"): that number is the text's, not an item's, unless an instruction follows ("…from the previous
- * version 3. Submit your work…").
+ * Words a number belongs to ("version 2. The", "Fig. 3. Next", "step 2. Then", "e.g. 2. The"), and a number or a
+ * comma before it ("1, 2. Then"): that number is the text's, not an item's, unless the item after it comes next
+ * ("…the previous version 3. Test that… 4. Submit…"). Read on the last {@link OWNER_REACH} characters before it.
  */
 const NUMBERED_BY =
-  /(?:\b(?:versions?|v|fig|figures?|chapters?|ch|sections?|sec|tables?|pages?|pp?|steps?|parts?|releases?|vol|volumes?|no|nos|items?|lines?|levels?|phases?|types?|options?|rules?|appendix|eq|equations?|exercises?|examples?|notes?|stages?|rounds?|and|or|to)\.?|[\d,§#])$/iu;
+  /(?:\b(?:versions?|v|fig|figures?|chapters?|ch|sections?|sec|tables?|pages?|pp?|steps?|parts?|releases?|vol|volumes?|no|nos|items?|lines?|levels?|phases?|types?|options?|rules?|appendix|eq|equations?|exercises?|examples?|notes?|stages?|rounds?|and|or|to|e\.g|i\.e|cf)\.?|[\d,§#])$/iu;
+/** Enough characters before a mark for the longest word of {@link NUMBERED_BY}: the whole prefix made it quadratic. */
+const OWNER_REACH = 24;
+/** A sentence or a label ended before the mark ("…to track. 3. Enable", "1) Open the file. 2. Edit"). */
+const ENDED = /[.!?:;)]$/u;
+/** The first sentence after a mark, at most this long, is what {@link IsInstruction} reads: not the whole rest. */
+const INSTRUCTION_REACH = 120;
+
+/** The text before a mark, the last {@link OWNER_REACH} characters of it, starting at a whole word. */
+function before(paragraph: string, at: number): string {
+  const from = Math.max(0, at - OWNER_REACH);
+  const tail = paragraph.slice(from, at).trimEnd();
+  return from === 0 ? tail : tail.replace(/^\S*\s*/u, '');
+}
+
+/** The first sentence of the text after a mark, cut at {@link INSTRUCTION_REACH} characters. */
+function firstSentence(paragraph: string, after: number): string {
+  const text = paragraph.slice(after, after + INSTRUCTION_REACH);
+  const end = /[.!?](?:\s|$)/u.exec(text);
+  return end ? text.slice(0, end.index + 1) : text;
+}
 
 export const RUN_IN_ITEM_RULES: readonly ItemSplitRule[] = [
   {
     id: 'steps/run-in-items',
-    why: 'Numbered steps run together into one paragraph ("1. Build your package… 2. Upgrade… 3. Test… 4. Submit…", Ubuntu packaging guide; "2. Select the transponder… 3. Enable the Track button.", Gpredict; fresh set 9) were read as one item, and the procedure refused as too short. A paragraph numbered N is parted where " N+1. " and a capital follow, then N+2, and so on: only the next number, and a number a word before it owns ("version 2. The") only when an instruction follows or the item after it comes next ("…the previous version 3. Test that… 4. Submit…").',
+    why: 'Numbered steps run together into one paragraph ("1. Build your package… 2. Upgrade… 3. Test… 4. Submit…", Ubuntu packaging guide; "2. Select the transponder… 3. Enable the Track button.", Gpredict; fresh set 9) were read as one item, and the procedure refused as too short. A paragraph numbered N is parted where " N+1. " and a capital follow, then N+2, and so on: only the next number; only where no word owns it ("version 2. The", "e.g. 2. The") and a sentence ended before it or an instruction follows, or where the item after it comes next unowned ("…the previous version 3. Test that… 4. Submit…"). A number a word owns is not parted on an instruction alone: "Set the timeout to 2. Restart the daemon." is one step.',
     reject: [
       '1. Build your package and verify that it compiles without any added compiler warnings 2. Upgrade to the new version and check that it works 3. Test the fix. 4. Submit your work via a merge proposal.',
       '2. Select the transponder you want to track. 3. Enable the Track button.',
-      '2. Upgrade to the new version of the package from the previous version 3. Submit your work via a merge proposal.',
       '2. Upgrade to the new version of the package from the previous version 3. Test that the new package fixes the vulnerability 4. Submit your work via a Launchpad merge proposal.',
       '1) Open the file. 2. Edit the header.',
+      '1. Install Python 2. Run the tests.',
     ],
     keep: [
       '1. Install version 2. The old one is removed.',
@@ -45,26 +65,40 @@ export const RUN_IN_ITEM_RULES: readonly ItemSplitRule[] = [
       '2. Open the file. 2. Close it.',
       'Open the file. 2. Close it.',
       '1. Choose between 1 and 2. Then save.',
+      // A number a word owns, an instruction after it (reviewer, review-rules): one step, not two.
+      '1. Set the timeout to 2. Restart the daemon.',
+      '1. Set the number of retries to 2. Save the file and exit.',
+      '1. Install version 2. Run the tests.',
+      // Was parted on its instruction alone; the same shape as "Install version 2. Run the tests." above.
+      '2. Upgrade to the new version of the package from the previous version 3. Submit your work via a merge proposal.',
+      '1. Install Python 2. The old one is removed.',
+      '1. Set the level, e.g. 2. The default is 1.',
     ],
     split(paragraph, isInstruction) {
       const first = ITEM_START.exec(paragraph);
       if (!first) return [paragraph];
-      const marks = [...paragraph.matchAll(RUN_IN)].map((m) => ({
-        n: Number(m[1]),
-        at: m.index,
-        after: m.index + m[0].length,
-        owned: NUMBERED_BY.test(paragraph.slice(0, m.index).trimEnd()),
-      }));
+      const marks = [...paragraph.matchAll(RUN_IN)].map((m) => {
+        const text = before(paragraph, m.index);
+        return {
+          n: Number(m[1]),
+          at: m.index,
+          after: m.index + m[0].length,
+          owned: NUMBERED_BY.test(text),
+          ended: ENDED.test(text),
+        };
+      });
+      // The last place of each number no word owns: "does N+1 come later, unowned?" in one look.
+      const lastUnowned = new Map<number, number>();
+      for (const [k, m] of marks.entries()) if (!m.owned) lastUnowned.set(m.n, k);
       let next = Number(first[1]) + 1;
       const parts: string[] = [];
       let from = 0;
       for (const [k, mark] of marks.entries()) {
         if (mark.n !== next) continue;
-        // A number a word owns is an item's only if an instruction follows or the next item comes after it.
+        const nextComes = (lastUnowned.get(next + 1) ?? -1) > k;
         const confirmed =
-          !mark.owned ||
-          isInstruction?.(paragraph.slice(mark.after)) ||
-          marks.slice(k + 1).some((m) => m.n === next + 1 && !m.owned);
+          nextComes ||
+          (!mark.owned && (mark.ended || isInstruction?.(firstSentence(paragraph, mark.after)) === true));
         if (!confirmed) continue;
         parts.push(paragraph.slice(from, mark.at).trim());
         from = mark.at + 1;
