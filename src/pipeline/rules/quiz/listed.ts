@@ -166,15 +166,23 @@ export const LISTED_RULES: readonly ListedRule[] = [
     reject: [
       'When using direct SPI mode, up to 3 bytes can be omitted. spi Enter direct SPI mode.',
       'The default timeout is 10 seconds. dump-all Dump all memories to the terminal.',
+      'The Inc. file holds 10 bytes. dump-all Dump all memories to the terminal.',
     ],
     keep: [
       'When using direct SPI mode, up to 3 bytes can be omitted.',
       'Some tools, i.e. the Linux kernel, read 4 bytes at once.',
       'The spi command enters direct SPI mode after 3 bytes.',
       'Other formats, e.g. Intel Hex, hold up to 16 bytes a line.',
+      // Abbreviations before a lower-case word and a name: no sentence ends there.
+      'The No. of Entries field holds 4 bytes.',
+      'Red Hat Inc. and Microsoft ship 3 versions.',
+      'Written by Mr. van Rossum in 1991.',
+      'See Fig. in Chapter 3 for the 4 bytes.',
     ],
     fails: (s) =>
-      /(?<=[\p{L}\d]{2})(?<!\b(?:etc|vs|cf|approx|resp))[.!?]\s+\p{Ll}[\p{Ll}\d_-]*\s+\p{Lu}\p{Ll}/u.test(s),
+      /(?<=[\p{L}\d]{2})(?<!\b(?:etc|vs|cf|approx|resp|No|Inc|Ltd|Mr|Mrs|Dr|Sec|Fig|Vol))[.!?]\s+\p{Ll}[\p{Ll}\d_-]*\s+\p{Lu}\p{Ll}/u.test(
+        s,
+      ),
   },
   {
     id: 'listed/extraction-marks',
