@@ -216,8 +216,13 @@ export const STEP_RULES: readonly StepRule[] = [
       'Getting Started § After logging in: | Install the package. ; Edit the configuration. ; Start the daemon.',
       // gri's to-do list, split from one paragraph by steps/run-in-items (set 9's fixes): plans, not a procedure.
       'Low priority: | Add non-RPN mathematics. ; Add graphical output. ; Add support for other formats.',
+      'Roadmap § Planned features: | Add graphical output. ; Add support for other formats. ; Add a manual.',
+      '3.1 High priority § Work on: | Add graphical output. ; Add support for other formats. ; Add a manual.',
     ],
     keep: [
+      // A priority or a plan inside the lead-in's sentence is the procedure's subject, not the author's plans.
+      'If you have planned a migration, do the following steps: | Back up the data. ; Stop the daemon. ; Run the migration.',
+      'To give a job high priority, do the following: | Open the queue. ; Select the job. ; Click Raise.',
       'To rescue the system, do the following steps: | Boot the rescue disk. ; Mount the disk. ; Edit the file.',
       'Getting Started § To install the package, do the following steps: | Download the archive. ; Unpack the archive. ; Run the installer.',
     ],

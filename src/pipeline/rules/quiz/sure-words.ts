@@ -83,10 +83,12 @@ export const ADVICE_LEAD =
 /**
  * A lead-in or heading that makes a numbered list the author's first things to do ("Minimum steps to get started",
  * "Quick start"), or the author's plans ("Low priority:", "Planned features"): each is a task of its own, and their
- * order is the author's, not a procedure's.
+ * order is the author's, not a procedure's. A priority or "planned" only opens such a heading or lead-in ("1.2 Low
+ * priority", "Planned:") or names the plans ("planned features"): inside a sentence ("If you have planned a
+ * migration, do…", "To give a job high priority, do…") it heads a procedure.
  */
 export const TO_DO_LEAD =
-  /\b(?:get(?:ting)? started|first (?:steps|things)|things to do|minimum steps|quick ?start|to-?do|(?:low|high|medium) priority|planned|wish ?list|roadmap)\b/iu;
+  /\b(?:get(?:ting)? started|first (?:steps|things)|things to do|minimum steps|quick ?start|to-?do|wish ?list|roadmap)\b|^\s*(?:[\d.]+\s+)?(?:(?:low|high|medium) priority|planned)\b|\bplanned (?:features|changes|work)\b/iu;
 
 /** An item that points at what comes after it ("Install the old package by the following."). */
 export const POINTS_AHEAD = /\b(?:the following|as follows|below)\b|\.\.\.$|…$/iu;
