@@ -37,6 +37,29 @@ describe('numerical: a quantity the sentence states', () => {
       assert.deepEqual([q.answer, q.unit, q.tolerance], [value, unit, tolerance]);
       assert.ok(q.prompt.includes('_____') && !q.prompt.includes(String(value)));
     });
+  // A unit glued to its number (the Velvet and CD-HIT guides) is read as that unit, set apart from the blank.
+  const glued: [string, number, string, string][] = [
+    ['The assembly of a bacterial genome needs 12GB of memory.', 12, 'GB', 'needs _____ GB of memory.'],
+    ['The insert length of the library is 500bp on average.', 500, 'bp', 'is _____ bp on average.'],
+    ['The processor runs at 2.5GHz on every node.', 2.5, 'GHz', 'at _____ GHz on every'],
+    ['The samples of the file are 16-bit.', 16, 'bit', 'are _____-bit.'],
+  ];
+  for (const [text, value, unit, blank] of glued)
+    test(`asks a number glued to its unit: ${text}`, () => {
+      const q = numericalOf({ text, page: 3 }, words);
+      assert.ok(q, 'a question');
+      assert.deepEqual([q.answer, q.unit, q.tolerance], [value, unit, 0]);
+      assert.ok(q.prompt.includes(blank), q.prompt);
+    });
+  for (const text of [
+    'The kernel is built for x86_64 machines.',
+    'The tool draws 3D plots of the surface.',
+    'The loop runs 1e6 times per call.',
+    'The mask is 0x1F in the header.',
+  ])
+    test(`asks no number of a name or a version: ${text}`, () => {
+      assert.equal(numericalOf({ text, page: 3 }, words), null);
+    });
   test('refuses how long one run took: A full scan of the table takes about 30 minutes on the test machine.', () => {
     assert.equal(
       numericalOf(

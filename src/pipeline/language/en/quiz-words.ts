@@ -7,7 +7,7 @@ import type { QuizWords } from '../profile.ts';
 
 export const ENGLISH_QUIZ_WORDS: QuizWords = {
   units:
-    /^(?:[KMGT]i?B|[kKMGT]?bytes?|bits?|kbit|Mbit|Gbit|[kMG]?Hz|ms|milliseconds?|microseconds?|nanoseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|%|percent|per cent|mm|cm|km|m|kg|mg|g|lines|characters|columns|rows|threads|processes|instructions|entries|records|words|pages|times|digits|levels|copies|users|bytes per second|KB\/s|MB\/s)(?![\p{L}\p{N}])/u,
+    /^(?:[KMGT]i?B|[kKMGT]?bytes?|bits?|kbit|[kMG]?bp|kb|Mbit|Gbit|[kMG]?Hz|ms|milliseconds?|microseconds?|nanoseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|%|percent|per cent|mm|cm|km|m|kg|mg|g|lines|characters|columns|rows|threads|processes|instructions|entries|records|words|pages|times|digits|levels|copies|users|bytes per second|KB\/s|MB\/s)(?![\p{L}\p{N}])/u,
   labelBefore:
     /(?:(?<![\p{L}\p{N}])(?:table|figure|fig|section|chapter|page|pages|p|pp|version|release|step|part|appendix|no|number|item|line|rule|example|equation|eq|article|clause|schedule|option|level|volume|vol|issue|edition|ch|sec|v)|§)\.?\s*$/iu,
   boundBefore:

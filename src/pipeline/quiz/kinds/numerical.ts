@@ -13,8 +13,11 @@ import type { GroupMaker } from '../assembler.ts';
 import type { Source } from '../material.ts';
 import { cited, type Made, made, quoted } from '../picking.ts';
 
-/** A number as the text writes it: `4`, `2,048`, `1.5`, `0.25`. */
-const NUMBER = /(?<![\p{L}\p{N}_.,/:-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\p{L}\p{N}_]|[.,]\d)/gu;
+/**
+ * A number as the text writes it: `4`, `2,048`, `1.5`, `0.25`, also with letters after it (`12GB`, `2nd`): the
+ * rules tell a unit glued to it from a name (quantity/glued-to-name).
+ */
+const NUMBER = /(?<![\p{L}\p{N}_.,/:-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\p{N}_]|[.,]\d)/gu;
 
 /** Sentences with a digit read for quantities at most (the course's summaries first): enough for a quiz, bounded in time. */
 export const NUMERICAL_SOURCES = 600;
@@ -51,6 +54,9 @@ export function falseByQuantity(text: string, words: QuizWords): string | null {
   return text.slice(0, place.start) + written + text.slice(place.end);
 }
 
+/** The text after a blanked number, a unit glued to it set apart ("12GB" → "_____ GB"): the blank holds the number alone. */
+const gluedUnitApart = (after: string) => (/^\p{L}/u.test(after) ? ` ${after}` : after);
+
 /** The sentence's first quantity fit to ask, as a question; null when it has none. */
 export function numericalOf(s: Source, words: QuizWords): DraftOf<'numerical'> | null {
   const text = s.text;
@@ -60,7 +66,7 @@ export function numericalOf(s: Source, words: QuizWords): DraftOf<'numerical'> |
   const tolerance = rounded ? Number((Math.abs(place.value) * 0.1).toPrecision(2)) : 0;
   return {
     kind: 'numerical',
-    prompt: `Fill in the number: ${place.before}${BLANK}${text.slice(place.end)}`,
+    prompt: `Fill in the number: ${place.before}${BLANK}${gluedUnitApart(text.slice(place.end))}`,
     answer: place.value,
     tolerance,
     unit: place.unit!,

@@ -44,10 +44,33 @@ export interface QuantityRule extends Rule {
   fails(q: QuantityPlace): boolean;
 }
 
+/** What may join a unit to its number: a space ("4 KB"), a hyphen before a word ("16-bit"), or nothing ("12GB"). */
+const UNIT_JOIN = /^(?:\s|-(?=\p{L}))?/u;
+
+/** A letter, digit or underscore: a number touching one is glued to it. */
+const NAME_CHAR = /[\p{L}\p{N}_]/u;
+
+/**
+ * Whether the number is part of a name or a version rather than a number with its unit: a letter, digit or
+ * underscore before it ("ext4", "x86_64", "IPv6", "SHA256"), or one after it that does not start a unit the
+ * language knows ("2nd", "3D", "1e6", "0x1F"). A known unit glued to it ("12GB", "500bp", "2.5GHz") is read as one.
+ */
+export function gluedToName(q: QuantityPlace): boolean {
+  if (NAME_CHAR.test(q.text[q.start - 1] ?? '')) return true;
+  return NAME_CHAR.test(q.text[q.end] ?? '') && q.unit === undefined;
+}
+
+/** Where the quantity ends as a word: after a unit glued to it ("12GB", "16-bit"), else after the number. */
+export function wordEnd(q: QuantityPlace): number {
+  const glued = q.unit !== undefined && /^-?\p{L}/u.test(q.text.slice(q.end));
+  return glued ? q.text.length - q.afterUnit.length : q.end;
+}
+
 /** The number `text` holds at [start, end), read with `words`. */
 export function quantityPlace(text: string, start: number, end: number, words: QuizWords): QuantityPlace {
   const after = text.slice(end);
-  const unit = words.units.exec(after.replace(/^\s/, ''))?.[0];
+  const join = UNIT_JOIN.exec(after)![0].length;
+  const unit = words.units.exec(after.slice(join))?.[0];
   const written = text.slice(start, end);
   return {
     text,
@@ -57,7 +80,7 @@ export function quantityPlace(text: string, start: number, end: number, words: Q
     value: Number(written.replaceAll(',', '')),
     unit,
     before: text.slice(0, start),
-    afterUnit: unit ? after.replace(/^\s?/, '').slice(unit.length) : after,
+    afterUnit: unit ? after.slice(join + unit.length) : after,
     words,
   };
 }
@@ -79,11 +102,45 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
   },
   {
     id: 'quantity/no-unit',
-    why: 'A number without a unit the language knows ("the 3 options", "see page 42") is a count of nothing to recall or a label; a unit glued to the number other than "%" is an identifier ("4x").',
-    reject: ['See page 42 for the [3] options.', 'The survey reached [45] % of the households.'],
+    why: 'A number without a unit the language knows ("the 3 options", "see page 42") is a count of nothing to recall or a label; "%" is written against its number, other units after a plain space, a hyphen ("16-bit") or nothing ("12GB").',
+    reject: [
+      'See page 42 for the [3] options.',
+      'The survey reached [45] % of the households.',
+      'Each page holds [4]\u00a0KB of data.',
+    ],
     keep: ['The survey reached [45]% of the households in the district.'],
     fails: (q) =>
-      !q.unit || (q.text[q.end] === ' ' && q.unit === '%') || (q.unit !== '%' && q.text[q.end] !== ' '),
+      !q.unit ||
+      (q.text[q.end] === ' ' && q.unit === '%') ||
+      (q.unit !== '%' && /^\s/u.test(q.text.slice(q.end)) && q.text[q.end] !== ' '),
+  },
+  {
+    id: 'quantity/glued-to-name',
+    why: 'A number glued to letters is read with them: glued to a unit the language knows ("12GB", "500bp", "2.5GHz", "100ms", "16-bit") it is a quantity, which is how the Velvet and CD-HIT guides write most of theirs (held-out set 10); glued to anything else it is part of a name or a version (see `gluedToName`).',
+    reject: [
+      'The kernel is built for x86_[64] machines.',
+      'The root file system is ext[4] on every node.',
+      'The protocol was revised in v[2] of the draft.',
+      'The player decodes mp[3] files of any length.',
+      'The encoder writes H[264] streams at high quality.',
+      'Run the [2]nd pass over the reads.',
+      'The tool draws [3]D plots of the surface.',
+      'The address is an IPv[6] address of the host.',
+      'The files are read as utf[8] text.',
+      'The digest is SHA[256] of the whole archive.',
+      'The mask is 0x[1]F in the header.',
+      'The mask is [0]x1F in the header.',
+      'The loop runs [1]e6 times per call.',
+    ],
+    keep: [
+      'The assembly of a bacterial genome needs about [12]GB of memory.',
+      'The insert length of the library is [500]bp on average.',
+      'The server waits [100]ms before it retries.',
+      'The processor runs at [2.5]GHz on every node.',
+      'The samples of the file are [16]-bit.',
+      'The assembly of a bacterial genome needs about [12] GB of memory.',
+    ],
+    fails: gluedToName,
   },
   {
     id: 'quantity/label',
@@ -127,10 +184,17 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
   },
   {
     id: 'quantity/inside-code',
-    why: 'A number inside an identifier or quotes ("--max-stackframe=2000000") belongs to code.',
-    reject: ['Set --max-stackframe=[2000000] bytes for the thread.'],
-    keep: ['The main thread has a stack of [8] MB by default.'],
-    fails: (q) => insideCode(q.text, q.start, q.end) !== null,
+    why: 'A number inside an identifier or quotes ("--max-stackframe=2000000") belongs to code; a unit glued to it ("12GB") is read as part of the number\'s word, not as an identifier.',
+    reject: [
+      'Set --max-stackframe=[2000000] bytes for the thread.',
+      'Set --max-memory=[12]GB for the assembler.',
+    ],
+    keep: [
+      'The main thread has a stack of [8] MB by default.',
+      'The assembly of a bacterial genome needs [12]GB of memory.',
+      'The samples of the file are [16]-bit.',
+    ],
+    fails: (q) => insideCode(q.text, q.start, wordEnd(q)) !== null,
   },
   {
     id: 'quantity/leans',
@@ -286,11 +350,14 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
   },
   {
     id: 'quantity/classifier',
-    why: 'A number with its unit before a noun ("8 bit variables", "24 bit addressing mode", "a 10% sample") names a kind of thing, not a measure the text gives: asked, it reads as a riddle (sdcc manual, fresh set 1).',
+    why: 'A number with its unit before a noun ("8 bit variables", "24 bit addressing mode", "a 10% sample") names a kind of thing, not a measure the text gives: asked, it reads as a riddle (sdcc manual, fresh set 1). A unit glued or hyphenated to its number ("1MB files", "the 32-bit, 1’s complement checksum") is such an adjective before any lowercase word but a preposition, a conjunction or a verb.',
     reject: [
       'You are not on the safe side if you use [8] bit variables.',
       'The processor must be in [24] bit contiguous addressing mode.',
       'The tool extracts a [10]% sample of the records.',
+      // A unit glued or hyphenated to its number before a noun is an adjective, whatever its length (nettle, cfitsio).
+      'There are more possible [1]MB files than 20 byte strings.',
+      'The keyword stores the value of the [32]-bit, 1’s complement checksum of the data.',
     ],
     keep: [
       'In the medium model the address space is [16] bits for both objects and functions.',
@@ -305,7 +372,13 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
         !/^\s+(?:of|for|in|on|at|to|by|per|each|and|or|is|are|was|were)\b/iu.test(q.afterUnit)) ||
       (/\b(?:an?|the)\s+$/iu.test(q.before) &&
         /^\s+\p{Ll}/u.test(q.afterUnit) &&
-        !/^\s+of\b/u.test(q.afterUnit)),
+        !/^\s+of\b/u.test(q.afterUnit)) ||
+      (wordEnd(q) !== q.end &&
+        (/^\s+\p{Ll}/u.test(q.afterUnit) ||
+          (/\b(?:an?|the)\s+$/iu.test(q.before) && /^,/u.test(q.afterUnit))) &&
+        !/^\s+(?:of|for|in|on|at|to|by|per|each|and|or|is|are|was|were|than|long|wide|high|deep|before|after|until|when|while|if|but|with|from|as|into|so|then|which|that|can|will|should|must|may|more|less|in total)\b/iu.test(
+          q.afterUnit,
+        )),
   },
   {
     id: 'quantity/relative',
