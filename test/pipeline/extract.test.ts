@@ -221,7 +221,7 @@ describe('text clean-up', () => {
     assert.equal(cleanText('x² ½ ｶ'), 'x² ½ ｶ', 'no NFKC');
   });
 
-  // Words as the Grace FAQ, the Grace user's guide and the surf manual (TeX T1 Type 3 fonts) come out of pdf.js.
+  // Words as the Grace FAQ, the Grace user's guide and the surf manual (TeX T1 Type 3 fonts) come out of PDFium.
   test('T1 ligature codes inside a word are spelled out', () => {
     const accepted: [string, string][] = [
       ['di\x1Berent e\x1Bect', 'different effect'],
