@@ -238,6 +238,9 @@ describe('text clean-up', () => {
     const rejected: [string, string][] = [
       ['a \x1C b', 'a   b'],
       ['2\x1B3', '2 3'],
+      // T1 sets Latin text: beside a CJK or Hebrew letter the code is not T1's ligature.
+      ['漢\x1C字', '漢 字'],
+      ['\u05E9\x1C\u05DC', '\u05E9 \u05DC'],
       ["\x10Can't find\x11", " Can't find "],
       ['elements\x16the', 'elements the'],
       ['x\x022 \x00\x7F', 'x 2   '],

@@ -17,7 +17,8 @@ const LIGATURES: Record<string, string> = {
 /**
  * TeX's T1 (Cork) encoding puts its ligatures at control codes 0x1B-0x1F (ff, fi, fl, ffi, ffl), and PDFs typeset
  * with its Type 3 bitmap fonts carry no Unicode map, so the codes come out as they are ("de\x1Cned"); pdftotext
- * gives the same codes. Read as ligatures only inside a word: a code with a letter on either side.
+ * gives the same codes. Read as ligatures only inside a Latin word: a code with a Latin letter on either side (T1
+ * sets Latin text; next to a CJK or Hebrew letter the code is something else).
  */
 const T1_LIGATURES: Record<string, string> = {
   '\x1B': 'ff',
@@ -26,7 +27,7 @@ const T1_LIGATURES: Record<string, string> = {
   '\x1E': 'ffi',
   '\x1F': 'ffl',
 };
-const T1_LIGATURE = /(?<=\p{L})[\x1B-\x1F]|[\x1B-\x1F](?=\p{L})/gu;
+const T1_LIGATURE = /(?<=\p{Script=Latin})[\x1B-\x1F]|[\x1B-\x1F](?=\p{Script=Latin})/gu;
 
 /**
  * Control characters other than tab, line feed and carriage return: they have no meaning in printed text (in T1
@@ -39,7 +40,7 @@ const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
 const SPECIAL = /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 const UNICODE_LIGATURE = /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF]/g;
 
-/** Spells out ligatures (Unicode's, and T1's inside words), drops zero-width characters and blanks control
+/** Spells out ligatures (Unicode's, and T1's inside Latin words), drops zero-width characters and blanks control
  * characters. Fast path when there is nothing to do. */
 export function cleanText(s: string): string {
   if (!SPECIAL.test(s)) return s;
