@@ -234,6 +234,18 @@ describe('text clean-up', () => {
     for (const [raw, clean] of accepted) assert.equal(cleanText(raw), clean, JSON.stringify(raw));
   });
 
+  // 'elements\x16the' once read 'elements the', but 0x16 is T1's em dash (0x15 its en dash, and Grace's
+  // '\x15with-extras' is TeX's `--with-extras`): beside a Latin letter or digit they are read as the dashes printed.
+  test('T1 dash codes beside Latin letters or digits are dashes', () => {
+    const accepted: [string, string][] = [
+      ['pages 3\x154', 'pages 3\u20134'],
+      ['elements\x16the', 'elements\u2014the'],
+      ['use \x15with-extras', 'use \u2013with-extras'],
+      ['1990\x15 ', '1990\u2013 '],
+    ];
+    for (const [raw, clean] of accepted) assert.equal(cleanText(raw), clean, JSON.stringify(raw));
+  });
+
   test('no control character is left, and a code with no letter beside it is no ligature', () => {
     const rejected: [string, string][] = [
       ['a \x1C b', 'a   b'],
@@ -242,7 +254,9 @@ describe('text clean-up', () => {
       ['漢\x1C字', '漢 字'],
       ['\u05E9\x1C\u05DC', '\u05E9 \u05DC'],
       ["\x10Can't find\x11", " Can't find "],
-      ['elements\x16the', 'elements the'],
+      // T1's dashes stay spaces away from Latin letters and digits.
+      ['a \x15 b', 'a   b'],
+      ['漢\x16字', '漢 字'],
       ['x\x022 \x00\x7F', 'x 2   '],
     ];
     for (const [raw, clean] of rejected) assert.equal(cleanText(raw), clean, JSON.stringify(raw));

@@ -30,6 +30,14 @@ const T1_LIGATURES: Record<string, string> = {
 const T1_LIGATURE = /(?<=\p{Script=Latin})[\x1B-\x1F]|[\x1B-\x1F](?=\p{Script=Latin})/gu;
 
 /**
+ * T1's en dash (0x15) and em dash (0x16), read as dashes in the same kind of context: a Latin letter or a digit on
+ * either side ("pages 3\x154", "elements\x16the", "\x15with-extras" for TeX's `--with-extras`). T1's quotes
+ * (0x10, 0x11) are left as spaces: other encodings put other things there.
+ */
+const T1_DASHES: Record<string, string> = { '\x15': '\u2013', '\x16': '\u2014' };
+const T1_DASH = /(?<=[\p{Script=Latin}0-9])[\x15\x16]|[\x15\x16](?=[\p{Script=Latin}0-9])/gu;
+
+/**
  * Control characters other than tab, line feed and carriage return: they have no meaning in printed text (in T1
  * fonts they are quotes, dashes and accents) and must never reach a reader; each becomes a space, so the words on
  * either side stay apart.
@@ -40,13 +48,14 @@ const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
 const SPECIAL = /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 const UNICODE_LIGATURE = /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF]/g;
 
-/** Spells out ligatures (Unicode's, and T1's inside Latin words), drops zero-width characters and blanks control
- * characters. Fast path when there is nothing to do. */
+/** Spells out ligatures (Unicode's, and T1's inside Latin words), reads T1's dashes next to Latin letters or
+ * digits, drops zero-width characters and blanks control characters. Fast path when there is nothing to do. */
 export function cleanText(s: string): string {
   if (!SPECIAL.test(s)) return s;
   return s
     .replace(UNICODE_LIGATURE, (c) => LIGATURES[c] ?? '')
     .replace(T1_LIGATURE, (c) => T1_LIGATURES[c] ?? c)
+    .replace(T1_DASH, (c) => T1_DASHES[c] ?? c)
     .replace(CONTROL, ' ');
 }
 
