@@ -258,6 +258,8 @@ describe('text clean-up', () => {
       ['a \x15 b', 'a   b'],
       ['漢\x16字', '漢 字'],
       ['x\x022 \x00\x7F', 'x 2   '],
+      // C1 controls (U+0080-U+009F) too, e.g. NEL.
+      ['line\u0085next \u0080\u009F', 'line next   '],
     ];
     for (const [raw, clean] of rejected) assert.equal(cleanText(raw), clean, JSON.stringify(raw));
     assert.equal(cleanText('tab\tand\nline'), 'tab\tand\nline', 'white space is left to collapseWhitespace');

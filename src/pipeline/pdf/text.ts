@@ -38,14 +38,14 @@ const T1_DASHES: Record<string, string> = { '\x15': '\u2013', '\x16': '\u2014' }
 const T1_DASH = /(?<=[\p{Script=Latin}0-9])[\x15\x16]|[\x15\x16](?=[\p{Script=Latin}0-9])/gu;
 
 /**
- * Control characters other than tab, line feed and carriage return: they have no meaning in printed text (in T1
- * fonts they are quotes, dashes and accents) and must never reach a reader; each becomes a space, so the words on
- * either side stay apart.
+ * Control characters other than tab, line feed and carriage return, C0 and C1 (U+0080-U+009F): they have no
+ * meaning in printed text (in T1 fonts they are quotes, dashes and accents) and must never reach a reader; each
+ * becomes a space, so the words on either side stay apart.
  */
-const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
+const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g;
 
 /** Ligatures, zero-width characters, BOMs and control characters; soft hyphens are handled by {@link dehyphenate}. */
-const SPECIAL = /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
+const SPECIAL = /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/;
 const UNICODE_LIGATURE = /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF]/g;
 
 /** Spells out ligatures (Unicode's, and T1's inside Latin words), reads T1's dashes next to Latin letters or
