@@ -5,6 +5,7 @@ import { PdfError } from '../../src/pipeline/errors.ts';
 import { extractDocument, pageRanges } from '../../src/pipeline/extract.ts';
 import { checkPdf, type OpenLimits, openPdf } from '../../src/pipeline/load.ts';
 import { cleanText, collapseWhitespace, dehyphenate, isBlank } from '../../src/pipeline/pdf/text.ts';
+import { xmpTitleAuthor } from '../../src/pipeline/pdf/xmp.ts';
 import {
   CHAPTERS,
   COURSE,
@@ -244,6 +245,19 @@ describe('text clean-up', () => {
       ['1990\x15 ', '1990\u2013 '],
     ];
     for (const [raw, clean] of accepted) assert.equal(cleanText(raw), clean, JSON.stringify(raw));
+  });
+
+  test('an XMP title and author are cleaned as page text is (character references can spell control codes)', () => {
+    const packet =
+      '<x:xmpmeta><dc:title><rdf:Alt><rdf:li>The de&#28;ned&#1;set</rdf:li></rdf:Alt></dc:title>' +
+      '<dc:creator><rdf:Seq><rdf:li>&#x85;Ann&#127;Lee</rdf:li></rdf:Seq></dc:creator></x:xmpmeta>';
+    const file =
+      '%PDF-1.7\n1 0 obj << /Type /Catalog /Metadata 2 0 R >> endobj\n' +
+      `2 0 obj << /Type /Metadata /Subtype /XML >> stream\n${packet}\nendstream endobj\n`;
+    assert.deepEqual(xmpTitleAuthor(new TextEncoder().encode(file)), {
+      title: 'The defined set',
+      author: 'Ann Lee',
+    });
   });
 
   test('no control character is left, and a code with no letter beside it is no ligature', () => {
