@@ -14,7 +14,7 @@ import type { Source } from '../material.ts';
 import { cited, type Made, made, quoted } from '../picking.ts';
 
 /** A number as the text writes it: `4`, `2,048`, `1.5`, `0.25`. */
-const NUMBER = /(?<![\p{L}\p{N}_.,/:-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\p{L}\p{N}_]|[.,]\d)/gu;
+export const NUMBER = /(?<![\p{L}\p{N}_.,/:-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\p{L}\p{N}_]|[.,]\d)/gu;
 
 /** Sentences with a digit read for quantities at most (the course's summaries first): enough for a quiz, bounded in time. */
 export const NUMERICAL_SOURCES = 600;
