@@ -10,24 +10,23 @@
  *
  * A script, not a test: it prints figures, it does not pass or fail.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { loadConfig } from '../../src/config.ts';
 import type { Course } from '../../src/domain/course.ts';
 import type { Chunk } from '../../src/domain/document.ts';
+import { describeError } from '../../src/domain/errors.ts';
 import { loadEnglishProfile } from '../../src/pipeline/language/index.ts';
 import { terminateOcr } from '../../src/pipeline/ocr/tesseract.ts';
-import { falseByQuantity } from '../../src/pipeline/quiz/kinds/numerical.ts';
+import { falseByQuantity, NUMBER } from '../../src/pipeline/quiz/kinds/numerical.ts';
 import { ScopeSources } from '../../src/pipeline/quiz/material.ts';
 import { generateQuiz } from '../../src/pipeline/quiz.ts';
 import { FALSE_OPTION_RULES, LISTED_RULES } from '../../src/pipeline/rules/quiz/listed.ts';
 import { QUANTITY_RULES, quantityPlace } from '../../src/pipeline/rules/quiz/quantities.ts';
 import { BOUND_BEFORE } from '../../src/pipeline/rules/quiz/sure-words.ts';
 import { standaloneRule } from '../../src/pipeline/rules/sentences/standalone.ts';
-
-const NUMBER = /(?<![\p{L}\p{N}_.,/:-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\p{L}\p{N}_]|[.,]\d)/gu;
 
 const args = process.argv.slice(2);
 const take = (flag: string) => {
@@ -45,9 +44,30 @@ interface Made {
   chunks: Chunk[];
 }
 
+/** A cached course that cannot be used; its message is the line printed. */
+class UnreadableCache extends Error {}
+
+/** The cached course and chunks, checked for the shape this script reads. */
+function readCache(kept: string): Made {
+  const unreadable = (reason: string) =>
+    new UnreadableCache(`${kept}: unreadable cache (delete it): ${reason}`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(kept, 'utf8'));
+  } catch (err) {
+    throw unreadable(describeError(err));
+  }
+  const made = parsed as Partial<Made> | null;
+  if (typeof made !== 'object' || made === null) throw unreadable('not a JSON object');
+  if (!Array.isArray(made.course?.modules)) throw unreadable('no course with modules');
+  if (!Array.isArray(made.chunks) || made.chunks.some((c) => typeof c?.text !== 'string'))
+    throw unreadable('no list of chunks with text');
+  return made as Made;
+}
+
 async function courseOf(file: string): Promise<Made> {
   const kept = join(cache, `${basename(file)}.json`);
-  if (existsSync(kept)) return JSON.parse(readFileSync(kept, 'utf8')) as Made;
+  if (existsSync(kept)) return readCache(kept);
   const { processDocument } = await import('../../src/workflows/document.ts');
   const { loadChunks, openDatabase, openVectorStore } = await import('../../src/store/index.ts');
   const config = loadConfig({});
@@ -61,7 +81,10 @@ async function courseOf(file: string): Promise<Made> {
       { config, db, vectors },
     );
     const chunks = await loadChunks(db, saved.documentId);
-    writeFileSync(kept, JSON.stringify({ course, chunks }));
+    // Written whole or not at all: a cache cut short by a kill would fail every later run.
+    const partial = `${kept}.${process.pid}.tmp`;
+    writeFileSync(partial, JSON.stringify({ course, chunks }));
+    renameSync(partial, kept);
     return { course, chunks: [...chunks] };
   } finally {
     await vectors.close();
@@ -104,18 +127,22 @@ function standsAloneRule(text: string): string | null {
   return LISTED_RULES.find((r) => r.fails(text, lang))?.id ?? null;
 }
 
-for (const file of args) {
-  const name = basename(file);
-  let made: Made;
+/** The quiz, or null after a line naming the file and why it was not made (never a silent 'made 0'). */
+async function quizOf(name: string, what: string, request: Parameters<typeof generateQuiz>[0]) {
   try {
-    made = await courseOf(file);
+    return await generateQuiz(request);
   } catch (err) {
-    console.log(`${name}: failed: ${(err as Error).message.slice(0, 100)}`);
-    continue;
+    console.log(`${name}: ${what} quiz failed: ${describeError(err)}`);
+    return null;
   }
+}
+
+/** Counts one document's sentences and quizzes into the tables and prints its line. */
+async function countDocument(file: string, name: string): Promise<void> {
+  const made = await courseOf(file);
   if ((made.course.language ?? 'en') !== 'en') {
     console.log(`${name}: not English (${made.course.language}), skipped`);
-    continue;
+    return;
   }
   const scope = made.course.modules.map((module, index) => ({ module, index }));
   const sources = new ScopeSources(scope, made.chunks);
@@ -155,13 +182,13 @@ for (const file of args) {
     const rule2 = FALSE_OPTION_RULES.find((r) => r.fails({ source: s.text, statement: changed, words }));
     count('false option', rule2?.id ?? 'made', rule2 ? `${tag} => ${changed}` : `${tag} => ${changed}`);
   }
-  const tf = await generateQuiz({
+  const tf = await quizOf(name, 'true/false', {
     course: made.course,
     chunks: made.chunks,
     count: 40,
     seed: 1,
     kinds: { true_false: 1 },
-  }).catch(() => null);
+  });
   for (const q of tf?.questions ?? []) {
     if (q.kind !== 'true_false') continue;
     const text = q.prompt.replace(/^true or false:\s*/iu, '').trim();
@@ -172,14 +199,15 @@ for (const file of args) {
   // What `eval:kinds` counts: a 10-question quiz of each of the two kinds alone (seed 1).
   const kept: Record<string, unknown> = {};
   const madeOf = async (kind: 'multiple_answer' | 'numerical') => {
-    const quiz = await generateQuiz({
+    const quiz = await quizOf(name, kind, {
       course: made.course,
       chunks: made.chunks,
       count: 10,
       seed: 1,
       kinds: { [kind]: 1 },
-    }).catch(() => null);
-    const mine = quiz?.questions.filter((q) => q.kind === kind) ?? [];
+    });
+    if (!quiz) return 'none (quiz failed)';
+    const mine = quiz.questions.filter((q) => q.kind === kind);
     kept[kind] = mine;
     return mine.length;
   };
@@ -188,6 +216,17 @@ for (const file of args) {
   console.log(
     `${name}: ${seen.size} sentences, ${numbered} with a digit; made: multiple answer ${ma}, numerical ${num}`,
   );
+}
+
+for (const file of args) {
+  const name = basename(file);
+  try {
+    await countDocument(file, name);
+  } catch (err) {
+    console.log(
+      err instanceof UnreadableCache ? err.message : `${name}: failed: ${describeError(err).slice(0, 200)}`,
+    );
+  }
 }
 
 for (const [table, rules] of totals) {

@@ -144,7 +144,8 @@ export interface Chunk {
   sectionPath: string[];
   pageStart: number;
   pageEnd: number;
-  text: string;
+  /** Read-only: squashedText (src/pipeline/text/words.ts) caches its squashed form by chunk. */
+  readonly text: string;
   /** Tokens as counted by the pipeline's `estimateTokens` (src/pipeline/text/tokens.ts). */
   tokenCount: number;
 }

@@ -5,6 +5,7 @@ import { PdfError } from '../../src/pipeline/errors.ts';
 import { extractDocument, pageRanges } from '../../src/pipeline/extract.ts';
 import { checkPdf, type OpenLimits, openPdf } from '../../src/pipeline/load.ts';
 import { cleanText, collapseWhitespace, dehyphenate, isBlank } from '../../src/pipeline/pdf/text.ts';
+import { xmpTitleAuthor } from '../../src/pipeline/pdf/xmp.ts';
 import {
   CHAPTERS,
   COURSE,
@@ -221,7 +222,7 @@ describe('text clean-up', () => {
     assert.equal(cleanText('x² ½ ｶ'), 'x² ½ ｶ', 'no NFKC');
   });
 
-  // Words as the Grace FAQ, the Grace user's guide and the surf manual (TeX T1 Type 3 fonts) come out of pdf.js.
+  // Words as the Grace FAQ, the Grace user's guide and the surf manual (TeX T1 Type 3 fonts) come out of PDFium.
   test('T1 ligature codes inside a word are spelled out', () => {
     const accepted: [string, string][] = [
       ['di\x1Berent e\x1Bect', 'different effect'],
@@ -234,13 +235,45 @@ describe('text clean-up', () => {
     for (const [raw, clean] of accepted) assert.equal(cleanText(raw), clean, JSON.stringify(raw));
   });
 
+  // 'elements\x16the' once read 'elements the', but 0x16 is T1's em dash (0x15 its en dash, and Grace's
+  // '\x15with-extras' is TeX's `--with-extras`): beside a Latin letter or digit they are read as the dashes printed.
+  test('T1 dash codes beside Latin letters or digits are dashes', () => {
+    const accepted: [string, string][] = [
+      ['pages 3\x154', 'pages 3\u20134'],
+      ['elements\x16the', 'elements\u2014the'],
+      ['use \x15with-extras', 'use \u2013with-extras'],
+      ['1990\x15 ', '1990\u2013 '],
+    ];
+    for (const [raw, clean] of accepted) assert.equal(cleanText(raw), clean, JSON.stringify(raw));
+  });
+
+  test('an XMP title and author are cleaned as page text is (character references can spell control codes)', () => {
+    const packet =
+      '<x:xmpmeta><dc:title><rdf:Alt><rdf:li>The de&#28;ned&#1;set</rdf:li></rdf:Alt></dc:title>' +
+      '<dc:creator><rdf:Seq><rdf:li>&#x85;Ann&#127;Lee</rdf:li></rdf:Seq></dc:creator></x:xmpmeta>';
+    const file =
+      '%PDF-1.7\n1 0 obj << /Type /Catalog /Metadata 2 0 R >> endobj\n' +
+      `2 0 obj << /Type /Metadata /Subtype /XML >> stream\n${packet}\nendstream endobj\n`;
+    assert.deepEqual(xmpTitleAuthor(new TextEncoder().encode(file)), {
+      title: 'The defined set',
+      author: 'Ann Lee',
+    });
+  });
+
   test('no control character is left, and a code with no letter beside it is no ligature', () => {
     const rejected: [string, string][] = [
       ['a \x1C b', 'a   b'],
       ['2\x1B3', '2 3'],
+      // T1 sets Latin text: beside a CJK or Hebrew letter the code is not T1's ligature.
+      ['漢\x1C字', '漢 字'],
+      ['\u05E9\x1C\u05DC', '\u05E9 \u05DC'],
       ["\x10Can't find\x11", " Can't find "],
-      ['elements\x16the', 'elements the'],
+      // T1's dashes stay spaces away from Latin letters and digits.
+      ['a \x15 b', 'a   b'],
+      ['漢\x16字', '漢 字'],
       ['x\x022 \x00\x7F', 'x 2   '],
+      // C1 controls (U+0080-U+009F) too, e.g. NEL.
+      ['line\u0085next \u0080\u009F', 'line next   '],
     ];
     for (const [raw, clean] of rejected) assert.equal(cleanText(raw), clean, JSON.stringify(raw));
     assert.equal(cleanText('tab\tand\nline'), 'tab\tand\nline', 'white space is left to collapseWhitespace');

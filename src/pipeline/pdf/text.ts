@@ -17,7 +17,8 @@ const LIGATURES: Record<string, string> = {
 /**
  * TeX's T1 (Cork) encoding puts its ligatures at control codes 0x1B-0x1F (ff, fi, fl, ffi, ffl), and PDFs typeset
  * with its Type 3 bitmap fonts carry no Unicode map, so the codes come out as they are ("de\x1Cned"); pdftotext
- * gives the same codes. Read as ligatures only inside a word: a code with a letter on either side.
+ * gives the same codes. Read as ligatures only inside a Latin word: a code with a Latin letter on either side (T1
+ * sets Latin text; next to a CJK or Hebrew letter the code is something else).
  */
 const T1_LIGATURES: Record<string, string> = {
   '\x1B': 'ff',
@@ -26,26 +27,35 @@ const T1_LIGATURES: Record<string, string> = {
   '\x1E': 'ffi',
   '\x1F': 'ffl',
 };
-const T1_LIGATURE = /(?<=\p{L})[\x1B-\x1F]|[\x1B-\x1F](?=\p{L})/gu;
+const T1_LIGATURE = /(?<=\p{Script=Latin})[\x1B-\x1F]|[\x1B-\x1F](?=\p{Script=Latin})/gu;
 
 /**
- * Control characters other than tab, line feed and carriage return: they have no meaning in printed text (in T1
- * fonts they are quotes, dashes and accents) and must never reach a reader; each becomes a space, so the words on
- * either side stay apart.
+ * T1's en dash (0x15) and em dash (0x16), read as dashes in the same kind of context: a Latin letter or a digit on
+ * either side ("pages 3\x154", "elements\x16the", "\x15with-extras" for TeX's `--with-extras`). T1's quotes
+ * (0x10, 0x11) are left as spaces: other encodings put other things there.
  */
-const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g;
+const T1_DASHES: Record<string, string> = { '\x15': '\u2013', '\x16': '\u2014' };
+const T1_DASH = /(?<=[\p{Script=Latin}0-9])[\x15\x16]|[\x15\x16](?=[\p{Script=Latin}0-9])/gu;
+
+/**
+ * Control characters other than tab, line feed and carriage return, C0 and C1 (U+0080-U+009F): they have no
+ * meaning in printed text (in T1 fonts they are quotes, dashes and accents) and must never reach a reader; each
+ * becomes a space, so the words on either side stay apart.
+ */
+const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g;
 
 /** Ligatures, zero-width characters, BOMs and control characters; soft hyphens are handled by {@link dehyphenate}. */
-const SPECIAL = /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
+const SPECIAL = /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/;
 const UNICODE_LIGATURE = /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF]/g;
 
-/** Spells out ligatures (Unicode's, and T1's inside words), drops zero-width characters and blanks control
- * characters. Fast path when there is nothing to do. */
+/** Spells out ligatures (Unicode's, and T1's inside Latin words), reads T1's dashes next to Latin letters or
+ * digits, drops zero-width characters and blanks control characters. Fast path when there is nothing to do. */
 export function cleanText(s: string): string {
   if (!SPECIAL.test(s)) return s;
   return s
     .replace(UNICODE_LIGATURE, (c) => LIGATURES[c] ?? '')
     .replace(T1_LIGATURE, (c) => T1_LIGATURES[c] ?? c)
+    .replace(T1_DASH, (c) => T1_DASHES[c] ?? c)
     .replace(CONTROL, ' ');
 }
 

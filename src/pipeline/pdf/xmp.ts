@@ -4,6 +4,7 @@
  * the file's bytes: the last catalog (an incremental update appends a new one), its /Metadata object, and that
  * object's stream when it is stored uncompressed, as XMP packets are meant to be. Anything else: nothing.
  */
+import { cleanText } from './text.ts';
 
 const CATALOG = /\/Type\s*\/Catalog\b/g;
 const METADATA_REF = /\/Metadata\s+(\d+)\s+(\d+)\s+R/;
@@ -49,14 +50,15 @@ function catalogPacket(buf: Buffer): string | undefined {
   return buf.toString('utf8', streamAt, end);
 }
 
-/** The first `rdf:li` of `dc:NAME` (or its plain text), XML entities decoded. */
+/** The first `rdf:li` of `dc:NAME` (or its plain text), XML entities decoded, cleaned as page text is. */
 function firstItem(packet: string, name: string): string | undefined {
   const element = new RegExp(`<dc:${name}\\b[^>]*>([\\s\\S]*?)</dc:${name}>`).exec(packet);
   if (!element) return undefined;
   const body = element[1] ?? '';
   const li = /<rdf:li\b[^>]*>([\s\S]*?)<\/rdf:li>/.exec(body);
   const raw = (li ? li[1] : body) ?? '';
-  const text = decodeEntities(raw.replace(/<[^>]*>/g, ''))
+  // Cleaned like page text: a character reference can spell any control character (`&#28;`).
+  const text = cleanText(decodeEntities(raw.replace(/<[^>]*>/g, '')))
     .replace(/\s+/g, ' ')
     .trim();
   return text === '' ? undefined : text;

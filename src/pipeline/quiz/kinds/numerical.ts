@@ -17,7 +17,7 @@ import { cited, type Made, made, quoted } from '../picking.ts';
  * A number as the text writes it: `4`, `2,048`, `1.5`, `0.25`, also with letters after it (`12GB`, `2nd`): the
  * rules tell a unit glued to it from a name (quantity/glued-to-name).
  */
-const NUMBER = /(?<![\p{L}\p{N}_.,/:-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\p{N}_]|[.,]\d)/gu;
+export const NUMBER = /(?<![\p{L}\p{N}_.,/:-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\p{N}_]|[.,]\d)/gu;
 
 /** Sentences with a digit read for quantities at most (the course's summaries first): enough for a quiz, bounded in time. */
 export const NUMERICAL_SOURCES = 600;
