@@ -57,7 +57,9 @@ const NAME_CHAR = /[\p{L}\p{N}_]/u;
  */
 export function gluedToName(q: QuantityPlace): boolean {
   if (NAME_CHAR.test(q.text[q.start - 1] ?? '')) return true;
-  return NAME_CHAR.test(q.text[q.end] ?? '') && q.unit === undefined;
+  if (!NAME_CHAR.test(q.text[q.end] ?? '')) return false;
+  // A one-letter unit glued on ("5m", "$5m") says too little: minutes or metres, millions; ask it written apart.
+  return q.unit === undefined || /^\p{L}$/u.test(q.unit);
 }
 
 /** Where the quantity ends as a word: after a unit glued to it ("12GB", "16-bit"), else after the number. */
@@ -131,6 +133,8 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
       'The mask is 0x[1]F in the header.',
       'The mask is [0]x1F in the header.',
       'The loop runs [1]e6 times per call.',
+      // One letter glued on says too little: minutes or metres (second review).
+      'The session times out after [5]m on the server.',
     ],
     keep: [
       'The assembly of a bacterial genome needs about [12]GB of memory.',

@@ -21,7 +21,7 @@ const RUN_IN = /\s(\d{1,2})\.\s+(?=\p{Lu})/gu;
  * ("…the previous version 3. Test that… 4. Submit…"). Read on the last {@link OWNER_REACH} characters before it.
  */
 const NUMBERED_BY =
-  /(?:\b(?:versions?|v|fig|figures?|chapters?|ch|sections?|sec|tables?|pages?|pp?|steps?|parts?|releases?|vol|volumes?|no|nos|items?|lines?|levels?|phases?|types?|options?|rules?|appendix|eq|equations?|exercises?|examples?|notes?|stages?|rounds?|and|or|to|e\.g|i\.e|cf)\.?|[\d,§#])$/iu;
+  /(?:\b(?:versions?|v|fig|figures?|chapters?|ch|sections?|sec|tables?|pages?|pp?|steps?|parts?|releases?|vol|volumes?|no|nos|items?|lines?|levels?|phases?|types?|options?|rules?|appendix|eq|equations?|exercises?|examples?|notes?|stages?|rounds?|and|or|to|e\.g|i\.e|cf|approx|ca)\.?|[\d,§#])$/iu;
 /** Enough characters before a mark for the longest word of {@link NUMBERED_BY}: the whole prefix made it quadratic. */
 const OWNER_REACH = 24;
 /** A sentence or a label ended before the mark ("…to track. 3. Enable", "1) Open the file. 2. Edit"). */
@@ -73,6 +73,7 @@ export const RUN_IN_ITEM_RULES: readonly ItemSplitRule[] = [
       '2. Upgrade to the new version of the package from the previous version 3. Submit your work via a merge proposal.',
       '1. Install Python 2. The old one is removed.',
       '1. Set the level, e.g. 2. The default is 1.',
+      '1. Set the limit to approx. 2. The default is 1.',
     ],
     split(paragraph, isInstruction) {
       const first = ITEM_START.exec(paragraph);
