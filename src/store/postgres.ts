@@ -27,24 +27,52 @@ export function poolConfig(url: string, max = 10): pg.PoolConfig {
  * another worker (its stalled job retried there) waits on that lock in its `INSERT … ON CONFLICT`, its job
  * `active` all the while (test/e2e/pg-dead-client.test.ts). A Unix socket (or PGlite) ignores them.
  */
-export const DEAD_CLIENT_SETTINGS =
-  'SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 4; SET tcp_user_timeout = 30000';
+export const DEAD_CLIENT_SETTINGS = [
+  'SET tcp_keepalives_idle = 10',
+  'SET tcp_keepalives_interval = 5',
+  'SET tcp_keepalives_count = 4',
+  'SET tcp_user_timeout = 30000',
+] as const;
+
+/** How long a setting may take: pg-pool's connection timeout no longer runs while `onConnect` does. */
+const SETTING_TIMEOUT_MS = 5_000;
 
 /**
  * A Pool on `url` ({@link poolConfig}) whose sessions the server drops when their client vanishes
- * ({@link DEAD_CLIENT_SETTINGS}; a server that refuses them keeps its own defaults). Idle-client errors (a
- * server restart) are dropped: the pool reconnects.
+ * ({@link DEAD_CLIENT_SETTINGS}). Each setting is its own statement: a server that refuses one (PostgreSQL 11 has
+ * no `tcp_user_timeout`; a proxy may refuse any) keeps the others, since statements of one query string share one
+ * implicit transaction. A refusal is the server's answer and leaves the connection usable; any other failure (a
+ * reset, a timeout) is thrown, so pg-pool ends that client instead of handing it out. Idle-client errors (a server
+ * restart) are dropped: the pool reconnects.
  */
 export function openPool(url: string, max?: number): pg.Pool {
   const pool = new pg.Pool({
     ...poolConfig(url, max),
     // Awaited by the pool before the connection is handed out.
     onConnect: async (client) => {
-      await client.query(DEAD_CLIENT_SETTINGS).catch(() => {});
+      for (const text of DEAD_CLIENT_SETTINGS) await askSetting(client, text);
     },
   });
   pool.on('error', () => {});
   return pool;
+}
+
+/** One setting asked of a new connection: a refusal is kept quiet, a reset or silence past the timeout throws. */
+async function askSetting(client: pg.ClientBase, text: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const silent = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer to "${text}" in ${SETTING_TIMEOUT_MS} ms`)),
+      SETTING_TIMEOUT_MS,
+    );
+  });
+  try {
+    await Promise.race([client.query(text), silent]);
+  } catch (err) {
+    if (!(err instanceof pg.DatabaseError)) throw err;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** SQLSTATEs of a server that is going away, starting up or refusing connections for now. */
