@@ -11,7 +11,7 @@ import { bandBytesFor, bandRows } from './bands.ts';
 import { type Engine, engineLimits } from './engine.ts';
 import type { RawItem } from './lines.ts';
 import { softMaskedSizes } from './soft-masks.ts';
-import { cleanText } from './text.ts';
+import { cleanText, collapseWhitespace } from './text.ts';
 
 /** A page's box as shown (after /Rotate), with PDF's y growing upwards. */
 export interface PageBox {
@@ -393,9 +393,7 @@ export class PdfiumDocument {
 
   #bookmarkTitle(bm: number): string {
     const E = this.engine.exports;
-    return cleanText(this.#utf16((buf, len) => E.FPDFBookmark_GetTitle!(bm, buf, len)))
-      .replace(/\s+/g, ' ')
-      .trim();
+    return collapseWhitespace(cleanText(this.#utf16((buf, len) => E.FPDFBookmark_GetTitle!(bm, buf, len))));
   }
 
   #bookmarkPage(bm: number): number | null {
@@ -423,9 +421,9 @@ export class PdfiumDocument {
     const E = this.engine.exports;
     const tag = this.engine.allocString(key);
     try {
-      return cleanText(this.#utf16((buf, len) => E.FPDF_GetMetaText!(this.doc, tag, buf, len)))
-        .replace(/\s+/g, ' ')
-        .trim();
+      return collapseWhitespace(
+        cleanText(this.#utf16((buf, len) => E.FPDF_GetMetaText!(this.doc, tag, buf, len))),
+      );
     } finally {
       E.free!(tag);
     }

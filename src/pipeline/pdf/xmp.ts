@@ -4,7 +4,7 @@
  * the file's bytes: the last catalog (an incremental update appends a new one), its /Metadata object, and that
  * object's stream when it is stored uncompressed, as XMP packets are meant to be. Anything else: nothing.
  */
-import { cleanText } from './text.ts';
+import { cleanText, collapseWhitespace } from './text.ts';
 
 const CATALOG = /\/Type\s*\/Catalog\b/g;
 const METADATA_REF = /\/Metadata\s+(\d+)\s+(\d+)\s+R/;
@@ -58,9 +58,7 @@ function firstItem(packet: string, name: string): string | undefined {
   const li = /<rdf:li\b[^>]*>([\s\S]*?)<\/rdf:li>/.exec(body);
   const raw = (li ? li[1] : body) ?? '';
   // Cleaned like page text: a character reference can spell any control character (`&#28;`).
-  const text = cleanText(decodeEntities(raw.replace(/<[^>]*>/g, '')))
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = collapseWhitespace(cleanText(decodeEntities(raw.replace(/<[^>]*>/g, ''))));
   return text === '' ? undefined : text;
 }
 
