@@ -20,12 +20,11 @@ import type { Chunk } from '../../src/domain/document.ts';
 import { describeError } from '../../src/domain/errors.ts';
 import { loadEnglishProfile } from '../../src/pipeline/language/index.ts';
 import { terminateOcr } from '../../src/pipeline/ocr/tesseract.ts';
-import { falseByQuantity, NUMBER } from '../../src/pipeline/quiz/kinds/numerical.ts';
+import { falseByQuantity, quantitiesOf, unchangeable } from '../../src/pipeline/quiz/kinds/numerical.ts';
 import { ScopeSources } from '../../src/pipeline/quiz/material.ts';
 import { generateQuiz } from '../../src/pipeline/quiz.ts';
 import { FALSE_OPTION_RULES, LISTED_RULES } from '../../src/pipeline/rules/quiz/listed.ts';
-import { QUANTITY_RULES, quantityPlace } from '../../src/pipeline/rules/quiz/quantities.ts';
-import { BOUND_BEFORE } from '../../src/pipeline/rules/quiz/sure-words.ts';
+import type { QuantityPlace } from '../../src/pipeline/rules/quiz/quantities.ts';
 import { standaloneRule } from '../../src/pipeline/rules/sentences/standalone.ts';
 
 const args = process.argv.slice(2);
@@ -108,11 +107,9 @@ const count = (table: string, rule: string, text: string) => {
 };
 
 /** The first rule refusing the sentence as a blanked (numerical) or changed (false option) sentence, or 'made'. */
-function numericalVerdict(text: string): { rule: string; asked?: ReturnType<typeof quantityPlace> } {
+function numericalVerdict(text: string): { rule: string; asked?: QuantityPlace } {
   let first: string | undefined;
-  for (const m of text.matchAll(NUMBER)) {
-    const place = quantityPlace(text, m.index!, m.index! + m[0].length, words);
-    const rule = QUANTITY_RULES.find((r) => r.fails(place));
+  for (const { place, refusedBy: rule } of quantitiesOf(text, words)) {
     if (!rule) return { rule: 'ok', asked: place };
     // The rule of the first number with a unit says more than "no unit" of a count before it.
     if (first === undefined || (first === 'quantity/no-unit' && rule.id !== 'quantity/no-unit'))
@@ -168,15 +165,7 @@ async function countDocument(file: string, name: string): Promise<void> {
     }
     const changed = falseByQuantity(s.text, words);
     if (changed === null) {
-      const why =
-        asked!.value === 1
-          ? 'falsebyquantity/one'
-          : !Number.isInteger(asked!.value)
-            ? 'falsebyquantity/not-integer'
-            : BOUND_BEFORE.test(asked!.before)
-              ? 'falsebyquantity/bound'
-              : 'falsebyquantity/other';
-      count('false option', why, tag);
+      count('false option', `falsebyquantity/${unchangeable(asked!) ?? 'other'}`, tag);
       continue;
     }
     const rule2 = FALSE_OPTION_RULES.find((r) => r.fails({ source: s.text, statement: changed, words }));

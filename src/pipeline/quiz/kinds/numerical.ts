@@ -6,7 +6,12 @@
  */
 import type { DraftOf } from '../../../domain/questions.ts';
 import type { QuizWords } from '../../language/index.ts';
-import { QUANTITY_RULES, type QuantityPlace, quantityPlace } from '../../rules/quiz/quantities.ts';
+import {
+  QUANTITY_RULES,
+  type QuantityPlace,
+  type QuantityRule,
+  quantityPlace,
+} from '../../rules/quiz/quantities.ts';
 import { BOUND_BEFORE } from '../../rules/quiz/sure-words.ts';
 import { BLANK } from '../../text/cloze.ts';
 import type { GroupMaker } from '../assembler.ts';
@@ -17,18 +22,37 @@ import { cited, type Made, made, quoted } from '../picking.ts';
  * A number as the text writes it: `4`, `2,048`, `1.5`, `0.25`, also with letters after it (`12GB`, `2nd`): the
  * rules tell a unit glued to it from a name (quantity/glued-to-name).
  */
-export const NUMBER = /(?<![\p{L}\p{N}_.,/:-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\p{N}_]|[.,]\d)/gu;
+const NUMBER = /(?<![\p{L}\p{N}_.,/:-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\p{N}_]|[.,]\d)/gu;
 
 /** Sentences with a digit read for quantities at most (the course's summaries first): enough for a quiz, bounded in time. */
 export const NUMERICAL_SOURCES = 600;
 
-/** The sentence's first quantity fit to ask (no rule of QUANTITY_RULES catches it); null when it has none. */
-export function askedQuantity(text: string, words: QuizWords): QuantityPlace | null {
+/** Each number of the sentence in turn, with the first rule of QUANTITY_RULES that refuses it (none: fit to ask). */
+export function* quantitiesOf(
+  text: string,
+  words: QuizWords,
+): Generator<{ place: QuantityPlace; refusedBy: QuantityRule | undefined }> {
   for (const m of text.matchAll(NUMBER)) {
     const place = quantityPlace(text, m.index!, m.index! + m[0].length, words);
-    if (!QUANTITY_RULES.some((rule) => rule.fails(place))) return place;
+    yield { place, refusedBy: QUANTITY_RULES.find((rule) => rule.fails(place)) };
   }
+}
+
+/** The sentence's first quantity fit to ask (no rule of QUANTITY_RULES catches it); null when it has none. */
+export function askedQuantity(text: string, words: QuizWords): QuantityPlace | null {
+  for (const { place, refusedBy } of quantitiesOf(text, words)) if (!refusedBy) return place;
   return null;
+}
+
+/**
+ * Why a quantity fit to ask makes no false statement, or null when it makes one: a quantity of one ("1 day"), its
+ * unit being singular; a number not whole; a bound ("at least 8 characters", "up to 100 Mbit/s"), which a larger
+ * number may still meet.
+ */
+export function unchangeable(place: QuantityPlace): 'one' | 'not-integer' | 'bound' | null {
+  if (place.value === 1) return 'one';
+  if (!Number.isInteger(place.value)) return 'not-integer';
+  return BOUND_BEFORE.test(place.before) ? 'bound' : null;
 }
 
 /**
@@ -40,8 +64,7 @@ export function askedQuantity(text: string, words: QuizWords): QuantityPlace | n
  */
 export function falseByQuantity(text: string, words: QuizWords): string | null {
   const place = askedQuantity(text, words);
-  if (!place || place.value === 1 || !Number.isInteger(place.value) || BOUND_BEFORE.test(place.before))
-    return null;
+  if (!place || unchangeable(place)) return null;
   const percent = /^\s?(?:%|percent\b)/u.test(text.slice(place.end));
   const raised = place.value <= 10 ? place.value + 2 : place.value * 2;
   const next = percent && place.value <= 100 && raised > 100 ? Math.round(place.value / 2) : raised;
