@@ -68,6 +68,18 @@ export function wordEnd(q: QuantityPlace): number {
   return glued ? q.text.length - q.afterUnit.length : q.end;
 }
 
+/** Words after a number and its unit that make it a measure, not an adjective ("16 bits for both", "4 KB each"). */
+const MEASURE_WORDS = 'of|for|in|on|at|to|by|per|each|and|or|is|are|was|were';
+const MEASURE_THEN_WORD = new RegExp(`^\\s+(?:${MEASURE_WORDS})\\b`, 'iu');
+/**
+ * The same after a unit glued or hyphenated to its number ("12GB", "16-bit"), which reads as an adjective before
+ * any other lower-case word: more words say it is a measure ("12GB than", "16-bit long", "1MB before").
+ */
+const GLUED_MEASURE_THEN_WORD = new RegExp(
+  `^\\s+(?:${MEASURE_WORDS}|than|long|wide|high|deep|before|after|until|when|while|if|but|with|from|as|into|so|then|which|that|can|will|should|must|may|more|less|in total)\\b`,
+  'iu',
+);
+
 /** The number `text` holds at [start, end), read with `words`. */
 export function quantityPlace(text: string, start: number, end: number, words: QuizWords): QuantityPlace {
   const after = text.slice(end);
@@ -373,16 +385,14 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
         !/s$/iu.test(q.unit) &&
         q.value !== 1 &&
         /^\s+\p{L}/u.test(q.afterUnit) &&
-        !/^\s+(?:of|for|in|on|at|to|by|per|each|and|or|is|are|was|were)\b/iu.test(q.afterUnit)) ||
+        !MEASURE_THEN_WORD.test(q.afterUnit)) ||
       (/\b(?:an?|the)\s+$/iu.test(q.before) &&
         /^\s+\p{Ll}/u.test(q.afterUnit) &&
         !/^\s+of\b/u.test(q.afterUnit)) ||
       (wordEnd(q) !== q.end &&
         (/^\s+\p{Ll}/u.test(q.afterUnit) ||
           (/\b(?:an?|the)\s+$/iu.test(q.before) && /^,/u.test(q.afterUnit))) &&
-        !/^\s+(?:of|for|in|on|at|to|by|per|each|and|or|is|are|was|were|than|long|wide|high|deep|before|after|until|when|while|if|but|with|from|as|into|so|then|which|that|can|will|should|must|may|more|less|in total)\b/iu.test(
-          q.afterUnit,
-        )),
+        !GLUED_MEASURE_THEN_WORD.test(q.afterUnit)),
   },
   {
     id: 'quantity/relative',
