@@ -235,6 +235,7 @@ const FAMILIES = [
   }),
   family({
     name: 'quantities a numerical item asks (rules/quiz/quantities.ts)',
+    keptByAll: true,
     rules: QUANTITY_RULES,
     catches(rule, example: string) {
       const { text, start, end } = marked(example);
