@@ -400,9 +400,9 @@ test('a gloss after a number is read however much white space follows the number
   assert.equal(RESTATED_AFTER.test(`${spaces}seconds${spaces}(five minutes)`), true);
 });
 
-// A million characters: the old patterns read the text again from every "the", "phase", '(' or 'a(', quadratic,
-// and would have run for a quarter of an hour or more (measured: 0.28 s on 16 KB of "the ", 66 ms on 8 KB of '(');
-// the answers are checked, the timeout only guards against a hang.
+// A million characters: the old patterns read the text again from every "the", "phase", "(" or "a(", or from every
+// character of a long TeX name, quadratic, and would have run for a quarter of an hour or more (measured: 0.28 s on
+// 16 KB of "the ", 66 ms on 8 KB of "("); the answers are checked, the timeout only guards against a hang.
 test('a rule reads a long line without a full stop or a closing parenthesis in one pass', {
   timeout: 60_000,
 }, () => {
@@ -419,4 +419,6 @@ test('a rule reads a long line without a full stop or a closing parenthesis in o
   const code = rule('listed/code');
   assert.equal(code.fails('a('.repeat(long / 2), lang), false);
   assert.equal(code.fails(`${'a('.repeat(long / 2)},`, lang), true);
+  assert.equal(code.fails(`\\x${'0x'.repeat(long / 2)} \\y`, lang), false);
+  assert.equal(code.fails(`\\x${'0x'.repeat(long / 2)} \\y \\z`, lang), true);
 });

@@ -106,10 +106,11 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'The command \\smash typesets a subformula with a height and depth of zero.',
       'You can compare two source packages with the debdiff(1) command.',
     ],
-    // A call's opening parenthesis is sought back from its comma only as far as the nearest one ("\w\("), so that a
-    // run of "a(a(a(…" is read once rather than once from each.
+    // Three TeX commands: a backslash and one word character each, the rest of a name left to ".*" (with "\w+" both
+    // could take the same characters, quadratic on a long name). A call's opening parenthesis is sought back from
+    // its comma only as far as the nearest one ("\w\("), so that a run of "a(a(a(…" is read once, not once from each.
     fails: (s) =>
-      /[;{}[\]≤≥<>=]|(?:^|\s)\*\w|\\@|\\ifx|\\\w+.*\\\w+.*\\\w+|\w\((?:[^()\s,]|(?<!\w)\()*,|\([+?\-@]\w|(?:^|\s)\$\s/u.test(
+      /[;{}[\]≤≥<>=]|(?:^|\s)\*\w|\\@|\\ifx|\\\w.*\\\w.*\\\w|\w\((?:[^()\s,]|(?<!\w)\()*,|\([+?\-@]\w|(?:^|\s)\$\s/u.test(
         s,
       ) || /(?:^|\s)--?\p{L}|(?:^|\s)#\d/u.test(s),
   },
