@@ -398,8 +398,16 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
     id: 'quantity/relative',
     why: 'A share followed by a comparative ("up to 10% faster", "20% smaller") is a change against something the sentence does not give, not a measure of the subject (valgrind release notes).',
     reject: ['Memcheck is also up to [10]% faster for all programs.'],
-    keep: ['Memcheck takes up to [10]% of the run time.'],
-    fails: (q) => /^\s*(?:\p{L}+er|more|less|fewer)\b/u.test(q.afterUnit),
+    keep: [
+      'Memcheck takes up to [10]% of the run time.',
+      // Words in "-er" that compare nothing: a rate, or a time from an event the sentence names.
+      'The header takes [3] bytes per block.',
+      'The cache is flushed [30] seconds after the last write.',
+    ],
+    fails: (q) =>
+      /^\s*(?:(?!(?:per|after|other|either|whether|together)\b)\p{L}+er|more|less|fewer)\b/u.test(
+        q.afterUnit,
+      ),
   },
   {
     id: 'quantity/hedged',
