@@ -4,6 +4,7 @@ import type { ExtractedDocument, TextLine } from '../../src/domain/document.ts';
 import { PdfError } from '../../src/pipeline/errors.ts';
 import { extractDocument, pageRanges } from '../../src/pipeline/extract.ts';
 import { checkPdf, type OpenLimits, openPdf } from '../../src/pipeline/load.ts';
+import { buildLines } from '../../src/pipeline/pdf/lines.ts';
 import { cleanText, collapseWhitespace, dehyphenate, isBlank } from '../../src/pipeline/pdf/text.ts';
 import { xmpTitleAuthor } from '../../src/pipeline/pdf/xmp.ts';
 import {
@@ -277,6 +278,43 @@ describe('text clean-up', () => {
     ];
     for (const [raw, clean] of rejected) assert.equal(cleanText(raw), clean, JSON.stringify(raw));
     assert.equal(cleanText('tab\tand\nline'), 'tab\tand\nline', 'white space is left to collapseWhitespace');
+  });
+
+  // gov-va-newsletter (corpus), page 7: a Wingdings square bullet comes out of PDFium (and pdftotext) as U+0083,
+  // its own run "\x83 " before the item's text, and was blanked, so the item lost its list marker.
+  test('a control code that stands as a bullet at a line start is read as one', () => {
+    const bullets: [string, string][] = [
+      ['\x83 May appoint a Board', '\u25AA May appoint a Board'],
+      ['\x83 ', '\u25AA '],
+      ['\x83', '\u25AA'],
+      ['  \x88\tWill assist', '  \u2022\tWill assist'],
+      ['first\n\x83 second', 'first\n\u25AA second'],
+    ];
+    for (const [raw, clean] of bullets) assert.equal(cleanText(raw), clean, JSON.stringify(raw));
+    const controls: [string, string][] = [
+      ['a \x83 b', 'a   b'],
+      ['\x83x', ' x'],
+      ['\x84 item', '  item'],
+      ['x\x88 ', 'x  '],
+    ];
+    for (const [raw, clean] of controls) assert.equal(cleanText(raw), clean, JSON.stringify(raw));
+    assert.equal(cleanText('\x83 ', false), '  ', 'a run that continues a line starts none');
+  });
+
+  test('a bullet code is a list marker only in the run that starts a line', () => {
+    const run = (str: string, x: number) => ({
+      str,
+      x,
+      y: 100,
+      width: str.length * 5,
+      size: 12,
+      bold: false,
+    });
+    const box = { left: 0, right: 600 };
+    const [item] = buildLines([run('\x83 ', 61), run('May appoint a Board of Investigation.', 82)], 7, box);
+    assert.equal(item?.text, '\u25AA May appoint a Board of Investigation.');
+    const [mid] = buildLines([run('Board', 61), run('\x83 ', 90), run('of Investigation.', 100)], 7, box);
+    assert.equal(mid?.text, 'Board of Investigation.');
   });
 
   test('dehyphenation rules', () => {

@@ -88,18 +88,18 @@ function groupSegments(items: readonly RawItem[], gutter: number | undefined): S
   for (const item of items) {
     const { size, x: x0, y } = item;
     const x1 = x0 + item.width;
-    const str = cleanText(item.str);
-    if (isBlank(str)) {
-      // Whitespace only joins; it never starts a segment or moves its end.
-      if (cur && Math.abs(y - cur.y) < size * SAME_LINE_EM) cur.parts.push({ x0, x1: x0, str: ' ' });
-      continue;
-    }
     const sameLine =
       cur !== undefined &&
       Math.abs(y - cur.y) < size * SAME_LINE_EM &&
       x0 > cur.x0 - size &&
       x0 - cur.x1 < size * SPLIT_GAP_EM &&
       !(gutter !== undefined && cur.x1 <= gutter + 1 && x0 >= gutter - 1);
+    const str = cleanText(item.str, !sameLine);
+    if (isBlank(str)) {
+      // Whitespace only joins; it never starts a segment or moves its end.
+      if (cur && Math.abs(y - cur.y) < size * SAME_LINE_EM) cur.parts.push({ x0, x1: x0, str: ' ' });
+      continue;
+    }
     if (!sameLine || !cur) {
       cur = { x0, x1, y, parts: [], fonts: newTally() };
       segments.push(cur);

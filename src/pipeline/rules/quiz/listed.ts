@@ -106,8 +106,11 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'The command \\smash typesets a subformula with a height and depth of zero.',
       'You can compare two source packages with the debdiff(1) command.',
     ],
+    // Three TeX commands: a backslash and one word character each, the rest of a name left to ".*" (with "\w+" both
+    // could take the same characters, quadratic on a long name). A call's opening parenthesis is sought back from
+    // its comma only as far as the nearest one ("\w\("), so that a run of "a(a(a(…" is read once, not once from each.
     fails: (s) =>
-      /[;{}[\]≤≥<>=]|(?:^|\s)\*\w|\\@|\\ifx|\\\w+.*\\\w+.*\\\w+|\w\([^)\s]*,|\([+?\-@]\w|(?:^|\s)\$\s/u.test(
+      /[;{}[\]≤≥<>=]|(?:^|\s)\*\w|\\@|\\ifx|\\\w.*\\\w.*\\\w|\w\((?:[^()\s,]|(?<!\w)\()*,|\([+?\-@]\w|(?:^|\s)\$\s/u.test(
         s,
       ) || /(?:^|\s)--?\p{L}|(?:^|\s)#\d/u.test(s),
   },
@@ -214,7 +217,8 @@ export const LISTED_RULES: readonly ListedRule[] = [
       /^\p{Lu}\.\s|\d\.?\p{Lu}\p{Ll}|^\d+\s*[—–-]\s|^\p{Lu}\p{Ll}+(?: \p{Ll}+){0,2}:\s|\b(?:\p{Lu} ){3,}|^(?:Note|Caution|Warning|Tip|Important)\s?\p{Lu}|^Tip\s+(?!(?:is|was|of|for|and|or)\b)\p{Ll}|\bWarning:/u.test(
         s,
       ) ||
-      (/^\(|\)[.!?]?$/u.test(s.trim()) && !/\(.*\)/u.test(s)) ||
+      // Some pair "(…)" on one line, found from the last "(" before a ")": "\(.*\)" read the line from every "(".
+      (/^\(|\)[.!?]?$/u.test(s.trim()) && !/\([^()\n\r\u2028\u2029]*\)/u.test(s)) ||
       /\b\d+\s+\p{Lu}{3,}(?:\s+\p{Lu}{3,})+\s+\d+\b/u.test(s) ||
       /\p{L}{30,}|(?:\p{Ll}\p{Lu}\p{L}*){4,}/u.test(s),
   },

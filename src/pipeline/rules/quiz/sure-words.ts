@@ -145,22 +145,41 @@ export const POINTS_ELSEWHERE =
   /\(\s*see\b|\b(?:shown|given|drawn|plotted|seen) in (?:the )?(?:figure|fig\.|table|graph|plot|diagram)|\b(?:figure|fig\.|table)\s?\d|\b(?:of|to|for|from|in|on|by|with|than|like|as)\s+(?:this|that|these|those)\s*[,;:)]/iu;
 
 /**
+ * What ends in a count of things named, which makes "the same" the same among them: "All nodes", "Both the client",
+ * "two files" (not "Since DRBD 9", whose number counts nothing: no letter follows it).
+ */
+const COUNTED = String.raw`\b(?:[Aa]ll|[Bb]oth|[Ee]ach|[Ee]very|[Tt]wo|[Tt]hree|[Ff]our)\s+\p{L}|(?:^|[^\d.])(?:[2-9]|[1-9]\d+)(?![.,]\d)\s+\p{L}`;
+
+/**
  * A determiner that leans on the paragraph: "Both tests" (which two?), "the same steps" (as what?), "the opposite
  * case" (of which?), "the newly-configured handler" (configured where?). "Both X and Y" names its two; "the same …
  * as …" says as what; "at the same time" is no thing of the paragraph; after "all", "both", "each", "every" or a
  * number of two or more counting a noun ("All nodes must run the same version") "the same" is the same among those
- * named; not after a number or "all" that counts nothing ("Since DRBD 9, …", "After all, …").
+ * named; not after a number or "all" that counts nothing ("Since DRBD 9, …", "After all, …"). Earlier on its line
+ * means: no count ends at any character from the line's start to "the same", checked character by character; a
+ * lookbehind reaching back with ".*" from every "the" read the line again each time, quadratic in its length.
  */
-export const LEANS_ON_PARAGRAPH =
-  /(?:^|[,;]\s+)[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?\p{Ll}+s\b(?!\s+and\b)|(?<!\b(?:[Aa]ll|[Bb]oth|[Ee]ach|[Ee]very|[Tt]wo|[Tt]hree|[Ff]our)\s+\p{L}.*|(?:^|[^\d.])(?:[2-9]|[1-9]\d+)(?![.,]\d)\s+\p{L}.*)\b(?:[Tt]he|[Tt]his)\s+same\s+(?!time\b)(?!(?:\S+\s+){0,2}as\b)\p{Ll}|\b[Tt]he\s+(?:opposite|other|reverse|converse)\s+case\b|\b[Tt]he\s+(?:newly|just|previously|recently|above)[-\s]\p{Ll}+(?:ed|en)\b/u;
+export const LEANS_ON_PARAGRAPH = new RegExp(
+  String.raw`(?:^|[,;]\s+)[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?\p{Ll}+s\b(?!\s+and\b)|(?<![^\n\r\u2028\u2029])(?:(?<!${COUNTED})[^\n\r\u2028\u2029])*?(?<!${COUNTED})\b(?:[Tt]he|[Tt]his)\s+same\s+(?!time\b)(?!(?:\S+\s+){0,2}as\b)\p{Ll}|\b[Tt]he\s+(?:opposite|other|reverse|converse)\s+case\b|\b[Tt]he\s+(?:newly|just|previously|recently|above)[-\s]\p{Ll}+(?:ed|en)\b`,
+  'u',
+);
 
 /** A default of nothing named ("Default filename is…", "The default value is 3"). */
 export const UNNAMED_DEFAULT =
   /^\s*(?:(?:the|its|this|that)\s+)?default(?:\s+\p{Ll}+)?\s+(?:is|are|was|were)\b/iu;
 
-/** A phase or an angle whose degree sign was lost: "leads … by 900" for 90°, "phase shift is 1800". */
-export const LOST_DEGREE =
-  /\b(?:leads?|lags?|phase|angle|rotat\w*|shift\w*)\b[^.]*?\b(?:[1-9]0|[1-3]\d0)0\b(?![.,]\d)(?=\s*(?:[.,;:)]|$)|\s+(?:at|in|with|and|or|when|for|from|to|relative|behind|ahead)\b)/iu;
+/** A word of phase or angle, whose number may have lost its degree sign. */
+const TURN_WORD = String.raw`\b(?:leads?|lags?|phase|angle|rotat\w*|shift\w*)\b`;
+
+/**
+ * A phase or an angle whose degree sign was lost: "leads … by 900" for 90°, "phase shift is 1800". The number is
+ * sought from the last such word before it: sought from each, a run of them without a full stop was read again
+ * from every one, quadratic in its length.
+ */
+export const LOST_DEGREE = new RegExp(
+  String.raw`${TURN_WORD}(?:(?!${TURN_WORD})[^.])*?\b(?:[1-9]0|[1-3]\d0)0\b(?![.,]\d)(?=\s*(?:[.,;:)]|$)|\s+(?:at|in|with|and|or|when|for|from|to|relative|behind|ahead)\b)`,
+  'iu',
+);
 
 /** The value of a name in quotes ("The minimum value of ’tg’"): one argument's, of a function not named. */
 export const QUOTED_VALUE =
