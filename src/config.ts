@@ -312,6 +312,18 @@ export const SETTINGS = {
     schema: flag,
     default: false,
   }),
+  childStartTimeoutS: setting({
+    env: 'CHILD_START_TIMEOUT_S',
+    doc: 'A child not ready this many seconds after its fork (loading its tasks; with CHILD_PRELOAD, warming them) is killed and forked again, after 0.25 s doubling. A child ready in ~0.1 s, ~1-2 s with CHILD_PRELOAD.',
+    schema: num(0.1),
+    default: 30,
+  }),
+  childStartAttempts: setting({
+    env: 'CHILD_START_ATTEMPTS',
+    doc: 'A slot whose children fail to start (time out, crash before ready or within 5 s of it) this many times in a row stops the worker with a one-line error and exit code 1: at start, or later, its jobs back in the queue (not failed) for another worker.',
+    schema: int(1, 100),
+    default: 5,
+  }),
   shutdownGraceS: setting({
     env: 'SHUTDOWN_GRACE_S',
     doc: 'On SIGTERM/SIGINT, seconds running tasks get to finish before they are released to the queue.',

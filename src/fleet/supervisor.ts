@@ -41,6 +41,8 @@ export type WorkerSettings = RedisSettings &
     | 'childHeapMb'
     | 'childPreload'
     | 'childIdleExitS'
+    | 'childStartTimeoutS'
+    | 'childStartAttempts'
     | 'lockDurationMs'
     | 'jobAttempts'
     | 'keepCompletedJobs'
@@ -77,6 +79,8 @@ export interface WorkerHandle {
   /** Resolves when the worker has stopped (by `stop()` or a signal). */
   stopped: Promise<StopOutcome>;
   heartbeat(): WorkerHeartbeat;
+  /** Why the worker stopped by itself (its children could not start: CHILD_START_ATTEMPTS), or null. */
+  failure(): Error | null;
 }
 
 /** `worker{N}@{hostname}`, as the Celery fleet named its workers. */
@@ -153,6 +157,9 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
   print(`Connected to ${describeRedis(s)}`);
 
   const queues = placements(s.queues, registry);
+  let failure: Error | null = null;
+  // Bound once the worker can stop; a pool giving up at start makes start() reject instead.
+  let stopForFailure: () => void = () => {};
   // A worker whose queues all run in this process (an LLM worker) forks no children.
   const pool = new ChildPool({
     size: queues.some((q) => !q.inProcess) ? s.concurrency : 0,
@@ -163,6 +170,12 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
     idleExitMs: s.childIdleExitS * 1000,
     // Preloading children are forked at start, to be warm; others when the first task comes (idle memory).
     forkAtStart: s.childPreload,
+    startTimeoutMs: s.childStartTimeoutS * 1000,
+    startAttempts: s.childStartAttempts,
+    onGiveUp: (error) => {
+      failure ??= error;
+      stopForFailure();
+    },
     init: {
       taskModules,
       taskSettings: opts.taskSettings ?? null,
@@ -174,6 +187,7 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
   try {
     await pool.start();
   } catch (err) {
+    await pool.close();
     await redis.quit().catch(() => redis.disconnect());
     throw err;
   }
@@ -316,9 +330,16 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
   let resolveStopped: (o: StopOutcome) => void = () => {};
   const stopped = new Promise<StopOutcome>((r) => (resolveStopped = r));
   const stopAndSignal = () => stop().then(resolveStopped);
+  stopForFailure = () => void stopAndSignal();
   if (opts.handleSignals ?? true) {
     process.on('SIGTERM', () => void stopAndSignal());
     process.on('SIGINT', () => void stopAndSignal());
   }
-  return { name, stop: () => stopAndSignal().then(() => stopped), stopped, heartbeat };
+  return {
+    name,
+    stop: () => stopAndSignal().then(() => stopped),
+    stopped,
+    heartbeat,
+    failure: () => failure,
+  };
 }
