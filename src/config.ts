@@ -217,7 +217,7 @@ export const SETTINGS = {
   }),
   jobAttempts: setting({
     env: 'JOB_ATTEMPTS',
-    doc: 'Attempts per job for transient failures (permanent ones, like a corrupt PDF, fail at once).',
+    doc: 'Attempts per job for transient failures (permanent ones, like a corrupt PDF, fail at once). A job whose worker dies while running it (stalls: killed, or cut off from Redis past JOB_LOCK_MS) is put back in the queue, and fails once that has happened this many times.',
     schema: int(1, 50),
     default: 3,
   }),

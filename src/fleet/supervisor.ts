@@ -24,6 +24,7 @@ import { makeProcessor } from './processor.ts';
 import { queueRedis, type RedisSettings } from './redis.ts';
 import { createRegistry, queueOf, type TaskRegistry } from './registry.ts';
 import { type StopOutcome, stopGracefully } from './shutdown.ts';
+import { maxStalledCount } from './stalls.ts';
 import type { WorkerHeartbeat } from './views.ts';
 import { DependencyWatch, JobWaits } from './waits.ts';
 
@@ -241,8 +242,8 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
         name,
         lockDuration: s.lockDurationMs,
         stalledInterval: s.lockDurationMs,
-        // A job whose worker is killed may be recovered this many times before it fails as stalled.
-        maxStalledCount: s.jobAttempts,
+        // A job whose worker dies on each run fails after JOB_ATTEMPTS runs, as one whose runs throw.
+        maxStalledCount: maxStalledCount(s.jobAttempts),
         removeOnComplete: { count: s.keepCompletedJobs },
         removeOnFail: { count: s.keepFailedJobs },
       });
