@@ -44,7 +44,11 @@ const isAlive = (pid: number) => {
   }
 };
 
-function stuckPool(mode: 'hang' | 'crash', pids: string, opts: Partial<PoolOptions> = {}): ChildPool {
+function stuckPool(
+  mode: 'hang' | 'crash' | 'none',
+  pids: string,
+  opts: Partial<PoolOptions> = {},
+): ChildPool {
   process.env.TEST_STUCK_START = mode;
   process.env.TEST_STUCK_PIDS = pids;
   return new ChildPool({
@@ -124,6 +128,32 @@ describe('children that never get ready', () => {
       });
       assert.equal(pidsIn(pids).length, 2);
       assert.equal(gaveUp.length, 1);
+      await pool.close();
+    },
+  );
+
+  test(
+    'a child that dies in its first task did start: no give-up, the next task runs',
+    HANG_GUARD,
+    async () => {
+      const gaveUp: ProfaiError[] = [];
+      const pool = stuckPool('none', pidsFile(), {
+        size: 1,
+        startAttempts: 1,
+        onGiveUp: (e) => gaveUp.push(e),
+      });
+      await pool.start();
+      const running = pool.run({ jobId: 'k1', task: 'test.sleep', data: { ms: 60_000 }, attempt: 1 });
+      const [child] = await waitFor('the task to run', async () => {
+        const busy = pool.snapshot().filter((c) => c.busy);
+        return busy.length === 1 ? busy : null;
+      });
+      process.kill(child!.pid, 'SIGKILL');
+      const crashed = await running;
+      assert.equal(crashed.kind, 'error');
+      const next = await pool.run({ jobId: 'k2', task: 'test.noop', data: {}, attempt: 1 });
+      assert.equal(next.kind, 'ok');
+      assert.deepEqual(gaveUp, []);
       await pool.close();
     },
   );

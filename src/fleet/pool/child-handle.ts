@@ -171,6 +171,8 @@ export class ChildHandle {
   readonly startedAt = Date.now();
   /** Tasks this child has finished (answered). */
   tasks = 0;
+  /** Tasks given to it, answered or not: one that dies in its first task did start. */
+  given = 0;
   busy = false;
   /** The job it runs now, if any. */
   jobId: string | null = null;
@@ -258,6 +260,7 @@ export class ChildHandle {
     onProgress: (stage: string, percent: number, detail?: StageProgress) => void,
   ): Promise<TaskAnswer> {
     this.busy = true;
+    this.given++;
     this.jobId = message.jobId;
     return new Promise<TaskAnswer>((resolve) => {
       const settle = (answer: TaskAnswer) => {
