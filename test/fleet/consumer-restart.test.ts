@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { type Job, Queue, Worker } from 'bullmq';
 import { ConsumerWatch, QueueConsumer } from '../../src/fleet/consumer-watch.ts';
 import { createLogger } from '../../src/fleet/log.ts';
-import { queueRedis, type RedisClient } from '../../src/fleet/redis.ts';
+import { queueRedis } from '../../src/fleet/redis.ts';
 import { dropPrefix } from '../support/llm.ts';
 import { sleep, waitFor } from '../support/workers.ts';
 
