@@ -217,7 +217,7 @@ export const SETTINGS = {
   }),
   jobAttempts: setting({
     env: 'JOB_ATTEMPTS',
-    doc: 'Attempts per job for transient failures (permanent ones, like a corrupt PDF, fail at once).',
+    doc: 'Attempts per job for transient failures (permanent ones, like a corrupt PDF, fail at once). A job whose worker dies while running it (stalls: killed, or cut off from Redis past JOB_LOCK_MS) is put back in the queue, and fails once that has happened this many times.',
     schema: int(1, 50),
     default: 3,
   }),
@@ -311,6 +311,18 @@ export const SETTINGS = {
     doc: 'Children are forked when the worker starts (not when the first task comes) and load the pipeline, open the storage and make the PDF engine (PDFium) at once, so first tasks run warm at the cost of idle memory per child (`npm run bench:fleet` measures both).',
     schema: flag,
     default: false,
+  }),
+  childStartTimeoutS: setting({
+    env: 'CHILD_START_TIMEOUT_S',
+    doc: 'A child not ready this many seconds after its fork (loading its tasks; with CHILD_PRELOAD, warming them) is killed and forked again, after 0.25 s doubling. A child ready in ~0.1 s, ~1-2 s with CHILD_PRELOAD.',
+    schema: num(0.1),
+    default: 30,
+  }),
+  childStartAttempts: setting({
+    env: 'CHILD_START_ATTEMPTS',
+    doc: 'A slot whose children fail to start (time out, crash before ready or within 5 s of it) this many times in a row stops the worker with a one-line error and exit code 1: at start, or later, its jobs back in the queue (not failed) for another worker.',
+    schema: int(1, 100),
+    default: 5,
   }),
   shutdownGraceS: setting({
     env: 'SHUTDOWN_GRACE_S',

@@ -79,6 +79,10 @@ export const ERROR_CODES = {
   task_error: { permanent: false, doc: 'A task failed for a reason it did not classify.' },
   child_crashed: { permanent: false, doc: 'The worker child running the task died.' },
   memory_limit: { permanent: false, doc: 'The worker child went past HARD_MEMORY_LIMIT_MB.' },
+  child_start: {
+    permanent: false,
+    doc: "A worker's children kept failing to start (CHILD_START_ATTEMPTS): the worker stops.",
+  },
   redis_unreachable: { permanent: false, doc: 'Redis does not answer.' },
   redis_full: {
     permanent: false,

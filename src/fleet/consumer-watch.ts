@@ -42,14 +42,19 @@ export class QueueConsumer {
     });
   }
 
-  /** Replaces the Worker; the old one (which holds no job) is closed in the background. */
+  /**
+   * Replaces the Worker; the old one is closed in the background. It runs no job in the processor, but may hold
+   * one it has just fetched (active, locked with its token) that has not reached the processor yet: its close is
+   * not forced, so that job still runs there, its lock renewed. Forced, the lock went unrenewed and the new Worker
+   * took the job for stalled and ran it a second time (test/fleet/consumer-restart.test.ts).
+   */
   async restart(): Promise<void> {
     const old = this.worker;
     this.worker = this.#start();
     this.lastTakenAt = Date.now();
     this.restarts++;
     // Not waited for: a Worker whose connection hangs may never finish closing.
-    void withTimeout(old.close(true), 5000, () => new Error('close timed out')).catch(() => {});
+    void withTimeout(old.close(), 5000, () => new Error('close timed out')).catch(() => {});
     await this.worker.waitUntilReady();
   }
 }

@@ -14,6 +14,7 @@ import { readHeartbeats } from './heartbeat.ts';
 import { queueRedis, type RedisSettings } from './redis.ts';
 import { queueOf } from './registry.ts';
 import { readRunInfo, readRunInfos } from './runinfo.ts';
+import { describeFailedReason } from './stalls.ts';
 import { JOB_STATES, type JobRunInfo, type JobState, type JobView, type WorkerHeartbeat } from './views.ts';
 
 /** The settings a client reads. */
@@ -179,7 +180,7 @@ export function toJobView(job: Job, state: JobState, run: JobRunInfo | null): Jo
       ...(startedAt && finishedAt ? { seconds: (finishedAt - startedAt) / 1000 } : {}),
     },
     ...(run?.peakRssMb ? { peakRssMb: run.peakRssMb } : {}),
-    error: state === 'completed' ? null : job.failedReason || null,
+    error: state === 'completed' || !job.failedReason ? null : describeFailedReason(job.failedReason),
     result: state === 'completed' ? (job.returnvalue ?? null) : null,
     ...(typeof fileName === 'string' ? { file: fileName } : {}),
   };

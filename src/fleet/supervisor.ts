@@ -24,6 +24,7 @@ import { makeProcessor } from './processor.ts';
 import { queueRedis, type RedisSettings } from './redis.ts';
 import { createRegistry, queueOf, type TaskRegistry } from './registry.ts';
 import { type StopOutcome, stopGracefully } from './shutdown.ts';
+import { maxStalledCount } from './stalls.ts';
 import type { WorkerHeartbeat } from './views.ts';
 import { DependencyWatch, JobWaits } from './waits.ts';
 
@@ -41,6 +42,8 @@ export type WorkerSettings = RedisSettings &
     | 'childHeapMb'
     | 'childPreload'
     | 'childIdleExitS'
+    | 'childStartTimeoutS'
+    | 'childStartAttempts'
     | 'lockDurationMs'
     | 'jobAttempts'
     | 'keepCompletedJobs'
@@ -77,6 +80,8 @@ export interface WorkerHandle {
   /** Resolves when the worker has stopped (by `stop()` or a signal). */
   stopped: Promise<StopOutcome>;
   heartbeat(): WorkerHeartbeat;
+  /** Why the worker stopped by itself (its children could not start: CHILD_START_ATTEMPTS), or null. */
+  failure(): Error | null;
 }
 
 /** `worker{N}@{hostname}`, as the Celery fleet named its workers. */
@@ -153,6 +158,9 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
   print(`Connected to ${describeRedis(s)}`);
 
   const queues = placements(s.queues, registry);
+  let failure: Error | null = null;
+  // Bound once the worker can stop; a pool giving up at start makes start() reject instead.
+  let stopForFailure: () => void = () => {};
   // A worker whose queues all run in this process (an LLM worker) forks no children.
   const pool = new ChildPool({
     size: queues.some((q) => !q.inProcess) ? s.concurrency : 0,
@@ -163,6 +171,12 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
     idleExitMs: s.childIdleExitS * 1000,
     // Preloading children are forked at start, to be warm; others when the first task comes (idle memory).
     forkAtStart: s.childPreload,
+    startTimeoutMs: s.childStartTimeoutS * 1000,
+    startAttempts: s.childStartAttempts,
+    onGiveUp: (error) => {
+      failure ??= error;
+      stopForFailure();
+    },
     init: {
       taskModules,
       taskSettings: opts.taskSettings ?? null,
@@ -174,6 +188,7 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
   try {
     await pool.start();
   } catch (err) {
+    await pool.close();
     await redis.quit().catch(() => redis.disconnect());
     throw err;
   }
@@ -227,8 +242,8 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
         name,
         lockDuration: s.lockDurationMs,
         stalledInterval: s.lockDurationMs,
-        // A job whose worker is killed may be recovered this many times before it fails as stalled.
-        maxStalledCount: s.jobAttempts,
+        // A job whose worker dies on each run fails after JOB_ATTEMPTS runs, as one whose runs throw.
+        maxStalledCount: maxStalledCount(s.jobAttempts),
         removeOnComplete: { count: s.keepCompletedJobs },
         removeOnFail: { count: s.keepFailedJobs },
       });
@@ -316,9 +331,16 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
   let resolveStopped: (o: StopOutcome) => void = () => {};
   const stopped = new Promise<StopOutcome>((r) => (resolveStopped = r));
   const stopAndSignal = () => stop().then(resolveStopped);
+  stopForFailure = () => void stopAndSignal();
   if (opts.handleSignals ?? true) {
     process.on('SIGTERM', () => void stopAndSignal());
     process.on('SIGINT', () => void stopAndSignal());
   }
-  return { name, stop: () => stopAndSignal().then(() => stopped), stopped, heartbeat };
+  return {
+    name,
+    stop: () => stopAndSignal().then(() => stopped),
+    stopped,
+    heartbeat,
+    failure: () => failure,
+  };
 }

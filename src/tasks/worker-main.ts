@@ -10,7 +10,9 @@ import { startProfaiWorker } from './worker.ts';
 try {
   const worker = await startProfaiWorker(loadConfig());
   await worker.stopped;
-  process.exit(0);
+  const failure = worker.failure();
+  if (failure) process.stderr.write(`${describeError(failure)}\n`);
+  process.exit(failure ? 1 : 0);
 } catch (err) {
   process.stderr.write(`${describeError(err)}\n`);
   process.exit(1);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { SETTINGS } from '../../src/config.ts';
 import { createLogger } from '../../src/fleet/log.ts';
 import { ChildHandle, childExecArgv } from '../../src/fleet/pool/child-handle.ts';
 import {
@@ -30,6 +31,8 @@ function openPool(opts: Partial<PoolOptions> = {}): ChildPool {
     maxMemoryPerChildMb: 1000,
     hardMemoryLimitMb: 0,
     childHeapMb: 0,
+    startTimeoutMs: SETTINGS.childStartTimeoutS.default * 1000,
+    startAttempts: SETTINGS.childStartAttempts.default,
     init: { taskModules: [TEST_TASKS], taskSettings: null, logLevel: 'silent', preload: false },
     log: createLogger('silent'),
     ...opts,

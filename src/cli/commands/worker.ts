@@ -73,8 +73,10 @@ export function register(program: Command): void {
         }
         stopWhenParentLeaves(() => void worker.stop());
         await worker.stopped;
-        exitWhenIdle(0);
-        return 0;
+        const failure = worker.failure();
+        if (failure) process.stderr.write(`profai: ${failure.message}\n`);
+        exitWhenIdle(failure ? 1 : 0);
+        return failure ? 1 : 0;
       }),
     );
 }

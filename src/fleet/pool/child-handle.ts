@@ -7,8 +7,8 @@ import { OPTIMISE_LATER } from '../../lib/v8-flags.ts';
 import type { StageProgress } from '../interfaces.ts';
 import { type ChildInit, type ChildMessage, type DoneMessage, isChildMessage } from './ipc.ts';
 
-/** How long a child may take to load its tasks before it counts as failed to start. */
-const START_TIMEOUT_MS = 30_000;
+/** How long a child may take to load its tasks before it counts as failed to start (CHILD_START_TIMEOUT_S). */
+export const START_TIMEOUT_MS = 30_000;
 
 /** Where the child entry lives: beside this file, `.ts` under tsx, `.js` in the compiled build. */
 const CHILD_ENTRY = new URL(
@@ -171,6 +171,8 @@ export class ChildHandle {
   readonly startedAt = Date.now();
   /** Tasks this child has finished (answered). */
   tasks = 0;
+  /** Tasks given to it, answered or not: one that dies in its first task did start. */
+  given = 0;
   busy = false;
   /** The job it runs now, if any. */
   jobId: string | null = null;
@@ -202,8 +204,16 @@ export class ChildHandle {
     proc.on('error', () => {});
   }
 
-  /** Forks a child and waits until it has loaded its tasks. Rejects with the reason it did not start. */
-  static async start(init: ChildInit, execArgv: string[]): Promise<ChildHandle> {
+  /**
+   * Forks a child and waits until it has loaded its tasks. Rejects with the reason it did not start, killing it:
+   * not ready within `timeoutMs`, or `cancel` aborted (its pool closes).
+   */
+  static async start(
+    init: ChildInit,
+    execArgv: string[],
+    timeoutMs = START_TIMEOUT_MS,
+    cancel?: AbortSignal,
+  ): Promise<ChildHandle> {
     const proc = fork(CHILD_ENTRY, [], {
       execArgv,
       env: childEnv(),
@@ -211,13 +221,20 @@ export class ChildHandle {
     });
     const child = new ChildHandle(proc);
     let timer: NodeJS.Timeout | undefined;
+    let cancelled = () => {};
     const ready = new Promise<void>((resolve, reject) => {
-      timer = setTimeout(() => reject(new Error('child did not start in time')), START_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`child not ready after ${timeoutMs / 1000} s (CHILD_START_TIMEOUT_S)`)),
+        timeoutMs,
+      );
       child.#onMessage = (m) => {
         if (m.type === 'ready') resolve();
         if (m.type === 'fatal') reject(new Error(`child could not load its tasks: ${m.error.message}`));
       };
       child.#onExitMidTask = (exit) => reject(new Error(`child exited at start-up (${describeExit(exit)})`));
+      cancelled = () => reject(new Error('start cancelled'));
+      if (cancel?.aborted) cancelled();
+      cancel?.addEventListener('abort', cancelled, { once: true });
     });
     proc.send({ type: 'init', ...init });
     try {
@@ -227,6 +244,7 @@ export class ChildHandle {
       throw err;
     } finally {
       clearTimeout(timer);
+      cancel?.removeEventListener('abort', cancelled);
       child.#onMessage = null;
       child.#onExitMidTask = null;
     }
@@ -242,6 +260,7 @@ export class ChildHandle {
     onProgress: (stage: string, percent: number, detail?: StageProgress) => void,
   ): Promise<TaskAnswer> {
     this.busy = true;
+    this.given++;
     this.jobId = message.jobId;
     return new Promise<TaskAnswer>((resolve) => {
       const settle = (answer: TaskAnswer) => {

@@ -16,8 +16,10 @@
  *   (supervisor 58 + leaving child 158 + new child 37-49) at the quota's replacement, against 244 MB for its
  *   largest job (2026-12-06).
  * - Hard limit: a busy child above HARD_MEMORY_LIMIT_MB is SIGKILLed; its task fails with the memory reason.
- * - Crash: a child that dies is replaced straight away; children that die while starting are restarted
- *   with exponential backoff (0.25 s, doubling, at most 30 s).
+ * - Crash: a child that dies is replaced straight away; children that die while starting, or are not ready
+ *   within CHILD_START_TIMEOUT_S (killed), are restarted with exponential backoff (0.25 s, doubling, at most
+ *   30 s); after CHILD_START_ATTEMPTS such failures in a row the pool gives up (see start-failures.ts): start()
+ *   rejects, or later runs answer `released` and `onGiveUp` tells the worker to stop.
  * - Lazy start: with `forkAtStart: false` (the worker's default: without CHILD_PRELOAD a new child loads nothing
  *   before its first task anyway) a slot forks its first child when it is first given a task, so a worker that
  *   has not worked yet holds its supervisor only.
@@ -34,6 +36,7 @@
  * spare not needed within {@link SPARE_IDLE_MS} of being ready leaves again.
  */
 
+import type { ProfaiError } from '../../domain/errors.ts';
 import { sleep } from '../../lib/time.ts';
 import { workerError } from '../errors.ts';
 import type { Executor, RunHooks, RunOutcome, RunRequest, RunStats } from '../interfaces.ts';
@@ -42,6 +45,7 @@ import { ChildHandle, childExecArgv, describeExit } from './child-handle.ts';
 import type { ChildInit } from './ipc.ts';
 import { roundMb, watchMemory } from './memory.ts';
 import { Spare, spareDue } from './spare.ts';
+import { childStartError, EARLY_EXIT_MS, startBackoffMs } from './start-failures.ts';
 
 /** Options of a {@link ChildPool}. */
 export interface PoolOptions {
@@ -62,6 +66,15 @@ export interface PoolOptions {
    * an idle worker that has not worked yet holds its supervisor only). @defaultValue true
    */
   forkAtStart?: boolean;
+  /** CHILD_START_TIMEOUT_S in ms: a child not ready by then is killed and forked again. */
+  startTimeoutMs: number;
+  /** CHILD_START_ATTEMPTS: failed starts in a row of one slot after which the pool gives up. */
+  startAttempts: number;
+  /**
+   * Called once when the pool gives up after start() returned (its runs then answer `released`): the worker
+   * should stop. At start, start() rejects instead.
+   */
+  onGiveUp?: (error: ProfaiError) => void;
   /** What each child loads. */
   init: ChildInit;
   log: Logger;
@@ -81,6 +94,10 @@ interface Slot {
   spare: Spare | null;
   busy: boolean;
   startFailures: number;
+  /** The failures in a row before its current child was ready (a child dying soon after adds one to them). */
+  readyAfterFailures: number;
+  /** Why its last start failed. */
+  lastStartError: string;
   /** Peak RSS of the current task. */
   peakRssMb: number;
   /** Lets the idle child go (CHILD_IDLE_EXIT_S), cleared when the slot is given a task. */
@@ -89,7 +106,6 @@ interface Slot {
   leaving: ChildHandle | null;
 }
 
-const MAX_BACKOFF_MS = 30_000;
 /**
  * How long a replacement waits for the child it replaces to exit (closing its database pool, its files, the OCR
  * engine takes milliseconds); a child still there after it is killed.
@@ -116,6 +132,10 @@ export class ChildPool implements Executor {
   readonly #execArgv: string[];
   #closing = false;
   #released = false;
+  /** Set when a slot's children failed to start CHILD_START_ATTEMPTS times in a row. */
+  #gaveUp: ProfaiError | null = null;
+  /** Aborted by close(): children still starting are killed rather than left to their start timeout. */
+  readonly #starts = new AbortController();
   /**
    * While {@link ChildPool.start} forks the slots' children: no idle time is counted until all are ready, so a
    * child that started quickly does not leave while a slower one still starts (start() returned without it).
@@ -138,6 +158,8 @@ export class ChildPool implements Executor {
       spare: null,
       busy: false,
       startFailures: 0,
+      readyAfterFailures: 0,
+      lastStartError: '',
       peakRssMb: 0,
       idleTimer: null,
       leaving: null,
@@ -170,7 +192,7 @@ export class ChildPool implements Executor {
   async run(req: RunRequest, hooks: RunHooks = {}): Promise<RunOutcome> {
     const slot = await this.#acquire();
     try {
-      if (this.#released) return { kind: 'released' };
+      if (this.#released || this.#gaveUp) return { kind: 'released' };
       const child = await this.#childForTask(slot);
       if (!child) return { kind: 'released' };
       this.#maybeForkSpare(slot, child);
@@ -199,6 +221,7 @@ export class ChildPool implements Executor {
    */
   async close(timeoutMs = 5000): Promise<void> {
     this.#closing = true;
+    this.#starts.abort();
     this.#stopWatch();
     for (const slot of this.#slots) this.#disarmIdleExit(slot);
     const spares = await Promise.all(this.#slots.map((s) => this.#takeSpare(s)));
@@ -281,7 +304,7 @@ export class ChildPool implements Executor {
     try {
       return await this.#ensureChild(slot);
     } catch (err) {
-      if (this.#closing || this.#released) return null;
+      if (this.#closing || this.#released || this.#gaveUp) return null;
       throw err;
     }
   }
@@ -421,20 +444,43 @@ export class ChildPool implements Executor {
 
   async #fork(slot: Slot): Promise<ChildHandle> {
     for (;;) {
-      if (slot.startFailures > 0) await sleep(Math.min(MAX_BACKOFF_MS, 250 * 2 ** (slot.startFailures - 1)));
+      if (this.#gaveUp) throw this.#gaveUp;
+      if (slot.startFailures >= this.#opts.startAttempts) throw this.#giveUp(slot);
+      if (slot.startFailures > 0) await sleep(startBackoffMs(slot.startFailures));
       try {
         const forkedAt = Date.now();
-        const child = await ChildHandle.start(this.#opts.init, this.#execArgv);
+        const child = await ChildHandle.start(
+          this.#opts.init,
+          this.#execArgv,
+          this.#opts.startTimeoutMs,
+          this.#starts.signal,
+        );
         this.#forkMs = ewma(this.#forkMs, Date.now() - forkedAt);
+        slot.readyAfterFailures = slot.startFailures;
         slot.startFailures = 0;
         void child.exited.then((exit) => this.#onExit(slot, child, describeExit(exit)));
         return child;
       } catch (err) {
         slot.startFailures++;
-        this.#opts.log.error('child failed to start', { slot: slot.index, error: (err as Error).message });
+        slot.lastStartError = (err as Error).message;
+        this.#opts.log.error('child failed to start', {
+          slot: slot.index,
+          failures: slot.startFailures,
+          error: slot.lastStartError,
+        });
         if (this.#closing || this.#released) throw err;
       }
     }
+  }
+
+  /** Gives up on the pool (once): the error every later fork throws, handed to `onGiveUp` after start(). */
+  #giveUp(slot: Slot): ProfaiError {
+    if (this.#gaveUp) return this.#gaveUp;
+    const error = childStartError(slot.index, slot.startFailures, slot.lastStartError);
+    this.#gaveUp = error;
+    this.#opts.log.error('giving up: children cannot start', { slot: slot.index, error: error.message });
+    if (!this.#forkingAtStart) this.#opts.onGiveUp?.(error);
+    return error;
   }
 
   /**
@@ -490,7 +536,10 @@ export class ChildPool implements Executor {
     }
     if (child.stopping || this.#closing || this.#released) return;
     // Dying before doing anything counts as failing to start: the next fork waits (backoff).
-    if (child.tasks === 0 && !child.killReason && Date.now() - child.startedAt < 5000) slot.startFailures++;
+    if (child.given === 0 && !child.killReason && Date.now() - child.startedAt < EARLY_EXIT_MS) {
+      slot.startFailures = slot.readyAfterFailures + 1;
+      slot.lastStartError = `child exited (${how}) within ${EARLY_EXIT_MS / 1000} s of being ready`;
+    }
     const reason: RecycleReason = child.killReason ? 'memory' : 'crash';
     this.recycles[reason]++;
     this.#opts.log.warn('child exited', { childPid: child.pid, how, reason, slot: slot.index });

@@ -1,0 +1,191 @@
+/**
+ * Children that never get ready (a module load that hangs, or a crash before ready): each is killed after
+ * CHILD_START_TIMEOUT_S and forked again with backoff, and after CHILD_START_ATTEMPTS failures in a row the pool
+ * gives up instead of waiting for ever: start() rejects with one line; once started, the job waiting for the slot
+ * goes back to the queue unattempted and the worker exits with code 1. Real child processes; real Redis for the
+ * worker.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { ProfaiError } from '../../src/domain/errors.ts';
+import { createLogger } from '../../src/fleet/log.ts';
+import { ChildPool, type PoolOptions } from '../../src/fleet/pool/child-pool.ts';
+import { enqueueTask } from '../../src/fleet/queues.ts';
+import {
+  killAll,
+  openTestClient,
+  randomPrefix,
+  spawnWorker,
+  TEST_TASKS,
+  testEnv,
+  waitFor,
+  waitForState,
+} from '../support/workers.ts';
+
+const STUCK_TASKS = fileURLToPath(new URL('../support/stuck-start-tasks.ts', import.meta.url));
+/** The hook is read by the children, which inherit this process's environment. */
+const HOOK = ['TEST_STUCK_START', 'TEST_STUCK_PIDS'] as const;
+/** Without a bound, these tests would wait for ever: the runner's timeout turns that into a failure. */
+const HANG_GUARD = { timeout: 90_000 };
+
+const pidsFile = () => join(tmpdir(), `stuck-pids-${randomBytes(4).toString('hex')}`);
+const pidsIn = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map(Number);
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+function stuckPool(
+  mode: 'hang' | 'crash' | 'none',
+  pids: string,
+  opts: Partial<PoolOptions> = {},
+): ChildPool {
+  process.env.TEST_STUCK_START = mode;
+  process.env.TEST_STUCK_PIDS = pids;
+  return new ChildPool({
+    size: 2,
+    maxTasksPerChild: 1e9,
+    maxMemoryPerChildMb: 1000,
+    hardMemoryLimitMb: 0,
+    childHeapMb: 0,
+    // Long enough for a child under tsx to load the module that hangs (so the pids file names it).
+    startTimeoutMs: 5000,
+    startAttempts: 2,
+    init: { taskModules: [TEST_TASKS, STUCK_TASKS], taskSettings: null, logLevel: 'silent', preload: false },
+    log: createLogger('silent'),
+    ...opts,
+  });
+}
+
+describe('children that never get ready', () => {
+  const files: string[] = [];
+  afterEach(() => {
+    for (const name of HOOK) delete process.env[name];
+    for (const file of files.splice(0)) rmSync(file, { force: true });
+  });
+
+  test(
+    'a child hanging in its start-up: killed, forked again, then start() rejects in one line',
+    HANG_GUARD,
+    async () => {
+      const pids = pidsFile();
+      files.push(pids);
+      const pool = stuckPool('hang', pids, { forkAtStart: true });
+      const err = await pool.start().then(
+        () => assert.fail('start() returned with no child ready'),
+        (e: unknown) => e,
+      );
+      await pool.close();
+      assert.ok(err instanceof ProfaiError);
+      assert.equal(err.code, 'child_start');
+      assert.match(
+        err.message,
+        /^worker children cannot start: slot \d failed 2 times in a row \(CHILD_START_ATTEMPTS\), last: child not ready after 5 s \(CHILD_START_TIMEOUT_S\)$/,
+      );
+      const forked = pidsIn(pids);
+      assert.ok(forked.length >= 2, `each failed start was a new child (${forked.length} forked)`);
+      // Killed, and reaped once the pool has seen them exit.
+      await waitFor('every hung child killed', async () => (forked.some(isAlive) ? null : true));
+    },
+  );
+
+  test('a child crashing before ready: start() rejects with its exit', HANG_GUARD, async () => {
+    const pids = pidsFile();
+    files.push(pids);
+    const pool = stuckPool('crash', pids, { forkAtStart: true, startTimeoutMs: 60_000, startAttempts: 3 });
+    await assert.rejects(
+      pool.start(),
+      /failed 3 times in a row .*last: child exited at start-up \(exit code 3\)$/,
+    );
+    await pool.close();
+  });
+
+  test(
+    'once started: the run answers `released` and the pool says it gave up, once',
+    HANG_GUARD,
+    async () => {
+      const pids = pidsFile();
+      files.push(pids);
+      const gaveUp: ProfaiError[] = [];
+      const pool = stuckPool('hang', pids, { forkAtStart: false, size: 1, onGiveUp: (e) => gaveUp.push(e) });
+      await pool.start();
+      const outcome = await pool.run({ jobId: 'j1', task: 'test.noop', data: {}, attempt: 1 });
+      assert.deepEqual(outcome, { kind: 'released' });
+      assert.equal(gaveUp.length, 1);
+      assert.match(gaveUp[0]!.message, /^worker children cannot start: slot 0 failed 2 times/);
+      // Later runs do not fork again.
+      assert.deepEqual(await pool.run({ jobId: 'j2', task: 'test.noop', data: {}, attempt: 1 }), {
+        kind: 'released',
+      });
+      assert.equal(pidsIn(pids).length, 2);
+      assert.equal(gaveUp.length, 1);
+      await pool.close();
+    },
+  );
+
+  test(
+    'a child that dies in its first task did start: no give-up, the next task runs',
+    HANG_GUARD,
+    async () => {
+      const gaveUp: ProfaiError[] = [];
+      const pool = stuckPool('none', pidsFile(), {
+        size: 1,
+        startAttempts: 1,
+        onGiveUp: (e) => gaveUp.push(e),
+      });
+      await pool.start();
+      const running = pool.run({ jobId: 'k1', task: 'test.sleep', data: { ms: 60_000 }, attempt: 1 });
+      const [child] = await waitFor('the task to run', async () => {
+        const busy = pool.snapshot().filter((c) => c.busy);
+        return busy.length === 1 ? busy : null;
+      });
+      process.kill(child!.pid, 'SIGKILL');
+      const crashed = await running;
+      assert.equal(crashed.kind, 'error');
+      const next = await pool.run({ jobId: 'k2', task: 'test.noop', data: {}, attempt: 1 });
+      assert.equal(next.kind, 'ok');
+      assert.deepEqual(gaveUp, []);
+      await pool.close();
+    },
+  );
+
+  test(
+    'a worker whose children cannot start exits with code 1; its job waits in the queue, unattempted',
+    HANG_GUARD,
+    async () => {
+      const pids = pidsFile();
+      files.push(pids);
+      const prefix = randomPrefix();
+      const settings = { CHILD_START_TIMEOUT_S: '10', CHILD_START_ATTEMPTS: '2' };
+      const { client, cleanup } = openTestClient(prefix, settings);
+      const worker = spawnWorker({
+        ...testEnv(prefix, settings),
+        TASK_MODULES: `${TEST_TASKS},${STUCK_TASKS}`,
+        TEST_STUCK_START: 'hang',
+        TEST_STUCK_PIDS: pids,
+      });
+      try {
+        await worker.waitForLine(/ ready\.$/, 60_000);
+        const { id } = await enqueueTask(client, 'test.noop', {});
+        const line = await worker.waitForLine(/giving up: children cannot start/, 45_000);
+        assert.match(line, /failed 2 times in a row/);
+        assert.deepEqual(await worker.exited, { code: 1, signal: null });
+        const view = await waitForState(client, id, 'waiting');
+        assert.equal(view.attempts, 0, 'the job used none of its attempts');
+        await waitFor('the hung children killed', async () => (pidsIn(pids).some(isAlive) ? null : true));
+      } finally {
+        await killAll([worker]);
+        await cleanup();
+      }
+    },
+  );
+});
