@@ -42,6 +42,13 @@ export const ABOUT_A_RUN =
   /\b(?:calls?|called|function|routine|procedure|program run|runs?|ran|invocations?)\b/iu;
 
 /**
+ * A sentence that speaks of the input and the output of one run ("The output file contains … the first 999 rows …
+ * of the input file"): it says what a command shown beside it did, so its figures are the command's parameters.
+ */
+export const INPUT_AND_OUTPUT =
+  /\bthe output(?: files?| images?| tables?)?\b[^.]*\bthe input\b|\bthe input(?: files?| images?| tables?)?\b[^.]*\bthe output\b/iu;
+
+/**
  * A person's age or death ("passed away at 21 years of age", "12 years old", "died aged 80"): true, not worth asking
  * in a course. "aged" alone is not one ("ARP entries are aged out").
  */
