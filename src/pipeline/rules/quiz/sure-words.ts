@@ -159,7 +159,7 @@ export const POINTS_ELSEWHERE =
  * named; not after a number or "all" that counts nothing ("Since DRBD 9, …", "After all, …").
  */
 export const LEANS_ON_PARAGRAPH =
-  /(?:^|[,;]\s+)[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?\p{Ll}+s\b(?!\s+and\b)|(?<!\b(?:[Aa]ll|[Bb]oth|[Ee]ach|[Ee]very|[Tt]wo|[Tt]hree|[Ff]our)\s+\p{L}.*|(?:^|[^\d.])(?:[2-9]|[1-9]\d+)(?![.,]\d)\s+\p{L}.*)\b(?:[Tt]he|[Tt]his)\s+same\s+(?!time\b)(?!(?:\S+\s+){0,2}as\b)\p{Ll}|\b[Tt]he\s+(?:opposite|other|reverse|converse)\s+case\b|\b[Tt]he\s+(?:newly|just|previously|recently|above)[-\s]\p{Ll}+(?:ed|en)\b/u;
+  /(?:^|[,;]\s+)[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?\p{Ll}+s\b(?!\s+and\b)|(?<!\b(?:[Aa]ll|[Bb]oth|[Ee]ach|[Ee]very|[Tt]wo|[Tt]hree|[Ff]our)\s+\p{L}.*|(?:^|[^\d.])(?:[2-9]|[1-9]\d+)(?![.,]\d)\s+\p{L}.*)\b(?:[Tt]he|[Tt]his)\s+same\s+(?!time\b)(?!(?:\S+\s+){0,2}as\b)\p{Ll}|\b[Tt]he\s+(?:opposite|other|reverse|converse)\s+case\b|\b[Tt]he\s+(?:newly|just|previously|recently|above)[-\s]\p{Ll}+(?:ed|en)\b|^[Tt]he\s+(?:(?:first|second|third|fourth|fifth|sixth)\s+(?:routine|function|method|form|option|command)s?|(?:last|final)\s+(?:routine|function|method|form|option)s?)\b(?!\s+(?:of|in|to)\b)/u;
 
 /** A default of nothing named ("Default filename is…", "The default value is 3"). */
 export const UNNAMED_DEFAULT =
