@@ -32,6 +32,7 @@ import { GLUED_RULES } from '../../src/pipeline/rules/sentences/glued.ts';
 import { CODE_RULES, STATEMENT_ITEM_RULES } from '../../src/pipeline/rules/sentences/items.ts';
 import { SHAPE_RULES, Shape, type ShapeExample } from '../../src/pipeline/rules/sentences/shape.ts';
 import { STANDALONE_RULES } from '../../src/pipeline/rules/sentences/standalone.ts';
+import { DEFINITION_CONTEXT_RULES } from '../../src/pipeline/rules/terms/in-context.ts';
 import { readTerm, TERM_RULES } from '../../src/pipeline/rules/terms/index.ts';
 import { PHRASE_RULES } from '../../src/pipeline/rules/terms/phrases.ts';
 import { containsTerm } from '../../src/pipeline/text/cloze.ts';
@@ -280,6 +281,14 @@ const FAMILIES = [
     catches(rule, example: string) {
       const [term, gloss] = split(example, ' => ');
       return rule.fails({ term: term!, gloss: gloss!, tags: () => tag(gloss!), words });
+    },
+  }),
+  family({
+    name: 'defining sentences read with the sentence before (rules/terms/in-context.ts)',
+    rules: DEFINITION_CONTEXT_RULES,
+    catches(rule, example: string) {
+      const [before, sentence] = split(example, ' || ');
+      return rule.fails({ before: before!, sentence: sentence! });
     },
   }),
   family({

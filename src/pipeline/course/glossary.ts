@@ -5,6 +5,7 @@
  */
 import type { GlossaryEntry } from '../../domain/course.ts';
 import type { AnalysedLanguage } from '../language/index.ts';
+import { definesInContext } from '../rules/terms/in-context.ts';
 import { findDefinition, glossaryEntries } from '../text/definitions.ts';
 import { PhraseIndex } from '../text/phrases.ts';
 import type { ChunkLocator, Sentence } from './text.ts';
@@ -38,15 +39,23 @@ function definitionOf(s: Sentence, lang: AnalysedLanguage) {
 export function definitionsIn(sentences: readonly Sentence[], lang: AnalysedLanguage): Definition[] {
   const out: Definition[] = [];
   const seen = new Set<string>();
-  for (const s of sentences) {
+  for (const [i, s] of sentences.entries()) {
     const found = definitionOf(s, lang);
-    if (!found) continue;
+    if (!found || !definesInContext(sameParagraphBefore(sentences, i), s.text)) continue;
     const key = found.key;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ term: found.term, key, ...(found.gloss ? { gloss: found.gloss } : {}), sentence: s });
   }
   return out;
+}
+
+/** The sentence before the i-th in its paragraph, or "" when it opens one. */
+function sameParagraphBefore(sentences: readonly Sentence[], i: number): string {
+  const [s, before] = [sentences[i]!, sentences[i - 1]];
+  return before && before.sectionIndex === s.sectionIndex && before.paragraph === s.paragraph
+    ? before.text
+    : '';
 }
 
 /** The entries of glossary sections, as definitions (the definition sentence stands for the entry). */

@@ -5,6 +5,7 @@
  */
 import type { GlossaryEntry } from '../../../domain/course.ts';
 import type { AnalysedLanguage, Token } from '../../language/index.ts';
+import { pointsElsewhere } from '../../rules/quiz/glosses.ts';
 import { containsTerm } from '../../text/cloze.ts';
 import { findDefinition } from '../../text/definitions.ts';
 import { optionProblems } from '../../text/kinds.ts';
@@ -78,7 +79,8 @@ function definedTerms(terms: EnglishTerms): Defined[] {
 
 /**
  * A glossary entry with the phrase it defines its term as (`term: gloss`, or the gloss of a defining sentence),
- * or null when there is none fit to ask: a gloss that names the term, or longer than 25 words. The makers of the
+ * or null when there is none fit to ask: a gloss that names the term, longer than 25 words, or one that only points
+ * elsewhere (gloss/same-as: "the same as those in demo pp2"). The makers of the
  * kinds #24 added (matching, short answer) read the glossary through it too.
  */
 export function definedTerm(
@@ -93,7 +95,13 @@ export function definedTerm(
     ? new RegExp(`^${escapeRegExp(entry.term)}:\\s*(.+?)[.!]?$`, 'iu').exec(sentence)
     : null;
   const gloss = glossary ? lowerFirst(glossary[1]!) : findDefinition(sentence, tag(sentence), lang)?.gloss;
-  if (!gloss || containsTerm(gloss, entry.term) || gloss.split(/\s+/).length > MAX_GLOSS_WORDS) return null;
+  if (
+    !gloss ||
+    containsTerm(gloss, entry.term) ||
+    gloss.split(/\s+/).length > MAX_GLOSS_WORDS ||
+    pointsElsewhere(gloss)
+  )
+    return null;
   const c = entry.citations[0]!;
   return {
     term: entry.term,

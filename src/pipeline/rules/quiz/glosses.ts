@@ -116,7 +116,33 @@ const thin = (gloss: string) =>
 export const weakGloss = (gloss: string, words: QuizWords) =>
   words.weakGloss.test(gloss.trim()) || thin(gloss);
 
+/**
+ * A definition that only sends the reader elsewhere ("the same as those in demo pp2", "similar to that in standard
+ * CD-HIT programs", "as for zfuget, but reversed"): it says what the term is like, and the thing it is like is in
+ * another part of the text. Every maker of a definition item refuses it (quiz/english/definition.ts' definedTerm).
+ */
+export const pointsElsewhere = (gloss: string) =>
+  /^(?:(?:exactly|just|much|essentially|basically|largely|mostly)\s+)?(?:the\s+same\s+as|same\s+as|similar\s+to|identical\s+to|equivalent\s+to|analogous\s+to|like|as\s+(?:for|in|with|above|below|before))\b/iu.test(
+    gloss.trim(),
+  );
+
 export const GLOSS_RULES: readonly GlossRule[] = [
+  {
+    id: 'gloss/same-as',
+    why: 'A definition that only points at something else ("the same as those in demo pp2", "the same as that in standard CD-HIT programs", "the same as for zfuget, but reversed between local and remote files") is a cross-reference, not what the term is: the thing it is the same as is elsewhere (AUTO, CD-HIT and Z shell manuals, fresh set 10, asked by "Which term does the text define as …?").',
+    reject: [
+      'equations => the same as those in demo pp2',
+      'basic clustering strategy => the same as that in standard CD-HIT programs',
+      'logic => the same as for zfuget, but reversed between local and remote files',
+      'contents => the same as the groups output by the id command',
+      'named pipe => similar to a pipe but with a name in the file system',
+    ],
+    keep: [
+      'hard link => a name that points to the same inode as another name',
+      'alias => another name for a command that the shell expands before running it',
+    ],
+    fails: (d) => pointsElsewhere(d.gloss),
+  },
   {
     id: 'gloss/context-term',
     why: 'A term with an ordinal or a pointer ("second component", "simplest such structure") names something only in its paragraph.',

@@ -16,6 +16,7 @@ import {
   EXAMPLE_IDENTIFIER,
   FIRST_PERSON,
   HEDGES,
+  INPUT_AND_OUTPUT,
   NARRATED_SESSION,
   OPENING_CONDITION,
   PERSONS_AGE,
@@ -508,6 +509,20 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
     ],
     fails: (q) =>
       ABOUT_AN_EXAMPLE.test(q.text) || (EXAMPLE_IDENTIFIER.test(q.text) && ABOUT_A_RUN.test(q.text)),
+  },
+  {
+    id: 'quantity/one-run',
+    why: 'A sentence that says what became of the input in the output ("The output file contains only the Time, X, and Y columns, and only the first 999 rows from the EVENTS table extension of the input file") explains one run of a command shown beside it: 999 is what the example filtered on (`[#row < 1000]`), not a fact of the subject (CFITSIO quick start guide, fresh set 10).',
+    reject: [
+      "The output file contains only the Time, X, and Y columns, and only the first [999] rows from the 'EVENTS' table extension of the input file.",
+      'The output image holds the first [512] rows of the input image.',
+    ],
+    keep: [
+      'The output buffer holds [4] KB before it is flushed.',
+      'The input file may hold at most [2] GB of data.',
+      'Each output file holds at most [1000] records.',
+    ],
+    fails: (q) => INPUT_AND_OUTPUT.test(q.text),
   },
   {
     id: 'quantity/persons-age',

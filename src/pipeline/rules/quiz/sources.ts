@@ -97,6 +97,25 @@ export function demonstrativeInside(tokens: readonly Token[]): boolean {
   return false;
 }
 
+/**
+ * A sentence that ends on a word that announces a formula or a reference: a participle with "by" or "as" ("given
+ * by.", "defined as."), ", where.", or a function word ("than.", "the.", "and."). "as", "by" and "of" alone end good
+ * sentences ("which version to act as.", "something to be aware of."), so does "from where.", and a lone "a" is
+ * as often a variable.
+ */
+const FORMULA_DROPPED =
+  /\p{L}(?:ed|en)\s+(?:\p{Ll}+ly\s+)?(?:by|as)[.:]$|,\s*where[.:]$|\s(?:than|via|the|an|and|or)[.:]$/u;
+
+/**
+ * A bracket opened after a space before a word, with at most three words after it and never closed: the
+ * reference or formula it held was cut off by the sentence's end ("[Phys.", "(c.f."). A quoted bracket ("the ‘(’")
+ * or a doubled one ("the [[ syntax") is a character the text speaks of.
+ */
+const opensUnclosed = (text: string) => /\s[[(]\p{L}[^\s\])]*(?:\s[^\s\])]+){0,2}$/u.test(text.trim());
+
+/** An option with its value and a default ("-p 1 or 0, default 0", "-n 5, default 5"): a row of an option table. */
+const OPTION_ROW = /(?:^|\s)--?\p{L}[\p{L}\p{N}_-]*\s+\p{N}+(?:\s+or\s+\p{N}+)?,?\s+default\b/u;
+
 /** A source as the English rules read it: a list item with its full stop, tagged once when a rule asks. */
 export interface SourceReading {
   text: string;
@@ -148,6 +167,43 @@ export const SOURCE_RULES: readonly SourceRule[] = [
       'Leaks are common. These leaks are found by Memcheck.',
     ],
     fails: (s) => demonstrativeInside(s.tags()) && splitSentences(s.sentence).length === 1,
+  },
+  {
+    id: 'source/formula-dropped',
+    why: 'A sentence that ends on a word announcing what follows ("Returns the density of states given by.", "…using the formula of R. D. King-Smith and David Vanderbilt [Phys.") lost its formula or reference to the extraction: the item asks about half a statement (Elk manual, fresh set 10).',
+    reject: [
+      'Returns the density of states given by.',
+      'Calculates the polarisation vector modulo 2π in lattice coordinates using the formula of R. D. King-Smith and David Vanderbilt [Phys.',
+      'The total energy is then defined as.',
+      'The weights are computed from the points, where.',
+      'Note that solutions beyond label 7 do not correspond to homoclinic orbits, but to point-to-cycle heteroclinic orbits (c.f.',
+    ],
+    keep: [
+      'The vector v is given by the variable vkloff.',
+      'The polarisation is computed by the method of King-Smith and Vanderbilt [see the references].',
+      'The block should be terminated with a blank line.',
+      'We then close the gap corresponding to the parameter, for decreasing a.',
+      'This special use of filename generation is only available with the [[ syntax.',
+      'The match pattern is broadened with the pattern after the ‘=’, by means of a logical OR.',
+      'The compat file instructs debhelper which version to act as.',
+      'Gpredict needs to know what files to fetch and from where.',
+      'It will contain important information which the user should be made aware of.',
+      'A history expansion starts with ‘!’, except when followed by a blank, newline, ‘=’ or ‘(’.',
+    ],
+    fails: (s) => FORMULA_DROPPED.test(s.sentence.trim()) || opensUnclosed(s.sentence),
+  },
+  {
+    id: 'source/option-row',
+    why: 'A command-line option with its values and default ("-p 1 or 0, default 0 if set to 1, print alignment overlap in .clstr file -g 1 or 0, default 0 …") is a row of an option table run into the text: the blank falls in a list of rows, not in a sentence (CD-HIT user\'s guide, fresh set 10).',
+    reject: [
+      "No longer supported !! -p 1 or 0, default 0 if set to 1, print alignment overlap in .clstr file -g 1 or 0, default 0 by cd-hit's default algorithm, a sequence is clustered to the first cluster that meet the threshold (fast cluster).",
+      '-n 5, default 5 sets the word length of the filter.',
+    ],
+    keep: [
+      'With -g 1 the program clusters each sequence to the most similar cluster, not the first one.',
+      'The -p option is 0 by default.',
+    ],
+    fails: (s) => OPTION_ROW.test(s.sentence),
   },
   {
     id: 'source/stands-alone',

@@ -126,7 +126,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
   },
   {
     id: 'listed/leans-on-paragraph',
-    why: 'A determiner that points into the paragraph ("Both tests are repeated 7 times", "DRBD performs the same steps", "In the opposite case…", "the newly-configured handler") asks which tests, steps or handler: listed, nothing before it says (DRBD users\' guide, fresh set 7). "Both X and Y" names its two, "the same … as …" says as what.',
+    why: 'A determiner that points into the paragraph ("Both tests are repeated 7 times", "DRBD performs the same steps", "In the opposite case…", "the newly-configured handler") asks which tests, steps or handler: listed, nothing before it says (DRBD users\' guide, fresh set 7); so does a sentence opened by an ordinal counting the members of a list ("The fourth routine modifies…, and the last routine writes…": which routines is in the list of prototypes above; CFITSIO quick start guide, fresh set 10). "Both X and Y" names its two, "the same … as …" says as what.',
     reject: [
       'Both tests are repeated 7 times each to allow for some statistical averaging.',
       'In the opposite case, DRBD performs the same steps, except that the local node becomes the source.',
@@ -135,6 +135,8 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'With DRBD 8.4, the node performs the same steps.',
       'Since DRBD 9, the node performs the same steps.',
       'After all, the node performs the same steps.',
+      // An ordinal counting the members of the paragraph's list (CFITSIO quick start guide, fresh set 10).
+      'The fourth routine modifies the comment string in an existing keyword, and the last routine writes or updates the keyword units string for an existing keyword.',
     ],
     keep: [
       'Both TCP and UDP are supported by the daemon.',
@@ -145,6 +147,10 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'All nodes in the cluster must run the same version of DRBD.',
       'The two files must use the same encoding.',
       'Both the client and the server must run the same version.',
+      'The first line of a script names its interpreter.',
+      'The first argument of fopen is the path of the file.',
+      'The value of a pipeline is the value of the last command.',
+      'The first line of a script names its interpreter, and the second form of the call takes a file.',
     ],
     fails: (s) => LEANS_ON_PARAGRAPH.test(s),
   },

@@ -42,6 +42,13 @@ export const ABOUT_A_RUN =
   /\b(?:calls?|called|function|routine|procedure|program run|runs?|ran|invocations?)\b/iu;
 
 /**
+ * A sentence that speaks of the input and the output of one run ("The output file contains … the first 999 rows …
+ * of the input file"): it says what a command shown beside it did, so its figures are the command's parameters.
+ */
+export const INPUT_AND_OUTPUT =
+  /\bthe output(?: files?| images?| tables?)?\b[^.]*\bthe input\b|\bthe input(?: files?| images?| tables?)?\b[^.]*\bthe output\b/iu;
+
+/**
  * A person's age or death ("passed away at 21 years of age", "12 years old", "died aged 80"): true, not worth asking
  * in a course. "aged" alone is not one ("ARP entries are aged out").
  */
@@ -158,9 +165,10 @@ const COUNTED = String.raw`\b(?:[Aa]ll|[Bb]oth|[Ee]ach|[Ee]very|[Tt]wo|[Tt]hree|
  * named; not after a number or "all" that counts nothing ("Since DRBD 9, …", "After all, …"). Earlier on its line
  * means: no count ends at any character from the line's start to "the same", checked character by character; a
  * lookbehind reaching back with ".*" from every "the" read the line again each time, quadratic in its length.
+ * A sentence opened by an ordinal of a list's members ("The fourth routine modifies…") leans on the list above it.
  */
 export const LEANS_ON_PARAGRAPH = new RegExp(
-  String.raw`(?:^|[,;]\s+)[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?\p{Ll}+s\b(?!\s+and\b)|(?<![^\n\r\u2028\u2029])(?:(?<!${COUNTED})[^\n\r\u2028\u2029])*?(?<!${COUNTED})\b(?:[Tt]he|[Tt]his)\s+same\s+(?!time\b)(?!(?:\S+\s+){0,2}as\b)\p{Ll}|\b[Tt]he\s+(?:opposite|other|reverse|converse)\s+case\b|\b[Tt]he\s+(?:newly|just|previously|recently|above)[-\s]\p{Ll}+(?:ed|en)\b`,
+  String.raw`(?:^|[,;]\s+)[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?\p{Ll}+s\b(?!\s+and\b)|(?<![^\n\r\u2028\u2029])(?:(?<!${COUNTED})[^\n\r\u2028\u2029])*?(?<!${COUNTED})\b(?:[Tt]he|[Tt]his)\s+same\s+(?!time\b)(?!(?:\S+\s+){0,2}as\b)\p{Ll}|\b[Tt]he\s+(?:opposite|other|reverse|converse)\s+case\b|\b[Tt]he\s+(?:newly|just|previously|recently|above)[-\s]\p{Ll}+(?:ed|en)\b|^[Tt]he\s+(?:(?:first|second|third|fourth|fifth|sixth)\s+(?:routine|function|method|form|option|command)s?|(?:last|final)\s+(?:routine|function|method|form|option)s?)\b(?!\s+(?:of|in|to)\b)`,
   'u',
 );
 
