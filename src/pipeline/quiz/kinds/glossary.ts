@@ -135,13 +135,19 @@ export class GlossaryMaterial {
   }
 }
 
-export function matchingMaker(glossary: GlossaryMaterial): GroupMaker {
+export function matchingMaker(glossary: GlossaryMaterial, moduleTitles: readonly string[] = []): GroupMaker {
   return {
     id: 'matching',
     kind: 'matching',
     why: 'Three to six terms a module defines, matched to their definitions: the definitions are the text’s, distinct enough that each has one match.',
     make: (_, rng) =>
-      matchingItems(glossary.defined, rng, glossary.words, (w) => glossary.lang.analyser.isWord(w)),
+      matchingItems(
+        glossary.defined,
+        rng,
+        glossary.words,
+        (w) => glossary.lang.analyser.isWord(w),
+        moduleTitles,
+      ),
   };
 }
 
@@ -162,42 +168,72 @@ export function shortAnswerMaker(glossary: GlossaryMaterial): GroupMaker {
   };
 }
 
-/** Matching items: the defined terms of each module, in groups of three to six. */
+/**
+ * Matching items: the defined terms of each module, in groups of three to six; then the terms of modules too thin
+ * for a group of their own, in the text's order, in groups about the whole text. On the tuning data a module rarely
+ * defines three listable terms: of the 140 modules of fresh sets 9 and 10 none did (14 had two or one), while
+ * ess, zsh and rasmol define three to seven over their modules (scripts/quality/reading.md, "Matching and
+ * multiple answer: why so few"). The groups of several modules need no randomness: the other makers' draws stay
+ * as they were. Each prompt names its module, or its pages: a quiz never asks one prompt twice (quiz/picking.ts),
+ * and with one prompt for all a quiz took one matching item of a manual that had two.
+ */
 export function matchingItems(
   defined: readonly Defined[],
   rng: Rng,
   words: QuizWords,
   isWord: (word: string) => boolean,
+  moduleTitles: readonly string[] = [],
 ): Made[] {
   const byModule = new Map<number, Defined[]>();
   for (const d of defined) byModule.set(d.moduleIndex, [...(byModule.get(d.moduleIndex) ?? []), d]);
   const out: Made[] = [];
+  const left: Defined[] = [];
   for (const [moduleIndex, entries] of byModule) {
-    // Greedily keep the entries that fit with those kept: one group per module, its size from what the text has.
-    const group: Defined[] = [];
-    for (const d of shuffled(entries, rng)) {
-      if (group.length >= MAX_PAIRS) break;
-      if (!listable(d, words, isWord)) continue;
-      const pairs = [...group, d].map((x) => ({ term: x.term, definition: listedGloss(x) }));
-      if (matchingProblem(pairs, words.definitionFillers) === null) group.push(d);
-    }
-    if (group.length < MIN_PAIRS) continue;
-    const pages = [...new Set(group.map((g) => g.page))].sort((a, b) => a - b);
-    const q: DraftOf<'matching'> = {
-      kind: 'matching',
-      prompt: 'Match each definition with the term the text defines by it.',
-      pairs: group.map((g) => ({ term: g.term, definition: listedGloss(g) })),
-      explanation: `The text defines these terms on page${pages.length > 1 ? 's' : ''} ${pages.join(', ')}.`,
-      ...cited({ page: group[0]!.page, chunkId: group[0]!.chunkId, moduleIndex }),
-    };
-    out.push(
-      made(
-        q,
-        group.map((g) => g.sentence),
-      ),
-    );
+    const candidates = shuffled(entries, rng).filter((d) => listable(d, words, isWord));
+    const group = fittingGroup(candidates, words);
+    if (group.length >= MIN_PAIRS) out.push(matchingItem(group, moduleIndex, moduleTitles[moduleIndex]));
+    else left.push(...candidates);
+  }
+  let rest = left.sort((a, b) => a.moduleIndex - b.moduleIndex || a.page - b.page);
+  while (rest.length >= MIN_PAIRS) {
+    const group = fittingGroup(rest, words);
+    if (group.length < MIN_PAIRS) break;
+    out.push(matchingItem(group, undefined, undefined));
+    rest = rest.filter((d) => !group.includes(d));
   }
   return out;
+}
+
+/** Greedily the candidates that fit with those kept (item rule `item/one-match-each`), at most six. */
+function fittingGroup(candidates: readonly Defined[], words: QuizWords): Defined[] {
+  const group: Defined[] = [];
+  for (const d of candidates) {
+    if (group.length >= MAX_PAIRS) break;
+    const pairs = [...group, d].map((x) => ({ term: x.term, definition: listedGloss(x) }));
+    if (matchingProblem(pairs, words.definitionFillers) === null) group.push(d);
+  }
+  return group;
+}
+
+/** One matching item of `group`; `moduleIndex` and `title`: the module's, when all come from one. */
+function matchingItem(
+  group: readonly Defined[],
+  moduleIndex: number | undefined,
+  title: string | undefined,
+): Made {
+  const pages = [...new Set(group.map((g) => g.page))].sort((a, b) => a - b);
+  const where = title ? quoted(title, 80) : `pages ${pages.join(', ')}`;
+  const q: DraftOf<'matching'> = {
+    kind: 'matching',
+    prompt: `Match each definition with the term the text defines by it (${where}).`,
+    pairs: group.map((g) => ({ term: g.term, definition: listedGloss(g) })),
+    explanation: `The text defines these terms on page${pages.length > 1 ? 's' : ''} ${pages.join(', ')}.`,
+    ...cited({ page: group[0]!.page, chunkId: group[0]!.chunkId, moduleIndex }),
+  };
+  return made(
+    q,
+    group.map((g) => g.sentence),
+  );
 }
 
 /** The abbreviation the text gives beside `term`: "term (ABBR)" or "ABBR (term)". */

@@ -576,6 +576,19 @@ export const LISTED_GLOSS_RULES: readonly GlossRule[] = [
     keep: ['Memcheck => a memory error detector for programs written in C and C++'],
     fails: (d) => d.gloss.split(/\s+/).length > MAX_LISTED_WORDS,
   },
+  {
+    id: 'gloss/term-named-term',
+    why: 'A term whose first word is "term" is the text naming its term ("The term segment refers to…" gave "term segment", Valgrind manual): listed, it shows a term the text never uses. A term that is one ("term rewriting") is lost too; none was on the tuning data.',
+    reject: [
+      'term segment => a consecutive sequence of load, store and synchronization operations, all issued by the same thread',
+      'Term block => a run of instructions with one entry',
+    ],
+    keep: [
+      'segment => a consecutive sequence of load, store and synchronization operations',
+      'terminal emulator => a program that shows the output of a shell in a window',
+    ],
+    fails: (d) => /^term\s/iu.test(d.term),
+  },
 ];
 
 const MAX_TERM_WORDS = 4;
