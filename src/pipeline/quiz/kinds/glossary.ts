@@ -222,7 +222,7 @@ function matchingItem(
   title: string | undefined,
 ): Made {
   const pages = [...new Set(group.map((g) => g.page))].sort((a, b) => a - b);
-  const where = title ? quoted(title, 80) : `pages ${pages.join(', ')}`;
+  const where = title ? quoted(title, 80) : `page${pages.length > 1 ? 's' : ''} ${pages.join(', ')}`;
   const q: DraftOf<'matching'> = {
     kind: 'matching',
     prompt: `Match each definition with the term the text defines by it (${where}).`,
