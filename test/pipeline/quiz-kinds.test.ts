@@ -172,7 +172,10 @@ describe('matching and short answer: the terms a module defines', () => {
       ['primary key', 'foreign key', 'index', 'view', 'transaction'],
       'in the order of the text',
     );
-    assert.equal(q.prompt, 'Match each definition with the term the text defines by it (pages 3, 4, 9, 12, 20).');
+    assert.equal(
+      q.prompt,
+      'Match each definition with the term the text defines by it (pages 3, 4, 9, 12, 20).',
+    );
     assert.equal(q.moduleIndex, undefined, 'of no one module');
     assert.equal(
       matchingItems(thin.slice(0, 2), mulberry32(1), words, isWord).length,

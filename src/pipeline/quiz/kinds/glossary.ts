@@ -54,11 +54,19 @@ const placeOf = (
   return { term: d.term, gloss, tags: () => lang.analyser.tag(gloss), words };
 };
 
-/** Whether a term and its definition can be asked without the text around them: no rule of GLOSS_RULES fails. */
-export const askable = (d: Pick<Defined, 'term' | 'gloss'>, lang: AnalysedLanguage, words: QuizWords) => {
+/** The first rule of GLOSS_RULES that refuses to ask a term by its definition, or null. */
+export const glossRefusal = (
+  d: Pick<Defined, 'term' | 'gloss'>,
+  lang: AnalysedLanguage,
+  words: QuizWords,
+) => {
   const place = placeOf(d, lang, words);
-  return !GLOSS_RULES.some((rule) => rule.fails(place));
+  return GLOSS_RULES.find((rule) => rule.fails(place))?.id ?? null;
 };
+
+/** Whether a term and its definition can be asked without the text around them: no rule of GLOSS_RULES fails. */
+export const askable = (d: Pick<Defined, 'term' | 'gloss'>, lang: AnalysedLanguage, words: QuizWords) =>
+  glossRefusal(d, lang, words) === null;
 
 /** The answer rules a listed term must pass too: a term in a list is still a term to know, not code. */
 const LISTED_TERM_RULES = ANSWER_RULES.filter(
@@ -66,16 +74,20 @@ const LISTED_TERM_RULES = ANSWER_RULES.filter(
     r.id === 'answer/not-a-term' || r.id === 'answer/code-name' || r.id === 'answer/heading-and-identifier',
 );
 
-/** Whether a definition may stand in a list of them (matching). */
-const listable = (d: Defined, words: QuizWords, isWord: (word: string) => boolean) => {
+/** The first rule that refuses a definition a place in a list of them (matching), or null. */
+export const listingRefusal = (d: Defined, words: QuizWords, isWord: (word: string) => boolean) => {
   const gloss = listedGloss(d);
   const place: GlossPlace = { term: d.term, gloss, tags: () => [], words };
   const answer = { term: d.term, gloss, answers: [d.term], words, isWord };
   return (
-    !LISTED_GLOSS_RULES.some((rule) => rule.fails(place)) &&
-    !LISTED_TERM_RULES.some((rule) => rule.fails(answer))
+    LISTED_GLOSS_RULES.find((rule) => rule.fails(place))?.id ??
+    LISTED_TERM_RULES.find((rule) => rule.fails(answer))?.id ??
+    null
   );
 };
+
+const listable = (d: Defined, words: QuizWords, isWord: (word: string) => boolean) =>
+  listingRefusal(d, words, isWord) === null;
 
 /**
  * The defined terms of the scope's glossaries that may be asked, read once when a maker first needs them: no rule
@@ -205,7 +217,7 @@ export function matchingItems(
 }
 
 /** Greedily the candidates that fit with those kept (item rule `item/one-match-each`), at most six. */
-function fittingGroup(candidates: readonly Defined[], words: QuizWords): Defined[] {
+export function fittingGroup(candidates: readonly Defined[], words: QuizWords): Defined[] {
   const group: Defined[] = [];
   for (const d of candidates) {
     if (group.length >= MAX_PAIRS) break;
