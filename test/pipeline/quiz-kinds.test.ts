@@ -148,9 +148,40 @@ describe('matching and short answer: the terms a module defines', () => {
     defined('index', 'a structure that finds rows without reading the whole table'),
     defined('view', 'a stored query that other queries read like a table'),
   ];
-  test('matching: one group of the module, four pairs', () => {
-    const [item] = matchingItems(glossary, mulberry32(1), words, isWord);
+  test('matching: one group of the module, four pairs, the prompt naming the module', () => {
+    const [item] = matchingItems(glossary, mulberry32(1), words, isWord, ['Tables']);
     assert.ok(item && item.q.kind === 'matching' && item.q.pairs.length === 4);
+    assert.equal(item.q.prompt, 'Match each definition with the term the text defines by it (“Tables”).');
+    assert.equal(item.q.moduleIndex, 0);
+  });
+  test('matching: terms of modules too thin for a group make one about the whole text, by their pages', () => {
+    // Two modules of two terms each, and one of a single term: no module has three.
+    const thin = [
+      defined('primary key', 'a column that identifies each row of a table', 3, 0),
+      defined('foreign key', 'a column that refers to a row of another table', 4, 0),
+      defined('index', 'a structure that finds rows without reading the whole table', 9, 1),
+      defined('view', 'a stored query that other queries read like a table', 12, 1),
+      defined('transaction', 'a unit of work that is done whole or not at all', 20, 2),
+    ];
+    const items = matchingItems(thin, mulberry32(1), words, isWord, ['Keys', 'Reading', 'Work']);
+    assert.equal(items.length, 1);
+    const q = items[0]!.q;
+    assert.ok(q.kind === 'matching');
+    assert.deepEqual(
+      q.pairs.map((p) => p.term),
+      ['primary key', 'foreign key', 'index', 'view', 'transaction'],
+      'in the order of the text',
+    );
+    assert.equal(
+      q.prompt,
+      'Match each definition with the term the text defines by it (pages 3, 4, 9, 12, 20).',
+    );
+    assert.equal(q.moduleIndex, undefined, 'of no one module');
+    assert.equal(
+      matchingItems(thin.slice(0, 2), mulberry32(1), words, isWord).length,
+      0,
+      'two terms make no item',
+    );
   });
   test('short answer: the term and its variants; a lone common word only when it is a key term', () => {
     assert.deepEqual(acceptedAnswers('primary key', '', words, isWord), [

@@ -54,11 +54,19 @@ const placeOf = (
   return { term: d.term, gloss, tags: () => lang.analyser.tag(gloss), words };
 };
 
-/** Whether a term and its definition can be asked without the text around them: no rule of GLOSS_RULES fails. */
-export const askable = (d: Pick<Defined, 'term' | 'gloss'>, lang: AnalysedLanguage, words: QuizWords) => {
+/** The first rule of GLOSS_RULES that refuses to ask a term by its definition, or null. */
+export const glossRefusal = (
+  d: Pick<Defined, 'term' | 'gloss'>,
+  lang: AnalysedLanguage,
+  words: QuizWords,
+) => {
   const place = placeOf(d, lang, words);
-  return !GLOSS_RULES.some((rule) => rule.fails(place));
+  return GLOSS_RULES.find((rule) => rule.fails(place))?.id ?? null;
 };
+
+/** Whether a term and its definition can be asked without the text around them: no rule of GLOSS_RULES fails. */
+export const askable = (d: Pick<Defined, 'term' | 'gloss'>, lang: AnalysedLanguage, words: QuizWords) =>
+  glossRefusal(d, lang, words) === null;
 
 /** The answer rules a listed term must pass too: a term in a list is still a term to know, not code. */
 const LISTED_TERM_RULES = ANSWER_RULES.filter(
@@ -66,16 +74,20 @@ const LISTED_TERM_RULES = ANSWER_RULES.filter(
     r.id === 'answer/not-a-term' || r.id === 'answer/code-name' || r.id === 'answer/heading-and-identifier',
 );
 
-/** Whether a definition may stand in a list of them (matching). */
-const listable = (d: Defined, words: QuizWords, isWord: (word: string) => boolean) => {
+/** The first rule that refuses a definition a place in a list of them (matching), or null. */
+export const listingRefusal = (d: Defined, words: QuizWords, isWord: (word: string) => boolean) => {
   const gloss = listedGloss(d);
   const place: GlossPlace = { term: d.term, gloss, tags: () => [], words };
   const answer = { term: d.term, gloss, answers: [d.term], words, isWord };
   return (
-    !LISTED_GLOSS_RULES.some((rule) => rule.fails(place)) &&
-    !LISTED_TERM_RULES.some((rule) => rule.fails(answer))
+    LISTED_GLOSS_RULES.find((rule) => rule.fails(place))?.id ??
+    LISTED_TERM_RULES.find((rule) => rule.fails(answer))?.id ??
+    null
   );
 };
+
+const listable = (d: Defined, words: QuizWords, isWord: (word: string) => boolean) =>
+  listingRefusal(d, words, isWord) === null;
 
 /**
  * The defined terms of the scope's glossaries that may be asked, read once when a maker first needs them: no rule
@@ -135,13 +147,19 @@ export class GlossaryMaterial {
   }
 }
 
-export function matchingMaker(glossary: GlossaryMaterial): GroupMaker {
+export function matchingMaker(glossary: GlossaryMaterial, moduleTitles: readonly string[] = []): GroupMaker {
   return {
     id: 'matching',
     kind: 'matching',
     why: 'Three to six terms a module defines, matched to their definitions: the definitions are the text’s, distinct enough that each has one match.',
     make: (_, rng) =>
-      matchingItems(glossary.defined, rng, glossary.words, (w) => glossary.lang.analyser.isWord(w)),
+      matchingItems(
+        glossary.defined,
+        rng,
+        glossary.words,
+        (w) => glossary.lang.analyser.isWord(w),
+        moduleTitles,
+      ),
   };
 }
 
@@ -162,42 +180,72 @@ export function shortAnswerMaker(glossary: GlossaryMaterial): GroupMaker {
   };
 }
 
-/** Matching items: the defined terms of each module, in groups of three to six. */
+/**
+ * Matching items: the defined terms of each module, in groups of three to six; then the terms of modules too thin
+ * for a group of their own, in the text's order, in groups about the whole text. On the tuning data a module rarely
+ * defines three listable terms: of the 140 modules of fresh sets 9 and 10 none did (at most two), while
+ * zsh and rasmol define three to seven over their modules (scripts/quality/reading.md, "Matching and
+ * multiple answer: why so few"). The groups of several modules need no randomness: the other makers' draws stay
+ * as they were. Each prompt names its module, or its pages: a quiz never asks one prompt twice (quiz/picking.ts),
+ * and with one prompt for all a quiz took one matching item of a manual that had two.
+ */
 export function matchingItems(
   defined: readonly Defined[],
   rng: Rng,
   words: QuizWords,
   isWord: (word: string) => boolean,
+  moduleTitles: readonly string[] = [],
 ): Made[] {
   const byModule = new Map<number, Defined[]>();
   for (const d of defined) byModule.set(d.moduleIndex, [...(byModule.get(d.moduleIndex) ?? []), d]);
   const out: Made[] = [];
+  const left: Defined[] = [];
   for (const [moduleIndex, entries] of byModule) {
-    // Greedily keep the entries that fit with those kept: one group per module, its size from what the text has.
-    const group: Defined[] = [];
-    for (const d of shuffled(entries, rng)) {
-      if (group.length >= MAX_PAIRS) break;
-      if (!listable(d, words, isWord)) continue;
-      const pairs = [...group, d].map((x) => ({ term: x.term, definition: listedGloss(x) }));
-      if (matchingProblem(pairs, words.definitionFillers) === null) group.push(d);
-    }
-    if (group.length < MIN_PAIRS) continue;
-    const pages = [...new Set(group.map((g) => g.page))].sort((a, b) => a - b);
-    const q: DraftOf<'matching'> = {
-      kind: 'matching',
-      prompt: 'Match each definition with the term the text defines by it.',
-      pairs: group.map((g) => ({ term: g.term, definition: listedGloss(g) })),
-      explanation: `The text defines these terms on page${pages.length > 1 ? 's' : ''} ${pages.join(', ')}.`,
-      ...cited({ page: group[0]!.page, chunkId: group[0]!.chunkId, moduleIndex }),
-    };
-    out.push(
-      made(
-        q,
-        group.map((g) => g.sentence),
-      ),
-    );
+    const candidates = shuffled(entries, rng).filter((d) => listable(d, words, isWord));
+    const group = fittingGroup(candidates, words);
+    if (group.length >= MIN_PAIRS) out.push(matchingItem(group, moduleIndex, moduleTitles[moduleIndex]));
+    else left.push(...candidates);
+  }
+  let rest = left.sort((a, b) => a.moduleIndex - b.moduleIndex || a.page - b.page);
+  while (rest.length >= MIN_PAIRS) {
+    const group = fittingGroup(rest, words);
+    if (group.length < MIN_PAIRS) break;
+    out.push(matchingItem(group, undefined, undefined));
+    rest = rest.filter((d) => !group.includes(d));
   }
   return out;
+}
+
+/** Greedily the candidates that fit with those kept (item rule `item/one-match-each`), at most six. */
+export function fittingGroup(candidates: readonly Defined[], words: QuizWords): Defined[] {
+  const group: Defined[] = [];
+  for (const d of candidates) {
+    if (group.length >= MAX_PAIRS) break;
+    const pairs = [...group, d].map((x) => ({ term: x.term, definition: listedGloss(x) }));
+    if (matchingProblem(pairs, words.definitionFillers) === null) group.push(d);
+  }
+  return group;
+}
+
+/** One matching item of `group`; `moduleIndex` and `title`: the module's, when all come from one. */
+function matchingItem(
+  group: readonly Defined[],
+  moduleIndex: number | undefined,
+  title: string | undefined,
+): Made {
+  const pages = [...new Set(group.map((g) => g.page))].sort((a, b) => a - b);
+  const where = title ? quoted(title, 80) : `page${pages.length > 1 ? 's' : ''} ${pages.join(', ')}`;
+  const q: DraftOf<'matching'> = {
+    kind: 'matching',
+    prompt: `Match each definition with the term the text defines by it (${where}).`,
+    pairs: group.map((g) => ({ term: g.term, definition: listedGloss(g) })),
+    explanation: `The text defines these terms on page${pages.length > 1 ? 's' : ''} ${pages.join(', ')}.`,
+    ...cited({ page: group[0]!.page, chunkId: group[0]!.chunkId, moduleIndex }),
+  };
+  return made(
+    q,
+    group.map((g) => g.sentence),
+  );
 }
 
 /** The abbreviation the text gives beside `term`: "term (ABBR)" or "ABBR (term)". */

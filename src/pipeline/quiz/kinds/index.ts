@@ -76,7 +76,7 @@ export function groupMakers(m: GroupMaterial, lang: LanguageProfile, rng: Rng): 
   return [
     multipleAnswerMaker(titles, lang, quantityFalses),
     ordering,
-    matchingMaker(glossary),
+    matchingMaker(glossary, titles),
     shortAnswerMaker(glossary),
     numericalMaker(sentences, words, standsAlone),
   ];

@@ -602,6 +602,39 @@ export const LISTED_GLOSS_RULES: readonly GlossRule[] = [
     keep: ['Memcheck => a memory error detector for programs written in C and C++'],
     fails: (d) => d.gloss.split(/\s+/).length > MAX_LISTED_WORDS,
   },
+  {
+    id: 'gloss/term-named-term',
+    why: 'A term whose first word is "term" is the text naming its term ("The term segment refers to…" gave "term segment", Valgrind manual): listed, it shows a term the text never uses. A term that is one ("term rewriting") is lost too; none was on the tuning data.',
+    reject: [
+      'term segment => a consecutive sequence of load, store and synchronization operations, all issued by the same thread',
+      'Term block => a run of instructions with one entry',
+    ],
+    keep: [
+      'segment => a consecutive sequence of load, store and synchronization operations',
+      'terminal emulator => a program that shows the output of a shell in a window',
+    ],
+    fails: (d) => /^term\s/iu.test(d.term),
+  },
+  {
+    id: 'gloss/ends-on-unnamed-things',
+    why: 'A definition ending on things it does not name ("a temporary realization of the objects": which objects?) says what they are only in its paragraph; listed beside others, it matches by elimination alone (ESS manual\'s "source code").',
+    reject: [
+      'source code => a temporary realization of the objects',
+      'handle => a number that stands for one of the files',
+    ],
+    keep: [
+      'IFS white space => any characters from the set space, tab and newline that appear in the IFS',
+      'event designator => a reference to a command-line entry in the history list',
+      'process handle => a number that stands for the process',
+      'object file => a file that holds the objects of one source file',
+    ],
+    fails: (d) => {
+      const last = /\bthe\s+(\p{Ll}+)$/u.exec(d.gloss.replace(/[.!]+$/u, ''))?.[1];
+      if (!last) return false;
+      const other = d.words.otherNumber(last);
+      return other !== null && other.length < last.length;
+    },
+  },
 ];
 
 const MAX_TERM_WORDS = 4;
