@@ -519,7 +519,7 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
     ],
     keep: [
       'The output buffer holds [4] KB before it is flushed.',
-      'The input file may hold at most [2] GB of data.',
+      'The input file holds at most [2] GB of data.',
       'Each output file holds at most [1000] records.',
     ],
     fails: (q) => INPUT_AND_OUTPUT.test(q.text),
