@@ -7,7 +7,7 @@
  *
  * An example is `lead-in | item ; item ; item`, or `Section § lead-in | item ; …` for a list under a heading.
  */
-import type { AnalysedLanguage, QuizWords } from '../../language/index.ts';
+import type { AnalysedLanguage, QuizWords, Token } from '../../language/index.ts';
 import type { Rule } from '../rule.ts';
 import { looksLikeCode } from '../sentences/items.ts';
 import { ADVICE_LEAD, BRANCH_STEP, POINTS_AHEAD, TO_DO_LEAD } from './sure-words.ts';
@@ -33,12 +33,26 @@ export interface StepRule extends Rule {
   fails(list: StepList): boolean;
 }
 
-/** An instruction opens with a verb in its base form ("Run make", "Open the file"). */
+/** A verb in its base form ("run", not "runs", "ran"). */
+const baseVerb = (t: Token | undefined) => t !== undefined && t.pos === 'VERB' && t.lemma === t.lower;
+
+/**
+ * An instruction opens with a verb in its base form ("Run make", "Open the file"). The tagger often reads a verb
+ * that opens a sentence as an adjective or a noun ("Select the satellite" as ADJ; "Sort sequences", "Repeat until
+ * done", "pool all the samples", "Load your data" as NOUN: Gpredict and Grace, fresh set 9; CD-HIT, fresh set 10):
+ * such a word is read again after "you", where only a verb fits, unless "of" follows it ("Position of the
+ * station") or a capital (a label in title case, "Input Data").
+ */
 export const instructionOf =
   (lang: AnalysedLanguage): IsInstruction =>
   (text) => {
-    const first = lang.analyser.tag(text)[0];
-    return first !== undefined && first.pos === 'VERB' && first.lemma === first.lower;
+    const [first, second] = lang.analyser.tag(text);
+    if (baseVerb(first)) return true;
+    if (first === undefined || !/^\p{L}\p{Ll}+$/u.test(first.text)) return false;
+    if (first.pos !== 'NOUN' && first.pos !== 'ADJ') return false;
+    // "of" after it, it is a noun; a capital, a label in title case ("Input Data:", "Branch Support:").
+    if (second?.lower === 'of' || /^\p{Lu}/u.test(second?.text ?? '')) return false;
+    return baseVerb(lang.analyser.tag(`you ${first.lower}${text.slice(first.end)}`)[1]);
   };
 
 export const STEP_RULES: readonly StepRule[] = [
@@ -197,10 +211,19 @@ export const STEP_RULES: readonly StepRule[] = [
     reject: [
       'Valgrind has these tools: | Memcheck finds errors. ; Cachegrind profiles. ; Helgrind finds races.',
       'Valgrind has these tools: | Memcheck finds errors. ; Cachegrind profiles. ; Run Helgrind. ; Run DRD.',
+      // Nouns read again after "you" are verbs only before an object: not before "of" or a capital (a label).
+      'Gpredict takes three kinds of input: | Keplerian Elements describing the orbit. ; Position of the ground station on Earth. ; Time of the prediction.',
+      'The interface has these menus: | Input Data: the file read. ; Branch Support: the method used. ; Run the analysis.',
     ],
     keep: [
       'Valgrind has these tools: | Install the package. ; Run the tests. ; Read the log.',
       'The steps, in this order: | Memcheck finds errors. ; Cachegrind profiles. ; Helgrind finds races.',
+      // Verbs the tagger reads as an adjective or a noun when they open a sentence ("Select", "Sort", "pool"):
+      // read again after "you" (Gpredict, fresh set 9; CD-HIT, fresh set 10).
+      'All you need to do is: | Select the satellite in the Target box. ; Select the transponder you want to track. ; Enable the Track button. ; Select the radio in the Settings area.',
+      'Usage § Proceed so: | prepare fastq files ; Reference database preparation ; Run sequence QC ; pool all the samples together',
+      // "the procedures of" is a sequence as "the procedure" is (CD-HIT, fresh set 10).
+      'Below are the procedures of PSI-CD-HIT: | Sort sequences by decreasing length ; First one is the first representative ; Using the first one, blast all remaining sequences ; Repeat until done',
     ],
     fails: (l) => {
       const instructions = l.isInstruction ? l.items.filter(l.isInstruction).length : 0;
