@@ -102,11 +102,13 @@ export const STEP_RULES: readonly StepRule[] = [
   },
   {
     id: 'steps/advice',
-    why: 'A list whose lead-in asks to make sure, gives precautions, tips or idioms, or explains what a command means ("When reporting a bug please make sure you:", "This means to do following actions.") is a checklist or a gloss: its numbers count, they do not order (sdcc, debian-reference).',
+    why: 'A list whose lead-in asks to make sure, gives precautions, tips or idioms, or explains what a command means ("When reporting a bug please make sure you:", "This means to do following actions."), or offers things to try ("here are some things to try") is a checklist, a gloss or alternatives: its numbers count, they do not order (sdcc, debian-reference, Graphviz).',
     reject: [
       'When reporting a bug please make sure you: | Attach the code. ; Specify the command you ran. ; Provide the error message.',
       'You should make precautionary moves for the full upgrade. | Read the release notes. ; Back up the system. ; Inform the users.',
       'This means to do following actions. | Search all files. ; Exclude the directories. ; Print the file names.',
+      // Things to try are alternatives, not steps (Graphviz dot guide, fresh set 5).
+      'With this in mind, here are some thing to try on a given graph: | Increase the node fontsize. ; Use smaller ranksep and nodesep. ; Use ratio=auto.',
     ],
     keep: [
       'To rescue the system, do the following steps: | Boot the rescue disk. ; Mount the disk. ; Edit the file.',
@@ -138,6 +140,20 @@ export const STEP_RULES: readonly StepRule[] = [
       'Proceed as follows: | Start the daemon. ; Wait 2 steps of the clock. ; Read the log.',
     ],
     fails: (l) => l.items.some((t) => BRANCH_STEP.test(t.trim())),
+  },
+  {
+    id: 'steps/note-run-in',
+    why: 'A step with a note run into it, no stop between ("… a new password chosen by yourself Be aware of security implications…", Debian Edu manual, fresh set 3: a list written in lower case, without stops), holds a sentence that is not the step: a lower-case word, then a word that opens a note or an instruction in capitals.',
+    reject: [
+      'To set a new password for a user | search for the user to be modified ; click on the key symbol ; set a new password chosen by yourself Be aware of security implications due to easy to guess passwords!',
+      'Proceed as follows: | Open the file ; Edit the header Note that the header is optional ; Save it',
+    ],
+    keep: [
+      'Proceed as follows: | Select the satellite in the Target box. ; Enable the Track button. ; Enable the Engage button.',
+      'Proceed as follows: | Open the file. Note that it is big. ; Edit the header. ; Save it.',
+      'Proceed as follows: | Open the Note menu ; Edit the header ; Save it',
+    ],
+    fails: (l) => l.items.some((t) => NOTE_RUN_IN.test(t)),
   },
   {
     id: 'steps/next-step-run-in',
@@ -272,6 +288,10 @@ export const STEP_RULES: readonly StepRule[] = [
     },
   },
 ];
+
+/** A lower-case word, then a note's or an instruction's opening in capitals, no stop between ("yourself Be aware"). */
+const NOTE_RUN_IN =
+  /\p{Ll}\s+(?:Be (?:aware|careful|sure)|Note(?: that|:)|Please|Beware|Warning|Caution|Remember|Make sure|Do not|Don't)\b/u;
 
 /** A step's words, without the punctuation that closes it. */
 const stepWords = (step: string): string[] => step.replace(/[.!;:,]+$/u, '').split(/\s+/u);
