@@ -17,7 +17,7 @@ const ITEM = /^(?:(\d{1,2})[.)]|step\s+(\d{1,2})[:.]?)\s+(.+)$/iu;
 const MAX_GAP = 4;
 /**
  * The same between steps the text calls so ("Step 3. Run…"): a step's commands and their notes may take more
- * paragraphs (CD-HIT-OTU's "Step 4" comes seven after "Step 3"), and "Step 4" cannot be a number of something else.
+ * paragraphs (CD-HIT-OTU's "Step 4" comes nine after "Step 3"), and "Step 4" cannot be a number of something else.
  */
 const MAX_STEP_GAP = 12;
 /** A step the text names before a colon ("Step 2. Reference database preparation: We implemented…"): the name. */
@@ -72,7 +72,8 @@ const stepText = (text: string) =>
 
 /**
  * The numbered lists of chunks that follow one another in a section: paragraphs numbered 1, 2, 3… in order,
- * with up to four other paragraphs between two steps (a command, a note), and the paragraph before the first.
+ * with up to four other paragraphs between two steps (a command, a note; twelve between "Step N." steps), and the
+ * paragraph before the first.
  */
 export const numberedLists = (chunks: readonly Chunk[], isInstruction?: IsInstruction): List[] =>
   foundLists(chunks, isInstruction)

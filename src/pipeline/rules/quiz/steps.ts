@@ -40,8 +40,8 @@ const baseVerb = (t: Token | undefined) => t !== undefined && t.pos === 'VERB' &
  * An instruction opens with a verb in its base form ("Run make", "Open the file"). The tagger often reads a verb
  * that opens a sentence as an adjective or a noun ("Select the satellite" as ADJ; "Sort sequences", "Repeat until
  * done", "pool all the samples", "Load your data" as NOUN: Gpredict and Grace, fresh set 9; CD-HIT, fresh set 10):
- * such a word is read again after "you", where only a verb fits, unless "of" follows it ("Position of the
- * station") or a capital (a label in title case, "Input Data").
+ * such a word is read again after "you", where only a verb fits, unless nothing follows it (a label, "General:"),
+ * or "of" ("Position of the station"), or a capital (a label in title case, "Input Data").
  */
 export const instructionOf =
   (lang: AnalysedLanguage): IsInstruction =>
@@ -50,8 +50,9 @@ export const instructionOf =
     if (baseVerb(first)) return true;
     if (first === undefined || !/^\p{L}\p{Ll}+$/u.test(first.text)) return false;
     if (first.pos !== 'NOUN' && first.pos !== 'ADJ') return false;
-    // "of" after it, it is a noun; a capital, a label in title case ("Input Data:", "Branch Support:").
-    if (second?.lower === 'of' || /^\p{Lu}/u.test(second?.text ?? '')) return false;
+    // Alone, it is a label ("General:"); "of" after it, a noun; a capital, a label in title case ("Input Data:").
+    if (second === undefined || second.pos === 'PUNCT') return false;
+    if (second.lower === 'of' || /^\p{Lu}/u.test(second.text)) return false;
     return baseVerb(lang.analyser.tag(`you ${first.lower}${text.slice(first.end)}`)[1]);
   };
 
@@ -230,6 +231,7 @@ export const STEP_RULES: readonly StepRule[] = [
       // Nouns read again after "you" are verbs only before an object: not before "of" or a capital (a label).
       'Gpredict takes three kinds of input: | Keplerian Elements describing the orbit. ; Position of the ground station on Earth. ; Time of the prediction.',
       'The interface has these menus: | Input Data: the file read. ; Branch Support: the method used. ; Run the analysis.',
+      'The preferences are in four groups: | General: the global parameters. ; Predict: the prediction settings. ; Interfaces: radio control.',
     ],
     keep: [
       'Valgrind has these tools: | Install the package. ; Run the tests. ; Read the log.',
