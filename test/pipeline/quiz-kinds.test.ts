@@ -15,6 +15,7 @@ import { falseByQuantity, numericalMaker, numericalOf } from '../../src/pipeline
 import { numberedLists } from '../../src/pipeline/quiz/kinds/ordering.ts';
 import { made, pickQuestions, quotas } from '../../src/pipeline/quiz/picking.ts';
 import { LISTED_RULES } from '../../src/pipeline/rules/quiz/listed.ts';
+import { instructionOf } from '../../src/pipeline/rules/quiz/steps.ts';
 import { mulberry32 } from '../../src/pipeline/text/rng.ts';
 
 const lang = await loadEnglishProfile();
@@ -115,6 +116,50 @@ describe('ordering: the steps of a procedure, in order', () => {
     ]);
     const version = chunk('Proceed:\n\n1. Install version 2. The old one goes.\n\nThat is all.');
     assert.deepEqual(numberedLists([version])[0]?.items, ['Install version 2. The old one goes.']);
+  });
+  test('a list written without stops ends where its section ends: whole (CD-HIT, fresh set 10)', () => {
+    const psi = chunk(
+      'Below are the procedures of PSI-CD-HIT:\n\n1. Sort sequences by decreasing length 2. First one is the first representative 3. Using 1st one blast all remaining sequences 4. Repeat until done',
+    );
+    // "Repeat", which the tagger reads as a noun, is an instruction: "4." parts the last item off.
+    assert.deepEqual(numberedLists([psi], instructionOf(lang))[0]?.items, [
+      'Sort sequences by decreasing length',
+      'First one is the first representative',
+      'Using 1st one blast all remaining sequences',
+      'Repeat until done',
+    ]);
+    const cut = chunk('Do the following steps:\n\n1. Open the file.\n\n2. Read it\n\n3. Close the');
+    assert.deepEqual(numberedLists([cut]), [], 'an item ends a sentence: the last one is cut');
+  });
+  test('a list in lower case run into one paragraph is parted (CD-HIT-PARA, fresh set 10)', () => {
+    const para = chunk(
+      'Implementation:\n\n1. divide input db into many small dbs 2. clusters the 1st db by cd-hit 3. run cd-hit-2d for other dbs 4. Combine the results\n\nBasic command:',
+    );
+    assert.deepEqual(numberedLists([para])[0]?.items, [
+      'divide input db into many small dbs',
+      'clusters the 1st db by cd-hit',
+      'run cd-hit-2d for other dbs',
+      'Combine the results',
+    ]);
+  });
+  test('"Step N." steps: their names, with a step\'s commands and notes between (CD-HIT-OTU, fresh set 10)', () => {
+    const body =
+      'a command\n\nwhere it is\n\nThis command will make scripts.\n\nanother command\n\nAfter the job finished, read';
+    const otu = chunk(
+      `Usage\n\nStep 1. prepare fastq files: Most projects have samples.\n\nStep 2. Reference database preparation: We implemented a tool.\n\nStep 3. Run sequence QC for each sample:. In the working directory, run\n\n${body}\n\nStep 4. pool all the samples together: Please run\n\nThat is all.`,
+    );
+    assert.deepEqual(numberedLists([otu])[0]?.items, [
+      'prepare fastq files',
+      'Reference database preparation',
+      'Run sequence QC for each sample',
+      'pool all the samples together',
+    ]);
+    const numbered = chunk(`Proceed:\n\n1. Open the file.\n\n2. Read it.\n\n${body}\n\n3. Close it.`);
+    assert.deepEqual(
+      numberedLists([numbered])[0]?.items,
+      ['Open the file.', 'Read it.'],
+      'a plain "3." is too far',
+    );
   });
   test('steps with commands and notes between them, across overlapping chunks (mpich-install)', () => {
     const first = chunk(

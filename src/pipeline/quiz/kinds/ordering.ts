@@ -15,6 +15,13 @@ import { cited, type Made, made } from '../picking.ts';
 const ITEM = /^(?:(\d{1,2})[.)]|step\s+(\d{1,2})[:.]?)\s+(.+)$/iu;
 /** Paragraphs that may stand between two steps (the command a step gives, a note): more, and the list is over. */
 const MAX_GAP = 4;
+/**
+ * The same between steps the text calls so ("Step 3. Run…"): a step's commands and their notes may take more
+ * paragraphs (CD-HIT-OTU's "Step 4" comes nine after "Step 3"), and "Step 4" cannot be a number of something else.
+ */
+const MAX_STEP_GAP = 12;
+/** A step the text names before a colon ("Step 2. Reference database preparation: We implemented…"): the name. */
+const NAMED_STEP = /^([^:]{3,80}?):\s+(?=\p{Lu})/u;
 /** Steps asked of a procedure longer than a list may be: its first ones. */
 const WINDOW = 6;
 const MAX_ITEMS = 8;
@@ -24,11 +31,16 @@ interface Paragraph {
   chunk: Chunk;
 }
 
-interface List {
+export interface List {
   lead: string;
   items: string[];
   /** The chunk of its first step. */
   chunk: Chunk;
+}
+
+/** A list as found, whole or not: one that runs to the text's end, its last item cut, is not asked. */
+export interface FoundList extends List {
+  whole: boolean;
 }
 
 /** White space collapsed to one space and trimmed; a paragraph already so (most are) is not copied. */
@@ -56,15 +68,22 @@ const stepText = (text: string) =>
   text
     .split(/(?<=\S{2}[.!?])\s+(?=\p{Lu}(?:\p{Ll}|\s))/u)[0]!
     .trim()
-    .replace(/[;:,]$/u, '');
+    .replace(/[;:,]\.?$/u, '');
 
 /**
  * The numbered lists of chunks that follow one another in a section: paragraphs numbered 1, 2, 3… in order,
- * with up to four other paragraphs between two steps (a command, a note), and the paragraph before the first.
+ * with up to four other paragraphs between two steps (a command, a note; twelve between "Step N." steps), and the
+ * paragraph before the first.
  */
-export function numberedLists(chunks: readonly Chunk[], isInstruction?: IsInstruction): List[] {
+export const numberedLists = (chunks: readonly Chunk[], isInstruction?: IsInstruction): List[] =>
+  foundLists(chunks, isInstruction)
+    .filter((l) => l.whole)
+    .map(({ whole: _, ...list }) => list);
+
+/** {@link numberedLists}, those that may be cut by the text's end too (to count what is refused and why). */
+export function foundLists(chunks: readonly Chunk[], isInstruction?: IsInstruction): FoundList[] {
   const paragraphs = paragraphsOf(chunks, isInstruction);
-  const out: List[] = [];
+  const out: FoundList[] = [];
   let i = 0;
   while (i < paragraphs.length) {
     const first = ITEM.exec(paragraphs[i]!.text);
@@ -73,35 +92,39 @@ export function numberedLists(chunks: readonly Chunk[], isInstruction?: IsInstru
       continue;
     }
     const items: string[] = [];
+    const named = first[2] !== undefined;
     let j = i;
     let gap = 0;
     let end = i;
-    for (; j < paragraphs.length && gap <= MAX_GAP; j++) {
+    for (; j < paragraphs.length && gap <= (named ? MAX_STEP_GAP : MAX_GAP); j++) {
       const m = ITEM.exec(paragraphs[j]!.text);
       if (!m) {
         gap++;
         continue;
       }
       if (Number(m[1] ?? m[2]) !== items.length + 1) break;
-      items.push(m[3]!.trim());
+      const text = m[3]!.trim();
+      items.push(named ? (NAMED_STEP.exec(text)?.[1] ?? text) : text);
       gap = 0;
       end = j;
     }
-    // A list that runs to the text's end may go on where the chunks stop (its last item cut): not whole.
-    const whole = end + 1 < paragraphs.length || /[.!?)]["'”’]?$/u.test(items.at(-1) ?? '');
-    if (whole)
-      out.push({
-        lead: paragraphs[i - 1]?.text ?? '',
-        items: items.map(stepText),
-        chunk: paragraphs[i]!.chunk,
-      });
+    // A list that runs to the text's end may go on where the chunks stop (its last item cut): not whole, unless
+    // its last item ends a sentence or no item does (a list written without stops, CD-HIT's "4. Repeat until done").
+    const ends = (t: string) => /[.!?)]["'”’]?$/u.test(t);
+    const whole = end + 1 < paragraphs.length || ends(items.at(-1) ?? '') || !items.some(ends);
+    out.push({
+      lead: paragraphs[i - 1]?.text ?? '',
+      items: items.map(stepText),
+      chunk: paragraphs[i]!.chunk,
+      whole,
+    });
     i = end + 1;
   }
   return out;
 }
 
 /** Runs of chunks of one section, in the document's order. */
-function sectionRuns(chunks: readonly Chunk[]): Chunk[][] {
+export function sectionRuns(chunks: readonly Chunk[]): Chunk[][] {
   const runs: Chunk[][] = [];
   const key = (c: Chunk) => c.sectionPath.join('\u0000');
   for (const chunk of [...chunks].sort((a, b) => a.index - b.index)) {

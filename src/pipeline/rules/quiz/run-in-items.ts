@@ -43,6 +43,33 @@ function firstSentence(paragraph: string, after: number): string {
   return end ? text.slice(0, end.index + 1) : text;
 }
 
+/** A number, a period and a word of any case, after white space: an item of a list written in lower case. */
+const ANY_RUN_IN = /\s(\d{1,2})\.\s+(?=\p{L})/gu;
+/** A word no item opens with: after it the number is the sentence's ("keep 3. of them"). */
+const GLUE_WORD = /^(?:of|and|or|to|then|than|in|on|at|by|for|with|from|as|is|are)\b/u;
+/** Marks of a list in lower case needed to part it: the whole run 2, 3… in turn (three items or more). */
+const MIN_LOWER_MARKS = 2;
+
+/**
+ * Where a paragraph that opens "1. " and a word in lower case holds every next number in turn, 2, 3, 4…, each
+ * after a word no number belongs to and before a word an item may open with: the places of those marks; none when
+ * the run stops before 3.
+ */
+function lowerCaseMarks(paragraph: string): number[] {
+  if (!/^1\.\s+\p{Ll}/u.test(paragraph)) return [];
+  const at: number[] = [];
+  for (const m of paragraph.matchAll(ANY_RUN_IN)) {
+    if (Number(m[1]) !== at.length + 2) continue;
+    if (
+      NUMBERED_BY.test(before(paragraph, m.index)) ||
+      GLUE_WORD.test(paragraph.slice(m.index + m[0].length))
+    )
+      return [];
+    at.push(m.index);
+  }
+  return at.length >= MIN_LOWER_MARKS ? at : [];
+}
+
 export const RUN_IN_ITEM_RULES: readonly ItemSplitRule[] = [
   {
     id: 'steps/run-in-items',
@@ -107,6 +134,25 @@ export const RUN_IN_ITEM_RULES: readonly ItemSplitRule[] = [
       }
       parts.push(paragraph.slice(from).trim());
       return parts;
+    },
+  },
+  {
+    id: 'steps/run-in-lower-items',
+    why: 'A list written in lower case, its items run into one paragraph ("1. divide input db into many small dbs in decreasing length 2. clusters the 1st db by cd-hit 3. run cd-hit-2d … 4. repeat … till done 5. Combine the results", CD-HIT user\'s guide, fresh set 10), has no capital to tell an item from a number: it is parted only where every next number, 2, 3, 4…, comes in turn after a word no number belongs to, three items or more. A lone "2." in lower case is the text\'s number ("1. divide it by 2. then sort it").',
+    reject: [
+      '1. divide input db into many small dbs in decreasing length 2. clusters the 1st db by cd-hit 3. run cd-hit-2d for other dbs against 1st db 4. repeat cd-hit and cd-hit-2d runs till done 5. Combine the results',
+      '1. open the file 2. edit the header 3. save it',
+    ],
+    keep: [
+      '1. divide the input by 2. then sort it.',
+      '1. divide the input by 2. then sort it and keep 3. of them.',
+      '1. read version 2. then read version 3. of the file.',
+      'Divide the input 2. then sort it 3. then save it.',
+    ],
+    split(paragraph) {
+      const at = lowerCaseMarks(paragraph);
+      if (at.length === 0) return [paragraph];
+      return [0, ...at].map((from, k) => paragraph.slice(from === 0 ? 0 : from + 1, at[k]).trim());
     },
   },
 ];

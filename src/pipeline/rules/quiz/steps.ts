@@ -7,7 +7,7 @@
  *
  * An example is `lead-in | item ; item ; item`, or `Section § lead-in | item ; …` for a list under a heading.
  */
-import type { AnalysedLanguage, QuizWords } from '../../language/index.ts';
+import type { AnalysedLanguage, QuizWords, Token } from '../../language/index.ts';
 import type { Rule } from '../rule.ts';
 import { looksLikeCode } from '../sentences/items.ts';
 import { ADVICE_LEAD, BRANCH_STEP, POINTS_AHEAD, TO_DO_LEAD } from './sure-words.ts';
@@ -33,12 +33,27 @@ export interface StepRule extends Rule {
   fails(list: StepList): boolean;
 }
 
-/** An instruction opens with a verb in its base form ("Run make", "Open the file"). */
+/** A verb in its base form ("run", not "runs", "ran"). */
+const baseVerb = (t: Token | undefined) => t !== undefined && t.pos === 'VERB' && t.lemma === t.lower;
+
+/**
+ * An instruction opens with a verb in its base form ("Run make", "Open the file"). The tagger often reads a verb
+ * that opens a sentence as an adjective or a noun ("Select the satellite" as ADJ; "Sort sequences", "Repeat until
+ * done", "pool all the samples", "Load your data" as NOUN: Gpredict and Grace, fresh set 9; CD-HIT, fresh set 10):
+ * such a word is read again after "you", where only a verb fits, unless nothing follows it (a label, "General:"),
+ * or "of" ("Position of the station"), or a capital (a label in title case, "Input Data").
+ */
 export const instructionOf =
   (lang: AnalysedLanguage): IsInstruction =>
   (text) => {
-    const first = lang.analyser.tag(text)[0];
-    return first !== undefined && first.pos === 'VERB' && first.lemma === first.lower;
+    const [first, second] = lang.analyser.tag(text);
+    if (baseVerb(first)) return true;
+    if (first === undefined || !/^\p{L}\p{Ll}+$/u.test(first.text)) return false;
+    if (first.pos !== 'NOUN' && first.pos !== 'ADJ') return false;
+    // Alone, it is a label ("General:"); "of" after it, a noun; a capital, a label in title case ("Input Data:").
+    if (second === undefined || second.pos === 'PUNCT') return false;
+    if (second.lower === 'of' || /^\p{Lu}/u.test(second.text)) return false;
+    return baseVerb(lang.analyser.tag(`you ${first.lower}${text.slice(first.end)}`)[1]);
   };
 
 export const STEP_RULES: readonly StepRule[] = [
@@ -88,11 +103,13 @@ export const STEP_RULES: readonly StepRule[] = [
   },
   {
     id: 'steps/advice',
-    why: 'A list whose lead-in asks to make sure, gives precautions, tips or idioms, or explains what a command means ("When reporting a bug please make sure you:", "This means to do following actions.") is a checklist or a gloss: its numbers count, they do not order (sdcc, debian-reference).',
+    why: 'A list whose lead-in asks to make sure, gives precautions, tips or idioms, or explains what a command means ("When reporting a bug please make sure you:", "This means to do following actions."), or offers things to try ("here are some things to try") is a checklist, a gloss or alternatives: its numbers count, they do not order (sdcc, debian-reference, Graphviz).',
     reject: [
       'When reporting a bug please make sure you: | Attach the code. ; Specify the command you ran. ; Provide the error message.',
       'You should make precautionary moves for the full upgrade. | Read the release notes. ; Back up the system. ; Inform the users.',
       'This means to do following actions. | Search all files. ; Exclude the directories. ; Print the file names.',
+      // Things to try are alternatives, not steps (Graphviz dot guide, fresh set 5).
+      'With this in mind, here are some thing to try on a given graph: | Increase the node fontsize. ; Use smaller ranksep and nodesep. ; Use ratio=auto.',
     ],
     keep: [
       'To rescue the system, do the following steps: | Boot the rescue disk. ; Mount the disk. ; Edit the file.',
@@ -124,6 +141,20 @@ export const STEP_RULES: readonly StepRule[] = [
       'Proceed as follows: | Start the daemon. ; Wait 2 steps of the clock. ; Read the log.',
     ],
     fails: (l) => l.items.some((t) => BRANCH_STEP.test(t.trim())),
+  },
+  {
+    id: 'steps/note-run-in',
+    why: 'A step with a note run into it, no stop between ("… a new password chosen by yourself Be aware of security implications…", Debian Edu manual, fresh set 3: a list written in lower case, without stops), holds a sentence that is not the step: a lower-case word, then a word that opens a note or an instruction in capitals.',
+    reject: [
+      'To set a new password for a user | search for the user to be modified ; click on the key symbol ; set a new password chosen by yourself Be aware of security implications due to easy to guess passwords!',
+      'Proceed as follows: | Open the file ; Edit the header Note that the header is optional ; Save it',
+    ],
+    keep: [
+      'Proceed as follows: | Select the satellite in the Target box. ; Enable the Track button. ; Enable the Engage button.',
+      'Proceed as follows: | Open the file. Note that it is big. ; Edit the header. ; Save it.',
+      'Proceed as follows: | Open the Note menu ; Edit the header ; Save it',
+    ],
+    fails: (l) => l.items.some((t) => NOTE_RUN_IN.test(t)),
   },
   {
     id: 'steps/next-step-run-in',
@@ -197,10 +228,20 @@ export const STEP_RULES: readonly StepRule[] = [
     reject: [
       'Valgrind has these tools: | Memcheck finds errors. ; Cachegrind profiles. ; Helgrind finds races.',
       'Valgrind has these tools: | Memcheck finds errors. ; Cachegrind profiles. ; Run Helgrind. ; Run DRD.',
+      // Nouns read again after "you" are verbs only before an object: not before "of" or a capital (a label).
+      'Gpredict takes three kinds of input: | Keplerian Elements describing the orbit. ; Position of the ground station on Earth. ; Time of the prediction.',
+      'The interface has these menus: | Input Data: the file read. ; Branch Support: the method used. ; Run the analysis.',
+      'The preferences are in four groups: | General: the global parameters. ; Predict: the prediction settings. ; Interfaces: radio control.',
     ],
     keep: [
       'Valgrind has these tools: | Install the package. ; Run the tests. ; Read the log.',
       'The steps, in this order: | Memcheck finds errors. ; Cachegrind profiles. ; Helgrind finds races.',
+      // Verbs the tagger reads as an adjective or a noun when they open a sentence ("Select", "Sort", "pool"):
+      // read again after "you" (Gpredict, fresh set 9; CD-HIT, fresh set 10).
+      'All you need to do is: | Select the satellite in the Target box. ; Select the transponder you want to track. ; Enable the Track button. ; Select the radio in the Settings area.',
+      'Usage § Proceed so: | prepare fastq files ; Reference database preparation ; Run sequence QC ; pool all the samples together',
+      // "the procedures of" is a sequence as "the procedure" is (CD-HIT, fresh set 10).
+      'Below are the procedures of PSI-CD-HIT: | Sort sequences by decreasing length ; First one is the first representative ; Using the first one, blast all remaining sequences ; Repeat until done',
     ],
     fails: (l) => {
       const instructions = l.isInstruction ? l.items.filter(l.isInstruction).length : 0;
@@ -249,6 +290,10 @@ export const STEP_RULES: readonly StepRule[] = [
     },
   },
 ];
+
+/** A lower-case word, then a note's or an instruction's opening in capitals, no stop between ("yourself Be aware"). */
+const NOTE_RUN_IN =
+  /\p{Ll}\s+(?:Be (?:aware|careful|sure)|Note(?: that|:)|Please|Beware|Warning|Caution|Remember|Make sure|Do not|Don't)\b/u;
 
 /** A step's words, without the punctuation that closes it. */
 const stepWords = (step: string): string[] => step.replace(/[.!;:,]+$/u, '').split(/\s+/u);

@@ -85,7 +85,7 @@ export const JUDGEMENT_NOUNS = /^(?:advantage|disadvantage|drawback|benefit|down
 
 /** A lead-in that makes a numbered list advice or an explanation, not a procedure ("please make sure you:"). */
 export const ADVICE_LEAD =
-  /\b(?:make sure|ensure|precaution(?:s|ary)?|should|tips?|hints?|idioms?|idiomatic|means|recommend(?:ed|ations?)?|advice|consider|checklist|include)\b/iu;
+  /\b(?:make sure|ensure|precaution(?:s|ary)?|should|tips?|hints?|idioms?|idiomatic|means|recommend(?:ed|ations?)?|advice|consider|checklist|include|(?:things?|ways?) to try|try (?:the following|these))\b/iu;
 
 /**
  * A lead-in or heading that makes a numbered list the author's first things to do ("Minimum steps to get started",
