@@ -14,13 +14,24 @@ export interface RawItem {
   bold: boolean;
 }
 
-/** A run of items on one baseline with no wide gap: a line, or a column's part of a line. */
+/**
+ * A run of items on one baseline with no wide gap: a line, or a column's part of a line. A part's `lead` is its
+ * text read as a line's start (a control code standing as a bullet is the bullet), `str` its text anywhere else;
+ * which applies is known only once the baseline's segments are merged and sorted by x.
+ */
 interface Segment {
   x0: number;
   x1: number;
   y: number;
-  parts: { x0: number; x1: number; str: string }[];
+  parts: Part[];
   fonts: FontTally;
+}
+
+interface Part {
+  x0: number;
+  x1: number;
+  str: string;
+  lead: string;
 }
 
 /**
@@ -94,17 +105,18 @@ function groupSegments(items: readonly RawItem[], gutter: number | undefined): S
       x0 > cur.x0 - size &&
       x0 - cur.x1 < size * SPLIT_GAP_EM &&
       !(gutter !== undefined && cur.x1 <= gutter + 1 && x0 >= gutter - 1);
-    const str = cleanText(item.str, !sameLine);
-    if (isBlank(str)) {
+    const str = cleanText(item.str);
+    const lead = str === item.str ? str : cleanText(item.str, true);
+    if (isBlank(lead)) {
       // Whitespace only joins; it never starts a segment or moves its end.
-      if (cur && Math.abs(y - cur.y) < size * SAME_LINE_EM) cur.parts.push({ x0, x1: x0, str: ' ' });
+      if (cur && Math.abs(y - cur.y) < size * SAME_LINE_EM) cur.parts.push({ x0, x1: x0, str: ' ', lead: ' ' });
       continue;
     }
     if (!sameLine || !cur) {
       cur = { x0, x1, y, parts: [], fonts: newTally() };
       segments.push(cur);
     }
-    cur.parts.push({ x0, x1, str });
+    cur.parts.push({ x0, x1, str, lead });
     cur.x0 = Math.min(cur.x0, x0);
     cur.x1 = Math.max(cur.x1, x1);
     tally(cur.fonts, Math.round(size * 10), item.bold, str.length);
@@ -112,20 +124,24 @@ function groupSegments(items: readonly RawItem[], gutter: number | undefined): S
   return segments;
 }
 
-/** Parts in x order, with a space where they do not touch and none is there yet. */
-function joinParts(parts: Segment['parts']): string {
+/**
+ * Parts in x order, with a space where they do not touch and none is there yet; the first part with text is read
+ * as the line's start (its `lead`), the others as its continuation.
+ */
+function joinParts(parts: Part[]): string {
   const sorted = parts.length > 1 && !isSorted(parts) ? [...parts].sort((a, b) => a.x0 - b.x0) : parts;
   let out = '';
   let lastEnd = Number.NEGATIVE_INFINITY;
   for (const p of sorted) {
-    if (out !== '' && p.x0 - lastEnd > 1 && !out.endsWith(' ') && !p.str.startsWith(' ')) out += ' ';
-    out += p.str;
+    const str = p.lead !== p.str && isBlank(out) ? p.lead : p.str;
+    if (out !== '' && p.x0 - lastEnd > 1 && !out.endsWith(' ') && !str.startsWith(' ')) out += ' ';
+    out += str;
     lastEnd = Math.max(lastEnd, p.x1);
   }
   return collapseWhitespace(out);
 }
 
-function isSorted(parts: Segment['parts']): boolean {
+function isSorted(parts: Part[]): boolean {
   for (let i = 1; i < parts.length; i++)
     if ((parts[i]?.x0 ?? 0) < (parts[i - 1]?.x0 ?? 0) - 0.5) return false;
   return true;

@@ -45,14 +45,16 @@ const T1_DASH = /(?<=[\p{Script=Latin}0-9])[\x15\x16]|[\x15\x16](?=[\p{Script=La
 const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g;
 
 /**
- * Bullets that some producers write as a symbol font's code with no Unicode map, which comes out as a C1 control:
+ * A bullet that some producers write as a symbol font's code with no Unicode map, which comes out as a C1 control:
  * gov-va-newsletter (corpus) prints a square bullet from Wingdings as U+0083 (pdftotext gives the same code), the
- * list's other items having "•"; U+0088 is another such code. Read as the bullet only where a bullet stands: at a
- * line's start (after white space at most) and before white space or the end of the run; anywhere else it is a
- * control like any other, and becomes a space.
+ * list's other items having "•". No other code is read so: the corpus has no other C1 code, and 0x88 is no bullet
+ * in PDFDocEncoding (‹), Windows-1252 (ˆ) or Mac Roman (à). Read as the bullet only where a bullet stands: at a
+ * line's start (after white space at most, line breaks not counted as white space, for `^` reads them as line
+ * starts) and before white space or the end of the run; anywhere else it is a control like any other, and becomes
+ * a space.
  */
-const CONTROL_BULLETS: Record<string, string> = { '\x83': '\u25AA', '\x88': '\u2022' };
-const CONTROL_BULLET = /^([^\S\n]*)([\x83\x88])(?=\s|$)/gm;
+const CONTROL_BULLETS: Record<string, string> = { '\x83': '\u25AA' };
+const CONTROL_BULLET = /^([^\S\n\r\u2028\u2029]*)(\x83)(?=\s|$)/gm;
 
 /** Ligatures, zero-width characters, BOMs and control characters; soft hyphens are handled by {@link dehyphenate}. */
 const SPECIAL = /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/;
@@ -61,9 +63,10 @@ const UNICODE_LIGATURE = /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF]/g;
 /**
  * Spells out ligatures (Unicode's, and T1's inside Latin words), reads T1's dashes next to Latin letters or
  * digits and control bullets at a line's start, drops zero-width characters and blanks control characters. Fast
- * path when there is nothing to do. `startsLine`: whether `s` begins a line (a run that continues one does not).
+ * path when there is nothing to do. `startsLine`: whether `s` begins a line of page text; only the line builder
+ * knows that, so titles and metadata (no evidence of such bullets there) and runs that may continue a line do not.
  */
-export function cleanText(s: string, startsLine = true): string {
+export function cleanText(s: string, startsLine = false): string {
   if (!SPECIAL.test(s)) return s;
   const text = s
     .replace(UNICODE_LIGATURE, (c) => LIGATURES[c] ?? '')
