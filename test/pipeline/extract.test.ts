@@ -330,14 +330,29 @@ describe('text clean-up', () => {
   // Segments of one baseline are merged into one line after the runs are read: whether a code starts the line is
   // known only then, by x, not by the order the runs come in.
   test('a bullet code is a list marker only where the merged line starts', () => {
-    const run = (str: string, x: number) => ({ str, x, y: 100, width: str.length * 5, size: 12, bold: false });
+    const run = (str: string, x: number) => ({
+      str,
+      x,
+      y: 100,
+      width: str.length * 5,
+      size: 12,
+      bold: false,
+    });
     const box = { left: 0, right: 600 };
     const [gapped] = buildLines([run('Members', 61), run('\x83', 200), run('Chair', 260)], 7, box);
     assert.equal(gapped?.text, 'Members Chair', 'a code after a wide gap is inside the line');
     const [late] = buildLines([run('May appoint a Board.', 70), run('\x83 ', 61)], 7, box);
-    assert.equal(late?.text, '\u25AA May appoint a Board.', 'a code drawn after its item still starts the line');
+    assert.equal(
+      late?.text,
+      '\u25AA May appoint a Board.',
+      'a code drawn after its item still starts the line',
+    );
     const [apart] = buildLines([run('\x83', 61), run('Members of the Board', 100)], 7, box);
-    assert.equal(apart?.text, '\u25AA Members of the Board', 'a code alone before a wide gap starts the line');
+    assert.equal(
+      apart?.text,
+      '\u25AA Members of the Board',
+      'a code alone before a wide gap starts the line',
+    );
   });
 
   test('dehyphenation rules', () => {

@@ -109,7 +109,8 @@ function groupSegments(items: readonly RawItem[], gutter: number | undefined): S
     const lead = str === item.str ? str : cleanText(item.str, true);
     if (isBlank(lead)) {
       // Whitespace only joins; it never starts a segment or moves its end.
-      if (cur && Math.abs(y - cur.y) < size * SAME_LINE_EM) cur.parts.push({ x0, x1: x0, str: ' ', lead: ' ' });
+      if (cur && Math.abs(y - cur.y) < size * SAME_LINE_EM)
+        cur.parts.push({ x0, x1: x0, str: ' ', lead: ' ' });
       continue;
     }
     if (!sameLine || !cur) {
