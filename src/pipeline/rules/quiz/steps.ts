@@ -10,7 +10,14 @@
 import type { AnalysedLanguage, QuizWords, Token } from '../../language/index.ts';
 import type { Rule } from '../rule.ts';
 import { looksLikeCode } from '../sentences/items.ts';
-import { ADVICE_LEAD, BRANCH_STEP, POINTS_AHEAD, TO_DO_LEAD } from './sure-words.ts';
+import {
+  ADVICE_LEAD,
+  BRANCH_STEP,
+  POINTS_AHEAD,
+  PROCEDURES_LEAD,
+  TO_DO_LEAD,
+  UNORDERED_LEAD,
+} from './sure-words.ts';
 
 const MIN_ITEMS = 3;
 const MAX_ITEMS = 8;
@@ -250,6 +257,20 @@ export const STEP_RULES: readonly StepRule[] = [
     },
   },
   {
+    id: 'steps/any-order',
+    why: 'A list whose lead-in says its items may come in any order ("These procedures can be run in any order:", "in no particular order", "in either order") has no order to recall, whatever its items are.',
+    reject: [
+      'These procedures can be run in any order: | Back up the data. ; Audit the logs. ; List the users.',
+      'Do the following steps, in no particular order: | Install the package. ; Run the tests. ; Read the log.',
+      'The order does not matter: | Install the package. ; Run the tests. ; Read the log.',
+    ],
+    keep: [
+      'Do the following steps in this order: | Install the package. ; Run the tests. ; Read the log.',
+      'Proceed as follows: | Sort the keys in any way you like. ; Run the tests. ; Read the log.',
+    ],
+    fails: (l) => UNORDERED_LEAD.test(l.lead),
+  },
+  {
     id: 'steps/no-order',
     why: 'A numbered list of things (tools, rules, files) has no order to recall: only instructions (all but one item at most), or a list the lead-in calls a sequence, are steps.',
     reject: [
@@ -258,6 +279,9 @@ export const STEP_RULES: readonly StepRule[] = [
       // Nouns read again after "you" are verbs only before an object: not before "of" or a capital (a label).
       'Gpredict takes three kinds of input: | Keplerian Elements describing the orbit. ; Position of the ground station on Earth. ; Time of the prediction.',
       'The interface has these menus: | Input Data: the file read. ; Branch Support: the method used. ; Run the analysis.',
+      // Procedures in a Scheme, Pascal or Tcl manual are functions: "the procedures" is no sequence there.
+      'The library defines the procedures below: | car returns the first element of a pair. ; cdr returns the rest of the list. ; cons builds a new pair.',
+      'These procedures are defined: | The backup copies the data. ; The audit checks the logs. ; Run the report.',
       'The preferences are in four groups: | General: the global parameters. ; Predict: the prediction settings. ; Interfaces: radio control.',
       // A noun that may be a verb ("output", "process", "sort"), then nouns and a verb of their own, is a subject;
       // with nouns only, or one word, a label: no instruction (reviewer, rev3).
@@ -281,7 +305,11 @@ export const STEP_RULES: readonly StepRule[] = [
     ],
     fails: (l) => {
       const instructions = l.isInstruction ? l.items.filter(l.isInstruction).length : 0;
-      return instructions < l.items.length - 1 && !l.words.sequenceLead.test(l.lead);
+      // "The procedures" are steps only when half the items or more are instructions: else functions (Scheme, Tcl).
+      const sequence =
+        l.words.sequenceLead.test(l.lead) ||
+        (PROCEDURES_LEAD.test(l.lead) && instructions * 2 >= l.items.length);
+      return instructions < l.items.length - 1 && !sequence;
     },
   },
   {
