@@ -148,6 +148,17 @@ describe('ordering: the steps of a procedure, in order', () => {
       'Combine the results',
     ]);
   });
+  test('a list in mixed case run into one paragraph is parted at every item, not only those in capitals', () => {
+    const mixed = chunk(
+      'Proceed as follows:\n\n1. open the file 2. Edit the header 3. save it 4. close it\n\nDone.',
+    );
+    assert.deepEqual(numberedLists([mixed], instructionOf(lang), words)[0]?.items, [
+      'open the file',
+      'Edit the header',
+      'save it',
+      'close it',
+    ]);
+  });
   test('"Step N." steps: their names, with a step\'s commands and notes between (CD-HIT-OTU, fresh set 10)', () => {
     const body =
       'a command\n\nwhere it is\n\nThis command will make scripts.\n\nanother command\n\nAfter the job finished, read';
