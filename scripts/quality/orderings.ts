@@ -74,7 +74,7 @@ try {
     const counts = new Map<string, number>();
     const asked = new Set<string>();
     for (const run of sectionRuns(made.chunks))
-      for (const list of foundLists(run, isInstruction)) {
+      for (const list of foundLists(run, isInstruction, words)) {
         const why = verdict(made, list, asked);
         counts.set(why, (counts.get(why) ?? 0) + 1);
         totals.set(why, (totals.get(why) ?? 0) + 1);

@@ -122,7 +122,7 @@ describe('ordering: the steps of a procedure, in order', () => {
       'Below are the procedures of PSI-CD-HIT:\n\n1. Sort sequences by decreasing length 2. First one is the first representative 3. Using 1st one blast all remaining sequences 4. Repeat until done',
     );
     // "Repeat", which the tagger reads as a noun, is an instruction: "4." parts the last item off.
-    assert.deepEqual(numberedLists([psi], instructionOf(lang))[0]?.items, [
+    assert.deepEqual(numberedLists([psi], instructionOf(lang), words)[0]?.items, [
       'Sort sequences by decreasing length',
       'First one is the first representative',
       'Using 1st one blast all remaining sequences',
@@ -130,6 +130,12 @@ describe('ordering: the steps of a procedure, in order', () => {
     ]);
     const cut = chunk('Do the following steps:\n\n1. Open the file.\n\n2. Read it\n\n3. Close the');
     assert.deepEqual(numberedLists([cut]), [], 'an item ends a sentence: the last one is cut');
+    // Without stops, a last item that ends on a function word was cut by the text's end (reviewer, rev3).
+    for (const text of [
+      'Do the following steps:\n\n1. Open the file\n\n2. Read the',
+      'Do the following steps:\n\n1. Open the file\n\n2. Read it\n\n3. Copy it to',
+    ])
+      assert.deepEqual(numberedLists([chunk(text)], instructionOf(lang), words), [], text);
   });
   test('a list in lower case run into one paragraph is parted (CD-HIT-PARA, fresh set 10)', () => {
     const para = chunk(
@@ -140,6 +146,17 @@ describe('ordering: the steps of a procedure, in order', () => {
       'clusters the 1st db by cd-hit',
       'run cd-hit-2d for other dbs',
       'Combine the results',
+    ]);
+  });
+  test('a list in mixed case run into one paragraph is parted at every item, not only those in capitals', () => {
+    const mixed = chunk(
+      'Proceed as follows:\n\n1. open the file 2. Edit the header 3. save it 4. close it\n\nDone.',
+    );
+    assert.deepEqual(numberedLists([mixed], instructionOf(lang), words)[0]?.items, [
+      'open the file',
+      'Edit the header',
+      'save it',
+      'close it',
     ]);
   });
   test('"Step N." steps: their names, with a step\'s commands and notes between (CD-HIT-OTU, fresh set 10)', () => {

@@ -80,7 +80,7 @@ export interface QuizWords {
   readonly contextGloss: RegExp;
   /** A definition that says something about the term rather than what it is ("an important result of…"). */
   readonly weakGloss: RegExp;
-  /** A definition cut short: it ends on a function word. */
+  /** A definition cut short: it ends on a function word (also a list's last step, cut by the text's end). */
   readonly danglingGloss: RegExp;
   /** A definition that opens as no phrase a term could be ("of the file", "also the…"). */
   readonly glossOpening: RegExp;

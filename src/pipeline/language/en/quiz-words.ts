@@ -21,7 +21,7 @@ export const ENGLISH_QUIZ_WORDS: QuizWords = {
   roundedBefore: /(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|~|circa|ca\.)\s*$/iu,
   rangeAfter: /^\s*(?:-|–|to|or|and|through)\s*\d/u,
   sequenceLead:
-    /\b(?:steps?|in (?:this|that|the following) order|in order|sequence|(?:the following|this|these|the) procedures?|procedure (?:is|as follows)|as follows|the following (?:way|order)|do the following|proceed|process is)\b/iu,
+    /\b(?:steps?|in (?:this|that|the following) order|in order|sequence|(?:the following|this|the) procedure|procedure (?:is|as follows)|as follows|the following (?:way|order)|do the following|proceed|process is)\b/iu,
   contextTerm:
     /\b(?:first|second|third|fourth|last|next|previous|following|former|latter|such|same|other|above|below|simplest|latest|current|new|old|corresponding|default)\b/iu,
   contextGloss: /\b(?:these|those|this|such|we|our|us|you|your|here|above|below|following)\b/iu,

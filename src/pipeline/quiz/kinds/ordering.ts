@@ -75,13 +75,24 @@ const stepText = (text: string) =>
  * with up to four other paragraphs between two steps (a command, a note; twelve between "Step N." steps), and the
  * paragraph before the first.
  */
-export const numberedLists = (chunks: readonly Chunk[], isInstruction?: IsInstruction): List[] =>
-  foundLists(chunks, isInstruction)
+export const numberedLists = (
+  chunks: readonly Chunk[],
+  isInstruction?: IsInstruction,
+  words?: QuizWords,
+): List[] =>
+  foundLists(chunks, isInstruction, words)
     .filter((l) => l.whole)
     .map(({ whole: _, ...list }) => list);
 
-/** {@link numberedLists}, those that may be cut by the text's end too (to count what is refused and why). */
-export function foundLists(chunks: readonly Chunk[], isInstruction?: IsInstruction): FoundList[] {
+/**
+ * {@link numberedLists}, those that may be cut by the text's end too (to count what is refused and why). Without
+ * the language's words, a list without stops that runs to the text's end is taken for cut.
+ */
+export function foundLists(
+  chunks: readonly Chunk[],
+  isInstruction?: IsInstruction,
+  words?: QuizWords,
+): FoundList[] {
   const paragraphs = paragraphsOf(chunks, isInstruction);
   const out: FoundList[] = [];
   let i = 0;
@@ -109,9 +120,12 @@ export function foundLists(chunks: readonly Chunk[], isInstruction?: IsInstructi
       end = j;
     }
     // A list that runs to the text's end may go on where the chunks stop (its last item cut): not whole, unless
-    // its last item ends a sentence or no item does (a list written without stops, CD-HIT's "4. Repeat until done").
+    // its last item ends a sentence, or no item does (a list written without stops, CD-HIT's "4. Repeat until
+    // done") and the last does not end on a word no text ends on ("2. Read the": cut).
     const ends = (t: string) => /[.!?)]["'”’]?$/u.test(t);
-    const whole = end + 1 < paragraphs.length || ends(items.at(-1) ?? '') || !items.some(ends);
+    const last = items.at(-1) ?? '';
+    const stopless = !items.some(ends) && words !== undefined && !words.danglingGloss.test(last);
+    const whole = end + 1 < paragraphs.length || ends(last) || stopless;
     out.push({
       lead: paragraphs[i - 1]?.text ?? '',
       items: items.map(stepText),
@@ -150,7 +164,7 @@ export function orderingMaker(
       const out: Made[] = [];
       const seen = new Set<string>();
       for (const run of sectionRuns(chunks))
-        for (const list of numberedLists(run, isInstruction)) {
+        for (const list of numberedLists(run, isInstruction, words)) {
           const chunk = list.chunk;
           const owner = scope.find(
             ({ module }) => chunk.pageStart >= module.pageStart && chunk.pageEnd <= module.pageEnd,

@@ -45,32 +45,64 @@ function firstSentence(paragraph: string, after: number): string {
 
 /** A number, a period and a word of any case, after white space: an item of a list written in lower case. */
 const ANY_RUN_IN = /\s(\d{1,2})\.\s+(?=\p{L})/gu;
-/** A word no item opens with: after it the number is the sentence's ("keep 3. of them"). */
+/** A word no item opens or ends with: beside it the number is the sentence's ("keep 3. of them", "run with 2."). */
 const GLUE_WORD = /^(?:of|and|or|to|then|than|in|on|at|by|for|with|from|as|is|are)\b/u;
 /** Marks of a list in lower case needed to part it: the whole run 2, 3… in turn (three items or more). */
 const MIN_LOWER_MARKS = 2;
 
 /**
- * Where a paragraph that opens "1. " and a word in lower case holds every next number in turn, 2, 3, 4…, each
- * after a word no number belongs to and before a word an item may open with: the places of those marks; none when
- * the run stops before 3.
+ * Where a paragraph that opens "1. " and holds an item in lower case (its first or a later one) holds every next
+ * number in turn, 2, 3, 4…, each after a word no number belongs to and no item ends with, and before a word an
+ * item may open with: the places of those marks; none when the run stops before 3. A list all in capitals is
+ * {@link RUN_IN_ITEM_RULES}' first rule's.
  */
 function lowerCaseMarks(paragraph: string): number[] {
-  if (!/^1\.\s+\p{Ll}/u.test(paragraph)) return [];
+  if (!/^1\.\s+\p{L}/u.test(paragraph)) return [];
+  let lower = /^1\.\s+\p{Ll}/u.test(paragraph);
   const at: number[] = [];
   for (const m of paragraph.matchAll(ANY_RUN_IN)) {
     if (Number(m[1]) !== at.length + 2) continue;
+    const text = before(paragraph, m.index);
+    const after = paragraph.slice(m.index + m[0].length);
     if (
-      NUMBERED_BY.test(before(paragraph, m.index)) ||
-      GLUE_WORD.test(paragraph.slice(m.index + m[0].length))
+      NUMBERED_BY.test(text) ||
+      GLUE_WORD.test(text.slice(text.lastIndexOf(' ') + 1)) ||
+      GLUE_WORD.test(after)
     )
       return [];
+    lower ||= /^\p{Ll}/u.test(after);
     at.push(m.index);
   }
-  return at.length >= MIN_LOWER_MARKS ? at : [];
+  return lower && at.length >= MIN_LOWER_MARKS ? at : [];
 }
 
 export const RUN_IN_ITEM_RULES: readonly ItemSplitRule[] = [
+  {
+    id: 'steps/run-in-lower-items',
+    why: 'A list written in lower case, its items run into one paragraph ("1. divide input db into many small dbs in decreasing length 2. clusters the 1st db by cd-hit 3. run cd-hit-2d … 4. repeat … till done 5. Combine the results", CD-HIT user\'s guide, fresh set 10), has no capital to tell an item from a number: it is parted only where every next number, 2, 3, 4…, comes in turn after a word no number belongs to and no item ends with, three items or more. A lone "2." in lower case is the text\'s number ("1. divide it by 2. then sort it"). A list in mixed case ("1. open the file 2. Edit the header 3. save it") is parted so too, before the rule for capitals, which sees only its items in capitals and glued the others to them.',
+    reject: [
+      '1. divide input db into many small dbs in decreasing length 2. clusters the 1st db by cd-hit 3. run cd-hit-2d for other dbs against 1st db 4. repeat cd-hit and cd-hit-2d runs till done 5. Combine the results',
+      '1. open the file 2. edit the header 3. save it',
+      // Mixed case (reviewer, rev3): the rule for capitals parted only "2. Edit…" off, and glued 3 and 4 to it.
+      '1. open the file 2. Edit the header 3. save it 4. close it',
+      '1. Open the file 2. edit the header 3. Save it',
+    ],
+    keep: [
+      '1. divide the input by 2. then sort it.',
+      '1. divide the input by 2. then sort it and keep 3. of them.',
+      '1. read version 2. then read version 3. of the file.',
+      'Divide the input 2. then sort it 3. then save it.',
+      // A number after a word no item ends with is the sentence's (reviewer, rev3).
+      '1. the tool was run with 2. workers and then 3. threads were added',
+      // All in capitals: the next rule's.
+      '1. Build your package 2. Upgrade to the new version 3. Test the fix.',
+    ],
+    split(paragraph) {
+      const at = lowerCaseMarks(paragraph);
+      if (at.length === 0) return [paragraph];
+      return [0, ...at].map((from, k) => paragraph.slice(from === 0 ? 0 : from + 1, at[k]).trim());
+    },
+  },
   {
     id: 'steps/run-in-items',
     why: 'Numbered steps run together into one paragraph ("1. Build your package… 2. Upgrade… 3. Test… 4. Submit…", Ubuntu packaging guide; "2. Select the transponder… 3. Enable the Track button.", Gpredict; fresh set 9) were read as one item, and the procedure refused as too short. A paragraph numbered N is parted where " N+1. " and a capital follow, then N+2, and so on: only the next number; only where no word owns it ("version 2. The", "e.g. 2. The") and a sentence ended before it or an instruction follows, or where the item after it comes next unowned ("…the previous version 3. Test that… 4. Submit…"). A number a word owns is not parted on an instruction alone: "Set the timeout to 2. Restart the daemon." is one step.',
@@ -134,25 +166,6 @@ export const RUN_IN_ITEM_RULES: readonly ItemSplitRule[] = [
       }
       parts.push(paragraph.slice(from).trim());
       return parts;
-    },
-  },
-  {
-    id: 'steps/run-in-lower-items',
-    why: 'A list written in lower case, its items run into one paragraph ("1. divide input db into many small dbs in decreasing length 2. clusters the 1st db by cd-hit 3. run cd-hit-2d … 4. repeat … till done 5. Combine the results", CD-HIT user\'s guide, fresh set 10), has no capital to tell an item from a number: it is parted only where every next number, 2, 3, 4…, comes in turn after a word no number belongs to, three items or more. A lone "2." in lower case is the text\'s number ("1. divide it by 2. then sort it").',
-    reject: [
-      '1. divide input db into many small dbs in decreasing length 2. clusters the 1st db by cd-hit 3. run cd-hit-2d for other dbs against 1st db 4. repeat cd-hit and cd-hit-2d runs till done 5. Combine the results',
-      '1. open the file 2. edit the header 3. save it',
-    ],
-    keep: [
-      '1. divide the input by 2. then sort it.',
-      '1. divide the input by 2. then sort it and keep 3. of them.',
-      '1. read version 2. then read version 3. of the file.',
-      'Divide the input 2. then sort it 3. then save it.',
-    ],
-    split(paragraph) {
-      const at = lowerCaseMarks(paragraph);
-      if (at.length === 0) return [paragraph];
-      return [0, ...at].map((from, k) => paragraph.slice(from === 0 ? 0 : from + 1, at[k]).trim());
     },
   },
 ];

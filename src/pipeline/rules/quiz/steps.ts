@@ -10,7 +10,14 @@
 import type { AnalysedLanguage, QuizWords, Token } from '../../language/index.ts';
 import type { Rule } from '../rule.ts';
 import { looksLikeCode } from '../sentences/items.ts';
-import { ADVICE_LEAD, BRANCH_STEP, POINTS_AHEAD, TO_DO_LEAD } from './sure-words.ts';
+import {
+  ADVICE_LEAD,
+  BRANCH_STEP,
+  POINTS_AHEAD,
+  PROCEDURES_LEAD,
+  TO_DO_LEAD,
+  UNORDERED_LEAD,
+} from './sure-words.ts';
 
 const MIN_ITEMS = 3;
 const MAX_ITEMS = 8;
@@ -36,23 +43,50 @@ export interface StepRule extends Rule {
 /** A verb in its base form ("run", not "runs", "ran"). */
 const baseVerb = (t: Token | undefined) => t !== undefined && t.pos === 'VERB' && t.lemma === t.lower;
 
+/** A noun or a name. */
+const nominal = (t: Token | undefined) => t !== undefined && (t.pos === 'NOUN' || t.pos === 'PROPN');
+/** Where a label or a sentence stops: its end, a colon ("Output file: the path"), a full stop. */
+const closes = (t: Token | undefined) => t === undefined || (t.pos === 'PUNCT' && /^[.:;!?]$/u.test(t.text));
+
+/**
+ * Whether a text's first word and the nouns after it are a compound noun: a label, nothing but nouns up to its end
+ * or a colon ("Output file name", "Reference database preparation"), or the subject of a verb that follows
+ * ("Output files are written…", "Process names appear…", "Search results cached."). The tagger reads a noun inside
+ * such a compound as a verb at times ("Output/NOUN file/VERB names/NOUN"): a verb in its base form is taken for a
+ * noun when a noun or the compound's end follows it. An object and what follows it is no compound: "Sort sequences
+ * by length", "Copy files to the server", "Sort lines alphabetically".
+ */
+function compoundNoun(tags: readonly Token[]): boolean {
+  let k = 1;
+  while (nominal(tags[k]) || (baseVerb(tags[k]) && (nominal(tags[k + 1]) || closes(tags[k + 1])))) k++;
+  // Not without a noun: the tagger reads a name's first piece as a verb too ("repeat cd-hit…" as repeat/NOUN cd/AUX).
+  const next = tags[k];
+  return k > 1 && (closes(next) || next!.pos === 'AUX' || next!.pos === 'VERB');
+}
+
 /**
  * An instruction opens with a verb in its base form ("Run make", "Open the file"). The tagger often reads a verb
  * that opens a sentence as an adjective or a noun ("Select the satellite" as ADJ; "Sort sequences", "Repeat until
  * done", "pool all the samples", "Load your data" as NOUN: Gpredict and Grace, fresh set 9; CD-HIT, fresh set 10):
- * such a word is read again after "you", where only a verb fits, unless nothing follows it (a label, "General:"),
- * or "of" ("Position of the station"), or a capital (a label in title case, "Input Data").
+ * such a word is read again after "you", which tells only whether it can be a verb ("you output files…" reads
+ * "output" as one as readily as "you sort sequences…"), not that it is one here. So it is not read again when
+ * nothing or one word follows it (a label, "General:", "Output file"), or "of" ("Position of the station"), or a
+ * capital (a label in title case, "Input Data"), or when it and the nouns after it are a label or the subject of a
+ * verb of their own ({@link compoundNoun}: "Output files are written to /tmp.", "Sort order depends on the locale.").
  */
 export const instructionOf =
   (lang: AnalysedLanguage): IsInstruction =>
   (text) => {
-    const [first, second] = lang.analyser.tag(text);
+    const tags = lang.analyser.tag(text);
+    const [first, second] = tags;
     if (baseVerb(first)) return true;
     if (first === undefined || !/^\p{L}\p{Ll}+$/u.test(first.text)) return false;
     if (first.pos !== 'NOUN' && first.pos !== 'ADJ') return false;
-    // Alone, it is a label ("General:"); "of" after it, a noun; a capital, a label in title case ("Input Data:").
-    if (second === undefined || second.pos === 'PUNCT') return false;
+    // Alone or with one word, it is a label ("General:", "Sort key"); "of" after it, a noun; a capital, a label in
+    // title case ("Input Data:").
+    if (second === undefined || second.pos === 'PUNCT' || closes(tags[2])) return false;
     if (second.lower === 'of' || /^\p{Lu}/u.test(second.text)) return false;
+    if (compoundNoun(tags)) return false;
     return baseVerb(lang.analyser.tag(`you ${first.lower}${text.slice(first.end)}`)[1]);
   };
 
@@ -223,6 +257,20 @@ export const STEP_RULES: readonly StepRule[] = [
     },
   },
   {
+    id: 'steps/any-order',
+    why: 'A list whose lead-in says its items may come in any order ("These procedures can be run in any order:", "in no particular order", "in either order") has no order to recall, whatever its items are.',
+    reject: [
+      'These procedures can be run in any order: | Back up the data. ; Audit the logs. ; List the users.',
+      'Do the following steps, in no particular order: | Install the package. ; Run the tests. ; Read the log.',
+      'The order does not matter: | Install the package. ; Run the tests. ; Read the log.',
+    ],
+    keep: [
+      'Do the following steps in this order: | Install the package. ; Run the tests. ; Read the log.',
+      'Proceed as follows: | Sort the keys in any way you like. ; Run the tests. ; Read the log.',
+    ],
+    fails: (l) => UNORDERED_LEAD.test(l.lead),
+  },
+  {
     id: 'steps/no-order',
     why: 'A numbered list of things (tools, rules, files) has no order to recall: only instructions (all but one item at most), or a list the lead-in calls a sequence, are steps.',
     reject: [
@@ -231,7 +279,16 @@ export const STEP_RULES: readonly StepRule[] = [
       // Nouns read again after "you" are verbs only before an object: not before "of" or a capital (a label).
       'Gpredict takes three kinds of input: | Keplerian Elements describing the orbit. ; Position of the ground station on Earth. ; Time of the prediction.',
       'The interface has these menus: | Input Data: the file read. ; Branch Support: the method used. ; Run the analysis.',
+      // Procedures in a Scheme, Pascal or Tcl manual are functions: "the procedures" is no sequence there.
+      'The library defines the procedures below: | car returns the first element of a pair. ; cdr returns the rest of the list. ; cons builds a new pair.',
+      'These procedures are defined: | The backup copies the data. ; The audit checks the logs. ; Run the report.',
       'The preferences are in four groups: | General: the global parameters. ; Predict: the prediction settings. ; Interfaces: radio control.',
+      // A noun that may be a verb ("output", "process", "sort"), then nouns and a verb of their own, is a subject;
+      // with nouns only, or one word, a label: no instruction (reviewer, rev3).
+      'The tool has three parts: | Output files are written to /tmp. ; Process names appear in the list. ; Error messages go to stderr.',
+      'The cache works so: | Sort order depends on the locale. ; Search results are cached. ; Command history is saved on exit.',
+      'The dialog has these fields: | Output file ; Display mode ; Sort key ; Search path',
+      'The dialog has these fields: | Output file name: the path written. ; Display mode: text or graphics. ; Sort key: the column sorted on.',
     ],
     keep: [
       'Valgrind has these tools: | Install the package. ; Run the tests. ; Read the log.',
@@ -240,12 +297,19 @@ export const STEP_RULES: readonly StepRule[] = [
       // read again after "you" (Gpredict, fresh set 9; CD-HIT, fresh set 10).
       'All you need to do is: | Select the satellite in the Target box. ; Select the transponder you want to track. ; Enable the Track button. ; Select the radio in the Settings area.',
       'Usage § Proceed so: | prepare fastq files ; Reference database preparation ; Run sequence QC ; pool all the samples together',
+      // An object and what follows it is no subject: "files" is what is output, "lines" what is sorted.
+      'The tool has three parts: | Output files to the folder. ; Sort lines alphabetically. ; Copy files to the server.',
+      'Implementation: | divide input db into small dbs ; cluster the 1st db by cd-hit ; repeat cd-hit and cd-hit-2d runs till done',
       // "the procedures of" is a sequence as "the procedure" is (CD-HIT, fresh set 10).
       'Below are the procedures of PSI-CD-HIT: | Sort sequences by decreasing length ; First one is the first representative ; Using the first one, blast all remaining sequences ; Repeat until done',
     ],
     fails: (l) => {
       const instructions = l.isInstruction ? l.items.filter(l.isInstruction).length : 0;
-      return instructions < l.items.length - 1 && !l.words.sequenceLead.test(l.lead);
+      // "The procedures" are steps only when half the items or more are instructions: else functions (Scheme, Tcl).
+      const sequence =
+        l.words.sequenceLead.test(l.lead) ||
+        (PROCEDURES_LEAD.test(l.lead) && instructions * 2 >= l.items.length);
+      return instructions < l.items.length - 1 && !sequence;
     },
   },
   {

@@ -97,6 +97,17 @@ export const ADVICE_LEAD =
 export const TO_DO_LEAD =
   /\b(?:get(?:ting)? started|first (?:steps|things)|things to do|minimum steps|quick ?start|to-?do|wish ?list|roadmap)\b|^\s*(?:[\d.]+\s+)?(?:(?:low|high|medium) priority|planned)\b|\bplanned (?:features|changes|work)\b/iu;
 
+/**
+ * A lead-in that calls a list "the procedures": a sequence when its items are mostly instructions (CD-HIT's "the
+ * procedures of PSI-CD-HIT", fresh set 10), but in Scheme, Pascal or Tcl manuals procedures are functions ("The
+ * library defines the procedures below: car returns…"). The singular is in the language's sequence lead.
+ */
+export const PROCEDURES_LEAD = /\b(?:the following|these|the) procedures\b/iu;
+
+/** A lead-in that says its items have no order ("can be run in any order", "in no particular order"). */
+export const UNORDERED_LEAD =
+  /\b(?:in any order|in no (?:particular )?order|in either order|(?:the )?order (?:does not|doesn['’]t) matter)\b/iu;
+
 /** An item that points at what comes after it ("Install the old package by the following."). */
 export const POINTS_AHEAD = /\b(?:the following|as follows|below)\b|\.\.\.$|…$/iu;
 
