@@ -43,6 +43,7 @@ function mainClause(tags: readonly Token[]): number {
  * one) tells which thing it is. A pronoun for a subject ("it", "this") names nothing either.
  */
 export function unnamedSubject(tags: readonly Token[], pointers: ReadonlySet<string>): boolean {
+  if (pronounAfterOpening(tags, pointers)) return true;
   const start = mainClause(tags);
   const first = tags[start];
   if (!first) return false;
@@ -82,6 +83,20 @@ export function unnamedSubject(tags: readonly Token[], pointers: ReadonlySet<str
   return !named;
 }
 
+/**
+ * A pronoun for the subject right after an opening phrase with no comma ("By default it is taken to be after 50% of
+ * the observations": it, the breakpoint named before; lmtest vignette, fresh set 11): {@link mainClause} finds no
+ * main clause there.
+ */
+function pronounAfterOpening(tags: readonly Token[], pointers: ReadonlySet<string>): boolean {
+  // An opening phrase ("By default", "In practice"), not a clause ("When it is full the cache…": it is the cache).
+  if (!tags[0] || tags[0].pos !== 'ADP' || !OPENING_WORDS.test(tags[0].lower)) return false;
+  const verb = tags.findIndex((t) => t.pos === 'AUX' || t.pos === 'VERB');
+  return (
+    verb > 1 && pointers.has(tags[verb - 1]!.lower) && !tags.slice(0, verb).some((t) => t.text === ',')
+  );
+}
+
 /** A rule of rules/quiz/listed.ts's `ListedRule` shape (declared here: listed.ts imports these). */
 interface SubjectRule extends Rule {
   fails(statement: string, lang: LanguageProfile): boolean;
@@ -102,6 +117,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'On powerup the width is 13 microseconds.',
       'One is a nonstandard 1 byte transmission.',
       'The minimum recommended cache size is 10 MB, but larger caches generally perform better.',
+      'By default it is taken to be after 50% of the observations, which leads to a result.',
     ],
     keep: [
       'The input to A3 is amplified 11 times by connecting a resistor from Rg to Ground.',
@@ -118,6 +134,8 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'One of the two programs is a nonstandard 1 byte transmission.',
       'The compiler generates code for each function.',
       'The server listens on port 80 by default.',
+      'By default Octave is started with the graphical user interface.',
+      'When it is full the cache of 64 KB is flushed to disk.',
     ],
     fails(s, lang) {
       if (!isAnalysed(lang) || !lang.quizWords) return false;
@@ -135,6 +153,10 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'With DRBD 8.4, the node performs the same steps.',
       'Since DRBD 9, the node performs the same steps.',
       'After all, the node performs the same steps.',
+      // "Both" alone for a subject, and "the present series" (lmtest vignette, fresh set 11).
+      'Both try to detect nonlinearities when the data is ordered with respect to a specific variable.',
+      'Both lead to highly significant results.',
+      'The breakpoint leads to a significant result for the present series.',
     ],
     keep: [
       'Both TCP and UDP are supported by the daemon.',
@@ -145,6 +167,8 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'All nodes in the cluster must run the same version of DRBD.',
       'The two files must use the same encoding.',
       'Both the client and the server must run the same version.',
+      'Both client and server must run version 9.',
+      'The log keeps the entries of the present day for 4 days.',
     ],
     fails: (s) => LEANS_ON_PARAGRAPH.test(s),
   },
