@@ -10,6 +10,7 @@
 import type { QuizWords, Token } from '../../language/index.ts';
 import { containsTerm } from '../../text/cloze.ts';
 import type { Rule } from '../rule.ts';
+import { NON_DEFINITION_RULES } from './non-definitions.ts';
 import { commonPhrase } from './salience.ts';
 import {
   ATTRIBUTION,
@@ -532,6 +533,7 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     ],
     fails: (d) => ATTRIBUTION.test(d.gloss.trim()),
   },
+  ...NON_DEFINITION_RULES,
 ];
 
 /** A head noun of code at the opening of a definition ("a flag that…", "an enumerated integer that…"). */
