@@ -44,19 +44,46 @@ const T1_DASH = /(?<=[\p{Script=Latin}0-9])[\x15\x16]|[\x15\x16](?=[\p{Script=La
  */
 const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g;
 
-/** Ligatures, zero-width characters, BOMs and control characters; soft hyphens are handled by {@link dehyphenate}. */
-const SPECIAL = /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/;
+/**
+ * LaTeX's accents (\\"o, \\'e, \\^o, \\~n, \\v{c}, \\r{a}) set as two glyphs come out as a spacing diacritic before its
+ * letter ("Gr¨obner", "Kr¨amer", "Poincar´e": gfan, cddlib and lmtest manuals, fresh set 11). Joined with the Latin
+ * letter after it into one character (NFC), only where one exists and only for letters that take the accent in
+ * Latin scripts: an acute before "s" or "t" is an apostrophe typed wrong ("user´s", "don´t").
+ */
+const SPACING_ACCENTS: Record<string, [combining: string, letters: RegExp]> = {
+  '\u00A8': ['\u0308', /[aeiouyAEIOUY]/u],
+  '\u00B4': ['\u0301', /[aeiouycnAEIOUYCN]/u],
+  '\u02C6': ['\u0302', /[aeiouAEIOU]/u],
+  '\u02DC': ['\u0303', /[anoANO]/u],
+  '\u02C7': ['\u030C', /[cszrenCSZREN]/u],
+  '\u02DA': ['\u030A', /[auAU]/u],
+};
+const SPACING_ACCENT = /([\u00A8\u00B4\u02C6\u02DC\u02C7\u02DA])([A-Za-z])/gu;
+
+function joinAccent(pair: string, accent: string, letter: string): string {
+  const [combining, letters] = SPACING_ACCENTS[accent]!;
+  if (!letters.test(letter)) return pair;
+  const joined = (letter + combining).normalize('NFC');
+  return [...joined].length === 1 ? joined : pair;
+}
+
+/** Ligatures, zero-width characters, BOMs, control characters and spacing accents; soft hyphens are handled by
+ * {@link dehyphenate}. */
+const SPECIAL =
+  /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u00A8\u00B4\u02C6\u02DC\u02C7\u02DA]/;
 const UNICODE_LIGATURE = /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF]/g;
 
 /** Spells out ligatures (Unicode's, and T1's inside Latin words), reads T1's dashes next to Latin letters or
- * digits, drops zero-width characters and blanks control characters. Fast path when there is nothing to do. */
+ * digits, drops zero-width characters, blanks control characters and joins a spacing accent with its letter. Fast
+ * path when there is nothing to do. */
 export function cleanText(s: string): string {
   if (!SPECIAL.test(s)) return s;
   return s
     .replace(UNICODE_LIGATURE, (c) => LIGATURES[c] ?? '')
     .replace(T1_LIGATURE, (c) => T1_LIGATURES[c] ?? c)
     .replace(T1_DASH, (c) => T1_DASHES[c] ?? c)
-    .replace(CONTROL, ' ');
+    .replace(CONTROL, ' ')
+    .replace(SPACING_ACCENT, joinAccent);
 }
 
 const NOT_SPACE = /\S/;
