@@ -10,7 +10,7 @@
 import type { QuizWords, Token } from '../../language/index.ts';
 import { containsTerm } from '../../text/cloze.ts';
 import type { Rule } from '../rule.ts';
-import { NON_DEFINITION_RULES } from './non-definitions.ts';
+import { NON_DEFINITION_RULES, NON_TERM_RULES } from './non-definitions.ts';
 import { commonPhrase } from './salience.ts';
 import {
   ATTRIBUTION,
@@ -788,4 +788,5 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
       return new RegExp(`(?<![\\p{L}\\p{N}])${term}\\p{L}`, term.length === 3 ? 'u' : 'iu').test(a.gloss);
     },
   },
+  ...NON_TERM_RULES,
 ];

@@ -5,7 +5,7 @@
  * level"). Set 11's short answers (reading.md, "The eleventh reading"); part of {@link GLOSS_RULES}
  * (rules/quiz/glosses.ts).
  */
-import type { GlossRule } from './glosses.ts';
+import type { AnswerRule, GlossRule } from './glosses.ts';
 
 /** Adjectives and adverbs that rate a thing instead of saying what it is. */
 const JUDGING =
@@ -13,7 +13,7 @@ const JUDGING =
 
 /** Nouns that relate the term to another thing: "a prerequisite for …", "an alternative to …". */
 const RELATION_HEAD =
-  /^\s*(?:an?|the)\s+(?:\p{Ll}+\s+)?(?:pre-?requisites?|prequisites?|requirements?|dependency|dependencies|alternative|replacement|substitute|successor|predecessor|counterpart|complement|prelude|precursor)\s+(?:for|of|to)\b/iu;
+  /^\s*(?:an?|the)\s+(?:\p{Ll}+\s+)?(?:pre-?requisites?|prequisites?|requirements?|dependency|dependencies|alternative|replacement|substitute|counterpart|complement|prelude|precursor)\s+(?:for|of|to)\b/iu;
 
 export const NON_DEFINITION_RULES: readonly GlossRule[] = [
   {
@@ -51,6 +51,8 @@ export const NON_DEFINITION_RULES: readonly GlossRule[] = [
       'libfoo => the main dependency of the package',
     ],
     keep: [
+      // A successor names the one thing it follows (GPSBabel manual, fresh set 11).
+      'GTC => the successor to the Logbook program of Garmin',
       'GMP => the GNU Multi Precision arithmetic library',
       'MPFR => a library for multiple-precision floating-point computations with correct rounding',
     ],
@@ -66,5 +68,18 @@ export const NON_DEFINITION_RULES: readonly GlossRule[] = [
     ],
     // Nothing after the default's noun: "the default font used for text in the page body" says which and of what.
     fails: (d) => /^\s*(?:the|a|an)\s+default(?:\s+[\p{L}-]+){0,3}\s*[.;:,]?\s*$/iu.test(d.gloss),
+  },
+];
+
+export const NON_TERM_RULES: readonly AnswerRule[] = [
+  {
+    id: 'answer/index-term',
+    why: 'A term that is a position named by an index ("ith entry", "the kth column": "The ith entry is the number of cones in the fan of dimension i+LINEALITY DIM-1") is one entry of one output the text describes, not a concept to type back (gfan manual, fresh set 11).',
+    reject: [
+      'ith entry => the number of cones in the fan of dimension i plus the lineality dimension',
+      'kth column => the values of the variable at the kth step',
+    ],
+    keep: ['fifth normal form => a design of tables that removes join dependencies'],
+    fails: (a) => /(?<![\p{L}\p{N}])[ijklmn](?:-?th)(?![\p{L}\p{N}])/iu.test(a.term),
   },
 ];

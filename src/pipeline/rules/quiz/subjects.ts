@@ -273,11 +273,14 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
     reject: [
       'Plot two signals in the X-Y mode and find out their phase difference.',
       'To measure the resistance across an RTD, apply a constant current, measure the resulting voltage.',
+      'If name is omitted, return a list of keywords.',
     ],
     keep: [
       'Connecting an external resistor from SEN to GND makes a potential divider.',
       'To signify a start 38kHz is kept on for 9000 microseconds.',
       'Modifier 66 is required for each surgeon of a team.',
+      'If name is omitted, keywords are listed.',
+      'When the cache is full, data in the buffer is flushed.',
     ],
     fails(s, lang) {
       if (!isAnalysed(lang)) return false;
@@ -291,7 +294,8 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       const next = tags[at + 1];
       return (
         (t.pos === 'VERB' && t.lemma === t.lower) ||
-        (at === 0 &&
+        // After an opening clause too ("If name is omitted, return/NOUN a list of keywords": GNU Octave, fresh set 11).
+        ((at === 0 || tags[at - 1]?.text === ',') &&
           t.pos === 'NOUN' &&
           !/s$/u.test(t.lower) &&
           (next?.pos === 'DET' || (next?.pos === 'NUM' && /^\p{L}+$/u.test(next.text))))
