@@ -274,18 +274,23 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'Plot two signals in the X-Y mode and find out their phase difference.',
       'To measure the resistance across an RTD, apply a constant current, measure the resulting voltage.',
       'If name is omitted, return a list of keywords.',
+      'If no function is named then return true if the current function is locked.',
     ],
     keep: [
       'Connecting an external resistor from SEN to GND makes a potential divider.',
       'To signify a start 38kHz is kept on for 9000 microseconds.',
       'Modifier 66 is required for each surgeon of a team.',
       'If name is omitted, keywords are listed.',
+      'If the file is missing then the default is used.',
       'When the cache is full, data in the buffer is flushed.',
     ],
     fails(s, lang) {
       if (!isAnalysed(lang)) return false;
       const tags = lang.analyser.tag(s);
-      const at = mainClause(tags);
+      // An opening condition closed by "then" and no comma ("If no function is named then return true…": GNU
+      // Octave, fresh set 11): the main clause starts after it.
+      const then = OPENING_WORDS.test(tags[0]?.lower ?? '') ? tags.findIndex((x) => x.lower === 'then') : -1;
+      const at = then > 1 && !tags.slice(0, then).some((x) => x.text === ',') ? then + 1 : mainClause(tags);
       const t = tags[at];
       if (t === undefined || /ing$/u.test(t.lower)) return false;
       // The tagger reads a verb opening a sentence as a noun ("Plot/NOUN two signals"); a noun is not followed by a
