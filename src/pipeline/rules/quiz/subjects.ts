@@ -168,6 +168,8 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'The two files must use the same encoding.',
       'Both the client and the server must run the same version.',
       'Both client and server must run version 9.',
+      // Two the sentence names itself (EusLisp manual, fresh set 3).
+      'There are two kinds of numbers, integer and float, both are represented with 29 bits value and 1 bit sign.',
       'The log keeps the entries of the present day for 4 days.',
     ],
     fails: (s) => LEANS_ON_PARAGRAPH.test(s),

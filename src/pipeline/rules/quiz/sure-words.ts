@@ -149,11 +149,11 @@ export const POINTS_ELSEWHERE =
  * case" (of which?), "the newly-configured handler" (configured where?). "Both X and Y" names its two; "the same …
  * as …" says as what; "at the same time" is no thing of the paragraph; after "all", "both", "each", "every" or a
  * number of two or more counting a noun ("All nodes must run the same version") "the same" is the same among those
- * named; not after a number or "all" that counts nothing ("Since DRBD 9, …", "After all, …"). "Both" alone for a
- * subject ("Both try to detect…": the two tests named before) and "the present series" (the example's) lean too.
+ * named; not after a number or "all" that counts nothing ("Since DRBD 9, …", "After all, …"). "Both" alone opening
+ * the sentence ("Both try to detect…": the two tests named before; after a comma it may be the sentence's two) and "the present series" (the example's) lean too.
  */
 export const LEANS_ON_PARAGRAPH =
-  /(?:^|[,;]\s+)[Bb]oth\s+(?!(?:of|the|these|those|its|their|\p{Ll}+s)\b)\p{Ll}+\b(?!\s+(?:and|or)\b)|\b[Tt]he\s+present\s+(?!(?:time|day|tense)\b)\p{Ll}+|(?:^|[,;]\s+)[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?\p{Ll}+s\b(?!\s+and\b)|(?<!\b(?:[Aa]ll|[Bb]oth|[Ee]ach|[Ee]very|[Tt]wo|[Tt]hree|[Ff]our)\s+\p{L}.*|(?:^|[^\d.])(?:[2-9]|[1-9]\d+)(?![.,]\d)\s+\p{L}.*)\b(?:[Tt]he|[Tt]his)\s+same\s+(?!time\b)(?!(?:\S+\s+){0,2}as\b)\p{Ll}|\b[Tt]he\s+(?:opposite|other|reverse|converse)\s+case\b|\b[Tt]he\s+(?:newly|just|previously|recently|above)[-\s]\p{Ll}+(?:ed|en)\b/u;
+  /^\s*Both\s+(?!(?:of|the|these|those|its|their|\p{Ll}+s)\b)\p{Ll}+\b(?!\s+(?:and|or)\b)|\b[Tt]he\s+present\s+(?!(?:time|day|tense)\b)\p{Ll}+|(?:^|[,;]\s+)[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?\p{Ll}+s\b(?!\s+and\b)|(?<!\b(?:[Aa]ll|[Bb]oth|[Ee]ach|[Ee]very|[Tt]wo|[Tt]hree|[Ff]our)\s+\p{L}.*|(?:^|[^\d.])(?:[2-9]|[1-9]\d+)(?![.,]\d)\s+\p{L}.*)\b(?:[Tt]he|[Tt]his)\s+same\s+(?!time\b)(?!(?:\S+\s+){0,2}as\b)\p{Ll}|\b[Tt]he\s+(?:opposite|other|reverse|converse)\s+case\b|\b[Tt]he\s+(?:newly|just|previously|recently|above)[-\s]\p{Ll}+(?:ed|en)\b/u;
 
 /** A default of nothing named ("Default filename is…", "The default value is 3"). */
 export const UNNAMED_DEFAULT =
