@@ -8,8 +8,8 @@ import type { Rule } from '../rule.ts';
 import { standaloneProblem } from '../sentences/standalone.ts';
 import { QUANTITY_RULES, quantityPlace } from './quantities.ts';
 import { SUBJECT_RULES } from './subjects.ts';
-import { UNRESOLVED_RULES } from './unresolved.ts';
 import { BOUND_BEFORE, FIRST_PERSON, LAYOUT_DEBRIS, RESTATED_AFTER } from './sure-words.ts';
+import { UNRESOLVED_RULES } from './unresolved.ts';
 
 /** A name written three times or more ("SorA is a variable SorA is neither… SorA is…"): a table's rows run together. */
 const repeatedName = (s: string) => {

@@ -90,11 +90,10 @@ export function unnamedSubject(tags: readonly Token[], pointers: ReadonlySet<str
  */
 function pronounAfterOpening(tags: readonly Token[], pointers: ReadonlySet<string>): boolean {
   // An opening phrase ("By default", "In practice"), not a clause ("When it is full the cache…": it is the cache).
-  if (!tags[0] || tags[0].pos !== 'ADP' || !OPENING_WORDS.test(tags[0].lower)) return false;
+  const first = tags[0];
+  if (first?.pos !== 'ADP' || !OPENING_WORDS.test(first.lower)) return false;
   const verb = tags.findIndex((t) => t.pos === 'AUX' || t.pos === 'VERB');
-  return (
-    verb > 1 && pointers.has(tags[verb - 1]!.lower) && !tags.slice(0, verb).some((t) => t.text === ',')
-  );
+  return verb > 1 && pointers.has(tags[verb - 1]!.lower) && !tags.slice(0, verb).some((t) => t.text === ',');
 }
 
 /** A rule of rules/quiz/listed.ts's `ListedRule` shape (declared here: listed.ts imports these). */

@@ -80,7 +80,10 @@ export const UNRESOLVED_RULES: readonly UnresolvedRule[] = [
   {
     id: 'listed/bare-count-subject',
     why: 'A count for a subject with a verb in the singular ("Six places is 0.11 m") stands for a measure the sentence before named ("five decimal places [of degrees] is about 1.1 m"): alone it does not say six places of what (GPSBabel manual, fresh set 11). A count of a unit ("Eight bits is a byte") says its measure.',
-    reject: ['Six places is 0.11 m, achievable via surveyor grade and differential corrected GPS.', '3 places is enough for a rough position.'],
+    reject: [
+      'Six places is 0.11 m, achievable via surveyor grade and differential corrected GPS.',
+      '3 places is enough for a rough position.',
+    ],
     keep: [
       'Eight bits is one byte.',
       'Two hours is the default timeout of the session.',
@@ -126,7 +129,7 @@ export const UNRESOLVED_RULES: readonly UnresolvedRule[] = [
   },
   {
     id: 'listed/example-data',
-    why: 'An example data set for a subject ("The data consists of four binary variables: … the survival status after 10 years") is the vignette\'s example, which the statement does not name: its figures are the example\'s, not the subject\'s (vcd strucplot vignette, fresh set 11).',
+    why: "An example data set for a subject (\"The data consists of four binary variables: … the survival status after 10 years\") is the vignette's example, which the statement does not name: its figures are the example's, not the subject's (vcd strucplot vignette, fresh set 11).",
     reject: [
       'The data consists of four binary variables: the gender, the age, the treatment and the survival status after 10 years.',
       'In this study, the patients were followed for 5 years.',
