@@ -44,7 +44,32 @@ const FIGURE_SUBJECT =
 const SIGNPOST =
   /\b(?:is|are|will be)\s+(?:\p{Ll}+ly\s+)?(?:described|explained|discussed|covered|shown|given|presented|treated|introduced|detailed|outlined|illustrated|listed|defined)\s+(?:next|later|afterwards|in what follows|in the (?:next|following|rest|remainder)\b)|\b(?:the|a) (?:next|following) (?:section|chapter|subsection|part|appendix)\b/u;
 
+/**
+ * An opening condition on a keyword or option of a command ("If the WITH keyword is omitted, …", "If AUTOMATIC (the
+ * default) is specified, …"): the group 1 is the rest of the sentence.
+ */
+const KEYWORD_CONDITION =
+  /^(?:If|When|Unless)\s+(?:the\s+)?\S+(?:\s+(?:keyword|subcommand|option|argument|parameter|setting))?\s+(?:\([^)]*\)\s+)?(?:is|are)\s+(?:not\s+)?(?:omitted|specified|given|present|absent|used|set)\b,?\s*(?:then\s+)?(.*)$/u;
+
 export const UNRESOLVED_RULES: readonly UnresolvedRule[] = [
+  {
+    id: 'listed/keyword-condition',
+    why: 'A condition on a keyword or option ("If the WITH keyword is omitted, then tests for all combinations of the listed variables are performed", "If AUTOMATIC (the default) is specified, then the epoch begins 69 years before the current date") is one line of a command\'s entry: the rest of the sentence names no command or program, so a learner cannot tell whose keyword it is (PSPP manual\'s T-TEST and SET EPOCH, fresh set 11).',
+    reject: [
+      'If the WITH keyword is omitted, then tests for all combinations of the listed variables are performed.',
+      'If AUTOMATIC (the default) is specified, then the epoch begins 69 years before the current date.',
+    ],
+    keep: [
+      'If the -o option is omitted, GCC writes the output to a.out.',
+      'If the WITH keyword is omitted, CORRELATIONS computes all pairs of the variables.',
+      'If the file is not found, an error is reported.',
+    ],
+    fails(s) {
+      const rest = KEYWORD_CONDITION.exec(s.trim())?.[1];
+      // A name in the rest (a capitalised word or code) says whose keyword it is.
+      return rest !== undefined && !/\p{Lu}|[\p{L}\p{N}][_.()-]+[\p{L}\p{N}]/u.test(rest.slice(1));
+    },
+  },
   {
     id: 'listed/unnamed-code-noun',
     why: 'A code noun with no name ("Only the first 8 characters of the variable are used", a macro entry\'s "Only 16 bits of argument are evaluated") is the variable or argument of the command or macro the paragraph\'s head names: listed or blanked, a learner cannot tell which (PSPP manual\'s FLIP, avr-libc\'s _FFS(), fresh set 11). A noun with its name ("the variable PATH", "the DROP subcommand", "the strchr() function") says which.',
