@@ -6,15 +6,18 @@
  * curves). Set 11's fault classes (reading.md, "The eleventh reading"); part of {@link LISTED_RULES}
  * (rules/quiz/listed.ts), declared here as subjects.ts's are.
  */
-import { isAnalysed, type LanguageProfile } from '../../language/index.ts';
+import { isAnalysed, type LanguageProfile, type Token } from '../../language/index.ts';
 import type { Rule } from '../rule.ts';
 
 interface UnresolvedRule extends Rule {
   fails(statement: string, lang: LanguageProfile): boolean;
 }
 
-/** Words after a bare code noun that make it a subject or end its phrase: "the variable are used", "of argument." */
-const ENDS_PHRASE = /^(?:AUX|PUNCT)$/u;
+/**
+ * What ends a bare code noun's phrase ("the variable are used", "of argument."): a verb or a closing mark; a quote or a
+ * bracket after it opens the name ("The command 'star true', the default, represents…": RasMol, fresh set 2).
+ */
+const ENDS_PHRASE = (t: Token) => t.pos === 'AUX' || (t.pos === 'PUNCT' && /^[.,;:!?)\]]$/u.test(t.text));
 
 /** Number words a sentence may open on as a count. */
 const COUNT =
@@ -85,6 +88,7 @@ export const UNRESOLVED_RULES: readonly UnresolvedRule[] = [
       'The strchr() function returns a pointer to the matched character or NULL.',
       'The command line holds at most 4096 characters.',
       'A function returns at most one value.',
+      "The command 'star true', the default, represents each atom as a star.",
     ],
     fails(s, lang) {
       if (!isAnalysed(lang) || !lang.quizWords) return false;
@@ -96,7 +100,7 @@ export const UNRESOLVED_RULES: readonly UnresolvedRule[] = [
         const next = tags[i + 1];
         const ends =
           next === undefined ||
-          ENDS_PHRASE.test(next.pos) ||
+          ENDS_PHRASE(next) ||
           (next.pos === 'VERB' && /[^s]s$/u.test(next.lower) && next.lemma !== next.lower);
         return bare && ends;
       });
