@@ -248,6 +248,26 @@ describe('text clean-up', () => {
     for (const [raw, clean] of accepted) assert.equal(cleanText(raw), clean, JSON.stringify(raw));
   });
 
+  // LaTeX's \"o set as two glyphs (gfan, cddlib and lmtest manuals, fresh set 11): a spacing accent before its letter.
+  test('a spacing accent before a Latin letter is joined with it, elsewhere left as printed', () => {
+    const joined: [string, string][] = [
+      ['Gr\u00A8obner fans', 'Gr\u00F6bner fans'],
+      ['Kr\u00A8amer', 'Kr\u00E4mer'],
+      ['Poincar\u00B4e', 'Poincar\u00E9'],
+      ['Espa\u02DCna', 'Espa\u00F1a'],
+      ['\u02C7Cech', '\u010Cech'],
+    ];
+    for (const [raw, clean] of joined) assert.equal(cleanText(raw), clean, JSON.stringify(raw));
+    const left = [
+      // An acute typed for an apostrophe, an accent with no precomposed letter, one alone or before a digit.
+      'user\u00B4s don\u00B4t',
+      'a\u00A8x',
+      'the \u00A8 sign',
+      '\u00B42',
+    ];
+    for (const raw of left) assert.equal(cleanText(raw), raw, JSON.stringify(raw));
+  });
+
   test('an XMP title and author are cleaned as page text is (character references can spell control codes)', () => {
     const packet =
       '<x:xmpmeta><dc:title><rdf:Alt><rdf:li>The de&#28;ned&#1;set</rdf:li></rdf:Alt></dc:title>' +

@@ -45,6 +45,29 @@ const T1_DASH = /(?<=[\p{Script=Latin}0-9])[\x15\x16]|[\x15\x16](?=[\p{Script=La
 const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g;
 
 /**
+ * LaTeX's accents (\\"o, \\'e, \\^o, \\~n, \\v{c}, \\r{a}) set as two glyphs come out as a spacing diacritic before its
+ * letter ("Gr¨obner", "Kr¨amer", "Poincar´e": gfan, cddlib and lmtest manuals, fresh set 11). Joined with the Latin
+ * letter after it into one character (NFC), only where one exists and only for letters that take the accent in
+ * Latin scripts: an acute before "s" or "t" is an apostrophe typed wrong ("user´s", "don´t").
+ */
+const SPACING_ACCENTS: Record<string, [combining: string, letters: RegExp]> = {
+  '\u00A8': ['\u0308', /[aeiouyAEIOUY]/u],
+  '\u00B4': ['\u0301', /[aeiouycnAEIOUYCN]/u],
+  '\u02C6': ['\u0302', /[aeiouAEIOU]/u],
+  '\u02DC': ['\u0303', /[anoANO]/u],
+  '\u02C7': ['\u030C', /[cszrenCSZREN]/u],
+  '\u02DA': ['\u030A', /[auAU]/u],
+};
+const SPACING_ACCENT = /([\u00A8\u00B4\u02C6\u02DC\u02C7\u02DA])([A-Za-z])/gu;
+
+function joinAccent(pair: string, accent: string, letter: string): string {
+  const [combining, letters] = SPACING_ACCENTS[accent]!;
+  if (!letters.test(letter)) return pair;
+  const joined = (letter + combining).normalize('NFC');
+  return [...joined].length === 1 ? joined : pair;
+}
+
+/**
  * A bullet that some producers write as a symbol font's code with no Unicode map, which comes out as a C1 control:
  * gov-va-newsletter (corpus) prints a square bullet from Wingdings as U+0083 (pdftotext gives the same code), the
  * list's other items having "•". No other code is read so: the corpus has no other C1 code, and 0x88 is no bullet
@@ -56,13 +79,14 @@ const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g;
 const CONTROL_BULLETS: Record<string, string> = { '\x83': '\u25AA' };
 const CONTROL_BULLET = /^([^\S\n\r\u2028\u2029]*)(\x83)(?=\s|$)/gm;
 
-/** Ligatures, zero-width characters, BOMs and control characters; soft hyphens are handled by {@link dehyphenate}. */
-const SPECIAL = /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/;
+/** Ligatures, zero-width characters, BOMs, control characters and spacing accents; soft hyphens are handled by {@link dehyphenate}. */
+const SPECIAL =
+  /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u00A8\u00B4\u02C6\u02DC\u02C7\u02DA]/;
 const UNICODE_LIGATURE = /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF]/g;
 
 /**
  * Spells out ligatures (Unicode's, and T1's inside Latin words), reads T1's dashes next to Latin letters or
- * digits and control bullets at a line's start, drops zero-width characters and blanks control characters. Fast
+ * digits and control bullets at a line's start, drops zero-width characters, blanks control characters and joins a spacing accent with its letter. Fast
  * path when there is nothing to do. `startsLine`: whether `s` begins a line of page text; only the line builder
  * knows that, so titles and metadata (no evidence of such bullets there) and runs that may continue a line do not.
  */
@@ -75,7 +99,7 @@ export function cleanText(s: string, startsLine = false): string {
   const bulleted = text.replace(CONTROL_BULLET, (whole, space: string, code: string, at: number) =>
     at === 0 && !startsLine ? whole : space + (CONTROL_BULLETS[code] ?? code),
   );
-  return bulleted.replace(CONTROL, ' ');
+  return bulleted.replace(CONTROL, ' ').replace(SPACING_ACCENT, joinAccent);
 }
 
 const NOT_SPACE = /\S/;

@@ -34,4 +34,22 @@ export const ANSWER_VARIANT_RULES: readonly AnswerVariantRule[] = [
       return written.test(context) ? other : null;
     },
   },
+  {
+    id: 'answer/code-name-part',
+    why: 'A code name before a generic noun for a part of an object ("The cmap component is an integer matrix…") made the glossary key "cmap component" and mark "cmap" wrong, the name the text and the code write (survival vignette\'s coxph object, fresh set 11): the bare name is accepted. A word of the language before the noun ("radial component") is not a name.',
+    reject: [
+      'cmap component | The cmap component is an integer matrix with one row for each term. => cmap',
+      'n.event element | The n.event element counts the events at each time. => n.event',
+    ],
+    keep: [
+      'radial component | The radial component points outward from the centre.',
+      'cmap matrix | The cmap matrix has one row for each term.',
+    ],
+    variant(term, _context, _words, isWord) {
+      const m = /^(\p{Ll}[\p{L}\p{N}._]*)\s+(?:component|element|slot|entry)s?$/u.exec(term.trim());
+      if (!m) return null;
+      const name = m[1]!;
+      return /[._\p{N}]|\p{Ll}\p{Lu}/u.test(name) || !isWord(name) ? name : null;
+    },
+  },
 ];

@@ -10,6 +10,7 @@
 import type { QuizWords, Token } from '../../language/index.ts';
 import { containsTerm } from '../../text/cloze.ts';
 import type { Rule } from '../rule.ts';
+import { NON_DEFINITION_RULES, NON_TERM_RULES } from './non-definitions.ts';
 import { commonPhrase } from './salience.ts';
 import {
   ATTRIBUTION,
@@ -558,6 +559,7 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     ],
     fails: (d) => ATTRIBUTION.test(d.gloss.trim()),
   },
+  ...NON_DEFINITION_RULES,
 ];
 
 /** A head noun of code at the opening of a definition ("a flag that…", "an enumerated integer that…"). */
@@ -845,4 +847,5 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
       return new RegExp(`(?<![\\p{L}\\p{N}])${term}\\p{L}`, term.length === 3 ? 'u' : 'iu').test(a.gloss);
     },
   },
+  ...NON_TERM_RULES,
 ];

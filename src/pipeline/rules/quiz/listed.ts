@@ -9,6 +9,7 @@ import { standaloneProblem } from '../sentences/standalone.ts';
 import { QUANTITY_RULES, quantityPlace } from './quantities.ts';
 import { SUBJECT_RULES } from './subjects.ts';
 import { BOUND_BEFORE, FIRST_PERSON, LAYOUT_DEBRIS, RESTATED_AFTER } from './sure-words.ts';
+import { UNRESOLVED_RULES } from './unresolved.ts';
 
 /** A name written three times or more ("SorA is a variable SorA is neither… SorA is…"): a table's rows run together. */
 const repeatedName = (s: string) => {
@@ -348,6 +349,7 @@ export const LISTED_RULES: readonly ListedRule[] = [
       repeatedName(s),
   },
   ...SUBJECT_RULES,
+  ...UNRESOLVED_RULES,
 ];
 
 /** A false option of a multiple-answer item: the sentence as written and the statement made of it. */

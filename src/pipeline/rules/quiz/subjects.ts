@@ -43,6 +43,7 @@ function mainClause(tags: readonly Token[]): number {
  * one) tells which thing it is. A pronoun for a subject ("it", "this") names nothing either.
  */
 export function unnamedSubject(tags: readonly Token[], pointers: ReadonlySet<string>): boolean {
+  if (pronounAfterOpening(tags, pointers)) return true;
   const start = mainClause(tags);
   const first = tags[start];
   if (!first) return false;
@@ -82,6 +83,19 @@ export function unnamedSubject(tags: readonly Token[], pointers: ReadonlySet<str
   return !named;
 }
 
+/**
+ * A pronoun for the subject right after an opening phrase with no comma ("By default it is taken to be after 50% of
+ * the observations": it, the breakpoint named before; lmtest vignette, fresh set 11): {@link mainClause} finds no
+ * main clause there.
+ */
+function pronounAfterOpening(tags: readonly Token[], pointers: ReadonlySet<string>): boolean {
+  // An opening phrase ("By default", "In practice"), not a clause ("When it is full the cache…": it is the cache).
+  const first = tags[0];
+  if (first?.pos !== 'ADP' || !OPENING_WORDS.test(first.lower)) return false;
+  const verb = tags.findIndex((t) => t.pos === 'AUX' || t.pos === 'VERB');
+  return verb > 1 && pointers.has(tags[verb - 1]!.lower) && !tags.slice(0, verb).some((t) => t.text === ',');
+}
+
 /** A rule of rules/quiz/listed.ts's `ListedRule` shape (declared here: listed.ts imports these). */
 interface SubjectRule extends Rule {
   fails(statement: string, lang: LanguageProfile): boolean;
@@ -102,6 +116,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'On powerup the width is 13 microseconds.',
       'One is a nonstandard 1 byte transmission.',
       'The minimum recommended cache size is 10 MB, but larger caches generally perform better.',
+      'By default it is taken to be after 50% of the observations, which leads to a result.',
     ],
     keep: [
       'The input to A3 is amplified 11 times by connecting a resistor from Rg to Ground.',
@@ -118,6 +133,8 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'One of the two programs is a nonstandard 1 byte transmission.',
       'The compiler generates code for each function.',
       'The server listens on port 80 by default.',
+      'By default Octave is started with the graphical user interface.',
+      'When it is full the cache of 64 KB is flushed to disk.',
     ],
     fails(s, lang) {
       if (!isAnalysed(lang) || !lang.quizWords) return false;
@@ -137,6 +154,10 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'After all, the node performs the same steps.',
       // An ordinal counting the members of the paragraph's list (CFITSIO quick start guide, fresh set 10).
       'The fourth routine modifies the comment string in an existing keyword, and the last routine writes or updates the keyword units string for an existing keyword.',
+      // "Both" alone for a subject, and "the present series" (lmtest vignette, fresh set 11).
+      'Both try to detect nonlinearities when the data is ordered with respect to a specific variable.',
+      'Both lead to highly significant results.',
+      'The breakpoint leads to a significant result for the present series.',
     ],
     keep: [
       'Both TCP and UDP are supported by the daemon.',
@@ -151,6 +172,10 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'The first argument of fopen is the path of the file.',
       'The value of a pipeline is the value of the last command.',
       'The first line of a script names its interpreter, and the second form of the call takes a file.',
+      'Both client and server must run version 9.',
+      // Two the sentence names itself (EusLisp manual, fresh set 3).
+      'There are two kinds of numbers, integer and float, both are represented with 29 bits value and 1 bit sign.',
+      'The log keeps the entries of the present day for 4 days.',
     ],
     fails: (s) => LEANS_ON_PARAGRAPH.test(s),
   },
@@ -255,16 +280,24 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
     reject: [
       'Plot two signals in the X-Y mode and find out their phase difference.',
       'To measure the resistance across an RTD, apply a constant current, measure the resulting voltage.',
+      'If name is omitted, return a list of keywords.',
+      'If no function is named then return true if the current function is locked.',
     ],
     keep: [
       'Connecting an external resistor from SEN to GND makes a potential divider.',
       'To signify a start 38kHz is kept on for 9000 microseconds.',
       'Modifier 66 is required for each surgeon of a team.',
+      'If name is omitted, keywords are listed.',
+      'If the file is missing then the default is used.',
+      'When the cache is full, data in the buffer is flushed.',
     ],
     fails(s, lang) {
       if (!isAnalysed(lang)) return false;
       const tags = lang.analyser.tag(s);
-      const at = mainClause(tags);
+      // An opening condition closed by "then" and no comma ("If no function is named then return true…": GNU
+      // Octave, fresh set 11): the main clause starts after it.
+      const then = OPENING_WORDS.test(tags[0]?.lower ?? '') ? tags.findIndex((x) => x.lower === 'then') : -1;
+      const at = then > 1 && !tags.slice(0, then).some((x) => x.text === ',') ? then + 1 : mainClause(tags);
       const t = tags[at];
       if (t === undefined || /ing$/u.test(t.lower)) return false;
       // The tagger reads a verb opening a sentence as a noun ("Plot/NOUN two signals"); a noun is not followed by a
@@ -273,7 +306,8 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       const next = tags[at + 1];
       return (
         (t.pos === 'VERB' && t.lemma === t.lower) ||
-        (at === 0 &&
+        // After an opening clause too ("If name is omitted, return/NOUN a list of keywords": GNU Octave, fresh set 11).
+        ((at === 0 || tags[at - 1]?.text === ',') &&
           t.pos === 'NOUN' &&
           !/s$/u.test(t.lower) &&
           (next?.pos === 'DET' || (next?.pos === 'NUM' && /^\p{L}+$/u.test(next.text))))

@@ -176,10 +176,12 @@ const COUNTED = String.raw`\b(?:[Aa]ll|[Bb]oth|[Ee]ach|[Ee]very|[Tt]wo|[Tt]hree|
  * named; not after a number or "all" that counts nothing ("Since DRBD 9, …", "After all, …"). Earlier on its line
  * means: no count ends at any character from the line's start to "the same", checked character by character; a
  * lookbehind reaching back with ".*" from every "the" read the line again each time, quadratic in its length.
+ * "Both" alone opening the sentence ("Both try to detect…": the two tests named before; after a comma it may be
+ * the sentence's two) and "the present series" (the example's) lean too.
  * A sentence opened by an ordinal of a list's members ("The fourth routine modifies…") leans on the list above it.
  */
 export const LEANS_ON_PARAGRAPH = new RegExp(
-  String.raw`(?:^|[,;]\s+)[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?\p{Ll}+s\b(?!\s+and\b)|(?<![^\n\r\u2028\u2029])(?:(?<!${COUNTED})[^\n\r\u2028\u2029])*?(?<!${COUNTED})\b(?:[Tt]he|[Tt]his)\s+same\s+(?!time\b)(?!(?:\S+\s+){0,2}as\b)\p{Ll}|\b[Tt]he\s+(?:opposite|other|reverse|converse)\s+case\b|\b[Tt]he\s+(?:newly|just|previously|recently|above)[-\s]\p{Ll}+(?:ed|en)\b|^[Tt]he\s+(?:(?:first|second|third|fourth|fifth|sixth)\s+(?:routine|function|method|form|option|command)s?|(?:last|final)\s+(?:routine|function|method|form|option)s?)\b(?!\s+(?:of|in|to)\b)`,
+  String.raw`^\s*Both\s+(?!(?:of|the|these|those|its|their|\p{Ll}+s)\b)\p{Ll}+\b(?!\s+(?:and|or)\b)|\b[Tt]he\s+present\s+(?!(?:time|day|tense)\b)\p{Ll}+|(?:^|[,;]\s+)[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?\p{Ll}+s\b(?!\s+and\b)|(?<![^\n\r\u2028\u2029])(?:(?<!${COUNTED})[^\n\r\u2028\u2029])*?(?<!${COUNTED})\b(?:[Tt]he|[Tt]his)\s+same\s+(?!time\b)(?!(?:\S+\s+){0,2}as\b)\p{Ll}|\b[Tt]he\s+(?:opposite|other|reverse|converse)\s+case\b|\b[Tt]he\s+(?:newly|just|previously|recently|above)[-\s]\p{Ll}+(?:ed|en)\b|^[Tt]he\s+(?:(?:first|second|third|fourth|fifth|sixth)\s+(?:routine|function|method|form|option|command)s?|(?:last|final)\s+(?:routine|function|method|form|option)s?)\b(?!\s+(?:of|in|to)\b)`,
   'u',
 );
 
