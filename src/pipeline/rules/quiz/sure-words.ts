@@ -41,12 +41,28 @@ export const EXAMPLE_IDENTIFIER = /(?<![\p{L}\p{N}_.-])\p{Ll}{1,2}\d{1,3}(?![\p{
 export const ABOUT_A_RUN =
   /\b(?:calls?|called|function|routine|procedure|program run|runs?|ran|invocations?)\b/iu;
 
+const THE_OUTPUT = /\bthe output\b/iu;
+const THE_INPUT = /\bthe input\b/iu;
+
 /**
- * A sentence that speaks of the input and the output of one run ("The output file contains … the first 999 rows …
- * of the input file"): it says what a command shown beside it did, so its figures are the command's parameters.
+ * Words that pick part of one run's input ("only", "the first 999 rows", "the EVENTS table extension of"): what a
+ * filter or a selection shown beside the sentence kept. Without them, a clause naming input and output states a
+ * fact of the subject ("The output voltage is 5 V when the input is 3 V.").
  */
-export const INPUT_AND_OUTPUT =
-  /\bthe output(?: files?| images?| tables?)?\b[^.]*\bthe input\b|\bthe input(?: files?| images?| tables?)?\b[^.]*\bthe output\b/iu;
+const SELECTS_PART =
+  /\b(?:only|extensions? of|(?:the )?(?:first|last) \d[\d,]*\s+(?:rows?|columns?|lines?|records?|entries|bytes|pixels|frames|events))\b/iu;
+
+/**
+ * A clause (up to a full stop) that says what part of the input one run kept in the output ("The output file
+ * contains only the Time, X, and Y columns, and only the first 999 rows from the 'EVENTS' table extension of the
+ * input file"): it says what a command shown beside it did, so its figures are the command's parameters. Three
+ * tests of each clause, each reading it once: one pattern spanning "the output … the input" with "[^.]*" read the
+ * clause again from every "the output", quadratic in its length.
+ */
+export const selectsFromInput = (text: string) =>
+  text
+    .split('.')
+    .some((clause) => THE_OUTPUT.test(clause) && THE_INPUT.test(clause) && SELECTS_PART.test(clause));
 
 /**
  * A person's age or death ("passed away at 21 years of age", "12 years old", "died aged 80"): true, not worth asking
