@@ -137,6 +137,9 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'After all, the node performs the same steps.',
       // An ordinal counting the members of the paragraph's list (CFITSIO quick start guide, fresh set 10).
       'The fourth routine modifies the comment string in an existing keyword, and the last routine writes or updates the keyword units string for an existing keyword.',
+      'The last command writes the table to disk.',
+      // First of which options is not said (sure-words.ts, SAYS_WHOSE).
+      'The first option is the file name.',
     ],
     keep: [
       'Both TCP and UDP are supported by the daemon.',
@@ -151,6 +154,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'The first argument of fopen is the path of the file.',
       'The value of a pipeline is the value of the last command.',
       'The first line of a script names its interpreter, and the second form of the call takes a file.',
+      'The first option on the command line names the input file.',
     ],
     fails: (s) => LEANS_ON_PARAGRAPH.test(s),
   },

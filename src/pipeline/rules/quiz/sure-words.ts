@@ -173,6 +173,16 @@ export const POINTS_ELSEWHERE =
  */
 const COUNTED = String.raw`\b(?:[Aa]ll|[Bb]oth|[Ee]ach|[Ee]very|[Tt]wo|[Tt]hree|[Ff]our)\s+\p{L}|(?:^|[^\d.])(?:[2-9]|[1-9]\d+)(?![.,]\d)\s+\p{L}`;
 
+/** Members of a list a paragraph shows, which an ordinal counts ("the fourth routine", "the last command"). */
+const LIST_MEMBERS = String.raw`(?:routine|function|method|form|option|command)s?`;
+
+/**
+ * Words after "the first option" that say whose or where ("of fopen", "on the command line", "in a script"): the
+ * sentence names the list itself. Without them ("The first option is the file name.") the options are those of a
+ * command the paragraph shows, and the sentence is refused: listed alone, first of which options is not said.
+ */
+const SAYS_WHOSE = String.raw`(?:of|in|to|on|at|for|from|with|after|before|given|passed)`;
+
 /**
  * A determiner that leans on the paragraph: "Both tests" (which two?), "the same steps" (as what?), "the opposite
  * case" (of which?), "the newly-configured handler" (configured where?). "Both X and Y" names its two; "the same …
@@ -184,7 +194,7 @@ const COUNTED = String.raw`\b(?:[Aa]ll|[Bb]oth|[Ee]ach|[Ee]very|[Tt]wo|[Tt]hree|
  * A sentence opened by an ordinal of a list's members ("The fourth routine modifies…") leans on the list above it.
  */
 export const LEANS_ON_PARAGRAPH = new RegExp(
-  String.raw`(?:^|[,;]\s+)[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?\p{Ll}+s\b(?!\s+and\b)|(?<![^\n\r\u2028\u2029])(?:(?<!${COUNTED})[^\n\r\u2028\u2029])*?(?<!${COUNTED})\b(?:[Tt]he|[Tt]his)\s+same\s+(?!time\b)(?!(?:\S+\s+){0,2}as\b)\p{Ll}|\b[Tt]he\s+(?:opposite|other|reverse|converse)\s+case\b|\b[Tt]he\s+(?:newly|just|previously|recently|above)[-\s]\p{Ll}+(?:ed|en)\b|^[Tt]he\s+(?:(?:first|second|third|fourth|fifth|sixth)\s+(?:routine|function|method|form|option|command)s?|(?:last|final)\s+(?:routine|function|method|form|option)s?)\b(?!\s+(?:of|in|to)\b)`,
+  String.raw`(?:^|[,;]\s+)[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?\p{Ll}+s\b(?!\s+and\b)|(?<![^\n\r\u2028\u2029])(?:(?<!${COUNTED})[^\n\r\u2028\u2029])*?(?<!${COUNTED})\b(?:[Tt]he|[Tt]his)\s+same\s+(?!time\b)(?!(?:\S+\s+){0,2}as\b)\p{Ll}|\b[Tt]he\s+(?:opposite|other|reverse|converse)\s+case\b|\b[Tt]he\s+(?:newly|just|previously|recently|above)[-\s]\p{Ll}+(?:ed|en)\b|^[Tt]he\s+(?:first|second|third|fourth|fifth|sixth|last|final)\s+${LIST_MEMBERS}\b(?!\s+${SAYS_WHOSE}\b)`,
   'u',
 );
 
