@@ -119,9 +119,9 @@ export const weakGloss = (gloss: string, words: QuizWords) =>
 /**
  * A definition that only sends the reader elsewhere ("the same as those in demo pp2", "similar to that in standard
  * CD-HIT programs", "as for zfuget, but reversed"): it says what the term is like, and the thing it is like is in
- * another part of the text. Every maker of a definition item refuses it (quiz/english/definition.ts' definedTerm).
+ * another part of the text. Every maker of a definition item refuses it (quiz/english/definition.ts' unfitGloss).
  */
-export const pointsElsewhere = (gloss: string) =>
+export const isCrossReference = (gloss: string) =>
   /^(?:(?:exactly|just|much|essentially|basically|largely|mostly)\s+)?(?:the\s+same\s+as|same\s+as|similar\s+to|identical\s+to|equivalent\s+to|analogous\s+to|like|as\s+(?:for|in|with|above|below|before))\b/iu.test(
     gloss.trim(),
   );
@@ -141,7 +141,7 @@ export const GLOSS_RULES: readonly GlossRule[] = [
       'hard link => a name that points to the same inode as another name',
       'alias => another name for a command that the shell expands before running it',
     ],
-    fails: (d) => pointsElsewhere(d.gloss),
+    fails: (d) => isCrossReference(d.gloss),
   },
   {
     id: 'gloss/context-term',
