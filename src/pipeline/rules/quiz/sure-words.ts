@@ -174,14 +174,14 @@ export const POINTS_ELSEWHERE =
 const COUNTED = String.raw`\b(?:[Aa]ll|[Bb]oth|[Ee]ach|[Ee]very|[Tt]wo|[Tt]hree|[Ff]our)\s+\p{L}|(?:^|[^\d.])(?:[2-9]|[1-9]\d+)(?![.,]\d)\s+\p{L}`;
 
 /** Members of a list a paragraph shows, which an ordinal counts ("the fourth routine", "the last command"). */
-const LIST_MEMBERS = String.raw`(?:routine|function|method|form|option|command)s?`;
+const LIST_MEMBERS = `(?:routine|function|method|form|option|command)s?`;
 
 /**
  * Words after "the first option" that say whose or where ("of fopen", "on the command line", "in a script"): the
  * sentence names the list itself. Without them ("The first option is the file name.") the options are those of a
  * command the paragraph shows, and the sentence is refused: listed alone, first of which options is not said.
  */
-const SAYS_WHOSE = String.raw`(?:of|in|to|on|at|for|from|with|after|before|given|passed)`;
+const SAYS_WHOSE = `(?:of|in|to|on|at|for|from|with|after|before|given|passed)`;
 
 /**
  * A determiner that leans on the paragraph: "Both tests" (which two?), "the same steps" (as what?), "the opposite
