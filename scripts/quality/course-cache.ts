@@ -20,7 +20,8 @@ export interface Made {
 /** A cached course that cannot be used; its message is the line printed. */
 export class UnreadableCache extends Error {}
 
-function readCache(kept: string): Made {
+/** The cached course and chunks, checked for the shape the quality scripts read. */
+export function readCache(kept: string): Made {
   const unreadable = (reason: string) =>
     new UnreadableCache(`${kept}: unreadable cache (delete it): ${reason}`);
   let parsed: unknown;

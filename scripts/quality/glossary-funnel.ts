@@ -1,19 +1,29 @@
 /**
  * `npm run eval:glossary -- CACHED.json…`: why the offline quiz makes few matching items. Reads the courses
  * `eval:refusals` keeps in its cache folder (`--cache DIR`: DIR/<file>.json) and follows each glossary entry
- * through the matching maker's steps, counting the first that refuses it: no definition read (`definedTerm`), a
- * rule of GLOSS_RULES (what short answer asks by too), a rule refusing it a place in a list; then per module how
+ * through the matching maker's steps, counting the first that refuses it: no definition read (`glossOfEntry`), a
+ * gloss unfit to ask by (`unfitGloss`: gloss/same-as, …), a rule of GLOSS_RULES (what short answer asks by too), a rule refusing it a place in a list; then per module how
  * many entries are left and how large a group of them fits (`item/one-match-each`), and what the terms of modules
  * too thin for a group of their own give about the whole text. `--show` prints the listable terms per module.
  *
  * A script, not a test: it prints figures, it does not pass or fail.
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Course } from '../../src/domain/course.ts';
 import { loadEnglishProfile } from '../../src/pipeline/language/index.ts';
-import { type Defined, definedTerm } from '../../src/pipeline/quiz/english/definition.ts';
-import { fittingGroup, glossRefusal, listingRefusal } from '../../src/pipeline/quiz/kinds/glossary.ts';
+import {
+  type Defined,
+  definedTerm,
+  glossOfEntry,
+  unfitGloss,
+} from '../../src/pipeline/quiz/english/definition.ts';
+import {
+  glossRefusal,
+  listingRefusal,
+  MIN_PAIRS,
+  matchingGroups,
+} from '../../src/pipeline/quiz/kinds/glossary.ts';
+import { mulberry32 } from '../../src/pipeline/text/rng.ts';
+import { readCache, UnreadableCache } from './course-cache.ts';
 
 const args = process.argv.slice(2);
 const showAt = args.indexOf('--show');
@@ -43,42 +53,51 @@ let modules = 0;
 let entries = 0;
 const rows: string[] = [];
 for (const file of args) {
-  let course: Course;
+  let made: ReturnType<typeof readCache>;
   try {
-    course = (JSON.parse(readFileSync(file, 'utf8')) as { course: Course }).course;
-    if (!Array.isArray(course?.modules)) throw new Error('no course with modules');
+    made = readCache(file);
   } catch (err) {
-    console.log(`${file}: unreadable cache: ${err instanceof Error ? err.message : String(err)}`);
+    if (!(err instanceof UnreadableCache)) throw err;
+    console.log(err.message);
     continue;
   }
+  const { course } = made;
   if ((course.language ?? 'en') !== 'en') continue;
-  let moduleGroups = 0;
-  const left: Defined[] = [];
+  // What the matching maker reads (GlossaryMaterial.defined): each refusal is counted under its rule's name.
+  const askable: Defined[] = [];
   for (const [index, module] of course.modules.entries()) {
     modules++;
     const glossary = module.glossary ?? [];
     entries += glossary.length;
-    const listed: Defined[] = [];
+    add(byCount.entries, glossary.length);
     for (const entry of glossary) {
       const d = definedTerm(entry, index, lang, tag);
-      const rule = d
-        ? (glossRefusal(d, lang, words) ?? listingRefusal(d, words, isWord))
-        : 'no definition read';
+      if (!d) {
+        // Why definedTerm refused it, by the rule's name where one refused it (gloss/same-as).
+        const gloss = glossOfEntry(entry, lang, tag);
+        refuse((gloss && unfitGloss(gloss, entry.term)) || 'no definition read');
+        continue;
+      }
+      const glossRule = glossRefusal(d, lang, words);
+      const rule = glossRule ?? listingRefusal(d, words, isWord);
       if (rule) refuse(rule);
-      else if (d) listed.push(d);
+      if (!glossRule) askable.push(d);
     }
-    const group = fittingGroup(listed, words);
-    add(byCount.entries, glossary.length);
-    add(byCount.listable, listed.length);
-    add(byCount.group, group.length);
-    if (group.length >= 3) moduleGroups++;
-    else left.push(...listed);
-    if (show && listed.length > 0)
-      console.log(`${basename(file)} module ${index}: ${listed.map((d) => d.term).join(' | ')}`);
   }
-  const whole = fittingGroup(left, words).length;
+  // The maker's own grouping, with the draw of a quiz of seed 1: a module's group depends on its terms' order.
+  const { byModule, wholeText } = matchingGroups(askable, mulberry32(1), words, isWord);
+  const moduleCount = course.modules.length;
+  for (let index = 0; index < moduleCount; index++) {
+    const m = byModule.find((g) => g.moduleIndex === index);
+    add(byCount.listable, m?.listable.length ?? 0);
+    add(byCount.group, m?.group.length ?? 0);
+    if (show && m && m.listable.length > 0)
+      console.log(`${basename(file)} module ${index}: ${m.listable.map((d) => d.term).join(' | ')}`);
+  }
+  const moduleGroups = byModule.filter((g) => g.group.length >= MIN_PAIRS).length;
+  const thinner = byModule.filter((g) => g.group.length < MIN_PAIRS).flatMap((g) => g.listable).length;
   rows.push(
-    `${basename(file)}: groups of a module ${moduleGroups}; terms of thinner modules ${left.length}, first group of them ${whole}`,
+    `${basename(file)}: groups of a module ${moduleGroups}; terms of thinner modules ${thinner}, groups of them about the whole text ${wholeText.length} (${wholeText.map((g) => g.length).join(', ') || 'no'} terms)`,
   );
 }
 const table = (m: Map<number, number>) =>

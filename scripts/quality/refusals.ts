@@ -10,13 +10,8 @@
  *
  * A script, not a test: it prints figures, it does not pass or fail.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { loadConfig } from '../../src/config.ts';
-import type { Course } from '../../src/domain/course.ts';
-import type { Chunk } from '../../src/domain/document.ts';
 import { describeError } from '../../src/domain/errors.ts';
 import { loadEnglishProfile } from '../../src/pipeline/language/index.ts';
 import { terminateOcr } from '../../src/pipeline/ocr/tesseract.ts';
@@ -26,6 +21,7 @@ import { generateQuiz } from '../../src/pipeline/quiz.ts';
 import { FALSE_OPTION_RULES, LISTED_RULES } from '../../src/pipeline/rules/quiz/listed.ts';
 import type { QuantityPlace } from '../../src/pipeline/rules/quiz/quantities.ts';
 import { standaloneRule } from '../../src/pipeline/rules/sentences/standalone.ts';
+import { courseOf, UnreadableCache } from './course-cache.ts';
 
 const args = process.argv.slice(2);
 const take = (flag: string) => {
@@ -37,60 +33,6 @@ const examplesFile = take('--examples');
 const keep = take('--keep');
 if (keep) mkdirSync(keep, { recursive: true });
 mkdirSync(cache, { recursive: true });
-
-interface Made {
-  course: Course;
-  chunks: Chunk[];
-}
-
-/** A cached course that cannot be used; its message is the line printed. */
-class UnreadableCache extends Error {}
-
-/** The cached course and chunks, checked for the shape this script reads. */
-function readCache(kept: string): Made {
-  const unreadable = (reason: string) =>
-    new UnreadableCache(`${kept}: unreadable cache (delete it): ${reason}`);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(kept, 'utf8'));
-  } catch (err) {
-    throw unreadable(describeError(err));
-  }
-  const made = parsed as Partial<Made> | null;
-  if (typeof made !== 'object' || made === null) throw unreadable('not a JSON object');
-  if (!Array.isArray(made.course?.modules)) throw unreadable('no course with modules');
-  if (!Array.isArray(made.chunks) || made.chunks.some((c) => typeof c?.text !== 'string'))
-    throw unreadable('no list of chunks with text');
-  return made as Made;
-}
-
-async function courseOf(file: string): Promise<Made> {
-  const kept = join(cache, `${basename(file)}.json`);
-  if (existsSync(kept)) return readCache(kept);
-  const { processDocument } = await import('../../src/workflows/document.ts');
-  const { loadChunks, openDatabase, openVectorStore } = await import('../../src/store/index.ts');
-  const config = loadConfig({});
-  const dir = await mkdtemp(join(tmpdir(), 'profai-refusals-'));
-  const db = await openDatabase({ ...config, dataDir: dir, databaseUrl: undefined });
-  const vectors = await openVectorStore({ ...config, chromaUrl: undefined }, db);
-  try {
-    const bytes = new Uint8Array(await readFile(file));
-    const { course, saved } = await processDocument(
-      { bytes, fileName: basename(file) },
-      { config, db, vectors },
-    );
-    const chunks = await loadChunks(db, saved.documentId);
-    // Written whole or not at all: a cache cut short by a kill would fail every later run.
-    const partial = `${kept}.${process.pid}.tmp`;
-    writeFileSync(partial, JSON.stringify({ course, chunks }));
-    renameSync(partial, kept);
-    return { course, chunks: [...chunks] };
-  } finally {
-    await vectors.close();
-    await db.close();
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 const lang = await loadEnglishProfile();
 const words = lang.quizWords!;
@@ -136,7 +78,7 @@ async function quizOf(name: string, what: string, request: Parameters<typeof gen
 
 /** Counts one document's sentences and quizzes into the tables and prints its line. */
 async function countDocument(file: string, name: string): Promise<void> {
-  const made = await courseOf(file);
+  const made = await courseOf(file, cache);
   if ((made.course.language ?? 'en') !== 'en') {
     console.log(`${name}: not English (${made.course.language}), skipped`);
     return;

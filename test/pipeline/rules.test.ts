@@ -26,7 +26,12 @@ import {
 } from '../../src/pipeline/rules/quiz/sources.ts';
 import { SWAP_RULES, swapReadings } from '../../src/pipeline/rules/quiz/statements.ts';
 import { instructionOf, STEP_RULES } from '../../src/pipeline/rules/quiz/steps.ts';
-import { LEANS_ON_PARAGRAPH, LOST_DEGREE, RESTATED_AFTER } from '../../src/pipeline/rules/quiz/sure-words.ts';
+import {
+  LEANS_ON_PARAGRAPH,
+  LOST_DEGREE,
+  RESTATED_AFTER,
+  selectsFromInput,
+} from '../../src/pipeline/rules/quiz/sure-words.ts';
 import type { Rule } from '../../src/pipeline/rules/rule.ts';
 import { GLUED_RULES } from '../../src/pipeline/rules/sentences/glued.ts';
 import { CODE_RULES, STATEMENT_ITEM_RULES } from '../../src/pipeline/rules/sentences/items.ts';
@@ -411,7 +416,7 @@ test('a gloss after a number is read however much white space follows the number
 
 // A million characters: the old patterns read the text again from every "the", "phase", "(" or "a(", or from every
 // character of a long TeX name, quadratic, and would have run for a quarter of an hour or more (measured: 0.28 s on
-// 16 KB of "the ", 66 ms on 8 KB of "("); the answers are checked, the timeout only guards against a hang.
+// 16 KB of "the ", 66 ms on 8 KB of "(", 259 ms on 39 KB of "the output x"); the answers are checked, the timeout only guards against a hang.
 test('a rule reads a long line without a full stop or a closing parenthesis in one pass', {
   timeout: 60_000,
 }, () => {
@@ -430,4 +435,9 @@ test('a rule reads a long line without a full stop or a closing parenthesis in o
   assert.equal(code.fails(`${'a('.repeat(long / 2)},`, lang), true);
   assert.equal(code.fails(`\\x${'0x'.repeat(long / 2)} \\y`, lang), false);
   assert.equal(code.fails(`\\x${'0x'.repeat(long / 2)} \\y \\z`, lang), true);
+  assert.equal(selectsFromInput('the output the input '.repeat(long / 21)), false);
+  assert.equal(
+    selectsFromInput(`${'the output '.repeat(long / 11)}holds only the first 9 rows of the input`),
+    true,
+  );
 });

@@ -5,7 +5,7 @@
  */
 import type { GlossaryEntry } from '../../../domain/course.ts';
 import type { AnalysedLanguage, Token } from '../../language/index.ts';
-import { pointsElsewhere } from '../../rules/quiz/glosses.ts';
+import { isCrossReference } from '../../rules/quiz/glosses.ts';
 import { containsTerm } from '../../text/cloze.ts';
 import { findDefinition } from '../../text/definitions.ts';
 import { optionProblems } from '../../text/kinds.ts';
@@ -77,11 +77,35 @@ function definedTerms(terms: EnglishTerms): Defined[] {
   );
 }
 
+/** The phrase a glossary entry defines its term as (`term: gloss`, or the gloss of a defining sentence), if read. */
+export function glossOfEntry(
+  entry: GlossaryEntry,
+  lang: AnalysedLanguage,
+  tag: (text: string) => readonly Token[],
+): string | undefined {
+  const sentence = entry.definition;
+  // Only a definition with a colon can read `term: gloss`: the others need no pattern made for their term.
+  const glossary = sentence.includes(':')
+    ? new RegExp(`^${escapeRegExp(entry.term)}:\\s*(.+?)[.!]?$`, 'iu').exec(sentence)
+    : null;
+  return glossary ? lowerFirst(glossary[1]!) : findDefinition(sentence, tag(sentence), lang)?.gloss;
+}
+
 /**
- * A glossary entry with the phrase it defines its term as (`term: gloss`, or the gloss of a defining sentence),
- * or null when there is none fit to ask: a gloss that names the term, longer than 25 words, or one that only points
- * elsewhere (gloss/same-as: "the same as those in demo pp2"). The makers of the
- * kinds #24 added (matching, short answer) read the glossary through it too.
+ * Why a gloss read is unfit to ask by, or null: it names the term, is longer than 25 words, or only points
+ * elsewhere (gloss/same-as: "the same as those in demo pp2"). eval:glossary counts entries by it.
+ */
+export function unfitGloss(gloss: string, term: string): string | null {
+  if (containsTerm(gloss, term)) return 'gloss names its term';
+  if (gloss.split(/\s+/).length > MAX_GLOSS_WORDS) return `gloss longer than ${MAX_GLOSS_WORDS} words`;
+  if (isCrossReference(gloss)) return 'gloss/same-as';
+  return null;
+}
+
+/**
+ * A glossary entry with the phrase it defines its term as ({@link glossOfEntry}), or null when there is none fit to
+ * ask ({@link unfitGloss}). The makers of the kinds #24 added (matching, short answer) read the glossary through it
+ * too.
  */
 export function definedTerm(
   entry: GlossaryEntry,
@@ -90,18 +114,8 @@ export function definedTerm(
   tag: (text: string) => readonly Token[],
 ): Defined | null {
   const sentence = entry.definition;
-  // Only a definition with a colon can read `term: gloss`: the others need no pattern made for their term.
-  const glossary = sentence.includes(':')
-    ? new RegExp(`^${escapeRegExp(entry.term)}:\\s*(.+?)[.!]?$`, 'iu').exec(sentence)
-    : null;
-  const gloss = glossary ? lowerFirst(glossary[1]!) : findDefinition(sentence, tag(sentence), lang)?.gloss;
-  if (
-    !gloss ||
-    containsTerm(gloss, entry.term) ||
-    gloss.split(/\s+/).length > MAX_GLOSS_WORDS ||
-    pointsElsewhere(gloss)
-  )
-    return null;
+  const gloss = glossOfEntry(entry, lang, tag);
+  if (!gloss || unfitGloss(gloss, entry.term) !== null) return null;
   const c = entry.citations[0]!;
   return {
     term: entry.term,

@@ -43,7 +43,8 @@ function withoutFootnote(gloss: string): string {
 function listedGloss(d: Pick<Defined, 'gloss'>): string {
   return firstSentence(withoutFootnote(d.gloss));
 }
-const MIN_PAIRS = 3;
+/** A matching item lists at least this many terms. */
+export const MIN_PAIRS = 3;
 
 const placeOf = (
   d: Pick<Defined, 'term' | 'gloss'>,
@@ -196,24 +197,52 @@ export function matchingItems(
   isWord: (word: string) => boolean,
   moduleTitles: readonly string[] = [],
 ): Made[] {
-  const byModule = new Map<number, Defined[]>();
-  for (const d of defined) byModule.set(d.moduleIndex, [...(byModule.get(d.moduleIndex) ?? []), d]);
-  const out: Made[] = [];
+  const { byModule, wholeText } = matchingGroups(defined, rng, words, isWord);
+  return [
+    ...byModule
+      .filter(({ group }) => group.length >= MIN_PAIRS)
+      .map(({ group, moduleIndex }) => matchingItem(group, moduleIndex, moduleTitles[moduleIndex])),
+    ...wholeText.map((group) => matchingItem(group, undefined, undefined)),
+  ];
+}
+
+/** A module's listable terms, in the order drawn, and the group of them that fits (asked from three terms). */
+export interface ModuleGroup {
+  moduleIndex: number;
+  listable: Defined[];
+  group: Defined[];
+}
+
+/**
+ * The groups {@link matchingItems} asks: per module its listable terms and the group that fits, asked when it has
+ * {@link MIN_PAIRS} terms or more; then the groups of the terms of thinner modules about the whole text.
+ * eval:glossary counts them, so its figures are the maker's.
+ */
+export function matchingGroups(
+  defined: readonly Defined[],
+  rng: Rng,
+  words: QuizWords,
+  isWord: (word: string) => boolean,
+): { byModule: ModuleGroup[]; wholeText: Defined[][] } {
+  const entriesOf = new Map<number, Defined[]>();
+  for (const d of defined) entriesOf.set(d.moduleIndex, [...(entriesOf.get(d.moduleIndex) ?? []), d]);
+  const byModule: ModuleGroup[] = [];
   const left: Defined[] = [];
-  for (const [moduleIndex, entries] of byModule) {
-    const candidates = shuffled(entries, rng).filter((d) => listable(d, words, isWord));
-    const group = fittingGroup(candidates, words);
-    if (group.length >= MIN_PAIRS) out.push(matchingItem(group, moduleIndex, moduleTitles[moduleIndex]));
-    else left.push(...candidates);
+  for (const [moduleIndex, entries] of entriesOf) {
+    const listed = shuffled(entries, rng).filter((d) => listable(d, words, isWord));
+    const group = fittingGroup(listed, words);
+    byModule.push({ moduleIndex, listable: listed, group });
+    if (group.length < MIN_PAIRS) left.push(...listed);
   }
+  const wholeText: Defined[][] = [];
   let rest = left.sort((a, b) => a.moduleIndex - b.moduleIndex || a.page - b.page);
   while (rest.length >= MIN_PAIRS) {
     const group = fittingGroup(rest, words);
     if (group.length < MIN_PAIRS) break;
-    out.push(matchingItem(group, undefined, undefined));
+    wholeText.push(group);
     rest = rest.filter((d) => !group.includes(d));
   }
-  return out;
+  return { byModule, wholeText };
 }
 
 /** Greedily the candidates that fit with those kept (item rule `item/one-match-each`), at most six. */

@@ -120,9 +120,9 @@ export const weakGloss = (gloss: string, words: QuizWords) =>
 /**
  * A definition that only sends the reader elsewhere ("the same as those in demo pp2", "similar to that in standard
  * CD-HIT programs", "as for zfuget, but reversed"): it says what the term is like, and the thing it is like is in
- * another part of the text. Every maker of a definition item refuses it (quiz/english/definition.ts' definedTerm).
+ * another part of the text. Every maker of a definition item refuses it (quiz/english/definition.ts' unfitGloss).
  */
-export const pointsElsewhere = (gloss: string) =>
+export const isCrossReference = (gloss: string) =>
   /^(?:(?:exactly|just|much|essentially|basically|largely|mostly)\s+)?(?:the\s+same\s+as|same\s+as|similar\s+to|identical\s+to|equivalent\s+to|analogous\s+to|like|as\s+(?:for|in|with|above|below|before))\b/iu.test(
     gloss.trim(),
   );
@@ -142,7 +142,7 @@ export const GLOSS_RULES: readonly GlossRule[] = [
       'hard link => a name that points to the same inode as another name',
       'alias => another name for a command that the shell expands before running it',
     ],
-    fails: (d) => pointsElsewhere(d.gloss),
+    fails: (d) => isCrossReference(d.gloss),
   },
   {
     id: 'gloss/context-term',
@@ -594,6 +594,14 @@ export function abbreviationRow(text: string): boolean {
 /** A definition longer than this is too long to read in a list of them (matching, multiple answer). */
 export const MAX_LISTED_WORDS = 20;
 
+/** A definition ending on "of the" and a word ("… of the objects"), with a part taken of them ("one of the files"). */
+const UNNAMED_THINGS_AT_END =
+  /(?:\b(one|some|any|each|all|none|many|most|either|neither|both)\s+)?\bof\s+the\s+(\p{Ll}+)$/u;
+
+/** A verb of a clause or participle saying what the term does ("that holds", "who may", "shared by"). */
+const SAYS_WHAT_IT_DOES =
+  /\b(?:that|which|who|whom|whose|where|when)\b|\p{L}(?:ed|en)\s+(?:by|to|in|from|with|for)\b/u;
+
 export const LISTED_GLOSS_RULES: readonly GlossRule[] = [
   {
     id: 'gloss/too-long-to-list',
@@ -619,22 +627,29 @@ export const LISTED_GLOSS_RULES: readonly GlossRule[] = [
   },
   {
     id: 'gloss/ends-on-unnamed-things',
-    why: 'A definition ending on things it does not name ("a temporary realization of the objects": which objects?) says what they are only in its paragraph; listed beside others, it matches by elimination alone (ESS manual\'s "source code").',
+    why: 'A definition ending on things it does not name ("a temporary realization of the objects": which objects?) says what they are only in its paragraph; listed beside others, it matches by elimination alone (ESS manual\'s "source code"). Only a bare noun phrase ending on "of the" things, or a part of them ("one of the files"): a definition that says what its term does ("a channel shared by the devices", "a user who may override the permissions") stands on its own.',
     reject: [
       'source code => a temporary realization of the objects',
       'handle => a number that stands for one of the files',
+      'collection => a group of the records',
     ],
     keep: [
       'IFS white space => any characters from the set space, tab and newline that appear in the IFS',
       'event designator => a reference to a command-line entry in the history list',
       'process handle => a number that stands for the process',
       'object file => a file that holds the objects of one source file',
+      'bus => a channel shared by the devices',
+      'kernel => the part of the system that schedules the processes',
+      'superuser => a user who may override the permissions',
+      'umask => a mask that clears bits of the permissions',
     ],
     fails: (d) => {
-      const last = /\bthe\s+(\p{Ll}+)$/u.exec(d.gloss.replace(/[.!]+$/u, ''))?.[1];
-      if (!last) return false;
-      const other = d.words.otherNumber(last);
-      return other !== null && other.length < last.length;
+      const m = UNNAMED_THINGS_AT_END.exec(d.gloss.replace(/[.!]+$/u, ''));
+      if (!m) return false;
+      const [, partitive, last] = m;
+      if (!partitive && SAYS_WHAT_IT_DOES.test(d.gloss)) return false;
+      const other = d.words.otherNumber(last!);
+      return other !== null && other.length < last!.length;
     },
   },
 ];

@@ -16,11 +16,11 @@ import {
   EXAMPLE_IDENTIFIER,
   FIRST_PERSON,
   HEDGES,
-  INPUT_AND_OUTPUT,
   NARRATED_SESSION,
   OPENING_CONDITION,
   PERSONS_AGE,
   RESTATED_AFTER,
+  selectsFromInput,
   WORKED_EXAMPLE,
 } from './sure-words.ts';
 
@@ -535,17 +535,21 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
   },
   {
     id: 'quantity/one-run',
-    why: 'A sentence that says what became of the input in the output ("The output file contains only the Time, X, and Y columns, and only the first 999 rows from the EVENTS table extension of the input file") explains one run of a command shown beside it: 999 is what the example filtered on (`[#row < 1000]`), not a fact of the subject (CFITSIO quick start guide, fresh set 10).',
+    why: 'A sentence that says what became of the input in the output ("The output file contains only the Time, X, and Y columns, and only the first 999 rows from the EVENTS table extension of the input file") explains one run of a command shown beside it: 999 is what the example filtered on (`[#row < 1000]`), not a fact of the subject (CFITSIO quick start guide, fresh set 10). Only with a word of selection ("only", "the first 999 rows", "extension of"): naming input and output alone states a fact ("The output voltage is 5 V when the input is 3 V").',
     reject: [
       "The output file contains only the Time, X, and Y columns, and only the first [999] rows from the 'EVENTS' table extension of the input file.",
       'The output image holds the first [512] rows of the input image.',
+      'The output table keeps only the rows of the input table whose flux exceeds [100] counts.',
     ],
     keep: [
       'The output buffer holds [4] KB before it is flushed.',
       'The input file holds at most [2] GB of data.',
       'Each output file holds at most [1000] records.',
+      'The input buffer holds [4096] bytes and the output buffer holds 8192 bytes.',
+      'The input is read in blocks of [512] bytes when the output is written in blocks of 4 KB.',
+      'The filter multiplies the input by ten, so the output takes [4] bytes per sample.',
     ],
-    fails: (q) => INPUT_AND_OUTPUT.test(q.text),
+    fails: (q) => selectsFromInput(q.text),
   },
   {
     id: 'quantity/persons-age',

@@ -107,6 +107,23 @@ const FORMULA_DROPPED =
   /\p{L}(?:ed|en)\s+(?:\p{Ll}+ly\s+)?(?:by|as)[.:]$|,\s*where[.:]$|\s(?:than|via|the|an|and|or)[.:]$/u;
 
 /**
+ * A participle with "by" or "as" ending a relative clause without "that", after its noun and a pronoun ("the value
+ * it is multiplied by."): the preposition's object is the noun before, nothing was lost. A participle after a noun
+ * of its own ("The list is sorted by.") still lost what follows: sorted by what is not said.
+ */
+const STRANDED_AFTER_PRONOUN =
+  /\s(?:it|they|he|she|we|you)\s+(?:is|are|was|were|gets?|got|(?:can|will|must|may) be|ha(?:s|ve) been)\s+(?:\p{Ll}+ly\s+)?\p{L}+(?:ed|en)\s+(?:by|as)[.:]$/u;
+const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'you']);
+
+/** Whether the sentence ends on a relative clause whose preposition's object is the noun before it. */
+function strandedPreposition(s: SourceReading) {
+  if (!STRANDED_AFTER_PRONOUN.test(s.sentence.trim())) return false;
+  const tokens = s.tags();
+  const at = tokens.findLastIndex((t) => SUBJECT_PRONOUNS.has(t.lower));
+  return at > 0 && isNominal(tokens[at - 1]!.pos);
+}
+
+/**
  * A bracket opened after a space before a word, with at most three words after it and never closed: the
  * reference or formula it held was cut off by the sentence's end ("[Phys.", "(c.f."). A quoted bracket ("the ‘(’")
  * or a doubled one ("the [[ syntax") is a character the text speaks of.
@@ -177,6 +194,8 @@ export const SOURCE_RULES: readonly SourceRule[] = [
       'The total energy is then defined as.',
       'The weights are computed from the points, where.',
       'Note that solutions beyond label 7 do not correspond to homoclinic orbits, but to point-to-cycle heteroclinic orbits (c.f.',
+      'The list is sorted by.',
+      'Then it is defined as.',
     ],
     keep: [
       'The vector v is given by the variable vkloff.',
@@ -189,8 +208,11 @@ export const SOURCE_RULES: readonly SourceRule[] = [
       'Gpredict needs to know what files to fetch and from where.',
       'It will contain important information which the user should be made aware of.',
       'A history expansion starts with ‘!’, except when followed by a blank, newline, ‘=’ or ‘(’.',
+      'This is the value it is multiplied by.',
+      'The factor is the number they are divided by.',
     ],
-    fails: (s) => FORMULA_DROPPED.test(s.sentence.trim()) || opensUnclosed(s.sentence),
+    fails: (s) =>
+      (FORMULA_DROPPED.test(s.sentence.trim()) && !strandedPreposition(s)) || opensUnclosed(s.sentence),
   },
   {
     id: 'source/option-row',

@@ -158,6 +158,9 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'Both try to detect nonlinearities when the data is ordered with respect to a specific variable.',
       'Both lead to highly significant results.',
       'The breakpoint leads to a significant result for the present series.',
+      'The last command writes the table to disk.',
+      // First of which options is not said (sure-words.ts, SAYS_WHOSE).
+      'The first option is the file name.',
     ],
     keep: [
       'Both TCP and UDP are supported by the daemon.',
@@ -176,6 +179,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       // Two the sentence names itself (EusLisp manual, fresh set 3).
       'There are two kinds of numbers, integer and float, both are represented with 29 bits value and 1 bit sign.',
       'The log keeps the entries of the present day for 4 days.',
+      'The first option on the command line names the input file.',
     ],
     fails: (s) => LEANS_ON_PARAGRAPH.test(s),
   },

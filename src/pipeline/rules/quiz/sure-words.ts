@@ -41,12 +41,28 @@ export const EXAMPLE_IDENTIFIER = /(?<![\p{L}\p{N}_.-])\p{Ll}{1,2}\d{1,3}(?![\p{
 export const ABOUT_A_RUN =
   /\b(?:calls?|called|function|routine|procedure|program run|runs?|ran|invocations?)\b/iu;
 
+const THE_OUTPUT = /\bthe output\b/iu;
+const THE_INPUT = /\bthe input\b/iu;
+
 /**
- * A sentence that speaks of the input and the output of one run ("The output file contains … the first 999 rows …
- * of the input file"): it says what a command shown beside it did, so its figures are the command's parameters.
+ * Words that pick part of one run's input ("only", "the first 999 rows", "the EVENTS table extension of"): what a
+ * filter or a selection shown beside the sentence kept. Without them, a clause naming input and output states a
+ * fact of the subject ("The output voltage is 5 V when the input is 3 V.").
  */
-export const INPUT_AND_OUTPUT =
-  /\bthe output(?: files?| images?| tables?)?\b[^.]*\bthe input\b|\bthe input(?: files?| images?| tables?)?\b[^.]*\bthe output\b/iu;
+const SELECTS_PART =
+  /\b(?:only|extensions? of|(?:the )?(?:first|last) \d[\d,]*\s+(?:rows?|columns?|lines?|records?|entries|bytes|pixels|frames|events))\b/iu;
+
+/**
+ * A clause (up to a full stop) that says what part of the input one run kept in the output ("The output file
+ * contains only the Time, X, and Y columns, and only the first 999 rows from the 'EVENTS' table extension of the
+ * input file"): it says what a command shown beside it did, so its figures are the command's parameters. Three
+ * tests of each clause, each reading it once: one pattern spanning "the output … the input" with "[^.]*" read the
+ * clause again from every "the output", quadratic in its length.
+ */
+export const selectsFromInput = (text: string) =>
+  text
+    .split('.')
+    .some((clause) => THE_OUTPUT.test(clause) && THE_INPUT.test(clause) && SELECTS_PART.test(clause));
 
 /**
  * A person's age or death ("passed away at 21 years of age", "12 years old", "died aged 80"): true, not worth asking
@@ -168,6 +184,16 @@ export const POINTS_ELSEWHERE =
  */
 const COUNTED = String.raw`\b(?:[Aa]ll|[Bb]oth|[Ee]ach|[Ee]very|[Tt]wo|[Tt]hree|[Ff]our)\s+\p{L}|(?:^|[^\d.])(?:[2-9]|[1-9]\d+)(?![.,]\d)\s+\p{L}`;
 
+/** Members of a list a paragraph shows, which an ordinal counts ("the fourth routine", "the last command"). */
+const LIST_MEMBERS = `(?:routine|function|method|form|option|command)s?`;
+
+/**
+ * Words after "the first option" that say whose or where ("of fopen", "on the command line", "in a script"): the
+ * sentence names the list itself. Without them ("The first option is the file name.") the options are those of a
+ * command the paragraph shows, and the sentence is refused: listed alone, first of which options is not said.
+ */
+const SAYS_WHOSE = `(?:of|in|to|on|at|for|from|with|after|before|given|passed)`;
+
 /**
  * A determiner that leans on the paragraph: "Both tests" (which two?), "the same steps" (as what?), "the opposite
  * case" (of which?), "the newly-configured handler" (configured where?). "Both X and Y" names its two; "the same …
@@ -181,7 +207,7 @@ const COUNTED = String.raw`\b(?:[Aa]ll|[Bb]oth|[Ee]ach|[Ee]very|[Tt]wo|[Tt]hree|
  * A sentence opened by an ordinal of a list's members ("The fourth routine modifies…") leans on the list above it.
  */
 export const LEANS_ON_PARAGRAPH = new RegExp(
-  String.raw`^\s*Both\s+(?!(?:of|the|these|those|its|their|\p{Ll}+s)\b)\p{Ll}+\b(?!\s+(?:and|or)\b)|\b[Tt]he\s+present\s+(?!(?:time|day|tense)\b)\p{Ll}+|(?:^|[,;]\s+)[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?\p{Ll}+s\b(?!\s+and\b)|(?<![^\n\r\u2028\u2029])(?:(?<!${COUNTED})[^\n\r\u2028\u2029])*?(?<!${COUNTED})\b(?:[Tt]he|[Tt]his)\s+same\s+(?!time\b)(?!(?:\S+\s+){0,2}as\b)\p{Ll}|\b[Tt]he\s+(?:opposite|other|reverse|converse)\s+case\b|\b[Tt]he\s+(?:newly|just|previously|recently|above)[-\s]\p{Ll}+(?:ed|en)\b|^[Tt]he\s+(?:(?:first|second|third|fourth|fifth|sixth)\s+(?:routine|function|method|form|option|command)s?|(?:last|final)\s+(?:routine|function|method|form|option)s?)\b(?!\s+(?:of|in|to)\b)`,
+  String.raw`^\s*Both\s+(?!(?:of|the|these|those|its|their|\p{Ll}+s)\b)\p{Ll}+\b(?!\s+(?:and|or)\b)|\b[Tt]he\s+present\s+(?!(?:time|day|tense)\b)\p{Ll}+|(?:^|[,;]\s+)[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?\p{Ll}+s\b(?!\s+and\b)|(?<![^\n\r\u2028\u2029])(?:(?<!${COUNTED})[^\n\r\u2028\u2029])*?(?<!${COUNTED})\b(?:[Tt]he|[Tt]his)\s+same\s+(?!time\b)(?!(?:\S+\s+){0,2}as\b)\p{Ll}|\b[Tt]he\s+(?:opposite|other|reverse|converse)\s+case\b|\b[Tt]he\s+(?:newly|just|previously|recently|above)[-\s]\p{Ll}+(?:ed|en)\b|^[Tt]he\s+(?:first|second|third|fourth|fifth|sixth|last|final)\s+${LIST_MEMBERS}\b(?!\s+${SAYS_WHOSE}\b)`,
   'u',
 );
 
