@@ -47,6 +47,13 @@ const baseVerb = (t: Token | undefined) => t !== undefined && t.pos === 'VERB' &
 const nominal = (t: Token | undefined) => t !== undefined && (t.pos === 'NOUN' || t.pos === 'PROPN');
 /** Where a label or a sentence stops: its end, a colon ("Output file: the path"), a full stop. */
 const closes = (t: Token | undefined) => t === undefined || (t.pos === 'PUNCT' && /^[.:;!?]$/u.test(t.text));
+/**
+ * Where a label stops: the text's end without a full stop, or a colon ("Output file name: the path"). A full stop
+ * ends a sentence, and "Load data.", "Sort sequences." are instructions (CD-HIT, fresh set 10), not labels.
+ */
+const labelEnds = (t: Token | undefined) => t === undefined || (t.pos === 'PUNCT' && t.text === ':');
+/** A verb in its -ing form ("using", "giving"): it opens a phrase on the object ("Sort sequences using the -s flag"), it is no subject's verb. */
+const gerund = (t: Token) => t.pos === 'VERB' && t.lemma !== t.lower && /ing$/u.test(t.lower);
 
 /**
  * Whether a text's first word and the nouns after it are a compound noun: a label, nothing but nouns up to its end
@@ -61,7 +68,7 @@ function compoundNoun(tags: readonly Token[]): boolean {
   while (nominal(tags[k]) || (baseVerb(tags[k]) && (nominal(tags[k + 1]) || closes(tags[k + 1])))) k++;
   // Not without a noun: the tagger reads a name's first piece as a verb too ("repeat cd-hit…" as repeat/NOUN cd/AUX).
   const next = tags[k];
-  return k > 1 && (closes(next) || next!.pos === 'AUX' || next!.pos === 'VERB');
+  return k > 1 && (labelEnds(next) || next!.pos === 'AUX' || (next!.pos === 'VERB' && !gerund(next!)));
 }
 
 /**
@@ -84,7 +91,7 @@ export const instructionOf =
     if (first.pos !== 'NOUN' && first.pos !== 'ADJ') return false;
     // Alone or with one word, it is a label ("General:", "Sort key"); "of" after it, a noun; a capital, a label in
     // title case ("Input Data:").
-    if (second === undefined || second.pos === 'PUNCT' || closes(tags[2])) return false;
+    if (second === undefined || second.pos === 'PUNCT' || labelEnds(tags[2])) return false;
     if (second.lower === 'of' || /^\p{Lu}/u.test(second.text)) return false;
     if (compoundNoun(tags)) return false;
     return baseVerb(lang.analyser.tag(`you ${first.lower}${text.slice(first.end)}`)[1]);
@@ -299,6 +306,9 @@ export const STEP_RULES: readonly StepRule[] = [
       'Usage § Proceed so: | prepare fastq files ; Reference database preparation ; Run sequence QC ; pool all the samples together',
       // An object and what follows it is no subject: "files" is what is output, "lines" what is sorted.
       'The tool has three parts: | Output files to the folder. ; Sort lines alphabetically. ; Copy files to the server.',
+      // A verb and its object with a full stop are a sentence, not a two-word label; an -ing word after the object is
+      // no subject's verb (reviewer, rev4: all four were steps at d477527).
+      'The analysis has these parts: | Load data. ; Sort sequences. ; Pool samples. ; Sort sequences using the -s flag.',
       'Implementation: | divide input db into small dbs ; cluster the 1st db by cd-hit ; repeat cd-hit and cd-hit-2d runs till done',
       // "the procedures of" is a sequence as "the procedure" is (CD-HIT, fresh set 10).
       'Below are the procedures of PSI-CD-HIT: | Sort sequences by decreasing length ; First one is the first representative ; Using the first one, blast all remaining sequences ; Repeat until done',
