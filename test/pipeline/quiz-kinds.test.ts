@@ -141,7 +141,11 @@ describe('ordering: the steps of a procedure, in order', () => {
     const para = chunk(
       'Implementation:\n\n1. divide input db into many small dbs 2. clusters the 1st db by cd-hit 3. run cd-hit-2d for other dbs 4. Combine the results\n\nBasic command:',
     );
+    // Which word ends no item is the language's: without its words no list in lower case is parted.
     assert.deepEqual(numberedLists([para])[0]?.items, [
+      'divide input db into many small dbs 2. clusters the 1st db by cd-hit 3. run cd-hit-2d for other dbs 4. Combine the results',
+    ]);
+    assert.deepEqual(numberedLists([para], instructionOf(lang), words)[0]?.items, [
       'divide input db into many small dbs',
       'clusters the 1st db by cd-hit',
       'run cd-hit-2d for other dbs',

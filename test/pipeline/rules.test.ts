@@ -269,7 +269,7 @@ const FAMILIES = [
     name: 'numbered items run into one paragraph (rules/quiz/run-in-items.ts)',
     rules: RUN_IN_ITEM_RULES,
     catches(rule, example: string) {
-      const parts = rule.split(example, instructionOf(lang));
+      const parts = rule.split(example, instructionOf(lang), words);
       // Parted only into items numbered in turn, and nothing lost.
       const first = Number(/^\d+/u.exec(example)?.[0]);
       if (parts.length > 1)

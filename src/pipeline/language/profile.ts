@@ -82,6 +82,12 @@ export interface QuizWords {
   readonly weakGloss: RegExp;
   /** A definition cut short: it ends on a function word (also a list's last step, cut by the text's end). */
   readonly danglingGloss: RegExp;
+  /**
+   * A word no item of a list ends with ("of", "the", "with"), fewer than {@link danglingGloss}: steps end on "in",
+   * "on", "at" ("Log in", "Turn it on"). A list's last item ending on it is cut; a number after it is the sentence's
+   * ("run with 2. workers").
+   */
+  readonly danglingStep: RegExp;
   /** A definition that opens as no phrase a term could be ("of the file", "also the…"). */
   readonly glossOpening: RegExp;
   /** A definition that describes an argument of a routine ("an integer specifying the depth"), not a concept. */

@@ -30,6 +30,7 @@ export const ENGLISH_QUIZ_WORDS: QuizWords = {
   argumentGloss:
     /^(?:an? |the )?(?:integer|atom|term|digit|string|pointer|flag|float|character|boolean|variable)s? (?:specifying|denoting|giving|representing|indicating|storing|naming|that (?:specifies|denotes|gives|names))\b/iu,
   danglingGloss: /\b(?:of|to|the|a|an|and|or|that|which|with|by|for|in|on)$/iu,
+  danglingStep: /\b(?:of|to|the|a|an|and|or|than|with|by|from)$/iu,
   glossOpening:
     /^(?:of|in|on|at|by|for|with|to|from|as|so|also|only|just|then|course|the same|that|whether|how|if)\b/iu,
   judgementTerms:

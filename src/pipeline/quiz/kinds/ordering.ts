@@ -50,14 +50,18 @@ const oneSpaced = (p: string) => (/\s\s|[^\S ]/u.test(p) ? p.replace(/\s+/gu, ' 
  * The paragraphs of chunks that follow one another in one section, each once (chunks overlap: a paragraph the
  * chunk before ended with is skipped), numbered items run into one paragraph parted again.
  */
-function paragraphsOf(chunks: readonly Chunk[], isInstruction?: IsInstruction): Paragraph[] {
+function paragraphsOf(
+  chunks: readonly Chunk[],
+  isInstruction?: IsInstruction,
+  words?: QuizWords,
+): Paragraph[] {
   const out: Paragraph[] = [];
   let previous = new Set<string>();
   for (const chunk of chunks) {
     const paragraphs = chunk.text.split('\n\n').map(oneSpaced);
     for (const text of paragraphs)
       if (text && !previous.has(text))
-        for (const item of runInItems(text, isInstruction)) out.push({ text: item, chunk });
+        for (const item of runInItems(text, isInstruction, words)) out.push({ text: item, chunk });
     previous = new Set(paragraphs);
   }
   return out;
@@ -93,7 +97,7 @@ export function foundLists(
   isInstruction?: IsInstruction,
   words?: QuizWords,
 ): FoundList[] {
-  const paragraphs = paragraphsOf(chunks, isInstruction);
+  const paragraphs = paragraphsOf(chunks, isInstruction, words);
   const out: FoundList[] = [];
   let i = 0;
   while (i < paragraphs.length) {

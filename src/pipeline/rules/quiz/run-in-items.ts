@@ -3,12 +3,13 @@
  * read as one item, the procedure is a one-item list and no ordering item. {@link RUN_IN_ITEM_RULES} say where
  * such a paragraph is parted again. An example is the paragraph; `reject` examples are parted, `keep` ones not.
  */
+import type { QuizWords } from '../../language/index.ts';
 import type { Rule } from '../rule.ts';
 import type { IsInstruction } from './steps.ts';
 
 export interface ItemSplitRule extends Rule {
   /** The paragraph's items, or the paragraph alone when it holds no run-in item. */
-  split(paragraph: string, isInstruction?: IsInstruction): string[];
+  split(paragraph: string, isInstruction?: IsInstruction, words?: QuizWords): string[];
 }
 
 /** A paragraph that is a numbered item: "1. text", "2) text". */
@@ -45,7 +46,10 @@ function firstSentence(paragraph: string, after: number): string {
 
 /** A number, a period and a word of any case, after white space: an item of a list written in lower case. */
 const ANY_RUN_IN = /\s(\d{1,2})\.\s+(?=\p{L})/gu;
-/** A word no item opens or ends with: beside it the number is the sentence's ("keep 3. of them", "run with 2."). */
+/**
+ * A word no item opens with: after it the number is the sentence's ("keep 3. of them"). Before a number, the
+ * language's shorter {@link QuizWords.danglingStep} is asked: items end on "in", "on", "at" ("2. log in 3. select").
+ */
 const GLUE_WORD = /^(?:of|and|or|to|then|than|in|on|at|by|for|with|from|as|is|are)\b/u;
 /** Marks of a list in lower case needed to part it: the whole run 2, 3… in turn (three items or more). */
 const MIN_LOWER_MARKS = 2;
@@ -56,7 +60,7 @@ const MIN_LOWER_MARKS = 2;
  * item may open with: the places of those marks; none when the run stops before 3. A list all in capitals is
  * {@link RUN_IN_ITEM_RULES}' first rule's.
  */
-function lowerCaseMarks(paragraph: string): number[] {
+function lowerCaseMarks(paragraph: string, words: QuizWords): number[] {
   if (!/^1\.\s+\p{L}/u.test(paragraph)) return [];
   let lower = /^1\.\s+\p{Ll}/u.test(paragraph);
   const at: number[] = [];
@@ -64,12 +68,7 @@ function lowerCaseMarks(paragraph: string): number[] {
     if (Number(m[1]) !== at.length + 2) continue;
     const text = before(paragraph, m.index);
     const after = paragraph.slice(m.index + m[0].length);
-    if (
-      NUMBERED_BY.test(text) ||
-      GLUE_WORD.test(text.slice(text.lastIndexOf(' ') + 1)) ||
-      GLUE_WORD.test(after)
-    )
-      return [];
+    if (NUMBERED_BY.test(text) || words.danglingStep.test(text) || GLUE_WORD.test(after)) return [];
     lower ||= /^\p{Ll}/u.test(after);
     at.push(m.index);
   }
@@ -86,6 +85,9 @@ export const RUN_IN_ITEM_RULES: readonly ItemSplitRule[] = [
       // Mixed case (reviewer, rev3): the rule for capitals parted only "2. Edit…" off, and glued 3 and 4 to it.
       '1. open the file 2. Edit the header 3. save it 4. close it',
       '1. Open the file 2. edit the header 3. Save it',
+      // Items end on "in", "on", "at" (reviewer, rev4: d477527 parted it, the word list of numbers' words did not).
+      '1. open the app 2. log in 3. select a file 4. save it',
+      '1. turn it on 2. wait a minute 3. log in',
     ],
     keep: [
       '1. divide the input by 2. then sort it.',
@@ -97,8 +99,9 @@ export const RUN_IN_ITEM_RULES: readonly ItemSplitRule[] = [
       // All in capitals: the next rule's.
       '1. Build your package 2. Upgrade to the new version 3. Test the fix.',
     ],
-    split(paragraph) {
-      const at = lowerCaseMarks(paragraph);
+    split(paragraph, _, words) {
+      // Without the language's words no list in lower case is parted: which word ends no item is the language's.
+      const at = words ? lowerCaseMarks(paragraph, words) : [];
       if (at.length === 0) return [paragraph];
       return [0, ...at].map((from, k) => paragraph.slice(from === 0 ? 0 : from + 1, at[k]).trim());
     },
@@ -171,8 +174,8 @@ export const RUN_IN_ITEM_RULES: readonly ItemSplitRule[] = [
 ];
 
 /** A paragraph parted into its run-in numbered items by every rule of {@link RUN_IN_ITEM_RULES} in turn. */
-export const runInItems = (paragraph: string, isInstruction?: IsInstruction): string[] =>
+export const runInItems = (paragraph: string, isInstruction?: IsInstruction, words?: QuizWords): string[] =>
   RUN_IN_ITEM_RULES.reduce<string[]>(
-    (parts, rule) => parts.flatMap((p) => rule.split(p, isInstruction)),
+    (parts, rule) => parts.flatMap((p) => rule.split(p, isInstruction, words)),
     [paragraph],
   );
