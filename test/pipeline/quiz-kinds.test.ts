@@ -136,6 +136,13 @@ describe('ordering: the steps of a procedure, in order', () => {
       'Do the following steps:\n\n1. Open the file\n\n2. Read it\n\n3. Copy it to',
     ])
       assert.deepEqual(numberedLists([chunk(text)], instructionOf(lang), words), [], text);
+    // Steps end on "in", "on", "at": such a last item is whole (reviewer, rev4).
+    const logIn = chunk('Do the following steps:\n\n1. Open the app\n\n2. Select a file\n\n3. Log in');
+    assert.deepEqual(numberedLists([logIn], instructionOf(lang), words)[0]?.items, [
+      'Open the app',
+      'Select a file',
+      'Log in',
+    ]);
   });
   test('a list in lower case run into one paragraph is parted (CD-HIT-PARA, fresh set 10)', () => {
     const para = chunk(

@@ -125,10 +125,10 @@ export function foundLists(
     }
     // A list that runs to the text's end may go on where the chunks stop (its last item cut): not whole, unless
     // its last item ends a sentence, or no item does (a list written without stops, CD-HIT's "4. Repeat until
-    // done") and the last does not end on a word no text ends on ("2. Read the": cut).
+    // done") and the last does not end on a word no item ends on ("2. Read the": cut; "3. Log in": whole).
     const ends = (t: string) => /[.!?)]["'”’]?$/u.test(t);
     const last = items.at(-1) ?? '';
-    const stopless = !items.some(ends) && words !== undefined && !words.danglingGloss.test(last);
+    const stopless = !items.some(ends) && words !== undefined && !words.danglingStep.test(last);
     const whole = end + 1 < paragraphs.length || ends(last) || stopless;
     out.push({
       lead: paragraphs[i - 1]?.text ?? '',
