@@ -161,6 +161,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'The last command writes the table to disk.',
       // First of which options is not said (sure-words.ts, SAYS_WHOSE).
       'The first option is the file name.',
+      'The fit is poor for the present data.',
     ],
     keep: [
       'Both TCP and UDP are supported by the daemon.',
@@ -180,6 +181,14 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'There are two kinds of numbers, integer and float, both are represented with 29 bits value and 1 bit sign.',
       'The log keeps the entries of the present day for 4 days.',
       'The first option on the command line names the input file.',
+      // "Both" with its two named within three words, and "the present" before a noun of no example (reviewer, rev4).
+      'Both regular files and directories can be given.',
+      'Both upper case and lower case letters are accepted.',
+      'Both long options and short options are accepted.',
+      'Both read-only and read-write mounts are supported.',
+      'The pwd command prints the present working directory.',
+      'At the present moment only 3 formats are supported.',
+      'The present implementation supports 3 formats.',
     ],
     fails: (s) => LEANS_ON_PARAGRAPH.test(s),
   },

@@ -195,6 +195,12 @@ const LIST_MEMBERS = `(?:routine|function|method|form|option|command)s?`;
 const SAYS_WHOSE = `(?:of|in|to|on|at|for|from|with|after|before|given|passed)`;
 
 /**
+ * What "the present" leans on when it names the paragraph's own example ("the present series", "the present data"):
+ * listed, because after it most nouns are no example ("the present working directory", "the present implementation").
+ */
+const PRESENT_THINGS = String.raw`(?:series|examples?|data(?:\s*sets?)?|datasets?|samples?|models?|stud(?:y|ies)|analys[ie]s|cases?|experiments?|illustrations?|applications?)`;
+
+/**
  * A determiner that leans on the paragraph: "Both tests" (which two?), "the same steps" (as what?), "the opposite
  * case" (of which?), "the newly-configured handler" (configured where?). "Both X and Y" names its two; "the same …
  * as …" says as what; "at the same time" is no thing of the paragraph; after "all", "both", "each", "every" or a
@@ -203,11 +209,12 @@ const SAYS_WHOSE = `(?:of|in|to|on|at|for|from|with|after|before|given|passed)`;
  * means: no count ends at any character from the line's start to "the same", checked character by character; a
  * lookbehind reaching back with ".*" from every "the" read the line again each time, quadratic in its length.
  * "Both" alone opening the sentence ("Both try to detect…": the two tests named before; after a comma it may be
- * the sentence's two) and "the present series" (the example's) lean too.
+ * the sentence's two), unless "and" or "or" comes within three words ("Both regular files and directories"), and
+ * "the present series" (the example's: {@link PRESENT_THINGS}) lean too.
  * A sentence opened by an ordinal of a list's members ("The fourth routine modifies…") leans on the list above it.
  */
 export const LEANS_ON_PARAGRAPH = new RegExp(
-  String.raw`^\s*Both\s+(?!(?:of|the|these|those|its|their|\p{Ll}+s)\b)\p{Ll}+\b(?!\s+(?:and|or)\b)|\b[Tt]he\s+present\s+(?!(?:time|day|tense)\b)\p{Ll}+|(?:^|[,;]\s+)[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?\p{Ll}+s\b(?!\s+and\b)|(?<![^\n\r\u2028\u2029])(?:(?<!${COUNTED})[^\n\r\u2028\u2029])*?(?<!${COUNTED})\b(?:[Tt]he|[Tt]his)\s+same\s+(?!time\b)(?!(?:\S+\s+){0,2}as\b)\p{Ll}|\b[Tt]he\s+(?:opposite|other|reverse|converse)\s+case\b|\b[Tt]he\s+(?:newly|just|previously|recently|above)[-\s]\p{Ll}+(?:ed|en)\b|^[Tt]he\s+(?:first|second|third|fourth|fifth|sixth|last|final)\s+${LIST_MEMBERS}\b(?!\s+${SAYS_WHOSE}\b)`,
+  String.raw`^\s*Both\s+(?!(?:[\p{L}-]+\s+){0,2}(?:and|or)\b)(?!(?:of|the|these|those|its|their|[\p{Ll}-]+s)\b)[\p{Ll}-]+\b|\b[Tt]he\s+present\s+${PRESENT_THINGS}\b|(?:^|[,;]\s+)[Bb]oth\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?\p{Ll}+s\b(?!\s+and\b)|(?<![^\n\r\u2028\u2029])(?:(?<!${COUNTED})[^\n\r\u2028\u2029])*?(?<!${COUNTED})\b(?:[Tt]he|[Tt]his)\s+same\s+(?!time\b)(?!(?:\S+\s+){0,2}as\b)\p{Ll}|\b[Tt]he\s+(?:opposite|other|reverse|converse)\s+case\b|\b[Tt]he\s+(?:newly|just|previously|recently|above)[-\s]\p{Ll}+(?:ed|en)\b|^[Tt]he\s+(?:first|second|third|fourth|fifth|sixth|last|final)\s+${LIST_MEMBERS}\b(?!\s+${SAYS_WHOSE}\b)`,
   'u',
 );
 
