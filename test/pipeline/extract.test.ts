@@ -256,6 +256,9 @@ describe('text clean-up', () => {
       ['Poincar\u00B4e', 'Poincar\u00E9'],
       ['Espa\u02DCna', 'Espa\u00F1a'],
       ['\u02C7Cech', '\u010Cech'],
+      ['Z\u00A8urich', 'Z\u00FCrich'],
+      ['\u00B4Ecole', '\u00C9cole'],
+      ['uddannelsesr\u02DAadet', 'uddannelsesr\u00E5det'],
     ];
     for (const [raw, clean] of joined) assert.equal(cleanText(raw), clean, JSON.stringify(raw));
     const left = [
@@ -264,6 +267,14 @@ describe('text clean-up', () => {
       'a\u00A8x',
       'the \u00A8 sign',
       '\u00B42',
+      // No letter's accent: a quote or an apostrophe between capitals, after a word's one lower-case letter or
+      // opening a word in lower case; a control key; a tilde in a path; a mark over a variable (reviewer, rev4).
+      'O\u00B4Neil and D\u00B4Angelo',
+      'l\u00B4exemple',
+      'the \u00B4echo\u00B4 command',
+      'Press \u02C6A then \u02C6E, or \u02C6Ab',
+      'http://host/\u02DCandrew/ and \u02DCnobody, /\u02DCAndrew',
+      'x\u02C6i + \u02DCx = \u27E8u, \u02DC v\u02DCi\u27E9',
     ];
     for (const raw of left) assert.equal(cleanText(raw), raw, JSON.stringify(raw));
   });

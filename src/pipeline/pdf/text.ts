@@ -58,9 +58,25 @@ const SPACING_ACCENTS: Record<string, [combining: string, letters: RegExp]> = {
   '\u02C7': ['\u030C', /[cszrenCSZREN]/u],
   '\u02DA': ['\u030A', /[auAU]/u],
 };
-const SPACING_ACCENT = /([\u00A8\u00B4\u02C6\u02DC\u02C7\u02DA])([A-Za-z])/gu;
+/**
+ * Where such an accent is a letter's: inside a word, after two letters or a word's one capital and before a
+ * lower-case letter ("Gr¨obner", "Z¨urich", "Poincar´e"); opening a word, before a capital and a lower-case letter
+ * ("´Ecole", "ˇCech"), not after "/" or "~" and not a circumflex (a control key: "Press ˆA"). Elsewhere it is no
+ * accent of a letter: a quote or an apostrophe ("O´Neil", "D´Angelo", "l´exemple", "the ´echo´ command"), a tilde
+ * in a path ("/˜andrew/", "˜nobody"), a mark over a variable ("xˆi", "˜x", "v˜i": GeoTopo, the corpus).
+ */
+const SPACING_ACCENT =
+  /(?<=\p{L}\p{L}|(?<![\p{L}\p{N}])\p{Lu})([\u00A8\u00B4\u02C6\u02DC\u02C7\u02DA])([a-z])|(?<![\p{L}\p{N}/~])([\u00A8\u00B4\u02DC\u02C7\u02DA])([A-Z])(?=\p{Ll})/gu;
 
-function joinAccent(pair: string, accent: string, letter: string): string {
+function joinAccent(
+  pair: string,
+  inWord: string | undefined,
+  lower: string | undefined,
+  opening: string | undefined,
+  capital: string | undefined,
+): string {
+  const accent = inWord ?? opening!;
+  const letter = lower ?? capital!;
   const [combining, letters] = SPACING_ACCENTS[accent]!;
   if (!letters.test(letter)) return pair;
   const joined = (letter + combining).normalize('NFC');
