@@ -242,7 +242,7 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
         name,
         lockDuration: s.lockDurationMs,
         stalledInterval: s.lockDurationMs,
-        // A job whose worker dies on each run fails after JOB_ATTEMPTS runs, as one whose runs throw.
+        // A job whose worker stops while running it is put back up to JOB_ATTEMPTS times (stalls.ts).
         maxStalledCount: maxStalledCount(s.jobAttempts),
         removeOnComplete: { count: s.keepCompletedJobs },
         removeOnFail: { count: s.keepFailedJobs },
