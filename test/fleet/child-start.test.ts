@@ -45,7 +45,7 @@ const isAlive = (pid: number) => {
 };
 
 function stuckPool(
-  mode: 'hang' | 'crash' | 'none',
+  mode: 'hang' | 'crash' | 'flaky' | 'none',
   pids: string,
   opts: Partial<PoolOptions> = {},
 ): ChildPool {
@@ -70,7 +70,10 @@ describe('children that never get ready', () => {
   const files: string[] = [];
   afterEach(() => {
     for (const name of HOOK) delete process.env[name];
-    for (const file of files.splice(0)) rmSync(file, { force: true });
+    for (const file of files.splice(0)) {
+      rmSync(file, { force: true });
+      rmSync(`${file}.first`, { force: true });
+    }
   });
 
   test(
@@ -108,6 +111,34 @@ describe('children that never get ready', () => {
     );
     await pool.close();
   });
+
+  test(
+    'a slot giving up through a ready child that dies while another slot still starts: start() rejects',
+    HANG_GUARD,
+    async () => {
+      const pids = pidsFile();
+      files.push(pids);
+      const gaveUp: ProfaiError[] = [];
+      // One slot's child gets ready late and stays; the other slot's children die soon after ready, twice.
+      const pool = stuckPool('flaky', pids, {
+        forkAtStart: true,
+        startTimeoutMs: 60_000,
+        onGiveUp: (e) => gaveUp.push(e),
+      });
+      const err = await pool.start().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      const outcome = err ? null : await pool.run({ jobId: 'f1', task: 'test.noop', data: {}, attempt: 1 });
+      await pool.close();
+      assert.ok(
+        err instanceof ProfaiError,
+        `start() returned though the pool gave up (run: ${JSON.stringify(outcome)}, onGiveUp calls: ${gaveUp.length})`,
+      );
+      assert.match(err.message, /failed 2 times in a row .*last: child exited \(exit code 0\) within 5 s of being ready$/);
+      assert.deepEqual(gaveUp, [], 'at start, start() rejects instead');
+    },
+  );
 
   test(
     'once started: the run answers `released` and the pool says it gave up, once',

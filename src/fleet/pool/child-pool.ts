@@ -179,6 +179,9 @@ export class ChildPool implements Executor {
       } finally {
         this.#forkingAtStart = false;
       }
+      // A slot may give up through a ready child dying soon (#onExit) while another still starts: every slot
+      // then has a child, but onGiveUp was not called (forking at start), so start() is the one to say it.
+      if (this.#gaveUp) throw this.#gaveUp;
       for (const slot of this.#slots) this.#armIdleExit(slot);
     }
     this.#stopWatch = watchMemory(
