@@ -159,7 +159,8 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
 
   const queues = placements(s.queues, registry);
   let failure: Error | null = null;
-  // Bound once the worker can stop; a pool giving up at start makes start() reject instead.
+  // Bound once the worker can stop (then called at once if the pool gave up meanwhile, while the worker was
+  // getting ready); a pool giving up during its start() makes start() reject instead.
   let stopForFailure: () => void = () => {};
   // A worker whose queues all run in this process (an LLM worker) forks no children.
   const pool = new ChildPool({
@@ -332,6 +333,7 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
   const stopped = new Promise<StopOutcome>((r) => (resolveStopped = r));
   const stopAndSignal = () => stop().then(resolveStopped);
   stopForFailure = () => void stopAndSignal();
+  if (failure) stopForFailure();
   if (opts.handleSignals ?? true) {
     process.on('SIGTERM', () => void stopAndSignal());
     process.on('SIGINT', () => void stopAndSignal());
