@@ -316,7 +316,8 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
       void beats.beatNow();
       consumerWatch?.stop();
       await Promise.all([...counted.values()].map((q) => q.close().catch(() => {})));
-      const outcome = await stopGracefully(workers(), executors, s.shutdownGraceS * 1000, forced);
+      const retiring = consumers.flatMap((c) => [...c.retiring]);
+      const outcome = await stopGracefully(workers(), executors, s.shutdownGraceS * 1000, forced, retiring);
       // What the tasks opened in this process (their settle's and in-process runs' connections).
       for (const task of registry.all()) await task.dispose?.().catch(() => {});
       log.info(outcome === 'drained' ? 'stopped' : 'stopped: unfinished tasks were released to the queue', {
