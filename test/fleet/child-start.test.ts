@@ -164,6 +164,31 @@ describe('children that never get ready', () => {
   );
 
   test(
+    'released while a child starts: the start is cancelled (child killed), the run answers `released`',
+    HANG_GUARD,
+    async () => {
+      const pids = pidsFile();
+      files.push(pids);
+      // A start timeout longer than the test's guard: only the release can end this start in time.
+      const pool = stuckPool('hang', pids, { forkAtStart: false, size: 1, startTimeoutMs: 120_000 });
+      await pool.start();
+      const running = pool.run({ jobId: 'r1', task: 'test.noop', data: {}, attempt: 1 });
+      const [pid] = await waitFor('a child starting', async () => {
+        try {
+          return pidsIn(pids);
+        } catch {
+          return null;
+        }
+      });
+      pool.release();
+      assert.deepEqual(await running, { kind: 'released' });
+      await waitFor('the starting child killed', async () => (isAlive(pid!) ? null : true));
+      assert.deepEqual(pidsIn(pids), [pid], 'no child forked after the release');
+      await pool.close();
+    },
+  );
+
+  test(
     'a child that dies in its first task did start: no give-up, the next task runs',
     HANG_GUARD,
     async () => {

@@ -206,11 +206,13 @@ export class ChildPool implements Executor {
   }
 
   /**
-   * Kills the children still running tasks; their runs resolve `released` (the caller re-queues the jobs). A
-   * child still leaving is killed too: a run waiting for it to exit would otherwise sit out {@link LEAVE_WAIT_MS}.
+   * Kills the children still running tasks; their runs resolve `released` (the caller re-queues the jobs). Starts
+   * in progress are cancelled, and no child is forked after. A child still leaving is killed too: a run waiting for it to exit would otherwise sit out {@link LEAVE_WAIT_MS}.
    */
   release(): void {
     this.#released = true;
+    // Children still starting are killed: none of them will be given a task.
+    this.#starts.abort();
     for (const slot of this.#slots) this.#disarmIdleExit(slot);
     for (const slot of this.#slots) {
       if (slot.busy) slot.child?.kill('SIGKILL');
@@ -447,9 +449,14 @@ export class ChildPool implements Executor {
 
   async #fork(slot: Slot): Promise<ChildHandle> {
     for (;;) {
+      this.#throwIfStopped();
       if (this.#gaveUp) throw this.#gaveUp;
       if (slot.startFailures >= this.#opts.startAttempts) throw this.#giveUp(slot);
-      if (slot.startFailures > 0) await sleep(startBackoffMs(slot.startFailures));
+      if (slot.startFailures > 0) {
+        await sleep(startBackoffMs(slot.startFailures));
+        // Released or closed during the backoff: a child forked now would only be killed.
+        this.#throwIfStopped();
+      }
       try {
         const forkedAt = Date.now();
         const child = await ChildHandle.start(
@@ -464,6 +471,8 @@ export class ChildPool implements Executor {
         void child.exited.then((exit) => this.#onExit(slot, child, describeExit(exit)));
         return child;
       } catch (err) {
+        // Cancelled by release() or close(): not a failure of the slot.
+        if (this.#closing || this.#released) throw err;
         slot.startFailures++;
         slot.lastStartError = (err as Error).message;
         this.#opts.log.error('child failed to start', {
@@ -471,9 +480,13 @@ export class ChildPool implements Executor {
           failures: slot.startFailures,
           error: slot.lastStartError,
         });
-        if (this.#closing || this.#released) throw err;
       }
     }
+  }
+
+  /** Forking stops once the pool is released or closing; callers take the throw for `released`. */
+  #throwIfStopped(): void {
+    if (this.#closing || this.#released) throw new Error('child pool released or closing: no fork');
   }
 
   /** Gives up on the pool (once): the error every later fork throws, handed to `onGiveUp` after start(). */
