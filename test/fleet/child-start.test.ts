@@ -45,7 +45,7 @@ const isAlive = (pid: number) => {
 };
 
 function stuckPool(
-  mode: 'hang' | 'crash' | 'flaky' | 'none',
+  mode: 'hang' | 'crash' | 'flaky' | 'late-flaky' | 'none',
   pids: string,
   opts: Partial<PoolOptions> = {},
 ): ChildPool {
@@ -159,6 +159,28 @@ describe('children that never get ready', () => {
       });
       assert.equal(pidsIn(pids).length, 2);
       assert.equal(gaveUp.length, 1);
+      await pool.close();
+    },
+  );
+
+  test(
+    'a child slow to get ready that dies soon after ready failed to start: the window counts from ready',
+    HANG_GUARD,
+    async () => {
+      const pids = pidsFile();
+      files.push(pids);
+      const gaveUp: ProfaiError[] = [];
+      // Each child is ready ~6 s after its fork (past the 5 s window from the fork) and dies 0.3 s later.
+      const pool = stuckPool('late-flaky', pids, {
+        size: 1,
+        forkAtStart: true,
+        startTimeoutMs: 60_000,
+        startAttempts: 1,
+        onGiveUp: (e) => gaveUp.push(e),
+      });
+      await pool.start();
+      await waitFor('the pool to give up', async () => (gaveUp.length > 0 ? true : null), 30_000);
+      assert.match(gaveUp[0]!.message, /last: child exited \(exit code 0\) within 5 s of being ready$/);
       await pool.close();
     },
   );

@@ -7,11 +7,14 @@
  * TEST_STUCK_START=flaky: the first child forked (the one that creates TEST_STUCK_PIDS.first) gets ready only once
  * two other children have come and gone, then stays; every other child exits {@link FLAKY_EXIT_MS} after loading
  * this module, so soon after it is ready.
+ * TEST_STUCK_START=late-flaky: every child takes {@link LATE_MS} to load this module (longer than the pool's
+ * early-exit window), then exits {@link FLAKY_EXIT_MS} after, soon after it is ready.
  */
 import { appendFileSync, existsSync, openSync, readFileSync } from 'node:fs';
 import type { TaskDefinition } from '../../src/fleet/interfaces.ts';
 
 const FLAKY_EXIT_MS = 300;
+const LATE_MS = 6000;
 const mode = process.env.TEST_STUCK_START;
 const pidsFile = process.env.TEST_STUCK_PIDS;
 
@@ -46,12 +49,13 @@ async function untilTwoOthersGone(file: string): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 1000));
 }
 
-if (process.send && (mode === 'hang' || mode === 'crash' || mode === 'flaky')) {
+if (process.send && (mode === 'hang' || mode === 'crash' || mode === 'flaky' || mode === 'late-flaky')) {
   if (pidsFile) appendFileSync(pidsFile, `${process.pid}\n`);
   if (mode === 'crash') process.exit(3);
   if (mode === 'hang') await new Promise(() => {});
+  if (mode === 'late-flaky') await new Promise((resolve) => setTimeout(resolve, LATE_MS));
   if (mode === 'flaky' && pidsFile && claimFirst(pidsFile)) await untilTwoOthersGone(pidsFile);
-  else if (mode === 'flaky') setTimeout(() => process.exit(0), FLAKY_EXIT_MS);
+  else setTimeout(() => process.exit(0), FLAKY_EXIT_MS);
 }
 
 export function createTasks(): TaskDefinition[] {

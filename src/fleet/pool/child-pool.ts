@@ -552,7 +552,7 @@ export class ChildPool implements Executor {
     }
     if (child.stopping || this.#closing || this.#released) return;
     // Dying before doing anything counts as failing to start: the next fork waits (backoff).
-    if (child.given === 0 && !child.killReason && Date.now() - child.startedAt < EARLY_EXIT_MS) {
+    if (child.given === 0 && !child.killReason && Date.now() - child.readyAt < EARLY_EXIT_MS) {
       slot.startFailures = slot.readyAfterFailures + 1;
       slot.lastStartError = `child exited (${how}) within ${EARLY_EXIT_MS / 1000} s of being ready`;
     }
