@@ -84,7 +84,9 @@ export class QueueConsumer {
     );
     if (!timedOut) return;
     if ((this.#runningIn.get(old) ?? 0) > 0) return closed.catch(() => {});
-    await withTimeout(old.disconnect(), RETIRE_WAIT_MS, () => new Error('disconnect timed out')).catch(() => {});
+    await withTimeout(old.disconnect(), RETIRE_WAIT_MS, () => new Error('disconnect timed out')).catch(
+      () => {},
+    );
   }
 }
 

@@ -135,7 +135,10 @@ describe('children that never get ready', () => {
         err instanceof ProfaiError,
         `start() returned though the pool gave up (run: ${JSON.stringify(outcome)}, onGiveUp calls: ${gaveUp.length})`,
       );
-      assert.match(err.message, /failed 2 times in a row .*last: child exited \(exit code 0\) within 5 s of being ready$/);
+      assert.match(
+        err.message,
+        /failed 2 times in a row .*last: child exited \(exit code 0\) within 5 s of being ready$/,
+      );
       assert.deepEqual(gaveUp, [], 'at start, start() rejects instead');
     },
   );

@@ -52,7 +52,9 @@ describe('a job whose runs are all cut short (JOB_ATTEMPTS=2)', () => {
     }
   });
 
-  test('its worker killed each time: put back twice, three runs, then failed as stalled', { timeout: 180_000 }, async () => {
+  test('its worker killed each time: put back twice, three runs, then failed as stalled', {
+    timeout: 180_000,
+  }, async () => {
     const prefix = randomPrefix();
     const { client, cleanup } = openTestClient(prefix, settings);
     const workers: WorkerProcess[] = [];

@@ -41,7 +41,11 @@ function claimFirst(file: string): boolean {
 async function untilTwoOthersGone(file: string): Promise<void> {
   for (;;) {
     const others = existsSync(file)
-      ? readFileSync(file, 'utf8').trim().split('\n').map(Number).filter((pid) => pid !== process.pid)
+      ? readFileSync(file, 'utf8')
+          .trim()
+          .split('\n')
+          .map(Number)
+          .filter((pid) => pid !== process.pid)
       : [];
     if (others.length >= 2 && !others.some(alive)) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
