@@ -217,7 +217,7 @@ export const SETTINGS = {
   }),
   jobAttempts: setting({
     env: 'JOB_ATTEMPTS',
-    doc: 'Attempts per job for transient failures (permanent ones, like a corrupt PDF, fail at once). A job whose worker dies while running it (stalls: killed, or cut off from Redis past JOB_LOCK_MS) is put back in the queue, and fails once that has happened this many times.',
+    doc: 'Attempts per job for transient failures (permanent ones, like a corrupt PDF, fail at once). A job whose worker stops while running it (a stall: killed, or cut off from Redis past JOB_LOCK_MS) is put back in the queue, counted apart from failed attempts and over the whole life of the job; it fails only when that happens more than this many times.',
     schema: int(1, 50),
     default: 3,
   }),

@@ -5,7 +5,7 @@
  * check, for a worker that is meant to take jobs (running, not paused for a dependency):
  * - a Redis connection in ioredis's terminal state (`end`) is connected again;
  * - a queue whose consumer stopped running, or that holds no job while jobs wait in it for `idleMs`, gets a new
- *   BullMQ Worker (new blocking connection); the old one is closed without waiting (it holds no job).
+ *   BullMQ Worker (new blocking connection); the old one is closed in the background (see {@link QueueConsumer.restart}).
  */
 import type { Processor, Queue, Worker } from 'bullmq';
 import { withTimeout } from '../lib/time.ts';
@@ -20,6 +20,10 @@ export class QueueConsumer {
   /** When it last took a job (or started). */
   lastTakenAt = Date.now();
   restarts = 0;
+  /** Old Workers' closes after restarts, until they settle: a graceful stop waits for them too. */
+  readonly retiring = new Set<Promise<void>>();
+  /** Jobs each Worker's processor runs now. */
+  readonly #runningIn = new WeakMap<Worker, number>();
 
   /** `make` builds the Worker around `processor`, which counts the jobs running. */
   constructor(
@@ -31,33 +35,63 @@ export class QueueConsumer {
   }
 
   #start(): Worker {
-    return this.make(async (job, token, signal) => {
-      this.running++;
+    const count = (by: number) => {
+      this.running += by;
+      this.#runningIn.set(worker, (this.#runningIn.get(worker) ?? 0) + by);
+    };
+    const worker = this.make(async (job, token, signal) => {
+      count(1);
       this.lastTakenAt = Date.now();
       try {
         return await this.processor(job, token, signal);
       } finally {
-        this.running--;
+        count(-1);
       }
     });
+    return worker;
   }
 
   /**
    * Replaces the Worker; the old one is closed in the background. It runs no job in the processor, but may hold
    * one it has just fetched (active, locked with its token) that has not reached the processor yet: its close is
    * not forced, so that job still runs there, its lock renewed. Forced, the lock went unrenewed and the new Worker
-   * took the job for stalled and ran it a second time (test/fleet/consumer-restart.test.ts).
+   * took the job for stalled and ran it a second time (test/fleet/consumer-restart.test.ts). The close is kept in
+   * {@link retiring} until it settles, so that a graceful stop waits for that job as for the others.
    */
   async restart(): Promise<void> {
     const old = this.worker;
     this.worker = this.#start();
     this.lastTakenAt = Date.now();
     this.restarts++;
-    // Not waited for: a Worker whose connection hangs may never finish closing.
-    void withTimeout(old.close(), 5000, () => new Error('close timed out')).catch(() => {});
+    const closing = this.#retire(old);
+    this.retiring.add(closing);
+    void closing.finally(() => this.retiring.delete(closing));
     await this.worker.waitUntilReady();
   }
+
+  /**
+   * Closes a replaced Worker. One still closing after {@link RETIRE_WAIT_MS} with no job in its processor has a
+   * hung loop (its connection hangs): it is disconnected, not to leak it and its connection. (`close(true)` would
+   * only return the close already pending: BullMQ 6 answers every close after the first with it.) One running a
+   * job closes when that job ends; a graceful stop ends it by releasing the pool.
+   */
+  async #retire(old: Worker): Promise<void> {
+    const closed = old.close();
+    closed.catch(() => {});
+    const timedOut = await withTimeout(closed, RETIRE_WAIT_MS, () => new Error('close timed out')).then(
+      () => false,
+      () => true,
+    );
+    if (!timedOut) return;
+    if ((this.#runningIn.get(old) ?? 0) > 0) return closed.catch(() => {});
+    await withTimeout(old.disconnect(), RETIRE_WAIT_MS, () => new Error('disconnect timed out')).catch(
+      () => {},
+    );
+  }
 }
+
+/** How long a replaced Worker gets to close before it is disconnected (when it runs no job). */
+export const RETIRE_WAIT_MS = 5000;
 
 export interface ConsumerWatchOptions {
   redis: RedisClient;

@@ -1,14 +1,18 @@
 /**
- * A job whose worker dies while running it (killed with its children, or cut off from Redis for longer than
- * JOB_LOCK_MS) is failed by nobody: its lock expires, and BullMQ's stalled check puts it back in the queue and
- * counts the stall (attempts made stay as they were). BullMQ fails the job once that count is *above*
- * maxStalledCount, so a job recovered maxStalledCount times runs maxStalledCount + 1 times. Stalls and failed
- * attempts are counted apart: a job may fail some attempts and stall in others.
+ * A job whose worker stops while running it (killed or SIGSTOPped with its children, or cut off from Redis for
+ * longer than JOB_LOCK_MS) is failed by nobody: its lock expires, and BullMQ's stalled check puts it back in the
+ * queue and counts the stall (attempts made stay as they were). The count is never reset, so stalls add up over a
+ * job's life: two Redis outages and one kill are three. BullMQ fails the job once that count is *above*
+ * maxStalledCount, so a job whose every run stalls runs maxStalledCount + 1 times. Stalls and failed attempts are
+ * counted apart: a job may fail some attempts and stall in others.
  */
 
-/** The `maxStalledCount` that lets a job whose every run stalls run JOB_ATTEMPTS times, as one whose runs throw. */
+/**
+ * The `maxStalledCount` for JOB_ATTEMPTS: as many stalls put back as attempts. Stalls are infrastructure events,
+ * not the job's fault, so JOB_ATTEMPTS=1 still survives a Redis blip ("no work lost").
+ */
 export function maxStalledCount(jobAttempts: number): number {
-  return jobAttempts - 1;
+  return jobAttempts;
 }
 
 /** The failed reason BullMQ gives a job stalled more than maxStalledCount times. */
@@ -17,6 +21,6 @@ const BULLMQ_STALLED = 'job stalled more than allowable limit';
 /** A failed job's reason as operators read it: BullMQ's stalled one says what happened. */
 export function describeFailedReason(reason: string): string {
   return reason === BULLMQ_STALLED
-    ? `its worker stopped while running it (killed, or cut off from Redis) JOB_ATTEMPTS times (${BULLMQ_STALLED})`
+    ? `its worker stopped while running it (killed, or cut off from Redis) more than JOB_ATTEMPTS times (${BULLMQ_STALLED})`
     : reason;
 }

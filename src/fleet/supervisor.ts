@@ -159,7 +159,8 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
 
   const queues = placements(s.queues, registry);
   let failure: Error | null = null;
-  // Bound once the worker can stop; a pool giving up at start makes start() reject instead.
+  // Bound once the worker can stop (then called at once if the pool gave up meanwhile, while the worker was
+  // getting ready); a pool giving up during its start() makes start() reject instead.
   let stopForFailure: () => void = () => {};
   // A worker whose queues all run in this process (an LLM worker) forks no children.
   const pool = new ChildPool({
@@ -242,7 +243,7 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
         name,
         lockDuration: s.lockDurationMs,
         stalledInterval: s.lockDurationMs,
-        // A job whose worker dies on each run fails after JOB_ATTEMPTS runs, as one whose runs throw.
+        // A job whose worker stops while running it is put back up to JOB_ATTEMPTS times (stalls.ts).
         maxStalledCount: maxStalledCount(s.jobAttempts),
         removeOnComplete: { count: s.keepCompletedJobs },
         removeOnFail: { count: s.keepFailedJobs },
@@ -315,7 +316,8 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
       void beats.beatNow();
       consumerWatch?.stop();
       await Promise.all([...counted.values()].map((q) => q.close().catch(() => {})));
-      const outcome = await stopGracefully(workers(), executors, s.shutdownGraceS * 1000, forced);
+      const retiring = consumers.flatMap((c) => [...c.retiring]);
+      const outcome = await stopGracefully(workers(), executors, s.shutdownGraceS * 1000, forced, retiring);
       // What the tasks opened in this process (their settle's and in-process runs' connections).
       for (const task of registry.all()) await task.dispose?.().catch(() => {});
       log.info(outcome === 'drained' ? 'stopped' : 'stopped: unfinished tasks were released to the queue', {
@@ -332,6 +334,7 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
   const stopped = new Promise<StopOutcome>((r) => (resolveStopped = r));
   const stopAndSignal = () => stop().then(resolveStopped);
   stopForFailure = () => void stopAndSignal();
+  if (failure) stopForFailure();
   if (opts.handleSignals ?? true) {
     process.on('SIGTERM', () => void stopAndSignal());
     process.on('SIGINT', () => void stopAndSignal());

@@ -45,7 +45,7 @@ const isAlive = (pid: number) => {
 };
 
 function stuckPool(
-  mode: 'hang' | 'crash' | 'none',
+  mode: 'hang' | 'crash' | 'flaky' | 'late-flaky' | 'none',
   pids: string,
   opts: Partial<PoolOptions> = {},
 ): ChildPool {
@@ -70,7 +70,10 @@ describe('children that never get ready', () => {
   const files: string[] = [];
   afterEach(() => {
     for (const name of HOOK) delete process.env[name];
-    for (const file of files.splice(0)) rmSync(file, { force: true });
+    for (const file of files.splice(0)) {
+      rmSync(file, { force: true });
+      rmSync(`${file}.first`, { force: true });
+    }
   });
 
   test(
@@ -110,6 +113,37 @@ describe('children that never get ready', () => {
   });
 
   test(
+    'a slot giving up through a ready child that dies while another slot still starts: start() rejects',
+    HANG_GUARD,
+    async () => {
+      const pids = pidsFile();
+      files.push(pids);
+      const gaveUp: ProfaiError[] = [];
+      // One slot's child gets ready late and stays; the other slot's children die soon after ready, twice.
+      const pool = stuckPool('flaky', pids, {
+        forkAtStart: true,
+        startTimeoutMs: 60_000,
+        onGiveUp: (e) => gaveUp.push(e),
+      });
+      const err = await pool.start().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      const outcome = err ? null : await pool.run({ jobId: 'f1', task: 'test.noop', data: {}, attempt: 1 });
+      await pool.close();
+      assert.ok(
+        err instanceof ProfaiError,
+        `start() returned though the pool gave up (run: ${JSON.stringify(outcome)}, onGiveUp calls: ${gaveUp.length})`,
+      );
+      assert.match(
+        err.message,
+        /failed 2 times in a row .*last: child exited \(exit code 0\) within 5 s of being ready$/,
+      );
+      assert.deepEqual(gaveUp, [], 'at start, start() rejects instead');
+    },
+  );
+
+  test(
     'once started: the run answers `released` and the pool says it gave up, once',
     HANG_GUARD,
     async () => {
@@ -128,6 +162,53 @@ describe('children that never get ready', () => {
       });
       assert.equal(pidsIn(pids).length, 2);
       assert.equal(gaveUp.length, 1);
+      await pool.close();
+    },
+  );
+
+  test(
+    'a child slow to get ready that dies soon after ready failed to start: the window counts from ready',
+    HANG_GUARD,
+    async () => {
+      const pids = pidsFile();
+      files.push(pids);
+      const gaveUp: ProfaiError[] = [];
+      // Each child is ready ~6 s after its fork (past the 5 s window from the fork) and dies 0.3 s later.
+      const pool = stuckPool('late-flaky', pids, {
+        size: 1,
+        forkAtStart: true,
+        startTimeoutMs: 60_000,
+        startAttempts: 1,
+        onGiveUp: (e) => gaveUp.push(e),
+      });
+      await pool.start();
+      await waitFor('the pool to give up', async () => (gaveUp.length > 0 ? true : null), 30_000);
+      assert.match(gaveUp[0]!.message, /last: child exited \(exit code 0\) within 5 s of being ready$/);
+      await pool.close();
+    },
+  );
+
+  test(
+    'released while a child starts: the start is cancelled (child killed), the run answers `released`',
+    HANG_GUARD,
+    async () => {
+      const pids = pidsFile();
+      files.push(pids);
+      // A start timeout longer than the test's guard: only the release can end this start in time.
+      const pool = stuckPool('hang', pids, { forkAtStart: false, size: 1, startTimeoutMs: 120_000 });
+      await pool.start();
+      const running = pool.run({ jobId: 'r1', task: 'test.noop', data: {}, attempt: 1 });
+      const [pid] = await waitFor('a child starting', async () => {
+        try {
+          return pidsIn(pids);
+        } catch {
+          return null;
+        }
+      });
+      pool.release();
+      assert.deepEqual(await running, { kind: 'released' });
+      await waitFor('the starting child killed', async () => (isAlive(pid!) ? null : true));
+      assert.deepEqual(pidsIn(pids), [pid], 'no child forked after the release');
       await pool.close();
     },
   );

@@ -10,6 +10,7 @@ import { type Job, Queue, Worker } from 'bullmq';
 import { ConsumerWatch, QueueConsumer } from '../../src/fleet/consumer-watch.ts';
 import { createLogger } from '../../src/fleet/log.ts';
 import { queueRedis } from '../../src/fleet/redis.ts';
+import { stopGracefully } from '../../src/fleet/shutdown.ts';
 import { dropPrefix } from '../support/llm.ts';
 import { sleep, waitFor } from '../support/workers.ts';
 
@@ -92,7 +93,16 @@ describe('a consumer restarted while it holds a fetched job not yet started', ()
     try {
       await waitFor('the consumer restarted', async () => (consumer.restarts === 1 ? true : null));
       assert.match(lines.join(''), /restarting the consumer of q: no job taken while 1 wait/);
+      assert.equal(consumer.retiring.size, 1, 'the old Worker, holding the fetched job, is still closing');
       openGate();
+      // A graceful stop now waits for the old Worker's job too, not only for the current Worker's.
+      watch.stop();
+      const outcome = await stopGracefully([consumer.worker], [], 60_000, new Promise(() => {}), [
+        ...consumer.retiring,
+      ]);
+      assert.equal(outcome, 'drained');
+      assert.equal(await held.getState(), 'completed', 'the stop waited for the job the old Worker ran');
+      assert.equal(consumer.retiring.size, 0);
       await waitFor(
         'both jobs completed',
         async () => ((await producer.getJobCounts('completed')).completed === 2 ? true : null),

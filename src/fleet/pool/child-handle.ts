@@ -168,7 +168,8 @@ export type TaskAnswer = { kind: 'done'; done: DoneMessage } | { kind: 'exited';
 export class ChildHandle {
   readonly proc: ChildProcess;
   readonly pid: number;
-  readonly startedAt = Date.now();
+  /** When it said it was ready (0 until then): a child dying soon after failed to start (start-failures.ts). */
+  readyAt = 0;
   /** Tasks this child has finished (answered). */
   tasks = 0;
   /** Tasks given to it, answered or not: one that dies in its first task did start. */
@@ -248,6 +249,7 @@ export class ChildHandle {
       child.#onMessage = null;
       child.#onExitMidTask = null;
     }
+    child.readyAt = Date.now();
     return child;
   }
 

@@ -179,6 +179,9 @@ export class ChildPool implements Executor {
       } finally {
         this.#forkingAtStart = false;
       }
+      // A slot may give up through a ready child dying soon (#onExit) while another still starts: every slot
+      // then has a child, but onGiveUp was not called (forking at start), so start() is the one to say it.
+      if (this.#gaveUp) throw this.#gaveUp;
       for (const slot of this.#slots) this.#armIdleExit(slot);
     }
     this.#stopWatch = watchMemory(
@@ -203,11 +206,13 @@ export class ChildPool implements Executor {
   }
 
   /**
-   * Kills the children still running tasks; their runs resolve `released` (the caller re-queues the jobs). A
-   * child still leaving is killed too: a run waiting for it to exit would otherwise sit out {@link LEAVE_WAIT_MS}.
+   * Kills the children still running tasks; their runs resolve `released` (the caller re-queues the jobs). Starts
+   * in progress are cancelled, and no child is forked after. A child still leaving is killed too: a run waiting for it to exit would otherwise sit out {@link LEAVE_WAIT_MS}.
    */
   release(): void {
     this.#released = true;
+    // Children still starting are killed: none of them will be given a task.
+    this.#starts.abort();
     for (const slot of this.#slots) this.#disarmIdleExit(slot);
     for (const slot of this.#slots) {
       if (slot.busy) slot.child?.kill('SIGKILL');
@@ -444,9 +449,14 @@ export class ChildPool implements Executor {
 
   async #fork(slot: Slot): Promise<ChildHandle> {
     for (;;) {
+      this.#throwIfStopped();
       if (this.#gaveUp) throw this.#gaveUp;
       if (slot.startFailures >= this.#opts.startAttempts) throw this.#giveUp(slot);
-      if (slot.startFailures > 0) await sleep(startBackoffMs(slot.startFailures));
+      if (slot.startFailures > 0) {
+        await sleep(startBackoffMs(slot.startFailures));
+        // Released or closed during the backoff: a child forked now would only be killed.
+        this.#throwIfStopped();
+      }
       try {
         const forkedAt = Date.now();
         const child = await ChildHandle.start(
@@ -461,6 +471,8 @@ export class ChildPool implements Executor {
         void child.exited.then((exit) => this.#onExit(slot, child, describeExit(exit)));
         return child;
       } catch (err) {
+        // Cancelled by release() or close(): not a failure of the slot.
+        if (this.#closing || this.#released) throw err;
         slot.startFailures++;
         slot.lastStartError = (err as Error).message;
         this.#opts.log.error('child failed to start', {
@@ -468,9 +480,13 @@ export class ChildPool implements Executor {
           failures: slot.startFailures,
           error: slot.lastStartError,
         });
-        if (this.#closing || this.#released) throw err;
       }
     }
+  }
+
+  /** Forking stops once the pool is released or closing; callers take the throw for `released`. */
+  #throwIfStopped(): void {
+    if (this.#closing || this.#released) throw new Error('child pool released or closing: no fork');
   }
 
   /** Gives up on the pool (once): the error every later fork throws, handed to `onGiveUp` after start(). */
@@ -536,7 +552,7 @@ export class ChildPool implements Executor {
     }
     if (child.stopping || this.#closing || this.#released) return;
     // Dying before doing anything counts as failing to start: the next fork waits (backoff).
-    if (child.given === 0 && !child.killReason && Date.now() - child.startedAt < EARLY_EXIT_MS) {
+    if (child.given === 0 && !child.killReason && Date.now() - child.readyAt < EARLY_EXIT_MS) {
       slot.startFailures = slot.readyAfterFailures + 1;
       slot.lastStartError = `child exited (${how}) within ${EARLY_EXIT_MS / 1000} s of being ready`;
     }
