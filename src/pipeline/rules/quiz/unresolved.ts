@@ -27,9 +27,13 @@ const COUNT =
 const CHANGE_LOG_OPENING =
   /^(?:Support|Fix|Add|Remove|Improve|Update|Rename|Deprecate|Implement|Optimi[sz]e|Revert|Correct)(?:e?d)?\s+(?!(?:is|are|was|were|of|for|to|can|may|will|must|should|and|or|has|have)\b)/u;
 
-/** A subject that is an example's data: "The data consists of…", "the sample contains…" (which data?). */
+/**
+ * A subject that is an example's data: "The data consists of…", "the sample contains…" (which data?). "Data" and
+ * "sample" are also a program's bytes ("The data is sent in network byte order", "The sample has 16 bits"): with
+ * them only a verb of what an example holds or where it came from; a study's people are an example's whatever they do.
+ */
 const EXAMPLE_DATA =
-  /(?:^|,\s+)[Tt]he\s+(?:data(?:\s?set)?|dataset|sample|cohort|study|patients|subjects|participants|respondents)\s+(?:is|are|was|were|consists?|contains?|comes?|came|includes?|has|have|had|shows?|showed|suggests?|gives?|gave)\b/u;
+  /(?:^|,\s+)[Tt]he\s+(?:(?:data(?:\s?set)?|dataset|sample)\s+(?:consists?\s+of|contains?|comes?\s+from|came\s+from|includes?|(?:is|are|was|were)\s+(?:collected|gathered|recorded|drawn|obtained))\b|(?:cohort|study|patients|subjects|participants|respondents)\s+(?:is|are|was|were|consists?|contains?|comes?|came|includes?|has|have|had|shows?|showed|suggests?|gives?|gave)\b)/u;
 
 /** A statistic of data the sentence does not name: "The mean age at diagnosis is 63 years". */
 const UNNAMED_STATISTIC =
@@ -162,10 +166,14 @@ export const UNRESOLVED_RULES: readonly UnresolvedRule[] = [
     reject: [
       'The data consists of four binary variables: the gender, the age, the treatment and the survival status after 10 years.',
       'In this study, the patients were followed for 5 years.',
+      'The data were collected from 120 households in 2004.',
     ],
     keep: [
       'The data segment holds 64 KB of initialised variables.',
       'The Titanic data set consists of four variables.',
+      'The data is sent in network byte order.',
+      'The data are stored in column-major order.',
+      'The sample has 16 bits.',
     ],
     fails: (s) => EXAMPLE_DATA.test(s),
   },
