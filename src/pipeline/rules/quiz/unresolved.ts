@@ -39,9 +39,13 @@ const EXAMPLE_DATA =
 const UNNAMED_STATISTIC =
   /(?:^|,\s+)[Tt]he\s+(?:mean|median|average|estimated|observed|fitted|predicted)\s+(?!(?:of|value|filter|square|free)\b)\p{Ll}+(?:\s+(?:at|of|in|for)\s+\p{Ll}+)?\s+(?:is|was|are|were)\b/u;
 
-/** A fitted model's estimates: "rise 678.6 fold", "1.5 times as great as that for females", "a significant result". */
+/**
+ * A fitted model's estimates: "rise 678.6 fold", "1.5 times as great as that for females", "a significant result",
+ * a ratio given a number ("The hazard ratio for treatment is 0.7"; not a ratio's definition: "The odds ratio compares
+ * the odds of an event in two groups").
+ */
 const MODEL_ESTIMATE =
-  /\d\s?[-\s]fold\b|\btimes as (?:great|large|high|low|likely|much|many|big)\s+as\s+(?:that|those)\b|\b(?:hazard|odds|risk|rate) ratios?\b|\b(?:highly|statistically) significant\b|\bsignificant (?:results?|effects?|differences?)\b|\b(?:is|was|are|were) estimated (?:at|to be|as)\b/u;
+  /\d\s?[-\s]fold\b|\btimes as (?:great|large|high|low|likely|much|many|big)\s+as\s+(?:that|those)\b|\b(?:hazard|odds|risk|rate) ratios?(?:\s+(?!(?:is|was|are|were|of)\b)[^\s.;:]+){0,5}\s*(?:\b(?:is|was|are|were|of|equals?)\s+(?:about\s+|approximately\s+|around\s+)?|=\s*)\d|\b(?:highly|statistically) significant\b|\bsignificant (?:results?|effects?|differences?)\b|\b(?:is|was|are|were) estimated (?:at|to be|as)\b/u;
 
 /** A figure's marks for a subject: "the curves estimate…", "The bars show…" (which figure?). */
 const FIGURE_SUBJECT =
@@ -198,11 +202,14 @@ export const UNRESOLVED_RULES: readonly UnresolvedRule[] = [
       'Death rates rise 678.6 fold per decade of age and the death rate for males is 1.5 times as great as that for females.',
       'The test leads to a significant result at the 5% level.',
       'The hazard ratio for treatment is 0.7.',
+      'Treatment reduced the risk of death, with an odds ratio of 0.45.',
     ],
     keep: [
       'A page is 4 times as large as a block.',
       'The default significance level of the test is 5%.',
       'The cache holds 2 folders of 64 KB.',
+      'The hazard ratio is the ratio of the hazard rates of two groups.',
+      'The odds ratio compares the odds of an event in two groups.',
     ],
     fails: (s) => MODEL_ESTIMATE.test(s),
   },
