@@ -57,10 +57,11 @@ const SIGNPOST =
 
 /**
  * An opening condition on a keyword or option of a command ("If the WITH keyword is omitted, …", "If AUTOMATIC (the
- * default) is specified, …"): the group 1 is the rest of the sentence.
+ * default) is specified, …", "If the -o option is omitted, …"): a word in capitals, an option or code, not any noun
+ * ("If the timeout is omitted, the call blocks…" names what it speaks of). The group 1 is the rest of the sentence.
  */
 const KEYWORD_CONDITION =
-  /^(?:If|When|Unless)\s+(?:the\s+)?\S+(?:\s+(?:keyword|subcommand|option|argument|parameter|setting))?\s+(?:\([^)]*\)\s+)?(?:is|are)\s+(?:not\s+)?(?:omitted|specified|given|present|absent|used|set)\b,?\s*(?:then\s+)?(.*)$/u;
+  /^(?:If|When|Unless)\s+(?:the\s+)?(?:\p{Lu}[\p{Lu}\p{N}_]+|--?[\p{L}\p{N}][\p{L}\p{N}_-]*|\S*[\p{L}\p{N}][_.=/]\S*|['"‘“`]\S+['"’”`])(?:\s+(?:keyword|subcommand|option|argument|parameter|setting))?\s+(?:\([^)]*\)\s+)?(?:is|are)\s+(?:not\s+)?(?:omitted|specified|given|present|absent|used|set)\b,?\s*(?:then\s+)?(.*)$/u;
 
 export const UNRESOLVED_RULES: readonly UnresolvedRule[] = [
   {
@@ -69,16 +70,19 @@ export const UNRESOLVED_RULES: readonly UnresolvedRule[] = [
     reject: [
       'If the WITH keyword is omitted, then tests for all combinations of the listed variables are performed.',
       'If AUTOMATIC (the default) is specified, then the epoch begins 69 years before the current date.',
+      'If the -q option is given, the banner is not printed.',
     ],
     keep: [
       'If the -o option is omitted, GCC writes the output to a.out.',
       'If the WITH keyword is omitted, CORRELATIONS computes all pairs of the variables.',
       'If the file is not found, an error is reported.',
+      'If the -q option is given, Octave starts without the banner.',
+      'If the timeout is omitted, the call blocks until data arrives.',
     ],
     fails(s) {
       const rest = KEYWORD_CONDITION.exec(s.trim())?.[1];
       // A name in the rest (a capitalised word or code) says whose keyword it is.
-      return rest !== undefined && !/\p{Lu}|[\p{L}\p{N}][_.()-]+[\p{L}\p{N}]/u.test(rest.slice(1));
+      return rest !== undefined && !/\p{Lu}|[\p{L}\p{N}][_.()-]+[\p{L}\p{N}]/u.test(rest);
     },
   },
   {
