@@ -8,6 +8,7 @@
  */
 import { isAnalysed, type LanguageProfile, type Token } from '../../language/index.ts';
 import type { Rule } from '../rule.ts';
+import { compoundNoun } from './steps.ts';
 
 interface UnresolvedRule extends Rule {
   fails(statement: string, lang: LanguageProfile): boolean;
@@ -26,6 +27,30 @@ const COUNT =
 /** Verbs a change log opens its lines with, in the imperative or the past ("Support …", "Fixed …"). */
 const CHANGE_LOG_OPENING =
   /^(?:Support|Fix|Add|Remove|Improve|Update|Rename|Deprecate|Implement|Optimi[sz]e|Revert|Correct)(?:e?d)?\s+(?!(?:is|are|was|were|of|for|to|can|may|will|must|should|and|or|has|have)\b)/u;
+
+/** A verb of a clause of its own: not a participle ("Fixed bugs reported by users" is a change). */
+const finiteVerb = (t: Token | undefined) =>
+  t !== undefined && (t.pos === 'AUX' || (t.pos === 'VERB' && !/(?:ed|en|ing)$/u.test(t.lower)));
+
+/**
+ * Whether a change log's opening verb is a participle before a subject ("Supported formats include PNG",
+ * "Improved caching makes builds faster"): the opening and nouns only ({@link compoundNoun}) before a verb of their
+ * own, or one gerund the tagger reads as a verb then a verb in -s. The verb is found first: compoundNoun reads a verb
+ * before a noun as a noun of the compound ("formats include PNG" as "Output file names"), and nouns up to the end
+ * as a label ("Support arrays." is a change).
+ */
+function subjectAfterOpening(tags: readonly Token[]): boolean {
+  const verb = tags.findIndex((t, i) => i > 1 && (t.pos === 'VERB' || t.pos === 'AUX'));
+  if (verb > 1 && finiteVerb(tags[verb]) && compoundNoun(tags.slice(0, verb))) return true;
+  const [, second, third] = tags;
+  return (
+    second?.pos === 'VERB' &&
+    second.lower.endsWith('ing') &&
+    third?.pos === 'VERB' &&
+    third.lemma !== third.lower &&
+    /[^s]s$/u.test(third.lower)
+  );
+}
 
 /**
  * A subject that is an example's data: "The data consists of…", "the sample contains…" (which data?). "Data" and
@@ -156,16 +181,21 @@ export const UNRESOLVED_RULES: readonly UnresolvedRule[] = [
       'Support local variables in named begin blocks.',
       'Fixed the crash on empty input files.',
       'Add the --build-jobs option for parallel builds.',
+      'Fixed bugs reported by users.',
+      'Support arrays.',
     ],
     keep: [
       'Support for local variables was added in version 4.',
       'Verilator supports IEEE DPI Context Functions.',
       'Fixed-point arithmetic is done in 16 bits.',
       'Update intervals are set in the configuration file.',
+      'Supported formats include PNG and JPEG.',
+      'Improved caching makes repeated builds faster.',
     ],
     fails(s, lang) {
       if (!isAnalysed(lang) || !CHANGE_LOG_OPENING.test(s.trim())) return false;
-      return !lang.analyser.tag(s).some((t) => t.pos === 'AUX');
+      const tags = lang.analyser.tag(s);
+      return !tags.some((t) => t.pos === 'AUX') && !subjectAfterOpening(tags);
     },
   },
   {
