@@ -93,7 +93,16 @@ export const NON_TERM_RULES: readonly TermRule[] = [
       'ith entry => the number of cones in the fan of dimension i plus the lineality dimension',
       'kth column => the values of the variable at the kth step',
     ],
-    keep: ['fifth normal form => a design of tables that removes join dependencies'],
-    fails: (a) => /(?<![\p{L}\p{N}])[ijklmn](?:-?th)(?![\p{L}\p{N}])/iu.test(a.term),
+    keep: [
+      'fifth normal form => a design of tables that removes join dependencies',
+      // An index before a concept's noun names the concept ("nth root", "nth power"), not one entry.
+      'nth root => a number that, raised to the power n, gives x',
+      'nth power => the product of n copies of a number',
+    ],
+    // An index before a noun of a place in an output or a sequence: an entry, a column, a step.
+    fails: (a) =>
+      /(?<![\p{L}\p{N}])[ijklmn]-?th\s+(?:entr(?:y|ies)|elements?|columns?|rows?|items?|positions?|components?|coordinates?|arguments?|parameters?|lines?|fields?|bytes?|bits?|characters?|steps?|iterations?|digits?|cells?|slots?|values?|indices|index|vectors?|variables?|observations?|cases?|records?)(?![\p{L}\p{N}])/iu.test(
+        a.term,
+      ),
   },
 ];
