@@ -79,9 +79,13 @@ const MODEL_ESTIMATE =
 const FIGURE_SUBJECT =
   /(?:^|,\s+|\b(?:time|here|above|below|now)\s+)[Tt]he\s+(?:curves?|plots?|graphs?|bars|panels?|dots)\s+(?:\p{Ll}+ly\s+)?(?:show|shows|estimate|estimates|represent|represents|indicate|indicates|display|displays|depict|depicts|illustrate|illustrates|suggest|suggests|correspond|corresponds)\b/u;
 
-/** Where the text points ahead of the sentence: "is described next", "in the next section". */
+/**
+ * Where the text points ahead of the sentence: "is described next", "in the next section", "The next chapter
+ * explains…". A command's or a document's next section ("The n command moves to the next section of the Info file")
+ * is no signpost.
+ */
 const SIGNPOST =
-  /\b(?:is|are|will be)\s+(?:\p{Ll}+ly\s+)?(?:described|explained|discussed|covered|shown|given|presented|treated|introduced|detailed|outlined|illustrated|listed|defined)\s+(?:next|later|afterwards|in what follows|in the (?:next|following|rest|remainder)\b)|\b(?:the|a) (?:next|following) (?:section|chapter|subsection|part|appendix)\b/u;
+  /\b(?:is|are|will be)\s+(?:\p{Ll}+ly\s+)?(?:described|explained|discussed|covered|shown|given|presented|treated|introduced|detailed|outlined|illustrated|listed|defined)\s+(?:next|later|afterwards|in what follows|in the (?:next|following|rest|remainder)\b)|\b(?:in|see)\s+(?:the|a) (?:next|following) (?:section|chapter|subsection|part|appendix)\b(?!\s+of\b)|^(?:The|A) (?:next|following) (?:section|chapter|subsection|part|appendix)\s+(?:describes|explains|discusses|covers|shows|presents|introduces|gives|lists|treats|details)\b/u;
 
 /**
  * An opening condition on a keyword or option of a command ("If the WITH keyword is omitted, …", "If AUTOMATIC (the
@@ -170,10 +174,13 @@ export const UNRESOLVED_RULES: readonly UnresolvedRule[] = [
       'The procedure for installing Octave from source on a Unix-like system is described next.',
       'The format of the file is explained later.',
       'The options are covered in the next chapter.',
+      'The next section describes the options of the compiler.',
+      'Each option has a default value (see the following section).',
     ],
     keep: [
       'The procedure for installing Octave from source needs a C++ compiler.',
       'The next command in the history is recalled with the down arrow.',
+      'The n command moves to the next section of the Info file.',
     ],
     fails: (s) => SIGNPOST.test(s),
   },
