@@ -90,13 +90,21 @@ const FIGURE_SUBJECT =
 const SIGNPOST =
   /\b(?:is|are|will be)\s+(?:\p{Ll}+ly\s+)?(?:described|explained|discussed|covered|shown|given|presented|treated|introduced|detailed|outlined|illustrated|listed|defined)\s+(?:next|later|afterwards|in what follows|in the (?:next|following|rest|remainder)\b)|\b(?:in|see)\s+(?:the|a) (?:next|following) (?:section|chapter|subsection|part|appendix)\b(?!\s+of\b)|^(?:The|A) (?:next|following) (?:section|chapter|subsection|part|appendix)\s+(?:describes|explains|discusses|covers|shows|presents|introduces|gives|lists|treats|details)\b/u;
 
+/** A keyword, an option or code: "WITH", "-o", "BLANK(n)", "x0", "'fix'". */
+const KEYWORD_LIKE = String.raw`(?:\p{Lu}[\p{Lu}\p{N}_]+\b|--?[\p{L}\p{N}][\p{L}\p{N}_-]*|\S*[\p{L}\p{N}][_.=/(]\S*|['"‘“${'`'}]\S+['"’”${'`'}])`;
+const KEYWORD_NOUN = '(?:keyword|subcommand|option|argument|parameter|setting)';
+
 /**
- * An opening condition on a keyword or option of a command ("If the WITH keyword is omitted, …", "If AUTOMATIC (the
- * default) is specified, …", "If the -o option is omitted, …"): a word in capitals, an option or code, not any noun
- * ("If the timeout is omitted, the call blocks…" names what it speaks of). The group 1 is the rest of the sentence.
+ * An opening condition on a keyword, an option or an argument of a command or function ("If the WITH keyword is
+ * omitted, …", "If AUTOMATIC (the default) is specified, …", "If the -o option is omitted, …", an entry's "If n is
+ * omitted, …"): a keyword-like token, a bare name in lower case, or "the" and a word before "keyword", "option"…;
+ * not "the" and a common noun ("If the timeout is omitted, the call blocks…" speaks of a kind of call). The group 1
+ * is the rest of the sentence.
  */
-const KEYWORD_CONDITION =
-  /^(?:If|When|Unless)\s+(?:the\s+)?(?:\p{Lu}[\p{Lu}\p{N}_]+|--?[\p{L}\p{N}][\p{L}\p{N}_-]*|\S*[\p{L}\p{N}][_.=/]\S*|['"‘“`]\S+['"’”`])(?:\s+(?:keyword|subcommand|option|argument|parameter|setting))?\s+(?:\([^)]*\)\s+)?(?:is|are)\s+(?:not\s+)?(?:omitted|specified|given|present|absent|used|set)\b,?\s*(?:then\s+)?(.*)$/u;
+const KEYWORD_CONDITION = new RegExp(
+  String.raw`^(?:If|When|Unless)\s+(?:${KEYWORD_LIKE}|\p{Ll}[\p{L}\p{N}_]*|the\s+(?:${KEYWORD_LIKE}|[\p{L}\p{N}_-]+(?=\s+${KEYWORD_NOUN}\b)))(?:\s+${KEYWORD_NOUN})?\s+(?:\([^)]*\)\s+)?(?:is|are)\s+(?:not\s+)?(?:omitted|specified|given|present|absent|used|set)\b,?\s*(?:then\s+)?(.*)$`,
+  'u',
+);
 
 export const UNRESOLVED_RULES: readonly UnresolvedRule[] = [
   {
@@ -106,6 +114,7 @@ export const UNRESOLVED_RULES: readonly UnresolvedRule[] = [
       'If the WITH keyword is omitted, then tests for all combinations of the listed variables are performed.',
       'If AUTOMATIC (the default) is specified, then the epoch begins 69 years before the current date.',
       'If the -q option is given, the banner is not printed.',
+      'If n is omitted, a value of 1 is used.',
     ],
     keep: [
       'If the -o option is omitted, GCC writes the output to a.out.',
