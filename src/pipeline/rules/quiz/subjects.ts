@@ -99,10 +99,14 @@ function pronounAfterOpening(tags: readonly Token[], pointers: ReadonlySet<strin
 }
 
 /**
- * Whether "it" before "is" or "was" stands for a clause after it: "it is an error to free…", "it is common that…";
- * not before a participle ("it is taken to be…": a passive, of the thing named before).
+ * Whether "it" before "is" or "was" stands for a clause after it ("it is an error to free…", "it is common that…";
+ * not before a participle: "it is taken to be…" is a passive, of the thing named before) and the opening phrase names
+ * where the statement holds with a name or code ("In C", "With the indexAt argument"): "In some cases it is
+ * necessary…", "With the two subroutines in the previous section it is easy…" hold of something the paragraph named.
  */
 function dummyIt(tags: readonly Token[], verb: number): boolean {
+  const opening = tags.slice(1, verb - 1);
+  if (!opening.some((t) => t.pos === 'PROPN' || !/^\p{Ll}+$/u.test(t.text))) return false;
   const be = tags[verb]!;
   if (tags[verb - 1]!.lower !== 'it' || !/^(?:is|was)$/u.test(be.lower) || tags[verb + 1]?.pos === 'VERB')
     return false;
@@ -134,6 +138,8 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'One is a nonstandard 1 byte transmission.',
       'The minimum recommended cache size is 10 MB, but larger caches generally perform better.',
       'By default it is taken to be after 50% of the observations, which leads to a result.',
+      'In some cases it is necessary to have the user supplied function as an object.',
+      'With the two subroutines in the previous section it is easy to do a vertex enumeration.',
     ],
     keep: [
       'The input to A3 is amplified 11 times by connecting a resistor from Rg to Ground.',
