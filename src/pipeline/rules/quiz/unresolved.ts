@@ -58,7 +58,7 @@ function subjectAfterOpening(tags: readonly Token[]): boolean {
  * them only a verb of what an example holds or where it came from; a study's people are an example's whatever they do.
  */
 const EXAMPLE_DATA =
-  /(?:^|,\s+)[Tt]he\s+(?:(?:data(?:\s?set)?|dataset|sample)\s+(?:consists?\s+of|contains?|comes?\s+from|came\s+from|includes?|(?:is|are|was|were)\s+(?:collected|gathered|recorded|drawn|obtained))\b|(?:cohort|study|patients|subjects|participants|respondents)\s+(?:is|are|was|were|consists?|contains?|comes?|came|includes?|has|have|had|shows?|showed|suggests?|gives?|gave)\b)/u;
+  /(?:^|,\s+)[Tt]he\s+(?:(?:data(?:\s?set)?|dataset|sample)\s+(?:consists?\s+of|contains?|comes?\s+from|came\s+from|includes?|(?:is|are|was|were)\s+(?:collected|gathered|recorded|drawn|obtained|available\s+(?:from|within)))\b|(?:cohort|study|patients|subjects|participants|respondents)\s+(?:is|are|was|were|consists?|contains?|comes?|came|includes?|has|have|had|shows?|showed|suggests?|gives?|gave)\b)/u;
 
 /**
  * A statistic of data the sentence does not name, given a figure: "The mean age at diagnosis is 63 years". Without a
@@ -227,6 +227,7 @@ export const UNRESOLVED_RULES: readonly UnresolvedRule[] = [
       'The data consists of four binary variables: the gender, the age, the treatment and the survival status after 10 years.',
       'In this study, the patients were followed for 5 years.',
       'The data were collected from 120 households in 2004.',
+      'The data are available from the data archive of the journal.',
     ],
     keep: [
       'The data segment holds 64 KB of initialised variables.',
