@@ -61,11 +61,12 @@ const EXAMPLE_DATA =
   /(?:^|,\s+)[Tt]he\s+(?:(?:data(?:\s?set)?|dataset|sample)\s+(?:consists?\s+of|contains?|comes?\s+from|came\s+from|includes?|(?:is|are|was|were)\s+(?:collected|gathered|recorded|drawn|obtained|available\s+(?:from|within)))\b|(?:cohort|study|patients|subjects|participants|respondents)\s+(?:is|are|was|were|consists?|contains?|comes?|came|includes?|has|have|had|shows?|showed|suggests?|gives?|gave)\b)/u;
 
 /**
- * A statistic of data the sentence does not name, given a figure: "The mean age at diagnosis is 63 years". Without a
- * figure it is a quantity of the subject ("The average complexity of quicksort is O(n log n)").
+ * A statistic of data the sentence does not name, given a figure or compared ("The mean age at diagnosis is 63
+ * years", "The median number of visits is slightly higher for patients with…"). Else it is a quantity of the subject
+ * ("The average complexity of quicksort is O(n log n)").
  */
 const UNNAMED_STATISTIC =
-  /(?:^|,\s+)[Tt]he\s+(?:mean|median|average|estimated|observed|fitted|predicted)\s+(?!(?:of|value|filter|square|free)\b)\p{Ll}+(?:\s+(?:at|of|in|for)\s+\p{Ll}+)?\s+(?:is|was|are|were)\s+(?:(?:about|approximately|around|only|just|over|under|nearly|almost)\s+)?\d/u;
+  /(?:^|,\s+)[Tt]he\s+(?:mean|median|average|estimated|observed|fitted|predicted)\s+(?!(?:of|value|filter|square|free)\b)\p{Ll}+(?:\s+(?:at|of|in|for)\s+\p{Ll}+)?\s+(?:is|was|are|were)\s+(?:(?:about|approximately|around|only|just|over|under|nearly|almost|also|much|even|\p{Ll}+ly)\s+){0,3}(?:\d|(?:higher|lower|greater|smaller|larger|longer|shorter|more|less|better|worse)\b)/u;
 
 /**
  * A fitted model's estimates: "rise 678.6 fold", "1.5 times as great as that for females", "a significant result",
@@ -245,6 +246,7 @@ export const UNRESOLVED_RULES: readonly UnresolvedRule[] = [
       'The mean age at diagnosis is 63 years, so death from other causes will be an important competing risk.',
       'The median survival was 8 months.',
       'The median age at onset was about 41 years.',
+      'The median number of visits is slightly higher for patients with a private insurance.',
     ],
     keep: [
       'The mean of a vector is computed by the mean function.',
