@@ -77,11 +77,11 @@ const MODEL_ESTIMATE =
   /\d\s?[-\s]fold\b|\btimes as (?:great|large|high|low|likely|much|many|big)\s+as\s+(?:that|those)\b|\b(?:hazard|odds|risk|rate) ratios?(?:\s+(?!(?:is|was|are|were|of)\b)[^\s.;:]+){0,5}\s*(?:\b(?:is|was|are|were|of|equals?)\s+(?:about\s+|approximately\s+|around\s+)?|=\s*)\d|\b(?:highly|statistically) significant\b|\bsignificant (?:results?|effects?|differences?)\b|\b(?:is|was|are|were) estimated (?:at|to be|as)\b/u;
 
 /**
- * A figure's marks for a subject: "the curves estimate…", "The bars show…" (which figure?). Not panels: a program's
- * window has them ("The panels display the current state of each channel").
+ * A figure's marks for a subject: "the curves estimate…", "The bars show…", "The panels show the residuals…" (which
+ * figure?). Panels that display are a program's window's ("The panels display the current state of each channel").
  */
 const FIGURE_SUBJECT =
-  /(?:^|,\s+|\b(?:time|here|above|below|now)\s+)[Tt]he\s+(?:curves?|plots?|graphs?|bars|dots)\s+(?:\p{Ll}+ly\s+)?(?:show|shows|estimate|estimates|represent|represents|indicate|indicates|display|displays|depict|depicts|illustrate|illustrates|suggest|suggests|correspond|corresponds)\b/u;
+  /(?:^|,\s+|\b(?:time|here|above|below|now)\s+)[Tt]he\s+(?:(?:curves?|plots?|graphs?|bars|dots)\s+(?:\p{Ll}+ly\s+)?(?:display|displays)|(?:curves?|plots?|graphs?|bars|panels?|dots)\s+(?:\p{Ll}+ly\s+)?(?:show|shows|estimate|estimates|represent|represents|indicate|indicates|depict|depicts|illustrate|illustrates|suggest|suggests|correspond|corresponds))\b/u;
 
 /**
  * Where the text points ahead of the sentence: "is described next", "in the next section", "The next chapter
@@ -280,6 +280,7 @@ export const UNRESOLVED_RULES: readonly UnresolvedRule[] = [
     reject: [
       'At each point in time the curves estimate the fraction of subjects currently in that state.',
       'The bars show the number of cases in each group.',
+      'The panels show the residuals from a conditional independence model, stratified by department.',
     ],
     keep: [
       'The plot command draws curves of functions and data.',
