@@ -98,12 +98,12 @@ const KEYWORD_NOUN = '(?:keyword|subcommand|option|argument|parameter|setting)';
 /**
  * An opening condition on a keyword, an option or an argument of a command or function ("If the WITH keyword is
  * omitted, …", "If AUTOMATIC (the default) is specified, …", "If the -o option is omitted, …", an entry's "If n is
- * omitted, …"): a keyword-like token, a bare name in lower case, or "the" and a word before "keyword", "option"…;
- * not "the" and a common noun ("If the timeout is omitted, the call blocks…" speaks of a kind of call). The group 1
- * is the rest of the sentence.
+ * omitted, …"): a keyword-like token, a bare name in lower case, "the" and a word before "keyword", "option"…, or
+ * such a noun alone (zsh's "If the style is set, its value is used…"); not "the" and a common noun ("If the
+ * timeout is omitted, the call blocks…" speaks of a kind of call). The group 1 is the rest of the sentence.
  */
 const KEYWORD_CONDITION = new RegExp(
-  String.raw`^(?:If|When|Unless)\s+(?:${KEYWORD_LIKE}|\p{Ll}[\p{L}\p{N}_]*|the\s+(?:${KEYWORD_LIKE}|[\p{L}\p{N}_-]+(?=\s+${KEYWORD_NOUN}\b)))(?:\s+${KEYWORD_NOUN})?\s+(?:\([^)]*\)\s+)?(?:is|are)\s+(?:not\s+)?(?:omitted|specified|given|present|absent|used|set)\b,?\s*(?:then\s+)?(.*)$`,
+  String.raw`^(?:If|When|Unless)\s+(?:${KEYWORD_LIKE}|\p{Ll}[\p{L}\p{N}_]*|the\s+(?:${KEYWORD_LIKE}|[\p{L}\p{N}_-]+(?=\s+${KEYWORD_NOUN}\b)|(?:${KEYWORD_NOUN}|style|flag|switch)(?=\s)))(?:\s+${KEYWORD_NOUN})?\s+(?:\([^)]*\)\s+)?(?:is|are)\s+(?:not\s+)?(?:omitted|specified|given|present|absent|used|set)\b,?\s*(?:then\s+)?(.*)$`,
   'u',
 );
 
@@ -116,6 +116,7 @@ export const UNRESOLVED_RULES: readonly UnresolvedRule[] = [
       'If AUTOMATIC (the default) is specified, then the epoch begins 69 years before the current date.',
       'If the -q option is given, the banner is not printed.',
       'If n is omitted, a value of 1 is used.',
+      'If the style is set, its value is used as the command to execute.',
     ],
     keep: [
       'If the -o option is omitted, GCC writes the output to a.out.',
