@@ -89,7 +89,7 @@ const FIGURE_SUBJECT =
  * is no signpost.
  */
 const SIGNPOST =
-  /\b(?:is|are|will be)\s+(?:\p{Ll}+ly\s+)?(?:described|explained|discussed|covered|shown|given|presented|treated|introduced|detailed|outlined|illustrated|listed|defined)\s+(?:next|later|afterwards|in what follows|in the (?:next|following|rest|remainder)\b)|\b(?:in|see)\s+(?:the|a) (?:next|following) (?:section|chapter|subsection|part|appendix)\b(?!\s+of\b)|^(?:The|A) (?:next|following) (?:section|chapter|subsection|part|appendix)\s+(?:describes|explains|discusses|covers|shows|presents|introduces|gives|lists|treats|details)\b/u;
+  /\b(?:is|are|will be)\s+(?:\p{Ll}+ly\s+)?(?:described|explained|discussed|covered|shown|given|presented|treated|introduced|detailed|outlined|illustrated|listed|defined)\s+(?:next|later|afterwards|in what follows|in the (?:next|following|rest|remainder)\b)|\b(?:in|see|at)\s+(?:the|a) (?:next|following) (?:section|chapter|subsection|part|appendix)\b(?!\s+of\b)|^(?:The|A) (?:next|following) (?:section|chapter|subsection|part|appendix)\s+(?:describes|explains|discusses|covers|shows|presents|introduces|gives|lists|treats|details)\b/u;
 
 /** A keyword, an option or code: "WITH", "-o", "BLANK(n)", "x0", "'fix'". */
 const KEYWORD_LIKE = String.raw`(?:\p{Lu}[\p{Lu}\p{N}_]+\b|--?[\p{L}\p{N}][\p{L}\p{N}_-]*|\S*[\p{L}\p{N}][_.=/(]\S*|['"‘“${'`'}]\S+['"’”${'`'}])`;
@@ -190,6 +190,7 @@ export const UNRESOLVED_RULES: readonly UnresolvedRule[] = [
       'The options are covered in the next chapter.',
       'The next section describes the options of the compiler.',
       'Each option has a default value (see the following section).',
+      'For a complete reference to the command language, have a look at the next section.',
     ],
     keep: [
       'The procedure for installing Octave from source needs a C++ compiler.',
