@@ -20,9 +20,12 @@ interface TermRule extends Rule {
 const JUDGING =
   /^(?:useful|rich|complex|complicated|important|powerful|intensive|expensive|costly|cheap|simple|easy|difficult|hard|convenient|elegant|efficient|fast|slow|robust|great|good|excellent|interesting|handy|versatile|sophisticated|flexible|tedious|beautiful|wonderful|valuable|essential|crucial|effective|extremely|very|highly|computationally|rather|quite|really|particularly|especially|most|more|less|incredibly|remarkably|fairly)$/iu;
 
-/** Nouns that relate the term to another thing: "a prerequisite for …", "an alternative to …". */
+/**
+ * Nouns that relate the term to another thing: "a prerequisite for …", "an alternative to …", "a complement to …"
+ * (but "the complement of a set" is set theory's operation, a definition).
+ */
 const RELATION_HEAD =
-  /^\s*(?:an?|the)\s+(?:\p{Ll}+\s+)?(?:pre-?requisites?|prequisites?|requirements?|dependency|dependencies|alternative|replacement|substitute|counterpart|complement|prelude|precursor)\s+(?:for|of|to)\b/iu;
+  /^\s*(?:an?|the)\s+(?:\p{Ll}+\s+)?(?:(?:pre-?requisites?|prequisites?|requirements?|dependency|dependencies|alternative|replacement|substitute|counterpart|prelude|precursor)\s+(?:for|of|to)|complement\s+(?:for|to))\b/iu;
 
 export const NON_DEFINITION_RULES: readonly DefinitionRule[] = [
   {
@@ -58,12 +61,14 @@ export const NON_DEFINITION_RULES: readonly DefinitionRule[] = [
       'GMP => a prequisite for building MPFR',
       'ninja => an alternative to make',
       'libfoo => the main dependency of the package',
+      'docstrings => a complement to the reference manual',
     ],
     keep: [
       // A successor names the one thing it follows (GPSBabel manual, fresh set 11).
       'GTC => the successor to the Logbook program of Garmin',
       'GMP => the GNU Multi Precision arithmetic library',
       'MPFR => a library for multiple-precision floating-point computations with correct rounding',
+      'absolute complement => the complement of a set A within the universal set U',
     ],
     fails: (d) => RELATION_HEAD.test(d.gloss),
   },
@@ -88,7 +93,16 @@ export const NON_TERM_RULES: readonly TermRule[] = [
       'ith entry => the number of cones in the fan of dimension i plus the lineality dimension',
       'kth column => the values of the variable at the kth step',
     ],
-    keep: ['fifth normal form => a design of tables that removes join dependencies'],
-    fails: (a) => /(?<![\p{L}\p{N}])[ijklmn](?:-?th)(?![\p{L}\p{N}])/iu.test(a.term),
+    keep: [
+      'fifth normal form => a design of tables that removes join dependencies',
+      // An index before a concept's noun names the concept ("nth root", "nth power"), not one entry.
+      'nth root => a number that, raised to the power n, gives x',
+      'nth power => the product of n copies of a number',
+    ],
+    // An index before a noun of a place in an output or a sequence: an entry, a column, a step.
+    fails: (a) =>
+      /(?<![\p{L}\p{N}])[ijklmn]-?th\s+(?:entr(?:y|ies)|elements?|columns?|rows?|items?|positions?|components?|coordinates?|arguments?|parameters?|lines?|fields?|bytes?|bits?|characters?|steps?|iterations?|digits?|cells?|slots?|values?|indices|index|vectors?|variables?|observations?|cases?|records?)(?![\p{L}\p{N}])/iu.test(
+        a.term,
+      ),
   },
 ];

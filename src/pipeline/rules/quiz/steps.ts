@@ -63,7 +63,7 @@ const gerund = (t: Token) => t.pos === 'VERB' && t.lemma !== t.lower && /ing$/u.
  * noun when a noun or the compound's end follows it. An object and what follows it is no compound: "Sort sequences
  * by length", "Copy files to the server", "Sort lines alphabetically".
  */
-function compoundNoun(tags: readonly Token[]): boolean {
+export function compoundNoun(tags: readonly Token[]): boolean {
   let k = 1;
   while (nominal(tags[k]) || (baseVerb(tags[k]) && (nominal(tags[k + 1]) || closes(tags[k + 1])))) k++;
   // Not without a noun: the tagger reads a name's first piece as a verb too ("repeat cd-hit…" as repeat/NOUN cd/AUX).

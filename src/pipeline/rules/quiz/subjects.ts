@@ -86,14 +86,35 @@ export function unnamedSubject(tags: readonly Token[], pointers: ReadonlySet<str
 /**
  * A pronoun for the subject right after an opening phrase with no comma ("By default it is taken to be after 50% of
  * the observations": it, the breakpoint named before; lmtest vignette, fresh set 11): {@link mainClause} finds no
- * main clause there.
+ * main clause there. A dummy "it" stands for the clause after it ("In C it is an error to free a pointer twice").
  */
 function pronounAfterOpening(tags: readonly Token[], pointers: ReadonlySet<string>): boolean {
   // An opening phrase ("By default", "In practice"), not a clause ("When it is full the cache…": it is the cache).
   const first = tags[0];
   if (first?.pos !== 'ADP' || !OPENING_WORDS.test(first.lower)) return false;
   const verb = tags.findIndex((t) => t.pos === 'AUX' || t.pos === 'VERB');
-  return verb > 1 && pointers.has(tags[verb - 1]!.lower) && !tags.slice(0, verb).some((t) => t.text === ',');
+  if (verb <= 1 || !pointers.has(tags[verb - 1]!.lower) || tags.slice(0, verb).some((t) => t.text === ','))
+    return false;
+  return !dummyIt(tags, verb);
+}
+
+/**
+ * Whether "it" before "is" or "was" stands for a clause after it ("it is an error to free…", "it is common that…";
+ * not before a participle: "it is taken to be…" is a passive, of the thing named before) and the opening phrase names
+ * where the statement holds with a name or code ("In C", "With the indexAt argument"): "In some cases it is
+ * necessary…", "With the two subroutines in the previous section it is easy…" hold of something the paragraph named.
+ */
+function dummyIt(tags: readonly Token[], verb: number): boolean {
+  const opening = tags.slice(1, verb - 1);
+  if (!opening.some((t) => t.pos === 'PROPN' || !/^\p{Ll}+$/u.test(t.text))) return false;
+  const be = tags[verb]!;
+  if (tags[verb - 1]!.lower !== 'it' || !/^(?:is|was)$/u.test(be.lower) || tags[verb + 1]?.pos === 'VERB')
+    return false;
+  return tags.some(
+    (t, i) =>
+      i > verb + 1 &&
+      ((t.lower === 'to' && tags[i + 1]?.pos === 'VERB') || (t.lower === 'that' && t.pos === 'SCONJ')),
+  );
 }
 
 /** A rule of rules/quiz/listed.ts's `ListedRule` shape (declared here: listed.ts imports these). */
@@ -117,6 +138,8 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'One is a nonstandard 1 byte transmission.',
       'The minimum recommended cache size is 10 MB, but larger caches generally perform better.',
       'By default it is taken to be after 50% of the observations, which leads to a result.',
+      'In some cases it is necessary to have the user supplied function as an object.',
+      'With the two subroutines in the previous section it is easy to do a vertex enumeration.',
     ],
     keep: [
       'The input to A3 is amplified 11 times by connecting a resistor from Rg to Ground.',
@@ -135,6 +158,7 @@ export const SUBJECT_RULES: readonly SubjectRule[] = [
       'The server listens on port 80 by default.',
       'By default Octave is started with the graphical user interface.',
       'When it is full the cache of 64 KB is flushed to disk.',
+      'In C it is an error to free a pointer twice.',
     ],
     fails(s, lang) {
       if (!isAnalysed(lang) || !lang.quizWords) return false;
