@@ -16,6 +16,7 @@ import { ProfaiError } from '../../src/domain/errors.ts';
 import { createLogger } from '../../src/fleet/log.ts';
 import { ChildPool, type PoolOptions } from '../../src/fleet/pool/child-pool.ts';
 import { enqueueTask } from '../../src/fleet/queues.ts';
+import { isAlive } from '../support/cli-processes.ts';
 import {
   killAll,
   openTestClient,
@@ -35,14 +36,6 @@ const HANG_GUARD = { timeout: 90_000 };
 
 const pidsFile = () => join(tmpdir(), `stuck-pids-${randomBytes(4).toString('hex')}`);
 const pidsIn = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map(Number);
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 function stuckPool(
   mode: 'hang' | 'crash' | 'flaky' | 'late-flaky' | 'none',

@@ -20,6 +20,7 @@ import {
   SPARE_BESIDE_MAX_MB,
 } from '../../src/fleet/pool/child-pool.ts';
 import { sleep } from '../../src/lib/time.ts';
+import { isAlive } from '../support/cli-processes.ts';
 import { TEST_TASKS, waitFor } from '../support/workers.ts';
 
 const SLOW_START_TASKS = fileURLToPath(new URL('../support/slow-start-tasks.ts', import.meta.url));
@@ -38,15 +39,6 @@ function openPool(opts: Partial<PoolOptions> = {}): ChildPool {
     ...opts,
   });
 }
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 let jobs = 0;
 /** Runs a test task to its end on the pool; returns the pid of the child that ran it. */

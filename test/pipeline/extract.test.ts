@@ -20,6 +20,17 @@ import {
   SLIDE,
 } from '../support/make-pdf.ts';
 
+/** A text run on one baseline (y 100) of 12-point text, 5 points a character, for buildLines. */
+const lineRun = (str: string, x: number) => ({
+  str,
+  x,
+  y: 100,
+  width: str.length * 5,
+  size: 12,
+  bold: false,
+});
+const pageBox = { left: 0, right: 600 };
+
 let doc: ExtractedDocument;
 const progress: [number, number][] = [];
 const textOf = (page: number) => doc.pages[page - 1]?.lines.map((l) => l.text) ?? [];
@@ -343,42 +354,36 @@ describe('text clean-up', () => {
   });
 
   test('a bullet code is a list marker only in the run that starts a line', () => {
-    const run = (str: string, x: number) => ({
-      str,
-      x,
-      y: 100,
-      width: str.length * 5,
-      size: 12,
-      bold: false,
-    });
-    const box = { left: 0, right: 600 };
-    const [item] = buildLines([run('\x83 ', 61), run('May appoint a Board of Investigation.', 82)], 7, box);
+    const [item] = buildLines(
+      [lineRun('\x83 ', 61), lineRun('May appoint a Board of Investigation.', 82)],
+      7,
+      pageBox,
+    );
     assert.equal(item?.text, '\u25AA May appoint a Board of Investigation.');
-    const [mid] = buildLines([run('Board', 61), run('\x83 ', 90), run('of Investigation.', 100)], 7, box);
+    const [mid] = buildLines(
+      [lineRun('Board', 61), lineRun('\x83 ', 90), lineRun('of Investigation.', 100)],
+      7,
+      pageBox,
+    );
     assert.equal(mid?.text, 'Board of Investigation.');
   });
 
   // Segments of one baseline are merged into one line after the runs are read: whether a code starts the line is
   // known only then, by x, not by the order the runs come in.
   test('a bullet code is a list marker only where the merged line starts', () => {
-    const run = (str: string, x: number) => ({
-      str,
-      x,
-      y: 100,
-      width: str.length * 5,
-      size: 12,
-      bold: false,
-    });
-    const box = { left: 0, right: 600 };
-    const [gapped] = buildLines([run('Members', 61), run('\x83', 200), run('Chair', 260)], 7, box);
+    const [gapped] = buildLines(
+      [lineRun('Members', 61), lineRun('\x83', 200), lineRun('Chair', 260)],
+      7,
+      pageBox,
+    );
     assert.equal(gapped?.text, 'Members Chair', 'a code after a wide gap is inside the line');
-    const [late] = buildLines([run('May appoint a Board.', 70), run('\x83 ', 61)], 7, box);
+    const [late] = buildLines([lineRun('May appoint a Board.', 70), lineRun('\x83 ', 61)], 7, pageBox);
     assert.equal(
       late?.text,
       '\u25AA May appoint a Board.',
       'a code drawn after its item still starts the line',
     );
-    const [apart] = buildLines([run('\x83', 61), run('Members of the Board', 100)], 7, box);
+    const [apart] = buildLines([lineRun('\x83', 61), lineRun('Members of the Board', 100)], 7, pageBox);
     assert.equal(
       apart?.text,
       '\u25AA Members of the Board',
