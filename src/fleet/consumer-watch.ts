@@ -71,9 +71,11 @@ export class QueueConsumer {
 
   /**
    * Closes a replaced Worker. One still closing after {@link RETIRE_WAIT_MS} with no job in its processor has a
-   * hung loop (its connection hangs): it is disconnected, not to leak it and its connection. (`close(true)` would
-   * only return the close already pending: BullMQ 6 answers every close after the first with it.) One running a
-   * job closes when that job ends; a graceful stop ends it by releasing the pool.
+   * hung loop (its connection hangs): it is no longer waited for. It is not disconnected: BullMQ's
+   * `Worker.disconnect()` ends the connection it was given, which is the process's shared one (heartbeats, locks,
+   * every other queue's Worker), and `close(true)` would only return the close already pending (BullMQ 6 answers
+   * every close after the first with it); what it holds goes when its close ends or the process does. One running
+   * a job closes when that job ends; a graceful stop ends it by releasing the pool.
    */
   async #retire(old: Worker): Promise<void> {
     const closed = old.close();
@@ -82,15 +84,11 @@ export class QueueConsumer {
       () => false,
       () => true,
     );
-    if (!timedOut) return;
-    if ((this.#runningIn.get(old) ?? 0) > 0) return closed.catch(() => {});
-    await withTimeout(old.disconnect(), RETIRE_WAIT_MS, () => new Error('disconnect timed out')).catch(
-      () => {},
-    );
+    if (timedOut && (this.#runningIn.get(old) ?? 0) > 0) await closed.catch(() => {});
   }
 }
 
-/** How long a replaced Worker gets to close before it is disconnected (when it runs no job). */
+/** How long a replaced Worker running no job is waited for to close. */
 export const RETIRE_WAIT_MS = 5000;
 
 export interface ConsumerWatchOptions {
@@ -110,30 +108,51 @@ export interface ConsumerWatchOptions {
 export class ConsumerWatch {
   readonly #timer: NodeJS.Timeout;
   readonly #idleSince = new Map<QueueConsumer, number>();
-  #checking = false;
+  /** The round running now, if any. */
+  #round: Promise<void> | null = null;
+  #stopped = false;
 
   constructor(private readonly o: ConsumerWatchOptions) {
     const every = o.checkMs ?? Math.min(o.idleMs / 3, 5000);
-    this.#timer = setInterval(() => void this.check(), every);
+    // A round that throws (a restart on a connection that ended) is logged: unhandled, it would end the process.
+    this.#timer = setInterval(
+      () =>
+        void this.check().catch((err) =>
+          o.log.warn('consumer check failed', { error: (err as Error).message }),
+        ),
+      every,
+    );
     this.#timer.unref();
   }
 
-  stop(): void {
+  /**
+   * No more rounds, and none restarts a consumer after this; resolves when the round running now has ended, so
+   * that what a graceful stop reads of the consumers (their Workers, those retiring) no longer changes.
+   */
+  async stop(): Promise<void> {
+    this.#stopped = true;
     clearInterval(this.#timer);
+    await this.#round?.catch(() => {});
   }
 
   /** One round of checks (the timer runs it every checkMs; a round still running skips the next). */
-  async check(): Promise<void> {
-    if (this.#checking || !this.o.consuming()) return;
-    this.#checking = true;
-    try {
-      if (this.o.redis.status === 'end') {
-        this.o.log.warn('redis connection ended for good: connecting again');
-        await this.o.redis.connect().catch(() => {});
-      }
-      for (const c of this.o.consumers) await this.#checkConsumer(c);
-    } finally {
-      this.#checking = false;
+  check(): Promise<void> {
+    if (this.#round || this.#stopped || !this.o.consuming()) return Promise.resolve();
+    const round = this.#check().finally(() => {
+      this.#round = null;
+    });
+    this.#round = round;
+    return round;
+  }
+
+  async #check(): Promise<void> {
+    if (this.o.redis.status === 'end') {
+      this.o.log.warn('redis connection ended for good: connecting again');
+      await this.o.redis.connect().catch(() => {});
+    }
+    for (const c of this.o.consumers) {
+      if (this.#stopped) return;
+      await this.#checkConsumer(c);
     }
   }
 
@@ -165,6 +184,7 @@ export class ConsumerWatch {
       idleS: Math.round(idleMs / 1000),
     });
     this.#idleSince.delete(c);
+    if (this.#stopped) return;
     await c.restart();
   }
 }

@@ -314,7 +314,7 @@ export async function startWorker(s: WorkerSettings, opts: WorkerOptions): Promi
     stopping = (async () => {
       watch.stop();
       void beats.beatNow();
-      consumerWatch?.stop();
+      await consumerWatch?.stop();
       await Promise.all([...counted.values()].map((q) => q.close().catch(() => {})));
       const retiring = consumers.flatMap((c) => [...c.retiring]);
       const outcome = await stopGracefully(workers(), executors, s.shutdownGraceS * 1000, forced, retiring);

@@ -96,7 +96,7 @@ describe('a consumer restarted while it holds a fetched job not yet started', ()
       assert.equal(consumer.retiring.size, 1, 'the old Worker, holding the fetched job, is still closing');
       openGate();
       // A graceful stop now waits for the old Worker's job too, not only for the current Worker's.
-      watch.stop();
+      await watch.stop();
       const outcome = await stopGracefully([consumer.worker], [], 60_000, new Promise(() => {}), [
         ...consumer.retiring,
       ]);
@@ -109,7 +109,7 @@ describe('a consumer restarted while it holds a fetched job not yet started', ()
         40_000,
       );
     } finally {
-      watch.stop();
+      await watch.stop();
     }
     await sleep(3000); // a second run of a job taken for stalled would have started by now
     assert.deepEqual(runs.filter((id) => id === held.id).length, 1, 'the held job ran once');

@@ -54,7 +54,7 @@ describe('the consumer watch', () => {
   });
 
   afterEach(async () => {
-    watch?.stop();
+    await watch?.stop();
     watch = null;
     await consumer.worker.close(true).catch(() => {});
     await dropPrefix(producerRedis, prefix);
@@ -156,5 +156,24 @@ describe('the consumer watch', () => {
     await waitFor('the waiting jobs to complete', async () => (done === 5 ? true : null), 15_000);
     assert.equal(consumer.restarts, 1);
     assert.match(lines.join(''), /restarting the consumer of q: its worker stopped running/);
+  });
+
+  // A graceful stop reads the consumers' Workers once the watch has stopped: a restart after that would leave a
+  // Worker nobody closes, taking jobs from a pool that is closing.
+  test('a stopped watch restarts no consumer', async () => {
+    await consumer.worker.close();
+    watch = new ConsumerWatch({
+      redis,
+      consumers: [consumer],
+      queueOf: () => producer,
+      consuming: () => true,
+      log,
+      idleMs: 1000,
+      checkMs: 60_000,
+    });
+    await watch.stop();
+    await watch.check();
+    assert.equal(consumer.restarts, 0);
+    assert.equal(consumer.worker.isRunning(), false);
   });
 });
