@@ -58,6 +58,14 @@ export interface RetriedJob {
 /** Fresh attempts: a retried job gets all of JOB_ATTEMPTS again. */
 const FRESH = { resetAttemptsMade: true, resetAttemptsStarted: true } as const;
 
+/**
+ * BullMQ counts a job's stalls (its worker stopped while running it) in the job's hash, `stc`, and no retry resets
+ * them: a job that failed for its stalls would fail again at its next one. Fresh attempts include fresh stalls.
+ */
+async function forgetStalls(client: FleetClient, job: Job): Promise<void> {
+  if (job.id) await client.redis.hdel(client.queue(job.queueName).toKey(job.id), 'stc');
+}
+
 /** Touches the upload (so the sweep of old uploads leaves it for a while): false when it is gone. */
 async function uploadStillThere(uploads: FileStore | undefined, sha256: unknown): Promise<boolean> {
   if (!uploads || typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/i.test(sha256)) return false;
@@ -111,11 +119,15 @@ export async function retryJob(
   const assembly = job.name === OCR_RANGE_TASK ? await assemblyOf(client, job) : undefined;
   if (assembly) {
     // A failed page range failed its document's assembly: that is what runs again (reading the range itself).
+    await forgetStalls(client, assembly);
     await retryPdf(assembly, 'failed', opts, settings);
     retried = assembly.id ?? '';
-  } else if (own === 'failed' && job.name === PDF_TASK) await retryPdf(job, 'failed', opts, settings);
-  else if (own === 'failed') {
+  } else if (own === 'failed' && job.name === PDF_TASK) {
+    await forgetStalls(client, job);
+    await retryPdf(job, 'failed', opts, settings);
+  } else if (own === 'failed') {
     if (opts.password) throw new PasswordNotApplicableError(id);
+    await forgetStalls(client, job);
     await sendBack(job, 'failed', id);
   } else {
     // Completed, and the view failed: its LLM stage did.

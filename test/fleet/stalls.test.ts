@@ -7,8 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { enqueueTask, getJobView } from '../../src/fleet/queues.ts';
+import { enqueueTask, getJobView, queueOfJobId } from '../../src/fleet/queues.ts';
 import { readRunInfo } from '../../src/fleet/runinfo.ts';
+import { retryJob } from '../../src/tasks/retry.ts';
 import {
   killAll,
   openTestClient,
@@ -85,6 +86,12 @@ describe('a job whose runs are all cut short (JOB_ATTEMPTS=2)', () => {
       assert.equal(children.size, 3, 'put back JOB_ATTEMPTS times, so ran JOB_ATTEMPTS + 1 times');
       assert.equal(view.state, 'failed');
       assert.match(view.error ?? '', /^its worker stopped while running it .* more than JOB_ATTEMPTS times/);
+      // Sent back by `profai jobs retry`: its stalls are forgotten with its attempts.
+      const key = client.queue(queueOfJobId(client, id)).toKey(id);
+      assert.equal(await client.redis.hget(key, 'stc'), '3');
+      await retryJob(client, id, { keepFailedUploadsH: 1 });
+      assert.equal(await client.redis.hget(key, 'stc'), null);
+      assert.notEqual((await getJobView(client, id))?.state, 'failed');
     } finally {
       await killAll(workers);
       await cleanup();
