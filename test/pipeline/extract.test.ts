@@ -11,12 +11,15 @@ import {
   CHAPTERS,
   COURSE,
   hasLigatureFont,
+  hasMathItalicFont,
+  MATH_ITALIC_FONT,
   makeChaptersPdf,
   makeCoursePdf,
   makeInflateBombPdf,
   makeRotatedSlidePdf,
   makeSimplePdf,
   makeSlowPagesPdf,
+  renderPdf,
   SLIDE,
 } from '../support/make-pdf.ts';
 
@@ -80,6 +83,23 @@ describe('extractDocument on a generated course PDF', () => {
 
   test('ligatures are spelled out', { skip: !hasLigatureFont && 'needs fonts-dejavu-core' }, () => {
     assert.ok(textOf(1).includes('Leaves are efficient collectors.'), textOf(1).join('\n'));
+  });
+
+  test('a letter past U+FFFF is read whole', {
+    skip: !hasMathItalicFont && 'needs fonts-dejavu-core',
+  }, async () => {
+    const bytes = await renderPdf((d) => {
+      d.addPage();
+      d.font(MATH_ITALIC_FONT)
+        .fontSize(12)
+        .text('the \u{1D45D} axis is laid out', 72, 100, { lineBreak: false });
+    });
+    const pdf = await openPdf(checkPdf({ bytes, fileName: 'math.pdf' }, { maxFileMb: 10 }), { maxPages: 10 });
+    const math = await extractDocument(pdf).finally(() => pdf.close());
+    assert.deepEqual(
+      math.pages[0]?.lines.map((l) => l.text),
+      ['the \u{1D45D} axis is laid out'],
+    );
   });
 
   test('running header and page numbers are removed', () => {

@@ -252,6 +252,11 @@ export class PdfiumDocument {
     let style: TextStyle = { size: 1, bold: false, angled: false };
     for (let i = 0; i < count; i++) {
       let u = getUnicode(text, i);
+      // PDFium gives a character past U+FFFF (a mathematical italic letter) as two, its UTF-16 surrogates: read
+      // whole, at the first one's place; alone, each became U+FFFD.
+      const low = u >= 0xd800 && u < 0xdc00 && i + 1 < count ? getUnicode(text, i + 1) : 0;
+      const paired = low >= 0xdc00 && low <= 0xdfff;
+      if (paired) u = 0x10000 + ((u - 0xd800) << 10) + (low - 0xdc00);
       if (u === 0x0d || u === 0x0a) {
         item = undefined;
         continue;
@@ -282,6 +287,7 @@ export class PdfiumDocument {
           [startX, startY] = [x, y];
         }
         end = pushChar(units, end, u);
+        if (paired) i++;
         item.width = Math.hypot(x - startX, y - startY) + size * 0.5;
         continue;
       }
@@ -313,6 +319,7 @@ export class PdfiumDocument {
         right = x1;
       }
       end = pushChar(units, end, u);
+      if (paired) i++;
       if (x1 > right) right = x1;
       if (x0 < item.x) item.x = x0;
       item.width = right - item.x;
