@@ -64,7 +64,7 @@ describe('the consumer watch', () => {
     redis.disconnect();
   });
 
-  const startWatch = () =>
+  const startWatch = (checkMs = 200) =>
     new ConsumerWatch({
       redis,
       consumers: [consumer],
@@ -72,7 +72,7 @@ describe('the consumer watch', () => {
       consuming: () => true,
       log,
       idleMs: 1000,
-      checkMs: 200,
+      checkMs,
     });
 
   /** Adds `n` jobs and shows that none is taken within `ms`. */
@@ -162,15 +162,7 @@ describe('the consumer watch', () => {
   // Worker nobody closes, taking jobs from a pool that is closing.
   test('a stopped watch restarts no consumer', async () => {
     await consumer.worker.close();
-    watch = new ConsumerWatch({
-      redis,
-      consumers: [consumer],
-      queueOf: () => producer,
-      consuming: () => true,
-      log,
-      idleMs: 1000,
-      checkMs: 60_000,
-    });
+    watch = startWatch(60_000);
     await watch.stop();
     await watch.check();
     assert.equal(consumer.restarts, 0);
