@@ -1,8 +1,9 @@
 /**
  * A job whose worker stops while running it (killed or SIGSTOPped with its children, or cut off from Redis for
  * longer than JOB_LOCK_MS) is failed by nobody: its lock expires, and BullMQ's stalled check puts it back in the
- * queue and counts the stall (attempts made stay as they were). The count is never reset, so stalls add up over a
- * job's life: two Redis outages and one kill are three. BullMQ fails the job once that count is *above*
+ * queue and counts the stall (attempts made stay as they were). BullMQ never resets the count, so stalls add up over
+ * a job's life: two Redis outages and one kill are three (`profai jobs retry` clears it with the attempts:
+ * tasks/retry.ts). BullMQ fails the job once that count is *above*
  * maxStalledCount, so a job whose every run stalls runs maxStalledCount + 1 times. Stalls and failed attempts are
  * counted apart: a job may fail some attempts and stall in others.
  */
