@@ -2,7 +2,7 @@
  * Text runs (a page's characters grouped by PDFium's text objects) → lines in reading order (baselines grouped, two-column pages read left column first).
  */
 import type { TextLine } from '../../domain/document.ts';
-import { cleanText, collapseWhitespace, isBlank } from './text.ts';
+import { cleanText, collapseWhitespace, holdsControlBullet, isBlank } from './text.ts';
 
 /** A text item of a page: its text at baseline (x, y), its advance width, font size and boldness. */
 export interface RawItem {
@@ -106,7 +106,7 @@ function groupSegments(items: readonly RawItem[], gutter: number | undefined): S
       x0 - cur.x1 < size * SPLIT_GAP_EM &&
       !(gutter !== undefined && cur.x1 <= gutter + 1 && x0 >= gutter - 1);
     const str = cleanText(item.str);
-    const lead = str === item.str ? str : cleanText(item.str, true);
+    const lead = holdsControlBullet(item.str) ? cleanText(item.str, true) : str;
     if (isBlank(lead)) {
       // Whitespace only joins; it never starts a segment or moves its end.
       if (cur && Math.abs(y - cur.y) < size * SAME_LINE_EM)

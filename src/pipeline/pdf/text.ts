@@ -94,6 +94,10 @@ function joinAccent(
  */
 const CONTROL_BULLETS: Record<string, string> = { '\x83': '\u25AA' };
 const CONTROL_BULLET = /^([^\S\n\r\u2028\u2029]*)(\x83)(?=\s|$)/gm;
+const ANY_CONTROL_BULLET = new RegExp(`[${Object.keys(CONTROL_BULLETS).join('')}]`);
+
+/** Whether `s` holds a code {@link cleanText} may read as a bullet: only then does its `startsLine` change anything. */
+export const holdsControlBullet = (s: string): boolean => ANY_CONTROL_BULLET.test(s);
 
 /** Ligatures, zero-width characters, BOMs, control characters and spacing accents; soft hyphens are handled by {@link dehyphenate}. */
 const SPECIAL =
