@@ -17,6 +17,7 @@ import { createLogger } from '../../src/fleet/log.ts';
 import { ChildPool, type PoolOptions } from '../../src/fleet/pool/child-pool.ts';
 import { enqueueTask } from '../../src/fleet/queues.ts';
 import { isAlive } from '../support/cli-processes.ts';
+import { startRedisGate } from '../support/redis-gate.ts';
 import {
   killAll,
   openTestClient,
@@ -38,7 +39,7 @@ const pidsFile = () => join(tmpdir(), `stuck-pids-${randomBytes(4).toString('hex
 const pidsIn = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map(Number);
 
 function stuckPool(
-  mode: 'hang' | 'crash' | 'flaky' | 'late-flaky' | 'none',
+  mode: 'hang' | 'crash' | 'flaky' | 'late-flaky' | 'ready-exit' | 'none',
   pids: string,
   opts: Partial<PoolOptions> = {},
 ): ChildPool {
@@ -258,6 +259,48 @@ describe('children that never get ready', () => {
         await waitFor('the hung children killed', async () => (pidsIn(pids).some(isAlive) ? null : true));
       } finally {
         await killAll([worker]);
+        await cleanup();
+      }
+    },
+  );
+  test(
+    'a worker whose pool gives up after start() but before the worker is ready exits with code 1 and its line',
+    HANG_GUARD,
+    async () => {
+      const pids = pidsFile();
+      files.push(pids);
+      const prefix = randomPrefix();
+      // CHILD_PRELOAD forks the child in pool.start(); it is ready, so start() returns, then it exits at once: one
+      // failed start, and the pool gives up. Meanwhile the worker waits for its queues' Redis connections, which
+      // the gate holds (only the worker's first, shared connection goes through) until the pool has given up.
+      const settings = { CHILD_START_ATTEMPTS: '1', CHILD_PRELOAD: 'true', WORKER_CONCURRENCY: '1' };
+      const gate = await startRedisGate(1);
+      const { cleanup } = openTestClient(prefix, settings);
+      const worker = spawnWorker({
+        ...testEnv(prefix, settings),
+        REDIS_URL: gate.url,
+        TASK_MODULES: `${TEST_TASKS},${STUCK_TASKS}`,
+        TEST_STUCK_START: 'ready-exit',
+        TEST_STUCK_PIDS: pids,
+      });
+      try {
+        await worker.waitForLine(/giving up: children cannot start/, 60_000);
+        assert.ok(gate.held() > 0, 'the worker was still connecting its queues');
+        assert.ok(!worker.lines.some((l) => / ready\.$/.test(l)), 'the pool gave up before the worker was ready');
+        gate.open();
+        await worker.waitForLine(/ ready\.$/, 30_000);
+        const exit = await Promise.race([
+          worker.exited,
+          new Promise<'running'>((resolve) => setTimeout(() => resolve('running'), 30_000).unref()),
+        ]);
+        assert.deepEqual(exit, { code: 1, signal: null }, 'the worker stopped for its failure');
+        assert.match(
+          worker.stderr(),
+          /^worker children cannot start: slot 0 failed 1 times in a row \(CHILD_START_ATTEMPTS\), last: child exited \(exit code 0\) within 5 s of being ready\n$/,
+        );
+      } finally {
+        await killAll([worker]);
+        await gate.close();
         await cleanup();
       }
     },

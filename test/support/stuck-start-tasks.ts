@@ -9,6 +9,8 @@
  * this module, so soon after it is ready.
  * TEST_STUCK_START=late-flaky: every child takes {@link LATE_MS} to load this module (longer than the pool's
  * early-exit window), then exits {@link FLAKY_EXIT_MS} after, soon after it is ready.
+ * TEST_STUCK_START=ready-exit: every child exits {@link FLAKY_EXIT_MS} after it has said it is ready (however long
+ * its start-up took, preload included): a start that succeeds, then fails soon after.
  */
 import { appendFileSync, existsSync, openSync, readFileSync } from 'node:fs';
 import type { TaskDefinition } from '../../src/fleet/interfaces.ts';
@@ -51,6 +53,16 @@ async function untilTwoOthersGone(file: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await new Promise((resolve) => setTimeout(resolve, 1000));
+}
+
+if (process.send && mode === 'ready-exit') {
+  if (pidsFile) appendFileSync(pidsFile, `${process.pid}\n`);
+  const send = process.send.bind(process) as (message: unknown) => boolean;
+  process.send = ((message: { type?: string }) => {
+    const sent = send(message);
+    if (message?.type === 'ready') setTimeout(() => process.exit(0), FLAKY_EXIT_MS);
+    return sent;
+  }) as typeof process.send;
 }
 
 if (process.send && (mode === 'hang' || mode === 'crash' || mode === 'flaky' || mode === 'late-flaky')) {

@@ -48,6 +48,8 @@ export interface WorkerProcess {
   /** Every stdout line so far. */
   lines: string[];
   waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** Everything written to stderr so far. */
+  stderr(): string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -103,7 +105,7 @@ export function spawnWorker(env: Record<string, string>, wrap: readonly string[]
       });
     });
   };
-  return { proc, lines, waitForLine, exited };
+  return { proc, lines, waitForLine, stderr: () => stderr, exited };
 }
 
 /** Starts workers numbered first..first+n-1 (WORKER_NUM) and waits until each printed `ready.`. */
