@@ -35,7 +35,12 @@ export const jobSchema = {
       properties: { done: { type: 'integer' }, total: { type: 'integer' } },
     },
     worker: nullable('string', '`worker{N}@{host}` that ran (or runs) the job.'),
-    attempts: { type: 'integer' },
+    attempts: { type: 'integer', description: 'Attempts made (failed ones count; the running one does not).' },
+    stalls: {
+      type: 'integer',
+      description:
+        'Times the job was put back because its worker stopped while running it (killed, or cut off from Redis): counted apart from attempts, so it has run attempts + stalls times before its current run.',
+    },
     timings: {
       type: 'object',
       properties: {

@@ -84,7 +84,10 @@ function parseHeartbeat(json: string): WorkerHeartbeat | null {
 export class WorkerActivity {
   readonly #active = new Map<string, ActiveTask>();
 
-  start(job: Pick<ActiveTask, 'id' | 'name' | 'label' | 'attempt' | 'parentJobId'>, childPid: number): void {
+  start(
+    job: Pick<ActiveTask, 'id' | 'name' | 'label' | 'attempt' | 'stalls' | 'parentJobId'>,
+    childPid: number,
+  ): void {
     this.#active.set(job.id, { ...job, stage: null, percent: 0, startedAt: Date.now(), childPid });
   }
 

@@ -66,13 +66,15 @@ export function makeProcessor(d: ProcessorDeps) {
     if (!d.registry.has(job.name)) throw new UnrecoverableError(new UnknownTaskError(job.name).message);
     const task = d.registry.get(job.name);
     const attempt = job.attemptsMade + 1;
+    // A job put back after a stall starts again at the same attempt: its stalls say that it ran before.
+    const stalls = job.stalledCounter ?? 0;
     let run: RunRecorder | undefined;
     const outcome = await d.executor
       .run(
         { jobId, task: job.name, data: job.data, attempt },
         {
           onStart: (pid) => {
-            d.activity.start({ id: jobId, name: job.name, attempt, ...describe(task, job.data) }, pid);
+            d.activity.start({ id: jobId, name: job.name, attempt, stalls, ...describe(task, job.data) }, pid);
             run = recordRun(d.redis, d.prefix, jobId, {
               worker: d.workerName,
               childPid: pid,

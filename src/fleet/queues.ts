@@ -173,6 +173,7 @@ export function toJobView(job: Job, state: JobState, run: JobRunInfo | null): Jo
     ...(detail && state === 'active' ? { stageProgress: detail } : {}),
     worker: run?.worker ?? null,
     attempts: job.attemptsMade,
+    stalls: job.stalledCounter ?? 0,
     timings: {
       queuedAt: iso(job.timestamp) ?? new Date(0).toISOString(),
       ...(startedAt ? { startedAt: iso(startedAt) } : {}),

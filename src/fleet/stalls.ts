@@ -5,7 +5,13 @@
  * a job's life: two Redis outages and one kill are three (`profai jobs retry` clears it with the attempts:
  * tasks/retry.ts). BullMQ fails the job once that count is *above*
  * maxStalledCount, so a job whose every run stalls runs maxStalledCount + 1 times. Stalls and failed attempts are
- * counted apart: a job may fail some attempts and stall in others.
+ * counted apart: a job may fail some attempts and stall in others, so it runs at most 2 × JOB_ATTEMPTS times
+ * (JOB_ATTEMPTS - 1 failed attempts, JOB_ATTEMPTS stalls put back, then a last run that fails either way).
+ *
+ * That bound is kept on purpose rather than one total for both: a job that failed an attempt on a bad moment and then
+ * stalled through a Redis outage would fail though nothing was wrong with it. A put-back job starts again at the same
+ * attempt, so its views show its stalls beside its attempts (JobView.stalls, the monitor's `run 3 (attempt 2, 1
+ * stall)`): the runs are never hidden.
  */
 
 /**

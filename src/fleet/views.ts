@@ -41,6 +41,12 @@ export interface JobView {
   worker: string | null;
   /** Attempts made so far (failed ones count; the running one does not). */
   attempts: number;
+  /**
+   * Times the job was put back in the queue because its worker stopped while running it (killed, or cut off from
+   * Redis past JOB_LOCK_MS): stalls, counted apart from attempts (stalls.ts). So the job has been run
+   * `attempts + stalls` times before its current run. @defaultValue 0
+   */
+  stalls: number;
   timings: { queuedAt: string; startedAt?: string; finishedAt?: string; seconds?: number };
   /** Peak RSS of the child during the latest attempt, in MB. */
   peakRssMb?: number;
@@ -70,6 +76,8 @@ export interface ActiveTask {
   childPid: number;
   /** 1 for the first attempt. */
   attempt: number;
+  /** Times the job was put back after a stall before this run (see {@link JobView.stalls}); absent from old workers. */
+  stalls?: number;
   /** The user-visible job this one is a step of (its LLM tokens and cost are counted there). */
   parentJobId?: string;
 }

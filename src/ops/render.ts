@@ -48,9 +48,19 @@ export function activeTaskLines(w: WorkerStatus, now: number): string[] {
     const what = t.document ? `${t.id} ${t.document}` : `${t.id} ${t.name}`;
     const stage = t.stage ? `${t.stage} ${t.percent}%` : 'starting';
     const age = formatDuration((now - Date.parse(t.startedAt)) / 1000);
-    const attempt = t.attempt > 1 ? `   attempt ${t.attempt}` : '';
+    const attempt = runText(t);
     return `  ↳ ${what}   ${stage}   ${age}${attempt}${t.usage ? `   ${usageText(t.usage)}` : ''}`;
   });
+}
+
+/**
+ * `   attempt 2`, or with stalls `   run 3 (attempt 2, 1 stall)`: a job put back after its worker stopped starts
+ * again at the same attempt, and must not look like a first run. Empty for a first run.
+ */
+export function runText(t: { attempt: number; stalls?: number }): string {
+  const stalls = t.stalls ?? 0;
+  if (stalls === 0) return t.attempt > 1 ? `   attempt ${t.attempt}` : '';
+  return `   run ${t.attempt + stalls} (attempt ${t.attempt}, ${stalls} stall${stalls === 1 ? '' : 's'})`;
 }
 
 /** `LLM 12 calls, 18.4k tokens, $0.0123` */

@@ -48,6 +48,7 @@ export function toWorkerStatus(hb: WorkerHeartbeat): WorkerStatus {
     })),
     active: (hb.active ?? []).map(({ parentJobId: _, label, ...t }) => ({
       ...t,
+      stalls: t.stalls ?? 0,
       document: label,
       startedAt: iso(t.startedAt),
       usage: null,

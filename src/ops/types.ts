@@ -23,6 +23,8 @@ export interface ActiveTaskStatus {
   childPid: number;
   /** 1 for the first attempt. */
   attempt: number;
+  /** Times the job was put back after its worker stopped while running it, before this run (0 from old workers). */
+  stalls: number;
   /** LLM tokens and estimated cost so far (of the user's job it belongs to); null when it made no LLM call. */
   usage: JobUsage | null;
 }

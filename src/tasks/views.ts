@@ -35,6 +35,7 @@ export function mergeStaged(pdf: JobView, llm: JobView, floor = LLM_FLOOR): JobV
     ...(llm.stageProgress ? { stageProgress: llm.stageProgress } : {}),
     worker: llm.worker ?? pdf.worker,
     attempts: pdf.attempts + llm.attempts,
+    stalls: pdf.stalls + llm.stalls,
     timings: {
       queuedAt: pdf.timings.queuedAt,
       ...(startedAt ? { startedAt } : {}),

@@ -199,7 +199,7 @@ function render(s) {
   const failed = jobs.recent.filter((j) => j.state === 'failed');
   const failures = byId('failures');
   // Redrawn only when the failures change, so a retry button is never replaced under the pointer.
-  const key = JSON.stringify(failed.map((j) => [j.id, j.error, j.attempts, retrying.has(j.id)]));
+  const key = JSON.stringify(failed.map((j) => [j.id, j.error, j.attempts, j.stalls, retrying.has(j.id)]));
   if (failures.dataset.key === key) return;
   failures.dataset.key = key;
   fill(
@@ -210,7 +210,8 @@ function render(s) {
         { 'data-job': j.id },
         jobCell(j),
         td(j.error || 'unknown', 'reason'),
-        td(j.attempts, 'num'),
+        // A job failed by its stalls used no attempt: `0 + 3 stalled`, not a bare 0.
+        td(j.stalls ? `${j.attempts} + ${j.stalls} stalled` : j.attempts, 'num'),
         h(
           'td',
           {},

@@ -24,6 +24,7 @@ const base = (id: string, extra: Partial<JobView>): JobView => ({
   progress: 0,
   worker: null,
   attempts: 0,
+  stalls: 0,
   timings: { queuedAt: new Date(0).toISOString() },
   error: null,
   result: null,
