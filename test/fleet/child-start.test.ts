@@ -37,9 +37,17 @@ const HANG_GUARD = { timeout: 90_000 };
 
 const pidsFile = () => join(tmpdir(), `stuck-pids-${randomBytes(4).toString('hex')}`);
 const pidsIn = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map(Number);
+/** Alive and not a zombie waiting for its new parent to reap it. */
+const running = (pid: number) => {
+  try {
+    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+};
 
 function stuckPool(
-  mode: 'hang' | 'crash' | 'flaky' | 'late-flaky' | 'ready-exit' | 'none',
+  mode: 'hang' | 'spin' | 'crash' | 'flaky' | 'late-flaky' | 'ready-exit' | 'none',
   pids: string,
   opts: Partial<PoolOptions> = {},
 ): ChildPool {
@@ -301,6 +309,48 @@ describe('children that never get ready', () => {
       } finally {
         await killAll([worker]);
         await gate.close();
+        await cleanup();
+      }
+    },
+  );
+  test(
+    'a child spinning in its start-up dies with its supervisor when the supervisor is SIGKILLed',
+    HANG_GUARD,
+    async () => {
+      const pids = pidsFile();
+      files.push(pids);
+      const prefix = randomPrefix();
+      // Forked at start (CHILD_PRELOAD), never ready, and no start timeout within the test: only its supervisor's
+      // death can end it. Spinning, it never sees its IPC channel close.
+      const settings = { CHILD_PRELOAD: 'true', CHILD_START_TIMEOUT_S: '600', WORKER_CONCURRENCY: '1' };
+      const { cleanup } = openTestClient(prefix, settings);
+      const worker = spawnWorker({
+        ...testEnv(prefix, settings),
+        TASK_MODULES: `${TEST_TASKS},${STUCK_TASKS}`,
+        TEST_STUCK_START: 'spin',
+        TEST_STUCK_PIDS: pids,
+      });
+      let child = 0;
+      try {
+        const [first] = await waitFor(
+          'the child spinning',
+          async () => {
+            try {
+              return pidsIn(pids);
+            } catch {
+              return null;
+            }
+          },
+          60_000,
+        );
+        child = first!;
+        assert.ok(running(child), 'the child spins');
+        worker.proc.kill('SIGKILL');
+        await worker.exited;
+        await waitFor('the orphaned child gone', async () => (running(child) ? null : true), 20_000);
+      } finally {
+        if (child && running(child)) process.kill(child, 'SIGKILL');
+        await killAll([worker]);
         await cleanup();
       }
     },

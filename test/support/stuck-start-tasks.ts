@@ -9,6 +9,8 @@
  * this module, so soon after it is ready.
  * TEST_STUCK_START=late-flaky: every child takes {@link LATE_MS} to load this module (longer than the pool's
  * early-exit window), then exits {@link FLAKY_EXIT_MS} after, soon after it is ready.
+ * TEST_STUCK_START=spin: loading this module spins for ever in synchronous code, so the child's event loop never
+ * turns (it cannot see its IPC channel close).
  * TEST_STUCK_START=ready-exit: every child exits {@link FLAKY_EXIT_MS} after it has said it is ready (however long
  * its start-up took, preload included): a start that succeeds, then fails soon after.
  */
@@ -65,9 +67,10 @@ if (process.send && mode === 'ready-exit') {
   }) as typeof process.send;
 }
 
-if (process.send && (mode === 'hang' || mode === 'crash' || mode === 'flaky' || mode === 'late-flaky')) {
+if (process.send && (mode === 'hang' || mode === 'spin' || mode === 'crash' || mode === 'flaky' || mode === 'late-flaky')) {
   if (pidsFile) appendFileSync(pidsFile, `${process.pid}\n`);
   if (mode === 'crash') process.exit(3);
+  if (mode === 'spin') for (;;);
   if (mode === 'hang') await new Promise(() => {});
   if (mode === 'late-flaky') await new Promise((resolve) => setTimeout(resolve, LATE_MS));
   if (mode === 'flaky' && pidsFile && claimFirst(pidsFile)) await untilTwoOthersGone(pidsFile);

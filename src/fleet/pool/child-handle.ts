@@ -6,6 +6,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { OPTIMISE_LATER } from '../../lib/v8-flags.ts';
 import type { StageProgress } from '../interfaces.ts';
 import { type ChildInit, type ChildMessage, type DoneMessage, isChildMessage } from './ipc.ts';
+import { dyingWithParent } from './parent-death.ts';
 
 /** How long a child may take to load its tasks before it counts as failed to start (CHILD_START_TIMEOUT_S). */
 export const START_TIMEOUT_MS = 30_000;
@@ -216,7 +217,7 @@ export class ChildHandle {
     cancel?: AbortSignal,
   ): Promise<ChildHandle> {
     const proc = fork(CHILD_ENTRY, [], {
-      execArgv,
+      ...dyingWithParent(execArgv),
       env: childEnv(),
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
