@@ -217,7 +217,7 @@ export const SETTINGS = {
   }),
   jobAttempts: setting({
     env: 'JOB_ATTEMPTS',
-    doc: 'Attempts per job for transient failures (permanent ones, like a corrupt PDF, fail at once). A job whose worker stops while running it (a stall: killed, or cut off from Redis past JOB_LOCK_MS) is put back in the queue, counted apart from failed attempts and over the whole life of the job; it fails only when that happens more than this many times. So a job mixing both may run up to 2 × JOB_ATTEMPTS times (JOB_ATTEMPTS - 1 failed attempts, JOB_ATTEMPTS stalls put back, and a last run), on purpose: a stall is the infrastructure\'s failure, not the job\'s, and must not use up the attempts of a good job caught in a Redis outage. The job view shows both (`attempts`, `stalls`).',
+    doc: "Attempts per job for transient failures (permanent ones, like a corrupt PDF, fail at once). A job whose worker stops while running it (a stall: killed, or cut off from Redis past JOB_LOCK_MS) is put back in the queue, counted apart from failed attempts and over the whole life of the job; it fails only when that happens more than this many times. So a job mixing both may run up to 2 × JOB_ATTEMPTS times (JOB_ATTEMPTS - 1 failed attempts, JOB_ATTEMPTS stalls put back, and a last run), on purpose: a stall is the infrastructure's failure, not the job's, and must not use up the attempts of a good job caught in a Redis outage. The job view shows both (`attempts`, `stalls`).",
     schema: int(1, 50),
     default: 3,
   }),

@@ -35,7 +35,10 @@ export const jobSchema = {
       properties: { done: { type: 'integer' }, total: { type: 'integer' } },
     },
     worker: nullable('string', '`worker{N}@{host}` that ran (or runs) the job.'),
-    attempts: { type: 'integer', description: 'Attempts made (failed ones count; the running one does not).' },
+    attempts: {
+      type: 'integer',
+      description: 'Attempts made (failed ones count; the running one does not).',
+    },
     stalls: {
       type: 'integer',
       description:

@@ -74,7 +74,10 @@ export function makeProcessor(d: ProcessorDeps) {
         { jobId, task: job.name, data: job.data, attempt },
         {
           onStart: (pid) => {
-            d.activity.start({ id: jobId, name: job.name, attempt, stalls, ...describe(task, job.data) }, pid);
+            d.activity.start(
+              { id: jobId, name: job.name, attempt, stalls, ...describe(task, job.data) },
+              pid,
+            );
             run = recordRun(d.redis, d.prefix, jobId, {
               worker: d.workerName,
               childPid: pid,

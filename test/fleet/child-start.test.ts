@@ -294,7 +294,10 @@ describe('children that never get ready', () => {
       try {
         await worker.waitForLine(/giving up: children cannot start/, 60_000);
         assert.ok(gate.held() > 0, 'the worker was still connecting its queues');
-        assert.ok(!worker.lines.some((l) => / ready\.$/.test(l)), 'the pool gave up before the worker was ready');
+        assert.ok(
+          !worker.lines.some((l) => / ready\.$/.test(l)),
+          'the pool gave up before the worker was ready',
+        );
         gate.open();
         await worker.waitForLine(/ ready\.$/, 30_000);
         const exit = await Promise.race([

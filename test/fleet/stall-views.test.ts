@@ -62,7 +62,7 @@ describe('a job put back after a stall', () => {
         [[1, 1]],
       );
       const [line] = activeTaskLines(toWorkerStatus(task), Date.now());
-      assert.match(line ?? '', /   run 2 \(attempt 1, 1 stall\)$/);
+      assert.match(line ?? '', / {3}run 2 \(attempt 1, 1 stall\)$/);
 
       const done = await waitForFinished(client, id, 30_000);
       assert.equal(done.state, 'completed');

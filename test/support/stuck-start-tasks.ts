@@ -67,7 +67,10 @@ if (process.send && mode === 'ready-exit') {
   }) as typeof process.send;
 }
 
-if (process.send && (mode === 'hang' || mode === 'spin' || mode === 'crash' || mode === 'flaky' || mode === 'late-flaky')) {
+if (
+  process.send &&
+  (mode === 'hang' || mode === 'spin' || mode === 'crash' || mode === 'flaky' || mode === 'late-flaky')
+) {
   if (pidsFile) appendFileSync(pidsFile, `${process.pid}\n`);
   if (mode === 'crash') process.exit(3);
   if (mode === 'spin') for (;;);
