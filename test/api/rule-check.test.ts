@@ -54,7 +54,7 @@ describe('review: questions made by rule wait for a check', () => {
     const moodle = await fx.app.inject(`/api/courses/${saved.courseId}/export?format=moodle-xml`);
     assert.equal(
       moodle.headers['x-profai-notice'],
-      'moodle-xml: 2 questions made by rule not yet checked by a teacher: check them before use (review, "To check").',
+      'moodle-xml: 2 questions made by rule not yet checked by a teacher: check them in review before use.',
     );
     const json = await fx.app.inject(`/api/courses/${saved.courseId}/export?format=json`);
     assert.equal(json.headers['x-profai-notice'], undefined);

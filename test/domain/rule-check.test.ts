@@ -122,7 +122,7 @@ describe('the export notice', () => {
 
   test('says how many made by rule wait, of those the file holds; JSON keeps the marker instead', () => {
     const wait = (n: number) =>
-      `${n} questions made by rule not yet checked by a teacher: check them before use (review, "To check").`;
+      `${n} questions made by rule not yet checked by a teacher: check them in review before use.`;
     assert.equal(exportNotice(input(), 'moodle-xml'), `moodle-xml: ${wait(5)}`);
     assert.equal(exportNotice(input(), 'anki'), `anki: ${wait(5)}`);
     assert.equal(

@@ -30,13 +30,11 @@ export function checkNote(q, i, markChecked) {
     'p',
     { class: 'check-note' },
     h('span', { class: 'badge badge-check' }, CHECK_BADGE),
-    ' ',
     h(
       'span',
-      { class: 'muted' },
-      'Made offline by ProfAI’s rules, of a kind that is often wrong: keep it as it is, edit it or delete it.',
+      { class: 'check-why' },
+      'Made offline by ProfAI’s rules, of a kind they often get wrong: keep it as it is, edit it or delete it.',
     ),
-    ' ',
     button,
   );
 }
