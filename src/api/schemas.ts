@@ -129,7 +129,7 @@ export const storedQuizSchema = {
     courseId: { type: 'string' },
     quiz: fromZod(
       QuizSchema,
-      'The quiz: title, seed, questions[] of seven kinds, each with its difficulty and Bloom level.',
+      'The quiz: title, seed, questions[] of seven kinds, each with its difficulty and Bloom level; `needsCheck: "rule"` on a question made by rule that waits for a teacher\'s check.',
     ),
     createdAt: { type: 'string' },
     revision: { type: 'integer', description: 'Edits so far (0 as generated); send it as If-Match to edit.' },

@@ -19,6 +19,7 @@ import {
   LIMITS,
   type QuestionKind,
 } from './question-kinds.ts';
+import { NEEDS_CHECK } from './rule-check.ts';
 
 export * from './question-kinds.ts';
 
@@ -71,9 +72,15 @@ const fields = {
   },
 } as const;
 
+/**
+ * What a stored question has besides its draft: its levels, and (made by rule, of a kind a teacher must check,
+ * not yet kept: ./rule-check.ts) `needsCheck`. Not in the draft, so that no model can set it; absent in quizzes
+ * stored before it existed.
+ */
 const levelFields = {
   difficulty: z.enum(DIFFICULTIES),
   bloom: z.enum(BLOOM_LEVELS),
+  needsCheck: z.enum(NEEDS_CHECK).optional(),
 };
 
 /** Lower case, blanks collapsed: how the checks compare two texts of one question. */
@@ -170,7 +177,7 @@ function unionOf<L extends object>(levels: L) {
   ]);
 }
 
-/** A question as stored, exported and shown: its kind's fields, its levels. */
+/** A question as stored, exported and shown: its kind's fields, its levels, whether it waits for a check. */
 export const QuestionSchema = unionOf(levelFields);
 
 /** A question as a generator writes it: the levels come after, from the rule of ./levels.ts. */

@@ -12,7 +12,7 @@ import { exportMarkdown } from './markdown.ts';
 import { exportMoodleXml, MOODLE_LACKS } from './moodle-xml.ts';
 import { EXPORT_FORMAT_NAMES, type ExportFormatName, isExportFormat } from './names.ts';
 import { exportQti, QTI_LACKS } from './qti.ts';
-import { type Lacks, omittedNotice } from './text.ts';
+import { type Lacks, omittedNotice, uncheckedNotice } from './text.ts';
 import type { ExportInput, ExportOutput } from './types.ts';
 
 export type { ExportInput, ExportOutput, ExportQuiz } from './types.ts';
@@ -30,6 +30,8 @@ export interface ExportFormat {
   needsQuiz: boolean;
   /** The kinds of question the format has no place for, each with why: those are left out, and said so. */
   lacks: Lacks;
+  /** True when the file keeps each question's `needsCheck` marker itself: then the export need not warn of it. */
+  keepsCheckMarker?: boolean;
   render(input: ExportInput): ExportOutput;
 }
 
@@ -98,6 +100,7 @@ export const EXPORT_FORMATS = {
     extension: '.json',
     needsQuiz: false,
     lacks: ALL_KINDS,
+    keepsCheckMarker: true,
     render: exportJson,
   },
 } as const satisfies Record<string, ExportFormat>;
@@ -133,8 +136,13 @@ export function renderExport(input: ExportInput, format: ExportFormatName): Expo
 
 /**
  * One line saying which questions of the quiz `format` left out, and why (`gift: 2 ordering questions left out
- * (GIFT has no ordering question).`), or null when it left none out.
+ * (GIFT has no ordering question).`), and how many of those it holds were made by rule and not yet checked by a
+ * teacher; null when there is neither.
  */
 export function exportNotice(input: ExportInput, format: ExportFormatName): string | null {
-  return omittedNotice(input, format, EXPORT_FORMATS[format].lacks);
+  const spec: ExportFormat = EXPORT_FORMATS[format];
+  const omitted = omittedNotice(input, format, spec.lacks);
+  const unchecked = spec.keepsCheckMarker ? null : uncheckedNotice(input, spec.lacks);
+  if (!unchecked) return omitted;
+  return omitted ? `${omitted} ${unchecked}` : `${format}: ${unchecked}`;
 }

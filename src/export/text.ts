@@ -136,6 +136,20 @@ export function omittedNotice(input: ExportInput, name: string, lacks: Lacks): s
   return `${name}: ${left} question${total === 1 ? '' : 's'} left out (${lacks.format} has no ${kinds} question).`;
 }
 
+/**
+ * The sentence saying how many questions of the file were made by rule and wait for a teacher's check (those of
+ * kinds the format `lacks` are not in it), or null when none: `3 questions made by rule not yet checked by a
+ * teacher: check them in review before use.`
+ */
+export function uncheckedNotice(input: ExportInput, lacks: Lacks): string | null {
+  const n = (input.quiz?.quiz.questions ?? []).filter(
+    (q) => q.needsCheck !== undefined && !lacks.kinds.includes(q.kind),
+  ).length;
+  if (n === 0) return null;
+  const them = n === 1 ? 'it' : 'them';
+  return `${n} question${n === 1 ? '' : 's'} made by rule not yet checked by a teacher: check ${them} in review before use.`;
+}
+
 /** The kinds of question a format can hold. */
 export const kindsOf = (lacks: Lacks) => QUESTION_KINDS.filter((k) => !lacks.kinds.includes(k));
 

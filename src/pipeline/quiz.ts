@@ -11,6 +11,7 @@
 import { checkQuiz, type Quiz, type QuizDraft, withQuizLevels } from '../domain/course.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { QuizGenerator, QuizInput } from '../domain/generators.ts';
+import { markRuleMade } from '../domain/rule-check.ts';
 import { NoQuizMaterialError } from './errors.ts';
 import {
   detectLanguage,
@@ -26,9 +27,12 @@ import { type Scope, ScopeSources, summarySources, termPool } from './quiz/mater
 import { plainKit } from './quiz/plain/index.ts';
 import { mulberry32, type Rng, shuffled } from './text/rng.ts';
 
+/** The offline generator's name: a quiz that has it was made by rule (also the model's fallback's). */
+const OFFLINE_NAME = 'offline-cloze';
+
 /** Cloze and true/false questions from the course's own sentences; no model, seeded. */
 export class OfflineQuizGenerator implements QuizGenerator {
-  readonly name = 'offline-cloze';
+  readonly name = OFFLINE_NAME;
   readonly version = '2';
 
   async generateQuiz(input: QuizInput): Promise<QuizDraft> {
@@ -38,7 +42,8 @@ export class OfflineQuizGenerator implements QuizGenerator {
 
 /**
  * Stage 7: makes a quiz with `generator` and checks it (schema, no repeated prompt, cited pages and chunks
- * exist). The page limit is the last page the course or its chunks know of.
+ * exist). The page limit is the last page the course or its chunks know of. A quiz made by rule (offline, or the
+ * model's fallback) has its items of the kinds a teacher must check marked so (src/domain/rule-check.ts).
  * @throws NotFoundError when `moduleIndex` is not a module of the course.
  * @throws NoQuizMaterialError when no question at all can be made.
  */
@@ -53,7 +58,10 @@ export async function generateQuiz(
     ...input.chunks.map((c) => c.pageEnd),
   );
   const chunkIds = input.chunks.length > 0 ? new Set(input.chunks.map((c) => c.id)) : undefined;
-  return checkQuiz(withQuizLevels(quiz), lastPage, chunkIds);
+  const levelled = withQuizLevels(quiz);
+  const byRule = quiz.generator.name === OFFLINE_NAME;
+  const marked = byRule ? { ...levelled, questions: markRuleMade(levelled.questions) } : levelled;
+  return checkQuiz(marked, lastPage, chunkIds);
 }
 
 function scopeOf(input: QuizInput): Scope {

@@ -17,9 +17,11 @@ import type { Database, Sql, StoredQuiz } from './types.ts';
  * What may change in a question. Absent fields keep their value; `kind` switches to another kind (whose fields
  * must then be given, unless the question had them). `answer` is the truth of a true/false statement or the
  * value of a numerical question; `unit: ''` removes a numerical question's unit. A change of kind without
- * `difficulty`/`bloom` gives the question the levels of the rule (src/domain/levels.ts) for its new kind.
+ * `difficulty`/`bloom` gives the question the levels of the rule (src/domain/levels.ts) for its new kind. Every
+ * patch is a teacher keeping the question: it loses its `needsCheck` marker; `checked: true` alone does only that.
  */
 export type QuestionPatch = Partial<{
+  checked: true;
   kind: Question['kind'];
   prompt: string;
   options: string[];
@@ -53,6 +55,19 @@ interface Locked {
 
 /** Locks the quiz row and reads what a change needs. @throws NotFoundError, QuizRevisionError */
 async function lock(tx: Sql, quizId: string, opts: ReviewOptions): Promise<Locked> {
+  const locked = await lockAny(tx, quizId);
+  sameRevision(locked, quizId, opts);
+  return locked;
+}
+
+/** @throws QuizRevisionError when the teacher changed another revision than the stored one */
+function sameRevision(locked: Locked, quizId: string, opts: ReviewOptions) {
+  if (opts.expectedRevision !== undefined && opts.expectedRevision !== locked.revision)
+    throw new QuizRevisionError(quizId, opts.expectedRevision, locked.revision);
+}
+
+/** Locks the quiz row and reads what a change needs, whatever its revision. @throws NotFoundError */
+async function lockAny(tx: Sql, quizId: string): Promise<Locked> {
   const { rows } = await tx.query<{ body: Quiz; revision: number; page_count: number }>(
     `SELECT q.body, q.revision, d.page_count
        FROM quizzes q JOIN courses c ON c.id = q.course_id JOIN documents d ON d.id = c.document_id
@@ -61,8 +76,6 @@ async function lock(tx: Sql, quizId: string, opts: ReviewOptions): Promise<Locke
   );
   const row = rows[0];
   if (!row) throw new NotFoundError('quiz', quizId);
-  if (opts.expectedRevision !== undefined && opts.expectedRevision !== row.revision)
-    throw new QuizRevisionError(quizId, opts.expectedRevision, row.revision);
   const keys = await tx.query<{ key: string }>('SELECT key FROM questions WHERE quiz_id = $1 ORDER BY idx', [
     quizId,
   ]);
@@ -111,8 +124,9 @@ function partName(field: string, index: number, part: PropertyKey | undefined): 
  * the new kind (a question that is not whole is refused by the schema check, with its reason).
  */
 export function patched(q: Question, patch: QuestionPatch): Record<string, unknown> {
-  const { unit, ...rest } = patch;
+  const { unit, checked: _kept, ...rest } = patch;
   const edited: Record<string, unknown> = { ...q, ...rest };
+  delete edited.needsCheck;
   if (unit !== undefined) {
     if (unit === '') delete edited.unit;
     else edited.unit = unit;
@@ -154,7 +168,8 @@ function questionAt(locked: Locked, quizId: string, n: number): Question {
 }
 
 /**
- * Changes question `n` (0-based) of a quiz and returns the stored quiz.
+ * Changes question `n` (0-based) of a quiz and returns the stored quiz. `{ checked: true }` on a question that is
+ * not waiting for a check changes nothing, whatever the revision: marking it checked twice is not a conflict.
  * @throws NotFoundError (quiz or question), QuizRevisionError, InvalidCourseError (the result breaks the schema)
  */
 export async function editQuestion(
@@ -165,13 +180,18 @@ export async function editQuestion(
   opts: ReviewOptions = {},
 ): Promise<StoredQuiz> {
   await db.transaction(async (tx) => {
-    const locked = await lock(tx, quizId, opts);
-    const edited = patched(questionAt(locked, quizId, n), patch);
+    const locked = await lockAny(tx, quizId);
+    const q = questionAt(locked, quizId, n);
+    if (onlyChecked(patch) && q.needsCheck === undefined) return;
+    sameRevision(locked, quizId, opts);
+    const edited = patched(q, patch);
     const questions = locked.quiz.questions.map((q, i) => (i === n ? edited : q));
     await store(tx, quizId, { ...locked.quiz, questions }, locked.keys, locked.pageCount);
   });
   return (await getQuiz(db, quizId))!;
 }
+
+const onlyChecked = (patch: QuestionPatch) => patch.checked === true && Object.keys(patch).length === 1;
 
 /**
  * Deletes question `n` (0-based); the others keep their keys. A quiz keeps at least one question.

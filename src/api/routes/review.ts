@@ -1,6 +1,6 @@
 /**
  * A teacher's review of a quiz before export: the quizzes of a course, edit a question, delete a question, mark
- * the quiz reviewed. Every change is validated against the quiz schema (src/domain/course.ts) and stored; every
+ * the quiz reviewed, keep a question made by rule (`{ "checked": true }`). Every change is validated against the quiz schema (src/domain/course.ts) and stored; every
  * export reads the stored quiz. `If-Match: "<revision>"` (the quiz's `revision`, also its ETag) makes a change
  * fail with 409 when someone else changed the quiz since it was loaded.
  */
@@ -44,8 +44,14 @@ const texts = (maxItems: number) => ({ type: 'array', items: text, maxItems }) a
 const patchSchema = {
   type: 'object',
   description:
-    "The fields to change; absent ones keep their value. `kind` switches the question type (give the new kind's fields).",
+    "The fields to change; absent ones keep their value. `kind` switches the question type (give the new kind's fields). Every change keeps the question: it loses its `needsCheck` marker.",
   properties: {
+    checked: {
+      type: 'boolean',
+      enum: [true],
+      description:
+        'A teacher checked the question made by rule (`needsCheck`) and keeps it as it is: the marker goes. Again on a kept question: the quiz unchanged, whatever If-Match says.',
+    },
     kind: { type: 'string', enum: QUESTION_KINDS },
     prompt: text,
     options: {

@@ -3,7 +3,8 @@
  * `#/course/:id/review/:quizId`: review a quiz before export. Each question shows its answer, explanation and
  * source page, difficulty and Bloom level; "Edit" turns it into a form (stem, kind, what the kind needs: options and
  * the right ones, pairs, accepted answers, a value, items in order (./kind-editors.js); explanation, page, levels),
- * "Delete" removes it, "Mark as reviewed" records that a teacher checked the quiz. Every change is stored through the API
+ * "Delete" removes it, "Mark as reviewed" records that a teacher checked the quiz. A question made by rule that waits
+ * for a check carries a badge and "Mark as checked" (./rule-check.js); a filter shows only those. Every change is stored through the API
  * (validated there) with the revision it was based on, and every export uses the stored quiz.
  */
 import { ApiError, json } from '../api.js';
@@ -12,6 +13,7 @@ import { dateTime, plural } from '../format.js';
 import { KIND_LABELS, kindTitle } from '../question-text.js';
 import { kindBlocks } from './kind-editors.js';
 import { KINDS, reviewAnswer } from './kinds.js';
+import { checkFilter, checkNote, NOTHING_TO_CHECK } from './rule-check.js';
 import { backLink, citation, exportButtons, loadCourse, loadQuiz, quizScope } from './shared.js';
 
 /** @typedef {import('./shared.js').StoredQuiz} StoredQuiz */
@@ -27,13 +29,24 @@ export async function reviewView(main, courseId, quizId) {
   const status = h('p', { class: 'review-status', id: 'review-status', 'aria-live': 'polite' });
   const list = h('ol', { class: 'review-list' });
   const header = h('div', { class: 'review-head' });
+  const nothingToCheck = h('p', { class: 'muted', id: 'nothing-to-check', hidden: true }, NOTHING_TO_CHECK);
+  let onlyToCheck = false;
 
   /** @param {StoredQuiz} next @param {string} [message] */
   const show = (next, message) => {
     stored = next;
     renderHeader();
     replace(list, ...stored.quiz.questions.map((q, i) => card(q, i)));
+    filter();
     status.textContent = message ?? '';
+  };
+
+  /** With "to check" on, the questions that wait for no check are hidden (their numbers stay theirs). */
+  const filter = () => {
+    const questions = stored.quiz.questions;
+    const cards = /** @type {HTMLElement[]} */ ([...list.children]);
+    for (const [i, li] of cards.entries()) li.hidden = onlyToCheck && !questions[i]?.needsCheck;
+    nothingToCheck.hidden = !onlyToCheck || questions.some((q) => q.needsCheck);
   };
 
   /** @param {unknown} err */
@@ -100,7 +113,30 @@ export async function reviewView(main, courseId, quizId) {
           'Take the quiz',
         ),
       ),
+      checkFilter(stored.quiz.questions.filter((q) => q.needsCheck).length, onlyToCheck, (on) => {
+        onlyToCheck = on;
+        filter();
+      }),
     );
+  };
+
+  /** Keeps question `i` as it is: it no longer waits for a check. @param {number} i */
+  const markChecked = async (i) => {
+    try {
+      /** @type {StoredQuiz} */
+      const next = await json(`api/quizzes/${encodeURIComponent(quizId)}/questions/${i}`, {
+        method: 'PATCH',
+        body: { checked: true },
+        headers: { 'If-Match': `"${stored.revision}"` },
+      });
+      show(next, `Question ${i + 1} marked as checked.`);
+      const shown = /** @type {HTMLElement | null} */ (
+        list.querySelector(`[data-question="${i}"]:not([hidden]) button`)
+      );
+      (shown ?? document.getElementById('only-to-check'))?.focus();
+    } catch (err) {
+      failed(err);
+    }
   };
 
   /** @param {Question} q @param {number} i */
@@ -135,6 +171,7 @@ export async function reviewView(main, courseId, quizId) {
           h('span', { class: 'qnum' }, `Question ${i + 1} · ${KIND_LABELS[q.kind]}`),
           h('div', { class: 'row' }, edit, del),
         ),
+        checkNote(q, i, () => markChecked(i)),
         h('p', { class: 'prompt' }, q.prompt),
         reviewAnswer(q),
         h(
@@ -282,6 +319,7 @@ export async function reviewView(main, courseId, quizId) {
     h('h1', { tabindex: -1 }, 'Review the quiz'),
     header,
     status,
+    nothingToCheck,
     list,
     h(
       'section',

@@ -1,0 +1,61 @@
+// @ts-check
+/**
+ * Review's part for questions made by rule that wait for a teacher's check (`needsCheck`, see
+ * src/domain/rule-check.ts): the badge and "Mark as checked" on such a question, and the filter that shows only
+ * those. Only review shows them: taking the quiz, a learner never sees the marker.
+ */
+import { h } from '../dom.js';
+
+/** @typedef {import('./shared.js').Question} Question */
+
+export const CHECK_BADGE = 'Made by rule — check before use';
+
+/**
+ * The badge and the button that keeps the question as it is, or null when it waits for no check.
+ * @param {Question} q @param {number} i @param {() => Promise<void>} markChecked
+ */
+export function checkNote(q, i, markChecked) {
+  if (!q.needsCheck) return null;
+  const button = h(
+    'button',
+    { type: 'button', 'aria-label': `Mark question ${i + 1} as checked` },
+    'Mark as checked',
+  );
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    await markChecked();
+    button.disabled = false;
+  });
+  return h(
+    'p',
+    { class: 'check-note' },
+    h('span', { class: 'badge badge-check' }, CHECK_BADGE),
+    h(
+      'span',
+      { class: 'check-why' },
+      'Made offline by ProfAI’s rules, of a kind they often get wrong: keep it as it is, edit it or delete it.',
+    ),
+    button,
+  );
+}
+
+/**
+ * The "to check" filter: a check box showing only the questions that wait for a check, with their count; null
+ * when none waits and the filter is off.
+ * @param {number} count @param {boolean} on @param {(on: boolean) => void} changed
+ */
+export function checkFilter(count, on, changed) {
+  if (count === 0 && !on) return null;
+  const box = h('input', { type: 'checkbox', id: 'only-to-check' });
+  box.checked = on;
+  box.addEventListener('change', () => changed(box.checked));
+  return h(
+    'div',
+    { class: 'field inline check-filter' },
+    box,
+    h('label', { for: 'only-to-check' }, `Only questions to check (${count})`),
+  );
+}
+
+/** What the list says when the filter hides every question. */
+export const NOTHING_TO_CHECK = 'No question waits for a check.';

@@ -1,0 +1,118 @@
+/**
+ * Questions made by rule that wait for a teacher's check, through the API on real services: the stored quiz
+ * carries `needsCheck`; `{ "checked": true }` on a question clears it, and again changes nothing (same revision,
+ * even with the old If-Match); an edit clears it too; a bad check is a 400 JSON; an LMS export says in
+ * X-ProfAI-Notice how many wait, the JSON export keeps the marker.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { saveProcessedDocument } from '../../src/store/index.ts';
+import type { SavedIds } from '../../src/store/types.ts';
+import { assertError, fixtureDocument } from '../support/api.ts';
+import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
+
+describe('review: questions made by rule wait for a check', () => {
+  let fx: ApiFixture;
+  let saved: SavedIds;
+
+  before(async () => {
+    fx = await startApiFixture();
+    const doc = fixtureDocument('c'.repeat(64), 'plants.pdf');
+    const common = { explanation: 'Because the text says so.', sourcePage: 1, bloom: 'remember' } as const;
+    doc.quiz.questions.push(
+      {
+        ...common,
+        kind: 'short_answer',
+        prompt: 'Which process turns light into chemical energy?',
+        answers: ['photosynthesis'],
+        difficulty: 'medium',
+        needsCheck: 'rule',
+      },
+      {
+        ...common,
+        kind: 'numerical',
+        prompt: 'How many hours of light does the leaf need?',
+        answer: 6,
+        tolerance: 0,
+        unit: 'hours',
+        difficulty: 'hard',
+        needsCheck: 'rule',
+      },
+    );
+    saved = await saveProcessedDocument(fx.deps.db, doc);
+  });
+  after(async () => {
+    await fx?.stop();
+  });
+
+  const marks = (body: { quiz: { questions: { needsCheck?: string }[] } }) =>
+    body.quiz.questions.map((q) => q.needsCheck ?? null);
+
+  test('the stored quiz carries the marker; an export other than JSON warns of it', async () => {
+    const list = (await fx.app.inject(`/api/courses/${saved.courseId}/quizzes`)).json();
+    assert.deepEqual(marks(list.quizzes[0]), [null, 'rule', 'rule']);
+    const moodle = await fx.app.inject(`/api/courses/${saved.courseId}/export?format=moodle-xml`);
+    assert.equal(
+      moodle.headers['x-profai-notice'],
+      'moodle-xml: 2 questions made by rule not yet checked by a teacher: check them in review before use.',
+    );
+    const json = await fx.app.inject(`/api/courses/${saved.courseId}/export?format=json`);
+    assert.equal(json.headers['x-profai-notice'], undefined);
+    assert.deepEqual(marks(json.json()), [null, 'rule', 'rule']);
+  });
+
+  test('a bad check is a 400 JSON and changes nothing', async () => {
+    const url = `/api/quizzes/${saved.quizId}/questions/1`;
+    for (const payload of [{ checked: false }, { checked: 'yes' }, { needsCheck: 'rule' }])
+      assertError(await fx.app.inject({ method: 'PATCH', url, payload }), 400, 'invalid_request');
+    assertError(
+      await fx.app.inject({
+        method: 'PATCH',
+        url: `/api/quizzes/${saved.quizId}/questions/7`,
+        payload: { checked: true },
+      }),
+      404,
+      'not_found',
+    );
+    const list = (await fx.app.inject(`/api/courses/${saved.courseId}/quizzes`)).json();
+    assert.deepEqual(marks(list.quizzes[0]), [null, 'rule', 'rule']);
+  });
+
+  test('checked clears the marker of that question only; twice is the same quiz, even on the old revision', async () => {
+    const url = `/api/quizzes/${saved.quizId}/questions/1`;
+    const before = (await fx.app.inject(`/api/courses/${saved.courseId}/quizzes`)).json().quizzes[0];
+    const ifMatch = { 'if-match': `"${before.revision}"` };
+    const first = await fx.app.inject({ method: 'PATCH', url, headers: ifMatch, payload: { checked: true } });
+    assert.equal(first.statusCode, 200, first.body);
+    assert.deepEqual(marks(first.json()), [null, null, 'rule']);
+    assert.equal(first.json().revision, before.revision + 1);
+    assert.deepEqual(
+      first.json().quiz.questions[1].answers,
+      ['photosynthesis'],
+      'the question kept as it is',
+    );
+    const again = await fx.app.inject({ method: 'PATCH', url, headers: ifMatch, payload: { checked: true } });
+    assert.equal(again.statusCode, 200, again.body);
+    assert.deepEqual(again.json(), first.json(), 'idempotent: nothing changed, no conflict');
+    // The other one still waits: with the old revision, that is a conflict.
+    assertError(
+      await fx.app.inject({
+        method: 'PATCH',
+        url: `/api/quizzes/${saved.quizId}/questions/2`,
+        headers: ifMatch,
+        payload: { checked: true },
+      }),
+      409,
+      'revision_conflict',
+    );
+  });
+
+  test('an edit keeps the question too: the marker goes with it', async () => {
+    const url = `/api/quizzes/${saved.quizId}/questions/2`;
+    const res = await fx.app.inject({ method: 'PATCH', url, payload: { tolerance: 1 } });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(marks(res.json()), [null, null, null]);
+    const moodle = await fx.app.inject(`/api/courses/${saved.courseId}/export?format=moodle-xml`);
+    assert.equal(moodle.headers['x-profai-notice'], undefined, 'all kept: nothing to warn of');
+  });
+});
