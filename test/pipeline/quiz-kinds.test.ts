@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import type { Chunk } from '../../src/domain/document.ts';
 import type { DraftOf, QuestionDraft } from '../../src/domain/questions.ts';
 import { loadEnglishProfile } from '../../src/pipeline/language/index.ts';
-import type { Defined } from '../../src/pipeline/quiz/english/definition.ts';
+import type { Defined } from '../../src/pipeline/quiz/defined-terms.ts';
 import { acceptedAnswers, matchingItems, shortAnswerItems } from '../../src/pipeline/quiz/kinds/glossary.ts';
 import { multipleAnswerItems } from '../../src/pipeline/quiz/kinds/multiple-answer.ts';
 import { falseByQuantity, numericalMaker, numericalOf } from '../../src/pipeline/quiz/kinds/numerical.ts';

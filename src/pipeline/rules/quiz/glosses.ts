@@ -1,15 +1,15 @@
 /**
- * Which definitions of a module's glossary the glossary's kinds may ask by (matching, short answer, multiple
- * answer of definitions), and which terms a short answer may ask to type. A definition is asked only when it
+ * Which definitions of a module's glossary the glossary's kinds may ask by (multiple choice's "Which term does the
+ * text define as …?", matching, short answer), and which terms a short answer may ask to type. A definition is asked only when it
  * can be read without the text around it: no ordinal or "such" in the term, no pointer or author's voice in the
- * definition, a phrase and not a clause of its own, saying what the term is. The makers
- * (quiz/kinds/glossary.ts) ask a definition no rule of {@link GLOSS_RULES} catches.
+ * definition, a phrase and not a clause of its own, saying what the term is. Every maker that reads the glossary
+ * asks a definition no rule of {@link GLOSS_RULES} catches: they read it through one gate, quiz/defined-terms.ts.
  *
  * An example is `term => definition` (for short answers, the answers accepted are the term's own variants).
  */
 import type { QuizWords, Token } from '../../language/index.ts';
 import { containsTerm } from '../../text/cloze.ts';
-import type { Rule } from '../rule.ts';
+import type { AnswerRule, GlossRule } from './gloss-places.ts';
 import { NON_DEFINITION_RULES, NON_TERM_RULES } from './non-definitions.ts';
 import { commonPhrase } from './salience.ts';
 import {
@@ -21,32 +21,6 @@ import {
   NAMED_KINDS,
   VAGUE_GLOSS,
 } from './sure-words.ts';
-
-/** A defined term as the rules read it: the definition's first sentence, tagged on demand. */
-export interface GlossPlace {
-  term: string;
-  gloss: string;
-  tags: () => readonly Token[];
-  words: QuizWords;
-}
-
-export interface GlossRule extends Rule {
-  fails(d: GlossPlace): boolean;
-}
-
-/** A short answer to ask: the term, its definition, and the answers it would accept. */
-export interface AnswerPlace {
-  term: string;
-  gloss: string;
-  answers: readonly string[];
-  words: QuizWords;
-  /** Whether a word is a word of the language (the analyser's lexicon), not a name. */
-  isWord: (word: string) => boolean;
-}
-
-export interface AnswerRule extends Rule {
-  fails(a: AnswerPlace): boolean;
-}
 
 /** Prefixes written with a hyphen that the lexicon does not hold alone ("hyper-threading", "multi-homing"). */
 const WORD_PREFIX = /^(?:hyper|multi|re|pre|non|auto|co|sub|inter|self)$/u;
@@ -120,9 +94,9 @@ export const weakGloss = (gloss: string, words: QuizWords) =>
 /**
  * A definition that only sends the reader elsewhere ("the same as those in demo pp2", "similar to that in standard
  * CD-HIT programs", "as for zfuget, but reversed"): it says what the term is like, and the thing it is like is in
- * another part of the text. Every maker of a definition item refuses it (quiz/english/definition.ts' unfitGloss).
+ * another part of the text.
  */
-export const isCrossReference = (gloss: string) =>
+const isCrossReference = (gloss: string) =>
   /^(?:(?:exactly|just|much|essentially|basically|largely|mostly)\s+)?(?:the\s+same\s+as|same\s+as|similar\s+to|identical\s+to|equivalent\s+to|analogous\s+to|like|as\s+(?:for|in|with|above|below|before))\b/iu.test(
     gloss.trim(),
   );
