@@ -27,7 +27,6 @@ const lang = await loadEnglishProfile();
 if (!('analyser' in lang) || !lang.quizWords)
   throw new Error('eval:glossary: the English profile has no analyser');
 const words = lang.quizWords;
-const isWord = (w: string) => lang.analyser.isWord(w);
 const tag = (t: string) => lang.analyser.tag(t);
 
 const refusals = new Map<string, number>();
@@ -68,12 +67,12 @@ for (const file of args) {
         continue;
       }
       askable.push(d);
-      const rule = listingRefusal(d, words, isWord);
+      const rule = listingRefusal(d, words);
       if (rule) refuse(rule);
     }
   }
   // The maker's own grouping, with the draw of a quiz of seed 1: a module's group depends on its terms' order.
-  const { byModule, wholeText } = matchingGroups(askable, mulberry32(1), words, isWord);
+  const { byModule, wholeText } = matchingGroups(askable, mulberry32(1), words);
   const moduleCount = course.modules.length;
   for (let index = 0; index < moduleCount; index++) {
     const m = byModule.find((g) => g.moduleIndex === index);

@@ -2,14 +2,14 @@
  * Which glossary entries are worth asking by their definition: the one gate every maker that reads the glossary
  * goes through (multiple choice "Which term does the text define as …?", matching, short answer), and what
  * eval:glossary counts refusals by. An entry is asked when a gloss is read from it ({@link glossOfEntry}), the gloss
- * does not name its term and is short ({@link unfitGloss}), and no rule of GLOSS_RULES (rules/quiz/glosses.ts,
- * with the non-definitions of rules/quiz/non-definitions.ts) catches it. Each kind may refuse more of its own
- * (matching: LISTED_GLOSS_RULES; short answer: ANSWER_RULES and SALIENCE_RULES).
+ * does not name its term and is short ({@link unfitGloss}), no rule of GLOSS_RULES (rules/quiz/glosses.ts, with the
+ * non-definitions of rules/quiz/non-definitions.ts) catches the definition and none of DEFINED_TERM_RULES the term. Each
+ * kind may refuse more of its own (matching: LISTED_GLOSS_RULES; short answer: ANSWER_RULES and SALIENCE_RULES).
  */
 import type { GlossaryEntry } from '../../domain/course.ts';
 import type { AnalysedLanguage, QuizWords, Token } from '../language/index.ts';
 import type { GlossPlace } from '../rules/quiz/gloss-places.ts';
-import { firstSentence, GLOSS_RULES } from '../rules/quiz/glosses.ts';
+import { DEFINED_TERM_RULES, firstSentence, GLOSS_RULES } from '../rules/quiz/glosses.ts';
 import { containsTerm } from '../text/cloze.ts';
 import { findDefinition } from '../text/definitions.ts';
 
@@ -58,6 +58,17 @@ export function glossRefusal(
   return GLOSS_RULES.find((rule) => rule.fails(place))?.id ?? null;
 }
 
+/** The first rule of DEFINED_TERM_RULES that finds the term no term to know (code, a position named by an index…), or null. */
+export function termRefusal(
+  d: Pick<Defined, 'term' | 'gloss'>,
+  lang: AnalysedLanguage,
+  words: QuizWords,
+): string | null {
+  const isWord = (word: string) => lang.analyser.isWord(word);
+  const place = { term: d.term, gloss: firstSentence(d.gloss), answers: [d.term], words, isWord };
+  return DEFINED_TERM_RULES.find((rule) => rule.fails(place))?.id ?? null;
+}
+
 /** A glossary entry read: the term with its definition, or why it is not asked by it. */
 export type EntryReading = { defined: Defined; refusal: null } | { defined: null; refusal: string };
 
@@ -71,7 +82,9 @@ export function readEntry(
 ): EntryReading {
   const gloss = glossOfEntry(entry, lang, tag);
   if (!gloss) return { defined: null, refusal: 'no definition read' };
-  const refusal = unfitGloss(gloss, entry.term) ?? glossRefusal({ term: entry.term, gloss }, lang, words);
+  const read = { term: entry.term, gloss };
+  const refusal =
+    unfitGloss(gloss, entry.term) ?? glossRefusal(read, lang, words) ?? termRefusal(read, lang, words);
   if (refusal) return { defined: null, refusal };
   const c = entry.citations[0]!;
   const defined: Defined = {

@@ -46,26 +46,14 @@ function listedGloss(d: Pick<Defined, 'gloss'>): string {
 /** A matching item lists at least this many terms. */
 export const MIN_PAIRS = 3;
 
-/** The answer rules a listed term must pass too: a term in a list is still a term to know, not code. */
-const LISTED_TERM_RULES = ANSWER_RULES.filter(
-  (r) =>
-    r.id === 'answer/not-a-term' || r.id === 'answer/code-name' || r.id === 'answer/heading-and-identifier',
-);
-
 /** The first rule that refuses a definition a place in a list of them (matching), or null. */
-export const listingRefusal = (d: Defined, words: QuizWords, isWord: (word: string) => boolean) => {
+export const listingRefusal = (d: Defined, words: QuizWords) => {
   const gloss = listedGloss(d);
   const place: GlossPlace = { term: d.term, gloss, tags: () => [], words };
-  const answer = { term: d.term, gloss, answers: [d.term], words, isWord };
-  return (
-    LISTED_GLOSS_RULES.find((rule) => rule.fails(place))?.id ??
-    LISTED_TERM_RULES.find((rule) => rule.fails(answer))?.id ??
-    null
-  );
+  return LISTED_GLOSS_RULES.find((rule) => rule.fails(place))?.id ?? null;
 };
 
-const listable = (d: Defined, words: QuizWords, isWord: (word: string) => boolean) =>
-  listingRefusal(d, words, isWord) === null;
+const listable = (d: Defined, words: QuizWords) => listingRefusal(d, words) === null;
 
 /**
  * The defined terms of the scope's glossaries that may be asked, read once when a maker first needs them: those
@@ -130,14 +118,7 @@ export function matchingMaker(glossary: GlossaryMaterial, moduleTitles: readonly
     id: 'matching',
     kind: 'matching',
     why: 'Three to six terms a module defines, matched to their definitions: the definitions are the text’s, distinct enough that each has one match.',
-    make: (_, rng) =>
-      matchingItems(
-        glossary.defined,
-        rng,
-        glossary.words,
-        (w) => glossary.lang.analyser.isWord(w),
-        moduleTitles,
-      ),
+    make: (_, rng) => matchingItems(glossary.defined, rng, glossary.words, moduleTitles),
   };
 }
 
@@ -171,10 +152,9 @@ export function matchingItems(
   defined: readonly Defined[],
   rng: Rng,
   words: QuizWords,
-  isWord: (word: string) => boolean,
   moduleTitles: readonly string[] = [],
 ): Made[] {
-  const { byModule, wholeText } = matchingGroups(defined, rng, words, isWord);
+  const { byModule, wholeText } = matchingGroups(defined, rng, words);
   return [
     ...byModule
       .filter(({ group }) => group.length >= MIN_PAIRS)
@@ -199,14 +179,13 @@ export function matchingGroups(
   defined: readonly Defined[],
   rng: Rng,
   words: QuizWords,
-  isWord: (word: string) => boolean,
 ): { byModule: ModuleGroup[]; wholeText: Defined[][] } {
   const entriesOf = new Map<number, Defined[]>();
   for (const d of defined) entriesOf.set(d.moduleIndex, [...(entriesOf.get(d.moduleIndex) ?? []), d]);
   const byModule: ModuleGroup[] = [];
   const left: Defined[] = [];
   for (const [moduleIndex, entries] of entriesOf) {
-    const listed = shuffled(entries, rng).filter((d) => listable(d, words, isWord));
+    const listed = shuffled(entries, rng).filter((d) => listable(d, words));
     const group = fittingGroup(listed, words);
     byModule.push({ moduleIndex, listable: listed, group });
     if (group.length < MIN_PAIRS) left.push(...listed);

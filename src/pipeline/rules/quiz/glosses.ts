@@ -630,7 +630,12 @@ export const LISTED_GLOSS_RULES: readonly GlossRule[] = [
 
 const MAX_TERM_WORDS = 4;
 
-export const ANSWER_RULES: readonly AnswerRule[] = [
+/**
+ * Terms that are no terms to know, whatever the kind asks with them: too long, code or a name of code, a heading run
+ * into an identifier, a position named by an index. Part of the glossary gate (quiz/defined-terms.ts): the term is
+ * the answer of a definition question, a short answer's key and one side of a matching pair.
+ */
+export const DEFINED_TERM_RULES: readonly AnswerRule[] = [
   {
     id: 'answer/not-a-term',
     why: 'A term of more than four words, one with code in it, a letter or two ("N", "K": a variable), a name of constants ("tag PL STC") or an identifier in camel case ("TimeOut", "FontSize"; names such as "JavaScript" go too) cannot be typed back as a concept the text teaches.',
@@ -689,6 +694,11 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
       );
     },
   },
+  ...NON_TERM_RULES,
+];
+
+/** What a short answer asks to type, besides a term (DEFINED_TERM_RULES): one answer the learner can fairly be held to. */
+export const ANSWER_RULES: readonly AnswerRule[] = [
   {
     id: 'answer/name-before-term',
     why: 'A name before a phrase in lower case ("HMMER bit score") is the program\'s name before the term the text writes throughout ("bit score"): the key accepts the phrase alone where the text writes it alone too (acceptedAnswers; not "system partition" for "EFI system partition"); a term whose rest holds a name of its own ("HMMER hmmsearch pipeline") cannot say which the learner should type (HMMER user\'s guide, fresh set 8).',
@@ -836,5 +846,4 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
       return new RegExp(`(?<![\\p{L}\\p{N}])${term}\\p{L}`, term.length === 3 ? 'u' : 'iu').test(a.gloss);
     },
   },
-  ...NON_TERM_RULES,
 ];
