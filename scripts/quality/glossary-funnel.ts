@@ -1,8 +1,9 @@
 /**
  * `npm run eval:glossary -- CACHED.json…`: why the offline quiz makes few matching items. Reads the courses
  * `eval:refusals` keeps in its cache folder (`--cache DIR`: DIR/<file>.json) and follows each glossary entry
- * through the matching maker's steps, counting the first that refuses it: no definition read (`glossOfEntry`), a
- * gloss unfit to ask by (`unfitGloss`: gloss/same-as, …), a rule of GLOSS_RULES (what short answer asks by too), a rule refusing it a place in a list; then per module how
+ * through the matching maker's steps, counting the first that refuses it: the glossary gate every glossary maker
+ * reads through (`readEntry`: no definition read, a gloss that names its term or is too long, a rule of
+ * GLOSS_RULES), then a rule refusing it a place in a list; then per module how
  * many entries are left and how large a group of them fits (`item/one-match-each`), and what the terms of modules
  * too thin for a group of their own give about the whole text. `--show` prints the listable terms per module.
  *
@@ -10,18 +11,8 @@
  */
 import { basename } from 'node:path';
 import { loadEnglishProfile } from '../../src/pipeline/language/index.ts';
-import {
-  type Defined,
-  definedTerm,
-  glossOfEntry,
-  unfitGloss,
-} from '../../src/pipeline/quiz/english/definition.ts';
-import {
-  glossRefusal,
-  listingRefusal,
-  MIN_PAIRS,
-  matchingGroups,
-} from '../../src/pipeline/quiz/kinds/glossary.ts';
+import { type Defined, readEntry } from '../../src/pipeline/quiz/defined-terms.ts';
+import { listingRefusal, MIN_PAIRS, matchingGroups } from '../../src/pipeline/quiz/kinds/glossary.ts';
 import { mulberry32 } from '../../src/pipeline/text/rng.ts';
 import { readCache, UnreadableCache } from './course-cache.ts';
 
@@ -36,7 +27,6 @@ const lang = await loadEnglishProfile();
 if (!('analyser' in lang) || !lang.quizWords)
   throw new Error('eval:glossary: the English profile has no analyser');
 const words = lang.quizWords;
-const isWord = (w: string) => lang.analyser.isWord(w);
 const tag = (t: string) => lang.analyser.tag(t);
 
 const refusals = new Map<string, number>();
@@ -71,21 +61,18 @@ for (const file of args) {
     entries += glossary.length;
     add(byCount.entries, glossary.length);
     for (const entry of glossary) {
-      const d = definedTerm(entry, index, lang, tag);
+      const { defined: d, refusal } = readEntry(entry, index, lang, words, tag);
       if (!d) {
-        // Why definedTerm refused it, by the rule's name where one refused it (gloss/same-as).
-        const gloss = glossOfEntry(entry, lang, tag);
-        refuse((gloss && unfitGloss(gloss, entry.term)) || 'no definition read');
+        refuse(refusal);
         continue;
       }
-      const glossRule = glossRefusal(d, lang, words);
-      const rule = glossRule ?? listingRefusal(d, words, isWord);
+      askable.push(d);
+      const rule = listingRefusal(d, words);
       if (rule) refuse(rule);
-      if (!glossRule) askable.push(d);
     }
   }
   // The maker's own grouping, with the draw of a quiz of seed 1: a module's group depends on its terms' order.
-  const { byModule, wholeText } = matchingGroups(askable, mulberry32(1), words, isWord);
+  const { byModule, wholeText } = matchingGroups(askable, mulberry32(1), words);
   const moduleCount = course.modules.length;
   for (let index = 0; index < moduleCount; index++) {
     const m = byModule.find((g) => g.moduleIndex === index);

@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import type { Chunk } from '../../src/domain/document.ts';
 import type { DraftOf, QuestionDraft } from '../../src/domain/questions.ts';
 import { loadEnglishProfile } from '../../src/pipeline/language/index.ts';
-import type { Defined } from '../../src/pipeline/quiz/english/definition.ts';
+import type { Defined } from '../../src/pipeline/quiz/defined-terms.ts';
 import { acceptedAnswers, matchingItems, shortAnswerItems } from '../../src/pipeline/quiz/kinds/glossary.ts';
 import { multipleAnswerItems } from '../../src/pipeline/quiz/kinds/multiple-answer.ts';
 import { falseByQuantity, numericalMaker, numericalOf } from '../../src/pipeline/quiz/kinds/numerical.ts';
@@ -222,7 +222,7 @@ describe('matching and short answer: the terms a module defines', () => {
     defined('view', 'a stored query that other queries read like a table'),
   ];
   test('matching: one group of the module, four pairs, the prompt naming the module', () => {
-    const [item] = matchingItems(glossary, mulberry32(1), words, isWord, ['Tables']);
+    const [item] = matchingItems(glossary, mulberry32(1), words, ['Tables']);
     assert.ok(item && item.q.kind === 'matching' && item.q.pairs.length === 4);
     assert.equal(item.q.prompt, 'Match each definition with the term the text defines by it (“Tables”).');
     assert.equal(item.q.moduleIndex, 0);
@@ -236,7 +236,7 @@ describe('matching and short answer: the terms a module defines', () => {
       defined('view', 'a stored query that other queries read like a table', 12, 1),
       defined('transaction', 'a unit of work that is done whole or not at all', 20, 2),
     ];
-    const items = matchingItems(thin, mulberry32(1), words, isWord, ['Keys', 'Reading', 'Work']);
+    const items = matchingItems(thin, mulberry32(1), words, ['Keys', 'Reading', 'Work']);
     assert.equal(items.length, 1);
     const q = items[0]!.q;
     assert.ok(q.kind === 'matching');
@@ -250,11 +250,7 @@ describe('matching and short answer: the terms a module defines', () => {
       'Match each definition with the term the text defines by it (pages 3, 4, 9, 12, 20).',
     );
     assert.equal(q.moduleIndex, undefined, 'of no one module');
-    assert.equal(
-      matchingItems(thin.slice(0, 2), mulberry32(1), words, isWord).length,
-      0,
-      'two terms make no item',
-    );
+    assert.equal(matchingItems(thin.slice(0, 2), mulberry32(1), words).length, 0, 'two terms make no item');
   });
   test('short answer: the term and its variants; a lone common word only when it is a key term', () => {
     assert.deepEqual(acceptedAnswers('primary key', '', words, isWord), [

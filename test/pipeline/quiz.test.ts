@@ -208,6 +208,41 @@ describe('generateQuiz (offline cloze)', () => {
     assert.ok(quiz.questions.length >= 10 && quiz.questions.length < 200);
   });
 
+  test('a definition question asks no definition the glossary gate refuses (gloss/appraisal: a metaphor)', async () => {
+    // Short answer and matching refused "a rich and complex alchemy" (GM assistant guide, fresh set 11) while
+    // multiple choice still asked "Which term does the text define as …?" by it: one gate now serves them all.
+    const doc = english('Playing the game', [
+      'A role-playing game is a rich and complex alchemy.',
+      'A game master is the player who describes the world and referees the rules of the game.',
+      'A character sheet is a record of the abilities, equipment and history of one character.',
+      'A campaign is a series of adventures that the same characters play over many sessions.',
+      'A saving throw is a roll of the dice that decides whether a character escapes a danger.',
+      'An encounter is a scene in which the characters meet a monster or another obstacle.',
+      'A hit point is a unit of the damage that a character can take before it falls.',
+      'The players meet every week in the back room of the library to continue the story.',
+      'Each player keeps the dice and the notes of the last session in a box under the table.',
+    ]);
+    const docCourse = await generateCourse(doc);
+    const glossary = docCourse.modules.flatMap((m) => m.glossary ?? []).map((e) => e.term);
+    assert.ok(glossary.includes('role-playing game'), glossary.join(', '));
+    const asked: string[] = [];
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const quiz = await generateQuiz({
+        course: docCourse,
+        chunks: doc.chunks,
+        count: 10,
+        seed,
+        kinds: { multiple_choice: 1 },
+      });
+      asked.push(...quiz.questions.map((q) => q.prompt).filter((p) => p.startsWith('Which term')));
+    }
+    assert.ok(asked.length > 0, 'the other definitions are still asked');
+    assert.deepEqual(
+      asked.filter((p) => p.includes('alchemy')),
+      [],
+    );
+  });
+
   test('sentences that say nearly the same give one question between them', async () => {
     const funds = ['education', 'recreation', 'comfort', 'transport', 'library', 'garden'];
     const doc = english('Volunteer funds', [

@@ -12,7 +12,12 @@ import { acceptedAnswers } from '../../src/pipeline/quiz/kinds/glossary.ts';
 import { OBJECTIVE_RULES, readObjective } from '../../src/pipeline/rules/objectives/index.ts';
 import { ANSWER_VARIANT_RULES } from '../../src/pipeline/rules/quiz/answer-variants.ts';
 import { BLANK_RULES, HEAD_RULES, placeOf } from '../../src/pipeline/rules/quiz/blanks.ts';
-import { ANSWER_RULES, GLOSS_RULES, LISTED_GLOSS_RULES } from '../../src/pipeline/rules/quiz/glosses.ts';
+import {
+  ANSWER_RULES,
+  DEFINED_TERM_RULES,
+  GLOSS_RULES,
+  LISTED_GLOSS_RULES,
+} from '../../src/pipeline/rules/quiz/glosses.ts';
 import { ITEM_RULES, type ItemDraft, ItemReading } from '../../src/pipeline/rules/quiz/items.ts';
 import { FALSE_OPTION_RULES, LISTED_RULES } from '../../src/pipeline/rules/quiz/listed.ts';
 import { NUMBER_RULES } from '../../src/pipeline/rules/quiz/numbers.ts';
@@ -297,9 +302,9 @@ const FAMILIES = [
     },
   }),
   family({
-    name: 'terms a short answer asks to type (rules/quiz/glosses.ts)',
+    name: 'terms any glossary kind asks, and those a short answer asks to type (rules/quiz/glosses.ts)',
     keptByAll: true,
-    rules: ANSWER_RULES,
+    rules: [...DEFINED_TERM_RULES, ...ANSWER_RULES],
     catches(rule, example: string) {
       const [term, gloss] = split(example, ' => ');
       return rule.fails({

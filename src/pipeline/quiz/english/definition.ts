@@ -3,32 +3,16 @@
  * terms the text defines), the other options being defined terms of the same kind first. Offered now and then
  * between the sources (about one in three) and after each pass, at most 40% of the multiple-choice items.
  */
-import type { GlossaryEntry } from '../../../domain/course.ts';
-import type { AnalysedLanguage, Token } from '../../language/index.ts';
-import { isCrossReference } from '../../rules/quiz/glosses.ts';
-import { containsTerm } from '../../text/cloze.ts';
-import { findDefinition } from '../../text/definitions.ts';
 import { optionProblems } from '../../text/kinds.ts';
 import { shuffled } from '../../text/rng.ts';
 import type { Draft, InterleavedMaker, Offer, Turn } from '../assembler.ts';
+import { type Defined, definedTerm } from '../defined-terms.ts';
 import type { EnglishTerms } from './terms.ts';
 
 /** At most this share of the multiple-choice items are definition questions. */
 const DEFINITION_SHARE = 0.4;
 /** Chance of a definition question before each source. */
 const CHANCE = 0.35;
-/** A gloss longer than this is a paragraph, not something to recognise a term by. */
-const MAX_GLOSS_WORDS = 25;
-
-/** A glossary entry of the quiz's scope, with the phrase it is defined as. */
-export interface Defined {
-  term: string;
-  gloss: string;
-  sentence: string;
-  page: number;
-  chunkId?: string;
-  moduleIndex: number;
-}
 
 export function definitionMaker(terms: EnglishTerms): InterleavedMaker {
   let defined: Defined[] | null = null;
@@ -70,62 +54,15 @@ export function definitionMaker(terms: EnglishTerms): InterleavedMaker {
   };
 }
 
-/** The glossary's entries whose definition gives a short gloss that does not name the term. */
+/**
+ * The glossary's entries that may be asked by their definition: the gate matching and short answer read the
+ * glossary through too (quiz/defined-terms.ts). Without the language's quiz words no rule could judge an entry, so
+ * none is asked.
+ */
 function definedTerms(terms: EnglishTerms): Defined[] {
+  const words = terms.lang.quizWords;
+  if (!words) return [];
   return terms.m.glossary.flatMap(
-    ({ entry, moduleIndex }) => definedTerm(entry, moduleIndex, terms.lang, (t) => terms.tag(t)) ?? [],
+    ({ entry, moduleIndex }) => definedTerm(entry, moduleIndex, terms.lang, words, (t) => terms.tag(t)) ?? [],
   );
 }
-
-/** The phrase a glossary entry defines its term as (`term: gloss`, or the gloss of a defining sentence), if read. */
-export function glossOfEntry(
-  entry: GlossaryEntry,
-  lang: AnalysedLanguage,
-  tag: (text: string) => readonly Token[],
-): string | undefined {
-  const sentence = entry.definition;
-  // Only a definition with a colon can read `term: gloss`: the others need no pattern made for their term.
-  const glossary = sentence.includes(':')
-    ? new RegExp(`^${escapeRegExp(entry.term)}:\\s*(.+?)[.!]?$`, 'iu').exec(sentence)
-    : null;
-  return glossary ? lowerFirst(glossary[1]!) : findDefinition(sentence, tag(sentence), lang)?.gloss;
-}
-
-/**
- * Why a gloss read is unfit to ask by, or null: it names the term, is longer than 25 words, or only points
- * elsewhere (gloss/same-as: "the same as those in demo pp2"). eval:glossary counts entries by it.
- */
-export function unfitGloss(gloss: string, term: string): string | null {
-  if (containsTerm(gloss, term)) return 'gloss names its term';
-  if (gloss.split(/\s+/).length > MAX_GLOSS_WORDS) return `gloss longer than ${MAX_GLOSS_WORDS} words`;
-  if (isCrossReference(gloss)) return 'gloss/same-as';
-  return null;
-}
-
-/**
- * A glossary entry with the phrase it defines its term as ({@link glossOfEntry}), or null when there is none fit to
- * ask ({@link unfitGloss}). The makers of the kinds #24 added (matching, short answer) read the glossary through it
- * too.
- */
-export function definedTerm(
-  entry: GlossaryEntry,
-  moduleIndex: number,
-  lang: AnalysedLanguage,
-  tag: (text: string) => readonly Token[],
-): Defined | null {
-  const sentence = entry.definition;
-  const gloss = glossOfEntry(entry, lang, tag);
-  if (!gloss || unfitGloss(gloss, entry.term) !== null) return null;
-  const c = entry.citations[0]!;
-  return {
-    term: entry.term,
-    gloss,
-    sentence,
-    page: c.page,
-    moduleIndex,
-    ...(c.chunkId ? { chunkId: c.chunkId } : {}),
-  };
-}
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const lowerFirst = (s: string) => (/^\p{Lu}(?:\p{Ll}|\s)/u.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);

@@ -1,6 +1,7 @@
 /**
  * Matching and short answer from the terms a module defines (its glossary, each term with the phrase the text
- * defines it as), asked only by definitions no rule of rules/quiz/glosses.ts catches.
+ * defines it as), asked only by the definitions the glossary gate passes (quiz/defined-terms.ts, the one multiple
+ * choice's definition questions go through too).
  *
  * Matching: three to six terms of one module with their definitions, each with one match (item rule
  * `item/one-match-each`). Short answer: the term a definition defines, typed; accepted are the term, its other
@@ -14,12 +15,11 @@ import type { Chunk } from '../../../domain/document.ts';
 import type { DraftOf } from '../../../domain/questions.ts';
 import type { AnalysedLanguage, QuizWords } from '../../language/index.ts';
 import { ANSWER_VARIANT_RULES } from '../../rules/quiz/answer-variants.ts';
+import type { GlossPlace } from '../../rules/quiz/gloss-places.ts';
 import {
   ANSWER_RULES,
   bareName,
   firstSentence,
-  GLOSS_RULES,
-  type GlossPlace,
   LISTED_GLOSS_RULES,
   termWithoutName,
 } from '../../rules/quiz/glosses.ts';
@@ -27,7 +27,7 @@ import { matchingProblem } from '../../rules/quiz/kind-items.ts';
 import { SALIENCE_RULES } from '../../rules/quiz/salience.ts';
 import { type Rng, shuffled } from '../../text/rng.ts';
 import type { GroupMaker } from '../assembler.ts';
-import { type Defined, definedTerm } from '../english/definition.ts';
+import { type Defined, definedTerm } from '../defined-terms.ts';
 import type { Scope } from '../material.ts';
 import { cited, type Made, made, quoted } from '../picking.ts';
 import { TermUses } from './term-uses.ts';
@@ -46,53 +46,18 @@ function listedGloss(d: Pick<Defined, 'gloss'>): string {
 /** A matching item lists at least this many terms. */
 export const MIN_PAIRS = 3;
 
-const placeOf = (
-  d: Pick<Defined, 'term' | 'gloss'>,
-  lang: AnalysedLanguage,
-  words: QuizWords,
-): GlossPlace => {
-  const gloss = firstSentence(d.gloss);
-  return { term: d.term, gloss, tags: () => lang.analyser.tag(gloss), words };
-};
-
-/** The first rule of GLOSS_RULES that refuses to ask a term by its definition, or null. */
-export const glossRefusal = (
-  d: Pick<Defined, 'term' | 'gloss'>,
-  lang: AnalysedLanguage,
-  words: QuizWords,
-) => {
-  const place = placeOf(d, lang, words);
-  return GLOSS_RULES.find((rule) => rule.fails(place))?.id ?? null;
-};
-
-/** Whether a term and its definition can be asked without the text around them: no rule of GLOSS_RULES fails. */
-export const askable = (d: Pick<Defined, 'term' | 'gloss'>, lang: AnalysedLanguage, words: QuizWords) =>
-  glossRefusal(d, lang, words) === null;
-
-/** The answer rules a listed term must pass too: a term in a list is still a term to know, not code. */
-const LISTED_TERM_RULES = ANSWER_RULES.filter(
-  (r) =>
-    r.id === 'answer/not-a-term' || r.id === 'answer/code-name' || r.id === 'answer/heading-and-identifier',
-);
-
 /** The first rule that refuses a definition a place in a list of them (matching), or null. */
-export const listingRefusal = (d: Defined, words: QuizWords, isWord: (word: string) => boolean) => {
+export const listingRefusal = (d: Defined, words: QuizWords) => {
   const gloss = listedGloss(d);
   const place: GlossPlace = { term: d.term, gloss, tags: () => [], words };
-  const answer = { term: d.term, gloss, answers: [d.term], words, isWord };
-  return (
-    LISTED_GLOSS_RULES.find((rule) => rule.fails(place))?.id ??
-    LISTED_TERM_RULES.find((rule) => rule.fails(answer))?.id ??
-    null
-  );
+  return LISTED_GLOSS_RULES.find((rule) => rule.fails(place))?.id ?? null;
 };
 
-const listable = (d: Defined, words: QuizWords, isWord: (word: string) => boolean) =>
-  listingRefusal(d, words, isWord) === null;
+const listable = (d: Defined, words: QuizWords) => listingRefusal(d, words) === null;
 
 /**
- * The defined terms of the scope's glossaries that may be asked, read once when a maker first needs them: no rule
- * of GLOSS_RULES catches the definition; a short answer asks only those the document treats as terms
+ * The defined terms of the scope's glossaries that may be asked, read once when a maker first needs them: those
+ * the glossary gate passes ({@link definedTerm}: no rule of GLOSS_RULES catches the definition); a short answer asks only those the document treats as terms
  * (SALIENCE_RULES). Matching shows the term beside its definition and is not gated so: on the tuning data the gate
  * took a usable matching item (R FAQ's library, package, element name) and no faulty one.
  */
@@ -123,11 +88,11 @@ export class GlossaryMaterial {
   get defined(): readonly Defined[] {
     if (!this.read) {
       const tag = (text: string) => this.lang.analyser.tag(text);
-      this.read = this.scope
-        .flatMap(({ module, index }) =>
-          (module.glossary ?? []).flatMap((entry) => definedTerm(entry, index, this.lang, tag) ?? []),
-        )
-        .filter((d) => askable(d, this.lang, this.words));
+      this.read = this.scope.flatMap(({ module, index }) =>
+        (module.glossary ?? []).flatMap(
+          (entry) => definedTerm(entry, index, this.lang, this.words, tag) ?? [],
+        ),
+      );
     }
     return this.read;
   }
@@ -153,14 +118,7 @@ export function matchingMaker(glossary: GlossaryMaterial, moduleTitles: readonly
     id: 'matching',
     kind: 'matching',
     why: 'Three to six terms a module defines, matched to their definitions: the definitions are the text’s, distinct enough that each has one match.',
-    make: (_, rng) =>
-      matchingItems(
-        glossary.defined,
-        rng,
-        glossary.words,
-        (w) => glossary.lang.analyser.isWord(w),
-        moduleTitles,
-      ),
+    make: (_, rng) => matchingItems(glossary.defined, rng, glossary.words, moduleTitles),
   };
 }
 
@@ -194,10 +152,9 @@ export function matchingItems(
   defined: readonly Defined[],
   rng: Rng,
   words: QuizWords,
-  isWord: (word: string) => boolean,
   moduleTitles: readonly string[] = [],
 ): Made[] {
-  const { byModule, wholeText } = matchingGroups(defined, rng, words, isWord);
+  const { byModule, wholeText } = matchingGroups(defined, rng, words);
   return [
     ...byModule
       .filter(({ group }) => group.length >= MIN_PAIRS)
@@ -222,14 +179,13 @@ export function matchingGroups(
   defined: readonly Defined[],
   rng: Rng,
   words: QuizWords,
-  isWord: (word: string) => boolean,
 ): { byModule: ModuleGroup[]; wholeText: Defined[][] } {
   const entriesOf = new Map<number, Defined[]>();
   for (const d of defined) entriesOf.set(d.moduleIndex, [...(entriesOf.get(d.moduleIndex) ?? []), d]);
   const byModule: ModuleGroup[] = [];
   const left: Defined[] = [];
   for (const [moduleIndex, entries] of entriesOf) {
-    const listed = shuffled(entries, rng).filter((d) => listable(d, words, isWord));
+    const listed = shuffled(entries, rng).filter((d) => listable(d, words));
     const group = fittingGroup(listed, words);
     byModule.push({ moduleIndex, listable: listed, group });
     if (group.length < MIN_PAIRS) left.push(...listed);

@@ -1,15 +1,15 @@
 /**
- * Which definitions of a module's glossary the glossary's kinds may ask by (matching, short answer, multiple
- * answer of definitions), and which terms a short answer may ask to type. A definition is asked only when it
+ * Which definitions of a module's glossary the glossary's kinds may ask by (multiple choice's "Which term does the
+ * text define as …?", matching, short answer), and which terms a short answer may ask to type. A definition is asked only when it
  * can be read without the text around it: no ordinal or "such" in the term, no pointer or author's voice in the
- * definition, a phrase and not a clause of its own, saying what the term is. The makers
- * (quiz/kinds/glossary.ts) ask a definition no rule of {@link GLOSS_RULES} catches.
+ * definition, a phrase and not a clause of its own, saying what the term is. Every maker that reads the glossary
+ * asks a definition no rule of {@link GLOSS_RULES} catches: they read it through one gate, quiz/defined-terms.ts.
  *
  * An example is `term => definition` (for short answers, the answers accepted are the term's own variants).
  */
 import type { QuizWords, Token } from '../../language/index.ts';
 import { containsTerm } from '../../text/cloze.ts';
-import type { Rule } from '../rule.ts';
+import type { AnswerRule, GlossRule } from './gloss-places.ts';
 import { NON_DEFINITION_RULES, NON_TERM_RULES } from './non-definitions.ts';
 import { commonPhrase } from './salience.ts';
 import {
@@ -21,32 +21,6 @@ import {
   NAMED_KINDS,
   VAGUE_GLOSS,
 } from './sure-words.ts';
-
-/** A defined term as the rules read it: the definition's first sentence, tagged on demand. */
-export interface GlossPlace {
-  term: string;
-  gloss: string;
-  tags: () => readonly Token[];
-  words: QuizWords;
-}
-
-export interface GlossRule extends Rule {
-  fails(d: GlossPlace): boolean;
-}
-
-/** A short answer to ask: the term, its definition, and the answers it would accept. */
-export interface AnswerPlace {
-  term: string;
-  gloss: string;
-  answers: readonly string[];
-  words: QuizWords;
-  /** Whether a word is a word of the language (the analyser's lexicon), not a name. */
-  isWord: (word: string) => boolean;
-}
-
-export interface AnswerRule extends Rule {
-  fails(a: AnswerPlace): boolean;
-}
 
 /** Prefixes written with a hyphen that the lexicon does not hold alone ("hyper-threading", "multi-homing"). */
 const WORD_PREFIX = /^(?:hyper|multi|re|pre|non|auto|co|sub|inter|self)$/u;
@@ -120,9 +94,9 @@ export const weakGloss = (gloss: string, words: QuizWords) =>
 /**
  * A definition that only sends the reader elsewhere ("the same as those in demo pp2", "similar to that in standard
  * CD-HIT programs", "as for zfuget, but reversed"): it says what the term is like, and the thing it is like is in
- * another part of the text. Every maker of a definition item refuses it (quiz/english/definition.ts' unfitGloss).
+ * another part of the text.
  */
-export const isCrossReference = (gloss: string) =>
+const isCrossReference = (gloss: string) =>
   /^(?:(?:exactly|just|much|essentially|basically|largely|mostly)\s+)?(?:the\s+same\s+as|same\s+as|similar\s+to|identical\s+to|equivalent\s+to|analogous\s+to|like|as\s+(?:for|in|with|above|below|before))\b/iu.test(
     gloss.trim(),
   );
@@ -656,7 +630,12 @@ export const LISTED_GLOSS_RULES: readonly GlossRule[] = [
 
 const MAX_TERM_WORDS = 4;
 
-export const ANSWER_RULES: readonly AnswerRule[] = [
+/**
+ * Terms that are no terms to know, whatever the kind asks with them: too long, code or a name of code, a heading run
+ * into an identifier, a position named by an index. Part of the glossary gate (quiz/defined-terms.ts): the term is
+ * the answer of a definition question, a short answer's key and one side of a matching pair.
+ */
+export const DEFINED_TERM_RULES: readonly AnswerRule[] = [
   {
     id: 'answer/not-a-term',
     why: 'A term of more than four words, one with code in it, a letter or two ("N", "K": a variable), a name of constants ("tag PL STC") or an identifier in camel case ("TimeOut", "FontSize"; names such as "JavaScript" go too) cannot be typed back as a concept the text teaches.',
@@ -715,6 +694,11 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
       );
     },
   },
+  ...NON_TERM_RULES,
+];
+
+/** What a short answer asks to type, besides a term (DEFINED_TERM_RULES): one answer the learner can fairly be held to. */
+export const ANSWER_RULES: readonly AnswerRule[] = [
   {
     id: 'answer/name-before-term',
     why: 'A name before a phrase in lower case ("HMMER bit score") is the program\'s name before the term the text writes throughout ("bit score"): the key accepts the phrase alone where the text writes it alone too (acceptedAnswers; not "system partition" for "EFI system partition"); a term whose rest holds a name of its own ("HMMER hmmsearch pipeline") cannot say which the learner should type (HMMER user\'s guide, fresh set 8).',
@@ -862,5 +846,4 @@ export const ANSWER_RULES: readonly AnswerRule[] = [
       return new RegExp(`(?<![\\p{L}\\p{N}])${term}\\p{L}`, term.length === 3 ? 'u' : 'iu').test(a.gloss);
     },
   },
-  ...NON_TERM_RULES,
 ];

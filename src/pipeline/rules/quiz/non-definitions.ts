@@ -5,16 +5,7 @@
  * level"). Set 11's short answers (reading.md, "The eleventh reading"); part of {@link GLOSS_RULES}
  * (rules/quiz/glosses.ts).
  */
-import type { Token } from '../../language/index.ts';
-import type { Rule } from '../rule.ts';
-
-/** Rules of glosses.ts's `GlossRule` and `AnswerRule` shapes, reading only what they need (glosses.ts imports these). */
-interface DefinitionRule extends Rule {
-  fails(d: { gloss: string; tags: () => readonly Token[] }): boolean;
-}
-interface TermRule extends Rule {
-  fails(a: { term: string }): boolean;
-}
+import type { AnswerRule, GlossRule } from './gloss-places.ts';
 
 /** Adjectives and adverbs that rate a thing instead of saying what it is. */
 const JUDGING =
@@ -27,7 +18,7 @@ const JUDGING =
 const RELATION_HEAD =
   /^\s*(?:an?|the)\s+(?:\p{Ll}+\s+)?(?:(?:pre-?requisites?|prequisites?|requirements?|dependency|dependencies|alternative|replacement|substitute|counterpart|prelude|precursor)\s+(?:for|of|to)|complement\s+(?:for|to))\b/iu;
 
-export const NON_DEFINITION_RULES: readonly DefinitionRule[] = [
+export const NON_DEFINITION_RULES: readonly GlossRule[] = [
   {
     id: 'gloss/appraisal',
     why: 'A definition made of judging words and one noun ("an extremely useful but computationally intensive technique", "a rich and complex alchemy") rates its term or likens it: nothing after the noun says which technique, and any costly technique or any game fits (lme4 vignette, GM assistant guide, fresh set 11). A noun with a restricting part ("a powerful tool for fitting mixed models") or a word that is not a judgement ("a small text editor") says which.',
@@ -85,7 +76,7 @@ export const NON_DEFINITION_RULES: readonly DefinitionRule[] = [
   },
 ];
 
-export const NON_TERM_RULES: readonly TermRule[] = [
+export const NON_TERM_RULES: readonly AnswerRule[] = [
   {
     id: 'answer/index-term',
     why: 'A term that is a position named by an index ("ith entry", "the kth column": "The ith entry is the number of cones in the fan of dimension i+LINEALITY DIM-1") is one entry of one output the text describes, not a concept to type back (gfan manual, fresh set 11).',
