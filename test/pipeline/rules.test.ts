@@ -121,7 +121,11 @@ const FAMILIES = [
   family({
     name: 'list items shown as statements (rules/sentences/items.ts)',
     rules: STATEMENT_ITEM_RULES,
-    catches: (rule, example: string) => rule.fails(example, tag(example)),
+    // `item ¶ next paragraph`: the paragraph after the item's, when the example gives one.
+    catches(rule, example: string) {
+      const [item, next] = split(example, ' ¶ ');
+      return rule.fails(item!, tag(item!), next);
+    },
   }),
   family({
     name: 'sentences that stand alone (rules/sentences/standalone.ts)',
