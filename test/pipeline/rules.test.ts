@@ -443,9 +443,18 @@ test('a rule reads a long line without a full stop or a closing parenthesis in o
   assert.equal(rule('listed/unnamed-case').fails(`In the case ${' '.repeat(long)}`, lang), false);
   const step = (id: string) => STEP_RULES.find((r) => r.id === id)!;
   const list = (lead: string, item: string) => ({ lead, items: [item, 'Save it.', 'Close it.'], words });
-  assert.equal(step('steps/completed-lead').fails(list(`${'you are '.repeat(long / 8)}x`, 'Open it.')), false);
-  assert.equal(step('steps/completed-lead').fails(list(`The ideas ${' are'.repeat(long / 4)}:`, 'Open it.')), true);
-  assert.equal(step('steps/states-order').fails(list('Do so:', `Do 1${', 2'.repeat(long / 3)} first`)), false);
+  assert.equal(
+    step('steps/completed-lead').fails(list(`${'you are '.repeat(long / 8)}x`, 'Open it.')),
+    false,
+  );
+  assert.equal(
+    step('steps/completed-lead').fails(list(`The ideas ${' are'.repeat(long / 4)}:`, 'Open it.')),
+    true,
+  );
+  assert.equal(
+    step('steps/states-order').fails(list('Do so:', `Do 1${', 2'.repeat(long / 3)} first`)),
+    false,
+  );
   assert.equal(step('steps/states-order').fails(list('Do so:', `${'after 1 '.repeat(long / 8)}x`)), false);
   const code = rule('listed/code');
   assert.equal(code.fails('a('.repeat(long / 2), lang), false);

@@ -5,8 +5,8 @@
  */
 import { isAnalysed, type LanguageProfile, type QuizWords } from '../../language/index.ts';
 import type { Rule } from '../rule.ts';
-import { LEANING_RULES } from './leaning.ts';
 import { standaloneProblem } from '../sentences/standalone.ts';
+import { LEANING_RULES } from './leaning.ts';
 import { QUANTITY_RULES, quantityPlace } from './quantities.ts';
 import { SUBJECT_RULES } from './subjects.ts';
 import { BOUND_BEFORE, FIRST_PERSON, LAYOUT_DEBRIS, RESTATED_AFTER } from './sure-words.ts';

@@ -329,9 +329,10 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
       const word = NUMBER_WORDS[q.value];
       if (word === undefined || q.unit === undefined || !/^\p{L}/u.test(q.unit)) return false;
       const stem = q.unit.replace(/s$/u, '');
-      return new RegExp(`(?<![\\p{L}\\p{N}])${word}[\\s-]+${escapeRegExp(stem)}s?(?![\\p{L}\\p{N}])`, 'iu').test(
-        q.text,
-      );
+      return new RegExp(
+        `(?<![\\p{L}\\p{N}])${word}[\\s-]+${escapeRegExp(stem)}s?(?![\\p{L}\\p{N}])`,
+        'iu',
+      ).test(q.text);
     },
   },
   {

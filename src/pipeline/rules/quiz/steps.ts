@@ -213,7 +213,8 @@ export const STEP_RULES: readonly StepRule[] = [
       'Do the following: | Open the file. ; Edit the header. ; Save it.',
       'The order is: | Open the file. ; Edit the header. ; Save it.',
     ],
-    fails: (l) => COMPLETED_LEAD.test(l.lead) && !l.words.sequenceLead.test(l.lead) && !ORDER_LEAD.test(l.lead),
+    fails: (l) =>
+      COMPLETED_LEAD.test(l.lead) && !l.words.sequenceLead.test(l.lead) && !ORDER_LEAD.test(l.lead),
   },
   {
     id: 'steps/note-run-in',
