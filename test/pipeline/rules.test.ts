@@ -126,7 +126,11 @@ const FAMILIES = [
   family({
     name: 'list items shown as statements (rules/sentences/items.ts)',
     rules: STATEMENT_ITEM_RULES,
-    catches: (rule, example: string) => rule.fails(example, tag(example)),
+    // `item ¶ next paragraph`: the paragraph after the item's, when the example gives one.
+    catches(rule, example: string) {
+      const [item, next] = split(example, ' ¶ ');
+      return rule.fails(item!, tag(item!), next);
+    },
   }),
   family({
     name: 'sentences that stand alone (rules/sentences/standalone.ts)',
@@ -435,6 +439,28 @@ test('a rule reads a long line without a full stop or a closing parenthesis in o
   const marks = rule('listed/extraction-marks');
   assert.equal(marks.fails(`(${'('.repeat(long)}`, lang), true);
   assert.equal(marks.fails(`(${'('.repeat(long)})`, lang), false);
+  // Set 12's leaning statements (rules/quiz/leaning.ts): a letter or "is" on every few characters, none bound.
+  const unbound = rule('listed/unbound-variable');
+  assert.equal(unbound.fails('n '.repeat(long / 2), lang), false);
+  assert.equal(unbound.fails(`${'n '.repeat(long / 2)}n + 1 rows`, lang), true);
+  assert.equal(unbound.fails(`${'n '.repeat(long / 2)}n + 1 rows, where n is the count`, lang), false);
+  assert.equal(rule('listed/bare-attribute').fails(`Precision ${' '.repeat(long)}`, lang), false);
+  assert.equal(rule('listed/unnamed-case').fails(`In the case ${' '.repeat(long)}`, lang), false);
+  const step = (id: string) => STEP_RULES.find((r) => r.id === id)!;
+  const list = (lead: string, item: string) => ({ lead, items: [item, 'Save it.', 'Close it.'], words });
+  assert.equal(
+    step('steps/completed-lead').fails(list(`${'you are '.repeat(long / 8)}x`, 'Open it.')),
+    false,
+  );
+  assert.equal(
+    step('steps/completed-lead').fails(list(`The ideas ${' are'.repeat(long / 4)}:`, 'Open it.')),
+    true,
+  );
+  assert.equal(
+    step('steps/states-order').fails(list('Do so:', `Do 1${', 2'.repeat(long / 3)} first`)),
+    false,
+  );
+  assert.equal(step('steps/states-order').fails(list('Do so:', `${'after 1 '.repeat(long / 8)}x`)), false);
   const code = rule('listed/code');
   assert.equal(code.fails('a('.repeat(long / 2), lang), false);
   assert.equal(code.fails(`${'a('.repeat(long / 2)},`, lang), true);

@@ -66,8 +66,11 @@ interface Read {
 interface SentenceReader {
   /** The sentence to show: `part` as it stands, or analysed when it is running text (`prose`). */
   read(part: string, scanned: string[], prose: boolean): Read;
-  /** A list item that says something, as a sentence with its full stop; null when it does not. */
-  statement(item: Read): Read | null;
+  /**
+   * A list item that says something, as a sentence with its full stop; null when it does not. `next` is the
+   * paragraph after the item's when the item ends its paragraph: a sentence broken at a displayed line goes on there.
+   */
+  statement(item: Read, next?: string): Read | null;
   /** Whether a sentence fit to show stands alone, leans on the one before, or cannot be shown alone. */
   standing(sentence: Read): 'stands' | 'leans' | 'falls';
   /** The two as one sentence, when they read well together; else null. */
@@ -89,8 +92,8 @@ function analysedReader(lang: AnalysedLanguage): SentenceReader {
     read,
     // A slide's bullet that says something ("Examine factors that explain…") is a sentence without its full
     // stop: it is shown with one.
-    statement: (item) =>
-      isStatementItem(item.text, item.tags ?? []) ? englishSentence(`${item.text}.`, lang) : null,
+    statement: (item, next) =>
+      isStatementItem(item.text, item.tags ?? [], next) ? englishSentence(`${item.text}.`, lang) : null,
     standing: (s) =>
       opensWithPointer(s.text) || objectPointer(s.tags ?? [])
         ? 'leans'
@@ -116,7 +119,9 @@ export const readerOf = (lang: LanguageProfile): SentenceReader =>
 /** Cuts a section's paragraphs into sentences, read as `lang` reads them. */
 export function analyseSection(section: Section, lang: LanguageProfile): ParagraphText[] {
   const reader = readerOf(lang);
-  return section.paragraphs.map((p, i) => analyseParagraph(p, section.index, i, reader));
+  return section.paragraphs.map((p, i) =>
+    analyseParagraph(p, section.index, i, reader, section.paragraphs[i + 1]?.text ?? undefined),
+  );
 }
 
 function analyseParagraph(
@@ -124,6 +129,7 @@ function analyseParagraph(
   sectionIndex: number,
   index: number,
   reader: SentenceReader,
+  next?: string,
 ): ParagraphText {
   const text = paragraph.text ?? '';
   const size = { words: 0, cjkChars: 0 };
@@ -140,7 +146,7 @@ function analyseParagraph(
     if (parts.length > 1 || raws.length === 1) for (const p of parts) items.add(p);
     return parts;
   });
-  for (const raw of split) {
+  for (const [k, raw] of split.entries()) {
     const at = text.indexOf(raw.slice(0, 20), cursor);
     // A list item's bullet or enumerator is not part of its sentence: "• Valgrind has…", "(b) When more…".
     const part = raw.replace(LIST_MARK, '');
@@ -158,7 +164,9 @@ function analyseParagraph(
     let good =
       prose &&
       (sentence.text === part ? endsLikeSentence(part) : isGoodSentence(sentence.text, sentence.tokens));
-    const statement = !good && prose && items.has(raw) ? reader.statement(sentence) : null;
+    const last = k === split.length - 1;
+    const statement =
+      !good && prose && items.has(raw) ? reader.statement(sentence, last ? next : undefined) : null;
     if (statement) {
       sentence = statement;
       good = isGoodSentence(sentence.text, sentence.tokens);

@@ -6,6 +6,7 @@
 import { isAnalysed, type LanguageProfile, type QuizWords } from '../../language/index.ts';
 import type { Rule } from '../rule.ts';
 import { standaloneProblem } from '../sentences/standalone.ts';
+import { LEANING_RULES } from './leaning.ts';
 import { QUANTITY_RULES, quantityPlace } from './quantities.ts';
 import { SUBJECT_RULES } from './subjects.ts';
 import { BOUND_BEFORE, FIRST_PERSON, LAYOUT_DEBRIS, RESTATED_AFTER } from './sure-words.ts';
@@ -350,6 +351,7 @@ export const LISTED_RULES: readonly ListedRule[] = [
   },
   ...SUBJECT_RULES,
   ...UNRESOLVED_RULES,
+  ...LEANING_RULES,
 ];
 
 /** A false option of a multiple-answer item: the sentence as written and the statement made of it. */

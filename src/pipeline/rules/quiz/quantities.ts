@@ -116,6 +116,15 @@ const COMPARATIVE = new RegExp(
   'u',
 );
 
+/** Numbers as English words, by value: a sentence that spells its blank out gives it away. */
+const NUMBER_WORDS: Readonly<Record<number, string>> = Object.fromEntries(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((w, i) => [i + 1, w]),
+);
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+
 export const QUANTITY_RULES: readonly QuantityRule[] = [
   {
     id: 'quantity/code-sentence',
@@ -302,6 +311,29 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
       'The daemon waits [30] seconds or until the peer answers.',
     ],
     fails: (q) => RESTATED_AFTER.test(q.text.slice(q.end)),
+  },
+  {
+    id: 'quantity/spelled-out-elsewhere',
+    why: 'A number the sentence also spells out before the same unit ("… is accurate to one minute, use the 1 minute Precision option", "two bytes … the 2 bytes") is given away by its own words: blanked, the learner copies it (GEOTRANS user\'s guide, fresh set 12). The same digits twice are `quantity/ambiguous-blank`\'s.',
+    reject: [
+      'If your data is accurate to one minute, use the [1] minute Precision option.',
+      'The header takes two bytes, and the [2] bytes come first.',
+      'Each of the twelve months has a [12] month report.',
+    ],
+    keep: [
+      'If your data is accurate to one minute, wait [2] minutes for the next fix.',
+      'One packet of [3] bytes holds the checksum.',
+      'The daemon waits [5] minutes; one minute more and the link drops.',
+    ],
+    fails(q) {
+      const word = NUMBER_WORDS[q.value];
+      if (word === undefined || q.unit === undefined || !/^\p{L}/u.test(q.unit)) return false;
+      const stem = q.unit.replace(/s$/u, '');
+      return new RegExp(
+        `(?<![\\p{L}\\p{N}])${word}[\\s-]+${escapeRegExp(stem)}s?(?![\\p{L}\\p{N}])`,
+        'iu',
+      ).test(q.text);
+    },
   },
   {
     id: 'quantity/judged-task',

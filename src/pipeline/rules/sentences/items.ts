@@ -79,8 +79,11 @@ export const LIST_MARK = new RegExp(
 const STATEMENT_ITEM_WORDS = 30;
 
 export interface StatementItemRule extends Rule {
-  /** True when the item (with its English tags) is no statement this way. */
-  fails(text: string, tags: readonly Token[]): boolean;
+  /**
+   * True when the item (with its English tags) is no statement this way; `next` is the paragraph after the item's,
+   * when the item is its paragraph's last line.
+   */
+  fails(text: string, tags: readonly Token[], next?: string): boolean;
 }
 
 /**
@@ -135,6 +138,19 @@ export const STATEMENT_ITEM_RULES: readonly StatementItemRule[] = [
     fails: (_, tags) => mostlyCapitalised(tags),
   },
   {
+    id: 'item/runs-on-past-display',
+    why: 'A line without a full stop whose paragraph is followed by one opening in lower case or on a placeholder ("… but there exists a command" ⏎ "closefrom ⟨file name⟩" ⏎ "to close files opened by readfrom explicitly.") is a sentence the layout broke at a displayed line, not a bullet: with a full stop added it ends on "there exists a command." and says nothing (MetaPost manual, fresh set 12). A bullet before a bullet in capitals, or the last line of a section, is a bullet.',
+    reject: [
+      'All files opened by readfrom that have not completely been read yet are closed automatically when the program terminates, but there exists a command ¶ closefrom ⟨file name⟩',
+      'The values are written to the output file with the command ¶ to the output file, one per line.',
+    ],
+    keep: [
+      'Examine factors that explain healthcare system choice and costs ¶ Compare the costs of the two systems',
+      'Examine factors that explain healthcare system choice and costs',
+    ],
+    fails: (_, __, next) => next !== undefined && /^\s*(?:\p{Ll}|[⟨<\\$`])/u.test(next),
+  },
+  {
     id: 'item/no-verb',
     why: 'A statement has a verb; a bullet without one is a label ("Inpatient care for veterans").',
     reject: ['Inpatient care for veterans of the war in Korea'],
@@ -144,5 +160,5 @@ export const STATEMENT_ITEM_RULES: readonly StatementItemRule[] = [
 ];
 
 /** True for a list item that reads as a statement once it has its full stop (see {@link STATEMENT_ITEM_RULES}). */
-export const isStatementItem = (text: string, tags: readonly Token[]): boolean =>
-  !STATEMENT_ITEM_RULES.some((rule) => rule.fails(text, tags));
+export const isStatementItem = (text: string, tags: readonly Token[], next?: string): boolean =>
+  !STATEMENT_ITEM_RULES.some((rule) => rule.fails(text, tags, next));
