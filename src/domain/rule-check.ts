@@ -40,17 +40,17 @@ export function markRuleMade<Q extends { kind: QuestionKind }>(
 export const RULE_GENERATOR_NAME = 'offline-cloze';
 
 /** True when the quiz was made by rule. */
-export const isRuleMade = (quiz: { generator: { name: string } }) => quiz.generator.name === RULE_GENERATOR_NAME;
+export const isRuleMade = (quiz: { generator: { name: string } }) =>
+  quiz.generator.name === RULE_GENERATOR_NAME;
 
 /**
  * A stored quiz as review and exports read it: one made by rule and never edited by a teacher has its items of
  * the kinds to check marked, so that a quiz stored before the marker existed is marked too. An edited quiz is
  * taken as stored: its teacher kept (or changed) what it holds.
  */
-export function markedWhenRead<Q extends { generator: { name: string }; questions: readonly { kind: QuestionKind }[] }>(
-  quiz: Q,
-  edited: boolean,
-): Q {
+export function markedWhenRead<
+  Q extends { generator: { name: string }; questions: readonly { kind: QuestionKind }[] },
+>(quiz: Q, edited: boolean): Q {
   if (edited || !isRuleMade(quiz)) return quiz;
   return { ...quiz, questions: markRuleMade(quiz.questions) } as Q;
 }

@@ -38,7 +38,9 @@ export {
   deleteQuestion,
   editQuestion,
   editQuestionOutcome,
-  markReviewed, type QuestionPatch } from './quiz-review.ts';
+  markReviewed,
+  type QuestionPatch,
+} from './quiz-review.ts';
 export { getQuiz, listQuizzes, saveQuiz } from './quizzes.ts';
 export type * from './types.ts';
 export {

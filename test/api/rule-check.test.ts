@@ -104,7 +104,11 @@ describe('review: questions made by rule wait for a check', () => {
     const again = await fx.app.inject({ method: 'PATCH', url, headers: ifMatch, payload: { checked: true } });
     assert.equal(again.statusCode, 200, again.body);
     assert.deepEqual(again.json(), first.json(), 'idempotent: nothing changed, no conflict');
-    assert.equal(await editsOf(saved.quizId), edits, 'a check that changed nothing is no edit in the audit trail');
+    assert.equal(
+      await editsOf(saved.quizId),
+      edits,
+      'a check that changed nothing is no edit in the audit trail',
+    );
     // The other one still waits: with the old revision, that is a conflict.
     assertError(
       await fx.app.inject({
@@ -155,7 +159,14 @@ describe('review: questions made by rule wait for a check', () => {
         answers: ['photosynthesis'],
         difficulty: 'medium',
       },
-      { ...common, kind: 'numerical', prompt: 'How many leaves?', answer: 3, tolerance: 0, difficulty: 'hard' },
+      {
+        ...common,
+        kind: 'numerical',
+        prompt: 'How many leaves?',
+        answer: 3,
+        tolerance: 0,
+        difficulty: 'hard',
+      },
     );
     const old = await saveProcessedDocument(fx.deps.db, doc);
     const read = await fx.app.inject(`/api/quizzes/${old.quizId}`);

@@ -143,7 +143,8 @@ async function reviewed(
     const outcome = await change();
     const [quiz, changed] = 'stored' in outcome ? [outcome.stored, outcome.changed] : [outcome, true];
     // A change that changed nothing (a question checked again) is no edit to record.
-    if (changed) await audit(request, 'edit', { kind: 'quiz', id: quiz.id, courseId: quiz.courseId, detail: what });
+    if (changed)
+      await audit(request, 'edit', { kind: 'quiz', id: quiz.id, courseId: quiz.courseId, detail: what });
     return reply.header('etag', `"${quiz.revision}"`).send(quiz);
   } catch (err) {
     if (err instanceof QuizRevisionError) throw new ApiError(409, 'revision_conflict', err.message);
