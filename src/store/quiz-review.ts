@@ -7,8 +7,8 @@
 import { checkQuiz, type Question, type Quiz, QuizSchema, withQuizLevels } from '../domain/course.ts';
 import { InvalidCourseError, NotFoundError } from '../domain/errors.ts';
 import { levelsOf } from '../domain/levels.ts';
-import { markedWhenRead } from '../domain/rule-check.ts';
 import { type BloomLevel, type Difficulty, QuestionDraftSchema } from '../domain/questions.ts';
+import { markedWhenRead } from '../domain/rule-check.ts';
 import { QuizRevisionError } from './errors.ts';
 import { getQuiz, writeQuestions } from './quizzes.ts';
 import { jsonParam } from './sql.ts';

@@ -101,11 +101,10 @@ describe('questions made by rule wait for a check (headless Chromium)', { timeou
         .map((e) => Number(e.dataset.question)),
     );
   /** The focused element's accessible name as set (aria-label), else its id. */
-  const focused = (p: Page) =>
-    p.evaluate(() => {
-      const el = document.activeElement;
-      return el?.getAttribute('aria-label') ?? el?.id ?? null;
-    });
+  const focused = async (p: Page) =>
+    (await p.evaluate(
+      "document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id ?? null",
+    )) as string | null;
   const marks = async () =>
     (await getQuiz(fx.deps.db, quizId))!.quiz.questions.map((q) => q.needsCheck ?? null);
 
