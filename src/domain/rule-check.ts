@@ -33,6 +33,28 @@ export function markRuleMade<Q extends { kind: QuestionKind }>(
   return questions.map((q) => (CHECKED_WHEN_RULE_MADE[q.kind] ? { ...q, needsCheck: 'rule' as const } : q));
 }
 
+/**
+ * The offline generator's name (src/pipeline/quiz.ts): a quiz whose generator has it was made by rule (offline, or
+ * the model's fallback). Here so that one place decides what is rule-made.
+ */
+export const RULE_GENERATOR_NAME = 'offline-cloze';
+
+/** True when the quiz was made by rule. */
+export const isRuleMade = (quiz: { generator: { name: string } }) =>
+  quiz.generator.name === RULE_GENERATOR_NAME;
+
+/**
+ * A stored quiz as review and exports read it: one made by rule and never edited by a teacher has its items of
+ * the kinds to check marked, so that a quiz stored before the marker existed is marked too. An edited quiz is
+ * taken as stored: its teacher kept (or changed) what it holds.
+ */
+export function markedWhenRead<
+  Q extends { generator: { name: string }; questions: readonly { kind: QuestionKind }[] },
+>(quiz: Q, edited: boolean): Q {
+  if (edited || !isRuleMade(quiz)) return quiz;
+  return { ...quiz, questions: markRuleMade(quiz.questions) } as Q;
+}
+
 /** How many questions still wait for a teacher's check. */
 export const toCheck = (questions: readonly { needsCheck?: NeedsCheck }[]) =>
   questions.filter((q) => q.needsCheck !== undefined).length;

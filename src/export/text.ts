@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Question, SummarySentence } from '../domain/course.ts';
 import { QUESTION_KINDS, type QuestionKind } from '../domain/questions.ts';
+import { toCheck } from '../domain/rule-check.ts';
 import { KIND_LABELS } from '../web/question-text.js';
 import type { ExportInput } from './types.ts';
 
@@ -142,9 +143,7 @@ export function omittedNotice(input: ExportInput, name: string, lacks: Lacks): s
  * teacher: check them in review before use.`
  */
 export function uncheckedNotice(input: ExportInput, lacks: Lacks): string | null {
-  const n = (input.quiz?.quiz.questions ?? []).filter(
-    (q) => q.needsCheck !== undefined && !lacks.kinds.includes(q.kind),
-  ).length;
+  const n = toCheck((input.quiz?.quiz.questions ?? []).filter((q) => !lacks.kinds.includes(q.kind)));
   if (n === 0) return null;
   const them = n === 1 ? 'it' : 'them';
   return `${n} question${n === 1 ? '' : 's'} made by rule not yet checked by a teacher: check ${them} in review before use.`;

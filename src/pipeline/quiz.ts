@@ -11,7 +11,7 @@
 import { checkQuiz, type Quiz, type QuizDraft, withQuizLevels } from '../domain/course.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { QuizGenerator, QuizInput } from '../domain/generators.ts';
-import { markRuleMade } from '../domain/rule-check.ts';
+import { isRuleMade, markRuleMade, RULE_GENERATOR_NAME } from '../domain/rule-check.ts';
 import { NoQuizMaterialError } from './errors.ts';
 import {
   detectLanguage,
@@ -27,12 +27,9 @@ import { type Scope, ScopeSources, summarySources, termPool } from './quiz/mater
 import { plainKit } from './quiz/plain/index.ts';
 import { mulberry32, type Rng, shuffled } from './text/rng.ts';
 
-/** The offline generator's name: a quiz that has it was made by rule (also the model's fallback's). */
-const OFFLINE_NAME = 'offline-cloze';
-
 /** Cloze and true/false questions from the course's own sentences; no model, seeded. */
 export class OfflineQuizGenerator implements QuizGenerator {
-  readonly name = OFFLINE_NAME;
+  readonly name = RULE_GENERATOR_NAME;
   readonly version = '2';
 
   async generateQuiz(input: QuizInput): Promise<QuizDraft> {
@@ -59,8 +56,7 @@ export async function generateQuiz(
   );
   const chunkIds = input.chunks.length > 0 ? new Set(input.chunks.map((c) => c.id)) : undefined;
   const levelled = withQuizLevels(quiz);
-  const byRule = quiz.generator.name === OFFLINE_NAME;
-  const marked = byRule ? { ...levelled, questions: markRuleMade(levelled.questions) } : levelled;
+  const marked = isRuleMade(quiz) ? { ...levelled, questions: markRuleMade(levelled.questions) } : levelled;
   return checkQuiz(marked, lastPage, chunkIds);
 }
 

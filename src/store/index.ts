@@ -34,7 +34,13 @@ export { courseIdFor, courseIdOfContent, quizIdFor } from './ids.ts';
 export { type DocumentInventory, documentExists, documentInventory } from './inventory.ts';
 export { lockDataDir } from './lock.ts';
 export { migrate } from './migrate.ts';
-export { deleteQuestion, editQuestion, markReviewed, type QuestionPatch } from './quiz-review.ts';
+export {
+  deleteQuestion,
+  editQuestion,
+  editQuestionOutcome,
+  markReviewed,
+  type QuestionPatch,
+} from './quiz-review.ts';
 export { getQuiz, listQuizzes, saveQuiz } from './quizzes.ts';
 export type * from './types.ts';
 export {

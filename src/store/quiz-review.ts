@@ -8,6 +8,7 @@ import { checkQuiz, type Question, type Quiz, QuizSchema, withQuizLevels } from 
 import { InvalidCourseError, NotFoundError } from '../domain/errors.ts';
 import { levelsOf } from '../domain/levels.ts';
 import { type BloomLevel, type Difficulty, QuestionDraftSchema } from '../domain/questions.ts';
+import { markedWhenRead } from '../domain/rule-check.ts';
 import { QuizRevisionError } from './errors.ts';
 import { getQuiz, writeQuestions } from './quizzes.ts';
 import { jsonParam } from './sql.ts';
@@ -68,8 +69,8 @@ function sameRevision(locked: Locked, quizId: string, opts: ReviewOptions) {
 
 /** Locks the quiz row and reads what a change needs, whatever its revision. @throws NotFoundError */
 async function lockAny(tx: Sql, quizId: string): Promise<Locked> {
-  const { rows } = await tx.query<{ body: Quiz; revision: number; page_count: number }>(
-    `SELECT q.body, q.revision, d.page_count
+  const { rows } = await tx.query<{ body: Quiz; revision: number; edited_at: unknown; page_count: number }>(
+    `SELECT q.body, q.revision, q.edited_at, d.page_count
        FROM quizzes q JOIN courses c ON c.id = q.course_id JOIN documents d ON d.id = c.document_id
       WHERE q.id = $1 FOR UPDATE OF q`,
     [quizId],
@@ -81,7 +82,8 @@ async function lockAny(tx: Sql, quizId: string): Promise<Locked> {
   ]);
   const stored = keys.rows.map((k) => k.key);
   return {
-    quiz: withQuizLevels(row.body),
+    // As review showed it: a never edited rule-made quiz stored before the marker has it (./quizzes.ts).
+    quiz: markedWhenRead(withQuizLevels(row.body), row.edited_at !== null),
     keys:
       stored.length === row.body.questions.length
         ? stored
@@ -179,16 +181,30 @@ export async function editQuestion(
   patch: QuestionPatch,
   opts: ReviewOptions = {},
 ): Promise<StoredQuiz> {
-  await db.transaction(async (tx) => {
+  return (await editQuestionOutcome(db, quizId, n, patch, opts)).stored;
+}
+
+/** {@link editQuestion}, saying also whether it changed the quiz (a repeated check does not). */
+export async function editQuestionOutcome(
+  db: Database,
+  quizId: string,
+  n: number,
+  patch: QuestionPatch,
+  opts: ReviewOptions = {},
+): Promise<{ stored: StoredQuiz; changed: boolean }> {
+  const changed = await db.transaction(async (tx) => {
     const locked = await lockAny(tx, quizId);
-    const q = questionAt(locked, quizId, n);
-    if (onlyChecked(patch) && q.needsCheck === undefined) return;
+    // A stale revision is a conflict (409) before a question it may no longer have is missing (404).
+    const known = locked.quiz.questions[n];
+    if (onlyChecked(patch) && known && !known.needsCheck) return false;
     sameRevision(locked, quizId, opts);
+    const q = questionAt(locked, quizId, n);
     const edited = patched(q, patch);
     const questions = locked.quiz.questions.map((q, i) => (i === n ? edited : q));
     await store(tx, quizId, { ...locked.quiz, questions }, locked.keys, locked.pageCount);
+    return true;
   });
-  return (await getQuiz(db, quizId))!;
+  return { stored: (await getQuiz(db, quizId))!, changed };
 }
 
 const onlyChecked = (patch: QuestionPatch) => patch.checked === true && Object.keys(patch).length === 1;

@@ -2,6 +2,7 @@
 
 import { type Question, type Quiz, withQuizLevels } from '../domain/course.ts';
 import { NotFoundError } from '../domain/errors.ts';
+import { markedWhenRead } from '../domain/rule-check.ts';
 import { quizIdFor } from './ids.ts';
 import { generatorName, isoTime, jsonParam } from './sql.ts';
 import type { Database, Sql, StoredQuiz } from './types.ts';
@@ -95,7 +96,8 @@ function toStoredQuiz(row: QuizRow): StoredQuiz {
   return {
     id: row.id,
     courseId: row.course_id,
-    quiz: withQuizLevels(row.body),
+    // A rule-made quiz stored before the needsCheck marker existed gets it here (never edited: see markedWhenRead).
+    quiz: markedWhenRead(withQuizLevels(row.body), row.edited_at !== null),
     createdAt: isoTime(row.created_at),
     revision: row.revision,
     editedAt: row.edited_at === null ? null : isoTime(row.edited_at),

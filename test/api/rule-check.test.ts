@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { saveProcessedDocument } from '../../src/store/index.ts';
+import { RULE_GENERATOR_NAME } from '../../src/domain/rule-check.ts';
+import { getQuiz, saveProcessedDocument } from '../../src/store/index.ts';
 import type { SavedIds } from '../../src/store/types.ts';
 import { assertError, fixtureDocument } from '../support/api.ts';
 import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
@@ -44,6 +45,14 @@ describe('review: questions made by rule wait for a check', () => {
   after(async () => {
     await fx?.stop();
   });
+
+  const editsOf = async (quizId: string) => {
+    const res = await fx.app.inject('/api/audit?since=1h&limit=1000');
+    assert.equal(res.statusCode, 200, res.body);
+    return (res.json().records as { action: string; targetId: string }[]).filter(
+      (r) => r.action === 'edit' && r.targetId === quizId,
+    ).length;
+  };
 
   const marks = (body: { quiz: { questions: { needsCheck?: string }[] } }) =>
     body.quiz.questions.map((q) => q.needsCheck ?? null);
@@ -91,9 +100,15 @@ describe('review: questions made by rule wait for a check', () => {
       ['photosynthesis'],
       'the question kept as it is',
     );
+    const edits = await editsOf(saved.quizId);
     const again = await fx.app.inject({ method: 'PATCH', url, headers: ifMatch, payload: { checked: true } });
     assert.equal(again.statusCode, 200, again.body);
     assert.deepEqual(again.json(), first.json(), 'idempotent: nothing changed, no conflict');
+    assert.equal(
+      await editsOf(saved.quizId),
+      edits,
+      'a check that changed nothing is no edit in the audit trail',
+    );
     // The other one still waits: with the old revision, that is a conflict.
     assertError(
       await fx.app.inject({
@@ -107,6 +122,22 @@ describe('review: questions made by rule wait for a check', () => {
     );
   });
 
+  test('a stale If-Match is a conflict before the question it names is missing (the quiz may have lost it since)', async () => {
+    const now = (await fx.app.inject(`/api/quizzes/${saved.quizId}`)).json();
+    const stale = { 'if-match': `"${now.revision - 1}"` };
+    for (const payload of [{ tolerance: 1 }, { checked: true }])
+      assertError(
+        await fx.app.inject({
+          method: 'PATCH',
+          url: `/api/quizzes/${saved.quizId}/questions/7`,
+          headers: stale,
+          payload,
+        }),
+        409,
+        'revision_conflict',
+      );
+  });
+
   test('an edit keeps the question too: the marker goes with it', async () => {
     const url = `/api/quizzes/${saved.quizId}/questions/2`;
     const res = await fx.app.inject({ method: 'PATCH', url, payload: { tolerance: 1 } });
@@ -114,5 +145,46 @@ describe('review: questions made by rule wait for a check', () => {
     assert.deepEqual(marks(res.json()), [null, null, null]);
     const moodle = await fx.app.inject(`/api/courses/${saved.courseId}/export?format=moodle-xml`);
     assert.equal(moodle.headers['x-profai-notice'], undefined, 'all kept: nothing to warn of');
+  });
+
+  test('a rule-made quiz stored before the marker existed is marked when read, and its edit keeps the rest marked', async () => {
+    const doc = fixtureDocument('e'.repeat(64), 'old.pdf');
+    const common = { explanation: 'Because the text says so.', sourcePage: 1, bloom: 'remember' } as const;
+    doc.quiz.generator = { name: RULE_GENERATOR_NAME, version: '2' };
+    doc.quiz.questions.push(
+      {
+        ...common,
+        kind: 'short_answer',
+        prompt: 'Which process turns light into sugar?',
+        answers: ['photosynthesis'],
+        difficulty: 'medium',
+      },
+      {
+        ...common,
+        kind: 'numerical',
+        prompt: 'How many leaves?',
+        answer: 3,
+        tolerance: 0,
+        difficulty: 'hard',
+      },
+    );
+    const old = await saveProcessedDocument(fx.deps.db, doc);
+    const read = await fx.app.inject(`/api/quizzes/${old.quizId}`);
+    assert.equal(read.statusCode, 200, read.body);
+    assert.deepEqual(marks(read.json()), [null, 'rule', 'rule']);
+    const moodle = await fx.app.inject(`/api/courses/${old.courseId}/export?format=moodle-xml`);
+    assert.match(String(moodle.headers['x-profai-notice']), /2 questions made by rule not yet checked/);
+
+    const kept = await fx.app.inject({
+      method: 'PATCH',
+      url: `/api/quizzes/${old.quizId}/questions/1`,
+      headers: { 'if-match': `"${read.json().revision}"` },
+      payload: { checked: true },
+    });
+    assert.equal(kept.statusCode, 200, kept.body);
+    assert.equal(kept.json().revision, read.json().revision + 1, 'the check changed the quiz');
+    const stored = await getQuiz(fx.deps.db, old.quizId);
+    assert.ok(stored?.editedAt, 'edited now');
+    assert.deepEqual(marks(stored), [null, null, 'rule'], 'the edit stored the marker of the one not kept');
   });
 });

@@ -14,11 +14,19 @@ import {
   QuestionDraftSchema,
   QuestionSchema,
 } from '../../src/domain/questions.ts';
-import { CHECKED_WHEN_RULE_MADE, markRuleMade, toCheck } from '../../src/domain/rule-check.ts';
+import {
+  CHECKED_WHEN_RULE_MADE,
+  markedWhenRead,
+  markRuleMade,
+  RULE_GENERATOR_NAME,
+  toCheck,
+} from '../../src/domain/rule-check.ts';
 import { exportNotice, renderExport } from '../../src/export/index.ts';
 import type { ExportInput } from '../../src/export/types.ts';
+import { generateCourse } from '../../src/pipeline/course.ts';
 import { generateQuiz, OfflineQuizGenerator } from '../../src/pipeline/quiz.ts';
 import { fixtureDocument } from '../support/api.ts';
+import { chunksOf } from '../support/course-fixture.ts';
 
 const base = { explanation: 'Because.', sourcePage: 1 };
 const drafts: QuestionDraft[] = [
@@ -64,6 +72,13 @@ describe('the needsCheck marker', () => {
     );
     assert.equal(toCheck(marked), 5);
   });
+
+  test('read: a never edited rule-made quiz is marked; an edited one or a model quiz as stored', () => {
+    const quiz = (name: string) => ({ generator: { name, version: '1' }, questions: drafts.map(withLevels) });
+    assert.equal(toCheck(markedWhenRead(quiz(RULE_GENERATOR_NAME), false).questions), 5);
+    assert.equal(toCheck(markedWhenRead(quiz(RULE_GENERATOR_NAME), true).questions), 0);
+    assert.equal(toCheck(markedWhenRead(quiz('openai-compatible:some-model'), false).questions), 0);
+  });
 });
 
 /** A generator that returns the drafts above under `name`. */
@@ -92,9 +107,36 @@ describe('the quiz stage', () => {
     assert.equal(toCheck(byModel.questions), 0);
   });
 
-  test('the offline generator is the rule-made one: its quiz carries its name', async () => {
-    const quiz = await generateQuiz(input, new OfflineQuizGenerator());
-    assert.equal(quiz.generator.name, new OfflineQuizGenerator().name);
+  test('the offline generator is the rule-made one: of a text it makes new kinds of, those are marked', async () => {
+    // A glossary-style definition (matching, short answer), quantities (numerical) and numbered steps (ordering).
+    const texts = [
+      'A primary key is a column that identifies each row of a table. A foreign key is a column that refers to a row of another table.',
+      'An index is a structure that finds rows without reading the whole table. A view is a stored query that other queries read like a table.',
+      'The cache of the database server holds 2,048 entries of 64 KB each. Each page of a table stores 8 KB of rows on disk.',
+      'To restore a backup, do the following steps:\n\n1. Stop the database server.\n\n2. Copy the backup files into the data directory.\n\n3. Start the database server again.\n\n4. Check the log for errors.\n\nThe server then replays its log.',
+      'A transaction groups several changes so that all of them happen or none does. The database writes every change to its log before it changes a table.',
+    ];
+    const title = 'Databases';
+    const paragraphs = texts.map((text, i) => ({ text, page: i + 1, pageEnd: i + 1 }));
+    const sections = [
+      { index: 0, title, level: 1, path: [title], pageStart: 1, pageEnd: texts.length, paragraphs },
+    ];
+    const doc = {
+      documentId: 'rulecheck',
+      fileName: 'databases.pdf',
+      pageCount: texts.length,
+      structure: { title, sections, source: 'headings' as const },
+      chunks: chunksOf(sections, 'rulecheck'),
+    };
+    const course = await generateCourse(doc);
+    const quiz = await generateQuiz(
+      { course, chunks: doc.chunks, count: 10, seed: 1 },
+      new OfflineQuizGenerator(),
+    );
+    assert.equal(quiz.generator.name, RULE_GENERATOR_NAME);
+    const made = quiz.questions.filter((q) => CHECKED_WHEN_RULE_MADE[q.kind]);
+    assert.ok(made.length >= 1, `new kinds made: ${quiz.questions.map((q) => q.kind).join(', ')}`);
+    assert.ok(toCheck(quiz.questions) >= 1);
     for (const q of quiz.questions)
       assert.equal(q.needsCheck === 'rule', CHECKED_WHEN_RULE_MADE[q.kind], `${q.kind}: ${q.prompt}`);
   });

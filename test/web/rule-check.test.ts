@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { type Quiz, QuizSchema } from '../../src/domain/course.ts';
-import { getQuiz, saveProcessedDocument, saveQuiz } from '../../src/store/index.ts';
+import { deleteQuestion, getQuiz, saveProcessedDocument, saveQuiz } from '../../src/store/index.ts';
 import { fixtureDocument } from '../support/api.ts';
 import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
 import { launchChromium, signInWith, unlabelled } from '../support/chromium.ts';
@@ -100,6 +100,11 @@ describe('questions made by rule wait for a check (headless Chromium)', { timeou
         .filter((e) => !e.hidden)
         .map((e) => Number(e.dataset.question)),
     );
+  /** The focused element's accessible name as set (aria-label), else its id. */
+  const focused = async (p: Page) =>
+    (await p.evaluate(
+      "document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id ?? null",
+    )) as string | null;
   const marks = async () =>
     (await getQuiz(fx.deps.db, quizId))!.quiz.questions.map((q) => q.needsCheck ?? null);
 
@@ -168,8 +173,9 @@ describe('questions made by rule wait for a check (headless Chromium)', { timeou
     await p.check('#only-to-check');
     assert.deepEqual(await visibleCards(p), [1, 2, 3]);
 
-    await p.click('button[aria-label="Mark question 2 as checked"]');
+    await p.click('button[aria-label="Mark as checked: question 2"]');
     await p.waitForSelector('#review-status:has-text("Question 2 marked as checked.")');
+    assert.equal(await focused(p), 'Mark as checked: question 3', 'on to the next one to check');
     assert.deepEqual(await marks(), [null, null, 'rule', 'rule']);
     assert.deepEqual(await visibleCards(p), [2, 3], 'the filter stays on; the kept one leaves it');
     assert.equal(await p.textContent('label[for="only-to-check"]'), 'Only questions to check (2)');
@@ -183,6 +189,11 @@ describe('questions made by rule wait for a check (headless Chromium)', { timeou
     await p.waitForSelector('#review-status:has-text("Question 3 saved.")');
     assert.deepEqual(await marks(), [null, null, null, 'rule']);
     assert.deepEqual(await visibleCards(p), [3]);
+    assert.equal(
+      await focused(p),
+      'Edit question 4',
+      'the saved one is hidden: the focus goes on to the next',
+    );
 
     const [download] = await Promise.all([
       p.waitForEvent('download'),
@@ -195,14 +206,47 @@ describe('questions made by rule wait for a check (headless Chromium)', { timeou
       /moodle-xml: 1 question made by rule not yet checked by a teacher: check it in review before use\./,
     );
 
-    await p.click('button[aria-label="Mark question 4 as checked"]');
+    await p.click('button[aria-label="Mark as checked: question 4"]');
     await p.waitForSelector('#review-status:has-text("Question 4 marked as checked.")');
     assert.deepEqual(await visibleCards(p), []);
+    assert.equal(await focused(p), 'only-to-check', 'none left to check: the filter');
     assert.ok(await p.isVisible('#nothing-to-check'));
     await shot(p, 'desktop-review-all-checked');
     await p.uncheck('#only-to-check');
     assert.deepEqual(await visibleCards(p), [0, 1, 2, 3]);
     assert.ok(await p.isHidden('#nothing-to-check'));
+    await context.close();
+    assert.deepEqual(errors, []);
+  });
+
+  test('a check of a question the quiz no longer has at its place reloads, and says so', async () => {
+    // Question 1 waits for a check; before the teacher marks it, someone else deletes it: question 1 is then
+    // the multiple choice, kept already, and the check changes nothing.
+    const [mc, first, ...rest] = ruleMade().questions;
+    const moved = await saveQuiz(fx.deps.db, courseId, {
+      ...ruleMade(),
+      seed: 6,
+      questions: [first!, mc!, ...rest],
+    });
+    const context = await signInWith(await browser.newContext({ viewport: DESKTOP }), fx.adminKey);
+    const p = await context.newPage();
+    watch(p);
+    await p.goto(`${base}/#/course/${courseId}/review/${moved}`);
+    await p.waitForSelector('.review-card');
+    await deleteQuestion(fx.deps.db, moved, 0);
+    await p.click('button[aria-label="Mark as checked: question 1"]');
+    await p.waitForSelector('#review-status:has-text("reloaded")');
+    assert.equal(
+      await p.textContent('#review-status'),
+      'Already kept, or the quiz changed meanwhile: reloaded.',
+    );
+    assert.equal(await p.locator('.review-card').count(), 3, 'the quiz as it is now');
+    assert.equal(await focused(p), 'Mark as checked: question 2', 'the first one still to check from there');
+    assert.deepEqual(
+      (await getQuiz(fx.deps.db, moved))!.quiz.questions.map((q) => q.needsCheck ?? null),
+      [null, 'rule', 'rule'],
+    );
+    await shot(p, 'desktop-review-moved');
     await context.close();
     assert.deepEqual(errors, []);
   });

@@ -3,7 +3,9 @@
  * a file for Moodle (moodle-xml, gift), Canvas and Blackboard (qti), the whole course for Canvas or Moodle (cc),
  * Anki (anki), print (html), or programs (md, json), with its content type and a download name (RFC 6266).
  * When the format has no place for some of the quiz's questions (GIFT has no ordering question), the answer's
- * `X-ProfAI-Notice` header says which were left out and why, in one line.
+ * `X-ProfAI-Notice` header says which were left out and why, in one line; the same line then says how many of the
+ * file's questions were made by rule and still wait for a teacher's check (`3 questions made by rule not yet checked
+ * by a teacher: check them in review before use.`), except for JSON, which keeps each one's `needsCheck`.
  */
 import type { FastifyInstance } from 'fastify';
 import { EXPORT_FORMAT_NAMES, type ExportFormatName } from '../../export/index.ts';
@@ -53,7 +55,7 @@ export async function exportRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
         response: {
           200: {
             description:
-              'The file (Content-Disposition: attachment). `X-ProfAI-Notice`: the questions the format left out, and why.',
+              "The file (Content-Disposition: attachment). `X-ProfAI-Notice`: the questions the format left out, and why; how many made by rule wait for a teacher's check (not for json, which keeps `needsCheck`).",
             type: 'string',
             format: 'binary',
           },

@@ -1,15 +1,16 @@
 /**
  * A teacher's review of a quiz before export: the quizzes of a course, edit a question, delete a question, mark
- * the quiz reviewed, keep a question made by rule (`{ "checked": true }`). Every change is validated against the quiz schema (src/domain/course.ts) and stored; every
- * export reads the stored quiz. `If-Match: "<revision>"` (the quiz's `revision`, also its ETag) makes a change
- * fail with 409 when someone else changed the quiz since it was loaded.
+ * the quiz reviewed, keep a question made by rule (`{ "checked": true }`). Every change is validated against the
+ * quiz schema (src/domain/course.ts) and stored; every export reads the stored quiz. `If-Match: "<revision>"` (the
+ * quiz's `revision`, also its ETag) makes a change fail with 409 when someone else changed the quiz since it was
+ * loaded (not a check of a question already kept: that changes nothing).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidCourseError } from '../../domain/errors.ts';
 import { BLOOM_LEVELS, DIFFICULTIES, LIMITS, QUESTION_KINDS } from '../../domain/questions.ts';
 import {
   deleteQuestion,
-  editQuestion,
+  editQuestionOutcome,
   getCourse,
   listQuizzes,
   markReviewed,
@@ -136,11 +137,14 @@ async function reviewed(
   request: FastifyRequest,
   reply: FastifyReply,
   what: Record<string, unknown>,
-  change: () => Promise<StoredQuiz>,
+  change: () => Promise<StoredQuiz | { stored: StoredQuiz; changed: boolean }>,
 ): Promise<FastifyReply> {
   try {
-    const quiz = await change();
-    await audit(request, 'edit', { kind: 'quiz', id: quiz.id, courseId: quiz.courseId, detail: what });
+    const outcome = await change();
+    const [quiz, changed] = 'stored' in outcome ? [outcome.stored, outcome.changed] : [outcome, true];
+    // A change that changed nothing (a question checked again) is no edit to record.
+    if (changed)
+      await audit(request, 'edit', { kind: 'quiz', id: quiz.id, courseId: quiz.courseId, detail: what });
     return reply.header('etag', `"${quiz.revision}"`).send(quiz);
   } catch (err) {
     if (err instanceof QuizRevisionError) throw new ApiError(409, 'revision_conflict', err.message);
@@ -200,7 +204,7 @@ export async function reviewRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
     },
     async (request, reply) =>
       reviewed(request, reply, { question: request.params.n, change: 'edit' }, () =>
-        editQuestion(db, request.params.id, request.params.n, trimmed(request.body), {
+        editQuestionOutcome(db, request.params.id, request.params.n, trimmed(request.body), {
           expectedRevision: revisionOf(request.headers['if-match']),
         }),
       ),

@@ -13,7 +13,7 @@ import { dateTime, plural } from '../format.js';
 import { KIND_LABELS, kindTitle } from '../question-text.js';
 import { kindBlocks } from './kind-editors.js';
 import { KINDS, reviewAnswer } from './kinds.js';
-import { checkFilter, checkNote, NOTHING_TO_CHECK } from './rule-check.js';
+import { CHECK_BUTTON, checkFilter, checkNote, NOTHING_TO_CHECK } from './rule-check.js';
 import { backLink, citation, exportButtons, loadCourse, loadQuiz, quizScope } from './shared.js';
 
 /** @typedef {import('./shared.js').StoredQuiz} StoredQuiz */
@@ -47,6 +47,19 @@ export async function reviewView(main, courseId, quizId) {
     const cards = /** @type {HTMLElement[]} */ ([...list.children]);
     for (const [i, li] of cards.entries()) li.hidden = onlyToCheck && !questions[i]?.needsCheck;
     nothingToCheck.hidden = !onlyToCheck || questions.some((q) => q.needsCheck);
+  };
+
+  /**
+   * Focuses the first `selector` of the next visible question after `i`, or else the "to check" filter.
+   * @param {number} i @param {string} selector
+   */
+  const focusAfter = (i, selector) => {
+    const cards = /** @type {HTMLElement[]} */ ([...list.children]);
+    const next = cards
+      .filter((li) => !li.hidden && Number(li.dataset.question) > i)
+      .map((li) => /** @type {HTMLElement | null} */ (li.querySelector(selector)))
+      .find((b) => b !== null);
+    (next ?? document.getElementById('only-to-check'))?.focus();
   };
 
   /** @param {unknown} err */
@@ -129,11 +142,15 @@ export async function reviewView(main, courseId, quizId) {
         body: { checked: true },
         headers: { 'If-Match': `"${stored.revision}"` },
       });
+      // A check that changed nothing found the question kept, or another one at its place (a question deleted
+      // before it: one revision on, too, so the key tells): the answer is the stored quiz, shown as a reload would.
+      if (next.revision !== stored.revision + 1 || next.questionKeys[i] !== stored.questionKeys[i]) {
+        show(next, 'Already kept, or the quiz changed meanwhile: reloaded.');
+        focusAfter(i - 1, CHECK_BUTTON);
+        return;
+      }
       show(next, `Question ${i + 1} marked as checked.`);
-      const shown = /** @type {HTMLElement | null} */ (
-        list.querySelector(`[data-question="${i}"]:not([hidden]) button`)
-      );
-      (shown ?? document.getElementById('only-to-check'))?.focus();
+      focusAfter(i, CHECK_BUTTON);
     } catch (err) {
       failed(err);
     }
@@ -297,7 +314,12 @@ export async function reviewView(main, courseId, quizId) {
             headers: { 'If-Match': `"${stored.revision}"` },
           });
           show(next, `Question ${i + 1} saved.`);
-          /** @type {HTMLElement | null} */ (list.querySelector(`[data-question="${i}"] button`))?.focus();
+          // With "to check" on, the kept question is hidden now: the focus goes on, never to a hidden button.
+          const own = /** @type {HTMLElement | null} */ (
+            list.querySelector(`[data-question="${i}"]:not([hidden]) button`)
+          );
+          if (own) own.focus();
+          else focusAfter(i, 'button');
         } catch (err) {
           save.disabled = false;
           error.hidden = false;
