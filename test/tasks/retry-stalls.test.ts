@@ -7,12 +7,13 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, describe, test } from 'node:test';
 import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
 import { queueOf } from '../../src/fleet/registry.ts';
 import { redisKeys } from '../../src/redis-keys.ts';
 import { UploadGoneError } from '../../src/tasks/errors.ts';
 import { LLM_TASK, llmJobIdOf, PDF_TASK, pdfJobIdOf } from '../../src/tasks/names.ts';
 import { retryJob } from '../../src/tasks/retry.ts';
-import { openTestClient, randomPrefix } from '../support/workers.ts';
+import { openTestClient, randomPrefix, testConfig } from '../support/workers.ts';
 
 const settings = { keepFailedUploadsH: 1 };
 
@@ -25,7 +26,7 @@ describe('a retry and the stalls of the job it sends back', { timeout: 60_000 },
   async function finished(task: string, id: string, data: object, result?: object): Promise<void> {
     const name = queueOf(task);
     await client.queue(name).add(task, data, { jobId: id, attempts: 1 });
-    const connection = client.redis.duplicate({ maxRetriesPerRequest: null });
+    const connection = new Redis(testConfig(prefix).redisUrl, { maxRetriesPerRequest: null });
     const taker = new Worker(name, null, { connection, prefix: client.settings.queuePrefix });
     try {
       const token = randomUUID();
