@@ -44,8 +44,8 @@ import type { Logger } from '../log.ts';
 import { ChildHandle, childExecArgv, describeExit } from './child-handle.ts';
 import type { ChildInit } from './ipc.ts';
 import { roundMb, watchMemory } from './memory.ts';
-import { Spare, spareDue } from './spare.ts';
 import { logParentDeath, SETPRIV, usableSetpriv } from './parent-death.ts';
+import { Spare, spareDue } from './spare.ts';
 import { childStartError, EARLY_EXIT_MS, startBackoffMs } from './start-failures.ts';
 
 /** Options of a {@link ChildPool}. */
