@@ -27,6 +27,9 @@ ENV NODE_ENV=production \
     UPLOAD_DIR=/data/uploads \
     DOCUMENTS_DIR=/data/documents
 WORKDIR /app
+# Worker children are forked through util-linux's setpriv so that they die with their supervisor
+# (src/fleet/pool/parent-death.ts); Debian's util-linux is essential in -slim: fail the build if that changes.
+RUN setpriv --pdeathsig KILL -- true
 COPY package.json package-lock.json ./
 # --omit=dev: no TypeScript, Biome, test tools. --omit=optional: no Chroma server binding (~440 MB: the
 # client speaks HTTP to a Chroma server and never loads it), no esbuild binary (tsx is only used when dist/ is

@@ -14,7 +14,7 @@ import { readHeartbeats } from './heartbeat.ts';
 import { queueRedis, type RedisSettings } from './redis.ts';
 import { queueOf } from './registry.ts';
 import { readRunInfo, readRunInfos } from './runinfo.ts';
-import { describeFailedReason } from './stalls.ts';
+import { attemptsRun, describeFailedReason } from './stalls.ts';
 import { JOB_STATES, type JobRunInfo, type JobState, type JobView, type WorkerHeartbeat } from './views.ts';
 
 /** The settings a client reads. */
@@ -172,7 +172,7 @@ export function toJobView(job: Job, state: JobState, run: JobRunInfo | null): Jo
     progress: percent,
     ...(detail && state === 'active' ? { stageProgress: detail } : {}),
     worker: run?.worker ?? null,
-    attempts: job.attemptsMade,
+    attempts: attemptsRun(job.attemptsMade, job.failedReason),
     stalls: job.stalledCounter ?? 0,
     timings: {
       queuedAt: iso(job.timestamp) ?? new Date(0).toISOString(),

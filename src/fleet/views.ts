@@ -39,7 +39,10 @@ export interface JobView {
   stageProgress?: StageProgress;
   /** `worker1@host` that ran (or runs) the latest attempt, null before any. */
   worker: string | null;
-  /** Attempts made so far (failed ones count; the running one does not). */
+  /**
+   * Attempts made so far (failed ones count; the running one does not). BullMQ's fail of a job at its last stall,
+   * made by the next worker without running it, is not one (stalls.ts attemptsRun).
+   */
   attempts: number;
   /**
    * Times the job was put back in the queue because its worker stopped while running it (killed, or cut off from

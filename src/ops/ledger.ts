@@ -10,6 +10,7 @@
  */
 import type { FleetClient } from '../fleet/queues.ts';
 import { readRunInfos } from '../fleet/runinfo.ts';
+import { attemptsRun } from '../fleet/stalls.ts';
 
 /** A job that finished (completed, or failed after its last attempt). */
 export interface FinishedJob {
@@ -19,8 +20,10 @@ export interface FinishedJob {
   outcome: 'completed' | 'failed';
   /** Seconds of the last attempt, when known. */
   seconds: number | null;
-  /** Attempts made (1 when it finished on its first try). */
+  /** Attempts that ran (1 when it finished on its first try; BullMQ's unrun fail at a last stall is not one). */
   attempts: number;
+  /** Times its worker stopped while running it (put back, or failed at the last): BullMQ's stall count. */
+  stalls: number;
   failedReason: string | null;
   /** Peak RSS of the child during the last attempt, MB, when recorded. */
   peakRssMb: number | null;
@@ -91,7 +94,8 @@ export class JobLedger {
         task: job?.name ?? `${queueName}.unknown`,
         outcome: event as FinishedJob['outcome'],
         seconds: start && end && end >= start ? (end - start) / 1000 : null,
-        attempts: Math.max(1, job?.attemptsMade ?? run?.attempt ?? 1),
+        attempts: Math.max(1, job ? attemptsRun(job.attemptsMade, job.failedReason) : (run?.attempt ?? 1)),
+        stalls: job?.stalledCounter ?? 0,
         failedReason: event === 'failed' ? job?.failedReason || null : null,
         peakRssMb: run?.peakRssMb || null,
       };

@@ -98,6 +98,12 @@ export class FleetMetrics {
     labelNames: ['task'],
     registers: [this.registry],
   });
+  readonly #stalls = new Counter({
+    name: 'profai_job_stalls_total',
+    help: 'Stalls of finished jobs (their worker stopped while running them: killed, or cut off from Redis), by task.',
+    labelNames: ['task'],
+    registers: [this.registry],
+  });
 
   /**
    * @param probes - checks of the API's own dependencies by name (`postgres`, `chroma`…), run at each scrape
@@ -222,6 +228,7 @@ export class FleetMetrics {
     if (job.seconds !== null) this.#duration.observe({ task, outcome: job.outcome }, job.seconds);
     if (job.peakRssMb !== null) this.#peakRss.observe({ task }, job.peakRssMb * MB);
     if (job.attempts > 1) this.#retries.inc({ task }, job.attempts - 1);
+    if (job.stalls > 0) this.#stalls.inc({ task }, job.stalls);
     if (job.outcome === 'failed') this.#failures.inc({ task, reason: this.#boundedReason(job.failedReason) });
   }
 

@@ -72,9 +72,19 @@ async function uploadStillThere(uploads: FileStore | undefined, sha256: unknown)
   return uploads.touch(pdfKey(sha256));
 }
 
-/** `job.retry`, with "no longer failed" (another retry was quicker) as {@link JobNotFailedError}. */
-async function sendBack(job: Job, from: 'failed' | 'completed', id: string): Promise<void> {
+/**
+ * `job.retry` with fresh attempts and stalls, with "no longer failed" (another retry was quicker) as
+ * {@link JobNotFailedError}. Every retry goes through here, after the checks that can refuse it: a refused retry
+ * leaves the job failed with its stalls as they were.
+ */
+async function sendBack(
+  client: FleetClient,
+  job: Job,
+  from: 'failed' | 'completed',
+  id: string,
+): Promise<void> {
   try {
+    await forgetStalls(client, job);
     await job.retry(from, FRESH);
   } catch (err) {
     if (/is not in the \w+ state/.test((err as Error).message))
@@ -85,6 +95,7 @@ async function sendBack(job: Job, from: 'failed' | 'completed', id: string): Pro
 
 /** A PDF job sent back from `state` once its upload is known to be there, with the password when given. */
 async function retryPdf(
+  client: FleetClient,
   job: Job,
   state: 'failed' | 'completed',
   opts: RetryOptions,
@@ -96,7 +107,7 @@ async function retryPdf(
     (typeof data.sha256 === 'string' && (await opts.hasCourse?.(data.sha256)));
   if (!runnable) throw new UploadGoneError(data.fileName ?? job.id ?? '', settings.keepFailedUploadsH);
   if (opts.password) await job.updateData({ ...data, password: opts.password });
-  await sendBack(job, state, job.id ?? '');
+  await sendBack(client, job, state, job.id ?? '');
 }
 
 /**
@@ -119,16 +130,13 @@ export async function retryJob(
   const assembly = job.name === OCR_RANGE_TASK ? await assemblyOf(client, job) : undefined;
   if (assembly) {
     // A failed page range failed its document's assembly: that is what runs again (reading the range itself).
-    await forgetStalls(client, assembly);
-    await retryPdf(assembly, 'failed', opts, settings);
+    await retryPdf(client, assembly, 'failed', opts, settings);
     retried = assembly.id ?? '';
   } else if (own === 'failed' && job.name === PDF_TASK) {
-    await forgetStalls(client, job);
-    await retryPdf(job, 'failed', opts, settings);
+    await retryPdf(client, job, 'failed', opts, settings);
   } else if (own === 'failed') {
     if (opts.password) throw new PasswordNotApplicableError(id);
-    await forgetStalls(client, job);
-    await sendBack(job, 'failed', id);
+    await sendBack(client, job, 'failed', id);
   } else {
     // Completed, and the view failed: its LLM stage did.
     retried = await retryLlmStage(client, job, opts, settings);
@@ -157,7 +165,7 @@ async function retryLlmStage(
   const assembly =
     typeof nextId === 'string' ? await client.queue(queueOf(PDF_TASK)).getJob(nextId) : undefined;
   if (assembly && (await assembly.getState()) === 'failed') {
-    await retryPdf(assembly, 'failed', opts, settings);
+    await retryPdf(client, assembly, 'failed', opts, settings);
     return assembly.id ?? '';
   }
   const llm = typeof nextId === 'string' ? await client.queue(queueOf(LLM_TASK)).getJob(nextId) : undefined;
@@ -165,10 +173,10 @@ async function retryLlmStage(
   const { documentId } = llm.data as LlmTaskData;
   const staged = await client.redis.exists(redisKeys.llmStage(client.settings.queuePrefix, documentId));
   if (staged > 0) {
-    await sendBack(llm, 'failed', pdf.id ?? '');
+    await sendBack(client, llm, 'failed', pdf.id ?? '');
     return llm.id ?? '';
   }
-  await retryPdf(pdf, 'completed', opts, settings);
+  await retryPdf(client, pdf, 'completed', opts, settings);
   return pdf.id ?? '';
 }
 

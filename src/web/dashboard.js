@@ -210,7 +210,7 @@ function render(s) {
         { 'data-job': j.id },
         jobCell(j),
         td(j.error || 'unknown', 'reason'),
-        // A job failed by its stalls used no attempt: `0 + 3 stalled`, not a bare 0.
+        // A job failed by its stalls used no attempt: `0 + 3 stalled` (JOB_ATTEMPTS=2), not a bare 0.
         td(j.stalls ? `${j.attempts} + ${j.stalls} stalled` : j.attempts, 'num'),
         h(
           'td',

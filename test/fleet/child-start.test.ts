@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { ProfaiError } from '../../src/domain/errors.ts';
 import { createLogger } from '../../src/fleet/log.ts';
 import { ChildPool, type PoolOptions } from '../../src/fleet/pool/child-pool.ts';
+import { usableSetpriv } from '../../src/fleet/pool/parent-death.ts';
 import { enqueueTask } from '../../src/fleet/queues.ts';
 import { isAlive } from '../support/cli-processes.ts';
 import { startRedisGate } from '../support/redis-gate.ts';
@@ -320,6 +321,12 @@ describe('children that never get ready', () => {
     'a child spinning in its start-up dies with its supervisor when the supervisor is SIGKILLed',
     HANG_GUARD,
     async () => {
+      // Without it the kernel kills nothing and this child would rightly outlive its supervisor: say so, not that.
+      assert.equal(
+        usableSetpriv(),
+        'setpriv',
+        'this test needs util-linux setpriv with --pdeathsig (2.33 or later) on the PATH',
+      );
       const pids = pidsFile();
       files.push(pids);
       const prefix = randomPrefix();

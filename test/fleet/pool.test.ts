@@ -1,7 +1,7 @@
 /**
  * The child pool on its own (real child processes, no Redis): spares forked ahead of a quota so the slot does
- * not wait for a fork, recycling counts unchanged by them, idle spares and idle children let go; a task sent to a
- * dead child.
+ * not wait for a fork, recycling counts unchanged by them, idle spares and idle children let go; how children die
+ * with the supervisor (setpriv, or the IPC watch when it fails); a task sent to a dead child.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -19,6 +19,7 @@ import {
   type PoolOptions,
   SPARE_BESIDE_MAX_MB,
 } from '../../src/fleet/pool/child-pool.ts';
+import { usableSetpriv } from '../../src/fleet/pool/parent-death.ts';
 import { sleep } from '../../src/lib/time.ts';
 import { isAlive } from '../support/cli-processes.ts';
 import { TEST_TASKS, waitFor } from '../support/workers.ts';
@@ -298,6 +299,55 @@ describe('child pool', () => {
     await pool.close();
     assert.equal(isAlive(second), false);
     assert.equal(isAlive(spare!), false);
+  });
+});
+
+describe('children dying with their supervisor', () => {
+  const linesOf = async (setpriv: string | undefined) => {
+    const lines: string[] = [];
+    const pool = openPool({ setpriv, log: createLogger('info', {}, (line) => lines.push(line)) });
+    try {
+      await pool.start();
+      const pid = await runSleep(pool, 5);
+      assert.ok(pid > 0, 'a child ran the task');
+      await runSleep(pool, 5);
+    } finally {
+      await pool.close();
+    }
+    return lines
+      .map((l) => JSON.parse(l) as { level: number; msg: string; via?: string; setpriv?: string })
+      .filter((l) => /supervisor/.test(l.msg));
+  };
+
+  test('a setpriv that fails: one warning at start, and children forked without it still run tasks', async () => {
+    const said = await linesOf('false');
+    assert.deepEqual(
+      said.map((l) => [l.level, l.msg, l.setpriv]),
+      [
+        [
+          40,
+          'setpriv --pdeathsig unavailable: children stop only when they see their supervisor gone',
+          'false',
+        ],
+      ],
+    );
+  });
+
+  test('a missing setpriv: the same fallback', () => {
+    assert.equal(usableSetpriv(join(tmpdir(), 'no-such-setpriv')), null);
+  });
+
+  test('this host’s setpriv: one line at start saying children die with the supervisor', async () => {
+    assert.equal(
+      usableSetpriv(),
+      'setpriv',
+      'util-linux setpriv with --pdeathsig is needed on the test host',
+    );
+    const said = await linesOf(undefined);
+    assert.deepEqual(
+      said.map((l) => [l.level, l.msg, l.via]),
+      [[30, 'children die with their supervisor', 'setpriv --pdeathsig KILL']],
+    );
   });
 });
 

@@ -4,6 +4,9 @@
  * expires and the job is put back), and a second worker runs it to completion. Real Redis, real worker processes.
  */
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { enqueueTask, getJobView } from '../../src/fleet/queues.ts';
 import { readRunInfo } from '../../src/fleet/runinfo.ts';
@@ -28,12 +31,14 @@ describe('a job put back after a stall', () => {
     const prefix = randomPrefix();
     const { client, cleanup } = openTestClient(prefix, settings);
     const workers: WorkerProcess[] = [];
+    const dir = await mkdtemp(join(tmpdir(), 'profai-stall-views-'));
+    const release = join(dir, 'release');
     try {
       const first = spawnWorker(testEnv(prefix, { ...settings, WORKER_NUM: '1' }));
       workers.push(first);
       await first.waitForLine(/ ready\.$/, 60_000);
-      // Long enough for the second run to be seen while it runs.
-      const { id } = await enqueueTask(client, 'test.sleep', { ms: 8000 });
+      // Runs until released, so the second run is seen while it runs however long the test takes to look.
+      const { id } = await enqueueTask(client, 'test.until_released', { release });
       const firstRun = await waitFor('the first run', () => readRunInfo(client.redis, prefix, id), 30_000);
       assert.equal((await getJobView(client, id))?.stalls, 0, 'no stall yet');
       first.proc.kill('SIGKILL');
@@ -64,12 +69,14 @@ describe('a job put back after a stall', () => {
       const [line] = activeTaskLines(toWorkerStatus(task), Date.now());
       assert.match(line ?? '', / {3}run 2 \(attempt 1, 1 stall\)$/);
 
+      await writeFile(release, '');
       const done = await waitForFinished(client, id, 30_000);
       assert.equal(done.state, 'completed');
       assert.equal(done.stalls, 1, 'the stall stays on the finished job');
     } finally {
       await killAll(workers);
       await cleanup();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

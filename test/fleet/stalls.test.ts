@@ -3,7 +3,8 @@
  * supervisor sees the crash and fails the attempt, so the job runs twice and fails as a crash. Its whole worker
  * killed: nobody fails the attempt, the lock expires and BullMQ's stalled check puts the job back (attempts made
  * stays 0) up to JOB_ATTEMPTS times (stalls are infrastructure events), so the job runs three times and fails at its
- * third stall, not its second or fourth. Real Redis, real worker processes, a random prefix.
+ * third stall, not its second or fourth; its view says `0` attempts and `3` stalls. Real Redis, real worker
+ * processes, a random prefix.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -86,6 +87,14 @@ describe('a job whose runs are all cut short (JOB_ATTEMPTS=2)', () => {
       assert.equal(children.size, 3, 'put back JOB_ATTEMPTS times, so ran JOB_ATTEMPTS + 1 times');
       assert.equal(view.state, 'failed');
       assert.match(view.error ?? '', /^its worker stopped while running it .* more than JOB_ATTEMPTS times/);
+      // BullMQ 6.7 only marks the job at its third stall; the next worker fails it unrun, adding an attempt
+      // made (`attemptsMade` 1): the view shows the runs, three stalled ones and no attempt.
+      assert.deepEqual([view.attempts, view.stalls], [0, 3], 'attempts + stalls = the runs');
+      assert.equal(
+        (await client.queue(queueOfJobId(client, id)).getJob(id))?.attemptsMade,
+        1,
+        'BullMQ’s count',
+      );
       // Sent back by `profai jobs retry`: its stalls are forgotten with its attempts.
       const key = client.queue(queueOfJobId(client, id)).toKey(id);
       assert.equal(await client.redis.hget(key, 'stc'), '3');

@@ -215,9 +215,10 @@ export class ChildHandle {
     execArgv: string[],
     timeoutMs = START_TIMEOUT_MS,
     cancel?: AbortSignal,
+    setpriv: string | null = null,
   ): Promise<ChildHandle> {
     const proc = fork(CHILD_ENTRY, [], {
-      ...dyingWithParent(execArgv),
+      ...dyingWithParent(execArgv, setpriv),
       env: childEnv(),
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -44,6 +44,7 @@ import type { Logger } from '../log.ts';
 import { ChildHandle, childExecArgv, describeExit } from './child-handle.ts';
 import type { ChildInit } from './ipc.ts';
 import { roundMb, watchMemory } from './memory.ts';
+import { logParentDeath, SETPRIV, usableSetpriv } from './parent-death.ts';
 import { Spare, spareDue } from './spare.ts';
 import { childStartError, EARLY_EXIT_MS, startBackoffMs } from './start-failures.ts';
 
@@ -78,6 +79,11 @@ export interface PoolOptions {
   /** What each child loads. */
   init: ChildInit;
   log: Logger;
+  /**
+   * The setpriv children are forked through, so that they die with the supervisor (parent-death.ts); probed at
+   * start(), and children are forked without it when it does not work. @defaultValue 'setpriv' (the PATH's)
+   */
+  setpriv?: string;
   /** How often busy children's RSS is sampled. @defaultValue 200 */
   memorySampleMs?: number;
   /** A spare unused this long after it is ready leaves. @defaultValue SPARE_IDLE_MS */
@@ -145,6 +151,8 @@ export class ChildPool implements Executor {
   /** Mean task and fork durations, ms (NaN until measured): they decide when to fork a spare. */
   #taskMs = Number.NaN;
   #forkMs = Number.NaN;
+  /** The setpriv children are forked through, null for none; undefined until probed (once, at start). */
+  #setpriv: string | null | undefined;
   /** Spares forked and not (yet) serving a slot: their exit is not a slot child's crash. */
   readonly #spareChildren = new WeakSet<ChildHandle>();
 
@@ -172,6 +180,7 @@ export class ChildPool implements Executor {
 
   /** Forks every child and waits until all are ready (unless `forkAtStart` is false); starts the memory watch. */
   async start(): Promise<void> {
+    this.#deathSignal();
     if (this.#opts.forkAtStart ?? true) {
       this.#forkingAtStart = true;
       try {
@@ -447,6 +456,16 @@ export class ChildPool implements Executor {
     return child;
   }
 
+  /** The setpriv that makes children die with the supervisor, or null: probed and logged once. */
+  #deathSignal(): string | null {
+    if (this.#setpriv === undefined) {
+      const setpriv = this.#opts.setpriv ?? SETPRIV;
+      this.#setpriv = usableSetpriv(setpriv);
+      logParentDeath(this.#opts.log, setpriv, this.#setpriv);
+    }
+    return this.#setpriv;
+  }
+
   async #fork(slot: Slot): Promise<ChildHandle> {
     for (;;) {
       this.#throwIfStopped();
@@ -464,6 +483,7 @@ export class ChildPool implements Executor {
           this.#execArgv,
           this.#opts.startTimeoutMs,
           this.#starts.signal,
+          this.#deathSignal(),
         );
         this.#forkMs = ewma(this.#forkMs, Date.now() - forkedAt);
         slot.readyAfterFailures = slot.startFailures;
