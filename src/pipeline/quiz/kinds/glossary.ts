@@ -13,6 +13,7 @@ import type { Course } from '../../../domain/course.ts';
 import type { Chunk } from '../../../domain/document.ts';
 import type { DraftOf } from '../../../domain/questions.ts';
 import type { AnalysedLanguage, QuizWords } from '../../language/index.ts';
+import { askableInContext, textBefore } from '../../rules/quiz/answer-context.ts';
 import { ANSWER_VARIANT_RULES } from '../../rules/quiz/answer-variants.ts';
 import {
   ANSWER_RULES,
@@ -69,10 +70,15 @@ export const glossRefusal = (
 export const askable = (d: Pick<Defined, 'term' | 'gloss'>, lang: AnalysedLanguage, words: QuizWords) =>
   glossRefusal(d, lang, words) === null;
 
-/** The answer rules a listed term must pass too: a term in a list is still a term to know, not code. */
-const LISTED_TERM_RULES = ANSWER_RULES.filter(
-  (r) =>
-    r.id === 'answer/not-a-term' || r.id === 'answer/code-name' || r.id === 'answer/heading-and-identifier',
+/** The answer rules a listed term must pass too: a term in a list is still a term to know, not code, a command's slot or a formula's symbol. */
+const LISTED_TERM_RULES = ANSWER_RULES.filter((r) =>
+  [
+    'answer/not-a-term',
+    'answer/code-name',
+    'answer/heading-and-identifier',
+    'answer/argument-slot',
+    'answer/symbol-term',
+  ].includes(r.id),
 );
 
 /** The first rule that refuses a definition a place in a list of them (matching), or null. */
@@ -372,6 +378,7 @@ export function shortAnswerItems(
     const gloss = withoutFootnote(firstSentence(d.gloss));
     const place = { term: d.term, gloss, answers, words, isWord };
     if (ANSWER_RULES.some((rule) => rule.fails(place))) continue;
+    if (!askableInContext(d.term, textBefore(contextOf(d), d.sentence))) continue;
     const q: DraftOf<'short_answer'> = {
       kind: 'short_answer',
       prompt: `Type the term the text defines as “${gloss}”.`,
