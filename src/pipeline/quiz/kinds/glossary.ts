@@ -98,7 +98,8 @@ const listable = (d: Defined, words: QuizWords, isWord: (word: string) => boolea
 
 /**
  * The defined terms of the scope's glossaries that may be asked, read once when a maker first needs them: no rule
- * of GLOSS_RULES catches the definition; a short answer asks only those the document treats as terms
+ * of GLOSS_RULES catches the definition, none of ANSWER_CONTEXT_RULES (rules/quiz/answer-context.ts) the term read
+ * with the text before it; a short answer asks only those the document treats as terms
  * (SALIENCE_RULES). Matching shows the term beside its definition and is not gated so: on the tuning data the gate
  * took a usable matching item (R FAQ's library, package, element name) and no faulty one.
  */
@@ -133,7 +134,11 @@ export class GlossaryMaterial {
         .flatMap(({ module, index }) =>
           (module.glossary ?? []).flatMap((entry) => definedTerm(entry, index, this.lang, tag) ?? []),
         )
-        .filter((d) => askable(d, this.lang, this.words));
+        .filter(
+          (d) =>
+            askable(d, this.lang, this.words) &&
+            askableInContext(d.term, textBefore(this.contextOf(d), d.sentence)),
+        );
     }
     return this.read;
   }
@@ -378,7 +383,6 @@ export function shortAnswerItems(
     const gloss = withoutFootnote(firstSentence(d.gloss));
     const place = { term: d.term, gloss, answers, words, isWord };
     if (ANSWER_RULES.some((rule) => rule.fails(place))) continue;
-    if (!askableInContext(d.term, textBefore(contextOf(d), d.sentence))) continue;
     const q: DraftOf<'short_answer'> = {
       kind: 'short_answer',
       prompt: `Type the term the text defines as “${gloss}”.`,

@@ -1,8 +1,8 @@
 /**
  * Terms a short answer may ask to type, read with the text just before their defining sentence: a term the text
  * before shows as a placeholder of a syntax, or the data of an example printed above it, is no term a learner
- * types. The short-answer maker (quiz/kinds/glossary.ts) asks no term a rule of {@link ANSWER_CONTEXT_RULES}
- * catches.
+ * types, nor matches to its definition. The glossary kinds (quiz/kinds/glossary.ts' GlossaryMaterial) ask no term
+ * a rule of {@link ANSWER_CONTEXT_RULES} catches.
  *
  * An example is `text before || term`.
  */
@@ -76,6 +76,6 @@ export const ANSWER_CONTEXT_RULES: readonly AnswerContextRule[] = [
   },
 ];
 
-/** Whether a short answer may ask to type `term`, read with the text before its defining sentence. */
+/** Whether the glossary kinds may ask `term`, read with the text before its defining sentence. */
 export const askableInContext = (term: string, before: string) =>
   !ANSWER_CONTEXT_RULES.some((rule) => rule.fails({ term, before }));
