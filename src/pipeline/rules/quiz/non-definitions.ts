@@ -191,12 +191,14 @@ const SLOT_ALONE = /^(?:parameters|arguments|args|operands|outputs?|results?|ent
 
 /** A command's slot after a word of its position, option or role ("optional expr", "final pair", "return value"). */
 const SLOT = /^(?:values?|pairs?|entry|entries|arguments?|args?|parameters?|operands?|results?)$/iu;
+/** What an optional slot is: "optional output filelist", "optional argument". */
+const SLOT_KIND = /^(?:inputs?|outputs?|arguments?|args?|parameters?|values?|results?)$/iu;
 const SLOT_ROLE =
   /^(?:optional|final|first|second|third|last|initial|remaining|trailing|leading|extra|return|returned|value|input|output)$/iu;
 
-/** Nouns of mathematics that name a symbol after them ("matrix A", "coefficient a"). */
-const MATH_NOUN =
-  /^(?:coefficient|variable|matrix|vector|constant|parameter|point|function|symbol|index|scalar|tensor|operator)$/iu;
+/** Nouns of mathematics or of a function's slots that name a symbol after them ("matrix A", "output C"). */
+const SYMBOL_NOUN =
+  /^(?:coefficient|variable|matrix|vector|constant|parameter|point|function|symbol|index|scalar|tensor|operator|input|output|argument|result)$/iu;
 
 export const NON_TERM_RULES: readonly TermRule[] = [
   {
@@ -220,7 +222,7 @@ export const NON_TERM_RULES: readonly TermRule[] = [
   },
   {
     id: 'answer/argument-slot',
-    why: 'The arguments and results of a command, described where the command is ("The optional expr is the smallest partition size", "The return value is the id number of the new edge", "the final pair is the end point of the curve", "output is the dimensionless number of degrees in x"), are slots of one syntax, not terms: the item does not name the command they belong to (Surface Evolver, PMW, Pyxplot, Malaga and FORM manuals, fresh set 12; gfan\'s "output" in set 11). A word of code for a slot alone ("parameters", "output"), an abbreviation of one ("value expr"), or a word of position, option or role before a slot ("optional expr", "final entries", "return value").',
+    why: 'The arguments and results of a command, described where the command is ("The optional expr is the smallest partition size", "The return value is the id number of the new edge", "the final pair is the end point of the curve", "output is the dimensionless number of degrees in x"), are slots of one syntax, not terms: the item does not name the command they belong to (Surface Evolver, PMW, Pyxplot, Malaga and FORM manuals, fresh set 12; gfan\'s "output" in set 11). A word of code for a slot alone ("parameters", "output"), an abbreviation of one ("value expr"), or a word of position, option or role before a slot ("optional expr", "final entries", "return value"), or an optional slot by its name ("optional output filelist", GNU Octave manual, fresh set 11).',
     reject: [
       'optional expr => the smallest partition size, which defaults to 100',
       'parameters => a wavevector, a phase, and a vector amplitude',
@@ -229,6 +231,8 @@ export const NON_TERM_RULES: readonly TermRule[] = [
       'final entries => the arguments that will be distributed over the functions',
       'value expr => the Result feature structure',
       'output => the dimensionless number of degrees in x',
+      // GNU Octave manual, fresh set 11: a function's optional output, named in its synopsis.
+      'optional output filelist => a list of the uncompressed files',
     ],
     keep: [
       'hexcode value => the ASCII code of the keystroke',
@@ -242,16 +246,20 @@ export const NON_TERM_RULES: readonly TermRule[] = [
       const words = a.term.trim().split(/\s+/u);
       if (/^exprs?$/iu.test(words.at(-1)!)) return true;
       if (words.length === 1) return SLOT_ALONE.test(words[0]!);
+      // "optional output filelist": an optional slot of a function, whatever its name.
+      if (words.length <= 3 && /^optional$/iu.test(words[0]!) && SLOT_KIND.test(words[1]!)) return true;
       return words.length === 2 && SLOT_ROLE.test(words[0]!) && SLOT.test(words[1]!);
     },
   },
   {
     id: 'answer/symbol-term',
-    why: 'A term that is a formula\'s symbol with the noun the text calls it by ("The coefficients aB are the pressures in the bodies…", under equation (16.81), its subscript flattened) asks to type a symbol no reader types, and one that means something only in its equation (Surface Evolver manual, fresh set 12). A plural noun or a noun of mathematics before a symbol of one or two letters; a name with a letter ("vitamin C", "hepatitis B") is a term.',
+    why: 'A term that is a formula\'s symbol with the noun the text calls it by ("The coefficients aB are the pressures in the bodies…", under equation (16.81), its subscript flattened) asks to type a symbol no reader types, and one that means something only in its equation (Surface Evolver manual, fresh set 12). A plural noun, a noun of mathematics or a function\'s slot ("output C", GNU Octave manual, fresh set 11) before a symbol of one or two letters; a name with a letter ("vitamin C", "hepatitis B") is a term.',
     reject: [
       'coefficients aB => the pressures in the bodies when the surface is in equilibrium',
       'variables x => the coordinates of the vertex being moved',
       'matrix A => the coefficients of the linear system to solve',
+      // GNU Octave manual, fresh set 11: the output of textscan, by its symbol.
+      'output C => a cell array where the number of columns is determined by the number of format specifiers',
     ],
     keep: [
       'vitamin C => a nutrient that the body needs to form blood vessels and muscle',
@@ -265,7 +273,7 @@ export const NON_TERM_RULES: readonly TermRule[] = [
       const [noun, symbol] = words as [string, string];
       return (
         /^(?:\p{L}{1,2}|\p{L}\p{N}+)$/u.test(symbol) &&
-        ((/^\p{Ll}{3,}s$/u.test(noun) && !/(?:ss|us|is)$/u.test(noun)) || MATH_NOUN.test(noun))
+        ((/^\p{Ll}{3,}s$/u.test(noun) && !/(?:ss|us|is)$/u.test(noun)) || SYMBOL_NOUN.test(noun))
       );
     },
   },
