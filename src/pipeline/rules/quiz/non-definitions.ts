@@ -192,7 +192,7 @@ const SLOT_ALONE = /^(?:parameters|arguments|args|operands|outputs?|results?|ent
 /** A command's slot after a word of its position, option or role ("optional expr", "final pair", "return value"). */
 const SLOT = /^(?:values?|pairs?|entry|entries|arguments?|args?|parameters?|operands?|results?)$/iu;
 /** What an optional slot is: "optional output filelist", "optional argument". */
-const SLOT_KIND = /^(?:inputs?|outputs?|arguments?|args?|parameters?|values?|results?)$/iu;
+const SLOT_KIND = /^(?:inputs?|outputs?|arguments?|args?|parameters?|values?|results?|return)$/iu;
 const SLOT_ROLE =
   /^(?:optional|final|first|second|third|last|initial|remaining|trailing|leading|extra|return|returned|value|input|output)$/iu;
 
@@ -222,7 +222,7 @@ export const NON_TERM_RULES: readonly TermRule[] = [
   },
   {
     id: 'answer/argument-slot',
-    why: 'The arguments and results of a command, described where the command is ("The optional expr is the smallest partition size", "The return value is the id number of the new edge", "the final pair is the end point of the curve", "output is the dimensionless number of degrees in x"), are slots of one syntax, not terms: the item does not name the command they belong to (Surface Evolver, PMW, Pyxplot, Malaga and FORM manuals, fresh set 12; gfan\'s "output" in set 11). A word of code for a slot alone ("parameters", "output"), an abbreviation of one ("value expr"), or a word of position, option or role before a slot ("optional expr", "final entries", "return value"), or an optional slot by its name ("optional output filelist", GNU Octave manual, fresh set 11).',
+    why: 'The arguments and results of a command, described where the command is ("The optional expr is the smallest partition size", "The return value is the id number of the new edge", "the final pair is the end point of the curve", "output is the dimensionless number of degrees in x"), are slots of one syntax, not terms: the item does not name the command they belong to (Surface Evolver, PMW, Pyxplot, Malaga and FORM manuals, fresh set 12; gfan\'s "output" in set 11). A word of code for a slot alone ("parameters", "output"), an abbreviation of one ("value expr"), or a word of position, option or role before a slot ("optional expr", "final entries", "return value"), or a slot by its role and its name ("optional output filelist", "return value xy", GNU Octave manual, fresh set 11).',
     reject: [
       'optional expr => the smallest partition size, which defaults to 100',
       'parameters => a wavevector, a phase, and a vector amplitude',
@@ -233,6 +233,8 @@ export const NON_TERM_RULES: readonly TermRule[] = [
       'output => the dimensionless number of degrees in x',
       // GNU Octave manual, fresh set 11: a function's optional output, named in its synopsis.
       'optional output filelist => a list of the uncompressed files',
+      'optional return value lev => the contour levels of the plot',
+      'return value xy => the coordinates of the points of the curve',
     ],
     keep: [
       'hexcode value => the ASCII code of the keystroke',
@@ -246,8 +248,9 @@ export const NON_TERM_RULES: readonly TermRule[] = [
       const words = a.term.trim().split(/\s+/u);
       if (/^exprs?$/iu.test(words.at(-1)!)) return true;
       if (words.length === 1) return SLOT_ALONE.test(words[0]!);
-      // "optional output filelist": an optional slot of a function, whatever its name.
-      if (words.length <= 3 && /^optional$/iu.test(words[0]!) && SLOT_KIND.test(words[1]!)) return true;
+      // "optional output filelist", "return value xy": a function's slot by its role, then its name.
+      if (words.length <= 4 && /^optional$/iu.test(words[0]!) && SLOT_KIND.test(words[1]!)) return true;
+      if (/^returne?d?\s+values?\b/iu.test(a.term.trim())) return true;
       return words.length === 2 && SLOT_ROLE.test(words[0]!) && SLOT.test(words[1]!);
     },
   },
