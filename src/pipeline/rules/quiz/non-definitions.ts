@@ -250,7 +250,7 @@ export const NON_TERM_RULES: readonly TermRule[] = [
       if (words.length === 1) return SLOT_ALONE.test(words[0]!);
       // "optional output filelist", "return value xy": a function's slot by its role, then its name.
       if (words.length <= 4 && /^optional$/iu.test(words[0]!) && SLOT_KIND.test(words[1]!)) return true;
-      if (/^returne?d?\s+values?\b/iu.test(a.term.trim())) return true;
+      if (/^return(?:ed)?\s+values?\b/iu.test(a.term.trim())) return true;
       return words.length === 2 && SLOT_ROLE.test(words[0]!) && SLOT.test(words[1]!);
     },
   },
