@@ -66,9 +66,10 @@ export const ANSWER_VARIANT_RULES: readonly AnswerVariantRule[] = [
       'tool chain | The tool chain is the set of programs that build a program.',
     ],
     variant(term, _context, _words, isWord) {
-      const m = /^(?:program|utility|tool|daemon|component|file|package|library|module|script)\s+(\p{Ll}[\p{L}\p{N}._-]*)$/iu.exec(
-        term.trim(),
-      );
+      const m =
+        /^(?:program|utility|tool|daemon|component|file|package|library|module|script)\s+(\p{Ll}[\p{L}\p{N}._-]*)$/iu.exec(
+          term.trim(),
+        );
       if (!m) return null;
       const name = m[1]!;
       return /[._\p{N}]|\p{Ll}\p{Lu}/u.test(name) || !isWord(name) ? name : null;
