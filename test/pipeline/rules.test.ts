@@ -10,6 +10,7 @@ import { TAG_RULES } from '../../src/pipeline/language/en/tags.ts';
 import { loadEnglishProfile, profileOf, type Token } from '../../src/pipeline/language/index.ts';
 import { acceptedAnswers } from '../../src/pipeline/quiz/kinds/glossary.ts';
 import { OBJECTIVE_RULES, readObjective } from '../../src/pipeline/rules/objectives/index.ts';
+import { ANSWER_CONTEXT_RULES } from '../../src/pipeline/rules/quiz/answer-context.ts';
 import { ANSWER_VARIANT_RULES } from '../../src/pipeline/rules/quiz/answer-variants.ts';
 import { BLANK_RULES, HEAD_RULES, placeOf } from '../../src/pipeline/rules/quiz/blanks.ts';
 import {
@@ -318,6 +319,14 @@ const FAMILIES = [
         words,
         isWord,
       });
+    },
+  }),
+  family({
+    name: 'terms a short answer asks, read with the text before (rules/quiz/answer-context.ts)',
+    rules: ANSWER_CONTEXT_RULES,
+    catches(rule, example: string) {
+      const at = example.lastIndexOf(' || ');
+      return rule.fails({ before: example.slice(0, at), term: example.slice(at + 4).trim() });
     },
   }),
   family({

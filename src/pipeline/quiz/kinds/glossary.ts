@@ -14,6 +14,7 @@ import type { Course } from '../../../domain/course.ts';
 import type { Chunk } from '../../../domain/document.ts';
 import type { DraftOf } from '../../../domain/questions.ts';
 import type { AnalysedLanguage, QuizWords } from '../../language/index.ts';
+import { askableInContext, textBefore } from '../../rules/quiz/answer-context.ts';
 import { ANSWER_VARIANT_RULES } from '../../rules/quiz/answer-variants.ts';
 import type { GlossPlace } from '../../rules/quiz/gloss-places.ts';
 import {
@@ -56,8 +57,9 @@ export const listingRefusal = (d: Defined, words: QuizWords) => {
 const listable = (d: Defined, words: QuizWords) => listingRefusal(d, words) === null;
 
 /**
- * The defined terms of the scope's glossaries that may be asked, read once when a maker first needs them: those
- * the glossary gate passes ({@link definedTerm}: no rule of GLOSS_RULES catches the definition); a short answer asks only those the document treats as terms
+ * The defined terms of the scope's glossaries that may be asked, read once when a maker first needs them: the glossary gate passes
+ * ({@link definedTerm}), none of ANSWER_CONTEXT_RULES (rules/quiz/answer-context.ts) the term read
+ * with the text before it; a short answer asks only those the document treats as terms
  * (SALIENCE_RULES). Matching shows the term beside its definition and is not gated so: on the tuning data the gate
  * took a usable matching item (R FAQ's library, package, element name) and no faulty one.
  */
@@ -88,11 +90,13 @@ export class GlossaryMaterial {
   get defined(): readonly Defined[] {
     if (!this.read) {
       const tag = (text: string) => this.lang.analyser.tag(text);
-      this.read = this.scope.flatMap(({ module, index }) =>
-        (module.glossary ?? []).flatMap(
-          (entry) => definedTerm(entry, index, this.lang, this.words, tag) ?? [],
-        ),
-      );
+      this.read = this.scope
+        .flatMap(({ module, index }) =>
+          (module.glossary ?? []).flatMap(
+            (entry) => definedTerm(entry, index, this.lang, this.words, tag) ?? [],
+          ),
+        )
+        .filter((d) => askableInContext(d.term, textBefore(this.contextOf(d), d.sentence)));
     }
     return this.read;
   }

@@ -52,4 +52,27 @@ export const ANSWER_VARIANT_RULES: readonly AnswerVariantRule[] = [
       return /[._\p{N}]|\p{Ll}\p{Lu}/u.test(name) || !isWord(name) ? name : null;
     },
   },
+  {
+    id: 'answer/kind-before-name',
+    why: 'A generic noun before a program\'s name ("The program malaga is the user interface for analysing word forms…") made the glossary key "program malaga" and mark "malaga" wrong, the name the text and the shell write (Malaga manual, fresh set 12; "cmap component" of set 11 the other way round): the bare name is accepted. A word of the language after the noun ("program code", "file system") is no name.',
+    reject: [
+      'program malaga | The program malaga is the user interface for analysing word forms. => malaga',
+      'utility mtasim | The utility mtasim is an MTA simulator. => mtasim',
+      'file malaga.pro | The file malaga.pro holds the project. => malaga.pro',
+    ],
+    keep: [
+      'program code | The program code is the text of the program.',
+      'file system | The file system is the way files are named and placed on a disk.',
+      'tool chain | The tool chain is the set of programs that build a program.',
+    ],
+    variant(term, _context, _words, isWord) {
+      const m =
+        /^(?:program|utility|tool|daemon|component|file|package|library|module|script)\s+(\p{Ll}[\p{L}\p{N}._-]*)$/iu.exec(
+          term.trim(),
+        );
+      if (!m) return null;
+      const name = m[1]!;
+      return /[._\p{N}]|\p{Ll}\p{Lu}/u.test(name) || !isWord(name) ? name : null;
+    },
+  },
 ];

@@ -18,6 +18,28 @@ const JUDGING =
 const RELATION_HEAD =
   /^\s*(?:an?|the)\s+(?:\p{Ll}+\s+)?(?:(?:pre-?requisites?|prequisites?|requirements?|dependency|dependencies|alternative|replacement|substitute|counterpart|prelude|precursor)\s+(?:for|of|to)|complement\s+(?:for|to))\b/iu;
 
+/**
+ * A head noun that names one of several ways or forms the text lists ("the second form of supplying arguments"):
+ * after an ordinal, it points at the list before it.
+ */
+const ORDINAL_OF_A_LIST =
+  /^\s*the\s+(?:first|second|third|fourth|fifth|last|latter|former|other|next|alternative)\s+(?:form|way|method|kind|variant|version|approach|syntax|style|mode|possibility|option|alternative)s?\b/iu;
+
+/** A definition that is only a licence: software or a program "licensed under" or "released under" some terms. */
+const ONLY_A_LICENCE =
+  /^\s*(?:(?:an?|the)\s+)?(?:(?:free|open[- ]source|proprietary|commercial|libre)\s+)?(?:software|program|package|library|project)\s+(?:(?:licensed|released|distributed|available|published|copyrighted)\s+under|under\s+the\s+(?:terms|GNU|GPL|LGPL))\b/iu;
+
+/** An adverb of time or frequency, then a participle: "first read", "then parsed", "usually flushed". */
+const WHAT_IS_DONE =
+  /^\s*(?:first|then|next|later|afterwards|initially|finally|usually|normally|typically|always|often|sometimes|never|automatically)\s+(?:\p{Ll}+ed|read|set|put|run|built|made|kept|sent|given|taken|written|shown|done|found|held|seen|split|cut)\b/iu;
+
+/** Nouns of a use or a difficulty: after a hedge ("potential application", "possible problem") no term. */
+const USE_OR_DIFFICULTY =
+  /^(?:application|use|usage|problem|issue|difficulty|solution|improvement|extension|pitfall)s?$/iu;
+
+/** Nouns that name a difficulty or a twist of the text's argument, never a term of the subject. */
+const TWIST_NOUNS = /^(?:complication|subtlety|caveat|gotcha|nuisance|peculiarity|twist|snag)s?$/iu;
+
 export const NON_DEFINITION_RULES: readonly GlossRule[] = [
   {
     id: 'gloss/appraisal',
@@ -74,7 +96,100 @@ export const NON_DEFINITION_RULES: readonly GlossRule[] = [
     // Nothing after the default's noun: "the default font used for text in the page body" says which and of what.
     fails: (d) => /^\s*(?:the|a|an)\s+default(?:\s+[\p{L}-]+){0,3}\s*[.;:,]?\s*$/iu.test(d.gloss),
   },
+  {
+    id: 'gloss/ordinal-of-a-list',
+    why: 'A definition that names the second or the other of several forms ("functional notation is the second form of supplying arguments") leans on the first, given before it: alone, it says nothing of what the term is (mailfromd manual, fresh set 12).',
+    reject: [
+      'functional notation => the second form of supplying arguments',
+      'long form => the other way of writing an option on the command line',
+    ],
+    keep: [
+      'curvature => the second derivative of the curve',
+      'list head => the first element of a list',
+      'macro => a stored sequence of commands',
+    ],
+    fails: (d) => ORDINAL_OF_A_LIST.test(d.gloss),
+  },
+  {
+    id: 'gloss/that-way',
+    why: 'A definition that ends on "that way" or "in that manner" ("atoms are symbols that are being defined that way") leans on the sentence before it for what the way is (Malaga manual, fresh set 12); "this way" and "as above" are the pointers gloss/context-definition refuses.',
+    reject: [
+      'atoms => symbols that are being defined that way',
+      'bindings => the values that are kept in that manner by the shell',
+    ],
+    keep: [
+      'empty record => a record with no attributes, []',
+      'way point => a point that a route passes on its way to the goal',
+    ],
+    fails: (d) => /\bthat\s+(?:way|manner|fashion)\b/iu.test(d.gloss),
+  },
+  {
+    id: 'gloss/licence',
+    why: 'A definition that says only under which licence the term is distributed ("Shishi is free software licensed under the GNU General Public License version 3.0 or later") says how it may be copied, not what it is: any free program fits (Shishi manual, fresh set 12). A definition that says what the software does before its licence ("a text editor released under the GPL") is left alone.',
+    reject: [
+      'Shishi => free software licensed under the GNU General Public License version 3.0 or later',
+      'libfoo => a library released under the terms of the MIT licence',
+    ],
+    keep: [
+      'GNU Emacs => an extensible text editor released under the GNU General Public License',
+      'Pmult => a Pmilter–Milter multiplexer',
+      'free software => software that its users may run, copy, change and share',
+    ],
+    fails: (d) => ONLY_A_LICENCE.test(d.gloss),
+  },
+  {
+    id: 'gloss/what-is-done-to-it',
+    why: 'A "definition" that opens with an adverb of time and a participle ("A polynomial is first read as a string") tells what the program does with the term, a step of its processing, not what the term is (Normaliz manual, fresh set 12).',
+    reject: [
+      'polynomial => first read as a string',
+      'input file => then parsed by the reader line by line',
+      'disk cache => usually flushed at exit',
+    ],
+    keep: [
+      'LAMMPS => a particle simulation code, developed and maintained at Sandia National Laboratories, USA',
+      'CPU hyper-threading => running two threads on one core at once',
+      'Legacy integrator => a home-brewed 4th-order, adaptive-step Runge–Kutta integrator',
+    ],
+    fails: (d) => WHAT_IS_DONE.test(d.gloss),
+  },
+  {
+    id: 'gloss/twist-term',
+    why: 'A sentence "A complication is the pattern matching in functions with symmetry properties" or "A potential application is the adaptation of other input formats to Normaliz" makes the glossary take a difficulty or a use for a term: "complication", "potential application" name a turn of the author\'s argument, nothing of the subject (FORM and Normaliz manuals, fresh set 12).',
+    reject: [
+      'complication => the pattern matching in functions with symmetry properties',
+      'potential application => the adaptation of other input formats to Normaliz',
+      'possible problem => the loss of precision in long sums of small terms',
+    ],
+    keep: [
+      'potential energy => the energy of a body due to its position in a field',
+      'web application => a program that runs on a server and is used through a browser',
+      'Macros => a way of collecting several parameterized commands into one short command',
+    ],
+    fails: (d) => {
+      const words = d.term.trim().split(/\s+/u);
+      if (words.length === 1) return TWIST_NOUNS.test(words[0]!);
+      return (
+        words.length === 2 &&
+        /^(?:potential|possible|likely|typical|conceivable)$/iu.test(words[0]!) &&
+        USE_OR_DIFFICULTY.test(words[1]!)
+      );
+    },
+  },
 ];
+
+/** Words of code for a command's slots, asked alone: what the command takes or gives ("parameters", "output"). */
+const SLOT_ALONE = /^(?:parameters|arguments|args|operands|outputs?|results?|entries)$/iu;
+
+/** A command's slot after a word of its position, option or role ("optional expr", "final pair", "return value"). */
+const SLOT = /^(?:values?|pairs?|entry|entries|arguments?|args?|parameters?|operands?|results?)$/iu;
+/** What an optional slot is: "optional output filelist", "optional argument". */
+const SLOT_KIND = /^(?:inputs?|outputs?|arguments?|args?|parameters?|values?|results?|return)$/iu;
+const SLOT_ROLE =
+  /^(?:optional|final|first|second|third|last|initial|remaining|trailing|leading|extra|return|returned|value|input|output)$/iu;
+
+/** Nouns of mathematics or of a function's slots that name a symbol after them ("matrix A", "output C"). */
+const SYMBOL_NOUN =
+  /^(?:coefficient|variable|matrix|vector|constant|parameter|point|function|symbol|index|scalar|tensor|operator|input|output|argument|result)$/iu;
 
 export const NON_TERM_RULES: readonly AnswerRule[] = [
   {
@@ -95,5 +210,65 @@ export const NON_TERM_RULES: readonly AnswerRule[] = [
       /(?<![\p{L}\p{N}])[ijklmn]-?th\s+(?:entr(?:y|ies)|elements?|columns?|rows?|items?|positions?|components?|coordinates?|arguments?|parameters?|lines?|fields?|bytes?|bits?|characters?|steps?|iterations?|digits?|cells?|slots?|values?|indices|index|vectors?|variables?|observations?|cases?|records?)(?![\p{L}\p{N}])/iu.test(
         a.term,
       ),
+  },
+  {
+    id: 'answer/argument-slot',
+    why: 'The arguments and results of a command, described where the command is ("The optional expr is the smallest partition size", "The return value is the id number of the new edge", "the final pair is the end point of the curve", "output is the dimensionless number of degrees in x"), are slots of one syntax, not terms: the item does not name the command they belong to (Surface Evolver, PMW, Pyxplot, Malaga and FORM manuals, fresh set 12; gfan\'s "output" in set 11). A word of code for a slot alone ("parameters", "output"), an abbreviation of one ("value expr"), or a word of position, option or role before a slot ("optional expr", "final entries", "return value"), or a slot by its role and its name ("optional output filelist", "return value xy", GNU Octave manual, fresh set 11).',
+    reject: [
+      'optional expr => the smallest partition size, which defaults to 100',
+      'parameters => a wavevector, a phase, and a vector amplitude',
+      'return value => the id number of the new edge',
+      'final pair => the end point of the curve, which starts from the existing current point',
+      'final entries => the arguments that will be distributed over the functions',
+      'value expr => the Result feature structure',
+      'output => the dimensionless number of degrees in x',
+      // GNU Octave manual, fresh set 11: a function's optional output, named in its synopsis.
+      'optional output filelist => a list of the uncompressed files',
+      'optional return value lev => the contour levels of the plot',
+      'return value xy => the coordinates of the points of the curve',
+    ],
+    keep: [
+      'hexcode value => the ASCII code of the keystroke',
+      'absolute value => the distance of a number from zero on the number line',
+      'base pair => two nucleotides on opposite strands of DNA bound to each other',
+      'standard output => the stream a program writes its results to unless told otherwise',
+      'view diameter => the area that is being processed during scanning of phantoms as well as during rasterization of phantoms',
+      'LLPROGRAMS => the search path for LifeLines report generating and other programs',
+    ],
+    fails: (a) => {
+      const words = a.term.trim().split(/\s+/u);
+      if (/^exprs?$/iu.test(words.at(-1)!)) return true;
+      if (words.length === 1) return SLOT_ALONE.test(words[0]!);
+      // "optional output filelist", "return value xy": a function's slot by its role, then its name.
+      if (words.length <= 4 && /^optional$/iu.test(words[0]!) && SLOT_KIND.test(words[1]!)) return true;
+      if (/^return(?:ed)?\s+values?\b/iu.test(a.term.trim())) return true;
+      return words.length === 2 && SLOT_ROLE.test(words[0]!) && SLOT.test(words[1]!);
+    },
+  },
+  {
+    id: 'answer/symbol-term',
+    why: 'A term that is a formula\'s symbol with the noun the text calls it by ("The coefficients aB are the pressures in the bodies…", under equation (16.81), its subscript flattened) asks to type a symbol no reader types, and one that means something only in its equation (Surface Evolver manual, fresh set 12). A plural noun, a noun of mathematics or a function\'s slot ("output C", GNU Octave manual, fresh set 11) before a symbol of one or two letters; a name with a letter ("vitamin C", "hepatitis B") is a term.',
+    reject: [
+      'coefficients aB => the pressures in the bodies when the surface is in equilibrium',
+      'variables x => the coordinates of the vertex being moved',
+      'matrix A => the coefficients of the linear system to solve',
+      // GNU Octave manual, fresh set 11: the output of textscan, by its symbol.
+      'output C => a cell array where the number of columns is determined by the number of format specifiers',
+    ],
+    keep: [
+      'vitamin C => a nutrient that the body needs to form blood vessels and muscle',
+      'hepatitis B => an infection of the liver caused by a virus',
+      'type I error => the rejection of a true null hypothesis',
+      'Bonne projection => a pseudoconical, equal area projection',
+    ],
+    fails: (a) => {
+      const words = a.term.trim().split(/\s+/u);
+      if (words.length !== 2) return false;
+      const [noun, symbol] = words as [string, string];
+      return (
+        /^(?:\p{L}{1,2}|\p{L}\p{N}+)$/u.test(symbol) &&
+        ((/^\p{Ll}{3,}s$/u.test(noun) && !/(?:ss|us|is)$/u.test(noun)) || SYMBOL_NOUN.test(noun))
+      );
+    },
   },
 ];
