@@ -9,7 +9,7 @@
  */
 import type { QuizWords, Token } from '../../language/index.ts';
 import { containsTerm } from '../../text/cloze.ts';
-import type { AnswerRule, GlossRule } from './gloss-places.ts';
+import type { AnswerRule, GlossRule, TermRule } from './gloss-places.ts';
 import { NON_DEFINITION_RULES, NON_TERM_RULES } from './non-definitions.ts';
 import { commonPhrase } from './salience.ts';
 import {
@@ -690,7 +690,7 @@ const MAX_TERM_WORDS = 4;
  * into an identifier, a position named by an index. Part of the glossary gate (quiz/defined-terms.ts): the term is
  * the answer of a definition question, a short answer's key and one side of a matching pair.
  */
-export const DEFINED_TERM_RULES: readonly AnswerRule[] = [
+export const DEFINED_TERM_RULES: readonly TermRule[] = [
   {
     id: 'answer/not-a-term',
     why: 'A term of more than four words, one with code in it, a letter or two ("N", "K": a variable), a name of constants ("tag PL STC") or an identifier in camel case ("TimeOut", "FontSize"; names such as "JavaScript" go too) cannot be typed back as a concept the text teaches.',
