@@ -3,7 +3,7 @@
  * `eval:refusals` keeps in its cache folder (`--cache DIR`: DIR/<file>.json) and follows each glossary entry
  * through the matching maker's steps, counting the first that refuses it: the glossary gate every glossary maker
  * reads through (`readEntry`: no definition read, a gloss that names its term or is too long, a rule of
- * GLOSS_RULES), then a rule refusing it a place in a list; then per module how
+ * GLOSS_RULES or of DEFINED_TERM_RULES), then a rule refusing it a place in a list; then per module how
  * many entries are left and how large a group of them fits (`item/one-match-each`), and what the terms of modules
  * too thin for a group of their own give about the whole text. `--show` prints the listable terms per module.
  *

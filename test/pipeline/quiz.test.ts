@@ -208,23 +208,12 @@ describe('generateQuiz (offline cloze)', () => {
     assert.ok(quiz.questions.length >= 10 && quiz.questions.length < 200);
   });
 
-  test('a definition question asks no definition the glossary gate refuses (gloss/appraisal: a metaphor)', async () => {
-    // Short answer and matching refused "a rich and complex alchemy" (GM assistant guide, fresh set 11) while
-    // multiple choice still asked "Which term does the text define as …?" by it: one gate now serves them all.
-    const doc = english('Playing the game', [
-      'A role-playing game is a rich and complex alchemy.',
-      'A game master is the player who describes the world and referees the rules of the game.',
-      'A character sheet is a record of the abilities, equipment and history of one character.',
-      'A campaign is a series of adventures that the same characters play over many sessions.',
-      'A saving throw is a roll of the dice that decides whether a character escapes a danger.',
-      'An encounter is a scene in which the characters meet a monster or another obstacle.',
-      'A hit point is a unit of the damage that a character can take before it falls.',
-      'The players meet every week in the back room of the library to continue the story.',
-      'Each player keeps the dice and the notes of the last session in a box under the table.',
-    ]);
+  /** The answers and prompts ("Which term does the text define as …?") of the definition questions of six multiple-choice quizzes of a document of these sentences. */
+  async function definitionPrompts(sentences: string[], term: string): Promise<string[]> {
+    const doc = english('Playing the game', sentences);
     const docCourse = await generateCourse(doc);
     const glossary = docCourse.modules.flatMap((m) => m.glossary ?? []).map((e) => e.term);
-    assert.ok(glossary.includes('role-playing game'), glossary.join(', '));
+    assert.ok(glossary.includes(term), glossary.join(', '));
     const asked: string[] = [];
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       const quiz = await generateQuiz({
@@ -234,11 +223,49 @@ describe('generateQuiz (offline cloze)', () => {
         seed,
         kinds: { multiple_choice: 1 },
       });
-      asked.push(...quiz.questions.map((q) => q.prompt).filter((p) => p.startsWith('Which term')));
+      for (const q of quiz.questions)
+        if (q.kind === 'multiple_choice' && q.prompt.startsWith('Which term'))
+          asked.push(`${q.options[q.answerIndex]} <= ${q.prompt}`);
     }
     assert.ok(asked.length > 0, 'the other definitions are still asked');
+    return asked;
+  }
+
+  const GAME = [
+    'A game master is the player who describes the world and referees the rules of the game.',
+    'A character sheet is a record of the abilities, equipment and history of one character.',
+    'A campaign is a series of adventures that the same characters play over many sessions.',
+    'A saving throw is a roll of the dice that decides whether a character escapes a danger.',
+    'An encounter is a scene in which the characters meet a monster or another obstacle.',
+    'A hit point is a unit of the damage that a character can take before it falls.',
+    'A dungeon is a maze of rooms and corridors that the characters explore.',
+    'A rulebook is a book of the rules that every player of the game may consult.',
+    'The players meet every week in the back room of the library to continue the story.',
+    'Each player keeps the dice and the notes of the last session in a box under the table.',
+  ];
+
+  test('a definition question asks no definition the glossary gate refuses (gloss/appraisal: a metaphor)', async () => {
+    // Short answer and matching refused "a rich and complex alchemy" (GM assistant guide, fresh set 11) while
+    // multiple choice still asked "Which term does the text define as …?" by it: one gate now serves them all.
+    const asked = await definitionPrompts(
+      ['A role-playing game is a rich and complex alchemy.', ...GAME],
+      'role-playing game',
+    );
     assert.deepEqual(
       asked.filter((p) => p.includes('alchemy')),
+      [],
+    );
+  });
+
+  test('a definition question asks no term the gate’s term rules refuse (answer/code-name: “map command”, a command’s name with its kind)', async () => {
+    // DEFINED_TERM_RULES are part of the gate multiple choice reads through, not only matching's and short answer's:
+    // without them this quiz asks "map command".
+    const asked = await definitionPrompts(
+      ['The map command is a tool which draws the rooms of the dungeon on a grid.', ...GAME],
+      'map command',
+    );
+    assert.deepEqual(
+      asked.filter((p) => p.startsWith('map command')),
       [],
     );
   });

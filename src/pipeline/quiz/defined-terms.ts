@@ -8,7 +8,7 @@
  */
 import type { GlossaryEntry } from '../../domain/course.ts';
 import type { AnalysedLanguage, QuizWords, Token } from '../language/index.ts';
-import type { GlossPlace } from '../rules/quiz/gloss-places.ts';
+import type { GlossPlace, TermPlace } from '../rules/quiz/gloss-places.ts';
 import { DEFINED_TERM_RULES, firstSentence, GLOSS_RULES } from '../rules/quiz/glosses.ts';
 import { containsTerm } from '../text/cloze.ts';
 import { findDefinition } from '../text/definitions.ts';
@@ -59,14 +59,39 @@ export function glossRefusal(
 }
 
 /** The first rule of DEFINED_TERM_RULES that finds the term no term to know (code, a position named by an index…), or null. */
-export function termRefusal(
-  d: Pick<Defined, 'term' | 'gloss'>,
+export function termRefusal(term: string, lang: AnalysedLanguage, words: QuizWords): string | null {
+  const place: TermPlace = { term, words, isWord: (word) => lang.analyser.isWord(word) };
+  return DEFINED_TERM_RULES.find((rule) => rule.fails(place))?.id ?? null;
+}
+
+/** An entry's gloss as read, and why the gloss is not asked by (null: it may be). */
+interface GlossReading {
+  lang: AnalysedLanguage;
+  gloss: string | undefined;
+  refusal: string | null;
+}
+
+/**
+ * Each entry's gloss reading, made once: multiple choice, matching and short answer each read the same course's
+ * glossary through the gate, and the gloss rules tag the gloss. Kept with the language it was read in.
+ */
+const glossReadings = new WeakMap<GlossaryEntry, GlossReading>();
+
+function readGloss(
+  entry: GlossaryEntry,
   lang: AnalysedLanguage,
   words: QuizWords,
-): string | null {
-  const isWord = (word: string) => lang.analyser.isWord(word);
-  const place = { term: d.term, gloss: firstSentence(d.gloss), answers: [d.term], words, isWord };
-  return DEFINED_TERM_RULES.find((rule) => rule.fails(place))?.id ?? null;
+  tag: (text: string) => readonly Token[],
+): GlossReading {
+  const known = glossReadings.get(entry);
+  if (known?.lang === lang) return known;
+  const gloss = glossOfEntry(entry, lang, tag);
+  const refusal = gloss
+    ? (unfitGloss(gloss, entry.term) ?? glossRefusal({ term: entry.term, gloss }, lang, words))
+    : 'no definition read';
+  const reading = { lang, gloss, refusal };
+  glossReadings.set(entry, reading);
+  return reading;
 }
 
 /** A glossary entry read: the term with its definition, or why it is not asked by it. */
@@ -80,12 +105,9 @@ export function readEntry(
   words: QuizWords,
   tag: (text: string) => readonly Token[],
 ): EntryReading {
-  const gloss = glossOfEntry(entry, lang, tag);
-  if (!gloss) return { defined: null, refusal: 'no definition read' };
-  const read = { term: entry.term, gloss };
-  const refusal =
-    unfitGloss(gloss, entry.term) ?? glossRefusal(read, lang, words) ?? termRefusal(read, lang, words);
-  if (refusal) return { defined: null, refusal };
+  const { gloss, refusal: glossRefused } = readGloss(entry, lang, words, tag);
+  const refusal = glossRefused ?? termRefusal(entry.term, lang, words);
+  if (refusal || !gloss) return { defined: null, refusal: refusal ?? 'no definition read' };
   const c = entry.citations[0]!;
   const defined: Defined = {
     term: entry.term,

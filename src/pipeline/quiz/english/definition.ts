@@ -6,7 +6,7 @@
 import { optionProblems } from '../../text/kinds.ts';
 import { shuffled } from '../../text/rng.ts';
 import type { Draft, InterleavedMaker, Offer, Turn } from '../assembler.ts';
-import { type Defined, definedTerm } from '../defined-terms.ts';
+import { type Defined, definedTerm, termRefusal } from '../defined-terms.ts';
 import type { EnglishTerms } from './terms.ts';
 
 /** At most this share of the multiple-choice items are definition questions. */
@@ -17,6 +17,8 @@ const CHANCE = 0.35;
 export function definitionMaker(terms: EnglishTerms): InterleavedMaker {
   let defined: Defined[] | null = null;
   let next = 0;
+  // The terms wrong options are drawn from first, read once per quiz.
+  let optionTerms: ReadonlySet<string> = new Set();
   const max = (turn: Turn) =>
     Math.max(1, Math.floor((turn.count - turn.wanted('statement')) * DEFINITION_SHARE));
   return {
@@ -24,7 +26,9 @@ export function definitionMaker(terms: EnglishTerms): InterleavedMaker {
     slot: 'choice',
     why: 'Recognising a term from what the text says it is tests the definition itself; the options are terms the text also defines, so none is eliminated for being undefined.',
     start(turn) {
-      defined ??= shuffled(definedTerms(terms), turn.rng);
+      if (defined) return;
+      defined = shuffled(definedTerms(terms), turn.rng);
+      optionTerms = termsToKnow(terms);
     },
     wantsTurn: (turn) => turn.rng() < CHANCE,
     hasMore: (turn) => defined !== null && next < defined.length && turn.madeBy('definition') < max(turn),
@@ -34,8 +38,7 @@ export function definitionMaker(terms: EnglishTerms): InterleavedMaker {
       if (turn.asked(d.sentence)) return null;
       const answer = terms.pool.find((p) => p.term.toLowerCase() === d.term.toLowerCase());
       if (!answer) return null;
-      const definedTerms = new Set(all.map((x) => x.term.toLowerCase()));
-      const wrong = terms.distractors(answer, d.gloss, 3, (p) => definedTerms.has(p.term.toLowerCase()));
+      const wrong = terms.distractors(answer, d.gloss, 3, (p) => optionTerms.has(p.term.toLowerCase()));
       if (wrong.length < 3) return null;
       const options = shuffled([d.term, ...wrong.map((w) => w.term)], turn.rng);
       const draft: Draft = {
@@ -64,5 +67,20 @@ function definedTerms(terms: EnglishTerms): Defined[] {
   if (!words) return [];
   return terms.m.glossary.flatMap(
     ({ entry, moduleIndex }) => definedTerm(entry, moduleIndex, terms.lang, words, (t) => terms.tag(t)) ?? [],
+  );
+}
+
+/**
+ * The terms of every glossary entry whose term the gate's term rules pass (DEFINED_TERM_RULES), whatever its gloss:
+ * a wrong option is a term the text defines, and a definition too weak to be asked by does not make its term less
+ * one.
+ */
+function termsToKnow(terms: EnglishTerms): ReadonlySet<string> {
+  const words = terms.lang.quizWords;
+  if (!words) return new Set();
+  return new Set(
+    terms.m.glossary
+      .filter(({ entry }) => termRefusal(entry.term, terms.lang, words) === null)
+      .map(({ entry }) => entry.term.toLowerCase()),
   );
 }

@@ -57,11 +57,12 @@ export const listingRefusal = (d: Defined, words: QuizWords) => {
 const listable = (d: Defined, words: QuizWords) => listingRefusal(d, words) === null;
 
 /**
- * The defined terms of the scope's glossaries that may be asked, read once when a maker first needs them: the glossary gate passes
- * ({@link definedTerm}), none of ANSWER_CONTEXT_RULES (rules/quiz/answer-context.ts) the term read
- * with the text before it; a short answer asks only those the document treats as terms
- * (SALIENCE_RULES). Matching shows the term beside its definition and is not gated so: on the tuning data the gate
- * took a usable matching item (R FAQ's library, package, element name) and no faulty one.
+ * The defined terms of the scope's glossaries that may be asked, read once when a maker first needs them: those
+ * the glossary gate passes ({@link definedTerm}: no rule of GLOSS_RULES catches the definition, none of
+ * DEFINED_TERM_RULES the term) and none of ANSWER_CONTEXT_RULES (rules/quiz/answer-context.ts) refuses with the
+ * text before it; a short answer asks only those the document treats as terms (SALIENCE_RULES).
+ * Matching shows the term beside its definition and is not gated by salience: on the tuning data that gate took a
+ * usable matching item (R FAQ's library, package, element name) and no faulty one.
  */
 export class GlossaryMaterial {
   private read?: Defined[];
@@ -133,8 +134,8 @@ export function shortAnswerMaker(glossary: GlossaryMaterial): GroupMaker {
     why: 'The term a definition defines, typed back: recall, with the variants a learner may fairly type (number, hyphens, the abbreviation the text gives).',
     make: (_, rng) =>
       shortAnswerItems(
-        // Shuffled before the salience gate: the quiz draws as many numbers as before, so only the terms it
-        // refuses change the quiz.
+        // Shuffled before the salience gate: the shuffle draws as many numbers whatever the gate refuses, so
+        // its refusals change no later draw, only which terms are left.
         shuffled(glossary.defined, rng).filter((d) => glossary.isSalient(d)),
         (d) => glossary.contextOf(d),
         glossary.words,

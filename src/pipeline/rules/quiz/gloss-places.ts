@@ -30,3 +30,14 @@ export interface AnswerPlace {
 export interface AnswerRule extends Rule {
   fails(a: AnswerPlace): boolean;
 }
+
+/**
+ * A term as the glossary gate reads it (quiz/defined-terms.ts): no answers, since multiple choice and matching
+ * accept none typed; a rule reading them would judge a term by answers the gate can only make up.
+ */
+export type TermPlace = Pick<AnswerPlace, 'term' | 'words' | 'isWord'>;
+
+/** A rule of DEFINED_TERM_RULES: whether a term is no term to know, whatever kind asks with it. */
+export interface TermRule extends Rule {
+  fails(a: TermPlace): boolean;
+}

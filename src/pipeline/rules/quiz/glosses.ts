@@ -9,7 +9,7 @@
  */
 import type { QuizWords, Token } from '../../language/index.ts';
 import { containsTerm } from '../../text/cloze.ts';
-import type { AnswerRule, GlossRule } from './gloss-places.ts';
+import type { AnswerRule, GlossRule, TermRule } from './gloss-places.ts';
 import { NON_DEFINITION_RULES, NON_TERM_RULES } from './non-definitions.ts';
 import { commonPhrase } from './salience.ts';
 import {
@@ -83,9 +83,34 @@ const isPlural = (term: string, words: QuizWords) => {
 export const firstSentence = (gloss: string) =>
   gloss.split(/(?<=\p{Ll}{2})\.\s+(?=\p{Lu})/u)[0]!.replace(/[.;:,]$/u, '');
 
+/**
+ * A word the tagger calls a verb where no finite verb can stand: right after a preposition or determiner ("a
+ * collection of attributes") or as the second half of a hyphenated compound after a noun ("the science of speech-sounds").
+ */
+const nounReadAsVerb = (tokens: readonly Token[], i: number) => {
+  const before = tokens[i - 1];
+  // A participle is read as the rule reads it ("the problem of deciding whether…" is a phrase).
+  if (!before || /(?:ed|ing|en)$/u.test(tokens[i]!.lower)) return false;
+  if (before.pos === 'ADP' || before.pos === 'DET') return true;
+  const head = tokens[i - 2];
+  return (
+    before.text === '-' &&
+    before.end === tokens[i]!.start &&
+    head !== undefined &&
+    head.end === before.start &&
+    head.pos === 'NOUN' &&
+    !WORD_PREFIX.test(head.lower)
+  );
+};
+
 /** A definition too thin to tell terms apart: fewer than three words of three letters besides "the", "and", "for". */
 const thin = (gloss: string) =>
-  (gloss.match(/\p{L}{3,}/gu) ?? []).filter((w) => !/^(?:the|and|for)$/iu.test(w)).length < 3;
+  (gloss.match(/\p{L}{3,}/gu) ?? []).filter((w) => !/^(?:the|and|for)$/iu.test(w)).length < 3 &&
+  !KIND_OF_WHAT.test(gloss.trim());
+
+/** A kind and what it is made of ("a list of integers", "a collection of attributes"): short, but it says what. */
+const KIND_OF_WHAT =
+  /^(?:an?|the)\s+(?!(?:lot|number|couple|bit|piece|kind|sort|type|variety|range|part|way|deal|matter|alias|synonym|abbreviation|copy)\s)\p{Ll}{3,}\s+of\s+\p{Ll}{4,}$/u;
 
 /** Whether a definition says little of what its term is (a judgement about it, or too thin). */
 export const weakGloss = (gloss: string, words: QuizWords) =>
@@ -172,9 +197,14 @@ export const GLOSS_RULES: readonly GlossRule[] = [
       'coding => an important result of coding',
       'Helgrind => one of the tools of the suite',
       'count => non-Count vs',
+      'plot style errorrange => an alias of yerrorrange',
       'command pause mouse close => a specific example of pausing to wait for an external event',
     ],
-    keep: ['Helgrind => a thread error detector for programs that use POSIX threads'],
+    keep: [
+      'Helgrind => a thread error detector for programs that use POSIX threads',
+      'record => a collection of attributes',
+      'integer vector => a list of integers',
+    ],
     fails: (d) => weakGloss(d.gloss, d.words),
   },
   {
@@ -197,14 +227,21 @@ export const GLOSS_RULES: readonly GlossRule[] = [
   {
     id: 'gloss/clause',
     why: 'A definition must be a phrase: its first verb comes after a relative word ("a situation in which two transactions wait") or is a participle ("a list labelled by…"); a clause of its own ("the class of an object determines how…") says something about the term instead.',
-    reject: ['class => the class of an object determines how generic functions treat it'],
+    reject: [
+      'class => the class of an object determines how generic functions treat it',
+      'sort order => the sort-key decides which record comes first',
+    ],
     keep: [
+      'phonetics => the science of speech-sounds',
+      'record => a collection of attributes',
       'deadlock => a situation in which two transactions wait for each other',
       'vector => a list of values labelled by their positions',
     ],
     fails(d) {
       const tokens = d.tags();
-      const verb = tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+      const verb = tokens.findIndex(
+        (t, i) => (t.pos === 'VERB' || t.pos === 'AUX') && !nounReadAsVerb(tokens, i),
+      );
       if (verb < 0) return false;
       return (
         !/(?:ed|ing|en)$/u.test(tokens[verb]!.lower) &&
@@ -361,8 +398,11 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     reject: [
       'selected protocol => the first supported by the list sent by the client',
       'chosen key => the one used last by the server',
+      'selected protocol => the first that the client supports',
     ],
     keep: [
+      'PNG format => a losslessly compressing bitmap format',
+      'GEDCOM => a standard that defines a file format for genealogical data',
       'QGLE => the graphical user interface (GUI) to GLE',
       'data logger => a program that allows the user to record the voltage inputs as a function of time',
       'Memcheck => a memory error detector',
@@ -374,13 +414,28 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     fails: (d) => {
       const tags = d.tags();
       if (!/^(?:the|a|an)$/iu.test(tags[0]?.lower ?? '')) return false;
+      // A participle before a noun ("a losslessly compressing bitmap format") is part of the phrase, not its end.
+      const attributive = (i: number) =>
+        /(?:ing|ed)$/u.test(tags[i]!.lower) && /^(?:NOUN|PROPN)$/u.test(tags[i + 1]?.pos ?? '');
       const end = tags.findIndex(
-        (t, i) => i > 0 && (/^(?:VERB|AUX|PRON|SCONJ)$/u.test(t.pos) || /^[,;:()]$/u.test(t.text)),
+        (t, i) =>
+          i > 0 &&
+          ((/^(?:VERB|AUX|PRON|SCONJ)$/u.test(t.pos) && !(t.pos === 'VERB' && attributive(i))) ||
+            /^[,;:()]$/u.test(t.text)),
       );
       const phrase = tags.slice(1, end < 0 ? undefined : end);
       // "one" is tagged a number: "the one used last" names no kind.
       const kind = (t: Token) => /^(?:NOUN|PROPN|X)$/u.test(t.pos) || (t.pos === 'NUM' && /\d/u.test(t.text));
-      return phrase.length > 0 && !phrase.some(kind);
+      // The word a relative clause follows is its head, a noun whatever the tagger says ("a standard that defines…").
+      const head = phrase.at(-1);
+      const headOfRelative =
+        head !== undefined &&
+        end > 0 &&
+        d.words.relatives.has(tags[end]!.lower) &&
+        head.pos === 'ADJ' &&
+        !d.words.contextTerm.test(head.lower) &&
+        !/^(?:one|ones|last|next|only)$/u.test(head.lower);
+      return phrase.length > 0 && !phrase.some(kind) && !headOfRelative;
     },
   },
   {
@@ -635,7 +690,7 @@ const MAX_TERM_WORDS = 4;
  * into an identifier, a position named by an index. Part of the glossary gate (quiz/defined-terms.ts): the term is
  * the answer of a definition question, a short answer's key and one side of a matching pair.
  */
-export const DEFINED_TERM_RULES: readonly AnswerRule[] = [
+export const DEFINED_TERM_RULES: readonly TermRule[] = [
   {
     id: 'answer/not-a-term',
     why: 'A term of more than four words, one with code in it, a letter or two ("N", "K": a variable), a name of constants ("tag PL STC") or an identifier in camel case ("TimeOut", "FontSize"; names such as "JavaScript" go too) cannot be typed back as a concept the text teaches.',

@@ -5,7 +5,7 @@
  * level"). Set 11's short answers (reading.md, "The eleventh reading"); part of {@link GLOSS_RULES}
  * (rules/quiz/glosses.ts).
  */
-import type { AnswerRule, GlossRule } from './gloss-places.ts';
+import type { GlossRule, TermRule } from './gloss-places.ts';
 
 /** Adjectives and adverbs that rate a thing instead of saying what it is. */
 const JUDGING =
@@ -191,7 +191,7 @@ const SLOT_ROLE =
 const SYMBOL_NOUN =
   /^(?:coefficient|variable|matrix|vector|constant|parameter|point|function|symbol|index|scalar|tensor|operator|input|output|argument|result)$/iu;
 
-export const NON_TERM_RULES: readonly AnswerRule[] = [
+export const NON_TERM_RULES: readonly TermRule[] = [
   {
     id: 'answer/index-term',
     why: 'A term that is a position named by an index ("ith entry", "the kth column": "The ith entry is the number of cones in the fan of dimension i+LINEALITY DIM-1") is one entry of one output the text describes, not a concept to type back (gfan manual, fresh set 11).',
