@@ -207,7 +207,10 @@ describe('TextRank', () => {
     const rng = mulberry32(7);
     const vocabulary = Array.from({ length: 40 }, (_, i) => `word${i}`);
     const bags: Bag[] = Array.from({ length: 60 }, (_, i) => {
-      const words = i % 13 === 0 ? [] : Array.from({ length: 1 + Math.floor(rng() * 8) }, () => vocabulary[Math.floor(rng() * 40)]!);
+      const words =
+        i % 13 === 0
+          ? []
+          : Array.from({ length: 1 + Math.floor(rng() * 8) }, () => vocabulary[Math.floor(rng() * 40)]!);
       return bagOf(words.join(' '));
     });
     assert.deepEqual([...textRank(bags)], [...allPairsTextRank(bags)]);

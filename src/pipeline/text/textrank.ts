@@ -156,7 +156,11 @@ function postingsOf(vectors: readonly SparseVector[]): Posting[] {
     if (v.norm === 0) continue;
     for (let t = 0; t < v.ids.length; t++) {
       const id = v.ids[t]!;
-      const list = (postings[id] ??= { at: [], counts: [], next: 0 });
+      let list = postings[id];
+      if (!list) {
+        list = { at: [], counts: [], next: 0 };
+        postings[id] = list;
+      }
       list.at.push(j);
       list.counts.push(v.counts[t]!);
     }
