@@ -60,30 +60,9 @@ export function textRank(bags: readonly Bag[], options: TextRankOptions = {}): F
   // the earlier rows, then those above): most pairs share no word, and the rounds below add the same products
   // in the same order as a walk over a whole row of the matrix would.
   const edges = Array.from({ length: n }, () => ({ to: [] as number[], w: [] as number[] }));
-  const postings = postingsOf(vectors);
-  const dots = new Float64Array(n);
-  const sharing: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const a = vectors[i]!;
-    if (a.norm === 0) continue;
-    // Each later sentence that shares a term, with the dot product sparseCosine would sum: the same products
-    // added in the same order (ascending term id), so the same weight; pairs that share no term (most) cost
-    // nothing.
-    for (let t = 0; t < a.ids.length; t++) {
-      const list = postings[a.ids[t]!]!;
-      // Lists hold sentences in ascending order: skip those up to i, for good (i only grows).
-      while (list.next < list.at.length && list.at[list.next]! <= i) list.next++;
-      const count = a.counts[t]!;
-      for (let p = list.next; p < list.at.length; p++) {
-        const j = list.at[p]!;
-        if (dots[j] === 0) sharing.push(j);
-        dots[j]! += count * list.counts[p]!;
-      }
-    }
-    sharing.sort((x, y) => x - y);
-    for (const j of sharing) {
-      const w = dots[j]! / (a.norm * vectors[j]!.norm);
-      dots[j] = 0;
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const w = sparseCosine(vectors[i]!, vectors[j]!);
       if (w === 0) continue;
       edges[i]!.to.push(j);
       edges[i]!.w.push(w);
@@ -92,8 +71,6 @@ export function textRank(bags: readonly Bag[], options: TextRankOptions = {}): F
       outSum[i]! += w;
       outSum[j]! += w;
     }
-    sharing.length = 0;
-  }
   let score = new Float64Array(n).fill(1 / Math.max(n, 1));
   for (let round = 0; round < iterations; round++) {
     const next = new Float64Array(n).fill((1 - damping) / Math.max(n, 1));
@@ -116,9 +93,9 @@ interface SparseVector {
 }
 
 /**
- * The bags with their terms numbered, for {@link textRank}'s postings (ids ascending, so each pair's products are
- * summed in one order). The dot product sums whole numbers, so it is exactly {@link cosine}'s whatever the order
- * of the terms.
+ * The bags with their terms numbered, for the quadratic loop of {@link textRank}: a merge of two sorted id
+ * lists instead of a map lookup per term. The dot product sums whole numbers, so it is exactly
+ * {@link cosine}'s whatever the order of the terms.
  */
 function sparseVectors(bags: readonly Bag[]): SparseVector[] {
   const idOf = new Map<string, number>();
@@ -141,31 +118,19 @@ function sparseVectors(bags: readonly Bag[]): SparseVector[] {
   });
 }
 
-/** A term's sentences in ascending order with its count in each, and the first not yet passed by textRank. */
-interface Posting {
-  at: number[];
-  counts: number[];
-  next: number;
-}
-
-/** For each term id, the sentences (with a non-zero norm) that hold it. */
-function postingsOf(vectors: readonly SparseVector[]): Posting[] {
-  const postings: Posting[] = [];
-  for (let j = 0; j < vectors.length; j++) {
-    const v = vectors[j]!;
-    if (v.norm === 0) continue;
-    for (let t = 0; t < v.ids.length; t++) {
-      const id = v.ids[t]!;
-      let list = postings[id];
-      if (!list) {
-        list = { at: [], counts: [], next: 0 };
-        postings[id] = list;
-      }
-      list.at.push(j);
-      list.counts.push(v.counts[t]!);
-    }
+function sparseCosine(a: SparseVector, b: SparseVector): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  let dot = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i]!;
+    const y = b.ids[j]!;
+    if (x === y) dot += a.counts[i++]! * b.counts[j++]!;
+    else if (x < y) i++;
+    else j++;
   }
-  return postings;
+  return dot / (a.norm * b.norm);
 }
 
 /** Up to `max` indices of `0..n-1`, evenly spread, in order: a linear-time stand-in for all of them. */
