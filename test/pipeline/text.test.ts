@@ -18,7 +18,7 @@ import { TermIndex } from '../../src/pipeline/text/terms.ts';
 /** A language read statistically (TermIndex is how such languages find their key terms). */
 const german = profileOf('de');
 
-import { bagOf, keySentences, spread } from '../../src/pipeline/text/textrank.ts';
+import { type Bag, bagOf, cosine, keySentences, spread, textRank } from '../../src/pipeline/text/textrank.ts';
 import { findWhole } from '../../src/pipeline/text/whole-words.ts';
 import { cjkTermParts, scan, splitCjk, tokens } from '../../src/pipeline/text/words.ts';
 
@@ -202,6 +202,20 @@ describe('TextRank', () => {
     );
   });
 
+  test('scores exactly as the power iteration over every pair of sentences does', () => {
+    // Bags of random words from a small vocabulary (most pairs share some, some none), and empty ones.
+    const rng = mulberry32(7);
+    const vocabulary = Array.from({ length: 40 }, (_, i) => `word${i}`);
+    const bags: Bag[] = Array.from({ length: 60 }, (_, i) => {
+      const words =
+        i % 13 === 0
+          ? []
+          : Array.from({ length: 1 + Math.floor(rng() * 8) }, () => vocabulary[Math.floor(rng() * 40)]!);
+      return bagOf(words.join(' '));
+    });
+    assert.deepEqual([...textRank(bags)], [...allPairsTextRank(bags)]);
+  });
+
   test('spread samples evenly', () => {
     assert.deepEqual(spread(10, 5), [0, 2, 4, 6, 8]);
     assert.deepEqual(spread(3, 5), [0, 1, 2]);
@@ -280,3 +294,21 @@ describe('findWhole', () => {
     }
   });
 });
+
+/** TextRank as defined: the cosine of every pair of bags, the edges of each sentence in ascending order. */
+function allPairsTextRank(bags: readonly Bag[], damping = 0.85, iterations = 20): number[] {
+  const n = bags.length;
+  const weight = bags.map((a) => bags.map((b) => (a === b ? 0 : cosine(a, b))));
+  const outSum = weight.map((row) => row.reduce((sum, w) => sum + w, 0));
+  let score = Array<number>(n).fill(1 / n);
+  for (let round = 0; round < iterations; round++) {
+    const next = Array<number>(n).fill((1 - damping) / n);
+    for (let j = 0; j < n; j++) {
+      if (outSum[j] === 0) continue;
+      const share = (damping * score[j]!) / outSum[j]!;
+      for (let i = 0; i < n; i++) if (weight[j]![i]! !== 0) next[i]! += weight[j]![i]! * share;
+    }
+    score = next;
+  }
+  return score;
+}
