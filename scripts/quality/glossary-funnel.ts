@@ -51,7 +51,8 @@ for (const file of args) {
     console.log(err.message);
     continue;
   }
-  const { course } = made;
+  const { course, chunks } = made;
+  const chunkText = (chunkId: string) => chunks.find((c) => c.id === chunkId)?.text ?? '';
   if ((course.language ?? 'en') !== 'en') continue;
   // What the matching maker reads (GlossaryMaterial.defined): each refusal is counted under its rule's name.
   const askable: Defined[] = [];
@@ -61,7 +62,7 @@ for (const file of args) {
     entries += glossary.length;
     add(byCount.entries, glossary.length);
     for (const entry of glossary) {
-      const { defined: d, refusal } = readEntry(entry, index, lang, words, tag);
+      const { defined: d, refusal } = readEntry(entry, index, lang, words, tag, chunkText);
       if (!d) {
         refuse(refusal);
         continue;

@@ -80,7 +80,7 @@ async function buildQuiz(input: QuizInput, generator: Quiz['generator']): Promis
   const groups = groupMakers({ course: input.course, scope, chunks: input.chunks, sources }, lang, rng);
   const chunkText = new Map(input.chunks.map((c) => [c.id, c.text]));
   const { questions, made } = assembleQuiz(
-    kitOf(input, sources, rng, lang, groups),
+    kitOf(input, sources, rng, lang, groups, (chunkId) => chunkText.get(chunkId) ?? ''),
     count,
     rng,
     input,
@@ -117,6 +117,7 @@ function kitOf(
   rng: Rng,
   lang: LanguageProfile,
   groups: readonly GroupMaker[],
+  textOfChunk: (chunkId: string) => string,
 ): QuizKit {
   const scope = sources.scope;
   const lastResort = () => summarySources(scope, true);
@@ -152,6 +153,7 @@ function kitOf(
           t.toLowerCase(),
         ),
       ),
+      chunkText: textOfChunk,
       lastResort,
       groups,
     },

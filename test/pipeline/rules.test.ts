@@ -10,7 +10,11 @@ import { TAG_RULES } from '../../src/pipeline/language/en/tags.ts';
 import { loadEnglishProfile, profileOf, type Token } from '../../src/pipeline/language/index.ts';
 import { acceptedAnswers } from '../../src/pipeline/quiz/kinds/glossary.ts';
 import { OBJECTIVE_RULES, readObjective } from '../../src/pipeline/rules/objectives/index.ts';
-import { ANSWER_CONTEXT_RULES } from '../../src/pipeline/rules/quiz/answer-context.ts';
+import {
+  ANSWER_CONTEXT_RULES,
+  contextRefusal,
+  textBefore,
+} from '../../src/pipeline/rules/quiz/answer-context.ts';
 import { ANSWER_VARIANT_RULES } from '../../src/pipeline/rules/quiz/answer-variants.ts';
 import { BLANK_RULES, HEAD_RULES, placeOf } from '../../src/pipeline/rules/quiz/blanks.ts';
 import {
@@ -31,7 +35,7 @@ import {
   type SourceReading,
 } from '../../src/pipeline/rules/quiz/sources.ts';
 import { SWAP_RULES, swapReadings } from '../../src/pipeline/rules/quiz/statements.ts';
-import { instructionOf, STEP_RULES } from '../../src/pipeline/rules/quiz/steps.ts';
+import { headingShaped, instructionOf, STEP_RULES } from '../../src/pipeline/rules/quiz/steps.ts';
 import {
   LEANS_ON_PARAGRAPH,
   LOST_DEGREE,
@@ -480,4 +484,38 @@ test('a rule reads a long line without a full stop or a closing parenthesis in o
     selectsFromInput(`${'the output '.repeat(long / 11)}holds only the first 9 rows of the input`),
     true,
   );
+});
+
+// The chunk keeps its line breaks where the sentence, read from it, has them squashed (Gyoto manual, fresh set 12).
+test('textBefore finds a defining sentence across a line break of its chunk, and a glossary entry without its colon', () => {
+  const chunk = 'Use the –nthreads=NCORES option.\nNCORES is the number of\nthreads that GYOTO will use.';
+  const before = textBefore(chunk, 'NCORES is the number of threads that GYOTO will use.');
+  assert.equal(before, 'Use the –nthreads=NCORES option.\n');
+  assert.equal(contextRefusal('NCORES', before), 'answer/syntax-placeholder');
+  assert.equal(
+    textBefore('Glossary\nabstract\n  a summary of the paper', 'abstract: a summary of the paper'),
+    'Glossary\n',
+  );
+  assert.equal(textBefore('Nothing of it here.', 'NCORES is the number of threads.'), '');
+  assert.equal(textBefore('a '.repeat(50_000), `${'a '.repeat(20)}b`), '');
+});
+
+// The ordering maker drops a title that is not heading-shaped (quiz/kinds/ordering.ts): the prompt goes without.
+test('headingShaped: a line of prose taken for a title is no heading; a number, a version, an article or "vs." leave one', () => {
+  for (const prose of [
+    'the near-neighbor environment of the absorbing atom. It is then ready for a more careful',
+    'Installation. Read this first',
+    'A note on the steps of the background removal. It then',
+  ])
+    assert.equal(headingShaped(prose), false, prose);
+  for (const heading of [
+    '13.2 Initialization',
+    '2.1.2 LINUX INSTALLATION PROCEDURE',
+    'Upgrading from 5.x to 6.0',
+    'mailfromd --lint',
+    'A. Appendix on installing',
+    'A quick tour of the program',
+    'Sockets vs. pipes',
+  ])
+    assert.equal(headingShaped(heading), true, heading);
 });

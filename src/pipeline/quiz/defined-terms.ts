@@ -3,11 +3,13 @@
  * goes through (multiple choice "Which term does the text define as …?", matching, short answer), and what
  * eval:glossary counts refusals by. An entry is asked when a gloss is read from it ({@link glossOfEntry}), the gloss
  * does not name its term and is short ({@link unfitGloss}), no rule of GLOSS_RULES (rules/quiz/glosses.ts, with the
- * non-definitions of rules/quiz/non-definitions.ts) catches the definition and none of DEFINED_TERM_RULES the term. Each
- * kind may refuse more of its own (matching: LISTED_GLOSS_RULES; short answer: ANSWER_RULES and SALIENCE_RULES).
+ * non-definitions of rules/quiz/non-definitions.ts) catches the definition, none of DEFINED_TERM_RULES the term, and
+ * none of ANSWER_CONTEXT_RULES (rules/quiz/answer-context.ts) the term read with the text before its defining sentence
+ * (a syntax's placeholder, an example's data). Each kind may refuse more of its own (matching: LISTED_GLOSS_RULES; short answer: ANSWER_RULES and SALIENCE_RULES).
  */
 import type { GlossaryEntry } from '../../domain/course.ts';
 import type { AnalysedLanguage, QuizWords, Token } from '../language/index.ts';
+import { contextRefusal, textBefore } from '../rules/quiz/answer-context.ts';
 import type { GlossPlace, TermPlace } from '../rules/quiz/gloss-places.ts';
 import { DEFINED_TERM_RULES, firstSentence, GLOSS_RULES } from '../rules/quiz/glosses.ts';
 import { containsTerm } from '../text/cloze.ts';
@@ -64,6 +66,15 @@ export function termRefusal(term: string, lang: AnalysedLanguage, words: QuizWor
   return DEFINED_TERM_RULES.find((rule) => rule.fails(place))?.id ?? null;
 }
 
+/** The text of a chunk by its id (empty when unknown): the context rules read the text before a defining sentence. */
+export type ContextOf = (chunkId: string) => string;
+
+/** The first rule of ANSWER_CONTEXT_RULES that refuses the entry's term with the text before its sentence, or null. */
+function entryContextRefusal(entry: GlossaryEntry, contextOf: ContextOf): string | null {
+  const chunkId = entry.citations[0]?.chunkId;
+  return chunkId ? contextRefusal(entry.term, textBefore(contextOf(chunkId), entry.definition)) : null;
+}
+
 /** An entry's gloss as read, and why the gloss is not asked by (null: it may be). */
 interface GlossReading {
   lang: AnalysedLanguage;
@@ -104,9 +115,11 @@ export function readEntry(
   lang: AnalysedLanguage,
   words: QuizWords,
   tag: (text: string) => readonly Token[],
+  contextOf: ContextOf,
 ): EntryReading {
   const { gloss, refusal: glossRefused } = readGloss(entry, lang, words, tag);
-  const refusal = glossRefused ?? termRefusal(entry.term, lang, words);
+  const refusal =
+    glossRefused ?? termRefusal(entry.term, lang, words) ?? entryContextRefusal(entry, contextOf);
   if (refusal || !gloss) return { defined: null, refusal: refusal ?? 'no definition read' };
   const c = entry.citations[0]!;
   const defined: Defined = {
@@ -127,7 +140,8 @@ export const definedTerm = (
   lang: AnalysedLanguage,
   words: QuizWords,
   tag: (text: string) => readonly Token[],
-): Defined | null => readEntry(entry, moduleIndex, lang, words, tag).defined;
+  contextOf: ContextOf,
+): Defined | null => readEntry(entry, moduleIndex, lang, words, tag, contextOf).defined;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const lowerFirst = (s: string) => (/^\p{Lu}(?:\p{Ll}|\s)/u.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);

@@ -66,7 +66,8 @@ function definedTerms(terms: EnglishTerms): Defined[] {
   const words = terms.lang.quizWords;
   if (!words) return [];
   return terms.m.glossary.flatMap(
-    ({ entry, moduleIndex }) => definedTerm(entry, moduleIndex, terms.lang, words, (t) => terms.tag(t)) ?? [],
+    ({ entry, moduleIndex }) =>
+      definedTerm(entry, moduleIndex, terms.lang, words, (t) => terms.tag(t), terms.m.chunkText) ?? [],
   );
 }
 

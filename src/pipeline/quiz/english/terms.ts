@@ -31,6 +31,8 @@ export interface EnglishQuizMaterial {
   terms: readonly string[];
   /** Terms that may stand alone as one common word (the course's and modules' key terms, defined terms). */
   strongTerms: ReadonlySet<string>;
+  /** The text of a chunk by its id: the glossary gate reads the text before a defining sentence. */
+  chunkText: (chunkId: string) => string;
 }
 
 /** The pool of terms and the sentences read so far. */

@@ -14,7 +14,6 @@ import type { Course } from '../../../domain/course.ts';
 import type { Chunk } from '../../../domain/document.ts';
 import type { DraftOf } from '../../../domain/questions.ts';
 import type { AnalysedLanguage, QuizWords } from '../../language/index.ts';
-import { askableInContext, textBefore } from '../../rules/quiz/answer-context.ts';
 import { ANSWER_VARIANT_RULES } from '../../rules/quiz/answer-variants.ts';
 import type { GlossPlace } from '../../rules/quiz/gloss-places.ts';
 import {
@@ -59,8 +58,7 @@ const listable = (d: Defined, words: QuizWords) => listingRefusal(d, words) === 
 /**
  * The defined terms of the scope's glossaries that may be asked, read once when a maker first needs them: those
  * the glossary gate passes ({@link definedTerm}: no rule of GLOSS_RULES catches the definition, none of
- * DEFINED_TERM_RULES the term) and none of ANSWER_CONTEXT_RULES (rules/quiz/answer-context.ts) refuses with the
- * text before it; a short answer asks only those the document treats as terms (SALIENCE_RULES).
+ * DEFINED_TERM_RULES the term, none of ANSWER_CONTEXT_RULES the term with the text before it); a short answer asks only those the document treats as terms (SALIENCE_RULES).
  * Matching shows the term beside its definition and is not gated by salience: on the tuning data that gate took a
  * usable matching item (R FAQ's library, package, element name) and no faulty one.
  */
@@ -91,13 +89,12 @@ export class GlossaryMaterial {
   get defined(): readonly Defined[] {
     if (!this.read) {
       const tag = (text: string) => this.lang.analyser.tag(text);
-      this.read = this.scope
-        .flatMap(({ module, index }) =>
-          (module.glossary ?? []).flatMap(
-            (entry) => definedTerm(entry, index, this.lang, this.words, tag) ?? [],
-          ),
-        )
-        .filter((d) => askableInContext(d.term, textBefore(this.contextOf(d), d.sentence)));
+      const chunkText = (chunkId: string) => this.chunks.find((c) => c.id === chunkId)?.text ?? '';
+      this.read = this.scope.flatMap(({ module, index }) =>
+        (module.glossary ?? []).flatMap(
+          (entry) => definedTerm(entry, index, this.lang, this.words, tag, chunkText) ?? [],
+        ),
+      );
     }
     return this.read;
   }

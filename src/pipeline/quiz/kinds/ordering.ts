@@ -6,7 +6,7 @@ import type { Chunk } from '../../../domain/document.ts';
 import type { DraftOf } from '../../../domain/questions.ts';
 import type { QuizWords } from '../../language/index.ts';
 import { runInItems } from '../../rules/quiz/run-in-items.ts';
-import { type IsInstruction, stepProblem } from '../../rules/quiz/steps.ts';
+import { headingShaped, type IsInstruction, stepProblem } from '../../rules/quiz/steps.ts';
 import type { GroupMaker } from '../assembler.ts';
 import type { Scope } from '../material.ts';
 import { cited, type Made, made } from '../picking.ts';
@@ -176,7 +176,9 @@ export function orderingMaker(
           // A procedure too long to drag into order on a phone: its first steps, still in the text's order.
           const items = list.items.length > MAX_ITEMS ? list.items.slice(0, WINDOW) : list.items;
           const key = items.join('\n').toLowerCase();
-          const section = chunk.sectionPath.at(-1);
+          // A title that is a line of prose the layout took for a heading names no procedure: the prompt goes without.
+          const title = chunk.sectionPath.at(-1);
+          const section = title !== undefined && headingShaped(title) ? title : undefined;
           if (
             !owner ||
             seen.has(key) ||

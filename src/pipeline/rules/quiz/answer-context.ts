@@ -21,9 +21,20 @@ export interface AnswerContextRule extends Rule {
 /** How much of the text before a defining sentence the rules read: its paragraph and the one above. */
 const BEFORE_CHARS = 600;
 
-/** The text of `context` before `sentence`, up to {@link BEFORE_CHARS}; empty when the sentence is not in it. */
+/** How many of a defining sentence's first words find it in its chunk. */
+const LEAD_WORDS = 6;
+
+/**
+ * The text of `context` before `sentence`, up to {@link BEFORE_CHARS}; empty when the sentence is not in it. The
+ * sentence is found by its first words whatever space the chunk puts between them: sentences are read with their
+ * line breaks squashed, chunks keep theirs. A glossary entry's sentence (`term: definition`, course/glossary.ts) is
+ * found where the chunk sets the term apart without its colon.
+ */
 export function textBefore(context: string, sentence: string): string {
-  const at = context.indexOf(sentence.trim().slice(0, 40));
+  const words = sentence.trim().split(/\s+/u).filter(Boolean).slice(0, LEAD_WORDS);
+  if (words.length === 0) return '';
+  const lead = words.map((w) => (w.endsWith(':') ? `${escaped(w.slice(0, -1))}:?` : escaped(w))).join('\\s+');
+  const at = new RegExp(lead, 'u').exec(context)?.index ?? -1;
   return at < 0 ? '' : context.slice(Math.max(0, at - BEFORE_CHARS), at);
 }
 
@@ -39,10 +50,19 @@ function numberBlock(paragraph: string): boolean {
   return numbers >= 6 && numbers >= 0.6 * words.length;
 }
 
+/** A term written in capitals, as a syntax's placeholder is ("NCORES", "FILE"). */
+const ALL_CAPITALS = /^(?=.*\p{Lu})[\p{Lu}\p{N}_]+$/u;
+
+/** A term that names data, as the example input's are ("input vectors", "the matrix"). */
+const DATA_NOUN = /\b(?:input|data|vectors?|matrix|rows?|columns?|entries|values)\b/iu;
+
+/** A lead-in that calls the block below it an example or an input file. */
+const EXAMPLE_LEAD_IN = /\b(?:example|input file|sample input)\b|\.in\b/iu;
+
 export const ANSWER_CONTEXT_RULES: readonly AnswerContextRule[] = [
   {
     id: 'answer/syntax-placeholder',
-    why: 'A placeholder of an option\'s syntax, named in the sentence before ("… using the nthreads=NCORES option. NCORES is the number of threads that GYOTO will use."), stands for a value the reader chooses: the thing to know is the option, and the key wants the placeholder (Gyoto manual, fresh set 12). A term the text before writes as a word of its own, not as the value after "=" or inside angle brackets, is left alone.',
+    why: 'A placeholder of an option\'s syntax, named in the sentence before ("… using the nthreads=NCORES option. NCORES is the number of threads that GYOTO will use."), stands for a value the reader chooses: the thing to know is the option, and the key wants the placeholder (Gyoto manual, fresh set 12). A term the text before also writes as a word of its own ("<abstract> … The abstract …"), or a value in lower case after "=" ("compression=gzip": a real value, not a placeholder), is left alone.',
     reject: [
       'You can accelerate computations by using several cores on a computer using the –nthreads=NCORES option. || NCORES',
       'Run the program as prog --input=<FILE> to read a file. || FILE',
@@ -52,30 +72,43 @@ export const ANSWER_CONTEXT_RULES: readonly AnswerContextRule[] = [
       'GYOTO computes images of the surroundings of black holes. || GYOTO',
       'Set nthreads=4 to use four cores. || NCORES',
       ' || NCORES',
+      'Put the summary inside <abstract>. The abstract comes first on the title page. || abstract',
+      'To pack the files, pass compression=gzip to the writer. || gzip',
+      'The converter also writes HTML: pass --to=HTML to publish the notebook. || HTML',
     ],
     fails: ({ term, before }) => {
       const t = escaped(term.trim());
-      return new RegExp(`=\\s?${t}(?![\\p{L}\\p{N}_])|<${t}>|⟨${t}⟩`, 'u').test(before);
+      const word = `(?<![\\p{L}\\p{N}_])${t}(?![\\p{L}\\p{N}_])`;
+      // Only a name in capitals after "=" is a placeholder: "compression=gzip" gives a value itself.
+      const afterEquals = ALL_CAPITALS.test(term.trim()) ? `|=\\s?${word}` : '';
+      const placeholder = new RegExp(`<${t}>|⟨${t}⟩${afterEquals}`, 'gu');
+      const placeholders = before.match(placeholder)?.length ?? 0;
+      const uses = before.match(new RegExp(word, 'gu'))?.length ?? 0;
+      // A use not inside a placeholder: the text names the term as a word of its own.
+      return placeholders > 0 && uses <= placeholders;
     },
   },
   {
     id: 'answer/example-data',
-    why: 'A term defined just below a block of numbers ("amb_space 5 rees_algebra 9 1 2 1 2 1 0 3 4 …" then "The input vectors are the exponent vectors of a monomial ideal I …") is the data of one example input the text prints, not a term of the subject: its definition holds only for that example (Normaliz manual, fresh set 12).',
+    why: 'A term defined just below a block of numbers ("amb_space 5 rees_algebra 9 1 2 1 2 1 0 3 4 …" then "The input vectors are the exponent vectors of a monomial ideal I …") is the data of one example input the text prints, not a term of the subject: its definition holds only for that example (Normaliz manual, fresh set 12). A block of numbers is also a table of results: only a term that names data (input, vectors, matrix, rows, entries…), or a block the text introduces as an example or input file, is refused.',
     reject: [
       'Next, let us discuss the example MonIdeal.in (typeset in two columns):\n\namb_space 5 rees_algebra 9 1 2 1 2 1 0 3 4 3 1 1 3 5 1 0 1 2 5 1 0 2 4 1 5 0 2 4 3 2 2 2 4 0 2 3 4\n\n || input vectors',
+      'The input file reads:\n\n3 4 1 0 2 5 7 1 2 9 4 4\n\n || cone generators',
     ],
     keep: [
       'The scan takes 360 views of 512 detectors each, 3 times.\n\n || view diameter',
       'Next, let us discuss the example MonIdeal.in.\n\n || input vectors',
+      'The runs took these times, in seconds:\n\n12 15 18 22 25 31 40 44 52\n\n || wall-clock time',
     ],
     // The paragraph just before the definition: the one the defining sentence opens after, or the one it is in.
-    fails: ({ before }) => {
+    fails: ({ term, before }) => {
       const paragraphs = before.split(/\n\s*\n/u).filter((p) => p.trim() !== '');
-      return paragraphs.length > 0 && numberBlock(paragraphs.at(-1)!);
+      if (paragraphs.length === 0 || !numberBlock(paragraphs.at(-1)!)) return false;
+      return DATA_NOUN.test(term) || EXAMPLE_LEAD_IN.test(paragraphs.at(-2) ?? '');
     },
   },
 ];
 
-/** Whether the glossary kinds may ask `term`, read with the text before its defining sentence. */
-export const askableInContext = (term: string, before: string) =>
-  !ANSWER_CONTEXT_RULES.some((rule) => rule.fails({ term, before }));
+/** The first rule that refuses to ask `term`, read with the text before its defining sentence, or null. */
+export const contextRefusal = (term: string, before: string) =>
+  ANSWER_CONTEXT_RULES.find((rule) => rule.fails({ term, before }))?.id ?? null;

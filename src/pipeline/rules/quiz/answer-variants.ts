@@ -67,7 +67,7 @@ export const ANSWER_VARIANT_RULES: readonly AnswerVariantRule[] = [
     ],
     variant(term, _context, _words, isWord) {
       const m =
-        /^(?:program|utility|tool|daemon|component|file|package|library|module|script)\s+(\p{Ll}[\p{L}\p{N}._-]*)$/iu.exec(
+        /^(?:program|utility|tool|daemon|component|file|package|library|module|script)\s+(\p{L}[\p{L}\p{N}._-]*)$/iu.exec(
           term.trim(),
         );
       if (!m) return null;

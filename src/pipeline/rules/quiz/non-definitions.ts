@@ -20,25 +20,36 @@ const RELATION_HEAD =
 
 /**
  * A head noun that names one of several ways or forms the text lists ("the second form of supplying arguments"):
- * after an ordinal, it points at the list before it.
+ * after an ordinal, it points at the list before it. Only a way of doing ("of" and a gerund): "the second kind of
+ * error" names its kind.
  */
 const ORDINAL_OF_A_LIST =
-  /^\s*the\s+(?:first|second|third|fourth|fifth|last|latter|former|other|next|alternative)\s+(?:form|way|method|kind|variant|version|approach|syntax|style|mode|possibility|option|alternative)s?\b/iu;
+  /^\s*the\s+(?:first|second|third|fourth|fifth|last|latter|former|other|next|alternative)\s+(?:form|way|method|kind|variant|version|approach|syntax|style|mode|possibility|option|alternative)s?\s+of\s+\p{Ll}+ing\b/iu;
 
-/** A definition that is only a licence: software or a program "licensed under" or "released under" some terms. */
+/**
+ * A definition that is only a licence: software or a program "licensed under" or "released under" a licence it
+ * names (GNU, MIT…, "the terms of"): "software released under a licence that …" says what free software is.
+ */
 const ONLY_A_LICENCE =
-  /^\s*(?:(?:an?|the)\s+)?(?:(?:free|open[- ]source|proprietary|commercial|libre)\s+)?(?:software|program|package|library|project)\s+(?:(?:licensed|released|distributed|available|published|copyrighted)\s+under|under\s+the\s+(?:terms|GNU|GPL|LGPL))\b/iu;
+  /^\s*(?:(?:an?|the)\s+)?(?:(?:free|open[- ]source|proprietary|commercial|libre)\s+)?(?:software|program|package|library|project)\s+(?:(?:licensed|released|distributed|available|published|copyrighted)\s+)?under\s+(?:the\s+)?(?:GNU|GPL|LGPL|MIT|BSD|Apache|Mozilla|terms\s+of)\b/iu;
 
-/** An adverb of time or frequency, then a participle: "first read", "then parsed", "usually flushed". */
+/**
+ * An adverb of time or frequency, then a participle: "first read", "then parsed", "usually flushed". Not a verb of
+ * naming ("often called a digest" names the term), nor "automatically" ("automatically generated from Makefile.am"
+ * says what made the thing), nor an adjective ending in -ed ("typically red").
+ */
 const WHAT_IS_DONE =
-  /^\s*(?:first|then|next|later|afterwards|initially|finally|usually|normally|typically|always|often|sometimes|never|automatically)\s+(?:\p{Ll}+ed|read|set|put|run|built|made|kept|sent|given|taken|written|shown|done|found|held|seen|split|cut)\b/iu;
+  /^\s*(?:first|then|next|later|afterwards|initially|finally|usually|normally|typically|always|often|sometimes|never)\s+(?!(?:called|named|known|termed|dubbed)\b)(?:\p{Ll}{2,}ed|read|set|put|run|built|made|kept|sent|given|taken|written|shown|done|found|held|seen|split|cut)\b/iu;
 
 /** Nouns of a use or a difficulty: after a hedge ("potential application", "possible problem") no term. */
 const USE_OR_DIFFICULTY =
   /^(?:application|use|usage|problem|issue|difficulty|solution|improvement|extension|pitfall)s?$/iu;
 
+/** An ordinal before a twist of the argument ("second complication", "another subtlety"). */
+const ORDINAL = /^(?:first|second|third|fourth|fifth|final|last|another|further|next|main|other)$/iu;
+
 /** Nouns that name a difficulty or a twist of the text's argument, never a term of the subject. */
-const TWIST_NOUNS = /^(?:complication|subtlety|caveat|gotcha|nuisance|peculiarity|twist|snag)s?$/iu;
+const TWIST_NOUNS = /^(?:complication|subtlety|gotcha|nuisance|peculiarity|snag)s?$/iu;
 
 export const NON_DEFINITION_RULES: readonly GlossRule[] = [
   {
@@ -107,6 +118,7 @@ export const NON_DEFINITION_RULES: readonly GlossRule[] = [
       'curvature => the second derivative of the curve',
       'list head => the first element of a list',
       'macro => a stored sequence of commands',
+      'Type II error => the second kind of error, failing to reject a false null hypothesis',
     ],
     fails: (d) => ORDINAL_OF_A_LIST.test(d.gloss),
   },
@@ -120,8 +132,11 @@ export const NON_DEFINITION_RULES: readonly GlossRule[] = [
     keep: [
       'empty record => a record with no attributes, []',
       'way point => a point that a route passes on its way to the goal',
+      'haute couture => clothing in a style that fashion houses make to measure for one client',
     ],
-    fails: (d) => /\bthat\s+(?:way|manner|fashion)\b/iu.test(d.gloss),
+    // At the end of the definition or of its last clause, where it points back: "that fashion houses set" does not.
+    fails: (d) =>
+      /\bthat\s+(?:way|manner|fashion)(?:\s+by\s+(?:the\s+)?[\p{L}-]+)?\s*(?:[,;.]|$)/iu.test(d.gloss),
   },
   {
     id: 'gloss/licence',
@@ -134,6 +149,7 @@ export const NON_DEFINITION_RULES: readonly GlossRule[] = [
       'GNU Emacs => an extensible text editor released under the GNU General Public License',
       'Pmult => a Pmilter–Milter multiplexer',
       'free software => software that its users may run, copy, change and share',
+      'free software => software released under a licence that lets its users run, copy, change and share it',
     ],
     fails: (d) => ONLY_A_LICENCE.test(d.gloss),
   },
@@ -149,6 +165,9 @@ export const NON_DEFINITION_RULES: readonly GlossRule[] = [
       'LAMMPS => a particle simulation code, developed and maintained at Sandia National Laboratories, USA',
       'CPU hyper-threading => running two threads on one core at once',
       'Legacy integrator => a home-brewed 4th-order, adaptive-step Runge–Kutta integrator',
+      'hash => often called a digest, a fixed-size value computed from a message',
+      'Makefile.in => automatically generated from Makefile.am by automake',
+      'stop sign => typically red, with the word STOP in white',
     ],
     fails: (d) => WHAT_IS_DONE.test(d.gloss),
   },
@@ -159,15 +178,20 @@ export const NON_DEFINITION_RULES: readonly GlossRule[] = [
       'complication => the pattern matching in functions with symmetry properties',
       'potential application => the adaptation of other input formats to Normaliz',
       'possible problem => the loss of precision in long sums of small terms',
+      'second complication => the order in which the patterns are tried',
     ],
     keep: [
       'potential energy => the energy of a body due to its position in a field',
       'web application => a program that runs on a server and is used through a browser',
       'Macros => a way of collecting several parameterized commands into one short command',
+      'twist => a rotation of one end of a rod about its axis relative to the other',
+      'caveat => a warning that limits what a statement claims',
     ],
     fails: (d) => {
       const words = d.term.trim().split(/\s+/u);
       if (words.length === 1) return TWIST_NOUNS.test(words[0]!);
+      // "second complication": the next turn of the argument.
+      if (words.length === 2 && ORDINAL.test(words[0]!) && TWIST_NOUNS.test(words[1]!)) return true;
       return (
         words.length === 2 &&
         /^(?:potential|possible|likely|typical|conceivable)$/iu.test(words[0]!) &&
@@ -184,8 +208,12 @@ const SLOT_ALONE = /^(?:parameters|arguments|args|operands|outputs?|results?|ent
 const SLOT = /^(?:values?|pairs?|entry|entries|arguments?|args?|parameters?|operands?|results?)$/iu;
 /** What an optional slot is: "optional output filelist", "optional argument". */
 const SLOT_KIND = /^(?:inputs?|outputs?|arguments?|args?|parameters?|values?|results?|return)$/iu;
+/**
+ * A word of position, option or role before a slot ("optional", "final", "return"): not "initial" or "leading", the
+ * place of a slot in a method ("initial value", "leading entry"), nor "value" ("value parameter").
+ */
 const SLOT_ROLE =
-  /^(?:optional|final|first|second|third|last|initial|remaining|trailing|leading|extra|return|returned|value|input|output)$/iu;
+  /^(?:optional|final|first|second|third|last|remaining|trailing|extra|return|returned|input|output)$/iu;
 
 /** Nouns of mathematics or of a function's slots that name a symbol after them ("matrix A", "output C"). */
 const SYMBOL_NOUN =
@@ -213,7 +241,7 @@ export const NON_TERM_RULES: readonly TermRule[] = [
   },
   {
     id: 'answer/argument-slot',
-    why: 'The arguments and results of a command, described where the command is ("The optional expr is the smallest partition size", "The return value is the id number of the new edge", "the final pair is the end point of the curve", "output is the dimensionless number of degrees in x"), are slots of one syntax, not terms: the item does not name the command they belong to (Surface Evolver, PMW, Pyxplot, Malaga and FORM manuals, fresh set 12; gfan\'s "output" in set 11). A word of code for a slot alone ("parameters", "output"), an abbreviation of one ("value expr"), or a word of position, option or role before a slot ("optional expr", "final entries", "return value"), or a slot by its role and its name ("optional output filelist", "return value xy", GNU Octave manual, fresh set 11).',
+    why: 'The arguments and results of a command, described where the command is ("The optional expr is the smallest partition size", "The return value is the id number of the new edge", "the final pair is the end point of the curve", "output is the dimensionless number of degrees in x"), are slots of one syntax, not terms: the item does not name the command they belong to (Surface Evolver, PMW, Pyxplot, Malaga and FORM manuals, fresh set 12; gfan\'s "output" in set 11). A word of code for a slot alone ("parameters", "output"), an abbreviation of one ("value expr"), or a word of position, option or role before a slot ("optional expr", "final entries", "return value"), or a slot by its role and its name ("optional output filelist", "return value xy", GNU Octave manual, fresh set 11). A slot after its place in a method ("initial value", "leading entry") is a term; so is a slot after "value" ("value parameter", left to answer/code-name). Every slot word alone or after its role on the tuning data (sets 11, 12) was a slot of one command, in multiple choice and matching too: the rule holds for every kind.',
     reject: [
       'optional expr => the smallest partition size, which defaults to 100',
       'parameters => a wavevector, a phase, and a vector amplitude',
@@ -234,6 +262,8 @@ export const NON_TERM_RULES: readonly TermRule[] = [
       'standard output => the stream a program writes its results to unless told otherwise',
       'view diameter => the area that is being processed during scanning of phantoms as well as during rasterization of phantoms',
       'LLPROGRAMS => the search path for LifeLines report generating and other programs',
+      'initial value => the value a variable holds before the first step',
+      'leading entry => the first nonzero entry of a row of a matrix in echelon form',
     ],
     fails: (a) => {
       const words = a.term.trim().split(/\s+/u);
@@ -260,11 +290,14 @@ export const NON_TERM_RULES: readonly TermRule[] = [
       'hepatitis B => an infection of the liver caused by a virus',
       'type I error => the rejection of a true null hypothesis',
       'Bonne projection => a pseudoconical, equal area projection',
+      'constant e => the base of the natural logarithm, about 2.718',
     ],
     fails: (a) => {
       const words = a.term.trim().split(/\s+/u);
       if (words.length !== 2) return false;
       const [noun, symbol] = words as [string, string];
+      // A constant of mathematics or physics by its letter ("constant e", "constant c") is a term.
+      if (/^constant$/iu.test(noun) && /^(?:e|c|g|h|k|G|π|pi)$/u.test(symbol)) return false;
       return (
         /^(?:\p{L}{1,2}|\p{L}\p{N}+)$/u.test(symbol) &&
         ((/^\p{Ll}{3,}s$/u.test(noun) && !/(?:ss|us|is)$/u.test(noun)) || SYMBOL_NOUN.test(noun))

@@ -97,13 +97,21 @@ export const instructionOf =
     return baseVerb(lang.analyser.tag(`you ${first.lower}${text.slice(first.end)}`)[1]);
   };
 
+/** Abbreviations whose full stop ends no sentence inside a heading ("Smith vs. Jones", "Dr. No"). */
+const ABBREVIATION_STOP = /\b(?:vs|etc|Dr|Mr|St|cf)\.\s+/gu;
+
 /**
  * Whether a section title reads as a heading: not a line of prose, which opens in lower case with three words or
- * more ("the near-neighbor environment of the absorbing atom …") or ends a sentence inside ("… atom. It is then …").
- * A heading's number ("2.1.2", "A.") is no sentence's end, nor is a version ("5.x").
+ * more ("the near-neighbor environment of the absorbing atom …") or ends a sentence inside ("… atom. It is then …"),
+ * as a line of the paragraph before a list, taken for a title by the layout, does (IFEFFIT AUTOBK manual, fresh set
+ * 12). A heading's number ("2.1.2", "A.", "B2") is no sentence's end, nor is a version ("5.x") or an abbreviation
+ * ("vs."); a capital alone is a number only before "." or a digit: "A Quick Tour" opens with its article.
  */
-function headingShaped(title: string): boolean {
-  const text = title.trim().replace(/^(?:\d+|\p{Lu})(?:\.\d+)*\.?\s+/u, '');
+export function headingShaped(title: string): boolean {
+  const text = title
+    .trim()
+    .replace(/^(?:\d+|\p{Lu}(?=[.\d]))(?:\.\d+)*\.?\s+/u, '')
+    .replace(ABBREVIATION_STOP, ' ');
   const prose = /^\p{Ll}/u.test(text) && text.split(/\s+/u).length >= 3;
   return !prose && !/\p{L}{2}[.!?]\s+\p{L}/u.test(text);
 }
@@ -406,21 +414,6 @@ export const STEP_RULES: readonly StepRule[] = [
       const cased = l.items.map(stepWords);
       return words.some((a, i) => words.some((b, j) => j > i && parallel(a, b, cased[i]!, cased[j]!)));
     },
-  },
-  {
-    id: 'steps/title-from-text',
-    why: 'A "heading" that is a line of the paragraph before the list, taken for a section title by the layout ("the near-neighbor environment of the absorbing atom. It is then ready for a more careful", above "The important steps of background removal can be seen from Eq. (1) to be:"), titles the item with a fragment of prose (IFEFFIT AUTOBK manual, fresh set 12). A heading opens in capitals or with its number, and ends no sentence inside; a title of prose in lower case or holding a full stop is no heading, and the item has none to name its procedure by.',
-    reject: [
-      'the near-neighbor environment of the absorbing atom. It is then ready for a more careful § The important steps of background removal can be seen from Eq. (1) to be: | Determine the edge energy E0. ; Determine the normalization constant. ; Determine the post-edge background function.',
-      'Installation. Read this first § Do the following steps: | Download the archive. ; Unpack the archive. ; Run the installer.',
-    ],
-    keep: [
-      '13.2 Initialization § The following steps are done: | Any previous surface has all memory deallocated. ; Defaults are initialized. ; The datafile is read in.',
-      '2.1.2 LINUX INSTALLATION PROCEDURE § To install, do the following steps: | Create a directory to contain the distribution ; Change your working directory to the directory you just created ; Copy the archive from wherever it is located to the GEOTRANS home directory',
-      'Upgrading from 5.x to 6.0 § Do the following steps: | Run mailfromd --lint. ; Run the shell script it writes. ; Run mailfromd --lint again.',
-      'mailfromd --lint § Do the following steps: | Run mailfromd --lint. ; Run the shell script it writes. ; Run mailfromd --lint again.',
-    ],
-    fails: (l) => l.section !== undefined && !headingShaped(l.section),
   },
 ];
 
