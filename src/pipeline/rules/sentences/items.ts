@@ -122,9 +122,12 @@ function wantsContinuation(tags: readonly Token[]): boolean {
   }
 }
 
-/** A paragraph that opens on a word that continues a sentence ("to close files…", "in your .Xdefaults file"). */
+/**
+ * A paragraph that opens on a word that continues a sentence ("to close files…", "in your .Xdefaults file"); "at 0x…"
+ * is a stack trace's line under a complete message.
+ */
 const CONTINUING_OPENING =
-  /^(?:to|in|of|with|for|and|or|where|which|that|as|from|on|by|into|is|are|then|but|at|when|if|until|while|because|than|via|instead)\b/u;
+  /^(?:to|in|of|with|for|and|or|where|which|that|as|from|on|by|into|is|are|then|but|at(?!\s+0x)|when|if|until|while|because|than|via|instead)\b/u;
 
 /**
  * What keeps a list item from being shown as a sentence with a full stop added (a slide's bullet that says
@@ -194,6 +197,7 @@ export const STATEMENT_ITEM_RULES: readonly StatementItemRule[] = [
       'The latest NETGEN source code release is available from sourceforge ¶ http://sourceforge.net/projects/netgen-mesher',
       'Several elements of a cell array can be extracted by indexing with a vector of indexes ¶ c{1:2}',
       'Hilbert basis elements are of degree 1 ¶ multiplicity = 10',
+      'Conditional jump or move depends on uninitialised value(s) ¶ at 0x402DFA94: _IO_vfprintf (_itoa.h:49)',
     ],
     fails: (_, tags, next) => {
       if (next === undefined) return false;
