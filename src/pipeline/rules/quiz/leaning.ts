@@ -2,9 +2,8 @@
  * Statements a multiple-answer item lists (and a numerical item blanks) that lean on the sentence before in ways
  * `listed/leans` and `listed/leans-on-paragraph` do not read: an attribute of nothing named ("Precision is ca. 10
  * decimal digits", of the number system named before), "here", a variable the sentence does not define ("the first
- * n + 1 columns"), a case the text set up ("In the case where there is one standard parallel", of a projection named
- * before). Set 12's fault class 5 (reading.md, "The twelfth reading"); part of {@link LISTED_RULES}
- * (rules/quiz/listed.ts). Each pattern reads a sentence once: no part of one can take what the part before took.
+ * n + 1 columns"), a case the text set up and points at ("In that case", "In the latter case"). Set 12's fault
+ * class 5 (reading.md, "The twelfth reading"); part of {@link LISTED_RULES} (rules/quiz/listed.ts). Each pattern reads a sentence once: no part of one can take what the part before took.
  */
 import type { LanguageProfile } from '../../language/index.ts';
 import type { Rule } from '../rule.ts';
@@ -20,37 +19,44 @@ const ATTRIBUTE =
 /**
  * An attribute for a subject with no owner after it: "Precision is ca. 10 decimal digits", "The accuracy is 1 mm";
  * "The degree of "looseness" can be configured" (an abstract noun in -ness or -ity under "degree|level|extent"). An
- * owner after it ("of a double", "in Sollya", "for each axis") says whose.
+ * owner after it ("of a double", "in Sollya", "for each axis") says whose; "Precision is the number of digits…" defines
+ * the attribute, of anything.
  */
 const BARE_ATTRIBUTE = new RegExp(
-  String.raw`^(?:(?:the|its|this)\s+)?${ATTRIBUTE}\s+(?!(?:of|in|for|with|on|at)\b)(?:is|are|was|were|can|may|will|must|should|has|depends|defaults)\b|^(?:the\s+)?(?:degree|level|extent|amount)\s+of\s+["“'‘]?\p{Ll}+(?:ness|ity)["”'’]?\s+(?!of\b)(?:is|are|was|were|can|may|will|must|should|has|depends)\b`,
+  String.raw`^(?:(?:the|its|this)\s+)?${ATTRIBUTE}\s+(?!(?:of|in|for|with|on|at)\b)(?!is\s+(?:the|a|an)\b)(?:is|are|was|were|can|may|will|must|should|has|depends|defaults)\b|^(?:the\s+)?(?:degree|level|extent|amount)\s+of\s+["“'‘]?\p{Ll}+(?:ness|ity)["”'’]?\s+(?!of\b)(?:is|are|was|were|can|may|will|must|should|has|depends)\b`,
   'iu',
 );
 
-/** "here" as a place in the text ("is not active here", "Here, the value…"); "click here" is a link's words. */
-const HERE = /(?<!\bclick\s)\bhere\b/iu;
+/**
+ * "here" as a place in the text ("is not active here", "Here, the value…"); "click here", "tap here", "see here" are a
+ * link's words, and a shell's "here document" or "here-string" is a name.
+ */
+const HERE = /(?<!\b(?:click|tap|press|go|look|see)\s)\bhere\b(?![\s-](?:documents?|strings?)\b)/iu;
 
 /**
  * A single letter used as a number ("n + 1", "2k", "the first n columns"): a variable of a formula or a command the
  * sentence before set up. Not "a" nor "I"; not a letter after a number and a space ("5 m + 2 m" is metres); not in a
- * sentence that says what the letter is ("where n is…", "n denotes…").
+ * sentence that says what the letter is ("where n is…", "n denotes…", "Let n be…", "of size n", "n given by…"). Not
+ * "e", Euler's number; after "first", "last" and the like, lower case only ("The first C compiler" is a name).
  */
-const LETTER = '[b-hj-zB-HJ-Z]';
+const LETTER = '[b-df-hj-zB-DF-HJ-Z]';
+const LOWER_LETTER = '[b-df-hj-z]';
 const UNBOUND_LETTER = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_.'’\-\\]|\d\s)${LETTER}\s*[+−×*/^]\s*\d|\d\s*[+−×*/^]\s*${LETTER}(?![\p{L}\p{N}_])|\b(?:first|last|next|previous|top|bottom)\s+${LETTER}\s+(?=\p{Ll}{3})`,
+  String.raw`(?<![\p{L}\p{N}_.'’\-\\]|\d\s)${LETTER}\s*[+−×*/^]\s*\d|\d\s*[+−×*/^]\s*${LETTER}(?![\p{L}\p{N}_])|\b(?:first|last|next|previous|top|bottom)\s+${LOWER_LETTER}\s+(?=\p{Ll}{3})`,
   'u',
 );
 const DEFINES_LETTER = new RegExp(
-  String.raw`\bwhere\b|(?<![\p{L}\p{N}_])${LETTER}\s+(?:is|are|denotes|stands|being|equals)\b`,
+  String.raw`\bwhere\b|(?<![\p{L}\p{N}_])${LETTER}\s+(?:is|are|denotes|stands|being|equals|given\s+by)\b|\b[Ll]et\s+${LETTER}\s+be\b|\bof\s+size\s+${LETTER}(?![\p{L}\p{N}_])`,
   'u',
 );
 
 /**
- * A case of the text's for an opening ("In the case where there is one standard parallel, …", "In that case, …",
- * "In either case, …"). "In the case of a power failure, …" names its case.
+ * A case of the text's pointed at by an opening ("In that case, …", "In either case, …", "In the latter case, …").
+ * "In the case of a power failure, …" and "In the case where no file is given, …" name their case; "In this case
+ * study" is a study.
  */
 const CASE_OPENING =
-  /^\s*in\s+(?:(?:the|a)\s+cases?\s+(?:where|when|that|in which)|(?:that|this|either|each|both|such (?:a|the)|which|the latter|the former|the above|the first|the second|the other)\s+cases?)\b/iu;
+  /^\s*in\s+(?:that|this|either|such(?:\s+(?:a|the))?|the\s+latter|the\s+former|the\s+above)\s+cases?\b(?!\s+stud)/iu;
 
 export const LEANING_RULES: readonly LeaningRule[] = [
   {
@@ -69,12 +75,15 @@ export const LEANING_RULES: readonly LeaningRule[] = [
       'The MPFR library lets the user choose the precision of each variable.',
       'The degree of a polynomial is the highest power of its variable.',
       'Using .. in a path specification sets the tension parameter to the default value 1.',
+      'Precision is the number of digits after the decimal point.',
+      'The range is a quickly computed measure of the spread of a sample.',
+      'Latency is the delay between request and response.',
     ],
     fails: (s) => BARE_ATTRIBUTE.test(s.trim()),
   },
   {
     id: 'listed/here',
-    why: '"here" is a place in the text ("The extra feature that handles negative values within the last 2 hours is not active here", of the date parser named before): listed, "here" is nowhere (Shishi manual, fresh set 12). A link\'s "click here" is no place.',
+    why: '"here" is a place in the text ("The extra feature that handles negative values within the last 2 hours is not active here", of the date parser named before): listed, "here" is nowhere (Shishi manual, fresh set 12). A link\'s "click here" or "see here" is no place, nor a shell\'s "here document".',
     reject: [
       'The extra feature that handles negative values within the last 2 hours is not active here.',
       'Here the default port is 8080.',
@@ -83,6 +92,9 @@ export const LEANING_RULES: readonly LeaningRule[] = [
     keep: [
       'The extra feature handles negative values within the last 2 hours.',
       'To download the manual, click here and save the file.',
+      'For the full list of options, see here or the manual page.',
+      'A here document feeds the lines up to the delimiter to the command.',
+      'The shell reads a here-string as one line of input.',
       'The server answers with the time where it runs.',
     ],
     fails: (s) => HERE.test(s),
@@ -102,20 +114,27 @@ export const LEANING_RULES: readonly LeaningRule[] = [
       'The C++ compiler needs 2 GB of memory.',
       'Type I errors occur in 5% of the tests.',
       'A 4 x 4 matrix holds 16 numbers.',
+      'The first C compiler for the machine took 2 years to write.',
+      'Let n be the number of rows; the table then has n + 1 lines.',
+      'An array of size n holds the first n + 1 values at most.',
+      'The sum of the first n + 1 terms, with n given by the user, is printed.',
+      'The value e + 1 is about 3.718.',
     ],
     fails: (s) => UNBOUND_LETTER.test(s) && !DEFINES_LETTER.test(s),
   },
   {
     id: 'listed/unnamed-case',
-    why: 'An opening on a case the text set up ("In the case where there is one standard parallel, the point scale factor along that parallel is also specified", of the Lambert Conformal Conic projection named in the sentence before; "In that case, …") is true of the text\'s case only: listed, a learner cannot tell which (GEOTRANS user\'s guide, fresh set 12). "In the case of …" names its case.',
+    why: 'An opening that points at a case the text set up ("In that case, the daemon restarts …", "In either case, …", "In the latter case, …") is true of the text\'s case only: listed, a learner cannot tell which (GEOTRANS user\'s guide, fresh set 12). "In the case of …" and "In the case where no file is given, …" state their case and stand.',
     reject: [
-      'In the case where there is one standard parallel, the point scale factor along that parallel is also specified.',
       'In that case, the daemon restarts after 5 seconds.',
+      'In the latter case, the point scale factor along that parallel is also specified.',
       'In either case, the file is closed.',
     ],
     keep: [
       'In the case of a power failure, the UPS sends a signal to the server.',
       'In case of doubt, the daemon restarts after 5 seconds.',
+      'In the case where no file is given, the standard input is read.',
+      'In this case study, the daemon restarts after 5 seconds.',
       'The lower case letters are read as upper case letters in that field.',
     ],
     fails: (s) => CASE_OPENING.test(s),

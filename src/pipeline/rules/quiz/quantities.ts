@@ -125,6 +125,13 @@ const NUMBER_WORDS: Readonly<Record<number, string>> = Object.fromEntries(
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 
+/** A unit's word, singular or plural: "process" and "processes", "entry" and "entries", "byte" and "bytes". */
+function eitherNumber(unit: string): string {
+  if (/ies$/u.test(unit)) return `${escapeRegExp(unit.slice(0, -3))}(?:y|ies)`;
+  const stem = unit.replace(/(?:(?<=ch|sh|ss|x)es|s)$/u, '');
+  return `${escapeRegExp(stem)}(?:es|s)?`;
+}
+
 export const QUANTITY_RULES: readonly QuantityRule[] = [
   {
     id: 'quantity/code-sentence',
@@ -319,6 +326,8 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
       'If your data is accurate to one minute, use the [1] minute Precision option.',
       'The header takes two bytes, and the [2] bytes come first.',
       'Each of the twelve months has a [12] month report.',
+      'Only one process runs the server, and the [1] processes of the client wait.',
+      'Each file holds one entry per user; the [1] entries of root come first.',
     ],
     keep: [
       'If your data is accurate to one minute, wait [2] minutes for the next fix.',
@@ -328,9 +337,8 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
     fails(q) {
       const word = NUMBER_WORDS[q.value];
       if (word === undefined || q.unit === undefined || !/^\p{L}/u.test(q.unit)) return false;
-      const stem = q.unit.replace(/s$/u, '');
       return new RegExp(
-        `(?<![\\p{L}\\p{N}])${word}[\\s-]+${escapeRegExp(stem)}s?(?![\\p{L}\\p{N}])`,
+        `(?<![\\p{L}\\p{N}])${word}[\\s-]+${eitherNumber(q.unit)}(?![\\p{L}\\p{N}])`,
         'iu',
       ).test(q.text);
     },

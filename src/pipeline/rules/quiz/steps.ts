@@ -204,22 +204,24 @@ export const STEP_RULES: readonly StepRule[] = [
   },
   {
     id: 'steps/states-order',
-    why: 'An item that says which item comes before it ("Fill in right side. (Do 1 first)", "Solve. (Do 2 first)", "Run the tests after 2.") gives the order away: the learner reads it off the items, not from the procedure (Surface Evolver manual\'s hessian menu, fresh set 12). "after 5 seconds" is a time, not an item.',
+    why: 'An item that says which item comes before it ("Fill in right side. (Do 1 first)", "Solve. (Do 2 first)", "Run the tests after 2.") gives the order away: the learner reads it off the items, not from the procedure (Surface Evolver manual\'s hessian menu, fresh set 12). "after 5 seconds" and "after 10." are a time, not an item.',
     reject: [
       'A quick summary of the current options: | Fill in hessian matrix. ; Fill in right side. (Do 1 first) Calculates gradient and constraint values. ; Solve. (Do 2 first) Solves system for a motion direction.',
       'Proceed as follows: | Open the file. ; Edit the header (after 1). ; Save it.',
       'Proceed as follows: | Open the file. ; Edit the header, as in 1. ; Save it once 2 is done.',
+      'Proceed as follows: | Open the file. ; Edit the header after step 12. ; Save it.',
     ],
     keep: [
       'Proceed as follows: | Start the daemon. ; Wait until it is up after 5 seconds. ; Read the log.',
       'Proceed as follows: | Open the file. ; Do the edits first. ; Save it.',
       'Proceed as follows: | Install version 2. ; Run the tests after the install. ; Read the log.',
+      'Proceed as follows: | Set the timer. ; Reboot after 10. ; Read the log.',
     ],
     fails: (l) => l.items.some((t) => STATES_ORDER.test(t)),
   },
   {
     id: 'steps/completed-lead',
-    why: 'A lead-in that stops on "is", "are" or a modal of a thing ("At present, the only ways to produce strings are:", "… the AXIS GUI will:", "The idea is:") is a sentence the items complete: what a thing is, has or does, not steps a reader takes ("1. double-quoted string literals 2. string variables 3. output from sprintf"; "1. show joint numbers prior to homing 2. show axis letters …"), even when the tagger reads their first words as verbs (Surface Evolver manual, LinuxCNC, SageTeX, fresh set 12). A lead-in that calls them steps or an order ("The steps are:") heads a procedure, and the reader\'s "you will:" does.',
+    why: 'A lead-in that stops on "is", "are" or a modal of a thing ("At present, the only ways to produce strings are:", "… the AXIS GUI will:", "The idea is:") is a sentence the items complete: what a thing is, has or does, not steps a reader takes ("1. double-quoted string literals 2. string variables 3. output from sprintf"; "1. show joint numbers prior to homing 2. show axis letters …"), even when the tagger reads their first words as verbs (Surface Evolver manual, LinuxCNC, SageTeX, fresh set 12). A lead-in that calls them steps, stages, commands or an order ("The steps are:") heads a procedure, and the reader\'s "you will:" does; a modal\'s ("the program will:") items complete it only in lower case without a full stop, full sentences are its steps.',
     reject: [
       'expressions: A string expression evaluates to a string of characters. At present, the only ways to produce strings are: | double-quoted string literals, e.g. "this is a string". ; string variables, either internal like datafilename, or user-defined. ; output from sprintf.',
       'With this setting, identity kinematics will be used but the AXIS GUI will: | show joint numbers prior to homing ; show axis letters after successful homing ; support toggling between joint and teleop modes with the $ key',
@@ -231,9 +233,16 @@ export const STEP_RULES: readonly StepRule[] = [
       'To install it, you will: | Download the archive. ; Unpack the archive. ; Run the installer.',
       'Do the following: | Open the file. ; Edit the header. ; Save it.',
       'The order is: | Open the file. ; Edit the header. ; Save it.',
+      'At startup, the program will: | Read the configuration file. ; Open the log. ; Start the listener.',
+      'The stages are: | Parse the input. ; Check the types. ; Write the output.',
     ],
-    fails: (l) =>
-      COMPLETED_LEAD.test(l.lead) && !l.words.sequenceLead.test(l.lead) && !ORDER_LEAD.test(l.lead),
+    fails(l) {
+      if (l.words.sequenceLead.test(l.lead) || ORDER_LEAD.test(l.lead)) return false;
+      if (BEING_LEAD.test(l.lead)) return true;
+      // A thing's "will:" heads what it does, or a program's steps in full sentences: only items that go on the
+      // lead's sentence, in lower case without a full stop, complete it.
+      return MODAL_LEAD.test(l.lead) && l.items.every((t) => /^\p{Ll}/u.test(t.trim()) && !/\.\s*$/u.test(t));
+    },
   },
   {
     id: 'steps/note-run-in',
@@ -419,17 +428,21 @@ export const STEP_RULES: readonly StepRule[] = [
 
 /**
  * An item that names another item as before it: "(Do 2 first)", "(Do 3, A, B, or L first)", "after 1", "as in 1",
- * "once 2 is done". A number after "after" followed by a word is a time or a count ("after 5 seconds").
+ * "once 2 is done", "after step 12". A number after "after" followed by a word is a time or a count ("after 5 seconds"),
+ * and one of two digits without "step" or "item" is one too ("Reboot after 10.").
  */
 const STATES_ORDER =
-  /\bdo\s+\d{1,2}(?:\s*,\s*\w{1,3}){0,8}(?:,?\s+or\s+\w{1,3})?\s+first\b|\b(?:after|before|as in|once|following)\s+(?:steps?\s+|items?\s+)?\d{1,2}(?=\s*(?:[.,;:)]|$|\s+(?:is|are|has|have)\s+(?:done|finished|complete)))/iu;
+  /\bdo\s+\d{1,2}(?:\s*,\s*\w{1,3}){0,8}(?:,?\s+or\s+\w{1,3})?\s+first\b|\b(?:after|before|as in|once|following)\s+(?:(?:steps?|items?)\s+\d{1,2}|\d)(?=\s*(?:[.,;:)]|$|\s+(?:is|are|has|have)\s+(?:done|finished|complete)))/iu;
 
-/** A lead-in that stops on a verb the items complete ("… are:", "The idea is:", "… the GUI will:"), not the reader's. */
-const COMPLETED_LEAD =
-  /(?<!\b(?:you|we|users?|one)\s+)\b(?:is|are|include|includes|will|would|can|could|may|might|shall)\s*:\s*$/iu;
+/** A lead-in that stops on a verb the items complete ("… are:", "The idea is:"), not the reader's. */
+const BEING_LEAD = /(?<!\b(?:you|we|users?|one)\s+)\b(?:is|are|include|includes)\s*:\s*$/iu;
 
-/** A lead-in that calls its list an order or a procedure's parts ("The order is:", "The workflow is:"). */
-const ORDER_LEAD = /\b(?:order|workflow|recipe|algorithm|sequence)\b/iu;
+/** A lead-in that stops on a modal of a thing ("… the GUI will:"), not the reader's. */
+const MODAL_LEAD = /(?<!\b(?:you|we|users?|one)\s+)\b(?:will|would|can|could|may|might|shall)\s*:\s*$/iu;
+
+/** A lead-in that calls its list an order or a procedure's parts ("The order is:", "The stages are:"). */
+const ORDER_LEAD =
+  /\b(?:order|workflow|recipe|algorithm|sequence|stages?|phases?|commands?|instructions?)\b/iu;
 
 /** A lower-case word, then a note's or an instruction's opening in capitals, no stop between ("yourself Be aware"). */
 const NOTE_RUN_IN =

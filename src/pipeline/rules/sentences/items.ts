@@ -86,6 +86,49 @@ export interface StatementItemRule extends Rule {
   fails(text: string, tags: readonly Token[], next?: string): boolean;
 }
 
+/** Nouns that announce a displayed line after them ("… there exists a command", "… of the form"). */
+const DISPLAY_NOUN =
+  /^(?:commands?|forms?|syntax|examples?|statements?|lines?|formulas?|formulae|equations?|sequences?|macros?|operators?|keywords?)$/u;
+
+/** A verb's past form or participle: "… is defined" ends a sentence; "… is", "… can use" want more. */
+const PAST_VERB =
+  /(?:ed|^(?:was|were|been|had|did|done|made|given|written|shown|known|taken|seen|found|gone|chosen|kept|left|sent|built|held|told|said|thought|brought|got|gotten))$/u;
+
+/** A word for typing what the display shows ("…, use", "…, type", "… by typing", "namely"), tagged either way. */
+const ENTERING = /^(?:use|type|typing|enter|run|namely|commandline)$/u;
+
+/**
+ * The item's last word wants more after it: a preposition, "to", an article, a conjunction, a verb of the present or
+ * a modal ("… is defined as", "… one can also use", "The calling sequence is"), or a noun announcing a display;
+ * or an item announcing "the following".
+ */
+function wantsContinuation(tags: readonly Token[]): boolean {
+  const last = tags.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).at(-1);
+  if (last === undefined) return false;
+  if (ENTERING.test(last.lower) || tags.some((t) => t.lower === 'following')) return true;
+  switch (last.pos) {
+    case 'ADP':
+    case 'SCONJ':
+    case 'DET':
+    case 'CCONJ':
+      return true;
+    case 'PART':
+      return last.lower === 'to';
+    case 'VERB':
+    case 'AUX':
+      return !PAST_VERB.test(last.lower);
+    default:
+      return DISPLAY_NOUN.test(last.lower);
+  }
+}
+
+/**
+ * A paragraph that opens on a word that continues a sentence ("to close files…", "in your .Xdefaults file"); "at 0x…"
+ * is a stack trace's line under a complete message.
+ */
+const CONTINUING_OPENING =
+  /^(?:to|in|of|with|for|and|or|where|which|that|as|from|on|by|into|is|are|then|but|at(?!\s+0x)|when|if|until|while|because|than|via|instead)\b/u;
+
 /**
  * What keeps a list item from being shown as a sentence with a full stop added (a slide's bullet that says
  * something, "Examine factors that explain…", is shown; gov-va-slides had label runs as summaries before).
@@ -139,16 +182,29 @@ export const STATEMENT_ITEM_RULES: readonly StatementItemRule[] = [
   },
   {
     id: 'item/runs-on-past-display',
-    why: 'A line without a full stop whose paragraph is followed by one opening in lower case or on a placeholder ("… but there exists a command" ⏎ "closefrom ⟨file name⟩" ⏎ "to close files opened by readfrom explicitly.") is a sentence the layout broke at a displayed line, not a bullet: with a full stop added it ends on "there exists a command." and says nothing (MetaPost manual, fresh set 12). A bullet before a bullet in capitals, or the last line of a section, is a bullet.',
+    why: 'A line without a full stop whose paragraph is followed by one opening in lower case or on a placeholder ("… but there exists a command" ⏎ "closefrom ⟨file name⟩" ⏎ "to close files opened by readfrom explicitly.") is a sentence the layout broke at a displayed line, not a bullet: with a full stop added it ends on "there exists a command." and says nothing (MetaPost manual, fresh set 12). Only when the line wants more (it ends on a preposition, an article, a conjunction, a present verb or modal, a noun that announces a display such as "command" or "form", or it announces "the following") or the next paragraph opens on a word that goes on ("to", "of", "where"): a complete sentence before a URL, code or a formula ("… is available from sourceforge" ⏎ "http://…") is one. A bullet before a bullet in capitals or a list mark ("b) Configure…"), or the last line of a section, is a bullet.',
     reject: [
       'All files opened by readfrom that have not completely been read yet are closed automatically when the program terminates, but there exists a command ¶ closefrom ⟨file name⟩',
       'The values are written to the output file with the command ¶ to the output file, one per line.',
+      'CSDP solves semidefinite programming problems of the form ¶ max tr (CX)',
+      'Further, the focal length can be defined as ¶ f = fr(vrpd/2) (2.8)',
+      'New length to adjust the indentation (left margin) ¶ of examples. See sec. 3.2 for details.',
     ],
     keep: [
       'Examine factors that explain healthcare system choice and costs ¶ Compare the costs of the two systems',
       'Examine factors that explain healthcare system choice and costs',
+      'Install the package ¶ b) Configure the network',
+      'The latest NETGEN source code release is available from sourceforge ¶ http://sourceforge.net/projects/netgen-mesher',
+      'Several elements of a cell array can be extracted by indexing with a vector of indexes ¶ c{1:2}',
+      'Hilbert basis elements are of degree 1 ¶ multiplicity = 10',
+      'Conditional jump or move depends on uninitialised value(s) ¶ at 0x402DFA94: _IO_vfprintf (_itoa.h:49)',
     ],
-    fails: (_, __, next) => next !== undefined && /^\s*(?:\p{Ll}|[⟨<\\$`])/u.test(next),
+    fails: (_, tags, next) => {
+      if (next === undefined) return false;
+      const opening = next.trim().replace(LIST_MARK, '');
+      if (!/^(?:\p{Ll}|[⟨<\\$`])/u.test(opening)) return false;
+      return wantsContinuation(tags) || CONTINUING_OPENING.test(opening);
+    },
   },
   {
     id: 'item/no-verb',
