@@ -43,3 +43,19 @@ export function unlabelled(p: Page): Promise<string[]> {
     })
     .map((el) => el.outerHTML.slice(0, 120))`) as Promise<string[]>;
 }
+
+/** Adds the page's uncaught errors and console errors to `errors` (a failed request is the app's to show, not one). */
+export function collectErrors(p: Page, errors: string[]): void {
+  p.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  p.on('console', (msg) => {
+    if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) errors.push(msg.text());
+  });
+}
+
+/** A screenshot as `DIR/PREFIX-NAME.png` (the whole page unless `fullPage` is false), then the check that every control has a name. */
+export function shooter(dir: string, prefix: string, fullPage = true) {
+  return async (p: Page, name: string) => {
+    await p.screenshot({ path: `${dir}/${prefix}-${name}.png`, fullPage });
+    assert.deepEqual(await unlabelled(p), [], `${name}: every control has a name a screen reader announces`);
+  };
+}

@@ -18,7 +18,7 @@ import { openStorage } from '../../src/files/index.ts';
 import { addUploadOwner, addUser, saveProcessedDocument } from '../../src/store/index.ts';
 import { fixtureDocument, makePdf } from '../support/api.ts';
 import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
-import { launchChromium, unlabelled } from '../support/chromium.ts';
+import { collectErrors, launchChromium, shooter } from '../support/chromium.ts';
 
 const SHOTS = fileURLToPath(new URL('../../test-artifacts/web/', import.meta.url));
 const DESKTOP = { width: 1280, height: 860 };
@@ -46,15 +46,9 @@ describe('deleting a course in the app (headless Chromium)', { timeout: 180_000 
     return { ...saved, pdfPath: join(fx.config.documentsDir!, `${sha}.pdf`) };
   }
 
-  const shot = async (p: Page, name: string) => {
-    await p.screenshot({ path: join(SHOTS, `delete-${name}.png`), fullPage: false });
-    assert.deepEqual(await unlabelled(p), [], `${name}: every control has a name a screen reader announces`);
-  };
+  const shot = shooter(SHOTS, 'delete', false);
   const watch = (p: Page) => {
-    p.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-    p.on('console', (msg) => {
-      if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) errors.push(msg.text());
-    });
+    collectErrors(p, errors);
   };
 
   /** A new tab of a new browser session, signed in as the teacher by typing her key in the key dialog. */

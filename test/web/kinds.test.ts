@@ -10,7 +10,6 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -19,7 +18,7 @@ import { answerText as exportedAnswer } from '../../src/export/text.ts';
 import { getQuiz, saveProcessedDocument, saveQuiz } from '../../src/store/index.ts';
 import { fixtureDocument } from '../support/api.ts';
 import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
-import { launchChromium, signInWith, unlabelled } from '../support/chromium.ts';
+import { collectErrors, launchChromium, shooter, signInWith } from '../support/chromium.ts';
 
 const SHOTS = fileURLToPath(new URL('../../test-artifacts/web/', import.meta.url));
 const DESKTOP = { width: 1280, height: 860 };
@@ -118,15 +117,9 @@ describe('every kind of question in the app (headless Chromium)', { timeout: 240
   let quizId = '';
   const errors: string[] = [];
 
-  const shot = async (p: Page, name: string) => {
-    await p.screenshot({ path: join(SHOTS, `kinds-${name}.png`), fullPage: true });
-    assert.deepEqual(await unlabelled(p), [], `${name}: every control has a name a screen reader announces`);
-  };
+  const shot = shooter(SHOTS, 'kinds');
   const watch = (p: Page) => {
-    p.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-    p.on('console', (msg) => {
-      if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) errors.push(msg.text());
-    });
+    collectErrors(p, errors);
     p.on('dialog', (d) => void d.accept());
   };
 

@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -16,7 +15,7 @@ import { type Quiz, QuizSchema } from '../../src/domain/course.ts';
 import { deleteQuestion, getQuiz, saveProcessedDocument, saveQuiz } from '../../src/store/index.ts';
 import { fixtureDocument } from '../support/api.ts';
 import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
-import { launchChromium, signInWith, unlabelled } from '../support/chromium.ts';
+import { collectErrors, launchChromium, shooter, signInWith } from '../support/chromium.ts';
 
 const SHOTS = fileURLToPath(new URL('../../test-artifacts/web/', import.meta.url));
 const DESKTOP = { width: 1280, height: 860 };
@@ -83,15 +82,9 @@ describe('questions made by rule wait for a check (headless Chromium)', { timeou
   let quizId = '';
   const errors: string[] = [];
 
-  const shot = async (p: Page, name: string) => {
-    await p.screenshot({ path: join(SHOTS, `check-${name}.png`), fullPage: true });
-    assert.deepEqual(await unlabelled(p), [], `${name}: every control has a name a screen reader announces`);
-  };
+  const shot = shooter(SHOTS, 'check');
   const watch = (p: Page) => {
-    p.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-    p.on('console', (msg) => {
-      if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) errors.push(msg.text());
-    });
+    collectErrors(p, errors);
   };
   const visibleCards = (p: Page) =>
     p.$$eval('.review-card', (els) =>
