@@ -14,6 +14,7 @@ import type { GlossPlace, TermPlace } from '../rules/quiz/gloss-places.ts';
 import { DEFINED_TERM_RULES, firstSentence, GLOSS_RULES } from '../rules/quiz/glosses.ts';
 import { containsTerm } from '../text/cloze.ts';
 import { findDefinition } from '../text/definitions.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 
 /** A gloss longer than this is a paragraph, not something to recognise a term by. */
 const MAX_GLOSS_WORDS = 25;
@@ -142,6 +143,4 @@ export const definedTerm = (
   tag: (text: string) => readonly Token[],
   contextOf: ContextOf,
 ): Defined | null => readEntry(entry, moduleIndex, lang, words, tag, contextOf).defined;
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const lowerFirst = (s: string) => (/^\p{Lu}(?:\p{Ll}|\s)/u.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);

@@ -3,6 +3,7 @@
  * distractors of the same kind (same script, number of words and capitalisation, similar length, no shared
  * word).
  */
+import { escapeRegExp } from './regexp.ts';
 import { type Rng, shuffled } from './rng.ts';
 import { findWhole, WholeWordTexts } from './whole-words.ts';
 import { foldPlural, hasCjk, words } from './words.ts';
@@ -19,7 +20,7 @@ const patterns = new Map<string, RegExp>();
 function patternOf(term: string): RegExp {
   let re = patterns.get(term);
   if (!re) {
-    const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    const escaped = escapeRegExp(term).replace(/\s+/g, '\\s+');
     re = hasCjk(term)
       ? new RegExp(escaped, 'gu')
       : new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu');

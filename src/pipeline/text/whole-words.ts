@@ -1,4 +1,5 @@
 /** Finding a term in a text as whole words, fast enough to do for every candidate term of a long document. */
+import { escapeRegExp } from './regexp.ts';
 
 const wordChars = new Map<string, RegExp>();
 
@@ -14,7 +15,7 @@ export function findWhole(text: string, phrase: string, joiners = ''): { at: num
   const extra = joiners.replace(/[\\\]^-]/g, '\\$&');
   const lower = text.toLowerCase();
   if (!isPlainLower(text, lower)) {
-    const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+    const escaped = escapeRegExp(needle).replace(/ /g, '\\s+');
     const re = new RegExp(`(?<![\\p{L}\\p{N}${extra}])${escaped}(?![\\p{L}\\p{N}${extra}])`, 'iu');
     const m = re.exec(text);
     return m ? { at: m.index, length: m[0].length } : null;

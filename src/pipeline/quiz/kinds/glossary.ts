@@ -25,6 +25,7 @@ import {
 } from '../../rules/quiz/glosses.ts';
 import { matchingProblem } from '../../rules/quiz/kind-items.ts';
 import { SALIENCE_RULES } from '../../rules/quiz/salience.ts';
+import { escapeRegExp } from '../../text/regexp.ts';
 import { type Rng, shuffled } from '../../text/rng.ts';
 import type { GroupMaker } from '../assembler.ts';
 import { type Defined, definedTerm } from '../defined-terms.ts';
@@ -239,7 +240,7 @@ function matchingItem(
 export function abbreviationOf(term: string, text: string): string | null {
   // Both forms put one in brackets: a text without a bracket needs no pattern made for the term.
   if (!text.includes('(')) return null;
-  const t = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const t = escapeRegExp(term);
   const after = new RegExp(`${t}\\s*\\(([A-Z][A-Za-z0-9]{1,7})\\)`, 'iu').exec(text);
   const before = new RegExp(`\\b([A-Z][A-Z0-9]{1,7})\\s*\\(${t}\\)`, 'iu').exec(text);
   const abbr = after?.[1] ?? before?.[1];
@@ -308,9 +309,8 @@ export function acceptedAnswers(
  */
 function writtenAlone(phrase: string, term: string, context: string): boolean {
   const name = term.slice(0, term.length - phrase.length).trim();
-  const escaped = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
   const alone = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?<!${escaped(name)}\\s)${escaped(phrase)}(?:s|es)?(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}])(?<!${escapeRegExp(name)}\\s)${escapeRegExp(phrase)}(?:s|es)?(?![\\p{L}\\p{N}])`,
     'iu',
   );
   return alone.test(context);

@@ -6,13 +6,12 @@
 import type { Course } from '../../../domain/course.ts';
 import type { Chunk } from '../../../domain/document.ts';
 import type { SaliencePlace } from '../../rules/quiz/salience.ts';
+import { escapeRegExp } from '../../text/regexp.ts';
 import { squash, squashedText } from '../../text/words.ts';
 
 /** A section whose text lists the document's terms ("Glossary", "1.3 Definitions", "Concept Index"). */
 const TERM_LIST_SECTION =
   /^(?:[\d.]+\s+|[A-Z]\.?\s+)?(?:\p{L}+\s+)?(?:glossary|index|terminology|definitions|acronyms|abbreviations)$/iu;
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A character that continues a word: a term written inside a longer word is not the term. */
 const WORD_CHAR = /[\p{L}\p{N}_-]/u;

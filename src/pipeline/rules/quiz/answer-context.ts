@@ -1,11 +1,12 @@
 /**
  * Terms a short answer may ask to type, read with the text just before their defining sentence: a term the text
  * before shows as a placeholder of a syntax, or the data of an example printed above it, is no term a learner
- * types, nor matches to its definition. The glossary kinds (quiz/kinds/glossary.ts' GlossaryMaterial) ask no term
- * a rule of {@link ANSWER_CONTEXT_RULES} catches.
+ * types, nor matches to its definition. The glossary gate (quiz/defined-terms.ts: multiple choice's definition
+ * items, matching, short answer) asks no term a rule of {@link ANSWER_CONTEXT_RULES} catches.
  *
  * An example is `text before || term`.
  */
+import { escapeRegExp } from '../../text/regexp.ts';
 import type { Rule } from '../rule.ts';
 
 /** A defined term and the text of its chunk before its defining sentence (empty when unknown). */
@@ -33,12 +34,12 @@ const LEAD_WORDS = 6;
 export function textBefore(context: string, sentence: string): string {
   const words = sentence.trim().split(/\s+/u).filter(Boolean).slice(0, LEAD_WORDS);
   if (words.length === 0) return '';
-  const lead = words.map((w) => (w.endsWith(':') ? `${escaped(w.slice(0, -1))}:?` : escaped(w))).join('\\s+');
+  const lead = words
+    .map((w) => (w.endsWith(':') ? `${escapeRegExp(w.slice(0, -1))}:?` : escapeRegExp(w)))
+    .join('\\s+');
   const at = new RegExp(lead, 'u').exec(context)?.index ?? -1;
   return at < 0 ? '' : context.slice(Math.max(0, at - BEFORE_CHARS), at);
 }
-
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 /** A number as an example's data prints it: "3", "-1", "0.25". */
 const NUMBER = /^[-+−]?\d+(?:[.,]\d+)?$/u;
@@ -77,7 +78,7 @@ export const ANSWER_CONTEXT_RULES: readonly AnswerContextRule[] = [
       'The converter also writes HTML: pass --to=HTML to publish the notebook. || HTML',
     ],
     fails: ({ term, before }) => {
-      const t = escaped(term.trim());
+      const t = escapeRegExp(term.trim());
       const word = `(?<![\\p{L}\\p{N}_])${t}(?![\\p{L}\\p{N}_])`;
       // Only a name in capitals after "=" is a placeholder: "compression=gzip" gives a value itself.
       const afterEquals = ALL_CAPITALS.test(term.trim()) ? `|=\\s?${word}` : '';

@@ -7,6 +7,7 @@
  * brackets; the words each rule reads are the language's (`LanguageProfile.quizWords`).
  */
 import type { QuizWords } from '../../language/index.ts';
+import { escapeRegExp } from '../../text/regexp.ts';
 import type { Rule } from '../rule.ts';
 import { looksLikeCode } from '../sentences/items.ts';
 import { insideCode } from './statements.ts';
@@ -122,8 +123,6 @@ const NUMBER_WORDS: Readonly<Record<number, string>> = Object.fromEntries(
     .split(' ')
     .map((w, i) => [i + 1, w]),
 );
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
 
 /** A unit's word, singular or plural: "process" and "processes", "entry" and "entries", "byte" and "bytes". */
 function eitherNumber(unit: string): string {
