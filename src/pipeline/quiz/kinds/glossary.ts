@@ -65,6 +65,7 @@ const listable = (d: Defined, words: QuizWords) => listingRefusal(d, words) === 
  */
 export class GlossaryMaterial {
   private read?: Defined[];
+  private texts?: Map<string, string>;
   private readonly salience = new Map<Defined, boolean>();
   private readonly uses: TermUses;
 
@@ -90,7 +91,7 @@ export class GlossaryMaterial {
   get defined(): readonly Defined[] {
     if (!this.read) {
       const tag = (text: string) => this.lang.analyser.tag(text);
-      const chunkText = (chunkId: string) => this.chunks.find((c) => c.id === chunkId)?.text ?? '';
+      const chunkText = (chunkId: string) => this.chunkText(chunkId);
       this.read = this.scope.flatMap(({ module, index }) =>
         (module.glossary ?? []).flatMap(
           (entry) => definedTerm(entry, index, this.lang, this.words, tag, chunkText) ?? [],
@@ -112,7 +113,13 @@ export class GlossaryMaterial {
 
   /** The text of the chunk a definition comes from (where an abbreviation may stand beside its term). */
   contextOf(d: Defined): string {
-    return d.chunkId ? (this.chunks.find((c) => c.id === d.chunkId)?.text ?? '') : '';
+    return d.chunkId ? this.chunkText(d.chunkId) : '';
+  }
+
+  /** The text of a chunk by its id, empty when unknown: the gate and the answers read it for every entry. */
+  private chunkText(chunkId: string): string {
+    this.texts ??= new Map(this.chunks.map((c) => [c.id, c.text]));
+    return this.texts.get(chunkId) ?? '';
   }
 }
 
