@@ -118,6 +118,21 @@
  *   `total` lines paired: course 0.995 (0.908-1.014), quiz 0.942 (0.908-1.012); whole processes' CPU 0.977. The
  *   fleet (`--dir /work/bench-pdfs --repeat 1 --workers 1`, start/mine/mine/start): course 4.43, 4.71, 4.31, 4.14
  *   and quiz 0.99, 0.96, 0.88, 1.00 CPU ms per page, extract (untouched) 2.92, 3.03, 2.96, 2.86: no change to see.
+ *
+ * Who calls the tagger, and could it be asked less (issue #21, engineer "tag", 2026-12-07; counters around the
+ * analyser's tag/tagJoined and wink reads, caller from the stack, a temporary patch): on the 10 manuals' courses
+ * and quizzes, 27,765 calls (3.10M characters) became 18,348 wink reads (1.76M) of 18,181 distinct texts. So
+ * memoising by text would save nothing more: the tag cache already serves every repeat (the key-term rules,
+ * 3,591 calls for 170 reads; the quiz re-asking the course's sentences), and the 167 repeated reads are texts met
+ * again in another document (a new reading). `profai process valgrind_manual.pdf` makes the same reads as this
+ * bench (7.47k: the quiz follows its course there too). Reads by caller: prose sentences 13,595 (1.46M, 83%),
+ * seam windows of joined pairs 1,342 (112k), quiz options in context (kinds.ts) 441, quiz terms 1,245, noun
+ * phrases 1,396, key-term places 170. Nothing is tagged for no reader: only prose is tagged (code, table rows and
+ * matter sections are not), and all 12,372 tagged sentences of the course's parts reach the phrase statistics
+ * (234 of them then fail isTableText, which needs their tags). The corpus's 19 documents: 16,453 calls, 11,387
+ * reads of 11,254 distinct texts. Where tag() goes (--cpu-prof, 10 manuals): readDoc 70%, of it wink's tokenizer
+ * two thirds and its POS pipe one third; out() passes 10%, correctTags 5%, isWord 5%. Lemmas kept by (id, tag)
+ * were tried again: the same output, no gain (the lemmatizer is already memoised, see pristine-model.ts).
  */
 
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
