@@ -201,6 +201,14 @@ describe('marking a quiz reviewed with questions still to check (headless Chromi
     await Promise.all([p.waitForEvent('download'), p.click('button[data-format="moodle-xml"]')]);
     await p.waitForSelector('.export-status:has-text("Downloaded")');
     assert.match((await p.textContent('.export-status')) ?? '', /: 2 questions made by rule not yet checked/);
+    // Marking the quiz reviewed changes no question: the file just downloaded is still the quiz as it is.
+    await p.click('#mark-reviewed');
+    await p.click('.review-warning button:has-text("Mark as reviewed anyway")');
+    await p.waitForSelector('#review-status:has-text("Marked as reviewed.")');
+    assert.match(
+      (await p.textContent('.export-status')) ?? '',
+      /^Downloaded .*: 2 questions made by rule not yet/,
+    );
     await close();
     assert.deepEqual(errors, []);
   });

@@ -54,8 +54,9 @@ export async function reviewView(main, courseId, quizId) {
 
   /** @param {StoredQuiz} next @param {string} [message] */
   const show = (next, message) => {
-    // A file downloaded before this change no longer holds the quiz as shown: its status line says so.
-    if (next.revision !== stored.revision) exportsOutdated(exports, next.quiz.questions);
+    // A file downloaded before a change of the questions no longer holds the quiz as shown: its status line says
+    // so. Marking the quiz reviewed changes no question (nor `editedAt`).
+    if (next.editedAt !== stored.editedAt) exportsOutdated(exports, next.quiz.questions);
     stored = next;
     warning = false;
     renderHeader();
