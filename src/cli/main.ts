@@ -14,6 +14,7 @@ import * as inspectCommand from './commands/inspect.ts';
 import * as jobsCommand from './commands/jobs.ts';
 import * as monitorCommand from './commands/monitor.ts';
 import * as planCommand from './commands/plan.ts';
+import * as quizCheckCommand from './commands/quiz-check.ts';
 import * as upCommand from './commands/up.ts';
 import * as usersCommand from './commands/users.ts';
 import * as vectorsCommand from './commands/vectors.ts';
@@ -37,6 +38,7 @@ const COMMAND_MODULES: ((program: Command) => void)[] = [
   vectorsCommand.register,
   usersCommand.register,
   deleteCommand.register,
+  quizCheckCommand.register,
   auditCommand.register,
 ];
 

@@ -187,4 +187,37 @@ describe('review: questions made by rule wait for a check', () => {
     assert.ok(stored?.editedAt, 'edited now');
     assert.deepEqual(marks(stored), [null, null, 'rule'], 'the edit stored the marker of the one not kept');
   });
+
+  test('marking a quiz reviewed says how many still wait for a check, and clears none of them', async () => {
+    const doc = fixtureDocument('f'.repeat(64), 'marked.pdf');
+    doc.quiz.questions.push({
+      kind: 'short_answer',
+      prompt: 'Which gas does the leaf give off?',
+      answers: ['oxygen'],
+      explanation: 'Because the text says so.',
+      sourcePage: 1,
+      difficulty: 'medium',
+      bloom: 'remember',
+      needsCheck: 'rule',
+    });
+    const ids = await saveProcessedDocument(fx.deps.db, doc);
+    const mark = (reviewed: boolean) =>
+      fx.app.inject({ method: 'PATCH', url: `/api/quizzes/${ids.quizId}`, payload: { reviewed } });
+    const marked = await mark(true);
+    assert.equal(marked.statusCode, 200, marked.body);
+    assert.ok(marked.json().reviewedAt);
+    assert.equal(marked.json().toCheck, 1);
+    assert.deepEqual(marks(marked.json()), [null, 'rule'], 'the marker stays');
+    assert.deepEqual(marks((await getQuiz(fx.deps.db, ids.quizId))!), [null, 'rule']);
+
+    const check = await fx.app.inject({
+      method: 'PATCH',
+      url: `/api/quizzes/${ids.quizId}/questions/1`,
+      payload: { checked: true },
+    });
+    assert.equal(check.statusCode, 200, check.body);
+    const again = await mark(true);
+    assert.equal(again.json().toCheck, 0);
+    assert.equal((await mark(false)).json().toCheck, 0);
+  });
 });

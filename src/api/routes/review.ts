@@ -8,6 +8,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidCourseError } from '../../domain/errors.ts';
 import { BLOOM_LEVELS, DIFFICULTIES, LIMITS, QUESTION_KINDS } from '../../domain/questions.ts';
+import { toCheck } from '../../domain/rule-check.ts';
 import {
   deleteQuestion,
   editQuestionOutcome,
@@ -112,6 +113,21 @@ const quizPatchSchema = {
   additionalProperties: false,
 } as const;
 
+/** The quiz as marked, with how many questions made by rule still wait for a check: marking never clears them. */
+const markedQuizSchema = {
+  ...storedQuizSchema,
+  required: [...storedQuizSchema.required, 'toCheck'],
+  properties: {
+    ...storedQuizSchema.properties,
+    toCheck: {
+      type: 'integer',
+      minimum: 0,
+      description:
+        'Questions made by rule (`needsCheck`) not yet checked: marking the quiz reviewed leaves them marked; check each with `{"checked": true}`.',
+    },
+  },
+} as const;
+
 const ifMatchHeaders = {
   type: 'object',
   properties: {
@@ -138,6 +154,7 @@ async function reviewed(
   reply: FastifyReply,
   what: Record<string, unknown>,
   change: () => Promise<StoredQuiz | { stored: StoredQuiz; changed: boolean }>,
+  body: (quiz: StoredQuiz) => object = (quiz) => quiz,
 ): Promise<FastifyReply> {
   try {
     const outcome = await change();
@@ -145,7 +162,7 @@ async function reviewed(
     // A change that changed nothing (a question checked again) is no edit to record.
     if (changed)
       await audit(request, 'edit', { kind: 'quiz', id: quiz.id, courseId: quiz.courseId, detail: what });
-    return reply.header('etag', `"${quiz.revision}"`).send(quiz);
+    return reply.header('etag', `"${quiz.revision}"`).send(body(quiz));
   } catch (err) {
     if (err instanceof QuizRevisionError) throw new ApiError(409, 'revision_conflict', err.message);
     if (err instanceof InvalidCourseError) throw new ApiError(400, 'invalid_quiz', err.message);
@@ -233,19 +250,24 @@ export async function reviewRoutes(app: FastifyInstance, opts: { deps: ApiDeps }
     '/api/quizzes/:id',
     {
       schema: {
-        summary: 'Mark a quiz reviewed (or not)',
+        summary: 'Mark a quiz reviewed (or not); says how many questions made by rule still wait for a check',
         tags: ['quizzes'],
         params: idParamsSchema,
         headers: ifMatchHeaders,
         body: quizPatchSchema,
-        response: { 200: storedQuizSchema, ...errorResponses },
+        response: { 200: markedQuizSchema, ...errorResponses },
       },
     },
     async (request, reply) =>
-      reviewed(request, reply, { reviewed: request.body.reviewed }, () =>
-        markReviewed(db, request.params.id, request.body.reviewed, {
-          expectedRevision: revisionOf(request.headers['if-match']),
-        }),
+      reviewed(
+        request,
+        reply,
+        { reviewed: request.body.reviewed },
+        () =>
+          markReviewed(db, request.params.id, request.body.reviewed, {
+            expectedRevision: revisionOf(request.headers['if-match']),
+          }),
+        (quiz) => ({ ...quiz, toCheck: toCheck(quiz.quiz.questions) }),
       ),
   );
 }

@@ -4,7 +4,8 @@
  * source page, difficulty and Bloom level; "Edit" turns it into a form (stem, kind, what the kind needs: options and
  * the right ones, pairs, accepted answers, a value, items in order (./kind-editors.js); explanation, page, levels),
  * "Delete" removes it, "Mark as reviewed" records that a teacher checked the quiz. A question made by rule that waits
- * for a check carries a badge and "Mark as checked" (./rule-check.js); a filter shows only those. Every change is stored through the API
+ * for a check carries a badge and "Mark as checked" (./rule-check.js); a filter shows only those; "Mark as reviewed"
+ * says first how many still wait, and marks none checked. Every change is stored through the API
  * (validated there) with the revision it was based on, and every export uses the stored quiz.
  */
 import { ApiError, json } from '../api.js';
@@ -13,8 +14,23 @@ import { dateTime, plural } from '../format.js';
 import { KIND_LABELS, kindTitle } from '../question-text.js';
 import { kindBlocks } from './kind-editors.js';
 import { KINDS, reviewAnswer } from './kinds.js';
-import { CHECK_BUTTON, checkFilter, checkNote, NOTHING_TO_CHECK } from './rule-check.js';
-import { backLink, citation, exportButtons, loadCourse, loadQuiz, quizScope } from './shared.js';
+import {
+  CHECK_BUTTON,
+  checkFilter,
+  checkNote,
+  NOTHING_TO_CHECK,
+  reviewedWith,
+  reviewWarning,
+} from './rule-check.js';
+import {
+  backLink,
+  citation,
+  exportButtons,
+  exportsOutdated,
+  loadCourse,
+  loadQuiz,
+  quizScope,
+} from './shared.js';
 
 /** @typedef {import('./shared.js').StoredQuiz} StoredQuiz */
 /** @typedef {import('./shared.js').StoredCourse} StoredCourse */
@@ -31,10 +47,18 @@ export async function reviewView(main, courseId, quizId) {
   const header = h('div', { class: 'review-head' });
   const nothingToCheck = h('p', { class: 'muted', id: 'nothing-to-check', hidden: true }, NOTHING_TO_CHECK);
   let onlyToCheck = false;
+  /** True while "Mark as reviewed" waits for the teacher's answer to the warning of questions still to check. */
+  let warning = false;
+  const exports = exportButtons(course.id, quizId);
+  const toCheck = () => stored.quiz.questions.filter((q) => q.needsCheck).length;
 
   /** @param {StoredQuiz} next @param {string} [message] */
   const show = (next, message) => {
+    // A file downloaded before a change of the questions no longer holds the quiz as shown: its status line says
+    // so. Marking the quiz reviewed changes no question (nor `editedAt`).
+    if (next.editedAt !== stored.editedAt) exportsOutdated(exports, next.quiz.questions);
     stored = next;
+    warning = false;
     renderHeader();
     replace(list, ...stored.quiz.questions.map((q, i) => card(q, i)));
     filter();
@@ -89,7 +113,7 @@ export async function reviewView(main, courseId, quizId) {
       },
       reviewed ? 'Mark as not reviewed' : 'Mark as reviewed',
     );
-    toggle.addEventListener('click', async () => {
+    const mark = async () => {
       toggle.disabled = true;
       try {
         /** @type {StoredQuiz} */
@@ -98,12 +122,36 @@ export async function reviewView(main, courseId, quizId) {
           body: { reviewed: !reviewed },
           headers: { 'If-Match': `"${stored.revision}"` },
         });
-        show(next, next.reviewedAt ? 'Marked as reviewed.' : 'Marked as not reviewed.');
+        show(next, next.reviewedAt ? reviewedWith(toCheck()) : 'Marked as not reviewed.');
       } catch (err) {
         failed(err);
         toggle.disabled = false;
       }
+    };
+    toggle.addEventListener('click', () => {
+      // Questions made by rule still to check: the teacher hears it before the quiz is marked, never after.
+      if (reviewed || toCheck() === 0) return void mark();
+      warning = true;
+      renderHeader();
+      document.getElementById('review-warning-title')?.focus();
     });
+    const warned = warning
+      ? reviewWarning(toCheck(), {
+          showThem: () => {
+            onlyToCheck = true;
+            warning = false;
+            renderHeader();
+            filter();
+            focusAfter(-1, CHECK_BUTTON);
+          },
+          anyway: () => void mark(),
+          cancel: () => {
+            warning = false;
+            renderHeader();
+            document.getElementById('mark-reviewed')?.focus();
+          },
+        })
+      : null;
     replace(
       header,
       h(
@@ -126,7 +174,8 @@ export async function reviewView(main, courseId, quizId) {
           'Take the quiz',
         ),
       ),
-      checkFilter(stored.quiz.questions.filter((q) => q.needsCheck).length, onlyToCheck, (on) => {
+      warned,
+      checkFilter(toCheck(), onlyToCheck, (on) => {
         onlyToCheck = on;
         filter();
       }),
@@ -352,7 +401,7 @@ export async function reviewView(main, courseId, quizId) {
         { class: 'muted' },
         'The course with this quiz, as it is now: every edit above is in the files.',
       ),
-      exportButtons(course.id, quizId),
+      exports,
     ),
   );
 }

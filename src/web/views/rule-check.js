@@ -63,3 +63,44 @@ export function checkFilter(count, on, changed) {
 
 /** What the list says when the filter hides every question. */
 export const NOTHING_TO_CHECK = 'No question waits for a check.';
+
+/**
+ * Says, before a quiz is marked reviewed, that `count` questions made by rule are not yet checked, with a way to
+ * go to them, one to mark it reviewed anyway and one to leave it as it is. Marking never clears a marker: each
+ * question is kept on its own.
+ * @param {number} count @param {{ showThem: () => void; anyway: () => void; cancel: () => void }} act
+ */
+export function reviewWarning(count, act) {
+  const button = (/** @type {string} */ label, /** @type {() => void} */ click, cls = '') => {
+    const b = h('button', { type: 'button', class: cls }, label);
+    b.addEventListener('click', click);
+    return b;
+  };
+  return h(
+    'div',
+    { class: 'card review-warning', role: 'group', 'aria-labelledby': 'review-warning-title' },
+    h(
+      'p',
+      { id: 'review-warning-title', class: 'review-warning-title', tabindex: -1 },
+      `${count === 1 ? '1 question made by rule is' : `${count} questions made by rule are`} not yet checked.`,
+    ),
+    h(
+      'p',
+      { class: 'review-warning-why' },
+      'Marking the quiz reviewed does not check them: each keeps its badge until you keep, edit or delete it.',
+    ),
+    h(
+      'div',
+      { class: 'row wrap' },
+      button(count === 1 ? 'Show it' : 'Show them', act.showThem, 'primary'),
+      button('Mark as reviewed anyway', act.anyway),
+      button('Cancel', act.cancel),
+    ),
+  );
+}
+
+/** The review status after marking a quiz reviewed with `count` questions made by rule still unchecked. */
+export const reviewedWith = (/** @type {number} */ count) =>
+  count === 0
+    ? 'Marked as reviewed.'
+    : `Marked as reviewed. ${count === 1 ? '1 question made by rule is' : `${count} questions made by rule are`} still not checked.`;

@@ -2,6 +2,7 @@
 /** What the course, quiz and review pages share: the stored course and quizzes, citations, export buttons. */
 import { ApiError, download, json } from '../api.js';
 import { h } from '../dom.js';
+import { plural } from '../format.js';
 import { openViewer } from '../viewer.js';
 
 /**
@@ -111,10 +112,12 @@ export function exportButtons(courseId, quizId) {
       status.textContent = `Preparing ${f.label}…`;
       try {
         const saved = await download(path);
+        status.dataset.downloaded = saved.name;
         status.textContent = saved.notice
           ? `Downloaded ${saved.name}. ${saved.notice}`
           : `Downloaded ${saved.name}`;
       } catch (err) {
+        delete status.dataset.downloaded;
         status.textContent = err instanceof ApiError ? err.message : String(err);
       } finally {
         button.disabled = false;
@@ -150,6 +153,24 @@ export function exportButtons(courseId, quizId) {
       ),
     ),
   );
+}
+
+/**
+ * After a change to the quiz, the status line of {@link exportButtons} that told of a downloaded file says that the
+ * file is older than the change, and how many questions made by rule wait for a check now: the notice it showed
+ * counted them as they were.
+ * @param {HTMLElement} exports @param {readonly { needsCheck?: string }[]} questions the quiz as it is now
+ */
+export function exportsOutdated(exports, questions) {
+  const status = /** @type {HTMLElement | null} */ (exports.querySelector('.export-status'));
+  const name = status?.dataset.downloaded;
+  if (!status || !name) return;
+  const n = questions.filter((q) => q.needsCheck).length;
+  const now =
+    n === 0
+      ? 'No question made by rule waits for a check now.'
+      : `${plural(n, 'question')} made by rule still ${n === 1 ? 'waits' : 'wait'} for a check.`;
+  status.textContent = `${name} was downloaded before your last change: download it again to have the quiz as it is now. ${now}`;
 }
 
 /** The module a quiz covers, in words. @param {StoredCourse} course @param {Quiz} quiz */
