@@ -13,6 +13,8 @@ import type { Rule } from '../rule.ts';
 export interface AnswerInContext {
   term: string;
   before: string;
+  /** The defining sentence itself (empty when unknown). */
+  sentence: string;
 }
 
 export interface AnswerContextRule extends Rule {
@@ -78,26 +80,30 @@ const SYNTAX_LINE = /^\s*(?:\(|syntax:)/iu;
 export const ANSWER_CONTEXT_RULES: readonly AnswerContextRule[] = [
   {
     id: 'answer/referent-before',
-    why: 'A common noun of one word defined right after the sentence that names its thing with a modifier or a name ("HackRF One produces a 10 MHz clock signal on CLKOUT. The signal is a 3.3 V, 10 MHz square wave …", "Structure CM serves as … The structure is the (only) export …") describes that one thing: its gloss does not hold for the noun in general, and the key drops the modifier that says which (HackRF and SML/NJ CM manuals, fresh set 13). A noun that the sentence before writes bare ("A pipe connects two processes") is the term itself.',
+    why: 'A common noun of one word, defined by "The <noun> is …" right after the sentence that names its thing with a modifier or a name ("HackRF One produces a 10 MHz clock signal on CLKOUT. The signal is a 3.3 V, 10 MHz square wave …", "Structure CM serves as … The structure is the (only) export …") describes that one thing: its gloss does not hold for the noun in general, and the key drops the modifier that says which (HackRF and SML/NJ CM manuals, fresh set 13). A noun that the sentence before writes bare ("A pipe connects two processes") is the term itself.',
     reject: [
-      'HackRF One produces a 10 MHz clock signal on CLKOUT. || signal',
-      'Structure CM serves as the entry point of the compilation manager. || structure',
+      'HackRF One produces a 10 MHz clock signal on CLKOUT. || The signal is a 3.3 V, 10 MHz square wave. || signal',
+      'Structure CM serves as the entry point of the compilation manager. || The structure is the only export of the library. || structure',
     ],
     keep: [
-      'A pipe connects two processes. || pipe',
-      'Each process has a parent, and the signal goes to it. || signal',
-      ' || signal',
-      'HackRF One produces a 10 MHz clock signal on CLKOUT. || clock signal',
+      'A pipe connects two processes. || The pipe is a buffer in the kernel. || pipe',
+      'Each process has a parent, and the signal goes to it. || The signal is a software interrupt. || signal',
+      ' || The signal is a software interrupt. || signal',
+      'HackRF One produces a 10 MHz clock signal on CLKOUT. || The clock signal is a square wave. || clock signal',
+      // An article "a" defines the noun itself after the example that used it (CLIPS user\'s guide, fresh set 13).
+      'A fact such as (duck) or (quack) is said to consist of a single field. || A field is a placeholder that may have a value. || field',
+      'Prover9 reads first-order formulas. || Clauses are a subset of formulas. || clauses',
     ],
-    fails: ({ term, before }) => {
+    fails: ({ term, before, sentence }) => {
       const t = term.trim();
-      if (!/^\p{Ll}{3,}$/u.test(t)) return false;
-      const sentence = lastSentence(before);
+      // "The signal is …": the definite article points back; "A field is …" defines the noun itself.
+      if (!/^\p{Ll}{3,}$/u.test(t) || !new RegExp(`^\\s*the\\s+${t}\\s`, 'iu').test(sentence)) return false;
+      const previous = lastSentence(before);
       const modified = new RegExp(`(?<![\\p{L}\\p{N}])([\\p{L}\\p{N}][\\p{L}\\p{N}-]*)\\s+${t}(?!\\p{L})`, 'giu');
-      for (const m of sentence.matchAll(modified)) if (!NOT_A_MODIFIER.test(m[1]!)) return true;
+      for (const m of previous.matchAll(modified)) if (!NOT_A_MODIFIER.test(m[1]!)) return true;
       // The noun before a name in capitals: "Structure CM".
       const either = `(?:${t}|${t[0]!.toUpperCase()}${t.slice(1)})`;
-      return new RegExp(`(?<!\\p{L})${either}\\s+\\p{Lu}{2,}(?!\\p{L})`, 'u').test(sentence);
+      return new RegExp(`(?<!\\p{L})${either}\\s+\\p{Lu}{2,}(?!\\p{L})`, 'u').test(previous);
     },
   },
   {
@@ -169,5 +175,5 @@ export const ANSWER_CONTEXT_RULES: readonly AnswerContextRule[] = [
 ];
 
 /** The first rule that refuses to ask `term`, read with the text before its defining sentence, or null. */
-export const contextRefusal = (term: string, before: string) =>
-  ANSWER_CONTEXT_RULES.find((rule) => rule.fails({ term, before }))?.id ?? null;
+export const contextRefusal = (term: string, before: string, sentence = '') =>
+  ANSWER_CONTEXT_RULES.find((rule) => rule.fails({ term, before, sentence }))?.id ?? null;
