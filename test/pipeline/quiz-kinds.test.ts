@@ -349,9 +349,20 @@ describe('the glossary gate: a term read with the sentence before its definition
   const chunk =
     'HackRF One produces a 10 MHz clock signal on CLKOUT. The signal is a 3.3 V, 10 MHz square wave. ' +
     'A fact is said to consist of a single field. A field is a placeholder that may have a value.';
-  const entry = (term: string, definition: string) => ({ term, definition, citations: [{ page: 1, chunkId: 'c' }] });
+  const entry = (term: string, definition: string) => ({
+    term,
+    definition,
+    citations: [{ page: 1, chunkId: 'c' }],
+  });
   const read = (term: string, definition: string) =>
-    readEntry(entry(term, definition), 0, lang, words, (t) => lang.analyser.tag(t), () => chunk).refusal;
+    readEntry(
+      entry(term, definition),
+      0,
+      lang,
+      words,
+      (t) => lang.analyser.tag(t),
+      () => chunk,
+    ).refusal;
   test('"The signal is …" after "clock signal" describes that one signal: refused', () => {
     assert.equal(read('signal', 'The signal is a 3.3 V, 10 MHz square wave.'), 'answer/referent-before');
   });

@@ -99,7 +99,10 @@ export const ANSWER_CONTEXT_RULES: readonly AnswerContextRule[] = [
       // "The signal is …": the definite article points back; "A field is …" defines the noun itself.
       if (!/^\p{Ll}{3,}$/u.test(t) || !new RegExp(`^\\s*the\\s+${t}\\s`, 'iu').test(sentence)) return false;
       const previous = lastSentence(before);
-      const modified = new RegExp(`(?<![\\p{L}\\p{N}])([\\p{L}\\p{N}][\\p{L}\\p{N}-]*)\\s+${t}(?!\\p{L})`, 'giu');
+      const modified = new RegExp(
+        `(?<![\\p{L}\\p{N}])([\\p{L}\\p{N}][\\p{L}\\p{N}-]*)\\s+${t}(?!\\p{L})`,
+        'giu',
+      );
       for (const m of previous.matchAll(modified)) if (!NOT_A_MODIFIER.test(m[1]!)) return true;
       // The noun before a name in capitals: "Structure CM".
       const either = `(?:${t}|${t[0]!.toUpperCase()}${t.slice(1)})`;
@@ -121,7 +124,10 @@ export const ANSWER_CONTEXT_RULES: readonly AnswerContextRule[] = [
     fails: ({ term, before }) => {
       const t = term.trim();
       if (!ALL_CAPITALS.test(t) || !/\p{L}{2}/u.test(t)) return false;
-      const word = new RegExp(`(?<![\\p{L}\\p{N}_-])${escapeRegExp(t.toLowerCase())}(?![\\p{L}\\p{N}_-])`, 'u');
+      const word = new RegExp(
+        `(?<![\\p{L}\\p{N}_-])${escapeRegExp(t.toLowerCase())}(?![\\p{L}\\p{N}_-])`,
+        'u',
+      );
       return before.split('\n').some((line) => SYNTAX_LINE.test(line) && word.test(line));
     },
   },

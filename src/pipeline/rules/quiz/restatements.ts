@@ -16,7 +16,8 @@ const BOARD_LABEL = /^\p{Lu}{1,2}\d{1,3}$/u;
 const POSITION = /\b(?:nearest|closest|next|adjacent|nearer|closer)\s+to\b|\b(?:left|right)\s+of\b/iu;
 
 /** Quantifiers that open a list of things, not what a thing is ("many environment variables"). */
-const QUANTIFIER = /^\s*(?:many|several|various|numerous|some|most|few|a\s+few|a\s+number\s+of|lots\s+of)\s+\p{Ll}/iu;
+const QUANTIFIER =
+  /^\s*(?:many|several|various|numerous|some|most|few|a\s+few|a\s+number\s+of|lots\s+of)\s+\p{Ll}/iu;
 
 /** Adverbs of degree, which open a gloss only before an adjective ("a pretty straight forward"). */
 const DEGREE = /^(?:pretty|very|quite|rather|really|fairly|too|so|extremely|fully|totally|completely)$/u;
@@ -76,7 +77,10 @@ export const RESTATEMENT_RULES: readonly GlossRule[] = [
   {
     id: 'gloss/no-noun',
     why: 'A gloss whose article is followed only by adverbs and adjectives, then a preposition or its end ("The installation is a pretty straight forward on UNIX machines"), is a sentence missing its noun: nothing is defined (wise-dynamite, fresh set 13). The words are read by the tagger: any noun, name, number or verb before the preposition is a phrase ("a simple tool for …"), and so is a gloss with no preposition after an adjective that the tagger reads as the head ("the red").',
-    reject: ['installation => a pretty straight forward on UNIX machines', 'setup => a very quick on most systems'],
+    reject: [
+      'installation => a pretty straight forward on UNIX machines',
+      'setup => a very quick on most systems',
+    ],
     keep: [
       'editor => a pretty small program for editing text',
       'installer => a straightforward script on UNIX machines',
