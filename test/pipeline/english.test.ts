@@ -378,6 +378,12 @@ describe('definitions', () => {
       'selectivity',
     );
     assert.equal(def('The result is a list of rows in no particular order.'), null);
+    // A sentence's first capital is lowered only when no other word of the term has one (HackRF manual, set 13).
+    assert.equal(def('Opera Cake is an antenna switching add-on board for HackRF One.')?.term, 'Opera Cake');
+    assert.equal(
+      def('Unit conflict is a proof found by two unit clauses that contradict.')?.term,
+      'unit conflict',
+    );
     // A person is no term; a subject that points back ("these tools") is no gloss.
     assert.equal(def('Andreas Arnez is the current maintainer and developer of the port.'), null);
     assert.equal(def('The most popular of these tools is called Memcheck.'), null);

@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import type { Chunk } from '../../src/domain/document.ts';
 import type { DraftOf, QuestionDraft } from '../../src/domain/questions.ts';
 import { loadEnglishProfile } from '../../src/pipeline/language/index.ts';
-import type { Defined } from '../../src/pipeline/quiz/defined-terms.ts';
+import { type Defined, readEntry } from '../../src/pipeline/quiz/defined-terms.ts';
 import { acceptedAnswers, matchingItems, shortAnswerItems } from '../../src/pipeline/quiz/kinds/glossary.ts';
 import { multipleAnswerItems } from '../../src/pipeline/quiz/kinds/multiple-answer.ts';
 import { falseByQuantity, numericalMaker, numericalOf } from '../../src/pipeline/quiz/kinds/numerical.ts';
@@ -341,6 +341,33 @@ describe('matching and short answer: the terms a module defines', () => {
       items.map((c) => (c.q as DraftOf<'short_answer'>).answers[0]),
       ['Memcheck'],
     );
+  });
+});
+
+// HackRF and CLIPS manuals, fresh set 13: the gate reads the defining sentence itself with the one before it.
+describe('the glossary gate: a term read with the sentence before its definition', () => {
+  const chunk =
+    'HackRF One produces a 10 MHz clock signal on CLKOUT. The signal is a 3.3 V, 10 MHz square wave. ' +
+    'A fact is said to consist of a single field. A field is a placeholder that may have a value.';
+  const entry = (term: string, definition: string) => ({
+    term,
+    definition,
+    citations: [{ page: 1, chunkId: 'c' }],
+  });
+  const read = (term: string, definition: string) =>
+    readEntry(
+      entry(term, definition),
+      0,
+      lang,
+      words,
+      (t) => lang.analyser.tag(t),
+      () => chunk,
+    ).refusal;
+  test('"The signal is …" after "clock signal" describes that one signal: refused', () => {
+    assert.equal(read('signal', 'The signal is a 3.3 V, 10 MHz square wave.'), 'answer/referent-before');
+  });
+  test('"A field is …" after "a single field" defines the noun itself: asked', () => {
+    assert.equal(read('field', 'A field is a placeholder that may have a value.'), null);
   });
 });
 

@@ -329,8 +329,11 @@ const FAMILIES = [
     name: 'terms a short answer asks, read with the text before (rules/quiz/answer-context.ts)',
     rules: ANSWER_CONTEXT_RULES,
     catches(rule, example: string) {
+      // `before || term`, or `before || sentence || term` for a rule that reads the defining sentence too.
       const at = example.lastIndexOf(' || ');
-      return rule.fails({ before: example.slice(0, at), term: example.slice(at + 4).trim() });
+      const parts = example.slice(0, at).split(' || ');
+      const sentence = parts.length > 1 ? parts.pop()! : '';
+      return rule.fails({ before: parts.join(' || '), sentence, term: example.slice(at + 4).trim() });
     },
   }),
   family({

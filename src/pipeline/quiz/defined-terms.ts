@@ -73,7 +73,9 @@ export type ContextOf = (chunkId: string) => string;
 /** The first rule of ANSWER_CONTEXT_RULES that refuses the entry's term with the text before its sentence, or null. */
 function entryContextRefusal(entry: GlossaryEntry, contextOf: ContextOf): string | null {
   const chunkId = entry.citations[0]?.chunkId;
-  return chunkId ? contextRefusal(entry.term, textBefore(contextOf(chunkId), entry.definition)) : null;
+  return chunkId
+    ? contextRefusal(entry.term, textBefore(contextOf(chunkId), entry.definition), entry.definition)
+    : null;
 }
 
 /** An entry's gloss as read, and why the gloss is not asked by (null: it may be). */

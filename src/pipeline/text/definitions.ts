@@ -80,7 +80,13 @@ const termText = (sentence: string, words: readonly Word[]) => {
       .slice(0, first.start)
       .replace(/^(?:a|an|the)\s+/iu, '')
       .trim() === '';
-  return opensSentence && first.known && first.pos !== 'PROPN' && /^\p{Lu}\p{Ll}*$/u.test(first.text)
+  // A capital on another word makes the whole a name ("Opera Cake", HackRF manual, fresh set 13): keep its first.
+  const named = words.slice(1).some((w) => /\p{Lu}/u.test(w.text));
+  return opensSentence &&
+    !named &&
+    first.known &&
+    first.pos !== 'PROPN' &&
+    /^\p{Lu}\p{Ll}*$/u.test(first.text)
     ? text[0]!.toLowerCase() + text.slice(1)
     : text;
 };

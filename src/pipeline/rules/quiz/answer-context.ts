@@ -13,6 +13,8 @@ import type { Rule } from '../rule.ts';
 export interface AnswerInContext {
   term: string;
   before: string;
+  /** The defining sentence itself (empty when unknown). */
+  sentence: string;
 }
 
 export interface AnswerContextRule extends Rule {
@@ -60,7 +62,75 @@ const DATA_NOUN = /\b(?:input|data|vectors?|matrix|rows?|columns?|entries|values
 /** A lead-in that calls the block below it an example or an input file. */
 const EXAMPLE_LEAD_IN = /\b(?:example|input file|sample input)\b|\.in\b/iu;
 
+/** Words that may stand before a noun without naming which one it is ("the signal", "each signal", "of signals"). */
+const NOT_A_MODIFIER =
+  /^(?:the|a|an|this|that|these|those|each|every|any|some|no|its|their|his|her|our|your|my|of|in|on|at|to|for|with|by|from|into|and|or|is|are|was|were|be|as|one|per|than|not)$/iu;
+
+/** The last sentence of a text (the one just before a defining sentence), or the empty string. */
+const lastSentence = (text: string) =>
+  text
+    .replace(/\s+/gu, ' ')
+    .split(/(?<=[.!?])\s+(?=\p{Lu})/u)
+    .filter((s) => s.trim() !== '')
+    .at(-1) ?? '';
+
+/** A line of a syntax: a Lisp form ("(flet ({(name lambda-list …)}*) . body)") or one opening "Syntax:". */
+const SYNTAX_LINE = /^\s*(?:\(|syntax:)/iu;
+
 export const ANSWER_CONTEXT_RULES: readonly AnswerContextRule[] = [
+  {
+    id: 'answer/referent-before',
+    why: 'A common noun of one word, defined by "The <noun> is …" right after the sentence that names its thing with a modifier or a name ("HackRF One produces a 10 MHz clock signal on CLKOUT. The signal is a 3.3 V, 10 MHz square wave …", "Structure CM serves as … The structure is the (only) export …") describes that one thing: its gloss does not hold for the noun in general, and the key drops the modifier that says which (HackRF and SML/NJ CM manuals, fresh set 13). A noun that the sentence before writes bare ("A pipe connects two processes") is the term itself.',
+    reject: [
+      'HackRF One produces a 10 MHz clock signal on CLKOUT. || The signal is a 3.3 V, 10 MHz square wave. || signal',
+      'Structure CM serves as the entry point of the compilation manager. || The structure is the only export of the library. || structure',
+    ],
+    keep: [
+      'A pipe connects two processes. || The pipe is a buffer in the kernel. || pipe',
+      'Each process has a parent, and the signal goes to it. || The signal is a software interrupt. || signal',
+      ' || The signal is a software interrupt. || signal',
+      'HackRF One produces a 10 MHz clock signal on CLKOUT. || The clock signal is a square wave. || clock signal',
+      // An article "a" defines the noun itself after the example that used it (CLIPS user\'s guide, fresh set 13).
+      'A fact such as (duck) or (quack) is said to consist of a single field. || A field is a placeholder that may have a value. || field',
+      'Prover9 reads first-order formulas. || Clauses are a subset of formulas. || clauses',
+    ],
+    fails: ({ term, before, sentence }) => {
+      const t = term.trim();
+      // "The signal is …": the definite article points back; "A field is …" defines the noun itself.
+      if (!/^\p{Ll}{3,}$/u.test(t) || !new RegExp(`^\\s*the\\s+${t}\\s`, 'iu').test(sentence)) return false;
+      const previous = lastSentence(before);
+      const modified = new RegExp(
+        `(?<![\\p{L}\\p{N}])([\\p{L}\\p{N}][\\p{L}\\p{N}-]*)\\s+${t}(?!\\p{L})`,
+        'giu',
+      );
+      for (const m of previous.matchAll(modified)) if (!NOT_A_MODIFIER.test(m[1]!)) return true;
+      // The noun before a name in capitals: "Structure CM".
+      const either = `(?:${t}|${t[0]!.toUpperCase()}${t.slice(1)})`;
+      return new RegExp(`(?<!\\p{L})${either}\\s+\\p{Lu}{2,}(?!\\p{L})`, 'u').test(previous);
+    },
+  },
+  {
+    id: 'answer/syntax-line-placeholder',
+    why: 'A term in capitals whose lower-case form is a word of the syntax line above it ("BODY is the scope of each local function definition" under "(flet ({(name lambda-list …)}*) . body)") is a placeholder of that syntax, as answer/syntax-placeholder\'s "<FILE>" is: the learner would type a slot of one form (GCL manual, fresh set 12\'s class again in set 13). Only a line that opens with "(" or "Syntax:"; a name in capitals that no such line writes in lower case ("GYOTO") is left alone.',
+    reject: [
+      'flet\n(flet ({(name lambda-list {decl | doc}* {form}*)}*) . body)\nEvaluates BODY as a PROGN. || BODY',
+      'Syntax: make-array dimensions &key element-type\n || DIMENSIONS',
+    ],
+    keep: [
+      'GYOTO computes images of black holes. || GYOTO',
+      '(flet ({(name lambda-list)}*) . body)\n || FORM',
+      'The body of a message holds its text. || BODY',
+    ],
+    fails: ({ term, before }) => {
+      const t = term.trim();
+      if (!ALL_CAPITALS.test(t) || !/\p{L}{2}/u.test(t)) return false;
+      const word = new RegExp(
+        `(?<![\\p{L}\\p{N}_-])${escapeRegExp(t.toLowerCase())}(?![\\p{L}\\p{N}_-])`,
+        'u',
+      );
+      return before.split('\n').some((line) => SYNTAX_LINE.test(line) && word.test(line));
+    },
+  },
   {
     id: 'answer/syntax-placeholder',
     why: 'A placeholder of an option\'s syntax, named in the sentence before ("… using the nthreads=NCORES option. NCORES is the number of threads that GYOTO will use."), stands for a value the reader chooses: the thing to know is the option, and the key wants the placeholder (Gyoto manual, fresh set 12). A term the text before also writes as a word of its own ("<abstract> … The abstract …"), or a value in lower case after "=" ("compression=gzip": a real value, not a placeholder), is left alone.',
@@ -111,5 +181,5 @@ export const ANSWER_CONTEXT_RULES: readonly AnswerContextRule[] = [
 ];
 
 /** The first rule that refuses to ask `term`, read with the text before its defining sentence, or null. */
-export const contextRefusal = (term: string, before: string) =>
-  ANSWER_CONTEXT_RULES.find((rule) => rule.fails({ term, before }))?.id ?? null;
+export const contextRefusal = (term: string, before: string, sentence = '') =>
+  ANSWER_CONTEXT_RULES.find((rule) => rule.fails({ term, before, sentence }))?.id ?? null;

@@ -11,6 +11,7 @@ import type { QuizWords, Token } from '../../language/index.ts';
 import { containsTerm } from '../../text/cloze.ts';
 import type { AnswerRule, GlossRule, TermRule } from './gloss-places.ts';
 import { NON_DEFINITION_RULES, NON_TERM_RULES } from './non-definitions.ts';
+import { RESTATEMENT_RULES } from './restatements.ts';
 import { commonPhrase } from './salience.ts';
 import {
   ATTRIBUTION,
@@ -589,6 +590,7 @@ export const GLOSS_RULES: readonly GlossRule[] = [
     fails: (d) => ATTRIBUTION.test(d.gloss.trim()),
   },
   ...NON_DEFINITION_RULES,
+  ...RESTATEMENT_RULES,
 ];
 
 /** A head noun of code at the opening of a definition ("a flag that…", "an enumerated integer that…"). */

@@ -276,6 +276,34 @@ export const NON_TERM_RULES: readonly TermRule[] = [
     },
   },
   {
+    id: 'answer/attribute-slot',
+    why: 'An attribute\'s parts, described under it ("Value is a list of language names", "The array index is the directory where the file is to be installed"), are the value and the index of one attribute the item does not name (gprbuild user\'s guide, fresh set 13): "value" or "array index" alone is no term. A value or an index with its kind ("absolute value", "index register") is left to the other rules.',
+    reject: [
+      'value => a list of language names',
+      'array index => the directory where the file is to be installed',
+      'values => the names of the source files',
+    ],
+    keep: [
+      'absolute value => the distance of a number from zero on the number line',
+      'index register => a register that holds an offset added to addresses',
+    ],
+    fails: (a) => /^(?:values?|array\s+ind(?:ex|ices))$/iu.test(a.term.trim()),
+  },
+  {
+    id: 'answer/section-subject',
+    why: 'A term that is a section\'s subject or the sentence\'s frame, not a thing defined: "The installation is a pretty straight forward on UNIX machines" (wise-dynamite), "The general term symbol refers to both tokens and nonterminals", keyed "general term symbol" with the frame run into the key (ML-LPT manual, fresh set 13). "installation" alone, and a term opening "general term" or "generic term".',
+    reject: [
+      'installation => a pretty straight forward on UNIX machines',
+      'general term symbol => both tokens and nonterminals',
+      'generic term node => any vertex of the graph',
+    ],
+    keep: [
+      'installation directory => the folder the files are copied to',
+      'symbol table => the map of names a compiler keeps while it reads a program',
+    ],
+    fails: (a) => /^installations?$|^(?:general|generic)\s+terms?\s/iu.test(a.term.trim()),
+  },
+  {
     id: 'answer/symbol-term',
     why: 'A term that is a formula\'s symbol with the noun the text calls it by ("The coefficients aB are the pressures in the bodies…", under equation (16.81), its subscript flattened) asks to type a symbol no reader types, and one that means something only in its equation (Surface Evolver manual, fresh set 12). A plural noun, a noun of mathematics or a function\'s slot ("output C", GNU Octave manual, fresh set 11) before a symbol of one or two letters; a name with a letter ("vitamin C", "hepatitis B") is a term.',
     reject: [
