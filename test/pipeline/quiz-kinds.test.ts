@@ -446,9 +446,24 @@ describe('multiple answer: key bindings and sentences adding to the one before a
   const itemsOf = (trues: string[]) =>
     multipleAnswerItems(trues.map(tf), ['Notation'], mulberry32(1), lang, falses).length;
   test('orders, table rows and "also" make no option; the same claims as statements do', () => {
-    assert.equal(itemsOf(['Toggle audio pattern and give audible feedback.', 'FFPlayer - may be used to play back audio files.']), 0);
-    assert.equal(itemsOf(['To record, you will also need a sound card.', 'The decoder behaves similarly.']), 0);
-    assert.equal(itemsOf(['The key toggles the audio pattern and gives audible feedback.', 'FFPlayer may be used to play back audio files.']), 1);
+    assert.equal(
+      itemsOf([
+        'Toggle audio pattern and give audible feedback.',
+        'FFPlayer - may be used to play back audio files.',
+      ]),
+      0,
+    );
+    assert.equal(
+      itemsOf(['To record, you will also need a sound card.', 'The decoder behaves similarly.']),
+      0,
+    );
+    assert.equal(
+      itemsOf([
+        'The key toggles the audio pattern and gives audible feedback.',
+        'FFPlayer may be used to play back audio files.',
+      ]),
+      1,
+    );
   });
 });
 

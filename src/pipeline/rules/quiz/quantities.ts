@@ -132,7 +132,8 @@ function eitherNumber(unit: string): string {
 }
 
 /** A number standing as a word of a sentence ("4", "2,048", "1.5"), not a piece of a name ("x86", "v2"). */
-const STANDING_NUMBER = /(?<![\p{L}\p{N}_.,/:-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\p{L}\p{N}_]|[.,]\d)/gu;
+const STANDING_NUMBER =
+  /(?<![\p{L}\p{N}_.,/:-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\p{L}\p{N}_]|[.,]\d)/gu;
 
 /** Equal but for rounding. */
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
@@ -152,9 +153,7 @@ export function madeByArithmetic(q: QuantityPlace): boolean {
   }
   const v = q.value;
   if (v <= 1) return false;
-  return others.some((a, i) =>
-    others.some((b, j) => i !== j && (same(a * b, v) || same(a / b, v))),
-  );
+  return others.some((a, i) => others.some((b, j) => i !== j && (same(a * b, v) || same(a / b, v))));
 }
 
 export const QUANTITY_RULES: readonly QuantityRule[] = [

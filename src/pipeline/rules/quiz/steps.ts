@@ -445,9 +445,7 @@ export const STEP_RULES: readonly StepRule[] = [
     reject: [
       'Instance-set members are examined as follows: | When there are two or more instance-sets, vary the rightmost first. ; When there is more than one class, iterate from left to right. ; Examine the instances in the order defined.',
     ],
-    keep: [
-      'Proceed as follows: | Open the file. ; When the file is open, edit the header. ; Save it.',
-    ],
+    keep: ['Proceed as follows: | Open the file. ; When the file is open, edit the header. ; Save it.'],
     fails: (l) => l.items.some((t) => /^when\s+there\s+(?:is|are)\b/iu.test(t.trim())),
   },
 ];
