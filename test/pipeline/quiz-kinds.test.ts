@@ -483,6 +483,11 @@ describe('multiple answer: false options by a quantity a numerical item would as
       'an anecdote',
     );
     assert.equal(falseByQuantity('The preoperative period is 1 day.', words), null, 'a singular unit');
+    assert.equal(
+      falseByQuantity('Most who die are 65 years and older.', words),
+      null,
+      'an age as a bound: "130 years and older" is absurd',
+    );
     assert.equal(falseByQuantity('See page 42 for the 3 options.', words), null, 'no unit');
     for (const bound of ['Password must be at least 8 characters.', 'The link runs at up to 100 Mbit/s.'])
       assert.equal(falseByQuantity(bound, words), null, `a bound may still hold once changed: ${bound}`);

@@ -101,8 +101,18 @@ export const LEANING_RULES: readonly LeaningRule[] = [
       'To move within the notation, use the arrow keys.',
       'Users select the range of 4 bars to copy.',
       'Output files are written to the current directory.',
+      // The first word is the subject of the verb after it (Raster3D manual, fresh set 13).
+      'Output is in the form of a pixel image with 24 bits of color information per pixel plus one matte channel.',
+      'Output goes to the file named in the header.',
     ],
-    fails: (s, lang) => isAnalysed(lang) && instructionOf(lang)(s.trim()),
+    fails(s, lang) {
+      if (!isAnalysed(lang)) return false;
+      // A first word a verb of its own follows is the subject ("Output is in the form of …", "Output goes to …").
+      const second = lang.analyser.tag(s.trim())[1];
+      if (second && (second.pos === 'AUX' || (second.pos === 'VERB' && /(?:[^s]s|ed)$/u.test(second.lower))))
+        return false;
+      return instructionOf(lang)(s.trim());
+    },
   },
   {
     id: 'listed/table-row',

@@ -286,8 +286,12 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
   {
     id: 'quantity/bound-after',
     why: 'Words after the unit that make the figure a bound ("50% or more") make it no value.',
-    reject: ['The service must last [50]% or more of the visit.'],
-    keep: ['The service must last [50]% of the visit.'],
+    reject: [
+      'The service must last [50]% or more of the visit.',
+      // An age as a bound: changed, "130 years and older" is absurd, not plainly false (VA newsletter, corpus).
+      'Most who die are [65] years and older.',
+    ],
+    keep: ['The service must last [50]% of the visit.', 'The lease ends after [65] years and is renewed.'],
     fails: (q) => q.words.boundAfter.test(q.afterUnit),
   },
   {
