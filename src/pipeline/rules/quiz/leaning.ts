@@ -104,13 +104,19 @@ export const LEANING_RULES: readonly LeaningRule[] = [
       // The first word is the subject of the verb after it (Raster3D manual, fresh set 13).
       'Output is in the form of a pixel image with 24 bits of color information per pixel plus one matte channel.',
       'Output goes to the file named in the header.',
+      'Support for direct output of PNG images requires prior installation of the libpng and libz libraries.',
     ],
     fails(s, lang) {
       if (!isAnalysed(lang)) return false;
-      // A first word a verb of its own follows is the subject ("Output is in the form of …", "Output goes to …").
-      const second = lang.analyser.tag(s.trim())[1];
-      if (second && (second.pos === 'AUX' || (second.pos === 'VERB' && /(?:[^s]s|ed)$/u.test(second.lower))))
-        return false;
+      // A first word the tagger does not read as a verb, with a finite verb after it before any comma, is the
+      // subject's head ("Output is in the form of …", "Support for PNG images requires …"); an order's verbs are
+      // all bare ("Toggle audio pattern and give audible feedback.").
+      const tags = lang.analyser.tag(s.trim());
+      const comma = tags.findIndex((t) => t.text === ',');
+      const finite = tags
+        .slice(1, comma < 0 ? undefined : comma)
+        .some((t) => t.pos === 'AUX' || (t.pos === 'VERB' && /(?:[^s]s|ed)$/u.test(t.lower)));
+      if (tags[0]?.pos !== 'VERB' && finite) return false;
       return instructionOf(lang)(s.trim());
     },
   },
