@@ -72,6 +72,15 @@ describe('numerical: a quantity the sentence states', () => {
   });
 });
 
+describe('numerical: a number the sentence gives away by arithmetic (Speex manual, fresh set 13)', () => {
+  test('no number of frames, sub-frames and samples is asked: each is a product or quotient of two others', () => {
+    const text =
+      'In narrowband, Speex frames are 20 ms long (160 samples) and are subdivided in 4 sub-frames of 5 ms each (40 samples).';
+    assert.equal(numericalOf({ text, page: 30 }, words), null);
+    assert.ok(numericalOf({ text: 'In narrowband, Speex frames are 20 ms long.', page: 30 }, words));
+  });
+});
+
 describe('numerical: the sentence stands alone as a listed statement would', () => {
   const standsAlone = (text: string) => !LISTED_RULES.some((rule) => rule.fails(text, lang));
   const made = (text: string) =>
@@ -81,6 +90,12 @@ describe('numerical: the sentence stands alone as a listed statement would', () 
     assert.ok(numericalOf({ text: fragment, page: 5 }, words), 'its number alone would be asked');
     assert.equal(made(fragment).length, 0);
     assert.equal(made('Memcheck adds a minimum of 16 bytes before and after each block.').length, 1);
+  });
+  test('a count of columns of nothing named is asked by no blank (gsequencer user manual, fresh set 13)', () => {
+    const unnamed = 'There are 5 columns with information of the specific selection.';
+    assert.ok(numericalOf({ text: unnamed, page: 19 }, words), 'its number alone would be asked');
+    assert.equal(made(unnamed).length, 0);
+    assert.equal(made('There are 5 columns in the Machine Selection dialog.').length, 1);
   });
 });
 
@@ -103,6 +118,16 @@ describe('ordering: the steps of a procedure, in order', () => {
     assert.deepEqual(numberedLists([whole])[0]?.items, ['Open the file.', 'Read it.', 'Close it.']);
     const cut = chunk('Do the following steps:\n\n1. Open the file.\n\n2. Read it.\n\n3. Close the');
     assert.deepEqual(numberedLists([cut]), []);
+  });
+  test('a closing pointer run in as the last item is no step (HackRF manual, fresh set 13)', () => {
+    const linked = chunk(
+      'To build the flow graph:\n\n1. Open the companion.\n\n2. Add a source block.\n\n3. Run the graph.\n\n4. You can find the GNU Radio Companion source file here.\n\nThat is all.',
+    );
+    assert.deepEqual(numberedLists([linked])[0]?.items, [
+      'Open the companion.',
+      'Add a source block.',
+      'Run the graph.',
+    ]);
   });
   test('numbered items run into one paragraph are parted (Ubuntu packaging guide, fresh set 9)', () => {
     const runIn = chunk(
@@ -434,6 +459,41 @@ describe('multiple answer from checked statements', () => {
   });
 });
 
+describe('multiple answer: key bindings and sentences adding to the one before are not listed (fresh set 13)', () => {
+  const tf = (text: string): DraftOf<'true_false'> => ({
+    kind: 'true_false',
+    prompt: `True or false: ${text}`,
+    answer: true,
+    explanation: `From page 22: "${text}"`,
+    sourcePage: 22,
+    moduleIndex: 0,
+  });
+  const source = 'The notation editor keeps a history of 256 bytes per pattern.';
+  const falses = [{ text: falseByQuantity(source, words)!, source, page: 22, moduleIndex: 0 }];
+  const itemsOf = (trues: string[]) =>
+    multipleAnswerItems(trues.map(tf), ['Notation'], mulberry32(1), lang, falses).length;
+  test('orders, table rows and "also" make no option; the same claims as statements do', () => {
+    assert.equal(
+      itemsOf([
+        'Toggle audio pattern and give audible feedback.',
+        'FFPlayer - may be used to play back audio files.',
+      ]),
+      0,
+    );
+    assert.equal(
+      itemsOf(['To record, you will also need a sound card.', 'The decoder behaves similarly.']),
+      0,
+    );
+    assert.equal(
+      itemsOf([
+        'The key toggles the audio pattern and gives audible feedback.',
+        'FFPlayer may be used to play back audio files.',
+      ]),
+      1,
+    );
+  });
+});
+
 describe('multiple answer: false options by a quantity a numerical item would ask, changed', () => {
   test('a quantity to ask is changed (doubled, or a small one raised by two); no quantity to ask, no option', () => {
     assert.equal(
@@ -450,6 +510,11 @@ describe('multiple answer: false options by a quantity a numerical item would as
       'an anecdote',
     );
     assert.equal(falseByQuantity('The preoperative period is 1 day.', words), null, 'a singular unit');
+    assert.equal(
+      falseByQuantity('Most who die are 65 years and older.', words),
+      null,
+      'an age as a bound: "130 years and older" is absurd',
+    );
     assert.equal(falseByQuantity('See page 42 for the 3 options.', words), null, 'no unit');
     for (const bound of ['Password must be at least 8 characters.', 'The link runs at up to 100 Mbit/s.'])
       assert.equal(falseByQuantity(bound, words), null, `a bound may still hold once changed: ${bound}`);

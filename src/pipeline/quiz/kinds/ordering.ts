@@ -6,7 +6,12 @@ import type { Chunk } from '../../../domain/document.ts';
 import type { DraftOf } from '../../../domain/questions.ts';
 import type { QuizWords } from '../../language/index.ts';
 import { runInItems } from '../../rules/quiz/run-in-items.ts';
-import { headingShaped, type IsInstruction, stepProblem } from '../../rules/quiz/steps.ts';
+import {
+  headingShaped,
+  type IsInstruction,
+  stepProblem,
+  withoutClosingLink,
+} from '../../rules/quiz/steps.ts';
 import type { GroupMaker } from '../assembler.ts';
 import type { Scope } from '../material.ts';
 import { cited, type Made, made } from '../picking.ts';
@@ -132,7 +137,7 @@ export function foundLists(
     const whole = end + 1 < paragraphs.length || ends(last) || stopless;
     out.push({
       lead: paragraphs[i - 1]?.text ?? '',
-      items: items.map(stepText),
+      items: withoutClosingLink(items.map(stepText)),
       chunk: paragraphs[i]!.chunk,
       whole,
     });

@@ -5,8 +5,9 @@
  * n + 1 columns"), a case the text set up and points at ("In that case", "In the latter case"). Set 12's fault
  * class 5 (reading.md, "The twelfth reading"); part of {@link LISTED_RULES} (rules/quiz/listed.ts). Each pattern reads a sentence once: no part of one can take what the part before took.
  */
-import type { LanguageProfile } from '../../language/index.ts';
+import { isAnalysed, type LanguageProfile } from '../../language/index.ts';
 import type { Rule } from '../rule.ts';
+import { instructionOf } from './steps.ts';
 
 interface LeaningRule extends Rule {
   fails(statement: string, lang: LanguageProfile): boolean;
@@ -58,7 +59,132 @@ const DEFINES_LETTER = new RegExp(
 const CASE_OPENING =
   /^\s*in\s+(?:that|this|either|such(?:\s+(?:a|the))?|the\s+latter|the\s+former|the\s+above)\s+cases?\b(?!\s+stud)/iu;
 
+/**
+ * A row of a table or a list run into a statement: a name then " - " and its description ("FFPlayer - may be used
+ * to …"), a footnote's dagger ("SPEEX_SET_VBR† Set variable bit-rate"), an identifier in capitals with an underscore
+ * opening it ("SPEEX_SET_VBR Set …"). A dash inside the sentence ("The value - if given - is …") is a parenthesis.
+ */
+const TABLE_ROW = /^[^\s]+\s+[-–]\s|[†‡]|^\p{Lu}[\p{Lu}\p{N}]*(?:_[\p{Lu}\p{N}]+)+\b/u;
+
+/**
+ * Words that say the sentence adds to the one before ("also", "similarly", "as well", "another factor", "the first
+ * variant"). "as well as" joins two things of its own sentence, and "also known as" or "also called" name one.
+ */
+const ADDS_TO_BEFORE =
+  /\balso\b(?!\s+(?:known|called|named|referred)\b)|\bsimilarly\b|\bas\s+well\b(?!\s+as\b)|\ban\s?other\s+factor\b|\bthe\s+(?:first|second|third|latter|former|other)\s+variant\b(?!\s+of\b)/iu;
+
+/**
+ * Two sentences run together where the PDF has no full stop: a closing parenthesis or a lower-case word, then "The"
+ * and a word in capitals ("… (si::prof 0 90) The START-ADDRESS will …"). "in The Art of …" is a title.
+ */
+const RUN_TOGETHER = /\)\s+The\s+\p{L}|\p{Ll}\s+The\s+\p{Lu}[\p{Lu}_-]+\b/u;
+
+/**
+ * A count of parts of something the sentence does not name ("There are 5 columns with information of the specific
+ * selection": of which window?), or a sentence with no subject, a table's value column ("Anything you like, up to
+ * 80 characters.", under TITLE). A count in a named window, dialog, file or table ("in the Export dialog") says whose.
+ */
+const UNNAMED_COUNT =
+  /^[Tt]here\s+are\s+\d+\s+(?:columns|rows|fields|buttons|tabs|entries|items|options|boxes|panes|sections)\b(?!.*\b(?:in|of|on)\s+(?:the\s+)?(?:["“‘']|\p{Lu}))|^(?:[Aa]nything|[Ww]hatever)\s+you\b/u;
+
 export const LEANING_RULES: readonly LeaningRule[] = [
+  {
+    id: 'listed/order',
+    why: 'A statement that opens with an order ("Toggle audio pattern and give audible feedback.", "Move within notation left, …") is a key binding or a menu entry taken from a table: the text makes no claim a learner could select, and a changed quantity in one is no falsehood (gsequencer user manual, fresh set 13).',
+    reject: [
+      'Toggle audio pattern and give audible feedback.',
+      'Move within notation left, right, up or down.',
+      'Select the range of 4 bars to copy.',
+    ],
+    keep: [
+      'The key toggles the audio pattern and gives audible feedback.',
+      'To move within the notation, use the arrow keys.',
+      'Users select the range of 4 bars to copy.',
+      'Output files are written to the current directory.',
+      // The first word is the subject of the verb after it (Raster3D manual, fresh set 13).
+      'Output is in the form of a pixel image with 24 bits of color information per pixel plus one matte channel.',
+      'Output goes to the file named in the header.',
+      'Support for direct output of PNG images requires prior installation of the libpng and libz libraries.',
+    ],
+    fails(s, lang) {
+      if (!isAnalysed(lang)) return false;
+      // A first word the tagger does not read as a verb, with a finite verb after it before any comma, is the
+      // subject's head ("Output is in the form of …", "Support for PNG images requires …"); an order's verbs are
+      // all bare ("Toggle audio pattern and give audible feedback.").
+      const tags = lang.analyser.tag(s.trim());
+      const comma = tags.findIndex((t) => t.text === ',');
+      const finite = tags
+        .slice(1, comma < 0 ? undefined : comma)
+        .some((t) => t.pos === 'AUX' || (t.pos === 'VERB' && /(?:[^s]s|ed)$/u.test(t.lower)));
+      if (tags[0]?.pos !== 'VERB' && finite) return false;
+      return instructionOf(lang)(s.trim());
+    },
+  },
+  {
+    id: 'listed/table-row',
+    why: 'A row of a table or list run into a statement ("FFPlayer - may be used to play back files.", "SPEEX_SET_VBR† Set variable bit-rate (VBR) (spx_int32_t)", an identifier in capitals opening it) is a name and its description: listed, it is no sentence of the text (gsequencer user manual, Speex manual, fresh set 13).',
+    reject: [
+      'FFPlayer - may be used to play back audio files.',
+      'SPEEX_SET_VBR† Set variable bit-rate (VBR) on or off.',
+      'SPEEX_GET_FRAME_SIZE Get the number of samples per frame for the current mode.',
+    ],
+    keep: [
+      'FFPlayer may be used to play back audio files.',
+      'The value - if given - is read as 4 bytes.',
+      'The request SPEEX_SET_VBR sets variable bit-rate on or off.',
+      'NASA built the first 3 receivers.',
+      'Non-free files are kept in a separate archive.',
+    ],
+    fails: (s) => TABLE_ROW.test(s.trim()),
+  },
+  {
+    id: 'listed/adds-to-before',
+    why: 'A statement that adds to the one before it ("you will also need a sound card", "An other factor is bpm …", "For the first variant, you provide …", "The second function behaves similarly") is true with that sentence only: listed, its "also" adds to nothing (gsequencer user manual, Speex manual, fresh set 13).',
+    reject: [
+      'To record, you will also need a sound card.',
+      'An other factor is bpm, which sets the tempo of 4 beats.',
+      'Another factor is the sample rate of 44100 Hz.',
+      'For the first variant, you provide a file of 2 columns.',
+      'The decoder behaves similarly.',
+      'The encoder accepts 16 bit samples as well.',
+    ],
+    keep: [
+      'To record, you will need a sound card.',
+      'The encoder accepts 16 bit samples as well as 8 bit samples.',
+      'The CELT codec, also known as Opus, has a frame of 20 ms.',
+      'The first variant of the codec has a frame of 20 ms.',
+    ],
+    fails: (s) => ADDS_TO_BEFORE.test(s),
+  },
+  {
+    id: 'listed/run-together',
+    why: 'Two sentences run together where the PDF has no full stop ("… restarted with (si::prof 0 90) The START-ADDRESS will correspond …") make one statement of two, and the blank of a numerical item may be in either (GCL SI manual, fresh set 13).',
+    reject: [
+      'The profiling is restarted with (si::prof 0 90) The START-ADDRESS will correspond to the beginning of the profile array.',
+      'The profile is cleared with si::prof The START-ADDRESS will then be 0.',
+    ],
+    keep: [
+      'The profiling is restarted with (si::prof 0 90), and the start address will correspond to 0.',
+      'The algorithm is given in The Art of Computer Programming, volume 2.',
+    ],
+    fails: (s) => RUN_TOGETHER.test(s),
+  },
+  {
+    id: 'listed/unnamed-count',
+    why: 'A count of parts of something the sentence does not name ("There are 5 columns with information of the specific selection": of which window?) or a sentence with no subject ("Anything you like, up to 80 characters.", the value column of a table row) asks a number of nothing (gsequencer user manual, Raster3D manual, fresh set 13).',
+    reject: [
+      'There are 5 columns with information of the specific selection.',
+      'There are 3 buttons with a tooltip each.',
+      'Anything you like, up to 80 characters.',
+    ],
+    keep: [
+      'There are 5 columns in the Export dialog.',
+      'The machine dialog has 5 columns with information of the specific selection.',
+      'There are 3 kinds of wave forms to choose from.',
+      'You may give anything you like, up to 80 characters, as the title.',
+    ],
+    fails: (s) => UNNAMED_COUNT.test(s.trim()),
+  },
   {
     id: 'listed/bare-attribute',
     why: 'An attribute for a subject with no owner ("Precision is ca. 10 decimal digits, 5 digits before and after the comma", of the scaled number system named in the sentence before; "The degree of "looseness" can be configured …", of the hosts\' clock synchronisation) reads as a claim on a precision of nothing: listed or blanked, a learner cannot tell whose (MetaPost manual, Shishi manual, fresh set 12).',

@@ -131,6 +131,31 @@ function eitherNumber(unit: string): string {
   return `${escapeRegExp(stem)}(?:es|s)?`;
 }
 
+/** A number standing as a word of a sentence ("4", "2,048", "1.5"), not a piece of a name ("x86", "v2"). */
+const STANDING_NUMBER =
+  /(?<![\p{L}\p{N}_.,/:-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\p{L}\p{N}_]|[.,]\d)/gu;
+
+/** Equal but for rounding. */
+const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+
+/**
+ * Whether two other numbers of the sentence make the blank's by a product or a quotient ("4 sub-frames of 5 ms" make
+ * 20 ms; "160 samples" in "4 sub-frames" of 40 each): the learner computes it, the text need not be read. A number
+ * of 1 or 0 makes anything and is left out. At most 12 numbers are read: a longer run is a table's, pairs of it many.
+ */
+export function madeByArithmetic(q: QuantityPlace): boolean {
+  const others: number[] = [];
+  for (const m of q.text.matchAll(STANDING_NUMBER)) {
+    if (m.index === q.start) continue;
+    const value = Number(m[0].replaceAll(',', ''));
+    if (value > 1) others.push(value);
+    if (others.length > 12) return false;
+  }
+  const v = q.value;
+  if (v <= 1) return false;
+  return others.some((a, i) => others.some((b, j) => i !== j && (same(a * b, v) || same(a / b, v))));
+}
+
 export const QUANTITY_RULES: readonly QuantityRule[] = [
   {
     id: 'quantity/code-sentence',
@@ -261,8 +286,12 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
   {
     id: 'quantity/bound-after',
     why: 'Words after the unit that make the figure a bound ("50% or more") make it no value.',
-    reject: ['The service must last [50]% or more of the visit.'],
-    keep: ['The service must last [50]% of the visit.'],
+    reject: [
+      'The service must last [50]% or more of the visit.',
+      // An age as a bound: changed, "130 years and older" is absurd, not plainly false (VA newsletter, corpus).
+      'Most who die are [65] years and older.',
+    ],
+    keep: ['The service must last [50]% of the visit.', 'The lease ends after [65] years and is renewed.'],
     fails: (q) => q.words.boundAfter.test(q.afterUnit),
   },
   {
@@ -623,5 +652,21 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
     keep: ['The default stack size of a DRD thread is [1000] KB on most platforms.'],
     fails: (q) =>
       /^\s*(?:the|its|this|that) default(?: value| setting| size)? (?:is|was|are)\b/iu.test(q.text),
+  },
+  {
+    id: 'quantity/by-arithmetic',
+    why: 'A blank two other numbers of the sentence make by a product or a quotient ("frames are 20 ms long (160 samples) and are subdivided in 4 sub-frames of 5 ms each (40 samples)": 4 × 5 ms, 160 / 40) is computed, not recalled (Speex manual, fresh set 13).',
+    reject: [
+      'In narrowband, Speex frames are [20] ms long (160 samples) and are subdivided in 4 sub-frames of 5 ms each (40 samples).',
+      'In narrowband, Speex frames are 20 ms long ([160] samples) and are subdivided in 4 sub-frames of 5 ms each (40 samples).',
+      'Frames are subdivided in [4] sub-frames of 5 ms each, 20 ms in all.',
+      'A [16] bit word holds 2 bytes of 8 bits.',
+    ],
+    keep: [
+      'In narrowband, Speex frames are [20] ms long and are subdivided in sub-frames.',
+      'The daemon waits [30] seconds, then retries once and gives up after 1 try.',
+      'A page of [64] KB holds 4 blocks of 8 KB each.',
+    ],
+    fails: madeByArithmetic,
   },
 ];

@@ -424,6 +424,30 @@ export const STEP_RULES: readonly StepRule[] = [
       return words.some((a, i) => words.some((b, j) => j > i && parallel(a, b, cased[i]!, cased[j]!)));
     },
   },
+  {
+    id: 'steps/alternatives',
+    why: 'Under a question, items of a verb and "it" alone ("How do I deal with the big spike …? Ignore it. / Avoid it. / Correct it.") are answers to choose from, not steps: any order is as right (HackRF manual, fresh set 13).',
+    reject: [
+      'How do I deal with the big spike in the middle of my spectrum? | Ignore it. ; Avoid it. ; Correct it.',
+      'FAQ § What can I do about the noise? | Ignore it ; Filter it out ; Correct it',
+    ],
+    keep: [
+      'Proceed as follows: | Open it. ; Read it. ; Close it.',
+      'How do I flash the firmware? | Download the image. ; Unpack it. ; Run hackrf_spiflash on it.',
+    ],
+    fails: (l) =>
+      (QUESTION.test(l.lead) || QUESTION.test(l.section ?? '')) &&
+      l.items.every((t) => VERB_IT.test(t.trim())),
+  },
+  {
+    id: 'steps/conditions',
+    why: 'An item opening on a condition ("When there is more than one instance-set member, vary the rightmost members first") is a rule that holds in its case, not a step done after the one before (CLIPS basic programming guide, fresh set 13).',
+    reject: [
+      'Instance-set members are examined as follows: | When there are two or more instance-sets, vary the rightmost first. ; When there is more than one class, iterate from left to right. ; Examine the instances in the order defined.',
+    ],
+    keep: ['Proceed as follows: | Open the file. ; When the file is open, edit the header. ; Save it.'],
+    fails: (l) => l.items.some((t) => /^when\s+there\s+(?:is|are)\b/iu.test(t.trim())),
+  },
 ];
 
 /**
@@ -443,6 +467,23 @@ const MODAL_LEAD = /(?<!\b(?:you|we|users?|one)\s+)\b(?:will|would|can|could|may
 /** A lead-in that calls its list an order or a procedure's parts ("The order is:", "The stages are:"). */
 const ORDER_LEAD =
   /\b(?:order|workflow|recipe|algorithm|sequence|stages?|phases?|commands?|instructions?)\b/iu;
+
+/**
+ * A closing pointer run in as the list's last item ("You can find the GNU Radio Companion source file here", "You
+ * may also read the FAQ"): no step of the procedure.
+ */
+const CLOSING_LINK = /^(?:you\s+(?:can|may)\s+find|you\s+may\s+also)\b|\bhere[.!]?$/iu;
+
+/** The items without a closing pointer run in as the last ({@link CLOSING_LINK}); the items themselves when there is none. */
+export function withoutClosingLink(items: readonly string[]): string[] {
+  return items.length > 0 && CLOSING_LINK.test(items.at(-1)!.trim()) ? items.slice(0, -1) : [...items];
+}
+
+/** A question: a lead-in or a heading ending in "?". */
+const QUESTION = /\?\s*$/u;
+
+/** A verb and "it", an item of alternatives ("Ignore it.", "Filter it out"), two or three words. */
+const VERB_IT = /^\p{L}+\s+(?:it|them)(?:\s+\p{L}+)?[.!]?$/iu;
 
 /** A lower-case word, then a note's or an instruction's opening in capitals, no stop between ("yourself Be aware"). */
 const NOTE_RUN_IN =
