@@ -49,6 +49,8 @@ export async function reviewView(main, courseId, quizId) {
   let onlyToCheck = false;
   /** True while "Mark as reviewed" waits for the teacher's answer to the warning of questions still to check. */
   let warning = false;
+  /** True while the request marking the quiz (or not) waits for its answer. */
+  let marking = false;
   const exports = exportButtons(course.id, quizId);
   const toCheck = () => stored.quiz.questions.filter((q) => q.needsCheck).length;
 
@@ -114,7 +116,12 @@ export async function reviewView(main, courseId, quizId) {
       reviewed ? 'Mark as not reviewed' : 'Mark as reviewed',
     );
     const mark = async () => {
-      toggle.disabled = true;
+      // One request at a time: a second click would send the same revision (a 409), a Cancel would hide the
+      // warning of a quiz being marked. The toggle and the warning's buttons wait for the answer.
+      if (marking) return;
+      marking = true;
+      const buttons = [...header.querySelectorAll('button')];
+      for (const b of buttons) b.disabled = true;
       try {
         /** @type {StoredQuiz} */
         const next = await json(`api/quizzes/${encodeURIComponent(quizId)}`, {
@@ -122,10 +129,12 @@ export async function reviewView(main, courseId, quizId) {
           body: { reviewed: !reviewed },
           headers: { 'If-Match': `"${stored.revision}"` },
         });
+        marking = false;
         show(next, next.reviewedAt ? reviewedWith(toCheck()) : 'Marked as not reviewed.');
       } catch (err) {
+        marking = false;
         failed(err);
-        toggle.disabled = false;
+        for (const b of buttons) b.disabled = false;
       }
     };
     toggle.addEventListener('click', () => {
