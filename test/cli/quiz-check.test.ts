@@ -87,6 +87,22 @@ describe('profai quiz check', { timeout: 180_000 }, () => {
     assert.deepEqual(await marks(), [null, 'rule', 'rule']);
   });
 
+  test("quiz's own options given to check: refused in one line, nothing changed", async () => {
+    for (const args of [
+      ['quiz', 'check', saved.quizId, '2', '--questions', '5'],
+      ['quiz', '--json', 'check', saved.quizId, '2'],
+    ]) {
+      const res = await runCli(args, env);
+      assert.equal(res.code, 1, args.join(' '));
+      const flag = args.includes('--json') ? '--json' : '--questions';
+      assert.equal(
+        res.stderr,
+        `profai: ${flag}: an option of "profai quiz COURSE_ID", not of "profai quiz check"\n`,
+      );
+    }
+    assert.deepEqual(await marks(), [null, 'rule', 'rule']);
+  });
+
   test('a number keeps that question; again changes nothing, even on the old revision; the trail says cli', async () => {
     const first = await quiz('2', '--revision', '0');
     assert.equal(first.code, 0, first.stderr);
