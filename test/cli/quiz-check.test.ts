@@ -84,6 +84,12 @@ describe('profai quiz check', { timeout: 180_000 }, () => {
       stale.stderr,
       `profai: quiz ${saved.quizId} changed since revision 5 (it is at 0): run "profai quiz check ${saved.quizId}" to read it again\n`,
     );
+    const staleOutOfRange = await quiz('4', '--revision', '5');
+    assert.equal(
+      staleOutOfRange.stderr,
+      stale.stderr,
+      'a stale revision is told first, as the API does (409 before 404)',
+    );
     assert.deepEqual(await marks(), [null, 'rule', 'rule']);
   });
 

@@ -68,7 +68,9 @@ export async function checkCommand(
       return 0;
     }
     const count = stored.quiz.questions.length;
-    if (question < 1 || question > count) throw new QuestionRangeError(quizId, question, count);
+    // As the store (and the API) order them: a stale revision is told before a number it may no longer have.
+    const stale = opts.revision !== undefined && opts.revision !== stored.revision;
+    if (!stale && (question < 1 || question > count)) throw new QuestionRangeError(quizId, question, count);
     const { stored: now, changed } = await editQuestionOutcome(
       db,
       quizId,
