@@ -158,6 +158,7 @@ describe('marking a quiz reviewed with questions still to check (headless Chromi
       await p.textContent('#review-status'),
       'Marked as reviewed. 3 questions made by rule are still not checked.',
     );
+    assert.equal(await focused(p), 'mark-reviewed', 'the focus stays on the toggle, not on the page');
     assert.deepEqual(await stored(quizId), { reviewed: true, marks: [null, 'rule', 'rule', 'rule'] });
     assert.equal(await p.locator('.badge-check').count(), 3, 'the badges stay');
     await shot(p, 'desktop-reviewed-anyway');

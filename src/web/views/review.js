@@ -131,6 +131,8 @@ export async function reviewView(main, courseId, quizId) {
         });
         marking = false;
         show(next, next.reviewedAt ? reviewedWith(toCheck()) : 'Marked as not reviewed.');
+        // The button clicked ("anyway" or the toggle) is gone with the header drawn again: the focus stays here.
+        document.getElementById('mark-reviewed')?.focus();
       } catch (err) {
         marking = false;
         failed(err);
