@@ -93,6 +93,26 @@ describe('profai quiz check', { timeout: 180_000 }, () => {
     assert.deepEqual(await marks(), [null, 'rule', 'rule']);
   });
 
+  test('a quiz of one question says so in the singular', async () => {
+    const one = await saveProcessedDocument(
+      db,
+      fixtureDocument(createHash('sha256').update('quiz-check-one').digest('hex'), 'one.pdf'),
+    );
+    const res = await runCli(['quiz', 'check', one.quizId, '2'], env);
+    assert.equal(res.code, 1);
+    assert.equal(
+      res.stderr,
+      `profai: question 2 is out of range: quiz ${one.quizId} has 1 question (1 to 1)\n`,
+    );
+  });
+
+  test('--revision without a question number: refused in one line', async () => {
+    const res = await quiz('--revision', '0');
+    assert.equal(res.code, 1);
+    assert.equal(res.stderr, 'profai: --revision needs a question number\n');
+    assert.equal(res.stdout, '');
+  });
+
   test("quiz's own options given to check: refused in one line, nothing changed", async () => {
     for (const args of [
       ['quiz', 'check', saved.quizId, '2', '--questions', '5'],

@@ -32,7 +32,7 @@ class QuestionRangeError extends ProfaiError {
   constructor(quizId: string, n: number, count: number) {
     super(
       'not_found',
-      `question ${n} is out of range: quiz ${quizId} has ${count} questions (1 to ${count})`,
+      `question ${n} is out of range: quiz ${quizId} has ${count} question${count === 1 ? '' : 's'} (1 to ${count})`,
     );
   }
 }
@@ -59,6 +59,10 @@ export async function checkCommand(
   question: number | undefined,
   opts: { revision?: number },
 ): Promise<number> {
+  // The list reads the quiz at any revision: a --revision there would be ignored without a word.
+  if (question === undefined && opts.revision !== undefined) {
+    throw new ProfaiError('config_invalid', '--revision needs a question number');
+  }
   const db = await openDatabase(config);
   try {
     const stored = await getQuiz(db, quizId);
