@@ -249,6 +249,35 @@ describe('marking a quiz reviewed with questions still to check (headless Chromi
     assert.deepEqual(errors, []);
   });
 
+  test('desktop: a check made while a download comes makes that file outdated when it arrives', async () => {
+    const quizId = await saveQuiz(fx.deps.db, courseId, ruleMade(15));
+    const { p, close } = await open(DESKTOP, quizId);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The file is made now (3 to check) and arrives only after the check below.
+    await p.route('**/export?**', async (route) => {
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response });
+    });
+    const downloaded = p.waitForEvent('download');
+    await p.click('button[data-format="moodle-xml"]');
+    await p.waitForSelector('.export-status:has-text("Preparing")');
+    await p.click('button[aria-label="Mark as checked: question 2"]');
+    await p.waitForSelector('#review-status:has-text("Question 2 marked as checked.")');
+    release();
+    const name = (await downloaded).suggestedFilename();
+    await p.waitForSelector('.export-status:not(:has-text("Preparing"))');
+    assert.equal(
+      await p.textContent('.export-status'),
+      `${name} was downloaded before your last change: download it again to have the quiz as it is now. 2 questions made by rule still wait for a check.`,
+    );
+    await close();
+    assert.deepEqual(errors, []);
+  });
+
   test('phone: the warning fits the screen and reads as the page does', async () => {
     const quizId = await saveQuiz(fx.deps.db, courseId, ruleMade(13));
     const { p, close } = await open(PHONE, quizId, true);
