@@ -321,10 +321,7 @@ describe('the web app in headless Chromium, against the API and a worker', { tim
     const toCheck = await page.locator('.badge-check').count();
     assert.ok(toCheck > 0, 'the offline quiz of the sample holds questions made by rule to check');
     await page.click('#mark-reviewed');
-    assert.match(
-      (await page.textContent('#review-warning-title')) ?? '',
-      new RegExp(`^${toCheck} question`),
-    );
+    assert.match((await page.textContent('#review-warning-title')) ?? '', new RegExp(`^${toCheck} question`));
     await page.click('.review-warning button:has-text("Mark as reviewed anyway")');
     await page.waitForSelector('#review-status:has-text("Marked as reviewed.")');
     await shot(page, 'desktop-review');
