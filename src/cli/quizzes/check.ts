@@ -7,6 +7,7 @@ import type { Config } from '../../config.ts';
 import { NotFoundError, ProfaiError } from '../../domain/errors.ts';
 
 import { toCheck } from '../../domain/rule-check.ts';
+import { madeByRule } from '../../export/text.ts';
 import {
   editQuestionOutcome,
   getQuiz,
@@ -38,9 +39,7 @@ class QuestionRangeError extends ProfaiError {
 }
 
 const waiting = (n: number) =>
-  n === 0
-    ? 'no question waits for a check'
-    : `${n} question${n === 1 ? '' : 's'} made by rule still wait${n === 1 ? 's' : ''} for a check`;
+  n === 0 ? 'no question waits for a check' : `${madeByRule(n)} still wait${n === 1 ? 's' : ''} for a check`;
 
 /** `Quiz q1 (revision 2): 2 questions …`, then one line per question that waits. */
 function list(stored: StoredQuiz): void {

@@ -18,6 +18,7 @@ import {
   CHECK_BUTTON,
   checkFilter,
   checkNote,
+  countToCheck,
   NOTHING_TO_CHECK,
   reviewedWith,
   reviewWarning,
@@ -52,7 +53,7 @@ export async function reviewView(main, courseId, quizId) {
   /** True while the request marking the quiz (or not) waits for its answer. */
   let marking = false;
   const exports = exportButtons(course.id, quizId);
-  const toCheck = () => stored.quiz.questions.filter((q) => q.needsCheck).length;
+  const toCheck = () => countToCheck(stored.quiz.questions);
 
   /** @param {StoredQuiz} next @param {string} [message] */
   const show = (next, message) => {

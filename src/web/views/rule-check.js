@@ -5,8 +5,18 @@
  * those. Only review shows them: taking the quiz, a learner never sees the marker.
  */
 import { h } from '../dom.js';
+import { plural } from '../format.js';
 
 /** @typedef {import('./shared.js').Question} Question */
+
+/**
+ * `1 question made by rule`, `3 questions made by rule`: the subject of every sentence of the app about questions
+ * that wait for a check (the server's, for the exports and the CLI, is `madeByRule` in src/export/text.ts).
+ */
+export const madeByRule = (/** @type {number} */ n) => `${plural(n, 'question')} made by rule`;
+
+/** How many of `questions` wait for a teacher's check. @param {readonly { needsCheck?: string }[]} questions */
+export const countToCheck = (questions) => questions.filter((q) => q.needsCheck).length;
 
 export const CHECK_BADGE = 'Made by rule — check before use';
 
@@ -82,7 +92,7 @@ export function reviewWarning(count, act) {
     h(
       'p',
       { id: 'review-warning-title', class: 'review-warning-title', tabindex: -1 },
-      `${count === 1 ? '1 question made by rule is' : `${count} questions made by rule are`} not yet checked.`,
+      `${madeByRule(count)} ${count === 1 ? 'is' : 'are'} not yet checked.`,
     ),
     h(
       'p',
@@ -103,4 +113,4 @@ export function reviewWarning(count, act) {
 export const reviewedWith = (/** @type {number} */ count) =>
   count === 0
     ? 'Marked as reviewed.'
-    : `Marked as reviewed. ${count === 1 ? '1 question made by rule is' : `${count} questions made by rule are`} still not checked.`;
+    : `Marked as reviewed. ${madeByRule(count)} ${count === 1 ? 'is' : 'are'} still not checked.`;

@@ -2,8 +2,8 @@
 /** What the course, quiz and review pages share: the stored course and quizzes, citations, export buttons. */
 import { ApiError, download, json } from '../api.js';
 import { h } from '../dom.js';
-import { plural } from '../format.js';
 import { openViewer } from '../viewer.js';
+import { countToCheck, madeByRule } from './rule-check.js';
 
 /**
  * The course and quiz as the API sends them: the types of src/domain/course.ts itself (never copies), and the
@@ -172,7 +172,7 @@ export function exportsOutdated(exports, questions) {
   const status = /** @type {HTMLElement | null} */ (exports.querySelector('.export-status'));
   if (!status) return;
   // Counted for a download under way, which tells on completion that a change came while it did.
-  const n = questions.filter((q) => q.needsCheck).length;
+  const n = countToCheck(questions);
   status.dataset.changes = String(Number(status.dataset.changes ?? 0) + 1);
   status.dataset.toCheck = String(n);
   const name = status.dataset.downloaded;
@@ -184,7 +184,7 @@ function outdatedLine(/** @type {string} */ name, /** @type {number} */ n) {
   const now =
     n === 0
       ? 'No question made by rule waits for a check now.'
-      : `${plural(n, 'question')} made by rule still ${n === 1 ? 'waits' : 'wait'} for a check.`;
+      : `${madeByRule(n)} still ${n === 1 ? 'waits' : 'wait'} for a check.`;
   return `${name} was downloaded before your last change: download it again to have the quiz as it is now. ${now}`;
 }
 
