@@ -152,6 +152,14 @@ describe('marking a quiz reviewed with questions still to check (headless Chromi
     assert.equal((await stored(quizId)).reviewed, false);
 
     await p.click('#mark-reviewed');
+    const why = await p.getAttribute('.review-warning', 'aria-describedby');
+    assert.match((await p.textContent(`#${why}`)) ?? '', /^Marking the quiz reviewed does not check them/);
+    await p.keyboard.press('Escape');
+    assert.equal(await p.locator('.review-warning').count(), 0, 'Escape cancels');
+    assert.equal(await focused(p), 'mark-reviewed');
+    assert.equal((await stored(quizId)).reviewed, false);
+
+    await p.click('#mark-reviewed');
     await p.click('.review-warning button:has-text("Mark as reviewed anyway")');
     await p.waitForSelector('#review-status:has-text("Marked as reviewed.")');
     assert.equal(

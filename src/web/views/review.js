@@ -158,6 +158,7 @@ export async function reviewView(main, courseId, quizId) {
           },
           anyway: () => void mark(),
           cancel: () => {
+            if (marking) return; // the quiz is being marked: the warning stays until the answer
             warning = false;
             renderHeader();
             document.getElementById('mark-reviewed')?.focus();

@@ -86,9 +86,14 @@ export function reviewWarning(count, act) {
     b.addEventListener('click', click);
     return b;
   };
-  return h(
+  const warning = h(
     'div',
-    { class: 'card review-warning', role: 'group', 'aria-labelledby': 'review-warning-title' },
+    {
+      class: 'card review-warning',
+      role: 'group',
+      'aria-labelledby': 'review-warning-title',
+      'aria-describedby': 'review-warning-why',
+    },
     h(
       'p',
       { id: 'review-warning-title', class: 'review-warning-title', tabindex: -1 },
@@ -96,7 +101,7 @@ export function reviewWarning(count, act) {
     ),
     h(
       'p',
-      { class: 'review-warning-why' },
+      { class: 'review-warning-why', id: 'review-warning-why' },
       'Marking the quiz reviewed does not check them: each keeps its badge until you keep, edit or delete it.',
     ),
     h(
@@ -107,6 +112,11 @@ export function reviewWarning(count, act) {
       button('Cancel', act.cancel),
     ),
   );
+  // As a dialog would: Escape leaves the quiz as it is.
+  warning.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') act.cancel();
+  });
+  return warning;
 }
 
 /** The review status after marking a quiz reviewed with `count` questions made by rule still unchecked. */
