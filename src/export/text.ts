@@ -138,6 +138,12 @@ export function omittedNotice(input: ExportInput, name: string, lacks: Lacks): s
 }
 
 /**
+ * `1 question made by rule`, `3 questions made by rule`: the subject of every sentence about questions that wait for
+ * a teacher's check (the exports' notice, `profai quiz check`); the web app's is in src/web/views/rule-check.js.
+ */
+export const madeByRule = (n: number) => `${n} question${n === 1 ? '' : 's'} made by rule`;
+
+/**
  * The sentence saying how many questions of the file were made by rule and wait for a teacher's check (those of
  * kinds the format `lacks` are not in it), or null when none: `3 questions made by rule not yet checked by a
  * teacher: check them in review before use.`
@@ -146,7 +152,7 @@ export function uncheckedNotice(input: ExportInput, lacks: Lacks): string | null
   const n = toCheck((input.quiz?.quiz.questions ?? []).filter((q) => !lacks.kinds.includes(q.kind)));
   if (n === 0) return null;
   const them = n === 1 ? 'it' : 'them';
-  return `${n} question${n === 1 ? '' : 's'} made by rule not yet checked by a teacher: check ${them} in review before use.`;
+  return `${madeByRule(n)} not yet checked by a teacher: check ${them} in review before use.`;
 }
 
 /** The kinds of question a format can hold. */

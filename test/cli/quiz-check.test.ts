@@ -84,6 +84,48 @@ describe('profai quiz check', { timeout: 180_000 }, () => {
       stale.stderr,
       `profai: quiz ${saved.quizId} changed since revision 5 (it is at 0): run "profai quiz check ${saved.quizId}" to read it again\n`,
     );
+    const staleOutOfRange = await quiz('4', '--revision', '5');
+    assert.equal(
+      staleOutOfRange.stderr,
+      stale.stderr,
+      'a stale revision is told first, as the API does (409 before 404)',
+    );
+    assert.deepEqual(await marks(), [null, 'rule', 'rule']);
+  });
+
+  test('a quiz of one question says so in the singular', async () => {
+    const one = await saveProcessedDocument(
+      db,
+      fixtureDocument(createHash('sha256').update('quiz-check-one').digest('hex'), 'one.pdf'),
+    );
+    const res = await runCli(['quiz', 'check', one.quizId, '2'], env);
+    assert.equal(res.code, 1);
+    assert.equal(
+      res.stderr,
+      `profai: question 2 is out of range: quiz ${one.quizId} has 1 question (1 to 1)\n`,
+    );
+  });
+
+  test('--revision without a question number: refused in one line', async () => {
+    const res = await quiz('--revision', '0');
+    assert.equal(res.code, 1);
+    assert.equal(res.stderr, 'profai: --revision needs a question number\n');
+    assert.equal(res.stdout, '');
+  });
+
+  test("quiz's own options given to check: refused in one line, nothing changed", async () => {
+    for (const args of [
+      ['quiz', 'check', saved.quizId, '2', '--questions', '5'],
+      ['quiz', '--json', 'check', saved.quizId, '2'],
+    ]) {
+      const res = await runCli(args, env);
+      assert.equal(res.code, 1, args.join(' '));
+      const flag = args.includes('--json') ? '--json' : '--questions';
+      assert.equal(
+        res.stderr,
+        `profai: ${flag}: an option of "profai quiz COURSE_ID", not of "profai quiz check"\n`,
+      );
+    }
     assert.deepEqual(await marks(), [null, 'rule', 'rule']);
   });
 

@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { type Quiz, QuizSchema } from '../../src/domain/course.ts';
-import { getQuiz, saveProcessedDocument, saveQuiz } from '../../src/store/index.ts';
+import { getQuiz, listAudit, saveProcessedDocument, saveQuiz } from '../../src/store/index.ts';
 import { fixtureDocument } from '../support/api.ts';
 import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
 import { collectErrors, launchChromium, shooter, signInWith } from '../support/chromium.ts';
@@ -152,12 +152,21 @@ describe('marking a quiz reviewed with questions still to check (headless Chromi
     assert.equal((await stored(quizId)).reviewed, false);
 
     await p.click('#mark-reviewed');
+    const why = await p.getAttribute('.review-warning', 'aria-describedby');
+    assert.match((await p.textContent(`#${why}`)) ?? '', /^Marking the quiz reviewed does not check them/);
+    await p.keyboard.press('Escape');
+    assert.equal(await p.locator('.review-warning').count(), 0, 'Escape cancels');
+    assert.equal(await focused(p), 'mark-reviewed');
+    assert.equal((await stored(quizId)).reviewed, false);
+
+    await p.click('#mark-reviewed');
     await p.click('.review-warning button:has-text("Mark as reviewed anyway")');
     await p.waitForSelector('#review-status:has-text("Marked as reviewed.")');
     assert.equal(
       await p.textContent('#review-status'),
       'Marked as reviewed. 3 questions made by rule are still not checked.',
     );
+    assert.equal(await focused(p), 'mark-reviewed', 'the focus stays on the toggle, not on the page');
     assert.deepEqual(await stored(quizId), { reviewed: true, marks: [null, 'rule', 'rule', 'rule'] });
     assert.equal(await p.locator('.badge-check').count(), 3, 'the badges stay');
     await shot(p, 'desktop-reviewed-anyway');
@@ -174,6 +183,41 @@ describe('marking a quiz reviewed with questions still to check (headless Chromi
     assert.equal(await p.textContent('#review-status'), 'Marked as reviewed.');
     assert.equal(await p.locator('.review-warning').count(), 0);
     assert.deepEqual(await stored(quizId), { reviewed: true, marks: [null, null, null, null] });
+    await close();
+    assert.deepEqual(errors, []);
+  });
+
+  test('desktop: a double click on "anyway" marks once; while the request waits, nothing can cancel it', async () => {
+    const quizId = await saveQuiz(fx.deps.db, courseId, ruleMade(14));
+    const { p, close } = await open(DESKTOP, quizId);
+    const edits = async () =>
+      (await listAudit(fx.deps.db, new Date(Date.now() - 3_600_000))).filter(
+        (r) => r.action === 'edit' && r.targetId === quizId,
+      ).length;
+    const before = await edits();
+    let patches = 0;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await p.route(`**/api/quizzes/${quizId}`, async (route) => {
+      if (route.request().method() !== 'PATCH') return route.continue();
+      patches++;
+      await held;
+      await route.continue();
+    });
+    await p.click('#mark-reviewed');
+    await p.dblclick('.review-warning button:has-text("Mark as reviewed anyway")');
+    for (const label of ['Show them', 'Mark as reviewed anyway', 'Cancel']) {
+      assert.ok(await p.isDisabled(`.review-warning button:has-text("${label}")`), `${label} waits`);
+    }
+    assert.ok(await p.isDisabled('#mark-reviewed'), 'the toggle waits');
+    release();
+    await p.waitForSelector('#review-status:has-text("Marked as reviewed.")');
+    assert.equal(patches, 1, 'one request');
+    assert.equal(await edits(), before + 1, 'one audit row');
+    assert.doesNotMatch((await p.textContent('#review-status')) ?? '', /changed since/);
+    assert.deepEqual(await stored(quizId), { reviewed: true, marks: [null, 'rule', 'rule', 'rule'] });
     await close();
     assert.deepEqual(errors, []);
   });
@@ -208,6 +252,35 @@ describe('marking a quiz reviewed with questions still to check (headless Chromi
     assert.match(
       (await p.textContent('.export-status')) ?? '',
       /^Downloaded .*: 2 questions made by rule not yet/,
+    );
+    await close();
+    assert.deepEqual(errors, []);
+  });
+
+  test('desktop: a check made while a download comes makes that file outdated when it arrives', async () => {
+    const quizId = await saveQuiz(fx.deps.db, courseId, ruleMade(15));
+    const { p, close } = await open(DESKTOP, quizId);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The file is made now (3 to check) and arrives only after the check below.
+    await p.route('**/export?**', async (route) => {
+      const response = await route.fetch();
+      await held;
+      await route.fulfill({ response });
+    });
+    const downloaded = p.waitForEvent('download');
+    await p.click('button[data-format="moodle-xml"]');
+    await p.waitForSelector('.export-status:has-text("Preparing")');
+    await p.click('button[aria-label="Mark as checked: question 2"]');
+    await p.waitForSelector('#review-status:has-text("Question 2 marked as checked.")');
+    release();
+    const name = (await downloaded).suggestedFilename();
+    await p.waitForSelector('.export-status:not(:has-text("Preparing"))');
+    assert.equal(
+      await p.textContent('.export-status'),
+      `${name} was downloaded before your last change: download it again to have the quiz as it is now. 2 questions made by rule still wait for a check.`,
     );
     await close();
     assert.deepEqual(errors, []);

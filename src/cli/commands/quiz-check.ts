@@ -4,6 +4,7 @@
  * is in ../quizzes/check.ts.
  */
 import type { Command } from 'commander';
+import { ProfaiError } from '../../domain/errors.ts';
 import { int, none, nonNegativeInt, run } from '../command-kit.ts';
 
 export function register(program: Command): void {
@@ -27,8 +28,28 @@ export function register(program: Command): void {
     )
     .action(
       run(none, async (config, id: string, question: number | undefined, opts: { revision?: number }) => {
+        refuseQuizOptions(quiz);
         const { checkCommand } = await import('../quizzes/check.ts');
         return checkCommand(config, id, question, opts);
       }),
     );
+}
+
+/**
+ * `profai quiz`'s own options (`--questions`, `--json`…) are parsed by `quiz` wherever they stand, even after
+ * `check`: given to `quiz check`, they would be dropped without a word.
+ */
+function refuseQuizOptions(quiz: Command): void {
+  const given = quiz.options
+    .filter((o) => {
+      const source = quiz.getOptionValueSource(o.attributeName());
+      return source !== undefined && source !== 'default';
+    })
+    .map((o) => o.long ?? o.flags);
+  if (given.length > 0) {
+    throw new ProfaiError(
+      'config_invalid',
+      `${given.join(', ')}: ${given.length === 1 ? 'an option' : 'options'} of "profai quiz COURSE_ID", not of "profai quiz check"`,
+    );
+  }
 }

@@ -7,6 +7,7 @@ import type { Config } from '../../config.ts';
 import { NotFoundError, ProfaiError } from '../../domain/errors.ts';
 
 import { toCheck } from '../../domain/rule-check.ts';
+import { madeByRule } from '../../export/text.ts';
 import {
   editQuestionOutcome,
   getQuiz,
@@ -32,15 +33,13 @@ class QuestionRangeError extends ProfaiError {
   constructor(quizId: string, n: number, count: number) {
     super(
       'not_found',
-      `question ${n} is out of range: quiz ${quizId} has ${count} questions (1 to ${count})`,
+      `question ${n} is out of range: quiz ${quizId} has ${count} question${count === 1 ? '' : 's'} (1 to ${count})`,
     );
   }
 }
 
 const waiting = (n: number) =>
-  n === 0
-    ? 'no question waits for a check'
-    : `${n} question${n === 1 ? '' : 's'} made by rule still wait${n === 1 ? 's' : ''} for a check`;
+  n === 0 ? 'no question waits for a check' : `${madeByRule(n)} still wait${n === 1 ? 's' : ''} for a check`;
 
 /** `Quiz q1 (revision 2): 2 questions …`, then one line per question that waits. */
 function list(stored: StoredQuiz): void {
@@ -59,6 +58,10 @@ export async function checkCommand(
   question: number | undefined,
   opts: { revision?: number },
 ): Promise<number> {
+  // The list reads the quiz at any revision: a --revision there would be ignored without a word.
+  if (question === undefined && opts.revision !== undefined) {
+    throw new ProfaiError('config_invalid', '--revision needs a question number');
+  }
   const db = await openDatabase(config);
   try {
     const stored = await getQuiz(db, quizId);
@@ -68,7 +71,9 @@ export async function checkCommand(
       return 0;
     }
     const count = stored.quiz.questions.length;
-    if (question < 1 || question > count) throw new QuestionRangeError(quizId, question, count);
+    // As the store (and the API) order them: a stale revision is told before a number it may no longer have.
+    const stale = opts.revision !== undefined && opts.revision !== stored.revision;
+    if (!stale && (question < 1 || question > count)) throw new QuestionRangeError(quizId, question, count);
     const { stored: now, changed } = await editQuestionOutcome(
       db,
       quizId,

@@ -18,6 +18,7 @@ import {
   CHECK_BUTTON,
   checkFilter,
   checkNote,
+  countToCheck,
   NOTHING_TO_CHECK,
   reviewedWith,
   reviewWarning,
@@ -49,8 +50,10 @@ export async function reviewView(main, courseId, quizId) {
   let onlyToCheck = false;
   /** True while "Mark as reviewed" waits for the teacher's answer to the warning of questions still to check. */
   let warning = false;
+  /** True while the request marking the quiz (or not) waits for its answer. */
+  let marking = false;
   const exports = exportButtons(course.id, quizId);
-  const toCheck = () => stored.quiz.questions.filter((q) => q.needsCheck).length;
+  const toCheck = () => countToCheck(stored.quiz.questions);
 
   /** @param {StoredQuiz} next @param {string} [message] */
   const show = (next, message) => {
@@ -114,7 +117,12 @@ export async function reviewView(main, courseId, quizId) {
       reviewed ? 'Mark as not reviewed' : 'Mark as reviewed',
     );
     const mark = async () => {
-      toggle.disabled = true;
+      // One request at a time: a second click would send the same revision (a 409), a Cancel would hide the
+      // warning of a quiz being marked. The toggle and the warning's buttons wait for the answer.
+      if (marking) return;
+      marking = true;
+      const buttons = [...header.querySelectorAll('button')];
+      for (const b of buttons) b.disabled = true;
       try {
         /** @type {StoredQuiz} */
         const next = await json(`api/quizzes/${encodeURIComponent(quizId)}`, {
@@ -122,10 +130,14 @@ export async function reviewView(main, courseId, quizId) {
           body: { reviewed: !reviewed },
           headers: { 'If-Match': `"${stored.revision}"` },
         });
+        marking = false;
         show(next, next.reviewedAt ? reviewedWith(toCheck()) : 'Marked as not reviewed.');
+        // The button clicked ("anyway" or the toggle) is gone with the header drawn again: the focus stays here.
+        document.getElementById('mark-reviewed')?.focus();
       } catch (err) {
+        marking = false;
         failed(err);
-        toggle.disabled = false;
+        for (const b of buttons) b.disabled = false;
       }
     };
     toggle.addEventListener('click', () => {
@@ -146,6 +158,7 @@ export async function reviewView(main, courseId, quizId) {
           },
           anyway: () => void mark(),
           cancel: () => {
+            if (marking) return; // the quiz is being marked: the warning stays until the answer
             warning = false;
             renderHeader();
             document.getElementById('mark-reviewed')?.focus();

@@ -5,8 +5,18 @@
  * those. Only review shows them: taking the quiz, a learner never sees the marker.
  */
 import { h } from '../dom.js';
+import { plural } from '../format.js';
 
 /** @typedef {import('./shared.js').Question} Question */
+
+/**
+ * `1 question made by rule`, `3 questions made by rule`: the subject of every sentence of the app about questions
+ * that wait for a check (the server's, for the exports and the CLI, is `madeByRule` in src/export/text.ts).
+ */
+export const madeByRule = (/** @type {number} */ n) => `${plural(n, 'question')} made by rule`;
+
+/** How many of `questions` wait for a teacher's check. @param {readonly { needsCheck?: string }[]} questions */
+export const countToCheck = (questions) => questions.filter((q) => q.needsCheck).length;
 
 export const CHECK_BADGE = 'Made by rule — check before use';
 
@@ -76,17 +86,22 @@ export function reviewWarning(count, act) {
     b.addEventListener('click', click);
     return b;
   };
-  return h(
+  const warning = h(
     'div',
-    { class: 'card review-warning', role: 'group', 'aria-labelledby': 'review-warning-title' },
+    {
+      class: 'card review-warning',
+      role: 'group',
+      'aria-labelledby': 'review-warning-title',
+      'aria-describedby': 'review-warning-why',
+    },
     h(
       'p',
       { id: 'review-warning-title', class: 'review-warning-title', tabindex: -1 },
-      `${count === 1 ? '1 question made by rule is' : `${count} questions made by rule are`} not yet checked.`,
+      `${madeByRule(count)} ${count === 1 ? 'is' : 'are'} not yet checked.`,
     ),
     h(
       'p',
-      { class: 'review-warning-why' },
+      { class: 'review-warning-why', id: 'review-warning-why' },
       'Marking the quiz reviewed does not check them: each keeps its badge until you keep, edit or delete it.',
     ),
     h(
@@ -97,10 +112,15 @@ export function reviewWarning(count, act) {
       button('Cancel', act.cancel),
     ),
   );
+  // As a dialog would: Escape leaves the quiz as it is.
+  warning.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') act.cancel();
+  });
+  return warning;
 }
 
 /** The review status after marking a quiz reviewed with `count` questions made by rule still unchecked. */
 export const reviewedWith = (/** @type {number} */ count) =>
   count === 0
     ? 'Marked as reviewed.'
-    : `Marked as reviewed. ${count === 1 ? '1 question made by rule is' : `${count} questions made by rule are`} still not checked.`;
+    : `Marked as reviewed. ${madeByRule(count)} ${count === 1 ? 'is' : 'are'} still not checked.`;

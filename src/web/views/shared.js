@@ -2,8 +2,8 @@
 /** What the course, quiz and review pages share: the stored course and quizzes, citations, export buttons. */
 import { ApiError, download, json } from '../api.js';
 import { h } from '../dom.js';
-import { plural } from '../format.js';
 import { openViewer } from '../viewer.js';
+import { countToCheck, madeByRule } from './rule-check.js';
 
 /**
  * The course and quiz as the API sends them: the types of src/domain/course.ts itself (never copies), and the
@@ -110,12 +110,19 @@ export function exportButtons(courseId, quizId) {
       const path = `api/courses/${encodeURIComponent(courseId)}/export?format=${f.name}${quizId ? `&quiz=${encodeURIComponent(quizId)}` : ''}`;
       button.disabled = true;
       status.textContent = `Preparing ${f.label}…`;
+      // The file asked for now is not yet the one downloaded; a change while it comes may or may not be in it.
+      delete status.dataset.downloaded;
+      const changes = status.dataset.changes;
       try {
         const saved = await download(path);
         status.dataset.downloaded = saved.name;
-        status.textContent = saved.notice
-          ? `Downloaded ${saved.name}. ${saved.notice}`
-          : `Downloaded ${saved.name}`;
+        if (status.dataset.changes !== changes) {
+          status.textContent = outdatedLine(saved.name, Number(status.dataset.toCheck));
+        } else {
+          status.textContent = saved.notice
+            ? `Downloaded ${saved.name}. ${saved.notice}`
+            : `Downloaded ${saved.name}`;
+        }
       } catch (err) {
         delete status.dataset.downloaded;
         status.textContent = err instanceof ApiError ? err.message : String(err);
@@ -163,14 +170,22 @@ export function exportButtons(courseId, quizId) {
  */
 export function exportsOutdated(exports, questions) {
   const status = /** @type {HTMLElement | null} */ (exports.querySelector('.export-status'));
-  const name = status?.dataset.downloaded;
-  if (!status || !name) return;
-  const n = questions.filter((q) => q.needsCheck).length;
+  if (!status) return;
+  // Counted for a download under way, which tells on completion that a change came while it did.
+  const n = countToCheck(questions);
+  status.dataset.changes = String(Number(status.dataset.changes ?? 0) + 1);
+  status.dataset.toCheck = String(n);
+  const name = status.dataset.downloaded;
+  if (name) status.textContent = outdatedLine(name, n);
+}
+
+/** The status line of file `name`, older than the quiz now, which has `n` questions made by rule to check. */
+function outdatedLine(/** @type {string} */ name, /** @type {number} */ n) {
   const now =
     n === 0
       ? 'No question made by rule waits for a check now.'
-      : `${plural(n, 'question')} made by rule still ${n === 1 ? 'waits' : 'wait'} for a check.`;
-  status.textContent = `${name} was downloaded before your last change: download it again to have the quiz as it is now. ${now}`;
+      : `${madeByRule(n)} still ${n === 1 ? 'waits' : 'wait'} for a check.`;
+  return `${name} was downloaded before your last change: download it again to have the quiz as it is now. ${now}`;
 }
 
 /** The module a quiz covers, in words. @param {StoredCourse} course @param {Quiz} quiz */
