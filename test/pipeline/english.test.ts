@@ -384,6 +384,12 @@ describe('definitions', () => {
       def('Unit conflict is a proof found by two unit clauses that contradict.')?.term,
       'unit conflict',
     );
+    // Only a later word of a capital and a lower-case letter makes a name: an abbreviation or a numeral does not.
+    assert.equal(def('Static IP address is an address that does not change.')?.term, 'static IP address');
+    assert.equal(
+      def('Type II error is the failure to reject a false null hypothesis.')?.term,
+      'type II error',
+    );
     // A person is no term; a subject that points back ("these tools") is no gloss.
     assert.equal(def('Andreas Arnez is the current maintainer and developer of the port.'), null);
     assert.equal(def('The most popular of these tools is called Memcheck.'), null);

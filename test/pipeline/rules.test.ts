@@ -489,12 +489,68 @@ test('a rule reads a long line without a full stop or a closing parenthesis in o
   );
 });
 
+// Set 13's definition rules (answer-context.ts, restatements.ts, non-definitions.ts): the old referent-before pattern
+// restarted after every "-" of a word ("a-a-a-…"), quadratic.
+test("set 13's definition rules read a million characters in one pass", { timeout: 60_000 }, () => {
+  const long = 1_000_000;
+  const context = (id: string) => ANSWER_CONTEXT_RULES.find((r) => r.id === id)!;
+  const referent = context('answer/referent-before');
+  const signal = { term: 'signal', sentence: 'The signal is a 3.3 V square wave.' };
+  assert.equal(referent.fails({ ...signal, before: `${'a-'.repeat(long / 2)}a signal.` }), true);
+  assert.equal(referent.fails({ ...signal, before: `${'a-'.repeat(long / 2)}a, signal.` }), false);
+  assert.equal(
+    referent.fails({ ...signal, before: 'a clock signal.', sentence: `The signal is ${'1'.repeat(long)}` }),
+    false,
+  );
+  const syntax = context('answer/syntax-line-placeholder');
+  assert.equal(
+    syntax.fails({ term: 'BODY', sentence: '', before: `(${'a-'.repeat(long / 2)} body)\n` }),
+    true,
+  );
+  assert.equal(
+    syntax.fails({ term: 'BODY', sentence: '', before: `(${'a-'.repeat(long / 2)} body.)\n` }),
+    false,
+  );
+  const attribute = context('answer/attribute-slot');
+  assert.equal(attribute.fails({ term: 'value', sentence: '', before: 'A_'.repeat(long / 2) }), false);
+  assert.equal(
+    attribute.fails({ term: 'value', sentence: '', before: `A${'_A'.repeat(long / 2)}: list` }),
+    true,
+  );
+  assert.equal(attribute.fails({ term: 'value', sentence: '', before: 'for X ('.repeat(long / 7) }), false);
+  const gloss = (id: string, term: string, text: string) =>
+    GLOSS_RULES.find((r) => r.id === id)!.fails({ term, gloss: text, tags: () => tag(text), words });
+  assert.equal(gloss('gloss/head-noun-again', 'LFO depth', `the ${'depth '.repeat(long / 6)}`), false);
+  assert.equal(gloss('gloss/board-position', 'P28', `the ${'pin '.repeat(long / 4)}`), false);
+  assert.equal(gloss('gloss/board-position', 'P28', `the pin ${'a '.repeat(long / 2)}next to x`), true);
+  assert.equal(gloss('gloss/quantity-of-things', 'Scheme', `many ${'a'.repeat(long)}`), true);
+  assert.equal(gloss('gloss/quantity-of-things', 'Scheme', `${' '.repeat(long)}many`), false);
+  assert.equal(gloss('gloss/no-noun', 'setup', `a pretty ${'quick '.repeat(long / 6)}`), false);
+  const term = (id: string, t: string) =>
+    DEFINED_TERM_RULES.find((r) => r.id === id)!.fails({ term: t, words, isWord });
+  assert.equal(term('answer/section-subject', `general term ${'a'.repeat(long)}`), true);
+  assert.equal(term('answer/section-subject', `general ${' '.repeat(long)}x`), false);
+});
+
+// answer/section-subject refused "installation" alone in every kind; gloss/no-noun catches set 13's sentence, and a
+// short answer's answer/common-word refuses the word to type: no rule of every kind refuses the definition.
+test('"Installation is the process of copying a program …" is a term any glossary kind may ask', () => {
+  const place = { term: 'installation', words, isWord };
+  assert.deepEqual(
+    DEFINED_TERM_RULES.filter((r) => r.fails(place)).map((r) => r.id),
+    [],
+  );
+});
+
 // The chunk keeps its line breaks where the sentence, read from it, has them squashed (Gyoto manual, fresh set 12).
 test('textBefore finds a defining sentence across a line break of its chunk, and a glossary entry without its colon', () => {
   const chunk = 'Use the –nthreads=NCORES option.\nNCORES is the number of\nthreads that GYOTO will use.';
   const before = textBefore(chunk, 'NCORES is the number of threads that GYOTO will use.');
   assert.equal(before, 'Use the –nthreads=NCORES option.\n');
-  assert.equal(contextRefusal('NCORES', before), 'answer/syntax-placeholder');
+  assert.equal(
+    contextRefusal('NCORES', before, 'NCORES is the number of threads that GYOTO will use.'),
+    'answer/syntax-placeholder',
+  );
   assert.equal(
     textBefore('Glossary\nabstract\n  a summary of the paper', 'abstract: a summary of the paper'),
     'Glossary\n',

@@ -8,6 +8,7 @@ import type { AnalysedLanguage } from '../language/index.ts';
 import { definesInContext } from '../rules/terms/in-context.ts';
 import { findDefinition, glossaryEntries } from '../text/definitions.ts';
 import { PhraseIndex } from '../text/phrases.ts';
+import { lowerOpeningCapital } from '../text/term-case.ts';
 import type { ChunkLocator, Sentence } from './text.ts';
 
 /** A definition found in the text, with where it stands. */
@@ -67,11 +68,7 @@ export function glossaryDefinitions(sentences: readonly Sentence[], lang: Analys
   return entries.map((e) => {
     const sentence = sentences[e.at]!;
     // Headwords are capitalised in a list; a common word is a term in lower case ("Index" → "index").
-    const first = e.term.split(' ')[0]!;
-    const term =
-      /^\p{Lu}\p{Ll}+$/u.test(first) && lang.analyser.isWord(first)
-        ? e.term[0]!.toLowerCase() + e.term.slice(1)
-        : e.term;
+    const term = lowerOpeningCapital(e.term, lang.analyser.isWord(e.term.split(' ')[0]!));
     const key = PhraseIndex.keyOf(e.term, lang) ?? e.term.toLowerCase();
     const gloss = e.definition.replace(/[.!]+$/u, '');
     const glossText = /^\p{Lu}\p{Ll}/u.test(gloss) ? gloss[0]!.toLowerCase() + gloss.slice(1) : gloss;

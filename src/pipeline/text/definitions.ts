@@ -6,6 +6,7 @@
  */
 import { type AnalysedLanguage, isNominal, type Token } from '../language/index.ts';
 import { wordsOf } from './phrases.ts';
+import { lowerOpeningCapital } from './term-case.ts';
 
 /** A term and what the text says it is. */
 export interface Found {
@@ -80,15 +81,7 @@ const termText = (sentence: string, words: readonly Word[]) => {
       .slice(0, first.start)
       .replace(/^(?:a|an|the)\s+/iu, '')
       .trim() === '';
-  // A capital on another word makes the whole a name ("Opera Cake", HackRF manual, fresh set 13): keep its first.
-  const named = words.slice(1).some((w) => /\p{Lu}/u.test(w.text));
-  return opensSentence &&
-    !named &&
-    first.known &&
-    first.pos !== 'PROPN' &&
-    /^\p{Lu}\p{Ll}*$/u.test(first.text)
-    ? text[0]!.toLowerCase() + text.slice(1)
-    : text;
+  return lowerOpeningCapital(text, opensSentence && first.known && first.pos !== 'PROPN');
 };
 
 const glossText = (sentence: string, from: Word) =>

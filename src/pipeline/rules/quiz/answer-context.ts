@@ -74,13 +74,44 @@ const lastSentence = (text: string) =>
     .filter((s) => s.trim() !== '')
     .at(-1) ?? '';
 
-/** A line of a syntax: a Lisp form ("(flet ({(name lambda-list …)}*) . body)") or one opening "Syntax:". */
-const SYNTAX_LINE = /^\s*(?:\(|syntax:)/iu;
+/**
+ * A line of a syntax: a Lisp form ("(flet ({(name lambda-list …)}*) . body)": a "(" before a lower-case name or a
+ * "*", "&", ":" or "-", and no full stop at its end) or one opening "Syntax:". A sentence in parentheses ("(The head
+ * and the body are both required.)") is prose.
+ */
+const syntaxLine = (line: string) =>
+  /^\s*syntax:/iu.test(line) || (/^\s*\([\p{Ll}*&:-]/u.test(line) && !/\.\)*\s*$/u.test(line));
+
+/**
+ * A gloss that describes one thing, not a noun in general: a number with its unit ("a 3.3 V, 10 MHz square wave")
+ * or "only" ("the (only) export").
+ */
+const ONE_INSTANCE = /\d\s?\p{L}{1,3}(?!\p{L})|(?<!\p{L})only(?!\p{L})/u;
+
+/** A word before `t` in `text` ("clock signal": "clock"), word by word: no pattern restarts inside a word. */
+function wordsBefore(text: string, t: string): string[] {
+  const words = text.split(/\s+/u);
+  const bare = (w: string) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  // The noun itself, or with a punctuation mark after it ("signal,"), not a longer word.
+  const noun = new RegExp(`^${t}(?!\\p{L})`, 'iu');
+  const out: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    if (!noun.test(words[i]!)) continue;
+    const w = words[i - 1]!;
+    // A word that ends in punctuation closes its phrase ("…, signal"): no modifier.
+    if (/^[\p{L}\p{N}][\p{L}\p{N}-]*$/u.test(w.replace(/^[^\p{L}\p{N}]+/u, ''))) out.push(bare(w));
+  }
+  return out;
+}
+
+/** The text before a definition shows an attribute of a project file (gprbuild): "attribute", "for Name use", "Source_Dirs: list". */
+const ATTRIBUTE_CONTEXT =
+  /(?<!\p{L})attributes?(?!\p{L})|(?<!\p{L})for\s+\p{Lu}[\p{L}\p{N}_]*(?:\s*\([^)\n]{0,80}\))?\s+use(?!\p{L})|(?<![\p{L}\p{N}_])\p{Lu}[\p{L}\p{N}]*(?:_[\p{L}\p{N}]+)+:\s+(?:single|list)(?!\p{L})/u;
 
 export const ANSWER_CONTEXT_RULES: readonly AnswerContextRule[] = [
   {
     id: 'answer/referent-before',
-    why: 'A common noun of one word, defined by "The <noun> is …" right after the sentence that names its thing with a modifier or a name ("HackRF One produces a 10 MHz clock signal on CLKOUT. The signal is a 3.3 V, 10 MHz square wave …", "Structure CM serves as … The structure is the (only) export …") describes that one thing: its gloss does not hold for the noun in general, and the key drops the modifier that says which (HackRF and SML/NJ CM manuals, fresh set 13). A noun that the sentence before writes bare ("A pipe connects two processes") is the term itself.',
+    why: 'A common noun of one word, defined by "The <noun> is …" right after the sentence that names its thing with a modifier or a name ("HackRF One produces a 10 MHz clock signal on CLKOUT. The signal is a 3.3 V, 10 MHz square wave …", "Structure CM serves as … The structure is the (only) export …") describes that one thing: its gloss does not hold for the noun in general, and the key drops the modifier that says which (HackRF and SML/NJ CM manuals, fresh set 13). A noun that the sentence before writes bare ("A pipe connects two processes") is the term itself, and so is one whose gloss describes no one thing (a number with its unit, "only"): "Linux distributions ship the Linux kernel. The kernel is the core of the operating system" defines the noun.',
     reject: [
       'HackRF One produces a 10 MHz clock signal on CLKOUT. || The signal is a 3.3 V, 10 MHz square wave. || signal',
       'Structure CM serves as the entry point of the compilation manager. || The structure is the only export of the library. || structure',
@@ -93,17 +124,22 @@ export const ANSWER_CONTEXT_RULES: readonly AnswerContextRule[] = [
       // An article "a" defines the noun itself after the example that used it (CLIPS user\'s guide, fresh set 13).
       'A fact such as (duck) or (quack) is said to consist of a single field. || A field is a placeholder that may have a value. || field',
       'Prover9 reads first-order formulas. || Clauses are a subset of formulas. || clauses',
+      // True definitions after a modified noun: the gloss holds for the noun in general (reviewer of set 13's rules).
+      'Linux distributions ship the Linux kernel. || The kernel is the core of the operating system. || kernel',
+      'A magnifier uses a converging lens. || The lens is a transparent optical element that refracts light. || lens',
+      'A plant cell has a large central vacuole. || The vacuole is a membrane-bound organelle that stores water. || vacuole',
+      'Administrators configure firewall rules for each host. || The firewall is a system that filters network traffic. || firewall',
+      'Each Ethernet frame carries an IP packet. || The packet is the unit of data that the network layer routes. || packet',
+      'The parties signed a written contract. || The contract is a legally binding agreement between two parties. || contract',
     ],
     fails: ({ term, before, sentence }) => {
       const t = term.trim();
       // "The signal is …": the definite article points back; "A field is …" defines the noun itself.
       if (!/^\p{Ll}{3,}$/u.test(t) || !new RegExp(`^\\s*the\\s+${t}\\s`, 'iu').test(sentence)) return false;
+      // Only a gloss of one thing: "The kernel is the core of the operating system" defines the noun.
+      if (!ONE_INSTANCE.test(sentence)) return false;
       const previous = lastSentence(before);
-      const modified = new RegExp(
-        `(?<![\\p{L}\\p{N}])([\\p{L}\\p{N}][\\p{L}\\p{N}-]*)\\s+${t}(?!\\p{L})`,
-        'giu',
-      );
-      for (const m of previous.matchAll(modified)) if (!NOT_A_MODIFIER.test(m[1]!)) return true;
+      if (wordsBefore(previous, t).some((w) => !NOT_A_MODIFIER.test(w))) return true;
       // The noun before a name in capitals: "Structure CM".
       const either = `(?:${t}|${t[0]!.toUpperCase()}${t.slice(1)})`;
       return new RegExp(`(?<!\\p{L})${either}\\s+\\p{Lu}{2,}(?!\\p{L})`, 'u').test(previous);
@@ -111,7 +147,7 @@ export const ANSWER_CONTEXT_RULES: readonly AnswerContextRule[] = [
   },
   {
     id: 'answer/syntax-line-placeholder',
-    why: 'A term in capitals whose lower-case form is a word of the syntax line above it ("BODY is the scope of each local function definition" under "(flet ({(name lambda-list …)}*) . body)") is a placeholder of that syntax, as answer/syntax-placeholder\'s "<FILE>" is: the learner would type a slot of one form (GCL manual, fresh set 12\'s class again in set 13). Only a line that opens with "(" or "Syntax:"; a name in capitals that no such line writes in lower case ("GYOTO") is left alone.',
+    why: 'A term in capitals whose lower-case form is a word of the syntax line above it ("BODY is the scope of each local function definition" under "(flet ({(name lambda-list …)}*) . body)") is a placeholder of that syntax, as answer/syntax-placeholder\'s "<FILE>" is: the learner would type a slot of one form (GCL manual, fresh set 12\'s class again in set 13). Only a Lisp form (a "(" before a lower-case name or "*&:-", no full stop at its end) or a line opening "Syntax:"; a sentence in parentheses is prose; a name in capitals that no such line writes in lower case ("GYOTO") is left alone.',
     reject: [
       'flet\n(flet ({(name lambda-list {decl | doc}* {form}*)}*) . body)\nEvaluates BODY as a PROGN. || BODY',
       'Syntax: make-array dimensions &key element-type\n || DIMENSIONS',
@@ -120,6 +156,8 @@ export const ANSWER_CONTEXT_RULES: readonly AnswerContextRule[] = [
       'GYOTO computes images of black holes. || GYOTO',
       '(flet ({(name lambda-list)}*) . body)\n || FORM',
       'The body of a message holds its text. || BODY',
+      // A sentence in parentheses is prose, not a Lisp form (reviewer of set 13's rules).
+      '(The head and the body are both required.)\n || BODY',
     ],
     fails: ({ term, before }) => {
       const t = term.trim();
@@ -128,8 +166,25 @@ export const ANSWER_CONTEXT_RULES: readonly AnswerContextRule[] = [
         `(?<![\\p{L}\\p{N}_-])${escapeRegExp(t.toLowerCase())}(?![\\p{L}\\p{N}_-])`,
         'u',
       );
-      return before.split('\n').some((line) => SYNTAX_LINE.test(line) && word.test(line));
+      return before.split('\n').some((line) => syntaxLine(line) && word.test(line));
     },
+  },
+  {
+    id: 'answer/attribute-slot',
+    why: 'An attribute\'s parts, described under it ("Inherit_Source_Path: list, indexed … Value is a list of language names", "An indexed attribute … The array index is the directory where the file is to be installed"), are the value and the index of one attribute the item does not name (gprbuild user\'s guide, fresh set 13): "value" or "array index" is no term there. Only after text that shows an attribute of a project file ("attribute", "for Name use", "Source_Dirs: list"); "Value is the worth of a good or service measured in money" defines the word.',
+    reject: [
+      'Inherit_Source_Path: list, indexed, case-insensitive index\n\nIndex is a language name. || Value is a list of language names. || value',
+      'Artifacts: list, indexed An indexed attribute to declare a set of files. || The array index is the directory where the file is to be installed. || array index',
+      'for Source_Files use ("main.adb"); || Values are the names of the source files. || values',
+    ],
+    keep: [
+      'Economics studies goods and prices. || Value is the worth of a good or service measured in money. || value',
+      'Arrays hold elements in order. || An array index is the position of an element within an array. || array index',
+      'A variable is measured on each case. || Values are the individual observations of a variable. || values',
+      'Source_Dirs: list || The absolute value is the distance of a number from zero. || absolute value',
+    ],
+    fails: ({ term, before }) =>
+      /^(?:values?|array\s+ind(?:ex|ices))$/iu.test(term.trim()) && ATTRIBUTE_CONTEXT.test(before),
   },
   {
     id: 'answer/syntax-placeholder',
@@ -181,5 +236,5 @@ export const ANSWER_CONTEXT_RULES: readonly AnswerContextRule[] = [
 ];
 
 /** The first rule that refuses to ask `term`, read with the text before its defining sentence, or null. */
-export const contextRefusal = (term: string, before: string, sentence = '') =>
+export const contextRefusal = (term: string, before: string, sentence: string) =>
   ANSWER_CONTEXT_RULES.find((rule) => rule.fails({ term, before, sentence }))?.id ?? null;

@@ -276,24 +276,9 @@ export const NON_TERM_RULES: readonly TermRule[] = [
     },
   },
   {
-    id: 'answer/attribute-slot',
-    why: 'An attribute\'s parts, described under it ("Value is a list of language names", "The array index is the directory where the file is to be installed"), are the value and the index of one attribute the item does not name (gprbuild user\'s guide, fresh set 13): "value" or "array index" alone is no term. A value or an index with its kind ("absolute value", "index register") is left to the other rules.',
-    reject: [
-      'value => a list of language names',
-      'array index => the directory where the file is to be installed',
-      'values => the names of the source files',
-    ],
-    keep: [
-      'absolute value => the distance of a number from zero on the number line',
-      'index register => a register that holds an offset added to addresses',
-    ],
-    fails: (a) => /^(?:values?|array\s+ind(?:ex|ices))$/iu.test(a.term.trim()),
-  },
-  {
     id: 'answer/section-subject',
-    why: 'A term that is a section\'s subject or the sentence\'s frame, not a thing defined: "The installation is a pretty straight forward on UNIX machines" (wise-dynamite), "The general term symbol refers to both tokens and nonterminals", keyed "general term symbol" with the frame run into the key (ML-LPT manual, fresh set 13). "installation" alone, and a term opening "general term" or "generic term".',
+    why: 'A term that is the sentence\'s frame, not a thing defined: "The general term symbol refers to both tokens and nonterminals", keyed "general term symbol" with the frame run into the key (ML-LPT manual, fresh set 13). A term opening "general term" or "generic term" ("installation" alone, by a gloss with no noun, is gloss/no-noun\'s).',
     reject: [
-      'installation => a pretty straight forward on UNIX machines',
       'general term symbol => both tokens and nonterminals',
       'generic term node => any vertex of the graph',
     ],
@@ -301,7 +286,7 @@ export const NON_TERM_RULES: readonly TermRule[] = [
       'installation directory => the folder the files are copied to',
       'symbol table => the map of names a compiler keeps while it reads a program',
     ],
-    fails: (a) => /^installations?$|^(?:general|generic)\s+terms?\s/iu.test(a.term.trim()),
+    fails: (a) => /^(?:general|generic)\s+terms?\s/iu.test(a.term.trim()),
   },
   {
     id: 'answer/symbol-term',
