@@ -61,10 +61,14 @@ const CASE_OPENING =
 
 /**
  * A row of a table or a list run into a statement: a name then " - " and its description ("FFPlayer - may be used
- * to …"), a footnote's dagger ("SPEEX_SET_VBR† Set variable bit-rate"), an identifier in capitals with an underscore
- * opening it ("SPEEX_SET_VBR Set …"). A dash inside the sentence ("The value - if given - is …") is a parenthesis.
+ * to …"), a footnote's dagger after the first word and a capital after it ("SPEEX_SET_VBR† Set variable bit-rate"),
+ * an identifier in capitals with an underscore and a capitalised word after it ("SPEEX_SET_VBR Set …"). A sentence
+ * the identifier is the subject of ("MAX_PATH is 260 characters", "SO_REUSEADDR allows …") and a dagger marking a
+ * word ("Aspirin† reduces fever") stand; a dash a second one closes ("Ethanol – a primary alcohol – boils …") is a
+ * parenthesis.
  */
-const TABLE_ROW = /^[^\s]+\s+[-–]\s|[†‡]|^\p{Lu}[\p{Lu}\p{N}]*(?:_[\p{Lu}\p{N}]+)+\b/u;
+const TABLE_ROW =
+  /^[^\s]+\s+[-–]\s(?!.*\s[-–]\s)|^[^\s†‡]+[†‡]\s+\p{Lu}|^\p{Lu}[\p{Lu}\p{N}]*(?:_[\p{Lu}\p{N}]+)+\s+\p{Lu}\p{Ll}/u;
 
 /**
  * Words that say the sentence adds to the one before ("also", "similarly", "as well", "another factor", "the first
@@ -134,6 +138,10 @@ export const LEANING_RULES: readonly LeaningRule[] = [
       'The request SPEEX_SET_VBR sets variable bit-rate on or off.',
       'NASA built the first 3 receivers.',
       'Non-free files are kept in a separate archive.',
+      'MAX_PATH is 260 characters on Windows.',
+      'SO_REUSEADDR allows a socket to bind to a port already in use.',
+      'Ethanol – a primary alcohol – boils at 78 °C.',
+      'Aspirin† reduces fever in adults.',
     ],
     fails: (s) => TABLE_ROW.test(s.trim()),
   },
