@@ -15,7 +15,7 @@ import { falseByQuantity, numericalMaker, numericalOf } from '../../src/pipeline
 import { numberedLists } from '../../src/pipeline/quiz/kinds/ordering.ts';
 import { made, pickQuestions, quotas } from '../../src/pipeline/quiz/picking.ts';
 import { LISTED_RULES } from '../../src/pipeline/rules/quiz/listed.ts';
-import { instructionOf } from '../../src/pipeline/rules/quiz/steps.ts';
+import { instructionOf, withoutClosingLink } from '../../src/pipeline/rules/quiz/steps.ts';
 import { mulberry32 } from '../../src/pipeline/text/rng.ts';
 
 const lang = await loadEnglishProfile();
@@ -128,6 +128,11 @@ describe('ordering: the steps of a procedure, in order', () => {
       'Add a source block.',
       'Run the graph.',
     ]);
+    // "here" alone is where a step is done, no pointer.
+    const signed = ['Open the form.', 'Fill in your name.', 'Sign here.'];
+    assert.deepEqual(withoutClosingLink(signed), signed);
+    const entered = ['Log in to the router.', 'Open Settings.', 'Enter the gateway address here.'];
+    assert.deepEqual(withoutClosingLink(entered), entered);
   });
   test('numbered items run into one paragraph are parted (Ubuntu packaging guide, fresh set 9)', () => {
     const runIn = chunk(
