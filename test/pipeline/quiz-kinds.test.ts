@@ -451,18 +451,16 @@ describe('multiple answer: key bindings and sentences adding to the one before a
   const itemsOf = (trues: string[]) =>
     multipleAnswerItems(trues.map(tf), ['Notation'], mulberry32(1), lang, falses).length;
   test('orders, table rows and "also" make no option; the same claims as statements do', () => {
-    const good = [
-      'The key toggles the audio pattern and gives audible feedback.',
-      'FFPlayer may be used to play back audio files.',
-    ];
-    assert.equal(itemsOf(good), 1, 'two true statements make an item');
+    const toggles = 'The key toggles the audio pattern and gives audible feedback.';
+    const plays = 'FFPlayer may be used to play back audio files.';
+    assert.equal(itemsOf([toggles, plays]), 1, 'two true statements make an item');
     // Each bad statement beside a good one: the item is made only if its own rule lets it through.
     for (const [bad, other] of [
-      ['Toggle audio pattern and give audible feedback.', good[1]!],
-      ['FFPlayer - may be used to play back audio files.', good[0]!],
-      ['To record, you will also need a sound card.', good[0]!],
-      ['The decoder behaves similarly.', good[1]!],
-    ])
+      ['Toggle audio pattern and give audible feedback.', plays],
+      ['FFPlayer - may be used to play back audio files.', toggles],
+      ['To record, you will also need a sound card.', toggles],
+      ['The decoder behaves similarly.', plays],
+    ] as const)
       assert.equal(itemsOf([bad, other]), 0, bad);
   });
 });
