@@ -15,7 +15,7 @@ import { falseByQuantity, numericalMaker, numericalOf } from '../../src/pipeline
 import { numberedLists } from '../../src/pipeline/quiz/kinds/ordering.ts';
 import { made, pickQuestions, quotas } from '../../src/pipeline/quiz/picking.ts';
 import { LISTED_RULES } from '../../src/pipeline/rules/quiz/listed.ts';
-import { instructionOf } from '../../src/pipeline/rules/quiz/steps.ts';
+import { instructionOf, withoutClosingLink } from '../../src/pipeline/rules/quiz/steps.ts';
 import { mulberry32 } from '../../src/pipeline/text/rng.ts';
 
 const lang = await loadEnglishProfile();
@@ -128,6 +128,11 @@ describe('ordering: the steps of a procedure, in order', () => {
       'Add a source block.',
       'Run the graph.',
     ]);
+    // "here" alone is where a step is done, no pointer.
+    const signed = ['Open the form.', 'Fill in your name.', 'Sign here.'];
+    assert.deepEqual(withoutClosingLink(signed), signed);
+    const entered = ['Log in to the router.', 'Open Settings.', 'Enter the gateway address here.'];
+    assert.deepEqual(withoutClosingLink(entered), entered);
   });
   test('numbered items run into one paragraph are parted (Ubuntu packaging guide, fresh set 9)', () => {
     const runIn = chunk(
@@ -473,24 +478,17 @@ describe('multiple answer: key bindings and sentences adding to the one before a
   const itemsOf = (trues: string[]) =>
     multipleAnswerItems(trues.map(tf), ['Notation'], mulberry32(1), lang, falses).length;
   test('orders, table rows and "also" make no option; the same claims as statements do', () => {
-    assert.equal(
-      itemsOf([
-        'Toggle audio pattern and give audible feedback.',
-        'FFPlayer - may be used to play back audio files.',
-      ]),
-      0,
-    );
-    assert.equal(
-      itemsOf(['To record, you will also need a sound card.', 'The decoder behaves similarly.']),
-      0,
-    );
-    assert.equal(
-      itemsOf([
-        'The key toggles the audio pattern and gives audible feedback.',
-        'FFPlayer may be used to play back audio files.',
-      ]),
-      1,
-    );
+    const toggles = 'The key toggles the audio pattern and gives audible feedback.';
+    const plays = 'FFPlayer may be used to play back audio files.';
+    assert.equal(itemsOf([toggles, plays]), 1, 'two true statements make an item');
+    // Each bad statement beside a good one: the item is made only if its own rule lets it through.
+    for (const [bad, other] of [
+      ['Toggle audio pattern and give audible feedback.', plays],
+      ['FFPlayer - may be used to play back audio files.', toggles],
+      ['To record, you will also need a sound card.', toggles],
+      ['The decoder behaves similarly.', plays],
+    ] as const)
+      assert.equal(itemsOf([bad, other]), 0, bad);
   });
 });
 

@@ -35,7 +35,12 @@ import {
   type SourceReading,
 } from '../../src/pipeline/rules/quiz/sources.ts';
 import { SWAP_RULES, swapReadings } from '../../src/pipeline/rules/quiz/statements.ts';
-import { headingShaped, instructionOf, STEP_RULES } from '../../src/pipeline/rules/quiz/steps.ts';
+import {
+  headingShaped,
+  instructionOf,
+  STEP_RULES,
+  withoutClosingLink,
+} from '../../src/pipeline/rules/quiz/steps.ts';
 import {
   LEANS_ON_PARAGRAPH,
   LOST_DEGREE,
@@ -487,6 +492,35 @@ test('a rule reads a long line without a full stop or a closing parenthesis in o
     selectsFromInput(`${'the output '.repeat(long / 11)}holds only the first 9 rows of the input`),
     true,
   );
+  // Set 13's leaning statements (rules/quiz/leaning.ts): a dash, "also", "The" or a count on every few characters.
+  const row = rule('listed/table-row');
+  assert.equal(row.fails(`X - ${'a - '.repeat(long / 4)}b`, lang), false);
+  assert.equal(row.fails(`X - ${'a '.repeat(long / 2)}b`, lang), true);
+  assert.equal(row.fails(`${'A_'.repeat(long / 2)}A x`, lang), false);
+  assert.equal(row.fails(`${'a'.repeat(long)}† x`, lang), false);
+  const adds = rule('listed/adds-to-before');
+  assert.equal(adds.fails(`${'but are also , also similarly sized '.repeat(long / 36)}x`, lang), false);
+  assert.equal(adds.fails(`${'but are also '.repeat(long / 13)}behaves similarly.`, lang), true);
+  const runTogether = rule('listed/run-together');
+  assert.equal(runTogether.fails(`x The ${'A-'.repeat(long / 2)}A 1`, lang), false);
+  assert.equal(runTogether.fails(`x The ${'A-'.repeat(long / 2)}A will`, lang), true);
+  const count = rule('listed/unnamed-count');
+  assert.equal(count.fails(`There are 5 rows ${'of the '.repeat(long / 7)}x`, lang), true);
+  assert.equal(count.fails(`There are 5 rows ${'of the '.repeat(long / 7)}in a grid`, lang), false);
+  assert.equal(step('steps/alternatives').fails(list(`${'fix '.repeat(long / 4)}x`, 'Fix it.')), false);
+  assert.equal(step('steps/conditions').fails(list('Do so:', `When there is${' '.repeat(long)}x`)), false);
+  const pointer = ['Open it.', `You can find ${'here '.repeat(long / 5)}x`];
+  assert.deepEqual(withoutClosingLink(pointer), pointer);
+  assert.deepEqual(withoutClosingLink(['Open it.', `You can find ${'here '.repeat(long / 5)}here.`]), [
+    'Open it.',
+  ]);
+  assert.equal(words.boundAfter.test(` and later${' '.repeat(long)}x`), false);
+  assert.equal(words.boundAfter.test(` and later${' '.repeat(long)}.`), true);
+  const arithmetic = QUANTITY_RULES.find((r) => r.id === 'quantity/by-arithmetic')!;
+  const numbers = `20 ms ${'4 a-'.repeat(long / 4)}`;
+  assert.equal(arithmetic.fails(quantityPlace(numbers, 0, 2, words)), false);
+  const counted = `20 ms, 4 ${'a-'.repeat(long / 2)}a of 5 ms`;
+  assert.equal(arithmetic.fails(quantityPlace(counted, 0, 2, words)), true);
 });
 
 // Set 13's definition rules (answer-context.ts, restatements.ts, non-definitions.ts): the old referent-before pattern

@@ -13,7 +13,7 @@ export const ENGLISH_QUIZ_WORDS: QuizWords = {
   boundBefore:
     /(?:(?<![\p{L}\p{N}])(?:more than|less than|fewer than|over|under|above|below|beyond|exceeds?|exceeding|than|(?<!\b(?:up|defaults?|defaulted|set|sets|changed|raised|lowered|increased|decreased|reduced) )to|through|and|or|not(?: exactly| quite| always)?)|-|–)\s*$/iu,
   boundAfter:
-    /^\s*(?:or (?:more|less|fewer|higher|lower|longer|shorter|above|below|greater|over|under|older|younger|later|earlier)|and (?:over|above|up|more|older|younger|later|earlier))\b/iu,
+    /^\s*(?:or (?:more|less|fewer|higher|lower|longer|shorter|above|below|greater|over|under|older|younger|later|earlier)|and (?:over|above|up|more|older|younger)|and (?:later|earlier)(?=\s*(?:\p{P}|$)))\b/iu,
   exampleBefore:
     /(?:e\.g\.|i\.e\.|for example|for instance|such as|like|say)[,:]?\s*$|(?:e\.g\.|i\.e\.)[^.;]*$/iu,
   leansBefore:

@@ -61,31 +61,40 @@ const CASE_OPENING =
 
 /**
  * A row of a table or a list run into a statement: a name then " - " and its description ("FFPlayer - may be used
- * to …"), a footnote's dagger ("SPEEX_SET_VBR† Set variable bit-rate"), an identifier in capitals with an underscore
- * opening it ("SPEEX_SET_VBR Set …"). A dash inside the sentence ("The value - if given - is …") is a parenthesis.
+ * to …"), a footnote's dagger after the first word and a capital after it ("SPEEX_SET_VBR† Set variable bit-rate"),
+ * an identifier in capitals with an underscore and a capitalised word after it ("SPEEX_SET_VBR Set …"). A sentence
+ * the identifier is the subject of ("MAX_PATH is 260 characters", "SO_REUSEADDR allows …") and a dagger marking a
+ * word ("Aspirin† reduces fever") stand; a dash a second one closes ("Ethanol – a primary alcohol – boils …") is a
+ * parenthesis.
  */
-const TABLE_ROW = /^[^\s]+\s+[-–]\s|[†‡]|^\p{Lu}[\p{Lu}\p{N}]*(?:_[\p{Lu}\p{N}]+)+\b/u;
+const TABLE_ROW =
+  /^[^\s]+\s+[-–]\s(?!.*\s[-–]\s)|^[^\s†‡]+[†‡]\s+\p{Lu}|^\p{Lu}[\p{Lu}\p{N}]*(?:_[\p{Lu}\p{N}]+)+\s+\p{Lu}\p{Ll}/u;
 
 /**
  * Words that say the sentence adds to the one before ("also", "similarly", "as well", "another factor", "the first
- * variant"). "as well as" joins two things of its own sentence, and "also known as" or "also called" name one.
+ * variant"). "as well as" joins two things of its own sentence, and "also known as" or "also called" name one; "but
+ * (are) also", "and also" and ", also" add to the sentence's own words; "similarly" leans only closing a clause or before a
+ * preposition or a subject ("behaves similarly.", "Similarly, …"): before an adjective or a participle ("similarly
+ * sized", "similarly named") it is a manner.
  */
 const ADDS_TO_BEFORE =
-  /\balso\b(?!\s+(?:known|called|named|referred)\b)|\bsimilarly\b|\bas\s+well\b(?!\s+as\b)|\ban\s?other\s+factor\b|\bthe\s+(?:first|second|third|latter|former|other)\s+variant\b(?!\s+of\b)/iu;
+  /\balso\b(?<!\b(?:but|and)\s+(?:\p{Ll}+\s+)?also|,\s?also)(?!\s+(?:known|called|named|referred)\b)|\bsimilarly\b(?=\s*(?:[,.;:]|$)|\s+(?:to|for|in|with|when|if|the|a|an|this|these|it|they|we|you)\b)|\bas\s+well\b(?!\s+as\b)|\ban\s?other\s+factor\b|\bthe\s+(?:first|second|third|latter|former|other)\s+variant\b(?!\s+of\b)/iu;
 
 /**
- * Two sentences run together where the PDF has no full stop: a closing parenthesis or a lower-case word, then "The"
- * and a word in capitals ("… (si::prof 0 90) The START-ADDRESS will …"). "in The Art of …" is a title.
+ * Two sentences run together where the PDF has no full stop: a closing parenthesis or a lower-case word, then "The",
+ * a word in capitals holding "-" or "_" and a lower-case word ("… (si::prof 0 90) The START-ADDRESS will …"). "in
+ * The Art of …" and "by The MIT Press" are titles.
  */
-const RUN_TOGETHER = /\)\s+The\s+\p{L}|\p{Ll}\s+The\s+\p{Lu}[\p{Lu}_-]+\b/u;
+const RUN_TOGETHER = /\)\s+The\s+\p{L}|\p{Ll}\s+The\s+\p{Lu}[\p{Lu}\p{N}]*(?:[_-][\p{Lu}\p{N}]+)+\s+\p{Ll}/u;
 
 /**
  * A count of parts of something the sentence does not name ("There are 5 columns with information of the specific
  * selection": of which window?), or a sentence with no subject, a table's value column ("Anything you like, up to
- * 80 characters.", under TITLE). A count in a named window, dialog, file or table ("in the Export dialog") says whose.
+ * 80 characters.", under TITLE). A count in a named window, dialog, file or table ("in the Export dialog") or in, on or per anything ("in a Sudoku
+ * grid", "per row") says whose.
  */
 const UNNAMED_COUNT =
-  /^[Tt]here\s+are\s+\d+\s+(?:columns|rows|fields|buttons|tabs|entries|items|options|boxes|panes|sections)\b(?!.*\b(?:in|of|on)\s+(?:the\s+)?(?:["“‘']|\p{Lu}))|^(?:[Aa]nything|[Ww]hatever)\s+you\b/u;
+  /^[Tt]here\s+are\s+\d+\s+(?:columns|rows|fields|buttons|tabs|entries|items|options|boxes|panes|sections)\b(?!.*\b(?:(?:in|on|per)\s+\p{L}|of\s+(?:the\s+)?(?:["“‘']|\p{Lu})))|^(?:[Aa]nything|[Ww]hatever)\s+you\b/u;
 
 export const LEANING_RULES: readonly LeaningRule[] = [
   {
@@ -105,6 +114,8 @@ export const LEANING_RULES: readonly LeaningRule[] = [
       'Output is in the form of a pixel image with 24 bits of color information per pixel plus one matte channel.',
       'Output goes to the file named in the header.',
       'Support for direct output of PNG images requires prior installation of the libpng and libz libraries.',
+      'Return values indicate success or failure.',
+      'Access rights protect files from other users.',
     ],
     fails(s, lang) {
       if (!isAnalysed(lang)) return false;
@@ -113,9 +124,16 @@ export const LEANING_RULES: readonly LeaningRule[] = [
       // all bare ("Toggle audio pattern and give audible feedback.").
       const tags = lang.analyser.tag(s.trim());
       const comma = tags.findIndex((t) => t.text === ',');
+      // A verb right after a plural noun is the noun's ("Return values indicate …", "Access rights protect …").
       const finite = tags
         .slice(1, comma < 0 ? undefined : comma)
-        .some((t) => t.pos === 'AUX' || (t.pos === 'VERB' && /(?:[^s]s|ed)$/u.test(t.lower)));
+        .some(
+          (t, i) =>
+            t.pos === 'AUX' ||
+            (t.pos === 'VERB' &&
+              (/(?:[^s]s|ed)$/u.test(t.lower) ||
+                (tags[i]?.pos === 'NOUN' && /[^s]s$/u.test(tags[i]!.lower)))),
+        );
       if (tags[0]?.pos !== 'VERB' && finite) return false;
       return instructionOf(lang)(s.trim());
     },
@@ -134,6 +152,10 @@ export const LEANING_RULES: readonly LeaningRule[] = [
       'The request SPEEX_SET_VBR sets variable bit-rate on or off.',
       'NASA built the first 3 receivers.',
       'Non-free files are kept in a separate archive.',
+      'MAX_PATH is 260 characters on Windows.',
+      'SO_REUSEADDR allows a socket to bind to a port already in use.',
+      'Ethanol – a primary alcohol – boils at 78 °C.',
+      'Aspirin† reduces fever in adults.',
     ],
     fails: (s) => TABLE_ROW.test(s.trim()),
   },
@@ -153,6 +175,10 @@ export const LEANING_RULES: readonly LeaningRule[] = [
       'The encoder accepts 16 bit samples as well as 8 bit samples.',
       'The CELT codec, also known as Opus, has a frame of 20 ms.',
       'The first variant of the codec has a frame of 20 ms.',
+      'Tomatoes are fruits but are also used as vegetables.',
+      'A tenant may sublet the flat and also assign the lease with consent.',
+      'Sodium chloride, also table salt, dissolves in water.',
+      'Two similarly sized samples give comparable variances.',
     ],
     fails: (s) => ADDS_TO_BEFORE.test(s),
   },
@@ -166,6 +192,8 @@ export const LEANING_RULES: readonly LeaningRule[] = [
     keep: [
       'The profiling is restarted with (si::prof 0 90), and the start address will correspond to 0.',
       'The algorithm is given in The Art of Computer Programming, volume 2.',
+      'The book was published by The MIT Press in 1985.',
+      'Kozierok wrote The TCP/IP Guide in 2005.',
     ],
     fails: (s) => RUN_TOGETHER.test(s),
   },
@@ -181,6 +209,7 @@ export const LEANING_RULES: readonly LeaningRule[] = [
       'There are 5 columns in the Export dialog.',
       'The machine dialog has 5 columns with information of the specific selection.',
       'There are 3 kinds of wave forms to choose from.',
+      'There are 9 rows in a Sudoku grid.',
       'You may give anything you like, up to 80 characters, as the title.',
     ],
     fails: (s) => UNNAMED_COUNT.test(s.trim()),

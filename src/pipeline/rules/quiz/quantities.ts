@@ -138,22 +138,48 @@ const STANDING_NUMBER =
 /** Equal but for rounding. */
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
 
+/** A unit compared with another: "bits" as "bit", "samples" as "sample"; a short symbol ("ms", "Gs") as written. */
+const unitKey = (unit: string) => (unit.length > 3 ? unit.toLowerCase().replace(/s$/u, '') : unit);
+
+/** The word a number counts or measures in: its unit when the language knows it, else the word after it ("samples"). */
+const COUNTED_WORD = /^\s(\p{L}[\p{L}-]*)/u;
+interface Measure {
+  value: number;
+  word: string | undefined;
+  /** Whether the word is a unit the language knows ("ms", "bytes"), not things counted ("sub-frames"). */
+  unit: boolean;
+}
+function measureOf(q: QuantityPlace): Measure {
+  const word = q.unit ?? COUNTED_WORD.exec(q.text.slice(q.end))?.[1];
+  return { value: q.value, word: word === undefined ? undefined : unitKey(word), unit: q.unit !== undefined };
+}
+
 /**
- * Whether two other numbers of the sentence make the blank's by a product or a quotient ("4 sub-frames of 5 ms" make
- * 20 ms; "160 samples" in "4 sub-frames" of 40 each): the learner computes it, the text need not be read. A number
- * of 1 or 0 makes anything and is left out. At most 12 numbers are read: a longer run is a table's, pairs of it many.
+ * Whether two other numbers of the sentence make the blank's by a product or a quotient, read with what they count: a
+ * product with a factor in the blank's unit ("4 sub-frames of 5 ms" make 20 ms; 4 of "40 samples" make 160 samples),
+ * a quotient of a number in the blank's unit by a count of things ("160 samples" in "4 sub-frames": 40 samples), or
+ * a count that is the ratio of two numbers in one unit ("20 ms" in sub-frames "of 5 ms": 4). Numbers of other units
+ * that happen to multiply ("12 weeks, with 3 lectures and 4 labs", "8 MB of cache" on "4 cores" at "2 GHz", "8 bits"
+ * as 32 bits in "4 bytes") make nothing. A number of 1 or 0 makes anything and is left out. At most 12 numbers are
+ * read: a longer run is a table's, pairs of it many.
  */
 export function madeByArithmetic(q: QuantityPlace): boolean {
-  const others: number[] = [];
+  const others: Measure[] = [];
   for (const m of q.text.matchAll(STANDING_NUMBER)) {
     if (m.index === q.start) continue;
-    const value = Number(m[0].replaceAll(',', ''));
-    if (value > 1) others.push(value);
+    const other = measureOf(quantityPlace(q.text, m.index, m.index + m[0].length, q.words));
+    if (other.value > 1) others.push(other);
     if (others.length > 12) return false;
   }
-  const v = q.value;
-  if (v <= 1) return false;
-  return others.some((a, i) => others.some((b, j) => i !== j && (same(a * b, v) || same(a / b, v))));
+  const blank = measureOf(q);
+  if (blank.value <= 1 || blank.word === undefined) return false;
+  const product = (a: Measure, b: Measure) =>
+    same(a.value * b.value, blank.value) && (a.word === blank.word || b.word === blank.word);
+  const quotient = (a: Measure, b: Measure) =>
+    same(a.value / b.value, blank.value) &&
+    ((a.word === blank.word && !b.unit) ||
+      (a.word !== undefined && a.word === b.word && blank.word !== a.word));
+  return others.some((a, i) => others.some((b, j) => i !== j && (product(a, b) || quotient(a, b))));
 }
 
 export const QUANTITY_RULES: readonly QuantityRule[] = [
@@ -290,8 +316,14 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
       'The service must last [50]% or more of the visit.',
       // An age as a bound: changed, "130 years and older" is absurd, not plainly false (VA newsletter, corpus).
       'Most who die are [65] years and older.',
+      'The warranty covers devices of [3] years and later.',
     ],
-    keep: ['The service must last [50]% of the visit.', 'The lease ends after [65] years and is renewed.'],
+    keep: [
+      'The service must last [50]% of the visit.',
+      'The lease ends after [65] years and is renewed.',
+      // "and later" as an adverb of the verb after it, not a bound.
+      'The sample was stored for [2] hours and later analysed by HPLC.',
+    ],
     fails: (q) => q.words.boundAfter.test(q.afterUnit),
   },
   {
@@ -655,7 +687,7 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
   },
   {
     id: 'quantity/by-arithmetic',
-    why: 'A blank two other numbers of the sentence make by a product or a quotient ("frames are 20 ms long (160 samples) and are subdivided in 4 sub-frames of 5 ms each (40 samples)": 4 × 5 ms, 160 / 40) is computed, not recalled (Speex manual, fresh set 13).',
+    why: 'A blank two other numbers of the sentence make by a product or a quotient in its unit ("frames are 20 ms long (160 samples) and are subdivided in 4 sub-frames of 5 ms each (40 samples)": 4 × 5 ms, 40 samples × 4) is computed, not recalled (Speex manual, fresh set 13). Numbers of other units that happen to multiply ("12 weeks, with 3 lectures and 4 labs") make nothing.',
     reject: [
       'In narrowband, Speex frames are [20] ms long (160 samples) and are subdivided in 4 sub-frames of 5 ms each (40 samples).',
       'In narrowband, Speex frames are 20 ms long ([160] samples) and are subdivided in 4 sub-frames of 5 ms each (40 samples).',
@@ -666,6 +698,12 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
       'In narrowband, Speex frames are [20] ms long and are subdivided in sub-frames.',
       'The daemon waits [30] seconds, then retries once and gives up after 1 try.',
       'A page of [64] KB holds 4 blocks of 8 KB each.',
+      // Numbers of other units that happen to make the blank's.
+      'The course lasts [12] weeks, with 3 lectures and 4 labs a week.',
+      'Each of the 4 cores runs at [2] GHz and has 8 MB of cache.',
+      'A sample of [2.5] g was dissolved in 10 mL and diluted 4 times.',
+      'The survey of 500 households took [20] days with 25 interviewers.',
+      'A byte is [8] bits, so 4 bytes are 32 bits.',
     ],
     fails: madeByArithmetic,
   },

@@ -426,7 +426,7 @@ export const STEP_RULES: readonly StepRule[] = [
   },
   {
     id: 'steps/alternatives',
-    why: 'Under a question, items of a verb and "it" alone ("How do I deal with the big spike …? Ignore it. / Avoid it. / Correct it.") are answers to choose from, not steps: any order is as right (HackRF manual, fresh set 13).',
+    why: 'Under a question of what to do about a problem, items of a verb and "it" alone ("How do I deal with the big spike …? Ignore it. / Avoid it. / Correct it.") are answers to choose from, not steps: any order is as right (HackRF manual, fresh set 13).',
     reject: [
       'How do I deal with the big spike in the middle of my spectrum? | Ignore it. ; Avoid it. ; Correct it.',
       'FAQ § What can I do about the noise? | Ignore it ; Filter it out ; Correct it',
@@ -434,9 +434,11 @@ export const STEP_RULES: readonly StepRule[] = [
     keep: [
       'Proceed as follows: | Open it. ; Read it. ; Close it.',
       'How do I flash the firmware? | Download the image. ; Unpack it. ; Run hackrf_spiflash on it.',
+      // A question of how to do a task, not what to do about a problem: its short items are steps.
+      'How do I install the package? | Download it. ; Unzip it. ; Run it.',
     ],
     fails: (l) =>
-      (QUESTION.test(l.lead) || QUESTION.test(l.section ?? '')) &&
+      (problemQuestion(l.lead) || problemQuestion(l.section ?? '')) &&
       l.items.every((t) => VERB_IT.test(t.trim())),
   },
   {
@@ -445,8 +447,12 @@ export const STEP_RULES: readonly StepRule[] = [
     reject: [
       'Instance-set members are examined as follows: | When there are two or more instance-sets, vary the rightmost first. ; When there is more than one class, iterate from left to right. ; Examine the instances in the order defined.',
     ],
-    keep: ['Proceed as follows: | Open the file. ; When the file is open, edit the header. ; Save it.'],
-    fails: (l) => l.items.some((t) => /^when\s+there\s+(?:is|are)\b/iu.test(t.trim())),
+    keep: [
+      'Proceed as follows: | Open the file. ; When the file is open, edit the header. ; Save it.',
+      // One step done in a case is still a step of the procedure.
+      'To connect: | Send a request. ; When there is no reply, the client retries. ; Close the socket.',
+    ],
+    fails: (l) => l.items.filter((t) => CONDITION_OPENING.test(t.trim())).length >= 2,
   },
 ];
 
@@ -469,18 +475,27 @@ const ORDER_LEAD =
   /\b(?:order|workflow|recipe|algorithm|sequence|stages?|phases?|commands?|instructions?)\b/iu;
 
 /**
- * A closing pointer run in as the list's last item ("You can find the GNU Radio Companion source file here", "You
- * may also read the FAQ"): no step of the procedure.
+ * A closing pointer run in as the list's last item ("You can find the GNU Radio Companion source file here"): no
+ * step of the procedure. "here" alone is a step's place ("Sign here.", "Enter the gateway address here.").
  */
-const CLOSING_LINK = /^(?:you\s+(?:can|may)\s+find|you\s+may\s+also)\b|\bhere[.!]?$/iu;
+const CLOSING_LINK =
+  /^you\s+(?:can|may)\s+(?:also\s+)?(?:find|see|visit|read|consult|download|get)\b(?=.*\bhere[.!]?$)/iu;
 
 /** The items without a closing pointer run in as the last ({@link CLOSING_LINK}); the items themselves when there is none. */
 export function withoutClosingLink(items: readonly string[]): string[] {
   return items.length > 0 && CLOSING_LINK.test(items.at(-1)!.trim()) ? items.slice(0, -1) : [...items];
 }
 
-/** A question: a lead-in or a heading ending in "?". */
+/**
+ * A question of what to do about a problem ("How do I deal with the big spike …?", "What can I do about the noise?"):
+ * its answers are alternatives. "How do I install the package?" asks for steps.
+ */
+const PROBLEM = /\b(?:deal\s+with|do\s+about|avoid|get\s+rid\s+of|handle|fix)\b/iu;
 const QUESTION = /\?\s*$/u;
+const problemQuestion = (text: string) => QUESTION.test(text) && PROBLEM.test(text);
+
+/** An item opening on a condition of a case ("When there are two or more instance-sets, …"). */
+const CONDITION_OPENING = /^when\s+there\s+(?:is|are)\b/iu;
 
 /** A verb and "it", an item of alternatives ("Ignore it.", "Filter it out"), two or three words. */
 const VERB_IT = /^\p{L}+\s+(?:it|them)(?:\s+\p{L}+)?[.!]?$/iu;
