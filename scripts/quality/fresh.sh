@@ -358,9 +358,10 @@ yacas-doc              usr/share/doc/yacas-doc/coding.book.pdf                  
 # (TeXworks), a proof assistant's interface (Proof General), a file integrity checker (Stealth), a mass spectrometry
 # program (massXpert), an EST annotation pipeline (trace2dbest), a web server (Yaws), Debian Pure Blends, GNUstep's
 # how-to, user FAQ and make manual), language and library manuals (Gambit Scheme, Scheme 48, UCBLogo, XOTcl's
-# tutorial, Lisaac's quick start, FLTK's programming manual, Blitz++, MPFR, MPFI, XML/Ada, the Ada templates parser,
-# omniORB, PyTables' user's guide, PyX's manual and FAQ, Prawn's manual, qprint), network simulation (the ns manual)
-# and numerical guides (SuiteSparse's UMFPACK, CHOLMOD and KLU user guides, the Volume Algorithm's documentation).
+# tutorial, Lisaac's quick start (in French: its file name gave no language; found at the reading), FLTK's programming
+# manual, Blitz++, MPFR, MPFI, XML/Ada, the Ada templates parser, omniORB, PyTables' user's guide, PyX's manual and
+# FAQ, Prawn's manual, qprint), network simulation (the ns manual) and numerical guides (SuiteSparse's UMFPACK,
+# CHOLMOD and KLU user guides, the Volume Algorithm's documentation).
 SET14='
 backup-manager-doc      usr/share/doc/backup-manager-doc/user-guide.pdf.gz          backup-manager-user-guide.pdf
 blends-doc              usr/share/doc/blends-doc/debian-blends.en.pdf                debian-blends.pdf
