@@ -290,6 +290,15 @@ describe('text clean-up', () => {
       ['Z\u00A8urich', 'Z\u00FCrich'],
       ['\u00B4Ecole', '\u00C9cole'],
       ['uddannelsesr\u02DAadet', 'uddannelsesr\u00E5det'],
+      // TeX's French accents (lisaac's quick start, fresh set 14): grave in a word or alone on "a", acute or grave
+      // after a letter French never elides, circumflex after one letter or opening a word, dotless i.
+      ['premi\u0060erement', 'premi\u00E8rement'],
+      ['syst\u0060eme', 'syst\u00E8me'],
+      ['r\u0060egle r\u00B4eel d\u2019h\u00B4eritage', 'r\u00E8gle r\u00E9el d\u2019h\u00E9ritage'],
+      ['a \u00B4et\u00E9 \u00B4ecrit, l\u2019\u00B4evolution', 'a \u00E9t\u00E9 \u00E9crit, l\u2019\u00E9volution'],
+      ['m\u02C6eme t\u02C6ete, \u02C6etre', 'm\u00EAme t\u00EAte, \u00EAtre'],
+      ['et \u0060a la', 'et \u00E0 la'],
+      ['Beno\u02C6\u0131t na\u00A8\u0131ve', 'Beno\u00EEt na\u00EFve'],
     ];
     for (const [raw, clean] of joined) assert.equal(cleanText(raw), clean, JSON.stringify(raw));
     const left = [
@@ -306,6 +315,11 @@ describe('text clean-up', () => {
       'Press \u02C6A then \u02C6E, or \u02C6Ab',
       'http://host/\u02DCandrew/ and \u02DCnobody, /\u02DCAndrew',
       'x\u02C6i + \u02DCx = \u27E8u, \u02DC v\u02DCi\u27E9',
+      // Backquotes of code and TeX's quotes; a grave or acute after a letter French elides (l\u2019, d\u2019: an
+      // apostrophe as often as an accent); an apostrophe in "o\u00B4clock".
+      'run \u0060ls\u0060 or \u0060cat\u0060s, x=\u0060date\u0060, \u0060a\u0060',
+      "the \u0060\u0060quoted'' word's",
+      'd\u00B4eveloppement l\u0060exemple o\u00B4clock',
     ];
     for (const raw of left) assert.equal(cleanText(raw), raw, JSON.stringify(raw));
   });

@@ -45,41 +45,54 @@ const T1_DASH = /(?<=[\p{Script=Latin}0-9])[\x15\x16]|[\x15\x16](?=[\p{Script=La
 const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g;
 
 /**
- * LaTeX's accents (\\"o, \\'e, \\^o, \\~n, \\v{c}, \\r{a}) set as two glyphs come out as a spacing diacritic before its
- * letter ("Gr¨obner", "Kr¨amer", "Poincar´e": gfan, cddlib and lmtest manuals, fresh set 11). Joined with the Latin
- * letter after it into one character (NFC), only where one exists and only for letters that take the accent in
- * Latin scripts: an acute before "s" or "t" is an apostrophe typed wrong ("user´s", "don´t").
+ * LaTeX's accents (\\"o, \\'e, \\`e, \\^o, \\~n, \\v{c}, \\r{a}) set as two glyphs come out as a spacing diacritic before its
+ * letter ("Gr¨obner", "Kr¨amer", "Poincar´e": gfan, cddlib and lmtest manuals, fresh set 11; "syst`eme", "r´eel",
+ * "ˆetre", "`a", "Benoˆıt": lisaac's French quick start, fresh set 14). Joined with the Latin letter after it into one
+ * character (NFC), only where one exists and only for letters that take the accent in Latin scripts: an acute before
+ * "s" or "t" is an apostrophe typed wrong ("user´s", "don´t"). TeX's dotless i (\\^{\\i}) takes the accent as "i".
  */
 const SPACING_ACCENTS: Record<string, [combining: string, letters: RegExp]> = {
-  '\u00A8': ['\u0308', /[aeiouyAEIOUY]/u],
-  '\u00B4': ['\u0301', /[aeiouycnAEIOUYCN]/u],
-  '\u02C6': ['\u0302', /[aeiouAEIOU]/u],
+  '\u00A8': ['\u0308', /[aeiouyıAEIOUY]/u],
+  '\u00B4': ['\u0301', /[aeiouycnıAEIOUYCN]/u],
+  '\u0060': ['\u0300', /[aeiouıAEIOU]/u],
+  '\u02C6': ['\u0302', /[aeiouıAEIOU]/u],
   '\u02DC': ['\u0303', /[anoANO]/u],
   '\u02C7': ['\u030C', /[cszrenCSZREN]/u],
   '\u02DA': ['\u030A', /[auAU]/u],
 };
 /**
- * Where such an accent is a letter's: inside a word, after two letters or a word's one capital and before a
- * lower-case letter ("Gr¨obner", "Z¨urich", "Poincar´e"); opening a word, before a capital and a lower-case letter
- * ("´Ecole", "ˇCech"), not after "/" or "~" and not a circumflex (a control key: "Press ˆA"). Elsewhere it is no
- * accent of a letter: a quote or an apostrophe ("O´Neil", "D´Angelo", "l´exemple", "the ´echo´ command"), a tilde
- * in a path ("/˜andrew/", "˜nobody"), a mark over a variable ("xˆi", "˜x", "v˜i": GeoTopo, the corpus).
+ * Where such an accent is a letter's:
+ * - inside a word, after two letters or a word's one capital and before a lower-case letter ("Gr¨obner", "Z¨urich",
+ *   "Poincar´e", "syst`eme", "Benoˆıt");
+ * - opening a word, before a capital and a lower-case letter ("´Ecole", "ˇCech"), not after "/" or "~" and not a
+ *   circumflex (a control key: "Press ˆA");
+ * - an acute or grave after a word's one lower-case letter that French never elides before an apostrophe (not c, d,
+ *   j, l, m, n, q, s, t), before a vowel the word goes on after ("r´eel", "r`egle", "h´eritage");
+ * - a circumflex after a word's one lower-case letter, or an acute or circumflex opening a word, before a vowel and
+ *   two or more lower-case letters that end the word with no quote after them ("mˆeme", "´ecrit", "ˆetre");
+ * - a grave alone before "a" as a word of its own ("`a la", French "à").
+ * Elsewhere it is no accent of a letter: a quote or an apostrophe ("O´Neil", "D´Angelo", "l´exemple", "the ´echo´
+ * command"), a tilde in a path ("/˜andrew/", "˜nobody"), a mark over a variable ("xˆi", "˜x", "v˜i": GeoTopo, the
+ * corpus), code in backquotes ("`ls`", "`cat`s").
  */
-const SPACING_ACCENT =
-  /(?<=\p{L}\p{L}|(?<![\p{L}\p{N}])\p{Lu})([\u00A8\u00B4\u02C6\u02DC\u02C7\u02DA])([a-z])|(?<![\p{L}\p{N}/~])([\u00A8\u00B4\u02DC\u02C7\u02DA])([A-Z])(?=\p{Ll})/gu;
+const SPACING_ACCENT = new RegExp(
+  [
+    /(?<=\p{L}\p{L}|(?<![\p{L}\p{N}])\p{Lu})([\u00A8\u00B4\u0060\u02C6\u02DC\u02C7\u02DA])([a-zı])/u.source,
+    /(?<![\p{L}\p{N}/~])([\u00A8\u00B4\u02DC\u02C7\u02DA])([A-Z])(?=\p{Ll})/u.source,
+    /(?<=(?<![\p{L}\p{N}])[abefghikopruvwxyz])([\u00B4\u0060])([aeiouy])(?=\p{Ll})/u.source,
+    /(?<=(?<![\p{L}\p{N}])\p{Ll})(\u02C6)([aeiouı])(?=\p{Ll}{2,}(?![\p{L}\u00B4\u0060'’]))/u.source,
+    /(?<![\p{L}\p{N}/~\u00B4\u0060])([\u00B4\u02C6])([aeiou])(?=\p{Ll}{2,}(?![\p{L}\u00B4\u0060'’]))/u.source,
+    /(?<![\p{L}\p{N}\u0060'’])(\u0060)(a)(?=[\s,;:.!?)]|$)/u.source,
+  ].join('|'),
+  'gu',
+);
 
-function joinAccent(
-  pair: string,
-  inWord: string | undefined,
-  lower: string | undefined,
-  opening: string | undefined,
-  capital: string | undefined,
-): string {
-  const accent = inWord ?? opening!;
-  const letter = lower ?? capital!;
-  const [combining, letters] = SPACING_ACCENTS[accent]!;
-  if (!letters.test(letter)) return pair;
-  const joined = (letter + combining).normalize('NFC');
+/** The accent and letter of a {@link SPACING_ACCENT} match (each alternative captures the two, in that order). */
+function joinAccent(pair: string, ...groups: unknown[]): string {
+  const [accent, letter] = groups.filter((g): g is string => typeof g === 'string');
+  const [combining, letters] = SPACING_ACCENTS[accent!]!;
+  if (!letters.test(letter!)) return pair;
+  const joined = ((letter === 'ı' ? 'i' : letter!) + combining).normalize('NFC');
   return [...joined].length === 1 ? joined : pair;
 }
 
@@ -101,7 +114,7 @@ export const holdsControlBullet = (s: string): boolean => ANY_CONTROL_BULLET.tes
 
 /** Ligatures, zero-width characters, BOMs, control characters and spacing accents; soft hyphens are handled by {@link dehyphenate}. */
 const SPECIAL =
-  /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u00A8\u00B4\u02C6\u02DC\u02C7\u02DA]/;
+  /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u00A8\u00B4\u0060\u02C6\u02DC\u02C7\u02DA]/;
 const UNICODE_LIGATURE = /[\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF]/g;
 
 /**
