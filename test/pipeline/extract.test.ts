@@ -295,7 +295,10 @@ describe('text clean-up', () => {
       ['premi\u0060erement', 'premi\u00E8rement'],
       ['syst\u0060eme', 'syst\u00E8me'],
       ['r\u0060egle r\u00B4eel d\u2019h\u00B4eritage', 'r\u00E8gle r\u00E9el d\u2019h\u00E9ritage'],
-      ['a \u00B4et\u00E9 \u00B4ecrit, l\u2019\u00B4evolution', 'a \u00E9t\u00E9 \u00E9crit, l\u2019\u00E9volution'],
+      [
+        'a \u00B4et\u00E9 \u00B4ecrit, l\u2019\u00B4evolution',
+        'a \u00E9t\u00E9 \u00E9crit, l\u2019\u00E9volution',
+      ],
       ['m\u02C6eme t\u02C6ete, \u02C6etre', 'm\u00EAme t\u00EAte, \u00EAtre'],
       ['et \u0060a la', 'et \u00E0 la'],
       ['Beno\u02C6\u0131t na\u00A8\u0131ve', 'Beno\u00EEt na\u00EFve'],
