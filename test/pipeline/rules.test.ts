@@ -524,7 +524,10 @@ test('a rule reads a long line without a full stop or a closing parenthesis in o
   // Set 14's sums: the words of a total are read once after the blank; the shares once for "of", "on" after a "%".
   const sum = `8 seconds, 5 seconds ${'a '.repeat(long / 2)}13 seconds in total`;
   assert.equal(arithmetic.fails(quantityPlace(sum, 11, 12, words)), true);
-  assert.equal(arithmetic.fails(quantityPlace(`8 seconds, 5 seconds ${'total '.repeat(long / 6)}`, 11, 12, words)), false);
+  assert.equal(
+    arithmetic.fails(quantityPlace(`8 seconds, 5 seconds ${'total '.repeat(long / 6)}`, 11, 12, words)),
+    false,
+  );
   const shares = `70%, 20% and 10% ${'% a '.repeat(long / 4)}`;
   assert.equal(arithmetic.fails(quantityPlace(shares, 0, 2, words)), true);
   assert.equal(arithmetic.fails(quantityPlace(`${shares}% on`, 0, 2, words)), false);

@@ -189,7 +189,8 @@ export function madeByArithmetic(q: QuantityPlace): boolean {
  * the sentence gives, and its parts explain it; with no such word, numbers of one unit that happen to add up ("10 s
  * for the handshake, 20 s for the request and 30 s for the reply") make nothing.
  */
-const SUM_AFTER = /\b(?:in total|in all|altogether|a total of|totals?|totalling|totaling|combined|remaining|the rest)\b/iu;
+const SUM_AFTER =
+  /\b(?:in total|in all|altogether|a total of|totals?|totalling|totaling|combined|remaining|the rest)\b/iu;
 
 /**
  * Whether the blank is a term or the total of a sum of two other numbers in its unit, and the words after it say the
@@ -212,7 +213,8 @@ function madeBySum(q: QuantityPlace, blank: Measure, others: Measure[]): boolean
  * a change ("saves 20%") is no part of it.
  */
 function restOfWhole(q: QuantityPlace, blank: Measure, others: Measure[]): boolean {
-  if (q.unit !== '%' || /\b(?:sav|reduc|increas|cut|grow|drop|fall|rais|lower)\w*\b/iu.test(q.text)) return false;
+  if (q.unit !== '%' || /\b(?:sav|reduc|increas|cut|grow|drop|fall|rais|lower)\w*\b/iu.test(q.text))
+    return false;
   if (/%\s+(?:of|on|in|for|per|to|from|by)\b/u.test(q.text)) return false;
   const shares = others.filter((o) => o.word === '%');
   const sum = shares.reduce((total, o) => total + o.value, 0);
