@@ -521,6 +521,22 @@ test('a rule reads a long line without a full stop or a closing parenthesis in o
   assert.equal(arithmetic.fails(quantityPlace(numbers, 0, 2, words)), false);
   const counted = `20 ms, 4 ${'a-'.repeat(long / 2)}a of 5 ms`;
   assert.equal(arithmetic.fails(quantityPlace(counted, 0, 2, words)), true);
+  // Set 14's sums: the words of a total are read once after the blank; the shares once for "of", "on" after a "%".
+  const sum = `8 seconds, 5 seconds ${'a '.repeat(long / 2)}13 seconds in total`;
+  assert.equal(arithmetic.fails(quantityPlace(sum, 11, 12, words)), true);
+  assert.equal(
+    arithmetic.fails(quantityPlace(`8 seconds, 5 seconds ${'total '.repeat(long / 6)}`, 11, 12, words)),
+    false,
+  );
+  const shares = `70%, 20% and 10% ${'% a '.repeat(long / 4)}`;
+  assert.equal(arithmetic.fails(quantityPlace(shares, 0, 2, words)), true);
+  assert.equal(arithmetic.fails(quantityPlace(`${shares}% on`, 0, 2, words)), false);
+  const back = rule('listed/points-back');
+  assert.equal(back.fails(`Just installing ${'should be '.repeat(long / 10)}x`, lang), false);
+  assert.equal(back.fails(`Just installing ${'should be '.repeat(long / 10)}enough.`, lang), true);
+  assert.equal(back.fails(`The constructors create ${'the '.repeat(long / 4)}x`, lang), false);
+  assert.equal(back.fails(`The constructors create ${'the '.repeat(long / 4)}cache`, lang), true);
+  assert.equal(back.fails(`The first form of ${'a'.repeat(long)} x`, lang), false);
 });
 
 // Set 13's definition rules (answer-context.ts, restatements.ts, non-definitions.ts): the old referent-before pattern

@@ -96,7 +96,57 @@ const RUN_TOGETHER = /\)\s+The\s+\p{L}|\p{Ll}\s+The\s+\p{Lu}[\p{Lu}\p{N}]*(?:[_-
 const UNNAMED_COUNT =
   /^[Tt]here\s+are\s+\d+\s+(?:columns|rows|fields|buttons|tabs|entries|items|options|boxes|panes|sections)\b(?!.*\b(?:(?:in|on|per)\s+\p{L}|of\s+(?:the\s+)?(?:["“‘']|\p{Lu})))|^(?:[Aa]nything|[Ww]hatever)\s+you\b/u;
 
+/**
+ * Openings that point at what the text set out before (fresh set 14): one of several forms or cases it listed ("The
+ * first form of the h() method returns …", "The second case of code that may have to change …", "The first form
+ * takes …"), constructors of a class it showed ("The constructors create a new shared image record …"), the buttons of
+ * a widget it showed ("Clicking on the buttons increments …"), an answer to a FAQ's question ("Just installing the
+ * LADSPA SDK … should be enough."), or a downside of what it named ("A downside is it makes …"). A form of a named
+ * thing ("The first form of the verb is the infinitive"), builders ("The constructors built the dam"), a named button
+ * ("Clicking on the Save button …") and a downside with its owner ("A downside of leasing is that it …") stand.
+ */
+const POINTS_BACK = new RegExp(
+  [
+    String.raw`^the\s+(?:first|second|third|fourth|last|other|latter|former)\s+(?:forms?|cases?|variants?|overloads?|syntax)\s+(?:of\s+(?:the\s+)?(?:[\p{L}\p{N}_:.]*\(\)|code\b|usage\b)|(?:returns?|takes?|creates?|sets?|gets?|accepts?|expects?|calls?)\b)`,
+    String.raw`^the\s+(?:constructors?|destructors?)\s+(?:create|creates|initiali[sz]es?|allocates?|destroys?|frees?|releases?|deletes?)\b(?=.*\b(?:objects?|instances?|records?|widgets?|images?|cache|memory|class|pointers?|buffers?)\b)`,
+    String.raw`^clicking\s+on\s+the\s+buttons\b(?!\s+(?:of|in|on)\b)`,
+    String.raw`^just\s+\p{L}+ing\b(?=.*\bshould\s+be\s+enough\b)`,
+    String.raw`^(?:a|one|another|the)\s+(?:downside|drawback|disadvantage|upside|advantage|benefit)\s+is\s+(?:that\s+)?(?:it|this|they)\b`,
+  ].join('|'),
+  'iu',
+);
+
 export const LEANING_RULES: readonly LeaningRule[] = [
+  {
+    id: 'listed/points-back',
+    why: 'A statement that points at forms, cases, constructors or buttons the text set out before ("The first form of the h() method returns …", "The constructors create a new shared image record …", "Clicking on the buttons increments …"), answers a FAQ\'s question ("Just installing the LADSPA SDK … should be enough.") or weighs what it named ("A downside is it makes …") is true of the text\'s example only: listed or blanked, a learner cannot tell of what (FLTK, omniORB, ecasound and ns manuals, fresh set 14).',
+    reject: [
+      'The constructors create a new shared image record in the image cache.',
+      'The first form of the h() method returns the current image height in pixels.',
+      'The second case of code that may have to change is code using the Dynamic Any interfaces.',
+      'The first form takes 2 arguments and the second 3.',
+      'Clicking on the buttons increments by 10 times the amount dragging by a pixel does.',
+      'Just installing the LADSPA SDK - “www.ladspa.org” - should be enough.',
+      'A downside is it makes deeply nested looping structures hard to fit in 80 columns.',
+    ],
+    keep: [
+      'The first form of the verb is the infinitive.',
+      'The second case in Latin grammar is the genitive.',
+      'The latter case arises when the tenant dies before the lease ends.',
+      'The first case of cholera was reported in 1832.',
+      'The constructors built the dam in 1936.',
+      'The constructors create jobs in the region.',
+      'The constructors of a Java class have no return type.',
+      'Clicking on the Save button writes the file to disk.',
+      'Clicking on the buttons of the toolbar opens a menu.',
+      'Two eggs should be enough for four people.',
+      'Just two eggs should be enough for four people.',
+      'A downside of leasing is that it never makes you the owner of the car.',
+      'A downside is that interest rates may rise by 2% a year.',
+      'One benefit of titration is its accuracy of 0.1 mL.',
+    ],
+    fails: (s) => POINTS_BACK.test(s.trim()),
+  },
   {
     id: 'listed/order',
     why: 'A statement that opens with an order ("Toggle audio pattern and give audible feedback.", "Move within notation left, …") is a key binding or a menu entry taken from a table: the text makes no claim a learner could select, and a changed quantity in one is no falsehood (gsequencer user manual, fresh set 13).',

@@ -179,7 +179,46 @@ export function madeByArithmetic(q: QuantityPlace): boolean {
     same(a.value / b.value, blank.value) &&
     ((a.word === blank.word && !b.unit) ||
       (a.word !== undefined && a.word === b.word && blank.word !== a.word));
-  return others.some((a, i) => others.some((b, j) => i !== j && (product(a, b) || quotient(a, b))));
+  if (others.some((a, i) => others.some((b, j) => i !== j && (product(a, b) || quotient(a, b))))) return true;
+  return madeBySum(q, blank, others) || restOfWhole(q, blank, others);
+}
+
+/**
+ * Words after the blank that make a sum or a remainder of the sentence's numbers ("13 seconds in total", "the
+ * remaining 48 KB"). Before the blank ("The total is 30 kg: 10 kg of flour and 20 kg of sugar") the total is the fact
+ * the sentence gives, and its parts explain it; with no such word, numbers of one unit that happen to add up ("10 s
+ * for the handshake, 20 s for the request and 30 s for the reply") make nothing.
+ */
+const SUM_AFTER =
+  /\b(?:in total|in all|altogether|a total of|totals?|totalling|totaling|combined|remaining|the rest)\b/iu;
+
+/**
+ * Whether the blank is a term or the total of a sum of two other numbers in its unit, and the words after it say the
+ * sentence adds them up ("If establishing the connection takes 8 seconds, then the call itself takes 5 seconds, …
+ * 13 seconds in total": 13 − 8).
+ */
+function madeBySum(q: QuantityPlace, blank: Measure, others: Measure[]): boolean {
+  if (!blank.unit || !SUM_AFTER.test(q.text.slice(q.end))) return false;
+  const alike = others.filter((o) => o.word === blank.word);
+  return alike.some((a, i) =>
+    alike.some(
+      (b, j) => i !== j && (same(a.value + b.value, blank.value) || same(blank.value + b.value, a.value)),
+    ),
+  );
+}
+
+/**
+ * Whether the blank is the rest of a whole split in percentages ("Group A-B will get 70%, C-D 20% and server F 10%":
+ * 100 − 20 − 10). Only bare shares of one whole: a share of something named ("20% on income", "70% of citizens") or
+ * a change ("saves 20%") is no part of it.
+ */
+function restOfWhole(q: QuantityPlace, blank: Measure, others: Measure[]): boolean {
+  if (q.unit !== '%' || /\b(?:sav|reduc|increas|cut|grow|drop|fall|rais|lower)\w*\b/iu.test(q.text))
+    return false;
+  if (/%\s+(?:of|on|in|for|per|to|from|by)\b/u.test(q.text)) return false;
+  const shares = others.filter((o) => o.word === '%');
+  const sum = shares.reduce((total, o) => total + o.value, 0);
+  return shares.length >= 2 && same(blank.value + sum, 100);
 }
 
 export const QUANTITY_RULES: readonly QuantityRule[] = [
@@ -687,12 +726,18 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
   },
   {
     id: 'quantity/by-arithmetic',
-    why: 'A blank two other numbers of the sentence make by a product or a quotient in its unit ("frames are 20 ms long (160 samples) and are subdivided in 4 sub-frames of 5 ms each (40 samples)": 4 × 5 ms, 40 samples × 4) is computed, not recalled (Speex manual, fresh set 13). Numbers of other units that happen to multiply ("12 weeks, with 3 lectures and 4 labs") make nothing.',
+    why: 'A blank two other numbers of the sentence make by a product or a quotient in its unit ("frames are 20 ms long (160 samples) and are subdivided in 4 sub-frames of 5 ms each (40 samples)": 4 × 5 ms, 40 samples × 4) is computed, not recalled (Speex manual, fresh set 13); so is a term or a total of a sum in its unit when the words after it add up ("takes 5 seconds … 13 seconds in total": 13 − 8) and the rest of a whole split in percentages ("70%, C-D 20% and server F 10%"), and a false option changing such a number is false by the sum alone (omniORB, FireHOL, fresh set 14). Numbers of other units that happen to multiply ("12 weeks, with 3 lectures and 4 labs") or add up ("within 30 days, an appeal within 10 days and a response within 20 days") make nothing, nor does a total stated before its parts.',
     reject: [
       'In narrowband, Speex frames are [20] ms long (160 samples) and are subdivided in 4 sub-frames of 5 ms each (40 samples).',
       'In narrowband, Speex frames are 20 ms long ([160] samples) and are subdivided in 4 sub-frames of 5 ms each (40 samples).',
       'Frames are subdivided in [4] sub-frames of 5 ms each, 20 ms in all.',
       'A [16] bit word holds 2 bytes of 8 bits.',
+      // Sums and differences in the blank's unit, and shares of a whole (omniORB manual, FireHOL manual, fresh set 14).
+      'If establishing the connection takes 8 seconds, then the call itself takes [5] seconds, the call succeeds despite having taken 13 seconds in total, longer than the usual timeout.',
+      'Group A-B will get [70]%, C-D 20% and server F 10%.',
+      'The header takes [20] bytes and the payload 1480 bytes, 1500 bytes in total.',
+      'Of the 64 KB, [16] KB are reserved and the remaining 48 KB are free.',
+      'Bake for [20] minutes, turn the tray and bake 10 minutes more, 30 minutes in all.',
     ],
     keep: [
       'In narrowband, Speex frames are [20] ms long and are subdivided in sub-frames.',
@@ -704,6 +749,17 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
       'A sample of [2.5] g was dissolved in 10 mL and diluted 4 times.',
       'The survey of 500 households took [20] days with 25 interviewers.',
       'A byte is [8] bits, so 4 bytes are 32 bits.',
+      // A total given before its parts is the fact the sentence states; numbers that add up by chance make nothing.
+      'The total is [30] kg: 10 kg of flour and 20 kg of sugar.',
+      'The total is 30 kg, with [10] kg of flour and 20 kg of sugar.',
+      'Of [100] users in the trial, 20 users dropped out and 80 users completed all visits.',
+      'A claim must be filed within [30] days, an appeal within 10 days and a response within 20 days.',
+      'The handshake times out after [10] seconds, the request after 20 seconds and the reply after 30 seconds.',
+      'The sample was heated for [10] minutes and cooled for 20 minutes; the whole run took 45 minutes in total.',
+      'Bake for [10] minutes, rest for 20 minutes and serve within 30 minutes.',
+      'The tax is [20]% on income and 10% on dividends, while 70% of citizens pay no tax at all.',
+      'Compression saves [70]% on text, 20% on images and 10% on video.',
+      'The fund charges [4]% a year, 16% of the profit and 80% of the fee on exit.',
     ],
     fails: madeByArithmetic,
   },
