@@ -528,12 +528,15 @@ test('a rule reads a long line without a full stop or a closing parenthesis in o
     arithmetic.fails(quantityPlace(`8 seconds, 5 seconds ${'total '.repeat(long / 6)}`, 11, 12, words)),
     false,
   );
+  const total = `8 seconds, 5 seconds, 13 seconds ${'a '.repeat(long / 2)}in total`;
+  assert.equal(arithmetic.fails(quantityPlace(total, 22, 24, words)), false);
   const shares = `70%, 20% and 10% ${'% a '.repeat(long / 4)}`;
   assert.equal(arithmetic.fails(quantityPlace(shares, 0, 2, words)), true);
   assert.equal(arithmetic.fails(quantityPlace(`${shares}% on`, 0, 2, words)), false);
   const back = rule('listed/points-back');
   assert.equal(back.fails(`Just installing ${'should be '.repeat(long / 10)}x`, lang), false);
-  assert.equal(back.fails(`Just installing ${'should be '.repeat(long / 10)}enough.`, lang), true);
+  assert.equal(back.fails(`Just installing the SDK ${'should be '.repeat(long / 10)}enough.`, lang), true);
+  assert.equal(back.fails(`Just adding ${'should be '.repeat(long / 10)}enough.`, lang), false);
   assert.equal(back.fails(`The constructors create ${'the '.repeat(long / 4)}x`, lang), false);
   assert.equal(back.fails(`The constructors create ${'the '.repeat(long / 4)}cache`, lang), true);
   assert.equal(back.fails(`The first form of ${'a'.repeat(long)} x`, lang), false);

@@ -103,15 +103,16 @@ const UNNAMED_COUNT =
  * a widget it showed ("Clicking on the buttons increments …"), an answer to a FAQ's question ("Just installing the
  * LADSPA SDK … should be enough."), or a downside of what it named ("A downside is it makes …"). A form of a named
  * thing ("The first form of the verb is the infinitive"), builders ("The constructors built the dam"), a named button
- * ("Clicking on the Save button …") and a downside with its owner ("A downside of leasing is that it …") stand.
+ * ("Clicking on the Save button …") a downside with its owner ("A downside of leasing is that it …"), an advantage ("One advantage is that it is cheap"),
+ * "takes place" and a FAQ-like answer about no software ("Just adding salt should be enough …") stand.
  */
 const POINTS_BACK = new RegExp(
   [
-    String.raw`^the\s+(?:first|second|third|fourth|last|other|latter|former)\s+(?:forms?|cases?|variants?|overloads?|syntax)\s+(?:of\s+(?:the\s+)?(?:[\p{L}\p{N}_:.]*\(\)|code\b|usage\b)|(?:returns?|takes?|creates?|sets?|gets?|accepts?|expects?|calls?)\b)`,
+    String.raw`^the\s+(?:first|second|third|fourth|last|other|latter|former)\s+(?:forms?|cases?|variants?|overloads?|syntax)\s+(?:of\s+(?:the\s+)?(?:[\p{L}\p{N}_:.]*\(\)|code\b|usage\b)|(?:returns?|takes?\b(?!\s+place\b)|creates?|sets?|gets?|accepts?|expects?|calls?)\b)`,
     String.raw`^the\s+(?:constructors?|destructors?)\s+(?:create|creates|initiali[sz]es?|allocates?|destroys?|frees?|releases?|deletes?)\b(?=.*\b(?:objects?|instances?|records?|widgets?|images?|cache|memory|class|pointers?|buffers?)\b)`,
     String.raw`^clicking\s+on\s+the\s+buttons\b(?!\s+(?:of|in|on)\b)`,
-    String.raw`^just\s+\p{L}+ing\b(?=.*\bshould\s+be\s+enough\b)`,
-    String.raw`^(?:a|one|another|the)\s+(?:downside|drawback|disadvantage|upside|advantage|benefit)\s+is\s+(?:that\s+)?(?:it|this|they)\b`,
+    String.raw`^just\s+\p{L}+ing\b(?=.*\b(?:SDKs?|packages?|librar(?:y|ies)|drivers?|plug-?ins?|install\w*)\b)(?=.*\bshould\s+be\s+enough\b)`,
+    String.raw`^(?:a|one|another|the)\s+(?:downside|drawback|disadvantage)\s+is\s+(?:that\s+)?(?:it|this|they)\b`,
   ].join('|'),
   'iu',
 );
@@ -143,6 +144,11 @@ export const LEANING_RULES: readonly LeaningRule[] = [
       'Just two eggs should be enough for four people.',
       'A downside of leasing is that it never makes you the owner of the car.',
       'A downside is that interest rates may rise by 2% a year.',
+      'One advantage is that it is cheap.',
+      'The advantage is that it requires no training.',
+      'An advantage is that it needs no power.',
+      'The first form takes place in the liver.',
+      'Just adding salt should be enough to preserve the fish.',
       'One benefit of titration is its accuracy of 0.1 mL.',
     ],
     fails: (s) => POINTS_BACK.test(s.trim()),

@@ -184,13 +184,20 @@ export function madeByArithmetic(q: QuantityPlace): boolean {
 }
 
 /**
- * Words after the blank that make a sum or a remainder of the sentence's numbers ("13 seconds in total", "the
- * remaining 48 KB"). Before the blank ("The total is 30 kg: 10 kg of flour and 20 kg of sugar") the total is the fact
- * the sentence gives, and its parts explain it; with no such word, numbers of one unit that happen to add up ("10 s
- * for the handshake, 20 s for the request and 30 s for the reply") make nothing.
+ * Words after the blank that make it a term of a sum or a remainder of the sentence's numbers ("… 13 seconds in
+ * total", "the remaining 48 KB"). Before the blank ("The total is 30 kg: 10 kg of flour and 20 kg of sugar") the
+ * total is the fact the sentence gives, and its parts explain it; with no such word, numbers of one unit that happen
+ * to add up ("10 s for the handshake, 20 s for the request and 30 s for the reply") make nothing.
  */
 const SUM_AFTER =
   /\b(?:in total|in all|altogether|a total of|totals?|totalling|totaling|combined|remaining|the rest)\b/iu;
+
+/**
+ * A total word right after the blank's unit ("[13] seconds in total"): only then is the blank the sum the sentence
+ * computes. A total stated before its parts ("Of the [64] KB, 16 KB are reserved and the remaining 48 KB are free",
+ * "A packet of [1500] bytes carries 20 bytes of header and 1480 bytes of payload in all") is the fact they explain.
+ */
+const TOTAL_RIGHT_AFTER = /^\s*(?:\p{L}+\s+)?(?:in total|in all|altogether|combined)\b/iu;
 
 /**
  * Whether the blank is a term or the total of a sum of two other numbers in its unit, and the words after it say the
@@ -198,11 +205,15 @@ const SUM_AFTER =
  * 13 seconds in total": 13 − 8).
  */
 function madeBySum(q: QuantityPlace, blank: Measure, others: Measure[]): boolean {
-  if (!blank.unit || !SUM_AFTER.test(q.text.slice(q.end))) return false;
+  const after = q.text.slice(q.end);
+  if (!blank.unit || !SUM_AFTER.test(after)) return false;
+  const isTotal = TOTAL_RIGHT_AFTER.test(after);
   const alike = others.filter((o) => o.word === blank.word);
   return alike.some((a, i) =>
     alike.some(
-      (b, j) => i !== j && (same(a.value + b.value, blank.value) || same(blank.value + b.value, a.value)),
+      (b, j) =>
+        i !== j &&
+        ((isTotal && same(a.value + b.value, blank.value)) || same(blank.value + b.value, a.value)),
     ),
   );
 }
@@ -738,6 +749,7 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
       'The header takes [20] bytes and the payload 1480 bytes, 1500 bytes in total.',
       'Of the 64 KB, [16] KB are reserved and the remaining 48 KB are free.',
       'Bake for [20] minutes, turn the tray and bake 10 minutes more, 30 minutes in all.',
+      'It takes 8 seconds to connect and 5 seconds to call, [13] seconds in total.',
     ],
     keep: [
       'In narrowband, Speex frames are [20] ms long and are subdivided in sub-frames.',
@@ -753,6 +765,10 @@ export const QUANTITY_RULES: readonly QuantityRule[] = [
       'The total is [30] kg: 10 kg of flour and 20 kg of sugar.',
       'The total is 30 kg, with [10] kg of flour and 20 kg of sugar.',
       'Of [100] users in the trial, 20 users dropped out and 80 users completed all visits.',
+      'Of the [64] KB, 16 KB are reserved and the remaining 48 KB are free.',
+      'The disk holds [500] GB: 100 GB for the system and the remaining 400 GB for data.',
+      'A packet of [1500] bytes carries 20 bytes of header and 1480 bytes of payload in all.',
+      'The loan term is [30] years: 10 years fixed, then 20 years variable, in total.',
       'A claim must be filed within [30] days, an appeal within 10 days and a response within 20 days.',
       'The handshake times out after [10] seconds, the request after 20 seconds and the reply after 30 seconds.',
       'The sample was heated for [10] minutes and cooled for 20 minutes; the whole run took 45 minutes in total.',
