@@ -301,6 +301,17 @@ describe('text clean-up', () => {
       ],
       ['m\u02C6eme t\u02C6ete, \u02C6etre', 'm\u00EAme t\u00EAte, \u00EAtre'],
       ['et \u0060a la', 'et \u00E0 la'],
+      // A lone "`a" whose clause closes no quote, a grave ending a word, after "qu" only an acute "e".
+      [
+        "\u0060a la maison, \u0060a l'\u00E9cole, \u0060a, b",
+        "\u00E0 la maison, \u00E0 l'\u00E9cole, \u00E0, b",
+      ],
+      ['il est \u0060a Paris.', 'il est \u00E0 Paris.'],
+      [
+        'syst\u0060eme et probl\u0060eme apr\u0060es voil\u0060a',
+        'syst\u00E8me et probl\u00E8me apr\u00E8s voil\u00E0',
+      ],
+      ['expliqu\u00B4e, enqu\u02C6ete', 'expliqu\u00E9, enqu\u00EAte'],
       ['Beno\u02C6\u0131t na\u00A8\u0131ve', 'Beno\u00EEt na\u00EFve'],
     ];
     for (const [raw, clean] of joined) assert.equal(cleanText(raw), clean, JSON.stringify(raw));
@@ -323,8 +334,28 @@ describe('text clean-up', () => {
       'run \u0060ls\u0060 or \u0060cat\u0060s, x=\u0060date\u0060, \u0060a\u0060',
       "the \u0060\u0060quoted'' word's",
       'd\u00B4eveloppement l\u0060exemple o\u00B4clock',
+      // Texinfo's `quote' and acute-quoted words: a quote closes later in the clause (reviewer, rev5).
+      "in \u0060a.out', type \u0060a file name' here, the \u0060a priori' case, (eval \u0060a)",
+      "\u0060a la carte'",
+      "\u0060a, b, c'",
+      '\u00B4use strict\u00B4, \u00B4open the file\u00B4, \u00B4after all\u00B4, \u00B4every day\u00B4',
+      // A grave after "qu" (elided), in code between backquotes, or before a letter no French grave word has there.
+      'qu\u0060il lorsqu\u0060on jusqu\u0060a qu\u00B4il',
+      'xs\u0060elem\u0060ys',
+      'let\u0060em y\u0060all ma\u0060am',
     ];
     for (const raw of left) assert.equal(cleanText(raw), raw, JSON.stringify(raw));
+  });
+
+  test('spacing accents are read in linear time: 1 MB inputs that lookaheads scan far in', () => {
+    const mb = 1 << 20;
+    const inputs: [string, string][] = [
+      [' \u0060a'.repeat(mb / 3), ' \u00E0'.repeat(mb / 3)],
+      ['\u00B4use '.repeat(mb / 5), '\u00FAse '.repeat(mb / 5)],
+      [('\u00B4' + 'u'.repeat(79) + ' ').repeat(mb / 81), ('\u00FA' + 'u'.repeat(78) + ' ').repeat(mb / 81)],
+      ['ab\u0060' + 'e'.repeat(mb), 'ab\u00E8' + 'e'.repeat(mb - 1)],
+    ];
+    for (const [raw, clean] of inputs) assert.equal(cleanText(raw), clean);
   });
 
   test('an XMP title and author are cleaned as page text is (character references can spell control codes)', () => {

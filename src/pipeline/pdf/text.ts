@@ -63,26 +63,36 @@ const SPACING_ACCENTS: Record<string, [combining: string, letters: RegExp]> = {
 /**
  * Where such an accent is a letter's:
  * - inside a word, after two letters or a word's one capital and before a lower-case letter ("Gr¨obner", "Z¨urich",
- *   "Poincar´e", "syst`eme", "Benoˆıt");
+ *   "Poincar´e", "Benoˆıt"), not an acute after "qu" but on "e" ("expliqu´e"; "qu´il" is elided); a grave there only
+ *   on an "e" that a letter follows, not one consonant alone but "s" ("syst`eme", "apr`es"; "let`em"), or on an "a"
+ *   or "u" ending the word ("voil`a"; "ma`am"), not after "qu" ("qu`il") and not with a backquote ending the word
+ *   ("xs`elem`ys");
  * - opening a word, before a capital and a lower-case letter ("´Ecole", "ˇCech"), not after "/" or "~" and not a
  *   circumflex (a control key: "Press ˆA");
  * - an acute or grave after a word's one lower-case letter that French never elides before an apostrophe (not c, d,
  *   j, l, m, n, q, s, t), before a vowel the word goes on after ("r´eel", "r`egle", "h´eritage");
  * - a circumflex after a word's one lower-case letter, or an acute or circumflex opening a word, before a vowel and
- *   two or more lower-case letters that end the word with no quote after them ("mˆeme", "´ecrit", "ˆetre");
- * - a grave alone before "a" as a word of its own ("`a la", French "à").
+ *   two or more lower-case letters that end the word with no quote after them ("mˆeme", "´ecrit", "ˆetre"), nor
+ *   an acute that closes a quote later in the line (within 80 characters: "´use strict´");
+ * - a grave alone before "a" as a word of its own ("`a la", French "à"), before white space or ",;:!?", unless a
+ *   quote closes later in the line (within 80 characters: Texinfo's "`a file name'", "`a.out'"; "`a l'école" joins).
  * Elsewhere it is no accent of a letter: a quote or an apostrophe ("O´Neil", "D´Angelo", "l´exemple", "the ´echo´
  * command"), a tilde in a path ("/˜andrew/", "˜nobody"), a mark over a variable ("xˆi", "˜x", "v˜i": GeoTopo, the
  * corpus), code in backquotes ("`ls`", "`cat`s").
  */
 const SPACING_ACCENT = new RegExp(
   [
-    /(?<=\p{L}\p{L}|(?<![\p{L}\p{N}])\p{Lu})([\u00A8\u00B4\u0060\u02C6\u02DC\u02C7\u02DA])([a-zı])/u.source,
+    /(?<=\p{L}\p{L}|(?<![\p{L}\p{N}])\p{Lu})(?!(?<=qu)\u00B4(?!e))([\u00A8\u00B4\u02C6\u02DC\u02C7\u02DA])([a-zı])/u
+      .source,
+    /(?<=\p{L}\p{L}|(?<![\p{L}\p{N}])\p{Lu})(?<!qu)(\u0060)(?:(e)(?=\p{Ll})(?!(?!s)\p{Ll}(?!\p{L}))|([au])(?!\p{L}))(?!\p{Ll}*\u0060)/u
+      .source,
     /(?<![\p{L}\p{N}/~])([\u00A8\u00B4\u02DC\u02C7\u02DA])([A-Z])(?=\p{Ll})/u.source,
-    /(?<=(?<![\p{L}\p{N}])[abefghikopruvwxyz])([\u00B4\u0060])([aeiouy])(?=\p{Ll})/u.source,
+    /(?<=(?<![\p{L}\p{N}])[abefghikopruvwxyz])(?:(\u00B4)([aeiouy])|(\u0060)(e)(?!\p{Ll}*\u0060))(?=\p{Ll})/u
+      .source,
     /(?<=(?<![\p{L}\p{N}])\p{Ll})(\u02C6)([aeiouı])(?=\p{Ll}{2,}(?![\p{L}\u00B4\u0060'’]))/u.source,
-    /(?<![\p{L}\p{N}/~\u00B4\u0060])([\u00B4\u02C6])([aeiou])(?=\p{Ll}{2,}(?![\p{L}\u00B4\u0060'’]))/u.source,
-    /(?<![\p{L}\p{N}\u0060'’])(\u0060)(a)(?=[\s,;:.!?)]|$)/u.source,
+    /(?<![\p{L}\p{N}/~\u00B4\u0060])([\u00B4\u02C6])([aeiou])(?=\p{Ll}{2,}(?![\p{L}\u00B4\u0060'’]))(?![^\n\u00B4]{0,80}\u00B4(?!\p{L}))/u
+      .source,
+    /(?<![\p{L}\p{N}\u0060'’])(\u0060)(a)(?=[\s,;:!?]|$)(?![^\n\u0060']{0,80}'(?!\p{L}))/u.source,
   ].join('|'),
   'gu',
 );
