@@ -59,3 +59,18 @@ export function shooter(dir: string, prefix: string, fullPage = true) {
     assert.deepEqual(await unlabelled(p), [], `${name}: every control has a name a screen reader announces`);
   };
 }
+
+/** The question numbers of the review cards the page shows (the filter hides the others). */
+export const visibleCards = (p: Page) =>
+  p.$$eval('.review-card', (els) =>
+    els
+      .map((e) => e as unknown as { hidden: boolean; dataset: Record<string, string> })
+      .filter((e) => !e.hidden)
+      .map((e) => Number(e.dataset.question)),
+  );
+
+/** The focused element's accessible name as set (aria-label), else its id. */
+export const focused = async (p: Page) =>
+  (await p.evaluate(
+    "document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id ?? null",
+  )) as string | null;

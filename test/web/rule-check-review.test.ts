@@ -10,12 +10,19 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { type Quiz, QuizSchema } from '../../src/domain/course.ts';
 import { getQuiz, listAudit, saveProcessedDocument, saveQuiz } from '../../src/store/index.ts';
 import { fixtureDocument } from '../support/api.ts';
 import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
-import { collectErrors, launchChromium, shooter, signInWith } from '../support/chromium.ts';
+import {
+  collectErrors,
+  focused,
+  launchChromium,
+  shooter,
+  signInWith,
+  visibleCards,
+} from '../support/chromium.ts';
 
 const SHOTS = fileURLToPath(new URL('../../test-artifacts/web/', import.meta.url));
 const DESKTOP = { width: 1280, height: 860 };
@@ -81,17 +88,6 @@ describe('marking a quiz reviewed with questions still to check (headless Chromi
   const shot = shooter(SHOTS, 'check-review');
   const screen = shooter(SHOTS, 'check-review', false);
 
-  const visibleCards = (p: Page) =>
-    p.$$eval('.review-card', (els) =>
-      els
-        .map((e) => e as unknown as { hidden: boolean; dataset: Record<string, string> })
-        .filter((e) => !e.hidden)
-        .map((e) => Number(e.dataset.question)),
-    );
-  const focused = async (p: Page) =>
-    (await p.evaluate(
-      "document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id ?? null",
-    )) as string | null;
   const stored = async (quizId: string) => {
     const quiz = (await getQuiz(fx.deps.db, quizId))!;
     return {

@@ -15,7 +15,14 @@ import { type Quiz, QuizSchema } from '../../src/domain/course.ts';
 import { deleteQuestion, getQuiz, saveProcessedDocument, saveQuiz } from '../../src/store/index.ts';
 import { fixtureDocument } from '../support/api.ts';
 import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
-import { collectErrors, launchChromium, shooter, signInWith } from '../support/chromium.ts';
+import {
+  collectErrors,
+  focused,
+  launchChromium,
+  shooter,
+  signInWith,
+  visibleCards,
+} from '../support/chromium.ts';
 
 const SHOTS = fileURLToPath(new URL('../../test-artifacts/web/', import.meta.url));
 const DESKTOP = { width: 1280, height: 860 };
@@ -86,18 +93,6 @@ describe('questions made by rule wait for a check (headless Chromium)', { timeou
   const watch = (p: Page) => {
     collectErrors(p, errors);
   };
-  const visibleCards = (p: Page) =>
-    p.$$eval('.review-card', (els) =>
-      els
-        .map((e) => e as unknown as { hidden: boolean; dataset: Record<string, string> })
-        .filter((e) => !e.hidden)
-        .map((e) => Number(e.dataset.question)),
-    );
-  /** The focused element's accessible name as set (aria-label), else its id. */
-  const focused = async (p: Page) =>
-    (await p.evaluate(
-      "document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id ?? null",
-    )) as string | null;
   const marks = async () =>
     (await getQuiz(fx.deps.db, quizId))!.quiz.questions.map((q) => q.needsCheck ?? null);
 
