@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import PDFDocument from 'pdfkit';
 import pg from 'pg';
+import { type Quiz, QuizSchema } from '../../src/domain/course.ts';
 import type { ProcessedDocument } from '../../src/domain/document.ts';
 
 export const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -191,4 +192,59 @@ export function distinctiveRun(pdf: Buffer, unlike: Buffer): Buffer {
     if (!unlike.includes(run)) return run;
   }
   throw new Error('no distinctive run of bytes');
+}
+
+const ruleMadeCommon = {
+  explanation: 'From page 1: "Photosynthesis turns light into chemical energy."',
+  sourcePage: 1,
+  bloom: 'remember',
+} as const;
+
+/**
+ * A quiz of the web tests of rule-made items: a multiple choice (never marked) and three rule-made items of new kinds
+ * (short answer, numerical, ordering) that wait for a teacher's check. `seed` tells apart the quizzes one test stores.
+ */
+export function ruleMadeQuiz(seed = 5): Quiz {
+  return QuizSchema.parse({
+    title: 'Plants: quiz',
+    seed,
+    generator: { name: 'offline-cloze', version: '2' },
+    questions: [
+      {
+        ...ruleMadeCommon,
+        kind: 'multiple_choice',
+        prompt: 'Fill in the blank: _____ turns light into chemical energy.',
+        options: ['Respiration', 'Photosynthesis', 'Digestion', 'Erosion'],
+        answerIndex: 1,
+        difficulty: 'easy',
+      },
+      {
+        ...ruleMadeCommon,
+        kind: 'short_answer',
+        prompt: 'Which term does the text define as “the process that turns light into chemical energy”?',
+        answers: ['photosynthesis'],
+        difficulty: 'medium',
+        needsCheck: 'rule',
+      },
+      {
+        ...ruleMadeCommon,
+        kind: 'numerical',
+        prompt: 'How many hours of light does the plant of the text need a day?',
+        answer: 12,
+        tolerance: 0,
+        unit: 'hours',
+        difficulty: 'medium',
+        needsCheck: 'rule',
+      },
+      {
+        ...ruleMadeCommon,
+        kind: 'ordering',
+        prompt: 'Put the steps of photosynthesis in the order the text gives them.',
+        items: ['Light reaches the leaf.', 'Chlorophyll absorbs it.', 'Glucose is made.'],
+        difficulty: 'medium',
+        bloom: 'apply',
+        needsCheck: 'rule',
+      },
+    ],
+  });
 }

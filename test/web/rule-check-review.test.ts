@@ -11,9 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { type Quiz, QuizSchema } from '../../src/domain/course.ts';
 import { getQuiz, listAudit, saveProcessedDocument, saveQuiz } from '../../src/store/index.ts';
-import { fixtureDocument } from '../support/api.ts';
+import { fixtureDocument, ruleMadeQuiz } from '../support/api.ts';
 import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
 import {
   collectErrors,
@@ -28,54 +27,6 @@ const SHOTS = fileURLToPath(new URL('../../test-artifacts/web/', import.meta.url
 const DESKTOP = { width: 1280, height: 860 };
 const PHONE = { width: 390, height: 844 };
 const WARNING = '3 questions made by rule are not yet checked.';
-
-const common = {
-  explanation: 'From page 1: "Photosynthesis turns light into chemical energy."',
-  sourcePage: 1,
-  bloom: 'remember',
-  difficulty: 'medium',
-} as const;
-
-/** A multiple choice, kept, and three rule-made items that wait for a check. */
-function ruleMade(seed: number): Quiz {
-  return QuizSchema.parse({
-    title: 'Plants: quiz',
-    seed,
-    generator: { name: 'offline-cloze', version: '2' },
-    questions: [
-      {
-        ...common,
-        kind: 'multiple_choice',
-        prompt: 'Fill in the blank: _____ turns light into chemical energy.',
-        options: ['Respiration', 'Photosynthesis', 'Digestion', 'Erosion'],
-        answerIndex: 1,
-      },
-      {
-        ...common,
-        kind: 'short_answer',
-        prompt: 'Which term does the text define as “the process that turns light into chemical energy”?',
-        answers: ['photosynthesis'],
-        needsCheck: 'rule',
-      },
-      {
-        ...common,
-        kind: 'numerical',
-        prompt: 'How many hours of light does the plant of the text need a day?',
-        answer: 12,
-        tolerance: 0,
-        unit: 'hours',
-        needsCheck: 'rule',
-      },
-      {
-        ...common,
-        kind: 'ordering',
-        prompt: 'Put the steps of photosynthesis in the order the text gives them.',
-        items: ['Light reaches the leaf.', 'Chlorophyll absorbs it.', 'Glucose is made.'],
-        needsCheck: 'rule',
-      },
-    ],
-  });
-}
 
 describe('marking a quiz reviewed with questions still to check (headless Chromium)', {
   timeout: 240_000,
@@ -126,7 +77,7 @@ describe('marking a quiz reviewed with questions still to check (headless Chromi
   });
 
   test('desktop: the warning comes before marking; "Show them" goes to them, "anyway" marks and clears none', async () => {
-    const quizId = await saveQuiz(fx.deps.db, courseId, ruleMade(11));
+    const quizId = await saveQuiz(fx.deps.db, courseId, ruleMadeQuiz(11));
     const { p, close } = await open(DESKTOP, quizId);
     await p.click('#mark-reviewed');
     await p.waitForSelector('.review-warning');
@@ -184,7 +135,7 @@ describe('marking a quiz reviewed with questions still to check (headless Chromi
   });
 
   test('desktop: a double click on "anyway" marks once; while the request waits, nothing can cancel it', async () => {
-    const quizId = await saveQuiz(fx.deps.db, courseId, ruleMade(14));
+    const quizId = await saveQuiz(fx.deps.db, courseId, ruleMadeQuiz(14));
     const { p, close } = await open(DESKTOP, quizId);
     const edits = async () =>
       (await listAudit(fx.deps.db, new Date(Date.now() - 3_600_000))).filter(
@@ -219,7 +170,7 @@ describe('marking a quiz reviewed with questions still to check (headless Chromi
   });
 
   test('desktop: after a check, the status of a file downloaded before it says the file is older, and the count now', async () => {
-    const quizId = await saveQuiz(fx.deps.db, courseId, ruleMade(12));
+    const quizId = await saveQuiz(fx.deps.db, courseId, ruleMadeQuiz(12));
     const { p, close } = await open(DESKTOP, quizId);
     const [download] = await Promise.all([
       p.waitForEvent('download'),
@@ -254,7 +205,7 @@ describe('marking a quiz reviewed with questions still to check (headless Chromi
   });
 
   test('desktop: a check made while a download comes makes that file outdated when it arrives', async () => {
-    const quizId = await saveQuiz(fx.deps.db, courseId, ruleMade(15));
+    const quizId = await saveQuiz(fx.deps.db, courseId, ruleMadeQuiz(15));
     const { p, close } = await open(DESKTOP, quizId);
     let release = () => {};
     const held = new Promise<void>((resolve) => {
@@ -283,7 +234,7 @@ describe('marking a quiz reviewed with questions still to check (headless Chromi
   });
 
   test('phone: the warning fits the screen and reads as the page does', async () => {
-    const quizId = await saveQuiz(fx.deps.db, courseId, ruleMade(13));
+    const quizId = await saveQuiz(fx.deps.db, courseId, ruleMadeQuiz(13));
     const { p, close } = await open(PHONE, quizId, true);
     await p.tap('#mark-reviewed');
     await p.waitForSelector('.review-warning');

@@ -11,9 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { type Quiz, QuizSchema } from '../../src/domain/course.ts';
 import { deleteQuestion, getQuiz, saveProcessedDocument, saveQuiz } from '../../src/store/index.ts';
-import { fixtureDocument } from '../support/api.ts';
+import { fixtureDocument, ruleMadeQuiz } from '../support/api.ts';
 import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
 import {
   collectErrors,
@@ -28,58 +27,6 @@ const SHOTS = fileURLToPath(new URL('../../test-artifacts/web/', import.meta.url
 const DESKTOP = { width: 1280, height: 860 };
 const PHONE = { width: 390, height: 844 };
 const BADGE = 'Made by rule — check before use';
-
-const common = {
-  explanation: 'From page 1: "Photosynthesis turns light into chemical energy."',
-  sourcePage: 1,
-  bloom: 'remember',
-} as const;
-
-/** Multiple choice (never marked) and three rule-made items of new kinds that wait for a check. */
-function ruleMade(): Quiz {
-  return QuizSchema.parse({
-    title: 'Plants: quiz',
-    seed: 5,
-    generator: { name: 'offline-cloze', version: '2' },
-    questions: [
-      {
-        ...common,
-        kind: 'multiple_choice',
-        prompt: 'Fill in the blank: _____ turns light into chemical energy.',
-        options: ['Respiration', 'Photosynthesis', 'Digestion', 'Erosion'],
-        answerIndex: 1,
-        difficulty: 'easy',
-      },
-      {
-        ...common,
-        kind: 'short_answer',
-        prompt: 'Which term does the text define as “the process that turns light into chemical energy”?',
-        answers: ['photosynthesis'],
-        difficulty: 'medium',
-        needsCheck: 'rule',
-      },
-      {
-        ...common,
-        kind: 'numerical',
-        prompt: 'How many hours of light does the plant of the text need a day?',
-        answer: 12,
-        tolerance: 0,
-        unit: 'hours',
-        difficulty: 'medium',
-        needsCheck: 'rule',
-      },
-      {
-        ...common,
-        kind: 'ordering',
-        prompt: 'Put the steps of photosynthesis in the order the text gives them.',
-        items: ['Light reaches the leaf.', 'Chlorophyll absorbs it.', 'Glucose is made.'],
-        difficulty: 'medium',
-        bloom: 'apply',
-        needsCheck: 'rule',
-      },
-    ],
-  });
-}
 
 describe('questions made by rule wait for a check (headless Chromium)', { timeout: 240_000 }, () => {
   let fx: ApiFixture;
@@ -102,7 +49,7 @@ describe('questions made by rule wait for a check (headless Chromium)', { timeou
     const doc = fixtureDocument(createHash('sha256').update('rule-check').digest('hex'), 'plants.pdf');
     const saved = await saveProcessedDocument(fx.deps.db, doc);
     courseId = saved.courseId;
-    quizId = await saveQuiz(fx.deps.db, courseId, ruleMade());
+    quizId = await saveQuiz(fx.deps.db, courseId, ruleMadeQuiz());
     await fx.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(fx.app.server.address() as AddressInfo).port}`;
     browser = await launchChromium();
@@ -210,9 +157,9 @@ describe('questions made by rule wait for a check (headless Chromium)', { timeou
   test('a check of a question the quiz no longer has at its place reloads, and says so', async () => {
     // Question 1 waits for a check; before the teacher marks it, someone else deletes it: question 1 is then
     // the multiple choice, kept already, and the check changes nothing.
-    const [mc, first, ...rest] = ruleMade().questions;
+    const [mc, first, ...rest] = ruleMadeQuiz().questions;
     const moved = await saveQuiz(fx.deps.db, courseId, {
-      ...ruleMade(),
+      ...ruleMadeQuiz(),
       seed: 6,
       questions: [first!, mc!, ...rest],
     });
