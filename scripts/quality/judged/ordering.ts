@@ -32,7 +32,10 @@ export interface JudgedOrdering {
  */
 function asWritten(step: string, abbreviated: boolean): string {
   const text = step.replace(/\s*…\s*/gu, ' ').replace(/\s+([.,;:)])/gu, '$1').trim();
-  return abbreviated ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+  if (!abbreviated) return text;
+  // A paraphrase quotes the text's words inside it (replace tabs "… ; and finally"): the quotes are the reading's.
+  const unquoted = text.replace(/"/gu, '').trim();
+  return unquoted.charAt(0).toUpperCase() + unquoted.slice(1);
 }
 
 const lang = await loadEnglishProfile();
