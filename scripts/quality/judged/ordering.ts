@@ -31,7 +31,10 @@ export interface JudgedOrdering {
  * are ("configure the DNS server" → "Configure the DNS server").
  */
 function asWritten(step: string, abbreviated: boolean): string {
-  const text = step.replace(/\s*…\s*/gu, ' ').replace(/\s+([.,;:)])/gu, '$1').trim();
+  const text = step
+    .replace(/\s*…\s*/gu, ' ')
+    .replace(/\s+([.,;:)])/gu, '$1')
+    .trim();
   if (!abbreviated) return text;
   // A paraphrase quotes the text's words inside it (replace tabs "… ; and finally"): the quotes are the reading's.
   const unquoted = text.replace(/"/gu, '').trim();
