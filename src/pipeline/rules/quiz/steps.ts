@@ -17,6 +17,7 @@ import {
   POINTS_AHEAD,
   PROCEDURE_MARK,
   PROCEDURES_LEAD,
+  PROPERTIES_LEAD,
   RUN_ON_END,
   TO_DO_LEAD,
   UNORDERED_LEAD,
@@ -273,9 +274,12 @@ export const STEP_RULES: readonly StepRule[] = [
       'Filing an appeal § How to file an appeal that meets the requirements: | File a notice of appeal. ; Pay the fee. ; Serve the other parties.',
       'Configuring the network § The interface has three options; set them so: | Assign the IP address. ; Set the gateway. ; Restart the interface.',
       'Features § The steps are: | Open the file. ; Edit the header. ; Save it.',
+      // "Properties" with a capital names a program's window, under which steps are common.
+      'Network Properties § In the dialog: | Click Start. ; Open the Control Panel. ; Select the network adapter.',
+      'In the Properties dialog: | Select the General tab. ; Enter the gateway address. ; Click OK.',
     ],
     fails: (l) =>
-      (FEATURES_LEAD.test(l.lead) || FEATURES_LEAD.test(l.section ?? '')) &&
+      (FEATURES_LEAD.test(l.lead) || PROPERTIES_LEAD.test(l.lead) || FEATURES_LEAD.test(l.section ?? '')) &&
       ![l.lead, l.section ?? ''].some(
         (text) => l.words.sequenceLead.test(text) || ORDER_LEAD.test(text) || PROCEDURE_MARK.test(text),
       ),
