@@ -11,7 +11,8 @@
  * - whether the list is whole (a list that runs to the text's end, its last item cut, is not asked), which the maker
  *   decides from the paragraphs after it;
  * - the run-in parting (rules/quiz/run-in-items.ts) and the first sentence of a step the maker keeps.
- * So refusals here are a lower bound of what today's rules would refuse of the real lists: see eval:orderings for those.
+ * So refusals here are a lower bound of what today's rules would refuse of the real lists. Where the set's course is
+ * cached, an item's `source` holds the real list (lead-in, heading, steps) at its page, and that is asked instead.
  */
 import { loadEnglishProfile } from '../../../src/pipeline/language/index.ts';
 import { headingShaped, instructionOf, stepProblem } from '../../../src/pipeline/rules/quiz/steps.ts';
@@ -23,6 +24,11 @@ export interface JudgedOrdering {
   lead?: string;
   /** The reading paraphrases the steps (lower case, shortened): only what it shows is kept. */
   abbreviated?: boolean;
+  /**
+   * The list as today's maker finds it in the set's cached course at the item's page (sets with a cache only):
+   * its lead-in, its section's heading and its steps as the maker asks them. Asked instead of the reading's words.
+   */
+  source?: { lead: string; section?: string; steps: string[] };
 }
 
 /**
@@ -46,11 +52,14 @@ const words = lang.quizWords!;
 const isInstruction = instructionOf(lang);
 
 export function refusedBy(item: JudgedOrdering): string | undefined {
-  const section = headingShaped(item.title) ? item.title : undefined;
+  const title = item.source ? item.source.section : item.title;
+  const section = title !== undefined && headingShaped(title) ? title : undefined;
   const rule = stepProblem({
-    lead: item.lead ?? '',
+    lead: item.source?.lead ?? item.lead ?? '',
     ...(section ? { section } : {}),
-    items: item.steps.map((step) => asWritten(step, item.abbreviated === true)).filter(Boolean),
+    items:
+      item.source?.steps ??
+      item.steps.map((step) => asWritten(step, item.abbreviated === true)).filter(Boolean),
     isInstruction,
     words,
   });
