@@ -518,6 +518,9 @@ test('a rule reads a long line without a full stop or a closing parenthesis in o
   );
   assert.equal(features.fails(list(`The goals ${'first '.repeat(long / 6)}x`, 'Open it.')), true);
   assert.equal(features.fails(list(`The goals ${'first '.repeat(long / 6)}then`, 'Open it.')), false);
+  // A lead-in of a million characters split into sentences: "features" in an early one does not count.
+  assert.equal(features.fails(list(`The features. ${'A. '.repeat(long / 3)}Use it so:`, 'Open it.')), false);
+  assert.equal(features.fails(list(`${'A. '.repeat(long / 3)}The features:`, 'Open it.')), true);
   const runOn = step('steps/run-on');
   assert.equal(runOn.fails(list('Do so:', `${'and '.repeat(long / 4)}x`)), false);
   assert.equal(runOn.fails(list('Do so:', `${'and ; , '.repeat(long / 8)}and`)), true);

@@ -274,12 +274,16 @@ export const STEP_RULES: readonly StepRule[] = [
       'Filing an appeal § How to file an appeal that meets the requirements: | File a notice of appeal. ; Pay the fee. ; Serve the other parties.',
       'Configuring the network § The interface has three options; set them so: | Assign the IP address. ; Set the gateway. ; Restart the interface.',
       'Features § The steps are: | Open the file. ; Edit the header. ; Save it.',
+      // Features named in a sentence before the one that heads the list are the program's, not the list's.
+      'CLIPS includes features such as an editor and a debugger. Use it so: | Open the editor. ; Load the rules. ; Run them.',
       // "Properties" with a capital names a program's window, under which steps are common.
       'Network Properties § In the dialog: | Click Start. ; Open the Control Panel. ; Select the network adapter.',
       'In the Properties dialog: | Select the General tab. ; Enter the gateway address. ; Click OK.',
     ],
     fails: (l) =>
-      (FEATURES_LEAD.test(l.lead) || PROPERTIES_LEAD.test(l.lead) || FEATURES_LEAD.test(l.section ?? '')) &&
+      (FEATURES_LEAD.test(closingSentence(l.lead)) ||
+        PROPERTIES_LEAD.test(closingSentence(l.lead)) ||
+        FEATURES_LEAD.test(l.section ?? '')) &&
       ![l.lead, l.section ?? ''].some(
         (text) => l.words.sequenceLead.test(text) || ORDER_LEAD.test(text) || PROCEDURE_MARK.test(text),
       ),
@@ -605,6 +609,12 @@ function parallel(
   const k = differ[0]!;
   return /^\p{Ll}+$/u.test(asA[k]!) && /^\p{Ll}+$/u.test(asB[k]!);
 }
+
+/** A sentence's end: a stop, then space and a capital. */
+const SENTENCE_END = /(?<=[.!?])\s+(?=\p{Lu})/u;
+
+/** The lead-in's last sentence, the one that heads the list ("… includes features such as an editor. Use it so:"). */
+const closingSentence = (lead: string): string => lead.split(SENTENCE_END).at(-1) ?? lead;
 
 /** The first rule of {@link STEP_RULES} the list fails, or null. */
 export const stepProblem = (list: StepList): StepRule | null =>
