@@ -13,8 +13,12 @@ import { looksLikeCode } from '../sentences/items.ts';
 import {
   ADVICE_LEAD,
   BRANCH_STEP,
+  FEATURES_LEAD,
   POINTS_AHEAD,
+  PROCEDURE_MARK,
   PROCEDURES_LEAD,
+  PROPERTIES_LEAD,
+  RUN_ON_END,
   TO_DO_LEAD,
   UNORDERED_LEAD,
 } from './sure-words.ts';
@@ -243,6 +247,62 @@ export const STEP_RULES: readonly StepRule[] = [
       // lead's sentence, in lower case without a full stop, complete it.
       return MODAL_LEAD.test(l.lead) && l.items.every((t) => /^\p{Ll}/u.test(t.trim()) && !/\.\s*$/u.test(t));
     },
+  },
+  {
+    id: 'steps/features',
+    why: 'A list the lead-in\'s last sentence or the heading calls goals, features, requirements or properties, what a thing should be able to do or what someone wants it to do, or a count of ways or options ("Determining the Goals of the Text Editor": provide a menubar, edit one file, load, save; "There are three ways to disable a warning:") holds things true at once or to choose from, even when its items read as instructions: they have no order to learn (FLTK programming manual, fresh set 14; Verilator, fresh set 11). A lead-in or heading that says the list is done in turn (steps, procedure, "To install it:", "in order to …", "how to", "first … then", installing, configuring, building) heads a procedure, whatever else it names.',
+    reject: [
+      "Determining the Goals of the Text Editor § Since this will be the first big project you'll be doing with FLTK, lets define what we want our text editor to do: | Provide a menubar/menus for all functions. ; Edit a single text file, possibly with multiple views. ; Load from a file. ; Save to a file. ; Keep track of when the file has been changed.",
+      'Disabling Warnings § There are three ways to disable a warning: | Disable the warning in the source code. ; Disable the warning using a configuration file. ; Disable the warning globally with an option.',
+      'The new release has these features: | Support IPv6 addresses. ; Read compressed input. ; Write JSON output.',
+      'The user should be able to: | Log in with a password. ; Change the password. ; Delete the account.',
+      // Properties of a thing, from other fields: held at once, no order.
+      'Properties of an ideal gas § An ideal gas has these properties: | Molecules occupy no volume. ; Collisions are elastic. ; Molecules exert no forces between collisions.',
+      'Requirements of a valid contract § The requirements are: | Offer and acceptance. ; Consideration. ; Capacity of the parties.',
+    ],
+    keep: [
+      'Installing MPFI § The installation goes: | ./configure ; make ; make check ; make install',
+      'Tcl APIs § In order to create your own application, you need to: | Define attribute factories. ; Create the application class. ; Add tcl commands.',
+      // A goal or a requirement named inside a lead-in that says the list is done in turn.
+      'To meet these requirements, do the following: | Install the compiler. ; Build the library. ; Run the tests.',
+      'Requirements § To install the requirements: | Download the archive. ; Unpack it. ; Run the installer.',
+      'The goal is to build the package: | Download the archive. ; Unpack it. ; Run make.',
+      'Here is what you need to do: | Download the archive. ; Unpack it. ; Run make.',
+      // Look-alikes from other fields: a recipe, a lab protocol, a legal procedure, a network setup.
+      'Method § For best results, first whisk the eggs, then: | Preheat the oven to 180 °C. ; Fold in the flour. ; Bake for 25 minutes.',
+      'Preparing the buffer § To prepare 1 L of buffer with these properties: | Dissolve 8 g of NaCl in 800 mL of water. ; Adjust the pH to 7.4. ; Add water to 1 L.',
+      'Filing an appeal § How to file an appeal that meets the requirements: | File a notice of appeal. ; Pay the fee. ; Serve the other parties.',
+      'Configuring the network § The interface has three options; set them so: | Assign the IP address. ; Set the gateway. ; Restart the interface.',
+      'Features § The steps are: | Open the file. ; Edit the header. ; Save it.',
+      // Features named in a sentence before the one that heads the list are the program's, not the list's.
+      'CLIPS includes features such as an editor and a debugger. Use it so: | Open the editor. ; Load the rules. ; Run them.',
+      // "Properties" with a capital names a program's window, under which steps are common.
+      'Network Properties § In the dialog: | Click Start. ; Open the Control Panel. ; Select the network adapter.',
+      'In the Properties dialog: | Select the General tab. ; Enter the gateway address. ; Click OK.',
+    ],
+    fails: (l) =>
+      (FEATURES_LEAD.test(closingSentence(l.lead)) ||
+        PROPERTIES_LEAD.test(closingSentence(l.lead)) ||
+        FEATURES_LEAD.test(l.section ?? '')) &&
+      ![l.lead, l.section ?? ''].some(
+        (text) => l.words.sequenceLead.test(text) || ORDER_LEAD.test(text) || PROCEDURE_MARK.test(text),
+      ),
+  },
+  {
+    id: 'steps/run-on',
+    why: 'A step that ends on a word that joins it to more ("Replace every tab with a space; and finally", "… and", "then") is cut where the list\'s numbering or the page split its sentence, or keeps the list\'s own joining words: the learner reads half a step (TeXworks manual, fresh set 14; SML/NJ CM manual, set 13). A step that ends on a word of its own ("Log in and out", "Mix salt and pepper") is whole.',
+    reject: [
+      'Try it: | Insert an empty line between entries. ; Replace all tabs with a space; and finally ; Make the telephone numbers consistent.',
+      'Proceed as follows: | Open the file. ; Edit the header and ; Save it.',
+      'Proceed as follows: | Open the file, then ; Edit the header. ; Save it.',
+    ],
+    keep: [
+      'Proceed as follows: | Log in and out. ; Edit the header. ; Save it.',
+      'Method: | Mix the salt and pepper. ; Add the eggs. ; Bake it.',
+      'Proceed as follows: | Open the file. ; Edit the header. ; Save it; and finally close it.',
+      'Proceed as follows: | Open the file. ; Choose Yes or No ; Save it.',
+    ],
+    fails: (l) => l.items.some((t) => RUN_ON_END.test(t.trim())),
   },
   {
     id: 'steps/note-run-in',
@@ -549,6 +609,12 @@ function parallel(
   const k = differ[0]!;
   return /^\p{Ll}+$/u.test(asA[k]!) && /^\p{Ll}+$/u.test(asB[k]!);
 }
+
+/** A sentence's end: a stop, then space and a capital. */
+const SENTENCE_END = /(?<=[.!?])\s+(?=\p{Lu})/u;
+
+/** The lead-in's last sentence, the one that heads the list ("… includes features such as an editor. Use it so:"). */
+const closingSentence = (lead: string): string => lead.split(SENTENCE_END).at(-1) ?? lead;
 
 /** The first rule of {@link STEP_RULES} the list fails, or null. */
 export const stepProblem = (list: StepList): StepRule | null =>

@@ -246,3 +246,31 @@ export const QUOTED_VALUE =
  */
 export const RESTATED_AFTER =
   /^\s*(?:[\p{L}%]+\s*)?(?:\(\s*|(?:,\s*)?(?:i\.e\.|that is|or)\s*(?:,\s*)?)(?:about\s+|approximately\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|half)\s+\p{L})/iu;
+
+/**
+ * A lead-in or heading that names what its list holds as things true at once, not steps a reader takes: goals,
+ * features, requirements, properties (in lower case: {@link PROPERTIES_LEAD}) ("Determining the Goals of the Text Editor"), what a thing should be able to do or
+ * what someone wants it to do ("lets define what we want our text editor to do:"), or a count of ways or options
+ * ("There are three ways to disable a warning:"): their order is the author's, not a procedure's. "The goal" alone
+ * heads a task ("The goal is to install X:"), and "what you need to do" heads steps: neither is one.
+ */
+export const FEATURES_LEAD =
+  /\b(?:goals|aims|objectives|features|requirements|characteristics|capabilities|advantages|benefits|limitations|should be able to|what (?:we|you|they|users?) (?:want|wants|would like) (?:the |our |your |its |an? )?\p{L}+(?: \p{L}+)? to (?:do|have|be)|(?:two|three|four|five|six|several|many|various|different) (?:(?:other|possible|alternative) )?(?:ways|methods|options|alternatives|choices|approaches))\b/iu;
+
+/**
+ * "properties" in lower case, in a lead-in's prose ("An ideal gas has these properties:"): a heading's "Properties"
+ * or a lead-in's "the Properties dialog" names a window of a program, under which steps are common ("Network
+ * Properties": click Start, open the Control Panel…).
+ */
+export const PROPERTIES_LEAD = /\bproperties\b/u;
+
+/**
+ * A lead-in or heading that says its list is done in turn: a purpose ("To install it:", "in order to create your own
+ * application, you need to"), "how to", "follow these", "first … then", or a heading of installing, configuring,
+ * setting up, building, creating or compiling. Beside the language's sequence lead (steps, procedure, as follows).
+ */
+export const PROCEDURE_MARK =
+  /^\s*(?:[\d.]+\s+)?to \p{L}+\b|\bin order to\b|\bhow to\b|\bfollow (?:these|the|this)\b|\bfirst\b.{0,200}?\bthen\b|\b(?:install|configur|set(?:ting)? up|build|creat|compil|upgrad)\p{L}*\b/iu;
+
+/** A step that ends on a word that joins it to more ("…; and finally", "… and", "then"): the list cut it or ran it on. */
+export const RUN_ON_END = /(?:^|[\s;,])(?:and|or|but|then|finally|also|and then|and finally)[;,]?$/iu;
