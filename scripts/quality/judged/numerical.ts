@@ -31,7 +31,5 @@ export const refusedBy: RefusedBy<NumericalItem> = ({ sentence: printed, value }
   }
   if (!found) return 'numerical/value-not-read';
   if (ownRule) return ownRule;
-  return (
-    standaloneRule(sentence, lang)?.id ?? LISTED_RULES.find((rule) => rule.fails(sentence, lang))?.id
-  );
+  return standaloneRule(sentence, lang)?.id ?? LISTED_RULES.find((rule) => rule.fails(sentence, lang))?.id;
 };

@@ -88,6 +88,15 @@ const ADDS_TO_BEFORE =
 const RUN_TOGETHER = /\)\s+The\s+\p{L}|\p{Ll}\s+The\s+\p{Lu}[\p{Lu}\p{N}]*(?:[_-][\p{Lu}\p{N}]+)+\s+\p{Ll}/u;
 
 /**
+ * A sentence ended inside the statement behind a closing quote or bracket, and another begun: a lower-case letter,
+ * a closing mark before or after the stop, a space and a capital ("… data from “test.wav”. But as …", "… (including
+ * the connection establishment). So, if …"). The sentence splitter keeps such stops (a quoted "Save As." or "(see
+ * p. 4.)" may end inside a sentence), so the two reach a statement as one. A capital after "U.S.A.)" or a digit
+ * ("(version 2.0). The") is no lower-case letter and is left alone.
+ */
+const ENDS_BEHIND_MARK = /\p{Ll}(?:["”’')\]][.!?]|[.!?]["”’')\]])\s+\p{Lu}/u;
+
+/**
  * A count of parts of something the sentence does not name ("There are 5 columns with information of the specific
  * selection": of which window?), or a sentence with no subject, a table's value column ("Anything you like, up to
  * 80 characters.", under TITLE). A count in a named window, dialog, file or table ("in the Export dialog") or in, on or per anything ("in a Sudoku
@@ -252,6 +261,28 @@ export const LEANING_RULES: readonly LeaningRule[] = [
       'Kozierok wrote The TCP/IP Guide in 2005.',
     ],
     fails: (s) => RUN_TOGETHER.test(s),
+  },
+  {
+    id: 'listed/ends-behind-mark',
+    why: 'Two sentences where the first ends behind a closing quote or bracket ("… read data from “test.wav”. But as “start-position” is not zero, ecasound will skip the first 2 seconds.", "… (including the connection establishment). So, if …") are one statement to the makers but two to a reader: the second leans on the first, and a blank in either asks a paragraph (ecasound and omniORB manuals, fresh set 14; `listed/two-sentences` sees only a stop right after a word).',
+    reject: [
+      'After that ecasound will start to read data from “test.wav”. But as “start-position” is not zero, ecasound will skip the first 2 seconds.',
+      'The 10 second call timeout applies to the whole call (including the connection establishment). So, if connecting takes 1.5 seconds, the call times out.',
+      'Press “Save.” The file is written to disk within 2 seconds.',
+      'Stir in the flour (about 200 g). Then bake for 20 minutes.',
+    ],
+    keep: [
+      'Acme (U.S.A.) Inc. sells 20 kinds of widgets.',
+      'The patch was merged in Linux (version 2.6). Later kernels keep it.',
+      'Click “Save As…” to write the file under a new name.',
+      'The constant “c” is about 300,000 km/s in vacuum.',
+      'E. coli divides every 20 minutes at 37 °C.',
+      'Under 17 U.S.C. § 107, fair use is judged on 4 factors.',
+      'Add the sugar (about 200 g) and stir for 5 minutes.',
+      'The “ping” utility (ICMP echo) sends 1 packet a second by default.',
+      'A bond’s yield (its “return.”) falls as its price rises.',
+    ],
+    fails: (s) => ENDS_BEHIND_MARK.test(s),
   },
   {
     id: 'listed/unnamed-count',
