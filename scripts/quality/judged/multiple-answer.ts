@@ -18,7 +18,7 @@ export interface MultipleAnswerItem {
 }
 
 const lang = await loadEnglishProfile();
-const words = lang.quizWords;
+const words = lang.quizWords!;
 
 /**
  * The rule that would not list the statement. Where the reading cut it short, its end ("…, …") is closed with a

@@ -16,7 +16,7 @@ export interface NumericalItem {
 }
 
 const lang = await loadEnglishProfile();
-const words = lang.quizWords;
+const words = lang.quizWords!;
 
 /** Where the reading cut the sentence short ("…, …"), its end is closed with a full stop. */
 export const refusedBy: RefusedBy<NumericalItem> = ({ sentence: printed, value }) => {
