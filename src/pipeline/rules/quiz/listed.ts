@@ -354,6 +354,14 @@ export const LISTED_RULES: readonly ListedRule[] = [
   ...LEANING_RULES,
 ];
 
+/**
+ * The first rule of {@link LISTED_RULES} that refuses `statement`, or null: the one gate a statement of the text
+ * passes before it is asked alone (true/false) or listed among others (multiple answer).
+ */
+export function listedProblem(statement: string, lang: LanguageProfile): ListedRule | null {
+  return LISTED_RULES.find((rule) => rule.fails(statement, lang)) ?? null;
+}
+
 /** A false option of a multiple-answer item: the sentence as written and the statement made of it. */
 export interface FalseOptionPlace {
   source: string;
