@@ -93,6 +93,8 @@ function falseForm(text: string, fill: boolean, turn: Turn, terms: EnglishTerms)
   const candidates = FALSIFIERS.map((f) => f.candidate(text, fill, turn, terms)).filter((c) => c !== null);
   for (const statement of candidates) {
     if (terms.seenKeys.has(normalise(statement))) continue;
+    // A changed number can repeat its neighbour ("1024, 1024, or 2048", "Tables 7 and 7"): judged as the sentence was.
+    if (listedProblem(statement, terms.lang) !== null) continue;
     if (swapProblem(text, statement, terms.lang, terms.tag) === null) return statement;
   }
   return null;
