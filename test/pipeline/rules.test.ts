@@ -457,6 +457,10 @@ test('a rule reads a long line without a full stop or a closing parenthesis in o
   assert.equal(LEANS_ON_PARAGRAPH.test(`All nodes ${'the '.repeat(long / 4)}the same steps`), false);
   assert.equal(LOST_DEGREE.test('phase '.repeat(long / 6)), false);
   assert.equal(LOST_DEGREE.test(`${'phase '.repeat(long / 6)}by 900.`), true);
+  // "such" not followed by "as": the lookahead reads a fixed few characters after each "such".
+  const leans = rule('listed/leans');
+  assert.equal(leans.fails(`${'such as '.repeat(long / 8)}x`, lang), false);
+  assert.equal(leans.fails(`${'such as '.repeat(long / 8)}such x`, lang), true);
   const marks = rule('listed/extraction-marks');
   assert.equal(marks.fails(`(${'('.repeat(long)}`, lang), true);
   assert.equal(marks.fails(`(${'('.repeat(long)})`, lang), false);
