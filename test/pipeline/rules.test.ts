@@ -508,8 +508,8 @@ test('a rule reads a long line without a full stop or a closing parenthesis in o
   const runTogether = rule('listed/run-together');
   assert.equal(runTogether.fails(`x The ${'A-'.repeat(long / 2)}A 1`, lang), false);
   assert.equal(runTogether.fails(`x The ${'A-'.repeat(long / 2)}A will`, lang), true);
-  // Stop 38's gates (judged items of readings 9-14): a stop behind a closing mark, spaces or marks on every character.
-  const behind = rule('listed/ends-behind-mark');
+  // Stop 38's gates (judged items of readings 9-14): the splitter's decision, spaces or marks on every character.
+  const behind = rule('listed/split-in-two');
   assert.equal(behind.fails(`a”.${' '.repeat(long)}x`, lang), false);
   assert.equal(behind.fails(`${'a”. '.repeat(long / 4)}x`, lang), false);
   assert.equal(behind.fails(`${'a” '.repeat(long / 3)}a”. B`, lang), true);
