@@ -161,6 +161,40 @@ describe('generateQuiz (offline cloze)', () => {
     assert.ok(falses > 0, 'some statements are false');
   });
 
+  test('a true/false statement stands alone as a listed one must: none leans on a sentence it does not show', async () => {
+    // Each leaning sentence names the course's terms as the standing ones do and passes the source rules; only
+    // the listed rules tell them apart ("Note that", "this library", two sentences run together behind a bracket).
+    const leaning = [
+      'Note that a router drops every packet whose time to live reaches zero on the way.',
+      'The graphical version of the network switch manager requires this library.',
+      'A router reads the header of every packet it receives (including the time to live). So a router can drop a packet early.',
+    ];
+    const standing = [
+      'A router is a device that forwards packets between networks by their destination address.',
+      'A network switch is a device that forwards frames between the hosts of one local network.',
+      'A router keeps a routing table of the networks it can reach and of the next hop toward each network.',
+      'A network switch learns the hardware address of each host from the frames the host sends.',
+    ];
+    const doc = english('Routers and switches', [...standing, ...leaning]);
+    const docCourse = await generateCourse(doc);
+    const asked = new Set<string>();
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const quiz = await generateQuiz({
+        course: docCourse,
+        chunks: doc.chunks,
+        count: 10,
+        seed,
+        kinds: { true_false: 1 },
+      });
+      for (const q of quiz.questions) if (q.kind === 'true_false') asked.add(sourceOf(q));
+    }
+    for (const s of leaning) assert.ok(!asked.has(s), `asked: ${s}`);
+    assert.ok(
+      standing.some((s) => asked.has(s)),
+      `a standing sentence is still asked: ${[...asked].join(' | ')}`,
+    );
+  });
+
   test('distractors are distinct and of the same kind as the answer', async () => {
     for (const seed of [1, 2, 3]) {
       const quiz = await generateQuiz({ course, chunks, count: 10, seed, ...SENTENCE_KINDS });

@@ -457,6 +457,10 @@ test('a rule reads a long line without a full stop or a closing parenthesis in o
   assert.equal(LEANS_ON_PARAGRAPH.test(`All nodes ${'the '.repeat(long / 4)}the same steps`), false);
   assert.equal(LOST_DEGREE.test('phase '.repeat(long / 6)), false);
   assert.equal(LOST_DEGREE.test(`${'phase '.repeat(long / 6)}by 900.`), true);
+  // "such" not followed by "as": the lookahead reads a fixed few characters after each "such".
+  const leans = rule('listed/leans');
+  assert.equal(leans.fails(`${'such as '.repeat(long / 8)}x`, lang), false);
+  assert.equal(leans.fails(`${'such as '.repeat(long / 8)}such x`, lang), true);
   const marks = rule('listed/extraction-marks');
   assert.equal(marks.fails(`(${'('.repeat(long)}`, lang), true);
   assert.equal(marks.fails(`(${'('.repeat(long)})`, lang), false);
@@ -504,6 +508,11 @@ test('a rule reads a long line without a full stop or a closing parenthesis in o
   const runTogether = rule('listed/run-together');
   assert.equal(runTogether.fails(`x The ${'A-'.repeat(long / 2)}A 1`, lang), false);
   assert.equal(runTogether.fails(`x The ${'A-'.repeat(long / 2)}A will`, lang), true);
+  // Stop 38's gates (judged items of readings 9-14): the splitter's decision, spaces or marks on every character.
+  const behind = rule('listed/split-in-two');
+  assert.equal(behind.fails(`a”.${' '.repeat(long)}x`, lang), false);
+  assert.equal(behind.fails(`${'a”. '.repeat(long / 4)}x`, lang), false);
+  assert.equal(behind.fails(`${'a” '.repeat(long / 3)}a”. B`, lang), true);
   const count = rule('listed/unnamed-count');
   assert.equal(count.fails(`There are 5 rows ${'of the '.repeat(long / 7)}x`, lang), true);
   assert.equal(count.fails(`There are 5 rows ${'of the '.repeat(long / 7)}in a grid`, lang), false);

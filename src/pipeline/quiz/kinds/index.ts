@@ -10,7 +10,7 @@
 import type { Course } from '../../../domain/course.ts';
 import type { Chunk } from '../../../domain/document.ts';
 import { isAnalysed, type LanguageProfile } from '../../language/index.ts';
-import { FALSE_OPTION_RULES, LISTED_RULES } from '../../rules/quiz/listed.ts';
+import { FALSE_OPTION_RULES, listedProblem } from '../../rules/quiz/listed.ts';
 import { instructionOf } from '../../rules/quiz/steps.ts';
 import { standaloneProblem } from '../../rules/sentences/standalone.ts';
 import { type Rng, shuffled } from '../../text/rng.ts';
@@ -56,9 +56,7 @@ export function groupMakers(m: GroupMaterial, lang: LanguageProfile, rng: Rng): 
   const standsAlone = (text: string) => {
     let judged = alone.get(text);
     if (judged === undefined) {
-      judged =
-        standaloneProblem(text, analysed) === null &&
-        !LISTED_RULES.some((rule) => rule.fails(text, analysed));
+      judged = standaloneProblem(text, analysed) === null && listedProblem(text, analysed) === null;
       alone.set(text, judged);
     }
     return judged;

@@ -9,7 +9,7 @@
 import type { DraftOf } from '../../../domain/questions.ts';
 import type { LanguageProfile } from '../../language/index.ts';
 import { optionsProblem } from '../../rules/quiz/kind-items.ts';
-import { FALSE_OPTION_RULES, LISTED_RULES } from '../../rules/quiz/listed.ts';
+import { FALSE_OPTION_RULES, listedProblem } from '../../rules/quiz/listed.ts';
 import { type Rng, shuffled } from '../../text/rng.ts';
 import type { GroupMaker } from '../assembler.ts';
 import { cited, type Made, made, quoted } from '../picking.ts';
@@ -84,7 +84,7 @@ export interface QuantityFalse {
 
 /**
  * Multiple-answer items made of the true/false statements the assembler made and checked (`made`): by module
- * first, then across them; a statement is listed only when no rule of {@link LISTED_RULES} catches it.
+ * first, then across them; a statement is listed only when {@link listedProblem} finds no listed rule that catches it.
  * `quantityFalses`, where the language reads quantities, gives more false options: sentences whose quantity a
  * numerical item would ask, changed (the pool's own false statements by a changed quantity are few).
  */
@@ -134,7 +134,7 @@ export function multipleAnswerItems(
   }
   for (const q of statements) {
     const text = statementOf(q.prompt);
-    if (q.moduleIndex === undefined || LISTED_RULES.some((rule) => rule.fails(text, lang))) continue;
+    if (q.moduleIndex === undefined || listedProblem(text, lang) !== null) continue;
     const source = sourceOf(q.explanation);
     if (
       !q.answer &&

@@ -6,6 +6,7 @@
  * class 5 (reading.md, "The twelfth reading"); part of {@link LISTED_RULES} (rules/quiz/listed.ts). Each pattern reads a sentence once: no part of one can take what the part before took.
  */
 import { isAnalysed, type LanguageProfile } from '../../language/index.ts';
+import { splitSentences } from '../../text/sentences.ts';
 import type { Rule } from '../rule.ts';
 import { instructionOf } from './steps.ts';
 
@@ -252,6 +253,33 @@ export const LEANING_RULES: readonly LeaningRule[] = [
       'Kozierok wrote The TCP/IP Guide in 2005.',
     ],
     fails: (s) => RUN_TOGETHER.test(s),
+  },
+  {
+    id: 'listed/split-in-two',
+    why: 'A statement the sentence splitter itself cuts in two ("… read data from “test.wav”. But as “start-position” is not zero, ecasound will skip the first 2 seconds.", "… (including the connection establishment). So, if …") is two sentences the course joined because the second leans on the first: one statement to the makers, two claims to a reader, and a blank in either asks a paragraph (ecasound and omniORB manuals, fresh set 14). Asking the splitter, not a pattern of its own, keeps what the splitter keeps whole: abbreviations before a capital ("(Zhang et al.) NMR", "(Acme UK Ltd.) VAT"), a quoted "Save As…". `listed/two-sentences` also sees a stop the splitter leaves alone.',
+    reject: [
+      'After that ecasound will start to read data from “test.wav”. But as “start-position” is not zero, ecasound will skip the first 2 seconds.',
+      'The 10 second call timeout applies to the whole call (including the connection establishment). So, if connecting takes 1.5 seconds, the call times out.',
+      'Press “Save.” The file is written to disk within 2 seconds.',
+      'Stir in the flour (about 200 g). Then bake for 20 minutes.',
+      'The patch was merged in Linux (version 2.6). Later kernels keep it.',
+      'It is the Transmission Control Protocol (TCP). It retries 3 times.',
+      'The server replies “OK”. Then 2 bytes follow.',
+    ],
+    keep: [
+      'Click “Save As…” to write the file under a new name.',
+      'The constant “c” is about 300,000 km/s in vacuum.',
+      'E. coli divides every 20 minutes at 37 °C.',
+      'Under 17 U.S.C. § 107, fair use is judged on 4 factors.',
+      'Add the sugar (about 200 g) and stir for 5 minutes.',
+      'The “ping” utility (ICMP echo) sends 1 packet a second by default.',
+      'A bond’s yield (its “return.”) falls as its price rises.',
+      'In the 2019 study (Zhang et al.) NMR spectra were recorded at 600 MHz.',
+      'For the UK subsidiary (Acme UK Ltd.) VAT is charged at 20%.',
+      'At room temperature (20 °C approx.) NaCl dissolves at 360 g/L.',
+      'Like its rival (Apple Inc.) Samsung sells 200 million phones a year.',
+    ],
+    fails: (s) => splitSentences(s).length > 1,
   },
   {
     id: 'listed/unnamed-count',

@@ -44,11 +44,20 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'The dh_installdocs(1) command installs this.',
       'Line 4 can be uncommented to set the DH_VERBOSE variable to 1.',
       'Several packages have already been mentioned as providing facilities lacking in amsmath.',
+      'Several such encoding formats have been defined by the ASN.1 standard.',
+      'Such a bond pays its coupon twice a year.',
       'Please note, the first 128 byte of idata physically access the same RAM as the data memory.',
     ],
     keep: [
       'The cache is flushed when the program exits.',
       'The dh_installdocs(1) command installs the documents.',
+      // "such as" gives examples of what the sentence names; only "such" alone points back (sets 12-14's true/false
+      // statements: yaws, yacas, lammps).
+      'The .yaws_auth file is never visible, but editor backup files such as .yaws_auth~ will be visible.',
+      'Yacas requires only a standard C++ compiler such as g++.',
+      'Nuts such as almonds and walnuts keep for months in a cool, dry place.',
+      'A router drops malformed packets, such as packets with a bad header checksum.',
+      'Courts weigh factors such as the purpose and the amount of the use.',
     ],
     fails: (s, lang) => lang.quizWords?.leaningStatement.test(s) ?? false,
   },
@@ -353,6 +362,14 @@ export const LISTED_RULES: readonly ListedRule[] = [
   ...UNRESOLVED_RULES,
   ...LEANING_RULES,
 ];
+
+/**
+ * The first rule of {@link LISTED_RULES} that refuses `statement`, or null: the one gate a statement of the text
+ * passes before it is asked alone (true/false) or listed among others (multiple answer).
+ */
+export function listedProblem(statement: string, lang: LanguageProfile): ListedRule | null {
+  return LISTED_RULES.find((rule) => rule.fails(statement, lang)) ?? null;
+}
 
 /** A false option of a multiple-answer item: the sentence as written and the statement made of it. */
 export interface FalseOptionPlace {
