@@ -312,6 +312,16 @@ export const STEP_RULES: readonly StepRule[] = [
       'Design § Gather the requirements, then: | Write the design. ; Implement it. ; Test it.',
       'CPR § Rescuers should be able to do the following without pause: | Check for breathing. ; Call for help. ; Give 30 chest compressions. ; Give 2 rescue breaths.',
       'Bank reconciliation § Reconcile the account; the goal is a matching balance and the objectives are met when: | Compare the deposits. ; Compare the cheques. ; Adjust the book balance.',
+      // More of the reviewer's procedures under a heading or lead-in that names features, goals or a count (stop 38).
+      'Renewing a passport § To meet the requirements for renewal by mail: | Fill in form DS-82. ; Attach a recent photo. ; Mail the form with the fee.',
+      'Resetting the router § There are two ways to reset the router; the quickest is: | Unplug the router. ; Wait 30 seconds. ; Plug it back in.',
+      'Firewall features § Open port 443 on the firewall: | Log in to the admin page. ; Go to Firewall > Rules. ; Add a rule for TCP 443. ; Save and apply.',
+      'Drill objectives § Run the drill: | Set up cones 5 m apart. ; Pass the ball to your partner. ; Sprint to the next cone.',
+      'Meeting accessibility requirements § Add alt text to an image: | Right-click the image. ; Choose Edit Alt Text. ; Type the description.',
+      "Freezing-point depression § The solution's properties are measured as below: | Weigh 10 g of solvent. ; Dissolve 1 g of solute in it. ; Cool the mixture and record the freezing point.",
+      'Clearing a stale lock § Several options exist; the simplest is: | Stop the service. ; Delete the lock file. ; Start the service.',
+      'Making a roux § A roux has three properties that matter; make it so: | Melt the butter. ; Whisk in the flour. ; Cook for two minutes.',
+      'Bank reconciliation § The reconciliation has two goals: matching the balance and finding errors. Work through it: | Compare the deposits. ; Compare the cheques. ; Adjust the book balance.',
     ],
     fails: (l) => {
       const clause = closingClause(l.lead);
@@ -335,6 +345,13 @@ export const STEP_RULES: readonly StepRule[] = [
       'Lab § Proceed as follows: | Add 5 mL of buffer ; Mix with ; Centrifuge at 5000 g',
       'Legal § Proceed as follows: | File the motion ; Serve notice on the other party ; Appear at the hearing, or',
       'Setup § Proceed as follows: | Download the installer ; Run it as admin ; Finally',
+      // More cut steps from first aid, chemistry, a drill and yoga (reviewer, stop 38).
+      'First aid for burns § Proceed as follows: | Cool the burn under running water ; Remove rings and watches ; Cover the burn loosely with cling film and',
+      'Loops § Proceed as follows: | Repeat steps 2 and 3, then ; Save the file. ; Close it.',
+      'Drill § Run the drill: | Dribble to the cone ; Pass to the winger, who shoots and ; Repeat',
+      'Kit § Do the following steps: | Unpack the kit ; Check that the cable is there and ; Plug it in',
+      'Chemistry § Proceed as follows: | Weigh the sample ; Dissolve it in water and ; Titrate with NaOH',
+      'Yoga § Proceed as follows: | Breathe in and ; Raise your arms ; Breathe out',
     ],
     keep: [
       'Proceed as follows: | Log in and out. ; Edit the header. ; Save it.',
@@ -352,6 +369,11 @@ export const STEP_RULES: readonly StepRule[] = [
       'Drill § Run the drill: | Dribble to the cone ; Pass it back and forth ; Shoot',
       'Search § Proceed as follows: | Open the Advanced Search page ; Set Match to Any or All ; Click Search',
       'Exam § Proceed as follows: | Read the question ; Select option a ; Move on',
+      'Network § Do the following steps: | Open the router page ; Set DHCP to On or Off ; Click Save',
+      'Finance § Do the following steps: | Open the Orders tab ; Choose Buy or Sell ; Enter the amount',
+      'Exam § Proceed as follows: | Read the question ; Mark True or False ; Move on',
+      'Editor § Proceed as follows: | Open Find and Replace ; Type the word ; Click Replace All',
+      'BASIC § Proceed as follows: | Type IF X > 5 THEN ; Type the statement to run ; Type END IF',
     ],
     fails: (l) => l.items.some((t) => runsOn(t, l.words)),
   },
