@@ -13,14 +13,16 @@ import { looksLikeCode } from '../sentences/items.ts';
 import {
   ADVICE_LEAD,
   BRANCH_STEP,
+  FEATURES_HEADING,
   FEATURES_LEAD,
+  JOINING_END,
   POINTS_AHEAD,
   PROCEDURE_MARK,
   PROCEDURES_LEAD,
-  PROPERTIES_LEAD,
-  RUN_ON_END,
+  TAKES_WORD,
   TO_DO_LEAD,
   UNORDERED_LEAD,
+  WANTED_LEAD,
 } from './sure-words.ts';
 
 const MIN_ITEMS = 3;
@@ -250,12 +252,22 @@ export const STEP_RULES: readonly StepRule[] = [
   },
   {
     id: 'steps/features',
-    why: 'A list the lead-in\'s last sentence or the heading calls goals, features, requirements or properties, what a thing should be able to do or what someone wants it to do, or a count of ways or options ("Determining the Goals of the Text Editor": provide a menubar, edit one file, load, save; "There are three ways to disable a warning:") holds things true at once or to choose from, even when its items read as instructions: they have no order to learn (FLTK programming manual, fresh set 14; Verilator, fresh set 11). A lead-in or heading that says the list is done in turn (steps, procedure, "To install it:", "in order to …", "how to", "first … then", installing, configuring, building) heads a procedure, whatever else it names.',
+    why: 'A list the lead-in\'s last clause ends on a noun calling its items goals, features, requirements or properties ("The new release has these features:", "The requirements are:"), on what a thing should be able or aims to do, or on a count of ways or options ("There are three ways to disable a warning:"), holds things true at once or to choose from, even when its items read as instructions: they have no order to learn (Verilator manual, set 11: three ways to disable a warning, numbered). A heading of goals, features or requirements counts only over a lead-in that adds nothing (empty, "… are:") or says what someone wants a thing to do (FLTK programming manual, fresh set 14: "Determining the Goals of the Text Editor", "lets define what we want our text editor to do:" above provide a menubar, load, save). That clause or heading saying the list is done in turn (steps, procedure, "To install it:", "in order to", "how to", "… then:", installing, configuring, building) heads a procedure.',
     reject: [
       "Determining the Goals of the Text Editor § Since this will be the first big project you'll be doing with FLTK, lets define what we want our text editor to do: | Provide a menubar/menus for all functions. ; Edit a single text file, possibly with multiple views. ; Load from a file. ; Save to a file. ; Keep track of when the file has been changed.",
       'Disabling Warnings § There are three ways to disable a warning: | Disable the warning in the source code. ; Disable the warning using a configuration file. ; Disable the warning globally with an option.',
       'The new release has these features: | Support IPv6 addresses. ; Read compressed input. ; Write JSON output.',
       'The user should be able to: | Log in with a password. ; Change the password. ; Delete the account.',
+      'Goals § This release aims to: | Support IPv6. ; Read compressed input. ; Write JSON.',
+      'Options § Three options are available: | Use the default. ; Use a config file. ; Pass a flag.',
+      'Editor § This tool offers many options: | Set the font. ; Choose a theme. ; Enable line numbers.',
+      // Lists of sets 12 and 14 whose lead-in ends on the noun or the count (CTSim, IFEFFIT, PyTables).
+      'CTSimText can be invoked via three different methods. | CTSimText can be executed without any parameters. ; CTSimText can also be called to execute a single command. ; CTSimText can read commands from a file.',
+      'feffit() has four basic requirements: | Data to fit. ; A list of paths to sum. ; A set of variables. ; A fit range.',
+      'It lacks some functionality. This is a list of known current limitations: | Open node files read-only. ; Keep one node per file. ; Use no compression.',
+      // The clause that heads the list is read for the purpose too: "To install" a sentence before is not the list's.
+      'Using the editor § To install the editor you need Python. The editor has these features: | Syntax highlighting. ; Search and replace. ; Auto-save.',
+      'Editor § The installer offers these features: | Add a desktop shortcut. ; Register file types. ; Check for updates.',
       // Properties of a thing, from other fields: held at once, no order.
       'Properties of an ideal gas § An ideal gas has these properties: | Molecules occupy no volume. ; Collisions are elastic. ; Molecules exert no forces between collisions.',
       'Requirements of a valid contract § The requirements are: | Offer and acceptance. ; Consideration. ; Capacity of the parties.',
@@ -276,33 +288,94 @@ export const STEP_RULES: readonly StepRule[] = [
       'Features § The steps are: | Open the file. ; Edit the header. ; Save it.',
       // Features named in a sentence before the one that heads the list are the program's, not the list's.
       'CLIPS includes features such as an editor and a debugger. Use it so: | Open the editor. ; Load the rules. ; Run them.',
+      'Setting up a VPN § The VPN has these features. Do this: | Open Settings. ; Add a VPN. ; Enter the server address.',
       // "Properties" with a capital names a program's window, under which steps are common.
       'Network Properties § In the dialog: | Click Start. ; Open the Control Panel. ; Select the network adapter.',
       'In the Properties dialog: | Select the General tab. ; Enter the gateway address. ; Click OK.',
+      // A heading of features or requirements over a lead-in that is an instruction or a task (reviewer, stop 38).
+      'Security features § Turn on two-factor authentication: | Open Settings. ; Select Security. ; Turn on Two-factor authentication. ; Scan the QR code.',
+      'Sample requirements § Prepare cell samples as below: | Centrifuge the sample at 5000 g. ; Discard the supernatant. ; Resuspend the pellet in PBS.',
+      'Benefits of stretching § Try this hamstring stretch: | Sit on the floor with your legs straight. ; Reach for your toes. ; Hold for 30 seconds.',
+      'Filing requirements § A complaint is filed so: | Draft the complaint. ; File it with the clerk. ; Serve the defendant within 90 days.',
+      'Eligibility requirements § Once you qualify, open the account: | Fill in the application. ; Deposit at least $100. ; Verify your identity.',
+      'Known limitations § Work around the size limit so: | Split the file into parts. ; Upload each part. ; Join them on the server.',
+      'Advantages of a chlorine wash § Wash the glassware: | Rinse it in water. ; Soak it in bleach for 10 minutes. ; Rinse it three times.',
+      // A count of ways a later clause picks one of: the steps of that way follow.
+      'Recovery position § There are several ways to place a casualty; for an adult: | Kneel beside the casualty. ; Place the nearer arm at a right angle. ; Roll them onto their side.',
+      'Opening a port § There are two ways to open a port; the first is with ufw: | Enable ufw. ; Allow the port. ; Reload the rules.',
+      // A requirement, a goal or properties inside the lead-in but not its head, and what someone wants done.
+      'Renewing a passport § Meeting the requirements for renewal by mail: | Fill in form DS-82. ; Attach a recent photo. ; Mail the form with the fee.',
+      'Training plan § Your goals for this session: | Warm up for 10 minutes. ; Run 5 km at an easy pace. ; Cool down and stretch.',
+      'Checking a disk § Right-click the drive and choose properties: | Open the Tools tab. ; Click Check. ; Click Scan drive.',
+      "Freezing-point depression § The solution's properties are measured as below: | Weigh 10 g of solvent. ; Dissolve 1 g of solute in it. ; Cool the mixture and record the freezing point.",
+      'Programming the robot § Here is what we want the robot to do: | Move forward one metre. ; Turn left. ; Pick up the block. ; Return to the start.',
+      'Design § Gather the requirements, then: | Write the design. ; Implement it. ; Test it.',
+      'CPR § Rescuers should be able to do the following without pause: | Check for breathing. ; Call for help. ; Give 30 chest compressions. ; Give 2 rescue breaths.',
+      'Bank reconciliation § Reconcile the account; the goal is a matching balance and the objectives are met when: | Compare the deposits. ; Compare the cheques. ; Adjust the book balance.',
+      // More of the reviewer's procedures under a heading or lead-in that names features, goals or a count (stop 38).
+      'Renewing a passport § To meet the requirements for renewal by mail: | Fill in form DS-82. ; Attach a recent photo. ; Mail the form with the fee.',
+      'Resetting the router § There are two ways to reset the router; the quickest is: | Unplug the router. ; Wait 30 seconds. ; Plug it back in.',
+      'Firewall features § Open port 443 on the firewall: | Log in to the admin page. ; Go to Firewall > Rules. ; Add a rule for TCP 443. ; Save and apply.',
+      'Drill objectives § Run the drill: | Set up cones 5 m apart. ; Pass the ball to your partner. ; Sprint to the next cone.',
+      'Meeting accessibility requirements § Add alt text to an image: | Right-click the image. ; Choose Edit Alt Text. ; Type the description.',
+      "Freezing-point depression § The solution's properties are measured as below: | Weigh 10 g of solvent. ; Dissolve 1 g of solute in it. ; Cool the mixture and record the freezing point.",
+      'Clearing a stale lock § Several options exist; the simplest is: | Stop the service. ; Delete the lock file. ; Start the service.',
+      'Making a roux § A roux has three properties that matter; make it so: | Melt the butter. ; Whisk in the flour. ; Cook for two minutes.',
+      'Bank reconciliation § The reconciliation has two goals: matching the balance and finding errors. Work through it: | Compare the deposits. ; Compare the cheques. ; Adjust the book balance.',
     ],
-    fails: (l) =>
-      (FEATURES_LEAD.test(closingSentence(l.lead)) ||
-        PROPERTIES_LEAD.test(closingSentence(l.lead)) ||
-        FEATURES_LEAD.test(l.section ?? '')) &&
-      ![l.lead, l.section ?? ''].some(
-        (text) => l.words.sequenceLead.test(text) || ORDER_LEAD.test(text) || PROCEDURE_MARK.test(text),
-      ),
+    fails: (l) => {
+      const clause = closingClause(l.lead);
+      const heading = l.section ?? '';
+      const marked = (text: string) =>
+        l.words.sequenceLead.test(text) || ORDER_LEAD.test(text) || PROCEDURE_MARK.test(text);
+      if (FEATURES_LEAD.test(clause)) return !marked(clause);
+      const bare = clause.trim() === '' || BEING_LEAD.test(clause) || WANTED_LEAD.test(clause);
+      return bare && FEATURES_HEADING.test(heading) && !marked(clause) && !marked(heading);
+    },
   },
   {
     id: 'steps/run-on',
-    why: 'A step that ends on a word that joins it to more ("Replace every tab with a space; and finally", "… and", "then") is cut where the list\'s numbering or the page split its sentence, or keeps the list\'s own joining words: the learner reads half a step (TeXworks manual, fresh set 14; SML/NJ CM manual, set 13). A step that ends on a word of its own ("Log in and out", "Mix salt and pepper") is whole.',
+    why: 'A step that ends on a joining word in lower case ("Replace all tabs with a space; and finally", "Press Ctrl and", "Beat the whites until stiff, then", or a word the language gives a cut step, "Mix with") is cut where the list\'s numbering or the page split its sentence, or keeps the list\'s own joining words: the learner reads half a step (TeXworks manual, fresh set 14). A word another names as an object is whole ("Join the two tests with and", "Write the result after then"), as are operators in capitals ("Combine it with the second using AND") and a lone letter ("Select option a").',
     reject: [
       'Try it: | Insert an empty line between entries. ; Replace all tabs with a space; and finally ; Make the telephone numbers consistent.',
       'Proceed as follows: | Open the file. ; Edit the header and ; Save it.',
       'Proceed as follows: | Open the file, then ; Edit the header. ; Save it.',
+      'Shortcut § Proceed as follows: | Select the text. ; Press Ctrl and ; Press C.',
+      'Whisking § Method: | Separate the eggs ; Beat the whites until stiff, then ; Fold in the sugar',
+      'Lab § Proceed as follows: | Add 5 mL of buffer ; Mix with ; Centrifuge at 5000 g',
+      'Legal § Proceed as follows: | File the motion ; Serve notice on the other party ; Appear at the hearing, or',
+      'Setup § Proceed as follows: | Download the installer ; Run it as admin ; Finally',
+      // More cut steps from first aid, chemistry, a drill and yoga (reviewer, stop 38).
+      'First aid for burns § Proceed as follows: | Cool the burn under running water ; Remove rings and watches ; Cover the burn loosely with cling film and',
+      'Loops § Proceed as follows: | Repeat steps 2 and 3, then ; Save the file. ; Close it.',
+      'Drill § Run the drill: | Dribble to the cone ; Pass to the winger, who shoots and ; Repeat',
+      'Kit § Do the following steps: | Unpack the kit ; Check that the cable is there and ; Plug it in',
+      'Chemistry § Proceed as follows: | Weigh the sample ; Dissolve it in water and ; Titrate with NaOH',
+      'Yoga § Proceed as follows: | Breathe in and ; Raise your arms ; Breathe out',
     ],
     keep: [
       'Proceed as follows: | Log in and out. ; Edit the header. ; Save it.',
       'Method: | Mix the salt and pepper. ; Add the eggs. ; Bake it.',
       'Proceed as follows: | Open the file. ; Edit the header. ; Save it; and finally close it.',
       'Proceed as follows: | Open the file. ; Choose Yes or No ; Save it.',
+      // Operators and words named as objects, from library search, spreadsheets, logic and programming (reviewer, stop 38).
+      'Searching the catalogue § Proceed as follows: | Type the first keyword ; Combine it with the second using AND ; Exclude a term with NOT ; Click Search',
+      'Broadening a search § Proceed as follows: | Enter the first term ; Add synonyms joined with OR ; Run the search',
+      'Filtering rows § Do the following steps: | Open the Filter dialog. ; Set the first condition. ; Set the operator to AND ; Click Apply.',
+      'Building the circuit § Do the following steps: | Place two switches on the board ; Wire both switches into an AND ; Connect the output to the LED',
+      'Writing a conditional § Proceed as follows: | Write the condition after if ; Write the result after then ; Write the alternative after else',
+      'Python § Proceed as follows: | Type the condition ; Join the two tests with and ; Run the cell',
+      'Car check § Proceed as follows: | Check the tyre pressure ; Top up the washer fluid ; Check the oil and coolant also',
+      'Drill § Run the drill: | Dribble to the cone ; Pass it back and forth ; Shoot',
+      'Search § Proceed as follows: | Open the Advanced Search page ; Set Match to Any or All ; Click Search',
+      'Exam § Proceed as follows: | Read the question ; Select option a ; Move on',
+      'Network § Do the following steps: | Open the router page ; Set DHCP to On or Off ; Click Save',
+      'Finance § Do the following steps: | Open the Orders tab ; Choose Buy or Sell ; Enter the amount',
+      'Exam § Proceed as follows: | Read the question ; Mark True or False ; Move on',
+      'Editor § Proceed as follows: | Open Find and Replace ; Type the word ; Click Replace All',
+      'BASIC § Proceed as follows: | Type IF X > 5 THEN ; Type the statement to run ; Type END IF',
     ],
-    fails: (l) => l.items.some((t) => RUN_ON_END.test(t.trim())),
+    fails: (l) => l.items.some((t) => runsOn(t, l.words)),
   },
   {
     id: 'steps/note-run-in',
@@ -613,8 +686,35 @@ function parallel(
 /** A sentence's end: a stop, then space and a capital. */
 const SENTENCE_END = /(?<=[.!?])\s+(?=\p{Lu})/u;
 
-/** The lead-in's last sentence, the one that heads the list ("… includes features such as an editor. Use it so:"). */
-const closingSentence = (lead: string): string => lead.split(SENTENCE_END).at(-1) ?? lead;
+/**
+ * The lead-in's last clause, the one that heads the list: after its last sentence end ("… includes features such as
+ * an editor. Use it so:") or semicolon ("There are two ways to open a port; the first is with ufw:").
+ */
+const closingClause = (lead: string): string => {
+  const sentence = lead.split(SENTENCE_END).at(-1) ?? lead;
+  return sentence.slice(sentence.lastIndexOf(';') + 1);
+};
+
+/** How far from a step's end its joining word and the word before it are read. */
+const TAIL_CHARS = 80;
+
+/**
+ * Whether a step ends on a joining word ({@link JOINING_END} or the language's danglingStep) in lower case, after a
+ * comma or semicolon or a word that does not take it as its object ({@link TAKES_WORD}: "with and", "after then"),
+ * or is that word alone ("Finally").
+ */
+function runsOn(step: string, words: QuizWords): boolean {
+  const tail = step.trim().slice(-TAIL_CHARS).replace(/[;,]$/u, '');
+  const word = /\p{L}+$/u.exec(tail)?.[0];
+  if (word === undefined) return false;
+  const joining = (w: string) => JOINING_END.test(w) || words.danglingStep.test(w);
+  const before = tail.slice(0, -word.length).trimEnd();
+  if (before === '') return joining(word.toLowerCase());
+  if (word.length < 2 || !/^\p{Ll}+$/u.test(word) || !joining(word)) return false;
+  if (/[;,]$/u.test(before)) return true;
+  const previous = /\p{L}+$/u.exec(before)?.[0];
+  return previous === undefined || !TAKES_WORD.test(previous);
+}
 
 /** The first rule of {@link STEP_RULES} the list fails, or null. */
 export const stepProblem = (list: StepList): StepRule | null =>

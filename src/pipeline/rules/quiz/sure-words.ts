@@ -247,30 +247,50 @@ export const QUOTED_VALUE =
 export const RESTATED_AFTER =
   /^\s*(?:[\p{L}%]+\s*)?(?:\(\s*|(?:,\s*)?(?:i\.e\.|that is|or)\s*(?:,\s*)?)(?:about\s+|approximately\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|half)\s+\p{L})/iu;
 
-/**
- * A lead-in or heading that names what its list holds as things true at once, not steps a reader takes: goals,
- * features, requirements, properties (in lower case: {@link PROPERTIES_LEAD}) ("Determining the Goals of the Text Editor"), what a thing should be able to do or
- * what someone wants it to do ("lets define what we want our text editor to do:"), or a count of ways or options
- * ("There are three ways to disable a warning:"): their order is the author's, not a procedure's. "The goal" alone
- * heads a task ("The goal is to install X:"), and "what you need to do" heads steps: neither is one.
- */
-export const FEATURES_LEAD =
-  /\b(?:goals|aims|objectives|features|requirements|characteristics|capabilities|advantages|benefits|limitations|should be able to|what (?:we|you|they|users?) (?:want|wants|would like) (?:the |our |your |its |an? )?\p{L}+(?: \p{L}+)? to (?:do|have|be)|(?:two|three|four|five|six|several|many|various|different) (?:(?:other|possible|alternative) )?(?:ways|methods|options|alternatives|choices|approaches))\b/iu;
+/** Nouns that name a list's items as things true at once or to choose from, not steps: goals, features, requirements. */
+const HELD_NOUN =
+  'goals|aims|objectives|features|requirements|characteristics|capabilities|advantages|benefits|limitations';
 
 /**
- * "properties" in lower case, in a lead-in's prose ("An ideal gas has these properties:"): a heading's "Properties"
- * or a lead-in's "the Properties dialog" names a window of a program, under which steps are common ("Network
- * Properties": click Start, open the Control Panel…).
+ * A lead-in clause that ends on the noun heading its list, the list being goals, features, requirements or limitations
+ * ("feffit() has four basic requirements:", "This is a list of known current limitations:", "The requirements
+ * are:"), properties ("An ideal gas has these properties:"; only so, as "choose properties:" is a menu's), what a
+ * thing should be able to do or aims to do ("The user should be able to:"), or a count of ways or options with
+ * nothing after it but its purpose ("There are three ways to disable a warning:", "CTSimText can be invoked via
+ * three different methods.", "Three options are available:"). A noun inside the clause is no head ("Your goals for
+ * this session:", "To meet these requirements, do the following:"), nor a count a later clause picks one of ("two
+ * ways to open a port; the first is with ufw:").
  */
-export const PROPERTIES_LEAD = /\bproperties\b/u;
+export const FEATURES_LEAD = new RegExp(
+  String.raw`\b(?:(?:${HELD_NOUN})(?:\s+(?:are|include))?\s*:|(?:these|the following|following)\s+(?:\p{Ll}+\s+)?properties\s*:|(?:should be able|aims?) to\s*:|(?:two|three|four|five|six|several|many|various|different)\s+(?:(?:other|possible|alternative)\s+)?(?:ways|methods|options|alternatives|choices|approaches)\b[^,;:.]{0,80}[:.])\s*$`,
+  'iu',
+);
+
+/** A heading that names goals, features or requirements ("Determining the Goals of the Text Editor"). */
+export const FEATURES_HEADING = new RegExp(String.raw`\b(?:${HELD_NOUN})\b`, 'iu');
 
 /**
- * A lead-in or heading that says its list is done in turn: a purpose ("To install it:", "in order to create your own
- * application, you need to"), "how to", "follow these", "first … then", or a heading of installing, configuring,
- * setting up, building, creating or compiling. Beside the language's sequence lead (steps, procedure, as follows).
+ * A lead-in that ends on what someone wants a thing to do ("lets define what we want our text editor to do:"): under a
+ * heading of goals or features, its list is the goals (FLTK); elsewhere it heads steps ("Here is what we want the
+ * robot to do:"), so it counts only beside {@link FEATURES_HEADING}.
+ */
+export const WANTED_LEAD =
+  /\bwhat (?:we|you|they|users?) (?:want|wants|would like) (?:the |our |your |its |an? )?\p{L}+(?: \p{L}+)? to (?:do|have|be)\s*:\s*$/iu;
+
+/**
+ * A lead-in clause or heading that says its list is done in turn: a purpose ("To install it:", "in order to create
+ * your own application, you need to"), "how to", "follow these", a lead-in ending on "then:" ("first whisk the eggs,
+ * then:"), or installing, configuring, building, creating, compiling or upgrading (whole words: "the installer" is
+ * a thing). Beside the language's sequence lead (steps, procedure, as follows).
  */
 export const PROCEDURE_MARK =
-  /^\s*(?:[\d.]+\s+)?to \p{L}+\b|\bin order to\b|\bhow to\b|\bfollow (?:these|the|this)\b|\bfirst\b.{0,200}?\bthen\b|\b(?:install|configur|set(?:ting)? up|build|creat|compil|upgrad)\p{L}*\b/iu;
+  /^\s*(?:[\d.]+\s+)?to \p{L}+\b|\bin order to\b|\bhow to\b|\bfollow (?:these|the|this)\b|\bthen\s*:\s*$|\b(?:install|configur|compil|upgrad|creat|build)(?:e|es|ed|ing|ation|ion|s)?\b|\bset(?:ting)? up\b/iu;
 
-/** A step that ends on a word that joins it to more ("…; and finally", "… and", "then"): the list cut it or ran it on. */
-export const RUN_ON_END = /(?:^|[\s;,])(?:and|or|but|then|finally|also|and then|and finally)[;,]?$/iu;
+/** A joining word a cut or run-on step ends on, beside the language's {@link QuizWords.danglingStep}. */
+export const JOINING_END = /^(?:and|or|but|then|finally)$/u;
+
+/**
+ * Words that take a joining word as their object ("Join the two tests with and", "Write the result after then",
+ * "Set the operator to or"): a step that ends on "with and" names the word, it is not cut.
+ */
+export const TAKES_WORD = /^(?:with|using|after|before|to|into|by|from|of|a|an|the|word|type|enter|press)$/iu;
