@@ -6,47 +6,24 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { Worker } from 'bullmq';
-import { createLogger } from '../../src/fleet/log.ts';
-import { queueOf } from '../../src/fleet/registry.ts';
 import { saveProcessedDocument } from '../../src/store/index.ts';
-import { QUIZ_TASK } from '../../src/tasks/names.ts';
-import { createQuizTask } from '../../src/tasks/quiz.ts';
-import { taskSettingsOf } from '../../src/tasks/settings.ts';
-import { storageFor } from '../../src/tasks/storage.ts';
 import { fixtureDocument } from '../support/api.ts';
-import { type ApiFixture, REDIS_URL, startApiFixture } from '../support/api-fixture.ts';
+import { type ApiFixture, startApiFixture } from '../support/api-fixture.ts';
+import { startQuizWorker } from '../support/quiz-worker.ts';
 
 describe('POST /api/courses/:id/quizzes when the text gives fewer questions', { timeout: 120_000 }, () => {
   let fx: ApiFixture;
   let courseId = '';
-  let worker: Worker;
-  let storage: ReturnType<typeof storageFor>;
+  let worker: ReturnType<typeof startQuizWorker>;
 
   before(async () => {
     fx = await startApiFixture();
     const doc = fixtureDocument(createHash('sha256').update('short-quiz').digest('hex'), 'plants.pdf');
     courseId = (await saveProcessedDocument(fx.deps.db, doc)).courseId;
-    // The real quiz task, run by a worker of this process on the fixture's queue and database.
-    const settings = taskSettingsOf(fx.config);
-    storage = storageFor(settings);
-    const task = createQuizTask(settings, storage);
-    worker = new Worker(
-      queueOf(QUIZ_TASK),
-      (job) =>
-        task.handler(task.parse!(job.data), {
-          jobId: String(job.id),
-          attempt: job.attemptsMade + 1,
-          log: createLogger('silent'),
-          signal: new AbortController().signal,
-          progress: () => {},
-        }),
-      { connection: { url: REDIS_URL }, prefix: fx.config.queuePrefix },
-    );
+    worker = startQuizWorker(fx);
   });
   after(async () => {
     await worker?.close();
-    await storage?.close();
     await fx?.stop();
   });
 
