@@ -221,7 +221,7 @@ function newQuizForm(course) {
     h('option', { value: 'apply' }, 'Apply'),
   );
   const status = h('p', { class: 'muted', 'aria-live': 'polite', id: 'nq-status' });
-  const submit = h('button', { type: 'submit', class: 'primary' }, 'Make the quiz');
+  const submit = h('button', { type: 'submit', class: 'primary nq-submit' }, 'Make the quiz');
   const form = h(
     'form',
     { class: 'new-quiz', 'aria-labelledby': 'nq-title' },
@@ -284,7 +284,10 @@ function newQuizForm(course) {
       const review = `#/course/${encodeURIComponent(course.id)}/review/${encodeURIComponent(view.result.quizId)}`;
       // Fewer questions than asked: the teacher reads why here, beside the form, to ask again or review it.
       if (view.result.shortfall) {
-        status.replaceChildren(`${sentence(view.result.shortfall)}. `, h('a', { href: review }, 'Review the quiz'));
+        status.replaceChildren(
+          `${sentence(view.result.shortfall)}. `,
+          h('a', { href: review }, 'Review the quiz'),
+        );
         submit.disabled = false;
       } else location.hash = review;
     } catch (err) {
