@@ -96,6 +96,11 @@ export const QuizSchema = z.object({
   seed: z.number().int(),
   /** Module the quiz covers, or absent for the whole course. */
   moduleIndex: z.number().int().min(0).optional(),
+  /**
+   * How many questions the teacher asked for: more than `questions` holds when the text supports fewer. Absent in
+   * quizzes made before it was recorded.
+   */
+  requested: z.number().int().min(1).optional(),
   questions: z.array(QuestionSchema).min(1),
   generator: z.object({ name: z.string(), version: z.string() }),
 });

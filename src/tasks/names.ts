@@ -142,7 +142,12 @@ export interface QuizTaskData extends QuestionFilters {
 export interface QuizTaskResult {
   quizId: string;
   courseId: string;
+  /** Questions made. */
   questions: number;
+  /** Questions asked for. */
+  requested: number;
+  /** When fewer were made than asked: the line that tells the teacher so, and why. */
+  shortfall?: string;
 }
 
 /** Each task's payload and result, by name. */

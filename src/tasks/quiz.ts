@@ -55,7 +55,13 @@ export function createQuizTask(
       });
       const progress = (stage: string, share: number) => ctx.progress(stage, share * 100);
       const made = await makeQuiz(data, db, progress, quizGenerator);
-      return { quizId: made.quizId, courseId: made.courseId, questions: made.quiz.questions.length };
+      return {
+        quizId: made.quizId,
+        courseId: made.courseId,
+        questions: made.quiz.questions.length,
+        requested: data.questions,
+        ...(made.shortfall ? { shortfall: made.shortfall } : {}),
+      };
     },
     dispose: () => storage.close(),
   };

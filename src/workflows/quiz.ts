@@ -6,6 +6,7 @@ import type { Quiz } from '../domain/course.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { QuizGenerator } from '../domain/generators.ts';
 import { filtersKey, type QuestionFilters } from '../domain/question-kinds.ts';
+import { shortfallLine } from '../lib/shortfall.ts';
 import type { Database } from '../store/types.ts';
 
 export interface QuizRequest extends QuestionFilters {
@@ -20,6 +21,8 @@ export interface MadeQuiz {
   quizId: string;
   courseId: string;
   quiz: Quiz;
+  /** When fewer questions were made than asked: the line that tells the teacher so, and why (lib/shortfall.ts). */
+  shortfall?: string;
 }
 
 /**
@@ -55,10 +58,10 @@ export async function makeQuiz(
     filters: filtersKey(filters),
   });
   const done = await getQuiz(db, quizId);
-  if (done) return { quizId, courseId: stored.id, quiz: done.quiz };
+  if (done) return made(quizId, stored.id, done.quiz, request);
   const chunks = await loadChunks(db, stored.documentId);
   progress('quiz', 0.3);
-  const quiz = await generateQuiz(
+  const generated = await generateQuiz(
     {
       course: stored.course,
       chunks,
@@ -69,7 +72,14 @@ export async function makeQuiz(
     },
     generator,
   );
+  // Kept with the quiz, so that whoever reads it later can tell a short quiz from a full one.
+  const quiz: Quiz = { ...generated, requested: request.questions };
   progress('save', 0.9);
   await saveQuiz(db, stored.id, quiz, quizId);
-  return { quizId, courseId: stored.id, quiz };
+  return made(quizId, stored.id, quiz, request);
+}
+
+function made(quizId: string, courseId: string, quiz: Quiz, request: QuizRequest): MadeQuiz {
+  const shortfall = shortfallLine(request, quiz.questions.length);
+  return { quizId, courseId, quiz, ...(shortfall ? { shortfall } : {}) };
 }

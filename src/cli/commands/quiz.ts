@@ -24,7 +24,7 @@ export async function quizCommand(config: Config, id: string, opts: QuizOptions)
     if (!stored) throw new NotFoundError('course', id);
     if (opts.module !== undefined && (opts.module < 0 || opts.module >= stored.course.modules.length))
       throw new NotFoundError('module', `${opts.module} of course ${stored.id}`);
-    const { quizId, quiz } = await makeQuiz(
+    const { quizId, quiz, shortfall } = await makeQuiz(
       {
         courseId: stored.id,
         questions: opts.questions ?? config.quizQuestions,
@@ -36,7 +36,9 @@ export async function quizCommand(config: Config, id: string, opts: QuizOptions)
       },
       db,
     );
-    if (opts.json) printJson({ quizId, courseId: stored.id, quiz });
+    // On stderr, so that a teacher sees it whether the quiz goes to the screen, a file or a pipe.
+    if (shortfall) process.stderr.write(`profai: ${shortfall}\n`);
+    if (opts.json) printJson({ quizId, courseId: stored.id, quiz, ...(shortfall ? { shortfall } : {}) });
     else process.stdout.write(`Quiz ${quizId} for course ${stored.id}\n\n${quizMarkdown(quiz)}`);
     return 0;
   } finally {

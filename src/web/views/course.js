@@ -221,7 +221,7 @@ function newQuizForm(course) {
     h('option', { value: 'apply' }, 'Apply'),
   );
   const status = h('p', { class: 'muted', 'aria-live': 'polite', id: 'nq-status' });
-  const submit = h('button', { type: 'submit', class: 'primary' }, 'Make the quiz');
+  const submit = h('button', { type: 'submit', class: 'primary nq-submit' }, 'Make the quiz');
   const form = h(
     'form',
     { class: 'new-quiz', 'aria-labelledby': 'nq-title' },
@@ -281,7 +281,15 @@ function newQuizForm(course) {
       );
       if (view.state === 'failed')
         throw new ApiError(0, 'failed', view.error ?? 'the quiz could not be made');
-      location.hash = `#/course/${encodeURIComponent(course.id)}/review/${encodeURIComponent(view.result.quizId)}`;
+      const review = `#/course/${encodeURIComponent(course.id)}/review/${encodeURIComponent(view.result.quizId)}`;
+      // Fewer questions than asked: the teacher reads why here, beside the form, to ask again or review it.
+      if (view.result.shortfall) {
+        status.replaceChildren(
+          `${sentence(view.result.shortfall)}. `,
+          h('a', { href: review }, 'Review the quiz'),
+        );
+        submit.disabled = false;
+      } else location.hash = review;
     } catch (err) {
       status.textContent = err instanceof Error ? err.message : String(err);
       submit.disabled = false;
@@ -289,6 +297,9 @@ function newQuizForm(course) {
   });
   return form;
 }
+
+/** A line as a sentence begins: `made 3 of 10…` → `Made 3 of 10…`. @param {string} line */
+const sentence = (line) => line.charAt(0).toUpperCase() + line.slice(1);
 
 /** @param {StoredCourse} course */
 function contents(course) {
