@@ -687,6 +687,9 @@ test('listed/leans-back, listed/two-sentences and swap/empty-range read a millio
   assert.equal(LEANS_BACK.test(`A ${'such as '.repeat(long / 8)}x`), false);
   assert.equal(LEANS_BACK.test(`A ${'in such a way '.repeat(long / 14)}x`), false);
   assert.equal(LEANS_BACK.test(`A ${'such as '.repeat(long / 8)}this`), true);
+  assert.equal(LEANS_BACK.test(`A ${'above '.repeat(long / 6)}`), true);
+  assert.equal(LEANS_BACK.test(`A above${' '.repeat(long)}the x`), false);
+  assert.equal(LEANS_BACK.test(`A ${'such  '.repeat(long / 6)}x`), false);
   const two = LISTED_RULES.find((r) => r.id === 'listed/two-sentences')!;
   assert.equal(two.fails(`${'a. '.repeat(long / 3)}x`, lang), false);
   const range = SWAP_RULES.find((r) => r.id === 'swap/empty-range')!;
