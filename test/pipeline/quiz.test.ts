@@ -161,7 +161,7 @@ describe('generateQuiz (offline cloze)', () => {
     assert.ok(falses > 0, 'some statements are false');
   });
 
-  test('a true/false statement stands alone as a listed one must: none leans on a sentence it does not show', async () => {
+  test('a true/false statement stands alone: none leans on a sentence it does not show, a fair textbook one is asked', async () => {
     // Each leaning sentence names the course's terms as the standing ones do and passes the source rules; only
     // the listed rules tell them apart ("Note that", "this library", two sentences run together behind a bracket).
     const leaning = [
@@ -175,6 +175,11 @@ describe('generateQuiz (offline cloze)', () => {
       'A router keeps a routing table of the networks it can reach and of the next hop toward each network.',
       'A network switch learns the hardware address of each host from the frames the host sends.',
     ];
+    // A fair textbook sentence the full listed list refuses ("also": listed/adds-to-before) and a true/false
+    // statement is not judged by (STATEMENT_RULES): it stands alone and is asked.
+    const fair =
+      'A network switch also floods a frame to every port of the local network when the destination host is unknown.';
+    standing.push(fair);
     const doc = english('Routers and switches', [...standing, ...leaning]);
     const docCourse = await generateCourse(doc);
     const asked = new Set<string>();
@@ -189,6 +194,7 @@ describe('generateQuiz (offline cloze)', () => {
       for (const q of quiz.questions) if (q.kind === 'true_false') asked.add(sourceOf(q));
     }
     for (const s of leaning) assert.ok(!asked.has(s), `asked: ${s}`);
+    assert.ok(asked.has(fair), `a fair textbook sentence is asked: ${[...asked].join(' | ')}`);
     assert.ok(
       standing.some((s) => asked.has(s)),
       `a standing sentence is still asked: ${[...asked].join(' | ')}`,

@@ -24,7 +24,12 @@ import {
   LISTED_GLOSS_RULES,
 } from '../../src/pipeline/rules/quiz/glosses.ts';
 import { ITEM_RULES, type ItemDraft, ItemReading } from '../../src/pipeline/rules/quiz/items.ts';
-import { FALSE_OPTION_RULES, LISTED_RULES } from '../../src/pipeline/rules/quiz/listed.ts';
+import {
+  FALSE_OPTION_RULES,
+  LEANS_BACK,
+  LISTED_RULES,
+  statementProblem,
+} from '../../src/pipeline/rules/quiz/listed.ts';
 import { NUMBER_RULES } from '../../src/pipeline/rules/quiz/numbers.ts';
 import { QUANTITY_RULES, quantityPlace } from '../../src/pipeline/rules/quiz/quantities.ts';
 import { RUN_IN_ITEM_RULES } from '../../src/pipeline/rules/quiz/run-in-items.ts';
@@ -664,4 +669,56 @@ test('headingShaped: a line of prose taken for a title is no heading; a number, 
     'Sockets vs. pipes',
   ])
     assert.equal(headingShaped(heading), true, heading);
+});
+
+// A reviewer's fair, self-contained textbook sentences from other fields and fair sentences of examples/sample.pdf
+// (stop 38): the full listed list refused each; a statement asked alone (true/false) is judged by the subset.
+test('a true/false statement: fair textbook sentences pass the statement rules, leaning ones do not', () => {
+  const fair = [
+    'Napoleon invaded Russia in 1812.',
+    'Kidneys filter waste from the blood.',
+    'The Supreme Court decided Marbury v. Madison in 1803.',
+    'The grep option -i makes matching ignore case.',
+    'A result is usually called significant when p < 0.05.',
+    'Mitosis produces two identical cells; meiosis produces four different ones.',
+    'A body at rest stays at rest unless a net force acts on it.',
+    'A fever is a body temperature above 38 °C.',
+    'The median is less sensitive to outliers than the mean.',
+    'A roux is made of equal weights of flour and fat.',
+    'Identical twins share the same DNA.',
+    'Caffeine also raises blood pressure for a few hours.',
+    'Bread dough rises because yeast releases carbon dioxide.',
+    'The data definition language (DDL) creates and changes the schema with statements such as CREATE TABLE, ALTER TABLE and DROP TABLE.',
+    'A non-repeatable read happens when a transaction reads the same row twice and gets different values.',
+    'Many systems also offer savepoints, which mark a point inside a transaction to which the program can roll back.',
+  ];
+  for (const s of fair) assert.equal(statementProblem(s, lang)?.id, undefined, s);
+  const leaning = [
+    'Such forces are called conservative forces.',
+    'This doctrine is known as stare decisis.',
+    'These goods are called Giffen goods.',
+    'It is caused by a deficiency of vitamin C.',
+    'Note that the oven must be preheated.',
+    'Gross domestic product (GDP) measures output (TCP). It is measured yearly.',
+    'In Table 1 the primary key is student_id.',
+  ];
+  for (const s of leaning) assert.notEqual(statementProblem(s, lang), null, s);
+});
+
+test('listed/leans-back, listed/two-sentences and swap/empty-range read a million characters in one pass', {
+  timeout: 60_000,
+}, () => {
+  const long = 1_000_000;
+  assert.equal(LEANS_BACK.test(`A ${'such as '.repeat(long / 8)}x`), false);
+  assert.equal(LEANS_BACK.test(`A ${'in such a way '.repeat(long / 14)}x`), false);
+  assert.equal(LEANS_BACK.test(`A ${'such as '.repeat(long / 8)}this`), true);
+  assert.equal(LEANS_BACK.test(`A ${'above '.repeat(long / 6)}`), true);
+  assert.equal(LEANS_BACK.test(`A above${' '.repeat(long)}the x`), false);
+  assert.equal(LEANS_BACK.test(`A ${'such  '.repeat(long / 6)}x`), false);
+  const two = LISTED_RULES.find((r) => r.id === 'listed/two-sentences')!;
+  assert.equal(two.fails(`${'a. '.repeat(long / 3)}x`, lang), false);
+  const range = SWAP_RULES.find((r) => r.id === 'swap/empty-range')!;
+  const reading = (statement: string) => swapReadings('between 1 and 2', statement, tag)[0]!;
+  assert.equal(range.problem(reading(`between 3 and 2 ${'between 1 '.repeat(long / 10)}`)), 'empty-range');
+  assert.equal(range.problem(reading(`between 1 and 3 ${'from 1 to '.repeat(long / 10)}`)), null);
 });

@@ -3,11 +3,11 @@
  * {@link FALSIFIERS}: a sibling term swapped in ("LEFT OUTER JOIN" for "RIGHT OUTER JOIN"), a quantity
  * changed ("2,000 rows" for "1,000 rows"). Each falsifier offers a candidate; the first candidate that passes
  * the false-statement rules (rules/quiz/statements.ts) and says nothing another sentence of the document says
- * is kept. About half of a quiz's statements are false. A sentence a listed statement could not be (rules/quiz/listed.ts,
- * `listedProblem`: it leans on context it does not show) gives neither.
+ * is kept. About half of a quiz's statements are false. A sentence that leans on context it does not show
+ * (rules/quiz/listed.ts, `statementProblem`: the listed rules that refuse no fair textbook sentence) gives neither.
  */
 
-import { listedProblem } from '../../rules/quiz/listed.ts';
+import { statementProblem } from '../../rules/quiz/listed.ts';
 import { changeableNumber } from '../../rules/quiz/numbers.ts';
 import { isInstruction } from '../../rules/quiz/sources.ts';
 import { swapProblem } from '../../rules/quiz/statements.ts';
@@ -67,10 +67,10 @@ export function trueFalseMaker(terms: EnglishTerms): ItemMaker {
     make(source, fill, turn) {
       const text = source.text;
       if (isInstruction(terms.tag(text))) return null;
-      // A statement asked alone stands alone as one listed among others must ("The graphical version requires
-      // this library.", two sentences run together): a student cannot judge what leans on a sentence not shown.
-      // Its false form changes one term or number of it, so the sentence is judged once, before either is made.
-      if (listedProblem(text, terms.lang) !== null) return null;
+      // A statement asked alone must not lean on a sentence not shown ("Such forces are called conservative.",
+      // two sentences run together): a student cannot judge it. Its false form changes one term or number of it,
+      // so the sentence is judged once, before either is made.
+      if (statementProblem(text, terms.lang) !== null) return null;
       const want = turn.wanted('statement');
       const wantFalse = Math.ceil(want / 2);
       const makeFalse =
@@ -94,7 +94,7 @@ function falseForm(text: string, fill: boolean, turn: Turn, terms: EnglishTerms)
   for (const statement of candidates) {
     if (terms.seenKeys.has(normalise(statement))) continue;
     // A changed number can repeat its neighbour ("1024, 1024, or 2048", "Tables 7 and 7"): judged as the sentence was.
-    if (listedProblem(statement, terms.lang) !== null) continue;
+    if (statementProblem(statement, terms.lang) !== null) continue;
     if (swapProblem(text, statement, terms.lang, terms.tag) === null) return statement;
   }
   return null;

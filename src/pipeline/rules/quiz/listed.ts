@@ -19,6 +19,13 @@ const repeatedName = (s: string) => {
   return [...seen.values()].some((n) => n >= 3);
 };
 
+/**
+ * The leaning words of listed/leans a statement asked alone is refused for. Each alternative is a fixed word or
+ * two, anchored or followed by a bounded lookahead: a sentence is read once.
+ */
+export const LEANS_BACK =
+  /\binstead\b|\b(?:already|previously) (?:been )?(?:mentioned|described|discussed|seen|shown)\b|\bas (?:mentioned|described|discussed|shown|noted) (?:above|below|before|earlier)\b|\b(?:this|these|those)[.!?]?$|^(?:(?:please )?note|finally|thus|therefore|hence|this|these|those|it|they)\b|^(?:as |in )?such\b(?!\s+as\b)|\b(?:in|of|for|with|under|to|by) such\b(?!\s+(?:a\s+)?way\b)|\bsuch as (?:this|these|those)\b|\bsuch an?\s+(?!way\b)|\b(?:above|below)\b(?!\s+(?:the|a|an|its|their|his|her|our|your|this|that|these|those|each|every|all|any|some|zero|sea|ground|average|normal|freezing|room|[−-]?\d))|\bprevious (?:chapter|section)s?\b|\b(?:section|chapter|figure|table)\s+\d|\bthe (?:latter|former|above|following)\b|^in (?:this|these)\b|\b(?:this|these|those)\s+(?!is\b|are\b)\p{Ll}+/iu;
+
 export interface ListedRule extends Rule {
   fails(statement: string, lang: LanguageProfile): boolean;
 }
@@ -60,6 +67,40 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'Courts weigh factors such as the purpose and the amount of the use.',
     ],
     fails: (s, lang) => lang.quizWords?.leaningStatement.test(s) ?? false,
+  },
+  {
+    id: 'listed/leans-back',
+    why: 'The part of listed/leans a statement asked alone is judged by: a note, "Such …", "Finally", "The latter", "this <noun>", "instead", a section pointer. Not a final "it" or "them", which most often refer back inside the sentence ("… unless a net force acts on it."), nor "below" or "above" before a noun, a number or a determiner, where they are prepositions ("a body temperature above 38 °C") (a reviewer of true/false, stop 38).',
+    reject: [
+      'Such forces are called conservative forces.',
+      'Note that the oven must be preheated.',
+      'The latter is called the marginal cost.',
+      'In such cases, the court may award punitive damages.',
+      'Firms in such a market are price takers.',
+      'Problems such as these are solved with dynamic programming.',
+      'Meat cooked to this temperature is safe to eat.',
+      'As shown above, demand falls as price rises.',
+      'The options are described in section 4 of the manual.',
+      'Multiversion concurrency control (MVCC) instead keeps several versions of each row.',
+      // "above" and "below" as adverbs, pointing at the text around (set 14's asn1c, scheme48; sollya).
+      'The code above does not take into account the way the decoder failed.',
+      'The logging operations listed below record any values read or written.',
+      'If expr contains such a procedure-based function, the command prints a warning.',
+    ],
+    keep: [
+      'A body at rest stays at rest unless a net force acts on it.',
+      'Red blood cells live for about 120 days before the spleen removes them.',
+      'A fever is a body temperature above 38 °C.',
+      'A price ceiling set below the equilibrium price causes a shortage.',
+      'Legumes such as lentils and chickpeas are rich in protein.',
+      'The dough should be kneaded in such a way that the gluten forms long strands.',
+      'A prime is a natural number greater than 1 such that its only divisors are 1 and itself.',
+      'There is no such thing as a free lunch.',
+      'Blood pressure above 140/90 mmHg is classed as hypertension.',
+      'Water boils at 100 °C at sea level, and a few degrees below that on a mountain.',
+      'A router forwards a packet to the next hop on the path below the destination network.',
+    ],
+    fails: (s) => LEANS_BACK.test(s.trim()),
   },
   {
     id: 'listed/author-voice',
@@ -170,9 +211,17 @@ export const LISTED_RULES: readonly ListedRule[] = [
     reject: [
       'The special filename "-" may be used to load commands from a file. This allows a command file to accept commands.',
       'Function read.spss can read files created by SPSS. It returns a list with one component for each variable.',
+      'Relational systems have dominated since the 1980s. PostgreSQL and MySQL are relational systems.',
     ],
-    keep: ['The special filename "-" may be used to load commands from standard input.'],
-    fails: (s) => /(?:\p{Ll}|\p{Lu}{2})\s?[.!?]\s+\p{Lu}/u.test(s.trim().replace(/[.!?]["'”’)]*$/u, '')),
+    keep: [
+      'The special filename "-" may be used to load commands from standard input.',
+      // A one-letter abbreviation ("v." of a case, "e.g.") ends no sentence (a reviewer's law probe).
+      'The Supreme Court decided Marbury v. Madison in 1803.',
+      'PostgreSQL has been developed since the 1980s, and MySQL since 1995.',
+      'Other formats, e.g. Intel Hex, hold up to 16 bytes a line.',
+    ],
+    fails: (s) =>
+      /(?:(?<=[\p{L}\p{N}])\p{Ll}|\p{Lu}{2})\s?[.!?]\s+\p{Lu}/u.test(s.trim().replace(/[.!?]["'”’)]*$/u, '')),
   },
   {
     id: 'listed/row-run-in',
@@ -364,11 +413,48 @@ export const LISTED_RULES: readonly ListedRule[] = [
 ];
 
 /**
- * The first rule of {@link LISTED_RULES} that refuses `statement`, or null: the one gate a statement of the text
- * passes before it is asked alone (true/false) or listed among others (multiple answer).
+ * The first rule of {@link LISTED_RULES} that refuses `statement`, or null: the gate a statement of the text passes
+ * before it is listed among others (multiple answer) or asked with a blank (numerical).
  */
 export function listedProblem(statement: string, lang: LanguageProfile): ListedRule | null {
   return LISTED_RULES.find((rule) => rule.fails(statement, lang)) ?? null;
+}
+
+/**
+ * Listed rules a statement asked alone (true/false) is not judged by. Each refused fair, self-contained textbook
+ * sentences a reviewer wrote from other fields, or fair sentences of examples/sample.pdf's quiz (stop 38): their
+ * words are signs of a statement torn from a manual's list, blank or table, not of one that leans on the text.
+ * listed/no-verb and listed/not-standalone miss past-tense and plain verbs ("Napoleon invaded Russia in 1812.",
+ * "Kidneys filter waste from the blood."); listed/code reads an option flag, ";" or "<" ("The grep option -i makes
+ * matching ignore case.", "… significant when p < 0.05."); listed/leans a final "it" referring back inside the
+ * sentence and "above" as a preposition (listed/leans-back is its part a statement is judged by);
+ * listed/unnamed-subject a general definition ("The median is less sensitive to outliers than the mean.");
+ * listed/unnamed-actor "A roux is made of …"; listed/leans-on-paragraph "the same" without "as";
+ * listed/adds-to-before "also"; listed/order "because"/"when" clauses ("Bread dough rises because yeast releases
+ * carbon dioxide."); listed/argument a name written three times ("CREATE TABLE, ALTER TABLE and DROP TABLE").
+ * Among four options a learner has no text around any of them, so multiple answer keeps the full list.
+ */
+const LISTED_ONLY = new Set([
+  'listed/leans',
+  'listed/not-standalone',
+  'listed/code',
+  'listed/no-verb',
+  'listed/argument',
+  'listed/unnamed-subject',
+  'listed/leans-on-paragraph',
+  'listed/unnamed-actor',
+  'listed/order',
+  'listed/adds-to-before',
+]);
+
+/** The listed rules a statement asked alone (true/false), true or false form, is judged by. */
+export const STATEMENT_RULES: readonly ListedRule[] = LISTED_RULES.filter(
+  (rule) => !LISTED_ONLY.has(rule.id),
+);
+
+/** The first rule of {@link STATEMENT_RULES} that refuses `statement`, or null. */
+export function statementProblem(statement: string, lang: LanguageProfile): ListedRule | null {
+  return STATEMENT_RULES.find((rule) => rule.fails(statement, lang)) ?? null;
 }
 
 /** A false option of a multiple-answer item: the sentence as written and the statement made of it. */

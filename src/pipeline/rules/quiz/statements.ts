@@ -11,7 +11,15 @@ import type { AnalysedLanguage, Token } from '../../language/index.ts';
 import { kindAt, type PhraseKind } from '../../text/kinds.ts';
 import type { Rule } from '../rule.ts';
 
-export type SwapProblem = 'unchanged' | 'identifier' | 'quoted' | 'name' | 'kind' | 'number' | 'not-content';
+export type SwapProblem =
+  | 'unchanged'
+  | 'identifier'
+  | 'quoted'
+  | 'name'
+  | 'kind'
+  | 'number'
+  | 'not-content'
+  | 'empty-range';
 
 /** The spans that differ between two texts, by words: [start, end) in each. */
 export interface Change {
@@ -103,6 +111,16 @@ export interface SwapRule extends Rule {
   problem(r: SwapReading): SwapProblem | null;
 }
 
+/**
+ * Ranges "between 60 and 100", "from 60 to 100" whose low end is at or above their high end. Each number is read
+ * once: digits, then a fixed word, then digits; nothing can take what the number before took.
+ */
+const RANGE = /\b(?:between|from)\s+(\d+(?:[.,]\d+)*)\s+(?:and|to)\s+(\d+(?:[.,]\d+)*)/giu;
+const emptyRanges = (text: string) =>
+  [...text.matchAll(RANGE)].filter(
+    (m) => Number(m[1]!.replace(/,/gu, '')) >= Number(m[2]!.replace(/,/gu, '')),
+  ).length;
+
 export const SWAP_RULES: readonly SwapRule[] = [
   {
     id: 'swap/inside-code',
@@ -159,6 +177,21 @@ export const SWAP_RULES: readonly SwapRule[] = [
     reject: ['Valgrind checks every memory access. => Valgrind checks every malloc() access.'],
     keep: ['Valgrind checks every memory access. => Valgrind checks every disk access.'],
     problem: (r) => (r.kinds().out.code !== r.kinds().in.code ? 'kind' : null),
+  },
+  {
+    id: 'swap/empty-range',
+    why: 'A range whose low end is changed to at or above its high end ("between 60 and 100" → "between 120 and 100") is false by its form alone: a student rejects it without knowing the fact (reviewer of true/false, stop 38).',
+    reject: [
+      'A normal resting heart rate is between 60 and 100 beats per minute. => A normal resting heart rate is between 120 and 100 beats per minute.',
+      'Ports from 1024 to 49151 are registered ports. => Ports from 49151 to 49151 are registered ports.',
+    ],
+    keep: [
+      'A normal resting heart rate is between 60 and 100 beats per minute. => A normal resting heart rate is between 70 and 100 beats per minute.',
+      'Ports from 1024 to 49151 are registered ports. => Ports from 2048 to 49151 are registered ports.',
+      'The table holds 1,000 rows. => The table holds 2,000 rows.',
+    ],
+    problem: ({ original, statement }) =>
+      emptyRanges(statement) > emptyRanges(original) ? 'empty-range' : null,
   },
 ];
 
