@@ -694,6 +694,9 @@ test('listed/leans-back, listed/two-sentences and swap/empty-range read a millio
   assert.equal(leansBack(`A ${'the x above '.repeat(long / 12)}`), true);
   assert.equal(leansBack(`It is ${'x '.repeat(long / 2)}`), true);
   assert.equal(leansBack(`A ${', and this '.repeat(long / 11)}`), true);
+  assert.equal(leansBack(`A ${'the following steps '.repeat(long / 20)}x`), false);
+  assert.equal(leansBack(`In the first${' '.repeat(long)}case`), true);
+  assert.equal(leansBack(`A ${'section 1 '.repeat(long / 10)}`), false);
   const two = LISTED_RULES.find((r) => r.id === 'listed/two-sentences')!;
   assert.equal(two.fails(`${'a. '.repeat(long / 3)}x`, lang), false);
   const range = SWAP_RULES.find((r) => r.id === 'swap/empty-range')!;
