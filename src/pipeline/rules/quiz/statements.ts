@@ -113,13 +113,39 @@ export interface SwapRule extends Rule {
 
 /**
  * Ranges "between 60 and 100", "from 60 to 100" whose low end is at or above their high end. Each number is read
- * once: digits, then a fixed word, then digits; nothing can take what the number before took.
+ * once: digits, groups of exactly three after a comma (a thousands separator; "0,5" is a decimal), a decimal part,
+ * then a fixed word, then the same; nothing can take what the number before took.
  */
-const RANGE = /\b(?:between|from)\s+(\d+(?:[.,]\d+)*)\s+(?:and|to)\s+(\d+(?:[.,]\d+)*)/giu;
-const emptyRanges = (text: string) =>
-  [...text.matchAll(RANGE)].filter(
-    (m) => Number(m[1]!.replace(/,/gu, '')) >= Number(m[2]!.replace(/,/gu, '')),
-  ).length;
+const NUMBER = String.raw`\d+(?:,\d{3})*(?:\.\d+)?(?![,.]?\d)`;
+const RANGE = new RegExp(
+  String.raw`\b(between|from)\s+(${NUMBER})\s+(?:and|to)\s+(${NUMBER})(\s+(?:thousand|million|billion|trillion)\b)?`,
+  'giu',
+);
+/** "The difference between 12 and 10": two values compared, not a range. */
+const COMPARED = /\b(?:differences?|distances?|ratios?|angles?|gaps?|intervals?)(?:\s+\S+){0,2}\s+$/iu;
+/** "rose from 20 to 15", "ranges from 1 to 10": a change upward or an extent; "moved from 1.30 to 1.20" may fall. */
+const RISES_OR_SPANS =
+  /\b(?:rose|rise[sn]?|rising|increas(?:e[sd]?|ing)|grew|grows?|grown|growing|(?:went|goes|go|gone|going) up|expand(?:s|ed|ing)?|rang(?:e[sd]?|ing)|climb(?:s|ed|ing)?)(?:\s+\S+)?\s+$/iu;
+/** A year ("from 1920 to 1918"): time runs one way. */
+const YEAR = /^[12]\d{3}$/u;
+/** "3.10": a version, where 3.10 follows 3.8. */
+const VERSION = /\.\d{2,}$/u;
+
+const emptyRange = (text: string, m: RegExpMatchArray): boolean => {
+  const [, word, low, high, scale] = m;
+  if (scale || VERSION.test(low!) || VERSION.test(high!)) return false;
+  const a = Number(low!.replace(/,/gu, ''));
+  const b = Number(high!.replace(/,/gu, ''));
+  if (a < b) return false;
+  // A bounded look back: a sentence is read once however many ranges it has.
+  const before = text.slice(Math.max(0, m.index! - 40), m.index);
+  if (word!.toLowerCase() === 'between') return !COMPARED.test(before);
+  if (YEAR.test(low!) && YEAR.test(high!)) return true;
+  // Clock hours ("open from 8 to 6") wrap round.
+  if (a <= 12 && b <= 12) return false;
+  return RISES_OR_SPANS.test(before);
+};
+const emptyRanges = (text: string) => [...text.matchAll(RANGE)].filter((m) => emptyRange(text, m)).length;
 
 export const SWAP_RULES: readonly SwapRule[] = [
   {
@@ -183,12 +209,26 @@ export const SWAP_RULES: readonly SwapRule[] = [
     why: 'A range whose low end is changed to at or above its high end ("between 60 and 100" → "between 120 and 100") is false by its form alone: a student rejects it without knowing the fact (reviewer of true/false, stop 38).',
     reject: [
       'A normal resting heart rate is between 60 and 100 beats per minute. => A normal resting heart rate is between 120 and 100 beats per minute.',
-      'Ports from 1024 to 49151 are registered ports. => Ports from 49151 to 49151 are registered ports.',
+      'Registered ports range from 1024 to 49151. => Registered ports range from 49151 to 49151.',
+      'The Weimar Republic lasted from 1918 to 1933. => The Weimar Republic lasted from 1920 to 1918.',
+      'A healthy resting pulse is between 50 and 60 beats a minute. => A healthy resting pulse is between 60 and 50 beats a minute.',
+      'The price rose from 10 to 15 dollars. => The price rose from 20 to 15 dollars.',
+      'The town grew from 2,000 to 2,500 people. => The town grew from 3,000 to 2,500 people.',
+      'A fair score is between 50 and 100. => A fair score is between 100 and 100.',
     ],
     keep: [
       'A normal resting heart rate is between 60 and 100 beats per minute. => A normal resting heart rate is between 70 and 100 beats per minute.',
       'Ports from 1024 to 49151 are registered ports. => Ports from 2048 to 49151 are registered ports.',
       'The table holds 1,000 rows. => The table holds 2,000 rows.',
+      // A reviewer's probes: comparisons, falls, clock hours, scales, versions and decimal commas are no ranges.
+      'Ports from 1024 to 49151 are registered ports. => Ports from 49151 to 49151 are registered ports.',
+      'The difference between 12 and 9 is 3. => The difference between 12 and 10 is 3.',
+      'The exchange rate moved from 1.30 to 1.25. => The exchange rate moved from 1.30 to 1.20.',
+      'The speed limit changed from 50 to 30 mph. => The speed limit changed from 50 to 40 mph.',
+      'The bank is open from 9 to 6. => The bank is open from 8 to 6.',
+      'Grasses spread between 50 and 20 million years ago. => Grasses spread between 50 and 10 million years ago.',
+      'The walrus operator came in Python 3.8. => The walrus operator came with Python from 3.8 to 3.10.',
+      'The usual dose is between 0,5 and 2 mg. => The usual dose is between 0,5 and 4 mg.',
     ],
     problem: ({ original, statement }) =>
       emptyRanges(statement) > emptyRanges(original) ? 'empty-range' : null,
