@@ -25,7 +25,9 @@ import {
 } from '../../src/pipeline/rules/quiz/glosses.ts';
 import { ITEM_RULES, type ItemDraft, ItemReading } from '../../src/pipeline/rules/quiz/items.ts';
 import { FALSE_OPTION_RULES, LISTED_RULES } from '../../src/pipeline/rules/quiz/listed.ts';
+import { POINTS_ELSEWHERE } from '../../src/pipeline/rules/quiz/non-definitions.ts';
 import { NUMBER_RULES } from '../../src/pipeline/rules/quiz/numbers.ts';
+import { UNSURE_PAIR_RULES } from '../../src/pipeline/rules/quiz/pair-confidence.ts';
 import { QUANTITY_RULES, quantityPlace } from '../../src/pipeline/rules/quiz/quantities.ts';
 import { RUN_IN_ITEM_RULES } from '../../src/pipeline/rules/quiz/run-in-items.ts';
 import { SALIENCE_RULES } from '../../src/pipeline/rules/quiz/salience.ts';
@@ -331,6 +333,14 @@ const FAMILIES = [
     },
   }),
   family({
+    name: 'matching pairs listed after surer ones (rules/quiz/pair-confidence.ts)',
+    rules: UNSURE_PAIR_RULES,
+    catches(rule, example: string) {
+      const [term] = split(example, ' => ');
+      return rule.fails({ term: term!, words, isWord });
+    },
+  }),
+  family({
     name: 'terms a short answer asks, read with the text before (rules/quiz/answer-context.ts)',
     rules: ANSWER_CONTEXT_RULES,
     catches(rule, example: string) {
@@ -457,6 +467,10 @@ test('a rule reads a long line without a full stop or a closing parenthesis in o
   assert.equal(LEANS_ON_PARAGRAPH.test(`All nodes ${'the '.repeat(long / 4)}the same steps`), false);
   assert.equal(LOST_DEGREE.test('phase '.repeat(long / 6)), false);
   assert.equal(LOST_DEGREE.test(`${'phase '.repeat(long / 6)}by 900.`), true);
+  // A definition pointing elsewhere (rules/quiz/non-definitions.ts): a verb of telling on every few characters.
+  assert.equal(POINTS_ELSEWHERE.test('explained in the '.repeat(long / 17)), false);
+  assert.equal(POINTS_ELSEWHERE.test(`${'explained in the '.repeat(long / 17)}man page`), true);
+  assert.equal(POINTS_ELSEWHERE.test('(see'.repeat(long / 4)), false);
   const marks = rule('listed/extraction-marks');
   assert.equal(marks.fails(`(${'('.repeat(long)}`, lang), true);
   assert.equal(marks.fails(`(${'('.repeat(long)})`, lang), false);

@@ -51,7 +51,35 @@ const ORDINAL = /^(?:first|second|third|fourth|fifth|final|last|another|further|
 /** Nouns that name a difficulty or a twist of the text's argument, never a term of the subject. */
 const TWIST_NOUNS = /^(?:complication|subtlety|gotcha|nuisance|peculiarity|snag)s?$/iu;
 
+/**
+ * A definition that sends the reader to another place to learn what it says ("in the format explained in Appendix
+ * A.7", "as explained in the gpg man page"): a verb of telling, then a place of the document or another one. Bounded
+ * runs of words, so a long line is read once.
+ */
+export const POINTS_ELSEWHERE =
+  /\b(?:explained|described|documented|detailed|defined|listed|shown|given|specified)\s+(?:in|on|under)\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,2}(?:section|chapter|appendix|manual|man\s+page|page|table|figure|documentation)s?\b|\b(?:as\s+)?(?:explained|described|shown|listed|given)\s+(?:above|below|later|earlier)\b|\((?:see|cf\.)\s/iu;
+
 export const NON_DEFINITION_RULES: readonly GlossRule[] = [
+  {
+    id: 'gloss/points-elsewhere',
+    why: 'A definition that sends the reader to another place for what it says ("a polyhedral fan in the format explained in Appendix A.7", gfan manual, fresh set 11; "a short or long key id, or a descriptive name, as explained in the gpg man page") does not stand on its own: read alone in an item, it is a pointer, and what it points at is not shown. A definition naming a standard, a law or a book it comes from ("defined in RFC 793", "as defined in the common law") is one.',
+    reject: [
+      'output => a polyhedral fan in the format explained in Appendix A.7',
+      'valid specification => a short or long key id, or a descriptive name, as explained in the gpg man page',
+      'codon => a sequence of three nucleotides, as shown in Figure 3',
+      'record type => one of the kinds of entries listed below',
+      'flag field => the bits of the header (see the next chapter)',
+    ],
+    keep: [
+      'TCP => the transport protocol defined in RFC 793',
+      'tort => a civil wrong, other than breach of contract, as defined in the common law',
+      'mirepoix => diced onion, carrot and celery, as described in most French cookbooks',
+      'mitochondrion => the organelle in which respiration takes place, first described in 1857',
+      'subnet mask => a number that tells which bits of an address name the network',
+      'page table => the structure that maps virtual pages to physical frames',
+    ],
+    fails: (d) => POINTS_ELSEWHERE.test(d.gloss),
+  },
   {
     id: 'gloss/appraisal',
     why: 'A definition made of judging words and one noun ("an extremely useful but computationally intensive technique", "a rich and complex alchemy") rates its term or likens it: nothing after the noun says which technique, and any costly technique or any game fits (lme4 vignette, GM assistant guide, fresh set 11). A noun with a restricting part ("a powerful tool for fitting mixed models") or a word that is not a judgement ("a small text editor") says which.',
