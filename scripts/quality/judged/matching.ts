@@ -2,12 +2,14 @@
  * Matching items judged by the readings (matching.jsonl): would today's makers still make this item as judged?
  * Each pair goes through the glossary gate (definition-gate.ts: its rebuilt sentence and missing context apply
  * here) and matching's LISTED_GLOSS_RULES; a pair the reading printed without its gloss is asked by the term rules
- * alone. Of the pairs left the maker takes the surest, at most MAX_PAIRS (rules/quiz/pair-confidence.ts). A refused
- * or left-out pair leaves the item smaller, so the item counts as not made (the first refusing rule) when fewer
- * than MIN_PAIRS pairs are left, or when every pair the reading named as spoiling it ("bad") is refused or left out
- * (then the rule that dropped the first): the item made then is another one, which the reading did not judge.
- * Otherwise the item is made with a pair or more fewer and keeps its verdict. The verdict's "bad" pairs only score the outcome; no rule reads them. The remaining
- * glossed pairs must still each have one match (`item/one-match-each`).
+ * alone. Of the pairs left the maker takes the surest, at most MAX_PAIRS (rules/quiz/pair-confidence.ts). A
+ * refused or left-out pair leaves the item smaller, so the item counts as not made (the rule that dropped a pair)
+ * when fewer than MIN_PAIRS pairs are left, or when every pair the reading named as spoiling it ("bad") is refused
+ * or left out (the rule that dropped the first): the item made then is another one, which the reading did not
+ * judge. Otherwise the item is made with fewer pairs and keeps its verdict. The verdict's "bad" pairs only score
+ * the outcome; no rule reads them. So leaving pairs out can never count against a usable item of three pairs or
+ * more: read the figures with that in mind (the cost of fewer pairs is an easier item, which no verdict here
+ * measures). The pairs taken must still each have one match (`item/one-match-each`).
  */
 import { listingRefusal, MAX_PAIRS, MIN_PAIRS } from '../../../src/pipeline/quiz/kinds/glossary.ts';
 import { matchingProblem } from '../../../src/pipeline/rules/quiz/kind-items.ts';
@@ -39,7 +41,10 @@ export function pairRefusal(pair: { term: string; gloss?: string }): string | un
   );
 }
 
-/** The pairs a maker would take of those left: the surest first, at most MAX_PAIRS (quiz/kinds/glossary.ts). */
+/**
+ * The pairs a maker would take of those left: the surest first, at most MAX_PAIRS (quiz/kinds/glossary.ts; its
+ * check that each pair has one match is asked after, of the pairs taken).
+ */
 function surest<P extends { term: string }>(pairs: readonly P[]): P[] {
   return pairs
     .map((pair, at) => ({ pair, at, unsure: unsureness({ term: pair.term, words, isWord }) }))
@@ -57,10 +62,11 @@ export function refusedBy(item: MatchingItem): string | undefined {
   const refused = refusals.filter(({ rule }) => rule);
   const first = refused[0]?.rule;
   const left = surest(refusals.filter(({ rule }) => !rule).map(({ pair }) => pair));
-  if (first && left.length < MIN_PAIRS) return first;
   const gone = (term: string) =>
     refused.find(({ pair }) => pair.term === term)?.rule ??
     (left.some((pair) => pair.term === term) ? undefined : leftOutBy(term));
+  if (left.length < MIN_PAIRS)
+    return first ?? gone(item.pairs.find((pair) => gone(pair.term))?.term ?? '') ?? 'matching/min-pairs';
   const bad = item.bad ?? [];
   if (bad.length > 0 && bad.every((term) => gone(term))) return gone(bad[0]!);
   const glossed = left.flatMap((p) => (p.gloss === undefined ? [] : [{ term: p.term, definition: p.gloss }]));
