@@ -16,7 +16,7 @@ const ROLE_WORD =
 export const UNSURE_PAIR_RULES: readonly TermRule[] = [
   {
     id: 'pair/lone-word',
-    why: 'A term of one common word ("symbol", "cookie", "output", "value", "scene", "signal") is often a generic noun whose referent the sentence before gives ("The symbol is the root of the mode name": the prefix of the mode named before; "The cookie is the opaque pointer registered by …": an argument of one function). On the judged matching items of sets 8 to 12, four of the nine lone words with a gloss were such (output twice, sectors, polynomial); names, abbreviations, code and phrases of two words or more were surer. It only orders: a lone word is listed when a module has too few surer terms.',
+    why: 'A term of one common word ("symbol", "cookie", "output", "value", "scene", "signal") is often a generic noun whose referent the sentence before gives ("The symbol is the root of the mode name": the prefix of the mode named before; "The cookie is the opaque pointer registered by …": an argument of one function). On the judged matching items of sets 8 to 12, 7 of the 16 lone words with a gloss were bad pairs (output twice, sectors, parameters, complication, atoms, polynomial) and 18 of the 44 other pairs: a weak sign, so it only orders (a lone word is listed when a module has too few surer terms), and refuses nothing.',
     reject: [
       'symbol => the root of the mode name',
       'cookie => the opaque pointer registered by the exception handler',
