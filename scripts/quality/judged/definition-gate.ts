@@ -6,7 +6,9 @@
  * The reading printed the term and the gloss, not the sentence: where the gate reads a sentence it gets one rebuilt
  * from them ("Term is gloss.", or "A term is gloss." for a term in lower case). The text before the sentence, which
  * ANSWER_CONTEXT_RULES read (a syntax line, an example's data), is not in the item: they get none, so a refusal
- * they would make on the document is not counted here.
+ * they would make on the document is not counted here. The readings shortened a few glosses with "…" ("decay –
+ * the second …", gsequencer, set 13): the rules read them as printed, so such a pair may be refused where the
+ * whole gloss would not be (gsequencer's usable item is refused by gloss/weak so, before and after any change).
  */
 import { loadEnglishProfile } from '../../../src/pipeline/language/index.ts';
 import { glossRefusal, termRefusal, unfitGloss } from '../../../src/pipeline/quiz/defined-terms.ts';

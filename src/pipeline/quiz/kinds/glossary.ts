@@ -163,8 +163,8 @@ export function shortAnswerMaker(glossary: GlossaryMaterial): GroupMaker {
 }
 
 /**
- * Matching items: the defined terms of each module, in groups of three (the surest first); then the terms of modules too thin
- * for a group of their own, in the text's order, in groups about the whole text. On the tuning data a module rarely
+ * Matching items: the defined terms of each module, in groups of three (the surest first); then the terms of
+ * modules too thin for a group of their own, in the text's order, in groups about the whole text. On the tuning data a module rarely
  * defines three listable terms: of the 140 modules of fresh sets 9 and 10 none did (at most two), while
  * zsh and rasmol define three to seven over their modules (scripts/quality/reading.md, "Matching and
  * multiple answer: why so few"). The groups of several modules need no randomness: the other makers' draws stay
