@@ -286,6 +286,38 @@ describe('matching and short answer: the terms a module defines', () => {
       'two terms make no item',
     );
   });
+  test('matching: the whole text makes more items of sure pairs only; the less sure make none of their own', () => {
+    // Seven modules of one term each: five phrases (sure), then lone words (less sure: pair/lone-word).
+    const many = [
+      ['primary key', 'a column that identifies each row of a table'],
+      ['foreign key', 'a column that refers to a row of another table'],
+      ['stored procedure', 'a program kept in the database and run by name'],
+      ['query plan', 'the steps the engine chose to answer a query'],
+      ['index', 'a structure that finds rows without reading the whole table'],
+      ['view', 'a stored query that other queries read like a table'],
+      ['transaction', 'a unit of work that is done whole or not at all'],
+    ].map(([term, gloss], i) => defined(term!, gloss!, 3 + i, i));
+    const terms = (d: readonly Defined[]) =>
+      matchingItems(d, mulberry32(1), words, isWord).map((m) =>
+        m.q.kind === 'matching' ? m.q.pairs.map((p) => p.term) : [],
+      );
+    assert.deepEqual(
+      terms(many),
+      [['primary key', 'foreign key', 'stored procedure']],
+      'query plan and three lone words left: no item',
+    );
+    const sure = [
+      ...many,
+      defined('data dictionary', 'the tables that describe the other tables', 30, 9),
+      defined('row lock', 'a lock on one row that other writers wait for', 31, 10),
+    ];
+    assert.deepEqual(terms(sure), [
+      ['primary key', 'foreign key', 'stored procedure'],
+      ['query plan', 'data dictionary', 'row lock'],
+    ]);
+    // When too few sure pairs fit, the first item takes the less sure, as a module's group does.
+    assert.deepEqual(terms(many.slice(3)), [['query plan', 'index', 'view']]);
+  });
   test('short answer: the term and its variants; a lone common word only when it is a key term', () => {
     assert.deepEqual(acceptedAnswers('primary key', '', words, isWord), [
       'primary key',
