@@ -440,7 +440,11 @@ test('gloss/points-elsewhere: a statute, a source or "above the skin" is no poin
     'a directory listed in /etc/fstab where a file system is attached',
   ])
     assert.equal(POINTS_ELSEWHERE.test(gloss), false, gloss);
-  for (const gloss of ['a key id, as described in gpg(1)', 'the pathway shown in Figure 4', 'the fields described in Section 4.2.'])
+  for (const gloss of [
+    'a key id, as described in gpg(1)',
+    'the pathway shown in Figure 4',
+    'the fields described in Section 4.2.',
+  ])
     assert.equal(POINTS_ELSEWHERE.test(gloss), true, gloss);
 });
 

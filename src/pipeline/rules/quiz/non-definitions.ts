@@ -52,8 +52,7 @@ const ORDINAL = /^(?:first|second|third|fourth|fifth|final|last|another|further|
 const TWIST_NOUNS = /^(?:complication|subtlety|gotcha|nuisance|peculiarity|snag)s?$/iu;
 
 /** A verb of telling, then where: "explained in", "shown on", "listed under". */
-const TOLD_IN =
-  String.raw`(?:explained|described|documented|detailed|defined|listed|shown|given|specified|discussed|introduced|presented|illustrated|depicted|outlined|summari[sz]ed)\s+(?:in|on|under|at)`;
+const TOLD_IN = String.raw`(?:explained|described|documented|detailed|defined|listed|shown|given|specified|discussed|introduced|presented|illustrated|depicted|outlined|summari[sz]ed)\s+(?:in|on|under|at)`;
 
 /**
  * A numbered or lettered part of the document ("Appendix A.7", "Sect. 3.1", "Fig. 3", "Table 2", "equation (3)"),
