@@ -73,7 +73,9 @@ for (const file of args) {
     }
   }
   // The maker's own grouping, with the draw of a quiz of seed 1: a module's group depends on its terms' order.
-  const { byModule, wholeText } = matchingGroups(askable, mulberry32(1), words);
+  const { byModule, wholeText } = matchingGroups(askable, mulberry32(1), words, (w) =>
+    lang.analyser.isWord(w),
+  );
   const moduleCount = course.modules.length;
   for (let index = 0; index < moduleCount; index++) {
     const m = byModule.find((g) => g.moduleIndex === index);

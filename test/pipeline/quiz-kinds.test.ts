@@ -251,9 +251,12 @@ describe('matching and short answer: the terms a module defines', () => {
     defined('index', 'a structure that finds rows without reading the whole table'),
     defined('view', 'a stored query that other queries read like a table'),
   ];
-  test('matching: one group of the module, four pairs, the prompt naming the module', () => {
-    const [item] = matchingItems(glossary, mulberry32(1), words, ['Tables']);
-    assert.ok(item && item.q.kind === 'matching' && item.q.pairs.length === 4);
+  test('matching: one group of the module, its three surest pairs, the prompt naming the module', () => {
+    const [item] = matchingItems(glossary, mulberry32(1), words, isWord, ['Tables']);
+    assert.ok(item && item.q.kind === 'matching' && item.q.pairs.length === 3);
+    const terms = item.q.pairs.map((p) => p.term);
+    // Phrases before lone words ("index", "view": rules/quiz/pair-confidence.ts), whatever the draw.
+    assert.ok(terms.includes('primary key') && terms.includes('foreign key'), terms.join(', '));
     assert.equal(item.q.prompt, 'Match each definition with the term the text defines by it (“Tables”).');
     assert.equal(item.q.moduleIndex, 0);
   });
@@ -266,21 +269,54 @@ describe('matching and short answer: the terms a module defines', () => {
       defined('view', 'a stored query that other queries read like a table', 12, 1),
       defined('transaction', 'a unit of work that is done whole or not at all', 20, 2),
     ];
-    const items = matchingItems(thin, mulberry32(1), words, ['Keys', 'Reading', 'Work']);
-    assert.equal(items.length, 1);
+    const items = matchingItems(thin, mulberry32(1), words, isWord, ['Keys', 'Reading', 'Work']);
+    assert.equal(items.length, 1, 'the two left after the surest three make none');
     const q = items[0]!.q;
     assert.ok(q.kind === 'matching');
     assert.deepEqual(
       q.pairs.map((p) => p.term),
-      ['primary key', 'foreign key', 'index', 'view', 'transaction'],
-      'in the order of the text',
+      ['primary key', 'foreign key', 'index'],
+      'the surest three, in the order of the text',
     );
-    assert.equal(
-      q.prompt,
-      'Match each definition with the term the text defines by it (pages 3, 4, 9, 12, 20).',
-    );
+    assert.equal(q.prompt, 'Match each definition with the term the text defines by it (pages 3, 4, 9).');
     assert.equal(q.moduleIndex, undefined, 'of no one module');
-    assert.equal(matchingItems(thin.slice(0, 2), mulberry32(1), words).length, 0, 'two terms make no item');
+    assert.equal(
+      matchingItems(thin.slice(0, 2), mulberry32(1), words, isWord).length,
+      0,
+      'two terms make no item',
+    );
+  });
+  test('matching: the whole text makes more items of sure pairs only; the less sure make none of their own', () => {
+    // Seven modules of one term each: five phrases (sure), then lone words (less sure: pair/lone-word).
+    const many = [
+      ['primary key', 'a column that identifies each row of a table'],
+      ['foreign key', 'a column that refers to a row of another table'],
+      ['stored procedure', 'a program kept in the database and run by name'],
+      ['query plan', 'the steps the engine chose to answer a query'],
+      ['index', 'a structure that finds rows without reading the whole table'],
+      ['view', 'a stored query that other queries read like a table'],
+      ['transaction', 'a unit of work that is done whole or not at all'],
+    ].map(([term, gloss], i) => defined(term!, gloss!, 3 + i, i));
+    const terms = (d: readonly Defined[]) =>
+      matchingItems(d, mulberry32(1), words, isWord).map((m) =>
+        m.q.kind === 'matching' ? m.q.pairs.map((p) => p.term) : [],
+      );
+    assert.deepEqual(
+      terms(many),
+      [['primary key', 'foreign key', 'stored procedure']],
+      'query plan and three lone words left: no item',
+    );
+    const sure = [
+      ...many,
+      defined('data dictionary', 'the tables that describe the other tables', 30, 9),
+      defined('row lock', 'a lock on one row that other writers wait for', 31, 10),
+    ];
+    assert.deepEqual(terms(sure), [
+      ['primary key', 'foreign key', 'stored procedure'],
+      ['query plan', 'data dictionary', 'row lock'],
+    ]);
+    // When too few sure pairs fit, the first item takes the less sure, as a module's group does.
+    assert.deepEqual(terms(many.slice(3)), [['query plan', 'index', 'view']]);
   });
   test('short answer: the term and its variants; a lone common word only when it is a key term', () => {
     assert.deepEqual(acceptedAnswers('primary key', '', words, isWord), [

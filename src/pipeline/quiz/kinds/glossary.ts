@@ -3,8 +3,8 @@
  * defines it as), asked only by the definitions the glossary gate passes (quiz/defined-terms.ts, the one multiple
  * choice's definition questions go through too).
  *
- * Matching: three to six terms of one module with their definitions, each with one match (item rule
- * `item/one-match-each`). Short answer: the term a definition defines, typed; accepted are the term, its other
+ * Matching: three terms of one module with their definitions (the surest: rules/quiz/pair-confidence.ts), each
+ * with one match (item rule `item/one-match-each`). Short answer: the term a definition defines, typed; accepted are the term, its other
  * number (plural or singular), its hyphenated or joined spelling, the abbreviation the text gives beside it
  * ("database management system (DBMS)") and the bare name of a name with its kind ("VBIC" for "VBIC model");
  * case is ignored when answers are compared.
@@ -24,6 +24,7 @@ import {
   termWithoutName,
 } from '../../rules/quiz/glosses.ts';
 import { matchingProblem } from '../../rules/quiz/kind-items.ts';
+import { unsureness } from '../../rules/quiz/pair-confidence.ts';
 import { SALIENCE_RULES } from '../../rules/quiz/salience.ts';
 import { escapeRegExp } from '../../text/regexp.ts';
 import { type Rng, shuffled } from '../../text/rng.ts';
@@ -33,7 +34,12 @@ import type { Scope } from '../material.ts';
 import { cited, type Made, made, quoted } from '../picking.ts';
 import { TermUses } from './term-uses.ts';
 
-const MAX_PAIRS = 6;
+/**
+ * A matching item lists at most this many terms, the surest first ({@link surestFirst}): one bad pair spoils an item,
+ * and of the judged items of sets 11 to 14 half were spoilt so (24 usable in 49). With up to six pairs, sets 13 and
+ * 14 kept 14 usable in 25 under today's rules; with the three surest, 14 in 22 (`npm run eval:judged -- --held 13,14`).
+ */
+export const MAX_PAIRS = 3;
 
 /** A definition without the footnote mark the extraction glued to its end ("…programming models.1"). */
 function withoutFootnote(gloss: string): string {
@@ -127,8 +133,15 @@ export function matchingMaker(glossary: GlossaryMaterial, moduleTitles: readonly
   return {
     id: 'matching',
     kind: 'matching',
-    why: 'Three to six terms a module defines, matched to their definitions: the definitions are the text’s, distinct enough that each has one match.',
-    make: (_, rng) => matchingItems(glossary.defined, rng, glossary.words, moduleTitles),
+    why: 'Three terms a module defines, the surest first, matched to their definitions: the definitions are the text’s, distinct enough that each has one match.',
+    make: (_, rng) =>
+      matchingItems(
+        glossary.defined,
+        rng,
+        glossary.words,
+        (w) => glossary.lang.analyser.isWord(w),
+        moduleTitles,
+      ),
   };
 }
 
@@ -150,8 +163,8 @@ export function shortAnswerMaker(glossary: GlossaryMaterial): GroupMaker {
 }
 
 /**
- * Matching items: the defined terms of each module, in groups of three to six; then the terms of modules too thin
- * for a group of their own, in the text's order, in groups about the whole text. On the tuning data a module rarely
+ * Matching items: the defined terms of each module, in groups of three (the surest first); then the terms of
+ * modules too thin for a group of their own, in the text's order, in groups about the whole text. On the tuning data a module rarely
  * defines three listable terms: of the 140 modules of fresh sets 9 and 10 none did (at most two), while
  * zsh and rasmol define three to seven over their modules (scripts/quality/reading.md, "Matching and
  * multiple answer: why so few"). The groups of several modules need no randomness: the other makers' draws stay
@@ -162,9 +175,10 @@ export function matchingItems(
   defined: readonly Defined[],
   rng: Rng,
   words: QuizWords,
+  isWord: (word: string) => boolean,
   moduleTitles: readonly string[] = [],
 ): Made[] {
-  const { byModule, wholeText } = matchingGroups(defined, rng, words);
+  const { byModule, wholeText } = matchingGroups(defined, rng, words, isWord);
   return [
     ...byModule
       .filter(({ group }) => group.length >= MIN_PAIRS)
@@ -182,13 +196,15 @@ export interface ModuleGroup {
 
 /**
  * The groups {@link matchingItems} asks: per module its listable terms and the group that fits, asked when it has
- * {@link MIN_PAIRS} terms or more; then the groups of the terms of thinner modules about the whole text.
+ * {@link MIN_PAIRS} terms or more; then the groups of the terms of thinner modules about the whole text: the first of
+ * the surest of them, the others of the pairs no rule of rules/quiz/pair-confidence.ts demotes.
  * eval:glossary counts them, so its figures are the maker's.
  */
 export function matchingGroups(
   defined: readonly Defined[],
   rng: Rng,
   words: QuizWords,
+  isWord: (word: string) => boolean,
 ): { byModule: ModuleGroup[]; wholeText: Defined[][] } {
   const entriesOf = new Map<number, Defined[]>();
   for (const d of defined) entriesOf.set(d.moduleIndex, [...(entriesOf.get(d.moduleIndex) ?? []), d]);
@@ -196,30 +212,55 @@ export function matchingGroups(
   const left: Defined[] = [];
   for (const [moduleIndex, entries] of entriesOf) {
     const listed = shuffled(entries, rng).filter((d) => listable(d, words));
-    const group = fittingGroup(listed, words);
+    const group = fittingGroup(listed, words, isWord);
     byModule.push({ moduleIndex, listable: listed, group });
     if (group.length < MIN_PAIRS) left.push(...listed);
   }
   const wholeText: Defined[][] = [];
   let rest = left.sort((a, b) => a.moduleIndex - b.moduleIndex || a.page - b.page);
   while (rest.length >= MIN_PAIRS) {
-    const group = fittingGroup(rest, words);
+    const group = fittingGroup(rest, words, isWord);
     if (group.length < MIN_PAIRS) break;
     wholeText.push(group);
-    rest = rest.filter((d) => !group.includes(d));
+    // The pairs a confidence rule demotes may fill the first group, as a module's, and make no item of their own:
+    // taken three at a time they made, on set 14, items of what the surer groups left (33 items, not 28 of six).
+    // Sure pairs still make more: they are as sure in a second item as in the first, and the whole text pools the
+    // terms of every module too thin for a group, most of a manual of short sections, whose one item would leave
+    // it fewer than a manual of long chapters gets.
+    rest = rest.filter((d) => !group.includes(d) && unsureness({ term: d.term, words, isWord }) === 0);
   }
   return { byModule, wholeText };
 }
 
-/** Greedily the candidates that fit with those kept (item rule `item/one-match-each`), at most six. */
-export function fittingGroup(candidates: readonly Defined[], words: QuizWords): Defined[] {
+/**
+ * The candidates in the order a group takes them: the surest pairs first (rules/quiz/pair-confidence.ts), in their
+ * own order among equals. A sort, not a draw: the draws of the makers after it stay as they were.
+ */
+export function surestFirst(
+  candidates: readonly Defined[],
+  words: QuizWords,
+  isWord: (word: string) => boolean,
+): Defined[] {
+  return candidates
+    .map((d, at) => ({ d, at, unsure: unsureness({ term: d.term, words, isWord }) }))
+    .sort((a, b) => a.unsure - b.unsure || a.at - b.at)
+    .map(({ d }) => d);
+}
+
+/** Greedily the surest candidates that fit with those kept (item rule `item/one-match-each`), at most {@link MAX_PAIRS}. */
+export function fittingGroup(
+  candidates: readonly Defined[],
+  words: QuizWords,
+  isWord: (word: string) => boolean,
+): Defined[] {
   const group: Defined[] = [];
-  for (const d of candidates) {
+  for (const d of surestFirst(candidates, words, isWord)) {
     if (group.length >= MAX_PAIRS) break;
     const pairs = [...group, d].map((x) => ({ term: x.term, definition: listedGloss(x) }));
     if (matchingProblem(pairs, words.definitionFillers) === null) group.push(d);
   }
-  return group;
+  // Listed in the candidates' order (the text's, for a group of several modules), not by how sure each is.
+  return candidates.filter((d) => group.includes(d));
 }
 
 /** One matching item of `group`; `moduleIndex` and `title`: the module's, when all come from one. */

@@ -51,7 +51,88 @@ const ORDINAL = /^(?:first|second|third|fourth|fifth|final|last|another|further|
 /** Nouns that name a difficulty or a twist of the text's argument, never a term of the subject. */
 const TWIST_NOUNS = /^(?:complication|subtlety|gotcha|nuisance|peculiarity|snag)s?$/iu;
 
+/** A verb of telling, then where: "explained in", "shown on", "listed under". */
+const TOLD_IN = String.raw`(?:explained|described|documented|detailed|defined|listed|shown|given|specified|discussed|introduced|presented|illustrated|depicted|outlined|summari[sz]ed)\s+(?:in|on|under|at)`;
+
+/**
+ * A numbered or lettered part of the document ("Appendix A.7", "Sect. 3.1", "Fig. 3", "Table 2", "equation (3)"),
+ * not one of a named act, code or standard: nothing of "(c)(3)", ".4" or "of …" may follow ("section 6.5.4 of RFC
+ * 7231", "Table 1 of 49 CFR 172.101", "chapter 3 of Fleming's paper").
+ */
+const NUMBERED_PART = String.raw`(?:(?:appendix|annex)\s+[a-z](?:\.\d+)*|(?:appendix|annex|chapter|section|subsection|sect\.|§|figure|fig\.|table|listing|equation|eq\.)\s*\(?\d+(?:\.\d+)*[a-z]?\)?)(?![\w(]|\.\d|\s+of\b)`;
+
+/** A part of the document named by where it stands ("the previous subsection", "the following paragraph"). */
+const NEIGHBOURING_PART = String.raw`\b(?:previous|next|following|preceding|foregoing)\s+(?:paragraph|section|subsection|chapter)s?\b`;
+
+/**
+ * The program's own documentation, which the item does not show: "the gpg man page", "gpg(1)", "the README", "the
+ * API reference", "the reference manual". Not a manual named by its maker ("the Intel manual", "the WHO
+ * classification manual"): that is a source, as a statute is.
+ */
+const OWN_DOCUMENTATION = String.raw`(?:the\s+)?(?:(?:[\w-]+\s+)?man\s+pages?\b|[\w.-]+\(\d[a-z]?\)|README\b|(?:API|reference|online|user['’]?s?)\s+(?:reference|documentation|manual|guide|docs)\b)`;
+
+/**
+ * A definition that sends the reader to a part of this document, or its program's own documentation ("in the format
+ * explained in Appendix A.7", "as explained in the gpg man page", "as explained later", "; see Appendix B"): a verb of
+ * telling or "see", then the place; or "as" and "above", "below", "later", or one of them ending the definition
+ * ("the options listed in the table below"). Not a place that is not this document's (a table of the subject: "the
+ * periodic table", "another table" of a database; a page of a book or a web site; a section of an act, a code or an
+ * RFC), nor "above", "below" or "later" as what they say ("an injection given below the skin", "a dose given later
+ * to renew immunity"), nor "(see also lipid)" or "(cf. Tullock 1967)", which add a related term or a source. Bounded
+ * runs of words, so a long line is read once.
+ */
+export const POINTS_ELSEWHERE = new RegExp(
+  String.raw`\b(?:${TOLD_IN}|see)\s+(?:the\s+)?(?:${NUMBERED_PART}|${OWN_DOCUMENTATION})|${NEIGHBOURING_PART}|\bas\s+(?:\p{Ll}+\s+)?(?:above|below|later|earlier)\b|\b(?:above|below|later|earlier)\s*[.;:)]?\s*$`,
+  'iu',
+);
+
 export const NON_DEFINITION_RULES: readonly GlossRule[] = [
+  {
+    id: 'gloss/points-elsewhere',
+    why: 'A definition that sends the reader to a part of its own document for what it says ("a polyhedral fan in the format explained in Appendix A.7", gfan manual, fresh set 11) does not stand on its own: read alone in an item, it is a pointer, and what it points at is not shown. Set 14\'s Backup Manager item ("…, as explained in the gpg man page") was read before this rule was written, so set 14 is no held-out evidence for it. A reviewer found the first version (any "table", "page", "manual" or "section", any "given below", any "(see") refused 26 of 34 good definitions: a table or a page of the subject ("the periodic table", "another table" of a database, "each page of a book"), a section of an act, a code or an RFC, a manual named by its maker, "below the skin", "given later to renew immunity", "(see also lipid)" are no pointers.',
+    reject: [
+      'output => a polyhedral fan in the format explained in Appendix A.7',
+      'key => a key id, as described in gpg(1)',
+      'codon => a sequence of three nucleotides, as shown in Figure 3',
+      'record type => one of the kinds of entries listed below',
+      'flag field => the bits of the header (see the next chapter)',
+      'record => the fields described in Section 4.2',
+      'options => the options listed in the table below',
+      'layout => the layout described in the previous subsection',
+      'frame => a block of the layout explained in the previous paragraph',
+      'rate law => the law shown in Fig. 3',
+      'header => the bytes given in Sect. 3.1',
+      'schema => the schema defined in Listing 2',
+      'value => the value given in equation (3)',
+      'Gini index => a measure of inequality computed as shown in Table 2',
+      'config file => a file in the format documented in the README',
+      'argument => an argument as described in the API reference',
+      'syntax => the form given in the reference manual',
+      'flag => one of the flags; see Appendix B',
+      'path => a list of directories as explained later',
+    ],
+    keep: [
+      'TCP => the transport protocol defined in RFC 793',
+      'tort => a civil wrong, other than breach of contract, as defined in the common law',
+      'mirepoix => diced onion, carrot and celery, as described in most French cookbooks',
+      'mitochondrion => the organelle in which respiration takes place, first described in 1857',
+      'subnet mask => a number that tells which bits of an address name the network',
+      'page table => the structure that maps virtual pages to physical frames',
+      'element => a pure substance listed in the periodic table',
+      'route => an entry listed in the routing table that says where packets for a network go',
+      'foreign key => a column that refers to the primary key defined in another table',
+      'page frame => a fixed-size block of physical memory listed in the page table',
+      'marginal tax rate => the rate given in the tax table for the last dollar earned',
+      'table of contents => the list of chapters and their pages given on the first page of a book',
+      'booster dose => a dose of vaccine given later to renew immunity that has waned',
+      'mother sauce => a basic sauce described in the opening chapter of Le Guide Culinaire',
+      'felony => a crime defined in Title 18 of the United States Code',
+      'sfence => the x86 instruction described in the Intel manual that orders stores before it',
+      'ICD-10 code => a diagnosis code listed in the WHO classification manual',
+      // More look-alikes, which other rules refuse for reasons of their own, are read by rules.test.ts.
+    ],
+    fails: (d) => POINTS_ELSEWHERE.test(d.gloss),
+  },
   {
     id: 'gloss/appraisal',
     why: 'A definition made of judging words and one noun ("an extremely useful but computationally intensive technique", "a rich and complex alchemy") rates its term or likens it: nothing after the noun says which technique, and any costly technique or any game fits (lme4 vignette, GM assistant guide, fresh set 11). A noun with a restricting part ("a powerful tool for fitting mixed models") or a word that is not a judgement ("a small text editor") says which.',
