@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
 import { type Course, type Question, QuizSchema, withQuizLevels } from '../../src/domain/course.ts';
+import type { QuestionKind } from '../../src/domain/questions.ts';
 import { generateCourse } from '../../src/pipeline/course.ts';
 import { loadEnglishProfile } from '../../src/pipeline/language/index.ts';
 import { opensWithLabel } from '../../src/pipeline/quiz/material.ts';
@@ -44,22 +45,27 @@ function english(title: string, sentences: readonly string[]) {
   };
 }
 
+/** The questions of six 10-question quizzes (seeds 1 to 6) of `doc`, of the given kinds. */
+async function sixQuizzes(
+  doc: ReturnType<typeof english>,
+  kinds: Partial<Record<QuestionKind, number>>,
+  docCourse?: Course,
+): Promise<Question[]> {
+  const made = docCourse ?? (await generateCourse(doc));
+  const questions: Question[] = [];
+  for (const seed of [1, 2, 3, 4, 5, 6])
+    questions.push(
+      ...(await generateQuiz({ course: made, chunks: doc.chunks, count: 10, seed, kinds })).questions,
+    );
+  return questions;
+}
+
 /** Six quizzes of `doc`: no blank right before a label ("(b)", "106"), and some blanks elsewhere. */
 async function assertNoBlankBeforeLabel(doc: ReturnType<typeof english>): Promise<void> {
-  const docCourse = await generateCourse(doc);
   let clozes = 0;
-  for (const seed of [1, 2, 3, 4, 5, 6]) {
-    const quiz = await generateQuiz({
-      course: docCourse,
-      chunks: doc.chunks,
-      count: 10,
-      seed,
-      ...SENTENCE_KINDS,
-    });
-    for (const q of quiz.questions) {
-      assert.doesNotMatch(q.prompt, /_____\s*(?:\(\w{1,4}\)|\d)/u);
-      if (q.prompt.includes('_____')) clozes++;
-    }
+  for (const q of await sixQuizzes(doc, SENTENCE_KINDS.kinds)) {
+    assert.doesNotMatch(q.prompt, /_____\s*(?:\(\w{1,4}\)|\d)/u);
+    if (q.prompt.includes('_____')) clozes++;
   }
   assert.ok(clozes > 0, 'the other words are still blanked');
 }
@@ -181,18 +187,9 @@ describe('generateQuiz (offline cloze)', () => {
       'A network switch also floods a frame to every port of the local network when the destination host is unknown.';
     standing.push(fair);
     const doc = english('Routers and switches', [...standing, ...leaning]);
-    const docCourse = await generateCourse(doc);
     const asked = new Set<string>();
-    for (const seed of [1, 2, 3, 4, 5, 6]) {
-      const quiz = await generateQuiz({
-        course: docCourse,
-        chunks: doc.chunks,
-        count: 10,
-        seed,
-        kinds: { true_false: 1 },
-      });
-      for (const q of quiz.questions) if (q.kind === 'true_false') asked.add(sourceOf(q));
-    }
+    for (const q of await sixQuizzes(doc, { true_false: 1 }))
+      if (q.kind === 'true_false') asked.add(sourceOf(q));
     for (const s of leaning) assert.ok(!asked.has(s), `asked: ${s}`);
     assert.ok(asked.has(fair), `a fair textbook sentence is asked: ${[...asked].join(' | ')}`);
     assert.ok(
@@ -255,18 +252,9 @@ describe('generateQuiz (offline cloze)', () => {
     const glossary = docCourse.modules.flatMap((m) => m.glossary ?? []).map((e) => e.term);
     assert.ok(glossary.includes(term), glossary.join(', '));
     const asked: string[] = [];
-    for (const seed of [1, 2, 3, 4, 5, 6]) {
-      const quiz = await generateQuiz({
-        course: docCourse,
-        chunks: doc.chunks,
-        count: 10,
-        seed,
-        kinds: { multiple_choice: 1 },
-      });
-      for (const q of quiz.questions)
-        if (q.kind === 'multiple_choice' && q.prompt.startsWith('Which term'))
-          asked.push(`${q.options[q.answerIndex]} <= ${q.prompt}`);
-    }
+    for (const q of await sixQuizzes(doc, { multiple_choice: 1 }, docCourse))
+      if (q.kind === 'multiple_choice' && q.prompt.startsWith('Which term'))
+        asked.push(`${q.options[q.answerIndex]} <= ${q.prompt}`);
     assert.ok(asked.length > 0, 'the other definitions are still asked');
     return asked;
   }
