@@ -8,7 +8,7 @@ import { ApiError, json } from '../api.js';
 import { h, replace } from '../dom.js';
 import { date, languageName, pages, plural } from '../format.js';
 import { followJob } from '../jobs.js';
-import { kindTitle } from '../question-text.js';
+import { kindTitle, sentenceStart } from '../question-text.js';
 import { deleteSection } from './delete.js';
 import { KINDS } from './kinds.js';
 import { backLink, citation, exportButtons, loadCourse, loadQuizzes, quizScope } from './shared.js';
@@ -291,7 +291,7 @@ function newQuizForm(course) {
       // Fewer questions than asked: the teacher reads why here, beside the form, to ask again or review it.
       if (view.result.shortfall) {
         const link = h('a', { href: review }, 'Review the quiz');
-        status.replaceChildren(`${sentence(view.result.shortfall)}. `, link);
+        status.replaceChildren(`${sentenceStart(view.result.shortfall)}. `, link);
         submit.disabled = false;
         // The page stays, so its list shows the new quiz too; focus goes to where the teacher goes next.
         await showQuizzes(form, course);
@@ -315,9 +315,6 @@ async function showQuizzes(form, course) {
   section?.querySelector('.no-quiz')?.remove();
   section?.querySelector('.quiz-list')?.replaceWith(fresh);
 }
-
-/** A line as a sentence begins: `made 3 of 10…` → `Made 3 of 10…`. @param {string} line */
-const sentence = (line) => line.charAt(0).toUpperCase() + line.slice(1);
 
 /** @param {StoredCourse} course */
 function contents(course) {
