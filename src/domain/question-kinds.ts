@@ -82,6 +82,20 @@ export function parseKindShares(text: string): Partial<Record<QuestionKind, numb
   return out;
 }
 
+/**
+ * The levels of `f` that leave some question out: all three difficulties, or at least `remember`, narrow nothing,
+ * so a short quiz's line (lib/shortfall.ts) does not blame them.
+ */
+export function narrowingLevels(f: QuestionFilters): Pick<QuestionFilters, 'difficulty' | 'minBloom'> {
+  const difficulty = f.difficulty?.filter((d) => DIFFICULTIES.includes(d));
+  const narrowsDifficulty = difficulty?.length && DIFFICULTIES.some((d) => !difficulty.includes(d));
+  const narrowsBloom = f.minBloom !== undefined && f.minBloom !== BLOOM_LEVELS[0];
+  return {
+    ...(narrowsDifficulty ? { difficulty } : {}),
+    ...(narrowsBloom ? { minBloom: f.minBloom } : {}),
+  };
+}
+
 /** The filters in a stable text, for the identity of a quiz request (empty when none is set). */
 export function filtersKey(f: QuestionFilters): string {
   const kinds = f.kinds

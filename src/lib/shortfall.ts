@@ -6,34 +6,58 @@ import { KIND_LABELS } from '../web/question-text.js';
 
 type Kind = keyof typeof KIND_LABELS;
 
-/** What the teacher asked: the size, and what narrowed the text's sentences (kinds, levels, one module). */
+/**
+ * What the teacher asked: the size, and what narrowed the text's sentences (kinds, levels, one module). The
+ * levels only when they narrow (domain's `narrowingLevels`: all three difficulties or `remember` narrow nothing).
+ */
 export interface AskedQuiz {
   questions: number;
   kinds?: Partial<Record<Kind, number>>;
   difficulty?: readonly string[];
   minBloom?: string;
   moduleIndex?: number;
+  /** The quiz came from a model: a short quiz means it gave too few questions or they were refused, not the text. */
+  byModel?: boolean;
 }
 
 /**
  * `made 32 of 40 questions: the text gives no more sentences fit for true or false questions; try other kinds or
- * fewer questions`, or undefined when the quiz has all it asked for.
+ * fewer questions`, or undefined when the quiz has all it asked for. With `made` 0, the error that no quiz was made.
  */
 export function shortfallLine(asked: AskedQuiz, made: number): string | undefined {
   if (made >= asked.questions) return undefined;
   const kinds = narrowedKinds(asked.kinds);
-  const levels = Boolean(asked.difficulty?.length || asked.minBloom);
-  const text = asked.moduleIndex === undefined ? 'the text' : "the module's text";
-  const fit = kinds ? `fit for ${orList(kinds.map((k) => KIND_LABELS[k]))} questions` : 'to ask about';
-  const atLevels = levels ? ' at the difficulty and Bloom level asked' : '';
+  const difficulty = Boolean(asked.difficulty?.length);
+  const bloom = Boolean(asked.minBloom);
   const tries = [
     kinds ? 'other kinds' : '',
-    levels ? 'other levels' : '',
+    difficulty || bloom ? 'other levels' : '',
     asked.moduleIndex === undefined ? '' : 'the whole course',
-    'fewer questions',
+    made > 0 ? 'fewer questions' : '',
   ].filter(Boolean);
-  return `made ${made} of ${asked.questions} questions: ${text} gives no more sentences ${fit}${atLevels}; try ${orList(tries)}`;
+  const why = asked.byModel ? modelReason(made) : textReason(asked, made, kinds, difficulty, bloom);
+  return `made ${made} of ${asked.questions} questions: ${why}${tries.length ? `; try ${orList(tries)}` : ''}`;
 }
+
+function textReason(
+  asked: AskedQuiz,
+  made: number,
+  kinds: Kind[] | undefined,
+  difficulty: boolean,
+  bloom: boolean,
+) {
+  const text = asked.moduleIndex === undefined ? 'the text' : "the module's text";
+  const fit = kinds ? `fit for ${orList(kinds.map((k) => KIND_LABELS[k]))} questions` : 'to ask about';
+  const levels = [difficulty ? 'difficulty' : '', bloom ? 'Bloom level' : ''].filter(Boolean).join(' and ');
+  const atLevels = levels ? ` at the ${levels} asked` : '';
+  return `${text} gives no ${made > 0 ? 'more ' : ''}sentences ${fit}${atLevels}`;
+}
+
+// The model's questions are checked like any (schema, cited pages): those refused leave the quiz short.
+const modelReason = (made: number) =>
+  made > 0
+    ? "the model's other questions were refused or it gave too few"
+    : "the model's questions were all refused";
 
 /** The kinds asked for when the teacher left some out; undefined when every kind may be made. */
 function narrowedKinds(shares: AskedQuiz['kinds']): Kind[] | undefined {

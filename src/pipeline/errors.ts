@@ -75,9 +75,9 @@ export const notEnoughText = (words: number, ocrPages = 0, matterWords?: number)
   return new PdfError('not_enough_text', `not enough text for a course (${amount})${ocr}`);
 };
 
-/** The course has no sentence a question can be made from. */
+/** No question could be made: `line` is the shortfall line of 0 questions (domain/shortfall.ts). */
 export class NoQuizMaterialError extends ProfaiError {
-  constructor(detail: string) {
-    super('no_quiz_material', `cannot make a quiz: ${detail}`);
+  constructor(line: string) {
+    super('no_quiz_material', line);
   }
 }

@@ -249,18 +249,21 @@ export async function completeDocument(
     ),
   );
   if (doc.ocrPages && doc.ocrPages.length > 0) course.ocr = ocrSummary(doc.ocrPages);
-  const quiz = await timed('quiz', () =>
+  const requested = opts.questions ?? opts.config.quizQuestions;
+  const generated = await timed('quiz', () =>
     generateQuiz(
       {
         course,
         chunks: doc.chunks,
-        count: opts.questions ?? opts.config.quizQuestions,
+        count: requested,
         seed: opts.seed ?? 1,
         ...(doc.language ? { language: doc.language } : {}),
       },
       opts.quizGenerator,
     ),
   );
+  // Kept with the quiz, as a quiz made later is, so that a short first quiz says so too.
+  const quiz = { ...generated, requested };
   return { document: { ...doc, course, quiz, stats } };
 }
 

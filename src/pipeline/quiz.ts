@@ -12,6 +12,7 @@ import { checkQuiz, type Quiz, type QuizDraft, withQuizLevels } from '../domain/
 import { NotFoundError } from '../domain/errors.ts';
 import type { QuizGenerator, QuizInput } from '../domain/generators.ts';
 import { isRuleMade, markRuleMade, RULE_GENERATOR_NAME } from '../domain/rule-check.ts';
+import { quizShortfall } from '../domain/shortfall.ts';
 import { NoQuizMaterialError } from './errors.ts';
 import {
   detectLanguage,
@@ -79,19 +80,16 @@ async function buildQuiz(input: QuizInput, generator: Quiz['generator']): Promis
   const sources = new ScopeSources(scope, input.chunks);
   const groups = groupMakers({ course: input.course, scope, chunks: input.chunks, sources }, lang, rng);
   const chunkText = new Map(input.chunks.map((c) => [c.id, c.text]));
-  const { questions, made } = assembleQuiz(
+  const { questions } = assembleQuiz(
     kitOf(input, sources, rng, lang, groups, (chunkId) => chunkText.get(chunkId) ?? ''),
     count,
     rng,
     input,
     (q) => (q.chunkId ? chunkText.get(q.chunkId) : undefined),
   );
+  // In the words of a short quiz's line, naming only what the teacher narrowed.
   if (questions.length === 0)
-    throw new NoQuizMaterialError(
-      made === 0
-        ? 'the course has no sentence to ask about'
-        : 'no question of the kinds, difficulties and levels asked: ask for other ones',
-    );
+    throw new NoQuizMaterialError(quizShortfall({ ...input, questions: count }, 0, generator) ?? '');
   const scopeTitle = input.moduleIndex === undefined ? input.course.title : scope[0]!.module.title;
   return {
     title: `${scopeTitle}: quiz`,

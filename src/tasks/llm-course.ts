@@ -12,6 +12,7 @@ import { checkPayload } from './payload.ts';
 import { stageProgress } from './progress.ts';
 import type { TaskSettings } from './settings.ts';
 import type { LazyStorage } from './storage.ts';
+import { pdfResultOf } from './stored-result.ts';
 
 /** The LLM stage's task; `storage` is the supervisor's, shared with the model's quizzes. */
 export function createLlmCourseTask(
@@ -69,7 +70,7 @@ export function createLlmCourseTask(
         ...outcome.counts,
         ...outcome.stats,
       });
-      return { ...outcome.saved, ...outcome.counts };
+      return pdfResultOf(outcome);
     },
     // Loaded with the worker rather than by the first job: the AI SDK takes seconds to load on a busy host.
     warm: async () => {

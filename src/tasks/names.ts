@@ -48,6 +48,8 @@ export interface PdfTaskResult extends DocumentCounts {
   quizId: string;
   /** False when the document was already stored. */
   created: boolean;
+  /** When the first quiz has fewer questions than asked: the line that says so, and why (domain/shortfall.ts). */
+  shortfall?: string;
 }
 
 /**

@@ -38,6 +38,7 @@ import { checkPayload } from './payload.ts';
 import { stageProgress } from './progress.ts';
 import type { TaskSettings } from './settings.ts';
 import { type LazyStorage, requireDatabase } from './storage.ts';
+import { pdfResultOf } from './stored-result.ts';
 import { discardUpload } from './uploads.ts';
 
 /**
@@ -108,7 +109,7 @@ export function createPdfTask(
     if (usesModel(config)) {
       // Course and quiz from the model: only the CPU stage runs here; the supervisor hands the rest on (`settle`).
       const staged = await stageDocument(input, deps);
-      if ('stored' in staged) return { ...staged.stored.saved, ...staged.stored.counts };
+      if ('stored' in staged) return pdfResultOf(staged.stored);
       ctx.log.info('document staged for the LLM', { fileName: data.fileName });
       return handoffOf(data, ctx.jobId, staged.staged);
     }
@@ -121,7 +122,7 @@ export function createPdfTask(
       created: outcome.saved.created,
       ...outcome.counts,
     });
-    return { ...outcome.saved, ...outcome.counts };
+    return pdfResultOf(outcome);
   }
 
   return {

@@ -1,6 +1,15 @@
 /** The result of a PDF job rebuilt from what is stored (an LLM stage that saved but did not finish its job). */
+import { quizShortfall } from '../domain/shortfall.ts';
 import type { Database } from '../store/types.ts';
+import type { ProcessOutcome } from '../workflows/document.ts';
 import type { PdfTaskResult } from './names.ts';
+
+/** A PDF job's result from its outcome: ids, counts and, when the first quiz came out short, the line that says so. */
+export const pdfResultOf = (outcome: ProcessOutcome): PdfTaskResult => ({
+  ...outcome.saved,
+  ...outcome.counts,
+  ...(outcome.shortfall ? { shortfall: outcome.shortfall } : {}),
+});
 
 export async function storedResult(
   db: Database,
@@ -13,6 +22,9 @@ export async function storedResult(
   const stored = await getCourse(db, courseId);
   const quiz = stored?.quizIds[0] ? await getQuiz(db, stored.quizIds[0]) : null;
   const chunks = await loadChunks(db, documentId);
+  const requested = quiz?.quiz.requested;
+  const shortfall =
+    requested && quizShortfall({ questions: requested }, quiz.quiz.questions.length, quiz.quiz.generator);
   return {
     documentId,
     courseId,
@@ -24,5 +36,6 @@ export async function storedResult(
     modules: stored?.modules ?? 0,
     lessons: stored?.lessons ?? 0,
     questions: quiz?.quiz.questions.length ?? 0,
+    ...(shortfall ? { shortfall } : {}),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { ApiError, takeKeyFromHash, whenKeyChanges } from './api.js';
 import { byId, h, replace } from './dom.js';
+import { sentenceStart } from './question-text.js';
 import { closeViewer, initViewer } from './viewer.js';
 import { courseView } from './views/course.js';
 import { homeView } from './views/home.js';
@@ -83,7 +84,7 @@ async function render() {
               ? 'Too many wrong keys'
               : 'Something went wrong',
       ),
-      h('p', { class: 'error' }, message.charAt(0).toUpperCase() + message.slice(1)),
+      h('p', { class: 'error' }, sentenceStart(message)),
       h(
         'p',
         {},

@@ -11,6 +11,9 @@ export declare const LETTERS: readonly ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
 /** What a teacher calls each kind (lower case, as in a sentence). */
 export declare const KIND_LABELS: Readonly<Record<QuestionKind, string>>;
 
+/** A line as a sentence begins, its first letter upper case: `made 3 of 10…` → `Made 3 of 10…`. */
+export declare function sentenceStart(line: string): string;
+
 /** The kind's label as a heading or a field's label begins: `Multiple choice`. */
 export declare function kindTitle(kind: QuestionKind): string;
 

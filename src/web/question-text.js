@@ -25,11 +25,11 @@ export const KIND_LABELS = {
   ordering: 'ordering',
 };
 
+/** A line as a sentence begins: `made 3 of 10…` → `Made 3 of 10…`. @type {Declared['sentenceStart']} */
+export const sentenceStart = (line) => line.charAt(0).toUpperCase() + line.slice(1);
+
 /** The kind's label as a heading or a field's label begins: `Multiple choice`. @type {Declared['kindTitle']} */
-export const kindTitle = (kind) => {
-  const label = KIND_LABELS[kind];
-  return label.charAt(0).toUpperCase() + label.slice(1);
-};
+export const kindTitle = (kind) => sentenceStart(KIND_LABELS[kind]);
 
 /** A number as a text writes it: `1024`, `0.5`, `-3.25` (no exponent, no separators). @type {Declared['numberText']} */
 export const numberText = (n) => {

@@ -7,6 +7,7 @@
  */
 import { authHeaders, request } from './api.js';
 import { byId, replace } from './dom.js';
+import { sentenceStart } from './question-text.js';
 
 const PDFJS = new URL('app/vendor/pdfjs/build/pdf.min.mjs', document.baseURI).href;
 const VENDOR = new URL('app/vendor/pdfjs/', document.baseURI).href;
@@ -135,7 +136,7 @@ async function openDocument(documentId) {
     e.canvas.hidden = true;
     const note = document.createElement('p');
     note.className = 'viewer-missing';
-    note.textContent = message.charAt(0).toUpperCase() + message.slice(1);
+    note.textContent = sentenceStart(message);
     e.prev.disabled = true;
     e.next.disabled = true;
     e.page.disabled = true;

@@ -11,6 +11,7 @@ import type { Course, Quiz } from '../domain/course.ts';
 import { countsOf, type DocumentCounts, type ProcessedDocument } from '../domain/document.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { EmbeddingSpace } from '../domain/generators.ts';
+import { quizShortfall } from '../domain/shortfall.ts';
 import type { LlmSettings } from '../llm/index.ts';
 import {
   completeDocument,
@@ -42,6 +43,15 @@ export interface ProcessOutcome {
   warnings: string[];
   course: Course;
   quiz: Quiz | null;
+  /** When the first quiz has fewer questions than asked: the line that says so, and why (domain/shortfall.ts). */
+  shortfall?: string;
+}
+
+/** The first quiz's shortfall line, when it was made short (a quiz kept before `requested` was cannot tell). */
+function firstQuizShortfall(quiz: Quiz | null): { shortfall?: string } {
+  const line =
+    quiz?.requested && quizShortfall({ questions: quiz.requested }, quiz.questions.length, quiz.generator);
+  return line ? { shortfall: line } : {};
 }
 
 export async function processDocument(input: PipelineInput, deps: ProcessDeps): Promise<ProcessOutcome> {
@@ -141,6 +151,7 @@ async function saveDocument(
     warnings,
     course: document.course,
     quiz: document.quiz,
+    ...firstQuizShortfall(document.quiz),
   };
 }
 
@@ -173,6 +184,7 @@ export async function findStored(sha256: string, db: Database): Promise<ProcessO
     warnings: [],
     course: stored.course,
     quiz: quiz?.quiz ?? null,
+    ...firstQuizShortfall(quiz?.quiz ?? null),
   };
 }
 

@@ -6,7 +6,7 @@ import type { Quiz } from '../domain/course.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { QuizGenerator } from '../domain/generators.ts';
 import { filtersKey, type QuestionFilters } from '../domain/question-kinds.ts';
-import { shortfallLine } from '../lib/shortfall.ts';
+import { quizShortfall } from '../domain/shortfall.ts';
 import type { Database } from '../store/types.ts';
 
 export interface QuizRequest extends QuestionFilters {
@@ -58,7 +58,14 @@ export async function makeQuiz(
     filters: filtersKey(filters),
   });
   const done = await getQuiz(db, quizId);
-  if (done) return made(quizId, stored.id, done.quiz, request);
+  // A quiz kept before `requested` was: the request that made it asked for as many (its id says so).
+  if (done)
+    return made(
+      quizId,
+      stored.id,
+      { ...done.quiz, requested: done.quiz.requested ?? request.questions },
+      request,
+    );
   const chunks = await loadChunks(db, stored.documentId);
   progress('quiz', 0.3);
   const generated = await generateQuiz(
@@ -80,6 +87,6 @@ export async function makeQuiz(
 }
 
 function made(quizId: string, courseId: string, quiz: Quiz, request: QuizRequest): MadeQuiz {
-  const shortfall = shortfallLine(request, quiz.questions.length);
+  const shortfall = quizShortfall(request, quiz.questions.length, quiz.generator);
   return { quizId, courseId, quiz, ...(shortfall ? { shortfall } : {}) };
 }

@@ -426,7 +426,22 @@ describe('generateQuiz (offline cloze)', () => {
       new OfflineQuizGenerator().generateQuiz({ course: empty, chunks: [], count: 5, seed: 1 }),
       {
         code: 'no_quiz_material',
+        message: 'made 0 of 5 questions: the text gives no sentences to ask about',
       },
     );
+    // In the short quiz's words: only what was narrowed is named (all three difficulties narrow nothing).
+    const narrowed = { course: empty, chunks: [], count: 5, seed: 1, kinds: { ordering: 1 } };
+    await assert.rejects(
+      new OfflineQuizGenerator().generateQuiz({ ...narrowed, difficulty: ['easy', 'medium', 'hard'] }),
+      {
+        message:
+          'made 0 of 5 questions: the text gives no sentences fit for ordering questions; try other kinds',
+      },
+    );
+    await assert.rejects(new OfflineQuizGenerator().generateQuiz({ ...narrowed, difficulty: ['hard'] }), {
+      message:
+        'made 0 of 5 questions: the text gives no sentences fit for ordering questions at the difficulty asked; ' +
+        'try other kinds or other levels',
+    });
   });
 });

@@ -1,7 +1,7 @@
 /** The shared answer text (src/web/question-text.js): numbers as a person writes them, in the app and the exports. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { numberText, quantityText } from '../../src/web/question-text.js';
+import { kindTitle, numberText, quantityText, sentenceStart } from '../../src/web/question-text.js';
 
 describe('numberText', () => {
   const cases: [number, string][] = [
@@ -22,4 +22,11 @@ describe('numberText', () => {
 test('quantityText writes the unit and the tolerance', () => {
   assert.equal(quantityText({ answer: 3.5, tolerance: 0.5, unit: 's' } as never), '3.5 s (± 0.5)');
   assert.equal(quantityText({ answer: 1024, tolerance: 0, unit: 'MB' } as never), '1024 MB');
+});
+
+test("sentenceStart: the one upper-case first letter of the app's lines and headings", () => {
+  assert.equal(sentenceStart('made 3 of 10 questions'), 'Made 3 of 10 questions');
+  assert.equal(sentenceStart('évaluation'), 'Évaluation');
+  assert.equal(sentenceStart(''), '');
+  assert.equal(kindTitle('true_false'), 'True or false');
 });

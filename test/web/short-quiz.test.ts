@@ -2,7 +2,8 @@
  * A quiz made from the course page's form when the text gives fewer questions than asked, in headless Chromium
  * against the API and the real quiz task: the page stays on the form and its status line says how many of how
  * many and why (the line the CLI prints and the API's job carries), with a link to review the quiz; a quiz with
- * all it asked for still opens for review. Desktop and phone width; the screenshots go to test-artifacts/web/
+ * all it asked for still opens for review. The course's quiz list shows the new quiz and focus is on the link.
+ * Desktop and phone width; the screenshots go to test-artifacts/web/
  * (short-quiz-*).
  */
 import assert from 'node:assert/strict';
@@ -86,6 +87,20 @@ describe('the course page says when a quiz has fewer questions than asked', { ti
     const made = Number(m[1]);
     assert.ok(made >= 1 && made < 30, text);
     assert.equal(await p.isEnabled('form.new-quiz button[type=submit]'), true, 'the teacher may ask again');
+    // The page stayed: its list shows the new quiz, and keyboard focus is on the link to review it.
+    const href = (await p.getAttribute('#nq-status a', 'href')) ?? '';
+    const quizId = decodeURIComponent(href.split('/review/')[1] ?? '');
+    await p.waitForSelector(`li.quiz-item[data-quiz="${quizId}"]`, { timeout: 10_000 });
+    assert.match(
+      (await p.textContent(`li.quiz-item[data-quiz="${quizId}"]`)) ?? '',
+      new RegExp(`(^|\\D)${made} questions? ·`),
+    );
+    assert.equal(
+      await p.evaluate(
+        'document.activeElement?.closest("#nq-status") !== null && document.activeElement.tagName',
+      ),
+      'A',
+    );
     return made;
   }
 

@@ -162,6 +162,7 @@ function report(results: FileResult[], opts: ProcessOptions): void {
         ...r.outcome?.counts,
         stages: r.outcome?.stats,
         warnings: r.outcome?.warnings,
+        shortfall: r.outcome?.shortfall,
         seconds: round(r.seconds),
         peakMb: r.peakMb,
         outDir: r.outDir,
@@ -208,6 +209,8 @@ function report(results: FileResult[], opts: ProcessOptions): void {
   );
   for (const r of results)
     for (const w of r.outcome?.warnings ?? []) printLine(`${basename(r.file)}: warning: ${w}`);
+  // The same line as `profai quiz` gives, so a first quiz made short says so too.
+  for (const r of results) if (r.outcome?.shortfall) printLine(`${basename(r.file)}: ${r.outcome.shortfall}`);
   for (const r of results)
     if (r.outDir) printLine(`${basename(r.file)}: wrote ${join(r.outDir, 'course.md')}`);
   const failed = results.filter((r) => !r.ok).length;

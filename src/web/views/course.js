@@ -8,7 +8,7 @@ import { ApiError, json } from '../api.js';
 import { h, replace } from '../dom.js';
 import { date, languageName, pages, plural } from '../format.js';
 import { followJob } from '../jobs.js';
-import { kindTitle } from '../question-text.js';
+import { kindTitle, sentenceStart } from '../question-text.js';
 import { deleteSection } from './delete.js';
 import { KINDS } from './kinds.js';
 import { backLink, citation, exportButtons, loadCourse, loadQuizzes, quizScope } from './shared.js';
@@ -93,60 +93,66 @@ function quizSection(course, quizzes) {
     'section',
     { class: 'card quizzes', 'aria-labelledby': 'quizzes-title' },
     h('h2', { id: 'quizzes-title' }, 'Quizzes'),
-    quizzes.length === 0 ? h('p', { class: 'muted' }, 'No quiz yet.') : null,
-    h(
-      'ul',
-      { class: 'quiz-list' },
-      quizzes.map((q, i) =>
+    quizzes.length === 0 ? h('p', { class: 'muted no-quiz' }, 'No quiz yet.') : null,
+    quizList(course, quizzes),
+    canEdit ? newQuizForm(course) : null,
+  );
+}
+
+/** The course's quizzes, each to take, review and export. @param {StoredCourse} course @param {StoredQuiz[]} quizzes */
+function quizList(course, quizzes) {
+  const canEdit = course.access !== 'read';
+  return h(
+    'ul',
+    { class: 'quiz-list' },
+    quizzes.map((q, i) =>
+      h(
+        'li',
+        { class: 'quiz-item', 'data-quiz': q.id },
         h(
-          'li',
-          { class: 'quiz-item', 'data-quiz': q.id },
+          'div',
+          { class: 'quiz-head' },
+          h('h3', {}, i === 0 ? 'The course quiz' : `Quiz ${i + 1}`),
+          q.reviewedAt
+            ? h('span', { class: 'badge badge-done' }, 'Reviewed')
+            : h('span', { class: 'badge' }, 'Not reviewed'),
+          q.editedAt ? h('span', { class: 'badge badge-edited' }, 'Edited') : null,
+        ),
+        h(
+          'p',
+          { class: 'muted' },
+          `${plural(q.quiz.questions.length, 'question')} · ${quizScope(course, q.quiz)} · seed ${q.quiz.seed} · ${date(q.createdAt)}`,
+        ),
+        h(
+          'div',
+          { class: 'row wrap' },
           h(
-            'div',
-            { class: 'quiz-head' },
-            h('h3', {}, i === 0 ? 'The course quiz' : `Quiz ${i + 1}`),
-            q.reviewedAt
-              ? h('span', { class: 'badge badge-done' }, 'Reviewed')
-              : h('span', { class: 'badge' }, 'Not reviewed'),
-            q.editedAt ? h('span', { class: 'badge badge-edited' }, 'Edited') : null,
+            'a',
+            {
+              class: 'button primary',
+              href: `#/course/${encodeURIComponent(course.id)}/quiz/${encodeURIComponent(q.id)}`,
+            },
+            'Take the quiz',
           ),
-          h(
-            'p',
-            { class: 'muted' },
-            `${plural(q.quiz.questions.length, 'question')} · ${quizScope(course, q.quiz)} · seed ${q.quiz.seed} · ${date(q.createdAt)}`,
-          ),
-          h(
-            'div',
-            { class: 'row wrap' },
-            h(
-              'a',
-              {
-                class: 'button primary',
-                href: `#/course/${encodeURIComponent(course.id)}/quiz/${encodeURIComponent(q.id)}`,
-              },
-              'Take the quiz',
-            ),
-            canEdit
-              ? h(
-                  'a',
-                  {
-                    class: 'button',
-                    href: `#/course/${encodeURIComponent(course.id)}/review/${encodeURIComponent(q.id)}`,
-                  },
-                  'Review and edit',
-                )
-              : null,
-          ),
-          h(
-            'details',
-            { class: 'export-details' },
-            h('summary', {}, 'Export this quiz with the course'),
-            exportButtons(course.id, q.id),
-          ),
+          canEdit
+            ? h(
+                'a',
+                {
+                  class: 'button',
+                  href: `#/course/${encodeURIComponent(course.id)}/review/${encodeURIComponent(q.id)}`,
+                },
+                'Review and edit',
+              )
+            : null,
+        ),
+        h(
+          'details',
+          { class: 'export-details' },
+          h('summary', {}, 'Export this quiz with the course'),
+          exportButtons(course.id, q.id),
         ),
       ),
     ),
-    canEdit ? newQuizForm(course) : null,
   );
 }
 
@@ -284,11 +290,12 @@ function newQuizForm(course) {
       const review = `#/course/${encodeURIComponent(course.id)}/review/${encodeURIComponent(view.result.quizId)}`;
       // Fewer questions than asked: the teacher reads why here, beside the form, to ask again or review it.
       if (view.result.shortfall) {
-        status.replaceChildren(
-          `${sentence(view.result.shortfall)}. `,
-          h('a', { href: review }, 'Review the quiz'),
-        );
+        const link = h('a', { href: review }, 'Review the quiz');
+        status.replaceChildren(`${sentenceStart(view.result.shortfall)}. `, link);
         submit.disabled = false;
+        // The page stays, so its list shows the new quiz too; focus goes to where the teacher goes next.
+        await showQuizzes(form, course);
+        link.focus();
       } else location.hash = review;
     } catch (err) {
       status.textContent = err instanceof Error ? err.message : String(err);
@@ -298,8 +305,16 @@ function newQuizForm(course) {
   return form;
 }
 
-/** A line as a sentence begins: `made 3 of 10…` → `Made 3 of 10…`. @param {string} line */
-const sentence = (line) => line.charAt(0).toUpperCase() + line.slice(1);
+/**
+ * The quiz list beside `form`, loaded again (the course page stays after a short quiz is made).
+ * @param {HTMLElement} form @param {StoredCourse} course
+ */
+async function showQuizzes(form, course) {
+  const section = form.closest('section.quizzes');
+  const fresh = quizList(course, await loadQuizzes(course.id));
+  section?.querySelector('.no-quiz')?.remove();
+  section?.querySelector('.quiz-list')?.replaceWith(fresh);
+}
 
 /** @param {StoredCourse} course */
 function contents(course) {

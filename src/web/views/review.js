@@ -11,7 +11,7 @@
 import { ApiError, json } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateTime, plural } from '../format.js';
-import { KIND_LABELS, kindTitle } from '../question-text.js';
+import { KIND_LABELS, kindTitle, sentenceStart } from '../question-text.js';
 import { kindBlocks } from './kind-editors.js';
 import { KINDS, reviewAnswer } from './kinds.js';
 import {
@@ -421,6 +421,5 @@ export async function reviewView(main, courseId, quizId) {
 
 /** The API's reason, as a sentence: `quiz: duplicate question "…"` → `Duplicate question "…"`. */
 function readable(/** @type {string} */ message) {
-  const text = message.replace(/^quiz: /, '');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return sentenceStart(message.replace(/^quiz: /, ''));
 }

@@ -5,6 +5,7 @@
  */
 import { ApiError, json } from '../api.js';
 import { h, replace } from '../dom.js';
+import { sentenceStart } from '../question-text.js';
 
 /**
  * @typedef {{ userId: string; name: string; access: 'read' | 'edit' }} Share
@@ -68,8 +69,7 @@ export function shareButton(course) {
       show(await call());
       status.textContent = done;
     } catch (err) {
-      status.textContent =
-        err instanceof ApiError ? err.message.charAt(0).toUpperCase() + err.message.slice(1) : String(err);
+      status.textContent = err instanceof ApiError ? sentenceStart(err.message) : String(err);
       status.classList.add('error');
     }
   };

@@ -8,6 +8,7 @@ import { ApiError, request } from '../api.js';
 import { h, replace } from '../dom.js';
 import { plural, stageLine } from '../format.js';
 import { followJob } from '../jobs.js';
+import { sentenceStart } from '../question-text.js';
 
 const STORE = 'profai.uploads';
 /** Uploads in flight at once. */
@@ -52,7 +53,7 @@ function update(item, patch) {
 /** `sample.pdf: not a PDF` → `Not a PDF`. @param {string} message @param {string} file */
 function reason(message, file) {
   const text = message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return sentenceStart(text);
 }
 
 /** @param {number} bytes */
