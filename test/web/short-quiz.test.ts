@@ -2,8 +2,9 @@
  * A quiz made from the course page's form when the text gives fewer questions than asked, in headless Chromium
  * against the API and the real quiz task: the page stays on the form and its status line says how many of how
  * many and why (the line the CLI prints and the API's job carries), with a link to review the quiz; a quiz with
- * all it asked for still opens for review. The course's quiz list shows the new quiz and focus is on the link.
- * Desktop and phone width; the screenshots go to test-artifacts/web/
+ * all it asked for still opens for review. The course's quiz list shows the new quiz and focus is on the link,
+ * with its ring shown (a click elsewhere shows none); when the list fails to reload, the line stays and the
+ * failure is one line under it. Desktop and phone width; the screenshots go to test-artifacts/web/
  * (short-quiz-*).
  */
 import assert from 'node:assert/strict';
@@ -25,7 +26,7 @@ const PHONE = { width: 390, height: 844 };
 const LINE =
   /^Made (\d+) of 30 questions: the text gives no more sentences fit for true or false questions; try other kinds or fewer questions\. Review the quiz$/;
 
-describe('the course page says when a quiz has fewer questions than asked', { timeout: 180_000 }, () => {
+describe('the course page says when a quiz has fewer questions than asked', { timeout: 300_000 }, () => {
   let fx: ApiFixture;
   let worker: ReturnType<typeof startQuizWorker>;
   let browser: Browser;
@@ -78,10 +79,22 @@ describe('the course page says when a quiz has fewer questions than asked', { ti
     await p.click('form.new-quiz button[type=submit]');
   }
 
-  /** The status line once the quiz is made short; its question count. */
-  async function shortLine(p: Page): Promise<number> {
+  /** The ring the focused element shows (box-shadow or outline), or '' when it shows none. */
+  const ring = (p: Page) =>
+    p.evaluate(`(() => {
+      const s = getComputedStyle(document.activeElement);
+      const shadow = s.boxShadow === 'none' ? '' : s.boxShadow;
+      const outline = s.outlineStyle === 'none' || parseFloat(s.outlineWidth) === 0 ? '' : s.outlineStyle;
+      return shadow || outline;
+    })()`) as Promise<string>;
+
+  /** The status line once the quiz is made short; its question count. `reloadFails`: the list's reload was refused. */
+  async function shortLine(p: Page, reloadFails = false): Promise<number> {
     await p.waitForSelector('#nq-status a:has-text("Review the quiz")', { timeout: 30_000 });
-    const text = ((await p.textContent('#nq-status')) ?? '').trim();
+    if (reloadFails) await p.waitForSelector('#nq-status .nq-reload-error', { timeout: 10_000 });
+    const full = ((await p.textContent('#nq-status')) ?? '').trim();
+    const failure = ((await p.textContent('#nq-status .nq-reload-error').catch(() => null)) ?? '').trim();
+    const text = failure ? full.slice(0, full.length - failure.length).trim() : full;
     const m = LINE.exec(text);
     assert.ok(m, text);
     const made = Number(m[1]);
@@ -90,17 +103,35 @@ describe('the course page says when a quiz has fewer questions than asked', { ti
     // The page stayed: its list shows the new quiz, and keyboard focus is on the link to review it.
     const href = (await p.getAttribute('#nq-status a', 'href')) ?? '';
     const quizId = decodeURIComponent(href.split('/review/')[1] ?? '');
-    await p.waitForSelector(`li.quiz-item[data-quiz="${quizId}"]`, { timeout: 10_000 });
-    assert.match(
-      (await p.textContent(`li.quiz-item[data-quiz="${quizId}"]`)) ?? '',
-      new RegExp(`(^|\\D)${made} questions? ·`),
-    );
+    if (reloadFails) {
+      // The shortfall line stayed; the failure is one line under it, and the list is the one the page had.
+      assert.equal(failure, 'The quiz list did not reload (the database is busy); reload the page.');
+      assert.equal(await p.locator(`li.quiz-item[data-quiz="${quizId}"]`).count(), 0);
+      const box = await p.locator('#nq-status .nq-reload-error').boundingBox();
+      const lineHeight = parseFloat(
+        (await p.evaluate(
+          'getComputedStyle(document.querySelector("#nq-status .nq-reload-error")).lineHeight',
+        )) as string,
+      );
+      // One line at desktop width (a phone wraps it, within the screen).
+      if ((p.viewportSize()?.width ?? 0) >= DESKTOP.width)
+        assert.ok(box && box.height < lineHeight * 1.5, `the failure fits one line (${box?.height}px)`);
+    } else {
+      assert.equal(failure, '');
+      await p.waitForSelector(`li.quiz-item[data-quiz="${quizId}"]`, { timeout: 10_000 });
+      assert.match(
+        (await p.textContent(`li.quiz-item[data-quiz="${quizId}"]`)) ?? '',
+        new RegExp(`(^|\\D)${made} questions? ·`),
+      );
+    }
     assert.equal(
       await p.evaluate(
         'document.activeElement?.closest("#nq-status") !== null && document.activeElement.tagName',
       ),
       'A',
     );
+    // The link took focus after a mouse click on the form's button: its ring shows all the same.
+    assert.notEqual(await ring(p), '', 'the focused link shows a ring');
     return made;
   }
 
@@ -115,6 +146,49 @@ describe('the course page says when a quiz has fewer questions than asked', { ti
     await p.click('#nq-status a');
     await p.waitForSelector('h1:has-text("Review the quiz")', { timeout: 30_000 });
     assert.equal(await p.locator('.review-card').count(), made);
+    await p.context().close();
+  });
+
+  /** The course's quiz list refuses to load again (GET only: the quiz is still made). */
+  async function failListReload(p: Page) {
+    await p.route('**/api/courses/*/quizzes', (route) =>
+      route.request().method() === 'GET'
+        ? route.fulfill({
+            status: 503,
+            contentType: 'application/json',
+            body: JSON.stringify({ error: 'busy', message: 'the database is busy' }),
+          })
+        : route.continue(),
+    );
+  }
+
+  /** A click elsewhere, with the mouse, moves focus without a ring (rings are not on every click). */
+  async function noRingOnClick(p: Page) {
+    await p.click('form.new-quiz summary');
+    assert.equal(await p.evaluate('document.activeElement?.tagName'), 'SUMMARY');
+    assert.equal(await ring(p), '', 'a mouse click shows no ring');
+  }
+
+  test('desktop: the list does not reload: the shortfall line stays, the failure under it', async () => {
+    const p = await open(DESKTOP);
+    await failListReload(p);
+    await askTrueFalse(p, 30, 24);
+    await shortLine(p, true);
+    await p.locator('#nq-status').scrollIntoViewIfNeeded();
+    await screen(p, 'desktop-reload-failed');
+    await noRingOnClick(p);
+    await p.context().close();
+  });
+
+  test('phone: the list does not reload: both lines, within the screen', async () => {
+    const p = await open(PHONE, true);
+    await failListReload(p);
+    await askTrueFalse(p, 30, 25);
+    await shortLine(p, true);
+    const overflow = Number(await p.evaluate('document.documentElement.scrollWidth')) - PHONE.width;
+    assert.ok(overflow <= 1, `${overflow}px wider than the screen`);
+    await p.locator('#nq-status').scrollIntoViewIfNeeded();
+    await screen(p, 'phone-reload-failed');
     await p.context().close();
   });
 

@@ -293,9 +293,22 @@ function newQuizForm(course) {
         const link = h('a', { href: review }, 'Review the quiz');
         status.replaceChildren(`${sentenceStart(view.result.shortfall)}. `, link);
         submit.disabled = false;
-        // The page stays, so its list shows the new quiz too; focus goes to where the teacher goes next.
-        await showQuizzes(form, course);
-        link.focus();
+        // The page stays, so its list shows the new quiz too; if that reload fails, the shortfall line stays
+        // and the failure is said on a line of its own under it.
+        try {
+          await showQuizzes(form, course);
+        } catch (err) {
+          const why = (err instanceof Error ? err.message : String(err)).replace(/[.\s]+$/u, '');
+          status.append(
+            h(
+              'span',
+              { class: 'nq-reload-error' },
+              `The quiz list did not reload (${why}); reload the page.`,
+            ),
+          );
+        }
+        // Focus goes to where the teacher goes next, with its ring shown though the last input was a click.
+        focusWithRing(link);
       } else location.hash = review;
     } catch (err) {
       status.textContent = err instanceof Error ? err.message : String(err);
@@ -303,6 +316,18 @@ function newQuizForm(course) {
     }
   });
   return form;
+}
+
+/**
+ * Focuses `el` with a visible ring: a focus moved by the page after a mouse click gets no :focus-visible in
+ * Chromium, so the ring comes from a class the element holds until it loses focus (other clicks show none).
+ * @param {HTMLElement} el
+ */
+function focusWithRing(el) {
+  el.classList.add('focus-ring');
+  el.addEventListener('blur', () => el.classList.remove('focus-ring'), { once: true });
+  // `focusVisible` is honoured where the browser has it (Firefox); elsewhere the class draws the ring.
+  el.focus(/** @type {FocusOptions} */ ({ focusVisible: true }));
 }
 
 /**
