@@ -593,6 +593,33 @@ describe('multiple answer: false options by a quantity a numerical item would as
     );
     assert.equal(item.q.answerIndexes.length, 2);
   });
+
+  test('a statement too long for a list is left out before grouping, not dropped with the only false option', () => {
+    // PETSc users manual (fresh set 15): a 202-character true statement grouped with the one false option sank
+    // both, so the 10-question multiple-answer quiz made none where the default quiz's smaller pool made one.
+    const tf = (text: string): DraftOf<'true_false'> => ({
+      kind: 'true_false',
+      prompt: `True or false: ${text}`,
+      answer: true,
+      explanation: `From page 3: "${text}"`,
+      sourcePage: 3,
+      moduleIndex: 0,
+    });
+    const long = `The preconditioner is applied on the left by default, ${'which changes the residual that the solver monitors, '.repeat(3)}and so the norm it prints.`;
+    assert.ok(long.length > 200);
+    const source = 'The postoperative period for major surgery is 90 days.';
+    const falses = [{ text: falseByQuantity(source, words)!, source, page: 5, moduleIndex: 0 }];
+    const trues = [
+      tf(long),
+      tf('Modifier 66 is required for each surgeon of a team.'),
+      tf('Unbundling is billing several codes for one procedure.'),
+    ];
+    for (let seed = 1; seed <= 6; seed++) {
+      const [item] = multipleAnswerItems(trues, ['Surgery'], mulberry32(seed), lang, falses);
+      assert.ok(item && item.q.kind === 'multiple_answer', `seed ${seed}: an item`);
+      assert.ok(!item.q.options.includes(long), `seed ${seed}: the long statement is not an option`);
+    }
+  });
 });
 
 describe('selection', () => {

@@ -8,7 +8,7 @@
  */
 import type { DraftOf } from '../../../domain/questions.ts';
 import type { LanguageProfile } from '../../language/index.ts';
-import { optionsProblem } from '../../rules/quiz/kind-items.ts';
+import { fitsAnOptionList, optionsProblem } from '../../rules/quiz/kind-items.ts';
 import { FALSE_OPTION_RULES, listedProblem } from '../../rules/quiz/listed.ts';
 import { type Rng, shuffled } from '../../text/rng.ts';
 import type { GroupMaker } from '../assembler.ts';
@@ -120,8 +120,10 @@ export function multipleAnswerItems(
   quantityFalses: readonly QuantityFalse[] = [],
 ): Made[] {
   const byModule = new Map<number, Statement[]>();
+  // A statement too long for any list is left out before grouping: in a group it would sink the others with it
+  // (a group failing its option checks is dropped whole), and a bigger pool would then make fewer items.
   for (const f of quantityFalses) {
-    if (f.moduleIndex === undefined) continue;
+    if (f.moduleIndex === undefined || !fitsAnOptionList(f.text)) continue;
     const s: Statement = {
       text: f.text,
       true: false,
@@ -134,7 +136,7 @@ export function multipleAnswerItems(
   }
   for (const q of statements) {
     const text = statementOf(q.prompt);
-    if (q.moduleIndex === undefined || listedProblem(text, lang) !== null) continue;
+    if (q.moduleIndex === undefined || !fitsAnOptionList(text) || listedProblem(text, lang) !== null) continue;
     const source = sourceOf(q.explanation);
     if (
       !q.answer &&

@@ -14,9 +14,12 @@ const LENGTH_SPREAD = 3;
 /** Two definitions sharing more than this share of their content words could each match the other's term. */
 const SIMILAR_DEFINITIONS = 0.7;
 
+/** Whether a statement is short enough to weigh in a list of options, whatever stands beside it. */
+export const fitsAnOptionList = (option: string) => option.length <= MAX_OPTION_CHARS;
+
 /** Why the options of a multiple-answer item cannot stand together, or null. */
 export function optionsProblem(options: readonly string[]): string | null {
-  if (options.some((o) => o.length > MAX_OPTION_CHARS)) return 'an option is too long to read in a list';
+  if (!options.every(fitsAnOptionList)) return 'an option is too long to read in a list';
   const lengths = options.map((o) => o.length);
   if (Math.max(...lengths) > LENGTH_SPREAD * Math.min(...lengths))
     return 'one option stands out by its length';
