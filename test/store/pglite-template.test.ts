@@ -1,9 +1,10 @@
 /**
  * New PGlite data dirs start from a migrated cluster kept in the cache folder (pglite-template.ts): copied from
- * the one the build ships (or made once), copied after, never carrying one data dir's rows into another,
+ * the one the build ships (linked, or made once), copied after, never carrying one data dir's rows into another,
  * named by the migrations it holds, and replaced when it stops opening.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import {
   cpSync,
   existsSync,
@@ -71,6 +72,39 @@ test('the build ships a template, and a new cache starts as a copy of it, not by
   // initdb gives every cluster its own system identifier (in pg_control): equal bytes mean a copy.
   const control = (dir: string) => readFileSync(join(dir, 'global', 'pg_control'));
   assert.ok(control(templatePath(fresh)).equals(control(shipped)));
+});
+
+test('a new cache links the shipped template’s files (no second 40 MB write), and data dirs never write through to it', async () => {
+  const shipped = shippedTemplatePath();
+  const files = (dir: string) =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name).slice(dir.length))
+      .sort();
+  const digest = (dir: string) => {
+    const hash = createHash('sha256');
+    for (const file of files(dir)) hash.update(`${file}\0`).update(readFileSync(join(dir, file)));
+    return hash.digest('hex');
+  };
+  const before = digest(shipped);
+  const linked = join(tmp.dir, 'linked-cache');
+  const db = await open('through-links', linked);
+  try {
+    await db.query('CREATE TABLE written_after_the_copy (x int)');
+    await db.query('INSERT INTO written_after_the_copy SELECT generate_series(1, 1000)');
+  } finally {
+    await db.close();
+  }
+  const template = templatePath(linked);
+  assert.deepEqual(files(template), files(shipped));
+  const control = 'global/pg_control';
+  if (statSync(shipped).dev === statSync(template).dev)
+    assert.equal(
+      statSync(join(template, control)).ino,
+      statSync(join(shipped, control)).ino,
+      'a link, not a copy',
+    );
+  assert.equal(digest(shipped), before, 'the shipped template is unchanged');
 });
 
 test('the shipped template holds every migration, so a data dir copied from it has none left to apply', async () => {
