@@ -13,8 +13,9 @@
  *
  * Where it comes from: `npm run build` makes one in `dist/` (scripts/make-pglite-template.ts), so it ships with
  * the package and even a machine's first run copies instead of running initdb. The cache folder holds the copy
- * new data dirs start from (hard links to the shipped files where it can: {@link linkTree}); without a shipped one (e.g. PGlite upgraded since the build), the first new data
- * dir makes it by initdb and the migrations, as before.
+ * new data dirs start from (hard links to the shipped files where it can: {@link linkTree}); without a shipped
+ * one (e.g. PGlite upgraded since the build), the first new data dir makes it by initdb and the migrations, as
+ * before.
  *
  * Best effort throughout: a cache folder that cannot be written or a template that does not open only costs
  * the initdb it would have saved.
