@@ -744,6 +744,19 @@ test('a true/false statement: fair textbook sentences pass the statement rules, 
     'The data definition language (DDL) creates and changes the schema with statements such as CREATE TABLE, ALTER TABLE and DROP TABLE.',
     'A non-repeatable read happens when a transaction reads the same row twice and gets different values.',
     'Many systems also offer savepoints, which mark a point inside a transaction to which the program can roll back.',
+    // Look-alikes of listed/refers-back, listed/about-the-book and the abbreviations added at stop 39.
+    'Another name for the mitral valve is the bicuspid valve.',
+    'Another cause of inflation is a rise in the money supply.',
+    'That the Earth orbits the Sun was argued by Copernicus.',
+    'The bill was read again in the House of Lords in 1911.',
+    'Simmering the stock again reduces it to a glaze.',
+    'At the end of the war, the Ottoman Empire was partitioned.',
+    'After completing a degree in law, graduates may sit the bar exam.',
+    'The Book of Kells is an illuminated manuscript of the Gospels.',
+    'The readers-writers problem lets many readers share a resource.',
+    'Mt. Everest is the highest mountain above sea level.',
+    'Ft. Knox holds much of the gold reserve of the United States.',
+    'The Appalachian Mts. are older than the Rockies.',
   ];
   for (const s of fair) assert.equal(statementProblem(s, lang)?.id, undefined, s);
   const leaning = [
@@ -754,11 +767,19 @@ test('a true/false statement: fair textbook sentences pass the statement rules, 
     'Note that the oven must be preheated.',
     'Gross domestic product (GDP) measures output (TCP). It is measured yearly.',
     'In Table 1 the primary key is student_id.',
+    // The fifteenth reading's true/false classes (stop 39).
+    'Another option is to build the library from source.',
+    'That court has no jurisdiction over federal claims.',
+    'By clicking the icon again the shutter will be removed.',
+    'At the moment it is assumed that the reader has a rough idea of how types are specified.',
+    'At the end of the exercises, you should be able to do rigid as well as non-rigid registrations.',
+    'The book assumes a basic knowledge of calculus.',
+    'HDF5 support is disabled if HDF5 is not available. --enable-extended-sparse=yes Enable extended sparse types.',
   ];
   for (const s of leaning) assert.notEqual(statementProblem(s, lang), null, s);
 });
 
-test('listed/leans-back, listed/two-sentences and swap/empty-range read a million characters in one pass', {
+test('listed/leans-back, listed/two-sentences, listed/refers-back, listed/about-the-book, listed/row-run-in and swap/empty-range read a million characters in one pass', {
   timeout: 60_000,
 }, () => {
   const long = 1_000_000;
@@ -777,6 +798,19 @@ test('listed/leans-back, listed/two-sentences and swap/empty-range read a millio
   assert.equal(leansBack(`A ${'section 1 '.repeat(long / 10)}`), false);
   const two = LISTED_RULES.find((r) => r.id === 'listed/two-sentences')!;
   assert.equal(two.fails(`${'a. '.repeat(long / 3)}x`, lang), false);
+  const refers = LISTED_RULES.find((r) => r.id === 'listed/refers-back')!;
+  assert.equal(refers.fails(`It is ${'used '.repeat(long / 5)}x`, lang), false);
+  assert.equal(refers.fails(`Another ${'big '.repeat(long / 4)}is`, lang), false);
+  assert.equal(refers.fails(`That ${'big '.repeat(long / 4)}is`, lang), false);
+  assert.equal(refers.fails(`${'clicking the '.repeat(long / 13)}x`, lang), false);
+  assert.equal(refers.fails(`${'clicking the '.repeat(long / 13)}again`, lang), true);
+  const book = LISTED_RULES.find((r) => r.id === 'listed/about-the-book')!;
+  assert.equal(book.fails(`${'at the end of the '.repeat(long / 18)}war`, lang), false);
+  assert.equal(book.fails(`${'at the end of the '.repeat(long / 18)}chapter`, lang), true);
+  assert.equal(book.fails(`${'the reader is '.repeat(long / 14)}x`, lang), false);
+  const row = LISTED_RULES.find((r) => r.id === 'listed/row-run-in')!;
+  assert.equal(row.fails(`${'ab. --'.repeat(long / 6)}x`, lang), false);
+  assert.equal(row.fails(`ab. --${'a'.repeat(long)} Xy`, lang), true);
   const range = SWAP_RULES.find((r) => r.id === 'swap/empty-range')!;
   const reading = (statement: string) => swapReadings('between 1 and 2', statement, tag)[0]!;
   assert.equal(two.fails(`${'Dr. '.repeat(long / 4)}X`, lang), false);

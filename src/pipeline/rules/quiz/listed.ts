@@ -76,6 +76,40 @@ export const leansBack = (statement: string): boolean => {
   return LEANS_BACK_SIGNS.some((sign) => sign.test(s));
 };
 
+/** Participles after which "It is … to/that" is the impersonal "it" of a clause to come ("It is known that …"). */
+const IMPERSONAL =
+  'known|believed|thought|assumed|said|expected|recommended|advised|suggested|estimated|reported|claimed|argued|understood|agreed|required|permitted|allowed|forbidden|prohibited|encouraged|feared|hoped|considered|presumed|rumou?red|often|then|even|open';
+
+/** Signs of listed/refers-back, each anchored or bounded: a sentence is read once by each. */
+const REFERS_BACK_SIGNS: readonly RegExp[] = [
+  // "It is used to …", "It was written in C": "it" is the thing said before; "It is known that …" is not.
+  new RegExp(
+    String.raw`^it\s+(?:is|was|are|can\s+be|may\s+be|must\s+be|should\s+be|will\s+be|has\s+been)\s+(?:(?:also|often|usually|mainly|mostly|typically|commonly|primarily|generally|then|sometimes|always|only)\s+)?(?!(?:${IMPERSONAL})\b)(?:\p{Ll}+(?:ed|en)|made|built|sent|kept|held|found|shown|written|done|run|set|put|read|bound|meant|taught|brought|told|sold|left|paid|drawn|grown|given|taken|chosen|driven|hidden)\s+(?:to|for|by|as|in|on|with|from|into|at|under|via|using)\b|^it\s+(?:is|was)\s+(?:(?:also|often|usually|commonly|sometimes)\s+)?(?:called|named|termed|dubbed|known\s+as|referred\s+to\s+as)\b`,
+    'iu',
+  ),
+  // "Another option is …", "Another example is …"; "Another name for X is …" names its own X.
+  /^another\s+(?:(?!(?:of|for|to|in|on|at|from|between|among|with|by|than)\b)[\p{L}-]+\s+){1,3}?(?:is|are|was|were|can|could|may|might|will|would|should|must|has|have|had|does|do)\b/iu,
+  // "That theorem is …" as the subject; "That smoking causes cancer is …" is a clause.
+  /^that\s+(?!(?:is|was|are|were|has|had|have|can|will|would|may|might|must|should|does|did|do|the|an?)\b)\p{Ll}+\s+(?:is|are|was|were|can|could|may|might|will|would|should|must|has|have|had|does|did|do)\b/iu,
+  // A screen's step done "again" ("By clicking the icon again"); "Simmering the stock again …" is a cook's step.
+  /\b(?:click|press|tap|select|toggle|hit|push)(?:s|es|ed|ped|ing|ping)?\s+(?:on\s+)?(?:the|this|that)\s+(?:[\p{L}-]+\s+){0,2}?again\b/iu,
+];
+
+/** Signs of listed/about-the-book: the text's reader, its exercises or the book as the subject. */
+const BOOK =
+  '(?:exercises?|chapters?|sections?|lessons?|tutorials?|courses?|units?|modules?|books?|manuals?|guides?)';
+const ABOUT_THE_BOOK: readonly RegExp[] = [
+  /\b(?:assumes?|assumed|expects?|expected|presumes?|presumed)\s+that\s+the\s+readers?\b/iu,
+  /\bthe\s+(?:interested|attentive|careful|curious|novice|casual|new|experienced|advanced)\s+readers?\b/iu,
+  /\bthe\s+readers?\s+(?:is|are|was|will\s+be)\s+(?:assumed|expected|encouraged|referred|invited|advised|urged|asked)\b/iu,
+  new RegExp(String.raw`\b(?:at|by)\s+the\s+end\s+of\s+(?:the|this|these|each)\s+${BOOK}\b`, 'iu'),
+  new RegExp(
+    String.raw`\b(?:after|once)\s+(?:reading|completing|finishing|working\s+through|studying|doing)\s+(?:the|this|these|each)\s+${BOOK}\b`,
+    'iu',
+  ),
+  /^(?:the|this|our)\s+(?:book|manual|tutorial|guide|chapter|handbook|document)\s+(?:also\s+)?(?:describes|explains|covers|shows|assumes|presents|introduces|discusses|focuses|contains|provides|is\s+(?:intended|written|organi[sz]ed|meant|aimed|divided|not\s+intended))\b/iu,
+];
+
 /** A word, a stop and a capital: a sentence end unless the word is an abbreviation. Read from word starts only. */
 const STOP_BEFORE_CAPITAL = /(?<![\p{L}\p{N}])([\p{L}\p{N}]+)\s?[.!?]\s+\p{Lu}/gu;
 
@@ -207,6 +241,91 @@ export const LISTED_RULES: readonly ListedRule[] = [
     fails: (s) => leansBack(s),
   },
   {
+    id: 'listed/refers-back',
+    why: 'A statement whose subject is the thing of the sentence before: "It is used to …" (a participle after "It is", not "It is known that …"), "Another option is …" (not "Another name for X is …"), "That <noun> is …" as the subject, or a step done "again" ("By clicking the icon again …"). Alone, a learner cannot tell what is meant (fifteenth reading, true/false; stop 38\'s note).',
+    reject: [
+      'It is used to store the state of each transaction.',
+      'It is based on the Berkeley sockets interface.',
+      'It was written in C by the original authors.',
+      'It is often called the powerhouse of the cell.',
+      'It is known as the bicuspid valve.',
+      'Another option is to build the library from source.',
+      'Another important difference is that the heap grows upwards.',
+      'Another example is the Treaty of Utrecht.',
+      'That theorem is named after Pythagoras.',
+      'That court has no jurisdiction over federal claims.',
+      'By clicking the icon again the shutter will be removed.',
+      'Pressing the button again stops the timer.',
+      'Tapping the screen again hides the toolbar.',
+    ],
+    keep: [
+      'It was Newton who formulated the three laws of motion.',
+      'It is known that smoking causes lung cancer.',
+      'It is recommended to back up the database before an upgrade.',
+      'It is illegal to drive without a licence.',
+      'It is necessary to knead the dough for ten minutes.',
+      'It is believed that the pyramids were built by paid labourers.',
+      'Another name for the mitral valve is the bicuspid valve.',
+      'Another word for a sofa is a couch.',
+      'Another common cause of anaemia is a lack of iron.',
+      'Another way to write one half is 0.5.',
+      'That smoking causes cancer is now well established.',
+      'That water expands when it freezes explains why pipes burst.',
+      'The patient was never seen again.',
+      'Prices rose again in 1974 after the oil embargo.',
+      'The king left Paris in 1791 and never saw the city again.',
+      'Clicking a link sends an HTTP GET request to the server.',
+      'Simmering the stock again reduces it to a glaze.',
+      'The tenant may renew the lease again after five years.',
+      'The router retries the connection again after 30 seconds.',
+      // Look-alike probes from other fields (stop 39).
+      'Another term for a ledger is the book of final entry.',
+      'Another word for the windpipe is the trachea.',
+      'Another cause of inflation is a rise in the money supply.',
+      'That a contract needs consideration is a rule of the common law.',
+      'That the Earth orbits the Sun was argued by Copernicus.',
+      'It is estimated that the Black Death killed a third of Europe.',
+      'It is unlawful to dismiss an employee for joining a trade union.',
+      'It is common for bread dough to double in size while it proves.',
+      'Caesar crossed the Rubicon and marched on Rome again in 49 BC.',
+      'The bill was read again in the House of Lords in 1911.',
+      'A TCP segment that arrives out of order is held in a buffer.',
+    ],
+    fails: (s) => REFERS_BACK_SIGNS.some((sign) => sign.test(s.trim())),
+  },
+  {
+    id: 'listed/about-the-book',
+    why: 'A statement about the book, its reader or its exercises ("it is assumed that the reader has …", "At the end of the exercises, you should be able to …", "The manual describes …") says what the text does, not what its subject is: nothing a learner of the subject judges (fifteenth reading, true/false: axiom-tutorial, elastix-manual).',
+    reject: [
+      'At the moment it is assumed that the reader has a rough idea of how types are specified.',
+      'At the end of the exercises, you should be able to do rigid as well as non-rigid registrations.',
+      'By the end of the chapter you can read a balance sheet.',
+      'After completing the tutorial, you will know how to fit a model.',
+      'The interested reader may consult the original paper by Hoare.',
+      'The reader is referred to the SQL standard for the full grammar.',
+      'The manual describes the installation on Unix systems.',
+      'The book assumes a basic knowledge of calculus.',
+    ],
+    keep: [
+      'A card reader reads the magnetic stripe of a card.',
+      'A lock lets the reader proceed only when no writer holds it.',
+      'The exercises strengthen the muscles of the lower back.',
+      'At the end of the war, Germany lost its colonies.',
+      'The book of Genesis describes the creation of the world.',
+      'The text of a statute is the starting point of its interpretation.',
+      'A manual transmission has a clutch pedal.',
+      'The reader of a barcode decodes the widths of its bars.',
+      'By the end of the nineteenth century, most of Africa was under colonial rule.',
+      'The readers-writers problem lets many readers share a resource.',
+      'After completing a degree in law, graduates may sit the bar exam.',
+      'The Book of Kells is an illuminated manuscript of the Gospels.',
+      'The guide rope of a climber is called the lead rope.',
+      'A reader of a memory card transfers its files to a computer.',
+      'The document of title to goods is a bill of lading.',
+    ],
+    fails: (s) => ABOUT_THE_BOOK.some((sign) => sign.test(s)),
+  },
+  {
     id: 'listed/author-voice',
     why: 'A statement in the author’s voice ("Right now we need to make sure…", "Let’s say that you want…", "my current tape has…") is the author talking the reader through a case, not a statement of the subject a learner could select (NUT user manual, bacula problems guide, fresh set 3).',
     reject: [
@@ -323,9 +442,12 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'The Supreme Court decided Marbury v. Madison in 1803.',
       'PostgreSQL has been developed since the 1980s, and MySQL since 1995.',
       'Other formats, e.g. Intel Hex, hold up to 16 bytes a line.',
-      // A stop after an abbreviation the sentence splitter knows ends no sentence (a reviewer's probes). "Mt." is
-      // not in its list, so "Mt. Everest" is still read as two sentences.
+      // A stop after an abbreviation the sentence splitter knows ends no sentence (a reviewer's probes; "Mt.",
+      // "Mts." and "Ft." added at stop 39).
       'Roe vs. Wade was decided in 1973.',
+      'Mt. Everest is the highest mountain above sea level.',
+      'The Rocky Mts. run from Canada to New Mexico.',
+      'Ft. Sumter was fired on in April 1861.',
       'St. Petersburg was the capital of the Russian Empire.',
       'Dr. Snow traced the cholera outbreak to a water pump.',
     ],
@@ -345,6 +467,7 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'When using direct SPI mode, up to 3 bytes can be omitted. spi Enter direct SPI mode.',
       'The default timeout is 10 seconds. dump-all Dump all memories to the terminal.',
       'The Inc. file holds 10 bytes. dump-all Dump all memories to the terminal.',
+      'Support for version 7.3 files is disabled if HDF5 is not available. --enable-extended-sparse=yes Enable extended sparse types.',
     ],
     keep: [
       'When using direct SPI mode, up to 3 bytes can be omitted.',
@@ -356,11 +479,14 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'Red Hat Inc. and Microsoft ship 3 versions.',
       'Written by Mr. van Rossum in 1991.',
       'See Fig. in Chapter 3 for the 4 bytes.',
+      'The grep option -i makes matching ignore case.',
     ],
     fails: (s) =>
       /(?<=[\p{L}\d]{2})(?<!\b(?:etc|vs|cf|approx|resp|No|Inc|Ltd|Mr|Mrs|Dr|Sec|Fig|Vol))[.!?]\s+\p{Ll}[\p{Ll}\d_-]*\s+\p{Lu}\p{Ll}/u.test(
         s,
-      ),
+      ) ||
+      // An option's row ("--enable-extended-sparse=yes Enable …") after a sentence end (matio, fifteenth reading).
+      /(?<=[\p{L}\d]{2})[.!?]\s+--?\p{Ll}[\p{Ll}\d_=-]*\s+\p{Lu}\p{Ll}/u.test(s),
   },
   {
     id: 'listed/extraction-marks',
