@@ -27,7 +27,10 @@ const unicodeOf = new Map<string, string>();
 for (const m of readFileSync(join(root, 'tex/generic/pdftex/glyphtounicode.tex'), 'latin1').matchAll(
   /^\\pdfglyphtounicode\{([^}]+)\}\{([0-9A-F ]+)\}/gm,
 ))
-  unicodeOf.set(m[1] as string, String.fromCharCode(...(m[2] as string).split(' ').map((h) => parseInt(h, 16))));
+  unicodeOf.set(
+    m[1] as string,
+    String.fromCharCode(...(m[2] as string).split(' ').map((h) => parseInt(h, 16))),
+  );
 
 /** Glyph names of cmex10 that glyphtounicode.tex lacks whose base has no entry either. */
 const BASES: Record<string, string> = {
@@ -59,7 +62,7 @@ function sized(name: string): string {
   return BASES[base] ?? unicodeOf.get(base) ?? '';
 }
 
-const escape = (text: string) =>
+const literal = (text: string) =>
   [...text]
     .map((c) => {
       const u = c.codePointAt(0) as number;
@@ -81,7 +84,7 @@ for (const [encoding, path] of Object.entries(SOURCES)) {
   lines.push(
     `  // ${path.split('/').pop()}${missing.length ? `; no Unicode for ${missing.join(', ')}` : ''}`,
     `  ${encoding}: [`,
-    ...texts.map((text, code) => `    '${escape(text)}', // ${code} ${names[code]}`),
+    ...texts.map((text, code) => `    '${literal(text)}', // ${`${code} ${names[code]}`.trim()}`),
     '  ],',
   );
 }

@@ -61,6 +61,9 @@ const ASCII_STAND_INS = "*-~'.<>^";
  */
 const SILENT: Readonly<Record<string, readonly number[]>> = { OMS: [13] };
 
+/** A space is white space to the extractor before any font is asked (OMS's code 32 is `arrowleft`). */
+const SPACE = 0x20;
+
 /** Makes `texts` (code → text) into a decoder (see {@link TexDecoder}); `silent` codes decode to nothing. */
 export function decoderOf(texts: readonly string[], silent: readonly number[] = []): TexDecoder {
   texts = texts.map((text, code) => (silent.includes(code) ? '' : text));
@@ -69,7 +72,14 @@ export function decoderOf(texts: readonly string[], silent: readonly number[] = 
   texts.forEach((text, code) => {
     for (const raw of rawCharacters(code)) {
       const seen = String.fromCharCode(raw);
-      if (raw === PDFIUM_LINE_END_HYPHEN || seen === text || known.has(seen) || decoder.has(raw)) continue;
+      if (
+        raw === PDFIUM_LINE_END_HYPHEN ||
+        raw === SPACE ||
+        seen === text ||
+        known.has(seen) ||
+        decoder.has(raw)
+      )
+        continue;
       const point = text.codePointAt(0);
       decoder.set(raw, point !== undefined && String.fromCodePoint(point) === text ? point : text);
     }
