@@ -9,7 +9,13 @@ import { describe, test } from 'node:test';
 import { extractDocument } from '../../src/pipeline/extract.ts';
 import { checkPdf, openPdf } from '../../src/pipeline/load.ts';
 import { TEX_FONT_TABLE } from '../../src/pipeline/pdf/tex-font-table.ts';
-import { decoderOf, decodeTex, type TexDecoder, texDecoder } from '../../src/pipeline/pdf/tex-fonts.ts';
+import {
+  composeNegations,
+  decoderOf,
+  decodeTex,
+  type TexDecoder,
+  texDecoder,
+} from '../../src/pipeline/pdf/tex-fonts.ts';
 import { makeTexSymbolsPdf } from '../support/make-pdf.ts';
 
 const decoder = (name: string): TexDecoder => {
@@ -75,8 +81,7 @@ describe('TeX font tables', () => {
     assert.equal(decodeTex(decoder('CMSY10'), '\u0001 \u0014 2 !'), '\u00b7 \u2264 \u2208 \u2192');
     assert.equal(decodeTex(decoder('CMMI10'), 'GV;E u:v \u000b'), 'GV,E u.v \u03b1');
     assert.equal(decodeTex(decoder('CMEX10'), 'P X R Q'), '\u2211 \u2211 \u222b \u220f');
-    assert.equal(decodeTex(decoder('MSAM10'), '>'), '>', "'>' may be a ToUnicode map's ASCII: kept");
-    assert.equal(decodeTex(decoder('MSAM10'), '6'), '\u2a7d');
+    assert.equal(decodeTex(decoder('MSAM10'), '6>'), '\u2a7d\u2a7e');
     assert.equal(decodeTex(decoder('CMR10'), '\u000c \u0001 \\'), 'fi \u2206 \u201c');
   });
 
@@ -93,6 +98,18 @@ describe('TeX font tables', () => {
     );
     // ASCII a ToUnicode map gives for asteriskmath, minus, similar, prime, periodcentered, angle brackets.
     assert.equal(decodeTex(decoder('LMMathSymbols7-Regular'), "*-~'.<>^"), "*-~'.<>^");
+    assert.equal(decodeTex(decoder('CMR10'), '~^'), '~^');
+    assert.equal(decodeTex(decoder('CMMI10'), '*'), '*');
+  });
+
+  test("TeX's negation slash, read before its sign, is composed with it", () => {
+    assert.equal(decodeTex(decoder('CMSY10'), '6'), '\u0338');
+    assert.equal(
+      composeNegations('i\u0338=0, x \u0338\u2208 A, a \u0338\u2261 b'),
+      'i\u22600, x \u2209 A, a \u2262 b',
+    );
+    assert.equal(composeNegations('x \u0338 0'), 'x 0\u0338');
+    assert.equal(composeNegations('no slash = here'), 'no slash = here');
   });
 
   test('decoding is idempotent: no decoded text is itself decoded again', () => {

@@ -11,7 +11,7 @@ import { bandBytesFor, bandRows } from './bands.ts';
 import { type Engine, engineLimits } from './engine.ts';
 import type { RawItem } from './lines.ts';
 import { softMaskedSizes } from './soft-masks.ts';
-import { type TexDecoder, texDecoder } from './tex-fonts.ts';
+import { composeNegations, NEGATION_SLASH, type TexDecoder, texDecoder } from './tex-fonts.ts';
 import { cleanText, collapseWhitespace } from './text.ts';
 
 /** A page's box as shown (after /Rotate), with PDF's y growing upwards. */
@@ -263,6 +263,8 @@ export class PdfiumDocument {
     let style: TextStyle = { size: 1, bold: false, angled: false, tex: undefined };
     /** A decoded TeX character's text when it is not one code point (a ligature, or '' for none). */
     let several: string | undefined;
+    /** Whether a TeX negation slash was read on the page (composed with its sign at the end). */
+    let negated = false;
     for (let i = 0; i < count; i++) {
       let u = getUnicode(text, i);
       // PDFium gives a character past U+FFFF (a mathematical italic letter) as two, its UTF-16 surrogates: read
@@ -309,6 +311,7 @@ export class PdfiumDocument {
           if (typeof d === 'number') u = d;
           else if (d === '') continue;
           else [u, several] = [d.codePointAt(0) as number, d];
+          if (u === NEGATION_SLASH) negated = true;
         }
       }
       chars++;
@@ -362,6 +365,7 @@ export class PdfiumDocument {
     starts.push(end);
     items.forEach((run, i) => {
       run.str = fromCodeUnits(units, starts[i] as number, starts[i + 1] as number);
+      if (negated) run.str = composeNegations(run.str);
     });
     return { items, chars };
   }

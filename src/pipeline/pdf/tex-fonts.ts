@@ -49,11 +49,12 @@ function rawCharacters(code: number): number[] {
 const PDFIUM_LINE_END_HYPHEN = 2;
 
 /**
- * ASCII a ToUnicode map may give for a glyph of these fonts instead of its Unicode (LMMathSymbols7's `asteriskmath`
- * as '*' in beamer's guide, texinfo's OT1 `tilde` as '~'; `minus`, `prime`, `periodcentered`, the angle brackets
- * and `logicaland` likewise): never decoded, as a glyph's own text is not.
+ * ASCII a ToUnicode map may give for a glyph of these fonts instead of its Unicode, by encoding: never decoded, as
+ * a glyph's own text is not. LMMathSymbols7's `asteriskmath` as '*' in beamer's guide, texinfo's OT1 `tilde` as
+ * '~'; OMS's `minus`, `similar`, `prime`, `periodcentered`, angle brackets and `logicaland` likewise, OML's `star`,
+ * OMX's big angle brackets. MSAM and MSBM have none: giac's MSAM10 '>' is its code for ⩾.
  */
-const ASCII_STAND_INS = "*-~'.<>^";
+const ASCII_STAND_INS: Readonly<Record<string, string>> = { OMS: "*-~'.<>^", OML: '*', OMX: '<>', OT1: '~^' };
 
 /**
  * Glyphs whose text read in running text does more harm than none: `circlecopyrt` (U+20DD, an enclosing circle)
@@ -64,10 +65,17 @@ const SILENT: Readonly<Record<string, readonly number[]>> = { OMS: [13] };
 /** A space is white space to the extractor before any font is asked (OMS's code 32 is `arrowleft`). */
 const SPACE = 0x20;
 
-/** Makes `texts` (code → text) into a decoder (see {@link TexDecoder}); `silent` codes decode to nothing. */
-export function decoderOf(texts: readonly string[], silent: readonly number[] = []): TexDecoder {
+/**
+ * Makes `texts` (code → text) into a decoder (see {@link TexDecoder}); `standIns` are never decoded, `silent`
+ * codes decode to nothing.
+ */
+export function decoderOf(
+  texts: readonly string[],
+  standIns = '',
+  silent: readonly number[] = [],
+): TexDecoder {
   texts = texts.map((text, code) => (silent.includes(code) ? '' : text));
-  const known = new Set([...texts.filter((text) => text !== ''), ...ASCII_STAND_INS]);
+  const known = new Set([...texts.filter((text) => text !== ''), ...standIns]);
   const decoder = new Map<number, number | string>();
   texts.forEach((text, code) => {
     for (const raw of rawCharacters(code)) {
@@ -100,10 +108,25 @@ export function texDecoder(baseFontName: string): TexDecoder | undefined {
   if (encoding === undefined) return undefined;
   let decoder = decoders.get(encoding);
   if (decoder === undefined) {
-    decoder = decoderOf(TEX_FONT_TABLE[encoding] as readonly string[], SILENT[encoding]);
+    decoder = decoderOf(
+      TEX_FONT_TABLE[encoding] as readonly string[],
+      ASCII_STAND_INS[encoding],
+      SILENT[encoding],
+    );
     decoders.set(encoding, decoder);
   }
   return decoder;
+}
+
+/** U+0338, OMS's `negationslash`: TeX draws it before the sign it strikes (`\not=`). */
+export const NEGATION_SLASH = 0x338;
+
+/**
+ * `text` with each negation slash moved after the character it strikes, composed where Unicode has one character
+ * for both: "\u0338=" (TeX's ≠ as read) becomes "≠", "\u0338∈" "∉"; a space between them is dropped.
+ */
+export function composeNegations(text: string): string {
+  return text.replace(/\u0338 ?(\P{M})/gu, (_, c: string) => `${c}\u0338`.normalize('NFC'));
 }
 
 /** `text` with each character decoded by `decoder` (for tests and callers outside the extractor's loop). */
