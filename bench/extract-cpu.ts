@@ -53,6 +53,11 @@
  * - The stage allocated 235 MB per 10 manuals; 188 MB since b7f5665 (whole process of 3 passes 0.94x, 0.87-1.17,
  *   n=5). A heap holding the English model (a pipeline run first, 56 MB) did not make pages dearer (3.18-3.36
  *   against 3.01-3.56 ms/page, same sitting).
+ *
+ * TeX fonts decoded (pdf/tex-fonts.ts, 2026-12-07 23:10 UTC, load 2.5-3.3): 4 pairs of `--repeat 8` processes, base
+ * and branch in turn, best warm round: the valgrind manual (no TeX font) 1.66-2.03 against 1.78-1.96 CPU ms/page
+ * (pair ratios 0.93-1.04, median 0.99), datatool-user-guide.pdf (3,494 CMSY characters decoded) 1.46-1.81 against
+ * 1.62-1.83 (0.90-1.09, median 0.98): no cost seen.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';

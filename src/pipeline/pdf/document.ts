@@ -11,6 +11,7 @@ import { bandBytesFor, bandRows } from './bands.ts';
 import { type Engine, engineLimits } from './engine.ts';
 import type { RawItem } from './lines.ts';
 import { softMaskedSizes } from './soft-masks.ts';
+import { composeNegations, NEGATION_SLASH, type TexDecoder, texDecoder } from './tex-fonts.ts';
 import { cleanText, collapseWhitespace } from './text.ts';
 
 /** A page's box as shown (after /Rotate), with PDF's y growing upwards. */
@@ -116,7 +117,17 @@ interface TextStyle {
   size: number;
   bold: boolean;
   angled: boolean;
+  /** The font's decoder when it is one of TeX's (pdf/tex-fonts.ts), undefined for every other font. */
+  tex: TexDecoder | undefined;
 }
+
+/** What is read of a font once per page: bold or not, and its TeX decoder. */
+interface FontFacts {
+  bold: boolean;
+  tex: TexDecoder | undefined;
+}
+
+const PLAIN_FONT: FontFacts = { bold: false, tex: undefined };
 
 const BOLD_NAME = /bold|black|heavy|semibold|demi|[-,_]bd$|\bbd\b|bx(?:ti|sl)?\d+$/i;
 /** PDF font descriptor flag ForceBold. */
@@ -230,7 +241,7 @@ export class PdfiumDocument {
     const rect = this.scratch;
     const show = shownPoint(box.rotation, box.user);
     const { user } = box;
-    const fonts = new Map<number, boolean>();
+    const fonts = new Map<number, FontFacts>();
     const items: RawItem[] = [];
     const count = E.FPDFText_CountChars!(text);
     let chars = 0;
@@ -249,7 +260,11 @@ export class PdfiumDocument {
     let startX = 0;
     let startY = 0;
     let object = 0;
-    let style: TextStyle = { size: 1, bold: false, angled: false };
+    let style: TextStyle = { size: 1, bold: false, angled: false, tex: undefined };
+    /** A decoded TeX character's text when it is not one code point (a ligature, or '' for none). */
+    let several: string | undefined;
+    /** Whether a TeX negation slash was read on the page (composed with its sign at the end). */
+    let negated = false;
     for (let i = 0; i < count; i++) {
       let u = getUnicode(text, i);
       // PDFium gives a character past U+FFFF (a mathematical italic letter) as two, its UTF-16 surrogates: read
@@ -257,6 +272,19 @@ export class PdfiumDocument {
       const low = u >= 0xd800 && u < 0xdc00 && i + 1 < count ? getUnicode(text, i + 1) : 0;
       const paired = low >= 0xdc00 && low <= 0xdfff;
       if (paired) u = 0x10000 + ((u - 0xd800) << 10) + (low - 0xdc00);
+      several = undefined;
+      // A control character is a TeX font's raw code (Δ is code 1 in CMR) or PDFium's own (line ends, which belong
+      // to no text object): decoded here, before it is taken for white space or a line end.
+      if (u < 0x20 && u !== PDFIUM_LINE_END_HYPHEN) {
+        const obj = textObject(text, i);
+        const tex = obj ? this.#font(obj, fonts).tex : undefined;
+        const d = tex?.get(u);
+        if (d !== undefined) {
+          if (typeof d === 'number') u = d;
+          else if (d === '') continue;
+          else [u, several] = [d.codePointAt(0) as number, d];
+        }
+      }
       if (u === 0x0d || u === 0x0a) {
         item = undefined;
         continue;
@@ -266,7 +294,6 @@ export class PdfiumDocument {
         continue;
       }
       if (u === PDFIUM_LINE_END_HYPHEN) u = 0x2d;
-      chars++;
       const obj = textObject(text, i);
       if (obj !== object) {
         object = obj;
@@ -277,6 +304,17 @@ export class PdfiumDocument {
           item = undefined;
         style = next;
       }
+      // A TeX font's raw code as a Latin letter ('h' for ⟨): decided per text object, one test per character.
+      if (style.tex !== undefined && several === undefined) {
+        const d = style.tex.get(u);
+        if (d !== undefined) {
+          if (typeof d === 'number') u = d;
+          else if (d === '') continue;
+          else [u, several] = [d.codePointAt(0) as number, d];
+          if (u === NEGATION_SLASH) negated = true;
+        }
+      }
+      chars++;
       const { size } = style;
       if (style.angled) {
         const [x, y] = this.#origin(text, i, show);
@@ -286,7 +324,7 @@ export class PdfiumDocument {
           starts.push(end);
           [startX, startY] = [x, y];
         }
-        end = pushChar(units, end, u);
+        end = several === undefined ? pushChar(units, end, u) : pushText(units, end, several);
         if (paired) i++;
         item.width = Math.hypot(x - startX, y - startY) + size * 0.5;
         continue;
@@ -318,7 +356,7 @@ export class PdfiumDocument {
         itemMid = mid;
         right = x1;
       }
-      end = pushChar(units, end, u);
+      end = several === undefined ? pushChar(units, end, u) : pushText(units, end, several);
       if (paired) i++;
       if (x1 > right) right = x1;
       if (x0 < item.x) item.x = x0;
@@ -327,6 +365,7 @@ export class PdfiumDocument {
     starts.push(end);
     items.forEach((run, i) => {
       run.str = fromCodeUnits(units, starts[i] as number, starts[i + 1] as number);
+      if (negated) run.str = composeNegations(run.str);
     });
     return { items, chars };
   }
@@ -343,12 +382,12 @@ export class PdfiumDocument {
    * The style of a text object, from its first character: the size it is drawn at (its nominal size scaled by
    * its text and page matrices), bold or not, and whether it runs at an angle on the page as shown.
    */
-  #style(text: number, i: number, obj: number, rotation: number, fonts: Map<number, boolean>): TextStyle {
+  #style(text: number, i: number, obj: number, rotation: number, fonts: Map<number, FontFacts>): TextStyle {
     const E = this.engine.exports;
     const nominal = E.FPDFText_GetFontSize!(text, i);
-    const bold = this.#isBold(obj, fonts);
+    const { bold, tex } = this.#font(obj, fonts);
     const m = this.scratch + 32;
-    if (!E.FPDFText_GetMatrix!(text, i, m)) return { size: nominal || 1, bold, angled: false };
+    if (!E.FPDFText_GetMatrix!(text, i, m)) return { size: nominal || 1, bold, angled: false, tex };
     const f = this.engine.heapF32();
     const k = m >> 2;
     // Read by index: destructuring a subarray goes through its iterator, which allocated per text object.
@@ -359,26 +398,32 @@ export class PdfiumDocument {
     // The run's direction (a, b) as shown: a quarter turn swaps and negates its components.
     const [dx, dy] = rotation % 2 === 0 ? [a, b] : [b, a];
     const angled = Math.abs(dy) > Math.abs(dx) * ANGLED_SLOPE;
-    return { size: nominal * Math.hypot(c, d) || nominal || 1, bold, angled };
+    return { size: nominal * Math.hypot(c, d) || nominal || 1, bold, angled, tex };
   }
 
-  /** Whether a text object's font is bold: by name, weight (600 and up) or ForceBold; once per font per page. */
-  #isBold(obj: number, cache: Map<number, boolean>): boolean {
+  /**
+   * A text object's font: bold or not (by name, weight 600 and up, or ForceBold) and its decoder when it is one of
+   * TeX's; read once per font per page.
+   */
+  #font(obj: number, cache: Map<number, FontFacts>): FontFacts {
     const E = this.engine.exports;
     const font = E.FPDFTextObj_GetFont!(obj);
-    if (!font) return false;
-    let bold = cache.get(font);
-    if (bold === undefined) {
+    if (!font) return PLAIN_FONT;
+    let facts = cache.get(font);
+    if (facts === undefined) {
       const name = this.scratch + SCRATCH_BYTES - NAME_BYTES;
       const length = E.FPDFFont_GetBaseFontName!(font, name, NAME_BYTES);
       const fontName = length > 0 ? utf8(this.engine.heapU8(), name, Math.min(length, NAME_BYTES)) : '';
+      const baseName = fontName.replace(/^[A-Z]{6}\+/, '');
       const weight = E.FPDFFont_GetWeight!(font);
       const flags = E.FPDFFont_GetFlags!(font);
-      bold =
-        BOLD_NAME.test(fontName.replace(/^[A-Z]{6}\+/, '')) || weight >= 600 || (flags & FORCE_BOLD) !== 0;
-      cache.set(font, bold);
+      facts = {
+        bold: BOLD_NAME.test(baseName) || weight >= 600 || (flags & FORCE_BOLD) !== 0,
+        tex: texDecoder(baseName),
+      };
+      cache.set(font, facts);
     }
-    return bold;
+    return facts;
   }
 
   /** The outline flattened in document order; an entry without a page destination gets `page: null`. */
@@ -568,6 +613,12 @@ function pushChar(units: number[], end: number, u: number): number {
     units[end++] = 0xd800 + ((u - 0x10000) >> 10);
     units[end++] = 0xdc00 + ((u - 0x10000) & 0x3ff);
   } else units[end++] = u;
+  return end;
+}
+
+/** Writes `text`'s code units at `units[end]` and returns the new end. */
+function pushText(units: number[], end: number, text: string): number {
+  for (let k = 0; k < text.length; k++) units[end++] = text.charCodeAt(k);
   return end;
 }
 
