@@ -38,6 +38,20 @@ describe('sentences', () => {
       'Call the nurse at ext. 54413.',
       'Our Dept. Head pays, tel. 555 0100.',
     ]);
+    // "Mt.", "Mts." and "Ft." are abbreviations before a name, units after a number (stop 39's review).
+    assert.deepEqual(splitSentences('The tower is 300 ft. It was finished in 1889. Mt. Everest is higher.'), [
+      'The tower is 300 ft.',
+      'It was finished in 1889.',
+      'Mt. Everest is higher.',
+    ]);
+    assert.deepEqual(
+      splitSentences('Global emissions reached 37,000 Mt. China emits the most. Ft. Sumter fell in 1861.'),
+      ['Global emissions reached 37,000 Mt.', 'China emits the most.', 'Ft. Sumter fell in 1861.'],
+    );
+    assert.deepEqual(splitSentences('The Rocky Mts. run south. A hoop is 10 ft. above the floor.'), [
+      'The Rocky Mts. run south.',
+      'A hoop is 10 ft. above the floor.',
+    ]);
   });
 
   test('split CJK full stops and blank lines', () => {

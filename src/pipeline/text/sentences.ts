@@ -5,11 +5,19 @@ import { ANY_ABBREVIATION } from '../language/xx/index.ts';
 import { SENTENCE_WORDS } from '../rules/sentences/shape.ts';
 import { squash } from './words.ts';
 
+/** Abbreviations that are also units: "Mt. Everest", "Ft. Sumter", but "300 ft." and "37,000 Mt." end a sentence. */
+const MEASURES = new Set(['mt', 'mts', 'ft']);
+/** A number right before the word ("300 ft", "37,000 Mt"): the word is a unit. */
+const AFTER_NUMBER = /\p{N}\s*$/u;
+
 /**
  * True for an abbreviation after which a full stop does not end a sentence ("approx", "e.g", "z.B"), in any
- * language: a text quotes others' (each language's list is in its folder of src/pipeline/language).
+ * language: a text quotes others' (each language's list is in its folder of src/pipeline/language). `before` is the
+ * text right before the word: a unit after a number ends a sentence.
  */
-export const isAbbreviation = (word: string): boolean => ANY_ABBREVIATION.has(word.toLowerCase());
+export const isAbbreviation = (word: string, before = ''): boolean =>
+  ANY_ABBREVIATION.has(word.toLowerCase()) &&
+  !(MEASURES.has(word.toLowerCase()) && AFTER_NUMBER.test(before));
 
 /** End of a sentence: terminal punctuation (with closing quotes) before white space and a capital or digit,
  * or CJK full stops anywhere (Japanese technical writing often ends with "．", the full-width full stop). */
@@ -56,7 +64,7 @@ function endsWithAbbreviation(text: string, dot: number, after: string): boolean
   const word = text.slice(i, dot).toLowerCase();
   if (word.length === 1 && /\p{L}/u.test(word)) return true;
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word) && /^\p{N}/u.test(after)) return true;
-  return ANY_ABBREVIATION.has(word);
+  return isAbbreviation(word, text.slice(Math.max(0, i - 3), i));
 }
 
 /** A best-effort sentence when none is good: at most `SENTENCE_WORDS.max` words, cut at a word boundary. */

@@ -78,36 +78,60 @@ export const leansBack = (statement: string): boolean => {
 
 /** Participles after which "It is … to/that" is the impersonal "it" of a clause to come ("It is known that …"). */
 const IMPERSONAL =
-  'known|believed|thought|assumed|said|expected|recommended|advised|suggested|estimated|reported|claimed|argued|understood|agreed|required|permitted|allowed|forbidden|prohibited|encouraged|feared|hoped|considered|presumed|rumou?red|often|then|even|open';
+  'known|believed|thought|assumed|said|expected|recommended|advised|suggested|estimated|reported|claimed|argued|understood|agreed|required|permitted|allowed|forbidden|prohibited|encouraged|feared|hoped|considered|presumed|rumou?red|often|then|even|open|proved|proven|shown|demonstrated|discovered|decided|ruled|decreed|held|postulated|implied|banned|mandated|established|accepted|generally';
 
 /** Signs of listed/refers-back, each anchored or bounded: a sentence is read once by each. */
 const REFERS_BACK_SIGNS: readonly RegExp[] = [
   // "It is used to …", "It was written in C": "it" is the thing said before; "It is known that …" is not.
   new RegExp(
-    String.raw`^it\s+(?:is|was|are|can\s+be|may\s+be|must\s+be|should\s+be|will\s+be|has\s+been)\s+(?:(?:also|often|usually|mainly|mostly|typically|commonly|primarily|generally|then|sometimes|always|only)\s+)?(?!(?:${IMPERSONAL})\b)(?:\p{Ll}+(?:ed|en)|made|built|sent|kept|held|found|shown|written|done|run|set|put|read|bound|meant|taught|brought|told|sold|left|paid|drawn|grown|given|taken|chosen|driven|hidden)\s+(?:to|for|by|as|in|on|with|from|into|at|under|via|using)\b|^it\s+(?:is|was)\s+(?:(?:also|often|usually|commonly|sometimes)\s+)?(?:called|named|termed|dubbed|known\s+as|referred\s+to\s+as)\b`,
+    String.raw`^it\s+(?:is|was|are|can\s+be|may\s+be|must\s+be|should\s+be|will\s+be|has\s+been)\s+(?:(?:also|often|usually|mainly|mostly|typically|commonly|primarily|generally|then|sometimes|always|only|widely|frequently|first|largely|originally|still|now|traditionally|rarely)\s+)?(?!(?:${IMPERSONAL})\b)(?:\p{Ll}+(?:ed|en)|made|built|sent|kept|held|found|shown|written|done|run|set|put|read|bound|meant|taught|brought|told|sold|left|paid|drawn|grown|given|taken|chosen|driven|hidden)\s+(?:to|for|by|as|in|on|with|from|into|at|under|via|using|of)\b|^it\s+(?:is|was)\s+(?:(?:also|often|usually|commonly|sometimes)\s+)?(?:called|named|termed|dubbed|known\s+as|referred\s+to\s+as)\b`,
     'iu',
   ),
-  // "Another option is …", "Another example is …"; "Another name for X is …" names its own X.
-  /^another\s+(?:(?!(?:of|for|to|in|on|at|from|between|among|with|by|than)\b)[\p{L}-]+\s+){1,3}?(?:is|are|was|were|can|could|may|might|will|would|should|must|has|have|had|does|do)\b/iu,
-  // "That theorem is …" as the subject; "That smoking causes cancer is …" is a clause.
-  /^that\s+(?!(?:is|was|are|were|has|had|have|can|will|would|may|might|must|should|does|did|do|the|an?)\b)\p{Ll}+\s+(?:is|are|was|were|can|could|may|might|will|would|should|must|has|have|had|does|did|do)\b/iu,
-  // A screen's step done "again" ("By clicking the icon again"); "Simmering the stock again …" is a cook's step.
-  /\b(?:click|press|tap|select|toggle|hit|push)(?:s|es|ed|ped|ing|ping)?\s+(?:on\s+)?(?:the|this|that)\s+(?:[\p{L}-]+\s+){0,2}?again\b/iu,
+  // "Another option is …", "Another example is …"; "Another name for X is …" names its own X. Read without the i
+  // flag: a capital after "Another" is a title ("Another Country is a 1962 novel"); "Another was built …" is not.
+  /^[Aa]nother\s+(?:(?:(?!(?:of|for|to|in|on|at|from|between|among|with|by|than)\b)\p{Ll}[\p{Ll}-]*\s+){1,3}?)?(?:is|are|was|were|can|could|may|might|will|would|should|must|has|have|had|does|do)\b/u,
+  // A screen's step done "again" on an on-screen thing ("By clicking the icon again", "Click OK again", "Clicking it
+  // again"); "Pressing the grapes again …", "hit the ball again" are a cook's and a player's steps.
+  /\b(?:click(?:s|ed|ing)?|press(?:es|ed|ing)?|tap(?:s|ped|ping)?|select(?:s|ed|ing)?|toggl(?:e|es|ed|ing)|hit(?:s|ting)?|push(?:es|ed|ing)?)\s+(?:on\s+)?(?:the|this|that)\s+(?:[\p{L}-]+\s+){0,2}?(?:buttons?|icons?|keys?|links?|tabs?|menus?|check\s?box(?:es)?|box(?:es)?|fields?|items?|toolbars?|switch(?:es)?|screens?|ok|entry|options?|arrows?|sliders?|tiles?|windows?|dialog)\s+again\b/iu,
+  /\b(?:[Cc]lick(?:s|ed|ing)?|[Tt]ap(?:s|ped|ping)?|[Tt]oggl(?:e|es|ed|ing))\s+(?:on\s+)?it\s+again\b/u,
+  /\b(?:[Cc]lick(?:s|ed|ing)?|[Pp]ress(?:es|ed|ing)?|[Tt]ap(?:s|ped|ping)?|[Ss]elect(?:s|ed|ing)?|[Hh]it(?:s|ting)?|[Pp]ush(?:es|ed|ing)?)\s+(?:on\s+)?\p{Lu}[\p{L}]*\s+again\b/u,
+  // "That year, …": a time said before.
+  /^That\s+(?:year|day|night|week|month|decade|century|season|summer|winter|spring|autumn|morning|evening|time)\s*,/u,
 ];
+
+/** "That theorem is …", "Those courts have …" as the subject: a lower-case word (not a name) and a verb. */
+const THAT_SUBJECT =
+  /^(?:That|Those|that|those)\s+(?!(?:is|was|are|were|has|had|have|can|will|would|may|might|must|should|does|did|do|the|an?|which|who)\b)\p{Ll}+\s+(?:is|are|was|were|can|could|may|might|will|would|should|must|has|have|had|does|did|do)\b/u;
+/** A second main verb after the clause ("That ice is less dense than water explains why …"): the clause is the subject. */
+const SECOND_VERB =
+  /\s(?:is|are|was|were|has|have|had|explains?|shows?|means?|suggests?|implies|proves?|remains?|became|becomes|led|leads|made|makes|accounts|underlies|causes)\b/u;
+const thatSubject = (s: string): boolean => {
+  const m = THAT_SUBJECT.exec(s);
+  return m !== null && !SECOND_VERB.test(s.slice(m[0].length));
+};
 
 /** Signs of listed/about-the-book: the text's reader, its exercises or the book as the subject. */
 const BOOK =
   '(?:exercises?|chapters?|sections?|lessons?|tutorials?|courses?|units?|modules?|books?|manuals?|guides?)';
 const ABOUT_THE_BOOK: readonly RegExp[] = [
-  /\b(?:assumes?|assumed|expects?|expected|presumes?|presumed)\s+that\s+the\s+readers?\b/iu,
-  /\bthe\s+(?:interested|attentive|careful|curious|novice|casual|new|experienced|advanced)\s+readers?\b/iu,
-  /\bthe\s+readers?\s+(?:is|are|was|will\s+be)\s+(?:assumed|expected|encouraged|referred|invited|advised|urged|asked)\b/iu,
-  new RegExp(String.raw`\b(?:at|by)\s+the\s+end\s+of\s+(?:the|this|these|each)\s+${BOOK}\b`, 'iu'),
+  // The reader's knowledge assumed ("assumes that the reader has …"); "assumes that the reader creates …" is a theory's.
+  /\b(?:assumes?|assumed|expects?|expected|presumes?|presumed)\s+that\s+the\s+readers?\s+(?:already\s+)?(?:has|have|knows?|is\s+familiar|are\s+familiar|understands?|is\s+acquainted|are\s+acquainted|is\s+able|can|possess(?:es)?)\b/iu,
+  // The reader sent elsewhere ("the interested reader may consult …"); "the careful reader who notices …" is kept.
+  /\bthe\s+(?:interested|attentive|careful|curious|novice|casual|new|experienced|advanced)\s+readers?\s+(?:may|can|could|should|might|will|is\s+(?:referred|encouraged|advised|invited|urged))\s+(?:also\s+)?(?:to\s+)?(?:consult|see|refer|find|read|look|check|turn|verify|skip|compare|go)\b/iu,
+  /\bthe\s+readers?\s+(?:is|are|was|will\s+be)\s+(?:referred|directed|pointed)\s+to\b/iu,
+  /\bthe\s+readers?\s+(?:is|are|was|will\s+be)\s+(?:encouraged|invited|advised|urged|asked)\s+to\s+(?:consult|see|refer|read|look|check|turn|verify|skip|compare|try)\b/iu,
+  /\bthe\s+readers?\s+(?:is|are|was|will\s+be)\s+(?:assumed|expected)\s+to\s+(?:know|have|be\s+familiar|understand|be\s+acquainted|be\s+able|recall|possess)\b/iu,
+  /^(?:the\s+)?readers?\s+(?:should|must|are\s+assumed|are\s+expected|is\s+assumed|is\s+expected)\b/iu,
+  // The book's own parts: "At the end of the chapter …", not "the end of the course of antibiotics", "Chapter 11".
   new RegExp(
-    String.raw`\b(?:after|once)\s+(?:reading|completing|finishing|working\s+through|studying|doing)\s+(?:the|this|these|each)\s+${BOOK}\b`,
+    String.raw`\b(?:at|by)\s+the\s+end\s+of\s+(?:the|this|these|each)\s+${BOOK}\b(?!\s+(?:of\b|\d|[IVXLC]+\b))`,
     'iu',
   ),
-  /^(?:the|this|our)\s+(?:book|manual|tutorial|guide|chapter|handbook|document)\s+(?:also\s+)?(?:describes|explains|covers|shows|assumes|presents|introduces|discusses|focuses|contains|provides|is\s+(?:intended|written|organi[sz]ed|meant|aimed|divided|not\s+intended))\b/iu,
+  new RegExp(
+    String.raw`\b(?:after|once)\s+(?:reading|completing|finishing|working\s+through|studying|doing)\s+(?:the|this|these|each)\s+${BOOK}\b(?!\s+(?:of\b|\d|[IVXLC]+\b))`,
+    'iu',
+  ),
+  /^(?:the|this|our)\s+(?:book|manual|tutorial|guide|chapter|handbook|document|appendix|section|following\s+(?:chapters?|sections?))\s+(?:also\s+)?(?:(?:list|describe|explain|cover|show|assume|present|introduce|discuss|focuse|contain|provide|give|outline|summari[sz]e)s?|focus|is\s+(?:intended|written|organi[sz]ed|meant|aimed|divided|not\s+intended))\b/iu,
 ];
 
 /** A word, a stop and a capital: a sentence end unless the word is an abbreviation. Read from word starts only. */
@@ -257,6 +281,25 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'By clicking the icon again the shutter will be removed.',
       'Pressing the button again stops the timer.',
       'Tapping the screen again hides the toolbar.',
+      // The review of stop 39's true/false rules (issue #24): its probes.
+      'It is composed of three protein subunits.',
+      'It is widely used in industry to clean metal surfaces.',
+      'It is frequently prescribed for high blood pressure.',
+      'It was first described by Alois Alzheimer in 1906.',
+      'It is used for cooling the engine.',
+      'It was developed at Bell Labs in the 1970s.',
+      'Another was built in 1870 on the same site.',
+      'That one is faster than the default allocator.',
+      'Those courts have no jurisdiction over federal claims.',
+      'Clicking it again closes the window.',
+      'Hitting the button again stops the alarm.',
+      'Click OK again to confirm the deletion.',
+      'Another approach is to cache the results.',
+      'That protein was isolated in 1953.',
+      'Tapping the icon again closes the menu.',
+      'Another important factor was the weather.',
+      'Toggled the switch again to turn the light off.',
+      'That year, the Titanic sank on its maiden voyage.',
     ],
     keep: [
       'It was Newton who formulated the three laws of motion.',
@@ -290,8 +333,33 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'Caesar crossed the Rubicon and marched on Rome again in 49 BC.',
       'The bill was read again in the House of Lords in 1911.',
       'A TCP segment that arrives out of order is held in a buffer.',
+      // The review of stop 39's true/false rules (issue #24): its probes.
+      'It is generally accepted in economics that a price ceiling below equilibrium causes shortages.',
+      'It was proved by Euclid that there are infinitely many prime numbers.',
+      'It was shown by Gödel that no consistent formal system of arithmetic can prove its own consistency.',
+      'It was discovered in 1928 that the mould Penicillium kills bacteria.',
+      'It was decided in Marbury v. Madison that federal courts may strike down acts of Congress.',
+      'It was ruled in Brown v. Board of Education that segregated public schools were unconstitutional.',
+      'It was decreed by Constantine in 313 that Christians could worship freely.',
+      'It is postulated in special relativity that the speed of light is the same for all observers.',
+      'It is implied in every contract of employment that the employer will not destroy mutual trust.',
+      'It has been shown in clinical trials that low-dose aspirin reduces the risk of a second heart attack.',
+      'It can be shown by induction that the sum of the first n odd numbers is n squared.',
+      'It can be proved by contradiction that the square root of 2 is irrational.',
+      'It is banned in the European Union to add lead to petrol.',
+      'It is mandated by the US Constitution that the President be at least 35 years old.',
+      'Another Country is a 1962 novel by James Baldwin.',
+      'Another Green World is a 1975 album by Brian Eno.',
+      'That ice is less dense than liquid water explains why lakes freeze from the top down.',
+      'That light has a finite speed was first shown by Ole Rømer in 1676.',
+      'Press the dough again after it has rested for ten minutes to knock out large air pockets.',
+      'Pressing the grapes again after the free-run juice is drained yields a harsher press wine.',
+      'In volleyball, a player may not hit the ball again immediately after touching it.',
+      'In CPR, the rescuer must press the chest again at a rate of 100 to 120 compressions per minute.',
+      'Selecting the same sample again with replacement is allowed in bootstrap resampling.',
+      'That Hamlet is indecisive is a common reading of the play.',
     ],
-    fails: (s) => REFERS_BACK_SIGNS.some((sign) => sign.test(s.trim())),
+    fails: (s) => REFERS_BACK_SIGNS.some((sign) => sign.test(s.trim())) || thatSubject(s.trim()),
   },
   {
     id: 'listed/about-the-book',
@@ -305,6 +373,16 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'The reader is referred to the SQL standard for the full grammar.',
       'The manual describes the installation on Unix systems.',
       'The book assumes a basic knowledge of calculus.',
+      // The review of stop 39's true/false rules (issue #24): its probes.
+      'The reader should be familiar with basic algebra.',
+      'The following chapters describe the protocol in detail.',
+      'Readers are assumed to know the C language.',
+      'This section describes how to configure the server.',
+      'The appendix lists all error codes of the library.',
+      'The tutorial covers the basics of regression.',
+      'After reading this chapter you will understand TCP.',
+      'The interested reader can find the proof in Knuth.',
+      'This guide is intended for system administrators.',
     ],
     keep: [
       'A card reader reads the magnetic stripe of a card.',
@@ -322,6 +400,18 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'The guide rope of a climber is called the lead rope.',
       'A reader of a memory card transfers its files to a computer.',
       'The document of title to goods is a bill of lading.',
+      // The review of stop 39's true/false rules (issue #24): its probes.
+      'Reader-response theory assumes that the reader creates the meaning of a text.',
+      'In a classic whodunit, the reader is invited to solve the crime before the detective does.',
+      'Unreliable narrators reward the careful reader who notices inconsistencies.',
+      'Penny papers of the 1830s were written for the casual reader who wanted cheap news.',
+      'In breast screening, the experienced reader of mammograms detects more cancers than a novice.',
+      'At the end of the course of antibiotics, the infection should be fully cleared.',
+      'At the end of each unit of time, compound interest is added to the principal.',
+      'At the end of each section of a rondo, the main theme returns.',
+      'By the end of the Chapter 11 process, the debtor emerges with a confirmed reorganisation plan.',
+      'After completing the course of rabies vaccine, a person is protected for several years.',
+      'A palate cleanser is traditionally served at the end of each course of a formal French dinner.',
     ],
     fails: (s) => ABOUT_THE_BOOK.some((sign) => sign.test(s)),
   },
@@ -435,6 +525,9 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'The special filename "-" may be used to load commands from a file. This allows a command file to accept commands.',
       'Function read.spss can read files created by SPSS. It returns a list with one component for each variable.',
       'Relational systems have dominated since the 1980s. PostgreSQL and MySQL are relational systems.',
+      // The review of stop 39's true/false rules (issue #24): its probes.
+      'Global emissions reached 37,000 Mt. China emits the most.',
+      'The hoop stands at 10 ft. The court is 94 ft. long.',
     ],
     keep: [
       'The special filename "-" may be used to load commands from standard input.',
@@ -450,12 +543,23 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'Ft. Sumter was fired on in April 1861.',
       'St. Petersburg was the capital of the Russian Empire.',
       'Dr. Snow traced the cholera outbreak to a water pump.',
+      // The review of stop 39's true/false rules (issue #24): its probes.
+      'Mt. Everest was first climbed by Hillary and Norgay in 1953.',
+      'Mt. Kilimanjaro is the highest mountain in Africa.',
+      'The Rocky Mts. run from British Columbia to New Mexico.',
+      'Ft. Sumter was fired on in April 1861, starting the American Civil War.',
+      'A regulation basketball hoop is 10 ft. above the floor.',
+      'A 30 ft. tall tree would be dwarfed by a mature giant sequoia.',
     ],
     fails: (s) => {
       const body = s.trim().replace(/[.!?]["'”’)]*$/u, '');
       for (const m of body.matchAll(STOP_BEFORE_CAPITAL)) {
         const word = m[1]!;
-        if (/(?:[\p{L}\p{N}]\p{Ll}|\p{Lu}{2})$/u.test(word) && !isAbbreviation(word)) return true;
+        if (
+          /(?:[\p{L}\p{N}]\p{Ll}|\p{Lu}{2})$/u.test(word) &&
+          !isAbbreviation(word, body.slice(Math.max(0, (m.index ?? 0) - 3), m.index))
+        )
+          return true;
       }
       return false;
     },
@@ -468,6 +572,14 @@ export const LISTED_RULES: readonly ListedRule[] = [
       'The default timeout is 10 seconds. dump-all Dump all memories to the terminal.',
       'The Inc. file holds 10 bytes. dump-all Dump all memories to the terminal.',
       'Support for version 7.3 files is disabled if HDF5 is not available. --enable-extended-sparse=yes Enable extended sparse types.',
+      // The review of stop 39's true/false rules (issue #24): its probes.
+      'Sets the verbosity. -o FILE Write the output to FILE.',
+      'Default: off. -V, --version Print the version and exit.',
+      'The default is 10. --timeout <seconds> Set the timeout.',
+      'The ping command sends ICMP echo requests. -c Sets how many are sent.',
+      'The server logs every request. -o FILE Write the log to FILE.',
+      'The tool converts images between formats. -V, --version Print the version and exit.',
+      'The client retries failed requests. --timeout <seconds> Set the timeout.',
     ],
     keep: [
       'When using direct SPI mode, up to 3 bytes can be omitted.',
@@ -486,7 +598,11 @@ export const LISTED_RULES: readonly ListedRule[] = [
         s,
       ) ||
       // An option's row ("--enable-extended-sparse=yes Enable …") after a sentence end (matio, fifteenth reading).
-      /(?<=[\p{L}\d]{2})[.!?]\s+--?\p{Ll}[\p{Ll}\d_=-]*\s+\p{Lu}\p{Ll}/u.test(s),
+      /(?<=[\p{L}\d]{2})[.!?]\s+--?\p{Ll}[\p{Ll}\d_=-]*\s+\p{Lu}\p{Ll}/u.test(s) ||
+      // An option with a capital or a value ("-o FILE Write …", "-V, --version Print …", "--timeout <seconds> Set …").
+      /(?<=[\p{L}\d]{2})[.!?]\s+--?[\p{L}\d][\p{L}\d_=-]*(?:,\s+--?[\p{L}\d][\p{L}\d_=-]*)?(?:\s+(?:\p{Lu}[\p{Lu}\d_]*|<[^<>\s]{1,40}>|\[[^[\]\s]{1,40}\]))?\s+\p{Lu}\p{Ll}/u.test(
+        s,
+      ),
   },
   {
     id: 'listed/extraction-marks',
