@@ -82,7 +82,7 @@ const OWN_DOCUMENTATION = String.raw`(?:the\s+)?(?:(?:[\w-]+\s+)?man\s+pages?\b|
  * runs of words, so a long line is read once.
  */
 export const POINTS_ELSEWHERE = new RegExp(
-  String.raw`\b(?:${TOLD_IN}|see)\s+(?:the\s+)?(?:${NUMBERED_PART}|${OWN_DOCUMENTATION})|${NEIGHBOURING_PART}|\bas\s+(?:\p{Ll}+\s+)?(?:above|below|later|earlier)\b|\b(?:above|below|later|earlier)\s*[.;:)]?\s*$`,
+  String.raw`\b(?:${TOLD_IN}|see)\s+(?:the\s+)?(?:${NUMBERED_PART}|${OWN_DOCUMENTATION})|${NEIGHBOURING_PART}|\bas\s+(?:\p{Ll}+\s+)?(?:above|below|later|earlier)\b|\b(?:above|below|later|earlier)(?:\s*[.;:)])?\s*$`,
   'iu',
 );
 
