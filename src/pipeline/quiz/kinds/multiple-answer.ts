@@ -136,7 +136,8 @@ export function multipleAnswerItems(
   }
   for (const q of statements) {
     const text = statementOf(q.prompt);
-    if (q.moduleIndex === undefined || !fitsAnOptionList(text) || listedProblem(text, lang) !== null) continue;
+    if (q.moduleIndex === undefined || !fitsAnOptionList(text) || listedProblem(text, lang) !== null)
+      continue;
     const source = sourceOf(q.explanation);
     if (
       !q.answer &&
