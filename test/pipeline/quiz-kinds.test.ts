@@ -529,6 +529,16 @@ describe('multiple answer: key bindings and sentences adding to the one before a
 });
 
 describe('multiple answer: false options by a quantity a numerical item would ask, changed', () => {
+  /** A checked true statement of module 0, page 3. */
+  const tf = (text: string): DraftOf<'true_false'> => ({
+    kind: 'true_false',
+    prompt: `True or false: ${text}`,
+    answer: true,
+    explanation: `From page 3: "${text}"`,
+    sourcePage: 3,
+    moduleIndex: 0,
+  });
+
   test('a quantity to ask is changed (doubled, or a small one raised by two); no quantity to ask, no option', () => {
     assert.equal(
       falseByQuantity('Path names are kept in buffers that start at 256 bytes in length.', words),
@@ -569,14 +579,6 @@ describe('multiple answer: false options by a quantity a numerical item would as
   });
 
   test('with two true statements of the module, a sentence whose quantity is changed makes an item', () => {
-    const tf = (text: string): DraftOf<'true_false'> => ({
-      kind: 'true_false',
-      prompt: `True or false: ${text}`,
-      answer: true,
-      explanation: `From page 3: "${text}"`,
-      sourcePage: 3,
-      moduleIndex: 0,
-    });
     const source = 'The postoperative period for major surgery is 90 days.';
     const falses = [{ text: falseByQuantity(source, words)!, source, page: 5, moduleIndex: 0 }];
     const trues = [
@@ -597,14 +599,6 @@ describe('multiple answer: false options by a quantity a numerical item would as
   test('a statement too long for a list is left out before grouping, not dropped with the only false option', () => {
     // PETSc users manual (fresh set 15): a 202-character true statement grouped with the one false option sank
     // both, so the 10-question multiple-answer quiz made none where the default quiz's smaller pool made one.
-    const tf = (text: string): DraftOf<'true_false'> => ({
-      kind: 'true_false',
-      prompt: `True or false: ${text}`,
-      answer: true,
-      explanation: `From page 3: "${text}"`,
-      sourcePage: 3,
-      moduleIndex: 0,
-    });
     const long = `The preconditioner is applied on the left by default, ${'which changes the residual that the solver monitors, '.repeat(3)}and so the norm it prints.`;
     assert.ok(long.length > 200);
     const source = 'The postoperative period for major surgery is 90 days.';
