@@ -41,12 +41,15 @@ const BASES: Record<string, string> = {
   vextenddouble: '\u2016',
 };
 
+/** Where glyphtounicode.tex is wrong: `Digamma` as D875 DFCB, a surrogate pair read as U+2D7CB (a CJK ideograph). */
+const CORRECTIONS: Record<string, string> = { Digamma: '\u03dd' };
+
 /**
- * A glyph's text: glyphtounicode.tex's, but none for a private-use code point (the pieces of big delimiters are
+ * A glyph's text: glyphtounicode.tex's (but {@link CORRECTIONS}), but none for a private-use code point (the pieces of big delimiters are
  * mapped to the Adobe Symbol font's private codes: text that shows nothing).
  */
 function textOf(name: string): string {
-  const text = unicodeOf.get(name) ?? BASES[name] ?? sized(name);
+  const text = CORRECTIONS[name] ?? unicodeOf.get(name) ?? BASES[name] ?? sized(name);
   return /[\ue000-\uf8ff]/.test(text) ? '' : text;
 }
 

@@ -104,12 +104,19 @@ describe('TeX font tables', () => {
 
   test("TeX's negation slash, read before its sign, is composed with it", () => {
     assert.equal(decodeTex(decoder('CMSY10'), '6'), '\u0338');
+    // The extractor writes a slash it decoded as U+E338 (DECODED_NEGATION_SLASH).
     assert.equal(
-      composeNegations('i\u0338=0, x \u0338\u2208 A, a \u0338\u2261 b'),
+      composeNegations('i\uE338=0, x \uE338\u2208 A, a \uE338\u2261 b'),
       'i\u22600, x \u2209 A, a \u2262 b',
     );
-    assert.equal(composeNegations('x \u0338 0'), 'x 0\u0338');
+    assert.equal(composeNegations('x \uE338 0'), 'x 0\u0338');
     assert.equal(composeNegations('no slash = here'), 'no slash = here');
+    assert.equal(
+      composeNegations('a =\u0338 b, x\u0338 y'),
+      'a =\u0338 b, x\u0338 y',
+      'a slash the PDF gives stays',
+    );
+    assert.equal(composeNegations('end \uE338'), 'end \u0338');
   });
 
   test('decoding is idempotent: no decoded text is itself decoded again', () => {
@@ -122,8 +129,8 @@ describe('TeX font tables', () => {
     }
   });
 
-  test("code 2 stays PDFium's line-end hyphen; pieces of big delimiters and © 's circle read as nothing", () => {
-    assert.equal(decoder('CMSY10').get(2), undefined);
+  test("code 2 is the font's glyph (the extractor asks PDFium whether it is its line-end hyphen); pieces of big delimiters and © 's circle read as nothing", () => {
+    assert.equal(decoder('CMSY10').get(2), 0xd7);
     assert.equal(decoder('CMSY10').get(0xa3), 0xd7);
     assert.equal(decoder('CMEX10').get(0x3f), '', 'arrowvertex');
     assert.equal(decoder('CMSY10').get(0x0d), '', 'circlecopyrt');
@@ -144,6 +151,8 @@ describe('extraction of TeX fonts', () => {
       'It calls maxflow |D| − 1 times.',
       '⟨|A⟩',
       'Helvetica hcmdi jDj',
+      'a ≰ b',
+      'x ≠ 0 and a ⩽\u0338 b',
     ]);
   });
 });

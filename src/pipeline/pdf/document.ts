@@ -11,7 +11,13 @@ import { bandBytesFor, bandRows } from './bands.ts';
 import { type Engine, engineLimits } from './engine.ts';
 import type { RawItem } from './lines.ts';
 import { softMaskedSizes } from './soft-masks.ts';
-import { composeNegations, NEGATION_SLASH, type TexDecoder, texDecoder } from './tex-fonts.ts';
+import {
+  composeNegations,
+  DECODED_NEGATION_SLASH,
+  NEGATION_SLASH,
+  type TexDecoder,
+  texDecoder,
+} from './tex-fonts.ts';
 import { cleanText, collapseWhitespace } from './text.ts';
 
 /** A page's box as shown (after /Rotate), with PDF's y growing upwards. */
@@ -238,6 +244,7 @@ export class PdfiumDocument {
     const getUnicode = E.FPDFText_GetUnicode!;
     const textObject = E.FPDFText_GetTextObject!;
     const looseBox = E.FPDFText_GetLooseCharBox!;
+    const isHyphen = E.FPDFText_IsHyphen!;
     const rect = this.scratch;
     const show = shownPoint(box.rotation, box.user);
     const { user } = box;
@@ -273,13 +280,18 @@ export class PdfiumDocument {
       const paired = low >= 0xdc00 && low <= 0xdfff;
       if (paired) u = 0x10000 + ((u - 0xd800) << 10) + (low - 0xdc00);
       several = undefined;
+      /** Whether u is already what the character stands for (decoded, or PDFium's hyphen): not decoded again. */
+      let read = false;
       // A control character is a TeX font's raw code (Δ is code 1 in CMR) or PDFium's own (line ends, which belong
-      // to no text object): decoded here, before it is taken for white space or a line end.
-      if (u < 0x20 && u !== PDFIUM_LINE_END_HYPHEN) {
+      // to no text object; U+0002, a hyphen it found at a line end): decoded here, before it is taken for white
+      // space, a line end or a hyphen. Code 2 of a TeX font (MSBM's ≰, CMEX's big "[") is told from PDFium's
+      // hyphen by asking PDFium.
+      if (u < 0x20) {
         const obj = textObject(text, i);
         const tex = obj ? this.#font(obj, fonts).tex : undefined;
-        const d = tex?.get(u);
+        const d = u === PDFIUM_LINE_END_HYPHEN && isHyphen(text, i) ? undefined : tex?.get(u);
         if (d !== undefined) {
+          read = true;
           if (typeof d === 'number') u = d;
           else if (d === '') continue;
           else [u, several] = [d.codePointAt(0) as number, d];
@@ -293,7 +305,7 @@ export class PdfiumDocument {
         if (item && units[end - 1] !== SPACE) units[end++] = SPACE;
         continue;
       }
-      if (u === PDFIUM_LINE_END_HYPHEN) u = 0x2d;
+      if (u === PDFIUM_LINE_END_HYPHEN && !read) [u, read] = [0x2d, true];
       const obj = textObject(text, i);
       if (obj !== object) {
         object = obj;
@@ -305,15 +317,17 @@ export class PdfiumDocument {
         style = next;
       }
       // A TeX font's raw code as a Latin letter ('h' for ⟨): decided per text object, one test per character.
-      if (style.tex !== undefined && several === undefined) {
+      if (style.tex !== undefined && !read) {
         const d = style.tex.get(u);
         if (d !== undefined) {
+          read = true;
           if (typeof d === 'number') u = d;
           else if (d === '') continue;
           else [u, several] = [d.codePointAt(0) as number, d];
-          if (u === NEGATION_SLASH) negated = true;
         }
       }
+      // A decoded negation slash is marked, so that only TeX's are moved after the sign they strike.
+      if (read && u === NEGATION_SLASH) [u, negated] = [DECODED_NEGATION_SLASH, true];
       chars++;
       const { size } = style;
       if (style.angled) {

@@ -654,7 +654,7 @@ export const TEX_FONT_TABLE: Readonly<Record<string, readonly string[]>> = {
     '\u{227e}', // 119 precedesorequal
     '\u{21b6}', // 120 archleftdown
     '\u{21b7}', // 121 archrightdown
-    '\u{2d7cb}', // 122 Digamma
+    '\u{3dd}', // 122 Digamma
     '\u{3ba}', // 123 kappa
     'k', // 124 k
     '\u{210f}', // 125 planckover2pi

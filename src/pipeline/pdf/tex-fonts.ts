@@ -43,12 +43,6 @@ function rawCharacters(code: number): number[] {
 }
 
 /**
- * PDFium marks a hyphen it found at a line end with U+0002 (document.ts): code 2 is never decoded from itself,
- * only from its copy at 0xA3.
- */
-const PDFIUM_LINE_END_HYPHEN = 2;
-
-/**
  * ASCII a ToUnicode map may give for a glyph of these fonts instead of its Unicode, by encoding: never decoded, as
  * a glyph's own text is not. LMMathSymbols7's `asteriskmath` as '*' in beamer's guide, texinfo's OT1 `tilde` as
  * '~'; OMS's `minus`, `similar`, `prime`, `periodcentered`, angle brackets and `logicaland` likewise, OML's `star`,
@@ -80,14 +74,7 @@ export function decoderOf(
   texts.forEach((text, code) => {
     for (const raw of rawCharacters(code)) {
       const seen = String.fromCharCode(raw);
-      if (
-        raw === PDFIUM_LINE_END_HYPHEN ||
-        raw === SPACE ||
-        seen === text ||
-        known.has(seen) ||
-        decoder.has(raw)
-      )
-        continue;
+      if (raw === SPACE || seen === text || known.has(seen) || decoder.has(raw)) continue;
       const point = text.codePointAt(0);
       decoder.set(raw, point !== undefined && String.fromCodePoint(point) === text ? point : text);
     }
@@ -122,11 +109,21 @@ export function texDecoder(baseFontName: string): TexDecoder | undefined {
 export const NEGATION_SLASH = 0x338;
 
 /**
- * `text` with each negation slash moved after the character it strikes, composed where Unicode has one character
- * for both: "\u0338=" (TeX's ≠ as read) becomes "≠", "\u0338∈" "∉"; a space between them is dropped.
+ * What the extractor writes for a negation slash it decoded (a private-use character), so that
+ * {@link composeNegations} moves TeX's slashes only: a U+0338 the PDF gives as such is already after its sign
+ * ("⩽̸" decoded from MSBM).
+ */
+export const DECODED_NEGATION_SLASH = 0xe338;
+
+/**
+ * `text` with each decoded negation slash ({@link DECODED_NEGATION_SLASH}) moved after the character it strikes,
+ * composed where Unicode has one character for both: TeX's ≠ as read becomes "≠", its ∉ "∉"; a space between them is
+ * dropped. A slash with nothing after it stays a U+0338.
  */
 export function composeNegations(text: string): string {
-  return text.replace(/\u0338 ?(\P{M})/gu, (_, c: string) => `${c}\u0338`.normalize('NFC'));
+  return text
+    .replace(/\uE338 ?(\P{M})/gu, (_, c: string) => `${c}\u0338`.normalize('NFC'))
+    .replaceAll('\uE338', '\u0338');
 }
 
 /** `text` with each character decoded by `decoder` (for tests and callers outside the extractor's loop). */
