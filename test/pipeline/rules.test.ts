@@ -820,53 +820,17 @@ test('a true/false statement: fair textbook sentences pass the statement rules, 
     'Gross domestic product (GDP) measures output (TCP). It is measured yearly.',
     'In Table 1 the primary key is student_id.',
     // The fifteenth reading's true/false classes (stop 39).
-    'Another option is to build the library from source.',
-    'That court has no jurisdiction over federal claims.',
-    'By clicking the icon again the shutter will be removed.',
-    'At the moment it is assumed that the reader has a rough idea of how types are specified.',
-    'At the end of the exercises, you should be able to do rigid as well as non-rigid registrations.',
-    'The book assumes a basic knowledge of calculus.',
     'HDF5 support is disabled if HDF5 is not available. --enable-extended-sparse=yes Enable extended sparse types.',
     // The review of stop 39's rules: its statements a learner cannot judge alone.
-    'It is composed of three protein subunits.',
-    'It is widely used in industry to clean metal surfaces.',
-    'It is frequently prescribed for high blood pressure.',
-    'It was first described by Alois Alzheimer in 1906.',
-    'It is used for cooling the engine.',
-    'It was developed at Bell Labs in the 1970s.',
     'Another advantage of the method is its low cost.',
-    'Another was built in 1870 on the same site.',
-    'That one is faster than the default allocator.',
-    'Those courts have no jurisdiction over federal claims.',
-    'Clicking it again closes the window.',
-    'Hitting the button again stops the alarm.',
-    'Click OK again to confirm the deletion.',
-    'The reader should be familiar with basic algebra.',
-    'The following chapters describe the protocol in detail.',
-    'Readers are assumed to know the C language.',
-    'This section describes how to configure the server.',
-    'The appendix lists all error codes of the library.',
-    'Sets the verbosity. -o FILE Write the output to FILE.',
-    'Default: off. -V, --version Print the version and exit.',
-    'The default is 10. --timeout <seconds> Set the timeout.',
-    'Global emissions reached 37,000 Mt. China emits the most.',
-    'The hoop stands at 10 ft. The court is 94 ft. long.',
-    'The ping command sends ICMP echo requests. -c Sets how many are sent.',
-    'The server logs every request. -o FILE Write the log to FILE.',
-    'The tool converts images between formats. -V, --version Print the version and exit.',
-    'The client retries failed requests. --timeout <seconds> Set the timeout.',
-    'Another approach is to cache the results.',
-    'That protein was isolated in 1953.',
-    'The tutorial covers the basics of regression.',
-    'After reading this chapter you will understand TCP.',
-    'The interested reader can find the proof in Knuth.',
-    'Tapping the icon again closes the menu.',
-    'Another important factor was the weather.',
-    'Toggled the switch again to turn the light off.',
-    'This guide is intended for system administrators.',
-    'That year, the Titanic sank on its maiden voyage.',
   ];
   for (const s of leaning) assert.notEqual(statementProblem(s, lang), null, s);
+  // What stop 39's true/false rules reject in their own tables (the fifteenth reading's classes and a review's
+  // probes), the whole statement gate refuses too: those rules are in its subset.
+  const stop39 = ['listed/refers-back', 'listed/about-the-book', 'listed/row-run-in', 'listed/two-sentences'];
+  for (const id of stop39)
+    for (const s of LISTED_RULES.find((r) => r.id === id)!.reject)
+      assert.notEqual(statementProblem(s, lang), null, `${id}: ${s}`);
 });
 
 test('listed/leans-back, listed/two-sentences, listed/refers-back, listed/about-the-book, listed/row-run-in and swap/empty-range read a million characters in one pass', {
