@@ -1,7 +1,7 @@
 /**
  * `npm run eval:judged -- [--held SETS] [--show]`: would today's rules still make the items earlier readings judged?
  *
- * Every item a teacher's reading judged (scripts/quality/reading.md, sets 8 to 15) is kept in
+ * Every item a teacher's reading judged (scripts/quality/reading.md, sets 8 to 16) is kept in
  * scripts/quality/judged/<kind>.jsonl, one item per line as the reading printed it, with its verdict. A kind whose
  * makers can be asked about an item's own text has a module beside it, scripts/quality/judged/<kind>.ts, whose
  * `refusedBy(item)` names the first rule of today's makers that would not make it (or nothing). This script runs each
@@ -22,7 +22,7 @@ import { renderTable } from '../../src/cli/table.ts';
 
 /** One judged item, as a reading printed it. `item` is the kind's own shape (see the kind's module). */
 export interface JudgedItem<T = unknown> {
-  /** The fresh set the reading took it from (8 to 14). */
+  /** The fresh set the reading took it from (8 to 16). */
   set: number;
   /** The document's name in that set (its file name without `.pdf`). */
   doc: string;
