@@ -93,6 +93,14 @@ export interface SentinelGroup {
  * Resolves once every Sentinel knows the replica and the two other Sentinels, so that a failover can happen.
  * @param opts.downAfterMs - @defaultValue 1000
  */
+/**
+ * Sentinel's failover timeout here. A Sentinel that lost a leader election (votes split between the three) tries
+ * again only after twice this: at Redis's example 10 s, a split first vote promoted the replica ~21 s after the kill,
+ * past the 20 s the tests wait (a CI run of stop 39 failed so). At 5 s a second election comes ~11 s after the kill;
+ * a failover of one replica on this host takes well under that.
+ */
+const FAILOVER_TIMEOUT_MS = 5000;
+
 export async function startSentinelGroup(opts: { downAfterMs?: number } = {}): Promise<SentinelGroup> {
   const name = 'profai-test';
   const dir = await mkdtemp(join(tmpdir(), 'profai-sentinel-'));
@@ -116,7 +124,7 @@ export async function startSentinelGroup(opts: { downAfterMs?: number } = {}): P
           `dir ${dir}`,
           `sentinel monitor ${name} 127.0.0.1 ${master.port} 2`,
           `sentinel down-after-milliseconds ${name} ${opts.downAfterMs ?? 1000}`,
-          `sentinel failover-timeout ${name} 10000`,
+          `sentinel failover-timeout ${name} ${FAILOVER_TIMEOUT_MS}`,
           `sentinel parallel-syncs ${name} 1`,
           '',
         ].join('\n'),
@@ -161,7 +169,8 @@ export async function startSentinelGroup(opts: { downAfterMs?: number } = {}): P
         await kill(node.proc);
         return port;
       },
-      waitForNewMaster: (oldPort, timeoutMs = 20_000) =>
+      // Room for one split election and its retry (see FAILOVER_TIMEOUT_MS).
+      waitForNewMaster: (oldPort, timeoutMs = 4 * FAILOVER_TIMEOUT_MS + 10_000) =>
         pollUntil(
           'the Sentinels to promote the replica',
           async () => {
