@@ -24,6 +24,12 @@ export interface LanguageData {
   readonly homographs?: string;
   /** Abbreviations (without their final dot) after which a full stop does not end a sentence. */
   readonly abbreviations: string;
+  /**
+   * Those of {@link abbreviations} that are also units: after a number ("300 ft.", "37,000 Mt.") a full stop after
+   * them may end a sentence; before a name ("Mt. Everest", "Ft. Sumter") it does not.
+   * @defaultValue none
+   */
+  readonly unitAbbreviations?: string;
   /** Section titles of front and back matter, by kind, tested on the lower-cased title. */
   readonly matterTitles: Partial<Record<Matter, readonly RegExp[]>>;
   /** Headings that stand beside a document's top sections whatever their size ("Contents", "Vorwort"). */

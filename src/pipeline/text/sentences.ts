@@ -1,13 +1,11 @@
 /**
  * Sentence splitting (the rules of a sentence worth showing are in src/pipeline/rules/sentences).
  */
-import { ANY_ABBREVIATION } from '../language/xx/index.ts';
+import { ANY_ABBREVIATION, ANY_UNIT_ABBREVIATION } from '../language/xx/index.ts';
 import { SENTENCE_WORDS } from '../rules/sentences/shape.ts';
 import { squash } from './words.ts';
 
-/** Abbreviations that are also units: "Mt. Everest", "Ft. Sumter", but "300 ft." and "37,000 Mt." end a sentence. */
-const MEASURES = new Set(['mt', 'mts', 'ft']);
-/** A number right before the word ("300 ft", "37,000 Mt"): the word is a unit. */
+/** A number right before the word ("300 ft", "37,000 Mt"): an abbreviation that is also a unit is one here. */
 const AFTER_NUMBER = /\p{N}\s*$/u;
 
 /**
@@ -15,9 +13,10 @@ const AFTER_NUMBER = /\p{N}\s*$/u;
  * language: a text quotes others' (each language's list is in its folder of src/pipeline/language). `before` is the
  * text right before the word: a unit after a number ends a sentence.
  */
-export const isAbbreviation = (word: string, before = ''): boolean =>
-  ANY_ABBREVIATION.has(word.toLowerCase()) &&
-  !(MEASURES.has(word.toLowerCase()) && AFTER_NUMBER.test(before));
+export const isAbbreviation = (word: string, before = ''): boolean => {
+  const w = word.toLowerCase();
+  return ANY_ABBREVIATION.has(w) && !(ANY_UNIT_ABBREVIATION.has(w) && AFTER_NUMBER.test(before));
+};
 
 /** End of a sentence: terminal punctuation (with closing quotes) before white space and a capital or digit,
  * or CJK full stops anywhere (Japanese technical writing often ends with "．", the full-width full stop). */

@@ -12,6 +12,7 @@ export const ENGLISH: LanguageData = {
   stopwords: FILLER,
   abbreviations: `e.g i.e cf vs dr mr mrs ms prof fig figs eq eqs no nos vol ch sec approx al resp ref refs tab st jr
   inc ltd co ext tel dept u.s u.k p pp ca mt mts ft`,
+  unitAbbreviations: 'mt mts ft',
   matterTitles: {
     contents: [/^(?:table of )?contents$|^toc$/u],
     'list-of-figures': [/^list of (?:figures|tables|illustrations|examples|listings)$/u],

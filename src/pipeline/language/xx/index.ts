@@ -32,6 +32,11 @@ export const ANY_ABBREVIATION: ReadonlySet<string> = new Set(
   LANGUAGES.flatMap((l) => wordsOf(l.abbreviations)),
 );
 
+/** Abbreviations of every language that are also units ("ft"): after a number, a stop after them may end a sentence. */
+export const ANY_UNIT_ABBREVIATION: ReadonlySet<string> = new Set(
+  LANGUAGES.flatMap((l) => wordsOf(l.unitAbbreviations)),
+);
+
 /** Kinds of matter in the order a title is tested against them. */
 const MATTER_ORDER: readonly Matter[] = [
   'contents',
